@@ -1,0 +1,133 @@
+import { isMap, isScalar, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
+import { AUTOMATION_API_VERSION, automationV1, type AutomationV1 } from './automation.v1.js';
+import { BACKSTAGE_API_VERSION, backstageGroupV1alpha1 } from './backstage-group.v1alpha1.js';
+import { describeError, showValue, type FieldProblem } from './issues.js';
+import { teamFromBackstageGroup, teamFromV1, type Team } from './team.js';
+import { TEAM_API_VERSION, teamV1 } from './team.v1.js';
+
+/** A problem in a catalog file: where it is, which field, what was found and what is allowed. */
+export interface CatalogProblem extends FieldProblem {
+  file: string;
+  line: number;
+}
+
+export interface Located<T> {
+  file: string;
+  line: number;
+  value: T;
+}
+
+export interface ParsedCatalogFile {
+  automations: Located<AutomationV1>[];
+  teams: Located<Team>[];
+  problems: CatalogProblem[];
+}
+
+/** The kinds a catalog file may hold, by apiVersion and kind. */
+export const CATALOG_KINDS = [
+  { apiVersion: AUTOMATION_API_VERSION, kind: 'Automation', schema: automationV1 },
+  { apiVersion: TEAM_API_VERSION, kind: 'Team', schema: teamV1 },
+  { apiVersion: BACKSTAGE_API_VERSION, kind: 'Group', schema: backstageGroupV1alpha1 },
+] as const;
+
+const KIND_LIST = CATALOG_KINDS.map((k) => `${k.apiVersion} ${k.kind}`).join(', ');
+
+export function formatProblem(problem: CatalogProblem): string {
+  return `${problem.file}:${problem.line}: ${problem.field}: found ${problem.found}; allowed: ${problem.allowed}`;
+}
+
+function lineOf(doc: Document, lines: LineCounter, path: readonly PropertyKey[]): number {
+  // Walk down as far as the document goes: a missing field is reported on its parent's line.
+  for (let depth = path.length; depth >= 0; depth -= 1) {
+    const node = depth === 0 ? doc.contents : (doc.getIn(path.slice(0, depth) as unknown[], true) as Node | undefined);
+    const offset = node?.range?.[0];
+    if (offset !== undefined) {
+      return lines.linePos(offset).line;
+    }
+  }
+  return 1;
+}
+
+function lineOfKey(doc: Document, lines: LineCounter, path: readonly PropertyKey[], key: string): number {
+  const parent = path.length === 0 ? doc.contents : doc.getIn(path as unknown[], true);
+  if (isMap(parent)) {
+    const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === key);
+    const offset = (pair?.key as Node | undefined)?.range?.[0];
+    if (offset !== undefined) {
+      return lines.linePos(offset).line;
+    }
+  }
+  return lineOf(doc, lines, path);
+}
+
+function pathOf(field: string): (string | number)[] {
+  return field
+    .split(/\.|\[(\d+)\]/)
+    .filter((part) => part !== undefined && part !== '')
+    .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+}
+
+/**
+ * Parses one catalog YAML file (one or more `---`-separated entities) and validates every entity
+ * against its versioned schema. Problems name the file, the line, the field, what was found and
+ * what is allowed.
+ */
+export function parseCatalogFile(text: string, file: string): ParsedCatalogFile {
+  const lines = new LineCounter();
+  const result: ParsedCatalogFile = { automations: [], teams: [], problems: [] };
+  const docs = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false });
+  if (!Array.isArray(docs)) {
+    return result; // an empty file holds no entities
+  }
+  for (const doc of docs) {
+    for (const error of doc.errors) {
+      const line = lines.linePos(error.pos[0]).line;
+      result.problems.push({ file, line, field: '(file)', found: error.message.split('\n')[0] ?? 'invalid YAML', allowed: 'valid YAML' });
+    }
+    if (doc.errors.length > 0 || doc.contents === null) {
+      continue;
+    }
+    parseEntity(doc, lines, file, result);
+  }
+  return result;
+}
+
+function parseEntity(doc: Document, lines: LineCounter, file: string, result: ParsedCatalogFile): void {
+  const input: unknown = doc.toJS();
+  const line = lineOf(doc, lines, []);
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    result.problems.push({ file, line, field: '(entity)', found: showValue(input), allowed: `a mapping with apiVersion, kind, metadata and spec (${KIND_LIST})` });
+    return;
+  }
+  const { apiVersion, kind } = input as { apiVersion?: unknown; kind?: unknown };
+  const known = CATALOG_KINDS.find((k) => k.apiVersion === apiVersion && k.kind === kind);
+  if (known === undefined) {
+    const field = CATALOG_KINDS.some((k) => k.apiVersion === apiVersion) ? 'kind' : 'apiVersion';
+    result.problems.push({
+      file,
+      line: lineOf(doc, lines, [field]),
+      field,
+      found: `${showValue(apiVersion)} ${showValue(kind)}`,
+      allowed: KIND_LIST,
+    });
+    return;
+  }
+  const parsed = known.schema.safeParse(input);
+  if (!parsed.success) {
+    for (const problem of describeError(parsed.error, input, known.schema)) {
+      const path = pathOf(problem.field);
+      const unknownKey = problem.found.startsWith('an unknown field');
+      const at = unknownKey ? lineOfKey(doc, lines, path.slice(0, -1), String(path[path.length - 1])) : lineOf(doc, lines, path);
+      result.problems.push({ file, line: at, ...problem });
+    }
+    return;
+  }
+  const data = parsed.data;
+  if (data.kind === 'Automation') {
+    result.automations.push({ file, line, value: data });
+  } else if (data.kind === 'Team') {
+    result.teams.push({ file, line, value: teamFromV1(data) });
+  } else {
+    result.teams.push({ file, line, value: teamFromBackstageGroup(data) });
+  }
+}
