@@ -1,4 +1,4 @@
-import { isMap, isScalar, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
+import { isMap, isScalar, LineCounter, parseAllDocuments, stringify, type Document, type Node } from 'yaml';
 import { AUTOMATION_API_VERSION, automationV1, type AutomationV1 } from './automation.v1.js';
 import { BACKSTAGE_API_VERSION, backstageGroupV1alpha1 } from './backstage-group.v1alpha1.js';
 import { describeError, showValue, type FieldProblem } from './issues.js';
@@ -15,6 +15,8 @@ export interface Located<T> {
   file: string;
   line: number;
   value: T;
+  /** The line of a field inside this entity, e.g. `['spec', 'runbooks', 0, 'path']`. */
+  lineAt(path: readonly PropertyKey[]): number;
 }
 
 export interface ParsedCatalogFile {
@@ -123,11 +125,17 @@ function parseEntity(doc: Document, lines: LineCounter, file: string, result: Pa
     return;
   }
   const data = parsed.data;
+  const lineAt = (path: readonly PropertyKey[]) => lineOf(doc, lines, path);
   if (data.kind === 'Automation') {
-    result.automations.push({ file, line, value: data });
+    result.automations.push({ file, line, lineAt, value: data });
   } else if (data.kind === 'Team') {
-    result.teams.push({ file, line, value: teamFromV1(data) });
+    result.teams.push({ file, line, lineAt, value: teamFromV1(data) });
   } else {
-    result.teams.push({ file, line, value: teamFromBackstageGroup(data) });
+    result.teams.push({ file, line, lineAt, value: teamFromBackstageGroup(data) });
   }
+}
+
+/** Writes one entity as a catalog YAML document that `parseCatalogFile` reads back to the same value. */
+export function stringifyCatalogEntity(entity: object): string {
+  return stringify(entity, { lineWidth: 100, blockQuote: 'literal' });
 }

@@ -1,0 +1,68 @@
+import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import { DiscoveryService, MetadataScanner, NestFactory, Reflector } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import { AppModule } from './app.module.js';
+import { listOperationRules } from './auth/operation-rules.js';
+import type { AppConfig } from './config/app.config.js';
+import { PinoNestLogger, requestIdMiddleware } from './logging/logger.js';
+
+const API_PATHS = /^\/(graphql|auth|healthz|readyz)(\/|$)/;
+
+/** Serves the built console at `/`, with the SPA's index.html for its client-side routes. */
+function serveConsole(app: NestExpressApplication, dir: string): void {
+  const index = path.join(dir, 'index.html');
+  if (!existsSync(index)) {
+    return;
+  }
+  app.use(express.static(dir, { index: false, maxAge: '1h' }));
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    if (request.method !== 'GET' || API_PATHS.test(request.path) || !request.accepts('html')) {
+      next();
+      return;
+    }
+    response.setHeader('cache-control', 'no-cache');
+    response.sendFile(index);
+  });
+}
+
+/** Fails start-up when any operation or route has no rule: closed by default, checked. */
+export function assertEveryOperationHasARule(app: INestApplication): void {
+  const rules = listOperationRules(app.get(DiscoveryService), app.get(MetadataScanner), app.get(Reflector));
+  const open = rules.filter((r) => r.rule === undefined).map((r) => r.operation);
+  if (open.length > 0) {
+    throw new Error(`These operations declare neither @Public() nor @RequirePermission(): ${open.join(', ')}`);
+  }
+}
+
+/** The api as a Nest application, configured but not listening. Used by main and by tests. */
+export async function createApp(config: AppConfig, databaseUrl: string, log: Logger): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
+    logger: new PinoNestLogger(log),
+    bodyParser: true,
+  });
+  app.disable('x-powered-by');
+  app.use(requestIdMiddleware);
+  app.use(
+    pinoHttp({
+      logger: log,
+      genReqId: (request) => (request as Request).requestId ?? 'unknown',
+      customAttributeKeys: { reqId: 'requestId' },
+      autoLogging: { ignore: (request) => request.url === '/healthz' || request.url === '/readyz' },
+      serializers: {
+        req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  );
+  app.useBodyParser('json', { limit: '1mb' });
+  serveConsole(app, config.ROUNDHOUSE_CONSOLE_DIR);
+  await app.init();
+  assertEveryOperationHasARule(app);
+  return app;
+}

@@ -1,0 +1,11 @@
+import type { User } from './user.js';
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace Express {
+    interface Request {
+      user?: User;
+      requestId?: string;
+    }
+  }
+}

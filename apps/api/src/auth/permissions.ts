@@ -1,0 +1,22 @@
+import type { Role } from './user.js';
+
+/** Everything a person can be allowed to do. Every mutation names one of these. */
+export const PERMISSIONS = ['catalog:read', 'automation:register', 'automation:update', 'automation:archive'] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const GRANTS: Record<Role, readonly Permission[]> = {
+  viewer: ['catalog:read'],
+  operator: ['catalog:read'],
+  // Owners hold these for their own teams' automations only: the services check the team.
+  owner: ['catalog:read', 'automation:register', 'automation:update', 'automation:archive'],
+  admin: PERMISSIONS,
+};
+
+export function roleGrants(role: Role, permission: Permission): boolean {
+  return GRANTS[role].includes(permission);
+}
+
+/** Roles whose permissions are limited to their own teams' automations. */
+export function isTeamScoped(role: Role): boolean {
+  return role !== 'admin';
+}

@@ -1,0 +1,87 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type {
+  AutomationType,
+  Kpi,
+  Lifecycle,
+  Link,
+  OnCall,
+  Release,
+  RiskDomain,
+  RuntimeBinding,
+  Slo,
+} from '@roundhouse/contracts';
+import type { EntitySource } from '../teams/team.entity.js';
+
+/** A runbook as stored: the Markdown itself, and the file it came from for file-managed automations. */
+export interface StoredRunbook {
+  id: string;
+  title: string;
+  markdown: string;
+  path?: string;
+}
+
+@Entity({ name: 'automation' })
+export class AutomationEntity {
+  @PrimaryColumn({ type: 'text' })
+  slug: string;
+
+  @Column({ type: 'text' })
+  title: string;
+
+  @Column({ type: 'text' })
+  description: string;
+
+  @Column({ type: 'text' })
+  type: AutomationType;
+
+  @Column({ type: 'text' })
+  lifecycle: Lifecycle;
+
+  @Column({ type: 'text', name: 'owner_team' })
+  ownerTeam: string;
+
+  @Column({ type: 'jsonb', name: 'on_call' })
+  onCall: OnCall;
+
+  @Column({ type: 'text', array: true })
+  systems: string[];
+
+  @Column({ type: 'text', array: true, name: 'risk_domains' })
+  riskDomains: RiskDomain[];
+
+  @Column({ type: 'text', array: true })
+  tags: string[];
+
+  @Column({ type: 'jsonb' })
+  links: Link[];
+
+  @Column({ type: 'jsonb', nullable: true })
+  runtime: RuntimeBinding | null;
+
+  @Column({ type: 'jsonb' })
+  slos: Slo[];
+
+  @Column({ type: 'jsonb' })
+  kpis: Kpi[];
+
+  @Column({ type: 'jsonb' })
+  runbooks: StoredRunbook[];
+
+  @Column({ type: 'jsonb' })
+  releases: Release[];
+
+  @Column({ type: 'text' })
+  source: EntitySource;
+
+  @Column({ type: 'text', name: 'source_file', nullable: true })
+  sourceFile: string | null;
+
+  @Column({ type: 'timestamptz', name: 'archived_at', nullable: true })
+  archivedAt: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at' })
+  updatedAt: Date;
+}

@@ -1,0 +1,36 @@
+import type { TeamType } from '../teams/dto/team.type.js';
+import type { AutomationEntity } from './automation.entity.js';
+import type { AutomationObjectType } from './dto/automation.type.js';
+
+export interface EditVerdict {
+  canEdit: boolean;
+  reason: string | null;
+}
+
+export function toAutomationType(entity: AutomationEntity, owner: TeamType, edit: EditVerdict): AutomationObjectType {
+  return {
+    slug: entity.slug,
+    title: entity.title,
+    description: entity.description,
+    type: entity.type,
+    lifecycle: entity.lifecycle,
+    owner,
+    onCall: entity.onCall,
+    systems: entity.systems,
+    riskDomains: entity.riskDomains,
+    tags: entity.tags,
+    links: entity.links,
+    runtime: entity.runtime,
+    slos: entity.slos,
+    kpis: entity.kpis,
+    runbooks: entity.runbooks,
+    releases: entity.releases,
+    source: entity.source,
+    sourceFile: entity.sourceFile,
+    archivedAt: entity.archivedAt,
+    createdAt: entity.createdAt,
+    updatedAt: entity.updatedAt,
+    canEdit: edit.canEdit,
+    editBlockedReason: edit.reason,
+  };
+}

@@ -1,0 +1,120 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { AutomationType, Lifecycle, RiskDomain } from '@roundhouse/contracts';
+import { Brackets, DataSource, In, IsNull, type SelectQueryBuilder } from 'typeorm';
+import type { AutomationDefinition } from './automation-definition.js';
+import { AutomationEntity } from './automation.entity.js';
+
+export interface AutomationQuery {
+  search?: string;
+  owner?: string;
+  lifecycle?: Lifecycle;
+  type?: AutomationType;
+  tag?: string;
+  system?: string;
+  riskDomain?: RiskDomain;
+  includeArchived: boolean;
+}
+
+/** Position in the listing order (lower(title), slug): stable, so pages never skip or repeat. */
+export interface ListingPosition {
+  title: string;
+  slug: string;
+}
+
+/** Words a person typed, as a prefix-matching tsquery; only letters and digits reach PostgreSQL. */
+export function searchQuery(text: string): string | undefined {
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.length === 0 ? undefined : words.map((word) => `${word}:*`).join(' & ');
+}
+
+@Injectable()
+export class AutomationsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private get automations() {
+    return this.dataSource.getRepository(AutomationEntity);
+  }
+
+  private filtered(query: AutomationQuery): SelectQueryBuilder<AutomationEntity> {
+    const builder = this.automations.createQueryBuilder('a');
+    if (!query.includeArchived) {
+      builder.andWhere('a.archived_at IS NULL');
+    }
+    const tsquery = query.search === undefined ? undefined : searchQuery(query.search);
+    if (tsquery !== undefined) {
+      builder.andWhere(`a.search @@ to_tsquery('simple', :tsquery)`, { tsquery });
+    }
+    if (query.owner !== undefined) {
+      builder.andWhere('a.owner_team = :owner', { owner: query.owner });
+    }
+    if (query.lifecycle !== undefined) {
+      builder.andWhere('a.lifecycle = :lifecycle', { lifecycle: query.lifecycle });
+    }
+    if (query.type !== undefined) {
+      builder.andWhere('a.type = :type', { type: query.type });
+    }
+    if (query.tag !== undefined) {
+      builder.andWhere(':tag = ANY(a.tags)', { tag: query.tag });
+    }
+    if (query.system !== undefined) {
+      builder.andWhere(':system = ANY(a.systems)', { system: query.system });
+    }
+    if (query.riskDomain !== undefined) {
+      builder.andWhere(':riskDomain = ANY(a.risk_domains)', { riskDomain: query.riskDomain });
+    }
+    return builder;
+  }
+
+  async findPage(query: AutomationQuery, limit: number, after?: ListingPosition): Promise<{ rows: AutomationEntity[]; totalCount: number }> {
+    const totalCount = await this.filtered(query).getCount();
+    const page = this.filtered(query);
+    if (after !== undefined) {
+      page.andWhere(
+        new Brackets((where) => {
+          where
+            .where('lower(a.title) > :afterTitle', { afterTitle: after.title })
+            .orWhere('(lower(a.title) = :afterTitle AND a.slug > :afterSlug)', { afterSlug: after.slug });
+        }),
+      );
+    }
+    const rows = await page.orderBy('lower(a.title)').addOrderBy('a.slug').limit(limit).getMany();
+    return { rows, totalCount };
+  }
+
+  findBySlug(slug: string): Promise<AutomationEntity | null> {
+    return this.automations.findOneBy({ slug });
+  }
+
+  /** Active automations in slug order; only `slugs` when given. */
+  listForExport(slugs?: readonly string[]): Promise<AutomationEntity[]> {
+    return this.automations.find({
+      where: slugs === undefined ? { archivedAt: IsNull() } : { slug: In([...slugs]) },
+      order: { slug: 'ASC' },
+    });
+  }
+
+  async insertFromConsole(definition: AutomationDefinition): Promise<AutomationEntity> {
+    await this.automations.insert({ ...definition, source: 'console', sourceFile: null, archivedAt: null });
+    return this.automations.findOneByOrFail({ slug: definition.slug });
+  }
+
+  async replaceDefinition(definition: AutomationDefinition): Promise<AutomationEntity> {
+    const { slug, ...rest } = definition;
+    await this.automations.update({ slug }, rest);
+    return this.automations.findOneByOrFail({ slug });
+  }
+
+  async archive(slug: string, at: Date): Promise<AutomationEntity> {
+    await this.automations.update({ slug }, { archivedAt: at });
+    return this.automations.findOneByOrFail({ slug });
+  }
+
+  async facets(): Promise<{ tags: string[]; systems: string[] }> {
+    const [row] = await this.dataSource.query<{ tags: string[] | null; systems: string[] | null }[]>(`
+      SELECT
+        (SELECT array_agg(DISTINCT t ORDER BY t) FROM automation, unnest(tags) t WHERE archived_at IS NULL) AS tags,
+        (SELECT array_agg(DISTINCT s ORDER BY s) FROM automation, unnest(systems) s WHERE archived_at IS NULL) AS systems`);
+    return { tags: row?.tags ?? [], systems: row?.systems ?? [] };
+  }
+}

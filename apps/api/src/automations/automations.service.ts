@@ -1,0 +1,143 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { stringifyCatalogEntity } from '@roundhouse/contracts';
+import type { User } from '../auth/user.js';
+import { InputError, NotAllowedError } from '../errors/domain-errors.js';
+import { TeamsService } from '../teams/teams.service.js';
+import { changeVerdict, mayOwn } from './automation-access.js';
+import { definitionFromInput, definitionToV1, type AutomationDefinition } from './automation-definition.js';
+import type { AutomationEntity } from './automation.entity.js';
+import { toAutomationType } from './automation.mapper.js';
+import { AutomationNotFoundError, FileManagedError, SlugTakenError } from './automations.errors.js';
+import { AutomationsRepository, type AutomationQuery, type ListingPosition } from './automations.repository.js';
+import type { AutomationInput } from './dto/automation.input.js';
+import type { AutomationConnectionType, AutomationFacetsType, AutomationObjectType } from './dto/automation.type.js';
+
+export const MAX_PAGE_SIZE = 100;
+
+function encodeCursor(position: ListingPosition): string {
+  return Buffer.from(JSON.stringify([position.title, position.slug])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): ListingPosition {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string') {
+      return { title: value[0], slug: value[1] };
+    }
+  } catch {
+    // reported below
+  }
+  throw new InputError('The cursor is not one this API gave out.', [{ path: 'after', message: 'use pageInfo.endCursor from a previous page' }]);
+}
+
+@Injectable()
+export class AutomationsService {
+  constructor(
+    @Inject(AutomationsRepository) private readonly automations: AutomationsRepository,
+    @Inject(TeamsService) private readonly teams: TeamsService,
+  ) {}
+
+  async search(query: AutomationQuery, first: number, after: string | undefined, user: User | undefined): Promise<AutomationConnectionType> {
+    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+      throw new InputError(`first must be between 1 and ${MAX_PAGE_SIZE}.`, [{ path: 'first', message: `a whole number from 1 to ${MAX_PAGE_SIZE}` }]);
+    }
+    const { rows, totalCount } = await this.automations.findPage(query, first + 1, after === undefined ? undefined : decodeCursor(after));
+    const page = rows.slice(0, first);
+    const nodes = await this.present(page, user);
+    const edges = nodes.map((node) => ({ node, cursor: encodeCursor({ title: node.title.toLowerCase(), slug: node.slug }) }));
+    return { edges, totalCount, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
+  }
+
+  async get(slug: string, user: User | undefined): Promise<AutomationObjectType> {
+    const [node] = await this.present([await this.find(slug)], user);
+    return node as AutomationObjectType;
+  }
+
+  facets(): Promise<AutomationFacetsType> {
+    return this.automations.facets();
+  }
+
+  async register(input: AutomationInput, user: User): Promise<AutomationObjectType> {
+    const definition = definitionFromInput(input);
+    await this.checkOwner(definition, user);
+    const existing = await this.automations.findBySlug(definition.slug);
+    if (existing !== null) {
+      throw new SlugTakenError(definition.slug, existing.archivedAt !== null);
+    }
+    const created = await this.automations.insertFromConsole(definition).catch((error: unknown) => {
+      // Two registrations of one slug at once: the primary key decides.
+      if ((error as { code?: string }).code === '23505') {
+        throw new SlugTakenError(definition.slug, false);
+      }
+      throw error;
+    });
+    return this.get(created.slug, user);
+  }
+
+  async update(slug: string, input: AutomationInput, user: User): Promise<AutomationObjectType> {
+    const existing = await this.mayChange(slug, user, 'automation:update');
+    const definition = definitionFromInput(input);
+    if (definition.slug !== existing.slug) {
+      throw new InputError('The slug cannot change: it is the automation’s id in URLs and runtimes.', [
+        { path: 'slug', message: `must stay "${existing.slug}"`, found: JSON.stringify(definition.slug), allowed: JSON.stringify(existing.slug) },
+      ]);
+    }
+    await this.checkOwner(definition, user);
+    await this.automations.replaceDefinition(definition);
+    return this.get(slug, user);
+  }
+
+  async archive(slug: string, user: User): Promise<AutomationObjectType> {
+    await this.mayChange(slug, user, 'automation:archive');
+    await this.automations.archive(slug, new Date());
+    return this.get(slug, user);
+  }
+
+  /** The automation as catalog YAML: it validates and re-applies to the same definition. */
+  async exportYaml(slug: string): Promise<string> {
+    const entity = await this.find(slug);
+    return stringifyCatalogEntity(definitionToV1(entity));
+  }
+
+  private async find(slug: string): Promise<AutomationEntity> {
+    const entity = await this.automations.findBySlug(slug);
+    if (entity === null) {
+      throw new AutomationNotFoundError(slug);
+    }
+    return entity;
+  }
+
+  private async mayChange(slug: string, user: User, permission: 'automation:update' | 'automation:archive'): Promise<AutomationEntity> {
+    const existing = await this.find(slug);
+    if (existing.source === 'file') {
+      throw new FileManagedError(slug, existing.sourceFile);
+    }
+    const verdict = changeVerdict(existing, user, permission);
+    if (!verdict.canEdit) {
+      throw new NotAllowedError(verdict.reason ?? 'Not allowed.');
+    }
+    return existing;
+  }
+
+  private async checkOwner(definition: AutomationDefinition, user: User): Promise<void> {
+    if (!(await this.teams.isActive(definition.ownerTeam))) {
+      throw new InputError(`There is no team "${definition.ownerTeam}".`, [
+        { path: 'owner', message: 'not a known team', found: JSON.stringify(definition.ownerTeam), allowed: 'the name of a team in the catalog' },
+      ]);
+    }
+    if (!mayOwn(user, definition.ownerTeam)) {
+      throw new NotAllowedError(`You may only register or edit automations for your own teams (${user.teams.join(', ') || 'none'}).`);
+    }
+  }
+
+  private async present(entities: AutomationEntity[], user: User | undefined): Promise<AutomationObjectType[]> {
+    const owners = await this.teams.byName(entities.map((e) => e.ownerTeam));
+    return entities.map((entity) => {
+      const owner = owners.get(entity.ownerTeam);
+      if (owner === undefined) {
+        throw new Error(`automation ${entity.slug} names team ${entity.ownerTeam}, which the foreign key says must exist`);
+      }
+      return toAutomationType(entity, owner, changeVerdict(entity, user));
+    });
+  }
+}

@@ -1,0 +1,166 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseCatalogFile } from '@roundhouse/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { automationInput } from '../../test/fixtures.js';
+import { createTestDatabase, startTestApi, type TestApi, type TestDatabase } from '../../test/harness.js';
+import { AutomationsService } from '../automations/automations.service.js';
+import { CatalogInvalidError } from './catalog.errors.js';
+import { CatalogService } from './catalog.service.js';
+
+const TEAM = `apiVersion: roundhouse.dev/v1
+kind: Team
+metadata: { name: finance-ops, title: Finance Operations }
+spec: { email: finance-ops@northwind.example }
+`;
+
+const GROUP = `apiVersion: backstage.io/v1alpha1
+kind: Group
+metadata:
+  name: order-ops
+  description: Order operations
+  annotations: { backstage.io/managed-by-location: "url:https://git.example/org.yaml" }
+spec:
+  type: team
+  profile: { displayName: Order Operations, email: order-ops@northwind.example }
+  parent: operations
+  children: []
+  members: [user:default/jo]
+`;
+
+function automation(slug: string, extra = ''): string {
+  return `apiVersion: roundhouse.dev/v1
+kind: Automation
+metadata:
+  name: ${slug}
+  title: Automation ${slug}
+  description: Does ${slug}.
+spec:
+  type: automation
+  lifecycle: production
+  owner: finance-ops
+  onCall: { name: Finance ops primary }
+  runbooks:
+    - id: triage
+      title: Triage
+      path: runbooks/${slug}.md
+${extra}`;
+}
+
+/** A catalog folder of its own for each test, laid out like catalog/. */
+async function catalogDir(files: Record<string, string>): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'roundhouse-catalog-'));
+  for (const [name, text] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
+    await writeFile(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+describe(CatalogService.name, () => {
+  let db: TestDatabase;
+  let api: TestApi;
+  let catalog: CatalogService;
+  const dirs: string[] = [];
+
+  async function apply(files: Record<string, string>) {
+    const dir = await catalogDir(files);
+    dirs.push(dir);
+    return catalog.apply(dir, dir);
+  }
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    api = await startTestApi(db.url);
+    catalog = api.app.get(CatalogService);
+  });
+
+  afterAll(async () => {
+    await api.close();
+    await db.drop();
+    await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
+  });
+
+  it('applies the shipped catalog: 8+ automations across 4+ teams, and re-applying changes nothing', async () => {
+    const root = api.config.repositoryRoot;
+    const first = await catalog.apply(path.join(root, 'catalog'), root);
+    expect(first.automations.created).toBeGreaterThanOrEqual(8);
+    const owners = await db.query<{ count: number }>(`SELECT count(DISTINCT owner_team)::int AS count FROM automation WHERE source = 'file'`);
+    expect(owners[0]?.count).toBeGreaterThanOrEqual(4);
+    const again = await catalog.apply(path.join(root, 'catalog'), root);
+    expect(again.automations).toMatchObject({ created: 0, updated: 0, archived: 0 });
+    expect(again.teams).toMatchObject({ created: 0, updated: 0, archived: 0 });
+  });
+
+  it('refuses the whole apply when one file is wrong, naming file, line, field, found and allowed', async () => {
+    await apply({ 'teams/finance.yaml': TEAM, 'automations/a.yaml': automation('alpha'), 'runbooks/alpha.md': '# Alpha\n' });
+    const before = await db.query(`SELECT slug, updated_at FROM automation ORDER BY slug`);
+    const broken = automation('beta').replace('lifecycle: production', 'lifecycle: live');
+    const error = await apply({
+      'teams/finance.yaml': TEAM,
+      'automations/a.yaml': automation('alpha', '  systems: [netsuite]\n'),
+      'automations/b.yaml': broken,
+      'runbooks/alpha.md': '# Alpha\n',
+      'runbooks/beta.md': '# Beta\n',
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CatalogInvalidError);
+    expect((error as CatalogInvalidError).problems).toEqual([
+      { file: 'automations/b.yaml', line: 9, field: 'spec.lifecycle', found: '"live"', allowed: 'one of experimental, production, deprecated' },
+    ]);
+    expect(await db.query(`SELECT slug, updated_at FROM automation ORDER BY slug`)).toEqual(before);
+  });
+
+  it('names a missing runbook file and an owner that is no team', async () => {
+    const error = (await apply({
+      'teams/finance.yaml': TEAM,
+      'automations/c.yaml': automation('gamma').replace('owner: finance-ops', 'owner: nobody'),
+    }).catch((e: unknown) => e)) as CatalogInvalidError;
+    expect(error.problems.map((p) => `${p.file}:${p.line} ${p.field}`)).toEqual(['automations/c.yaml:10 spec.owner', 'automations/c.yaml:15 spec.runbooks[0].path']);
+  });
+
+  it('archives entities that leave the files instead of deleting them, and brings them back', async () => {
+    const both = { 'teams/finance.yaml': TEAM, 'automations/a.yaml': automation('alpha'), 'automations/d.yaml': automation('delta'), 'runbooks/alpha.md': '#', 'runbooks/delta.md': '#' };
+    await apply(both);
+    const { 'automations/d.yaml': _gone, ...withoutDelta } = both;
+    expect((await apply(withoutDelta)).automations.archived).toBe(1);
+    const [row] = await db.query<{ archived_at: Date | null }>(`SELECT archived_at FROM automation WHERE slug = 'delta'`);
+    expect(row?.archived_at).toBeInstanceOf(Date);
+    await apply(both);
+    const [back] = await db.query<{ archived_at: Date | null }>(`SELECT archived_at FROM automation WHERE slug = 'delta'`);
+    expect(back?.archived_at).toBeNull();
+  });
+
+  it('reads a Backstage Group unchanged as a team', async () => {
+    await apply({ 'teams/finance.yaml': TEAM, 'teams/org.yaml': GROUP, 'automations/a.yaml': automation('alpha'), 'runbooks/alpha.md': '#' });
+    const [team] = await db.query<{ title: string; email: string; members: string[] }>(`SELECT title, email, members FROM team WHERE name = 'order-ops'`);
+    expect(team).toEqual({ title: 'Order Operations', email: 'order-ops@northwind.example', members: ['jo'] });
+  });
+
+  it('exports a console automation as YAML that validates and re-applies to the identical definition', async () => {
+    const service = api.app.get(AutomationsService);
+    await apply({ 'teams/finance.yaml': TEAM, 'automations/a.yaml': automation('alpha'), 'runbooks/alpha.md': '#' });
+    const admin = { id: 'ada', name: 'Ada', role: 'admin' as const, teams: [] };
+    const original = await service.register(automationInput({ slug: 'round-trip' }), admin);
+    const yaml = await service.exportYaml('round-trip');
+    expect(parseCatalogFile(yaml, 'round-trip.yaml').problems).toEqual([]);
+
+    // Apply the export into a second, empty database: the definition must come back the same.
+    const other = await createTestDatabase();
+    const otherApi = await startTestApi(other.url);
+    try {
+      const dir = await catalogDir({ 'teams/finance.yaml': TEAM, 'automations/round-trip.yaml': yaml });
+      dirs.push(dir);
+      await otherApi.app.get(CatalogService).apply(dir, dir);
+      const copy = await otherApi.app.get(AutomationsService).get('round-trip', admin);
+      const definition = (a: typeof original) => {
+        const { source: _s, sourceFile: _f, createdAt: _c, updatedAt: _u, canEdit: _e, editBlockedReason: _r, owner, ...rest } = a;
+        return { ...rest, owner: owner.name };
+      };
+      expect(definition(copy)).toEqual(definition(original));
+    } finally {
+      await otherApi.close();
+      await other.drop();
+    }
+  });
+});

@@ -1,0 +1,50 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { stringifyCatalogEntity, type CatalogProblem } from '@roundhouse/contracts';
+import { definitionToV1 } from '../automations/automation-definition.js';
+import { AutomationsRepository } from '../automations/automations.repository.js';
+import { CatalogInvalidError } from './catalog.errors.js';
+import { loadCatalog } from './catalog-loader.js';
+import { CatalogRepository, type ApplySummary } from './catalog.repository.js';
+
+/** Catalog as code: validate the files, apply them whole or not at all, export back to YAML. */
+@Injectable()
+export class CatalogService {
+  constructor(
+    @Inject(CatalogRepository) private readonly catalog: CatalogRepository,
+    @Inject(AutomationsRepository) private readonly automations: AutomationsRepository,
+  ) {}
+
+  /** Problems in the files alone; needs no database. */
+  static async validate(dir: string, root: string): Promise<{ problems: CatalogProblem[]; teams: number; automations: number; files: number }> {
+    const loaded = await loadCatalog(dir, root);
+    return { problems: loaded.problems, teams: loaded.teams.length, automations: loaded.automations.length, files: loaded.fileCount };
+  }
+
+  /** Applies the catalog in one transaction, or throws CatalogInvalidError and changes nothing. */
+  async apply(dir: string, root: string): Promise<ApplySummary> {
+    const loaded = await loadCatalog(dir, root);
+    const taken = new Set(await this.catalog.consoleSlugs(loaded.automations.map((a) => a.value.slug)));
+    const problems = [
+      ...loaded.problems,
+      ...loaded.automations
+        .filter((a) => taken.has(a.value.slug))
+        .map((a) => ({
+          file: a.file,
+          line: a.lineAt(['metadata', 'name']),
+          field: 'metadata.name',
+          found: `"${a.value.slug}", which was registered in the console`,
+          allowed: 'a slug no console-registered automation uses (archive or export that one first)',
+        })),
+    ];
+    if (problems.length > 0) {
+      throw new CatalogInvalidError(problems);
+    }
+    return this.catalog.apply(loaded.teams, loaded.automations);
+  }
+
+  /** Every automation (or the given ones) as catalog YAML, by slug. */
+  async export(slugs?: readonly string[]): Promise<Map<string, string>> {
+    const rows = await this.automations.listForExport(slugs);
+    return new Map(rows.map((row) => [row.slug, stringifyCatalogEntity(definitionToV1(row))]));
+  }
+}

@@ -1,0 +1,104 @@
+import 'reflect-metadata';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatProblem } from '@roundhouse/contracts';
+import { pino } from 'pino';
+import { createApp } from '../app.js';
+import { CatalogInvalidError } from '../catalog/catalog.errors.js';
+import { CatalogService } from '../catalog/catalog.service.js';
+import { loadConfig } from '../config/app.config.js';
+import { runMigrations } from '../database/data-source.js';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../database/embedded-postgres.js';
+
+const USAGE = `Usage: npm run catalog -- <command>
+
+  validate                 check every file under catalog/ (no database needed)
+  apply                    apply catalog/ to the database, all or nothing
+  export [slug ...]        print automations as catalog YAML (all when no slug)
+         --out <folder>    write one <slug>.yaml file per automation instead
+
+The database is DATABASE_URL, or the embedded one (started for the command if Roundhouse is not running).`;
+
+async function withDatabase<T>(work: (service: CatalogService) => Promise<T>): Promise<T> {
+  const config = loadConfig({ ...process.env, ROUNDHOUSE_CONSOLE_DIR: '/nonexistent' });
+  const log = pino({ level: 'warn' });
+  let embedded: EmbeddedDatabase | undefined;
+  let url = config.DATABASE_URL;
+  if (url === undefined) {
+    const running = await fetch(`http://127.0.0.1:${config.PORT}/healthz`).then((r) => r.ok).catch(() => false);
+    if (running) {
+      url = `postgres://postgres:roundhouse-embedded@127.0.0.1:${config.ROUNDHOUSE_EMBEDDED_PG_PORT}/roundhouse`;
+    } else {
+      embedded = await startEmbeddedPostgres({ dataDir: config.ROUNDHOUSE_DATA_DIR, port: config.ROUNDHOUSE_EMBEDDED_PG_PORT, log });
+      url = embedded.url;
+    }
+  }
+  await runMigrations(url);
+  const app = await createApp(config, url, log);
+  try {
+    return await work(app.get(CatalogService));
+  } finally {
+    await app.close();
+    await embedded?.stop();
+  }
+}
+
+async function main(): Promise<number> {
+  const { positionals, values } = parseArgs({ allowPositionals: true, options: { out: { type: 'string' } } });
+  const [command, ...slugs] = positionals;
+  const config = loadConfig({ ...process.env, ROUNDHOUSE_CONSOLE_DIR: '/nonexistent' });
+  const dir = config.ROUNDHOUSE_CATALOG_DIR;
+  switch (command) {
+    case 'validate': {
+      const result = await CatalogService.validate(dir, config.repositoryRoot);
+      for (const problem of result.problems) {
+        process.stderr.write(`${formatProblem(problem)}\n`);
+      }
+      process.stdout.write(
+        result.problems.length === 0
+          ? `The catalog is valid: ${result.teams} teams and ${result.automations} automations in ${result.files} files.\n`
+          : `The catalog has ${result.problems.length} problem(s); apply would refuse it.\n`,
+      );
+      return result.problems.length === 0 ? 0 : 1;
+    }
+    case 'apply': {
+      const summary = await withDatabase((service) => service.apply(dir, config.repositoryRoot));
+      process.stdout.write(`Catalog applied. Teams: ${JSON.stringify(summary.teams)}. Automations: ${JSON.stringify(summary.automations)}.\n`);
+      return 0;
+    }
+    case 'export': {
+      const documents = await withDatabase((service) => service.export(slugs.length > 0 ? slugs : undefined));
+      const missing = slugs.filter((slug) => !documents.has(slug));
+      if (missing.length > 0) {
+        process.stderr.write(`No automation has the slug ${missing.map((s) => `"${s}"`).join(', ')}.\n`);
+        return 1;
+      }
+      if (values.out === undefined) {
+        process.stdout.write([...documents.values()].join('---\n'));
+        return 0;
+      }
+      await mkdir(values.out, { recursive: true });
+      for (const [slug, yaml] of documents) {
+        await writeFile(path.join(values.out, `${slug}.yaml`), yaml);
+      }
+      process.stdout.write(`Wrote ${documents.size} automation(s) to ${values.out}.\n`);
+      return 0;
+    }
+    default:
+      process.stderr.write(`${USAGE}\n`);
+      return 2;
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof CatalogInvalidError) {
+      process.stderr.write(`${error.message}\n`);
+    } else {
+      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    }
+    process.exit(1);
+  },
+);

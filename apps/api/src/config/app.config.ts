@@ -1,0 +1,69 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
+
+const flag = z
+  .enum(['true', 'false', '1', '0'], { message: 'true or false' })
+  .transform((value) => value === 'true' || value === '1');
+
+/**
+ * Every setting the api reads, validated at start-up. A wrong value stops start-up with a sentence
+ * naming the key. Keys marked sensitive are never logged.
+ */
+const schema = z.object({
+  /** `production` hardens defaults: dev sign-in must be off. */
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** HTTP port for the API and the console. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Address to listen on. */
+  HOST: z.string().default('127.0.0.1'),
+  /** PostgreSQL connection string. When unset, an embedded PostgreSQL is started. Sensitive. */
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, message: 'a postgres:// URL' }).optional(),
+  /** Folder for the embedded PostgreSQL's data and the instance lock; kept across restarts. */
+  ROUNDHOUSE_DATA_DIR: z.string().default(path.join(repositoryRoot, '.data')),
+  /** Port of the embedded PostgreSQL. */
+  ROUNDHOUSE_EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  /** Folder of catalog YAML and runbooks applied at start-up. */
+  ROUNDHOUSE_CATALOG_DIR: z.string().default(path.join(repositoryRoot, 'catalog')),
+  /** Built console to serve at `/`; nothing is served when the folder is missing. */
+  ROUNDHOUSE_CONSOLE_DIR: z.string().default(path.join(repositoryRoot, 'apps/console/dist')),
+  /** Apply catalog/ at start-up. */
+  ROUNDHOUSE_APPLY_CATALOG: flag.default(true),
+  /** Enables the dev personas sign-in. Never in production. */
+  ROUNDHOUSE_DEV_SIGN_IN: flag.default(false),
+  /** Secret that signs session cookies (32+ characters). Sensitive. A random one is used when unset outside production. */
+  ROUNDHOUSE_SESSION_SECRET: z.string().min(32, { message: 'at least 32 characters' }).optional(),
+  /** pino level. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type AppConfig = z.infer<typeof schema> & { repositoryRoot: string };
+
+export const SENSITIVE_KEYS = ['DATABASE_URL', 'ROUNDHOUSE_SESSION_SECRET'] as const;
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => {
+      const key = String(issue.path[0]);
+      const shown = (SENSITIVE_KEYS as readonly string[]).includes(key) ? '(hidden)' : JSON.stringify(present[key]);
+      return `${key} is ${shown}: expected ${issue.message}`;
+    });
+    throw new ConfigError(`Invalid configuration. ${lines.join('; ')}.`);
+  }
+  const config = { ...parsed.data, repositoryRoot };
+  if (config.NODE_ENV === 'production' && config.ROUNDHOUSE_DEV_SIGN_IN) {
+    throw new ConfigError('ROUNDHOUSE_DEV_SIGN_IN is true but NODE_ENV is production: dev sign-in must be off in production.');
+  }
+  if (config.NODE_ENV === 'production' && config.ROUNDHOUSE_SESSION_SECRET === undefined) {
+    throw new ConfigError('ROUNDHOUSE_SESSION_SECRET is required when NODE_ENV is production.');
+  }
+  return config;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

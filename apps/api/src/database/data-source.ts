@@ -1,0 +1,31 @@
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { AutomationEntity } from '../automations/automation.entity.js';
+import { TeamEntity } from '../teams/team.entity.js';
+import { migrations } from './migrations/index.js';
+
+export const entities = [TeamEntity, AutomationEntity];
+
+/** The one place that says how the api talks to PostgreSQL. Schema changes are migrations, never synchronize. */
+export function dataSourceOptions(url: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities,
+    migrations,
+    synchronize: false,
+    migrationsRun: false,
+    migrationsTransactionMode: 'each',
+    extra: { max: 10 },
+  };
+}
+
+export async function runMigrations(url: string): Promise<string[]> {
+  const dataSource = new DataSource(dataSourceOptions(url));
+  await dataSource.initialize();
+  try {
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    return applied.map((migration) => migration.name);
+  } finally {
+    await dataSource.destroy();
+  }
+}

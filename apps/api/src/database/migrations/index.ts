@@ -1,0 +1,4 @@
+import { CreateCatalog1795766400000 } from './1795766400000-CreateCatalog.js';
+
+/** Every migration, oldest first. A new migration is added here. */
+export const migrations = [CreateCatalog1795766400000];

@@ -1,0 +1,30 @@
+import { Controller, Get, Res } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+import { Public } from '../auth/decorators.js';
+
+@Controller()
+export class HealthController {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Alive: the process answers. */
+  @Public()
+  @Get('healthz')
+  healthz() {
+    return { status: 'ok' };
+  }
+
+  /** Ready: the database answers too. */
+  @Public()
+  @Get('readyz')
+  async readyz(@Res({ passthrough: true }) response: Response) {
+    try {
+      await this.dataSource.query('SELECT 1');
+      return { status: 'ok', database: 'up' };
+    } catch {
+      response.status(503);
+      return { status: 'unavailable', database: 'down' };
+    }
+  }
+}

@@ -1,0 +1,74 @@
+import 'reflect-metadata';
+import { formatProblem } from '@roundhouse/contracts';
+import { createApp } from './app.js';
+import { CatalogInvalidError } from './catalog/catalog.errors.js';
+import { CatalogService } from './catalog/catalog.service.js';
+import { ConfigError, loadConfig } from './config/app.config.js';
+import { runMigrations } from './database/data-source.js';
+import { startEmbeddedPostgres, StartupError, type EmbeddedDatabase } from './database/embedded-postgres.js';
+import { createLogger } from './logging/logger.js';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const log = createLogger(config.LOG_LEVEL);
+  let embedded: EmbeddedDatabase | undefined;
+  if (config.DATABASE_URL === undefined) {
+    embedded = await startEmbeddedPostgres({ dataDir: config.ROUNDHOUSE_DATA_DIR, port: config.ROUNDHOUSE_EMBEDDED_PG_PORT, log });
+    log.info({ dataDir: config.ROUNDHOUSE_DATA_DIR, port: config.ROUNDHOUSE_EMBEDDED_PG_PORT }, 'embedded PostgreSQL started');
+  }
+  const databaseUrl = config.DATABASE_URL ?? (embedded as EmbeddedDatabase).url;
+  let app: Awaited<ReturnType<typeof createApp>> | undefined;
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) {
+      return;
+    }
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    await app?.close().catch((error: unknown) => log.error({ err: error }, 'closing the api failed'));
+    await embedded?.stop().catch((error: unknown) => log.error({ err: error }, 'stopping the embedded PostgreSQL failed'));
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  try {
+    const applied = await runMigrations(databaseUrl);
+    log.info({ applied }, applied.length === 0 ? 'database schema up to date' : 'migrations applied');
+    app = await createApp(config, databaseUrl, log);
+    if (config.ROUNDHOUSE_APPLY_CATALOG) {
+      await applyCatalog(app.get(CatalogService), config.ROUNDHOUSE_CATALOG_DIR, config.repositoryRoot, log);
+    }
+    await app.listen(config.PORT, config.HOST);
+  } catch (error) {
+    await app?.close().catch(() => undefined);
+    await embedded?.stop().catch(() => undefined);
+    throw error;
+  }
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address !== null ? address.port : config.PORT;
+  const host = config.HOST === '0.0.0.0' || config.HOST === '127.0.0.1' ? 'localhost' : config.HOST;
+  process.stdout.write(`Roundhouse is running at http://${host}:${port}\n`);
+}
+
+async function applyCatalog(catalog: CatalogService, dir: string, root: string, log: ReturnType<typeof createLogger>): Promise<void> {
+  try {
+    const summary = await catalog.apply(dir, root);
+    log.info({ catalog: summary }, 'catalog applied');
+  } catch (error) {
+    if (!(error instanceof CatalogInvalidError)) {
+      throw error;
+    }
+    // Serving on with the last good catalog beats not serving; the problems are said loudly.
+    log.error({ problems: error.problems.map(formatProblem) }, 'catalog NOT applied: fix these problems and restart');
+    process.stderr.write(`${error.message}\n`);
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof StartupError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(`Roundhouse failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,96 @@
+import { randomBytes } from 'node:crypto';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import pg from 'pg';
+import { pino, type Logger } from 'pino';
+import { inject } from 'vitest';
+import { createApp } from '../src/app.js';
+import { loadConfig, type AppConfig } from '../src/config/app.config.js';
+import { runMigrations } from '../src/database/data-source.js';
+
+export interface TestDatabase {
+  url: string;
+  query<T extends pg.QueryResultRow>(sql: string, params?: unknown[]): Promise<T[]>;
+  drop(): Promise<void>;
+}
+
+function withDatabase(url: string, name: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${name}`;
+  return parsed.toString();
+}
+
+/** A new, empty database with every migration applied. */
+export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+  const admin = inject('adminDatabaseUrl');
+  const name = `roundhouse_test_${randomBytes(6).toString('hex')}`;
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  await client.query(`CREATE DATABASE ${name}`);
+  await client.end();
+  const url = withDatabase(admin, name);
+  if (options.migrate !== false) {
+    await runMigrations(url);
+  }
+  const pool = new pg.Pool({ connectionString: url, max: 2 });
+  return {
+    url,
+    query: async <T extends pg.QueryResultRow>(sql: string, params?: unknown[]) => (await pool.query<T>(sql, params)).rows,
+    drop: async () => {
+      await pool.end();
+      const dropper = new pg.Client({ connectionString: admin });
+      await dropper.connect();
+      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropper.end();
+    },
+  };
+}
+
+export interface GraphQLResult<T> {
+  data?: T | null;
+  errors?: { message: string; extensions?: { code?: string; fields?: { path: string; message: string; found?: string; allowed?: string }[] } }[];
+}
+
+export interface TestApi {
+  app: NestExpressApplication;
+  url: string;
+  config: AppConfig;
+  /** Dev sign-in as a persona; returns the session cookie to send. */
+  signIn(persona: 'ada' | 'omar' | 'otto' | 'vera'): Promise<string>;
+  graphql<T>(query: string, variables?: Record<string, unknown>, cookie?: string): Promise<GraphQLResult<T>>;
+  close(): Promise<void>;
+}
+
+/** The real api (every module, the real database) listening on a free port. */
+export async function startTestApi(databaseUrl: string, env: Record<string, string> = {}, log: Logger = pino({ level: 'silent' })): Promise<TestApi> {
+  const config = loadConfig({ NODE_ENV: 'test', ROUNDHOUSE_DEV_SIGN_IN: 'true', ROUNDHOUSE_CONSOLE_DIR: '/nonexistent', ...env });
+  const app = await createApp(config, databaseUrl, log);
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`;
+  return {
+    app,
+    url,
+    config,
+    async signIn(persona) {
+      const response = await fetch(`${url}/auth/dev-sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ persona }),
+      });
+      const cookie = response.headers.get('set-cookie');
+      if (response.status !== 204 || cookie === null) {
+        throw new Error(`dev sign-in as ${persona} failed with ${response.status}`);
+      }
+      return cookie.split(';')[0] ?? '';
+    },
+    async graphql<T>(query: string, variables: Record<string, unknown> = {}, cookie?: string) {
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(cookie === undefined ? {} : { cookie }) },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await response.json()) as GraphQLResult<T>;
+    },
+    close: () => app.close(),
+  };
+}
