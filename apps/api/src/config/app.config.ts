@@ -4,6 +4,9 @@ import { z } from 'zod';
 
 const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 
+const port = (fallback: number) =>
+  z.coerce.number({ message: 'a port number (0–65535)' }).int({ message: 'a port number (0–65535)' }).min(0, { message: 'a port number (0–65535)' }).max(65535, { message: 'a port number (0–65535)' }).default(fallback);
+
 const flag = z
   .enum(['true', 'false', '1', '0'], { message: 'true or false' })
   .transform((value) => value === 'true' || value === '1');
@@ -16,7 +19,7 @@ const schema = z.object({
   /** `production` hardens defaults: dev sign-in must be off. */
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   /** HTTP port for the API and the console. */
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PORT: port(3000),
   /** Address to listen on. */
   HOST: z.string().default('127.0.0.1'),
   /** PostgreSQL connection string. When unset, an embedded PostgreSQL is started. Sensitive. */
@@ -24,7 +27,7 @@ const schema = z.object({
   /** Folder for the embedded PostgreSQL's data and the instance lock; kept across restarts. */
   ROUNDHOUSE_DATA_DIR: z.string().default(path.join(repositoryRoot, '.data')),
   /** Port of the embedded PostgreSQL. */
-  ROUNDHOUSE_EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  ROUNDHOUSE_EMBEDDED_PG_PORT: port(54329),
   /** Folder of catalog YAML and runbooks applied at start-up. */
   ROUNDHOUSE_CATALOG_DIR: z.string().default(path.join(repositoryRoot, 'catalog')),
   /** Built console to serve at `/`; nothing is served when the folder is missing. */

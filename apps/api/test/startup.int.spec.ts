@@ -1,0 +1,124 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from './harness.js';
+
+const MAIN = path.resolve(import.meta.dirname, '../dist/main.js');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address !== null ? address.port : 0));
+    });
+  });
+}
+
+interface Started {
+  child: ChildProcessWithoutNullStreams;
+  stdout: () => string;
+  stderr: () => string;
+  exited: Promise<number | null>;
+}
+
+function start(env: Record<string, string>): Started {
+  const { DATABASE_URL: _ignored, ...inherited } = process.env;
+  const child = spawn(process.execPath, [MAIN], { env: { ...inherited, LOG_LEVEL: 'warn', ...env } });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, stdout: () => out, stderr: () => err, exited };
+}
+
+async function waitForUrl(started: Started): Promise<string> {
+  for (let i = 0; i < 600; i += 1) {
+    const match = /Roundhouse is running at (http:\/\/\S+)/.exec(started.stdout());
+    if (match?.[1] !== undefined) {
+      return match[1];
+    }
+    if (started.child.exitCode !== null) {
+      throw new Error(`exited early: ${started.stderr()}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no URL printed: ${started.stderr()}`);
+}
+
+function postgresRunningIn(dataDir: string): boolean {
+  const pidFile = path.join(dataDir, 'postgres', 'postmaster.pid');
+  return existsSync(pidFile);
+}
+
+describe('npm start (the api process)', () => {
+  let dataDir: string;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), 'roundhouse-start-'));
+    await chmod(dataDir, 0o755);
+    env = {
+      ROUNDHOUSE_DATA_DIR: dataDir,
+      PORT: String(await freePort()),
+      ROUNDHOUSE_EMBEDDED_PG_PORT: String(await freePort()),
+      ROUNDHOUSE_CONSOLE_DIR: '/nonexistent',
+    };
+  });
+
+  afterAll(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('starts an embedded PostgreSQL, applies the catalog, prints one URL; a second start is refused in a sentence; SIGTERM leaves nothing running', async () => {
+    const first = start(env);
+    const url = await waitForUrl(first);
+    expect(url).toBe(`http://localhost:${env.PORT}`);
+    expect(first.stdout().match(/http:\/\//g)).toHaveLength(1);
+    expect(await (await fetch(`${url}/readyz`)).json()).toEqual({ status: 'ok', database: 'up' });
+    expect(postgresRunningIn(dataDir)).toBe(true);
+
+    const second = start(env);
+    expect(await second.exited).toBe(1);
+    expect(second.stderr()).toMatch(/^Roundhouse is already running \(pid \d+\) with its data in .+\. Stop it first/);
+    expect(second.stderr()).not.toContain('    at ');
+
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+    expect(postgresRunningIn(dataDir)).toBe(false);
+    expect(existsSync(path.join(dataDir, 'roundhouse.pid'))).toBe(false);
+
+    // The data stays: a restart finds the initialised cluster and comes up again.
+    const again = start(env);
+    await waitForUrl(again);
+    again.child.kill('SIGINT');
+    expect(await again.exited).toBe(0);
+    expect(postgresRunningIn(dataDir)).toBe(false);
+  });
+
+  it('uses DATABASE_URL when set and starts no embedded PostgreSQL', async () => {
+    const db = await createTestDatabase({ migrate: false });
+    const otherDir = await mkdtemp(path.join(tmpdir(), 'roundhouse-start-url-'));
+    const started = start({ ...env, ROUNDHOUSE_DATA_DIR: otherDir, PORT: String(await freePort()), DATABASE_URL: db.url, ROUNDHOUSE_APPLY_CATALOG: 'false' });
+    try {
+      await waitForUrl(started);
+      expect(existsSync(path.join(otherDir, 'postgres'))).toBe(false);
+    } finally {
+      started.child.kill('SIGTERM');
+      await started.exited;
+      await rm(otherDir, { recursive: true, force: true });
+      await db.drop();
+    }
+  });
+
+  it('stops with a sentence naming the key when a setting is wrong', async () => {
+    const started = start({ ...env, PORT: 'eighty' });
+    expect(await started.exited).toBe(1);
+    expect(started.stderr().trim()).toBe('Invalid configuration. PORT is "eighty": expected a port number (0–65535).');
+  });
+});

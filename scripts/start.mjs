@@ -1,0 +1,35 @@
+#!/usr/bin/env node
+// `npm start`: builds what is needed (Nx caches it) and runs Roundhouse — the api serving the
+// console — on the embedded PostgreSQL, or on DATABASE_URL when it is set. The demo defaults
+// (dev sign-in on) apply unless the environment says otherwise. Ctrl-C stops everything.
+import { spawn, spawnSync } from 'node:child_process';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const env = {
+  NX_NO_CLOUD: 'true',
+  NX_DAEMON: 'false',
+  NX_TUI: 'false',
+  NX_TELEMETRY: 'false',
+  ROUNDHOUSE_DEV_SIGN_IN: process.env.NODE_ENV === 'production' ? 'false' : 'true',
+  ...process.env,
+};
+
+process.stderr.write('Building Roundhouse (cached after the first time)…\n');
+const build = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '-p', '@roundhouse/api', '@roundhouse/console', '--outputStyle=static'], {
+  cwd: root,
+  env,
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+if (build.status !== 0) {
+  process.stderr.write('The build failed; see the errors above.\n');
+  process.exit(build.status ?? 1);
+}
+
+const api = spawn(process.execPath, [resolve(root, 'apps/api/dist/main.js')], { cwd: root, env, stdio: 'inherit' });
+// The api shuts itself down cleanly on these; pass them on and wait for it.
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => api.kill(signal));
+}
+api.on('exit', (code, signal) => process.exit(code ?? (signal === null ? 1 : 0)));
