@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+// Journeys through the real console, api and embedded PostgreSQL, in headless Chromium.
+export default defineConfig({
+  test: {
+    root: import.meta.dirname,
+    include: ['src/**/*.e2e.ts'],
+    environment: 'node',
+    globalSetup: ['src/global-setup.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
+    fileParallelism: false,
+  },
+});
