@@ -2,6 +2,7 @@ import {
   AUTOMATION_API_VERSION,
   automationV1,
   describeError,
+  stringifyCatalogEntity,
   type AutomationV1,
   type AutomationV1Input,
 } from '@roundhouse/contracts';
@@ -82,6 +83,14 @@ export function definitionToV1(definition: AutomationDefinition): AutomationV1 {
       releases: definition.releases,
     },
   };
+}
+
+/**
+ * The definition as a catalog YAML document. Parsing it through the contract first puts every
+ * field in the schema's order (PostgreSQL's jsonb does not keep it), so exports read like the files.
+ */
+export function definitionToYaml(definition: AutomationDefinition): string {
+  return stringifyCatalogEntity(automationV1.parse(definitionToV1(definition)));
 }
 
 /** GraphQL sends null for "not given"; the contract calls that absent. */

@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { stringifyCatalogEntity } from '@roundhouse/contracts';
 import type { User } from '../auth/user.js';
 import { InputError, NotAllowedError } from '../errors/domain-errors.js';
 import { TeamsService } from '../teams/teams.service.js';
 import { changeVerdict, mayOwn } from './automation-access.js';
-import { definitionFromInput, definitionToV1, type AutomationDefinition } from './automation-definition.js';
+import { definitionFromInput, definitionToYaml, type AutomationDefinition } from './automation-definition.js';
 import type { AutomationEntity } from './automation.entity.js';
 import { toAutomationType } from './automation.mapper.js';
 import { AutomationNotFoundError, FileManagedError, SlugTakenError } from './automations.errors.js';
@@ -96,7 +95,7 @@ export class AutomationsService {
   /** The automation as catalog YAML: it validates and re-applies to the same definition. */
   async exportYaml(slug: string): Promise<string> {
     const entity = await this.find(slug);
-    return stringifyCatalogEntity(definitionToV1(entity));
+    return definitionToYaml(entity);
   }
 
   private async find(slug: string): Promise<AutomationEntity> {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { stringifyCatalogEntity, type CatalogProblem } from '@roundhouse/contracts';
-import { definitionToV1 } from '../automations/automation-definition.js';
+import type { CatalogProblem } from '@roundhouse/contracts';
+import { definitionToYaml } from '../automations/automation-definition.js';
 import { AutomationsRepository } from '../automations/automations.repository.js';
 import { CatalogInvalidError } from './catalog.errors.js';
 import { loadCatalog } from './catalog-loader.js';
@@ -45,6 +45,6 @@ export class CatalogService {
   /** Every automation (or the given ones) as catalog YAML, by slug. */
   async export(slugs?: readonly string[]): Promise<Map<string, string>> {
     const rows = await this.automations.listForExport(slugs);
-    return new Map(rows.map((row) => [row.slug, stringifyCatalogEntity(definitionToV1(row))]));
+    return new Map(rows.map((row) => [row.slug, definitionToYaml(row)]));
   }
 }
