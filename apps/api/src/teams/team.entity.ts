@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import type { OnCall } from '@roundhouse/contracts';
+import type { EntitySource } from '../common/entity-source.js';
 
-export type EntitySource = 'file' | 'console';
 
 @Entity({ name: 'team' })
 export class TeamEntity {

@@ -1,4 +1,4 @@
-import { isMap, isScalar, LineCounter, parseAllDocuments, stringify, type Document, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, stringify, type Document, type Node } from 'yaml';
 import { AUTOMATION_API_VERSION, automationV1, type AutomationV1 } from './automation.v1.js';
 import { BACKSTAGE_API_VERSION, backstageGroupV1alpha1 } from './backstage-group.v1alpha1.js';
 import { describeError, showValue, type FieldProblem } from './issues.js';
@@ -38,28 +38,30 @@ export function formatProblem(problem: CatalogProblem): string {
   return `${problem.file}:${problem.line}: ${problem.field}: found ${problem.found}; allowed: ${problem.allowed}`;
 }
 
-function lineOf(doc: Document, lines: LineCounter, path: readonly PropertyKey[]): number {
-  // Walk down as far as the document goes: a missing field is reported on its parent's line.
-  for (let depth = path.length; depth >= 0; depth -= 1) {
-    const node = depth === 0 ? doc.contents : (doc.getIn(path.slice(0, depth) as unknown[], true) as Node | undefined);
-    const offset = node?.range?.[0];
-    if (offset !== undefined) {
-      return lines.linePos(offset).line;
-    }
-  }
-  return 1;
+function lineOfNode(lines: LineCounter, node: unknown): number | undefined {
+  const offset = (node as Node | undefined)?.range?.[0];
+  return offset === undefined ? undefined : lines.linePos(offset).line;
 }
 
-function lineOfKey(doc: Document, lines: LineCounter, path: readonly PropertyKey[], key: string): number {
-  const parent = path.length === 0 ? doc.contents : doc.getIn(path as unknown[], true);
-  if (isMap(parent)) {
-    const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === key);
-    const offset = (pair?.key as Node | undefined)?.range?.[0];
-    if (offset !== undefined) {
-      return lines.linePos(offset).line;
+/**
+ * The line of the field at `path`: its key's line in its mapping, or its item's line in a list. A
+ * missing field is reported on the line of the nearest parent that is there.
+ */
+function lineOf(doc: Document, lines: LineCounter, path: readonly PropertyKey[]): number {
+  for (let depth = path.length; depth >= 1; depth -= 1) {
+    const parent = depth === 1 ? doc.contents : doc.getIn(path.slice(0, depth - 1) as unknown[], true);
+    const key = path[depth - 1];
+    let line: number | undefined;
+    if (isMap(parent)) {
+      line = lineOfNode(lines, parent.items.find((item) => isScalar(item.key) && item.key.value === key)?.key);
+    } else if (isSeq(parent) && typeof key === 'number') {
+      line = lineOfNode(lines, parent.items[key]);
+    }
+    if (line !== undefined) {
+      return line;
     }
   }
-  return lineOf(doc, lines, path);
+  return lineOfNode(lines, doc.contents) ?? 1;
 }
 
 function pathOf(field: string): (string | number)[] {
@@ -118,9 +120,7 @@ function parseEntity(doc: Document, lines: LineCounter, file: string, result: Pa
   if (!parsed.success) {
     for (const problem of describeError(parsed.error, input, known.schema)) {
       const path = pathOf(problem.field);
-      const unknownKey = problem.found.startsWith('an unknown field');
-      const at = unknownKey ? lineOfKey(doc, lines, path.slice(0, -1), String(path[path.length - 1])) : lineOf(doc, lines, path);
-      result.problems.push({ file, line: at, ...problem });
+      result.problems.push({ file, line: lineOf(doc, lines, path), ...problem });
     }
     return;
   }

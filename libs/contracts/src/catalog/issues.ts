@@ -23,7 +23,7 @@ export function showValue(value: unknown): string {
   if (value === undefined) {
     return 'nothing';
   }
-  const text = JSON.stringify(value) ?? String(value);
+  const text = JSON.stringify(value) ?? `a ${typeof value}`;
   return text.length > 80 ? `${text.slice(0, 77)}…` : text;
 }
 

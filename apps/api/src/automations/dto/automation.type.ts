@@ -1,7 +1,7 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import type { AutomationType, KpiDirection, KpiSource, Lifecycle, RiskDomain, RuntimeKind, SloIndicator } from '@roundhouse/contracts';
 import { TeamType } from '../../teams/dto/team.type.js';
-import type { EntitySource } from '../../teams/team.entity.js';
+import type { EntitySource } from '../../common/entity-source.js';
 import {
   AutomationTypeEnum,
   EntitySourceEnum,

@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { EntitySourceEnum } from '../../common/graphql/enums.js';
 import { OnCallType } from '../../common/graphql/on-call.type.js';
-import type { EntitySource } from '../team.entity.js';
+import type { EntitySource } from '../../common/entity-source.js';
 
 @ObjectType('Team')
 export class TeamType {
