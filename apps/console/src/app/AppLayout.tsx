@@ -1,0 +1,27 @@
+import { Link, NavLink, Outlet } from 'react-router';
+import { RequireSession } from '@/auth/components/RequireSession';
+import { UserMenu } from '@/auth/components/UserMenu';
+
+export function AppLayout() {
+  return (
+    <RequireSession>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="app-header">
+        <Link to="/" className="brand">
+          Roundhouse
+        </Link>
+        <nav aria-label="Main" className="app-nav">
+          <NavLink to="/" end>
+            Catalog
+          </NavLink>
+        </nav>
+        <UserMenu />
+      </header>
+      <main id="main" className="app-main">
+        <Outlet />
+      </main>
+    </RequireSession>
+  );
+}

@@ -1,0 +1,10 @@
+import { authFetch } from './session';
+
+export const signOutKeys = {
+  all: ['sign-out'] as const,
+};
+
+/** POST /auth/sign-out → 204; the cookie is cleared. */
+export async function signOut(): Promise<void> {
+  await authFetch('/auth/sign-out', { method: 'POST' });
+}

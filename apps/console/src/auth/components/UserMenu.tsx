@@ -1,0 +1,32 @@
+import { useNavigate } from 'react-router';
+import { Badge } from '@/shared/components/Badge';
+import { ROLE_LABELS } from '@/shared/format/labels';
+import { describeError } from '@/shared/graphql/ApiError';
+import { useSignedInUser } from '../hooks/useSignedInUser';
+import { useSignOut } from '../hooks/useSignOut';
+
+/** Who is signed in, as what, and the way out. */
+export function UserMenu() {
+  const user = useSignedInUser();
+  const signOut = useSignOut();
+  const navigate = useNavigate();
+  if (!user) {
+    return null;
+  }
+  return (
+    <div className="user-menu" aria-label="Signed-in user" role="group">
+      <span className="user-menu__name">{user.name}</span>
+      <Badge tone="muted">{ROLE_LABELS[user.role]}</Badge>
+      {user.teams.length > 0 ? <span className="user-menu__teams">{user.teams.join(', ')}</span> : null}
+      <button
+        type="button"
+        className="button button--quiet"
+        disabled={signOut.isPending}
+        title={signOut.isError ? `Sign-out failed: ${describeError(signOut.error)}` : undefined}
+        onClick={() => signOut.mutate(undefined, { onSuccess: () => void navigate('/sign-in', { replace: true }) })}
+      >
+        {signOut.isPending ? 'Signing out…' : 'Sign out'}
+      </button>
+    </div>
+  );
+}

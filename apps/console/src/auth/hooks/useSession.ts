@@ -1,0 +1,6 @@
+import { useQuery } from '@tanstack/react-query';
+import { sessionQueryOptions } from '../api/sessionQuery';
+
+export function useSession() {
+  return useQuery(sessionQueryOptions());
+}

@@ -1,0 +1,57 @@
+import { RUNTIME_KIND_LABELS, optionsOf } from '@/shared/format/labels';
+import { fieldPath } from '../form/fieldPaths';
+import type { RuntimeValues } from '../form/formValues';
+import { FormFieldset, SelectField, TextField } from './FormField';
+
+const KINDS = optionsOf(RUNTIME_KIND_LABELS);
+
+export function RuntimeFields({ value, onChange }: { value: RuntimeValues; onChange: (patch: Partial<RuntimeValues>) => void }) {
+  return (
+    <FormFieldset
+      path="runtime"
+      legend="Runtime binding"
+      hint="Where it runs and how Roundhouse reaches its failures. Names only, never secrets."
+    >
+      <SelectField
+        path={fieldPath.runtime('kind')}
+        options={KINDS}
+        emptyOption="No runtime binding"
+        value={value.kind}
+        onChange={(kind) => onChange({ kind })}
+      />
+      {value.kind === '' ? null : (
+        <div className="grid grid--3">
+          <TextField path={fieldPath.runtime('queue')} placeholder="invoices.generate" value={value.queue} onChange={(queue) => onChange({ queue })} />
+          <TextField
+            path={fieldPath.runtime('deadLetterQueue')}
+            placeholder="invoices.generate.dlq"
+            value={value.deadLetterQueue}
+            onChange={(deadLetterQueue) => onChange({ deadLetterQueue })}
+          />
+          <TextField path={fieldPath.runtime('exchange')} placeholder="finance" value={value.exchange} onChange={(exchange) => onChange({ exchange })} />
+          <TextField
+            path={fieldPath.runtime('routingKey')}
+            placeholder="deal.closed_won"
+            value={value.routingKey}
+            onChange={(routingKey) => onChange({ routingKey })}
+          />
+          <TextField
+            path={fieldPath.runtime('reprocessUrl')}
+            type="url"
+            placeholder="https://"
+            hint="Webhook that receives reprocess commands."
+            value={value.reprocessUrl}
+            onChange={(reprocessUrl) => onChange({ reprocessUrl })}
+          />
+          <TextField
+            path={fieldPath.runtime('connection')}
+            placeholder="RABBITMQ_URL"
+            hint="The name of the environment variable holding the connection string."
+            value={value.connection}
+            onChange={(connection) => onChange({ connection })}
+          />
+        </div>
+      )}
+    </FormFieldset>
+  );
+}

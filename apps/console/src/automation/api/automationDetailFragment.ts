@@ -1,0 +1,85 @@
+import { graphql } from '@/gql';
+
+/** Everything the automation page and the edit form need. */
+export const AutomationDetailFragment = graphql(`
+  fragment AutomationDetail on Automation {
+    slug
+    title
+    description
+    type
+    lifecycle
+    owner {
+      name
+      title
+    }
+    onCall {
+      name
+      email
+      slack
+      schedule
+    }
+    systems
+    riskDomains
+    tags
+    links {
+      title
+      url
+      type
+    }
+    runtime {
+      kind
+      queue
+      deadLetterQueue
+      exchange
+      routingKey
+      reprocessUrl
+      connection
+    }
+    slos {
+      name
+      title
+      indicator
+      objective
+      threshold
+      percentile
+      maxBacklog
+      window
+      runbook
+    }
+    kpis {
+      name
+      title
+      unit
+      direction
+      source
+      baseline {
+        value
+        from
+        to
+        note
+      }
+      target
+      currency
+      minutesPerTouch
+    }
+    runbooks {
+      id
+      title
+      markdown
+      path
+    }
+    releases {
+      version
+      date
+      summary
+      why
+    }
+    source
+    sourceFile
+    archivedAt
+    createdAt
+    updatedAt
+    canEdit
+    editBlockedReason
+  }
+`);

@@ -1,0 +1,15 @@
+export const MANAGED_IN_GIT_NOTICE_ID = 'managed-in-git-notice';
+
+export function managedInGitText(sourceFile: string | null): string {
+  return `Managed in Git: ${sourceFile ?? 'a catalog file'} — edit the file and the catalog will sync`;
+}
+
+/** File-managed automations are read-only here, like any GitOps object: the file is the truth. */
+export function ManagedInGitNotice({ sourceFile }: { sourceFile: string | null }) {
+  return (
+    <p className="banner banner--info" id={MANAGED_IN_GIT_NOTICE_ID}>
+      <span className="strong">Managed in Git:</span> <code>{sourceFile ?? 'a catalog file'}</code> — edit the file and the catalog will
+      sync.
+    </p>
+  );
+}

@@ -1,0 +1,27 @@
+import type { AutomationDetailFragment } from '@/gql/graphql';
+import { formatDate } from '@/shared/format/dates';
+
+export function ReleaseTimeline({ releases }: { releases: AutomationDetailFragment['releases'] }) {
+  if (releases.length === 0) {
+    return <p className="muted">No releases recorded. Each release should say what it changed and why.</p>;
+  }
+  const newestFirst = [...releases].sort((a, b) => b.date.localeCompare(a.date));
+  return (
+    <ol className="timeline" aria-label="Releases, newest first">
+      {newestFirst.map((release) => (
+        <li key={`${release.version}-${release.date}`} className="timeline__item">
+          <div className="timeline__marker" aria-hidden="true" />
+          <p className="timeline__heading">
+            <span className="strong">Release {release.version}</span> · <time dateTime={release.date}>{formatDate(release.date)}</time>
+          </p>
+          <p>{release.summary}</p>
+          {release.why ? (
+            <p className="muted">
+              <span className="strong">Why:</span> {release.why}
+            </p>
+          ) : null}
+        </li>
+      ))}
+    </ol>
+  );
+}

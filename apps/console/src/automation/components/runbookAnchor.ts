@@ -1,0 +1,3 @@
+export function runbookAnchor(id: string): string {
+  return `runbook-${id}`;
+}

@@ -1,0 +1,92 @@
+/* eslint-disable */
+import * as types from './graphql';
+
+
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query Viewer {\n    viewer {\n      id\n      name\n      role\n      teams\n      canRegister\n    }\n  }\n": typeof types.ViewerDocument,
+    "\n  mutation RegisterAutomation($input: AutomationInput!) {\n    registerAutomation(input: $input) {\n      ...AutomationDetail\n    }\n  }\n": typeof types.RegisterAutomationDocument,
+    "\n  mutation UpdateAutomation($slug: String!, $input: AutomationInput!) {\n    updateAutomation(slug: $slug, input: $input) {\n      ...AutomationDetail\n    }\n  }\n": typeof types.UpdateAutomationDocument,
+    "\n  mutation ArchiveAutomation($slug: String!) {\n    archiveAutomation(slug: $slug) {\n      ...AutomationDetail\n    }\n  }\n": typeof types.ArchiveAutomationDocument,
+    "\n  fragment AutomationDetail on Automation {\n    slug\n    title\n    description\n    type\n    lifecycle\n    owner {\n      name\n      title\n    }\n    onCall {\n      name\n      email\n      slack\n      schedule\n    }\n    systems\n    riskDomains\n    tags\n    links {\n      title\n      url\n      type\n    }\n    runtime {\n      kind\n      queue\n      deadLetterQueue\n      exchange\n      routingKey\n      reprocessUrl\n      connection\n    }\n    slos {\n      name\n      title\n      indicator\n      objective\n      threshold\n      percentile\n      maxBacklog\n      window\n      runbook\n    }\n    kpis {\n      name\n      title\n      unit\n      direction\n      source\n      baseline {\n        value\n        from\n        to\n        note\n      }\n      target\n      currency\n      minutesPerTouch\n    }\n    runbooks {\n      id\n      title\n      markdown\n      path\n    }\n    releases {\n      version\n      date\n      summary\n      why\n    }\n    source\n    sourceFile\n    archivedAt\n    createdAt\n    updatedAt\n    canEdit\n    editBlockedReason\n  }\n": typeof types.AutomationDetailFragmentDoc,
+    "\n  query Automation($slug: String!) {\n    automation(slug: $slug) {\n      ...AutomationDetail\n    }\n  }\n": typeof types.AutomationDocument,
+    "\n  query ExportAutomation($slug: String!) {\n    exportAutomation(slug: $slug)\n  }\n": typeof types.ExportAutomationDocument,
+    "\n  fragment CatalogAutomation on Automation {\n    slug\n    title\n    type\n    lifecycle\n    riskDomains\n    tags\n    systems\n    source\n    archivedAt\n    owner {\n      name\n      title\n    }\n  }\n": typeof types.CatalogAutomationFragmentDoc,
+    "\n  query CatalogAutomations($filter: AutomationFilter, $first: Int!, $after: String) {\n    automations(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...CatalogAutomation\n        }\n      }\n    }\n  }\n": typeof types.CatalogAutomationsDocument,
+    "\n  query CatalogFacets {\n    automationFacets {\n      tags\n      systems\n    }\n  }\n": typeof types.CatalogFacetsDocument,
+    "\n  query Teams {\n    teams {\n      name\n      title\n      automationCount\n      onCall {\n        name\n        email\n        slack\n        schedule\n      }\n    }\n  }\n": typeof types.TeamsDocument,
+};
+const documents: Documents = {
+    "\n  query Viewer {\n    viewer {\n      id\n      name\n      role\n      teams\n      canRegister\n    }\n  }\n": types.ViewerDocument,
+    "\n  mutation RegisterAutomation($input: AutomationInput!) {\n    registerAutomation(input: $input) {\n      ...AutomationDetail\n    }\n  }\n": types.RegisterAutomationDocument,
+    "\n  mutation UpdateAutomation($slug: String!, $input: AutomationInput!) {\n    updateAutomation(slug: $slug, input: $input) {\n      ...AutomationDetail\n    }\n  }\n": types.UpdateAutomationDocument,
+    "\n  mutation ArchiveAutomation($slug: String!) {\n    archiveAutomation(slug: $slug) {\n      ...AutomationDetail\n    }\n  }\n": types.ArchiveAutomationDocument,
+    "\n  fragment AutomationDetail on Automation {\n    slug\n    title\n    description\n    type\n    lifecycle\n    owner {\n      name\n      title\n    }\n    onCall {\n      name\n      email\n      slack\n      schedule\n    }\n    systems\n    riskDomains\n    tags\n    links {\n      title\n      url\n      type\n    }\n    runtime {\n      kind\n      queue\n      deadLetterQueue\n      exchange\n      routingKey\n      reprocessUrl\n      connection\n    }\n    slos {\n      name\n      title\n      indicator\n      objective\n      threshold\n      percentile\n      maxBacklog\n      window\n      runbook\n    }\n    kpis {\n      name\n      title\n      unit\n      direction\n      source\n      baseline {\n        value\n        from\n        to\n        note\n      }\n      target\n      currency\n      minutesPerTouch\n    }\n    runbooks {\n      id\n      title\n      markdown\n      path\n    }\n    releases {\n      version\n      date\n      summary\n      why\n    }\n    source\n    sourceFile\n    archivedAt\n    createdAt\n    updatedAt\n    canEdit\n    editBlockedReason\n  }\n": types.AutomationDetailFragmentDoc,
+    "\n  query Automation($slug: String!) {\n    automation(slug: $slug) {\n      ...AutomationDetail\n    }\n  }\n": types.AutomationDocument,
+    "\n  query ExportAutomation($slug: String!) {\n    exportAutomation(slug: $slug)\n  }\n": types.ExportAutomationDocument,
+    "\n  fragment CatalogAutomation on Automation {\n    slug\n    title\n    type\n    lifecycle\n    riskDomains\n    tags\n    systems\n    source\n    archivedAt\n    owner {\n      name\n      title\n    }\n  }\n": types.CatalogAutomationFragmentDoc,
+    "\n  query CatalogAutomations($filter: AutomationFilter, $first: Int!, $after: String) {\n    automations(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...CatalogAutomation\n        }\n      }\n    }\n  }\n": types.CatalogAutomationsDocument,
+    "\n  query CatalogFacets {\n    automationFacets {\n      tags\n      systems\n    }\n  }\n": types.CatalogFacetsDocument,
+    "\n  query Teams {\n    teams {\n      name\n      title\n      automationCount\n      onCall {\n        name\n        email\n        slack\n        schedule\n      }\n    }\n  }\n": types.TeamsDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Viewer {\n    viewer {\n      id\n      name\n      role\n      teams\n      canRegister\n    }\n  }\n"): typeof import('./graphql').ViewerDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RegisterAutomation($input: AutomationInput!) {\n    registerAutomation(input: $input) {\n      ...AutomationDetail\n    }\n  }\n"): typeof import('./graphql').RegisterAutomationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateAutomation($slug: String!, $input: AutomationInput!) {\n    updateAutomation(slug: $slug, input: $input) {\n      ...AutomationDetail\n    }\n  }\n"): typeof import('./graphql').UpdateAutomationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ArchiveAutomation($slug: String!) {\n    archiveAutomation(slug: $slug) {\n      ...AutomationDetail\n    }\n  }\n"): typeof import('./graphql').ArchiveAutomationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AutomationDetail on Automation {\n    slug\n    title\n    description\n    type\n    lifecycle\n    owner {\n      name\n      title\n    }\n    onCall {\n      name\n      email\n      slack\n      schedule\n    }\n    systems\n    riskDomains\n    tags\n    links {\n      title\n      url\n      type\n    }\n    runtime {\n      kind\n      queue\n      deadLetterQueue\n      exchange\n      routingKey\n      reprocessUrl\n      connection\n    }\n    slos {\n      name\n      title\n      indicator\n      objective\n      threshold\n      percentile\n      maxBacklog\n      window\n      runbook\n    }\n    kpis {\n      name\n      title\n      unit\n      direction\n      source\n      baseline {\n        value\n        from\n        to\n        note\n      }\n      target\n      currency\n      minutesPerTouch\n    }\n    runbooks {\n      id\n      title\n      markdown\n      path\n    }\n    releases {\n      version\n      date\n      summary\n      why\n    }\n    source\n    sourceFile\n    archivedAt\n    createdAt\n    updatedAt\n    canEdit\n    editBlockedReason\n  }\n"): typeof import('./graphql').AutomationDetailFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Automation($slug: String!) {\n    automation(slug: $slug) {\n      ...AutomationDetail\n    }\n  }\n"): typeof import('./graphql').AutomationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExportAutomation($slug: String!) {\n    exportAutomation(slug: $slug)\n  }\n"): typeof import('./graphql').ExportAutomationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CatalogAutomation on Automation {\n    slug\n    title\n    type\n    lifecycle\n    riskDomains\n    tags\n    systems\n    source\n    archivedAt\n    owner {\n      name\n      title\n    }\n  }\n"): typeof import('./graphql').CatalogAutomationFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CatalogAutomations($filter: AutomationFilter, $first: Int!, $after: String) {\n    automations(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...CatalogAutomation\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').CatalogAutomationsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CatalogFacets {\n    automationFacets {\n      tags\n      systems\n    }\n  }\n"): typeof import('./graphql').CatalogFacetsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Teams {\n    teams {\n      name\n      title\n      automationCount\n      onCall {\n        name\n        email\n        slack\n        schedule\n      }\n    }\n  }\n"): typeof import('./graphql').TeamsDocument;
+
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}

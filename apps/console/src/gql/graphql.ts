@@ -1,0 +1,762 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AutomationFilter = {
+  includeArchived?: boolean;
+  lifecycle?: Lifecycle | null | undefined;
+  /** Owning team name. */
+  owner?: string | null | undefined;
+  riskDomain?: RiskDomain | null | undefined;
+  /** Words matched against title, slug, tags and description (prefixes match). */
+  search?: string | null | undefined;
+  system?: string | null | undefined;
+  tag?: string | null | undefined;
+  type?: AutomationType | null | undefined;
+};
+
+export type AutomationInput = {
+  description: string;
+  kpis?: Array<KpiInput>;
+  lifecycle: Lifecycle;
+  links?: Array<LinkInput>;
+  onCall: OnCallInput;
+  /** Name of the owning team. */
+  owner: string;
+  releases?: Array<ReleaseInput>;
+  riskDomains?: Array<RiskDomain>;
+  runbooks?: Array<RunbookInput>;
+  runtime?: RuntimeBindingInput | null | undefined;
+  slos?: Array<SloInput>;
+  slug: string;
+  systems?: Array<string>;
+  tags?: Array<string>;
+  title: string;
+  type: AutomationType;
+};
+
+export type AutomationType =
+  | 'automation'
+  | 'integration'
+  | 'orchestration';
+
+/** file: catalog/ in Git (read-only here); console: registered in Roundhouse. */
+export type EntitySource =
+  | 'console'
+  | 'file';
+
+export type KpiBaselineInput = {
+  from?: string | null | undefined;
+  note: string;
+  to?: string | null | undefined;
+  value?: number | null | undefined;
+};
+
+export type KpiDirection =
+  | 'higher_is_better'
+  | 'lower_is_better';
+
+export type KpiInput = {
+  baseline: KpiBaselineInput;
+  currency?: string | null | undefined;
+  direction: KpiDirection;
+  minutesPerTouch?: number | null | undefined;
+  name: string;
+  source?: KpiSource;
+  target: number;
+  title: string;
+  unit: string;
+};
+
+export type KpiSource =
+  | 'cycle_time_p50'
+  | 'cycle_time_p95'
+  | 'error_rate'
+  | 'manual_touches_per_day'
+  | 'measurement'
+  | 'throughput_per_day';
+
+export type Lifecycle =
+  | 'deprecated'
+  | 'experimental'
+  | 'production';
+
+export type LinkInput = {
+  title: string;
+  type?: LinkType;
+  url: string;
+};
+
+export type LinkType =
+  | 'dashboard'
+  | 'docs'
+  | 'other'
+  | 'repository'
+  | 'runbook';
+
+export type OnCallInput = {
+  email?: string | null | undefined;
+  name: string;
+  schedule?: string | null | undefined;
+  slack?: string | null | undefined;
+};
+
+export type ReleaseInput = {
+  date: string;
+  summary: string;
+  version: string;
+  why?: string | null | undefined;
+};
+
+export type RiskDomain =
+  | 'billing'
+  | 'customer'
+  | 'inventory'
+  | 'regulatory'
+  | 'revenue';
+
+export type Role =
+  | 'admin'
+  | 'operator'
+  | 'owner'
+  | 'viewer';
+
+export type RunbookInput = {
+  id: string;
+  markdown: string;
+  title: string;
+};
+
+export type RuntimeBindingInput = {
+  connection?: string | null | undefined;
+  deadLetterQueue?: string | null | undefined;
+  exchange?: string | null | undefined;
+  kind: RuntimeKind;
+  queue?: string | null | undefined;
+  reprocessUrl?: string | null | undefined;
+  routingKey?: string | null | undefined;
+};
+
+export type RuntimeKind =
+  | 'bullmq'
+  | 'other'
+  | 'rabbitmq'
+  | 'sdk'
+  | 'webhook';
+
+export type SloIndicator =
+  | 'dead_letter_age'
+  | 'dead_letter_backlog'
+  | 'freshness'
+  | 'latency'
+  | 'success_rate';
+
+export type SloInput = {
+  indicator: SloIndicator;
+  maxBacklog?: number | null | undefined;
+  name: string;
+  objective: number;
+  percentile?: number | null | undefined;
+  runbook?: string | null | undefined;
+  threshold?: string | null | undefined;
+  title: string;
+  window?: string;
+};
+
+export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ViewerQuery = { viewer: { id: string, name: string, role: Role, teams: Array<string>, canRegister: boolean } };
+
+export type RegisterAutomationMutationVariables = Exact<{
+  input: AutomationInput;
+}>;
+
+
+export type RegisterAutomationMutation = { registerAutomation: { slug: string, title: string, description: string, type: AutomationType, lifecycle: Lifecycle, systems: Array<string>, riskDomains: Array<RiskDomain>, tags: Array<string>, source: EntitySource, sourceFile: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, canEdit: boolean, editBlockedReason: string | null, owner: { name: string, title: string }, onCall: { name: string, email: string | null, slack: string | null, schedule: string | null }, links: Array<{ title: string, url: string, type: LinkType }>, runtime: { kind: RuntimeKind, queue: string | null, deadLetterQueue: string | null, exchange: string | null, routingKey: string | null, reprocessUrl: string | null, connection: string | null } | null, slos: Array<{ name: string, title: string, indicator: SloIndicator, objective: number, threshold: string | null, percentile: number | null, maxBacklog: number | null, window: string, runbook: string | null }>, kpis: Array<{ name: string, title: string, unit: string, direction: KpiDirection, source: KpiSource, target: number, currency: string | null, minutesPerTouch: number | null, baseline: { value: number | null, from: string | null, to: string | null, note: string } }>, runbooks: Array<{ id: string, title: string, markdown: string, path: string | null }>, releases: Array<{ version: string, date: string, summary: string, why: string | null }> } };
+
+export type UpdateAutomationMutationVariables = Exact<{
+  slug: string;
+  input: AutomationInput;
+}>;
+
+
+export type UpdateAutomationMutation = { updateAutomation: { slug: string, title: string, description: string, type: AutomationType, lifecycle: Lifecycle, systems: Array<string>, riskDomains: Array<RiskDomain>, tags: Array<string>, source: EntitySource, sourceFile: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, canEdit: boolean, editBlockedReason: string | null, owner: { name: string, title: string }, onCall: { name: string, email: string | null, slack: string | null, schedule: string | null }, links: Array<{ title: string, url: string, type: LinkType }>, runtime: { kind: RuntimeKind, queue: string | null, deadLetterQueue: string | null, exchange: string | null, routingKey: string | null, reprocessUrl: string | null, connection: string | null } | null, slos: Array<{ name: string, title: string, indicator: SloIndicator, objective: number, threshold: string | null, percentile: number | null, maxBacklog: number | null, window: string, runbook: string | null }>, kpis: Array<{ name: string, title: string, unit: string, direction: KpiDirection, source: KpiSource, target: number, currency: string | null, minutesPerTouch: number | null, baseline: { value: number | null, from: string | null, to: string | null, note: string } }>, runbooks: Array<{ id: string, title: string, markdown: string, path: string | null }>, releases: Array<{ version: string, date: string, summary: string, why: string | null }> } };
+
+export type ArchiveAutomationMutationVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type ArchiveAutomationMutation = { archiveAutomation: { slug: string, title: string, description: string, type: AutomationType, lifecycle: Lifecycle, systems: Array<string>, riskDomains: Array<RiskDomain>, tags: Array<string>, source: EntitySource, sourceFile: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, canEdit: boolean, editBlockedReason: string | null, owner: { name: string, title: string }, onCall: { name: string, email: string | null, slack: string | null, schedule: string | null }, links: Array<{ title: string, url: string, type: LinkType }>, runtime: { kind: RuntimeKind, queue: string | null, deadLetterQueue: string | null, exchange: string | null, routingKey: string | null, reprocessUrl: string | null, connection: string | null } | null, slos: Array<{ name: string, title: string, indicator: SloIndicator, objective: number, threshold: string | null, percentile: number | null, maxBacklog: number | null, window: string, runbook: string | null }>, kpis: Array<{ name: string, title: string, unit: string, direction: KpiDirection, source: KpiSource, target: number, currency: string | null, minutesPerTouch: number | null, baseline: { value: number | null, from: string | null, to: string | null, note: string } }>, runbooks: Array<{ id: string, title: string, markdown: string, path: string | null }>, releases: Array<{ version: string, date: string, summary: string, why: string | null }> } };
+
+export type AutomationDetailFragment = { slug: string, title: string, description: string, type: AutomationType, lifecycle: Lifecycle, systems: Array<string>, riskDomains: Array<RiskDomain>, tags: Array<string>, source: EntitySource, sourceFile: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, canEdit: boolean, editBlockedReason: string | null, owner: { name: string, title: string }, onCall: { name: string, email: string | null, slack: string | null, schedule: string | null }, links: Array<{ title: string, url: string, type: LinkType }>, runtime: { kind: RuntimeKind, queue: string | null, deadLetterQueue: string | null, exchange: string | null, routingKey: string | null, reprocessUrl: string | null, connection: string | null } | null, slos: Array<{ name: string, title: string, indicator: SloIndicator, objective: number, threshold: string | null, percentile: number | null, maxBacklog: number | null, window: string, runbook: string | null }>, kpis: Array<{ name: string, title: string, unit: string, direction: KpiDirection, source: KpiSource, target: number, currency: string | null, minutesPerTouch: number | null, baseline: { value: number | null, from: string | null, to: string | null, note: string } }>, runbooks: Array<{ id: string, title: string, markdown: string, path: string | null }>, releases: Array<{ version: string, date: string, summary: string, why: string | null }> };
+
+export type AutomationQueryVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type AutomationQuery = { automation: { slug: string, title: string, description: string, type: AutomationType, lifecycle: Lifecycle, systems: Array<string>, riskDomains: Array<RiskDomain>, tags: Array<string>, source: EntitySource, sourceFile: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, canEdit: boolean, editBlockedReason: string | null, owner: { name: string, title: string }, onCall: { name: string, email: string | null, slack: string | null, schedule: string | null }, links: Array<{ title: string, url: string, type: LinkType }>, runtime: { kind: RuntimeKind, queue: string | null, deadLetterQueue: string | null, exchange: string | null, routingKey: string | null, reprocessUrl: string | null, connection: string | null } | null, slos: Array<{ name: string, title: string, indicator: SloIndicator, objective: number, threshold: string | null, percentile: number | null, maxBacklog: number | null, window: string, runbook: string | null }>, kpis: Array<{ name: string, title: string, unit: string, direction: KpiDirection, source: KpiSource, target: number, currency: string | null, minutesPerTouch: number | null, baseline: { value: number | null, from: string | null, to: string | null, note: string } }>, runbooks: Array<{ id: string, title: string, markdown: string, path: string | null }>, releases: Array<{ version: string, date: string, summary: string, why: string | null }> } };
+
+export type ExportAutomationQueryVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type ExportAutomationQuery = { exportAutomation: string };
+
+export type CatalogAutomationFragment = { slug: string, title: string, type: AutomationType, lifecycle: Lifecycle, riskDomains: Array<RiskDomain>, tags: Array<string>, systems: Array<string>, source: EntitySource, archivedAt: string | null, owner: { name: string, title: string } };
+
+export type CatalogAutomationsQueryVariables = Exact<{
+  filter?: AutomationFilter | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type CatalogAutomationsQuery = { automations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { slug: string, title: string, type: AutomationType, lifecycle: Lifecycle, riskDomains: Array<RiskDomain>, tags: Array<string>, systems: Array<string>, source: EntitySource, archivedAt: string | null, owner: { name: string, title: string } } }> } };
+
+export type CatalogFacetsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CatalogFacetsQuery = { automationFacets: { tags: Array<string>, systems: Array<string> } };
+
+export type TeamsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TeamsQuery = { teams: Array<{ name: string, title: string, automationCount: number, onCall: { name: string, email: string | null, slack: string | null, schedule: string | null } | null }> };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const AutomationDetailFragmentDoc = new TypedDocumentString(`
+    fragment AutomationDetail on Automation {
+  slug
+  title
+  description
+  type
+  lifecycle
+  owner {
+    name
+    title
+  }
+  onCall {
+    name
+    email
+    slack
+    schedule
+  }
+  systems
+  riskDomains
+  tags
+  links {
+    title
+    url
+    type
+  }
+  runtime {
+    kind
+    queue
+    deadLetterQueue
+    exchange
+    routingKey
+    reprocessUrl
+    connection
+  }
+  slos {
+    name
+    title
+    indicator
+    objective
+    threshold
+    percentile
+    maxBacklog
+    window
+    runbook
+  }
+  kpis {
+    name
+    title
+    unit
+    direction
+    source
+    baseline {
+      value
+      from
+      to
+      note
+    }
+    target
+    currency
+    minutesPerTouch
+  }
+  runbooks {
+    id
+    title
+    markdown
+    path
+  }
+  releases {
+    version
+    date
+    summary
+    why
+  }
+  source
+  sourceFile
+  archivedAt
+  createdAt
+  updatedAt
+  canEdit
+  editBlockedReason
+}
+    `, {"fragmentName":"AutomationDetail"}) as unknown as TypedDocumentString<AutomationDetailFragment, unknown>;
+export const CatalogAutomationFragmentDoc = new TypedDocumentString(`
+    fragment CatalogAutomation on Automation {
+  slug
+  title
+  type
+  lifecycle
+  riskDomains
+  tags
+  systems
+  source
+  archivedAt
+  owner {
+    name
+    title
+  }
+}
+    `, {"fragmentName":"CatalogAutomation"}) as unknown as TypedDocumentString<CatalogAutomationFragment, unknown>;
+export const ViewerDocument = new TypedDocumentString(`
+    query Viewer {
+  viewer {
+    id
+    name
+    role
+    teams
+    canRegister
+  }
+}
+    `) as unknown as TypedDocumentString<ViewerQuery, ViewerQueryVariables>;
+export const RegisterAutomationDocument = new TypedDocumentString(`
+    mutation RegisterAutomation($input: AutomationInput!) {
+  registerAutomation(input: $input) {
+    ...AutomationDetail
+  }
+}
+    fragment AutomationDetail on Automation {
+  slug
+  title
+  description
+  type
+  lifecycle
+  owner {
+    name
+    title
+  }
+  onCall {
+    name
+    email
+    slack
+    schedule
+  }
+  systems
+  riskDomains
+  tags
+  links {
+    title
+    url
+    type
+  }
+  runtime {
+    kind
+    queue
+    deadLetterQueue
+    exchange
+    routingKey
+    reprocessUrl
+    connection
+  }
+  slos {
+    name
+    title
+    indicator
+    objective
+    threshold
+    percentile
+    maxBacklog
+    window
+    runbook
+  }
+  kpis {
+    name
+    title
+    unit
+    direction
+    source
+    baseline {
+      value
+      from
+      to
+      note
+    }
+    target
+    currency
+    minutesPerTouch
+  }
+  runbooks {
+    id
+    title
+    markdown
+    path
+  }
+  releases {
+    version
+    date
+    summary
+    why
+  }
+  source
+  sourceFile
+  archivedAt
+  createdAt
+  updatedAt
+  canEdit
+  editBlockedReason
+}`) as unknown as TypedDocumentString<RegisterAutomationMutation, RegisterAutomationMutationVariables>;
+export const UpdateAutomationDocument = new TypedDocumentString(`
+    mutation UpdateAutomation($slug: String!, $input: AutomationInput!) {
+  updateAutomation(slug: $slug, input: $input) {
+    ...AutomationDetail
+  }
+}
+    fragment AutomationDetail on Automation {
+  slug
+  title
+  description
+  type
+  lifecycle
+  owner {
+    name
+    title
+  }
+  onCall {
+    name
+    email
+    slack
+    schedule
+  }
+  systems
+  riskDomains
+  tags
+  links {
+    title
+    url
+    type
+  }
+  runtime {
+    kind
+    queue
+    deadLetterQueue
+    exchange
+    routingKey
+    reprocessUrl
+    connection
+  }
+  slos {
+    name
+    title
+    indicator
+    objective
+    threshold
+    percentile
+    maxBacklog
+    window
+    runbook
+  }
+  kpis {
+    name
+    title
+    unit
+    direction
+    source
+    baseline {
+      value
+      from
+      to
+      note
+    }
+    target
+    currency
+    minutesPerTouch
+  }
+  runbooks {
+    id
+    title
+    markdown
+    path
+  }
+  releases {
+    version
+    date
+    summary
+    why
+  }
+  source
+  sourceFile
+  archivedAt
+  createdAt
+  updatedAt
+  canEdit
+  editBlockedReason
+}`) as unknown as TypedDocumentString<UpdateAutomationMutation, UpdateAutomationMutationVariables>;
+export const ArchiveAutomationDocument = new TypedDocumentString(`
+    mutation ArchiveAutomation($slug: String!) {
+  archiveAutomation(slug: $slug) {
+    ...AutomationDetail
+  }
+}
+    fragment AutomationDetail on Automation {
+  slug
+  title
+  description
+  type
+  lifecycle
+  owner {
+    name
+    title
+  }
+  onCall {
+    name
+    email
+    slack
+    schedule
+  }
+  systems
+  riskDomains
+  tags
+  links {
+    title
+    url
+    type
+  }
+  runtime {
+    kind
+    queue
+    deadLetterQueue
+    exchange
+    routingKey
+    reprocessUrl
+    connection
+  }
+  slos {
+    name
+    title
+    indicator
+    objective
+    threshold
+    percentile
+    maxBacklog
+    window
+    runbook
+  }
+  kpis {
+    name
+    title
+    unit
+    direction
+    source
+    baseline {
+      value
+      from
+      to
+      note
+    }
+    target
+    currency
+    minutesPerTouch
+  }
+  runbooks {
+    id
+    title
+    markdown
+    path
+  }
+  releases {
+    version
+    date
+    summary
+    why
+  }
+  source
+  sourceFile
+  archivedAt
+  createdAt
+  updatedAt
+  canEdit
+  editBlockedReason
+}`) as unknown as TypedDocumentString<ArchiveAutomationMutation, ArchiveAutomationMutationVariables>;
+export const AutomationDocument = new TypedDocumentString(`
+    query Automation($slug: String!) {
+  automation(slug: $slug) {
+    ...AutomationDetail
+  }
+}
+    fragment AutomationDetail on Automation {
+  slug
+  title
+  description
+  type
+  lifecycle
+  owner {
+    name
+    title
+  }
+  onCall {
+    name
+    email
+    slack
+    schedule
+  }
+  systems
+  riskDomains
+  tags
+  links {
+    title
+    url
+    type
+  }
+  runtime {
+    kind
+    queue
+    deadLetterQueue
+    exchange
+    routingKey
+    reprocessUrl
+    connection
+  }
+  slos {
+    name
+    title
+    indicator
+    objective
+    threshold
+    percentile
+    maxBacklog
+    window
+    runbook
+  }
+  kpis {
+    name
+    title
+    unit
+    direction
+    source
+    baseline {
+      value
+      from
+      to
+      note
+    }
+    target
+    currency
+    minutesPerTouch
+  }
+  runbooks {
+    id
+    title
+    markdown
+    path
+  }
+  releases {
+    version
+    date
+    summary
+    why
+  }
+  source
+  sourceFile
+  archivedAt
+  createdAt
+  updatedAt
+  canEdit
+  editBlockedReason
+}`) as unknown as TypedDocumentString<AutomationQuery, AutomationQueryVariables>;
+export const ExportAutomationDocument = new TypedDocumentString(`
+    query ExportAutomation($slug: String!) {
+  exportAutomation(slug: $slug)
+}
+    `) as unknown as TypedDocumentString<ExportAutomationQuery, ExportAutomationQueryVariables>;
+export const CatalogAutomationsDocument = new TypedDocumentString(`
+    query CatalogAutomations($filter: AutomationFilter, $first: Int!, $after: String) {
+  automations(filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        ...CatalogAutomation
+      }
+    }
+  }
+}
+    fragment CatalogAutomation on Automation {
+  slug
+  title
+  type
+  lifecycle
+  riskDomains
+  tags
+  systems
+  source
+  archivedAt
+  owner {
+    name
+    title
+  }
+}`) as unknown as TypedDocumentString<CatalogAutomationsQuery, CatalogAutomationsQueryVariables>;
+export const CatalogFacetsDocument = new TypedDocumentString(`
+    query CatalogFacets {
+  automationFacets {
+    tags
+    systems
+  }
+}
+    `) as unknown as TypedDocumentString<CatalogFacetsQuery, CatalogFacetsQueryVariables>;
+export const TeamsDocument = new TypedDocumentString(`
+    query Teams {
+  teams {
+    name
+    title
+    automationCount
+    onCall {
+      name
+      email
+      slack
+      schedule
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TeamsQuery, TeamsQueryVariables>;

@@ -1,0 +1,23 @@
+import { describeError } from '@/shared/graphql/ApiError';
+
+interface ErrorStateProps {
+  title: string;
+  error: unknown;
+  onRetry?: () => void;
+  retrying?: boolean;
+}
+
+/** A failed load: what failed, the api's reason, and a way to try again. */
+export function ErrorState({ title, error, onRetry, retrying = false }: ErrorStateProps) {
+  return (
+    <div className="state state--error" role="alert">
+      <h2 className="state__title">{title}</h2>
+      <p className="state__text">{describeError(error)}</p>
+      {onRetry ? (
+        <button type="button" className="button" onClick={onRetry} disabled={retrying}>
+          {retrying ? 'Trying again…' : 'Try again'}
+        </button>
+      ) : null}
+    </div>
+  );
+}

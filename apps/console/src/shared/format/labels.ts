@@ -1,0 +1,102 @@
+import type {
+  AutomationType,
+  EntitySource,
+  KpiDirection,
+  KpiSource,
+  Lifecycle,
+  LinkType,
+  RiskDomain,
+  Role,
+  RuntimeKind,
+  SloIndicator,
+} from '@/gql/graphql';
+
+/*
+ * Words for the api's enum values. Each map is keyed by the generated union, so a value added to the
+ * schema fails the typecheck here until it has a label.
+ */
+
+export const LIFECYCLE_LABELS: Record<Lifecycle, string> = {
+  experimental: 'Experimental',
+  production: 'Production',
+  deprecated: 'Deprecated',
+};
+
+export const AUTOMATION_TYPE_LABELS: Record<AutomationType, string> = {
+  automation: 'Automation',
+  orchestration: 'Orchestration',
+  integration: 'Integration',
+};
+
+export const RISK_DOMAIN_LABELS: Record<RiskDomain, string> = {
+  revenue: 'Revenue',
+  billing: 'Billing',
+  inventory: 'Inventory',
+  regulatory: 'Regulatory',
+  customer: 'Customer',
+};
+
+export const RUNTIME_KIND_LABELS: Record<RuntimeKind, string> = {
+  rabbitmq: 'RabbitMQ',
+  bullmq: 'BullMQ',
+  webhook: 'Webhook',
+  sdk: 'Roundhouse SDK',
+  other: 'Other',
+};
+
+export const SLO_INDICATOR_LABELS: Record<SloIndicator, string> = {
+  success_rate: 'Success rate',
+  latency: 'Latency',
+  freshness: 'Freshness of last success',
+  dead_letter_backlog: 'Dead-letter backlog',
+  dead_letter_age: 'Oldest dead letter age',
+};
+
+export const KPI_DIRECTION_LABELS: Record<KpiDirection, string> = {
+  lower_is_better: 'Lower is better',
+  higher_is_better: 'Higher is better',
+};
+
+export const KPI_SOURCE_LABELS: Record<KpiSource, string> = {
+  measurement: 'Reported by the runtime',
+  cycle_time_p50: 'Cycle time, median (from runs)',
+  cycle_time_p95: 'Cycle time, 95th percentile (from runs)',
+  error_rate: 'Error rate (from runs)',
+  manual_touches_per_day: 'Manual touches per day (from runs)',
+  throughput_per_day: 'Throughput per day (from runs)',
+};
+
+export const LINK_TYPE_LABELS: Record<LinkType, string> = {
+  dashboard: 'Dashboard',
+  repository: 'Repository',
+  docs: 'Docs',
+  runbook: 'Runbook',
+  other: 'Other',
+};
+
+export const ENTITY_SOURCE_LABELS: Record<EntitySource, string> = {
+  file: 'Managed in Git',
+  console: 'Registered in the console',
+};
+
+export const ROLE_LABELS: Record<Role, string> = {
+  viewer: 'Viewer',
+  operator: 'Operator',
+  owner: 'Owner',
+  admin: 'Admin',
+};
+
+export interface Option<T extends string> {
+  value: T;
+  label: string;
+}
+
+/** The values of a label map, in declaration order, as select options. */
+export function optionsOf<T extends string>(labels: Record<T, string>): Option<T>[] {
+  return (Object.keys(labels) as T[]).map((value) => ({ value, label: labels[value] }));
+}
+
+/** Narrows a string from the URL or a select to one of the map's values. */
+export function isOneOf<T extends string>(labels: Record<T, string>, value: string | null | undefined): value is T {
+  return value !== null && value !== undefined && Object.hasOwn(labels, value);
+}

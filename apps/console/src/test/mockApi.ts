@@ -1,0 +1,113 @@
+import { vi } from 'vitest';
+import type {
+  ArchiveAutomationMutation,
+  ArchiveAutomationMutationVariables,
+  AutomationQuery,
+  AutomationQueryVariables,
+  CatalogAutomationsQuery,
+  CatalogAutomationsQueryVariables,
+  CatalogFacetsQuery,
+  ExportAutomationQuery,
+  ExportAutomationQueryVariables,
+  RegisterAutomationMutation,
+  RegisterAutomationMutationVariables,
+  TeamsQuery,
+  UpdateAutomationMutation,
+  UpdateAutomationMutationVariables,
+  ViewerQuery,
+} from '@/gql/graphql';
+
+/** The console's operations, by operation name, with the types codegen gave them. */
+interface Operations {
+  Viewer: { variables: Record<string, never>; data: ViewerQuery };
+  Teams: { variables: Record<string, never>; data: TeamsQuery };
+  CatalogFacets: { variables: Record<string, never>; data: CatalogFacetsQuery };
+  CatalogAutomations: { variables: CatalogAutomationsQueryVariables; data: CatalogAutomationsQuery };
+  Automation: { variables: AutomationQueryVariables; data: AutomationQuery };
+  ExportAutomation: { variables: ExportAutomationQueryVariables; data: ExportAutomationQuery };
+  RegisterAutomation: { variables: RegisterAutomationMutationVariables; data: RegisterAutomationMutation };
+  UpdateAutomation: { variables: UpdateAutomationMutationVariables; data: UpdateAutomationMutation };
+  ArchiveAutomation: { variables: ArchiveAutomationMutationVariables; data: ArchiveAutomationMutation };
+}
+
+export type OperationName = keyof Operations;
+
+export interface GraphqlErrorBody {
+  message: string;
+  extensions: { code: string; fields?: { path: string | (string | number)[]; message: string; found?: unknown; allowed?: unknown }[] };
+}
+
+type Reply<K extends OperationName> = { data: Operations[K]['data'] } | { errors: GraphqlErrorBody[] };
+
+export type Handlers = { [K in OperationName]?: (variables: Operations[K]['variables']) => Reply<K> | Promise<Reply<K>> };
+
+export interface SessionReply {
+  user: { id: string; name: string; role: string; teams: string[] } | null;
+  devSignIn?: boolean;
+  personas?: { id: string; name: string; role: string; teams: string[] }[];
+}
+
+export interface RecordedOperation {
+  operationName: string;
+  variables: Record<string, unknown>;
+}
+
+export const OMAR = { id: 'omar', name: 'Omar Haddad', role: 'owner', teams: ['finance-ops'] };
+
+const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+function isOperationName(name: string, handlers: Handlers): name is OperationName {
+  return Object.hasOwn(handlers, name);
+}
+
+/**
+ * Replaces fetch, the console's only edge, with a fake api: GraphQL operations answered by name, and
+ * the cookie-session REST routes. Everything between the components and fetch is the real code.
+ */
+export function mockApi(handlers: Handlers, options: { session?: SessionReply; onSignIn?: (persona: string) => void } = {}) {
+  let session: SessionReply = options.session ?? { user: OMAR };
+  const operations: RecordedOperation[] = [];
+
+  const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const path = new URL(url, 'http://console.test').pathname;
+    const body: unknown = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
+
+    if (path === '/auth/session') {
+      return json(session);
+    }
+    if (path === '/auth/dev-sign-in') {
+      const persona = (body as { persona: string }).persona;
+      const chosen = session.personas?.find((candidate) => candidate.id === persona);
+      options.onSignIn?.(persona);
+      session = { user: chosen ?? null };
+      return new Response(null, { status: 204 });
+    }
+    if (path === '/auth/sign-out') {
+      session = { user: null, devSignIn: true, personas: [OMAR] };
+      return new Response(null, { status: 204 });
+    }
+    if (path === '/graphql') {
+      const { operationName, variables } = body as RecordedOperation;
+      operations.push({ operationName, variables });
+      if (!isOperationName(operationName, handlers)) {
+        return json({ errors: [{ message: `No mock for ${operationName}`, extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      }
+      const handler = handlers[operationName] as (variables: Record<string, unknown>) => Reply<OperationName> | Promise<Reply<OperationName>>;
+      return json(await handler(variables));
+    }
+    return json({ message: 'not found' }, 404);
+  });
+
+  vi.stubGlobal('fetch', fetchMock);
+  return {
+    fetchMock,
+    /** The GraphQL operations sent, in order. */
+    operations,
+    calls: (name: OperationName) => operations.filter((operation) => operation.operationName === name),
+  };
+}
+
+export function graphqlError(code: string, message: string, fields?: GraphqlErrorBody['extensions']['fields']): { errors: GraphqlErrorBody[] } {
+  return { errors: [{ message, extensions: fields ? { code, fields } : { code } }] };
+}

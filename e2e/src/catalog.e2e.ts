@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchBrowser } from './browser.js';
+
+async function signInAs(page: Page, persona: 'omar' | 'vera', baseUrl: string): Promise<void> {
+  await page.goto(baseUrl);
+  await page.waitForURL(/\/sign-in/);
+  await page.locator(`[data-persona="${persona}"]`).click();
+  await page.getByRole('heading', { name: 'Automation catalog' }).waitFor();
+}
+
+describe('catalog journey', () => {
+  const baseUrl = inject('baseUrl');
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  let context: BrowserContext;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    context = browser.context;
+  });
+
+  afterAll(async () => {
+    await browser.close();
+  });
+
+  it('an owner registers an automation through the form; a viewer finds it by search and opens it', async () => {
+    const owner = await context.newPage();
+    await signInAs(owner, 'omar', baseUrl);
+    await owner.getByRole('link', { name: 'Register automation' }).click();
+    await owner.getByRole('heading', { name: 'Register an automation' }).waitFor();
+
+    // A bad slug first: the server's error lands beside the slug input, and nothing typed is lost.
+    await owner.getByLabel('Title', { exact: true }).fill('Supplier statement matching');
+    await owner.getByLabel('Slug', { exact: true }).fill('Supplier Statements');
+    await owner.getByLabel('Description', { exact: true }).fill('Matches supplier statements against open payables in NetSuite and flags differences for AP.');
+    await owner.getByRole('button', { name: 'Register automation' }).click();
+    await owner.getByRole('alert').waitFor();
+    expect(await owner.getByLabel('Slug', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    expect(await owner.locator('#field-slug-problem').innerText()).toContain('lower-case');
+    expect(await owner.getByLabel('Description', { exact: true }).inputValue()).toContain('open payables');
+
+    await owner.getByLabel('Slug', { exact: true }).fill('supplier-statement-matching');
+    await owner.getByRole('button', { name: 'Register automation' }).click();
+    await owner.waitForURL(/\/automations\/supplier-statement-matching$/);
+    await owner.getByRole('heading', { level: 1, name: 'Supplier statement matching' }).waitFor();
+    await owner.close();
+
+    const viewerContext = await context.browser()?.newContext();
+    const viewer = viewerContext === undefined ? await context.newPage() : await viewerContext.newPage();
+    await viewer.context().clearCookies();
+    await signInAs(viewer, 'vera', baseUrl);
+    await viewer.getByLabel('Search automations').fill('supplier statem');
+    await viewer.waitForURL(/q=supplier/);
+    const result = viewer.getByRole('link', { name: 'Supplier statement matching' });
+    await result.waitFor();
+    expect(await viewer.getByRole('link', { name: 'Invoice generation from closed-won deals' }).count()).toBe(0);
+    await result.click();
+    await viewer.waitForURL(/\/automations\/supplier-statement-matching$/);
+    await viewer.getByRole('heading', { level: 1, name: 'Supplier statement matching' }).waitFor();
+    expect(await viewer.getByText('finance-ops').first().isVisible()).toBe(true);
+    expect(await viewer.getByRole('link', { name: /^Edit/ }).count()).toBe(0);
+    await viewer.close();
+  });
+
+  it('shows a file-managed automation from the shipped catalog with its runbook, read-only', async () => {
+    const page = await context.newPage();
+    await page.context().clearCookies();
+    await signInAs(page, 'vera', baseUrl);
+    await page.getByLabel('Search automations').fill('invoice');
+    await page.waitForURL(/q=invoice/);
+    await page.getByRole('link', { name: 'Invoice generation from closed-won deals' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Invoice generation from closed-won deals' }).waitFor();
+    expect(await page.getByText('catalog/automations/invoice-generation.yaml').first().isVisible()).toBe(true);
+    await page.getByRole('heading', { name: /Business impact/ }).first().waitFor();
+    await page.close();
+  });
+});
