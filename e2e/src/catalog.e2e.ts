@@ -45,9 +45,8 @@ describe('catalog journey', () => {
     await owner.getByRole('heading', { level: 1, name: 'Supplier statement matching' }).waitFor();
     await owner.close();
 
-    const viewerContext = await context.browser()?.newContext();
-    const viewer = viewerContext === undefined ? await context.newPage() : await viewerContext.newPage();
-    await viewer.context().clearCookies();
+    await context.clearCookies();
+    const viewer = await context.newPage();
     await signInAs(viewer, 'vera', baseUrl);
     await viewer.getByLabel('Search automations').fill('supplier statem');
     await viewer.waitForURL(/q=supplier/);
@@ -63,8 +62,8 @@ describe('catalog journey', () => {
   });
 
   it('shows a file-managed automation from the shipped catalog with its runbook, read-only', async () => {
+    await context.clearCookies();
     const page = await context.newPage();
-    await page.context().clearCookies();
     await signInAs(page, 'vera', baseUrl);
     await page.getByLabel('Search automations').fill('invoice');
     await page.waitForURL(/q=invoice/);
