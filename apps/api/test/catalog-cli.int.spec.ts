@@ -1,0 +1,63 @@
+import { spawnSync } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from './harness.js';
+
+const CLI = path.resolve(import.meta.dirname, '../dist/cli/catalog.js');
+
+function catalog(args: string[], env: Record<string, string>) {
+  const result = spawnSync(process.execPath, [CLI, ...args], { env: { ...process.env, LOG_LEVEL: 'silent', ...env }, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('npm run catalog', () => {
+  let db: TestDatabase;
+  let dir: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    dir = await mkdtemp(path.join(tmpdir(), 'roundhouse-cli-'));
+    await mkdir(path.join(dir, 'teams'));
+    await writeFile(path.join(dir, 'teams/finance.yaml'), 'apiVersion: roundhouse.dev/v1\nkind: Team\nmetadata: { name: finance-ops }\n');
+  });
+
+  afterAll(async () => {
+    await db.drop();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('validates the shipped catalog', () => {
+    const result = catalog(['validate'], {});
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^The catalog is valid: \d+ teams and \d+ automations in \d+ files\.$/m);
+  });
+
+  it('names the file, line, field, what was found and what is allowed, and refuses to apply', async () => {
+    await writeFile(
+      path.join(dir, 'bad.yaml'),
+      'apiVersion: roundhouse.dev/v1\nkind: Automation\nmetadata:\n  name: bad\n  title: Bad one\n  description: x\nspec:\n  type: robot\n  lifecycle: production\n  owner: finance-ops\n  onCall: { name: someone }\n',
+    );
+    const validate = catalog(['validate'], { ROUNDHOUSE_CATALOG_DIR: dir });
+    expect(validate.code).toBe(1);
+    expect(validate.stderr).toContain('bad.yaml:8: spec.type: found "robot"; allowed: one of automation, orchestration, integration');
+    const apply = catalog(['apply'], { ROUNDHOUSE_CATALOG_DIR: dir, DATABASE_URL: db.url });
+    expect(apply.code).toBe(1);
+    expect(apply.stderr).toContain('The catalog was not applied: 1 problem.');
+    expect(await db.query('SELECT slug FROM automation')).toEqual([]);
+    await rm(path.join(dir, 'bad.yaml'));
+  });
+
+  it('applies, then exports an automation as YAML', async () => {
+    const root = path.resolve(import.meta.dirname, '../../..');
+    const apply = catalog(['apply'], { DATABASE_URL: db.url, ROUNDHOUSE_CATALOG_DIR: path.join(root, 'catalog') });
+    expect(apply.code).toBe(0);
+    const exported = catalog(['export', 'payout-reconciliation'], { DATABASE_URL: db.url });
+    expect(exported.code).toBe(0);
+    expect(exported.stdout).toMatch(/^apiVersion: roundhouse\.dev\/v1\nkind: Automation\nmetadata:\n  name: payout-reconciliation\n/);
+    const missing = catalog(['export', 'nope'], { DATABASE_URL: db.url });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('No automation has the slug "nope".');
+  });
+});
