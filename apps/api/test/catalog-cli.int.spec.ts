@@ -49,13 +49,13 @@ describe('npm run catalog', () => {
     await rm(path.join(dir, 'bad.yaml'));
   });
 
-  it('applies, then exports an automation as YAML', async () => {
+  it('applies, then exports an automation as YAML', () => {
     const root = path.resolve(import.meta.dirname, '../../..');
     const apply = catalog(['apply'], { DATABASE_URL: db.url, ROUNDHOUSE_CATALOG_DIR: path.join(root, 'catalog') });
     expect(apply.code).toBe(0);
     const exported = catalog(['export', 'payout-reconciliation'], { DATABASE_URL: db.url });
     expect(exported.code).toBe(0);
-    expect(exported.stdout).toMatch(/^apiVersion: roundhouse\.dev\/v1\nkind: Automation\nmetadata:\n  name: payout-reconciliation\n/);
+    expect(exported.stdout).toMatch(/^apiVersion: roundhouse\.dev\/v1\nkind: Automation\nmetadata:\n {2}name: payout-reconciliation\n/);
     const missing = catalog(['export', 'nope'], { DATABASE_URL: db.url });
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('No automation has the slug "nope".');

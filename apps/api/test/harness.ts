@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import pg from 'pg';
 import { pino, type Logger } from 'pino';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { createApp } from '../src/app.js';
 import { loadConfig, type AppConfig } from '../src/config/app.config.js';
 import { runMigrations } from '../src/database/data-source.js';
@@ -93,4 +93,21 @@ export async function startTestApi(databaseUrl: string, env: Record<string, stri
     },
     close: () => app.close(),
   };
+}
+
+/**
+ * A fresh database with every migration and the real api on it, for one test file. The returned
+ * object is filled in before the file's tests run.
+ */
+export function useTestApi(env: Record<string, string> = {}, log?: () => Logger): { db: TestDatabase; api: TestApi } {
+  const context = {} as { db: TestDatabase; api: TestApi };
+  beforeAll(async () => {
+    context.db = await createTestDatabase();
+    context.api = await startTestApi(context.db.url, env, log?.());
+  });
+  afterAll(async () => {
+    await context.api?.close();
+    await context.db?.drop();
+  });
+  return context;
 }

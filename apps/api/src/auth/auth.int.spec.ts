@@ -1,28 +1,19 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, startTestApi, type TestApi, type TestDatabase } from '../../test/harness.js';
+import { describe, expect, it } from 'vitest';
+import { startTestApi, useTestApi } from '../../test/harness.js';
 import { AuthGuard } from './auth.guard.js';
 import { listOperationRules } from './operation-rules.js';
 import { PERMISSIONS } from './permissions.js';
 
 describe(AuthGuard.name, () => {
-  let db: TestDatabase;
-  let api: TestApi;
+  const t = useTestApi();
 
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    api = await startTestApi(db.url);
-  });
 
-  afterAll(async () => {
-    await api.close();
-    await db.drop();
-  });
 
   it('has a rule for every mutation and query in the schema, and every mutation needs a permission', () => {
-    const schema = api.app.get(GraphQLSchemaHost).schema;
-    const rules = listOperationRules(api.app.get(DiscoveryService), api.app.get(MetadataScanner), api.app.get(Reflector));
+    const schema = t.api.app.get(GraphQLSchemaHost).schema;
+    const rules = listOperationRules(t.api.app.get(DiscoveryService), t.api.app.get(MetadataScanner), t.api.app.get(Reflector));
     const byOperation = new Map(rules.map((r) => [r.operation, r.rule]));
     const mutations = Object.keys(schema.getMutationType()?.getFields() ?? {});
     const queries = Object.keys(schema.getQueryType()?.getFields() ?? {});
@@ -38,30 +29,30 @@ describe(AuthGuard.name, () => {
   });
 
   it('serves the console’s session routes: personas when dev sign-in is on, a cookie, sign-out', async () => {
-    const anonymous = (await (await fetch(`${api.url}/auth/session`)).json()) as { user: unknown; devSignIn: boolean; personas: { id: string }[] };
+    const anonymous = (await (await fetch(`${t.api.url}/auth/session`)).json()) as { user: unknown; devSignIn: boolean; personas: { id: string }[] };
     expect(anonymous.user).toBeNull();
     expect(anonymous.personas.map((p) => p.id)).toEqual(['ada', 'omar', 'otto', 'vera']);
-    const cookie = await api.signIn('omar');
-    const session = (await (await fetch(`${api.url}/auth/session`, { headers: { cookie } })).json()) as { user: { role: string; teams: string[] } };
+    const cookie = await t.api.signIn('omar');
+    const session = (await (await fetch(`${t.api.url}/auth/session`, { headers: { cookie } })).json()) as { user: { role: string; teams: string[] } };
     expect(session.user).toMatchObject({ role: 'owner', teams: ['finance-ops'] });
-    const viewer = await api.graphql<{ viewer: { name: string; canRegister: boolean } }>('{ viewer { name canRegister } }', {}, cookie);
+    const viewer = await t.api.graphql<{ viewer: { name: string; canRegister: boolean } }>('{ viewer { name canRegister } }', {}, cookie);
     expect(viewer.data?.viewer).toEqual({ name: 'Omar Owner', canRegister: true });
-    const signOut = await fetch(`${api.url}/auth/sign-out`, { method: 'POST', headers: { cookie } });
+    const signOut = await fetch(`${t.api.url}/auth/sign-out`, { method: 'POST', headers: { cookie } });
     expect(signOut.headers.get('set-cookie')).toContain('rh_session=;');
   });
 
   it('rejects a tampered session cookie', async () => {
-    const cookie = await api.signIn('vera');
+    const cookie = await t.api.signIn('vera');
     const [name, value] = cookie.split('=');
     const [body, signature] = (value ?? '').split('.');
     const forged = Buffer.from(JSON.stringify({ id: 'vera', name: 'Vera', role: 'admin', teams: [], exp: 9999999999 })).toString('base64url');
-    const result = await api.graphql('{ viewer { role } }', {}, `${name}=${forged}.${signature}`);
+    const result = await t.api.graphql('{ viewer { role } }', {}, `${name}=${forged}.${signature}`);
     expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(body).not.toBe(forged);
   });
 
   it('refuses dev sign-in when it is turned off', async () => {
-    const closed = await startTestApi(db.url, { ROUNDHOUSE_DEV_SIGN_IN: 'false' });
+    const closed = await startTestApi(t.db.url, { ROUNDHOUSE_DEV_SIGN_IN: 'false' });
     try {
       const response = await fetch(`${closed.url}/auth/dev-sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"persona":"ada"}' });
       expect(response.status).toBe(403);

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type {
   AutomationType,
   Kpi,
@@ -10,7 +10,7 @@ import type {
   RuntimeBinding,
   Slo,
 } from '@roundhouse/contracts';
-import type { EntitySource } from '../common/entity-source.js';
+import { CatalogRecord } from '../common/catalog-record.js';
 
 /** A runbook as stored: the Markdown itself, and the file it came from for file-managed automations. */
 export interface StoredRunbook {
@@ -21,7 +21,7 @@ export interface StoredRunbook {
 }
 
 @Entity({ name: 'automation' })
-export class AutomationEntity {
+export class AutomationEntity extends CatalogRecord {
   @PrimaryColumn({ type: 'text' })
   slug: string;
 
@@ -69,19 +69,4 @@ export class AutomationEntity {
 
   @Column({ type: 'jsonb' })
   releases: Release[];
-
-  @Column({ type: 'text' })
-  source: EntitySource;
-
-  @Column({ type: 'text', name: 'source_file', nullable: true })
-  sourceFile: string | null;
-
-  @Column({ type: 'timestamptz', name: 'archived_at', nullable: true })
-  archivedAt: Date | null;
-
-  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at' })
-  updatedAt: Date;
 }

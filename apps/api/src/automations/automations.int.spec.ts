@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { automationInput } from '../../test/fixtures.js';
-import { createTestDatabase, startTestApi, type TestApi, type TestDatabase } from '../../test/harness.js';
+import { useTestApi } from '../../test/harness.js';
 import { CatalogService } from '../catalog/catalog.service.js';
 import { AutomationsService } from './automations.service.js';
 
@@ -21,39 +21,31 @@ interface SearchResult {
 }
 
 describe(AutomationsService.name, () => {
-  let db: TestDatabase;
-  let api: TestApi;
+  const t = useTestApi();
   let owner: string;
   let viewer: string;
   let admin: string;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    api = await startTestApi(db.url);
     // The shipped catalog gives the teams (finance-ops among them) and file-managed automations.
-    await api.app.get(CatalogService).apply(path.join(api.config.repositoryRoot, 'catalog'), api.config.repositoryRoot);
-    [owner, viewer, admin] = await Promise.all([api.signIn('omar'), api.signIn('vera'), api.signIn('ada')]);
-  });
-
-  afterAll(async () => {
-    await api.close();
-    await db.drop();
+    await t.api.app.get(CatalogService).apply(path.join(t.api.config.repositoryRoot, 'catalog'), t.api.config.repositoryRoot);
+    [owner, viewer, admin] = await Promise.all([t.api.signIn('omar'), t.api.signIn('vera'), t.api.signIn('ada')]);
   });
 
   it('refuses every query without a session', async () => {
-    const result = await api.graphql(SEARCH, {});
+    const result = await t.api.graphql(SEARCH, {});
     expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
   it('lets an owner register an automation that a viewer then finds by search and opens', async () => {
-    const registered = await api.graphql<{ registerAutomation: { slug: string; source: string; canEdit: boolean } }>(REGISTER, { input: automationInput() }, owner);
+    const registered = await t.api.graphql<{ registerAutomation: { slug: string; source: string; canEdit: boolean } }>(REGISTER, { input: automationInput() }, owner);
     expect(registered.errors).toBeUndefined();
     expect(registered.data?.registerAutomation).toMatchObject({ slug: 'vendor-bill-capture', source: 'console', canEdit: true });
 
-    const found = await api.graphql<SearchResult>(SEARCH, { filter: { search: 'vendor bil' } }, viewer);
+    const found = await t.api.graphql<SearchResult>(SEARCH, { filter: { search: 'vendor bil' } }, viewer);
     expect(found.data?.automations.edges.map((e) => e.node.slug)).toEqual(['vendor-bill-capture']);
 
-    const opened = await api.graphql<{ automation: { owner: { name: string }; canEdit: boolean; editBlockedReason: string; kpis: { baseline: { value: number } }[] } }>(
+    const opened = await t.api.graphql<{ automation: { owner: { name: string }; canEdit: boolean; editBlockedReason: string; kpis: { baseline: { value: number } }[] } }>(
       GET,
       { slug: 'vendor-bill-capture' },
       viewer,
@@ -71,7 +63,7 @@ describe(AutomationsService.name, () => {
       kpis: [{ ...automationInput().kpis![0]!, baseline: { note: 'no value and no period' } }],
       slos: [{ name: 'fast', title: 'Fast', indicator: 'latency', objective: 95, window: '30d', runbook: 'nope' }],
     });
-    const result = await api.graphql(REGISTER, { input }, owner);
+    const result = await t.api.graphql(REGISTER, { input }, owner);
     const error = result.errors?.[0];
     expect(error?.extensions?.code).toBe('BAD_USER_INPUT');
     const paths = error?.extensions?.fields?.map((f) => f.path);
@@ -79,68 +71,68 @@ describe(AutomationsService.name, () => {
     const slug = error?.extensions?.fields?.find((f) => f.path === 'slug');
     expect(slug?.found).toBe('"Bad Slug"');
     expect(slug?.allowed).toContain('lower-case');
-    const missing = await api.graphql<{ automation: unknown }>(GET, { slug: 'bad-slug' }, owner);
+    const missing = await t.api.graphql<{ automation: unknown }>(GET, { slug: 'bad-slug' }, owner);
     expect(missing.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
   it('answers a duplicate slug with CONFLICT on the slug field', async () => {
     const input = automationInput({ slug: 'duplicate-check', title: 'Duplicate check' });
-    expect((await api.graphql(REGISTER, { input }, owner)).errors).toBeUndefined();
-    const again = await api.graphql(REGISTER, { input }, owner);
+    expect((await t.api.graphql(REGISTER, { input }, owner)).errors).toBeUndefined();
+    const again = await t.api.graphql(REGISTER, { input }, owner);
     expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     expect(again.errors?.[0]?.extensions?.fields?.[0]?.path).toBe('slug');
   });
 
   it('answers an unknown slug with NOT_FOUND', async () => {
-    const result = await api.graphql(GET, { slug: 'no-such-automation' }, viewer);
+    const result = await t.api.graphql(GET, { slug: 'no-such-automation' }, viewer);
     expect(result.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect(result.data).toBeNull();
   });
 
   it('keeps viewers from registering and owners to their own teams', async () => {
-    const asViewer = await api.graphql(REGISTER, { input: automationInput({ slug: 'viewer-try' }) }, viewer);
+    const asViewer = await t.api.graphql(REGISTER, { input: automationInput({ slug: 'viewer-try' }) }, viewer);
     expect(asViewer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const otherTeam = await api.graphql(REGISTER, { input: automationInput({ slug: 'other-team', owner: 'order-ops' }) }, owner);
+    const otherTeam = await t.api.graphql(REGISTER, { input: automationInput({ slug: 'other-team', owner: 'order-ops' }) }, owner);
     expect(otherTeam.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const asAdmin = await api.graphql(REGISTER, { input: automationInput({ slug: 'other-team', owner: 'order-ops' }) }, admin);
+    const asAdmin = await t.api.graphql(REGISTER, { input: automationInput({ slug: 'other-team', owner: 'order-ops' }) }, admin);
     expect(asAdmin.errors).toBeUndefined();
-    const ownerEditsOther = await api.graphql(UPDATE, { slug: 'other-team', input: automationInput({ slug: 'other-team', owner: 'order-ops' }) }, owner);
+    const ownerEditsOther = await t.api.graphql(UPDATE, { slug: 'other-team', input: automationInput({ slug: 'other-team', owner: 'order-ops' }) }, owner);
     expect(ownerEditsOther.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
   it('updates a console automation but not its slug', async () => {
-    await api.graphql(REGISTER, { input: automationInput({ slug: 'to-update', title: 'To update' }) }, owner);
-    const updated = await api.graphql<{ updateAutomation: { lifecycle: string; title: string } }>(
+    await t.api.graphql(REGISTER, { input: automationInput({ slug: 'to-update', title: 'To update' }) }, owner);
+    const updated = await t.api.graphql<{ updateAutomation: { lifecycle: string; title: string } }>(
       UPDATE,
       { slug: 'to-update', input: automationInput({ slug: 'to-update', title: 'Updated title', lifecycle: 'production' }) },
       owner,
     );
     expect(updated.data?.updateAutomation).toMatchObject({ title: 'Updated title', lifecycle: 'production' });
-    const renamed = await api.graphql(UPDATE, { slug: 'to-update', input: automationInput({ slug: 'renamed' }) }, owner);
+    const renamed = await t.api.graphql(UPDATE, { slug: 'to-update', input: automationInput({ slug: 'renamed' }) }, owner);
     expect(renamed.errors?.[0]?.extensions?.fields?.[0]?.path).toBe('slug');
   });
 
   it('keeps file-managed automations read-only and says to edit the file in Git', async () => {
-    const opened = await api.graphql<{ automation: { source: string; sourceFile: string; canEdit: boolean; editBlockedReason: string } }>(GET, { slug: 'invoice-generation' }, admin);
+    const opened = await t.api.graphql<{ automation: { source: string; sourceFile: string; canEdit: boolean; editBlockedReason: string } }>(GET, { slug: 'invoice-generation' }, admin);
     expect(opened.data?.automation).toMatchObject({ source: 'file', sourceFile: 'catalog/automations/invoice-generation.yaml', canEdit: false });
-    const result = await api.graphql(UPDATE, { slug: 'invoice-generation', input: automationInput({ slug: 'invoice-generation' }) }, admin);
+    const result = await t.api.graphql(UPDATE, { slug: 'invoice-generation', input: automationInput({ slug: 'invoice-generation' }) }, admin);
     expect(result.errors?.[0]?.extensions?.code).toBe('FILE_MANAGED');
     expect(result.errors?.[0]?.message).toContain('catalog/automations/invoice-generation.yaml');
-    expect((await api.graphql(ARCHIVE, { slug: 'invoice-generation' }, admin)).errors?.[0]?.extensions?.code).toBe('FILE_MANAGED');
+    expect((await t.api.graphql(ARCHIVE, { slug: 'invoice-generation' }, admin)).errors?.[0]?.extensions?.code).toBe('FILE_MANAGED');
   });
 
   it('archives: gone from the catalog, still there with includeArchived', async () => {
-    await api.graphql(REGISTER, { input: automationInput({ slug: 'short-lived', title: 'Short lived' }) }, owner);
-    const archived = await api.graphql<{ archiveAutomation: { archivedAt: string | null } }>(ARCHIVE, { slug: 'short-lived' }, owner);
+    await t.api.graphql(REGISTER, { input: automationInput({ slug: 'short-lived', title: 'Short lived' }) }, owner);
+    const archived = await t.api.graphql<{ archiveAutomation: { archivedAt: string | null } }>(ARCHIVE, { slug: 'short-lived' }, owner);
     expect(archived.data?.archiveAutomation.archivedAt).not.toBeNull();
-    const active = await api.graphql<SearchResult>(SEARCH, { filter: { search: 'short lived' } }, viewer);
+    const active = await t.api.graphql<SearchResult>(SEARCH, { filter: { search: 'short lived' } }, viewer);
     expect(active.data?.automations.totalCount).toBe(0);
-    const all = await api.graphql<SearchResult>(SEARCH, { filter: { search: 'short lived', includeArchived: true } }, viewer);
+    const all = await t.api.graphql<SearchResult>(SEARCH, { filter: { search: 'short lived', includeArchived: true } }, viewer);
     expect(all.data?.automations.edges.map((e) => e.node.slug)).toEqual(['short-lived']);
   });
 
   it('filters by owner, lifecycle, type, tag, system and risk domain', async () => {
-    await api.graphql(REGISTER, { input: automationInput({ slug: 'filter-me', title: 'Filter me', type: 'integration', tags: ['rare-tag'], systems: ['coupa'], riskDomains: ['regulatory'] }) }, owner);
+    await t.api.graphql(REGISTER, { input: automationInput({ slug: 'filter-me', title: 'Filter me', type: 'integration', tags: ['rare-tag'], systems: ['coupa'], riskDomains: ['regulatory'] }) }, owner);
     const cases: [Record<string, unknown>, boolean][] = [
       [{ tag: 'rare-tag' }, true],
       [{ system: 'coupa' }, true],
@@ -150,19 +142,19 @@ describe(AutomationsService.name, () => {
       [{ owner: 'order-ops', tag: 'rare-tag' }, false],
     ];
     for (const [filter, included] of cases) {
-      const result = await api.graphql<SearchResult>(SEARCH, { filter }, viewer);
+      const result = await t.api.graphql<SearchResult>(SEARCH, { filter }, viewer);
       expect(result.data?.automations.edges.some((e) => e.node.slug === 'filter-me'), JSON.stringify(filter)).toBe(included);
     }
   });
 
   it('pages through the whole catalog in a stable order, each automation exactly once', async () => {
-    const all = await api.graphql<SearchResult>(SEARCH, { first: 100 }, viewer);
+    const all = await t.api.graphql<SearchResult>(SEARCH, { first: 100 }, viewer);
     const expected = all.data?.automations.edges.map((e) => e.node.slug) ?? [];
     expect(expected.length).toBeGreaterThan(8);
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 50; page += 1) {
-      const result: Awaited<ReturnType<typeof api.graphql<SearchResult>>> = await api.graphql<SearchResult>(SEARCH, { first: 3, after }, viewer);
+      const result: Awaited<ReturnType<typeof t.api.graphql<SearchResult>>> = await t.api.graphql<SearchResult>(SEARCH, { first: 3, after }, viewer);
       seen.push(...(result.data?.automations.edges.map((e) => e.node.slug) ?? []));
       if (result.data?.automations.pageInfo.hasNextPage !== true) {
         break;
@@ -170,7 +162,7 @@ describe(AutomationsService.name, () => {
       after = result.data.automations.pageInfo.endCursor;
     }
     expect(seen).toEqual(expected);
-    const bad = await api.graphql(SEARCH, { first: 3, after: 'not-a-cursor' }, viewer);
+    const bad = await t.api.graphql(SEARCH, { first: 3, after: 'not-a-cursor' }, viewer);
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });

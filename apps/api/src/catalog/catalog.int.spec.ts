@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parseCatalogFile } from '@roundhouse/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { automationInput } from '../../test/fixtures.js';
-import { createTestDatabase, startTestApi, type TestApi, type TestDatabase } from '../../test/harness.js';
+import { createTestDatabase, startTestApi, useTestApi } from '../../test/harness.js';
 import { AutomationsService } from '../automations/automations.service.js';
 import { CatalogInvalidError } from './catalog.errors.js';
 import { CatalogService } from './catalog.service.js';
@@ -59,8 +59,7 @@ async function catalogDir(files: Record<string, string>): Promise<string> {
 }
 
 describe(CatalogService.name, () => {
-  let db: TestDatabase;
-  let api: TestApi;
+  const t = useTestApi();
   let catalog: CatalogService;
   const dirs: string[] = [];
 
@@ -70,23 +69,19 @@ describe(CatalogService.name, () => {
     return catalog.apply(dir, dir);
   }
 
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    api = await startTestApi(db.url);
-    catalog = api.app.get(CatalogService);
+  beforeAll(() => {
+    catalog = t.api.app.get(CatalogService);
   });
 
   afterAll(async () => {
-    await api.close();
-    await db.drop();
     await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
   });
 
   it('applies the shipped catalog: 8+ automations across 4+ teams, and re-applying changes nothing', async () => {
-    const root = api.config.repositoryRoot;
+    const root = t.api.config.repositoryRoot;
     const first = await catalog.apply(path.join(root, 'catalog'), root);
     expect(first.automations.created).toBeGreaterThanOrEqual(8);
-    const owners = await db.query<{ count: number }>(`SELECT count(DISTINCT owner_team)::int AS count FROM automation WHERE source = 'file'`);
+    const owners = await t.db.query<{ count: number }>(`SELECT count(DISTINCT owner_team)::int AS count FROM automation WHERE source = 'file'`);
     expect(owners[0]?.count).toBeGreaterThanOrEqual(4);
     const again = await catalog.apply(path.join(root, 'catalog'), root);
     expect(again.automations).toMatchObject({ created: 0, updated: 0, archived: 0 });
@@ -95,7 +90,7 @@ describe(CatalogService.name, () => {
 
   it('refuses the whole apply when one file is wrong, naming file, line, field, found and allowed', async () => {
     await apply({ 'teams/finance.yaml': TEAM, 'automations/a.yaml': automation('alpha'), 'runbooks/alpha.md': '# Alpha\n' });
-    const before = await db.query(`SELECT slug, updated_at FROM automation ORDER BY slug`);
+    const before = await t.db.query(`SELECT slug, updated_at FROM automation ORDER BY slug`);
     const broken = automation('beta').replace('lifecycle: production', 'lifecycle: live');
     const error = await apply({
       'teams/finance.yaml': TEAM,
@@ -108,7 +103,7 @@ describe(CatalogService.name, () => {
     expect((error as CatalogInvalidError).problems).toEqual([
       { file: 'automations/b.yaml', line: 9, field: 'spec.lifecycle', found: '"live"', allowed: 'one of experimental, production, deprecated' },
     ]);
-    expect(await db.query(`SELECT slug, updated_at FROM automation ORDER BY slug`)).toEqual(before);
+    expect(await t.db.query(`SELECT slug, updated_at FROM automation ORDER BY slug`)).toEqual(before);
   });
 
   it('names a missing runbook file and an owner that is no team', async () => {
@@ -124,21 +119,21 @@ describe(CatalogService.name, () => {
     await apply(both);
     const { 'automations/d.yaml': _gone, ...withoutDelta } = both;
     expect((await apply(withoutDelta)).automations.archived).toBe(1);
-    const [row] = await db.query<{ archived_at: Date | null }>(`SELECT archived_at FROM automation WHERE slug = 'delta'`);
+    const [row] = await t.db.query<{ archived_at: Date | null }>(`SELECT archived_at FROM automation WHERE slug = 'delta'`);
     expect(row?.archived_at).toBeInstanceOf(Date);
     await apply(both);
-    const [back] = await db.query<{ archived_at: Date | null }>(`SELECT archived_at FROM automation WHERE slug = 'delta'`);
+    const [back] = await t.db.query<{ archived_at: Date | null }>(`SELECT archived_at FROM automation WHERE slug = 'delta'`);
     expect(back?.archived_at).toBeNull();
   });
 
   it('reads a Backstage Group unchanged as a team', async () => {
     await apply({ 'teams/finance.yaml': TEAM, 'teams/org.yaml': GROUP, 'automations/a.yaml': automation('alpha'), 'runbooks/alpha.md': '#' });
-    const [team] = await db.query<{ title: string; email: string; members: string[] }>(`SELECT title, email, members FROM team WHERE name = 'order-ops'`);
+    const [team] = await t.db.query<{ title: string; email: string; members: string[] }>(`SELECT title, email, members FROM team WHERE name = 'order-ops'`);
     expect(team).toEqual({ title: 'Order Operations', email: 'order-ops@northwind.example', members: ['jo'] });
   });
 
   it('exports a console automation as YAML that validates and re-applies to the identical definition', async () => {
-    const service = api.app.get(AutomationsService);
+    const service = t.api.app.get(AutomationsService);
     await apply({ 'teams/finance.yaml': TEAM, 'automations/a.yaml': automation('alpha'), 'runbooks/alpha.md': '#' });
     const admin = { id: 'ada', name: 'Ada', role: 'admin' as const, teams: [] };
     const original = await service.register(automationInput({ slug: 'round-trip' }), admin);

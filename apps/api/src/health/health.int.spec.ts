@@ -1,40 +1,29 @@
 import { Writable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createTestDatabase, startTestApi, type TestApi, type TestDatabase } from '../../test/harness.js';
+import { describe, expect, it, vi } from 'vitest';
+import { useTestApi } from '../../test/harness.js';
 import { createLogger } from '../logging/logger.js';
 import { HealthController } from './health.controller.js';
 
 describe(HealthController.name, () => {
-  let db: TestDatabase;
-  let api: TestApi;
   const lines: Record<string, unknown>[] = [];
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    const sink = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        lines.push(...chunk.toString('utf8').trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>));
-        done();
-      },
-    });
-    api = await startTestApi(db.url, {}, createLogger('info', sink));
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(...chunk.toString('utf8').trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>));
+      done();
+    },
   });
-
-  afterAll(async () => {
-    await api.close();
-    await db.drop();
-  });
+  const t = useTestApi({}, () => createLogger('info', sink));
 
   it('answers /healthz and /readyz without a session', async () => {
-    expect(await (await fetch(`${api.url}/healthz`)).json()).toEqual({ status: 'ok' });
-    const ready = await fetch(`${api.url}/readyz`);
+    expect(await (await fetch(`${t.api.url}/healthz`)).json()).toEqual({ status: 'ok' });
+    const ready = await fetch(`${t.api.url}/readyz`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({ status: 'ok', database: 'up' });
   });
 
   it('logs JSON with the request id on every line of a request, and never the session cookie', async () => {
-    const cookie = await api.signIn('vera');
-    const response = await fetch(`${api.url}/graphql`, {
+    const cookie = await t.api.signIn('vera');
+    const response = await fetch(`${t.api.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-request-id': 'req-test-42', cookie },
       body: JSON.stringify({ query: '{ automation(slug: "missing") { slug } }' }),

@@ -1,10 +1,10 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { OnCall } from '@roundhouse/contracts';
-import type { EntitySource } from '../common/entity-source.js';
+import { CatalogRecord } from '../common/catalog-record.js';
 
 
 @Entity({ name: 'team' })
-export class TeamEntity {
+export class TeamEntity extends CatalogRecord {
   @PrimaryColumn({ type: 'text' })
   name: string;
 
@@ -25,19 +25,4 @@ export class TeamEntity {
 
   @Column({ type: 'text', array: true })
   members: string[];
-
-  @Column({ type: 'text' })
-  source: EntitySource;
-
-  @Column({ type: 'text', name: 'source_file', nullable: true })
-  sourceFile: string | null;
-
-  @Column({ type: 'timestamptz', name: 'archived_at', nullable: true })
-  archivedAt: Date | null;
-
-  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at' })
-  updatedAt: Date;
 }
