@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: runs every check of every project, then sums up the tests.
 //
-//   1. `nx run-many -t typecheck lint`
+//   1. `nx run-many -t typecheck lint check-generated` (committed generated code matches its source)
 //   2. `nx run-many -t test --parallel=1` — every project's test target runs
 //      scripts/vitest-project.mjs, which writes dist/test-results/<project-folder>.json
 //   3. reads those reports and prints, as the last line, `N passed, N failed[, N skipped]`.
@@ -28,7 +28,7 @@ const nxBin = join(dirname(nxPackage), JSON.parse(readFileSync(nxPackage, 'utf8'
 rmSync(resultsDir, { recursive: true, force: true });
 
 const failedSteps = [];
-runNx('typecheck and lint', ['run-many', '-t', 'typecheck', 'lint', '--nxBail=false', '--outputStyle=static']);
+runNx('typecheck, lint and generated-code checks', ['run-many', '-t', 'typecheck', 'lint', 'check-generated', '--nxBail=false', '--outputStyle=static']);
 runNx('tests', ['run-many', '-t', 'test', '--parallel=1', '--nxBail=false', '--outputStyle=static']);
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
