@@ -5,3 +5,5 @@ export * from './catalog/backstage-group.v1alpha1.js';
 export * from './catalog/team.js';
 export * from './catalog/automation.v1.js';
 export * from './catalog/catalog-file.js';
+export * from './ingest/ingest-event.v1.js';
+export * from './ingest/ingest-protocol.js';

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { slug } from '../catalog/common.js';
+
+/**
+ * Ingest events, version 1: what runtimes report through `POST /ingest/v1/events` (or the SDK).
+ *
+ * Every event carries an `id` chosen by the runtime (a UUID is best): the same id sent twice is
+ * stored once. Run events name the run (`runId`), the attempt, and when the run started
+ * (`startedAt`, the same on every event of one attempt), so events that arrive out of order still
+ * converge to one run.
+ */
+export const INGEST_EVENT_TYPES = ['run_started', 'run_finished', 'run_failed', 'kpi_measurement', 'heartbeat', 'resilience'] as const;
+export type IngestEventType = (typeof INGEST_EVENT_TYPES)[number];
+
+const eventId = z
+  .string()
+  .min(8)
+  .max(128)
+  .regex(/^[\w.:-]+$/, { message: 'letters, digits and . _ : - (a UUID is best)' })
+  .meta({ description: 'Unique per event; repeats are stored once.', examples: ['0193a6f2-6d1c-7c3e-9b8a-3f1d2c4b5a69'] });
+
+const timestamp = z.iso.datetime({ offset: true, message: 'an ISO 8601 timestamp, e.g. "2026-11-27T08:15:00Z"' });
+
+const base = {
+  id: eventId,
+  automation: slug.meta({ description: 'Slug of the automation in the catalog.' }),
+  occurredAt: timestamp.meta({ description: 'When it happened, by the runtime’s clock.' }),
+};
+
+const runFields = {
+  runId: z.string().min(1).max(200).meta({ description: 'The run (one execution); the same across its attempts.' }),
+  attempt: z.number().int().min(1).max(1000).default(1),
+  correlationId: z.string().min(1).max(200).optional().meta({ description: 'The business transaction this run is part of (order id, deal id…), shared across automations.' }),
+  startedAt: timestamp.meta({ description: 'When this attempt started; the same on every event of the attempt.' }),
+};
+
+const durationMs = z.number().int().min(0).max(7 * 24 * 3600 * 1000).meta({ description: 'How long the attempt took.' });
+const manualTouch = z.boolean().default(false).meta({ description: 'A person had to step in for this run.' });
+
+export const runStartedV1 = z.strictObject({ ...base, type: z.literal('run_started'), ...runFields });
+
+export const runFinishedV1 = z.strictObject({ ...base, type: z.literal('run_finished'), ...runFields, durationMs, manualTouch });
+
+export const runFailedV1 = z.strictObject({
+  ...base,
+  type: z.literal('run_failed'),
+  ...runFields,
+  durationMs,
+  manualTouch,
+  errorClass: z.string().min(1).max(200).meta({ examples: ['RateLimitError', 'TimeoutError'] }),
+  errorMessage: z.string().max(4000),
+  outcome: z
+    .enum(['retrying', 'failed', 'dead_lettered'])
+    .meta({ description: 'retrying: another attempt follows; failed: given up; dead_lettered: given up and parked as a dead letter.' }),
+});
+
+export const kpiMeasurementV1 = z.strictObject({
+  ...base,
+  type: z.literal('kpi_measurement'),
+  kpi: slug.meta({ description: 'Name of a KPI of the automation.' }),
+  value: z.number().finite(),
+});
+
+export const heartbeatV1 = z.strictObject({
+  ...base,
+  type: z.literal('heartbeat'),
+  instance: z.string().min(1).max(200).optional().meta({ description: 'Which runtime instance is alive.' }),
+});
+
+export const RESILIENCE_SIGNALS = ['retry', 'timeout', 'circuit_open', 'circuit_half_open', 'circuit_close'] as const;
+
+/** What the runtime's own resilience policies did around a third-party call (retries, breaker opens). */
+export const resilienceV1 = z.strictObject({
+  ...base,
+  type: z.literal('resilience'),
+  signal: z.enum(RESILIENCE_SIGNALS),
+  dependency: z.string().min(1).max(120).meta({ description: 'The third party called, e.g. "netsuite".', examples: ['netsuite'] }),
+  runId: z.string().min(1).max(200).optional(),
+});
+
+export const ingestEventV1 = z
+  .discriminatedUnion('type', [runStartedV1, runFinishedV1, runFailedV1, kpiMeasurementV1, heartbeatV1, resilienceV1])
+  .meta({ title: 'Ingest event v1', description: 'One report from a runtime.' });
+
+export type IngestEventV1 = z.infer<typeof ingestEventV1>;
+export type IngestEventV1Input = z.input<typeof ingestEventV1>;
+export type RunStartedV1 = z.infer<typeof runStartedV1>;
+export type RunFinishedV1 = z.infer<typeof runFinishedV1>;
+export type RunFailedV1 = z.infer<typeof runFailedV1>;
+export type KpiMeasurementV1 = z.infer<typeof kpiMeasurementV1>;
+export type HeartbeatV1 = z.infer<typeof heartbeatV1>;
+export type ResilienceV1 = z.infer<typeof resilienceV1>;
+export type RunEventV1 = RunStartedV1 | RunFinishedV1 | RunFailedV1;
+
+export const RUN_STATUSES = ['running', 'succeeded', 'failed', 'retrying', 'dead_lettered'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
