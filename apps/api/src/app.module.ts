@@ -3,7 +3,9 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, DiscoveryModule } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
+import type { Logger } from 'pino';
 import { AuthModule } from './auth/auth.module.js';
 import { AutomationsModule } from './automations/automations.module.js';
 import { CatalogModule } from './catalog/catalog.module.js';
@@ -12,12 +14,20 @@ import { ConfigModule } from './config/config.module.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { DomainErrorFilter } from './errors/domain-error.filter.js';
 import { HealthModule } from './health/health.module.js';
+import { IngestModule } from './ingest/ingest.module.js';
+import { API_LOGGER, DATABASE_URL } from './jobs/jobs.service.js';
+import { JobsModule } from './jobs/jobs.module.js';
+import { QuarantineModule } from './quarantine/quarantine.module.js';
+import { RunsModule } from './runs/runs.module.js';
+import { TokensModule } from './tokens/tokens.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
 import { currentRequestId } from './logging/logger.js';
 import { TeamsModule } from './teams/teams.module.js';
 
-/** Unexpected errors reach clients as a request id, never as internals. */
-export function formatGraphQLError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+/** Unexpected errors are logged whole and reach clients as a request id, never as internals. */
+export function formatGraphQLError(log: Logger, formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   if (formatted.extensions?.code === 'INTERNAL_SERVER_ERROR') {
+    log.error({ err: unwrapResolverError(error) }, 'unexpected error in a GraphQL operation');
     return { message: `Something went wrong on our side (request id ${currentRequestId() ?? 'unknown'}).`, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   }
   const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
@@ -26,7 +36,7 @@ export function formatGraphQLError(formatted: GraphQLFormattedError): GraphQLFor
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+  static forRoot(config: AppConfig, databaseUrl: string, log: Logger): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -42,15 +52,27 @@ export class AppModule {
           introspection: config.NODE_ENV !== 'production',
           includeStacktraceInErrorResponses: false,
           context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
-          formatError: formatGraphQLError,
+          formatError: (formatted, error) => formatGraphQLError(log, formatted, error),
         }),
         AuthModule,
         HealthModule,
         TeamsModule,
         AutomationsModule,
         CatalogModule,
+        MetricsModule,
+        IngestModule,
+        JobsModule,
+        RunsModule,
+        QuarantineModule,
+        TokensModule,
       ],
-      providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],
+      providers: [
+        { provide: APP_FILTER, useClass: DomainErrorFilter },
+        { provide: DATABASE_URL, useValue: databaseUrl },
+        { provide: API_LOGGER, useValue: log },
+      ],
+      exports: [DATABASE_URL, API_LOGGER],
+      global: true,
     };
   }
 }

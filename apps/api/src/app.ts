@@ -5,14 +5,18 @@ import type { INestApplication } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, NestFactory, Reflector } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import { INGEST_PATH } from '@roundhouse/contracts';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { AppModule } from './app.module.js';
 import { listOperationRules } from './auth/operation-rules.js';
 import type { AppConfig } from './config/app.config.js';
 import { PinoNestLogger, requestIdMiddleware } from './logging/logger.js';
+import { readIngestBody } from './ingest/ingest-body.js';
+import { MetricsService } from './metrics/metrics.service.js';
+import { JobsService } from './jobs/jobs.service.js';
 
-const API_PATHS = /^\/(graphql|auth|healthz|readyz)(\/|$)/;
+const API_PATHS = /^\/(graphql|auth|healthz|readyz|metrics|ingest)(\/|$)/;
 
 /** Serves the built console at `/`, with the SPA's index.html for its client-side routes. */
 function serveConsole(app: NestExpressApplication, dir: string): void {
@@ -31,6 +35,18 @@ function serveConsole(app: NestExpressApplication, dir: string): void {
   });
 }
 
+/** Request latency for /metrics, by route pattern (never by raw URL, which would explode the labels). */
+function observeRequests(metrics: MetricsService) {
+  return (request: Request, response: Response, next: NextFunction) => {
+    const started = process.hrtime.bigint();
+    response.on('finish', () => {
+      const route = API_PATHS.exec(request.path)?.[1] ?? 'console';
+      metrics.observeRequest(request.method, `/${route}`, response.statusCode, Number(process.hrtime.bigint() - started) / 1e9);
+    });
+    next();
+  };
+}
+
 /** Fails start-up when any operation or route has no rule: closed by default, checked. */
 export function assertEveryOperationHasARule(app: INestApplication): void {
   const rules = listOperationRules(app.get(DiscoveryService), app.get(MetadataScanner), app.get(Reflector));
@@ -42,12 +58,13 @@ export function assertEveryOperationHasARule(app: INestApplication): void {
 
 /** The api as a Nest application, configured but not listening. Used by main and by tests. */
 export async function createApp(config: AppConfig, databaseUrl: string, log: Logger): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl, log), {
     logger: new PinoNestLogger(log),
-    bodyParser: true,
+    bodyParser: false,
   });
   app.disable('x-powered-by');
   app.use(requestIdMiddleware);
+  app.use(observeRequests(app.get(MetricsService)));
   app.use(
     pinoHttp({
       logger: log,
@@ -60,9 +77,12 @@ export async function createApp(config: AppConfig, databaseUrl: string, log: Log
       },
     }),
   );
+  // Ingest reads its own body (limits, gzip, NDJSON); everything else speaks JSON.
+  app.use(INGEST_PATH, readIngestBody);
   app.useBodyParser('json', { limit: '1mb' });
   serveConsole(app, config.ROUNDHOUSE_CONSOLE_DIR);
   await app.init();
   assertEveryOperationHasARule(app);
+  await app.get(JobsService).start();
   return app;
 }

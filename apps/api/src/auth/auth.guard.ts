@@ -2,26 +2,36 @@ import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@ne
 import { Reflector } from '@nestjs/core';
 import { parse as parseCookies } from 'cookie';
 import { NotAllowedError, NotSignedInError } from '../errors/domain-errors.js';
-import { PERMISSION_KEY, PUBLIC_KEY, requestOf } from './decorators.js';
+import type { TokenCapability } from '@roundhouse/contracts';
+import type { Request } from 'express';
+import { TokensService } from '../tokens/tokens.service.js';
+import { PERMISSION_KEY, PUBLIC_KEY, RUNTIME_CAPABILITY_KEY, requestOf } from './decorators.js';
 import { roleGrants, type Permission } from './permissions.js';
 import { SESSION_COOKIE, SessionCodec } from './session.js';
 
 /**
- * The global guard: every route and resolver is closed unless it is @Public() or the signed-in
- * user's role grants the permission it declares. One that declares nothing stays closed.
+ * The global guard: every route and resolver is closed unless it is @Public(), the signed-in
+ * user's role grants the permission it declares, or (for runtimes) a valid runtime token carries the
+ * capability it declares. One that declares nothing stays closed.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     @Inject(SessionCodec) private readonly sessions: SessionCodec,
+    @Inject(TokensService) private readonly tokens: TokensService,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = requestOf(context);
     request.user ??= this.sessions.decode(parseCookies(request.headers.cookie ?? '')[SESSION_COOKIE]);
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets) === true) {
+      return true;
+    }
+    const capability = this.reflector.getAllAndOverride<TokenCapability | undefined>(RUNTIME_CAPABILITY_KEY, targets);
+    if (capability !== undefined) {
+      await this.authenticateRuntime(request, capability);
       return true;
     }
     const permission = this.reflector.getAllAndOverride<Permission | undefined>(PERMISSION_KEY, targets);
@@ -35,5 +45,18 @@ export class AuthGuard implements CanActivate {
       throw new NotAllowedError(`Your role (${request.user.role}) does not allow ${permission}.`);
     }
     return true;
+  }
+
+  private async authenticateRuntime(request: Request, capability: TokenCapability): Promise<void> {
+    const header = request.headers.authorization;
+    const bearer = header?.startsWith('Bearer ') === true ? header.slice('Bearer '.length).trim() : undefined;
+    const runtime = await this.tokens.authenticate(bearer);
+    if (runtime === undefined) {
+      throw new NotSignedInError('A valid runtime token is required: Authorization: Bearer rh_rt_… (it may have been revoked).');
+    }
+    if (!runtime.capabilities.includes(capability)) {
+      throw new NotAllowedError(`The token "${runtime.name}" lacks the ${capability} capability.`);
+    }
+    request.runtime = runtime;
   }
 }

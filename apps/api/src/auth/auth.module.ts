@@ -2,12 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { APP_CONFIG, type AppConfig } from '../config/app.config.js';
+import { TokensModule } from '../tokens/tokens.module.js';
 import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
 import { SessionCodec } from './session.js';
 import { ViewerResolver } from './viewer.resolver.js';
 
 @Module({
+  imports: [TokensModule],
   controllers: [AuthController],
   providers: [
     {

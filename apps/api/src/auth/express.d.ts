@@ -1,3 +1,4 @@
+import type { RuntimeIdentity } from '../tokens/runtime-token.js';
 import type { User } from './user.js';
 
 declare global {
@@ -6,6 +7,7 @@ declare global {
     interface Request {
       user?: User;
       requestId?: string;
+      runtime?: RuntimeIdentity;
     }
   }
 }

@@ -1,6 +1,6 @@
 import { PATH_METADATA } from '@nestjs/common/constants.js';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
-import { PERMISSION_KEY, PUBLIC_KEY } from './decorators.js';
+import { PERMISSION_KEY, PUBLIC_KEY, RUNTIME_CAPABILITY_KEY } from './decorators.js';
 
 const RESOLVER_TYPE_METADATA = 'graphql:resolver_type';
 const RESOLVER_NAME_METADATA = 'graphql:resolver_name';
@@ -8,7 +8,17 @@ const RESOLVER_NAME_METADATA = 'graphql:resolver_name';
 export interface OperationRule {
   /** `Query.automations`, `Mutation.registerAutomation`, `HTTP AuthController.signOut`. */
   operation: string;
-  rule: { public: true } | { permission: string } | undefined;
+  rule: { public: true } | { permission: string } | { runtimeCapability: string } | undefined;
+}
+
+function ruleOf(isPublic: boolean, permission: string | undefined, runtimeCapability: string | undefined): OperationRule['rule'] {
+  if (isPublic) {
+    return { public: true };
+  }
+  if (permission !== undefined) {
+    return { permission };
+  }
+  return runtimeCapability === undefined ? undefined : { runtimeCapability };
 }
 
 /** Lists every GraphQL operation and HTTP route in the app with the rule that opens it. */
@@ -32,7 +42,8 @@ export function listOperationRules(discovery: DiscoveryService, scanner: Metadat
       const targets = [handler, wrapper.metatype];
       const isPublic = reflector.getAllAndOverride<boolean | undefined>(PUBLIC_KEY, targets) === true;
       const permission = reflector.getAllAndOverride<string | undefined>(PERMISSION_KEY, targets);
-      rules.push({ operation: name, rule: isPublic ? { public: true } : permission === undefined ? undefined : { permission } });
+      const runtimeCapability = reflector.getAllAndOverride<string | undefined>(RUNTIME_CAPABILITY_KEY, targets);
+      rules.push({ operation: name, rule: ruleOf(isPublic, permission, runtimeCapability) });
     }
   }
   return rules.sort((a, b) => a.operation.localeCompare(b.operation));

@@ -1,14 +1,14 @@
 import type { Role } from './user.js';
 
 /** Everything a person can be allowed to do. Every mutation names one of these. */
-export const PERMISSIONS = ['catalog:read', 'automation:register', 'automation:update', 'automation:archive'] as const;
+export const PERMISSIONS = ['catalog:read', 'automation:register', 'automation:update', 'automation:archive', 'token:manage', 'quarantine:read'] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   viewer: ['catalog:read'],
   operator: ['catalog:read'],
   // Owners hold these for their own teams' automations only: the services check the team.
-  owner: ['catalog:read', 'automation:register', 'automation:update', 'automation:archive'],
+  owner: ['catalog:read', 'automation:register', 'automation:update', 'automation:archive', 'token:manage', 'quarantine:read'],
   admin: PERMISSIONS,
 };
 

@@ -82,6 +82,14 @@ export class AutomationsRepository {
     return { rows, totalCount };
   }
 
+  async ownersOf(slugs: readonly string[]): Promise<Map<string, string>> {
+    if (slugs.length === 0) {
+      return new Map();
+    }
+    const rows = await this.dataSource.query<{ slug: string; owner_team: string }[]>(`SELECT slug, owner_team FROM automation WHERE slug = ANY($1::text[])`, [[...new Set(slugs)]]);
+    return new Map(rows.map((row) => [row.slug, row.owner_team]));
+  }
+
   findBySlug(slug: string): Promise<AutomationEntity | null> {
     return this.automations.findOneBy({ slug });
   }

@@ -92,6 +92,11 @@ export class AutomationsService {
     return this.get(slug, user);
   }
 
+  /** The owning team of each known automation among `slugs`. */
+  ownersOf(slugs: readonly string[]): Promise<Map<string, string>> {
+    return this.automations.ownersOf(slugs);
+  }
+
   /** The automation as catalog YAML: it validates and re-applies to the same definition. */
   async exportYaml(slug: string): Promise<string> {
     const entity = await this.find(slug);

@@ -38,6 +38,10 @@ const schema = z.object({
   ROUNDHOUSE_DEV_SIGN_IN: flag.default(false),
   /** Secret that signs session cookies (32+ characters). Sensitive. A random one is used when unset outside production. */
   ROUNDHOUSE_SESSION_SECRET: z.string().min(32, { message: 'at least 32 characters' }).optional(),
+  /** Run durable background jobs (pg-boss) in this process. */
+  ROUNDHOUSE_JOBS: flag.default(true),
+  /** Days raw runs are kept; per-minute rollups are kept regardless. */
+  ROUNDHOUSE_RUN_RETENTION_DAYS: z.coerce.number({ message: 'a whole number of days' }).int({ message: 'a whole number of days' }).min(1, { message: 'a whole number of days' }).default(30),
   /** pino level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

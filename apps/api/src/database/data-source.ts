@@ -1,9 +1,10 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { AutomationEntity } from '../automations/automation.entity.js';
 import { TeamEntity } from '../teams/team.entity.js';
+import { RuntimeTokenEntity } from '../tokens/runtime-token.entity.js';
 import { migrations } from './migrations/index.js';
 
-export const entities = [TeamEntity, AutomationEntity];
+export const entities = [TeamEntity, AutomationEntity, RuntimeTokenEntity];
 
 /** The one place that says how the api talks to PostgreSQL. Schema changes are migrations, never synchronize. */
 export function dataSourceOptions(url: string): DataSourceOptions {

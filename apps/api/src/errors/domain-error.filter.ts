@@ -16,6 +16,8 @@ function httpStatus(kind: DomainErrorKind): number {
       return 403;
     case 'unauthenticated':
       return 401;
+    case 'too_large':
+      return 413;
   }
 }
 

@@ -10,7 +10,7 @@ export interface FieldError {
  * The errors services throw. One global filter maps each kind to GraphQL and HTTP; services never
  * throw transport errors. A feature may give its own `code` to a kind.
  */
-export type DomainErrorKind = 'input' | 'not_found' | 'conflict' | 'not_allowed' | 'unauthenticated';
+export type DomainErrorKind = 'input' | 'not_found' | 'conflict' | 'not_allowed' | 'unauthenticated' | 'too_large';
 
 export abstract class DomainError extends Error {
   abstract readonly kind: DomainErrorKind;
@@ -54,7 +54,13 @@ export class NotSignedInError extends DomainError {
   readonly kind = 'unauthenticated';
   readonly code: string = 'UNAUTHENTICATED';
 
-  constructor() {
-    super('Sign in to use Roundhouse.');
+  constructor(message = 'Sign in to use Roundhouse.') {
+    super(message);
   }
+}
+
+/** A request larger than a documented limit; the message names the limit. */
+export class TooLargeError extends DomainError {
+  readonly kind = 'too_large';
+  readonly code: string = 'PAYLOAD_TOO_LARGE';
 }

@@ -1,4 +1,5 @@
 import { CreateCatalog1795766400000 } from './1795766400000-CreateCatalog.js';
+import { CreateTelemetry1795770000000 } from './1795770000000-CreateTelemetry.js';
 
 /** Every migration, oldest first. A new migration is added here. */
-export const migrations = [CreateCatalog1795766400000];
+export const migrations = [CreateCatalog1795766400000, CreateTelemetry1795770000000];

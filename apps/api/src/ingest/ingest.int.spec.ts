@@ -1,0 +1,188 @@
+import { gzipSync } from 'node:zlib';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApi } from '../../test/harness.js';
+import { attempt, createToken, ingest } from '../../test/telemetry.js';
+import { CatalogService } from '../catalog/catalog.service.js';
+import { RunRetentionJob } from '../runs/run-retention.job.js';
+import { IngestService } from './ingest.service.js';
+
+interface Totals {
+  succeeded: number;
+  failed: number;
+  retried: number;
+  dead_lettered: number;
+}
+
+describe(IngestService.name, () => {
+  const t = useTestApi();
+  let owner: string;
+  let teamToken: string;
+
+  const totals = async (slug: string) => {
+    const [row] = await t.db.query<Totals>(
+      `SELECT coalesce(sum(succeeded), 0)::int AS succeeded, coalesce(sum(failed), 0)::int AS failed, coalesce(sum(retried), 0)::int AS retried,
+              coalesce(sum(dead_lettered), 0)::int AS dead_lettered FROM run_rollup_minute WHERE automation_slug = $1`,
+      [slug],
+    );
+    return row;
+  };
+
+  beforeAll(async () => {
+    await t.api.app.get(CatalogService).apply(path.join(t.api.config.repositoryRoot, 'catalog'), t.api.config.repositoryRoot);
+    owner = await t.api.signIn('omar');
+    teamToken = (await createToken(t.api, owner, { team: 'finance-ops' })).secret;
+  });
+
+  it('stores events once: duplicates and replays change nothing', async () => {
+    const events = [...attempt('payout-reconciliation'), ...attempt('payout-reconciliation', { end: 'failed' })];
+    const first = await ingest(t.api, teamToken, events);
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ accepted: 4, duplicates: 0, quarantined: 0, forbidden: 0 });
+    const before = await totals('payout-reconciliation');
+    const replay = await ingest(t.api, teamToken, [...events, events[0]]);
+    expect(replay.body).toMatchObject({ accepted: 0, duplicates: 5 });
+    expect(replay.body.results.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(await totals('payout-reconciliation')).toEqual(before);
+    expect(before).toMatchObject({ succeeded: 1, failed: 1 });
+  });
+
+  it('converges out-of-order events to one run, counted once', async () => {
+    const runId = randomUUID();
+    const [started, finished] = attempt('dunning-reminders', { runId, correlationId: 'invoice-991', durationMs: 2500 });
+    await ingest(t.api, teamToken, [finished]);
+    await ingest(t.api, teamToken, [started]);
+    // The same end again under a new event id (a runtime that re-sent it) still counts once.
+    await ingest(t.api, teamToken, [{ ...finished, id: randomUUID() }]);
+    const runs = await t.db.query<{ status: string; correlation_id: string; duration_ms: number }>(`SELECT status, correlation_id, duration_ms FROM run WHERE run_id = $1`, [runId]);
+    expect(runs).toEqual([{ status: 'succeeded', correlation_id: 'invoice-991', duration_ms: 2500 }]);
+    expect((await totals('dunning-reminders'))?.succeeded).toBe(1);
+  });
+
+  it('quarantines invalid events and unknown automations with their reason, shown to the owner', async () => {
+    const good = attempt('invoice-generation');
+    const result = await ingest(t.api, teamToken, [
+      good[0],
+      { id: randomUUID(), type: 'run_started', automation: 'invoice-generation', occurredAt: 'yesterday', runId: 'r1', startedAt: new Date().toISOString() },
+      { id: randomUUID(), type: 'heartbeat', automation: 'no-such-automation', occurredAt: new Date().toISOString() },
+    ]);
+    expect(result.body.results.map((r) => r.outcome)).toEqual(['accepted', 'quarantined', 'quarantined']);
+    expect(result.body.results[1]?.reason).toContain('occurredAt: found "yesterday"; allowed: an ISO 8601 timestamp');
+    expect(result.body.results[2]?.reason).toBe('there is no automation "no-such-automation" in the catalog');
+    const listed = await t.api.graphql<{ quarantine: { totalCount: number; edges: { node: { reason: string; tokenName: string; automation: string } }[] } }>(
+      '{ quarantine(first: 10) { totalCount edges { node { reason tokenName automation } } } }',
+      {},
+      owner,
+    );
+    expect(listed.data?.quarantine.edges.map((e) => e.node.automation)).toEqual(['no-such-automation', 'invoice-generation']);
+    expect(listed.data?.quarantine.edges[0]?.node.tokenName).toBe('test runtime');
+    const viewer = await t.api.graphql('{ quarantine { totalCount } }', {}, await t.api.signIn('vera'));
+    expect(viewer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('keeps a token to its automations: A cannot write B, other teams are refused, revoked tokens stop at once', async () => {
+    const admin = await t.api.signIn('ada');
+    const onlyA = await createToken(t.api, owner, { team: 'finance-ops', automations: ['invoice-generation'] });
+    const [forA] = attempt('invoice-generation');
+    const [forB] = attempt('payout-reconciliation');
+    const mixed = await ingest(t.api, onlyA.secret, [forA, forB]);
+    expect(mixed.body.results.map((r) => [r.outcome, r.status])).toEqual([['accepted', 202], ['forbidden', 403]]);
+    const onlyB = await ingest(t.api, onlyA.secret, [attempt('payout-reconciliation')[0]]);
+    expect(onlyB.status).toBe(403);
+    const otherTeam = await ingest(t.api, teamToken, [attempt('order-fulfillment')[0]]);
+    expect(otherTeam.body.results[0]?.outcome).toBe('forbidden');
+    expect(await t.db.query(`SELECT 1 FROM run WHERE automation_slug IN ('payout-reconciliation', 'order-fulfillment') AND run_id = ANY($1)`, [[(forB as { runId: string }).runId]])).toEqual([]);
+
+    await t.api.graphql('mutation Revoke($id: ID!) { revokeRuntimeToken(id: $id) { revokedAt } }', { id: onlyA.id }, owner);
+    expect((await ingest(t.api, onlyA.secret, [attempt('invoice-generation')[0]])).status).toBe(401);
+    expect((await ingest(t.api, 'rh_rt_nope', [])).status).toBe(401);
+    const noIngest = await createToken(t.api, admin, { team: 'finance-ops', capabilities: ['commands'] });
+    expect((await ingest(t.api, noIngest.secret, [attempt('invoice-generation')[0]])).status).toBe(403);
+    const otherOwner = await t.api.graphql('{ runtimeTokens(team: "order-ops") { id } }', {}, owner);
+    expect(otherOwner.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('takes gzip and NDJSON, quarantining a line that is not JSON', async () => {
+    const events = attempt('invoice-generation');
+    const gz = await ingest(t.api, teamToken, [], { 'content-encoding': 'gzip' }, gzipSync(JSON.stringify(events)));
+    expect(gz.body.accepted).toBe(2);
+    const ndjson = `${JSON.stringify(attempt('invoice-generation')[0])}\n{not json\n`;
+    const nd = await ingest(t.api, teamToken, [], { 'content-type': 'application/x-ndjson' }, ndjson);
+    expect(nd.body.results.map((r) => r.outcome)).toEqual(['accepted', 'quarantined']);
+    expect(nd.body.results[1]?.reason).toBe('line 2 is not JSON');
+  });
+
+  it('enforces the documented limits with 413 naming the limit', async () => {
+    const many = Array.from({ length: 1001 }, () => attempt('invoice-generation')[0]);
+    const tooMany = await ingest(t.api, teamToken, many);
+    expect(tooMany.status).toBe(413);
+    expect(tooMany.body.error?.message).toContain('at most 1000 are allowed');
+    const big = await ingest(t.api, teamToken, [], {}, 'x'.repeat(1024 * 1024 + 1));
+    expect(big.status).toBe(413);
+    expect(big.body.error?.message).toContain('1 MiB (1048576 bytes)');
+    expect((await ingest(t.api, teamToken, [], {}, '{oops')).status).toBe(400);
+  });
+
+  it('turns rollups into health, runs into trails, and counts ingest in /metrics', async () => {
+    const now = Date.now();
+    const at = (minutesAgo: number) => new Date(now - minutesAgo * 60_000);
+    const events = [
+      ...attempt('regulatory-export', { correlationId: 'oss-2026-q3', startedAt: at(30), durationMs: 100 }),
+      ...attempt('regulatory-export', { correlationId: 'oss-2026-q3', startedAt: at(20), durationMs: 400, end: 'retrying' }),
+      ...attempt('regulatory-export', { correlationId: 'oss-2026-q3', startedAt: at(19), durationMs: 1600, attempt: 2 }),
+      ...attempt('regulatory-export', { startedAt: at(10), durationMs: 6400, end: 'dead_lettered' }),
+    ];
+    const compliance = await createToken(t.api, await t.api.signIn('ada'), { team: 'data-compliance' });
+    expect((await ingest(t.api, compliance.secret, events)).body.accepted).toBe(8);
+    const health = await t.api.graphql<{ automationHealth: { throughput: number; successRate: number; errorRate: number; retryRate: number; p50Ms: number; series: { throughput: number }[]; lastSuccessAt: string } }>(
+      '{ automationHealth(slug: "regulatory-export", window: "1h") { throughput successRate errorRate retryRate p50Ms series { throughput } lastSuccessAt } }',
+      {},
+      owner,
+    );
+    const h = health.data?.automationHealth;
+    expect(h).toMatchObject({ throughput: 4, successRate: 2 / 3, errorRate: 1 / 3, retryRate: 1 / 4 });
+    expect(h?.series.reduce((sum, p) => sum + p.throughput, 0)).toBe(4);
+    expect(h?.series.length).toBeGreaterThanOrEqual(60);
+    expect(Math.abs((h?.p50Ms ?? 0) - 400) / 400).toBeLessThan(0.091);
+    expect(h?.lastSuccessAt).not.toBeNull();
+
+    const trail = await t.api.graphql<{ trail: { attempt: number; status: string }[] }>('{ trail(correlationId: "oss-2026-q3") { attempt status } }', {}, owner);
+    expect(trail.data?.trail).toEqual([{ attempt: 1, status: 'succeeded' }, { attempt: 1, status: 'retrying' }, { attempt: 2, status: 'succeeded' }]);
+    const failed = await t.api.graphql<{ runs: { edges: { node: { status: string; errorClass: string } }[] } }>(
+      '{ runs(filter: { automation: "regulatory-export", status: dead_lettered }) { edges { node { status errorClass } } } }',
+      {},
+      owner,
+    );
+    expect(failed.data?.runs.edges.map((e) => e.node)).toEqual([{ status: 'dead_lettered', errorClass: 'RateLimitError' }]);
+
+    const metrics = await (await fetch(`${t.api.url}/metrics`)).text();
+    expect(metrics).toMatch(/roundhouse_ingest_events_total\{outcome="accepted"\} \d+/);
+    expect(metrics).toContain('roundhouse_http_request_duration_seconds_bucket');
+  });
+
+  it('pages runs newest first without repeats, and deletes raw runs past retention', async () => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 100; i += 1) {
+      const page: { data?: { runs: { edges: { cursor: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } | null } = await t.api.graphql(
+        'query Page($after: String) { runs(first: 3, after: $after) { edges { cursor } pageInfo { hasNextPage endCursor } } }',
+        { after },
+        owner,
+      );
+      seen.push(...(page.data?.runs.edges.map((e) => e.cursor) ?? []));
+      if (page.data?.runs.pageInfo.hasNextPage !== true) {
+        break;
+      }
+      after = page.data.runs.pageInfo.endCursor;
+    }
+    const [count] = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM run');
+    expect(new Set(seen).size).toBe(count?.n);
+    expect(seen.length).toBe(count?.n);
+
+    const deleted = await t.api.app.get(RunRetentionJob).run(new Date(Date.now() + 31 * 86_400_000));
+    expect(deleted).toBe(count?.n);
+    expect(await t.db.query('SELECT 1 FROM run')).toEqual([]);
+    expect((await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM run_rollup_minute'))[0]?.n).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,113 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  describeError,
+  INGEST_OUTCOME_STATUS,
+  ingestEventV1,
+  type HeartbeatV1,
+  type IngestEventResult,
+  type IngestEventV1,
+  type IngestOutcome,
+  type IngestResponse,
+  type KpiMeasurementV1,
+  type ResilienceV1,
+  type RunEventV1,
+} from '@roundhouse/contracts';
+import { MetricsService } from '../metrics/metrics.service.js';
+import type { RuntimeIdentity } from '../tokens/runtime-token.js';
+import { UnparseableLine } from './ingest-body.js';
+import { IngestRepository, type QuarantineRow } from './ingest.repository.js';
+import { rollupDeltas } from './rollup-delta.js';
+import { mergeRunEvents } from './run-patch.js';
+
+function field(raw: unknown, name: string): string | null {
+  const value = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>)[name] : undefined;
+  return typeof value === 'string' ? value : null;
+}
+
+/** May this runtime report for `slug` (owned by `owner`, or unknown when undefined)? */
+function covers(runtime: RuntimeIdentity, slug: string, owner: string | undefined): boolean {
+  if (runtime.automations.length > 0) {
+    return runtime.automations.includes(slug);
+  }
+  return owner === undefined || owner === runtime.team;
+}
+
+/**
+ * Ingest: every event gets an outcome, nothing is dropped silently. Valid events for covered, known
+ * automations are stored once (by id) and merged into runs and rollups in one transaction.
+ */
+@Injectable()
+export class IngestService {
+  constructor(
+    @Inject(IngestRepository) private readonly repository: IngestRepository,
+    @Inject(MetricsService) private readonly metrics: MetricsService,
+  ) {}
+
+  async ingest(raw: readonly unknown[], runtime: RuntimeIdentity): Promise<IngestResponse> {
+    const results: IngestEventResult[] = [];
+    const outcome = (index: number, id: string | null, result: IngestOutcome, reason?: string) => {
+      results[index] = { index, id, outcome: result, status: INGEST_OUTCOME_STATUS[result], ...(reason === undefined ? {} : { reason }) };
+    };
+    const names = raw.map((event) => field(event, 'automation'));
+    const owners = await this.repository.owners([...new Set(names.filter((n): n is string => n !== null))]);
+    const quarantine: QuarantineRow[] = [];
+    const valid: { index: number; event: IngestEventV1 }[] = [];
+    const seen = new Set<string>();
+
+    raw.forEach((event, index) => {
+      const name = names[index] ?? null;
+      const id = field(event, 'id');
+      const hold = (reason: string) => {
+        quarantine.push({ tokenId: runtime.tokenId, team: runtime.team, automation: name, eventType: field(event, 'type'), reason, payload: event instanceof UnparseableLine ? { line: event.line, text: event.text } : event });
+        outcome(index, id, 'quarantined', reason);
+      };
+      if (event instanceof UnparseableLine) {
+        hold(`line ${event.line} is not JSON`);
+        return;
+      }
+      if (name !== null && !covers(runtime, name, owners.get(name))) {
+        outcome(index, id, 'forbidden', `the token "${runtime.name}" does not cover the automation "${name}"`);
+        return;
+      }
+      const parsed = ingestEventV1.safeParse(event);
+      if (!parsed.success) {
+        hold(describeError(parsed.error, event, ingestEventV1).map((p) => `${p.field || '(event)'}: found ${p.found}; allowed: ${p.allowed}`).join('; '));
+      } else if (!owners.has(parsed.data.automation)) {
+        hold(`there is no automation "${parsed.data.automation}" in the catalog`);
+      } else if (seen.has(parsed.data.id)) {
+        outcome(index, id, 'duplicate');
+      } else {
+        seen.add(parsed.data.id);
+        valid.push({ index, event: parsed.data });
+      }
+    });
+
+    await this.repository.transaction(async (manager) => {
+      const fresh = await this.repository.claimEventIds(manager, valid.map((v) => v.event.id));
+      const stored: IngestEventV1[] = [];
+      for (const { index, event } of valid) {
+        if (fresh.has(event.id)) {
+          stored.push(event);
+          outcome(index, event.id, 'accepted');
+        } else {
+          outcome(index, event.id, 'duplicate');
+        }
+      }
+      const runs = stored.filter((e): e is RunEventV1 => e.type === 'run_started' || e.type === 'run_finished' || e.type === 'run_failed');
+      const counted = await this.repository.upsertRuns(manager, mergeRunEvents(runs));
+      const signals = stored.filter((e): e is ResilienceV1 => e.type === 'resilience');
+      await this.repository.addRollups(manager, rollupDeltas(counted, signals));
+      await this.repository.insertMeasurements(manager, stored.filter((e): e is KpiMeasurementV1 => e.type === 'kpi_measurement'));
+      await this.repository.touchActivity(manager, counted, stored.filter((e): e is HeartbeatV1 => e.type === 'heartbeat'));
+      await this.repository.quarantine(manager, quarantine);
+    });
+
+    const count = (o: IngestOutcome) => results.filter((r) => r.outcome === o).length;
+    const response = { accepted: count('accepted'), duplicates: count('duplicate'), quarantined: count('quarantined'), forbidden: count('forbidden'), results };
+    this.metrics.countIngest('accepted', response.accepted);
+    this.metrics.countIngest('duplicate', response.duplicates);
+    this.metrics.countIngest('quarantined', response.quarantined);
+    this.metrics.countIngest('forbidden', response.forbidden);
+    return response;
+  }
+}

@@ -1,0 +1,70 @@
+import type { RunEventV1, RunStatus } from '@roundhouse/contracts';
+
+/** What a batch says about one attempt, merged from all of its events in the batch. */
+export interface RunPatch {
+  automation: string;
+  runId: string;
+  attempt: number;
+  startedAt: string;
+  correlationId: string | null;
+  status: RunStatus;
+  finishedAt: string | null;
+  durationMs: number | null;
+  errorClass: string | null;
+  errorMessage: string | null;
+  manualTouch: boolean;
+}
+
+export function runKey(event: Pick<RunEventV1, 'automation' | 'runId' | 'attempt' | 'startedAt'>): string {
+  return JSON.stringify([event.automation, event.runId, event.attempt, Date.parse(event.startedAt)]);
+}
+
+function terminal(event: RunEventV1): Partial<RunPatch> | undefined {
+  switch (event.type) {
+    case 'run_started':
+      return undefined;
+    case 'run_finished':
+      return { status: 'succeeded', finishedAt: event.occurredAt, durationMs: event.durationMs, manualTouch: event.manualTouch, errorClass: null, errorMessage: null };
+    case 'run_failed':
+      return {
+        status: event.outcome,
+        finishedAt: event.occurredAt,
+        durationMs: event.durationMs,
+        manualTouch: event.manualTouch,
+        errorClass: event.errorClass,
+        errorMessage: event.errorMessage,
+      };
+  }
+}
+
+/**
+ * Merges run events into one patch per attempt, in any order: the start adds nothing a terminal
+ * event lacks, and of two terminal events the later one wins. The database merges patches across
+ * batches the same way, so events converge whatever order they arrive in.
+ */
+export function mergeRunEvents(events: readonly RunEventV1[]): RunPatch[] {
+  const patches = new Map<string, RunPatch>();
+  for (const event of events) {
+    const key = runKey(event);
+    const current = patches.get(key) ?? {
+      automation: event.automation,
+      runId: event.runId,
+      attempt: event.attempt,
+      startedAt: event.startedAt,
+      correlationId: null,
+      status: 'running' as const,
+      finishedAt: null,
+      durationMs: null,
+      errorClass: null,
+      errorMessage: null,
+      manualTouch: false,
+    };
+    current.correlationId ??= event.correlationId ?? null;
+    const end = terminal(event);
+    if (end !== undefined && (current.finishedAt === null || Date.parse(event.occurredAt) >= Date.parse(current.finishedAt))) {
+      Object.assign(current, end);
+    }
+    patches.set(key, current);
+  }
+  return [...patches.values()];
+}

@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import type { IngestOutcome } from '@roundhouse/contracts';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+
+/** The api's own Prometheus metrics. One registry per app instance. */
+@Injectable()
+export class MetricsService {
+  readonly registry = new Registry();
+
+  private readonly ingestEvents = new Counter({
+    name: 'roundhouse_ingest_events_total',
+    help: 'Ingest events by outcome (accepted, duplicate, quarantined, forbidden); rate() gives events/s.',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+
+  private readonly requestSeconds = new Histogram({
+    name: 'roundhouse_http_request_duration_seconds',
+    help: 'HTTP request latency by method, route and status.',
+    labelNames: ['method', 'route', 'status'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [this.registry],
+  });
+
+  readonly jobQueueDepth = new Gauge({
+    name: 'roundhouse_job_queue_depth',
+    help: 'Jobs waiting in each durable queue.',
+    labelNames: ['queue'] as const,
+    registers: [this.registry],
+  });
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry, prefix: 'roundhouse_' });
+  }
+
+  countIngest(outcome: IngestOutcome, count: number): void {
+    if (count > 0) {
+      this.ingestEvents.inc({ outcome }, count);
+    }
+  }
+
+  observeRequest(method: string, route: string, status: number, seconds: number): void {
+    this.requestSeconds.observe({ method, route, status: String(status) }, seconds);
+  }
+}

@@ -1,0 +1,113 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { RunStatus } from '@roundhouse/contracts';
+import { DataSource } from 'typeorm';
+
+export interface RunRow {
+  automation_slug: string;
+  automation_title: string;
+  run_id: string;
+  attempt: number;
+  correlation_id: string | null;
+  status: RunStatus;
+  started_at: Date;
+  finished_at: Date | null;
+  duration_ms: number | null;
+  error_class: string | null;
+  error_message: string | null;
+  manual_touch: boolean;
+}
+
+export interface RunQuery {
+  automation?: string;
+  status?: RunStatus;
+  from?: Date;
+  to?: Date;
+  correlationId?: string;
+}
+
+/** Position in the listing order (started_at desc, automation, run id, attempt). */
+export interface RunPosition {
+  startedAt: Date;
+  automation: string;
+  runId: string;
+  attempt: number;
+}
+
+export interface RollupBucket {
+  at: Date;
+  succeeded: number;
+  failed: number;
+  dead_lettered: number;
+  retried: number;
+  histogram: number[] | null;
+}
+
+const SELECT_RUN = `SELECT r.automation_slug, a.title AS automation_title, r.run_id, r.attempt, r.correlation_id, r.status,
+  r.started_at, r.finished_at, r.duration_ms, r.error_class, r.error_message, r.manual_touch
+  FROM run r JOIN automation a ON a.slug = r.automation_slug`;
+
+@Injectable()
+export class RunsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  findPage(query: RunQuery, limit: number, after?: RunPosition): Promise<RunRow[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (query.automation !== undefined) {add('r.automation_slug = ?', query.automation);}
+    if (query.status !== undefined) {add('r.status = ?', query.status);}
+    if (query.from !== undefined) {add('r.started_at >= ?', query.from);}
+    if (query.to !== undefined) {add('r.started_at < ?', query.to);}
+    if (query.correlationId !== undefined) {add('r.correlation_id = ?', query.correlationId);}
+    if (after !== undefined) {
+      params.push(after.startedAt, after.automation, after.runId, after.attempt);
+      const n = params.length;
+      where.push(`(r.started_at, r.automation_slug, r.run_id, r.attempt) < ($${n - 3}, $${n - 2}, $${n - 1}, $${n})`);
+    }
+    params.push(limit);
+    return this.dataSource.query<RunRow[]>(
+      `${SELECT_RUN} ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY r.started_at DESC, r.automation_slug DESC, r.run_id DESC, r.attempt DESC LIMIT $${params.length}`,
+      params,
+    );
+  }
+
+  trail(correlationId: string, limit: number): Promise<RunRow[]> {
+    return this.dataSource.query<RunRow[]>(`${SELECT_RUN} WHERE r.correlation_id = $1 ORDER BY r.started_at, r.automation_slug, r.attempt LIMIT $2`, [correlationId, limit]);
+  }
+
+  /** Rollups summed into buckets of `bucket` (a PostgreSQL interval) from `from` to `to`. */
+  rollups(slug: string, from: Date, to: Date, bucket: string): Promise<RollupBucket[]> {
+    return this.dataSource.query<RollupBucket[]>(
+      `SELECT date_bin($4::interval, minute, $2::timestamptz) AS at,
+              sum(succeeded)::int AS succeeded, sum(failed)::int AS failed, sum(dead_lettered)::int AS dead_lettered,
+              sum(retried)::int AS retried, int_array_sum(duration_histogram) AS histogram
+         FROM run_rollup_minute
+        WHERE automation_slug = $1 AND minute >= $2 AND minute < $3
+        GROUP BY 1 ORDER BY 1`,
+      [slug, from, to, bucket],
+    );
+  }
+
+  async activity(slug: string): Promise<{ lastSuccessAt: Date | null; lastHeartbeatAt: Date | null }> {
+    const [row] = await this.dataSource.query<{ last_success_at: Date | null; last_heartbeat_at: Date | null }[]>(
+      `SELECT last_success_at, last_heartbeat_at FROM automation_activity WHERE automation_slug = $1`,
+      [slug],
+    );
+    return { lastSuccessAt: row?.last_success_at ?? null, lastHeartbeatAt: row?.last_heartbeat_at ?? null };
+  }
+
+  /** Deletes runs that started before `before`, and idempotency keys received before it; returns how many runs. */
+  async deleteBefore(before: Date): Promise<number> {
+    const [row] = await this.dataSource.query<{ count: number }[]>(
+      `WITH gone AS (DELETE FROM run WHERE started_at < $1 RETURNING 1) SELECT count(*)::int AS count FROM gone`,
+      [before],
+    );
+    await this.dataSource.query(`DELETE FROM ingest_event WHERE received_at < $1`, [before]);
+    return row?.count ?? 0;
+  }
+}

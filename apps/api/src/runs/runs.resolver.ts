@@ -1,0 +1,45 @@
+import { Inject } from '@nestjs/common';
+import { Args, Int, Query, Resolver } from '@nestjs/graphql';
+import { CurrentUser, RequirePermission } from '../auth/decorators.js';
+import type { User } from '../auth/user.js';
+import { AutomationHealthType, RunConnectionType, RunFilter, RunType } from './dto/run.type.js';
+import { RunsService } from './runs.service.js';
+
+@Resolver(() => RunType)
+export class RunsResolver {
+  constructor(@Inject(RunsService) private readonly service: RunsService) {}
+
+  @RequirePermission('catalog:read')
+  @Query(() => RunConnectionType, { description: 'Runs, newest first.' })
+  runs(
+    @Args('filter', { type: () => RunFilter, nullable: true }) filter: RunFilter | null,
+    @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ): Promise<RunConnectionType> {
+    const query = {
+      automation: filter?.automation ?? undefined,
+      status: filter?.status ?? undefined,
+      from: filter?.from ?? undefined,
+      to: filter?.to ?? undefined,
+      correlationId: filter?.correlationId ?? undefined,
+    };
+    return this.service.list(query, first, after ?? undefined);
+  }
+
+  @RequirePermission('catalog:read')
+  @Query(() => AutomationHealthType, { description: "An automation's health over a window, from per-minute rollups." })
+  automationHealth(
+    @CurrentUser() user: User | undefined,
+    @Args('slug', { type: () => String }) slug: string,
+    @Args('window', { type: () => String, defaultValue: '24h' }) window: string,
+    @Args('bucket', { type: () => String, nullable: true }) bucket: string | null,
+  ): Promise<AutomationHealthType> {
+    return this.service.health(slug, window, bucket ?? undefined, user);
+  }
+
+  @RequirePermission('catalog:read')
+  @Query(() => [RunType], { description: 'Every run of every automation in one business transaction, in time order.' })
+  trail(@Args('correlationId', { type: () => String }) correlationId: string): Promise<RunType[]> {
+    return this.service.trail(correlationId);
+  }
+}

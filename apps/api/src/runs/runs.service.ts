@@ -1,0 +1,84 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InputError } from '../errors/domain-errors.js';
+import { AutomationsService } from '../automations/automations.service.js';
+import type { User } from '../auth/user.js';
+import type { AutomationHealthType, RunConnectionType, RunType } from './dto/run.type.js';
+import { bucketStarts, BUCKETS, countsOf, DEFAULT_BUCKET, figures, sumCounts, WINDOWS, type HealthBucket, type HealthWindow } from './health.js';
+import { RunsRepository, type RunPosition, type RunQuery, type RunRow } from './runs.repository.js';
+
+export const MAX_RUNS_PAGE = 200;
+const TRAIL_LIMIT = 1000;
+
+function toRun(row: RunRow): RunType {
+  return {
+    automation: { slug: row.automation_slug, title: row.automation_title },
+    runId: row.run_id,
+    attempt: row.attempt,
+    correlationId: row.correlation_id,
+    status: row.status,
+    startedAt: new Date(row.started_at),
+    finishedAt: row.finished_at === null ? null : new Date(row.finished_at),
+    durationMs: row.duration_ms,
+    errorClass: row.error_class,
+    errorMessage: row.error_message,
+    manualTouch: row.manual_touch,
+  };
+}
+
+function encodeCursor(run: RunType): string {
+  return Buffer.from(JSON.stringify([run.startedAt.toISOString(), run.automation.slug, run.runId, run.attempt])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): RunPosition {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && value.length === 4 && typeof value[0] === 'string' && typeof value[1] === 'string' && typeof value[2] === 'string' && typeof value[3] === 'number') {
+      return { startedAt: new Date(value[0]), automation: value[1], runId: value[2], attempt: value[3] };
+    }
+  } catch {
+    // reported below
+  }
+  throw new InputError('The cursor is not one this API gave out.', [{ path: 'after', message: 'use pageInfo.endCursor from a previous page' }]);
+}
+
+@Injectable()
+export class RunsService {
+  constructor(
+    @Inject(RunsRepository) private readonly runs: RunsRepository,
+    @Inject(AutomationsService) private readonly automations: AutomationsService,
+  ) {}
+
+  async list(query: RunQuery, first: number, after: string | undefined): Promise<RunConnectionType> {
+    if (!Number.isInteger(first) || first < 1 || first > MAX_RUNS_PAGE) {
+      throw new InputError(`first must be between 1 and ${MAX_RUNS_PAGE}.`, [{ path: 'first', message: `a whole number from 1 to ${MAX_RUNS_PAGE}` }]);
+    }
+    const rows = await this.runs.findPage(query, first + 1, after === undefined ? undefined : decodeCursor(after));
+    const edges = rows.slice(0, first).map(toRun).map((node) => ({ node, cursor: encodeCursor(node) }));
+    return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
+  }
+
+  async trail(correlationId: string): Promise<RunType[]> {
+    return (await this.runs.trail(correlationId, TRAIL_LIMIT)).map(toRun);
+  }
+
+  /** Health over a window, from the per-minute rollups only. */
+  async health(slug: string, window: string, bucket: string | undefined, user: User | undefined, now = new Date()): Promise<AutomationHealthType> {
+    if (!(window in WINDOWS)) {
+      throw new InputError(`The window must be one of ${Object.keys(WINDOWS).join(', ')}.`, [{ path: 'window', message: `one of ${Object.keys(WINDOWS).join(', ')}`, found: JSON.stringify(window) }]);
+    }
+    const size = (bucket ?? DEFAULT_BUCKET[window as HealthWindow]) as HealthBucket;
+    if (!(size in BUCKETS)) {
+      throw new InputError(`The bucket must be one of ${Object.keys(BUCKETS).join(', ')}.`, [{ path: 'bucket', message: `one of ${Object.keys(BUCKETS).join(', ')}`, found: JSON.stringify(bucket) }]);
+    }
+    await this.automations.get(slug, user); // NOT_FOUND for an unknown slug
+    const bucketMs = BUCKETS[size];
+    const to = new Date(Math.ceil(now.getTime() / 60_000) * 60_000);
+    const from = new Date(Math.floor((to.getTime() - WINDOWS[window as HealthWindow]) / bucketMs) * bucketMs);
+    const rows = await this.runs.rollups(slug, from, to, `${bucketMs / 1000} seconds`);
+    const byStart = new Map(rows.map((row) => [new Date(row.at).getTime(), countsOf(row)]));
+    const series = bucketStarts(from, to, bucketMs).map((at) => ({ at, ...figures(byStart.get(at.getTime()) ?? sumCounts([])) }));
+    const total = figures(sumCounts([...byStart.values()]));
+    const activity = await this.runs.activity(slug);
+    return { slug, window, bucket: size, from, to, ...total, ...activity, series };
+  }
+}

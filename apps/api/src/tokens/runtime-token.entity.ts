@@ -1,0 +1,40 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import type { TokenCapability } from '@roundhouse/contracts';
+
+/** A runtime's credential. Only the secret's hash is kept; the whole token is shown once. */
+@Entity({ name: 'runtime_token' })
+export class RuntimeTokenEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  id: string;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  @Column({ type: 'text' })
+  team: string;
+
+  /** Empty: every automation of the team, present and future. */
+  @Column({ type: 'text', array: true })
+  automations: string[];
+
+  @Column({ type: 'text', array: true })
+  capabilities: TokenCapability[];
+
+  @Column({ type: 'bytea', name: 'secret_hash' })
+  secretHash: Buffer;
+
+  @Column({ type: 'text' })
+  prefix: string;
+
+  @Column({ type: 'text', name: 'created_by' })
+  createdBy: string;
+
+  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
+  createdAt: Date;
+
+  @Column({ type: 'timestamptz', name: 'last_used_at', nullable: true })
+  lastUsedAt: Date | null;
+
+  @Column({ type: 'timestamptz', name: 'revoked_at', nullable: true })
+  revokedAt: Date | null;
+}

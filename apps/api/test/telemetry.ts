@@ -1,0 +1,43 @@
+import { randomUUID } from 'node:crypto';
+import type { IngestEventV1Input, IngestResponse } from '@roundhouse/contracts';
+import type { TestApi } from './harness.js';
+
+/** Creates a runtime token through the GraphQL API as an owner or admin; returns the secret. */
+export async function createToken(api: TestApi, cookie: string, input: { name?: string; team: string; automations?: string[]; capabilities?: string[] }): Promise<{ id: string; secret: string }> {
+  const result = await api.graphql<{ createRuntimeToken: { secret: string; token: { id: string } } }>(
+    `mutation Create($input: CreateRuntimeTokenInput!) { createRuntimeToken(input: $input) { secret token { id } } }`,
+    { input: { name: input.name ?? 'test runtime', ...input } },
+    cookie,
+  );
+  if (result.data?.createRuntimeToken === undefined) {
+    throw new Error(`token not created: ${JSON.stringify(result.errors)}`);
+  }
+  return { id: result.data.createRuntimeToken.token.id, secret: result.data.createRuntimeToken.secret };
+}
+
+export async function ingest(api: TestApi, token: string, events: unknown[], headers: Record<string, string> = {}, body?: Buffer | string): Promise<{ status: number; body: IngestResponse & { error?: { code: string; message: string } } }> {
+  const response = await fetch(`${api.url}/ingest/v1/events`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
+    body: body ?? JSON.stringify(events),
+  });
+  return { status: response.status, body: (await response.json()) as IngestResponse & { error?: { code: string; message: string } } };
+}
+
+/** The events of one attempt: started, then finished or failed. */
+export function attempt(
+  automation: string,
+  options: { runId?: string; attempt?: number; correlationId?: string; startedAt?: Date; durationMs?: number; end?: 'succeeded' | 'retrying' | 'failed' | 'dead_lettered' } = {},
+): IngestEventV1Input[] {
+  const startedAt = options.startedAt ?? new Date();
+  const durationMs = options.durationMs ?? 1200;
+  const run = { automation, runId: options.runId ?? randomUUID(), attempt: options.attempt ?? 1, correlationId: options.correlationId, startedAt: startedAt.toISOString() };
+  const finishedAt = new Date(startedAt.getTime() + durationMs).toISOString();
+  const started: IngestEventV1Input = { id: randomUUID(), type: 'run_started', occurredAt: run.startedAt, ...run };
+  const end = options.end ?? 'succeeded';
+  const finished: IngestEventV1Input =
+    end === 'succeeded'
+      ? { id: randomUUID(), type: 'run_finished', occurredAt: finishedAt, ...run, durationMs }
+      : { id: randomUUID(), type: 'run_failed', occurredAt: finishedAt, ...run, durationMs, errorClass: 'RateLimitError', errorMessage: 'NetSuite answered 429', outcome: end };
+  return [started, finished];
+}
