@@ -1,0 +1,64 @@
+import { RoundhouseClient } from '@roundhouse/sdk';
+import { backfill } from './backfill.js';
+import { LiveSimulation } from './live.js';
+import { profileOf } from './profiles.js';
+import { seeded } from './random.js';
+import { RoundhouseConsole } from './roundhouse-console.js';
+
+const url = process.env.ROUNDHOUSE_URL ?? 'http://localhost:3000';
+const say = (line: string) => process.stderr.write(`demo-runtime: ${line}\n`);
+
+async function main(): Promise<void> {
+  const roundhouse = new RoundhouseConsole(url);
+  await roundhouse.waitUntilReady();
+  await roundhouse.signIn('ada');
+  const automations = (await roundhouse.automations()).filter((a) => a.lifecycle !== 'deprecated' || a.slug === 'dunning-reminders');
+  const tokens = new Map<string, string>();
+  for (const team of new Set(automations.map((a) => a.owner.name))) {
+    tokens.set(team, await roundhouse.tokenFor(team));
+  }
+  const tokenOf = (slug: string): string => {
+    const team = automations.find((a) => a.slug === slug)?.owner.name ?? '';
+    return tokens.get(team) ?? '';
+  };
+  const random = seeded(Date.now());
+
+  let filled = 0;
+  for (const automation of automations) {
+    if ((await roundhouse.throughput24h(automation.slug)) === 0) {
+      filled += await backfill({ url, token: tokenOf(automation.slug), slug: automation.slug, profile: profileOf(automation.slug), random, hours: 24, now: new Date() });
+    }
+  }
+  if (filled > 0) {
+    say(`filled in the last 24 hours with ${filled} runs`);
+  }
+
+  const clients = new Map<string, RoundhouseClient>();
+  const clientFor = (slug: string): RoundhouseClient => {
+    const token = tokenOf(slug);
+    let client = clients.get(token);
+    if (client === undefined) {
+      client = new RoundhouseClient({ url, token, onDiagnostic: (d) => (d.level === 'error' ? say(d.message) : undefined) });
+      clients.set(token, client);
+    }
+    return client;
+  };
+  const live = new LiveSimulation(automations, clientFor, tokenOf, url, random);
+  live.start();
+  say(`reporting live for ${automations.length} automations (ROUNDHOUSE_DEMO=false turns the demo off)`);
+
+  const stop = async () => {
+    live.stop();
+    await Promise.all([...clients.values()].map((client) => client.shutdown()));
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+  // Keep the process alive: the simulation's timers are unref'd so shutdown never waits on them.
+  setInterval(() => undefined, 60_000);
+}
+
+main().catch((error: unknown) => {
+  say(`stopped: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
