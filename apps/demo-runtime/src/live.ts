@@ -1,5 +1,5 @@
 import { INGEST_PATH } from '@roundhouse/contracts';
-import type { RoundhouseClient } from '@roundhouse/sdk';
+import type { ResiliencePolicy, RoundhouseClient } from '@roundhouse/sdk';
 import { errorOf } from './backfill.js';
 import { profileOf, type Profile } from './profiles.js';
 import { chance, pick, type Random } from './random.js';
@@ -22,6 +22,8 @@ export class LiveSimulation {
   private stopped = false;
   private incident: { slug: string; until: number } | undefined;
   private readonly timers: NodeJS.Timeout[] = [];
+  /** One policy per automation and third party, so the circuit breaker remembers across runs. */
+  private readonly policies = new Map<string, ResiliencePolicy>();
 
   constructor(
     private readonly automations: readonly CatalogAutomation[],
@@ -60,7 +62,7 @@ export class LiveSimulation {
     const client = this.clientFor(slug);
     const incident = this.incident !== undefined && this.incident.slug === slug && this.incident.until > Date.now();
     const plan = planRun(profile, this.random, { incident });
-    const policy = client.resilience(slug, profile.dependency, { retry: { maxAttempts: 3, baseDelayMs: 150, maxDelayMs: 1_000 }, circuitBreaker: { threshold: 8, halfOpenAfterMs: 20_000 } });
+    const policy = this.policyFor(client, slug, profile);
     const runId = `${slug}-${Date.now().toString(36)}-${Math.floor(this.random() * 1e6).toString(36)}`;
     for (const [index, attempt] of plan.entries()) {
       if (this.stopped) {
@@ -92,6 +94,16 @@ export class LiveSimulation {
     if (profile.schemaDrift !== undefined && chance(this.random, profile.schemaDrift)) {
       await this.sendDriftedEvent(slug, runId);
     }
+  }
+
+  private policyFor(client: RoundhouseClient, slug: string, profile: Profile): ResiliencePolicy {
+    const key = `${slug}/${profile.dependency}`;
+    let policy = this.policies.get(key);
+    if (policy === undefined) {
+      policy = client.resilience(slug, profile.dependency, { retry: { maxAttempts: 3, baseDelayMs: 150, maxDelayMs: 1_000 }, circuitBreaker: { threshold: 8, halfOpenAfterMs: 20_000 } });
+      this.policies.set(key, policy);
+    }
+    return policy;
   }
 
   /** An upstream change shipped before the contract: durationMs as text. Ingest quarantines it. */

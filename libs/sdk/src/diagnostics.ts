@@ -1,0 +1,65 @@
+import type { IngestEventType } from '@roundhouse/contracts';
+
+/**
+ * What the SDK tells the program it runs in, through `onDiagnostic`. The SDK never throws in the
+ * caller's path and never logs by itself beyond the default handler (see `defaultDiagnosticHandler`):
+ * every problem of delivery is reported here instead. Diagnostics never contain the token.
+ */
+export type DiagnosticLevel = 'debug' | 'info' | 'warn' | 'error';
+
+interface DiagnosticBase {
+  level: DiagnosticLevel;
+  /** One sentence for a log line. */
+  message: string;
+}
+
+/** Which event a per-event diagnostic is about. */
+export interface DiagnosedEvent {
+  /** `unknown` when the api's result named no event of the batch. */
+  eventId: string;
+  eventType: IngestEventType | 'unknown';
+  automation: string;
+}
+
+export type RoundhouseDiagnostic =
+  /** A request failed in a way worth retrying (network error, timeout, 5xx, 408, 429); the next attempt follows after `delayMs`. */
+  | (DiagnosticBase & { code: 'retry_scheduled'; attempt: number; delayMs: number; events: number; status?: number; error?: string })
+  /** A batch failed `retry.maxAttempts` times: its events went back to the front of the buffer (`requeued`) or, without room, were dropped. */
+  | (DiagnosticBase & { code: 'batch_failed'; attempts: number; events: number; requeued: number; dropped: number; status?: number; error?: string })
+  /** The api refused the batch with a 4xx that retrying cannot fix (400, 404, …), or answered a redirect (not followed): its events were dropped. */
+  | (DiagnosticBase & { code: 'batch_rejected'; status: number; events: number; detail?: string })
+  /** 401: the token is missing, unknown, expired or revoked. The batch was dropped. */
+  | (DiagnosticBase & { code: 'unauthorized'; status: 401; events: number; detail?: string })
+  /** 413: the batch was split in two halves, sent one after the other. */
+  | (DiagnosticBase & { code: 'batch_split'; events: number; status?: 413; detail?: string })
+  /** One event alone is larger than a request may be: it was dropped. */
+  | (DiagnosticBase & DiagnosedEvent & { code: 'event_too_large'; bytes?: number })
+  /** The api kept the event in quarantine (invalid, or an automation it does not know); the reason says why. */
+  | (DiagnosticBase & DiagnosedEvent & { code: 'event_quarantined'; reason: string })
+  /** The token does not cover this automation or event type; the event was not stored. */
+  | (DiagnosticBase & DiagnosedEvent & { code: 'event_forbidden'; reason: string })
+  /** The api answered 2xx with a body the SDK does not understand; the batch counts as sent. */
+  | (DiagnosticBase & { code: 'unexpected_response'; status: number; detail?: string })
+  /** The buffer is full and started to drop the oldest events (once per overflow episode). */
+  | (DiagnosticBase & { code: 'buffer_overflow'; capacity: number })
+  /** The buffer has room again; `dropped` events were lost in the episode. */
+  | (DiagnosticBase & { code: 'buffer_recovered'; dropped: number })
+  /** An event was reported after shutdown() completed; it was dropped (once per client). */
+  | (DiagnosticBase & DiagnosedEvent & { code: 'client_closed' })
+  /** shutdown() could not deliver everything before `shutdownTimeoutMs` or a batch gave up: `dropped` events were lost. */
+  | (DiagnosticBase & { code: 'shutdown_incomplete'; dropped: number })
+  /** run.succeed() or run.fail() on a run that already ended: ignored. */
+  | (DiagnosticBase & { code: 'run_already_ended'; automation: string; runId: string })
+  /** A bug in the SDK: caught so that it never reaches the caller. */
+  | (DiagnosticBase & { code: 'internal_error'; error: string });
+
+export type DiagnosticCode = RoundhouseDiagnostic['code'];
+
+export type DiagnosticHandler = (diagnostic: RoundhouseDiagnostic) => void;
+
+/** Without `onDiagnostic`: warnings and errors go to `console.warn`, prefixed `[roundhouse]`; debug and info are dropped. */
+export const defaultDiagnosticHandler: DiagnosticHandler = (diagnostic) => {
+  if (diagnostic.level === 'warn' || diagnostic.level === 'error') {
+    console.warn(`[roundhouse] ${diagnostic.code}: ${diagnostic.message}`);
+  }
+};

@@ -1,0 +1,20 @@
+export { RoundhouseClient, type RoundhouseStats, type TrackOptions } from './roundhouse-client.js';
+export { Run, describeError, type FailOptions, type RunFailureOutcome, type StartRunOptions, type SucceedOptions } from './run.js';
+export { CLIENT_DEFAULTS, RoundhouseConfigError, type RetryOptions, type RoundhouseClientOptions } from './client-options.js';
+export {
+  defaultDiagnosticHandler,
+  type DiagnosedEvent,
+  type DiagnosticCode,
+  type DiagnosticHandler,
+  type DiagnosticLevel,
+  type RoundhouseDiagnostic,
+} from './diagnostics.js';
+export {
+  RESILIENCE_DEFAULTS,
+  type CircuitBreakerOptions,
+  type ResilienceOptions,
+  type ResiliencePolicy,
+  type ResilienceRetryOptions,
+  type ResilienceSignal,
+} from './resilience-policy.js';
+export { backoffCeiling, backoffDelay, parseRetryAfter, type BackoffPolicy } from './backoff.js';

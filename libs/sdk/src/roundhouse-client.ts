@@ -1,0 +1,612 @@
+import { randomUUID } from 'node:crypto';
+import type { IngestEventV1 } from '@roundhouse/contracts';
+import { backoffDelay } from './backoff.js';
+import { resolveClientOptions, type ResolvedClientOptions, type RoundhouseClientOptions } from './client-options.js';
+import type { DiagnosedEvent, RoundhouseDiagnostic } from './diagnostics.js';
+import { EventBuffer } from './event-buffer.js';
+import { encodeBatch, fitsIngestLimits, sendBatch, type EncodedBatch, type IngestRequest, type SendOutcome } from './ingest-transport.js';
+import { createResiliencePolicy, type ResilienceOptions, type ResiliencePolicy } from './resilience-policy.js';
+import { Run, type RunFailureOutcome, type StartRunOptions } from './run.js';
+
+/** Counters since the client was created (`queued` is the only gauge). */
+export interface RoundhouseStats {
+  /** Events held by the client right now: waiting in the buffer or in the request in flight. */
+  queued: number;
+  /** Events in requests the api answered with 2xx. */
+  sent: number;
+  /** Events the api stored. */
+  accepted: number;
+  /** Events the api had already stored under the same id (a resend after a timeout, say). */
+  duplicates: number;
+  /** Events the api kept in quarantine (invalid, or an unknown automation). */
+  quarantined: number;
+  /** Events the token does not cover; not stored. */
+  forbidden: number;
+  /** Events the client gave up on: buffer overflow, 400/401/other 4xx, too large for a request, left over at shutdown, reported after shutdown. */
+  dropped: number;
+  /** Requests sent again after a retryable failure. */
+  retries: number;
+  /** Batches that failed for good: retries exhausted, or refused with 400/401/other 4xx. */
+  failedBatches: number;
+}
+
+export interface TrackOptions extends StartRunOptions {
+  /** The outcome reported when the function throws (and did not end the run itself). Default `failed`. */
+  failureOutcome?: RunFailureOutcome;
+}
+
+/** One queued event and its place in the order of reporting. */
+interface Pending {
+  seq: number;
+  event: IngestEventV1;
+}
+
+/** Why a batch came back undelivered: retries exhausted, or none of that (shutdown deadline). */
+interface GiveUp {
+  attempts: number;
+  status?: number;
+  error: string;
+}
+
+/** `settled`: the client is done with these events (delivered or dropped). Otherwise they go back to the buffer. */
+type Delivery = { settled: true } | { settled: false; undelivered: Pending[]; giveUp?: GiveUp };
+
+const SETTLED: Delivery = { settled: true };
+
+type Counter = Exclude<keyof RoundhouseStats, 'queued'>;
+
+/**
+ * Reports runs, KPI measurements, heartbeats and resilience signals of one runtime to Roundhouse.
+ *
+ * Reporting (`startRun`, `run.succeed`, `measure`, …) only puts an event into a bounded buffer:
+ * it never blocks, never throws and never does network work in the caller's path. A single sender
+ * posts the buffer in batches to `POST /ingest/v1/events`, one request at a time, retrying with
+ * exponential backoff and full jitter. Problems surface through `onDiagnostic` and `stats()`.
+ * The README states the batching, retry and overflow policies.
+ */
+export class RoundhouseClient {
+  readonly #options: ResolvedClientOptions;
+  readonly #request: IngestRequest;
+  readonly #buffer: EventBuffer<Pending>;
+  readonly #counters: Record<Counter, number> = { sent: 0, accepted: 0, duplicates: 0, quarantined: 0, forbidden: 0, dropped: 0, retries: 0, failedBatches: 0 };
+  /** Aborted at the shutdown deadline: the request in flight and any backoff wait stop at once. */
+  readonly #deadline = new AbortController();
+  /** The sequence number of the last event queued. */
+  #lastSeq = 0;
+  /** Events up to this sequence number are due (the timer fired, flush() or shutdown() was called). */
+  #dueSeq = 0;
+  #inFlight = 0;
+  #timer: NodeJS.Timeout | undefined;
+  /** After a batch gave up: full batches wait for the timer (retry.maxDelayMs) instead of going out at once. */
+  #coolingDown = false;
+  #pumping: Promise<void> | undefined;
+  #state: 'open' | 'draining' | 'closed' = 'open';
+  #shutdown: Promise<void> | undefined;
+  /** Events dropped in the current overflow episode; undefined outside one. */
+  #overflowDropped: number | undefined;
+  #closedNoticeGiven = false;
+  #removeSignalHandlers: (() => void) | undefined;
+
+  /** Checks the options and throws a RoundhouseConfigError naming a wrong one; nothing later throws. */
+  constructor(options: RoundhouseClientOptions) {
+    this.#options = resolveClientOptions(options);
+    this.#buffer = new EventBuffer<Pending>(this.#options.maxBufferedEvents);
+    this.#request = {
+      endpoint: this.#options.endpoint,
+      token: this.#options.token,
+      fetch: this.#options.fetch,
+      timeoutMs: this.#options.requestTimeoutMs,
+      signal: this.#deadline.signal,
+      now: this.#options.clock,
+    };
+  }
+
+  /** Starts a run of `automation` (reports `run_started`); end it with `run.succeed()` or `run.fail(error)`. */
+  startRun(automation: string, options: StartRunOptions = {}): Run {
+    return new Run({ emit: (build) => this.#report(build), clock: this.#options.clock, diagnose: (d) => this.#diagnose(d) }, automation, options);
+  }
+
+  /**
+   * Runs `fn` as one run of `automation`: succeeds the run when `fn` resolves, fails it (and rethrows)
+   * when `fn` throws — unless `fn` ended the run itself. Resolves with what `fn` resolved with.
+   */
+  track<T>(automation: string, fn: (run: Run) => Promise<T> | T): Promise<T>;
+  track<T>(automation: string, options: TrackOptions, fn: (run: Run) => Promise<T> | T): Promise<T>;
+  async track<T>(automation: string, optionsOrFn: TrackOptions | ((run: Run) => Promise<T> | T), maybeFn?: (run: Run) => Promise<T> | T): Promise<T> {
+    const options = typeof optionsOrFn === 'function' ? {} : optionsOrFn;
+    const fn = typeof optionsOrFn === 'function' ? optionsOrFn : maybeFn;
+    if (fn === undefined) {
+      throw new TypeError('RoundhouseClient.track(automation, options, fn): fn is missing.');
+    }
+    const run = this.startRun(automation, options);
+    try {
+      const result = await fn(run);
+      if (!run.ended) {
+        run.succeed();
+      }
+      return result;
+    } catch (error) {
+      if (!run.ended) {
+        run.fail(error, { outcome: options.failureOutcome ?? 'failed' });
+      }
+      throw error;
+    }
+  }
+
+  /** Reports a value of one of the automation's KPIs (`kpi_measurement`). */
+  measure(automation: string, kpi: string, value: number): void {
+    this.#report(() => ({ type: 'kpi_measurement', ...this.#base(automation), kpi, value }));
+  }
+
+  /** Reports that the runtime (optionally: which instance of it) is alive (`heartbeat`). */
+  heartbeat(automation: string, instance?: string): void {
+    this.#report(() => ({ type: 'heartbeat', ...this.#base(automation), ...(instance === undefined ? {} : { instance }) }));
+  }
+
+  /**
+   * A cockatiel policy for calls to a third party (`dependency`, e.g. "netsuite"): retry around a
+   * circuit breaker around a timeout. Every retry, timeout and breaker state change is reported
+   * as a `resilience` event. Build it once per dependency and reuse it: the breaker's state lives in it.
+   */
+  resilience(automation: string, dependency: string, options: ResilienceOptions = {}): ResiliencePolicy {
+    return createResiliencePolicy(
+      options,
+      (signal) => this.#report(() => ({ type: 'resilience', ...this.#base(automation), signal, dependency })),
+      this.#options.random,
+    );
+  }
+
+  stats(): RoundhouseStats {
+    return { queued: this.#buffer.size + this.#inFlight, ...this.#counters };
+  }
+
+  /**
+   * Sends everything queued now. Resolves when the buffer is empty, or when a batch gave up after
+   * `retry.maxAttempts` (its events stay queued for a later try). Never rejects.
+   */
+  async flush(): Promise<void> {
+    if (this.#state === 'closed') {
+      return;
+    }
+    this.#coolingDown = false;
+    this.#dueSeq = this.#lastSeq;
+    await this.#kick();
+  }
+
+  /**
+   * Flushes and stops: stops the timer, removes handleSignals()' handlers, waits for delivery at most
+   * `shutdownTimeoutMs` (keeping the process alive meanwhile), then counts what is left as dropped.
+   * Events reported while it drains are still sent; after it resolves, they are dropped. Idempotent; never rejects.
+   */
+  shutdown(): Promise<void> {
+    this.#shutdown ??= this.#drainAndClose();
+    return this.#shutdown;
+  }
+
+  /**
+   * On the first of `signals`, runs shutdown() and then lets the signal do what it would have done
+   * (re-raises it, so the process exits) unless the program has its own handlers for it. Returns a
+   * function that removes the handlers.
+   */
+  handleSignals(signals: readonly NodeJS.Signals[] = ['SIGTERM', 'SIGINT']): () => void {
+    this.#removeSignalHandlers?.();
+    const onSignal = (signal: NodeJS.Signals): void => {
+      remove();
+      void this.shutdown().then(() => {
+        if (process.listenerCount(signal) === 0) {
+          process.kill(process.pid, signal);
+        }
+      });
+    };
+    const remove = (): void => {
+      for (const signal of signals) {
+        process.off(signal, onSignal);
+      }
+      if (this.#removeSignalHandlers === remove) {
+        this.#removeSignalHandlers = undefined;
+      }
+    };
+    for (const signal of signals) {
+      process.on(signal, onSignal);
+    }
+    this.#removeSignalHandlers = remove;
+    return remove;
+  }
+
+  #base(automation: string): { id: string; automation: string; occurredAt: string } {
+    return { id: randomUUID(), automation, occurredAt: this.#options.clock().toISOString() };
+  }
+
+  // ---- the buffer -------------------------------------------------------------------------
+
+  /** Builds an event and queues it; whatever goes wrong, the caller never sees an exception. */
+  #report(build: () => IngestEventV1): void {
+    try {
+      this.#enqueue(build());
+    } catch (error) {
+      this.#internalError(error);
+    }
+  }
+
+  #enqueue(event: IngestEventV1): void {
+    if (this.#state === 'closed') {
+      this.#dropAfterClose(event);
+      return;
+    }
+    this.#lastSeq += 1;
+    if (this.#buffer.push({ seq: this.#lastSeq, event }) !== undefined) {
+      this.#countOverflow(1);
+    }
+    if (this.#state === 'draining') {
+      this.#dueSeq = this.#lastSeq;
+      void this.#kick();
+    } else if (this.#hasFullBatch()) {
+      void this.#kick();
+    } else {
+      this.#armTimer(this.#options.flushIntervalMs);
+    }
+  }
+
+  #dropAfterClose(event: IngestEventV1): void {
+    this.#counters.dropped += 1;
+    if (!this.#closedNoticeGiven) {
+      this.#closedNoticeGiven = true;
+      this.#diagnose({
+        code: 'client_closed',
+        level: 'warn',
+        message: `a ${event.type} event of ${event.automation} was reported after shutdown() and dropped; later ones are dropped without notice (see stats().dropped).`,
+        ...describeEvent(event),
+      });
+    }
+  }
+
+  #countOverflow(dropped: number): void {
+    this.#counters.dropped += dropped;
+    if (this.#overflowDropped === undefined) {
+      this.#overflowDropped = 0;
+      this.#diagnose({
+        code: 'buffer_overflow',
+        level: 'warn',
+        message: `the buffer holds ${this.#buffer.capacity} events (maxBufferedEvents) and is full: the oldest events are dropped until it drains to half.`,
+        capacity: this.#buffer.capacity,
+      });
+    }
+    this.#overflowDropped += dropped;
+  }
+
+  /** An overflow episode ends when the buffer has drained to half its capacity. */
+  #noteDrained(): void {
+    if (this.#overflowDropped !== undefined && this.#buffer.size <= this.#buffer.capacity / 2) {
+      const dropped = this.#overflowDropped;
+      this.#overflowDropped = undefined;
+      this.#diagnose({ code: 'buffer_recovered', level: 'info', message: `the buffer has room again; ${dropped} events were dropped while it was full.`, dropped });
+    }
+  }
+
+  /** Puts undelivered events back at the front; without room, the oldest of them are dropped. */
+  #requeue(events: readonly Pending[]): { requeued: number; dropped: number } {
+    const left = this.#buffer.unshiftAll(events);
+    if (left.length > 0) {
+      this.#countOverflow(left.length);
+    }
+    return { requeued: events.length - left.length, dropped: left.length };
+  }
+
+  #armTimer(delayMs: number): void {
+    if (this.#timer !== undefined || this.#state !== 'open') {
+      return;
+    }
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      this.#coolingDown = false;
+      this.#dueSeq = this.#lastSeq;
+      void this.#kick();
+    }, delayMs);
+    this.#timer.unref();
+  }
+
+  #clearTimer(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+  }
+
+  // ---- the sender -------------------------------------------------------------------------
+
+  #kick(): Promise<void> {
+    this.#pumping ??= this.#pump();
+    return this.#pumping;
+  }
+
+  #hasDueBatch(): boolean {
+    const oldest = this.#buffer.peek();
+    if (oldest === undefined) {
+      return false;
+    }
+    return oldest.seq <= this.#dueSeq || this.#hasFullBatch();
+  }
+
+  /** A full batch goes out at once (a buffer smaller than batchSize is full sooner), except while cooling down. */
+  #hasFullBatch(): boolean {
+    return !this.#coolingDown && this.#buffer.size >= Math.min(this.#options.batchSize, this.#buffer.capacity);
+  }
+
+  /** The one sender: sends due batches one request at a time. Never rejects. */
+  async #pump(): Promise<void> {
+    await Promise.resolve(); // leave the reporting caller's stack before any work
+    let inHand: Pending[] = [];
+    try {
+      while (this.#hasDueBatch()) {
+        inHand = this.#buffer.take(this.#options.batchSize);
+        this.#inFlight = inHand.length;
+        this.#noteDrained();
+        const delivery = await this.#deliver(inHand);
+        inHand = [];
+        this.#inFlight = 0;
+        if (!delivery.settled) {
+          this.#giveUp(delivery.undelivered, delivery.giveUp);
+          break;
+        }
+      }
+    } catch (error) {
+      this.#internalError(error);
+      this.#requeue(inHand);
+    } finally {
+      this.#inFlight = 0;
+      this.#pumping = undefined;
+      if (this.#buffer.size > 0) {
+        this.#armTimer(this.#coolingDown ? this.#options.retry.maxDelayMs : this.#options.flushIntervalMs);
+      }
+    }
+  }
+
+  #giveUp(undelivered: readonly Pending[], giveUp: GiveUp | undefined): void {
+    const { requeued, dropped } = this.#requeue(undelivered);
+    if (giveUp === undefined) {
+      return; // the shutdown deadline passed: shutdown() counts what is left
+    }
+    this.#counters.failedBatches += 1;
+    this.#coolingDown = true;
+    this.#clearTimer();
+    this.#armTimer(this.#options.retry.maxDelayMs);
+    this.#diagnose({
+      code: 'batch_failed',
+      level: 'error',
+      message: `a batch of ${undelivered.length} events failed ${giveUp.attempts} times (last: ${giveUp.error}); ${requeued} went back into the buffer for a later try, ${dropped} were dropped for lack of room.`,
+      attempts: giveUp.attempts,
+      events: undelivered.length,
+      requeued,
+      dropped,
+      error: giveUp.error,
+      ...(giveUp.status === undefined ? {} : { status: giveUp.status }),
+    });
+  }
+
+  /** Delivers `batch`, splitting it while it is over the protocol's size limits. */
+  async #deliver(batch: Pending[]): Promise<Delivery> {
+    const encoded = await encodeBatch(
+      batch.map((pending) => pending.event),
+      this.#options.gzip,
+    );
+    if (fitsIngestLimits(encoded)) {
+      return this.#sendWithRetries(batch, encoded);
+    }
+    if (batch.length === 1) {
+      this.#dropTooLarge(batch, encoded.body.byteLength);
+      return SETTLED;
+    }
+    return this.#deliverHalves(batch);
+  }
+
+  async #deliverHalves(batch: Pending[]): Promise<Delivery> {
+    const middle = Math.ceil(batch.length / 2);
+    const first = await this.#deliver(batch.slice(0, middle));
+    if (!first.settled) {
+      return { ...first, undelivered: [...first.undelivered, ...batch.slice(middle)] };
+    }
+    return this.#deliver(batch.slice(middle));
+  }
+
+  async #sendWithRetries(batch: Pending[], encoded: EncodedBatch): Promise<Delivery> {
+    for (let attempt = 1; ; attempt += 1) {
+      if (this.#deadline.signal.aborted) {
+        return { settled: false, undelivered: batch };
+      }
+      const outcome = await sendBatch(encoded, this.#request);
+      switch (outcome.kind) {
+        case 'delivered':
+          this.#recordDelivery(batch, outcome);
+          return SETTLED;
+        case 'too_large':
+          return this.#splitAfter413(batch, outcome.detail);
+        case 'unauthorized':
+          this.#dropBatch(batch, {
+            code: 'unauthorized',
+            level: 'error',
+            message: `the api refused the runtime token (401: missing, unknown, expired or revoked); ${batch.length} events were dropped. Check the token the runtime was given.`,
+            status: 401,
+            events: batch.length,
+            ...detailOf(outcome.detail),
+          });
+          return SETTLED;
+        case 'rejected':
+          this.#dropBatch(batch, {
+            code: 'batch_rejected',
+            level: 'error',
+            message: `the api refused a batch with ${outcome.status}, which a retry cannot fix; ${batch.length} events were dropped${outcome.detail === undefined ? '' : `: ${outcome.detail}`}.`,
+            status: outcome.status,
+            events: batch.length,
+            ...detailOf(outcome.detail),
+          });
+          return SETTLED;
+        case 'retryable':
+          if (attempt >= this.#options.retry.maxAttempts || this.#deadline.signal.aborted) {
+            const giveUp = { attempts: attempt, error: outcome.error, ...(outcome.status === undefined ? {} : { status: outcome.status }) };
+            return { settled: false, undelivered: batch, ...(this.#deadline.signal.aborted ? {} : { giveUp }) };
+          }
+          await this.#backOff(attempt, outcome, batch.length);
+          break;
+      }
+    }
+  }
+
+  async #backOff(attempt: number, outcome: Extract<SendOutcome, { kind: 'retryable' }>, events: number): Promise<void> {
+    const { retry } = this.#options;
+    const delayMs = outcome.retryAfterMs === undefined ? backoffDelay(attempt, retry, this.#options.random) : Math.min(outcome.retryAfterMs, retry.maxDelayMs);
+    this.#counters.retries += 1;
+    this.#diagnose({
+      code: 'retry_scheduled',
+      level: 'info',
+      message: `sending ${events} events failed (${outcome.error}); attempt ${attempt + 1} of ${retry.maxAttempts} in ${delayMs} ms.`,
+      attempt: attempt + 1,
+      delayMs,
+      events,
+      error: outcome.error,
+      ...(outcome.status === undefined ? {} : { status: outcome.status }),
+    });
+    await this.#options.sleep(delayMs, this.#deadline.signal);
+  }
+
+  async #splitAfter413(batch: Pending[], detail: string | undefined): Promise<Delivery> {
+    if (batch.length === 1) {
+      this.#dropTooLarge(batch, undefined, detail);
+      return SETTLED;
+    }
+    this.#diagnose({
+      code: 'batch_split',
+      level: 'debug',
+      message: `the api found a batch of ${batch.length} events too large (413); sending it in two halves.`,
+      events: batch.length,
+      status: 413,
+      ...detailOf(detail),
+    });
+    return this.#deliverHalves(batch);
+  }
+
+  #dropTooLarge(batch: readonly Pending[], bytes: number | undefined, detail?: string): void {
+    const [pending] = batch;
+    if (pending === undefined) {
+      return;
+    }
+    this.#counters.dropped += 1;
+    this.#diagnose({
+      code: 'event_too_large',
+      level: 'error',
+      message: `a ${pending.event.type} event of ${pending.event.automation} is too large for one request${detail === undefined ? '' : ` (${detail})`}; it was dropped.`,
+      ...describeEvent(pending.event),
+      ...(bytes === undefined ? {} : { bytes }),
+    });
+  }
+
+  #dropBatch(batch: readonly Pending[], diagnostic: RoundhouseDiagnostic): void {
+    this.#counters.dropped += batch.length;
+    this.#counters.failedBatches += 1;
+    this.#diagnose(diagnostic);
+  }
+
+  #recordDelivery(batch: readonly Pending[], outcome: Extract<SendOutcome, { kind: 'delivered' }>): void {
+    this.#counters.sent += batch.length;
+    const { response } = outcome;
+    if (response === undefined || response.results.length !== batch.length) {
+      const what = response === undefined ? 'a body that is not an ingest response' : `${response.results.length} readable results for ${batch.length} events`;
+      this.#diagnose({
+        code: 'unexpected_response',
+        level: 'warn',
+        message: `the api answered ${outcome.status} with ${what}; the batch counts as sent.`,
+        status: outcome.status,
+        ...detailOf(outcome.detail),
+      });
+    }
+    for (const result of response?.results ?? []) {
+      const event = batch[result.index]?.event;
+      switch (result.outcome) {
+        case 'accepted':
+          this.#counters.accepted += 1;
+          break;
+        case 'duplicate':
+          this.#counters.duplicates += 1;
+          break;
+        case 'quarantined':
+        case 'forbidden':
+          this.#countRefused(result.outcome, event, result.reason);
+          break;
+      }
+    }
+  }
+
+  #countRefused(outcome: 'quarantined' | 'forbidden', event: IngestEventV1 | undefined, reason = 'no reason given'): void {
+    const about: DiagnosedEvent = event === undefined ? { eventId: 'unknown', eventType: 'unknown', automation: 'unknown' } : describeEvent(event);
+    if (outcome === 'quarantined') {
+      this.#counters.quarantined += 1;
+      this.#diagnose({
+        code: 'event_quarantined',
+        level: 'warn',
+        message: `the api quarantined a ${about.eventType} event of ${about.automation} (${about.eventId}): ${reason}`,
+        ...about,
+        reason,
+      });
+    } else {
+      this.#counters.forbidden += 1;
+      this.#diagnose({
+        code: 'event_forbidden',
+        level: 'warn',
+        message: `the token does not cover a ${about.eventType} event of ${about.automation} (${about.eventId}); not stored: ${reason}`,
+        ...about,
+        reason,
+      });
+    }
+  }
+
+  // ---- shutdown and diagnostics -----------------------------------------------------------
+
+  async #drainAndClose(): Promise<void> {
+    this.#removeSignalHandlers?.();
+    this.#state = 'draining';
+    this.#clearTimer();
+    this.#coolingDown = false;
+    this.#dueSeq = this.#lastSeq;
+    // A referenced timer: it keeps the process alive while the buffer drains, and ends the wait.
+    const deadline = setTimeout(() => this.#deadline.abort(), this.#options.shutdownTimeoutMs);
+    try {
+      await this.#kick();
+      this.#state = 'closed';
+      while (this.#pumping !== undefined) {
+        await this.#pumping; // a sender started by an event reported at the last moment
+      }
+    } finally {
+      clearTimeout(deadline);
+      this.#state = 'closed';
+    }
+    const left = this.#buffer.clear();
+    if (left > 0) {
+      this.#counters.dropped += left;
+      this.#diagnose({
+        code: 'shutdown_incomplete',
+        level: 'error',
+        message: `shutdown() ended with ${left} events undelivered (a batch gave up after its retries, or shutdownTimeoutMs passed); they were dropped.`,
+        dropped: left,
+      });
+    }
+  }
+
+  #internalError(error: unknown): void {
+    const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    this.#diagnose({ code: 'internal_error', level: 'error', message: `the Roundhouse SDK hit a bug and carried on: ${text}`, error: text });
+  }
+
+  /** Hands a diagnostic to onDiagnostic; a handler that throws is ignored. */
+  #diagnose(diagnostic: RoundhouseDiagnostic): void {
+    try {
+      this.#options.onDiagnostic(diagnostic);
+    } catch {
+      // the program's handler failed; reporting must go on regardless
+    }
+  }
+}
+
+function describeEvent(event: IngestEventV1): DiagnosedEvent {
+  return { eventId: event.id, eventType: event.type, automation: event.automation };
+}
+
+function detailOf(detail: string | undefined): { detail?: string } {
+  return detail === undefined ? {} : { detail };
+}
