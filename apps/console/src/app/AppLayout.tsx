@@ -1,6 +1,7 @@
-import { Link, NavLink, Outlet } from 'react-router';
+import { Link, Outlet } from 'react-router';
 import { RequireSession } from '@/auth/components/RequireSession';
 import { UserMenu } from '@/auth/components/UserMenu';
+import { MainNav } from './MainNav';
 
 export function AppLayout() {
   return (
@@ -12,11 +13,7 @@ export function AppLayout() {
         <Link to="/" className="brand">
           Roundhouse
         </Link>
-        <nav aria-label="Main" className="app-nav">
-          <NavLink to="/" end>
-            Catalog
-          </NavLink>
-        </nav>
+        <MainNav />
         <UserMenu />
       </header>
       <main id="main" className="app-main">

@@ -1,10 +1,17 @@
 import { Route, Routes } from 'react-router';
 import { SignInPage } from '@/auth/components/SignInPage';
+import { AutomationHealthTab } from '@/automation/components/AutomationHealthTab';
+import { AutomationOverview } from '@/automation/components/AutomationOverview';
 import { AutomationPage } from '@/automation/components/AutomationPage';
+import { AutomationRunsTab } from '@/automation/components/AutomationRunsTab';
 import { EditAutomationPage } from '@/automation-editor/components/EditAutomationPage';
 import { RegisterAutomationPage } from '@/automation-editor/components/RegisterAutomationPage';
 import { CatalogPage } from '@/catalog/components/CatalogPage';
+import { QuarantinePage } from '@/quarantine/components/QuarantinePage';
+import { RunsPage } from '@/runs/components/RunsPage';
 import { NotFoundPage } from '@/shared/components/NotFoundPage';
+import { RuntimeTokensPage, TokensIndexPage } from '@/tokens/components/RuntimeTokensPage';
+import { TrailPage } from '@/trail/components/TrailPage';
 import { AppLayout } from './AppLayout';
 
 export function AppRoutes() {
@@ -14,8 +21,17 @@ export function AppRoutes() {
       <Route element={<AppLayout />}>
         <Route index element={<CatalogPage />} />
         <Route path="automations/new" element={<RegisterAutomationPage />} />
-        <Route path="automations/:slug" element={<AutomationPage />} />
+        <Route path="automations/:slug" element={<AutomationPage />}>
+          <Route index element={<AutomationOverview />} />
+          <Route path="health" element={<AutomationHealthTab />} />
+          <Route path="runs" element={<AutomationRunsTab />} />
+        </Route>
         <Route path="automations/:slug/edit" element={<EditAutomationPage />} />
+        <Route path="runs" element={<RunsPage />} />
+        <Route path="trail/:correlationId" element={<TrailPage />} />
+        <Route path="quarantine" element={<QuarantinePage />} />
+        <Route path="tokens" element={<TokensIndexPage />} />
+        <Route path="teams/:team/tokens" element={<RuntimeTokensPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -22,10 +22,20 @@ type Documents = {
     "\n  fragment AutomationDetail on Automation {\n    slug\n    title\n    description\n    type\n    lifecycle\n    owner {\n      name\n      title\n    }\n    onCall {\n      name\n      email\n      slack\n      schedule\n    }\n    systems\n    riskDomains\n    tags\n    links {\n      title\n      url\n      type\n    }\n    runtime {\n      kind\n      queue\n      deadLetterQueue\n      exchange\n      routingKey\n      reprocessUrl\n      connection\n    }\n    slos {\n      name\n      title\n      indicator\n      objective\n      threshold\n      percentile\n      maxBacklog\n      window\n      runbook\n    }\n    kpis {\n      name\n      title\n      unit\n      direction\n      source\n      baseline {\n        value\n        from\n        to\n        note\n      }\n      target\n      currency\n      minutesPerTouch\n    }\n    runbooks {\n      id\n      title\n      markdown\n      path\n    }\n    releases {\n      version\n      date\n      summary\n      why\n    }\n    source\n    sourceFile\n    archivedAt\n    createdAt\n    updatedAt\n    canEdit\n    editBlockedReason\n  }\n": typeof types.AutomationDetailFragmentDoc,
     "\n  query Automation($slug: String!) {\n    automation(slug: $slug) {\n      ...AutomationDetail\n    }\n  }\n": typeof types.AutomationDocument,
     "\n  query ExportAutomation($slug: String!) {\n    exportAutomation(slug: $slug)\n  }\n": typeof types.ExportAutomationDocument,
+    "\n  query AutomationOptions($filter: AutomationFilter, $first: Int!) {\n    automations(filter: $filter, first: $first) {\n      edges {\n        node {\n          slug\n          title\n          owner {\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.AutomationOptionsDocument,
     "\n  fragment CatalogAutomation on Automation {\n    slug\n    title\n    type\n    lifecycle\n    riskDomains\n    tags\n    systems\n    source\n    archivedAt\n    owner {\n      name\n      title\n    }\n  }\n": typeof types.CatalogAutomationFragmentDoc,
     "\n  query CatalogAutomations($filter: AutomationFilter, $first: Int!, $after: String) {\n    automations(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...CatalogAutomation\n        }\n      }\n    }\n  }\n": typeof types.CatalogAutomationsDocument,
     "\n  query CatalogFacets {\n    automationFacets {\n      tags\n      systems\n    }\n  }\n": typeof types.CatalogFacetsDocument,
+    "\n  query AutomationHealth($slug: String!, $window: String!) {\n    automationHealth(slug: $slug, window: $window) {\n      slug\n      window\n      bucket\n      from\n      to\n      throughput\n      successRate\n      errorRate\n      retryRate\n      p50Ms\n      p95Ms\n      p99Ms\n      lastSuccessAt\n      lastHeartbeatAt\n      series {\n        at\n        throughput\n        succeeded\n        failed\n        deadLettered\n        retried\n        successRate\n        errorRate\n        retryRate\n        p50Ms\n        p95Ms\n        p99Ms\n      }\n    }\n  }\n": typeof types.AutomationHealthDocument,
+    "\n  query Quarantine($automation: String, $first: Int!, $after: String) {\n    quarantine(automation: $automation, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          receivedAt\n          automation\n          eventType\n          reason\n          payload\n          tokenName\n        }\n      }\n    }\n  }\n": typeof types.QuarantineDocument,
+    "\n  fragment RunFields on Run {\n    automation {\n      slug\n      title\n    }\n    runId\n    attempt\n    correlationId\n    status\n    startedAt\n    finishedAt\n    durationMs\n    errorClass\n    errorMessage\n    manualTouch\n  }\n": typeof types.RunFieldsFragmentDoc,
+    "\n  query Runs($filter: RunFilter, $first: Int!, $after: String) {\n    runs(filter: $filter, first: $first, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...RunFields\n        }\n      }\n    }\n  }\n": typeof types.RunsDocument,
     "\n  query Teams {\n    teams {\n      name\n      title\n      automationCount\n      onCall {\n        name\n        email\n        slack\n        schedule\n      }\n    }\n  }\n": typeof types.TeamsDocument,
+    "\n  mutation CreateRuntimeToken($input: CreateRuntimeTokenInput!) {\n    createRuntimeToken(input: $input) {\n      secret\n      token {\n        ...RuntimeTokenFields\n      }\n    }\n  }\n": typeof types.CreateRuntimeTokenDocument,
+    "\n  mutation RevokeRuntimeToken($id: ID!) {\n    revokeRuntimeToken(id: $id) {\n      ...RuntimeTokenFields\n    }\n  }\n": typeof types.RevokeRuntimeTokenDocument,
+    "\n  fragment RuntimeTokenFields on RuntimeToken {\n    id\n    name\n    team\n    automations\n    capabilities\n    prefix\n    createdAt\n    createdBy\n    lastUsedAt\n    revokedAt\n  }\n": typeof types.RuntimeTokenFieldsFragmentDoc,
+    "\n  query RuntimeTokens($team: String!) {\n    runtimeTokens(team: $team) {\n      ...RuntimeTokenFields\n    }\n  }\n": typeof types.RuntimeTokensDocument,
+    "\n  query Trail($correlationId: String!) {\n    trail(correlationId: $correlationId) {\n      ...RunFields\n    }\n  }\n": typeof types.TrailDocument,
 };
 const documents: Documents = {
     "\n  query Viewer {\n    viewer {\n      id\n      name\n      role\n      teams\n      canRegister\n    }\n  }\n": types.ViewerDocument,
@@ -35,10 +45,20 @@ const documents: Documents = {
     "\n  fragment AutomationDetail on Automation {\n    slug\n    title\n    description\n    type\n    lifecycle\n    owner {\n      name\n      title\n    }\n    onCall {\n      name\n      email\n      slack\n      schedule\n    }\n    systems\n    riskDomains\n    tags\n    links {\n      title\n      url\n      type\n    }\n    runtime {\n      kind\n      queue\n      deadLetterQueue\n      exchange\n      routingKey\n      reprocessUrl\n      connection\n    }\n    slos {\n      name\n      title\n      indicator\n      objective\n      threshold\n      percentile\n      maxBacklog\n      window\n      runbook\n    }\n    kpis {\n      name\n      title\n      unit\n      direction\n      source\n      baseline {\n        value\n        from\n        to\n        note\n      }\n      target\n      currency\n      minutesPerTouch\n    }\n    runbooks {\n      id\n      title\n      markdown\n      path\n    }\n    releases {\n      version\n      date\n      summary\n      why\n    }\n    source\n    sourceFile\n    archivedAt\n    createdAt\n    updatedAt\n    canEdit\n    editBlockedReason\n  }\n": types.AutomationDetailFragmentDoc,
     "\n  query Automation($slug: String!) {\n    automation(slug: $slug) {\n      ...AutomationDetail\n    }\n  }\n": types.AutomationDocument,
     "\n  query ExportAutomation($slug: String!) {\n    exportAutomation(slug: $slug)\n  }\n": types.ExportAutomationDocument,
+    "\n  query AutomationOptions($filter: AutomationFilter, $first: Int!) {\n    automations(filter: $filter, first: $first) {\n      edges {\n        node {\n          slug\n          title\n          owner {\n            name\n          }\n        }\n      }\n    }\n  }\n": types.AutomationOptionsDocument,
     "\n  fragment CatalogAutomation on Automation {\n    slug\n    title\n    type\n    lifecycle\n    riskDomains\n    tags\n    systems\n    source\n    archivedAt\n    owner {\n      name\n      title\n    }\n  }\n": types.CatalogAutomationFragmentDoc,
     "\n  query CatalogAutomations($filter: AutomationFilter, $first: Int!, $after: String) {\n    automations(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...CatalogAutomation\n        }\n      }\n    }\n  }\n": types.CatalogAutomationsDocument,
     "\n  query CatalogFacets {\n    automationFacets {\n      tags\n      systems\n    }\n  }\n": types.CatalogFacetsDocument,
+    "\n  query AutomationHealth($slug: String!, $window: String!) {\n    automationHealth(slug: $slug, window: $window) {\n      slug\n      window\n      bucket\n      from\n      to\n      throughput\n      successRate\n      errorRate\n      retryRate\n      p50Ms\n      p95Ms\n      p99Ms\n      lastSuccessAt\n      lastHeartbeatAt\n      series {\n        at\n        throughput\n        succeeded\n        failed\n        deadLettered\n        retried\n        successRate\n        errorRate\n        retryRate\n        p50Ms\n        p95Ms\n        p99Ms\n      }\n    }\n  }\n": types.AutomationHealthDocument,
+    "\n  query Quarantine($automation: String, $first: Int!, $after: String) {\n    quarantine(automation: $automation, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          receivedAt\n          automation\n          eventType\n          reason\n          payload\n          tokenName\n        }\n      }\n    }\n  }\n": types.QuarantineDocument,
+    "\n  fragment RunFields on Run {\n    automation {\n      slug\n      title\n    }\n    runId\n    attempt\n    correlationId\n    status\n    startedAt\n    finishedAt\n    durationMs\n    errorClass\n    errorMessage\n    manualTouch\n  }\n": types.RunFieldsFragmentDoc,
+    "\n  query Runs($filter: RunFilter, $first: Int!, $after: String) {\n    runs(filter: $filter, first: $first, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...RunFields\n        }\n      }\n    }\n  }\n": types.RunsDocument,
     "\n  query Teams {\n    teams {\n      name\n      title\n      automationCount\n      onCall {\n        name\n        email\n        slack\n        schedule\n      }\n    }\n  }\n": types.TeamsDocument,
+    "\n  mutation CreateRuntimeToken($input: CreateRuntimeTokenInput!) {\n    createRuntimeToken(input: $input) {\n      secret\n      token {\n        ...RuntimeTokenFields\n      }\n    }\n  }\n": types.CreateRuntimeTokenDocument,
+    "\n  mutation RevokeRuntimeToken($id: ID!) {\n    revokeRuntimeToken(id: $id) {\n      ...RuntimeTokenFields\n    }\n  }\n": types.RevokeRuntimeTokenDocument,
+    "\n  fragment RuntimeTokenFields on RuntimeToken {\n    id\n    name\n    team\n    automations\n    capabilities\n    prefix\n    createdAt\n    createdBy\n    lastUsedAt\n    revokedAt\n  }\n": types.RuntimeTokenFieldsFragmentDoc,
+    "\n  query RuntimeTokens($team: String!) {\n    runtimeTokens(team: $team) {\n      ...RuntimeTokenFields\n    }\n  }\n": types.RuntimeTokensDocument,
+    "\n  query Trail($correlationId: String!) {\n    trail(correlationId: $correlationId) {\n      ...RunFields\n    }\n  }\n": types.TrailDocument,
 };
 
 /**
@@ -72,6 +92,10 @@ export function graphql(source: "\n  query ExportAutomation($slug: String!) {\n 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query AutomationOptions($filter: AutomationFilter, $first: Int!) {\n    automations(filter: $filter, first: $first) {\n      edges {\n        node {\n          slug\n          title\n          owner {\n            name\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').AutomationOptionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment CatalogAutomation on Automation {\n    slug\n    title\n    type\n    lifecycle\n    riskDomains\n    tags\n    systems\n    source\n    archivedAt\n    owner {\n      name\n      title\n    }\n  }\n"): typeof import('./graphql').CatalogAutomationFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -84,7 +108,43 @@ export function graphql(source: "\n  query CatalogFacets {\n    automationFacets
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query AutomationHealth($slug: String!, $window: String!) {\n    automationHealth(slug: $slug, window: $window) {\n      slug\n      window\n      bucket\n      from\n      to\n      throughput\n      successRate\n      errorRate\n      retryRate\n      p50Ms\n      p95Ms\n      p99Ms\n      lastSuccessAt\n      lastHeartbeatAt\n      series {\n        at\n        throughput\n        succeeded\n        failed\n        deadLettered\n        retried\n        successRate\n        errorRate\n        retryRate\n        p50Ms\n        p95Ms\n        p99Ms\n      }\n    }\n  }\n"): typeof import('./graphql').AutomationHealthDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Quarantine($automation: String, $first: Int!, $after: String) {\n    quarantine(automation: $automation, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          receivedAt\n          automation\n          eventType\n          reason\n          payload\n          tokenName\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').QuarantineDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment RunFields on Run {\n    automation {\n      slug\n      title\n    }\n    runId\n    attempt\n    correlationId\n    status\n    startedAt\n    finishedAt\n    durationMs\n    errorClass\n    errorMessage\n    manualTouch\n  }\n"): typeof import('./graphql').RunFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Runs($filter: RunFilter, $first: Int!, $after: String) {\n    runs(filter: $filter, first: $first, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...RunFields\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').RunsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query Teams {\n    teams {\n      name\n      title\n      automationCount\n      onCall {\n        name\n        email\n        slack\n        schedule\n      }\n    }\n  }\n"): typeof import('./graphql').TeamsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateRuntimeToken($input: CreateRuntimeTokenInput!) {\n    createRuntimeToken(input: $input) {\n      secret\n      token {\n        ...RuntimeTokenFields\n      }\n    }\n  }\n"): typeof import('./graphql').CreateRuntimeTokenDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeRuntimeToken($id: ID!) {\n    revokeRuntimeToken(id: $id) {\n      ...RuntimeTokenFields\n    }\n  }\n"): typeof import('./graphql').RevokeRuntimeTokenDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment RuntimeTokenFields on RuntimeToken {\n    id\n    name\n    team\n    automations\n    capabilities\n    prefix\n    createdAt\n    createdBy\n    lastUsedAt\n    revokedAt\n  }\n"): typeof import('./graphql').RuntimeTokenFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RuntimeTokens($team: String!) {\n    runtimeTokens(team: $team) {\n      ...RuntimeTokenFields\n    }\n  }\n"): typeof import('./graphql').RuntimeTokensDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Trail($correlationId: String!) {\n    trail(correlationId: $correlationId) {\n      ...RunFields\n    }\n  }\n"): typeof import('./graphql').TrailDocument;
 
 
 export function graphql(source: string) {

@@ -42,6 +42,13 @@ export type AutomationType =
   | 'integration'
   | 'orchestration';
 
+export type CreateRuntimeTokenInput = {
+  automations?: Array<string>;
+  capabilities?: Array<TokenCapability>;
+  name: string;
+  team: string;
+};
+
 /** file: catalog/ in Git (read-only here); console: registered in Roundhouse. */
 export type EntitySource =
   | 'console'
@@ -123,6 +130,23 @@ export type Role =
   | 'owner'
   | 'viewer';
 
+export type RunFilter = {
+  automation?: string | null | undefined;
+  correlationId?: string | null | undefined;
+  /** Runs that started at or after this time. */
+  from?: string | null | undefined;
+  status?: RunStatus | null | undefined;
+  /** Runs that started before this time. */
+  to?: string | null | undefined;
+};
+
+export type RunStatus =
+  | 'dead_lettered'
+  | 'failed'
+  | 'retrying'
+  | 'running'
+  | 'succeeded';
+
 export type RunbookInput = {
   id: string;
   markdown: string;
@@ -164,6 +188,11 @@ export type SloInput = {
   title: string;
   window?: string;
 };
+
+export type TokenCapability =
+  | 'commands'
+  | 'dead_letters'
+  | 'ingest';
 
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -208,6 +237,14 @@ export type ExportAutomationQueryVariables = Exact<{
 
 export type ExportAutomationQuery = { exportAutomation: string };
 
+export type AutomationOptionsQueryVariables = Exact<{
+  filter?: AutomationFilter | null | undefined;
+  first: number;
+}>;
+
+
+export type AutomationOptionsQuery = { automations: { edges: Array<{ node: { slug: string, title: string, owner: { name: string } } }> } };
+
 export type CatalogAutomationFragment = { slug: string, title: string, type: AutomationType, lifecycle: Lifecycle, riskDomains: Array<RiskDomain>, tags: Array<string>, systems: Array<string>, source: EntitySource, archivedAt: string | null, owner: { name: string, title: string } };
 
 export type CatalogAutomationsQueryVariables = Exact<{
@@ -224,10 +261,68 @@ export type CatalogFacetsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type CatalogFacetsQuery = { automationFacets: { tags: Array<string>, systems: Array<string> } };
 
+export type AutomationHealthQueryVariables = Exact<{
+  slug: string;
+  window: string;
+}>;
+
+
+export type AutomationHealthQuery = { automationHealth: { slug: string, window: string, bucket: string, from: string, to: string, throughput: number, successRate: number | null, errorRate: number | null, retryRate: number | null, p50Ms: number | null, p95Ms: number | null, p99Ms: number | null, lastSuccessAt: string | null, lastHeartbeatAt: string | null, series: Array<{ at: string, throughput: number, succeeded: number, failed: number, deadLettered: number, retried: number, successRate: number | null, errorRate: number | null, retryRate: number | null, p50Ms: number | null, p95Ms: number | null, p99Ms: number | null }> } };
+
+export type QuarantineQueryVariables = Exact<{
+  automation?: string | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type QuarantineQuery = { quarantine: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, receivedAt: string, automation: string | null, eventType: string | null, reason: string, payload: string, tokenName: string | null } }> } };
+
+export type RunFieldsFragment = { runId: string, attempt: number, correlationId: string | null, status: RunStatus, startedAt: string, finishedAt: string | null, durationMs: number | null, errorClass: string | null, errorMessage: string | null, manualTouch: boolean, automation: { slug: string, title: string } };
+
+export type RunsQueryVariables = Exact<{
+  filter?: RunFilter | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type RunsQuery = { runs: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { runId: string, attempt: number, correlationId: string | null, status: RunStatus, startedAt: string, finishedAt: string | null, durationMs: number | null, errorClass: string | null, errorMessage: string | null, manualTouch: boolean, automation: { slug: string, title: string } } }> } };
+
 export type TeamsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type TeamsQuery = { teams: Array<{ name: string, title: string, automationCount: number, onCall: { name: string, email: string | null, slack: string | null, schedule: string | null } | null }> };
+
+export type CreateRuntimeTokenMutationVariables = Exact<{
+  input: CreateRuntimeTokenInput;
+}>;
+
+
+export type CreateRuntimeTokenMutation = { createRuntimeToken: { secret: string, token: { id: string, name: string, team: string, automations: Array<string>, capabilities: Array<TokenCapability>, prefix: string, createdAt: string, createdBy: string, lastUsedAt: string | null, revokedAt: string | null } } };
+
+export type RevokeRuntimeTokenMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RevokeRuntimeTokenMutation = { revokeRuntimeToken: { id: string, name: string, team: string, automations: Array<string>, capabilities: Array<TokenCapability>, prefix: string, createdAt: string, createdBy: string, lastUsedAt: string | null, revokedAt: string | null } };
+
+export type RuntimeTokenFieldsFragment = { id: string, name: string, team: string, automations: Array<string>, capabilities: Array<TokenCapability>, prefix: string, createdAt: string, createdBy: string, lastUsedAt: string | null, revokedAt: string | null };
+
+export type RuntimeTokensQueryVariables = Exact<{
+  team: string;
+}>;
+
+
+export type RuntimeTokensQuery = { runtimeTokens: Array<{ id: string, name: string, team: string, automations: Array<string>, capabilities: Array<TokenCapability>, prefix: string, createdAt: string, createdBy: string, lastUsedAt: string | null, revokedAt: string | null }> };
+
+export type TrailQueryVariables = Exact<{
+  correlationId: string;
+}>;
+
+
+export type TrailQuery = { trail: Array<{ runId: string, attempt: number, correlationId: string | null, status: RunStatus, startedAt: string, finishedAt: string | null, durationMs: number | null, errorClass: string | null, errorMessage: string | null, manualTouch: boolean, automation: { slug: string, title: string } }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -346,6 +441,38 @@ export const CatalogAutomationFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"CatalogAutomation"}) as unknown as TypedDocumentString<CatalogAutomationFragment, unknown>;
+export const RunFieldsFragmentDoc = new TypedDocumentString(`
+    fragment RunFields on Run {
+  automation {
+    slug
+    title
+  }
+  runId
+  attempt
+  correlationId
+  status
+  startedAt
+  finishedAt
+  durationMs
+  errorClass
+  errorMessage
+  manualTouch
+}
+    `, {"fragmentName":"RunFields"}) as unknown as TypedDocumentString<RunFieldsFragment, unknown>;
+export const RuntimeTokenFieldsFragmentDoc = new TypedDocumentString(`
+    fragment RuntimeTokenFields on RuntimeToken {
+  id
+  name
+  team
+  automations
+  capabilities
+  prefix
+  createdAt
+  createdBy
+  lastUsedAt
+  revokedAt
+}
+    `, {"fragmentName":"RuntimeTokenFields"}) as unknown as TypedDocumentString<RuntimeTokenFieldsFragment, unknown>;
 export const ViewerDocument = new TypedDocumentString(`
     query Viewer {
   viewer {
@@ -706,6 +833,21 @@ export const ExportAutomationDocument = new TypedDocumentString(`
   exportAutomation(slug: $slug)
 }
     `) as unknown as TypedDocumentString<ExportAutomationQuery, ExportAutomationQueryVariables>;
+export const AutomationOptionsDocument = new TypedDocumentString(`
+    query AutomationOptions($filter: AutomationFilter, $first: Int!) {
+  automations(filter: $filter, first: $first) {
+    edges {
+      node {
+        slug
+        title
+        owner {
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AutomationOptionsQuery, AutomationOptionsQueryVariables>;
 export const CatalogAutomationsDocument = new TypedDocumentString(`
     query CatalogAutomations($filter: AutomationFilter, $first: Int!, $after: String) {
   automations(filter: $filter, first: $first, after: $after) {
@@ -745,6 +887,94 @@ export const CatalogFacetsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CatalogFacetsQuery, CatalogFacetsQueryVariables>;
+export const AutomationHealthDocument = new TypedDocumentString(`
+    query AutomationHealth($slug: String!, $window: String!) {
+  automationHealth(slug: $slug, window: $window) {
+    slug
+    window
+    bucket
+    from
+    to
+    throughput
+    successRate
+    errorRate
+    retryRate
+    p50Ms
+    p95Ms
+    p99Ms
+    lastSuccessAt
+    lastHeartbeatAt
+    series {
+      at
+      throughput
+      succeeded
+      failed
+      deadLettered
+      retried
+      successRate
+      errorRate
+      retryRate
+      p50Ms
+      p95Ms
+      p99Ms
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AutomationHealthQuery, AutomationHealthQueryVariables>;
+export const QuarantineDocument = new TypedDocumentString(`
+    query Quarantine($automation: String, $first: Int!, $after: String) {
+  quarantine(automation: $automation, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        id
+        receivedAt
+        automation
+        eventType
+        reason
+        payload
+        tokenName
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<QuarantineQuery, QuarantineQueryVariables>;
+export const RunsDocument = new TypedDocumentString(`
+    query Runs($filter: RunFilter, $first: Int!, $after: String) {
+  runs(filter: $filter, first: $first, after: $after) {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        ...RunFields
+      }
+    }
+  }
+}
+    fragment RunFields on Run {
+  automation {
+    slug
+    title
+  }
+  runId
+  attempt
+  correlationId
+  status
+  startedAt
+  finishedAt
+  durationMs
+  errorClass
+  errorMessage
+  manualTouch
+}`) as unknown as TypedDocumentString<RunsQuery, RunsQueryVariables>;
 export const TeamsDocument = new TypedDocumentString(`
     query Teams {
   teams {
@@ -760,3 +990,82 @@ export const TeamsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TeamsQuery, TeamsQueryVariables>;
+export const CreateRuntimeTokenDocument = new TypedDocumentString(`
+    mutation CreateRuntimeToken($input: CreateRuntimeTokenInput!) {
+  createRuntimeToken(input: $input) {
+    secret
+    token {
+      ...RuntimeTokenFields
+    }
+  }
+}
+    fragment RuntimeTokenFields on RuntimeToken {
+  id
+  name
+  team
+  automations
+  capabilities
+  prefix
+  createdAt
+  createdBy
+  lastUsedAt
+  revokedAt
+}`) as unknown as TypedDocumentString<CreateRuntimeTokenMutation, CreateRuntimeTokenMutationVariables>;
+export const RevokeRuntimeTokenDocument = new TypedDocumentString(`
+    mutation RevokeRuntimeToken($id: ID!) {
+  revokeRuntimeToken(id: $id) {
+    ...RuntimeTokenFields
+  }
+}
+    fragment RuntimeTokenFields on RuntimeToken {
+  id
+  name
+  team
+  automations
+  capabilities
+  prefix
+  createdAt
+  createdBy
+  lastUsedAt
+  revokedAt
+}`) as unknown as TypedDocumentString<RevokeRuntimeTokenMutation, RevokeRuntimeTokenMutationVariables>;
+export const RuntimeTokensDocument = new TypedDocumentString(`
+    query RuntimeTokens($team: String!) {
+  runtimeTokens(team: $team) {
+    ...RuntimeTokenFields
+  }
+}
+    fragment RuntimeTokenFields on RuntimeToken {
+  id
+  name
+  team
+  automations
+  capabilities
+  prefix
+  createdAt
+  createdBy
+  lastUsedAt
+  revokedAt
+}`) as unknown as TypedDocumentString<RuntimeTokensQuery, RuntimeTokensQueryVariables>;
+export const TrailDocument = new TypedDocumentString(`
+    query Trail($correlationId: String!) {
+  trail(correlationId: $correlationId) {
+    ...RunFields
+  }
+}
+    fragment RunFields on Run {
+  automation {
+    slug
+    title
+  }
+  runId
+  attempt
+  correlationId
+  status
+  startedAt
+  finishedAt
+  durationMs
+  errorClass
+  errorMessage
+  manualTouch
+}`) as unknown as TypedDocumentString<TrailQuery, TrailQueryVariables>;

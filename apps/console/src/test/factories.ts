@@ -1,4 +1,12 @@
-import type { AutomationDetailFragment, CatalogAutomationFragment, TeamsQuery, ViewerQuery } from '@/gql/graphql';
+import type {
+  AutomationDetailFragment,
+  AutomationHealthQuery,
+  CatalogAutomationFragment,
+  RunFieldsFragment,
+  RuntimeTokenFieldsFragment,
+  TeamsQuery,
+  ViewerQuery,
+} from '@/gql/graphql';
 
 export function aViewer(overrides: Partial<ViewerQuery['viewer']> = {}): ViewerQuery {
   return { viewer: { id: 'omar', name: 'Omar Haddad', role: 'owner', teams: ['finance-ops'], canRegister: true, ...overrides } };
@@ -120,6 +128,99 @@ export function anAutomation(overrides: Partial<AutomationDetailFragment> = {}):
     updatedAt: '2026-05-18T09:00:00Z',
     canEdit: false,
     editBlockedReason: 'Managed in Git',
+    ...overrides,
+  };
+}
+
+export type Health = AutomationHealthQuery['automationHealth'];
+export type HealthPoint = Health['series'][number];
+
+export function aHealthPoint(overrides: Partial<HealthPoint> = {}): HealthPoint {
+  return {
+    at: '2026-11-27T08:00:00Z',
+    throughput: 40,
+    succeeded: 36,
+    failed: 1,
+    deadLettered: 1,
+    retried: 2,
+    successRate: 0.9,
+    errorRate: 0.05,
+    retryRate: 0.05,
+    p50Ms: 820,
+    p95Ms: 2400,
+    p99Ms: 6100,
+    ...overrides,
+  };
+}
+
+/** A day of invoice-generation health: 1,210 attempts, 97.5% succeeded. */
+export function aHealth(overrides: Partial<Health> = {}): Health {
+  return {
+    slug: 'invoice-generation',
+    window: '24h',
+    bucket: '1h',
+    from: '2026-11-26T09:00:00Z',
+    to: '2026-11-27T09:00:00Z',
+    throughput: 1210,
+    successRate: 0.975,
+    errorRate: 0.0124,
+    retryRate: 0.0126,
+    p50Ms: 840,
+    p95Ms: 2350,
+    p99Ms: 61_000,
+    lastSuccessAt: '2026-11-27T08:58:00Z',
+    lastHeartbeatAt: '2026-11-27T08:59:30Z',
+    series: [aHealthPoint({ at: '2026-11-27T07:00:00Z' }), aHealthPoint({ at: '2026-11-27T08:00:00Z' })],
+    ...overrides,
+  };
+}
+
+/** Health of an automation no runtime has reported for. */
+export function anEmptyHealth(overrides: Partial<Health> = {}): Health {
+  return aHealth({
+    throughput: 0,
+    successRate: null,
+    errorRate: null,
+    retryRate: null,
+    p50Ms: null,
+    p95Ms: null,
+    p99Ms: null,
+    lastSuccessAt: null,
+    lastHeartbeatAt: null,
+    series: [],
+    ...overrides,
+  });
+}
+
+export function aRun(overrides: Partial<RunFieldsFragment> = {}): RunFieldsFragment {
+  return {
+    automation: { slug: 'invoice-generation', title: 'Invoice generation from closed-won deals' },
+    runId: 'run-0001',
+    attempt: 1,
+    correlationId: 'deal-4711',
+    status: 'succeeded',
+    startedAt: '2026-11-27T08:15:00Z',
+    finishedAt: '2026-11-27T08:15:02Z',
+    durationMs: 2000,
+    errorClass: null,
+    errorMessage: null,
+    manualTouch: false,
+    ...overrides,
+  };
+}
+
+export function aRuntimeToken(overrides: Partial<RuntimeTokenFieldsFragment> = {}): RuntimeTokenFieldsFragment {
+  return {
+    id: 'tok-1',
+    name: 'invoice-worker production',
+    team: 'finance-ops',
+    automations: [],
+    capabilities: ['ingest'],
+    prefix: 'rh_rt_ab12',
+    createdAt: '2026-11-20T10:00:00Z',
+    createdBy: 'omar',
+    lastUsedAt: '2026-11-27T08:59:00Z',
+    revokedAt: null,
     ...overrides,
   };
 }

@@ -2,16 +2,32 @@ import { vi } from 'vitest';
 import type {
   ArchiveAutomationMutation,
   ArchiveAutomationMutationVariables,
+  AutomationHealthQuery,
+  AutomationHealthQueryVariables,
+  AutomationOptionsQuery,
+  AutomationOptionsQueryVariables,
   AutomationQuery,
   AutomationQueryVariables,
   CatalogAutomationsQuery,
   CatalogAutomationsQueryVariables,
   CatalogFacetsQuery,
+  CreateRuntimeTokenMutation,
+  CreateRuntimeTokenMutationVariables,
   ExportAutomationQuery,
   ExportAutomationQueryVariables,
+  QuarantineQuery,
+  QuarantineQueryVariables,
   RegisterAutomationMutation,
   RegisterAutomationMutationVariables,
+  RevokeRuntimeTokenMutation,
+  RevokeRuntimeTokenMutationVariables,
+  RunsQuery,
+  RunsQueryVariables,
+  RuntimeTokensQuery,
+  RuntimeTokensQueryVariables,
   TeamsQuery,
+  TrailQuery,
+  TrailQueryVariables,
   UpdateAutomationMutation,
   UpdateAutomationMutationVariables,
   ViewerQuery,
@@ -28,6 +44,14 @@ interface Operations {
   RegisterAutomation: { variables: RegisterAutomationMutationVariables; data: RegisterAutomationMutation };
   UpdateAutomation: { variables: UpdateAutomationMutationVariables; data: UpdateAutomationMutation };
   ArchiveAutomation: { variables: ArchiveAutomationMutationVariables; data: ArchiveAutomationMutation };
+  AutomationOptions: { variables: AutomationOptionsQueryVariables; data: AutomationOptionsQuery };
+  AutomationHealth: { variables: AutomationHealthQueryVariables; data: AutomationHealthQuery };
+  Runs: { variables: RunsQueryVariables; data: RunsQuery };
+  Trail: { variables: TrailQueryVariables; data: TrailQuery };
+  Quarantine: { variables: QuarantineQueryVariables; data: QuarantineQuery };
+  RuntimeTokens: { variables: RuntimeTokensQueryVariables; data: RuntimeTokensQuery };
+  CreateRuntimeToken: { variables: CreateRuntimeTokenMutationVariables; data: CreateRuntimeTokenMutation };
+  RevokeRuntimeToken: { variables: RevokeRuntimeTokenMutationVariables; data: RevokeRuntimeTokenMutation };
 }
 
 export type OperationName = keyof Operations;

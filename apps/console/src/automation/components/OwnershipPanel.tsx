@@ -1,14 +1,22 @@
+import { Link } from 'react-router';
+import { useTeamAccess } from '@/auth/hooks/useTeamAccess';
 import type { AutomationDetailFragment } from '@/gql/graphql';
 
 type OwnershipProps = Pick<AutomationDetailFragment, 'owner' | 'onCall'>;
 
 export function OwnershipPanel({ owner, onCall }: OwnershipProps) {
+  const access = useTeamAccess();
   return (
     <dl className="facts">
       <div>
         <dt>Owner</dt>
         <dd>
           {owner.title} <span className="muted">({owner.name})</span>
+          {access.canManageTeam(owner.name) ? (
+            <p className="facts__action">
+              <Link to={`/teams/${encodeURIComponent(owner.name)}/tokens`}>Runtime tokens of {owner.title}</Link>
+            </p>
+          ) : null}
         </dd>
       </div>
       <div>

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
-import type { Lifecycle } from '@/gql/graphql';
-import { LIFECYCLE_LABELS } from '@/shared/format/labels';
+import type { Lifecycle, RunStatus } from '@/gql/graphql';
+import { LIFECYCLE_LABELS, RUN_STATUS_LABELS } from '@/shared/format/labels';
 
-export type BadgeTone = 'neutral' | 'good' | 'caution' | 'muted' | 'info';
+export type BadgeTone = 'neutral' | 'good' | 'caution' | 'danger' | 'muted' | 'info';
 
 export function Badge({ tone = 'neutral', children, title }: { tone?: BadgeTone; children: ReactNode; title?: string }) {
   return (
@@ -20,4 +20,16 @@ const LIFECYCLE_TONES: Record<Lifecycle, BadgeTone> = {
 
 export function LifecycleBadge({ lifecycle }: { lifecycle: Lifecycle }) {
   return <Badge tone={LIFECYCLE_TONES[lifecycle]}>{LIFECYCLE_LABELS[lifecycle]}</Badge>;
+}
+
+const RUN_STATUS_TONES: Record<RunStatus, BadgeTone> = {
+  running: 'info',
+  succeeded: 'good',
+  retrying: 'caution',
+  failed: 'danger',
+  dead_lettered: 'danger',
+};
+
+export function RunStatusBadge({ status }: { status: RunStatus }) {
+  return <Badge tone={RUN_STATUS_TONES[status]}>{RUN_STATUS_LABELS[status]}</Badge>;
 }

@@ -7,8 +7,10 @@ import type {
   LinkType,
   RiskDomain,
   Role,
+  RunStatus,
   RuntimeKind,
   SloIndicator,
+  TokenCapability,
 } from '@/gql/graphql';
 
 /*
@@ -84,6 +86,27 @@ export const ROLE_LABELS: Record<Role, string> = {
   operator: 'Operator',
   owner: 'Owner',
   admin: 'Admin',
+};
+
+export const RUN_STATUS_LABELS: Record<RunStatus, string> = {
+  running: 'Running',
+  succeeded: 'Succeeded',
+  failed: 'Failed',
+  retrying: 'Retrying',
+  dead_lettered: 'Dead-lettered',
+};
+
+export const TOKEN_CAPABILITY_LABELS: Record<TokenCapability, string> = {
+  ingest: 'Report runs',
+  dead_letters: 'Report dead letters',
+  commands: 'Receive reprocess commands',
+};
+
+/** What a runtime holding a token with the capability may do, in a sentence. */
+export const TOKEN_CAPABILITY_DESCRIPTIONS: Record<TokenCapability, string> = {
+  ingest: 'Send run events, KPI measurements and heartbeats through the SDK or POST /ingest/v1/events.',
+  dead_letters: 'Hand over the messages it gave up on, so they appear in the dead-letter workbench.',
+  commands: 'Pick up reprocess commands that people start from the console.',
 };
 
 export interface Option<T extends string> {

@@ -20,3 +20,10 @@ export function formatQuantity(value: number, unit: string, currency?: string | 
   }
   return `${formatNumber(value)} ${unit}`;
 }
+
+const percentFormat = new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 1 });
+
+/** A rate from 0 to 1 as a percentage: 0.975 → "97.5%". */
+export function formatPercent(rate: number): string {
+  return percentFormat.format(rate);
+}

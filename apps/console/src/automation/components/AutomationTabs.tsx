@@ -1,0 +1,25 @@
+import { NavLink } from 'react-router';
+
+const TABS = [
+  { to: '', label: 'Overview', end: true },
+  { to: 'health', label: 'Health', end: false },
+  { to: 'runs', label: 'Runs', end: false },
+] as const;
+
+/** The automation page's sections. Each is its own URL, so a link (or the back button) lands on it. */
+export function AutomationTabs({ slug }: { slug: string }) {
+  return (
+    <nav className="tabs" aria-label="Automation sections">
+      {TABS.map((tab) => (
+        <NavLink
+          key={tab.label}
+          to={tab.to ? `/automations/${slug}/${tab.to}` : `/automations/${slug}`}
+          end={tab.end}
+          className={({ isActive }) => (isActive ? 'tabs__tab tabs__tab--active' : 'tabs__tab')}
+        >
+          {tab.label}
+        </NavLink>
+      ))}
+    </nav>
+  );
+}

@@ -1,0 +1,31 @@
+import { Link } from 'react-router';
+
+interface HealthEmptyStateProps {
+  /** The owning team, whose runtime tokens the runtime needs. */
+  team: string;
+  teamTitle: string;
+  /** Whether the viewer may create the team's tokens (owners of the team, admins). */
+  canManageTokens: boolean;
+}
+
+/** Nothing reported yet: say how reports arrive and where to get the token that sends them. */
+export function HealthEmptyState({ team, teamTitle, canManageTokens }: HealthEmptyStateProps) {
+  return (
+    <div className="state" role="status" aria-labelledby="health-empty-title">
+      <h2 id="health-empty-title" className="state__title">
+        No runs reported yet
+      </h2>
+      <p className="state__text">
+        Runtimes report through the SDK with a runtime token: each run start, finish and failure, and a heartbeat while they are up. The first
+        report shows here within a minute.
+      </p>
+      {canManageTokens ? (
+        <Link className="button button--primary" to={`/teams/${encodeURIComponent(team)}/tokens`}>
+          Create a runtime token
+        </Link>
+      ) : (
+        <p className="state__text">The owning team, {teamTitle}, creates the runtime token.</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import { LoadingMessage, SkeletonLine } from '@/shared/components/Skeleton';
+
+const STATS = 7;
+const CHARTS = 3;
+
+export function HealthSkeleton() {
+  return (
+    <div className="stack" aria-busy="true">
+      <LoadingMessage>Loading the automation’s health…</LoadingMessage>
+      <div className="stat-grid">
+        {Array.from({ length: STATS }, (_, index) => (
+          <div className="stat" key={index}>
+            <SkeletonLine width="60%" />
+            <SkeletonLine width="40%" />
+          </div>
+        ))}
+      </div>
+      {Array.from({ length: CHARTS }, (_, index) => (
+        <div className="chart chart--skeleton" key={index}>
+          <SkeletonLine width="30%" />
+          <div className="chart__placeholder" aria-hidden="true" />
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+import { Link } from 'react-router';
+import { useTeamAccess } from '@/auth/hooks/useTeamAccess';
+import { useAutomationOptions } from '@/catalog/hooks/useAutomationOptions';
+import { LoadingMessage, SkeletonLine } from '@/shared/components/Skeleton';
+import { useDocumentTitle } from '@/shared/hooks/useDocumentTitle';
+import { useQuarantineFilter } from '../hooks/useQuarantineFilter';
+import { QuarantineList } from './QuarantineList';
+
+/** Reports refused at ingest for the teams the viewer owns (all teams for admins). */
+export function QuarantinePage() {
+  useDocumentTitle('Quarantine');
+  const access = useTeamAccess();
+  const { automation, setAutomation } = useQuarantineFilter();
+  const options = useAutomationOptions({}, access.managesAnyTeam);
+  const choices = (options.data ?? []).filter((option) => access.canManageTeam(option.owner.name));
+
+  if (access.isPending) {
+    return (
+      <div className="page" aria-busy="true">
+        <LoadingMessage>Loading…</LoadingMessage>
+        <SkeletonLine width="40%" />
+      </div>
+    );
+  }
+  if (!access.managesAnyTeam) {
+    return (
+      <div className="page">
+        <div className="state" role="status">
+          <h1 className="state__title">Quarantine is for automation owners</h1>
+          <p className="state__text">
+            Reports that fail validation are shown to the team that owns the automation, and to admins. Ask an owner if a runtime’s reports seem
+            to go missing.
+          </p>
+          <Link className="button" to="/">
+            Back to the catalog
+          </Link>
+        </div>
+      </div>
+    );
+  }
+
+  const withCurrent = automation && !choices.some((choice) => choice.slug === automation) ? [...choices, { slug: automation, title: automation }] : choices;
+  return (
+    <div className="page">
+      <header className="page-header">
+        <div>
+          <h1>Quarantine</h1>
+          <p className="muted">
+            Reports your runtimes sent that Roundhouse refused to apply — invalid, or for an automation it does not know. Nothing here changed a
+            run or a KPI; each says why, so the runtime can be fixed.
+          </p>
+        </div>
+      </header>
+      <form role="search" aria-label="Filter quarantined reports" className="filter-bar" onSubmit={(event) => event.preventDefault()}>
+        <div className="field field--compact">
+          <label htmlFor="quarantine-filter-automation">Automation</label>
+          <select id="quarantine-filter-automation" value={automation ?? ''} onChange={(event) => setAutomation(event.target.value)}>
+            <option value="">All {access.isAdmin ? 'automations' : 'of your teams’ automations'}</option>
+            {withCurrent.map((choice) => (
+              <option key={choice.slug} value={choice.slug}>
+                {choice.title}
+              </option>
+            ))}
+          </select>
+        </div>
+      </form>
+      <QuarantineList
+        automation={automation}
+        showAutomation
+        emptyText={automation ? 'Nothing quarantined for this automation: every report it sent passed validation.' : 'Nothing quarantined: every report passed validation.'}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import { useDocumentTitle } from '@/shared/hooks/useDocumentTitle';
+import { RunsExplorer } from './RunsExplorer';
+
+/** Every automation's runs in one place: the first stop for "what is failing right now?". */
+export function RunsPage() {
+  useDocumentTitle('Runs');
+  return (
+    <div className="page">
+      <header className="page-header">
+        <div>
+          <h1>Runs</h1>
+          <p className="muted">Every run reported by every automation, newest first. A correlation id opens the whole transaction.</p>
+        </div>
+      </header>
+      <RunsExplorer
+        emptyState={
+          <div className="state" role="status" aria-labelledby="runs-empty-title">
+            <h2 id="runs-empty-title" className="state__title">
+              No runs reported yet
+            </h2>
+            <p className="state__text">Runtimes report through the SDK with a runtime token; their runs show here as they happen.</p>
+          </div>
+        }
+      />
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+import { graphql } from '@/gql';
+
+export const RuntimeTokenFieldsFragment = graphql(`
+  fragment RuntimeTokenFields on RuntimeToken {
+    id
+    name
+    team
+    automations
+    capabilities
+    prefix
+    createdAt
+    createdBy
+    lastUsedAt
+    revokedAt
+  }
+`);

@@ -1,0 +1,173 @@
+import { type FormEvent, useState } from 'react';
+import type { TokenCapability } from '@/gql/graphql';
+import { TOKEN_CAPABILITY_DESCRIPTIONS, TOKEN_CAPABILITY_LABELS, optionsOf } from '@/shared/format/labels';
+import { describeError, isApiError } from '@/shared/graphql/ApiError';
+import { useCreateRuntimeToken } from '../hooks/useCreateRuntimeToken';
+
+const CAPABILITIES = optionsOf(TOKEN_CAPABILITY_LABELS);
+
+interface CreateTokenFormProps {
+  team: string;
+  teamTitle: string;
+  /** The team's automations, for scoping the token. */
+  automations: readonly { slug: string; title: string }[];
+  /** The secret goes to the caller's state only. */
+  onCreated: (created: { name: string; secret: string }) => void;
+  onCancel: () => void;
+}
+
+type Scope = 'all' | 'some';
+
+/** The form's words for the api's input paths (`name`, `capabilities`, `automations[1]`). */
+function fieldLabel(path: string): string {
+  if (path.startsWith('automations')) {
+    return 'Automations';
+  }
+  switch (path) {
+    case 'name':
+      return 'Name';
+    case 'capabilities':
+      return 'What it may do';
+    default:
+      return path;
+  }
+}
+
+function toggle<T>(values: readonly T[], value: T, on: boolean, order: readonly T[]): T[] {
+  return order.filter((candidate) => (candidate === value ? on : values.includes(candidate)));
+}
+
+/** Name, scope and capabilities of a new runtime token. */
+export function CreateTokenForm({ team, teamTitle, automations, onCreated, onCancel }: CreateTokenFormProps) {
+  const create = useCreateRuntimeToken(team);
+  const [name, setName] = useState('');
+  const [scope, setScope] = useState<Scope>('all');
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [capabilities, setCapabilities] = useState<TokenCapability[]>(['ingest']);
+  const [problems, setProblems] = useState<string[]>([]);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const found = [
+      name.trim() ? null : 'Give the token a name that says where it runs.',
+      scope === 'some' && chosen.length === 0 ? 'Choose at least one automation, or let the token cover every automation of the team.' : null,
+      capabilities.length === 0 ? 'Choose at least one thing the token may do.' : null,
+    ].filter((problem) => problem !== null);
+    setProblems(found);
+    if (found.length > 0) {
+      return;
+    }
+    create.mutate(
+      { input: { name: name.trim(), team, automations: scope === 'all' ? [] : chosen, capabilities } },
+      {
+        onSuccess: ({ createRuntimeToken: created }) => {
+          onCreated({ secret: created.secret, name: created.token.name });
+          // The secret now lives only in the caller's state.
+          create.reset();
+        },
+      },
+    );
+  };
+
+  const apiFields = isApiError(create.error) ? create.error.fields : [];
+  return (
+    <form className="stack token-form" aria-labelledby="create-token-title" onSubmit={submit} noValidate>
+      <h2 id="create-token-title" className="panel__title">
+        New runtime token for {teamTitle}
+      </h2>
+      {problems.length > 0 || create.isError ? (
+        <div className="banner banner--error" role="alert">
+          <p className="strong">The token was not created.</p>
+          <ul>
+            {problems.map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
+            {create.isError && apiFields.length === 0 ? <li>{describeError(create.error)}</li> : null}
+            {apiFields.map((field) => (
+              <li key={field.path}>
+                {fieldLabel(field.path)}: {field.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <div className="field">
+        <label htmlFor="token-name" className="required">
+          Name
+        </label>
+        <input id="token-name" value={name} onChange={(event) => setName(event.target.value)} aria-describedby="token-name-hint" autoComplete="off" />
+        <p id="token-name-hint" className="field-hint">
+          Where it runs, so whoever revokes it later knows what breaks: e.g. “invoice-worker production”.
+        </p>
+      </div>
+      <fieldset className="fieldset">
+        <legend>Automations it may report for</legend>
+        <div className="field--checkbox">
+          <input id="token-scope-all" type="radio" name="token-scope" checked={scope === 'all'} onChange={() => setScope('all')} />
+          <label htmlFor="token-scope-all">All automations of the team, including ones registered later</label>
+        </div>
+        <div className="field--checkbox">
+          <input id="token-scope-some" type="radio" name="token-scope" checked={scope === 'some'} onChange={() => setScope('some')} />
+          <label htmlFor="token-scope-some">Only the automations chosen below</label>
+        </div>
+        {scope === 'some' ? (
+          automations.length === 0 ? (
+            <p className="muted">The team has no automations yet.</p>
+          ) : (
+            <div className="checkbox-list" role="group" aria-label="Automations">
+              {automations.map((automation) => {
+                const id = `token-automation-${automation.slug}`;
+                return (
+                  <div key={automation.slug} className="field--checkbox">
+                    <input
+                      id={id}
+                      type="checkbox"
+                      checked={chosen.includes(automation.slug)}
+                      onChange={(event) =>
+                        setChosen(toggle(chosen, automation.slug, event.target.checked, automations.map((candidate) => candidate.slug)))
+                      }
+                    />
+                    <label htmlFor={id}>
+                      {automation.title} <span className="muted mono">{automation.slug}</span>
+                    </label>
+                  </div>
+                );
+              })}
+            </div>
+          )
+        ) : null}
+      </fieldset>
+      <fieldset className="fieldset">
+        <legend>What it may do</legend>
+        {CAPABILITIES.map((capability) => {
+          const id = `token-capability-${capability.value}`;
+          return (
+            <div key={capability.value} className="capability">
+              <div className="field--checkbox">
+                <input
+                  id={id}
+                  type="checkbox"
+                  aria-describedby={`${id}-hint`}
+                  checked={capabilities.includes(capability.value)}
+                  onChange={(event) => setCapabilities(toggle(capabilities, capability.value, event.target.checked, CAPABILITIES.map((option) => option.value)))}
+                />
+                <label htmlFor={id}>{capability.label}</label>
+              </div>
+              <p id={`${id}-hint`} className="field-hint capability__hint">
+                {TOKEN_CAPABILITY_DESCRIPTIONS[capability.value]}
+              </p>
+            </div>
+          );
+        })}
+      </fieldset>
+      <div className="actions">
+        <button type="submit" className="button button--primary" disabled={create.isPending}>
+          {create.isPending ? 'Creating…' : 'Create token'}
+        </button>
+        <button type="button" className="button" onClick={onCancel} disabled={create.isPending}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

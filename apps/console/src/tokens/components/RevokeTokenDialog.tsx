@@ -1,0 +1,55 @@
+import { Dialog } from '@/shared/components/Dialog';
+import { describeError } from '@/shared/graphql/ApiError';
+import { useRevokeRuntimeToken } from '../hooks/useRevokeRuntimeToken';
+import { type RuntimeToken, describeScope, whatStops } from '../tokenScope';
+
+interface RevokeTokenDialogProps {
+  token: RuntimeToken;
+  teamTitle: string;
+  titles: ReadonlyMap<string, string>;
+  onClose: () => void;
+}
+
+/** Says what stops working, and for which automations, before revoking. */
+export function RevokeTokenDialog({ token, teamTitle, titles, onClose }: RevokeTokenDialogProps) {
+  const revoke = useRevokeRuntimeToken(token.team);
+  return (
+    <Dialog
+      title={`Revoke “${token.name}”?`}
+      onClose={onClose}
+      actions={
+        <>
+          <button
+            type="button"
+            className="button button--danger"
+            disabled={revoke.isPending}
+            onClick={() => revoke.mutate({ id: token.id }, { onSuccess: onClose })}
+          >
+            {revoke.isPending ? 'Revoking…' : 'Revoke token'}
+          </button>
+          <button type="button" className="button" onClick={onClose} disabled={revoke.isPending}>
+            Cancel
+          </button>
+        </>
+      }
+    >
+      <p>
+        Every runtime that sends <code>{token.prefix}…</code> is refused from its next request (401), for {describeScope(token, titles, teamTitle)}:
+      </p>
+      <ul>
+        {whatStops(token.capabilities).map((phrase) => (
+          <li key={phrase}>{phrase}.</li>
+        ))}
+      </ul>
+      <p>
+        What it already reported stays. Revoking cannot be undone: to rotate without a gap, create the new token and deploy it before revoking
+        this one.
+      </p>
+      {revoke.isError ? (
+        <p className="banner banner--error" role="alert">
+          Not revoked: {describeError(revoke.error)}
+        </p>
+      ) : null}
+    </Dialog>
+  );
+}

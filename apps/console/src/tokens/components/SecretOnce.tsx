@@ -1,0 +1,61 @@
+import { useEffect, useState } from 'react';
+
+type CopyState = 'idle' | 'copied' | 'failed';
+
+interface SecretOnceProps {
+  name: string;
+  secret: string;
+  onDone: () => void;
+}
+
+/**
+ * The new token's secret, shown this once. Roundhouse keeps only its hash, so the page asks before
+ * the tab is closed or reloaded while it is on screen; leaving the page forgets it.
+ */
+export function SecretOnce({ name, secret, onDone }: SecretOnceProps) {
+  const [copy, setCopy] = useState<CopyState>('idle');
+
+  useEffect(() => {
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, []);
+
+  const copyToClipboard = async () => {
+    try {
+      await navigator.clipboard.writeText(secret);
+      setCopy('copied');
+    } catch {
+      setCopy('failed');
+    }
+  };
+
+  return (
+    <section className="secret-once" aria-labelledby="secret-once-title">
+      <h2 id="secret-once-title" className="panel__title">
+        Copy the token “{name}” now
+      </h2>
+      <p className="banner banner--caution">
+        <span className="strong">You will not see it again.</span> Roundhouse keeps only a hash of it. Store it where the runtime reads its
+        secrets (e.g. <code>ROUNDHOUSE_TOKEN</code>); if it is lost, revoke it and create another.
+      </p>
+      <div className="field">
+        <label htmlFor="token-secret">Runtime token</label>
+        <div className="secret-once__row">
+          <input id="token-secret" className="mono" readOnly value={secret} onFocus={(event) => event.target.select()} spellCheck={false} />
+          <button type="button" className="button button--primary" onClick={() => void copyToClipboard()}>
+            Copy token
+          </button>
+        </div>
+        <p className="field-hint" role="status">
+          {copy === 'copied' ? 'Copied to the clipboard.' : copy === 'failed' ? 'Could not copy: select the text and copy it by hand.' : ''}
+        </p>
+      </div>
+      <div className="actions">
+        <button type="button" className="button" onClick={onDone}>
+          I have stored it
+        </button>
+      </div>
+    </section>
+  );
+}
