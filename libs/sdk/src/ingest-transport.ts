@@ -69,7 +69,8 @@ export async function sendBatch(batch: EncodedBatch, request: IngestRequest): Pr
   try {
     const signal = AbortSignal.any([request.signal, AbortSignal.timeout(request.timeoutMs)]);
     // No redirects: the token must not follow one to another host, and an ingest url that redirects is a setting to fix.
-    const response = await request.fetch(request.endpoint, { method: 'POST', headers, body: batch.body, signal, redirect: 'manual' });
+    // A copy typed over a plain ArrayBuffer satisfies both Node's and the DOM's BodyInit.
+    const response = await request.fetch(request.endpoint, { method: 'POST', headers, body: new Uint8Array(batch.body), signal, redirect: 'manual' });
     const text = await response.text();
     return classify(response.status, response.headers, text, request.now());
   } catch (error) {
