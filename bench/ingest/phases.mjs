@@ -1,0 +1,181 @@
+// The two measured phases (ingest over HTTP, COPY into the same table) and the checks around them.
+import http from 'node:http';
+import { performance } from 'node:perf_hooks';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
+import copyStreams from 'pg-copy-streams';
+import { RUN_COLUMNS, statusCounts } from './workload.mjs';
+
+const MAX_RETRIES_PER_BATCH = 5;
+const REQUEST_TIMEOUT_MS = 120_000;
+const num = (value) => value.toLocaleString('en-US');
+
+/** One HTTP request to the api on 127.0.0.1; resolves with status, headers and the body as text. */
+function request(baseUrl, path, { headers = {}, body, agent }) {
+  return new Promise((resolvePromise, reject) => {
+    const req = http.request(`${baseUrl}${path}`, { method: 'POST', headers: { ...headers, 'content-length': body.length }, agent }, (res) => {
+      const chunks = [];
+      res.on('data', (chunk) => chunks.push(chunk));
+      res.on('end', () => resolvePromise({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.setTimeout(REQUEST_TIMEOUT_MS, () => req.destroy(new Error(`no answer from ${path} within ${REQUEST_TIMEOUT_MS / 1000} s`)));
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** Dev sign-in as ada (admin), then a runtime token covering every automation of `team`. */
+export async function createToken(baseUrl, team) {
+  const signIn = await request(baseUrl, '/auth/dev-sign-in', { headers: { 'content-type': 'application/json' }, body: Buffer.from(JSON.stringify({ persona: 'ada' })) });
+  const cookie = [signIn.headers['set-cookie'] ?? []].flat().find((c) => c.startsWith('rh_session='));
+  if (signIn.status !== 204 || cookie === undefined) {
+    throw new Error(`dev sign-in answered ${signIn.status}: ${signIn.body}`);
+  }
+  const query = `mutation { createRuntimeToken(input: { name: "bench", team: "${team}" }) { secret } }`;
+  const created = await request(baseUrl, '/graphql', { headers: { 'content-type': 'application/json', cookie: cookie.split(';')[0] }, body: Buffer.from(JSON.stringify({ query })) });
+  const secret = JSON.parse(created.body)?.data?.createRuntimeToken?.secret;
+  if (typeof secret !== 'string') {
+    throw new Error(`createRuntimeToken answered ${created.status}: ${created.body}`);
+  }
+  return secret;
+}
+
+/** One batch, retried (a bounded number of times) when the api asks the client to slow down with 429 or 503. */
+async function postBatch(baseUrl, path, secret, agent, batch) {
+  const headers = { authorization: `Bearer ${secret}`, 'content-type': 'application/json', 'content-encoding': 'gzip' };
+  for (let retries = 0; ; retries += 1) {
+    const response = await request(baseUrl, path, { headers, body: batch.body, agent });
+    if (response.status === 200) {
+      return { answer: JSON.parse(response.body), retries };
+    }
+    if ((response.status === 429 || response.status === 503) && retries < MAX_RETRIES_PER_BATCH) {
+      await sleep(Math.min(30, Number(response.headers['retry-after'] ?? 1) || 1) * 1000);
+      continue;
+    }
+    throw new Error(`POST ${path} answered ${response.status}: ${response.body.slice(0, 500)}`);
+  }
+}
+
+/**
+ * `clients` clients each take the next batch until none is left (keep-alive, one request in flight
+ * each). The clock runs from the first request to the last answer.
+ */
+export async function ingestPhase({ baseUrl, path, secret, batches, clients }) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
+  const totals = { accepted: 0, duplicates: 0, quarantined: 0, forbidden: 0, retries: 0 };
+  const reasons = new Set();
+  const latencies = [];
+  let next = 0;
+  let failed = false;
+  const client = async () => {
+    while (!failed && next < batches.length) {
+      const batch = batches[next];
+      next += 1;
+      const sent = performance.now();
+      const { answer, retries } = await postBatch(baseUrl, path, secret, agent, batch).catch((error) => {
+        failed = true;
+        throw error;
+      });
+      latencies.push(performance.now() - sent);
+      totals.retries += retries;
+      for (const key of ['accepted', 'duplicates', 'quarantined', 'forbidden']) {
+        totals[key] += answer[key];
+      }
+      for (const result of answer.results.filter((r) => r.outcome !== 'accepted').slice(0, 3)) {
+        reasons.add(`${result.outcome}: ${result.reason ?? '(no reason)'}`);
+      }
+    }
+  };
+  const fromUs = Number(process.hrtime.bigint() / 1000n);
+  const startedAt = performance.now();
+  try {
+    await Promise.all(Array.from({ length: clients }, client));
+  } finally {
+    agent.destroy();
+  }
+  const seconds = (performance.now() - startedAt) / 1000;
+  return { seconds, totals, reasons: [...reasons].slice(0, 5), latencies, window: { fromUs, toUs: Number(process.hrtime.bigint() / 1000n) } };
+}
+
+/** Empties every table the ingest writes, so that a repeat starts where the first one did. */
+export async function resetTelemetry(db) {
+  await db.query('DROP TABLE IF EXISTS bench_ingested_run');
+  await db.query('TRUNCATE run, run_rollup_minute, automation_activity, ingest_event, quarantined_event, kpi_measurement');
+}
+
+/** What the ingest must have stored: every attempt once, counted and in the rollups; every event's id. */
+export async function verifyIngest(db, workload, answered) {
+  const expected = statusCounts(workload.rows);
+  const attempts = workload.rows.length;
+  const one = async (sql) => Object.values((await db.query(sql)).rows[0])[0];
+  const { rows: byStatus } = await db.query(`SELECT status, count(*)::int AS n, count(*) FILTER (WHERE counted)::int AS counted FROM run GROUP BY status`);
+  const rollups = await one(`SELECT coalesce(sum(succeeded + failed + retried + dead_lettered), 0)::int FROM run_rollup_minute`);
+  const keys = await one(`SELECT count(*)::int FROM ingest_event`);
+  const quarantined = await one(`SELECT count(*)::int FROM quarantined_event`);
+  const stored = Object.fromEntries(byStatus.map((r) => [r.status, r.n]));
+  const rows = byStatus.reduce((sum, r) => sum + r.n, 0);
+  const counted = byStatus.reduce((sum, r) => sum + r.counted, 0);
+  const problems = [];
+  if (answered.accepted !== workload.events.length) {
+    problems.push(`the api accepted ${answered.accepted} of ${workload.events.length} events (${answered.duplicates} duplicates, ${answered.quarantined} quarantined, ${answered.forbidden} forbidden)`);
+  }
+  if (rows !== attempts || counted !== attempts) {
+    problems.push(`table run holds ${rows} rows (${counted} counted), expected ${attempts}`);
+  }
+  for (const status of new Set([...Object.keys(expected), ...Object.keys(stored)])) {
+    if ((stored[status] ?? 0) !== (expected[status] ?? 0)) {
+      problems.push(`${stored[status] ?? 0} ${status} attempts stored, ${expected[status] ?? 0} sent`);
+    }
+  }
+  if (rollups !== attempts) {
+    problems.push(`the per-minute rollups count ${rollups} ended attempts, expected ${attempts}`);
+  }
+  if (keys !== workload.events.length) {
+    problems.push(`${keys} idempotency keys stored, expected ${workload.events.length}`);
+  }
+  if (quarantined !== 0) {
+    problems.push(`${quarantined} events quarantined`);
+  }
+  const split = Object.entries(stored)
+    .sort((a, b) => b[1] - a[1])
+    .map(([status, n]) => `${num(n)} ${status}`)
+    .join(', ');
+  return { problems, summary: `${num(rows)} run rows (${split}), all counted; rollups count ${num(rollups)} attempts; ${num(keys)} idempotency keys; ${quarantined} quarantined` };
+}
+
+/** CHECKPOINT, so that a phase does not pay for the dirty pages of the one before. Needs a superuser. */
+export async function checkpoint(db) {
+  try {
+    await db.query('CHECKPOINT');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Keeps what the ingest stored aside and empties `run` for the COPY. */
+export async function setIngestedRowsAside(db) {
+  await db.query(`CREATE TABLE bench_ingested_run AS SELECT ${RUN_COLUMNS.join(', ')} FROM run`);
+  await db.query('TRUNCATE run');
+}
+
+/** One COPY of the rows on one connection, timed from its start to CommandComplete. */
+export async function copyPhase(db, chunks) {
+  const stream = db.query(copyStreams.from(`COPY run (${RUN_COLUMNS.join(', ')}) FROM STDIN`));
+  const started = performance.now();
+  await pipeline(Readable.from(chunks), stream);
+  return { seconds: (performance.now() - started) / 1000, rows: stream.rowCount };
+}
+
+/** Whether the copied rows equal the ingested ones on every column the benchmark fills (as multisets). */
+export async function sameRows(db) {
+  const columns = RUN_COLUMNS.join(', ');
+  const { rows } = await db.query(
+    `SELECT (SELECT count(*) FROM (SELECT ${columns} FROM run EXCEPT ALL SELECT ${columns} FROM bench_ingested_run) a)::int AS only_copied,
+            (SELECT count(*) FROM (SELECT ${columns} FROM bench_ingested_run EXCEPT ALL SELECT ${columns} FROM run) b)::int AS only_ingested`,
+  );
+  const { only_copied: onlyCopied, only_ingested: onlyIngested } = rows[0];
+  return onlyCopied === 0 && onlyIngested === 0 ? undefined : `${onlyCopied} rows only copied, ${onlyIngested} only ingested`;
+}

@@ -1,0 +1,245 @@
+#!/usr/bin/env node
+// `npm run bench:ingest`: events/s through the real ingest endpoint against a raw COPY of the same
+// rows into the same table, in one run, on one PostgreSQL. See bench/ingest/README.md.
+//
+//   1. builds the api (Nx, cached), generates the workload and encodes it (gzip'd request bodies,
+//      COPY text) before any clock starts;
+//   2. creates database roundhouse_bench_<random>, starts the api on it as its own process, signs in
+//      and creates a runtime token for finance-ops;
+//   3. BENCH_REPEAT times: empties the telemetry tables; ingest (BENCH_CLIENTS clients POST the
+//      batches until none is left) and checks that exactly what was sent was stored; TRUNCATE run and
+//      one COPY of the same rows, checked equal to what the ingest stored;
+//   4. prints the table; stops the api and drops the database, also on failure or Ctrl-C.
+//
+// Not a test: only this script runs it, and it asserts no timing. It exits non-zero only when it
+// could not measure (a setting is wrong, the api failed, or the ingest stored something other than
+// what was sent).
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { loadavg, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { backendCpu, backendCpuBetween, cpuSecondsOf, machineBusySeconds, memoryOf, startApi, stopApi } from './api-process.mjs';
+import { readProfile, summarizeProfile } from './cpu-profile.mjs';
+import { checkpoint, copyPhase, createToken, ingestPhase, resetTelemetry, sameRows, setIngestedRowsAside, verifyIngest } from './phases.mjs';
+import { printProfile, printReport } from './report.mjs';
+import { encodeBatches, encodeCopyRows, generateWorkload } from './workload.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const TOKEN_TEAM = 'finance-ops';
+
+class SettingError extends Error {}
+
+function intSetting(name, fallback, min, max) {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') {
+    return fallback;
+  }
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new SettingError(`${name} is ${JSON.stringify(raw)}: expected a whole number from ${min} to ${max}.`);
+  }
+  return value;
+}
+
+function flagSetting(name, fallback) {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') {
+    return fallback;
+  }
+  if (!['true', 'false', '1', '0'].includes(raw)) {
+    throw new SettingError(`${name} is ${JSON.stringify(raw)}: expected true or false.`);
+  }
+  return raw === 'true' || raw === '1';
+}
+
+/** The settings, from the environment (documented in README.md). */
+function readSettings() {
+  return {
+    attempts: intSetting('BENCH_RUNS', 50_000, 1, 5_000_000),
+    clients: intSetting('BENCH_CLIENTS', 8, 1, 256),
+    batchSize: intSetting('BENCH_BATCH', 1000, 2, 100_000), // checked against INGEST_MAX_EVENTS once contracts are built
+    repeats: intSetting('BENCH_REPEAT', 3, 1, 20),
+    hours: intSetting('BENCH_HOURS', 6, 1, 24 * 29), // inside the api's 30-day run retention
+    seed: intSetting('BENCH_SEED', 1, 0, 2 ** 32 - 1),
+    build: flagSetting('BENCH_BUILD', true),
+    profile: flagSetting('BENCH_PROFILE', false),
+    adminUrl: process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres',
+  };
+}
+
+const say = (line) => process.stderr.write(`${line}\n`);
+
+function buildApi() {
+  say('building the api (Nx; cached when nothing changed)…');
+  const nxPackage = createRequire(import.meta.url).resolve('nx/package.json');
+  const nxBin = join(dirname(nxPackage), JSON.parse(readFileSync(nxPackage, 'utf8')).bin.nx);
+  const env = { ...process.env, NX_NO_CLOUD: 'true', NX_DAEMON: 'false', NX_TUI: 'false' };
+  const build = spawnSync(process.execPath, [nxBin, 'run-many', '-t', 'build', '-p', '@roundhouse/api', '--outputStyle=static'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (build.status !== 0) {
+    throw new Error('building the api failed; see above.');
+  }
+}
+
+/** Things to undo, last added first, once: on success, on failure and on Ctrl-C. */
+function cleanupList() {
+  const steps = [];
+  let done;
+  return {
+    add: (label, step) => steps.push({ label, step }),
+    run: () => {
+      done ??= (async () => {
+        for (const { label, step } of steps.reverse()) {
+          await step().catch((error) => say(`cleanup: ${label} failed: ${error.message}`));
+        }
+      })();
+      return done;
+    },
+  };
+}
+
+async function createDatabase(adminUrl) {
+  const name = `roundhouse_bench_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const drop = async () => {
+    const dropper = new pg.Client({ connectionString: adminUrl });
+    await dropper.connect();
+    try {
+      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    } finally {
+      await dropper.end();
+    }
+  };
+  return { name, url: url.toString(), drop };
+}
+
+/** Everything generated and encoded before any clock starts. */
+async function prepare(settings) {
+  const { INGEST_PATH, INGEST_MAX_EVENTS, INGEST_MAX_BODY_BYTES } = await import('@roundhouse/contracts');
+  if (settings.batchSize > INGEST_MAX_EVENTS) {
+    throw new SettingError(`BENCH_BATCH is ${settings.batchSize}: the ingest protocol allows at most ${INGEST_MAX_EVENTS} events per request.`);
+  }
+  say(`generating ${settings.attempts.toLocaleString('en-US')} attempts and encoding them…`);
+  const workload = generateWorkload({ attempts: settings.attempts, hours: settings.hours, seed: settings.seed });
+  const batches = encodeBatches(workload.events, settings.batchSize);
+  const tooBig = batches.find((b) => b.body.length > INGEST_MAX_BODY_BYTES);
+  if (tooBig !== undefined) {
+    throw new SettingError(`a batch is ${tooBig.body.length} bytes gzip'd, over the protocol's ${INGEST_MAX_BODY_BYTES}: lower BENCH_BATCH.`);
+  }
+  return { path: INGEST_PATH, workload, batches, copyChunks: encodeCopyRows(workload.rows) };
+}
+
+/** One ingest phase and one COPY phase, each checked, with the CPU each took. */
+async function measureOnce({ settings, db, database, api, baseUrl, secret, prepared }) {
+  const { workload, batches, copyChunks, path } = prepared;
+  await resetTelemetry(db);
+  await checkpoint(db);
+  const apiBefore = cpuSecondsOf(api.pid);
+  const backendsBefore = await backendCpu(db, database.name);
+  const clientsBefore = process.cpuUsage();
+  const machineBefore = machineBusySeconds();
+  const ingest = await ingestPhase({ baseUrl, path, secret, batches, clients: settings.clients });
+  const machineAfter = machineBusySeconds();
+  const clients = process.cpuUsage(clientsBefore);
+  const cpu = {
+    api: apiBefore === undefined ? undefined : cpuSecondsOf(api.pid) - apiBefore,
+    postgres: backendCpuBetween(backendsBefore, await backendCpu(db, database.name)),
+    clients: (clients.user + clients.system) / 1e6,
+    machine: machineBefore === undefined ? undefined : machineAfter - machineBefore,
+  };
+  const verification = await verifyIngest(db, workload, ingest.totals);
+  if (verification.problems.length > 0) {
+    throw new Error(`the ingest did not store what was sent, so its rate means nothing:\n  ${[...verification.problems, ...ingest.reasons].join('\n  ')}`);
+  }
+
+  await setIngestedRowsAside(db);
+  await checkpoint(db);
+  const copyBackendBefore = await backendCpu(db, database.name);
+  const copyMachineBefore = machineBusySeconds();
+  const copy = await copyPhase(db, copyChunks);
+  cpu.copyMachine = copyMachineBefore === undefined ? undefined : machineBusySeconds() - copyMachineBefore;
+  cpu.copy = backendCpuBetween(copyBackendBefore, await backendCpu(db, database.name));
+  if (copy.rows !== workload.rows.length) {
+    throw new Error(`COPY stored ${copy.rows} rows, expected ${workload.rows.length}`);
+  }
+  const difference = await sameRows(db);
+  if (difference !== undefined) {
+    throw new Error(`the COPY'd rows differ from the ingested ones (${difference}): the two phases did not write the same thing`);
+  }
+  return { ingest, copy, cpu, verified: verification.summary };
+}
+
+async function main() {
+  const settings = readSettings();
+  const loadAtStart = loadavg()[0];
+  if (settings.build) {
+    buildApi();
+  }
+  const prepared = await prepare(settings);
+
+  const cleanup = cleanupList();
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.once(signal, () => {
+      say(`${signal}: cleaning up…`);
+      void cleanup.run().then(() => process.exit(130));
+    });
+  }
+  try {
+    const database = await createDatabase(settings.adminUrl);
+    cleanup.add(`dropping database ${database.name}`, database.drop);
+    say(`database ${database.name} created; starting the api…`);
+    const profileDir = settings.profile ? mkdtempSync(join(tmpdir(), 'roundhouse-bench-profile-')) : undefined;
+    if (profileDir !== undefined) {
+      cleanup.add('removing the CPU profile', async () => rmSync(profileDir, { recursive: true, force: true }));
+    }
+    const nodeArgs = profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`];
+    const api = startApi({ entry: join(root, 'apps/api/dist/main.js'), cwd: root, databaseUrl: database.url, nodeArgs });
+    cleanup.add('stopping the api', () => stopApi(api));
+    const baseUrl = await api.ready;
+    const secret = await createToken(baseUrl, TOKEN_TEAM);
+    const atStart = memoryOf(api.pid);
+
+    const db = new pg.Client({ connectionString: database.url });
+    await db.connect();
+    cleanup.add('closing the database connection', () => db.end());
+    const postgresVersion = (await db.query('SHOW server_version')).rows[0].server_version;
+    const checkpoints = await checkpoint(db);
+
+    const repeats = [];
+    for (let i = 1; i <= settings.repeats; i += 1) {
+      say(`repeat ${i} of ${settings.repeats}: ingest of ${prepared.workload.events.length.toLocaleString('en-US')} events in ${prepared.batches.length} requests, then COPY…`);
+      const repeat = await measureOnce({ settings, db, database, api, baseUrl, secret, prepared }).catch(async (error) => {
+        await Promise.race([api.exitedPromise, sleep(1000)]); // a crashed api's exit may be reported after its sockets closed
+        throw api.exited ? new Error(`${error.message}\nThe api exited; its last lines:\n${api.tail.join('\n')}`) : error;
+      });
+      repeats.push(repeat);
+    }
+    const memory = atStart === undefined ? undefined : { atStart: atStart.current, peak: memoryOf(api.pid).peak };
+    const apiProblems = api.problems;
+    await stopApi(api);
+
+    printReport({ settings, ...prepared, repeats, memory, postgresVersion, checkpoints, apiProblems, loadAtStart, verified: repeats[0].verified });
+    if (profileDir !== undefined) {
+      printProfile(summarizeProfile(readProfile(profileDir), repeats.map((r) => r.ingest.window)));
+    }
+  } finally {
+    await cleanup.run();
+  }
+}
+
+main().catch((error) => {
+  say(error instanceof SettingError ? error.message : `bench:ingest failed: ${error.stack ?? error.message}`);
+  process.exitCode = 1;
+});
