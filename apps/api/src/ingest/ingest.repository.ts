@@ -15,6 +15,17 @@ export interface QuarantineRow {
 }
 
 
+function compareKeys(a: readonly (string | number)[], b: readonly (string | number)[]): number {
+  for (let i = 0; i < a.length; i += 1) {
+    const x = a[i] ?? '';
+    const y = b[i] ?? '';
+    if (x !== y) {
+      return x < y ? -1 : 1;
+    }
+  }
+  return 0;
+}
+
 @Injectable()
 export class IngestRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -45,51 +56,47 @@ export class IngestRepository {
   }
 
   /**
-   * Upserts attempts. A start only adds what is missing; an end is applied once (the `counted` flag),
-   * and the attempts whose end was applied by this call are returned for the rollups.
+   * Upserts attempts in one statement, in key order (so concurrent batches lock rows in the same
+   * order). A start only fills in what is missing on an attempt whose end is not in yet; an end is
+   * applied once (the `counted` flag). Returns the attempts whose end this call applied, for the
+   * rollups: only those come back with `counted` set.
    */
   async upsertRuns(manager: EntityManager, patches: readonly RunPatch[]): Promise<CountedRun[]> {
-    const ordered = [...patches].sort((a, b) => (a.automation + a.runId < b.automation + b.runId ? -1 : 1));
-    const starts = ordered.filter((p) => p.status === 'running');
-    const ends = ordered.filter((p) => p.status !== 'running');
-    const columns = (rows: readonly RunPatch[]) => [
-      rows.map((r) => r.automation),
-      rows.map((r) => r.runId),
-      rows.map((r) => r.attempt),
-      rows.map((r) => r.startedAt),
-      rows.map((r) => r.correlationId),
-      rows.map((r) => r.status),
-      rows.map((r) => r.finishedAt),
-      rows.map((r) => r.durationMs),
-      rows.map((r) => r.errorClass),
-      rows.map((r) => r.errorMessage),
-      rows.map((r) => r.manualTouch),
-    ];
-    const input = `SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::timestamptz[], $5::text[], $6::text[], $7::timestamptz[], $8::int[], $9::text[], $10::text[], $11::boolean[])
-      AS t(automation_slug, run_id, attempt, started_at, correlation_id, status, finished_at, duration_ms, error_class, error_message, manual_touch)`;
-    if (starts.length > 0) {
-      await manager.query(
-        `INSERT INTO run (automation_slug, run_id, attempt, started_at, correlation_id, status, finished_at, duration_ms, error_class, error_message, manual_touch, counted)
-         SELECT *, false FROM (${input}) AS i
-         ON CONFLICT ON CONSTRAINT run_pkey DO UPDATE SET correlation_id = EXCLUDED.correlation_id
-           WHERE run.correlation_id IS NULL AND EXCLUDED.correlation_id IS NOT NULL`,
-        columns(starts),
-      );
-    }
-    if (ends.length === 0) {
+    if (patches.length === 0) {
       return [];
     }
+    const ordered = [...patches].sort((a, b) => compareKeys([a.automation, a.runId, a.attempt, Date.parse(a.startedAt)], [b.automation, b.runId, b.attempt, Date.parse(b.startedAt)]));
     const counted = await manager.query<{ automation_slug: string; status: CountedRun['status']; finished_at: Date; duration_ms: number; manual_touch: boolean }[]>(
-      `INSERT INTO run (automation_slug, run_id, attempt, started_at, correlation_id, status, finished_at, duration_ms, error_class, error_message, manual_touch, counted)
-       SELECT *, true FROM (${input}) AS i
-       ON CONFLICT ON CONSTRAINT run_pkey DO UPDATE SET
-         correlation_id = coalesce(run.correlation_id, EXCLUDED.correlation_id),
-         status = EXCLUDED.status, finished_at = EXCLUDED.finished_at, duration_ms = EXCLUDED.duration_ms,
-         error_class = EXCLUDED.error_class, error_message = EXCLUDED.error_message, manual_touch = EXCLUDED.manual_touch,
-         counted = true
+      `WITH upserted AS (
+         INSERT INTO run (automation_slug, run_id, attempt, started_at, correlation_id, status, finished_at, duration_ms, error_class, error_message, manual_touch, counted)
+         SELECT *, status <> 'running' FROM unnest($1::text[], $2::text[], $3::int[], $4::timestamptz[], $5::text[], $6::text[], $7::timestamptz[], $8::int[], $9::text[], $10::text[], $11::boolean[])
+           AS t(automation_slug, run_id, attempt, started_at, correlation_id, status, finished_at, duration_ms, error_class, error_message, manual_touch)
+         ON CONFLICT ON CONSTRAINT run_pkey DO UPDATE SET
+           correlation_id = coalesce(run.correlation_id, EXCLUDED.correlation_id),
+           status = CASE WHEN EXCLUDED.counted THEN EXCLUDED.status ELSE run.status END,
+           finished_at = CASE WHEN EXCLUDED.counted THEN EXCLUDED.finished_at ELSE run.finished_at END,
+           duration_ms = CASE WHEN EXCLUDED.counted THEN EXCLUDED.duration_ms ELSE run.duration_ms END,
+           error_class = CASE WHEN EXCLUDED.counted THEN EXCLUDED.error_class ELSE run.error_class END,
+           error_message = CASE WHEN EXCLUDED.counted THEN EXCLUDED.error_message ELSE run.error_message END,
+           manual_touch = CASE WHEN EXCLUDED.counted THEN EXCLUDED.manual_touch ELSE run.manual_touch END,
+           counted = run.counted OR EXCLUDED.counted
          WHERE NOT run.counted
-       RETURNING automation_slug, status, finished_at, duration_ms, manual_touch`,
-      columns(ends),
+           AND (EXCLUDED.counted OR (run.correlation_id IS NULL AND EXCLUDED.correlation_id IS NOT NULL))
+         RETURNING automation_slug, status, finished_at, duration_ms, manual_touch, counted)
+       SELECT automation_slug, status, finished_at, duration_ms, manual_touch FROM upserted WHERE counted`,
+      [
+        ordered.map((r) => r.automation),
+        ordered.map((r) => r.runId),
+        ordered.map((r) => r.attempt),
+        ordered.map((r) => r.startedAt),
+        ordered.map((r) => r.correlationId),
+        ordered.map((r) => r.status),
+        ordered.map((r) => r.finishedAt),
+        ordered.map((r) => r.durationMs),
+        ordered.map((r) => r.errorClass),
+        ordered.map((r) => r.errorMessage),
+        ordered.map((r) => r.manualTouch),
+      ],
     );
     return counted.map((row) => ({ automation: row.automation_slug, status: row.status, finishedAt: new Date(row.finished_at), durationMs: row.duration_ms, manualTouch: row.manual_touch }));
   }
