@@ -44,6 +44,18 @@ export const runtimeBinding = z
   .meta({ description: 'Runtime binding: the queue, broker or endpoint this automation runs on.' });
 export type RuntimeBinding = z.infer<typeof runtimeBinding>;
 
+/** What an automation's messages carry that not everyone may read. */
+export const payloadPolicy = z
+  .strictObject({
+    sensitiveFields: z
+      .array(z.string().regex(/^[A-Za-z_][\w-]*(\.[A-Za-z_][\w-]*|\.\*)*$/, { message: 'a dotted field path such as "customer.email" or "lines.*.iban"' }))
+      .max(100)
+      .default([])
+      .meta({ description: 'Payload fields masked for people without payload access (viewers), e.g. "customer.email".' }),
+  })
+  .meta({ description: 'How dead-letter payloads are shown.' });
+export type PayloadPolicy = z.infer<typeof payloadPolicy>;
+
 const NEEDS_THRESHOLD: readonly SloIndicator[] = ['latency', 'freshness', 'dead_letter_age'];
 
 export const slo = z
@@ -161,6 +173,7 @@ export const automationSpec = z.strictObject({
   systems: z.array(z.string().min(1).max(80)).max(30).default([]),
   riskDomains: z.array(z.enum(RISK_DOMAINS)).default([]),
   runtime: runtimeBinding.optional(),
+  payload: payloadPolicy.optional(),
   slos: z.array(slo).default([]).superRefine(uniqueBy((s) => s.name, 'SLO')),
   kpis: z.array(kpi).default([]).superRefine(uniqueBy((k) => k.name, 'KPI')),
   runbooks: z.array(runbook).default([]).superRefine(uniqueBy((r) => r.id, 'runbook')),

@@ -125,7 +125,7 @@ describe(parseCatalogFile.name, () => {
         line: lineStarting(text, 'sytems:'),
         field: 'spec.sytems',
         found: 'an unknown field "sytems"',
-        allowed: 'the fields type, lifecycle, owner, onCall, systems, riskDomains, runtime, slos, kpis, runbooks, releases',
+        allowed: 'the fields type, lifecycle, owner, onCall, systems, riskDomains, runtime, payload, slos, kpis, runbooks, releases',
       },
     ]);
   });

@@ -9,7 +9,7 @@ import { slug } from '../catalog/common.js';
  * (`startedAt`, the same on every event of one attempt), so events that arrive out of order still
  * converge to one run.
  */
-export const INGEST_EVENT_TYPES = ['run_started', 'run_finished', 'run_failed', 'kpi_measurement', 'heartbeat', 'resilience'] as const;
+export const INGEST_EVENT_TYPES = ['run_started', 'run_finished', 'run_failed', 'kpi_measurement', 'heartbeat', 'resilience', 'dead_letter'] as const;
 export type IngestEventType = (typeof INGEST_EVENT_TYPES)[number];
 
 const eventId = z
@@ -78,8 +78,35 @@ export const resilienceV1 = z.strictObject({
   runId: z.string().min(1).max(200).optional(),
 });
 
+export const DEAD_LETTER_SOURCES = ['rabbitmq', 'bullmq', 'sqs', 'kafka', 'webhook', 'sdk', 'other'] as const;
+
+/**
+ * A message the runtime gave up on. `messageId` is the message's own id at its source: the same
+ * message dead-lettered again (a redelivery) is one dead letter, seen once more.
+ */
+export const deadLetterV1 = z.strictObject({
+  ...base,
+  type: z.literal('dead_letter'),
+  messageId: z.string().min(1).max(200).meta({ description: 'The message id at its source (AMQP message-id, BullMQ job id…).' }),
+  source: z.strictObject({
+    kind: z.enum(DEAD_LETTER_SOURCES),
+    queue: z.string().min(1).max(255).meta({ description: 'Queue, topic or job queue the message failed on.' }),
+    exchange: z.string().max(255).optional(),
+    routingKey: z.string().max(255).optional(),
+  }),
+  payload: z.json().meta({ description: 'The message body, as JSON (text bodies as a JSON string).' }),
+  headers: z.record(z.string(), z.string().max(4000)).default({}),
+  errorClass: z.string().min(1).max(200),
+  errorMessage: z.string().max(4000),
+  attempts: z.number().int().min(1).max(100_000).meta({ description: 'Deliveries tried before giving up.' }),
+  firstFailedAt: timestamp.optional().meta({ description: 'When the message first failed; default occurredAt.' }),
+  runId: z.string().min(1).max(200).optional(),
+  correlationId: z.string().min(1).max(200).optional(),
+  reprocessId: z.string().min(1).max(200).optional().meta({ description: 'Set when a reprocess of an earlier dead letter failed again (the x-roundhouse-reprocess-id it carried).' }),
+});
+
 export const ingestEventV1 = z
-  .discriminatedUnion('type', [runStartedV1, runFinishedV1, runFailedV1, kpiMeasurementV1, heartbeatV1, resilienceV1])
+  .discriminatedUnion('type', [runStartedV1, runFinishedV1, runFailedV1, kpiMeasurementV1, heartbeatV1, resilienceV1, deadLetterV1])
   .meta({ title: 'Ingest event v1', description: 'One report from a runtime.' });
 
 export type IngestEventV1 = z.infer<typeof ingestEventV1>;
@@ -90,7 +117,11 @@ export type RunFailedV1 = z.infer<typeof runFailedV1>;
 export type KpiMeasurementV1 = z.infer<typeof kpiMeasurementV1>;
 export type HeartbeatV1 = z.infer<typeof heartbeatV1>;
 export type ResilienceV1 = z.infer<typeof resilienceV1>;
+export type DeadLetterV1 = z.infer<typeof deadLetterV1>;
 export type RunEventV1 = RunStartedV1 | RunFinishedV1 | RunFailedV1;
 
 export const RUN_STATUSES = ['running', 'succeeded', 'failed', 'retrying', 'dead_lettered'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
+
+export const DEAD_LETTER_STATUSES = ['pending', 'reprocessing', 'reprocessed', 'resolved', 'failed_again', 'discarded'] as const;
+export type DeadLetterStatus = (typeof DEAD_LETTER_STATUSES)[number];
