@@ -12,6 +12,7 @@ import { CatalogModule } from './catalog/catalog.module.js';
 import type { AppConfig } from './config/app.config.js';
 import { ConfigModule } from './config/config.module.js';
 import { dataSourceOptions } from './database/data-source.js';
+import { DeadLettersModule } from './dead-letters/dead-letters.module.js';
 import { DomainErrorFilter } from './errors/domain-error.filter.js';
 import { HealthModule } from './health/health.module.js';
 import { IngestModule } from './ingest/ingest.module.js';
@@ -65,6 +66,7 @@ export class AppModule {
         RunsModule,
         QuarantineModule,
         TokensModule,
+        DeadLettersModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: DomainErrorFilter },

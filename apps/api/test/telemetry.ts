@@ -41,3 +41,21 @@ export function attempt(
       : { id: randomUUID(), type: 'run_failed', occurredAt: finishedAt, ...run, durationMs, errorClass: 'RateLimitError', errorMessage: 'NetSuite answered 429', outcome: end };
   return [started, finished];
 }
+
+/** A dead letter as a runtime reports it. */
+export function deadLetter(automation: string, overrides: Record<string, unknown> = {}): IngestEventV1Input {
+  return {
+    id: randomUUID(),
+    type: 'dead_letter',
+    automation,
+    occurredAt: new Date().toISOString(),
+    messageId: randomUUID(),
+    source: { kind: 'rabbitmq', queue: 'payouts.reconcile.dlq', exchange: 'finance', routingKey: 'payout.settled' },
+    payload: { payoutId: 'po_4711', psp: 'adyen', amount: { value: 1250.5, currency: 'EUR' }, iban: 'DE89370400440532013000' },
+    headers: { 'x-death': 'count=5;reason=rejected;queue=payouts.reconcile' },
+    errorClass: 'ValidationError',
+    errorMessage: 'NetSuite refused payout po_4711: bank account 553 is closed',
+    attempts: 5,
+    ...overrides,
+  };
+}

@@ -25,6 +25,7 @@ export type AutomationDefinition = Pick<
   | 'tags'
   | 'links'
   | 'runtime'
+  | 'payloadPolicy'
   | 'slos'
   | 'kpis'
   | 'runbooks'
@@ -50,6 +51,7 @@ export function definitionFromV1(entity: AutomationV1, markdownOf: (path: string
     systems: spec.systems,
     riskDomains: spec.riskDomains,
     runtime: spec.runtime ?? null,
+    payloadPolicy: spec.payload ?? null,
     slos: spec.slos,
     kpis: spec.kpis,
     runbooks,
@@ -77,6 +79,7 @@ export function definitionToV1(definition: AutomationDefinition): AutomationV1 {
       systems: definition.systems,
       riskDomains: definition.riskDomains,
       ...(definition.runtime === null ? {} : { runtime: definition.runtime }),
+      ...(definition.payloadPolicy === null ? {} : { payload: definition.payloadPolicy }),
       slos: definition.slos,
       kpis: definition.kpis,
       runbooks: definition.runbooks.map(({ id, title, markdown }) => ({ id, title, markdown })),
@@ -134,6 +137,7 @@ export function definitionFromInput(input: AutomationInput): AutomationDefinitio
       systems: plain.systems,
       riskDomains: plain.riskDomains,
       runtime: plain.runtime ?? undefined,
+      payload: plain.payload ?? undefined,
       slos: plain.slos,
       kpis: plain.kpis,
       runbooks: plain.runbooks,

@@ -4,6 +4,7 @@ import type {
   Kpi,
   Lifecycle,
   Link,
+  PayloadPolicy,
   OnCall,
   Release,
   RiskDomain,
@@ -57,6 +58,9 @@ export class AutomationEntity extends CatalogRecord {
 
   @Column({ type: 'jsonb', nullable: true })
   runtime: RuntimeBinding | null;
+
+  @Column({ type: 'jsonb', name: 'payload_policy', nullable: true })
+  payloadPolicy: PayloadPolicy | null;
 
   @Column({ type: 'jsonb' })
   slos: Slo[];

@@ -21,6 +21,7 @@ export function toAutomationType(entity: AutomationEntity, owner: TeamType, edit
     tags: entity.tags,
     links: entity.links,
     runtime: entity.runtime,
+    payload: entity.payloadPolicy,
     slos: entity.slos,
     kpis: entity.kpis,
     runbooks: entity.runbooks,

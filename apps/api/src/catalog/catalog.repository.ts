@@ -28,7 +28,7 @@ function pick<T extends object>(value: T, keys: readonly (keyof T)[]): Partial<T
 const TEAM_FIELDS = ['title', 'description', 'email', 'slack', 'onCall', 'members'] as const;
 const AUTOMATION_FIELDS = [
   'title', 'description', 'type', 'lifecycle', 'ownerTeam', 'onCall', 'systems', 'riskDomains', 'tags',
-  'links', 'runtime', 'slos', 'kpis', 'runbooks', 'releases',
+  'links', 'runtime', 'payloadPolicy', 'slos', 'kpis', 'runbooks', 'releases',
 ] as const;
 
 /** Writes a validated catalog in one transaction; one applier at a time across api replicas. */

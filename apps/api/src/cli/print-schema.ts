@@ -4,13 +4,14 @@ import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphq
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { ViewerResolver } from '../auth/viewer.resolver.js';
 import { AutomationsResolver } from '../automations/automations.resolver.js';
+import { DeadLettersResolver } from '../dead-letters/dead-letters.resolver.js';
 import { QuarantineResolver } from '../quarantine/quarantine.resolver.js';
 import { RunsResolver } from '../runs/runs.resolver.js';
 import { TeamsResolver } from '../teams/teams.resolver.js';
 import { TokensResolver } from '../tokens/tokens.resolver.js';
 
 /** Every resolver the api serves; the schema drift test fails when one is missing here. */
-export const RESOLVERS = [AutomationsResolver, TeamsResolver, ViewerResolver, RunsResolver, QuarantineResolver, TokensResolver];
+export const RESOLVERS = [AutomationsResolver, TeamsResolver, ViewerResolver, RunsResolver, QuarantineResolver, TokensResolver, DeadLettersResolver];
 
 /** The GraphQL SDL the code defines, sorted, without starting the api or touching a database. */
 export async function generateSchemaSdl(): Promise<string> {

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
+import { DeadLettersModule } from '../dead-letters/dead-letters.module.js';
 import { IngestController } from './ingest.controller.js';
 import { IngestRepository } from './ingest.repository.js';
 import { IngestService } from './ingest.service.js';
 
-@Module({ controllers: [IngestController], providers: [IngestRepository, IngestService] })
+@Module({ imports: [DeadLettersModule], controllers: [IngestController], providers: [IngestRepository, IngestService] })
 export class IngestModule {}

@@ -3,6 +3,7 @@ import {
   describeError,
   INGEST_OUTCOME_STATUS,
   ingestEventV1,
+  type DeadLetterV1,
   type HeartbeatV1,
   type IngestEventResult,
   type IngestEventV1,
@@ -12,6 +13,7 @@ import {
   type ResilienceV1,
   type RunEventV1,
 } from '@roundhouse/contracts';
+import { DeadLettersRepository } from '../dead-letters/dead-letters.repository.js';
 import { MetricsService } from '../metrics/metrics.service.js';
 import type { RuntimeIdentity } from '../tokens/runtime-token.js';
 import { UnparseableLine } from './ingest-body.js';
@@ -41,6 +43,7 @@ export class IngestService {
   constructor(
     @Inject(IngestRepository) private readonly repository: IngestRepository,
     @Inject(MetricsService) private readonly metrics: MetricsService,
+    @Inject(DeadLettersRepository) private readonly deadLetters: DeadLettersRepository,
   ) {}
 
   async ingest(raw: readonly unknown[], runtime: RuntimeIdentity): Promise<IngestResponse> {
@@ -99,6 +102,7 @@ export class IngestService {
       await this.repository.addRollups(manager, rollupDeltas(counted, signals));
       await this.repository.insertMeasurements(manager, stored.filter((e): e is KpiMeasurementV1 => e.type === 'kpi_measurement'));
       await this.repository.touchActivity(manager, counted, stored.filter((e): e is HeartbeatV1 => e.type === 'heartbeat'));
+      await this.deadLetters.store(manager, stored.filter((e): e is DeadLetterV1 => e.type === 'dead_letter'));
       await this.repository.quarantine(manager, quarantine);
     });
 

@@ -41,6 +41,11 @@ export class RuntimeBindingInput {
 }
 
 @InputType()
+export class PayloadPolicyInput {
+  @Field(() => [String], { defaultValue: [] }) sensitiveFields?: string[];
+}
+
+@InputType()
 export class SloInput {
   @Field(() => String) name: string;
   @Field(() => String) title: string;
@@ -103,6 +108,7 @@ export class AutomationInput {
   @Field(() => [String], { defaultValue: [] }) tags?: string[];
   @Field(() => [LinkInput], { defaultValue: [] }) links?: LinkInput[];
   @Field(() => RuntimeBindingInput, { nullable: true }) runtime?: RuntimeBindingInput | null;
+  @Field(() => PayloadPolicyInput, { nullable: true }) payload?: PayloadPolicyInput | null;
   @Field(() => [SloInput], { defaultValue: [] }) slos?: SloInput[];
   @Field(() => [KpiInput], { defaultValue: [] }) kpis?: KpiInput[];
   @Field(() => [RunbookInput], { defaultValue: [] }) runbooks?: RunbookInput[];

@@ -33,6 +33,11 @@ export class RuntimeBindingType {
   @Field(() => String, { nullable: true, description: 'Name of the environment variable holding the connection string.' }) connection?: string;
 }
 
+@ObjectType('PayloadPolicy')
+export class PayloadPolicyType {
+  @Field(() => [String], { description: 'Payload fields masked for people without payload access, e.g. "customer.email".' }) sensitiveFields: string[];
+}
+
 @ObjectType('Slo')
 export class SloType {
   @Field(() => String) name: string;
@@ -97,6 +102,7 @@ export class AutomationObjectType {
   @Field(() => [String]) tags: string[];
   @Field(() => [LinkType]) links: LinkType[];
   @Field(() => RuntimeBindingType, { nullable: true }) runtime: RuntimeBindingType | null;
+  @Field(() => PayloadPolicyType, { nullable: true }) payload: PayloadPolicyType | null;
   @Field(() => [SloType]) slos: SloType[];
   @Field(() => [KpiType]) kpis: KpiType[];
   @Field(() => [RunbookType]) runbooks: RunbookType[];

@@ -1,0 +1,96 @@
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApi } from '../../test/harness.js';
+import { createToken, deadLetter, ingest } from '../../test/telemetry.js';
+import { CatalogService } from '../catalog/catalog.service.js';
+import { DeadLettersService } from './dead-letters.service.js';
+
+interface ListResult {
+  deadLetters: { edges: { cursor: string; node: { id: string; messageId: string; deliveries: number; status: string; errorClass: string; lastFailedAt: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+}
+
+const LIST = `query List($filter: DeadLetterFilter, $first: Int, $after: String) {
+  deadLetters(filter: $filter, first: $first, after: $after) { edges { cursor node { id messageId deliveries status errorClass lastFailedAt } } pageInfo { hasNextPage endCursor } }
+}`;
+
+describe(DeadLettersService.name, () => {
+  const t = useTestApi();
+  let owner: string;
+  let token: string;
+
+  beforeAll(async () => {
+    await t.api.app.get(CatalogService).apply(path.join(t.api.config.repositoryRoot, 'catalog'), t.api.config.repositoryRoot);
+    owner = await t.api.signIn('omar');
+    token = (await createToken(t.api, owner, { team: 'finance-ops' })).secret;
+  });
+
+  it('keeps a redelivered message as one dead letter, seen again', async () => {
+    const first = deadLetter('payout-reconciliation', { messageId: 'amqp-msg-1' });
+    const again = deadLetter('payout-reconciliation', { messageId: 'amqp-msg-1', attempts: 6 });
+    expect((await ingest(t.api, token, [first])).body.accepted).toBe(1);
+    expect((await ingest(t.api, token, [again])).body.accepted).toBe(1);
+    const list = await t.api.graphql<ListResult>(LIST, { filter: { automation: 'payout-reconciliation' } }, owner);
+    const matching = list.data?.deadLetters.edges.filter((e) => e.node.messageId === 'amqp-msg-1');
+    expect(matching?.map((e) => e.node)).toEqual([expect.objectContaining({ deliveries: 2, status: 'pending' })]);
+  });
+
+  it('groups by fingerprint: the same failure on other records is one group, with a trend', async () => {
+    await ingest(t.api, token, [
+      deadLetter('invoice-generation', { source: { kind: 'rabbitmq', queue: 'invoices.generate.dlq' }, errorMessage: 'customer 4711 has no billing address' }),
+      deadLetter('invoice-generation', { source: { kind: 'rabbitmq', queue: 'invoices.generate.dlq' }, errorMessage: 'customer 815 has no billing address' }),
+      deadLetter('invoice-generation', { source: { kind: 'rabbitmq', queue: 'invoices.generate.dlq' }, errorClass: 'TimeoutError', errorMessage: 'NetSuite did not answer within 30 s' }),
+    ]);
+    const result = await t.api.graphql<{ deadLetterGroups: { errorClass: string; normalizedMessage: string; total: number; pending: number; trend: number[] }[] }>(
+      '{ deadLetterGroups(automation: "invoice-generation") { errorClass normalizedMessage total pending trend } }',
+      {},
+      owner,
+    );
+    const groups = result.data?.deadLetterGroups ?? [];
+    expect(groups.map((g) => [g.errorClass, g.normalizedMessage, g.total, g.pending])).toEqual([
+      ['ValidationError', 'customer <n> has no billing address', 2, 2],
+      ['TimeoutError', 'NetSuite did not answer within <n> s', 1, 1],
+    ]);
+    expect(groups[0]?.trend).toHaveLength(24);
+    expect(groups[0]?.trend.reduce((a, b) => a + b, 0)).toBe(2);
+  });
+
+  it('filters by text in the error and pages with keys, newest failure first, each once', async () => {
+    const base = Date.now() - 3_600_000;
+    await ingest(
+      t.api,
+      token,
+      Array.from({ length: 7 }, (_, i) => deadLetter('dunning-reminders', { source: { kind: 'bullmq', queue: 'dunning' }, occurredAt: new Date(base + i * 60_000).toISOString(), errorClass: 'PostmarkError', errorMessage: `mailbox full for reminder ${i}` })),
+    );
+    const seen: string[] = [];
+    const times: number[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 10; i += 1) {
+      const page: Awaited<ReturnType<typeof t.api.graphql<ListResult>>> = await t.api.graphql<ListResult>(LIST, { filter: { search: 'mailbox', automation: 'dunning-reminders' }, first: 3, after }, owner);
+      seen.push(...(page.data?.deadLetters.edges.map((e) => e.node.id) ?? []));
+      times.push(...(page.data?.deadLetters.edges.map((e) => Date.parse(e.node.lastFailedAt)) ?? []));
+      if (page.data?.deadLetters.pageInfo.hasNextPage !== true) {
+        break;
+      }
+      after = page.data.deadLetters.pageInfo.endCursor;
+    }
+    expect(seen).toHaveLength(7);
+    expect(new Set(seen).size).toBe(7);
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+  });
+
+  it('masks the fields the automation marks sensitive for viewers, not for operators', async () => {
+    await ingest(t.api, token, [deadLetter('payout-reconciliation', { messageId: 'masked-1' })]);
+    const list = await t.api.graphql<ListResult>(LIST, { filter: { automation: 'payout-reconciliation', search: 'closed' } }, owner);
+    const id = list.data?.deadLetters.edges.find((e) => e.node.messageId === 'masked-1')?.node.id;
+    const query = `query One($id: ID!) { deadLetter(id: $id) { payload payloadMasked headers } }`;
+    const asViewer = await t.api.graphql<{ deadLetter: { payload: string; payloadMasked: boolean } }>(query, { id }, await t.api.signIn('vera'));
+    expect(asViewer.data?.deadLetter.payloadMasked).toBe(true);
+    expect(JSON.parse(asViewer.data?.deadLetter.payload ?? '{}')).toMatchObject({ payoutId: 'po_4711', iban: '••••' });
+    const asOperator = await t.api.graphql<{ deadLetter: { payload: string; payloadMasked: boolean; headers: string } }>(query, { id }, await t.api.signIn('otto'));
+    expect(asOperator.data?.deadLetter.payloadMasked).toBe(false);
+    expect(JSON.parse(asOperator.data?.deadLetter.payload ?? '{}')).toMatchObject({ iban: 'DE89370400440532013000' });
+    expect(JSON.parse(asOperator.data?.deadLetter.headers ?? '{}')).toEqual({ 'x-death': 'count=5;reason=rejected;queue=payouts.reconcile' });
+    const missing = await t.api.graphql(query, { id: '999999999' }, owner);
+    expect(missing.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+});

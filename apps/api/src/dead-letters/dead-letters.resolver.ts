@@ -1,0 +1,46 @@
+import { Inject } from '@nestjs/common';
+import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
+import type { DeadLetterStatus } from '@roundhouse/contracts';
+import { CurrentUser, RequirePermission } from '../auth/decorators.js';
+import type { User } from '../auth/user.js';
+import { DeadLetterConnectionType, DeadLetterFilter, DeadLetterGroupType, DeadLetterStatusEnum, DeadLetterType } from './dto/dead-letter.type.js';
+import { DeadLettersService } from './dead-letters.service.js';
+
+@Resolver(() => DeadLetterType)
+export class DeadLettersResolver {
+  constructor(@Inject(DeadLettersService) private readonly service: DeadLettersService) {}
+
+  @RequirePermission('catalog:read')
+  @Query(() => DeadLetterConnectionType, { description: 'Newest failure first; keyset pagination.' })
+  deadLetters(
+    @CurrentUser() user: User | undefined,
+    @Args('filter', { type: () => DeadLetterFilter, nullable: true }) filter: DeadLetterFilter | null,
+    @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ): Promise<DeadLetterConnectionType> {
+    const query = {
+      automation: filter?.automation ?? undefined,
+      fingerprint: filter?.fingerprint ?? undefined,
+      status: filter?.status ?? undefined,
+      from: filter?.from ?? undefined,
+      to: filter?.to ?? undefined,
+      search: filter?.search ?? undefined,
+    };
+    return this.service.list(query, first, after ?? undefined, user);
+  }
+
+  @RequirePermission('catalog:read')
+  @Query(() => DeadLetterType)
+  deadLetter(@CurrentUser() user: User | undefined, @Args('id', { type: () => ID }) id: string): Promise<DeadLetterType> {
+    return this.service.get(id, user);
+  }
+
+  @RequirePermission('catalog:read')
+  @Query(() => [DeadLetterGroupType], { description: 'Groups by error fingerprint, most pending first.' })
+  deadLetterGroups(
+    @Args('automation', { type: () => String, nullable: true }) automation: string | null,
+    @Args('status', { type: () => DeadLetterStatusEnum, nullable: true, defaultValue: 'pending' }) status: DeadLetterStatus | null,
+  ): Promise<DeadLetterGroupType[]> {
+    return this.service.groups(automation ?? undefined, status ?? undefined);
+  }
+}

@@ -1,0 +1,105 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { DeadLetterStatus } from '@roundhouse/contracts';
+import type { User } from '../auth/user.js';
+import { InputError, NotFoundError } from '../errors/domain-errors.js';
+import type { DeadLetterConnectionType, DeadLetterGroupType, DeadLetterType } from './dto/dead-letter.type.js';
+import { DeadLettersRepository, type DeadLetterPosition, type DeadLetterQuery, type DeadLetterRow } from './dead-letters.repository.js';
+import { maskPayload } from './mask-payload.js';
+
+export const MAX_DEAD_LETTER_PAGE = 200;
+
+/** People who may read payloads in full; everyone else sees sensitive fields masked. */
+function mayReadPayloads(user: User | undefined): boolean {
+  return user !== undefined && user.role !== 'viewer';
+}
+
+function encodeCursor(row: DeadLetterRow): string {
+  return Buffer.from(JSON.stringify([new Date(row.last_failed_at).toISOString(), row.id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): DeadLetterPosition {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && typeof value[0] === 'string' && typeof value[1] === 'string' && /^\d+$/.test(value[1])) {
+      return { lastFailedAt: new Date(value[0]), id: value[1] };
+    }
+  } catch {
+    // reported below
+  }
+  throw new InputError('The cursor is not one this API gave out.', [{ path: 'after', message: 'use pageInfo.endCursor from a previous page' }]);
+}
+
+/** The on-call engineer's view of dead letters: grouped, filtered, opened one by one. */
+@Injectable()
+export class DeadLettersService {
+  constructor(@Inject(DeadLettersRepository) private readonly deadLetters: DeadLettersRepository) {}
+
+  async list(query: DeadLetterQuery, first: number, after: string | undefined, user: User | undefined): Promise<DeadLetterConnectionType> {
+    if (!Number.isInteger(first) || first < 1 || first > MAX_DEAD_LETTER_PAGE) {
+      throw new InputError(`first must be between 1 and ${MAX_DEAD_LETTER_PAGE}.`, [{ path: 'first', message: `a whole number from 1 to ${MAX_DEAD_LETTER_PAGE}` }]);
+    }
+    const rows = await this.deadLetters.page(query, first + 1, after === undefined ? undefined : decodeCursor(after));
+    const page = rows.slice(0, first);
+    const nodes = await this.present(page, user);
+    const edges = page.map((row, index) => ({ cursor: encodeCursor(row), node: nodes[index] as DeadLetterType }));
+    return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
+  }
+
+  async get(id: string, user: User | undefined): Promise<DeadLetterType> {
+    const row = /^\d{1,18}$/.test(id) ? await this.deadLetters.byId(id) : undefined;
+    if (row === undefined) {
+      throw new NotFoundError(`No dead letter has the id "${id}".`);
+    }
+    const [node] = await this.present([row], user);
+    return node as DeadLetterType;
+  }
+
+  async groups(automation: string | undefined, status: DeadLetterStatus | undefined, now = new Date()): Promise<DeadLetterGroupType[]> {
+    const rows = await this.deadLetters.groups(automation, status, now);
+    return rows.map((row) => ({
+      fingerprint: row.fingerprint,
+      automation: { slug: row.automation_slug, title: row.automation_title },
+      errorClass: row.error_class,
+      normalizedMessage: row.normalized_message,
+      sampleMessage: row.sample_message,
+      sourceKind: row.source_kind,
+      sourceQueue: row.source_queue,
+      total: row.total,
+      pending: row.pending,
+      firstSeen: new Date(row.first_seen),
+      lastSeen: new Date(row.last_seen),
+      trend: row.trend,
+    }));
+  }
+
+  private async present(rows: readonly DeadLetterRow[], user: User | undefined): Promise<DeadLetterType[]> {
+    const full = mayReadPayloads(user);
+    const policies = new Map<string, string[]>();
+    for (const slug of new Set(rows.map((r) => r.automation_slug))) {
+      policies.set(slug, full ? [] : await this.deadLetters.sensitiveFields(slug));
+    }
+    return rows.map((row) => {
+      const { payload, masked } = maskPayload(row.payload, policies.get(row.automation_slug) ?? []);
+      return {
+        id: row.id,
+        automation: { slug: row.automation_slug, title: row.automation_title },
+        sourceKind: row.source_kind,
+        sourceQueue: row.source_queue,
+        messageId: row.message_id,
+        fingerprint: row.fingerprint,
+        errorClass: row.error_class,
+        errorMessage: row.error_message,
+        attempts: row.attempts,
+        deliveries: row.deliveries,
+        firstFailedAt: new Date(row.first_failed_at),
+        lastFailedAt: new Date(row.last_failed_at),
+        status: row.status,
+        correlationId: row.correlation_id,
+        runId: row.run_id,
+        payload: JSON.stringify(payload, null, 2),
+        headers: JSON.stringify(row.headers, null, 2),
+        payloadMasked: masked,
+      };
+    });
+  }
+}

@@ -1,0 +1,69 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { DEAD_LETTER_SOURCES, DEAD_LETTER_STATUSES, type DeadLetterStatus } from '@roundhouse/contracts';
+import { PageInfoType } from '../../automations/dto/automation.type.js';
+import { RunAutomationType } from '../../runs/dto/run.type.js';
+
+export const DeadLetterStatusEnum = Object.fromEntries(DEAD_LETTER_STATUSES.map((s) => [s, s])) as { [K in DeadLetterStatus]: K };
+registerEnumType(DeadLetterStatusEnum, { name: 'DeadLetterStatus' });
+export const DeadLetterSourceEnum = Object.fromEntries(DEAD_LETTER_SOURCES.map((s) => [s, s])) as { [K in (typeof DEAD_LETTER_SOURCES)[number]]: K };
+registerEnumType(DeadLetterSourceEnum, { name: 'DeadLetterSource' });
+
+@ObjectType('DeadLetter', { description: 'A message a runtime gave up on.' })
+export class DeadLetterType {
+  @Field(() => ID) id: string;
+  @Field(() => RunAutomationType) automation: RunAutomationType;
+  @Field(() => DeadLetterSourceEnum) sourceKind: string;
+  @Field(() => String) sourceQueue: string;
+  @Field(() => String) messageId: string;
+  @Field(() => String, { description: 'Error fingerprint: error class + normalised message + source. Dead letters with one fingerprint form a group.' }) fingerprint: string;
+  @Field(() => String) errorClass: string;
+  @Field(() => String) errorMessage: string;
+  @Field(() => Int) attempts: number;
+  @Field(() => Int, { description: 'How often this same message was dead-lettered (redeliveries are one dead letter).' }) deliveries: number;
+  @Field(() => Date) firstFailedAt: Date;
+  @Field(() => Date) lastFailedAt: Date;
+  @Field(() => DeadLetterStatusEnum) status: DeadLetterStatus;
+  @Field(() => String, { nullable: true }) correlationId: string | null;
+  @Field(() => String, { nullable: true }) runId: string | null;
+  @Field(() => String, { description: 'The payload as JSON text; fields the automation marks sensitive read "••••" unless the viewer may see payloads.' }) payload: string;
+  @Field(() => String, { description: 'Headers as JSON text.' }) headers: string;
+  @Field(() => Boolean, { description: 'Whether payload fields were masked for this viewer.' }) payloadMasked: boolean;
+}
+
+@ObjectType('DeadLetterEdge')
+export class DeadLetterEdgeType {
+  @Field(() => String) cursor: string;
+  @Field(() => DeadLetterType) node: DeadLetterType;
+}
+
+@ObjectType('DeadLetterConnection')
+export class DeadLetterConnectionType {
+  @Field(() => [DeadLetterEdgeType]) edges: DeadLetterEdgeType[];
+  @Field(() => PageInfoType) pageInfo: PageInfoType;
+}
+
+@ObjectType('DeadLetterGroup')
+export class DeadLetterGroupType {
+  @Field(() => String) fingerprint: string;
+  @Field(() => RunAutomationType) automation: RunAutomationType;
+  @Field(() => String) errorClass: string;
+  @Field(() => String, { description: 'The message with numbers, ids and quoted values replaced by placeholders.' }) normalizedMessage: string;
+  @Field(() => String) sampleMessage: string;
+  @Field(() => DeadLetterSourceEnum) sourceKind: string;
+  @Field(() => String) sourceQueue: string;
+  @Field(() => Int) total: number;
+  @Field(() => Int) pending: number;
+  @Field(() => Date) firstSeen: Date;
+  @Field(() => Date) lastSeen: Date;
+  @Field(() => [Int], { description: 'Dead letters per hour over the last 24 hours, oldest first (24 numbers).' }) trend: number[];
+}
+
+@InputType()
+export class DeadLetterFilter {
+  @Field(() => String, { nullable: true }) automation?: string | null;
+  @Field(() => String, { nullable: true }) fingerprint?: string | null;
+  @Field(() => DeadLetterStatusEnum, { nullable: true }) status?: DeadLetterStatus | null;
+  @Field(() => Date, { nullable: true, description: 'Last failed at or after.' }) from?: Date | null;
+  @Field(() => Date, { nullable: true, description: 'Last failed before.' }) to?: Date | null;
+  @Field(() => String, { nullable: true, description: 'Words in the error class or message.' }) search?: string | null;
+}
