@@ -1,6 +1,7 @@
 import { INGEST_PATH } from '@roundhouse/contracts';
 import type { ResiliencePolicy, RoundhouseClient } from '@roundhouse/sdk';
 import { errorOf } from './backfill.js';
+import { deadLetterOf } from './dead-letters.js';
 import { profileOf, type Profile } from './profiles.js';
 import { chance, pick, type Random } from './random.js';
 import { planRun } from './run-plan.js';
@@ -64,6 +65,7 @@ export class LiveSimulation {
     const plan = planRun(profile, this.random, { incident });
     const policy = this.policyFor(client, slug, profile);
     const runId = `${slug}-${Date.now().toString(36)}-${Math.floor(this.random() * 1e6).toString(36)}`;
+    let firstFailedAt: Date | undefined;
     for (const [index, attempt] of plan.entries()) {
       if (this.stopped) {
         return;
@@ -86,7 +88,14 @@ export class LiveSimulation {
         for (const next of profile.flowsInto ?? []) {
           void sleep(2_000 + this.random() * 5_000).then(() => this.execute(next, profileOf(next), correlationId));
         }
+      } else if (attempt.result === 'dead_lettered') {
+        // The last attempt gave up: the message is parked, and reported with the run's failure.
+        const error = errorOf(attempt);
+        const failedAt = new Date();
+        const deadLetter = deadLetterOf(slug, this.random, { runId, correlationId, attempts: plan.length, firstFailedAt: firstFailedAt ?? failedAt, lastFailedAt: failedAt, error });
+        run.fail(error, { outcome: 'dead_lettered', manualTouch: attempt.manualTouch, deadLetter });
       } else {
+        firstFailedAt ??= new Date();
         run.fail(errorOf(attempt), { outcome: attempt.result, manualTouch: attempt.manualTouch });
         await sleep(5_000 + this.random() * 10_000);
       }

@@ -1,3 +1,5 @@
+import type { DeadLetterSource } from '@roundhouse/sdk';
+
 /**
  * How each shipped automation behaves in the demo: volume, latency, the third party it calls and
  * the ways that call fails in the field. Automations without a profile get a quiet default.
@@ -123,4 +125,26 @@ export const PROFILES: Record<string, Profile> = {
 
 export function profileOf(slug: string): Profile {
   return PROFILES[slug] ?? quiet;
+}
+
+/**
+ * Where each automation's messages are parked when a run is dead-lettered, after its catalog
+ * runtime binding: the dead-letter queue of a RabbitMQ binding, the job queue of a BullMQ one,
+ * the webhook or SDK runtime otherwise. Automations without an entry: an `sdk` source named after them.
+ */
+export const DEAD_LETTER_SOURCES: Record<string, DeadLetterSource> = {
+  'invoice-generation': { kind: 'rabbitmq', queue: 'invoices.generate.dlq', exchange: 'finance', routingKey: 'deal.closed_won' },
+  'order-fulfillment': { kind: 'rabbitmq', queue: 'orders.fulfil.dlq', exchange: 'commerce', routingKey: 'payment.captured' },
+  'inventory-sync': { kind: 'rabbitmq', queue: 'inventory.sync.dlq', exchange: 'inventory', routingKey: 'stock.level.changed' },
+  'crm-enrichment': { kind: 'bullmq', queue: 'crm-enrichment' },
+  'refund-handling': { kind: 'bullmq', queue: 'refunds' },
+  'dunning-reminders': { kind: 'bullmq', queue: 'dunning-reminders' },
+  'access-provisioning': { kind: 'webhook', queue: 'okta.lifecycle-events' },
+  'ticket-triage': { kind: 'webhook', queue: 'zendesk.ticket-created' },
+  'payout-reconciliation': { kind: 'sdk', queue: 'payout-reconciliation' },
+  'regulatory-export': { kind: 'sdk', queue: 'regulatory-export' },
+};
+
+export function deadLetterSourceOf(slug: string): DeadLetterSource {
+  return DEAD_LETTER_SOURCES[slug] ?? { kind: 'sdk', queue: slug };
 }

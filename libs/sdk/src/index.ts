@@ -1,5 +1,12 @@
 export { RoundhouseClient, type RoundhouseStats, type TrackOptions } from './roundhouse-client.js';
 export { Run, describeError, type FailOptions, type RunFailureOutcome, type StartRunOptions, type SucceedOptions } from './run.js';
+export {
+  PAYLOAD_ENCODING_HEADER,
+  type DeadLetterHeaderValue,
+  type DeadLetterReport,
+  type DeadLetterSource,
+  type RunDeadLetter,
+} from './dead-letter.js';
 export { CLIENT_DEFAULTS, RoundhouseConfigError, type RetryOptions, type RoundhouseClientOptions } from './client-options.js';
 export {
   defaultDiagnosticHandler,

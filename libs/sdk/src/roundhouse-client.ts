@@ -5,8 +5,9 @@ import { resolveClientOptions, type ResolvedClientOptions, type RoundhouseClient
 import type { DiagnosedEvent, RoundhouseDiagnostic } from './diagnostics.js';
 import { EventBuffer } from './event-buffer.js';
 import { encodeBatch, fitsIngestLimits, sendBatch, type EncodedBatch, type IngestRequest, type SendOutcome } from './ingest-transport.js';
+import { deadLetterFields, type DeadLetterReport } from './dead-letter.js';
 import { createResiliencePolicy, type ResilienceOptions, type ResiliencePolicy } from './resilience-policy.js';
-import { Run, type RunFailureOutcome, type StartRunOptions } from './run.js';
+import { Run, describeError, type RunFailureOutcome, type StartRunOptions } from './run.js';
 
 /** Counters since the client was created (`queued` is the only gauge). */
 export interface RoundhouseStats {
@@ -56,7 +57,7 @@ const SETTLED: Delivery = { settled: true };
 type Counter = Exclude<keyof RoundhouseStats, 'queued'>;
 
 /**
- * Reports runs, KPI measurements, heartbeats and resilience signals of one runtime to Roundhouse.
+ * Reports runs, KPI measurements, heartbeats, resilience signals and dead letters of one runtime to Roundhouse.
  *
  * Reporting (`startRun`, `run.succeed`, `measure`, …) only puts an event into a bounded buffer:
  * it never blocks, never throws and never does network work in the caller's path. A single sender
@@ -141,6 +142,17 @@ export class RoundhouseClient {
   /** Reports that the runtime (optionally: which instance of it) is alive (`heartbeat`). */
   heartbeat(automation: string, instance?: string): void {
     this.#report(() => ({ type: 'heartbeat', ...this.#base(automation), ...(instance === undefined ? {} : { instance }) }));
+  }
+
+  /**
+   * Reports a message the runtime gave up on (`dead_letter`): where it failed, its payload and
+   * headers, why (`error`, any thrown value, as in `run.fail()`) and after how many attempts. The
+   * payload is made JSON: bytes become base64 (header `x-roundhouse-payload-encoding: base64`),
+   * `undefined` becomes null (see the README). Use `run.fail(error, { deadLetter })` to report it
+   * together with the run's failure.
+   */
+  deadLetter(automation: string, report: DeadLetterReport): void {
+    this.#report(() => ({ type: 'dead_letter', ...this.#base(automation), ...deadLetterFields(report, describeError(report.error)) }));
   }
 
   /**

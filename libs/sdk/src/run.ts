@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { RunFailedV1, RunFinishedV1, RunStartedV1 } from '@roundhouse/contracts';
+import type { DeadLetterV1, RunFailedV1, RunFinishedV1, RunStartedV1 } from '@roundhouse/contracts';
+import { deadLetterFields, type RunDeadLetter } from './dead-letter.js';
 import type { DiagnosticHandler } from './diagnostics.js';
 
 /** What becomes of a failed run: another attempt follows, it was given up, or given up and parked as a dead letter. */
@@ -19,12 +20,27 @@ export interface SucceedOptions {
   manualTouch?: boolean;
 }
 
-export interface FailOptions {
-  /** Default `failed`. */
-  outcome?: RunFailureOutcome;
+interface FailOptionsBase {
   /** A person had to step in for this run. Default false. */
   manualTouch?: boolean;
 }
+
+/**
+ * How a run failed. With `deadLetter`, the message the run gave up on is reported as a
+ * `dead_letter` event beside `run_failed` (same runId, correlationId, error), and the outcome is
+ * `dead_lettered` (its default then).
+ */
+export type FailOptions =
+  | (FailOptionsBase & {
+      /** Default `failed`, or `dead_lettered` with `deadLetter`. */
+      outcome?: Exclude<RunFailureOutcome, 'dead_lettered'>;
+      deadLetter?: undefined;
+    })
+  | (FailOptionsBase & {
+      outcome?: 'dead_lettered';
+      /** The message the run gave up on: reported as a `dead_letter` event with the run's ids and error. */
+      deadLetter?: RunDeadLetter;
+    });
 
 /** Longest errorClass and errorMessage the contract takes. */
 const MAX_ERROR_CLASS = 200;
@@ -33,7 +49,7 @@ const MAX_ERROR_MESSAGE = 4000;
 /** Where a run's events go: the client's buffer. */
 export interface RunSink {
   /** Queues the event `build` makes; never throws (a failing build becomes a diagnostic). */
-  emit(build: () => RunStartedV1 | RunFinishedV1 | RunFailedV1): void;
+  emit(build: () => RunStartedV1 | RunFinishedV1 | RunFailedV1 | DeadLetterV1): void;
   clock: () => Date;
   diagnose: DiagnosticHandler;
 }
@@ -79,22 +95,40 @@ export class Run {
     });
   }
 
-  /** Reports `run_failed` with the error's class and message (any thrown value is accepted). */
+  /**
+   * Reports `run_failed` with the error's class and message (any thrown value is accepted). With
+   * `deadLetter`, also reports the message as a `dead_letter` event of this run, right after.
+   */
   fail(error: unknown, options: FailOptions = {}): void {
     if (!this.#end()) {
       return;
     }
+    const { deadLetter } = options;
+    let failedAt: Date | undefined;
     this.#sink.emit(() => {
       const now = this.#sink.clock();
+      failedAt = now;
       return {
         type: 'run_failed',
         ...this.#fields(now),
         durationMs: this.#durationMs(now),
         manualTouch: options.manualTouch ?? false,
         ...describeError(error),
-        outcome: options.outcome ?? 'failed',
+        outcome: options.outcome ?? (deadLetter === undefined ? 'failed' : 'dead_lettered'),
       };
     });
+    if (deadLetter !== undefined) {
+      this.#sink.emit(() => {
+        const now = failedAt ?? this.#sink.clock();
+        return {
+          type: 'dead_letter',
+          id: randomUUID(),
+          automation: this.automation,
+          occurredAt: now.toISOString(),
+          ...deadLetterFields({ ...deadLetter, runId: this.runId, ...(this.correlationId === undefined ? {} : { correlationId: this.correlationId }) }, describeError(error)),
+        };
+      });
+    }
   }
 
   #end(): boolean {

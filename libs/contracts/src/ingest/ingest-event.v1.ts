@@ -90,7 +90,7 @@ export const deadLetterV1 = z.strictObject({
   messageId: z.string().min(1).max(200).meta({ description: 'The message id at its source (AMQP message-id, BullMQ job id…).' }),
   source: z.strictObject({
     kind: z.enum(DEAD_LETTER_SOURCES),
-    queue: z.string().min(1).max(255).meta({ description: 'Queue, topic or job queue the message failed on.' }),
+    queue: z.string().min(1).max(255).meta({ description: 'Where the dead letter waits: the dead-letter queue (RabbitMQ), the failed job queue (BullMQ) or topic; the same for every delivery of one message.' }),
     exchange: z.string().max(255).optional(),
     routingKey: z.string().max(255).optional(),
   }),
