@@ -7,6 +7,8 @@ import { AutomationRunsTab } from '@/automation/components/AutomationRunsTab';
 import { EditAutomationPage } from '@/automation-editor/components/EditAutomationPage';
 import { RegisterAutomationPage } from '@/automation-editor/components/RegisterAutomationPage';
 import { CatalogPage } from '@/catalog/components/CatalogPage';
+import { DeadLetterPage } from '@/dead-letters/components/DeadLetterPage';
+import { DeadLettersPage } from '@/dead-letters/components/DeadLettersPage';
 import { QuarantinePage } from '@/quarantine/components/QuarantinePage';
 import { RunsPage } from '@/runs/components/RunsPage';
 import { NotFoundPage } from '@/shared/components/NotFoundPage';
@@ -29,6 +31,8 @@ export function AppRoutes() {
         <Route path="automations/:slug/edit" element={<EditAutomationPage />} />
         <Route path="runs" element={<RunsPage />} />
         <Route path="trail/:correlationId" element={<TrailPage />} />
+        <Route path="dead-letters" element={<DeadLettersPage />} />
+        <Route path="dead-letters/:id" element={<DeadLetterPage />} />
         <Route path="quarantine" element={<QuarantinePage />} />
         <Route path="tokens" element={<TokensIndexPage />} />
         <Route path="teams/:team/tokens" element={<RuntimeTokensPage />} />

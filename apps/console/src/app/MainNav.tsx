@@ -3,7 +3,7 @@ import { useTeamAccess } from '@/auth/hooks/useTeamAccess';
 
 const TEAM_TOKENS = /^\/teams\/[^/]+\/tokens$/;
 
-/** The console's sections; quarantine and tokens only for people who manage a team (owners, admins). */
+/** The console's sections; dead letters for everyone signed in; quarantine and tokens only for people who manage a team (owners, admins). */
 export function MainNav() {
   const access = useTeamAccess();
   const { pathname } = useLocation();
@@ -13,6 +13,7 @@ export function MainNav() {
         Catalog
       </NavLink>
       <NavLink to="/runs">Runs</NavLink>
+      <NavLink to="/dead-letters">Dead letters</NavLink>
       {access.managesAnyTeam ? (
         <>
           <NavLink to="/quarantine">Quarantine</NavLink>

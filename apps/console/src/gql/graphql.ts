@@ -25,6 +25,7 @@ export type AutomationInput = {
   onCall: OnCallInput;
   /** Name of the owning team. */
   owner: string;
+  payload?: PayloadPolicyInput | null | undefined;
   releases?: Array<ReleaseInput>;
   riskDomains?: Array<RiskDomain>;
   runbooks?: Array<RunbookInput>;
@@ -48,6 +49,35 @@ export type CreateRuntimeTokenInput = {
   name: string;
   team: string;
 };
+
+export type DeadLetterFilter = {
+  automation?: string | null | undefined;
+  fingerprint?: string | null | undefined;
+  /** Last failed at or after. */
+  from?: string | null | undefined;
+  /** Words in the error class or message. */
+  search?: string | null | undefined;
+  status?: DeadLetterStatus | null | undefined;
+  /** Last failed before. */
+  to?: string | null | undefined;
+};
+
+export type DeadLetterSource =
+  | 'bullmq'
+  | 'kafka'
+  | 'other'
+  | 'rabbitmq'
+  | 'sdk'
+  | 'sqs'
+  | 'webhook';
+
+export type DeadLetterStatus =
+  | 'discarded'
+  | 'failed_again'
+  | 'pending'
+  | 'reprocessed'
+  | 'reprocessing'
+  | 'resolved';
 
 /** file: catalog/ in Git (read-only here); console: registered in Roundhouse. */
 export type EntitySource =
@@ -108,6 +138,10 @@ export type OnCallInput = {
   name: string;
   schedule?: string | null | undefined;
   slack?: string | null | undefined;
+};
+
+export type PayloadPolicyInput = {
+  sensitiveFields?: Array<string>;
 };
 
 export type ReleaseInput = {
@@ -260,6 +294,32 @@ export type CatalogFacetsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type CatalogFacetsQuery = { automationFacets: { tags: Array<string>, systems: Array<string> } };
+
+export type DeadLetterGroupsQueryVariables = Exact<{
+  automation?: string | null | undefined;
+  status?: DeadLetterStatus | null | undefined;
+}>;
+
+
+export type DeadLetterGroupsQuery = { deadLetterGroups: Array<{ fingerprint: string, errorClass: string, normalizedMessage: string, sampleMessage: string, sourceKind: DeadLetterSource, sourceQueue: string, total: number, pending: number, firstSeen: string, lastSeen: string, trend: Array<number>, automation: { slug: string, title: string } }> };
+
+export type DeadLetterQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeadLetterQuery = { deadLetter: { id: string, sourceKind: DeadLetterSource, sourceQueue: string, messageId: string, fingerprint: string, errorClass: string, errorMessage: string, attempts: number, deliveries: number, firstFailedAt: string, lastFailedAt: string, status: DeadLetterStatus, correlationId: string | null, runId: string | null, payload: string, headers: string, payloadMasked: boolean, automation: { slug: string, title: string } } };
+
+export type DeadLetterRowFragment = { id: string, fingerprint: string, errorClass: string, errorMessage: string, attempts: number, deliveries: number, lastFailedAt: string, status: DeadLetterStatus, correlationId: string | null, automation: { slug: string, title: string } };
+
+export type DeadLettersQueryVariables = Exact<{
+  filter?: DeadLetterFilter | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type DeadLettersQuery = { deadLetters: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, fingerprint: string, errorClass: string, errorMessage: string, attempts: number, deliveries: number, lastFailedAt: string, status: DeadLetterStatus, correlationId: string | null, automation: { slug: string, title: string } } }> } };
 
 export type AutomationHealthQueryVariables = Exact<{
   slug: string;
@@ -441,6 +501,23 @@ export const CatalogAutomationFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"CatalogAutomation"}) as unknown as TypedDocumentString<CatalogAutomationFragment, unknown>;
+export const DeadLetterRowFragmentDoc = new TypedDocumentString(`
+    fragment DeadLetterRow on DeadLetter {
+  id
+  automation {
+    slug
+    title
+  }
+  fingerprint
+  errorClass
+  errorMessage
+  attempts
+  deliveries
+  lastFailedAt
+  status
+  correlationId
+}
+    `, {"fragmentName":"DeadLetterRow"}) as unknown as TypedDocumentString<DeadLetterRowFragment, unknown>;
 export const RunFieldsFragmentDoc = new TypedDocumentString(`
     fragment RunFields on Run {
   automation {
@@ -887,6 +964,84 @@ export const CatalogFacetsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CatalogFacetsQuery, CatalogFacetsQueryVariables>;
+export const DeadLetterGroupsDocument = new TypedDocumentString(`
+    query DeadLetterGroups($automation: String, $status: DeadLetterStatus) {
+  deadLetterGroups(automation: $automation, status: $status) {
+    fingerprint
+    automation {
+      slug
+      title
+    }
+    errorClass
+    normalizedMessage
+    sampleMessage
+    sourceKind
+    sourceQueue
+    total
+    pending
+    firstSeen
+    lastSeen
+    trend
+  }
+}
+    `) as unknown as TypedDocumentString<DeadLetterGroupsQuery, DeadLetterGroupsQueryVariables>;
+export const DeadLetterDocument = new TypedDocumentString(`
+    query DeadLetter($id: ID!) {
+  deadLetter(id: $id) {
+    id
+    automation {
+      slug
+      title
+    }
+    sourceKind
+    sourceQueue
+    messageId
+    fingerprint
+    errorClass
+    errorMessage
+    attempts
+    deliveries
+    firstFailedAt
+    lastFailedAt
+    status
+    correlationId
+    runId
+    payload
+    headers
+    payloadMasked
+  }
+}
+    `) as unknown as TypedDocumentString<DeadLetterQuery, DeadLetterQueryVariables>;
+export const DeadLettersDocument = new TypedDocumentString(`
+    query DeadLetters($filter: DeadLetterFilter, $first: Int!, $after: String) {
+  deadLetters(filter: $filter, first: $first, after: $after) {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        ...DeadLetterRow
+      }
+    }
+  }
+}
+    fragment DeadLetterRow on DeadLetter {
+  id
+  automation {
+    slug
+    title
+  }
+  fingerprint
+  errorClass
+  errorMessage
+  attempts
+  deliveries
+  lastFailedAt
+  status
+  correlationId
+}`) as unknown as TypedDocumentString<DeadLettersQuery, DeadLettersQueryVariables>;
 export const AutomationHealthDocument = new TypedDocumentString(`
     query AutomationHealth($slug: String!, $window: String!) {
   automationHealth(slug: $slug, window: $window) {

@@ -2,6 +2,9 @@ import type {
   AutomationDetailFragment,
   AutomationHealthQuery,
   CatalogAutomationFragment,
+  DeadLetterGroupsQuery,
+  DeadLetterQuery,
+  DeadLetterRowFragment,
   RunFieldsFragment,
   RuntimeTokenFieldsFragment,
   TeamsQuery,
@@ -221,6 +224,69 @@ export function aRuntimeToken(overrides: Partial<RuntimeTokenFieldsFragment> = {
     createdBy: 'omar',
     lastUsedAt: '2026-11-27T08:59:00Z',
     revokedAt: null,
+    ...overrides,
+  };
+}
+
+export type DeadLetterGroup = DeadLetterGroupsQuery['deadLetterGroups'][number];
+
+/** Invoices NetSuite refused for a missing billing address: 7 of 9 still pending. */
+export function aDeadLetterGroup(overrides: Partial<DeadLetterGroup> = {}): DeadLetterGroup {
+  return {
+    fingerprint: 'fp-netsuite-address',
+    automation: { slug: 'invoice-generation', title: 'Invoice generation from closed-won deals' },
+    errorClass: 'NetSuiteValidationError',
+    normalizedMessage: 'customer record <id> has no billing address for subsidiary <n>',
+    sampleMessage: 'customer record CUST-88213 has no billing address for subsidiary 4',
+    sourceKind: 'rabbitmq',
+    sourceQueue: 'invoices.generate.dlq',
+    total: 9,
+    pending: 7,
+    firstSeen: '2026-11-26T22:10:00Z',
+    lastSeen: '2026-11-27T08:40:00Z',
+    trend: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 2, 0, 0, 1, 3, 0, 2, 0],
+    ...overrides,
+  };
+}
+
+export function aDeadLetterRow(overrides: Partial<DeadLetterRowFragment> = {}): DeadLetterRowFragment {
+  return {
+    id: 'dl-0001',
+    automation: { slug: 'invoice-generation', title: 'Invoice generation from closed-won deals' },
+    fingerprint: 'fp-netsuite-address',
+    errorClass: 'NetSuiteValidationError',
+    errorMessage: 'customer record CUST-88213 has no billing address for subsidiary 4',
+    attempts: 5,
+    deliveries: 1,
+    lastFailedAt: '2026-11-27T08:40:00Z',
+    status: 'pending',
+    correlationId: 'deal-4711',
+    ...overrides,
+  };
+}
+
+export type DeadLetterDetail = DeadLetterQuery['deadLetter'];
+
+export function aDeadLetter(overrides: Partial<DeadLetterDetail> = {}): DeadLetterDetail {
+  return {
+    id: 'dl-0001',
+    automation: { slug: 'invoice-generation', title: 'Invoice generation from closed-won deals' },
+    sourceKind: 'rabbitmq',
+    sourceQueue: 'invoices.generate.dlq',
+    messageId: 'msg-5f2c',
+    fingerprint: 'fp-netsuite-address',
+    errorClass: 'NetSuiteValidationError',
+    errorMessage: 'customer record CUST-88213 has no billing address for subsidiary 4',
+    attempts: 5,
+    deliveries: 1,
+    firstFailedAt: '2026-11-27T08:15:00Z',
+    lastFailedAt: '2026-11-27T08:40:00Z',
+    status: 'pending',
+    correlationId: 'deal-4711',
+    runId: 'run-0001',
+    payload: '{"dealId":"deal-4711","customerId":"CUST-88213","amount":12400,"currency":"EUR"}',
+    headers: '{"x-correlation-id":"deal-4711","x-death-count":1}',
+    payloadMasked: false,
     ...overrides,
   };
 }

@@ -13,6 +13,12 @@ import type {
   CatalogFacetsQuery,
   CreateRuntimeTokenMutation,
   CreateRuntimeTokenMutationVariables,
+  DeadLetterGroupsQuery,
+  DeadLetterGroupsQueryVariables,
+  DeadLetterQuery,
+  DeadLetterQueryVariables,
+  DeadLettersQuery,
+  DeadLettersQueryVariables,
   ExportAutomationQuery,
   ExportAutomationQueryVariables,
   QuarantineQuery,
@@ -52,6 +58,9 @@ interface Operations {
   RuntimeTokens: { variables: RuntimeTokensQueryVariables; data: RuntimeTokensQuery };
   CreateRuntimeToken: { variables: CreateRuntimeTokenMutationVariables; data: CreateRuntimeTokenMutation };
   RevokeRuntimeToken: { variables: RevokeRuntimeTokenMutationVariables; data: RevokeRuntimeTokenMutation };
+  DeadLetterGroups: { variables: DeadLetterGroupsQueryVariables; data: DeadLetterGroupsQuery };
+  DeadLetters: { variables: DeadLettersQueryVariables; data: DeadLettersQuery };
+  DeadLetter: { variables: DeadLetterQueryVariables; data: DeadLetterQuery };
 }
 
 export type OperationName = keyof Operations;

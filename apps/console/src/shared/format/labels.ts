@@ -1,5 +1,7 @@
 import type {
   AutomationType,
+  DeadLetterSource,
+  DeadLetterStatus,
   EntitySource,
   KpiDirection,
   KpiSource,
@@ -94,6 +96,25 @@ export const RUN_STATUS_LABELS: Record<RunStatus, string> = {
   failed: 'Failed',
   retrying: 'Retrying',
   dead_lettered: 'Dead-lettered',
+};
+
+export const DEAD_LETTER_STATUS_LABELS: Record<DeadLetterStatus, string> = {
+  pending: 'Pending',
+  reprocessing: 'Reprocessing',
+  reprocessed: 'Reprocessed',
+  resolved: 'Resolved',
+  failed_again: 'Failed again',
+  discarded: 'Discarded',
+};
+
+export const DEAD_LETTER_SOURCE_LABELS: Record<DeadLetterSource, string> = {
+  rabbitmq: 'RabbitMQ',
+  bullmq: 'BullMQ',
+  sqs: 'Amazon SQS',
+  kafka: 'Kafka',
+  webhook: 'Webhook',
+  sdk: 'Roundhouse SDK',
+  other: 'Other',
 };
 
 export const TOKEN_CAPABILITY_LABELS: Record<TokenCapability, string> = {

@@ -1,0 +1,44 @@
+import { queryOptions } from '@tanstack/react-query';
+import { graphql } from '@/gql';
+import { graphqlRequest } from '@/shared/graphql/graphqlRequest';
+
+const DeadLetterQuery = graphql(`
+  query DeadLetter($id: ID!) {
+    deadLetter(id: $id) {
+      id
+      automation {
+        slug
+        title
+      }
+      sourceKind
+      sourceQueue
+      messageId
+      fingerprint
+      errorClass
+      errorMessage
+      attempts
+      deliveries
+      firstFailedAt
+      lastFailedAt
+      status
+      correlationId
+      runId
+      payload
+      headers
+      payloadMasked
+    }
+  }
+`);
+
+export const deadLetterKeys = {
+  all: ['dead-letter'] as const,
+  detail: (id: string) => [...deadLetterKeys.all, id] as const,
+};
+
+/** One dead letter with its payload (masked per the viewer's role) and headers. */
+export function deadLetterQueryOptions(id: string) {
+  return queryOptions({
+    queryKey: deadLetterKeys.detail(id),
+    queryFn: () => graphqlRequest(DeadLetterQuery, { id }),
+  });
+}

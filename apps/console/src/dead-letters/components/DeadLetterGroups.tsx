@@ -1,0 +1,103 @@
+import type { DeadLetterGroupsQuery } from '@/gql/graphql';
+import { ErrorState } from '@/shared/components/ErrorState';
+import { LoadingMessage, SkeletonLine } from '@/shared/components/Skeleton';
+import { formatDateTime, formatTimeAgo } from '@/shared/format/dates';
+import { DEAD_LETTER_SOURCE_LABELS } from '@/shared/format/labels';
+import { formatNumber } from '@/shared/format/numbers';
+import { DeadLetterTrend } from './DeadLetterTrend';
+
+export type DeadLetterGroup = DeadLetterGroupsQuery['deadLetterGroups'][number];
+
+interface DeadLetterGroupsProps {
+  groups: readonly DeadLetterGroup[];
+  /** The fingerprint the list below is narrowed to, if any. */
+  selected: string;
+  onSelect: (fingerprint: string) => void;
+}
+
+export function DeadLetterGroupsSkeleton() {
+  return (
+    <div className="stack" aria-busy="true">
+      <LoadingMessage>Loading dead-letter groups…</LoadingMessage>
+      <SkeletonLine width="85%" />
+      <SkeletonLine width="70%" />
+      <SkeletonLine width="55%" />
+    </div>
+  );
+}
+
+export function DeadLetterGroupsError({ error, onRetry, retrying }: { error: unknown; onRetry: () => void; retrying: boolean }) {
+  return <ErrorState title="Dead-letter groups could not be loaded" error={error} onRetry={onRetry} retrying={retrying} />;
+}
+
+/** What is failing, grouped by error fingerprint, most pending first. Choosing a group narrows the list below to it. */
+export function DeadLetterGroups({ groups, selected, onSelect }: DeadLetterGroupsProps) {
+  if (groups.length === 0) {
+    return (
+      <p className="muted" role="status">
+        No group of dead letters matches this automation and status.
+      </p>
+    );
+  }
+  return (
+    <div className="table-scroll">
+      <table className="table dead-letter-groups">
+        <caption className="visually-hidden">Dead letters grouped by error, most pending first</caption>
+        <thead>
+          <tr>
+            <th scope="col">Error</th>
+            <th scope="col">Automation</th>
+            <th scope="col">Source</th>
+            <th scope="col" className="numeric">
+              Pending / total
+            </th>
+            <th scope="col">Seen</th>
+            <th scope="col">Last 24 hours</th>
+          </tr>
+        </thead>
+        <tbody>
+          {groups.map((group) => {
+            const isSelected = group.fingerprint === selected;
+            return (
+              <tr
+                key={group.fingerprint}
+                data-fingerprint={group.fingerprint}
+                className={isSelected ? 'dead-letter-groups__row dead-letter-groups__row--selected' : 'dead-letter-groups__row'}
+              >
+                <td className="dead-letter-groups__error">
+                  <button
+                    type="button"
+                    className="dead-letter-groups__select"
+                    aria-pressed={isSelected}
+                    title={isSelected ? 'Show every group’s dead letters' : `e.g. ${group.sampleMessage}`}
+                    onClick={() => onSelect(isSelected ? '' : group.fingerprint)}
+                  >
+                    <code className="run-error__class">{group.errorClass}</code>
+                    <span className="run-error__message">{group.normalizedMessage}</span>
+                  </button>
+                </td>
+                <td>{group.automation.title}</td>
+                <td>
+                  {DEAD_LETTER_SOURCE_LABELS[group.sourceKind]}
+                  <span className="dead-letter-groups__queue mono">{group.sourceQueue}</span>
+                </td>
+                <td className="numeric nowrap">
+                  <strong>{formatNumber(group.pending)}</strong> / {formatNumber(group.total)}
+                </td>
+                <td className="nowrap">
+                  <span title={formatDateTime(group.lastSeen)}>last {formatTimeAgo(group.lastSeen)}</span>
+                  <span className="dead-letter-groups__first muted" title={formatDateTime(group.firstSeen)}>
+                    first {formatTimeAgo(group.firstSeen)}
+                  </span>
+                </td>
+                <td>
+                  <DeadLetterTrend trend={group.trend} />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,167 @@
+import { Link, useParams } from 'react-router';
+import type { DeadLetterQuery } from '@/gql/graphql';
+import { trailPath } from '@/runs/components/RunsTable';
+import { ErrorState } from '@/shared/components/ErrorState';
+import { LoadingMessage, SkeletonLine } from '@/shared/components/Skeleton';
+import { formatInstant } from '@/shared/format/dates';
+import { DEAD_LETTER_SOURCE_LABELS } from '@/shared/format/labels';
+import { formatNumber } from '@/shared/format/numbers';
+import { hasErrorCode } from '@/shared/graphql/ApiError';
+import { useDocumentTitle } from '@/shared/hooks/useDocumentTitle';
+import { useDeadLetter } from '../hooks/useDeadLetter';
+import { DeadLetterHeaders } from './DeadLetterHeaders';
+import { DeadLetterPayload } from './DeadLetterPayload';
+import { DeadLetterRunbooks } from './DeadLetterRunbooks';
+import { DeadLetterStatusBadge } from './DeadLetterStatusBadge';
+
+type DeadLetter = DeadLetterQuery['deadLetter'];
+
+function DeadLetterSkeleton() {
+  return (
+    <div className="page" aria-busy="true">
+      <LoadingMessage>Loading the dead letter…</LoadingMessage>
+      <SkeletonLine width="40%" />
+      <SkeletonLine width="75%" />
+      <SkeletonLine width="60%" />
+    </div>
+  );
+}
+
+function DeadLetterNotFound({ id }: { id: string }) {
+  return (
+    <div className="page">
+      <section className="state state--not-found" aria-labelledby="dead-letter-not-found-title">
+        <p className="state__eyebrow">404 · Not found</p>
+        <h1 id="dead-letter-not-found-title" className="state__title">
+          No dead letter <code>{id}</code>
+        </h1>
+        <p className="state__text">The link may be mistyped, or the dead letter may be older than the retention window. Look for it by its error.</p>
+        <Link className="button" to="/dead-letters">
+          Back to dead letters
+        </Link>
+      </section>
+    </div>
+  );
+}
+
+function Facts({ deadLetter }: { deadLetter: DeadLetter }) {
+  return (
+    <dl className="facts facts--grid">
+      <div>
+        <dt>Automation</dt>
+        <dd>
+          <Link to={`/automations/${deadLetter.automation.slug}`}>{deadLetter.automation.title}</Link>
+        </dd>
+      </div>
+      <div>
+        <dt>Source</dt>
+        <dd>
+          {DEAD_LETTER_SOURCE_LABELS[deadLetter.sourceKind]} <span className="mono">{deadLetter.sourceQueue}</span>
+        </dd>
+      </div>
+      <div>
+        <dt>Message id</dt>
+        <dd className="mono">{deadLetter.messageId}</dd>
+      </div>
+      <div>
+        <dt>Attempts / deliveries</dt>
+        <dd>
+          {formatNumber(deadLetter.attempts)} {deadLetter.attempts === 1 ? 'attempt' : 'attempts'}, dead-lettered {formatNumber(deadLetter.deliveries)}{' '}
+          {deadLetter.deliveries === 1 ? 'time' : 'times'}
+        </dd>
+      </div>
+      <div>
+        <dt>First failed</dt>
+        <dd>
+          <time dateTime={deadLetter.firstFailedAt}>{formatInstant(deadLetter.firstFailedAt)}</time>
+        </dd>
+      </div>
+      <div>
+        <dt>Last failed</dt>
+        <dd>
+          <time dateTime={deadLetter.lastFailedAt}>{formatInstant(deadLetter.lastFailedAt)}</time>
+        </dd>
+      </div>
+      <div>
+        <dt>Correlation id</dt>
+        <dd>
+          {deadLetter.correlationId ? (
+            <Link className="mono" to={trailPath(deadLetter.correlationId)} title="Every run in this transaction">
+              {deadLetter.correlationId}
+            </Link>
+          ) : (
+            <span className="muted">none reported</span>
+          )}
+        </dd>
+      </div>
+      <div>
+        <dt>Run id</dt>
+        <dd>{deadLetter.runId ? <span className="mono">{deadLetter.runId}</span> : <span className="muted">none reported</span>}</dd>
+      </div>
+    </dl>
+  );
+}
+
+/** One dead letter: why it failed, where it came from, what it carried, and the runbook that says what to do. */
+export function DeadLetterPage() {
+  const { id = '' } = useParams();
+  const query = useDeadLetter(id);
+  useDocumentTitle(query.data ? `${query.data.deadLetter.errorClass} · Dead letter` : 'Dead letter');
+
+  if (query.isPending) {
+    return <DeadLetterSkeleton />;
+  }
+  if (query.isError) {
+    if (hasErrorCode(query.error, 'NOT_FOUND')) {
+      return <DeadLetterNotFound id={id} />;
+    }
+    return (
+      <div className="page">
+        <ErrorState title="This dead letter could not be loaded" error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />
+      </div>
+    );
+  }
+
+  const { deadLetter } = query.data;
+  return (
+    <div className="page" data-dead-letter-id={deadLetter.id}>
+      <header className="page-header">
+        <div>
+          <p className="eyebrow">
+            <Link to={`/dead-letters?automation=${encodeURIComponent(deadLetter.automation.slug)}`}>Dead letters</Link> · {deadLetter.automation.title}
+          </p>
+          <h1>
+            <code className="run-error__class">{deadLetter.errorClass}</code> <DeadLetterStatusBadge status={deadLetter.status} />
+          </h1>
+          <p className="dead-letter-message">{deadLetter.errorMessage}</p>
+        </div>
+      </header>
+      <div className="stack">
+        <section className="panel" aria-labelledby="dead-letter-facts-title">
+          <h2 id="dead-letter-facts-title" className="panel__title">
+            Where it came from
+          </h2>
+          <Facts deadLetter={deadLetter} />
+        </section>
+        <section className="panel" aria-labelledby="dead-letter-payload-title">
+          <h2 id="dead-letter-payload-title" className="panel__title">
+            Payload
+          </h2>
+          <DeadLetterPayload payload={deadLetter.payload} masked={deadLetter.payloadMasked} />
+        </section>
+        <section className="panel" aria-labelledby="dead-letter-headers-title">
+          <h2 id="dead-letter-headers-title" className="panel__title">
+            Headers
+          </h2>
+          <DeadLetterHeaders headers={deadLetter.headers} />
+        </section>
+        <section className="panel" aria-labelledby="dead-letter-runbooks-title">
+          <h2 id="dead-letter-runbooks-title" className="panel__title">
+            Runbooks
+          </h2>
+          <DeadLetterRunbooks slug={deadLetter.automation.slug} />
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import { useAutomationOptions } from '@/catalog/hooks/useAutomationOptions';
+import { DEAD_LETTER_STATUS_LABELS, optionsOf } from '@/shared/format/labels';
+import type { DeadLetterFilterName, DeadLetterFilters } from '../deadLetterFilters';
+
+const STATUSES = optionsOf(DEAD_LETTER_STATUS_LABELS);
+const ALL_AUTOMATIONS = {};
+
+interface DeadLetterScopeBarProps {
+  filters: DeadLetterFilters;
+  onFilterChange: (name: DeadLetterFilterName, value: string) => void;
+}
+
+/** Automation and status: they narrow the groups and the list alike. */
+export function DeadLetterScopeBar({ filters, onFilterChange }: DeadLetterScopeBarProps) {
+  const options = useAutomationOptions(ALL_AUTOMATIONS);
+  const choices = options.data ?? [];
+  const withCurrent =
+    filters.automation && !choices.some((choice) => choice.slug === filters.automation)
+      ? [...choices, { slug: filters.automation, title: filters.automation }]
+      : choices;
+  return (
+    <form role="search" aria-label="Choose automation and status" className="filter-bar" onSubmit={(event) => event.preventDefault()}>
+      <div className="field field--compact">
+        <label htmlFor="dead-letters-filter-automation">Automation</label>
+        <select id="dead-letters-filter-automation" value={filters.automation} onChange={(event) => onFilterChange('automation', event.target.value)}>
+          <option value="">All automations</option>
+          {withCurrent.map((choice) => (
+            <option key={choice.slug} value={choice.slug}>
+              {choice.title}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field field--compact">
+        <label htmlFor="dead-letters-filter-status">Status</label>
+        <select id="dead-letters-filter-status" value={filters.status} onChange={(event) => onFilterChange('status', event.target.value)}>
+          {STATUSES.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+          <option value="any">Any status</option>
+        </select>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,112 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { DeadLetterRowFragment, DeadLettersQuery } from '@/gql/graphql';
+import { aDeadLetterGroup, aDeadLetterRow } from '@/test/factories';
+import { mockApi } from '@/test/mockApi';
+import { renderApp } from '@/test/renderApp';
+import { DeadLettersPage } from './DeadLettersPage';
+
+function page(deadLetters: DeadLetterRowFragment[], endCursor: string | null = null): { data: DeadLettersQuery } {
+  return {
+    data: { deadLetters: { pageInfo: { hasNextPage: endCursor !== null, endCursor }, edges: deadLetters.map((node) => ({ cursor: node.id, node })) } },
+  };
+}
+
+const AUTOMATIONS = {
+  data: {
+    automations: {
+      edges: [
+        { node: { slug: 'invoice-generation', title: 'Invoice generation from closed-won deals', owner: { name: 'finance-ops' } } },
+        { node: { slug: 'payout-reconciliation', title: 'Payout reconciliation', owner: { name: 'finance-ops' } } },
+      ],
+    },
+  },
+};
+
+const TIMEOUTS = aDeadLetterGroup({
+  fingerprint: 'fp-stripe-timeout',
+  automation: { slug: 'payout-reconciliation', title: 'Payout reconciliation' },
+  errorClass: 'TimeoutError',
+  normalizedMessage: 'Stripe did not answer in <n>s',
+  sourceKind: 'bullmq',
+  sourceQueue: 'payouts:failed',
+  total: 4,
+  pending: 2,
+});
+
+describe(DeadLettersPage.name, () => {
+  it('shows the pending groups with their counts, and narrows the list to the group clicked', async () => {
+    const api = mockApi({
+      AutomationOptions: () => AUTOMATIONS,
+      DeadLetterGroups: () => ({ data: { deadLetterGroups: [aDeadLetterGroup(), TIMEOUTS] } }),
+      DeadLetters: ({ filter }) =>
+        filter?.fingerprint === 'fp-stripe-timeout'
+          ? page([aDeadLetterRow({ id: 'dl-0009', automation: TIMEOUTS.automation, errorClass: 'TimeoutError', errorMessage: 'Stripe did not answer in 30s', correlationId: null })])
+          : page([aDeadLetterRow(), aDeadLetterRow({ id: 'dl-0002', correlationId: 'deal-4712', errorMessage: 'customer record CUST-90001 has no billing address for subsidiary 2' })], 'cursor-2'),
+    });
+    renderApp('/dead-letters');
+
+    const groups = await screen.findByRole('table', { name: 'Dead letters grouped by error, most pending first' });
+    expect(api.calls('DeadLetterGroups')[0]?.variables).toEqual({ automation: null, status: 'pending' });
+    const address = within(groups).getByRole('row', { name: /NetSuiteValidationError/ });
+    expect(address.textContent).toContain('customer record <id> has no billing address for subsidiary <n>');
+    expect(address.textContent).toContain('7 / 9');
+    expect(address.textContent).toContain('invoices.generate.dlq');
+    expect(within(address).getByRole('img').getAttribute('aria-label')).toBe('9 in the last 24 hours, at most 3 an hour, 0 in the last hour');
+    expect(within(groups).getByRole('row', { name: /TimeoutError/ }).textContent).toContain('2 / 4');
+
+    // The list starts with every pending dead letter, each linking to itself and to its trail.
+    const first = await screen.findByRole('row', { name: /customer record CUST-88213/ });
+    expect(api.calls('DeadLetters')[0]?.variables).toEqual({ filter: { status: 'pending' }, first: 50, after: null });
+    expect(within(first).getByRole('link', { name: 'NetSuiteValidationError' }).getAttribute('href')).toBe('/dead-letters/dl-0001');
+    expect(within(first).getByRole('link', { name: 'deal-4711' }).getAttribute('href')).toBe('/trail/deal-4711');
+    expect(first.textContent).toContain('Pending');
+    expect(screen.getByRole('button', { name: 'Load more' })).toBeTruthy();
+
+    const timeoutGroup = within(within(groups).getByRole('row', { name: /TimeoutError/ })).getByRole('button');
+    fireEvent.click(timeoutGroup);
+
+    await waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/dead-letters?fingerprint=fp-stripe-timeout'));
+    expect(timeoutGroup.getAttribute('aria-pressed')).toBe('true');
+    expect(await screen.findByRole('row', { name: /Stripe did not answer in 30s/ })).toBeTruthy();
+    expect(api.calls('DeadLetters').at(-1)?.variables.filter).toEqual({ fingerprint: 'fp-stripe-timeout', status: 'pending' });
+    expect(screen.queryByRole('row', { name: /customer record CUST-88213/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Load more' })).toBeNull();
+
+    // The chosen group reads as a filter of its own, and clicking the group again lets go of it.
+    const filters = screen.getByRole('search', { name: 'Filter dead letters' });
+    expect(filters.textContent).toContain('TimeoutError: Stripe did not answer in <n>s');
+    fireEvent.click(timeoutGroup);
+    await waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/dead-letters'));
+  });
+
+  it('reads every filter from the URL and sends them to both queries', async () => {
+    const api = mockApi({
+      AutomationOptions: () => AUTOMATIONS,
+      DeadLetterGroups: () => ({ data: { deadLetterGroups: [TIMEOUTS] } }),
+      DeadLetters: () => page([]),
+    });
+    renderApp('/dead-letters?automation=payout-reconciliation&status=any&from=2026-11-27T00:00:00.000Z&q=Stripe');
+
+    const empty = await screen.findByRole('status', { name: 'No dead letters match these filters' });
+    expect(api.calls('DeadLetterGroups')[0]?.variables).toEqual({ automation: 'payout-reconciliation', status: null });
+    expect(api.calls('DeadLetters')[0]?.variables.filter).toEqual({ automation: 'payout-reconciliation', from: '2026-11-27T00:00:00.000Z', search: 'Stripe' });
+
+    fireEvent.click(within(empty).getByRole('button', { name: 'Clear filters' }));
+    await waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/dead-letters'));
+  });
+
+  it('says nothing is waiting when no dead letter is pending anywhere', async () => {
+    mockApi({
+      AutomationOptions: () => AUTOMATIONS,
+      DeadLetterGroups: () => ({ data: { deadLetterGroups: [] } }),
+      DeadLetters: () => page([]),
+    });
+    renderApp('/dead-letters');
+
+    expect(await screen.findByRole('status', { name: 'No dead letters — nothing is waiting for you' })).toBeTruthy();
+    expect(screen.queryByRole('table')).toBeNull();
+    // The scope stays, so older (reprocessed, discarded) dead letters remain a click away.
+    expect(screen.getByRole('combobox', { name: 'Status' })).toBeTruthy();
+  });
+});

@@ -1,0 +1,67 @@
+import { useDocumentTitle } from '@/shared/hooks/useDocumentTitle';
+import { statusArgument } from '../deadLetterFilters';
+import { useDeadLetterFilters } from '../hooks/useDeadLetterFilters';
+import { useDeadLetterGroups } from '../hooks/useDeadLetterGroups';
+import { DeadLetterFiltersBar } from './DeadLetterFiltersBar';
+import { DeadLetterGroups, DeadLetterGroupsError, DeadLetterGroupsSkeleton } from './DeadLetterGroups';
+import { DeadLetterList, DeadLettersEmptyState } from './DeadLetterList';
+import { DeadLetterScopeBar } from './DeadLetterScopeBar';
+
+/** The on-call's workbench: what is failing and why, grouped by error, then the messages themselves. */
+export function DeadLettersPage() {
+  useDocumentTitle('Dead letters');
+  const { filters, setFilter, clearFilters, hasFilters } = useDeadLetterFilters();
+  const groups = useDeadLetterGroups(filters.automation || null, statusArgument(filters));
+  const chosen = groups.data?.deadLetterGroups.find((group) => group.fingerprint === filters.fingerprint);
+  // With no filter at all, no pending group means nothing is waiting: one calm message instead of two empty tables.
+  const nothingWaiting = !hasFilters && groups.isSuccess && groups.data.deadLetterGroups.length === 0;
+
+  let groupsBody;
+  if (groups.isPending) {
+    groupsBody = <DeadLetterGroupsSkeleton />;
+  } else if (groups.isError) {
+    groupsBody = <DeadLetterGroupsError error={groups.error} onRetry={() => void groups.refetch()} retrying={groups.isFetching} />;
+  } else {
+    groupsBody = <DeadLetterGroups groups={groups.data.deadLetterGroups} selected={filters.fingerprint} onSelect={(fingerprint) => setFilter('fingerprint', fingerprint)} />;
+  }
+
+  return (
+    <div className="page">
+      <header className="page-header">
+        <div>
+          <h1>Dead letters</h1>
+          <p className="muted">
+            Messages your runtimes gave up on, grouped by error. Pick a group to see its messages; open one for its payload, its trail and the
+            runbook.
+          </p>
+        </div>
+      </header>
+      <DeadLetterScopeBar filters={filters} onFilterChange={setFilter} />
+      {nothingWaiting ? (
+        <DeadLettersEmptyState />
+      ) : (
+        <div className="stack">
+          <section className="panel" aria-labelledby="dead-letter-groups-title">
+            <div className="panel__header">
+              <h2 id="dead-letter-groups-title" className="panel__title">
+                Failing the same way
+              </h2>
+            </div>
+            {groupsBody}
+          </section>
+          <section aria-labelledby="dead-letter-list-title">
+            <h2 id="dead-letter-list-title">Messages</h2>
+            <DeadLetterFiltersBar
+              filters={filters}
+              groupLabel={chosen ? `${chosen.errorClass}: ${chosen.normalizedMessage}` : undefined}
+              onFilterChange={setFilter}
+              onClear={clearFilters}
+              hasFilters={hasFilters}
+            />
+            <DeadLetterList filters={filters} hasFilters={hasFilters} onClear={clearFilters} />
+          </section>
+        </div>
+      )}
+    </div>
+  );
+}
