@@ -12,6 +12,7 @@ import { CatalogModule } from './catalog/catalog.module.js';
 import type { AppConfig } from './config/app.config.js';
 import { ConfigModule } from './config/config.module.js';
 import { dataSourceOptions } from './database/data-source.js';
+import { CollectorsModule } from './collectors/collectors.module.js';
 import { DeadLettersModule } from './dead-letters/dead-letters.module.js';
 import { DomainErrorFilter } from './errors/domain-error.filter.js';
 import { HealthModule } from './health/health.module.js';
@@ -67,6 +68,7 @@ export class AppModule {
         QuarantineModule,
         TokensModule,
         DeadLettersModule,
+        CollectorsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: DomainErrorFilter },

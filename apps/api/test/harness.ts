@@ -62,7 +62,7 @@ export interface TestApi {
 
 /** The real api (every module, the real database) listening on a free port. */
 export async function startTestApi(databaseUrl: string, env: Record<string, string> = {}, log: Logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' })): Promise<TestApi> {
-  const config = loadConfig({ NODE_ENV: 'test', ROUNDHOUSE_DEV_SIGN_IN: 'true', ROUNDHOUSE_CONSOLE_DIR: '/nonexistent', ROUNDHOUSE_JOBS: 'false', ...env });
+  const config = loadConfig({ NODE_ENV: 'test', ROUNDHOUSE_DEV_SIGN_IN: 'true', ROUNDHOUSE_CONSOLE_DIR: '/nonexistent', ROUNDHOUSE_JOBS: 'false', ROUNDHOUSE_COLLECTORS: 'false', ...env });
   const app = await createApp(config, databaseUrl, log);
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address();

@@ -90,6 +90,17 @@ export class AutomationsRepository {
     return new Map(rows.map((row) => [row.slug, row.owner_team]));
   }
 
+  /** Active automations whose runtime binding is of `kind`, with the binding. */
+  withRuntime(kind: string): Promise<Pick<AutomationEntity, 'slug' | 'runtime'>[]> {
+    return this.automations
+      .createQueryBuilder('a')
+      .select(['a.slug', 'a.runtime'])
+      .where('a.archived_at IS NULL')
+      .andWhere(`a.runtime ->> 'kind' = :kind`, { kind })
+      .orderBy('a.slug')
+      .getMany();
+  }
+
   findBySlug(slug: string): Promise<AutomationEntity | null> {
     return this.automations.findOneBy({ slug });
   }

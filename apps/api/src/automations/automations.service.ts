@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { RuntimeBinding } from '@roundhouse/contracts';
 import type { User } from '../auth/user.js';
 import { InputError, NotAllowedError } from '../errors/domain-errors.js';
 import { TeamsService } from '../teams/teams.service.js';
@@ -90,6 +91,11 @@ export class AutomationsService {
     await this.mayChange(slug, user, 'automation:archive');
     await this.automations.archive(slug, new Date());
     return this.get(slug, user);
+  }
+
+  /** Active automations bound to a runtime of `kind` (rabbitmq, bullmq…), for the collectors. */
+  withRuntime(kind: string): Promise<{ slug: string; runtime: RuntimeBinding | null }[]> {
+    return this.automations.withRuntime(kind);
   }
 
   /** The owning team of each known automation among `slugs`. */

@@ -21,7 +21,7 @@ const USAGE = `Usage: npm run catalog -- <command>
 The database is DATABASE_URL, or the embedded one (started for the command if Roundhouse is not running).`;
 
 async function withDatabase<T>(work: (service: CatalogService) => Promise<T>): Promise<T> {
-  const config = loadConfig({ ...process.env, ROUNDHOUSE_CONSOLE_DIR: '/nonexistent', ROUNDHOUSE_JOBS: 'false' });
+  const config = loadConfig({ ...process.env, ROUNDHOUSE_CONSOLE_DIR: '/nonexistent', ROUNDHOUSE_JOBS: 'false', ROUNDHOUSE_COLLECTORS: 'false' });
   const log = pino({ level: 'warn' });
   let embedded: EmbeddedDatabase | undefined;
   let url = config.DATABASE_URL;

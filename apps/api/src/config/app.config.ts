@@ -38,6 +38,8 @@ const schema = z.object({
   ROUNDHOUSE_DEV_SIGN_IN: flag.default(false),
   /** Secret that signs session cookies (32+ characters). Sensitive. A random one is used when unset outside production. */
   ROUNDHOUSE_SESSION_SECRET: z.string().min(32, { message: 'at least 32 characters' }).optional(),
+  /** Collect dead letters from the brokers named in automations' runtime bindings (when their connection variable is set). */
+  ROUNDHOUSE_COLLECTORS: flag.default(true),
   /** Run durable background jobs (pg-boss) in this process. */
   ROUNDHOUSE_JOBS: flag.default(true),
   /** Days raw runs are kept; per-minute rollups are kept regardless. */

@@ -73,19 +73,22 @@ export class DeadLettersRepository {
     if (events.length === 0) {
       return;
     }
-    const byMessage = new Map<string, DeadLetterV1>();
+    // One row per message; several deliveries of it in one batch count as that many deliveries.
+    const byMessage = new Map<string, { event: DeadLetterV1; deliveries: number }>();
     for (const event of events) {
-      byMessage.set(JSON.stringify([event.automation, event.source.queue, event.messageId]), event);
+      const key = JSON.stringify([event.automation, event.source.queue, event.messageId]);
+      byMessage.set(key, { event, deliveries: (byMessage.get(key)?.deliveries ?? 0) + 1 });
     }
-    const rows = [...byMessage.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, event]) => event);
+    const merged = [...byMessage.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, value]) => value);
+    const rows = merged.map((m) => m.event);
     const fingerprints = rows.map((e) => errorFingerprint({ automation: e.automation, sourceKind: e.source.kind, sourceQueue: e.source.queue, errorClass: e.errorClass, errorMessage: e.errorMessage }));
     const inserted = await manager.query<{ fingerprint: string; inserted: boolean }[]>(
       `INSERT INTO dead_letter AS d (automation_slug, source_kind, source_queue, source_exchange, source_routing_key, message_id, fingerprint,
-          error_class, error_message, attempts, first_failed_at, last_failed_at, payload, headers, correlation_id, run_id)
+          error_class, error_message, attempts, first_failed_at, last_failed_at, payload, headers, correlation_id, run_id, deliveries)
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
-          $10::int[], $11::timestamptz[], $12::timestamptz[], $13::jsonb[], $14::jsonb[], $15::text[], $16::text[])
+          $10::int[], $11::timestamptz[], $12::timestamptz[], $13::jsonb[], $14::jsonb[], $15::text[], $16::text[], $17::int[])
        ON CONFLICT ON CONSTRAINT dead_letter_message_unique DO UPDATE SET
-         deliveries = d.deliveries + 1,
+         deliveries = d.deliveries + EXCLUDED.deliveries,
          attempts = greatest(d.attempts, EXCLUDED.attempts),
          last_failed_at = greatest(d.last_failed_at, EXCLUDED.last_failed_at),
          error_class = EXCLUDED.error_class,
@@ -109,6 +112,7 @@ export class DeadLettersRepository {
         rows.map((e) => JSON.stringify(e.headers)),
         rows.map((e) => e.correlationId ?? null),
         rows.map((e) => e.runId ?? null),
+        merged.map((m) => m.deliveries),
       ],
     );
     const fresh = new Map<string, { event: DeadLetterV1; count: number }>();

@@ -1,0 +1,106 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { DeadLetterV1 } from '@roundhouse/contracts';
+
+/** The parts of an AMQP message the collector reads (amqplib's ConsumeMessage has them). */
+export interface AmqpMessage {
+  content: Buffer;
+  fields: { exchange: string; routingKey: string };
+  properties: { messageId?: string; correlationId?: string; contentType?: string; timestamp?: number; headers?: Record<string, unknown> };
+}
+
+interface XDeath {
+  count?: number;
+  reason?: string;
+  queue?: string;
+  time?: Date | { value?: number } | number;
+  exchange?: string;
+  'routing-keys'?: string[];
+}
+
+function timeOf(value: XDeath['time']): Date | undefined {
+  if (value instanceof Date) {
+    return value;
+  }
+  if (typeof value === 'number') {
+    return new Date(value * 1000);
+  }
+  if (value !== undefined && typeof value.value === 'number') {
+    return new Date(value.value * 1000);
+  }
+  return undefined;
+}
+
+function text(value: unknown): string | undefined {
+  if (typeof value === 'string') {
+    return value;
+  }
+  if (Buffer.isBuffer(value)) {
+    return value.toString('utf8');
+  }
+  return undefined;
+}
+
+function payloadOf(content: Buffer, contentType: string | undefined): { payload: DeadLetterV1['payload']; encoding?: string } {
+  const body = content.toString('utf8');
+  if (contentType === undefined || contentType.includes('json') || /^\s*[[{"]/.test(body)) {
+    try {
+      return { payload: JSON.parse(body) as DeadLetterV1['payload'] };
+    } catch {
+      // not JSON after all
+    }
+  }
+  if (Buffer.from(body, 'utf8').equals(content)) {
+    return { payload: body, encoding: 'text' };
+  }
+  return { payload: content.toString('base64'), encoding: 'base64' };
+}
+
+/**
+ * Translates a message from a RabbitMQ dead-letter queue into a dead letter, keeping its `x-death`
+ * context (original exchange, routing keys, reason, count, time). Translation only: no policy.
+ * The error is read from the headers runtimes commonly set (`x-exception-class`/`-message`,
+ * `x-error-class`/`-message`); without them, from the dead-lettering reason.
+ */
+export function deadLetterFromAmqp(message: AmqpMessage, automation: string, queue: string, now: Date): DeadLetterV1 {
+  const headers = message.properties.headers ?? {};
+  const deaths = (Array.isArray(headers['x-death']) ? headers['x-death'] : []) as XDeath[];
+  const latest = deaths[0];
+  const reason = latest?.reason ?? 'dead-lettered';
+  const count = deaths.reduce((sum, death) => sum + (typeof death.count === 'number' ? death.count : 0), 0);
+  const times = deaths.map((death) => timeOf(death.time)).filter((t): t is Date => t !== undefined);
+  const firstFailedAt = times.length > 0 ? new Date(Math.min(...times.map((t) => t.getTime()))) : now;
+  const { payload, encoding } = payloadOf(message.content, message.properties.contentType);
+  const flatHeaders: Record<string, string> = {};
+  for (const [key, value] of Object.entries(headers)) {
+    flatHeaders[key] = (text(value) ?? JSON.stringify(value)).slice(0, 4000);
+  }
+  if (encoding !== undefined) {
+    flatHeaders['x-roundhouse-payload-encoding'] = encoding;
+  }
+  const messageId =
+    message.properties.messageId ??
+    `sha256:${createHash('sha256').update(message.content).update(String(message.properties.timestamp ?? '')).update(message.properties.correlationId ?? '').digest('hex').slice(0, 40)}`;
+  const errorClass = text(headers['x-exception-class']) ?? text(headers['x-error-class']) ?? `Amqp${reason.charAt(0).toUpperCase()}${reason.slice(1)}`;
+  const errorMessage =
+    text(headers['x-exception-message']) ?? text(headers['x-error-message']) ?? `message ${reason} on ${latest?.queue ?? 'its queue'} after ${Math.max(count, 1)} deliveries`;
+  return {
+    id: randomUUID(),
+    type: 'dead_letter',
+    automation,
+    occurredAt: (times[0] ?? now).toISOString(),
+    messageId: messageId.slice(0, 200),
+    source: {
+      kind: 'rabbitmq',
+      queue,
+      ...(latest?.exchange === undefined ? {} : { exchange: latest.exchange }),
+      ...(latest?.['routing-keys']?.[0] === undefined ? {} : { routingKey: latest['routing-keys'][0] }),
+    },
+    payload,
+    headers: flatHeaders,
+    errorClass: errorClass.slice(0, 200),
+    errorMessage: errorMessage.slice(0, 4000),
+    attempts: Math.max(count, 1),
+    firstFailedAt: firstFailedAt.toISOString(),
+    ...(message.properties.correlationId === undefined ? {} : { correlationId: message.properties.correlationId }),
+  };
+}

@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { AutomationsModule } from '../automations/automations.module.js';
+import { DeadLettersModule } from '../dead-letters/dead-letters.module.js';
+import { IngestRepository } from '../ingest/ingest.repository.js';
+import { RabbitMqCollector } from './rabbitmq-collector.service.js';
+
+@Module({ imports: [DeadLettersModule, AutomationsModule], providers: [IngestRepository, RabbitMqCollector], exports: [RabbitMqCollector] })
+export class CollectorsModule {}
