@@ -15,6 +15,7 @@ import { PinoNestLogger, requestIdMiddleware } from './logging/logger.js';
 import { readIngestBody } from './ingest/ingest-body.js';
 import { MetricsService } from './metrics/metrics.service.js';
 import { JobsService } from './jobs/jobs.service.js';
+import { BullMqCollector } from './collectors/bullmq-collector.service.js';
 import { RabbitMqCollector } from './collectors/rabbitmq-collector.service.js';
 
 const API_PATHS = /^\/(graphql|auth|healthz|readyz|metrics|ingest)(\/|$)/;
@@ -87,6 +88,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, log: Log
   await app.get(JobsService).start();
   if (config.ROUNDHOUSE_COLLECTORS) {
     await app.get(RabbitMqCollector).startFromCatalog(process.env);
+    await app.get(BullMqCollector).startFromCatalog(process.env);
   }
   return app;
 }

@@ -2,7 +2,8 @@ import { Module } from '@nestjs/common';
 import { AutomationsModule } from '../automations/automations.module.js';
 import { DeadLettersModule } from '../dead-letters/dead-letters.module.js';
 import { IngestRepository } from '../ingest/ingest.repository.js';
+import { BullMqCollector } from './bullmq-collector.service.js';
 import { RabbitMqCollector } from './rabbitmq-collector.service.js';
 
-@Module({ imports: [DeadLettersModule, AutomationsModule], providers: [IngestRepository, RabbitMqCollector], exports: [RabbitMqCollector] })
+@Module({ imports: [DeadLettersModule, AutomationsModule], providers: [IngestRepository, RabbitMqCollector, BullMqCollector], exports: [RabbitMqCollector, BullMqCollector] })
 export class CollectorsModule {}

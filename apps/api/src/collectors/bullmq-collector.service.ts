@@ -1,0 +1,119 @@
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import type { Logger } from 'pino';
+import { AutomationsService } from '../automations/automations.service.js';
+import { DeadLettersRepository } from '../dead-letters/dead-letters.repository.js';
+import { IngestRepository } from '../ingest/ingest.repository.js';
+import { API_LOGGER } from '../jobs/jobs.service.js';
+import { deadLetterFromJob, exhausted, type FailedJob } from './bullmq-dead-letter.js';
+
+export interface BullMqBinding {
+  automation: string;
+  url: string;
+  queue: string;
+}
+
+const PAGE = 500;
+const POLL_MS = 5_000;
+
+function connectionOf(url: string): { host: string; port: number; username?: string; password?: string; db?: number } {
+  const parsed = new URL(url);
+  return {
+    host: parsed.hostname,
+    port: Number(parsed.port || 6379),
+    ...(parsed.username === '' ? {} : { username: decodeURIComponent(parsed.username) }),
+    ...(parsed.password === '' ? {} : { password: decodeURIComponent(parsed.password) }),
+    ...(parsed.pathname.length > 1 ? { db: Number(parsed.pathname.slice(1)) } : {}),
+  };
+}
+
+/**
+ * Collects BullMQ jobs that exhausted their attempts, through BullMQ's own queue API (the failed
+ * set), without changing the runtime's jobs. Idempotent: each job failure has a fixed event id.
+ */
+@Injectable()
+export class BullMqCollector implements OnApplicationShutdown {
+  private readonly queues: { binding: BullMqBinding; queue: Queue }[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private polling: Promise<number> = Promise.resolve(0);
+
+  constructor(
+    @Inject(IngestRepository) private readonly store: IngestRepository,
+    @Inject(DeadLettersRepository) private readonly deadLetters: DeadLettersRepository,
+    @Inject(AutomationsService) private readonly automations: AutomationsService,
+    @Inject(API_LOGGER) private readonly log: Logger,
+  ) {}
+
+  /** Collects every automation bound to BullMQ whose connection variable (e.g. REDIS_URL) is set. */
+  async startFromCatalog(env: NodeJS.ProcessEnv): Promise<void> {
+    const bindings: BullMqBinding[] = [];
+    for (const { slug, runtime } of await this.automations.withRuntime('bullmq')) {
+      const url = runtime?.connection === undefined ? undefined : env[runtime.connection];
+      if (runtime?.queue !== undefined && url !== undefined && url !== '') {
+        bindings.push({ automation: slug, url, queue: runtime.queue });
+      }
+    }
+    this.start(bindings);
+  }
+
+  start(bindings: readonly BullMqBinding[], pollMs = POLL_MS): void {
+    for (const binding of bindings) {
+      const queue = new Queue(binding.queue, { connection: { ...connectionOf(binding.url), maxRetriesPerRequest: 1, lazyConnect: true } });
+      queue.on('error', (error) => this.log.warn({ queue: binding.queue, err: error }, 'BullMQ collector connection problem'));
+      this.queues.push({ binding, queue });
+      this.log.info({ automation: binding.automation, queue: binding.queue }, 'collecting BullMQ failed jobs');
+    }
+    if (this.queues.length > 0 && this.timer === undefined) {
+      this.timer = setInterval(() => void this.poll(), pollMs);
+      this.timer.unref();
+      void this.poll();
+    }
+  }
+
+  /** One pass over every failed set; returns how many dead letters were new. */
+  poll(): Promise<number> {
+    this.polling = this.polling.then(async () => {
+      let fresh = 0;
+      for (const { binding, queue } of this.queues) {
+        try {
+          fresh += await this.collect(binding, queue);
+        } catch (error) {
+          this.log.warn({ queue: binding.queue, err: error }, 'collecting BullMQ failed jobs failed; next poll tries again');
+        }
+      }
+      return fresh;
+    });
+    return this.polling;
+  }
+
+  private async collect(binding: BullMqBinding, queue: Queue): Promise<number> {
+    let fresh = 0;
+    for (let start = 0; ; start += PAGE) {
+      const jobs = (await queue.getFailed(start, start + PAGE - 1)) as unknown as FailedJob[];
+      const letters = jobs.filter(exhausted).map((job) => deadLetterFromJob(job, binding.automation, binding.queue));
+      if (letters.length > 0) {
+        fresh += await this.store.transaction(async (manager) => {
+          const unseen = await this.store.claimEventIds(manager, letters.map((l) => l.id));
+          await this.deadLetters.store(manager, letters.filter((l) => unseen.has(l.id)));
+          return unseen.size;
+        });
+      }
+      if (jobs.length < PAGE) {
+        return fresh;
+      }
+    }
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    await this.polling.catch(() => 0);
+    for (const { queue } of this.queues.splice(0)) {
+      await queue.close().catch(() => undefined);
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.stop();
+  }
+}
