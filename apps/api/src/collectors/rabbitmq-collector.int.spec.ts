@@ -49,6 +49,12 @@ describe.skipIf(RABBITMQ_URL === undefined)(RabbitMqCollector.name, () => {
     await connection.close();
   });
 
+  it('never takes the api down: a missing queue is logged and tried again later', async () => {
+    await t.api.app.get(RabbitMqCollector).start([{ automation: 'invoice-generation', url: RABBITMQ_URL ?? '', queue: `missing-${suffix}` }]);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await fetch(`${t.api.url}/healthz`)).status).toBe(200);
+  });
+
   it('stores each dead-lettered message once with its x-death context, and acks it after the commit', async () => {
     const headers = { 'x-exception-class': 'ValidationError', 'x-exception-message': 'customer 4711 has no billing address' };
     await failMessage('deal-1', { dealId: 'deal-1', amount: 1200 }, headers);

@@ -18,6 +18,7 @@ export interface RabbitMqBinding {
 const BATCH = 100;
 const FLUSH_MS = 200;
 const PREFETCH = 200;
+const RETRY_MS = 30_000;
 
 interface Consumer {
   binding: RabbitMqBinding;
@@ -36,6 +37,8 @@ interface Consumer {
 @Injectable()
 export class RabbitMqCollector implements OnApplicationShutdown {
   private readonly consumers: Consumer[] = [];
+  private readonly retries = new Set<NodeJS.Timeout>();
+  private stopping = false;
 
   constructor(
     @Inject(IngestRepository) private readonly store: IngestRepository,
@@ -60,24 +63,57 @@ export class RabbitMqCollector implements OnApplicationShutdown {
   }
 
   async start(bindings: readonly RabbitMqBinding[]): Promise<void> {
+    this.stopping = false;
     for (const binding of bindings) {
-      try {
-        const connection = await amqp.connect(binding.url);
-        const channel = await connection.createChannel();
-        await channel.checkQueue(binding.queue);
-        await channel.prefetch(PREFETCH);
-        const consumer: Consumer = { binding, connection, channel, pending: [], timer: undefined, flushing: Promise.resolve() };
-        await channel.consume(binding.queue, (message) => {
-          if (message !== null) {
-            this.receive(consumer, message);
-          }
-        });
-        this.consumers.push(consumer);
-        this.log.info({ automation: binding.automation, queue: binding.queue }, 'collecting RabbitMQ dead letters');
-      } catch (error) {
-        this.log.warn({ automation: binding.automation, queue: binding.queue, err: error }, 'cannot collect this dead-letter queue; skipped');
-      }
+      await this.consume(binding);
     }
+  }
+
+  /**
+   * Consumes one dead-letter queue. A collector never takes the api down: a missing queue, a
+   * broker that is down or goes away is logged, and the queue is tried again a little later.
+   */
+  private async consume(binding: RabbitMqBinding): Promise<void> {
+    let connection: ChannelModel | undefined;
+    try {
+      connection = await amqp.connect(binding.url);
+      connection.on('error', (error: unknown) => this.log.warn({ queue: binding.queue, err: error }, 'RabbitMQ collector connection error'));
+      const channel = await connection.createChannel();
+      channel.on('error', (error: unknown) => this.log.warn({ queue: binding.queue, err: error }, 'RabbitMQ collector channel error'));
+      await channel.checkQueue(binding.queue);
+      await channel.prefetch(PREFETCH);
+      const consumer: Consumer = { binding, connection, channel, pending: [], timer: undefined, flushing: Promise.resolve() };
+      connection.on('close', () => {
+        const index = this.consumers.indexOf(consumer);
+        if (index >= 0 && !this.stopping) {
+          this.consumers.splice(index, 1);
+          this.retryLater(binding);
+        }
+      });
+      await channel.consume(binding.queue, (message) => {
+        if (message !== null) {
+          this.receive(consumer, message);
+        }
+      });
+      this.consumers.push(consumer);
+      this.log.info({ automation: binding.automation, queue: binding.queue }, 'collecting RabbitMQ dead letters');
+    } catch (error) {
+      this.log.warn({ automation: binding.automation, queue: binding.queue, err: error }, 'cannot collect this dead-letter queue now; trying again later');
+      await connection?.close().catch(() => undefined);
+      this.retryLater(binding);
+    }
+  }
+
+  private retryLater(binding: RabbitMqBinding): void {
+    if (this.stopping) {
+      return;
+    }
+    const timer = setTimeout(() => {
+      this.retries.delete(timer);
+      void this.consume(binding);
+    }, RETRY_MS);
+    timer.unref();
+    this.retries.add(timer);
   }
 
   private receive(consumer: Consumer, message: ConsumeMessage): void {
@@ -111,6 +147,9 @@ export class RabbitMqCollector implements OnApplicationShutdown {
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
+    this.retries.forEach((timer) => clearTimeout(timer));
+    this.retries.clear();
     for (const consumer of this.consumers.splice(0)) {
       await this.flush(consumer);
       await consumer.channel.close().catch(() => undefined);
