@@ -1,13 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { launchBrowser } from './browser.js';
-
-async function signInAs(page: Page, persona: 'omar' | 'vera', baseUrl: string): Promise<void> {
-  await page.goto(baseUrl);
-  await page.waitForURL(/\/sign-in/);
-  await page.locator(`[data-persona="${persona}"]`).click();
-  await page.getByRole('heading', { name: 'Automation catalog' }).waitFor();
-}
+import { signInAs } from './console.js';
 
 describe('catalog journey', () => {
   const baseUrl = inject('baseUrl');

@@ -1,14 +1,8 @@
 import { RoundhouseClient } from '@roundhouse/sdk';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { launchBrowser } from './browser.js';
-
-async function signInAs(page: Page, persona: 'omar' | 'vera', baseUrl: string): Promise<void> {
-  await page.goto(baseUrl);
-  await page.waitForURL(/\/sign-in/);
-  await page.locator(`[data-persona="${persona}"]`).click();
-  await page.getByRole('heading', { name: 'Automation catalog' }).waitFor();
-}
+import { signInAs } from './console.js';
 
 describe('telemetry journey', () => {
   const baseUrl = inject('baseUrl');

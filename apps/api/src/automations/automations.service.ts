@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { RuntimeBinding } from '@roundhouse/contracts';
 import type { User } from '../auth/user.js';
+import { checkPageSize, decodeCursor, encodeCursor } from '../common/pagination.js';
 import { InputError, NotAllowedError } from '../errors/domain-errors.js';
 import { TeamsService } from '../teams/teams.service.js';
 import { changeVerdict, mayOwn } from './automation-access.js';
@@ -14,22 +15,6 @@ import type { AutomationConnectionType, AutomationFacetsType, AutomationObjectTy
 
 export const MAX_PAGE_SIZE = 100;
 
-function encodeCursor(position: ListingPosition): string {
-  return Buffer.from(JSON.stringify([position.title, position.slug])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): ListingPosition {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string') {
-      return { title: value[0], slug: value[1] };
-    }
-  } catch {
-    // reported below
-  }
-  throw new InputError('The cursor is not one this API gave out.', [{ path: 'after', message: 'use pageInfo.endCursor from a previous page' }]);
-}
-
 @Injectable()
 export class AutomationsService {
   constructor(
@@ -38,13 +23,12 @@ export class AutomationsService {
   ) {}
 
   async search(query: AutomationQuery, first: number, after: string | undefined, user: User | undefined): Promise<AutomationConnectionType> {
-    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-      throw new InputError(`first must be between 1 and ${MAX_PAGE_SIZE}.`, [{ path: 'first', message: `a whole number from 1 to ${MAX_PAGE_SIZE}` }]);
-    }
-    const { rows, totalCount } = await this.automations.findPage(query, first + 1, after === undefined ? undefined : decodeCursor(after));
+    checkPageSize(first, MAX_PAGE_SIZE);
+    const position = after === undefined ? undefined : decodeCursor(after, ([title, slug]): ListingPosition | undefined => (typeof title === 'string' && typeof slug === 'string' ? { title, slug } : undefined));
+    const { rows, totalCount } = await this.automations.findPage(query, first + 1, position);
     const page = rows.slice(0, first);
     const nodes = await this.present(page, user);
-    const edges = nodes.map((node) => ({ node, cursor: encodeCursor({ title: node.title.toLowerCase(), slug: node.slug }) }));
+    const edges = nodes.map((node) => ({ node, cursor: encodeCursor([node.title.toLowerCase(), node.slug]) }));
     return { edges, totalCount, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
   }
 

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DeadLetterStatus } from '@roundhouse/contracts';
 import type { User } from '../auth/user.js';
-import { InputError, NotFoundError } from '../errors/domain-errors.js';
+import { checkPageSize, decodeCursor, encodeCursor } from '../common/pagination.js';
+import { NotFoundError } from '../errors/domain-errors.js';
 import type { DeadLetterConnectionType, DeadLetterGroupType, DeadLetterType } from './dto/dead-letter.type.js';
 import { DeadLettersRepository, type DeadLetterPosition, type DeadLetterQuery, type DeadLetterRow } from './dead-letters.repository.js';
 import { maskPayload } from './mask-payload.js';
@@ -13,35 +14,23 @@ function mayReadPayloads(user: User | undefined): boolean {
   return user !== undefined && user.role !== 'viewer';
 }
 
-function encodeCursor(row: DeadLetterRow): string {
-  return Buffer.from(JSON.stringify([new Date(row.last_failed_at).toISOString(), row.id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): DeadLetterPosition {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && typeof value[0] === 'string' && typeof value[1] === 'string' && /^\d+$/.test(value[1])) {
-      return { lastFailedAt: new Date(value[0]), id: value[1] };
-    }
-  } catch {
-    // reported below
-  }
-  throw new InputError('The cursor is not one this API gave out.', [{ path: 'after', message: 'use pageInfo.endCursor from a previous page' }]);
-}
-
 /** The on-call engineer's view of dead letters: grouped, filtered, opened one by one. */
 @Injectable()
 export class DeadLettersService {
   constructor(@Inject(DeadLettersRepository) private readonly deadLetters: DeadLettersRepository) {}
 
   async list(query: DeadLetterQuery, first: number, after: string | undefined, user: User | undefined): Promise<DeadLetterConnectionType> {
-    if (!Number.isInteger(first) || first < 1 || first > MAX_DEAD_LETTER_PAGE) {
-      throw new InputError(`first must be between 1 and ${MAX_DEAD_LETTER_PAGE}.`, [{ path: 'first', message: `a whole number from 1 to ${MAX_DEAD_LETTER_PAGE}` }]);
-    }
-    const rows = await this.deadLetters.page(query, first + 1, after === undefined ? undefined : decodeCursor(after));
+    checkPageSize(first, MAX_DEAD_LETTER_PAGE);
+    const position =
+      after === undefined
+        ? undefined
+        : decodeCursor(after, ([lastFailedAt, id]): DeadLetterPosition | undefined =>
+            typeof lastFailedAt === 'string' && typeof id === 'string' && /^\d+$/.test(id) ? { lastFailedAt: new Date(lastFailedAt), id } : undefined,
+          );
+    const rows = await this.deadLetters.page(query, first + 1, position);
     const page = rows.slice(0, first);
     const nodes = await this.present(page, user);
-    const edges = page.map((row, index) => ({ cursor: encodeCursor(row), node: nodes[index] as DeadLetterType }));
+    const edges = page.map((row, index) => ({ cursor: encodeCursor([new Date(row.last_failed_at).toISOString(), row.id]), node: nodes[index] as DeadLetterType }));
     return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
   }
 

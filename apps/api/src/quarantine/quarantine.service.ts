@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { isTeamScoped } from '../auth/permissions.js';
 import type { User } from '../auth/user.js';
+import { checkPageSize } from '../common/pagination.js';
 import { InputError } from '../errors/domain-errors.js';
 import type { QuarantineConnectionType } from './dto/quarantined-event.type.js';
 import { QuarantineRepository } from './quarantine.repository.js';
@@ -13,9 +14,7 @@ export class QuarantineService {
   constructor(@Inject(QuarantineRepository) private readonly quarantine: QuarantineRepository) {}
 
   async list(user: User, automation: string | undefined, first: number, after: string | undefined): Promise<QuarantineConnectionType> {
-    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) {
-      throw new InputError(`first must be between 1 and ${MAX_PAGE}.`, [{ path: 'first', message: `a whole number from 1 to ${MAX_PAGE}` }]);
-    }
+    checkPageSize(first, MAX_PAGE);
     if (after !== undefined && !/^\d+$/.test(after)) {
       throw new InputError('The cursor is not one this API gave out.', [{ path: 'after', message: 'use pageInfo.endCursor from a previous page' }]);
     }

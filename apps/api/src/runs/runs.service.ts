@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { checkPageSize, decodeCursor, encodeCursor } from '../common/pagination.js';
 import { InputError } from '../errors/domain-errors.js';
 import { AutomationsService } from '../automations/automations.service.js';
 import type { User } from '../auth/user.js';
@@ -25,22 +26,6 @@ function toRun(row: RunRow): RunType {
   };
 }
 
-function encodeCursor(run: RunType): string {
-  return Buffer.from(JSON.stringify([run.startedAt.toISOString(), run.automation.slug, run.runId, run.attempt])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): RunPosition {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 4 && typeof value[0] === 'string' && typeof value[1] === 'string' && typeof value[2] === 'string' && typeof value[3] === 'number') {
-      return { startedAt: new Date(value[0]), automation: value[1], runId: value[2], attempt: value[3] };
-    }
-  } catch {
-    // reported below
-  }
-  throw new InputError('The cursor is not one this API gave out.', [{ path: 'after', message: 'use pageInfo.endCursor from a previous page' }]);
-}
-
 @Injectable()
 export class RunsService {
   constructor(
@@ -49,11 +34,20 @@ export class RunsService {
   ) {}
 
   async list(query: RunQuery, first: number, after: string | undefined): Promise<RunConnectionType> {
-    if (!Number.isInteger(first) || first < 1 || first > MAX_RUNS_PAGE) {
-      throw new InputError(`first must be between 1 and ${MAX_RUNS_PAGE}.`, [{ path: 'first', message: `a whole number from 1 to ${MAX_RUNS_PAGE}` }]);
-    }
-    const rows = await this.runs.findPage(query, first + 1, after === undefined ? undefined : decodeCursor(after));
-    const edges = rows.slice(0, first).map(toRun).map((node) => ({ node, cursor: encodeCursor(node) }));
+    checkPageSize(first, MAX_RUNS_PAGE);
+    const position =
+      after === undefined
+        ? undefined
+        : decodeCursor(after, ([startedAt, automation, runId, attempt]): RunPosition | undefined =>
+            typeof startedAt === 'string' && typeof automation === 'string' && typeof runId === 'string' && typeof attempt === 'number'
+              ? { startedAt: new Date(startedAt), automation, runId, attempt }
+              : undefined,
+          );
+    const rows = await this.runs.findPage(query, first + 1, position);
+    const edges = rows
+      .slice(0, first)
+      .map(toRun)
+      .map((node) => ({ node, cursor: encodeCursor([node.startedAt.toISOString(), node.automation.slug, node.runId, node.attempt]) }));
     return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
   }
 
