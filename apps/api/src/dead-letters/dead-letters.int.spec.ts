@@ -78,6 +78,26 @@ describe(DeadLettersService.name, () => {
     expect(times).toEqual([...times].sort((a, b) => b - a));
   });
 
+  it('pages without losing dead letters that failed within the same millisecond', async () => {
+    const micro = (n: number) => `2026-11-20T08:00:00.000${String(n * 37).padStart(3, '0')}Z`;
+    await ingest(
+      t.api,
+      token,
+      Array.from({ length: 9 }, (_, i) => deadLetter('payout-reconciliation', { source: { kind: 'sdk', queue: 'same-ms' }, occurredAt: micro(i + 1) })),
+    );
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 20; i += 1) {
+      const page: Awaited<ReturnType<typeof t.api.graphql<ListResult>>> = await t.api.graphql<ListResult>(LIST, { filter: { to: '2026-11-20T08:00:00.001Z', from: '2026-11-20T08:00:00Z' }, first: 2, after }, owner);
+      seen.push(...(page.data?.deadLetters.edges.map((e) => e.node.id) ?? []));
+      if (page.data?.deadLetters.pageInfo.hasNextPage !== true) {
+        break;
+      }
+      after = page.data.deadLetters.pageInfo.endCursor;
+    }
+    expect(new Set(seen).size).toBe(9);
+  });
+
   it('masks the fields the automation marks sensitive for viewers, not for operators', async () => {
     await ingest(t.api, token, [deadLetter('payout-reconciliation', { messageId: 'masked-1' })]);
     const list = await t.api.graphql<ListResult>(LIST, { filter: { automation: 'payout-reconciliation', search: 'closed' } }, owner);

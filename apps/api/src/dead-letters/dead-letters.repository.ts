@@ -19,6 +19,8 @@ export interface DeadLetterRow {
   deliveries: number;
   first_failed_at: Date;
   last_failed_at: Date;
+  /** last_failed_at to the microsecond, for cursors (a JavaScript Date keeps only milliseconds). */
+  last_failed_key: string;
   status: DeadLetterStatus;
   correlation_id: string | null;
   run_id: string | null;
@@ -52,12 +54,13 @@ export interface DeadLetterQuery {
 }
 
 export interface DeadLetterPosition {
-  lastFailedAt: Date;
+  /** ISO timestamp to the microsecond. */
+  lastFailedAt: string;
   id: string;
 }
 
 const SELECT = `SELECT d.id::text AS id, d.automation_slug, a.title AS automation_title, d.source_kind, d.source_queue, d.message_id,
-  d.fingerprint, d.error_class, d.error_message, d.attempts, d.deliveries, d.first_failed_at, d.last_failed_at, d.status,
+  d.fingerprint, d.error_class, d.error_message, d.attempts, d.deliveries, d.first_failed_at, d.last_failed_at, to_char(d.last_failed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS last_failed_key, d.status,
   d.correlation_id, d.run_id, d.payload, d.headers
   FROM dead_letter d JOIN automation a ON a.slug = d.automation_slug`;
 
@@ -177,7 +180,7 @@ export class DeadLettersRepository {
     }
     if (after !== undefined) {
       params.push(after.lastFailedAt, after.id);
-      where.push(`(d.last_failed_at, d.id) < ($${params.length - 1}, $${params.length}::bigint)`);
+      where.push(`(d.last_failed_at, d.id) < ($${params.length - 1}::timestamptz, $${params.length}::bigint)`);
     }
     params.push(limit);
     return this.dataSource.query<DeadLetterRow[]>(

@@ -25,12 +25,12 @@ export class DeadLettersService {
       after === undefined
         ? undefined
         : decodeCursor(after, ([lastFailedAt, id]): DeadLetterPosition | undefined =>
-            typeof lastFailedAt === 'string' && typeof id === 'string' && /^\d+$/.test(id) ? { lastFailedAt: new Date(lastFailedAt), id } : undefined,
+            typeof lastFailedAt === 'string' && !Number.isNaN(Date.parse(lastFailedAt)) && typeof id === 'string' && /^\d+$/.test(id) ? { lastFailedAt, id } : undefined,
           );
     const rows = await this.deadLetters.page(query, first + 1, position);
     const page = rows.slice(0, first);
     const nodes = await this.present(page, user);
-    const edges = page.map((row, index) => ({ cursor: encodeCursor([new Date(row.last_failed_at).toISOString(), row.id]), node: nodes[index] as DeadLetterType }));
+    const edges = page.map((row, index) => ({ cursor: encodeCursor([row.last_failed_key, row.id]), node: nodes[index] as DeadLetterType }));
     return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
   }
 

@@ -161,6 +161,30 @@ describe(IngestService.name, () => {
     expect(metrics).toContain('roundhouse_http_request_duration_seconds_bucket');
   });
 
+  it('pages runs that started within the same millisecond without losing any', async () => {
+    const compliance = await createToken(t.api, await t.api.signIn('ada'), { team: 'data-compliance' });
+    const events = Array.from({ length: 7 }, (_, i) => {
+      const startedAt = `2026-11-20T09:00:00.000${String((i + 1) * 41).padStart(3, '0')}Z`;
+      return { id: randomUUID(), type: 'run_started', automation: 'regulatory-export', occurredAt: startedAt, runId: `same-ms-${i}`, startedAt };
+    });
+    expect((await ingest(t.api, compliance.secret, events)).body.accepted).toBe(7);
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 20; i += 1) {
+      const page: { data?: { runs: { edges: { node: { runId: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } | null } = await t.api.graphql(
+        'query Page($after: String) { runs(first: 2, after: $after, filter: { from: "2026-11-20T09:00:00Z", to: "2026-11-20T09:00:00.001Z" }) { edges { node { runId } } pageInfo { hasNextPage endCursor } } }',
+        { after },
+        owner,
+      );
+      seen.push(...(page.data?.runs.edges.map((e) => e.node.runId) ?? []));
+      if (page.data?.runs.pageInfo.hasNextPage !== true) {
+        break;
+      }
+      after = page.data.runs.pageInfo.endCursor;
+    }
+    expect(new Set(seen).size).toBe(7);
+  });
+
   it('pages runs newest first without repeats, and deletes raw runs past retention', async () => {
     const seen: string[] = [];
     let after: string | null = null;

@@ -11,6 +11,8 @@ export interface RunRow {
   correlation_id: string | null;
   status: RunStatus;
   started_at: Date;
+  /** started_at to the microsecond, for cursors. */
+  started_key: string;
   finished_at: Date | null;
   duration_ms: number | null;
   error_class: string | null;
@@ -28,7 +30,8 @@ export interface RunQuery {
 
 /** Position in the listing order (started_at desc, automation, run id, attempt). */
 export interface RunPosition {
-  startedAt: Date;
+  /** ISO timestamp to the microsecond. */
+  startedAt: string;
   automation: string;
   runId: string;
   attempt: number;
@@ -44,7 +47,7 @@ export interface RollupBucket {
 }
 
 const SELECT_RUN = `SELECT r.automation_slug, a.title AS automation_title, r.run_id, r.attempt, r.correlation_id, r.status,
-  r.started_at, r.finished_at, r.duration_ms, r.error_class, r.error_message, r.manual_touch
+  r.started_at, to_char(r.started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS started_key, r.finished_at, r.duration_ms, r.error_class, r.error_message, r.manual_touch
   FROM run r JOIN automation a ON a.slug = r.automation_slug`;
 
 @Injectable()
@@ -66,7 +69,7 @@ export class RunsRepository {
     if (after !== undefined) {
       params.push(after.startedAt, after.automation, after.runId, after.attempt);
       const n = params.length;
-      where.push(`(r.started_at, r.automation_slug, r.run_id, r.attempt) < ($${n - 3}, $${n - 2}, $${n - 1}, $${n})`);
+      where.push(`(r.started_at, r.automation_slug, r.run_id, r.attempt) < ($${n - 3}::timestamptz, $${n - 2}, $${n - 1}, $${n}::int)`);
     }
     params.push(limit);
     return this.dataSource.query<RunRow[]>(

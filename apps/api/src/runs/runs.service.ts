@@ -39,15 +39,12 @@ export class RunsService {
       after === undefined
         ? undefined
         : decodeCursor(after, ([startedAt, automation, runId, attempt]): RunPosition | undefined =>
-            typeof startedAt === 'string' && typeof automation === 'string' && typeof runId === 'string' && typeof attempt === 'number'
-              ? { startedAt: new Date(startedAt), automation, runId, attempt }
+            typeof startedAt === 'string' && !Number.isNaN(Date.parse(startedAt)) && typeof automation === 'string' && typeof runId === 'string' && typeof attempt === 'number'
+              ? { startedAt, automation, runId, attempt }
               : undefined,
           );
     const rows = await this.runs.findPage(query, first + 1, position);
-    const edges = rows
-      .slice(0, first)
-      .map(toRun)
-      .map((node) => ({ node, cursor: encodeCursor([node.startedAt.toISOString(), node.automation.slug, node.runId, node.attempt]) }));
+    const edges = rows.slice(0, first).map((row) => ({ node: toRun(row), cursor: encodeCursor([row.started_key, row.automation_slug, row.run_id, row.attempt]) }));
     return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
   }
 
