@@ -41,7 +41,14 @@ export class JobsService implements OnApplicationShutdown {
       return;
     }
     const boss = new PgBoss({ connectionString: this.databaseUrl, max: 3 });
-    boss.on('error', (error) => this.log.error({ err: error }, 'pg-boss error'));
+    boss.on('error', (error: Error & { code?: string }) => {
+      // 57P01: PostgreSQL is shutting down (Ctrl-C reaches the embedded server too); not a fault.
+      if (error.code === '57P01') {
+        this.log.info('background jobs: the database is shutting down');
+      } else {
+        this.log.error({ err: error }, 'pg-boss error');
+      }
+    });
     await boss.start();
     this.boss = boss;
     for (const job of this.jobs) {
