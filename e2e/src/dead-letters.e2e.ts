@@ -1,0 +1,71 @@
+import { RoundhouseClient } from '@roundhouse/sdk';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { BrowserContext } from 'playwright-core';
+import { launchBrowser } from './browser.js';
+import { signInAs } from './console.js';
+
+/** A runtime token for a team, made through the API as an owner would in the console. */
+async function tokenFor(baseUrl: string, team: string): Promise<string> {
+  const signIn = await fetch(`${baseUrl}/auth/dev-sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"persona":"ada"}' });
+  const cookie = signIn.headers.get('set-cookie')?.split(';')[0] ?? '';
+  const response = await fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie },
+    body: JSON.stringify({ query: `mutation { createRuntimeToken(input: { name: "dead-letter e2e", team: "${team}" }) { secret } }` }),
+  });
+  return ((await response.json()) as { data: { createRuntimeToken: { secret: string } } }).data.createRuntimeToken.secret;
+}
+
+describe('dead-letter workbench journey', () => {
+  const baseUrl = inject('baseUrl');
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  let context: BrowserContext;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    context = browser.context;
+    const client = new RoundhouseClient({ url: baseUrl, token: await tokenFor(baseUrl, 'support-engineering'), onDiagnostic: () => undefined });
+    for (const refundId of ['refund_e2e_1', 'refund_e2e_2']) {
+      const error = new Error(`bank account for refund ${refundId} is closed`);
+      error.name = 'BankAccountClosedError';
+      client.startRun('refund-handling', { correlationId: refundId }).fail(error, {
+        outcome: 'dead_lettered',
+        deadLetter: { messageId: refundId, source: { kind: 'sdk', queue: 'refunds.execute' }, payload: { refundId, iban: 'DE89370400440532013000', amount: 120 }, attempts: 3 },
+      });
+    }
+    await client.shutdown();
+  });
+
+  afterAll(async () => {
+    await browser.close();
+  });
+
+  it('on call finds the group, opens a message with its runbook; a viewer sees the sensitive fields masked', async () => {
+    await context.clearCookies();
+    const page = await context.newPage();
+    await signInAs(page, 'otto', baseUrl);
+    await page.goto(`${baseUrl}/dead-letters?automation=refund-handling`);
+    const group = page.locator('tr[data-fingerprint]').filter({ hasText: 'BankAccountClosedError' });
+    await group.waitFor();
+    expect(await group.innerText()).toContain('2');
+    await group.getByRole('button').first().click();
+    await page.waitForURL(/fingerprint=/);
+    const rows = page.locator('tr[data-dead-letter-id]');
+    await expect.poll(async () => rows.count()).toBe(2);
+    await rows.first().getByRole('link', { name: 'BankAccountClosedError' }).click();
+    const payload = page.getByLabel('Payload as received');
+    await payload.waitFor();
+    expect(await payload.innerText()).toContain('DE89370400440532013000');
+    expect(await page.getByText('Some fields are hidden').count()).toBe(0);
+    await page.getByRole('heading', { name: /Business impact/ }).first().waitFor();
+    const detailUrl = page.url();
+
+    await context.clearCookies();
+    await signInAs(page, 'vera', baseUrl);
+    await page.goto(detailUrl);
+    await page.getByLabel('Payload as received').waitFor();
+    expect(await page.getByLabel('Payload as received').innerText()).not.toContain('DE89370400440532013000');
+    expect(await page.getByText('Some fields are hidden').count()).toBe(1);
+    await page.close();
+  });
+});
