@@ -55,20 +55,20 @@ function where(filter) {
   return { terms, params };
 }
 
-/** The api's page query: `limit` rows (it asks for first + 1) after `after` ({ lastFailedAt: Date, id: string }). */
+/** The api's page query: `limit` rows (it asks for first + 1) after `after` ({ lastFailedAt: ISO text to the microsecond, id: string }). */
 export function pageSql(filter, limit, after) {
   const { terms, params } = where(filter);
   if (after !== undefined) {
     params.push(after.lastFailedAt, after.id);
-    terms.push(`(d.last_failed_at, d.id) < ($${params.length - 1}, $${params.length}::bigint)`);
+    terms.push(`(d.last_failed_at, d.id) < ($${params.length - 1}::timestamptz, $${params.length}::bigint)`);
   }
   params.push(limit);
   return { text: `${SELECT} ${terms.length > 0 ? `WHERE ${terms.join(' AND ')}` : ''} ORDER BY d.last_failed_at DESC, d.id DESC LIMIT $${params.length}`, values: params };
 }
 
-/** The api's dead-letter cursor (dead-letters.service.ts, with encodeCursor of apps/api/src/common/pagination.ts): base64url of JSON [lastFailedAt ISO, id]. */
+/** The api's dead-letter cursor (dead-letters.service.ts, with encodeCursor of apps/api/src/common/pagination.ts): base64url of JSON [lastFailedAt ISO to the microsecond, id]. */
 export function encodeCursor(lastFailedAt, id) {
-  return Buffer.from(JSON.stringify([new Date(lastFailedAt).toISOString(), id])).toString('base64url');
+  return Buffer.from(JSON.stringify([lastFailedAt, id])).toString('base64url');
 }
 
 /** How many rows the listing has, and the rows at a position from its end, found with SQL (untimed). */
@@ -78,7 +78,7 @@ export async function locate(db, filter) {
   const [{ count }] = (await db.query(`SELECT count(*)::int AS count FROM dead_letter d JOIN automation a ON a.slug = d.automation_slug ${condition}`, params)).rows;
   // Position N − k in the listing order (newest first, 1-based) is the (k + 1)-th row oldest first.
   const fromEnd = async (k) =>
-    (await db.query(`SELECT d.last_failed_at, d.id::text AS id FROM dead_letter d JOIN automation a ON a.slug = d.automation_slug ${condition} ORDER BY d.last_failed_at ASC, d.id ASC OFFSET ${k} LIMIT 1`, params)).rows[0];
+    (await db.query(`SELECT to_char(d.last_failed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS last_failed_at, d.id::text AS id FROM dead_letter d JOIN automation a ON a.slug = d.automation_slug ${condition} ORDER BY d.last_failed_at ASC, d.id ASC OFFSET ${k} LIMIT 1`, params)).rows[0];
   return { count, lastPageAfter: await fromEnd(PAGE), pageBeforeAfter: await fromEnd(2 * PAGE) };
 }
 

@@ -14,51 +14,22 @@
 //
 // Not a test: only this script runs it, and it asserts no timing. It exits non-zero only when it
 // could not measure (a setting is wrong, the api failed, or a page differed from the SQL's).
-import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import pg from 'pg';
+import { buildApi, cleanupList, createDatabase, flagSetting, intSetting, root, say, SettingError } from '../common/harness.mjs';
 import copyStreams from 'pg-copy-streams';
-import { backendCpu, backendCpuBetween, cpuSecondsOf, machineBusySeconds, memoryOf, startApi, stopApi } from '../ingest/api-process.mjs';
+import { backendCpu, backendCpuBetween, cpuSecondsOf, machineBusySeconds, memoryOf, startApi, stopApi } from '../common/api-process.mjs';
 import { AUTOMATIONS, COPY_COLUMNS, generateDataset } from './dataset.mjs';
 import { encodeCursor, explain, graphqlClient, listings, locate, PAGE, samePage, sqlPage } from './listings.mjs';
 import { printReport } from './report.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const PERSONA = 'otto';
-
-class SettingError extends Error {}
-
-function intSetting(name, fallback, min, max) {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') {
-    return fallback;
-  }
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new SettingError(`${name} is ${JSON.stringify(raw)}: expected a whole number from ${min} to ${max}.`);
-  }
-  return value;
-}
-
-function flagSetting(name, fallback) {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') {
-    return fallback;
-  }
-  if (!['true', 'false', '1', '0'].includes(raw)) {
-    throw new SettingError(`${name} is ${JSON.stringify(raw)}: expected true or false.`);
-  }
-  return raw === 'true' || raw === '1';
-}
 
 /** The settings, from the environment (documented in README.md). */
 function readSettings() {
@@ -79,60 +50,9 @@ function readSettings() {
   };
 }
 
-const say = (line) => process.stderr.write(`${line}\n`);
 const num = (value) => value.toLocaleString('en-US');
 
-function buildApi() {
-  say('building the api (Nx; cached when nothing changed)…');
-  const nxPackage = createRequire(import.meta.url).resolve('nx/package.json');
-  const nxBin = join(dirname(nxPackage), JSON.parse(readFileSync(nxPackage, 'utf8')).bin.nx);
-  const env = { ...process.env, NX_NO_CLOUD: 'true', NX_DAEMON: 'false', NX_TUI: 'false' };
-  const build = spawnSync(process.execPath, [nxBin, 'run-many', '-t', 'build', '-p', '@roundhouse/api', '--outputStyle=static'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
-  if (build.status !== 0) {
-    throw new Error('building the api failed; see above.');
-  }
-}
-
 /** Things to undo, last added first, once: on success, on failure and on Ctrl-C. */
-function cleanupList() {
-  const steps = [];
-  let done;
-  return {
-    add: (label, step) => steps.push({ label, step }),
-    run: () => {
-      done ??= (async () => {
-        for (const { label, step } of steps.reverse()) {
-          await step().catch((error) => say(`cleanup: ${label} failed: ${error.message}`));
-        }
-      })();
-      return done;
-    },
-  };
-}
-
-async function createDatabase(adminUrl) {
-  const name = `roundhouse_bench_dl_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const drop = async () => {
-    const dropper = new pg.Client({ connectionString: adminUrl });
-    await dropper.connect();
-    try {
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    } finally {
-      await dropper.end();
-    }
-  };
-  return { name, url: url.toString(), drop };
-}
-
 /** COPY of the generated dead letters (generated as they stream), the groups, VACUUM ANALYZE, CHECKPOINT. */
 async function load(db, settings, now) {
   const missing = (await db.query('SELECT s FROM unnest($1::text[]) AS s WHERE NOT EXISTS (SELECT 1 FROM automation WHERE slug = s)', [Object.keys(AUTOMATIONS)])).rows.map((r) => r.s);
@@ -262,7 +182,7 @@ async function main() {
     });
   }
   try {
-    const database = await createDatabase(settings.adminUrl);
+    const database = await createDatabase(settings.adminUrl, 'roundhouse_bench_dl');
     cleanup.add(`dropping database ${database.name}`, database.drop);
     say(`database ${database.name} created; starting the api…`);
     // The api's environment is process.env plus what startApi sets (jobs off, dev sign-in, catalog
