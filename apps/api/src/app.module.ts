@@ -20,6 +20,7 @@ import { IngestModule } from './ingest/ingest.module.js';
 import { API_LOGGER, DATABASE_URL } from './jobs/jobs.service.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { QuarantineModule } from './quarantine/quarantine.module.js';
+import { ReprocessModule } from './reprocess/reprocess.module.js';
 import { RunsModule } from './runs/runs.module.js';
 import { TokensModule } from './tokens/tokens.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
@@ -68,6 +69,7 @@ export class AppModule {
         QuarantineModule,
         TokensModule,
         DeadLettersModule,
+        ReprocessModule,
         CollectorsModule,
       ],
       providers: [

@@ -1,14 +1,15 @@
 import type { Role } from './user.js';
 
 /** Everything a person can be allowed to do. Every mutation names one of these. */
-export const PERMISSIONS = ['catalog:read', 'automation:register', 'automation:update', 'automation:archive', 'token:manage', 'quarantine:read'] as const;
+export const PERMISSIONS = ['catalog:read', 'automation:register', 'automation:update', 'automation:archive', 'token:manage', 'quarantine:read', 'dead-letter:act'] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   viewer: ['catalog:read'],
-  operator: ['catalog:read'],
+  // Reprocess and discard dead letters of their own teams' automations (the services check the team).
+  operator: ['catalog:read', 'dead-letter:act'],
   // Owners hold these for their own teams' automations only: the services check the team.
-  owner: ['catalog:read', 'automation:register', 'automation:update', 'automation:archive', 'token:manage', 'quarantine:read'],
+  owner: ['catalog:read', 'automation:register', 'automation:update', 'automation:archive', 'token:manage', 'quarantine:read', 'dead-letter:act'],
   admin: PERMISSIONS,
 };
 

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { DeadLetterV1 } from '@roundhouse/contracts';
+import { REPROCESS_ID_HEADER, type DeadLetterV1 } from '@roundhouse/contracts';
 
 /** The parts of an AMQP message the collector reads (amqplib's ConsumeMessage has them). */
 export interface AmqpMessage {
@@ -80,6 +80,7 @@ export function deadLetterFromAmqp(message: AmqpMessage, automation: string, que
   const messageId =
     message.properties.messageId ??
     `sha256:${createHash('sha256').update(message.content).update(String(message.properties.timestamp ?? '')).update(message.properties.correlationId ?? '').digest('hex').slice(0, 40)}`;
+  const reprocessId = text(headers[REPROCESS_ID_HEADER]);
   const errorClass = text(headers['x-exception-class']) ?? text(headers['x-error-class']) ?? `Amqp${reason.charAt(0).toUpperCase()}${reason.slice(1)}`;
   const errorMessage =
     text(headers['x-exception-message']) ?? text(headers['x-error-message']) ?? `message ${reason} on ${latest?.queue ?? 'its queue'} after ${Math.max(count, 1)} deliveries`;
@@ -102,5 +103,7 @@ export function deadLetterFromAmqp(message: AmqpMessage, automation: string, que
     attempts: Math.max(count, 1),
     firstFailedAt: firstFailedAt.toISOString(),
     ...(message.properties.correlationId === undefined ? {} : { correlationId: message.properties.correlationId }),
+    // A message Roundhouse reprocessed that failed again still carries the key it was sent with.
+    ...(reprocessId === undefined ? {} : { reprocessId: reprocessId.slice(0, 200) }),
   };
 }

@@ -44,6 +44,11 @@ const schema = z.object({
   ROUNDHOUSE_JOBS: flag.default(true),
   /** Days raw runs are kept; per-minute rollups are kept regardless. */
   ROUNDHOUSE_RUN_RETENTION_DAYS: z.coerce.number({ message: 'a whole number of days' }).int({ message: 'a whole number of days' }).min(1, { message: 'a whole number of days' }).default(30),
+  /**
+   * Seconds a reprocess dispatch may stay unconfirmed before another worker sends it again (with the
+   * same idempotency key): how soon work resumes after a process dies mid-send.
+   */
+  ROUNDHOUSE_REPROCESS_LEASE_SECONDS: z.coerce.number({ message: 'a whole number of seconds' }).int({ message: 'a whole number of seconds' }).min(2, { message: 'at least 2 seconds' }).max(3600, { message: 'at most 3600 seconds' }).default(30),
   /** pino level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

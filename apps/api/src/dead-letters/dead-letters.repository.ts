@@ -26,6 +26,7 @@ export interface DeadLetterRow {
   run_id: string | null;
   payload: unknown;
   headers: Record<string, string>;
+  reprocess_of: string | null;
 }
 
 export interface GroupRow {
@@ -59,10 +60,45 @@ export interface DeadLetterPosition {
   id: string;
 }
 
+const UUID = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i;
+
 const SELECT = `SELECT d.id::text AS id, d.automation_slug, a.title AS automation_title, d.source_kind, d.source_queue, d.message_id,
   d.fingerprint, d.error_class, d.error_message, d.attempts, d.deliveries, d.first_failed_at, d.last_failed_at, to_char(d.last_failed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS last_failed_key, d.status,
-  d.correlation_id, d.run_id, d.payload, d.headers
+  d.correlation_id, d.run_id, d.payload, d.headers, d.reprocess_of::text AS reprocess_of
   FROM dead_letter d JOIN automation a ON a.slug = d.automation_slug`;
+
+/**
+ * The SQL conditions (on alias `d`) for a workbench filter; appends their parameters to `params`.
+ * The reprocess snapshot uses the same conditions, so "everything matching this filter" means
+ * exactly what the list shows.
+ */
+export function deadLetterConditions(query: DeadLetterQuery, params: unknown[]): string[] {
+  const where: string[] = [];
+  const add = (sql: string, value: unknown) => {
+    params.push(value);
+    where.push(sql.replaceAll('?', `$${params.length}`));
+  };
+  if (query.automation !== undefined) {
+    add('d.automation_slug = ?', query.automation);
+  }
+  if (query.fingerprint !== undefined) {
+    add('d.fingerprint = ?', query.fingerprint);
+  }
+  if (query.status !== undefined) {
+    add('d.status = ?', query.status);
+  }
+  if (query.from !== undefined) {
+    add('d.last_failed_at >= ?', query.from);
+  }
+  if (query.to !== undefined) {
+    add('d.last_failed_at < ?', query.to);
+  }
+  const tsquery = query.search === undefined ? undefined : searchQuery(query.search);
+  if (tsquery !== undefined) {
+    add(`to_tsvector('simple', d.error_class || ' ' || d.error_message) @@ to_tsquery('simple', ?)`, tsquery);
+  }
+  return where;
+}
 
 @Injectable()
 export class DeadLettersRepository {
@@ -85,7 +121,7 @@ export class DeadLettersRepository {
     const merged = [...byMessage.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, value]) => value);
     const rows = merged.map((m) => m.event);
     const fingerprints = rows.map((e) => errorFingerprint({ automation: e.automation, sourceKind: e.source.kind, sourceQueue: e.source.queue, errorClass: e.errorClass, errorMessage: e.errorMessage }));
-    const inserted = await manager.query<{ fingerprint: string; inserted: boolean }[]>(
+    const inserted = await manager.query<{ id: string; fingerprint: string; status: DeadLetterStatus; inserted: boolean }[]>(
       `INSERT INTO dead_letter AS d (automation_slug, source_kind, source_queue, source_exchange, source_routing_key, message_id, fingerprint,
           error_class, error_message, attempts, first_failed_at, last_failed_at, payload, headers, correlation_id, run_id, deliveries)
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
@@ -97,7 +133,7 @@ export class DeadLettersRepository {
          error_class = EXCLUDED.error_class,
          error_message = EXCLUDED.error_message,
          status = CASE WHEN d.status IN ('reprocessed', 'resolved', 'reprocessing') THEN 'failed_again' ELSE d.status END
-       RETURNING fingerprint, (xmax = 0) AS inserted`,
+       RETURNING id::text AS id, fingerprint, status, (xmax = 0) AS inserted`,
       [
         rows.map((e) => e.automation),
         rows.map((e) => e.source.kind),
@@ -118,6 +154,7 @@ export class DeadLettersRepository {
         merged.map((m) => m.deliveries),
       ],
     );
+    await this.closeFailedReprocesses(manager, rows, inserted);
     const fresh = new Map<string, { event: DeadLetterV1; count: number }>();
     inserted.forEach((row, index) => {
       const event = rows[index];
@@ -152,32 +189,69 @@ export class DeadLettersRepository {
     );
   }
 
+  /**
+   * A reprocessed message that fails again closes its ledger item as failed: either it comes back
+   * as the same dead letter (same message id: a broker redelivery), or the runtime reports a new
+   * dead letter carrying the reprocess id — then the new one links to the one it failed again from.
+   */
+  private async closeFailedReprocesses(
+    manager: EntityManager,
+    events: readonly DeadLetterV1[],
+    stored: readonly { id: string; status: DeadLetterStatus; inserted: boolean }[],
+  ): Promise<void> {
+    const keyed = events
+      .map((event, index) => ({ reprocessId: event.reprocessId, id: stored[index]?.id }))
+      .filter((k): k is { reprocessId: string; id: string } => k.id !== undefined && k.reprocessId !== undefined && UUID.test(k.reprocessId));
+    const cameBack = stored.filter((row) => !row.inserted && row.status === 'failed_again').map((row) => row.id);
+    if (keyed.length === 0 && cameBack.length === 0) {
+      return;
+    }
+    await manager.query(
+      `WITH failed AS (
+         SELECT i.id AS item_id, i.dead_letter_id AS old_id, x.new_id
+           FROM unnest($1::uuid[], $2::bigint[]) AS x(reprocess_id, new_id) JOIN reprocess_item i ON i.reprocess_id = x.reprocess_id
+         UNION
+         SELECT i.id, i.dead_letter_id, i.dead_letter_id
+           FROM reprocess_item i WHERE i.dead_letter_id = ANY($3::bigint[]) AND i.state IN ('dispatched', 'acknowledged')
+       ), closed AS (
+         UPDATE reprocess_item i SET state = 'failed', finished_at = now(), new_dead_letter_id = f.new_id, last_error = 'failed again'
+           FROM failed f WHERE i.id = f.item_id AND i.state IN ('dispatched', 'acknowledged')
+         RETURNING f.old_id, f.new_id
+       ), old AS (
+         UPDATE dead_letter d SET status = 'failed_again' FROM closed c WHERE d.id = c.old_id AND c.old_id <> c.new_id
+       )
+       UPDATE dead_letter d SET reprocess_of = c.old_id FROM closed c WHERE d.id = c.new_id AND c.old_id <> c.new_id`,
+      [keyed.map((k) => k.reprocessId), keyed.map((k) => k.id), cameBack],
+    );
+  }
+
+  /**
+   * Runs that handled a reprocessed message close its ledger item: a success resolves the dead
+   * letter; a run that gave up without parking the message again marks it failed again.
+   */
+  async recordReprocessRuns(manager: EntityManager, succeeded: readonly string[], gaveUp: readonly { reprocessId: string; error: string }[]): Promise<void> {
+    const ok = succeeded.filter((id) => UUID.test(id));
+    const failed = gaveUp.filter((f) => UUID.test(f.reprocessId));
+    if (ok.length === 0 && failed.length === 0) {
+      return;
+    }
+    await manager.query(
+      `WITH outcome AS (
+         SELECT x.reprocess_id, x.ok, x.error FROM unnest($1::uuid[], $2::boolean[], $3::text[]) AS x(reprocess_id, ok, error)
+       ), done AS (
+         UPDATE reprocess_item i SET state = CASE WHEN o.ok THEN 'succeeded' ELSE 'failed' END, finished_at = now(), last_error = o.error
+           FROM outcome o WHERE i.reprocess_id = o.reprocess_id AND i.state IN ('dispatched', 'acknowledged')
+         RETURNING i.dead_letter_id, o.ok
+       )
+       UPDATE dead_letter d SET status = CASE WHEN done.ok THEN 'resolved' ELSE 'failed_again' END
+         FROM done WHERE d.id = done.dead_letter_id AND d.status IN ('reprocessing', 'reprocessed', 'failed_again')`,
+      [[...ok, ...failed.map((f) => f.reprocessId)], [...ok.map(() => true), ...failed.map(() => false)], [...ok.map(() => null), ...failed.map((f) => f.error.slice(0, 1000))]],
+    );
+  }
+
   page(query: DeadLetterQuery, limit: number, after?: DeadLetterPosition): Promise<DeadLetterRow[]> {
-    const where: string[] = [];
     const params: unknown[] = [];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replaceAll('?', `$${params.length}`));
-    };
-    if (query.automation !== undefined) {
-      add('d.automation_slug = ?', query.automation);
-    }
-    if (query.fingerprint !== undefined) {
-      add('d.fingerprint = ?', query.fingerprint);
-    }
-    if (query.status !== undefined) {
-      add('d.status = ?', query.status);
-    }
-    if (query.from !== undefined) {
-      add('d.last_failed_at >= ?', query.from);
-    }
-    if (query.to !== undefined) {
-      add('d.last_failed_at < ?', query.to);
-    }
-    const tsquery = query.search === undefined ? undefined : searchQuery(query.search);
-    if (tsquery !== undefined) {
-      add(`to_tsvector('simple', d.error_class || ' ' || d.error_message) @@ to_tsquery('simple', ?)`, tsquery);
-    }
+    const where = deadLetterConditions(query, params);
     if (after !== undefined) {
       params.push(after.lastFailedAt, after.id);
       where.push(`(d.last_failed_at, d.id) < ($${params.length - 1}::timestamptz, $${params.length}::bigint)`);

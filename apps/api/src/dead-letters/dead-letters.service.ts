@@ -88,6 +88,7 @@ export class DeadLettersService {
         payload: JSON.stringify(payload, null, 2),
         headers: JSON.stringify(row.headers, null, 2),
         payloadMasked: masked,
+        reprocessOf: row.reprocess_of,
       };
     });
   }

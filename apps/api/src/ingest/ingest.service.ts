@@ -103,6 +103,11 @@ export class IngestService {
       await this.repository.insertMeasurements(manager, stored.filter((e): e is KpiMeasurementV1 => e.type === 'kpi_measurement'));
       await this.repository.touchActivity(manager, counted, stored.filter((e): e is HeartbeatV1 => e.type === 'heartbeat'));
       await this.deadLetters.store(manager, stored.filter((e): e is DeadLetterV1 => e.type === 'dead_letter'));
+      await this.deadLetters.recordReprocessRuns(
+        manager,
+        runs.filter((e) => e.type === 'run_finished' && e.reprocessId !== undefined).map((e) => e.reprocessId as string),
+        runs.flatMap((e) => (e.type === 'run_failed' && e.outcome === 'failed' && e.reprocessId !== undefined ? [{ reprocessId: e.reprocessId, error: `${e.errorClass}: ${e.errorMessage}` }] : [])),
+      );
       await this.repository.quarantine(manager, quarantine);
     });
 

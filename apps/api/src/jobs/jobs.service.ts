@@ -14,6 +14,21 @@ export interface ScheduledJob {
   run(): Promise<void>;
 }
 
+/** A queue of jobs sent on demand, worked by `workers` workers in every api process. */
+export interface QueueWorker<T extends object> {
+  name: string;
+  workers: number;
+  /** A job still active after this long is taken to have died with its process, and is tried again. */
+  expireInSeconds: number;
+  handle(data: T): Promise<void>;
+}
+
+export interface SendOptions {
+  /** At most one job with this key waits in the queue at a time (more can be active). */
+  singletonKey?: string;
+  startAfterSeconds?: number;
+}
+
 /**
  * Durable background work on pg-boss, in the same PostgreSQL: replicas share it through SKIP
  * LOCKED. Features register their jobs; they start after the api is up and stop with it.
@@ -22,6 +37,8 @@ export interface ScheduledJob {
 export class JobsService implements OnApplicationShutdown {
   private boss: PgBoss | undefined;
   private readonly jobs: ScheduledJob[] = [];
+  private readonly workers: QueueWorker<object>[] = [];
+  private readonly startHooks: (() => Promise<void>)[] = [];
   private depthTimer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -33,6 +50,31 @@ export class JobsService implements OnApplicationShutdown {
 
   register(job: ScheduledJob): void {
     this.jobs.push(job);
+  }
+
+  registerWorker<T extends object>(worker: QueueWorker<T>): void {
+    this.workers.push(worker);
+  }
+
+  /** Runs once the jobs have started (to re-enqueue work that was in flight when a process died). */
+  onStarted(hook: () => Promise<void>): void {
+    this.startHooks.push(hook);
+  }
+
+  get running(): boolean {
+    return this.boss !== undefined;
+  }
+
+  /** Enqueues a job; false when background jobs are off in this process. */
+  async send(name: string, data: object, options: SendOptions = {}): Promise<boolean> {
+    if (this.boss === undefined) {
+      return false;
+    }
+    await this.boss.send(name, data, {
+      ...(options.singletonKey === undefined ? {} : { singletonKey: options.singletonKey }),
+      ...(options.startAfterSeconds === undefined ? {} : { startAfter: options.startAfterSeconds }),
+    });
+    return true;
   }
 
   /** Starts pg-boss and every registered job (when ROUNDHOUSE_JOBS is on). */
@@ -58,12 +100,28 @@ export class JobsService implements OnApplicationShutdown {
         await job.run();
       });
     }
+    for (const worker of this.workers) {
+      await boss.createQueue(worker.name, { name: worker.name, policy: 'short', expireInSeconds: worker.expireInSeconds, retryLimit: 5, retryDelay: 5 });
+      for (let index = 0; index < worker.workers; index += 1) {
+        await boss.work<object>(worker.name, { pollingIntervalSeconds: 0.5 }, async ([job]) => {
+          if (job !== undefined) {
+            await worker.handle(job.data).catch((error: unknown) => {
+              this.log.error({ queue: worker.name, err: error }, 'background job failed; pg-boss tries it again');
+              throw error;
+            });
+          }
+        });
+      }
+    }
+    for (const hook of this.startHooks) {
+      await hook();
+    }
     this.depthTimer = setInterval(() => void this.refreshDepths(), 15_000);
     this.depthTimer.unref();
   }
 
   private async refreshDepths(): Promise<void> {
-    for (const job of this.jobs) {
+    for (const job of [...this.jobs, ...this.workers]) {
       const depth = await this.boss?.getQueueSize(job.name).catch(() => undefined);
       if (depth !== undefined) {
         this.metrics.jobQueueDepth.set({ queue: job.name }, depth);

@@ -22,6 +22,13 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  private readonly reprocessMessages = new Counter({
+    name: 'roundhouse_reprocess_messages_total',
+    help: 'Reprocess dispatches by route (rabbitmq, bullmq, webhook, sdk, discard) and result (confirmed, offered, retry, rejected, unavailable).',
+    labelNames: ['route', 'result'] as const,
+    registers: [this.registry],
+  });
+
   readonly jobQueueDepth = new Gauge({
     name: 'roundhouse_job_queue_depth',
     help: 'Jobs waiting in each durable queue.',
@@ -36,6 +43,12 @@ export class MetricsService {
   countIngest(outcome: IngestOutcome, count: number): void {
     if (count > 0) {
       this.ingestEvents.inc({ outcome }, count);
+    }
+  }
+
+  countReprocess(route: string, result: 'confirmed' | 'offered' | 'retry' | 'rejected' | 'unavailable', count: number): void {
+    if (count > 0) {
+      this.reprocessMessages.inc({ route, result }, count);
     }
   }
 

@@ -40,6 +40,11 @@ export const runtimeBinding = z
       .regex(/^[A-Z][A-Z0-9_]*$/, { message: 'the NAME of an environment variable, e.g. "RABBITMQ_URL", never the secret itself' })
       .optional()
       .meta({ description: 'Environment variable that holds the connection string.' }),
+    signingSecret: z
+      .string()
+      .regex(/^[A-Z][A-Z0-9_]*$/, { message: 'the NAME of an environment variable, e.g. "TICKET_TRIAGE_WEBHOOK_SECRET", never the secret itself' })
+      .optional()
+      .meta({ description: 'Environment variable that holds the secret reprocess webhooks are signed with (HMAC-SHA256).' }),
   })
   .meta({ description: 'Runtime binding: the queue, broker or endpoint this automation runs on.' });
 export type RuntimeBinding = z.infer<typeof runtimeBinding>;

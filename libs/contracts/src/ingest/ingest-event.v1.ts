@@ -32,6 +32,10 @@ const runFields = {
   attempt: z.number().int().min(1).max(1000).default(1),
   correlationId: z.string().min(1).max(200).optional().meta({ description: 'The business transaction this run is part of (order id, deal id…), shared across automations.' }),
   startedAt: timestamp.meta({ description: 'When this attempt started; the same on every event of the attempt.' }),
+  reprocessId: z
+    .uuid()
+    .optional()
+    .meta({ description: 'Set when this run handles a reprocessed dead letter (the x-roundhouse-reprocess-id it carried): a success resolves the dead letter.' }),
 };
 
 const durationMs = z.number().int().min(0).max(7 * 24 * 3600 * 1000).meta({ description: 'How long the attempt took.' });

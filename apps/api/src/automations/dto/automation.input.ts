@@ -38,6 +38,7 @@ export class RuntimeBindingInput {
   @Field(() => String, { nullable: true }) routingKey?: string | null;
   @Field(() => String, { nullable: true }) reprocessUrl?: string | null;
   @Field(() => String, { nullable: true }) connection?: string | null;
+  @Field(() => String, { nullable: true }) signingSecret?: string | null;
 }
 
 @InputType()

@@ -31,6 +31,7 @@ export class RuntimeBindingType {
   @Field(() => String, { nullable: true }) routingKey?: string;
   @Field(() => String, { nullable: true }) reprocessUrl?: string;
   @Field(() => String, { nullable: true, description: 'Name of the environment variable holding the connection string.' }) connection?: string;
+  @Field(() => String, { nullable: true, description: 'Name of the environment variable holding the secret reprocess webhooks are signed with.' }) signingSecret?: string;
 }
 
 @ObjectType('PayloadPolicy')

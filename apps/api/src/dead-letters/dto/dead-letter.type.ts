@@ -28,6 +28,7 @@ export class DeadLetterType {
   @Field(() => String, { description: 'The payload as JSON text; fields the automation marks sensitive read "••••" unless the viewer may see payloads.' }) payload: string;
   @Field(() => String, { description: 'Headers as JSON text.' }) headers: string;
   @Field(() => Boolean, { description: 'Whether payload fields were masked for this viewer.' }) payloadMasked: boolean;
+  @Field(() => ID, { nullable: true, description: 'The dead letter this one failed again from, when a reprocess of it failed as a new message.' }) reprocessOf: string | null;
 }
 
 @ObjectType('DeadLetterEdge')

@@ -1,0 +1,198 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import type { RuntimeBinding } from '@roundhouse/contracts';
+import type { Logger } from 'pino';
+import { APP_CONFIG, type AppConfig } from '../config/app.config.js';
+import { TransportUnavailableError, type DispatchOutcome } from '../dispatchers/dispatcher.js';
+import { Dispatchers } from '../dispatchers/dispatchers.js';
+import { API_LOGGER, JobsService } from '../jobs/jobs.service.js';
+import { MetricsService } from '../metrics/metrics.service.js';
+import { targetFor } from './reprocess-routes.js';
+import { ReprocessRepository, type ClaimedItem } from './reprocess.repository.js';
+import { commandOf } from './reprocess-commands.service.js';
+import { ReprocessService } from './reprocess.service.js';
+import { DISPATCH_QUEUE, LANES, enqueueRequest, type DispatchJob } from './reprocess-enqueue.js';
+
+/** A worker hands its request back to the queue after this long, so the work moves between processes. */
+const SLICE_MS = 20_000;
+/** A message that its transport keeps refusing for a while is given up after this many tries. */
+export const MAX_ATTEMPTS = 8;
+const MAX_BATCH = 500;
+const IDLE_MS = 250;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
+
+/** Exponential backoff with full jitter, 1 s doubling to 5 min, for the n-th failed try. */
+export function retryDelayMs(attempts: number, random = Math.random): number {
+  return Math.round(random() * Math.min(300_000, 1_000 * 2 ** Math.max(0, attempts - 1))) + 500;
+}
+
+/**
+ * Works reprocess requests on pg-boss. A worker claims a request's next items (recording the
+ * intent before sending), waits for its turn under the request's velocity limit, sends them
+ * through the route's dispatch adapter and records what the transport said. A crash leaves sent but
+ * unconfirmed items `dispatched`; when their lease runs out, any worker sends them again with the
+ * same idempotency key. Confirmed items are never sent again.
+ */
+@Injectable()
+export class ReprocessDispatchJob implements OnModuleInit {
+  constructor(
+    @Inject(ReprocessRepository) private readonly ledger: ReprocessRepository,
+    @Inject(Dispatchers) private readonly dispatchers: Dispatchers,
+    @Inject(ReprocessService) private readonly requests: ReprocessService,
+    @Inject(JobsService) private readonly jobs: JobsService,
+    @Inject(MetricsService) private readonly metrics: MetricsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(API_LOGGER) private readonly log: Logger,
+  ) {}
+
+  onModuleInit(): void {
+    this.jobs.registerWorker<DispatchJob>({ name: DISPATCH_QUEUE, workers: LANES, expireInSeconds: 120, handle: async (job) => void (await this.work(job.requestId, job.lane)) });
+    // Every minute, and when a process starts: pick up running requests nobody is working (their process died).
+    this.jobs.register({ name: 'reprocess-sweep', cron: '* * * * *', run: () => this.sweep() });
+    this.jobs.onStarted(() => this.sweep());
+  }
+
+  async sweep(): Promise<void> {
+    for (const id of await this.ledger.runningRequestIds()) {
+      await enqueueRequest(this.jobs, id);
+    }
+  }
+
+  /** One worker's slice of a request. Answers whether the request still has work for later. */
+  async work(requestId: string, lane = 0, sliceMs = SLICE_MS): Promise<boolean> {
+    const request = await this.ledger.request(requestId);
+    if (request?.state !== 'running') {
+      return false;
+    }
+    const batchSize = Math.max(1, Math.min(MAX_BATCH, Math.ceil(request.velocity / 5)));
+    const deadline = Date.now() + sliceMs;
+    const runtimes = new Map<string, RuntimeBinding | null>();
+    let outage = 0;
+    while (Date.now() < deadline) {
+      const batch = await this.ledger.claim(requestId, batchSize, this.config.ROUNDHOUSE_REPROCESS_LEASE_SECONDS);
+      if (batch.length === 0) {
+        if (!(await this.hasWorkLeft(requestId))) {
+          return false;
+        }
+        await sleep(IDLE_MS);
+        continue;
+      }
+      const slot = await this.ledger.reserveSlot(requestId, batch.length);
+      await sleep((slot?.getTime() ?? 0) - Date.now());
+      for (const group of groupByTarget(batch)) {
+        outage = await this.send(requestId, group, runtimes, outage);
+      }
+    }
+    this.log.debug({ requestId, lane }, 'reprocess slice ends; the request goes back to the queue');
+    await this.jobs.send(DISPATCH_QUEUE, { requestId, lane }, { singletonKey: `${requestId}:${lane}` });
+    return true;
+  }
+
+  /** False once the request is finished, paused or cancelled, or only waits for SDK runtimes to pull. */
+  private async hasWorkLeft(requestId: string): Promise<boolean> {
+    const finished = await this.requests.finishIfDone(requestId);
+    if (finished) {
+      return false;
+    }
+    const current = await this.ledger.request(requestId);
+    if (current?.state !== 'running') {
+      return false;
+    }
+    const left = await this.ledger.remaining(requestId);
+    if (left.due === 0 && left.unconfirmed === 0 && left.later === null) {
+      await this.ledger.setWaiting(requestId, left.offered > 0 ? `Waiting for the runtime to pick up ${left.offered} command(s) through the SDK.` : null);
+      return false;
+    }
+    return true;
+  }
+
+  /** Sends one group (one automation, one route); answers the transport outage backoff to use next. */
+  private async send(requestId: string, items: readonly ClaimedItem[], runtimes: Map<string, RuntimeBinding | null>, outage: number): Promise<number> {
+    const first = items[0] as ClaimedItem;
+    if (first.route === 'discard') {
+      await this.ledger.discard(items.map((i) => i.id));
+      this.metrics.countReprocess('discard', 'confirmed', items.length);
+      return 0;
+    }
+    if (first.route === 'sdk') {
+      // Offered: the runtime's SDK pulls them (POST /ingest/v1/commands/claim).
+      this.metrics.countReprocess('sdk', 'offered', items.length);
+      return outage;
+    }
+    if (!runtimes.has(first.automation_slug)) {
+      runtimes.set(first.automation_slug, await this.ledger.runtimeOf(first.automation_slug));
+    }
+    const target = targetFor(first.route, runtimes.get(first.automation_slug) ?? null, process.env);
+    if (typeof target === 'string') {
+      await this.ledger.fail(items.map((i) => ({ id: i.id, error: `Not sent: ${target}.` })));
+      this.metrics.countReprocess(first.route, 'rejected', items.length);
+      return outage;
+    }
+    const now = new Date();
+    try {
+      const outcomes = await this.dispatchers.dispatch(target, items.map((i) => commandOf(i, now)));
+      await this.record(items, outcomes, first.route);
+      if (outage > 0) {
+        await this.ledger.setWaiting(requestId, null);
+      }
+      return 0;
+    } catch (error) {
+      const wait = Math.min(15_000, Math.max(1_000, outage * 2));
+      const why = error instanceof TransportUnavailableError ? error.message : `unexpected dispatch error: ${String(error)}`;
+      if (!(error instanceof TransportUnavailableError)) {
+        this.log.error({ requestId, route: first.route, err: error }, 'reprocess dispatch failed');
+      }
+      await this.ledger.retryLater(
+        items.map((i) => ({ id: i.id, error: why, notBefore: new Date(Date.now() + wait) })),
+        false,
+      );
+      await this.ledger.setWaiting(requestId, `${labelOf(first.route)} is unreachable (${why}); trying again every ${Math.round(wait / 1000)} s.`);
+      this.metrics.countReprocess(first.route, 'unavailable', items.length);
+      return wait;
+    }
+  }
+
+  private async record(items: readonly ClaimedItem[], outcomes: readonly DispatchOutcome[], route: string): Promise<void> {
+    const byKey = new Map(outcomes.map((o) => [o.reprocessId, o]));
+    const confirmed: string[] = [];
+    const failed: { id: string; error: string }[] = [];
+    const later: { id: string; error: string; notBefore: Date }[] = [];
+    for (const item of items) {
+      const outcome = byKey.get(item.reprocess_id) ?? { reprocessId: item.reprocess_id, result: 'retry' as const, error: 'the transport gave no answer for this message' };
+      if (outcome.result === 'confirmed') {
+        confirmed.push(item.id);
+      } else if (outcome.result === 'rejected') {
+        failed.push({ id: item.id, error: outcome.error });
+      } else if (item.attempts >= MAX_ATTEMPTS) {
+        failed.push({ id: item.id, error: `Gave up after ${item.attempts} tries: ${outcome.error}` });
+      } else {
+        later.push({ id: item.id, error: outcome.error, notBefore: new Date(Date.now() + (outcome.retryAfterMs ?? retryDelayMs(item.attempts))) });
+      }
+    }
+    await this.ledger.acknowledge(confirmed);
+    await this.ledger.fail(failed);
+    await this.ledger.retryLater(later, true);
+    this.metrics.countReprocess(route, 'confirmed', confirmed.length);
+    this.metrics.countReprocess(route, 'rejected', failed.length);
+    this.metrics.countReprocess(route, 'retry', later.length);
+  }
+}
+
+function labelOf(route: string): string {
+  return { rabbitmq: 'RabbitMQ', bullmq: 'Redis (BullMQ)', webhook: 'The reprocess webhook' }[route] ?? route;
+}
+
+/** Consecutive runs of items for the same automation and route, in claim order. */
+function groupByTarget(items: readonly ClaimedItem[]): ClaimedItem[][] {
+  const groups = new Map<string, ClaimedItem[]>();
+  for (const item of items) {
+    const key = `${item.automation_slug}\u0000${item.route}`;
+    const group = groups.get(key);
+    if (group === undefined) {
+      groups.set(key, [item]);
+    } else {
+      group.push(item);
+    }
+  }
+  return [...groups.values()];
+}

@@ -1,0 +1,309 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import path from 'node:path';
+import type { ClaimCommandsResponseV1, ReprocessCommandV1 } from '@roundhouse/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useTestApi, type TestApi } from '../../test/harness.js';
+import { createToken, deadLetter, ingest } from '../../test/telemetry.js';
+import { CatalogService } from '../catalog/catalog.service.js';
+import { verifyReprocessSignature } from '../dispatchers/webhook-signature.js';
+import { ReprocessService } from './reprocess.service.js';
+
+const REQUEST_FIELDS = `id action state reason total velocity selection waitingReason canControl requestedBy { id name }
+  progress { queued dispatched acknowledged succeeded failed cancelled } recentErrors { deadLetterId error state attempts }`;
+
+interface Request {
+  id: string;
+  action: string;
+  state: string;
+  reason: string;
+  total: number;
+  selection: string;
+  waitingReason: string | null;
+  canControl: boolean;
+  requestedBy: { id: string; name: string };
+  progress: Record<'queued' | 'dispatched' | 'acknowledged' | 'succeeded' | 'failed' | 'cancelled', number>;
+  recentErrors: { deadLetterId: string; error: string; state: string; attempts: number }[];
+}
+
+const START = `mutation Start($input: StartReprocessInput!) { startReprocess(input: $input) { ${REQUEST_FIELDS} } }`;
+const GET = `query Get($id: ID!) { reprocessRequest(id: $id) { ${REQUEST_FIELDS} } }`;
+const PREVIEW = `query Preview($action: ReprocessAction!, $selection: DeadLetterSelection!) {
+  reprocessPreview(action: $action, selection: $selection) { count blockedReason parts { automation { slug } route destination count warning allowed } }
+}`;
+const DEAD_LETTER = `query One($id: ID!) { deadLetter(id: $id) { id status reprocessOf actions { requestId action state route reprocessId requestedBy reason newDeadLetterId } } }`;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function eventually<T>(probe: () => Promise<T>, ok: (value: T) => boolean, what: string, timeoutMs = 30_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  let last = await probe();
+  while (!ok(last)) {
+    if (Date.now() > until) {
+      throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(last)}`);
+    }
+    await sleep(200);
+    last = await probe();
+  }
+  return last;
+}
+
+async function commands(api: TestApi, token: string, path: 'claim' | 'ack', body: unknown): Promise<{ status: number; body: unknown }> {
+  const response = await fetch(`${api.url}/ingest/v1/commands/${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return { status: response.status, body: await response.json() };
+}
+
+/** The run events a runtime reports after handling a command. */
+function handled(command: ReprocessCommandV1, outcome: 'succeeded' | 'failed'): unknown[] {
+  const startedAt = new Date().toISOString();
+  const run = { automation: command.automation, runId: `rerun-${command.reprocessId}`, attempt: 1, startedAt, reprocessId: command.reprocessId };
+  return [
+    { id: randomUUID(), type: 'run_started', occurredAt: startedAt, ...run },
+    outcome === 'succeeded'
+      ? { id: randomUUID(), type: 'run_finished', occurredAt: startedAt, ...run, durationMs: 40 }
+      : { id: randomUUID(), type: 'run_failed', occurredAt: startedAt, ...run, durationMs: 40, errorClass: 'ValidationError', errorMessage: 'still closed', outcome: 'failed' },
+  ];
+}
+
+describe(ReprocessService.name, () => {
+  const t = useTestApi({ ROUNDHOUSE_JOBS: 'true', ROUNDHOUSE_REPROCESS_LEASE_SECONDS: '2' });
+  let owner: string;
+  let operator: string;
+  let viewer: string;
+  let runtime: string;
+
+  async function seed(automation: string, count: number, overrides: Record<string, unknown> = {}): Promise<string[]> {
+    const events = Array.from({ length: count }, () => deadLetter(automation, { source: { kind: 'sdk', queue: `${automation}.failed` }, ...overrides }));
+    const result = await ingest(t.api, runtime, events);
+    expect(result.body.accepted).toBe(count);
+    const rows = await t.db.query<{ id: string }>(`SELECT id::text AS id FROM dead_letter WHERE message_id = ANY($1) ORDER BY id`, [events.map((e) => (e as { messageId: string }).messageId)]);
+    return rows.map((r) => r.id);
+  }
+
+  async function start(cookie: string, input: Record<string, unknown>) {
+    return t.api.graphql<{ startReprocess: Request }>(START, { input: { action: 'reprocess', velocity: 1000, reason: 'bank account reopened by treasury', ...input } }, cookie);
+  }
+
+  async function request(id: string): Promise<Request> {
+    const result = await t.api.graphql<{ reprocessRequest: Request }>(GET, { id }, owner);
+    return result.data?.reprocessRequest as Request;
+  }
+
+  beforeAll(async () => {
+    await t.api.app.get(CatalogService).apply(path.join(t.api.config.repositoryRoot, 'catalog'), t.api.config.repositoryRoot);
+    owner = await t.api.signIn('omar');
+    operator = await t.api.signIn('otto');
+    viewer = await t.api.signIn('vera');
+    runtime = (await createToken(t.api, owner, { team: 'finance-ops', capabilities: ['ingest', 'dead_letters', 'commands'] })).secret;
+  });
+
+  it('previews what a filter holds and where it would go, before anything happens', async () => {
+    const fingerprintOf = `batch${randomUUID().replaceAll('-', '')}`;
+    await seed('payout-reconciliation', 3, { errorMessage: `preview ${fingerprintOf}` });
+    const selection = { filter: { automation: 'payout-reconciliation', search: fingerprintOf } };
+    const preview = await t.api.graphql<{ reprocessPreview: { count: number; blockedReason: string | null; parts: { route: string; count: number; allowed: boolean; destination: string }[] } }>(
+      PREVIEW,
+      { action: 'reprocess', selection },
+      operator,
+    );
+    expect(preview.data?.reprocessPreview.count).toBe(3);
+    expect(preview.data?.reprocessPreview.blockedReason).toBeNull();
+    expect(preview.data?.reprocessPreview.parts).toHaveLength(1);
+    expect(preview.data?.reprocessPreview.parts[0]).toMatchObject({ route: 'sdk', count: 3, allowed: true });
+    expect(preview.data?.reprocessPreview.parts[0]?.destination).toMatch(/SDK/);
+    const asViewer = await t.api.graphql<{ reprocessPreview: { blockedReason: string | null } }>(PREVIEW, { action: 'reprocess', selection }, viewer);
+    expect(asViewer.data?.reprocessPreview.blockedReason).toMatch(/viewer/);
+    const unchanged = await t.db.query<{ status: string }>(`SELECT DISTINCT status FROM dead_letter WHERE error_message = $1`, [`preview ${fingerprintOf}`]);
+    expect(unchanged).toEqual([{ status: 'pending' }]);
+  });
+
+  it('refuses a request without a reason, with a velocity out of range, or from someone who may not act', async () => {
+    const ids = await seed('payout-reconciliation', 1);
+    const bad = await start(operator, { selection: { ids }, reason: ' ', velocity: 0 });
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(bad.errors?.[0]?.extensions?.fields?.map((f) => f.path).sort()).toEqual(['reason', 'velocity']);
+    const both = await start(operator, { selection: { ids, filter: { automation: 'payout-reconciliation' } } });
+    expect(both.errors?.[0]?.extensions?.fields?.[0]?.path).toBe('selection');
+    expect((await start(viewer, { selection: { ids } })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    // otto is on call for finance-ops, not for the support team's ticket triage.
+    const [other] = await (async () => {
+      const token = (await createToken(t.api, await t.api.signIn('ada'), { team: 'support-engineering', capabilities: ['ingest', 'dead_letters'] })).secret;
+      const event = deadLetter('ticket-triage', { source: { kind: 'sdk', queue: 'triage.failed' } });
+      await ingest(t.api, token, [event]);
+      return t.db.query<{ id: string }>(`SELECT id::text AS id FROM dead_letter WHERE message_id = $1`, [(event as { messageId: string }).messageId]);
+    })();
+    const forbidden = await start(operator, { selection: { ids: [other?.id] } });
+    expect(forbidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(forbidden.errors?.[0]?.message).toMatch(/ticket-triage/);
+    const statuses = await t.db.query<{ status: string }>(`SELECT status FROM dead_letter WHERE id = ANY($1::bigint[])`, [[...ids, other?.id]]);
+    expect(statuses.map((s) => s.status)).toEqual(['pending', 'pending']);
+  });
+
+  it('refuses when the selection grew past the count the person confirmed', async () => {
+    const marker = `batch${randomUUID().replaceAll('-', '')}`;
+    await seed('payout-reconciliation', 4, { errorMessage: `grew ${marker}` });
+    const result = await start(operator, { selection: { filter: { search: marker } }, expectedCount: 3 });
+    expect(result.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(result.errors?.[0]?.message).toMatch(/4 dead letters, more than the 3/);
+    expect(await t.db.query(`SELECT 1 FROM reprocess_item i JOIN dead_letter d ON d.id = i.dead_letter_id WHERE d.error_message = $1`, [`grew ${marker}`])).toEqual([]);
+  });
+
+  it('closes the loop through the SDK: offered, claimed, acknowledged, run reported with the key, resolved', async () => {
+    const ids = await seed('payout-reconciliation', 5);
+    const started = await start(operator, { selection: { ids }, expectedCount: 5 });
+    const created = started.data?.startReprocess as Request;
+    expect(created).toMatchObject({ state: 'running', total: 5, requestedBy: { name: 'Otto Operator' }, canControl: true });
+
+    const offered = await eventually(() => request(created.id), (r) => r.progress.dispatched === 5, 'commands offered');
+    expect(offered.waitingReason).toMatch(/pick up 5 command/);
+    const claimed = await commands(t.api, runtime, 'claim', { max: 100, automations: ['payout-reconciliation'] });
+    const batch = (claimed.body as ClaimCommandsResponseV1).commands.filter((c) => c.requestId === created.id);
+    expect(batch.map((c) => c.deadLetterId).sort()).toEqual([...ids].sort());
+    expect(batch[0]?.automation).toBe('payout-reconciliation');
+    expect(batch[0]?.payload).toMatchObject({ payoutId: 'po_4711' });
+    // Leased: a second runtime asking now gets none of them.
+    const again = await commands(t.api, runtime, 'claim', { max: 100, automations: ['payout-reconciliation'] });
+    expect((again.body as ClaimCommandsResponseV1).commands.filter((c) => c.requestId === created.id)).toEqual([]);
+
+    expect((await commands(t.api, runtime, 'ack', { reprocessIds: batch.map((c) => c.reprocessId) })).body).toEqual({ acknowledged: 5 });
+    const acked = await request(created.id);
+    expect(acked.state).toBe('done');
+    expect(acked.progress.acknowledged).toBe(5);
+
+    const [first, ...rest] = batch as [ReprocessCommandV1, ...ReprocessCommandV1[]];
+    await ingest(t.api, runtime, [...handled(first, 'failed'), ...rest.flatMap((c) => handled(c, 'succeeded'))]);
+    const finished = await request(created.id);
+    expect(finished.progress).toMatchObject({ succeeded: 4, failed: 1 });
+    const resolved = await t.api.graphql<{ deadLetter: { status: string; actions: { requestId: string; state: string; reprocessId: string; route: string }[] } }>(DEAD_LETTER, { id: rest[0]?.deadLetterId }, owner);
+    expect(resolved.data?.deadLetter).toMatchObject({ status: 'resolved', actions: [{ requestId: created.id, state: 'succeeded', route: 'sdk', reprocessId: rest[0]?.reprocessId }] });
+    const failedAgain = await t.api.graphql<{ deadLetter: { status: string } }>(DEAD_LETTER, { id: first.deadLetterId }, owner);
+    expect(failedAgain.data?.deadLetter.status).toBe('failed_again');
+
+    const audit = await t.api.graphql<{ auditTrail: { action: string; actor: { name: string }; reason: string | null; detail: string }[] }>(
+      `query A($id: ID) { auditTrail(requestId: $id) { action actor { name } reason detail } }`,
+      { id: created.id },
+      owner,
+    );
+    expect(audit.data?.auditTrail.map((a) => a.action)).toEqual(['request.finished', 'reprocess.requested']);
+    expect(audit.data?.auditTrail[1]?.reason).toBe('bank account reopened by treasury');
+    expect(audit.data?.auditTrail[1]?.detail).toContain('"total":5');
+  });
+
+  it('links a new dead letter reported with the key to the one it failed again from', async () => {
+    const [id] = await seed('payout-reconciliation', 1);
+    const created = (await start(operator, { selection: { ids: [id] } })).data?.startReprocess as Request;
+    await eventually(() => request(created.id), (r) => r.progress.dispatched === 1, 'command offered');
+    const [command] = ((await commands(t.api, runtime, 'claim', { max: 100 })).body as ClaimCommandsResponseV1).commands.filter((c) => c.requestId === created.id);
+    await commands(t.api, runtime, 'ack', { reprocessIds: [command?.reprocessId] });
+    const retried = deadLetter('payout-reconciliation', { source: { kind: 'sdk', queue: 'payout-reconciliation.failed' }, reprocessId: command?.reprocessId, errorMessage: 'NetSuite refused payout po_4711: bank account 553 is still closed' });
+    await ingest(t.api, runtime, [retried]);
+    const [fresh] = await t.db.query<{ id: string }>(`SELECT id::text AS id FROM dead_letter WHERE message_id = $1`, [(retried as { messageId: string }).messageId]);
+    const linked = await t.api.graphql<{ deadLetter: { reprocessOf: string | null } }>(DEAD_LETTER, { id: fresh?.id }, owner);
+    expect(linked.data?.deadLetter.reprocessOf).toBe(id);
+    const old = await t.api.graphql<{ deadLetter: { status: string; actions: { state: string; newDeadLetterId: string | null }[] } }>(DEAD_LETTER, { id }, owner);
+    expect(old.data?.deadLetter).toMatchObject({ status: 'failed_again', actions: [{ state: 'failed', newDeadLetterId: fresh?.id }] });
+  });
+
+  it('pauses, resumes and cancels; cancelled messages wait again and every step is on record', async () => {
+    const ids = await seed('payout-reconciliation', 40);
+    const created = (await start(operator, { selection: { ids }, velocity: 2 })).data?.startReprocess as Request;
+    await eventually(() => request(created.id), (r) => r.progress.dispatched >= 1, 'first offers');
+    const paused = await t.api.graphql<{ pauseReprocess: Request }>(`mutation P($id: ID!) { pauseReprocess(id: $id, reason: "checking with treasury") { ${REQUEST_FIELDS} } }`, { id: created.id }, operator);
+    expect(paused.data?.pauseReprocess.state).toBe('paused');
+    await sleep(1_500);
+    const held = (await request(created.id)).progress.dispatched;
+    await sleep(1_500);
+    expect((await request(created.id)).progress.dispatched).toBe(held);
+    expect(held).toBeLessThan(40);
+
+    const resumed = await t.api.graphql<{ resumeReprocess: Request }>(`mutation R($id: ID!) { resumeReprocess(id: $id) { state } }`, { id: created.id }, operator);
+    expect(resumed.data?.resumeReprocess.state).toBe('running');
+    await eventually(() => request(created.id), (r) => r.progress.dispatched > held, 'offers after resume');
+
+    const resumeAgain = await t.api.graphql(`mutation R($id: ID!) { resumeReprocess(id: $id) { state } }`, { id: created.id }, operator);
+    expect(resumeAgain.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect((await t.api.graphql(`mutation C($id: ID!) { cancelReprocess(id: $id) { state } }`, { id: created.id }, viewer)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    const cancelled = await t.api.graphql<{ cancelReprocess: Request }>(`mutation C($id: ID!) { cancelReprocess(id: $id, reason: "wrong batch") { ${REQUEST_FIELDS} } }`, { id: created.id }, operator);
+    expect(cancelled.data?.cancelReprocess.state).toBe('cancelled');
+    expect(cancelled.data?.cancelReprocess.progress).toMatchObject({ queued: 0, dispatched: 0, cancelled: 40 });
+    const statuses = await t.db.query<{ status: string; n: number }>(`SELECT status, count(*)::int AS n FROM dead_letter WHERE id = ANY($1::bigint[]) GROUP BY status`, [ids]);
+    expect(statuses).toEqual([{ status: 'pending', n: 40 }]);
+    const audit = await t.api.graphql<{ auditTrail: { action: string; reason: string | null; actor: { id: string } }[] }>(`query A($id: ID) { auditTrail(requestId: $id) { action reason actor { id } } }`, { id: created.id }, owner);
+    expect(audit.data?.auditTrail.map((a) => [a.action, a.reason])).toEqual([
+      ['request.cancelled', 'wrong batch'],
+      ['request.resumed', null],
+      ['request.paused', 'checking with treasury'],
+      ['reprocess.requested', 'bank account reopened by treasury'],
+    ]);
+  });
+
+  it('discards a selection: the dead letters are set aside, nothing is sent', async () => {
+    const ids = await seed('payout-reconciliation', 6);
+    const created = (await start(operator, { action: 'discard', selection: { ids }, reason: 'duplicates of payouts already booked by hand' })).data?.startReprocess as Request;
+    const done = await eventually(() => request(created.id), (r) => r.state === 'done', 'discard done');
+    expect(done.progress).toMatchObject({ succeeded: 6, queued: 0 });
+    const statuses = await t.db.query<{ status: string }>(`SELECT DISTINCT status FROM dead_letter WHERE id = ANY($1::bigint[])`, [ids]);
+    expect(statuses).toEqual([{ status: 'discarded' }]);
+    const offered = await commands(t.api, runtime, 'claim', { max: 100 });
+    expect((offered.body as ClaimCommandsResponseV1).commands.filter((c) => c.requestId === created.id)).toEqual([]);
+  });
+
+  it('refuses command calls from a token without the commands capability', async () => {
+    const ingestOnly = (await createToken(t.api, owner, { team: 'finance-ops', capabilities: ['ingest'] })).secret;
+    expect((await commands(t.api, ingestOnly, 'claim', { max: 5 })).status).toBe(403);
+    expect((await commands(t.api, runtime, 'claim', { max: 5000 })).status).toBe(400);
+  });
+
+  describe('webhook runtimes', () => {
+    let server: Server;
+    const received: { reprocessId: string; verified: boolean }[] = [];
+    let failFirst = 2;
+
+    beforeAll(async () => {
+      process.env.TEST_TRIAGE_WEBHOOK_SECRET = 'whsec_test_0123456789abcdef';
+      server = createServer((req, res) => {
+        const chunks: Buffer[] = [];
+        req.on('data', (chunk: Buffer) => chunks.push(chunk));
+        req.on('end', () => {
+          const body = Buffer.concat(chunks).toString('utf8');
+          if (failFirst > 0) {
+            failFirst -= 1;
+            res.writeHead(503).end('deploying');
+            return;
+          }
+          const verified = verifyReprocessSignature('whsec_test_0123456789abcdef', String(req.headers['x-roundhouse-signature']), String(req.headers['x-roundhouse-timestamp']), body);
+          received.push({ reprocessId: (JSON.parse(body) as ReprocessCommandV1).reprocessId, verified });
+          res.writeHead(verified ? 202 : 401).end();
+        });
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const address = server.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      await t.db.query(`UPDATE automation SET runtime = $1 WHERE slug = 'ticket-triage'`, [
+        JSON.stringify({ kind: 'webhook', reprocessUrl: `http://127.0.0.1:${port}/roundhouse/reprocess`, signingSecret: 'TEST_TRIAGE_WEBHOOK_SECRET' }),
+      ]);
+    });
+
+    afterAll(async () => {
+      delete process.env.TEST_TRIAGE_WEBHOOK_SECRET;
+      await new Promise((resolve) => server.close(resolve));
+    });
+
+    it('POSTs each message signed, tries again with backoff after a 503, and confirms on 2xx', async () => {
+      const admin = await t.api.signIn('ada');
+      const token = (await createToken(t.api, admin, { team: 'support-engineering', capabilities: ['ingest', 'dead_letters'] })).secret;
+      const events = Array.from({ length: 3 }, () => deadLetter('ticket-triage', { source: { kind: 'webhook', queue: 'triage' }, errorClass: 'ClassifierError', errorMessage: 'model returned no queue' }));
+      await ingest(t.api, token, events);
+      const created = (await t.api.graphql<{ startReprocess: Request }>(START, { input: { action: 'reprocess', velocity: 50, reason: 'classifier model rolled back', selection: { filter: { automation: 'ticket-triage', search: 'ClassifierError' } } } }, admin)).data
+        ?.startReprocess as Request;
+      expect(created.total).toBe(3);
+      const done = await eventually(() => request(created.id), (r) => r.state === 'done', 'webhook deliveries', 45_000);
+      expect(done.progress.acknowledged).toBe(3);
+      expect(received).toHaveLength(3);
+      expect(received.every((r) => r.verified)).toBe(true);
+      const attempts = await t.db.query<{ attempts: number }>(`SELECT attempts FROM reprocess_item WHERE request_id = $1 ORDER BY attempts DESC`, [created.id]);
+      expect(attempts.reduce((sum, a) => sum + a.attempts, 0)).toBe(5);
+    });
+  });
+});

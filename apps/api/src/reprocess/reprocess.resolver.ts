@@ -1,0 +1,101 @@
+import { Inject } from '@nestjs/common';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentUser, RequirePermission } from '../auth/decorators.js';
+import type { User } from '../auth/user.js';
+import { DeadLetterType } from '../dead-letters/dto/dead-letter.type.js';
+import { InputError, type FieldError } from '../errors/domain-errors.js';
+import {
+  AuditEntryType,
+  DeadLetterActionType,
+  DeadLetterSelectionInput,
+  ReprocessActionEnum,
+  ReprocessPreviewType,
+  ReprocessRequestConnectionType,
+  ReprocessRequestType,
+  StartReprocessInput,
+} from './dto/reprocess.type.js';
+import { selectionOf } from './reprocess-selection.js';
+import { ReprocessService } from './reprocess.service.js';
+import type { ReprocessAction } from './reprocess.types.js';
+
+@Resolver(() => ReprocessRequestType)
+export class ReprocessResolver {
+  constructor(@Inject(ReprocessService) private readonly service: ReprocessService) {}
+
+  @RequirePermission('catalog:read')
+  @Query(() => ReprocessPreviewType, { description: 'How many dead letters a reprocess or discard would act on now, where they would go, and whether you may.' })
+  reprocessPreview(
+    @CurrentUser() user: User | undefined,
+    @Args('action', { type: () => ReprocessActionEnum }) action: ReprocessAction,
+    @Args('selection', { type: () => DeadLetterSelectionInput }) selection: DeadLetterSelectionInput,
+  ): Promise<ReprocessPreviewType> {
+    const problems: FieldError[] = [];
+    const parsed = selectionOf(selection, problems);
+    if (parsed === undefined) {
+      throw new InputError('The selection is not valid.', problems);
+    }
+    return this.service.preview(action, parsed, user);
+  }
+
+  @RequirePermission('dead-letter:act')
+  @Mutation(() => ReprocessRequestType, { description: 'Snapshots the selection and starts reprocessing or discarding it, paced, in the background.' })
+  startReprocess(@CurrentUser() user: User, @Args('input', { type: () => StartReprocessInput }) input: StartReprocessInput): Promise<ReprocessRequestType> {
+    return this.service.start(input, user);
+  }
+
+  @RequirePermission('dead-letter:act')
+  @Mutation(() => ReprocessRequestType)
+  pauseReprocess(@CurrentUser() user: User, @Args('id', { type: () => ID }) id: string, @Args('reason', { type: () => String, nullable: true }) reason: string | null): Promise<ReprocessRequestType> {
+    return this.service.pause(id, user, reason);
+  }
+
+  @RequirePermission('dead-letter:act')
+  @Mutation(() => ReprocessRequestType)
+  resumeReprocess(@CurrentUser() user: User, @Args('id', { type: () => ID }) id: string, @Args('reason', { type: () => String, nullable: true }) reason: string | null): Promise<ReprocessRequestType> {
+    return this.service.resume(id, user, reason);
+  }
+
+  @RequirePermission('dead-letter:act')
+  @Mutation(() => ReprocessRequestType, { description: 'Stops sending; messages not sent yet go back to waiting.' })
+  cancelReprocess(@CurrentUser() user: User, @Args('id', { type: () => ID }) id: string, @Args('reason', { type: () => String, nullable: true }) reason: string | null): Promise<ReprocessRequestType> {
+    return this.service.cancel(id, user, reason);
+  }
+
+  @RequirePermission('catalog:read')
+  @Query(() => ReprocessRequestType)
+  reprocessRequest(@CurrentUser() user: User | undefined, @Args('id', { type: () => ID }) id: string): Promise<ReprocessRequestType> {
+    return this.service.get(id, user);
+  }
+
+  @RequirePermission('catalog:read')
+  @Query(() => ReprocessRequestConnectionType, { description: 'Newest first, optionally for one automation.' })
+  reprocessRequests(
+    @CurrentUser() user: User | undefined,
+    @Args('automation', { type: () => String, nullable: true }) automation: string | null,
+    @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ): Promise<ReprocessRequestConnectionType> {
+    return this.service.list(automation ?? undefined, first, after ?? undefined, user);
+  }
+
+  @RequirePermission('catalog:read')
+  @Query(() => [AuditEntryType], { description: 'Actions on dead letters, newest first: for an automation, or for one request.' })
+  auditTrail(
+    @Args('automation', { type: () => String, nullable: true }) automation: string | null,
+    @Args('requestId', { type: () => ID, nullable: true }) requestId: string | null,
+    @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
+  ): Promise<AuditEntryType[]> {
+    return this.service.audit({ ...(automation === null ? {} : { automation }), ...(requestId === null ? {} : { targetKind: 'reprocess_request', targetId: requestId }) }, first);
+  }
+}
+
+/** On each dead letter: the reprocesses and discards that included it. */
+@Resolver(() => DeadLetterType)
+export class DeadLetterActionsResolver {
+  constructor(@Inject(ReprocessService) private readonly service: ReprocessService) {}
+
+  @ResolveField(() => [DeadLetterActionType], { description: 'Reprocesses and discards that included this dead letter, newest first.' })
+  actions(@Parent() deadLetter: DeadLetterType): Promise<DeadLetterActionType[]> {
+    return this.service.history(deadLetter.id);
+  }
+}

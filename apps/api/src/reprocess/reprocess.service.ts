@@ -1,0 +1,281 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { isTeamScoped, roleGrants } from '../auth/permissions.js';
+import type { User } from '../auth/user.js';
+import { checkPageSize, decodeCursor, encodeCursor } from '../common/pagination.js';
+import { ConflictError, InputError, NotAllowedError, NotFoundError, type FieldError } from '../errors/domain-errors.js';
+import { JobsService } from '../jobs/jobs.service.js';
+import type {
+  AuditEntryType,
+  DeadLetterActionType,
+  ReprocessPreviewType,
+  ReprocessProgressType,
+  ReprocessRequestConnectionType,
+  ReprocessRequestType,
+  StartReprocessInput,
+} from './dto/reprocess.type.js';
+import { enqueueRequest } from './reprocess-enqueue.js';
+import { describeRoute, routeFor, routeWarning } from './reprocess-routes.js';
+import { describeSelection, selectionOf } from './reprocess-selection.js';
+import { ReprocessRepository, type RequestRow, type SelectionPart } from './reprocess.repository.js';
+import { ITEM_STATES, type ReprocessAction, type RequestState, type Selection } from './reprocess.types.js';
+
+export const MAX_VELOCITY = 10_000;
+export const MAX_REPROCESS_PAGE = 100;
+const SYSTEM = { actorId: 'roundhouse', actorName: 'Roundhouse' };
+
+/** Whether `user` may reprocess or discard dead letters of an automation owned by `team`. */
+function mayAct(user: User | undefined, team: string): boolean {
+  return user !== undefined && roleGrants(user.role, 'dead-letter:act') && (!isTeamScoped(user.role) || user.teams.includes(team));
+}
+
+/**
+ * Reprocess and discard requests: what a selection holds, making a request (a snapshot, checked
+ * against what the person confirmed), pausing, resuming, cancelling, and the record of each.
+ */
+@Injectable()
+export class ReprocessService {
+  constructor(
+    @Inject(ReprocessRepository) private readonly ledger: ReprocessRepository,
+    @Inject(JobsService) private readonly jobs: JobsService,
+  ) {}
+
+  async preview(action: ReprocessAction, selection: Selection, user: User | undefined): Promise<ReprocessPreviewType> {
+    const parts = await this.ledger.selectionParts(selection);
+    const titles = await this.ledger.titles(parts.map((p) => p.automation_slug));
+    const denied = [...new Set(parts.filter((p) => !mayAct(user, p.owner_team)).map((p) => p.automation_slug))];
+    return {
+      action,
+      count: parts.reduce((sum, p) => sum + p.count, 0),
+      parts: parts.map((part) => {
+        const route = routeFor(action, part.runtime, part.source_kind, process.env);
+        return {
+          automation: { slug: part.automation_slug, title: titles.get(part.automation_slug) ?? part.automation_slug },
+          sourceKind: part.source_kind,
+          route,
+          destination: describeRoute(route, part.runtime),
+          count: part.count,
+          warning: routeWarning(route, part.runtime, process.env),
+          allowed: mayAct(user, part.owner_team),
+        };
+      }),
+      blockedReason: denied.length === 0 ? null : deniedReason(user, denied),
+    };
+  }
+
+  async start(input: StartReprocessInput, user: User): Promise<ReprocessRequestType> {
+    const selection = checkStart(input);
+    const parts = await this.ledger.selectionParts(selection);
+    const denied = [...new Set(parts.filter((p) => !mayAct(user, p.owner_team)).map((p) => p.automation_slug))];
+    if (denied.length > 0) {
+      throw new NotAllowedError(deniedReason(user, denied));
+    }
+    if (parts.length === 0) {
+      throw new InputError('Nothing to act on: the selection holds no pending, failed-again or reprocessed dead letters that are not already in a request.', [
+        { path: 'selection', message: 'matches no actionable dead letter' },
+      ]);
+    }
+    const routes = parts.map((part: SelectionPart) => ({ automation: part.automation_slug, sourceKind: part.source_kind, route: routeFor(input.action, part.runtime, part.source_kind, process.env) }));
+    const created = await this.ledger.transaction(async (manager) => {
+      const request = await this.ledger.create(manager, {
+        action: input.action,
+        requestedBy: user.id,
+        requestedByName: user.name,
+        reason: input.reason.trim(),
+        selection,
+        velocity: input.velocity,
+        routes,
+      });
+      if (input.expectedCount !== undefined && input.expectedCount !== null && request.total > input.expectedCount) {
+        throw new ConflictError(`The selection now holds ${request.total} dead letters, more than the ${input.expectedCount} you confirmed. Preview it again.`, 'expectedCount');
+      }
+      if (request.total === 0) {
+        throw new ConflictError('Every dead letter in the selection is already waiting in another request.', 'selection');
+      }
+      await this.ledger.addAudit(manager, {
+        actorId: user.id,
+        actorName: user.name,
+        action: `${input.action}.requested`,
+        targetKind: 'reprocess_request',
+        targetId: request.id,
+        automations: routes.map((r) => r.automation),
+        reason: input.reason.trim(),
+        detail: { selection: describeSelection(selection), total: request.total, velocity: input.velocity, routes: [...new Set(routes.map((r) => r.route))] },
+      });
+      return request;
+    });
+    await enqueueRequest(this.jobs, created.id);
+    return this.get(created.id, user);
+  }
+
+  pause(id: string, user: User, reason: string | null): Promise<ReprocessRequestType> {
+    return this.control(id, user, ['running'], 'paused', 'request.paused', reason);
+  }
+
+  async resume(id: string, user: User, reason: string | null): Promise<ReprocessRequestType> {
+    const request = await this.control(id, user, ['paused'], 'running', 'request.resumed', reason);
+    await enqueueRequest(this.jobs, id);
+    return request;
+  }
+
+  cancel(id: string, user: User, reason: string | null): Promise<ReprocessRequestType> {
+    return this.control(id, user, ['running', 'paused'], 'cancelled', 'request.cancelled', reason);
+  }
+
+  /** Marks a running request done when nothing is left to send, and records its outcome. */
+  async finishIfDone(id: string): Promise<boolean> {
+    return this.ledger.transaction(async (manager) => {
+      const row = await this.ledger.finishIfDone(manager, id);
+      if (row === undefined) {
+        return false;
+      }
+      const progress = (await this.ledger.progress([id])).get(id) ?? {};
+      await this.ledger.addAudit(manager, { ...SYSTEM, action: 'request.finished', targetKind: 'reprocess_request', targetId: id, automations: row.automations, detail: { total: row.total, ...progress } });
+      return true;
+    });
+  }
+
+  async get(id: string, user: User | undefined): Promise<ReprocessRequestType> {
+    const row = /^\d{1,18}$/.test(id) ? await this.ledger.request(id) : undefined;
+    if (row === undefined) {
+      throw new NotFoundError(`No reprocess request has the id "${id}".`);
+    }
+    const [request] = await this.present([row], user, true);
+    return request as ReprocessRequestType;
+  }
+
+  async list(automation: string | undefined, first: number, after: string | undefined, user: User | undefined): Promise<ReprocessRequestConnectionType> {
+    checkPageSize(first, MAX_REPROCESS_PAGE);
+    const before = after === undefined ? undefined : decodeCursor(after, ([id]) => (typeof id === 'string' && /^\d+$/.test(id) ? id : undefined));
+    const rows = await this.ledger.requests(automation, first + 1, before);
+    const page = rows.slice(0, first);
+    const nodes = await this.present(page, user, false);
+    const edges = nodes.map((node) => ({ cursor: encodeCursor([node.id]), node }));
+    return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
+  }
+
+  async history(deadLetterId: string): Promise<DeadLetterActionType[]> {
+    const rows = await this.ledger.itemsForDeadLetter(deadLetterId);
+    return rows.map((row) => ({
+      requestId: row.request_id,
+      action: row.action,
+      requestState: row.request_state,
+      requestedBy: row.requested_by_name,
+      reason: row.reason,
+      requestedAt: row.created_at,
+      route: row.route,
+      state: row.state,
+      reprocessId: row.reprocess_id,
+      attempts: row.attempts,
+      lastError: row.last_error,
+      dispatchedAt: row.dispatched_at,
+      acknowledgedAt: row.acknowledged_at,
+      finishedAt: row.finished_at,
+      newDeadLetterId: row.new_dead_letter_id,
+    }));
+  }
+
+  async audit(filter: { automation?: string; targetKind?: string; targetId?: string }, first: number): Promise<AuditEntryType[]> {
+    checkPageSize(first, 200);
+    const rows = await this.ledger.audit(filter, first);
+    return rows.map((row) => ({
+      id: row.id,
+      at: row.at,
+      actor: { id: row.actor_id, name: row.actor_name },
+      action: row.action,
+      targetKind: row.target_kind,
+      targetId: row.target_id,
+      automations: row.automations,
+      reason: row.reason,
+      detail: JSON.stringify(row.detail),
+    }));
+  }
+
+  private async control(id: string, user: User, from: readonly RequestState[], to: RequestState, action: string, reason: string | null): Promise<ReprocessRequestType> {
+    const current = await this.ledger.request(/^\d{1,18}$/.test(id) ? id : '0');
+    if (current === undefined) {
+      throw new NotFoundError(`No reprocess request has the id "${id}".`);
+    }
+    await this.checkControl(current, user);
+    await this.ledger.transaction(async (manager) => {
+      const moved = await this.ledger.transition(manager, id, from, to);
+      if (moved === undefined) {
+        throw new ConflictError(`The request is ${current.state}; it can be ${to === 'running' ? 'resumed' : to} only when ${from.join(' or ')}.`, 'id');
+      }
+      const cancelled = to === 'cancelled' ? await this.ledger.cancelUnsent(manager, id) : undefined;
+      await this.ledger.addAudit(manager, {
+        actorId: user.id,
+        actorName: user.name,
+        action,
+        targetKind: 'reprocess_request',
+        targetId: id,
+        automations: current.automations,
+        reason: reason?.trim() === '' ? null : (reason?.trim() ?? null),
+        detail: cancelled === undefined ? {} : { cancelled },
+      });
+    });
+    return this.get(id, user);
+  }
+
+  private async checkControl(request: RequestRow, user: User): Promise<void> {
+    const owners = await this.ledger.owners(request.automations);
+    const denied = request.automations.filter((slug) => !mayAct(user, owners.get(slug) ?? ''));
+    if (denied.length > 0) {
+      throw new NotAllowedError(deniedReason(user, denied));
+    }
+  }
+
+  private async present(rows: readonly RequestRow[], user: User | undefined, withErrors: boolean): Promise<ReprocessRequestType[]> {
+    const progress = await this.ledger.progress(rows.map((r) => r.id));
+    const owners = await this.ledger.owners([...new Set(rows.flatMap((r) => r.automations))]);
+    const result: ReprocessRequestType[] = [];
+    for (const row of rows) {
+      const counts = progress.get(row.id) ?? {};
+      result.push({
+        id: row.id,
+        action: row.action,
+        state: row.state,
+        reason: row.reason,
+        requestedBy: { id: row.requested_by, name: row.requested_by_name },
+        velocity: row.velocity,
+        total: row.total,
+        automations: row.automations,
+        selection: describeSelection(row.selection),
+        waitingReason: row.waiting_reason,
+        createdAt: row.created_at,
+        updatedAt: row.updated_at,
+        finishedAt: row.finished_at,
+        progress: Object.fromEntries(ITEM_STATES.map((s) => [s, counts[s] ?? 0])) as unknown as ReprocessProgressType,
+        recentErrors: withErrors
+          ? (await this.ledger.itemErrors(row.id, 20)).map((e) => ({ deadLetterId: e.dead_letter_id, messageId: e.message_id, state: e.state, error: e.last_error, attempts: e.attempts }))
+          : [],
+        canControl: row.automations.every((slug) => mayAct(user, owners.get(slug) ?? '')),
+      });
+    }
+    return result;
+  }
+}
+
+function deniedReason(user: User | undefined, automations: readonly string[]): string {
+  if (user === undefined || !roleGrants(user.role, 'dead-letter:act')) {
+    return `Your role (${user?.role ?? 'signed out'}) cannot reprocess or discard dead letters.`;
+  }
+  return `Only people on the owning team can act on dead letters of ${automations.join(', ')}.`;
+}
+
+/** Checks a request's input at the edge; answers its selection. */
+function checkStart(input: StartReprocessInput): Selection {
+  const problems: FieldError[] = [];
+  if (input.reason.trim().length < 3) {
+    problems.push({ path: 'reason', message: 'say why, in a few words (it goes in the audit trail)', found: JSON.stringify(input.reason) });
+  } else if (input.reason.length > 1000) {
+    problems.push({ path: 'reason', message: 'at most 1,000 characters', found: `${input.reason.length} characters` });
+  }
+  if (!Number.isInteger(input.velocity) || input.velocity < 1 || input.velocity > MAX_VELOCITY) {
+    problems.push({ path: 'velocity', message: 'messages per second', found: String(input.velocity), allowed: `1 to ${MAX_VELOCITY}` });
+  }
+  const selection = selectionOf(input.selection, problems);
+  if (problems.length > 0 || selection === undefined) {
+    throw new InputError('The request is not valid.', problems);
+  }
+  return selection;
+}
