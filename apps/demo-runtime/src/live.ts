@@ -85,9 +85,7 @@ export class LiveSimulation {
       }
       if (attempt.result === 'succeeded') {
         run.succeed({ manualTouch: attempt.manualTouch });
-        for (const next of profile.flowsInto ?? []) {
-          void sleep(2_000 + this.random() * 5_000).then(() => this.execute(next, profileOf(next), correlationId));
-        }
+        this.continueFlow(slug, correlationId);
       } else if (attempt.result === 'dead_lettered') {
         // The last attempt gave up: the message is parked, and reported with the run's failure.
         const error = errorOf(attempt);
@@ -102,6 +100,13 @@ export class LiveSimulation {
     }
     if (profile.schemaDrift !== undefined && chance(this.random, profile.schemaDrift)) {
       await this.sendDriftedEvent(slug, runId);
+    }
+  }
+
+  /** After a success of `slug` (a run, or a reprocessed dead letter), the transaction flows on into the automations downstream. */
+  continueFlow(slug: string, correlationId: string): void {
+    for (const next of profileOf(slug).flowsInto ?? []) {
+      void sleep(2_000 + this.random() * 5_000).then(() => (this.stopped ? undefined : this.execute(next, profileOf(next), correlationId)));
     }
   }
 

@@ -3,12 +3,18 @@ import { backfill } from './backfill.js';
 import { LiveSimulation } from './live.js';
 import { profileOf } from './profiles.js';
 import { seeded } from './random.js';
+import { DemoReprocessor } from './reprocess.js';
 import { RoundhouseConsole } from './roundhouse-console.js';
 
 const url = process.env.ROUNDHOUSE_URL ?? 'http://localhost:3000';
 const say = (line: string) => process.stderr.write(`demo-runtime: ${line}\n`);
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 async function main(): Promise<void> {
+  if (process.env.ROUNDHOUSE_DEMO === 'false') {
+    say('ROUNDHOUSE_DEMO=false: not reporting and not pulling reprocess commands.');
+    return;
+  }
   const roundhouse = new RoundhouseConsole(url);
   await roundhouse.waitUntilReady();
   await roundhouse.signIn('ada');
@@ -45,7 +51,18 @@ async function main(): Promise<void> {
   };
   const live = new LiveSimulation(automations, clientFor, tokenOf, url, random);
   live.start();
-  say(`reporting live for ${automations.length} automations (ROUNDHOUSE_DEMO=false turns the demo off)`);
+
+  // Reprocess in the console → the team's client pulls the command → the automation runs it again.
+  const reprocessor = new DemoReprocessor({ random, sleep, onSucceeded: (slug, correlationId) => live.continueFlow(slug, correlationId) });
+  for (const team of tokens.keys()) {
+    const slugs = automations.filter((a) => a.owner.name === team).map((a) => a.slug);
+    const [first] = slugs;
+    if (first !== undefined) {
+      const client = clientFor(first);
+      client.onReprocess((command) => reprocessor.handle(client, command), { automations: slugs });
+    }
+  }
+  say(`reporting live for ${automations.length} automations and pulling their reprocess commands (ROUNDHOUSE_DEMO=false turns the demo off)`);
 
   const stop = async () => {
     live.stop();

@@ -1,8 +1,12 @@
+import type { TokenCapability } from '@roundhouse/contracts';
+
 /**
  * The few console-API calls the demo needs to set itself up, as a person would: dev sign-in, the
  * catalog, and a runtime token per team (its earlier demo tokens revoked first).
  */
 export const DEMO_TOKEN_NAME = 'demo-runtime';
+/** What the demo's tokens may do: report runs and dead letters, and pull reprocess commands. */
+export const DEMO_TOKEN_CAPABILITIES: readonly TokenCapability[] = ['ingest', 'commands'];
 
 export interface CatalogAutomation {
   slug: string;
@@ -63,7 +67,10 @@ export class RoundhouseConsole {
     return data.automationHealth.throughput;
   }
 
-  /** A fresh token for the team; the demo's earlier tokens for it are revoked. */
+  /**
+   * A fresh token for the team, to report (`ingest`) and to pull the reprocess commands of its
+   * automations (`commands`); the demo's earlier tokens for it are revoked.
+   */
   async tokenFor(team: string): Promise<string> {
     const existing = await this.graphql<{ runtimeTokens: { id: string; name: string; revokedAt: string | null }[] }>(
       `query T($team: String!) { runtimeTokens(team: $team) { id name revokedAt } }`,
@@ -73,7 +80,7 @@ export class RoundhouseConsole {
       await this.graphql(`mutation R($id: ID!) { revokeRuntimeToken(id: $id) { id } }`, { id: token.id });
     }
     const created = await this.graphql<{ createRuntimeToken: { secret: string } }>(
-      `mutation C($team: String!) { createRuntimeToken(input: { name: "${DEMO_TOKEN_NAME}", team: $team }) { secret } }`,
+      `mutation C($team: String!) { createRuntimeToken(input: { name: "${DEMO_TOKEN_NAME}", team: $team, capabilities: [${DEMO_TOKEN_CAPABILITIES.join(', ')}] }) { secret } }`,
       { team },
     );
     return created.createRuntimeToken.secret;

@@ -44,6 +44,9 @@ export interface RoundhouseClientOptions {
 
 /** Options with their defaults, checked. */
 export interface ResolvedClientOptions {
+  /** The api's base URL without a trailing slash (path prefix kept): the protocol paths go after it. */
+  apiUrl: string;
+  /** `<apiUrl>/ingest/v1/events`. */
   endpoint: string;
   token: string;
   batchSize: number;
@@ -85,8 +88,10 @@ export class RoundhouseConfigError extends Error {
 
 export function resolveClientOptions(options: RoundhouseClientOptions): ResolvedClientOptions {
   const retry = options.retry ?? {};
+  const apiUrl = apiBaseUrl(options.url);
   const resolved: ResolvedClientOptions = {
-    endpoint: ingestEndpoint(options.url),
+    apiUrl,
+    endpoint: `${apiUrl}${INGEST_PATH}`,
     token: checkToken(options.token),
     batchSize: integerOption('batchSize', options.batchSize ?? CLIENT_DEFAULTS.batchSize, 1, INGEST_MAX_EVENTS),
     flushIntervalMs: integerOption('flushIntervalMs', options.flushIntervalMs ?? CLIENT_DEFAULTS.flushIntervalMs, 1, 3_600_000),
@@ -114,7 +119,7 @@ export function resolveClientOptions(options: RoundhouseClientOptions): Resolved
   return resolved;
 }
 
-function ingestEndpoint(url: unknown): string {
+function apiBaseUrl(url: unknown): string {
   if (typeof url !== 'string' || !URL.canParse(url)) {
     throw new RoundhouseConfigError('url', `must be the api's base URL, e.g. "http://localhost:3000"; got ${JSON.stringify(url)}.`);
   }
@@ -125,7 +130,7 @@ function ingestEndpoint(url: unknown): string {
   if (parsed.username !== '' || parsed.password !== '') {
     throw new RoundhouseConfigError('url', 'must not carry credentials: pass the runtime token as "token".');
   }
-  return `${parsed.origin}${parsed.pathname.replace(/\/+$/, '')}${INGEST_PATH}`;
+  return `${parsed.origin}${parsed.pathname.replace(/\/+$/, '')}`;
 }
 
 function checkToken(token: unknown): string {
@@ -138,9 +143,10 @@ function checkToken(token: unknown): string {
   return token;
 }
 
-function integerOption(name: string, value: number, min: number, max: number): number {
+/** `value` when it is a whole number in [min, max]; otherwise a RoundhouseConfigError naming the option (`where`: which call). */
+export function integerOption(name: string, value: number, min: number, max: number, where?: string): number {
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new RoundhouseConfigError(name, `must be a whole number from ${min} to ${max}; got ${String(value)}.`);
+    throw new RoundhouseConfigError(name, `must be a whole number from ${min} to ${max}; got ${String(value)}.`, where);
   }
   return value;
 }

@@ -21,6 +21,9 @@ export interface DiagnosedEvent {
   automation: string;
 }
 
+/** Which request of the reprocess-command pull protocol a diagnostic is about. */
+export type ReprocessRequestKind = 'claim' | 'ack';
+
 export type RoundhouseDiagnostic =
   /** A request failed in a way worth retrying (network error, timeout, 5xx, 408, 429); the next attempt follows after `delayMs`. */
   | (DiagnosticBase & { code: 'retry_scheduled'; attempt: number; delayMs: number; events: number; status?: number; error?: string })
@@ -51,7 +54,29 @@ export type RoundhouseDiagnostic =
   /** run.succeed() or run.fail() on a run that already ended: ignored. */
   | (DiagnosticBase & { code: 'run_already_ended'; automation: string; runId: string })
   /** A bug in the SDK: caught so that it never reaches the caller. */
-  | (DiagnosticBase & { code: 'internal_error'; error: string });
+  | (DiagnosticBase & { code: 'internal_error'; error: string })
+  /** A claim or ack failed in a way worth retrying (network error, timeout, 5xx, 408, 429); it is tried again after `delayMs`. */
+  | (DiagnosticBase & { code: 'reprocess_retry_scheduled'; request: ReprocessRequestKind; attempt: number; delayMs: number; status?: number; error: string })
+  /** 401 on a claim or ack: the token is missing, unknown, expired or revoked. The puller stopped claiming for good. */
+  | (DiagnosticBase & { code: 'reprocess_unauthorized'; request: ReprocessRequestKind; status: 401; detail?: string })
+  /**
+   * 403: the token lacks the `commands` capability or does not cover an automation asked for. A
+   * claim is tried again every `retryInMs` (once per episode); an ack's `commands` are offered again after their lease.
+   */
+  | (DiagnosticBase & { code: 'reprocess_forbidden'; request: ReprocessRequestKind; status: 403; retryInMs?: number; commands?: number; detail?: string })
+  /**
+   * Another 4xx, a redirect, or a 2xx whose body is not a claim response: a claim is tried again
+   * every `retryInMs` (once per episode); an ack's `commands` are offered again after their lease.
+   */
+  | (DiagnosticBase & { code: 'reprocess_rejected'; request: ReprocessRequestKind; status: number; retryInMs?: number; commands?: number; detail?: string })
+  /** Claims work again after a reprocess_forbidden or reprocess_rejected episode. */
+  | (DiagnosticBase & { code: 'reprocess_resumed' })
+  /** A claimed command failed the contract: never handed to the handler; acknowledged when its reprocessId was readable. */
+  | (DiagnosticBase & { code: 'reprocess_command_invalid'; reprocessId?: string; automation?: string; acknowledged: boolean; issues: string })
+  /** The handler threw or rejected: the command was acknowledged all the same (the handler reports its failed run). */
+  | (DiagnosticBase & { code: 'reprocess_handler_failed'; reprocessId: string; automation: string; error: string })
+  /** stop()/shutdown() gave up waiting: `running` handlers had not settled, `unacknowledged` commands were not acknowledged; they are offered again after their lease. */
+  | (DiagnosticBase & { code: 'reprocess_stop_incomplete'; running: number; unacknowledged: number });
 
 export type DiagnosticCode = RoundhouseDiagnostic['code'];
 

@@ -8,12 +8,17 @@ export {
   type RunDeadLetter,
 } from './dead-letter.js';
 export { CLIENT_DEFAULTS, RoundhouseConfigError, type RetryOptions, type RoundhouseClientOptions } from './client-options.js';
+export { ReprocessPuller, REPROCESS_DEFAULTS, type ReprocessHandler, type ReprocessOptions, type ReprocessStats } from './reprocess-puller.js';
+export { reprocessDeadLetter, reprocessRunOptions, type ReprocessDeadLetterOptions } from './reprocess-command.js';
+export { reprocessSignature, verifyReprocessSignature, type HeaderValue } from './reprocess-signature.js';
+export type { ReprocessCommandV1 } from '@roundhouse/contracts';
 export {
   defaultDiagnosticHandler,
   type DiagnosedEvent,
   type DiagnosticCode,
   type DiagnosticHandler,
   type DiagnosticLevel,
+  type ReprocessRequestKind,
   type RoundhouseDiagnostic,
 } from './diagnostics.js';
 export {

@@ -8,7 +8,8 @@ const gzip = promisify(gzipCallback);
 /** The longest excerpt of an error body kept for a diagnostic. */
 const DETAIL_CHARS = 300;
 
-const SDK_USER_AGENT = 'roundhouse-sdk/0.1.0';
+/** Sent with every request of the SDK. */
+export const SDK_USER_AGENT = 'roundhouse-sdk/0.1.0';
 
 /** One request body, ready to send. */
 export interface EncodedBatch {
@@ -131,7 +132,7 @@ function isEventResult(value: unknown): value is IngestEventResult {
   return isRecord(value) && typeof value['index'] === 'number' && typeof value['outcome'] === 'string' && OUTCOMES.has(value['outcome']);
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
@@ -139,7 +140,8 @@ function numberOr(value: unknown, fallback: number): number {
   return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
 }
 
-function excerpt(text: string): string | undefined {
+/** The start of an error body, for a diagnostic; undefined when it is empty. */
+export function excerpt(text: string): string | undefined {
   const trimmed = text.trim();
   if (trimmed === '') {
     return undefined;
@@ -148,7 +150,7 @@ function excerpt(text: string): string | undefined {
 }
 
 /** "fetch failed" says little: name the cause (ECONNREFUSED, socket hang up, timeout). */
-function networkErrorText(error: unknown): string {
+export function networkErrorText(error: unknown): string {
   if (!(error instanceof Error)) {
     return String(error);
   }

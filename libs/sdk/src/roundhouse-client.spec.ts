@@ -99,7 +99,8 @@ describe(RoundhouseClient.name, () => {
       expect(api.requests).toHaveLength(0); // reporting never sends inline
 
       await expect.poll(() => api.requestSizes()).toEqual([2]);
-      expect(client.stats()).toMatchObject({ queued: 0, accepted: 2 });
+      // The server records a request before it answers: wait for the client to read the answer.
+      await expect.poll(() => client.stats()).toMatchObject({ queued: 0, accepted: 2 });
     });
 
     it('sends a JSON array gzipped, with the Bearer token; the server decodes it', async () => {
@@ -438,6 +439,39 @@ describe(RoundhouseClient.name, () => {
         'run_started',
         'run_failed:TypeError:dead_lettered',
       ]);
+    });
+
+    it('puts the reprocessId on every event of a run that handles a reprocess, and on its dead letter unless that names its own', async () => {
+      const reprocessId = '0193a6f2-6d1c-4c3e-9b8a-3f1d2c4b5a69';
+      const source = { kind: 'rabbitmq', queue: 'invoices.generate.dlq' } as const;
+      const { client } = harness();
+
+      const succeeded = client.startRun(AUTOMATION, { reprocessId, correlationId: 'deal-4711' });
+      succeeded.succeed();
+      const failedAgain = client.startRun(AUTOMATION, { reprocessId });
+      failedAgain.fail(new Error('still refused'), { deadLetter: { messageId: 'amqp-msg-0042', source, payload: {}, attempts: 1 } });
+      const ownId = client.startRun(AUTOMATION, { reprocessId });
+      ownId.fail(new Error('still refused'), { deadLetter: { messageId: 'amqp-msg-0043', source, payload: {}, attempts: 1, reprocessId: 'rp-own' } });
+      const ordinary = client.startRun(AUTOMATION);
+      ordinary.fail(new Error('boom'), { deadLetter: { messageId: 'amqp-msg-0044', source, payload: {}, attempts: 3 } });
+      await client.flush();
+
+      const events = receivedEvents();
+      expect(events.map((event) => `${event.type}:${'reprocessId' in event ? String(event.reprocessId) : '-'}`)).toEqual([
+        `run_started:${reprocessId}`,
+        `run_finished:${reprocessId}`,
+        `run_started:${reprocessId}`,
+        `run_failed:${reprocessId}`,
+        `dead_letter:${reprocessId}`,
+        `run_started:${reprocessId}`,
+        `run_failed:${reprocessId}`,
+        'dead_letter:rp-own',
+        'run_started:-',
+        'run_failed:-',
+        'dead_letter:-',
+      ]);
+      expect(succeeded.reprocessId).toBe(reprocessId);
+      expect(client.stats()).toMatchObject({ accepted: 11, quarantined: 0 });
     });
 
     it('reports measurements and heartbeats that the contract accepts', async () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { IngestEventV1 } from '@roundhouse/contracts';
+import type { IngestEventV1, ReprocessCommandV1 } from '@roundhouse/contracts';
 import { backoffDelay } from './backoff.js';
 import { resolveClientOptions, type ResolvedClientOptions, type RoundhouseClientOptions } from './client-options.js';
 import type { DiagnosedEvent, RoundhouseDiagnostic } from './diagnostics.js';
@@ -7,7 +7,9 @@ import { EventBuffer } from './event-buffer.js';
 import { encodeBatch, fitsIngestLimits, sendBatch, type EncodedBatch, type IngestRequest, type SendOutcome } from './ingest-transport.js';
 import { deadLetterFields, type DeadLetterReport } from './dead-letter.js';
 import { createResiliencePolicy, type ResilienceOptions, type ResiliencePolicy } from './resilience-policy.js';
-import { Run, describeError, type RunFailureOutcome, type StartRunOptions } from './run.js';
+import { reprocessDeadLetter, reprocessRunOptions } from './reprocess-command.js';
+import { ReprocessPuller, type ReprocessHandler, type ReprocessOptions } from './reprocess-puller.js';
+import { Run, describeError, type FailOptions, type RunFailureOutcome, type StartRunOptions } from './run.js';
 
 /** Counters since the client was created (`queued` is the only gauge). */
 export interface RoundhouseStats {
@@ -87,6 +89,8 @@ export class RoundhouseClient {
   #overflowDropped: number | undefined;
   #closedNoticeGiven = false;
   #removeSignalHandlers: (() => void) | undefined;
+  /** Reprocess-command pullers started with onReprocess(); shutdown() stops them first. */
+  readonly #pullers = new Set<ReprocessPuller>();
 
   /** Checks the options and throws a RoundhouseConfigError naming a wrong one; nothing later throws. */
   constructor(options: RoundhouseClientOptions) {
@@ -119,7 +123,58 @@ export class RoundhouseClient {
     if (fn === undefined) {
       throw new TypeError('RoundhouseClient.track(automation, options, fn): fn is missing.');
     }
-    const run = this.startRun(automation, options);
+    return this.#tracked(this.startRun(automation, options), { outcome: options.failureOutcome ?? 'failed' }, fn);
+  }
+
+  /**
+   * Handles a reprocess command as one run: `track()` with the command's automation, reprocessId
+   * and correlationId. When `fn` throws, the run fails as `dead_lettered` with the command's
+   * message as its dead letter (`reprocessDeadLetter(command)`: same messageId and source, so the
+   * api marks the dead letter failed again), and the error is rethrown. The common handler:
+   *
+   *   roundhouse.onReprocess((command) => roundhouse.trackReprocess(command, () => createInvoice(command.payload)));
+   */
+  trackReprocess<T>(command: ReprocessCommandV1, fn: (run: Run) => Promise<T> | T): Promise<T> {
+    return this.#tracked(this.startRun(command.automation, reprocessRunOptions(command)), { deadLetter: reprocessDeadLetter(command) }, fn);
+  }
+
+  /**
+   * Pulls the reprocess commands of this client's token (capability `commands`) and hands each to
+   * `handler`, at most `options.concurrency` (default 4) at once. Returns the puller; `stop()` it,
+   * or let `shutdown()` do it (which waits for running handlers before it flushes their events).
+   *
+   * - Claims with `POST /ingest/v1/commands/claim` (`{ max, automations? }`), never more commands
+   *   than it has free handler slots for. A claim that filled them is followed by the next as soon
+   *   as a slot is free; otherwise it waits `pollIntervalMs` (default 2000).
+   * - Acknowledges a command (`POST /ingest/v1/commands/ack`) once its handler settled — also when
+   *   the handler threw (a `reprocess_handler_failed` diagnostic; the handler reports its failed
+   *   run), so a poison command is not offered again and again. Commands that fail the contract are
+   *   acknowledged and never handed to the handler (`reprocess_command_invalid`).
+   * - **Handlers must be idempotent on `command.reprocessId`.** A command whose ack was lost, or
+   *   whose handler outlived the lease (COMMAND_LEASE_SECONDS, 60 s), is offered again with the same
+   *   reprocessId and handed to the handler again; the runtime dedupes (a store of handled ids).
+   *   The SDK only avoids running one reprocessId twice at the same time in this process.
+   * - Network errors, 5xx, 408 and 429 are retried with the client's backoff (Retry-After honoured).
+   *   401 stops claiming for good (`reprocess_unauthorized`: the token will not come back); 403 and
+   *   other refusals are settings that can be fixed while the runtime runs (a capability, the
+   *   automations a token covers), so claims go on every `retry.maxDelayMs` (`reprocess_forbidden`,
+   *   `reprocess_rejected`, once per episode, then `reprocess_resumed`).
+   * - A running puller keeps the process alive, like a queue consumer.
+   *
+   * Throws a RoundhouseConfigError for a wrong option, and an Error after shutdown() was called.
+   */
+  onReprocess(handler: ReprocessHandler, options: ReprocessOptions = {}): ReprocessPuller {
+    if (this.#shutdown !== undefined) {
+      throw new Error('RoundhouseClient.onReprocess() was called after shutdown(): a closed client pulls no reprocess commands.');
+    }
+    const puller = new ReprocessPuller(handler, options, { options: this.#options, diagnose: (d) => this.#diagnose(d) });
+    this.#pullers.add(puller);
+    puller.start();
+    return puller;
+  }
+
+  /** Runs `fn` as `run`: succeeds the run when it resolves, fails it with `failure` (and rethrows) when it throws, unless `fn` ended the run. */
+  async #tracked<T>(run: Run, failure: FailOptions, fn: (run: Run) => Promise<T> | T): Promise<T> {
     try {
       const result = await fn(run);
       if (!run.ended) {
@@ -128,7 +183,7 @@ export class RoundhouseClient {
       return result;
     } catch (error) {
       if (!run.ended) {
-        run.fail(error, { outcome: options.failureOutcome ?? 'failed' });
+        run.fail(error, failure);
       }
       throw error;
     }
@@ -186,7 +241,8 @@ export class RoundhouseClient {
   }
 
   /**
-   * Flushes and stops: stops the timer, removes handleSignals()' handlers, waits for delivery at most
+   * Flushes and stops: stops the reprocess pullers (waiting at most `shutdownTimeoutMs` for their
+   * running handlers and acks), stops the timer, removes handleSignals()' handlers, waits for delivery at most
    * `shutdownTimeoutMs` (keeping the process alive meanwhile), then counts what is left as dropped.
    * Events reported while it drains are still sent; after it resolves, they are dropped. Idempotent; never rejects.
    */
@@ -572,6 +628,8 @@ export class RoundhouseClient {
 
   async #drainAndClose(): Promise<void> {
     this.#removeSignalHandlers?.();
+    // Handlers report their runs: let them finish while the client still takes events.
+    await Promise.all([...this.#pullers].map((puller) => puller.stop()));
     this.#state = 'draining';
     this.#clearTimer();
     this.#coolingDown = false;

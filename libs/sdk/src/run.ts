@@ -13,6 +13,14 @@ export interface StartRunOptions {
   runId?: string;
   /** Which attempt of the run this is, from 1. Default 1. */
   attempt?: number;
+  /**
+   * Set when this run handles a reprocessed dead letter: the command's `reprocessId` (a UUID; a
+   * broker carries it as the `x-roundhouse-reprocess-id` header). Every event of the run carries it,
+   * and so does a dead letter reported with `run.fail(error, { deadLetter })` unless it names its
+   * own. A success resolves the dead letter; a dead letter with the same messageId and source marks
+   * it failed again. See `reprocessRunOptions(command)`.
+   */
+  reprocessId?: string;
 }
 
 export interface SucceedOptions {
@@ -63,6 +71,8 @@ export class Run {
   readonly runId: string;
   readonly attempt: number;
   readonly correlationId: string | undefined;
+  /** The reprocess this run handles, if it handles one. */
+  readonly reprocessId: string | undefined;
   /** When this attempt started, by the client's clock. */
   readonly startedAt: Date;
   readonly #sink: RunSink;
@@ -75,6 +85,7 @@ export class Run {
     this.runId = options.runId ?? randomUUID();
     this.attempt = options.attempt ?? 1;
     this.correlationId = options.correlationId;
+    this.reprocessId = options.reprocessId;
     this.startedAt = sink.clock();
     sink.emit(() => ({ type: 'run_started', ...this.#fields(this.startedAt) }));
   }
@@ -125,10 +136,24 @@ export class Run {
           id: randomUUID(),
           automation: this.automation,
           occurredAt: now.toISOString(),
-          ...deadLetterFields({ ...deadLetter, runId: this.runId, ...(this.correlationId === undefined ? {} : { correlationId: this.correlationId }) }, describeError(error)),
+          ...deadLetterFields(
+            {
+              ...deadLetter,
+              runId: this.runId,
+              ...(this.correlationId === undefined ? {} : { correlationId: this.correlationId }),
+              ...this.#reprocessOf(deadLetter),
+            },
+            describeError(error),
+          ),
         };
       });
     }
+  }
+
+  /** The dead letter's own reprocessId, else the run's. */
+  #reprocessOf(deadLetter: RunDeadLetter): { reprocessId?: string } {
+    const reprocessId = deadLetter.reprocessId ?? this.reprocessId;
+    return reprocessId === undefined ? {} : { reprocessId };
   }
 
   #end(): boolean {
@@ -155,6 +180,7 @@ export class Run {
       attempt: this.attempt,
       startedAt: this.startedAt.toISOString(),
       ...(this.correlationId === undefined ? {} : { correlationId: this.correlationId }),
+      ...(this.reprocessId === undefined ? {} : { reprocessId: this.reprocessId }),
     };
   }
 

@@ -1,7 +1,19 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
-import { INGEST_OUTCOME_STATUS, INGEST_PATH, ingestEventV1, type IngestEventResult, type IngestEventV1, type IngestOutcome, type IngestResponse } from '@roundhouse/contracts';
+import {
+  COMMANDS_ACK_PATH,
+  COMMANDS_CLAIM_PATH,
+  INGEST_OUTCOME_STATUS,
+  INGEST_PATH,
+  ackCommandsRequestV1,
+  claimCommandsRequestV1,
+  ingestEventV1,
+  type IngestEventResult,
+  type IngestEventV1,
+  type IngestOutcome,
+  type IngestResponse,
+} from '@roundhouse/contracts';
 
 /** How the fake api answers one request, instead of its normal behaviour. */
 export interface PlannedAnswer {
@@ -18,6 +30,8 @@ export interface PlannedAnswer {
   store?: boolean;
   /** Wait this long before answering (after storing, when it stores). */
   delayMs?: number;
+  /** Claims and acks only: the leases run out as this answer is given (after its work, when it stores). */
+  expireLeases?: boolean;
 }
 
 /** One request as the fake api saw it. */
@@ -44,10 +58,13 @@ export interface FakeIngestApiOptions {
  * A real HTTP server on 127.0.0.1 that plays the Roundhouse api's ingest endpoint: checks the
  * Bearer token, decodes gzip, validates each event with the contract, stores it once per id and
  * answers one result per event. Planned answers (500, 503 + Retry-After, a dropped connection, a
- * late answer…) are used up one per request, in order.
+ * late answer…) are used up one per request, in order. It also serves the reprocess-command pull
+ * protocol (`commands`), with the same token.
  */
 export class FakeIngestApi {
   readonly requests: ReceivedRequest[] = [];
+  /** The claim and ack endpoints. */
+  readonly commands = new FakeCommands();
   /** Stored events by id: each id once, whatever how often it arrived. */
   readonly stored = new Map<string, IngestEventV1>();
   /** How often each event id arrived, in any request. */
@@ -106,6 +123,10 @@ export class FakeIngestApi {
 
   async #handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const raw = await readBody(request);
+    if (request.method === 'POST' && (request.url === COMMANDS_CLAIM_PATH || request.url === COMMANDS_ACK_PATH)) {
+      const authorized = request.headers.authorization === `Bearer ${this.#options.token}`;
+      return this.commands.handle(request.url === COMMANDS_CLAIM_PATH ? 'claim' : 'ack', authorized, raw, request, response);
+    }
     if (request.method !== 'POST' || request.url !== INGEST_PATH) {
       return this.#answer(response, 404, 'not found');
     }
@@ -179,11 +200,7 @@ export class FakeIngestApi {
   }
 
   #answer(response: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
-    if (response.destroyed) {
-      return; // the client gave up on this request
-    }
-    response.writeHead(status, { 'content-type': 'application/json', ...headers });
-    response.end(body);
+    answer(response, status, body, headers);
   }
 
   #wait(ms: number): Promise<void> {
@@ -198,6 +215,150 @@ export class FakeIngestApi {
       this.#timers.add(timer);
     });
   }
+}
+
+function answer(response: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
+  if (response.destroyed) {
+    return; // the client gave up on this request
+  }
+  response.writeHead(status, { 'content-type': 'application/json', ...headers });
+  response.end(body);
+}
+
+/** One claim or ack request as the fake api saw it. */
+export interface CommandsRequestSeen {
+  /** The JSON body. */
+  body: unknown;
+  answer: number | 'dropped';
+  /** Claims: the reprocessIds it handed out (`?` for a command without one). Acks: the ids it acknowledged. */
+  reprocessIds: string[];
+}
+
+/**
+ * The api's side of the pull protocol, as the contract describes it: a claim leases up to `max`
+ * waiting commands (of the `automations` asked for) to the caller; an ack of a leased command
+ * removes it for good. `expireLeases()` plays the lease running out: every leased, unacknowledged
+ * command is offered again, with the same reprocessId. Claim and ack plans are separate queues,
+ * used up one per request of their kind.
+ */
+export class FakeCommands {
+  readonly claims: CommandsRequestSeen[] = [];
+  readonly acks: CommandsRequestSeen[] = [];
+  /** Every reprocessId acknowledged, each once. */
+  readonly acknowledged = new Set<string>();
+  /** The token lacks the `commands` capability: every request is answered 403. */
+  forbidden = false;
+  #waiting: unknown[] = [];
+  readonly #leased = new Map<string, unknown>();
+  readonly #claimPlans: PlannedAnswer[] = [];
+  readonly #ackPlans: PlannedAnswer[] = [];
+
+  /** Commands (valid or not) waiting to be claimed, after those already waiting. */
+  offer(...commands: unknown[]): void {
+    this.#waiting.push(...commands);
+  }
+
+  planClaims(...answers: PlannedAnswer[]): void {
+    this.#claimPlans.push(...answers);
+  }
+
+  planAcks(...answers: PlannedAnswer[]): void {
+    this.#ackPlans.push(...answers);
+  }
+
+  /** The leases run out: leased, unacknowledged commands wait at the front again. */
+  expireLeases(): void {
+    this.#waiting = [...this.#leased.values(), ...this.#waiting];
+    this.#leased.clear();
+  }
+
+  get waiting(): number {
+    return this.#waiting.length;
+  }
+
+  /** Reprocess ids handed out by claims, in order (offers again included). */
+  claimed(): string[] {
+    return this.claims.flatMap((claim) => claim.reprocessIds);
+  }
+
+  handle(kind: 'claim' | 'ack', authorized: boolean, raw: Buffer, request: IncomingMessage, response: ServerResponse): void {
+    const body: unknown = raw.length === 0 ? undefined : JSON.parse(raw.toString('utf8'));
+    const seen: CommandsRequestSeen = { body, answer: 200, reprocessIds: [] };
+    (kind === 'claim' ? this.claims : this.acks).push(seen);
+    const refusal = !authorized ? 401 : this.forbidden ? 403 : undefined;
+    if (refusal !== undefined) {
+      seen.answer = refusal;
+      answer(response, refusal, JSON.stringify({ message: refusal === 401 ? 'The runtime token is missing, unknown, expired or revoked.' : 'The token lacks the commands capability.' }));
+      return;
+    }
+    const plan = (kind === 'claim' ? this.#claimPlans : this.#ackPlans).shift();
+    if (plan?.store === true) {
+      this.#work(kind, body, seen);
+    }
+    if (plan?.expireLeases === true) {
+      this.expireLeases();
+    }
+    if (plan?.dropConnection === true) {
+      seen.answer = 'dropped';
+      request.socket.destroy();
+      return;
+    }
+    if (plan?.status !== undefined) {
+      seen.answer = plan.status;
+      answer(response, plan.status, plan.body ?? JSON.stringify({ message: `planned ${plan.status}` }), { ...plan.headers, ...(plan.retryAfter === undefined ? {} : { 'retry-after': plan.retryAfter }) });
+      return;
+    }
+    const result = this.#work(kind, body, seen);
+    seen.answer = result.status;
+    answer(response, result.status, JSON.stringify(result.body));
+  }
+
+  #work(kind: 'claim' | 'ack', body: unknown, seen: CommandsRequestSeen): { status: number; body: unknown } {
+    return kind === 'claim' ? this.#claim(body, seen) : this.#ack(body, seen);
+  }
+
+  #claim(body: unknown, seen: CommandsRequestSeen): { status: number; body: unknown } {
+    const parsed = claimCommandsRequestV1.safeParse(body);
+    if (!parsed.success) {
+      return { status: 400, body: { message: parsed.error.message } };
+    }
+    const { max, automations } = parsed.data;
+    const handedOut: unknown[] = [];
+    this.#waiting = this.#waiting.filter((command) => {
+      const fits = handedOut.length < max && (automations === undefined || automations.includes(fieldOf(command, 'automation')));
+      if (fits) {
+        handedOut.push(command);
+      }
+      return !fits;
+    });
+    for (const command of handedOut) {
+      const reprocessId = fieldOf(command, 'reprocessId');
+      seen.reprocessIds.push(reprocessId);
+      this.#leased.set(reprocessId === '?' ? `?${this.#leased.size}` : reprocessId, command);
+    }
+    return { status: 200, body: { commands: handedOut } };
+  }
+
+  #ack(body: unknown, seen: CommandsRequestSeen): { status: number; body: unknown } {
+    const parsed = ackCommandsRequestV1.safeParse(body);
+    if (!parsed.success) {
+      return { status: 400, body: { message: parsed.error.message } };
+    }
+    let acknowledged = 0;
+    for (const reprocessId of parsed.data.reprocessIds) {
+      seen.reprocessIds.push(reprocessId);
+      if (this.#leased.delete(reprocessId)) {
+        acknowledged += 1;
+        this.acknowledged.add(reprocessId);
+      }
+    }
+    return { status: 200, body: { acknowledged } };
+  }
+}
+
+function fieldOf(command: unknown, field: string): string {
+  const value = typeof command === 'object' && command !== null ? (command as Record<string, unknown>)[field] : undefined;
+  return typeof value === 'string' ? value : '?';
 }
 
 async function readBody(request: IncomingMessage): Promise<Buffer> {

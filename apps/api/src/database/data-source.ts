@@ -23,10 +23,15 @@ export function dataSourceOptions(url: string): DataSourceOptions {
 export async function runMigrations(url: string): Promise<string[]> {
   const dataSource = new DataSource(dataSourceOptions(url));
   await dataSource.initialize();
+  // Replicas starting together on one database take turns: the first migrates, the others find it done.
+  const lock = dataSource.createQueryRunner();
   try {
+    await lock.query(`SELECT pg_advisory_lock(hashtext('roundhouse:migrations'))`);
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     return applied.map((migration) => migration.name);
   } finally {
+    await lock.query(`SELECT pg_advisory_unlock(hashtext('roundhouse:migrations'))`).catch(() => undefined);
+    await lock.release();
     await dataSource.destroy();
   }
 }

@@ -1,9 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createServer, type Server, type Socket, connect as connectTcp } from 'node:net';
 import amqp, { type Channel, type ChannelModel, type GetMessage } from 'amqplib';
 import { REPROCESS_ID_HEADER } from '@roundhouse/contracts';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../test/free-port.js';
+import { TcpProxy } from '../../test/tcp-proxy.js';
 import { TransportUnavailableError, type DispatchMessage } from './dispatcher.js';
 import { RabbitMqDispatcher } from './rabbitmq-dispatcher.js';
 
@@ -35,50 +35,6 @@ function commandFor(exchange: string, routingKey: string, overrides: Partial<Dis
     correlationId: `corr-${messageId}`,
     ...overrides,
   };
-}
-
-/**
- * A TCP proxy in front of the broker: closing its sockets is a connection closed underneath the
- * dispatcher, stopping it a broker gone away.
- */
-class BrokerProxy {
-  private readonly sockets = new Set<Socket>();
-  private server: Server | undefined;
-
-  constructor(
-    readonly port: number,
-    private readonly broker: { host: string; port: number },
-  ) {}
-
-  start(): Promise<void> {
-    const server = createServer((client) => {
-      const upstream = connectTcp(this.broker.port, this.broker.host);
-      for (const socket of [client, upstream]) {
-        this.sockets.add(socket);
-        socket.on('error', () => socket.destroy());
-        socket.on('close', () => {
-          this.sockets.delete(socket);
-          client.destroy();
-          upstream.destroy();
-        });
-      }
-      client.pipe(upstream).pipe(client);
-    });
-    this.server = server;
-    return new Promise((resolve) => server.listen(this.port, '127.0.0.1', () => resolve()));
-  }
-
-  /** Cuts every connection through the proxy, as a broker restart or a network failure would. */
-  cut(): void {
-    this.sockets.forEach((socket) => socket.destroy());
-  }
-
-  async stop(): Promise<void> {
-    this.cut();
-    const server = this.server;
-    this.server = undefined;
-    await new Promise<void>((resolve) => (server === undefined ? resolve() : server.close(() => resolve())));
-  }
 }
 
 describe.skipIf(RABBITMQ_URL === undefined)(RabbitMqDispatcher.name, () => {
@@ -233,7 +189,7 @@ describe.skipIf(RABBITMQ_URL === undefined)(RabbitMqDispatcher.name, () => {
   it('opens a new connection after the one it kept was closed underneath it, and reports the broker gone meanwhile', async () => {
     const { exchange, queue } = await exchangeWithQueue('deal.closed_won');
     const broker = new URL(url);
-    const proxy = new BrokerProxy(await freePort(), { host: broker.hostname, port: Number(broker.port || 5672) });
+    const proxy = new TcpProxy(await freePort(), { host: broker.hostname, port: Number(broker.port || 5672) });
     await proxy.start();
     const proxied = new URL(url);
     proxied.hostname = '127.0.0.1';

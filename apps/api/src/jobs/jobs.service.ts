@@ -30,6 +30,23 @@ export interface SendOptions {
 }
 
 /**
+ * pg-boss creates a queue's tables on first use; two api processes starting together can deadlock
+ * there (PostgreSQL error 40P01). One of them gives way and tries again.
+ */
+async function retryOnDeadlock<T>(work: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await work();
+    } catch (error) {
+      if ((error as { code?: string }).code !== '40P01' || attempt >= 5) {
+        throw error;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt + Math.random() * 200));
+    }
+  }
+}
+
+/**
  * Durable background work on pg-boss, in the same PostgreSQL: replicas share it through SKIP
  * LOCKED. Features register their jobs; they start after the api is up and stop with it.
  */
@@ -94,14 +111,14 @@ export class JobsService implements OnApplicationShutdown {
     await boss.start();
     this.boss = boss;
     for (const job of this.jobs) {
-      await boss.createQueue(job.name);
-      await boss.schedule(job.name, job.cron);
+      await retryOnDeadlock(() => boss.createQueue(job.name));
+      await retryOnDeadlock(() => boss.schedule(job.name, job.cron));
       await boss.work(job.name, async () => {
         await job.run();
       });
     }
     for (const worker of this.workers) {
-      await boss.createQueue(worker.name, { name: worker.name, policy: 'short', expireInSeconds: worker.expireInSeconds, retryLimit: 5, retryDelay: 5 });
+      await retryOnDeadlock(() => boss.createQueue(worker.name, { name: worker.name, policy: 'short', expireInSeconds: worker.expireInSeconds, retryLimit: 5, retryDelay: 5 }));
       for (let index = 0; index < worker.workers; index += 1) {
         await boss.work<object>(worker.name, { pollingIntervalSeconds: 0.5 }, async ([job]) => {
           if (job !== undefined) {

@@ -10,10 +10,12 @@ import { targetFor } from './reprocess-routes.js';
 import { ReprocessRepository, type ClaimedItem } from './reprocess.repository.js';
 import { commandOf } from './reprocess-commands.service.js';
 import { ReprocessService } from './reprocess.service.js';
-import { DISPATCH_QUEUE, LANES, enqueueRequest, type DispatchJob } from './reprocess-enqueue.js';
+import { DISPATCH_QUEUE, enqueueRequest, type DispatchJob } from './reprocess-enqueue.js';
 
 /** A worker hands its request back to the queue after this long, so the work moves between processes. */
 const SLICE_MS = 20_000;
+/** Slices one process works at once, over all requests: fewer than LANES, so a second process takes the other lanes. */
+const WORKERS_PER_PROCESS = 2;
 /** A message that its transport keeps refusing for a while is given up after this many tries. */
 export const MAX_ATTEMPTS = 8;
 const MAX_BATCH = 500;
@@ -46,7 +48,7 @@ export class ReprocessDispatchJob implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.jobs.registerWorker<DispatchJob>({ name: DISPATCH_QUEUE, workers: LANES, expireInSeconds: 120, handle: async (job) => void (await this.work(job.requestId, job.lane)) });
+    this.jobs.registerWorker<DispatchJob>({ name: DISPATCH_QUEUE, workers: WORKERS_PER_PROCESS, expireInSeconds: 120, handle: async (job) => void (await this.work(job.requestId, job.lane)) });
     // Every minute, and when a process starts: pick up running requests nobody is working (their process died).
     this.jobs.register({ name: 'reprocess-sweep', cron: '* * * * *', run: () => this.sweep() });
     this.jobs.onStarted(() => this.sweep());

@@ -1,8 +1,11 @@
 import type { JobsService } from '../jobs/jobs.service.js';
 
 export const DISPATCH_QUEUE = 'reprocess-dispatch';
-/** Workers per request; every api process runs this many, so two processes share a request. */
-export const LANES = 2;
+/**
+ * Workers per request (jobs in the queue, each claiming batches with SKIP LOCKED). A process works
+ * fewer slices at once than this, so the lanes of a request spread over the api processes running.
+ */
+export const LANES = 4;
 
 export interface DispatchJob {
   requestId: string;
