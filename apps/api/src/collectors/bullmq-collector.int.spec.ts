@@ -27,7 +27,8 @@ describe(exhausted.name, () => {
 });
 
 describe.skipIf(REDIS_URL === undefined)(BullMqCollector.name, () => {
-  const t = useTestApi();
+  const t = useTestApi({ ROUNDHOUSE_JOBS: 'true' });
+  let fixed = false;
   const name = `rh-test-enrich-${randomBytes(4).toString('hex')}`;
   const connection = () => {
     const url = new URL(REDIS_URL ?? 'redis://127.0.0.1:6379');
@@ -42,6 +43,9 @@ describe.skipIf(REDIS_URL === undefined)(BullMqCollector.name, () => {
     worker = new Worker(
       name,
       (job: Job) => {
+        if (fixed) {
+          return { enriched: true };
+        }
         throw new RateLimitError(`Clearbit answered 429 for lead ${String((job.data as { leadId: string }).leadId)}`);
       },
       { connection: connection() },
@@ -49,6 +53,7 @@ describe.skipIf(REDIS_URL === undefined)(BullMqCollector.name, () => {
   });
 
   afterAll(async () => {
+    delete process.env.REVOPS_REDIS_URL;
     await t.api.app.get(BullMqCollector).stop();
     await worker.close();
     await queue.obliterate({ force: true });
@@ -80,5 +85,37 @@ describe.skipIf(REDIS_URL === undefined)(BullMqCollector.name, () => {
     await vi.waitFor(async () => expect(await collector.poll()).toBe(1), { timeout: 15_000, interval: 200 });
     const [again] = await t.db.query<{ deliveries: number }>(`SELECT deliveries FROM dead_letter WHERE source_queue = $1 AND message_id = $2`, [name, jobs[0]?.id]);
     expect(again?.deliveries).toBe(2);
+  });
+
+  it('reprocesses a failed job by retrying it in its queue, and resolves the dead letter when the job completes', async () => {
+    const job = await queue.add('enrich', { leadId: 'L-9', email: 'l-9@acme.example' }, { attempts: 1 });
+    await vi.waitFor(async () => expect(await job.isFailed()).toBe(true), { timeout: 15_000, interval: 100 });
+    const collector = t.api.app.get(BullMqCollector);
+    await vi.waitFor(
+      async () => {
+        await collector.poll();
+        expect(await t.db.query(`SELECT 1 FROM dead_letter WHERE source_queue = $1 AND message_id = $2`, [name, job.id])).toHaveLength(1);
+      },
+      { timeout: 10_000, interval: 100 },
+    );
+    const [letter] = await t.db.query<{ id: string }>(`SELECT id::text AS id FROM dead_letter WHERE source_queue = $1 AND message_id = $2`, [name, job.id]);
+
+    // The enrichment provider is back; the runtime's binding names REVOPS_REDIS_URL.
+    fixed = true;
+    process.env.REVOPS_REDIS_URL = REDIS_URL ?? '';
+    const admin = await t.api.signIn('ada');
+    const started = await t.api.graphql<{ startReprocess: { id: string } }>(
+      `mutation S($input: StartReprocessInput!) { startReprocess(input: $input) { id } }`,
+      { input: { action: 'reprocess', reason: 'Clearbit quota raised', velocity: 10, selection: { ids: [letter?.id] } } },
+      admin,
+    );
+    expect(started.errors).toBeUndefined();
+    await vi.waitFor(async () => expect(await job.isCompleted()).toBe(true), { timeout: 20_000, interval: 200 });
+    await collector.poll();
+    const [after] = await t.db.query<{ status: string; state: string }>(
+      `SELECT d.status, i.state FROM dead_letter d JOIN reprocess_item i ON i.dead_letter_id = d.id WHERE d.id = $1`,
+      [letter?.id],
+    );
+    expect(after).toEqual({ status: 'resolved', state: 'succeeded' });
   });
 });

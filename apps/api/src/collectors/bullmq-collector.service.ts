@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { Queue } from 'bullmq';
+import { Job, Queue } from 'bullmq';
 import type { Logger } from 'pino';
 import { AutomationsService } from '../automations/automations.service.js';
 import { DeadLettersRepository } from '../dead-letters/dead-letters.repository.js';
@@ -77,6 +77,7 @@ export class BullMqCollector implements OnApplicationShutdown {
       for (const { binding, queue } of this.queues) {
         try {
           fresh += await this.collect(binding, queue);
+          await this.observeRetried(binding, queue);
         } catch (error) {
           this.log.warn({ queue: binding.queue, err: error }, 'collecting BullMQ failed jobs failed; next poll tries again');
         }
@@ -101,6 +102,25 @@ export class BullMqCollector implements OnApplicationShutdown {
       if (jobs.length < PAGE) {
         return fresh;
       }
+    }
+  }
+
+  /**
+   * BullMQ jobs carry no headers, so a runtime cannot report the reprocess key; instead the
+   * collector watches the jobs a reprocess retried: a completed one resolves its dead letter (one
+   * that fails again comes back through the failed set as the same dead letter).
+   */
+  private async observeRetried(binding: BullMqBinding, queue: Queue): Promise<void> {
+    const retried = await this.deadLetters.retriedJobs(binding.automation, binding.queue, PAGE);
+    const completed: string[] = [];
+    for (const { reprocess_id, message_id } of retried) {
+      const job = await Job.fromId(queue, message_id);
+      if (job !== undefined && (await job.isCompleted())) {
+        completed.push(reprocess_id);
+      }
+    }
+    if (completed.length > 0) {
+      await this.store.transaction((manager) => this.deadLetters.recordReprocessRuns(manager, completed, []));
     }
   }
 

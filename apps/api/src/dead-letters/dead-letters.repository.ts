@@ -249,6 +249,15 @@ export class DeadLettersRepository {
     );
   }
 
+  /** BullMQ jobs retried by a reprocess whose outcome is not known yet: their keys and job ids. */
+  retriedJobs(automation: string, queue: string, limit: number): Promise<{ reprocess_id: string; message_id: string }[]> {
+    return this.dataSource.query(
+      `SELECT i.reprocess_id::text AS reprocess_id, d.message_id FROM reprocess_item i JOIN dead_letter d ON d.id = i.dead_letter_id
+        WHERE i.route = 'bullmq' AND i.state = 'acknowledged' AND i.automation_slug = $1 AND d.source_queue = $2 ORDER BY i.id LIMIT $3`,
+      [automation, queue, limit],
+    );
+  }
+
   page(query: DeadLetterQuery, limit: number, after?: DeadLetterPosition): Promise<DeadLetterRow[]> {
     const params: unknown[] = [];
     const where = deadLetterConditions(query, params);

@@ -124,7 +124,9 @@ export class ReprocessDispatchJob implements OnModuleInit {
     if (!runtimes.has(first.automation_slug)) {
       runtimes.set(first.automation_slug, await this.ledger.runtimeOf(first.automation_slug));
     }
-    const target = targetFor(first.route, runtimes.get(first.automation_slug) ?? null, process.env);
+    const bound = targetFor(first.route, runtimes.get(first.automation_slug) ?? null, process.env);
+    // A BullMQ job is retried in the queue it failed in.
+    const target = typeof bound !== 'string' && bound.kind === 'bullmq' ? { ...bound, queue: first.source_queue } : bound;
     if (typeof target === 'string') {
       await this.ledger.fail(items.map((i) => ({ id: i.id, error: `Not sent: ${target}.` })));
       this.metrics.countReprocess(first.route, 'rejected', items.length);
@@ -184,11 +186,11 @@ function labelOf(route: string): string {
   return { rabbitmq: 'RabbitMQ', bullmq: 'Redis (BullMQ)', webhook: 'The reprocess webhook' }[route] ?? route;
 }
 
-/** Consecutive runs of items for the same automation and route, in claim order. */
+/** Items for the same automation and route (and BullMQ queue), in claim order. */
 function groupByTarget(items: readonly ClaimedItem[]): ClaimedItem[][] {
   const groups = new Map<string, ClaimedItem[]>();
   for (const item of items) {
-    const key = `${item.automation_slug}\u0000${item.route}`;
+    const key = `${item.automation_slug}\u0000${item.route}\u0000${item.route === 'bullmq' ? item.source_queue : ''}`;
     const group = groups.get(key);
     if (group === undefined) {
       groups.set(key, [item]);

@@ -62,6 +62,8 @@ export class CreateReprocessing1795780800000 implements MigrationInterface {
     await db.query(`CREATE INDEX reprocess_item_dead_letter_idx ON reprocess_item (dead_letter_id, id DESC)`);
     // SDK runtimes pull the commands offered to their automations.
     await db.query(`CREATE INDEX reprocess_item_offered_idx ON reprocess_item (automation_slug, id) WHERE route = 'sdk' AND state = 'dispatched'`);
+    // Retried BullMQ jobs whose outcome the collector watches for.
+    await db.query(`CREATE INDEX reprocess_item_retried_jobs_idx ON reprocess_item (automation_slug, id) WHERE route = 'bullmq' AND state = 'acknowledged'`);
     await db.query(`ALTER TABLE dead_letter ADD COLUMN reprocess_of bigint REFERENCES dead_letter (id) ON DELETE SET NULL`);
     await db.query(`
       CREATE TABLE audit_entry (
