@@ -1,9 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import path from 'node:path';
 import amqp, { type Channel, type ChannelModel } from 'amqplib';
 import { REPROCESS_ID_HEADER } from '@roundhouse/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApiProcess, stopApiProcess as stopApi } from './api-process.js';
+import { eventually } from './eventually.js';
 import { freePort } from './free-port.js';
 import { createTestDatabase, type TestDatabase } from './harness.js';
 import { TcpProxy } from './tcp-proxy.js';
@@ -18,52 +19,11 @@ if (RABBITMQ_URL === undefined) {
   process.stderr.write('Reprocess fault suite skipped: RABBITMQ_URL is not set (.ci/run sets it and starts RabbitMQ).\n');
 }
 
-const MAIN = path.resolve(import.meta.dirname, '../dist/main.js');
 const AUTOMATION = 'invoice-generation';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function eventually<T>(probe: () => Promise<T>, ok: (value: T) => boolean, what: string, timeoutMs = 120_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  let last = await probe();
-  while (!ok(last)) {
-    if (Date.now() > until) {
-      throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(last)}`);
-    }
-    await sleep(250);
-    last = await probe();
-  }
-  return last;
-}
-
-function startApi(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [MAIN], {
-    env: { ...process.env, LOG_LEVEL: 'warn', ROUNDHOUSE_JOBS: 'true', ROUNDHOUSE_COLLECTORS: 'false', ROUNDHOUSE_CONSOLE_DIR: '/nonexistent', ROUNDHOUSE_DEV_SIGN_IN: 'true', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('Roundhouse is running at')) {
-        resolve(child);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', () => reject(new Error(`the api exited: ${output}`)));
-  });
-}
-
-function stopApi(child: ChildProcess | undefined, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
-  if (child === undefined || child.exitCode !== null || child.signalCode !== null) {
-    return Promise.resolve();
-  }
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill(signal);
-  });
-}
+const startApi = (env: Record<string, string>) => startApiProcess({ ROUNDHOUSE_JOBS: 'true', ROUNDHOUSE_COLLECTORS: 'false', ...env });
 
 async function signIn(url: string, persona: string): Promise<string> {
   const response = await fetch(`${url}/auth/dev-sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ persona }) });
@@ -178,7 +138,7 @@ async function expectEveryMessageOnceOrRepeatedWithItsKey(db: TestDatabase, requ
     [requestId],
   );
   expect(keys).toHaveLength(total);
-  await eventually(() => Promise.resolve(receiver.received.size), (size) => size >= total, 'every message at the consumer', 30_000);
+  await eventually(() => Promise.resolve(receiver.received.size), (size) => size >= total, 'every message at the consumer');
   const wrongKeys = keys.filter((k) => (receiver.received.get(k.message_id) ?? []).some((key) => key !== k.reprocess_id));
   const missing = keys.filter((k) => !receiver.received.has(k.message_id));
   expect(missing).toEqual([]);
@@ -211,14 +171,14 @@ describe.skipIf(RABBITMQ_URL === undefined)('durable reprocessing under faults (
     await seedDeadLetters(url, exchange, 'deal.closed_won', 10_000, marker);
     const requestId = await startRequest(url, marker, 2_000);
 
-    await eventually(() => ledger(db, requestId), (l) => l.acknowledged >= 2_500, 'a quarter dispatched');
+    await eventually(() => ledger(db, requestId), (l) => l.acknowledged >= 2_500, 'a quarter dispatched', 120_000);
     await stopApi(api, 'SIGKILL');
     const atKill = await ledger(db, requestId);
     expect(atKill.open).toBeGreaterThan(0);
 
     api = await startApi(env);
     apis.push(api);
-    const done = await eventually(() => ledger(db, requestId), (l) => l.state === 'done', 'the request done after the restart');
+    const done = await eventually(() => ledger(db, requestId), (l) => l.state === 'done', 'the request done after the restart', 120_000);
     expect(done.acknowledged).toBe(10_000);
     const repeats = await expectEveryMessageOnceOrRepeatedWithItsKey(db, requestId, receiver, 10_000);
     process.stderr.write(`SIGKILL at ${atKill.acknowledged} confirmed: ${repeats} message(s) sent again after the restart, each with its original key\n`);
@@ -238,7 +198,7 @@ describe.skipIf(RABBITMQ_URL === undefined)('durable reprocessing under faults (
     const url = `http://127.0.0.1:${ports[0]}`;
     await seedDeadLetters(url, exchange, 'deal.closed_won', 4_000, marker);
     const requestId = await startRequest(url, marker, 1_000);
-    const done = await eventually(() => ledger(db, requestId), (l) => l.state === 'done', 'the request done');
+    const done = await eventually(() => ledger(db, requestId), (l) => l.state === 'done', 'the request done', 120_000);
     expect(done.acknowledged).toBe(4_000);
     const repeats = await expectEveryMessageOnceOrRepeatedWithItsKey(db, requestId, receiver, 4_000);
     expect(repeats).toBe(0);
@@ -273,7 +233,7 @@ describe.skipIf(RABBITMQ_URL === undefined)('durable reprocessing under faults (
     await seedDeadLetters(url, exchange, 'deal.closed_won', 2_000, marker);
     const requestId = await startRequest(url, marker, 400);
 
-    await eventually(() => ledger(db, requestId), (l) => l.acknowledged >= 300, 'dispatch under way');
+    await eventually(() => ledger(db, requestId), (l) => l.acknowledged >= 300, 'dispatch under way', 120_000);
     await proxy.stop();
     const waiting = await eventually(() => ledger(db, requestId), (l) => l.waiting_reason !== null, 'the request to say it waits', 30_000);
     expect(waiting.waiting_reason).toMatch(/RabbitMQ is unreachable/);
@@ -284,7 +244,7 @@ describe.skipIf(RABBITMQ_URL === undefined)('durable reprocessing under faults (
     expect(during.acknowledged).toBeLessThan(2_000);
 
     await proxy.start();
-    const done = await eventually(() => ledger(db, requestId), (l) => l.state === 'done', 'the request done once the broker is back');
+    const done = await eventually(() => ledger(db, requestId), (l) => l.state === 'done', 'the request done once the broker is back', 120_000);
     expect(done).toMatchObject({ acknowledged: 2_000, waiting_reason: null });
     await expectEveryMessageOnceOrRepeatedWithItsKey(db, requestId, receiver, 2_000);
     await stopApi(api);

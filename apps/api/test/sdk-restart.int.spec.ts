@@ -1,27 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { RoundhouseClient } from '@roundhouse/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApiProcess as startApi } from './api-process.js';
 import { freePort } from './free-port.js';
 import { createTestDatabase, type TestDatabase } from './harness.js';
-
-const MAIN = path.resolve(import.meta.dirname, '../dist/main.js');
-
-function startApi(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [MAIN], { env: { ...process.env, LOG_LEVEL: 'warn', ROUNDHOUSE_JOBS: 'false', ROUNDHOUSE_CONSOLE_DIR: '/nonexistent', ROUNDHOUSE_DEV_SIGN_IN: 'true', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('Roundhouse is running at')) {
-        resolve(child);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', () => reject(new Error(`the api exited: ${output}`)));
-  });
-}
 
 async function tokenFor(url: string, team: string): Promise<string> {
   const signIn = await fetch(`${url}/auth/dev-sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"persona":"ada"}' });

@@ -44,7 +44,7 @@ describe.skipIf(REDIS_URL === undefined)(BullMqCollector.name, () => {
       name,
       (job: Job) => {
         if (fixed) {
-          return { enriched: true };
+          return Promise.resolve({ enriched: true });
         }
         throw new RateLimitError(`Clearbit answered 429 for lead ${String((job.data as { leadId: string }).leadId)}`);
       },

@@ -2,6 +2,7 @@ import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
 import type { Logger } from 'pino';
 import { AutomationsService } from '../automations/automations.service.js';
+import { redisConnectionOf } from '../common/redis-connection.js';
 import { DeadLettersRepository } from '../dead-letters/dead-letters.repository.js';
 import { IngestRepository } from '../ingest/ingest.repository.js';
 import { API_LOGGER } from '../jobs/jobs.service.js';
@@ -15,17 +16,6 @@ export interface BullMqBinding {
 
 const PAGE = 500;
 const POLL_MS = 5_000;
-
-function connectionOf(url: string): { host: string; port: number; username?: string; password?: string; db?: number } {
-  const parsed = new URL(url);
-  return {
-    host: parsed.hostname,
-    port: Number(parsed.port || 6379),
-    ...(parsed.username === '' ? {} : { username: decodeURIComponent(parsed.username) }),
-    ...(parsed.password === '' ? {} : { password: decodeURIComponent(parsed.password) }),
-    ...(parsed.pathname.length > 1 ? { db: Number(parsed.pathname.slice(1)) } : {}),
-  };
-}
 
 /**
  * Collects BullMQ jobs that exhausted their attempts, through BullMQ's own queue API (the failed
@@ -58,7 +48,7 @@ export class BullMqCollector implements OnApplicationShutdown {
 
   start(bindings: readonly BullMqBinding[], pollMs = POLL_MS): void {
     for (const binding of bindings) {
-      const queue = new Queue(binding.queue, { connection: { ...connectionOf(binding.url), maxRetriesPerRequest: 1, lazyConnect: true } });
+      const queue = new Queue(binding.queue, { connection: { ...redisConnectionOf(binding.url), maxRetriesPerRequest: 1, lazyConnect: true } });
       queue.on('error', (error) => this.log.warn({ queue: binding.queue, err: error }, 'BullMQ collector connection problem'));
       this.queues.push({ binding, queue });
       this.log.info({ automation: binding.automation, queue: binding.queue }, 'collecting BullMQ failed jobs');

@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import type { ClaimCommandsResponseV1, ReprocessCommandV1 } from '@roundhouse/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from '../../test/eventually.js';
 import { useTestApi, type TestApi } from '../../test/harness.js';
 import { createToken, deadLetter, ingest } from '../../test/telemetry.js';
 import { CatalogService } from '../catalog/catalog.service.js';
@@ -34,19 +35,6 @@ const PREVIEW = `query Preview($action: ReprocessAction!, $selection: DeadLetter
 const DEAD_LETTER = `query One($id: ID!) { deadLetter(id: $id) { id status reprocessOf actions { requestId action state route reprocessId requestedBy reason newDeadLetterId } } }`;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function eventually<T>(probe: () => Promise<T>, ok: (value: T) => boolean, what: string, timeoutMs = 30_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  let last = await probe();
-  while (!ok(last)) {
-    if (Date.now() > until) {
-      throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(last)}`);
-    }
-    await sleep(200);
-    last = await probe();
-  }
-  return last;
-}
 
 async function commands(api: TestApi, token: string, path: 'claim' | 'ack', body: unknown): Promise<{ status: number; body: unknown }> {
   const response = await fetch(`${api.url}/ingest/v1/commands/${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });

@@ -1,4 +1,4 @@
-/** ioredis connection options from a redis:// or rediss:// URL (read as the BullMQ collector reads it). */
+/** ioredis connection options from a redis:// or rediss:// URL: how the BullMQ collector and dispatcher reach Redis. */
 export interface RedisConnectionOptions {
   host: string;
   port: number;
