@@ -8,3 +8,4 @@ export * from './catalog/catalog-file.js';
 export * from './ingest/ingest-event.v1.js';
 export * from './ingest/ingest-protocol.js';
 export * from './reprocess/reprocess-command.v1.js';
+export * from './dashboards/index.js';

@@ -45,9 +45,10 @@ function lineOfNode(lines: LineCounter, node: unknown): number | undefined {
 
 /**
  * The line of the field at `path`: its key's line in its mapping, or its item's line in a list. A
- * missing field is reported on the line of the nearest parent that is there.
+ * missing field is reported on the line of the nearest parent that is there. Shared by every file
+ * read as code (catalog, dashboards).
  */
-function lineOf(doc: Document, lines: LineCounter, path: readonly PropertyKey[]): number {
+export function lineOf(doc: Document, lines: LineCounter, path: readonly PropertyKey[]): number {
   for (let depth = path.length; depth >= 1; depth -= 1) {
     const parent = depth === 1 ? doc.contents : doc.getIn(path.slice(0, depth - 1) as unknown[], true);
     const key = path[depth - 1];

@@ -1,0 +1,2 @@
+export * from './dashboard.v1.js';
+export * from './dashboard-file.js';
