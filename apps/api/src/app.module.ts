@@ -22,6 +22,7 @@ import { JobsModule } from './jobs/jobs.module.js';
 import { QuarantineModule } from './quarantine/quarantine.module.js';
 import { ReprocessModule } from './reprocess/reprocess.module.js';
 import { RunsModule } from './runs/runs.module.js';
+import { SlosModule } from './slos/slos.module.js';
 import { TokensModule } from './tokens/tokens.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { currentRequestId } from './logging/logger.js';
@@ -66,6 +67,7 @@ export class AppModule {
         IngestModule,
         JobsModule,
         RunsModule,
+        SlosModule,
         QuarantineModule,
         TokensModule,
         DeadLettersModule,

@@ -8,11 +8,12 @@ import { DeadLettersResolver } from '../dead-letters/dead-letters.resolver.js';
 import { QuarantineResolver } from '../quarantine/quarantine.resolver.js';
 import { DeadLetterActionsResolver, ReprocessResolver } from '../reprocess/reprocess.resolver.js';
 import { RunsResolver } from '../runs/runs.resolver.js';
+import { SlosResolver } from '../slos/slos.resolver.js';
 import { TeamsResolver } from '../teams/teams.resolver.js';
 import { TokensResolver } from '../tokens/tokens.resolver.js';
 
 /** Every resolver the api serves; the schema drift test fails when one is missing here. */
-export const RESOLVERS = [AutomationsResolver, TeamsResolver, ViewerResolver, RunsResolver, QuarantineResolver, TokensResolver, DeadLettersResolver, ReprocessResolver, DeadLetterActionsResolver];
+export const RESOLVERS = [AutomationsResolver, TeamsResolver, ViewerResolver, RunsResolver, QuarantineResolver, TokensResolver, DeadLettersResolver, ReprocessResolver, DeadLetterActionsResolver, SlosResolver];
 
 /** The GraphQL SDL the code defines, sorted, without starting the api or touching a database. */
 export async function generateSchemaSdl(): Promise<string> {

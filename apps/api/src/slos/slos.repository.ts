@@ -1,0 +1,122 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Slo } from '@roundhouse/contracts';
+import { DataSource } from 'typeorm';
+
+/** Runs that ended in the last `windowMs` milliseconds before `to`, from the per-minute rollups. */
+export interface WindowRollup {
+  windowMs: number;
+  succeeded: number;
+  failed: number;
+  deadLettered: number;
+  /** Merged duration histogram of those runs; null when no rollup row fell in the window. */
+  histogram: number[] | null;
+}
+
+/** A runbook by id and title, without its Markdown. */
+export interface RunbookLink {
+  id: string;
+  title: string;
+}
+
+/** Everything an automation's SLO status is computed from, read in one query. */
+export interface SloSnapshot {
+  slos: Slo[];
+  runbooks: RunbookLink[];
+  /** One entry per window asked for, in any order. */
+  windows: WindowRollup[];
+  lastSuccessAt: Date | null;
+  /** Dead letters still waiting for a decision: status pending or failed_again. */
+  pendingDeadLetters: number;
+  /** First failure of the oldest of those; null when none is waiting. */
+  oldestPendingSince: Date | null;
+  /** The first minute the automation reported any run; null when it never has. */
+  firstReportedMinute: Date | null;
+  /**
+   * Minutes (epoch ms) with at least one success, ascending, up to `to` and as far back as the
+   * freshness SLOs need: their window (or the longest alert window, if longer) plus their threshold,
+   * so the last success before a window is there. Empty without a freshness SLO.
+   */
+  successMinutes: number[];
+}
+
+interface SnapshotRow {
+  slos: Slo[];
+  runbooks: RunbookLink[];
+  windows: { window_ms: number; succeeded: number; failed: number; dead_lettered: number; histogram: number[] | null }[];
+  last_success_at: Date | null;
+  pending_dead_letters: number;
+  oldest_pending_since: Date | null;
+  first_reported_minute: Date | null;
+  success_minutes: number[];
+}
+
+const PENDING = `automation_slug = $1 AND status IN ('pending', 'failed_again')`;
+
+/** SQL for the milliseconds in a catalog duration held in `text` ("30d"), as `slo-duration.ts` reads it. */
+function durationMs(text: string): string {
+  return `(left(${text}, -1)::bigint * CASE right(${text}, 1) WHEN 's' THEN 1000 WHEN 'm' THEN 60000 WHEN 'h' THEN 3600000 ELSE 86400000 END)`;
+}
+
+@Injectable()
+export class SlosRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * An automation's SLO definitions with the counts to judge them, or null when no automation has
+   * the slug. Counts cover the minutes in [to − window, to) for each of `alertWindowsMs` and for
+   * each SLO's own window.
+   */
+  async snapshot(slug: string, alertWindowsMs: readonly number[], to: Date): Promise<SloSnapshot | null> {
+    const [row] = await this.dataSource.query<SnapshotRow[]>(
+      `WITH definition AS (
+         SELECT slos, runbooks FROM automation WHERE slug = $1
+       ), slo AS (
+         SELECT s->>'indicator' AS indicator,
+                ${durationMs("coalesce(s->>'window', '30d')")} AS window_ms,
+                CASE WHEN s->>'threshold' IS NULL THEN NULL ELSE ${durationMs("(s->>'threshold')")} END AS threshold_ms
+           FROM definition d, jsonb_array_elements(d.slos) AS s
+       ), window_length AS (
+         SELECT unnest($2::bigint[]) AS window_ms UNION SELECT window_ms FROM slo
+       ), windows AS (
+         SELECT w.window_ms,
+                coalesce(sum(r.succeeded), 0)::int AS succeeded,
+                coalesce(sum(r.failed), 0)::int AS failed,
+                coalesce(sum(r.dead_lettered), 0)::int AS dead_lettered,
+                int_array_sum(r.duration_histogram) AS histogram
+           FROM window_length w
+           LEFT JOIN run_rollup_minute r
+             ON r.automation_slug = $1 AND r.minute >= $3::timestamptz - w.window_ms * interval '1 millisecond' AND r.minute < $3::timestamptz
+          GROUP BY w.window_ms
+       ), success_lookback AS (
+         SELECT $3::timestamptz - max(greatest(window_ms, (SELECT max(m) FROM unnest($2::bigint[]) AS m)) + threshold_ms) * interval '1 millisecond' AS since
+           FROM slo WHERE indicator = 'freshness'
+       )
+       SELECT d.slos,
+              (SELECT coalesce(json_agg(json_build_object('id', rb->>'id', 'title', rb->>'title')), '[]'::json) FROM jsonb_array_elements(d.runbooks) AS rb) AS runbooks,
+              (SELECT coalesce(json_agg(json_build_object('window_ms', window_ms, 'succeeded', succeeded, 'failed', failed, 'dead_lettered', dead_lettered, 'histogram', histogram)), '[]'::json) FROM windows) AS windows,
+              (SELECT last_success_at FROM automation_activity WHERE automation_slug = $1) AS last_success_at,
+              (SELECT count(*)::int FROM dead_letter WHERE ${PENDING}) AS pending_dead_letters,
+              (SELECT min(first_failed_at) FROM dead_letter WHERE ${PENDING}) AS oldest_pending_since,
+              (SELECT min(minute) FROM run_rollup_minute WHERE automation_slug = $1) AS first_reported_minute,
+              (SELECT coalesce(array_agg((extract(epoch FROM minute) * 1000)::float8 ORDER BY minute), '{}')
+                 FROM run_rollup_minute
+                WHERE automation_slug = $1 AND succeeded > 0 AND minute >= (SELECT since FROM success_lookback) AND minute < $3::timestamptz) AS success_minutes
+         FROM definition d`,
+      [slug, alertWindowsMs, to],
+    );
+    if (row === undefined) {
+      return null;
+    }
+    return {
+      slos: row.slos,
+      runbooks: row.runbooks,
+      windows: row.windows.map((w) => ({ windowMs: Number(w.window_ms), succeeded: w.succeeded, failed: w.failed, deadLettered: w.dead_lettered, histogram: w.histogram })),
+      lastSuccessAt: row.last_success_at === null ? null : new Date(row.last_success_at),
+      pendingDeadLetters: row.pending_dead_letters,
+      oldestPendingSince: row.oldest_pending_since === null ? null : new Date(row.oldest_pending_since),
+      firstReportedMinute: row.first_reported_minute === null ? null : new Date(row.first_reported_minute),
+      successMinutes: row.success_minutes.map(Number),
+    };
+  }
+}
