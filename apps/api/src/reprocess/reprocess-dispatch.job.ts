@@ -9,7 +9,7 @@ import { MetricsService } from '../metrics/metrics.service.js';
 import { targetFor } from './reprocess-routes.js';
 import { ReprocessRepository, type ClaimedItem } from './reprocess.repository.js';
 import { commandOf } from './reprocess-commands.service.js';
-import { ReprocessService } from './reprocess.service.js';
+import { ReprocessService, waitingForPickUp } from './reprocess.service.js';
 import { DISPATCH_QUEUE, enqueueRequest, type DispatchJob } from './reprocess-enqueue.js';
 
 /** A worker hands its request back to the queue after this long, so the work moves between processes. */
@@ -102,7 +102,7 @@ export class ReprocessDispatchJob implements OnModuleInit {
     }
     const left = await this.ledger.remaining(requestId);
     if (left.due === 0 && left.unconfirmed === 0 && left.later === null) {
-      await this.ledger.setWaiting(requestId, left.offered > 0 ? `Waiting for the runtime to pick up ${left.offered} command(s) through the SDK.` : null);
+      await this.ledger.setWaiting(requestId, left.offered > 0 ? waitingForPickUp(left.offered) : null);
       return false;
     }
     return true;

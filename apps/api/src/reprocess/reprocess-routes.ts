@@ -48,6 +48,10 @@ export function describeRoute(route: Route, runtime: RuntimeBinding | null): str
 
 /** What will stop a route from delivering, if anything (checked again at dispatch). */
 export function routeWarning(route: Route, runtime: RuntimeBinding | null, env: Env): string | null {
+  if (route === 'sdk' && (runtime?.kind === 'rabbitmq' || runtime?.kind === 'bullmq')) {
+    const broker = runtime.kind === 'rabbitmq' ? 'RabbitMQ' : 'BullMQ';
+    return `The runtime runs on ${broker}, but ${runtime.connection === undefined ? 'its binding names no connection variable' : `the variable ${runtime.connection} is not set here`}, so Roundhouse cannot send the messages back itself: they wait until the runtime pulls them through the SDK.`;
+  }
   if (route === 'webhook' && variable(env, runtime?.signingSecret) === undefined) {
     return runtime?.signingSecret === undefined
       ? 'The runtime binding names no signingSecret variable, so webhooks cannot be signed; they will fail.'

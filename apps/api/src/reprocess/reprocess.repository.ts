@@ -298,7 +298,7 @@ export class ReprocessRepository {
        )
        , claimed AS (
        UPDATE reprocess_item i
-          SET state = 'dispatched', attempts = i.attempts + 1, dispatched_at = now(),
+          SET state = 'dispatched', attempts = CASE WHEN i.route = 'sdk' THEN i.attempts ELSE i.attempts + 1 END, dispatched_at = now(),
               lease_until = CASE WHEN i.route = 'sdk' THEN NULL ELSE now() + make_interval(secs => $3) END
          FROM next, dead_letter d
         WHERE i.id = next.id AND d.id = i.dead_letter_id

@@ -134,6 +134,17 @@ export class ReprocessService {
     });
   }
 
+  /** After SDK runtimes picked commands up: done, or still waiting for the rest. */
+  async afterPickUp(id: string): Promise<void> {
+    if (await this.finishIfDone(id)) {
+      return;
+    }
+    const left = await this.ledger.remaining(id);
+    if (left.due === 0 && left.unconfirmed === 0 && left.later === null) {
+      await this.ledger.setWaiting(id, left.offered > 0 ? waitingForPickUp(left.offered) : null);
+    }
+  }
+
   async get(id: string, user: User | undefined): Promise<ReprocessRequestType> {
     const row = /^\d{1,18}$/.test(id) ? await this.ledger.request(id) : undefined;
     if (row === undefined) {
@@ -253,6 +264,11 @@ export class ReprocessService {
     }
     return result;
   }
+}
+
+/** The request's note while only SDK runtimes can move it on. */
+export function waitingForPickUp(offered: number): string {
+  return `Waiting for the runtime to pick up ${offered} command(s) through the SDK.`;
 }
 
 function deniedReason(user: User | undefined, automations: readonly string[]): string {
