@@ -3,6 +3,7 @@ import { SignInPage } from '@/auth/components/SignInPage';
 import { AutomationHealthTab } from '@/automation/components/AutomationHealthTab';
 import { AutomationOverview } from '@/automation/components/AutomationOverview';
 import { AutomationPage } from '@/automation/components/AutomationPage';
+import { AutomationReprocessingTab } from '@/automation/components/AutomationReprocessingTab';
 import { AutomationRunsTab } from '@/automation/components/AutomationRunsTab';
 import { EditAutomationPage } from '@/automation-editor/components/EditAutomationPage';
 import { RegisterAutomationPage } from '@/automation-editor/components/RegisterAutomationPage';
@@ -10,6 +11,8 @@ import { CatalogPage } from '@/catalog/components/CatalogPage';
 import { DeadLetterPage } from '@/dead-letters/components/DeadLetterPage';
 import { DeadLettersPage } from '@/dead-letters/components/DeadLettersPage';
 import { QuarantinePage } from '@/quarantine/components/QuarantinePage';
+import { ReprocessRequestPage } from '@/reprocess/components/ReprocessRequestPage';
+import { ReprocessRequestsPage } from '@/reprocess/components/ReprocessRequestsPage';
 import { RunsPage } from '@/runs/components/RunsPage';
 import { NotFoundPage } from '@/shared/components/NotFoundPage';
 import { RuntimeTokensPage, TokensIndexPage } from '@/tokens/components/RuntimeTokensPage';
@@ -27,12 +30,15 @@ export function AppRoutes() {
           <Route index element={<AutomationOverview />} />
           <Route path="health" element={<AutomationHealthTab />} />
           <Route path="runs" element={<AutomationRunsTab />} />
+          <Route path="reprocessing" element={<AutomationReprocessingTab />} />
         </Route>
         <Route path="automations/:slug/edit" element={<EditAutomationPage />} />
         <Route path="runs" element={<RunsPage />} />
         <Route path="trail/:correlationId" element={<TrailPage />} />
         <Route path="dead-letters" element={<DeadLettersPage />} />
         <Route path="dead-letters/:id" element={<DeadLetterPage />} />
+        <Route path="reprocess" element={<ReprocessRequestsPage />} />
+        <Route path="reprocess/:id" element={<ReprocessRequestPage />} />
         <Route path="quarantine" element={<QuarantinePage />} />
         <Route path="tokens" element={<TokensIndexPage />} />
         <Route path="teams/:team/tokens" element={<RuntimeTokensPage />} />

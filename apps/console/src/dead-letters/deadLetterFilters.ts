@@ -85,3 +85,19 @@ export function toDeadLetterFilter(filters: DeadLetterFilters): DeadLetterFilter
 export function deadLetterPath(id: string): string {
   return `/dead-letters/${encodeURIComponent(id)}`;
 }
+
+/**
+ * The filters in words, for "Reprocess every pending dead letter of payout-reconciliation in the chosen
+ * group?". Only what is set is named.
+ */
+export function describeDeadLetterFilters(filters: DeadLetterFilters): string {
+  const status = filters.status === 'any' ? '' : `${DEAD_LETTER_STATUS_LABELS[filters.status].toLowerCase()} `;
+  const parts = [
+    `every ${status}dead letter`,
+    filters.automation ? `of ${filters.automation}` : '',
+    filters.fingerprint ? 'in the chosen group' : '',
+    filters.q ? `with “${filters.q}” in the error` : '',
+    filters.from || filters.to ? 'in the chosen time range' : '',
+  ];
+  return parts.filter(Boolean).join(' ');
+}

@@ -62,6 +62,12 @@ export type DeadLetterFilter = {
   to?: string | null | undefined;
 };
 
+/** Exactly one of: these dead letters, or everything matching a filter (snapshotted when the request is made). */
+export type DeadLetterSelection = {
+  filter?: DeadLetterFilter | null | undefined;
+  ids?: Array<string | number> | null | undefined;
+};
+
 export type DeadLetterSource =
   | 'bullmq'
   | 'kafka'
@@ -151,6 +157,35 @@ export type ReleaseInput = {
   why?: string | null | undefined;
 };
 
+/** reprocess: send the messages back to their runtime; discard: set them aside for good. */
+export type ReprocessAction =
+  | 'discard'
+  | 'reprocess';
+
+export type ReprocessItemState =
+  | 'acknowledged'
+  | 'cancelled'
+  | 'dispatched'
+  | 'failed'
+  | 'queued'
+  | 'succeeded';
+
+export type ReprocessRequestState =
+  | 'awaiting_approval'
+  | 'cancelled'
+  | 'done'
+  | 'paused'
+  | 'requested'
+  | 'running';
+
+/** How messages go back: RabbitMQ republish, BullMQ retry, signed webhook, SDK pull, or nowhere (discard). */
+export type ReprocessRoute =
+  | 'bullmq'
+  | 'discard'
+  | 'rabbitmq'
+  | 'sdk'
+  | 'webhook';
+
 export type RiskDomain =
   | 'billing'
   | 'customer'
@@ -195,6 +230,7 @@ export type RuntimeBindingInput = {
   queue?: string | null | undefined;
   reprocessUrl?: string | null | undefined;
   routingKey?: string | null | undefined;
+  signingSecret?: string | null | undefined;
 };
 
 export type RuntimeKind =
@@ -223,6 +259,17 @@ export type SloInput = {
   window?: string;
 };
 
+export type StartReprocessInput = {
+  action: ReprocessAction;
+  /** The count the person confirmed; the request is refused if the selection has grown past it since. */
+  expectedCount?: number | null | undefined;
+  /** Why: recorded in the audit trail. Required. */
+  reason: string;
+  selection: DeadLetterSelection;
+  /** Most messages sent per second (1–10,000). */
+  velocity?: number;
+};
+
 export type TokenCapability =
   | 'commands'
   | 'dead_letters'
@@ -238,7 +285,7 @@ export type RegisterAutomationMutationVariables = Exact<{
 }>;
 
 
-export type RegisterAutomationMutation = { registerAutomation: { slug: string, title: string, description: string, type: AutomationType, lifecycle: Lifecycle, systems: Array<string>, riskDomains: Array<RiskDomain>, tags: Array<string>, source: EntitySource, sourceFile: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, canEdit: boolean, editBlockedReason: string | null, owner: { name: string, title: string }, onCall: { name: string, email: string | null, slack: string | null, schedule: string | null }, links: Array<{ title: string, url: string, type: LinkType }>, runtime: { kind: RuntimeKind, queue: string | null, deadLetterQueue: string | null, exchange: string | null, routingKey: string | null, reprocessUrl: string | null, connection: string | null } | null, slos: Array<{ name: string, title: string, indicator: SloIndicator, objective: number, threshold: string | null, percentile: number | null, maxBacklog: number | null, window: string, runbook: string | null }>, kpis: Array<{ name: string, title: string, unit: string, direction: KpiDirection, source: KpiSource, target: number, currency: string | null, minutesPerTouch: number | null, baseline: { value: number | null, from: string | null, to: string | null, note: string } }>, runbooks: Array<{ id: string, title: string, markdown: string, path: string | null }>, releases: Array<{ version: string, date: string, summary: string, why: string | null }> } };
+export type RegisterAutomationMutation = { registerAutomation: { slug: string, title: string, description: string, type: AutomationType, lifecycle: Lifecycle, systems: Array<string>, riskDomains: Array<RiskDomain>, tags: Array<string>, source: EntitySource, sourceFile: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, canEdit: boolean, editBlockedReason: string | null, owner: { name: string, title: string }, onCall: { name: string, email: string | null, slack: string | null, schedule: string | null }, links: Array<{ title: string, url: string, type: LinkType }>, runtime: { kind: RuntimeKind, queue: string | null, deadLetterQueue: string | null, exchange: string | null, routingKey: string | null, reprocessUrl: string | null, signingSecret: string | null, connection: string | null } | null, slos: Array<{ name: string, title: string, indicator: SloIndicator, objective: number, threshold: string | null, percentile: number | null, maxBacklog: number | null, window: string, runbook: string | null }>, kpis: Array<{ name: string, title: string, unit: string, direction: KpiDirection, source: KpiSource, target: number, currency: string | null, minutesPerTouch: number | null, baseline: { value: number | null, from: string | null, to: string | null, note: string } }>, runbooks: Array<{ id: string, title: string, markdown: string, path: string | null }>, releases: Array<{ version: string, date: string, summary: string, why: string | null }> } };
 
 export type UpdateAutomationMutationVariables = Exact<{
   slug: string;
@@ -246,23 +293,23 @@ export type UpdateAutomationMutationVariables = Exact<{
 }>;
 
 
-export type UpdateAutomationMutation = { updateAutomation: { slug: string, title: string, description: string, type: AutomationType, lifecycle: Lifecycle, systems: Array<string>, riskDomains: Array<RiskDomain>, tags: Array<string>, source: EntitySource, sourceFile: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, canEdit: boolean, editBlockedReason: string | null, owner: { name: string, title: string }, onCall: { name: string, email: string | null, slack: string | null, schedule: string | null }, links: Array<{ title: string, url: string, type: LinkType }>, runtime: { kind: RuntimeKind, queue: string | null, deadLetterQueue: string | null, exchange: string | null, routingKey: string | null, reprocessUrl: string | null, connection: string | null } | null, slos: Array<{ name: string, title: string, indicator: SloIndicator, objective: number, threshold: string | null, percentile: number | null, maxBacklog: number | null, window: string, runbook: string | null }>, kpis: Array<{ name: string, title: string, unit: string, direction: KpiDirection, source: KpiSource, target: number, currency: string | null, minutesPerTouch: number | null, baseline: { value: number | null, from: string | null, to: string | null, note: string } }>, runbooks: Array<{ id: string, title: string, markdown: string, path: string | null }>, releases: Array<{ version: string, date: string, summary: string, why: string | null }> } };
+export type UpdateAutomationMutation = { updateAutomation: { slug: string, title: string, description: string, type: AutomationType, lifecycle: Lifecycle, systems: Array<string>, riskDomains: Array<RiskDomain>, tags: Array<string>, source: EntitySource, sourceFile: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, canEdit: boolean, editBlockedReason: string | null, owner: { name: string, title: string }, onCall: { name: string, email: string | null, slack: string | null, schedule: string | null }, links: Array<{ title: string, url: string, type: LinkType }>, runtime: { kind: RuntimeKind, queue: string | null, deadLetterQueue: string | null, exchange: string | null, routingKey: string | null, reprocessUrl: string | null, signingSecret: string | null, connection: string | null } | null, slos: Array<{ name: string, title: string, indicator: SloIndicator, objective: number, threshold: string | null, percentile: number | null, maxBacklog: number | null, window: string, runbook: string | null }>, kpis: Array<{ name: string, title: string, unit: string, direction: KpiDirection, source: KpiSource, target: number, currency: string | null, minutesPerTouch: number | null, baseline: { value: number | null, from: string | null, to: string | null, note: string } }>, runbooks: Array<{ id: string, title: string, markdown: string, path: string | null }>, releases: Array<{ version: string, date: string, summary: string, why: string | null }> } };
 
 export type ArchiveAutomationMutationVariables = Exact<{
   slug: string;
 }>;
 
 
-export type ArchiveAutomationMutation = { archiveAutomation: { slug: string, title: string, description: string, type: AutomationType, lifecycle: Lifecycle, systems: Array<string>, riskDomains: Array<RiskDomain>, tags: Array<string>, source: EntitySource, sourceFile: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, canEdit: boolean, editBlockedReason: string | null, owner: { name: string, title: string }, onCall: { name: string, email: string | null, slack: string | null, schedule: string | null }, links: Array<{ title: string, url: string, type: LinkType }>, runtime: { kind: RuntimeKind, queue: string | null, deadLetterQueue: string | null, exchange: string | null, routingKey: string | null, reprocessUrl: string | null, connection: string | null } | null, slos: Array<{ name: string, title: string, indicator: SloIndicator, objective: number, threshold: string | null, percentile: number | null, maxBacklog: number | null, window: string, runbook: string | null }>, kpis: Array<{ name: string, title: string, unit: string, direction: KpiDirection, source: KpiSource, target: number, currency: string | null, minutesPerTouch: number | null, baseline: { value: number | null, from: string | null, to: string | null, note: string } }>, runbooks: Array<{ id: string, title: string, markdown: string, path: string | null }>, releases: Array<{ version: string, date: string, summary: string, why: string | null }> } };
+export type ArchiveAutomationMutation = { archiveAutomation: { slug: string, title: string, description: string, type: AutomationType, lifecycle: Lifecycle, systems: Array<string>, riskDomains: Array<RiskDomain>, tags: Array<string>, source: EntitySource, sourceFile: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, canEdit: boolean, editBlockedReason: string | null, owner: { name: string, title: string }, onCall: { name: string, email: string | null, slack: string | null, schedule: string | null }, links: Array<{ title: string, url: string, type: LinkType }>, runtime: { kind: RuntimeKind, queue: string | null, deadLetterQueue: string | null, exchange: string | null, routingKey: string | null, reprocessUrl: string | null, signingSecret: string | null, connection: string | null } | null, slos: Array<{ name: string, title: string, indicator: SloIndicator, objective: number, threshold: string | null, percentile: number | null, maxBacklog: number | null, window: string, runbook: string | null }>, kpis: Array<{ name: string, title: string, unit: string, direction: KpiDirection, source: KpiSource, target: number, currency: string | null, minutesPerTouch: number | null, baseline: { value: number | null, from: string | null, to: string | null, note: string } }>, runbooks: Array<{ id: string, title: string, markdown: string, path: string | null }>, releases: Array<{ version: string, date: string, summary: string, why: string | null }> } };
 
-export type AutomationDetailFragment = { slug: string, title: string, description: string, type: AutomationType, lifecycle: Lifecycle, systems: Array<string>, riskDomains: Array<RiskDomain>, tags: Array<string>, source: EntitySource, sourceFile: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, canEdit: boolean, editBlockedReason: string | null, owner: { name: string, title: string }, onCall: { name: string, email: string | null, slack: string | null, schedule: string | null }, links: Array<{ title: string, url: string, type: LinkType }>, runtime: { kind: RuntimeKind, queue: string | null, deadLetterQueue: string | null, exchange: string | null, routingKey: string | null, reprocessUrl: string | null, connection: string | null } | null, slos: Array<{ name: string, title: string, indicator: SloIndicator, objective: number, threshold: string | null, percentile: number | null, maxBacklog: number | null, window: string, runbook: string | null }>, kpis: Array<{ name: string, title: string, unit: string, direction: KpiDirection, source: KpiSource, target: number, currency: string | null, minutesPerTouch: number | null, baseline: { value: number | null, from: string | null, to: string | null, note: string } }>, runbooks: Array<{ id: string, title: string, markdown: string, path: string | null }>, releases: Array<{ version: string, date: string, summary: string, why: string | null }> };
+export type AutomationDetailFragment = { slug: string, title: string, description: string, type: AutomationType, lifecycle: Lifecycle, systems: Array<string>, riskDomains: Array<RiskDomain>, tags: Array<string>, source: EntitySource, sourceFile: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, canEdit: boolean, editBlockedReason: string | null, owner: { name: string, title: string }, onCall: { name: string, email: string | null, slack: string | null, schedule: string | null }, links: Array<{ title: string, url: string, type: LinkType }>, runtime: { kind: RuntimeKind, queue: string | null, deadLetterQueue: string | null, exchange: string | null, routingKey: string | null, reprocessUrl: string | null, signingSecret: string | null, connection: string | null } | null, slos: Array<{ name: string, title: string, indicator: SloIndicator, objective: number, threshold: string | null, percentile: number | null, maxBacklog: number | null, window: string, runbook: string | null }>, kpis: Array<{ name: string, title: string, unit: string, direction: KpiDirection, source: KpiSource, target: number, currency: string | null, minutesPerTouch: number | null, baseline: { value: number | null, from: string | null, to: string | null, note: string } }>, runbooks: Array<{ id: string, title: string, markdown: string, path: string | null }>, releases: Array<{ version: string, date: string, summary: string, why: string | null }> };
 
 export type AutomationQueryVariables = Exact<{
   slug: string;
 }>;
 
 
-export type AutomationQuery = { automation: { slug: string, title: string, description: string, type: AutomationType, lifecycle: Lifecycle, systems: Array<string>, riskDomains: Array<RiskDomain>, tags: Array<string>, source: EntitySource, sourceFile: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, canEdit: boolean, editBlockedReason: string | null, owner: { name: string, title: string }, onCall: { name: string, email: string | null, slack: string | null, schedule: string | null }, links: Array<{ title: string, url: string, type: LinkType }>, runtime: { kind: RuntimeKind, queue: string | null, deadLetterQueue: string | null, exchange: string | null, routingKey: string | null, reprocessUrl: string | null, connection: string | null } | null, slos: Array<{ name: string, title: string, indicator: SloIndicator, objective: number, threshold: string | null, percentile: number | null, maxBacklog: number | null, window: string, runbook: string | null }>, kpis: Array<{ name: string, title: string, unit: string, direction: KpiDirection, source: KpiSource, target: number, currency: string | null, minutesPerTouch: number | null, baseline: { value: number | null, from: string | null, to: string | null, note: string } }>, runbooks: Array<{ id: string, title: string, markdown: string, path: string | null }>, releases: Array<{ version: string, date: string, summary: string, why: string | null }> } };
+export type AutomationQuery = { automation: { slug: string, title: string, description: string, type: AutomationType, lifecycle: Lifecycle, systems: Array<string>, riskDomains: Array<RiskDomain>, tags: Array<string>, source: EntitySource, sourceFile: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, canEdit: boolean, editBlockedReason: string | null, owner: { name: string, title: string }, onCall: { name: string, email: string | null, slack: string | null, schedule: string | null }, links: Array<{ title: string, url: string, type: LinkType }>, runtime: { kind: RuntimeKind, queue: string | null, deadLetterQueue: string | null, exchange: string | null, routingKey: string | null, reprocessUrl: string | null, signingSecret: string | null, connection: string | null } | null, slos: Array<{ name: string, title: string, indicator: SloIndicator, objective: number, threshold: string | null, percentile: number | null, maxBacklog: number | null, window: string, runbook: string | null }>, kpis: Array<{ name: string, title: string, unit: string, direction: KpiDirection, source: KpiSource, target: number, currency: string | null, minutesPerTouch: number | null, baseline: { value: number | null, from: string | null, to: string | null, note: string } }>, runbooks: Array<{ id: string, title: string, markdown: string, path: string | null }>, releases: Array<{ version: string, date: string, summary: string, why: string | null }> } };
 
 export type ExportAutomationQueryVariables = Exact<{
   slug: string;
@@ -308,7 +355,7 @@ export type DeadLetterQueryVariables = Exact<{
 }>;
 
 
-export type DeadLetterQuery = { deadLetter: { id: string, sourceKind: DeadLetterSource, sourceQueue: string, messageId: string, fingerprint: string, errorClass: string, errorMessage: string, attempts: number, deliveries: number, firstFailedAt: string, lastFailedAt: string, status: DeadLetterStatus, correlationId: string | null, runId: string | null, payload: string, headers: string, payloadMasked: boolean, automation: { slug: string, title: string } } };
+export type DeadLetterQuery = { deadLetter: { id: string, sourceKind: DeadLetterSource, sourceQueue: string, messageId: string, fingerprint: string, errorClass: string, errorMessage: string, attempts: number, deliveries: number, firstFailedAt: string, lastFailedAt: string, status: DeadLetterStatus, correlationId: string | null, runId: string | null, payload: string, headers: string, payloadMasked: boolean, reprocessOf: string | null, automation: { slug: string, title: string }, actions: Array<{ requestId: string, action: ReprocessAction, requestState: ReprocessRequestState, requestedBy: string, requestedAt: string, reason: string, route: ReprocessRoute, state: ReprocessItemState, reprocessId: string, attempts: number, lastError: string | null, dispatchedAt: string | null, acknowledgedAt: string | null, finishedAt: string | null, newDeadLetterId: string | null }> } };
 
 export type DeadLetterRowFragment = { id: string, fingerprint: string, errorClass: string, errorMessage: string, attempts: number, deliveries: number, lastFailedAt: string, status: DeadLetterStatus, correlationId: string | null, automation: { slug: string, title: string } };
 
@@ -337,6 +384,74 @@ export type QuarantineQueryVariables = Exact<{
 
 
 export type QuarantineQuery = { quarantine: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, receivedAt: string, automation: string | null, eventType: string | null, reason: string, payload: string, tokenName: string | null } }> } };
+
+export type AuditTrailQueryVariables = Exact<{
+  automation?: string | null | undefined;
+  requestId?: string | number | null | undefined;
+  first: number;
+}>;
+
+
+export type AuditTrailQuery = { auditTrail: Array<{ id: string, at: string, action: string, targetKind: string, targetId: string, automations: Array<string>, reason: string | null, detail: string, actor: { id: string, name: string } }> };
+
+export type CancelReprocessMutationVariables = Exact<{
+  id: string | number;
+  reason?: string | null | undefined;
+}>;
+
+
+export type CancelReprocessMutation = { cancelReprocess: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
+
+export type PauseReprocessMutationVariables = Exact<{
+  id: string | number;
+  reason?: string | null | undefined;
+}>;
+
+
+export type PauseReprocessMutation = { pauseReprocess: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
+
+export type ReprocessPreviewQueryVariables = Exact<{
+  action: ReprocessAction;
+  selection: DeadLetterSelection;
+}>;
+
+
+export type ReprocessPreviewQuery = { reprocessPreview: { action: ReprocessAction, count: number, blockedReason: string | null, parts: Array<{ sourceKind: DeadLetterSource, route: ReprocessRoute, destination: string, count: number, warning: string | null, allowed: boolean, automation: { slug: string, title: string } }> } };
+
+export type ReprocessRequestSummaryFragment = { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, requestedBy: { id: string, name: string }, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } };
+
+export type ReprocessRequestDetailFragment = { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } };
+
+export type ReprocessRequestQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ReprocessRequestQuery = { reprocessRequest: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
+
+export type ReprocessRequestsQueryVariables = Exact<{
+  automation?: string | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type ReprocessRequestsQuery = { reprocessRequests: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, requestedBy: { id: string, name: string }, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } }> } };
+
+export type ResumeReprocessMutationVariables = Exact<{
+  id: string | number;
+  reason?: string | null | undefined;
+}>;
+
+
+export type ResumeReprocessMutation = { resumeReprocess: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
+
+export type StartReprocessMutationVariables = Exact<{
+  input: StartReprocessInput;
+}>;
+
+
+export type StartReprocessMutation = { startReprocess: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
 
 export type RunFieldsFragment = { runId: string, attempt: number, correlationId: string | null, status: RunStatus, startedAt: string, finishedAt: string | null, durationMs: number | null, errorClass: string | null, errorMessage: string | null, manualTouch: boolean, automation: { slug: string, title: string } };
 
@@ -434,6 +549,7 @@ export const AutomationDetailFragmentDoc = new TypedDocumentString(`
     exchange
     routingKey
     reprocessUrl
+    signingSecret
     connection
   }
   slos {
@@ -518,6 +634,73 @@ export const DeadLetterRowFragmentDoc = new TypedDocumentString(`
   correlationId
 }
     `, {"fragmentName":"DeadLetterRow"}) as unknown as TypedDocumentString<DeadLetterRowFragment, unknown>;
+export const ReprocessRequestSummaryFragmentDoc = new TypedDocumentString(`
+    fragment ReprocessRequestSummary on ReprocessRequest {
+  id
+  action
+  state
+  automations
+  selection
+  reason
+  requestedBy {
+    id
+    name
+  }
+  velocity
+  total
+  createdAt
+  updatedAt
+  finishedAt
+  waitingReason
+  canControl
+  progress {
+    queued
+    dispatched
+    acknowledged
+    succeeded
+    failed
+    cancelled
+  }
+}
+    `, {"fragmentName":"ReprocessRequestSummary"}) as unknown as TypedDocumentString<ReprocessRequestSummaryFragment, unknown>;
+export const ReprocessRequestDetailFragmentDoc = new TypedDocumentString(`
+    fragment ReprocessRequestDetail on ReprocessRequest {
+  ...ReprocessRequestSummary
+  recentErrors {
+    deadLetterId
+    messageId
+    state
+    attempts
+    error
+  }
+}
+    fragment ReprocessRequestSummary on ReprocessRequest {
+  id
+  action
+  state
+  automations
+  selection
+  reason
+  requestedBy {
+    id
+    name
+  }
+  velocity
+  total
+  createdAt
+  updatedAt
+  finishedAt
+  waitingReason
+  canControl
+  progress {
+    queued
+    dispatched
+    acknowledged
+    succeeded
+    failed
+    cancelled
+  }
+}`, {"fragmentName":"ReprocessRequestDetail"}) as unknown as TypedDocumentString<ReprocessRequestDetailFragment, unknown>;
 export const RunFieldsFragmentDoc = new TypedDocumentString(`
     fragment RunFields on Run {
   automation {
@@ -598,6 +781,7 @@ export const RegisterAutomationDocument = new TypedDocumentString(`
     exchange
     routingKey
     reprocessUrl
+    signingSecret
     connection
   }
   slos {
@@ -684,6 +868,7 @@ export const UpdateAutomationDocument = new TypedDocumentString(`
     exchange
     routingKey
     reprocessUrl
+    signingSecret
     connection
   }
   slos {
@@ -770,6 +955,7 @@ export const ArchiveAutomationDocument = new TypedDocumentString(`
     exchange
     routingKey
     reprocessUrl
+    signingSecret
     connection
   }
   slos {
@@ -856,6 +1042,7 @@ export const AutomationDocument = new TypedDocumentString(`
     exchange
     routingKey
     reprocessUrl
+    signingSecret
     connection
   }
   slos {
@@ -1009,6 +1196,24 @@ export const DeadLetterDocument = new TypedDocumentString(`
     payload
     headers
     payloadMasked
+    reprocessOf
+    actions {
+      requestId
+      action
+      requestState
+      requestedBy
+      requestedAt
+      reason
+      route
+      state
+      reprocessId
+      attempts
+      lastError
+      dispatchedAt
+      acknowledgedAt
+      finishedAt
+      newDeadLetterId
+    }
   }
 }
     `) as unknown as TypedDocumentString<DeadLetterQuery, DeadLetterQueryVariables>;
@@ -1099,6 +1304,302 @@ export const QuarantineDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<QuarantineQuery, QuarantineQueryVariables>;
+export const AuditTrailDocument = new TypedDocumentString(`
+    query AuditTrail($automation: String, $requestId: ID, $first: Int!) {
+  auditTrail(automation: $automation, requestId: $requestId, first: $first) {
+    id
+    at
+    actor {
+      id
+      name
+    }
+    action
+    targetKind
+    targetId
+    automations
+    reason
+    detail
+  }
+}
+    `) as unknown as TypedDocumentString<AuditTrailQuery, AuditTrailQueryVariables>;
+export const CancelReprocessDocument = new TypedDocumentString(`
+    mutation CancelReprocess($id: ID!, $reason: String) {
+  cancelReprocess(id: $id, reason: $reason) {
+    ...ReprocessRequestDetail
+  }
+}
+    fragment ReprocessRequestSummary on ReprocessRequest {
+  id
+  action
+  state
+  automations
+  selection
+  reason
+  requestedBy {
+    id
+    name
+  }
+  velocity
+  total
+  createdAt
+  updatedAt
+  finishedAt
+  waitingReason
+  canControl
+  progress {
+    queued
+    dispatched
+    acknowledged
+    succeeded
+    failed
+    cancelled
+  }
+}
+fragment ReprocessRequestDetail on ReprocessRequest {
+  ...ReprocessRequestSummary
+  recentErrors {
+    deadLetterId
+    messageId
+    state
+    attempts
+    error
+  }
+}`) as unknown as TypedDocumentString<CancelReprocessMutation, CancelReprocessMutationVariables>;
+export const PauseReprocessDocument = new TypedDocumentString(`
+    mutation PauseReprocess($id: ID!, $reason: String) {
+  pauseReprocess(id: $id, reason: $reason) {
+    ...ReprocessRequestDetail
+  }
+}
+    fragment ReprocessRequestSummary on ReprocessRequest {
+  id
+  action
+  state
+  automations
+  selection
+  reason
+  requestedBy {
+    id
+    name
+  }
+  velocity
+  total
+  createdAt
+  updatedAt
+  finishedAt
+  waitingReason
+  canControl
+  progress {
+    queued
+    dispatched
+    acknowledged
+    succeeded
+    failed
+    cancelled
+  }
+}
+fragment ReprocessRequestDetail on ReprocessRequest {
+  ...ReprocessRequestSummary
+  recentErrors {
+    deadLetterId
+    messageId
+    state
+    attempts
+    error
+  }
+}`) as unknown as TypedDocumentString<PauseReprocessMutation, PauseReprocessMutationVariables>;
+export const ReprocessPreviewDocument = new TypedDocumentString(`
+    query ReprocessPreview($action: ReprocessAction!, $selection: DeadLetterSelection!) {
+  reprocessPreview(action: $action, selection: $selection) {
+    action
+    count
+    blockedReason
+    parts {
+      automation {
+        slug
+        title
+      }
+      sourceKind
+      route
+      destination
+      count
+      warning
+      allowed
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReprocessPreviewQuery, ReprocessPreviewQueryVariables>;
+export const ReprocessRequestDocument = new TypedDocumentString(`
+    query ReprocessRequest($id: ID!) {
+  reprocessRequest(id: $id) {
+    ...ReprocessRequestDetail
+  }
+}
+    fragment ReprocessRequestSummary on ReprocessRequest {
+  id
+  action
+  state
+  automations
+  selection
+  reason
+  requestedBy {
+    id
+    name
+  }
+  velocity
+  total
+  createdAt
+  updatedAt
+  finishedAt
+  waitingReason
+  canControl
+  progress {
+    queued
+    dispatched
+    acknowledged
+    succeeded
+    failed
+    cancelled
+  }
+}
+fragment ReprocessRequestDetail on ReprocessRequest {
+  ...ReprocessRequestSummary
+  recentErrors {
+    deadLetterId
+    messageId
+    state
+    attempts
+    error
+  }
+}`) as unknown as TypedDocumentString<ReprocessRequestQuery, ReprocessRequestQueryVariables>;
+export const ReprocessRequestsDocument = new TypedDocumentString(`
+    query ReprocessRequests($automation: String, $first: Int!, $after: String) {
+  reprocessRequests(automation: $automation, first: $first, after: $after) {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        ...ReprocessRequestSummary
+      }
+    }
+  }
+}
+    fragment ReprocessRequestSummary on ReprocessRequest {
+  id
+  action
+  state
+  automations
+  selection
+  reason
+  requestedBy {
+    id
+    name
+  }
+  velocity
+  total
+  createdAt
+  updatedAt
+  finishedAt
+  waitingReason
+  canControl
+  progress {
+    queued
+    dispatched
+    acknowledged
+    succeeded
+    failed
+    cancelled
+  }
+}`) as unknown as TypedDocumentString<ReprocessRequestsQuery, ReprocessRequestsQueryVariables>;
+export const ResumeReprocessDocument = new TypedDocumentString(`
+    mutation ResumeReprocess($id: ID!, $reason: String) {
+  resumeReprocess(id: $id, reason: $reason) {
+    ...ReprocessRequestDetail
+  }
+}
+    fragment ReprocessRequestSummary on ReprocessRequest {
+  id
+  action
+  state
+  automations
+  selection
+  reason
+  requestedBy {
+    id
+    name
+  }
+  velocity
+  total
+  createdAt
+  updatedAt
+  finishedAt
+  waitingReason
+  canControl
+  progress {
+    queued
+    dispatched
+    acknowledged
+    succeeded
+    failed
+    cancelled
+  }
+}
+fragment ReprocessRequestDetail on ReprocessRequest {
+  ...ReprocessRequestSummary
+  recentErrors {
+    deadLetterId
+    messageId
+    state
+    attempts
+    error
+  }
+}`) as unknown as TypedDocumentString<ResumeReprocessMutation, ResumeReprocessMutationVariables>;
+export const StartReprocessDocument = new TypedDocumentString(`
+    mutation StartReprocess($input: StartReprocessInput!) {
+  startReprocess(input: $input) {
+    ...ReprocessRequestDetail
+  }
+}
+    fragment ReprocessRequestSummary on ReprocessRequest {
+  id
+  action
+  state
+  automations
+  selection
+  reason
+  requestedBy {
+    id
+    name
+  }
+  velocity
+  total
+  createdAt
+  updatedAt
+  finishedAt
+  waitingReason
+  canControl
+  progress {
+    queued
+    dispatched
+    acknowledged
+    succeeded
+    failed
+    cancelled
+  }
+}
+fragment ReprocessRequestDetail on ReprocessRequest {
+  ...ReprocessRequestSummary
+  recentErrors {
+    deadLetterId
+    messageId
+    state
+    attempts
+    error
+  }
+}`) as unknown as TypedDocumentString<StartReprocessMutation, StartReprocessMutationVariables>;
 export const RunsDocument = new TypedDocumentString(`
     query Runs($filter: RunFilter, $first: Int!, $after: String) {
   runs(filter: $filter, first: $first, after: $after) {

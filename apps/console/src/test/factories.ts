@@ -1,10 +1,13 @@
 import type {
+  AuditTrailQuery,
   AutomationDetailFragment,
   AutomationHealthQuery,
   CatalogAutomationFragment,
   DeadLetterGroupsQuery,
   DeadLetterQuery,
   DeadLetterRowFragment,
+  ReprocessPreviewQuery,
+  ReprocessRequestDetailFragment,
   RunFieldsFragment,
   RuntimeTokenFieldsFragment,
   TeamsQuery,
@@ -97,6 +100,7 @@ export function anAutomation(overrides: Partial<AutomationDetailFragment> = {}):
       exchange: null,
       routingKey: null,
       reprocessUrl: null,
+      signingSecret: null,
       connection: 'RABBITMQ_URL',
     },
     slos: [
@@ -287,6 +291,95 @@ export function aDeadLetter(overrides: Partial<DeadLetterDetail> = {}): DeadLett
     payload: '{"dealId":"deal-4711","customerId":"CUST-88213","amount":12400,"currency":"EUR"}',
     headers: '{"x-correlation-id":"deal-4711","x-death-count":1}',
     payloadMasked: false,
+    reprocessOf: null,
+    actions: [],
+    ...overrides,
+  };
+}
+
+export type DeadLetterAction = DeadLetterDetail['actions'][number];
+
+/** dl-0001 in request 12: sent over RabbitMQ, confirmed, and handled by the runtime. */
+export function aDeadLetterAction(overrides: Partial<DeadLetterAction> = {}): DeadLetterAction {
+  return {
+    requestId: '12',
+    action: 'reprocess',
+    requestState: 'done',
+    requestedBy: 'Otto Operator',
+    requestedAt: '2026-11-27T09:00:00Z',
+    reason: 'NetSuite fixed the billing addresses (INC-4211)',
+    route: 'rabbitmq',
+    state: 'succeeded',
+    reprocessId: '5b0c8f8e-3f0e-4c59-9a53-2f7a1e0c9d11',
+    attempts: 1,
+    lastError: null,
+    dispatchedAt: '2026-11-27T09:00:01Z',
+    acknowledgedAt: '2026-11-27T09:00:01Z',
+    finishedAt: '2026-11-27T09:00:04Z',
+    newDeadLetterId: null,
+    ...overrides,
+  };
+}
+
+export type ReprocessPreview = ReprocessPreviewQuery['reprocessPreview'];
+export type ReprocessPreviewPart = ReprocessPreview['parts'][number];
+
+export function aReprocessPreviewPart(overrides: Partial<ReprocessPreviewPart> = {}): ReprocessPreviewPart {
+  return {
+    automation: { slug: 'invoice-generation', title: 'Invoice generation from closed-won deals' },
+    sourceKind: 'rabbitmq',
+    route: 'rabbitmq',
+    destination: 'republished to RabbitMQ (the original exchange and routing key, e.g. "finance")',
+    count: 1234,
+    warning: null,
+    allowed: true,
+    ...overrides,
+  };
+}
+
+/** 1,234 invoices NetSuite refused, to go back through RabbitMQ; the viewer may. */
+export function aReprocessPreview(overrides: Partial<ReprocessPreview> = {}): ReprocessPreview {
+  return { action: 'reprocess', count: 1234, blockedReason: null, parts: [aReprocessPreviewPart()], ...overrides };
+}
+
+export type ReprocessRequest = ReprocessRequestDetailFragment;
+
+/** Request 12: 200 invoices being reprocessed, 80 handled so far, 3 failed again. */
+export function aReprocessRequest(overrides: Partial<ReprocessRequest> = {}): ReprocessRequest {
+  return {
+    id: '12',
+    action: 'reprocess',
+    state: 'running',
+    automations: ['invoice-generation'],
+    selection: 'every dead letter with automation invoice-generation, status pending',
+    reason: 'NetSuite fixed the billing addresses (INC-4211)',
+    requestedBy: { id: 'otto', name: 'Otto Operator' },
+    velocity: 100,
+    total: 200,
+    createdAt: '2026-11-27T09:00:00Z',
+    updatedAt: '2026-11-27T09:00:05Z',
+    finishedAt: null,
+    waitingReason: null,
+    canControl: true,
+    progress: { queued: 100, dispatched: 10, acknowledged: 10, succeeded: 77, failed: 3, cancelled: 0 },
+    recentErrors: [],
+    ...overrides,
+  };
+}
+
+export type AuditEntry = AuditTrailQuery['auditTrail'][number];
+
+export function anAuditEntry(overrides: Partial<AuditEntry> = {}): AuditEntry {
+  return {
+    id: 'audit-1',
+    at: '2026-11-27T09:00:00Z',
+    actor: { id: 'otto', name: 'Otto Operator' },
+    action: 'reprocess.requested',
+    targetKind: 'reprocess_request',
+    targetId: '12',
+    automations: ['invoice-generation'],
+    reason: 'NetSuite fixed the billing addresses (INC-4211)',
+    detail: '{"selection":"every dead letter with automation invoice-generation, status pending","total":200,"velocity":100,"routes":["rabbitmq"]}',
     ...overrides,
   };
 }

@@ -1,6 +1,8 @@
 import { vi } from 'vitest';
 import type {
   ArchiveAutomationMutation,
+  AuditTrailQuery,
+  AuditTrailQueryVariables,
   ArchiveAutomationMutationVariables,
   AutomationHealthQuery,
   AutomationHealthQueryVariables,
@@ -10,6 +12,8 @@ import type {
   AutomationQueryVariables,
   CatalogAutomationsQuery,
   CatalogAutomationsQueryVariables,
+  CancelReprocessMutation,
+  CancelReprocessMutationVariables,
   CatalogFacetsQuery,
   CreateRuntimeTokenMutation,
   CreateRuntimeTokenMutationVariables,
@@ -21,16 +25,28 @@ import type {
   DeadLettersQueryVariables,
   ExportAutomationQuery,
   ExportAutomationQueryVariables,
+  PauseReprocessMutation,
+  PauseReprocessMutationVariables,
   QuarantineQuery,
   QuarantineQueryVariables,
   RegisterAutomationMutation,
   RegisterAutomationMutationVariables,
+  ReprocessPreviewQuery,
+  ReprocessPreviewQueryVariables,
+  ReprocessRequestQuery,
+  ReprocessRequestQueryVariables,
+  ReprocessRequestsQuery,
+  ReprocessRequestsQueryVariables,
+  ResumeReprocessMutation,
+  ResumeReprocessMutationVariables,
   RevokeRuntimeTokenMutation,
   RevokeRuntimeTokenMutationVariables,
   RunsQuery,
   RunsQueryVariables,
   RuntimeTokensQuery,
   RuntimeTokensQueryVariables,
+  StartReprocessMutation,
+  StartReprocessMutationVariables,
   TeamsQuery,
   TrailQuery,
   TrailQueryVariables,
@@ -61,6 +77,14 @@ interface Operations {
   DeadLetterGroups: { variables: DeadLetterGroupsQueryVariables; data: DeadLetterGroupsQuery };
   DeadLetters: { variables: DeadLettersQueryVariables; data: DeadLettersQuery };
   DeadLetter: { variables: DeadLetterQueryVariables; data: DeadLetterQuery };
+  ReprocessPreview: { variables: ReprocessPreviewQueryVariables; data: ReprocessPreviewQuery };
+  StartReprocess: { variables: StartReprocessMutationVariables; data: StartReprocessMutation };
+  PauseReprocess: { variables: PauseReprocessMutationVariables; data: PauseReprocessMutation };
+  ResumeReprocess: { variables: ResumeReprocessMutationVariables; data: ResumeReprocessMutation };
+  CancelReprocess: { variables: CancelReprocessMutationVariables; data: CancelReprocessMutation };
+  ReprocessRequest: { variables: ReprocessRequestQueryVariables; data: ReprocessRequestQuery };
+  ReprocessRequests: { variables: ReprocessRequestsQueryVariables; data: ReprocessRequestsQuery };
+  AuditTrail: { variables: AuditTrailQueryVariables; data: AuditTrailQuery };
 }
 
 export type OperationName = keyof Operations;

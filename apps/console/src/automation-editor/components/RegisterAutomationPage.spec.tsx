@@ -143,4 +143,30 @@ describe(RegisterAutomationPage.name, () => {
     expect(api.calls('RegisterAutomation')[0]?.variables).toMatchObject({ input: { slug: 'payout-reconciliation' } });
     await waitFor(() => expect(screen.getByRole('link', { name: 'Edit' })).toBeTruthy());
   });
+
+  it('sends a webhook runtime binding with the name of its signing secret variable', async () => {
+    const api = mockApi({
+      Viewer: () => ({ data: aViewer() }),
+      Teams: () => ({ data: someTeams() }),
+      RegisterAutomation: () => graphqlError('CONFLICT', 'An automation with slug "chargeback-evidence" already exists.'),
+    });
+    renderApp('/automations/new');
+    await screen.findByRole('heading', { name: 'Register an automation' });
+    type('Title', 'Chargeback evidence');
+    type('Description', 'Submits delivery proof for disputed card payments.');
+    fireEvent.change(screen.getByLabelText('Runtime kind'), { target: { value: 'webhook' } });
+    type('Reprocess URL', 'https://chargebacks.northwind.example/roundhouse/reprocess');
+    const secret = screen.getByLabelText('Signing secret variable');
+    expect(descriptionOf(secret)).toContain('The name of the environment variable holding the secret reprocess webhooks are signed with.');
+    type(secret, 'CHARGEBACK_REPROCESS_SECRET');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Register automation' }));
+
+    await screen.findByRole('alert');
+    expect(api.calls('RegisterAutomation')[0]?.variables).toMatchObject({
+      input: {
+        runtime: { kind: 'webhook', reprocessUrl: 'https://chargebacks.northwind.example/roundhouse/reprocess', signingSecret: 'CHARGEBACK_REPROCESS_SECRET' },
+      },
+    });
+  });
 });

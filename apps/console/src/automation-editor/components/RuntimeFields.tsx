@@ -44,6 +44,13 @@ export function RuntimeFields({ value, onChange }: { value: RuntimeValues; onCha
             onChange={(reprocessUrl) => onChange({ reprocessUrl })}
           />
           <TextField
+            path={fieldPath.runtime('signingSecret')}
+            placeholder="INVOICE_REPROCESS_SIGNING_SECRET"
+            hint="The name of the environment variable holding the secret reprocess webhooks are signed with."
+            value={value.signingSecret}
+            onChange={(signingSecret) => onChange({ signingSecret })}
+          />
+          <TextField
             path={fieldPath.runtime('connection')}
             placeholder="RABBITMQ_URL"
             hint="The name of the environment variable holding the connection string."

@@ -64,6 +64,7 @@ const FIELD_LABELS: Record<string, string> = {
   'runtime.exchange': 'Exchange',
   'runtime.routingKey': 'Routing key',
   'runtime.reprocessUrl': 'Reprocess URL',
+  'runtime.signingSecret': 'Signing secret variable',
   'runtime.connection': 'Connection variable',
   links: 'Links',
   'links[].title': 'Link title',
@@ -173,7 +174,7 @@ export function knownFieldPaths(values: AutomationFormValues): Set<string> {
   ]);
   (['name', 'email', 'slack', 'schedule'] as const).forEach((key) => paths.add(fieldPath.onCall(key)));
   if (values.runtime.kind !== '') {
-    (['queue', 'deadLetterQueue', 'exchange', 'routingKey', 'reprocessUrl', 'connection'] as const).forEach((key) =>
+    (['queue', 'deadLetterQueue', 'exchange', 'routingKey', 'reprocessUrl', 'signingSecret', 'connection'] as const).forEach((key) =>
       paths.add(fieldPath.runtime(key)),
     );
   }

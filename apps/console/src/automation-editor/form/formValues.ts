@@ -47,6 +47,8 @@ export interface RuntimeValues {
   exchange: string;
   routingKey: string;
   reprocessUrl: string;
+  /** Name of the environment variable holding the webhook signing secret. */
+  signingSecret: string;
   connection: string;
 }
 
@@ -137,6 +139,7 @@ export const EMPTY_RUNTIME: RuntimeValues = {
   exchange: '',
   routingKey: '',
   reprocessUrl: '',
+  signingSecret: '',
   connection: '',
 };
 
@@ -228,6 +231,7 @@ export function formValuesFromAutomation(automation: AutomationDetailFragment): 
           exchange: text(automation.runtime.exchange),
           routingKey: text(automation.runtime.routingKey),
           reprocessUrl: text(automation.runtime.reprocessUrl),
+          signingSecret: text(automation.runtime.signingSecret),
           connection: text(automation.runtime.connection),
         }
       : { ...EMPTY_RUNTIME },

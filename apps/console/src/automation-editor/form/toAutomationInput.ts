@@ -70,6 +70,7 @@ function runtimeInput(read: Reader, runtime: RuntimeValues): RuntimeBindingInput
     exchange: read.optional(runtime.exchange),
     routingKey: read.optional(runtime.routingKey),
     reprocessUrl: read.optional(runtime.reprocessUrl),
+    signingSecret: read.optional(runtime.signingSecret),
     connection: read.optional(runtime.connection),
   };
 }

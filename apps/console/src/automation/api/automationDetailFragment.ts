@@ -33,6 +33,7 @@ export const AutomationDetailFragment = graphql(`
       exchange
       routingKey
       reprocessUrl
+      signingSecret
       connection
     }
     slos {

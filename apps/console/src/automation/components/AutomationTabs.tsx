@@ -4,6 +4,7 @@ const TABS = [
   { to: '', label: 'Overview', end: true },
   { to: 'health', label: 'Health', end: false },
   { to: 'runs', label: 'Runs', end: false },
+  { to: 'reprocessing', label: 'Reprocessing', end: false },
 ] as const;
 
 /** The automation page's sections. Each is its own URL, so a link (or the back button) lands on it. */

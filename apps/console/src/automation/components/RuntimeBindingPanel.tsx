@@ -9,6 +9,7 @@ const FIELDS: readonly { key: Exclude<keyof Runtime, 'kind'>; label: string }[] 
   { key: 'exchange', label: 'Exchange' },
   { key: 'routingKey', label: 'Routing key' },
   { key: 'reprocessUrl', label: 'Reprocess webhook' },
+  { key: 'signingSecret', label: 'Webhook signing secret (environment variable)' },
   { key: 'connection', label: 'Connection (environment variable)' },
 ];
 

@@ -26,6 +26,24 @@ const DeadLetterQuery = graphql(`
       payload
       headers
       payloadMasked
+      reprocessOf
+      actions {
+        requestId
+        action
+        requestState
+        requestedBy
+        requestedAt
+        reason
+        route
+        state
+        reprocessId
+        attempts
+        lastError
+        dispatchedAt
+        acknowledgedAt
+        finishedAt
+        newDeadLetterId
+      }
     }
   }
 `);
@@ -35,7 +53,7 @@ export const deadLetterKeys = {
   detail: (id: string) => [...deadLetterKeys.all, id] as const,
 };
 
-/** One dead letter with its payload (masked per the viewer's role) and headers. */
+/** One dead letter with its payload (masked per the viewer's role), headers, and the reprocesses and discards that included it. */
 export function deadLetterQueryOptions(id: string) {
   return queryOptions({
     queryKey: deadLetterKeys.detail(id),

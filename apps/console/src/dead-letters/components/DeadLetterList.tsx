@@ -1,10 +1,14 @@
-import { type ReactNode, useMemo } from 'react';
+import { type ReactNode, useMemo, useState } from 'react';
+import { useDeadLetterAccess } from '@/auth/hooks/useDeadLetterAccess';
+import type { DeadLetterRowFragment } from '@/gql/graphql';
+import { ReprocessDialog } from '@/reprocess/components/ReprocessDialog';
 import { RunsSkeleton } from '@/runs/components/RunsSkeleton';
 import { ErrorState } from '@/shared/components/ErrorState';
 import { formatNumber } from '@/shared/format/numbers';
-import { type DeadLetterFilters, toDeadLetterFilter } from '../deadLetterFilters';
+import { type DeadLetterFilters, describeDeadLetterFilters, toDeadLetterFilter } from '../deadLetterFilters';
 import { useDeadLetters } from '../hooks/useDeadLetters';
-import { DeadLetterTable } from './DeadLetterTable';
+import { type ChosenAction, DeadLetterActionBar } from './DeadLetterActionBar';
+import { type DeadLetterSelectionControls, DeadLetterTable } from './DeadLetterTable';
 
 interface DeadLetterListProps {
   filters: DeadLetterFilters;
@@ -12,11 +16,40 @@ interface DeadLetterListProps {
   onClear: () => void;
 }
 
-/** Dead letters matching the URL's filters, newest failure first, a page at a time ("Load more"). */
+const NONE: ReadonlySet<string> = new Set();
+
+/**
+ * The rows chosen for a reprocess or discard. A choice belongs to one view: another filter starts
+ * with nothing chosen, so "3 selected" never includes rows that are no longer on screen.
+ */
+function useRowSelection(viewKey: string, shown: readonly DeadLetterRowFragment[]): { selectedIds: string[]; controls: DeadLetterSelectionControls } {
+  const [choice, setChoice] = useState<{ viewKey: string; ids: ReadonlySet<string> }>({ viewKey, ids: NONE });
+  const selected = choice.viewKey === viewKey ? choice.ids : NONE;
+  const update = (change: (ids: Set<string>) => void) => {
+    const next = new Set(selected);
+    change(next);
+    setChoice({ viewKey, ids: next });
+  };
+  return {
+    selectedIds: shown.filter((deadLetter) => selected.has(deadLetter.id)).map((deadLetter) => deadLetter.id),
+    controls: {
+      selected,
+      onToggle: (id, on) => update((ids) => (on ? ids.add(id) : ids.delete(id))),
+      onToggleAll: (on) => update((ids) => shown.forEach((deadLetter) => (on ? ids.add(deadLetter.id) : ids.delete(deadLetter.id)))),
+    },
+  };
+}
+
+/** Dead letters matching the URL's filters, newest failure first, a page at a time ("Load more"); rows can be chosen for a reprocess or discard. */
 export function DeadLetterList({ filters, hasFilters, onClear }: DeadLetterListProps) {
   const filter = useMemo(() => toDeadLetterFilter(filters), [filters]);
   const query = useDeadLetters(filter);
   const deadLetters = useMemo(() => query.data?.pages.flatMap((page) => page.deadLetters.edges.map((edge) => edge.node)) ?? [], [query.data]);
+  const access = useDeadLetterAccess();
+  const blockedReason = access.blockedReason();
+  const { selectedIds, controls } = useRowSelection(JSON.stringify(filter), deadLetters);
+  // The dialog lives here, not in the bar: it stays open while the rows under it change.
+  const [chosen, setChosen] = useState<ChosenAction | null>(null);
 
   let body: ReactNode;
   if (query.isPending) {
@@ -24,42 +57,66 @@ export function DeadLetterList({ filters, hasFilters, onClear }: DeadLetterListP
   } else if (query.isError && deadLetters.length === 0) {
     body = <ErrorState title="Dead letters could not be loaded" error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
   } else if (deadLetters.length === 0) {
-    body = hasFilters ? (
-      <div className="state" role="status" aria-labelledby="dead-letters-none-match-title">
-        <h3 id="dead-letters-none-match-title" className="state__title">
-          No dead letters match these filters
-        </h3>
-        <p className="state__text">Widen the time range, pick another status or group, or clear the filters.</p>
-        <button type="button" className="button" onClick={onClear}>
-          Clear filters
-        </button>
-      </div>
-    ) : (
-      <DeadLettersEmptyState />
-    );
+    body = hasFilters ? <NoneMatchState onClear={onClear} /> : <DeadLettersEmptyState />;
   } else {
     body = (
       <>
         <p className="catalog-count" role="status" aria-live="polite">
           {`Showing ${formatNumber(deadLetters.length)} ${deadLetters.length === 1 ? 'dead letter' : 'dead letters'}${query.hasNextPage ? ' — more below' : ''}`}
         </p>
-        <DeadLetterTable deadLetters={deadLetters} />
-        {query.isFetchNextPageError ? (
-          <p className="banner banner--error" role="alert">
-            The next page could not be loaded. Try again.
-          </p>
-        ) : null}
-        {query.hasNextPage ? (
-          <div className="load-more">
-            <button type="button" className="button" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
-              {query.isFetchingNextPage ? 'Loading more…' : 'Load more'}
-            </button>
-          </div>
-        ) : null}
+        <DeadLetterActionBar
+          selectedIds={selectedIds}
+          filter={filter}
+          filterWords={describeDeadLetterFilters(filters)}
+          blockedReason={blockedReason}
+          onChoose={setChosen}
+        />
+        <DeadLetterTable deadLetters={deadLetters} selection={blockedReason ? undefined : controls} />
+        <NextPage query={query} />
       </>
     );
   }
-  return <div>{body}</div>;
+  return (
+    <div>
+      {body}
+      {chosen ? <ReprocessDialog action={chosen.action} selection={chosen.selection} scope={chosen.scope} onClose={() => setChosen(null)} /> : null}
+    </div>
+  );
+}
+
+/** "Load more", and what went wrong loading it. */
+function NextPage({ query }: { query: ReturnType<typeof useDeadLetters> }) {
+  return (
+    <>
+      {query.isFetchNextPageError ? (
+        <p className="banner banner--error" role="alert">
+          The next page could not be loaded. Try again.
+        </p>
+      ) : null}
+      {query.hasNextPage ? (
+        <div className="load-more">
+          <button type="button" className="button" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
+            {query.isFetchingNextPage ? 'Loading more…' : 'Load more'}
+          </button>
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+/** The filters leave nothing: say so, and offer the way back. */
+function NoneMatchState({ onClear }: { onClear: () => void }) {
+  return (
+    <div className="state" role="status" aria-labelledby="dead-letters-none-match-title">
+      <h3 id="dead-letters-none-match-title" className="state__title">
+        No dead letters match these filters
+      </h3>
+      <p className="state__text">Widen the time range, pick another status or group, or clear the filters.</p>
+      <button type="button" className="button" onClick={onClear}>
+        Clear filters
+      </button>
+    </div>
+  );
 }
 
 /** Nothing pending anywhere: the best news the on-call can get. */

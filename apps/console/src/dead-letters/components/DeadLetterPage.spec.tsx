@@ -1,6 +1,7 @@
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { aDeadLetter, anAutomation } from '@/test/factories';
+import { descriptionOf } from '@/test/dom';
+import { aDeadLetter, aDeadLetterAction, aReprocessPreview, aReprocessRequest, aViewer, anAutomation } from '@/test/factories';
 import { graphqlError, mockApi } from '@/test/mockApi';
 import { renderApp } from '@/test/renderApp';
 import { DeadLetterPage } from './DeadLetterPage';
@@ -48,5 +49,112 @@ describe(DeadLetterPage.name, () => {
 
     const notFound = await screen.findByRole('region', { name: 'No dead letter dl-gone' });
     expect(within(notFound).getByRole('link', { name: 'Back to dead letters' }).getAttribute('href')).toBe('/dead-letters');
+  });
+
+  it('shows what was done about it: each reprocess with its outcome and key, and the dead letter it failed again from', async () => {
+    mockApi({
+      Viewer: () => ({ data: aViewer() }),
+      DeadLetter: () => ({
+        data: {
+          deadLetter: aDeadLetter({
+            id: '140',
+            status: 'failed_again',
+            reprocessOf: '101',
+            actions: [
+              aDeadLetterAction({
+                requestId: '13',
+                state: 'failed',
+                attempts: 2,
+                lastError: 'failed again',
+                newDeadLetterId: '141',
+                finishedAt: '2026-11-27T10:00:00Z',
+              }),
+              aDeadLetterAction({ requestId: '12', route: 'sdk', state: 'cancelled', requestState: 'cancelled', reason: 'Wrong group' }),
+            ],
+          }),
+        },
+      }),
+      Automation: () => ({ data: { automation: anAutomation({ runbooks: [] }) } }),
+    });
+    renderApp('/dead-letters/140');
+
+    const again = await screen.findByText(/Failed again after reprocessing/);
+    expect(again.textContent).toBe('Failed again after reprocessing dead letter #101');
+    expect(within(again).getByRole('link', { name: 'dead letter #101' }).getAttribute('href')).toBe('/dead-letters/101');
+
+    const history = screen.getByRole('table', { name: 'Reprocesses and discards of this message, newest first' });
+    const failed = within(history).getByRole('row', { name: /Reprocess #13/ });
+    expect(within(failed).getByRole('link', { name: 'Reprocess #13' }).getAttribute('href')).toBe('/reprocess/13');
+    expect(failed.textContent).toContain('Otto Operator');
+    expect(failed.textContent).toContain('NetSuite fixed the billing addresses (INC-4211)');
+    expect(failed.textContent).toContain('RabbitMQ republish');
+    expect(failed.textContent).toContain('Failed');
+    expect(failed.textContent).toContain('2 tries');
+    expect(failed.textContent).toContain('failed again');
+    expect(failed.textContent).toContain('5b0c8f8e-3f0e-4c59-9a53-2f7a1e0c9d11');
+    expect(within(failed).getByRole('link', { name: 'dead letter #141' }).getAttribute('href')).toBe('/dead-letters/141');
+    const cancelled = within(history).getByRole('row', { name: /Reprocess #12/ });
+    expect(cancelled.textContent).toContain('SDK pull');
+    expect(cancelled.textContent).toContain('Wrong group');
+  });
+
+  it('reprocesses this one message through the same dialog, with its id as the selection', async () => {
+    const api = mockApi({
+      Viewer: () => ({ data: aViewer() }),
+      DeadLetter: () => ({ data: { deadLetter: aDeadLetter({ id: '101' }) } }),
+      Automation: () => ({ data: { automation: anAutomation({ runbooks: [] }) } }),
+      ReprocessPreview: ({ action }) => ({ data: { reprocessPreview: aReprocessPreview({ action, count: 1 }) } }),
+      StartReprocess: () => ({ data: { startReprocess: aReprocessRequest({ id: '14', total: 1 }) } }),
+      ReprocessRequest: () => ({ data: { reprocessRequest: aReprocessRequest({ id: '14', total: 1 }) } }),
+      AuditTrail: () => ({ data: { auditTrail: [] } }),
+    });
+    renderApp('/dead-letters/101');
+    await screen.findByRole('heading', { level: 1, name: /NetSuiteValidationError/ });
+    const discard = screen.getByRole<HTMLButtonElement>('button', { name: 'Discard' });
+    await waitFor(() => expect(discard.disabled).toBe(false));
+    fireEvent.click(screen.getByRole('button', { name: 'Reprocess' }));
+
+    const dialog = await screen.findByRole('dialog', { name: 'Reprocess dead letter #101?' });
+    fireEvent.change(within(dialog).getByLabelText('Reason'), { target: { value: 'Customer fixed the address' } });
+    fireEvent.click(await within(dialog).findByRole('button', { name: 'Reprocess 1 message' }));
+
+    await waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/reprocess/14'));
+    expect(api.calls('ReprocessPreview')[0]?.variables).toEqual({ action: 'reprocess', selection: { ids: ['101'] } });
+    expect(api.calls('StartReprocess')[0]?.variables).toMatchObject({ input: { selection: { ids: ['101'] }, expectedCount: 1, reason: 'Customer fixed the address' } });
+  });
+
+  it.each([
+    {
+      who: 'a viewer',
+      viewer: aViewer({ id: 'vera', name: 'Vera Viewer', role: 'viewer', teams: [] }),
+      deadLetter: aDeadLetter({ id: '101' }),
+      why: 'Your role (Viewer) cannot reprocess or discard dead letters. An operator or owner of the automation’s team can.',
+    },
+    {
+      who: 'an operator of another team',
+      viewer: aViewer({ id: 'rita', name: 'Rita', role: 'operator', teams: ['revenue-ops'] }),
+      deadLetter: aDeadLetter({ id: '101' }),
+      why: 'Only people on the finance-ops team (or an admin) can reprocess or discard its dead letters.',
+    },
+    {
+      who: 'anyone, once the message is resolved',
+      viewer: aViewer(),
+      deadLetter: aDeadLetter({ id: '101', status: 'resolved' }),
+      why: 'It is resolved: a reprocess of it succeeded.',
+    },
+  ])('offers no reprocess or discard to $who, and says why', async ({ viewer, deadLetter, why }) => {
+    mockApi({
+      Viewer: () => ({ data: viewer }),
+      DeadLetter: () => ({ data: { deadLetter } }),
+      Automation: () => ({ data: { automation: anAutomation({ runbooks: [] }) } }),
+    });
+    renderApp('/dead-letters/101');
+
+    const reprocess = await screen.findByRole<HTMLButtonElement>('button', { name: 'Reprocess' });
+    await waitFor(() => expect(descriptionOf(reprocess)).toBe(why));
+    expect(reprocess.disabled).toBe(true);
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Discard' }).disabled).toBe(true);
+    fireEvent.click(reprocess);
+    expect(screen.queryByRole('dialog')).toBeNull();
   });
 });

@@ -8,8 +8,11 @@ import { DEAD_LETTER_SOURCE_LABELS } from '@/shared/format/labels';
 import { formatNumber } from '@/shared/format/numbers';
 import { hasErrorCode } from '@/shared/graphql/ApiError';
 import { useDocumentTitle } from '@/shared/hooks/useDocumentTitle';
+import { deadLetterPath } from '../deadLetterFilters';
 import { useDeadLetter } from '../hooks/useDeadLetter';
+import { DeadLetterActions } from './DeadLetterActions';
 import { DeadLetterHeaders } from './DeadLetterHeaders';
+import { DeadLetterHistory } from './DeadLetterHistory';
 import { DeadLetterPayload } from './DeadLetterPayload';
 import { DeadLetterRunbooks } from './DeadLetterRunbooks';
 import { DeadLetterStatusBadge } from './DeadLetterStatusBadge';
@@ -102,7 +105,7 @@ function Facts({ deadLetter }: { deadLetter: DeadLetter }) {
   );
 }
 
-/** One dead letter: why it failed, where it came from, what it carried, and the runbook that says what to do. */
+/** One dead letter: why it failed, where it came from, what was done about it, what it carried, and the runbook that says what to do; reprocess or discard it. */
 export function DeadLetterPage() {
   const { id = '' } = useParams();
   const query = useDeadLetter(id);
@@ -134,7 +137,13 @@ export function DeadLetterPage() {
             <code className="run-error__class">{deadLetter.errorClass}</code> <DeadLetterStatusBadge status={deadLetter.status} />
           </h1>
           <p className="dead-letter-message">{deadLetter.errorMessage}</p>
+          {deadLetter.reprocessOf ? (
+            <p className="dead-letter-reprocess-of">
+              Failed again after reprocessing <Link to={deadLetterPath(deadLetter.reprocessOf)}>dead letter #{deadLetter.reprocessOf}</Link>
+            </p>
+          ) : null}
         </div>
+        <DeadLetterActions id={deadLetter.id} status={deadLetter.status} automation={deadLetter.automation.slug} />
       </header>
       <div className="stack">
         <section className="panel" aria-labelledby="dead-letter-facts-title">
@@ -142,6 +151,12 @@ export function DeadLetterPage() {
             Where it came from
           </h2>
           <Facts deadLetter={deadLetter} />
+        </section>
+        <section className="panel" aria-labelledby="dead-letter-history-title">
+          <h2 id="dead-letter-history-title" className="panel__title">
+            History
+          </h2>
+          <DeadLetterHistory actions={deadLetter.actions} />
         </section>
         <section className="panel" aria-labelledby="dead-letter-payload-title">
           <h2 id="dead-letter-payload-title" className="panel__title">

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import type { DeadLetterRowFragment } from '@/gql/graphql';
 import { trailPath } from '@/runs/components/RunsTable';
@@ -6,14 +7,48 @@ import { formatNumber } from '@/shared/format/numbers';
 import { deadLetterPath } from '../deadLetterFilters';
 import { DeadLetterStatusBadge } from './DeadLetterStatusBadge';
 
-/** Dead letters, newest failure first; the error class opens one with its payload and runbook. */
-export function DeadLetterTable({ deadLetters }: { deadLetters: readonly DeadLetterRowFragment[] }) {
+/** Row checkboxes, for people who may reprocess or discard. */
+export interface DeadLetterSelectionControls {
+  selected: ReadonlySet<string>;
+  onToggle: (id: string, on: boolean) => void;
+  /** Every row shown, on or off. */
+  onToggleAll: (on: boolean) => void;
+}
+
+/** Checks every row shown; half-checked when some are. */
+function SelectAll({ deadLetters, selection }: { deadLetters: readonly DeadLetterRowFragment[]; selection: DeadLetterSelectionControls }) {
+  const ref = useRef<HTMLInputElement>(null);
+  const chosen = deadLetters.filter((deadLetter) => selection.selected.has(deadLetter.id)).length;
+  const all = chosen > 0 && chosen === deadLetters.length;
+  useEffect(() => {
+    if (ref.current) {
+      ref.current.indeterminate = chosen > 0 && !all;
+    }
+  }, [chosen, all]);
+  return (
+    <input
+      ref={ref}
+      type="checkbox"
+      aria-label="Select every dead letter shown"
+      checked={all}
+      onChange={(event) => selection.onToggleAll(event.target.checked)}
+    />
+  );
+}
+
+/** Dead letters, newest failure first; the error class opens one with its payload and runbook. With `selection`, each row can be chosen. */
+export function DeadLetterTable({ deadLetters, selection }: { deadLetters: readonly DeadLetterRowFragment[]; selection?: DeadLetterSelectionControls }) {
   return (
     <div className="table-scroll">
       <table className="table dead-letter-table">
         <caption className="visually-hidden">Dead letters, newest failure first</caption>
         <thead>
           <tr>
+            {selection ? (
+              <th scope="col" className="dead-letter-table__select">
+                <SelectAll deadLetters={deadLetters} selection={selection} />
+              </th>
+            ) : null}
             <th scope="col">Last failed</th>
             <th scope="col">Automation</th>
             <th scope="col">Error</th>
@@ -29,7 +64,21 @@ export function DeadLetterTable({ deadLetters }: { deadLetters: readonly DeadLet
         </thead>
         <tbody>
           {deadLetters.map((deadLetter) => (
-            <tr key={deadLetter.id} data-dead-letter-id={deadLetter.id}>
+            <tr
+              key={deadLetter.id}
+              data-dead-letter-id={deadLetter.id}
+              className={selection?.selected.has(deadLetter.id) ? 'dead-letter-table__row--selected' : undefined}
+            >
+              {selection ? (
+                <td className="dead-letter-table__select">
+                  <input
+                    type="checkbox"
+                    aria-label={`Select dead letter ${deadLetter.id}: ${deadLetter.errorClass}`}
+                    checked={selection.selected.has(deadLetter.id)}
+                    onChange={(event) => selection.onToggle(deadLetter.id, event.target.checked)}
+                  />
+                </td>
+              ) : null}
               <td className="nowrap">
                 <time dateTime={deadLetter.lastFailedAt}>{formatInstant(deadLetter.lastFailedAt)}</time>
               </td>

@@ -1,7 +1,8 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { DeadLetterRowFragment, DeadLettersQuery } from '@/gql/graphql';
-import { aDeadLetterGroup, aDeadLetterRow } from '@/test/factories';
+import { descriptionOf } from '@/test/dom';
+import { aDeadLetterGroup, aDeadLetterRow, aViewer } from '@/test/factories';
 import { mockApi } from '@/test/mockApi';
 import { renderApp } from '@/test/renderApp';
 import { DeadLettersPage } from './DeadLettersPage';
@@ -108,5 +109,49 @@ describe(DeadLettersPage.name, () => {
     expect(screen.queryByRole('table')).toBeNull();
     // The scope stays, so older (reprocessed, discarded) dead letters remain a click away.
     expect(screen.getByRole('combobox', { name: 'Status' })).toBeTruthy();
+  });
+
+  it('lets a viewer see the dead letters but not choose or act on them, and says why', async () => {
+    const api = mockApi({
+      Viewer: () => ({ data: aViewer({ id: 'vera', name: 'Vera Viewer', role: 'viewer', teams: [] }) }),
+      AutomationOptions: () => AUTOMATIONS,
+      DeadLetterGroups: () => ({ data: { deadLetterGroups: [aDeadLetterGroup()] } }),
+      DeadLetters: () => page([aDeadLetterRow()]),
+    });
+    renderApp('/dead-letters');
+
+    const toolbar = await screen.findByRole('toolbar', { name: 'Act on dead letters' });
+    const why = 'Your role (Viewer) cannot reprocess or discard dead letters. An operator or owner of the automation’s team can.';
+    await waitFor(() => expect(descriptionOf(within(toolbar).getByRole('button', { name: 'Reprocess all matching…' }))).toBe(why));
+    for (const name of ['Reprocess 0 selected', 'Discard 0 selected', 'Reprocess all matching…', 'Discard all matching…']) {
+      expect(within(toolbar).getByRole<HTMLButtonElement>('button', { name }).disabled).toBe(true);
+    }
+    expect(screen.queryByRole('checkbox')).toBeNull();
+    fireEvent.click(within(toolbar).getByRole('button', { name: 'Reprocess all matching…' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(api.calls('ReprocessPreview')).toHaveLength(0);
+  });
+
+  it('chooses every row shown at once, and forgets the choice when the filters change', async () => {
+    mockApi({
+      Viewer: () => ({ data: aViewer({ id: 'otto', name: 'Otto Operator', role: 'operator' }) }),
+      AutomationOptions: () => AUTOMATIONS,
+      DeadLetterGroups: () => ({ data: { deadLetterGroups: [aDeadLetterGroup(), TIMEOUTS] } }),
+      DeadLetters: () => page([aDeadLetterRow(), aDeadLetterRow({ id: 'dl-0002', correlationId: 'deal-4712' })]),
+    });
+    renderApp('/dead-letters');
+
+    const all = await screen.findByRole<HTMLInputElement>('checkbox', { name: 'Select every dead letter shown' });
+    fireEvent.click(all);
+    const toolbar = screen.getByRole('toolbar', { name: 'Act on dead letters' });
+    expect(within(toolbar).getByRole<HTMLButtonElement>('button', { name: 'Reprocess 2 selected' }).disabled).toBe(false);
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Select dead letter dl-0002: NetSuiteValidationError' }));
+    expect(all.indeterminate).toBe(true);
+    expect(within(toolbar).getByRole('button', { name: 'Discard 1 selected' })).toBeTruthy();
+
+    fireEvent.click(within(screen.getByRole('row', { name: /TimeoutError/ })).getByRole('button'));
+    await waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/dead-letters?fingerprint=fp-stripe-timeout'));
+    const after = await screen.findByRole('toolbar', { name: 'Act on dead letters' });
+    expect(within(after).getByRole<HTMLButtonElement>('button', { name: 'Reprocess 0 selected' }).disabled).toBe(true);
   });
 });

@@ -7,6 +7,10 @@ import type {
   KpiSource,
   Lifecycle,
   LinkType,
+  ReprocessAction,
+  ReprocessItemState,
+  ReprocessRequestState,
+  ReprocessRoute,
   RiskDomain,
   Role,
   RunStatus,
@@ -128,6 +132,47 @@ export const TOKEN_CAPABILITY_DESCRIPTIONS: Record<TokenCapability, string> = {
   ingest: 'Send run events, KPI measurements and heartbeats through the SDK or POST /ingest/v1/events.',
   dead_letters: 'Hand over the messages it gave up on, so they appear in the dead-letter workbench.',
   commands: 'Pick up reprocess commands that people start from the console.',
+};
+
+export const REPROCESS_ACTION_LABELS: Record<ReprocessAction, string> = {
+  reprocess: 'Reprocess',
+  discard: 'Discard',
+};
+
+export const REPROCESS_REQUEST_STATE_LABELS: Record<ReprocessRequestState, string> = {
+  requested: 'Requested',
+  awaiting_approval: 'Awaiting approval',
+  running: 'Running',
+  paused: 'Paused',
+  cancelled: 'Cancelled',
+  done: 'Done',
+};
+
+export const REPROCESS_ITEM_STATE_LABELS: Record<ReprocessItemState, string> = {
+  queued: 'Queued',
+  dispatched: 'Dispatched',
+  acknowledged: 'Acknowledged',
+  succeeded: 'Succeeded',
+  failed: 'Failed',
+  cancelled: 'Cancelled',
+};
+
+/** What each ledger state means, in the api's words (the ReprocessProgress field descriptions). */
+export const REPROCESS_ITEM_STATE_DESCRIPTIONS: Record<ReprocessItemState, string> = {
+  queued: 'Waiting their turn, or to be tried again.',
+  dispatched: 'Sent and not yet confirmed by the transport; for SDK runtimes, offered and not yet picked up.',
+  acknowledged: 'Confirmed by the transport; waiting for the runtime to report the outcome.',
+  succeeded: 'Handled successfully by the runtime (or discarded).',
+  failed: 'Failed again, or could not be delivered.',
+  cancelled: 'Not sent: the request was cancelled first.',
+};
+
+export const REPROCESS_ROUTE_LABELS: Record<ReprocessRoute, string> = {
+  rabbitmq: 'RabbitMQ republish',
+  bullmq: 'BullMQ retry',
+  webhook: 'Signed webhook',
+  sdk: 'SDK pull',
+  discard: 'Discard',
 };
 
 export interface Option<T extends string> {

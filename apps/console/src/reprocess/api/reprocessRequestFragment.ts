@@ -1,0 +1,46 @@
+import { graphql } from '@/gql';
+
+/** A reprocess or discard request as lists show it: who, why, what, and how far it has come. */
+export const ReprocessRequestSummaryFragment = graphql(`
+  fragment ReprocessRequestSummary on ReprocessRequest {
+    id
+    action
+    state
+    automations
+    selection
+    reason
+    requestedBy {
+      id
+      name
+    }
+    velocity
+    total
+    createdAt
+    updatedAt
+    finishedAt
+    waitingReason
+    canControl
+    progress {
+      queued
+      dispatched
+      acknowledged
+      succeeded
+      failed
+      cancelled
+    }
+  }
+`);
+
+/** One request on its own page: the summary, plus the latest failures and retries. */
+export const ReprocessRequestDetailFragment = graphql(`
+  fragment ReprocessRequestDetail on ReprocessRequest {
+    ...ReprocessRequestSummary
+    recentErrors {
+      deadLetterId
+      messageId
+      state
+      attempts
+      error
+    }
+  }
+`);

@@ -1,0 +1,64 @@
+import { useId, useState } from 'react';
+import type { ReprocessRequestDetailFragment } from '@/gql/graphql';
+import { Dialog } from '@/shared/components/Dialog';
+import { describeError } from '@/shared/graphql/ApiError';
+import type { useReprocessControls } from '../hooks/useReprocessControls';
+import { messages } from '../reprocessWords';
+
+interface CancelReprocessDialogProps {
+  request: Pick<ReprocessRequestDetailFragment, 'id' | 'action' | 'progress'>;
+  cancel: ReturnType<typeof useReprocessControls>['cancel'];
+  onClose: () => void;
+}
+
+/** Says what cancelling does — and does not undo — before it does it. */
+export function CancelReprocessDialog({ request, cancel, onClose }: CancelReprocessDialogProps) {
+  const reasonId = useId();
+  const [reason, setReason] = useState('');
+  const unsent = request.progress.queued + request.progress.dispatched;
+  const sent = request.progress.acknowledged + request.progress.succeeded + request.progress.failed;
+  return (
+    <Dialog
+      title={`Cancel request #${request.id}?`}
+      onClose={cancel.isPending ? () => undefined : onClose}
+      actions={
+        <>
+          <button
+            type="button"
+            className="button button--danger"
+            disabled={cancel.isPending}
+            onClick={() => cancel.mutate(reason.trim() === '' ? null : reason.trim(), { onSuccess: onClose })}
+          >
+            {cancel.isPending ? 'Cancelling…' : 'Cancel the request — stop sending'}
+          </button>
+          <button type="button" className="button" onClick={onClose} disabled={cancel.isPending}>
+            Keep it going
+          </button>
+        </>
+      }
+    >
+      <p>Roundhouse stops sending at once.</p>
+      <ul>
+        <li>
+          Up to <span className="strong">{messages(unsent)}</span> not sent yet (queued, or offered and not picked up) go back to waiting: they are
+          pending dead letters in the workbench again, and can be reprocessed or discarded later.
+        </li>
+        {request.action === 'reprocess' ? (
+          <li>
+            The {messages(sent)} already sent are not recalled; what their runtime reports about them is still recorded.
+          </li>
+        ) : null}
+      </ul>
+      <div className="field">
+        <label htmlFor={reasonId}>Reason (optional)</label>
+        <textarea id={reasonId} rows={2} value={reason} onChange={(event) => setReason(event.target.value)} placeholder="e.g. NetSuite is failing again" />
+        <p className="field-hint">Recorded in the audit trail with your name.</p>
+      </div>
+      {cancel.isError ? (
+        <p className="banner banner--error" role="alert">
+          Not cancelled: {describeError(cancel.error)}
+        </p>
+      ) : null}
+    </Dialog>
+  );
+}

@@ -1,0 +1,315 @@
+import { type FormEvent, useId, useState } from 'react';
+import { useNavigate } from 'react-router';
+import type { DeadLetterSelection, ReprocessAction, ReprocessPreviewQuery } from '@/gql/graphql';
+import { Dialog } from '@/shared/components/Dialog';
+import { ErrorState } from '@/shared/components/ErrorState';
+import { LoadingMessage, SkeletonLine } from '@/shared/components/Skeleton';
+import { type ApiFieldError, describeError, isApiError } from '@/shared/graphql/ApiError';
+import { useReprocessPreview } from '../hooks/useReprocessPreview';
+import { useStartReprocess } from '../hooks/useStartReprocess';
+import { reprocessPath } from '../reprocessProgress';
+import { DEFAULT_VELOCITY, MAX_VELOCITY, MIN_VELOCITY, describeEstimate, readVelocity } from '../reprocessVelocity';
+import { confirmLabel, previewSentence } from '../reprocessWords';
+import { ReprocessPreviewParts } from './ReprocessPreviewParts';
+
+type Preview = ReprocessPreviewQuery['reprocessPreview'];
+
+interface ReprocessDialogProps {
+  action: ReprocessAction;
+  selection: DeadLetterSelection;
+  /** The selection in words, for the title: "3 selected dead letters", "every dead letter matching the filters". */
+  scope: string;
+  onClose: () => void;
+}
+
+/** The inputs of the dialog, by the api's input path. */
+type InputName = 'reason' | 'velocity';
+
+const isInputName = (path: string): path is InputName => path === 'reason' || path === 'velocity';
+
+/** "input.reason" and "reason" are the same input; anything else is not one of this dialog's. */
+function inputOf(field: ApiFieldError): InputName | undefined {
+  const path = field.path.replace(/^input\./, '');
+  return isInputName(path) ? path : undefined;
+}
+
+/** "say why, in a few words" → "Say why, in a few words." */
+const sentence = (text: string) => {
+  const capital = text.charAt(0).toUpperCase() + text.slice(1);
+  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
+};
+
+/** One problem in words: the message, and what was found and allowed when the message does not already say. */
+function ProblemLine({ problem }: { problem: ApiFieldError }) {
+  const { message, found, allowed } = problem;
+  return (
+    <p>
+      {sentence(message)}
+      {found !== undefined && !message.includes(found) ? (
+        <>
+          {' '}
+          Found: <code>{found}</code>.
+        </>
+      ) : null}
+      {allowed !== undefined && !message.includes(allowed) ? <> Allowed: {allowed}.</> : null}
+    </p>
+  );
+}
+
+function FieldProblems({ id, problems }: { id: string; problems: readonly ApiFieldError[] }) {
+  if (problems.length === 0) {
+    return null;
+  }
+  return (
+    <div id={id} className="field-problem">
+      {problems.map((problem) => (
+        <ProblemLine key={`${problem.path}:${problem.message}`} problem={problem} />
+      ))}
+    </div>
+  );
+}
+
+/** Why the request was refused, for everything that is not one input's problem. */
+function SubmitProblem({ error, onRecount }: { error: unknown; onRecount: () => void }) {
+  if (!isApiError(error)) {
+    return (
+      <p className="banner banner--error" role="alert">
+        Nothing was started: {describeError(error)}
+      </p>
+    );
+  }
+  const other = error.fields.filter((field) => inputOf(field) === undefined && field.message !== error.message);
+  switch (error.code) {
+    case 'CONFLICT':
+      return (
+        <div className="banner banner--error" role="alert">
+          <p className="strong">Nothing was started: the selection changed.</p>
+          <p>{error.message}</p>
+          <button type="button" className="button button--small" onClick={onRecount}>
+            Count again
+          </button>
+        </div>
+      );
+    case 'FORBIDDEN':
+      return (
+        <p className="banner banner--error" role="alert">
+          Nothing was started: you may not do this. {error.message}
+        </p>
+      );
+    case 'BAD_USER_INPUT':
+      if (error.fields.length > 0 && other.length === 0) {
+        return null; // each problem is shown beside its input
+      }
+      return (
+        <div className="banner banner--error" role="alert">
+          <p className="strong">Nothing was started: {error.message}</p>
+          {other.length > 0 ? (
+            <ul>
+              {other.map((field) => (
+                <li key={`${field.path}:${field.message}`}>
+                  <code>{field.path}</code>: {field.message}
+                  {field.found === undefined ? null : ` (found ${field.found})`}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      );
+    default:
+      return (
+        <p className="banner banner--error" role="alert">
+          Nothing was started: {describeError(error)}
+        </p>
+      );
+  }
+}
+
+function PreviewSkeleton() {
+  return (
+    <div className="stack" aria-busy="true">
+      <LoadingMessage>Counting the dead letters…</LoadingMessage>
+      <SkeletonLine width="60%" />
+      <SkeletonLine width="90%" />
+      <SkeletonLine width="75%" />
+    </div>
+  );
+}
+
+/** What the preview found: how many, where they go, and whether the viewer may. */
+function PreviewSummary({ action, preview }: { action: ReprocessAction; preview: Preview }) {
+  if (preview.count === 0) {
+    return (
+      <div className="state" role="status" aria-labelledby="reprocess-nothing-title">
+        <h3 id="reprocess-nothing-title" className="state__title">
+          Nothing to {action}
+        </h3>
+        <p className="state__text">
+          The selection holds no pending, failed-again or reprocessed dead letter that is not already waiting in another request.
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div className="stack">
+      <p className="reprocess-dialog__count" data-count={preview.count}>
+        {previewSentence(action, preview.count)}
+      </p>
+      <ReprocessPreviewParts parts={preview.parts} />
+      {preview.blockedReason ? (
+        <p className="banner banner--error" role="alert">
+          <span className="strong">You cannot do this.</span> {preview.blockedReason}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function describedBy(id: string, problems: readonly ApiFieldError[]): string {
+  return problems.length > 0 ? `${id}-hint ${id}-problem` : `${id}-hint`;
+}
+
+interface FieldProps {
+  action: ReprocessAction;
+  value: string;
+  onChange: (value: string) => void;
+  problems: readonly ApiFieldError[];
+}
+
+function ReasonField({ action, value, onChange, problems }: FieldProps) {
+  const id = useId();
+  return (
+    <div className={problems.length > 0 ? 'field field--invalid' : 'field'}>
+      <label htmlFor={id} className="required">
+        Reason
+      </label>
+      <textarea
+        id={id}
+        rows={3}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        aria-required
+        aria-invalid={problems.length > 0 ? true : undefined}
+        aria-describedby={describedBy(id, problems)}
+        placeholder={action === 'reprocess' ? 'e.g. NetSuite fixed the billing addresses (INC-4211)' : 'e.g. duplicates of payouts already settled by hand'}
+      />
+      <p id={`${id}-hint`} className="field-hint">
+        Why, in a few words. It is recorded in the audit trail with your name.
+      </p>
+      <FieldProblems id={`${id}-problem`} problems={problems} />
+    </div>
+  );
+}
+
+function VelocityField({ value, onChange, problems, estimate }: Omit<FieldProps, 'action'> & { estimate: string }) {
+  const id = useId();
+  return (
+    <div className={problems.length > 0 ? 'field field--invalid reprocess-dialog__velocity' : 'field reprocess-dialog__velocity'}>
+      <label htmlFor={id}>Velocity (messages a second)</label>
+      <input
+        id={id}
+        type="number"
+        inputMode="numeric"
+        min={MIN_VELOCITY}
+        max={MAX_VELOCITY}
+        step={1}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        aria-invalid={problems.length > 0 ? true : undefined}
+        aria-describedby={describedBy(id, problems)}
+      />
+      <p id={`${id}-hint`} className="field-hint">
+        {estimate} At most this many are sent each second, so the runtime and the systems behind it are not flooded.
+      </p>
+      <FieldProblems id={`${id}-problem`} problems={problems} />
+    </div>
+  );
+}
+
+function PreviewBody({ action, preview }: { action: ReprocessAction; preview: ReturnType<typeof useReprocessPreview> }) {
+  if (preview.isPending) {
+    return <PreviewSkeleton />;
+  }
+  if (preview.isError) {
+    return <ErrorState title="The dead letters could not be counted" error={preview.error} onRetry={() => void preview.refetch()} retrying={preview.isFetching} />;
+  }
+  return <PreviewSummary action={action} preview={preview.data.reprocessPreview} />;
+}
+
+/**
+ * Confirms a reprocess or discard before anything happens: counts the selection now, shows where the
+ * messages go, asks why and how fast, and starts the request with the count the person saw (the api
+ * refuses it if the selection has grown since). On success, the request's page.
+ */
+export function ReprocessDialog({ action, selection, scope, onClose }: ReprocessDialogProps) {
+  const navigate = useNavigate();
+  const preview = useReprocessPreview(action, selection);
+  const start = useStartReprocess({ onStarted: (request) => void navigate(reprocessPath(request.id)) });
+  const [reason, setReason] = useState('');
+  const [velocityText, setVelocityText] = useState(String(DEFAULT_VELOCITY));
+  // An input changed since the api judged it: its problem is no longer shown.
+  const [edited, setEdited] = useState<ReadonlySet<InputName>>(new Set());
+  const edit = (name: InputName, set: (value: string) => void) => (value: string) => {
+    set(value);
+    setEdited((current) => new Set([...current, name]));
+  };
+
+  const velocity = readVelocity(velocityText);
+  const apiFields = isApiError(start.error) && start.error.code === 'BAD_USER_INPUT' ? start.error.fields : [];
+  const problemsOf = (name: InputName) => (edited.has(name) ? [] : apiFields.filter((field) => inputOf(field) === name));
+  const velocityProblems: ApiFieldError[] = [...(velocity.ok ? [] : [{ path: 'velocity', message: velocity.problem }]), ...problemsOf('velocity')];
+
+  // Only a count that is on screen and current may be confirmed.
+  const counted = preview.isSuccess && !preview.isFetching ? preview.data.reprocessPreview : undefined;
+  const count = preview.data?.reprocessPreview.count ?? 0;
+  const ready = counted !== undefined && counted.count > 0 && !counted.blockedReason && reason.trim() !== '' && velocity.ok;
+
+  const submit = (event?: FormEvent) => {
+    event?.preventDefault();
+    if (!ready || !velocity.ok || counted === undefined || start.isPending) {
+      return;
+    }
+    setEdited(new Set());
+    start.mutate({ input: { action, selection, reason: reason.trim(), velocity: velocity.value, expectedCount: counted.count } });
+  };
+  const recount = () => {
+    start.reset();
+    void preview.refetch();
+  };
+  const verb = action === 'reprocess' ? 'Reprocess' : 'Discard';
+
+  return (
+    <Dialog
+      title={`${verb} ${scope}?`}
+      onClose={start.isPending ? () => undefined : onClose}
+      wide
+      actions={
+        <>
+          {preview.isFetching && !preview.isPending ? <span className="dialog__status">Counting again…</span> : null}
+          <button
+            type="button"
+            className={action === 'discard' ? 'button button--danger' : 'button button--primary'}
+            disabled={!ready || start.isPending}
+            onClick={() => submit()}
+          >
+            {start.isPending ? 'Starting…' : confirmLabel(action, count)}
+          </button>
+          <button type="button" className="button" onClick={onClose} disabled={start.isPending}>
+            Cancel
+          </button>
+        </>
+      }
+    >
+      <form className="stack reprocess-dialog" onSubmit={submit} noValidate aria-label={`${verb} dead letters`}>
+        <PreviewBody action={action} preview={preview} />
+        <ReasonField action={action} value={reason} onChange={edit('reason', setReason)} problems={problemsOf('reason')} />
+        <VelocityField
+          value={velocityText}
+          onChange={edit('velocity', setVelocityText)}
+          problems={velocityProblems}
+          estimate={velocity.ok ? describeEstimate(count, velocity.value) : ''}
+        />
+        {start.isError ? <SubmitProblem error={start.error} onRecount={recount} /> : null}
+      </form>
+    </Dialog>
+  );
+}

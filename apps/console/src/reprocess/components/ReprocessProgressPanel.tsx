@@ -1,0 +1,67 @@
+import { useId } from 'react';
+import type { ReprocessRequestSummaryFragment } from '@/gql/graphql';
+import { InfoTip } from '@/shared/components/InfoTip';
+import { REPROCESS_ITEM_STATE_DESCRIPTIONS, REPROCESS_ITEM_STATE_LABELS } from '@/shared/format/labels';
+import { formatNumber } from '@/shared/format/numbers';
+import { ITEM_STATE_COLOURS, type ProgressRow, finishedCount, formatShare, openCount, progressRows, refetchIntervalFor } from '../reprocessProgress';
+import { messages } from '../reprocessWords';
+import { ReprocessProgressChart } from './ReprocessProgressChart';
+
+type Request = Pick<ReprocessRequestSummaryFragment, 'progress' | 'total' | 'state'>;
+
+function StateCount({ row }: { row: ProgressRow }) {
+  const labelId = useId();
+  const label = REPROCESS_ITEM_STATE_LABELS[row.state];
+  return (
+    <div className="progress-state" role="group" aria-labelledby={labelId} data-state={row.state}>
+      <span className="progress-state__label">
+        <span className="progress-state__swatch" style={{ background: ITEM_STATE_COLOURS[row.state] }} aria-hidden="true" />
+        <span id={labelId}>{label}</span> <InfoTip label={`What ${label.toLowerCase()} means`}>{REPROCESS_ITEM_STATE_DESCRIPTIONS[row.state]}</InfoTip>
+      </span>
+      <span className="progress-state__value">{formatNumber(row.count)}</span>
+      <span className="progress-state__share">{formatShare(row.share)}</span>
+    </div>
+  );
+}
+
+/** How fresh the numbers are: live while the request moves, slower while outcomes are due, final after. */
+function freshness(request: Request): string {
+  const interval = refetchIntervalFor(request);
+  if (interval === false) {
+    return 'Final.';
+  }
+  if (request.state === 'done') {
+    return `Sending is done; the runtime has yet to report ${messages(openCount(request.progress))}. Updated every ${interval / 1000} s.`;
+  }
+  return 'Live: updated every second.';
+}
+
+/** The request's ledger by state: how far it has come, as numbers with their shares and as one stacked bar. */
+export function ReprocessProgressPanel({ request }: { request: Request }) {
+  const rows = progressRows(request.progress, request.total);
+  const finished = finishedCount(request.progress);
+  // The ledger may hold more than the snapshot said while it is being written; never show over 100%.
+  const whole = Math.max(request.total, rows.reduce((sum, row) => sum + row.count, 0));
+  const share = whole === 0 ? 0 : finished / whole;
+  return (
+    <section className="panel" aria-labelledby="reprocess-progress-title">
+      <div className="panel__header">
+        <h2 id="reprocess-progress-title" className="panel__title">
+          Progress
+        </h2>
+        <p className="muted progress-freshness" aria-live="off">
+          {freshness(request)}
+        </p>
+      </div>
+      <p className="progress-headline" data-testid="progress-headline">
+        <span className="strong">{formatNumber(finished)}</span> of {messages(whole)} finished ({formatShare(share)})
+      </p>
+      <ReprocessProgressChart request={request} />
+      <div className="progress-states">
+        {rows.map((row) => (
+          <StateCount key={row.state} row={row} />
+        ))}
+      </div>
+    </section>
+  );
+}

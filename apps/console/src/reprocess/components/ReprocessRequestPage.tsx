@@ -1,0 +1,163 @@
+import { Link, useParams } from 'react-router';
+import type { ReprocessRequestDetailFragment } from '@/gql/graphql';
+import { ErrorState } from '@/shared/components/ErrorState';
+import { LoadingMessage, SkeletonLine } from '@/shared/components/Skeleton';
+import { formatInstant } from '@/shared/format/dates';
+import { formatNumber } from '@/shared/format/numbers';
+import { hasErrorCode } from '@/shared/graphql/ApiError';
+import { useDocumentTitle } from '@/shared/hooks/useDocumentTitle';
+import { useReprocessRequest } from '../hooks/useReprocessRequest';
+import { isMoving } from '../reprocessProgress';
+import { messages } from '../reprocessWords';
+import { AuditTrail } from './AuditTrail';
+import { ReprocessControls } from './ReprocessControls';
+import { ReprocessErrorsTable } from './ReprocessErrorsTable';
+import { ReprocessProgressPanel } from './ReprocessProgressPanel';
+import { ReprocessStateBadge } from './ReprocessStateBadge';
+
+function RequestSkeleton() {
+  return (
+    <div className="page" aria-busy="true">
+      <LoadingMessage>Loading the reprocess request…</LoadingMessage>
+      <SkeletonLine width="40%" />
+      <SkeletonLine width="75%" />
+      <SkeletonLine width="60%" />
+    </div>
+  );
+}
+
+function RequestNotFound({ id }: { id: string }) {
+  return (
+    <div className="page">
+      <section className="state state--not-found" aria-labelledby="reprocess-not-found-title">
+        <p className="state__eyebrow">404 · Not found</p>
+        <h1 id="reprocess-not-found-title" className="state__title">
+          No reprocess request <code>{id}</code>
+        </h1>
+        <p className="state__text">The link may be mistyped. Every request, newest first, is in the list.</p>
+        <Link className="button" to="/reprocess">
+          All reprocess requests
+        </Link>
+      </section>
+    </div>
+  );
+}
+
+function Facts({ request }: { request: ReprocessRequestDetailFragment }) {
+  return (
+    <dl className="facts facts--grid">
+      <div>
+        <dt>Requested by</dt>
+        <dd>{request.requestedBy.name}</dd>
+      </div>
+      <div>
+        <dt>When</dt>
+        <dd>
+          <time dateTime={request.createdAt}>{formatInstant(request.createdAt)}</time>
+        </dd>
+      </div>
+      <div className="facts__wide">
+        <dt>Why</dt>
+        <dd className="reprocess-reason">{request.reason}</dd>
+      </div>
+      <div className="facts__wide">
+        <dt>Which dead letters</dt>
+        <dd>
+          {request.selection} — {messages(request.total)} in the snapshot
+        </dd>
+      </div>
+      <div>
+        <dt>Automations</dt>
+        <dd>
+          <ul className="plain-list">
+            {request.automations.map((slug) => (
+              <li key={slug}>
+                <Link to={`/automations/${encodeURIComponent(slug)}/reprocessing`}>{slug}</Link>
+              </li>
+            ))}
+          </ul>
+        </dd>
+      </div>
+      <div>
+        <dt>Velocity</dt>
+        <dd>At most {formatNumber(request.velocity)} a second</dd>
+      </div>
+      <div>
+        <dt>{request.state === 'cancelled' ? 'Cancelled' : 'Finished sending'}</dt>
+        <dd>
+          {request.finishedAt ? <time dateTime={request.finishedAt}>{formatInstant(request.finishedAt)}</time> : <span className="muted">not yet</span>}
+        </dd>
+      </div>
+    </dl>
+  );
+}
+
+/** One reprocess or discard request: who, why and what; its progress live while it runs; pause, resume, cancel; its failures and its record. */
+export function ReprocessRequestPage() {
+  const { id = '' } = useParams();
+  const query = useReprocessRequest(id);
+  useDocumentTitle(`Reprocess request ${id}`);
+
+  if (query.isPending) {
+    return <RequestSkeleton />;
+  }
+  if (query.isError && query.data === undefined) {
+    if (hasErrorCode(query.error, 'NOT_FOUND')) {
+      return <RequestNotFound id={id} />;
+    }
+    return (
+      <div className="page">
+        <ErrorState title="This reprocess request could not be loaded" error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />
+      </div>
+    );
+  }
+
+  const request = query.data.reprocessRequest;
+  const verb = request.action === 'reprocess' ? 'Reprocess' : 'Discard';
+  return (
+    <div className="page" data-request-id={request.id} data-state={request.state}>
+      <header className="page-header">
+        <div>
+          <p className="eyebrow">
+            <Link to="/reprocess">Reprocessing</Link> · request #{request.id}
+          </p>
+          <h1>
+            {verb} {formatNumber(request.total)} {request.total === 1 ? 'dead letter' : 'dead letters'} <ReprocessStateBadge state={request.state} />
+          </h1>
+        </div>
+        <ReprocessControls request={request} />
+      </header>
+      {request.waitingReason ? (
+        <p className="banner banner--caution" role="status">
+          <span className="strong">Waiting.</span> {request.waitingReason}
+        </p>
+      ) : null}
+      {query.isRefetchError ? (
+        <p className="banner banner--error" role="alert">
+          The latest progress could not be loaded; the numbers below may be behind. Trying again.
+        </p>
+      ) : null}
+      <div className="stack">
+        <ReprocessProgressPanel request={request} />
+        <section className="panel" aria-labelledby="reprocess-facts-title">
+          <h2 id="reprocess-facts-title" className="panel__title">
+            Request
+          </h2>
+          <Facts request={request} />
+        </section>
+        <section className="panel" aria-labelledby="reprocess-errors-title">
+          <h2 id="reprocess-errors-title" className="panel__title">
+            Latest failures and retries
+          </h2>
+          <ReprocessErrorsTable errors={request.recentErrors} />
+        </section>
+        <section className="panel" aria-labelledby="reprocess-audit-title">
+          <h2 id="reprocess-audit-title" className="panel__title">
+            Audit trail
+          </h2>
+          <AuditTrail scope={{ requestId: request.id }} live={isMoving(request)} version={request.state} emptyText="Nothing recorded for this request yet." />
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import { fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { ReprocessRequestSummaryFragment, ReprocessRequestsQuery } from '@/gql/graphql';
+import { aReprocessRequest, aViewer } from '@/test/factories';
+import { mockApi } from '@/test/mockApi';
+import { renderApp } from '@/test/renderApp';
+import { ReprocessRequestsPage } from './ReprocessRequestsPage';
+
+function page(requests: ReprocessRequestSummaryFragment[], endCursor: string | null = null): { data: ReprocessRequestsQuery } {
+  return {
+    data: { reprocessRequests: { pageInfo: { hasNextPage: endCursor !== null, endCursor }, edges: requests.map((node) => ({ cursor: node.id, node })) } },
+  };
+}
+
+describe(ReprocessRequestsPage.name, () => {
+  it('lists every request newest first with a small progress bar, a page at a time, from the main navigation', async () => {
+    const api = mockApi({
+      Viewer: () => ({ data: aViewer() }),
+      CatalogFacets: () => ({ data: { automationFacets: { tags: [], systems: [] } } }),
+      CatalogAutomations: () => ({ data: { automations: { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] } } }),
+      ReprocessRequests: ({ after }) =>
+        after === null || after === undefined
+          ? page(
+              [
+                aReprocessRequest({ id: '13', state: 'done', action: 'discard', automations: ['payout-reconciliation'], reason: 'Duplicates of settled payouts' }),
+                aReprocessRequest(),
+              ],
+              '12',
+            )
+          : page([aReprocessRequest({ id: '11', state: 'cancelled' })]),
+    });
+    renderApp('/');
+    fireEvent.click(within(await screen.findByRole('navigation', { name: 'Main' })).getByRole('link', { name: 'Reprocessing' }));
+
+    const table = await screen.findByRole('table', { name: 'Reprocess and discard requests, newest first' });
+    expect(screen.getByTestId('location').textContent).toBe('/reprocess');
+    expect(api.calls('ReprocessRequests')[0]?.variables).toEqual({ automation: null, first: 20, after: null });
+    const running = within(table).getByRole('row', { name: /#12/ });
+    expect(within(running).getByRole('link', { name: '#12' }).getAttribute('href')).toBe('/reprocess/12');
+    expect(running.textContent).toContain('Running');
+    expect(running.textContent).toContain('invoice-generation');
+    expect(running.textContent).toContain('80 / 200');
+    expect(within(running).getByRole('img').getAttribute('aria-label')).toBe('100 queued, 10 dispatched, 10 acknowledged, 77 succeeded, 3 failed of 200');
+    expect(within(table).getByRole('row', { name: /#13/ }).textContent).toContain('Discard');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Load more' }));
+    expect(await within(table).findByRole('row', { name: /#11/ })).toBeTruthy();
+    expect(api.calls('ReprocessRequests').at(-1)?.variables).toEqual({ automation: null, first: 20, after: '12' });
+    expect(screen.queryByRole('button', { name: 'Load more' })).toBeNull();
+  });
+
+  it('says nothing was reprocessed yet, and where to start', async () => {
+    mockApi({ Viewer: () => ({ data: aViewer() }), ReprocessRequests: () => page([]) });
+    renderApp('/reprocess');
+
+    const empty = await screen.findByRole('status', { name: 'Nothing reprocessed or discarded yet' });
+    expect(within(empty).getByRole('link', { name: 'Open the dead-letter workbench' }).getAttribute('href')).toBe('/dead-letters');
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { LIVE_REFRESH_MS, OUTCOMES_REFRESH_MS, progressRows, refetchIntervalFor } from './reprocessProgress';
+import { describeEstimate, readVelocity } from './reprocessVelocity';
+
+const progress = { queued: 0, dispatched: 0, acknowledged: 0, succeeded: 0, failed: 0, cancelled: 0 };
+
+describe(refetchIntervalFor.name, () => {
+  it('asks every second while a request moves, every few seconds while outcomes are due, and never once all is known', () => {
+    expect(refetchIntervalFor({ state: 'running', progress })).toBe(LIVE_REFRESH_MS);
+    expect(refetchIntervalFor({ state: 'paused', progress })).toBe(LIVE_REFRESH_MS);
+    expect(refetchIntervalFor({ state: 'done', progress: { ...progress, acknowledged: 3, succeeded: 27 } })).toBe(OUTCOMES_REFRESH_MS);
+    expect(refetchIntervalFor({ state: 'done', progress: { ...progress, succeeded: 30 } })).toBe(false);
+    expect(refetchIntervalFor({ state: 'cancelled', progress: { ...progress, acknowledged: 3 } })).toBe(false);
+  });
+});
+
+describe(progressRows.name, () => {
+  it('gives each state its share of the snapshot, in the order messages move', () => {
+    const rows = progressRows({ ...progress, queued: 1, succeeded: 3 }, 4);
+    expect(rows.map((row) => [row.state, row.count, row.share])).toEqual([
+      ['queued', 1, 0.25],
+      ['dispatched', 0, 0],
+      ['acknowledged', 0, 0],
+      ['succeeded', 3, 0.75],
+      ['failed', 0, 0],
+      ['cancelled', 0, 0],
+    ]);
+    expect(progressRows(progress, 0).every((row) => row.share === 0)).toBe(true);
+  });
+});
+
+describe(readVelocity.name, () => {
+  it('takes whole numbers from 1 to 10,000 and says what is allowed otherwise', () => {
+    expect(readVelocity(' 250 ')).toEqual({ ok: true, value: 250 });
+    for (const typed of ['', '0', '10001', '2.5', 'fast']) {
+      expect(readVelocity(typed)).toEqual({ ok: false, problem: 'Enter a whole number of messages per second from 1 to 10,000.' });
+    }
+  });
+});
+
+describe(describeEstimate.name, () => {
+  it('says how long sending takes at the velocity chosen', () => {
+    expect(describeEstimate(1234, 100)).toBe('About 12.3 s at 100 messages a second.');
+    expect(describeEstimate(2, 100)).toBe('Under a second at 100 messages a second.');
+    expect(describeEstimate(30_000, 10)).toBe('About 50 min at 10 messages a second.');
+    expect(describeEstimate(0, 100)).toBe('Nothing to send.');
+  });
+});

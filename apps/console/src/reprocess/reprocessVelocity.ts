@@ -1,0 +1,28 @@
+import { formatDuration } from '@/shared/format/durations';
+import { formatNumber } from '@/shared/format/numbers';
+
+export const DEFAULT_VELOCITY = 100;
+export const MIN_VELOCITY = 1;
+export const MAX_VELOCITY = 10_000;
+
+export type VelocityReading = { ok: true; value: number } | { ok: false; problem: string };
+
+/** The velocity as typed: a whole number of messages per second, 1 to 10,000. */
+export function readVelocity(text: string): VelocityReading {
+  const trimmed = text.trim();
+  const value = Number(trimmed);
+  if (trimmed === '' || !Number.isInteger(value) || value < MIN_VELOCITY || value > MAX_VELOCITY) {
+    return { ok: false, problem: `Enter a whole number of messages per second from ${formatNumber(MIN_VELOCITY)} to ${formatNumber(MAX_VELOCITY)}.` };
+  }
+  return { ok: true, value };
+}
+
+/** "About 13 s at 100 messages a second" — the sending alone; the runtime's own work comes on top. */
+export function describeEstimate(count: number, velocity: number): string {
+  if (count === 0) {
+    return 'Nothing to send.';
+  }
+  const ms = Math.max(1, Math.ceil((count / velocity) * 1000));
+  const rate = `${formatNumber(velocity)} ${velocity === 1 ? 'message' : 'messages'} a second`;
+  return ms < 1000 ? `Under a second at ${rate}.` : `About ${formatDuration(ms)} at ${rate}.`;
+}
