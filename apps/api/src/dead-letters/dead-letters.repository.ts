@@ -218,9 +218,9 @@ export class DeadLettersRepository {
            FROM failed f WHERE i.id = f.item_id AND i.state IN ('dispatched', 'acknowledged')
          RETURNING f.old_id, f.new_id
        ), old AS (
-         UPDATE dead_letter d SET status = 'failed_again' FROM closed c WHERE d.id = c.old_id AND c.old_id <> c.new_id
+         UPDATE dead_letter d SET status = 'failed_again' WHERE d.id = ANY (ARRAY(SELECT old_id FROM closed WHERE old_id <> new_id))
        )
-       UPDATE dead_letter d SET reprocess_of = c.old_id FROM closed c WHERE d.id = c.new_id AND c.old_id <> c.new_id`,
+       UPDATE dead_letter d SET reprocess_of = c.old_id FROM closed c WHERE d.id = c.new_id AND c.old_id <> c.new_id AND d.id = ANY (ARRAY(SELECT new_id FROM closed))`,
       [keyed.map((k) => k.reprocessId), keyed.map((k) => k.id), cameBack],
     );
   }
@@ -244,7 +244,7 @@ export class DeadLettersRepository {
          RETURNING i.dead_letter_id, o.ok
        )
        UPDATE dead_letter d SET status = CASE WHEN done.ok THEN 'resolved' ELSE 'failed_again' END
-         FROM done WHERE d.id = done.dead_letter_id AND d.status IN ('reprocessing', 'reprocessed', 'failed_again')`,
+         FROM done WHERE d.id = done.dead_letter_id AND d.id = ANY (ARRAY(SELECT dead_letter_id FROM done)) AND d.status IN ('reprocessing', 'reprocessed', 'failed_again')`,
       [[...ok, ...failed.map((f) => f.reprocessId)], [...ok.map(() => true), ...failed.map(() => false)], [...ok.map(() => null), ...failed.map((f) => f.error.slice(0, 1000))]],
     );
   }

@@ -175,7 +175,7 @@ export class ReprocessRepository {
          ON CONFLICT DO NOTHING
          RETURNING dead_letter_id
        ), marked AS (
-         UPDATE dead_letter d SET status = 'reprocessing' FROM items WHERE d.id = items.dead_letter_id AND ${request.action === 'reprocess' ? 'true' : 'false'}
+         UPDATE dead_letter d SET status = 'reprocessing' WHERE d.id = ANY (ARRAY(SELECT dead_letter_id FROM items)) AND ${request.action === 'reprocess' ? 'true' : 'false'}
        )
        SELECT count(*)::int AS total FROM items`,
       params,
@@ -183,6 +183,14 @@ export class ReprocessRepository {
     const total = counted?.total ?? 0;
     await manager.query(`UPDATE reprocess_request SET total = $2 WHERE id = $1`, [id, total]);
     return { id, total };
+  }
+
+  /**
+   * Fresh planner statistics after a large snapshot: the ledger's queries must keep walking the
+   * claim index (request, state, id) and the dead letters' primary key, not a stale guess.
+   */
+  async analyze(): Promise<void> {
+    await this.dataSource.query(`ANALYZE reprocess_item`);
   }
 
   async request(id: string): Promise<RequestRow | undefined> {
@@ -246,7 +254,7 @@ export class ReprocessRepository {
           WHERE request_id = $1::bigint AND (state = 'queued' OR (state = 'dispatched' AND route = 'sdk' AND (lease_until IS NULL OR lease_until < now())))
           RETURNING dead_letter_id
        ), restored AS (
-         UPDATE dead_letter d SET status = 'pending' FROM cancelled c WHERE d.id = c.dead_letter_id AND d.status = 'reprocessing'
+         UPDATE dead_letter d SET status = 'pending' WHERE d.id = ANY (ARRAY(SELECT dead_letter_id FROM cancelled)) AND d.status = 'reprocessing'
        )
        SELECT count(*)::int AS cancelled FROM cancelled`,
       [requestId],
@@ -339,7 +347,7 @@ export class ReprocessRepository {
          UPDATE reprocess_item SET state = 'acknowledged', acknowledged_at = now(), lease_until = NULL, last_error = NULL
           WHERE id = ANY($1::bigint[]) AND state = 'dispatched' RETURNING dead_letter_id
        )
-       UPDATE dead_letter d SET status = 'reprocessed' FROM acked WHERE d.id = acked.dead_letter_id AND d.status = 'reprocessing'`,
+       UPDATE dead_letter d SET status = 'reprocessed' WHERE d.id = ANY (ARRAY(SELECT dead_letter_id FROM acked)) AND d.status = 'reprocessing'`,
       [[...ids]],
     );
   }
@@ -369,7 +377,7 @@ export class ReprocessRepository {
            FROM unnest($1::bigint[], $2::text[]) AS x(id, error) WHERE i.id = x.id AND i.state = 'dispatched'
          RETURNING i.dead_letter_id
        )
-       UPDATE dead_letter d SET status = 'pending' FROM failed WHERE d.id = failed.dead_letter_id AND d.status = 'reprocessing'`,
+       UPDATE dead_letter d SET status = 'pending' WHERE d.id = ANY (ARRAY(SELECT dead_letter_id FROM failed)) AND d.status = 'reprocessing'`,
       [items.map((i) => i.id), items.map((i) => i.error.slice(0, 1000))],
     );
   }
@@ -384,7 +392,7 @@ export class ReprocessRepository {
          UPDATE reprocess_item SET state = 'succeeded', acknowledged_at = now(), finished_at = now(), lease_until = NULL
           WHERE id = ANY($1::bigint[]) AND state = 'dispatched' RETURNING dead_letter_id
        )
-       UPDATE dead_letter d SET status = 'discarded' FROM done WHERE d.id = done.dead_letter_id`,
+       UPDATE dead_letter d SET status = 'discarded' WHERE d.id = ANY (ARRAY(SELECT dead_letter_id FROM done))`,
       [[...ids]],
     );
   }
@@ -453,7 +461,7 @@ export class ReprocessRepository {
           WHERE reprocess_id = ANY($1::uuid[]) AND route = 'sdk' AND state = 'dispatched' AND automation_slug = ANY($2::text[])
           RETURNING request_id, dead_letter_id
        ), marked AS (
-         UPDATE dead_letter d SET status = 'reprocessed' FROM acked WHERE d.id = acked.dead_letter_id AND d.status = 'reprocessing'
+         UPDATE dead_letter d SET status = 'reprocessed' WHERE d.id = ANY (ARRAY(SELECT dead_letter_id FROM acked)) AND d.status = 'reprocessing'
        )
        SELECT request_id::text AS request_id FROM acked`,
       [[...reprocessIds], [...automations]],

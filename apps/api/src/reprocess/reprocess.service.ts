@@ -21,6 +21,8 @@ import { ITEM_STATES, type ReprocessAction, type RequestState, type Selection } 
 
 export const MAX_VELOCITY = 10_000;
 export const MAX_REPROCESS_PAGE = 100;
+/** A snapshot this large changes the ledger's statistics enough to refresh them. */
+const ANALYZE_AFTER = 5_000;
 const SYSTEM = { actorId: 'roundhouse', actorName: 'Roundhouse' };
 
 /** Whether `user` may reprocess or discard dead letters of an automation owned by `team`. */
@@ -103,6 +105,9 @@ export class ReprocessService {
       });
       return request;
     });
+    if (created.total >= ANALYZE_AFTER) {
+      await this.ledger.analyze();
+    }
     await enqueueRequest(this.jobs, created.id);
     return this.get(created.id, user);
   }
