@@ -318,6 +318,8 @@ describe(ReprocessPuller.name, () => {
       await expect.poll(() => api.commands.claims.length).toBeGreaterThan(0);
 
       await puller.stop();
+      // A claim aborted by stop() may still reach the server just after; count from when it settled.
+      await delay(60);
       const claims = api.commands.claims.length;
       client.heartbeat(AUTOMATION);
       await client.flush();
