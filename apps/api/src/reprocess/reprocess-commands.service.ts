@@ -47,7 +47,7 @@ export class ReprocessCommandsService {
   async ack(runtime: RuntimeIdentity, reprocessIds: readonly string[]): Promise<AckCommandsResponseV1> {
     const { acknowledged, requestIds } = await this.ledger.acknowledgeCommands(reprocessIds, await this.covered(runtime));
     for (const id of requestIds) {
-      await this.requests.afterPickUp(id);
+      await this.requests.settle(id);
     }
     return { acknowledged };
   }

@@ -9,7 +9,7 @@ import { MetricsService } from '../metrics/metrics.service.js';
 import { targetFor } from './reprocess-routes.js';
 import { ReprocessRepository, type ClaimedItem } from './reprocess.repository.js';
 import { commandOf } from './reprocess-commands.service.js';
-import { ReprocessService, waitingForPickUp } from './reprocess.service.js';
+import { ReprocessService } from './reprocess.service.js';
 import { DISPATCH_QUEUE, enqueueRequest, type DispatchJob } from './reprocess-enqueue.js';
 
 /** A worker hands its request back to the queue after this long, so the work moves between processes. */
@@ -92,20 +92,8 @@ export class ReprocessDispatchJob implements OnModuleInit {
 
   /** False once the request is finished, paused or cancelled, or only waits for SDK runtimes to pull. */
   private async hasWorkLeft(requestId: string): Promise<boolean> {
-    const finished = await this.requests.finishIfDone(requestId);
-    if (finished) {
-      return false;
-    }
     const current = await this.ledger.request(requestId);
-    if (current?.state !== 'running') {
-      return false;
-    }
-    const left = await this.ledger.remaining(requestId);
-    if (left.due === 0 && left.unconfirmed === 0 && left.later === null) {
-      await this.ledger.setWaiting(requestId, left.offered > 0 ? waitingForPickUp(left.offered) : null);
-      return false;
-    }
-    return true;
+    return current?.state === 'running' && (await this.requests.settle(requestId));
   }
 
   /** Sends one group (one automation, one route); answers the transport outage backoff to use next. */

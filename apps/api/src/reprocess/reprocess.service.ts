@@ -139,15 +139,20 @@ export class ReprocessService {
     });
   }
 
-  /** After SDK runtimes picked commands up: done, or still waiting for the rest. */
-  async afterPickUp(id: string): Promise<void> {
+  /**
+   * Marks the request done when nothing is left to send; otherwise, when only SDK runtimes can move
+   * it on, says so. Answers whether workers still have something to send (now or after a backoff).
+   */
+  async settle(id: string): Promise<boolean> {
     if (await this.finishIfDone(id)) {
-      return;
+      return false;
     }
     const left = await this.ledger.remaining(id);
     if (left.due === 0 && left.unconfirmed === 0 && left.later === null) {
       await this.ledger.setWaiting(id, left.offered > 0 ? waitingForPickUp(left.offered) : null);
+      return false;
     }
+    return true;
   }
 
   async get(id: string, user: User | undefined): Promise<ReprocessRequestType> {
@@ -272,7 +277,7 @@ export class ReprocessService {
 }
 
 /** The request's note while only SDK runtimes can move it on. */
-export function waitingForPickUp(offered: number): string {
+function waitingForPickUp(offered: number): string {
   return `Waiting for the runtime to pick up ${offered} command(s) through the SDK.`;
 }
 
