@@ -6,6 +6,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
+import { AlertsModule } from './alerts/alerts.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { AutomationsModule } from './automations/automations.module.js';
 import { CatalogModule } from './catalog/catalog.module.js';
@@ -13,12 +14,14 @@ import type { AppConfig } from './config/app.config.js';
 import { ConfigModule } from './config/config.module.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { CollectorsModule } from './collectors/collectors.module.js';
+import { DashboardsModule } from './dashboards/dashboards.module.js';
 import { DeadLettersModule } from './dead-letters/dead-letters.module.js';
 import { DomainErrorFilter } from './errors/domain-error.filter.js';
 import { HealthModule } from './health/health.module.js';
 import { IngestModule } from './ingest/ingest.module.js';
 import { API_LOGGER, DATABASE_URL } from './jobs/jobs.service.js';
 import { JobsModule } from './jobs/jobs.module.js';
+import { KpisModule } from './kpis/kpis.module.js';
 import { QuarantineModule } from './quarantine/quarantine.module.js';
 import { ReprocessModule } from './reprocess/reprocess.module.js';
 import { RunsModule } from './runs/runs.module.js';
@@ -68,6 +71,9 @@ export class AppModule {
         JobsModule,
         RunsModule,
         SlosModule,
+        AlertsModule,
+        KpisModule,
+        DashboardsModule,
         QuarantineModule,
         TokensModule,
         DeadLettersModule,

@@ -4,6 +4,8 @@ import { createApp } from './app.js';
 import { CatalogInvalidError } from './catalog/catalog.errors.js';
 import { CatalogService } from './catalog/catalog.service.js';
 import { ConfigError, loadConfig } from './config/app.config.js';
+import { DashboardsInvalidError } from './dashboards/dashboards.errors.js';
+import { DashboardsService } from './dashboards/dashboards.service.js';
 import { runMigrations } from './database/data-source.js';
 import { startEmbeddedPostgres, StartupError, type EmbeddedDatabase } from './database/embedded-postgres.js';
 import { createLogger } from './logging/logger.js';
@@ -40,6 +42,9 @@ async function main(): Promise<void> {
     if (config.ROUNDHOUSE_APPLY_CATALOG) {
       await applyCatalog(app.get(CatalogService), config.ROUNDHOUSE_CATALOG_DIR, config.repositoryRoot, log);
     }
+    if (config.ROUNDHOUSE_APPLY_DASHBOARDS) {
+      await applyDashboards(app.get(DashboardsService), config.ROUNDHOUSE_DASHBOARDS_DIR, config.repositoryRoot, log);
+    }
     await app.listen(config.PORT, config.HOST).catch((error: unknown) => {
       if ((error as { code?: string }).code === 'EADDRINUSE') {
         throw new StartupError(`Port ${config.PORT} is in use: is Roundhouse already running? Stop it, or set PORT to a free port.`);
@@ -67,6 +72,20 @@ async function applyCatalog(catalog: CatalogService, dir: string, root: string, 
     }
     // Serving on with the last good catalog beats not serving; the problems are said loudly.
     log.error({ problems: error.problems.map(formatProblem) }, 'catalog NOT applied: fix these problems and restart');
+    process.stderr.write(`${error.message}\n`);
+  }
+}
+
+async function applyDashboards(dashboards: DashboardsService, dir: string, root: string, log: ReturnType<typeof createLogger>): Promise<void> {
+  try {
+    const summary = await dashboards.apply(dir, root);
+    log.info({ dashboards: summary }, 'dashboards applied');
+  } catch (error) {
+    if (!(error instanceof DashboardsInvalidError)) {
+      throw error;
+    }
+    // Like the catalog: the last good dashboards stay; every problem is named by file, line and field.
+    log.error({ problems: error.problems.map(formatProblem) }, 'dashboards NOT applied: fix these problems and restart');
     process.stderr.write(`${error.message}\n`);
   }
 }

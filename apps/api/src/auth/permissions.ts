@@ -1,15 +1,16 @@
 import type { Role } from './user.js';
 
 /** Everything a person can be allowed to do. Every mutation names one of these. */
-export const PERMISSIONS = ['catalog:read', 'automation:register', 'automation:update', 'automation:archive', 'token:manage', 'quarantine:read', 'dead-letter:act'] as const;
+export const PERMISSIONS = ['catalog:read', 'automation:register', 'automation:update', 'automation:archive', 'token:manage', 'quarantine:read', 'dead-letter:act', 'alert:acknowledge'] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   viewer: ['catalog:read'],
   // Reprocess and discard dead letters of their own teams' automations (the services check the team).
-  operator: ['catalog:read', 'dead-letter:act'],
+  // …and acknowledge their alerts.
+  operator: ['catalog:read', 'dead-letter:act', 'alert:acknowledge'],
   // Owners hold these for their own teams' automations only: the services check the team.
-  owner: ['catalog:read', 'automation:register', 'automation:update', 'automation:archive', 'token:manage', 'quarantine:read', 'dead-letter:act'],
+  owner: ['catalog:read', 'automation:register', 'automation:update', 'automation:archive', 'token:manage', 'quarantine:read', 'dead-letter:act', 'alert:acknowledge'],
   admin: PERMISSIONS,
 };
 

@@ -73,6 +73,11 @@ describe(AutomationsService.name, () => {
     expect(slug?.allowed).toContain('lower-case');
     const missing = await t.api.graphql<{ automation: unknown }>(GET, { slug: 'bad-slug' }, owner);
     expect(missing.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+
+    // Production SLOs must name the runbook that answers their alerts.
+    const noRunbook = automationInput({ slug: 'no-runbook', lifecycle: 'production', slos: [{ name: 'ok', title: 'Runs succeed', indicator: 'success_rate', objective: 99, window: '30d' }] });
+    const refused = await t.api.graphql(REGISTER, { input: noRunbook }, owner);
+    expect(refused.errors?.[0]?.extensions?.fields).toEqual([expect.objectContaining({ path: 'slos[0].runbook', message: expect.stringContaining("a production automation's SLO needs a runbook") as string })]);
   });
 
   it('answers a duplicate slug with CONFLICT on the slug field', async () => {

@@ -2,10 +2,14 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
 import { lexicographicSortSchema, printSchema } from 'graphql';
+import { AlertsResolver } from '../alerts/alerts.resolver.js';
+import { DashboardSloAlertsResolver } from '../alerts/dashboard-slo-alerts.resolver.js';
 import { ViewerResolver } from '../auth/viewer.resolver.js';
 import { AutomationsResolver } from '../automations/automations.resolver.js';
+import { DashboardsResolver } from '../dashboards/dashboards.resolver.js';
 import { DeadLettersResolver } from '../dead-letters/dead-letters.resolver.js';
 import { QuarantineResolver } from '../quarantine/quarantine.resolver.js';
+import { KpisResolver } from '../kpis/kpis.resolver.js';
 import { DeadLetterActionsResolver, ReprocessResolver } from '../reprocess/reprocess.resolver.js';
 import { RunsResolver } from '../runs/runs.resolver.js';
 import { SlosResolver } from '../slos/slos.resolver.js';
@@ -13,7 +17,7 @@ import { TeamsResolver } from '../teams/teams.resolver.js';
 import { TokensResolver } from '../tokens/tokens.resolver.js';
 
 /** Every resolver the api serves; the schema drift test fails when one is missing here. */
-export const RESOLVERS = [AutomationsResolver, TeamsResolver, ViewerResolver, RunsResolver, QuarantineResolver, TokensResolver, DeadLettersResolver, ReprocessResolver, DeadLetterActionsResolver, SlosResolver];
+export const RESOLVERS = [AutomationsResolver, TeamsResolver, ViewerResolver, RunsResolver, QuarantineResolver, TokensResolver, DeadLettersResolver, ReprocessResolver, DeadLetterActionsResolver, SlosResolver, AlertsResolver, KpisResolver, DashboardsResolver, DashboardSloAlertsResolver];
 
 /** The GraphQL SDL the code defines, sorted, without starting the api or touching a database. */
 export async function generateSchemaSdl(): Promise<string> {

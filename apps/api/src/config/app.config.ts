@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { parseBurnRatePolicy } from '../slos/burn-rate-policy.js';
 
 const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 
@@ -34,6 +35,10 @@ const schema = z.object({
   ROUNDHOUSE_CONSOLE_DIR: z.string().default(path.join(repositoryRoot, 'apps/console/dist')),
   /** Apply catalog/ at start-up. */
   ROUNDHOUSE_APPLY_CATALOG: flag.default(true),
+  /** Folder of stakeholder dashboards as code (`*.yaml`, Dashboard v1) applied at start-up. */
+  ROUNDHOUSE_DASHBOARDS_DIR: z.string().default(path.join(repositoryRoot, 'dashboards')),
+  /** Apply dashboards/ at start-up, right after the catalog (all or nothing). */
+  ROUNDHOUSE_APPLY_DASHBOARDS: flag.default(true),
   /** Enables the dev personas sign-in. Never in production. */
   ROUNDHOUSE_DEV_SIGN_IN: flag.default(false),
   /** Secret that signs session cookies (32+ characters). Sensitive. A random one is used when unset outside production. */
@@ -49,13 +54,22 @@ const schema = z.object({
    * same idempotency key): how soon work resumes after a process dies mid-send.
    */
   ROUNDHOUSE_REPROCESS_LEASE_SECONDS: z.coerce.number({ message: 'a whole number of seconds' }).int({ message: 'a whole number of seconds' }).min(2, { message: 'at least 2 seconds' }).max(3600, { message: 'at most 3600 seconds' }).default(30),
+  /**
+   * Burn-rate alert rules every SLO is evaluated with: `name:severity:burnRate:longWindow/shortWindow`,
+   * comma-separated. Unset: the SRE workbook's `fast-burn:page:14.4:1h/5m,sustained-burn:page:6:6h/30m,slow-burn:ticket:1:3d/6h`.
+   */
+  ROUNDHOUSE_BURN_RATE_RULES: z.string().optional(),
+  /** Slack-compatible incoming webhook that alert notifications are posted to; none are sent when unset. Sensitive (the URL is the credential). */
+  ROUNDHOUSE_ALERT_WEBHOOK_URL: z.url({ protocol: /^https?$/, message: 'an http(s) URL' }).optional(),
+  /** Where people reach this console, for links in notifications. */
+  ROUNDHOUSE_PUBLIC_URL: z.url({ protocol: /^https?$/, message: 'an http(s) URL' }).optional(),
   /** pino level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
 export type AppConfig = z.infer<typeof schema> & { repositoryRoot: string };
 
-export const SENSITIVE_KEYS = ['DATABASE_URL', 'ROUNDHOUSE_SESSION_SECRET'] as const;
+export const SENSITIVE_KEYS = ['DATABASE_URL', 'ROUNDHOUSE_SESSION_SECRET', 'ROUNDHOUSE_ALERT_WEBHOOK_URL'] as const;
 
 export class ConfigError extends Error {}
 
@@ -71,6 +85,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(`Invalid configuration. ${lines.join('; ')}.`);
   }
   const config = { ...parsed.data, repositoryRoot };
+  const policy = parseBurnRatePolicy(config.ROUNDHOUSE_BURN_RATE_RULES);
+  if (!policy.ok) {
+    throw new ConfigError(`Invalid configuration. ROUNDHOUSE_BURN_RATE_RULES is ${JSON.stringify(config.ROUNDHOUSE_BURN_RATE_RULES)}: ${policy.problems.join('; ')}.`);
+  }
   if (config.NODE_ENV === 'production' && config.ROUNDHOUSE_DEV_SIGN_IN) {
     throw new ConfigError('ROUNDHOUSE_DEV_SIGN_IN is true but NODE_ENV is production: dev sign-in must be off in production.');
   }

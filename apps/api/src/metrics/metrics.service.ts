@@ -29,6 +29,20 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  private readonly alertTransitions = new Counter({
+    name: 'roundhouse_alert_transitions_total',
+    help: 'SLO alerts fired and resolved by the evaluator.',
+    labelNames: ['transition'] as const,
+    registers: [this.registry],
+  });
+
+  private readonly alertNotifications = new Counter({
+    name: 'roundhouse_alert_notifications_total',
+    help: 'Alert webhook deliveries by result (sent, retry, failed).',
+    labelNames: ['result'] as const,
+    registers: [this.registry],
+  });
+
   readonly jobQueueDepth = new Gauge({
     name: 'roundhouse_job_queue_depth',
     help: 'Jobs waiting in each durable queue.',
@@ -50,6 +64,15 @@ export class MetricsService {
     if (count > 0) {
       this.reprocessMessages.inc({ route, result }, count);
     }
+  }
+
+  recordAlertTransitions(fired: number, resolved: number): void {
+    this.alertTransitions.inc({ transition: 'fired' }, fired);
+    this.alertTransitions.inc({ transition: 'resolved' }, resolved);
+  }
+
+  countAlertNotification(result: 'sent' | 'retry' | 'failed'): void {
+    this.alertNotifications.inc({ result });
   }
 
   observeRequest(method: string, route: string, status: number, seconds: number): void {

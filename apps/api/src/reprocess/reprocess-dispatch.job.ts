@@ -1,6 +1,7 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { RuntimeBinding } from '@roundhouse/contracts';
 import type { Logger } from 'pino';
+import { retryDelayMs } from '../common/backoff.js';
 import { APP_CONFIG, type AppConfig } from '../config/app.config.js';
 import { TransportUnavailableError, type DispatchOutcome } from '../dispatchers/dispatcher.js';
 import { Dispatchers } from '../dispatchers/dispatchers.js';
@@ -23,10 +24,6 @@ const IDLE_MS = 250;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
-/** Exponential backoff with full jitter, 1 s doubling to 5 min, for the n-th failed try. */
-export function retryDelayMs(attempts: number, random = Math.random): number {
-  return Math.round(random() * Math.min(300_000, 1_000 * 2 ** Math.max(0, attempts - 1))) + 500;
-}
 
 /**
  * Works reprocess requests on pg-boss. A worker claims a request's next items (recording the

@@ -9,6 +9,15 @@
 export const HISTOGRAM_BUCKETS = 121;
 export const HISTOGRAM_RELATIVE_ERROR = 2 ** (1 / 8) - 1;
 
+/**
+ * SQL for the element-wise sum of the histograms in `column` over a group: one `sum` per bucket,
+ * about 15 times faster than the `int_array_sum` aggregate (whose SQL function re-builds the array
+ * for every row).
+ */
+export function histogramSumSql(column: string): string {
+  return `ARRAY[${Array.from({ length: HISTOGRAM_BUCKETS }, (_, i) => `coalesce(sum(${column}[${i + 1}]), 0)`).join(', ')}]::int[]`;
+}
+
 export function emptyHistogram(): number[] {
   return new Array<number>(HISTOGRAM_BUCKETS).fill(0);
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { RunStatus } from '@roundhouse/contracts';
 import { DataSource } from 'typeorm';
+import { histogramSumSql } from './duration-histogram.js';
 
 export interface RunRow {
   automation_slug: string;
@@ -88,7 +89,7 @@ export class RunsRepository {
     return this.dataSource.query<RollupBucket[]>(
       `SELECT date_bin($4::interval, minute, $2::timestamptz) AS at,
               sum(succeeded)::int AS succeeded, sum(failed)::int AS failed, sum(dead_lettered)::int AS dead_lettered,
-              sum(retried)::int AS retried, int_array_sum(duration_histogram) AS histogram
+              sum(retried)::int AS retried, ${histogramSumSql('duration_histogram')} AS histogram
          FROM run_rollup_minute
         WHERE automation_slug = $1 AND minute >= $2 AND minute < $3
         GROUP BY 1 ORDER BY 1`,

@@ -117,15 +117,40 @@ describe(SlosService.name, () => {
     await deadLetterRow('invoice-generation', 'reprocessed', at(10 * HOUR));
     await deadLetterRow('invoice-generation', 'discarded', at(20 * HOUR));
     const age = byName(await t.api.app.get(SlosService).status('invoice-generation', now), 'oldest-failed-invoice');
-    expect(age).toMatchObject({ state: 'breached', budget: null, burnRates: [], pendingDeadLetters: 2 });
+    // Over its limit now, but the per-minute gauge has no samples yet: no budget spent, no rule fires.
+    expect(age).toMatchObject({ state: 'breached', budget: { noData: true }, pendingDeadLetters: 2 });
+    expect(firingRules(age)).toEqual([]);
     expect(age.oldestDeadLetter).toEqual({ oldestPendingSince: at(5 * HOUR), ageMs: 5 * HOUR, thresholdMs: 4 * HOUR, withinLimit: false });
 
     for (const status of ['pending', 'pending', 'pending', 'failed_again', 'resolved', 'resolved', 'reprocessing']) {
       await deadLetterRow('crm-enrichment', status, at(HOUR));
     }
     const backlog = byName(await t.api.app.get(SlosService).status('crm-enrichment', now), 'failed-leads-backlog');
-    expect(backlog).toMatchObject({ state: 'ok', budget: null, burnRates: [], pendingDeadLetters: 4 });
+    expect(backlog).toMatchObject({ state: 'ok', budget: { noData: true }, pendingDeadLetters: 4 });
     expect(backlog.backlog).toEqual({ pending: 4, maxBacklog: 200, withinLimit: true, headroom: 196 });
+  });
+
+  it('spends a dead-letter SLO’s budget in minutes over the limit, from the per-minute gauge', async () => {
+    // 100 sampled minutes; the two most recent had 250 failed leads waiting, over the limit of 200.
+    for (let k = 1; k <= 100; k += 1) {
+      await t.db.query(`INSERT INTO dead_letter_backlog_minute (automation_slug, minute, pending, oldest_pending_since) VALUES ('crm-enrichment', $1, $2, $3)`, [
+        at(k * MINUTE),
+        k <= 2 ? 250 : 4,
+        at(HOUR * 3),
+      ]);
+    }
+    const backlog = byName(await t.api.app.get(SlosService).status('crm-enrichment', now), 'failed-leads-backlog');
+    // 99 % of 100 minutes allows 1 bad minute; 2 were bad: the budget is spent twice over.
+    expect(backlog.budget).toMatchObject({ noData: false, good: 98, total: 100, bad: 2, overspent: true, attainedPercent: 98 });
+    expect(backlog.budget?.allowedBad).toBeCloseTo(1, 12);
+    // 1 h: 2 bad of 60 = 3.33 % → 3.33×; 5 m: 2 of 5 = 40 % → 40×; 6 h and 3 d hold all 100: 2 %, 2×; 30 m: 2 of 30 → 6.67×.
+    expect(backlog.burnRates.map((r) => [r.rule.name, r.long.burnRate, r.short.burnRate, r.firing])).toEqual([
+      ['fast-burn', expect.closeTo(100 / 30, 9), expect.closeTo(40, 9), false],
+      ['sustained-burn', expect.closeTo(2, 9), expect.closeTo(20 / 3, 9), false],
+      ['slow-burn', expect.closeTo(2, 9), expect.closeTo(2, 9), true],
+    ]);
+    // The backlog is within its limit now (4 waiting), but the slow burn opens a ticket.
+    expect(backlog.state).toBe('burning');
   });
 
   it('says "no data" for an automation that has not reported, and holds the dead-letter promise when none waits', async () => {
@@ -192,10 +217,35 @@ describe(SlosService.name, () => {
       ['invoice-latency', 'burning'],
       ['oldest-failed-invoice', 'breached'],
     ]);
-    expect(result.data?.automationSlos[2]).toMatchObject({ errorBudget: null, burnRates: [], deadLetters: { pending: 2, withinLimit: false } });
+    expect(result.data?.automationSlos[2]).toMatchObject({ errorBudget: { noData: true }, deadLetters: { pending: 2, withinLimit: false } });
     const missing = await t.api.graphql(SLOS, { slug: 'no-such-automation' }, viewer);
     expect(missing.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     const anonymous = await t.api.graphql(SLOS, { slug: 'invoice-generation' });
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('SLOs with a team’s own burn-rate rules', () => {
+  const t = useTestApi({ ROUNDHOUSE_BURN_RATE_RULES: 'hour-burn:page:2:1h/5m' });
+
+  it('judges every SLO by the configured rules and thresholds', async () => {
+    await t.api.app.get(CatalogService).apply(path.join(t.api.config.repositoryRoot, 'catalog'), t.api.config.repositoryRoot);
+    const now = new Date(Math.floor(Date.now() / MINUTE) * MINUTE);
+    // 1 failure in 100 runs over the last 10 minutes: 1 % against a 0.5 % budget burns 2× — at the configured threshold.
+    for (let k = 1; k <= 10; k += 1) {
+      const h = emptyHistogram();
+      h[bucketOf(500)] = 10;
+      await t.db.query(`INSERT INTO run_rollup_minute (automation_slug, minute, succeeded, failed, duration_histogram) VALUES ('invoice-generation', $1, $2, $3, $4)`, [
+        new Date(now.getTime() - k * MINUTE),
+        k === 1 ? 9 : 10,
+        k === 1 ? 1 : 0,
+        h,
+      ]);
+    }
+    const success = byName(await t.api.app.get(SlosService).status('invoice-generation', now), 'invoices-succeed');
+    expect(success.burnRates.map((r) => [r.rule.name, r.rule.burnRate, r.long.burnRate, r.firing])).toEqual([['hour-burn', 2, 2, true]]);
+    // 5 minutes: 1 of 50 = 2 % → 4×.
+    expect(success.burnRates[0]?.short.burnRate).toBeCloseTo(4, 12);
+    expect(success.state).toBe('paging');
   });
 });

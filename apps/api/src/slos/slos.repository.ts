@@ -13,6 +13,14 @@ export interface WindowRollup {
   histogram: number[] | null;
 }
 
+/** Minutes a dead-letter SLO was sampled in the last `windowMs`, and how many of them were within its limit. */
+export interface DeadLetterWindow {
+  slo: string;
+  windowMs: number;
+  goodMinutes: number;
+  sampledMinutes: number;
+}
+
 /** A runbook by id and title, without its Markdown. */
 export interface RunbookLink {
   id: string;
@@ -38,6 +46,11 @@ export interface SloSnapshot {
    * so the last success before a window is there. Empty without a freshness SLO.
    */
   successMinutes: number[];
+  /**
+   * For each dead-letter SLO, one entry per window asked for and its own window: the per-minute
+   * gauge (`dead_letter_backlog_minute`) counted against the SLO's limit.
+   */
+  deadLetterWindows: DeadLetterWindow[];
 }
 
 interface SnapshotRow {
@@ -49,6 +62,7 @@ interface SnapshotRow {
   oldest_pending_since: Date | null;
   first_reported_minute: Date | null;
   success_minutes: number[];
+  dead_letter_windows: { slo: string; window_ms: number; good: number; total: number }[];
 }
 
 const PENDING = `automation_slug = $1 AND status IN ('pending', 'failed_again')`;
@@ -79,15 +93,29 @@ export class SlosRepository {
        ), window_length AS (
          SELECT unnest($2::bigint[]) AS window_ms UNION SELECT window_ms FROM slo
        ), windows AS (
-         SELECT w.window_ms,
-                coalesce(sum(r.succeeded), 0)::int AS succeeded,
-                coalesce(sum(r.failed), 0)::int AS failed,
-                coalesce(sum(r.dead_lettered), 0)::int AS dead_lettered,
-                int_array_sum(r.duration_histogram) AS histogram
+         -- Whole hours from the hourly rollups, the edges from the minutes (run_rollup_span); histograms only for a latency SLO.
+         SELECT w.window_ms, s.succeeded::int AS succeeded, s.failed::int AS failed, s.dead_lettered::int AS dead_lettered, s.histogram
            FROM window_length w
-           LEFT JOIN run_rollup_minute r
-             ON r.automation_slug = $1 AND r.minute >= $3::timestamptz - w.window_ms * interval '1 millisecond' AND r.minute < $3::timestamptz
-          GROUP BY w.window_ms
+           CROSS JOIN LATERAL run_rollup_span($1, $3::timestamptz - w.window_ms * interval '1 millisecond', $3::timestamptz, EXISTS (SELECT 1 FROM slo WHERE indicator = 'latency')) s
+       ), dl_slo AS (
+         SELECT s->>'name' AS name, s->>'indicator' AS indicator, (s->>'maxBacklog')::int AS max_backlog,
+                ${durationMs("coalesce(s->>'window', '30d')")} AS window_ms,
+                CASE WHEN s->>'threshold' IS NULL THEN NULL ELSE ${durationMs("(s->>'threshold')")} END AS threshold_ms
+           FROM definition d, jsonb_array_elements(d.slos) AS s
+          WHERE s->>'indicator' IN ('dead_letter_backlog', 'dead_letter_age')
+       ), dl_windows AS (
+         -- A sampled minute is good when the backlog was within the limit, or the oldest waiting dead letter was young enough.
+         SELECT dl.name AS slo, w.window_ms,
+                count(g.minute)::int AS total,
+                count(g.minute) FILTER (
+                  WHERE CASE WHEN dl.indicator = 'dead_letter_backlog' THEN g.pending <= dl.max_backlog
+                             ELSE g.oldest_pending_since IS NULL OR g.minute - g.oldest_pending_since <= dl.threshold_ms * interval '1 millisecond' END
+                )::int AS good
+           FROM dl_slo dl
+           CROSS JOIN LATERAL (SELECT unnest($2::bigint[]) AS window_ms UNION SELECT dl.window_ms) w
+           LEFT JOIN dead_letter_backlog_minute g
+             ON g.automation_slug = $1 AND g.minute >= $3::timestamptz - w.window_ms * interval '1 millisecond' AND g.minute < $3::timestamptz
+          GROUP BY dl.name, w.window_ms
        ), success_lookback AS (
          SELECT $3::timestamptz - max(greatest(window_ms, (SELECT max(m) FROM unnest($2::bigint[]) AS m)) + threshold_ms) * interval '1 millisecond' AS since
            FROM slo WHERE indicator = 'freshness'
@@ -101,7 +129,8 @@ export class SlosRepository {
               (SELECT min(minute) FROM run_rollup_minute WHERE automation_slug = $1) AS first_reported_minute,
               (SELECT coalesce(array_agg((extract(epoch FROM minute) * 1000)::float8 ORDER BY minute), '{}')
                  FROM run_rollup_minute
-                WHERE automation_slug = $1 AND succeeded > 0 AND minute >= (SELECT since FROM success_lookback) AND minute < $3::timestamptz) AS success_minutes
+                WHERE automation_slug = $1 AND succeeded > 0 AND minute >= (SELECT since FROM success_lookback) AND minute < $3::timestamptz) AS success_minutes,
+              (SELECT coalesce(json_agg(json_build_object('slo', slo, 'window_ms', window_ms, 'good', good, 'total', total)), '[]'::json) FROM dl_windows) AS dead_letter_windows
          FROM definition d`,
       [slug, alertWindowsMs, to],
     );
@@ -117,6 +146,45 @@ export class SlosRepository {
       oldestPendingSince: row.oldest_pending_since === null ? null : new Date(row.oldest_pending_since),
       firstReportedMinute: row.first_reported_minute === null ? null : new Date(row.first_reported_minute),
       successMinutes: row.success_minutes.map(Number),
+      deadLetterWindows: row.dead_letter_windows.map((w) => ({ slo: w.slo, windowMs: Number(w.window_ms), goodMinutes: w.good, sampledMinutes: w.total })),
     };
+  }
+
+  /**
+   * Samples every active automation's dead-letter backlog for `minute`: how many wait for a decision
+   * and since when the oldest does. A minute sampled twice (two replicas) keeps its first sample.
+   */
+  async recordDeadLetterGauge(minute: Date): Promise<number> {
+    const rows = await this.dataSource.query<{ automation_slug: string }[]>(
+      `INSERT INTO dead_letter_backlog_minute (automation_slug, minute, pending, oldest_pending_since)
+       SELECT a.slug, $1::timestamptz, coalesce(d.pending, 0), d.oldest
+         FROM automation a
+         LEFT JOIN (
+           SELECT automation_slug, count(*)::int AS pending, min(first_failed_at) AS oldest
+             FROM dead_letter WHERE status IN ('pending', 'failed_again') GROUP BY automation_slug
+         ) d ON d.automation_slug = a.slug
+        WHERE a.archived_at IS NULL
+       ON CONFLICT (automation_slug, minute) DO NOTHING
+       RETURNING automation_slug`,
+      [minute],
+    );
+    return rows.length;
+  }
+
+  /** Drops gauge samples older than `before`; returns how many. */
+  async pruneDeadLetterGauge(before: Date): Promise<number> {
+    const rows = await this.dataSource.query<{ n: number }[]>(
+      `WITH gone AS (DELETE FROM dead_letter_backlog_minute WHERE minute < $1 RETURNING 1) SELECT count(*)::int AS n FROM gone`,
+      [before],
+    );
+    return rows[0]?.n ?? 0;
+  }
+
+  /** Slugs of active automations that declare at least one SLO. */
+  async automationsWithSlos(): Promise<string[]> {
+    const rows = await this.dataSource.query<{ slug: string }[]>(
+      `SELECT slug FROM automation WHERE archived_at IS NULL AND jsonb_array_length(slos) > 0 ORDER BY slug`,
+    );
+    return rows.map((r) => r.slug);
   }
 }

@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Slo } from '@roundhouse/contracts';
 import { emptyHistogram } from '../runs/duration-histogram.js';
 import { AutomationNotFoundError } from '../automations/automations.errors.js';
-import { alertWindowsMs, DEFAULT_BURN_RATE_POLICY, evaluateBurnRates, type BurnRateRuleResult } from './burn-rate-alerts.js';
+import { alertWindowsMs, evaluateBurnRates, type BurnRatePolicy, type BurnRateRuleResult } from './burn-rate-alerts.js';
+import { BURN_RATE_POLICY } from './burn-rate-policy.js';
 import { errorBudget, type ErrorBudget, type GoodTotal } from './error-budget.js';
 import { sloCounts, type IndicatorData } from './slo-counts.js';
 import { parseDuration, sloThresholdMs } from './slo-duration.js';
@@ -18,17 +19,20 @@ import { SlosRepository, type RunbookLink, type SloSnapshot, type WindowRollup }
 
 /**
  * ok: no burn-rate rule fires. burning: a ticket rule fires (the budget is being spent faster than
- * it lasts). paging: a page rule fires. breached: a dead-letter SLO's limit is exceeded right now
- * (those SLOs have no time series, so no burn rates). no_data: nothing was counted in the SLO window.
+ * it lasts). paging: a page rule fires. breached: no rule fires, but a dead-letter SLO's limit is
+ * exceeded right now. no_data: nothing was counted in the SLO window.
  */
 export type SloState = 'ok' | 'burning' | 'paging' | 'breached' | 'no_data';
 
 export interface SloStatusResult {
   slo: Slo;
   state: SloState;
-  /** Over the SLO window; null for dead-letter SLOs, which are judged only as they stand now. */
+  /**
+   * Over the SLO window: of runs (success rate, latency) or of minutes (freshness; dead-letter SLOs,
+   * from the per-minute gauge). Null only for a result built without counts.
+   */
   budget: ErrorBudget | null;
-  /** One per rule of the burn-rate policy, in policy order; empty for dead-letter SLOs. */
+  /** One per rule of the burn-rate policy, in policy order. */
   burnRates: BurnRateRuleResult[];
   runbook: RunbookLink | null;
   freshness: FreshnessStatus | null;
@@ -58,23 +62,48 @@ function indicatorData(slo: Slo, snapshot: SloSnapshot, windows: ReadonlyMap<num
     }
     case 'dead_letter_backlog':
     case 'dead_letter_age':
-      throw new RangeError(`SLO ${slo.name}: ${slo.indicator} has no time series to count`);
+      throw new RangeError(`SLO ${slo.name}: ${slo.indicator} is counted from the dead-letter gauge, not the run rollups`);
   }
 }
 
-function stateOf(budget: ErrorBudget, firing: 'page' | 'ticket' | null): SloState {
-  if (budget.noData) {
-    return 'no_data';
+/**
+ * Good/total minutes of a dead-letter SLO over the last `windowMs`, from the per-minute gauge, with
+ * the limit applied in SQL (the same rule as `withinLimitCounts`: at or under the limit is good).
+ */
+function gaugeCounts(slo: Slo, snapshot: SloSnapshot, windowMs: number): GoodTotal {
+  const sampled = snapshot.deadLetterWindows.find((w) => w.slo === slo.name && w.windowMs === windowMs);
+  if (sampled === undefined) {
+    throw new RangeError(`No dead-letter gauge counts were read for SLO ${slo.name} over ${windowMs} ms`);
   }
+  return { good: sampled.goodMinutes, total: sampled.sampledMinutes };
+}
+
+const DEAD_LETTER_INDICATORS: readonly string[] = ['dead_letter_backlog', 'dead_letter_age'];
+
+function stateOf(budget: ErrorBudget, firing: 'page' | 'ticket' | null, overLimitNow: boolean | null): SloState {
   if (firing === 'page') {
     return 'paging';
   }
-  return firing === 'ticket' ? 'burning' : 'ok';
+  if (firing === 'ticket') {
+    return 'burning';
+  }
+  if (overLimitNow !== null) {
+    return overLimitNow ? 'breached' : 'ok';
+  }
+  return budget.noData ? 'no_data' : 'ok';
 }
 
 @Injectable()
 export class SlosService {
-  constructor(@Inject(SlosRepository) private readonly slos: SlosRepository) {}
+  constructor(
+    @Inject(SlosRepository) private readonly slos: SlosRepository,
+    @Inject(BURN_RATE_POLICY) private readonly policy: BurnRatePolicy,
+  ) {}
+
+  /** The burn-rate rules every SLO is evaluated with. */
+  get burnRatePolicy(): BurnRatePolicy {
+    return this.policy;
+  }
 
   /**
    * Every SLO of an automation as it stands at `now`, from the per-minute rollups. Windows end at
@@ -82,7 +111,7 @@ export class SlosService {
    */
   async status(automation: string, now: Date = new Date()): Promise<SloStatusResult[]> {
     const to = Math.ceil(now.getTime() / MINUTE_MS) * MINUTE_MS;
-    const snapshot = await this.slos.snapshot(automation, alertWindowsMs(DEFAULT_BURN_RATE_POLICY), new Date(to));
+    const snapshot = await this.slos.snapshot(automation, alertWindowsMs(this.policy), new Date(to));
     if (snapshot === null) {
       throw new AutomationNotFoundError(automation);
     }
@@ -90,41 +119,47 @@ export class SlosService {
     const runbooks = new Map(snapshot.runbooks.map((r) => [r.id, r]));
     return snapshot.slos.map((slo) => {
       const runbook = slo.runbook === undefined ? null : (runbooks.get(slo.runbook) ?? null);
-      if (slo.indicator === 'dead_letter_backlog' || slo.indicator === 'dead_letter_age') {
-        return { ...this.deadLetterStatus(slo, snapshot, now), runbook };
-      }
-      const window = slo.window;
-      const countsInLast = (windowMs: number): GoodTotal => sloCounts(slo, indicatorData(slo, snapshot, windows, to, windowMs));
-      const budget = errorBudget(slo.objective, countsInLast(parseDuration(window)));
-      const evaluation = evaluateBurnRates(slo.objective, countsInLast, { policy: DEFAULT_BURN_RATE_POLICY, sloWindow: window });
-      const freshness = slo.indicator === 'freshness' ? freshnessStatus(snapshot.lastSuccessAt, now, sloThresholdMs(slo) ?? 0) : null;
+      const countsInLast = (windowMs: number): GoodTotal =>
+        DEAD_LETTER_INDICATORS.includes(slo.indicator) ? gaugeCounts(slo, snapshot, windowMs) : sloCounts(slo, indicatorData(slo, snapshot, windows, to, windowMs));
+      const budget = errorBudget(slo.objective, countsInLast(parseDuration(slo.window)));
+      const evaluation = evaluateBurnRates(slo.objective, countsInLast, { policy: this.policy, sloWindow: slo.window });
+      const current = this.currentStatus(slo, snapshot, now);
       return {
         slo,
-        state: stateOf(budget, evaluation.severity),
+        state: stateOf(budget, evaluation.severity, current.overLimitNow),
         budget,
         burnRates: evaluation.results,
         runbook,
-        freshness,
-        backlog: null,
-        oldestDeadLetter: null,
-        pendingDeadLetters: null,
+        ...current.status,
       };
     });
   }
 
-  private deadLetterStatus(slo: Slo, snapshot: SloSnapshot, now: Date): Omit<SloStatusResult, 'runbook'> {
+  /** Slugs of active automations that declare SLOs: the ones the evaluator judges every minute. */
+  automationsWithSlos(): Promise<string[]> {
+    return this.slos.automationsWithSlos();
+  }
+
+  /**
+   * Samples every active automation's dead-letter backlog for the minute of `now` (the time series
+   * dead-letter SLOs are judged on) and drops samples older than `keepDays`.
+   */
+  async sampleDeadLetters(now: Date, keepDays: number): Promise<number> {
+    const minute = new Date(Math.floor(now.getTime() / MINUTE_MS) * MINUTE_MS);
+    const sampled = await this.slos.recordDeadLetterGauge(minute);
+    await this.slos.pruneDeadLetterGauge(new Date(minute.getTime() - keepDays * 86_400_000));
+    return sampled;
+  }
+
+  /** What an SLO's indicator shows at this moment, beside its budget: the last success, the backlog or the oldest dead letter. */
+  private currentStatus(slo: Slo, snapshot: SloSnapshot, now: Date): { status: Pick<SloStatusResult, 'freshness' | 'backlog' | 'oldestDeadLetter' | 'pendingDeadLetters'>; overLimitNow: boolean | null } {
+    const freshness = slo.indicator === 'freshness' ? freshnessStatus(snapshot.lastSuccessAt, now, sloThresholdMs(slo) ?? 0) : null;
     const backlog = slo.indicator === 'dead_letter_backlog' ? backlogStatus(snapshot.pendingDeadLetters, slo.maxBacklog ?? 0) : null;
     const oldestDeadLetter = slo.indicator === 'dead_letter_age' ? oldestDeadLetterStatus(snapshot.oldestPendingSince, now, sloThresholdMs(slo) ?? 0) : null;
-    const withinLimit = (backlog ?? oldestDeadLetter)?.withinLimit ?? true;
+    const deadLetterLimit = backlog ?? oldestDeadLetter;
     return {
-      slo,
-      state: withinLimit ? 'ok' : 'breached',
-      budget: null,
-      burnRates: [],
-      freshness: null,
-      backlog,
-      oldestDeadLetter,
-      pendingDeadLetters: snapshot.pendingDeadLetters,
+      status: { freshness, backlog, oldestDeadLetter, pendingDeadLetters: deadLetterLimit === null ? null : snapshot.pendingDeadLetters },
+      overLimitNow: deadLetterLimit === null ? null : !deadLetterLimit.withinLimit,
     };
   }
 }

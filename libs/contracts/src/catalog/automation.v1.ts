@@ -199,6 +199,14 @@ export const automationV1 = z
   .superRefine((value, ctx) => {
     const runbookIds = new Set(value.spec.runbooks.map((r) => r.id));
     value.spec.slos.forEach((s, index) => {
+      // Every alert must name the runbook that answers it; in production an alert without one is a page nobody can act on.
+      if (s.runbook === undefined && value.spec.lifecycle === 'production') {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['spec', 'slos', index, 'runbook'],
+          message: `a production automation's SLO needs a runbook that answers its alerts (one of: ${[...runbookIds].join(', ') || 'none yet: add one to spec.runbooks'})`,
+        });
+      }
       if (s.runbook !== undefined && !runbookIds.has(s.runbook)) {
         ctx.addIssue({
           code: 'custom',

@@ -9,8 +9,8 @@ interface AutomationYamlOptions {
   onCall?: string[];
   /** Extra lines inside `spec`, e.g. a misspelt field. */
   extraSpec?: string[];
-  /** The runbook id the SLO names. */
-  sloRunbook?: string;
+  /** The runbook id the SLO names; null leaves the SLO without one. */
+  sloRunbook?: string | null;
 }
 
 /** A small, valid Automation v1 file; options change one thing at a time. */
@@ -39,7 +39,7 @@ function automationYaml(options: AutomationYamlOptions = {}): string {
     '      title: 99.5% of closed-won deals invoiced without a manual touch',
     '      indicator: success_rate',
     '      objective: 99.5',
-    `      runbook: ${sloRunbook}`,
+    ...(sloRunbook === null ? [] : [`      runbook: ${sloRunbook}`]),
     '  runbooks:',
     '    - id: reprocess-dead-letters',
     '      title: Failed invoices — triage and reprocess dead letters',
@@ -208,5 +208,22 @@ describe(parseCatalogFile.name, () => {
         allowed: 'no runbook with id "restart-the-worker" in spec.runbooks (have: reprocess-dead-letters)',
       },
     ]);
+  });
+
+  it('rejects an SLO of a production automation that names no runbook, and accepts it while experimental', () => {
+    const text = automationYaml({ sloRunbook: null });
+
+    const result = parseCatalogFile(text, FILE);
+
+    expect(result.automations).toEqual([]);
+    expect(result.problems).toEqual([
+      expect.objectContaining({
+        file: FILE,
+        line: lineStarting(text, '- name: invoices-succeed'),
+        field: 'spec.slos[0].runbook',
+        allowed: "a production automation's SLO needs a runbook that answers its alerts (one of: reprocess-dead-letters)",
+      }),
+    ]);
+    expect(parseCatalogFile(automationYaml({ sloRunbook: null, lifecycle: 'experimental' }), FILE).problems).toEqual([]);
   });
 });

@@ -3,6 +3,9 @@ import { CreateTelemetry1795770000000 } from './1795770000000-CreateTelemetry.js
 import { CreateDeadLetters1795773600000 } from './1795773600000-CreateDeadLetters.js';
 import { IndexPendingDeadLettersByGroup1795777200000 } from './1795777200000-IndexPendingDeadLettersByGroup.js';
 import { CreateReprocessing1795780800000 } from './1795780800000-CreateReprocessing.js';
+import { CreateAlerts1795784400000 } from './1795784400000-CreateAlerts.js';
+import { CreateDashboards1795788000000 } from './1795788000000-CreateDashboards.js';
+import { CreateHourlyRollups1795791600000 } from './1795791600000-CreateHourlyRollups.js';
 
 /** Every migration, oldest first. A new migration is added here. */
-export const migrations = [CreateCatalog1795766400000, CreateTelemetry1795770000000, CreateDeadLetters1795773600000, IndexPendingDeadLettersByGroup1795777200000, CreateReprocessing1795780800000];
+export const migrations = [CreateCatalog1795766400000, CreateTelemetry1795770000000, CreateDeadLetters1795773600000, IndexPendingDeadLettersByGroup1795777200000, CreateReprocessing1795780800000, CreateAlerts1795784400000, CreateDashboards1795788000000, CreateHourlyRollups1795791600000];

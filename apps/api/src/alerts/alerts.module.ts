@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { SlosModule } from '../slos/slos.module.js';
+import { AlertNotifier } from './alert-notifier.js';
+import { AlertsRepository } from './alerts.repository.js';
+import { AlertsResolver } from './alerts.resolver.js';
+import { AlertsService } from './alerts.service.js';
+import { DashboardSloAlertsResolver } from './dashboard-slo-alerts.resolver.js';
+import { SloEvaluationJob } from './slo-evaluation.job.js';
+
+@Module({
+  imports: [SlosModule],
+  providers: [AlertsRepository, AlertsService, AlertNotifier, SloEvaluationJob, AlertsResolver, DashboardSloAlertsResolver],
+  exports: [AlertsService],
+})
+export class AlertsModule {}

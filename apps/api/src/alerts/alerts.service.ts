@@ -1,0 +1,50 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { isTeamScoped, roleGrants } from '../auth/permissions.js';
+import type { User } from '../auth/user.js';
+import { InputError, NotAllowedError, NotFoundError } from '../errors/domain-errors.js';
+import { AlertsRepository, type AlertRow, type AlertState } from './alerts.repository.js';
+
+export const OPEN_STATES: readonly AlertState[] = ['firing', 'acknowledged'];
+const MAX_FIRST = 200;
+const MAX_NOTE = 1000;
+
+@Injectable()
+export class AlertsService {
+  constructor(@Inject(AlertsRepository) private readonly alerts: AlertsRepository) {}
+
+  /** Newest first; open alerts (firing or acknowledged) unless other states are asked for. */
+  list(filter: { automation?: string; states?: readonly AlertState[]; first?: number }): Promise<AlertRow[]> {
+    const first = filter.first ?? 50;
+    if (!Number.isInteger(first) || first < 1 || first > MAX_FIRST) {
+      throw new InputError(`first must be a whole number from 1 to ${MAX_FIRST}.`, [{ path: 'first', message: `a whole number from 1 to ${MAX_FIRST}`, found: String(first) }]);
+    }
+    const states = filter.states === undefined || filter.states.length === 0 ? OPEN_STATES : filter.states;
+    return this.alerts.list({ automations: filter.automation === undefined ? undefined : [filter.automation], states, first });
+  }
+
+  /** The open alerts of these automations, newest first. */
+  openFor(automations: readonly string[]): Promise<AlertRow[]> {
+    return automations.length === 0 ? Promise.resolve([]) : this.alerts.list({ automations, states: OPEN_STATES, first: MAX_FIRST });
+  }
+
+  /**
+   * Someone on call says "I have it". Operators and owners may acknowledge their own teams'
+   * alerts, admins any. Acknowledging an alert that is already acknowledged or resolved changes
+   * nothing and answers it as it stands.
+   */
+  async acknowledge(id: string, user: User, note: string | undefined): Promise<AlertRow> {
+    const trimmed = note?.trim() ?? '';
+    if (trimmed.length > MAX_NOTE) {
+      throw new InputError(`The note is ${trimmed.length} characters; at most ${MAX_NOTE}.`, [{ path: 'note', message: `at most ${MAX_NOTE} characters`, found: `${trimmed.length} characters` }]);
+    }
+    const alert = await this.alerts.get(id);
+    if (alert === null) {
+      throw new NotFoundError(`No alert has the id "${id}".`);
+    }
+    if (!roleGrants(user.role, 'alert:acknowledge') || (isTeamScoped(user.role) && !user.teams.includes(alert.ownerTeam))) {
+      throw new NotAllowedError(`Only operators and owners on the ${alert.ownerTeam} team, or an admin, can acknowledge this alert.`);
+    }
+    await this.alerts.acknowledge(id, user.name, trimmed === '' ? null : trimmed);
+    return (await this.alerts.get(id)) ?? alert;
+  }
+}

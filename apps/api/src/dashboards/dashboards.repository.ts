@@ -1,0 +1,172 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DashboardReferences, DashboardV1, Located } from '@roundhouse/contracts';
+import { DataSource } from 'typeorm';
+
+/** A dashboard as applied from its file. */
+export interface DashboardRecord {
+  name: string;
+  title: string;
+  description: string;
+  owner: string;
+  path: string;
+  spec: DashboardV1['spec'];
+  appliedAt: Date;
+}
+
+export interface DashboardApplySummary {
+  created: number;
+  updated: number;
+  unchanged: number;
+  deleted: number;
+}
+
+/** Dead letters of one automation, for a dashboard's backlog panel. */
+export interface BacklogRecord {
+  automation: string;
+  pending: number;
+  oldestPendingSince: Date | null;
+  arrivedInRange: number;
+  closedInRange: number;
+}
+
+/** What a freshness SLO is judged from over a range. */
+export interface SuccessMinutes {
+  /** Minutes (epoch ms) with at least one success, ascending. */
+  minutes: number[];
+  firstReportedMinute: Date | null;
+}
+
+interface DashboardRow {
+  name: string;
+  title: string;
+  description: string;
+  owner: string;
+  path: string;
+  spec: DashboardV1['spec'];
+  applied_at: Date;
+}
+
+const toRecord = (row: DashboardRow): DashboardRecord => ({
+  name: row.name,
+  title: row.title,
+  description: row.description,
+  owner: row.owner,
+  path: row.path,
+  spec: row.spec,
+  appliedAt: new Date(row.applied_at),
+});
+
+@Injectable()
+export class DashboardsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Automations in the catalog (not archived) with their KPI names, and teams: what dashboards may name. */
+  async references(): Promise<DashboardReferences> {
+    const [row] = await this.dataSource.query<{ automations: [string, string[]][]; teams: string[] }[]>(
+      `SELECT (SELECT coalesce(json_agg(json_build_array(slug, (SELECT coalesce(json_agg(k->>'name'), '[]'::json) FROM jsonb_array_elements(kpis) AS k))), '[]'::json)
+                 FROM automation WHERE archived_at IS NULL) AS automations,
+              (SELECT coalesce(array_agg(name), '{}') FROM team WHERE archived_at IS NULL) AS teams`,
+    );
+    return { automations: new Map(row?.automations ?? []), teams: new Set(row?.teams ?? []) };
+  }
+
+  /** Replaces the applied dashboards with these, in one transaction; one applier at a time. */
+  apply(dashboards: readonly Located<DashboardV1>[]): Promise<DashboardApplySummary> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('roundhouse:dashboards-apply'))`);
+      const [counts] = await manager.query<{ created: number; updated: number; unchanged: number; deleted: number }[]>(
+        `WITH wanted AS (
+           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::jsonb[]) AS w(name, title, description, owner, path, spec)
+         ), previous AS (
+           SELECT d.name, (d.title, d.description, d.owner, d.path, d.spec) IS NOT DISTINCT FROM (w.title, w.description, w.owner, w.path, w.spec) AS same
+             FROM dashboard d JOIN wanted w USING (name)
+         ), deleted AS (
+           DELETE FROM dashboard WHERE NOT (name = ANY($1::text[])) RETURNING 1
+         ), upserted AS (
+           INSERT INTO dashboard (name, title, description, owner, path, spec, applied_at)
+           SELECT name, title, description, owner, path, spec, now() FROM wanted
+           ON CONFLICT (name) DO UPDATE SET title = excluded.title, description = excluded.description, owner = excluded.owner,
+             path = excluded.path, spec = excluded.spec, applied_at = excluded.applied_at
+           RETURNING 1
+         )
+         SELECT (SELECT count(*) FROM wanted WHERE name NOT IN (SELECT name FROM previous))::int AS created,
+                (SELECT count(*) FROM previous WHERE NOT same)::int AS updated,
+                (SELECT count(*) FROM previous WHERE same)::int AS unchanged,
+                (SELECT count(*) FROM deleted)::int AS deleted,
+                (SELECT count(*) FROM upserted)::int AS written`,
+        [
+          dashboards.map((d) => d.value.metadata.name),
+          dashboards.map((d) => d.value.metadata.title),
+          dashboards.map((d) => d.value.metadata.description),
+          dashboards.map((d) => d.value.metadata.owner),
+          dashboards.map((d) => d.file),
+          dashboards.map((d) => JSON.stringify(d.value.spec)),
+        ],
+      );
+      return { created: counts?.created ?? 0, updated: counts?.updated ?? 0, unchanged: counts?.unchanged ?? 0, deleted: counts?.deleted ?? 0 };
+    });
+  }
+
+  async list(): Promise<DashboardRecord[]> {
+    const rows = await this.dataSource.query<DashboardRow[]>(`SELECT * FROM dashboard ORDER BY title, name`);
+    return rows.map(toRecord);
+  }
+
+  async find(name: string): Promise<DashboardRecord | null> {
+    const [row] = await this.dataSource.query<DashboardRow[]>(`SELECT * FROM dashboard WHERE name = $1`, [name]);
+    return row === undefined ? null : toRecord(row);
+  }
+
+  /**
+   * Per automation: dead letters waiting now (pending or failed again) and the oldest of them, and
+   * those whose first failure fell in [from, to) with how many of them were since closed (resolved,
+   * reprocessed or discarded).
+   */
+  async backlog(automations: readonly string[], from: Date, to: Date): Promise<Map<string, BacklogRecord>> {
+    if (automations.length === 0) {
+      return new Map();
+    }
+    const rows = await this.dataSource.query<{ automation: string; pending: number; oldest_pending_since: Date | null; arrived: number; closed: number }[]>(
+      `SELECT a.slug AS automation,
+              count(d.id) FILTER (WHERE d.status IN ('pending', 'failed_again'))::int AS pending,
+              min(d.first_failed_at) FILTER (WHERE d.status IN ('pending', 'failed_again')) AS oldest_pending_since,
+              count(d.id) FILTER (WHERE d.first_failed_at >= $2 AND d.first_failed_at < $3)::int AS arrived,
+              count(d.id) FILTER (WHERE d.first_failed_at >= $2 AND d.first_failed_at < $3 AND d.status IN ('resolved', 'reprocessed', 'discarded'))::int AS closed
+         FROM unnest($1::text[]) AS a(slug)
+         LEFT JOIN dead_letter d ON d.automation_slug = a.slug
+        GROUP BY a.slug`,
+      [[...automations], from, to],
+    );
+    return new Map(
+      rows.map((row) => [
+        row.automation,
+        {
+          automation: row.automation,
+          pending: row.pending,
+          oldestPendingSince: row.oldest_pending_since === null ? null : new Date(row.oldest_pending_since),
+          arrivedInRange: row.arrived,
+          closedInRange: row.closed,
+        },
+      ]),
+    );
+  }
+
+  /** Per automation: minutes with a success in [since, to) from the rollups, and the first minute it reported. */
+  async successMinutes(requests: readonly { automation: string; since: Date }[], to: Date): Promise<Map<string, SuccessMinutes>> {
+    if (requests.length === 0) {
+      return new Map();
+    }
+    const rows = await this.dataSource.query<{ automation: string; minutes: number[]; first_reported_minute: Date | null }[]>(
+      `SELECT r.automation,
+              (SELECT coalesce(array_agg((extract(epoch FROM minute) * 1000)::float8 ORDER BY minute), '{}')
+                 FROM run_rollup_minute WHERE automation_slug = r.automation AND succeeded > 0 AND minute >= r.since AND minute < $3) AS minutes,
+              (SELECT min(minute) FROM run_rollup_minute WHERE automation_slug = r.automation) AS first_reported_minute
+         FROM unnest($1::text[], $2::timestamptz[]) AS r(automation, since)`,
+      [requests.map((r) => r.automation), requests.map((r) => r.since), to],
+    );
+    return new Map(
+      rows.map((row) => [row.automation, { minutes: row.minutes.map(Number), firstReportedMinute: row.first_reported_minute === null ? null : new Date(row.first_reported_minute) }]),
+    );
+  }
+}
