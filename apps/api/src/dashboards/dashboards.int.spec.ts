@@ -116,6 +116,10 @@ describe(DashboardsService.name, () => {
     );
     expect(list.data?.dashboards).toEqual([{ name: 'finance', path: 'finance.yaml', panelCount: 6, defaultRange: { from: '2026-09-01' } }]);
 
+    // Ten minutes the dead-letter gauge sampled on 3 Sep: 12 waiting in the first two (over the limit of 10), 5 after.
+    for (let k = 0; k < 10; k += 1) {
+      await t.db.query(`INSERT INTO dead_letter_backlog_minute (automation_slug, minute, pending) VALUES ('invoicing', $1, $2)`, [new Date(Date.UTC(2026, 8, 3, 0, k)), k < 2 ? 12 : 5]);
+    }
     const result = await query('finance');
     expect(result.errors).toBeUndefined();
     const dashboard = result.data?.dashboard;
@@ -133,13 +137,13 @@ describe(DashboardsService.name, () => {
       ],
     });
     // 19 of 20 runs succeeded; 18 of 20 took under 10 s; the successes of 1 Sep 10:00 and 5 Sep 12:00
-    // each keep 1,441 sampled minutes (both ends included) of the 14,400 fresh; the dead-letter SLO
-    // has no history over a past range.
+    // each keep 1,441 sampled minutes (both ends included) of the 14,400 fresh; 8 of the 10 minutes
+    // the dead-letter gauge sampled were within the backlog limit.
     expect(slos?.slos?.map((row) => [row.status.name, row.good, row.total, row.attainmentPercent])).toEqual([
       ['invoices-succeed', 19, 20, 95],
       ['invoices-fast', 18, 20, 90],
       ['invoices-fresh', 2882, 14_400, (2882 * 100) / 14_400],
-      ['few-failed-invoices', 0, 0, null],
+      ['few-failed-invoices', 8, 10, 80],
     ]);
     expect(backlog?.backlog).toEqual([
       { automation: 'invoicing', automationTitle: 'Invoicing', pending: 2, oldestPendingSince: '2026-09-02T00:00:00.000Z', arrivedInRange: 3, closedInRange: 1 },

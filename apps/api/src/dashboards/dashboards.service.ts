@@ -136,12 +136,14 @@ export class DashboardsService {
       .map((a) => ({ automation: a.slug, thresholds: freshnessThresholds(a) }))
       .filter((f) => f.thresholds.length > 0)
       .map((f) => ({ automation: f.automation, since: new Date(resolved.from.getTime() - Math.max(...f.thresholds)) }));
-    const [batch, backlog, successes, statuses] = await Promise.all([
+    const [batch, backlog, successes, statuses, gauges] = await Promise.all([
       this.kpis.evaluate(automations, ask, resolved, now),
       this.dashboards.backlog(backlogSlugs, resolved.from, resolved.to),
       this.dashboards.successMinutes(freshness, resolved.to),
       Promise.all(sloAutomations.map(async (a) => [a.slug, await this.slos.status(a.slug, now)] as const)),
+      Promise.all(sloAutomations.map(async (a) => [a.slug, await this.slos.deadLetterCounts(a.slug, resolved.from, resolved.to)] as const)),
     ]);
+    const gaugeBySlug = new Map(gauges);
     const statusBySlug = new Map(statuses);
     const panels = record.spec.panels.map((panel, index): PanelResult => {
       const problem = problems[index] ?? null;
@@ -154,7 +156,7 @@ export class DashboardsService {
         case 'kpi_trend':
           return { panel, ...EMPTY, kpi: batch.report(panel.automation, panel.kpi), trend: batch.trend(panel.automation, panel.kpi, panel.interval) };
         case 'slo_table':
-          return { panel, ...EMPTY, slos: exist(panel.automations).flatMap((a) => this.sloRows(a, statusBySlug.get(a.slug) ?? [], batch, successes.get(a.slug), resolved, now)) };
+          return { panel, ...EMPTY, slos: exist(panel.automations).flatMap((a) => this.sloRows(a, statusBySlug.get(a.slug) ?? [], batch, successes.get(a.slug), gaugeBySlug.get(a.slug), resolved, now)) };
         case 'dead_letter_backlog':
           return {
             panel,
@@ -171,12 +173,20 @@ export class DashboardsService {
     return { record, range: resolved, panels };
   }
 
-  private sloRows(automation: AutomationKpis, statuses: SloStatusResult[], batch: KpiBatch, successes: SuccessMinutes | undefined, range: ResolvedRange, now: Date): SloRowResult[] {
-    return statuses.map((status) => ({ automation, status, counts: this.rangeCounts(status.slo, automation.slug, batch, successes, range, now) }));
+  private sloRows(
+    automation: AutomationKpis,
+    statuses: SloStatusResult[],
+    batch: KpiBatch,
+    successes: SuccessMinutes | undefined,
+    gauge: ReadonlyMap<string, GoodTotal> | undefined,
+    range: ResolvedRange,
+    now: Date,
+  ): SloRowResult[] {
+    return statuses.map((status) => ({ automation, status, counts: this.rangeCounts(status.slo, automation.slug, batch, successes, gauge, range, now) }));
   }
 
   /** Good/total of one SLO over the dashboard's range, from the same rollups as its status. */
-  private rangeCounts(slo: Slo, slug: string, batch: KpiBatch, successes: SuccessMinutes | undefined, range: ResolvedRange, now: Date): GoodTotal {
+  private rangeCounts(slo: Slo, slug: string, batch: KpiBatch, successes: SuccessMinutes | undefined, gauge: ReadonlyMap<string, GoodTotal> | undefined, range: ResolvedRange, now: Date): GoodTotal {
     switch (slo.indicator) {
       case 'success_rate':
       case 'latency': {
@@ -199,8 +209,8 @@ export class DashboardsService {
       }
       case 'dead_letter_backlog':
       case 'dead_letter_age':
-        // Not recorded minute by minute yet: nothing to count over a past range.
-        return { good: 0, total: 0 };
+        // Minutes the per-minute dead-letter gauge sampled in the range, and how many were within the limit.
+        return gauge?.get(slo.name) ?? { good: 0, total: 0 };
     }
   }
 }

@@ -72,6 +72,25 @@ function durationMs(text: string): string {
   return `(left(${text}, -1)::bigint * CASE right(${text}, 1) WHEN 's' THEN 1000 WHEN 'm' THEN 60000 WHEN 'h' THEN 3600000 ELSE 86400000 END)`;
 }
 
+/** The automation's dead-letter SLOs (`definition` holds its `slos`), with their limits. */
+const DEAD_LETTER_SLOS = `dl_slo AS (
+         SELECT s->>'name' AS name, s->>'indicator' AS indicator, (s->>'maxBacklog')::int AS max_backlog,
+                ${durationMs("coalesce(s->>'window', '30d')")} AS window_ms,
+                CASE WHEN s->>'threshold' IS NULL THEN NULL ELSE ${durationMs("(s->>'threshold')")} END AS threshold_ms
+           FROM definition d, jsonb_array_elements(d.slos) AS s
+          WHERE s->>'indicator' IN ('dead_letter_backlog', 'dead_letter_age')
+       )`;
+
+/**
+ * Sampled and good minutes of dead-letter SLO `dl` among gauge rows `g`: a minute is good when the
+ * backlog was within the limit, or the oldest waiting dead letter was young enough (none waiting is good).
+ */
+const GAUGE_COUNTS = `count(g.minute)::int AS total,
+                count(g.minute) FILTER (
+                  WHERE CASE WHEN dl.indicator = 'dead_letter_backlog' THEN g.pending <= dl.max_backlog
+                             ELSE g.oldest_pending_since IS NULL OR g.minute - g.oldest_pending_since <= dl.threshold_ms * interval '1 millisecond' END
+                )::int AS good`;
+
 @Injectable()
 export class SlosRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -97,20 +116,8 @@ export class SlosRepository {
          SELECT w.window_ms, s.succeeded::int AS succeeded, s.failed::int AS failed, s.dead_lettered::int AS dead_lettered, s.histogram
            FROM window_length w
            CROSS JOIN LATERAL run_rollup_span($1, $3::timestamptz - w.window_ms * interval '1 millisecond', $3::timestamptz, EXISTS (SELECT 1 FROM slo WHERE indicator = 'latency')) s
-       ), dl_slo AS (
-         SELECT s->>'name' AS name, s->>'indicator' AS indicator, (s->>'maxBacklog')::int AS max_backlog,
-                ${durationMs("coalesce(s->>'window', '30d')")} AS window_ms,
-                CASE WHEN s->>'threshold' IS NULL THEN NULL ELSE ${durationMs("(s->>'threshold')")} END AS threshold_ms
-           FROM definition d, jsonb_array_elements(d.slos) AS s
-          WHERE s->>'indicator' IN ('dead_letter_backlog', 'dead_letter_age')
-       ), dl_windows AS (
-         -- A sampled minute is good when the backlog was within the limit, or the oldest waiting dead letter was young enough.
-         SELECT dl.name AS slo, w.window_ms,
-                count(g.minute)::int AS total,
-                count(g.minute) FILTER (
-                  WHERE CASE WHEN dl.indicator = 'dead_letter_backlog' THEN g.pending <= dl.max_backlog
-                             ELSE g.oldest_pending_since IS NULL OR g.minute - g.oldest_pending_since <= dl.threshold_ms * interval '1 millisecond' END
-                )::int AS good
+       ), ${DEAD_LETTER_SLOS}, dl_windows AS (
+         SELECT dl.name AS slo, w.window_ms, ${GAUGE_COUNTS}
            FROM dl_slo dl
            CROSS JOIN LATERAL (SELECT unnest($2::bigint[]) AS window_ms UNION SELECT dl.window_ms) w
            LEFT JOIN dead_letter_backlog_minute g
@@ -148,6 +155,19 @@ export class SlosRepository {
       successMinutes: row.success_minutes.map(Number),
       deadLetterWindows: row.dead_letter_windows.map((w) => ({ slo: w.slo, windowMs: Number(w.window_ms), goodMinutes: w.good, sampledMinutes: w.total })),
     };
+  }
+
+  /** Per dead-letter SLO of the automation: gauge minutes sampled and good in [from, to). */
+  async deadLetterGaugeCounts(slug: string, from: Date, to: Date): Promise<Map<string, { good: number; total: number }>> {
+    const rows = await this.dataSource.query<{ slo: string; good: number; total: number }[]>(
+      `WITH definition AS (SELECT slos FROM automation WHERE slug = $1), ${DEAD_LETTER_SLOS}
+       SELECT dl.name AS slo, ${GAUGE_COUNTS}
+         FROM dl_slo dl
+         LEFT JOIN dead_letter_backlog_minute g ON g.automation_slug = $1 AND g.minute >= $2 AND g.minute < $3
+        GROUP BY dl.name`,
+      [slug, from, to],
+    );
+    return new Map(rows.map((r) => [r.slo, { good: r.good, total: r.total }]));
   }
 
   /**

@@ -135,6 +135,11 @@ export class SlosService {
     });
   }
 
+  /** Per dead-letter SLO of an automation (by name): minutes the gauge sampled in [from, to), and how many were within the limit. */
+  deadLetterCounts(automation: string, from: Date, to: Date): Promise<Map<string, GoodTotal>> {
+    return this.slos.deadLetterGaugeCounts(automation, from, to);
+  }
+
   /** Slugs of active automations that declare SLOs: the ones the evaluator judges every minute. */
   automationsWithSlos(): Promise<string[]> {
     return this.slos.automationsWithSlos();
