@@ -3,13 +3,10 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatProblem } from '@roundhouse/contracts';
-import { pino } from 'pino';
-import { createApp } from '../app.js';
 import { CatalogInvalidError } from '../catalog/catalog.errors.js';
 import { CatalogService } from '../catalog/catalog.service.js';
 import { loadConfig } from '../config/app.config.js';
-import { runMigrations } from '../database/data-source.js';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '../database/embedded-postgres.js';
+import { withService } from './with-app.js';
 
 const USAGE = `Usage: npm run catalog -- <command>
 
@@ -20,29 +17,7 @@ const USAGE = `Usage: npm run catalog -- <command>
 
 The database is DATABASE_URL, or the embedded one (started for the command if Roundhouse is not running).`;
 
-async function withDatabase<T>(work: (service: CatalogService) => Promise<T>): Promise<T> {
-  const config = loadConfig({ ...process.env, ROUNDHOUSE_CONSOLE_DIR: '/nonexistent', ROUNDHOUSE_JOBS: 'false', ROUNDHOUSE_COLLECTORS: 'false' });
-  const log = pino({ level: 'warn' });
-  let embedded: EmbeddedDatabase | undefined;
-  let url = config.DATABASE_URL;
-  if (url === undefined) {
-    const running = await fetch(`http://127.0.0.1:${config.PORT}/healthz`).then((r) => r.ok).catch(() => false);
-    if (running) {
-      url = `postgres://postgres:roundhouse-embedded@127.0.0.1:${config.ROUNDHOUSE_EMBEDDED_PG_PORT}/roundhouse`;
-    } else {
-      embedded = await startEmbeddedPostgres({ dataDir: config.ROUNDHOUSE_DATA_DIR, port: config.ROUNDHOUSE_EMBEDDED_PG_PORT, log });
-      url = embedded.url;
-    }
-  }
-  await runMigrations(url);
-  const app = await createApp(config, url, log);
-  try {
-    return await work(app.get(CatalogService));
-  } finally {
-    await app.close();
-    await embedded?.stop();
-  }
-}
+const withDatabase = <T>(work: (service: CatalogService) => Promise<T>): Promise<T> => withService(CatalogService, work);
 
 async function main(): Promise<number> {
   const { positionals, values } = parseArgs({ allowPositionals: true, options: { out: { type: 'string' } } });

@@ -1,13 +1,10 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { formatProblem, type DashboardReferences } from '@roundhouse/contracts';
-import { pino } from 'pino';
-import { createApp } from '../app.js';
 import { loadCatalog } from '../catalog/catalog-loader.js';
 import { loadConfig } from '../config/app.config.js';
 import { DashboardsService } from '../dashboards/dashboards.service.js';
-import { runMigrations } from '../database/data-source.js';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '../database/embedded-postgres.js';
+import { withService } from './with-app.js';
 
 const USAGE = `Usage: npm run dashboards -- <command>
 
@@ -27,29 +24,7 @@ async function catalogReferences(dir: string, root: string): Promise<DashboardRe
   };
 }
 
-async function withDatabase<T>(work: (service: DashboardsService) => Promise<T>): Promise<T> {
-  const config = loadConfig({ ...process.env, ROUNDHOUSE_CONSOLE_DIR: '/nonexistent', ROUNDHOUSE_JOBS: 'false', ROUNDHOUSE_COLLECTORS: 'false' });
-  const log = pino({ level: 'warn' });
-  let embedded: EmbeddedDatabase | undefined;
-  let url = config.DATABASE_URL;
-  if (url === undefined) {
-    const running = await fetch(`http://127.0.0.1:${config.PORT}/healthz`).then((r) => r.ok).catch(() => false);
-    if (running) {
-      url = `postgres://postgres:roundhouse-embedded@127.0.0.1:${config.ROUNDHOUSE_EMBEDDED_PG_PORT}/roundhouse`;
-    } else {
-      embedded = await startEmbeddedPostgres({ dataDir: config.ROUNDHOUSE_DATA_DIR, port: config.ROUNDHOUSE_EMBEDDED_PG_PORT, log });
-      url = embedded.url;
-    }
-  }
-  await runMigrations(url);
-  const app = await createApp(config, url, log);
-  try {
-    return await work(app.get(DashboardsService));
-  } finally {
-    await app.close();
-    await embedded?.stop();
-  }
-}
+const withDatabase = <T>(work: (service: DashboardsService) => Promise<T>): Promise<T> => withService(DashboardsService, work);
 
 async function main(): Promise<number> {
   const { positionals } = parseArgs({ allowPositionals: true });
