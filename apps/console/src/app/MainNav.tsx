@@ -3,7 +3,7 @@ import { useTeamAccess } from '@/auth/hooks/useTeamAccess';
 
 const TEAM_TOKENS = /^\/teams\/[^/]+\/tokens$/;
 
-/** The console's sections; dead letters and reprocessing for everyone signed in; quarantine and tokens only for people who manage a team (owners, admins). */
+/** The console's sections; dashboards, alerts, dead letters and reprocessing for everyone signed in; quarantine and tokens only for people who manage a team (owners, admins). */
 export function MainNav() {
   const access = useTeamAccess();
   const { pathname } = useLocation();
@@ -12,6 +12,8 @@ export function MainNav() {
       <NavLink to="/" end>
         Catalog
       </NavLink>
+      <NavLink to="/dashboards">Dashboards</NavLink>
+      <NavLink to="/alerts">Alerts</NavLink>
       <NavLink to="/runs">Runs</NavLink>
       <NavLink to="/dead-letters">Dead letters</NavLink>
       <NavLink to="/reprocess">Reprocessing</NavLink>

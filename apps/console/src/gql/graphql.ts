@@ -4,6 +4,22 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** How urgent an alert is. */
+export type AlertSeverity =
+  /** Wake someone up. */
+  | 'page'
+  /** Handle it in working hours. */
+  | 'ticket';
+
+/** Where an alert is in its life. */
+export type AlertState =
+  /** Someone on call has it; it still fires until the burn rate falls. */
+  | 'acknowledged'
+  /** The burn-rate rule fires and nobody has said they are on it. */
+  | 'firing'
+  /** The burn rate fell below the rule’s threshold (or the SLO was removed). */
+  | 'resolved';
+
 export type AutomationFilter = {
   includeArchived?: boolean;
   lifecycle?: Lifecycle | null | undefined;
@@ -48,6 +64,24 @@ export type CreateRuntimeTokenInput = {
   capabilities?: Array<TokenCapability>;
   name: string;
   team: string;
+};
+
+/** What a dashboard panel shows. */
+export type DashboardPanelKind =
+  | 'dead_letter_backlog'
+  | 'kpi_before_after'
+  | 'kpi_trend'
+  | 'program_totals'
+  | 'slo_table';
+
+/** A date range: a rolling `last` duration ending now ("30d"), or whole UTC days `from`–`to` (YYYY-MM-DD, both included). Same rules as a dashboard's defaultRange. */
+export type DateRangeInput = {
+  /** First day of a fixed range, YYYY-MM-DD (UTC). */
+  from?: string | null | undefined;
+  /** A rolling range ending now: a whole number and a unit s, m, h or d, e.g. "30d". */
+  last?: string | null | undefined;
+  /** Last day of a fixed range, YYYY-MM-DD (UTC), included. */
+  to?: string | null | undefined;
 };
 
 export type DeadLetterFilter = {
@@ -96,6 +130,12 @@ export type KpiBaselineInput = {
   to?: string | null | undefined;
   value?: number | null | undefined;
 };
+
+/** Whether "after" is better than "before", in the KPI's direction. */
+export type KpiChange =
+  | 'better'
+  | 'unchanged'
+  | 'worse';
 
 export type KpiDirection =
   | 'higher_is_better'
@@ -259,6 +299,19 @@ export type SloInput = {
   window?: string;
 };
 
+/** Whether an SLO keeps its promise right now. */
+export type SloState =
+  /** A dead-letter SLO: the backlog or the age of the oldest dead letter is over its limit right now. */
+  | 'breached'
+  /** The error budget is being spent faster than it lasts: a ticket for working hours. */
+  | 'burning'
+  /** Nothing was counted in the SLO window, so there is nothing to judge. */
+  | 'no_data'
+  /** The promise holds: no alert rule fires. */
+  | 'ok'
+  /** The error budget is being spent so fast that someone is paged now. */
+  | 'paging';
+
 export type StartReprocessInput = {
   action: ReprocessAction;
   /** The count the person confirmed; the request is refused if the selection has grown past it since. */
@@ -274,6 +327,31 @@ export type TokenCapability =
   | 'commands'
   | 'dead_letters'
   | 'ingest';
+
+/** One trend point per hour, UTC day or ISO week (from Monday). */
+export type TrendInterval =
+  | 'day'
+  | 'hour'
+  | 'week';
+
+export type AcknowledgeAlertMutationVariables = Exact<{
+  id: string | number;
+  note?: string | null | undefined;
+}>;
+
+
+export type AcknowledgeAlertMutation = { acknowledgeAlert: { id: string, automation: string, automationTitle: string, slo: string, sloTitle: string, rule: string, severity: AlertSeverity, state: AlertState, summary: string, firedAt: string, acknowledgedAt: string | null, acknowledgedBy: string | null, resolvedAt: string | null, runbook: { id: string, title: string } | null, events: Array<{ at: string, kind: string, actor: string | null, detail: string | null }> } };
+
+export type AlertFieldsFragment = { id: string, automation: string, automationTitle: string, slo: string, sloTitle: string, rule: string, severity: AlertSeverity, state: AlertState, summary: string, firedAt: string, acknowledgedAt: string | null, acknowledgedBy: string | null, resolvedAt: string | null, runbook: { id: string, title: string } | null, events: Array<{ at: string, kind: string, actor: string | null, detail: string | null }> };
+
+export type AlertsQueryVariables = Exact<{
+  automation?: string | null | undefined;
+  state?: Array<AlertState> | AlertState | null | undefined;
+  first: number;
+}>;
+
+
+export type AlertsQuery = { alerts: Array<{ id: string, automation: string, automationTitle: string, slo: string, sloTitle: string, rule: string, severity: AlertSeverity, state: AlertState, summary: string, firedAt: string, acknowledgedAt: string | null, acknowledgedBy: string | null, resolvedAt: string | null, runbook: { id: string, title: string } | null, events: Array<{ at: string, kind: string, actor: string | null, detail: string | null }> }> };
 
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -341,6 +419,29 @@ export type CatalogFacetsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type CatalogFacetsQuery = { automationFacets: { tags: Array<string>, systems: Array<string> } };
+
+export type AutomationKpisQueryVariables = Exact<{
+  slug: string;
+  range?: DateRangeInput | null | undefined;
+}>;
+
+
+export type AutomationKpisQuery = { automationKpis: Array<{ automation: string, automationTitle: string, name: string, title: string, unit: string, direction: KpiDirection, source: KpiSource, currency: string | null, target: number, baseline: number | null, baselineNote: string, baselineFrom: string | null, baselineTo: string | null, after: number | null, coverage: number, partial: boolean, noData: boolean, delta: number | null, change: KpiChange | null, improvementPercent: number | null, progressPercent: number | null, progressDisplayPercent: number | null, targetReached: boolean | null, caveat: string | null, howComputed: string, range: { start: string, end: string, days: number, label: string } }> };
+
+export type DashboardQueryVariables = Exact<{
+  name: string;
+  range?: DateRangeInput | null | undefined;
+}>;
+
+
+export type DashboardQuery = { dashboard: { name: string, title: string, description: string, owner: string, path: string, defaultRange: { last: string | null, from: string | null, to: string | null }, range: { start: string, end: string, days: number, label: string }, panels: Array<{ kind: DashboardPanelKind, title: string, description: string | null, problem: string | null, kpi: { automation: string, automationTitle: string, name: string, title: string, unit: string, direction: KpiDirection, source: KpiSource, currency: string | null, target: number, baseline: number | null, baselineNote: string, baselineFrom: string | null, baselineTo: string | null, after: number | null, coverage: number, partial: boolean, noData: boolean, delta: number | null, change: KpiChange | null, improvementPercent: number | null, progressPercent: number | null, progressDisplayPercent: number | null, targetReached: boolean | null, caveat: string | null, howComputed: string, range: { start: string, end: string, days: number, label: string } } | null, trend: { interval: TrendInterval, kpi: { automation: string, automationTitle: string, name: string, title: string, unit: string, direction: KpiDirection, source: KpiSource, currency: string | null, target: number, baseline: number | null, baselineNote: string, baselineFrom: string | null, baselineTo: string | null, after: number | null, coverage: number, partial: boolean, noData: boolean, delta: number | null, change: KpiChange | null, improvementPercent: number | null, progressPercent: number | null, progressDisplayPercent: number | null, targetReached: boolean | null, caveat: string | null, howComputed: string, range: { start: string, end: string, days: number, label: string } }, points: Array<{ at: string, value: number | null }> } | null, slos: Array<{ automation: string, automationTitle: string, attainmentPercent: number | null, good: number, total: number, status: { name: string, title: string, indicator: SloIndicator, objective: number, window: string, state: SloState, attainedPercent: number | null, runbook: { id: string, title: string } | null, errorBudget: { allowedBad: number, bad: number, good: number, total: number, consumedFraction: number, remainingFraction: number, overspent: boolean, noData: boolean } | null, burnRates: Array<{ rule: string, severity: AlertSeverity, threshold: number, longWindow: string, shortWindow: string, longBurnRate: number | null, shortBurnRate: number | null, firing: boolean, budgetSpentInLongWindow: number | null }>, deadLetters: { pending: number, maxBacklog: number | null, headroom: number | null, oldestPendingSince: string | null, oldestAgeMs: number | null, thresholdMs: number | null, withinLimit: boolean } | null, freshness: { ageMs: number | null, fresh: boolean, lastSuccessAt: string | null, thresholdMs: number } | null }, openAlerts: Array<{ id: string, severity: AlertSeverity, state: AlertState, summary: string }> }> | null, backlog: Array<{ automation: string, automationTitle: string, pending: number, oldestPendingSince: string | null, arrivedInRange: number, closedInRange: number }> | null, totals: { hoursSaved: number, hoursSavedItems: Array<{ automation: string, kpi: string, kpiTitle: string, touchesAvoidedPerDay: number, minutesPerTouch: number, days: number, hours: number }>, money: Array<{ currency: string, amount: number, byUnit: Array<{ unit: string, amount: number }>, items: Array<{ automation: string, kpi: string, kpiTitle: string, unit: string, amount: number }> }>, skipped: Array<{ automation: string, kpi: string, kpiTitle: string, reason: string }> } | null }> } | null };
+
+export type DashboardsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashboardsQuery = { dashboards: Array<{ name: string, title: string, description: string, owner: string, path: string, panelCount: number, defaultRange: { last: string | null, from: string | null, to: string | null } }> };
+
+export type KpiReportFieldsFragment = { automation: string, automationTitle: string, name: string, title: string, unit: string, direction: KpiDirection, source: KpiSource, currency: string | null, target: number, baseline: number | null, baselineNote: string, baselineFrom: string | null, baselineTo: string | null, after: number | null, coverage: number, partial: boolean, noData: boolean, delta: number | null, change: KpiChange | null, improvementPercent: number | null, progressPercent: number | null, progressDisplayPercent: number | null, targetReached: boolean | null, caveat: string | null, howComputed: string, range: { start: string, end: string, days: number, label: string } };
 
 export type DeadLetterGroupsQueryVariables = Exact<{
   automation?: string | null | undefined;
@@ -464,6 +565,15 @@ export type RunsQueryVariables = Exact<{
 
 export type RunsQuery = { runs: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { runId: string, attempt: number, correlationId: string | null, status: RunStatus, startedAt: string, finishedAt: string | null, durationMs: number | null, errorClass: string | null, errorMessage: string | null, manualTouch: boolean, automation: { slug: string, title: string } } }> } };
 
+export type AutomationSlosQueryVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type AutomationSlosQuery = { automationSlos: Array<{ name: string, title: string, indicator: SloIndicator, objective: number, window: string, state: SloState, attainedPercent: number | null, runbook: { id: string, title: string } | null, errorBudget: { allowedBad: number, bad: number, good: number, total: number, consumedFraction: number, remainingFraction: number, overspent: boolean, noData: boolean } | null, burnRates: Array<{ rule: string, severity: AlertSeverity, threshold: number, longWindow: string, shortWindow: string, longBurnRate: number | null, shortBurnRate: number | null, firing: boolean, budgetSpentInLongWindow: number | null }>, deadLetters: { pending: number, maxBacklog: number | null, headroom: number | null, oldestPendingSince: string | null, oldestAgeMs: number | null, thresholdMs: number | null, withinLimit: boolean } | null, freshness: { ageMs: number | null, fresh: boolean, lastSuccessAt: string | null, thresholdMs: number } | null }> };
+
+export type SloStatusFieldsFragment = { name: string, title: string, indicator: SloIndicator, objective: number, window: string, state: SloState, attainedPercent: number | null, runbook: { id: string, title: string } | null, errorBudget: { allowedBad: number, bad: number, good: number, total: number, consumedFraction: number, remainingFraction: number, overspent: boolean, noData: boolean } | null, burnRates: Array<{ rule: string, severity: AlertSeverity, threshold: number, longWindow: string, shortWindow: string, longBurnRate: number | null, shortBurnRate: number | null, firing: boolean, budgetSpentInLongWindow: number | null }>, deadLetters: { pending: number, maxBacklog: number | null, headroom: number | null, oldestPendingSince: string | null, oldestAgeMs: number | null, thresholdMs: number | null, withinLimit: boolean } | null, freshness: { ageMs: number | null, fresh: boolean, lastSuccessAt: string | null, thresholdMs: number } | null };
+
 export type TeamsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -517,6 +627,33 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const AlertFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AlertFields on Alert {
+  id
+  automation
+  automationTitle
+  slo
+  sloTitle
+  rule
+  severity
+  state
+  summary
+  firedAt
+  acknowledgedAt
+  acknowledgedBy
+  resolvedAt
+  runbook {
+    id
+    title
+  }
+  events {
+    at
+    kind
+    actor
+    detail
+  }
+}
+    `, {"fragmentName":"AlertFields"}) as unknown as TypedDocumentString<AlertFieldsFragment, unknown>;
 export const AutomationDetailFragmentDoc = new TypedDocumentString(`
     fragment AutomationDetail on Automation {
   slug
@@ -617,6 +754,41 @@ export const CatalogAutomationFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"CatalogAutomation"}) as unknown as TypedDocumentString<CatalogAutomationFragment, unknown>;
+export const KpiReportFieldsFragmentDoc = new TypedDocumentString(`
+    fragment KpiReportFields on KpiReport {
+  automation
+  automationTitle
+  name
+  title
+  unit
+  direction
+  source
+  currency
+  target
+  baseline
+  baselineNote
+  baselineFrom
+  baselineTo
+  after
+  coverage
+  partial
+  noData
+  delta
+  change
+  improvementPercent
+  progressPercent
+  progressDisplayPercent
+  targetReached
+  caveat
+  howComputed
+  range {
+    start
+    end
+    days
+    label
+  }
+}
+    `, {"fragmentName":"KpiReportFields"}) as unknown as TypedDocumentString<KpiReportFieldsFragment, unknown>;
 export const DeadLetterRowFragmentDoc = new TypedDocumentString(`
     fragment DeadLetterRow on DeadLetter {
   id
@@ -719,6 +891,57 @@ export const RunFieldsFragmentDoc = new TypedDocumentString(`
   manualTouch
 }
     `, {"fragmentName":"RunFields"}) as unknown as TypedDocumentString<RunFieldsFragment, unknown>;
+export const SloStatusFieldsFragmentDoc = new TypedDocumentString(`
+    fragment SloStatusFields on SloStatus {
+  name
+  title
+  indicator
+  objective
+  window
+  state
+  attainedPercent
+  runbook {
+    id
+    title
+  }
+  errorBudget {
+    allowedBad
+    bad
+    good
+    total
+    consumedFraction
+    remainingFraction
+    overspent
+    noData
+  }
+  burnRates {
+    rule
+    severity
+    threshold
+    longWindow
+    shortWindow
+    longBurnRate
+    shortBurnRate
+    firing
+    budgetSpentInLongWindow
+  }
+  deadLetters {
+    pending
+    maxBacklog
+    headroom
+    oldestPendingSince
+    oldestAgeMs
+    thresholdMs
+    withinLimit
+  }
+  freshness {
+    ageMs
+    fresh
+    lastSuccessAt
+    thresholdMs
+  }
+}
+    `, {"fragmentName":"SloStatusFields"}) as unknown as TypedDocumentString<SloStatusFieldsFragment, unknown>;
 export const RuntimeTokenFieldsFragmentDoc = new TypedDocumentString(`
     fragment RuntimeTokenFields on RuntimeToken {
   id
@@ -733,6 +956,68 @@ export const RuntimeTokenFieldsFragmentDoc = new TypedDocumentString(`
   revokedAt
 }
     `, {"fragmentName":"RuntimeTokenFields"}) as unknown as TypedDocumentString<RuntimeTokenFieldsFragment, unknown>;
+export const AcknowledgeAlertDocument = new TypedDocumentString(`
+    mutation AcknowledgeAlert($id: ID!, $note: String) {
+  acknowledgeAlert(id: $id, note: $note) {
+    ...AlertFields
+  }
+}
+    fragment AlertFields on Alert {
+  id
+  automation
+  automationTitle
+  slo
+  sloTitle
+  rule
+  severity
+  state
+  summary
+  firedAt
+  acknowledgedAt
+  acknowledgedBy
+  resolvedAt
+  runbook {
+    id
+    title
+  }
+  events {
+    at
+    kind
+    actor
+    detail
+  }
+}`) as unknown as TypedDocumentString<AcknowledgeAlertMutation, AcknowledgeAlertMutationVariables>;
+export const AlertsDocument = new TypedDocumentString(`
+    query Alerts($automation: String, $state: [AlertState!], $first: Int!) {
+  alerts(automation: $automation, state: $state, first: $first) {
+    ...AlertFields
+  }
+}
+    fragment AlertFields on Alert {
+  id
+  automation
+  automationTitle
+  slo
+  sloTitle
+  rule
+  severity
+  state
+  summary
+  firedAt
+  acknowledgedAt
+  acknowledgedBy
+  resolvedAt
+  runbook {
+    id
+    title
+  }
+  events {
+    at
+    kind
+    actor
+    detail
+  }
+}`) as unknown as TypedDocumentString<AlertsQuery, AlertsQueryVariables>;
 export const ViewerDocument = new TypedDocumentString(`
     query Viewer {
   viewer {
@@ -1151,6 +1436,241 @@ export const CatalogFacetsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CatalogFacetsQuery, CatalogFacetsQueryVariables>;
+export const AutomationKpisDocument = new TypedDocumentString(`
+    query AutomationKpis($slug: String!, $range: DateRangeInput) {
+  automationKpis(slug: $slug, range: $range) {
+    ...KpiReportFields
+  }
+}
+    fragment KpiReportFields on KpiReport {
+  automation
+  automationTitle
+  name
+  title
+  unit
+  direction
+  source
+  currency
+  target
+  baseline
+  baselineNote
+  baselineFrom
+  baselineTo
+  after
+  coverage
+  partial
+  noData
+  delta
+  change
+  improvementPercent
+  progressPercent
+  progressDisplayPercent
+  targetReached
+  caveat
+  howComputed
+  range {
+    start
+    end
+    days
+    label
+  }
+}`) as unknown as TypedDocumentString<AutomationKpisQuery, AutomationKpisQueryVariables>;
+export const DashboardDocument = new TypedDocumentString(`
+    query Dashboard($name: String!, $range: DateRangeInput) {
+  dashboard(name: $name, range: $range) {
+    name
+    title
+    description
+    owner
+    path
+    defaultRange {
+      last
+      from
+      to
+    }
+    range {
+      start
+      end
+      days
+      label
+    }
+    panels {
+      kind
+      title
+      description
+      problem
+      kpi {
+        ...KpiReportFields
+      }
+      trend {
+        interval
+        kpi {
+          ...KpiReportFields
+        }
+        points {
+          at
+          value
+        }
+      }
+      slos {
+        automation
+        automationTitle
+        attainmentPercent
+        good
+        total
+        status {
+          ...SloStatusFields
+        }
+        openAlerts {
+          id
+          severity
+          state
+          summary
+        }
+      }
+      backlog {
+        automation
+        automationTitle
+        pending
+        oldestPendingSince
+        arrivedInRange
+        closedInRange
+      }
+      totals {
+        hoursSaved
+        hoursSavedItems {
+          automation
+          kpi
+          kpiTitle
+          touchesAvoidedPerDay
+          minutesPerTouch
+          days
+          hours
+        }
+        money {
+          currency
+          amount
+          byUnit {
+            unit
+            amount
+          }
+          items {
+            automation
+            kpi
+            kpiTitle
+            unit
+            amount
+          }
+        }
+        skipped {
+          automation
+          kpi
+          kpiTitle
+          reason
+        }
+      }
+    }
+  }
+}
+    fragment KpiReportFields on KpiReport {
+  automation
+  automationTitle
+  name
+  title
+  unit
+  direction
+  source
+  currency
+  target
+  baseline
+  baselineNote
+  baselineFrom
+  baselineTo
+  after
+  coverage
+  partial
+  noData
+  delta
+  change
+  improvementPercent
+  progressPercent
+  progressDisplayPercent
+  targetReached
+  caveat
+  howComputed
+  range {
+    start
+    end
+    days
+    label
+  }
+}
+fragment SloStatusFields on SloStatus {
+  name
+  title
+  indicator
+  objective
+  window
+  state
+  attainedPercent
+  runbook {
+    id
+    title
+  }
+  errorBudget {
+    allowedBad
+    bad
+    good
+    total
+    consumedFraction
+    remainingFraction
+    overspent
+    noData
+  }
+  burnRates {
+    rule
+    severity
+    threshold
+    longWindow
+    shortWindow
+    longBurnRate
+    shortBurnRate
+    firing
+    budgetSpentInLongWindow
+  }
+  deadLetters {
+    pending
+    maxBacklog
+    headroom
+    oldestPendingSince
+    oldestAgeMs
+    thresholdMs
+    withinLimit
+  }
+  freshness {
+    ageMs
+    fresh
+    lastSuccessAt
+    thresholdMs
+  }
+}`) as unknown as TypedDocumentString<DashboardQuery, DashboardQueryVariables>;
+export const DashboardsDocument = new TypedDocumentString(`
+    query Dashboards {
+  dashboards {
+    name
+    title
+    description
+    owner
+    path
+    panelCount
+    defaultRange {
+      last
+      from
+      to
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardsQuery, DashboardsQueryVariables>;
 export const DeadLetterGroupsDocument = new TypedDocumentString(`
     query DeadLetterGroups($automation: String, $status: DeadLetterStatus) {
   deadLetterGroups(automation: $automation, status: $status) {
@@ -1631,6 +2151,61 @@ export const RunsDocument = new TypedDocumentString(`
   errorMessage
   manualTouch
 }`) as unknown as TypedDocumentString<RunsQuery, RunsQueryVariables>;
+export const AutomationSlosDocument = new TypedDocumentString(`
+    query AutomationSlos($slug: String!) {
+  automationSlos(slug: $slug) {
+    ...SloStatusFields
+  }
+}
+    fragment SloStatusFields on SloStatus {
+  name
+  title
+  indicator
+  objective
+  window
+  state
+  attainedPercent
+  runbook {
+    id
+    title
+  }
+  errorBudget {
+    allowedBad
+    bad
+    good
+    total
+    consumedFraction
+    remainingFraction
+    overspent
+    noData
+  }
+  burnRates {
+    rule
+    severity
+    threshold
+    longWindow
+    shortWindow
+    longBurnRate
+    shortBurnRate
+    firing
+    budgetSpentInLongWindow
+  }
+  deadLetters {
+    pending
+    maxBacklog
+    headroom
+    oldestPendingSince
+    oldestAgeMs
+    thresholdMs
+    withinLimit
+  }
+  freshness {
+    ageMs
+    fresh
+    lastSuccessAt
+    thresholdMs
+  }
+}`) as unknown as TypedDocumentString<AutomationSlosQuery, AutomationSlosQueryVariables>;
 export const TeamsDocument = new TypedDocumentString(`
     query Teams {
   teams {

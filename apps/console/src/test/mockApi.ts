@@ -1,15 +1,23 @@
 import { vi } from 'vitest';
 import type {
+  AcknowledgeAlertMutation,
+  AcknowledgeAlertMutationVariables,
+  AlertsQuery,
+  AlertsQueryVariables,
   ArchiveAutomationMutation,
   AuditTrailQuery,
   AuditTrailQueryVariables,
   ArchiveAutomationMutationVariables,
   AutomationHealthQuery,
   AutomationHealthQueryVariables,
+  AutomationKpisQuery,
+  AutomationKpisQueryVariables,
   AutomationOptionsQuery,
   AutomationOptionsQueryVariables,
   AutomationQuery,
   AutomationQueryVariables,
+  AutomationSlosQuery,
+  AutomationSlosQueryVariables,
   CatalogAutomationsQuery,
   CatalogAutomationsQueryVariables,
   CancelReprocessMutation,
@@ -17,6 +25,9 @@ import type {
   CatalogFacetsQuery,
   CreateRuntimeTokenMutation,
   CreateRuntimeTokenMutationVariables,
+  DashboardQuery,
+  DashboardQueryVariables,
+  DashboardsQuery,
   DeadLetterGroupsQuery,
   DeadLetterGroupsQueryVariables,
   DeadLetterQuery,
@@ -85,6 +96,12 @@ interface Operations {
   ReprocessRequest: { variables: ReprocessRequestQueryVariables; data: ReprocessRequestQuery };
   ReprocessRequests: { variables: ReprocessRequestsQueryVariables; data: ReprocessRequestsQuery };
   AuditTrail: { variables: AuditTrailQueryVariables; data: AuditTrailQuery };
+  Dashboards: { variables: Record<string, never>; data: DashboardsQuery };
+  Dashboard: { variables: DashboardQueryVariables; data: DashboardQuery };
+  AutomationKpis: { variables: AutomationKpisQueryVariables; data: AutomationKpisQuery };
+  AutomationSlos: { variables: AutomationSlosQueryVariables; data: AutomationSlosQuery };
+  Alerts: { variables: AlertsQueryVariables; data: AlertsQuery };
+  AcknowledgeAlert: { variables: AcknowledgeAlertMutationVariables; data: AcknowledgeAlertMutation };
 }
 
 export type OperationName = keyof Operations;

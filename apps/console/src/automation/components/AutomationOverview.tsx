@@ -1,5 +1,6 @@
 import { ENTITY_SOURCE_LABELS, RISK_DOMAIN_LABELS } from '@/shared/format/labels';
 import { formatDateTime } from '@/shared/format/dates';
+import { useScrollToHash } from '@/shared/hooks/useScrollToHash';
 import { useAutomationOutlet } from '../hooks/useAutomationOutlet';
 import { KpiList } from './KpiList';
 import { LinkList } from './LinkList';
@@ -28,6 +29,8 @@ function Chips({ label, values, empty }: { label: string; values: readonly strin
 /** The Overview tab: what the automation is, its promises and proof, who owns it and how it is wired. */
 export function AutomationOverview() {
   const { automation } = useAutomationOutlet();
+  // Alerts and the SLOs tab link straight to a runbook: #runbook-<id>.
+  useScrollToHash();
   const runbookIds = new Set(automation.runbooks.map((runbook) => runbook.id));
   return (
     <div className="automation-layout">

@@ -3,6 +3,7 @@ import { NavLink } from 'react-router';
 const TABS = [
   { to: '', label: 'Overview', end: true },
   { to: 'health', label: 'Health', end: false },
+  { to: 'slos', label: 'SLOs', end: false },
   { to: 'runs', label: 'Runs', end: false },
   { to: 'reprocessing', label: 'Reprocessing', end: false },
 ] as const;

@@ -5,7 +5,7 @@ export interface AutomationOutletContext {
   automation: AutomationDetailFragment;
 }
 
-/** The automation loaded by AutomationPage, for its tabs (Overview, Health, Runs, Reprocessing). */
+/** The automation loaded by AutomationPage, for its tabs (Overview, Health, SLOs, Runs, Reprocessing). */
 export function useAutomationOutlet(): AutomationOutletContext {
   return useOutletContext<AutomationOutletContext>();
 }

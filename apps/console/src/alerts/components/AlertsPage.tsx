@@ -1,0 +1,59 @@
+import { useSearchParams } from 'react-router';
+import { ErrorState } from '@/shared/components/ErrorState';
+import { LoadingMessage, SkeletonLine } from '@/shared/components/Skeleton';
+import { useDocumentTitle } from '@/shared/hooks/useDocumentTitle';
+import { useAlerts } from '../hooks/useAlerts';
+import { AlertList } from './AlertList';
+
+/** Every automation's alerts, newest first: open ones, or with the resolved ones too (`?resolved=1`). */
+export function AlertsPage() {
+  useDocumentTitle('Alerts');
+  const [searchParams, setSearchParams] = useSearchParams();
+  const includeResolved = searchParams.get('resolved') === '1';
+  const query = useAlerts({ includeResolved });
+  const toggle = (checked: boolean) =>
+    setSearchParams((current) => {
+      const next = new URLSearchParams(current);
+      if (checked) {
+        next.set('resolved', '1');
+      } else {
+        next.delete('resolved');
+      }
+      return next;
+    });
+
+  return (
+    <div className="page stack">
+      <header className="page-header">
+        <div>
+          <h1>Alerts</h1>
+          <p className="description">
+            Promises (SLOs) whose error budget is burning too fast, or whose dead-letter limit is crossed. Each names the runbook that answers it.
+          </p>
+        </div>
+      </header>
+      <label className="checkbox-row">
+        <input type="checkbox" checked={includeResolved} onChange={(event) => toggle(event.target.checked)} /> Include resolved alerts
+      </label>
+      {query.isPending ? (
+        <div aria-busy="true">
+          <LoadingMessage>Loading the alerts…</LoadingMessage>
+          <SkeletonLine />
+          <SkeletonLine width="70%" />
+        </div>
+      ) : query.isError ? (
+        <ErrorState title="The alerts could not be loaded" error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />
+      ) : (
+        <AlertList
+          alerts={query.data.alerts}
+          label={includeResolved ? 'Alerts, newest first' : 'Open alerts, newest first'}
+          emptyState={
+            <p className="muted" role="status">
+              {includeResolved ? 'No alerts have fired yet.' : 'No open alerts: every promise holds, or someone has resolved what fired.'}
+            </p>
+          }
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+import { Link } from 'react-router';
+import { AlertList } from '@/alerts/components/AlertList';
+import { useAlerts } from '@/alerts/hooks/useAlerts';
+import { KpiReportList } from '@/dashboards/components/KpiReportList';
+import { useAutomationKpis } from '@/dashboards/hooks/useAutomationKpis';
+import { SloStatusList } from '@/slos/components/SloStatusList';
+import { useAutomationSlos } from '@/slos/hooks/useAutomationSlos';
+import { ErrorState } from '@/shared/components/ErrorState';
+import { LoadingMessage, SkeletonLine } from '@/shared/components/Skeleton';
+import { useAutomationOutlet } from '../hooks/useAutomationOutlet';
+import { PageSection as Section } from './PageSection';
+
+const KPI_RANGE = '30d';
+
+function Loading({ children }: { children: string }) {
+  return (
+    <div aria-busy="true">
+      <LoadingMessage>{children}</LoadingMessage>
+      <SkeletonLine />
+      <SkeletonLine width="60%" />
+    </div>
+  );
+}
+
+function Slos({ slug }: { slug: string }) {
+  const query = useAutomationSlos(slug);
+  if (query.isPending) {
+    return <Loading>Loading the SLOs…</Loading>;
+  }
+  if (query.isError) {
+    return <ErrorState title="The SLOs could not be loaded" error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
+  }
+  return <SloStatusList slos={query.data.automationSlos} slug={slug} />;
+}
+
+function OpenAlerts({ slug }: { slug: string }) {
+  const query = useAlerts({ automation: slug, includeResolved: false });
+  if (query.isPending) {
+    return <Loading>Loading the open alerts…</Loading>;
+  }
+  if (query.isError) {
+    return <ErrorState title="The alerts could not be loaded" error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
+  }
+  return (
+    <AlertList
+      alerts={query.data.alerts}
+      showAutomation={false}
+      label="Open alerts of this automation"
+      emptyState={
+        <p className="muted" role="status">
+          No open alerts.
+        </p>
+      }
+    />
+  );
+}
+
+function Kpis({ slug }: { slug: string }) {
+  const query = useAutomationKpis(slug, KPI_RANGE);
+  if (query.isPending) {
+    return <Loading>Loading the KPIs…</Loading>;
+  }
+  if (query.isError) {
+    return <ErrorState title="The KPIs could not be loaded" error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
+  }
+  return <KpiReportList kpis={query.data.automationKpis} />;
+}
+
+/** The SLOs tab: each promise with its budget and burn rates, the open alerts (to acknowledge), and the KPIs before and after. */
+export function AutomationSlosTab() {
+  const { automation } = useAutomationOutlet();
+  const slug = automation.slug;
+  return (
+    <div className="stack">
+      <Section id="slo-status-title" title="Service-level objectives">
+        <Slos slug={slug} />
+      </Section>
+      <Section id="slo-alerts-title" title="Open alerts" actions={<Link to="/alerts">All alerts</Link>}>
+        <OpenAlerts slug={slug} />
+      </Section>
+      <Section id="slo-kpis-title" title="KPIs, last 30 days" actions={<Link to="/dashboards">Dashboards</Link>}>
+        <Kpis slug={slug} />
+      </Section>
+    </div>
+  );
+}

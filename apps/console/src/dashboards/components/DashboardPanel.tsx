@@ -1,0 +1,61 @@
+import { useId } from 'react';
+import type { DashboardPanelData, ResolvedRange } from '../dashboardTypes';
+import { downloadCsv, panelCsv } from '../panelCsv';
+import { DeadLetterBacklogPanel } from './DeadLetterBacklogPanel';
+import { KpiBeforeAfterPanel } from './KpiBeforeAfterPanel';
+import { KpiTrendPanel } from './KpiTrendPanel';
+import { ProgramTotalsPanel } from './ProgramTotalsPanel';
+import { SloTablePanel } from './SloTablePanel';
+
+const MISSING = <p className="muted">The api sent this panel without its data.</p>;
+
+function PanelBody({ panel, range }: { panel: DashboardPanelData; range: ResolvedRange }) {
+  switch (panel.kind) {
+    case 'kpi_before_after':
+      return panel.kpi ? <KpiBeforeAfterPanel kpi={panel.kpi} /> : MISSING;
+    case 'kpi_trend':
+      return panel.trend ? <KpiTrendPanel trend={panel.trend} /> : MISSING;
+    case 'slo_table':
+      return panel.slos ? <SloTablePanel rows={panel.slos} rangeLabel={range.label} /> : MISSING;
+    case 'dead_letter_backlog':
+      return panel.backlog ? <DeadLetterBacklogPanel rows={panel.backlog} rangeLabel={range.label} /> : MISSING;
+    case 'program_totals':
+      return panel.totals ? <ProgramTotalsPanel totals={panel.totals} rangeLabel={range.label} /> : MISSING;
+  }
+}
+
+interface DashboardPanelProps {
+  dashboardName: string;
+  panel: DashboardPanelData;
+  range: ResolvedRange;
+}
+
+/** One panel: its title and description, a CSV of its data, and its chart or table — or why it cannot be computed. */
+export function DashboardPanel({ dashboardName, panel, range }: DashboardPanelProps) {
+  const titleId = useId();
+  return (
+    <section className={`panel dashboard-panel dashboard-panel--${panel.kind}`} aria-labelledby={titleId}>
+      <div className="panel__header">
+        <h2 id={titleId} className="panel__title">
+          {panel.title}
+        </h2>
+        <button
+          type="button"
+          className="button button--small button--quiet"
+          title="The numbers behind this panel, for a spreadsheet"
+          onClick={() => downloadCsv(panelCsv(dashboardName, panel, range))}
+        >
+          Download CSV
+        </button>
+      </div>
+      {panel.description ? <p className="dashboard-panel__description">{panel.description}</p> : null}
+      {panel.problem === null ? (
+        <PanelBody panel={panel} range={range} />
+      ) : (
+        <p className="banner banner--caution" role="status">
+          This panel cannot be shown: {panel.problem}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,72 @@
+import { type FormEvent, useState } from 'react';
+import type { DateRangeInput } from '@/gql/graphql';
+import { RANGE_PRESETS, type RangeSpec, customRangeProblem, isoDay, lastDayOf } from '../dateRange';
+import type { ResolvedRange } from '../dashboardTypes';
+
+interface DateRangePickerProps {
+  /** The range in the URL; null when the dashboard's default applies. */
+  value: DateRangeInput | null;
+  defaultRange: RangeSpec | undefined;
+  /** The window the figures on screen were computed over, to start the custom dates from. */
+  resolved: ResolvedRange | undefined;
+  onChange: (range: RangeSpec) => void;
+}
+
+/**
+ * Presets (last 7, 30, 90 days) and whole days from–to; the choice goes to the URL. The custom dates
+ * start from the range on screen; remount it (key) when that range changes.
+ */
+export function DateRangePicker({ value, defaultRange, resolved, onChange }: DateRangePickerProps) {
+  const current = value ?? defaultRange ?? null;
+  const [from, setFrom] = useState(current?.from ?? (resolved ? isoDay(resolved.start) : ''));
+  const [to, setTo] = useState(current?.to ?? (resolved ? lastDayOf(resolved.end) : ''));
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const found = customRangeProblem(from, to);
+    setProblem(found);
+    if (found === null) {
+      onChange({ from, to });
+    }
+  };
+
+  return (
+    <div className="range-picker">
+      <div className="segmented" role="group" aria-label="Date range">
+        {RANGE_PRESETS.map((preset) => {
+          const active = current?.last === preset.last;
+          return (
+            <button
+              key={preset.last}
+              type="button"
+              className={active ? 'segmented__option segmented__option--active' : 'segmented__option'}
+              aria-pressed={active}
+              onClick={() => onChange({ last: preset.last })}
+            >
+              {preset.label}
+            </button>
+          );
+        })}
+      </div>
+      <form className="range-picker__custom" onSubmit={submit} aria-label="Custom dates" noValidate>
+        <label className="field--compact">
+          From
+          <input type="date" value={from} max={to || undefined} onChange={(event) => setFrom(event.target.value)} />
+        </label>
+        <label className="field--compact">
+          To (included)
+          <input type="date" value={to} min={from || undefined} onChange={(event) => setTo(event.target.value)} />
+        </label>
+        <button type="submit" className="button button--small">
+          Show these dates
+        </button>
+        {problem ? (
+          <span className="field-problem" role="alert">
+            {problem}
+          </span>
+        ) : null}
+      </form>
+    </div>
+  );
+}

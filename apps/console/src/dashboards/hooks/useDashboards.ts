@@ -1,0 +1,6 @@
+import { useQuery } from '@tanstack/react-query';
+import { dashboardsQueryOptions } from '../api/dashboardsQuery';
+
+export function useDashboards() {
+  return useQuery(dashboardsQueryOptions());
+}

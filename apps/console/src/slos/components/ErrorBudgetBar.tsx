@@ -1,0 +1,33 @@
+import { describeBudget, type ErrorBudget } from '../sloWords';
+
+/**
+ * The error budget left, as a bar with the words beside it. An overspent budget fills the bar in the
+ * danger colour and says by how much; a budget with nothing counted says so instead of showing 100%.
+ */
+export function ErrorBudgetBar({ budget, label }: { budget: ErrorBudget | null; label: string }) {
+  if (budget === null) {
+    return <span className="muted">No error budget (judged by its limit now)</span>;
+  }
+  const words = describeBudget(budget);
+  if (budget.noData) {
+    return <span className="muted">{words}</span>;
+  }
+  const left = Math.max(0, Math.min(1, budget.remainingFraction));
+  const tone = budget.overspent ? 'danger' : left < 0.25 ? 'caution' : 'good';
+  return (
+    <span className="budget">
+      <span
+        className="budget__track"
+        role="meter"
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={Math.round(left * 100)}
+        aria-valuetext={words}
+      >
+        <span className={`budget__fill budget__fill--${tone}`} style={{ width: budget.overspent ? '100%' : `${left * 100}%` }} />
+      </span>
+      <span className={budget.overspent ? 'budget__text budget__text--overspent' : 'budget__text'}>{words}</span>
+    </span>
+  );
+}
