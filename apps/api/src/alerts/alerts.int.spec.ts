@@ -21,12 +21,13 @@ interface AlertGql {
   state: string;
   summary: string;
   acknowledgedBy: string | null;
+  acknowledgeBlockedReason: string | null;
   resolvedAt: string | null;
   runbook: { id: string; title: string } | null;
   events: { kind: string; actor: string | null; detail: string | null }[];
 }
 
-const ALERT_FIELDS = 'id automation slo sloTitle rule severity state summary acknowledgedBy resolvedAt runbook { id title } events { kind actor detail }';
+const ALERT_FIELDS = 'id automation slo sloTitle rule severity state summary acknowledgedBy acknowledgeBlockedReason resolvedAt runbook { id title } events { kind actor detail }';
 const ALERTS = `query Alerts($automation: String, $state: [AlertState!]) { alerts(automation: $automation, state: $state) { ${ALERT_FIELDS} } }`;
 const ACKNOWLEDGE = `mutation Ack($id: ID!, $note: String) { acknowledgeAlert(id: $id, note: $note) { ${ALERT_FIELDS} } }`;
 
@@ -148,6 +149,11 @@ describe('SLO alerts', () => {
   it('lets an on-call operator of the owning team acknowledge, with a note; not a viewer, nor another team', async () => {
     const fast = (await alertsOf('invoice-generation')).find((a) => a.rule === 'fast-burn');
     const viewer = await t.api.signIn('vera');
+    // The console learns why before anyone clicks.
+    expect((await alertsOf('invoice-generation', undefined, viewer)).find((a) => a.rule === 'fast-burn')?.acknowledgeBlockedReason).toBe(
+      'Your role (viewer) cannot acknowledge alerts: operators, owners and admins can.',
+    );
+    expect(fast?.acknowledgeBlockedReason).toBeNull();
     const refused = await t.api.graphql(ACKNOWLEDGE, { id: fast?.id }, viewer);
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
@@ -157,9 +163,10 @@ describe('SLO alerts', () => {
     expect(ack.data?.acknowledgeAlert).toMatchObject({ state: 'acknowledged', acknowledgedBy: 'Otto Operator' });
     expect(ack.data?.acknowledgeAlert.events.at(-1)).toEqual({ kind: 'acknowledged', actor: 'Otto Operator', detail: 'Looking at NetSuite: 429s since 03:05' });
 
-    // A second click changes nothing.
+    // A second click changes nothing, and says who has it.
     const again = await t.api.graphql<{ acknowledgeAlert: AlertGql }>(ACKNOWLEDGE, { id: fast?.id }, owner);
     expect(again.data?.acknowledgeAlert.events.filter((e) => e.kind === 'acknowledged')).toHaveLength(1);
+    expect(again.data?.acknowledgeAlert.acknowledgeBlockedReason).toBe('Already acknowledged by Otto Operator.');
 
     // Another team's operator cannot: the failure is not theirs to handle.
     await t.db.query(`UPDATE automation SET owner_team = 'order-ops' WHERE slug = 'invoice-generation'`);

@@ -18,8 +18,9 @@ export class AlertsResolver {
     @Args('automation', { type: () => String, nullable: true, description: 'Only this automation’s, by slug.' }) automation: string | undefined,
     @Args('state', { type: () => [AlertStateEnum], nullable: true, description: 'Defaults to firing and acknowledged.' }) state: AlertState[] | undefined,
     @Args('first', { type: () => Int, defaultValue: 50, description: 'At most this many (1–200).' }) first: number,
+    @CurrentUser() user: User | undefined,
   ): Promise<AlertType[]> {
-    return (await this.service.list({ automation: automation ?? undefined, states: state ?? undefined, first })).map(toAlert);
+    return (await this.service.list({ automation: automation ?? undefined, states: state ?? undefined, first })).map((row) => toAlert(row, user));
   }
 
   @RequirePermission('alert:acknowledge')
@@ -32,6 +33,6 @@ export class AlertsResolver {
     if (user === undefined) {
       throw new NotSignedInError();
     }
-    return toAlert(await this.service.acknowledge(id, user, note ?? undefined));
+    return toAlert(await this.service.acknowledge(id, user, note ?? undefined), user);
   }
 }

@@ -32,6 +32,29 @@ export class AlertsService {
    * alerts, admins any. Acknowledging an alert that is already acknowledged or resolved changes
    * nothing and answers it as it stands.
    */
+  /** Why `user` cannot acknowledge `alert` now, in a sentence for the console; null when they can. */
+  static acknowledgeBlockedReason(alert: Pick<AlertRow, 'state' | 'ownerTeam' | 'acknowledgedBy'>, user: User | undefined): string | null {
+    const denied = AlertsService.deniedReason(alert, user);
+    if (denied !== null) {
+      return denied;
+    }
+    if (alert.state === 'acknowledged') {
+      return `Already acknowledged by ${alert.acknowledgedBy ?? 'someone'}.`;
+    }
+    return alert.state === 'resolved' ? 'Resolved: nothing to acknowledge.' : null;
+  }
+
+  /** Why `user` may never acknowledge `alert` (role or team); null when they may. */
+  private static deniedReason(alert: Pick<AlertRow, 'ownerTeam'>, user: User | undefined): string | null {
+    if (user === undefined || !roleGrants(user.role, 'alert:acknowledge')) {
+      return `Your role (${user?.role ?? 'signed out'}) cannot acknowledge alerts: operators, owners and admins can.`;
+    }
+    if (isTeamScoped(user.role) && !user.teams.includes(alert.ownerTeam)) {
+      return `Only operators and owners on the ${alert.ownerTeam} team, or an admin, can acknowledge this alert.`;
+    }
+    return null;
+  }
+
   async acknowledge(id: string, user: User, note: string | undefined): Promise<AlertRow> {
     const trimmed = note?.trim() ?? '';
     if (trimmed.length > MAX_NOTE) {
@@ -41,8 +64,9 @@ export class AlertsService {
     if (alert === null) {
       throw new NotFoundError(`No alert has the id "${id}".`);
     }
-    if (!roleGrants(user.role, 'alert:acknowledge') || (isTeamScoped(user.role) && !user.teams.includes(alert.ownerTeam))) {
-      throw new NotAllowedError(`Only operators and owners on the ${alert.ownerTeam} team, or an admin, can acknowledge this alert.`);
+    const denied = AlertsService.deniedReason(alert, user);
+    if (denied !== null) {
+      throw new NotAllowedError(denied);
     }
     await this.alerts.acknowledge(id, user.name, trimmed === '' ? null : trimmed);
     return (await this.alerts.get(id)) ?? alert;

@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { RequirePermission } from '../auth/decorators.js';
+import { CurrentUser, RequirePermission } from '../auth/decorators.js';
+import type { User } from '../auth/user.js';
 import { DashboardSloRowType } from '../dashboards/dto/dashboard.type.js';
 import type { AlertRow } from './alerts.repository.js';
 import { AlertsService } from './alerts.service.js';
@@ -16,7 +17,7 @@ export class DashboardSloAlertsResolver {
 
   @RequirePermission('catalog:read')
   @ResolveField(() => [AlertType], { description: 'This SLO’s alerts that are firing or acknowledged, newest first.' })
-  async openAlerts(@Parent() row: DashboardSloRowType, @Context('req') req: object): Promise<AlertType[]> {
+  async openAlerts(@Parent() row: DashboardSloRowType, @Context('req') req: object, @CurrentUser() user: User | undefined): Promise<AlertType[]> {
     const cache = perRequest.get(req) ?? new Map<string, Promise<AlertRow[]>>();
     perRequest.set(req, cache);
     let open = cache.get(row.automation);
@@ -24,6 +25,6 @@ export class DashboardSloAlertsResolver {
       open = this.alerts.openFor([row.automation]);
       cache.set(row.automation, open);
     }
-    return (await open).filter((alert) => alert.slo === row.status.name).map(toAlert);
+    return (await open).filter((alert) => alert.slo === row.status.name).map((alert) => toAlert(alert, user));
   }
 }

@@ -16,7 +16,7 @@ import * as types from './graphql';
  */
 type Documents = {
     "\n  mutation AcknowledgeAlert($id: ID!, $note: String) {\n    acknowledgeAlert(id: $id, note: $note) {\n      ...AlertFields\n    }\n  }\n": typeof types.AcknowledgeAlertDocument,
-    "\n  fragment AlertFields on Alert {\n    id\n    automation\n    automationTitle\n    slo\n    sloTitle\n    rule\n    severity\n    state\n    summary\n    firedAt\n    acknowledgedAt\n    acknowledgedBy\n    resolvedAt\n    runbook {\n      id\n      title\n    }\n    events {\n      at\n      kind\n      actor\n      detail\n    }\n  }\n": typeof types.AlertFieldsFragmentDoc,
+    "\n  fragment AlertFields on Alert {\n    id\n    automation\n    automationTitle\n    slo\n    sloTitle\n    rule\n    severity\n    state\n    summary\n    firedAt\n    acknowledgedAt\n    acknowledgedBy\n    resolvedAt\n    acknowledgeBlockedReason\n    runbook {\n      id\n      title\n    }\n    events {\n      at\n      kind\n      actor\n      detail\n    }\n  }\n": typeof types.AlertFieldsFragmentDoc,
     "\n  query Alerts($automation: String, $state: [AlertState!], $first: Int!) {\n    alerts(automation: $automation, state: $state, first: $first) {\n      ...AlertFields\n    }\n  }\n": typeof types.AlertsDocument,
     "\n  query Viewer {\n    viewer {\n      id\n      name\n      role\n      teams\n      canRegister\n    }\n  }\n": typeof types.ViewerDocument,
     "\n  mutation RegisterAutomation($input: AutomationInput!) {\n    registerAutomation(input: $input) {\n      ...AutomationDetail\n    }\n  }\n": typeof types.RegisterAutomationDocument,
@@ -62,7 +62,7 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  mutation AcknowledgeAlert($id: ID!, $note: String) {\n    acknowledgeAlert(id: $id, note: $note) {\n      ...AlertFields\n    }\n  }\n": types.AcknowledgeAlertDocument,
-    "\n  fragment AlertFields on Alert {\n    id\n    automation\n    automationTitle\n    slo\n    sloTitle\n    rule\n    severity\n    state\n    summary\n    firedAt\n    acknowledgedAt\n    acknowledgedBy\n    resolvedAt\n    runbook {\n      id\n      title\n    }\n    events {\n      at\n      kind\n      actor\n      detail\n    }\n  }\n": types.AlertFieldsFragmentDoc,
+    "\n  fragment AlertFields on Alert {\n    id\n    automation\n    automationTitle\n    slo\n    sloTitle\n    rule\n    severity\n    state\n    summary\n    firedAt\n    acknowledgedAt\n    acknowledgedBy\n    resolvedAt\n    acknowledgeBlockedReason\n    runbook {\n      id\n      title\n    }\n    events {\n      at\n      kind\n      actor\n      detail\n    }\n  }\n": types.AlertFieldsFragmentDoc,
     "\n  query Alerts($automation: String, $state: [AlertState!], $first: Int!) {\n    alerts(automation: $automation, state: $state, first: $first) {\n      ...AlertFields\n    }\n  }\n": types.AlertsDocument,
     "\n  query Viewer {\n    viewer {\n      id\n      name\n      role\n      teams\n      canRegister\n    }\n  }\n": types.ViewerDocument,
     "\n  mutation RegisterAutomation($input: AutomationInput!) {\n    registerAutomation(input: $input) {\n      ...AutomationDetail\n    }\n  }\n": types.RegisterAutomationDocument,
@@ -114,7 +114,7 @@ export function graphql(source: "\n  mutation AcknowledgeAlert($id: ID!, $note: 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment AlertFields on Alert {\n    id\n    automation\n    automationTitle\n    slo\n    sloTitle\n    rule\n    severity\n    state\n    summary\n    firedAt\n    acknowledgedAt\n    acknowledgedBy\n    resolvedAt\n    runbook {\n      id\n      title\n    }\n    events {\n      at\n      kind\n      actor\n      detail\n    }\n  }\n"): typeof import('./graphql').AlertFieldsFragmentDoc;
+export function graphql(source: "\n  fragment AlertFields on Alert {\n    id\n    automation\n    automationTitle\n    slo\n    sloTitle\n    rule\n    severity\n    state\n    summary\n    firedAt\n    acknowledgedAt\n    acknowledgedBy\n    resolvedAt\n    acknowledgeBlockedReason\n    runbook {\n      id\n      title\n    }\n    events {\n      at\n      kind\n      actor\n      detail\n    }\n  }\n"): typeof import('./graphql').AlertFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

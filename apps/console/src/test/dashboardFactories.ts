@@ -98,6 +98,7 @@ export function anAlert(overrides: Partial<AlertFieldsFragment> = {}): AlertFiel
     acknowledgedAt: null,
     acknowledgedBy: null,
     resolvedAt: null,
+    acknowledgeBlockedReason: null,
     runbook: { id: 'reprocess-dead-letters', title: 'Failed invoices — triage and reprocess dead letters' },
     events: [
       { at: '2026-11-27T08:10:00Z', kind: 'fired', actor: null, detail: 'burn rate 1.3× over 3d, 1.6× over 6h' },

@@ -38,4 +38,5 @@ export class AlertType {
   @Field(() => Date, { nullable: true }) resolvedAt: Date | null;
   @Field(() => SloRunbookType, { nullable: true, description: 'The runbook that answers this alert (the catalog requires one for production automations).' }) runbook: SloRunbookType | null;
   @Field(() => [AlertEventType], { description: 'Its history, oldest first.' }) events: AlertEventType[];
+  @Field(() => String, { nullable: true, description: 'Why the signed-in person cannot acknowledge it now, in a sentence; empty when they can.' }) acknowledgeBlockedReason: string | null;
 }

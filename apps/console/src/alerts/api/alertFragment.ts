@@ -16,6 +16,7 @@ export const AlertFieldsFragment = graphql(`
     acknowledgedAt
     acknowledgedBy
     resolvedAt
+    acknowledgeBlockedReason
     runbook {
       id
       title

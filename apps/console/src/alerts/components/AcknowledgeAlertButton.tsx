@@ -1,8 +1,11 @@
 import { describeError } from '@/shared/graphql/ApiError';
 import { useAcknowledgeAlert } from '../hooks/useAcknowledgeAlert';
 
-/** "Acknowledge": someone is on it. The api decides who may (operators, the owning team, admins); a refusal is shown in its words. */
-export function AcknowledgeAlertButton({ id, sloTitle }: { id: string; sloTitle: string }) {
+/**
+ * "Acknowledge": someone is on it. Disabled, with the api's reason beside it, for someone who may
+ * not (operators and owners of the owning team, and admins, may); a refusal is shown in its words.
+ */
+export function AcknowledgeAlertButton({ id, sloTitle, blockedReason }: { id: string; sloTitle: string; blockedReason: string | null }) {
   const acknowledge = useAcknowledgeAlert(id);
   return (
     <div className="alert-ack">
@@ -10,11 +13,13 @@ export function AcknowledgeAlertButton({ id, sloTitle }: { id: string; sloTitle:
         type="button"
         className="button button--small button--primary"
         aria-label={`Acknowledge the alert on “${sloTitle}”`}
-        disabled={acknowledge.isPending}
+        disabled={acknowledge.isPending || blockedReason !== null}
+        title={blockedReason ?? undefined}
         onClick={() => acknowledge.mutate()}
       >
         {acknowledge.isPending ? 'Acknowledging…' : 'Acknowledge'}
       </button>
+      {blockedReason === null ? null : <p className="muted">{blockedReason}</p>}
       {acknowledge.isError ? (
         <p className="banner banner--error" role="alert">
           Not acknowledged: {describeError(acknowledge.error)}

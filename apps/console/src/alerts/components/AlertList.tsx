@@ -35,7 +35,7 @@ function AlertCard({ alert, showAutomation }: { alert: AlertData; showAutomation
           <AlertSeverityBadge severity={alert.severity} />
           <AlertStateBadge state={alert.state} />
         </div>
-        {alert.state === 'firing' ? <AcknowledgeAlertButton id={alert.id} sloTitle={alert.sloTitle} /> : null}
+        {alert.state === 'firing' ? <AcknowledgeAlertButton id={alert.id} sloTitle={alert.sloTitle} blockedReason={alert.acknowledgeBlockedReason ?? null} /> : null}
       </div>
       <p className="alert-card__summary strong">{alert.summary}</p>
       <dl className="facts facts--grid">

@@ -71,4 +71,16 @@ describe(AlertsPage.name, () => {
     renderApp('/alerts');
     expect(await screen.findByText(/No open alerts/)).toBeTruthy();
   });
+
+  it('shows a viewer why they cannot acknowledge, before they click', async () => {
+    mockApi({
+      Viewer: () => ({ data: aViewer() }),
+      Alerts: () => ({ data: { alerts: [anAlert({ acknowledgeBlockedReason: 'Your role (viewer) cannot acknowledge alerts: operators, owners and admins can.' })] } }),
+    });
+    renderApp('/alerts');
+    const button = await screen.findByRole<HTMLButtonElement>('button', { name: /Acknowledge the alert/ });
+    expect(button.disabled).toBe(true);
+    expect(button.getAttribute('title')).toBe('Your role (viewer) cannot acknowledge alerts: operators, owners and admins can.');
+    expect(screen.getByText('Your role (viewer) cannot acknowledge alerts: operators, owners and admins can.')).toBeTruthy();
+  });
 });
