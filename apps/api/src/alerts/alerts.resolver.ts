@@ -20,7 +20,7 @@ export class AlertsResolver {
     @Args('first', { type: () => Int, defaultValue: 50, description: 'At most this many (1–200).' }) first: number,
     @CurrentUser() user: User | undefined,
   ): Promise<AlertType[]> {
-    return (await this.service.list({ automation: automation ?? undefined, states: state ?? undefined, first })).map((row) => toAlert(row, user));
+    return (await this.service.list({ automation: automation ?? undefined, states: state ?? undefined, first })).map((row) => toAlert(row, AlertsService.acknowledgeBlockedReason(row, user)));
   }
 
   @RequirePermission('alert:acknowledge')
@@ -33,6 +33,7 @@ export class AlertsResolver {
     if (user === undefined) {
       throw new NotSignedInError();
     }
-    return toAlert(await this.service.acknowledge(id, user, note ?? undefined), user);
+    const alert = await this.service.acknowledge(id, user, note ?? undefined);
+    return toAlert(alert, AlertsService.acknowledgeBlockedReason(alert, user));
   }
 }

@@ -25,6 +25,6 @@ export class DashboardSloAlertsResolver {
       open = this.alerts.openFor([row.automation]);
       cache.set(row.automation, open);
     }
-    return (await open).filter((alert) => alert.slo === row.status.name).map((alert) => toAlert(alert, user));
+    return (await open).filter((alert) => alert.slo === row.status.name).map((alert) => toAlert(alert, AlertsService.acknowledgeBlockedReason(alert, user)));
   }
 }
