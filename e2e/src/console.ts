@@ -7,3 +7,17 @@ export async function signInAs(page: Page, persona: 'omar' | 'vera' | 'otto' | '
   await page.locator(`[data-persona="${persona}"]`).click();
   await page.getByRole('heading', { name: 'Automation catalog' }).waitFor();
 }
+
+/** GraphQL as an admin (dev sign-in), for what a person would set up in the console beforehand. */
+export async function asAdmin(baseUrl: string): Promise<<T>(query: string, variables?: Record<string, unknown>) => Promise<T>> {
+  const signIn = await fetch(`${baseUrl}/auth/dev-sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"persona":"ada"}' });
+  const cookie = signIn.headers.get('set-cookie')?.split(';')[0] ?? '';
+  return async <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
+    const response = await fetch(`${baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ query, variables }) });
+    const body = (await response.json()) as { data?: T; errors?: unknown[] };
+    if (body.data === undefined || body.errors !== undefined) {
+      throw new Error(`GraphQL failed: ${JSON.stringify(body.errors)}`);
+    }
+    return body.data;
+  };
+}

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './browser.js';
-import { signInAs } from './console.js';
+import { asAdmin, signInAs } from './console.js';
 
 /** Registered by this journey (finance-ops, runtime kind sdk), so its runs and dead letters touch no other journey's numbers. */
 const AUTOMATION = 'chargeback-evidence-submission';
@@ -18,20 +18,6 @@ interface Command {
   messageId: string;
   correlationId?: string;
   payload: unknown;
-}
-
-/** GraphQL as an admin (dev sign-in), for what a person would set up in the console beforehand. */
-async function asAdmin(baseUrl: string): Promise<<T>(query: string, variables?: Record<string, unknown>) => Promise<T>> {
-  const signIn = await fetch(`${baseUrl}/auth/dev-sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"persona":"ada"}' });
-  const cookie = signIn.headers.get('set-cookie')?.split(';')[0] ?? '';
-  return async <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
-    const response = await fetch(`${baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ query, variables }) });
-    const body = (await response.json()) as { data?: T; errors?: unknown[] };
-    if (body.data === undefined || body.errors !== undefined) {
-      throw new Error(`GraphQL failed: ${JSON.stringify(body.errors)}`);
-    }
-    return body.data;
-  };
 }
 
 /**
