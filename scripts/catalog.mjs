@@ -1,14 +1,5 @@
 #!/usr/bin/env node
 // `npm run catalog -- validate|apply|export`: builds the api (cached by Nx) and runs its catalog command.
-import { spawnSync } from 'node:child_process';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { runApiCommand } from './api-command.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const env = { ...process.env, NX_NO_CLOUD: 'true', NX_DAEMON: 'false', NX_TUI: 'false', NX_TELEMETRY: 'false' };
-const build = spawnSync('npx', ['nx', 'run', '@roundhouse/api:build', '--outputStyle=static'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
-if (build.status !== 0) {
-  process.exit(build.status ?? 1);
-}
-const run = spawnSync(process.execPath, [resolve(root, 'apps/api/dist/cli/catalog.js'), ...process.argv.slice(2)], { cwd: root, env, stdio: 'inherit' });
-process.exit(run.status ?? 1);
+runApiCommand('catalog');
