@@ -1,24 +1,13 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { BrowserContext } from 'playwright-core';
-import { launchBrowser } from './browser.js';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser } from './browser.js';
 import { signInAs } from './console.js';
 
 describe('catalog journey', () => {
   const baseUrl = inject('baseUrl');
-  let browser: Awaited<ReturnType<typeof launchBrowser>>;
-  let context: BrowserContext;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    context = browser.context;
-  });
-
-  afterAll(async () => {
-    await browser.close();
-  });
+  const browser = useBrowser();
 
   it('an owner registers an automation through the form; a viewer finds it by search and opens it', async () => {
-    const owner = await context.newPage();
+    const owner = await browser.context.newPage();
     await signInAs(owner, 'omar', baseUrl);
     await owner.getByRole('link', { name: 'Register automation' }).click();
     await owner.getByRole('heading', { name: 'Register an automation' }).waitFor();
@@ -39,8 +28,8 @@ describe('catalog journey', () => {
     await owner.getByRole('heading', { level: 1, name: 'Supplier statement matching' }).waitFor();
     await owner.close();
 
-    await context.clearCookies();
-    const viewer = await context.newPage();
+    await browser.context.clearCookies();
+    const viewer = await browser.context.newPage();
     await signInAs(viewer, 'vera', baseUrl);
     await viewer.getByLabel('Search automations').fill('supplier statem');
     await viewer.waitForURL(/q=supplier/);
@@ -56,8 +45,8 @@ describe('catalog journey', () => {
   });
 
   it('shows a file-managed automation from the shipped catalog with its runbook, read-only', async () => {
-    await context.clearCookies();
-    const page = await context.newPage();
+    await browser.context.clearCookies();
+    const page = await browser.context.newPage();
     await signInAs(page, 'vera', baseUrl);
     await page.getByLabel('Search automations').fill('invoice');
     await page.waitForURL(/q=invoice/);

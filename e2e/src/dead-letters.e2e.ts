@@ -1,7 +1,6 @@
 import { RoundhouseClient } from '@roundhouse/sdk';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { BrowserContext } from 'playwright-core';
-import { launchBrowser } from './browser.js';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { useBrowser } from './browser.js';
 import { signInAs } from './console.js';
 
 /** A runtime token for a team, made through the API as an owner would in the console. */
@@ -18,12 +17,9 @@ async function tokenFor(baseUrl: string, team: string): Promise<string> {
 
 describe('dead-letter workbench journey', () => {
   const baseUrl = inject('baseUrl');
-  let browser: Awaited<ReturnType<typeof launchBrowser>>;
-  let context: BrowserContext;
+  const browser = useBrowser();
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    context = browser.context;
     const client = new RoundhouseClient({ url: baseUrl, token: await tokenFor(baseUrl, 'support-engineering'), onDiagnostic: () => undefined });
     for (const refundId of ['refund_e2e_1', 'refund_e2e_2']) {
       const error = new Error(`bank account for refund ${refundId} is closed`);
@@ -36,13 +32,9 @@ describe('dead-letter workbench journey', () => {
     await client.shutdown();
   });
 
-  afterAll(async () => {
-    await browser.close();
-  });
-
   it('on call finds the group, opens a message with its runbook; a viewer sees the sensitive fields masked', async () => {
-    await context.clearCookies();
-    const page = await context.newPage();
+    await browser.context.clearCookies();
+    const page = await browser.context.newPage();
     await signInAs(page, 'otto', baseUrl);
     await page.goto(`${baseUrl}/dead-letters?automation=refund-handling`);
     const group = page.locator('tr[data-fingerprint]').filter({ hasText: 'BankAccountClosedError' });
@@ -60,7 +52,7 @@ describe('dead-letter workbench journey', () => {
     await page.getByRole('heading', { name: /Business impact/ }).first().waitFor();
     const detailUrl = page.url();
 
-    await context.clearCookies();
+    await browser.context.clearCookies();
     await signInAs(page, 'vera', baseUrl);
     await page.goto(detailUrl);
     await page.getByLabel('Payload as received').waitFor();

@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { RoundhouseClient } from '@roundhouse/sdk';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { BrowserContext } from 'playwright-core';
-import { launchBrowser } from './browser.js';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser } from './browser.js';
 import { asAdmin, signInAs } from './console.js';
 
 const AUTOMATION = 'dunning-reminders';
@@ -10,17 +9,7 @@ const SLO_TITLE = '99% of due reminders sent on the day they are due';
 
 describe('proving value journey', () => {
   const baseUrl = inject('baseUrl');
-  let browser: Awaited<ReturnType<typeof launchBrowser>>;
-  let context: BrowserContext;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    context = browser.context;
-  });
-
-  afterAll(async () => {
-    await browser.close();
-  });
+  const browser = useBrowser();
 
   it('a finance lead reads the program dashboard, exports a panel; on call acknowledges the alert the failing reminders raise', async () => {
     // The reminders runtime reports: a month's recovered cash, and a bad few minutes — 10 of 40 reminders fail.
@@ -45,8 +34,8 @@ describe('proving value journey', () => {
     expect(client.stats()).toMatchObject({ quarantined: 0, forbidden: 0, dropped: 0 });
 
     // A finance lead (a viewer) opens the program dashboard.
-    await context.clearCookies();
-    const page = await context.newPage();
+    await browser.context.clearCookies();
+    const page = await browser.context.newPage();
     await signInAs(page, 'vera', baseUrl);
     await page.getByRole('link', { name: 'Dashboards' }).first().click();
     await page.getByRole('link', { name: 'Finance automation program' }).click();
@@ -92,7 +81,7 @@ describe('proving value journey', () => {
     expect(await card.innerText()).toContain('Runbook');
 
     // The operator on call for finance-ops acknowledges it.
-    await context.clearCookies();
+    await browser.context.clearCookies();
     await signInAs(page, 'otto', baseUrl);
     await page.goto(`${baseUrl}/alerts`);
     await card.waitFor();

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from './browser.js';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBrowser } from './browser.js';
 import { asAdmin, signInAs } from './console.js';
 
 /** Registered by this journey (finance-ops, runtime kind sdk), so its runs and dead letters touch no other journey's numbers. */
@@ -88,26 +88,19 @@ function progressOf(page: Page, state: string) {
 
 describe('reprocess journey', () => {
   const baseUrl = inject('baseUrl');
-  let browser: Awaited<ReturnType<typeof launchBrowser>>;
-  let context: BrowserContext;
+  const browser = useBrowser();
   let worker: ReturnType<typeof runtime>;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    context = browser.context;
     worker = runtime(baseUrl, await setUp(baseUrl));
     const at = new Date().toISOString();
     const stored = await worker.report(Array.from({ length: MESSAGES }, (_, n) => deadLetterEvent(n + 1, at)));
     expect(stored).toMatchObject({ accepted: MESSAGES, quarantined: 0, forbidden: 0 });
   });
 
-  afterAll(async () => {
-    await browser.close();
-  });
-
   it('on call reprocesses a whole group, the runtime picks the commands up and reports back, and the console shows them resolved; a viewer may not act', async () => {
-    await context.clearCookies();
-    const page = await context.newPage();
+    await browser.context.clearCookies();
+    const page = await browser.context.newPage();
     await signInAs(page, 'otto', baseUrl);
 
     // The workbench, narrowed to the group, then "everything matching".
@@ -185,7 +178,7 @@ describe('reprocess journey', () => {
     expect(entryText).toContain(first.reprocessId);
 
     // A viewer sees the same dead letters, and cannot act on them.
-    await context.clearCookies();
+    await browser.context.clearCookies();
     await signInAs(page, 'vera', baseUrl);
     await page.goto(`${baseUrl}/dead-letters?automation=${AUTOMATION}&status=any`);
     const toolbar = page.getByRole('toolbar', { name: 'Act on dead letters' });

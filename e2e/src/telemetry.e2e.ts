@@ -1,26 +1,15 @@
 import { RoundhouseClient } from '@roundhouse/sdk';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { BrowserContext } from 'playwright-core';
-import { launchBrowser } from './browser.js';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser } from './browser.js';
 import { signInAs } from './console.js';
 
 describe('telemetry journey', () => {
   const baseUrl = inject('baseUrl');
-  let browser: Awaited<ReturnType<typeof launchBrowser>>;
-  let context: BrowserContext;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    context = browser.context;
-  });
-
-  afterAll(async () => {
-    await browser.close();
-  });
+  const browser = useBrowser();
 
   it('an owner creates a runtime token, a runtime reports through the SDK, and the health tab and the trail show it', async () => {
-    await context.clearCookies();
-    const page = await context.newPage();
+    await browser.context.clearCookies();
+    const page = await browser.context.newPage();
     await signInAs(page, 'omar', baseUrl);
 
     // The token is shown once, in the console.
