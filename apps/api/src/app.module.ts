@@ -1,4 +1,5 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, DiscoveryModule } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
@@ -58,6 +59,8 @@ export class AppModule {
           playground: false,
           introspection: config.NODE_ENV !== 'production',
           includeStacktraceInErrorResponses: false,
+          // No HTTP caching of answers (every one depends on who asks), so no per-field cache hints to compute.
+          plugins: [ApolloServerPluginCacheControlDisabled()],
           context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
           formatError: (formatted, error) => formatGraphQLError(log, formatted, error),
         }),
