@@ -1,14 +1,43 @@
 import { RoundhouseClient } from '@roundhouse/sdk';
 import { backfill } from './backfill.js';
+import { backfillKpiHistory } from './kpi-history.js';
 import { LiveSimulation } from './live.js';
 import { profileOf } from './profiles.js';
-import { seeded } from './random.js';
+import { seeded, type Random } from './random.js';
 import { DemoReprocessor } from './reprocess.js';
-import { RoundhouseConsole } from './roundhouse-console.js';
+import { RoundhouseConsole, type CatalogAutomation } from './roundhouse-console.js';
 
 const url = process.env.ROUNDHOUSE_URL ?? 'http://localhost:3000';
 const say = (line: string) => process.stderr.write(`demo-runtime: ${line}\n`);
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+
+/** Days of measured-KPI history a fresh database gets; the automations went live ~80 days ago. */
+const KPI_HISTORY_DAYS = 90;
+const SWITCHED_OVER_DAYS_AGO = 80;
+
+/**
+ * Measured KPIs with less than half of the last 90 days covered (a fresh database: none) get one
+ * value a day for those days, once: afterwards their earliest value is 90 days old, so the check
+ * stays false. An api without automationKpis just means no history.
+ */
+async function fillKpiHistory(roundhouse: RoundhouseConsole, automations: readonly CatalogAutomation[], tokenOf: (slug: string) => string, random: Random): Promise<number> {
+  let measured = 0;
+  for (const automation of automations) {
+    const kpis = automation.kpis.filter((k) => k.source === 'measurement');
+    if (kpis.length === 0) {
+      continue;
+    }
+    const coverage = await roundhouse.kpiCoverage(automation.slug, KPI_HISTORY_DAYS).catch((error: unknown) => {
+      say(`no KPI history for ${automation.slug}: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    });
+    const missing = kpis.filter((k) => coverage !== undefined && (coverage.get(k.name) ?? 0) < 0.5);
+    if (missing.length > 0) {
+      measured += await backfillKpiHistory({ url, token: tokenOf(automation.slug), slug: automation.slug, kpis: missing, random, days: KPI_HISTORY_DAYS, switchedOverDaysAgo: SWITCHED_OVER_DAYS_AGO, now: new Date() });
+    }
+  }
+  return measured;
+}
 
 async function main(): Promise<void> {
   if (process.env.ROUNDHOUSE_DEMO === 'false') {
@@ -37,6 +66,10 @@ async function main(): Promise<void> {
   }
   if (filled > 0) {
     say(`filled in the last 24 hours with ${filled} runs`);
+  }
+  const measured = await fillKpiHistory(roundhouse, automations, tokenOf, random);
+  if (measured > 0) {
+    say(`filled in ${KPI_HISTORY_DAYS} days of KPI measurements (${measured} values)`);
   }
 
   const clients = new Map<string, RoundhouseClient>();

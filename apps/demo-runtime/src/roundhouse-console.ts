@@ -68,6 +68,18 @@ export class RoundhouseConsole {
   }
 
   /**
+   * The share (0–1) of the last `days` days each KPI has data for, by KPI name: a measured KPI
+   * reported only since today is near 0, one with a history that long is 1.
+   */
+  async kpiCoverage(slug: string, days: number): Promise<Map<string, number>> {
+    const data = await this.graphql<{ automationKpis: { name: string; coverage: number }[] }>(
+      `query K($slug: String!, $range: DateRangeInput) { automationKpis(slug: $slug, range: $range) { name coverage } }`,
+      { slug, range: { last: `${days}d` } },
+    );
+    return new Map(data.automationKpis.map((kpi) => [kpi.name, kpi.coverage]));
+  }
+
+  /**
    * A fresh token for the team, to report (`ingest`) and to pull the reprocess commands of its
    * automations (`commands`); the demo's earlier tokens for it are revoked.
    */
