@@ -1,0 +1,145 @@
+// What the benchmark prints: the dataset, the answer both ways, the times and ratios, the GraphQL part.
+import { cpus } from 'node:os';
+
+export const TARGET_RATIO = 100;
+export const TARGET_GRAPHQL = 1.5;
+const MIB = 1024 * 1024;
+
+const num = (value, digits = 0) => value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const ms = (value) => `${num(value, value < 10 ? 2 : value < 1000 ? 1 : 0)} ms`;
+const pct = (part, whole) => `${num((100 * part) / whole, 2)}%`;
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+function duration(msValue) {
+  if (msValue === null || msValue === undefined) {
+    return '—';
+  }
+  const seconds = msValue / 1000;
+  return seconds < 60 ? `${num(seconds, 1)} s` : `${Math.floor(seconds / 60)} min ${num(seconds % 60, 0).padStart(2, '0')} s`;
+}
+
+function describe({ settings, loaded, window, postgresVersion, pgSettings, loadAtStart, slug }) {
+  const cpu = cpus();
+  const c = loaded.counts;
+  const statuses = ['succeeded', 'retrying', 'failed', 'dead_lettered', 'running'].map((s) => `${s} ${pct(c.status[s] ?? 0, c.rows)}`).join(', ');
+  const mib = (bytes) => `${num(Number(bytes) / MIB)} MiB`;
+  const pgs = pgSettings.map((s) => `${s.name} ${s.setting}${s.unit ?? ''}`).join(', ');
+  return [
+    '',
+    'Roundhouse dashboard benchmark (bench/dashboard)',
+    `  dataset  : ${num(c.rows)} runs (rows of \`run\`: ${num(c.runs)} runs and their retries) of ${slug} started over the ${(window.to - window.from) / 86_400_000} days up to ${new Date(window.to).toISOString()}, seed ${settings.seed};`,
+    `             working-day rhythm, month-end peaks, ${loaded.incidents.length} incidents (25 min – 3 h); ${statuses}; ${pct(c.manualTouches, c.rows)} touched by hand;`,
+    `             durations log-normal (median 150 s, spread 0.75; 380 s in incidents), time-outs at 30 s; ${num(loaded.measurementRows)} KPI measurements (${loaded.measured.join(', ') || 'none'}, every 15 min)`,
+    `  loaded   : generated and streamed into COPY run (12 columns, 3 indexes) in ${num(loaded.copySeconds, 1)} s (${num(loaded.generatingSeconds, 1)} s of it generating); run_rollup_minute built from the rows with SQL in ${num(loaded.rollups.seconds, 1)} s` +
+      ` (${num(loaded.rollups.minutes)} minutes, the api's duration buckets, totals checked against the generator's bucketOf counts);`,
+    `             ${loaded.hourly.api ? `run_rollup_hour filled by the api's trigger on that INSERT: ${num(loaded.hourly.hours)} hours` : `no run_rollup_hour in this api: bench_rollup_hour summed from the minutes (${num(loaded.hourly.hours)} hours, ${num(loaded.hourly.seconds, 1)} s)`};`,
+    `             VACUUM ANALYZE ${num(loaded.vacuumSeconds, 1)} s, CHECKPOINT ${loaded.checkpoints ? 'yes' : 'no (needs a superuser)'}; run ${mib(loaded.sizes.run_bytes)} (indexes ${mib(loaded.sizes.run_index_bytes)}), run_rollup_minute ${mib(loaded.sizes.rollup_bytes)}`,
+    `  question : the automation's 30-day dashboard, window [${new Date(window.from).toISOString()}, ${new Date(window.to).toISOString()}) by finished_at: KPI "after" values (cycle time p50 and p95, error rate,`,
+    `             manual touches and throughput per day, the mean of each measurement KPI), the success-rate SLO (${window.sloName ?? 'success rate'}, ${window.sloObjective} %) over the window, and a daily trend (one point`,
+    `             per UTC day the window touches, 31, the first and last partial, as kpiTrend cuts them: runs ended, failed, touched, p50, p95, measurement means).`,
+    `             Raw: one GROUP BY GROUPING SETS ((day), ()) over \`run\` with percentile_disc (exact, nearest rank).`,
+    `             Rollups: one GROUP BY day over the rollup rows, the 30-day total summed from the days, percentiles from the histogram with the api's percentile().`,
+    `             Both: the measurement KPIs' means from kpi_measurement (the same query), the SLO through the api's errorBudget. Timed from the query to the figures.`,
+    `  repeats  : ${settings.warmup} warm-up + ${settings.repeats} timed per way, the four ways interleaved (rotating which goes first); medians below.`,
+    `  machine  : ${cpu.length} CPUs (${cpu[0]?.model.trim() ?? 'unknown'}), Node ${process.version}, PostgreSQL ${postgresVersion} (${pgs}); load average ${num(loadAtStart, 2)} at start`,
+  ];
+}
+
+function answerTable({ question, api }) {
+  const raw = question.answer.raw;
+  const rollup = question.answer.hours;
+  const rel = (a, b) => (a === null || b === null ? '' : ` (${b >= a ? '+' : ''}${num((100 * (b - a)) / a, 1)} %)`);
+  const rows = [
+    ['cycle time p50', duration(raw.kpis.cycleTimeP50Ms), `${duration(rollup.kpis.cycleTimeP50Ms)}${rel(raw.kpis.cycleTimeP50Ms, rollup.kpis.cycleTimeP50Ms)}`],
+    ['cycle time p95', duration(raw.kpis.cycleTimeP95Ms), `${duration(rollup.kpis.cycleTimeP95Ms)}${rel(raw.kpis.cycleTimeP95Ms, rollup.kpis.cycleTimeP95Ms)}`],
+    ['error rate', `${num(raw.kpis.errorRatePercent, 3)} %`, `${num(rollup.kpis.errorRatePercent, 3)} %`],
+    ['manual touches per day', num(raw.kpis.manualTouchesPerDay, 1), num(rollup.kpis.manualTouchesPerDay, 1)],
+    ['throughput per day', num(raw.kpis.throughputPerDay, 1), num(rollup.kpis.throughputPerDay, 1)],
+    ...Object.keys(raw.kpis)
+      .filter((k) => k.startsWith('measured:'))
+      .map((k) => [`${k.slice(9)} (mean)`, raw.kpis[k] === null ? '—' : num(raw.kpis[k], 2), rollup.kpis[k] === null ? '—' : num(rollup.kpis[k], 2)]),
+    ['success-rate SLO attainment', `${num(raw.slo.attainmentPercent, 3)} % (${num(raw.slo.good)} of ${num(raw.slo.total)})`, `${num(rollup.slo.attainmentPercent, 3)} %`],
+    ['error budget remaining', `${num(raw.slo.budgetRemainingPercent, 1)} %`, `${num(rollup.slo.budgetRemainingPercent, 1)} %`],
+  ];
+  const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length), ['', 'raw rows (exact)', 'rollups'][i].length));
+  const format = (cells) => `    ${cells[0].padEnd(widths[0])}  ${cells[1].padStart(widths[1])}  ${cells[2].padStart(widths[2])}`.trimEnd();
+  const worst = question.agreement.hours;
+  const busiest = raw.trend.reduce((a, b) => (b.ended > a.ended ? b : a));
+  const quietest = raw.trend.reduce((a, b) => (b.ended < a.ended ? b : a));
+  return [
+    '',
+    '  the answer (rollups: hours + edge minutes; their figures are what the api would show):',
+    format(['', 'raw rows (exact)', 'rollups']),
+    ...rows.map(format),
+    `    daily trend: ${raw.trend.length} points, ${num(quietest.ended)} to ${num(busiest.ended)} runs ended a day; p95 from ${duration(Math.min(...raw.trend.map((p) => p.p95 ?? Infinity)))} to ${duration(Math.max(...raw.trend.map((p) => p.p95 ?? 0)))}`,
+    `  agreed   : every count, rate, per-day figure, SLO figure and measurement mean equal; every percentile (30 days and each day) in the same duration bucket as the exact one,`,
+    `             so within the histogram's ${num(100 * api.HISTOGRAM_RELATIVE_ERROR, 2)} % (bucket middle vs exact value); largest difference seen ${num(100 * worst.relative, 2)} % (${worst.where}). The three rollup ways gave the same figures.`,
+  ];
+}
+
+function timingTable({ question, questionCpu, loaded }) {
+  const head = ['way', 'median', 'min', 'max', 'server (EXPLAIN ANALYZE)', 'plan'];
+  const lines = question.ways.map((way) => {
+    const samples = question.samples[way.name];
+    const plan = question.explains[way.name];
+    return [way.label, ms(median(samples)), ms(Math.min(...samples)), ms(Math.max(...samples)), ms(plan.executionMs), plan.summary];
+  });
+  const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+  const format = (cells) => `    ${cells.map((c, i) => (i === 0 || i === 5 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')}`.trimEnd();
+  const raw = median(question.samples.raw);
+  const ratio = (name) => raw / median(question.samples[name]);
+  const hours = ratio('hours');
+  const label = (name) => question.ways.find((w) => w.name === name).label;
+  const width = Math.max(...['hours', 'minutes', 'intArraySum'].map((n) => label(n).length));
+  return [
+    '',
+    '  times (whole answer, from the query to the figures):',
+    format(head),
+    ...lines.map(format),
+    `    raw ÷ ${label('hours').padEnd(width)} : ${num(hours, 1).padStart(7)}×   target ≥ ${TARGET_RATIO}×: ${hours >= TARGET_RATIO ? 'met' : 'NOT met'}` +
+      (loaded.hourly.api ? '  (how the api reads a window now: run_rollup_span, kpis.repository.ts)' : '  (bench-only hourly table: this api has no run_rollup_hour)'),
+    `    raw ÷ ${label('minutes').padEnd(width)} : ${num(ratio('minutes'), 1).padStart(7)}×   (43,200 minute rows for 30 days, histograms summed one sum() per bucket)`,
+    `    raw ÷ ${label('intArraySum').padEnd(width)} : ${num(ratio('intArraySum'), 1).padStart(7)}×   (the same rows through the int_array_sum aggregate of the first telemetry migration)`,
+    `    PostgreSQL backends of the bench database used ${questionCpu.postgres === undefined ? 'n/a' : `${num(questionCpu.postgres / questionCpu.wall, 2)} cores`} over the ${num(questionCpu.wall, 1)} s of this part.`,
+  ];
+}
+
+function graphqlPart({ graphql, slug, trendKpi, persona, memory, apiProblems, loadAtEnd }) {
+  if (graphql.skipped !== undefined) {
+    return ['', `  GraphQL  : not measured: ${graphql.skipped}.`, `  load average ${num(loadAtEnd, 2)} at the end`];
+  }
+  const head = ['query', 'GraphQL p50', 'min', 'SQL p50', 'min', 'GraphQL − SQL', 'GraphQL ÷ SQL'];
+  const lines = graphql.results.map((r) => [
+    r.name,
+    ms(median(r.samples.graphql)),
+    ms(Math.min(...r.samples.graphql)),
+    ms(median(r.samples.sql)),
+    ms(Math.min(...r.samples.sql)),
+    ms(median(r.samples.graphql) - median(r.samples.sql)),
+    `${num(r.ratio, 2)}  target ≤ ${TARGET_GRAPHQL}: ${r.ratio <= TARGET_GRAPHQL ? 'met' : 'NOT met'}`,
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+  const format = (cells) => `    ${cells.map((c, i) => (i === 0 || i === 6 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')}`.trimEnd();
+  const samples = graphql.results[0].samples.graphql.length;
+  return [
+    '',
+    `  GraphQL  : automationKpis(slug: "${slug}", range: {last: "30d"}) (all KpiReport fields) and kpiTrend(slug, kpi: "${trendKpi}", range, interval: day) through POST /graphql`,
+    `             as ${persona} (viewer), one keep-alive connection, timed from the request to the whole answer; against the same SQL straight against PostgreSQL: the api's own`,
+    `             KpisService and KpisRepository (apps/api/dist/kpis) on a plain pg pool of 2 in this process, so the same statements (${graphql.results.map((r) => `${r.name}: ${r.statements.join(' → ')}`).join('; ')}),`,
+    `             trends side by side with series as the service runs them, timed to the figures. Left out: HTTP, GraphQL, Nest, TypeORM, session check.`,
+    `             ${samples} timed requests each way after warm-up, interleaved. Checked first: ${graphql.checked}.`,
+    format(head),
+    ...lines.map(format),
+    `    an empty request ({ __typename }, same connection and session) takes ${ms(graphql.floorMs)} (median): what any GraphQL request costs here before it asks anything.`,
+    `  api      : ${memory === undefined ? '' : `RSS ${num(memory.current / MIB, 1)} MiB (peak ${num(memory.peak / MIB, 1)} MiB); `}warnings and errors logged while serving: ${apiProblems}; load average ${num(loadAtEnd, 2)} at the end`,
+  ];
+}
+
+export function printReport(context) {
+  process.stdout.write(`${[...describe(context), ...answerTable(context), ...timingTable(context), ...graphqlPart(context)].join('\n')}\n`);
+}

@@ -1,0 +1,351 @@
+#!/usr/bin/env node
+// `npm run bench:dashboard`: an automation's 30-day dashboard over 10 million runs, answered from the
+// per-minute rollups against the same question asked of the raw run rows, same run; then the
+// GraphQL round trip of the KPI queries against the SQL the api runs for the same answer. See
+// bench/dashboard/README.md.
+//
+//   1. builds the api (Nx, cached);
+//   2. creates database roundhouse_bench_dash_<random>, starts the api on it as its own process (it
+//      migrates and applies catalog/), COPYs BENCH_DASHBOARD_RUNS runs of invoice-generation over the
+//      30 days up to now into `run` (generated as they stream), its measurement KPIs into
+//      kpi_measurement, builds run_rollup_minute from the rows with SQL (the api's duration buckets)
+//      and checks it against what the generator counted, VACUUM ANALYZE, CHECKPOINT;
+//   3. answers the dashboard's question from raw rows and from rollups, checks that they agree, then
+//      times them, interleaved, BENCH_WARMUP + BENCH_REPEAT times;
+//   4. when the api serves automationKpis, signs in and times automationKpis and kpiTrend (daily)
+//      through POST /graphql against the api's SQL straight against PostgreSQL, after checking that
+//      the answers are the same;
+//   5. prints the report; stops the api and drops the database, also on failure or Ctrl-C.
+//
+// Not a test: only this script runs it, and it asserts no timing. It exits non-zero only when it
+// could not measure (a wrong setting, the api failed, or two answers that should agree did not).
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { pathToFileURL } from 'node:url';
+import pg from 'pg';
+import copyStreams from 'pg-copy-streams';
+import { backendCpu, backendCpuBetween, memoryOf, startApi, stopApi } from '../common/api-process.mjs';
+import { buildApi, cleanupList, createDatabase, flagSetting, intSetting, root, say, SettingError } from '../common/harness.mjs';
+import { COPY_COLUMNS, generateMeasurements, generateRuns } from './dataset.mjs';
+import { checkAutomationKpis, checkKpiTrend, directKpis, graphqlClient, QUERIES } from './graphql.mjs';
+import { bucketThresholds, buildRollups, checkRollups, hourlyRollups, compareAnswers, rawAnswer, rollupAnswer, SQL } from './questions.mjs';
+import { printReport } from './report.mjs';
+
+const SLUG = 'invoice-generation';
+const TREND_KPI = 'close-to-invoice-time';
+const DAYS = 30;
+const PERSONA = 'vera';
+const MINUTE = 60_000;
+
+function readSettings() {
+  return {
+    runs: intSetting('BENCH_DASHBOARD_RUNS', 10_000_000, 10_000, 50_000_000),
+    repeats: intSetting('BENCH_REPEAT', 5, 1, 100),
+    warmup: intSetting('BENCH_WARMUP', 1, 0, 20),
+    graphqlRepeats: intSetting('BENCH_GRAPHQL_REPEAT', 10, 1, 1000),
+    graphqlWarmup: intSetting('BENCH_GRAPHQL_WARMUP', 2, 0, 100),
+    seed: intSetting('BENCH_SEED', 1, 0, 2 ** 32 - 1),
+    build: flagSetting('BENCH_BUILD', true),
+    graphql: flagSetting('BENCH_GRAPHQL', true),
+    adminUrl: process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres',
+  };
+}
+
+const num = (value) => value.toLocaleString('en-US');
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+/** The api's own arithmetic and buckets, from its build. */
+async function apiArithmetic() {
+  const load = (path) => import(pathToFileURL(join(root, 'apps/api/dist', path)).href);
+  const histogram = await load('runs/duration-histogram.js');
+  const budget = await load('slos/error-budget.js');
+  return { ...histogram, errorBudget: budget.errorBudget };
+}
+
+/** The dataset: runs by COPY, measurements, rollups by SQL (checked), VACUUM ANALYZE, CHECKPOINT. */
+async function load(db, settings, now, api, automation) {
+  const dataset = generateRuns({ slug: SLUG, rows: settings.runs, seed: settings.seed, now, days: DAYS, bucketOf: api.bucketOf, buckets: api.HISTOGRAM_BUCKETS });
+  let generatingMs = 0;
+  const timed = function* () {
+    const chunks = dataset.chunks();
+    for (;;) {
+      const started = performance.now();
+      const next = chunks.next();
+      generatingMs += performance.now() - started;
+      if (next.done) {
+        return;
+      }
+      yield next.value;
+    }
+  };
+  const started = performance.now();
+  const stream = db.query(copyStreams.from(`COPY run (${COPY_COLUMNS.join(', ')}) FROM STDIN`));
+  await pipeline(Readable.from(timed()), stream);
+  const copySeconds = (performance.now() - started) / 1000;
+  if (stream.rowCount !== settings.runs) {
+    throw new Error(`COPY stored ${stream.rowCount} rows, expected ${settings.runs}`);
+  }
+
+  // Measurement KPIs: one value every 15 minutes, the catalog's target plus a tenth of the way back to the baseline.
+  const measured = automation.kpis.filter((k) => (k.source ?? 'measurement') === 'measurement');
+  let measurementRows = 0;
+  for (const [i, kpi] of measured.entries()) {
+    const baseline = kpi.baseline?.value ?? kpi.target * 2;
+    const series = generateMeasurements({ slug: SLUG, kpi: kpi.name, start: dataset.start, now, everyMinutes: 15, level: kpi.target + (baseline - kpi.target) * 0.1, seed: settings.seed + i + 1 });
+    await db.query(
+      `INSERT INTO kpi_measurement (event_id, automation_slug, kpi, value, measured_at) SELECT id, $2, $3, v, at FROM unnest($1::text[], $4::float8[], $5::timestamptz[]) AS t(id, v, at)`,
+      [series.ids, SLUG, kpi.name, series.values, series.at],
+    );
+    measurementRows += series.ids.length;
+  }
+
+  const thresholds = bucketThresholds(api.bucketOf, api.HISTOGRAM_BUCKETS);
+  const rollups = await buildRollups(db, SLUG, thresholds, api.HISTOGRAM_BUCKETS);
+  await checkRollups(db, SLUG, dataset.counts, api.HISTOGRAM_BUCKETS);
+  const hourly = await hourlyRollups(db, api.HISTOGRAM_BUCKETS);
+
+  const vacuumStarted = performance.now();
+  await db.query('VACUUM (ANALYZE) run');
+  await db.query('VACUUM (ANALYZE) run_rollup_minute');
+  await db.query(`VACUUM (ANALYZE) ${hourly.table}`);
+  await db.query('VACUUM (ANALYZE) kpi_measurement');
+  const vacuumSeconds = (performance.now() - vacuumStarted) / 1000;
+  const checkpoints = await db.query('CHECKPOINT').then(
+    () => true,
+    () => false,
+  );
+  const [sizes] = (
+    await db.query(`SELECT pg_total_relation_size('run_default') AS run_bytes, pg_indexes_size('run_default') AS run_index_bytes, pg_total_relation_size('run_rollup_minute') AS rollup_bytes`)
+  ).rows;
+  return {
+    copySeconds,
+    generatingSeconds: generatingMs / 1000,
+    counts: dataset.counts,
+    incidents: dataset.incidents,
+    measured: measured.map((k) => k.name),
+    measurementRows,
+    rollups,
+    hourly,
+    vacuumSeconds,
+    checkpoints,
+    sizes,
+  };
+}
+
+/** Raw rows and three ways of reading rollups: checked to agree, then timed interleaved. */
+async function measureQuestion(db, window, api, settings, hourTable) {
+  const B = api.HISTOGRAM_BUCKETS;
+  const ways = [
+    { name: 'raw', label: 'raw run rows', sql: SQL.raw },
+    { name: 'hours', label: `rollups: ${hourTable} + edge minutes`, sql: SQL.hours(hourTable, B) },
+    { name: 'minutes', label: 'rollups: run_rollup_minute alone', sql: SQL.minuteBucketSums(B) },
+    { name: 'intArraySum', label: 'rollups: minutes, int_array_sum', sql: SQL.minuteIntArraySum() },
+  ].map((way) => ({ ...way, ask: () => (way.name === 'raw' ? rawAnswer(db, SLUG, window, api) : rollupAnswer(db, SLUG, window, api, way.sql)) }));
+  const first = {};
+  for (const way of ways) {
+    first[way.name] = (await way.ask()).figures;
+  }
+  const agreement = {};
+  for (const way of ways.slice(1)) {
+    const { problems, worst } = compareAnswers(first.raw, first[way.name], api);
+    if (problems.length > 0) {
+      throw new Error(`${way.label} and raw rows disagree, so their times mean nothing:\n  ${problems.slice(0, 20).join('\n  ')}`);
+    }
+    agreement[way.name] = worst;
+  }
+  const samples = Object.fromEntries(ways.map((w) => [w.name, []]));
+  for (let i = 0; i < settings.warmup + settings.repeats; i += 1) {
+    const order = [...ways.slice(i % ways.length), ...ways.slice(0, i % ways.length)];
+    say(`  ${i < settings.warmup ? 'warm-up' : `repetition ${i - settings.warmup + 1} of ${settings.repeats}`}: ${order.map((w) => w.name).join(', ')}`);
+    for (const way of order) {
+      const { ms } = await way.ask();
+      if (i >= settings.warmup) {
+        samples[way.name].push(ms);
+      }
+    }
+  }
+  const explains = {};
+  for (const way of ways) {
+    const [{ 'QUERY PLAN': [plan] }] = (await db.query({ text: `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${way.sql}`, values: [SLUG, new Date(window.from), new Date(window.to)] })).rows;
+    explains[way.name] = summarizePlan(plan);
+  }
+  return { ways, answer: first, agreement, samples, explains };
+}
+
+function summarizePlan(plan) {
+  const parts = [];
+  const walk = (node) => {
+    if (/Scan$/.test(node['Node Type'])) {
+      parts.push(`${node['Node Type']} on ${node['Relation Name'] ?? node['Index Name']} (${num(node['Actual Rows'] * (node['Actual Loops'] ?? 1))} rows${node['Workers Launched'] ? `, ${node['Workers Launched']} workers` : ''})`);
+    }
+    if (node['Node Type'] === 'Gather' || node['Node Type'] === 'Gather Merge') {
+      parts.push(`${node['Node Type']} (${node['Workers Launched']} workers)`);
+    }
+    if (node['Node Type'] === 'Sort') {
+      parts.push(`Sort ${node['Sort Method']}${node['Sort Space Type'] === 'Disk' ? ` ${num(Math.round(node['Sort Space Used'] / 1024))} MB on disk` : ''}`);
+    }
+    for (const child of node.Plans ?? []) {
+      walk(child);
+    }
+  };
+  walk(plan.Plan);
+  const jit = plan.JIT?.Timing?.Total;
+  if (jit !== undefined) {
+    parts.push(`JIT ${num(Math.round(jit))} ms of it (${plan.JIT.Functions} functions)`);
+  }
+  return { executionMs: plan['Execution Time'], summary: [...new Set(parts)].join('; ') };
+}
+
+/** One query through GraphQL and as SQL, interleaved (alternating which goes first). */
+async function timeCase(c, settings) {
+  const samples = { graphql: [], sql: [] };
+  let bytes = 0;
+  for (let i = 0; i < settings.graphqlWarmup + settings.graphqlRepeats; i += 1) {
+    for (const way of i % 2 === 0 ? ['graphql', 'sql'] : ['sql', 'graphql']) {
+      const started = performance.now();
+      const answer = await c[way]();
+      if (way === 'graphql') {
+        bytes = answer.bytes;
+      }
+      if (i >= settings.graphqlWarmup) {
+        samples[way].push(way === 'graphql' ? answer.ms : performance.now() - started);
+      }
+    }
+  }
+  return { name: c.name, samples, bytes, ratio: median(samples.graphql) / median(samples.sql) };
+}
+
+/** automationKpis and kpiTrend (daily) through GraphQL against the api's SQL; `skipped` when the api cannot answer them. */
+async function measureGraphql({ baseUrl, databaseUrl, settings, cleanup }) {
+  const client = await graphqlClient(baseUrl, PERSONA);
+  cleanup.add('closing the http client', async () => client.close());
+  // The same session settings as the api's own connections (e.g. JIT off), so only the path differs.
+  const { dataSourceOptions } = await import(pathToFileURL(join(root, 'apps/api/dist/database/data-source.js')).href);
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 2, statement_timeout: 1_800_000, options: dataSourceOptions(databaseUrl).extra?.options });
+  cleanup.add('closing the SQL pool', () => pool.end());
+  const direct = await directKpis(root, pool);
+  if (direct.missing !== undefined) {
+    return { skipped: direct.missing };
+  }
+
+  const range = { last: `${DAYS}d` };
+  const variables = { slug: SLUG, range };
+  const trendVariables = { ...variables, kpi: TREND_KPI, interval: 'day' };
+  let kpis;
+  try {
+    kpis = await client.query(QUERIES.automationKpis, variables, 'automationKpis');
+  } catch (error) {
+    if (/Cannot query field|Unknown type/.test(error.message)) {
+      return { skipped: `the api has no automationKpis yet (${error.graphqlErrors?.[0]?.message ?? error.message})` };
+    }
+    throw error;
+  }
+  const trend = await client.query(QUERIES.kpiTrend, trendVariables, 'kpiTrend');
+
+  // The same answers: the service on the pool, for the api's own `now` (the end of its rolling window).
+  const problems = [
+    ...checkAutomationKpis(kpis.data, await direct.service.automationKpis(SLUG, range, new Date(kpis.data[0].range.end))),
+    ...checkKpiTrend(trend.data, await direct.service.kpiTrend(SLUG, TREND_KPI, range, 'day', new Date(trend.data.kpi.range.end))),
+  ];
+  if (problems.length > 0) {
+    throw new Error(`the api's answers through GraphQL are not its SQL's, so their times mean nothing:\n  ${problems.slice(0, 20).join('\n  ')}`);
+  }
+  direct.takeStatements();
+
+  const cases = [
+    { name: 'automationKpis', graphql: () => client.query(QUERIES.automationKpis, variables, 'automationKpis'), sql: () => direct.service.automationKpis(SLUG, range) },
+    { name: 'kpiTrend (day)', graphql: () => client.query(QUERIES.kpiTrend, trendVariables, 'kpiTrend'), sql: () => direct.service.kpiTrend(SLUG, TREND_KPI, range, 'day') },
+  ];
+  const results = [];
+  for (const c of cases) {
+    say(`${c.name}: ${settings.graphqlWarmup} warm-up + ${settings.graphqlRepeats} timed requests, GraphQL and SQL interleaved…`);
+    direct.takeStatements();
+    await c.sql();
+    const statements = direct.takeStatements();
+    results.push({ ...(await timeCase(c, settings)), statements });
+  }
+  // What any request costs here, whatever it asks: HTTP, the session, GraphQL parsing and validation.
+  const floor = [];
+  for (let i = 0; i < settings.graphqlWarmup + settings.graphqlRepeats; i += 1) {
+    const { ms } = await client.query('{ __typename }', {}, '__typename');
+    if (i >= settings.graphqlWarmup) {
+      floor.push(ms);
+    }
+  }
+  const checked = `every KPI's "after" and coverage (${kpis.data.length} KPIs) and all ${trend.data.points.length} trend points equal to the service's own answer over the pool for the api's window`;
+  return { results, checked, floorMs: median(floor), kpis: kpis.data, trendPoints: trend.data.points.length };
+}
+
+async function main() {
+  const settings = readSettings();
+  const loadAtStart = loadavg()[0];
+  if (settings.build) {
+    buildApi();
+  }
+  const api = await apiArithmetic();
+
+  const cleanup = cleanupList();
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.once(signal, () => {
+      say(`${signal}: cleaning up…`);
+      void cleanup.run().then(() => process.exit(130));
+    });
+  }
+  try {
+    const database = await createDatabase(settings.adminUrl, 'roundhouse_bench_dash');
+    cleanup.add(`dropping database ${database.name}`, database.drop);
+    say(`database ${database.name} created; starting the api…`);
+    process.env.ROUNDHOUSE_COLLECTORS = 'false';
+    const apiProcess = startApi({ entry: join(root, 'apps/api/dist/main.js'), cwd: root, databaseUrl: database.url });
+    cleanup.add('stopping the api', () => stopApi(apiProcess));
+    const baseUrl = await apiProcess.ready;
+
+    const db = new pg.Client({ connectionString: database.url });
+    await db.connect();
+    cleanup.add('closing the database connection', () => db.end());
+    await db.query(`SET statement_timeout = '1800s'`);
+    const postgresVersion = (await db.query('SHOW server_version')).rows[0].server_version;
+    const pgSettings = (await db.query(`SELECT name, setting, unit FROM pg_settings WHERE name IN ('work_mem', 'shared_buffers', 'max_parallel_workers_per_gather', 'jit')`)).rows;
+    const [automation] = (await db.query('SELECT slug, kpis, slos FROM automation WHERE slug = $1', [SLUG])).rows;
+    if (automation === undefined) {
+      throw new Error(`the catalog the api applied has no automation ${SLUG}`);
+    }
+    const successSlo = automation.slos.find((s) => s.indicator === 'success_rate');
+
+    // A whole minute: the rollups' grain, so that both sides answer exactly the same window.
+    const now = Math.floor(Date.now() / MINUTE) * MINUTE;
+    say(`generating and COPYing ${num(settings.runs)} runs of ${SLUG} (${DAYS} days up to ${new Date(now).toISOString()}), then rollups with SQL, VACUUM ANALYZE…`);
+    const loaded = await load(db, settings, now, api, automation);
+
+    const window = { from: now - DAYS * 86_400_000, to: now, sloObjective: successSlo?.objective ?? 99.5, sloName: successSlo?.name, measurementKpis: loaded.measured };
+    say(`the dashboard's question: raw rows against rollups, ${settings.warmup} warm-up + ${settings.repeats} timed repetitions each, interleaved…`);
+    const backendsBefore = await backendCpu(db, database.name);
+    const questionStarted = performance.now();
+    const question = await measureQuestion(db, window, api, settings, loaded.hourly.table);
+    const questionCpu = { wall: (performance.now() - questionStarted) / 1000, postgres: backendCpuBetween(backendsBefore, await backendCpu(db, database.name)) };
+
+    let graphql = { skipped: 'BENCH_GRAPHQL=false' };
+    if (settings.graphql) {
+      graphql = await measureGraphql({ baseUrl, databaseUrl: database.url, settings, cleanup });
+    }
+    const memory = memoryOf(apiProcess.pid);
+    const apiProblems = apiProcess.problems;
+    await stopApi(apiProcess);
+
+    printReport({ settings, loaded, window, question, graphql, memory, apiProblems, postgresVersion, pgSettings, loadAtStart, loadAtEnd: loadavg()[0], questionCpu, slug: SLUG, trendKpi: TREND_KPI, persona: PERSONA, api });
+  } finally {
+    await cleanup.run();
+  }
+}
+
+main().catch((error) => {
+  say(error instanceof SettingError ? error.message : `bench:dashboard failed: ${error.stack ?? error.message}`);
+  process.exitCode = 1;
+});
