@@ -12,30 +12,26 @@ const HOUR_OF = (column: string) => `date_bin('1 hour', ${column}, timestamptz '
 const COUNTERS = ['succeeded', 'failed', 'dead_lettered', 'retried', 'manual_touches', 'dependency_retries', 'dependency_timeouts', 'circuit_opens'] as const;
 
 /**
- * A statement trigger on run_rollup_minute that folds the changed minute rows into their hours,
- * whoever writes them (ingest, a backfill, a COPY): `sign` 1 adds `rows`, −1 subtracts them; for an
- * update `rows` is new − old, joined on the key.
+ * Adds one minute row's counts (`sign` 1) or takes them away (−1) from its hour. A row trigger: its
+ * AFTER events fire at the end of the statement in the order the rows were written, so ingest
+ * (which writes minutes in key order) locks hours in key order too, and concurrent batches cannot
+ * deadlock on them (statement triggers split an upsert into an INSERT and an UPDATE pass, which
+ * could lock two hours in opposite orders).
  */
-function foldIntoHours(name: string, source: string, counter: (column: string) => string, histogram: string, minutes: string): string {
-  return `
-    CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $fn$
-    BEGIN
-      INSERT INTO run_rollup_hour AS r (automation_slug, hour, ${COUNTERS.join(', ')}, duration_histogram, minutes)
-      SELECT n.automation_slug, ${HOUR_OF('n.minute')}, ${COUNTERS.map((c) => counter(c)).join(', ')}, ${histogram}, ${minutes}
-        FROM ${source}
-       GROUP BY 1, 2
-      ON CONFLICT ON CONSTRAINT run_rollup_hour_pkey DO UPDATE SET
-        ${COUNTERS.map((c) => `${c} = r.${c} + EXCLUDED.${c}`).join(', ')},
-        duration_histogram = int_array_add(r.duration_histogram, EXCLUDED.duration_histogram),
-        minutes = r.minutes + EXCLUDED.minutes;
-      RETURN NULL;
-    END
-    $fn$`;
+function foldRow(row: 'NEW' | 'OLD', sign: 1 | -1): string {
+  const value = (column: string) => (sign === 1 ? `${row}.${column}` : `-${row}.${column}`);
+  const histogram = sign === 1 ? `${row}.duration_histogram` : `int_array_sub(array_fill(0, ARRAY[${BUCKETS}]), ${row}.duration_histogram)`;
+  return `INSERT INTO run_rollup_hour AS r (automation_slug, hour, ${COUNTERS.join(', ')}, duration_histogram, minutes)
+        VALUES (${row}.automation_slug, ${HOUR_OF(`${row}.minute`)}, ${COUNTERS.map(value).join(', ')}, ${histogram}, ${sign})
+        ON CONFLICT ON CONSTRAINT run_rollup_hour_pkey DO UPDATE SET
+          ${COUNTERS.map((c) => `${c} = r.${c} + EXCLUDED.${c}`).join(', ')},
+          duration_histogram = int_array_add(r.duration_histogram, EXCLUDED.duration_histogram),
+          minutes = r.minutes + EXCLUDED.minutes;`;
 }
 
 /**
- * Hourly run rollups beside the per-minute ones, kept equal to the sum of their minutes by
- * statement triggers, and `run_rollup_span`: the totals of any window read from whole hours plus the
+ * Hourly run rollups beside the per-minute ones, kept equal to the sum of their minutes by a
+ * row trigger (whoever writes the minutes: ingest, a backfill, a COPY), and `run_rollup_span`: the totals of any window read from whole hours plus the
  * minutes at its edges. A 30-day question reads ~720 hour rows and at most ~120 minute rows
  * instead of 43,200 minute rows.
  */
@@ -65,20 +61,32 @@ export class CreateHourlyRollups1795791600000 implements MigrationInterface {
              sum(dependency_retries), sum(dependency_timeouts), sum(circuit_opens), count(*)
         FROM run_rollup_minute GROUP BY 1, 2`);
 
-    await db.query(foldIntoHours('run_rollup_hour_add', 'new_rows n', (c) => `sum(n.${c})`, histogramSum('n.duration_histogram'), 'count(*)'));
-    await db.query(
-      foldIntoHours(
-        'run_rollup_hour_change',
-        'new_rows n JOIN old_rows o ON o.automation_slug = n.automation_slug AND o.minute = n.minute',
-        (c) => `sum(n.${c} - o.${c})`,
-        `ARRAY[${Array.from({ length: BUCKETS }, (_, i) => `coalesce(sum(n.duration_histogram[${i + 1}] - o.duration_histogram[${i + 1}]), 0)`).join(', ')}]::int[]`,
-        '0',
-      ),
-    );
-    await db.query(foldIntoHours('run_rollup_hour_remove', 'old_rows n', (c) => `-sum(n.${c})`, `ARRAY[${Array.from({ length: BUCKETS }, (_, i) => `-coalesce(sum(n.duration_histogram[${i + 1}]), 0)`).join(', ')}]::int[]`, '-count(*)'));
-    await db.query(`CREATE TRIGGER run_rollup_minute_added AFTER INSERT ON run_rollup_minute REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION run_rollup_hour_add()`);
-    await db.query(`CREATE TRIGGER run_rollup_minute_changed AFTER UPDATE ON run_rollup_minute REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION run_rollup_hour_change()`);
-    await db.query(`CREATE TRIGGER run_rollup_minute_removed AFTER DELETE ON run_rollup_minute REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION run_rollup_hour_remove()`);
+    await db.query(`
+      CREATE FUNCTION int_array_sub(a integer[], b integer[]) RETURNS integer[]
+      LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+        SELECT array_agg(coalesce(x, 0) - coalesce(y, 0) ORDER BY i) FROM unnest(a, b) WITH ORDINALITY AS t(x, y, i)
+      $$`);
+    await db.query(`
+      CREATE FUNCTION run_rollup_minute_to_hour() RETURNS trigger LANGUAGE plpgsql AS $fn$
+      BEGIN
+        IF TG_OP = 'UPDATE' AND NEW.automation_slug = OLD.automation_slug AND NEW.minute = OLD.minute THEN
+          -- The common case (an ingest upsert): the hour changes by new − old.
+          UPDATE run_rollup_hour SET
+            ${COUNTERS.map((c) => `${c} = ${c} + NEW.${c} - OLD.${c}`).join(', ')},
+            duration_histogram = int_array_add(duration_histogram, int_array_sub(NEW.duration_histogram, OLD.duration_histogram))
+           WHERE automation_slug = NEW.automation_slug AND hour = ${HOUR_OF('NEW.minute')};
+          RETURN NULL;
+        END IF;
+        IF TG_OP IN ('UPDATE', 'DELETE') THEN
+          ${foldRow('OLD', -1)}
+        END IF;
+        IF TG_OP IN ('INSERT', 'UPDATE') THEN
+          ${foldRow('NEW', 1)}
+        END IF;
+        RETURN NULL;
+      END
+      $fn$`);
+    await db.query(`CREATE TRIGGER run_rollup_minute_to_hour AFTER INSERT OR UPDATE OR DELETE ON run_rollup_minute FOR EACH ROW EXECUTE FUNCTION run_rollup_minute_to_hour()`);
 
     // The window [p_from, p_to): whole hours inside it from run_rollup_hour, the minutes before the
     // first whole hour and after the last from run_rollup_minute (two index ranges). The histogram
@@ -115,12 +123,9 @@ export class CreateHourlyRollups1795791600000 implements MigrationInterface {
 
   async down(db: QueryRunner): Promise<void> {
     await db.query(`DROP FUNCTION run_rollup_span(text, timestamptz, timestamptz, boolean)`);
-    await db.query(`DROP TRIGGER run_rollup_minute_removed ON run_rollup_minute`);
-    await db.query(`DROP TRIGGER run_rollup_minute_changed ON run_rollup_minute`);
-    await db.query(`DROP TRIGGER run_rollup_minute_added ON run_rollup_minute`);
-    await db.query(`DROP FUNCTION run_rollup_hour_remove()`);
-    await db.query(`DROP FUNCTION run_rollup_hour_change()`);
-    await db.query(`DROP FUNCTION run_rollup_hour_add()`);
+    await db.query(`DROP TRIGGER run_rollup_minute_to_hour ON run_rollup_minute`);
+    await db.query(`DROP FUNCTION run_rollup_minute_to_hour()`);
+    await db.query(`DROP FUNCTION int_array_sub(integer[], integer[])`);
     await db.query(`DROP TABLE run_rollup_hour`);
   }
 }
