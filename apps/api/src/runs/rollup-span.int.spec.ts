@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/harness.js';
 import { emptyHistogram } from './duration-histogram.js';
@@ -91,5 +92,42 @@ describe('hourly rollups and run_rollup_span', () => {
     const withoutHistogram = await span(at(0), at(3 * HOUR), false);
     expect(withoutHistogram.histogram).toBeNull();
     expect(Number(withoutHistogram.succeeded)).toBeGreaterThan(0);
+  });
+
+  it('takes concurrent ingest upserts over the same hours without deadlocks, and stays exact', async () => {
+    // Eight writers at once, each upserting (as ingest does, in key order) minutes across the same two
+    // hours, some new and some existing — the mix that split statement triggers into opposite lock orders.
+    const start = at(20 * HOUR);
+    const writers = Array.from({ length: 8 }, (_, w) => w);
+    const clients = await Promise.all(writers.map(async () => {
+      const client = new pg.Client({ connectionString: db.url });
+      await client.connect();
+      return client;
+    }));
+    try {
+      for (let round = 0; round < 5; round += 1) {
+        await Promise.all(
+          clients.map(async (client, w) => {
+            const minutes = Array.from({ length: 6 }, (_, k) => new Date(start.getTime() + ((w * 7 + k * 19 + round * 5) % 120) * MINUTE)).sort((a, b) => a.getTime() - b.getTime());
+            const unique = [...new Set(minutes.map((m) => m.toISOString()))];
+            await client.query('BEGIN');
+            await client.query(
+              `INSERT INTO run_rollup_minute AS r (automation_slug, minute, succeeded, duration_histogram)
+               SELECT 'concurrent', m, 1, $2::int[] FROM unnest($1::timestamptz[]) AS m
+               ON CONFLICT (automation_slug, minute) DO UPDATE SET succeeded = r.succeeded + EXCLUDED.succeeded,
+                 duration_histogram = int_array_add(r.duration_histogram, EXCLUDED.duration_histogram)`,
+              [unique, histogram(3, 1)],
+            );
+            await client.query('COMMIT');
+          }),
+        );
+      }
+    } finally {
+      await Promise.all(clients.map((client) => client.end()));
+    }
+    const [minutes] = await db.query<{ succeeded: number; h3: number }>(`SELECT sum(succeeded)::int AS succeeded, sum(duration_histogram[4])::int AS h3 FROM run_rollup_minute WHERE automation_slug = 'concurrent'`);
+    const [hours] = await db.query<{ succeeded: number; h3: number }>(`SELECT sum(succeeded)::int AS succeeded, sum(duration_histogram[4])::int AS h3 FROM run_rollup_hour WHERE automation_slug = 'concurrent'`);
+    expect(hours).toEqual(minutes);
+    expect(minutes?.succeeded).toBeGreaterThan(100);
   });
 });
