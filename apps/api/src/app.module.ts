@@ -9,6 +9,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { AlertsModule } from './alerts/alerts.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { operationLimitsPlugin } from './common/graphql/operation-limits.js';
 import { AutomationsModule } from './automations/automations.module.js';
 import { CatalogModule } from './catalog/catalog.module.js';
 import type { AppConfig } from './config/app.config.js';
@@ -60,7 +61,7 @@ export class AppModule {
           introspection: config.NODE_ENV !== 'production',
           includeStacktraceInErrorResponses: false,
           // No HTTP caching of answers (every one depends on who asks), so no per-field cache hints to compute.
-          plugins: [ApolloServerPluginCacheControlDisabled()],
+          plugins: [ApolloServerPluginCacheControlDisabled(), operationLimitsPlugin()],
           context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
           formatError: (formatted, error) => formatGraphQLError(log, formatted, error),
         }),

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { useTestApi } from '../../../test/harness.js';
+
+describe('GraphQL operation limits, over HTTP', () => {
+  const t = useTestApi();
+
+  async function post(query: string, cookie: string): Promise<{ status: number; body: { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] } }> {
+    const response = await fetch(`${t.api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ query }) });
+    return { status: response.status, body: (await response.json()) as { errors?: { message: string; extensions?: { code?: string } }[] } };
+  }
+
+  it('refuses an operation that asks for too much with a 400 that says by how much, and answers a normal one', async () => {
+    const cookie = await t.api.signIn('vera');
+    const page = `automations(first: 100) { edges { node { slug title owner { name } } } }`;
+    const abusive = await post(`{ ${Array.from({ length: 60 }, (_, i) => `a${i}: ${page}`).join(' ')} }`, cookie);
+    expect(abusive.status).toBe(400);
+    expect(abusive.body.data).toBeUndefined();
+    expect(abusive.body.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COSTLY');
+    expect(abusive.body.errors?.[0]?.message).toMatch(/^This operation would cost 36060 \(one per field, times "first" for each page\); at most 20000 is allowed\./);
+
+    const normal = await post(`{ ${page} }`, cookie);
+    expect(normal.status).toBe(200);
+    expect(normal.body.errors).toBeUndefined();
+  });
+});

@@ -1,0 +1,81 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError, Kind, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type SelectionSetNode } from 'graphql';
+import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
+
+/** Deepest nesting of fields an operation may ask for (the console's deepest asks 6). */
+export const MAX_DEPTH = 12;
+/**
+ * Most an operation may cost: one per field, times `first` for a paginated list. The console's
+ * costliest query costs 2,901 at its largest page (operation-limits.spec.ts checks them all); a few
+ * dozen aliased copies of a page do not pass.
+ */
+export const MAX_COST = 20_000;
+
+/** A paginated field costs its selection once per item it may return (`first`). */
+const pageEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
+  const first: unknown = args.first;
+  return typeof first === 'number' && Number.isFinite(first) && first > 0 ? 1 + childComplexity * first : undefined;
+};
+
+/** What an operation costs, by the estimators above; variables as sent (defaults applied). */
+export function operationCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName?: string): number {
+  return getComplexity({ schema, query: document, variables: variables ?? {}, ...(operationName === undefined ? {} : { operationName }), estimators: [pageEstimator, simpleEstimator({ defaultComplexity: 1 })] });
+}
+
+/** How deep the operation's fields nest, following fragments (a fragment cycle counts once: GraphQL validation refuses it anyway). */
+export function operationDepth(document: DocumentNode, operationName?: string): number {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) {
+      fragments.set(definition.name.value, definition);
+    }
+  }
+  const depthOf = (selectionSet: SelectionSetNode | undefined, visiting: ReadonlySet<string>): number => {
+    let deepest = 0;
+    for (const selection of selectionSet?.selections ?? []) {
+      if (selection.kind === Kind.FIELD) {
+        deepest = Math.max(deepest, selection.selectionSet === undefined ? 1 : 1 + depthOf(selection.selectionSet, visiting));
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        deepest = Math.max(deepest, depthOf(selection.selectionSet, visiting));
+      } else if (!visiting.has(selection.name.value)) {
+        deepest = Math.max(deepest, depthOf(fragments.get(selection.name.value)?.selectionSet, new Set([...visiting, selection.name.value])));
+      }
+    }
+    return deepest;
+  };
+  let deepest = 0;
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.OPERATION_DEFINITION && (operationName === undefined || definition.name?.value === operationName)) {
+      deepest = Math.max(deepest, depthOf(definition.selectionSet, new Set()));
+    }
+  }
+  return deepest;
+}
+
+function refused(message: string, code: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
+}
+
+/**
+ * Refuses, before anything runs, an operation nested deeper than `maxDepth` or costing more than
+ * `maxCost`: a 400 with a sentence saying by how much.
+ */
+export function operationLimitsPlugin(limits: { maxDepth: number; maxCost: number } = { maxDepth: MAX_DEPTH, maxCost: MAX_COST }): ApolloServerPlugin {
+  return {
+    requestDidStart() {
+      return Promise.resolve({
+        didResolveOperation({ document, request, schema, operationName }) {
+          const depth = operationDepth(document, operationName ?? undefined);
+          if (depth > limits.maxDepth) {
+            throw refused(`This operation nests fields ${depth} deep; at most ${limits.maxDepth} are allowed.`, 'QUERY_TOO_DEEP');
+          }
+          const cost = operationCost(schema, document, request.variables, operationName ?? undefined);
+          if (cost > limits.maxCost) {
+            throw refused(`This operation would cost ${cost} (one per field, times "first" for each page); at most ${limits.maxCost} is allowed. Ask for fewer items or fields.`, 'QUERY_TOO_COSTLY');
+          }
+          return Promise.resolve();
+        },
+      });
+    },
+  };
+}
