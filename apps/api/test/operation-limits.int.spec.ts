@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useTestApi } from '../../../test/harness.js';
+import { useTestApi } from './harness.js';
 
 describe('GraphQL operation limits, over HTTP', () => {
   const t = useTestApi();
