@@ -10,6 +10,7 @@ import { INGEST_PATH } from '@roundhouse/contracts';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { AppModule } from './app.module.js';
+import { ingestRateLimit, signInRateLimit } from './common/http/rate-limits.js';
 import { listOperationRules } from './auth/operation-rules.js';
 import type { AppConfig } from './config/app.config.js';
 import { PinoNestLogger, requestIdMiddleware } from './logging/logger.js';
@@ -110,8 +111,9 @@ export async function createApp(config: AppConfig, databaseUrl: string, log: Log
       },
     }),
   );
+  app.use('/auth/dev-sign-in', signInRateLimit(config.ROUNDHOUSE_SIGN_IN_RATE_LIMIT));
   // Ingest reads its own body (limits, gzip, NDJSON); everything else speaks JSON.
-  app.use(INGEST_PATH, readIngestBody);
+  app.use(INGEST_PATH, ingestRateLimit(config.ROUNDHOUSE_INGEST_RATE_LIMIT), readIngestBody);
   app.useBodyParser('json', { limit: '1mb' });
   serveConsole(app, config.ROUNDHOUSE_CONSOLE_DIR);
   await app.init();

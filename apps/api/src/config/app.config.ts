@@ -63,6 +63,10 @@ const schema = z.object({
   ROUNDHOUSE_ALERT_WEBHOOK_URL: z.url({ protocol: /^https?$/, message: 'an http(s) URL' }).optional(),
   /** Where people reach this console, for links in notifications. */
   ROUNDHOUSE_PUBLIC_URL: z.url({ protocol: /^https?$/, message: 'an http(s) URL' }).optional(),
+  /** Sign-in attempts a minute from one address (per api process); more get 429 with Retry-After. */
+  ROUNDHOUSE_SIGN_IN_RATE_LIMIT: z.coerce.number({ message: 'a whole number of requests a minute' }).int({ message: 'a whole number of requests a minute' }).min(1, { message: 'at least 1' }).default(30),
+  /** Ingest requests a minute with one runtime token (per api process; each carries up to 1,000 events); more get 429 with Retry-After. */
+  ROUNDHOUSE_INGEST_RATE_LIMIT: z.coerce.number({ message: 'a whole number of requests a minute' }).int({ message: 'a whole number of requests a minute' }).min(1, { message: 'at least 1' }).default(3000),
   /** pino level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
