@@ -142,7 +142,8 @@ describe(ReprocessService.name, () => {
     const created = started.data?.startReprocess as Request;
     expect(created).toMatchObject({ state: 'running', total: 5, requestedBy: { name: 'Otto Operator' }, canControl: true });
 
-    const offered = await eventually(() => request(created.id), (r) => r.progress.dispatched === 5, 'commands offered');
+    // Offered, and the request says it waits for the runtime (set as the worker settles, just after the last offer).
+    const offered = await eventually(() => request(created.id), (r) => r.progress.dispatched === 5 && r.waitingReason !== null, 'commands offered');
     expect(offered.waitingReason).toMatch(/pick up 5 command/);
     const claimed = await commands(t.api, runtime, 'claim', { max: 100, automations: ['payout-reconciliation'] });
     const batch = (claimed.body as ClaimCommandsResponseV1).commands.filter((c) => c.requestId === created.id);
