@@ -10,7 +10,7 @@ import type { AlertNotice, AlertTransition } from './alert-notification.js';
 export const ALERT_STATES = ['firing', 'acknowledged', 'resolved'] as const;
 export type AlertState = (typeof ALERT_STATES)[number];
 
-export const ALERT_EVENT_KINDS = ['fired', 'escalated', 'acknowledged', 'resolved', 'notified', 'notification_failed'] as const;
+export const ALERT_EVENT_KINDS = ['fired', 'acknowledged', 'resolved', 'notified', 'notification_failed'] as const;
 export type AlertEventKind = (typeof ALERT_EVENT_KINDS)[number];
 
 export interface AlertEventRow {

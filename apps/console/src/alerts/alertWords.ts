@@ -30,7 +30,6 @@ export const ALERT_SEVERITY_TONES: Record<AlertSeverity, BadgeTone> = {
 
 const EVENT_KIND_LABELS: Record<string, string> = {
   fired: 'Fired',
-  escalated: 'Escalated',
   acknowledged: 'Acknowledged',
   resolved: 'Resolved',
   notified: 'Notification sent',

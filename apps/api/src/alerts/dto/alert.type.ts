@@ -16,7 +16,7 @@ registerEnumType(AlertStateEnum, {
 @ObjectType('AlertEvent', { description: 'One step in an alert’s history.' })
 export class AlertEventType {
   @Field(() => Date) at: Date;
-  @Field(() => String, { description: 'fired | escalated | acknowledged | resolved | notified | notification_failed' }) kind: string;
+  @Field(() => String, { description: 'fired | acknowledged | resolved | notified | notification_failed' }) kind: string;
   @Field(() => String, { nullable: true, description: 'Who, for a person’s action; empty for the evaluator.' }) actor: string | null;
   @Field(() => String, { nullable: true, description: 'What happened, in words (the note given on acknowledge, why it resolved, why a notification failed).' }) detail: string | null;
 }

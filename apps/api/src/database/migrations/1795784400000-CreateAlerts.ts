@@ -34,7 +34,7 @@ export class CreateAlerts1795784400000 implements MigrationInterface {
         id        bigserial PRIMARY KEY,
         alert_id  bigint NOT NULL REFERENCES alert (id) ON DELETE CASCADE,
         at        timestamptz NOT NULL DEFAULT now(),
-        kind      text NOT NULL CHECK (kind IN ('fired', 'escalated', 'acknowledged', 'resolved', 'notified', 'notification_failed')),
+        kind      text NOT NULL CHECK (kind IN ('fired', 'acknowledged', 'resolved', 'notified', 'notification_failed')),
         actor     text,
         detail    text
       )`);
