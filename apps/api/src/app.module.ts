@@ -8,6 +8,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { AlertsModule } from './alerts/alerts.module.js';
+import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { operationLimitsPlugin } from './common/graphql/operation-limits.js';
 import { AutomationsModule } from './automations/automations.module.js';
@@ -65,6 +66,7 @@ export class AppModule {
           context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
           formatError: (formatted, error) => formatGraphQLError(log, formatted, error),
         }),
+        AuditModule,
         AuthModule,
         HealthModule,
         TeamsModule,

@@ -75,29 +75,6 @@ export interface ItemErrorRow {
   attempts: number;
 }
 
-export interface AuditRow {
-  id: string;
-  at: Date;
-  actor_id: string;
-  actor_name: string;
-  action: string;
-  target_kind: string;
-  target_id: string;
-  automations: string[];
-  reason: string | null;
-  detail: Record<string, unknown>;
-}
-
-export interface NewAuditEntry {
-  actorId: string;
-  actorName: string;
-  action: string;
-  targetKind: string;
-  targetId: string;
-  automations: readonly string[];
-  reason?: string | null;
-  detail?: Record<string, unknown>;
-}
 
 export interface NewRequest {
   action: ReprocessAction;
@@ -128,7 +105,7 @@ function selectionConditions(selection: Selection, params: unknown[]): string[] 
   return [actionable, ...deadLetterConditions(selection.filter, params)];
 }
 
-/** Reprocess requests and their per-item ledger, plus the audit trail of the actions on them. */
+/** Reprocess requests and their per-item ledger. */
 @Injectable()
 export class ReprocessRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -469,7 +446,7 @@ export class ReprocessRepository {
     return { acknowledged: rows.length, requestIds: [...new Set(rows.map((r) => r.request_id))] };
   }
 
-  // ── history and audit ───────────────────────────────────────────────────────
+  // ── history ───────────────────────────────────────────────────────
 
   itemsForDeadLetter(deadLetterId: string): Promise<ItemHistoryRow[]> {
     return this.dataSource.query<ItemHistoryRow[]>(
@@ -479,23 +456,6 @@ export class ReprocessRepository {
          FROM reprocess_item i JOIN reprocess_request r ON r.id = i.request_id
         WHERE i.dead_letter_id = $1::bigint ORDER BY i.id DESC LIMIT 50`,
       [deadLetterId],
-    );
-  }
-
-  async addAudit(manager: EntityManager, entry: NewAuditEntry): Promise<void> {
-    await manager.query(
-      `INSERT INTO audit_entry (actor_id, actor_name, action, target_kind, target_id, automations, reason, detail) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [entry.actorId, entry.actorName, entry.action, entry.targetKind, entry.targetId, [...entry.automations], entry.reason ?? null, JSON.stringify(entry.detail ?? {})],
-    );
-  }
-
-  /** Newest first: everything done to an automation's dead letters, or to one request. */
-  audit(filter: { automation?: string; targetKind?: string; targetId?: string }, limit: number): Promise<AuditRow[]> {
-    return this.dataSource.query<AuditRow[]>(
-      `SELECT id::text AS id, at, actor_id, actor_name, action, target_kind, target_id, automations, reason, detail FROM audit_entry
-        WHERE ($1::text IS NULL OR automations @> ARRAY[$1::text]) AND ($2::text IS NULL OR target_kind = $2) AND ($3::text IS NULL OR target_id = $3)
-        ORDER BY at DESC, id DESC LIMIT $4`,
-      [filter.automation ?? null, filter.targetKind ?? null, filter.targetId ?? null, limit],
     );
   }
 }

@@ -85,7 +85,7 @@ export class ReprocessResolver {
     @Args('requestId', { type: () => ID, nullable: true }) requestId: string | null,
     @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
   ): Promise<AuditEntryType[]> {
-    return this.service.audit({ ...(automation === null ? {} : { automation }), ...(requestId === null ? {} : { targetKind: 'reprocess_request', targetId: requestId }) }, first);
+    return this.service.auditTrail({ ...(automation === null ? {} : { automation }), ...(requestId === null ? {} : { targetKind: 'reprocess_request', targetId: requestId }) }, first);
   }
 }
 

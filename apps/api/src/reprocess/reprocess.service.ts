@@ -4,6 +4,9 @@ import type { User } from '../auth/user.js';
 import { checkPageSize, decodeCursor, encodeCursor } from '../common/pagination.js';
 import { ConflictError, InputError, NotAllowedError, NotFoundError, type FieldError } from '../errors/domain-errors.js';
 import { JobsService } from '../jobs/jobs.service.js';
+import { SYSTEM_ACTOR } from '../audit/audit-entry.js';
+import { AuditRepository } from '../audit/audit.repository.js';
+import { AuditService } from '../audit/audit.service.js';
 import type {
   AuditEntryType,
   DeadLetterActionType,
@@ -23,7 +26,6 @@ export const MAX_VELOCITY = 10_000;
 export const MAX_REPROCESS_PAGE = 100;
 /** A snapshot this large changes the ledger's statistics enough to refresh them. */
 const ANALYZE_AFTER = 5_000;
-const SYSTEM = { actorId: 'roundhouse', actorName: 'Roundhouse' };
 
 /** Whether `user` may reprocess or discard dead letters of an automation owned by `team`. */
 function mayAct(user: User | undefined, team: string): boolean {
@@ -38,6 +40,8 @@ function mayAct(user: User | undefined, team: string): boolean {
 export class ReprocessService {
   constructor(
     @Inject(ReprocessRepository) private readonly ledger: ReprocessRepository,
+    @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(AuditRepository) private readonly auditEntries: AuditRepository,
     @Inject(JobsService) private readonly jobs: JobsService,
   ) {}
 
@@ -93,16 +97,17 @@ export class ReprocessService {
       if (request.total === 0) {
         throw new ConflictError('Every dead letter in the selection is already waiting in another request.', 'selection');
       }
-      await this.ledger.addAudit(manager, {
-        actorId: user.id,
-        actorName: user.name,
-        action: `${input.action}.requested`,
-        targetKind: 'reprocess_request',
-        targetId: request.id,
-        automations: routes.map((r) => r.automation),
-        reason: input.reason.trim(),
-        detail: { selection: describeSelection(selection), total: request.total, velocity: input.velocity, routes: [...new Set(routes.map((r) => r.route))] },
-      });
+      await this.audit.record(
+        {
+          actor: user,
+          action: `${input.action}.requested`,
+          target: { kind: 'reprocess_request', id: request.id },
+          automations: routes.map((r) => r.automation),
+          reason: input.reason.trim(),
+          detail: { selection: describeSelection(selection), total: request.total, velocity: input.velocity, routes: [...new Set(routes.map((r) => r.route))] },
+        },
+        manager,
+      );
       return request;
     });
     if (created.total >= ANALYZE_AFTER) {
@@ -134,7 +139,7 @@ export class ReprocessService {
         return false;
       }
       const progress = (await this.ledger.progress([id])).get(id) ?? {};
-      await this.ledger.addAudit(manager, { ...SYSTEM, action: 'request.finished', targetKind: 'reprocess_request', targetId: id, automations: row.automations, detail: { total: row.total, ...progress } });
+      await this.audit.record({ actor: SYSTEM_ACTOR, action: 'request.finished', target: { kind: 'reprocess_request', id }, automations: row.automations, detail: { total: row.total, ...progress } }, manager);
       return true;
     });
   }
@@ -195,9 +200,9 @@ export class ReprocessService {
     }));
   }
 
-  async audit(filter: { automation?: string; targetKind?: string; targetId?: string }, first: number): Promise<AuditEntryType[]> {
+  async auditTrail(filter: { automation?: string; targetKind?: string; targetId?: string }, first: number): Promise<AuditEntryType[]> {
     checkPageSize(first, 200);
-    const rows = await this.ledger.audit(filter, first);
+    const rows = await this.auditEntries.list(filter, first);
     return rows.map((row) => ({
       id: row.id,
       at: row.at,
@@ -223,16 +228,17 @@ export class ReprocessService {
         throw new ConflictError(`The request is ${current.state}; it can be ${to === 'running' ? 'resumed' : to} only when ${from.join(' or ')}.`, 'id');
       }
       const cancelled = to === 'cancelled' ? await this.ledger.cancelUnsent(manager, id) : undefined;
-      await this.ledger.addAudit(manager, {
-        actorId: user.id,
-        actorName: user.name,
-        action,
-        targetKind: 'reprocess_request',
-        targetId: id,
-        automations: current.automations,
-        reason: reason?.trim() === '' ? null : (reason?.trim() ?? null),
-        detail: cancelled === undefined ? {} : { cancelled },
-      });
+      await this.audit.record(
+        {
+          actor: user,
+          action,
+          target: { kind: 'reprocess_request', id },
+          automations: current.automations,
+          reason: reason?.trim() === '' ? null : (reason?.trim() ?? null),
+          detail: cancelled === undefined ? {} : { cancelled },
+        },
+        manager,
+      );
     });
     return this.get(id, user);
   }

@@ -6,6 +6,7 @@ import { CreateReprocessing1795780800000 } from './1795780800000-CreateReprocess
 import { CreateAlerts1795784400000 } from './1795784400000-CreateAlerts.js';
 import { CreateDashboards1795788000000 } from './1795788000000-CreateDashboards.js';
 import { CreateHourlyRollups1795791600000 } from './1795791600000-CreateHourlyRollups.js';
+import { AppendOnlyAudit1795795200000 } from './1795795200000-AppendOnlyAudit.js';
 
 /** Every migration, oldest first. A new migration is added here. */
-export const migrations = [CreateCatalog1795766400000, CreateTelemetry1795770000000, CreateDeadLetters1795773600000, IndexPendingDeadLettersByGroup1795777200000, CreateReprocessing1795780800000, CreateAlerts1795784400000, CreateDashboards1795788000000, CreateHourlyRollups1795791600000];
+export const migrations = [CreateCatalog1795766400000, CreateTelemetry1795770000000, CreateDeadLetters1795773600000, IndexPendingDeadLettersByGroup1795777200000, CreateReprocessing1795780800000, CreateAlerts1795784400000, CreateDashboards1795788000000, CreateHourlyRollups1795791600000, AppendOnlyAudit1795795200000];
