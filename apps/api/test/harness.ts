@@ -50,12 +50,15 @@ export interface GraphQLResult<T> {
   errors?: { message: string; extensions?: { code?: string; fields?: { path: string; message: string; found?: string; allowed?: string }[] } }[];
 }
 
+/** The dev personas (src/auth/personas.ts). */
+export type Persona = 'ada' | 'omar' | 'olga' | 'otto' | 'oscar' | 'vera';
+
 export interface TestApi {
   app: NestExpressApplication;
   url: string;
   config: AppConfig;
   /** Dev sign-in as a persona; returns the session cookie to send. */
-  signIn(persona: 'ada' | 'omar' | 'otto' | 'vera'): Promise<string>;
+  signIn(persona: Persona): Promise<string>;
   graphql<T>(query: string, variables?: Record<string, unknown>, cookie?: string): Promise<GraphQLResult<T>>;
   close(): Promise<void>;
 }

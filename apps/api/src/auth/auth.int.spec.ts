@@ -31,7 +31,7 @@ describe(AuthGuard.name, () => {
   it('serves the console’s session routes: personas when dev sign-in is on, a cookie, sign-out', async () => {
     const anonymous = (await (await fetch(`${t.api.url}/auth/session`)).json()) as { user: unknown; devSignIn: boolean; personas: { id: string }[] };
     expect(anonymous.user).toBeNull();
-    expect(anonymous.personas.map((p) => p.id)).toEqual(['ada', 'omar', 'otto', 'vera']);
+    expect(anonymous.personas.map((p) => p.id)).toEqual(['ada', 'omar', 'olga', 'otto', 'oscar', 'vera']);
     const cookie = await t.api.signIn('omar');
     const session = (await (await fetch(`${t.api.url}/auth/session`, { headers: { cookie } })).json()) as { user: { role: string; teams: string[] } };
     expect(session.user).toMatchObject({ role: 'owner', teams: ['finance-ops'] });

@@ -1,16 +1,17 @@
 import type { Role } from './user.js';
 
 /** Everything a person can be allowed to do. Every mutation names one of these. */
-export const PERMISSIONS = ['catalog:read', 'automation:register', 'automation:update', 'automation:archive', 'token:manage', 'quarantine:read', 'dead-letter:act', 'alert:acknowledge'] as const;
+export const PERMISSIONS = ['catalog:read', 'automation:register', 'automation:update', 'automation:archive', 'token:manage', 'quarantine:read', 'dead-letter:act', 'dead-letter:payload', 'alert:acknowledge', 'audit:read'] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   viewer: ['catalog:read'],
   // Reprocess and discard dead letters of their own teams' automations (the services check the team).
   // …and acknowledge their alerts.
-  operator: ['catalog:read', 'dead-letter:act', 'alert:acknowledge'],
+  // Payloads in full and the audit trail, for those teams too.
+  operator: ['catalog:read', 'dead-letter:act', 'dead-letter:payload', 'alert:acknowledge', 'audit:read'],
   // Owners hold these for their own teams' automations only: the services check the team.
-  owner: ['catalog:read', 'automation:register', 'automation:update', 'automation:archive', 'token:manage', 'quarantine:read', 'dead-letter:act', 'alert:acknowledge'],
+  owner: ['catalog:read', 'automation:register', 'automation:update', 'automation:archive', 'token:manage', 'quarantine:read', 'dead-letter:act', 'dead-letter:payload', 'alert:acknowledge', 'audit:read'],
   admin: PERMISSIONS,
 };
 
