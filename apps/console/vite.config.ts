@@ -3,7 +3,7 @@ import react from '@vitejs/plugin-react';
 import { defaultClientConditions, defineConfig } from 'vite';
 
 const API_ORIGIN = 'http://127.0.0.1:3000';
-const API_PATHS = ['/graphql', '/auth', '/healthz', '/readyz'];
+const API_PATHS = ['/graphql', '/auth', '/healthz', '/readyz', '/audit/export.csv'];
 
 export const consoleRoot = fileURLToPath(new URL('.', import.meta.url));
 export const sourceAlias = { find: /^@\//, replacement: fileURLToPath(new URL('./src/', import.meta.url)) };

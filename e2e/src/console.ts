@@ -12,8 +12,10 @@ export async function signInAs(page: Page, persona: 'omar' | 'vera' | 'otto' | '
 export async function asAdmin(baseUrl: string): Promise<<T>(query: string, variables?: Record<string, unknown>) => Promise<T>> {
   const signIn = await fetch(`${baseUrl}/auth/dev-sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"persona":"ada"}' });
   const cookie = signIn.headers.get('set-cookie')?.split(';')[0] ?? '';
+  // Cookie sessions send their CSRF token on every POST, as the console does.
+  const { csrfToken } = (await (await fetch(`${baseUrl}/auth/session`, { headers: { cookie } })).json()) as { csrfToken: string };
   return async <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
-    const response = await fetch(`${baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ query, variables }) });
+    const response = await fetch(`${baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken }, body: JSON.stringify({ query, variables }) });
     const body = (await response.json()) as { data?: T; errors?: unknown[] };
     if (body.data === undefined || body.errors !== undefined) {
       throw new Error(`GraphQL failed: ${JSON.stringify(body.errors)}`);

@@ -7,9 +7,10 @@ import { signInAs } from './console.js';
 async function tokenFor(baseUrl: string, team: string): Promise<string> {
   const signIn = await fetch(`${baseUrl}/auth/dev-sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"persona":"ada"}' });
   const cookie = signIn.headers.get('set-cookie')?.split(';')[0] ?? '';
+  const session = (await (await fetch(`${baseUrl}/auth/session`, { headers: { cookie } })).json()) as { csrfToken: string };
   const response = await fetch(`${baseUrl}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', cookie },
+    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': session.csrfToken },
     body: JSON.stringify({ query: `mutation { createRuntimeToken(input: { name: "dead-letter e2e", team: "${team}" }) { secret } }` }),
   });
   return ((await response.json()) as { data: { createRuntimeToken: { secret: string } } }).data.createRuntimeToken.secret;

@@ -27,6 +27,7 @@ import { JobsModule } from './jobs/jobs.module.js';
 import { KpisModule } from './kpis/kpis.module.js';
 import { QuarantineModule } from './quarantine/quarantine.module.js';
 import { ReprocessModule } from './reprocess/reprocess.module.js';
+import { ApprovalsModule } from './approvals/approvals.module.js';
 import { RunsModule } from './runs/runs.module.js';
 import { SlosModule } from './slos/slos.module.js';
 import { TokensModule } from './tokens/tokens.module.js';
@@ -84,6 +85,7 @@ export class AppModule {
         TokensModule,
         DeadLettersModule,
         ReprocessModule,
+        ApprovalsModule,
         CollectorsModule,
       ],
       providers: [

@@ -10,17 +10,19 @@ import { INGEST_PATH } from '@roundhouse/contracts';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { AppModule } from './app.module.js';
+import { jsonBody } from './common/http/json-body.js';
 import { ingestRateLimit, signInRateLimit } from './common/http/rate-limits.js';
 import { listOperationRules } from './auth/operation-rules.js';
 import type { AppConfig } from './config/app.config.js';
-import { PinoNestLogger, requestIdMiddleware } from './logging/logger.js';
+import { PinoNestLogger, requestIdMiddleware, serializeError } from './logging/logger.js';
 import { readIngestBody } from './ingest/ingest-body.js';
 import { MetricsService } from './metrics/metrics.service.js';
 import { JobsService } from './jobs/jobs.service.js';
 import { BullMqCollector } from './collectors/bullmq-collector.service.js';
 import { RabbitMqCollector } from './collectors/rabbitmq-collector.service.js';
 
-const API_PATHS = /^\/(graphql|auth|healthz|readyz|metrics|ingest)(\/|$)/;
+// `audit/export.csv` exactly: `/audit` itself is a console page.
+const API_PATHS = /^\/(graphql|auth|healthz|readyz|metrics|ingest|audit\/export\.csv)(\/|$)/;
 
 /** Serves the built console at `/`, with the SPA's index.html for its client-side routes. */
 function serveConsole(app: NestExpressApplication, dir: string): void {
@@ -108,13 +110,15 @@ export async function createApp(config: AppConfig, databaseUrl: string, log: Log
       serializers: {
         req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+        err: serializeError,
       },
     }),
   );
-  app.use('/auth/dev-sign-in', signInRateLimit(config.ROUNDHOUSE_SIGN_IN_RATE_LIMIT));
+  // One budget for both ways of signing in with a password or persona, per address.
+  app.use(['/auth/sign-in', '/auth/dev-sign-in'], signInRateLimit(config.ROUNDHOUSE_SIGN_IN_RATE_LIMIT));
   // Ingest reads its own body (limits, gzip, NDJSON); everything else speaks JSON.
   app.use(INGEST_PATH, ingestRateLimit(config.ROUNDHOUSE_INGEST_RATE_LIMIT), readIngestBody);
-  app.useBodyParser('json', { limit: '1mb' });
+  app.use(jsonBody());
   serveConsole(app, config.ROUNDHOUSE_CONSOLE_DIR);
   await app.init();
   assertEveryOperationHasARule(app);

@@ -59,7 +59,10 @@ export interface TestApi {
   config: AppConfig;
   /** Dev sign-in as a persona; returns the session cookie to send. */
   signIn(persona: Persona): Promise<string>;
+  /** POST /graphql, with the session cookie and its CSRF token (fetched once per cookie) when a cookie is given. */
   graphql<T>(query: string, variables?: Record<string, unknown>, cookie?: string): Promise<GraphQLResult<T>>;
+  /** The CSRF token of a session cookie, as the console reads it from GET /auth/session. */
+  csrfToken(cookie: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -70,6 +73,18 @@ export async function startTestApi(databaseUrl: string, env: Record<string, stri
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`;
+  const csrfTokens = new Map<string, Promise<string>>();
+  const csrfToken = (cookie: string): Promise<string> => {
+    const known = csrfTokens.get(cookie);
+    if (known !== undefined) {
+      return known;
+    }
+    const token = fetch(`${url}/auth/session`, { headers: { cookie } })
+      .then((response) => response.json() as Promise<{ csrfToken: string | null }>)
+      .then((session) => session.csrfToken ?? '');
+    csrfTokens.set(cookie, token);
+    return token;
+  };
   return {
     app,
     url,
@@ -89,11 +104,12 @@ export async function startTestApi(databaseUrl: string, env: Record<string, stri
     async graphql<T>(query: string, variables: Record<string, unknown> = {}, cookie?: string) {
       const response = await fetch(`${url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(cookie === undefined ? {} : { cookie }) },
+        headers: { 'content-type': 'application/json', ...(cookie === undefined ? {} : { cookie, 'x-csrf-token': await csrfToken(cookie) }) },
         body: JSON.stringify({ query, variables }),
       });
       return (await response.json()) as GraphQLResult<T>;
     },
+    csrfToken,
     close: () => app.close(),
   };
 }

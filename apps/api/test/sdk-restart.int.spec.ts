@@ -8,9 +8,10 @@ import { createTestDatabase, type TestDatabase } from './harness.js';
 async function tokenFor(url: string, team: string): Promise<string> {
   const signIn = await fetch(`${url}/auth/dev-sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"persona":"ada"}' });
   const cookie = signIn.headers.get('set-cookie')?.split(';')[0] ?? '';
+  const session = (await (await fetch(`${url}/auth/session`, { headers: { cookie } })).json()) as { csrfToken: string };
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', cookie },
+    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': session.csrfToken },
     body: JSON.stringify({ query: `mutation { createRuntimeToken(input: { name: "restart-test", team: "${team}" }) { secret } }` }),
   });
   return ((await response.json()) as { data: { createRuntimeToken: { secret: string } } }).data.createRuntimeToken.secret;

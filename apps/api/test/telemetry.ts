@@ -3,7 +3,7 @@ import type { IngestEventV1Input, IngestResponse } from '@roundhouse/contracts';
 import type { TestApi } from './harness.js';
 
 /** Creates a runtime token through the GraphQL API as an owner or admin; returns the secret. */
-export async function createToken(api: TestApi, cookie: string, input: { name?: string; team: string; automations?: string[]; capabilities?: string[] }): Promise<{ id: string; secret: string }> {
+export async function createToken(api: TestApi, cookie: string, input: { name?: string; team: string; automations?: string[]; capabilities?: string[]; expiresInDays?: number }): Promise<{ id: string; secret: string }> {
   const result = await api.graphql<{ createRuntimeToken: { secret: string; token: { id: string } } }>(
     `mutation Create($input: CreateRuntimeTokenInput!) { createRuntimeToken(input: $input) { secret token { id } } }`,
     { input: { name: input.name ?? 'test runtime', ...input } },
@@ -13,6 +13,20 @@ export async function createToken(api: TestApi, cookie: string, input: { name?: 
     throw new Error(`token not created: ${JSON.stringify(result.errors)}`);
   }
   return { id: result.data.createRuntimeToken.token.id, secret: result.data.createRuntimeToken.secret };
+}
+
+/** Rotates a runtime token as an owner or admin; returns the new token's id and secret and the old one's new end. */
+export async function rotateToken(api: TestApi, cookie: string, id: string, options: { overlapHours?: number; expiresInDays?: number } = {}): Promise<{ id: string; secret: string; oldExpiresAt: string }> {
+  const result = await api.graphql<{ rotateRuntimeToken: { secret: string; token: { id: string }; replaced: { expiresAt: string } } }>(
+    `mutation Rotate($id: ID!, $overlapHours: Int, $expiresInDays: Int) { rotateRuntimeToken(id: $id, overlapHours: $overlapHours, expiresInDays: $expiresInDays) { secret token { id } replaced { expiresAt } } }`,
+    { id, ...options },
+    cookie,
+  );
+  if (result.data?.rotateRuntimeToken === undefined) {
+    throw new Error(`token not rotated: ${JSON.stringify(result.errors)}`);
+  }
+  const rotated = result.data.rotateRuntimeToken;
+  return { id: rotated.token.id, secret: rotated.secret, oldExpiresAt: rotated.replaced.expiresAt };
 }
 
 export async function ingest(api: TestApi, token: string, events: unknown[], headers: Record<string, string> = {}, body?: Buffer | string): Promise<{ status: number; body: IngestResponse & { error?: { code: string; message: string } } }> {

@@ -6,7 +6,7 @@ import type { TokenCapability } from '@roundhouse/contracts';
  */
 export const DEMO_TOKEN_NAME = 'demo-runtime';
 /** What the demo's tokens may do: report runs and dead letters, and pull reprocess commands. */
-export const DEMO_TOKEN_CAPABILITIES: readonly TokenCapability[] = ['ingest', 'commands'];
+export const DEMO_TOKEN_CAPABILITIES: readonly TokenCapability[] = ['ingest', 'dead_letters', 'commands'];
 
 export interface CatalogAutomation {
   slug: string;
@@ -17,6 +17,7 @@ export interface CatalogAutomation {
 
 export class RoundhouseConsole {
   private cookie = '';
+  private csrfToken = '';
 
   constructor(private readonly url: string) {}
 
@@ -39,12 +40,15 @@ export class RoundhouseConsole {
       throw new Error(`The demo needs the dev sign-in (ROUNDHOUSE_DEV_SIGN_IN=true); signing in answered ${response.status}.`);
     }
     this.cookie = cookie.split(';')[0] ?? '';
+    // A cookie session's POSTs carry its CSRF token, as the console's do.
+    const session = (await (await fetch(`${this.url}/auth/session`, { headers: { cookie: this.cookie } })).json()) as { csrfToken?: string | null };
+    this.csrfToken = session.csrfToken ?? '';
   }
 
   private async graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
     const response = await fetch(`${this.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: this.cookie },
+      headers: { 'content-type': 'application/json', cookie: this.cookie, 'x-csrf-token': this.csrfToken },
       body: JSON.stringify({ query, variables }),
     });
     const body = (await response.json()) as { data?: T; errors?: { message: string }[] };

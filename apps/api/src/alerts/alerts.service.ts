@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service.js';
 import { isTeamScoped, roleGrants } from '../auth/permissions.js';
 import type { User } from '../auth/user.js';
 import { InputError, NotAllowedError, NotFoundError } from '../errors/domain-errors.js';
@@ -10,7 +11,10 @@ const MAX_NOTE = 1000;
 
 @Injectable()
 export class AlertsService {
-  constructor(@Inject(AlertsRepository) private readonly alerts: AlertsRepository) {}
+  constructor(
+    @Inject(AlertsRepository) private readonly alerts: AlertsRepository,
+    @Inject(AuditService) private readonly audit: AuditService,
+  ) {}
 
   /** Newest first; open alerts (firing or acknowledged) unless other states are asked for. */
   list(filter: { automation?: string; states?: readonly AlertState[]; first?: number }): Promise<AlertRow[]> {
@@ -68,7 +72,20 @@ export class AlertsService {
     if (denied !== null) {
       throw new NotAllowedError(denied);
     }
-    await this.alerts.acknowledge(id, user.name, trimmed === '' ? null : trimmed);
+    const acknowledged = await this.alerts.acknowledge(id, user.name, trimmed === '' ? null : trimmed);
+    if (acknowledged) {
+      await this.audit.record({
+        actor: user,
+        action: 'alert.acknowledged',
+        target: { kind: 'alert', id },
+        automations: [alert.automation],
+        teams: [alert.ownerTeam],
+        reason: trimmed === '' ? null : trimmed,
+        before: { state: alert.state },
+        after: { state: 'acknowledged', acknowledgedBy: user.name },
+        detail: { slo: alert.slo, rule: alert.rule, severity: alert.severity },
+      });
+    }
     return (await this.alerts.get(id)) ?? alert;
   }
 }

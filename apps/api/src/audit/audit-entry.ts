@@ -10,6 +10,9 @@ export interface AuditActor {
 /** Roundhouse acting on its own (a job finishing a request, the catalog applied at start-up). */
 export const SYSTEM_ACTOR: AuditActor = { id: 'roundhouse', name: 'Roundhouse', kind: 'system' };
 
+/** Someone running `npm run catalog -- apply` or `npm run dashboards -- apply`: Roundhouse's command line, not a signed-in person. */
+export const CLI_ACTOR: AuditActor = { id: 'roundhouse-cli', name: 'Roundhouse command line', kind: 'system' };
+
 /** One thing done, as it goes into the append-only trail. */
 export interface NewAuditEntry {
   actor: AuditActor;
@@ -31,6 +34,8 @@ export interface NewAuditEntry {
 export interface AuditRow {
   id: string;
   at: Date;
+  /** `at` to the microsecond, for keyset cursors (a Date keeps milliseconds only). */
+  at_key: string;
   actor_id: string;
   actor_name: string;
   actor_kind: ActorKind;

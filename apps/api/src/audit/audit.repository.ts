@@ -4,8 +4,11 @@ import type { AuditRow, NewAuditEntry } from './audit-entry.js';
 
 export interface AuditQuery {
   automation?: string;
+  /** Entries concerning this team: naming it, or one of its automations. */
+  team?: string;
   targetKind?: string;
   targetId?: string;
+  /** The actor's id or name (any case). */
   actor?: string;
   /** Prefix of the action, e.g. `reprocess.` or `token.revoked`. */
   action?: string;
@@ -13,11 +16,11 @@ export interface AuditQuery {
   to?: Date;
   /** Only entries concerning one of these teams (undefined: every team). */
   teams?: readonly string[];
-  /** Entries older than this one (keyset paging, newest first). */
-  before?: { at: Date; id: string };
+  /** Entries older than this one (keyset paging, newest first); `at` to the microsecond (AuditRow.at_key). */
+  before?: { at: string; id: string };
 }
 
-const COLUMNS = `id::text AS id, at, actor_id, actor_name, actor_kind, action, target_kind, target_id, automations, teams, reason, before, after, detail`;
+const COLUMNS = `id::text AS id, at, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at_key, actor_id, actor_name, actor_kind, action, target_kind, target_id, automations, teams, reason, before, after, detail`;
 
 /** The append-only audit trail: rows are inserted and read, never changed (the database refuses). */
 @Injectable()
@@ -52,12 +55,13 @@ export class AuditRepository {
         WHERE ($1::text IS NULL OR automations @> ARRAY[$1::text])
           AND ($2::text IS NULL OR target_kind = $2)
           AND ($3::text IS NULL OR target_id = $3)
-          AND ($4::text IS NULL OR actor_id = $4)
+          AND ($4::text IS NULL OR actor_id = $4 OR lower(actor_name) = lower($4))
           AND ($5::text IS NULL OR starts_with(action, $5))
           AND ($6::timestamptz IS NULL OR at >= $6)
           AND ($7::timestamptz IS NULL OR at < $7)
           AND ($8::text[] IS NULL OR teams && $8::text[] OR automations && (SELECT coalesce(array_agg(slug), '{}') FROM automation WHERE owner_team = ANY($8::text[])))
           AND ($9::timestamptz IS NULL OR (at, id) < ($9, $10::bigint))
+          AND ($12::text IS NULL OR teams @> ARRAY[$12::text] OR automations && (SELECT coalesce(array_agg(slug), '{}') FROM automation WHERE owner_team = $12))
         ORDER BY at DESC, id DESC LIMIT $11`,
       [
         query.automation ?? null,
@@ -71,7 +75,25 @@ export class AuditRepository {
         query.before?.at ?? null,
         query.before?.id ?? null,
         limit,
+        query.team ?? null,
       ],
     );
+  }
+
+  /** The distinct actions recorded, in order; only those concerning `teams` when given. */
+  async actions(teams?: readonly string[]): Promise<string[]> {
+    const rows = await this.dataSource.query<{ action: string }[]>(
+      `SELECT DISTINCT action FROM audit_entry
+        WHERE $1::text[] IS NULL OR teams && $1::text[] OR automations && (SELECT coalesce(array_agg(slug), '{}') FROM automation WHERE owner_team = ANY($1::text[]))
+        ORDER BY action`,
+      [teams === undefined ? null : [...teams]],
+    );
+    return rows.map((row) => row.action);
+  }
+
+  /** The owning team of `slug`, archived or not; undefined for no such automation. */
+  async ownerOf(slug: string): Promise<string | undefined> {
+    const [row] = await this.dataSource.query<{ owner_team: string }[]>(`SELECT owner_team FROM automation WHERE slug = $1`, [slug]);
+    return row?.owner_team;
   }
 }

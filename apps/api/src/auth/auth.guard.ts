@@ -1,30 +1,31 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { parse as parseCookies } from 'cookie';
 import { NotAllowedError, NotSignedInError } from '../errors/domain-errors.js';
 import type { TokenCapability } from '@roundhouse/contracts';
 import type { Request } from 'express';
 import { TokensService } from '../tokens/tokens.service.js';
 import { PERMISSION_KEY, PUBLIC_KEY, RUNTIME_CAPABILITY_KEY, requestOf } from './decorators.js';
 import { roleGrants, type Permission } from './permissions.js';
-import { SESSION_COOKIE, SessionCodec } from './session.js';
+import { RequestIdentifier } from './request-identifier.js';
 
 /**
  * The global guard: every route and resolver is closed unless it is @Public(), the signed-in
- * user's role grants the permission it declares, or (for runtimes) a valid runtime token carries the
+ * user's role (from the session cookie, or the identity provider's bearer JWT: RequestIdentifier)
+ * grants the permission it declares, or (for runtimes) a valid runtime token carries the
  * capability it declares. One that declares nothing stays closed.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    @Inject(SessionCodec) private readonly sessions: SessionCodec,
+    @Inject(RequestIdentifier) private readonly identities: RequestIdentifier,
     @Inject(TokensService) private readonly tokens: TokensService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = requestOf(context);
-    request.user ??= this.sessions.decode(parseCookies(request.headers.cookie ?? '')[SESSION_COOKIE]);
+    const identity = await this.identities.identify(request);
+    request.user ??= identity.user;
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets) === true) {
       return true;
@@ -39,7 +40,7 @@ export class AuthGuard implements CanActivate {
       throw new NotAllowedError(`${context.getClass().name}.${context.getHandler().name} declares no permission, so it is closed.`);
     }
     if (request.user === undefined) {
-      throw new NotSignedInError();
+      throw identity.problem ?? new NotSignedInError();
     }
     if (!roleGrants(request.user.role, permission)) {
       throw new NotAllowedError(`Your role (${request.user.role}) does not allow ${permission}.`);
@@ -50,10 +51,11 @@ export class AuthGuard implements CanActivate {
   private async authenticateRuntime(request: Request, capability: TokenCapability): Promise<void> {
     const header = request.headers.authorization;
     const bearer = header?.startsWith('Bearer ') === true ? header.slice('Bearer '.length).trim() : undefined;
-    const runtime = await this.tokens.authenticate(bearer);
-    if (runtime === undefined) {
-      throw new NotSignedInError('A valid runtime token is required: Authorization: Bearer rh_rt_… (it may have been revoked).');
+    const authentication = await this.tokens.authenticate(bearer);
+    if (authentication.runtime === undefined) {
+      throw new NotSignedInError(authentication.message);
     }
+    const runtime = authentication.runtime;
     if (!runtime.capabilities.includes(capability)) {
       throw new NotAllowedError(`The token "${runtime.name}" lacks the ${capability} capability.`);
     }

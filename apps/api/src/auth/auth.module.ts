@@ -1,15 +1,18 @@
 import { randomBytes } from 'node:crypto';
-import { Module } from '@nestjs/common';
+import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { AccountsModule } from '../accounts/accounts.module.js';
 import { APP_CONFIG, type AppConfig } from '../config/app.config.js';
 import { TokensModule } from '../tokens/tokens.module.js';
 import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
+import { CsrfMiddleware } from './csrf.middleware.js';
+import { RequestIdentifier } from './request-identifier.js';
 import { SessionCodec } from './session.js';
 import { ViewerResolver } from './viewer.resolver.js';
 
 @Module({
-  imports: [TokensModule],
+  imports: [TokensModule, AccountsModule],
   controllers: [AuthController],
   providers: [
     {
@@ -18,8 +21,14 @@ import { ViewerResolver } from './viewer.resolver.js';
       // Without a configured secret (never in production) sessions last as long as the process.
       useFactory: (config: AppConfig) => new SessionCodec(config.ROUNDHOUSE_SESSION_SECRET ?? randomBytes(32).toString('hex')),
     },
+    RequestIdentifier,
     { provide: APP_GUARD, useClass: AuthGuard },
     ViewerResolver,
   ],
 })
-export class AuthModule {}
+export class AuthModule implements NestModule {
+  /** Every POST that acts as the session's user (GraphQL, queries included, and sign-out) needs the CSRF token. */
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(CsrfMiddleware).forRoutes({ path: 'graphql', method: RequestMethod.POST }, { path: 'auth/sign-out', method: RequestMethod.POST });
+  }
+}

@@ -1,4 +1,5 @@
 import type { RuntimeIdentity } from '../tokens/runtime-token.js';
+import type { Identity } from './request-identifier.js';
 import type { User } from './user.js';
 
 declare global {
@@ -8,6 +9,8 @@ declare global {
       user?: User;
       requestId?: string;
       runtime?: RuntimeIdentity;
+      /** Who the request comes from, worked out once (RequestIdentifier). */
+      identity?: Promise<Identity>;
     }
   }
 }

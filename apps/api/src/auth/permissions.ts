@@ -1,4 +1,4 @@
-import type { Role } from './user.js';
+import type { Role, User } from './user.js';
 
 /** Everything a person can be allowed to do. Every mutation names one of these. */
 export const PERMISSIONS = ['catalog:read', 'automation:register', 'automation:update', 'automation:archive', 'token:manage', 'quarantine:read', 'dead-letter:act', 'dead-letter:payload', 'alert:acknowledge', 'audit:read'] as const;
@@ -22,4 +22,12 @@ export function roleGrants(role: Role, permission: Permission): boolean {
 /** Roles whose permissions are limited to their own teams' automations. */
 export function isTeamScoped(role: Role): boolean {
   return role !== 'admin';
+}
+
+/**
+ * Whether `user` holds `permission` for something of `team`: admins for every team, everyone else
+ * for the teams they are on (owners: the teams they own; operators: the teams they are on call for).
+ */
+export function grantsOnTeam(user: User | undefined, permission: Permission, team: string): boolean {
+  return user !== undefined && roleGrants(user.role, permission) && (!isTeamScoped(user.role) || user.teams.includes(team));
 }

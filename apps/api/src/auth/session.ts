@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { ROLES, type User } from './user.js';
 
@@ -10,39 +10,54 @@ const payload = z.object({
   name: z.string().min(1),
   role: z.enum(ROLES),
   teams: z.array(z.string()),
+  csrf: z.string().min(1),
   exp: z.number().int(),
 });
 
-/** Signed, expiring session tokens carried in an httpOnly cookie. */
+/** A signed-in session: who, and the token its POSTs must carry in `x-csrf-token`. */
+export interface Session {
+  user: User;
+  csrfToken: string;
+}
+
+/**
+ * Signed, expiring session tokens carried in an httpOnly cookie. Stateless: nothing is kept on the
+ * server, so a session lasts until it expires (signing out clears the cookie). Each carries a random
+ * CSRF token that the console reads from GET /auth/session and sends back on every POST.
+ */
 export class SessionCodec {
   constructor(private readonly secret: string) {}
 
   readonly maxAgeSeconds = MAX_AGE_SECONDS;
 
   encode(user: User, now = Date.now()): string {
-    const body = Buffer.from(JSON.stringify({ ...user, exp: Math.floor(now / 1000) + MAX_AGE_SECONDS })).toString('base64url');
+    const { id, name, role, teams } = user;
+    const session = { id, name, role, teams, csrf: randomBytes(24).toString('base64url'), exp: Math.floor(now / 1000) + MAX_AGE_SECONDS };
+    const body = Buffer.from(JSON.stringify(session)).toString('base64url');
     return `${body}.${this.sign(body)}`;
   }
 
-  decode(token: string | undefined, now = Date.now()): User | undefined {
+  decode(token: string | undefined, now = Date.now()): Session | undefined {
     const [body, signature] = token?.split('.') ?? [];
-    if (body === undefined || signature === undefined) {
-      return undefined;
-    }
-    const expected = Buffer.from(this.sign(body));
-    const given = Buffer.from(signature);
-    if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
+    if (body === undefined || signature === undefined || !sameSecret(this.sign(body), signature)) {
       return undefined;
     }
     const parsed = payload.safeParse(JSON.parse(Buffer.from(body, 'base64url').toString('utf8')));
     if (!parsed.success || parsed.data.exp * 1000 < now) {
       return undefined;
     }
-    const { exp: _expires, ...user } = parsed.data;
-    return user;
+    const { exp: _expires, csrf, ...user } = parsed.data;
+    return { user, csrfToken: csrf };
   }
 
   private sign(body: string): string {
     return createHmac('sha256', this.secret).update(body).digest('base64url');
   }
+}
+
+/** Compares two secrets in constant time (for their length). */
+export function sameSecret(expected: string, given: string | undefined): boolean {
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given ?? '');
+  return a.length === b.length && timingSafeEqual(a, b);
 }

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
+import { AutomationChangesModule } from '../approvals/automation-changes.module.js';
 import { TeamsModule } from '../teams/teams.module.js';
 import { AutomationsRepository } from './automations.repository.js';
 import { AutomationsResolver } from './automations.resolver.js';
 import { AutomationsService } from './automations.service.js';
 
 @Module({
-  imports: [TeamsModule],
+  imports: [TeamsModule, AutomationChangesModule],
   providers: [AutomationsRepository, AutomationsService, AutomationsResolver],
   exports: [AutomationsService],
 })

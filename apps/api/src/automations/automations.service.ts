@@ -1,10 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { RuntimeBinding } from '@roundhouse/contracts';
+import { AutomationChangeGate } from '../approvals/automation-change-gate.js';
+import { AuditService } from '../audit/audit.service.js';
 import type { User } from '../auth/user.js';
 import { checkPageSize, decodeCursor, encodeCursor } from '../common/pagination.js';
 import { InputError, NotAllowedError } from '../errors/domain-errors.js';
 import { TeamsService } from '../teams/teams.service.js';
 import { changeVerdict, mayOwn } from './automation-access.js';
+import { auditedDefinition, automationChange } from './automation-audit.js';
 import { definitionFromInput, definitionToYaml, type AutomationDefinition } from './automation-definition.js';
 import type { AutomationEntity } from './automation.entity.js';
 import { toAutomationType } from './automation.mapper.js';
@@ -20,6 +23,8 @@ export class AutomationsService {
   constructor(
     @Inject(AutomationsRepository) private readonly automations: AutomationsRepository,
     @Inject(TeamsService) private readonly teams: TeamsService,
+    @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(AutomationChangeGate) private readonly changeGate: AutomationChangeGate,
   ) {}
 
   async search(query: AutomationQuery, first: number, after: string | undefined, user: User | undefined): Promise<AutomationConnectionType> {
@@ -55,10 +60,12 @@ export class AutomationsService {
       }
       throw error;
     });
+    await this.audit.record(automationChange(user, 'automation.registered', created.slug, [created.ownerTeam], { after: auditedDefinition(created) }));
     return this.get(created.slug, user);
   }
 
-  async update(slug: string, input: AutomationInput, user: User): Promise<AutomationObjectType> {
+  /** `approvedChange`: the change an owner approved, applied now (see approvals/). */
+  async update(slug: string, input: AutomationInput, user: User, options: { approvedChange?: string } = {}): Promise<AutomationObjectType> {
     const existing = await this.mayChange(slug, user, 'automation:update');
     const definition = definitionFromInput(input);
     if (definition.slug !== existing.slug) {
@@ -67,13 +74,25 @@ export class AutomationsService {
       ]);
     }
     await this.checkOwner(definition, user);
-    await this.automations.replaceDefinition(definition);
+    // SLO changes of production automations wait for the owner team (the answer's pendingChange).
+    if (options.approvedChange === undefined && (await this.changeGate.hold(existing, definition, input, user))) {
+      return this.get(slug, user);
+    }
+    const replaced = await this.automations.replaceDefinition(definition);
+    await this.audit.record(
+      automationChange(user, 'automation.updated', slug, [existing.ownerTeam, replaced.ownerTeam], {
+        before: auditedDefinition(existing),
+        after: auditedDefinition(replaced),
+        ...(options.approvedChange === undefined ? {} : { detail: { approvedChange: options.approvedChange } }),
+      }),
+    );
     return this.get(slug, user);
   }
 
   async archive(slug: string, user: User): Promise<AutomationObjectType> {
-    await this.mayChange(slug, user, 'automation:archive');
-    await this.automations.archive(slug, new Date());
+    const existing = await this.mayChange(slug, user, 'automation:archive');
+    const archived = await this.automations.archive(slug, new Date());
+    await this.audit.record(automationChange(user, 'automation.archived', slug, [existing.ownerTeam], { before: { archivedAt: null }, after: { archivedAt: archived.archivedAt } }));
     return this.get(slug, user);
   }
 

@@ -19,7 +19,29 @@ export interface ApplySummary {
   automations: ChangeCounts;
 }
 
-const emptyCounts = (): ChangeCounts => ({ created: 0, updated: 0, unchanged: 0, archived: 0 });
+/** The names (teams) or slugs (automations) an apply created, updated and archived. */
+export interface ChangedNames {
+  created: string[];
+  updated: string[];
+  archived: string[];
+}
+
+export interface CatalogChanges {
+  teams: ChangedNames;
+  automations: ChangedNames;
+}
+
+/** Writes what changed (the audit entry) in the apply's transaction; called only when something did. */
+export type RecordChanges = (manager: EntityManager, changes: CatalogChanges) => Promise<void>;
+
+const counted = (changes: ChangedNames, unchanged: number): ChangeCounts => ({
+  created: changes.created.length,
+  updated: changes.updated.length,
+  unchanged,
+  archived: changes.archived.length,
+});
+
+const changedAnything = (changes: ChangedNames): boolean => changes.created.length + changes.updated.length + changes.archived.length > 0;
 
 function pick<T extends object>(value: T, keys: readonly (keyof T)[]): Partial<T> {
   return Object.fromEntries(keys.map((key) => [key, value[key]])) as Partial<T>;
@@ -45,68 +67,72 @@ export class CatalogRepository {
     return rows.map((row) => row.slug);
   }
 
-  apply(teams: Located<Team>[], automations: Located<AutomationDefinition>[]): Promise<ApplySummary> {
+  apply(teams: Located<Team>[], automations: Located<AutomationDefinition>[], record: RecordChanges): Promise<ApplySummary> {
     return this.dataSource.transaction(async (manager) => {
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('roundhouse:catalog-apply'))`);
-      return {
-        teams: await this.applyTeams(manager, teams),
-        automations: await this.applyAutomations(manager, automations),
-      };
+      const applied = { teams: await this.applyTeams(manager, teams), automations: await this.applyAutomations(manager, automations) };
+      const changes = { teams: applied.teams.changes, automations: applied.automations.changes };
+      if (changedAnything(changes.teams) || changedAnything(changes.automations)) {
+        await record(manager, changes);
+      }
+      return { teams: counted(changes.teams, applied.teams.unchanged), automations: counted(changes.automations, applied.automations.unchanged) };
     });
   }
 
-  private async applyTeams(manager: EntityManager, teams: Located<Team>[]): Promise<ChangeCounts> {
+  private async applyTeams(manager: EntityManager, teams: Located<Team>[]): Promise<{ changes: ChangedNames; unchanged: number }> {
     const repository = manager.getRepository(TeamEntity);
-    const counts = emptyCounts();
+    const changes: ChangedNames = { created: [], updated: [], archived: [] };
+    let unchanged = 0;
     const existing = new Map((await repository.find()).map((row) => [row.name, row]));
     for (const { file, value } of teams) {
       const row = existing.get(value.name);
       const wanted = { ...pick(value, TEAM_FIELDS), source: 'file' as const, sourceFile: file, archivedAt: null };
       if (row === undefined) {
         await repository.insert({ name: value.name, ...wanted });
-        counts.created += 1;
+        changes.created.push(value.name);
       } else if (isDeepStrictEqual({ ...pick(row, TEAM_FIELDS), source: row.source, sourceFile: row.sourceFile, archivedAt: row.archivedAt }, wanted)) {
-        counts.unchanged += 1;
+        unchanged += 1;
       } else {
         await repository.update({ name: value.name }, wanted);
-        counts.updated += 1;
+        changes.updated.push(value.name);
       }
     }
-    counts.archived = await this.archiveMissing(manager, 'team', 'name', teams.map((t) => t.value.name));
-    return counts;
+    changes.archived = await this.archiveMissing(manager, 'team', 'name', teams.map((t) => t.value.name));
+    return { changes, unchanged };
   }
 
-  private async applyAutomations(manager: EntityManager, automations: Located<AutomationDefinition>[]): Promise<ChangeCounts> {
+  private async applyAutomations(manager: EntityManager, automations: Located<AutomationDefinition>[]): Promise<{ changes: ChangedNames; unchanged: number }> {
     const repository = manager.getRepository(AutomationEntity);
-    const counts = emptyCounts();
+    const changes: ChangedNames = { created: [], updated: [], archived: [] };
+    let unchanged = 0;
     const existing = new Map((await repository.find({ where: { source: 'file' } })).map((row) => [row.slug, row]));
     for (const { file, value } of automations) {
       const row = existing.get(value.slug);
       const wanted = { ...pick(value, AUTOMATION_FIELDS), source: 'file' as const, sourceFile: file, archivedAt: null };
       if (row === undefined) {
         await repository.insert({ slug: value.slug, ...wanted });
-        counts.created += 1;
+        changes.created.push(value.slug);
       } else if (isDeepStrictEqual({ ...pick(row, AUTOMATION_FIELDS), source: row.source, sourceFile: row.sourceFile, archivedAt: row.archivedAt }, wanted)) {
-        counts.unchanged += 1;
+        unchanged += 1;
       } else {
         await repository.update({ slug: value.slug }, wanted);
-        counts.updated += 1;
+        changes.updated.push(value.slug);
       }
     }
-    counts.archived = await this.archiveMissing(manager, 'automation', 'slug', automations.map((a) => a.value.slug));
-    return counts;
+    changes.archived = await this.archiveMissing(manager, 'automation', 'slug', automations.map((a) => a.value.slug));
+    return { changes, unchanged };
   }
 
   /** File-managed rows whose entity left the files are archived, never deleted. */
-  private async archiveMissing(manager: EntityManager, table: 'team' | 'automation', key: 'name' | 'slug', present: string[]): Promise<number> {
-    const [row] = await manager.query<{ count: number }[]>(
+  private async archiveMissing(manager: EntityManager, table: 'team' | 'automation', key: 'name' | 'slug', present: string[]): Promise<string[]> {
+    const rows = await manager.query<{ name: string }[]>(
       `WITH archived AS (
          UPDATE ${table} SET archived_at = now(), updated_at = now()
           WHERE source = 'file' AND archived_at IS NULL AND NOT (${key} = ANY($1::text[]))
-          RETURNING 1)
-       SELECT count(*)::int AS count FROM archived`,
+          RETURNING ${key} AS name)
+       SELECT name FROM archived ORDER BY name`,
       [present],
     );
-    return row?.count ?? 0;
+    return rows.map((row) => row.name);
   }
 }

@@ -1,5 +1,8 @@
+import path from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import type { CatalogProblem } from '@roundhouse/contracts';
+import { SYSTEM_ACTOR, type AuditActor } from '../audit/audit-entry.js';
+import { AuditService } from '../audit/audit.service.js';
 import { definitionToYaml } from '../automations/automation-definition.js';
 import { AutomationsRepository } from '../automations/automations.repository.js';
 import { CatalogInvalidError } from './catalog.errors.js';
@@ -12,6 +15,7 @@ export class CatalogService {
   constructor(
     @Inject(CatalogRepository) private readonly catalog: CatalogRepository,
     @Inject(AutomationsRepository) private readonly automations: AutomationsRepository,
+    @Inject(AuditService) private readonly audit: AuditService,
   ) {}
 
   /** Problems in the files alone; needs no database. */
@@ -20,8 +24,12 @@ export class CatalogService {
     return { problems: loaded.problems, teams: loaded.teams.length, automations: loaded.automations.length, files: loaded.fileCount };
   }
 
-  /** Applies the catalog in one transaction, or throws CatalogInvalidError and changes nothing. */
-  async apply(dir: string, root: string): Promise<ApplySummary> {
+  /**
+   * Applies the catalog in one transaction, or throws CatalogInvalidError and changes nothing. An
+   * apply that changed something leaves one `catalog.applied` entry by `actor` (Roundhouse at
+   * start-up, or the command line) naming what it created, updated and archived.
+   */
+  async apply(dir: string, root: string, actor: AuditActor = SYSTEM_ACTOR): Promise<ApplySummary> {
     const loaded = await loadCatalog(dir, root);
     const taken = new Set(await this.catalog.consoleSlugs(loaded.automations.map((a) => a.value.slug)));
     const problems = [
@@ -39,7 +47,19 @@ export class CatalogService {
     if (problems.length > 0) {
       throw new CatalogInvalidError(problems);
     }
-    return this.catalog.apply(loaded.teams, loaded.automations);
+    return this.catalog.apply(loaded.teams, loaded.automations, (manager, changes) =>
+      this.audit.record(
+        {
+          actor,
+          action: 'catalog.applied',
+          target: { kind: 'catalog', id: path.relative(root, dir) || '.' },
+          automations: [...changes.automations.created, ...changes.automations.updated, ...changes.automations.archived],
+          teams: [...changes.teams.created, ...changes.teams.updated, ...changes.teams.archived],
+          detail: { ...changes },
+        },
+        manager,
+      ),
+    );
   }
 
   /** Every automation (or the given ones) as catalog YAML, by slug. */

@@ -3,6 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatProblem } from '@roundhouse/contracts';
+import { CLI_ACTOR } from '../audit/audit-entry.js';
 import { CatalogInvalidError } from '../catalog/catalog.errors.js';
 import { CatalogService } from '../catalog/catalog.service.js';
 import { loadConfig } from '../config/app.config.js';
@@ -38,7 +39,7 @@ async function main(): Promise<number> {
       return result.problems.length === 0 ? 0 : 1;
     }
     case 'apply': {
-      const summary = await withDatabase((service) => service.apply(dir, config.repositoryRoot));
+      const summary = await withDatabase((service) => service.apply(dir, config.repositoryRoot, CLI_ACTOR));
       process.stdout.write(`Catalog applied. Teams: ${JSON.stringify(summary.teams)}. Automations: ${JSON.stringify(summary.automations)}.\n`);
       return 0;
     }

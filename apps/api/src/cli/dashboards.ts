@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { formatProblem, type DashboardReferences } from '@roundhouse/contracts';
+import { CLI_ACTOR } from '../audit/audit-entry.js';
 import { loadCatalog } from '../catalog/catalog-loader.js';
 import { loadConfig } from '../config/app.config.js';
 import { DashboardsService } from '../dashboards/dashboards.service.js';
@@ -46,7 +47,7 @@ async function main(): Promise<number> {
       return result.problems.length === 0 ? 0 : 1;
     }
     case 'apply': {
-      const summary = await withDatabase((service) => service.apply(dir, config.repositoryRoot));
+      const summary = await withDatabase((service) => service.apply(dir, config.repositoryRoot, CLI_ACTOR));
       process.stdout.write(`Dashboards applied: ${JSON.stringify(summary)}.\n`);
       return 0;
     }

@@ -4,6 +4,8 @@ import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphq
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { AlertsResolver } from '../alerts/alerts.resolver.js';
 import { DashboardSloAlertsResolver } from '../alerts/dashboard-slo-alerts.resolver.js';
+import { AuditResolver } from '../audit/audit.resolver.js';
+import { ApprovalsResolver, AutomationPendingChangeResolver } from '../approvals/approvals.resolver.js';
 import { ViewerResolver } from '../auth/viewer.resolver.js';
 import { AutomationsResolver } from '../automations/automations.resolver.js';
 import { DashboardsResolver } from '../dashboards/dashboards.resolver.js';
@@ -17,7 +19,7 @@ import { TeamsResolver } from '../teams/teams.resolver.js';
 import { TokensResolver } from '../tokens/tokens.resolver.js';
 
 /** Every resolver the api serves; the schema drift test fails when one is missing here. */
-export const RESOLVERS = [AutomationsResolver, TeamsResolver, ViewerResolver, RunsResolver, QuarantineResolver, TokensResolver, DeadLettersResolver, ReprocessResolver, DeadLetterActionsResolver, SlosResolver, AlertsResolver, KpisResolver, DashboardsResolver, DashboardSloAlertsResolver];
+export const RESOLVERS = [AutomationsResolver, TeamsResolver, ViewerResolver, RunsResolver, QuarantineResolver, TokensResolver, DeadLettersResolver, ReprocessResolver, DeadLetterActionsResolver, SlosResolver, AlertsResolver, KpisResolver, DashboardsResolver, DashboardSloAlertsResolver, AuditResolver, ApprovalsResolver, AutomationPendingChangeResolver];
 
 /** The GraphQL SDL the code defines, sorted, without starting the api or touching a database. */
 export async function generateSchemaSdl(): Promise<string> {

@@ -27,7 +27,8 @@ describe(exhausted.name, () => {
 });
 
 describe.skipIf(REDIS_URL === undefined)(BullMqCollector.name, () => {
-  const t = useTestApi({ ROUNDHOUSE_JOBS: 'true' });
+  // Collection and retry, not separation of duties: no risk domain holds the reprocess for approval.
+  const t = useTestApi({ ROUNDHOUSE_JOBS: 'true', ROUNDHOUSE_APPROVAL_RISK_DOMAINS: 'none' });
   let fixed = false;
   const name = `rh-test-enrich-${randomBytes(4).toString('hex')}`;
   const connection = () => {

@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { RISK_DOMAINS } from '@roundhouse/contracts';
 import { parseBurnRatePolicy } from '../slos/burn-rate-policy.js';
+import { parseRiskDomains } from '../approvals/approval-policy.js';
 
 const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 
@@ -43,6 +45,19 @@ const schema = z.object({
   ROUNDHOUSE_DEV_SIGN_IN: flag.default(false),
   /** Secret that signs session cookies (32+ characters). Sensitive. A random one is used when unset outside production. */
   ROUNDHOUSE_SESSION_SECRET: z.string().min(32, { message: 'at least 32 characters' }).optional(),
+  /**
+   * Single sign-on: the identity provider's issuer (the JWT's `iss`). With the audience and JWKS URL,
+   * a request carrying `Authorization: Bearer <JWT>` signed by that provider is signed in. All three or none.
+   */
+  ROUNDHOUSE_OIDC_ISSUER: z.string().optional(),
+  /** The audience the provider's tokens must name for Roundhouse (the JWT's `aud`). */
+  ROUNDHOUSE_OIDC_AUDIENCE: z.string().optional(),
+  /** Where the provider publishes its signing keys (JWKS), e.g. https://id.example.com/.well-known/jwks.json. */
+  ROUNDHOUSE_OIDC_JWKS_URL: z.url({ protocol: /^https?$/, message: 'an http(s) URL' }).optional(),
+  /** The claim carrying the Roundhouse role: viewer, operator, owner or admin. */
+  ROUNDHOUSE_OIDC_ROLE_CLAIM: z.string().default('roundhouse_role'),
+  /** The claim carrying the teams (a list, or names separated by commas or spaces): owners' teams, operators' on-call teams. */
+  ROUNDHOUSE_OIDC_TEAMS_CLAIM: z.string().default('roundhouse_teams'),
   /** Collect dead letters from the brokers named in automations' runtime bindings (when their connection variable is set). */
   ROUNDHOUSE_COLLECTORS: flag.default(true),
   /** Run durable background jobs (pg-boss) in this process. */
@@ -67,6 +82,16 @@ const schema = z.object({
   ROUNDHOUSE_SIGN_IN_RATE_LIMIT: z.coerce.number({ message: 'a whole number of requests a minute' }).int({ message: 'a whole number of requests a minute' }).min(1, { message: 'at least 1' }).default(30),
   /** Ingest requests a minute with one runtime token (per api process; each carries up to 1,000 events); more get 429 with Retry-After. */
   ROUNDHOUSE_INGEST_RATE_LIMIT: z.coerce.number({ message: 'a whole number of requests a minute' }).int({ message: 'a whole number of requests a minute' }).min(1, { message: 'at least 1' }).default(3000),
+  /** A reprocess or discard of more dead letters than this waits for a second person's approval. */
+  ROUNDHOUSE_APPROVAL_BULK_THRESHOLD: z.coerce.number({ message: 'a whole number of messages' }).int({ message: 'a whole number of messages' }).min(1, { message: 'at least 1' }).default(100),
+  /**
+   * Risk domains whose automations' reprocesses and discards always wait for a second person's
+   * approval, whatever their size: comma-separated (revenue, billing, inventory, regulatory, customer), or `none`.
+   */
+  ROUNDHOUSE_APPROVAL_RISK_DOMAINS: z
+    .string()
+    .default('revenue,billing')
+    .refine((value) => parseRiskDomains(value) !== undefined, { message: `a comma-separated list of risk domains (${RISK_DOMAINS.join(', ')}), or none` }),
   /** pino level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -98,6 +123,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (config.NODE_ENV === 'production' && config.ROUNDHOUSE_SESSION_SECRET === undefined) {
     throw new ConfigError('ROUNDHOUSE_SESSION_SECRET is required when NODE_ENV is production.');
+  }
+  const oidc = { ROUNDHOUSE_OIDC_ISSUER: config.ROUNDHOUSE_OIDC_ISSUER, ROUNDHOUSE_OIDC_AUDIENCE: config.ROUNDHOUSE_OIDC_AUDIENCE, ROUNDHOUSE_OIDC_JWKS_URL: config.ROUNDHOUSE_OIDC_JWKS_URL };
+  const missing = Object.entries(oidc).filter(([, value]) => value === undefined).map(([key]) => key);
+  if (missing.length > 0 && missing.length < 3) {
+    throw new ConfigError(`Single sign-on needs ROUNDHOUSE_OIDC_ISSUER, ROUNDHOUSE_OIDC_AUDIENCE and ROUNDHOUSE_OIDC_JWKS_URL together; ${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} missing.`);
   }
   return config;
 }

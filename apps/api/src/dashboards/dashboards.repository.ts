@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DashboardReferences, DashboardV1, Located } from '@roundhouse/contracts';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 
 /** A dashboard as applied from its file. */
 export interface DashboardRecord {
@@ -19,6 +19,14 @@ export interface DashboardApplySummary {
   updated: number;
   unchanged: number;
   deleted: number;
+}
+
+/** The dashboards an apply created, updated and deleted, by name, and the teams owning them. */
+export interface DashboardChanges {
+  created: string[];
+  updated: string[];
+  deleted: string[];
+  teams: string[];
 }
 
 /** Dead letters of one automation, for a dashboard's backlog panel. */
@@ -71,18 +79,21 @@ export class DashboardsRepository {
     return { automations: new Map(row?.automations ?? []), teams: new Set(row?.teams ?? []) };
   }
 
-  /** Replaces the applied dashboards with these, in one transaction; one applier at a time. */
-  apply(dashboards: readonly Located<DashboardV1>[]): Promise<DashboardApplySummary> {
+  /**
+   * Replaces the applied dashboards with these, in one transaction; one applier at a time. When
+   * something changed, `record` writes what in the same transaction.
+   */
+  apply(dashboards: readonly Located<DashboardV1>[], record: (manager: EntityManager, changes: DashboardChanges) => Promise<void>): Promise<DashboardApplySummary> {
     return this.dataSource.transaction(async (manager) => {
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('roundhouse:dashboards-apply'))`);
-      const [counts] = await manager.query<{ created: number; updated: number; unchanged: number; deleted: number }[]>(
+      const [counts] = await manager.query<(DashboardChanges & { unchanged: number })[]>(
         `WITH wanted AS (
            SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::jsonb[]) AS w(name, title, description, owner, path, spec)
          ), previous AS (
            SELECT d.name, (d.title, d.description, d.owner, d.path, d.spec) IS NOT DISTINCT FROM (w.title, w.description, w.owner, w.path, w.spec) AS same
              FROM dashboard d JOIN wanted w USING (name)
          ), deleted AS (
-           DELETE FROM dashboard WHERE NOT (name = ANY($1::text[])) RETURNING 1
+           DELETE FROM dashboard WHERE NOT (name = ANY($1::text[])) RETURNING name, owner
          ), upserted AS (
            INSERT INTO dashboard (name, title, description, owner, path, spec, applied_at)
            SELECT name, title, description, owner, path, spec, now() FROM wanted
@@ -90,10 +101,12 @@ export class DashboardsRepository {
              path = excluded.path, spec = excluded.spec, applied_at = excluded.applied_at
            RETURNING 1
          )
-         SELECT (SELECT count(*) FROM wanted WHERE name NOT IN (SELECT name FROM previous))::int AS created,
-                (SELECT count(*) FROM previous WHERE NOT same)::int AS updated,
+         SELECT (SELECT coalesce(array_agg(name ORDER BY name), '{}') FROM wanted WHERE name NOT IN (SELECT name FROM previous)) AS created,
+                (SELECT coalesce(array_agg(name ORDER BY name), '{}') FROM previous WHERE NOT same) AS updated,
                 (SELECT count(*) FROM previous WHERE same)::int AS unchanged,
-                (SELECT count(*) FROM deleted)::int AS deleted,
+                (SELECT coalesce(array_agg(name ORDER BY name), '{}') FROM deleted) AS deleted,
+                (SELECT coalesce(array_agg(DISTINCT owner ORDER BY owner), '{}')
+                   FROM (SELECT owner FROM wanted WHERE name NOT IN (SELECT name FROM previous WHERE same) UNION ALL SELECT owner FROM deleted) AS changed) AS teams,
                 (SELECT count(*) FROM upserted)::int AS written`,
         [
           dashboards.map((d) => d.value.metadata.name),
@@ -104,7 +117,11 @@ export class DashboardsRepository {
           dashboards.map((d) => JSON.stringify(d.value.spec)),
         ],
       );
-      return { created: counts?.created ?? 0, updated: counts?.updated ?? 0, unchanged: counts?.unchanged ?? 0, deleted: counts?.deleted ?? 0 };
+      const changes: DashboardChanges = { created: counts?.created ?? [], updated: counts?.updated ?? [], deleted: counts?.deleted ?? [], teams: counts?.teams ?? [] };
+      if (changes.created.length + changes.updated.length + changes.deleted.length > 0) {
+        await record(manager, changes);
+      }
+      return { created: changes.created.length, updated: changes.updated.length, unchanged: counts?.unchanged ?? 0, deleted: changes.deleted.length };
     });
   }
 

@@ -1,5 +1,8 @@
+import path from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import type { CatalogProblem, DashboardPanel, DashboardReferences, Slo } from '@roundhouse/contracts';
+import { SYSTEM_ACTOR, type AuditActor } from '../audit/audit-entry.js';
+import { AuditService } from '../audit/audit.service.js';
 import { InputError } from '../errors/domain-errors.js';
 import { rangeOrDefault, resolveRange, trendPlan, type DateRangeArgs, type ResolvedRange } from '../kpis/kpi-range.js';
 import type { AutomationKpis } from '../kpis/kpis.repository.js';
@@ -81,6 +84,7 @@ export class DashboardsService {
     @Inject(DashboardsRepository) private readonly dashboards: DashboardsRepository,
     @Inject(KpisService) private readonly kpis: KpisService,
     @Inject(SlosService) private readonly slos: SlosService,
+    @Inject(AuditService) private readonly audit: AuditService,
   ) {}
 
   /** Problems in the files, checked against `references` (e.g. the catalog files); needs no database. */
@@ -92,14 +96,17 @@ export class DashboardsService {
   /**
    * Applies every dashboard in `dir` in one transaction, checked against the catalog in the
    * database; dashboards no longer in the folder are deleted. With any problem, throws
-   * DashboardsInvalidError and changes nothing.
+   * DashboardsInvalidError and changes nothing. An apply that changed something leaves one
+   * `dashboards.applied` entry by `actor` (Roundhouse at start-up, or the command line).
    */
-  async apply(dir: string, root: string): Promise<DashboardApplySummary> {
+  async apply(dir: string, root: string, actor: AuditActor = SYSTEM_ACTOR): Promise<DashboardApplySummary> {
     const loaded = await loadDashboards(dir, root, await this.dashboards.references());
     if (loaded.problems.length > 0) {
       throw new DashboardsInvalidError(loaded.problems);
     }
-    return this.dashboards.apply(loaded.dashboards);
+    return this.dashboards.apply(loaded.dashboards, (manager, { teams, ...names }) =>
+      this.audit.record({ actor, action: 'dashboards.applied', target: { kind: 'dashboards', id: path.relative(root, dir) || '.' }, teams, detail: names }, manager),
+    );
   }
 
   list(): Promise<DashboardRecord[]> {

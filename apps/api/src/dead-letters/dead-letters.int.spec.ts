@@ -113,4 +113,21 @@ describe(DeadLettersService.name, () => {
     const missing = await t.api.graphql(query, { id: '999999999' }, owner);
     expect(missing.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
+
+  it('shows payloads in full only to operators and owners of the automation’s team, and admins', async () => {
+    const admin = await t.api.signIn('ada');
+    const revenueToken = (await createToken(t.api, admin, { team: 'revenue-ops' })).secret;
+    await ingest(t.api, revenueToken, [deadLetter('crm-enrichment', { messageId: 'lead-77', payload: { leadId: 'lead-77', email: 'jo@example.com', phone: '+49 30 1234567' } })]);
+    const list = await t.api.graphql<ListResult>(LIST, { filter: { automation: 'crm-enrichment' } }, admin);
+    const id = list.data?.deadLetters.edges.find((e) => e.node.messageId === 'lead-77')?.node.id;
+    const query = `query One($id: ID!) { deadLetter(id: $id) { payload payloadMasked } }`;
+    const payloadAs = async (persona: 'ada' | 'otto' | 'omar') => (await t.api.graphql<{ deadLetter: { payload: string; payloadMasked: boolean } }>(query, { id }, await t.api.signIn(persona))).data?.deadLetter;
+    // Otto is on call for finance-ops, Omar owns finance-ops: crm-enrichment belongs to revenue-ops.
+    for (const persona of ['otto', 'omar'] as const) {
+      const seen = await payloadAs(persona);
+      expect(seen?.payloadMasked).toBe(true);
+      expect(JSON.parse(seen?.payload ?? '{}')).toEqual({ leadId: 'lead-77', email: '••••', phone: '••••' });
+    }
+    expect(JSON.parse((await payloadAs('ada'))?.payload ?? '{}')).toEqual({ leadId: 'lead-77', email: 'jo@example.com', phone: '+49 30 1234567' });
+  });
 });

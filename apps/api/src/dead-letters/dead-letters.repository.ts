@@ -277,12 +277,13 @@ export class DeadLettersRepository {
     return row;
   }
 
-  async sensitiveFields(automation: string): Promise<string[]> {
-    const [row] = await this.dataSource.query<{ fields: string[] | null }[]>(
-      `SELECT ARRAY(SELECT jsonb_array_elements_text(coalesce(payload_policy -> 'sensitiveFields', '[]'::jsonb))) AS fields FROM automation WHERE slug = $1`,
+  /** The automation's owning team and the payload fields it marks sensitive. */
+  async payloadPolicy(automation: string): Promise<{ ownerTeam: string; sensitiveFields: string[] }> {
+    const [row] = await this.dataSource.query<{ owner_team: string; fields: string[] | null }[]>(
+      `SELECT owner_team, ARRAY(SELECT jsonb_array_elements_text(coalesce(payload_policy -> 'sensitiveFields', '[]'::jsonb))) AS fields FROM automation WHERE slug = $1`,
       [automation],
     );
-    return row?.fields ?? [];
+    return { ownerTeam: row?.owner_team ?? '', sensitiveFields: row?.fields ?? [] };
   }
 
   /** Groups with their pending count and a 24-hour trend, most pending first. */

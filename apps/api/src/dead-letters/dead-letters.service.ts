@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DeadLetterStatus } from '@roundhouse/contracts';
+import { grantsOnTeam } from '../auth/permissions.js';
 import type { User } from '../auth/user.js';
 import { checkPageSize, decodeCursor, encodeCursor } from '../common/pagination.js';
 import { NotFoundError } from '../errors/domain-errors.js';
@@ -8,11 +9,6 @@ import { DeadLettersRepository, type DeadLetterPosition, type DeadLetterQuery, t
 import { maskPayload } from './mask-payload.js';
 
 export const MAX_DEAD_LETTER_PAGE = 200;
-
-/** People who may read payloads in full; everyone else sees sensitive fields masked. */
-function mayReadPayloads(user: User | undefined): boolean {
-  return user !== undefined && user.role !== 'viewer';
-}
 
 /** The on-call engineer's view of dead letters: grouped, filtered, opened one by one. */
 @Injectable()
@@ -62,10 +58,11 @@ export class DeadLettersService {
   }
 
   private async present(rows: readonly DeadLetterRow[], user: User | undefined): Promise<DeadLetterType[]> {
-    const full = mayReadPayloads(user);
+    // Operators and owners of the automation's team (and admins) read payloads in full; everyone else sees sensitive fields masked.
     const policies = new Map<string, string[]>();
     for (const slug of new Set(rows.map((r) => r.automation_slug))) {
-      policies.set(slug, full ? [] : await this.deadLetters.sensitiveFields(slug));
+      const { ownerTeam, sensitiveFields } = await this.deadLetters.payloadPolicy(slug);
+      policies.set(slug, grantsOnTeam(user, 'dead-letter:payload', ownerTeam) ? [] : sensitiveFields);
     }
     return rows.map((row) => {
       const { payload, masked } = maskPayload(row.payload, policies.get(row.automation_slug) ?? []);

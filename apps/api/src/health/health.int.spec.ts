@@ -25,7 +25,7 @@ describe(HealthController.name, () => {
     const cookie = await t.api.signIn('vera');
     const response = await fetch(`${t.api.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-request-id': 'req-test-42', cookie },
+      headers: { 'content-type': 'application/json', 'x-request-id': 'req-test-42', cookie, 'x-csrf-token': await t.api.csrfToken(cookie) },
       body: JSON.stringify({ query: '{ automation(slug: "missing") { slug } }' }),
     });
     expect(response.headers.get('x-request-id')).toBe('req-test-42');

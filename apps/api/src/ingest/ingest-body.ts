@@ -1,7 +1,9 @@
+import { AsyncResource } from 'node:async_hooks';
 import { gunzipSync } from 'node:zlib';
 import { INGEST_MAX_BODY_BYTES, INGEST_MAX_EVENTS, INGEST_MAX_INFLATED_BYTES } from '@roundhouse/contracts';
 import type { NextFunction, Request, Response } from 'express';
 import { InputError, TooLargeError } from '../errors/domain-errors.js';
+import { deepestNesting, INGEST_MAX_NESTING } from './storable-json.js';
 
 const MIB = 1024 * 1024;
 
@@ -22,6 +24,8 @@ function tooLarge(): TooLargeError {
  * reading when it is absent). Registered for /ingest before any JSON parser.
  */
 export function readIngestBody(request: Request, response: Response, next: NextFunction): void {
+  // The body's events run outside the request's async context: go on inside it (its request id).
+  const proceed = AsyncResource.bind(next);
   const declared = Number(request.headers['content-length'] ?? '0');
   const refuse = () => {
     const error = tooLarge();
@@ -48,10 +52,10 @@ export function readIngestBody(request: Request, response: Response, next: NextF
   request.on('end', () => {
     if (!refused) {
       request.body = Buffer.concat(chunks);
-      next();
+      proceed();
     }
   });
-  request.on('error', next);
+  request.on('error', proceed);
 }
 
 /** The events in a raw body: JSON array (or one object) or NDJSON, gzip or not. */
@@ -68,8 +72,15 @@ export function parseIngestBody(body: unknown, contentType: string | undefined, 
     }
   }
   const text = raw.toString('utf8');
+  const ndjson = contentType?.includes('ndjson') === true;
+  const nesting = deepestNesting(text, ndjson);
+  if (nesting > INGEST_MAX_NESTING) {
+    throw new InputError(`The body nests arrays and objects ${nesting} levels deep; at most ${INGEST_MAX_NESTING} levels are allowed.`, [
+      { path: 'body', message: `at most ${INGEST_MAX_NESTING} levels of nesting` },
+    ]);
+  }
   let events: unknown[];
-  if (contentType?.includes('ndjson') === true) {
+  if (ndjson) {
     events = text
       .split('\n')
       .map((line, index) => ({ line: line.trim(), index }))

@@ -20,10 +20,12 @@ import { UnparseableLine } from './ingest-body.js';
 import { IngestRepository, type QuarantineRow } from './ingest.repository.js';
 import { rollupDeltas } from './rollup-delta.js';
 import { mergeRunEvents } from './run-patch.js';
+import { isStorable, storable } from './storable-json.js';
 
+/** A top-level string field of a raw event, when it is one that can be stored and looked up. */
 function field(raw: unknown, name: string): string | null {
   const value = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>)[name] : undefined;
-  return typeof value === 'string' ? value : null;
+  return typeof value === 'string' && isStorable(value) ? value : null;
 }
 
 /** May this runtime report for `slug` (owned by `owner`, or unknown when undefined)? */
@@ -61,7 +63,7 @@ export class IngestService {
       const name = names[index] ?? null;
       const id = field(event, 'id');
       const hold = (reason: string) => {
-        quarantine.push({ tokenId: runtime.tokenId, team: runtime.team, automation: name, eventType: field(event, 'type'), reason, payload: event instanceof UnparseableLine ? { line: event.line, text: event.text } : event });
+        quarantine.push({ tokenId: runtime.tokenId, team: runtime.team, automation: name, eventType: field(event, 'type'), reason, payload: storable(event instanceof UnparseableLine ? { line: event.line, text: event.text } : event) });
         outcome(index, id, 'quarantined', reason);
       };
       if (event instanceof UnparseableLine) {
@@ -70,6 +72,14 @@ export class IngestService {
       }
       if (name !== null && !covers(runtime, name, owners.get(name))) {
         outcome(index, id, 'forbidden', `the token "${runtime.name}" does not cover the automation "${name}"`);
+        return;
+      }
+      if (field(event, 'type') === 'dead_letter' && !runtime.capabilities.includes('dead_letters')) {
+        outcome(index, id, 'forbidden', `the token "${runtime.name}" lacks the dead_letters capability`);
+        return;
+      }
+      if (!isStorable(event)) {
+        hold('a text holds a NUL character (\\u0000) or half of a UTF-16 surrogate pair, which cannot be stored');
         return;
       }
       const parsed = ingestEventV1.safeParse(event);

@@ -14,6 +14,28 @@ export function currentRequestId(): string | undefined {
   return requestContext.getStore()?.requestId;
 }
 
+/** Keys whose values never reach a log line, wherever they sit in a logged object (two levels down). */
+const SECRET_KEYS = ['authorization', 'cookie', 'set-cookie', 'x-csrf-token', 'password', 'secret', 'token', 'csrfToken', 'databaseUrl', 'payload', 'parameters'];
+const REDACTED_PATHS = ['', '*.', '*.*.'].flatMap((parents) => SECRET_KEYS.map((key) => `${parents}["${key}"]`));
+
+/**
+ * An error whole (type, message, stack, SQL text, PostgreSQL's code and table) but without the
+ * values a failed query was given or PostgreSQL quotes back (`detail`): they hold payloads,
+ * tokens' hashes and whatever a caller sent.
+ */
+export function serializeError(error: unknown): unknown {
+  if (!(error instanceof Error)) {
+    return error;
+  }
+  const serialized = pino.stdSerializers.err(error) as unknown as Record<string, unknown>;
+  const { parameters: _parameters, driverError, detail: _detail, ...rest } = serialized;
+  if (driverError !== null && typeof driverError === 'object') {
+    const { code, severity, table, column, constraint, routine } = driverError as Record<string, unknown>;
+    rest.driverError = { code, severity, table, column, constraint, routine };
+  }
+  return rest;
+}
+
 /** Structured JSON logs; every line written during a request carries its request id. Secrets are redacted. */
 export function createLogger(level: string, destination?: DestinationStream): Logger {
   const options: LoggerOptions = {
@@ -24,10 +46,8 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
       const requestId = currentRequestId();
       return requestId === undefined ? {} : { requestId };
     },
-    redact: {
-      paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', '*.password', '*.secret', '*.token', 'databaseUrl'],
-      censor: '[redacted]',
-    },
+    serializers: { err: serializeError },
+    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
   };
   return destination === undefined ? pino(options) : pino(options, destination);
 }

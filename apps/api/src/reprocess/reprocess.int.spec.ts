@@ -54,7 +54,8 @@ function handled(command: ReprocessCommandV1, outcome: 'succeeded' | 'failed'): 
 }
 
 describe(ReprocessService.name, () => {
-  const t = useTestApi({ ROUNDHOUSE_JOBS: 'true', ROUNDHOUSE_REPROCESS_LEASE_SECONDS: '2' });
+  // Dispatch, not separation of duties (approvals.int.spec.ts): no risk domain holds these requests for approval.
+  const t = useTestApi({ ROUNDHOUSE_JOBS: 'true', ROUNDHOUSE_REPROCESS_LEASE_SECONDS: '2', ROUNDHOUSE_APPROVAL_RISK_DOMAINS: 'none' });
   let owner: string;
   let operator: string;
   let viewer: string;

@@ -11,6 +11,6 @@ import { ReprocessService } from './reprocess.service.js';
   imports: [DispatchersModule],
   controllers: [ReprocessCommandsController],
   providers: [ReprocessRepository, ReprocessService, ReprocessCommandsService, ReprocessDispatchJob, ReprocessResolver, DeadLetterActionsResolver],
-  exports: [ReprocessDispatchJob],
+  exports: [ReprocessDispatchJob, ReprocessService],
 })
 export class ReprocessModule {}

@@ -20,6 +20,13 @@ export interface RequestRow {
   created_at: Date;
   updated_at: Date;
   finished_at: Date | null;
+  /** Why the request waits (or waited) for a second person; empty when one person could start it. */
+  approval_reasons: string[];
+  decision: 'approved' | 'rejected' | null;
+  decided_by: string | null;
+  decided_by_name: string | null;
+  decided_at: Date | null;
+  decision_note: string | null;
 }
 
 /** Actionable dead letters of a selection, by automation and source. */
@@ -27,6 +34,7 @@ export interface SelectionPart {
   automation_slug: string;
   source_kind: string;
   owner_team: string;
+  risk_domains: string[];
   runtime: RuntimeBinding | null;
   count: number;
 }
@@ -92,7 +100,8 @@ export interface RetryItem {
   notBefore: Date;
 }
 
-const REQUEST_COLUMNS = `id::text AS id, action, state, requested_by, requested_by_name, reason, selection, automations, velocity, total, waiting_reason, created_at, updated_at, finished_at`;
+const REQUEST_COLUMNS = `id::text AS id, action, state, requested_by, requested_by_name, reason, selection, automations, velocity, total, waiting_reason, created_at, updated_at, finished_at,
+  approval_reasons, decision, decided_by, decided_by_name, decided_at, decision_note`;
 
 /** The SQL conditions (on alias `d`) for a selection; appends their parameters to `params`. */
 function selectionConditions(selection: Selection, params: unknown[]): string[] {
@@ -119,10 +128,10 @@ export class ReprocessRepository {
     const params: unknown[] = [];
     const where = selectionConditions(selection, params);
     return this.dataSource.query<SelectionPart[]>(
-      `SELECT d.automation_slug, d.source_kind, a.owner_team, a.runtime, count(*)::int AS count
+      `SELECT d.automation_slug, d.source_kind, a.owner_team, a.risk_domains, a.runtime, count(*)::int AS count
          FROM dead_letter d JOIN automation a ON a.slug = d.automation_slug
         WHERE ${where.join(' AND ')}
-        GROUP BY d.automation_slug, d.source_kind, a.owner_team, a.runtime
+        GROUP BY d.automation_slug, d.source_kind, a.owner_team, a.risk_domains, a.runtime
         ORDER BY d.automation_slug, d.source_kind`,
       params,
     );
@@ -203,6 +212,35 @@ export class ReprocessRepository {
   async teamAutomations(team: string): Promise<string[]> {
     const rows = await this.dataSource.query<{ slug: string }[]>(`SELECT slug FROM automation WHERE owner_team = $1`, [team]);
     return rows.map((r) => r.slug);
+  }
+
+  /** A request just snapshotted waits for a second person's approval instead of running, for these reasons. */
+  async holdForApproval(manager: EntityManager, id: string, reasons: readonly string[]): Promise<void> {
+    await manager.query(`UPDATE reprocess_request SET state = 'awaiting_approval', approval_reasons = $2 WHERE id = $1::bigint`, [id, [...reasons]]);
+  }
+
+  /** Requests waiting for a second person's approval, oldest first. */
+  awaitingApproval(): Promise<RequestRow[]> {
+    return this.dataSource.query<RequestRow[]>(`SELECT ${REQUEST_COLUMNS} FROM reprocess_request WHERE state = 'awaiting_approval' ORDER BY id`);
+  }
+
+  /**
+   * Records a second person's decision on a request waiting for approval and moves it on (to
+   * running when approved, cancelled when rejected); undefined when it was not waiting.
+   */
+  async decide(manager: EntityManager, id: string, decision: { decision: 'approved' | 'rejected'; by: { id: string; name: string }; note: string | null }): Promise<RequestRow | undefined> {
+    const [row] = await manager.query<RequestRow[]>(
+      `WITH decided AS (
+         UPDATE reprocess_request
+            SET state = CASE WHEN $2 = 'approved' THEN 'running' ELSE 'cancelled' END,
+                finished_at = CASE WHEN $2 = 'approved' THEN NULL ELSE now() END,
+                decision = $2, decided_by = $3, decided_by_name = $4, decided_at = now(), decision_note = $5, updated_at = now()
+          WHERE id = $1::bigint AND state = 'awaiting_approval' RETURNING ${REQUEST_COLUMNS}
+       )
+       SELECT * FROM decided`,
+      [id, decision.decision, decision.by.id, decision.by.name, decision.note],
+    );
+    return row;
   }
 
   runningRequestIds(): Promise<string[]> {

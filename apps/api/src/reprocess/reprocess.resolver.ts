@@ -4,8 +4,8 @@ import { CurrentUser, RequirePermission } from '../auth/decorators.js';
 import type { User } from '../auth/user.js';
 import { DeadLetterType } from '../dead-letters/dto/dead-letter.type.js';
 import { InputError, type FieldError } from '../errors/domain-errors.js';
+import { AuditEntryType } from '../audit/dto/audit-entry.type.js';
 import {
-  AuditEntryType,
   DeadLetterActionType,
   DeadLetterSelectionInput,
   ReprocessActionEnum,
@@ -61,6 +61,18 @@ export class ReprocessResolver {
     return this.service.cancel(id, user, reason);
   }
 
+  @RequirePermission('dead-letter:act')
+  @Mutation(() => ReprocessRequestType, { description: 'A second person lets a request that waits for approval run. Never the person who asked for it.' })
+  approveReprocess(@CurrentUser() user: User, @Args('id', { type: () => ID }) id: string, @Args('note', { type: () => String, nullable: true }) note: string | null): Promise<ReprocessRequestType> {
+    return this.service.approve(id, note, user);
+  }
+
+  @RequirePermission('dead-letter:act')
+  @Mutation(() => ReprocessRequestType, { description: 'Says no to a request that waits for approval (the requester: withdraws it). It ends cancelled and its dead letters wait again.' })
+  rejectReprocess(@CurrentUser() user: User, @Args('id', { type: () => ID }) id: string, @Args('reason', { type: () => String }) reason: string): Promise<ReprocessRequestType> {
+    return this.service.reject(id, reason, user);
+  }
+
   @RequirePermission('catalog:read')
   @Query(() => ReprocessRequestType)
   reprocessRequest(@CurrentUser() user: User | undefined, @Args('id', { type: () => ID }) id: string): Promise<ReprocessRequestType> {
@@ -79,13 +91,14 @@ export class ReprocessResolver {
   }
 
   @RequirePermission('catalog:read')
-  @Query(() => [AuditEntryType], { description: 'Actions on dead letters, newest first: for an automation, or for one request.' })
+  @Query(() => [AuditEntryType], { description: 'Actions on dead letters, newest first: for an automation, or for one request. Only what you may read in the audit trail (audit:read, your teams).' })
   auditTrail(
+    @CurrentUser() user: User | undefined,
     @Args('automation', { type: () => String, nullable: true }) automation: string | null,
     @Args('requestId', { type: () => ID, nullable: true }) requestId: string | null,
     @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
   ): Promise<AuditEntryType[]> {
-    return this.service.auditTrail({ ...(automation === null ? {} : { automation }), ...(requestId === null ? {} : { targetKind: 'reprocess_request', targetId: requestId }) }, first);
+    return this.service.auditTrail({ targetKind: 'reprocess_request', ...(automation ? { automation } : {}), ...(requestId ? { targetId: requestId } : {}) }, first, user);
   }
 }
 

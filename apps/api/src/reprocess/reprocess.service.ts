@@ -4,11 +4,12 @@ import type { User } from '../auth/user.js';
 import { checkPageSize, decodeCursor, encodeCursor } from '../common/pagination.js';
 import { ConflictError, InputError, NotAllowedError, NotFoundError, type FieldError } from '../errors/domain-errors.js';
 import { JobsService } from '../jobs/jobs.service.js';
+import { approvalPolicyOf, approvalReasons, type ApprovalPolicy } from '../approvals/approval-policy.js';
+import { APP_CONFIG, type AppConfig } from '../config/app.config.js';
 import { SYSTEM_ACTOR } from '../audit/audit-entry.js';
-import { AuditRepository } from '../audit/audit.repository.js';
 import { AuditService } from '../audit/audit.service.js';
+import type { AuditEntryType } from '../audit/dto/audit-entry.type.js';
 import type {
-  AuditEntryType,
   DeadLetterActionType,
   ReprocessPreviewType,
   ReprocessProgressType,
@@ -38,20 +39,26 @@ function mayAct(user: User | undefined, team: string): boolean {
  */
 @Injectable()
 export class ReprocessService {
+  private readonly policy: ApprovalPolicy;
+
   constructor(
     @Inject(ReprocessRepository) private readonly ledger: ReprocessRepository,
     @Inject(AuditService) private readonly audit: AuditService,
-    @Inject(AuditRepository) private readonly auditEntries: AuditRepository,
     @Inject(JobsService) private readonly jobs: JobsService,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.policy = approvalPolicyOf(config);
+  }
 
   async preview(action: ReprocessAction, selection: Selection, user: User | undefined): Promise<ReprocessPreviewType> {
     const parts = await this.ledger.selectionParts(selection);
     const titles = await this.ledger.titles(parts.map((p) => p.automation_slug));
     const denied = [...new Set(parts.filter((p) => !mayAct(user, p.owner_team)).map((p) => p.automation_slug))];
+    const count = parts.reduce((sum, p) => sum + p.count, 0);
     return {
       action,
-      count: parts.reduce((sum, p) => sum + p.count, 0),
+      count,
+      approvalReasons: count === 0 ? [] : approvalReasons(this.policy, action, count, automationsOf(parts)),
       parts: parts.map((part) => {
         const route = routeFor(action, part.runtime, part.source_kind, process.env);
         return {
@@ -97,6 +104,10 @@ export class ReprocessService {
       if (request.total === 0) {
         throw new ConflictError('Every dead letter in the selection is already waiting in another request.', 'selection');
       }
+      const reasons = approvalReasons(this.policy, input.action, request.total, automationsOf(parts));
+      if (reasons.length > 0) {
+        await this.ledger.holdForApproval(manager, request.id, reasons);
+      }
       await this.audit.record(
         {
           actor: user,
@@ -104,17 +115,96 @@ export class ReprocessService {
           target: { kind: 'reprocess_request', id: request.id },
           automations: routes.map((r) => r.automation),
           reason: input.reason.trim(),
-          detail: { selection: describeSelection(selection), total: request.total, velocity: input.velocity, routes: [...new Set(routes.map((r) => r.route))] },
+          detail: {
+            selection: describeSelection(selection),
+            total: request.total,
+            velocity: input.velocity,
+            routes: [...new Set(routes.map((r) => r.route))],
+            ...(reasons.length === 0 ? {} : { awaitingApproval: reasons }),
+          },
         },
         manager,
       );
-      return request;
+      return { ...request, held: reasons.length > 0 };
     });
     if (created.total >= ANALYZE_AFTER) {
       await this.ledger.analyze();
     }
-    await enqueueRequest(this.jobs, created.id);
+    if (!created.held) {
+      await enqueueRequest(this.jobs, created.id);
+    }
     return this.get(created.id, user);
+  }
+
+  /**
+   * A second person who may act on every automation of the request lets it run: it is sent like
+   * any started request. Never the person who asked for it.
+   */
+  async approve(id: string, note: string | null, user: User): Promise<ReprocessRequestType> {
+    const current = await this.find(id);
+    await this.checkControl(current, user);
+    if (current.requested_by === user.id) {
+      throw new NotAllowedError(SELF_APPROVAL);
+    }
+    const text = note?.trim() === '' ? null : (note?.trim() ?? null);
+    await this.ledger.transaction(async (manager) => {
+      const decided = await this.ledger.decide(manager, id, { decision: 'approved', by: user, note: text });
+      if (decided === undefined) {
+        throw new ConflictError(notWaiting((await this.ledger.request(id)) ?? current, 'approved'), 'id');
+      }
+      await this.audit.record(
+        {
+          actor: user,
+          action: 'approval.approved',
+          target: { kind: 'reprocess_request', id },
+          automations: current.automations,
+          reason: text,
+          detail: { requestedBy: current.requested_by, approvalReasons: current.approval_reasons, total: current.total },
+        },
+        manager,
+      );
+    });
+    await enqueueRequest(this.jobs, id);
+    return this.get(id, user);
+  }
+
+  /**
+   * Says no to a request waiting for approval — a second person, or the requester withdrawing it:
+   * it ends cancelled, nothing is sent, and its dead letters wait again.
+   */
+  async reject(id: string, reason: string, user: User): Promise<ReprocessRequestType> {
+    const text = reason.trim();
+    if (text.length < 3) {
+      throw new InputError('Say why the request is rejected.', [{ path: 'reason', message: 'say why, in a few words (it goes in the audit trail)', found: JSON.stringify(reason) }]);
+    }
+    const current = await this.find(id);
+    await this.checkControl(current, user);
+    await this.ledger.transaction(async (manager) => {
+      const decided = await this.ledger.decide(manager, id, { decision: 'rejected', by: user, note: text });
+      if (decided === undefined) {
+        throw new ConflictError(notWaiting((await this.ledger.request(id)) ?? current, 'rejected'), 'id');
+      }
+      const released = await this.ledger.cancelUnsent(manager, id);
+      await this.audit.record(
+        {
+          actor: user,
+          action: 'approval.rejected',
+          target: { kind: 'reprocess_request', id },
+          automations: current.automations,
+          reason: text,
+          detail: { requestedBy: current.requested_by, withdrawn: current.requested_by === user.id, released },
+        },
+        manager,
+      );
+    });
+    return this.get(id, user);
+  }
+
+  /** Requests waiting for approval that `user` may decide, or that `user` asked for. */
+  async awaitingApproval(user: User | undefined): Promise<ReprocessRequestType[]> {
+    const rows = await this.ledger.awaitingApproval();
+    const presented = await this.present(rows, user, false);
+    return presented.filter((request) => request.canDecide || request.requestedBy.id === user?.id);
   }
 
   pause(id: string, user: User, reason: string | null): Promise<ReprocessRequestType> {
@@ -161,12 +251,16 @@ export class ReprocessService {
   }
 
   async get(id: string, user: User | undefined): Promise<ReprocessRequestType> {
+    const [request] = await this.present([await this.find(id)], user, true);
+    return request as ReprocessRequestType;
+  }
+
+  private async find(id: string): Promise<RequestRow> {
     const row = /^\d{1,18}$/.test(id) ? await this.ledger.request(id) : undefined;
     if (row === undefined) {
       throw new NotFoundError(`No reprocess request has the id "${id}".`);
     }
-    const [request] = await this.present([row], user, true);
-    return request as ReprocessRequestType;
+    return row;
   }
 
   async list(automation: string | undefined, first: number, after: string | undefined, user: User | undefined): Promise<ReprocessRequestConnectionType> {
@@ -200,20 +294,8 @@ export class ReprocessService {
     }));
   }
 
-  async auditTrail(filter: { automation?: string; targetKind?: string; targetId?: string }, first: number): Promise<AuditEntryType[]> {
-    checkPageSize(first, 200);
-    const rows = await this.auditEntries.list(filter, first);
-    return rows.map((row) => ({
-      id: row.id,
-      at: row.at,
-      actor: { id: row.actor_id, name: row.actor_name },
-      action: row.action,
-      targetKind: row.target_kind,
-      targetId: row.target_id,
-      automations: row.automations,
-      reason: row.reason,
-      detail: JSON.stringify(row.detail),
-    }));
+  auditTrail(filter: { automation?: string; targetKind?: string; targetId?: string }, first: number, user: User | undefined): Promise<AuditEntryType[]> {
+    return this.audit.trail(filter, first, user);
   }
 
   private async control(id: string, user: User, from: readonly RequestState[], to: RequestState, action: string, reason: string | null): Promise<ReprocessRequestType> {
@@ -276,10 +358,46 @@ export class ReprocessService {
           ? (await this.ledger.itemErrors(row.id, 20)).map((e) => ({ deadLetterId: e.dead_letter_id, messageId: e.message_id, state: e.state, error: e.last_error, attempts: e.attempts }))
           : [],
         canControl: row.automations.every((slug) => mayAct(user, owners.get(slug) ?? '')),
+        approvalReasons: row.approval_reasons,
+        decision:
+          row.decision === null || row.decided_at === null
+            ? null
+            : { decision: row.decision, by: { id: row.decided_by ?? '', name: row.decided_by_name ?? '' }, at: row.decided_at, note: row.decision_note },
+        ...decideVerdict(row, user, owners),
       });
     }
     return result;
   }
+}
+
+const SELF_APPROVAL = 'You asked for this request; someone else on call must approve it.';
+
+/** Each automation a request acts on, with the risk domains it touches. */
+function automationsOf(parts: readonly SelectionPart[]): { slug: string; riskDomains: string[] }[] {
+  const bySlug = new Map(parts.map((part) => [part.automation_slug, part.risk_domains]));
+  return [...bySlug].map(([slug, riskDomains]) => ({ slug, riskDomains }));
+}
+
+/** Whether `user` may approve the request now, and if not (while it waits), why. */
+function decideVerdict(row: RequestRow, user: User | undefined, owners: ReadonlyMap<string, string>): { canDecide: boolean; decideBlockedReason: string | null } {
+  if (row.state !== 'awaiting_approval') {
+    return { canDecide: false, decideBlockedReason: null };
+  }
+  const denied = row.automations.filter((slug) => !mayAct(user, owners.get(slug) ?? ''));
+  if (denied.length > 0) {
+    return { canDecide: false, decideBlockedReason: deniedReason(user, denied) };
+  }
+  if (row.requested_by === user?.id) {
+    return { canDecide: false, decideBlockedReason: SELF_APPROVAL };
+  }
+  return { canDecide: true, decideBlockedReason: null };
+}
+
+function notWaiting(request: RequestRow, decision: 'approved' | 'rejected'): string {
+  if (request.decision !== null) {
+    return `${request.decided_by_name ?? 'Someone'} already ${request.decision} this request.`;
+  }
+  return `The request is ${request.state}; only a request waiting for approval can be ${decision}.`;
 }
 
 /** The request's note while only SDK runtimes can move it on. */

@@ -35,6 +35,21 @@ export class RuntimeTokenEntity {
   @Column({ type: 'timestamptz', name: 'last_used_at', nullable: true })
   lastUsedAt: Date | null;
 
+  /** After this the token is refused. A rotation moves it to the end of the overlap. */
+  @Column({ type: 'timestamptz', name: 'expires_at' })
+  expiresAt: Date;
+
   @Column({ type: 'timestamptz', name: 'revoked_at', nullable: true })
   revokedAt: Date | null;
+
+  @Column({ type: 'text', name: 'revoked_by', nullable: true })
+  revokedBy: string | null;
+
+  /** The token this one was rotated from. */
+  @Column({ type: 'uuid', nullable: true })
+  replaces: string | null;
+
+  /** The token a rotation created to take over from this one. */
+  @Column({ type: 'uuid', name: 'replaced_by', nullable: true })
+  replacedBy: string | null;
 }

@@ -1,7 +1,25 @@
-import { NotFoundError } from '../errors/domain-errors.js';
+import { ConflictError, NotFoundError } from '../errors/domain-errors.js';
+import type { RuntimeTokenEntity } from './runtime-token.entity.js';
 
 export class TokenNotFoundError extends NotFoundError {
   constructor(id: string) {
     super(`No runtime token has the id "${id}".`);
+  }
+}
+
+/** A revoked token, or one a rotation already replaced, cannot be rotated or revoked again. */
+export class TokenNotRotatableError extends ConflictError {
+  constructor(token: RuntimeTokenEntity) {
+    super(
+      token.revokedAt !== null
+        ? `The token "${token.name}" was revoked on ${token.revokedAt.toISOString()}, so it cannot be rotated: create a new token instead.`
+        : `The token "${token.name}" was already rotated: rotate the token that replaced it instead.`,
+    );
+  }
+}
+
+export class TokenAlreadyRevokedError extends ConflictError {
+  constructor(token: RuntimeTokenEntity) {
+    super(`The token "${token.name}" was already revoked on ${token.revokedAt?.toISOString() ?? 'an earlier request'}.`);
   }
 }

@@ -1,32 +1,53 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { RuntimeTokenEntity } from './runtime-token.entity.js';
+
+export type NewRuntimeToken = Omit<RuntimeTokenEntity, 'createdAt' | 'lastUsedAt' | 'revokedAt' | 'revokedBy' | 'replacedBy'>;
 
 @Injectable()
 export class TokensRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  private get tokens() {
-    return this.dataSource.getRepository(RuntimeTokenEntity);
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
   }
 
-  async insert(token: Omit<RuntimeTokenEntity, 'createdAt' | 'lastUsedAt' | 'revokedAt'>): Promise<RuntimeTokenEntity> {
-    await this.tokens.insert(token);
-    return this.tokens.findOneByOrFail({ id: token.id });
+  async insert(token: NewRuntimeToken, manager: EntityManager = this.dataSource.manager): Promise<RuntimeTokenEntity> {
+    const tokens = manager.getRepository(RuntimeTokenEntity);
+    await tokens.insert(token);
+    return tokens.findOneByOrFail({ id: token.id });
   }
 
   findById(id: string): Promise<RuntimeTokenEntity | null> {
-    return this.tokens.findOneBy({ id });
+    return this.dataSource.getRepository(RuntimeTokenEntity).findOneBy({ id });
   }
 
   listByTeam(team: string): Promise<RuntimeTokenEntity[]> {
-    return this.tokens.find({ where: { team }, order: { createdAt: 'DESC' } });
+    return this.dataSource.getRepository(RuntimeTokenEntity).find({ where: { team }, order: { createdAt: 'DESC' } });
   }
 
-  async revoke(id: string, at: Date): Promise<RuntimeTokenEntity> {
-    await this.dataSource.query(`UPDATE runtime_token SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL`, [id, at]);
-    return this.tokens.findOneByOrFail({ id });
+  /** Revokes a token not revoked yet; false when it already was (or is gone). */
+  async revoke(manager: EntityManager, id: string, by: string, at: Date): Promise<boolean> {
+    const [, affected] = await manager.query<[unknown, number]>(`UPDATE runtime_token SET revoked_at = $2, revoked_by = $3 WHERE id = $1 AND revoked_at IS NULL`, [id, at, by]);
+    return affected === 1;
+  }
+
+  /**
+   * Marks `id` as replaced by `replacement` and moves its end to `endsAt` unless it ends sooner;
+   * false when it is revoked or was rotated already (a concurrent rotation loses here).
+   */
+  async markReplaced(manager: EntityManager, id: string, replacement: string, endsAt: Date): Promise<boolean> {
+    const [, affected] = await manager.query<[unknown, number]>(
+      `UPDATE runtime_token SET replaced_by = $2, expires_at = least(expires_at, $3::timestamptz)
+        WHERE id = $1 AND revoked_at IS NULL AND replaced_by IS NULL`,
+      [id, replacement, endsAt],
+    );
+    return affected === 1;
+  }
+
+  reload(manager: EntityManager, id: string): Promise<RuntimeTokenEntity> {
+    return manager.getRepository(RuntimeTokenEntity).findOneByOrFail({ id });
   }
 
   /** Records use at most once a minute per token, so ingest does not write on every request. */

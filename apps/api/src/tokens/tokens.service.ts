@@ -1,20 +1,42 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { TOKEN_CAPABILITIES, type TokenCapability } from '@roundhouse/contracts';
+import type { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
 import { isTeamScoped, roleGrants } from '../auth/permissions.js';
 import type { User } from '../auth/user.js';
 import { AutomationsService } from '../automations/automations.service.js';
 import { InputError, NotAllowedError, type FieldError } from '../errors/domain-errors.js';
-import type { RuntimeIdentity } from './runtime-token.js';
+import type { RuntimeAuthentication } from './runtime-token.js';
 import type { RuntimeTokenEntity } from './runtime-token.entity.js';
 import { newRuntimeTokenSecret, parseRuntimeToken, secretMatches } from './runtime-token-secret.js';
-import { TokenNotFoundError } from './tokens.errors.js';
+import { TokenAlreadyRevokedError, TokenNotFoundError, TokenNotRotatableError } from './tokens.errors.js';
 import { TokensRepository } from './tokens.repository.js';
+
+export const DEFAULT_EXPIRES_IN_DAYS = 90;
+export const DEFAULT_OVERLAP_HOURS = 24;
+const DAY_MS = 24 * 60 * 60 * 1000;
+const HOUR_MS = 60 * 60 * 1000;
 
 export interface CreateTokenRequest {
   name: string;
   team: string;
   automations: string[];
   capabilities: TokenCapability[];
+  expiresInDays: number;
+}
+
+export interface RotateTokenRequest {
+  overlapHours: number;
+  expiresInDays: number;
+}
+
+function whole(value: number, min: number, max: number): boolean {
+  return Number.isInteger(value) && value >= min && value <= max;
+}
+
+/** What the audit trail keeps of a token: never its secret or hash. */
+function described(token: RuntimeTokenEntity) {
+  return { name: token.name, capabilities: token.capabilities, automations: token.automations, expiresAt: token.expiresAt.toISOString() };
 }
 
 @Injectable()
@@ -22,6 +44,7 @@ export class TokensService {
   constructor(
     @Inject(TokensRepository) private readonly tokens: TokensRepository,
     @Inject(AutomationsService) private readonly automations: AutomationsService,
+    @Inject(AuditService) private readonly audit: AuditService,
   ) {}
 
   /** Creates a token; the whole secret is in the answer and nowhere else. */
@@ -36,6 +59,9 @@ export class TokensService {
     if (request.capabilities.length === 0 || unknown.length > 0) {
       problems.push({ path: 'capabilities', message: `one or more of ${TOKEN_CAPABILITIES.join(', ')}` });
     }
+    if (!whole(request.expiresInDays, 1, 365)) {
+      problems.push({ path: 'expiresInDays', message: 'a whole number of days from 1 to 365', found: String(request.expiresInDays), allowed: '1–365' });
+    }
     const owners = await this.automations.ownersOf(request.automations);
     request.automations.forEach((slug, index) => {
       if (owners.get(slug) !== request.team) {
@@ -45,27 +71,76 @@ export class TokensService {
     if (problems.length > 0) {
       throw new InputError('The token cannot be created.', problems);
     }
-    const secret = newRuntimeTokenSecret();
-    const token = await this.tokens.insert({
-      id: secret.id,
-      name,
-      team: request.team,
-      automations: [...new Set(request.automations)],
-      capabilities: [...new Set(request.capabilities)],
-      secretHash: secret.hash,
-      prefix: secret.prefix,
-      createdBy: user.id,
+    return this.tokens.transaction(async (manager) => {
+      const created = await this.insert(manager, { name, team: request.team, automations: request.automations, capabilities: request.capabilities, replaces: null }, request.expiresInDays, user);
+      await this.audit.record(
+        { actor: user, action: 'token.created', target: { kind: 'runtime_token', id: created.token.id }, teams: [created.token.team], automations: created.token.automations, after: described(created.token) },
+        manager,
+      );
+      return created;
     });
-    return { token, secret: secret.token };
+  }
+
+  /**
+   * Rotates without downtime: a new token with the same name and scope, and the old one kept valid
+   * for the overlap (or until it expires, when that is sooner) so runtimes can move over.
+   */
+  async rotate(id: string, request: RotateTokenRequest, user: User): Promise<{ token: RuntimeTokenEntity; secret: string; replaced: RuntimeTokenEntity }> {
+    const old = await this.managed(id, user);
+    const problems: FieldError[] = [];
+    if (!whole(request.overlapHours, 1, 168)) {
+      problems.push({ path: 'overlapHours', message: 'a whole number of hours from 1 to 168 (a week)', found: String(request.overlapHours), allowed: '1–168' });
+    }
+    if (!whole(request.expiresInDays, 1, 365)) {
+      problems.push({ path: 'expiresInDays', message: 'a whole number of days from 1 to 365', found: String(request.expiresInDays), allowed: '1–365' });
+    }
+    if (problems.length > 0) {
+      throw new InputError('The token cannot be rotated.', problems);
+    }
+    if (old.revokedAt !== null || old.replacedBy !== null) {
+      throw new TokenNotRotatableError(old);
+    }
+    return this.tokens.transaction(async (manager) => {
+      const created = await this.insert(manager, { name: old.name, team: old.team, automations: old.automations, capabilities: old.capabilities, replaces: old.id }, request.expiresInDays, user);
+      const endsAt = new Date(Date.now() + request.overlapHours * HOUR_MS);
+      if (!(await this.tokens.markReplaced(manager, old.id, created.token.id, endsAt))) {
+        throw new TokenNotRotatableError(await this.tokens.reload(manager, old.id));
+      }
+      const replaced = await this.tokens.reload(manager, old.id);
+      const scope = { teams: [old.team], automations: old.automations };
+      await this.audit.record(
+        { actor: user, action: 'token.created', target: { kind: 'runtime_token', id: created.token.id }, ...scope, after: described(created.token), detail: { replaces: old.id } },
+        manager,
+      );
+      await this.audit.record(
+        {
+          actor: user,
+          action: 'token.rotated',
+          target: { kind: 'runtime_token', id: old.id },
+          ...scope,
+          before: described(old),
+          after: described(replaced),
+          detail: { replacedBy: created.token.id, overlapHours: request.overlapHours },
+        },
+        manager,
+      );
+      return { ...created, replaced };
+    });
   }
 
   async revoke(id: string, user: User): Promise<RuntimeTokenEntity> {
-    const token = await this.tokens.findById(id);
-    if (token === null) {
-      throw new TokenNotFoundError(id);
-    }
-    this.checkManages(user, token.team);
-    return this.tokens.revoke(id, new Date());
+    const token = await this.managed(id, user);
+    return this.tokens.transaction(async (manager) => {
+      if (!(await this.tokens.revoke(manager, id, user.id, new Date()))) {
+        throw new TokenAlreadyRevokedError(await this.tokens.reload(manager, id));
+      }
+      const revoked = await this.tokens.reload(manager, id);
+      await this.audit.record(
+        { actor: user, action: 'token.revoked', target: { kind: 'runtime_token', id }, teams: [token.team], automations: token.automations, before: described(token), after: { ...described(revoked), revokedAt: revoked.revokedAt?.toISOString() } },
+        manager,
+      );
+      return revoked;
+    });
   }
 
   list(team: string, user: User): Promise<RuntimeTokenEntity[]> {
@@ -73,18 +148,63 @@ export class TokensService {
     return this.tokens.listByTeam(team);
   }
 
-  /** The runtime behind a bearer token, or undefined for a missing, malformed, unknown or revoked one. */
-  async authenticate(bearer: string | undefined): Promise<RuntimeIdentity | undefined> {
+  /** The runtime behind a bearer token, or why it is refused: missing or malformed, unknown, revoked or expired. */
+  async authenticate(bearer: string | undefined, now = new Date()): Promise<RuntimeAuthentication> {
     const parsed = bearer === undefined ? undefined : parseRuntimeToken(bearer);
-    if (parsed === undefined) {
-      return undefined;
+    if (bearer === undefined || parsed === undefined) {
+      return { refusal: 'missing', message: 'A valid runtime token is required: Authorization: Bearer rh_rt_…' };
     }
     const token = await this.tokens.findById(parsed.id);
-    if (token === null || token.revokedAt !== null || !secretMatches(parsed.secret, token.secretHash)) {
-      return undefined;
+    // A wrong secret for a known id says no more than an unknown id: the name is for the token's holder.
+    if (token === null || !secretMatches(parsed.secret, token.secretHash)) {
+      return { refusal: 'unknown', message: `Roundhouse knows no runtime token ${bearer.slice(0, 'rh_rt_'.length + 8)}…: check the runtime's ROUNDHOUSE_TOKEN.` };
     }
-    await this.tokens.touch(token.id, new Date());
-    return { tokenId: token.id, name: token.name, team: token.team, automations: token.automations, capabilities: token.capabilities };
+    if (token.revokedAt !== null) {
+      return {
+        refusal: 'revoked',
+        message: `The runtime token "${token.name}" (${token.prefix}…) was revoked on ${token.revokedAt.toISOString()}: ask an owner of ${token.team} for a new token.`,
+      };
+    }
+    if (token.expiresAt.getTime() <= now.getTime()) {
+      const rotated = token.replacedBy !== null ? ' after it was rotated: give the runtime the token that replaced it' : ': rotate it in Roundhouse (Runtime tokens → Rotate) and give the runtime the new token';
+      return { refusal: 'expired', message: `The runtime token "${token.name}" (${token.prefix}…) expired on ${token.expiresAt.toISOString()}${rotated}.` };
+    }
+    await this.tokens.touch(token.id, now);
+    return { runtime: { tokenId: token.id, name: token.name, team: token.team, automations: token.automations, capabilities: token.capabilities } };
+  }
+
+  private async insert(
+    manager: EntityManager,
+    scope: Pick<RuntimeTokenEntity, 'name' | 'team' | 'automations' | 'capabilities' | 'replaces'>,
+    expiresInDays: number,
+    user: User,
+  ): Promise<{ token: RuntimeTokenEntity; secret: string }> {
+    const secret = newRuntimeTokenSecret();
+    const token = await this.tokens.insert(
+      {
+        id: secret.id,
+        name: scope.name,
+        team: scope.team,
+        automations: [...new Set(scope.automations)],
+        capabilities: [...new Set(scope.capabilities)],
+        secretHash: secret.hash,
+        prefix: secret.prefix,
+        createdBy: user.id,
+        expiresAt: new Date(Date.now() + expiresInDays * DAY_MS),
+        replaces: scope.replaces,
+      },
+      manager,
+    );
+    return { token, secret: secret.token };
+  }
+
+  private async managed(id: string, user: User): Promise<RuntimeTokenEntity> {
+    const token = await this.tokens.findById(id);
+    if (token === null) {
+      throw new TokenNotFoundError(id);
+    }
+    this.checkManages(user, token.team);
+    return token;
   }
 
   private checkManages(user: User, team: string): void {

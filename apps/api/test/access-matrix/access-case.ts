@@ -13,9 +13,11 @@ export interface AccessCase {
   operation: string;
   /**
    * `team`: the service limits it to the caller's teams (admins: every team), so a team-scoped
-   * role is refused on another team's target. `none`: the permission alone decides.
+   * role is refused on another team's target. `members`: only people on the target's team, admins
+   * included only if they are on it (separation of duties: the owner team decides). `none`: the
+   * permission alone decides.
    */
-  scope: 'team' | 'none';
+  scope: 'team' | 'members' | 'none';
   /** The GraphQL document; it must select only what any allowed caller may see. */
   document: string;
   /**
@@ -23,7 +25,12 @@ export interface AccessCase {
    * another's answer) and returns the operation's variables. Runs as an admin and may call the
    * api or write to the database directly.
    */
-  prepare?: (context: MatrixContext, team: string) => Promise<Record<string, unknown>>;
+  prepare?: (context: MatrixContext, team: string) => Record<string, unknown> | Promise<Record<string, unknown>>;
+  /**
+   * For operations that narrow their answer to the caller's teams instead of refusing: whether the
+   * answer shows the prepared target. A team-scoped caller of another team must not see it.
+   */
+  sees?: (data: any) => boolean; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
 export interface MatrixContext {
@@ -35,4 +42,28 @@ export interface MatrixContext {
   asAdmin<T>(document: string, variables?: Record<string, unknown>): Promise<T>;
   /** Registers a console-sourced automation owned by `team` and returns its slug. */
   registerAutomation(team: string): Promise<string>;
+  /** A shipped (catalog/) automation owned by `team`. */
+  shippedAutomation(team: string): string;
+  /** Reports a fresh pending dead letter for `team`'s shipped automation and returns its id. */
+  deadLetter(team: string): Promise<string>;
+}
+
+/**
+ * One HTTP route of the access matrix. Routes are called as anonymous, as each role (session
+ * cookie) and as runtimes: a token of the target's team with the capability the route needs, one of
+ * that team with every other capability, and one of another team with the capability.
+ */
+export interface RouteAccessCase {
+  /** `HTTP IngestController.events`, as listed by auth/operation-rules.ts. */
+  operation: string;
+  /** As for GraphQL operations: whether a team-scoped caller is limited to their teams. */
+  scope: 'team' | 'none';
+  /** Creates a fresh target owned by `team` for one cell. */
+  prepare?: (context: MatrixContext, team: string) => Record<string, unknown> | Promise<Record<string, unknown>>;
+  /** Sends the request with the caller's `credentials` headers (a cookie, or a Bearer token, or none). */
+  send: (context: MatrixContext, credentials: Record<string, string>, prepared: Record<string, unknown>, team: string) => Promise<Response>;
+  /** The status an open route answers this request with when it is not 2xx (e.g. a sign-in with a wrong password). */
+  answered?: number;
+  /** For routes that narrow to what the caller covers instead of refusing: whether the request took effect. */
+  tookEffect?: (body: any, prepared: Record<string, unknown>) => boolean; // eslint-disable-line @typescript-eslint/no-explicit-any
 }

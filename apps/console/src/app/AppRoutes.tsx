@@ -1,6 +1,8 @@
 import { Suspense, lazy } from 'react';
 import { Route, Routes } from 'react-router';
 import { AlertsPage } from '@/alerts/components/AlertsPage';
+import { ApprovalsPage } from '@/approvals/components/ApprovalsPage';
+import { AuditPage } from '@/audit/components/AuditPage';
 import { SignInPage } from '@/auth/components/SignInPage';
 import { AutomationHealthTab } from '@/automation/components/AutomationHealthTab';
 import { AutomationOverview } from '@/automation/components/AutomationOverview';
@@ -48,6 +50,7 @@ export function AppRoutes() {
         <Route path="dead-letters/:id" element={<DeadLetterPage />} />
         <Route path="reprocess" element={<ReprocessRequestsPage />} />
         <Route path="reprocess/:id" element={<ReprocessRequestPage />} />
+        <Route path="approvals" element={<ApprovalsPage />} />
         <Route path="quarantine" element={<QuarantinePage />} />
         <Route path="dashboards" element={<DashboardsPage />} />
         <Route
@@ -59,6 +62,7 @@ export function AppRoutes() {
           }
         />
         <Route path="alerts" element={<AlertsPage />} />
+        <Route path="audit" element={<AuditPage />} />
         <Route path="tokens" element={<TokensIndexPage />} />
         <Route path="teams/:team/tokens" element={<RuntimeTokensPage />} />
         <Route path="*" element={<NotFoundPage />} />

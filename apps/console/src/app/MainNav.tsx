@@ -1,9 +1,11 @@
 import { NavLink, useLocation } from 'react-router';
+import { ApprovalsNavLink } from '@/approvals/components/ApprovalsNavLink';
+import { mayReadAudit } from '@/audit/auditAccess';
 import { useTeamAccess } from '@/auth/hooks/useTeamAccess';
 
 const TEAM_TOKENS = /^\/teams\/[^/]+\/tokens$/;
 
-/** The console's sections; dashboards, alerts, dead letters and reprocessing for everyone signed in; quarantine and tokens only for people who manage a team (owners, admins). */
+/** The console's sections; dashboards, alerts, dead letters and reprocessing for everyone signed in; quarantine and tokens only for people who manage a team (owners, admins); the audit trail for those who may read it (not viewers). */
 export function MainNav() {
   const access = useTeamAccess();
   const { pathname } = useLocation();
@@ -17,6 +19,8 @@ export function MainNav() {
       <NavLink to="/runs">Runs</NavLink>
       <NavLink to="/dead-letters">Dead letters</NavLink>
       <NavLink to="/reprocess">Reprocessing</NavLink>
+      {access.viewer !== undefined && access.viewer.role !== 'viewer' ? <ApprovalsNavLink /> : null}
+      {mayReadAudit(access.viewer) ? <NavLink to="/audit">Audit trail</NavLink> : null}
       {access.managesAnyTeam ? (
         <>
           <NavLink to="/quarantine">Quarantine</NavLink>

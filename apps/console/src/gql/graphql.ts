@@ -4,6 +4,12 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** person: someone signed in; runtime: an automation by its token; system: Roundhouse itself or its command line. */
+export type ActorKind =
+  | 'person'
+  | 'runtime'
+  | 'system';
+
 /** How urgent an alert is. */
 export type AlertSeverity =
   /** Wake someone up. */
@@ -19,6 +25,35 @@ export type AlertState =
   | 'firing'
   /** The burn rate fell below the rule’s threshold (or the SLO was removed). */
   | 'resolved';
+
+export type ApprovalDecision =
+  | 'approved'
+  | 'rejected';
+
+/** Every field narrows the trail; none given: everything you may read. */
+export type AuditFilter = {
+  /** The action or its start: `automation.` matches automation.updated and automation.archived. */
+  action?: string | null | undefined;
+  /** Who did it: the actor’s id or name. */
+  actor?: string | null | undefined;
+  /** Entries concerning this automation (slug). */
+  automation?: string | null | undefined;
+  /** At or after. */
+  from?: string | null | undefined;
+  targetId?: string | null | undefined;
+  targetKind?: string | null | undefined;
+  /** Entries concerning this team or one of its automations. */
+  team?: string | null | undefined;
+  /** Before. */
+  to?: string | null | undefined;
+};
+
+/** pending: waits for the owner team; approved: applied; rejected: not applied; superseded: the automation changed first, or a newer change replaced it. */
+export type AutomationChangeState =
+  | 'approved'
+  | 'pending'
+  | 'rejected'
+  | 'superseded';
 
 export type AutomationFilter = {
   includeArchived?: boolean;
@@ -61,7 +96,10 @@ export type AutomationType =
 
 export type CreateRuntimeTokenInput = {
   automations?: Array<string>;
+  /** By default what a worker reports: runs and dead letters. */
   capabilities?: Array<TokenCapability>;
+  /** Days until it expires, 1 to 365. */
+  expiresInDays?: number;
   name: string;
   team: string;
 };
@@ -280,6 +318,17 @@ export type RuntimeKind =
   | 'sdk'
   | 'webhook';
 
+/** Whether a runtime token is accepted now. */
+export type RuntimeTokenState =
+  /** Accepted until it expires. */
+  | 'active'
+  /** Past its expiry: refused. */
+  | 'expired'
+  /** Rotated: still accepted until the end of the overlap (its expiresAt), then refused. */
+  | 'replaced'
+  /** Revoked by a person: refused. */
+  | 'revoked';
+
 export type SloIndicator =
   | 'dead_letter_age'
   | 'dead_letter_backlog'
@@ -353,10 +402,54 @@ export type AlertsQueryVariables = Exact<{
 
 export type AlertsQuery = { alerts: Array<{ id: string, automation: string, automationTitle: string, slo: string, sloTitle: string, rule: string, severity: AlertSeverity, state: AlertState, summary: string, firedAt: string, acknowledgedAt: string | null, acknowledgedBy: string | null, resolvedAt: string | null, acknowledgeBlockedReason: string | null, runbook: { id: string, title: string } | null, events: Array<{ at: string, kind: string, actor: string | null, detail: string | null }> }> };
 
+export type AutomationChangeItemFragment = { id: string, state: AutomationChangeState, ownerTeam: string, requestedAt: string, sloChanges: Array<string>, decidedAt: string | null, reason: string | null, canDecide: boolean, decideBlockedReason: string | null, canReject: boolean, automation: { slug: string, title: string }, requestedBy: { id: string, name: string }, decidedBy: { id: string, name: string } | null };
+
+export type ApprovalsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApprovalsQuery = { approvals: { waitingForYou: number, reprocessRequests: Array<{ id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } }>, automationChanges: Array<{ id: string, state: AutomationChangeState, ownerTeam: string, requestedAt: string, sloChanges: Array<string>, decidedAt: string | null, reason: string | null, canDecide: boolean, decideBlockedReason: string | null, canReject: boolean, automation: { slug: string, title: string }, requestedBy: { id: string, name: string }, decidedBy: { id: string, name: string } | null }> } };
+
+export type ApproveAutomationChangeMutationVariables = Exact<{
+  id: string | number;
+  note?: string | null | undefined;
+}>;
+
+
+export type ApproveAutomationChangeMutation = { approveAutomationChange: { id: string, state: AutomationChangeState, ownerTeam: string, requestedAt: string, sloChanges: Array<string>, decidedAt: string | null, reason: string | null, canDecide: boolean, decideBlockedReason: string | null, canReject: boolean, automation: { slug: string, title: string }, requestedBy: { id: string, name: string }, decidedBy: { id: string, name: string } | null } };
+
+export type RejectAutomationChangeMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type RejectAutomationChangeMutation = { rejectAutomationChange: { id: string, state: AutomationChangeState, ownerTeam: string, requestedAt: string, sloChanges: Array<string>, decidedAt: string | null, reason: string | null, canDecide: boolean, decideBlockedReason: string | null, canReject: boolean, automation: { slug: string, title: string }, requestedBy: { id: string, name: string }, decidedBy: { id: string, name: string } | null } };
+
+export type AuditActionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AuditActionsQuery = { auditActions: Array<string> };
+
+export type AuditEntriesQueryVariables = Exact<{
+  filter?: AuditFilter | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type AuditEntriesQuery = { auditEntries: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, at: string, actorKind: ActorKind, action: string, targetKind: string, targetId: string, automations: Array<string>, teams: Array<string>, reason: string | null, before: string | null, after: string | null, detail: string, actor: { id: string, name: string } } }> } };
+
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type ViewerQuery = { viewer: { id: string, name: string, role: Role, teams: Array<string>, canRegister: boolean } };
+
+export type AutomationPendingChangeQueryVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type AutomationPendingChangeQuery = { automation: { slug: string, pendingChange: { id: string, state: AutomationChangeState, ownerTeam: string, requestedAt: string, sloChanges: Array<string>, decidedAt: string | null, reason: string | null, canDecide: boolean, decideBlockedReason: string | null, canReject: boolean, automation: { slug: string, title: string }, requestedBy: { id: string, name: string }, decidedBy: { id: string, name: string } | null } | null } };
 
 export type RegisterAutomationMutationVariables = Exact<{
   input: AutomationInput;
@@ -371,7 +464,7 @@ export type UpdateAutomationMutationVariables = Exact<{
 }>;
 
 
-export type UpdateAutomationMutation = { updateAutomation: { slug: string, title: string, description: string, type: AutomationType, lifecycle: Lifecycle, systems: Array<string>, riskDomains: Array<RiskDomain>, tags: Array<string>, source: EntitySource, sourceFile: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, canEdit: boolean, editBlockedReason: string | null, owner: { name: string, title: string }, onCall: { name: string, email: string | null, slack: string | null, schedule: string | null }, links: Array<{ title: string, url: string, type: LinkType }>, runtime: { kind: RuntimeKind, queue: string | null, deadLetterQueue: string | null, exchange: string | null, routingKey: string | null, reprocessUrl: string | null, signingSecret: string | null, connection: string | null } | null, slos: Array<{ name: string, title: string, indicator: SloIndicator, objective: number, threshold: string | null, percentile: number | null, maxBacklog: number | null, window: string, runbook: string | null }>, kpis: Array<{ name: string, title: string, unit: string, direction: KpiDirection, source: KpiSource, target: number, currency: string | null, minutesPerTouch: number | null, baseline: { value: number | null, from: string | null, to: string | null, note: string } }>, runbooks: Array<{ id: string, title: string, markdown: string, path: string | null }>, releases: Array<{ version: string, date: string, summary: string, why: string | null }> } };
+export type UpdateAutomationMutation = { updateAutomation: { slug: string, title: string, description: string, type: AutomationType, lifecycle: Lifecycle, systems: Array<string>, riskDomains: Array<RiskDomain>, tags: Array<string>, source: EntitySource, sourceFile: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, canEdit: boolean, editBlockedReason: string | null, pendingChange: { id: string, state: AutomationChangeState, ownerTeam: string, requestedAt: string, sloChanges: Array<string>, decidedAt: string | null, reason: string | null, canDecide: boolean, decideBlockedReason: string | null, canReject: boolean, automation: { slug: string, title: string }, requestedBy: { id: string, name: string }, decidedBy: { id: string, name: string } | null } | null, owner: { name: string, title: string }, onCall: { name: string, email: string | null, slack: string | null, schedule: string | null }, links: Array<{ title: string, url: string, type: LinkType }>, runtime: { kind: RuntimeKind, queue: string | null, deadLetterQueue: string | null, exchange: string | null, routingKey: string | null, reprocessUrl: string | null, signingSecret: string | null, connection: string | null } | null, slos: Array<{ name: string, title: string, indicator: SloIndicator, objective: number, threshold: string | null, percentile: number | null, maxBacklog: number | null, window: string, runbook: string | null }>, kpis: Array<{ name: string, title: string, unit: string, direction: KpiDirection, source: KpiSource, target: number, currency: string | null, minutesPerTouch: number | null, baseline: { value: number | null, from: string | null, to: string | null, note: string } }>, runbooks: Array<{ id: string, title: string, markdown: string, path: string | null }>, releases: Array<{ version: string, date: string, summary: string, why: string | null }> } };
 
 export type ArchiveAutomationMutationVariables = Exact<{
   slug: string;
@@ -486,6 +579,14 @@ export type QuarantineQueryVariables = Exact<{
 
 export type QuarantineQuery = { quarantine: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, receivedAt: string, automation: string | null, eventType: string | null, reason: string, payload: string, tokenName: string | null } }> } };
 
+export type ApproveReprocessMutationVariables = Exact<{
+  id: string | number;
+  note?: string | null | undefined;
+}>;
+
+
+export type ApproveReprocessMutation = { approveReprocess: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
+
 export type AuditTrailQueryVariables = Exact<{
   automation?: string | null | undefined;
   requestId?: string | number | null | undefined;
@@ -501,7 +602,7 @@ export type CancelReprocessMutationVariables = Exact<{
 }>;
 
 
-export type CancelReprocessMutation = { cancelReprocess: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
+export type CancelReprocessMutation = { cancelReprocess: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
 
 export type PauseReprocessMutationVariables = Exact<{
   id: string | number;
@@ -509,7 +610,15 @@ export type PauseReprocessMutationVariables = Exact<{
 }>;
 
 
-export type PauseReprocessMutation = { pauseReprocess: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
+export type PauseReprocessMutation = { pauseReprocess: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
+
+export type RejectReprocessMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type RejectReprocessMutation = { rejectReprocess: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
 
 export type ReprocessPreviewQueryVariables = Exact<{
   action: ReprocessAction;
@@ -517,18 +626,18 @@ export type ReprocessPreviewQueryVariables = Exact<{
 }>;
 
 
-export type ReprocessPreviewQuery = { reprocessPreview: { action: ReprocessAction, count: number, blockedReason: string | null, parts: Array<{ sourceKind: DeadLetterSource, route: ReprocessRoute, destination: string, count: number, warning: string | null, allowed: boolean, automation: { slug: string, title: string } }> } };
+export type ReprocessPreviewQuery = { reprocessPreview: { action: ReprocessAction, count: number, blockedReason: string | null, approvalReasons: Array<string>, parts: Array<{ sourceKind: DeadLetterSource, route: ReprocessRoute, destination: string, count: number, warning: string | null, allowed: boolean, automation: { slug: string, title: string } }> } };
 
-export type ReprocessRequestSummaryFragment = { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, requestedBy: { id: string, name: string }, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } };
+export type ReprocessRequestSummaryFragment = { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } };
 
-export type ReprocessRequestDetailFragment = { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } };
+export type ReprocessRequestDetailFragment = { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } };
 
 export type ReprocessRequestQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ReprocessRequestQuery = { reprocessRequest: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
+export type ReprocessRequestQuery = { reprocessRequest: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
 
 export type ReprocessRequestsQueryVariables = Exact<{
   automation?: string | null | undefined;
@@ -537,7 +646,7 @@ export type ReprocessRequestsQueryVariables = Exact<{
 }>;
 
 
-export type ReprocessRequestsQuery = { reprocessRequests: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, requestedBy: { id: string, name: string }, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } }> } };
+export type ReprocessRequestsQuery = { reprocessRequests: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } }> } };
 
 export type ResumeReprocessMutationVariables = Exact<{
   id: string | number;
@@ -545,14 +654,14 @@ export type ResumeReprocessMutationVariables = Exact<{
 }>;
 
 
-export type ResumeReprocessMutation = { resumeReprocess: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
+export type ResumeReprocessMutation = { resumeReprocess: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
 
 export type StartReprocessMutationVariables = Exact<{
   input: StartReprocessInput;
 }>;
 
 
-export type StartReprocessMutation = { startReprocess: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
+export type StartReprocessMutation = { startReprocess: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
 
 export type RunFieldsFragment = { runId: string, attempt: number, correlationId: string | null, status: RunStatus, startedAt: string, finishedAt: string | null, durationMs: number | null, errorClass: string | null, errorMessage: string | null, manualTouch: boolean, automation: { slug: string, title: string } };
 
@@ -584,23 +693,32 @@ export type CreateRuntimeTokenMutationVariables = Exact<{
 }>;
 
 
-export type CreateRuntimeTokenMutation = { createRuntimeToken: { secret: string, token: { id: string, name: string, team: string, automations: Array<string>, capabilities: Array<TokenCapability>, prefix: string, createdAt: string, createdBy: string, lastUsedAt: string | null, revokedAt: string | null } } };
+export type CreateRuntimeTokenMutation = { createRuntimeToken: { secret: string, token: { id: string, name: string, team: string, automations: Array<string>, capabilities: Array<TokenCapability>, prefix: string, createdAt: string, createdBy: string, lastUsedAt: string | null, expiresAt: string, revokedAt: string | null, revokedBy: string | null, replaces: string | null, replacedBy: string | null, state: RuntimeTokenState } } };
 
 export type RevokeRuntimeTokenMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type RevokeRuntimeTokenMutation = { revokeRuntimeToken: { id: string, name: string, team: string, automations: Array<string>, capabilities: Array<TokenCapability>, prefix: string, createdAt: string, createdBy: string, lastUsedAt: string | null, revokedAt: string | null } };
+export type RevokeRuntimeTokenMutation = { revokeRuntimeToken: { id: string, name: string, team: string, automations: Array<string>, capabilities: Array<TokenCapability>, prefix: string, createdAt: string, createdBy: string, lastUsedAt: string | null, expiresAt: string, revokedAt: string | null, revokedBy: string | null, replaces: string | null, replacedBy: string | null, state: RuntimeTokenState } };
 
-export type RuntimeTokenFieldsFragment = { id: string, name: string, team: string, automations: Array<string>, capabilities: Array<TokenCapability>, prefix: string, createdAt: string, createdBy: string, lastUsedAt: string | null, revokedAt: string | null };
+export type RotateRuntimeTokenMutationVariables = Exact<{
+  id: string | number;
+  overlapHours?: number | null | undefined;
+  expiresInDays?: number | null | undefined;
+}>;
+
+
+export type RotateRuntimeTokenMutation = { rotateRuntimeToken: { secret: string, token: { id: string, name: string, team: string, automations: Array<string>, capabilities: Array<TokenCapability>, prefix: string, createdAt: string, createdBy: string, lastUsedAt: string | null, expiresAt: string, revokedAt: string | null, revokedBy: string | null, replaces: string | null, replacedBy: string | null, state: RuntimeTokenState }, replaced: { id: string, name: string, team: string, automations: Array<string>, capabilities: Array<TokenCapability>, prefix: string, createdAt: string, createdBy: string, lastUsedAt: string | null, expiresAt: string, revokedAt: string | null, revokedBy: string | null, replaces: string | null, replacedBy: string | null, state: RuntimeTokenState } } };
+
+export type RuntimeTokenFieldsFragment = { id: string, name: string, team: string, automations: Array<string>, capabilities: Array<TokenCapability>, prefix: string, createdAt: string, createdBy: string, lastUsedAt: string | null, expiresAt: string, revokedAt: string | null, revokedBy: string | null, replaces: string | null, replacedBy: string | null, state: RuntimeTokenState };
 
 export type RuntimeTokensQueryVariables = Exact<{
   team: string;
 }>;
 
 
-export type RuntimeTokensQuery = { runtimeTokens: Array<{ id: string, name: string, team: string, automations: Array<string>, capabilities: Array<TokenCapability>, prefix: string, createdAt: string, createdBy: string, lastUsedAt: string | null, revokedAt: string | null }> };
+export type RuntimeTokensQuery = { runtimeTokens: Array<{ id: string, name: string, team: string, automations: Array<string>, capabilities: Array<TokenCapability>, prefix: string, createdAt: string, createdBy: string, lastUsedAt: string | null, expiresAt: string, revokedAt: string | null, revokedBy: string | null, replaces: string | null, replacedBy: string | null, state: RuntimeTokenState }> };
 
 export type TrailQueryVariables = Exact<{
   correlationId: string;
@@ -655,6 +773,32 @@ export const AlertFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"AlertFields"}) as unknown as TypedDocumentString<AlertFieldsFragment, unknown>;
+export const AutomationChangeItemFragmentDoc = new TypedDocumentString(`
+    fragment AutomationChangeItem on AutomationChange {
+  id
+  state
+  ownerTeam
+  automation {
+    slug
+    title
+  }
+  requestedBy {
+    id
+    name
+  }
+  requestedAt
+  sloChanges
+  decidedBy {
+    id
+    name
+  }
+  decidedAt
+  reason
+  canDecide
+  decideBlockedReason
+  canReject
+}
+    `, {"fragmentName":"AutomationChangeItem"}) as unknown as TypedDocumentString<AutomationChangeItemFragment, unknown>;
 export const AutomationDetailFragmentDoc = new TypedDocumentString(`
     fragment AutomationDetail on Automation {
   slug
@@ -826,6 +970,18 @@ export const ReprocessRequestSummaryFragmentDoc = new TypedDocumentString(`
   finishedAt
   waitingReason
   canControl
+  approvalReasons
+  canDecide
+  decideBlockedReason
+  decision {
+    decision
+    by {
+      id
+      name
+    }
+    at
+    note
+  }
   progress {
     queued
     dispatched
@@ -865,6 +1021,18 @@ export const ReprocessRequestDetailFragmentDoc = new TypedDocumentString(`
   finishedAt
   waitingReason
   canControl
+  approvalReasons
+  canDecide
+  decideBlockedReason
+  decision {
+    decision
+    by {
+      id
+      name
+    }
+    at
+    note
+  }
   progress {
     queued
     dispatched
@@ -954,7 +1122,12 @@ export const RuntimeTokenFieldsFragmentDoc = new TypedDocumentString(`
   createdAt
   createdBy
   lastUsedAt
+  expiresAt
   revokedAt
+  revokedBy
+  replaces
+  replacedBy
+  state
 }
     `, {"fragmentName":"RuntimeTokenFields"}) as unknown as TypedDocumentString<RuntimeTokenFieldsFragment, unknown>;
 export const AcknowledgeAlertDocument = new TypedDocumentString(`
@@ -1021,6 +1194,177 @@ export const AlertsDocument = new TypedDocumentString(`
     detail
   }
 }`) as unknown as TypedDocumentString<AlertsQuery, AlertsQueryVariables>;
+export const ApprovalsDocument = new TypedDocumentString(`
+    query Approvals {
+  approvals {
+    waitingForYou
+    reprocessRequests {
+      ...ReprocessRequestSummary
+    }
+    automationChanges {
+      ...AutomationChangeItem
+    }
+  }
+}
+    fragment AutomationChangeItem on AutomationChange {
+  id
+  state
+  ownerTeam
+  automation {
+    slug
+    title
+  }
+  requestedBy {
+    id
+    name
+  }
+  requestedAt
+  sloChanges
+  decidedBy {
+    id
+    name
+  }
+  decidedAt
+  reason
+  canDecide
+  decideBlockedReason
+  canReject
+}
+fragment ReprocessRequestSummary on ReprocessRequest {
+  id
+  action
+  state
+  automations
+  selection
+  reason
+  requestedBy {
+    id
+    name
+  }
+  velocity
+  total
+  createdAt
+  updatedAt
+  finishedAt
+  waitingReason
+  canControl
+  approvalReasons
+  canDecide
+  decideBlockedReason
+  decision {
+    decision
+    by {
+      id
+      name
+    }
+    at
+    note
+  }
+  progress {
+    queued
+    dispatched
+    acknowledged
+    succeeded
+    failed
+    cancelled
+  }
+}`) as unknown as TypedDocumentString<ApprovalsQuery, ApprovalsQueryVariables>;
+export const ApproveAutomationChangeDocument = new TypedDocumentString(`
+    mutation ApproveAutomationChange($id: ID!, $note: String) {
+  approveAutomationChange(id: $id, note: $note) {
+    ...AutomationChangeItem
+  }
+}
+    fragment AutomationChangeItem on AutomationChange {
+  id
+  state
+  ownerTeam
+  automation {
+    slug
+    title
+  }
+  requestedBy {
+    id
+    name
+  }
+  requestedAt
+  sloChanges
+  decidedBy {
+    id
+    name
+  }
+  decidedAt
+  reason
+  canDecide
+  decideBlockedReason
+  canReject
+}`) as unknown as TypedDocumentString<ApproveAutomationChangeMutation, ApproveAutomationChangeMutationVariables>;
+export const RejectAutomationChangeDocument = new TypedDocumentString(`
+    mutation RejectAutomationChange($id: ID!, $reason: String!) {
+  rejectAutomationChange(id: $id, reason: $reason) {
+    ...AutomationChangeItem
+  }
+}
+    fragment AutomationChangeItem on AutomationChange {
+  id
+  state
+  ownerTeam
+  automation {
+    slug
+    title
+  }
+  requestedBy {
+    id
+    name
+  }
+  requestedAt
+  sloChanges
+  decidedBy {
+    id
+    name
+  }
+  decidedAt
+  reason
+  canDecide
+  decideBlockedReason
+  canReject
+}`) as unknown as TypedDocumentString<RejectAutomationChangeMutation, RejectAutomationChangeMutationVariables>;
+export const AuditActionsDocument = new TypedDocumentString(`
+    query AuditActions {
+  auditActions
+}
+    `) as unknown as TypedDocumentString<AuditActionsQuery, AuditActionsQueryVariables>;
+export const AuditEntriesDocument = new TypedDocumentString(`
+    query AuditEntries($filter: AuditFilter, $first: Int!, $after: String) {
+  auditEntries(filter: $filter, first: $first, after: $after) {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        id
+        at
+        actor {
+          id
+          name
+        }
+        actorKind
+        action
+        targetKind
+        targetId
+        automations
+        teams
+        reason
+        before
+        after
+        detail
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuditEntriesQuery, AuditEntriesQueryVariables>;
 export const ViewerDocument = new TypedDocumentString(`
     query Viewer {
   viewer {
@@ -1032,6 +1376,39 @@ export const ViewerDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ViewerQuery, ViewerQueryVariables>;
+export const AutomationPendingChangeDocument = new TypedDocumentString(`
+    query AutomationPendingChange($slug: String!) {
+  automation(slug: $slug) {
+    slug
+    pendingChange {
+      ...AutomationChangeItem
+    }
+  }
+}
+    fragment AutomationChangeItem on AutomationChange {
+  id
+  state
+  ownerTeam
+  automation {
+    slug
+    title
+  }
+  requestedBy {
+    id
+    name
+  }
+  requestedAt
+  sloChanges
+  decidedBy {
+    id
+    name
+  }
+  decidedAt
+  reason
+  canDecide
+  decideBlockedReason
+  canReject
+}`) as unknown as TypedDocumentString<AutomationPendingChangeQuery, AutomationPendingChangeQueryVariables>;
 export const RegisterAutomationDocument = new TypedDocumentString(`
     mutation RegisterAutomation($input: AutomationInput!) {
   registerAutomation(input: $input) {
@@ -1123,9 +1500,36 @@ export const UpdateAutomationDocument = new TypedDocumentString(`
     mutation UpdateAutomation($slug: String!, $input: AutomationInput!) {
   updateAutomation(slug: $slug, input: $input) {
     ...AutomationDetail
+    pendingChange {
+      ...AutomationChangeItem
+    }
   }
 }
-    fragment AutomationDetail on Automation {
+    fragment AutomationChangeItem on AutomationChange {
+  id
+  state
+  ownerTeam
+  automation {
+    slug
+    title
+  }
+  requestedBy {
+    id
+    name
+  }
+  requestedAt
+  sloChanges
+  decidedBy {
+    id
+    name
+  }
+  decidedAt
+  reason
+  canDecide
+  decideBlockedReason
+  canReject
+}
+fragment AutomationDetail on Automation {
   slug
   title
   description
@@ -1827,6 +2231,61 @@ export const QuarantineDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<QuarantineQuery, QuarantineQueryVariables>;
+export const ApproveReprocessDocument = new TypedDocumentString(`
+    mutation ApproveReprocess($id: ID!, $note: String) {
+  approveReprocess(id: $id, note: $note) {
+    ...ReprocessRequestDetail
+  }
+}
+    fragment ReprocessRequestSummary on ReprocessRequest {
+  id
+  action
+  state
+  automations
+  selection
+  reason
+  requestedBy {
+    id
+    name
+  }
+  velocity
+  total
+  createdAt
+  updatedAt
+  finishedAt
+  waitingReason
+  canControl
+  approvalReasons
+  canDecide
+  decideBlockedReason
+  decision {
+    decision
+    by {
+      id
+      name
+    }
+    at
+    note
+  }
+  progress {
+    queued
+    dispatched
+    acknowledged
+    succeeded
+    failed
+    cancelled
+  }
+}
+fragment ReprocessRequestDetail on ReprocessRequest {
+  ...ReprocessRequestSummary
+  recentErrors {
+    deadLetterId
+    messageId
+    state
+    attempts
+    error
+  }
+}`) as unknown as TypedDocumentString<ApproveReprocessMutation, ApproveReprocessMutationVariables>;
 export const AuditTrailDocument = new TypedDocumentString(`
     query AuditTrail($automation: String, $requestId: ID, $first: Int!) {
   auditTrail(automation: $automation, requestId: $requestId, first: $first) {
@@ -1869,6 +2328,18 @@ export const CancelReprocessDocument = new TypedDocumentString(`
   finishedAt
   waitingReason
   canControl
+  approvalReasons
+  canDecide
+  decideBlockedReason
+  decision {
+    decision
+    by {
+      id
+      name
+    }
+    at
+    note
+  }
   progress {
     queued
     dispatched
@@ -1912,6 +2383,18 @@ export const PauseReprocessDocument = new TypedDocumentString(`
   finishedAt
   waitingReason
   canControl
+  approvalReasons
+  canDecide
+  decideBlockedReason
+  decision {
+    decision
+    by {
+      id
+      name
+    }
+    at
+    note
+  }
   progress {
     queued
     dispatched
@@ -1931,12 +2414,68 @@ fragment ReprocessRequestDetail on ReprocessRequest {
     error
   }
 }`) as unknown as TypedDocumentString<PauseReprocessMutation, PauseReprocessMutationVariables>;
+export const RejectReprocessDocument = new TypedDocumentString(`
+    mutation RejectReprocess($id: ID!, $reason: String!) {
+  rejectReprocess(id: $id, reason: $reason) {
+    ...ReprocessRequestDetail
+  }
+}
+    fragment ReprocessRequestSummary on ReprocessRequest {
+  id
+  action
+  state
+  automations
+  selection
+  reason
+  requestedBy {
+    id
+    name
+  }
+  velocity
+  total
+  createdAt
+  updatedAt
+  finishedAt
+  waitingReason
+  canControl
+  approvalReasons
+  canDecide
+  decideBlockedReason
+  decision {
+    decision
+    by {
+      id
+      name
+    }
+    at
+    note
+  }
+  progress {
+    queued
+    dispatched
+    acknowledged
+    succeeded
+    failed
+    cancelled
+  }
+}
+fragment ReprocessRequestDetail on ReprocessRequest {
+  ...ReprocessRequestSummary
+  recentErrors {
+    deadLetterId
+    messageId
+    state
+    attempts
+    error
+  }
+}`) as unknown as TypedDocumentString<RejectReprocessMutation, RejectReprocessMutationVariables>;
 export const ReprocessPreviewDocument = new TypedDocumentString(`
     query ReprocessPreview($action: ReprocessAction!, $selection: DeadLetterSelection!) {
   reprocessPreview(action: $action, selection: $selection) {
     action
     count
     blockedReason
+    approvalReasons
     parts {
       automation {
         slug
@@ -1976,6 +2515,18 @@ export const ReprocessRequestDocument = new TypedDocumentString(`
   finishedAt
   waitingReason
   canControl
+  approvalReasons
+  canDecide
+  decideBlockedReason
+  decision {
+    decision
+    by {
+      id
+      name
+    }
+    at
+    note
+  }
   progress {
     queued
     dispatched
@@ -2028,6 +2579,18 @@ export const ReprocessRequestsDocument = new TypedDocumentString(`
   finishedAt
   waitingReason
   canControl
+  approvalReasons
+  canDecide
+  decideBlockedReason
+  decision {
+    decision
+    by {
+      id
+      name
+    }
+    at
+    note
+  }
   progress {
     queued
     dispatched
@@ -2061,6 +2624,18 @@ export const ResumeReprocessDocument = new TypedDocumentString(`
   finishedAt
   waitingReason
   canControl
+  approvalReasons
+  canDecide
+  decideBlockedReason
+  decision {
+    decision
+    by {
+      id
+      name
+    }
+    at
+    note
+  }
   progress {
     queued
     dispatched
@@ -2104,6 +2679,18 @@ export const StartReprocessDocument = new TypedDocumentString(`
   finishedAt
   waitingReason
   canControl
+  approvalReasons
+  canDecide
+  decideBlockedReason
+  decision {
+    decision
+    by {
+      id
+      name
+    }
+    at
+    note
+  }
   progress {
     queued
     dispatched
@@ -2243,7 +2830,12 @@ export const CreateRuntimeTokenDocument = new TypedDocumentString(`
   createdAt
   createdBy
   lastUsedAt
+  expiresAt
   revokedAt
+  revokedBy
+  replaces
+  replacedBy
+  state
 }`) as unknown as TypedDocumentString<CreateRuntimeTokenMutation, CreateRuntimeTokenMutationVariables>;
 export const RevokeRuntimeTokenDocument = new TypedDocumentString(`
     mutation RevokeRuntimeToken($id: ID!) {
@@ -2261,8 +2853,46 @@ export const RevokeRuntimeTokenDocument = new TypedDocumentString(`
   createdAt
   createdBy
   lastUsedAt
+  expiresAt
   revokedAt
+  revokedBy
+  replaces
+  replacedBy
+  state
 }`) as unknown as TypedDocumentString<RevokeRuntimeTokenMutation, RevokeRuntimeTokenMutationVariables>;
+export const RotateRuntimeTokenDocument = new TypedDocumentString(`
+    mutation RotateRuntimeToken($id: ID!, $overlapHours: Int, $expiresInDays: Int) {
+  rotateRuntimeToken(
+    id: $id
+    overlapHours: $overlapHours
+    expiresInDays: $expiresInDays
+  ) {
+    secret
+    token {
+      ...RuntimeTokenFields
+    }
+    replaced {
+      ...RuntimeTokenFields
+    }
+  }
+}
+    fragment RuntimeTokenFields on RuntimeToken {
+  id
+  name
+  team
+  automations
+  capabilities
+  prefix
+  createdAt
+  createdBy
+  lastUsedAt
+  expiresAt
+  revokedAt
+  revokedBy
+  replaces
+  replacedBy
+  state
+}`) as unknown as TypedDocumentString<RotateRuntimeTokenMutation, RotateRuntimeTokenMutationVariables>;
 export const RuntimeTokensDocument = new TypedDocumentString(`
     query RuntimeTokens($team: String!) {
   runtimeTokens(team: $team) {
@@ -2279,7 +2909,12 @@ export const RuntimeTokensDocument = new TypedDocumentString(`
   createdAt
   createdBy
   lastUsedAt
+  expiresAt
   revokedAt
+  revokedBy
+  replaces
+  replacedBy
+  state
 }`) as unknown as TypedDocumentString<RuntimeTokensQuery, RuntimeTokensQueryVariables>;
 export const TrailDocument = new TypedDocumentString(`
     query Trail($correlationId: String!) {

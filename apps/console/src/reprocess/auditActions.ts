@@ -9,6 +9,8 @@ const AUDIT_ACTIONS: Readonly<Record<string, string>> = {
   'request.resumed': 'Resumed',
   'request.cancelled': 'Cancelled',
   'request.finished': 'Finished sending',
+  'approval.approved': 'Approved',
+  'approval.rejected': 'Rejected',
 };
 
 /** "request.paused" → "Paused"; an action this console does not know yet is shown as the api wrote it. */
@@ -37,6 +39,11 @@ const DETAIL_PHRASES: Readonly<Record<string, (value: unknown) => string>> = {
   velocity: (value) => `at most ${describeValue(value)} a second`,
   routes: (value) => `by ${describeValue(Array.isArray(value) ? value.map(routeWords) : value)}`,
   cancelled: (value) => `${count(value, 'message', 'messages')} not sent`,
+  awaitingApproval: (value) => `waits for approval: ${describeValue(value)}`,
+  approvalReasons: (value) => `needed approval: ${describeValue(value)}`,
+  released: (value) => `${count(value, 'message', 'messages')} waiting again`,
+  withdrawn: (value) => (value === true ? 'withdrawn by the requester' : 'decided by someone else'),
+  requestedBy: (value) => `asked for by ${describeValue(value)}`,
   ...Object.fromEntries(ITEM_STATES.map((state) => [state, (value: unknown) => `${describeValue(value)} ${REPROCESS_ITEM_STATE_LABELS[state].toLowerCase()}`])),
 };
 

@@ -52,16 +52,21 @@ export function isMoving(request: { state: ReprocessRequestState }): boolean {
 }
 
 export const LIVE_REFRESH_MS = 1_000;
+/** A request waiting for someone else's approval. */
+export const APPROVAL_REFRESH_MS = 5_000;
 /** A finished request whose runtime has not reported every outcome yet. */
 export const OUTCOMES_REFRESH_MS = 5_000;
 
-/** How often a request's page asks again: every second while it moves, every few seconds while outcomes are due, else never. */
+/** How often a request's page asks again: every second while it moves, every few seconds while it waits for approval or outcomes are due, else never. */
 export function refetchIntervalFor(request: { state: ReprocessRequestState; progress: ProgressCounts } | undefined): number | false {
   if (request === undefined) {
     return false;
   }
   if (isMoving(request)) {
     return LIVE_REFRESH_MS;
+  }
+  if (request.state === 'awaiting_approval') {
+    return APPROVAL_REFRESH_MS;
   }
   return request.state === 'done' && openCount(request.progress) > 0 ? OUTCOMES_REFRESH_MS : false;
 }

@@ -227,7 +227,12 @@ export function aRuntimeToken(overrides: Partial<RuntimeTokenFieldsFragment> = {
     createdAt: '2026-11-20T10:00:00Z',
     createdBy: 'omar',
     lastUsedAt: '2026-11-27T08:59:00Z',
+    expiresAt: '2027-02-18T10:00:00Z',
     revokedAt: null,
+    revokedBy: null,
+    replaces: null,
+    replacedBy: null,
+    state: 'active',
     ...overrides,
   };
 }
@@ -339,7 +344,7 @@ export function aReprocessPreviewPart(overrides: Partial<ReprocessPreviewPart> =
 
 /** 1,234 invoices NetSuite refused, to go back through RabbitMQ; the viewer may. */
 export function aReprocessPreview(overrides: Partial<ReprocessPreview> = {}): ReprocessPreview {
-  return { action: 'reprocess', count: 1234, blockedReason: null, parts: [aReprocessPreviewPart()], ...overrides };
+  return { action: 'reprocess', count: 1234, blockedReason: null, approvalReasons: [], parts: [aReprocessPreviewPart()], ...overrides };
 }
 
 export type ReprocessRequest = ReprocessRequestDetailFragment;
@@ -361,6 +366,10 @@ export function aReprocessRequest(overrides: Partial<ReprocessRequest> = {}): Re
     finishedAt: null,
     waitingReason: null,
     canControl: true,
+    approvalReasons: [],
+    canDecide: false,
+    decideBlockedReason: null,
+    decision: null,
     progress: { queued: 100, dispatched: 10, acknowledged: 10, succeeded: 77, failed: 3, cancelled: 0 },
     recentErrors: [],
     ...overrides,

@@ -2,11 +2,25 @@ import { vi } from 'vitest';
 import type {
   AcknowledgeAlertMutation,
   AcknowledgeAlertMutationVariables,
+  ApprovalsQuery,
+  AutomationPendingChangeQuery,
+  AutomationPendingChangeQueryVariables,
+  ApproveAutomationChangeMutation,
+  ApproveAutomationChangeMutationVariables,
+  ApproveReprocessMutation,
+  ApproveReprocessMutationVariables,
+  RejectAutomationChangeMutation,
+  RejectAutomationChangeMutationVariables,
+  RejectReprocessMutation,
+  RejectReprocessMutationVariables,
   AlertsQuery,
   AlertsQueryVariables,
   ArchiveAutomationMutation,
   AuditTrailQuery,
   AuditTrailQueryVariables,
+  AuditEntriesQuery,
+  AuditEntriesQueryVariables,
+  AuditActionsQuery,
   ArchiveAutomationMutationVariables,
   AutomationHealthQuery,
   AutomationHealthQueryVariables,
@@ -52,6 +66,8 @@ import type {
   ResumeReprocessMutationVariables,
   RevokeRuntimeTokenMutation,
   RevokeRuntimeTokenMutationVariables,
+  RotateRuntimeTokenMutation,
+  RotateRuntimeTokenMutationVariables,
   RunsQuery,
   RunsQueryVariables,
   RuntimeTokensQuery,
@@ -85,6 +101,7 @@ interface Operations {
   RuntimeTokens: { variables: RuntimeTokensQueryVariables; data: RuntimeTokensQuery };
   CreateRuntimeToken: { variables: CreateRuntimeTokenMutationVariables; data: CreateRuntimeTokenMutation };
   RevokeRuntimeToken: { variables: RevokeRuntimeTokenMutationVariables; data: RevokeRuntimeTokenMutation };
+  RotateRuntimeToken: { variables: RotateRuntimeTokenMutationVariables; data: RotateRuntimeTokenMutation };
   DeadLetterGroups: { variables: DeadLetterGroupsQueryVariables; data: DeadLetterGroupsQuery };
   DeadLetters: { variables: DeadLettersQueryVariables; data: DeadLettersQuery };
   DeadLetter: { variables: DeadLetterQueryVariables; data: DeadLetterQuery };
@@ -96,12 +113,20 @@ interface Operations {
   ReprocessRequest: { variables: ReprocessRequestQueryVariables; data: ReprocessRequestQuery };
   ReprocessRequests: { variables: ReprocessRequestsQueryVariables; data: ReprocessRequestsQuery };
   AuditTrail: { variables: AuditTrailQueryVariables; data: AuditTrailQuery };
+  AuditEntries: { variables: AuditEntriesQueryVariables; data: AuditEntriesQuery };
+  AuditActions: { variables: Record<string, never>; data: AuditActionsQuery };
   Dashboards: { variables: Record<string, never>; data: DashboardsQuery };
   Dashboard: { variables: DashboardQueryVariables; data: DashboardQuery };
   AutomationKpis: { variables: AutomationKpisQueryVariables; data: AutomationKpisQuery };
   AutomationSlos: { variables: AutomationSlosQueryVariables; data: AutomationSlosQuery };
   Alerts: { variables: AlertsQueryVariables; data: AlertsQuery };
   AcknowledgeAlert: { variables: AcknowledgeAlertMutationVariables; data: AcknowledgeAlertMutation };
+  Approvals: { variables: Record<string, never>; data: ApprovalsQuery };
+  AutomationPendingChange: { variables: AutomationPendingChangeQueryVariables; data: AutomationPendingChangeQuery };
+  ApproveReprocess: { variables: ApproveReprocessMutationVariables; data: ApproveReprocessMutation };
+  RejectReprocess: { variables: RejectReprocessMutationVariables; data: RejectReprocessMutation };
+  ApproveAutomationChange: { variables: ApproveAutomationChangeMutationVariables; data: ApproveAutomationChangeMutation };
+  RejectAutomationChange: { variables: RejectAutomationChangeMutationVariables; data: RejectAutomationChangeMutation };
 }
 
 export type OperationName = keyof Operations;
@@ -117,8 +142,27 @@ export type Handlers = { [K in OperationName]?: (variables: Operations[K]['varia
 
 export interface SessionReply {
   user: { id: string; name: string; role: string; teams: string[] } | null;
+  /** Shorthand for `methods.devSignIn`. */
   devSignIn?: boolean;
+  /** Unset: dev sign-in only, as `devSignIn` says. */
+  methods?: { local: boolean; devSignIn: boolean; oidc: boolean };
   personas?: { id: string; name: string; role: string; teams: string[] }[];
+}
+
+/** The session's CSRF token the fake api hands out with a signed-in session. */
+export const CSRF_TOKEN = 'csrf-token-of-this-session';
+
+/** A local account the fake api's POST /auth/sign-in accepts. */
+export interface MockAccount {
+  username: string;
+  password: string;
+  user: NonNullable<SessionReply['user']>;
+}
+
+/** A POST the console sent, with the CSRF token it carried (null: none). */
+export interface RecordedPost {
+  path: string;
+  csrfToken: string | null;
 }
 
 export interface RecordedOperation {
@@ -138,17 +182,31 @@ function isOperationName(name: string, handlers: Handlers): name is OperationNam
  * Replaces fetch, the console's only edge, with a fake api: GraphQL operations answered by name, and
  * the cookie-session REST routes. Everything between the components and fetch is the real code.
  */
-export function mockApi(handlers: Handlers, options: { session?: SessionReply; onSignIn?: (persona: string) => void } = {}) {
+export function mockApi(handlers: Handlers, options: { session?: SessionReply; onSignIn?: (persona: string) => void; accounts?: MockAccount[] } = {}) {
   let session: SessionReply = options.session ?? { user: OMAR };
   const operations: RecordedOperation[] = [];
+  const posts: RecordedPost[] = [];
 
   const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     const path = new URL(url, 'http://console.test').pathname;
     const body: unknown = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
 
+    if (init?.method === 'POST') {
+      posts.push({ path, csrfToken: new Headers(init.headers).get('x-csrf-token') });
+    }
     if (path === '/auth/session') {
-      return json(session);
+      const { devSignIn, methods, ...rest } = session;
+      return json({ ...rest, csrfToken: session.user === null ? null : CSRF_TOKEN, methods: methods ?? { local: false, devSignIn: devSignIn === true, oidc: false } });
+    }
+    if (path === '/auth/sign-in') {
+      const { username, password } = body as { username: string; password: string };
+      const account = options.accounts?.find((candidate) => candidate.username === username && candidate.password === password);
+      if (account === undefined) {
+        return json({ error: { code: 'UNAUTHENTICATED', message: 'The username or password is wrong.' } }, 401);
+      }
+      session = { user: account.user };
+      return new Response(null, { status: 204 });
     }
     if (path === '/auth/dev-sign-in') {
       const persona = (body as { persona: string }).persona;
@@ -178,6 +236,8 @@ export function mockApi(handlers: Handlers, options: { session?: SessionReply; o
     fetchMock,
     /** The GraphQL operations sent, in order. */
     operations,
+    /** Every POST sent, in order, with its CSRF token. */
+    posts,
     calls: (name: OperationName) => operations.filter((operation) => operation.operationName === name),
   };
 }

@@ -1,4 +1,5 @@
-import type { RuntimeTokenFieldsFragment, TokenCapability } from '@/gql/graphql';
+import type { RuntimeTokenFieldsFragment, RuntimeTokenState, TokenCapability } from '@/gql/graphql';
+import { formatDateTime } from '@/shared/format/dates';
 
 export type RuntimeToken = RuntimeTokenFieldsFragment;
 
@@ -21,7 +22,50 @@ export function whatStops(capabilities: readonly TokenCapability[]): string[] {
   return capabilities.map((capability) => STOPS[capability]);
 }
 
-/** Active tokens first, then revoked; newest first within each. */
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+/** A token expiring sooner than this is highlighted, so someone rotates it in time. */
+export const EXPIRY_WARNING_DAYS = 14;
+
+export const TOKEN_STATE_LABELS: Record<RuntimeTokenState, string> = {
+  active: 'Active',
+  replaced: 'Expiring after rotation',
+  expired: 'Expired',
+  revoked: 'Revoked',
+};
+
+const LIST_ORDER: Record<RuntimeTokenState, number> = { active: 0, replaced: 1, expired: 2, revoked: 3 };
+
+/** Tokens that still work first (active, then those ending after a rotation), then expired, then revoked; newest first within each. */
 export function inListOrder(tokens: readonly RuntimeToken[]): RuntimeToken[] {
-  return [...tokens].sort((a, b) => Number(a.revokedAt !== null) - Number(b.revokedAt !== null) || b.createdAt.localeCompare(a.createdAt));
+  return [...tokens].sort((a, b) => LIST_ORDER[a.state] - LIST_ORDER[b.state] || b.createdAt.localeCompare(a.createdAt));
+}
+
+function plural(count: number, unit: string): string {
+  return `${count} ${unit}${count === 1 ? '' : 's'}`;
+}
+
+/** "expires in 3 days", "expired": and whether it ends soon enough to highlight. */
+export function describeExpiry(token: Pick<RuntimeToken, 'expiresAt' | 'state'>, now: number = Date.now()): { text: string; soon: boolean } {
+  const left = new Date(token.expiresAt).getTime() - now;
+  if (token.state === 'revoked') {
+    return { text: `Would have expired ${formatDateTime(token.expiresAt)}`, soon: false };
+  }
+  if (token.state === 'expired' || left <= 0) {
+    return { text: 'Expired', soon: false };
+  }
+  const text = left >= DAY_MS ? `Expires in ${plural(Math.floor(left / DAY_MS), 'day')}` : left >= HOUR_MS ? `Expires in ${plural(Math.floor(left / HOUR_MS), 'hour')}` : 'Expires in less than an hour';
+  return { text, soon: left < EXPIRY_WARNING_DAYS * DAY_MS };
+}
+
+/** Why the token cannot be rotated, or null when it can. */
+export function rotateBlockedReason(token: Pick<RuntimeToken, 'state'>): string | null {
+  switch (token.state) {
+    case 'revoked':
+      return 'A revoked token cannot be rotated: create a new one.';
+    case 'replaced':
+      return 'Already rotated: rotate the token that replaced it.';
+    default:
+      return null;
+  }
 }

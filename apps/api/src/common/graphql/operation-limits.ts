@@ -22,7 +22,11 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, var
   return getComplexity({ schema, query: document, variables: variables ?? {}, ...(operationName === undefined ? {} : { operationName }), estimators: [pageEstimator, simpleEstimator({ defaultComplexity: 1 })] });
 }
 
-/** How deep the operation's fields nest, following fragments (a fragment cycle counts once: GraphQL validation refuses it anyway). */
+/**
+ * How deep the operation's fields nest, following fragments (a fragment cycle counts once: GraphQL
+ * validation refuses it anyway). Each fragment is measured once, so fragments spreading each other
+ * many times over cost no more than their text.
+ */
 export function operationDepth(document: DocumentNode, operationName?: string): number {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) {
@@ -30,6 +34,15 @@ export function operationDepth(document: DocumentNode, operationName?: string): 
       fragments.set(definition.name.value, definition);
     }
   }
+  const measured = new Map<string, number>();
+  const fragmentDepth = (name: string, visiting: ReadonlySet<string>): number => {
+    let depth = measured.get(name);
+    if (depth === undefined) {
+      depth = depthOf(fragments.get(name)?.selectionSet, new Set([...visiting, name]));
+      measured.set(name, depth);
+    }
+    return depth;
+  };
   const depthOf = (selectionSet: SelectionSetNode | undefined, visiting: ReadonlySet<string>): number => {
     let deepest = 0;
     for (const selection of selectionSet?.selections ?? []) {
@@ -38,7 +51,7 @@ export function operationDepth(document: DocumentNode, operationName?: string): 
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         deepest = Math.max(deepest, depthOf(selection.selectionSet, visiting));
       } else if (!visiting.has(selection.name.value)) {
-        deepest = Math.max(deepest, depthOf(fragments.get(selection.name.value)?.selectionSet, new Set([...visiting, selection.name.value])));
+        deepest = Math.max(deepest, fragmentDepth(selection.name.value, visiting));
       }
     }
     return deepest;
@@ -69,7 +82,13 @@ export function operationLimitsPlugin(limits: { maxDepth: number; maxCost: numbe
           if (depth > limits.maxDepth) {
             throw refused(`This operation nests fields ${depth} deep; at most ${limits.maxDepth} are allowed.`, 'QUERY_TOO_DEEP');
           }
-          const cost = operationCost(schema, document, request.variables, operationName ?? undefined);
+          let cost: number;
+          try {
+            cost = operationCost(schema, document, request.variables, operationName ?? undefined);
+          } catch {
+            // graphql-query-complexity gives up on operations with too many fields (fragments included).
+            throw refused('This operation asks for too many fields (fragments included) to be worth running. Ask for fewer.', 'QUERY_TOO_COSTLY');
+          }
           if (cost > limits.maxCost) {
             throw refused(`This operation would cost ${cost} (one per field, times "first" for each page); at most ${limits.maxCost} is allowed. Ask for fewer items or fields.`, 'QUERY_TOO_COSTLY');
           }

@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ActorType } from '../../audit/dto/audit-entry.type.js';
 import { PageInfoType } from '../../automations/dto/automation.type.js';
 import { DeadLetterFilter, DeadLetterSourceEnum } from '../../dead-letters/dto/dead-letter.type.js';
 import { RunAutomationType } from '../../runs/dto/run.type.js';
@@ -14,12 +15,6 @@ export const ReprocessItemStateEnum = enumOf(ITEM_STATES);
 registerEnumType(ReprocessItemStateEnum, { name: 'ReprocessItemState' });
 export const ReprocessRouteEnum = enumOf(ROUTES);
 registerEnumType(ReprocessRouteEnum, { name: 'ReprocessRoute', description: 'How messages go back: RabbitMQ republish, BullMQ retry, signed webhook, SDK pull, or nowhere (discard).' });
-
-@ObjectType('Actor')
-export class ActorType {
-  @Field(() => String) id: string;
-  @Field(() => String) name: string;
-}
 
 @ObjectType('ReprocessProgress', { description: 'Items of a request by ledger state.' })
 export class ReprocessProgressType {
@@ -40,6 +35,19 @@ export class ReprocessItemErrorType {
   @Field(() => Int) attempts: number;
 }
 
+export const APPROVAL_DECISIONS = ['approved', 'rejected'] as const;
+export type ApprovalDecision = (typeof APPROVAL_DECISIONS)[number];
+export const ApprovalDecisionEnum = enumOf(APPROVAL_DECISIONS);
+registerEnumType(ApprovalDecisionEnum, { name: 'ApprovalDecision' });
+
+@ObjectType('ApprovalDecisionRecord', { description: 'A second person’s decision on something that waited for approval.' })
+export class ApprovalDecisionType {
+  @Field(() => ApprovalDecisionEnum) decision: ApprovalDecision;
+  @Field(() => ActorType) by: ActorType;
+  @Field(() => Date) at: Date;
+  @Field(() => String, { nullable: true, description: 'The approver’s note, or why it was rejected.' }) note: string | null;
+}
+
 @ObjectType('ReprocessRequest', { description: 'A reprocess or discard of a snapshot of dead letters: durable, paced, with a ledger per message.' })
 export class ReprocessRequestType {
   @Field(() => ID) id: string;
@@ -57,7 +65,11 @@ export class ReprocessRequestType {
   @Field(() => Date, { nullable: true }) finishedAt: Date | null;
   @Field(() => ReprocessProgressType) progress: ReprocessProgressType;
   @Field(() => [ReprocessItemErrorType], { description: 'The latest failures and retries, with why (at most 20).' }) recentErrors: ReprocessItemErrorType[];
-  @Field(() => Boolean, { description: 'Whether the viewer may pause, resume or cancel it.' }) canControl: boolean;
+  @Field(() => Boolean, { description: 'Whether the viewer may pause, resume or cancel it (or, while it waits for approval, reject or withdraw it).' }) canControl: boolean;
+  @Field(() => [String], { description: 'Why it needs (or needed) a second person’s approval, in words; empty when one person could start it.' }) approvalReasons: string[];
+  @Field(() => ApprovalDecisionType, { nullable: true, description: 'Who approved or rejected it, when, and with what note.' }) decision: ApprovalDecisionType | null;
+  @Field(() => Boolean, { description: 'Whether the viewer may approve it now.' }) canDecide: boolean;
+  @Field(() => String, { nullable: true, description: 'Why the viewer may not approve it, while it waits.' }) decideBlockedReason: string | null;
 }
 
 @ObjectType('ReprocessRequestEdge')
@@ -89,6 +101,7 @@ export class ReprocessPreviewType {
   @Field(() => Int, { description: 'Dead letters the request would snapshot now (pending, failed again or reprocessed; not already waiting in another request).' }) count: number;
   @Field(() => [ReprocessPreviewPartType]) parts: ReprocessPreviewPartType[];
   @Field(() => String, { nullable: true, description: 'Why the viewer cannot make this request, if they cannot.' }) blockedReason: string | null;
+  @Field(() => [String], { description: 'Why the request would wait for a second person’s approval before anything is sent; empty when you may start it alone.' }) approvalReasons: string[];
 }
 
 @ObjectType('DeadLetterAction', { description: 'One reprocess or discard that included this dead letter, and what became of it.' })
@@ -108,19 +121,6 @@ export class DeadLetterActionType {
   @Field(() => Date, { nullable: true }) acknowledgedAt: Date | null;
   @Field(() => Date, { nullable: true }) finishedAt: Date | null;
   @Field(() => ID, { nullable: true, description: 'The new dead letter, when it failed again as a new message.' }) newDeadLetterId: string | null;
-}
-
-@ObjectType('AuditEntry', { description: 'Who did what, when and why.' })
-export class AuditEntryType {
-  @Field(() => ID) id: string;
-  @Field(() => Date) at: Date;
-  @Field(() => ActorType) actor: ActorType;
-  @Field(() => String, { description: 'e.g. reprocess.requested, request.paused, request.finished.' }) action: string;
-  @Field(() => String) targetKind: string;
-  @Field(() => String) targetId: string;
-  @Field(() => [String]) automations: string[];
-  @Field(() => String, { nullable: true }) reason: string | null;
-  @Field(() => String, { description: 'Details as JSON text (selection, counts).' }) detail: string;
 }
 
 @InputType('DeadLetterSelection', { description: 'Exactly one of: these dead letters, or everything matching a filter (snapshotted when the request is made).' })

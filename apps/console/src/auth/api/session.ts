@@ -4,7 +4,7 @@ import { ApiError, type ApiErrorCode, isApiErrorCode } from '@/shared/graphql/Ap
 
 /*
  * The cookie-session REST routes (not GraphQL, so not generated): GET /auth/session,
- * POST /auth/dev-sign-in, POST /auth/sign-out. Bodies are checked here, at the edge.
+ * POST /auth/sign-in, POST /auth/dev-sign-in, POST /auth/sign-out. Bodies are checked here, at the edge.
  */
 
 export interface SessionUser {
@@ -25,9 +25,19 @@ export interface Persona {
   description: string | null;
 }
 
+/** The ways this server offers to sign in. */
+export interface SignInMethods {
+  /** Local accounts: a username and password. */
+  local: boolean;
+  /** The dev personas (never in production). */
+  devSignIn: boolean;
+  /** Single sign-on: the identity provider signs people in at the proxy in front of Roundhouse. */
+  oidc: boolean;
+}
+
 export type Session =
-  | { signedIn: true; user: SessionUser }
-  | { signedIn: false; devSignIn: boolean; personas: Persona[] };
+  | { signedIn: true; user: SessionUser; csrfToken: string | null }
+  | { signedIn: false; methods: SignInMethods; personas: Persona[] };
 
 type JsonObject = Record<string, unknown>;
 
@@ -76,10 +86,11 @@ export function parseSession(body: unknown): Session {
     throw new ApiError({ code: 'UNEXPECTED_RESPONSE', message: 'The session response is not a JSON object.' });
   }
   if (isObject(body.user)) {
-    return { signedIn: true, user: parseUser(body.user) };
+    return { signedIn: true, user: parseUser(body.user), csrfToken: typeof body.csrfToken === 'string' ? body.csrfToken : null };
   }
   const personas = Array.isArray(body.personas) ? body.personas.map(parsePersona).filter((p) => p !== undefined) : [];
-  return { signedIn: false, devSignIn: body.devSignIn === true, personas };
+  const methods = isObject(body.methods) ? body.methods : {};
+  return { signedIn: false, methods: { local: methods.local === true, devSignIn: methods.devSignIn === true, oidc: methods.oidc === true }, personas };
 }
 
 const STATUS_CODES: Partial<Record<number, ApiErrorCode>> = { 400: 'BAD_USER_INPUT', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND' };

@@ -1,4 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
+import { rememberCsrfToken } from '@/shared/graphql/csrfToken';
 import { authFetch, parseSession } from './session';
 
 export const sessionKeys = {
@@ -7,7 +8,9 @@ export const sessionKeys = {
 
 export async function fetchSession() {
   const response = await authFetch('/auth/session', { headers: { accept: 'application/json' } });
-  return parseSession(await response.json());
+  const session = parseSession(await response.json());
+  rememberCsrfToken(session.signedIn ? session.csrfToken : null);
+  return session;
 }
 
 export function sessionQueryOptions() {

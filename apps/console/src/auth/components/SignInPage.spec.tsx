@@ -1,7 +1,7 @@
-import { fireEvent, screen } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { aViewer, someTeams } from '@/test/factories';
-import { mockApi } from '@/test/mockApi';
+import { CSRF_TOKEN, mockApi, type Handlers } from '@/test/mockApi';
 import { renderApp } from '@/test/renderApp';
 import { SignInPage } from './SignInPage';
 
@@ -37,6 +37,68 @@ describe(SignInPage.name, () => {
     const user = screen.getByRole('group', { name: 'Signed-in user' });
     expect(user.textContent).toContain('Omar');
     expect(user.textContent).toContain('Owner');
+  });
+
+  const catalogHandlers: Handlers = {
+    Viewer: () => ({ data: aViewer({ name: 'Fiona Finance' }) }),
+    Teams: () => ({ data: someTeams() }),
+    CatalogFacets: () => ({ data: { automationFacets: { tags: [], systems: [] } } }),
+    CatalogAutomations: () => ({ data: { automations: { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] } } }),
+  };
+  const FIONA = { username: 'fiona', password: 'ledger-tulip-orbit-42', user: { id: 'fiona', name: 'Fiona Finance', role: 'owner', teams: ['finance-ops'] } };
+
+  it('signs in with a username and password, keeping the username after a wrong password, and goes where the visitor was going', async () => {
+    const api = mockApi(catalogHandlers, { session: { user: null, methods: { local: true, devSignIn: false, oidc: false } }, accounts: [FIONA] });
+    renderApp('/?tag=invoicing');
+
+    const username = await screen.findByLabelText('Username');
+    const password = screen.getByLabelText('Password');
+    expect(screen.queryByRole('heading', { name: 'Development sign-in' })).toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Enter your username and your password.');
+
+    fireEvent.change(username, { target: { value: 'fiona' } });
+    fireEvent.change(password, { target: { value: 'not-the-password' } });
+    fireEvent.submit(screen.getByRole('form', { name: 'Sign in with your account' }));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('The username or password is wrong.'));
+    expect((username as HTMLInputElement).value).toBe('fiona');
+    expect((password as HTMLInputElement).value).toBe('');
+    expect(screen.getByTestId('location').textContent).toBe('/sign-in?next=%2F%3Ftag%3Dinvoicing');
+
+    fireEvent.change(password, { target: { value: FIONA.password } });
+    fireEvent.submit(screen.getByRole('form', { name: 'Sign in with your account' }));
+
+    expect(await screen.findByRole('heading', { name: 'Automation catalog' })).toBeTruthy();
+    expect(screen.getByTestId('location').textContent).toBe('/?tag=invoicing');
+    expect(screen.getByRole('group', { name: 'Signed-in user' }).textContent).toContain('Fiona Finance');
+    // Every GraphQL POST made with the session carries its CSRF token; the sign-in itself needs none.
+    const graphqlPosts = api.posts.filter((post) => post.path === '/graphql');
+    expect(graphqlPosts.length).toBeGreaterThan(0);
+    expect(graphqlPosts.every((post) => post.csrfToken === CSRF_TOKEN)).toBe(true);
+    expect(api.posts.filter((post) => post.path === '/auth/sign-in').map((post) => post.csrfToken)).toEqual([null, null]);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Sign out' }));
+    await waitFor(() => expect(screen.getByTestId('location').textContent).toMatch(/^\/sign-in/));
+    expect(api.posts.find((post) => post.path === '/auth/sign-out')?.csrfToken).toBe(CSRF_TOKEN);
+  });
+
+  it('offers the dev personas below the password form when both are on', async () => {
+    mockApi({}, { session: { user: null, methods: { local: true, devSignIn: true, oidc: false }, personas: PERSONAS } });
+    renderApp('/sign-in');
+
+    expect(await screen.findByLabelText('Username')).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Development sign-in' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Sign in as Ada' })).toBeTruthy();
+  });
+
+  it('says the identity provider signs people in when single sign-on is the only way', async () => {
+    mockApi({}, { session: { user: null, methods: { local: false, devSignIn: false, oidc: true } } });
+    renderApp('/sign-in');
+
+    expect(await screen.findByRole('heading', { name: 'Single sign-on' })).toBeTruthy();
+    expect(screen.getByText(/SSO: your identity provider signs you in at the proxy/)).toBeTruthy();
+    expect(screen.queryByLabelText('Username')).toBeNull();
   });
 
   it('says plainly when sign-in is not configured', async () => {

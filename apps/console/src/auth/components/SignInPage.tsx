@@ -3,15 +3,68 @@ import { ErrorState } from '@/shared/components/ErrorState';
 import { LoadingMessage, SkeletonLine } from '@/shared/components/Skeleton';
 import { describeError } from '@/shared/graphql/ApiError';
 import { useDocumentTitle } from '@/shared/hooks/useDocumentTitle';
+import type { Persona, SignInMethods } from '../api/session';
 import { useDevSignIn } from '../hooks/useDevSignIn';
 import { useSession } from '../hooks/useSession';
 import { safeNextPath } from '../safeNextPath';
+import { PasswordSignInForm } from './PasswordSignInForm';
 import { PersonaPicker } from './PersonaPicker';
+
+interface SignInMethodsOfferedProps {
+  methods: SignInMethods;
+  personas: readonly Persona[];
+  onSignedIn: () => void;
+}
+
+/** The password form when local accounts exist, the dev personas below it when dev sign-in is on, or what to do instead. */
+function SignInMethodsOffered({ methods, personas, onSignedIn }: SignInMethodsOfferedProps) {
+  const devSignIn = useDevSignIn();
+  if (!methods.local && !methods.devSignIn) {
+    return methods.oidc ? (
+      <div className="state">
+        <h2 className="state__title">Single sign-on</h2>
+        <p className="state__text">
+          SSO: your identity provider signs you in at the proxy in front of Roundhouse. Open Roundhouse through your organisation’s
+          sign-in link; if that brought you here, ask the team that runs Roundhouse to check the proxy.
+        </p>
+      </div>
+    ) : (
+      <div className="state">
+        <h2 className="state__title">Sign-in is not configured</h2>
+        <p className="state__text">
+          This Roundhouse has no way to sign you in yet. Ask the team that runs it to create your account (
+          <code>npm run accounts -- add</code>) or to configure single sign-on. On your own machine, <code>npm start</code> turns on
+          dev sign-in.
+        </p>
+      </div>
+    );
+  }
+  return (
+    <>
+      {methods.local ? <PasswordSignInForm onSignedIn={onSignedIn} /> : null}
+      {methods.devSignIn ? (
+        <section className="stack" aria-labelledby="dev-sign-in-title">
+          <h2 id="dev-sign-in-title">Development sign-in</h2>
+          <p className="muted">Choose who you want to be. Each persona has its own role and teams.</p>
+          {devSignIn.isError ? (
+            <p className="banner banner--error" role="alert">
+              Sign-in failed: {describeError(devSignIn.error)}
+            </p>
+          ) : null}
+          <PersonaPicker
+            personas={personas}
+            pending={devSignIn.isPending ? devSignIn.variables : undefined}
+            onPick={(persona) => devSignIn.mutate(persona.id, { onSuccess: onSignedIn })}
+          />
+        </section>
+      ) : null}
+    </>
+  );
+}
 
 export function SignInPage() {
   useDocumentTitle('Sign in');
   const session = useSession();
-  const signIn = useDevSignIn();
   const navigate = useNavigate();
   const [searchParams] = useSearchParams();
   const next = safeNextPath(searchParams.get('next'));
@@ -38,28 +91,8 @@ export function SignInPage() {
             onRetry={() => void session.refetch()}
             retrying={session.isFetching}
           />
-        ) : session.data.devSignIn ? (
-          <>
-            <p className="muted">Development sign-in: choose who you want to be. Each persona has its own role and teams.</p>
-            {signIn.isError ? (
-              <p className="banner banner--error" role="alert">
-                Sign-in failed: {describeError(signIn.error)}
-              </p>
-            ) : null}
-            <PersonaPicker
-              personas={session.data.personas}
-              pending={signIn.isPending ? signIn.variables : undefined}
-              onPick={(persona) => signIn.mutate(persona.id, { onSuccess: () => void navigate(next, { replace: true }) })}
-            />
-          </>
         ) : (
-          <div className="state">
-            <h2 className="state__title">Sign-in is not configured</h2>
-            <p className="state__text">
-              This Roundhouse has no way to sign you in yet. Ask the team that runs it to configure single sign-on, or, on your own
-              machine, start the api with dev sign-in enabled.
-            </p>
-          </div>
+          <SignInMethodsOffered methods={session.data.methods} personas={session.data.personas} onSignedIn={() => void navigate(next, { replace: true })} />
         )}
       </section>
     </main>

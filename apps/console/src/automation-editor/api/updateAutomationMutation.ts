@@ -6,6 +6,9 @@ const UpdateAutomationMutation = graphql(`
   mutation UpdateAutomation($slug: String!, $input: AutomationInput!) {
     updateAutomation(slug: $slug, input: $input) {
       ...AutomationDetail
+      pendingChange {
+        ...AutomationChangeItem
+      }
     }
   }
 `);

@@ -1,4 +1,7 @@
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { SloChangeList } from '@/approvals/components/AutomationChangeCard';
+import { useViewer } from '@/auth/hooks/useViewer';
 import { useAutomation } from '@/automation/hooks/useAutomation';
 import { ErrorState } from '@/shared/components/ErrorState';
 import { NotFoundState } from '@/shared/components/NotFoundState';
@@ -6,15 +9,47 @@ import { LoadingMessage, SkeletonLine } from '@/shared/components/Skeleton';
 import { hasErrorCode } from '@/shared/graphql/ApiError';
 import { useDocumentTitle } from '@/shared/hooks/useDocumentTitle';
 import { useTeams } from '@/teams/hooks/useTeams';
+import type { AutomationChangeItemFragment } from '@/gql/graphql';
+import { formatInstant } from '@/shared/format/dates';
 import { formValuesFromAutomation } from '../form/formValues';
+import { useAutomationPendingChange } from '../hooks/useAutomationPendingChange';
 import { useUpdateAutomation } from '../hooks/useUpdateAutomation';
 import { AutomationForm } from './AutomationForm';
+
+/**
+ * The change to this automation's SLOs that waits for its owner team: just sent by this save
+ * (`sent`), or asked for earlier. Nothing of it is applied yet.
+ */
+function PendingChangeNotice({ change, sent }: { change: AutomationChangeItemFragment; sent: boolean }) {
+  const viewer = useViewer();
+  const who = viewer.data?.viewer.id === change.requestedBy.id ? 'You' : change.requestedBy.name;
+  return (
+    <section className="banner banner--caution stack" role="status" aria-label="Waiting for approval">
+      <p>
+        {sent ? (
+          <span className="strong">Sent to the {change.ownerTeam} owners for approval. Nothing is applied until another owner approves it.</span>
+        ) : (
+          <>
+            <span className="strong">Waiting for approval:</span> {who} asked for an SLO change{' '}
+            <time dateTime={change.requestedAt}>{formatInstant(change.requestedAt)}</time>; the {change.ownerTeam} owners decide. Another SLO change replaces it.
+          </>
+        )}
+      </p>
+      <SloChangeList changes={change.sloChanges} />
+      <p>
+        <Link to="/approvals">Open approvals</Link>
+      </p>
+    </section>
+  );
+}
 
 export function EditAutomationPage() {
   const { slug = '' } = useParams();
   const automation = useAutomation(slug);
   const teams = useTeams();
   const update = useUpdateAutomation(slug);
+  const pending = useAutomationPendingChange(slug);
+  const [sentChange, setSentChange] = useState<string | null>(null);
   const navigate = useNavigate();
   useDocumentTitle(automation.data ? `Edit ${automation.data.automation.title}` : 'Edit automation');
 
@@ -69,9 +104,13 @@ export function EditAutomationPage() {
             <Link to={back}>{current.title}</Link>
           </p>
           <h1>Edit {current.title}</h1>
-          <p className="muted">Saving replaces the whole definition. Fields marked * are required.</p>
+          <p className="muted">
+            Saving replaces the whole definition. Fields marked * are required.
+            {current.lifecycle === 'production' ? ' Changes to the SLOs of a production automation wait for another owner of its team.' : ''}
+          </p>
         </div>
       </header>
+      {pending.data?.automation.pendingChange ? <PendingChangeNotice change={pending.data.automation.pendingChange} sent={sentChange === pending.data.automation.pendingChange.id} /> : null}
       <AutomationForm
         // A fresh form per automation; refetches of the same one never overwrite what is being typed.
         key={current.slug}
@@ -81,7 +120,14 @@ export function EditAutomationPage() {
         submitting={update.isPending}
         cancelTo={back}
         onSubmit={async (input) => {
-          await update.mutateAsync({ slug: current.slug, input });
+          const before = pending.data?.automation.pendingChange?.id;
+          const { updateAutomation } = await update.mutateAsync({ slug: current.slug, input });
+          const held = updateAutomation.pendingChange;
+          if (held && held.id !== before) {
+            // Not applied: the owner team decides. Stay, and say so.
+            setSentChange(held.id);
+            return;
+          }
           await navigate(back);
         }}
       />

@@ -9,6 +9,7 @@ const ReprocessPreviewQuery = graphql(`
       action
       count
       blockedReason
+      approvalReasons
       parts {
         automation {
           slug

@@ -20,6 +20,18 @@ export const ReprocessRequestSummaryFragment = graphql(`
     finishedAt
     waitingReason
     canControl
+    approvalReasons
+    canDecide
+    decideBlockedReason
+    decision {
+      decision
+      by {
+        id
+        name
+      }
+      at
+      note
+    }
     progress {
       queued
       dispatched

@@ -215,4 +215,18 @@ describe(ReprocessDialog.name, () => {
     fireEvent.change(within(dialog).getByLabelText('Reason'), { target: { value: 'Stripe is answering again' } });
     expect(confirmButton(dialog, 'Reprocess 5 messages').disabled).toBe(true);
   });
+
+  it('warns before submitting when the request will wait for approval, and says why', async () => {
+    workbench({
+      ReprocessPreview: ({ action }) => ({
+        data: { reprocessPreview: aReprocessPreview({ action, approvalReasons: ['1234 messages is more than the 100 one person may reprocess alone', 'invoice-generation touches revenue and billing'] }) },
+      }),
+    });
+    const dialog = await openDialog('Reprocess all matching…');
+    const warning = await within(dialog).findByRole('note');
+    expect(warning.textContent).toBe(
+      'This request will wait for approval. 1234 messages is more than the 100 one person may reprocess alone; invoice-generation touches revenue and billing. Nothing is sent until someone else on call approves it; you will find it under Approvals.',
+    );
+    expect(confirmButton(dialog, 'Ask for approval: Reprocess 1,234 messages')).toBeTruthy();
+  });
 });

@@ -155,6 +155,12 @@ function PreviewSummary({ action, preview }: { action: ReprocessAction; preview:
         {previewSentence(action, preview.count)}
       </p>
       <ReprocessPreviewParts parts={preview.parts} />
+      {preview.approvalReasons.length > 0 && !preview.blockedReason ? (
+        <p className="banner banner--caution" role="note">
+          <span className="strong">This request will wait for approval.</span> {preview.approvalReasons.join('; ')}. Nothing is sent until someone else on call
+          approves it; you will find it under Approvals.
+        </p>
+      ) : null}
       {preview.blockedReason ? (
         <p className="banner banner--error" role="alert">
           <span className="strong">You cannot do this.</span> {preview.blockedReason}
@@ -162,6 +168,11 @@ function PreviewSummary({ action, preview }: { action: ReprocessAction; preview:
       ) : null}
     </div>
   );
+}
+
+/** The confirm button; a request that will wait for approval says so. */
+function submitLabel(action: ReprocessAction, count: number, approvalReasons: readonly string[]): string {
+  return approvalReasons.length > 0 ? `Ask for approval: ${confirmLabel(action, count)}` : confirmLabel(action, count);
 }
 
 function describedBy(id: string, problems: readonly ApiFieldError[]): string {
@@ -291,7 +302,7 @@ export function ReprocessDialog({ action, selection, scope, onClose }: Reprocess
             disabled={!ready || start.isPending}
             onClick={() => submit()}
           >
-            {start.isPending ? 'Starting…' : confirmLabel(action, count)}
+            {start.isPending ? 'Starting…' : submitLabel(action, count, preview.data?.reprocessPreview.approvalReasons ?? [])}
           </button>
           <button type="button" className="button" onClick={onClose} disabled={start.isPending}>
             Cancel

@@ -33,6 +33,9 @@ function freshness(request: Request): string {
   if (request.state === 'done') {
     return `Sending is done; the runtime has yet to report ${messages(openCount(request.progress))}. Updated every ${interval / 1000} s.`;
   }
+  if (request.state === 'awaiting_approval') {
+    return `Nothing is sent before approval. Updated every ${interval / 1000} s.`;
+  }
   return 'Live: updated every second.';
 }
 

@@ -151,4 +151,63 @@ describe(ReprocessRequestPage.name, () => {
     const notFound = await screen.findByRole('region', { name: 'No reprocess request 999' });
     expect(within(notFound).getByRole('link', { name: 'All reprocess requests' }).getAttribute('href')).toBe('/reprocess');
   });
+
+  it('shows why a request waits for approval, and lets a second person on call approve it there', async () => {
+    let request = aReprocessRequest({
+      state: 'awaiting_approval',
+      approvalReasons: ['200 messages is more than the 100 one person may reprocess alone', 'invoice-generation touches revenue and billing'],
+      canDecide: true,
+      progress: { queued: 200, dispatched: 0, acknowledged: 0, succeeded: 0, failed: 0, cancelled: 0 },
+    });
+    const api = mockApi({
+      Viewer: () => ({ data: aViewer({ id: 'oscar', name: 'Oscar Operator', role: 'operator' }) }),
+      ReprocessRequest: () => ({ data: { reprocessRequest: request } }),
+      AuditTrail: () => ({ data: { auditTrail: [anAuditEntry()] } }),
+      ApproveReprocess: ({ id, note }) => {
+        request = {
+          ...request,
+          state: 'running',
+          canDecide: false,
+          decision: { decision: 'approved', by: { id: 'oscar', name: 'Oscar Operator' }, at: '2026-11-27T09:05:00Z', note: note ?? null },
+        };
+        return { data: { approveReprocess: { ...request, id: String(id) } } };
+      },
+    });
+    renderApp('/reprocess/12');
+
+    const approval = await screen.findByRole('region', { name: 'Approval' });
+    expect(approval.textContent).toContain(
+      'Waiting for approval: 200 messages is more than the 100 one person may reprocess alone; invoice-generation touches revenue and billing. Nothing is sent until someone else on call for invoice-generation approves it.',
+    );
+    expect(screen.queryByRole('button', { name: 'Pause' })).toBeNull();
+    fireEvent.click(within(approval).getByRole('button', { name: 'Approve…' }));
+    fireEvent.click(within(screen.getByRole('dialog', { name: 'Approve request #12?' })).getByRole('button', { name: 'Approve — send 200 messages' }));
+
+    await waitFor(() => expect(api.calls('ApproveReprocess')[0]?.variables).toEqual({ id: '12', note: null }));
+    expect((await screen.findByText(/Approved by Oscar Operator/)).closest('p')?.textContent).toContain('It needed a second person because 200 messages is more than the 100');
+    expect(screen.getByRole('button', { name: 'Pause' })).toBeTruthy();
+  });
+
+  it('disables Approve for the requester, with the reason', async () => {
+    mockApi({
+      Viewer: () => ({ data: OTTO }),
+      ReprocessRequest: () => ({
+        data: {
+          reprocessRequest: aReprocessRequest({
+            state: 'awaiting_approval',
+            approvalReasons: ['invoice-generation touches revenue and billing'],
+            canDecide: false,
+            decideBlockedReason: 'You asked for this request; someone else on call must approve it.',
+          }),
+        },
+      }),
+      AuditTrail: () => ({ data: { auditTrail: [] } }),
+    });
+    renderApp('/reprocess/12');
+    const approval = await screen.findByRole('region', { name: 'Approval' });
+    const approve = within(approval).getByRole<HTMLButtonElement>('button', { name: 'Approve…' });
+    expect(approve.disabled).toBe(true);
+    expect(descriptionOf(approve)).toBe('You asked for this request; someone else on call must approve it.');
+    expect(within(approval).getByRole('button', { name: 'Withdraw…' })).toBeTruthy();
+  });
 });

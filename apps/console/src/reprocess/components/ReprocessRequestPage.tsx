@@ -10,6 +10,7 @@ import { useReprocessRequest } from '../hooks/useReprocessRequest';
 import { isMoving } from '../reprocessProgress';
 import { messages } from '../reprocessWords';
 import { AuditTrail } from './AuditTrail';
+import { ReprocessApproval } from './ReprocessApproval';
 import { ReprocessControls } from './ReprocessControls';
 import { ReprocessErrorsTable } from './ReprocessErrorsTable';
 import { ReprocessProgressPanel } from './ReprocessProgressPanel';
@@ -127,6 +128,7 @@ export function ReprocessRequestPage() {
         </div>
         <ReprocessControls request={request} />
       </header>
+      <ReprocessApproval request={request} />
       {request.waitingReason ? (
         <p className="banner banner--caution" role="status">
           <span className="strong">Waiting.</span> {request.waitingReason}

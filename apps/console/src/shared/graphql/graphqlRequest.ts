@@ -1,5 +1,6 @@
 import type { TypedDocumentString } from '@/gql/graphql';
 import { ApiError } from './ApiError';
+import { csrfHeaders } from './csrfToken';
 import { parseGraphqlErrors } from './parseGraphqlErrors';
 
 export const GRAPHQL_ENDPOINT = '/graphql';
@@ -33,7 +34,7 @@ async function readBody(response: Response): Promise<GraphqlResponseBody> {
 }
 
 /**
- * Sends one typed operation to the api (POST /graphql, session cookie included) and returns its
+ * Sends one typed operation to the api (POST /graphql, session cookie and its CSRF token included) and returns its
  * data, or throws an ApiError carrying the GraphQL error's `extensions.code` and field problems.
  */
 export async function graphqlRequest<TResult, TVariables>(
@@ -46,7 +47,7 @@ export async function graphqlRequest<TResult, TVariables>(
     response = await fetch(GRAPHQL_ENDPOINT, {
       method: 'POST',
       credentials: 'include',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...csrfHeaders() },
       body: JSON.stringify({ query, variables: variables ?? {}, operationName: OPERATION_NAME.exec(query)?.[1] }),
     });
   } catch (cause) {

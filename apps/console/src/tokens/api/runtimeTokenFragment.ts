@@ -11,6 +11,11 @@ export const RuntimeTokenFieldsFragment = graphql(`
     createdAt
     createdBy
     lastUsedAt
+    expiresAt
     revokedAt
+    revokedBy
+    replaces
+    replacedBy
+    state
   }
 `);

@@ -3,6 +3,7 @@ import type { TokenCapability } from '@/gql/graphql';
 import { TOKEN_CAPABILITY_DESCRIPTIONS, TOKEN_CAPABILITY_LABELS, optionsOf } from '@/shared/format/labels';
 import { describeError, isApiError } from '@/shared/graphql/ApiError';
 import { useCreateRuntimeToken } from '../hooks/useCreateRuntimeToken';
+import { DEFAULT_EXPIRY_DAYS, EXPIRY_CHOICES } from '../tokenLifetimes';
 
 const CAPABILITIES = optionsOf(TOKEN_CAPABILITY_LABELS);
 
@@ -28,6 +29,8 @@ function fieldLabel(path: string): string {
       return 'Name';
     case 'capabilities':
       return 'What it may do';
+    case 'expiresInDays':
+      return 'Expires after';
     default:
       return path;
   }
@@ -44,6 +47,7 @@ export function CreateTokenForm({ team, teamTitle, automations, onCreated, onCan
   const [scope, setScope] = useState<Scope>('all');
   const [chosen, setChosen] = useState<string[]>([]);
   const [capabilities, setCapabilities] = useState<TokenCapability[]>(['ingest']);
+  const [expiresInDays, setExpiresInDays] = useState<number>(DEFAULT_EXPIRY_DAYS);
   const [problems, setProblems] = useState<string[]>([]);
 
   const submit = (event: FormEvent) => {
@@ -58,7 +62,7 @@ export function CreateTokenForm({ team, teamTitle, automations, onCreated, onCan
       return;
     }
     create.mutate(
-      { input: { name: name.trim(), team, automations: scope === 'all' ? [] : chosen, capabilities } },
+      { input: { name: name.trim(), team, automations: scope === 'all' ? [] : chosen, capabilities, expiresInDays } },
       {
         onSuccess: ({ createRuntimeToken: created }) => {
           onCreated({ secret: created.secret, name: created.token.name });
@@ -160,6 +164,19 @@ export function CreateTokenForm({ team, teamTitle, automations, onCreated, onCan
           );
         })}
       </fieldset>
+      <div className="field">
+        <label htmlFor="token-expiry">Expires after</label>
+        <select id="token-expiry" value={expiresInDays} onChange={(event) => setExpiresInDays(Number(event.target.value))} aria-describedby="token-expiry-hint">
+          {EXPIRY_CHOICES.map((choice) => (
+            <option key={choice.days} value={choice.days}>
+              {choice.label}
+            </option>
+          ))}
+        </select>
+        <p id="token-expiry-hint" className="field-hint">
+          Then runtimes using it are refused. Rotate it before that: the old and new tokens both work for a while, so nothing stops.
+        </p>
+      </div>
       <div className="actions">
         <button type="submit" className="button button--primary" disabled={create.isPending}>
           {create.isPending ? 'Creating…' : 'Create token'}

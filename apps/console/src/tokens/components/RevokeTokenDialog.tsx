@@ -42,8 +42,7 @@ export function RevokeTokenDialog({ token, teamTitle, titles, onClose }: RevokeT
         ))}
       </ul>
       <p>
-        What it already reported stays. Revoking cannot be undone: to rotate without a gap, create the new token and deploy it before revoking
-        this one.
+        What it already reported stays. Revoking cannot be undone: to replace the token without a gap, rotate it instead.
       </p>
       {revoke.isError ? (
         <p className="banner banner--error" role="alert">

@@ -1,5 +1,5 @@
 import { fireEvent, screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AutomationOptionsQuery, RuntimeTokenFieldsFragment } from '@/gql/graphql';
 import { valueOf } from '@/test/dom';
 import { aRuntimeToken, aViewer, someTeams } from '@/test/factories';
@@ -8,6 +8,8 @@ import { renderApp } from '@/test/renderApp';
 import { RuntimeTokensPage } from './RuntimeTokensPage';
 
 const SECRET = 'rh_rt_cd34_9f8e7d6c5b4a39281706f5e4d3c2b1a0';
+const ROTATED_SECRET = 'rh_rt_ef56_0a1b2c3d4e5f60718293a4b5c6d7e8f9';
+const NOW = new Date('2026-11-27T09:00:00Z');
 
 const financeAutomations = (): { data: AutomationOptionsQuery } => ({
   data: {
@@ -44,14 +46,28 @@ function tokenApi(initial: RuntimeTokenFieldsFragment[] = []) {
       return { data: { createRuntimeToken: { token, secret: SECRET } } };
     },
     RevokeRuntimeToken: ({ id }) => {
-      tokens = tokens.map((token) => (token.id === id ? { ...token, revokedAt: '2026-11-27T09:30:00Z' } : token));
+      tokens = tokens.map((token) => (token.id === id ? { ...token, revokedAt: '2026-11-27T09:30:00Z', revokedBy: 'omar', state: 'revoked' as const } : token));
       const revoked = tokens.find((token) => token.id === id) ?? aRuntimeToken();
       return { data: { revokeRuntimeToken: revoked } };
+    },
+    RotateRuntimeToken: ({ id, overlapHours }) => {
+      const old = tokens.find((token) => token.id === id) ?? aRuntimeToken();
+      const replaced = { ...old, state: 'replaced' as const, replacedBy: 'tok-3', expiresAt: new Date(NOW.getTime() + (overlapHours ?? 24) * 3_600_000).toISOString() };
+      const token = aRuntimeToken({ ...old, id: 'tok-3', prefix: 'rh_rt_ef56', replaces: String(id), lastUsedAt: null, createdAt: NOW.toISOString(), expiresAt: '2027-02-25T09:00:00Z' });
+      tokens = [token, ...tokens.map((candidate) => (candidate.id === id ? replaced : candidate))];
+      return { data: { rotateRuntimeToken: { token, secret: ROTATED_SECRET, replaced } } };
     },
   });
 }
 
 describe(RuntimeTokensPage.name, () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'], now: NOW });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('shows a new token’s secret once, and never again after leaving the page', async () => {
     const api = tokenApi();
     const { queryClient } = renderApp('/teams/finance-ops/tokens');
@@ -63,13 +79,14 @@ describe(RuntimeTokensPage.name, () => {
     fireEvent.click(within(form).getByLabelText('Only the automations chosen below'));
     fireEvent.click(await within(form).findByLabelText(/Payout reconciliation/));
     fireEvent.click(within(form).getByLabelText('Report dead letters'));
+    fireEvent.change(within(form).getByLabelText('Expires after'), { target: { value: '30' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Create token' }));
 
     const secret = await screen.findByLabelText('Runtime token');
     expect(valueOf(secret)).toBe(SECRET);
     expect(screen.getByText('You will not see it again.')).toBeTruthy();
     expect(api.calls('CreateRuntimeToken')[0]?.variables).toEqual({
-      input: { name: 'payout-worker production', team: 'finance-ops', automations: ['payout-reconciliation'], capabilities: ['ingest', 'dead_letters'] },
+      input: { name: 'payout-worker production', team: 'finance-ops', automations: ['payout-reconciliation'], capabilities: ['ingest', 'dead_letters'], expiresInDays: 30 },
     });
     const row = await screen.findByRole('row', { name: /payout-worker production/ });
     expect(row.textContent).toContain('Payout reconciliation');
@@ -110,8 +127,70 @@ describe(RuntimeTokensPage.name, () => {
 
     const row = await screen.findByRole('row', { name: /invoice-worker production.*Revoked/ });
     expect(within(row).queryByRole('button', { name: /Revoke/ })).toBeNull();
+    expect(row.textContent).toContain('by omar');
+    expect(within(row).getByRole<HTMLButtonElement>('button', { name: 'Rotate invoice-worker production' }).disabled).toBe(true);
+    expect(row.textContent).toContain('A revoked token cannot be rotated: create a new one.');
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(api.calls('RevokeRuntimeToken')[0]?.variables).toEqual({ id: 'tok-1' });
+  });
+
+  it('shows when each token expires, was last used and whether it still works', async () => {
+    tokenApi([
+      aRuntimeToken({ id: 'tok-1', name: 'invoice-worker production', lastUsedAt: '2026-11-27T08:57:00Z', expiresAt: '2026-11-30T10:00:00Z' }),
+      aRuntimeToken({ id: 'tok-2', name: 'payout-worker production', lastUsedAt: null, expiresAt: '2027-02-01T09:00:00Z', createdAt: '2026-11-21T10:00:00Z' }),
+      aRuntimeToken({ id: 'tok-3', name: 'old staging worker', state: 'expired', expiresAt: '2026-11-20T09:00:00Z', createdAt: '2026-08-01T10:00:00Z' }),
+      aRuntimeToken({ id: 'tok-4', name: 'chargeback worker', state: 'replaced', replacedBy: 'tok-5', expiresAt: '2026-11-28T09:00:00Z', createdAt: '2026-10-01T10:00:00Z' }),
+    ]);
+    renderApp('/teams/finance-ops/tokens');
+
+    const soon = await screen.findByRole('row', { name: /invoice-worker production/ });
+    expect(soon.textContent).toContain('3 minutes ago');
+    expect(within(soon).getByText('Expires in 3 days').closest('.badge--caution')).not.toBeNull();
+    expect(soon.textContent).toContain('Active');
+
+    const later = screen.getByRole('row', { name: /payout-worker production/ });
+    expect(later.textContent).toContain('Never used');
+    expect(within(later).getByText('Expires in 66 days').closest('.badge')).toBeNull();
+
+    const expired = screen.getByRole('row', { name: /old staging worker/ });
+    expect(within(expired).getAllByText('Expired')).toHaveLength(2);
+    expect(within(expired).getByRole<HTMLButtonElement>('button', { name: 'Rotate old staging worker' }).disabled).toBe(false);
+
+    const rotated = screen.getByRole('row', { name: /chargeback worker/ });
+    expect(rotated.textContent).toContain('Expiring after rotation');
+    expect(within(rotated).getByRole<HTMLButtonElement>('button', { name: 'Rotate chargeback worker' }).disabled).toBe(true);
+    expect(rotated.textContent).toContain('Already rotated: rotate the token that replaced it.');
+
+    // Active tokens first (newest first), then the one ending after its rotation, the expired one last.
+    const names = screen.getAllByRole('row').slice(1).map((row) => row.querySelector('.strong')?.textContent);
+    expect(names).toEqual(['payout-worker production', 'invoice-worker production', 'chargeback worker', 'old staging worker']);
+  });
+
+  it('rotates a token: the new secret once, and when the old one stops working', async () => {
+    const api = tokenApi([aRuntimeToken({ capabilities: ['ingest', 'dead_letters'] })]);
+    renderApp('/teams/finance-ops/tokens');
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Rotate invoice-worker production' }));
+    const dialog = screen.getByRole('dialog', { name: 'Rotate “invoice-worker production”?' });
+    expect(dialog.textContent).toContain('A new token “invoice-worker production” is created for every automation of Finance Operations Engineering');
+    fireEvent.change(within(dialog).getByLabelText('Keep the old token working for'), { target: { value: '72' } });
+    fireEvent.change(within(dialog).getByLabelText('The new token expires after'), { target: { value: '180' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Rotate token' }));
+
+    const secret = await screen.findByLabelText('Runtime token');
+    expect(valueOf(secret)).toBe(ROTATED_SECRET);
+    expect(api.calls('RotateRuntimeToken')[0]?.variables).toEqual({ id: 'tok-1', overlapHours: 72, expiresInDays: 180 });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    const panel = screen.getByRole('region', { name: 'Copy the token “invoice-worker production” now' });
+    expect(panel.textContent).toContain('The old token rh_rt_ab12… keeps working until');
+    expect(within(panel).getByRole('button', { name: 'Copy token' })).toBeTruthy();
+
+    const old = await screen.findByRole('row', { name: /rh_rt_ab12.*Expiring after rotation/ });
+    expect(within(old).getByText('Expires in 3 days')).toBeTruthy();
+    expect(screen.getByRole('row', { name: /rh_rt_ef56.*Active/ }).textContent).toContain('Never used');
+
+    fireEvent.click(within(panel).getByRole('button', { name: 'I have stored it' }));
+    expect(document.body.textContent).not.toContain(ROTATED_SECRET);
   });
 
   it('keeps token management from people who do not own the team', async () => {

@@ -10,6 +10,7 @@ import { useRuntimeTokens } from '../hooks/useRuntimeTokens';
 import { type RuntimeToken, inListOrder } from '../tokenScope';
 import { CreateTokenForm } from './CreateTokenForm';
 import { RevokeTokenDialog } from './RevokeTokenDialog';
+import { RotateTokenDialog } from './RotateTokenDialog';
 import { SecretOnce } from './SecretOnce';
 import { TokenTable } from './TokenTable';
 
@@ -57,7 +58,7 @@ export function TokensIndexPage() {
   );
 }
 
-/** /teams/:team/tokens — the team's runtime tokens: list, create (secret shown once), revoke. */
+/** /teams/:team/tokens — the team's runtime tokens: list, create and rotate (secret shown once), revoke. */
 export function RuntimeTokensPage() {
   const { team = '' } = useParams();
   useDocumentTitle(`Runtime tokens · ${team}`);
@@ -102,7 +103,7 @@ function TeamSwitcher({ team }: { team: string }) {
   );
 }
 
-type Panel = { kind: 'closed' } | { kind: 'form' } | { kind: 'secret'; name: string; secret: string };
+type Panel = { kind: 'closed' } | { kind: 'form' } | { kind: 'secret'; name: string; secret: string; replaced?: { prefix: string; expiresAt: string } };
 
 function TeamTokens({ team }: { team: string }) {
   const tokens = useRuntimeTokens(team);
@@ -110,6 +111,7 @@ function TeamTokens({ team }: { team: string }) {
   const automations = useAutomationOptions({ owner: team });
   const [panel, setPanel] = useState<Panel>({ kind: 'closed' });
   const [revoking, setRevoking] = useState<RuntimeToken | null>(null);
+  const [rotating, setRotating] = useState<RuntimeToken | null>(null);
 
   const teamTitle = teams.data?.teams.find((candidate) => candidate.name === team)?.title ?? team;
   const titles = useMemo(() => new Map((automations.data ?? []).map((automation) => [automation.slug, automation.title])), [automations.data]);
@@ -149,7 +151,7 @@ function TeamTokens({ team }: { team: string }) {
       ) : null}
       {panel.kind === 'secret' ? (
         <div className="panel">
-          <SecretOnce name={panel.name} secret={panel.secret} onDone={() => setPanel({ kind: 'closed' })} />
+          <SecretOnce name={panel.name} secret={panel.secret} replaced={panel.replaced} onDone={() => setPanel({ kind: 'closed' })} />
         </div>
       ) : null}
 
@@ -173,10 +175,22 @@ function TeamTokens({ team }: { team: string }) {
             <p className="state__text">Until a runtime has one, {teamTitle}’s automations cannot report runs, so their health stays empty.</p>
           </div>
         ) : (
-          <TokenTable tokens={rows} titles={titles} onRevoke={setRevoking} />
+          <TokenTable tokens={rows} titles={titles} onRotate={setRotating} onRevoke={setRevoking} />
         )}
       </section>
 
+      {rotating ? (
+        <RotateTokenDialog
+          token={rotating}
+          teamTitle={teamTitle}
+          titles={titles}
+          onRotated={({ name, secret, old }) => {
+            setRotating(null);
+            setPanel({ kind: 'secret', name, secret, replaced: old });
+          }}
+          onClose={() => setRotating(null)}
+        />
+      ) : null}
       {revoking ? <RevokeTokenDialog token={revoking} teamTitle={teamTitle} titles={titles} onClose={() => setRevoking(null)} /> : null}
     </div>
   );

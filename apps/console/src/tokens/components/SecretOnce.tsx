@@ -1,10 +1,13 @@
 import { useEffect, useState } from 'react';
+import { formatDateTime } from '@/shared/format/dates';
 
 type CopyState = 'idle' | 'copied' | 'failed';
 
 interface SecretOnceProps {
   name: string;
   secret: string;
+  /** For a rotation: the old token, and when it stops working. */
+  replaced?: { prefix: string; expiresAt: string };
   onDone: () => void;
 }
 
@@ -12,7 +15,7 @@ interface SecretOnceProps {
  * The new token's secret, shown this once. Roundhouse keeps only its hash, so the page asks before
  * the tab is closed or reloaded while it is on screen; leaving the page forgets it.
  */
-export function SecretOnce({ name, secret, onDone }: SecretOnceProps) {
+export function SecretOnce({ name, secret, replaced, onDone }: SecretOnceProps) {
   const [copy, setCopy] = useState<CopyState>('idle');
 
   useEffect(() => {
@@ -39,6 +42,18 @@ export function SecretOnce({ name, secret, onDone }: SecretOnceProps) {
         <span className="strong">You will not see it again.</span> Roundhouse keeps only a hash of it. Store it where the runtime reads its
         secrets (e.g. <code>ROUNDHOUSE_TOKEN</code>); if it is lost, revoke it and create another.
       </p>
+      {replaced ? (
+        <p>
+          The old token <code>{replaced.prefix}…</code>{' '}
+          {new Date(replaced.expiresAt).getTime() > Date.now() ? (
+            <>
+              keeps working until <time dateTime={replaced.expiresAt}>{formatDateTime(replaced.expiresAt)}</time>: deploy the new one before then.
+            </>
+          ) : (
+            'had already expired: deploy the new one now.'
+          )}
+        </p>
+      ) : null}
       <div className="field">
         <label htmlFor="token-secret">Runtime token</label>
         <div className="secret-once__row">

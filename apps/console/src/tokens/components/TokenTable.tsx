@@ -1,15 +1,80 @@
-import { Badge } from '@/shared/components/Badge';
+import type { RuntimeTokenState } from '@/gql/graphql';
+import { Badge, type BadgeTone } from '@/shared/components/Badge';
 import { formatDateTime, formatTimeAgo } from '@/shared/format/dates';
 import { TOKEN_CAPABILITY_LABELS } from '@/shared/format/labels';
-import type { RuntimeToken } from '../tokenScope';
+import { type RuntimeToken, TOKEN_STATE_LABELS, describeExpiry, rotateBlockedReason } from '../tokenScope';
 
 interface TokenTableProps {
   tokens: readonly RuntimeToken[];
   titles: ReadonlyMap<string, string>;
+  onRotate: (token: RuntimeToken) => void;
   onRevoke: (token: RuntimeToken) => void;
 }
 
-export function TokenTable({ tokens, titles, onRevoke }: TokenTableProps) {
+const STATE_TONES: Record<RuntimeTokenState, BadgeTone> = {
+  active: 'good',
+  replaced: 'caution',
+  expired: 'danger',
+  revoked: 'muted',
+};
+
+function StateBadge({ token }: { token: RuntimeToken }) {
+  const detail =
+    token.state === 'revoked' && token.revokedAt
+      ? `Revoked ${formatDateTime(token.revokedAt)}${token.revokedBy ? ` by ${token.revokedBy}` : ''}`
+      : token.state === 'replaced'
+        ? `Rotated: works until ${formatDateTime(token.expiresAt)}, then the new token takes over`
+        : undefined;
+  return (
+    <>
+      <Badge tone={STATE_TONES[token.state]} title={detail}>
+        {TOKEN_STATE_LABELS[token.state]}
+      </Badge>
+      {token.state === 'revoked' && token.revokedBy ? <span className="muted token-table__by"> by {token.revokedBy}</span> : null}
+    </>
+  );
+}
+
+function Expiry({ token }: { token: RuntimeToken }) {
+  const { text, soon } = describeExpiry(token);
+  const time = (
+    <time dateTime={token.expiresAt} title={formatDateTime(token.expiresAt)}>
+      {text}
+    </time>
+  );
+  // Highlighted under two weeks, so someone rotates it before runtimes are refused.
+  return soon ? <Badge tone="caution">{time}</Badge> : time;
+}
+
+function Actions({ token, onRotate, onRevoke }: { token: RuntimeToken; onRotate: () => void; onRevoke: () => void }) {
+  const blocked = rotateBlockedReason(token);
+  const reasonId = `token-${token.id}-rotate-blocked`;
+  return (
+    <div className="actions">
+      {blocked === null ? (
+        <button type="button" className="button button--small" aria-label={`Rotate ${token.name}`} onClick={onRotate}>
+          Rotate
+        </button>
+      ) : (
+        <>
+          <button type="button" className="button button--small" aria-label={`Rotate ${token.name}`} disabled title={blocked} aria-describedby={reasonId}>
+            Rotate
+          </button>
+          <span className="actions__reason" id={reasonId}>
+            {blocked}
+          </span>
+        </>
+      )}
+      {token.state === 'revoked' ? null : (
+        <button type="button" className="button button--danger-quiet button--small" aria-label={`Revoke ${token.name}`} onClick={onRevoke}>
+          Revoke
+        </button>
+      )}
+    </div>
+  );
+}
+
+export function TokenTable({ tokens, titles, onRotate, onRevoke }: TokenTableProps) {
   return (
     <div className="table-scroll">
       <table className="table token-table">
@@ -21,6 +86,7 @@ export function TokenTable({ tokens, titles, onRevoke }: TokenTableProps) {
             <th scope="col">May</th>
             <th scope="col">Created</th>
             <th scope="col">Last used</th>
+            <th scope="col">Expires</th>
             <th scope="col">Status</th>
             <th scope="col">
               <span className="visually-hidden">Actions</span>
@@ -29,7 +95,7 @@ export function TokenTable({ tokens, titles, onRevoke }: TokenTableProps) {
         </thead>
         <tbody>
           {tokens.map((token) => (
-            <tr key={token.id} className={token.revokedAt ? 'token-table__row--revoked' : undefined} data-token-id={token.id}>
+            <tr key={token.id} className={token.state === 'revoked' || token.state === 'expired' ? 'token-table__row--revoked' : undefined} data-token-id={token.id}>
               <td>
                 <span className="strong">{token.name}</span>
                 <code className="catalog-table__slug">{token.prefix}…</code>
@@ -70,20 +136,13 @@ export function TokenTable({ tokens, titles, onRevoke }: TokenTableProps) {
                 )}
               </td>
               <td>
-                {token.revokedAt ? (
-                  <Badge tone="muted" title={formatDateTime(token.revokedAt)}>
-                    Revoked {formatDateTime(token.revokedAt)}
-                  </Badge>
-                ) : (
-                  <Badge tone="good">Active</Badge>
-                )}
+                <Expiry token={token} />
               </td>
               <td>
-                {token.revokedAt ? null : (
-                  <button type="button" className="button button--danger-quiet button--small" aria-label={`Revoke ${token.name}`} onClick={() => onRevoke(token)}>
-                    Revoke
-                  </button>
-                )}
+                <StateBadge token={token} />
+              </td>
+              <td>
+                <Actions token={token} onRotate={() => onRotate(token)} onRevoke={() => onRevoke(token)} />
               </td>
             </tr>
           ))}

@@ -1,0 +1,61 @@
+import { RISK_DOMAINS, type RiskDomain } from '@roundhouse/contracts';
+import type { AppConfig } from '../config/app.config.js';
+
+/**
+ * Separation of duties for dead letters: which reprocesses and discards one person may not start
+ * alone. A request of more than `bulkThreshold` messages, or on an automation touching one of
+ * `riskDomains`, waits for a second person's approval.
+ */
+export interface ApprovalPolicy {
+  bulkThreshold: number;
+  riskDomains: readonly RiskDomain[];
+}
+
+/** `revenue,billing` → ['revenue', 'billing']; `none` → []; undefined when a name is not a risk domain. */
+export function parseRiskDomains(value: string): RiskDomain[] | undefined {
+  if (value.trim().toLowerCase() === 'none') {
+    return [];
+  }
+  const names = value
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
+  if (names.length === 0 || names.some((name) => !(RISK_DOMAINS as readonly string[]).includes(name))) {
+    return undefined;
+  }
+  return [...new Set(names)] as RiskDomain[];
+}
+
+export function approvalPolicyOf(config: Pick<AppConfig, 'ROUNDHOUSE_APPROVAL_BULK_THRESHOLD' | 'ROUNDHOUSE_APPROVAL_RISK_DOMAINS'>): ApprovalPolicy {
+  return { bulkThreshold: config.ROUNDHOUSE_APPROVAL_BULK_THRESHOLD, riskDomains: parseRiskDomains(config.ROUNDHOUSE_APPROVAL_RISK_DOMAINS) ?? [] };
+}
+
+/** One automation a request acts on, with the risk domains it touches. */
+export interface RequestedAutomation {
+  slug: string;
+  riskDomains: readonly string[];
+}
+
+/**
+ * Why a reprocess or discard of `total` messages of these automations needs a second person, in
+ * words ("240 messages is more than the 100 one person may reprocess alone", "invoice-generation
+ * touches billing"); empty when one person may do it alone.
+ */
+export function approvalReasons(policy: ApprovalPolicy, action: 'reprocess' | 'discard', total: number, automations: readonly RequestedAutomation[]): string[] {
+  const reasons: string[] = [];
+  if (total > policy.bulkThreshold) {
+    reasons.push(`${total} messages is more than the ${policy.bulkThreshold} one person may ${action} alone`);
+  }
+  for (const automation of automations) {
+    const touched = policy.riskDomains.filter((domain) => automation.riskDomains.includes(domain));
+    if (touched.length > 0) {
+      reasons.push(`${automation.slug} touches ${wordList(touched)}`);
+    }
+  }
+  return reasons;
+}
+
+/** ['a'] → 'a'; ['a', 'b'] → 'a and b'; ['a', 'b', 'c'] → 'a, b and c'. */
+export function wordList(words: readonly string[]): string {
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1) ?? ''}`;
+}

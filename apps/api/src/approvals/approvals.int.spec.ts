@@ -1,0 +1,337 @@
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { automationInput } from '../../test/fixtures.js';
+import { eventually } from '../../test/eventually.js';
+import { useTestApi, type GraphQLResult, type Persona } from '../../test/harness.js';
+import { createToken, deadLetter, ingest } from '../../test/telemetry.js';
+import { CatalogService } from '../catalog/catalog.service.js';
+import { ApprovalsService } from './approvals.service.js';
+
+const REQUEST_FIELDS = `id state total approvalReasons canControl canDecide decideBlockedReason requestedBy { id }
+  decision { decision by { id name } at note } progress { queued dispatched cancelled }`;
+
+interface Request {
+  id: string;
+  state: string;
+  total: number;
+  approvalReasons: string[];
+  canControl: boolean;
+  canDecide: boolean;
+  decideBlockedReason: string | null;
+  requestedBy: { id: string };
+  decision: { decision: string; by: { id: string; name: string }; at: string; note: string | null } | null;
+  progress: { queued: number; dispatched: number; cancelled: number };
+}
+
+const CHANGE_FIELDS = `id state ownerTeam sloChanges requestedBy { id } decidedBy { id } decidedAt reason canDecide decideBlockedReason canReject automation { slug }`;
+
+interface Change {
+  id: string;
+  state: string;
+  ownerTeam: string;
+  sloChanges: string[];
+  requestedBy: { id: string };
+  decidedBy: { id: string } | null;
+  decidedAt: string | null;
+  reason: string | null;
+  canDecide: boolean;
+  decideBlockedReason: string | null;
+  canReject: boolean;
+  automation: { slug: string };
+}
+
+interface Inbox {
+  reprocessRequests: Request[];
+  automationChanges: Change[];
+  waitingForYou: number;
+}
+
+const START = `mutation Start($input: StartReprocessInput!) { startReprocess(input: $input) { ${REQUEST_FIELDS} } }`;
+const GET = `query Get($id: ID!) { reprocessRequest(id: $id) { ${REQUEST_FIELDS} } }`;
+const APPROVE = `mutation Approve($id: ID!, $note: String) { approveReprocess(id: $id, note: $note) { ${REQUEST_FIELDS} } }`;
+const REJECT = `mutation Reject($id: ID!, $reason: String!) { rejectReprocess(id: $id, reason: $reason) { ${REQUEST_FIELDS} } }`;
+const PREVIEW = `query Preview($selection: DeadLetterSelection!) { reprocessPreview(action: reprocess, selection: $selection) { count approvalReasons } }`;
+const UPDATE = `mutation Update($slug: String!, $input: AutomationInput!) {
+  updateAutomation(slug: $slug, input: $input) { slug title slos { name objective window } pendingChange { ${CHANGE_FIELDS} } }
+}`;
+const APPROVE_CHANGE = `mutation ApproveChange($id: ID!, $note: String) { approveAutomationChange(id: $id, note: $note) { ${CHANGE_FIELDS} } }`;
+const REJECT_CHANGE = `mutation RejectChange($id: ID!, $reason: String!) { rejectAutomationChange(id: $id, reason: $reason) { ${CHANGE_FIELDS} } }`;
+const AUTOMATION = `query One($slug: String!) { automation(slug: $slug) { title slos { name objective window } pendingChange { ${CHANGE_FIELDS} } } }`;
+const INBOX = `{ approvals { waitingForYou reprocessRequests { ${REQUEST_FIELDS} } automationChanges { ${CHANGE_FIELDS} } } }`;
+
+/** A finance-ops automation that touches no risk domain, its runtime pulling commands through the SDK. */
+const PLAIN = 'vendor-bill-capture';
+
+describe(ApprovalsService.name, () => {
+  // A small threshold keeps the bulk case small; the risk domains are the defaults (revenue, billing).
+  const t = useTestApi({ ROUNDHOUSE_JOBS: 'true', ROUNDHOUSE_APPROVAL_BULK_THRESHOLD: '5' });
+  const cookies = {} as Record<Persona, string>;
+  let financeRuntime: string;
+  let supportRuntime: string;
+
+  async function as<T>(persona: Persona, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResult<T>> {
+    return t.api.graphql<T>(query, variables, cookies[persona]);
+  }
+
+  async function seed(automation: string, count: number, token = financeRuntime): Promise<string[]> {
+    const events = Array.from({ length: count }, () => deadLetter(automation, { source: { kind: 'sdk', queue: `${automation}.failed` } }));
+    expect((await ingest(t.api, token, events)).body.accepted).toBe(count);
+    const rows = await t.db.query<{ id: string }>(`SELECT id::text AS id FROM dead_letter WHERE message_id = ANY($1) ORDER BY id`, [events.map((e) => (e as { messageId: string }).messageId)]);
+    return rows.map((r) => r.id);
+  }
+
+  async function start(persona: Persona, ids: string[]): Promise<Request> {
+    const result = await as<{ startReprocess: Request }>(persona, START, { input: { action: 'reprocess', velocity: 1000, reason: 'NetSuite is back after the outage', selection: { ids } } });
+    expect(result.errors).toBeUndefined();
+    return result.data?.startReprocess as Request;
+  }
+
+  async function request(id: string): Promise<Request> {
+    return (await as<{ reprocessRequest: Request }>('ada', GET, { id })).data?.reprocessRequest as Request;
+  }
+
+  async function trail(kind: string, id: string): Promise<{ action: string; actor_id: string; reason: string | null }[]> {
+    return t.db.query(`SELECT action, actor_id, reason FROM audit_entry WHERE target_kind = $1 AND target_id = $2 ORDER BY id`, [kind, id]);
+  }
+
+  async function inbox(persona: Persona): Promise<Inbox> {
+    const result = await as<{ approvals: Inbox }>(persona, INBOX);
+    expect(result.errors).toBeUndefined();
+    return result.data?.approvals as Inbox;
+  }
+
+  async function statuses(ids: string[]): Promise<string[]> {
+    const rows = await t.db.query<{ status: string }>(`SELECT DISTINCT status FROM dead_letter WHERE id = ANY($1::bigint[])`, [ids]);
+    return rows.map((r) => r.status);
+  }
+
+  beforeAll(async () => {
+    await t.api.app.get(CatalogService).apply(path.join(t.api.config.repositoryRoot, 'catalog'), t.api.config.repositoryRoot);
+    for (const persona of ['ada', 'omar', 'olga', 'otto', 'oscar', 'vera'] as const) {
+      cookies[persona] = await t.api.signIn(persona);
+    }
+    const registered = await as('omar', `mutation($input: AutomationInput!) { registerAutomation(input: $input) { slug } }`, { input: automationInput({ slug: PLAIN, riskDomains: [] }) });
+    expect(registered.errors).toBeUndefined();
+    financeRuntime = (await createToken(t.api, cookies.omar, { team: 'finance-ops', capabilities: ['ingest', 'dead_letters', 'commands'] })).secret;
+    supportRuntime = (await createToken(t.api, cookies.ada, { team: 'support-engineering', capabilities: ['ingest', 'dead_letters'] })).secret;
+  });
+
+  describe('reprocess and discard requests', () => {
+    it('runs a small request on an automation that touches no risk domain at once', async () => {
+      const ids = await seed(PLAIN, 3);
+      expect((await as<{ reprocessPreview: { approvalReasons: string[] } }>('otto', PREVIEW, { selection: { ids } })).data?.reprocessPreview.approvalReasons).toEqual([]);
+      const created = await start('otto', ids);
+      expect(created).toMatchObject({ state: 'running', approvalReasons: [], decision: null, canDecide: false });
+      await eventually(() => request(created.id), (r) => r.progress.dispatched === 3, 'commands offered');
+    });
+
+    it('holds a request over the threshold, and one on a billing automation, saying why up front', async () => {
+      const bulk = await seed(PLAIN, 6);
+      const preview = await as<{ reprocessPreview: { approvalReasons: string[] } }>('otto', PREVIEW, { selection: { ids: bulk } });
+      expect(preview.data?.reprocessPreview.approvalReasons).toEqual(['6 messages is more than the 5 one person may reprocess alone']);
+      const held = await start('otto', bulk);
+      expect(held).toMatchObject({ state: 'awaiting_approval', approvalReasons: ['6 messages is more than the 5 one person may reprocess alone'], total: 6 });
+      expect(held.progress).toMatchObject({ queued: 6, dispatched: 0 });
+
+      const billing = await seed('payout-reconciliation', 1);
+      expect((await as<{ reprocessPreview: { approvalReasons: string[] } }>('otto', PREVIEW, { selection: { ids: billing } })).data?.reprocessPreview.approvalReasons).toEqual([
+        'payout-reconciliation touches revenue and billing',
+      ]);
+      const risky = await start('otto', billing);
+      expect(risky).toMatchObject({ state: 'awaiting_approval', approvalReasons: ['payout-reconciliation touches revenue and billing'] });
+      expect(await trail('reprocess_request', risky.id)).toEqual([expect.objectContaining({ action: 'reprocess.requested', actor_id: 'otto' })]);
+    });
+
+    it('refuses the requester’s own approval; a second operator on call approves and it is sent', async () => {
+      const ids = await seed('payout-reconciliation', 2);
+      const held = await start('otto', ids);
+      expect(held).toMatchObject({ canDecide: false, decideBlockedReason: 'You asked for this request; someone else on call must approve it.', canControl: true });
+
+      const own = await as<{ approveReprocess: Request }>('otto', APPROVE, { id: held.id });
+      expect(own.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(own.errors?.[0]?.message).toBe('You asked for this request; someone else on call must approve it.');
+      expect((await request(held.id)).state).toBe('awaiting_approval');
+      expect((await as<{ approveReprocess: Request }>('vera', APPROVE, { id: held.id })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+      const approved = await as<{ approveReprocess: Request }>('oscar', APPROVE, { id: held.id, note: 'Checked with treasury: the account is open again' });
+      expect(approved.errors).toBeUndefined();
+      expect(approved.data?.approveReprocess).toMatchObject({ state: 'running', decision: { decision: 'approved', by: { id: 'oscar', name: 'Oscar Operator' }, note: 'Checked with treasury: the account is open again' } });
+      await eventually(() => request(held.id), (r) => r.progress.dispatched === 2, 'commands offered after approval');
+
+      const again = await as<{ approveReprocess: Request }>('omar', APPROVE, { id: held.id });
+      expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+      expect(again.errors?.[0]?.message).toBe('Oscar Operator already approved this request.');
+      expect(await trail('reprocess_request', held.id)).toEqual([
+        expect.objectContaining({ action: 'reprocess.requested', actor_id: 'otto' }),
+        expect.objectContaining({ action: 'approval.approved', actor_id: 'oscar', reason: 'Checked with treasury: the account is open again' }),
+      ]);
+    });
+
+    it('lets nobody off the owning team approve', async () => {
+      const ids = await seed('ticket-triage', 6, supportRuntime);
+      const held = await start('ada', ids);
+      expect(held.state).toBe('awaiting_approval');
+      const otto = await as<{ approveReprocess: Request }>('otto', APPROVE, { id: held.id });
+      expect(otto.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(otto.errors?.[0]?.message).toBe('Only people on the owning team can act on dead letters of ticket-triage.');
+      expect((await as<{ rejectReprocess: Request }>('oscar', REJECT, { id: held.id, reason: 'not ours' })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect((await request(held.id)).state).toBe('awaiting_approval');
+    });
+
+    it('rejects with a reason: the request ends cancelled, nothing is sent, the dead letters wait again', async () => {
+      const ids = await seed(PLAIN, 7);
+      const held = await start('otto', ids);
+      expect(await statuses(ids)).toEqual(['reprocessing']);
+      const noReason = await as<{ rejectReprocess: Request }>('oscar', REJECT, { id: held.id, reason: ' ' });
+      expect(noReason.errors?.[0]?.extensions?.fields?.[0]?.path).toBe('reason');
+
+      const rejected = await as<{ rejectReprocess: Request }>('oscar', REJECT, { id: held.id, reason: 'Half of these are duplicates; select the others' });
+      expect(rejected.data?.rejectReprocess).toMatchObject({
+        state: 'cancelled',
+        progress: { queued: 0, dispatched: 0, cancelled: 7 },
+        decision: { decision: 'rejected', by: { id: 'oscar' }, note: 'Half of these are duplicates; select the others' },
+      });
+      expect(await statuses(ids)).toEqual(['pending']);
+      expect(await trail('reprocess_request', held.id)).toEqual([
+        expect.objectContaining({ action: 'reprocess.requested', actor_id: 'otto' }),
+        expect.objectContaining({ action: 'approval.rejected', actor_id: 'oscar', reason: 'Half of these are duplicates; select the others' }),
+      ]);
+      // The same dead letters can be asked for again.
+      expect((await start('otto', ids.slice(0, 2))).state).toBe('running');
+    });
+
+    it('lets the requester withdraw their own request', async () => {
+      const ids = await seed('payout-reconciliation', 1);
+      const held = await start('otto', ids);
+      const withdrawn = await as<{ rejectReprocess: Request }>('otto', REJECT, { id: held.id, reason: 'Wrong payout selected' });
+      expect(withdrawn.data?.rejectReprocess).toMatchObject({ state: 'cancelled', decision: { decision: 'rejected', by: { id: 'otto' } } });
+      expect(await statuses(ids)).toEqual(['pending']);
+    });
+  });
+
+  describe('SLO changes of production automations', () => {
+    const slug = 'card-dispute-evidence';
+    const production = (overrides: Parameters<typeof automationInput>[0] = {}) => automationInput({ slug, title: 'Card dispute evidence', lifecycle: 'production', riskDomains: [], ...overrides });
+    const slos = (objective: number, window = '30d') => [{ name: 'bills-succeed', title: '99% of bills drafted', indicator: 'success_rate' as const, objective, window, runbook: 'triage' }];
+
+    beforeAll(async () => {
+      expect((await as('omar', `mutation($input: AutomationInput!) { registerAutomation(input: $input) { slug } }`, { input: production() })).errors).toBeUndefined();
+    });
+
+    async function automation() {
+      return (await as<{ automation: { title: string; slos: { objective: number; window: string }[]; pendingChange: Change | null } }>('omar', AUTOMATION, { slug })).data?.automation;
+    }
+
+    async function askForSlos(persona: Persona, objective: number, window = '30d'): Promise<Change> {
+      const result = await as<{ updateAutomation: { slos: { objective: number }[]; pendingChange: Change | null } }>(persona, UPDATE, { slug, input: production({ slos: slos(objective, window) }) });
+      expect(result.errors).toBeUndefined();
+      return result.data?.updateAutomation.pendingChange as Change;
+    }
+
+    it('holds an SLO change for another owner of the team: omar asks, omar may not approve, olga approves and it applies', async () => {
+      const result = await as<{ updateAutomation: { slos: { objective: number; window: string }[]; pendingChange: Change | null } }>('omar', UPDATE, { slug, input: production({ slos: slos(97.5, '28d') }) });
+      expect(result.data?.updateAutomation.slos).toEqual([{ name: 'bills-succeed', objective: 99, window: '30d' }]);
+      const change = result.data?.updateAutomation.pendingChange as Change;
+      expect(change).toMatchObject({
+        state: 'pending',
+        ownerTeam: 'finance-ops',
+        sloChanges: ['bills-succeed: objective 99% → 97.5%; window 30d → 28d'],
+        canDecide: false,
+        decideBlockedReason: 'You asked for this change; another owner on the finance-ops team must approve it.',
+        canReject: true,
+      });
+
+      const own = await as<{ approveAutomationChange: Change }>('omar', APPROVE_CHANGE, { id: change.id });
+      expect(own.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(own.errors?.[0]?.message).toBe('You asked for this change; another owner on the finance-ops team must approve it.');
+      const admin = await as<{ approveAutomationChange: Change }>('ada', APPROVE_CHANGE, { id: change.id });
+      expect(admin.errors?.[0]?.message).toBe('Only owners on the finance-ops team can approve or reject changes to its production automations.');
+      expect((await automation())?.slos).toEqual([{ name: 'bills-succeed', objective: 99, window: '30d' }]);
+
+      const approved = await as<{ approveAutomationChange: Change }>('olga', APPROVE_CHANGE, { id: change.id, note: 'Matches the PSP’s own SLA' });
+      expect(approved.errors).toBeUndefined();
+      expect(approved.data?.approveAutomationChange).toMatchObject({ state: 'approved', decidedBy: { id: 'olga' }, reason: 'Matches the PSP’s own SLA', canDecide: false });
+      expect(await automation()).toMatchObject({ slos: [{ name: 'bills-succeed', objective: 97.5, window: '28d' }], pendingChange: null });
+      expect((await trail('automation_change', change.id)).map((e) => [e.action, e.actor_id])).toEqual([
+        ['automation.change-requested', 'omar'],
+        ['approval.approved', 'olga'],
+      ]);
+    });
+
+    it('applies a change to other fields at once', async () => {
+      const result = await as<{ updateAutomation: { title: string; pendingChange: Change | null } }>('omar', UPDATE, { slug, input: production({ title: 'Card dispute evidence (Adyen)', slos: slos(97.5, '28d') }) });
+      expect(result.data?.updateAutomation).toMatchObject({ title: 'Card dispute evidence (Adyen)', pendingChange: null });
+    });
+
+    it('supersedes a change when the automation changed after it was asked for', async () => {
+      const change = await askForSlos('omar', 99.9, '28d');
+      await as('olga', UPDATE, { slug, input: production({ title: 'Card dispute evidence submission', slos: slos(97.5, '28d') }) });
+      expect((await automation())?.pendingChange).toMatchObject({ id: change.id, canDecide: false });
+      const stale = await as<{ approveAutomationChange: Change }>('olga', APPROVE_CHANGE, { id: change.id });
+      expect(stale.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+      expect(stale.errors?.[0]?.message).toMatch(/^card-dispute-evidence changed after Omar Owner asked for this change\. It was not applied and is now superseded/);
+      expect(await automation()).toMatchObject({ slos: [{ objective: 97.5 }], pendingChange: null });
+      expect((await trail('automation_change', change.id)).map((e) => e.action)).toEqual(['automation.change-requested', 'approval.superseded']);
+    });
+
+    it('rejects with a reason, and lets no owner of another team decide', async () => {
+      const change = await askForSlos('omar', 95);
+      expect((await as<{ rejectAutomationChange: Change }>('olga', REJECT_CHANGE, { id: change.id, reason: '' })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      const rejected = await as<{ rejectAutomationChange: Change }>('olga', REJECT_CHANGE, { id: change.id, reason: '95% would hide a broken PSP integration' });
+      expect(rejected.data?.rejectAutomationChange).toMatchObject({ state: 'rejected', decidedBy: { id: 'olga' }, reason: '95% would hide a broken PSP integration' });
+      expect((await automation())?.slos).toEqual([{ name: 'bills-succeed', objective: 97.5, window: '28d' }]);
+      expect((await trail('automation_change', change.id)).map((e) => [e.action, e.reason])).toEqual([
+        ['automation.change-requested', null],
+        ['approval.rejected', '95% would hide a broken PSP integration'],
+      ]);
+
+      // Order ops' production automation: the admin may ask, finance-ops owners may not decide.
+      const other = automationInput({ slug: 'returns-label-printing', owner: 'order-ops', lifecycle: 'production', riskDomains: [] });
+      expect((await as('ada', `mutation($input: AutomationInput!) { registerAutomation(input: $input) { slug } }`, { input: other })).errors).toBeUndefined();
+      const asked = await as<{ updateAutomation: { pendingChange: Change | null } }>('ada', UPDATE, { slug: other.slug, input: { ...other, slos: slos(98) } });
+      const foreign = asked.data?.updateAutomation.pendingChange as Change;
+      expect(foreign).toMatchObject({ state: 'pending', ownerTeam: 'order-ops' });
+      const olga = await as<{ approveAutomationChange: Change }>('olga', APPROVE_CHANGE, { id: foreign.id });
+      expect(olga.errors?.[0]?.message).toBe('Only owners on the order-ops team can approve or reject changes to its production automations.');
+    });
+  });
+
+  it('shows each person what waits for them, and what they asked for', async () => {
+    const ids = await seed(PLAIN, 8);
+    const held = await start('otto', ids);
+    const change = (await as<{ updateAutomation: { pendingChange: Change } }>('omar', UPDATE, {
+      slug: 'card-dispute-evidence',
+      input: automationInput({ slug: 'card-dispute-evidence', title: 'Card dispute evidence submission', lifecycle: 'production', riskDomains: [], slos: [{ name: 'bills-succeed', title: '99% of bills drafted', indicator: 'success_rate', objective: 99.5, window: '28d', runbook: 'triage' }] }),
+    })).data?.updateAutomation.pendingChange as Change;
+    expect(change.state).toBe('pending');
+    const ticketIds = await seed('ticket-triage', 6, supportRuntime);
+    const foreign = await start('ada', ticketIds);
+
+    const requestIn = (box: Inbox, id: string) => box.reprocessRequests.find((r) => r.id === id);
+    const changeIn = (box: Inbox, id: string) => box.automationChanges.find((c) => c.id === id);
+
+    const otto = await inbox('otto');
+    expect(requestIn(otto, held.id)).toMatchObject({ canDecide: false, decideBlockedReason: 'You asked for this request; someone else on call must approve it.' });
+    expect(requestIn(otto, foreign.id)).toBeUndefined();
+    expect(otto.automationChanges).toEqual([]);
+
+    const oscar = await inbox('oscar');
+    expect(requestIn(oscar, held.id)).toMatchObject({ canDecide: true, decideBlockedReason: null });
+    expect(requestIn(oscar, foreign.id)).toBeUndefined();
+    expect(oscar.waitingForYou).toBe(oscar.reprocessRequests.filter((r) => r.canDecide).length);
+
+    const olga = await inbox('olga');
+    expect(requestIn(olga, held.id)?.canDecide).toBe(true);
+    expect(changeIn(olga, change.id)).toMatchObject({ canDecide: true });
+
+    const omar = await inbox('omar');
+    expect(changeIn(omar, change.id)).toMatchObject({ canDecide: false, decideBlockedReason: 'You asked for this change; another owner on the finance-ops team must approve it.' });
+
+    const ada = await inbox('ada');
+    expect(requestIn(ada, held.id)?.canDecide).toBe(true);
+    expect(requestIn(ada, foreign.id)).toMatchObject({ canDecide: false });
+    expect(changeIn(ada, change.id)).toBeUndefined();
+
+    expect(await inbox('vera')).toEqual({ reprocessRequests: [], automationChanges: [], waitingForYou: 0 });
+  });
+});

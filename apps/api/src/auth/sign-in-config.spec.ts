@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../config/app.config.js';
+import { oidcSettings } from './oidc.js';
+
+const SECRET = 's'.repeat(32);
+const OIDC = { ROUNDHOUSE_OIDC_ISSUER: 'https://id.example.test', ROUNDHOUSE_OIDC_AUDIENCE: 'roundhouse', ROUNDHOUSE_OIDC_JWKS_URL: 'https://id.example.test/jwks.json' };
+
+describe('sign-in settings', () => {
+  it('refuses to start in production with dev sign-in on', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', ROUNDHOUSE_SESSION_SECRET: SECRET, ROUNDHOUSE_DEV_SIGN_IN: 'true' })).toThrow(
+      new ConfigError('ROUNDHOUSE_DEV_SIGN_IN is true but NODE_ENV is production: dev sign-in must be off in production.'),
+    );
+  });
+
+  it('refuses to start in production without a session secret, and never shows a short one', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(new ConfigError('ROUNDHOUSE_SESSION_SECRET is required when NODE_ENV is production.'));
+    expect(() => loadConfig({ NODE_ENV: 'production', ROUNDHOUSE_SESSION_SECRET: 'short-secret' })).toThrow('ROUNDHOUSE_SESSION_SECRET is (hidden): expected at least 32 characters');
+  });
+
+  it('keeps dev sign-in off unless it is turned on', () => {
+    expect(loadConfig({ NODE_ENV: 'production', ROUNDHOUSE_SESSION_SECRET: SECRET }).ROUNDHOUSE_DEV_SIGN_IN).toBe(false);
+    expect(loadConfig({}).ROUNDHOUSE_DEV_SIGN_IN).toBe(false);
+  });
+
+  it('needs the issuer, audience and JWKS URL of single sign-on together', () => {
+    expect(() => loadConfig({ ROUNDHOUSE_OIDC_ISSUER: OIDC.ROUNDHOUSE_OIDC_ISSUER })).toThrow(
+      new ConfigError('Single sign-on needs ROUNDHOUSE_OIDC_ISSUER, ROUNDHOUSE_OIDC_AUDIENCE and ROUNDHOUSE_OIDC_JWKS_URL together; ROUNDHOUSE_OIDC_AUDIENCE and ROUNDHOUSE_OIDC_JWKS_URL are missing.'),
+    );
+    expect(() => loadConfig({ ...OIDC, ROUNDHOUSE_OIDC_JWKS_URL: 'ftp://keys' })).toThrow('ROUNDHOUSE_OIDC_JWKS_URL is "ftp://keys": expected an http(s) URL');
+    expect(oidcSettings(loadConfig({}))).toBeUndefined();
+    expect(oidcSettings(loadConfig({ NODE_ENV: 'production', ROUNDHOUSE_SESSION_SECRET: SECRET, ...OIDC }))).toEqual({
+      issuer: 'https://id.example.test',
+      audience: 'roundhouse',
+      jwksUrl: 'https://id.example.test/jwks.json',
+      roleClaim: 'roundhouse_role',
+      teamsClaim: 'roundhouse_teams',
+    });
+  });
+});

@@ -1,0 +1,63 @@
+import { attempt } from '../telemetry.js';
+import type { MatrixContext, RouteAccessCase } from './access-case.js';
+
+function post(context: MatrixContext, path: string, credentials: Record<string, string>, body: unknown): Promise<Response> {
+  return fetch(`${context.api.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...credentials }, body: JSON.stringify(body) });
+}
+
+function get(context: MatrixContext, path: string, credentials: Record<string, string>): Promise<Response> {
+  return fetch(`${context.api.url}${path}`, { headers: credentials });
+}
+
+/** A reprocess command offered to SDK runtimes of `team`'s shipped automation, waiting to be claimed. */
+async function offeredCommand(context: MatrixContext, team: string): Promise<Record<string, unknown>> {
+  const deadLetter = await context.deadLetter(team);
+  const slug = context.shippedAutomation(team);
+  const [request] = await context.db.query<{ id: string }>(
+    `INSERT INTO reprocess_request (action, requested_by, requested_by_name, reason, selection, automations, velocity, total)
+     VALUES ('reprocess', 'ada', 'Ada Admin', 'access matrix', $2::jsonb, ARRAY[$1], 10, 1) RETURNING id::text AS id`,
+    [slug, JSON.stringify({ kind: 'ids', ids: [deadLetter] })],
+  );
+  const [item] = await context.db.query<{ reprocess_id: string }>(
+    `INSERT INTO reprocess_item (request_id, dead_letter_id, automation_slug, route, state, dispatched_at) VALUES ($1::bigint, $2::bigint, $3, 'sdk', 'dispatched', now()) RETURNING reprocess_id::text`,
+    [request?.id, deadLetter, slug],
+  );
+  return { slug, reprocessId: item?.reprocess_id };
+}
+
+export const routeCases: RouteAccessCase[] = [
+  {
+    operation: 'HTTP IngestController.events',
+    scope: 'team',
+    prepare: (context, team) => ({ slug: context.shippedAutomation(team) }),
+    send: (context, credentials, prepared) => post(context, '/ingest/v1/events', credentials, attempt(String(prepared.slug)).slice(0, 1)),
+    tookEffect: (body: { accepted: number }) => body.accepted === 1,
+  },
+  {
+    operation: 'HTTP ReprocessCommandsController.claim',
+    scope: 'team',
+    prepare: offeredCommand,
+    send: (context, credentials, prepared) => post(context, '/ingest/v1/commands/claim', credentials, { max: 100, automations: [prepared.slug] }),
+    tookEffect: (body: { commands: { reprocessId: string }[] }, prepared) => body.commands.some((c) => c.reprocessId === prepared.reprocessId),
+  },
+  {
+    operation: 'HTTP ReprocessCommandsController.ack',
+    scope: 'team',
+    prepare: offeredCommand,
+    send: (context, credentials, prepared) => post(context, '/ingest/v1/commands/ack', credentials, { reprocessIds: [prepared.reprocessId] }),
+    tookEffect: (body: { acknowledged: number }) => body.acknowledged === 1,
+  },
+  { operation: 'HTTP HealthController.healthz', scope: 'none', send: (context, credentials) => get(context, '/healthz', credentials) },
+  { operation: 'HTTP HealthController.readyz', scope: 'none', send: (context, credentials) => get(context, '/readyz', credentials) },
+  { operation: 'HTTP MetricsController.scrape', scope: 'none', send: (context, credentials) => get(context, '/metrics', credentials) },
+  { operation: 'HTTP AuthController.session', scope: 'none', send: (context, credentials) => get(context, '/auth/session', credentials) },
+  { operation: 'HTTP AuthController.devSignIn', scope: 'none', send: (context, credentials) => post(context, '/auth/dev-sign-in', credentials, { persona: 'vera' }) },
+  // A wrong password is answered 401 to everyone alike: the route is open, the credentials decide.
+  {
+    operation: 'HTTP AuthController.signIn',
+    scope: 'none',
+    send: (context, credentials) => post(context, '/auth/sign-in', credentials, { username: 'nobody', password: 'not-a-password-at-all' }),
+    answered: 401,
+  },
+  { operation: 'HTTP AuthController.signOut', scope: 'none', send: (context, credentials) => post(context, '/auth/sign-out', credentials, {}) },
+];

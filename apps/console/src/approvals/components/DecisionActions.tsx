@@ -1,0 +1,145 @@
+import { useId, useState } from 'react';
+import { Dialog } from '@/shared/components/Dialog';
+import { describeError } from '@/shared/graphql/ApiError';
+
+interface Decision<T> {
+  mutate: (text: T, options: { onSuccess: () => void }) => void;
+  isPending: boolean;
+  isError: boolean;
+  error: unknown;
+  reset: () => void;
+}
+
+interface DecisionActionsProps {
+  /** What is decided, for the dialogs' titles: "request #12", "the SLO change to Invoice generation". */
+  subject: string;
+  /** What approving does, on the confirm button: "Approve — send 240 messages". */
+  approveLabel: string;
+  canDecide: boolean;
+  decideBlockedReason: string | null;
+  canReject: boolean;
+  /** The viewer asked for it: rejecting withdraws it. */
+  ownRequest: boolean;
+  approve: Decision<string | null>;
+  reject: Decision<string>;
+}
+
+interface DialogProps<T> {
+  subject: string;
+  decision: Decision<T>;
+  onClose: () => void;
+}
+
+/** Approving, with an optional note. */
+function ApproveDialog({ subject, label, decision, onClose }: DialogProps<string | null> & { label: string }) {
+  const noteId = useId();
+  const [note, setNote] = useState('');
+  return (
+    <Dialog
+      title={`Approve ${subject}?`}
+      onClose={decision.isPending ? () => undefined : onClose}
+      actions={
+        <>
+          <button type="button" className="button button--primary" disabled={decision.isPending} onClick={() => decision.mutate(note.trim() === '' ? null : note.trim(), { onSuccess: onClose })}>
+            {decision.isPending ? 'Approving…' : label}
+          </button>
+          <button type="button" className="button" onClick={onClose} disabled={decision.isPending}>
+            Not now
+          </button>
+        </>
+      }
+    >
+      <div className="field">
+        <label htmlFor={noteId}>Note (optional)</label>
+        <textarea id={noteId} rows={2} value={note} onChange={(event) => setNote(event.target.value)} placeholder="e.g. Checked with treasury: the account is open again" />
+        <p className="field-hint">Recorded in the audit trail with your name.</p>
+      </div>
+      {decision.isError ? (
+        <p className="banner banner--error" role="alert">
+          Not approved: {describeError(decision.error)}
+        </p>
+      ) : null}
+    </Dialog>
+  );
+}
+
+/** Rejecting (the requester: withdrawing), with the reason, required. */
+function RejectDialog({ subject, verb, decision, onClose }: DialogProps<string> & { verb: 'Reject' | 'Withdraw' }) {
+  const reasonId = useId();
+  const [reason, setReason] = useState('');
+  const done = verb === 'Reject' ? 'rejected' : 'withdrawn';
+  return (
+    <Dialog
+      title={`${verb} ${subject}?`}
+      onClose={decision.isPending ? () => undefined : onClose}
+      actions={
+        <>
+          <button type="button" className="button button--danger" disabled={decision.isPending || reason.trim().length < 3} onClick={() => decision.mutate(reason.trim(), { onSuccess: onClose })}>
+            {decision.isPending ? `${verb === 'Reject' ? 'Rejecting' : 'Withdrawing'}…` : `${verb} — nothing is applied`}
+          </button>
+          <button type="button" className="button" onClick={onClose} disabled={decision.isPending}>
+            Not now
+          </button>
+        </>
+      }
+    >
+      <div className="field">
+        <label htmlFor={reasonId} className="required">
+          Reason
+        </label>
+        <textarea id={reasonId} rows={2} value={reason} onChange={(event) => setReason(event.target.value)} aria-required placeholder="e.g. Half of these are duplicates" />
+        <p className="field-hint">Why, in a few words. It is recorded in the audit trail with your name.</p>
+      </div>
+      {decision.isError ? (
+        <p className="banner banner--error" role="alert">
+          Not {done}: {describeError(decision.error)}
+        </p>
+      ) : null}
+    </Dialog>
+  );
+}
+
+/**
+ * Approve (with an optional note) and Reject (with the reason, required) of something that waits
+ * for a second person. Approve is disabled with the reason when the viewer may not approve; the
+ * requester sees Withdraw instead of Reject.
+ */
+export function DecisionActions({ subject, approveLabel, canDecide, decideBlockedReason, canReject, ownRequest, approve, reject }: DecisionActionsProps) {
+  const [open, setOpen] = useState<'approve' | 'reject' | null>(null);
+  const blockedId = useId();
+  const rejectVerb = ownRequest ? 'Withdraw' : 'Reject';
+  const close = () => {
+    setOpen(null);
+    approve.reset();
+    reject.reset();
+  };
+  const pending = approve.isPending || reject.isPending;
+  const blocked = canDecide ? null : decideBlockedReason;
+
+  return (
+    <div className="actions" role="group" aria-label={`Decide on ${subject}`}>
+      <button
+        type="button"
+        className="button button--primary"
+        disabled={!canDecide || pending}
+        title={blocked ?? undefined}
+        aria-describedby={blocked ? blockedId : undefined}
+        onClick={() => setOpen('approve')}
+      >
+        Approve…
+      </button>
+      {canReject ? (
+        <button type="button" className="button button--danger-quiet" disabled={pending} onClick={() => setOpen('reject')}>
+          {rejectVerb}…
+        </button>
+      ) : null}
+      {blocked ? (
+        <span className="actions__reason" id={blockedId}>
+          {blocked}
+        </span>
+      ) : null}
+      {open === 'approve' ? <ApproveDialog subject={subject} label={approveLabel} decision={approve} onClose={close} /> : null}
+      {open === 'reject' ? <RejectDialog subject={subject} verb={rejectVerb} decision={reject} onClose={close} /> : null}
+    </div>
+  );
+}

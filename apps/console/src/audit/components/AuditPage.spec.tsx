@@ -1,0 +1,168 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { AuditEntriesQuery } from '@/gql/graphql';
+import { aViewer, someTeams } from '@/test/factories';
+import { graphqlError, mockApi } from '@/test/mockApi';
+import { renderApp } from '@/test/renderApp';
+import { AuditPage } from './AuditPage';
+
+type Entry = AuditEntriesQuery['auditEntries']['edges'][number]['node'];
+
+function anEntry(overrides: Partial<Entry> = {}): Entry {
+  return {
+    id: '41',
+    at: '2026-11-27T09:30:00Z',
+    actor: { id: 'omar', name: 'Omar Haddad' },
+    actorKind: 'person',
+    action: 'automation.updated',
+    targetKind: 'automation',
+    targetId: 'invoice-generation',
+    automations: ['invoice-generation'],
+    teams: ['finance-ops'],
+    reason: null,
+    before: JSON.stringify({ title: 'Invoice generation', lifecycle: 'experimental', tags: ['billing'] }),
+    after: JSON.stringify({ title: 'Invoice generation', lifecycle: 'production', tags: ['billing'] }),
+    detail: '{}',
+    ...overrides,
+  };
+}
+
+function page(entries: Entry[], endCursor: string | null = null): { data: AuditEntriesQuery } {
+  return {
+    data: {
+      auditEntries: { pageInfo: { hasNextPage: endCursor !== null, endCursor }, edges: entries.map((node) => ({ cursor: `c-${node.id}`, node })) },
+    },
+  };
+}
+
+const acknowledged = anEntry({
+  id: '40',
+  at: '2026-11-27T09:00:00Z',
+  actor: { id: 'otto', name: 'Otto Operator' },
+  action: 'alert.acknowledged',
+  targetKind: 'alert',
+  targetId: '7',
+  reason: 'Looking at it: the billing API is throttling',
+  before: JSON.stringify({ state: 'firing' }),
+  after: JSON.stringify({ state: 'acknowledged', acknowledgedBy: 'Otto Operator' }),
+});
+const finished = anEntry({
+  id: '12',
+  at: '2026-11-26T18:00:00Z',
+  actor: { id: 'roundhouse', name: 'Roundhouse' },
+  actorKind: 'system',
+  action: 'request.finished',
+  targetKind: 'reprocess_request',
+  targetId: '5',
+  before: null,
+  after: null,
+  detail: JSON.stringify({ total: 40, succeeded: 40 }),
+});
+
+describe(AuditPage.name, () => {
+  it('lists who did what, on what and why, newest first; a row opens to show what changed; more on request', async () => {
+    const api = mockApi({
+      Viewer: () => ({ data: aViewer() }),
+      AuditActions: () => ({ data: { auditActions: ['alert.acknowledged', 'automation.updated', 'request.finished'] } }),
+      AuditEntries: ({ after }) => (after === null ? page([anEntry(), acknowledged], 'c-40') : page([finished])),
+    });
+    renderApp('/audit?team=finance-ops&from=2026-11-01&to=2026-11-27');
+
+    const table = await screen.findByRole('table', { name: 'Audit trail, newest first' });
+    expect(api.calls('AuditEntries')[0]?.variables).toEqual({
+      filter: { team: 'finance-ops', from: '2026-11-01T00:00:00.000Z', to: '2026-11-28T00:00:00.000Z' },
+      first: 50,
+      after: null,
+    });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows[0]?.textContent).toContain('Omar Haddad');
+    expect(rows[0]?.textContent).toContain('Changed the automation');
+    expect(within(rows[0]!).getByRole('link', { name: 'invoice-generation' }).getAttribute('href')).toBe('/automations/invoice-generation');
+    expect(rows[1]?.textContent).toContain('Acknowledged the alert');
+    expect(rows[1]?.textContent).toContain('Looking at it: the billing API is throttling');
+
+    fireEvent.click(within(rows[0]!).getByRole('button', { name: /Show the changes/ }));
+    const changes = screen.getByRole('table', { name: 'What changed' });
+    const changed = within(changes).getAllByRole('row').slice(1);
+    expect(changed).toHaveLength(1);
+    expect(changed[0]?.textContent).toBe('lifecycleexperimentalproduction');
+
+    expect(screen.getByRole('link', { name: 'Export CSV' }).getAttribute('href')).toBe(
+      '/audit/export.csv?team=finance-ops&from=2026-11-01T00%3A00%3A00.000Z&to=2026-11-28T00%3A00%3A00.000Z',
+    );
+
+    fireEvent.click(screen.getByRole('button', { name: 'Load more' }));
+    const request = await screen.findByRole('link', { name: 'Reprocess request #5' });
+    expect(request.getAttribute('href')).toBe('/reprocess/5');
+    expect(api.calls('AuditEntries').at(-1)?.variables).toMatchObject({ after: 'c-40' });
+    const roundhouse = request.closest('tr')!;
+    expect(roundhouse.textContent).toContain('Roundhouse');
+    fireEvent.click(within(roundhouse).getByRole('button', { name: /Show the details/ }));
+    expect(screen.getByText('total: 40')).toBeTruthy();
+    expect(roundhouse.textContent).toContain('Finished sending');
+    expect(screen.queryByRole('button', { name: 'Load more' })).toBeNull();
+  });
+
+  it('keeps a chosen filter in the URL and asks again with it', async () => {
+    const api = mockApi({
+      Viewer: () => ({ data: aViewer({ role: 'admin', teams: [] }) }),
+      Teams: () => ({ data: someTeams() }),
+      AuditActions: () => ({ data: { auditActions: ['alert.acknowledged', 'automation.updated'] } }),
+      AuditEntries: () => page([anEntry()]),
+    });
+    renderApp('/audit');
+    await screen.findByRole('table', { name: 'Audit trail, newest first' });
+
+    fireEvent.change(screen.getByLabelText('What'), { target: { value: 'alert.acknowledged' } });
+    await waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/audit?action=alert.acknowledged'));
+    await waitFor(() => expect(api.calls('AuditEntries').at(-1)?.variables).toMatchObject({ filter: { action: 'alert.acknowledged' } }));
+
+    const who = screen.getByLabelText('Who');
+    fireEvent.change(who, { target: { value: 'otto' } });
+    fireEvent.keyDown(who, { key: 'Enter' });
+    await waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/audit?action=alert.acknowledged&actor=otto'));
+    expect(within(screen.getByLabelText('Team')).getByRole('option', { name: 'finance-ops' })).toBeTruthy();
+  });
+
+  it('says when nothing matches the filters, and offers to clear them', async () => {
+    mockApi({ Viewer: () => ({ data: aViewer() }), AuditActions: () => ({ data: { auditActions: [] } }), AuditEntries: () => page([]) });
+    renderApp('/audit?actor=nobody');
+    const empty = await screen.findByRole('status', { name: 'Nothing was done that matches these filters' });
+    fireEvent.click(within(empty).getByRole('button', { name: 'Clear filters' }));
+    await waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/audit'));
+  });
+
+  it('refuses days that run backwards before asking, and shows why the api refused', async () => {
+    const api = mockApi({
+      Viewer: () => ({ data: aViewer() }),
+      AuditActions: () => ({ data: { auditActions: [] } }),
+      AuditEntries: () => graphqlError('FORBIDDEN', 'You may read the audit trail of your own teams only (finance-ops); order-ops is not one of them.'),
+    });
+    renderApp('/audit?from=2026-11-20&to=2026-11-10');
+    expect((await screen.findByRole('alert')).textContent).toBe('The first day is after the last day.');
+    expect(api.calls('AuditEntries')).toHaveLength(0);
+    expect(screen.getByRole('button', { name: 'Export CSV' }).hasAttribute('disabled')).toBe(true);
+
+    fireEvent.change(screen.getByLabelText('From (UTC)'), { target: { value: '' } });
+    expect(await screen.findByText('The audit trail could not be loaded')).toBeTruthy();
+    expect(screen.getByText(/order-ops is not one of them/)).toBeTruthy();
+  });
+
+  it('is offered in the navigation to operators, owners and admins, and not to viewers', async () => {
+    mockApi({ Viewer: () => ({ data: aViewer({ role: 'viewer', teams: [] }) }) });
+    renderApp('/audit');
+    expect(await screen.findByText('The audit trail is for operators, owners and admins')).toBeTruthy();
+    expect(within(screen.getByRole('navigation', { name: 'Main' })).queryByRole('link', { name: 'Audit trail' })).toBeNull();
+  });
+
+  it('shows the navigation entry to an operator', async () => {
+    mockApi({
+      Viewer: () => ({ data: aViewer({ id: 'otto', role: 'operator' }) }),
+      AuditActions: () => ({ data: { auditActions: [] } }),
+      AuditEntries: () => page([]),
+    });
+    renderApp('/audit');
+    expect(await screen.findByText('Nothing has been recorded yet')).toBeTruthy();
+    expect(within(screen.getByRole('navigation', { name: 'Main' })).getByRole('link', { name: 'Audit trail' }).getAttribute('href')).toBe('/audit');
+  });
+});

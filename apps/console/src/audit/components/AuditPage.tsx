@@ -1,0 +1,145 @@
+import { useQuery } from '@tanstack/react-query';
+import { type ReactNode, useMemo } from 'react';
+import { useViewer } from '@/auth/hooks/useViewer';
+import { ErrorState } from '@/shared/components/ErrorState';
+import { LoadingMessage, SkeletonLine } from '@/shared/components/Skeleton';
+import { formatNumber } from '@/shared/format/numbers';
+import { useDocumentTitle } from '@/shared/hooks/useDocumentTitle';
+import { teamsQueryOptions } from '@/teams/api/teamsQuery';
+import { mayReadAudit } from '../auditAccess';
+import { auditExportUrl, auditRangeProblem, toAuditFilter } from '../auditFilters';
+import { useAuditActions } from '../hooks/useAuditActions';
+import { useAuditEntries } from '../hooks/useAuditEntries';
+import { useAuditFilters } from '../hooks/useAuditFilters';
+import { AuditFiltersBar } from './AuditFiltersBar';
+import { AuditTable } from './AuditTable';
+
+/** Everything done in Roundhouse — by people, runtimes and Roundhouse itself — newest first, with why and what changed. */
+export function AuditPage() {
+  useDocumentTitle('Audit trail');
+  const viewer = useViewer();
+  const person = viewer.data?.viewer;
+  const allowed = mayReadAudit(person);
+  const isAdmin = person?.role === 'admin';
+  // Admins may pick any team; everyone else their own.
+  const teams = useQuery({ ...teamsQueryOptions(), enabled: isAdmin });
+  const actions = useAuditActions(allowed);
+  const { filters, setFilter, clearFilters, hasFilters } = useAuditFilters();
+  const rangeProblem = auditRangeProblem(filters);
+  const filter = useMemo(() => toAuditFilter(filters), [filters]);
+  const query = useAuditEntries(filter, allowed && rangeProblem === null);
+  const entries = useMemo(() => query.data?.pages.flatMap((page) => page.auditEntries.edges.map((edge) => edge.node)) ?? [], [query.data]);
+  const teamChoices = isAdmin ? (teams.data?.teams.map((team) => team.name) ?? []) : (person?.teams ?? []);
+
+  if (viewer.isSuccess && !allowed) {
+    return (
+      <div className="page">
+        <div className="state" role="status" aria-labelledby="audit-not-allowed-title">
+          <h1 id="audit-not-allowed-title" className="state__title">
+            The audit trail is for operators, owners and admins
+          </h1>
+          <p className="state__text">Your role ({person?.role ?? 'signed out'}) cannot read it. Ask an admin if you need to know who changed something.</p>
+        </div>
+      </div>
+    );
+  }
+
+  let body: ReactNode;
+  if (rangeProblem !== null) {
+    body = null;
+  } else if (viewer.isPending || query.isPending) {
+    body = (
+      <div className="stack" aria-busy="true">
+        <LoadingMessage>Loading the audit trail…</LoadingMessage>
+        <SkeletonLine width="85%" />
+        <SkeletonLine width="70%" />
+        <SkeletonLine width="78%" />
+      </div>
+    );
+  } else if (query.isError && entries.length === 0) {
+    body = <ErrorState title="The audit trail could not be loaded" error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
+  } else if (entries.length === 0) {
+    body = <NothingDoneState hasFilters={hasFilters} onClear={clearFilters} />;
+  } else {
+    body = (
+      <>
+        <p className="catalog-count" role="status" aria-live="polite">
+          {`Showing ${formatNumber(entries.length)} ${entries.length === 1 ? 'entry' : 'entries'}${query.hasNextPage ? ' — more below' : ''}`}
+        </p>
+        <AuditTable entries={entries} />
+        <NextPage query={query} />
+      </>
+    );
+  }
+
+  return (
+    <div className="page stack">
+      <header className="page-header">
+        <div>
+          <h1>Audit trail</h1>
+          <p className="description">
+            Who did what, when and why: changes to automations, alerts acknowledged, reprocesses, tokens, catalog applies. Entries are never changed or
+            removed. {isAdmin ? 'You see every team.' : `You see your teams (${person?.teams.join(', ') || 'none'}) and their automations.`}
+          </p>
+        </div>
+        {rangeProblem === null ? (
+          <a className="button" href={auditExportUrl(filter)} download>
+            Export CSV
+          </a>
+        ) : (
+          <button type="button" className="button" disabled title={rangeProblem}>
+            Export CSV
+          </button>
+        )}
+      </header>
+      <AuditFiltersBar
+        filters={filters}
+        teams={teamChoices}
+        actions={actions.data?.auditActions ?? []}
+        rangeProblem={rangeProblem}
+        onFilterChange={setFilter}
+        onClear={clearFilters}
+        hasFilters={hasFilters}
+      />
+      {body}
+    </div>
+  );
+}
+
+/** "Load more", and what went wrong loading it. */
+function NextPage({ query }: { query: ReturnType<typeof useAuditEntries> }) {
+  return (
+    <>
+      {query.isFetchNextPageError ? (
+        <p className="banner banner--error" role="alert">
+          The next entries could not be loaded. Try again.
+        </p>
+      ) : null}
+      {query.hasNextPage ? (
+        <div className="load-more">
+          <button type="button" className="button" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
+            {query.isFetchingNextPage ? 'Loading more…' : 'Load more'}
+          </button>
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+function NothingDoneState({ hasFilters, onClear }: { hasFilters: boolean; onClear: () => void }) {
+  return (
+    <div className="state" role="status" aria-labelledby="audit-empty-title">
+      <h2 id="audit-empty-title" className="state__title">
+        {hasFilters ? 'Nothing was done that matches these filters' : 'Nothing has been recorded yet'}
+      </h2>
+      <p className="state__text">
+        {hasFilters ? 'Widen the dates, pick another action or person, or clear the filters.' : 'Every change and action in Roundhouse will be listed here, newest first.'}
+      </p>
+      {hasFilters ? (
+        <button type="button" className="button" onClick={onClear}>
+          Clear filters
+        </button>
+      ) : null}
+    </div>
+  );
+}
