@@ -10,7 +10,7 @@ import type { Logger } from 'pino';
 import { AlertsModule } from './alerts/alerts.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
-import { operationLimitsPlugin } from './common/graphql/operation-limits.js';
+import { MAX_TOKENS, operationLimitsPlugin } from './common/graphql/operation-limits.js';
 import { AutomationsModule } from './automations/automations.module.js';
 import { CatalogModule } from './catalog/catalog.module.js';
 import type { AppConfig } from './config/app.config.js';
@@ -64,6 +64,8 @@ export class AppModule {
           includeStacktraceInErrorResponses: false,
           // No HTTP caching of answers (every one depends on who asks), so no per-field cache hints to compute.
           plugins: [ApolloServerPluginCacheControlDisabled(), operationLimitsPlugin()],
+          // A document is refused while it is read, before it can nest deep enough to exhaust the parser's stack.
+          parseOptions: { maxTokens: MAX_TOKENS },
           context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
           formatError: (formatted, error) => formatGraphQLError(log, formatted, error),
         }),

@@ -11,6 +11,7 @@ import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { AppModule } from './app.module.js';
 import { jsonBody } from './common/http/json-body.js';
+import { refuseDeeplyNestedDocuments } from './common/graphql/operation-limits.js';
 import { ingestRateLimit, signInRateLimit } from './common/http/rate-limits.js';
 import { listOperationRules } from './auth/operation-rules.js';
 import type { AppConfig } from './config/app.config.js';
@@ -119,6 +120,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, log: Log
   // Ingest reads its own body (limits, gzip, NDJSON); everything else speaks JSON.
   app.use(INGEST_PATH, ingestRateLimit(config.ROUNDHOUSE_INGEST_RATE_LIMIT), readIngestBody);
   app.use(jsonBody());
+  app.use('/graphql', refuseDeeplyNestedDocuments);
   serveConsole(app, config.ROUNDHOUSE_CONSOLE_DIR);
   await app.init();
   assertEveryOperationHasARule(app);

@@ -22,4 +22,17 @@ describe('GraphQL operation limits, over HTTP', () => {
     expect(normal.status).toBe(200);
     expect(normal.body.errors).toBeUndefined();
   });
+
+  it('refuses, before parsing, a document nested too deep or too long to read, with a 400 and a sentence', async () => {
+    const cookie = await t.api.signIn('vera');
+    const nested = await post(`{ viewer ${'{ name '.repeat(15_000)}${'}'.repeat(15_000)} }`, cookie);
+    expect(nested.status).toBe(400);
+    expect(nested.body.errors?.[0]).toMatchObject({ message: 'This document nests brackets 15001 deep; at most 64 are read (and fields at most 12 deep).', extensions: { code: 'QUERY_TOO_DEEP' } });
+    // Brackets inside strings and comments are text, not nesting.
+    const quoted = await post(`# ${'{'.repeat(100)}\n{ automations(filter: { search: "${'['.repeat(100)}" }) { totalCount } }`, cookie);
+    expect(quoted.body.errors).toBeUndefined();
+    const long = await post(`{ ${'viewer { name } '.repeat(6_000)} }`, cookie);
+    expect(long.status).toBe(400);
+    expect(long.body.errors?.[0]?.message).toBe('Syntax Error: Document contains more than 20000 tokens. Parsing aborted.');
+  });
 });

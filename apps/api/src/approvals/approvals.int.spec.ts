@@ -253,7 +253,7 @@ describe(ApprovalsService.name, () => {
       expect(approved.data?.approveAutomationChange).toMatchObject({ state: 'approved', decidedBy: { id: 'olga' }, reason: 'Matches the PSP’s own SLA', canDecide: false });
       expect(await automation()).toMatchObject({ slos: [{ name: 'bills-succeed', objective: 97.5, window: '28d' }], pendingChange: null });
       expect((await trail('automation_change', change.id)).map((e) => [e.action, e.actor_id])).toEqual([
-        ['automation.change-requested', 'omar'],
+        ['automation.change_requested', 'omar'],
         ['approval.approved', 'olga'],
       ]);
     });
@@ -271,7 +271,7 @@ describe(ApprovalsService.name, () => {
       expect(stale.errors?.[0]?.extensions?.code).toBe('CONFLICT');
       expect(stale.errors?.[0]?.message).toMatch(/^card-dispute-evidence changed after Omar Owner asked for this change\. It was not applied and is now superseded/);
       expect(await automation()).toMatchObject({ slos: [{ objective: 97.5 }], pendingChange: null });
-      expect((await trail('automation_change', change.id)).map((e) => e.action)).toEqual(['automation.change-requested', 'approval.superseded']);
+      expect((await trail('automation_change', change.id)).map((e) => e.action)).toEqual(['automation.change_requested', 'approval.superseded']);
     });
 
     it('rejects with a reason, and lets no owner of another team decide', async () => {
@@ -281,7 +281,7 @@ describe(ApprovalsService.name, () => {
       expect(rejected.data?.rejectAutomationChange).toMatchObject({ state: 'rejected', decidedBy: { id: 'olga' }, reason: '95% would hide a broken PSP integration' });
       expect((await automation())?.slos).toEqual([{ name: 'bills-succeed', objective: 97.5, window: '28d' }]);
       expect((await trail('automation_change', change.id)).map((e) => [e.action, e.reason])).toEqual([
-        ['automation.change-requested', null],
+        ['automation.change_requested', null],
         ['approval.rejected', '95% would hide a broken PSP integration'],
       ]);
 

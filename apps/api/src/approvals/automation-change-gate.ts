@@ -51,7 +51,7 @@ export class AutomationChangeGate {
       await this.audit.record(
         {
           actor: user,
-          action: 'automation.change-requested',
+          action: 'automation.change_requested',
           target: { kind: 'automation_change', id: change.id },
           automations: [existing.slug],
           teams: [existing.ownerTeam],

@@ -11,9 +11,15 @@ const ACTIONS: Readonly<Record<string, string>> = {
   'token.created': 'Created a runtime token',
   'token.rotated': 'Rotated a runtime token',
   'token.revoked': 'Revoked a runtime token',
+  'automation.change_requested': 'Asked for a change that needs approval',
   'approval.approved': 'Approved',
   'approval.rejected': 'Rejected',
+  'approval.superseded': 'Set aside: the automation changed since',
   'session.signed_in': 'Signed in',
+  'session.signed_out': 'Signed out',
+  'session.sign_in_refused': 'Sign-in refused',
+  'account.created': 'Created an account',
+  'account.disabled': 'Disabled an account',
 };
 
 /** "automation.updated" → "Changed the automation"; an action this console does not know yet is shown as the api wrote it. */

@@ -1,9 +1,17 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import type { NextFunction, Request, Response } from 'express';
 import { GraphQLError, Kind, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type SelectionSetNode } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 
 /** Deepest nesting of fields an operation may ask for (the console's deepest asks 6). */
 export const MAX_DEPTH = 12;
+/** Most tokens (names, punctuation) a document may hold; the console's largest has a few hundred. */
+export const MAX_TOKENS = 20_000;
+/**
+ * Deepest bracket nesting a document's text may have. The parser would exhaust its stack on a few
+ * thousand levels long before the depth limit could be checked, so this is counted on the text.
+ */
+export const MAX_NESTING = 64;
 /**
  * Most an operation may cost: one per field, times `first` for a paginated list. The console's
  * costliest query costs 2,901 at its largest page (operation-limits.spec.ts checks them all); a few
@@ -97,4 +105,41 @@ export function operationLimitsPlugin(limits: { maxDepth: number; maxCost: numbe
       });
     },
   };
+}
+
+/** How deep `{`, `(` and `[` nest in a document's text, outside strings and comments. */
+export function textNesting(document: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (let i = 0; i < document.length; i++) {
+    const char = document[i];
+    if (char === '#') {
+      const end = document.indexOf('\n', i);
+      i = end === -1 ? document.length : end;
+    } else if (char === '"') {
+      const block = document.startsWith('"""', i);
+      const close = block ? document.indexOf('"""', i + 3) : document.slice(i + 1).search(/(?<!\\)"/) + i + 1;
+      i = close < i + 1 ? document.length : close + (block ? 2 : 0);
+    } else if (char === '{' || char === '(' || char === '[') {
+      depth += 1;
+      deepest = Math.max(deepest, depth);
+    } else if (char === '}' || char === ')' || char === ']') {
+      depth -= 1;
+    }
+  }
+  return deepest;
+}
+
+/** Express middleware for the GraphQL path: refuses a document nested deeper than MAX_NESTING before it is parsed. */
+export function refuseDeeplyNestedDocuments(request: Request, response: Response, next: NextFunction): void {
+  const body = request.body as { query?: unknown } | undefined;
+  const document = typeof body?.query === 'string' ? body.query : typeof request.query.query === 'string' ? request.query.query : undefined;
+  const nesting = document === undefined ? 0 : textNesting(document);
+  if (nesting <= MAX_NESTING) {
+    next();
+    return;
+  }
+  response.status(400).json({
+    errors: [{ message: `This document nests brackets ${nesting} deep; at most ${MAX_NESTING} are read (and fields at most ${MAX_DEPTH} deep).`, extensions: { code: 'QUERY_TOO_DEEP' } }],
+  });
 }
