@@ -33,6 +33,6 @@ describe('GraphQL operation limits, over HTTP', () => {
     expect(quoted.body.errors).toBeUndefined();
     const long = await post(`{ ${'viewer { name } '.repeat(6_000)} }`, cookie);
     expect(long.status).toBe(400);
-    expect(long.body.errors?.[0]?.message).toBe('Syntax Error: Document contains more than 20000 tokens. Parsing aborted.');
+    expect(long.body.errors?.[0]?.message).toMatch(/^Syntax Error: Document contains more .* 20000 tokens. Parsing aborted.$/);
   });
 });
