@@ -13,6 +13,7 @@ import { useAuditEntries } from '../hooks/useAuditEntries';
 import { useAuditFilters } from '../hooks/useAuditFilters';
 import { AuditFiltersBar } from './AuditFiltersBar';
 import { AuditTable } from './AuditTable';
+import { LoadMore } from '@/shared/components/LoadMore';
 
 /** Everything done in Roundhouse — by people, runtimes and Roundhouse itself — newest first, with why and what changed. */
 export function AuditPage() {
@@ -67,7 +68,7 @@ export function AuditPage() {
           {`Showing ${formatNumber(entries.length)} ${entries.length === 1 ? 'entry' : 'entries'}${query.hasNextPage ? ' — more below' : ''}`}
         </p>
         <AuditTable entries={entries} />
-        <NextPage query={query} />
+        <LoadMore query={query} />
       </>
     );
   }
@@ -103,26 +104,6 @@ export function AuditPage() {
       />
       {body}
     </div>
-  );
-}
-
-/** "Load more", and what went wrong loading it. */
-function NextPage({ query }: { query: ReturnType<typeof useAuditEntries> }) {
-  return (
-    <>
-      {query.isFetchNextPageError ? (
-        <p className="banner banner--error" role="alert">
-          The next entries could not be loaded. Try again.
-        </p>
-      ) : null}
-      {query.hasNextPage ? (
-        <div className="load-more">
-          <button type="button" className="button" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
-            {query.isFetchingNextPage ? 'Loading more…' : 'Load more'}
-          </button>
-        </div>
-      ) : null}
-    </>
   );
 }
 

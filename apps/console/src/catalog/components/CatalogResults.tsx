@@ -4,6 +4,7 @@ import type { useCatalogAutomations } from '../hooks/useCatalogAutomations';
 import { AutomationTable } from './AutomationTable';
 import { CatalogEmptyState } from './CatalogEmptyState';
 import { CatalogSkeleton } from './CatalogSkeleton';
+import { LoadMore } from '@/shared/components/LoadMore';
 
 interface CatalogResultsProps {
   query: ReturnType<typeof useCatalogAutomations>;
@@ -28,18 +29,7 @@ export function CatalogResults({ query, rows, filtered, filterWords, onClearFilt
   return (
     <>
       <AutomationTable automations={rows} />
-      {query.isFetchNextPageError ? (
-        <p className="banner banner--error" role="alert">
-          The next page could not be loaded. Try again.
-        </p>
-      ) : null}
-      {query.hasNextPage ? (
-        <div className="load-more">
-          <button type="button" className="button" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
-            {query.isFetchingNextPage ? 'Loading more…' : 'Load more'}
-          </button>
-        </div>
-      ) : null}
+      <LoadMore query={query} />
     </>
   );
 }

@@ -9,6 +9,7 @@ import { type DeadLetterFilters, describeDeadLetterFilters, toDeadLetterFilter }
 import { useDeadLetters } from '../hooks/useDeadLetters';
 import { type ChosenAction, DeadLetterActionBar } from './DeadLetterActionBar';
 import { type DeadLetterSelectionControls, DeadLetterTable } from './DeadLetterTable';
+import { LoadMore } from '@/shared/components/LoadMore';
 
 interface DeadLetterListProps {
   filters: DeadLetterFilters;
@@ -72,7 +73,7 @@ export function DeadLetterList({ filters, hasFilters, onClear }: DeadLetterListP
           onChoose={setChosen}
         />
         <DeadLetterTable deadLetters={deadLetters} selection={blockedReason ? undefined : controls} />
-        <NextPage query={query} />
+        <LoadMore query={query} />
       </>
     );
   }
@@ -81,26 +82,6 @@ export function DeadLetterList({ filters, hasFilters, onClear }: DeadLetterListP
       {body}
       {chosen ? <ReprocessDialog action={chosen.action} selection={chosen.selection} scope={chosen.scope} onClose={() => setChosen(null)} /> : null}
     </div>
-  );
-}
-
-/** "Load more", and what went wrong loading it. */
-function NextPage({ query }: { query: ReturnType<typeof useDeadLetters> }) {
-  return (
-    <>
-      {query.isFetchNextPageError ? (
-        <p className="banner banner--error" role="alert">
-          The next page could not be loaded. Try again.
-        </p>
-      ) : null}
-      {query.hasNextPage ? (
-        <div className="load-more">
-          <button type="button" className="button" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
-            {query.isFetchingNextPage ? 'Loading more…' : 'Load more'}
-          </button>
-        </div>
-      ) : null}
-    </>
   );
 }
 

@@ -3,6 +3,7 @@ import { RunsSkeleton } from '@/runs/components/RunsSkeleton';
 import { ErrorState } from '@/shared/components/ErrorState';
 import { useReprocessRequests } from '../hooks/useReprocessRequests';
 import { ReprocessRequestTable } from './ReprocessRequestTable';
+import { LoadMore } from '@/shared/components/LoadMore';
 
 interface ReprocessRequestListProps {
   /** Only this automation's requests; every automation's when null. */
@@ -28,18 +29,7 @@ export function ReprocessRequestList({ automation, pageSize, emptyState }: Repro
   return (
     <div>
       <ReprocessRequestTable requests={requests} showAutomations={automation === null} />
-      {query.isFetchNextPageError ? (
-        <p className="banner banner--error" role="alert">
-          The next page could not be loaded. Try again.
-        </p>
-      ) : null}
-      {query.hasNextPage ? (
-        <div className="load-more">
-          <button type="button" className="button" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
-            {query.isFetchingNextPage ? 'Loading more…' : 'Load more'}
-          </button>
-        </div>
-      ) : null}
+      <LoadMore query={query} />
     </div>
   );
 }

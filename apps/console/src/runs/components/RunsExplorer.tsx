@@ -7,6 +7,7 @@ import { toRunFilter } from '../runFilters';
 import { RunFiltersBar } from './RunFiltersBar';
 import { RunsSkeleton } from './RunsSkeleton';
 import { RunsTable } from './RunsTable';
+import { LoadMore } from '@/shared/components/LoadMore';
 
 interface RunsExplorerProps {
   /** Only this automation's runs; every automation's when not given. */
@@ -48,18 +49,7 @@ export function RunsExplorer({ automation, emptyState }: RunsExplorerProps) {
           {`Showing ${formatNumber(runs.length)} ${runs.length === 1 ? 'run' : 'runs'}${query.hasNextPage ? ' — more below' : ''}`}
         </p>
         <RunsTable runs={runs} showAutomation={automation === undefined} />
-        {query.isFetchNextPageError ? (
-          <p className="banner banner--error" role="alert">
-            The next page could not be loaded. Try again.
-          </p>
-        ) : null}
-        {query.hasNextPage ? (
-          <div className="load-more">
-            <button type="button" className="button" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
-              {query.isFetchingNextPage ? 'Loading more…' : 'Load more'}
-            </button>
-          </div>
-        ) : null}
+        <LoadMore query={query} />
       </>
     );
   }
