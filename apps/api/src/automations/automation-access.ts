@@ -1,4 +1,4 @@
-import { isTeamScoped, roleGrants, type Permission } from '../auth/permissions.js';
+import { grantsOnTeam, isTeamScoped, roleGrants, type Permission } from '../auth/permissions.js';
 import type { User } from '../auth/user.js';
 import type { AutomationEntity } from './automation.entity.js';
 import type { EditVerdict } from './automation.mapper.js';
@@ -22,5 +22,5 @@ export function changeVerdict(automation: Pick<AutomationEntity, 'source' | 'sou
 
 /** Whether `user` may register an automation owned by `team`. */
 export function mayOwn(user: User, team: string): boolean {
-  return roleGrants(user.role, 'automation:register') && (!isTeamScoped(user.role) || user.teams.includes(team));
+  return grantsOnTeam(user, 'automation:register', team);
 }

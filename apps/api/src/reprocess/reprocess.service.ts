@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { isTeamScoped, roleGrants } from '../auth/permissions.js';
+import { grantsOnTeam, roleGrants } from '../auth/permissions.js';
 import type { User } from '../auth/user.js';
 import { checkPageSize, decodeCursor, encodeCursor } from '../common/pagination.js';
 import { ConflictError, InputError, NotAllowedError, NotFoundError, type FieldError } from '../errors/domain-errors.js';
@@ -30,7 +30,7 @@ const ANALYZE_AFTER = 5_000;
 
 /** Whether `user` may reprocess or discard dead letters of an automation owned by `team`. */
 function mayAct(user: User | undefined, team: string): boolean {
-  return user !== undefined && roleGrants(user.role, 'dead-letter:act') && (!isTeamScoped(user.role) || user.teams.includes(team));
+  return grantsOnTeam(user, 'dead-letter:act', team);
 }
 
 /**

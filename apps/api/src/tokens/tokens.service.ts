@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { TOKEN_CAPABILITIES, type TokenCapability } from '@roundhouse/contracts';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { isTeamScoped, roleGrants } from '../auth/permissions.js';
+import { grantsOnTeam } from '../auth/permissions.js';
 import type { User } from '../auth/user.js';
 import { AutomationsService } from '../automations/automations.service.js';
 import { InputError, NotAllowedError, type FieldError } from '../errors/domain-errors.js';
@@ -208,7 +208,7 @@ export class TokensService {
   }
 
   private checkManages(user: User, team: string): void {
-    if (!roleGrants(user.role, 'token:manage') || (isTeamScoped(user.role) && !user.teams.includes(team))) {
+    if (!grantsOnTeam(user, 'token:manage', team)) {
       throw new NotAllowedError(`Only owners on the ${team} team manage its runtime tokens.`);
     }
   }
