@@ -1,12 +1,11 @@
 // The GraphQL round trip of the dashboard's KPI queries against the SQL the api runs for the same
 // answer, straight against PostgreSQL; the answers are checked against each other before anything
 // is timed.
-import http from 'node:http';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
+import { devSession } from '../common/http-client.mjs';
 
-const REQUEST_TIMEOUT_MS = 120_000;
 
 const REPORT_FIELDS = `automation automationTitle name title unit direction source currency target baseline baselineNote baselineFrom baselineTo
   after coverage partial noData delta change improvementPercent progressPercent progressDisplayPercent targetReached caveat howComputed
@@ -87,35 +86,15 @@ export function checkKpiTrend(trend, result) {
 
 // ---- HTTP ---------------------------------------------------------------------------------------
 
-function post(agent, baseUrl, path, headers, body) {
-  return new Promise((resolve, reject) => {
-    const req = http.request(`${baseUrl}${path}`, { method: 'POST', agent, headers: { ...headers, 'content-type': 'application/json', 'content-length': body.length } }, (res) => {
-      const chunks = [];
-      res.on('data', (chunk) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
-      res.on('error', reject);
-    });
-    req.setTimeout(REQUEST_TIMEOUT_MS, () => req.destroy(new Error(`no answer from ${path} within ${REQUEST_TIMEOUT_MS / 1000} s`)));
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
 /** Signs in as a dev persona; returns a client that POSTs GraphQL over one keep-alive connection. */
 export async function graphqlClient(baseUrl, persona) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-  const signIn = await post(agent, baseUrl, '/auth/dev-sign-in', {}, Buffer.from(JSON.stringify({ persona })));
-  const cookie = [signIn.headers['set-cookie'] ?? []].flat().find((c) => c.startsWith('rh_session='));
-  if (signIn.status !== 204 || cookie === undefined) {
-    throw new Error(`dev sign-in as ${persona} answered ${signIn.status}: ${signIn.body.toString('utf8')}`);
-  }
-  const headers = { cookie: cookie.split(';')[0] };
+  const session = await devSession(baseUrl, persona);
   return {
     /** One request; the clock runs from the request until the whole answer is in (parsing it is not timed). */
     async query(query, variables, field) {
       const body = Buffer.from(JSON.stringify({ query, variables }));
       const started = performance.now();
-      const res = await post(agent, baseUrl, '/graphql', headers, body);
+      const res = await session.post('/graphql', body);
       const ms = performance.now() - started;
       const parsed = JSON.parse(res.body.toString('utf8'));
       if (res.status !== 200 || parsed.errors !== undefined || parsed.data?.[field] === undefined) {
@@ -125,6 +104,6 @@ export async function graphqlClient(baseUrl, persona) {
       }
       return { ms, bytes: res.body.length, data: parsed.data[field] };
     },
-    close: () => agent.destroy(),
+    close: session.close,
   };
 }

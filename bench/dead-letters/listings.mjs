@@ -1,11 +1,10 @@
 // The listings measured, the same page asked two ways (GraphQL through the api, the api's SQL
 // straight against PostgreSQL), the last-page cursor built as the api builds it, and the checks
 // that both ways return the same rows.
-import http from 'node:http';
 import { performance } from 'node:perf_hooks';
+import { devSession } from '../common/http-client.mjs';
 
 export const PAGE = 50;
-const REQUEST_TIMEOUT_MS = 60_000;
 
 export const DEAD_LETTERS_QUERY = `query($filter: DeadLetterFilter, $first: Int!, $after: String) { deadLetters(filter: $filter, first: $first, after: $after) { edges { cursor node { id automation { slug } errorClass errorMessage lastFailedAt status attempts deliveries correlationId } } pageInfo { hasNextPage endCursor } } }`;
 
@@ -84,35 +83,15 @@ export async function locate(db, filter) {
 
 // ---- GraphQL ------------------------------------------------------------------------------------
 
-function post(agent, baseUrl, path, headers, body) {
-  return new Promise((resolve, reject) => {
-    const req = http.request(`${baseUrl}${path}`, { method: 'POST', agent, headers: { ...headers, 'content-type': 'application/json', 'content-length': body.length } }, (res) => {
-      const chunks = [];
-      res.on('data', (chunk) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
-      res.on('error', reject);
-    });
-    req.setTimeout(REQUEST_TIMEOUT_MS, () => req.destroy(new Error(`no answer from ${path} within ${REQUEST_TIMEOUT_MS / 1000} s`)));
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
 /** Signs in as a dev persona; returns a client that POSTs the listing over one keep-alive connection. */
 export async function graphqlClient(baseUrl, persona) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-  const signIn = await post(agent, baseUrl, '/auth/dev-sign-in', {}, Buffer.from(JSON.stringify({ persona })));
-  const cookie = [signIn.headers['set-cookie'] ?? []].flat().find((c) => c.startsWith('rh_session='));
-  if (signIn.status !== 204 || cookie === undefined) {
-    throw new Error(`dev sign-in as ${persona} answered ${signIn.status}: ${signIn.body.toString('utf8')}`);
-  }
-  const headers = { cookie: cookie.split(';')[0] };
+  const session = await devSession(baseUrl, persona);
   return {
     /** One page; the clock runs from the request until the whole answer is in (parsing it is not timed). */
     async page(filter, after) {
       const body = Buffer.from(JSON.stringify({ query: DEAD_LETTERS_QUERY, variables: { filter, first: PAGE, after: after ?? null } }));
       const started = performance.now();
-      const res = await post(agent, baseUrl, '/graphql', headers, body);
+      const res = await session.post('/graphql', body);
       const ms = performance.now() - started;
       const parsed = JSON.parse(res.body.toString('utf8'));
       if (res.status !== 200 || parsed.errors !== undefined || parsed.data?.deadLetters === undefined) {
@@ -120,7 +99,7 @@ export async function graphqlClient(baseUrl, persona) {
       }
       return { ms, bytes: res.body.length, connection: parsed.data.deadLetters };
     },
-    close: () => agent.destroy(),
+    close: session.close,
   };
 }
 

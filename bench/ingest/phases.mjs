@@ -5,56 +5,36 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import copyStreams from 'pg-copy-streams';
+import { devSession, post } from '../common/http-client.mjs';
 import { RUN_COLUMNS, statusCounts } from './workload.mjs';
 
 const MAX_RETRIES_PER_BATCH = 5;
-const REQUEST_TIMEOUT_MS = 120_000;
 const num = (value) => value.toLocaleString('en-US');
-
-/** One HTTP request to the api on 127.0.0.1; resolves with status, headers and the body as text. */
-function request(baseUrl, path, { headers = {}, body, agent }) {
-  return new Promise((resolvePromise, reject) => {
-    const req = http.request(`${baseUrl}${path}`, { method: 'POST', headers: { ...headers, 'content-length': body.length }, agent }, (res) => {
-      const chunks = [];
-      res.on('data', (chunk) => chunks.push(chunk));
-      res.on('end', () => resolvePromise({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
-    req.setTimeout(REQUEST_TIMEOUT_MS, () => req.destroy(new Error(`no answer from ${path} within ${REQUEST_TIMEOUT_MS / 1000} s`)));
-    req.on('error', reject);
-    req.end(body);
-  });
-}
 
 /** Dev sign-in as ada (admin), then a runtime token covering every automation of `team`. */
 export async function createToken(baseUrl, team) {
-  const signIn = await request(baseUrl, '/auth/dev-sign-in', { headers: { 'content-type': 'application/json' }, body: Buffer.from(JSON.stringify({ persona: 'ada' })) });
-  const cookie = [signIn.headers['set-cookie'] ?? []].flat().find((c) => c.startsWith('rh_session='));
-  if (signIn.status !== 204 || cookie === undefined) {
-    throw new Error(`dev sign-in answered ${signIn.status}: ${signIn.body}`);
+  const ada = await devSession(baseUrl, 'ada');
+  try {
+    const { createRuntimeToken } = await ada.graphql(`mutation { createRuntimeToken(input: { name: "bench", team: "${team}" }) { secret } }`);
+    return createRuntimeToken.secret;
+  } finally {
+    ada.close();
   }
-  const query = `mutation { createRuntimeToken(input: { name: "bench", team: "${team}" }) { secret } }`;
-  const created = await request(baseUrl, '/graphql', { headers: { 'content-type': 'application/json', cookie: cookie.split(';')[0] }, body: Buffer.from(JSON.stringify({ query })) });
-  const secret = JSON.parse(created.body)?.data?.createRuntimeToken?.secret;
-  if (typeof secret !== 'string') {
-    throw new Error(`createRuntimeToken answered ${created.status}: ${created.body}`);
-  }
-  return secret;
 }
 
 /** One batch, retried (a bounded number of times) when the api asks the client to slow down with 429 or 503. */
 async function postBatch(baseUrl, path, secret, agent, batch) {
   const headers = { authorization: `Bearer ${secret}`, 'content-type': 'application/json', 'content-encoding': 'gzip' };
   for (let retries = 0; ; retries += 1) {
-    const response = await request(baseUrl, path, { headers, body: batch.body, agent });
+    const response = await post(agent, baseUrl, path, headers, batch.body);
     if (response.status === 200) {
-      return { answer: JSON.parse(response.body), retries };
+      return { answer: JSON.parse(response.body.toString('utf8')), retries };
     }
     if ((response.status === 429 || response.status === 503) && retries < MAX_RETRIES_PER_BATCH) {
       await sleep(Math.min(30, Number(response.headers['retry-after'] ?? 1) || 1) * 1000);
       continue;
     }
-    throw new Error(`POST ${path} answered ${response.status}: ${response.body.slice(0, 500)}`);
+    throw new Error(`POST ${path} answered ${response.status}: ${response.body.toString('utf8').slice(0, 500)}`);
   }
 }
 

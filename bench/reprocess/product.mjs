@@ -4,46 +4,14 @@
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { devSession, post } from '../common/http-client.mjs';
 
-const REQUEST_TIMEOUT_MS = 120_000;
 const MAX_RETRIES_PER_BATCH = 5;
 const POLL_MS = 100;
 
-function post(agent, baseUrl, path, headers, body) {
-  return new Promise((resolve, reject) => {
-    const req = http.request(`${baseUrl}${path}`, { method: 'POST', agent, headers: { 'content-type': 'application/json', ...headers, 'content-length': body.length } }, (res) => {
-      const chunks = [];
-      res.on('data', (chunk) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
-    req.setTimeout(REQUEST_TIMEOUT_MS, () => req.destroy(new Error(`no answer from ${path} within ${REQUEST_TIMEOUT_MS / 1000} s`)));
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
 /** Signs in as a dev persona; answers a GraphQL caller with that session, over keep-alive connections. */
-export async function signIn(baseUrl, persona) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
-  const answer = await post(agent, baseUrl, '/auth/dev-sign-in', {}, Buffer.from(JSON.stringify({ persona })));
-  const cookie = [answer.headers['set-cookie'] ?? []].flat().find((c) => c.startsWith('rh_session='));
-  if (answer.status !== 204 || cookie === undefined) {
-    throw new Error(`dev sign-in as ${persona} answered ${answer.status}: ${answer.body}`);
-  }
-  const headers = { cookie: cookie.split(';')[0] };
-  return {
-    agent,
-    async graphql(query, variables = {}) {
-      const res = await post(agent, baseUrl, '/graphql', headers, Buffer.from(JSON.stringify({ query, variables })));
-      const parsed = JSON.parse(res.body);
-      if (res.status !== 200 || parsed.errors !== undefined || parsed.data === null || parsed.data === undefined) {
-        throw new Error(`GraphQL answered ${res.status}: ${res.body.slice(0, 2000)}`);
-      }
-      return parsed.data;
-    },
-    close: () => agent.destroy(),
-  };
+export function signIn(baseUrl, persona) {
+  return devSession(baseUrl, persona, { maxSockets: 4 });
 }
 
 /**
@@ -67,7 +35,7 @@ export async function seed({ baseUrl, path, team, batches, clients }) {
       for (let retries = 0; ; retries += 1) {
         const res = await post(agent, baseUrl, path, headers, batch.body);
         if (res.status === 200) {
-          const answer = JSON.parse(res.body);
+          const answer = JSON.parse(res.body.toString('utf8'));
           for (const key of Object.keys(totals)) {
             totals[key] += answer[key];
           }
@@ -80,7 +48,7 @@ export async function seed({ baseUrl, path, team, batches, clients }) {
           await sleep(Math.min(30, Number(res.headers['retry-after'] ?? 1) || 1) * 1000);
           continue;
         }
-        throw new Error(`POST ${path} answered ${res.status}: ${res.body.slice(0, 500)}`);
+        throw new Error(`POST ${path} answered ${res.status}: ${res.body.toString('utf8').slice(0, 500)}`);
       }
     }
   };
