@@ -73,7 +73,7 @@ async function routeOutcomeOf(response: Response, routeCase: RouteAccessCase, pr
   return routeCase.tookEffect !== undefined && !routeCase.tookEffect(body, prepared) ? 'refused' : 'permitted';
 }
 
-describe('the access matrix: every operation × every role × own and other team', () => {
+describe('the access matrix: every operation × every role × own and other team, and every mutation on record', () => {
   // Every cell signs in or calls a sign-in route: the per-address sign-in limit would answer 429 instead.
   const t = useTestApi({ ROUNDHOUSE_SIGN_IN_RATE_LIMIT: '100000' });
   const context = {} as MatrixContext;
@@ -167,6 +167,10 @@ describe('the access matrix: every operation × every role × own and other team
     expect(actual).toEqual(expected);
   });
 
+  async function auditEntries(): Promise<number> {
+    return (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_entry`))[0]?.n ?? 0;
+  }
+
   /** The headers a caller sends: a session cookie, a runtime token, or nothing. */
   async function credentialsOf(caller: Persona | 'anonymous' | Runtime, team: string, capability: string): Promise<Record<string, string>> {
     if (caller === 'anonymous') {
@@ -198,10 +202,16 @@ describe('the access matrix: every operation × every role × own and other team
     for (const team of [OWN_TEAM, OTHER_TEAM]) {
       for (const caller of CALLERS) {
         const variables = accessCase.prepare === undefined ? {} : await accessCase.prepare(context, team);
-        const result = await t.api.graphql(accessCase.document, variables, caller === 'anonymous' ? undefined : await context.cookie(caller));
+        const cookie = caller === 'anonymous' ? undefined : await context.cookie(caller);
+        const entriesBefore = await auditEntries();
+        const result = await t.api.graphql(accessCase.document, variables, cookie);
+        const outcome = outcomeOf(result, accessCase);
         const cell = `${caller.padEnd(9)} × ${team === OWN_TEAM ? 'own team  ' : 'other team'}`;
-        expected.push(`${cell}: ${expectedOutcome(rule, caller, accessCase.scope, team)}`);
-        actual.push(`${cell}: ${outcomeOf(result, accessCase)}`);
+        // Every mutation carried out is on record in the audit trail; one refused leaves nothing there.
+        const mutation = operation.startsWith('Mutation.');
+        const wanted = expectedOutcome(rule, caller, accessCase.scope, team);
+        expected.push(`${cell}: ${wanted}${mutation && wanted === 'permitted' ? ', audited' : ''}`);
+        actual.push(`${cell}: ${outcome}${mutation && (await auditEntries()) > entriesBefore ? ', audited' : ''}`);
       }
     }
     expect(actual).toEqual(expected);
