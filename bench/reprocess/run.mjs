@@ -239,6 +239,10 @@ async function main() {
     // consume invoices.generate.dlq on the same broker), RABBITMQ_URL for invoice-generation's binding.
     process.env.ROUNDHOUSE_COLLECTORS = 'false';
     process.env.RABBITMQ_URL = settings.brokerUrl;
+    // What is timed is dispatch; the second person's approval a request this large on a billing
+    // automation needs is a human step, so the approval policy is off for the bench.
+    process.env.ROUNDHOUSE_APPROVAL_BULK_THRESHOLD = String(Number.MAX_SAFE_INTEGER);
+    process.env.ROUNDHOUSE_APPROVAL_RISK_DOMAINS = 'none';
     const api = startApi({ entry: join(root, 'apps/api/dist/main.js'), cwd: root, databaseUrl: database.url, nodeArgs: ['--import', pathToFileURL(join(root, 'bench/reprocess/jobs-on.mjs')).href] });
     cleanup.add('stopping the api', () => stopApi(api));
     const baseUrl = await api.ready;
