@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { setTimeout } from 'node:timers/promises';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import pg from 'pg';
 import { pino, type Logger } from 'pino';
@@ -39,6 +40,16 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
       await pool.end();
       const dropper = new pg.Client({ connectionString: admin });
       await dropper.connect();
+      // Let connections that are closing (the api's pool ends its clients without waiting for their
+      // sockets) go by themselves: FORCE would terminate them mid-close, and their client would
+      // raise the termination as an unhandled error in whatever test file runs next.
+      for (let waited = 0; waited < 3_000; waited += 25) {
+        const [row] = (await dropper.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1`, [name])).rows;
+        if (row?.n === 0) {
+          break;
+        }
+        await setTimeout(25);
+      }
       await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await dropper.end();
     },
