@@ -78,13 +78,14 @@ describe('the access matrix: every operation × every role × own and other team
   const t = useTestApi({ ROUNDHOUSE_SIGN_IN_RATE_LIMIT: '100000' });
   const context = {} as MatrixContext;
   let rules: Map<string, OperationRule['rule']>;
+  /** Each persona's session, signed in once; a case that signs out drops it. */
+  const cookies = new Map<Persona, Promise<string>>();
 
   beforeAll(async () => {
     const root = t.api.config.repositoryRoot;
     await t.api.app.get(CatalogService).apply(path.join(root, 'catalog'), root);
     await t.api.app.get(DashboardsService).apply(path.join(root, 'dashboards'), root);
     rules = new Map(listOperationRules(t.api.app.get(DiscoveryService), t.api.app.get(MetadataScanner), t.api.app.get(Reflector)).map((r) => [r.operation, r.rule]));
-    const cookies = new Map<Persona, Promise<string>>();
     const tokens = new Map<string, Promise<string>>();
     const cookie = (persona: Persona) => {
       if (!cookies.has(persona)) {
@@ -158,6 +159,9 @@ describe('the access matrix: every operation × every role × own and other team
         const prepared = routeCase.prepare === undefined ? {} : await routeCase.prepare(context, team);
         const credentials = await credentialsOf(caller, team, capability);
         const response = await routeCase.send(context, credentials, prepared, team);
+        if (operation === 'HTTP AuthController.signOut' && (CALLERS as string[]).includes(caller) && caller !== 'anonymous') {
+          cookies.delete(caller as Persona);
+        }
         const outcome = await routeOutcomeOf(response, routeCase, prepared);
         const cell = `${caller.padEnd(15)} × ${team === OWN_TEAM ? 'own team  ' : 'other team'}`;
         expected.push(`${cell}: ${expectedOutcome(rule, caller, routeCase.scope, team)}`);

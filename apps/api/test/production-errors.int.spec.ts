@@ -2,6 +2,7 @@ import path from 'node:path';
 import { INGEST_PATH } from '@roundhouse/contracts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE, SessionCodec } from '../src/auth/session.js';
+import { SessionsRepository } from '../src/auth/sessions.repository.js';
 import { DEV_PERSONAS } from '../src/auth/personas.js';
 import { CatalogService } from '../src/catalog/catalog.service.js';
 import { useTestApi } from './harness.js';
@@ -18,7 +19,9 @@ describe('errors in production', () => {
     await t.api.app.get(CatalogService).apply(path.join(t.api.config.repositoryRoot, 'catalog'), t.api.config.repositoryRoot);
     // No dev sign-in in production: a session as the api itself would sign it.
     const { description: _description, ...ada } = DEV_PERSONAS.find((p) => p.id === 'ada') ?? DEV_PERSONAS[0]!;
-    cookie = `${SESSION_COOKIE}=${t.api.app.get(SessionCodec).encode(ada)}`;
+    const session = t.api.app.get(SessionCodec).encode(ada);
+    await t.api.app.get(SessionsRepository).open(session.id, ada.id, session.expiresAt);
+    cookie = `${SESSION_COOKIE}=${session.token}`;
   });
 
   const graphql = async (query: string) => {

@@ -69,7 +69,7 @@ export async function runAccountsCommand(args: string[], withAccounts: WithAccou
           return 2;
         }
         const account = await withAccounts((accounts) => accounts.disable(username));
-        io.out(`"${account.username}" is disabled: signing in is refused. Sessions already open end within 12 hours.\n`);
+        io.out(`"${account.username}" is disabled: signing in is refused, and its open sessions have ended.\n`);
         return 0;
       }
       case 'list': {

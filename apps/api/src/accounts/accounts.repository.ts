@@ -40,12 +40,14 @@ export class AccountsRepository {
     return rows[0]?.any === true;
   }
 
-  /** The account as it was before, or undefined when there is none; an already disabled one is left as it is. */
+  /** Disables the account and ends its sessions. The account as it was before, or undefined when there is none; an already disabled one is left as it is. */
   async disable(manager: EntityManager, username: string, at: Date): Promise<UserAccountRow | undefined> {
     const rows = await manager.query<UserAccountRow[]>(`SELECT * FROM user_account WHERE username = $1 FOR UPDATE`, [username]);
     const before = rows[0];
     if (before !== undefined && before.disabled_at === null) {
       await manager.query(`UPDATE user_account SET disabled_at = $2 WHERE username = $1`, [username, at]);
+      // Its open sessions end with it (auth/sessions.repository.ts keeps them).
+      await manager.query(`UPDATE user_session SET ended_at = $2 WHERE user_id = $1 AND ended_at IS NULL`, [username, at]);
     }
     return before;
   }

@@ -9,6 +9,7 @@ import { Public } from './decorators.js';
 import { DEV_PERSONAS } from './personas.js';
 import { RequestIdentifier } from './request-identifier.js';
 import { SESSION_COOKIE, SessionCodec } from './session.js';
+import { SessionsRepository } from './sessions.repository.js';
 import type { User } from './user.js';
 
 const devSignInBody = z.object({ persona: z.string().min(1) });
@@ -16,14 +17,15 @@ const signInBody = z.object({ username: z.string().min(1).max(200), password: z.
 
 /**
  * Session routes: local accounts' sign-in, the dev personas' (only when ROUNDHOUSE_DEV_SIGN_IN is on,
- * never in production), and sign-out. Sessions are stateless signed cookies; single sign-on needs
- * none of these (the identity provider's bearer token signs in each request).
+ * never in production), and sign-out. Sessions are signed cookies naming a session recorded on the
+ * server; single sign-on needs none of these (the identity provider's bearer token signs in each request).
  */
 @Controller('auth')
 export class AuthController {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(SessionCodec) private readonly sessions: SessionCodec,
+    @Inject(SessionsRepository) private readonly sessionRecords: SessionsRepository,
     @Inject(RequestIdentifier) private readonly identities: RequestIdentifier,
     @Inject(AccountsService) private readonly accounts: AccountsService,
     @Inject(AuditService) private readonly audit: AuditService,
@@ -52,13 +54,13 @@ export class AuthController {
       throw new InputError('Enter a username and a password.', parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: 'is required' })));
     }
     const user = await this.accounts.signIn(parsed.data.username, parsed.data.password, request.ip);
-    this.startSession(response, user);
+    await this.startSession(response, user);
   }
 
   @Public()
   @Post('dev-sign-in')
   @HttpCode(204)
-  devSignIn(@Req() request: Request, @Body() body: unknown, @Res({ passthrough: true }) response: Response): void {
+  async devSignIn(@Req() request: Request, @Body() body: unknown, @Res({ passthrough: true }) response: Response): Promise<void> {
     if (!this.config.ROUNDHOUSE_DEV_SIGN_IN) {
       throw new NotAllowedError('Dev sign-in is turned off on this server.');
     }
@@ -71,24 +73,27 @@ export class AuthController {
       ]);
     }
     const { description: _description, ...user } = persona;
-    this.startSession(response, user);
+    await this.startSession(response, user);
   }
 
-  /** Clears the cookie. Sessions are stateless: a copy of the cookie kept elsewhere works until it expires. */
+  /** Ends the session on the server (a copy of the cookie kept elsewhere no longer works) and clears the cookie. */
   @Public()
   @Post('sign-out')
   @HttpCode(204)
   async signOut(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
     const identity = await this.identities.identify(request);
-    if (identity.credential === 'session' && identity.user !== undefined) {
+    if (identity.credential === 'session' && identity.user !== undefined && identity.sessionId !== undefined) {
       const user = identity.user;
+      await this.sessionRecords.end(identity.sessionId);
       await this.audit.record({ actor: { id: user.id, name: user.name }, action: 'session.signed_out', target: { kind: 'account', id: user.id }, teams: user.teams });
     }
     response.clearCookie(SESSION_COOKIE, { path: '/' });
   }
 
-  private startSession(response: Response, user: User): void {
-    response.cookie(SESSION_COOKIE, this.sessions.encode(user), {
+  private async startSession(response: Response, user: User): Promise<void> {
+    const session = this.sessions.encode(user);
+    await this.sessionRecords.open(session.id, user.id, session.expiresAt);
+    response.cookie(SESSION_COOKIE, session.token, {
       httpOnly: true,
       sameSite: 'strict',
       secure: this.config.NODE_ENV === 'production',

@@ -39,6 +39,10 @@ describe(AuthGuard.name, () => {
     expect(viewer.data?.viewer).toEqual({ name: 'Omar Owner', canRegister: true });
     const signOut = await fetch(`${t.api.url}/auth/sign-out`, { method: 'POST', headers: { cookie, 'x-csrf-token': await t.api.csrfToken(cookie) } });
     expect(signOut.headers.get('set-cookie')).toContain('rh_session=;');
+    // The session ended on the server: a copy of the cookie kept elsewhere no longer works.
+    const replayed = await t.api.graphql('{ viewer { name } }', {}, cookie);
+    expect(replayed.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await (await fetch(`${t.api.url}/auth/session`, { headers: { cookie } })).json()) as { user: unknown }).toMatchObject({ user: null });
   });
 
   it('rejects a tampered session cookie', async () => {

@@ -9,6 +9,7 @@ import { AuthGuard } from './auth.guard.js';
 import { CsrfMiddleware } from './csrf.middleware.js';
 import { RequestIdentifier } from './request-identifier.js';
 import { SessionCodec } from './session.js';
+import { SessionsRepository } from './sessions.repository.js';
 import { ViewerResolver } from './viewer.resolver.js';
 
 @Module({
@@ -21,6 +22,7 @@ import { ViewerResolver } from './viewer.resolver.js';
       // Without a configured secret (never in production) sessions last as long as the process.
       useFactory: (config: AppConfig) => new SessionCodec(config.ROUNDHOUSE_SESSION_SECRET ?? randomBytes(32).toString('hex')),
     },
+    SessionsRepository,
     RequestIdentifier,
     { provide: APP_GUARD, useClass: AuthGuard },
     ViewerResolver,

@@ -118,4 +118,14 @@ describe('local accounts: POST /auth/sign-in', () => {
       await limited.close();
     }
   });
+
+  it('ends the open sessions of an account when it is disabled', async () => {
+    const accounts = t.api.app.get(AccountsService);
+    await accounts.add({ username: 'greta', name: 'Greta Gone', role: 'viewer', teams: [], password: PASSWORD });
+    const cookie = cookieOf(await signIn('greta', PASSWORD));
+    expect((await t.api.graphql<{ viewer: { name: string } }>('{ viewer { name } }', {}, cookie)).data?.viewer.name).toBe('Greta Gone');
+    await accounts.disable('greta');
+    const after = await t.api.graphql('{ viewer { name } }', {}, cookie);
+    expect(after.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
 });

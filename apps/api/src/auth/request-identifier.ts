@@ -5,6 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app.config.js';
 import { NotSignedInError } from '../errors/domain-errors.js';
 import { OidcVerifier, oidcSettings } from './oidc.js';
 import { SESSION_COOKIE, SessionCodec } from './session.js';
+import { SessionsRepository } from './sessions.repository.js';
 import type { User } from './user.js';
 
 const RUNTIME_TOKEN_PREFIX = 'rh_rt_';
@@ -14,6 +15,8 @@ export interface Identity {
   user?: User;
   /** `session`: the session cookie (its POSTs need the CSRF token); `bearer`: the identity provider's JWT. */
   credential?: 'session' | 'bearer';
+  /** The session's id (its record on the server). */
+  sessionId?: string;
   /** The session's CSRF token. */
   csrfToken?: string;
   /** Why a bearer token was refused, said when the request needs a signed-in user. */
@@ -22,7 +25,8 @@ export interface Identity {
 
 /**
  * Works out who a request comes from, once per request: an `Authorization: Bearer` JWT from the
- * identity provider when single sign-on is configured, else the session cookie. A request with a
+ * identity provider when single sign-on is configured, else the session cookie (while its session is
+ * open on the server). A request with a
  * bearer token never falls back to the cookie; a runtime token (`rh_rt_…`) is no person, and is
  * checked by the routes that accept runtimes.
  */
@@ -33,6 +37,7 @@ export class RequestIdentifier {
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(SessionCodec) private readonly sessions: SessionCodec,
+    @Inject(SessionsRepository) private readonly sessionRecords: SessionsRepository,
   ) {
     const settings = oidcSettings(config);
     this.oidc = settings === undefined ? undefined : new OidcVerifier(settings);
@@ -51,7 +56,7 @@ export class RequestIdentifier {
     const bearer = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '')?.[1];
     if (bearer === undefined) {
       const session = this.sessions.decode(parseCookies(request.headers.cookie ?? '')[SESSION_COOKIE]);
-      return session === undefined ? {} : { user: session.user, credential: 'session', csrfToken: session.csrfToken };
+      return session === undefined || !(await this.sessionRecords.isOpen(session.id)) ? {} : { user: session.user, credential: 'session', sessionId: session.id, csrfToken: session.csrfToken };
     }
     if (bearer.startsWith(RUNTIME_TOKEN_PREFIX)) {
       return {};

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { ROLES, type User } from './user.js';
 
@@ -10,31 +10,36 @@ const payload = z.object({
   name: z.string().min(1),
   role: z.enum(ROLES),
   teams: z.array(z.string()),
+  sid: z.uuid(),
   csrf: z.string().min(1),
   exp: z.number().int(),
 });
 
-/** A signed-in session: who, and the token its POSTs must carry in `x-csrf-token`. */
+/** A signed-in session: which one (its server record), who, and the token its POSTs must carry in `x-csrf-token`. */
 export interface Session {
+  id: string;
   user: User;
   csrfToken: string;
+  expiresAt: Date;
 }
 
 /**
- * Signed, expiring session tokens carried in an httpOnly cookie. Stateless: nothing is kept on the
- * server, so a session lasts until it expires (signing out clears the cookie). Each carries a random
- * CSRF token that the console reads from GET /auth/session and sends back on every POST.
+ * Signed, expiring session tokens carried in an httpOnly cookie. Each names its session, whose
+ * record on the server (sessions.repository.ts) must still be open, and carries a random CSRF token
+ * that the console reads from GET /auth/session and sends back on every POST.
  */
 export class SessionCodec {
   constructor(private readonly secret: string) {}
 
   readonly maxAgeSeconds = MAX_AGE_SECONDS;
 
-  encode(user: User, now = Date.now()): string {
+  /** A new session for `user`: its id and expiry (to record) and the cookie's value. */
+  encode(user: User, now = Date.now()): { id: string; expiresAt: Date; token: string } {
     const { id, name, role, teams } = user;
-    const session = { id, name, role, teams, csrf: randomBytes(24).toString('base64url'), exp: Math.floor(now / 1000) + MAX_AGE_SECONDS };
+    const exp = Math.floor(now / 1000) + MAX_AGE_SECONDS;
+    const session = { id, name, role, teams, sid: randomUUID(), csrf: randomBytes(24).toString('base64url'), exp };
     const body = Buffer.from(JSON.stringify(session)).toString('base64url');
-    return `${body}.${this.sign(body)}`;
+    return { id: session.sid, expiresAt: new Date(exp * 1000), token: `${body}.${this.sign(body)}` };
   }
 
   decode(token: string | undefined, now = Date.now()): Session | undefined {
@@ -46,8 +51,8 @@ export class SessionCodec {
     if (!parsed.success || parsed.data.exp * 1000 < now) {
       return undefined;
     }
-    const { exp: _expires, csrf, ...user } = parsed.data;
-    return { user, csrfToken: csrf };
+    const { exp, csrf, sid, ...user } = parsed.data;
+    return { id: sid, user, csrfToken: csrf, expiresAt: new Date(exp * 1000) };
   }
 
   private sign(body: string): string {
