@@ -50,11 +50,11 @@ export function buildApi() {
   }
 }
 
-/** Things to undo, last added first, once: on success, on failure and on Ctrl-C. */
+/** Things to undo, last added first, once: on success, on failure and on Ctrl-C (SIGINT or SIGTERM, then exit 130). */
 export function cleanupList() {
   const steps = [];
   let done;
-  return {
+  const cleanup = {
     add: (label, step) => steps.push({ label, step }),
     run: () => {
       done ??= (async () => {
@@ -65,6 +65,13 @@ export function cleanupList() {
       return done;
     },
   };
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.once(signal, () => {
+      say(`${signal}: cleaning up…`);
+      void cleanup.run().then(() => process.exit(130));
+    });
+  }
+  return cleanup;
 }
 
 /** A new database `<prefix>_<random>` on the server of `adminUrl`, and how to drop it. */

@@ -292,12 +292,6 @@ async function main() {
   const api = await apiArithmetic();
 
   const cleanup = cleanupList();
-  for (const signal of ['SIGINT', 'SIGTERM']) {
-    process.once(signal, () => {
-      say(`${signal}: cleaning up…`);
-      void cleanup.run().then(() => process.exit(130));
-    });
-  }
   try {
     const database = await createDatabase(settings.adminUrl, 'roundhouse_bench_dash');
     cleanup.add(`dropping database ${database.name}`, database.drop);

@@ -110,12 +110,6 @@ async function main() {
   const prepared = await prepare(settings);
 
   const cleanup = cleanupList();
-  for (const signal of ['SIGINT', 'SIGTERM']) {
-    process.once(signal, () => {
-      say(`${signal}: cleaning up…`);
-      void cleanup.run().then(() => process.exit(130));
-    });
-  }
   try {
     const database = await createDatabase(settings.adminUrl, 'roundhouse_bench');
     cleanup.add(`dropping database ${database.name}`, database.drop);

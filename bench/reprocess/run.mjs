@@ -220,12 +220,6 @@ async function main() {
   const connection = await connect(settings.brokerUrl);
   const cleanup = cleanupList();
   cleanup.add('closing the RabbitMQ connection', () => connection.close());
-  for (const signal of ['SIGINT', 'SIGTERM']) {
-    process.once(signal, () => {
-      say(`${signal}: cleaning up…`);
-      void cleanup.run().then(() => process.exit(130));
-    });
-  }
   try {
     if (settings.build) {
       buildApi();

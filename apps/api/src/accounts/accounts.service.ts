@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { hash, verify } from '@node-rs/argon2';
-import { SYSTEM_ACTOR, type AuditActor } from '../audit/audit-entry.js';
+import { CLI_ACTOR, type AuditActor } from '../audit/audit-entry.js';
 import { AuditService } from '../audit/audit.service.js';
 import { ROLES, type Role, type User } from '../auth/user.js';
 import { ConflictError, InputError, NotAllowedError, NotFoundError, NotSignedInError, type FieldError } from '../errors/domain-errors.js';
@@ -20,7 +20,6 @@ export interface NewAccountInput {
 }
 
 /** Who changed accounts: the command line, run by whoever administers the server. */
-const ACCOUNTS_CLI: AuditActor = { ...SYSTEM_ACTOR, name: 'Roundhouse (npm run accounts)' };
 /** Who tried to sign in but did not. */
 const SIGN_IN_ATTEMPT: AuditActor = { id: 'anonymous', name: 'Someone signing in', kind: 'person' };
 const WRONG_CREDENTIALS = 'The username or password is wrong.';
@@ -52,7 +51,7 @@ export class AccountsService {
         throw new ConflictError(`An account named "${username}" already exists.`, 'username');
       }
       const after = { username, name: account.name, role: account.role, teams };
-      await this.audit.record({ actor: ACCOUNTS_CLI, action: 'account.created', target: { kind: 'account', id: username }, teams, after }, manager);
+      await this.audit.record({ actor: CLI_ACTOR, action: 'account.created', target: { kind: 'account', id: username }, teams, after }, manager);
     });
     const created = await this.repository.findByUsername(username);
     if (created === undefined) {
@@ -70,7 +69,7 @@ export class AccountsService {
         throw new NotFoundError(`There is no account named "${normalized}".`);
       }
       if (before.disabled_at === null) {
-        await this.audit.record({ actor: ACCOUNTS_CLI, action: 'account.disabled', target: { kind: 'account', id: normalized }, teams: before.teams }, manager);
+        await this.audit.record({ actor: CLI_ACTOR, action: 'account.disabled', target: { kind: 'account', id: normalized }, teams: before.teams }, manager);
       }
     });
     const account = await this.repository.findByUsername(normalized);
