@@ -79,7 +79,9 @@ describe(DeadLettersService.name, () => {
   });
 
   it('pages without losing dead letters that failed within the same millisecond', async () => {
-    const micro = (n: number) => `2026-11-20T08:00:00.000${String(n * 37).padStart(3, '0')}Z`;
+    // Yesterday, within the window ingest takes.
+    const day = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const micro = (n: number) => `${day}T08:00:00.000${String(n * 37).padStart(3, '0')}Z`;
     await ingest(
       t.api,
       token,
@@ -88,7 +90,7 @@ describe(DeadLettersService.name, () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let i = 0; i < 20; i += 1) {
-      const page: Awaited<ReturnType<typeof t.api.graphql<ListResult>>> = await t.api.graphql<ListResult>(LIST, { filter: { to: '2026-11-20T08:00:00.001Z', from: '2026-11-20T08:00:00Z' }, first: 2, after }, owner);
+      const page: Awaited<ReturnType<typeof t.api.graphql<ListResult>>> = await t.api.graphql<ListResult>(LIST, { filter: { to: `${day}T08:00:00.001Z`, from: `${day}T08:00:00Z` }, first: 2, after }, owner);
       seen.push(...(page.data?.deadLetters.edges.map((e) => e.node.id) ?? []));
       if (page.data?.deadLetters.pageInfo.hasNextPage !== true) {
         break;
