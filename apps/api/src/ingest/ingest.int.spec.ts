@@ -1,4 +1,4 @@
-import { gzipSync } from 'node:zlib';
+import { deflateSync, gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -103,10 +103,12 @@ describe(IngestService.name, () => {
     expect(otherOwner.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
-  it('takes gzip and NDJSON, quarantining a line that is not JSON', async () => {
+  it('takes gzip, deflate and NDJSON, quarantining a line that is not JSON', async () => {
     const events = attempt('invoice-generation');
     const gz = await ingest(t.api, teamToken, [], { 'content-encoding': 'gzip' }, gzipSync(JSON.stringify(events)));
     expect(gz.body.accepted).toBe(2);
+    const deflated = await ingest(t.api, teamToken, [], { 'content-encoding': 'deflate' }, deflateSync(JSON.stringify(attempt('invoice-generation'))));
+    expect(deflated.body.accepted).toBe(2);
     const ndjson = `${JSON.stringify(attempt('invoice-generation')[0])}\n{not json\n`;
     const nd = await ingest(t.api, teamToken, [], { 'content-type': 'application/x-ndjson' }, ndjson);
     expect(nd.body.results.map((r) => r.outcome)).toEqual(['accepted', 'quarantined']);
