@@ -12,7 +12,7 @@ import { pinoHttp } from 'pino-http';
 import { AppModule } from './app.module.js';
 import { jsonBody } from './common/http/json-body.js';
 import { refuseDeeplyNestedDocuments } from './common/graphql/operation-limits.js';
-import { ingestRateLimit, signInRateLimit } from './common/http/rate-limits.js';
+import { runtimeRateLimits, signInRateLimit } from './common/http/rate-limits.js';
 import { listOperationRules } from './auth/operation-rules.js';
 import type { AppConfig } from './config/app.config.js';
 import { PinoNestLogger, requestIdMiddleware, serializeError } from './logging/logger.js';
@@ -117,8 +117,11 @@ export async function createApp(config: AppConfig, databaseUrl: string, log: Log
   );
   // One budget for both ways of signing in with a password or persona, per address.
   app.use(['/auth/sign-in', '/auth/dev-sign-in'], signInRateLimit(config.ROUNDHOUSE_SIGN_IN_RATE_LIMIT));
+  // Runtime credentials that have not worked lately are limited per address before any lookup.
+  const runtimeLimits = runtimeRateLimits(config.ROUNDHOUSE_INGEST_RATE_LIMIT, config.ROUNDHOUSE_INGEST_UNKNOWN_TOKEN_RATE_LIMIT);
+  app.use('/ingest', runtimeLimits.credentials);
   // Ingest reads its own body (limits, gzip, NDJSON); everything else speaks JSON.
-  app.use(INGEST_PATH, ingestRateLimit(config.ROUNDHOUSE_INGEST_RATE_LIMIT), readIngestBody);
+  app.use(INGEST_PATH, runtimeLimits.perToken, readIngestBody);
   app.use(jsonBody());
   app.use('/graphql', refuseDeeplyNestedDocuments);
   serveConsole(app, config.ROUNDHOUSE_CONSOLE_DIR);

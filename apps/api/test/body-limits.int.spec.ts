@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import { INGEST_MAX_BODY_BYTES, INGEST_MAX_INFLATED_BYTES, INGEST_PATH } from '@roundhouse/contracts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CatalogService } from '../src/catalog/catalog.service.js';
@@ -76,5 +76,25 @@ describe('request body limits', () => {
     expect(await post(INGEST_PATH, bomb, auth)).toEqual({ status: 413, message: 'The body is larger than 8 MiB (8388608 bytes) once un-gzipped.' });
     const justUnder = gzipSync(`[${' '.repeat(INGEST_MAX_INFLATED_BYTES - 2)}]`);
     expect(await post(INGEST_PATH, justUnder, auth)).toEqual({ status: 200, message: undefined });
+  });
+
+  it('inflates a deflate ingest body (zlib or raw) up to 8 MiB, refuses a deflate bomb with a 413, and any other coding with a 415', async () => {
+    const auth = { authorization: `Bearer ${token}` };
+    const over = Buffer.alloc(INGEST_MAX_INFLATED_BYTES + 1, ' ');
+    const sentence = 'The body is larger than 8 MiB (8388608 bytes) once inflated.';
+    for (const bomb of [deflateSync(over), deflateRawSync(over)]) {
+      expect(bomb.length).toBeLessThan(INGEST_MAX_BODY_BYTES);
+      expect(await post(INGEST_PATH, bomb, { ...auth, 'content-encoding': 'deflate' })).toEqual({ status: 413, message: sentence });
+    }
+    const justUnder = `[${' '.repeat(INGEST_MAX_INFLATED_BYTES - 2)}]`;
+    expect(await post(INGEST_PATH, deflateSync(justUnder), { ...auth, 'content-encoding': 'deflate' })).toEqual({ status: 200, message: undefined });
+    expect(await post(INGEST_PATH, deflateRawSync(justUnder), { ...auth, 'content-encoding': 'Deflate' })).toEqual({ status: 200, message: undefined });
+    expect(await post(INGEST_PATH, '[]', { ...auth, 'content-encoding': 'deflate' })).toEqual({ status: 400, message: 'The body says Content-Encoding: deflate but is not deflate data.' });
+    for (const coding of ['br', 'zstd', 'compress', 'gzip, deflate']) {
+      expect(await post(INGEST_PATH, gzipSync('[]'), { ...auth, 'content-encoding': coding })).toEqual({
+        status: 415,
+        message: `The body's Content-Encoding is "${coding}": ingest takes identity (none), gzip or deflate, one coding per request.`,
+      });
+    }
   });
 });

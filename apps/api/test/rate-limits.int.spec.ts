@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CatalogService } from '../src/catalog/catalog.service.js';
+import { TokensRepository } from '../src/tokens/tokens.repository.js';
 import { useTestApi } from './harness.js';
 import { attempt, createToken, ingest } from './telemetry.js';
 
@@ -40,5 +42,46 @@ describe('ingest rate limits', () => {
     expect(await t.db.query(`SELECT run_id FROM run WHERE run_id = 'refused-run'`)).toEqual([]);
     // Another runtime is not held back by the busy one.
     expect((await ingest(t.api, quiet, attempt('invoice-generation'))).status).toBe(200);
+  });
+});
+
+describe('rate limits for unknown runtime tokens', () => {
+  const t = useTestApi({ ROUNDHOUSE_INGEST_UNKNOWN_TOKEN_RATE_LIMIT: '5' });
+
+  /** A token shaped like ours that Roundhouse never made: without the limit, each one is looked up. */
+  const guess = () => `rh_rt_${randomBytes(16).toString('hex')}_${randomBytes(32).toString('base64url')}`;
+
+  it('answers guessed tokens from one address with 429 before any token lookup once over the budget, while working tokens go on', async () => {
+    await t.api.app.get(CatalogService).apply(path.join(t.api.config.repositoryRoot, 'catalog'), t.api.config.repositoryRoot);
+    const token = (await createToken(t.api, await t.api.signIn('ada'), { team: 'finance-ops' })).secret;
+    // A working token's requests use none of the address's budget.
+    for (let i = 0; i < 6; i += 1) {
+      expect((await ingest(t.api, token, attempt('invoice-generation'))).status).toBe(200);
+    }
+    const lookups = vi.spyOn(t.api.app.get(TokensRepository), 'findById');
+
+    const firsts = [];
+    for (let i = 0; i < 5; i += 1) {
+      firsts.push((await ingest(t.api, guess(), attempt('invoice-generation'))).status);
+    }
+    expect(firsts).toEqual([401, 401, 401, 401, 401]);
+    expect(lookups).toHaveBeenCalledTimes(5);
+
+    for (let i = 0; i < 20; i += 1) {
+      const refused = await ingest(t.api, guess(), attempt('invoice-generation', { runId: `guessed-${i}` }));
+      expect(refused.status).toBe(429);
+      expect(refused.body).toMatchObject({ message: expect.stringMatching(/^Too many requests with a missing or unknown runtime token from this address: at most 5 a minute\. Try again in \d+ s\.$/) as string });
+    }
+    const claim = await fetch(`${t.api.url}/ingest/v1/commands/claim`, { method: 'POST', headers: { authorization: `Bearer ${guess()}`, 'content-type': 'application/json' }, body: '{}' });
+    expect(claim.status).toBe(429);
+    expect(Number(claim.headers.get('retry-after'))).toBeGreaterThan(0);
+    const anonymous = await fetch(`${t.api.url}/ingest/v1/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[]' });
+    expect(anonymous.status).toBe(429);
+    expect(lookups).toHaveBeenCalledTimes(5);
+    expect(await t.db.query(`SELECT run_id FROM run WHERE run_id LIKE 'guessed-%'`)).toEqual([]);
+
+    // The runtime that worked keeps its own budget.
+    expect((await ingest(t.api, token, attempt('invoice-generation'))).status).toBe(200);
+    lookups.mockRestore();
   });
 });

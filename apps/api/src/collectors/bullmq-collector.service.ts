@@ -1,10 +1,13 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
+import type { DeadLetterV1 } from '@roundhouse/contracts';
 import type { Logger } from 'pino';
 import { AutomationsService } from '../automations/automations.service.js';
 import { redisConnectionOf } from '../common/redis-connection.js';
 import { DeadLettersRepository } from '../dead-letters/dead-letters.repository.js';
+import { APP_CONFIG, type AppConfig } from '../config/app.config.js';
 import { IngestRepository } from '../ingest/ingest.repository.js';
+import { collectedFailureTimes, timestampWindow } from '../ingest/timestamp-window.js';
 import { API_LOGGER } from '../jobs/jobs.service.js';
 import { deadLetterFromJob, exhausted, type FailedJob } from './bullmq-dead-letter.js';
 
@@ -29,6 +32,7 @@ export class BullMqCollector implements OnApplicationShutdown {
 
   constructor(
     @Inject(IngestRepository) private readonly store: IngestRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(DeadLettersRepository) private readonly deadLetters: DeadLettersRepository,
     @Inject(AutomationsService) private readonly automations: AutomationsService,
     @Inject(API_LOGGER) private readonly log: Logger,
@@ -77,11 +81,16 @@ export class BullMqCollector implements OnApplicationShutdown {
     return this.polling;
   }
 
+  /** Failure times from the future (or before 1970) are stored as the time of collection: see collectedFailureTimes. */
+  private collected<T extends DeadLetterV1>(letter: T): T {
+    return { ...letter, ...collectedFailureTimes(letter, new Date(), timestampWindow(this.config)) };
+  }
+
   private async collect(binding: BullMqBinding, queue: Queue): Promise<number> {
     let fresh = 0;
     for (let start = 0; ; start += PAGE) {
       const jobs = (await queue.getFailed(start, start + PAGE - 1)) as unknown as FailedJob[];
-      const letters = jobs.filter(exhausted).map((job) => deadLetterFromJob(job, binding.automation, binding.queue));
+      const letters = jobs.filter(exhausted).map((job) => this.collected(deadLetterFromJob(job, binding.automation, binding.queue)));
       if (letters.length > 0) {
         fresh += await this.store.transaction(async (manager) => {
           const unseen = await this.store.claimEventIds(manager, letters.map((l) => l.id));

@@ -87,4 +87,30 @@ describe.skipIf(RABBITMQ_URL === undefined)(RabbitMqCollector.name, () => {
     // Acked only after the commit: nothing is left in the dead-letter queue.
     await vi.waitFor(async () => expect((await channel.checkQueue(dlq)).messageCount).toBe(0), { timeout: 5_000 });
   });
+
+  it('keeps a message that died long ago with its time, and stores a forged future x-death as the time it was collected', async () => {
+    const forged = `${dlq}.forged`;
+    await channel.assertQueue(forged, { durable: false, autoDelete: false });
+    const death = (iso: string) => [{ count: 1, reason: 'rejected', queue: work, time: { '!': 'timestamp', value: Date.parse(iso) / 1000 }, exchange: '', 'routing-keys': [work] }];
+    channel.sendToQueue(forged, Buffer.from('{"dealId":"deal-old"}'), { messageId: 'deal-old', contentType: 'application/json', headers: { 'x-death': death('2025-03-01T10:00:00Z') } });
+    channel.sendToQueue(forged, Buffer.from('{"dealId":"deal-9999"}'), { messageId: 'deal-9999', contentType: 'application/json', headers: { 'x-death': death('9999-12-31T00:00:00Z') } });
+    const collectedFrom = Date.now();
+    await t.api.app.get(RabbitMqCollector).start([{ automation: 'invoice-generation', url: RABBITMQ_URL ?? '', queue: forged }]);
+    await vi.waitFor(async () => expect(await t.db.query(`SELECT 1 FROM dead_letter WHERE source_queue = $1`, [forged])).toHaveLength(2), { timeout: 15_000, interval: 200 });
+    const rows = await t.db.query<{ message_id: string; first_failed_at: Date; last_failed_at: Date; headers: Record<string, string> }>(
+      `SELECT message_id, first_failed_at, last_failed_at, headers FROM dead_letter WHERE source_queue = $1 ORDER BY message_id`,
+      [forged],
+    );
+    expect(rows.map((r) => [r.message_id, r.first_failed_at.toISOString(), r.last_failed_at.toISOString()])).toEqual([
+      ['deal-9999', expect.any(String) as string, expect.any(String) as string],
+      ['deal-old', '2025-03-01T10:00:00.000Z', '2025-03-01T10:00:00.000Z'],
+    ]);
+    const future = rows[0];
+    expect(future?.last_failed_at.getTime()).toBeGreaterThanOrEqual(collectedFrom - 1000);
+    expect(future?.last_failed_at.getTime()).toBeLessThanOrEqual(Date.now());
+    expect(future?.first_failed_at.getTime()).toBe(future?.last_failed_at.getTime());
+    // The broker's header is kept as it came.
+    expect(future?.headers['x-death']).toContain('253402214400');
+    await channel.deleteQueue(forged);
+  });
 });

@@ -4,7 +4,9 @@ import type { DeadLetterV1 } from '@roundhouse/contracts';
 import type { Logger } from 'pino';
 import { AutomationsService } from '../automations/automations.service.js';
 import { DeadLettersRepository } from '../dead-letters/dead-letters.repository.js';
+import { APP_CONFIG, type AppConfig } from '../config/app.config.js';
 import { IngestRepository } from '../ingest/ingest.repository.js';
+import { collectedFailureTimes, timestampWindow } from '../ingest/timestamp-window.js';
 import { API_LOGGER } from '../jobs/jobs.service.js';
 import { deadLetterFromAmqp } from './amqp-dead-letter.js';
 
@@ -42,6 +44,7 @@ export class RabbitMqCollector implements OnApplicationShutdown {
 
   constructor(
     @Inject(IngestRepository) private readonly store: IngestRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(DeadLettersRepository) private readonly deadLetters: DeadLettersRepository,
     @Inject(API_LOGGER) private readonly log: Logger,
     @Inject(AutomationsService) private readonly automations: AutomationsService,
@@ -116,8 +119,13 @@ export class RabbitMqCollector implements OnApplicationShutdown {
     this.retries.add(timer);
   }
 
+  /** Failure times from the future (or before 1970) are stored as the time of collection: see collectedFailureTimes. */
+  private collected<T extends DeadLetterV1>(letter: T): T {
+    return { ...letter, ...collectedFailureTimes(letter, new Date(), timestampWindow(this.config)) };
+  }
+
   private receive(consumer: Consumer, message: ConsumeMessage): void {
-    consumer.pending.push({ message, letter: deadLetterFromAmqp(message, consumer.binding.automation, consumer.binding.queue, new Date()) });
+    consumer.pending.push({ message, letter: this.collected(deadLetterFromAmqp(message, consumer.binding.automation, consumer.binding.queue, new Date())) });
     if (consumer.pending.length >= BATCH) {
       void this.flush(consumer);
     } else {

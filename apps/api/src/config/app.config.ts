@@ -82,6 +82,19 @@ const schema = z.object({
   ROUNDHOUSE_SIGN_IN_RATE_LIMIT: z.coerce.number({ message: 'a whole number of requests a minute' }).int({ message: 'a whole number of requests a minute' }).min(1, { message: 'at least 1' }).default(30),
   /** Ingest requests a minute with one runtime token (per api process; each carries up to 1,000 events); more get 429 with Retry-After. */
   ROUNDHOUSE_INGEST_RATE_LIMIT: z.coerce.number({ message: 'a whole number of requests a minute' }).int({ message: 'a whole number of requests a minute' }).min(1, { message: 'at least 1' }).default(3000),
+  /**
+   * Unknown, malformed or missing runtime tokens a minute from one address on /ingest (per api
+   * process); more get 429 with Retry-After before any database read.
+   */
+  ROUNDHOUSE_INGEST_UNKNOWN_TOKEN_RATE_LIMIT: z.coerce.number({ message: 'a whole number of requests a minute' }).int({ message: 'a whole number of requests a minute' }).min(1, { message: 'at least 1' }).default(60),
+  /** How far ahead of the server clock an ingest event's times may be; later is quarantined. */
+  ROUNDHOUSE_INGEST_MAX_CLOCK_SKEW_SECONDS: z.coerce.number({ message: 'a whole number of seconds' }).int({ message: 'a whole number of seconds' }).min(1, { message: 'at least 1 second' }).max(86_400, { message: 'at most 86400 seconds (a day)' }).default(300),
+  /**
+   * How far back a runtime may date KPI measurements and dead letters (kept with no retention, so
+   * last year's "before" can be backfilled and an old queue drained); older is quarantined. Runs,
+   * heartbeats and resilience signals may go back ROUNDHOUSE_RUN_RETENTION_DAYS.
+   */
+  ROUNDHOUSE_INGEST_MAX_AGE_DAYS: z.coerce.number({ message: 'a whole number of days' }).int({ message: 'a whole number of days' }).min(1, { message: 'a whole number of days' }).max(36_500, { message: 'at most 36500 days' }).default(366),
   /** A reprocess or discard of more dead letters than this waits for a second person's approval. */
   ROUNDHOUSE_APPROVAL_BULK_THRESHOLD: z.coerce.number({ message: 'a whole number of messages' }).int({ message: 'a whole number of messages' }).min(1, { message: 'at least 1' }).default(100),
   /**

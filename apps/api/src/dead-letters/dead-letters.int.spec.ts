@@ -79,7 +79,9 @@ describe(DeadLettersService.name, () => {
   });
 
   it('pages without losing dead letters that failed within the same millisecond', async () => {
-    const micro = (n: number) => `2026-11-20T08:00:00.000${String(n * 37).padStart(3, '0')}Z`;
+    // Yesterday, within the window ingest takes.
+    const day = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const micro = (n: number) => `${day}T08:00:00.000${String(n * 37).padStart(3, '0')}Z`;
     await ingest(
       t.api,
       token,
@@ -88,7 +90,7 @@ describe(DeadLettersService.name, () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let i = 0; i < 20; i += 1) {
-      const page: Awaited<ReturnType<typeof t.api.graphql<ListResult>>> = await t.api.graphql<ListResult>(LIST, { filter: { to: '2026-11-20T08:00:00.001Z', from: '2026-11-20T08:00:00Z' }, first: 2, after }, owner);
+      const page: Awaited<ReturnType<typeof t.api.graphql<ListResult>>> = await t.api.graphql<ListResult>(LIST, { filter: { to: `${day}T08:00:00.001Z`, from: `${day}T08:00:00Z` }, first: 2, after }, owner);
       seen.push(...(page.data?.deadLetters.edges.map((e) => e.node.id) ?? []));
       if (page.data?.deadLetters.pageInfo.hasNextPage !== true) {
         break;
@@ -129,5 +131,40 @@ describe(DeadLettersService.name, () => {
       expect(JSON.parse(seen?.payload ?? '{}')).toEqual({ leadId: 'lead-77', email: '••••', phone: '••••' });
     }
     expect(JSON.parse((await payloadAs('ada'))?.payload ?? '{}')).toEqual({ leadId: 'lead-77', email: 'jo@example.com', phone: '+49 30 1234567' });
+  });
+
+  it('masks credential headers and sensitive fields in any case, at any depth and inside JSON strings for viewers and other teams, in the list and the detail', async () => {
+    const admin = await t.api.signIn('ada');
+    const revenueToken = (await createToken(t.api, admin, { team: 'revenue-ops' })).secret;
+    const headers = { Authorization: 'Bearer rh-upstream-abcdef123456', Cookie: 'sid=s3cr3t', 'X-Api-Key': 'k-42', 'x-hub-signature-256': 'sha256=9f86d0', 'content-type': 'application/json', 'x-death': '[{"count":1,"queue":"leads"}]' };
+    const payload = JSON.stringify({ lead: { Email: 'jo@example.com', company: 'Acme' }, contacts: [{ PHONE: '+49 30 1234567' }], note: 'callback?token=abc123' });
+    await ingest(t.api, revenueToken, [deadLetter('crm-enrichment', { messageId: 'lead-88', payload, headers })]);
+    const query = `query One($id: ID!) { deadLetter(id: $id) { payload payloadMasked headers } }`;
+    const listQuery = `query List($filter: DeadLetterFilter) { deadLetters(filter: $filter) { edges { node { id messageId payload headers } } } }`;
+    const listed = await t.api.graphql<{ deadLetters: { edges: { node: { id: string; messageId: string; payload: string; headers: string } }[] } }>(listQuery, { filter: { automation: 'crm-enrichment' } }, admin);
+    const id = listed.data?.deadLetters.edges.find((e) => e.node.messageId === 'lead-88')?.node.id;
+    const maskedHeaders = { Authorization: '••••', Cookie: '••••', 'X-Api-Key': '••••', 'x-hub-signature-256': '••••', 'content-type': 'application/json', 'x-death': '[{"count":1,"queue":"leads"}]' };
+    const maskedPayload = { lead: { Email: '••••', company: 'Acme' }, contacts: [{ PHONE: '••••' }], note: 'callback?token=••••' };
+
+    // Vera (a viewer), and Otto and Omar (finance-ops; crm-enrichment belongs to revenue-ops).
+    for (const persona of ['vera', 'otto', 'omar'] as const) {
+      const cookie = await t.api.signIn(persona);
+      const one = (await t.api.graphql<{ deadLetter: { payload: string; payloadMasked: boolean; headers: string } }>(query, { id }, cookie)).data?.deadLetter;
+      expect(one?.payloadMasked, persona).toBe(true);
+      expect(JSON.parse(one?.headers ?? '{}'), persona).toEqual(maskedHeaders);
+      expect(JSON.parse(JSON.parse(one?.payload ?? '""') as string), persona).toEqual(maskedPayload);
+      const row = (await t.api.graphql<{ deadLetters: { edges: { node: { id: string; payload: string; headers: string } }[] } }>(listQuery, { filter: { automation: 'crm-enrichment' } }, cookie)).data?.deadLetters.edges.find(
+        (e) => e.node.id === id,
+      )?.node;
+      expect(JSON.parse(row?.headers ?? '{}'), persona).toEqual(maskedHeaders);
+      expect(row?.payload, persona).toBe(one?.payload);
+    }
+    // Those who may read payloads read everything as it came; what is stored is unchanged.
+    const full = (await t.api.graphql<{ deadLetter: { payload: string; payloadMasked: boolean; headers: string } }>(query, { id }, admin)).data?.deadLetter;
+    expect(full?.payloadMasked).toBe(false);
+    expect(JSON.parse(full?.headers ?? '{}')).toEqual(headers);
+    expect(JSON.parse(full?.payload ?? '""')).toBe(payload);
+    const [stored] = await t.db.query<{ payload: unknown; headers: unknown }>(`SELECT payload, headers FROM dead_letter WHERE id = $1`, [id]);
+    expect(stored).toEqual({ payload, headers });
   });
 });

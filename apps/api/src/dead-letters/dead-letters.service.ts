@@ -6,7 +6,7 @@ import { checkPageSize, decodeCursor, encodeCursor } from '../common/pagination.
 import { NotFoundError } from '../errors/domain-errors.js';
 import type { DeadLetterConnectionType, DeadLetterGroupType, DeadLetterType } from './dto/dead-letter.type.js';
 import { DeadLettersRepository, type DeadLetterPosition, type DeadLetterQuery, type DeadLetterRow } from './dead-letters.repository.js';
-import { maskPayload } from './mask-payload.js';
+import { maskHeaders, maskPayload } from './mask-payload.js';
 
 export const MAX_DEAD_LETTER_PAGE = 200;
 
@@ -58,14 +58,22 @@ export class DeadLettersService {
   }
 
   private async present(rows: readonly DeadLetterRow[], user: User | undefined): Promise<DeadLetterType[]> {
-    // Operators and owners of the automation's team (and admins) read payloads in full; everyone else sees sensitive fields masked.
-    const policies = new Map<string, string[]>();
+    // Operators and owners of the automation's team (and admins) read payloads and headers in full;
+    // everyone else (viewers, other teams) reads them masked: sensitive fields and credentials.
+    const fullReader = new Set<string>();
+    const sensitive = new Map<string, string[]>();
     for (const slug of new Set(rows.map((r) => r.automation_slug))) {
       const { ownerTeam, sensitiveFields } = await this.deadLetters.payloadPolicy(slug);
-      policies.set(slug, grantsOnTeam(user, 'dead-letter:payload', ownerTeam) ? [] : sensitiveFields);
+      sensitive.set(slug, sensitiveFields);
+      if (grantsOnTeam(user, 'dead-letter:payload', ownerTeam)) {
+        fullReader.add(slug);
+      }
     }
     return rows.map((row) => {
-      const { payload, masked } = maskPayload(row.payload, policies.get(row.automation_slug) ?? []);
+      const full = fullReader.has(row.automation_slug);
+      const fields = sensitive.get(row.automation_slug) ?? [];
+      const { payload, masked: payloadMasked } = full ? { payload: row.payload, masked: false } : maskPayload(row.payload, fields);
+      const { headers } = full ? { headers: row.headers } : maskHeaders(row.headers, fields);
       return {
         id: row.id,
         automation: { slug: row.automation_slug, title: row.automation_title },
@@ -83,8 +91,8 @@ export class DeadLettersService {
         correlationId: row.correlation_id,
         runId: row.run_id,
         payload: JSON.stringify(payload, null, 2),
-        headers: JSON.stringify(row.headers, null, 2),
-        payloadMasked: masked,
+        headers: JSON.stringify(headers, null, 2),
+        payloadMasked,
         reprocessOf: row.reprocess_of,
       };
     });

@@ -22,6 +22,8 @@ function httpStatus(kind: DomainErrorKind): number {
       return 401;
     case 'too_large':
       return 413;
+    case 'unsupported_media':
+      return 415;
   }
 }
 

@@ -10,7 +10,7 @@ export interface FieldError {
  * The errors services throw. One global filter maps each kind to GraphQL and HTTP; services never
  * throw transport errors. A feature may give its own `code` to a kind.
  */
-export type DomainErrorKind = 'input' | 'not_found' | 'conflict' | 'not_allowed' | 'unauthenticated' | 'too_large';
+export type DomainErrorKind = 'input' | 'not_found' | 'conflict' | 'not_allowed' | 'unauthenticated' | 'too_large' | 'unsupported_media';
 
 export abstract class DomainError extends Error {
   abstract readonly kind: DomainErrorKind;
@@ -63,4 +63,10 @@ export class NotSignedInError extends DomainError {
 export class TooLargeError extends DomainError {
   readonly kind = 'too_large';
   readonly code: string = 'PAYLOAD_TOO_LARGE';
+}
+
+/** A body in a form (encoding, media type) the route does not take; the message names what it takes. */
+export class UnsupportedMediaError extends DomainError {
+  readonly kind = 'unsupported_media';
+  readonly code: string = 'UNSUPPORTED_MEDIA_TYPE';
 }

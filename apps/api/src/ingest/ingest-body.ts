@@ -1,8 +1,8 @@
 import { AsyncResource } from 'node:async_hooks';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
 import { INGEST_MAX_BODY_BYTES, INGEST_MAX_EVENTS, INGEST_MAX_INFLATED_BYTES } from '@roundhouse/contracts';
 import type { NextFunction, Request, Response } from 'express';
-import { InputError, TooLargeError } from '../errors/domain-errors.js';
+import { InputError, TooLargeError, UnsupportedMediaError } from '../errors/domain-errors.js';
 import { deepestNesting, INGEST_MAX_NESTING } from './storable-json.js';
 
 const MIB = 1024 * 1024;
@@ -58,19 +58,59 @@ export function readIngestBody(request: Request, response: Response, next: NextF
   request.on('error', proceed);
 }
 
-/** The events in a raw body: JSON array (or one object) or NDJSON, gzip or not. */
-export function parseIngestBody(body: unknown, contentType: string | undefined, contentEncoding: string | undefined): unknown[] {
-  let raw = Buffer.isBuffer(body) ? body : Buffer.alloc(0);
-  if (contentEncoding?.toLowerCase().includes('gzip') === true) {
-    try {
-      raw = gunzipSync(raw, { maxOutputLength: INGEST_MAX_INFLATED_BYTES });
-    } catch (error) {
-      if (error instanceof RangeError) {
-        throw new TooLargeError(`The body is larger than ${INGEST_MAX_INFLATED_BYTES / MIB} MiB (${INGEST_MAX_INFLATED_BYTES} bytes) once un-gzipped.`);
-      }
-      throw new InputError('The body says Content-Encoding: gzip but is not gzip.', [{ path: 'body', message: 'gzip data' }]);
-    }
+/** The content codings ingest takes, at most one per request. */
+const ACCEPTED_CODINGS = 'identity (none), gzip or deflate';
+
+/** Whether the body starts with a zlib header (RFC 1950), as HTTP's deflate should; some clients send raw deflate (RFC 1951). */
+function zlibWrapped(body: Buffer): boolean {
+  const [cmf = 0, flg = 0] = body;
+  return (cmf & 0x0f) === 8 && ((cmf << 8) | flg) % 31 === 0;
+}
+
+/**
+ * The body un-gzipped or inflated, at most INGEST_MAX_INFLATED_BYTES: zlib stops at the limit, so a
+ * small bomb never grows in memory. Any other coding, or more than one, is refused with 415.
+ */
+function decode(raw: Buffer, contentEncoding: string | undefined): Buffer {
+  const codings = (contentEncoding ?? '')
+    .split(',')
+    .map((c) => c.trim().toLowerCase())
+    .filter((c) => c !== '' && c !== 'identity');
+  if (codings.length === 0) {
+    return raw;
   }
+  const [coding] = codings;
+  if (codings.length > 1 || (coding !== 'gzip' && coding !== 'x-gzip' && coding !== 'deflate')) {
+    throw new UnsupportedMediaError(`The body's Content-Encoding is "${(contentEncoding ?? '').slice(0, 100)}": ingest takes ${ACCEPTED_CODINGS}, one coding per request.`);
+  }
+  const gzip = coding !== 'deflate';
+  try {
+    const options = { maxOutputLength: INGEST_MAX_INFLATED_BYTES };
+    if (gzip) {
+      return gunzipSync(raw, options);
+    }
+    if (zlibWrapped(raw)) {
+      try {
+        return inflateSync(raw, options);
+      } catch (error) {
+        if (error instanceof RangeError) {
+          throw error;
+        }
+        // Raw deflate data that happens to start like a zlib header: read it as raw below.
+      }
+    }
+    return inflateRawSync(raw, options);
+  } catch (error) {
+    if (error instanceof RangeError) {
+      throw new TooLargeError(`The body is larger than ${INGEST_MAX_INFLATED_BYTES / MIB} MiB (${INGEST_MAX_INFLATED_BYTES} bytes) once ${gzip ? 'un-gzipped' : 'inflated'}.`);
+    }
+    throw new InputError(`The body says Content-Encoding: ${coding} but is not ${gzip ? 'gzip' : 'deflate'} data.`, [{ path: 'body', message: `${gzip ? 'gzip' : 'deflate'} data` }]);
+  }
+}
+
+/** The events in a raw body: JSON array (or one object) or NDJSON; identity, gzip or deflate. */
+export function parseIngestBody(body: unknown, contentType: string | undefined, contentEncoding: string | undefined): unknown[] {
+  const raw = decode(Buffer.isBuffer(body) ? body : Buffer.alloc(0), contentEncoding);
   const text = raw.toString('utf8');
   const ndjson = contentType?.includes('ndjson') === true;
   const nesting = deepestNesting(text, ndjson);

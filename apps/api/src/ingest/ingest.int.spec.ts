@@ -1,9 +1,9 @@
-import { gzipSync } from 'node:zlib';
+import { deflateSync, gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApi } from '../../test/harness.js';
-import { attempt, createToken, ingest } from '../../test/telemetry.js';
+import { attempt, createToken, deadLetter, ingest } from '../../test/telemetry.js';
 import { CatalogService } from '../catalog/catalog.service.js';
 import { RunRetentionJob } from '../runs/run-retention.job.js';
 import { IngestService } from './ingest.service.js';
@@ -103,10 +103,12 @@ describe(IngestService.name, () => {
     expect(otherOwner.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
-  it('takes gzip and NDJSON, quarantining a line that is not JSON', async () => {
+  it('takes gzip, deflate and NDJSON, quarantining a line that is not JSON', async () => {
     const events = attempt('invoice-generation');
     const gz = await ingest(t.api, teamToken, [], { 'content-encoding': 'gzip' }, gzipSync(JSON.stringify(events)));
     expect(gz.body.accepted).toBe(2);
+    const deflated = await ingest(t.api, teamToken, [], { 'content-encoding': 'deflate' }, deflateSync(JSON.stringify(attempt('invoice-generation'))));
+    expect(deflated.body.accepted).toBe(2);
     const ndjson = `${JSON.stringify(attempt('invoice-generation')[0])}\n{not json\n`;
     const nd = await ingest(t.api, teamToken, [], { 'content-type': 'application/x-ndjson' }, ndjson);
     expect(nd.body.results.map((r) => r.outcome)).toEqual(['accepted', 'quarantined']);
@@ -122,6 +124,65 @@ describe(IngestService.name, () => {
     expect(big.status).toBe(413);
     expect(big.body.error?.message).toContain('1 MiB (1048576 bytes)');
     expect((await ingest(t.api, teamToken, [], {}, '{oops')).status).toBe(400);
+  });
+
+  it('quarantines events dated outside the window, naming the field, the value and the window, and applies nothing of them', async () => {
+    const health = async () =>
+      (await t.api.graphql<{ automationHealth: { lastHeartbeatAt: string | null; lastSuccessAt: string | null } }>('{ automationHealth(slug: "payout-reconciliation", window: "1h") { lastHeartbeatAt lastSuccessAt } }', {}, owner)).data
+        ?.automationHealth;
+    const heartbeat = (occurredAt: string) => ({ id: randomUUID(), type: 'heartbeat', automation: 'payout-reconciliation', occurredAt, instance: 'worker-1' });
+    const alive = new Date(Date.now() - 60_000).toISOString();
+    expect((await ingest(t.api, teamToken, [heartbeat(alive)])).body.accepted).toBe(1);
+    const before = await health();
+    expect(before?.lastHeartbeatAt).toBe(alive);
+    const rollups = await totals('payout-reconciliation');
+
+    const farFuture = heartbeat('9999-12-31T23:59:59Z');
+    const yearOne = attempt('payout-reconciliation', { startedAt: new Date('0001-01-01T00:00:00Z') });
+    const yearZero = { ...heartbeat('0000-01-01T00:00:00Z') };
+    const [, futureEnd] = attempt('payout-reconciliation', { startedAt: new Date(Date.now() - 1000), durationMs: 3_600_000 });
+    const result = await ingest(t.api, teamToken, [farFuture, ...yearOne, yearZero, futureEnd]);
+    expect(result.status).toBe(200);
+    expect(result.body.results.map((r) => [r.outcome, r.status])).toEqual(Array.from({ length: 5 }, () => ['quarantined', 422]));
+    expect(result.body.results[0]?.reason).toMatch(
+      /^occurredAt: found "9999-12-31T23:59:59Z"; allowed: a time from \S+Z to \S+Z \(at most 30 days back, the run retention, ROUNDHOUSE_RUN_RETENTION_DAYS, and 300 s ahead of the server clock, ROUNDHOUSE_INGEST_MAX_CLOCK_SKEW_SECONDS\)$/,
+    );
+    expect(result.body.results[1]?.reason).toMatch(/^occurredAt: found "0001-01-01T00:00:00.000Z"; allowed: a time from/);
+    expect(result.body.results[2]?.reason).toMatch(/^occurredAt: found "0001-01-01T00:00:01.200Z"; allowed:/);
+    expect(result.body.results[3]?.reason).toMatch(/^occurredAt: found "0000-01-01T00:00:00Z"; allowed:/);
+    // A run that started now but says it finished an hour from now.
+    expect(result.body.results[4]?.reason).toMatch(/^occurredAt: found "\S+"; allowed: a time from/);
+
+    // Nothing of them touched the runtime's last-seen, the runs or the rollups; the owner sees them in quarantine.
+    expect(await health()).toEqual(before);
+    expect(await totals('payout-reconciliation')).toEqual(rollups);
+    expect(await t.db.query(`SELECT 1 FROM run WHERE run_id = ANY($1)`, [[(yearOne[0] as { runId: string }).runId, (futureEnd as { runId: string }).runId]])).toEqual([]);
+    const listed = await t.api.graphql<{ quarantine: { edges: { node: { reason: string } }[] } }>('{ quarantine(first: 5) { edges { node { reason } } } }', {}, owner);
+    expect(listed.data?.quarantine.edges.filter((e) => e.node.reason.includes('ROUNDHOUSE_INGEST_MAX_CLOCK_SKEW_SECONDS'))).toHaveLength(5);
+  });
+
+  it('takes events a little ahead of the server clock, and KPI measurements and dead letters back to their own limit', async () => {
+    const minuteAhead = new Date(Date.now() + 60_000);
+    const ahead = await ingest(t.api, teamToken, [
+      { id: randomUUID(), type: 'heartbeat', automation: 'invoice-generation', occurredAt: minuteAhead.toISOString() },
+      ...attempt('invoice-generation', { startedAt: minuteAhead, durationMs: 10 }),
+    ]);
+    expect(ahead.body.results.map((r) => r.outcome)).toEqual(['accepted', 'accepted', 'accepted']);
+
+    const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+    const kpi = (occurredAt: string) => ({ id: randomUUID(), type: 'kpi_measurement', automation: 'payout-reconciliation', kpi: 'unmatched-lines', value: 3, occurredAt });
+    const old = await ingest(t.api, teamToken, [
+      kpi(daysAgo(90)),
+      deadLetter('payout-reconciliation', { occurredAt: daysAgo(60), firstFailedAt: daysAgo(61) }),
+      ...attempt('invoice-generation', { startedAt: new Date(daysAgo(29)) }),
+      kpi(daysAgo(367)),
+      deadLetter('payout-reconciliation', { firstFailedAt: daysAgo(400) }),
+      { id: randomUUID(), type: 'heartbeat', automation: 'invoice-generation', occurredAt: daysAgo(31) },
+    ]);
+    expect(old.body.results.map((r) => r.outcome)).toEqual(['accepted', 'accepted', 'accepted', 'accepted', 'quarantined', 'quarantined', 'quarantined']);
+    expect(old.body.results[4]?.reason).toMatch(/^occurredAt: found "\S+"; allowed: a time from \S+ to \S+ \(at most 366 days back, ROUNDHOUSE_INGEST_MAX_AGE_DAYS, and 300 s ahead/);
+    expect(old.body.results[5]?.reason).toMatch(/^firstFailedAt: found/);
+    expect(old.body.results[6]?.reason).toMatch(/at most 30 days back, the run retention/);
   });
 
   it('turns rollups into health, runs into trails, and counts ingest in /metrics', async () => {
@@ -163,8 +224,10 @@ describe(IngestService.name, () => {
 
   it('pages runs that started within the same millisecond without losing any', async () => {
     const compliance = await createToken(t.api, await t.api.signIn('ada'), { team: 'data-compliance' });
+    // Yesterday, within the window ingest takes.
+    const day = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
     const events = Array.from({ length: 7 }, (_, i) => {
-      const startedAt = `2026-11-20T09:00:00.000${String((i + 1) * 41).padStart(3, '0')}Z`;
+      const startedAt = `${day}T09:00:00.000${String((i + 1) * 41).padStart(3, '0')}Z`;
       return { id: randomUUID(), type: 'run_started', automation: 'regulatory-export', occurredAt: startedAt, runId: `same-ms-${i}`, startedAt };
     });
     expect((await ingest(t.api, compliance.secret, events)).body.accepted).toBe(7);
@@ -172,8 +235,8 @@ describe(IngestService.name, () => {
     let after: string | null = null;
     for (let i = 0; i < 20; i += 1) {
       const page: { data?: { runs: { edges: { node: { runId: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } | null } = await t.api.graphql(
-        'query Page($after: String) { runs(first: 2, after: $after, filter: { from: "2026-11-20T09:00:00Z", to: "2026-11-20T09:00:00.001Z" }) { edges { node { runId } } pageInfo { hasNextPage endCursor } } }',
-        { after },
+        'query Page($after: String, $from: DateTime!, $to: DateTime!) { runs(first: 2, after: $after, filter: { from: $from, to: $to }) { edges { node { runId } } pageInfo { hasNextPage endCursor } } }',
+        { after, from: `${day}T09:00:00Z`, to: `${day}T09:00:00.001Z` },
         owner,
       );
       seen.push(...(page.data?.runs.edges.map((e) => e.node.runId) ?? []));

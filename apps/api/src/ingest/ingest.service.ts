@@ -13,6 +13,7 @@ import {
   type ResilienceV1,
   type RunEventV1,
 } from '@roundhouse/contracts';
+import { APP_CONFIG, type AppConfig } from '../config/app.config.js';
 import { DeadLettersRepository } from '../dead-letters/dead-letters.repository.js';
 import { MetricsService } from '../metrics/metrics.service.js';
 import type { RuntimeIdentity } from '../tokens/runtime-token.js';
@@ -21,6 +22,7 @@ import { IngestRepository, type QuarantineRow } from './ingest.repository.js';
 import { rollupDeltas } from './rollup-delta.js';
 import { mergeRunEvents } from './run-patch.js';
 import { isStorable, storable } from './storable-json.js';
+import { timestampProblem, timestampWindow, type TimestampWindow } from './timestamp-window.js';
 
 /** A top-level string field of a raw event, when it is one that can be stored and looked up. */
 function field(raw: unknown, name: string): string | null {
@@ -42,13 +44,18 @@ function covers(runtime: RuntimeIdentity, slug: string, owner: string | undefine
  */
 @Injectable()
 export class IngestService {
+  private readonly window: TimestampWindow;
+
   constructor(
     @Inject(IngestRepository) private readonly repository: IngestRepository,
     @Inject(MetricsService) private readonly metrics: MetricsService,
     @Inject(DeadLettersRepository) private readonly deadLetters: DeadLettersRepository,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.window = timestampWindow(config);
+  }
 
-  async ingest(raw: readonly unknown[], runtime: RuntimeIdentity): Promise<IngestResponse> {
+  async ingest(raw: readonly unknown[], runtime: RuntimeIdentity, now = new Date()): Promise<IngestResponse> {
     const results: IngestEventResult[] = [];
     const outcome = (index: number, id: string | null, result: IngestOutcome, reason?: string) => {
       results[index] = { index, id, outcome: result, status: INGEST_OUTCOME_STATUS[result], ...(reason === undefined ? {} : { reason }) };
@@ -85,8 +92,13 @@ export class IngestService {
       const parsed = ingestEventV1.safeParse(event);
       if (!parsed.success) {
         hold(describeError(parsed.error, event, ingestEventV1).map((p) => `${p.field || '(event)'}: found ${p.found}; allowed: ${p.allowed}`).join('; '));
-      } else if (!owners.has(parsed.data.automation)) {
+        return;
+      }
+      const untimely = timestampProblem(parsed.data, now, this.window);
+      if (!owners.has(parsed.data.automation)) {
         hold(`there is no automation "${parsed.data.automation}" in the catalog`);
+      } else if (untimely !== undefined) {
+        hold(untimely);
       } else if (seen.has(parsed.data.id)) {
         outcome(index, id, 'duplicate');
       } else {

@@ -6,7 +6,7 @@ import type { TestApi, TestDatabase } from '../harness.js';
 export const RUNS = 150;
 
 /** The fuzz apis lift the rate limits so that a 429 never hides the answer under test. */
-export const UNLIMITED = { ROUNDHOUSE_INGEST_RATE_LIMIT: '1000000', ROUNDHOUSE_SIGN_IN_RATE_LIMIT: '1000000' };
+export const UNLIMITED = { ROUNDHOUSE_INGEST_RATE_LIMIT: '1000000', ROUNDHOUSE_INGEST_UNKNOWN_TOKEN_RATE_LIMIT: '1000000', ROUNDHOUSE_SIGN_IN_RATE_LIMIT: '1000000' };
 
 export interface Answer {
   status: number;

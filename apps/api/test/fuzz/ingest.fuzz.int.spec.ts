@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
+import { deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { INGEST_MAX_EVENTS, INGEST_OUTCOME_STATUS, INGEST_PATH, ingestEventV1, type IngestResponse } from '@roundhouse/contracts';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -49,6 +49,73 @@ const brokenEvent = fc
   });
 
 const GZIP_BOMB = gzipSync(Buffer.alloc(64 * 1024 * 1024, ' '));
+const DEFLATE_BOMB = deflateSync(Buffer.alloc(64 * 1024 * 1024, ' '));
+const RAW_DEFLATE_BOMB = deflateRawSync(Buffer.alloc(64 * 1024 * 1024, ' '));
+
+const SECOND = 1000;
+const DAY = 86_400_000;
+/** The window the fuzzed api runs with (the defaults): 300 s ahead; 30 days back for runs and heartbeats, 366 for KPIs and dead letters. */
+const SKEW_MS = 300 * SECOND;
+const pastDays = (type: unknown) => (type === 'kpi_measurement' || type === 'dead_letter' ? 366 : 30);
+/** Times this close to an edge of the window may fall either side by the time the api looks. */
+const EDGE_MS = 5 * SECOND;
+
+/** The same instant written in another offset (`+05:30`, `-12:00`). */
+function inOffset(at: number, minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `${new Date(at + minutes * 60_000).toISOString().slice(0, -1)}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+/** Any ISO 8601 time from year 0 to 9999, times near now and near the window's edges, in odd but valid spellings, and spellings that are not valid. */
+const anyTime = fc.oneof(
+  fc.date({ min: new Date('0000-01-01T00:00:00.000Z'), max: new Date('9999-12-31T23:59:59.999Z'), noInvalidDate: true }).map((d) => d.toISOString()),
+  fc.integer({ min: -400 * 86_400, max: 2 * 86_400 }).map((seconds) => new Date(Date.now() + seconds * SECOND).toISOString()),
+  fc.constantFrom(-366 * DAY, -30 * DAY, SKEW_MS, 0).chain((edge) => fc.integer({ min: -120, max: 120 }).map((seconds) => new Date(Date.now() + edge + seconds * SECOND).toISOString())),
+  fc.tuple(fc.integer({ min: -3 * 86_400, max: 3 * 86_400 }), fc.integer({ min: -14 * 60, max: 14 * 60 })).map(([seconds, offset]) => inOffset(Date.now() + seconds * SECOND, offset)),
+  fc.tuple(fc.integer({ min: -86_400, max: 86_400 }), fc.integer({ min: 0, max: 9 })).map(([seconds, digits]) => {
+    const iso = new Date(Date.now() + seconds * SECOND).toISOString();
+    return digits === 0 ? `${iso.slice(0, 19)}Z` : `${iso.slice(0, 20)}${'123456789'.slice(0, digits)}Z`;
+  }),
+  fc.constantFrom(
+    '9999-12-31T23:59:59Z',
+    '0001-01-01T00:00:00Z',
+    '0000-01-01T00:00:00Z',
+    '1970-01-01T00:00:00Z',
+    '2026-02-30T00:00:00Z',
+    '+275760-09-13T00:00:00Z',
+    '-000001-01-01T00:00:00Z',
+    'yesterday',
+    '',
+    '2026-12-07',
+    '2026-12-07T00:00:00',
+    '2026-12-07 00:00:00Z',
+    '2026-12-07T24:00:00Z',
+    '2026-12-07T00:00:60Z',
+    '2026-W49-1T00:00:00Z',
+    '1796601600000',
+  ),
+);
+
+/** The times an event carries that the window applies to. */
+function timeFields(event: Record<string, unknown>): string[] {
+  return ['occurredAt', ...('startedAt' in event ? ['startedAt'] : []), ...(event.type === 'dead_letter' ? ['firstFailedAt'] : [])];
+}
+
+/** What ingest must answer for an event, by the test's own reading of the window; undefined near an edge. */
+function expectedOutcome(event: Record<string, unknown>): 'accepted' | 'quarantined' | undefined {
+  if (!isValid(event)) {
+    return 'quarantined';
+  }
+  const now = Date.now();
+  const earliest = now - pastDays(event.type) * DAY;
+  const latest = now + SKEW_MS;
+  const times = timeFields(event).flatMap((f) => (typeof event[f] === 'string' ? [Date.parse(event[f])] : []));
+  if (times.some((at) => Math.abs(at - earliest) < EDGE_MS || Math.abs(at - latest) < EDGE_MS)) {
+    return undefined;
+  }
+  return times.every((at) => at >= earliest && at <= latest) ? 'accepted' : 'quarantined';
+}
 
 describe('ingest under fuzzing', () => {
   const t = useTestApi(UNLIMITED);
@@ -164,6 +231,38 @@ describe('ingest under fuzzing', () => {
     );
   });
 
+  it('takes events whose times are within the window and quarantines the rest, whatever the date or its spelling, never a 5xx', async () => {
+    const timed = fc.tuple(fc.nat({ max: 6 }), fc.nat({ max: 2 }), anyTime).map(([which, field, time]) => {
+      const event = { ...validEvents()[which] };
+      const fields = timeFields(event);
+      event[fields[field % fields.length] ?? 'occurredAt'] = time;
+      return event;
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(timed, { minLength: 1, maxLength: 5 }), async (events) => {
+        const expected = events.map(expectedOutcome);
+        const body = expectOutcomes(await expectHandled(() => post(JSON.stringify(events))));
+        expected.forEach((outcome, index) => {
+          if (outcome !== undefined) {
+            expect(body.results[index]?.outcome, `${JSON.stringify(events[index])}: ${body.results[index]?.reason ?? ''}`).toBe(outcome);
+          }
+        });
+      }),
+      { numRuns: RUNS },
+    );
+    // Nothing outside the window reached runs, rollups, last-seen times, KPIs or dead letters.
+    const [latest] = await t.db.query<Record<string, Date | null>>(
+      `SELECT (SELECT max(started_at) FROM run) AS run, (SELECT max(finished_at) FROM run) AS finished, (SELECT max(minute) FROM run_rollup_minute) AS rollup,
+              (SELECT max(greatest(last_heartbeat_at, last_success_at)) FROM automation_activity) AS activity, (SELECT max(measured_at) FROM kpi_measurement) AS kpi,
+              (SELECT max(last_failed_at) FROM dead_letter) AS dead_letter`,
+    );
+    const [earliest] = await t.db.query<Record<string, Date | null>>(
+      `SELECT (SELECT min(started_at) FROM run) AS run, (SELECT min(measured_at) FROM kpi_measurement) AS kpi, (SELECT min(first_failed_at) FROM dead_letter) AS dead_letter`,
+    );
+    Object.values(latest ?? {}).forEach((at) => expect(at?.getTime() ?? 0).toBeLessThanOrEqual(Date.now() + SKEW_MS));
+    Object.values(earliest ?? {}).forEach((at) => expect(at?.getTime() ?? Date.now()).toBeGreaterThanOrEqual(Date.now() - 366 * DAY - 60 * SECOND));
+  });
+
   it('refuses bodies that are not gzip, or too large once un-gzipped, without storing anything', async () => {
     const valid = JSON.stringify(validEvents());
     const body = fc.oneof(
@@ -178,6 +277,32 @@ describe('ingest under fuzzing', () => {
         if (bytes === GZIP_BOMB) {
           expect(answer.status).toBe(413);
           expect((answer.body as { error: { message: string } }).error.message).toBe('The body is larger than 8 MiB (8388608 bytes) once un-gzipped.');
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('refuses bodies that are not deflate, or too large once inflated, and codings it does not take, without storing anything', async () => {
+    const valid = JSON.stringify(validEvents());
+    const body = fc.oneof(
+      fc.uint8Array({ maxLength: 2000 }).map((bytes) => Buffer.from(bytes)),
+      fc.nat({ max: 200 }).map((cut) => deflateSync(valid).subarray(0, cut)),
+      fc.nat({ max: 200 }).map((cut) => deflateRawSync(valid).subarray(0, cut)),
+      fc.constantFrom(DEFLATE_BOMB, RAW_DEFLATE_BOMB),
+      fc.constant(null).map(() => deflateSync(JSON.stringify(validEvents()))),
+      fc.constant(null).map(() => deflateRawSync(JSON.stringify(validEvents()))),
+    );
+    const coding = fc.oneof({ arbitrary: fc.constantFrom('deflate', 'DEFLATE', ' deflate '), weight: 4 }, fc.constantFrom('br', 'zstd', 'compress', 'deflate, gzip', 'gzip, gzip'), headerText);
+    await fc.assert(
+      fc.asyncProperty(body, coding, async (bytes, encoding) => {
+        const answer = await expectHandled(() => post(bytes, { 'content-encoding': encoding }));
+        if ((bytes === DEFLATE_BOMB || bytes === RAW_DEFLATE_BOMB) && encoding.trim().toLowerCase() === 'deflate') {
+          expect(answer.status).toBe(413);
+          expect((answer.body as { error: { message: string } }).error.message).toBe('The body is larger than 8 MiB (8388608 bytes) once inflated.');
+        }
+        if (['br', 'zstd', 'compress', 'deflate, gzip', 'gzip, gzip'].includes(encoding)) {
+          expect(answer.status).toBe(415);
         }
       }),
       { numRuns: 60 },

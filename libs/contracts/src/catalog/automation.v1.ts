@@ -56,7 +56,7 @@ export const payloadPolicy = z
       .array(z.string().regex(/^[A-Za-z_][\w-]*(\.[A-Za-z_][\w-]*|\.\*)*$/, { message: 'a dotted field path such as "customer.email" or "lines.*.iban"' }))
       .max(100)
       .default([])
-      .meta({ description: 'Payload fields masked for people without payload access (viewers), e.g. "customer.email".' }),
+      .meta({ description: 'Payload fields masked for people without payload access, matched in any case and at any depth: "card" masks every card field, "customer.email" the email of any customer, "lines.*.iban" (* is one key or list item); credentials are masked whatever is listed.' }),
   })
   .meta({ description: 'How dead-letter payloads are shown.' });
 export type PayloadPolicy = z.infer<typeof payloadPolicy>;

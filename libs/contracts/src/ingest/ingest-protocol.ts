@@ -5,11 +5,12 @@
  *   Authorization: Bearer <runtime token>            (rh_rt_…; scoped to automations and capabilities)
  *   Content-Type: application/json                    (an array of events)
  *              or application/x-ndjson                (one event per line)
- *   Content-Encoding: gzip                            (optional)
+ *   Content-Encoding: gzip or deflate                 (optional; one coding; any other is 415)
  *
  * Answers 200 with one result per event, in order; 400 when the body is not JSON/NDJSON at all;
  * 401 for a missing, unknown, expired or revoked token; 413 when a limit below is passed (the
- * message names it); 429 or 503 with Retry-After when the api wants the client to slow down.
+ * message names it); 415 for a Content-Encoding other than gzip or deflate; 429 or 503 with
+ * Retry-After when the api wants the client to slow down.
  */
 export const INGEST_PATH = '/ingest/v1/events';
 
@@ -17,7 +18,7 @@ export const INGEST_PATH = '/ingest/v1/events';
 export const INGEST_MAX_EVENTS = 1000;
 /** Most bytes of one request body as sent (gzip or not). */
 export const INGEST_MAX_BODY_BYTES = 1024 * 1024;
-/** Most bytes of one request body once un-gzipped. */
+/** Most bytes of one request body once un-gzipped or inflated. */
 export const INGEST_MAX_INFLATED_BYTES = 8 * 1024 * 1024;
 
 /**

@@ -36,7 +36,7 @@ export class RuntimeBindingType {
 
 @ObjectType('PayloadPolicy')
 export class PayloadPolicyType {
-  @Field(() => [String], { description: 'Payload fields masked for people without payload access, e.g. "customer.email".' }) sensitiveFields: string[];
+  @Field(() => [String], { description: 'Payload fields masked for people without payload access, matched in any case and at any depth: "card" masks every card field, "customer.email" the email of any customer, "lines.*.iban" (* is one key or list item); credentials are masked whatever is listed.' }) sensitiveFields: string[];
 }
 
 @ObjectType('Slo')

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
-import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import { ipKeyGenerator, rateLimit, type Options } from 'express-rate-limit';
 
 const MINUTE_MS = 60_000;
 
@@ -8,8 +8,9 @@ const MINUTE_MS = 60_000;
  * At most `perMinute` requests a minute per key, in this api process; above it a 429 with
  * `Retry-After` (seconds) and a sentence saying what the limit is and when to try again.
  */
-function perMinute(perMinute: number, what: string, key: (request: Request) => string): RequestHandler {
+function perMinute(perMinute: number, what: string, key: (request: Request) => string, options: Partial<Options> = {}): RequestHandler {
   return rateLimit({
+    ...options,
     windowMs: MINUTE_MS,
     limit: perMinute,
     standardHeaders: 'draft-7',
@@ -29,13 +30,88 @@ export function signInRateLimit(limit: number): RequestHandler {
   return perMinute(limit, 'sign-in attempts from this address', clientAddress);
 }
 
+/** How many credentials that worked lately one api process remembers (the most recent). */
+const PROVEN_CAPACITY = 10_000;
+
 /**
- * Ingest requests, per runtime token (a hash of the credential, never the credential itself), or
- * per address without one: one runaway runtime cannot starve the others.
+ * Hashes of runtime credentials that a runtime-token route accepted lately, in this process: only
+ * these get a budget of their own. A credential is remembered when a route authenticated it, and
+ * forgotten when one refused it (revoked, expired) or when newer ones push it out.
  */
-export function ingestRateLimit(limit: number): RequestHandler {
-  return perMinute(limit, 'ingest requests with this token', (request) => {
-    const authorization = request.headers.authorization;
-    return authorization === undefined ? `address:${clientAddress(request)}` : `token:${createHash('sha256').update(authorization).digest('hex').slice(0, 32)}`;
+class ProvenCredentials {
+  private readonly hashes = new Set<string>();
+
+  has(hash: string): boolean {
+    return this.hashes.has(hash);
+  }
+
+  remember(hash: string): void {
+    this.hashes.delete(hash);
+    this.hashes.add(hash);
+    if (this.hashes.size > PROVEN_CAPACITY) {
+      const oldest = this.hashes.values().next().value;
+      if (oldest !== undefined) {
+        this.hashes.delete(oldest);
+      }
+    }
+  }
+
+  forget(hash: string): void {
+    this.hashes.delete(hash);
+  }
+}
+
+/** A hash of the request's credential (never the credential itself), or undefined without one. */
+function credentialHash(request: Request): string | undefined {
+  const authorization = request.headers.authorization;
+  return authorization === undefined ? undefined : createHash('sha256').update(authorization).digest('hex').slice(0, 32);
+}
+
+export interface RuntimeRateLimits {
+  /**
+   * For every runtime-token route (`/ingest`): a request whose credential is not one that worked
+   * lately — missing, malformed, unknown, revoked — comes out of a small budget per client address,
+   * answered 429 before the token is looked up, so guessing tokens costs no database read. A token
+   * that turns out valid does not use the budget; but while the address is over it, a valid token
+   * not yet seen by this process waits like the rest (Retry-After).
+   */
+  credentials: RequestHandler;
+  /** For `POST /ingest/v1/events`: each credential has a budget of its own, so one runaway runtime cannot starve the others. */
+  perToken: RequestHandler;
+}
+
+export function runtimeRateLimits(perToken: number, unknownPerAddress: number): RuntimeRateLimits {
+  const proven = new ProvenCredentials();
+  // A request whose token turned out valid is given back: only failures use the address's budget.
+  const unknown = perMinute(unknownPerAddress, 'requests with a missing or unknown runtime token from this address', clientAddress, {
+    skipSuccessfulRequests: true,
+    requestWasSuccessful: (request) => request.runtime !== undefined,
   });
+  const known = perMinute(perToken, 'ingest requests with this token', (request) => `token:${credentialHash(request) ?? ''}`);
+  return {
+    credentials: (request, response, next) => {
+      const hash = credentialHash(request);
+      if (hash !== undefined) {
+        response.on('finish', () => {
+          if (request.runtime !== undefined) {
+            proven.remember(hash);
+          } else if (response.statusCode === 401) {
+            proven.forget(hash);
+          }
+        });
+      }
+      if (hash !== undefined && proven.has(hash)) {
+        next();
+      } else {
+        void unknown(request, response, next);
+      }
+    },
+    perToken: (request, response, next) => {
+      if (credentialHash(request) === undefined) {
+        next();
+      } else {
+        void known(request, response, next);
+      }
+    },
+  };
 }

@@ -25,8 +25,8 @@ export class DeadLetterType {
   @Field(() => DeadLetterStatusEnum) status: DeadLetterStatus;
   @Field(() => String, { nullable: true }) correlationId: string | null;
   @Field(() => String, { nullable: true }) runId: string | null;
-  @Field(() => String, { description: 'The payload as JSON text; fields the automation marks sensitive read "••••" unless the viewer may see payloads.' }) payload: string;
-  @Field(() => String, { description: 'Headers as JSON text.' }) headers: string;
+  @Field(() => String, { description: 'The payload as JSON text; fields the automation marks sensitive (at any depth, in any case, also inside JSON held in a string) and credentials read "••••" unless the viewer may see payloads.' }) payload: string;
+  @Field(() => String, { description: 'Headers as JSON text; headers carrying credentials (authorization, cookies, API keys, tokens, signatures…) read "••••" unless the viewer may see payloads.' }) headers: string;
   @Field(() => Boolean, { description: 'Whether payload fields were masked for this viewer.' }) payloadMasked: boolean;
   @Field(() => ID, { nullable: true, description: 'The dead letter this one failed again from, when a reprocess of it failed as a new message.' }) reprocessOf: string | null;
 }
