@@ -94,7 +94,7 @@ describe('npm start (the api process)', () => {
   it('uses DATABASE_URL when set and starts no embedded PostgreSQL', async () => {
     const db = await createTestDatabase({ migrate: false });
     const otherDir = await mkdtemp(path.join(tmpdir(), 'roundhouse-start-url-'));
-    const started = start({ ...env, ROUNDHOUSE_DATA_DIR: otherDir, PORT: String(await freePort()), DATABASE_URL: db.url, ROUNDHOUSE_APPLY_CATALOG: 'false' });
+    const started = start({ ...env, ROUNDHOUSE_DATA_DIR: otherDir, PORT: String(await freePort()), ...db.env, ROUNDHOUSE_APPLY_CATALOG: 'false' });
     try {
       await waitForUrl(started);
       expect(existsSync(path.join(otherDir, 'postgres'))).toBe(false);
