@@ -48,7 +48,8 @@ function describeTarget(url: string): { text: string; host: string; port: string
 }
 
 function redact(text: string, password: string): string {
-  const forms = [password, safeDecode(password)].filter((form) => form.length > 0);
+  // A very short password would match ordinary words; PostgreSQL never quotes one back anyway.
+  const forms = [password, safeDecode(password)].filter((form) => form.length >= 4);
   return forms.reduce((redacted, form) => redacted.replaceAll(form, '…'), text);
 }
 
@@ -63,11 +64,8 @@ function safeDecode(text: string): string {
 /** What went wrong connecting, as the end of a sentence; PostgreSQL's own words only where they hold no secret. */
 function connectionProblem(error: unknown, url: string): string {
   const { code, message = '' } = error as { code?: string; message?: string };
-  const target = describeTarget(url);
-  const at = target === undefined ? 'the server' : `${target.host}:${target.port}`;
-  if (error instanceof URIError || target === undefined) {
-    return 'it is not a valid postgres:// URL (characters such as @, :, / and % in a user name or password must be percent-encoded)';
-  }
+  const target = describeTarget(url) ?? { host: 'the server', port: '5432', user: '', database: '', text: '' };
+  const at = `${target.host}:${target.port}`;
   switch (code) {
     case 'ECONNREFUSED':
       return `nothing answers at ${at}; is PostgreSQL running there, and are the host and port right?`;
@@ -93,7 +91,7 @@ function connectionProblem(error: unknown, url: string): string {
       if (/timeout/i.test(message)) {
         return `${at} did not answer within ${CONNECT_TIMEOUT_SECONDS} seconds`;
       }
-      return redact(message, new URL(url).password) || 'the connection failed';
+      return redact(message, URL.canParse(url) ? new URL(url).password : '') || 'the connection failed';
   }
 }
 
@@ -138,6 +136,7 @@ async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T
 }
 
 interface Posture {
+  role: string;
   superuser: boolean;
   createrole: boolean;
   table_owner: string | null;
@@ -155,7 +154,7 @@ interface Posture {
  */
 async function inspectApiRole(client: pg.Client): Promise<{ risks: string[]; unreadable: string[] }> {
   const { rows } = await client.query<Posture>(
-    `SELECT r.rolsuper AS superuser, r.rolcreaterole AS createrole,
+    `SELECT current_user::text AS role, r.rolsuper AS superuser, r.rolcreaterole AS createrole,
             pg_get_userbyid(c.relowner) AS table_owner,
             pg_has_role(current_user, c.relowner, 'MEMBER') AS owns_table,
             EXISTS (SELECT 1 FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid WHERE t.tgrelid = c.oid AND pg_has_role(current_user, p.proowner, 'MEMBER')) AS owns_trigger_function,
@@ -174,13 +173,15 @@ async function inspectApiRole(client: pg.Client): Promise<{ risks: string[]; unr
   if (posture.superuser) {
     return { risks: ['is a superuser'], unreadable: [] };
   }
+  if (posture.owns_table === true) {
+    // An owner can do all of the rest; saying so is enough.
+    return { risks: [posture.table_owner === posture.role ? 'owns audit_entry' : `is a member of ${posture.table_owner ?? ''}, which owns audit_entry`], unreadable: posture.unreadable };
+  }
   // PostgreSQL 15 grants parameters; before it, only a superuser may set session_replication_role.
   const mayDisableTriggers =
     posture.parameter_privileges && (await client.query<{ may: boolean }>(`SELECT has_parameter_privilege('session_replication_role', 'SET') AS may`)).rows[0]?.may === true;
-  const role = (await client.query<{ me: string }>('SELECT current_user AS me')).rows[0]?.me;
   const risks = [
     posture.createrole ? 'may create and grant roles (CREATEROLE)' : undefined,
-    posture.owns_table === true ? (posture.table_owner === role ? 'owns audit_entry' : `is a member of ${posture.table_owner ?? ''}, which owns audit_entry`) : undefined,
     posture.owns_trigger_function === true ? 'owns the function behind the append-only trigger of audit_entry' : undefined,
     posture.may_rewrite === true ? 'may update, delete or truncate audit_entry' : undefined,
     posture.may_add_triggers === true ? 'may add triggers to audit_entry' : undefined,

