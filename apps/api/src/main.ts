@@ -6,8 +6,9 @@ import { CatalogService } from './catalog/catalog.service.js';
 import { ConfigError, loadConfig } from './config/app.config.js';
 import { DashboardsInvalidError } from './dashboards/dashboards.errors.js';
 import { DashboardsService } from './dashboards/dashboards.service.js';
-import { runMigrations } from './database/data-source.js';
-import { startEmbeddedPostgres, StartupError, type EmbeddedDatabase } from './database/embedded-postgres.js';
+import { EMBEDDED_NAMES, prepareDatabase } from './database/database-access.js';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded-postgres.js';
+import { StartupError } from './database/startup-error.js';
 import { createLogger } from './logging/logger.js';
 
 async function main(): Promise<void> {
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
     log.info({ dataDir: config.ROUNDHOUSE_DATA_DIR, port: config.ROUNDHOUSE_EMBEDDED_PG_PORT }, 'embedded PostgreSQL started');
   }
   const databaseUrl = config.DATABASE_URL ?? (embedded as EmbeddedDatabase).url;
+  const migrationUrl = config.DATABASE_URL === undefined ? embedded?.migrationUrl : config.DATABASE_MIGRATION_URL;
   let app: Awaited<ReturnType<typeof createApp>> | undefined;
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -36,7 +38,13 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   try {
-    const applied = await runMigrations(databaseUrl);
+    const applied = await prepareDatabase({
+      apiUrl: databaseUrl,
+      migrationUrl,
+      production: config.NODE_ENV === 'production',
+      log,
+      ...(embedded === undefined ? {} : { names: EMBEDDED_NAMES }),
+    });
     log.info({ applied }, applied.length === 0 ? 'database schema up to date' : 'migrations applied');
     app = await createApp(config, databaseUrl, log);
     if (config.ROUNDHOUSE_APPLY_CATALOG) {

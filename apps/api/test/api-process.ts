@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import path from 'node:path';
 
 const MAIN = path.resolve(import.meta.dirname, '../dist/main.js');
@@ -32,4 +32,42 @@ export function stopApiProcess(child: ChildProcess | undefined, signal: NodeJS.S
     child.once('exit', () => resolve());
     child.kill(signal);
   });
+}
+
+export interface LaunchedApi {
+  child: ChildProcessWithoutNullStreams;
+  stdout: () => string;
+  stderr: () => string;
+  exited: Promise<number | null>;
+}
+
+/**
+ * Starts the built api as `npm start` would, with only the given settings on top of this process's
+ * environment (not its DATABASE_URL: the embedded PostgreSQL unless the test says otherwise), and
+ * keeps what it prints.
+ */
+export function launchApi(env: Record<string, string>): LaunchedApi {
+  const { DATABASE_URL: _ignored, ...inherited } = process.env;
+  const child = spawn(process.execPath, [MAIN], { env: { ...inherited, LOG_LEVEL: 'warn', ...env } });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, stdout: () => out, stderr: () => err, exited };
+}
+
+/** The URL a launched api prints once it listens; throws when it exits first. */
+export async function waitForUrl(started: LaunchedApi): Promise<string> {
+  for (let i = 0; i < 600; i += 1) {
+    const match = /Roundhouse is running at (http:\/\/\S+)/.exec(started.stdout());
+    if (match?.[1] !== undefined) {
+      return match[1];
+    }
+    if (started.child.exitCode !== null) {
+      throw new Error(`exited early: ${started.stderr()}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no URL printed: ${started.stderr()}`);
 }

@@ -1,31 +1,80 @@
+import { randomBytes } from 'node:crypto';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { pino } from 'pino';
+import { ensureRoles, randomPassword, type DatabaseRoles } from '../src/database/database-roles.js';
 import { startEmbeddedPostgres } from '../src/database/embedded-postgres.js';
 import { freePort } from './free-port.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
+    /** A superuser: makes and drops the test databases. */
     adminDatabaseUrl: string;
+    /** This run's owner and api roles: each test database is migrated as the owner, and the api runs as the api role. */
+    testRoles: DatabaseRoles;
   }
 }
 
 /**
- * A real PostgreSQL for the integration tests: the server in DATABASE_URL when set, otherwise an
- * embedded one in a temporary folder. Each test file makes its own database on it.
+ * This run's own pair of roles, as on a real deployment: an owner that migrations run as, and a
+ * non-superuser api role (least privilege, so a missing grant fails a test rather than production).
+ * Named for the run, so that runs sharing a server never share roles; dropped at the end.
+ */
+async function createTestRoles(adminUrl: string): Promise<{ roles: DatabaseRoles; drop: () => Promise<void> }> {
+  const suffix = randomBytes(4).toString('hex');
+  const roles = {
+    owner: { name: `roundhouse_test_owner_${suffix}`, password: randomPassword() },
+    api: { name: `roundhouse_test_api_${suffix}`, password: randomPassword() },
+  };
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await ensureRoles(admin, roles);
+  } finally {
+    await admin.end();
+  }
+  return {
+    roles,
+    drop: async () => {
+      const dropper = new pg.Client({ connectionString: adminUrl });
+      await dropper.connect();
+      try {
+        // A test file that failed before dropping its database leaves it here: it is this run's, so it goes too.
+        const { rows } = await dropper.query<{ name: string }>(`SELECT datname AS name FROM pg_database WHERE datdba = (SELECT oid FROM pg_roles WHERE rolname = $1)`, [roles.owner.name]);
+        for (const { name } of rows) {
+          await dropper.query(`DROP DATABASE ${pg.escapeIdentifier(name)} WITH (FORCE)`);
+        }
+        // With the databases went everything the roles owned or were granted.
+        await dropper.query(`DROP ROLE IF EXISTS ${pg.escapeIdentifier(roles.api.name)}, ${pg.escapeIdentifier(roles.owner.name)}`);
+      } finally {
+        await dropper.end();
+      }
+    },
+  };
+}
+
+/**
+ * A real PostgreSQL for the integration tests: the server in DATABASE_URL when set (as a
+ * superuser), otherwise an embedded one in a temporary folder. Each test file makes its own database on it.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   if (process.env.DATABASE_URL !== undefined && process.env.DATABASE_URL !== '') {
+    const test = await createTestRoles(process.env.DATABASE_URL);
     project.provide('adminDatabaseUrl', process.env.DATABASE_URL);
-    return () => Promise.resolve();
+    project.provide('testRoles', test.roles);
+    return test.drop;
   }
   const dataDir = await mkdtemp(path.join(tmpdir(), 'roundhouse-test-pg-'));
   await chmod(dataDir, 0o755); // the embedded server may run as the postgres user
   const database = await startEmbeddedPostgres({ dataDir, port: await freePort(), log: pino({ level: 'silent' }) });
-  project.provide('adminDatabaseUrl', database.url);
+  const test = await createTestRoles(database.superuserUrl);
+  project.provide('adminDatabaseUrl', database.superuserUrl);
+  project.provide('testRoles', test.roles);
   return async () => {
+    await test.drop();
     await database.stop();
     await rm(dataDir, { recursive: true, force: true });
   };

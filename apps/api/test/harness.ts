@@ -9,50 +9,76 @@ import { loadConfig, type AppConfig } from '../src/config/app.config.js';
 import { runMigrations } from '../src/database/data-source.js';
 
 export interface TestDatabase {
+  /** The api's role (not a superuser, not the tables' owner): what the api runs as, as in production. */
   url: string;
+  /** The owner of the tables, that migrations run as. */
+  migrationUrl: string;
+  /** Both, as the api process reads them. */
+  env: { DATABASE_URL: string; DATABASE_MIGRATION_URL: string };
+  /** A superuser's connection to this database, for a test's own setup and checks. */
+  adminUrl: string;
+  /** The names of this run's owner and api roles. */
+  roles: { owner: string; api: string };
+  /** A query as the superuser, for a test's own setup and checks. */
   query<T extends pg.QueryResultRow>(sql: string, params?: unknown[]): Promise<T[]>;
   drop(): Promise<void>;
 }
 
-function withDatabase(url: string, name: string): string {
+function withDatabase(url: string, name: string, role?: { name: string; password: string }): string {
   const parsed = new URL(url);
   parsed.pathname = `/${name}`;
+  if (role !== undefined) {
+    parsed.username = encodeURIComponent(role.name);
+    parsed.password = encodeURIComponent(role.password);
+  }
   return parsed.toString();
 }
 
-/** A new, empty database with every migration applied. */
+/** A new, empty database belonging to this run's owner role, with every migration applied (as the owner). */
 export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
   const admin = inject('adminDatabaseUrl');
+  const roles = inject('testRoles');
   const name = `roundhouse_test_${randomBytes(6).toString('hex')}`;
   const client = new pg.Client({ connectionString: admin });
   await client.connect();
-  await client.query(`CREATE DATABASE ${name}`);
+  await client.query(`CREATE DATABASE ${name} OWNER ${pg.escapeIdentifier(roles.owner.name)}`);
   await client.end();
-  const url = withDatabase(admin, name);
+  const adminUrl = withDatabase(admin, name);
+  const pool = new pg.Pool({ connectionString: adminUrl, max: 2 });
+  await pool.query('REVOKE CREATE ON SCHEMA public FROM PUBLIC');
+  const url = withDatabase(admin, name, roles.api);
+  const migrationUrl = withDatabase(admin, name, roles.owner);
+  const drop = async () => {
+    await pool.end();
+    const dropper = new pg.Client({ connectionString: admin });
+    await dropper.connect();
+    // Let connections that are closing (the api's pool ends its clients without waiting for their
+    // sockets) go by themselves: FORCE would terminate them mid-close, and their client would
+    // raise the termination as an unhandled error in whatever test file runs next.
+    for (let waited = 0; waited < 3_000; waited += 25) {
+      const [row] = (await dropper.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1`, [name])).rows;
+      if (row?.n === 0) {
+        break;
+      }
+      await setTimeout(25);
+    }
+    await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await dropper.end();
+  };
   if (options.migrate !== false) {
-    await runMigrations(url);
+    await runMigrations(migrationUrl, { apiRole: roles.api.name }).catch(async (error: unknown) => {
+      await drop();
+      throw error;
+    });
   }
-  const pool = new pg.Pool({ connectionString: url, max: 2 });
   return {
     url,
+    migrationUrl,
+    env: { DATABASE_URL: url, DATABASE_MIGRATION_URL: migrationUrl },
+    adminUrl,
+    roles: { owner: roles.owner.name, api: roles.api.name },
     query: async <T extends pg.QueryResultRow>(sql: string, params?: unknown[]) => (await pool.query<T>(sql, params)).rows,
-    drop: async () => {
-      await pool.end();
-      const dropper = new pg.Client({ connectionString: admin });
-      await dropper.connect();
-      // Let connections that are closing (the api's pool ends its clients without waiting for their
-      // sockets) go by themselves: FORCE would terminate them mid-close, and their client would
-      // raise the termination as an unhandled error in whatever test file runs next.
-      for (let waited = 0; waited < 3_000; waited += 25) {
-        const [row] = (await dropper.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1`, [name])).rows;
-        if (row?.n === 0) {
-          break;
-        }
-        await setTimeout(25);
-      }
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropper.end();
-    },
+    drop,
   };
 }
 

@@ -24,7 +24,7 @@ describe('SDK to api, across an api restart', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase({ migrate: false });
-    env = { DATABASE_URL: db.url, PORT: String(await freePort()) };
+    env = { ...db.env, PORT: String(await freePort()) };
   });
 
   afterAll(async () => {

@@ -1,45 +1,11 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchApi as start, waitForUrl } from './api-process.js';
 import { createTestDatabase } from './harness.js';
 import { freePort } from './free-port.js';
-
-const MAIN = path.resolve(import.meta.dirname, '../dist/main.js');
-
-interface Started {
-  child: ChildProcessWithoutNullStreams;
-  stdout: () => string;
-  stderr: () => string;
-  exited: Promise<number | null>;
-}
-
-function start(env: Record<string, string>): Started {
-  const { DATABASE_URL: _ignored, ...inherited } = process.env;
-  const child = spawn(process.execPath, [MAIN], { env: { ...inherited, LOG_LEVEL: 'warn', ...env } });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, stdout: () => out, stderr: () => err, exited };
-}
-
-async function waitForUrl(started: Started): Promise<string> {
-  for (let i = 0; i < 600; i += 1) {
-    const match = /Roundhouse is running at (http:\/\/\S+)/.exec(started.stdout());
-    if (match?.[1] !== undefined) {
-      return match[1];
-    }
-    if (started.child.exitCode !== null) {
-      throw new Error(`exited early: ${started.stderr()}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`no URL printed: ${started.stderr()}`);
-}
 
 function postgresRunningIn(dataDir: string): boolean {
   const pidFile = path.join(dataDir, 'postgres', 'postmaster.pid');
@@ -94,7 +60,7 @@ describe('npm start (the api process)', () => {
   it('uses DATABASE_URL when set and starts no embedded PostgreSQL', async () => {
     const db = await createTestDatabase({ migrate: false });
     const otherDir = await mkdtemp(path.join(tmpdir(), 'roundhouse-start-url-'));
-    const started = start({ ...env, ROUNDHOUSE_DATA_DIR: otherDir, PORT: String(await freePort()), DATABASE_URL: db.url, ROUNDHOUSE_APPLY_CATALOG: 'false' });
+    const started = start({ ...env, ROUNDHOUSE_DATA_DIR: otherDir, PORT: String(await freePort()), ...db.env, ROUNDHOUSE_APPLY_CATALOG: 'false' });
     try {
       await waitForUrl(started);
       expect(existsSync(path.join(otherDir, 'postgres'))).toBe(false);

@@ -27,6 +27,12 @@ const schema = z.object({
   HOST: z.string().default('127.0.0.1'),
   /** PostgreSQL connection string. When unset, an embedded PostgreSQL is started. Sensitive. */
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, message: 'a postgres:// URL' }).optional(),
+  /**
+   * The role that owns the tables, that migrations run as; used only with DATABASE_URL. The api runs as
+   * DATABASE_URL's role, which must not own `audit_entry`; in production, when this is unset,
+   * pending migrations stop start-up. Sensitive.
+   */
+  DATABASE_MIGRATION_URL: z.url({ protocol: /^postgres(ql)?$/, message: 'a postgres:// URL' }).optional(),
   /** Folder for the embedded PostgreSQL's data and the instance lock; kept across restarts. */
   ROUNDHOUSE_DATA_DIR: z.string().default(path.join(repositoryRoot, '.data')),
   /** Port of the embedded PostgreSQL. */
@@ -111,7 +117,7 @@ const schema = z.object({
 
 export type AppConfig = z.infer<typeof schema> & { repositoryRoot: string };
 
-export const SENSITIVE_KEYS = ['DATABASE_URL', 'ROUNDHOUSE_SESSION_SECRET', 'ROUNDHOUSE_ALERT_WEBHOOK_URL'] as const;
+export const SENSITIVE_KEYS = ['DATABASE_URL', 'DATABASE_MIGRATION_URL', 'ROUNDHOUSE_SESSION_SECRET', 'ROUNDHOUSE_ALERT_WEBHOOK_URL'] as const;
 
 export class ConfigError extends Error {}
 
@@ -130,6 +136,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const policy = parseBurnRatePolicy(config.ROUNDHOUSE_BURN_RATE_RULES);
   if (!policy.ok) {
     throw new ConfigError(`Invalid configuration. ROUNDHOUSE_BURN_RATE_RULES is ${JSON.stringify(config.ROUNDHOUSE_BURN_RATE_RULES)}: ${policy.problems.join('; ')}.`);
+  }
+  if (config.DATABASE_MIGRATION_URL !== undefined && config.DATABASE_URL === undefined) {
+    throw new ConfigError('DATABASE_MIGRATION_URL is set but DATABASE_URL is not: set both (the api runs as DATABASE_URL), or neither for the embedded PostgreSQL.');
   }
   if (config.NODE_ENV === 'production' && config.ROUNDHOUSE_DEV_SIGN_IN) {
     throw new ConfigError('ROUNDHOUSE_DEV_SIGN_IN is true but NODE_ENV is production: dev sign-in must be off in production.');

