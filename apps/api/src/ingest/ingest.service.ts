@@ -15,7 +15,7 @@ import {
 } from '@roundhouse/contracts';
 import { DeadLettersRepository } from '../dead-letters/dead-letters.repository.js';
 import { MetricsService } from '../metrics/metrics.service.js';
-import type { RuntimeIdentity } from '../tokens/runtime-token.js';
+import { covers, type RuntimeIdentity } from '../tokens/runtime-token.js';
 import { UnparseableLine } from './ingest-body.js';
 import { IngestRepository, type QuarantineRow } from './ingest.repository.js';
 import { rollupDeltas } from './rollup-delta.js';
@@ -26,14 +26,6 @@ import { isStorable, storable } from './storable-json.js';
 function field(raw: unknown, name: string): string | null {
   const value = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>)[name] : undefined;
   return typeof value === 'string' && isStorable(value) ? value : null;
-}
-
-/** May this runtime report for `slug` (owned by `owner`, or unknown when undefined)? */
-function covers(runtime: RuntimeIdentity, slug: string, owner: string | undefined): boolean {
-  if (runtime.automations.length > 0) {
-    return runtime.automations.includes(slug);
-  }
-  return owner === undefined || owner === runtime.team;
 }
 
 /**

@@ -66,7 +66,7 @@ type Documents = {
     "\n  mutation CreateRuntimeToken($input: CreateRuntimeTokenInput!) {\n    createRuntimeToken(input: $input) {\n      secret\n      token {\n        ...RuntimeTokenFields\n      }\n    }\n  }\n": typeof types.CreateRuntimeTokenDocument,
     "\n  mutation RevokeRuntimeToken($id: ID!) {\n    revokeRuntimeToken(id: $id) {\n      ...RuntimeTokenFields\n    }\n  }\n": typeof types.RevokeRuntimeTokenDocument,
     "\n  mutation RotateRuntimeToken($id: ID!, $overlapHours: Int, $expiresInDays: Int) {\n    rotateRuntimeToken(id: $id, overlapHours: $overlapHours, expiresInDays: $expiresInDays) {\n      secret\n      token {\n        ...RuntimeTokenFields\n      }\n      replaced {\n        ...RuntimeTokenFields\n      }\n    }\n  }\n": typeof types.RotateRuntimeTokenDocument,
-    "\n  fragment RuntimeTokenFields on RuntimeToken {\n    id\n    name\n    team\n    automations\n    capabilities\n    prefix\n    createdAt\n    createdBy\n    lastUsedAt\n    expiresAt\n    revokedAt\n    revokedBy\n    replaces\n    replacedBy\n    state\n  }\n": typeof types.RuntimeTokenFieldsFragmentDoc,
+    "\n  fragment RuntimeTokenFields on RuntimeToken {\n    id\n    name\n    team\n    allAutomations\n    automations\n    capabilities\n    prefix\n    createdAt\n    createdBy\n    lastUsedAt\n    expiresAt\n    revokedAt\n    revokedBy\n    replaces\n    replacedBy\n    state\n  }\n": typeof types.RuntimeTokenFieldsFragmentDoc,
     "\n  query RuntimeTokens($team: String!) {\n    runtimeTokens(team: $team) {\n      ...RuntimeTokenFields\n    }\n  }\n": typeof types.RuntimeTokensDocument,
     "\n  query Trail($correlationId: String!) {\n    trail(correlationId: $correlationId) {\n      ...RunFields\n    }\n  }\n": typeof types.TrailDocument,
 };
@@ -122,7 +122,7 @@ const documents: Documents = {
     "\n  mutation CreateRuntimeToken($input: CreateRuntimeTokenInput!) {\n    createRuntimeToken(input: $input) {\n      secret\n      token {\n        ...RuntimeTokenFields\n      }\n    }\n  }\n": types.CreateRuntimeTokenDocument,
     "\n  mutation RevokeRuntimeToken($id: ID!) {\n    revokeRuntimeToken(id: $id) {\n      ...RuntimeTokenFields\n    }\n  }\n": types.RevokeRuntimeTokenDocument,
     "\n  mutation RotateRuntimeToken($id: ID!, $overlapHours: Int, $expiresInDays: Int) {\n    rotateRuntimeToken(id: $id, overlapHours: $overlapHours, expiresInDays: $expiresInDays) {\n      secret\n      token {\n        ...RuntimeTokenFields\n      }\n      replaced {\n        ...RuntimeTokenFields\n      }\n    }\n  }\n": types.RotateRuntimeTokenDocument,
-    "\n  fragment RuntimeTokenFields on RuntimeToken {\n    id\n    name\n    team\n    automations\n    capabilities\n    prefix\n    createdAt\n    createdBy\n    lastUsedAt\n    expiresAt\n    revokedAt\n    revokedBy\n    replaces\n    replacedBy\n    state\n  }\n": types.RuntimeTokenFieldsFragmentDoc,
+    "\n  fragment RuntimeTokenFields on RuntimeToken {\n    id\n    name\n    team\n    allAutomations\n    automations\n    capabilities\n    prefix\n    createdAt\n    createdBy\n    lastUsedAt\n    expiresAt\n    revokedAt\n    revokedBy\n    replaces\n    replacedBy\n    state\n  }\n": types.RuntimeTokenFieldsFragmentDoc,
     "\n  query RuntimeTokens($team: String!) {\n    runtimeTokens(team: $team) {\n      ...RuntimeTokenFields\n    }\n  }\n": types.RuntimeTokensDocument,
     "\n  query Trail($correlationId: String!) {\n    trail(correlationId: $correlationId) {\n      ...RunFields\n    }\n  }\n": types.TrailDocument,
 };
@@ -334,7 +334,7 @@ export function graphql(source: "\n  mutation RotateRuntimeToken($id: ID!, $over
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment RuntimeTokenFields on RuntimeToken {\n    id\n    name\n    team\n    automations\n    capabilities\n    prefix\n    createdAt\n    createdBy\n    lastUsedAt\n    expiresAt\n    revokedAt\n    revokedBy\n    replaces\n    replacedBy\n    state\n  }\n"): typeof import('./graphql').RuntimeTokenFieldsFragmentDoc;
+export function graphql(source: "\n  fragment RuntimeTokenFields on RuntimeToken {\n    id\n    name\n    team\n    allAutomations\n    automations\n    capabilities\n    prefix\n    createdAt\n    createdBy\n    lastUsedAt\n    expiresAt\n    revokedAt\n    revokedBy\n    replaces\n    replacedBy\n    state\n  }\n"): typeof import('./graphql').RuntimeTokenFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

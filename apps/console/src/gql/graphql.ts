@@ -95,7 +95,8 @@ export type AutomationType =
   | 'orchestration';
 
 export type CreateRuntimeTokenInput = {
-  automations?: Array<string>;
+  /** The automations of the team it may act for; leave out for every automation of the team. An empty list is refused. */
+  automations?: Array<string> | null | undefined;
   /** By default what a worker reports: runs and dead letters. */
   capabilities?: Array<TokenCapability>;
   /** Days until it expires, 1 to 365. */
@@ -693,14 +694,14 @@ export type CreateRuntimeTokenMutationVariables = Exact<{
 }>;
 
 
-export type CreateRuntimeTokenMutation = { createRuntimeToken: { secret: string, token: { id: string, name: string, team: string, automations: Array<string>, capabilities: Array<TokenCapability>, prefix: string, createdAt: string, createdBy: string, lastUsedAt: string | null, expiresAt: string, revokedAt: string | null, revokedBy: string | null, replaces: string | null, replacedBy: string | null, state: RuntimeTokenState } } };
+export type CreateRuntimeTokenMutation = { createRuntimeToken: { secret: string, token: { id: string, name: string, team: string, allAutomations: boolean, automations: Array<string>, capabilities: Array<TokenCapability>, prefix: string, createdAt: string, createdBy: string, lastUsedAt: string | null, expiresAt: string, revokedAt: string | null, revokedBy: string | null, replaces: string | null, replacedBy: string | null, state: RuntimeTokenState } } };
 
 export type RevokeRuntimeTokenMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type RevokeRuntimeTokenMutation = { revokeRuntimeToken: { id: string, name: string, team: string, automations: Array<string>, capabilities: Array<TokenCapability>, prefix: string, createdAt: string, createdBy: string, lastUsedAt: string | null, expiresAt: string, revokedAt: string | null, revokedBy: string | null, replaces: string | null, replacedBy: string | null, state: RuntimeTokenState } };
+export type RevokeRuntimeTokenMutation = { revokeRuntimeToken: { id: string, name: string, team: string, allAutomations: boolean, automations: Array<string>, capabilities: Array<TokenCapability>, prefix: string, createdAt: string, createdBy: string, lastUsedAt: string | null, expiresAt: string, revokedAt: string | null, revokedBy: string | null, replaces: string | null, replacedBy: string | null, state: RuntimeTokenState } };
 
 export type RotateRuntimeTokenMutationVariables = Exact<{
   id: string | number;
@@ -709,16 +710,16 @@ export type RotateRuntimeTokenMutationVariables = Exact<{
 }>;
 
 
-export type RotateRuntimeTokenMutation = { rotateRuntimeToken: { secret: string, token: { id: string, name: string, team: string, automations: Array<string>, capabilities: Array<TokenCapability>, prefix: string, createdAt: string, createdBy: string, lastUsedAt: string | null, expiresAt: string, revokedAt: string | null, revokedBy: string | null, replaces: string | null, replacedBy: string | null, state: RuntimeTokenState }, replaced: { id: string, name: string, team: string, automations: Array<string>, capabilities: Array<TokenCapability>, prefix: string, createdAt: string, createdBy: string, lastUsedAt: string | null, expiresAt: string, revokedAt: string | null, revokedBy: string | null, replaces: string | null, replacedBy: string | null, state: RuntimeTokenState } } };
+export type RotateRuntimeTokenMutation = { rotateRuntimeToken: { secret: string, token: { id: string, name: string, team: string, allAutomations: boolean, automations: Array<string>, capabilities: Array<TokenCapability>, prefix: string, createdAt: string, createdBy: string, lastUsedAt: string | null, expiresAt: string, revokedAt: string | null, revokedBy: string | null, replaces: string | null, replacedBy: string | null, state: RuntimeTokenState }, replaced: { id: string, name: string, team: string, allAutomations: boolean, automations: Array<string>, capabilities: Array<TokenCapability>, prefix: string, createdAt: string, createdBy: string, lastUsedAt: string | null, expiresAt: string, revokedAt: string | null, revokedBy: string | null, replaces: string | null, replacedBy: string | null, state: RuntimeTokenState } } };
 
-export type RuntimeTokenFieldsFragment = { id: string, name: string, team: string, automations: Array<string>, capabilities: Array<TokenCapability>, prefix: string, createdAt: string, createdBy: string, lastUsedAt: string | null, expiresAt: string, revokedAt: string | null, revokedBy: string | null, replaces: string | null, replacedBy: string | null, state: RuntimeTokenState };
+export type RuntimeTokenFieldsFragment = { id: string, name: string, team: string, allAutomations: boolean, automations: Array<string>, capabilities: Array<TokenCapability>, prefix: string, createdAt: string, createdBy: string, lastUsedAt: string | null, expiresAt: string, revokedAt: string | null, revokedBy: string | null, replaces: string | null, replacedBy: string | null, state: RuntimeTokenState };
 
 export type RuntimeTokensQueryVariables = Exact<{
   team: string;
 }>;
 
 
-export type RuntimeTokensQuery = { runtimeTokens: Array<{ id: string, name: string, team: string, automations: Array<string>, capabilities: Array<TokenCapability>, prefix: string, createdAt: string, createdBy: string, lastUsedAt: string | null, expiresAt: string, revokedAt: string | null, revokedBy: string | null, replaces: string | null, replacedBy: string | null, state: RuntimeTokenState }> };
+export type RuntimeTokensQuery = { runtimeTokens: Array<{ id: string, name: string, team: string, allAutomations: boolean, automations: Array<string>, capabilities: Array<TokenCapability>, prefix: string, createdAt: string, createdBy: string, lastUsedAt: string | null, expiresAt: string, revokedAt: string | null, revokedBy: string | null, replaces: string | null, replacedBy: string | null, state: RuntimeTokenState }> };
 
 export type TrailQueryVariables = Exact<{
   correlationId: string;
@@ -1116,6 +1117,7 @@ export const RuntimeTokenFieldsFragmentDoc = new TypedDocumentString(`
   id
   name
   team
+  allAutomations
   automations
   capabilities
   prefix
@@ -2824,6 +2826,7 @@ export const CreateRuntimeTokenDocument = new TypedDocumentString(`
   id
   name
   team
+  allAutomations
   automations
   capabilities
   prefix
@@ -2847,6 +2850,7 @@ export const RevokeRuntimeTokenDocument = new TypedDocumentString(`
   id
   name
   team
+  allAutomations
   automations
   capabilities
   prefix
@@ -2880,6 +2884,7 @@ export const RotateRuntimeTokenDocument = new TypedDocumentString(`
   id
   name
   team
+  allAutomations
   automations
   capabilities
   prefix
@@ -2903,6 +2908,7 @@ export const RuntimeTokensDocument = new TypedDocumentString(`
   id
   name
   team
+  allAutomations
   automations
   capabilities
   prefix

@@ -221,6 +221,7 @@ export function aRuntimeToken(overrides: Partial<RuntimeTokenFieldsFragment> = {
     id: 'tok-1',
     name: 'invoice-worker production',
     team: 'finance-ops',
+    allAutomations: true,
     automations: [],
     capabilities: ['ingest'],
     prefix: 'rh_rt_ab12',
