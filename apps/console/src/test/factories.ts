@@ -367,6 +367,7 @@ export function aReprocessRequest(overrides: Partial<ReprocessRequest> = {}): Re
     finishedAt: null,
     waitingReason: null,
     canControl: true,
+    canReject: false,
     approvalReasons: [],
     canDecide: false,
     decideBlockedReason: null,
