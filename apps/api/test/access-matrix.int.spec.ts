@@ -6,8 +6,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CatalogService } from '../src/catalog/catalog.service.js';
 import { DashboardsService } from '../src/dashboards/dashboards.service.js';
 import { listOperationRules, type OperationRule } from '../src/auth/operation-rules.js';
-import { isTeamScoped, roleGrants, type Permission } from '../src/auth/permissions.js';
-import { DEV_PERSONAS } from '../src/auth/personas.js';
 import type { AccessCase, MatrixContext, RouteAccessCase } from './access-matrix/access-case.js';
 import { cases as approvals } from './access-matrix/approvals.cases.js';
 import { cases as audit, routeCases as auditRoutes } from './access-matrix/audit.cases.js';
@@ -17,6 +15,7 @@ import { cases as provingValue } from './access-matrix/proving-value.cases.js';
 import { routeCases as routes } from './access-matrix/routes.cases.js';
 import { cases as telemetry } from './access-matrix/telemetry.cases.js';
 import { cases as tokens } from './access-matrix/tokens.cases.js';
+import { answerOf, OPERATIONS, ROUTES, type PeopleRow, type RouteRow } from './access-matrix/policy.js';
 import { automationInput } from './fixtures.js';
 import { useTestApi, type GraphQLResult, type Persona } from './harness.js';
 import { createToken, deadLetter, ingest } from './telemetry.js';
@@ -24,32 +23,21 @@ import { createToken, deadLetter, ingest } from './telemetry.js';
 const ROUTE_CASES: RouteAccessCase[] = [...routes, ...auditRoutes];
 const CASES: AccessCase[] = [...approvals, ...audit, ...catalog, ...deadLetters, ...provingValue, ...telemetry, ...tokens];
 
-/** The caller's own team (the personas' team) and another team, each with a shipped automation. */
+/** The callers' own team (the personas' team) and another team, each with a shipped automation. */
 const OWN_TEAM = 'finance-ops';
 const OTHER_TEAM = 'order-ops';
 const SHIPPED: Record<string, string> = { [OWN_TEAM]: 'payout-reconciliation', [OTHER_TEAM]: 'order-fulfillment' };
-const CALLERS: (Persona | 'anonymous')[] = ['anonymous', 'vera', 'otto', 'omar', 'ada'];
-/** Runtimes calling a route: a token of the target's team with the capability the route needs, one with every other capability, one of another team. */
-const RUNTIMES = ['runtime with it', 'runtime without', 'other runtime'] as const;
+const otherTeamThan = (team: string) => (team === OWN_TEAM ? OTHER_TEAM : OWN_TEAM);
+/** The people calling, by the column of the policy that answers for them (policy.ts says who they are). */
+const PEOPLE: Record<keyof PeopleRow, Persona | undefined> = { anonymous: undefined, viewer: 'vera', operator: 'otto', owner: 'omar', admin: 'ada' };
+const CALLERS = Object.keys(PEOPLE) as (keyof PeopleRow)[];
+/** The runtime tokens calling a route (policy.ts, RouteRow). */
+const RUNTIMES = ['runtime', 'runtimeWithout', 'otherTeamRuntime', 'movedAwayRuntime'] as const;
 type Runtime = (typeof RUNTIMES)[number];
-const ALL_CAPABILITIES = ['ingest', 'dead_letters', 'commands'];
+const ALL_CAPABILITIES = ['ingest', 'dead_letters', 'commands'] as const;
+type Capability = (typeof ALL_CAPABILITIES)[number];
 
 type Outcome = 'permitted' | 'refused' | `failed: ${string}`;
-
-function expectedOutcome(rule: OperationRule['rule'], caller: Persona | 'anonymous' | Runtime, scope: AccessCase['scope'], team: string): Outcome {
-  if (rule !== undefined && 'public' in rule) {
-    return 'permitted';
-  }
-  if (rule !== undefined && 'runtimeCapability' in rule) {
-    return caller === 'runtime with it' ? 'permitted' : 'refused';
-  }
-  const persona = DEV_PERSONAS.find((p) => p.id === caller);
-  if (persona === undefined || rule === undefined || !('permission' in rule) || !roleGrants(persona.role, rule.permission as Permission)) {
-    return 'refused';
-  }
-  const onTeam = persona.teams.includes(team);
-  return (scope === 'team' && isTeamScoped(persona.role) && !onTeam) || (scope === 'members' && !onTeam) ? 'refused' : 'permitted';
-}
 
 function outcomeOf(result: GraphQLResult<unknown>, accessCase: AccessCase): Outcome {
   const codes = (result.errors ?? []).map((e) => e.extensions?.code);
@@ -73,10 +61,14 @@ async function routeOutcomeOf(response: Response, routeCase: RouteAccessCase, pr
   return routeCase.tookEffect !== undefined && !routeCase.tookEffect(body, prepared) ? 'refused' : 'permitted';
 }
 
-describe('the access matrix: every operation × every role × own and other team, and every mutation on record', () => {
+describe('the access matrix: every operation × every role × own and other team, against the policy written out in policy.ts', () => {
   // Every cell signs in or calls a sign-in route: the per-address sign-in limit would answer 429 instead.
   const t = useTestApi({ ROUNDHOUSE_SIGN_IN_RATE_LIMIT: '100000' });
   const context = {} as MatrixContext;
+  /** The same, targeting for each team an automation that moved to it from the other team (for `movedAwayRuntime`). */
+  let movedContext: MatrixContext;
+  /** Per team, tokens of the other team by capability, each naming the automation that has moved from that team to this one. */
+  const movedAwayTokens = new Map<string, Map<Capability, string>>();
   let rules: Map<string, OperationRule['rule']>;
   /** Each persona's session, signed in once; a case that signs out drops it. */
   const cookies = new Map<Persona, Promise<string>>();
@@ -106,27 +98,45 @@ describe('the access matrix: every operation × every role × own and other team
       }
       return tokens.get(team) as Promise<string>;
     };
+    const reportDeadLetter = async (team: string, automation: string) => {
+      const messageId = `matrix-${randomUUID()}`;
+      const answer = await ingest(t.api, await tokenOf(team), [deadLetter(automation, { messageId })]);
+      const [row] = await t.db.query<{ id: string }>(`SELECT id::text AS id FROM dead_letter WHERE message_id = $1`, [messageId]);
+      if (row === undefined) {
+        throw new Error(`preparing a dead letter failed: ${JSON.stringify(answer.body)}`);
+      }
+      return row.id;
+    };
+    const registerAutomation = async (team: string) => {
+      const slug = `matrix-${team}-${randomUUID().slice(0, 8)}`;
+      await asAdmin(`mutation($input: AutomationInput!) { registerAutomation(input: $input) { slug } }`, { input: automationInput({ slug, owner: team }) });
+      return slug;
+    };
     Object.assign(context, {
       api: t.api,
       db: t.db,
       cookie,
       asAdmin,
       shippedAutomation: (team: string) => SHIPPED[team] ?? '',
-      async registerAutomation(team: string) {
-        const slug = `matrix-${team}-${randomUUID().slice(0, 8)}`;
-        await asAdmin(`mutation($input: AutomationInput!) { registerAutomation(input: $input) { slug } }`, { input: automationInput({ slug, owner: team }) });
-        return slug;
-      },
-      async deadLetter(team: string) {
-        const messageId = `matrix-${randomUUID()}`;
-        const answer = await ingest(t.api, await tokenOf(team), [deadLetter(SHIPPED[team] ?? '', { messageId })]);
-        const [row] = await t.db.query<{ id: string }>(`SELECT id::text AS id FROM dead_letter WHERE message_id = $1`, [messageId]);
-        if (row === undefined) {
-          throw new Error(`preparing a dead letter failed: ${JSON.stringify(answer.body)}`);
-        }
-        return row.id;
-      },
+      registerAutomation,
+      deadLetter: (team: string) => reportDeadLetter(team, SHIPPED[team] ?? ''),
     } satisfies MatrixContext);
+
+    // The team move: an automation of the other team, named by that team's tokens, then moved to this team.
+    const moved = new Map<string, string>();
+    for (const team of [OWN_TEAM, OTHER_TEAM]) {
+      const from = otherTeamThan(team);
+      const slug = await registerAutomation(from);
+      const admin = await cookie('ada');
+      const named = new Map<Capability, string>();
+      for (const capability of ALL_CAPABILITIES) {
+        named.set(capability, (await createToken(t.api, admin, { name: `matrix ${from} ${capability}`, team: from, automations: [slug], capabilities: [capability] })).secret);
+      }
+      movedAwayTokens.set(team, named);
+      await asAdmin(`mutation($slug: String!, $input: AutomationInput!) { updateAutomation(slug: $slug, input: $input) { slug } }`, { slug, input: automationInput({ slug, owner: team }) });
+      moved.set(team, slug);
+    }
+    movedContext = { ...context, shippedAutomation: (team) => moved.get(team) ?? '', deadLetter: (team) => reportDeadLetter(team, moved.get(team) ?? '') };
   });
 
   it('has a case for every query and mutation in the schema, and no case for one that is gone', () => {
@@ -148,27 +158,12 @@ describe('the access matrix: every operation × every role × own and other team
     expect(covered.filter((op) => !routes.includes(op)), 'access cases for routes that are gone').toEqual([]);
   });
 
-  it.each(ROUTE_CASES.map((c) => [c.operation, c] as const))('%s', async (operation, routeCase) => {
-    const rule = rules.get(operation);
-    expect(rule, `${operation} has no rule: declare @RequirePermission, @RequireRuntimeToken or @Public`).toBeDefined();
-    const capability = rule !== undefined && 'runtimeCapability' in rule ? rule.runtimeCapability : 'ingest';
-    const expected: string[] = [];
-    const actual: string[] = [];
-    for (const team of [OWN_TEAM, OTHER_TEAM]) {
-      for (const caller of [...CALLERS, ...RUNTIMES]) {
-        const prepared = routeCase.prepare === undefined ? {} : await routeCase.prepare(context, team);
-        const credentials = await credentialsOf(caller, team, capability);
-        const response = await routeCase.send(context, credentials, prepared, team);
-        if (operation === 'HTTP AuthController.signOut' && (CALLERS as string[]).includes(caller) && caller !== 'anonymous') {
-          cookies.delete(caller as Persona);
-        }
-        const outcome = await routeOutcomeOf(response, routeCase, prepared);
-        const cell = `${caller.padEnd(15)} × ${team === OWN_TEAM ? 'own team  ' : 'other team'}`;
-        expected.push(`${cell}: ${expectedOutcome(rule, caller, routeCase.scope, team)}`);
-        actual.push(`${cell}: ${outcome}`);
-      }
-    }
-    expect(actual).toEqual(expected);
+  it('states in the policy who may call every operation and route it has a case for, and nothing else', () => {
+    const stated = [...Object.keys(OPERATIONS), ...Object.keys(ROUTES)].sort();
+    const called = [...CASES, ...ROUTE_CASES].map((c) => c.operation).sort();
+    expect(called.filter((op) => !stated.includes(op)), 'operations without a row in policy.ts').toEqual([]);
+    expect(stated.filter((op) => !called.includes(op)), 'rows in policy.ts for operations without a case').toEqual([]);
+    expect(Object.keys(ROUTES).filter((op) => op in OPERATIONS), 'operations with two rows').toEqual([]);
   });
 
   async function auditEntries(): Promise<number> {
@@ -176,46 +171,89 @@ describe('the access matrix: every operation × every role × own and other team
   }
 
   /** The headers a caller sends: a session cookie, a runtime token, or nothing. */
-  async function credentialsOf(caller: Persona | 'anonymous' | Runtime, team: string, capability: string): Promise<Record<string, string>> {
-    if (caller === 'anonymous') {
-      return {};
+  async function credentialsOf(caller: keyof PeopleRow | Runtime, team: string, capability: Capability): Promise<Record<string, string>> {
+    switch (caller) {
+      case 'anonymous':
+        return {};
+      case 'runtime':
+        return bearer(await runtimeToken(team, [capability]));
+      case 'runtimeWithout':
+        return bearer(await runtimeToken(team, ALL_CAPABILITIES.filter((c) => c !== capability)));
+      case 'otherTeamRuntime':
+        return bearer(await runtimeToken(otherTeamThan(team), [capability]));
+      case 'movedAwayRuntime':
+        return bearer(movedAwayTokens.get(team)?.get(capability) ?? '');
+      default: {
+        const cookie = await context.cookie(PEOPLE[caller] as Persona);
+        return { cookie, 'x-csrf-token': await t.api.csrfToken(cookie) };
+      }
     }
-    if (caller === 'runtime with it' || caller === 'runtime without' || caller === 'other runtime') {
-      const tokenTeam = caller === 'other runtime' ? (team === OWN_TEAM ? OTHER_TEAM : OWN_TEAM) : team;
-      const capabilities = caller === 'runtime without' ? ALL_CAPABILITIES.filter((c) => c !== capability) : [capability];
-      return { authorization: `Bearer ${await runtimeToken(tokenTeam, capabilities)}` };
-    }
-    const cookie = await context.cookie(caller);
-    return { cookie, 'x-csrf-token': await t.api.csrfToken(cookie) };
   }
 
+  const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
   const runtimeTokens = new Map<string, Promise<string>>();
-  function runtimeToken(team: string, capabilities: string[]): Promise<string> {
+  function runtimeToken(team: string, capabilities: readonly Capability[]): Promise<string> {
     const key = `${team}:${capabilities.join(',')}`;
     if (!runtimeTokens.has(key)) {
-      runtimeTokens.set(key, context.cookie('ada').then(async (admin) => (await createToken(t.api, admin, { team, capabilities })).secret));
+      runtimeTokens.set(key, context.cookie('ada').then(async (admin) => (await createToken(t.api, admin, { team, capabilities: [...capabilities] })).secret));
     }
     return runtimeTokens.get(key) as Promise<string>;
   }
 
+  /** A person who signed out signs in again for the next cell. */
+  function forgetSession(caller: keyof PeopleRow | Runtime): void {
+    const persona = (PEOPLE as Record<string, Persona | undefined>)[caller];
+    if (persona !== undefined) {
+      cookies.delete(persona);
+    }
+  }
+
+  const cellName = (caller: string, team: string) => `${caller.padEnd(16)} × ${team === OWN_TEAM ? 'own team  ' : 'other team'}`;
+
+  it.each(ROUTE_CASES.map((c) => [c.operation, c] as const))('%s', async (operation, routeCase) => {
+    expect(rules.get(operation), `${operation} has no rule: declare @RequirePermission, @RequireRuntimeToken or @Public`).toBeDefined();
+    const policy = ROUTES[operation] as RouteRow;
+    const expected: string[] = [];
+    const actual: string[] = [];
+    for (const team of [OWN_TEAM, OTHER_TEAM]) {
+      for (const caller of [...CALLERS, ...RUNTIMES]) {
+        const cellContext = caller === 'movedAwayRuntime' ? movedContext : context;
+        const prepared = routeCase.prepare === undefined ? {} : await routeCase.prepare(cellContext, team);
+        const credentials = await credentialsOf(caller, team, policy.capability ?? 'ingest');
+        const entriesBefore = await auditEntries();
+        const response = await routeCase.send(cellContext, credentials, prepared, team);
+        if (operation === 'HTTP AuthController.signOut') {
+          forgetSession(caller);
+        }
+        const outcome = await routeOutcomeOf(response, routeCase, prepared);
+        const wanted = answerOf(policy[caller], team === OWN_TEAM);
+        const audited = policy.audited === true;
+        expected.push(`${cellName(caller, team)}: ${wanted}${audited && wanted === 'permitted' ? ', audited' : ''}`);
+        actual.push(`${cellName(caller, team)}: ${outcome}${audited && (await auditEntries()) > entriesBefore ? ', audited' : ''}`);
+      }
+    }
+    expect(actual).toEqual(expected);
+  });
+
   it.each(CASES.map((c) => [c.operation, c] as const))('%s', async (operation, accessCase) => {
-    const rule = rules.get(operation);
-    expect(rule, `${operation} has no rule: declare @RequirePermission or @Public`).toBeDefined();
+    expect(rules.get(operation), `${operation} has no rule: declare @RequirePermission or @Public`).toBeDefined();
+    const policy = OPERATIONS[operation] as PeopleRow;
     const expected: string[] = [];
     const actual: string[] = [];
     for (const team of [OWN_TEAM, OTHER_TEAM]) {
       for (const caller of CALLERS) {
         const variables = accessCase.prepare === undefined ? {} : await accessCase.prepare(context, team);
-        const cookie = caller === 'anonymous' ? undefined : await context.cookie(caller);
+        const persona = PEOPLE[caller];
+        const cookie = persona === undefined ? undefined : await context.cookie(persona);
         const entriesBefore = await auditEntries();
         const result = await t.api.graphql(accessCase.document, variables, cookie);
         const outcome = outcomeOf(result, accessCase);
-        const cell = `${caller.padEnd(9)} × ${team === OWN_TEAM ? 'own team  ' : 'other team'}`;
         // Every mutation carried out is on record in the audit trail; one refused leaves nothing there.
         const mutation = operation.startsWith('Mutation.');
-        const wanted = expectedOutcome(rule, caller, accessCase.scope, team);
-        expected.push(`${cell}: ${wanted}${mutation && wanted === 'permitted' ? ', audited' : ''}`);
-        actual.push(`${cell}: ${outcome}${mutation && (await auditEntries()) > entriesBefore ? ', audited' : ''}`);
+        const wanted = answerOf(policy[caller], team === OWN_TEAM);
+        expected.push(`${cellName(caller, team)}: ${wanted}${mutation && wanted === 'permitted' ? ', audited' : ''}`);
+        actual.push(`${cellName(caller, team)}: ${outcome}${mutation && (await auditEntries()) > entriesBefore ? ', audited' : ''}`);
       }
     }
     expect(actual).toEqual(expected);

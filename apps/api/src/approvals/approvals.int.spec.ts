@@ -4,10 +4,11 @@ import { automationInput } from '../../test/fixtures.js';
 import { eventually } from '../../test/eventually.js';
 import { useTestApi, type GraphQLResult, type Persona } from '../../test/harness.js';
 import { createToken, deadLetter, ingest } from '../../test/telemetry.js';
+import { AccountsService } from '../accounts/accounts.service.js';
 import { CatalogService } from '../catalog/catalog.service.js';
 import { ApprovalsService } from './approvals.service.js';
 
-const REQUEST_FIELDS = `id state total approvalReasons canControl canDecide decideBlockedReason requestedBy { id }
+const REQUEST_FIELDS = `id state total approvalReasons canControl canReject canDecide decideBlockedReason requestedBy { id }
   decision { decision by { id name } at note } progress { queued dispatched cancelled }`;
 
 interface Request {
@@ -16,6 +17,7 @@ interface Request {
   total: number;
   approvalReasons: string[];
   canControl: boolean;
+  canReject: boolean;
   canDecide: boolean;
   decideBlockedReason: string | null;
   requestedBy: { id: string };
@@ -178,6 +180,44 @@ describe(ApprovalsService.name, () => {
       expect((await request(held.id)).state).toBe('awaiting_approval');
     });
 
+    it('lets no admin off the owning team approve or reject a request on a risk-domain automation; an admin on the team may', async () => {
+      const ids = await seed('payout-reconciliation', 1);
+      const held = await start('otto', ids);
+      expect(held.state).toBe('awaiting_approval');
+      const offTeam = 'Separation of duties: only people on the team that owns payout-reconciliation (on call or owners) approve or reject this request, not admins off that team.';
+      expect((await as<{ reprocessRequest: Request }>('ada', GET, { id: held.id })).data?.reprocessRequest).toMatchObject({
+        canDecide: false,
+        decideBlockedReason: offTeam,
+        canReject: false,
+        canControl: true,
+      });
+      const approved = await as<{ approveReprocess: Request }>('ada', APPROVE, { id: held.id, note: 'admin override' });
+      expect(approved.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(approved.errors?.[0]?.message).toBe(offTeam);
+      const rejected = await as<{ rejectReprocess: Request }>('ada', REJECT, { id: held.id, reason: 'admin override' });
+      expect(rejected.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(rejected.errors?.[0]?.message).toBe(offTeam);
+      expect((await request(held.id)).state).toBe('awaiting_approval');
+      expect((await trail('reprocess_request', held.id)).map((e) => e.action)).toEqual(['reprocess.requested']);
+
+      // An admin who is on finance-ops is one of its people: she decides like them.
+      await t.api.app.get(AccountsService).add({ username: 'fay', name: 'Fay Admin', role: 'admin', teams: ['finance-ops'], password: 'correct horse battery staple' });
+      const signedIn = await fetch(`${t.api.url}/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'fay', password: 'correct horse battery staple' }) });
+      const fay = (signedIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+      const decided = await t.api.graphql<{ approveReprocess: Request }>(APPROVE, { id: held.id, note: 'Checked with treasury' }, fay);
+      expect(decided.errors).toBeUndefined();
+      expect(decided.data?.approveReprocess).toMatchObject({ state: 'running', decision: { decision: 'approved', by: { id: 'fay' } } });
+    });
+
+    it('lets an admin withdraw a request she asked for, off the owning team', async () => {
+      const ids = await seed('ticket-triage', 6, supportRuntime);
+      const held = await start('ada', ids);
+      expect(held).toMatchObject({ state: 'awaiting_approval', canDecide: false, canReject: true });
+      const withdrawn = await as<{ rejectReprocess: Request }>('ada', REJECT, { id: held.id, reason: 'Asked for the wrong queue' });
+      expect(withdrawn.errors).toBeUndefined();
+      expect(withdrawn.data?.rejectReprocess).toMatchObject({ state: 'cancelled', decision: { decision: 'rejected', by: { id: 'ada' } } });
+    });
+
     it('rejects with a reason: the request ends cancelled, nothing is sent, the dead letters wait again', async () => {
       const ids = await seed(PLAIN, 7);
       const held = await start('otto', ids);
@@ -327,9 +367,10 @@ describe(ApprovalsService.name, () => {
     const omar = await inbox('omar');
     expect(changeIn(omar, change.id)).toMatchObject({ canDecide: false, decideBlockedReason: 'You asked for this change; another owner on the finance-ops team must approve it.' });
 
+    // Separation of duties: nothing of finance-ops waits for an admin who is not on it.
     const ada = await inbox('ada');
-    expect(requestIn(ada, held.id)?.canDecide).toBe(true);
-    expect(requestIn(ada, foreign.id)).toMatchObject({ canDecide: false });
+    expect(requestIn(ada, held.id)).toBeUndefined();
+    expect(requestIn(ada, foreign.id)).toMatchObject({ canDecide: false, canReject: true });
     expect(changeIn(ada, change.id)).toBeUndefined();
 
     expect(await inbox('vera')).toEqual({ reprocessRequests: [], automationChanges: [], waitingForYou: 0 });

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
-import { roleGrants } from '../auth/permissions.js';
+import { grantsAsMember } from '../auth/permissions.js';
 import type { User } from '../auth/user.js';
 import { definitionToYaml } from '../automations/automation-definition.js';
 import { AutomationsService } from '../automations/automations.service.js';
@@ -12,7 +12,7 @@ import { describeSloChanges } from './slo-changes.js';
 
 /** Whether `user` is an owner of `team`: who approves changes to its production automations. Admins are not, unless on the team. */
 function ownsTeam(user: User | undefined, team: string): boolean {
-  return user !== undefined && roleGrants(user.role, 'automation:update') && user.teams.includes(team);
+  return grantsAsMember(user, 'automation:update', team);
 }
 
 /**

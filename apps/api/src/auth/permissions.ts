@@ -31,3 +31,12 @@ export function isTeamScoped(role: Role): boolean {
 export function grantsOnTeam(user: User | undefined, permission: Permission, team: string): boolean {
   return user !== undefined && roleGrants(user.role, permission) && (!isTeamScoped(user.role) || user.teams.includes(team));
 }
+
+/**
+ * Whether `user` holds `permission` as someone on `team`: their role grants it and they are on the
+ * team, admins included. For what separation of duties gives to a team (approving its changes and
+ * its reprocesses): an admin not on the team does not hold it.
+ */
+export function grantsAsMember(user: User | undefined, permission: Permission, team: string): boolean {
+  return user !== undefined && roleGrants(user.role, permission) && user.teams.includes(team);
+}

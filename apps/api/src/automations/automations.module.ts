@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AutomationChangesModule } from '../approvals/automation-changes.module.js';
 import { TeamsModule } from '../teams/teams.module.js';
+import { TokenCoverageModule } from '../tokens/token-coverage.module.js';
 import { AutomationsRepository } from './automations.repository.js';
 import { AutomationsResolver } from './automations.resolver.js';
 import { AutomationsService } from './automations.service.js';
 
 @Module({
-  imports: [TeamsModule, AutomationChangesModule],
+  imports: [TeamsModule, AutomationChangesModule, TokenCoverageModule],
   providers: [AutomationsRepository, AutomationsService, AutomationsResolver],
   exports: [AutomationsService],
 })

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AutomationType, Lifecycle, RiskDomain } from '@roundhouse/contracts';
-import { Brackets, DataSource, In, IsNull, type SelectQueryBuilder } from 'typeorm';
+import { Brackets, DataSource, In, IsNull, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { AutomationDefinition } from './automation-definition.js';
 import { AutomationEntity } from './automation.entity.js';
 
@@ -118,10 +118,15 @@ export class AutomationsRepository {
     return this.automations.findOneByOrFail({ slug: definition.slug });
   }
 
-  async replaceDefinition(definition: AutomationDefinition): Promise<AutomationEntity> {
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  async replaceDefinition(manager: EntityManager, definition: AutomationDefinition): Promise<AutomationEntity> {
     const { slug, ...rest } = definition;
-    await this.automations.update({ slug }, rest);
-    return this.automations.findOneByOrFail({ slug });
+    const automations = manager.getRepository(AutomationEntity);
+    await automations.update({ slug }, rest);
+    return automations.findOneByOrFail({ slug });
   }
 
   async archive(slug: string, at: Date): Promise<AutomationEntity> {

@@ -6,6 +6,7 @@ import type { User } from '../auth/user.js';
 import { checkPageSize, decodeCursor, encodeCursor } from '../common/pagination.js';
 import { InputError, NotAllowedError } from '../errors/domain-errors.js';
 import { TeamsService } from '../teams/teams.service.js';
+import { TokenCoverage } from '../tokens/token-coverage.js';
 import { changeVerdict, mayOwn } from './automation-access.js';
 import { auditedDefinition, automationChange } from './automation-audit.js';
 import { definitionFromInput, definitionToYaml, type AutomationDefinition } from './automation-definition.js';
@@ -25,6 +26,7 @@ export class AutomationsService {
     @Inject(TeamsService) private readonly teams: TeamsService,
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(AutomationChangeGate) private readonly changeGate: AutomationChangeGate,
+    @Inject(TokenCoverage) private readonly tokenCoverage: TokenCoverage,
   ) {}
 
   async search(query: AutomationQuery, first: number, after: string | undefined, user: User | undefined): Promise<AutomationConnectionType> {
@@ -78,14 +80,20 @@ export class AutomationsService {
     if (options.approvedChange === undefined && (await this.changeGate.hold(existing, definition, input, user))) {
       return this.get(slug, user);
     }
-    const replaced = await this.automations.replaceDefinition(definition);
-    await this.audit.record(
-      automationChange(user, 'automation.updated', slug, [existing.ownerTeam, replaced.ownerTeam], {
-        before: auditedDefinition(existing),
-        after: auditedDefinition(replaced),
-        ...(options.approvedChange === undefined ? {} : { detail: { approvedChange: options.approvedChange } }),
-      }),
-    );
+    await this.automations.transaction(async (manager) => {
+      const replaced = await this.automations.replaceDefinition(manager, definition);
+      await this.audit.record(
+        automationChange(user, 'automation.updated', slug, [existing.ownerTeam, replaced.ownerTeam], {
+          before: auditedDefinition(existing),
+          after: auditedDefinition(replaced),
+          ...(options.approvedChange === undefined ? {} : { detail: { approvedChange: options.approvedChange } }),
+        }),
+        manager,
+      );
+      if (replaced.ownerTeam !== existing.ownerTeam) {
+        await this.tokenCoverage.automationsMoved(manager, [{ slug, from: existing.ownerTeam, to: replaced.ownerTeam }], user);
+      }
+    });
     return this.get(slug, user);
   }
 

@@ -6,6 +6,7 @@ import { DataSource, In, type EntityManager } from 'typeorm';
 import type { AutomationDefinition } from '../automations/automation-definition.js';
 import { AutomationEntity } from '../automations/automation.entity.js';
 import { TeamEntity } from '../teams/team.entity.js';
+import type { AutomationMove } from '../tokens/token-coverage.js';
 
 export interface ChangeCounts {
   created: number;
@@ -29,9 +30,11 @@ export interface ChangedNames {
 export interface CatalogChanges {
   teams: ChangedNames;
   automations: ChangedNames;
+  /** Automations (among those updated) whose owner team changed. */
+  moved: AutomationMove[];
 }
 
-/** Writes what changed (the audit entry) in the apply's transaction; called only when something did. */
+/** Writes what changed (the audit entry, and what follows from it) in the apply's transaction; called only when something did. */
 export type RecordChanges = (manager: EntityManager, changes: CatalogChanges) => Promise<void>;
 
 const counted = (changes: ChangedNames, unchanged: number): ChangeCounts => ({
@@ -71,7 +74,7 @@ export class CatalogRepository {
     return this.dataSource.transaction(async (manager) => {
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('roundhouse:catalog-apply'))`);
       const applied = { teams: await this.applyTeams(manager, teams), automations: await this.applyAutomations(manager, automations) };
-      const changes = { teams: applied.teams.changes, automations: applied.automations.changes };
+      const changes = { teams: applied.teams.changes, automations: applied.automations.changes, moved: applied.automations.moved };
       if (changedAnything(changes.teams) || changedAnything(changes.automations)) {
         await record(manager, changes);
       }
@@ -101,9 +104,10 @@ export class CatalogRepository {
     return { changes, unchanged };
   }
 
-  private async applyAutomations(manager: EntityManager, automations: Located<AutomationDefinition>[]): Promise<{ changes: ChangedNames; unchanged: number }> {
+  private async applyAutomations(manager: EntityManager, automations: Located<AutomationDefinition>[]): Promise<{ changes: ChangedNames; moved: AutomationMove[]; unchanged: number }> {
     const repository = manager.getRepository(AutomationEntity);
     const changes: ChangedNames = { created: [], updated: [], archived: [] };
+    const moved: AutomationMove[] = [];
     let unchanged = 0;
     const existing = new Map((await repository.find({ where: { source: 'file' } })).map((row) => [row.slug, row]));
     for (const { file, value } of automations) {
@@ -117,10 +121,13 @@ export class CatalogRepository {
       } else {
         await repository.update({ slug: value.slug }, wanted);
         changes.updated.push(value.slug);
+        if (row.ownerTeam !== value.ownerTeam) {
+          moved.push({ slug: value.slug, from: row.ownerTeam, to: value.ownerTeam });
+        }
       }
     }
     changes.archived = await this.archiveMissing(manager, 'automation', 'slug', automations.map((a) => a.value.slug));
-    return { changes, unchanged };
+    return { changes, moved, unchanged };
   }
 
   /** File-managed rows whose entity left the files are archived, never deleted. */

@@ -5,6 +5,7 @@ import { SYSTEM_ACTOR, type AuditActor } from '../audit/audit-entry.js';
 import { AuditService } from '../audit/audit.service.js';
 import { definitionToYaml } from '../automations/automation-definition.js';
 import { AutomationsRepository } from '../automations/automations.repository.js';
+import { TokenCoverage } from '../tokens/token-coverage.js';
 import { CatalogInvalidError } from './catalog.errors.js';
 import { loadCatalog } from './catalog-loader.js';
 import { CatalogRepository, type ApplySummary } from './catalog.repository.js';
@@ -16,6 +17,7 @@ export class CatalogService {
     @Inject(CatalogRepository) private readonly catalog: CatalogRepository,
     @Inject(AutomationsRepository) private readonly automations: AutomationsRepository,
     @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(TokenCoverage) private readonly tokenCoverage: TokenCoverage,
   ) {}
 
   /** Problems in the files alone; needs no database. */
@@ -27,7 +29,8 @@ export class CatalogService {
   /**
    * Applies the catalog in one transaction, or throws CatalogInvalidError and changes nothing. An
    * apply that changed something leaves one `catalog.applied` entry by `actor` (Roundhouse at
-   * start-up, or the command line) naming what it created, updated and archived.
+   * start-up, or the command line) naming what it created, updated and archived; an automation
+   * that moved to another team leaves the old team's runtime tokens (TokenCoverage).
    */
   async apply(dir: string, root: string, actor: AuditActor = SYSTEM_ACTOR): Promise<ApplySummary> {
     const loaded = await loadCatalog(dir, root);
@@ -47,8 +50,8 @@ export class CatalogService {
     if (problems.length > 0) {
       throw new CatalogInvalidError(problems);
     }
-    return this.catalog.apply(loaded.teams, loaded.automations, (manager, changes) =>
-      this.audit.record(
+    return this.catalog.apply(loaded.teams, loaded.automations, async (manager, changes) => {
+      await this.audit.record(
         {
           actor,
           action: 'catalog.applied',
@@ -58,8 +61,9 @@ export class CatalogService {
           detail: { ...changes },
         },
         manager,
-      ),
-    );
+      );
+      await this.tokenCoverage.automationsMoved(manager, changes.moved, actor);
+    });
   }
 
   /** Every automation (or the given ones) as catalog YAML, by slug. */

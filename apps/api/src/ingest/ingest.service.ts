@@ -16,7 +16,7 @@ import {
 import { APP_CONFIG, type AppConfig } from '../config/app.config.js';
 import { DeadLettersRepository } from '../dead-letters/dead-letters.repository.js';
 import { MetricsService } from '../metrics/metrics.service.js';
-import type { RuntimeIdentity } from '../tokens/runtime-token.js';
+import { covers, type RuntimeIdentity } from '../tokens/runtime-token.js';
 import { UnparseableLine } from './ingest-body.js';
 import { IngestRepository, type QuarantineRow } from './ingest.repository.js';
 import { rollupDeltas } from './rollup-delta.js';
@@ -28,14 +28,6 @@ import { timestampProblem, timestampWindow, type TimestampWindow } from './times
 function field(raw: unknown, name: string): string | null {
   const value = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>)[name] : undefined;
   return typeof value === 'string' && isStorable(value) ? value : null;
-}
-
-/** May this runtime report for `slug` (owned by `owner`, or unknown when undefined)? */
-function covers(runtime: RuntimeIdentity, slug: string, owner: string | undefined): boolean {
-  if (runtime.automations.length > 0) {
-    return runtime.automations.includes(slug);
-  }
-  return owner === undefined || owner === runtime.team;
 }
 
 /**

@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { COMMAND_LEASE_SECONDS, type AckCommandsResponseV1, type ClaimCommandsResponseV1, type DeadLetterV1, type ReprocessCommandV1 } from '@roundhouse/contracts';
-import type { RuntimeIdentity } from '../tokens/runtime-token.js';
+import type { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { runtimeActor, type RuntimeIdentity } from '../tokens/runtime-token.js';
 import { ReprocessRepository, type ClaimedItem } from './reprocess.repository.js';
 import { ReprocessService } from './reprocess.service.js';
 
@@ -25,34 +27,68 @@ export function commandOf(item: ClaimedItem, issuedAt: Date): ReprocessCommandV1
   };
 }
 
-/** SDK pull: runtimes claim the reprocess commands offered to the automations their token covers. */
+/** One audit entry per request: which commands of it a runtime took (and so read the payloads of) or acknowledged. */
+function byRequest<T extends { request_id: string; automation_slug: string; dead_letter_id: string; reprocess_id: string }>(items: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    groups.set(item.request_id, [...(groups.get(item.request_id) ?? []), item]);
+  }
+  return groups;
+}
+
+/**
+ * SDK pull: runtimes claim the reprocess commands offered to the automations their token covers
+ * (those its team owns at that moment) and acknowledge them. Both are on record in the audit trail
+ * with the runtime as the actor: a claim hands over the messages' payloads.
+ */
 @Injectable()
 export class ReprocessCommandsService {
   constructor(
     @Inject(ReprocessRepository) private readonly ledger: ReprocessRepository,
     @Inject(ReprocessService) private readonly requests: ReprocessService,
+    @Inject(AuditService) private readonly audit: AuditService,
   ) {}
 
   async claim(runtime: RuntimeIdentity, request: { max: number; automations?: string[] | undefined }): Promise<ClaimCommandsResponseV1> {
-    const covered = await this.covered(runtime);
-    const wanted = request.automations === undefined ? covered : covered.filter((slug) => request.automations?.includes(slug));
-    if (wanted.length === 0) {
-      return { commands: [] };
-    }
-    const items = await this.ledger.claimCommands(wanted, request.max, COMMAND_LEASE_SECONDS);
+    const items = await this.ledger.transaction(async (manager) => {
+      const claimed = await this.ledger.claimCommands(manager, runtime, request.automations, request.max, COMMAND_LEASE_SECONDS);
+      await this.record(manager, runtime, 'commands.claimed', claimed);
+      return claimed;
+    });
     const now = new Date();
     return { commands: items.map((item) => commandOf(item, now)) };
   }
 
   async ack(runtime: RuntimeIdentity, reprocessIds: readonly string[]): Promise<AckCommandsResponseV1> {
-    const { acknowledged, requestIds } = await this.ledger.acknowledgeCommands(reprocessIds, await this.covered(runtime));
-    for (const id of requestIds) {
+    const acknowledged = await this.ledger.transaction(async (manager) => {
+      const items = await this.ledger.acknowledgeCommands(manager, reprocessIds, runtime);
+      await this.record(manager, runtime, 'commands.acknowledged', items);
+      return items;
+    });
+    for (const id of new Set(acknowledged.map((item) => item.request_id))) {
       await this.requests.settle(id);
     }
-    return { acknowledged };
+    return { acknowledged: acknowledged.length };
   }
 
-  private covered(runtime: RuntimeIdentity): Promise<string[]> {
-    return runtime.automations.length > 0 ? Promise.resolve(runtime.automations) : this.ledger.teamAutomations(runtime.team);
+  private async record(
+    manager: EntityManager,
+    runtime: RuntimeIdentity,
+    action: 'commands.claimed' | 'commands.acknowledged',
+    items: readonly { request_id: string; automation_slug: string; dead_letter_id: string; reprocess_id: string }[],
+  ): Promise<void> {
+    for (const [requestId, group] of byRequest(items)) {
+      await this.audit.record(
+        {
+          actor: runtimeActor(runtime),
+          action,
+          target: { kind: 'reprocess_request', id: requestId },
+          automations: [...new Set(group.map((item) => item.automation_slug))],
+          teams: [runtime.team],
+          detail: { count: group.length, deadLetterIds: group.map((item) => item.dead_letter_id), reprocessIds: group.map((item) => item.reprocess_id) },
+        },
+        manager,
+      );
+    }
   }
 }

@@ -174,9 +174,15 @@ describe(ReprocessService.name, () => {
       { id: created.id },
       owner,
     );
-    expect(audit.data?.auditTrail.map((a) => a.action)).toEqual(['request.finished', 'reprocess.requested']);
-    expect(audit.data?.auditTrail[1]?.reason).toBe('bank account reopened by treasury');
-    expect(audit.data?.auditTrail[1]?.detail).toContain('"total":5');
+    // The runtime's claim and acknowledgement are on record too, with the token as the actor.
+    expect(audit.data?.auditTrail.map((a) => [a.action, a.actor.name])).toEqual([
+      ['request.finished', 'Roundhouse'],
+      ['commands.acknowledged', 'test runtime'],
+      ['commands.claimed', 'test runtime'],
+      ['reprocess.requested', 'Otto Operator'],
+    ]);
+    expect(audit.data?.auditTrail[3]?.reason).toBe('bank account reopened by treasury');
+    expect(audit.data?.auditTrail[3]?.detail).toContain('"total":5');
   });
 
   it('links a new dead letter reported with the key to the one it failed again from', async () => {

@@ -29,6 +29,27 @@ export interface RequestRow {
   decision_note: string | null;
 }
 
+/** Which automations a runtime token names: `all` of its team, or a list (see tokens/runtime-token.ts). */
+export interface RuntimeCoverage {
+  team: string;
+  automations: 'all' | readonly string[];
+}
+
+/** The slugs a token covers at this moment ($1 team, $2 all, $3 named): its team's automations, all or the named ones. */
+const COVERED_NOW = `SELECT a.slug FROM automation a WHERE a.owner_team = $1 AND ($2::boolean OR a.slug = ANY($3::text[]))`;
+
+function coverageParams(coverage: RuntimeCoverage): [string, boolean, string[]] {
+  return [coverage.team, coverage.automations === 'all', coverage.automations === 'all' ? [] : [...coverage.automations]];
+}
+
+/** A command a runtime acknowledged. */
+export interface AcknowledgedItem {
+  request_id: string;
+  dead_letter_id: string;
+  reprocess_id: string;
+  automation_slug: string;
+}
+
 /** Actionable dead letters of a selection, by automation and source. */
 export interface SelectionPart {
   automation_slug: string;
@@ -207,11 +228,6 @@ export class ReprocessRepository {
   async owners(slugs: readonly string[]): Promise<Map<string, string>> {
     const rows = await this.dataSource.query<{ slug: string; owner_team: string }[]>(`SELECT slug, owner_team FROM automation WHERE slug = ANY($1::text[])`, [[...slugs]]);
     return new Map(rows.map((r) => [r.slug, r.owner_team]));
-  }
-
-  async teamAutomations(team: string): Promise<string[]> {
-    const rows = await this.dataSource.query<{ slug: string }[]>(`SELECT slug FROM automation WHERE owner_team = $1`, [team]);
-    return rows.map((r) => r.slug);
   }
 
   /** A request just snapshotted waits for a second person's approval instead of running, for these reasons. */
@@ -446,17 +462,21 @@ export class ReprocessRepository {
 
   // ── SDK pull ────────────────────────────────────────────────────────────────
 
-  /** Leases up to `max` offered commands of these automations to the runtime asking. */
-  claimCommands(automations: readonly string[], max: number, leaseSeconds: number): Promise<ClaimedItem[]> {
-    return this.dataSource.query<ClaimedItem[]>(
+  /**
+   * Leases up to `max` offered commands to the runtime asking: of automations its token covers now
+   * (owned by its team at this moment: the join is in the statement), and of `wanted` when given.
+   */
+  claimCommands(manager: EntityManager, coverage: RuntimeCoverage, wanted: readonly string[] | undefined, max: number, leaseSeconds: number): Promise<ClaimedItem[]> {
+    return manager.query<ClaimedItem[]>(
       `WITH next AS (
          SELECT i.id FROM reprocess_item i
-          WHERE i.route = 'sdk' AND i.state = 'dispatched' AND i.automation_slug = ANY($1::text[]) AND (i.lease_until IS NULL OR i.lease_until < now())
+          WHERE i.route = 'sdk' AND i.state = 'dispatched' AND i.automation_slug = ANY (ARRAY(${COVERED_NOW}))
+            AND ($4::text[] IS NULL OR i.automation_slug = ANY($4::text[])) AND (i.lease_until IS NULL OR i.lease_until < now())
             AND EXISTS (SELECT 1 FROM reprocess_request r WHERE r.id = i.request_id AND r.state IN ('running', 'done'))
-          ORDER BY i.id LIMIT $2 FOR UPDATE OF i SKIP LOCKED
+          ORDER BY i.id LIMIT $5 FOR UPDATE OF i SKIP LOCKED
        )
        , leased AS (
-       UPDATE reprocess_item i SET lease_until = now() + make_interval(secs => $3), attempts = i.attempts + 1
+       UPDATE reprocess_item i SET lease_until = now() + make_interval(secs => $6), attempts = i.attempts + 1
          FROM next, dead_letter d
         WHERE i.id = next.id AND d.id = i.dead_letter_id
         RETURNING i.id::text AS id, i.request_id::text AS request_id, i.dead_letter_id::text AS dead_letter_id, i.automation_slug, i.route,
@@ -464,24 +484,23 @@ export class ReprocessRepository {
                   d.source_routing_key, d.payload, d.headers, d.correlation_id
        )
        SELECT * FROM leased`,
-      [[...automations], max, leaseSeconds],
+      [...coverageParams(coverage), wanted === undefined ? null : [...wanted], max, leaseSeconds],
     );
   }
 
-  /** The runtime has these commands in hand. Answers the requests they belong to. */
-  async acknowledgeCommands(reprocessIds: readonly string[], automations: readonly string[]): Promise<{ acknowledged: number; requestIds: string[] }> {
-    const rows = await this.dataSource.query<{ request_id: string }[]>(
+  /** The runtime has these commands in hand: those of automations its token covers now are acknowledged. */
+  acknowledgeCommands(manager: EntityManager, reprocessIds: readonly string[], coverage: RuntimeCoverage): Promise<AcknowledgedItem[]> {
+    return manager.query<AcknowledgedItem[]>(
       `WITH acked AS (
          UPDATE reprocess_item SET state = 'acknowledged', acknowledged_at = now(), lease_until = NULL
-          WHERE reprocess_id = ANY($1::uuid[]) AND route = 'sdk' AND state = 'dispatched' AND automation_slug = ANY($2::text[])
-          RETURNING request_id, dead_letter_id
+          WHERE reprocess_id = ANY($4::uuid[]) AND route = 'sdk' AND state = 'dispatched' AND automation_slug = ANY (ARRAY(${COVERED_NOW}))
+          RETURNING request_id, dead_letter_id, reprocess_id, automation_slug
        ), marked AS (
          UPDATE dead_letter d SET status = 'reprocessed' WHERE d.id = ANY (ARRAY(SELECT dead_letter_id FROM acked)) AND d.status = 'reprocessing'
        )
-       SELECT request_id::text AS request_id FROM acked`,
-      [[...reprocessIds], [...automations]],
+       SELECT request_id::text AS request_id, dead_letter_id::text AS dead_letter_id, reprocess_id::text AS reprocess_id, automation_slug FROM acked`,
+      [...coverageParams(coverage), [...reprocessIds]],
     );
-    return { acknowledged: rows.length, requestIds: [...new Set(rows.map((r) => r.request_id))] };
   }
 
   // ── history ───────────────────────────────────────────────────────

@@ -62,13 +62,17 @@ export class ReprocessResolver {
   }
 
   @RequirePermission('dead-letter:act')
-  @Mutation(() => ReprocessRequestType, { description: 'A second person lets a request that waits for approval run. Never the person who asked for it.' })
+  @Mutation(() => ReprocessRequestType, {
+    description: 'A second person on call for or owning the team of every automation in it (admins only when on that team) lets a request that waits for approval run. Never the person who asked for it.',
+  })
   approveReprocess(@CurrentUser() user: User, @Args('id', { type: () => ID }) id: string, @Args('note', { type: () => String, nullable: true }) note: string | null): Promise<ReprocessRequestType> {
     return this.service.approve(id, note, user);
   }
 
   @RequirePermission('dead-letter:act')
-  @Mutation(() => ReprocessRequestType, { description: 'Says no to a request that waits for approval (the requester: withdraws it). It ends cancelled and its dead letters wait again.' })
+  @Mutation(() => ReprocessRequestType, {
+    description: 'Says no to a request that waits for approval (who may approve it; or the requester, withdrawing it). It ends cancelled and its dead letters wait again.',
+  })
   rejectReprocess(@CurrentUser() user: User, @Args('id', { type: () => ID }) id: string, @Args('reason', { type: () => String }) reason: string): Promise<ReprocessRequestType> {
     return this.service.reject(id, reason, user);
   }

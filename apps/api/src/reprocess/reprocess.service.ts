@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { grantsOnTeam, roleGrants } from '../auth/permissions.js';
+import { grantsAsMember, grantsOnTeam, roleGrants } from '../auth/permissions.js';
 import type { User } from '../auth/user.js';
 import { checkPageSize, decodeCursor, encodeCursor } from '../common/pagination.js';
 import { ConflictError, InputError, NotAllowedError, NotFoundError, type FieldError } from '../errors/domain-errors.js';
@@ -31,6 +31,15 @@ const ANALYZE_AFTER = 5_000;
 /** Whether `user` may reprocess or discard dead letters of an automation owned by `team`. */
 function mayAct(user: User | undefined, team: string): boolean {
   return grantsOnTeam(user, 'dead-letter:act', team);
+}
+
+/**
+ * Whether `user` may decide on a request for an automation owned by `team`: on call for the team
+ * (operators) or owning it (owners). Separation of duties gives the decision to the team, so an
+ * admin decides only when on it.
+ */
+function mayDecide(user: User | undefined, team: string): boolean {
+  return grantsAsMember(user, 'dead-letter:act', team);
 }
 
 /**
@@ -142,7 +151,7 @@ export class ReprocessService {
    */
   async approve(id: string, note: string | null, user: User): Promise<ReprocessRequestType> {
     const current = await this.find(id);
-    await this.checkControl(current, user);
+    await this.checkDecide(current, user);
     if (current.requested_by === user.id) {
       throw new NotAllowedError(SELF_APPROVAL);
     }
@@ -169,8 +178,8 @@ export class ReprocessService {
   }
 
   /**
-   * Says no to a request waiting for approval — a second person, or the requester withdrawing it:
-   * it ends cancelled, nothing is sent, and its dead letters wait again.
+   * Says no to a request waiting for approval — a second person who may approve it, or the
+   * requester withdrawing it: it ends cancelled, nothing is sent, and its dead letters wait again.
    */
   async reject(id: string, reason: string, user: User): Promise<ReprocessRequestType> {
     const text = reason.trim();
@@ -178,7 +187,11 @@ export class ReprocessService {
       throw new InputError('Say why the request is rejected.', [{ path: 'reason', message: 'say why, in a few words (it goes in the audit trail)', found: JSON.stringify(reason) }]);
     }
     const current = await this.find(id);
-    await this.checkControl(current, user);
+    if (current.requested_by === user.id) {
+      await this.checkControl(current, user);
+    } else {
+      await this.checkDecide(current, user);
+    }
     await this.ledger.transaction(async (manager) => {
       const decided = await this.ledger.decide(manager, id, { decision: 'rejected', by: user, note: text });
       if (decided === undefined) {
@@ -333,6 +346,14 @@ export class ReprocessService {
     }
   }
 
+  /** Approving, or rejecting someone else's request: the owning team's people only (see mayDecide). */
+  private async checkDecide(request: RequestRow, user: User): Promise<void> {
+    const reason = undecidableReason(request, user, await this.ledger.owners(request.automations));
+    if (reason !== null) {
+      throw new NotAllowedError(reason);
+    }
+  }
+
   private async present(rows: readonly RequestRow[], user: User | undefined, withErrors: boolean): Promise<ReprocessRequestType[]> {
     const progress = await this.ledger.progress(rows.map((r) => r.id));
     const owners = await this.ledger.owners([...new Set(rows.flatMap((r) => r.automations))]);
@@ -358,6 +379,9 @@ export class ReprocessService {
           ? (await this.ledger.itemErrors(row.id, 20)).map((e) => ({ deadLetterId: e.dead_letter_id, messageId: e.message_id, state: e.state, error: e.last_error, attempts: e.attempts }))
           : [],
         canControl: row.automations.every((slug) => mayAct(user, owners.get(slug) ?? '')),
+        canReject:
+          row.state === 'awaiting_approval' &&
+          (row.requested_by === user?.id ? row.automations.every((slug) => mayAct(user, owners.get(slug) ?? '')) : undecidableReason(row, user, owners) === null),
         approvalReasons: row.approval_reasons,
         decision:
           row.decision === null || row.decided_at === null
@@ -378,14 +402,27 @@ function automationsOf(parts: readonly SelectionPart[]): { slug: string; riskDom
   return [...bySlug].map(([slug, riskDomains]) => ({ slug, riskDomains }));
 }
 
+/** Why `user` may not approve (or reject) a request of these automations, whoever asked for it; null when they may. */
+function undecidableReason(row: Pick<RequestRow, 'automations'>, user: User | undefined, owners: ReadonlyMap<string, string>): string | null {
+  const denied = row.automations.filter((slug) => !mayAct(user, owners.get(slug) ?? ''));
+  if (denied.length > 0) {
+    return deniedReason(user, denied);
+  }
+  const offTeam = row.automations.filter((slug) => !mayDecide(user, owners.get(slug) ?? ''));
+  if (offTeam.length > 0) {
+    return `Separation of duties: only people on the team that owns ${offTeam.join(', ')} (on call or owners) approve or reject this request, not admins off that team.`;
+  }
+  return null;
+}
+
 /** Whether `user` may approve the request now, and if not (while it waits), why. */
 function decideVerdict(row: RequestRow, user: User | undefined, owners: ReadonlyMap<string, string>): { canDecide: boolean; decideBlockedReason: string | null } {
   if (row.state !== 'awaiting_approval') {
     return { canDecide: false, decideBlockedReason: null };
   }
-  const denied = row.automations.filter((slug) => !mayAct(user, owners.get(slug) ?? ''));
-  if (denied.length > 0) {
-    return { canDecide: false, decideBlockedReason: deniedReason(user, denied) };
+  const reason = undecidableReason(row, user, owners);
+  if (reason !== null) {
+    return { canDecide: false, decideBlockedReason: reason };
   }
   if (row.requested_by === user?.id) {
     return { canDecide: false, decideBlockedReason: SELF_APPROVAL };

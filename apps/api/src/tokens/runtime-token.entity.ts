@@ -13,7 +13,14 @@ export class RuntimeTokenEntity {
   @Column({ type: 'text' })
   team: string;
 
-  /** Empty: every automation of the team, present and future. */
+  /** Every automation of the team, present and future; then `automations` is empty. */
+  @Column({ type: 'boolean', name: 'all_automations' })
+  allAutomations: boolean;
+
+  /**
+   * The automations it names when not `allAutomations`. It acts only for those its team owns at the
+   * time; one that moves to another team leaves the list. Empty: it covers nothing.
+   */
   @Column({ type: 'text', array: true })
   automations: string[];
 

@@ -1,13 +1,31 @@
 import type { TokenCapability } from '@roundhouse/contracts';
+import type { AuditActor } from '../audit/audit-entry.js';
 
 /** A runtime that presented a valid token: what it may do, and for which automations. */
 export interface RuntimeIdentity {
   tokenId: string;
   name: string;
   team: string;
-  /** Empty: every automation of the team. */
-  automations: string[];
+  /** `all`: every automation of the team; otherwise the ones the token names. Either way see `covers`. */
+  automations: 'all' | readonly string[];
   capabilities: TokenCapability[];
+}
+
+/**
+ * Whether the token may act for `slug`, given the team that owns it now (undefined: no such
+ * automation). A token acts only for automations its team owns at the time of use, whatever its
+ * list says: an automation that moved to another team is not covered from that moment on.
+ */
+export function covers(runtime: Pick<RuntimeIdentity, 'team' | 'automations'>, slug: string, ownerNow: string | undefined): boolean {
+  if (ownerNow !== undefined && ownerNow !== runtime.team) {
+    return false;
+  }
+  return runtime.automations === 'all' || runtime.automations.includes(slug);
+}
+
+/** The runtime as an actor in the audit trail: its token's id and name. */
+export function runtimeActor(runtime: Pick<RuntimeIdentity, 'tokenId' | 'name'>): AuditActor {
+  return { id: runtime.tokenId, name: runtime.name, kind: 'runtime' };
 }
 
 /** Why a bearer token was refused: said to the runtime in the 401. */

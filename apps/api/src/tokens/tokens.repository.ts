@@ -3,6 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { RuntimeTokenEntity } from './runtime-token.entity.js';
 
+/** A token whose named list lost an automation. */
+export interface ReducedToken {
+  id: string;
+  name: string;
+  before: string[];
+  after: string[];
+}
+
 export type NewRuntimeToken = Omit<RuntimeTokenEntity, 'createdAt' | 'lastUsedAt' | 'revokedAt' | 'revokedBy' | 'replacedBy'>;
 
 @Injectable()
@@ -44,6 +52,24 @@ export class TokensRepository {
       [id, replacement, endsAt],
     );
     return affected === 1;
+  }
+
+  /**
+   * Takes `slug` out of the named list of every token of `team` not revoked that names it, in the
+   * caller's transaction; answers each token changed, with its list before and after.
+   */
+  dropAutomation(manager: EntityManager, team: string, slug: string): Promise<ReducedToken[]> {
+    return manager.query<ReducedToken[]>(
+      `WITH named AS (
+         SELECT id, automations FROM runtime_token WHERE team = $1 AND $2 = ANY (automations) AND revoked_at IS NULL ORDER BY id FOR UPDATE
+       ), reduced AS (
+         UPDATE runtime_token t SET automations = array_remove(t.automations, $2) FROM named
+          WHERE t.id = named.id
+         RETURNING t.id::text AS id, t.name, named.automations AS before, t.automations AS after
+       )
+       SELECT * FROM reduced ORDER BY id`,
+      [team, slug],
+    );
   }
 
   reload(manager: EntityManager, id: string): Promise<RuntimeTokenEntity> {

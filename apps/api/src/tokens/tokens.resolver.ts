@@ -24,7 +24,7 @@ export class TokensResolver {
       {
         name: input.name,
         team: input.team,
-        automations: input.automations ?? [],
+        automations: input.automations ?? null,
         capabilities: input.capabilities ?? ['ingest', 'dead_letters'],
         expiresInDays: input.expiresInDays ?? DEFAULT_EXPIRES_IN_DAYS,
       },

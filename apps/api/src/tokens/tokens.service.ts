@@ -20,7 +20,8 @@ const HOUR_MS = 60 * 60 * 1000;
 export interface CreateTokenRequest {
   name: string;
   team: string;
-  automations: string[];
+  /** null: every automation of the team, present and future. */
+  automations: string[] | null;
   capabilities: TokenCapability[];
   expiresInDays: number;
 }
@@ -35,8 +36,8 @@ function whole(value: number, min: number, max: number): boolean {
 }
 
 /** What the audit trail keeps of a token: never its secret or hash. */
-function described(token: RuntimeTokenEntity) {
-  return { name: token.name, capabilities: token.capabilities, automations: token.automations, expiresAt: token.expiresAt.toISOString() };
+function described(token: Pick<RuntimeTokenEntity, 'name' | 'capabilities' | 'allAutomations' | 'automations' | 'expiresAt'>) {
+  return { name: token.name, capabilities: token.capabilities, allAutomations: token.allAutomations, automations: token.automations, expiresAt: token.expiresAt.toISOString() };
 }
 
 @Injectable()
@@ -62,8 +63,13 @@ export class TokensService {
     if (!whole(request.expiresInDays, 1, 365)) {
       problems.push({ path: 'expiresInDays', message: 'a whole number of days from 1 to 365', found: String(request.expiresInDays), allowed: '1–365' });
     }
-    const owners = await this.automations.ownersOf(request.automations);
-    request.automations.forEach((slug, index) => {
+    const named = request.automations ?? [];
+    if (request.automations !== null && named.length === 0) {
+      // An empty list would be a token for nothing; "every automation" is said by leaving the list out.
+      problems.push({ path: 'automations', message: `name at least one automation of team ${request.team}, or leave automations out for every automation of the team`, found: '[]' });
+    }
+    const owners = await this.automations.ownersOf(named);
+    named.forEach((slug, index) => {
       if (owners.get(slug) !== request.team) {
         problems.push({ path: `automations[${index}]`, message: `"${slug}" is not an automation of team ${request.team}` });
       }
@@ -72,7 +78,7 @@ export class TokensService {
       throw new InputError('The token cannot be created.', problems);
     }
     return this.tokens.transaction(async (manager) => {
-      const created = await this.insert(manager, { name, team: request.team, automations: request.automations, capabilities: request.capabilities, replaces: null }, request.expiresInDays, user);
+      const created = await this.insert(manager, { name, team: request.team, allAutomations: request.automations === null, automations: named, capabilities: request.capabilities, replaces: null }, request.expiresInDays, user);
       await this.audit.record(
         { actor: user, action: 'token.created', target: { kind: 'runtime_token', id: created.token.id }, teams: [created.token.team], automations: created.token.automations, after: described(created.token) },
         manager,
@@ -100,8 +106,16 @@ export class TokensService {
     if (old.revokedAt !== null || old.replacedBy !== null) {
       throw new TokenNotRotatableError(old);
     }
+    // Only what the team still owns is carried over: a rotation never hands the new token an automation of another team.
+    const owners = await this.automations.ownersOf(old.automations);
+    const automations = old.automations.filter((slug) => owners.get(slug) === old.team);
     return this.tokens.transaction(async (manager) => {
-      const created = await this.insert(manager, { name: old.name, team: old.team, automations: old.automations, capabilities: old.capabilities, replaces: old.id }, request.expiresInDays, user);
+      const created = await this.insert(
+        manager,
+        { name: old.name, team: old.team, allAutomations: old.allAutomations, automations, capabilities: old.capabilities, replaces: old.id },
+        request.expiresInDays,
+        user,
+      );
       const endsAt = new Date(Date.now() + request.overlapHours * HOUR_MS);
       if (!(await this.tokens.markReplaced(manager, old.id, created.token.id, endsAt))) {
         throw new TokenNotRotatableError(await this.tokens.reload(manager, old.id));
@@ -170,12 +184,12 @@ export class TokensService {
       return { refusal: 'expired', message: `The runtime token "${token.name}" (${token.prefix}…) expired on ${token.expiresAt.toISOString()}${rotated}.` };
     }
     await this.tokens.touch(token.id, now);
-    return { runtime: { tokenId: token.id, name: token.name, team: token.team, automations: token.automations, capabilities: token.capabilities } };
+    return { runtime: { tokenId: token.id, name: token.name, team: token.team, automations: token.allAutomations ? 'all' : token.automations, capabilities: token.capabilities } };
   }
 
   private async insert(
     manager: EntityManager,
-    scope: Pick<RuntimeTokenEntity, 'name' | 'team' | 'automations' | 'capabilities' | 'replaces'>,
+    scope: Pick<RuntimeTokenEntity, 'name' | 'team' | 'allAutomations' | 'automations' | 'capabilities' | 'replaces'>,
     expiresInDays: number,
     user: User,
   ): Promise<{ token: RuntimeTokenEntity; secret: string }> {
@@ -185,7 +199,8 @@ export class TokensService {
         id: secret.id,
         name: scope.name,
         team: scope.team,
-        automations: [...new Set(scope.automations)],
+        allAutomations: scope.allAutomations,
+        automations: scope.allAutomations ? [] : [...new Set(scope.automations)],
         capabilities: [...new Set(scope.capabilities)],
         secretHash: secret.hash,
         prefix: secret.prefix,

@@ -1,23 +1,15 @@
 import type { Persona, TestApi, TestDatabase } from '../harness.js';
 
 /**
- * One row of the access matrix (access-matrix.int.spec.ts): a GraphQL operation, and how to call it
- * against a target owned by a given team. The matrix calls it as anonymous and as each role, for a
- * target of the caller's own team and of another team, and checks the answer is refused exactly
- * when the operation's permission (auth/permissions.ts) and scope say it must be.
+ * How the access matrix (access-matrix.int.spec.ts) calls a GraphQL operation against a target owned
+ * by a given team. The matrix calls it as anonymous and as each role, for a target of the caller's
+ * own team and of another team, and checks each answer against the operation's row in policy.ts.
  *
- * Every query and mutation in the schema needs a case: one without fails the build.
+ * Every query and mutation in the schema needs a case and a row: one without fails the build.
  */
 export interface AccessCase {
   /** `Query.automations`, `Mutation.revokeRuntimeToken`. */
   operation: string;
-  /**
-   * `team`: the service limits it to the caller's teams (admins: every team), so a team-scoped
-   * role is refused on another team's target. `members`: only people on the target's team, admins
-   * included only if they are on it (separation of duties: the owner team decides). `none`: the
-   * permission alone decides.
-   */
-  scope: 'team' | 'members' | 'none';
   /** The GraphQL document; it must select only what any allowed caller may see. */
   document: string;
   /**
@@ -42,22 +34,24 @@ export interface MatrixContext {
   asAdmin<T>(document: string, variables?: Record<string, unknown>): Promise<T>;
   /** Registers a console-sourced automation owned by `team` and returns its slug. */
   registerAutomation(team: string): Promise<string>;
-  /** A shipped (catalog/) automation owned by `team`. */
+  /**
+   * A shipped (catalog/) automation owned by `team`; for the moved-away runtime's cells, the
+   * automation that moved to `team` from the other team (policy.ts, RouteRow.movedAwayRuntime).
+   */
   shippedAutomation(team: string): string;
-  /** Reports a fresh pending dead letter for `team`'s shipped automation and returns its id. */
+  /** Reports a fresh pending dead letter for that automation and returns its id. */
   deadLetter(team: string): Promise<string>;
 }
 
 /**
  * One HTTP route of the access matrix. Routes are called as anonymous, as each role (session
  * cookie) and as runtimes: a token of the target's team with the capability the route needs, one of
- * that team with every other capability, and one of another team with the capability.
+ * that team with every other capability, one of another team with the capability, and one of
+ * another team naming an automation that has moved to the target's team since (policy.ts).
  */
 export interface RouteAccessCase {
   /** `HTTP IngestController.events`, as listed by auth/operation-rules.ts. */
   operation: string;
-  /** As for GraphQL operations: whether a team-scoped caller is limited to their teams. */
-  scope: 'team' | 'none';
   /** Creates a fresh target owned by `team` for one cell. */
   prepare?: (context: MatrixContext, team: string) => Record<string, unknown> | Promise<Record<string, unknown>>;
   /** Sends the request with the caller's `credentials` headers (a cookie, or a Bearer token, or none). */

@@ -29,23 +29,23 @@ async function pendingChange(context: MatrixContext, team: string): Promise<stri
 }
 
 export const cases: AccessCase[] = [
-  { operation: 'Query.approvals', scope: 'none', document: `{ approvals { waitingForYou reprocessRequests { id } automationChanges { id } } }` },
+  { operation: 'Query.approvals', document: `{ approvals { waitingForYou reprocessRequests { id } automationChanges { id } } }` },
   {
     operation: 'Mutation.approveReprocess',
-    scope: 'team',
+   
     document: `mutation($id: ID!) { approveReprocess(id: $id, note: "checked with treasury") { id state } }`,
     prepare: async (context, team) => ({ id: await awaitingRequest(context, team) }),
   },
   {
     operation: 'Mutation.rejectReprocess',
-    scope: 'team',
+   
     document: `mutation($id: ID!) { rejectReprocess(id: $id, reason: "duplicates of settled payouts") { id state } }`,
     prepare: async (context, team) => ({ id: await awaitingRequest(context, team) }),
   },
   {
     // Admins do not bypass the owner team: they may ask for a change (and withdraw it), but only an owner on the team approves.
     operation: 'Mutation.approveAutomationChange',
-    scope: 'members',
+   
     document: `mutation($id: ID!) { approveAutomationChange(id: $id, note: "matches the PSP's SLA") { id state } }`,
     prepare: async (context, team) => {
       const id = await pendingChange(context, team);
@@ -56,7 +56,7 @@ export const cases: AccessCase[] = [
   {
     // Asked for by the admin: owners on the team reject it, and the admin may withdraw it.
     operation: 'Mutation.rejectAutomationChange',
-    scope: 'team',
+   
     document: `mutation($id: ID!) { rejectAutomationChange(id: $id, reason: "hides a broken integration") { id state } }`,
     prepare: async (context, team) => ({ id: await pendingChange(context, team) }),
   },

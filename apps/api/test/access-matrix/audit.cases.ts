@@ -9,16 +9,16 @@ export const cases: AccessCase[] = [
   // A team-scoped caller filtering on another team is refused; unfiltered, they get their own teams' entries only.
   {
     operation: 'Query.auditEntries',
-    scope: 'team',
+   
     document: `query($team: String!) { auditEntries(filter: { team: $team }, first: 5) { edges { node { id action } } } }`,
     prepare: auditedAutomation,
   },
-  { operation: 'Query.auditActions', scope: 'none', document: `{ auditActions }` },
+  { operation: 'Query.auditActions', document: `{ auditActions }` },
   // Shown beside reprocess requests to everyone who reads the catalog, so it narrows instead of refusing:
   // people without audit:read see nothing, operators and owners only their teams' entries.
   {
     operation: 'Query.auditTrail',
-    scope: 'team',
+   
     document: `query($id: ID!) { auditTrail(requestId: $id, first: 5) { id targetId } }`,
     prepare: async (context, team) => {
       const [entry] = await context.db.query<{ target_id: string }>(
@@ -35,7 +35,7 @@ export const cases: AccessCase[] = [
 export const routeCases: RouteAccessCase[] = [
   {
     operation: 'HTTP AuditExportController.export',
-    scope: 'team',
+   
     prepare: auditedAutomation,
     send: (context, credentials, prepared) => fetch(`${context.api.url}/audit/export.csv?team=${String(prepared.team)}&automation=${String(prepared.slug)}`, { headers: credentials }),
     tookEffect: (body: string, prepared) => body.includes(`automation.registered,automation,${String(prepared.slug)},`),

@@ -2,31 +2,31 @@ import { automationInput } from '../fixtures.js';
 import type { AccessCase } from './access-case.js';
 
 export const cases: AccessCase[] = [
-  { operation: 'Query.viewer', scope: 'none', document: `{ viewer { name role } }` },
-  { operation: 'Query.teams', scope: 'none', document: `{ teams { name } }` },
-  { operation: 'Query.automationFacets', scope: 'none', document: `{ automationFacets { tags } }` },
-  { operation: 'Query.automations', scope: 'none', document: `query($team: String!) { automations(filter: { owner: $team }) { totalCount } }`, prepare: (_context, team) => ({ team }) },
+  { operation: 'Query.viewer', document: `{ viewer { name role } }` },
+  { operation: 'Query.teams', document: `{ teams { name } }` },
+  { operation: 'Query.automationFacets', document: `{ automationFacets { tags } }` },
+  { operation: 'Query.automations', document: `query($team: String!) { automations(filter: { owner: $team }) { totalCount } }`, prepare: (_context, team) => ({ team }) },
   {
     operation: 'Query.automation',
-    scope: 'none',
+   
     document: `query($slug: String!) { automation(slug: $slug) { slug } }`,
     prepare: (context, team) => ({ slug: context.shippedAutomation(team) }),
   },
   {
     operation: 'Query.exportAutomation',
-    scope: 'none',
+   
     document: `query($slug: String!) { exportAutomation(slug: $slug) }`,
     prepare: (context, team) => ({ slug: context.shippedAutomation(team) }),
   },
   {
     operation: 'Mutation.registerAutomation',
-    scope: 'team',
+   
     document: `mutation($input: AutomationInput!) { registerAutomation(input: $input) { slug } }`,
     prepare: (_context, team) => ({ input: automationInput({ slug: `registered-${team}-${Math.random().toString(36).slice(2, 8)}`, owner: team }) }),
   },
   {
     operation: 'Mutation.updateAutomation',
-    scope: 'team',
+   
     document: `mutation($slug: String!, $input: AutomationInput!) { updateAutomation(slug: $slug, input: $input) { slug title } }`,
     prepare: async (context, team) => {
       const slug = await context.registerAutomation(team);
@@ -35,7 +35,7 @@ export const cases: AccessCase[] = [
   },
   {
     operation: 'Mutation.archiveAutomation',
-    scope: 'team',
+   
     document: `mutation($slug: String!) { archiveAutomation(slug: $slug) { slug } }`,
     prepare: async (context, team) => ({ slug: await context.registerAutomation(team) }),
   },

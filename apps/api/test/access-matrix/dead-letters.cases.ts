@@ -17,45 +17,45 @@ async function requestIn(context: MatrixContext, team: string, state: 'running' 
 export const cases: AccessCase[] = [
   {
     operation: 'Query.deadLetters',
-    scope: 'none',
+   
     document: `query($slug: String!) { deadLetters(filter: { automation: $slug }) { edges { node { id } } } }`,
     prepare: async (context, team) => {
       await context.deadLetter(team);
       return { slug: context.shippedAutomation(team) };
     },
   },
-  { operation: 'Query.deadLetter', scope: 'none', document: `query($id: ID!) { deadLetter(id: $id) { id status } }`, prepare: async (context, team) => ({ id: await context.deadLetter(team) }) },
+  { operation: 'Query.deadLetter', document: `query($id: ID!) { deadLetter(id: $id) { id status } }`, prepare: async (context, team) => ({ id: await context.deadLetter(team) }) },
   {
     operation: 'Query.deadLetterGroups',
-    scope: 'none',
+   
     document: `query($slug: String!) { deadLetterGroups(automation: $slug) { fingerprint } }`,
     prepare: (context, team) => ({ slug: context.shippedAutomation(team) }),
   },
   {
     operation: 'Query.reprocessPreview',
-    scope: 'none',
+   
     document: `query($selection: DeadLetterSelection!) { reprocessPreview(action: reprocess, selection: $selection) { count } }`,
     prepare: async (context, team) => ({ selection: { ids: [await context.deadLetter(team)] } }),
   },
   {
     operation: 'Query.reprocessRequest',
-    scope: 'none',
+   
     document: `query($id: ID!) { reprocessRequest(id: $id) ${REQUEST} }`,
     prepare: async (context, team) => ({ id: (await requestIn(context, team, 'running')).id }),
   },
   {
     operation: 'Query.reprocessRequests',
-    scope: 'none',
+   
     document: `query($slug: String!) { reprocessRequests(automation: $slug) { edges { node { id } } } }`,
     prepare: (context, team) => ({ slug: context.shippedAutomation(team) }),
   },
   {
     operation: 'Mutation.startReprocess',
-    scope: 'team',
+   
     document: `mutation($input: StartReprocessInput!) { startReprocess(input: $input) ${REQUEST} }`,
     prepare: async (context, team) => ({ input: { action: 'discard', selection: { ids: [await context.deadLetter(team)] }, reason: 'duplicates of payouts already settled', velocity: 10 } }),
   },
-  { operation: 'Mutation.pauseReprocess', scope: 'team', document: `mutation($id: ID!, $reason: String) { pauseReprocess(id: $id, reason: $reason) ${REQUEST} }`, prepare: (context, team) => requestIn(context, team, 'running') },
-  { operation: 'Mutation.resumeReprocess', scope: 'team', document: `mutation($id: ID!, $reason: String) { resumeReprocess(id: $id, reason: $reason) ${REQUEST} }`, prepare: (context, team) => requestIn(context, team, 'paused') },
-  { operation: 'Mutation.cancelReprocess', scope: 'team', document: `mutation($id: ID!, $reason: String) { cancelReprocess(id: $id, reason: $reason) ${REQUEST} }`, prepare: (context, team) => requestIn(context, team, 'running') },
+  { operation: 'Mutation.pauseReprocess', document: `mutation($id: ID!, $reason: String) { pauseReprocess(id: $id, reason: $reason) ${REQUEST} }`, prepare: (context, team) => requestIn(context, team, 'running') },
+  { operation: 'Mutation.resumeReprocess', document: `mutation($id: ID!, $reason: String) { resumeReprocess(id: $id, reason: $reason) ${REQUEST} }`, prepare: (context, team) => requestIn(context, team, 'paused') },
+  { operation: 'Mutation.cancelReprocess', document: `mutation($id: ID!, $reason: String) { cancelReprocess(id: $id, reason: $reason) ${REQUEST} }`, prepare: (context, team) => requestIn(context, team, 'running') },
 ];

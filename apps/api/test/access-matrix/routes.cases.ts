@@ -28,36 +28,36 @@ async function offeredCommand(context: MatrixContext, team: string): Promise<Rec
 export const routeCases: RouteAccessCase[] = [
   {
     operation: 'HTTP IngestController.events',
-    scope: 'team',
+   
     prepare: (context, team) => ({ slug: context.shippedAutomation(team) }),
     send: (context, credentials, prepared) => post(context, '/ingest/v1/events', credentials, attempt(String(prepared.slug)).slice(0, 1)),
     tookEffect: (body: { accepted: number }) => body.accepted === 1,
   },
   {
     operation: 'HTTP ReprocessCommandsController.claim',
-    scope: 'team',
+   
     prepare: offeredCommand,
     send: (context, credentials, prepared) => post(context, '/ingest/v1/commands/claim', credentials, { max: 100, automations: [prepared.slug] }),
     tookEffect: (body: { commands: { reprocessId: string }[] }, prepared) => body.commands.some((c) => c.reprocessId === prepared.reprocessId),
   },
   {
     operation: 'HTTP ReprocessCommandsController.ack',
-    scope: 'team',
+   
     prepare: offeredCommand,
     send: (context, credentials, prepared) => post(context, '/ingest/v1/commands/ack', credentials, { reprocessIds: [prepared.reprocessId] }),
     tookEffect: (body: { acknowledged: number }) => body.acknowledged === 1,
   },
-  { operation: 'HTTP HealthController.healthz', scope: 'none', send: (context, credentials) => get(context, '/healthz', credentials) },
-  { operation: 'HTTP HealthController.readyz', scope: 'none', send: (context, credentials) => get(context, '/readyz', credentials) },
-  { operation: 'HTTP MetricsController.scrape', scope: 'none', send: (context, credentials) => get(context, '/metrics', credentials) },
-  { operation: 'HTTP AuthController.session', scope: 'none', send: (context, credentials) => get(context, '/auth/session', credentials) },
-  { operation: 'HTTP AuthController.devSignIn', scope: 'none', send: (context, credentials) => post(context, '/auth/dev-sign-in', credentials, { persona: 'vera' }) },
+  { operation: 'HTTP HealthController.healthz', send: (context, credentials) => get(context, '/healthz', credentials) },
+  { operation: 'HTTP HealthController.readyz', send: (context, credentials) => get(context, '/readyz', credentials) },
+  { operation: 'HTTP MetricsController.scrape', send: (context, credentials) => get(context, '/metrics', credentials) },
+  { operation: 'HTTP AuthController.session', send: (context, credentials) => get(context, '/auth/session', credentials) },
+  { operation: 'HTTP AuthController.devSignIn', send: (context, credentials) => post(context, '/auth/dev-sign-in', credentials, { persona: 'vera' }) },
   // A wrong password is answered 401 to everyone alike: the route is open, the credentials decide.
   {
     operation: 'HTTP AuthController.signIn',
-    scope: 'none',
+   
     send: (context, credentials) => post(context, '/auth/sign-in', credentials, { username: 'nobody', password: 'not-a-password-at-all' }),
     answered: 401,
   },
-  { operation: 'HTTP AuthController.signOut', scope: 'none', send: (context, credentials) => post(context, '/auth/sign-out', credentials, {}) },
+  { operation: 'HTTP AuthController.signOut', send: (context, credentials) => post(context, '/auth/sign-out', credentials, {}) },
 ];

@@ -1,18 +1,18 @@
 import type { AccessCase } from './access-case.js';
 
 export const cases: AccessCase[] = [
-  { operation: 'Query.runs', scope: 'none', document: `query($slug: String!) { runs(filter: { automation: $slug }) { edges { cursor } } }`, prepare: (context, team) => ({ slug: context.shippedAutomation(team) }) },
+  { operation: 'Query.runs', document: `query($slug: String!) { runs(filter: { automation: $slug }) { edges { cursor } } }`, prepare: (context, team) => ({ slug: context.shippedAutomation(team) }) },
   {
     operation: 'Query.automationHealth',
-    scope: 'none',
+   
     document: `query($slug: String!) { automationHealth(slug: $slug) { bucket } }`,
     prepare: (context, team) => ({ slug: context.shippedAutomation(team) }),
   },
-  { operation: 'Query.trail', scope: 'none', document: `{ trail(correlationId: "order-4711") { runId } }` },
+  { operation: 'Query.trail', document: `{ trail(correlationId: "order-4711") { runId } }` },
   {
     // Quarantined events are narrowed to the caller's teams rather than refused.
     operation: 'Query.quarantine',
-    scope: 'team',
+   
     document: `query($slug: String!) { quarantine(automation: $slug) { totalCount } }`,
     prepare: async (context, team) => {
       const slug = context.shippedAutomation(team);

@@ -12,7 +12,7 @@ async function freshToken(context: MatrixContext, team: string): Promise<Record<
 export const cases: AccessCase[] = [
   {
     operation: 'Query.runtimeTokens',
-    scope: 'team',
+   
     document: `query($team: String!) { runtimeTokens(team: $team) { id state expiresAt } }`,
     prepare: async (context, team) => {
       await freshToken(context, team);
@@ -21,19 +21,19 @@ export const cases: AccessCase[] = [
   },
   {
     operation: 'Mutation.createRuntimeToken',
-    scope: 'team',
+   
     document: `mutation($team: String!) { createRuntimeToken(input: { name: "matrix runtime", team: $team, expiresInDays: 30 }) { token { id } } }`,
     prepare: (_context, team) => Promise.resolve({ team }),
   },
   {
     operation: 'Mutation.rotateRuntimeToken',
-    scope: 'team',
+   
     document: `mutation($id: ID!) { rotateRuntimeToken(id: $id, overlapHours: 1) { token { id } replaced { expiresAt } } }`,
     prepare: freshToken,
   },
   {
     operation: 'Mutation.revokeRuntimeToken',
-    scope: 'team',
+   
     document: `mutation($id: ID!) { revokeRuntimeToken(id: $id) { id revokedAt } }`,
     prepare: freshToken,
   },

@@ -11,6 +11,7 @@ const ACTIONS: Readonly<Record<string, string>> = {
   'token.created': 'Created a runtime token',
   'token.rotated': 'Rotated a runtime token',
   'token.revoked': 'Revoked a runtime token',
+  'token.coverage_reduced': 'A runtime token stopped covering an automation that moved to another team',
   'automation.change_requested': 'Asked for a change that needs approval',
   'approval.approved': 'Approved',
   'approval.rejected': 'Rejected',

@@ -95,7 +95,8 @@ export type AutomationType =
   | 'orchestration';
 
 export type CreateRuntimeTokenInput = {
-  automations?: Array<string>;
+  /** The automations of the team it may act for; leave out for every automation of the team. An empty list is refused. */
+  automations?: Array<string> | null | undefined;
   /** By default what a worker reports: runs and dead letters. */
   capabilities?: Array<TokenCapability>;
   /** Days until it expires, 1 to 365. */
@@ -407,7 +408,7 @@ export type AutomationChangeItemFragment = { id: string, state: AutomationChange
 export type ApprovalsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ApprovalsQuery = { approvals: { waitingForYou: number, reprocessRequests: Array<{ id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } }>, automationChanges: Array<{ id: string, state: AutomationChangeState, ownerTeam: string, requestedAt: string, sloChanges: Array<string>, decidedAt: string | null, reason: string | null, canDecide: boolean, decideBlockedReason: string | null, canReject: boolean, automation: { slug: string, title: string }, requestedBy: { id: string, name: string }, decidedBy: { id: string, name: string } | null }> } };
+export type ApprovalsQuery = { approvals: { waitingForYou: number, reprocessRequests: Array<{ id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } }>, automationChanges: Array<{ id: string, state: AutomationChangeState, ownerTeam: string, requestedAt: string, sloChanges: Array<string>, decidedAt: string | null, reason: string | null, canDecide: boolean, decideBlockedReason: string | null, canReject: boolean, automation: { slug: string, title: string }, requestedBy: { id: string, name: string }, decidedBy: { id: string, name: string } | null }> } };
 
 export type ApproveAutomationChangeMutationVariables = Exact<{
   id: string | number;
@@ -585,7 +586,7 @@ export type ApproveReprocessMutationVariables = Exact<{
 }>;
 
 
-export type ApproveReprocessMutation = { approveReprocess: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
+export type ApproveReprocessMutation = { approveReprocess: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
 
 export type AuditTrailQueryVariables = Exact<{
   automation?: string | null | undefined;
@@ -602,7 +603,7 @@ export type CancelReprocessMutationVariables = Exact<{
 }>;
 
 
-export type CancelReprocessMutation = { cancelReprocess: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
+export type CancelReprocessMutation = { cancelReprocess: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
 
 export type PauseReprocessMutationVariables = Exact<{
   id: string | number;
@@ -610,7 +611,7 @@ export type PauseReprocessMutationVariables = Exact<{
 }>;
 
 
-export type PauseReprocessMutation = { pauseReprocess: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
+export type PauseReprocessMutation = { pauseReprocess: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
 
 export type RejectReprocessMutationVariables = Exact<{
   id: string | number;
@@ -618,7 +619,7 @@ export type RejectReprocessMutationVariables = Exact<{
 }>;
 
 
-export type RejectReprocessMutation = { rejectReprocess: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
+export type RejectReprocessMutation = { rejectReprocess: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
 
 export type ReprocessPreviewQueryVariables = Exact<{
   action: ReprocessAction;
@@ -628,16 +629,16 @@ export type ReprocessPreviewQueryVariables = Exact<{
 
 export type ReprocessPreviewQuery = { reprocessPreview: { action: ReprocessAction, count: number, blockedReason: string | null, approvalReasons: Array<string>, parts: Array<{ sourceKind: DeadLetterSource, route: ReprocessRoute, destination: string, count: number, warning: string | null, allowed: boolean, automation: { slug: string, title: string } }> } };
 
-export type ReprocessRequestSummaryFragment = { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } };
+export type ReprocessRequestSummaryFragment = { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } };
 
-export type ReprocessRequestDetailFragment = { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } };
+export type ReprocessRequestDetailFragment = { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } };
 
 export type ReprocessRequestQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ReprocessRequestQuery = { reprocessRequest: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
+export type ReprocessRequestQuery = { reprocessRequest: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
 
 export type ReprocessRequestsQueryVariables = Exact<{
   automation?: string | null | undefined;
@@ -646,7 +647,7 @@ export type ReprocessRequestsQueryVariables = Exact<{
 }>;
 
 
-export type ReprocessRequestsQuery = { reprocessRequests: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } }> } };
+export type ReprocessRequestsQuery = { reprocessRequests: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } }> } };
 
 export type ResumeReprocessMutationVariables = Exact<{
   id: string | number;
@@ -654,14 +655,14 @@ export type ResumeReprocessMutationVariables = Exact<{
 }>;
 
 
-export type ResumeReprocessMutation = { resumeReprocess: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
+export type ResumeReprocessMutation = { resumeReprocess: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
 
 export type StartReprocessMutationVariables = Exact<{
   input: StartReprocessInput;
 }>;
 
 
-export type StartReprocessMutation = { startReprocess: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
+export type StartReprocessMutation = { startReprocess: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
 
 export type RunFieldsFragment = { runId: string, attempt: number, correlationId: string | null, status: RunStatus, startedAt: string, finishedAt: string | null, durationMs: number | null, errorClass: string | null, errorMessage: string | null, manualTouch: boolean, automation: { slug: string, title: string } };
 
@@ -693,14 +694,14 @@ export type CreateRuntimeTokenMutationVariables = Exact<{
 }>;
 
 
-export type CreateRuntimeTokenMutation = { createRuntimeToken: { secret: string, token: { id: string, name: string, team: string, automations: Array<string>, capabilities: Array<TokenCapability>, prefix: string, createdAt: string, createdBy: string, lastUsedAt: string | null, expiresAt: string, revokedAt: string | null, revokedBy: string | null, replaces: string | null, replacedBy: string | null, state: RuntimeTokenState } } };
+export type CreateRuntimeTokenMutation = { createRuntimeToken: { secret: string, token: { id: string, name: string, team: string, allAutomations: boolean, automations: Array<string>, capabilities: Array<TokenCapability>, prefix: string, createdAt: string, createdBy: string, lastUsedAt: string | null, expiresAt: string, revokedAt: string | null, revokedBy: string | null, replaces: string | null, replacedBy: string | null, state: RuntimeTokenState } } };
 
 export type RevokeRuntimeTokenMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type RevokeRuntimeTokenMutation = { revokeRuntimeToken: { id: string, name: string, team: string, automations: Array<string>, capabilities: Array<TokenCapability>, prefix: string, createdAt: string, createdBy: string, lastUsedAt: string | null, expiresAt: string, revokedAt: string | null, revokedBy: string | null, replaces: string | null, replacedBy: string | null, state: RuntimeTokenState } };
+export type RevokeRuntimeTokenMutation = { revokeRuntimeToken: { id: string, name: string, team: string, allAutomations: boolean, automations: Array<string>, capabilities: Array<TokenCapability>, prefix: string, createdAt: string, createdBy: string, lastUsedAt: string | null, expiresAt: string, revokedAt: string | null, revokedBy: string | null, replaces: string | null, replacedBy: string | null, state: RuntimeTokenState } };
 
 export type RotateRuntimeTokenMutationVariables = Exact<{
   id: string | number;
@@ -709,16 +710,16 @@ export type RotateRuntimeTokenMutationVariables = Exact<{
 }>;
 
 
-export type RotateRuntimeTokenMutation = { rotateRuntimeToken: { secret: string, token: { id: string, name: string, team: string, automations: Array<string>, capabilities: Array<TokenCapability>, prefix: string, createdAt: string, createdBy: string, lastUsedAt: string | null, expiresAt: string, revokedAt: string | null, revokedBy: string | null, replaces: string | null, replacedBy: string | null, state: RuntimeTokenState }, replaced: { id: string, name: string, team: string, automations: Array<string>, capabilities: Array<TokenCapability>, prefix: string, createdAt: string, createdBy: string, lastUsedAt: string | null, expiresAt: string, revokedAt: string | null, revokedBy: string | null, replaces: string | null, replacedBy: string | null, state: RuntimeTokenState } } };
+export type RotateRuntimeTokenMutation = { rotateRuntimeToken: { secret: string, token: { id: string, name: string, team: string, allAutomations: boolean, automations: Array<string>, capabilities: Array<TokenCapability>, prefix: string, createdAt: string, createdBy: string, lastUsedAt: string | null, expiresAt: string, revokedAt: string | null, revokedBy: string | null, replaces: string | null, replacedBy: string | null, state: RuntimeTokenState }, replaced: { id: string, name: string, team: string, allAutomations: boolean, automations: Array<string>, capabilities: Array<TokenCapability>, prefix: string, createdAt: string, createdBy: string, lastUsedAt: string | null, expiresAt: string, revokedAt: string | null, revokedBy: string | null, replaces: string | null, replacedBy: string | null, state: RuntimeTokenState } } };
 
-export type RuntimeTokenFieldsFragment = { id: string, name: string, team: string, automations: Array<string>, capabilities: Array<TokenCapability>, prefix: string, createdAt: string, createdBy: string, lastUsedAt: string | null, expiresAt: string, revokedAt: string | null, revokedBy: string | null, replaces: string | null, replacedBy: string | null, state: RuntimeTokenState };
+export type RuntimeTokenFieldsFragment = { id: string, name: string, team: string, allAutomations: boolean, automations: Array<string>, capabilities: Array<TokenCapability>, prefix: string, createdAt: string, createdBy: string, lastUsedAt: string | null, expiresAt: string, revokedAt: string | null, revokedBy: string | null, replaces: string | null, replacedBy: string | null, state: RuntimeTokenState };
 
 export type RuntimeTokensQueryVariables = Exact<{
   team: string;
 }>;
 
 
-export type RuntimeTokensQuery = { runtimeTokens: Array<{ id: string, name: string, team: string, automations: Array<string>, capabilities: Array<TokenCapability>, prefix: string, createdAt: string, createdBy: string, lastUsedAt: string | null, expiresAt: string, revokedAt: string | null, revokedBy: string | null, replaces: string | null, replacedBy: string | null, state: RuntimeTokenState }> };
+export type RuntimeTokensQuery = { runtimeTokens: Array<{ id: string, name: string, team: string, allAutomations: boolean, automations: Array<string>, capabilities: Array<TokenCapability>, prefix: string, createdAt: string, createdBy: string, lastUsedAt: string | null, expiresAt: string, revokedAt: string | null, revokedBy: string | null, replaces: string | null, replacedBy: string | null, state: RuntimeTokenState }> };
 
 export type TrailQueryVariables = Exact<{
   correlationId: string;
@@ -970,6 +971,7 @@ export const ReprocessRequestSummaryFragmentDoc = new TypedDocumentString(`
   finishedAt
   waitingReason
   canControl
+  canReject
   approvalReasons
   canDecide
   decideBlockedReason
@@ -1021,6 +1023,7 @@ export const ReprocessRequestDetailFragmentDoc = new TypedDocumentString(`
   finishedAt
   waitingReason
   canControl
+  canReject
   approvalReasons
   canDecide
   decideBlockedReason
@@ -1116,6 +1119,7 @@ export const RuntimeTokenFieldsFragmentDoc = new TypedDocumentString(`
   id
   name
   team
+  allAutomations
   automations
   capabilities
   prefix
@@ -1248,6 +1252,7 @@ fragment ReprocessRequestSummary on ReprocessRequest {
   finishedAt
   waitingReason
   canControl
+  canReject
   approvalReasons
   canDecide
   decideBlockedReason
@@ -2255,6 +2260,7 @@ export const ApproveReprocessDocument = new TypedDocumentString(`
   finishedAt
   waitingReason
   canControl
+  canReject
   approvalReasons
   canDecide
   decideBlockedReason
@@ -2328,6 +2334,7 @@ export const CancelReprocessDocument = new TypedDocumentString(`
   finishedAt
   waitingReason
   canControl
+  canReject
   approvalReasons
   canDecide
   decideBlockedReason
@@ -2383,6 +2390,7 @@ export const PauseReprocessDocument = new TypedDocumentString(`
   finishedAt
   waitingReason
   canControl
+  canReject
   approvalReasons
   canDecide
   decideBlockedReason
@@ -2438,6 +2446,7 @@ export const RejectReprocessDocument = new TypedDocumentString(`
   finishedAt
   waitingReason
   canControl
+  canReject
   approvalReasons
   canDecide
   decideBlockedReason
@@ -2515,6 +2524,7 @@ export const ReprocessRequestDocument = new TypedDocumentString(`
   finishedAt
   waitingReason
   canControl
+  canReject
   approvalReasons
   canDecide
   decideBlockedReason
@@ -2579,6 +2589,7 @@ export const ReprocessRequestsDocument = new TypedDocumentString(`
   finishedAt
   waitingReason
   canControl
+  canReject
   approvalReasons
   canDecide
   decideBlockedReason
@@ -2624,6 +2635,7 @@ export const ResumeReprocessDocument = new TypedDocumentString(`
   finishedAt
   waitingReason
   canControl
+  canReject
   approvalReasons
   canDecide
   decideBlockedReason
@@ -2679,6 +2691,7 @@ export const StartReprocessDocument = new TypedDocumentString(`
   finishedAt
   waitingReason
   canControl
+  canReject
   approvalReasons
   canDecide
   decideBlockedReason
@@ -2824,6 +2837,7 @@ export const CreateRuntimeTokenDocument = new TypedDocumentString(`
   id
   name
   team
+  allAutomations
   automations
   capabilities
   prefix
@@ -2847,6 +2861,7 @@ export const RevokeRuntimeTokenDocument = new TypedDocumentString(`
   id
   name
   team
+  allAutomations
   automations
   capabilities
   prefix
@@ -2880,6 +2895,7 @@ export const RotateRuntimeTokenDocument = new TypedDocumentString(`
   id
   name
   team
+  allAutomations
   automations
   capabilities
   prefix
@@ -2903,6 +2919,7 @@ export const RuntimeTokensDocument = new TypedDocumentString(`
   id
   name
   team
+  allAutomations
   automations
   capabilities
   prefix

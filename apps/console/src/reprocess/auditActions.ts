@@ -9,6 +9,8 @@ const AUDIT_ACTIONS: Readonly<Record<string, string>> = {
   'request.resumed': 'Resumed',
   'request.cancelled': 'Cancelled',
   'request.finished': 'Finished sending',
+  'commands.claimed': 'Commands taken by the runtime',
+  'commands.acknowledged': 'Commands acknowledged by the runtime',
   'approval.approved': 'Approved',
   'approval.rejected': 'Rejected',
 };
@@ -39,6 +41,7 @@ const DETAIL_PHRASES: Readonly<Record<string, (value: unknown) => string>> = {
   velocity: (value) => `at most ${describeValue(value)} a second`,
   routes: (value) => `by ${describeValue(Array.isArray(value) ? value.map(routeWords) : value)}`,
   cancelled: (value) => `${count(value, 'message', 'messages')} not sent`,
+  count: (value) => count(value, 'command', 'commands'),
   awaitingApproval: (value) => `waits for approval: ${describeValue(value)}`,
   approvalReasons: (value) => `needed approval: ${describeValue(value)}`,
   released: (value) => `${count(value, 'message', 'messages')} waiting again`,

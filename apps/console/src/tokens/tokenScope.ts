@@ -3,10 +3,16 @@ import { formatDateTime } from '@/shared/format/dates';
 
 export type RuntimeToken = RuntimeTokenFieldsFragment;
 
+/** Said of a token whose named automations all moved to other teams. */
+const COVERS_NOTHING = 'no automation: the ones it named moved to other teams';
+
 /** The automations a token covers, in words: titles where known. */
-export function describeScope(token: Pick<RuntimeToken, 'automations'>, titles: ReadonlyMap<string, string>, teamTitle: string): string {
-  if (token.automations.length === 0) {
+export function describeScope(token: Pick<RuntimeToken, 'allAutomations' | 'automations'>, titles: ReadonlyMap<string, string>, teamTitle: string): string {
+  if (token.allAutomations) {
     return `every automation of ${teamTitle}`;
+  }
+  if (token.automations.length === 0) {
+    return COVERS_NOTHING;
   }
   return token.automations.map((slug) => titles.get(slug) ?? slug).join(', ');
 }

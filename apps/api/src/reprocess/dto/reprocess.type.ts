@@ -65,7 +65,11 @@ export class ReprocessRequestType {
   @Field(() => Date, { nullable: true }) finishedAt: Date | null;
   @Field(() => ReprocessProgressType) progress: ReprocessProgressType;
   @Field(() => [ReprocessItemErrorType], { description: 'The latest failures and retries, with why (at most 20).' }) recentErrors: ReprocessItemErrorType[];
-  @Field(() => Boolean, { description: 'Whether the viewer may pause, resume or cancel it (or, while it waits for approval, reject or withdraw it).' }) canControl: boolean;
+  @Field(() => Boolean, { description: 'Whether the viewer may pause, resume or cancel it.' }) canControl: boolean;
+  @Field(() => Boolean, {
+    description: 'While it waits for approval: whether the viewer may reject it (people on call for or owning its automations’ team, admins only when on it) or, having asked for it, withdraw it.',
+  })
+  canReject: boolean;
   @Field(() => [String], { description: 'Why it needs (or needed) a second person’s approval, in words; empty when one person could start it.' }) approvalReasons: string[];
   @Field(() => ApprovalDecisionType, { nullable: true, description: 'Who approved or rejected it, when, and with what note.' }) decision: ApprovalDecisionType | null;
   @Field(() => Boolean, { description: 'Whether the viewer may approve it now.' }) canDecide: boolean;

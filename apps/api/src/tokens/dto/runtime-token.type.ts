@@ -22,7 +22,12 @@ export class RuntimeTokenType {
   @Field(() => ID) id: string;
   @Field(() => String) name: string;
   @Field(() => String) team: string;
-  @Field(() => [String], { description: 'Automations it may report for; empty means every automation of the team.' }) automations: string[];
+  @Field(() => Boolean, { description: 'It covers every automation of its team, present and future (then automations is empty).' }) allAutomations: boolean;
+  @Field(() => [String], {
+    description:
+      'The automations it names, when not allAutomations. It acts only for those its team owns at the time: one that moves to another team leaves the list. Empty: it covers nothing.',
+  })
+  automations: string[];
   @Field(() => [TokenCapabilityEnum]) capabilities: TokenCapability[];
   @Field(() => String, { description: 'The first characters of the token, to recognise it (rh_rt_ab12…).' }) prefix: string;
   @Field(() => Date) createdAt: Date;
@@ -53,7 +58,8 @@ export class RotatedRuntimeTokenType {
 export class CreateRuntimeTokenInput {
   @Field(() => String) name: string;
   @Field(() => String) team: string;
-  @Field(() => [String], { defaultValue: [] }) automations?: string[];
+  @Field(() => [String], { nullable: true, description: 'The automations of the team it may act for; leave out for every automation of the team. An empty list is refused.' })
+  automations?: string[] | null;
   @Field(() => [TokenCapabilityEnum], { defaultValue: ['ingest', 'dead_letters'], description: 'By default what a worker reports: runs and dead letters.' }) capabilities?: TokenCapability[];
   @Field(() => Int, { defaultValue: 90, description: 'Days until it expires, 1 to 365.' }) expiresInDays?: number;
 }

@@ -15,6 +15,7 @@ const waiting = aReprocessRequest({
   total: 240,
   approvalReasons: ['240 messages is more than the 100 one person may reprocess alone', 'invoice-generation touches revenue and billing'],
   canDecide: true,
+  canReject: true,
   progress: { queued: 240, dispatched: 0, acknowledged: 0, succeeded: 0, failed: 0, cancelled: 0 },
 });
 

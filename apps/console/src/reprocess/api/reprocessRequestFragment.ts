@@ -20,6 +20,7 @@ export const ReprocessRequestSummaryFragment = graphql(`
     finishedAt
     waitingReason
     canControl
+    canReject
     approvalReasons
     canDecide
     decideBlockedReason

@@ -21,7 +21,7 @@ export function ReprocessDecisionActions({ request }: { request: ReprocessReques
       approveLabel={`Approve — ${verb} ${messages(request.total)}`}
       canDecide={request.canDecide}
       decideBlockedReason={request.decideBlockedReason ?? null}
-      canReject={request.canControl}
+      canReject={request.canReject}
       ownRequest={viewer.data?.viewer.id === request.requestedBy.id}
       approve={decision.approve}
       reject={decision.reject}

@@ -157,6 +157,7 @@ describe(ReprocessRequestPage.name, () => {
       state: 'awaiting_approval',
       approvalReasons: ['200 messages is more than the 100 one person may reprocess alone', 'invoice-generation touches revenue and billing'],
       canDecide: true,
+      canReject: true,
       progress: { queued: 200, dispatched: 0, acknowledged: 0, succeeded: 0, failed: 0, cancelled: 0 },
     });
     const api = mockApi({
@@ -198,6 +199,7 @@ describe(ReprocessRequestPage.name, () => {
             approvalReasons: ['invoice-generation touches revenue and billing'],
             canDecide: false,
             decideBlockedReason: 'You asked for this request; someone else on call must approve it.',
+            canReject: true,
           }),
         },
       }),
@@ -209,5 +211,31 @@ describe(ReprocessRequestPage.name, () => {
     expect(approve.disabled).toBe(true);
     expect(descriptionOf(approve)).toBe('You asked for this request; someone else on call must approve it.');
     expect(within(approval).getByRole('button', { name: 'Withdraw…' })).toBeTruthy();
+  });
+
+  it('disables Approve for an admin off the owning team, with the reason, and offers no Reject', async () => {
+    const separation = 'Separation of duties: only people on the team that owns invoice-generation (on call or owners) approve or reject this request, not admins off that team.';
+    mockApi({
+      Viewer: () => ({ data: aViewer({ id: 'ada', name: 'Ada Admin', role: 'admin', teams: [] }) }),
+      ReprocessRequest: () => ({
+        data: {
+          reprocessRequest: aReprocessRequest({
+            state: 'awaiting_approval',
+            approvalReasons: ['invoice-generation touches revenue and billing'],
+            canControl: true,
+            canDecide: false,
+            decideBlockedReason: separation,
+            canReject: false,
+          }),
+        },
+      }),
+      AuditTrail: () => ({ data: { auditTrail: [] } }),
+    });
+    renderApp('/reprocess/12');
+    const approval = await screen.findByRole('region', { name: 'Approval' });
+    const approve = within(approval).getByRole<HTMLButtonElement>('button', { name: 'Approve…' });
+    expect(approve.disabled).toBe(true);
+    expect(descriptionOf(approve)).toBe(separation);
+    expect(within(approval).queryByRole('button', { name: /Reject|Withdraw/ })).toBeNull();
   });
 });

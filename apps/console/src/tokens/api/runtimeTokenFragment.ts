@@ -5,6 +5,7 @@ export const RuntimeTokenFieldsFragment = graphql(`
     id
     name
     team
+    allAutomations
     automations
     capabilities
     prefix

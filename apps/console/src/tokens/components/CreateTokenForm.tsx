@@ -62,7 +62,7 @@ export function CreateTokenForm({ team, teamTitle, automations, onCreated, onCan
       return;
     }
     create.mutate(
-      { input: { name: name.trim(), team, automations: scope === 'all' ? [] : chosen, capabilities, expiresInDays } },
+      { input: { name: name.trim(), team, automations: scope === 'all' ? null : chosen, capabilities, expiresInDays } },
       {
         onSuccess: ({ createRuntimeToken: created }) => {
           onCreated({ secret: created.secret, name: created.token.name });

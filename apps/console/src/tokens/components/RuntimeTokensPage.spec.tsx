@@ -36,6 +36,7 @@ function tokenApi(initial: RuntimeTokenFieldsFragment[] = []) {
       const token = aRuntimeToken({
         id: 'tok-2',
         name: input.name,
+        allAutomations: input.automations === null || input.automations === undefined,
         automations: input.automations ?? [],
         capabilities: input.capabilities ?? ['ingest'],
         prefix: 'rh_rt_cd34',
@@ -164,6 +165,17 @@ describe(RuntimeTokensPage.name, () => {
     // Active tokens first (newest first), then the one ending after its rotation, the expired one last.
     const names = screen.getAllByRole('row').slice(1).map((row) => row.querySelector('.strong')?.textContent);
     expect(names).toEqual(['payout-worker production', 'invoice-worker production', 'chargeback worker', 'old staging worker']);
+  });
+
+  it('says a token whose named automations all moved to other teams covers none, never all of the team', async () => {
+    tokenApi([aRuntimeToken({ name: 'bill capture worker', allAutomations: false, automations: [] })]);
+    renderApp('/teams/finance-ops/tokens');
+
+    const row = await screen.findByRole('row', { name: /bill capture worker/ });
+    expect(row.textContent).toContain('None: the automations it named moved to other teams');
+    expect(row.textContent).not.toContain('All automations of the team');
+    fireEvent.click(within(row).getByRole('button', { name: 'Revoke bill capture worker' }));
+    expect(screen.getByRole('dialog').textContent).toContain('is refused from its next request (401), for no automation: the ones it named moved to other teams');
   });
 
   it('rotates a token: the new secret once, and when the old one stops working', async () => {

@@ -101,8 +101,10 @@ export function TokenTable({ tokens, titles, onRotate, onRevoke }: TokenTablePro
                 <code className="catalog-table__slug">{token.prefix}…</code>
               </td>
               <td>
-                {token.automations.length === 0 ? (
+                {token.allAutomations ? (
                   <span className="muted">All automations of the team</span>
+                ) : token.automations.length === 0 ? (
+                  <span className="muted">None: the automations it named moved to other teams</span>
                 ) : (
                   <ul className="chips" aria-label="Automations">
                     {token.automations.map((slug) => (

@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { TokenCoverage } from './token-coverage.js';
+import { TokensRepository } from './tokens.repository.js';
+
+/** What the features that move automations between teams (automations, catalog) need of runtime tokens. */
+@Module({
+  providers: [TokensRepository, TokenCoverage],
+  exports: [TokenCoverage],
+})
+export class TokenCoverageModule {}
