@@ -8,7 +8,7 @@ describe(RuntimeTokenCoverage1795816800000.name, () => {
   it('keeps every token’s coverage, drops automations another team owns by now from named lists (audited), and never widens a token on the way back', async () => {
     const db = await createTestDatabase();
     try {
-      const dataSource = new DataSource(dataSourceOptions(db.url));
+      const dataSource = new DataSource(dataSourceOptions(db.migrationUrl));
       await dataSource.initialize();
       await dataSource.undoLastMigration();
       await dataSource.destroy();
@@ -30,7 +30,7 @@ describe(RuntimeTokenCoverage1795816800000.name, () => {
       await token('00000000-0000-4000-8000-000000000002', 'payouts and refunds', ['payout-reconciliation', 'refund-handling']);
       await token('00000000-0000-4000-8000-000000000003', 'refunds only', ['refund-handling']);
 
-      expect(await runMigrations(db.url)).toEqual(['RuntimeTokenCoverage1795816800000']);
+      expect(await runMigrations(db.migrationUrl, { apiRole: db.roles.api })).toEqual(['RuntimeTokenCoverage1795816800000']);
       expect(await db.query(`SELECT name, all_automations, automations FROM runtime_token ORDER BY id`)).toEqual([
         { name: 'finance worker', all_automations: true, automations: [] },
         { name: 'payouts and refunds', all_automations: false, automations: ['payout-reconciliation'] },
@@ -58,7 +58,7 @@ describe(RuntimeTokenCoverage1795816800000.name, () => {
       ]);
 
       // Reverted, an empty list means every automation again: the token that covers nothing is revoked first.
-      const back = new DataSource(dataSourceOptions(db.url));
+      const back = new DataSource(dataSourceOptions(db.migrationUrl));
       await back.initialize();
       await back.undoLastMigration();
       await back.destroy();
