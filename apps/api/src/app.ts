@@ -15,7 +15,7 @@ import { refuseDeeplyNestedDocuments } from './common/graphql/operation-limits.j
 import { ingestRateLimit, signInRateLimit } from './common/http/rate-limits.js';
 import { listOperationRules } from './auth/operation-rules.js';
 import type { AppConfig } from './config/app.config.js';
-import { PinoNestLogger, requestIdMiddleware, serializeError } from './logging/logger.js';
+import { PinoNestLogger, pathOf, requestIdMiddleware, serializeError } from './logging/logger.js';
 import { readIngestBody } from './ingest/ingest-body.js';
 import { MetricsService } from './metrics/metrics.service.js';
 import { JobsService } from './jobs/jobs.service.js';
@@ -107,9 +107,10 @@ export async function createApp(config: AppConfig, databaseUrl: string, log: Log
       logger: log,
       genReqId: (request) => (request as Request).requestId ?? 'unknown',
       customAttributeKeys: { reqId: 'requestId' },
-      autoLogging: { ignore: (request) => request.url === '/healthz' || request.url === '/readyz' },
+      autoLogging: { ignore: (request) => ['/healthz', '/readyz'].includes(pathOf(request.url)) },
       serializers: {
-        req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
+        // The path only: a query string carries what callers send (GraphQL GET variables, filters).
+        req: (req: { method: string; url: string }) => ({ method: req.method, url: pathOf(req.url) }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
         err: serializeError,
       },
