@@ -28,8 +28,12 @@ describe('GraphQL operation limits, over HTTP', () => {
     const nested = await post(`{ viewer ${'{ name '.repeat(15_000)}${'}'.repeat(15_000)} }`, cookie);
     expect(nested.status).toBe(400);
     expect(nested.body.errors?.[0]).toMatchObject({ message: 'This document nests brackets 15001 deep; at most 64 are read (and fields at most 12 deep).', extensions: { code: 'QUERY_TOO_DEEP' } });
+    // A string ending in an escaped backslash ends there: nesting after it cannot hide behind a later quote.
+    const hidden = await post(`{ viewer(x: "\\\\") ${'{ name '.repeat(15_000)}${'}'.repeat(15_000)} } # "`, cookie);
+    expect(hidden.status).toBe(400);
+    expect(hidden.body.errors?.[0]).toMatchObject({ message: 'This document nests brackets 15001 deep; at most 64 are read (and fields at most 12 deep).', extensions: { code: 'QUERY_TOO_DEEP' } });
     // Brackets inside strings and comments are text, not nesting.
-    const quoted = await post(`# ${'{'.repeat(100)}\n{ automations(filter: { search: "${'['.repeat(100)}" }) { totalCount } }`, cookie);
+    const quoted = await post(`# ${'{'.repeat(100)}\n{ automations(filter: { search: "\\"${'['.repeat(100)}\\\\" }) { totalCount } }`, cookie);
     expect(quoted.body.errors).toBeUndefined();
     const long = await post(`{ ${'viewer { name } '.repeat(6_000)} }`, cookie);
     expect(long.status).toBe(400);

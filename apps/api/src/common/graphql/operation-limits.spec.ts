@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildSchema, isEnumType, isInputObjectType, isNonNullType, Kind, parse, type GraphQLInputType, type OperationDefinitionNode, type TypeNode } from 'graphql';
+import fc from 'fast-check';
+import { buildSchema, isEnumType, isInputObjectType, isNonNullType, Kind, Lexer, parse, Source, TokenKind, type GraphQLInputType, type OperationDefinitionNode, type TypeNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { MAX_COST, MAX_DEPTH, operationCost, operationDepth } from './operation-limits.js';
+import { MAX_COST, MAX_DEPTH, operationCost, operationDepth, textNesting } from './operation-limits.js';
 
 const root = path.resolve(import.meta.dirname, '../../../../..');
 const schema = buildSchema(readFileSync(path.join(root, 'apps/api/schema.gql'), 'utf8'));
@@ -92,5 +93,57 @@ describe('GraphQL operation limits', () => {
     expect(operationDepth(parse(`{ root { ${nested(3)} } }`))).toBe(5);
     expect(operationDepth(parse(`{ root { ...F } } fragment F on Node { ... on Node { ${nested(2)} } }`))).toBe(4);
     expect(operationCost(deep, parse(`{ root { ${nested(3)} } }`), {})).toBe(5);
+  });
+});
+
+/** How deep graphql-js's own lexer finds brackets nesting, up to where it refuses the text (if it does). */
+function lexerNesting(document: string): { deepest: number; complete: boolean } {
+  const lexer = new Lexer(new Source(document));
+  let depth = 0;
+  let deepest = 0;
+  try {
+    for (let token = lexer.advance(); token.kind !== TokenKind.EOF; token = lexer.advance()) {
+      if (token.kind === TokenKind.BRACE_L || token.kind === TokenKind.PAREN_L || token.kind === TokenKind.BRACKET_L) {
+        depth += 1;
+        deepest = Math.max(deepest, depth);
+      } else if (token.kind === TokenKind.BRACE_R || token.kind === TokenKind.PAREN_R || token.kind === TokenKind.BRACKET_R) {
+        depth -= 1;
+      }
+    }
+    return { deepest, complete: true };
+  } catch {
+    return { deepest, complete: false };
+  }
+}
+
+describe(textNesting.name, () => {
+  it('sees brackets after a string that ends in an escaped backslash, and none inside strings, block strings or comments', () => {
+    // "\\" holds one backslash and ends at its second quote: what follows is nesting, not string.
+    expect(textNesting(`{ viewer(x: "\\\\") ${'{ '.repeat(100)} "`)).toBe(101);
+    expect(textNesting(`{ a(x: "\\" ${'{'.repeat(100)}") }`)).toBe(2);
+    expect(textNesting(`{ a(x: """${'{'.repeat(100)} \\""" ${'['.repeat(100)}""") }`)).toBe(2);
+    // A block string has one escape, \""": it does not end there, only at the next three quotes.
+    expect(textNesting(`{ a(x: """\\\\""" """ ${'{'.repeat(100)}`)).toBe(102);
+    expect(textNesting(`# ${'{'.repeat(100)}\r{ a }`)).toBe(1);
+  });
+
+  it('counts brackets as graphql-js’s lexer reads them, on any text', () => {
+    const piece = fc.oneof(
+      fc.constantFrom('{', '}', '(', ')', '[', ']', '"', '""', '"""', '\\', '\\"', '\\"""', '\\\\', '#', '\n', '\r', ' ', ',', 'a', 'x:', '$v', '...', '\u0001', '\\u0041', '\t'),
+      fc.string({ maxLength: 3 }),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }), (pieces) => {
+        const document = pieces.join('');
+        const lexed = lexerNesting(document);
+        if (lexed.complete) {
+          expect(textNesting(document)).toBe(lexed.deepest);
+        } else {
+          // Where the lexer refuses the text the parser stops: the guard must have counted at least as deep.
+          expect(textNesting(document)).toBeGreaterThanOrEqual(lexed.deepest);
+        }
+      }),
+      { numRuns: 5_000 },
+    );
   });
 });

@@ -107,24 +107,61 @@ export function operationLimitsPlugin(limits: { maxDepth: number; maxCost: numbe
   };
 }
 
-/** How deep `{`, `(` and `[` nest in a document's text, outside strings and comments. */
+const OPENING = new Set(['{', '(', '[']);
+const CLOSING = new Set(['}', ')', ']']);
+
+/** Where the string opening at `start` ends (just past its closing quotes), read as graphql-js's lexer reads it. */
+function stringEnd(document: string, start: number): number {
+  if (document.startsWith('"""', start)) {
+    // A block string ends at the first `"""` not escaped as `\"""`; it may span lines.
+    let i = start + 3;
+    while (i < document.length && !document.startsWith('"""', i)) {
+      i += document.startsWith('\\"""', i) ? 4 : 1;
+    }
+    return i + 3;
+  }
+  // A string ends at a quote that no backslash escapes (`"\\"` holds one backslash and ends there), or
+  // unterminated at the end of its line: the lexer refuses the document there, and counting on can
+  // only count more.
+  let i = start + 1;
+  while (i < document.length) {
+    const char = document[i];
+    if (char === '"') {
+      return i + 1;
+    }
+    if (char === '\n' || char === '\r') {
+      return i;
+    }
+    i += char === '\\' ? 2 : 1;
+  }
+  return i;
+}
+
+/**
+ * How deep `{`, `(` and `[` nest in a document's text, outside strings, block strings and comments,
+ * read as graphql-js's lexer reads them (so brackets in a real string never count, and a fake end
+ * of a string cannot hide brackets from this count).
+ */
 export function textNesting(document: string): number {
   let depth = 0;
   let deepest = 0;
-  for (let i = 0; i < document.length; i++) {
-    const char = document[i];
+  let i = 0;
+  while (i < document.length) {
+    const char = document[i] ?? '';
     if (char === '#') {
-      const end = document.indexOf('\n', i);
-      i = end === -1 ? document.length : end;
+      while (i < document.length && document[i] !== '\n' && document[i] !== '\r') {
+        i += 1;
+      }
     } else if (char === '"') {
-      const block = document.startsWith('"""', i);
-      const close = block ? document.indexOf('"""', i + 3) : document.slice(i + 1).search(/(?<!\\)"/) + i + 1;
-      i = close < i + 1 ? document.length : close + (block ? 2 : 0);
-    } else if (char === '{' || char === '(' || char === '[') {
-      depth += 1;
-      deepest = Math.max(deepest, depth);
-    } else if (char === '}' || char === ')' || char === ']') {
-      depth -= 1;
+      i = stringEnd(document, i);
+    } else {
+      if (OPENING.has(char)) {
+        depth += 1;
+        deepest = Math.max(deepest, depth);
+      } else if (CLOSING.has(char)) {
+        depth -= 1;
+      }
+      i += 1;
     }
   }
   return deepest;
