@@ -39,4 +39,20 @@ describe('GraphQL operation limits, over HTTP', () => {
     expect(long.status).toBe(400);
     expect(long.body.errors?.[0]?.message).toMatch(/^Syntax Error: Document contains more .* 20000 tokens. Parsing aborted.$/);
   });
+
+  it('answers variables of the wrong type with graphql-js’s own error, not a cost refusal', async () => {
+    const cookie = await t.api.signIn('vera');
+    const send = async (query: string, variables: Record<string, unknown>) => {
+      const response = await fetch(`${t.api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': await t.api.csrfToken(cookie) }, body: JSON.stringify({ query, variables }) });
+      return { status: response.status, body: (await response.json()) as { errors?: { message: string; extensions?: { code?: string } }[] } };
+    };
+    const wrongType = await send('query Q($n: Int!) { automations(first: $n) { totalCount } }', { n: 'many' });
+    expect(wrongType.status).toBe(400);
+    expect(wrongType.body.errors?.[0]).toMatchObject({ message: 'Variable "$n" got invalid value "many"; Int cannot represent non-integer value: "many"', extensions: { code: 'BAD_USER_INPUT' } });
+    const missing = await send('query Q($slug: String!) { automationSlos(slug: $slug) { name } }', {});
+    expect(missing.body.errors?.[0]).toMatchObject({ message: 'Variable "$slug" of required type "String!" was not provided.', extensions: { code: 'BAD_USER_INPUT' } });
+    // Outside production, graphql-js's suggestions stay: they help whoever writes a query.
+    const typo = await send('query Q($f: AutomationFilter) { automations(filter: $f) { totalCount } }', { f: { serch: 'x' } });
+    expect(typo.body.errors?.[0]?.message).toBe('Variable "$f" got invalid value { serch: "x" }; Field "serch" is not defined by type "AutomationFilter". Did you mean "search"?');
+  });
 });

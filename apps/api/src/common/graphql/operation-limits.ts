@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { NextFunction, Request, Response } from 'express';
-import { GraphQLError, Kind, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type SelectionSetNode } from 'graphql';
+import { getVariableValues, GraphQLError, Kind, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type SelectionSetNode } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 
 /** Deepest nesting of fields an operation may ask for (the console's deepest asks 6). */
@@ -85,10 +85,14 @@ export function operationLimitsPlugin(limits: { maxDepth: number; maxCost: numbe
   return {
     requestDidStart() {
       return Promise.resolve({
-        didResolveOperation({ document, request, schema, operationName }) {
+        didResolveOperation({ document, request, schema, operationName, operation }) {
           const depth = operationDepth(document, operationName ?? undefined);
           if (depth > limits.maxDepth) {
             throw refused(`This operation nests fields ${depth} deep; at most ${limits.maxDepth} are allowed.`, 'QUERY_TOO_DEEP');
+          }
+          // Variables that do not fit their types: nothing will run, and execution says which and why.
+          if ((getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}).errors?.length ?? 0) > 0) {
+            return Promise.resolve();
           }
           let cost: number;
           try {
