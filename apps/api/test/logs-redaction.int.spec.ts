@@ -64,7 +64,7 @@ describe('what the api logs', () => {
     const query = encodeURIComponent('query Q($slug: String!) { automation(slug: $slug) { slug } }');
     const variables = encodeURIComponent(JSON.stringify({ slug: secretValue }));
     const get = await fetch(`${t.api.url}/graphql?query=${query}&variables=${variables}`, { headers: { cookie, 'apollo-require-preflight': 'true' } });
-    expect((await get.json()) as unknown).toMatchObject({ errors: [{ extensions: { code: 'NOT_FOUND' } }] });
+    expect(await get.json()).toMatchObject({ errors: [{ extensions: { code: 'NOT_FOUND' } }] });
     const exported = await fetch(`${t.api.url}/audit/export.csv?targetId=${secretValue}-export`, { headers: { cookie } });
     expect(exported.status).toBeGreaterThanOrEqual(200);
 

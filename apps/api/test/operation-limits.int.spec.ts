@@ -11,14 +11,21 @@ describe('GraphQL operation limits, over HTTP', () => {
 
   it('refuses an operation that asks for too much with a 400 that says by how much, and answers a normal one', async () => {
     const cookie = await t.api.signIn('vera');
-    const page = `automations(first: 100) { edges { node { slug title owner { name } } } }`;
-    const abusive = await post(`{ ${Array.from({ length: 60 }, (_, i) => `a${i}: ${page}`).join(' ')} }`, cookie);
+    // Three dashboards (5,002 each), three health charts, KPIs and SLOs (1,002 each): 20,016.
+    const dashboards = ['a', 'b', 'c'].map((alias) => `${alias}: dashboard(name: "${alias}") { __typename }`).join(' ');
+    const health = ['h1', 'h2', 'h3'].map((alias) => `${alias}: automationHealth(slug: "x") { __typename }`).join(' ');
+    const abusive = await post(`{ ${dashboards} ${health} automationKpis(slug: "x") { __typename } automationSlos(slug: "x") { __typename } }`, cookie);
     expect(abusive.status).toBe(400);
     expect(abusive.body.data).toBeUndefined();
     expect(abusive.body.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COSTLY');
-    expect(abusive.body.errors?.[0]?.message).toMatch(/^This operation would cost 36060 \(one per field, times "first" for each page\); at most 20000 is allowed\./);
+    expect(abusive.body.errors?.[0]?.message).toBe(
+      'This operation would cost 20016 (one per field, more for fields that read much from the database, times "first" for each page); at most 20000 is allowed. Ask for fewer items or fields.',
+    );
+    const aliases = await post(`{ ${Array.from({ length: 60 }, (_, i) => `a${i}: automations(first: 100) { totalCount }`).join(' ')} }`, cookie);
+    expect(aliases.status).toBe(400);
+    expect(aliases.body.errors?.[0]?.message).toMatch(/^This operation asks for "automations" 60 times \(each alias counts\); at most 3 are allowed in one operation\./);
 
-    const normal = await post(`{ ${page} }`, cookie);
+    const normal = await post(`{ automations(first: 100) { edges { node { slug title owner { name } } } } }`, cookie);
     expect(normal.status).toBe(200);
     expect(normal.body.errors).toBeUndefined();
   });
