@@ -16,6 +16,7 @@ import { CatalogModule } from './catalog/catalog.module.js';
 import type { AppConfig } from './config/app.config.js';
 import { ConfigModule } from './config/config.module.js';
 import { dataSourceOptions } from './database/data-source.js';
+import { mutationBudgetPlugin } from './database/mutation-budget.plugin.js';
 import { CollectorsModule } from './collectors/collectors.module.js';
 import { DashboardsModule } from './dashboards/dashboards.module.js';
 import { DeadLettersModule } from './dead-letters/dead-letters.module.js';
@@ -72,7 +73,7 @@ export class AppModule {
           hideSchemaDetailsFromClientErrors: config.NODE_ENV === 'production',
           includeStacktraceInErrorResponses: false,
           // No HTTP caching of answers (every one depends on who asks), so no per-field cache hints to compute.
-          plugins: [ApolloServerPluginCacheControlDisabled(), operationLimitsPlugin()],
+          plugins: [ApolloServerPluginCacheControlDisabled(), operationLimitsPlugin(), mutationBudgetPlugin(config.ROUNDHOUSE_MUTATION_STATEMENT_TIMEOUT_MS)],
           // A document is refused while it is read, before it can nest deep enough to exhaust the parser's stack.
           parseOptions: { maxTokens: MAX_TOKENS },
           context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),

@@ -11,6 +11,7 @@ import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { AppModule } from './app.module.js';
 import { jsonBody } from './common/http/json-body.js';
+import { databaseBudget } from './database/request-budget.js';
 import { refuseDeeplyNestedDocuments } from './common/graphql/operation-limits.js';
 import { ingestRateLimit, signInRateLimit } from './common/http/rate-limits.js';
 import { listOperationRules } from './auth/operation-rules.js';
@@ -101,6 +102,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, log: Log
   app.disable('x-powered-by');
   app.use(securityHeaders(config));
   app.use(requestIdMiddleware);
+  app.use(databaseBudget(config.ROUNDHOUSE_REQUEST_STATEMENT_TIMEOUT_MS));
   app.use(observeRequests(app.get(MetricsService)));
   app.use(
     pinoHttp({

@@ -10,7 +10,7 @@ export interface FieldError {
  * The errors services throw. One global filter maps each kind to GraphQL and HTTP; services never
  * throw transport errors. A feature may give its own `code` to a kind.
  */
-export type DomainErrorKind = 'input' | 'not_found' | 'conflict' | 'not_allowed' | 'unauthenticated' | 'too_large';
+export type DomainErrorKind = 'input' | 'not_found' | 'conflict' | 'not_allowed' | 'unauthenticated' | 'too_large' | 'too_slow';
 
 export abstract class DomainError extends Error {
   abstract readonly kind: DomainErrorKind;
@@ -63,4 +63,10 @@ export class NotSignedInError extends DomainError {
 export class TooLargeError extends DomainError {
   readonly kind = 'too_large';
   readonly code: string = 'PAYLOAD_TOO_LARGE';
+}
+
+/** A request whose database work took longer than its budget and was stopped; the message names the budget. */
+export class TooSlowError extends DomainError {
+  readonly kind = 'too_slow';
+  readonly code: string = 'REQUEST_TIMEOUT';
 }
