@@ -26,6 +26,16 @@ export class BudgetedClient extends pg.Client {
   appliedStatementTimeout: Timeout = 'default';
 }
 
+/**
+ * Whether the timeout a connection has will do for a statement that may take `wanted` ms: not
+ * shorter, and longer by at most a tenth of the budget. So a request's statements in its first
+ * tenth of the budget need no SET of their own (one round trip each), and none runs more than a
+ * tenth of the budget past it.
+ */
+function closeEnough(applied: Timeout, wanted: Timeout, budgetMs: number): boolean {
+  return typeof applied === 'number' && typeof wanted === 'number' && applied >= wanted && applied - wanted <= Math.ceil(budgetMs / 10);
+}
+
 function budgetedQuery(this: BudgetedClient, ...args: unknown[]): unknown {
   const budget = currentDatabaseBudget();
   const left = budget === undefined ? undefined : Math.ceil(budget.deadline - Date.now());
@@ -41,7 +51,7 @@ function budgetedQuery(this: BudgetedClient, ...args: unknown[]): unknown {
     return Promise.reject(error);
   }
   const wanted: Timeout = left === undefined ? 'default' : Math.max(1, left);
-  if (wanted !== this.appliedStatementTimeout) {
+  if (wanted !== this.appliedStatementTimeout && !closeEnough(this.appliedStatementTimeout, wanted, budget?.ms ?? 0)) {
     this.appliedStatementTimeout = wanted;
     // Queued before the statement on this connection; if it fails (an aborted transaction), so does the statement.
     (plainQuery.call(this, wanted === 'default' ? 'RESET statement_timeout' : `SET statement_timeout = ${wanted}`) as Promise<unknown>).catch(() => {

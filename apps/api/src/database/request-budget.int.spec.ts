@@ -66,6 +66,14 @@ describe('a request’s database budget, on the api’s own connections', () => 
     expect(stopped.code).toBe('57014');
   });
 
+  it('gives a request its whole budget on a connection that another request used near its deadline', async () => {
+    await withDatabaseBudget(60, async () => {
+      await setTimeout(40);
+      return dataSource.query<unknown[]>('SELECT 1');
+    }).catch(() => undefined);
+    await expect(withDatabaseBudget(5_000, () => dataSource.query('SELECT pg_sleep(0.3) AS slept'))).resolves.toEqual([{ slept: '' }]);
+  });
+
   it('lets background work on the same connection run under the database’s own setting, after a request', async () => {
     await withDatabaseBudget(200, () => dataSource.query('SELECT 1'));
     expect(await dataSource.query('SHOW statement_timeout')).toEqual([{ statement_timeout: '0' }]);
