@@ -16,6 +16,7 @@ import { CatalogModule } from './catalog/catalog.module.js';
 import type { AppConfig } from './config/app.config.js';
 import { ConfigModule } from './config/config.module.js';
 import { dataSourceOptions } from './database/data-source.js';
+import { mutationBudgetPlugin } from './database/mutation-budget.plugin.js';
 import { CollectorsModule } from './collectors/collectors.module.js';
 import { DashboardsModule } from './dashboards/dashboards.module.js';
 import { DeadLettersModule } from './dead-letters/dead-letters.module.js';
@@ -35,14 +36,21 @@ import { MetricsModule } from './metrics/metrics.module.js';
 import { currentRequestId } from './logging/logger.js';
 import { TeamsModule } from './teams/teams.module.js';
 
-/** Unexpected errors are logged whole and reach clients as a request id, never as internals. */
-export function formatGraphQLError(log: Logger, formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+/** graphql-js's hint at a name the schema has (`Did you mean "slug"?`): a map of the schema for whoever guesses. */
+const SUGGESTION = / ?Did you mean .+\?$/;
+
+/**
+ * Unexpected errors are logged whole and reach clients as a request id, never as internals. With
+ * `hideSchemaDetails` (production) no message suggests names from the schema: Apollo strips them
+ * from validation errors, this from the rest (a variable's wrong input field or enum value).
+ */
+export function formatGraphQLError(log: Logger, formatted: GraphQLFormattedError, error: unknown, options: { hideSchemaDetails: boolean } = { hideSchemaDetails: false }): GraphQLFormattedError {
   if (formatted.extensions?.code === 'INTERNAL_SERVER_ERROR') {
     log.error({ err: unwrapResolverError(error) }, 'unexpected error in a GraphQL operation');
     return { message: `Something went wrong on our side (request id ${currentRequestId() ?? 'unknown'}).`, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   }
   const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
-  return { ...formatted, extensions };
+  return { ...formatted, message: options.hideSchemaDetails ? formatted.message.replace(SUGGESTION, '') : formatted.message, extensions };
 }
 
 @Module({})
@@ -61,13 +69,15 @@ export class AppModule {
           path: '/graphql',
           playground: false,
           introspection: config.NODE_ENV !== 'production',
+          // No "Did you mean …" in production: suggestions would map the schema for anyone guessing.
+          hideSchemaDetailsFromClientErrors: config.NODE_ENV === 'production',
           includeStacktraceInErrorResponses: false,
           // No HTTP caching of answers (every one depends on who asks), so no per-field cache hints to compute.
-          plugins: [ApolloServerPluginCacheControlDisabled(), operationLimitsPlugin()],
+          plugins: [ApolloServerPluginCacheControlDisabled(), operationLimitsPlugin(), mutationBudgetPlugin(config.ROUNDHOUSE_MUTATION_STATEMENT_TIMEOUT_MS)],
           // A document is refused while it is read, before it can nest deep enough to exhaust the parser's stack.
           parseOptions: { maxTokens: MAX_TOKENS },
           context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
-          formatError: (formatted, error) => formatGraphQLError(log, formatted, error),
+          formatError: (formatted, error) => formatGraphQLError(log, formatted, error, { hideSchemaDetails: config.NODE_ENV === 'production' }),
         }),
         AuditModule,
         AuthModule,

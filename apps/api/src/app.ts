@@ -11,11 +11,12 @@ import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { AppModule } from './app.module.js';
 import { jsonBody } from './common/http/json-body.js';
+import { databaseBudget } from './database/request-budget.js';
 import { refuseDeeplyNestedDocuments } from './common/graphql/operation-limits.js';
 import { runtimeRateLimits, signInRateLimit } from './common/http/rate-limits.js';
 import { listOperationRules } from './auth/operation-rules.js';
 import type { AppConfig } from './config/app.config.js';
-import { PinoNestLogger, requestIdMiddleware, serializeError } from './logging/logger.js';
+import { PinoNestLogger, pathOf, requestIdMiddleware, serializeError } from './logging/logger.js';
 import { readIngestBody } from './ingest/ingest-body.js';
 import { MetricsService } from './metrics/metrics.service.js';
 import { JobsService } from './jobs/jobs.service.js';
@@ -101,15 +102,17 @@ export async function createApp(config: AppConfig, databaseUrl: string, log: Log
   app.disable('x-powered-by');
   app.use(securityHeaders(config));
   app.use(requestIdMiddleware);
+  app.use(databaseBudget(config.ROUNDHOUSE_REQUEST_STATEMENT_TIMEOUT_MS));
   app.use(observeRequests(app.get(MetricsService)));
   app.use(
     pinoHttp({
       logger: log,
       genReqId: (request) => (request as Request).requestId ?? 'unknown',
       customAttributeKeys: { reqId: 'requestId' },
-      autoLogging: { ignore: (request) => request.url === '/healthz' || request.url === '/readyz' },
+      autoLogging: { ignore: (request) => ['/healthz', '/readyz'].includes(pathOf(request.url)) },
       serializers: {
-        req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
+        // The path only: a query string carries what callers send (GraphQL GET variables, filters).
+        req: (req: { method: string; url: string }) => ({ method: req.method, url: pathOf(req.url) }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
         err: serializeError,
       },

@@ -57,4 +57,22 @@ describe('what the api logs', () => {
       expect(log, `the log holds ${value}`).not.toContain(value);
     }
   });
+
+  it('logs the path of a request, never its query string: GraphQL GET variables and export filters stay out', async () => {
+    const cookie = await t.api.signIn('vera');
+    const secretValue = 'url-secret-7f3a9c-in-a-variable';
+    const query = encodeURIComponent('query Q($slug: String!) { automation(slug: $slug) { slug } }');
+    const variables = encodeURIComponent(JSON.stringify({ slug: secretValue }));
+    const get = await fetch(`${t.api.url}/graphql?query=${query}&variables=${variables}`, { headers: { cookie, 'apollo-require-preflight': 'true' } });
+    expect(await get.json()).toMatchObject({ errors: [{ extensions: { code: 'NOT_FOUND' } }] });
+    const exported = await fetch(`${t.api.url}/audit/export.csv?targetId=${secretValue}-export`, { headers: { cookie } });
+    expect(exported.status).toBeGreaterThanOrEqual(200);
+
+    const requests = lines.filter((line) => line.includes('"url":"/graphql"') || line.includes('"url":"/audit/export.csv"'));
+    expect(requests.length).toBeGreaterThanOrEqual(2);
+    for (const line of lines) {
+      expect(line, 'a log line holds the query string').not.toContain(secretValue);
+      expect(line).not.toContain('variables=');
+    }
+  });
 });

@@ -44,6 +44,30 @@ describe('errors in production', () => {
     expect(devSignIn.headers.get('set-cookie')).toBeNull();
   });
 
+  /** Typos a caller could make, each of which graphql-js answers with a suggestion from the schema. */
+  const TYPOS: { query: string; variables?: Record<string, unknown> }[] = [
+    { query: '{ automatons { totalCount } }' },
+    { query: '{ automations(frist: 5) { totalCount } }' },
+    { query: '{ deadLetterGroups(status: pendin) { pending } }' },
+    { query: 'query Q($f: AutomationFilter) { automations(filter: $f) { totalCount } }', variables: { f: { serch: 'x' } } },
+    { query: 'query Q($s: DeadLetterStatus) { deadLetterGroups(status: $s) { pending } }', variables: { s: 'pendin' } },
+  ];
+  const ask = async (typo: (typeof TYPOS)[number], headers: Record<string, string> = {}) => {
+    const response = await fetch(`${t.api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(typo) });
+    return (await response.json()) as { errors?: { message: string }[] };
+  };
+
+  it('suggests no names from the schema ("Did you mean …") to anyone, signed in or not', async () => {
+    const signedIn = { cookie, 'x-csrf-token': await t.api.csrfToken(cookie) };
+    for (const typo of TYPOS) {
+      for (const answer of [await ask(typo), await ask(typo, signedIn)]) {
+        expect(answer.errors?.[0]?.message, typo.query).toMatch(/\S{8,}/);
+        const messages = (answer.errors ?? []).map((error) => error.message).join('\n');
+        expect(messages, typo.query).not.toMatch(/Did you mean|"(automations|first|pending|search)"/);
+      }
+    }
+  });
+
   it('answers an unexpected error with a sentence and the request id, never its internals, on GraphQL and HTTP routes', async () => {
     const { secret } = await createToken(t.api, cookie, { team: 'finance-ops' });
     await t.db.query('ALTER TABLE dead_letter RENAME TO dead_letter_away');

@@ -7,6 +7,7 @@ import type { AlertRow } from './alerts.repository.js';
 import { AlertsService } from './alerts.service.js';
 import { toAlert } from './dto/alert.mapper.js';
 import { AlertType } from './dto/alert.type.js';
+import { FIELD_COST } from '../common/graphql/field-costs.js';
 
 /** Open alerts per automation, read once per GraphQL request however many SLO rows ask. */
 const perRequest = new WeakMap<object, Map<string, Promise<AlertRow[]>>>();
@@ -16,7 +17,7 @@ export class DashboardSloAlertsResolver {
   constructor(@Inject(AlertsService) private readonly alerts: AlertsService) {}
 
   @RequirePermission('catalog:read')
-  @ResolveField(() => [AlertType], { description: 'This SLO’s alerts that are firing or acknowledged, newest first.' })
+  @ResolveField(() => [AlertType], { complexity: FIELD_COST.openAlerts, description: 'This SLO’s alerts that are firing or acknowledged, newest first.' })
   async openAlerts(@Parent() row: DashboardSloRowType, @Context('req') req: object, @CurrentUser() user: User | undefined): Promise<AlertType[]> {
     const cache = perRequest.get(req) ?? new Map<string, Promise<AlertRow[]>>();
     perRequest.set(req, cache);

@@ -5,13 +5,14 @@ import type { User } from '../auth/user.js';
 import { AutomationObjectType } from '../automations/dto/automation.type.js';
 import { ApprovalsService } from './approvals.service.js';
 import { ApprovalInboxType, AutomationChangeType } from './dto/approval.type.js';
+import { FIELD_COST } from '../common/graphql/field-costs.js';
 
 @Resolver(() => AutomationChangeType)
 export class ApprovalsResolver {
   constructor(@Inject(ApprovalsService) private readonly service: ApprovalsService) {}
 
   @RequirePermission('catalog:read')
-  @Query(() => ApprovalInboxType, { description: 'What waits for your approval, and what you asked for that waits for someone else.' })
+  @Query(() => ApprovalInboxType, { complexity: FIELD_COST.approvals, description: 'What waits for your approval, and what you asked for that waits for someone else.' })
   approvals(@CurrentUser() user: User | undefined): Promise<ApprovalInboxType> {
     return this.service.inbox(user);
   }
@@ -34,7 +35,7 @@ export class ApprovalsResolver {
 export class AutomationPendingChangeResolver {
   constructor(@Inject(ApprovalsService) private readonly service: ApprovalsService) {}
 
-  @ResolveField(() => AutomationChangeType, { nullable: true, description: 'A change to its SLOs that waits for an owner of its team (not applied yet).' })
+  @ResolveField(() => AutomationChangeType, { complexity: FIELD_COST.pendingChange, nullable: true, description: 'A change to its SLOs that waits for an owner of its team (not applied yet).' })
   pendingChange(@CurrentUser() user: User | undefined, @Parent() automation: AutomationObjectType): Promise<AutomationChangeType | null> {
     return this.service.pendingChange(automation.slug, user);
   }

@@ -4,6 +4,7 @@ import { CurrentUser, RequirePermission } from '../auth/decorators.js';
 import type { User } from '../auth/user.js';
 import { AuditService } from './audit.service.js';
 import { AuditEntryConnectionType, AuditEntryType, AuditFilter } from './dto/audit-entry.type.js';
+import { FIELD_COST } from '../common/graphql/field-costs.js';
 
 @Resolver(() => AuditEntryType)
 export class AuditResolver {
@@ -11,6 +12,7 @@ export class AuditResolver {
 
   @RequirePermission('audit:read')
   @Query(() => AuditEntryConnectionType, {
+    complexity: FIELD_COST.auditEntries,
     description: 'Everything done in Roundhouse, newest first; keyset pagination. Admins read every entry, operators and owners those of their teams and their teams’ automations.',
   })
   auditEntries(
@@ -23,7 +25,7 @@ export class AuditResolver {
   }
 
   @RequirePermission('audit:read')
-  @Query(() => [String], { description: 'The actions recorded in the trail you may read (automation.updated, alert.acknowledged…), for a filter’s choices.' })
+  @Query(() => [String], { complexity: FIELD_COST.auditActions, description: 'The actions recorded in the trail you may read (automation.updated, alert.acknowledged…), for a filter’s choices.' })
   auditActions(@CurrentUser() user: User | undefined): Promise<string[]> {
     return this.audit.actions(user);
   }

@@ -8,6 +8,7 @@ import type { AuditRow, NewAuditEntry } from './audit-entry.js';
 import { toAuditEntryType } from './audit.mapper.js';
 import { AuditRepository, type AuditQuery } from './audit.repository.js';
 import type { AuditEntryConnectionType, AuditEntryType, AuditFilter } from './dto/audit-entry.type.js';
+import { renewDatabaseBudget } from '../database/request-budget.js';
 
 export const MAX_AUDIT_PAGE = 200;
 /** The most rows one export holds; narrow the filters for more. */
@@ -104,6 +105,8 @@ export class AuditService {
       let sent = 0;
       let before: Position | undefined;
       while (sent < MAX_EXPORT_ROWS) {
+        // Each page within a request's database budget; a slow reader may stretch the whole download.
+        renewDatabaseBudget();
         const rows = await repository.list({ ...query, before }, Math.min(EXPORT_PAGE, MAX_EXPORT_ROWS - sent));
         if (rows.length === 0) {
           return;

@@ -5,6 +5,7 @@ import type { User } from '../auth/user.js';
 import { AutomationsService } from './automations.service.js';
 import { AutomationFilter, AutomationInput } from './dto/automation.input.js';
 import { AutomationConnectionType, AutomationFacetsType, AutomationObjectType } from './dto/automation.type.js';
+import { FIELD_COST } from '../common/graphql/field-costs.js';
 
 @Resolver(() => AutomationObjectType)
 export class AutomationsResolver {
@@ -38,13 +39,13 @@ export class AutomationsResolver {
   }
 
   @RequirePermission('catalog:read')
-  @Query(() => AutomationFacetsType)
+  @Query(() => AutomationFacetsType, { complexity: FIELD_COST.automationFacets })
   automationFacets(): Promise<AutomationFacetsType> {
     return this.service.facets();
   }
 
   @RequirePermission('catalog:read')
-  @Query(() => String, { description: 'The automation as catalog YAML, ready to commit to Git.' })
+  @Query(() => String, { complexity: FIELD_COST.exportAutomation, description: 'The automation as catalog YAML, ready to commit to Git.' })
   exportAutomation(@Args('slug', { type: () => String }) slug: string): Promise<string> {
     return this.service.exportYaml(slug);
   }

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
-import { lexicographicSortSchema, printSchema } from 'graphql';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { AlertsResolver } from '../alerts/alerts.resolver.js';
 import { DashboardSloAlertsResolver } from '../alerts/dashboard-slo-alerts.resolver.js';
 import { AuditResolver } from '../audit/audit.resolver.js';
@@ -21,13 +21,18 @@ import { TokensResolver } from '../tokens/tokens.resolver.js';
 /** Every resolver the api serves; the schema drift test fails when one is missing here. */
 export const RESOLVERS = [AutomationsResolver, TeamsResolver, ViewerResolver, RunsResolver, QuarantineResolver, TokensResolver, DeadLettersResolver, ReprocessResolver, DeadLetterActionsResolver, SlosResolver, AlertsResolver, KpisResolver, DashboardsResolver, DashboardSloAlertsResolver, AuditResolver, ApprovalsResolver, AutomationPendingChangeResolver];
 
-/** The GraphQL SDL the code defines, sorted, without starting the api or touching a database. */
-export async function generateSchemaSdl(): Promise<string> {
+/** The GraphQL schema the code defines (with each field's cost), without starting the api or touching a database. */
+export async function buildCodeSchema(): Promise<GraphQLSchema> {
   const app = await NestFactory.create(GraphQLSchemaBuilderModule, { logger: false });
   await app.init();
   const schema = await app.get(GraphQLSchemaFactory).create(RESOLVERS);
   await app.close();
-  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+  return schema;
+}
+
+/** The GraphQL SDL the code defines, sorted. */
+export async function generateSchemaSdl(): Promise<string> {
+  return `${printSchema(lexicographicSortSchema(await buildCodeSchema()))}\n`;
 }
 
 if (process.argv[1]?.endsWith('print-schema.js') === true) {

@@ -111,6 +111,14 @@ const schema = z.object({
     .string()
     .default('revenue,billing')
     .refine((value) => parseRiskDomains(value) !== undefined, { message: `a comma-separated list of risk domains (${RISK_DOMAINS.join(', ')}), or none` }),
+  /**
+   * Milliseconds of database time one HTTP request may take in all, from its arrival: each statement
+   * runs with what is left as PostgreSQL's statement_timeout, and none is sent once it is spent.
+   * Background work (jobs, start-up applies, migrations) runs under the database's own setting.
+   */
+  ROUNDHOUSE_REQUEST_STATEMENT_TIMEOUT_MS: z.coerce.number({ message: 'a whole number of milliseconds' }).int({ message: 'a whole number of milliseconds' }).min(1, { message: 'at least 1' }).max(600_000, { message: 'at most 600000 (10 minutes)' }).default(5_000),
+  /** The same for a GraphQL mutation, which may snapshot a large selection (a reprocess of 100,000 dead letters takes about 15 s). */
+  ROUNDHOUSE_MUTATION_STATEMENT_TIMEOUT_MS: z.coerce.number({ message: 'a whole number of milliseconds' }).int({ message: 'a whole number of milliseconds' }).min(1, { message: 'at least 1' }).max(600_000, { message: 'at most 600000 (10 minutes)' }).default(60_000),
   /** pino level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

@@ -5,6 +5,7 @@ import { DateRangeInput } from '../kpis/dto/date-range.type.js';
 import { toDashboard, toDashboardSummary } from './dto/dashboard.mapper.js';
 import { DashboardSummaryType, DashboardType } from './dto/dashboard.type.js';
 import { DashboardsService } from './dashboards.service.js';
+import { FIELD_COST } from '../common/graphql/field-costs.js';
 
 @Resolver(() => DashboardType)
 export class DashboardsResolver {
@@ -17,7 +18,7 @@ export class DashboardsResolver {
   }
 
   @RequirePermission('catalog:read')
-  @Query(() => DashboardType, { nullable: true, description: 'Null when no dashboard has the name. A bad range is BAD_USER_INPUT naming the field.' })
+  @Query(() => DashboardType, { complexity: FIELD_COST.dashboard, nullable: true, description: 'Null when no dashboard has the name. A bad range is BAD_USER_INPUT naming the field.' })
   async dashboard(
     @Args('name', { type: () => String }) name: string,
     @Args('range', { type: () => DateRangeInput, nullable: true }) range?: DateRangeInput | null,

@@ -4,6 +4,7 @@ import { AutomationEntity } from '../automations/automation.entity.js';
 import { installJobSchema } from '../jobs/job-schema.js';
 import { TeamEntity } from '../teams/team.entity.js';
 import { RuntimeTokenEntity } from '../tokens/runtime-token.entity.js';
+import { BudgetedClient } from './budgeted-client.js';
 import { grantApiRole } from './database-roles.js';
 import { migrations } from './migrations/index.js';
 
@@ -21,7 +22,8 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     migrationsTransactionMode: 'each',
     // JIT compiling pays off for long analytic scans; the api asks short questions of indexes and
     // rollups, where compiling each statement cost seconds (a 10 ms trend query took 3 s).
-    extra: { max: 10, options: '-c jit=off' },
+    // Each connection holds a request's statements to the request's database budget.
+    extra: { max: 10, options: '-c jit=off', Client: BudgetedClient },
   };
 }
 

@@ -5,6 +5,7 @@ import { CurrentUser, RequirePermission } from '../auth/decorators.js';
 import type { User } from '../auth/user.js';
 import { DeadLetterConnectionType, DeadLetterFilter, DeadLetterGroupType, DeadLetterStatusEnum, DeadLetterType } from './dto/dead-letter.type.js';
 import { DeadLettersService } from './dead-letters.service.js';
+import { FIELD_COST } from '../common/graphql/field-costs.js';
 
 @Resolver(() => DeadLetterType)
 export class DeadLettersResolver {
@@ -36,7 +37,7 @@ export class DeadLettersResolver {
   }
 
   @RequirePermission('catalog:read')
-  @Query(() => [DeadLetterGroupType], { description: 'Groups by error fingerprint, most pending first.' })
+  @Query(() => [DeadLetterGroupType], { complexity: FIELD_COST.deadLetterGroups, description: 'Groups by error fingerprint, most pending first.' })
   deadLetterGroups(
     @Args('automation', { type: () => String, nullable: true }) automation: string | null,
     @Args('status', { type: () => DeadLetterStatusEnum, nullable: true, defaultValue: 'pending' }) status: DeadLetterStatus | null,

@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { QueryFailedError } from 'typeorm';
 import { API_LOGGER } from '../jobs/jobs.service.js';
 import { currentRequestId } from '../logging/logger.js';
+import { budgetSpent } from '../database/request-budget.js';
 import { DomainError, InputError, NotFoundError, type DomainErrorKind } from './domain-errors.js';
 
 function httpStatus(kind: DomainErrorKind): number {
@@ -24,6 +25,8 @@ function httpStatus(kind: DomainErrorKind): number {
       return 413;
     case 'unsupported_media':
       return 415;
+    case 'too_slow':
+      return 503;
   }
 }
 
@@ -37,14 +40,22 @@ const shorten = (value: string) => (value.length > 60 ? `${value.slice(0, 60)}â€
 
 /**
  * PostgreSQL refusing a value the caller sent (an id that is not one, a NUL character): the
- * caller's mistake, said as such, instead of an unexpected error. Anything else stays unexpected.
+ * caller's mistake, said as such, instead of an unexpected error; a statement stopped by its
+ * request's database budget, said as such too. Anything else stays unexpected.
  */
-export function databaseInputError(error: unknown): InputError | NotFoundError | undefined {
+export function databaseInputError(error: unknown): DomainError | undefined {
   if (!(error instanceof QueryFailedError)) {
     return undefined;
   }
+  if (error.driverError instanceof DomainError) {
+    // Refused before it reached the database (a request whose budget is spent).
+    return error.driverError;
+  }
   const { code, message, detail } = error.driverError as { code?: string; message?: string; detail?: string };
   switch (code) {
+    case '57014':
+      // Stopped by the statement_timeout a request's budget set; a cancel by hand stays unexpected.
+      return /statement timeout/.test(message ?? '') ? budgetSpent() : undefined;
     case '22P02': {
       const [, type = '', value = ''] = INVALID_SYNTAX.exec(message ?? '') ?? [];
       return new InputError(`"${shorten(value)}" is not ${TYPE_WORDS[type] ?? `a valid ${type || 'value'}`}.`, []);
@@ -85,11 +96,13 @@ export class DomainErrorFilter implements ExceptionFilter {
     if (graphql) {
       return new GraphQLError(error.message, { extensions: { code: error.code, fields } });
     }
-    host
-      .switchToHttp()
-      .getResponse<Response>()
-      .status(httpStatus(error.kind))
-      .json({ error: { code: error.code, message: error.message, fields } });
+    const response = host.switchToHttp().getResponse<Response>();
+    if (response.headersSent) {
+      // Half a file already went out (a streamed export): cut it, so the reader sees it broken, not short.
+      response.destroy(error);
+      return undefined;
+    }
+    response.status(httpStatus(error.kind)).json({ error: { code: error.code, message: error.message, fields } });
     return undefined;
   }
 

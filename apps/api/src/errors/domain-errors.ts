@@ -10,7 +10,7 @@ export interface FieldError {
  * The errors services throw. One global filter maps each kind to GraphQL and HTTP; services never
  * throw transport errors. A feature may give its own `code` to a kind.
  */
-export type DomainErrorKind = 'input' | 'not_found' | 'conflict' | 'not_allowed' | 'unauthenticated' | 'too_large' | 'unsupported_media';
+export type DomainErrorKind = 'input' | 'not_found' | 'conflict' | 'not_allowed' | 'unauthenticated' | 'too_large' | 'unsupported_media' | 'too_slow';
 
 export abstract class DomainError extends Error {
   abstract readonly kind: DomainErrorKind;
@@ -69,4 +69,10 @@ export class TooLargeError extends DomainError {
 export class UnsupportedMediaError extends DomainError {
   readonly kind = 'unsupported_media';
   readonly code: string = 'UNSUPPORTED_MEDIA_TYPE';
+}
+
+/** A request whose database work took longer than its budget and was stopped; the message names the budget. */
+export class TooSlowError extends DomainError {
+  readonly kind = 'too_slow';
+  readonly code: string = 'REQUEST_TIMEOUT';
 }

@@ -6,6 +6,7 @@ import { DateRangeInput } from './dto/date-range.type.js';
 import { toKpiReport, toKpiTrend } from './dto/kpi-report.mapper.js';
 import { KpiReportType, KpiTrendType, TrendIntervalEnum } from './dto/kpi-report.type.js';
 import { KpisService } from './kpis.service.js';
+import { FIELD_COST } from '../common/graphql/field-costs.js';
 
 @Resolver(() => KpiReportType)
 export class KpisResolver {
@@ -13,6 +14,7 @@ export class KpisResolver {
 
   @RequirePermission('catalog:read')
   @Query(() => [KpiReportType], {
+    complexity: FIELD_COST.automationKpis,
     description: 'Every KPI of an automation: before, after over the range (default: the last 30 days), change and progress to target. From rollups and KPI measurements.',
   })
   async automationKpis(
@@ -23,7 +25,7 @@ export class KpisResolver {
   }
 
   @RequirePermission('catalog:read')
-  @Query(() => KpiTrendType, { description: 'One KPI over the range (default: the last 30 days), one point per hour, day or week; a point is empty when nothing was measured in it.' })
+  @Query(() => KpiTrendType, { complexity: FIELD_COST.kpiTrend, description: 'One KPI over the range (default: the last 30 days), one point per hour, day or week; a point is empty when nothing was measured in it.' })
   async kpiTrend(
     @Args('slug', { type: () => String }) slug: string,
     @Args('kpi', { type: () => String }) kpi: string,

@@ -36,6 +36,11 @@ export function serializeError(error: unknown): unknown {
   return rest;
 }
 
+/** A request URL without its query string: what a log line may say of a URL (a query string holds what callers send). */
+export function pathOf(url: string | undefined): string {
+  return (url ?? '').split('?', 1)[0] ?? '';
+}
+
 /** Structured JSON logs; every line written during a request carries its request id. Secrets are redacted. */
 export function createLogger(level: string, destination?: DestinationStream): Logger {
   const options: LoggerOptions = {

@@ -4,13 +4,14 @@ import { CurrentUser, RequirePermission } from '../auth/decorators.js';
 import type { User } from '../auth/user.js';
 import { QuarantineConnectionType, QuarantinedEventType } from './dto/quarantined-event.type.js';
 import { QuarantineService } from './quarantine.service.js';
+import { FIELD_COST } from '../common/graphql/field-costs.js';
 
 @Resolver(() => QuarantinedEventType)
 export class QuarantineResolver {
   constructor(@Inject(QuarantineService) private readonly service: QuarantineService) {}
 
   @RequirePermission('quarantine:read')
-  @Query(() => QuarantineConnectionType, { description: 'Events quarantined at ingest for the teams the viewer owns (all for admins).' })
+  @Query(() => QuarantineConnectionType, { complexity: FIELD_COST.quarantine, description: 'Events quarantined at ingest for the teams the viewer owns (all for admins).' })
   quarantine(
     @CurrentUser() user: User,
     @Args('automation', { type: () => String, nullable: true }) automation: string | null,

@@ -17,13 +17,14 @@ import {
 import { selectionOf } from './reprocess-selection.js';
 import { ReprocessService } from './reprocess.service.js';
 import type { ReprocessAction } from './reprocess.types.js';
+import { FIELD_COST } from '../common/graphql/field-costs.js';
 
 @Resolver(() => ReprocessRequestType)
 export class ReprocessResolver {
   constructor(@Inject(ReprocessService) private readonly service: ReprocessService) {}
 
   @RequirePermission('catalog:read')
-  @Query(() => ReprocessPreviewType, { description: 'How many dead letters a reprocess or discard would act on now, where they would go, and whether you may.' })
+  @Query(() => ReprocessPreviewType, { complexity: FIELD_COST.reprocessPreview, description: 'How many dead letters a reprocess or discard would act on now, where they would go, and whether you may.' })
   reprocessPreview(
     @CurrentUser() user: User | undefined,
     @Args('action', { type: () => ReprocessActionEnum }) action: ReprocessAction,
@@ -95,7 +96,7 @@ export class ReprocessResolver {
   }
 
   @RequirePermission('catalog:read')
-  @Query(() => [AuditEntryType], { description: 'Actions on dead letters, newest first: for an automation, or for one request. Only what you may read in the audit trail (audit:read, your teams).' })
+  @Query(() => [AuditEntryType], { complexity: FIELD_COST.auditTrail, description: 'Actions on dead letters, newest first: for an automation, or for one request. Only what you may read in the audit trail (audit:read, your teams).' })
   auditTrail(
     @CurrentUser() user: User | undefined,
     @Args('automation', { type: () => String, nullable: true }) automation: string | null,
@@ -111,7 +112,7 @@ export class ReprocessResolver {
 export class DeadLetterActionsResolver {
   constructor(@Inject(ReprocessService) private readonly service: ReprocessService) {}
 
-  @ResolveField(() => [DeadLetterActionType], { description: 'Reprocesses and discards that included this dead letter, newest first.' })
+  @ResolveField(() => [DeadLetterActionType], { complexity: FIELD_COST.deadLetterActions, description: 'Reprocesses and discards that included this dead letter, newest first.' })
   actions(@Parent() deadLetter: DeadLetterType): Promise<DeadLetterActionType[]> {
     return this.service.history(deadLetter.id);
   }

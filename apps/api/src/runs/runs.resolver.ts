@@ -4,6 +4,7 @@ import { CurrentUser, RequirePermission } from '../auth/decorators.js';
 import type { User } from '../auth/user.js';
 import { AutomationHealthType, RunConnectionType, RunFilter, RunType } from './dto/run.type.js';
 import { RunsService } from './runs.service.js';
+import { FIELD_COST } from '../common/graphql/field-costs.js';
 
 @Resolver(() => RunType)
 export class RunsResolver {
@@ -27,7 +28,7 @@ export class RunsResolver {
   }
 
   @RequirePermission('catalog:read')
-  @Query(() => AutomationHealthType, { description: "An automation's health over a window, from per-minute rollups." })
+  @Query(() => AutomationHealthType, { complexity: FIELD_COST.automationHealth, description: "An automation's health over a window, from per-minute rollups." })
   automationHealth(
     @CurrentUser() user: User | undefined,
     @Args('slug', { type: () => String }) slug: string,
@@ -38,7 +39,7 @@ export class RunsResolver {
   }
 
   @RequirePermission('catalog:read')
-  @Query(() => [RunType], { description: 'Every run of every automation in one business transaction, in time order.' })
+  @Query(() => [RunType], { complexity: FIELD_COST.trail, description: 'Every run of every automation in one business transaction, in time order.' })
   trail(@Args('correlationId', { type: () => String }) correlationId: string): Promise<RunType[]> {
     return this.service.trail(correlationId);
   }

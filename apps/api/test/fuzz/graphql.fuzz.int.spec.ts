@@ -2,7 +2,8 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CatalogService } from '../../src/catalog/catalog.service.js';
-import { MAX_COST, MAX_DEPTH } from '../../src/common/graphql/operation-limits.js';
+import { FIELD_COST } from '../../src/common/graphql/field-costs.js';
+import { MAX_COST, MAX_DEPTH, MAX_ROOT_FIELDS, MAX_SAME_ROOT_FIELD } from '../../src/common/graphql/operation-limits.js';
 import { useTestApi, type GraphQLResult } from '../harness.js';
 import { expectAlive, expectRefusal, headerText, messageOf, oddJson, oddText, rowCounts, RUNS, send, UNLIMITED, type Answer } from './fuzz.js';
 
@@ -118,16 +119,83 @@ describe('GraphQL under fuzzing', () => {
     );
   });
 
-  it('refuses many aliases of a page by their cost with a sentence', async () => {
+  it('answers aliases of every expensive field, spread through fragments, within the caps or with a 400 sentence', async () => {
+    /** Root fields that read much from the database, with arguments that resolve, and what one alias of each costs. */
+    const expensive: { name: keyof typeof FIELD_COST; call: string; selection: string; items?: number }[] = [
+      { name: 'dashboard', call: 'dashboard(name: "finance-automation-program")', selection: '{ __typename }' },
+      { name: 'automationHealth', call: 'automationHealth(slug: "invoice-generation", window: "7d")', selection: '{ __typename }' },
+      { name: 'automationKpis', call: 'automationKpis(slug: "invoice-generation")', selection: '{ __typename }' },
+      { name: 'kpiTrend', call: 'kpiTrend(slug: "invoice-generation", kpi: "close-to-invoice-time")', selection: '{ __typename }' },
+      { name: 'automationSlos', call: 'automationSlos(slug: "invoice-generation")', selection: '{ __typename }' },
+      { name: 'trail', call: 'trail(correlationId: "fuzz")', selection: '{ __typename }' },
+      { name: 'exportAutomation', call: 'exportAutomation(slug: "invoice-generation")', selection: '' },
+      { name: 'deadLetterGroups', call: 'deadLetterGroups', selection: '{ __typename }' },
+      { name: 'reprocessPreview', call: 'reprocessPreview(action: reprocess, selection: { filter: { automation: "invoice-generation" } })', selection: '{ __typename }' },
+      { name: 'auditEntries', call: 'auditEntries(first: 5)', selection: '{ __typename }', items: 5 },
+      { name: 'quarantine', call: 'quarantine(first: 5)', selection: '{ __typename }', items: 5 },
+      { name: 'approvals', call: 'approvals', selection: '{ __typename }' },
+      { name: 'auditActions', call: 'auditActions', selection: '' },
+    ];
+    const costOf = (field: (typeof expensive)[number]) => 1 + FIELD_COST[field.name] + (field.selection === '' ? 0 : (field.items ?? 1));
+    const part = fc.record({ field: fc.nat({ max: expensive.length - 1 }), aliases: fc.integer({ min: 1, max: 6 }), placement: fc.constantFrom('root', 'fragment', 'inline', 'nested fragment') });
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 1, max: 80 }), fc.integer({ min: 1, max: 100 }), async (aliases, first) => {
-        const page = `automations(first: ${first}) { edges { node { slug } } }`;
-        const result = await t.api.graphql<unknown>(`{ ${Array.from({ length: aliases }, (_, i) => `a${i}: ${page}`).join(' ')} }`, {}, cookie);
+      fc.asyncProperty(fc.array(part, { minLength: 1, maxLength: 5 }), async (parts) => {
+        let next = 0;
+        const root: string[] = [];
+        const fragments: string[] = [];
+        const counts = new Map<string, number>();
+        let cost = 0;
+        for (const { field: index, aliases, placement } of parts) {
+          const field = expensive[index]!;
+          const text = Array.from({ length: aliases }, () => `f${(next += 1)}: ${field.call} ${field.selection}`).join(' ');
+          counts.set(field.name, (counts.get(field.name) ?? 0) + aliases);
+          cost += aliases * costOf(field);
+          if (placement === 'root') {
+            root.push(text);
+          } else if (placement === 'inline') {
+            root.push(`... on Query { ${text} }`);
+          } else {
+            const name = `F${next}`;
+            fragments.push(placement === 'fragment' ? `fragment ${name} on Query { ${text} }` : `fragment ${name} on Query { ...${name}x } fragment ${name}x on Query { ${text} }`);
+            root.push(`...${name}`);
+          }
+        }
+        const result = await t.api.graphql<unknown>(`{ ${root.join(' ')} } ${fragments.join(' ')}`, {}, cookie);
         expectNoInternalError(result);
-        const cost = aliases * (1 + first * 3);
+        const most = Math.max(...counts.values());
+        const total = [...counts.values()].reduce((sum, n) => sum + n, 0);
+        const refusal = result.errors?.find((error) => error.extensions?.code === 'QUERY_TOO_COSTLY');
+        if (most > MAX_SAME_ROOT_FIELD) {
+          const named = [...counts].filter(([, n]) => n === most).map(([name]) => name);
+          expect(refusal?.message).toMatch(new RegExp(`^This operation asks for "(${named.join('|')})" ${most} times \\(each alias counts\\); at most ${MAX_SAME_ROOT_FIELD} are allowed`));
+        } else if (total > MAX_ROOT_FIELDS) {
+          expect(refusal?.message).toMatch(new RegExp(`^This operation asks for ${total} root fields \\(each alias counts\\); at most ${MAX_ROOT_FIELDS} are allowed`));
+        } else if (cost > MAX_COST) {
+          expect(refusal?.message).toMatch(new RegExp(`^This operation would cost ${cost} .*; at most ${MAX_COST} is allowed\\.`));
+        } else {
+          expect(refusal, JSON.stringify(result.errors)).toBeUndefined();
+          expect(result.data).toBeTruthy();
+        }
+        if (refusal !== undefined) {
+          expect(result.data ?? undefined).toBeUndefined();
+        }
+      }),
+      { numRuns: 60 },
+    );
+    await expectAlive(t.api);
+  });
+
+  it('refuses aliases of a per-item field inside a page by their cost with a sentence', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 1, max: 100 }), async (aliases, first) => {
+        const changes = Array.from({ length: aliases }, (_, i) => `p${i}: pendingChange { __typename }`).join(' ');
+        const result = await t.api.graphql<unknown>(`{ automations(first: ${first}) { edges { node { ${changes} } } } }`, {}, cookie);
+        expectNoInternalError(result);
+        // 1 + first × (edges 1 + node 1 + aliases × (1 + its own 20 + __typename 1)).
+        const cost = 1 + first * (2 + aliases * (2 + FIELD_COST.pendingChange));
         if (cost > MAX_COST) {
           expect(result.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COSTLY');
-          expect(result.errors?.[0]?.message).toMatch(/^This operation would cost \d+ .*; at most 20000 is allowed\./);
+          expect(result.errors?.[0]?.message).toMatch(new RegExp(`^This operation would cost ${cost} .*; at most 20000 is allowed\\.`));
         } else {
           expect(result.errors).toBeUndefined();
         }

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { NextFunction, Request, Response } from 'express';
-import { GraphQLError, Kind, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type SelectionSetNode } from 'graphql';
-import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
+import { getVariableValues, GraphQLError, Kind, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type SelectionSetNode } from 'graphql';
+import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 
 /** Deepest nesting of fields an operation may ask for (the console's deepest asks 6). */
 export const MAX_DEPTH = 12;
@@ -13,21 +13,74 @@ export const MAX_TOKENS = 20_000;
  */
 export const MAX_NESTING = 64;
 /**
- * Most an operation may cost: one per field, times `first` for a paginated list. The console's
- * costliest query costs 2,901 at its largest page (operation-limits.spec.ts checks them all); a few
- * dozen aliased copies of a page do not pass.
+ * Most an operation may cost: one per field, plus the field's own database work (FIELD_COST:
+ * a dashboard 5,000, a health chart 1,000…), times `first` for a paginated list. The console's
+ * costliest query stays far below (console-operations.spec.ts checks them all); three dashboards
+ * or a few dozen aliased copies of a page do not pass.
  */
 export const MAX_COST = 20_000;
+/** Most root fields one operation may ask for, each alias counted: every one is a resolver run at once. */
+export const MAX_ROOT_FIELDS = 10;
+/** Most times one operation may ask for the same root field under different aliases. */
+export const MAX_SAME_ROOT_FIELD = 3;
 
-/** A paginated field costs its selection once per item it may return (`first`). */
-const pageEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
+/**
+ * A field costs one, plus its own database work (`complexity` on its resolver, see FIELD_COST),
+ * plus its selection: once per item it may return (`first`) for a page, once otherwise.
+ */
+const fieldEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
+  const own: unknown = field.extensions.complexity;
   const first: unknown = args.first;
-  return typeof first === 'number' && Number.isFinite(first) && first > 0 ? 1 + childComplexity * first : undefined;
+  const items = typeof first === 'number' && Number.isFinite(first) && first > 0 ? first : 1;
+  return 1 + (typeof own === 'number' ? own : 0) + childComplexity * items;
 };
 
-/** What an operation costs, by the estimators above; variables as sent (defaults applied). */
+/** What an operation costs, by the estimator above; variables as sent (defaults applied). */
 export function operationCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName?: string): number {
-  return getComplexity({ schema, query: document, variables: variables ?? {}, ...(operationName === undefined ? {} : { operationName }), estimators: [pageEstimator, simpleEstimator({ defaultComplexity: 1 })] });
+  return getComplexity({ schema, query: document, variables: variables ?? {}, ...(operationName === undefined ? {} : { operationName }), estimators: [fieldEstimator] });
+}
+
+/**
+ * How many times the operation runs each root field: its distinct response keys (aliases) by field
+ * name, through fragments and inline fragments (each read once). Directives are not evaluated: a
+ * field under `@skip` still counts.
+ */
+export function rootFieldCounts(document: DocumentNode, operationName?: string): Map<string, number> {
+  const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+  const keys = new Map<string, Set<string>>();
+  const read = new Set<string>();
+  const collect = (selectionSet: SelectionSetNode | undefined): void => {
+    for (const selection of selectionSet?.selections ?? []) {
+      if (selection.kind === Kind.FIELD) {
+        const name = selection.name.value;
+        keys.set(name, (keys.get(name) ?? new Set()).add(selection.alias?.value ?? name));
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        collect(selection.selectionSet);
+      } else if (!read.has(selection.name.value)) {
+        read.add(selection.name.value);
+        collect(fragments.get(selection.name.value)?.selectionSet);
+      }
+    }
+  };
+  const operation = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION && (operationName === undefined || d.name?.value === operationName));
+  if (operation?.kind === Kind.OPERATION_DEFINITION) {
+    collect(operation.selectionSet);
+  }
+  return new Map([...keys].filter(([name]) => !name.startsWith('__')).map(([name, aliases]) => [name, aliases.size]));
+}
+
+/** Why an operation asks for too many root fields, or the same one too often; undefined when it does not. */
+export function rootFieldsProblem(document: DocumentNode, operationName?: string): string | undefined {
+  const counts = rootFieldCounts(document, operationName);
+  const total = [...counts.values()].reduce((sum, n) => sum + n, 0);
+  const [field, times] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
+  if (times > MAX_SAME_ROOT_FIELD) {
+    return `This operation asks for "${field}" ${times} times (each alias counts); at most ${MAX_SAME_ROOT_FIELD} are allowed in one operation. Send separate requests, or ask a list field for several at once.`;
+  }
+  if (total > MAX_ROOT_FIELDS) {
+    return `This operation asks for ${total} root fields (each alias counts); at most ${MAX_ROOT_FIELDS} are allowed in one operation. Send separate requests.`;
+  }
+  return undefined;
 }
 
 /**
@@ -78,17 +131,26 @@ function refused(message: string, code: string): GraphQLError {
 }
 
 /**
- * Refuses, before anything runs, an operation nested deeper than `maxDepth` or costing more than
- * `maxCost`: a 400 with a sentence saying by how much.
+ * Refuses, before anything runs, an operation nested deeper than `maxDepth`, asking for too many
+ * root fields or the same one too often (MAX_ROOT_FIELDS, MAX_SAME_ROOT_FIELD), or costing more
+ * than `maxCost`: a 400 with a sentence saying by how much.
  */
 export function operationLimitsPlugin(limits: { maxDepth: number; maxCost: number } = { maxDepth: MAX_DEPTH, maxCost: MAX_COST }): ApolloServerPlugin {
   return {
     requestDidStart() {
       return Promise.resolve({
-        didResolveOperation({ document, request, schema, operationName }) {
+        didResolveOperation({ document, request, schema, operationName, operation }) {
           const depth = operationDepth(document, operationName ?? undefined);
           if (depth > limits.maxDepth) {
             throw refused(`This operation nests fields ${depth} deep; at most ${limits.maxDepth} are allowed.`, 'QUERY_TOO_DEEP');
+          }
+          const tooMany = rootFieldsProblem(document, operationName ?? undefined);
+          if (tooMany !== undefined) {
+            throw refused(tooMany, 'QUERY_TOO_COSTLY');
+          }
+          // Variables that do not fit their types: nothing will run, and execution says which and why.
+          if ((getVariableValues(schema, operation?.variableDefinitions ?? [], request.variables ?? {}).errors?.length ?? 0) > 0) {
+            return Promise.resolve();
           }
           let cost: number;
           try {
@@ -98,7 +160,10 @@ export function operationLimitsPlugin(limits: { maxDepth: number; maxCost: numbe
             throw refused('This operation asks for too many fields (fragments included) to be worth running. Ask for fewer.', 'QUERY_TOO_COSTLY');
           }
           if (cost > limits.maxCost) {
-            throw refused(`This operation would cost ${cost} (one per field, times "first" for each page); at most ${limits.maxCost} is allowed. Ask for fewer items or fields.`, 'QUERY_TOO_COSTLY');
+            throw refused(
+              `This operation would cost ${cost} (one per field, more for fields that read much from the database, times "first" for each page); at most ${limits.maxCost} is allowed. Ask for fewer items or fields.`,
+              'QUERY_TOO_COSTLY',
+            );
           }
           return Promise.resolve();
         },
@@ -107,24 +172,61 @@ export function operationLimitsPlugin(limits: { maxDepth: number; maxCost: numbe
   };
 }
 
-/** How deep `{`, `(` and `[` nest in a document's text, outside strings and comments. */
+const OPENING = new Set(['{', '(', '[']);
+const CLOSING = new Set(['}', ')', ']']);
+
+/** Where the string opening at `start` ends (just past its closing quotes), read as graphql-js's lexer reads it. */
+function stringEnd(document: string, start: number): number {
+  if (document.startsWith('"""', start)) {
+    // A block string ends at the first `"""` not escaped as `\"""`; it may span lines.
+    let i = start + 3;
+    while (i < document.length && !document.startsWith('"""', i)) {
+      i += document.startsWith('\\"""', i) ? 4 : 1;
+    }
+    return i + 3;
+  }
+  // A string ends at a quote that no backslash escapes (`"\\"` holds one backslash and ends there), or
+  // unterminated at the end of its line: the lexer refuses the document there, and counting on can
+  // only count more.
+  let i = start + 1;
+  while (i < document.length) {
+    const char = document[i];
+    if (char === '"') {
+      return i + 1;
+    }
+    if (char === '\n' || char === '\r') {
+      return i;
+    }
+    i += char === '\\' ? 2 : 1;
+  }
+  return i;
+}
+
+/**
+ * How deep `{`, `(` and `[` nest in a document's text, outside strings, block strings and comments,
+ * read as graphql-js's lexer reads them (so brackets in a real string never count, and a fake end
+ * of a string cannot hide brackets from this count).
+ */
 export function textNesting(document: string): number {
   let depth = 0;
   let deepest = 0;
-  for (let i = 0; i < document.length; i++) {
-    const char = document[i];
+  let i = 0;
+  while (i < document.length) {
+    const char = document[i] ?? '';
     if (char === '#') {
-      const end = document.indexOf('\n', i);
-      i = end === -1 ? document.length : end;
+      while (i < document.length && document[i] !== '\n' && document[i] !== '\r') {
+        i += 1;
+      }
     } else if (char === '"') {
-      const block = document.startsWith('"""', i);
-      const close = block ? document.indexOf('"""', i + 3) : document.slice(i + 1).search(/(?<!\\)"/) + i + 1;
-      i = close < i + 1 ? document.length : close + (block ? 2 : 0);
-    } else if (char === '{' || char === '(' || char === '[') {
-      depth += 1;
-      deepest = Math.max(deepest, depth);
-    } else if (char === '}' || char === ')' || char === ']') {
-      depth -= 1;
+      i = stringEnd(document, i);
+    } else {
+      if (OPENING.has(char)) {
+        depth += 1;
+        deepest = Math.max(deepest, depth);
+      } else if (CLOSING.has(char)) {
+        depth -= 1;
+      }
+      i += 1;
     }
   }
   return deepest;
