@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { RISK_DOMAINS } from '@roundhouse/contracts';
 import { parseBurnRatePolicy } from '../slos/burn-rate-policy.js';
 import { parseRiskDomains } from '../approvals/approval-policy.js';
+import { OUTBOUND_ALLOW_SETTING, parseOutboundAllowList } from '../outbound/outbound-guard.js';
 
 const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 
@@ -92,6 +93,12 @@ const schema = z.object({
     .string()
     .default('revenue,billing')
     .refine((value) => parseRiskDomains(value) !== undefined, { message: `a comma-separated list of risk domains (${RISK_DOMAINS.join(', ')}), or none` }),
+  /**
+   * Hosts, IP addresses and CIDR ranges (comma-separated) that reprocess and alert webhooks may reach
+   * although they are loopback, private, link-local or otherwise not public; every other such
+   * address is refused when a webhook is sent.
+   */
+  ROUNDHOUSE_OUTBOUND_ALLOW: z.string().optional(),
   /** pino level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -123,6 +130,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (config.NODE_ENV === 'production' && config.ROUNDHOUSE_SESSION_SECRET === undefined) {
     throw new ConfigError('ROUNDHOUSE_SESSION_SECRET is required when NODE_ENV is production.');
+  }
+  const outbound = parseOutboundAllowList(config.ROUNDHOUSE_OUTBOUND_ALLOW);
+  if (!outbound.ok) {
+    throw new ConfigError(`Invalid configuration. ${OUTBOUND_ALLOW_SETTING}: ${outbound.problems.join('; ')}.`);
   }
   const oidc = { ROUNDHOUSE_OIDC_ISSUER: config.ROUNDHOUSE_OIDC_ISSUER, ROUNDHOUSE_OIDC_AUDIENCE: config.ROUNDHOUSE_OIDC_AUDIENCE, ROUNDHOUSE_OIDC_JWKS_URL: config.ROUNDHOUSE_OIDC_JWKS_URL };
   const missing = Object.entries(oidc).filter(([, value]) => value === undefined).map(([key]) => key);
