@@ -5,6 +5,7 @@ import { RISK_DOMAINS } from '@roundhouse/contracts';
 import { parseBurnRatePolicy } from '../slos/burn-rate-policy.js';
 import { parseRiskDomains } from '../approvals/approval-policy.js';
 import { OUTBOUND_ALLOW_SETTING, parseOutboundAllowList } from '../outbound/outbound-guard.js';
+import { RUNTIME_VARIABLES_SETTING, RuntimeVariables, parseRuntimeVariableAllowList } from './runtime-variables.js';
 
 const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 
@@ -94,6 +95,12 @@ const schema = z.object({
     .default('revenue,billing')
     .refine((value) => parseRiskDomains(value) !== undefined, { message: `a comma-separated list of risk domains (${RISK_DOMAINS.join(', ')}), or none` }),
   /**
+   * Environment variables, besides those starting with ROUNDHOUSE_RUNTIME_, that catalogs may name as
+   * a runtime binding's `connection` or `signingSecret`: comma-separated. Never one of Roundhouse's
+   * own settings (a listed one stops start-up).
+   */
+  ROUNDHOUSE_ALLOWED_RUNTIME_VARIABLES: z.string().optional(),
+  /**
    * Hosts, IP addresses and CIDR ranges (comma-separated) that reprocess and alert webhooks may reach
    * although they are loopback, private, link-local or otherwise not public; every other such
    * address is refused when a webhook is sent.
@@ -106,6 +113,9 @@ const schema = z.object({
 export type AppConfig = z.infer<typeof schema> & { repositoryRoot: string };
 
 export const SENSITIVE_KEYS = ['DATABASE_URL', 'ROUNDHOUSE_SESSION_SECRET', 'ROUNDHOUSE_ALERT_WEBHOOK_URL'] as const;
+
+/** Every variable the api reads as a setting: catalogs may never name one. */
+export const SETTING_KEYS: readonly string[] = Object.keys(schema.shape);
 
 export class ConfigError extends Error {}
 
@@ -131,6 +141,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (config.NODE_ENV === 'production' && config.ROUNDHOUSE_SESSION_SECRET === undefined) {
     throw new ConfigError('ROUNDHOUSE_SESSION_SECRET is required when NODE_ENV is production.');
   }
+  const runtimeVariables = parseRuntimeVariableAllowList(config.ROUNDHOUSE_ALLOWED_RUNTIME_VARIABLES, SETTING_KEYS);
+  if (!runtimeVariables.ok) {
+    throw new ConfigError(`Invalid configuration. ${RUNTIME_VARIABLES_SETTING}: ${runtimeVariables.problems.join('; ')}.`);
+  }
   const outbound = parseOutboundAllowList(config.ROUNDHOUSE_OUTBOUND_ALLOW);
   if (!outbound.ok) {
     throw new ConfigError(`Invalid configuration. ${OUTBOUND_ALLOW_SETTING}: ${outbound.problems.join('; ')}.`);
@@ -144,3 +158,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
+
+/** The environment variables catalogs may name, read from `env` (validated by loadConfig). */
+export function runtimeVariablesOf(config: AppConfig, env: Readonly<Record<string, string | undefined>> = process.env): RuntimeVariables {
+  const allowList = parseRuntimeVariableAllowList(config.ROUNDHOUSE_ALLOWED_RUNTIME_VARIABLES, SETTING_KEYS);
+  return new RuntimeVariables(allowList.ok ? allowList.names : [], SETTING_KEYS, env);
+}
