@@ -106,13 +106,15 @@ const schema = z.object({
    * address is refused when a webhook is sent.
    */
   ROUNDHOUSE_OUTBOUND_ALLOW: z.string().optional(),
+  /** When set, GET /metrics needs `Authorization: Bearer <this>` (32+ characters); unset, /metrics is public. Sensitive. */
+  ROUNDHOUSE_METRICS_TOKEN: z.string().min(32, { message: 'at least 32 characters' }).optional(),
   /** pino level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
 export type AppConfig = z.infer<typeof schema> & { repositoryRoot: string };
 
-export const SENSITIVE_KEYS = ['DATABASE_URL', 'ROUNDHOUSE_SESSION_SECRET', 'ROUNDHOUSE_ALERT_WEBHOOK_URL'] as const;
+export const SENSITIVE_KEYS = ['DATABASE_URL', 'ROUNDHOUSE_SESSION_SECRET', 'ROUNDHOUSE_ALERT_WEBHOOK_URL', 'ROUNDHOUSE_METRICS_TOKEN'] as const;
 
 /** Every variable the api reads as a setting: catalogs may never name one. */
 export const SETTING_KEYS: readonly string[] = Object.keys(schema.shape);
