@@ -56,8 +56,12 @@ class DeliveryTimeoutError extends Error {
   }
 }
 
-/** Sends the request; resolves with the response (its body unread), rejects with why there is none. */
-function send(url: URL, body: string, headers: Record<string, string>, guard: OutboundGuard): Promise<IncomingMessage> {
+/**
+ * Sends the request; resolves with the response (its body unread) and `settle`, to call once done
+ * with it; rejects with why there is none. The time limit covers the answer's body too: a receiver
+ * that trickles it is cut off.
+ */
+function send(url: URL, body: string, headers: Record<string, string>, guard: OutboundGuard): Promise<{ response: IncomingMessage; settle: () => void }> {
   return new Promise((resolve, reject) => {
     const request = (url.protocol === 'https:' ? httpsRequest : httpRequest)(url, {
       method: 'POST',
@@ -67,12 +71,10 @@ function send(url: URL, body: string, headers: Record<string, string>, guard: Ou
       agent: false,
     });
     const timer = setTimeout(() => request.destroy(new DeliveryTimeoutError()), TIMEOUT_MS);
-    request.on('response', (response) => {
-      clearTimeout(timer);
-      resolve(response);
-    });
+    const settle = () => clearTimeout(timer);
+    request.on('response', (response) => resolve({ response, settle }));
     request.on('error', (error) => {
-      clearTimeout(timer);
+      settle();
       reject(error);
     });
     request.end(body);
@@ -103,15 +105,24 @@ export async function postJson(url: string, body: string, headers: Record<string
   if (literal !== undefined) {
     return { result: 'rejected', error: `${what} not sent: ${literal}` };
   }
-  let response: IncomingMessage;
+  let sent: { response: IncomingMessage; settle: () => void };
   try {
-    response = await send(target, body, headers, guard);
+    sent = await send(target, body, headers, guard);
   } catch (error) {
     if (error instanceof OutboundRefusedError) {
       return { result: 'rejected', error: `${what} not sent: ${error.message}` };
     }
     return { result: 'retry', error: `${what} request failed: ${failureOf(error)}` };
   }
+  try {
+    return await outcomeOf(sent.response, what);
+  } finally {
+    sent.settle();
+  }
+}
+
+/** What the receiver's answer means, with an excerpt of its body when it was not a success. */
+async function outcomeOf(response: IncomingMessage, what: string): Promise<DeliveryOutcome> {
   const status = response.statusCode ?? 0;
   if (status >= 200 && status < 300) {
     response.destroy();
