@@ -5,8 +5,8 @@
 //
 //   1. checks that RabbitMQ answers; builds the api (Nx, cached);
 //   2. creates database roundhouse_bench_rp_<random>, starts the api on it as its own process with
-//      background jobs on and RABBITMQ_URL set (it migrates and applies catalog/, where
-//      invoice-generation is bound to RabbitMQ through RABBITMQ_URL); declares the bench's own
+//      background jobs on and the broker URL set (it migrates and applies catalog/, where
+//      invoice-generation is bound to RabbitMQ through ROUNDHOUSE_RUNTIME_RABBITMQ_URL); declares the bench's own
 //      exchange and a queue bound to it; seeds BENCH_MESSAGES dead letters through the ingest
 //      endpoint; reads them back and builds the messages the api will publish, before any clock;
 //   3. BENCH_REPEAT times: raw baseline, product (startReprocess as otto, timed to `done`), raw
@@ -230,9 +230,9 @@ async function main() {
     cleanup.add(`dropping database ${database.name}`, database.drop);
     say(`database ${database.name} created; starting the api with background jobs on…`);
     // The api's environment is process.env plus what startApi sets; collectors off (they would
-    // consume invoices.generate.dlq on the same broker), RABBITMQ_URL for invoice-generation's binding.
+    // consume invoices.generate.dlq on the same broker), ROUNDHOUSE_RUNTIME_RABBITMQ_URL for invoice-generation's binding.
     process.env.ROUNDHOUSE_COLLECTORS = 'false';
-    process.env.RABBITMQ_URL = settings.brokerUrl;
+    process.env.ROUNDHOUSE_RUNTIME_RABBITMQ_URL = settings.brokerUrl;
     // What is timed is dispatch; the second person's approval a request this large on a billing
     // automation needs is a human step, so the approval policy is off for the bench.
     process.env.ROUNDHOUSE_APPROVAL_BULK_THRESHOLD = String(Number.MAX_SAFE_INTEGER);

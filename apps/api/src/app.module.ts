@@ -33,6 +33,7 @@ import { RunsModule } from './runs/runs.module.js';
 import { SlosModule } from './slos/slos.module.js';
 import { TokensModule } from './tokens/tokens.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
+import { OutboundModule } from './outbound/outbound.module.js';
 import { currentRequestId } from './logging/logger.js';
 import { TeamsModule } from './teams/teams.module.js';
 
@@ -99,6 +100,7 @@ export class AppModule {
         ReprocessModule,
         ApprovalsModule,
         CollectorsModule,
+        OutboundModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: DomainErrorFilter },

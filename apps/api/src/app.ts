@@ -132,8 +132,8 @@ export async function createApp(config: AppConfig, databaseUrl: string, log: Log
   assertEveryOperationHasARule(app);
   await app.get(JobsService).start();
   if (config.ROUNDHOUSE_COLLECTORS) {
-    await app.get(RabbitMqCollector).startFromCatalog(process.env);
-    await app.get(BullMqCollector).startFromCatalog(process.env);
+    await app.get(RabbitMqCollector).startFromCatalog();
+    await app.get(BullMqCollector).startFromCatalog();
   }
   return app;
 }

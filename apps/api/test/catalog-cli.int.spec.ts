@@ -49,6 +49,22 @@ describe('npm run catalog', () => {
     await rm(path.join(dir, 'bad.yaml'));
   });
 
+  it('refuses a runtime binding that names one of Roundhouse’s own settings, and one not set aside for runtimes unless listed', async () => {
+    const binding = (connection: string) =>
+      `apiVersion: roundhouse.dev/v1\nkind: Automation\nmetadata:\n  name: queue-bound\n  title: Queue bound\n  description: x\nspec:\n  type: automation\n  lifecycle: experimental\n  owner: finance-ops\n  onCall: { name: someone }\n  runtime:\n    kind: rabbitmq\n    deadLetterQueue: invoices.dlq\n    connection: ${connection}\n`;
+    await writeFile(path.join(dir, 'queue.yaml'), binding('DATABASE_URL'));
+    const setting = catalog(['validate'], { ROUNDHOUSE_CATALOG_DIR: dir });
+    expect(setting.code).toBe(1);
+    expect(setting.stderr).toContain(`queue.yaml:15: spec.runtime.connection: found "DATABASE_URL", one of Roundhouse's own settings; allowed: the name of an environment variable set aside for runtimes`);
+
+    await writeFile(path.join(dir, 'queue.yaml'), binding('FINANCE_RABBITMQ_URL'));
+    expect(catalog(['validate'], { ROUNDHOUSE_CATALOG_DIR: dir }).stderr).toContain('found "FINANCE_RABBITMQ_URL", which neither starts with ROUNDHOUSE_RUNTIME_ nor is listed in ROUNDHOUSE_ALLOWED_RUNTIME_VARIABLES');
+    const listed = catalog(['validate'], { ROUNDHOUSE_CATALOG_DIR: dir, ROUNDHOUSE_ALLOWED_RUNTIME_VARIABLES: 'FINANCE_RABBITMQ_URL' });
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toMatch(/^The catalog is valid/);
+    await rm(path.join(dir, 'queue.yaml'));
+  });
+
   it('applies, then exports an automation as YAML', () => {
     const root = path.resolve(import.meta.dirname, '../../..');
     const apply = catalog(['apply'], { DATABASE_URL: db.url, ROUNDHOUSE_CATALOG_DIR: path.join(root, 'catalog') });

@@ -167,7 +167,7 @@ describe.skipIf(RABBITMQ_URL === undefined)('durable reprocessing under faults (
     const exchange = `rh-fault-${marker}`;
     const receiver = new Receiver();
     await receiver.start(RABBITMQ_URL ?? '', exchange, 'deal.closed_won');
-    const env = { ...db.env, PORT: String(await freePort()), RABBITMQ_URL: RABBITMQ_URL ?? '', ROUNDHOUSE_REPROCESS_LEASE_SECONDS: '3' };
+    const env = { ...db.env, PORT: String(await freePort()), ROUNDHOUSE_RUNTIME_RABBITMQ_URL: RABBITMQ_URL ?? '', ROUNDHOUSE_REPROCESS_LEASE_SECONDS: '3' };
     const url = `http://127.0.0.1:${env.PORT}`;
     let api = await startApi(env);
     apis.push(api);
@@ -194,7 +194,7 @@ describe.skipIf(RABBITMQ_URL === undefined)('durable reprocessing under faults (
     const exchange = `rh-fault-${marker}`;
     const receiver = new Receiver();
     await receiver.start(RABBITMQ_URL ?? '', exchange, 'deal.closed_won');
-    const base = { ...db.env, RABBITMQ_URL: RABBITMQ_URL ?? '', ROUNDHOUSE_REPROCESS_LEASE_SECONDS: '60' };
+    const base = { ...db.env, ROUNDHOUSE_RUNTIME_RABBITMQ_URL: RABBITMQ_URL ?? '', ROUNDHOUSE_REPROCESS_LEASE_SECONDS: '60' };
     const ports = [await freePort(), await freePort()];
     const [one, two] = await Promise.all(ports.map((port) => startApi({ ...base, PORT: String(port) })));
     apis.push(one as ChildProcess, two as ChildProcess);
@@ -229,7 +229,7 @@ describe.skipIf(RABBITMQ_URL === undefined)('durable reprocessing under faults (
     const proxied = new URL(RABBITMQ_URL ?? '');
     proxied.hostname = '127.0.0.1';
     proxied.port = String(proxy.port);
-    const env = { ...db.env, PORT: String(await freePort()), RABBITMQ_URL: proxied.toString(), ROUNDHOUSE_REPROCESS_LEASE_SECONDS: '3' };
+    const env = { ...db.env, PORT: String(await freePort()), ROUNDHOUSE_RUNTIME_RABBITMQ_URL: proxied.toString(), ROUNDHOUSE_REPROCESS_LEASE_SECONDS: '3' };
     const api = await startApi(env);
     apis.push(api);
     const url = `http://127.0.0.1:${env.PORT}`;

@@ -77,4 +77,12 @@ describe('npm start (the api process)', () => {
     expect(await started.exited).toBe(1);
     expect(started.stderr().trim()).toBe('Invalid configuration. PORT is "eighty": expected a port number (0–65535).');
   });
+
+  it('stops with a sentence when the runtime-variable allow-list names one of Roundhouse’s own settings', async () => {
+    const started = start({ ...env, ROUNDHOUSE_ALLOWED_RUNTIME_VARIABLES: 'RABBITMQ_URL,ROUNDHOUSE_SESSION_SECRET' });
+    expect(await started.exited).toBe(1);
+    expect(started.stderr().trim()).toBe(
+      "Invalid configuration. ROUNDHOUSE_ALLOWED_RUNTIME_VARIABLES: ROUNDHOUSE_SESSION_SECRET is one of Roundhouse's own settings, which catalogs may never name, listed or not: give the runtime a variable of its own (e.g. ROUNDHOUSE_RUNTIME_…) and list that, or none.",
+    );
+  });
 });

@@ -5,6 +5,7 @@ import { postJson } from '../common/http-delivery.js';
 import { APP_CONFIG, type AppConfig } from '../config/app.config.js';
 import { API_LOGGER, JobsService } from '../jobs/jobs.service.js';
 import { MetricsService } from '../metrics/metrics.service.js';
+import { OutboundGuard } from '../outbound/outbound-guard.js';
 import { NOTIFICATION_ID_HEADER, notificationId, notificationPayload } from './alert-notification.js';
 import { AlertsRepository, type PendingNotification } from './alerts.repository.js';
 
@@ -17,7 +18,8 @@ export const MAX_NOTIFICATION_ATTEMPTS = 8;
  * transition is sent once: the `alert_notification` row is the dedupe key, the same notification id
  * travels on every try (for receivers that dedupe), a delivered or given-up one is never sent again.
  * 408, 429, 5xx and no answer are tried again with exponential backoff and jitter; other answers
- * are final.
+ * are final, and so is a webhook the outbound guard refuses (a loopback, private or link-local
+ * address that ROUNDHOUSE_OUTBOUND_ALLOW does not name).
  */
 @Injectable()
 export class AlertNotifier implements OnModuleInit {
@@ -27,6 +29,7 @@ export class AlertNotifier implements OnModuleInit {
     @Inject(MetricsService) private readonly metrics: MetricsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(API_LOGGER) private readonly log: Logger,
+    @Inject(OutboundGuard) private readonly guard: OutboundGuard,
   ) {}
 
   onModuleInit(): void {
@@ -60,7 +63,7 @@ export class AlertNotifier implements OnModuleInit {
     }
     const consoleUrl = (this.config.ROUNDHOUSE_PUBLIC_URL ?? `http://${this.config.HOST}:${this.config.PORT}`).replace(/\/+$/, '');
     const id = notificationId(alertId, transition);
-    const outcome = await postJson(url, JSON.stringify(notificationPayload(notice, consoleUrl)), { [NOTIFICATION_ID_HEADER]: id }, 'alert webhook');
+    const outcome = await postJson(url, JSON.stringify(notificationPayload(notice, consoleUrl)), { [NOTIFICATION_ID_HEADER]: id }, 'alert webhook', this.guard);
     if (outcome.result === 'delivered') {
       await this.alerts.recordNotification(alertId, transition, 'sent', null);
       this.metrics.countAlertNotification('sent');

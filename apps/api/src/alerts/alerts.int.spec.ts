@@ -58,7 +58,8 @@ class Receiver {
 
 describe('SLO alerts', () => {
   const receiver = new Receiver();
-  const env: Record<string, string> = { ROUNDHOUSE_PUBLIC_URL: 'https://roundhouse.northwind.example' };
+  // The receiver listens on loopback, which webhooks reach only when ROUNDHOUSE_OUTBOUND_ALLOW names it.
+  const env: Record<string, string> = { ROUNDHOUSE_PUBLIC_URL: 'https://roundhouse.northwind.example', ROUNDHOUSE_OUTBOUND_ALLOW: '127.0.0.1' };
   beforeAll(async () => {
     env.ROUNDHOUSE_ALERT_WEBHOOK_URL = await receiver.start();
   });
@@ -224,7 +225,7 @@ describe('SLO alerts', () => {
 
 describe('SLO alert notifications on pg-boss', () => {
   const receiver = new Receiver();
-  const env: Record<string, string> = { ROUNDHOUSE_JOBS: 'true' };
+  const env: Record<string, string> = { ROUNDHOUSE_JOBS: 'true', ROUNDHOUSE_OUTBOUND_ALLOW: '127.0.0.1' };
   beforeAll(async () => {
     env.ROUNDHOUSE_ALERT_WEBHOOK_URL = await receiver.start();
   });

@@ -4,7 +4,9 @@ import { AutomationChangeGate } from '../approvals/automation-change-gate.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { User } from '../auth/user.js';
 import { checkPageSize, decodeCursor, encodeCursor } from '../common/pagination.js';
-import { InputError, NotAllowedError } from '../errors/domain-errors.js';
+import { RuntimeVariables } from '../config/runtime-variables.js';
+import { InputError, NotAllowedError, type FieldError } from '../errors/domain-errors.js';
+import { OutboundGuard } from '../outbound/outbound-guard.js';
 import { TeamsService } from '../teams/teams.service.js';
 import { TokenCoverage } from '../tokens/token-coverage.js';
 import { changeVerdict, mayOwn } from './automation-access.js';
@@ -14,6 +16,7 @@ import type { AutomationEntity } from './automation.entity.js';
 import { toAutomationType } from './automation.mapper.js';
 import { AutomationNotFoundError, FileManagedError, SlugTakenError } from './automations.errors.js';
 import { AutomationsRepository, type AutomationQuery, type ListingPosition } from './automations.repository.js';
+import { runtimeBindingProblems } from './runtime-binding-check.js';
 import type { AutomationInput } from './dto/automation.input.js';
 import type { AutomationConnectionType, AutomationFacetsType, AutomationObjectType } from './dto/automation.type.js';
 
@@ -27,6 +30,8 @@ export class AutomationsService {
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(AutomationChangeGate) private readonly changeGate: AutomationChangeGate,
     @Inject(TokenCoverage) private readonly tokenCoverage: TokenCoverage,
+    @Inject(RuntimeVariables) private readonly variables: RuntimeVariables,
+    @Inject(OutboundGuard) private readonly outbound: OutboundGuard,
   ) {}
 
   async search(query: AutomationQuery, first: number, after: string | undefined, user: User | undefined): Promise<AutomationConnectionType> {
@@ -50,6 +55,7 @@ export class AutomationsService {
 
   async register(input: AutomationInput, user: User): Promise<AutomationObjectType> {
     const definition = definitionFromInput(input);
+    this.checkBinding(definition);
     await this.checkOwner(definition, user);
     const existing = await this.automations.findBySlug(definition.slug);
     if (existing !== null) {
@@ -75,6 +81,7 @@ export class AutomationsService {
         { path: 'slug', message: `must stay "${existing.slug}"`, found: JSON.stringify(definition.slug), allowed: JSON.stringify(existing.slug) },
       ]);
     }
+    this.checkBinding(definition);
     await this.checkOwner(definition, user);
     // SLO changes of production automations wait for the owner team (the answer's pendingChange).
     if (options.approvedChange === undefined && (await this.changeGate.hold(existing, definition, input, user))) {
@@ -138,6 +145,15 @@ export class AutomationsService {
       throw new NotAllowedError(verdict.reason ?? 'Not allowed.');
     }
     return existing;
+  }
+
+  /** The same rules the catalog's files obey: variables a catalog may name, webhooks on public addresses. */
+  private checkBinding(definition: AutomationDefinition): void {
+    const problems = runtimeBindingProblems(definition.runtime, this.variables, this.outbound);
+    if (problems.length > 0) {
+      const fields: FieldError[] = problems.map((p) => ({ path: `runtime.${p.field}`, message: `found ${p.found}; allowed: ${p.allowed}`, found: p.found, allowed: p.allowed }));
+      throw new InputError(`The automation is not valid: ${fields.map((f) => f.path).join(', ')}.`, fields);
+    }
   }
 
   private async checkOwner(definition: AutomationDefinition, user: User): Promise<void> {

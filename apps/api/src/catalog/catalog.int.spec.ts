@@ -106,6 +106,39 @@ describe(CatalogService.name, () => {
     expect(await t.db.query(`SELECT slug, updated_at FROM automation ORDER BY slug`)).toEqual(before);
   });
 
+  it('refuses a runtime binding that names Roundhouse’s own settings, an unlisted variable or a webhook on an internal address', async () => {
+    const binding = (runtime: string) => automation('epsilon', `  runtime:\n${runtime}`);
+    const files = (runtime: string) => ({ 'teams/finance.yaml': TEAM, 'automations/e.yaml': binding(runtime), 'runbooks/epsilon.md': '# Epsilon\n' });
+    const error = await apply(
+      files('    kind: webhook\n    reprocessUrl: http://169.254.169.254/latest/meta-data/\n    signingSecret: ROUNDHOUSE_SESSION_SECRET\n    connection: AWS_SECRET_ACCESS_KEY\n'),
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CatalogInvalidError);
+    const allowed =
+      "the name of an environment variable set aside for runtimes: one starting with ROUNDHOUSE_RUNTIME_ (e.g. ROUNDHOUSE_RUNTIME_INVOICES_RABBITMQ_URL), or one the operator lists in ROUNDHOUSE_ALLOWED_RUNTIME_VARIABLES; never one of Roundhouse's own settings";
+    expect((error as CatalogInvalidError).problems).toEqual([
+      {
+        file: 'automations/e.yaml',
+        line: 20,
+        field: 'spec.runtime.connection',
+        found: '"AWS_SECRET_ACCESS_KEY", which neither starts with ROUNDHOUSE_RUNTIME_ nor is listed in ROUNDHOUSE_ALLOWED_RUNTIME_VARIABLES',
+        allowed,
+      },
+      { file: 'automations/e.yaml', line: 19, field: 'spec.runtime.signingSecret', found: `"ROUNDHOUSE_SESSION_SECRET", one of Roundhouse's own settings`, allowed },
+      {
+        file: 'automations/e.yaml',
+        line: 18,
+        field: 'spec.runtime.reprocessUrl',
+        found: '169.254.169.254, a link-local address (where cloud metadata services answer)',
+        allowed: 'a URL whose host has a public address, or one ROUNDHOUSE_OUTBOUND_ALLOW names',
+      },
+    ]);
+    expect(await t.db.query(`SELECT slug FROM automation WHERE slug = 'epsilon'`)).toEqual([]);
+
+    // The runtimes' own variables and a public webhook apply.
+    await apply(files('    kind: webhook\n    reprocessUrl: https://hooks.northwind.example/epsilon\n    signingSecret: ROUNDHOUSE_RUNTIME_EPSILON_SECRET\n'));
+    expect(await t.db.query(`SELECT runtime->>'signingSecret' AS secret FROM automation WHERE slug = 'epsilon'`)).toEqual([{ secret: 'ROUNDHOUSE_RUNTIME_EPSILON_SECRET' }]);
+  });
+
   it('names a missing runbook file and an owner that is no team', async () => {
     const error = (await apply({
       'teams/finance.yaml': TEAM,

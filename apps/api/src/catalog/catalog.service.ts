@@ -6,9 +6,25 @@ import { AuditService } from '../audit/audit.service.js';
 import { definitionToYaml } from '../automations/automation-definition.js';
 import { AutomationsRepository } from '../automations/automations.repository.js';
 import { TokenCoverage } from '../tokens/token-coverage.js';
+import { runtimeBindingProblems } from '../automations/runtime-binding-check.js';
+import { RuntimeVariables } from '../config/runtime-variables.js';
+import { OutboundGuard } from '../outbound/outbound-guard.js';
 import { CatalogInvalidError } from './catalog.errors.js';
-import { loadCatalog } from './catalog-loader.js';
+import { loadCatalog, type LoadedCatalog } from './catalog-loader.js';
 import { CatalogRepository, type ApplySummary } from './catalog.repository.js';
+
+/** What this instance refuses in the runtime bindings of catalog files (see runtimeBindingProblems). */
+function bindingProblems(automations: LoadedCatalog['automations'], variables: RuntimeVariables, outbound: OutboundGuard): CatalogProblem[] {
+  return automations.flatMap((a) =>
+    runtimeBindingProblems(a.value.runtime, variables, outbound).map((problem) => ({
+      file: a.file,
+      line: a.lineAt(['spec', 'runtime', problem.field]),
+      field: `spec.runtime.${problem.field}`,
+      found: problem.found,
+      allowed: problem.allowed,
+    })),
+  );
+}
 
 /** Catalog as code: validate the files, apply them whole or not at all, export back to YAML. */
 @Injectable()
@@ -18,12 +34,18 @@ export class CatalogService {
     @Inject(AutomationsRepository) private readonly automations: AutomationsRepository,
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(TokenCoverage) private readonly tokenCoverage: TokenCoverage,
+    @Inject(RuntimeVariables) private readonly variables: RuntimeVariables,
+    @Inject(OutboundGuard) private readonly outbound: OutboundGuard,
   ) {}
 
-  /** Problems in the files alone; needs no database. */
-  static async validate(dir: string, root: string): Promise<{ problems: CatalogProblem[]; teams: number; automations: number; files: number }> {
+  /**
+   * Problems in the files alone; needs no database. `variables` and `outbound` are this
+   * instance's rules for runtime bindings (the names catalogs may use, the addresses webhooks may reach).
+   */
+  static async validate(dir: string, root: string, variables: RuntimeVariables, outbound: OutboundGuard): Promise<{ problems: CatalogProblem[]; teams: number; automations: number; files: number }> {
     const loaded = await loadCatalog(dir, root);
-    return { problems: loaded.problems, teams: loaded.teams.length, automations: loaded.automations.length, files: loaded.fileCount };
+    const problems = [...loaded.problems, ...bindingProblems(loaded.automations, variables, outbound)];
+    return { problems, teams: loaded.teams.length, automations: loaded.automations.length, files: loaded.fileCount };
   }
 
   /**
@@ -37,6 +59,7 @@ export class CatalogService {
     const taken = new Set(await this.catalog.consoleSlugs(loaded.automations.map((a) => a.value.slug)));
     const problems = [
       ...loaded.problems,
+      ...bindingProblems(loaded.automations, this.variables, this.outbound),
       ...loaded.automations
         .filter((a) => taken.has(a.value.slug))
         .map((a) => ({

@@ -6,7 +6,8 @@ import { formatProblem } from '@roundhouse/contracts';
 import { CLI_ACTOR } from '../audit/audit-entry.js';
 import { CatalogInvalidError } from '../catalog/catalog.errors.js';
 import { CatalogService } from '../catalog/catalog.service.js';
-import { loadConfig } from '../config/app.config.js';
+import { loadConfig, runtimeVariablesOf } from '../config/app.config.js';
+import { OutboundGuard } from '../outbound/outbound-guard.js';
 import { withService } from './with-app.js';
 
 const USAGE = `Usage: npm run catalog -- <command>
@@ -27,7 +28,7 @@ async function main(): Promise<number> {
   const dir = config.ROUNDHOUSE_CATALOG_DIR;
   switch (command) {
     case 'validate': {
-      const result = await CatalogService.validate(dir, config.repositoryRoot);
+      const result = await CatalogService.validate(dir, config.repositoryRoot, runtimeVariablesOf(config), OutboundGuard.fromSetting(config.ROUNDHOUSE_OUTBOUND_ALLOW));
       for (const problem of result.problems) {
         process.stderr.write(`${formatProblem(problem)}\n`);
       }

@@ -54,7 +54,7 @@ describe.skipIf(REDIS_URL === undefined)(BullMqCollector.name, () => {
   });
 
   afterAll(async () => {
-    delete process.env.REVOPS_REDIS_URL;
+    delete process.env.ROUNDHOUSE_RUNTIME_REVOPS_REDIS_URL;
     await t.api.app.get(BullMqCollector).stop();
     await worker.close();
     await queue.obliterate({ force: true });
@@ -101,9 +101,9 @@ describe.skipIf(REDIS_URL === undefined)(BullMqCollector.name, () => {
     );
     const [letter] = await t.db.query<{ id: string }>(`SELECT id::text AS id FROM dead_letter WHERE source_queue = $1 AND message_id = $2`, [name, job.id]);
 
-    // The enrichment provider is back; the runtime's binding names REVOPS_REDIS_URL.
+    // The enrichment provider is back; the runtime's binding names ROUNDHOUSE_RUNTIME_REVOPS_REDIS_URL.
     fixed = true;
-    process.env.REVOPS_REDIS_URL = REDIS_URL ?? '';
+    process.env.ROUNDHOUSE_RUNTIME_REVOPS_REDIS_URL = REDIS_URL ?? '';
     const admin = await t.api.signIn('ada');
     const started = await t.api.graphql<{ startReprocess: { id: string } }>(
       `mutation S($input: StartReprocessInput!) { startReprocess(input: $input) { id } }`,

@@ -3,6 +3,7 @@ import { Job, Queue } from 'bullmq';
 import type { DeadLetterV1 } from '@roundhouse/contracts';
 import type { Logger } from 'pino';
 import { AutomationsService } from '../automations/automations.service.js';
+import { RuntimeVariables } from '../config/runtime-variables.js';
 import { redisConnectionOf } from '../common/redis-connection.js';
 import { DeadLettersRepository } from '../dead-letters/dead-letters.repository.js';
 import { APP_CONFIG, type AppConfig } from '../config/app.config.js';
@@ -36,15 +37,25 @@ export class BullMqCollector implements OnApplicationShutdown {
     @Inject(DeadLettersRepository) private readonly deadLetters: DeadLettersRepository,
     @Inject(AutomationsService) private readonly automations: AutomationsService,
     @Inject(API_LOGGER) private readonly log: Logger,
+    @Inject(RuntimeVariables) private readonly variables: RuntimeVariables,
   ) {}
 
-  /** Collects every automation bound to BullMQ whose connection variable (e.g. REDIS_URL) is set. */
-  async startFromCatalog(env: NodeJS.ProcessEnv): Promise<void> {
+  /**
+   * Collects every automation bound to BullMQ whose connection variable (e.g.
+   * ROUNDHOUSE_RUNTIME_REVOPS_REDIS_URL) is set. A variable catalogs may not name is not read: that
+   * automation is not collected, and the log says why.
+   */
+  async startFromCatalog(): Promise<void> {
     const bindings: BullMqBinding[] = [];
     for (const { slug, runtime } of await this.automations.withRuntime('bullmq')) {
-      const url = runtime?.connection === undefined ? undefined : env[runtime.connection];
-      if (runtime?.queue !== undefined && url !== undefined && url !== '') {
-        bindings.push({ automation: slug, url, queue: runtime.queue });
+      if (runtime?.queue === undefined) {
+        continue;
+      }
+      const url = this.variables.lookup(runtime.connection);
+      if (url.state === 'refused') {
+        this.log.warn({ automation: slug, queue: runtime.queue }, `not collecting: the runtime binding's connection names a variable catalogs may not name (${url.reason}), so it was not read`);
+      } else if (url.state === 'set') {
+        bindings.push({ automation: slug, url: url.value, queue: runtime.queue });
       }
     }
     this.start(bindings);

@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import amqp, { type Channel, type ChannelModel } from 'amqplib';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { useTestApi } from '../../test/harness.js';
 import { CatalogService } from '../catalog/catalog.service.js';
+import { createLogger } from '../logging/logger.js';
 import { RabbitMqCollector } from './rabbitmq-collector.service.js';
 
 const RABBITMQ_URL = process.env.RABBITMQ_URL;
@@ -13,7 +15,14 @@ if (RABBITMQ_URL === undefined) {
 }
 
 describe.skipIf(RABBITMQ_URL === undefined)(RabbitMqCollector.name, () => {
-  const t = useTestApi();
+  const lines: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(...chunk.toString('utf8').trim().split('\n'));
+      done();
+    },
+  });
+  const t = useTestApi({}, () => createLogger('info', sink));
   const suffix = randomBytes(4).toString('hex');
   const work = `rh-test-invoices-${suffix}`;
   const dlq = `${work}.dlq`;
@@ -43,7 +52,9 @@ describe.skipIf(RABBITMQ_URL === undefined)(RabbitMqCollector.name, () => {
   });
 
   afterAll(async () => {
+    delete process.env.ROUNDHOUSE_RUNTIME_TEST_RABBITMQ_URL;
     await t.api.app.get(RabbitMqCollector).stop();
+    await channel.deleteQueue(`${dlq}.catalog`);
     await channel.deleteQueue(work);
     await channel.deleteQueue(dlq);
     await connection.close();
@@ -112,5 +123,27 @@ describe.skipIf(RABBITMQ_URL === undefined)(RabbitMqCollector.name, () => {
     // The broker's header is kept as it came.
     expect(future?.headers['x-death']).toContain('253402214400');
     await channel.deleteQueue(forged);
+  });
+
+  it('reads a binding’s connection only through a variable catalogs may name: one stored earlier as RABBITMQ_URL is not read, and the log says why', async () => {
+    const queue = `${dlq}.catalog`;
+    await channel.assertQueue(queue, { durable: false, autoDelete: false });
+    const bind = (connection: string) =>
+      t.db.query(`UPDATE automation SET runtime = $1 WHERE slug = 'invoice-generation'`, [JSON.stringify({ kind: 'rabbitmq', deadLetterQueue: queue, connection })]);
+    const collector = t.api.app.get(RabbitMqCollector);
+
+    // RABBITMQ_URL is set in this process (it is the suite's broker), but catalogs may not name it here.
+    await bind('RABBITMQ_URL');
+    await collector.startFromCatalog();
+    expect((await channel.checkQueue(queue)).consumerCount).toBe(0);
+    expect(lines.map((line) => JSON.parse(line) as { msg: string; automation?: string }).find((l) => l.automation === 'invoice-generation' && l.msg.startsWith('not collecting'))?.msg).toBe(
+      "not collecting: the runtime binding's connection names a variable catalogs may not name (RABBITMQ_URL, which neither starts with ROUNDHOUSE_RUNTIME_ nor is listed in ROUNDHOUSE_ALLOWED_RUNTIME_VARIABLES), so it was not read",
+    );
+
+    process.env.ROUNDHOUSE_RUNTIME_TEST_RABBITMQ_URL = RABBITMQ_URL;
+    await bind('ROUNDHOUSE_RUNTIME_TEST_RABBITMQ_URL');
+    await collector.startFromCatalog();
+    expect((await channel.checkQueue(queue)).consumerCount).toBe(1);
+    expect(lines.join('\n')).not.toContain(RABBITMQ_URL);
   });
 });

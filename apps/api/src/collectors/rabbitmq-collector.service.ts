@@ -3,6 +3,7 @@ import amqp, { type Channel, type ChannelModel, type ConsumeMessage } from 'amqp
 import type { DeadLetterV1 } from '@roundhouse/contracts';
 import type { Logger } from 'pino';
 import { AutomationsService } from '../automations/automations.service.js';
+import { RuntimeVariables } from '../config/runtime-variables.js';
 import { DeadLettersRepository } from '../dead-letters/dead-letters.repository.js';
 import { APP_CONFIG, type AppConfig } from '../config/app.config.js';
 import { IngestRepository } from '../ingest/ingest.repository.js';
@@ -48,18 +49,25 @@ export class RabbitMqCollector implements OnApplicationShutdown {
     @Inject(DeadLettersRepository) private readonly deadLetters: DeadLettersRepository,
     @Inject(API_LOGGER) private readonly log: Logger,
     @Inject(AutomationsService) private readonly automations: AutomationsService,
+    @Inject(RuntimeVariables) private readonly variables: RuntimeVariables,
   ) {}
 
   /**
    * Collects the dead-letter queue of every automation bound to RabbitMQ whose connection variable
-   * (runtime.connection, e.g. RABBITMQ_URL) is set in this process's environment.
+   * (runtime.connection, e.g. ROUNDHOUSE_RUNTIME_RABBITMQ_URL) is set in this process's environment.
+   * A variable catalogs may not name is not read: that automation is not collected, and the log says why.
    */
-  async startFromCatalog(env: NodeJS.ProcessEnv): Promise<void> {
+  async startFromCatalog(): Promise<void> {
     const bindings: RabbitMqBinding[] = [];
     for (const { slug, runtime } of await this.automations.withRuntime('rabbitmq')) {
-      const url = runtime?.connection === undefined ? undefined : env[runtime.connection];
-      if (runtime?.deadLetterQueue !== undefined && url !== undefined && url !== '') {
-        bindings.push({ automation: slug, url, queue: runtime.deadLetterQueue });
+      if (runtime?.deadLetterQueue === undefined) {
+        continue;
+      }
+      const url = this.variables.lookup(runtime.connection);
+      if (url.state === 'refused') {
+        this.log.warn({ automation: slug, queue: runtime.deadLetterQueue }, `not collecting: the runtime binding's connection names a variable catalogs may not name (${url.reason}), so it was not read`);
+      } else if (url.state === 'set') {
+        bindings.push({ automation: slug, url: url.value, queue: runtime.deadLetterQueue });
       }
     }
     await this.start(bindings);

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { RISK_DOMAINS } from '@roundhouse/contracts';
 import { parseBurnRatePolicy } from '../slos/burn-rate-policy.js';
 import { parseRiskDomains } from '../approvals/approval-policy.js';
+import { OUTBOUND_ALLOW_SETTING, parseOutboundAllowList } from '../outbound/outbound-guard.js';
+import { RUNTIME_VARIABLES_SETTING, RuntimeVariables, parseRuntimeVariableAllowList } from './runtime-variables.js';
 
 const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 
@@ -119,13 +121,30 @@ const schema = z.object({
   ROUNDHOUSE_REQUEST_STATEMENT_TIMEOUT_MS: z.coerce.number({ message: 'a whole number of milliseconds' }).int({ message: 'a whole number of milliseconds' }).min(1, { message: 'at least 1' }).max(600_000, { message: 'at most 600000 (10 minutes)' }).default(5_000),
   /** The same for a GraphQL mutation, which may snapshot a large selection (a reprocess of 100,000 dead letters takes about 15 s). */
   ROUNDHOUSE_MUTATION_STATEMENT_TIMEOUT_MS: z.coerce.number({ message: 'a whole number of milliseconds' }).int({ message: 'a whole number of milliseconds' }).min(1, { message: 'at least 1' }).max(600_000, { message: 'at most 600000 (10 minutes)' }).default(60_000),
+  /**
+   * Environment variables, besides those starting with ROUNDHOUSE_RUNTIME_, that catalogs may name as
+   * a runtime binding's `connection` or `signingSecret`: comma-separated. Never one of Roundhouse's
+   * own settings (a listed one stops start-up).
+   */
+  ROUNDHOUSE_ALLOWED_RUNTIME_VARIABLES: z.string().optional(),
+  /**
+   * Hosts, IP addresses and CIDR ranges (comma-separated) that reprocess and alert webhooks may reach
+   * although they are loopback, private, link-local or otherwise not public; every other such
+   * address is refused when a webhook is sent.
+   */
+  ROUNDHOUSE_OUTBOUND_ALLOW: z.string().optional(),
+  /** When set, GET /metrics needs `Authorization: Bearer <this>` (32+ characters); unset, /metrics is public. Sensitive. */
+  ROUNDHOUSE_METRICS_TOKEN: z.string().min(32, { message: 'at least 32 characters' }).optional(),
   /** pino level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
 export type AppConfig = z.infer<typeof schema> & { repositoryRoot: string };
 
-export const SENSITIVE_KEYS = ['DATABASE_URL', 'DATABASE_MIGRATION_URL', 'ROUNDHOUSE_SESSION_SECRET', 'ROUNDHOUSE_ALERT_WEBHOOK_URL'] as const;
+export const SENSITIVE_KEYS = ['DATABASE_URL', 'DATABASE_MIGRATION_URL', 'ROUNDHOUSE_SESSION_SECRET', 'ROUNDHOUSE_ALERT_WEBHOOK_URL', 'ROUNDHOUSE_METRICS_TOKEN'] as const;
+
+/** Every variable the api reads as a setting: catalogs may never name one. */
+export const SETTING_KEYS: readonly string[] = Object.keys(schema.shape);
 
 export class ConfigError extends Error {}
 
@@ -154,6 +173,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (config.NODE_ENV === 'production' && config.ROUNDHOUSE_SESSION_SECRET === undefined) {
     throw new ConfigError('ROUNDHOUSE_SESSION_SECRET is required when NODE_ENV is production.');
   }
+  const runtimeVariables = parseRuntimeVariableAllowList(config.ROUNDHOUSE_ALLOWED_RUNTIME_VARIABLES, SETTING_KEYS);
+  if (!runtimeVariables.ok) {
+    throw new ConfigError(`Invalid configuration. ${RUNTIME_VARIABLES_SETTING}: ${runtimeVariables.problems.join('; ')}.`);
+  }
+  const outbound = parseOutboundAllowList(config.ROUNDHOUSE_OUTBOUND_ALLOW);
+  if (!outbound.ok) {
+    throw new ConfigError(`Invalid configuration. ${OUTBOUND_ALLOW_SETTING}: ${outbound.problems.join('; ')}.`);
+  }
   const oidc = { ROUNDHOUSE_OIDC_ISSUER: config.ROUNDHOUSE_OIDC_ISSUER, ROUNDHOUSE_OIDC_AUDIENCE: config.ROUNDHOUSE_OIDC_AUDIENCE, ROUNDHOUSE_OIDC_JWKS_URL: config.ROUNDHOUSE_OIDC_JWKS_URL };
   const missing = Object.entries(oidc).filter(([, value]) => value === undefined).map(([key]) => key);
   if (missing.length > 0 && missing.length < 3) {
@@ -163,3 +190,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
+
+/** The environment variables catalogs may name, read from `env` (validated by loadConfig). */
+export function runtimeVariablesOf(config: AppConfig, env: Readonly<Record<string, string | undefined>> = process.env): RuntimeVariables {
+  const allowList = parseRuntimeVariableAllowList(config.ROUNDHOUSE_ALLOWED_RUNTIME_VARIABLES, SETTING_KEYS);
+  return new RuntimeVariables(allowList.ok ? allowList.names : [], SETTING_KEYS, env);
+}

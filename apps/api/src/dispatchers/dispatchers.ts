@@ -1,4 +1,5 @@
-import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { OutboundGuard } from '../outbound/outbound-guard.js';
 import { BullMqDispatcher } from './bullmq-dispatcher.js';
 import type { DispatchMessage, DispatchOutcome, DispatchTarget } from './dispatcher.js';
 import { RabbitMqDispatcher } from './rabbitmq-dispatcher.js';
@@ -9,7 +10,11 @@ import { WebhookDispatcher } from './webhook-dispatcher.js';
 export class Dispatchers implements OnApplicationShutdown {
   private readonly rabbitmq = new RabbitMqDispatcher();
   private readonly bullmq = new BullMqDispatcher();
-  private readonly webhook = new WebhookDispatcher();
+  private readonly webhook: WebhookDispatcher;
+
+  constructor(@Inject(OutboundGuard) guard: OutboundGuard) {
+    this.webhook = new WebhookDispatcher(guard);
+  }
 
   dispatch(target: DispatchTarget, messages: readonly DispatchMessage[]): Promise<DispatchOutcome[]> {
     switch (target.kind) {

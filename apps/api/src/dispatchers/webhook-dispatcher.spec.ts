@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { REPROCESS_ID_HEADER, REPROCESS_SIGNATURE_HEADER, REPROCESS_TIMESTAMP_HEADER } from '@roundhouse/contracts';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { freePort } from '../../test/free-port.js';
+import { OutboundGuard } from '../outbound/outbound-guard.js';
 import type { DispatchMessage, WebhookTarget } from './dispatcher.js';
 import { WebhookDispatcher } from './webhook-dispatcher.js';
 import { signReprocessBody, verifyReprocessSignature } from './webhook-signature.js';
@@ -71,7 +72,8 @@ function receiver(deliveries: Delivery[]): Server {
 }
 
 describe(WebhookDispatcher.name, () => {
-  const dispatcher = new WebhookDispatcher();
+  // The receiver listens on loopback, which webhooks may reach only when ROUNDHOUSE_OUTBOUND_ALLOW names it.
+  const dispatcher = new WebhookDispatcher(OutboundGuard.fromSetting('127.0.0.1'));
   const deliveries: Delivery[] = [];
   const server = receiver(deliveries);
   let target: WebhookTarget;

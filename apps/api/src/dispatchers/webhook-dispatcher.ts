@@ -1,5 +1,6 @@
 import { REPROCESS_ID_HEADER, REPROCESS_SIGNATURE_HEADER, REPROCESS_TIMESTAMP_HEADER } from '@roundhouse/contracts';
 import { postJson } from '../common/http-delivery.js';
+import type { OutboundGuard } from '../outbound/outbound-guard.js';
 import type { DispatchMessage, DispatchOutcome, Dispatcher, WebhookTarget } from './dispatcher.js';
 import { mapConcurrently } from './map-concurrently.js';
 import { signReprocessBody } from './webhook-signature.js';
@@ -9,9 +10,12 @@ const IN_FLIGHT = 8;
 /**
  * Delivers reprocess commands to a runtime's webhook: one signed POST per message, up to eight in
  * flight. Each message has its own outcome — a webhook that is down answers `retry` for each, never
- * a thrown error — and the ledger decides when to try again.
+ * a thrown error — and the ledger decides when to try again. Every POST goes through the outbound
+ * guard: a webhook on a loopback, private or link-local address (unless allowed) is rejected unsent.
  */
 export class WebhookDispatcher implements Dispatcher<WebhookTarget> {
+  constructor(private readonly guard: OutboundGuard) {}
+
   dispatch(target: WebhookTarget, messages: readonly DispatchMessage[]): Promise<DispatchOutcome[]> {
     return mapConcurrently(messages, IN_FLIGHT, (message) => this.post(target, message));
   }
@@ -29,6 +33,7 @@ export class WebhookDispatcher implements Dispatcher<WebhookTarget> {
         [REPROCESS_SIGNATURE_HEADER]: signReprocessBody(target.secret, timestamp, body),
       },
       'webhook',
+      this.guard,
     );
     switch (delivery.result) {
       case 'delivered':
@@ -40,7 +45,7 @@ export class WebhookDispatcher implements Dispatcher<WebhookTarget> {
     }
   }
 
-  /** Nothing to close: fetch keeps no connection the dispatcher owns. */
+  /** Nothing to close: every POST has a connection of its own, closed when it ends. */
   close(): Promise<void> {
     return Promise.resolve();
   }

@@ -1,16 +1,31 @@
-import { Controller, Get, Header, Inject } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { Public } from '../auth/decorators.js';
+import { APP_CONFIG, type AppConfig } from '../config/app.config.js';
+import { METRICS_CHALLENGE, metricsBearerProblem } from './metrics-access.js';
 import { MetricsService } from './metrics.service.js';
 
 @Controller()
 export class MetricsController {
-  constructor(@Inject(MetricsService) private readonly metrics: MetricsService) {}
+  constructor(
+    @Inject(MetricsService) private readonly metrics: MetricsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
-  /** Prometheus scrape endpoint. Public like /healthz: counts and latencies only, no data. */
+  /**
+   * Prometheus scrape endpoint: counts and latencies only, no data. Public like /healthz unless
+   * ROUNDHOUSE_METRICS_TOKEN is set; then it needs `Authorization: Bearer <that token>` (no user
+   * session: Prometheus sends the token, people do not come here).
+   */
   @Public()
   @Get('metrics')
   @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
-  scrape(): Promise<string> {
+  scrape(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<string> {
+    const problem = metricsBearerProblem(request.headers.authorization, this.config.ROUNDHOUSE_METRICS_TOKEN);
+    if (problem !== undefined) {
+      response.setHeader('www-authenticate', METRICS_CHALLENGE);
+      throw problem;
+    }
     return this.metrics.registry.metrics();
   }
 }

@@ -3,6 +3,7 @@ import type { RuntimeBinding } from '@roundhouse/contracts';
 import type { Logger } from 'pino';
 import { retryDelayMs } from '../common/backoff.js';
 import { APP_CONFIG, type AppConfig } from '../config/app.config.js';
+import { RuntimeVariables } from '../config/runtime-variables.js';
 import { TransportUnavailableError, type DispatchOutcome } from '../dispatchers/dispatcher.js';
 import { Dispatchers } from '../dispatchers/dispatchers.js';
 import { API_LOGGER, JobsService } from '../jobs/jobs.service.js';
@@ -42,6 +43,7 @@ export class ReprocessDispatchJob implements OnModuleInit {
     @Inject(MetricsService) private readonly metrics: MetricsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(API_LOGGER) private readonly log: Logger,
+    @Inject(RuntimeVariables) private readonly variables: RuntimeVariables,
   ) {}
 
   onModuleInit(): void {
@@ -109,7 +111,7 @@ export class ReprocessDispatchJob implements OnModuleInit {
     if (!runtimes.has(first.automation_slug)) {
       runtimes.set(first.automation_slug, await this.ledger.runtimeOf(first.automation_slug));
     }
-    const bound = targetFor(first.route, runtimes.get(first.automation_slug) ?? null, process.env);
+    const bound = targetFor(first.route, runtimes.get(first.automation_slug) ?? null, this.variables);
     // A BullMQ job is retried in the queue it failed in.
     const target = typeof bound !== 'string' && bound.kind === 'bullmq' ? { ...bound, queue: first.source_queue } : bound;
     if (typeof target === 'string') {

@@ -1,12 +1,12 @@
 import type { RuntimeBinding } from '@roundhouse/contracts';
+import type { RuntimeVariables } from '../config/runtime-variables.js';
+import { withoutCredentials } from '../dispatchers/broker-url.js';
 import type { DispatchTarget } from '../dispatchers/dispatcher.js';
 import type { ReprocessAction, Route } from './reprocess.types.js';
 
-type Env = Readonly<Record<string, string | undefined>>;
-
-function variable(env: Env, name: string | undefined): string | undefined {
-  const value = name === undefined ? undefined : env[name];
-  return value === undefined || value === '' ? undefined : value;
+/** A refused variable name, as the end of a sentence: it was not read. */
+function notRead(field: 'connection' | 'signingSecret', reason: string): string {
+  return `the runtime binding's ${field} names a variable catalogs may not name (${reason}), so it was not read`;
 }
 
 /**
@@ -14,14 +14,16 @@ function variable(env: Env, name: string | undefined): string | undefined {
  * can reach it (the binding's connection variable is set here), to the runtime's reprocess
  * webhook, or else as a command the runtime's SDK pulls. Discards go nowhere.
  */
-export function routeFor(action: ReprocessAction, runtime: RuntimeBinding | null, sourceKind: string, env: Env): Route {
+export function routeFor(action: ReprocessAction, runtime: RuntimeBinding | null, sourceKind: string, variables: RuntimeVariables): Route {
   if (action === 'discard') {
     return 'discard';
   }
-  if (runtime?.kind === 'rabbitmq' && sourceKind === 'rabbitmq' && variable(env, runtime.connection) !== undefined) {
+  // A connection variable the binding may not name keeps its broker route, which then fails saying why: never a silent detour.
+  const reachable = variables.lookup(runtime?.connection).state !== 'unset';
+  if (runtime?.kind === 'rabbitmq' && sourceKind === 'rabbitmq' && reachable) {
     return 'rabbitmq';
   }
-  if (runtime?.kind === 'bullmq' && sourceKind === 'bullmq' && runtime.queue !== undefined && variable(env, runtime.connection) !== undefined) {
+  if (runtime?.kind === 'bullmq' && sourceKind === 'bullmq' && runtime.queue !== undefined && reachable) {
     return 'bullmq';
   }
   if (runtime?.kind === 'webhook' && runtime.reprocessUrl !== undefined) {
@@ -38,7 +40,7 @@ export function describeRoute(route: Route, runtime: RuntimeBinding | null): str
     case 'bullmq':
       return `retried in BullMQ queue "${runtime?.queue ?? '?'}"`;
     case 'webhook':
-      return `POSTed, signed, to ${runtime?.reprocessUrl ?? 'the reprocess webhook'}`;
+      return `POSTed, signed, to ${runtime?.reprocessUrl === undefined ? 'the reprocess webhook' : withoutCredentials(runtime.reprocessUrl)}`;
     case 'sdk':
       return 'picked up by the runtime through the Roundhouse SDK';
     case 'discard':
@@ -47,12 +49,20 @@ export function describeRoute(route: Route, runtime: RuntimeBinding | null): str
 }
 
 /** What will stop a route from delivering, if anything (checked again at dispatch). */
-export function routeWarning(route: Route, runtime: RuntimeBinding | null, env: Env): string | null {
+export function routeWarning(route: Route, runtime: RuntimeBinding | null, variables: RuntimeVariables): string | null {
+  const connection = variables.lookup(runtime?.connection);
+  if ((route === 'rabbitmq' || route === 'bullmq') && connection.state === 'refused') {
+    return `Nothing will be sent: ${notRead('connection', connection.reason)}.`;
+  }
   if (route === 'sdk' && (runtime?.kind === 'rabbitmq' || runtime?.kind === 'bullmq')) {
     const broker = runtime.kind === 'rabbitmq' ? 'RabbitMQ' : 'BullMQ';
     return `The runtime runs on ${broker}, but ${runtime.connection === undefined ? 'its binding names no connection variable' : `the variable ${runtime.connection} is not set here`}, so Roundhouse cannot send the messages back itself: they wait until the runtime pulls them through the SDK.`;
   }
-  if (route === 'webhook' && variable(env, runtime?.signingSecret) === undefined) {
+  const secret = variables.lookup(runtime?.signingSecret);
+  if (route === 'webhook' && secret.state === 'refused') {
+    return `Nothing will be sent: ${notRead('signingSecret', secret.reason)}.`;
+  }
+  if (route === 'webhook' && secret.state === 'unset') {
     return runtime?.signingSecret === undefined
       ? 'The runtime binding names no signingSecret variable, so webhooks cannot be signed; they will fail.'
       : `The environment variable ${runtime.signingSecret} is not set here, so webhooks cannot be signed; they will fail.`;
@@ -60,27 +70,44 @@ export function routeWarning(route: Route, runtime: RuntimeBinding | null, env: 
   return null;
 }
 
-/** The transport target of a route, or why there is none. */
-export function targetFor(route: Exclude<Route, 'sdk' | 'discard'>, runtime: RuntimeBinding | null, env: Env): DispatchTarget | string {
+/** The broker URL the binding's connection variable holds, or why there is none (a refused name is not read). */
+function brokerUrl(runtime: RuntimeBinding | null, variables: RuntimeVariables, broker: string): { url: string } | string {
+  const url = variables.lookup(runtime?.connection);
+  switch (url.state) {
+    case 'refused':
+      return notRead('connection', url.reason);
+    case 'unset':
+      return `the environment variable ${runtime?.connection ?? '(none named)'} holding the ${broker} URL is not set`;
+    case 'set':
+      return { url: url.value };
+  }
+}
+
+/** The transport target of a route, or why there is none. A variable the binding may not name is never read. */
+export function targetFor(route: Exclude<Route, 'sdk' | 'discard'>, runtime: RuntimeBinding | null, variables: RuntimeVariables): DispatchTarget | string {
   switch (route) {
     case 'rabbitmq': {
-      const url = variable(env, runtime?.connection);
-      return url === undefined
-        ? `the environment variable ${runtime?.connection ?? '(none named)'} holding the RabbitMQ URL is not set`
-        : { kind: 'rabbitmq', url, ...(runtime?.exchange === undefined ? {} : { exchange: runtime.exchange }), ...(runtime?.routingKey === undefined ? {} : { routingKey: runtime.routingKey }) };
+      const broker = brokerUrl(runtime, variables, 'RabbitMQ');
+      return typeof broker === 'string'
+        ? broker
+        : { kind: 'rabbitmq', url: broker.url, ...(runtime?.exchange === undefined ? {} : { exchange: runtime.exchange }), ...(runtime?.routingKey === undefined ? {} : { routingKey: runtime.routingKey }) };
     }
     case 'bullmq': {
-      const url = variable(env, runtime?.connection);
-      return url === undefined || runtime?.queue === undefined
-        ? `the environment variable ${runtime?.connection ?? '(none named)'} holding the Redis URL is not set`
-        : { kind: 'bullmq', url, queue: runtime.queue };
+      const broker = brokerUrl(runtime, variables, 'Redis');
+      if (typeof broker === 'string') {
+        return broker;
+      }
+      return runtime?.queue === undefined ? 'the runtime binding names no BullMQ queue' : { kind: 'bullmq', url: broker.url, queue: runtime.queue };
     }
     case 'webhook': {
-      const secret = variable(env, runtime?.signingSecret);
       if (runtime?.reprocessUrl === undefined) {
         return 'the runtime binding has no reprocessUrl';
       }
-      return secret === undefined ? `cannot sign: the environment variable ${runtime.signingSecret ?? '(signingSecret)'} is not set` : { kind: 'webhook', url: runtime.reprocessUrl, secret };
+      const secret = variables.lookup(runtime.signingSecret);
+      if (secret.state === 'refused') {
+        return `cannot sign: ${notRead('signingSecret', secret.reason)}`;
+      }
+      return secret.state === 'unset' ? `cannot sign: the environment variable ${runtime.signingSecret ?? '(signingSecret)'} is not set` : { kind: 'webhook', url: runtime.reprocessUrl, secret: secret.value };
     }
   }
 }

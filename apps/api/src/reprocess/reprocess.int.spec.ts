@@ -55,7 +55,8 @@ function handled(command: ReprocessCommandV1, outcome: 'succeeded' | 'failed'): 
 
 describe(ReprocessService.name, () => {
   // Dispatch, not separation of duties (approvals.int.spec.ts): no risk domain holds these requests for approval.
-  const t = useTestApi({ ROUNDHOUSE_JOBS: 'true', ROUNDHOUSE_REPROCESS_LEASE_SECONDS: '2', ROUNDHOUSE_APPROVAL_RISK_DOMAINS: 'none' });
+  // The webhook receiver below listens on loopback, which webhooks reach only when ROUNDHOUSE_OUTBOUND_ALLOW names it.
+  const t = useTestApi({ ROUNDHOUSE_JOBS: 'true', ROUNDHOUSE_REPROCESS_LEASE_SECONDS: '2', ROUNDHOUSE_APPROVAL_RISK_DOMAINS: 'none', ROUNDHOUSE_OUTBOUND_ALLOW: '127.0.0.1' });
   let owner: string;
   let operator: string;
   let viewer: string;
@@ -257,7 +258,7 @@ describe(ReprocessService.name, () => {
     let failFirst = 2;
 
     beforeAll(async () => {
-      process.env.TEST_TRIAGE_WEBHOOK_SECRET = 'whsec_test_0123456789abcdef';
+      process.env.ROUNDHOUSE_RUNTIME_TEST_TRIAGE_WEBHOOK_SECRET = 'whsec_test_0123456789abcdef';
       server = createServer((req, res) => {
         const chunks: Buffer[] = [];
         req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -277,12 +278,12 @@ describe(ReprocessService.name, () => {
       const address = server.address();
       const port = typeof address === 'object' && address !== null ? address.port : 0;
       await t.db.query(`UPDATE automation SET runtime = $1 WHERE slug = 'ticket-triage'`, [
-        JSON.stringify({ kind: 'webhook', reprocessUrl: `http://127.0.0.1:${port}/roundhouse/reprocess`, signingSecret: 'TEST_TRIAGE_WEBHOOK_SECRET' }),
+        JSON.stringify({ kind: 'webhook', reprocessUrl: `http://127.0.0.1:${port}/roundhouse/reprocess`, signingSecret: 'ROUNDHOUSE_RUNTIME_TEST_TRIAGE_WEBHOOK_SECRET' }),
       ]);
     });
 
     afterAll(async () => {
-      delete process.env.TEST_TRIAGE_WEBHOOK_SECRET;
+      delete process.env.ROUNDHOUSE_RUNTIME_TEST_TRIAGE_WEBHOOK_SECRET;
       await new Promise((resolve) => server.close(resolve));
     });
 

@@ -6,6 +6,7 @@ import { ConflictError, InputError, NotAllowedError, NotFoundError, type FieldEr
 import { JobsService } from '../jobs/jobs.service.js';
 import { approvalPolicyOf, approvalReasons, type ApprovalPolicy } from '../approvals/approval-policy.js';
 import { APP_CONFIG, type AppConfig } from '../config/app.config.js';
+import { RuntimeVariables } from '../config/runtime-variables.js';
 import { SYSTEM_ACTOR } from '../audit/audit-entry.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuditEntryType } from '../audit/dto/audit-entry.type.js';
@@ -55,6 +56,7 @@ export class ReprocessService {
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(JobsService) private readonly jobs: JobsService,
     @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(RuntimeVariables) private readonly variables: RuntimeVariables,
   ) {
     this.policy = approvalPolicyOf(config);
   }
@@ -69,14 +71,14 @@ export class ReprocessService {
       count,
       approvalReasons: count === 0 ? [] : approvalReasons(this.policy, action, count, automationsOf(parts)),
       parts: parts.map((part) => {
-        const route = routeFor(action, part.runtime, part.source_kind, process.env);
+        const route = routeFor(action, part.runtime, part.source_kind, this.variables);
         return {
           automation: { slug: part.automation_slug, title: titles.get(part.automation_slug) ?? part.automation_slug },
           sourceKind: part.source_kind,
           route,
           destination: describeRoute(route, part.runtime),
           count: part.count,
-          warning: routeWarning(route, part.runtime, process.env),
+          warning: routeWarning(route, part.runtime, this.variables),
           allowed: mayAct(user, part.owner_team),
         };
       }),
@@ -96,7 +98,7 @@ export class ReprocessService {
         { path: 'selection', message: 'matches no actionable dead letter' },
       ]);
     }
-    const routes = parts.map((part: SelectionPart) => ({ automation: part.automation_slug, sourceKind: part.source_kind, route: routeFor(input.action, part.runtime, part.source_kind, process.env) }));
+    const routes = parts.map((part: SelectionPart) => ({ automation: part.automation_slug, sourceKind: part.source_kind, route: routeFor(input.action, part.runtime, part.source_kind, this.variables) }));
     const created = await this.ledger.transaction(async (manager) => {
       const request = await this.ledger.create(manager, {
         action: input.action,

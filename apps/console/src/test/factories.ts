@@ -101,7 +101,7 @@ export function anAutomation(overrides: Partial<AutomationDetailFragment> = {}):
       routingKey: null,
       reprocessUrl: null,
       signingSecret: null,
-      connection: 'RABBITMQ_URL',
+      connection: 'ROUNDHOUSE_RUNTIME_RABBITMQ_URL',
     },
     slos: [
       {

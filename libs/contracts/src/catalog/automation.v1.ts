@@ -34,17 +34,25 @@ export const runtimeBinding = z
     deadLetterQueue: z.string().min(1).max(255).optional().meta({ description: 'RabbitMQ dead-letter queue to collect.' }),
     exchange: z.string().max(255).optional(),
     routingKey: z.string().max(255).optional(),
-    reprocessUrl: httpUrl.optional().meta({ description: 'Webhook that receives reprocess commands.' }),
+    reprocessUrl: httpUrl
+      .optional()
+      .meta({ description: 'Webhook that receives reprocess commands: a public address, unless the api’s ROUNDHOUSE_OUTBOUND_ALLOW names it. Redirects are not followed.' }),
     connection: z
       .string()
-      .regex(/^[A-Z][A-Z0-9_]*$/, { message: 'the NAME of an environment variable, e.g. "RABBITMQ_URL", never the secret itself' })
+      .regex(/^[A-Z][A-Z0-9_]*$/, { message: 'the NAME of an environment variable, e.g. "ROUNDHOUSE_RUNTIME_RABBITMQ_URL", never the secret itself' })
       .optional()
-      .meta({ description: 'Environment variable that holds the connection string.' }),
+      .meta({
+        description:
+          'Environment variable that holds the connection string: one set aside for runtimes (ROUNDHOUSE_RUNTIME_…, or listed in the api’s ROUNDHOUSE_ALLOWED_RUNTIME_VARIABLES), never one of Roundhouse’s own settings.',
+      }),
     signingSecret: z
       .string()
-      .regex(/^[A-Z][A-Z0-9_]*$/, { message: 'the NAME of an environment variable, e.g. "TICKET_TRIAGE_WEBHOOK_SECRET", never the secret itself' })
+      .regex(/^[A-Z][A-Z0-9_]*$/, { message: 'the NAME of an environment variable, e.g. "ROUNDHOUSE_RUNTIME_TICKET_TRIAGE_WEBHOOK_SECRET", never the secret itself' })
       .optional()
-      .meta({ description: 'Environment variable that holds the secret reprocess webhooks are signed with (HMAC-SHA256).' }),
+      .meta({
+        description:
+          'Environment variable that holds the secret reprocess webhooks are signed with (HMAC-SHA256): one set aside for runtimes (ROUNDHOUSE_RUNTIME_…, or listed in the api’s ROUNDHOUSE_ALLOWED_RUNTIME_VARIABLES), never one of Roundhouse’s own settings.',
+      }),
   })
   .meta({ description: 'Runtime binding: the queue, broker or endpoint this automation runs on.' });
 export type RuntimeBinding = z.infer<typeof runtimeBinding>;

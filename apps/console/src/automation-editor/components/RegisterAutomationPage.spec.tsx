@@ -144,11 +144,16 @@ describe(RegisterAutomationPage.name, () => {
     await waitFor(() => expect(screen.getByRole('link', { name: 'Edit' })).toBeTruthy());
   });
 
-  it('sends a webhook runtime binding with the name of its signing secret variable', async () => {
+  it('sends a webhook runtime binding with the name of its signing secret variable, and shows the api’s refusal of a name beside it', async () => {
+    // The api's words when a binding names one of Roundhouse's own settings (apps/api automations.service checkBinding).
+    const found = '"ROUNDHOUSE_SESSION_SECRET", one of Roundhouse\'s own settings';
+    const allowed =
+      "the name of an environment variable set aside for runtimes: one starting with ROUNDHOUSE_RUNTIME_ (e.g. ROUNDHOUSE_RUNTIME_INVOICES_RABBITMQ_URL), or one the operator lists in ROUNDHOUSE_ALLOWED_RUNTIME_VARIABLES; never one of Roundhouse's own settings";
     const api = mockApi({
       Viewer: () => ({ data: aViewer() }),
       Teams: () => ({ data: someTeams() }),
-      RegisterAutomation: () => graphqlError('CONFLICT', 'An automation with slug "chargeback-evidence" already exists.'),
+      RegisterAutomation: () =>
+        graphqlError('BAD_USER_INPUT', 'The automation is not valid: runtime.signingSecret.', [{ path: 'runtime.signingSecret', message: `found ${found}; allowed: ${allowed}`, found, allowed }]),
     });
     renderApp('/automations/new');
     await screen.findByRole('heading', { name: 'Register an automation' });
@@ -157,16 +162,19 @@ describe(RegisterAutomationPage.name, () => {
     fireEvent.change(screen.getByLabelText('Runtime kind'), { target: { value: 'webhook' } });
     type('Reprocess URL', 'https://chargebacks.northwind.example/roundhouse/reprocess');
     const secret = screen.getByLabelText('Signing secret variable');
-    expect(descriptionOf(secret)).toContain('The name of the environment variable holding the secret reprocess webhooks are signed with.');
-    type(secret, 'CHARGEBACK_REPROCESS_SECRET');
+    expect(descriptionOf(secret)).toContain('The name of the environment variable holding the secret reprocess webhooks are signed with: one starting with ROUNDHOUSE_RUNTIME_');
+    type(secret, 'ROUNDHOUSE_SESSION_SECRET');
 
     fireEvent.click(screen.getByRole('button', { name: 'Register automation' }));
 
     await screen.findByRole('alert');
     expect(api.calls('RegisterAutomation')[0]?.variables).toMatchObject({
       input: {
-        runtime: { kind: 'webhook', reprocessUrl: 'https://chargebacks.northwind.example/roundhouse/reprocess', signingSecret: 'CHARGEBACK_REPROCESS_SECRET' },
+        runtime: { kind: 'webhook', reprocessUrl: 'https://chargebacks.northwind.example/roundhouse/reprocess', signingSecret: 'ROUNDHOUSE_SESSION_SECRET' },
       },
     });
+    expect(secret.getAttribute('aria-invalid')).toBe('true');
+    expect(descriptionOf(secret)).toContain(`Found ${found}; allowed: ${allowed}`);
+    expect(screen.getByLabelText('Reprocess URL').getAttribute('aria-invalid')).toBeNull();
   });
 });

@@ -39,21 +39,21 @@ export function RuntimeFields({ value, onChange }: { value: RuntimeValues; onCha
             path={fieldPath.runtime('reprocessUrl')}
             type="url"
             placeholder="https://"
-            hint="Webhook that receives reprocess commands."
+            hint="Webhook that receives reprocess commands: a public address (private and loopback ones are refused unless the operator allows them). Redirects are not followed."
             value={value.reprocessUrl}
             onChange={(reprocessUrl) => onChange({ reprocessUrl })}
           />
           <TextField
             path={fieldPath.runtime('signingSecret')}
-            placeholder="INVOICE_REPROCESS_SIGNING_SECRET"
-            hint="The name of the environment variable holding the secret reprocess webhooks are signed with."
+            placeholder="ROUNDHOUSE_RUNTIME_INVOICE_REPROCESS_SECRET"
+            hint="The name of the environment variable holding the secret reprocess webhooks are signed with: one starting with ROUNDHOUSE_RUNTIME_, or one the operator allows."
             value={value.signingSecret}
             onChange={(signingSecret) => onChange({ signingSecret })}
           />
           <TextField
             path={fieldPath.runtime('connection')}
-            placeholder="RABBITMQ_URL"
-            hint="The name of the environment variable holding the connection string."
+            placeholder="ROUNDHOUSE_RUNTIME_RABBITMQ_URL"
+            hint="The name of the environment variable holding the connection string: one starting with ROUNDHOUSE_RUNTIME_, or one the operator allows."
             value={value.connection}
             onChange={(connection) => onChange({ connection })}
           />
