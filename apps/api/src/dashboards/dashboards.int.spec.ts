@@ -55,7 +55,7 @@ const DASHBOARD = `query Dashboard($name: String!, $range: DateRangeInput) {
       trend { interval points { at value } }
       slos { automation automationTitle attainmentPercent good total status { name indicator } }
       backlog { automation automationTitle pending oldestPendingSince arrivedInRange closedInRange }
-      totals { hoursSaved hoursSavedItems { automation kpi kpiTitle touchesAvoidedPerDay minutesPerTouch days hours } money { currency amount byUnit { unit amount } items { automation kpi kpiTitle unit amount } } skipped { automation kpi reason } }
+      totals { hoursSaved hoursSavedItems { automation kpi kpiTitle touchesAvoidedPerDay minutesPerTouch days hours } money { currency unit kind before after change items { automation kpi kpiTitle unit kind change } } skipped { automation kpi reason } }
     }
   }
 }`;
@@ -68,7 +68,7 @@ interface PanelGql {
   trend: { interval: string; points: { at: string; value: number | null }[] } | null;
   slos: { automation: string; attainmentPercent: number | null; good: number; total: number; status: { name: string } }[] | null;
   backlog: { automation: string; pending: number; oldestPendingSince: string | null; arrivedInRange: number; closedInRange: number }[] | null;
-  totals: { hoursSaved: number; hoursSavedItems: { hours: number }[]; money: { currency: string; amount: number }[]; skipped: unknown[] } | null;
+  totals: { hoursSaved: number | null; hoursSavedItems: { hours: number }[]; money: { currency: string; unit: string; kind: string; change: number }[]; skipped: unknown[] } | null;
 }
 
 interface DashboardGql {
@@ -127,7 +127,7 @@ describe(DashboardsService.name, () => {
     const [totals, touches, trend, slos, backlog, payouts] = dashboard?.panels ?? [];
 
     // (40 − 3) touches a day × 12 minutes × 10 days ÷ 60; 3,000 − 1,000 EUR a month.
-    expect(totals?.totals).toMatchObject({ hoursSaved: 74, hoursSavedItems: [{ hours: 74 }], money: [{ currency: 'EUR', amount: 2000 }], skipped: [] });
+    expect(totals?.totals).toMatchObject({ hoursSaved: 74, hoursSavedItems: [{ hours: 74 }], money: [{ currency: 'EUR', unit: 'EUR/month', kind: 'recovered', before: 1000, after: 3000, change: 2000 }], skipped: [] });
     expect(touches?.kpi).toEqual({ name: 'touches', after: 3, baseline: 40, change: 'better' });
     expect(trend?.trend).toEqual({
       interval: 'week',

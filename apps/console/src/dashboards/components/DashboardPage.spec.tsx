@@ -39,7 +39,7 @@ describe(DashboardPage.name, () => {
     const kpi = panel('Time from closed deal to invoice sent');
     expect(figure(kpi, 'Before (agreed baseline)')).toContain('26 hours');
     expect(figure(kpi, 'After: 1 Sep 2026 – 30 Nov 2026')).toContain('8.06 hours');
-    expect(figure(kpi, 'Target')).toContain('0.25 hours');
+    expect(figure(kpi, 'Target')).toContain('15 minutes');
     expect(figure(kpi, 'Change')).toContain('−17.94 hours');
     expect(within(kpi).getByText(/69% better than before; 70% of the way to the target\./)).toBeTruthy();
     expect(descriptionOf(within(kpi).getByRole('button', { name: 'How “After: 1 Sep 2026 – 30 Nov 2026” is computed' }))).toBe(
@@ -50,9 +50,9 @@ describe(DashboardPage.name, () => {
     );
 
     const trend = panel('Revenue invoiced too late for the month-end close');
-    expect(figure(trend, 'Latest week')).toContain('€6,500 per month-end');
+    expect(figure(trend, 'Latest week')).toContain('€6,500 at each month-end');
     expect(figure(trend, 'Latest week')).toContain('Week of 23 Nov');
-    expect(figure(trend, 'Target')).toContain('€5,000 per month-end');
+    expect(figure(trend, 'Target')).toContain('€5,000 at each month-end');
     expect(within(trend).getByText('2 of 3 weeks have a value.')).toBeTruthy();
 
     const slos = panel('Are the promises kept?');
@@ -72,9 +72,17 @@ describe(DashboardPage.name, () => {
 
     const totals = panel('Hours and money won back');
     expect(figure(totals, 'Staff time saved')).toContain('1,237 hours');
-    expect(figure(totals, 'Money, EUR')).toContain('€318,000');
-    expect(figure(totals, 'Money, EUR')).toContain('€141,000 per month · €177,000 per month-end');
-    expect(within(totals).getByText('Cash not reconciled at month-end (payout-reconciliation): no data in the range')).toBeTruthy();
+    // Three units, three figures, each saying what it is; never their sum (€318,000 or €458,000).
+    expect(figure(totals, 'Money recovered, per month')).toContain('€141,000 more per month');
+    expect(figure(totals, 'Money recovered, per month')).toContain('Recovered before: €410,000 per month; now: €551,000 per month.');
+    expect(figure(totals, 'Money still at stake')).toContain('€20,000');
+    expect(figure(totals, 'Money still at stake')).toContain('Before: €312,000, so €292,000 less at stake.');
+    expect(figure(totals, 'Money still at stake, at each month-end')).toContain('€5,000 at each month-end');
+    expect(totals.textContent).not.toMatch(/€318,000|€458,000|€610,000/);
+    const slipped = within(totals).getByRole('row', { name: /Revenue invoiced after close/ });
+    expect(slipped.textContent).toContain('Money still at stake');
+    expect(slipped.textContent).toContain('€177,000 less at stake at each month-end');
+    expect(within(totals).getByText('Chargebacks for credit not processed (refund-handling): no data in the range')).toBeTruthy();
 
     const broken = panel('Overdue invoices paid after a reminder');
     expect(within(broken).getByRole('status').textContent).toBe(
