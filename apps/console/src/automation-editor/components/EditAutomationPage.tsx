@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { SloChangeList } from '@/approvals/components/AutomationChangeCard';
+import { ChangeList, onlySlos } from '@/approvals/components/AutomationChangeCard';
 import { useViewer } from '@/auth/hooks/useViewer';
 import { useAutomation } from '@/automation/hooks/useAutomation';
 import { ErrorState } from '@/shared/components/ErrorState';
@@ -17,8 +17,9 @@ import { useUpdateAutomation } from '../hooks/useUpdateAutomation';
 import { AutomationForm } from './AutomationForm';
 
 /**
- * The change to this automation's SLOs that waits for its owner team: just sent by this save
- * (`sent`), or asked for earlier. Nothing of it is applied yet.
+ * The change to this automation that waits for its owner team (its SLOs, owner team, risk domains
+ * or leaving production): just sent by this save (`sent`), or asked for earlier. Nothing of it is
+ * applied yet.
  */
 function PendingChangeNotice({ change, sent }: { change: AutomationChangeItemFragment; sent: boolean }) {
   const viewer = useViewer();
@@ -30,12 +31,12 @@ function PendingChangeNotice({ change, sent }: { change: AutomationChangeItemFra
           <span className="strong">Sent to the {change.ownerTeam} owners for approval. Nothing is applied until another owner approves it.</span>
         ) : (
           <>
-            <span className="strong">Waiting for approval:</span> {who} asked for an SLO change{' '}
-            <time dateTime={change.requestedAt}>{formatInstant(change.requestedAt)}</time>; the {change.ownerTeam} owners decide. Another SLO change replaces it.
+            <span className="strong">Waiting for approval:</span> {who} asked for {onlySlos(change) ? 'an SLO change' : 'a change'}{' '}
+            <time dateTime={change.requestedAt}>{formatInstant(change.requestedAt)}</time>; the {change.ownerTeam} owners decide. Another such change replaces it.
           </>
         )}
       </p>
-      <SloChangeList changes={change.sloChanges} />
+      <ChangeList changes={change.changes} />
       <p>
         <Link to="/approvals">Open approvals</Link>
       </p>
