@@ -162,6 +162,23 @@ describe(DashboardsService.name, () => {
     expect(await query('no-such-dashboard')).toMatchObject({ data: { dashboard: null } });
   });
 
+  it('answers a past range with no data as no data, never as 0, and refuses a future range with a sentence', async () => {
+    // The seeded runs and measurements are all in September 2026; June has none.
+    const june = await query('finance', { from: '2026-06-01', to: '2026-06-30' });
+    expect(june.errors).toBeUndefined();
+    const [totals, touches, trend, slos] = june.data?.dashboard?.panels ?? [];
+    expect(totals?.totals).toMatchObject({ hoursSaved: null, hoursSavedItems: [], money: [] });
+    expect(totals?.totals?.skipped).toEqual(expect.arrayContaining([{ automation: 'invoicing', kpi: 'touches', reason: 'no data in the range' }]));
+    expect(touches?.kpi).toMatchObject({ after: null, change: null });
+    expect(trend?.trend?.points.every((point) => point.value === null)).toBe(true);
+    expect(slos?.slos?.every((row) => row.total === 0 && row.attainmentPercent === null)).toBe(true);
+
+    const future = await query('finance', { from: '2099-01-01', to: '2099-01-31' });
+    expect(future.data?.dashboard ?? null).toBeNull();
+    expect(future.errors?.[0]?.message).toMatch(/^The range 1 Jan 2099 – 31 Jan 2099 is in the future: nothing has been measured in it yet, so it cannot be shown\./);
+    expect(future.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'range.from' }] });
+  });
+
   it('refuses the whole apply when one file has problems, naming file, line and field, and applies nothing', async () => {
     const dir = await folder({
       'a-good.yaml': dashboardYaml('good-one', EVERY_PANEL),
