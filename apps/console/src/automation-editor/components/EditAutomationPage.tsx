@@ -75,7 +75,7 @@ function PendingSloNote({ change }: { change: AutomationChangeItemFragment }) {
   return (
     <div className="banner banner--caution">
       <p className="strong">Not applied yet, waiting for approval:</p>
-      <SloChangeList changes={change.sloChanges} />
+      <ChangeList changes={change.sloChanges} />
     </div>
   );
 }

@@ -158,6 +158,7 @@ describe(AutomationSlosTab.name, () => {
               requestedBy: { id: 'omar', name: 'Omar Haddad' },
               requestedAt: '2026-11-27T10:00:00Z',
               sloChanges: ['invoice-success: objective 99.5% → 99%'],
+              changes: ['invoice-success: objective 99.5% → 99%'],
               decidedBy: null,
               decidedAt: null,
               reason: null,
