@@ -164,7 +164,7 @@ describe(DeadLettersService.name, () => {
     expect(full?.payloadMasked).toBe(false);
     expect(JSON.parse(full?.headers ?? '{}')).toEqual(headers);
     expect(JSON.parse(full?.payload ?? '""')).toBe(payload);
-    const [stored] = await t.db.query<{ payload: unknown; headers: unknown }>(`SELECT payload, headers FROM dead_letter WHERE id = $1`, [id]);
-    expect(stored).toEqual({ payload, headers });
+    const [stored] = await t.db.query<{ body: Buffer; content_type: string; headers: unknown }>(`SELECT body, content_type, headers FROM dead_letter WHERE id = $1`, [id]);
+    expect(stored).toEqual({ body: Buffer.from(JSON.stringify(payload)), content_type: 'application/json', headers });
   });
 });
