@@ -252,3 +252,42 @@ describe('SLOs with a team’s own burn-rate rules', () => {
     expect(success.state).toBe('breached');
   });
 });
+
+describe('SLO windows cover exactly the last W', () => {
+  const t = useTestApi();
+
+  it('counts a burst 4 m 30 s ago in the 5m window, and a run 5 m 30 s ago in the 1h window only', async () => {
+    await t.api.app.get(CatalogService).apply(path.join(t.api.config.repositoryRoot, 'catalog'), t.api.config.repositoryRoot);
+    const owner = await t.api.signIn('omar');
+    const token = (await createToken(t.api, owner, { team: 'finance-ops' })).secret;
+    // 10 s into a minute: a window ending at the next whole minute would reach back only to 4 m 10 s.
+    const now = new Date(Math.floor(Date.now() / MINUTE) * MINUTE - MINUTE + 10_000);
+    const endingAt = (msAgo: number, end: 'succeeded' | 'failed') => attempt('invoice-generation', { startedAt: new Date(now.getTime() - msAgo - 1200), durationMs: 1200, end });
+    const events = [
+      ...Array.from({ length: 20 }, () => endingAt(4 * MINUTE + 30_000, 'failed')).flat(), // the burst
+      ...Array.from({ length: 5 }, () => endingAt(5 * MINUTE + 30_000, 'succeeded')).flat(), // just outside 5m
+      ...Array.from({ length: 175 }, () => endingAt(30 * MINUTE, 'succeeded')).flat(),
+    ];
+    expect((await ingest(t.api, token, events)).body.accepted).toBe(events.length);
+
+    const success = byName(await t.api.app.get(SlosService).status('invoice-generation', now), 'invoices-succeed');
+    const fast = success.burnRates.find((r) => r.rule.name === 'fast-burn');
+    // (now − 5m, now] holds the 20 failures and nothing else: 100 % bad against a 0.5 % budget is 200×.
+    expect(fast?.short).toMatchObject({ window: '5m', good: 0, total: 20, burnRate: 200 });
+    // (now − 1h, now] holds all 200 runs: 20 bad is 10 %, 20×.
+    expect(fast?.long).toMatchObject({ window: '1h', good: 180, total: 200, burnRate: 20 });
+    expect(fast?.firing).toBe(true);
+  });
+
+  it('counts a run that ended in the current minute, up to now and not after', async () => {
+    const owner = await t.api.signIn('omar');
+    const token = (await createToken(t.api, owner, { team: 'finance-ops' })).secret;
+    const now = new Date(Math.floor(Date.now() / MINUTE) * MINUTE - 2 * MINUTE + 40_000);
+    const endingAt = (msFromNow: number) => attempt('payout-reconciliation', { startedAt: new Date(now.getTime() + msFromNow - 1200), durationMs: 1200, end: 'failed' });
+    // One failure 10 s before now, one 10 s after it (in the same minute): only the first has happened at `now`.
+    expect((await ingest(t.api, token, [...endingAt(-10_000), ...endingAt(10_000)])).body.accepted).toBe(4);
+
+    const batches = byName(await t.api.app.get(SlosService).status('payout-reconciliation', now), 'batches-reconciled');
+    expect(batches.burnRates[0]?.short).toMatchObject({ window: '5m', good: 0, total: 1 });
+  });
+});

@@ -88,12 +88,14 @@ export class SlosService {
   }
 
   /**
-   * Every SLO of an automation as it stands at `now`, from the per-minute rollups. Windows end at
-   * the end of the current minute, like the automation's health page.
+   * Every SLO of an automation as it stands at `now`. Runs (success rate, latency) are counted over
+   * (now − W, now] exactly, as the SRE workbook defines a window: whole minutes from the per-minute
+   * rollups, the partial minutes at its edges from the raw runs. Minutes (freshness, dead-letter
+   * SLOs) are counted whole, up to the end of the current minute.
    */
   async status(automation: string, now: Date = new Date()): Promise<SloStatusResult[]> {
     const to = Math.ceil(now.getTime() / MINUTE_MS) * MINUTE_MS;
-    const snapshot = await this.slos.snapshot(automation, alertWindowsMs(this.policy), new Date(to));
+    const snapshot = await this.slos.snapshot(automation, alertWindowsMs(this.policy), new Date(to), now);
     if (snapshot === null) {
       throw new AutomationNotFoundError(automation);
     }
