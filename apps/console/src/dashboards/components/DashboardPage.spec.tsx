@@ -59,9 +59,9 @@ describe(DashboardPage.name, () => {
     const row = within(slos).getByRole('row', { name: /Invoice generation from closed-won deals/ });
     expect(row.textContent).toContain('99.5% over 30d');
     expect(row.textContent).toContain('99.41%');
-    expect(row.textContent).toContain('At risk (ticket)');
+    expect(row.textContent).toContain('At risk');
     expect(within(row).getByRole('meter', { name: /Error budget left/ }).getAttribute('aria-valuenow')).toBe('25');
-    expect(row.textContent).toContain('25% of the budget left (45 of 60 allowed misses used).');
+    expect(row.textContent).toContain('25% of the room for failures left: 45 of the 60 misses allowed have happened.');
     expect(within(row).getByRole('link', { name: '1 open alert' }).getAttribute('href')).toBe('/automations/invoice-generation/slos');
 
     const backlog = panel('Failed items waiting for a decision');
