@@ -22,8 +22,7 @@ import { PinoNestLogger, pathOf, requestIdMiddleware, serializeError } from './l
 import { readIngestBody } from './ingest/ingest-body.js';
 import { MetricsService } from './metrics/metrics.service.js';
 import { JobsService } from './jobs/jobs.service.js';
-import { BullMqCollector } from './collectors/bullmq-collector.service.js';
-import { RabbitMqCollector } from './collectors/rabbitmq-collector.service.js';
+import { CollectorsService } from './collectors/collectors.service.js';
 
 // `audit/export.csv` exactly: `/audit` itself is a console page.
 const API_PATHS = /^\/(graphql|auth|healthz|readyz|metrics|ingest|v1\/traces|audit\/export\.csv)(\/|$)/;
@@ -136,8 +135,8 @@ export async function createApp(config: AppConfig, databaseUrl: string, log: Log
   assertEveryOperationHasARule(app);
   await app.get(JobsService).start();
   if (config.ROUNDHOUSE_COLLECTORS) {
-    await app.get(RabbitMqCollector).startFromCatalog();
-    await app.get(BullMqCollector).startFromCatalog();
+    // Collectors follow the catalog from here on: a binding registered, edited or archived later is picked up within seconds.
+    await app.get(CollectorsService).follow();
   }
   return app;
 }

@@ -134,7 +134,7 @@ describe.skipIf(RABBITMQ_URL === undefined)(RabbitMqCollector.name, () => {
 
     // RABBITMQ_URL is set in this process (it is the suite's broker), but catalogs may not name it here.
     await bind('RABBITMQ_URL');
-    await collector.startFromCatalog();
+    await collector.syncFromCatalog();
     expect((await channel.checkQueue(queue)).consumerCount).toBe(0);
     expect(lines.map((line) => JSON.parse(line) as { msg: string; automation?: string }).find((l) => l.automation === 'invoice-generation' && l.msg.startsWith('not collecting'))?.msg).toBe(
       "not collecting: the runtime binding's connection names a variable catalogs may not name (RABBITMQ_URL, which neither starts with ROUNDHOUSE_RUNTIME_ nor is listed in ROUNDHOUSE_ALLOWED_RUNTIME_VARIABLES), so it was not read",
@@ -142,7 +142,7 @@ describe.skipIf(RABBITMQ_URL === undefined)(RabbitMqCollector.name, () => {
 
     process.env.ROUNDHOUSE_RUNTIME_TEST_RABBITMQ_URL = RABBITMQ_URL;
     await bind('ROUNDHOUSE_RUNTIME_TEST_RABBITMQ_URL');
-    await collector.startFromCatalog();
+    await collector.syncFromCatalog();
     expect((await channel.checkQueue(queue)).consumerCount).toBe(1);
     expect(lines.join('\n')).not.toContain(RABBITMQ_URL);
   });

@@ -185,12 +185,22 @@ export type KpiInput = {
   currency?: string | null | undefined;
   direction: KpiDirection;
   minutesPerTouch?: number | null | undefined;
+  money?: KpiMoneyKind | null | undefined;
   name: string;
   source?: KpiSource;
   target: number;
   title: string;
   unit: string;
 };
+
+/** What a money KPI is to finance. */
+export type KpiMoneyKind =
+  /** Money still at stake: a balance at a date that is still at risk (e.g. unreconciled cash at month-end). */
+  | 'at_stake'
+  /** Money recovered: cash that came in (e.g. overdue invoices paid per month). */
+  | 'recovered'
+  /** Money saved: a cost that went down (e.g. compensation paid per month). */
+  | 'saved';
 
 export type KpiSource =
   | 'cycle_time_p50'
@@ -405,12 +415,12 @@ export type AlertsQueryVariables = Exact<{
 
 export type AlertsQuery = { alerts: Array<{ id: string, automation: string, automationTitle: string, slo: string, sloTitle: string, rule: string, severity: AlertSeverity, state: AlertState, summary: string, firedAt: string, acknowledgedAt: string | null, acknowledgedBy: string | null, resolvedAt: string | null, acknowledgeBlockedReason: string | null, runbook: { id: string, title: string } | null, events: Array<{ at: string, kind: string, actor: string | null, detail: string | null }> }> };
 
-export type AutomationChangeItemFragment = { id: string, state: AutomationChangeState, ownerTeam: string, requestedAt: string, sloChanges: Array<string>, decidedAt: string | null, reason: string | null, canDecide: boolean, decideBlockedReason: string | null, canReject: boolean, automation: { slug: string, title: string }, requestedBy: { id: string, name: string }, decidedBy: { id: string, name: string } | null };
+export type AutomationChangeItemFragment = { id: string, state: AutomationChangeState, ownerTeam: string, requestedAt: string, sloChanges: Array<string>, changes: Array<string>, decidedAt: string | null, reason: string | null, canDecide: boolean, decideBlockedReason: string | null, canReject: boolean, automation: { slug: string, title: string }, requestedBy: { id: string, name: string }, decidedBy: { id: string, name: string } | null };
 
 export type ApprovalsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ApprovalsQuery = { approvals: { waitingForYou: number, reprocessRequests: Array<{ id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } }>, automationChanges: Array<{ id: string, state: AutomationChangeState, ownerTeam: string, requestedAt: string, sloChanges: Array<string>, decidedAt: string | null, reason: string | null, canDecide: boolean, decideBlockedReason: string | null, canReject: boolean, automation: { slug: string, title: string }, requestedBy: { id: string, name: string }, decidedBy: { id: string, name: string } | null }> } };
+export type ApprovalsQuery = { approvals: { waitingForYou: number, reprocessRequests: Array<{ id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } }>, automationChanges: Array<{ id: string, state: AutomationChangeState, ownerTeam: string, requestedAt: string, sloChanges: Array<string>, changes: Array<string>, decidedAt: string | null, reason: string | null, canDecide: boolean, decideBlockedReason: string | null, canReject: boolean, automation: { slug: string, title: string }, requestedBy: { id: string, name: string }, decidedBy: { id: string, name: string } | null }> } };
 
 export type ApproveAutomationChangeMutationVariables = Exact<{
   id: string | number;
@@ -418,7 +428,7 @@ export type ApproveAutomationChangeMutationVariables = Exact<{
 }>;
 
 
-export type ApproveAutomationChangeMutation = { approveAutomationChange: { id: string, state: AutomationChangeState, ownerTeam: string, requestedAt: string, sloChanges: Array<string>, decidedAt: string | null, reason: string | null, canDecide: boolean, decideBlockedReason: string | null, canReject: boolean, automation: { slug: string, title: string }, requestedBy: { id: string, name: string }, decidedBy: { id: string, name: string } | null } };
+export type ApproveAutomationChangeMutation = { approveAutomationChange: { id: string, state: AutomationChangeState, ownerTeam: string, requestedAt: string, sloChanges: Array<string>, changes: Array<string>, decidedAt: string | null, reason: string | null, canDecide: boolean, decideBlockedReason: string | null, canReject: boolean, automation: { slug: string, title: string }, requestedBy: { id: string, name: string }, decidedBy: { id: string, name: string } | null } };
 
 export type RejectAutomationChangeMutationVariables = Exact<{
   id: string | number;
@@ -426,7 +436,7 @@ export type RejectAutomationChangeMutationVariables = Exact<{
 }>;
 
 
-export type RejectAutomationChangeMutation = { rejectAutomationChange: { id: string, state: AutomationChangeState, ownerTeam: string, requestedAt: string, sloChanges: Array<string>, decidedAt: string | null, reason: string | null, canDecide: boolean, decideBlockedReason: string | null, canReject: boolean, automation: { slug: string, title: string }, requestedBy: { id: string, name: string }, decidedBy: { id: string, name: string } | null } };
+export type RejectAutomationChangeMutation = { rejectAutomationChange: { id: string, state: AutomationChangeState, ownerTeam: string, requestedAt: string, sloChanges: Array<string>, changes: Array<string>, decidedAt: string | null, reason: string | null, canDecide: boolean, decideBlockedReason: string | null, canReject: boolean, automation: { slug: string, title: string }, requestedBy: { id: string, name: string }, decidedBy: { id: string, name: string } | null } };
 
 export type AuditActionsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -452,7 +462,7 @@ export type AutomationPendingChangeQueryVariables = Exact<{
 }>;
 
 
-export type AutomationPendingChangeQuery = { automation: { slug: string, pendingChange: { id: string, state: AutomationChangeState, ownerTeam: string, requestedAt: string, sloChanges: Array<string>, decidedAt: string | null, reason: string | null, canDecide: boolean, decideBlockedReason: string | null, canReject: boolean, automation: { slug: string, title: string }, requestedBy: { id: string, name: string }, decidedBy: { id: string, name: string } | null } | null } };
+export type AutomationPendingChangeQuery = { automation: { slug: string, pendingChange: { id: string, state: AutomationChangeState, ownerTeam: string, requestedAt: string, sloChanges: Array<string>, changes: Array<string>, decidedAt: string | null, reason: string | null, canDecide: boolean, decideBlockedReason: string | null, canReject: boolean, automation: { slug: string, title: string }, requestedBy: { id: string, name: string }, decidedBy: { id: string, name: string } | null } | null } };
 
 export type RegisterAutomationMutationVariables = Exact<{
   input: AutomationInput;
@@ -467,7 +477,7 @@ export type UpdateAutomationMutationVariables = Exact<{
 }>;
 
 
-export type UpdateAutomationMutation = { updateAutomation: { slug: string, title: string, description: string, type: AutomationType, lifecycle: Lifecycle, systems: Array<string>, riskDomains: Array<RiskDomain>, tags: Array<string>, source: EntitySource, sourceFile: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, canEdit: boolean, editBlockedReason: string | null, pendingChange: { id: string, state: AutomationChangeState, ownerTeam: string, requestedAt: string, sloChanges: Array<string>, decidedAt: string | null, reason: string | null, canDecide: boolean, decideBlockedReason: string | null, canReject: boolean, automation: { slug: string, title: string }, requestedBy: { id: string, name: string }, decidedBy: { id: string, name: string } | null } | null, owner: { name: string, title: string }, onCall: { name: string, email: string | null, slack: string | null, schedule: string | null }, links: Array<{ title: string, url: string, type: LinkType }>, runtime: { kind: RuntimeKind, queue: string | null, deadLetterQueue: string | null, exchange: string | null, routingKey: string | null, reprocessUrl: string | null, signingSecret: string | null, connection: string | null } | null, slos: Array<{ name: string, title: string, indicator: SloIndicator, objective: number, threshold: string | null, percentile: number | null, maxBacklog: number | null, window: string, runbook: string | null }>, kpis: Array<{ name: string, title: string, unit: string, direction: KpiDirection, source: KpiSource, target: number, currency: string | null, minutesPerTouch: number | null, baseline: { value: number | null, from: string | null, to: string | null, note: string } }>, runbooks: Array<{ id: string, title: string, markdown: string, path: string | null }>, releases: Array<{ version: string, date: string, summary: string, why: string | null }> } };
+export type UpdateAutomationMutation = { updateAutomation: { slug: string, title: string, description: string, type: AutomationType, lifecycle: Lifecycle, systems: Array<string>, riskDomains: Array<RiskDomain>, tags: Array<string>, source: EntitySource, sourceFile: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, canEdit: boolean, editBlockedReason: string | null, pendingChange: { id: string, state: AutomationChangeState, ownerTeam: string, requestedAt: string, sloChanges: Array<string>, changes: Array<string>, decidedAt: string | null, reason: string | null, canDecide: boolean, decideBlockedReason: string | null, canReject: boolean, automation: { slug: string, title: string }, requestedBy: { id: string, name: string }, decidedBy: { id: string, name: string } | null } | null, owner: { name: string, title: string }, onCall: { name: string, email: string | null, slack: string | null, schedule: string | null }, links: Array<{ title: string, url: string, type: LinkType }>, runtime: { kind: RuntimeKind, queue: string | null, deadLetterQueue: string | null, exchange: string | null, routingKey: string | null, reprocessUrl: string | null, signingSecret: string | null, connection: string | null } | null, slos: Array<{ name: string, title: string, indicator: SloIndicator, objective: number, threshold: string | null, percentile: number | null, maxBacklog: number | null, window: string, runbook: string | null }>, kpis: Array<{ name: string, title: string, unit: string, direction: KpiDirection, source: KpiSource, target: number, currency: string | null, minutesPerTouch: number | null, baseline: { value: number | null, from: string | null, to: string | null, note: string } }>, runbooks: Array<{ id: string, title: string, markdown: string, path: string | null }>, releases: Array<{ version: string, date: string, summary: string, why: string | null }> } };
 
 export type ArchiveAutomationMutationVariables = Exact<{
   slug: string;
@@ -530,7 +540,7 @@ export type DashboardQueryVariables = Exact<{
 }>;
 
 
-export type DashboardQuery = { dashboard: { name: string, title: string, description: string, owner: string, path: string, defaultRange: { last: string | null, from: string | null, to: string | null }, range: { start: string, end: string, days: number, label: string }, panels: Array<{ kind: DashboardPanelKind, title: string, description: string | null, problem: string | null, kpi: { automation: string, automationTitle: string, name: string, title: string, unit: string, direction: KpiDirection, source: KpiSource, currency: string | null, target: number, baseline: number | null, baselineNote: string, baselineFrom: string | null, baselineTo: string | null, after: number | null, coverage: number, partial: boolean, noData: boolean, delta: number | null, change: KpiChange | null, improvementPercent: number | null, progressPercent: number | null, progressDisplayPercent: number | null, targetReached: boolean | null, caveat: string | null, howComputed: string, range: { start: string, end: string, days: number, label: string } } | null, trend: { interval: TrendInterval, kpi: { automation: string, automationTitle: string, name: string, title: string, unit: string, direction: KpiDirection, source: KpiSource, currency: string | null, target: number, baseline: number | null, baselineNote: string, baselineFrom: string | null, baselineTo: string | null, after: number | null, coverage: number, partial: boolean, noData: boolean, delta: number | null, change: KpiChange | null, improvementPercent: number | null, progressPercent: number | null, progressDisplayPercent: number | null, targetReached: boolean | null, caveat: string | null, howComputed: string, range: { start: string, end: string, days: number, label: string } }, points: Array<{ at: string, value: number | null }> } | null, slos: Array<{ automation: string, automationTitle: string, attainmentPercent: number | null, good: number, total: number, status: { name: string, title: string, indicator: SloIndicator, objective: number, window: string, state: SloState, attainedPercent: number | null, runbook: { id: string, title: string } | null, errorBudget: { allowedBad: number, bad: number, good: number, total: number, consumedFraction: number, remainingFraction: number, overspent: boolean, noData: boolean } | null, burnRates: Array<{ rule: string, severity: AlertSeverity, threshold: number, longWindow: string, shortWindow: string, longBurnRate: number | null, shortBurnRate: number | null, firing: boolean, budgetSpentInLongWindow: number | null }>, deadLetters: { pending: number, maxBacklog: number | null, headroom: number | null, oldestPendingSince: string | null, oldestAgeMs: number | null, thresholdMs: number | null, withinLimit: boolean } | null, freshness: { ageMs: number | null, fresh: boolean, lastSuccessAt: string | null, thresholdMs: number } | null }, openAlerts: Array<{ id: string, severity: AlertSeverity, state: AlertState, summary: string }> }> | null, backlog: Array<{ automation: string, automationTitle: string, pending: number, oldestPendingSince: string | null, arrivedInRange: number, closedInRange: number }> | null, totals: { hoursSaved: number, hoursSavedItems: Array<{ automation: string, kpi: string, kpiTitle: string, touchesAvoidedPerDay: number, minutesPerTouch: number, days: number, hours: number }>, money: Array<{ currency: string, amount: number, byUnit: Array<{ unit: string, amount: number }>, items: Array<{ automation: string, kpi: string, kpiTitle: string, unit: string, amount: number }> }>, skipped: Array<{ automation: string, kpi: string, kpiTitle: string, reason: string }> } | null }> } | null };
+export type DashboardQuery = { dashboard: { name: string, title: string, description: string, owner: string, path: string, defaultRange: { last: string | null, from: string | null, to: string | null }, range: { start: string, end: string, days: number, label: string }, panels: Array<{ kind: DashboardPanelKind, title: string, description: string | null, problem: string | null, kpi: { automation: string, automationTitle: string, name: string, title: string, unit: string, direction: KpiDirection, source: KpiSource, currency: string | null, target: number, baseline: number | null, baselineNote: string, baselineFrom: string | null, baselineTo: string | null, after: number | null, coverage: number, partial: boolean, noData: boolean, delta: number | null, change: KpiChange | null, improvementPercent: number | null, progressPercent: number | null, progressDisplayPercent: number | null, targetReached: boolean | null, caveat: string | null, howComputed: string, range: { start: string, end: string, days: number, label: string } } | null, trend: { interval: TrendInterval, kpi: { automation: string, automationTitle: string, name: string, title: string, unit: string, direction: KpiDirection, source: KpiSource, currency: string | null, target: number, baseline: number | null, baselineNote: string, baselineFrom: string | null, baselineTo: string | null, after: number | null, coverage: number, partial: boolean, noData: boolean, delta: number | null, change: KpiChange | null, improvementPercent: number | null, progressPercent: number | null, progressDisplayPercent: number | null, targetReached: boolean | null, caveat: string | null, howComputed: string, range: { start: string, end: string, days: number, label: string } }, points: Array<{ at: string, value: number | null }> } | null, slos: Array<{ automation: string, automationTitle: string, attainmentPercent: number | null, good: number, total: number, status: { name: string, title: string, indicator: SloIndicator, objective: number, window: string, state: SloState, attainedPercent: number | null, runbook: { id: string, title: string } | null, errorBudget: { allowedBad: number, bad: number, good: number, total: number, consumedFraction: number, remainingFraction: number, overspent: boolean, noData: boolean } | null, burnRates: Array<{ rule: string, severity: AlertSeverity, threshold: number, longWindow: string, shortWindow: string, longBurnRate: number | null, shortBurnRate: number | null, firing: boolean, budgetSpentInLongWindow: number | null }>, deadLetters: { pending: number, maxBacklog: number | null, headroom: number | null, oldestPendingSince: string | null, oldestAgeMs: number | null, thresholdMs: number | null, withinLimit: boolean } | null, freshness: { ageMs: number | null, fresh: boolean, lastSuccessAt: string | null, thresholdMs: number } | null }, openAlerts: Array<{ id: string, severity: AlertSeverity, state: AlertState, summary: string }> }> | null, backlog: Array<{ automation: string, automationTitle: string, pending: number, oldestPendingSince: string | null, arrivedInRange: number, closedInRange: number }> | null, totals: { hoursSaved: number | null, hoursSavedItems: Array<{ automation: string, kpi: string, kpiTitle: string, touchesAvoidedPerDay: number, minutesPerTouch: number, days: number, hours: number }>, money: Array<{ currency: string, unit: string, kind: KpiMoneyKind, before: number, after: number, change: number, items: Array<{ automation: string, kpi: string, kpiTitle: string, currency: string, unit: string, kind: KpiMoneyKind, before: number, after: number, change: number }> }>, skipped: Array<{ automation: string, kpi: string, kpiTitle: string, reason: string }> } | null }> } | null };
 
 export type DashboardsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -791,6 +801,7 @@ export const AutomationChangeItemFragmentDoc = new TypedDocumentString(`
   }
   requestedAt
   sloChanges
+  changes
   decidedBy {
     id
     name
@@ -1226,6 +1237,7 @@ export const ApprovalsDocument = new TypedDocumentString(`
   }
   requestedAt
   sloChanges
+  changes
   decidedBy {
     id
     name
@@ -1296,6 +1308,7 @@ export const ApproveAutomationChangeDocument = new TypedDocumentString(`
   }
   requestedAt
   sloChanges
+  changes
   decidedBy {
     id
     name
@@ -1326,6 +1339,7 @@ export const RejectAutomationChangeDocument = new TypedDocumentString(`
   }
   requestedAt
   sloChanges
+  changes
   decidedBy {
     id
     name
@@ -1406,6 +1420,7 @@ export const AutomationPendingChangeDocument = new TypedDocumentString(`
   }
   requestedAt
   sloChanges
+  changes
   decidedBy {
     id
     name
@@ -1526,6 +1541,7 @@ export const UpdateAutomationDocument = new TypedDocumentString(`
   }
   requestedAt
   sloChanges
+  changes
   decidedBy {
     id
     name
@@ -1963,17 +1979,21 @@ export const DashboardDocument = new TypedDocumentString(`
         }
         money {
           currency
-          amount
-          byUnit {
-            unit
-            amount
-          }
+          unit
+          kind
+          before
+          after
+          change
           items {
             automation
             kpi
             kpiTitle
+            currency
             unit
-            amount
+            kind
+            before
+            after
+            change
           }
         }
         skipped {

@@ -1,8 +1,9 @@
 import { Field, Float, InputType, Int } from '@nestjs/graphql';
-import type { AutomationType, KpiDirection, KpiSource, Lifecycle, RiskDomain, RuntimeKind, SloIndicator } from '@roundhouse/contracts';
+import type { AutomationType, KpiDirection, KpiMoneyKind, KpiSource, Lifecycle, RiskDomain, RuntimeKind, SloIndicator } from '@roundhouse/contracts';
 import {
   AutomationTypeEnum,
   KpiDirectionEnum,
+  KpiMoneyKindEnum,
   KpiSourceEnum,
   LifecycleEnum,
   LinkTypeEnum,
@@ -79,6 +80,7 @@ export class KpiInput {
   @Field(() => Float) target: number;
   @Field(() => String, { nullable: true }) currency?: string | null;
   @Field(() => Float, { nullable: true }) minutesPerTouch?: number | null;
+  @Field(() => KpiMoneyKindEnum, { nullable: true }) money?: KpiMoneyKind | null;
 }
 
 @InputType()

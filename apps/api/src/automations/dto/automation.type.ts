@@ -1,11 +1,12 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
-import type { AutomationType, KpiDirection, KpiSource, Lifecycle, RiskDomain, RuntimeKind, SloIndicator } from '@roundhouse/contracts';
+import type { AutomationType, KpiDirection, KpiMoneyKind, KpiSource, Lifecycle, RiskDomain, RuntimeKind, SloIndicator } from '@roundhouse/contracts';
 import { TeamType } from '../../teams/dto/team.type.js';
 import type { EntitySource } from '../../common/entity-source.js';
 import {
   AutomationTypeEnum,
   EntitySourceEnum,
   KpiDirectionEnum,
+  KpiMoneyKindEnum,
   KpiSourceEnum,
   LifecycleEnum,
   LinkTypeEnum,
@@ -72,6 +73,7 @@ export class KpiType {
   @Field(() => Float) target: number;
   @Field(() => String, { nullable: true }) currency?: string;
   @Field(() => Float, { nullable: true }) minutesPerTouch?: number;
+  @Field(() => KpiMoneyKindEnum, { nullable: true, description: 'With a currency: money saved, recovered or at stake, as the catalog says (empty: read from direction and unit).' }) money?: KpiMoneyKind;
 }
 
 @ObjectType('Runbook')

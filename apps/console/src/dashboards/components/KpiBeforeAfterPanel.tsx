@@ -2,7 +2,7 @@ import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, ResponsiveContainer,
 import { Badge } from '@/shared/components/Badge';
 import { InfoTip } from '@/shared/components/InfoTip';
 import { formatNumber } from '@/shared/format/numbers';
-import { DIRECTION_WORDS, type KpiReport, describeBaseline, describeDelta, describeVerdict, kpiValue } from '../kpiWords';
+import { DIRECTION_WORDS, NO_DATA_IN_RANGE, type KpiReport, daysOfData, describeBaseline, describeDelta, describeVerdict, kpiValue } from '../kpiWords';
 import { AXIS_TICK, CHART_COLOURS, CHART_HEIGHT } from './chartTheme';
 import { PanelFigure } from './PanelFigure';
 
@@ -74,9 +74,9 @@ export function KpiBeforeAfterPanel({ kpi }: { kpi: KpiReport }) {
         />
         <PanelFigure
           label={afterLabel}
-          value={kpi.after === null ? 'No data' : kpiValue(kpi, kpi.after)}
+          value={kpi.after === null ? NO_DATA_IN_RANGE : kpiValue(kpi, kpi.after)}
           how={kpi.howComputed}
-          detail={kpi.partial ? `Only ${formatNumber(Math.round(kpi.coverage * 100))}% of the range has data.` : undefined}
+          detail={kpi.partial && kpi.after !== null ? `${daysOfData(kpi.coverage * kpi.range.days, kpi.range.days) ?? 'From part of the range'} (${formatNumber(Math.round(kpi.coverage * 100))}% of it).` : undefined}
         />
         <PanelFigure
           label="Target"

@@ -4,7 +4,7 @@ import type { TrendInterval } from '@/gql/graphql';
 import { formatDay, formatDayTime } from '@/shared/format/dates';
 import { formatNumber } from '@/shared/format/numbers';
 import type { KpiTrendData } from '../dashboardTypes';
-import { DIRECTION_WORDS, kpiValue } from '../kpiWords';
+import { DIRECTION_WORDS, NO_DATA_IN_RANGE, kpiValue } from '../kpiWords';
 import { AXIS_TICK, CHART_COLOURS, CHART_HEIGHT } from './chartTheme';
 import { BEFORE_LABEL } from './KpiBeforeAfterPanel';
 import { PanelFigure } from './PanelFigure';
@@ -35,7 +35,7 @@ export function KpiTrendPanel({ trend }: { trend: KpiTrendData }) {
       <div className="stat-grid">
         <PanelFigure
           label={`Latest ${INTERVAL_WORDS[interval]}`}
-          value={latest?.value === null || latest === undefined ? 'No data' : kpiValue(kpi, latest.value)}
+          value={latest?.value === null || latest === undefined ? NO_DATA_IN_RANGE : kpiValue(kpi, latest.value)}
           how={`${kpi.howComputed} Each point covers one ${INTERVAL_WORDS[interval]} (UTC); a gap is a ${INTERVAL_WORDS[interval]} with nothing measured.`}
           detail={latest ? bucketLabel(latest.time, interval) : undefined}
         />

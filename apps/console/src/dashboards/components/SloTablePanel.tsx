@@ -5,10 +5,11 @@ import { formatPercentValue } from '@/slos/sloWords';
 import { InfoTip } from '@/shared/components/InfoTip';
 import { formatNumber } from '@/shared/format/numbers';
 import type { SloRow } from '../dashboardTypes';
+import { NO_DATA_IN_RANGE } from '../kpiWords';
 
 function attainment(row: SloRow): string {
   if (row.attainmentPercent === null) {
-    return 'No data';
+    return NO_DATA_IN_RANGE;
   }
   return formatPercentValue(row.attainmentPercent);
 }
