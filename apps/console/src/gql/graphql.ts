@@ -325,6 +325,8 @@ export type RuntimeBindingInput = {
   queue?: string | null | undefined;
   reprocessUrl?: string | null | undefined;
   routingKey?: string | null | undefined;
+  /** The OpenTelemetry service.name whose root spans sent to /v1/traces are this automation’s runs. */
+  serviceName?: string | null | undefined;
   signingSecret?: string | null | undefined;
 };
 

@@ -41,6 +41,12 @@ export const runtimeBinding = z
     deadLetterQueue: z.string().min(1).max(255).optional().meta({ description: 'RabbitMQ dead-letter queue to collect.' }),
     exchange: z.string().max(255).optional(),
     routingKey: z.string().max(255).optional(),
+    serviceName: z
+      .string()
+      .min(1)
+      .max(255)
+      .optional()
+      .meta({ description: 'The OpenTelemetry service.name of the program that runs this automation: its root spans sent to /v1/traces become this automation’s runs.' }),
     reprocessUrl: httpUrl
       .optional()
       .meta({ description: 'Webhook that receives reprocess commands: a public address, unless the api’s ROUNDHOUSE_OUTBOUND_ALLOW names it. Redirects are not followed.' }),
