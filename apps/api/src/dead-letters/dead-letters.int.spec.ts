@@ -164,8 +164,8 @@ describe(DeadLettersService.name, () => {
     expect(full?.payloadMasked).toBe(false);
     expect(JSON.parse(full?.headers ?? '{}')).toEqual(headers);
     expect(JSON.parse(full?.payload ?? '""')).toBe(payload);
-    const [stored] = await t.db.query<{ payload: unknown; headers: unknown }>(`SELECT payload, headers FROM dead_letter WHERE id = $1`, [id]);
-    expect(stored).toEqual({ payload, headers });
+    const [stored] = await t.db.query<{ body: Buffer; content_type: string; headers: unknown }>(`SELECT body, content_type, headers FROM dead_letter WHERE id = $1`, [id]);
+    expect(stored).toEqual({ body: Buffer.from(JSON.stringify(payload)), content_type: 'application/json', headers });
   });
   it('masks credentials and sensitive values in error messages for those who may not read payloads: dead letters, their groups and runs', async () => {
     const message = 'PSP refused POST https://psp.example/v1/payouts?api_key=sk_live_51HxQ9zz&mode=live (Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl; iban=DE89370400440532013000): 401';

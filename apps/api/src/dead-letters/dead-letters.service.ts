@@ -7,6 +7,7 @@ import { NotFoundError } from '../errors/domain-errors.js';
 import type { DeadLetterConnectionType, DeadLetterGroupType, DeadLetterType } from './dto/dead-letter.type.js';
 import { DeadLettersRepository, type DeadLetterPosition, type DeadLetterQuery, type DeadLetterRow } from './dead-letters.repository.js';
 import { maskHeaders, maskMessage, maskPayload } from './mask-payload.js';
+import { viewOf, viewText } from './message-body.js';
 
 export const MAX_DEAD_LETTER_PAGE = 200;
 
@@ -87,7 +88,10 @@ export class DeadLettersService {
     return rows.map((row) => {
       const full = fullReader.has(row.automation_slug);
       const fields = sensitive.get(row.automation_slug) ?? [];
-      const { payload, masked: payloadMasked } = full ? { payload: row.payload, masked: false } : maskPayload(row.payload, fields);
+      const body = { bytes: row.body, contentType: row.content_type, contentEncoding: row.content_encoding };
+      const view = viewOf(body);
+      const shown = view.format === 'json' ? view.value : view.text;
+      const { payload, masked: payloadMasked } = full ? { payload: shown, masked: false } : maskPayload(shown, fields);
       const { headers } = full ? { headers: row.headers } : maskHeaders(row.headers, fields);
       return {
         id: row.id,
@@ -105,7 +109,11 @@ export class DeadLettersService {
         status: row.status,
         correlationId: row.correlation_id,
         runId: row.run_id,
-        payload: JSON.stringify(payload, null, 2),
+        payload: view.format === 'json' ? viewText(view, payload) : String(payload),
+        payloadFormat: view.format,
+        contentType: row.content_type,
+        contentEncoding: row.content_encoding,
+        bodyBytes: row.body.length,
         headers: JSON.stringify(headers, null, 2),
         payloadMasked,
         reprocessOf: row.reprocess_of,

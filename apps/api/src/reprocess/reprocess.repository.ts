@@ -90,7 +90,10 @@ export interface ClaimedItem {
   source_queue: string;
   source_exchange: string | null;
   source_routing_key: string | null;
-  payload: unknown;
+  /** The message's bytes as they came, with their content type and encoding. */
+  body: Buffer;
+  content_type: string | null;
+  content_encoding: string | null;
   headers: Record<string, string>;
   correlation_id: string | null;
 }
@@ -408,7 +411,7 @@ export class ReprocessRepository {
           AND EXISTS (SELECT 1 FROM reprocess_request r WHERE r.id = $1::bigint AND r.state = 'running')
         RETURNING i.id::text AS id, i.request_id::text AS request_id, i.dead_letter_id::text AS dead_letter_id, i.automation_slug, i.route,
                   i.reprocess_id::text AS reprocess_id, i.attempts, d.message_id, d.source_kind, d.source_queue, d.source_exchange,
-                  d.source_routing_key, d.payload, d.headers, d.correlation_id
+                  d.source_routing_key, d.body, d.content_type, d.content_encoding, d.headers, d.correlation_id
        )
        SELECT * FROM claimed`,
       [requestId, limit, leaseSeconds],
@@ -545,7 +548,7 @@ export class ReprocessRepository {
         WHERE i.id = next.id AND d.id = i.dead_letter_id
         RETURNING i.id::text AS id, i.request_id::text AS request_id, i.dead_letter_id::text AS dead_letter_id, i.automation_slug, i.route,
                   i.reprocess_id::text AS reprocess_id, i.attempts, d.message_id, d.source_kind, d.source_queue, d.source_exchange,
-                  d.source_routing_key, d.payload, d.headers, d.correlation_id
+                  d.source_routing_key, d.body, d.content_type, d.content_encoding, d.headers, d.correlation_id
        )
        SELECT * FROM leased`,
       [...coverageParams(coverage), wanted === undefined ? null : [...wanted], max, leaseSeconds],

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Args, Int, Query, Resolver } from '@nestjs/graphql';
 import { CurrentUser, RequirePermission } from '../auth/decorators.js';
 import type { User } from '../auth/user.js';
-import { AutomationHealthType, RunConnectionType, RunFilter, RunType } from './dto/run.type.js';
+import { AutomationHealthType, RunConnectionType, RunFilter, RunStepType, RunType } from './dto/run.type.js';
 import { RunsService } from './runs.service.js';
 import { FIELD_COST } from '../common/graphql/field-costs.js';
 
@@ -43,5 +43,11 @@ export class RunsResolver {
   @Query(() => [RunType], { complexity: FIELD_COST.trail, description: 'Every run of every automation in one business transaction, in time order.' })
   trail(@CurrentUser() user: User | undefined, @Args('correlationId', { type: () => String }) correlationId: string): Promise<RunType[]> {
     return this.service.trail(correlationId, user);
+  }
+
+  @RequirePermission('catalog:read')
+  @Query(() => [RunStepType], { complexity: FIELD_COST.trail, description: 'The steps inside the runs of one business transaction (OpenTelemetry child spans), in time order.' })
+  trailSteps(@Args('correlationId', { type: () => String }) correlationId: string): Promise<RunStepType[]> {
+    return this.service.trailSteps(correlationId);
   }
 }

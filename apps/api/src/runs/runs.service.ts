@@ -5,7 +5,7 @@ import { grantsOnTeam } from '../auth/permissions.js';
 import { maskMessage } from '../dead-letters/mask-payload.js';
 import { AutomationsService } from '../automations/automations.service.js';
 import type { User } from '../auth/user.js';
-import type { AutomationHealthType, RunConnectionType, RunType } from './dto/run.type.js';
+import type { AutomationHealthType, RunConnectionType, RunStepType, RunType } from './dto/run.type.js';
 import { bucketStarts, BUCKETS, countsOf, DEFAULT_BUCKET, figures, sumCounts, WINDOWS, type HealthBucket, type HealthWindow } from './health.js';
 import { RunsRepository, type RunPosition, type RunQuery, type RunRow } from './runs.repository.js';
 
@@ -70,6 +70,21 @@ export class RunsService {
 
   async trail(correlationId: string, user: User | undefined): Promise<RunType[]> {
     return this.shown(await this.runs.trail(correlationId, TRAIL_LIMIT), user);
+  }
+
+  async trailSteps(correlationId: string): Promise<RunStepType[]> {
+    return (await this.runs.trailSteps(correlationId, TRAIL_LIMIT)).map((row) => ({
+      automation: { slug: row.automation_slug, title: row.automation_title },
+      stepId: row.step_id,
+      parentStepId: row.parent_step_id,
+      runId: row.run_id,
+      name: row.name,
+      outcome: row.outcome,
+      startedAt: new Date(row.started_at),
+      finishedAt: new Date(row.finished_at),
+      durationMs: row.duration_ms,
+      errorMessage: row.error_message,
+    }));
   }
 
   /** Health over a window, from the per-minute rollups only. */

@@ -79,6 +79,7 @@ export const OPERATIONS: Readonly<Record<string, PeopleRow>> = {
   'Query.runs': { anonymous: R, viewer: P, operator: P, owner: P, admin: P },
   'Query.automationHealth': { anonymous: R, viewer: P, operator: P, owner: P, admin: P },
   'Query.trail': { anonymous: R, viewer: P, operator: P, owner: P, admin: P },
+  'Query.trailSteps': { anonymous: R, viewer: P, operator: P, owner: P, admin: P },
   'Query.deadLetters': { anonymous: R, viewer: P, operator: P, owner: P, admin: P },
   'Query.deadLetter': { anonymous: R, viewer: P, operator: P, owner: P, admin: P },
   'Query.deadLetterGroups': { anonymous: R, viewer: P, operator: P, owner: P, admin: P },
@@ -135,6 +136,7 @@ export const OPERATIONS: Readonly<Record<string, PeopleRow>> = {
 export const ROUTES: Readonly<Record<string, RouteRow>> = {
   // Runtimes report, and take and acknowledge reprocess commands, for automations their team owns now.
   'HTTP IngestController.events': { ...PEOPLE_REFUSED, runtime: P, runtimeWithout: R, otherTeamRuntime: R, movedAwayRuntime: R, capability: 'ingest' },
+  'HTTP OtlpController.traces': { ...PEOPLE_REFUSED, runtime: P, runtimeWithout: R, otherTeamRuntime: R, movedAwayRuntime: R, capability: 'ingest' },
   'HTTP ReprocessCommandsController.claim': { ...PEOPLE_REFUSED, runtime: P, runtimeWithout: R, otherTeamRuntime: R, movedAwayRuntime: R, capability: 'commands', audited: true },
   'HTTP ReprocessCommandsController.ack': { ...PEOPLE_REFUSED, runtime: P, runtimeWithout: R, otherTeamRuntime: R, movedAwayRuntime: R, capability: 'commands', audited: true },
 

@@ -1,10 +1,11 @@
 import { useMemo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { chartRole, legendText } from '@/shared/charts/chartA11y';
 import type { TrendInterval } from '@/gql/graphql';
 import { formatDay, formatDayTime } from '@/shared/format/dates';
 import { formatNumber } from '@/shared/format/numbers';
 import type { KpiTrendData } from '../dashboardTypes';
-import { DIRECTION_WORDS, kpiValue } from '../kpiWords';
+import { DIRECTION_WORDS, NO_DATA_IN_RANGE, kpiValue } from '../kpiWords';
 import { AXIS_TICK, CHART_COLOURS, CHART_HEIGHT } from './chartTheme';
 import { BEFORE_LABEL } from './KpiBeforeAfterPanel';
 import { PanelFigure } from './PanelFigure';
@@ -35,7 +36,7 @@ export function KpiTrendPanel({ trend }: { trend: KpiTrendData }) {
       <div className="stat-grid">
         <PanelFigure
           label={`Latest ${INTERVAL_WORDS[interval]}`}
-          value={latest?.value === null || latest === undefined ? 'No data' : kpiValue(kpi, latest.value)}
+          value={latest?.value === null || latest === undefined ? NO_DATA_IN_RANGE : kpiValue(kpi, latest.value)}
           how={`${kpi.howComputed} Each point covers one ${INTERVAL_WORDS[interval]} (UTC); a gap is a ${INTERVAL_WORDS[interval]} with nothing measured.`}
           detail={latest ? bucketLabel(latest.time, interval) : undefined}
         />
@@ -51,7 +52,7 @@ export function KpiTrendPanel({ trend }: { trend: KpiTrendData }) {
           {`${formatNumber(measured)} of ${formatNumber(points.length)} ${INTERVAL_WORDS[interval]}s have a value.`}
         </p>
         <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
-          <LineChart data={points} margin={{ top: 20, right: 12, bottom: 0, left: 0 }}>
+          <LineChart data={points} {...chartRole(`${kpi.title} per ${INTERVAL_WORDS[interval]}, ${kpi.range.label}`)} margin={{ top: 20, right: 12, bottom: 0, left: 0 }}>
             <CartesianGrid stroke={CHART_COLOURS.grid} vertical={false} />
             <XAxis
               dataKey="time"
@@ -67,7 +68,7 @@ export function KpiTrendPanel({ trend }: { trend: KpiTrendData }) {
               labelFormatter={(time) => bucketLabel(Number(time), interval)}
               formatter={(value) => (typeof value === 'number' ? kpiValue(kpi, value) : 'no data')}
             />
-            <Legend />
+            <Legend formatter={legendText} />
             <ReferenceLine
               y={kpi.target}
               stroke={CHART_COLOURS.target}
