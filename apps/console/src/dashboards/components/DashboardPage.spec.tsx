@@ -53,6 +53,10 @@ describe(DashboardPage.name, () => {
     expect(figure(trend, 'Latest week')).toContain('€6,500 at each month-end');
     expect(figure(trend, 'Latest week')).toContain('Week of 23 Nov');
     expect(figure(trend, 'Target')).toContain('€5,000 at each month-end');
+    // The dashed lines are named under the chart, not written over its axis.
+    const key = trend.querySelector('figcaption')?.textContent;
+    expect(key).toContain('Dashed line: target, €5,000 at each month-end');
+    expect(key).toContain('Dotted line: before, €182,000 at each month-end');
     expect(within(trend).getByText('2 of 3 weeks have a value.')).toBeTruthy();
 
     const slos = panel('Are the promises kept?');
