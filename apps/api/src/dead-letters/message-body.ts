@@ -82,8 +82,7 @@ function decoded(body: MessageBody): Buffer | undefined {
       case '7bit':
       case '8bit':
       case 'binary':
-      // A charset written where the encoding goes (a common AMQP habit): the bytes are not transformed.
-      case 'utf-8':
+      case 'utf-8': // a charset written where the encoding goes (a common AMQP habit): the bytes are not transformed
       case 'utf8':
         return body.bytes;
       case 'gzip':
