@@ -18,7 +18,7 @@ import { refuseDeeplyNestedDocuments } from './common/graphql/operation-limits.j
 import { runtimeRateLimits, signInRateLimit } from './common/http/rate-limits.js';
 import { listOperationRules } from './auth/operation-rules.js';
 import type { AppConfig } from './config/app.config.js';
-import { PinoNestLogger, pathOf, requestIdMiddleware, serializeError } from './logging/logger.js';
+import { PinoNestLogger, pathOf, requestIdMiddleware, requestLogLevel, serializeError } from './logging/logger.js';
 import { readIngestBody } from './ingest/ingest-body.js';
 import { MetricsService } from './metrics/metrics.service.js';
 import { JobsService } from './jobs/jobs.service.js';
@@ -35,7 +35,8 @@ function serveConsole(app: NestExpressApplication, dir: string): void {
   }
   app.use(express.static(dir, { index: false, maxAge: '1h' }));
   app.use((request: Request, response: Response, next: NextFunction) => {
-    if (request.method !== 'GET' || API_PATHS.test(request.path) || !request.accepts('html')) {
+    // HEAD as well as GET: uptime checks and load balancers ask `HEAD /`.
+    if ((request.method !== 'GET' && request.method !== 'HEAD') || API_PATHS.test(request.path) || !request.accepts('html')) {
       next();
       return;
     }
@@ -111,6 +112,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, log: Log
       genReqId: (request) => (request as Request).requestId ?? 'unknown',
       customAttributeKeys: { reqId: 'requestId' },
       autoLogging: { ignore: (request) => ['/healthz', '/readyz'].includes(pathOf(request.url)) },
+      customLogLevel: (_request, response, error) => requestLogLevel(response.statusCode, error),
       serializers: {
         // The path only: a query string carries what callers send (GraphQL GET variables, filters).
         req: (req: { method: string; url: string }) => ({ method: req.method, url: pathOf(req.url) }),

@@ -147,7 +147,9 @@ export class BullMqCollector implements OnApplicationShutdown {
     let fresh = 0;
     for (let start = 0; ; start += PAGE) {
       const jobs = (await queue.getFailed(start, start + PAGE - 1)) as unknown as FailedJob[];
-      const letters = jobs.filter(exhausted).map((job) => this.collected(deadLetterFromJob(job, binding.automation, binding.queue)));
+      const done = jobs.filter(exhausted);
+      const raw = await this.rawData(queue, done);
+      const letters = done.map((job, index) => this.collected(deadLetterFromJob(job, binding.automation, binding.queue, raw[index])));
       if (letters.length > 0) {
         fresh += await this.store.transaction(async (manager) => {
           const unseen = await this.store.claimEventIds(manager, letters.map((l) => l.id));
@@ -159,6 +161,24 @@ export class BullMqCollector implements OnApplicationShutdown {
         return fresh;
       }
     }
+  }
+
+  /**
+   * The jobs' data as BullMQ stored it in Redis (the job hash's `data` field), byte for byte: the
+   * job's parsed `data` has lost the digits of numbers beyond 2^53 and a decimal's trailing zeros.
+   */
+  private async rawData(queue: Queue, jobs: readonly FailedJob[]): Promise<(Buffer | undefined)[]> {
+    if (jobs.length === 0) {
+      return [];
+    }
+    const client = (await queue.client) as Awaited<Queue['client']> & { hgetBuffer?: (key: string, field: string) => Promise<Buffer | null> };
+    // The ioredis client BullMQ wraps answers bytes (hgetBuffer); another client's text is the same bytes when they are UTF-8.
+    const read = async (key: string): Promise<Buffer | undefined> => {
+      const value = typeof client.hgetBuffer === 'function' ? await client.hgetBuffer(key, 'data') : await client.hget(key, 'data');
+      return value === null ? undefined : Buffer.isBuffer(value) ? value : Buffer.from(value, 'utf8');
+    };
+    // Sent together on the one connection; a job removed meanwhile answers null.
+    return Promise.all(jobs.map((job) => (job.id === undefined ? undefined : read(queue.toKey(job.id)))));
   }
 
   /**

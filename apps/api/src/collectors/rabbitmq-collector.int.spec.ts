@@ -83,7 +83,7 @@ describe.skipIf(RABBITMQ_URL === undefined)(RabbitMqCollector.name, () => {
       { timeout: 15_000, interval: 200 },
     );
     const rows = await t.db.query<{ message_id: string; deliveries: number; error_class: string; source_exchange: string; source_routing_key: string; attempts: number; headers: Record<string, string>; payload: unknown }>(
-      `SELECT message_id, deliveries, error_class, source_exchange, source_routing_key, attempts, headers, payload FROM dead_letter WHERE source_queue = $1 ORDER BY message_id`,
+      `SELECT message_id, deliveries, error_class, source_exchange, source_routing_key, attempts, headers, convert_from(body, 'UTF8')::jsonb AS payload FROM dead_letter WHERE source_queue = $1 ORDER BY message_id`,
       [dlq],
     );
     expect(rows.map((r) => [r.message_id, r.deliveries, r.error_class, r.source_exchange, r.source_routing_key])).toEqual([

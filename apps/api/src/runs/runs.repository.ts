@@ -69,6 +69,15 @@ const SELECT_RUN = `SELECT r.automation_slug, a.title AS automation_title, r.run
 export class RunsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** Each automation's owner team and the payload fields it marks sensitive: who reads its error messages in full. */
+  async payloadPolicies(slugs: readonly string[]): Promise<Map<string, { ownerTeam: string; sensitiveFields: string[] }>> {
+    const rows = await this.dataSource.query<{ slug: string; owner_team: string; fields: string[] | null }[]>(
+      `SELECT slug, owner_team, ARRAY(SELECT jsonb_array_elements_text(coalesce(payload_policy -> 'sensitiveFields', '[]'::jsonb))) AS fields FROM automation WHERE slug = ANY($1::text[])`,
+      [[...new Set(slugs)]],
+    );
+    return new Map(rows.map((row) => [row.slug, { ownerTeam: row.owner_team, sensitiveFields: row.fields ?? [] }]));
+  }
+
   findPage(query: RunQuery, limit: number, after?: RunPosition): Promise<RunRow[]> {
     const where: string[] = [];
     const params: unknown[] = [];

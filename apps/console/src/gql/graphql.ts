@@ -235,6 +235,12 @@ export type OnCallInput = {
   slack?: string | null | undefined;
 };
 
+/** How the payload view reads the body: json (numbers as written), text (decoded by its charset), base64 (bytes that are not text). */
+export type PayloadFormat =
+  | 'base64'
+  | 'json'
+  | 'text';
+
 export type PayloadPolicyInput = {
   sensitiveFields?: Array<string>;
 };
@@ -363,15 +369,15 @@ export type SloInput = {
 
 /** Whether an SLO keeps its promise right now. */
 export type SloState =
-  /** A dead-letter SLO: the backlog or the age of the oldest dead letter is over its limit right now. */
+  /** Broken: over its window the objective was missed, or the whole error budget is spent. */
   | 'breached'
-  /** The error budget is being spent faster than it lasts: a ticket for working hours. */
+  /** At risk: the promise still holds over its window, but the error budget is being spent faster than it lasts (a ticket for working hours), or a dead-letter limit is crossed right now. */
   | 'burning'
   /** Nothing was counted in the SLO window, so there is nothing to judge. */
   | 'no_data'
-  /** The promise holds: no alert rule fires. */
+  /** The promise holds: no alert rule fires and the error budget is not spent. */
   | 'ok'
-  /** The error budget is being spent so fast that someone is paged now. */
+  /** At risk: the promise still holds over its window, but the error budget is being spent so fast that someone is paged now. */
   | 'paging';
 
 export type StartReprocessInput = {
@@ -566,7 +572,7 @@ export type DeadLetterQueryVariables = Exact<{
 }>;
 
 
-export type DeadLetterQuery = { deadLetter: { id: string, sourceKind: DeadLetterSource, sourceQueue: string, messageId: string, fingerprint: string, errorClass: string, errorMessage: string, attempts: number, deliveries: number, firstFailedAt: string, lastFailedAt: string, status: DeadLetterStatus, correlationId: string | null, runId: string | null, payload: string, headers: string, payloadMasked: boolean, reprocessOf: string | null, automation: { slug: string, title: string }, actions: Array<{ requestId: string, action: ReprocessAction, requestState: ReprocessRequestState, requestedBy: string, requestedAt: string, reason: string, route: ReprocessRoute, state: ReprocessItemState, reprocessId: string, attempts: number, lastError: string | null, dispatchedAt: string | null, acknowledgedAt: string | null, finishedAt: string | null, newDeadLetterId: string | null }> } };
+export type DeadLetterQuery = { deadLetter: { id: string, sourceKind: DeadLetterSource, sourceQueue: string, messageId: string, fingerprint: string, errorClass: string, errorMessage: string, attempts: number, deliveries: number, firstFailedAt: string, lastFailedAt: string, status: DeadLetterStatus, correlationId: string | null, runId: string | null, payload: string, payloadFormat: PayloadFormat, contentType: string | null, contentEncoding: string | null, bodyBytes: number, headers: string, payloadMasked: boolean, reprocessOf: string | null, automation: { slug: string, title: string }, actions: Array<{ requestId: string, action: ReprocessAction, requestState: ReprocessRequestState, requestedBy: string, requestedAt: string, reason: string, route: ReprocessRoute, state: ReprocessItemState, reprocessId: string, attempts: number, lastError: string | null, dispatchedAt: string | null, acknowledgedAt: string | null, finishedAt: string | null, newDeadLetterId: string | null }> } };
 
 export type DeadLetterRowFragment = { id: string, fingerprint: string, errorClass: string, errorMessage: string, attempts: number, deliveries: number, lastFailedAt: string, status: DeadLetterStatus, correlationId: string | null, automation: { slug: string, title: string } };
 
@@ -2157,6 +2163,10 @@ export const DeadLetterDocument = new TypedDocumentString(`
     correlationId
     runId
     payload
+    payloadFormat
+    contentType
+    contentEncoding
+    bodyBytes
     headers
     payloadMasked
     reprocessOf

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { duration, httpUrl, isoDate, link, onCall, ownerRef, slug, tag } from './common.js';
+import { duration, httpUrl, isoDate, link, onCall, ownerRef, refTo, slug, tag } from './common.js';
 
 export const AUTOMATION_API_VERSION = 'roundhouse.dev/v1';
 
@@ -228,6 +228,9 @@ export const automationSpec = z.strictObject({
   lifecycle: z.enum(LIFECYCLES),
   owner: ownerRef,
   onCall,
+  system: refTo('system', 'system:default/order-to-cash')
+    .optional()
+    .meta({ description: 'The Backstage System the automation belongs to (a System in the catalog); `systems` lists the systems it touches.' }),
   systems: z.array(z.string().min(1).max(80)).max(30).default([]),
   riskDomains: z.array(z.enum(RISK_DOMAINS)).default([]),
   runtime: runtimeBinding.optional(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { slug } from '../catalog/common.js';
+import { messageBodyV1 } from './message-body.v1.js';
 
 /**
  * Ingest events, version 1: what runtimes report through `POST /ingest/v1/events` (or the SDK).
@@ -106,9 +107,12 @@ export const DEAD_LETTER_SOURCES = ['rabbitmq', 'bullmq', 'sqs', 'kafka', 'webho
 
 /**
  * A message the runtime gave up on. `messageId` is the message's own id at its source: the same
- * message dead-lettered again (a redelivery) is one dead letter, seen once more.
+ * message dead-lettered again (a redelivery) is one dead letter, seen once more. Its body is
+ * `body` (bytes, content type, content encoding: kept and sent back byte for byte) or, for
+ * runtimes that only have a JSON value, `payload` (kept as its JSON text).
  */
-export const deadLetterV1 = z.strictObject({
+export const deadLetterV1 = z
+  .strictObject({
   ...base,
   type: z.literal('dead_letter'),
   messageId: z.string().min(1).max(200).meta({ description: 'The message id at its source (AMQP message-id, BullMQ job id…).' }),
@@ -118,7 +122,14 @@ export const deadLetterV1 = z.strictObject({
     exchange: z.string().max(255).optional(),
     routingKey: z.string().max(255).optional(),
   }),
-  payload: z.json().meta({ description: 'The message body, as JSON (text bodies as a JSON string).' }),
+  body: messageBodyV1.optional().meta({ description: 'The message body as received: bytes, content type and content encoding. What a reprocess sends back, byte for byte.' }),
+  payload: z
+    .json()
+    .optional()
+    .meta({
+      description:
+        'The message body as a JSON value, for a runtime that has no bytes: kept as its JSON text (numbers beyond 2^53 have lost digits by the time a JSON parser read them; send `body` to keep them). Ignored when `body` is given.',
+    }),
   headers: z.record(z.string(), z.string().max(4000)).default({}),
   errorClass: z.string().min(1).max(200),
   errorMessage: z.string().max(4000),
@@ -127,7 +138,8 @@ export const deadLetterV1 = z.strictObject({
   runId: z.string().min(1).max(200).optional(),
   correlationId: z.string().min(1).max(200).optional(),
   reprocessId: z.string().min(1).max(200).optional().meta({ description: 'Set when a reprocess of an earlier dead letter failed again (the x-roundhouse-reprocess-id it carried).' }),
-});
+  })
+  .refine((event) => event.body !== undefined || event.payload !== undefined, { message: 'a dead letter needs its message: `body` (bytes, base64) or `payload` (JSON)', path: ['body'] });
 
 export const ingestEventV1 = z
   .discriminatedUnion('type', [runStartedV1, runFinishedV1, runFailedV1, stepV1, kpiMeasurementV1, heartbeatV1, resilienceV1, deadLetterV1])

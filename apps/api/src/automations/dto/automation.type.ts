@@ -101,6 +101,7 @@ export class AutomationObjectType {
   @Field(() => LifecycleEnum) lifecycle: Lifecycle;
   @Field(() => TeamType) owner: TeamType;
   @Field(() => OnCallType) onCall: OnCallType;
+  @Field(() => String, { nullable: true, description: 'The Backstage System (its name) the automation belongs to.' }) system: string | null;
   @Field(() => [String]) systems: string[];
   @Field(() => [RiskDomainEnum]) riskDomains: RiskDomain[];
   @Field(() => [String]) tags: string[];

@@ -5,8 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * `step` ingest events). Keyed by automation first, like every hot table; found by correlation id
  * (the trace id) for the trail, and deleted with the runs when they pass the run retention.
  */
-export class CreateRunSteps1795827600000 implements MigrationInterface {
-  name = 'CreateRunSteps1795827600000';
+export class CreateRunSteps1795834800000 implements MigrationInterface {
+  name = 'CreateRunSteps1795834800000';
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`
