@@ -391,6 +391,10 @@ export type StartReprocessInput = {
   velocity?: number;
 };
 
+export type StepOutcome =
+  | 'failed'
+  | 'succeeded';
+
 export type TokenCapability =
   | 'commands'
   | 'dead_letters'
@@ -475,7 +479,7 @@ export type RegisterAutomationMutationVariables = Exact<{
 }>;
 
 
-export type RegisterAutomationMutation = { registerAutomation: { slug: string, title: string, description: string, type: AutomationType, lifecycle: Lifecycle, systems: Array<string>, riskDomains: Array<RiskDomain>, tags: Array<string>, source: EntitySource, sourceFile: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, canEdit: boolean, editBlockedReason: string | null, owner: { name: string, title: string }, onCall: { name: string, email: string | null, slack: string | null, schedule: string | null }, links: Array<{ title: string, url: string, type: LinkType }>, runtime: { kind: RuntimeKind, queue: string | null, deadLetterQueue: string | null, exchange: string | null, routingKey: string | null, reprocessUrl: string | null, signingSecret: string | null, connection: string | null } | null, slos: Array<{ name: string, title: string, indicator: SloIndicator, objective: number, threshold: string | null, percentile: number | null, maxBacklog: number | null, window: string, runbook: string | null }>, kpis: Array<{ name: string, title: string, unit: string, direction: KpiDirection, source: KpiSource, target: number, currency: string | null, minutesPerTouch: number | null, baseline: { value: number | null, from: string | null, to: string | null, note: string } }>, runbooks: Array<{ id: string, title: string, markdown: string, path: string | null }>, releases: Array<{ version: string, date: string, summary: string, why: string | null }> } };
+export type RegisterAutomationMutation = { registerAutomation: { slug: string, title: string, description: string, type: AutomationType, lifecycle: Lifecycle, systems: Array<string>, riskDomains: Array<RiskDomain>, tags: Array<string>, source: EntitySource, sourceFile: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, canEdit: boolean, editBlockedReason: string | null, owner: { name: string, title: string }, onCall: { name: string, email: string | null, slack: string | null, schedule: string | null }, links: Array<{ title: string, url: string, type: LinkType }>, runtime: { kind: RuntimeKind, queue: string | null, deadLetterQueue: string | null, exchange: string | null, routingKey: string | null, serviceName: string | null, reprocessUrl: string | null, signingSecret: string | null, connection: string | null } | null, slos: Array<{ name: string, title: string, indicator: SloIndicator, objective: number, threshold: string | null, percentile: number | null, maxBacklog: number | null, window: string, runbook: string | null }>, kpis: Array<{ name: string, title: string, unit: string, direction: KpiDirection, source: KpiSource, target: number, currency: string | null, minutesPerTouch: number | null, baseline: { value: number | null, from: string | null, to: string | null, note: string } }>, runbooks: Array<{ id: string, title: string, markdown: string, path: string | null }>, releases: Array<{ version: string, date: string, summary: string, why: string | null }> } };
 
 export type UpdateAutomationMutationVariables = Exact<{
   slug: string;
@@ -483,23 +487,23 @@ export type UpdateAutomationMutationVariables = Exact<{
 }>;
 
 
-export type UpdateAutomationMutation = { updateAutomation: { slug: string, title: string, description: string, type: AutomationType, lifecycle: Lifecycle, systems: Array<string>, riskDomains: Array<RiskDomain>, tags: Array<string>, source: EntitySource, sourceFile: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, canEdit: boolean, editBlockedReason: string | null, pendingChange: { id: string, state: AutomationChangeState, ownerTeam: string, requestedAt: string, sloChanges: Array<string>, changes: Array<string>, decidedAt: string | null, reason: string | null, canDecide: boolean, decideBlockedReason: string | null, canReject: boolean, automation: { slug: string, title: string }, requestedBy: { id: string, name: string }, decidedBy: { id: string, name: string } | null } | null, owner: { name: string, title: string }, onCall: { name: string, email: string | null, slack: string | null, schedule: string | null }, links: Array<{ title: string, url: string, type: LinkType }>, runtime: { kind: RuntimeKind, queue: string | null, deadLetterQueue: string | null, exchange: string | null, routingKey: string | null, reprocessUrl: string | null, signingSecret: string | null, connection: string | null } | null, slos: Array<{ name: string, title: string, indicator: SloIndicator, objective: number, threshold: string | null, percentile: number | null, maxBacklog: number | null, window: string, runbook: string | null }>, kpis: Array<{ name: string, title: string, unit: string, direction: KpiDirection, source: KpiSource, target: number, currency: string | null, minutesPerTouch: number | null, baseline: { value: number | null, from: string | null, to: string | null, note: string } }>, runbooks: Array<{ id: string, title: string, markdown: string, path: string | null }>, releases: Array<{ version: string, date: string, summary: string, why: string | null }> } };
+export type UpdateAutomationMutation = { updateAutomation: { slug: string, title: string, description: string, type: AutomationType, lifecycle: Lifecycle, systems: Array<string>, riskDomains: Array<RiskDomain>, tags: Array<string>, source: EntitySource, sourceFile: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, canEdit: boolean, editBlockedReason: string | null, pendingChange: { id: string, state: AutomationChangeState, ownerTeam: string, requestedAt: string, sloChanges: Array<string>, changes: Array<string>, decidedAt: string | null, reason: string | null, canDecide: boolean, decideBlockedReason: string | null, canReject: boolean, automation: { slug: string, title: string }, requestedBy: { id: string, name: string }, decidedBy: { id: string, name: string } | null } | null, owner: { name: string, title: string }, onCall: { name: string, email: string | null, slack: string | null, schedule: string | null }, links: Array<{ title: string, url: string, type: LinkType }>, runtime: { kind: RuntimeKind, queue: string | null, deadLetterQueue: string | null, exchange: string | null, routingKey: string | null, serviceName: string | null, reprocessUrl: string | null, signingSecret: string | null, connection: string | null } | null, slos: Array<{ name: string, title: string, indicator: SloIndicator, objective: number, threshold: string | null, percentile: number | null, maxBacklog: number | null, window: string, runbook: string | null }>, kpis: Array<{ name: string, title: string, unit: string, direction: KpiDirection, source: KpiSource, target: number, currency: string | null, minutesPerTouch: number | null, baseline: { value: number | null, from: string | null, to: string | null, note: string } }>, runbooks: Array<{ id: string, title: string, markdown: string, path: string | null }>, releases: Array<{ version: string, date: string, summary: string, why: string | null }> } };
 
 export type ArchiveAutomationMutationVariables = Exact<{
   slug: string;
 }>;
 
 
-export type ArchiveAutomationMutation = { archiveAutomation: { slug: string, title: string, description: string, type: AutomationType, lifecycle: Lifecycle, systems: Array<string>, riskDomains: Array<RiskDomain>, tags: Array<string>, source: EntitySource, sourceFile: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, canEdit: boolean, editBlockedReason: string | null, owner: { name: string, title: string }, onCall: { name: string, email: string | null, slack: string | null, schedule: string | null }, links: Array<{ title: string, url: string, type: LinkType }>, runtime: { kind: RuntimeKind, queue: string | null, deadLetterQueue: string | null, exchange: string | null, routingKey: string | null, reprocessUrl: string | null, signingSecret: string | null, connection: string | null } | null, slos: Array<{ name: string, title: string, indicator: SloIndicator, objective: number, threshold: string | null, percentile: number | null, maxBacklog: number | null, window: string, runbook: string | null }>, kpis: Array<{ name: string, title: string, unit: string, direction: KpiDirection, source: KpiSource, target: number, currency: string | null, minutesPerTouch: number | null, baseline: { value: number | null, from: string | null, to: string | null, note: string } }>, runbooks: Array<{ id: string, title: string, markdown: string, path: string | null }>, releases: Array<{ version: string, date: string, summary: string, why: string | null }> } };
+export type ArchiveAutomationMutation = { archiveAutomation: { slug: string, title: string, description: string, type: AutomationType, lifecycle: Lifecycle, systems: Array<string>, riskDomains: Array<RiskDomain>, tags: Array<string>, source: EntitySource, sourceFile: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, canEdit: boolean, editBlockedReason: string | null, owner: { name: string, title: string }, onCall: { name: string, email: string | null, slack: string | null, schedule: string | null }, links: Array<{ title: string, url: string, type: LinkType }>, runtime: { kind: RuntimeKind, queue: string | null, deadLetterQueue: string | null, exchange: string | null, routingKey: string | null, serviceName: string | null, reprocessUrl: string | null, signingSecret: string | null, connection: string | null } | null, slos: Array<{ name: string, title: string, indicator: SloIndicator, objective: number, threshold: string | null, percentile: number | null, maxBacklog: number | null, window: string, runbook: string | null }>, kpis: Array<{ name: string, title: string, unit: string, direction: KpiDirection, source: KpiSource, target: number, currency: string | null, minutesPerTouch: number | null, baseline: { value: number | null, from: string | null, to: string | null, note: string } }>, runbooks: Array<{ id: string, title: string, markdown: string, path: string | null }>, releases: Array<{ version: string, date: string, summary: string, why: string | null }> } };
 
-export type AutomationDetailFragment = { slug: string, title: string, description: string, type: AutomationType, lifecycle: Lifecycle, systems: Array<string>, riskDomains: Array<RiskDomain>, tags: Array<string>, source: EntitySource, sourceFile: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, canEdit: boolean, editBlockedReason: string | null, owner: { name: string, title: string }, onCall: { name: string, email: string | null, slack: string | null, schedule: string | null }, links: Array<{ title: string, url: string, type: LinkType }>, runtime: { kind: RuntimeKind, queue: string | null, deadLetterQueue: string | null, exchange: string | null, routingKey: string | null, reprocessUrl: string | null, signingSecret: string | null, connection: string | null } | null, slos: Array<{ name: string, title: string, indicator: SloIndicator, objective: number, threshold: string | null, percentile: number | null, maxBacklog: number | null, window: string, runbook: string | null }>, kpis: Array<{ name: string, title: string, unit: string, direction: KpiDirection, source: KpiSource, target: number, currency: string | null, minutesPerTouch: number | null, baseline: { value: number | null, from: string | null, to: string | null, note: string } }>, runbooks: Array<{ id: string, title: string, markdown: string, path: string | null }>, releases: Array<{ version: string, date: string, summary: string, why: string | null }> };
+export type AutomationDetailFragment = { slug: string, title: string, description: string, type: AutomationType, lifecycle: Lifecycle, systems: Array<string>, riskDomains: Array<RiskDomain>, tags: Array<string>, source: EntitySource, sourceFile: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, canEdit: boolean, editBlockedReason: string | null, owner: { name: string, title: string }, onCall: { name: string, email: string | null, slack: string | null, schedule: string | null }, links: Array<{ title: string, url: string, type: LinkType }>, runtime: { kind: RuntimeKind, queue: string | null, deadLetterQueue: string | null, exchange: string | null, routingKey: string | null, serviceName: string | null, reprocessUrl: string | null, signingSecret: string | null, connection: string | null } | null, slos: Array<{ name: string, title: string, indicator: SloIndicator, objective: number, threshold: string | null, percentile: number | null, maxBacklog: number | null, window: string, runbook: string | null }>, kpis: Array<{ name: string, title: string, unit: string, direction: KpiDirection, source: KpiSource, target: number, currency: string | null, minutesPerTouch: number | null, baseline: { value: number | null, from: string | null, to: string | null, note: string } }>, runbooks: Array<{ id: string, title: string, markdown: string, path: string | null }>, releases: Array<{ version: string, date: string, summary: string, why: string | null }> };
 
 export type AutomationQueryVariables = Exact<{
   slug: string;
 }>;
 
 
-export type AutomationQuery = { automation: { slug: string, title: string, description: string, type: AutomationType, lifecycle: Lifecycle, systems: Array<string>, riskDomains: Array<RiskDomain>, tags: Array<string>, source: EntitySource, sourceFile: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, canEdit: boolean, editBlockedReason: string | null, owner: { name: string, title: string }, onCall: { name: string, email: string | null, slack: string | null, schedule: string | null }, links: Array<{ title: string, url: string, type: LinkType }>, runtime: { kind: RuntimeKind, queue: string | null, deadLetterQueue: string | null, exchange: string | null, routingKey: string | null, reprocessUrl: string | null, signingSecret: string | null, connection: string | null } | null, slos: Array<{ name: string, title: string, indicator: SloIndicator, objective: number, threshold: string | null, percentile: number | null, maxBacklog: number | null, window: string, runbook: string | null }>, kpis: Array<{ name: string, title: string, unit: string, direction: KpiDirection, source: KpiSource, target: number, currency: string | null, minutesPerTouch: number | null, baseline: { value: number | null, from: string | null, to: string | null, note: string } }>, runbooks: Array<{ id: string, title: string, markdown: string, path: string | null }>, releases: Array<{ version: string, date: string, summary: string, why: string | null }> } };
+export type AutomationQuery = { automation: { slug: string, title: string, description: string, type: AutomationType, lifecycle: Lifecycle, systems: Array<string>, riskDomains: Array<RiskDomain>, tags: Array<string>, source: EntitySource, sourceFile: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, canEdit: boolean, editBlockedReason: string | null, owner: { name: string, title: string }, onCall: { name: string, email: string | null, slack: string | null, schedule: string | null }, links: Array<{ title: string, url: string, type: LinkType }>, runtime: { kind: RuntimeKind, queue: string | null, deadLetterQueue: string | null, exchange: string | null, routingKey: string | null, serviceName: string | null, reprocessUrl: string | null, signingSecret: string | null, connection: string | null } | null, slos: Array<{ name: string, title: string, indicator: SloIndicator, objective: number, threshold: string | null, percentile: number | null, maxBacklog: number | null, window: string, runbook: string | null }>, kpis: Array<{ name: string, title: string, unit: string, direction: KpiDirection, source: KpiSource, target: number, currency: string | null, minutesPerTouch: number | null, baseline: { value: number | null, from: string | null, to: string | null, note: string } }>, runbooks: Array<{ id: string, title: string, markdown: string, path: string | null }>, releases: Array<{ version: string, date: string, summary: string, why: string | null }> } };
 
 export type ExportAutomationQueryVariables = Exact<{
   slug: string;
@@ -744,7 +748,7 @@ export type TrailQueryVariables = Exact<{
 }>;
 
 
-export type TrailQuery = { trail: Array<{ runId: string, attempt: number, correlationId: string | null, status: RunStatus, startedAt: string, finishedAt: string | null, durationMs: number | null, errorClass: string | null, errorMessage: string | null, manualTouch: boolean, automation: { slug: string, title: string } }> };
+export type TrailQuery = { trail: Array<{ runId: string, attempt: number, correlationId: string | null, status: RunStatus, startedAt: string, finishedAt: string | null, durationMs: number | null, errorClass: string | null, errorMessage: string | null, manualTouch: boolean, automation: { slug: string, title: string } }>, trailSteps: Array<{ stepId: string, runId: string | null, name: string, outcome: StepOutcome, startedAt: string, durationMs: number, errorMessage: string | null, automation: { slug: string } }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -850,6 +854,7 @@ export const AutomationDetailFragmentDoc = new TypedDocumentString(`
     deadLetterQueue
     exchange
     routingKey
+    serviceName
     reprocessUrl
     signingSecret
     connection
@@ -1473,6 +1478,7 @@ export const RegisterAutomationDocument = new TypedDocumentString(`
     deadLetterQueue
     exchange
     routingKey
+    serviceName
     reprocessUrl
     signingSecret
     connection
@@ -1588,6 +1594,7 @@ fragment AutomationDetail on Automation {
     deadLetterQueue
     exchange
     routingKey
+    serviceName
     reprocessUrl
     signingSecret
     connection
@@ -1675,6 +1682,7 @@ export const ArchiveAutomationDocument = new TypedDocumentString(`
     deadLetterQueue
     exchange
     routingKey
+    serviceName
     reprocessUrl
     signingSecret
     connection
@@ -1762,6 +1770,7 @@ export const AutomationDocument = new TypedDocumentString(`
     deadLetterQueue
     exchange
     routingKey
+    serviceName
     reprocessUrl
     signingSecret
     connection
@@ -2969,6 +2978,18 @@ export const TrailDocument = new TypedDocumentString(`
     query Trail($correlationId: String!) {
   trail(correlationId: $correlationId) {
     ...RunFields
+  }
+  trailSteps(correlationId: $correlationId) {
+    automation {
+      slug
+    }
+    stepId
+    runId
+    name
+    outcome
+    startedAt
+    durationMs
+    errorMessage
   }
 }
     fragment RunFields on Run {

@@ -99,6 +99,7 @@ export function anAutomation(overrides: Partial<AutomationDetailFragment> = {}):
       deadLetterQueue: 'invoices.generate.dlq',
       exchange: null,
       routingKey: null,
+      serviceName: null,
       reprocessUrl: null,
       signingSecret: null,
       connection: 'ROUNDHOUSE_RUNTIME_RABBITMQ_URL',
