@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
-import type { CatalogProblem } from '@roundhouse/contracts';
+import type { CatalogNote, CatalogProblem } from '@roundhouse/contracts';
 import { SYSTEM_ACTOR, type AuditActor } from '../audit/audit-entry.js';
 import { AuditService } from '../audit/audit.service.js';
 import { dutiesChanges, wordList } from '../approvals/approval-policy.js';
@@ -28,6 +28,16 @@ function bindingProblems(automations: LoadedCatalog['automations'], variables: R
   );
 }
 
+export interface CatalogValidation {
+  problems: CatalogProblem[];
+  notes: CatalogNote[];
+  teams: number;
+  people: number;
+  systems: number;
+  automations: number;
+  files: number;
+}
+
 /** Catalog as code: validate the files, apply them whole or not at all, export back to YAML. */
 @Injectable()
 export class CatalogService {
@@ -45,10 +55,10 @@ export class CatalogService {
    * Problems in the files alone; needs no database. `variables` and `outbound` are this
    * instance's rules for runtime bindings (the names catalogs may use, the addresses webhooks may reach).
    */
-  static async validate(dir: string, root: string, variables: RuntimeVariables, outbound: OutboundGuard): Promise<{ problems: CatalogProblem[]; teams: number; automations: number; files: number }> {
+  static async validate(dir: string, root: string, variables: RuntimeVariables, outbound: OutboundGuard): Promise<CatalogValidation> {
     const loaded = await loadCatalog(dir, root);
     const problems = [...loaded.problems, ...bindingProblems(loaded.automations, variables, outbound)];
-    return { problems, teams: loaded.teams.length, automations: loaded.automations.length, files: loaded.fileCount };
+    return { problems, notes: loaded.notes, teams: loaded.teams.length, people: loaded.people.length, systems: loaded.systems.length, automations: loaded.automations.length, files: loaded.fileCount };
   }
 
   /**
@@ -62,7 +72,7 @@ export class CatalogService {
    * own with before and after, and what waited for approval on that automation is set aside
    * (WaitingApprovals).
    */
-  async apply(dir: string, root: string, actor: AuditActor = SYSTEM_ACTOR): Promise<ApplySummary> {
+  async apply(dir: string, root: string, actor: AuditActor = SYSTEM_ACTOR): Promise<ApplySummary & { notes: CatalogNote[] }> {
     const loaded = await loadCatalog(dir, root);
     const taken = new Set(await this.catalog.consoleSlugs(loaded.automations.map((a) => a.value.slug)));
     const problems = [
@@ -81,7 +91,7 @@ export class CatalogService {
     if (problems.length > 0) {
       throw new CatalogInvalidError(problems);
     }
-    return this.catalog.apply(loaded.teams, loaded.automations, async (manager, changes) => {
+    const summary = await this.catalog.apply(loaded, async (manager, changes) => {
       await this.audit.record(
         {
           actor,
@@ -112,6 +122,7 @@ export class CatalogService {
       }
       await this.waiting.automationsChanged(manager, changes.shifted, actor);
     });
+    return { ...summary, notes: loaded.notes };
   }
 
   /** Every automation (or the given ones) as catalog YAML, by slug. */

@@ -146,8 +146,14 @@ const schema = z.object({
   ROUNDHOUSE_OUTBOUND_ALLOW: z.string().optional(),
   /** When set, GET /metrics needs `Authorization: Bearer <this>` (32+ characters); unset, /metrics is public. Sensitive. */
   ROUNDHOUSE_METRICS_TOKEN: z.string().min(32, { message: 'at least 32 characters' }).optional(),
-  /** pino level. */
+  /** pino level. Successful requests are logged at `debug`, failed ones at `info` (4xx) and `error` (5xx). */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * `json`: one JSON object a line, for log collectors (the default, and what production should
+   * keep). `pretty`: readable lines for a person at a terminal (pino-pretty, a development
+   * dependency); `npm start` picks it outside production.
+   */
+  LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
 });
 
 export type AppConfig = z.infer<typeof schema> & { repositoryRoot: string };

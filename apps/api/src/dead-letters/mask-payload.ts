@@ -215,3 +215,12 @@ export function maskHeaders(headers: Readonly<Record<string, string>>, sensitive
   const result = Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, isCredentialName(name) ? masked(masking) : maskString(masking, value, [], 0)]));
   return { headers: result, masked: masking.changed };
 }
+
+/**
+ * An error message as a reader without payload access sees it: runtimes write whatever failed into
+ * it (`401 from …?api_key=…`, `Authorization: Bearer …`, a JSON body), so it is masked like a payload
+ * string — credentials, and every `name=value` of a sensitive or credential name.
+ */
+export function maskMessage(text: string, sensitiveFields: readonly string[]): string {
+  return maskString(maskingOf(sensitiveFields), text, [], 0);
+}

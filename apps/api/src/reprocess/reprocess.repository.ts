@@ -118,6 +118,7 @@ export interface ItemHistoryRow {
 
 export interface ItemErrorRow {
   dead_letter_id: string;
+  automation_slug: string;
   message_id: string;
   state: ItemState;
   last_error: string;
@@ -261,6 +262,15 @@ export class ReprocessRepository {
     return new Map(rows.map((r) => [r.slug, r.owner_team]));
   }
 
+  /** Each automation's owner team and the payload fields it marks sensitive: who reads what its runtimes answered in full. */
+  async payloadPolicies(slugs: readonly string[]): Promise<Map<string, { ownerTeam: string; sensitiveFields: string[] }>> {
+    const rows = await this.dataSource.query<{ slug: string; owner_team: string; fields: string[] | null }[]>(
+      `SELECT slug, owner_team, ARRAY(SELECT jsonb_array_elements_text(coalesce(payload_policy -> 'sensitiveFields', '[]'::jsonb))) AS fields FROM automation WHERE slug = ANY($1::text[])`,
+      [[...new Set(slugs)]],
+    );
+    return new Map(rows.map((row) => [row.slug, { ownerTeam: row.owner_team, sensitiveFields: row.fields ?? [] }]));
+  }
+
   /** Each automation's owner team and risk domains now. */
   async automationsNow(slugs: readonly string[]): Promise<Map<string, AutomationAsRequested>> {
     const rows = await this.dataSource.query<{ slug: string; owner_team: string; risk_domains: string[] }[]>(`SELECT slug, owner_team, risk_domains FROM automation WHERE slug = ANY($1::text[])`, [[...slugs]]);
@@ -365,7 +375,7 @@ export class ReprocessRepository {
   /** The latest items of a request that failed or are waiting to be tried again, with why. */
   itemErrors(requestId: string, limit: number): Promise<ItemErrorRow[]> {
     return this.dataSource.query<ItemErrorRow[]>(
-      `SELECT i.dead_letter_id::text AS dead_letter_id, d.message_id, i.state, i.last_error, i.attempts
+      `SELECT i.dead_letter_id::text AS dead_letter_id, i.automation_slug, d.message_id, i.state, i.last_error, i.attempts
          FROM reprocess_item i JOIN dead_letter d ON d.id = i.dead_letter_id
         WHERE i.request_id = $1::bigint AND i.last_error IS NOT NULL
         ORDER BY coalesce(i.finished_at, i.dispatched_at) DESC NULLS LAST, i.id DESC LIMIT $2`,

@@ -8,6 +8,7 @@ import { approvalPolicyOf, approvalReasons, dutiesChanges, wordList, type Approv
 import { APP_CONFIG, type AppConfig } from '../config/app.config.js';
 import { RuntimeVariables } from '../config/runtime-variables.js';
 import { SYSTEM_ACTOR } from '../audit/audit-entry.js';
+import { maskMessage } from '../dead-letters/mask-payload.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuditEntryType } from '../audit/dto/audit-entry.type.js';
 import type {
@@ -299,8 +300,9 @@ export class ReprocessService {
     return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
   }
 
-  async history(deadLetterId: string): Promise<DeadLetterActionType[]> {
+  async history(deadLetterId: string, automation: string, user: User | undefined): Promise<DeadLetterActionType[]> {
     const rows = await this.ledger.itemsForDeadLetter(deadLetterId);
+    const shown = await this.errorsAsSeenBy([automation], user);
     return rows.map((row) => ({
       requestId: row.request_id,
       action: row.action,
@@ -312,7 +314,7 @@ export class ReprocessService {
       state: row.state,
       reprocessId: row.reprocess_id,
       attempts: row.attempts,
-      lastError: row.last_error,
+      lastError: row.last_error === null ? null : shown(automation, row.last_error),
       dispatchedAt: row.dispatched_at,
       acknowledgedAt: row.acknowledged_at,
       finishedAt: row.finished_at,
@@ -359,6 +361,24 @@ export class ReprocessService {
     }
   }
 
+  /**
+   * What runtimes and webhooks answered, as `user` may read it: a receiver's answer can echo the
+   * message or a credential, so it is masked like an error message (maskMessage) for everyone who
+   * may not read the automation's payloads.
+   */
+  private async errorsAsSeenBy(automations: readonly string[], user: User | undefined): Promise<(automation: string, text: string) => string> {
+    const policies = await this.ledger.payloadPolicies(automations);
+    return (automation, text) => {
+      const policy = policies.get(automation);
+      return policy !== undefined && grantsOnTeam(user, 'dead-letter:payload', policy.ownerTeam) ? text : maskMessage(text, policy?.sensitiveFields ?? []);
+    };
+  }
+
+  private async recentErrors(row: RequestRow, user: User | undefined): Promise<ReprocessRequestType['recentErrors']> {
+    const shown = await this.errorsAsSeenBy(row.automations, user);
+    return (await this.ledger.itemErrors(row.id, 20)).map((e) => ({ deadLetterId: e.dead_letter_id, messageId: e.message_id, state: e.state, error: shown(e.automation_slug, e.last_error), attempts: e.attempts }));
+  }
+
   private async present(rows: readonly RequestRow[], user: User | undefined, withErrors: boolean): Promise<ReprocessRequestType[]> {
     const progress = await this.ledger.progress(rows.map((r) => r.id));
     const now = await this.ledger.automationsNow([...new Set(rows.flatMap((r) => r.automations))]);
@@ -381,9 +401,7 @@ export class ReprocessService {
         updatedAt: row.updated_at,
         finishedAt: row.finished_at,
         progress: Object.fromEntries(ITEM_STATES.map((s) => [s, counts[s] ?? 0])) as unknown as ReprocessProgressType,
-        recentErrors: withErrors
-          ? (await this.ledger.itemErrors(row.id, 20)).map((e) => ({ deadLetterId: e.dead_letter_id, messageId: e.message_id, state: e.state, error: e.last_error, attempts: e.attempts }))
-          : [],
+        recentErrors: withErrors ? await this.recentErrors(row, user) : [],
         canControl: row.automations.every((slug) => mayAct(user, owners.get(slug) ?? '')),
         canReject:
           row.state === 'awaiting_approval' &&

@@ -325,6 +325,8 @@ export type RuntimeBindingInput = {
   queue?: string | null | undefined;
   reprocessUrl?: string | null | undefined;
   routingKey?: string | null | undefined;
+  /** The OpenTelemetry service.name whose root spans sent to /v1/traces are this automation’s runs. */
+  serviceName?: string | null | undefined;
   signingSecret?: string | null | undefined;
 };
 
@@ -367,15 +369,15 @@ export type SloInput = {
 
 /** Whether an SLO keeps its promise right now. */
 export type SloState =
-  /** A dead-letter SLO: the backlog or the age of the oldest dead letter is over its limit right now. */
+  /** Broken: over its window the objective was missed, or the whole error budget is spent. */
   | 'breached'
-  /** The error budget is being spent faster than it lasts: a ticket for working hours. */
+  /** At risk: the promise still holds over its window, but the error budget is being spent faster than it lasts (a ticket for working hours), or a dead-letter limit is crossed right now. */
   | 'burning'
   /** Nothing was counted in the SLO window, so there is nothing to judge. */
   | 'no_data'
-  /** The promise holds: no alert rule fires. */
+  /** The promise holds: no alert rule fires and the error budget is not spent. */
   | 'ok'
-  /** The error budget is being spent so fast that someone is paged now. */
+  /** At risk: the promise still holds over its window, but the error budget is being spent so fast that someone is paged now. */
   | 'paging';
 
 export type StartReprocessInput = {

@@ -10,7 +10,7 @@ import { messageBodyV1 } from './message-body.v1.js';
  * (`startedAt`, the same on every event of one attempt), so events that arrive out of order still
  * converge to one run.
  */
-export const INGEST_EVENT_TYPES = ['run_started', 'run_finished', 'run_failed', 'kpi_measurement', 'heartbeat', 'resilience', 'dead_letter'] as const;
+export const INGEST_EVENT_TYPES = ['run_started', 'run_finished', 'run_failed', 'step', 'kpi_measurement', 'heartbeat', 'resilience', 'dead_letter'] as const;
 export type IngestEventType = (typeof INGEST_EVENT_TYPES)[number];
 
 const eventId = z
@@ -57,6 +57,26 @@ export const runFailedV1 = z.strictObject({
   outcome: z
     .enum(['retrying', 'failed', 'dead_lettered'])
     .meta({ description: 'retrying: another attempt follows; failed: given up; dead_lettered: given up and parked as a dead letter.' }),
+});
+
+export const STEP_OUTCOMES = ['succeeded', 'failed'] as const;
+
+/**
+ * One finished step inside a run, shown in the correlation trail under its run: an OpenTelemetry
+ * child span (`POST /v1/traces`), or a step a runtime reports itself. `occurredAt` is when it ended.
+ */
+export const stepV1 = z.strictObject({
+  ...base,
+  type: z.literal('step'),
+  correlationId: z.string().min(1).max(200).meta({ description: 'The business transaction (for OpenTelemetry, the trace id) whose trail shows the step.' }),
+  stepId: z.string().min(1).max(200).meta({ description: 'Unique within the correlation id (for OpenTelemetry, the span id).' }),
+  parentStepId: z.string().min(1).max(200).optional().meta({ description: 'The step or run span this step ran inside, when known.' }),
+  runId: z.string().min(1).max(200).optional().meta({ description: 'The run the step belongs to, when known.' }),
+  name: z.string().min(1).max(200),
+  startedAt: timestamp,
+  durationMs,
+  outcome: z.enum(STEP_OUTCOMES),
+  errorMessage: z.string().max(4000).optional(),
 });
 
 export const kpiMeasurementV1 = z.strictObject({
@@ -122,7 +142,7 @@ export const deadLetterV1 = z
   .refine((event) => event.body !== undefined || event.payload !== undefined, { message: 'a dead letter needs its message: `body` (bytes, base64) or `payload` (JSON)', path: ['body'] });
 
 export const ingestEventV1 = z
-  .discriminatedUnion('type', [runStartedV1, runFinishedV1, runFailedV1, kpiMeasurementV1, heartbeatV1, resilienceV1, deadLetterV1])
+  .discriminatedUnion('type', [runStartedV1, runFinishedV1, runFailedV1, stepV1, kpiMeasurementV1, heartbeatV1, resilienceV1, deadLetterV1])
   .meta({ title: 'Ingest event v1', description: 'One report from a runtime.' });
 
 export type IngestEventV1 = z.infer<typeof ingestEventV1>;
@@ -130,6 +150,8 @@ export type IngestEventV1Input = z.input<typeof ingestEventV1>;
 export type RunStartedV1 = z.infer<typeof runStartedV1>;
 export type RunFinishedV1 = z.infer<typeof runFinishedV1>;
 export type RunFailedV1 = z.infer<typeof runFailedV1>;
+export type StepV1 = z.infer<typeof stepV1>;
+export type StepOutcome = (typeof STEP_OUTCOMES)[number];
 export type KpiMeasurementV1 = z.infer<typeof kpiMeasurementV1>;
 export type HeartbeatV1 = z.infer<typeof heartbeatV1>;
 export type ResilienceV1 = z.infer<typeof resilienceV1>;

@@ -53,15 +53,19 @@ describe(DashboardPage.name, () => {
     expect(figure(trend, 'Latest week')).toContain('€6,500 at each month-end');
     expect(figure(trend, 'Latest week')).toContain('Week of 23 Nov');
     expect(figure(trend, 'Target')).toContain('€5,000 at each month-end');
+    // The dashed lines are named under the chart, not written over its axis.
+    const key = trend.querySelector('figcaption')?.textContent;
+    expect(key).toContain('Dashed line: target, €5,000 at each month-end');
+    expect(key).toContain('Dotted line: before, €182,000 at each month-end');
     expect(within(trend).getByText('2 of 3 weeks have a value.')).toBeTruthy();
 
     const slos = panel('Are the promises kept?');
     const row = within(slos).getByRole('row', { name: /Invoice generation from closed-won deals/ });
     expect(row.textContent).toContain('99.5% over 30d');
     expect(row.textContent).toContain('99.41%');
-    expect(row.textContent).toContain('At risk (ticket)');
+    expect(row.textContent).toContain('At risk');
     expect(within(row).getByRole('meter', { name: /Error budget left/ }).getAttribute('aria-valuenow')).toBe('25');
-    expect(row.textContent).toContain('25% of the budget left (45 of 60 allowed misses used).');
+    expect(row.textContent).toContain('25% of the room for failures left: 45 of the 60 misses allowed have happened.');
     expect(within(row).getByRole('link', { name: '1 open alert' }).getAttribute('href')).toBe('/automations/invoice-generation/slos');
 
     const backlog = panel('Failed items waiting for a decision');

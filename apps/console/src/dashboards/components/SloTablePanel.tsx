@@ -69,7 +69,7 @@ export function SloTablePanel({ rows, rangeLabel }: { rows: readonly SloRow[]; r
                 <SloStateBadge state={row.status.state} />
               </td>
               <td>
-                <ErrorBudgetBar budget={row.status.errorBudget} label={`Error budget left: ${row.status.title}`} />
+                <ErrorBudgetBar budget={row.status.errorBudget} label={`Error budget left: ${row.status.title}`} objective={row.status.objective} indicator={row.status.indicator} />
               </td>
               <td>
                 {row.openAlerts.length === 0 ? (
