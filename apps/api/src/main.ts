@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { formatProblem } from '@roundhouse/contracts';
+import { formatNote, formatProblem } from '@roundhouse/contracts';
 import { createApp } from './app.js';
 import { CatalogInvalidError } from './catalog/catalog.errors.js';
 import { CatalogService } from './catalog/catalog.service.js';
@@ -72,8 +72,8 @@ async function main(): Promise<void> {
 
 async function applyCatalog(catalog: CatalogService, dir: string, root: string, log: ReturnType<typeof createLogger>): Promise<void> {
   try {
-    const summary = await catalog.apply(dir, root);
-    log.info({ catalog: summary }, 'catalog applied');
+    const { notes, ...summary } = await catalog.apply(dir, root);
+    log.info({ catalog: summary, notes: notes.map(formatNote) }, 'catalog applied');
   } catch (error) {
     if (!(error instanceof CatalogInvalidError)) {
       throw error;

@@ -68,6 +68,17 @@ const schema = z.object({
   ROUNDHOUSE_OIDC_TEAMS_CLAIM: z.string().default('roundhouse_teams'),
   /** Collect dead letters from the brokers named in automations' runtime bindings (when their connection variable is set). */
   ROUNDHOUSE_COLLECTORS: flag.default(true),
+  /**
+   * Milliseconds between two reads of the catalog's runtime bindings by a process that runs
+   * collectors: registering, editing or archiving an automation starts, moves or stops its
+   * collector on every such process within this time.
+   */
+  ROUNDHOUSE_COLLECTORS_SYNC_MS: z.coerce
+    .number({ message: 'a whole number of milliseconds' })
+    .int({ message: 'a whole number of milliseconds' })
+    .min(100, { message: 'at least 100 milliseconds' })
+    .max(300_000, { message: 'at most 300000 milliseconds (5 minutes)' })
+    .default(2_000),
   /** Run durable background jobs (pg-boss) in this process. */
   ROUNDHOUSE_JOBS: flag.default(true),
   /** Days raw runs are kept; per-minute rollups are kept regardless. */

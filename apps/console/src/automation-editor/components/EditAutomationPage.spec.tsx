@@ -17,6 +17,7 @@ const change: AutomationChangeItemFragment = {
   requestedBy: { id: 'omar', name: 'Omar Haddad' },
   requestedAt: '2026-11-27T10:00:00Z',
   sloChanges: ['invoice-latency: objective 95% → 90%'],
+  changes: ['invoice-latency: objective 95% → 90%'],
   decidedBy: null,
   decidedAt: null,
   reason: null,

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { SloChangeList } from '@/approvals/components/AutomationChangeCard';
+import { ChangeList, onlySlos } from '@/approvals/components/AutomationChangeCard';
 import { useViewer } from '@/auth/hooks/useViewer';
 import { useAutomation } from '@/automation/hooks/useAutomation';
 import type { ConfirmationState } from '@/shared/components/Confirmation';
@@ -18,8 +18,9 @@ import { useUpdateAutomation } from '../hooks/useUpdateAutomation';
 import { AutomationForm } from './AutomationForm';
 
 /**
- * The change to this automation's SLOs that waits for its owner team: just sent by this save
- * (`sent`: the focus moves to it, at the top of the form), or asked for earlier. Nothing of it is
+ * The change to this automation that waits for its owner team (its SLOs, owner team, risk domains
+ * or leaving production): just sent by this save (`sent`: the focus moves to it, at the top of the
+ * form), or asked for earlier. Nothing of it is
  * applied yet.
  */
 function PendingChangeNotice({ change, sent }: { change: AutomationChangeItemFragment; sent: boolean }) {
@@ -37,13 +38,13 @@ function PendingChangeNotice({ change, sent }: { change: AutomationChangeItemFra
           <span className="strong">Sent to the {change.ownerTeam} owners for approval. Nothing is applied until another owner approves it.</span>
         ) : (
           <>
-            <span className="strong">Waiting for approval:</span> {who === 'you' ? 'You' : who} asked for an SLO change{' '}
-            <time dateTime={change.requestedAt}>{formatInstant(change.requestedAt)}</time>; the {change.ownerTeam} owners decide. The form below shows the SLOs in
+            <span className="strong">Waiting for approval:</span> {who === 'you' ? 'You' : who} asked for {onlySlos(change) ? 'an SLO change' : 'a change'}{' '}
+            <time dateTime={change.requestedAt}>{formatInstant(change.requestedAt)}</time>; the {change.ownerTeam} owners decide. The form below shows what is in
             force, without it.
           </>
         )}
       </p>
-      <SloChangeList changes={change.sloChanges} />
+      <ChangeList changes={change.changes} />
       <p>
         <Link to="/approvals">Open approvals</Link>
       </p>
@@ -62,7 +63,7 @@ function SaveSupersedesNote({ change }: { change: AutomationChangeItemFragment }
   const who = useRequester(change);
   return (
     <p>
-      <span className="strong">Saving sets aside the SLO change waiting for approval</span> (asked by {who}{' '}
+      <span className="strong">Saving sets aside the {onlySlos(change) ? 'SLO change' : 'change'} waiting for approval</span> (asked by {who}{' '}
       <time dateTime={change.requestedAt}>{formatInstant(change.requestedAt)}</time>): once this automation changes, it can no longer be approved. SLO changes
       made here wait for the {change.ownerTeam} owners in its place.
     </p>
@@ -74,7 +75,7 @@ function PendingSloNote({ change }: { change: AutomationChangeItemFragment }) {
   return (
     <div className="banner banner--caution">
       <p className="strong">Not applied yet, waiting for approval:</p>
-      <SloChangeList changes={change.sloChanges} />
+      <ChangeList changes={change.sloChanges} />
     </div>
   );
 }

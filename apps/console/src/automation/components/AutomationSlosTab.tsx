@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { AlertList } from '@/alerts/components/AlertList';
 import { useAlerts } from '@/alerts/hooks/useAlerts';
-import { SloChangeList } from '@/approvals/components/AutomationChangeCard';
+import { ChangeList } from '@/approvals/components/AutomationChangeCard';
 import { useViewer } from '@/auth/hooks/useViewer';
 import { useAutomationPendingChange } from '@/automation-editor/hooks/useAutomationPendingChange';
 import { KpiReportList } from '@/dashboards/components/KpiReportList';
@@ -55,7 +55,7 @@ function PendingSloChange({ slug }: { slug: string }) {
         <span className="strong">An SLO change waits for approval:</span> {who} asked for it <time dateTime={change.requestedAt}>{formatInstant(change.requestedAt)}</time>;
         the {change.ownerTeam} owners decide. The SLOs below are the ones in force until then.
       </p>
-      <SloChangeList changes={change.sloChanges} />
+      <ChangeList changes={change.sloChanges} />
       {viewer.data !== undefined && viewer.data.viewer.role !== 'viewer' ? (
         <p>
           <Link to="/approvals">Open approvals</Link>
