@@ -33,7 +33,7 @@ type Documents = {
     "\n  query Automation($slug: String!) {\n    automation(slug: $slug) {\n      ...AutomationDetail\n    }\n  }\n": typeof types.AutomationDocument,
     "\n  query ExportAutomation($slug: String!) {\n    exportAutomation(slug: $slug)\n  }\n": typeof types.ExportAutomationDocument,
     "\n  query AutomationOptions($filter: AutomationFilter, $first: Int!) {\n    automations(filter: $filter, first: $first) {\n      edges {\n        node {\n          slug\n          title\n          owner {\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.AutomationOptionsDocument,
-    "\n  fragment CatalogAutomation on Automation {\n    slug\n    title\n    type\n    lifecycle\n    riskDomains\n    tags\n    systems\n    source\n    archivedAt\n    owner {\n      name\n      title\n    }\n  }\n": typeof types.CatalogAutomationFragmentDoc,
+    "\n  fragment CatalogAutomation on Automation {\n    slug\n    title\n    type\n    lifecycle\n    riskDomains\n    tags\n    systems\n    source\n    archivedAt\n    owner {\n      name\n      title\n    }\n    onCall {\n      name\n      slack\n    }\n    status {\n      health\n      openAlerts\n      runsLast24h\n      failedLast24h\n    }\n  }\n": typeof types.CatalogAutomationFragmentDoc,
     "\n  query CatalogAutomations($filter: AutomationFilter, $first: Int!, $after: String) {\n    automations(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...CatalogAutomation\n        }\n      }\n    }\n  }\n": typeof types.CatalogAutomationsDocument,
     "\n  query CatalogFacets {\n    automationFacets {\n      tags\n      systems\n    }\n  }\n": typeof types.CatalogFacetsDocument,
     "\n  query AutomationKpis($slug: String!, $range: DateRangeInput) {\n    automationKpis(slug: $slug, range: $range) {\n      ...KpiReportFields\n    }\n  }\n": typeof types.AutomationKpisDocument,
@@ -89,7 +89,7 @@ const documents: Documents = {
     "\n  query Automation($slug: String!) {\n    automation(slug: $slug) {\n      ...AutomationDetail\n    }\n  }\n": types.AutomationDocument,
     "\n  query ExportAutomation($slug: String!) {\n    exportAutomation(slug: $slug)\n  }\n": types.ExportAutomationDocument,
     "\n  query AutomationOptions($filter: AutomationFilter, $first: Int!) {\n    automations(filter: $filter, first: $first) {\n      edges {\n        node {\n          slug\n          title\n          owner {\n            name\n          }\n        }\n      }\n    }\n  }\n": types.AutomationOptionsDocument,
-    "\n  fragment CatalogAutomation on Automation {\n    slug\n    title\n    type\n    lifecycle\n    riskDomains\n    tags\n    systems\n    source\n    archivedAt\n    owner {\n      name\n      title\n    }\n  }\n": types.CatalogAutomationFragmentDoc,
+    "\n  fragment CatalogAutomation on Automation {\n    slug\n    title\n    type\n    lifecycle\n    riskDomains\n    tags\n    systems\n    source\n    archivedAt\n    owner {\n      name\n      title\n    }\n    onCall {\n      name\n      slack\n    }\n    status {\n      health\n      openAlerts\n      runsLast24h\n      failedLast24h\n    }\n  }\n": types.CatalogAutomationFragmentDoc,
     "\n  query CatalogAutomations($filter: AutomationFilter, $first: Int!, $after: String) {\n    automations(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...CatalogAutomation\n        }\n      }\n    }\n  }\n": types.CatalogAutomationsDocument,
     "\n  query CatalogFacets {\n    automationFacets {\n      tags\n      systems\n    }\n  }\n": types.CatalogFacetsDocument,
     "\n  query AutomationKpis($slug: String!, $range: DateRangeInput) {\n    automationKpis(slug: $slug, range: $range) {\n      ...KpiReportFields\n    }\n  }\n": types.AutomationKpisDocument,
@@ -202,7 +202,7 @@ export function graphql(source: "\n  query AutomationOptions($filter: Automation
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment CatalogAutomation on Automation {\n    slug\n    title\n    type\n    lifecycle\n    riskDomains\n    tags\n    systems\n    source\n    archivedAt\n    owner {\n      name\n      title\n    }\n  }\n"): typeof import('./graphql').CatalogAutomationFragmentDoc;
+export function graphql(source: "\n  fragment CatalogAutomation on Automation {\n    slug\n    title\n    type\n    lifecycle\n    riskDomains\n    tags\n    systems\n    source\n    archivedAt\n    owner {\n      name\n      title\n    }\n    onCall {\n      name\n      slack\n    }\n    status {\n      health\n      openAlerts\n      runsLast24h\n      failedLast24h\n    }\n  }\n"): typeof import('./graphql').CatalogAutomationFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -68,6 +68,13 @@ export type AutomationFilter = {
   type?: AutomationType | null | undefined;
 };
 
+/** paging: an open alert pages the on-call engineer; needs_attention: an open ticket alert, or runs given up on in the last 24 hours; healthy: runs in the last 24 hours and none of that; no_runs: nothing ended in the last 24 hours and no alert is open. */
+export type AutomationHealthState =
+  | 'healthy'
+  | 'needs_attention'
+  | 'no_runs'
+  | 'paging';
+
 export type AutomationInput = {
   description: string;
   kpis?: Array<KpiInput>;
@@ -520,7 +527,7 @@ export type AutomationOptionsQueryVariables = Exact<{
 
 export type AutomationOptionsQuery = { automations: { edges: Array<{ node: { slug: string, title: string, owner: { name: string } } }> } };
 
-export type CatalogAutomationFragment = { slug: string, title: string, type: AutomationType, lifecycle: Lifecycle, riskDomains: Array<RiskDomain>, tags: Array<string>, systems: Array<string>, source: EntitySource, archivedAt: string | null, owner: { name: string, title: string } };
+export type CatalogAutomationFragment = { slug: string, title: string, type: AutomationType, lifecycle: Lifecycle, riskDomains: Array<RiskDomain>, tags: Array<string>, systems: Array<string>, source: EntitySource, archivedAt: string | null, owner: { name: string, title: string }, onCall: { name: string, slack: string | null }, status: { health: AutomationHealthState, openAlerts: number, runsLast24h: number, failedLast24h: number } };
 
 export type CatalogAutomationsQueryVariables = Exact<{
   filter?: AutomationFilter | null | undefined;
@@ -529,7 +536,7 @@ export type CatalogAutomationsQueryVariables = Exact<{
 }>;
 
 
-export type CatalogAutomationsQuery = { automations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { slug: string, title: string, type: AutomationType, lifecycle: Lifecycle, riskDomains: Array<RiskDomain>, tags: Array<string>, systems: Array<string>, source: EntitySource, archivedAt: string | null, owner: { name: string, title: string } } }> } };
+export type CatalogAutomationsQuery = { automations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { slug: string, title: string, type: AutomationType, lifecycle: Lifecycle, riskDomains: Array<RiskDomain>, tags: Array<string>, systems: Array<string>, source: EntitySource, archivedAt: string | null, owner: { name: string, title: string }, onCall: { name: string, slack: string | null }, status: { health: AutomationHealthState, openAlerts: number, runsLast24h: number, failedLast24h: number } } }> } };
 
 export type CatalogFacetsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -921,6 +928,16 @@ export const CatalogAutomationFragmentDoc = new TypedDocumentString(`
   owner {
     name
     title
+  }
+  onCall {
+    name
+    slack
+  }
+  status {
+    health
+    openAlerts
+    runsLast24h
+    failedLast24h
   }
 }
     `, {"fragmentName":"CatalogAutomation"}) as unknown as TypedDocumentString<CatalogAutomationFragment, unknown>;
@@ -1871,6 +1888,16 @@ export const CatalogAutomationsDocument = new TypedDocumentString(`
   owner {
     name
     title
+  }
+  onCall {
+    name
+    slack
+  }
+  status {
+    health
+    openAlerts
+    runsLast24h
+    failedLast24h
   }
 }`) as unknown as TypedDocumentString<CatalogAutomationsQuery, CatalogAutomationsQueryVariables>;
 export const CatalogFacetsDocument = new TypedDocumentString(`

@@ -49,6 +49,8 @@ export function aCatalogAutomation(overrides: Partial<CatalogAutomationFragment>
     source: 'file',
     archivedAt: null,
     owner: { name: 'finance-ops', title: 'Finance Operations Engineering' },
+    onCall: { name: 'Finance ops primary', slack: '#finance-ops-oncall' },
+    status: { health: 'healthy', openAlerts: 0, runsLast24h: 1_204, failedLast24h: 0 },
     ...overrides,
   };
 }
