@@ -114,6 +114,7 @@ export class IngestService {
       const counted = await this.repository.upsertRuns(manager, mergeRunEvents(runs));
       const signals = stored.filter((e): e is ResilienceV1 => e.type === 'resilience');
       await this.repository.addRollups(manager, rollupDeltas(counted, signals));
+      await this.repository.addLatencyCounts(manager, counted);
       await this.repository.insertMeasurements(manager, stored.filter((e): e is KpiMeasurementV1 => e.type === 'kpi_measurement'));
       await this.repository.touchActivity(manager, counted, stored.filter((e): e is HeartbeatV1 => e.type === 'heartbeat'));
       await this.deadLetters.store(manager, stored.filter((e): e is DeadLetterV1 => e.type === 'dead_letter'));
