@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,7 +31,22 @@ describe('npm run catalog', () => {
   it('validates the shipped catalog', () => {
     const result = catalog(['validate'], {});
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^The catalog is valid: \d+ teams and \d+ automations in \d+ files\.$/m);
+    expect(result.stdout).toMatch(/^The catalog is valid: \d+ teams, 0 people, 0 systems and domains, \d+ automations in \d+ files\.$/m);
+  });
+
+  it('reads a Backstage org folder copied unchanged beside the catalog: notes, not errors', async () => {
+    const withOrg = await mkdtemp(path.join(tmpdir(), 'roundhouse-cli-org-'));
+    try {
+      await cp(path.resolve(import.meta.dirname, '../../../catalog'), withOrg, { recursive: true });
+      await cp(path.resolve(import.meta.dirname, 'backstage-org'), path.join(withOrg, 'org'), { recursive: true });
+      const result = catalog(['validate'], { ROUNDHOUSE_CATALOG_DIR: withOrg });
+      expect(result.code).toBe(0);
+      expect(result.stderr.split('\n').filter((line) => line.startsWith('note: '))).toHaveLength(4);
+      expect(result.stderr).toContain('/org/org.yaml:3: skipped Location "northwind-org" (backstage.io/v1alpha1)');
+      expect(result.stdout).toMatch(/^The catalog is valid: \d+ teams, 4 people, 2 systems and domains, \d+ automations in \d+ files \(4 note\(s\) above\)\.$/m);
+    } finally {
+      await rm(withOrg, { recursive: true, force: true });
+    }
   });
 
   it('names the file, line, field, what was found and what is allowed, and refuses to apply', async () => {

@@ -5,6 +5,7 @@ import { CLI_ACTOR, type AuditActor } from '../audit/audit-entry.js';
 import { AuditService } from '../audit/audit.service.js';
 import { ROLES, type Role, type User } from '../auth/user.js';
 import { ConflictError, InputError, NotAllowedError, NotFoundError, NotSignedInError, type FieldError } from '../errors/domain-errors.js';
+import { PeopleService } from '../people/people.service.js';
 import { AccountsRepository } from './accounts.repository.js';
 import { toUserAccount, type UserAccount } from './user-account.js';
 
@@ -36,6 +37,7 @@ export class AccountsService {
   constructor(
     @Inject(AccountsRepository) private readonly repository: AccountsRepository,
     @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(PeopleService) private readonly people: PeopleService,
   ) {}
 
   async add(input: NewAccountInput): Promise<UserAccount> {
@@ -104,7 +106,8 @@ export class AccountsService {
       await this.refused(normalized, 'account disabled', address);
       throw new NotAllowedError(`The account "${normalized}" is disabled. Ask an administrator if you still need access.`);
     }
-    const user: User = { id: account.username, name: account.display_name, role: account.role, teams: account.teams };
+    // The account's teams, and those the catalog gives the person of the same name (a Backstage User, a team's member).
+    const user = await this.people.withCatalogTeams({ id: account.username, name: account.display_name, role: account.role, teams: account.teams }, [account.username]);
     await this.repository.recordSignIn(account.username, new Date());
     await this.audit.record({
       actor: { id: user.id, name: user.name },

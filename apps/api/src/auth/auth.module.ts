@@ -3,6 +3,7 @@ import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from 
 import { APP_GUARD } from '@nestjs/core';
 import { AccountsModule } from '../accounts/accounts.module.js';
 import { APP_CONFIG, type AppConfig } from '../config/app.config.js';
+import { PeopleModule } from '../people/people.module.js';
 import { TokensModule } from '../tokens/tokens.module.js';
 import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
@@ -13,7 +14,7 @@ import { SessionsRepository } from './sessions.repository.js';
 import { ViewerResolver } from './viewer.resolver.js';
 
 @Module({
-  imports: [TokensModule, AccountsModule],
+  imports: [TokensModule, AccountsModule, PeopleModule],
   controllers: [AuthController],
   providers: [
     {

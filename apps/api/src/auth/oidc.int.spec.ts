@@ -1,4 +1,6 @@
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { exportJWK, generateKeyPair, SignJWT, type JWTPayload } from 'jose';
@@ -63,6 +65,27 @@ describe(OidcVerifier.name, () => {
     expect(result.data?.viewer).toEqual({ id: 'sam@example.test', name: 'Sam Single-Sign-On', role: 'owner', teams: ['finance-ops'] });
     const session = (await (await fetch(`${sso.url}/auth/session`, { headers: { authorization: `Bearer ${await token()}` } })).json()) as { user: unknown; csrfToken: unknown; methods: unknown };
     expect(session).toMatchObject({ user: { id: 'sam@example.test', role: 'owner' }, csrfToken: null, methods: { local: false, devSignIn: false, oidc: true } });
+  });
+
+  it('adds the teams the catalog gives the subject or its email: a Backstage User’s memberOf, a Group’s members', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'roundhouse-oidc-catalog-'));
+    try {
+      await cp(path.join(sso.config.repositoryRoot, 'catalog'), dir, { recursive: true });
+      await writeFile(
+        path.join(dir, 'teams/people.yaml'),
+        [
+          'apiVersion: backstage.io/v1alpha1\nkind: User\nmetadata: { name: sam }\nspec: { profile: { email: Sam@Example.test }, memberOf: [group:default/order-ops] }',
+          'apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: { name: sam-fans }\nspec: { type: team, children: [], members: [kim] }',
+        ].join('\n---\n'),
+      );
+      await sso.app.get(CatalogService).apply(dir, dir);
+      // sub "sam@example.test" is Sam's email (in another case); sub "kim" is a member of sam-fans.
+      expect((await graphql<{ viewer: { teams: string[] } }>(sso, await token(), '{ viewer { teams } }')).data?.viewer.teams).toEqual(['finance-ops', 'order-ops']);
+      expect((await graphql<{ viewer: { teams: string[] } }>(sso, await token({ sub: 'kim', roundhouse_teams: [] }), '{ viewer { teams } }')).data?.viewer.teams).toEqual(['sam-fans']);
+    } finally {
+      await sso.app.get(CatalogService).apply(path.join(sso.config.repositoryRoot, 'catalog'), sso.config.repositoryRoot);
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('needs no CSRF token for a mutation made with a bearer token', async () => {

@@ -36,7 +36,8 @@ export class OidcVerifier {
     this.keys = createRemoteJWKSet(new URL(settings.jwksUrl));
   }
 
-  async verify(token: string): Promise<User> {
+  /** The user the token names, and the email it carries (to find them in the catalog). */
+  async verify(token: string): Promise<{ user: User; email: string | undefined }> {
     const { payload } = await jwtVerify(token, this.keys, {
       issuer: this.settings.issuer,
       audience: this.settings.audience,
@@ -46,7 +47,8 @@ export class OidcVerifier {
     }).catch((error: unknown) => {
       throw new NotSignedInError(this.refusal(error));
     });
-    return this.userOf(payload);
+    const email = payload['email'];
+    return { user: this.userOf(payload), email: typeof email === 'string' ? email : undefined };
   }
 
   private userOf(payload: JWTPayload): User {

@@ -3,6 +3,7 @@ import { parse as parseCookies } from 'cookie';
 import type { Request } from 'express';
 import { APP_CONFIG, type AppConfig } from '../config/app.config.js';
 import { NotSignedInError } from '../errors/domain-errors.js';
+import { PeopleService } from '../people/people.service.js';
 import { OidcVerifier, oidcSettings } from './oidc.js';
 import { SESSION_COOKIE, SessionCodec } from './session.js';
 import { SessionsRepository } from './sessions.repository.js';
@@ -38,6 +39,7 @@ export class RequestIdentifier {
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(SessionCodec) private readonly sessions: SessionCodec,
     @Inject(SessionsRepository) private readonly sessionRecords: SessionsRepository,
+    @Inject(PeopleService) private readonly people: PeopleService,
   ) {
     const settings = oidcSettings(config);
     this.oidc = settings === undefined ? undefined : new OidcVerifier(settings);
@@ -65,7 +67,9 @@ export class RequestIdentifier {
       return { problem: new NotSignedInError('This server accepts no bearer tokens but runtime tokens (rh_rt_…): single sign-on (ROUNDHOUSE_OIDC_ISSUER) is not configured.') };
     }
     try {
-      return { user: await this.oidc.verify(bearer), credential: 'bearer' };
+      const { user, email } = await this.oidc.verify(bearer);
+      // The provider's teams, and those the catalog gives this subject or email (a Backstage User, a team's member).
+      return { user: await this.people.withCatalogTeams(user, [user.id, email]), credential: 'bearer' };
     } catch (error) {
       if (error instanceof NotSignedInError) {
         return { problem: error };

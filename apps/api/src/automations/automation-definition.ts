@@ -20,6 +20,7 @@ export type AutomationDefinition = Pick<
   | 'lifecycle'
   | 'ownerTeam'
   | 'onCall'
+  | 'system'
   | 'systems'
   | 'riskDomains'
   | 'tags'
@@ -48,6 +49,7 @@ export function definitionFromV1(entity: AutomationV1, markdownOf: (path: string
     lifecycle: spec.lifecycle,
     ownerTeam: spec.owner,
     onCall: spec.onCall,
+    system: spec.system ?? null,
     systems: spec.systems,
     riskDomains: spec.riskDomains,
     runtime: spec.runtime ?? null,
@@ -76,6 +78,7 @@ export function definitionToV1(definition: AutomationDefinition): AutomationV1 {
       lifecycle: definition.lifecycle,
       owner: definition.ownerTeam,
       onCall: definition.onCall,
+      ...(definition.system === null ? {} : { system: definition.system }),
       systems: definition.systems,
       riskDomains: definition.riskDomains,
       ...(definition.runtime === null ? {} : { runtime: definition.runtime }),

@@ -44,6 +44,10 @@ export class AutomationEntity extends CatalogRecord {
   @Column({ type: 'jsonb', name: 'on_call' })
   onCall: OnCall;
 
+  /** The Backstage System (its key) the automation belongs to. */
+  @Column({ type: 'text', nullable: true })
+  system: string | null;
+
   @Column({ type: 'text', array: true })
   systems: string[];
 

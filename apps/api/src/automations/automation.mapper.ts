@@ -16,6 +16,7 @@ export function toAutomationType(entity: AutomationEntity, owner: TeamType, edit
     lifecycle: entity.lifecycle,
     owner,
     onCall: entity.onCall,
+    system: entity.system,
     systems: entity.systems,
     riskDomains: entity.riskDomains,
     tags: entity.tags,

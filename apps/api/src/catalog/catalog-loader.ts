@@ -1,12 +1,17 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseCatalogFile, type CatalogProblem, type Located, type Team } from '@roundhouse/contracts';
+import { keyForMatching, parseCatalogFile, type AutomationV1, type CatalogNote, type CatalogProblem, type Located, type ParsedCatalogFile, type Person, type Team } from '@roundhouse/contracts';
 import { definitionFromV1, type AutomationDefinition } from '../automations/automation-definition.js';
+import { resolveOrg, type CatalogSystem } from './catalog-org.js';
 
 export interface LoadedCatalog {
   teams: Located<Team>[];
+  people: Located<Person>[];
+  systems: Located<CatalogSystem>[];
   automations: Located<AutomationDefinition>[];
+  /** What was read and not used, one line each (skipped kinds, refs to entities not in the catalog). */
+  notes: CatalogNote[];
   problems: CatalogProblem[];
   fileCount: number;
 }
@@ -42,35 +47,34 @@ function duplicates<T>(items: Located<T>[], key: (value: T) => string, what: str
 
 /**
  * Reads every YAML file under `dir`, validates each entity against its contract, then checks what
- * only the whole catalog can tell: unique names, owners that exist, runbook files that exist.
- * File names in problems are relative to `root` (the repository), as a person would open them.
+ * only the whole catalog can tell: unique names, the org's refs (resolveOrg), owners and systems that
+ * exist, runbook files that exist. File names in problems are relative to `root` (the repository),
+ * as a person would open them.
  */
 export async function loadCatalog(dir: string, root: string): Promise<LoadedCatalog> {
   const files = existsSync(dir) ? await yamlFiles(dir) : [];
-  const result: LoadedCatalog = { teams: [], automations: [], problems: [], fileCount: files.length };
-  const entities = [];
+  const all: Omit<ParsedCatalogFile, 'problems' | 'notes'> = { automations: [], teams: [], groups: [], users: [], systems: [] };
+  const problems: CatalogProblem[] = [];
+  const notes: CatalogNote[] = [];
   for (const file of files) {
     const parsed = parseCatalogFile(await readFile(file, 'utf8'), path.relative(root, file));
-    result.problems.push(...parsed.problems);
-    result.teams.push(...parsed.teams);
-    entities.push(...parsed.automations);
+    problems.push(...parsed.problems);
+    notes.push(...parsed.notes);
+    all.automations.push(...parsed.automations);
+    all.teams.push(...parsed.teams);
+    all.groups.push(...parsed.groups);
+    all.users.push(...parsed.users);
+    all.systems.push(...parsed.systems);
   }
-  result.problems.push(...duplicates(result.teams, (t) => t.name, 'team', ['metadata', 'name']));
-  result.problems.push(...duplicates(entities, (a) => a.metadata.name, 'automation', ['metadata', 'name']));
-  const teamNames = new Set(result.teams.map((t) => t.value.name));
-  for (const entity of entities) {
-    const { spec } = entity.value;
-    if (!teamNames.has(spec.owner)) {
-      result.problems.push({
-        file: entity.file,
-        line: entity.lineAt(['spec', 'owner']),
-        field: 'spec.owner',
-        found: JSON.stringify(spec.owner),
-        allowed: `a team defined in the catalog (${[...teamNames].sort().join(', ') || 'none yet'})`,
-      });
-    }
+  const org = resolveOrg(all);
+  const result: LoadedCatalog = { teams: org.teams, people: org.people, systems: org.systems, automations: [], notes: [...notes, ...org.notes], problems: [...problems, ...org.problems], fileCount: files.length };
+  result.problems.push(...duplicates(all.automations, (a) => a.metadata.name, 'automation', ['metadata', 'name']));
+  const teamKeys = new Map(result.teams.map((t) => [keyForMatching(t.value.name), t.value.name]));
+  const systemKeys = new Map(result.systems.filter((s) => s.value.kind === 'System').map((s) => [keyForMatching(s.value.name), s.value.name]));
+  for (const entity of all.automations) {
+    const resolved = resolveRefs(entity, teamKeys, systemKeys, result.problems);
     let missingRunbook = false;
-    spec.runbooks.forEach((runbook, index) => {
+    resolved.spec.runbooks.forEach((runbook, index) => {
       if (runbook.path !== undefined && !existsSync(path.join(dir, runbook.path))) {
         missingRunbook = true;
         result.problems.push({
@@ -83,9 +87,35 @@ export async function loadCatalog(dir: string, root: string): Promise<LoadedCata
       }
     });
     if (!missingRunbook) {
-      const definition = definitionFromV1(entity.value, (file) => readFileSync(path.join(dir, file), 'utf8'));
+      const definition = definitionFromV1(resolved, (file) => readFileSync(path.join(dir, file), 'utf8'));
       result.automations.push({ ...entity, value: definition });
     }
   }
   return result;
+}
+
+/** The automation with its owner and system as the keys their entities are stored under (refs compare without case). */
+function resolveRefs(entity: Located<AutomationV1>, teams: Map<string, string>, systems: Map<string, string>, problems: CatalogProblem[]): AutomationV1 {
+  const { spec } = entity.value;
+  const owner = teams.get(keyForMatching(spec.owner));
+  if (owner === undefined) {
+    problems.push({
+      file: entity.file,
+      line: entity.lineAt(['spec', 'owner']),
+      field: 'spec.owner',
+      found: JSON.stringify(spec.owner),
+      allowed: `a team defined in the catalog (${[...teams.values()].sort().join(', ') || 'none yet'})`,
+    });
+  }
+  const system = spec.system === undefined ? undefined : systems.get(keyForMatching(spec.system));
+  if (spec.system !== undefined && system === undefined) {
+    problems.push({
+      file: entity.file,
+      line: entity.lineAt(['spec', 'system']),
+      field: 'spec.system',
+      found: JSON.stringify(spec.system),
+      allowed: `a Backstage System defined in the catalog (${[...systems.values()].sort().join(', ') || 'none yet'})`,
+    });
+  }
+  return { ...entity.value, spec: { ...spec, owner: owner ?? spec.owner, ...(system === undefined ? {} : { system }) } };
 }

@@ -1,12 +1,14 @@
 import { isDeepStrictEqual } from 'node:util';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Located, Team } from '@roundhouse/contracts';
+import type { Located, Person, Team } from '@roundhouse/contracts';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { AutomationDefinition } from '../automations/automation-definition.js';
 import { AutomationEntity } from '../automations/automation.entity.js';
 import { TeamEntity } from '../teams/team.entity.js';
+import type { AutomationShift } from '../approvals/waiting-approvals.js';
 import type { AutomationMove } from '../tokens/token-coverage.js';
+import type { CatalogSystem } from './catalog-org.js';
 
 export interface ChangeCounts {
   created: number;
@@ -17,7 +19,17 @@ export interface ChangeCounts {
 
 export interface ApplySummary {
   teams: ChangeCounts;
+  people: ChangeCounts;
+  systems: ChangeCounts;
   automations: ChangeCounts;
+}
+
+/** Everything an apply writes: the loaded catalog without its problems. */
+export interface CatalogContents {
+  teams: Located<Team>[];
+  people: Located<Person>[];
+  systems: Located<CatalogSystem>[];
+  automations: Located<AutomationDefinition>[];
 }
 
 /** The names (teams) or slugs (automations) an apply created, updated and archived. */
@@ -29,9 +41,14 @@ export interface ChangedNames {
 
 export interface CatalogChanges {
   teams: ChangedNames;
+  people: ChangedNames;
+  /** Systems and Domains, as `System:<name>` / `Domain:<name>`. */
+  systems: ChangedNames;
   automations: ChangedNames;
   /** Automations (among those updated) whose owner team changed. */
   moved: AutomationMove[];
+  /** Automations (among those updated) whose owner team or risk domains changed, with their file. */
+  shifted: (AutomationShift & { file: string })[];
 }
 
 /** Writes what changed (the audit entry, and what follows from it) in the apply's transaction; called only when something did. */
@@ -50,9 +67,9 @@ function pick<T extends object>(value: T, keys: readonly (keyof T)[]): Partial<T
   return Object.fromEntries(keys.map((key) => [key, value[key]])) as Partial<T>;
 }
 
-const TEAM_FIELDS = ['title', 'description', 'email', 'slack', 'onCall', 'members'] as const;
+const TEAM_FIELDS = ['title', 'description', 'email', 'slack', 'onCall', 'members', 'parent', 'definition'] as const;
 const AUTOMATION_FIELDS = [
-  'title', 'description', 'type', 'lifecycle', 'ownerTeam', 'onCall', 'systems', 'riskDomains', 'tags',
+  'title', 'description', 'type', 'lifecycle', 'ownerTeam', 'onCall', 'system', 'systems', 'riskDomains', 'tags',
   'links', 'runtime', 'payloadPolicy', 'slos', 'kpis', 'runbooks', 'releases',
 ] as const;
 
@@ -70,16 +87,77 @@ export class CatalogRepository {
     return rows.map((row) => row.slug);
   }
 
-  apply(teams: Located<Team>[], automations: Located<AutomationDefinition>[], record: RecordChanges): Promise<ApplySummary> {
+  apply(contents: CatalogContents, record: RecordChanges): Promise<ApplySummary> {
     return this.dataSource.transaction(async (manager) => {
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('roundhouse:catalog-apply'))`);
-      const applied = { teams: await this.applyTeams(manager, teams), automations: await this.applyAutomations(manager, automations) };
-      const changes = { teams: applied.teams.changes, automations: applied.automations.changes, moved: applied.automations.moved };
-      if (changedAnything(changes.teams) || changedAnything(changes.automations)) {
+      const applied = {
+        teams: await this.applyTeams(manager, contents.teams),
+        people: await this.applyPeople(manager, contents.people),
+        systems: await this.applySystems(manager, contents.systems),
+        automations: await this.applyAutomations(manager, contents.automations),
+      };
+      const changes = { teams: applied.teams.changes, people: applied.people.changes, systems: applied.systems.changes, automations: applied.automations.changes, moved: applied.automations.moved, shifted: applied.automations.shifted };
+      if ([changes.teams, changes.people, changes.systems, changes.automations].some(changedAnything)) {
         await record(manager, changes);
       }
-      return { teams: counted(changes.teams, applied.teams.unchanged), automations: counted(changes.automations, applied.automations.unchanged) };
+      return {
+        teams: counted(changes.teams, applied.teams.unchanged),
+        people: counted(changes.people, applied.people.unchanged),
+        systems: counted(changes.systems, applied.systems.unchanged),
+        automations: counted(changes.automations, applied.automations.unchanged),
+      };
     });
+  }
+
+  /** People from Backstage Users: inserted, updated when something differs, archived when they leave the files. */
+  private async applyPeople(manager: EntityManager, people: Located<Person>[]): Promise<{ changes: ChangedNames; unchanged: number }> {
+    const changes: ChangedNames = { created: [], updated: [], archived: [] };
+    let unchanged = 0;
+    for (const { file, value } of people) {
+      const [row] = await manager.query<{ created: boolean }[]>(
+        `INSERT INTO person AS p (name, display_name, email, teams, definition, source, source_file)
+         VALUES ($1, $2, $3, $4, $5::json, 'file', $6)
+         ON CONFLICT (name) DO UPDATE SET display_name = EXCLUDED.display_name, email = EXCLUDED.email, teams = EXCLUDED.teams,
+           definition = EXCLUDED.definition, source = 'file', source_file = EXCLUDED.source_file, archived_at = NULL, updated_at = now()
+         WHERE (p.display_name, p.email, p.teams, p.definition::text, p.source, p.source_file, p.archived_at)
+               IS DISTINCT FROM (EXCLUDED.display_name, EXCLUDED.email, EXCLUDED.teams, EXCLUDED.definition::text, 'file', EXCLUDED.source_file, NULL::timestamptz)
+         RETURNING (xmax = 0) AS created`,
+        [value.name, value.displayName, value.email, value.teams, JSON.stringify(value.definition), file],
+      );
+      if (row === undefined) {
+        unchanged += 1;
+      } else {
+        (row.created ? changes.created : changes.updated).push(value.name);
+      }
+    }
+    changes.archived = await this.archiveMissing(manager, 'person', 'name', people.map((p) => p.value.name));
+    return { changes, unchanged };
+  }
+
+  /** Backstage Systems and Domains, kept as written. */
+  private async applySystems(manager: EntityManager, systems: Located<CatalogSystem>[]): Promise<{ changes: ChangedNames; unchanged: number }> {
+    const changes: ChangedNames = { created: [], updated: [], archived: [] };
+    let unchanged = 0;
+    for (const { file, value } of systems) {
+      const [row] = await manager.query<{ created: boolean }[]>(
+        `INSERT INTO catalog_system AS s (kind, name, title, description, definition, source, source_file)
+         VALUES ($1, $2, $3, $4, $5::json, 'file', $6)
+         ON CONFLICT (kind, name) DO UPDATE SET title = EXCLUDED.title, description = EXCLUDED.description, definition = EXCLUDED.definition,
+           source = 'file', source_file = EXCLUDED.source_file, archived_at = NULL, updated_at = now()
+         WHERE (s.title, s.description, s.definition::text, s.source, s.source_file, s.archived_at)
+               IS DISTINCT FROM (EXCLUDED.title, EXCLUDED.description, EXCLUDED.definition::text, 'file', EXCLUDED.source_file, NULL::timestamptz)
+         RETURNING (xmax = 0) AS created`,
+        [value.kind, value.name, value.title, value.description, JSON.stringify(value.definition), file],
+      );
+      const label = `${value.kind}:${value.name}`;
+      if (row === undefined) {
+        unchanged += 1;
+      } else {
+        (row.created ? changes.created : changes.updated).push(label);
+      }
+    }
+    changes.archived = await this.archiveMissing(manager, 'catalog_system', `kind || ':' || name`, systems.map((s) => `${s.value.kind}:${s.value.name}`));
+    return { changes, unchanged };
   }
 
   private async applyTeams(manager: EntityManager, teams: Located<Team>[]): Promise<{ changes: ChangedNames; unchanged: number }> {
@@ -104,10 +182,14 @@ export class CatalogRepository {
     return { changes, unchanged };
   }
 
-  private async applyAutomations(manager: EntityManager, automations: Located<AutomationDefinition>[]): Promise<{ changes: ChangedNames; moved: AutomationMove[]; unchanged: number }> {
+  private async applyAutomations(
+    manager: EntityManager,
+    automations: Located<AutomationDefinition>[],
+  ): Promise<{ changes: ChangedNames; moved: AutomationMove[]; shifted: CatalogChanges['shifted']; unchanged: number }> {
     const repository = manager.getRepository(AutomationEntity);
     const changes: ChangedNames = { created: [], updated: [], archived: [] };
     const moved: AutomationMove[] = [];
+    const shifted: CatalogChanges['shifted'] = [];
     let unchanged = 0;
     const existing = new Map((await repository.find({ where: { source: 'file' } })).map((row) => [row.slug, row]));
     for (const { file, value } of automations) {
@@ -124,14 +206,17 @@ export class CatalogRepository {
         if (row.ownerTeam !== value.ownerTeam) {
           moved.push({ slug: value.slug, from: row.ownerTeam, to: value.ownerTeam });
         }
+        if (row.ownerTeam !== value.ownerTeam || !isDeepStrictEqual([...row.riskDomains].sort(), [...value.riskDomains].sort())) {
+          shifted.push({ slug: value.slug, file, before: { ownerTeam: row.ownerTeam, riskDomains: row.riskDomains }, after: { ownerTeam: value.ownerTeam, riskDomains: value.riskDomains } });
+        }
       }
     }
     changes.archived = await this.archiveMissing(manager, 'automation', 'slug', automations.map((a) => a.value.slug));
-    return { changes, moved, unchanged };
+    return { changes, moved, shifted, unchanged };
   }
 
   /** File-managed rows whose entity left the files are archived, never deleted. */
-  private async archiveMissing(manager: EntityManager, table: 'team' | 'automation', key: 'name' | 'slug', present: string[]): Promise<string[]> {
+  private async archiveMissing(manager: EntityManager, table: 'team' | 'automation' | 'person' | 'catalog_system', key: 'name' | 'slug' | `kind || ':' || name`, present: string[]): Promise<string[]> {
     const rows = await manager.query<{ name: string }[]>(
       `WITH archived AS (
          UPDATE ${table} SET archived_at = now(), updated_at = now()

@@ -1,8 +1,10 @@
 import path from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
-import type { CatalogProblem } from '@roundhouse/contracts';
+import type { CatalogNote, CatalogProblem } from '@roundhouse/contracts';
 import { SYSTEM_ACTOR, type AuditActor } from '../audit/audit-entry.js';
 import { AuditService } from '../audit/audit.service.js';
+import { dutiesChanges, wordList } from '../approvals/approval-policy.js';
+import { WaitingApprovals } from '../approvals/waiting-approvals.js';
 import { definitionToYaml } from '../automations/automation-definition.js';
 import { AutomationsRepository } from '../automations/automations.repository.js';
 import { TokenCoverage } from '../tokens/token-coverage.js';
@@ -26,6 +28,16 @@ function bindingProblems(automations: LoadedCatalog['automations'], variables: R
   );
 }
 
+export interface CatalogValidation {
+  problems: CatalogProblem[];
+  notes: CatalogNote[];
+  teams: number;
+  people: number;
+  systems: number;
+  automations: number;
+  files: number;
+}
+
 /** Catalog as code: validate the files, apply them whole or not at all, export back to YAML. */
 @Injectable()
 export class CatalogService {
@@ -34,6 +46,7 @@ export class CatalogService {
     @Inject(AutomationsRepository) private readonly automations: AutomationsRepository,
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(TokenCoverage) private readonly tokenCoverage: TokenCoverage,
+    @Inject(WaitingApprovals) private readonly waiting: WaitingApprovals,
     @Inject(RuntimeVariables) private readonly variables: RuntimeVariables,
     @Inject(OutboundGuard) private readonly outbound: OutboundGuard,
   ) {}
@@ -42,10 +55,10 @@ export class CatalogService {
    * Problems in the files alone; needs no database. `variables` and `outbound` are this
    * instance's rules for runtime bindings (the names catalogs may use, the addresses webhooks may reach).
    */
-  static async validate(dir: string, root: string, variables: RuntimeVariables, outbound: OutboundGuard): Promise<{ problems: CatalogProblem[]; teams: number; automations: number; files: number }> {
+  static async validate(dir: string, root: string, variables: RuntimeVariables, outbound: OutboundGuard): Promise<CatalogValidation> {
     const loaded = await loadCatalog(dir, root);
     const problems = [...loaded.problems, ...bindingProblems(loaded.automations, variables, outbound)];
-    return { problems, teams: loaded.teams.length, automations: loaded.automations.length, files: loaded.fileCount };
+    return { problems, notes: loaded.notes, teams: loaded.teams.length, people: loaded.people.length, systems: loaded.systems.length, automations: loaded.automations.length, files: loaded.fileCount };
   }
 
   /**
@@ -53,8 +66,13 @@ export class CatalogService {
    * apply that changed something leaves one `catalog.applied` entry by `actor` (Roundhouse at
    * start-up, or the command line) naming what it created, updated and archived; an automation
    * that moved to another team leaves the old team's runtime tokens (TokenCoverage).
+   *
+   * Files are reviewed in Git (the pull request is the second person), so a move or a change of risk
+   * domains applies here without the Approvals inbox; each is an `automation.updated` entry of its
+   * own with before and after, and what waited for approval on that automation is set aside
+   * (WaitingApprovals).
    */
-  async apply(dir: string, root: string, actor: AuditActor = SYSTEM_ACTOR): Promise<ApplySummary> {
+  async apply(dir: string, root: string, actor: AuditActor = SYSTEM_ACTOR): Promise<ApplySummary & { notes: CatalogNote[] }> {
     const loaded = await loadCatalog(dir, root);
     const taken = new Set(await this.catalog.consoleSlugs(loaded.automations.map((a) => a.value.slug)));
     const problems = [
@@ -73,7 +91,7 @@ export class CatalogService {
     if (problems.length > 0) {
       throw new CatalogInvalidError(problems);
     }
-    return this.catalog.apply(loaded.teams, loaded.automations, async (manager, changes) => {
+    const summary = await this.catalog.apply(loaded, async (manager, changes) => {
       await this.audit.record(
         {
           actor,
@@ -86,7 +104,25 @@ export class CatalogService {
         manager,
       );
       await this.tokenCoverage.automationsMoved(manager, changes.moved, actor);
+      for (const shift of changes.shifted) {
+        await this.audit.record(
+          {
+            actor,
+            action: 'automation.updated',
+            target: { kind: 'automation', id: shift.slug },
+            automations: [shift.slug],
+            teams: [...new Set([shift.before.ownerTeam, shift.after.ownerTeam])],
+            reason: `${wordList(dutiesChanges(shift.slug, shift.before, shift.after))} by a catalog apply of ${shift.file} (reviewed in Git, not in the Approvals inbox).`,
+            before: shift.before,
+            after: shift.after,
+            detail: { source: 'catalog', file: shift.file },
+          },
+          manager,
+        );
+      }
+      await this.waiting.automationsChanged(manager, changes.shifted, actor);
     });
+    return { ...summary, notes: loaded.notes };
   }
 
   /** Every automation (or the given ones) as catalog YAML, by slug. */

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatProblem } from '@roundhouse/contracts';
+import { formatNote, formatProblem, type CatalogNote } from '@roundhouse/contracts';
 import { CLI_ACTOR } from '../audit/audit-entry.js';
 import { CatalogInvalidError } from '../catalog/catalog.errors.js';
 import { CatalogService } from '../catalog/catalog.service.js';
@@ -19,6 +19,13 @@ const USAGE = `Usage: npm run catalog -- <command>
 
 The database is DATABASE_URL, or the embedded one (started for the command if Roundhouse is not running).`;
 
+/** Notes go to stderr, one line each, before the verdict: what was read and not used. */
+function writeNotes(notes: readonly CatalogNote[]): void {
+  for (const note of notes) {
+    process.stderr.write(`note: ${formatNote(note)}\n`);
+  }
+}
+
 const withDatabase = <T>(work: (service: CatalogService) => Promise<T>): Promise<T> => withService(CatalogService, work);
 
 async function main(): Promise<number> {
@@ -29,19 +36,23 @@ async function main(): Promise<number> {
   switch (command) {
     case 'validate': {
       const result = await CatalogService.validate(dir, config.repositoryRoot, runtimeVariablesOf(config), OutboundGuard.fromSetting(config.ROUNDHOUSE_OUTBOUND_ALLOW));
+      writeNotes(result.notes);
       for (const problem of result.problems) {
         process.stderr.write(`${formatProblem(problem)}\n`);
       }
       process.stdout.write(
         result.problems.length === 0
-          ? `The catalog is valid: ${result.teams} teams and ${result.automations} automations in ${result.files} files.\n`
+          ? `The catalog is valid: ${result.teams} teams, ${result.people} people, ${result.systems} systems and domains, ${result.automations} automations in ${result.files} files${result.notes.length > 0 ? ` (${result.notes.length} note(s) above)` : ''}.\n`
           : `The catalog has ${result.problems.length} problem(s); apply would refuse it.\n`,
       );
       return result.problems.length === 0 ? 0 : 1;
     }
     case 'apply': {
-      const summary = await withDatabase((service) => service.apply(dir, config.repositoryRoot, CLI_ACTOR));
-      process.stdout.write(`Catalog applied. Teams: ${JSON.stringify(summary.teams)}. Automations: ${JSON.stringify(summary.automations)}.\n`);
+      const { notes, ...summary } = await withDatabase((service) => service.apply(dir, config.repositoryRoot, CLI_ACTOR));
+      writeNotes(notes);
+      process.stdout.write(
+        `Catalog applied. Teams: ${JSON.stringify(summary.teams)}. People: ${JSON.stringify(summary.people)}. Systems and domains: ${JSON.stringify(summary.systems)}. Automations: ${JSON.stringify(summary.automations)}.\n`,
+      );
       return 0;
     }
     case 'export': {

@@ -81,8 +81,8 @@ describe(SlosService.name, () => {
 
   async function deadLetterRow(slug: string, status: string, firstFailedAt: Date): Promise<void> {
     await t.db.query(
-      `INSERT INTO dead_letter (automation_slug, source_kind, source_queue, message_id, fingerprint, error_class, error_message, attempts, first_failed_at, last_failed_at, status, payload)
-       VALUES ($1, 'rabbitmq', 'q.dlq', gen_random_uuid()::text, 'fp', 'TimeoutError', 'no answer', 5, $2, $2, $3, '{}')`,
+      `INSERT INTO dead_letter (automation_slug, source_kind, source_queue, message_id, fingerprint, error_class, error_message, attempts, first_failed_at, last_failed_at, status, body)
+       VALUES ($1, 'rabbitmq', 'q.dlq', gen_random_uuid()::text, 'fp', 'TimeoutError', 'no answer', 5, $2, $2, $3, convert_to('{}', 'UTF8'))`,
       [slug, firstFailedAt, status],
     );
   }

@@ -25,4 +25,12 @@ export class TeamEntity extends CatalogRecord {
 
   @Column({ type: 'text', array: true })
   members: string[];
+
+  /** The parent team's name (the Backstage Group tree). */
+  @Column({ type: 'text', nullable: true })
+  parent: string | null;
+
+  /** The entity as written in its file (key order kept: `json`, not `jsonb`); what an export writes back. */
+  @Column({ type: 'json', nullable: true })
+  definition: object | null;
 }

@@ -1,3 +1,4 @@
+import { refOfKey, splitEntityKey } from '@roundhouse/contracts';
 import type { TeamType } from './dto/team.type.js';
 import type { TeamEntity } from './team.entity.js';
 
@@ -10,6 +11,9 @@ export function toTeamType(team: TeamEntity, automationCount: number): TeamType 
     slack: team.slack,
     onCall: team.onCall,
     members: team.members,
+    namespace: splitEntityKey(team.name).namespace,
+    ref: refOfKey('group', team.name),
+    parent: team.parent,
     source: team.source,
     automationCount,
   };

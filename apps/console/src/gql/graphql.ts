@@ -235,6 +235,12 @@ export type OnCallInput = {
   slack?: string | null | undefined;
 };
 
+/** How the payload view reads the body: json (numbers as written), text (decoded by its charset), base64 (bytes that are not text). */
+export type PayloadFormat =
+  | 'base64'
+  | 'json'
+  | 'text';
+
 export type PayloadPolicyInput = {
   sensitiveFields?: Array<string>;
 };
@@ -319,6 +325,8 @@ export type RuntimeBindingInput = {
   queue?: string | null | undefined;
   reprocessUrl?: string | null | undefined;
   routingKey?: string | null | undefined;
+  /** The OpenTelemetry service.name whose root spans sent to /v1/traces are this automation’s runs. */
+  serviceName?: string | null | undefined;
   signingSecret?: string | null | undefined;
 };
 
@@ -383,6 +391,10 @@ export type StartReprocessInput = {
   velocity?: number;
 };
 
+export type StepOutcome =
+  | 'failed'
+  | 'succeeded';
+
 export type TokenCapability =
   | 'commands'
   | 'dead_letters'
@@ -413,12 +425,12 @@ export type AlertsQueryVariables = Exact<{
 
 export type AlertsQuery = { alerts: Array<{ id: string, automation: string, automationTitle: string, slo: string, sloTitle: string, rule: string, severity: AlertSeverity, state: AlertState, summary: string, firedAt: string, acknowledgedAt: string | null, acknowledgedBy: string | null, resolvedAt: string | null, acknowledgeBlockedReason: string | null, runbook: { id: string, title: string } | null, events: Array<{ at: string, kind: string, actor: string | null, detail: string | null }> }> };
 
-export type AutomationChangeItemFragment = { id: string, state: AutomationChangeState, ownerTeam: string, requestedAt: string, sloChanges: Array<string>, decidedAt: string | null, reason: string | null, canDecide: boolean, decideBlockedReason: string | null, canReject: boolean, automation: { slug: string, title: string }, requestedBy: { id: string, name: string }, decidedBy: { id: string, name: string } | null };
+export type AutomationChangeItemFragment = { id: string, state: AutomationChangeState, ownerTeam: string, requestedAt: string, sloChanges: Array<string>, changes: Array<string>, decidedAt: string | null, reason: string | null, canDecide: boolean, decideBlockedReason: string | null, canReject: boolean, automation: { slug: string, title: string }, requestedBy: { id: string, name: string }, decidedBy: { id: string, name: string } | null };
 
 export type ApprovalsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ApprovalsQuery = { approvals: { waitingForYou: number, reprocessRequests: Array<{ id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } }>, automationChanges: Array<{ id: string, state: AutomationChangeState, ownerTeam: string, requestedAt: string, sloChanges: Array<string>, decidedAt: string | null, reason: string | null, canDecide: boolean, decideBlockedReason: string | null, canReject: boolean, automation: { slug: string, title: string }, requestedBy: { id: string, name: string }, decidedBy: { id: string, name: string } | null }> } };
+export type ApprovalsQuery = { approvals: { waitingForYou: number, reprocessRequests: Array<{ id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } }>, automationChanges: Array<{ id: string, state: AutomationChangeState, ownerTeam: string, requestedAt: string, sloChanges: Array<string>, changes: Array<string>, decidedAt: string | null, reason: string | null, canDecide: boolean, decideBlockedReason: string | null, canReject: boolean, automation: { slug: string, title: string }, requestedBy: { id: string, name: string }, decidedBy: { id: string, name: string } | null }> } };
 
 export type ApproveAutomationChangeMutationVariables = Exact<{
   id: string | number;
@@ -426,7 +438,7 @@ export type ApproveAutomationChangeMutationVariables = Exact<{
 }>;
 
 
-export type ApproveAutomationChangeMutation = { approveAutomationChange: { id: string, state: AutomationChangeState, ownerTeam: string, requestedAt: string, sloChanges: Array<string>, decidedAt: string | null, reason: string | null, canDecide: boolean, decideBlockedReason: string | null, canReject: boolean, automation: { slug: string, title: string }, requestedBy: { id: string, name: string }, decidedBy: { id: string, name: string } | null } };
+export type ApproveAutomationChangeMutation = { approveAutomationChange: { id: string, state: AutomationChangeState, ownerTeam: string, requestedAt: string, sloChanges: Array<string>, changes: Array<string>, decidedAt: string | null, reason: string | null, canDecide: boolean, decideBlockedReason: string | null, canReject: boolean, automation: { slug: string, title: string }, requestedBy: { id: string, name: string }, decidedBy: { id: string, name: string } | null } };
 
 export type RejectAutomationChangeMutationVariables = Exact<{
   id: string | number;
@@ -434,7 +446,7 @@ export type RejectAutomationChangeMutationVariables = Exact<{
 }>;
 
 
-export type RejectAutomationChangeMutation = { rejectAutomationChange: { id: string, state: AutomationChangeState, ownerTeam: string, requestedAt: string, sloChanges: Array<string>, decidedAt: string | null, reason: string | null, canDecide: boolean, decideBlockedReason: string | null, canReject: boolean, automation: { slug: string, title: string }, requestedBy: { id: string, name: string }, decidedBy: { id: string, name: string } | null } };
+export type RejectAutomationChangeMutation = { rejectAutomationChange: { id: string, state: AutomationChangeState, ownerTeam: string, requestedAt: string, sloChanges: Array<string>, changes: Array<string>, decidedAt: string | null, reason: string | null, canDecide: boolean, decideBlockedReason: string | null, canReject: boolean, automation: { slug: string, title: string }, requestedBy: { id: string, name: string }, decidedBy: { id: string, name: string } | null } };
 
 export type AuditActionsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -460,14 +472,14 @@ export type AutomationPendingChangeQueryVariables = Exact<{
 }>;
 
 
-export type AutomationPendingChangeQuery = { automation: { slug: string, pendingChange: { id: string, state: AutomationChangeState, ownerTeam: string, requestedAt: string, sloChanges: Array<string>, decidedAt: string | null, reason: string | null, canDecide: boolean, decideBlockedReason: string | null, canReject: boolean, automation: { slug: string, title: string }, requestedBy: { id: string, name: string }, decidedBy: { id: string, name: string } | null } | null } };
+export type AutomationPendingChangeQuery = { automation: { slug: string, pendingChange: { id: string, state: AutomationChangeState, ownerTeam: string, requestedAt: string, sloChanges: Array<string>, changes: Array<string>, decidedAt: string | null, reason: string | null, canDecide: boolean, decideBlockedReason: string | null, canReject: boolean, automation: { slug: string, title: string }, requestedBy: { id: string, name: string }, decidedBy: { id: string, name: string } | null } | null } };
 
 export type RegisterAutomationMutationVariables = Exact<{
   input: AutomationInput;
 }>;
 
 
-export type RegisterAutomationMutation = { registerAutomation: { slug: string, title: string, description: string, type: AutomationType, lifecycle: Lifecycle, systems: Array<string>, riskDomains: Array<RiskDomain>, tags: Array<string>, source: EntitySource, sourceFile: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, canEdit: boolean, editBlockedReason: string | null, owner: { name: string, title: string }, onCall: { name: string, email: string | null, slack: string | null, schedule: string | null }, links: Array<{ title: string, url: string, type: LinkType }>, runtime: { kind: RuntimeKind, queue: string | null, deadLetterQueue: string | null, exchange: string | null, routingKey: string | null, reprocessUrl: string | null, signingSecret: string | null, connection: string | null } | null, slos: Array<{ name: string, title: string, indicator: SloIndicator, objective: number, threshold: string | null, percentile: number | null, maxBacklog: number | null, window: string, runbook: string | null }>, kpis: Array<{ name: string, title: string, unit: string, direction: KpiDirection, source: KpiSource, target: number, currency: string | null, minutesPerTouch: number | null, baseline: { value: number | null, from: string | null, to: string | null, note: string } }>, runbooks: Array<{ id: string, title: string, markdown: string, path: string | null }>, releases: Array<{ version: string, date: string, summary: string, why: string | null }> } };
+export type RegisterAutomationMutation = { registerAutomation: { slug: string, title: string, description: string, type: AutomationType, lifecycle: Lifecycle, systems: Array<string>, riskDomains: Array<RiskDomain>, tags: Array<string>, source: EntitySource, sourceFile: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, canEdit: boolean, editBlockedReason: string | null, owner: { name: string, title: string }, onCall: { name: string, email: string | null, slack: string | null, schedule: string | null }, links: Array<{ title: string, url: string, type: LinkType }>, runtime: { kind: RuntimeKind, queue: string | null, deadLetterQueue: string | null, exchange: string | null, routingKey: string | null, serviceName: string | null, reprocessUrl: string | null, signingSecret: string | null, connection: string | null } | null, slos: Array<{ name: string, title: string, indicator: SloIndicator, objective: number, threshold: string | null, percentile: number | null, maxBacklog: number | null, window: string, runbook: string | null }>, kpis: Array<{ name: string, title: string, unit: string, direction: KpiDirection, source: KpiSource, target: number, currency: string | null, minutesPerTouch: number | null, baseline: { value: number | null, from: string | null, to: string | null, note: string } }>, runbooks: Array<{ id: string, title: string, markdown: string, path: string | null }>, releases: Array<{ version: string, date: string, summary: string, why: string | null }> } };
 
 export type UpdateAutomationMutationVariables = Exact<{
   slug: string;
@@ -475,23 +487,23 @@ export type UpdateAutomationMutationVariables = Exact<{
 }>;
 
 
-export type UpdateAutomationMutation = { updateAutomation: { slug: string, title: string, description: string, type: AutomationType, lifecycle: Lifecycle, systems: Array<string>, riskDomains: Array<RiskDomain>, tags: Array<string>, source: EntitySource, sourceFile: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, canEdit: boolean, editBlockedReason: string | null, pendingChange: { id: string, state: AutomationChangeState, ownerTeam: string, requestedAt: string, sloChanges: Array<string>, decidedAt: string | null, reason: string | null, canDecide: boolean, decideBlockedReason: string | null, canReject: boolean, automation: { slug: string, title: string }, requestedBy: { id: string, name: string }, decidedBy: { id: string, name: string } | null } | null, owner: { name: string, title: string }, onCall: { name: string, email: string | null, slack: string | null, schedule: string | null }, links: Array<{ title: string, url: string, type: LinkType }>, runtime: { kind: RuntimeKind, queue: string | null, deadLetterQueue: string | null, exchange: string | null, routingKey: string | null, reprocessUrl: string | null, signingSecret: string | null, connection: string | null } | null, slos: Array<{ name: string, title: string, indicator: SloIndicator, objective: number, threshold: string | null, percentile: number | null, maxBacklog: number | null, window: string, runbook: string | null }>, kpis: Array<{ name: string, title: string, unit: string, direction: KpiDirection, source: KpiSource, target: number, currency: string | null, minutesPerTouch: number | null, baseline: { value: number | null, from: string | null, to: string | null, note: string } }>, runbooks: Array<{ id: string, title: string, markdown: string, path: string | null }>, releases: Array<{ version: string, date: string, summary: string, why: string | null }> } };
+export type UpdateAutomationMutation = { updateAutomation: { slug: string, title: string, description: string, type: AutomationType, lifecycle: Lifecycle, systems: Array<string>, riskDomains: Array<RiskDomain>, tags: Array<string>, source: EntitySource, sourceFile: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, canEdit: boolean, editBlockedReason: string | null, pendingChange: { id: string, state: AutomationChangeState, ownerTeam: string, requestedAt: string, sloChanges: Array<string>, changes: Array<string>, decidedAt: string | null, reason: string | null, canDecide: boolean, decideBlockedReason: string | null, canReject: boolean, automation: { slug: string, title: string }, requestedBy: { id: string, name: string }, decidedBy: { id: string, name: string } | null } | null, owner: { name: string, title: string }, onCall: { name: string, email: string | null, slack: string | null, schedule: string | null }, links: Array<{ title: string, url: string, type: LinkType }>, runtime: { kind: RuntimeKind, queue: string | null, deadLetterQueue: string | null, exchange: string | null, routingKey: string | null, serviceName: string | null, reprocessUrl: string | null, signingSecret: string | null, connection: string | null } | null, slos: Array<{ name: string, title: string, indicator: SloIndicator, objective: number, threshold: string | null, percentile: number | null, maxBacklog: number | null, window: string, runbook: string | null }>, kpis: Array<{ name: string, title: string, unit: string, direction: KpiDirection, source: KpiSource, target: number, currency: string | null, minutesPerTouch: number | null, baseline: { value: number | null, from: string | null, to: string | null, note: string } }>, runbooks: Array<{ id: string, title: string, markdown: string, path: string | null }>, releases: Array<{ version: string, date: string, summary: string, why: string | null }> } };
 
 export type ArchiveAutomationMutationVariables = Exact<{
   slug: string;
 }>;
 
 
-export type ArchiveAutomationMutation = { archiveAutomation: { slug: string, title: string, description: string, type: AutomationType, lifecycle: Lifecycle, systems: Array<string>, riskDomains: Array<RiskDomain>, tags: Array<string>, source: EntitySource, sourceFile: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, canEdit: boolean, editBlockedReason: string | null, owner: { name: string, title: string }, onCall: { name: string, email: string | null, slack: string | null, schedule: string | null }, links: Array<{ title: string, url: string, type: LinkType }>, runtime: { kind: RuntimeKind, queue: string | null, deadLetterQueue: string | null, exchange: string | null, routingKey: string | null, reprocessUrl: string | null, signingSecret: string | null, connection: string | null } | null, slos: Array<{ name: string, title: string, indicator: SloIndicator, objective: number, threshold: string | null, percentile: number | null, maxBacklog: number | null, window: string, runbook: string | null }>, kpis: Array<{ name: string, title: string, unit: string, direction: KpiDirection, source: KpiSource, target: number, currency: string | null, minutesPerTouch: number | null, baseline: { value: number | null, from: string | null, to: string | null, note: string } }>, runbooks: Array<{ id: string, title: string, markdown: string, path: string | null }>, releases: Array<{ version: string, date: string, summary: string, why: string | null }> } };
+export type ArchiveAutomationMutation = { archiveAutomation: { slug: string, title: string, description: string, type: AutomationType, lifecycle: Lifecycle, systems: Array<string>, riskDomains: Array<RiskDomain>, tags: Array<string>, source: EntitySource, sourceFile: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, canEdit: boolean, editBlockedReason: string | null, owner: { name: string, title: string }, onCall: { name: string, email: string | null, slack: string | null, schedule: string | null }, links: Array<{ title: string, url: string, type: LinkType }>, runtime: { kind: RuntimeKind, queue: string | null, deadLetterQueue: string | null, exchange: string | null, routingKey: string | null, serviceName: string | null, reprocessUrl: string | null, signingSecret: string | null, connection: string | null } | null, slos: Array<{ name: string, title: string, indicator: SloIndicator, objective: number, threshold: string | null, percentile: number | null, maxBacklog: number | null, window: string, runbook: string | null }>, kpis: Array<{ name: string, title: string, unit: string, direction: KpiDirection, source: KpiSource, target: number, currency: string | null, minutesPerTouch: number | null, baseline: { value: number | null, from: string | null, to: string | null, note: string } }>, runbooks: Array<{ id: string, title: string, markdown: string, path: string | null }>, releases: Array<{ version: string, date: string, summary: string, why: string | null }> } };
 
-export type AutomationDetailFragment = { slug: string, title: string, description: string, type: AutomationType, lifecycle: Lifecycle, systems: Array<string>, riskDomains: Array<RiskDomain>, tags: Array<string>, source: EntitySource, sourceFile: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, canEdit: boolean, editBlockedReason: string | null, owner: { name: string, title: string }, onCall: { name: string, email: string | null, slack: string | null, schedule: string | null }, links: Array<{ title: string, url: string, type: LinkType }>, runtime: { kind: RuntimeKind, queue: string | null, deadLetterQueue: string | null, exchange: string | null, routingKey: string | null, reprocessUrl: string | null, signingSecret: string | null, connection: string | null } | null, slos: Array<{ name: string, title: string, indicator: SloIndicator, objective: number, threshold: string | null, percentile: number | null, maxBacklog: number | null, window: string, runbook: string | null }>, kpis: Array<{ name: string, title: string, unit: string, direction: KpiDirection, source: KpiSource, target: number, currency: string | null, minutesPerTouch: number | null, baseline: { value: number | null, from: string | null, to: string | null, note: string } }>, runbooks: Array<{ id: string, title: string, markdown: string, path: string | null }>, releases: Array<{ version: string, date: string, summary: string, why: string | null }> };
+export type AutomationDetailFragment = { slug: string, title: string, description: string, type: AutomationType, lifecycle: Lifecycle, systems: Array<string>, riskDomains: Array<RiskDomain>, tags: Array<string>, source: EntitySource, sourceFile: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, canEdit: boolean, editBlockedReason: string | null, owner: { name: string, title: string }, onCall: { name: string, email: string | null, slack: string | null, schedule: string | null }, links: Array<{ title: string, url: string, type: LinkType }>, runtime: { kind: RuntimeKind, queue: string | null, deadLetterQueue: string | null, exchange: string | null, routingKey: string | null, serviceName: string | null, reprocessUrl: string | null, signingSecret: string | null, connection: string | null } | null, slos: Array<{ name: string, title: string, indicator: SloIndicator, objective: number, threshold: string | null, percentile: number | null, maxBacklog: number | null, window: string, runbook: string | null }>, kpis: Array<{ name: string, title: string, unit: string, direction: KpiDirection, source: KpiSource, target: number, currency: string | null, minutesPerTouch: number | null, baseline: { value: number | null, from: string | null, to: string | null, note: string } }>, runbooks: Array<{ id: string, title: string, markdown: string, path: string | null }>, releases: Array<{ version: string, date: string, summary: string, why: string | null }> };
 
 export type AutomationQueryVariables = Exact<{
   slug: string;
 }>;
 
 
-export type AutomationQuery = { automation: { slug: string, title: string, description: string, type: AutomationType, lifecycle: Lifecycle, systems: Array<string>, riskDomains: Array<RiskDomain>, tags: Array<string>, source: EntitySource, sourceFile: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, canEdit: boolean, editBlockedReason: string | null, owner: { name: string, title: string }, onCall: { name: string, email: string | null, slack: string | null, schedule: string | null }, links: Array<{ title: string, url: string, type: LinkType }>, runtime: { kind: RuntimeKind, queue: string | null, deadLetterQueue: string | null, exchange: string | null, routingKey: string | null, reprocessUrl: string | null, signingSecret: string | null, connection: string | null } | null, slos: Array<{ name: string, title: string, indicator: SloIndicator, objective: number, threshold: string | null, percentile: number | null, maxBacklog: number | null, window: string, runbook: string | null }>, kpis: Array<{ name: string, title: string, unit: string, direction: KpiDirection, source: KpiSource, target: number, currency: string | null, minutesPerTouch: number | null, baseline: { value: number | null, from: string | null, to: string | null, note: string } }>, runbooks: Array<{ id: string, title: string, markdown: string, path: string | null }>, releases: Array<{ version: string, date: string, summary: string, why: string | null }> } };
+export type AutomationQuery = { automation: { slug: string, title: string, description: string, type: AutomationType, lifecycle: Lifecycle, systems: Array<string>, riskDomains: Array<RiskDomain>, tags: Array<string>, source: EntitySource, sourceFile: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, canEdit: boolean, editBlockedReason: string | null, owner: { name: string, title: string }, onCall: { name: string, email: string | null, slack: string | null, schedule: string | null }, links: Array<{ title: string, url: string, type: LinkType }>, runtime: { kind: RuntimeKind, queue: string | null, deadLetterQueue: string | null, exchange: string | null, routingKey: string | null, serviceName: string | null, reprocessUrl: string | null, signingSecret: string | null, connection: string | null } | null, slos: Array<{ name: string, title: string, indicator: SloIndicator, objective: number, threshold: string | null, percentile: number | null, maxBacklog: number | null, window: string, runbook: string | null }>, kpis: Array<{ name: string, title: string, unit: string, direction: KpiDirection, source: KpiSource, target: number, currency: string | null, minutesPerTouch: number | null, baseline: { value: number | null, from: string | null, to: string | null, note: string } }>, runbooks: Array<{ id: string, title: string, markdown: string, path: string | null }>, releases: Array<{ version: string, date: string, summary: string, why: string | null }> } };
 
 export type ExportAutomationQueryVariables = Exact<{
   slug: string;
@@ -560,7 +572,7 @@ export type DeadLetterQueryVariables = Exact<{
 }>;
 
 
-export type DeadLetterQuery = { deadLetter: { id: string, sourceKind: DeadLetterSource, sourceQueue: string, messageId: string, fingerprint: string, errorClass: string, errorMessage: string, attempts: number, deliveries: number, firstFailedAt: string, lastFailedAt: string, status: DeadLetterStatus, correlationId: string | null, runId: string | null, payload: string, headers: string, payloadMasked: boolean, reprocessOf: string | null, automation: { slug: string, title: string }, actions: Array<{ requestId: string, action: ReprocessAction, requestState: ReprocessRequestState, requestedBy: string, requestedAt: string, reason: string, route: ReprocessRoute, state: ReprocessItemState, reprocessId: string, attempts: number, lastError: string | null, dispatchedAt: string | null, acknowledgedAt: string | null, finishedAt: string | null, newDeadLetterId: string | null }> } };
+export type DeadLetterQuery = { deadLetter: { id: string, sourceKind: DeadLetterSource, sourceQueue: string, messageId: string, fingerprint: string, errorClass: string, errorMessage: string, attempts: number, deliveries: number, firstFailedAt: string, lastFailedAt: string, status: DeadLetterStatus, correlationId: string | null, runId: string | null, payload: string, payloadFormat: PayloadFormat, contentType: string | null, contentEncoding: string | null, bodyBytes: number, headers: string, payloadMasked: boolean, reprocessOf: string | null, automation: { slug: string, title: string }, actions: Array<{ requestId: string, action: ReprocessAction, requestState: ReprocessRequestState, requestedBy: string, requestedAt: string, reason: string, route: ReprocessRoute, state: ReprocessItemState, reprocessId: string, attempts: number, lastError: string | null, dispatchedAt: string | null, acknowledgedAt: string | null, finishedAt: string | null, newDeadLetterId: string | null }> } };
 
 export type DeadLetterRowFragment = { id: string, fingerprint: string, errorClass: string, errorMessage: string, attempts: number, deliveries: number, lastFailedAt: string, status: DeadLetterStatus, correlationId: string | null, automation: { slug: string, title: string } };
 
@@ -736,7 +748,7 @@ export type TrailQueryVariables = Exact<{
 }>;
 
 
-export type TrailQuery = { trail: Array<{ runId: string, attempt: number, correlationId: string | null, status: RunStatus, startedAt: string, finishedAt: string | null, durationMs: number | null, errorClass: string | null, errorMessage: string | null, manualTouch: boolean, automation: { slug: string, title: string } }> };
+export type TrailQuery = { trail: Array<{ runId: string, attempt: number, correlationId: string | null, status: RunStatus, startedAt: string, finishedAt: string | null, durationMs: number | null, errorClass: string | null, errorMessage: string | null, manualTouch: boolean, automation: { slug: string, title: string } }>, trailSteps: Array<{ stepId: string, runId: string | null, name: string, outcome: StepOutcome, startedAt: string, durationMs: number, errorMessage: string | null, automation: { slug: string } }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -799,6 +811,7 @@ export const AutomationChangeItemFragmentDoc = new TypedDocumentString(`
   }
   requestedAt
   sloChanges
+  changes
   decidedBy {
     id
     name
@@ -841,6 +854,7 @@ export const AutomationDetailFragmentDoc = new TypedDocumentString(`
     deadLetterQueue
     exchange
     routingKey
+    serviceName
     reprocessUrl
     signingSecret
     connection
@@ -1234,6 +1248,7 @@ export const ApprovalsDocument = new TypedDocumentString(`
   }
   requestedAt
   sloChanges
+  changes
   decidedBy {
     id
     name
@@ -1304,6 +1319,7 @@ export const ApproveAutomationChangeDocument = new TypedDocumentString(`
   }
   requestedAt
   sloChanges
+  changes
   decidedBy {
     id
     name
@@ -1334,6 +1350,7 @@ export const RejectAutomationChangeDocument = new TypedDocumentString(`
   }
   requestedAt
   sloChanges
+  changes
   decidedBy {
     id
     name
@@ -1414,6 +1431,7 @@ export const AutomationPendingChangeDocument = new TypedDocumentString(`
   }
   requestedAt
   sloChanges
+  changes
   decidedBy {
     id
     name
@@ -1460,6 +1478,7 @@ export const RegisterAutomationDocument = new TypedDocumentString(`
     deadLetterQueue
     exchange
     routingKey
+    serviceName
     reprocessUrl
     signingSecret
     connection
@@ -1534,6 +1553,7 @@ export const UpdateAutomationDocument = new TypedDocumentString(`
   }
   requestedAt
   sloChanges
+  changes
   decidedBy {
     id
     name
@@ -1574,6 +1594,7 @@ fragment AutomationDetail on Automation {
     deadLetterQueue
     exchange
     routingKey
+    serviceName
     reprocessUrl
     signingSecret
     connection
@@ -1661,6 +1682,7 @@ export const ArchiveAutomationDocument = new TypedDocumentString(`
     deadLetterQueue
     exchange
     routingKey
+    serviceName
     reprocessUrl
     signingSecret
     connection
@@ -1748,6 +1770,7 @@ export const AutomationDocument = new TypedDocumentString(`
     deadLetterQueue
     exchange
     routingKey
+    serviceName
     reprocessUrl
     signingSecret
     connection
@@ -2140,6 +2163,10 @@ export const DeadLetterDocument = new TypedDocumentString(`
     correlationId
     runId
     payload
+    payloadFormat
+    contentType
+    contentEncoding
+    bodyBytes
     headers
     payloadMasked
     reprocessOf
@@ -2951,6 +2978,18 @@ export const TrailDocument = new TypedDocumentString(`
     query Trail($correlationId: String!) {
   trail(correlationId: $correlationId) {
     ...RunFields
+  }
+  trailSteps(correlationId: $correlationId) {
+    automation {
+      slug
+    }
+    stepId
+    runId
+    name
+    outcome
+    startedAt
+    durationMs
+    errorMessage
   }
 }
     fragment RunFields on Run {

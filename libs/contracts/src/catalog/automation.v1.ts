@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { duration, httpUrl, isoDate, link, onCall, ownerRef, slug, tag } from './common.js';
+import { duration, httpUrl, isoDate, link, onCall, ownerRef, refTo, slug, tag } from './common.js';
 
 export const AUTOMATION_API_VERSION = 'roundhouse.dev/v1';
 
@@ -41,6 +41,12 @@ export const runtimeBinding = z
     deadLetterQueue: z.string().min(1).max(255).optional().meta({ description: 'RabbitMQ dead-letter queue to collect.' }),
     exchange: z.string().max(255).optional(),
     routingKey: z.string().max(255).optional(),
+    serviceName: z
+      .string()
+      .min(1)
+      .max(255)
+      .optional()
+      .meta({ description: 'The OpenTelemetry service.name of the program that runs this automation: its root spans sent to /v1/traces become this automation’s runs.' }),
     reprocessUrl: httpUrl
       .optional()
       .meta({ description: 'Webhook that receives reprocess commands: a public address, unless the api’s ROUNDHOUSE_OUTBOUND_ALLOW names it. Redirects are not followed.' }),
@@ -222,6 +228,9 @@ export const automationSpec = z.strictObject({
   lifecycle: z.enum(LIFECYCLES),
   owner: ownerRef,
   onCall,
+  system: refTo('system', 'system:default/order-to-cash')
+    .optional()
+    .meta({ description: 'The Backstage System the automation belongs to (a System in the catalog); `systems` lists the systems it touches.' }),
   systems: z.array(z.string().min(1).max(80)).max(30).default([]),
   riskDomains: z.array(z.enum(RISK_DOMAINS)).default([]),
   runtime: runtimeBinding.optional(),

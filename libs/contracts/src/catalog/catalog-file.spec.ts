@@ -125,7 +125,7 @@ describe(parseCatalogFile.name, () => {
         line: lineStarting(text, 'sytems:'),
         field: 'spec.sytems',
         found: 'an unknown field "sytems"',
-        allowed: 'the fields type, lifecycle, owner, onCall, systems, riskDomains, runtime, payload, slos, kpis, runbooks, releases',
+        allowed: 'the fields type, lifecycle, owner, onCall, system, systems, riskDomains, runtime, payload, slos, kpis, runbooks, releases',
       },
     ]);
   });
@@ -157,24 +157,37 @@ describe(parseCatalogFile.name, () => {
     ]);
   });
 
-  it('reads a Backstage Group as a team, its display name as the title', () => {
+  it('reads a Backstage Group whole, keeping the entity as written for export', () => {
     const result = parseCatalogFile(backstageGroupYaml(), 'catalog/teams/payments.yaml');
 
     expect(result.problems).toEqual([]);
     expect(result.automations).toEqual([]);
-    expect(result.teams).toHaveLength(1);
-    const [team] = result.teams;
-    expect(team?.file).toBe('catalog/teams/payments.yaml');
-    expect(team?.line).toBe(1);
-    expect(team?.value).toEqual({
-      name: 'payments',
-      title: 'Payments Engineering',
-      description: null,
-      email: 'payments@northwind.example',
-      slack: null,
-      onCall: null,
-      members: ['amara.okafor', 'priya.raman'],
-    });
+    expect(result.groups).toHaveLength(1);
+    const [group] = result.groups;
+    expect(group?.file).toBe('catalog/teams/payments.yaml');
+    expect(group?.line).toBe(1);
+    expect(group?.value.spec).toMatchObject({ parent: 'finance', children: ['payments', 'reconciliation'].map((c) => c.replace('payments', 'payouts')), members: ['user:default/amara.okafor', 'priya.raman'] });
+    expect(Object.keys(group?.raw ?? {})).toEqual(['apiVersion', 'kind', 'metadata', 'spec']);
+    expect(group?.raw['metadata']).toEqual({ name: 'payments', annotations: { 'github.com/team-slug': 'northwind/payments' }, links: [{ url: 'https://wiki.northwind.example/payments' }] });
+  });
+
+  it('skips the kinds it does not read with one note each, and refuses none of the rest', () => {
+    const text = [
+      'apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata: { name: org }\nspec: { type: url, target: https://git.example/org.yaml }',
+      'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: { name: shop }\nspec: { type: service, lifecycle: production, owner: payments }',
+      'apiVersion: example.com/v2\nkind: Widget\nmetadata: { name: w }',
+      backstageGroupYaml(),
+    ].join('\n---\n');
+
+    const result = parseCatalogFile(text, 'catalog/org.yaml');
+
+    expect(result.problems).toEqual([]);
+    expect(result.groups).toHaveLength(1);
+    expect(result.notes.map((note) => `${note.line}: ${note.message.replace(/:.*/, '')}`)).toEqual([
+      '2: skipped Location "org" (backstage.io/v1alpha1)',
+      '7: skipped Component "shop" (backstage.io/v1alpha1)',
+      '12: skipped Widget "w" (example.com/v2)',
+    ]);
   });
 
   it('names the allowed kinds when the kind is unknown', () => {
@@ -188,7 +201,8 @@ describe(parseCatalogFile.name, () => {
         line: lineStarting(text, 'kind:'),
         field: 'kind',
         found: '"roundhouse.dev/v1" "Pipeline"',
-        allowed: 'roundhouse.dev/v1 Automation, roundhouse.dev/v1 Team, backstage.io/v1alpha1 Group',
+        allowed:
+          'roundhouse.dev/v1 Automation, roundhouse.dev/v1 Team, backstage.io/v1alpha1 or backstage.io/v1beta1 Group, backstage.io/v1alpha1 or backstage.io/v1beta1 User, backstage.io/v1alpha1 or backstage.io/v1beta1 System, backstage.io/v1alpha1 or backstage.io/v1beta1 Domain',
       },
     ]);
   });

@@ -1,8 +1,12 @@
 import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, stringify, type Document, type Node } from 'yaml';
 import { AUTOMATION_API_VERSION, automationV1, type AutomationV1 } from './automation.v1.js';
-import { BACKSTAGE_API_VERSION, backstageGroupV1alpha1 } from './backstage-group.v1alpha1.js';
+import { backstageDomainV1alpha1, type BackstageDomainV1alpha1 } from './backstage-domain.v1alpha1.js';
+import { BACKSTAGE_API_VERSIONS } from './backstage-entity.js';
+import { backstageGroupV1alpha1, type BackstageGroupV1alpha1 } from './backstage-group.v1alpha1.js';
+import { backstageSystemV1alpha1, type BackstageSystemV1alpha1 } from './backstage-system.v1alpha1.js';
+import { backstageUserV1alpha1, type BackstageUserV1alpha1 } from './backstage-user.v1alpha1.js';
 import { describeError, showValue, type FieldProblem } from './issues.js';
-import { teamFromBackstageGroup, teamFromV1, type Team } from './team.js';
+import { teamFromV1, type Team } from './team.js';
 import { TEAM_API_VERSION, teamV1 } from './team.v1.js';
 
 /** A problem in a catalog file: where it is, which field, what was found and what is allowed. */
@@ -11,31 +15,58 @@ export interface CatalogProblem extends FieldProblem {
   line: number;
 }
 
+/** Something the catalog read and chose not to use, said in one line (a skipped entity, a dangling ref). */
+export interface CatalogNote {
+  file: string;
+  line: number;
+  message: string;
+}
+
 export interface Located<T> {
   file: string;
   line: number;
   value: T;
+  /** The entity as written in its file (for Backstage entities, what an export writes back). */
+  raw: Record<string, unknown>;
   /** The line of a field inside this entity, e.g. `['spec', 'runbooks', 0, 'path']`. */
   lineAt(path: readonly PropertyKey[]): number;
 }
 
+export type BackstageSystemLike = BackstageSystemV1alpha1 | BackstageDomainV1alpha1;
+
 export interface ParsedCatalogFile {
   automations: Located<AutomationV1>[];
+  /** Roundhouse Teams (roundhouse.dev/v1). */
   teams: Located<Team>[];
+  /** Backstage Groups, Users, Systems and Domains: their refs are resolved against the whole catalog. */
+  groups: Located<BackstageGroupV1alpha1>[];
+  users: Located<BackstageUserV1alpha1>[];
+  systems: Located<BackstageSystemLike>[];
+  notes: CatalogNote[];
   problems: CatalogProblem[];
 }
 
 /** The kinds a catalog file may hold, by apiVersion and kind. */
 export const CATALOG_KINDS = [
-  { apiVersion: AUTOMATION_API_VERSION, kind: 'Automation', schema: automationV1 },
-  { apiVersion: TEAM_API_VERSION, kind: 'Team', schema: teamV1 },
-  { apiVersion: BACKSTAGE_API_VERSION, kind: 'Group', schema: backstageGroupV1alpha1 },
+  { apiVersions: [AUTOMATION_API_VERSION], kind: 'Automation', schema: automationV1 },
+  { apiVersions: [TEAM_API_VERSION], kind: 'Team', schema: teamV1 },
+  { apiVersions: BACKSTAGE_API_VERSIONS, kind: 'Group', schema: backstageGroupV1alpha1 },
+  { apiVersions: BACKSTAGE_API_VERSIONS, kind: 'User', schema: backstageUserV1alpha1 },
+  { apiVersions: BACKSTAGE_API_VERSIONS, kind: 'System', schema: backstageSystemV1alpha1 },
+  { apiVersions: BACKSTAGE_API_VERSIONS, kind: 'Domain', schema: backstageDomainV1alpha1 },
 ] as const;
 
-const KIND_LIST = CATALOG_KINDS.map((k) => `${k.apiVersion} ${k.kind}`).join(', ');
+const KIND_LIST = CATALOG_KINDS.map((k) => `${k.apiVersions.join(' or ')} ${k.kind}`).join(', ');
+const READ_KINDS = CATALOG_KINDS.map((k) => k.kind).join(', ');
+/** Kinds only Roundhouse defines: written with another apiVersion they are a mistake, not someone else's entity. */
+const ROUNDHOUSE_KINDS: readonly string[] = ['Automation', 'Team'];
 
 export function formatProblem(problem: CatalogProblem): string {
   return `${problem.file}:${problem.line}: ${problem.field}: found ${problem.found}; allowed: ${problem.allowed}`;
+}
+
+export function formatNote(note: CatalogNote): string {
+  return `${note.file}:${note.line}: ${note.message}`;
 }
 
 function lineOfNode(lines: LineCounter, node: unknown): number | undefined {
@@ -79,7 +110,7 @@ function pathOf(field: string): (string | number)[] {
  */
 export function parseCatalogFile(text: string, file: string): ParsedCatalogFile {
   const lines = new LineCounter();
-  const result: ParsedCatalogFile = { automations: [], teams: [], problems: [] };
+  const result: ParsedCatalogFile = { automations: [], teams: [], groups: [], users: [], systems: [], notes: [], problems: [] };
   const docs = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false });
   if (!Array.isArray(docs)) {
     return result; // an empty file holds no entities
@@ -104,17 +135,19 @@ function parseEntity(doc: Document, lines: LineCounter, file: string, result: Pa
     result.problems.push({ file, line, field: '(entity)', found: showValue(input), allowed: `a mapping with apiVersion, kind, metadata and spec (${KIND_LIST})` });
     return;
   }
-  const { apiVersion, kind } = input as { apiVersion?: unknown; kind?: unknown };
-  const known = CATALOG_KINDS.find((k) => k.apiVersion === apiVersion && k.kind === kind);
+  const raw = input as Record<string, unknown>;
+  const { apiVersion, kind } = raw;
+  const known = CATALOG_KINDS.find((k) => (k.apiVersions as readonly unknown[]).includes(apiVersion) && k.kind === kind);
   if (known === undefined) {
-    const field = CATALOG_KINDS.some((k) => k.apiVersion === apiVersion) ? 'kind' : 'apiVersion';
-    result.problems.push({
-      file,
-      line: lineOf(doc, lines, [field]),
-      field,
-      found: `${showValue(apiVersion)} ${showValue(kind)}`,
-      allowed: KIND_LIST,
-    });
+    const ours = apiVersion === AUTOMATION_API_VERSION || (typeof kind === 'string' && ROUNDHOUSE_KINDS.includes(kind));
+    if (typeof apiVersion === 'string' && typeof kind === 'string' && kind !== '' && !ours) {
+      // Someone else's entity (Backstage's Location, Component, API, a custom kind): not ours to judge.
+      const name = (raw['metadata'] as { name?: unknown } | undefined)?.name;
+      result.notes.push({ file, line: lineOf(doc, lines, ['kind']), message: `skipped ${kind}${typeof name === 'string' ? ` "${name}"` : ''} (${apiVersion}): Roundhouse reads ${READ_KINDS} and leaves other kinds to Backstage` });
+      return;
+    }
+    const field = typeof kind === 'string' && CATALOG_KINDS.some((k) => k.kind === kind) ? 'apiVersion' : typeof apiVersion === 'string' ? 'kind' : 'apiVersion';
+    result.problems.push({ file, line: lineOf(doc, lines, [field]), field, found: `${showValue(apiVersion)} ${showValue(kind)}`, allowed: KIND_LIST });
     return;
   }
   const parsed = known.schema.safeParse(input);
@@ -126,13 +159,24 @@ function parseEntity(doc: Document, lines: LineCounter, file: string, result: Pa
     return;
   }
   const data = parsed.data;
-  const lineAt = (path: readonly PropertyKey[]) => lineOf(doc, lines, path);
-  if (data.kind === 'Automation') {
-    result.automations.push({ file, line, lineAt, value: data });
-  } else if (data.kind === 'Team') {
-    result.teams.push({ file, line, lineAt, value: teamFromV1(data) });
-  } else {
-    result.teams.push({ file, line, lineAt, value: teamFromBackstageGroup(data) });
+  const located = { file, line, raw, lineAt: (path: readonly PropertyKey[]) => lineOf(doc, lines, path) };
+  switch (data.kind) {
+    case 'Automation':
+      result.automations.push({ ...located, value: data });
+      break;
+    case 'Team':
+      result.teams.push({ ...located, value: teamFromV1(data, raw) });
+      break;
+    case 'Group':
+      result.groups.push({ ...located, value: data });
+      break;
+    case 'User':
+      result.users.push({ ...located, value: data });
+      break;
+    case 'System':
+    case 'Domain':
+      result.systems.push({ ...located, value: data });
+      break;
   }
 }
 

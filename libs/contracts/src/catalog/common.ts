@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_NAMESPACE, entityKey, parseEntityRef } from './entity-ref.js';
 
 /** Lower-case words joined by dashes, as Backstage entity names: `invoice-generation`. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -49,9 +50,27 @@ export const onCall = z
   .meta({ description: 'The on-call contact for incidents.' });
 export type OnCall = z.infer<typeof onCall>;
 
-/** Backstage-style references are accepted for owners: `finance-ops`, `group:finance-ops`, `group:default/finance-ops`. */
-export const ownerRef = z
-  .string()
-  .transform((value) => value.replace(/^group:(default\/)?/, ''))
-  .pipe(slug)
-  .meta({ description: 'The owning team: its name, or a Backstage reference such as "group:default/finance-ops".' });
+/**
+ * A Backstage reference to an entity of `kind`, read as Backstage reads it (kind optional and compared
+ * without case, namespace `default` when absent), and turned into the key Roundhouse stores: the name,
+ * or `<namespace>/<name>` outside the default namespace.
+ */
+export function refTo(kind: string, example: string) {
+  return z.string().transform((value, ctx) => {
+    const ref = parseEntityRef(value, { kind, namespace: DEFAULT_NAMESPACE });
+    if ('problem' in ref) {
+      ctx.addIssue({ code: 'custom', message: `${ref.problem}, e.g. "${example}"` });
+      return z.NEVER;
+    }
+    if (ref.kind !== kind) {
+      ctx.addIssue({ code: 'custom', message: `a reference to a ${kind}, e.g. "${example}" (found a ${ref.kind})` });
+      return z.NEVER;
+    }
+    return entityKey(ref.namespace, ref.name);
+  });
+}
+
+/** The owning team: its name or any Backstage reference to its Group: `finance-ops`, `default/finance-ops`, `Group:emea/finance-ops`. */
+export const ownerRef = refTo('group', 'group:default/finance-ops').meta({
+  description: 'The owning team: its name, or a Backstage reference such as "group:default/finance-ops".',
+});

@@ -56,7 +56,7 @@ function parseDocument(doc: Document, lines: LineCounter, file: string, result: 
     result.problems.push(...parsed.error.issues.flatMap((issue) => problemsOf(issue, input, doc, lines, file)));
     return;
   }
-  result.dashboards.push({ file, line, value: parsed.data, lineAt: (path) => lineOf(doc, lines, path) });
+  result.dashboards.push({ file, line, value: parsed.data, raw: input as Record<string, unknown>, lineAt: (path) => lineOf(doc, lines, path) });
 }
 
 /**

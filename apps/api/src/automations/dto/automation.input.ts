@@ -37,6 +37,7 @@ export class RuntimeBindingInput {
   @Field(() => String, { nullable: true }) deadLetterQueue?: string | null;
   @Field(() => String, { nullable: true }) exchange?: string | null;
   @Field(() => String, { nullable: true }) routingKey?: string | null;
+  @Field(() => String, { nullable: true, description: 'The OpenTelemetry service.name whose root spans sent to /v1/traces are this automation’s runs.' }) serviceName?: string | null;
   @Field(() => String, { nullable: true }) reprocessUrl?: string | null;
   @Field(() => String, { nullable: true }) connection?: string | null;
   @Field(() => String, { nullable: true }) signingSecret?: string | null;

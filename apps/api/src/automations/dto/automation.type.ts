@@ -30,6 +30,7 @@ export class RuntimeBindingType {
   @Field(() => String, { nullable: true }) deadLetterQueue?: string;
   @Field(() => String, { nullable: true }) exchange?: string;
   @Field(() => String, { nullable: true }) routingKey?: string;
+  @Field(() => String, { nullable: true, description: 'The OpenTelemetry service.name whose root spans sent to /v1/traces are this automation’s runs.' }) serviceName?: string;
   @Field(() => String, { nullable: true }) reprocessUrl?: string;
   @Field(() => String, { nullable: true, description: 'Name of the environment variable holding the connection string.' }) connection?: string;
   @Field(() => String, { nullable: true, description: 'Name of the environment variable holding the secret reprocess webhooks are signed with.' }) signingSecret?: string;
@@ -100,6 +101,7 @@ export class AutomationObjectType {
   @Field(() => LifecycleEnum) lifecycle: Lifecycle;
   @Field(() => TeamType) owner: TeamType;
   @Field(() => OnCallType) onCall: OnCallType;
+  @Field(() => String, { nullable: true, description: 'The Backstage System (its name) the automation belongs to.' }) system: string | null;
   @Field(() => [String]) systems: string[];
   @Field(() => [RiskDomainEnum]) riskDomains: RiskDomain[];
   @Field(() => [String]) tags: string[];

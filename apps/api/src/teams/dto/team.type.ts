@@ -11,7 +11,10 @@ export class TeamType {
   @Field(() => String, { nullable: true }) email: string | null;
   @Field(() => String, { nullable: true }) slack: string | null;
   @Field(() => OnCallType, { nullable: true }) onCall: OnCallType | null;
-  @Field(() => [String]) members: string[];
+  @Field(() => [String], { description: 'People on the team: its members, and for a Backstage Group the Users that name it in memberOf.' }) members: string[];
+  @Field(() => String, { description: 'The Backstage namespace: "default" unless the Group names another.' }) namespace: string;
+  @Field(() => String, { description: 'The Backstage reference to this team, e.g. "group:default/finance-ops".' }) ref: string;
+  @Field(() => String, { nullable: true, description: 'The parent team (its name), from the Backstage Group tree.' }) parent: string | null;
   @Field(() => EntitySourceEnum) source: EntitySource;
   @Field(() => Int, { description: 'Active (not archived) automations the team owns.' }) automationCount: number;
 }

@@ -143,4 +143,44 @@ describe(AutomationSlosTab.name, () => {
     expect((await within(alerts).findByRole('alert')).textContent).toBe('Not acknowledged: Your role (viewer) cannot acknowledge alerts.');
     expect(within(alerts).getByText('Firing', { selector: '.badge' })).toBeTruthy();
   });
+
+  it('shows a change to the SLOs that waits for approval above the SLOs in force, to a viewer without the way to approvals', async () => {
+    mockApi({
+      Viewer: () => ({ data: aViewer({ id: 'vera', name: 'Vera Viewer', role: 'viewer', teams: [] }) }),
+      Automation: () => ({ data: { automation: anAutomation() } }),
+      AutomationPendingChange: () => ({
+        data: {
+          automation: {
+            slug: 'invoice-generation',
+            pendingChange: {
+              id: '7',
+              state: 'pending',
+              ownerTeam: 'finance-ops',
+              automation: { slug: 'invoice-generation', title: 'Invoice generation from closed-won deals' },
+              requestedBy: { id: 'omar', name: 'Omar Haddad' },
+              requestedAt: '2026-11-27T10:00:00Z',
+              sloChanges: ['invoice-success: objective 99.5% → 99%'],
+              changes: ['invoice-success: objective 99.5% → 99%'],
+              decidedBy: null,
+              decidedAt: null,
+              reason: null,
+              canDecide: false,
+              decideBlockedReason: 'Only owners of finance-ops decide.',
+              canReject: false,
+            },
+          },
+        },
+      }),
+      AutomationSlos: () => ({ data: { automationSlos: [anSloStatus()] } }),
+      AutomationKpis: () => ({ data: { automationKpis: [] } }),
+      Alerts: () => ({ data: { alerts: [] } }),
+    });
+    renderApp('/automations/invoice-generation/slos');
+
+    const waiting = await screen.findByRole('status', { name: 'SLO change waiting for approval' });
+    expect(waiting.textContent).toMatch(/^An SLO change waits for approval: Omar Haddad asked for it .+; the finance-ops owners decide\. The SLOs below are the ones in force until then\./);
+    expect(within(waiting).getByRole('listitem').textContent).toBe('invoice-success: objective 99.5% → 99%');
+    expect(within(waiting).queryByRole('link', { name: 'Open approvals' })).toBeNull();
+    await screen.findByRole('listitem', { name: '99.5% of closed-won deals invoiced without a manual touch' });
+  });
 });

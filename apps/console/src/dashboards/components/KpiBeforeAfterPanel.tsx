@@ -1,4 +1,5 @@
 import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { chartRole } from '@/shared/charts/chartA11y';
 import { Badge } from '@/shared/components/Badge';
 import { InfoTip } from '@/shared/components/InfoTip';
 import { formatNumber } from '@/shared/format/numbers';
@@ -20,7 +21,7 @@ function BeforeAfterChart({ kpi, bars }: { kpi: KpiReport; bars: Bar[] }) {
   return (
     <figure className="chart chart--flat" aria-label={`${kpi.title}: before and after, with the target`}>
       <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
-        <BarChart data={bars} margin={{ top: 20, right: 12, bottom: 0, left: 0 }}>
+        <BarChart data={bars} {...chartRole(`${kpi.title}: before and after, with the target`)} margin={{ top: 20, right: 12, bottom: 0, left: 0 }}>
           <CartesianGrid stroke={CHART_COLOURS.grid} vertical={false} />
           <XAxis dataKey="label" tick={AXIS_TICK} interval={0} />
           <YAxis tick={AXIS_TICK} width={64} domain={scale.domain} ticks={scale.ticks} interval={0} tickFormatter={(value: number) => formatNumber(value)} />

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { chartRole, legendText } from '@/shared/charts/chartA11y';
 import type { TrendInterval } from '@/gql/graphql';
 import { formatDay, formatDayTime } from '@/shared/format/dates';
 import { formatNumber } from '@/shared/format/numbers';
@@ -53,7 +54,7 @@ export function KpiTrendPanel({ trend }: { trend: KpiTrendData }) {
           {`${formatNumber(measured)} of ${formatNumber(points.length)} ${INTERVAL_WORDS[interval]}s have a value.`}
         </p>
         <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
-          <LineChart data={points} margin={{ top: 20, right: 12, bottom: 0, left: 0 }}>
+          <LineChart data={points} {...chartRole(`${kpi.title} per ${INTERVAL_WORDS[interval]}, ${kpi.range.label}`)} margin={{ top: 20, right: 12, bottom: 0, left: 0 }}>
             <CartesianGrid stroke={CHART_COLOURS.grid} vertical={false} />
             <XAxis
               dataKey="time"
@@ -69,7 +70,7 @@ export function KpiTrendPanel({ trend }: { trend: KpiTrendData }) {
               labelFormatter={(time) => bucketLabel(Number(time), interval)}
               formatter={(value) => (typeof value === 'number' ? kpiValue(kpi, value) : 'no data')}
             />
-            <Legend />
+            <Legend formatter={legendText} />
             <ReferenceLine
               y={kpi.target}
               stroke={CHART_COLOURS.target}

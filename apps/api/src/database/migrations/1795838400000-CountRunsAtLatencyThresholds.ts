@@ -13,8 +13,8 @@ const DURATION_MS = (text: string) => `(left(${text}, -1)::bigint * CASE right($
  * threshold's bucket"). Kept at ingest, summed into hours by a row trigger like the run rollups, and
  * filled from the raw runs still kept when an automation gains a threshold.
  */
-export class CountRunsAtLatencyThresholds1795824600000 implements MigrationInterface {
-  name = 'CountRunsAtLatencyThresholds1795824600000';
+export class CountRunsAtLatencyThresholds1795838400000 implements MigrationInterface {
+  name = 'CountRunsAtLatencyThresholds1795838400000';
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`

@@ -1,0 +1,29 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+
+@Injectable()
+export class PeopleRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Active teams the catalog gives someone known by any of `identifiers` (lower case: a username,
+   * an SSO subject, an email): the teams of the person (a Backstage User) whose name or email it is,
+   * and the teams that list it among their members.
+   */
+  async teamsOf(identifiers: readonly string[]): Promise<string[]> {
+    if (identifiers.length === 0) {
+      return [];
+    }
+    const rows = await this.dataSource.query<{ name: string }[]>(
+      `SELECT team.name FROM team
+        WHERE team.archived_at IS NULL
+          AND (team.name IN (SELECT unnest(p.teams) FROM person p
+                              WHERE p.archived_at IS NULL AND (lower(p.name) = ANY($1::text[]) OR lower(p.email) = ANY($1::text[])))
+               OR EXISTS (SELECT 1 FROM unnest(team.members) m WHERE lower(m) = ANY($1::text[])))
+        ORDER BY team.name`,
+      [identifiers],
+    );
+    return rows.map((row) => row.name);
+  }
+}
