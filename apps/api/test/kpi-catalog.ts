@@ -162,17 +162,20 @@ export function histogramOf(fast: number, slow: number): number[] {
  * - dead letters of invoicing: pending (2 Sep), failed again (3 Sep), resolved (4 Sep), discarded (15 Aug).
  */
 export async function seedKpiData(db: TestDatabase): Promise<void> {
-  const rollup = (minute: string, succeeded: number, failed: number, touches: number, histogram: number[]) =>
-    db.query(`INSERT INTO run_rollup_minute (automation_slug, minute, succeeded, failed, manual_touches, duration_histogram) VALUES ('invoicing', $1, $2, $3, $4, $5)`, [
+  const rollup = async (minute: string, succeeded: number, failed: number, touches: number, [fast, slow]: [number, number]) => {
+    await db.query(`INSERT INTO run_rollup_minute (automation_slug, minute, succeeded, failed, manual_touches, duration_histogram) VALUES ('invoicing', $1, $2, $3, $4, $5)`, [
       minute,
       succeeded,
       failed,
       touches,
-      histogram,
+      histogramOf(fast, slow),
     ]);
-  await rollup('2026-08-01T00:00:00Z', 40, 0, 0, histogramOf(40, 0));
-  await rollup('2026-09-01T10:00:00Z', 9, 1, 20, histogramOf(9, 1));
-  await rollup('2026-09-05T12:00:00Z', 10, 0, 10, histogramOf(9, 1));
+    // As ingest counts them for the 10 s latency SLO: the 1 s runs are within it, the 60 s ones not.
+    await db.query(`INSERT INTO run_latency_minute (automation_slug, threshold_ms, minute, runs, within) VALUES ('invoicing', 10000, $1, $2, $3)`, [minute, fast + slow, fast]);
+  };
+  await rollup('2026-08-01T00:00:00Z', 40, 0, 0, [40, 0]);
+  await rollup('2026-09-01T10:00:00Z', 9, 1, 20, [9, 1]);
+  await rollup('2026-09-05T12:00:00Z', 10, 0, 10, [9, 1]);
   const measurements: [string, number, string][] = [
     ['hours-to-invoice', 4, '2026-09-02T09:00:00Z'],
     ['hours-to-invoice', 6, '2026-09-03T09:00:00Z'],

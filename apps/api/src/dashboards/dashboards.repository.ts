@@ -186,4 +186,21 @@ export class DashboardsRepository {
       rows.map((row) => [row.automation, { minutes: row.minutes.map(Number), firstReportedMinute: row.first_reported_minute === null ? null : new Date(row.first_reported_minute) }]),
     );
   }
+
+  /**
+   * Per automation and latency threshold (key `slug|thresholdMs`): runs that ended in [from, to), and
+   * those that took at most the threshold, counted exactly at ingest (`run_latency_span`).
+   */
+  async latencyCounts(requests: readonly { automation: string; thresholdMs: number }[], from: Date, to: Date): Promise<Map<string, { within: number; runs: number }>> {
+    if (requests.length === 0) {
+      return new Map();
+    }
+    const rows = await this.dataSource.query<{ automation: string; threshold_ms: string; within: number; runs: number }[]>(
+      `SELECT r.automation, r.threshold_ms, s.within::int AS within, s.runs::int AS runs
+         FROM unnest($1::text[], $2::bigint[]) AS r(automation, threshold_ms)
+         CROSS JOIN LATERAL run_latency_span(r.automation, r.threshold_ms, $3, $4) s`,
+      [requests.map((r) => r.automation), requests.map((r) => r.thresholdMs), from, to],
+    );
+    return new Map(rows.map((row) => [`${row.automation}|${Number(row.threshold_ms)}`, { within: row.within, runs: row.runs }]));
+  }
 }

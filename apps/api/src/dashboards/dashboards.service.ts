@@ -74,6 +74,14 @@ function panelProblem(panel: DashboardPanel, automations: ReadonlyMap<string, Au
   return null;
 }
 
+/** What an SLO table's counts over the range are read from. */
+interface RangeCounted {
+  batch: KpiBatch;
+  successes: SuccessMinutes | undefined;
+  gauge: ReadonlyMap<string, GoodTotal> | undefined;
+  latencyCounts: ReadonlyMap<string, { within: number; runs: number }>;
+}
+
 const hasRunCountedSlo = (automation: AutomationKpis) => automation.slos.some((slo) => slo.indicator === 'success_rate' || slo.indicator === 'latency');
 const freshnessThresholds = (automation: AutomationKpis) => automation.slos.filter((slo) => slo.indicator === 'freshness').map((slo) => sloThresholdMs(slo) ?? 0);
 
@@ -137,18 +145,20 @@ export class DashboardsService {
         return p.kind === 'program_totals' ? exist(p.automations).flatMap((a) => a.kpis.map((kpi) => ({ automation: a.slug, kpi: kpi.name }))) : [];
       }),
       trends: computable.flatMap((p) => (p.kind === 'kpi_trend' ? [{ automation: p.automation, kpi: p.kpi, interval: p.interval }] : [])),
-      runTotals: sloAutomations.filter(hasRunCountedSlo).map((a) => ({ automation: a.slug, histogram: a.slos.some((slo) => slo.indicator === 'latency') })),
+      runTotals: sloAutomations.filter(hasRunCountedSlo).map((a) => ({ automation: a.slug, histogram: false })),
     };
     const freshness = sloAutomations
       .map((a) => ({ automation: a.slug, thresholds: freshnessThresholds(a) }))
       .filter((f) => f.thresholds.length > 0)
       .map((f) => ({ automation: f.automation, since: new Date(resolved.from.getTime() - Math.max(...f.thresholds)) }));
-    const [batch, backlog, successes, statuses, gauges] = await Promise.all([
+    const latency = sloAutomations.flatMap((a) => a.slos.filter((slo) => slo.indicator === 'latency').map((slo) => ({ automation: a.slug, thresholdMs: sloThresholdMs(slo) ?? 0 })));
+    const [batch, backlog, successes, statuses, gauges, latencyCounts] = await Promise.all([
       this.kpis.evaluate(automations, ask, resolved, now),
       this.dashboards.backlog(backlogSlugs, resolved.from, resolved.to),
       this.dashboards.successMinutes(freshness, resolved.to),
       Promise.all(sloAutomations.map(async (a) => [a.slug, await this.slos.status(a.slug, now)] as const)),
       Promise.all(sloAutomations.map(async (a) => [a.slug, await this.slos.deadLetterCounts(a.slug, resolved.from, resolved.to)] as const)),
+      this.dashboards.latencyCounts(latency, resolved.from, resolved.to),
     ]);
     const gaugeBySlug = new Map(gauges);
     const statusBySlug = new Map(statuses);
@@ -163,7 +173,11 @@ export class DashboardsService {
         case 'kpi_trend':
           return { panel, ...EMPTY, kpi: batch.report(panel.automation, panel.kpi), trend: batch.trend(panel.automation, panel.kpi, panel.interval) };
         case 'slo_table':
-          return { panel, ...EMPTY, slos: exist(panel.automations).flatMap((a) => this.sloRows(a, statusBySlug.get(a.slug) ?? [], batch, successes.get(a.slug), gaugeBySlug.get(a.slug), resolved, now)) };
+          return {
+            panel,
+            ...EMPTY,
+            slos: exist(panel.automations).flatMap((a) => this.sloRows(a, statusBySlug.get(a.slug) ?? [], { batch, successes: successes.get(a.slug), gauge: gaugeBySlug.get(a.slug), latencyCounts }, resolved, now)),
+          };
         case 'dead_letter_backlog':
           return {
             panel,
@@ -180,30 +194,21 @@ export class DashboardsService {
     return { record, range: resolved, panels };
   }
 
-  private sloRows(
-    automation: AutomationKpis,
-    statuses: SloStatusResult[],
-    batch: KpiBatch,
-    successes: SuccessMinutes | undefined,
-    gauge: ReadonlyMap<string, GoodTotal> | undefined,
-    range: ResolvedRange,
-    now: Date,
-  ): SloRowResult[] {
-    return statuses.map((status) => ({ automation, status, counts: this.rangeCounts(status.slo, automation.slug, batch, successes, gauge, range, now) }));
+  private sloRows(automation: AutomationKpis, statuses: SloStatusResult[], counted: RangeCounted, range: ResolvedRange, now: Date): SloRowResult[] {
+    return statuses.map((status) => ({ automation, status, counts: this.rangeCounts(status.slo, automation.slug, counted, range, now) }));
   }
 
   /** Good/total of one SLO over the dashboard's range, from the same rollups as its status. */
-  private rangeCounts(slo: Slo, slug: string, batch: KpiBatch, successes: SuccessMinutes | undefined, gauge: ReadonlyMap<string, GoodTotal> | undefined, range: ResolvedRange, now: Date): GoodTotal {
+  private rangeCounts(slo: Slo, slug: string, { batch, successes, gauge, latencyCounts }: RangeCounted, range: ResolvedRange, now: Date): GoodTotal {
     switch (slo.indicator) {
-      case 'success_rate':
-      case 'latency': {
+      case 'success_rate': {
         const totals = batch.runTotals(slug);
-        if (totals === null) {
-          return { good: 0, total: 0 };
-        }
-        return slo.indicator === 'success_rate'
-          ? sloCounts(slo, { indicator: 'success_rate', runs: totals.runs })
-          : sloCounts(slo, { indicator: 'latency', histogram: totals.runs.histogram });
+        return totals === null ? { good: 0, total: 0 } : sloCounts(slo, { indicator: 'success_rate', runs: totals.runs });
+      }
+      case 'latency': {
+        // Counted at the threshold exactly, when each run ended.
+        const counted = latencyCounts.get(`${slug}|${sloThresholdMs(slo) ?? 0}`) ?? { within: 0, runs: 0 };
+        return sloCounts(slo, { indicator: 'latency', ...counted });
       }
       case 'freshness': {
         if (successes === undefined || successes.firstReportedMinute === null) {

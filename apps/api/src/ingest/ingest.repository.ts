@@ -101,6 +101,30 @@ export class IngestRepository {
     return counted.map((row) => ({ automation: row.automation_slug, status: row.status, finishedAt: new Date(row.finished_at), durationMs: row.duration_ms, manualTouch: row.manual_touch }));
   }
 
+  /**
+   * For every latency threshold the runs' automations name (`latency_thresholds_ms` of their SLOs):
+   * per minute, the attempts that ended and those that took at most the threshold, exactly. Minutes
+   * and thresholds in key order, like the rollups.
+   */
+  async addLatencyCounts(manager: EntityManager, runs: readonly CountedRun[]): Promise<void> {
+    const ended = runs.filter((run) => run.status !== 'running');
+    if (ended.length === 0) {
+      return;
+    }
+    await manager.query(
+      `INSERT INTO run_latency_minute AS r (automation_slug, threshold_ms, minute, runs, within)
+       SELECT c.slug, t.threshold_ms, date_bin('1 minute', c.finished_at, timestamptz '2000-01-01 00:00:00+00'), count(*)::int,
+              count(*) FILTER (WHERE coalesce(c.duration_ms, 0) <= t.threshold_ms)::int
+         FROM unnest($1::text[], $2::timestamptz[], $3::int[]) AS c(slug, finished_at, duration_ms)
+         JOIN automation a ON a.slug = c.slug
+        CROSS JOIN LATERAL unnest(latency_thresholds_ms(a.slos)) AS t(threshold_ms)
+        GROUP BY 1, 2, 3
+        ORDER BY 1, 2, 3
+       ON CONFLICT ON CONSTRAINT run_latency_minute_pkey DO UPDATE SET runs = r.runs + EXCLUDED.runs, within = r.within + EXCLUDED.within`,
+      [ended.map((run) => run.automation), ended.map((run) => run.finishedAt), ended.map((run) => run.durationMs)],
+    );
+  }
+
   async addRollups(manager: EntityManager, deltas: readonly RollupDelta[]): Promise<void> {
     if (deltas.length === 0) {
       return;

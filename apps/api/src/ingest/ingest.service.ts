@@ -125,6 +125,7 @@ export class IngestService {
       await this.repository.insertSteps(manager, stored.filter((e): e is StepV1 => e.type === 'step'));
       const signals = stored.filter((e): e is ResilienceV1 => e.type === 'resilience');
       await this.repository.addRollups(manager, rollupDeltas(counted, signals));
+      await this.repository.addLatencyCounts(manager, counted);
       await this.repository.insertMeasurements(manager, stored.filter((e): e is KpiMeasurementV1 => e.type === 'kpi_measurement'));
       await this.repository.touchActivity(manager, counted, stored.filter((e): e is HeartbeatV1 => e.type === 'heartbeat'));
       await this.deadLetters.store(manager, stored.filter((e): e is DeadLetterV1 => e.type === 'dead_letter'));

@@ -1,12 +1,12 @@
 import type { Slo } from '@roundhouse/contracts';
 import type { GoodTotal } from './error-budget.js';
 import { sloThresholdMs } from './slo-duration.js';
-import { freshnessCounts, latencyCounts, successRateCounts, withinLimitCounts, type RunOutcomes } from './slo-indicators.js';
+import { freshnessCounts, successRateCounts, withinLimitCounts, type RunOutcomes } from './slo-indicators.js';
 
 /** What each indicator is measured from, over one window. */
 export type IndicatorData =
   | { indicator: 'success_rate'; runs: RunOutcomes }
-  | { indicator: 'latency'; histogram: readonly number[] }
+  | { indicator: 'latency'; runs: number; within: number }
   | { indicator: 'freshness'; successes: readonly number[]; from: number; to: number }
   | { indicator: 'dead_letter_backlog'; pendingSamples: readonly number[] }
   | { indicator: 'dead_letter_age'; oldestAgeSamplesMs: readonly number[] };
@@ -30,10 +30,9 @@ export function sloCounts(slo: Slo, data: IndicatorData): GoodTotal {
   switch (data.indicator) {
     case 'success_rate':
       return successRateCounts(data.runs);
-    case 'latency': {
-      const { good, total } = latencyCounts(data.histogram, requiredThresholdMs(slo));
-      return { good, total };
-    }
+    case 'latency':
+      // Counted at the threshold exactly when each run ended (run_latency_minute), never from the histogram.
+      return { good: data.within, total: data.runs };
     case 'freshness':
       return freshnessCounts({ successes: data.successes, from: data.from, to: data.to, thresholdMs: requiredThresholdMs(slo) });
     case 'dead_letter_backlog':

@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { bucketOf, emptyHistogram, HISTOGRAM_BUCKETS } from '../runs/duration-histogram.js';
 import {
   backlogStatus,
-  bucketLowerBoundMs,
-  bucketUpperBoundMs,
   freshnessCounts,
   freshnessStatus,
-  latencyCounts,
   oldestDeadLetterStatus,
   successRateCounts,
   withinLimitCounts,
@@ -15,79 +11,10 @@ import {
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
-/** A histogram of `count` runs at each duration, as the rollups build it. */
-function histogramOf(...runs: [durationMs: number, count: number][]): number[] {
-  const histogram = emptyHistogram();
-  for (const [durationMs, count] of runs) {
-    histogram[bucketOf(durationMs)] = (histogram[bucketOf(durationMs)] ?? 0) + count;
-  }
-  return histogram;
-}
-
 describe(successRateCounts.name, () => {
   it('counts succeeded runs among those that ended', () => {
     // 990 succeeded, 4 failed for good, 6 dead-lettered → 990 good of 1,000
     expect(successRateCounts({ succeeded: 990, failed: 4, deadLettered: 6 })).toEqual({ good: 990, total: 1_000 });
-  });
-});
-
-describe(latencyCounts.name, () => {
-  it('counts runs under a 15-minute threshold, the runs of its bucket as bad', () => {
-    // 15 min = 900,000 ms falls in bucket 80, which holds 2^19.75 ≈ 881,744 ms (14.7 min) to 2^20 =
-    // 1,048,576 ms (17.5 min). Below it: 60 runs at 1 min and 30 at 14 min (bucket 79) → 90 good.
-    // In it: 5 runs at 14.8 min (really under 15) and 3 at 16 min (over) → 8 the histogram cannot split.
-    // Above it: 2 runs at 20 min (bucket 81) → bad.
-    const histogram = histogramOf([1 * MINUTE, 60], [14 * MINUTE, 30], [14.8 * MINUTE, 5], [16 * MINUTE, 3], [20 * MINUTE, 2]);
-
-    const counts = latencyCounts(histogram, 15 * MINUTE);
-
-    expect(counts).toMatchObject({ good: 90, total: 100, goodAtMost: 98, exact: false, thresholdMs: 900_000 });
-    expect(counts.boundary.count).toBe(8);
-    expect(counts.boundary.fromMs).toBeCloseTo(881_743.8, 1);
-    expect(counts.boundary.toMs).toBe(1_048_576);
-  });
-
-  it('is exact when no run fell in the threshold’s bucket', () => {
-    const counts = latencyCounts(histogramOf([1 * MINUTE, 95], [20 * MINUTE, 5]), 15 * MINUTE);
-
-    expect(counts).toMatchObject({ good: 95, total: 100, goodAtMost: 95, exact: true });
-  });
-
-  it('on a bucket edge, counts runs of exactly the threshold as bad (the bucket starts there)', () => {
-    // 1,024 ms = 2^10 is where bucket 41 starts: 1,000 ms runs (bucket 40) are good, 1,024 ms runs are
-    // in the boundary bucket with everything up to 2^10.25 ≈ 1,218 ms.
-    const counts = latencyCounts(histogramOf([1_000, 7], [1_024, 3]), 1_024);
-
-    expect(counts).toMatchObject({ good: 7, goodAtMost: 10, total: 10, exact: false, boundary: { fromMs: 1_024, count: 3 } });
-  });
-
-  it('counts nothing in an empty histogram', () => {
-    expect(latencyCounts(emptyHistogram(), 15 * MINUTE)).toMatchObject({ good: 0, total: 0, goodAtMost: 0, exact: true });
-  });
-
-  it('has no upper bound past the last bucket', () => {
-    // 20 days is past 2^29.75 ms (≈ 10.5 days), in the last bucket, which takes anything longer
-    const counts = latencyCounts(histogramOf([HOUR, 4], [25 * 24 * HOUR, 1]), 20 * 24 * HOUR);
-
-    expect(counts).toMatchObject({ good: 4, goodAtMost: 5, total: 5, boundary: { toMs: null, count: 1 } });
-  });
-
-  it('rejects a negative threshold', () => {
-    expect(() => latencyCounts(emptyHistogram(), -1)).toThrow(RangeError);
-  });
-});
-
-describe(bucketLowerBoundMs.name, () => {
-  it('agrees with bucketOf on every bucket edge (up to floating-point rounding)', () => {
-    expect(bucketLowerBoundMs(0)).toBe(0);
-    expect(bucketOf(0.999)).toBe(0);
-    for (let bucket = 1; bucket < HISTOGRAM_BUCKETS; bucket += 1) {
-      const edge = bucketLowerBoundMs(bucket);
-      expect(bucketOf(edge * (1 + 1e-9)), `just above the start of bucket ${bucket}`).toBe(bucket);
-      expect(bucketOf(edge * (1 - 1e-9)), `just below the start of bucket ${bucket}`).toBe(bucket - 1);
-      expect(bucketUpperBoundMs(bucket - 1)).toBe(edge);
-    }
-    expect(bucketUpperBoundMs(HISTOGRAM_BUCKETS - 1)).toBeNull();
   });
 });
 

@@ -1,4 +1,3 @@
-import { bucketOf, HISTOGRAM_BUCKETS } from '../runs/duration-histogram.js';
 import type { GoodTotal } from './error-budget.js';
 
 /**
@@ -29,65 +28,7 @@ export function successRateCounts(runs: RunOutcomes): GoodTotal {
 }
 
 // ---------------------------------------------------------------------------------------------
-// latency
-
-/** Lower bound (ms) of a duration-histogram bucket; see `runs/duration-histogram.ts`. */
-export function bucketLowerBoundMs(bucket: number): number {
-  return bucket === 0 ? 0 : 2 ** ((bucket - 1) / 4);
-}
-
-/** Upper bound (ms, exclusive) of a bucket, or null for the last bucket, which takes anything longer. */
-export function bucketUpperBoundMs(bucket: number): number | null {
-  return bucket >= HISTOGRAM_BUCKETS - 1 ? null : 2 ** (bucket / 4);
-}
-
-export interface LatencyCounts extends GoodTotal {
-  /**
-   * The most runs that may have been at or under the threshold: `good` plus the runs of the bucket
-   * the threshold falls in, which the histogram cannot split.
-   */
-  goodAtMost: number;
-  /** True when no run fell in the threshold's bucket, so `good` is exact. */
-  exact: boolean;
-  thresholdMs: number;
-  /** The bucket holding the threshold: its runs were between fromMs and toMs (null: no upper bound). */
-  boundary: { fromMs: number; toMs: number | null; count: number };
-}
-
-/**
- * Runs at or under `thresholdMs`, from a fixed-bucket duration histogram (`duration-histogram.ts`).
- *
- * The histogram keeps four buckets per doubling, so the bucket that holds the threshold spans up to
- * 19 % of durations (e.g. a 15-minute threshold falls in the bucket from 14.7 to 17.5 minutes) and cannot
- * tell which of its runs were under the threshold. Those runs are counted as bad: `good` is a lower
- * bound, so the SLO never reads better than the runs were, and `goodAtMost` says how much better it
- * could be. In effect the threshold is applied as the lower edge of its bucket, up to 16 % stricter
- * than written. Counting exactly would need each SLO's threshold applied at ingest, when each run's
- * exact duration is known.
- */
-export function latencyCounts(histogram: readonly number[], thresholdMs: number): LatencyCounts {
-  if (!(thresholdMs >= 0)) {
-    throw new RangeError(`A latency threshold is a duration of 0 ms or more; got ${thresholdMs}`);
-  }
-  const boundaryBucket = bucketOf(thresholdMs);
-  let good = 0;
-  let total = 0;
-  histogram.forEach((count, bucket) => {
-    total += count;
-    if (bucket < boundaryBucket) {
-      good += count;
-    }
-  });
-  const count = histogram[boundaryBucket] ?? 0;
-  return {
-    good,
-    total,
-    goodAtMost: good + count,
-    exact: count === 0,
-    thresholdMs,
-    boundary: { fromMs: bucketLowerBoundMs(boundaryBucket), toMs: bucketUpperBoundMs(boundaryBucket), count },
-  };
-}
+// latency: counted at each SLO's threshold exactly, at ingest (run_latency_minute), never from the histogram.
 
 // ---------------------------------------------------------------------------------------------
 // freshness

@@ -59,7 +59,16 @@ describe(SlosService.name, () => {
   const at = (msAgo: number) => new Date(now.getTime() - msAgo);
   let owner: string;
 
-  async function rollup(slug: string, minute: Date, counts: { succeeded?: number; failed?: number; deadLettered?: number; histogram?: number[] }): Promise<void> {
+  /** A minute's rollup as ingest keeps it; `latency` adds the exact count at a latency threshold (`run_latency_minute`). */
+  async function rollup(
+    slug: string,
+    minute: Date,
+    counts: { succeeded?: number; failed?: number; deadLettered?: number; histogram?: number[]; latency?: { thresholdMs: number; runs: number; within: number } },
+  ): Promise<void> {
+    if (counts.latency !== undefined) {
+      const { thresholdMs, runs, within } = counts.latency;
+      await t.db.query(`INSERT INTO run_latency_minute (automation_slug, threshold_ms, minute, runs, within) VALUES ($1, $2, $3, $4, $5)`, [slug, thresholdMs, minute, runs, within]);
+    }
     await t.db.query(`INSERT INTO run_rollup_minute (automation_slug, minute, succeeded, failed, dead_lettered, duration_histogram) VALUES ($1, $2, $3, $4, $5, $6)`, [
       slug,
       minute,
@@ -85,8 +94,14 @@ describe(SlosService.name, () => {
 
   it('spends the success-rate budget and pages on a fast burn; a latency tail opens a ticket', async () => {
     // 10 days ago: 9,900 good runs, all 1.2 s. Two minutes ago: 100 runs, 10 of them bad, 5 took 20 minutes.
-    await rollup('invoice-generation', at(10 * DAY), { succeeded: 9900, histogram: histogram({ [bucketOf(1200)]: 9900 }) });
-    await rollup('invoice-generation', at(2 * MINUTE), { succeeded: 90, failed: 6, deadLettered: 4, histogram: histogram({ [bucketOf(1200)]: 95, [bucketOf(20 * MINUTE)]: 5 }) });
+    await rollup('invoice-generation', at(10 * DAY), { succeeded: 9900, histogram: histogram({ [bucketOf(1200)]: 9900 }), latency: { thresholdMs: 15 * MINUTE, runs: 9900, within: 9900 } });
+    await rollup('invoice-generation', at(2 * MINUTE), {
+      succeeded: 90,
+      failed: 6,
+      deadLettered: 4,
+      histogram: histogram({ [bucketOf(1200)]: 95, [bucketOf(20 * MINUTE)]: 5 }),
+      latency: { thresholdMs: 15 * MINUTE, runs: 100, within: 95 },
+    });
     const statuses = await t.api.app.get(SlosService).status('invoice-generation', now);
 
     const success = byName(statuses, 'invoices-succeed');
@@ -289,5 +304,39 @@ describe('SLO windows cover exactly the last W', () => {
 
     const batches = byName(await t.api.app.get(SlosService).status('payout-reconciliation', now), 'batches-reconciled');
     expect(batches.burnRates[0]?.short).toMatchObject({ window: '5m', good: 0, total: 1 });
+  });
+});
+
+describe('latency SLOs count good runs at their threshold exactly', () => {
+  const t = useTestApi();
+
+  it('counts runs at and just under a 15-minute threshold that falls inside a histogram bucket', async () => {
+    await t.api.app.get(CatalogService).apply(path.join(t.api.config.repositoryRoot, 'catalog'), t.api.config.repositoryRoot);
+    const owner = await t.api.signIn('omar');
+    const token = (await createToken(t.api, owner, { team: 'finance-ops' })).secret;
+    const now = new Date();
+    // 15 min = 900,000 ms lies inside the histogram bucket [881,744, 1,048,576) ms: every run below
+    // takes a duration in that bucket, so the histogram alone cannot tell good from bad.
+    expect(bucketOf(890_000)).toBe(bucketOf(900_000));
+    expect(bucketOf(910_000)).toBe(bucketOf(900_000));
+    const endingTenMinutesAgo = (durationMs: number) => attempt('invoice-generation', { startedAt: new Date(now.getTime() - 10 * MINUTE - durationMs), durationMs });
+    const events = [
+      ...Array.from({ length: 60 }, () => endingTenMinutesAgo(890_000)).flat(), // 14 m 50 s: good
+      ...Array.from({ length: 20 }, () => endingTenMinutesAgo(900_000)).flat(), // exactly 15 m: good
+      ...Array.from({ length: 20 }, () => endingTenMinutesAgo(910_000)).flat(), // 15 m 10 s: bad
+    ];
+    expect((await ingest(t.api, token, events)).body.accepted).toBe(events.length);
+
+    const latency = byName(await t.api.app.get(SlosService).status('invoice-generation', now), 'invoice-latency');
+    // 60 + 20 = 80 of 100 took at most 15 minutes (the histogram's lower edge would have said 0).
+    expect(latency.budget).toMatchObject({ good: 80, total: 100, bad: 20 });
+    expect(latency.burnRates.find((r) => r.rule.name === 'sustained-burn')?.long).toMatchObject({ window: '6h', good: 80, total: 100 });
+
+    // A changed threshold is counted over the runs still kept, at once: at most 890 s, only the 60.
+    await t.db.query(
+      `UPDATE automation SET slos = (SELECT jsonb_agg(CASE WHEN s->>'name' = 'invoice-latency' THEN jsonb_set(s, '{threshold}', '"890s"') ELSE s END) FROM jsonb_array_elements(slos) s) WHERE slug = 'invoice-generation'`,
+    );
+    const tighter = byName(await t.api.app.get(SlosService).status('invoice-generation', now), 'invoice-latency');
+    expect(tighter.budget).toMatchObject({ good: 60, total: 100 });
   });
 });

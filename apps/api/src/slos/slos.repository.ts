@@ -52,6 +52,20 @@ export interface SloSnapshot {
    * gauge (`dead_letter_backlog_minute`) counted against the SLO's limit.
    */
   deadLetterWindows: DeadLetterWindow[];
+  /**
+   * For each latency threshold of the automation's SLOs and each window asked for (and the SLO
+   * windows): runs that ended in (now − window, now], and those that took at most the threshold,
+   * exactly (`run_latency_minute`, and the raw runs at the edges).
+   */
+  latencyWindows: LatencyWindow[];
+}
+
+/** Runs over a window, and how many took at most a latency SLO's threshold. */
+export interface LatencyWindow {
+  windowMs: number;
+  thresholdMs: number;
+  within: number;
+  runs: number;
 }
 
 interface SnapshotRow {
@@ -64,6 +78,7 @@ interface SnapshotRow {
   first_reported_minute: Date | null;
   success_minutes: number[];
   dead_letter_windows: { slo: string; window_ms: number; good: number; total: number }[];
+  latency_windows: { window_ms: number; threshold_ms: number; within: number; runs: number }[];
 }
 
 const PENDING = `automation_slug = $1 AND status IN ('pending', 'failed_again')`;
@@ -151,6 +166,19 @@ export class SlosRepository {
                 AND finished_at > e.from_at AND finished_at <= $4::timestamptz
                 AND (finished_at < e.first_minute OR finished_at >= greatest(e.first_minute, e.last_minute))
            ) r
+       ), latency_windows AS (
+         -- Latency SLOs: runs within each threshold, exactly, over the same (now − W, now].
+         SELECT e.window_ms, th.threshold_ms, (s.within + r.within)::int AS within, (s.runs + r.runs)::int AS runs
+           FROM window_edges e
+           CROSS JOIN (SELECT DISTINCT threshold_ms FROM slo WHERE indicator = 'latency' AND threshold_ms IS NOT NULL) th
+           CROSS JOIN LATERAL run_latency_span($1, th.threshold_ms, e.first_minute, greatest(e.first_minute, e.last_minute)) s
+           CROSS JOIN LATERAL (
+             SELECT count(*) AS runs, count(*) FILTER (WHERE coalesce(duration_ms, 0) <= th.threshold_ms) AS within
+               FROM run
+              WHERE automation_slug = $1 AND counted AND status <> 'running'
+                AND finished_at > e.from_at AND finished_at <= $4::timestamptz
+                AND (finished_at < e.first_minute OR finished_at >= greatest(e.first_minute, e.last_minute))
+           ) r
        ), ${DEAD_LETTER_SLOS}, dl_windows AS (
          SELECT dl.name AS slo, w.window_ms, ${GAUGE_COUNTS}
            FROM dl_slo dl
@@ -172,7 +200,8 @@ export class SlosRepository {
               (SELECT coalesce(array_agg((extract(epoch FROM minute) * 1000)::float8 ORDER BY minute), '{}')
                  FROM run_rollup_minute
                 WHERE automation_slug = $1 AND succeeded > 0 AND minute >= (SELECT since FROM success_lookback) AND minute < $3::timestamptz) AS success_minutes,
-              (SELECT coalesce(json_agg(json_build_object('slo', slo, 'window_ms', window_ms, 'good', good, 'total', total)), '[]'::json) FROM dl_windows) AS dead_letter_windows
+              (SELECT coalesce(json_agg(json_build_object('slo', slo, 'window_ms', window_ms, 'good', good, 'total', total)), '[]'::json) FROM dl_windows) AS dead_letter_windows,
+              (SELECT coalesce(json_agg(json_build_object('window_ms', window_ms, 'threshold_ms', threshold_ms, 'within', within, 'runs', runs)), '[]'::json) FROM latency_windows) AS latency_windows
          FROM definition d`,
       [slug, alertWindowsMs, to, now],
     );
@@ -189,6 +218,7 @@ export class SlosRepository {
       firstReportedMinute: row.first_reported_minute === null ? null : new Date(row.first_reported_minute),
       successMinutes: row.success_minutes.map(Number),
       deadLetterWindows: row.dead_letter_windows.map((w) => ({ slo: w.slo, windowMs: Number(w.window_ms), goodMinutes: w.good, sampledMinutes: w.total })),
+      latencyWindows: row.latency_windows.map((w) => ({ windowMs: Number(w.window_ms), thresholdMs: Number(w.threshold_ms), within: w.within, runs: w.runs })),
     };
   }
 

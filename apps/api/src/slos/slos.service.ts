@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Slo } from '@roundhouse/contracts';
-import { emptyHistogram } from '../runs/duration-histogram.js';
 import { AutomationNotFoundError } from '../automations/automations.errors.js';
 import { alertWindowsMs, evaluateBurnRates, type BurnRatePolicy, type BurnRateRuleResult } from './burn-rate-alerts.js';
 import { BURN_RATE_POLICY } from './burn-rate-policy.js';
@@ -48,8 +47,14 @@ function indicatorData(slo: Slo, snapshot: SloSnapshot, windows: ReadonlyMap<num
   switch (slo.indicator) {
     case 'success_rate':
       return { indicator: 'success_rate', runs: rollup };
-    case 'latency':
-      return { indicator: 'latency', histogram: rollup.histogram ?? emptyHistogram() };
+    case 'latency': {
+      const thresholdMs = sloThresholdMs(slo);
+      const counted = snapshot.latencyWindows.find((w) => w.windowMs === windowMs && w.thresholdMs === thresholdMs);
+      if (counted === undefined) {
+        throw new RangeError(`No latency counts were read for SLO ${slo.name} over ${windowMs} ms`);
+      }
+      return { indicator: 'latency', runs: counted.runs, within: counted.within };
+    }
     case 'freshness': {
       // Minutes before the automation first reported are not held against it.
       const firstReported = snapshot.firstReportedMinute?.getTime() ?? to;
