@@ -32,6 +32,7 @@ export const AutomationDetailFragment = graphql(`
       deadLetterQueue
       exchange
       routingKey
+      serviceName
       reprocessUrl
       signingSecret
       connection
