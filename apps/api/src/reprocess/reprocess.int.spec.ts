@@ -129,6 +129,29 @@ describe(ReprocessService.name, () => {
     expect(statuses.map((s) => s.status)).toEqual(['pending', 'pending']);
   });
 
+  it('names a request’s snapshot by automation, error and a sample message, the sample’s error masked for those who may not read payloads', async () => {
+    const marker = `batch${randomUUID().replaceAll('-', '')}`;
+    const closed = await seed('payout-reconciliation', 3, { errorClass: 'BankAccountClosed', errorMessage: `bank account 553 is closed ${marker} api_key=tk_live_9f8e7d6c` });
+    const timeouts = await seed('payout-reconciliation', 2, { errorClass: 'TimeoutError', errorMessage: `Stripe did not answer in 30s ${marker}` });
+    const created = (await start(owner, { selection: { filter: { search: marker } }, velocity: 1 })).data?.startReprocess as Request;
+    const GROUPS = `query($id: ID!) { reprocessRequest(id: $id) { errorGroups { automation errorClass count sampleDeadLetterId sampleMessageId sampleError } } }`;
+    type Groups = { reprocessRequest: { errorGroups: { automation: string; errorClass: string; count: number; sampleDeadLetterId: string; sampleMessageId: string; sampleError: string }[] } };
+    const sampleOf = async (id: string | undefined) => (await t.db.query<{ message_id: string }>(`SELECT message_id FROM dead_letter WHERE id = $1::bigint`, [id]))[0]?.message_id;
+    const asOwner = (await t.api.graphql<Groups>(GROUPS, { id: created.id }, owner)).data?.reprocessRequest.errorGroups;
+    expect(asOwner?.map(({ sampleError: _, ...g }) => g)).toEqual([
+      { automation: 'payout-reconciliation', errorClass: 'BankAccountClosed', count: 3, sampleDeadLetterId: closed[0], sampleMessageId: await sampleOf(closed[0]) },
+      { automation: 'payout-reconciliation', errorClass: 'TimeoutError', count: 2, sampleDeadLetterId: timeouts[0], sampleMessageId: await sampleOf(timeouts[0]) },
+    ]);
+    expect(asOwner?.[0]?.sampleError).toBe(`bank account 553 is closed ${marker} api_key=tk_live_9f8e7d6c`);
+    const asViewer = (await t.api.graphql<Groups>(GROUPS, { id: created.id }, viewer)).data?.reprocessRequest.errorGroups;
+    expect(asViewer?.[0]?.errorClass).toBe('BankAccountClosed');
+    expect(asViewer?.[0]?.sampleError).not.toContain('tk_live_9f8e7d6c');
+    // Closed by default: no one signed in reads nothing.
+    const anonymous = await t.api.graphql<Groups>(GROUPS, { id: created.id });
+    expect(anonymous.data?.reprocessRequest ?? null).toBeNull();
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
   it('refuses when the selection grew past the count the person confirmed', async () => {
     const marker = `batch${randomUUID().replaceAll('-', '')}`;
     await seed('payout-reconciliation', 4, { errorMessage: `grew ${marker}` });

@@ -116,6 +116,15 @@ export interface ItemHistoryRow {
   new_dead_letter_id: string | null;
 }
 
+export interface SelectionGroupRow {
+  automation_slug: string;
+  error_class: string;
+  count: number;
+  sample_id: string;
+  sample_message_id: string;
+  sample_error: string;
+}
+
 export interface ItemErrorRow {
   dead_letter_id: string;
   automation_slug: string;
@@ -373,6 +382,21 @@ export class ReprocessRepository {
   }
 
   /** The latest items of a request that failed or are waiting to be tried again, with why. */
+  /** A request's snapshot by automation and error (as each dead letter failed when it was taken), most first, each with its oldest dead letter as a sample. */
+  selectionGroups(requestId: string, limit: number): Promise<SelectionGroupRow[]> {
+    return this.dataSource.query<SelectionGroupRow[]>(
+      `SELECT i.automation_slug, d.error_class, count(*)::int AS count,
+              (array_agg(d.id::text ORDER BY d.id))[1] AS sample_id,
+              (array_agg(d.message_id ORDER BY d.id))[1] AS sample_message_id,
+              (array_agg(d.error_message ORDER BY d.id))[1] AS sample_error
+         FROM reprocess_item i JOIN dead_letter d ON d.id = i.dead_letter_id
+        WHERE i.request_id = $1::bigint
+        GROUP BY i.automation_slug, d.error_class, d.fingerprint
+        ORDER BY count(*) DESC, min(d.id) LIMIT $2`,
+      [requestId, limit],
+    );
+  }
+
   itemErrors(requestId: string, limit: number): Promise<ItemErrorRow[]> {
     return this.dataSource.query<ItemErrorRow[]>(
       `SELECT i.dead_letter_id::text AS dead_letter_id, i.automation_slug, d.message_id, i.state, i.last_error, i.attempts

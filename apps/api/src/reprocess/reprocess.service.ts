@@ -379,6 +379,19 @@ export class ReprocessService {
     return (await this.ledger.itemErrors(row.id, 20)).map((e) => ({ deadLetterId: e.dead_letter_id, messageId: e.message_id, state: e.state, error: shown(e.automation_slug, e.last_error), attempts: e.attempts }));
   }
 
+  /** What the snapshot holds by automation and error, the sample's error as `user` may read it. */
+  private async errorGroups(row: RequestRow, user: User | undefined): Promise<ReprocessRequestType['errorGroups']> {
+    const shown = await this.errorsAsSeenBy(row.automations, user);
+    return (await this.ledger.selectionGroups(row.id, 5)).map((g) => ({
+      automation: g.automation_slug,
+      errorClass: g.error_class,
+      count: g.count,
+      sampleDeadLetterId: g.sample_id,
+      sampleMessageId: g.sample_message_id,
+      sampleError: shown(g.automation_slug, g.sample_error),
+    }));
+  }
+
   private async present(rows: readonly RequestRow[], user: User | undefined, withErrors: boolean): Promise<ReprocessRequestType[]> {
     const progress = await this.ledger.progress(rows.map((r) => r.id));
     const now = await this.ledger.automationsNow([...new Set(rows.flatMap((r) => r.automations))]);
@@ -402,6 +415,7 @@ export class ReprocessService {
         finishedAt: row.finished_at,
         progress: Object.fromEntries(ITEM_STATES.map((s) => [s, counts[s] ?? 0])) as unknown as ReprocessProgressType,
         recentErrors: withErrors ? await this.recentErrors(row, user) : [],
+        errorGroups: await this.errorGroups(row, user),
         canControl: row.automations.every((slug) => mayAct(user, owners.get(slug) ?? '')),
         canReject:
           row.state === 'awaiting_approval' &&

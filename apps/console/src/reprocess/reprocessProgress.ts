@@ -4,6 +4,12 @@ import { formatPercent } from '@/shared/format/numbers';
 /** Ledger states in the order a message moves through them; the last three are where it ends. */
 export const ITEM_STATES: readonly ReprocessItemState[] = ['queued', 'dispatched', 'acknowledged', 'succeeded', 'failed', 'cancelled'];
 
+/**
+ * The bar's order from the left: outcomes first (succeeded, failed again, never sent), then messages on their way,
+ * then those waiting at the right end, so the bar fills from the left as the request advances.
+ */
+export const BAR_ORDER: readonly ReprocessItemState[] = ['succeeded', 'failed', 'cancelled', 'acknowledged', 'dispatched', 'queued'];
+
 /** The stylesheet's colours: grey waiting, blues on the way, green done, red failed, light grey never sent. */
 export const ITEM_STATE_COLOURS: Record<ReprocessItemState, string> = {
   queued: '#9aa3b0',

@@ -381,6 +381,16 @@ export function aReprocessRequest(overrides: Partial<ReprocessRequest> = {}): Re
     decision: null,
     progress: { queued: 100, dispatched: 10, acknowledged: 10, succeeded: 77, failed: 3, cancelled: 0 },
     recentErrors: [],
+    errorGroups: [
+      {
+        automation: 'invoice-generation',
+        errorClass: 'NetSuiteValidationError',
+        count: 200,
+        sampleDeadLetterId: '101',
+        sampleMessageId: 'msg-5f2c',
+        sampleError: 'customer record CUST-88213 has no billing address for subsidiary 2',
+      },
+    ],
     ...overrides,
   };
 }

@@ -35,6 +35,16 @@ export class ReprocessItemErrorType {
   @Field(() => Int) attempts: number;
 }
 
+@ObjectType('ReprocessSelectionGroup', { description: 'Dead letters of one automation failing with one error, in a request’s snapshot: how an approver recognises the selection.' })
+export class ReprocessSelectionGroupType {
+  @Field(() => String) automation: string;
+  @Field(() => String) errorClass: string;
+  @Field(() => Int, { description: 'Dead letters of the snapshot in this group.' }) count: number;
+  @Field(() => ID, { description: 'A sample dead letter of the group (the oldest).' }) sampleDeadLetterId: string;
+  @Field(() => String) sampleMessageId: string;
+  @Field(() => String, { description: 'The sample’s error message, masked for those who may not read the automation’s payloads.' }) sampleError: string;
+}
+
 export const APPROVAL_DECISIONS = ['approved', 'rejected'] as const;
 export type ApprovalDecision = (typeof APPROVAL_DECISIONS)[number];
 export const ApprovalDecisionEnum = enumOf(APPROVAL_DECISIONS);
@@ -65,6 +75,8 @@ export class ReprocessRequestType {
   @Field(() => Date, { nullable: true }) finishedAt: Date | null;
   @Field(() => ReprocessProgressType) progress: ReprocessProgressType;
   @Field(() => [ReprocessItemErrorType], { description: 'The latest failures and retries, with why (at most 20).' }) recentErrors: ReprocessItemErrorType[];
+  @Field(() => [ReprocessSelectionGroupType], { description: 'What the snapshot holds by automation and error, most dead letters first (at most 5).' })
+  errorGroups: ReprocessSelectionGroupType[];
   @Field(() => Boolean, { description: 'Whether the viewer may pause, resume or cancel it.' }) canControl: boolean;
   @Field(() => Boolean, {
     description: 'While it waits for approval: whether the viewer may reject it (people on call for or owning its automations’ team, admins only when on it) or, having asked for it, withdraw it.',

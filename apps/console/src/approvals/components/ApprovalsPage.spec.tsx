@@ -40,6 +40,40 @@ function aChange(overrides: Partial<AutomationChangeItemFragment> = {}): Automat
 }
 
 describe(ApprovalsPage.name, () => {
+  it('names the selection by its errors, automation and a sample message, not by a hash', async () => {
+    const request = aReprocessRequest({
+      ...waiting,
+      selection: 'every dead letter with group cb33978008a1, status pending',
+      errorGroups: [
+        {
+          automation: 'invoice-generation',
+          errorClass: 'NetSuiteValidationError',
+          count: 200,
+          sampleDeadLetterId: '101',
+          sampleMessageId: 'msg-5f2c',
+          sampleError: 'customer record CUST-88213 has no billing address for subsidiary 2',
+        },
+        { automation: 'invoice-generation', errorClass: 'TimeoutError', count: 30, sampleDeadLetterId: '140', sampleMessageId: 'msg-77aa', sampleError: 'NetSuite did not answer in 30s' },
+      ],
+    });
+    mockApi({
+      Viewer: () => ({ data: OSCAR }),
+      Approvals: () => ({ data: { approvals: { waitingForYou: 1, reprocessRequests: [request], automationChanges: [] } } }),
+    });
+    renderApp('/approvals');
+
+    const card = await screen.findByRole('article', { name: 'Reprocess request #31' });
+    const which = within(card).getByRole('list', { name: 'Which dead letters' });
+    const items = within(which).getAllByRole('listitem').map((item) => item.textContent);
+    expect(items).toEqual([
+      'NetSuiteValidationError in invoice-generation: 200 messages, such as msg-5f2c — “customer record CUST-88213 has no billing address for subsidiary 2”',
+      'TimeoutError in invoice-generation: 30 messages, such as msg-77aa — “NetSuite did not answer in 30s”',
+      'and 10 messages failing in other ways',
+    ]);
+    expect(within(which).getByRole('link', { name: 'msg-5f2c' }).getAttribute('href')).toBe('/dead-letters/101');
+    expect(card.textContent).not.toContain('cb33978008a1');
+  });
+
   it('lists what waits for the viewer with why and how many, and approves with a note', async () => {
     let inbox = { waitingForYou: 1, reprocessRequests: [waiting], automationChanges: [] as AutomationChangeItemFragment[] };
     const api = mockApi({

@@ -15,6 +15,8 @@ interface DeadLetterListProps {
   filters: DeadLetterFilters;
   hasFilters: boolean;
   onClear: () => void;
+  /** The teams owning the automations of what the filters match, as far as known; acting is disabled up front when none is the viewer's. */
+  scopeTeams: readonly string[];
 }
 
 const NONE: ReadonlySet<string> = new Set();
@@ -42,12 +44,12 @@ function useRowSelection(viewKey: string, shown: readonly DeadLetterRowFragment[
 }
 
 /** Dead letters matching the URL's filters, newest failure first, a page at a time ("Load more"); rows can be chosen for a reprocess or discard. */
-export function DeadLetterList({ filters, hasFilters, onClear }: DeadLetterListProps) {
+export function DeadLetterList({ filters, hasFilters, onClear, scopeTeams }: DeadLetterListProps) {
   const filter = useMemo(() => toDeadLetterFilter(filters), [filters]);
   const query = useDeadLetters(filter);
   const deadLetters = useMemo(() => query.data?.pages.flatMap((page) => page.deadLetters.edges.map((edge) => edge.node)) ?? [], [query.data]);
   const access = useDeadLetterAccess();
-  const blockedReason = access.blockedReason();
+  const blockedReason = access.scopeBlockedReason(scopeTeams);
   const { selectedIds, controls } = useRowSelection(JSON.stringify(filter), deadLetters);
   // The dialog lives here, not in the bar: it stays open while the rows under it change.
   const [chosen, setChosen] = useState<ChosenAction | null>(null);

@@ -35,6 +35,31 @@ describe(DeadLetterPage.name, () => {
     expect(await screen.findByText('Every failed message is a customer who was not invoiced.')).toBeTruthy();
   });
 
+  it.each([
+    {
+      who: 'an operator of another team',
+      viewer: aViewer({ id: 'rita', name: 'Rita', role: 'operator', teams: ['revenue-ops'] }),
+      notice: 'Some fields are hidden: this is another team’s payload (finance-ops).',
+      who2: 'People on the finance-ops team or an admin can see them.',
+    },
+    {
+      who: 'a viewer',
+      viewer: aViewer({ id: 'vera', name: 'Vera Viewer', role: 'viewer', teams: [] }),
+      notice: 'Some fields are hidden: your role cannot see payloads.',
+      who2: 'An owner of the automation or an admin can see them.',
+    },
+  ])('tells $who why payload fields are hidden', async ({ viewer, notice, who2 }) => {
+    mockApi({
+      Viewer: () => ({ data: viewer }),
+      DeadLetter: () => ({ data: { deadLetter: aDeadLetter({ payloadMasked: true, payload: '{\n  "iban": "••••"\n}' }) } }),
+      Automation: () => ({ data: { automation: anAutomation({ runbooks: [] }) } }),
+    });
+    renderApp('/dead-letters/dl-0001');
+
+    const note = await screen.findByText(notice);
+    expect(note.closest('p')?.textContent).toContain(who2);
+  });
+
   it('shows the payload without a notice when nothing was masked', async () => {
     mockApi({ DeadLetter: () => ({ data: { deadLetter: aDeadLetter() } }), Automation: () => ({ data: { automation: anAutomation({ runbooks: [] }) } }) });
     renderApp('/dead-letters/dl-0001');

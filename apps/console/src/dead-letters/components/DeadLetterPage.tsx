@@ -1,4 +1,6 @@
 import { Link, useParams } from 'react-router';
+import { useViewer } from '@/auth/hooks/useViewer';
+import { useAutomation } from '@/automation/hooks/useAutomation';
 import type { DeadLetterQuery } from '@/gql/graphql';
 import { trailPath } from '@/runs/components/RunsTable';
 import { ErrorState } from '@/shared/components/ErrorState';
@@ -106,6 +108,24 @@ function Facts({ deadLetter }: { deadLetter: DeadLetter }) {
 }
 
 /** One dead letter: why it failed, where it came from, what was done about it, what it carried, and the runbook that says what to do; reprocess or discard it. */
+/** The payload, with who the viewer is and which team owns the automation, so a masked one says why. */
+function Payload({ deadLetter }: { deadLetter: DeadLetter }) {
+  const viewer = useViewer().data?.viewer;
+  const ownerTeam = useAutomation(deadLetter.automation.slug).data?.automation.owner.name;
+  return (
+    <DeadLetterPayload
+      payload={deadLetter.payload}
+      masked={deadLetter.payloadMasked}
+      format={deadLetter.payloadFormat}
+      contentType={deadLetter.contentType}
+      contentEncoding={deadLetter.contentEncoding}
+      bodyBytes={deadLetter.bodyBytes}
+      viewer={viewer}
+      ownerTeam={ownerTeam}
+    />
+  );
+}
+
 export function DeadLetterPage() {
   const { id = '' } = useParams();
   const query = useDeadLetter(id);
@@ -162,14 +182,7 @@ export function DeadLetterPage() {
           <h2 id="dead-letter-payload-title" className="panel__title">
             Payload
           </h2>
-          <DeadLetterPayload
-            payload={deadLetter.payload}
-            masked={deadLetter.payloadMasked}
-            format={deadLetter.payloadFormat}
-            contentType={deadLetter.contentType}
-            contentEncoding={deadLetter.contentEncoding}
-            bodyBytes={deadLetter.bodyBytes}
-          />
+          <Payload deadLetter={deadLetter} />
         </section>
         <section className="panel" aria-labelledby="dead-letter-headers-title">
           <h2 id="dead-letter-headers-title" className="panel__title">

@@ -1,3 +1,4 @@
+import type { TeamMember } from '@/auth/teamAccess';
 import type { PayloadFormat } from '@/gql/graphql';
 
 const bytes = new Intl.NumberFormat('en-GB');
@@ -10,6 +11,23 @@ export interface DeadLetterPayloadProps {
   contentType: string | null;
   contentEncoding: string | null;
   bodyBytes: number;
+  /** The signed-in person, and the team owning the automation (undefined while unknown): they say why fields are hidden. */
+  viewer?: TeamMember;
+  ownerTeam?: string;
+}
+
+/**
+ * Why fields are hidden, in the api's rule (dead-letter:payload on the owning team): an operator or owner
+ * of another team may read their own teams' payloads, so it is the team, not the role, that hides them.
+ */
+export function maskedReason(viewer: TeamMember | undefined, ownerTeam: string | undefined): { headline: string; who: string } {
+  if (viewer && viewer.role !== 'viewer' && viewer.role !== 'admin' && ownerTeam !== undefined && !viewer.teams.includes(ownerTeam)) {
+    return {
+      headline: `Some fields are hidden: this is another team’s payload (${ownerTeam}).`,
+      who: `People on the ${ownerTeam} team or an admin can see them.`,
+    };
+  }
+  return { headline: 'Some fields are hidden: your role cannot see payloads.', who: 'An owner of the automation or an admin can see them.' };
 }
 
 /**
@@ -17,14 +35,14 @@ export interface DeadLetterPayloadProps {
  * them. Shown as the api derived it from the stored bytes, never parsed again here: a JavaScript
  * JSON parser would change 9007199254740993 and 10.50.
  */
-export function DeadLetterPayload({ payload, masked, format, contentType, contentEncoding, bodyBytes }: DeadLetterPayloadProps) {
+export function DeadLetterPayload({ payload, masked, format, contentType, contentEncoding, bodyBytes, viewer, ownerTeam }: DeadLetterPayloadProps) {
+  const why = maskedReason(viewer, ownerTeam);
   const described = [contentType ?? 'no content type', ...(contentEncoding === null ? [] : [`encoded ${contentEncoding}`]), `${bytes.format(bodyBytes)} bytes`].join(' · ');
   return (
     <div className="stack">
       {masked ? (
         <p className="banner banner--caution" role="note">
-          <strong>Some fields are hidden: your role cannot see payloads.</strong> Fields the automation marks sensitive read “••••”. An owner of
-          the automation or an admin can see them.
+          <strong>{why.headline}</strong> Fields the automation marks sensitive read “••••”. {why.who}
         </p>
       ) : null}
       <p className="muted" aria-label="Body">

@@ -154,4 +154,76 @@ describe(DeadLettersPage.name, () => {
     const after = await screen.findByRole('toolbar', { name: 'Act on dead letters' });
     expect(within(after).getByRole<HTMLButtonElement>('button', { name: 'Reprocess 0 selected' }).disabled).toBe(true);
   });
+
+  it('disables "Reprocess all matching…" up front, with the reason, when what the filters reach is another team’s', async () => {
+    const churn = aDeadLetterGroup({
+      fingerprint: 'fp-churn',
+      automation: { slug: 'churn-alerts', title: 'Churn alerts' },
+      errorClass: 'HubSpotRateLimit',
+      normalizedMessage: 'rate limited for <n>s',
+    });
+    const api = mockApi({
+      Viewer: () => ({ data: aViewer({ id: 'rita', name: 'Rita', role: 'operator', teams: ['revenue-ops'] }) }),
+      AutomationOptions: () => ({
+        data: {
+          automations: {
+            edges: [...AUTOMATIONS.data.automations.edges, { node: { slug: 'churn-alerts', title: 'Churn alerts', owner: { name: 'revenue-ops' } } }],
+          },
+        },
+      }),
+      DeadLetterGroups: ({ automation }) =>
+        ({ data: { deadLetterGroups: automation === 'payout-reconciliation' ? [TIMEOUTS] : [aDeadLetterGroup(), TIMEOUTS, churn] } }),
+      DeadLetters: () => page([aDeadLetterRow()]),
+    });
+    renderApp('/dead-letters');
+
+    // Her own team's group is among those shown: she may act on what matches (the api skips the rest).
+    const toolbar = await screen.findByRole('toolbar', { name: 'Act on dead letters' });
+    await waitFor(() => expect(within(toolbar).getByRole<HTMLButtonElement>('button', { name: 'Reprocess all matching…' }).disabled).toBe(false));
+
+    // A finance-ops group chosen: nothing offered, and why, before any dialog.
+    fireEvent.click(within(screen.getByRole('row', { name: /TimeoutError/ })).getByRole('button'));
+    await waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/dead-letters?fingerprint=fp-stripe-timeout'));
+    const why = 'Only people on the finance-ops team (or an admin) can reprocess or discard its dead letters.';
+    const all = within(await screen.findByRole('toolbar', { name: 'Act on dead letters' })).getByRole<HTMLButtonElement>('button', { name: 'Reprocess all matching…' });
+    await waitFor(() => expect(all.disabled).toBe(true));
+    expect(descriptionOf(all)).toBe(why);
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Discard all matching…' }).disabled).toBe(true);
+    expect(screen.queryByRole('checkbox')).toBeNull();
+    fireEvent.click(all);
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(api.calls('ReprocessPreview')).toHaveLength(0);
+  });
+
+  it('disables acting on an automation of another team chosen in the scope, and on groups all of other teams', async () => {
+    mockApi({
+      Viewer: () => ({ data: aViewer({ id: 'rita', name: 'Rita', role: 'operator', teams: ['revenue-ops'] }) }),
+      AutomationOptions: () => ({
+        data: { automations: { edges: [...AUTOMATIONS.data.automations.edges, { node: { slug: 'deal-sync', title: 'Deal sync', owner: { name: 'sales-ops' } } }] } },
+      }),
+      DeadLetterGroups: ({ automation }) =>
+        ({
+          data: {
+            deadLetterGroups:
+              automation === 'payout-reconciliation'
+                ? [TIMEOUTS]
+                : [aDeadLetterGroup(), aDeadLetterGroup({ fingerprint: 'fp-deal', automation: { slug: 'deal-sync', title: 'Deal sync' } })],
+          },
+        }),
+      DeadLetters: () => page([aDeadLetterRow()]),
+    });
+    renderApp('/dead-letters');
+
+    const toolbar = await screen.findByRole('toolbar', { name: 'Act on dead letters' });
+    const all = () => within(screen.getByRole('toolbar', { name: 'Act on dead letters' })).getByRole<HTMLButtonElement>('button', { name: 'Reprocess all matching…' });
+    await waitFor(() =>
+      expect(descriptionOf(all())).toBe('These dead letters belong to other teams (finance-ops, sales-ops). Only people on those teams (or an admin) can reprocess or discard them.'),
+    );
+    expect(within(toolbar).getByRole<HTMLButtonElement>('button', { name: 'Reprocess all matching…' }).disabled).toBe(true);
+
+    fireEvent.change(screen.getByRole('combobox', { name: 'Automation' }), { target: { value: 'payout-reconciliation' } });
+    await waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/dead-letters?automation=payout-reconciliation'));
+    await waitFor(() => expect(descriptionOf(all())).toBe('Only people on the finance-ops team (or an admin) can reprocess or discard its dead letters.'));
+    expect(all().disabled).toBe(true);
+  });
 });

@@ -1,3 +1,4 @@
+import { useAutomationOptions } from '@/catalog/hooks/useAutomationOptions';
 import { useDocumentTitle } from '@/shared/hooks/useDocumentTitle';
 import { statusArgument } from '../deadLetterFilters';
 import { useDeadLetterFilters } from '../hooks/useDeadLetterFilters';
@@ -7,6 +8,19 @@ import { DeadLetterGroups, DeadLetterGroupsError, DeadLetterGroupsSkeleton } fro
 import { DeadLetterList, DeadLettersEmptyState } from './DeadLetterList';
 import { DeadLetterScopeBar } from './DeadLetterScopeBar';
 
+const ALL_AUTOMATIONS = {};
+
+/**
+ * The teams owning what the workbench's filters reach: the chosen automation's, the chosen group's, or
+ * those of every group shown. Unknown owners (an automation not in the options) count as none known.
+ */
+function useScopeTeams(slugs: readonly string[]): string[] {
+  const options = useAutomationOptions(ALL_AUTOMATIONS);
+  const owners = new Map((options.data ?? []).map((option) => [option.slug, option.owner.name]));
+  const teams = slugs.map((slug) => owners.get(slug));
+  return teams.every((team) => team !== undefined) ? teams : [];
+}
+
 /** The on-call's workbench: what is failing and why, grouped by error, then the messages themselves. */
 export function DeadLettersPage() {
   useDocumentTitle('Dead letters');
@@ -15,6 +29,15 @@ export function DeadLettersPage() {
   const chosen = groups.data?.deadLetterGroups.find((group) => group.fingerprint === filters.fingerprint);
   // With no filter at all, no pending group means nothing is waiting: one calm message instead of two empty tables.
   const nothingWaiting = !hasFilters && groups.isSuccess && groups.data.deadLetterGroups.length === 0;
+  let scopeSlugs: string[] = [];
+  if (filters.automation) {
+    scopeSlugs = [filters.automation];
+  } else if (chosen) {
+    scopeSlugs = [chosen.automation.slug];
+  } else if (!filters.fingerprint) {
+    scopeSlugs = (groups.data?.deadLetterGroups ?? []).map((group) => group.automation.slug);
+  }
+  const scopeTeams = useScopeTeams(scopeSlugs);
 
   let groupsBody;
   if (groups.isPending) {
@@ -58,7 +81,7 @@ export function DeadLettersPage() {
               onClear={clearFilters}
               hasFilters={hasFilters}
             />
-            <DeadLetterList filters={filters} hasFilters={hasFilters} onClear={clearFilters} />
+            <DeadLetterList filters={filters} hasFilters={hasFilters} onClear={clearFilters} scopeTeams={scopeTeams} />
           </section>
         </div>
       )}

@@ -33,6 +33,14 @@ export const ReprocessRequestSummaryFragment = graphql(`
       at
       note
     }
+    errorGroups {
+      automation
+      errorClass
+      count
+      sampleDeadLetterId
+      sampleMessageId
+      sampleError
+    }
     progress {
       queued
       dispatched

@@ -1,7 +1,7 @@
 import type { ReprocessRequestSummaryFragment } from '@/gql/graphql';
 import { REPROCESS_ITEM_STATE_LABELS } from '@/shared/format/labels';
 import { formatNumber } from '@/shared/format/numbers';
-import { ITEM_STATE_COLOURS, finishedCount, progressRows } from '../reprocessProgress';
+import { BAR_ORDER, ITEM_STATE_COLOURS, finishedCount, progressRows } from '../reprocessProgress';
 
 type Request = Pick<ReprocessRequestSummaryFragment, 'progress' | 'total'>;
 
@@ -13,9 +13,9 @@ export function describeProgress({ progress, total }: Request): string {
   return parts.length === 0 ? `Nothing in the ledger yet, of ${formatNumber(total)}` : `${parts.join(', ')} of ${formatNumber(total)}`;
 }
 
-/** A small bar for lists: each ledger state's share of the request, in the chart's colours, and the count handled. */
+/** A small bar for lists, filling from the left like the chart: each ledger state's share of the request, in the chart's colours, and the count handled. */
 export function ReprocessProgressBar({ request }: { request: Request }) {
-  const rows = progressRows(request.progress, request.total);
+  const rows = progressRows(request.progress, request.total).sort((a, b) => BAR_ORDER.indexOf(a.state) - BAR_ORDER.indexOf(b.state));
   const summary = describeProgress(request);
   return (
     <span className="progress-mini">
@@ -23,7 +23,7 @@ export function ReprocessProgressBar({ request }: { request: Request }) {
         {rows
           .filter((row) => row.count > 0)
           .map((row) => (
-            <span key={row.state} className="progress-mini__segment" style={{ width: `${row.share * 100}%`, background: ITEM_STATE_COLOURS[row.state] }} />
+            <span key={row.state} className="progress-mini__segment" data-state={row.state} style={{ width: `${row.share * 100}%`, background: ITEM_STATE_COLOURS[row.state] }} />
           ))}
       </span>
       <span className="progress-mini__label">

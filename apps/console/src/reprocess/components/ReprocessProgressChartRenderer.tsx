@@ -3,7 +3,7 @@ import { chartRole } from '@/shared/charts/chartA11y';
 import type { ReprocessRequestSummaryFragment } from '@/gql/graphql';
 import { REPROCESS_ITEM_STATE_DESCRIPTIONS, REPROCESS_ITEM_STATE_LABELS } from '@/shared/format/labels';
 import { formatNumber } from '@/shared/format/numbers';
-import { ITEM_STATES, ITEM_STATE_COLOURS, type ProgressRow, formatShare, progressRows } from '../reprocessProgress';
+import { BAR_ORDER, ITEM_STATE_COLOURS, type ProgressRow, formatShare, progressRows } from '../reprocessProgress';
 
 const CHART_HEIGHT = 56;
 
@@ -28,7 +28,7 @@ function ProgressTooltip({ rows, active }: { rows: readonly ProgressRow[]; activ
   );
 }
 
-/** One horizontal bar, stacked by ledger state in the order a message moves through them. */
+/** One horizontal bar filling from the left: outcomes first, then messages on their way, waiting ones at the right end. */
 export default function ReprocessProgressChartRenderer({ request }: { request: Pick<ReprocessRequestSummaryFragment, 'progress' | 'total'> }) {
   const rows = progressRows(request.progress, request.total);
   const whole = Math.max(1, rows.reduce((sum, row) => sum + row.count, 0), request.total);
@@ -43,7 +43,7 @@ export default function ReprocessProgressChartRenderer({ request }: { request: P
         <XAxis type="number" hide domain={[0, whole]} />
         <YAxis type="category" dataKey="name" hide />
         <Tooltip content={({ active }) => <ProgressTooltip rows={rows} active={active} />} cursor={false} />
-        {ITEM_STATES.map((state) => (
+        {BAR_ORDER.map((state) => (
           <Bar key={state} dataKey={state} name={REPROCESS_ITEM_STATE_LABELS[state]} stackId="items" fill={ITEM_STATE_COLOURS[state]} isAnimationActive={false} />
         ))}
       </BarChart>

@@ -1,9 +1,10 @@
-import { useId } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { ReprocessRequestSummaryFragment } from '@/gql/graphql';
 import { InfoTip } from '@/shared/components/InfoTip';
 import { REPROCESS_ITEM_STATE_DESCRIPTIONS, REPROCESS_ITEM_STATE_LABELS } from '@/shared/format/labels';
 import { formatNumber } from '@/shared/format/numbers';
 import { ITEM_STATE_COLOURS, type ProgressRow, finishedCount, formatShare, openCount, progressRows, refetchIntervalFor } from '../reprocessProgress';
+import { type PickupSample, addSample, describeTimeRemaining, notPickedUpCount, observedRate, pickedUpCount } from '../reprocessEstimate';
 import { messages } from '../reprocessWords';
 import { ReprocessProgressChart } from './ReprocessProgressChart';
 
@@ -39,8 +40,32 @@ function freshness(request: Request): string {
   return 'Live: updated every second.';
 }
 
-/** The request's ledger by state: how far it has come, as numbers with their shares and as one stacked bar. */
-export function ReprocessProgressPanel({ request }: { request: Request }) {
+/** Readings of the ledger while the request runs, one per answer from the api; a pause starts the rate afresh. */
+function usePickupSamples(request: Request, observedAt: number): PickupSample[] {
+  const [samples, setSamples] = useState<PickupSample[]>([]);
+  const running = request.state === 'running';
+  const pickedUp = pickedUpCount(request.progress);
+  useEffect(() => {
+    setSamples((previous) => (running ? addSample(previous, { at: observedAt, pickedUp }) : []));
+  }, [running, pickedUp, observedAt]);
+  return samples;
+}
+
+/** Time remaining while the request runs, from the pick-up rate seen on this page; "estimating…" until there is one. */
+function TimeRemaining({ request, observedAt }: { request: Request; observedAt: number }) {
+  const samples = usePickupSamples(request, observedAt);
+  if (request.state !== 'running') {
+    return null;
+  }
+  return (
+    <p className="progress-remaining" data-testid="progress-remaining" aria-live="off">
+      {describeTimeRemaining(notPickedUpCount(request.progress), observedRate(samples))}
+    </p>
+  );
+}
+
+/** The request's ledger by state: how far it has come, as numbers with their shares and as one bar filling from the left, and the time remaining. */
+export function ReprocessProgressPanel({ request, observedAt }: { request: Request; observedAt: number }) {
   const rows = progressRows(request.progress, request.total);
   const finished = finishedCount(request.progress);
   // The ledger may hold more than the snapshot said while it is being written; never show over 100%.
@@ -59,6 +84,7 @@ export function ReprocessProgressPanel({ request }: { request: Request }) {
       <p className="progress-headline" data-testid="progress-headline">
         <span className="strong">{formatNumber(finished)}</span> of {messages(whole)} finished ({formatShare(share)})
       </p>
+      <TimeRemaining request={request} observedAt={observedAt} />
       <ReprocessProgressChart request={request} />
       <div className="progress-states">
         {rows.map((row) => (

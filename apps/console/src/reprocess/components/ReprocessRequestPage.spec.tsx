@@ -43,18 +43,28 @@ describe(ReprocessRequestPage.name, () => {
     expect(screen.getByText(/RabbitMQ is unreachable/).textContent).toContain('trying again every 4 s');
 
     expect(screen.getByTestId('progress-headline').textContent).toBe('80 of 200 messages finished (40%)');
-    expect(stateCount('Queued').textContent).toContain('100');
-    expect(stateCount('Queued').textContent).toContain('50%');
+    // The states in the order a message moves through them.
+    expect(screen.getAllByRole('group', { name: /^(Waiting|Sent|Delivered|Succeeded|Failed again|Cancelled)$/ }).map((group) => group.dataset.state)).toEqual([
+      'queued',
+      'dispatched',
+      'acknowledged',
+      'succeeded',
+      'failed',
+      'cancelled',
+    ]);
+    expect(stateCount('Waiting').textContent).toContain('100');
+    expect(stateCount('Waiting').textContent).toContain('50%');
     expect(stateCount('Succeeded').textContent).toContain('77');
     expect(stateCount('Succeeded').textContent).toContain('38.5%');
-    expect(stateCount('Failed').textContent).toContain('1.5%');
+    expect(stateCount('Failed again').textContent).toContain('1.5%');
     expect(stateCount('Cancelled').textContent).toContain('0%');
-    const meaning = within(stateCount('Acknowledged')).getByRole('button', { name: 'What acknowledged means' });
+    const meaning = within(stateCount('Delivered')).getByRole('button', { name: 'What delivered means' });
     expect(descriptionOf(meaning)).toBe('Confirmed by the transport; waiting for the runtime to report the outcome.');
 
-    // Live: the numbers move without a reload.
+    // Live: the numbers move without a reload, and the time remaining follows the observed pick-up rate.
     await waitFor(() => expect(stateCount('Succeeded').textContent).toContain('137'));
     expect(screen.getByTestId('progress-headline').textContent).toBe('140 of 200 messages finished (70%)');
+    await waitFor(() => expect(screen.getByTestId('progress-remaining').textContent).toMatch(/^About .+ left, at the observed pick-up rate of [\d.,]+ a second\.$/));
 
     const errors = screen.getByRole('table', { name: 'Latest failures and retries' });
     expect(within(errors).getByRole('link', { name: 'msg-5f2c' }).getAttribute('href')).toBe('/dead-letters/101');
@@ -65,6 +75,29 @@ describe(ReprocessRequestPage.name, () => {
     expect(requested.textContent).toContain('Otto Operator');
     expect(requested.textContent).toContain('200 messages · at most 100 a second · by RabbitMQ republish');
     expect(api.calls('AuditTrail')[0]?.variables).toEqual({ requestId: '12', first: 50 });
+  });
+
+  it('says "estimating…" for the time remaining until messages are seen being picked up, and gives none while paused', async () => {
+    let request = aReprocessRequest();
+    const api = mockApi({
+      Viewer: () => ({ data: OTTO }),
+      ReprocessRequest: () => ({ data: { reprocessRequest: request } }),
+      PauseReprocess: () => {
+        request = { ...request, state: 'paused' };
+        return { data: { pauseReprocess: request } };
+      },
+      AuditTrail: () => ({ data: { auditTrail: [] } }),
+    });
+    renderApp('/reprocess/12');
+
+    expect((await screen.findByTestId('progress-remaining')).textContent).toBe('Time remaining: estimating…');
+    // Asked again, and still nothing picked up since the page opened: no rate, so no guess.
+    await waitFor(() => expect(api.calls('ReprocessRequest').length).toBeGreaterThanOrEqual(3));
+    expect(screen.getByTestId('progress-remaining').textContent).toBe('Time remaining: estimating…');
+
+    fireEvent.click(within(screen.getByRole('group', { name: 'Control this request' })).getByRole('button', { name: 'Pause' }));
+    await waitFor(() => expect(screen.queryByTestId('progress-remaining')).toBeNull());
+    expect(screen.getByRole('button', { name: 'Resume' })).toBeTruthy();
   });
 
   it('pauses and resumes, and cancels only after saying what happens to the messages not sent yet', async () => {

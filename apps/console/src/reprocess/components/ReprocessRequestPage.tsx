@@ -140,7 +140,7 @@ export function ReprocessRequestPage() {
         </p>
       ) : null}
       <div className="stack">
-        <ReprocessProgressPanel request={request} />
+        <ReprocessProgressPanel request={request} observedAt={query.dataUpdatedAt} />
         <section className="panel" aria-labelledby="reprocess-facts-title">
           <h2 id="reprocess-facts-title" className="panel__title">
             Request

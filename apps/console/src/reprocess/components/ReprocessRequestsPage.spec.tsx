@@ -40,7 +40,16 @@ describe(ReprocessRequestsPage.name, () => {
     expect(running.textContent).toContain('Running');
     expect(running.textContent).toContain('invoice-generation');
     expect(running.textContent).toContain('80 / 200');
-    expect(within(running).getByRole('img').getAttribute('aria-label')).toBe('100 queued, 10 dispatched, 10 acknowledged, 77 succeeded, 3 failed of 200');
+    // The words name the states in the order a message moves; the bar fills from the left, outcomes first and waiting at the right end.
+    const bar = within(running).getByRole('img');
+    expect(bar.getAttribute('aria-label')).toBe('100 waiting, 10 sent, 10 delivered, 77 succeeded, 3 failed again of 200');
+    expect([...bar.querySelectorAll<HTMLElement>('[data-state]')].map((segment) => [segment.dataset.state, segment.style.width])).toEqual([
+      ['succeeded', '38.5%'],
+      ['failed', '1.5%'],
+      ['acknowledged', '5%'],
+      ['dispatched', '5%'],
+      ['queued', '50%'],
+    ]);
     expect(within(table).getByRole('row', { name: /#13/ }).textContent).toContain('Discard');
 
     fireEvent.click(screen.getByRole('button', { name: 'Load more' }));

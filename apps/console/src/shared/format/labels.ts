@@ -149,11 +149,11 @@ export const REPROCESS_REQUEST_STATE_LABELS: Record<ReprocessRequestState, strin
 };
 
 export const REPROCESS_ITEM_STATE_LABELS: Record<ReprocessItemState, string> = {
-  queued: 'Queued',
-  dispatched: 'Dispatched',
-  acknowledged: 'Acknowledged',
+  queued: 'Waiting',
+  dispatched: 'Sent',
+  acknowledged: 'Delivered',
   succeeded: 'Succeeded',
-  failed: 'Failed',
+  failed: 'Failed again',
   cancelled: 'Cancelled',
 };
 
