@@ -25,6 +25,8 @@ export type AutomationDefinition = Pick<
   | 'riskDomains'
   | 'tags'
   | 'links'
+  | 'annotations'
+  | 'labels'
   | 'runtime'
   | 'payloadPolicy'
   | 'slos'
@@ -45,6 +47,8 @@ export function definitionFromV1(entity: AutomationV1, markdownOf: (path: string
     description: metadata.description,
     tags: metadata.tags,
     links: metadata.links,
+    annotations: metadata.annotations ?? {},
+    labels: metadata.labels ?? {},
     type: spec.type,
     lifecycle: spec.lifecycle,
     ownerTeam: spec.owner,
@@ -72,6 +76,8 @@ export function definitionToV1(definition: AutomationDefinition): AutomationV1 {
       description: definition.description,
       tags: definition.tags,
       links: definition.links,
+      ...(Object.keys(definition.annotations).length === 0 ? {} : { annotations: sortedKeys(definition.annotations) }),
+      ...(Object.keys(definition.labels).length === 0 ? {} : { labels: sortedKeys(definition.labels) }),
     },
     spec: {
       type: definition.type,
@@ -89,6 +95,11 @@ export function definitionToV1(definition: AutomationDefinition): AutomationV1 {
       releases: definition.releases,
     },
   };
+}
+
+/** PostgreSQL's jsonb keeps its own key order: exports list annotations and labels by key. */
+function sortedKeys(record: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 /**

@@ -175,6 +175,56 @@ spec: { type: team, children: [accounts.receivable] }
     ]);
   });
 
+  it('keeps an automation’s annotations and labels, shows well-known ones as links, and refuses keys Backstage would refuse', async () => {
+    const annotated = automation(
+      'card-refunds',
+      'payments',
+      '',
+    ).replace(
+      '  description: Does card-refunds.\n',
+      `  description: Does card-refunds.
+  annotations:
+    pagerduty.com/service-id: PX7R2QZ
+    github.com/project-slug: northwind/card-refunds
+    grafana/overview-dashboard: https://grafana.northwind.example/d/refunds
+    backstage.io/view-url: https://backstage.northwind.example/catalog/default/component/card-refunds
+    backstage.io/edit-url: javascript:alert(1)
+    backstage.io/source-location: url:https://github.com/northwind/card-refunds/tree/main/
+    northwind.example/cost-center: CC-1200
+  labels:
+    tier: critical
+    northwind.example/region: eu-west
+`,
+    );
+    await applyWithOrg({ 'automations/a.yaml': annotated });
+    const answer = await t.api.graphql<{ automation: { annotations: unknown[]; labels: unknown[] } }>(
+      `query($slug: String!) { automation(slug: $slug) { annotations { key value label url } labels { key value } } }`,
+      { slug: 'card-refunds' },
+      await t.api.signIn('vera'),
+    );
+    expect(answer.data?.automation.annotations).toEqual([
+      { key: 'backstage.io/edit-url', value: 'javascript:alert(1)', label: null, url: null },
+      { key: 'backstage.io/source-location', value: 'url:https://github.com/northwind/card-refunds/tree/main/', label: 'Source', url: 'https://github.com/northwind/card-refunds/tree/main/' },
+      { key: 'backstage.io/view-url', value: 'https://backstage.northwind.example/catalog/default/component/card-refunds', label: 'View in Backstage', url: 'https://backstage.northwind.example/catalog/default/component/card-refunds' },
+      { key: 'github.com/project-slug', value: 'northwind/card-refunds', label: 'GitHub project', url: 'https://github.com/northwind/card-refunds' },
+      { key: 'grafana/overview-dashboard', value: 'https://grafana.northwind.example/d/refunds', label: 'Grafana dashboard', url: 'https://grafana.northwind.example/d/refunds' },
+      { key: 'northwind.example/cost-center', value: 'CC-1200', label: null, url: null },
+      { key: 'pagerduty.com/service-id', value: 'PX7R2QZ', label: 'PagerDuty service', url: 'https://app.pagerduty.com/service-directory/PX7R2QZ' },
+    ]);
+    expect(answer.data?.automation.labels).toEqual([
+      { key: 'northwind.example/region', value: 'eu-west' },
+      { key: 'tier', value: 'critical' },
+    ]);
+
+    const wrong = annotated.replace('    tier: critical', `    tier: ${'x'.repeat(64)}\n    Bad Key/x: y`);
+    const error = (await applyWithOrg({ 'automations/a.yaml': wrong }).catch((e: unknown) => e)) as CatalogInvalidError;
+    expect(error).toBeInstanceOf(CatalogInvalidError);
+    expect(error.problems.map((p) => `${p.line} ${p.field}: ${p.allowed}`)).toEqual([
+      '16 metadata.labels.tier: empty, or 1–63 letters and digits, separated by "-", "_" or ".", e.g. "team-a" or "payments.eu"',
+      '17 metadata.labels.Bad Key/x: a key of the form [<DNS subdomain>/]<name>, e.g. "pagerduty.com/service-id" or "tier"',
+    ]);
+  });
+
   it('gives a person their Backstage teams when they sign in, by username or email; a parent team’s owners do not act on a child team’s automations', async () => {
     await applyWithOrg({ 'teams/finance.yaml': TEAM });
     const accounts = t.api.app.get(AccountsService);

@@ -67,7 +67,7 @@ function pick<T extends object>(value: T, keys: readonly (keyof T)[]): Partial<T
 const TEAM_FIELDS = ['title', 'description', 'email', 'slack', 'onCall', 'members', 'parent', 'definition'] as const;
 const AUTOMATION_FIELDS = [
   'title', 'description', 'type', 'lifecycle', 'ownerTeam', 'onCall', 'system', 'systems', 'riskDomains', 'tags',
-  'links', 'runtime', 'payloadPolicy', 'slos', 'kpis', 'runbooks', 'releases',
+  'links', 'annotations', 'labels', 'runtime', 'payloadPolicy', 'slos', 'kpis', 'runbooks', 'releases',
 ] as const;
 
 /** Writes a validated catalog in one transaction; one applier at a time across api replicas. */

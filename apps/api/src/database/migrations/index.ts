@@ -13,6 +13,7 @@ import { CreateApprovals1795806000000 } from './1795806000000-CreateApprovals.js
 import { CreateUserSessions1795809600000 } from './1795809600000-CreateUserSessions.js';
 import { RuntimeTokenCoverage1795816800000 } from './1795816800000-RuntimeTokenCoverage.js';
 import { CreateBackstageOrg1795820400000 } from './1795820400000-CreateBackstageOrg.js';
+import { AutomationAnnotations1795824000000 } from './1795824000000-AutomationAnnotations.js';
 
 /** Every migration, oldest first. A new migration is added here. */
-export const migrations = [CreateCatalog1795766400000, CreateTelemetry1795770000000, CreateDeadLetters1795773600000, IndexPendingDeadLettersByGroup1795777200000, CreateReprocessing1795780800000, CreateAlerts1795784400000, CreateDashboards1795788000000, CreateHourlyRollups1795791600000, AppendOnlyAudit1795795200000, CreateUserAccounts1795798800000, RuntimeTokenLifecycle1795802400000, CreateApprovals1795806000000, CreateUserSessions1795809600000, RuntimeTokenCoverage1795816800000, CreateBackstageOrg1795820400000];
+export const migrations = [CreateCatalog1795766400000, CreateTelemetry1795770000000, CreateDeadLetters1795773600000, IndexPendingDeadLettersByGroup1795777200000, CreateReprocessing1795780800000, CreateAlerts1795784400000, CreateDashboards1795788000000, CreateHourlyRollups1795791600000, AppendOnlyAudit1795795200000, CreateUserAccounts1795798800000, RuntimeTokenLifecycle1795802400000, CreateApprovals1795806000000, CreateUserSessions1795809600000, RuntimeTokenCoverage1795816800000, CreateBackstageOrg1795820400000, AutomationAnnotations1795824000000];
