@@ -15,10 +15,12 @@ import { formatNote } from '@roundhouse/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { automationInput } from '../../test/fixtures.js';
-import { useTestApi } from '../../test/harness.js';
+import { createTestDatabase, startTestApi, useTestApi } from '../../test/harness.js';
 import { AccountsService } from '../accounts/accounts.service.js';
 import { AutomationsService } from '../automations/automations.service.js';
+import { RuntimeVariables } from '../config/runtime-variables.js';
 import { NotAllowedError } from '../errors/domain-errors.js';
+import { OutboundGuard } from '../outbound/outbound-guard.js';
 import { CatalogInvalidError } from './catalog.errors.js';
 import { CatalogService } from './catalog.service.js';
 
@@ -223,6 +225,46 @@ spec: { type: team, children: [accounts.receivable] }
       '16 metadata.labels.tier: empty, or 1–63 letters and digits, separated by "-", "_" or ".", e.g. "team-a" or "payments.eu"',
       '17 metadata.labels.Bad Key/x: a key of the form [<DNS subdomain>/]<name>, e.g. "pagerduty.com/service-id" or "tier"',
     ]);
+  });
+
+  it('exports the whole catalog as a folder that validates, applies to an empty database and exports again byte for byte', async () => {
+    const root = t.api.config.repositoryRoot;
+    const dir = await catalogWithOrg({ 'automations/in-system.yaml': automation('ledger-close', 'Group:emea/team-a', '  system: order-to-cash\n').replace('  description: Does ledger-close.\n', '  description: Does ledger-close.\n  annotations: { github.com/project-slug: northwind/ledger }\n  labels: { tier: gold }\n') });
+    await cp(path.join(root, 'catalog'), dir, { recursive: true });
+    const validated = await CatalogService.validate(dir, dir, t.api.app.get(RuntimeVariables), t.api.app.get(OutboundGuard));
+    expect(validated.problems).toEqual([]);
+    await catalog.apply(dir, dir);
+    const first = await catalog.exportFolder();
+
+    // The shipped runbook shared by several automations is one file, and each automation names it by path.
+    const shared = [...first.keys()].filter((file) => file === 'runbooks/shared/rotate-rabbitmq-credentials.md');
+    expect(shared).toHaveLength(1);
+    const naming = [...first].filter(([file, text]) => file.startsWith('automations/') && text.includes('path: runbooks/shared/rotate-rabbitmq-credentials.md'));
+    expect(naming.length).toBeGreaterThanOrEqual(2);
+    expect([...first.values()].some((text) => text.includes('markdown:'))).toBe(false);
+    expect([...first.keys()].filter((file) => !file.startsWith('runbooks/')).map((file) => file.split('/')[0])).toEqual(expect.arrayContaining(['automations', 'domains', 'people', 'systems', 'teams']));
+    expect(first.get('teams/emea/team-a.yaml')).toContain('namespace: emea');
+    expect(first.get('automations/ledger-close.yaml')).toContain('  annotations:\n    github.com/project-slug: northwind/ledger\n  labels:\n    tier: gold\n');
+
+    const out = await mkdtemp(path.join(tmpdir(), 'roundhouse-export-'));
+    dirs.push(out);
+    for (const [file, text] of first) {
+      await mkdir(path.dirname(path.join(out, file)), { recursive: true });
+      await writeFile(path.join(out, file), text);
+    }
+    const empty = await createTestDatabase();
+    const other = await startTestApi(empty.url);
+    try {
+      await other.app.get(CatalogService).apply(out, out);
+      const second = await other.app.get(CatalogService).exportFolder();
+      expect([...second.keys()]).toEqual([...first.keys()]);
+      for (const [file, text] of first) {
+        expect(second.get(file), file).toBe(text);
+      }
+    } finally {
+      await other.close();
+      await empty.drop();
+    }
   });
 
   it('gives a person their Backstage teams when they sign in, by username or email; a parent team’s owners do not act on a child team’s automations', async () => {
