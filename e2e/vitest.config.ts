@@ -8,6 +8,8 @@ export default defineConfig({
     environment: 'node',
     globalSetup: ['src/global-setup.ts'],
     testTimeout: 120_000,
+    // expect.poll waits for what the browser shows: up to 15 s on a loaded machine (the default is 1 s).
+    expect: { poll: { timeout: 15_000 } },
     hookTimeout: 180_000,
     fileParallelism: false,
   },

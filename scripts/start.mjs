@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `npm start`: builds what is needed (Nx caches it) and runs Roundhouse — the api serving the
 // console — on the embedded PostgreSQL, or on DATABASE_URL when it is set, with the demo runtime
-// reporting beside it (ROUNDHOUSE_DEMO=false turns it off). The demo defaults (dev sign-in on)
-// apply unless the environment says otherwise. Ctrl-C stops everything.
+// reporting beside it (ROUNDHOUSE_DEMO=false turns it off). The demo defaults (dev sign-in on,
+// readable log lines) apply unless the environment says otherwise. Ctrl-C stops everything.
 import { spawn, spawnSync } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +14,8 @@ const env = {
   NX_TUI: 'false',
   NX_TELEMETRY: 'false',
   ROUNDHOUSE_DEV_SIGN_IN: process.env.NODE_ENV === 'production' ? 'false' : 'true',
+  // Readable lines for the person at the terminal; production keeps the api's JSON lines.
+  ...(process.env.NODE_ENV === 'production' ? {} : { LOG_FORMAT: 'pretty' }),
   ...process.env,
 };
 const demo = (env.ROUNDHOUSE_DEMO ?? (env.NODE_ENV === 'production' ? 'false' : 'true')) === 'true';

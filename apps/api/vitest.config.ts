@@ -17,6 +17,8 @@ export default defineConfig({
     environment: 'node',
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 60_000,
+    // expect.poll waits for a state, not a time: up to 10 s on a loaded machine (the default is 1 s).
+    expect: { poll: { timeout: 10_000 } },
     hookTimeout: 120_000,
     pool: 'forks',
     fileParallelism: false,

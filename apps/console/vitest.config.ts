@@ -11,6 +11,9 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['src/**/*.spec.{ts,tsx}'],
     setupFiles: ['./src/test/setup.ts'],
+    // A test waits for several screens in turn (5 s each at most, see setup.ts).
+    testTimeout: 20_000,
+    expect: { poll: { timeout: 5_000 } },
     restoreMocks: true,
     unstubGlobals: true,
   },

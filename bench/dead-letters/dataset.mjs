@@ -14,7 +14,7 @@ export const AUTOMATIONS = {
 
 export const COPY_COLUMNS = [
   'automation_slug', 'source_kind', 'source_queue', 'source_exchange', 'source_routing_key', 'message_id', 'fingerprint', 'error_class', 'error_message',
-  'attempts', 'deliveries', 'first_failed_at', 'last_failed_at', 'received_at', 'status', 'payload', 'headers', 'correlation_id', 'run_id',
+  'attempts', 'deliveries', 'first_failed_at', 'last_failed_at', 'received_at', 'status', 'body', 'content_type', 'headers', 'correlation_id', 'run_id',
 ];
 
 const DAY = 86_400_000;
@@ -323,7 +323,8 @@ export function generateDataset({ rows, seed, now, fingerprintOf, normalize, chu
     return [
       tpl.automation, source.kind, source.queue, source.exchange ?? null, source.routingKey ?? null, messageId, fingerprint, tpl.errorClass, errorMessage,
       attempts, deliveries, new Date(firstFailedAt).toISOString(), lastIso, new Date(deadAt + between(r, 200, 5000)).toISOString(), status,
-      JSON.stringify(payload), JSON.stringify(headers), correlationId, r() < 0.9 ? messageId : null,
+      // The body's bytes as bytea input (hex), as a runtime's JSON message.
+      `\\x${Buffer.from(JSON.stringify(payload)).toString('hex')}`, 'application/json', JSON.stringify(headers), correlationId, r() < 0.9 ? messageId : null,
     ].map(copyText).join('\t');
   }
 

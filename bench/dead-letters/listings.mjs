@@ -25,7 +25,7 @@ export function listings(searches) {
 
 const SELECT = `SELECT d.id::text AS id, d.automation_slug, a.title AS automation_title, d.source_kind, d.source_queue, d.message_id,
   d.fingerprint, d.error_class, d.error_message, d.attempts, d.deliveries, d.first_failed_at, d.last_failed_at, d.status,
-  d.correlation_id, d.run_id, d.payload, d.headers
+  d.correlation_id, d.run_id, d.body, d.content_type, d.content_encoding, d.headers
   FROM dead_letter d JOIN automation a ON a.slug = d.automation_slug`;
 
 function searchQuery(text) {

@@ -30,7 +30,7 @@ function describe({ settings, loaded, results, postgresVersion, loadAtStart, per
     '',
     'Roundhouse dead-letter list benchmark (bench/dead-letters)',
     `  dataset  : ${num(settings.rows)} dead letters over the last 30 days (steady background with a working-day rhythm + ${loaded.incidents} incidents), seed ${settings.seed}: ${automations};`,
-    `             ${loaded.groups} error fingerprints; ${statuses}; payload ${num(loaded.sizes.payload_bytes)} bytes on average (jsonb); unique (automation, queue, message id)`,
+    `             ${loaded.groups} error fingerprints; ${statuses}; payload ${num(loaded.sizes.payload_bytes)} bytes on average (bytea); unique (automation, queue, message id)`,
     `  loaded   : COPY dead_letter (19 columns) FROM STDIN in ${num(loaded.copySeconds, 1)} s (generation streamed into it, ${loaded.indexes.length} indexes maintained), VACUUM ANALYZE ${num(loaded.vacuumSeconds, 1)} s, CHECKPOINT ${loaded.checkpoints ? 'yes' : 'no (needs a superuser)'};` +
       ` table ${mib(loaded.sizes.table_bytes)}, indexes ${mib(loaded.sizes.index_bytes)}`,
     `  pages    : deadLetters(filter, first: ${PAGE}, after) through POST /graphql as ${persona} (operator), one keep-alive connection, one request at a time; timed from the request to the whole answer.`,

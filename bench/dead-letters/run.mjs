@@ -97,7 +97,7 @@ async function load(db, settings, now) {
   const [sizes] = (
     await db.query(
       `SELECT pg_table_size('dead_letter') AS table_bytes, pg_indexes_size('dead_letter') AS index_bytes,
-              (SELECT avg(pg_column_size(payload))::int FROM (SELECT payload FROM dead_letter TABLESAMPLE SYSTEM (1)) p) AS payload_bytes`,
+              (SELECT avg(pg_column_size(body))::int FROM (SELECT body FROM dead_letter TABLESAMPLE SYSTEM (1)) p) AS payload_bytes`,
     )
   ).rows;
   const indexes = (

@@ -134,10 +134,10 @@ export function encodeBatches(events, batchSize) {
 }
 
 // ---- the republished message, mirrored from rabbitmq-dispatcher.ts ------------------------------
-// bodyOf() and propertiesOf(): the body as it was dead-lettered (JSON here), the message id,
-// correlation id and content type, the headers without those added at dead-lettering, plus the
-// reprocess id; persistent and mandatory. The bench checks a sample of what the api published
-// against this, so a drift shows.
+// bodyOf() and propertiesOf(): the body's bytes as they were dead-lettered, with their content type
+// and encoding, the message id and correlation id, the headers without those added at
+// dead-lettering, plus the reprocess id; persistent and mandatory. The bench checks a sample of what
+// the api published against this, so a drift shows.
 
 export const REPROCESS_ID_HEADER = 'x-roundhouse-reprocess-id';
 const PAYLOAD_ENCODING_HEADER = 'x-roundhouse-payload-encoding';
@@ -148,8 +148,8 @@ function addedAtDeadLettering(name) {
 }
 
 /**
- * The message the api publishes for a stored dead letter ({ message_id, payload, headers,
- * correlation_id } as read from dead_letter, JSON payloads only), with `reprocessId`.
+ * The message the api publishes for a stored dead letter ({ message_id, body, content_type,
+ * content_encoding, headers, correlation_id } as read from dead_letter), with `reprocessId`.
  */
 export function republished(row, reprocessId) {
   const headers = {};
@@ -160,13 +160,14 @@ export function republished(row, reprocessId) {
   }
   headers[REPROCESS_ID_HEADER] = reprocessId;
   return {
-    content: Buffer.from(JSON.stringify(row.payload)),
+    content: row.body,
     properties: {
       persistent: true,
       mandatory: true,
       messageId: row.message_id,
       ...(row.correlation_id === null ? {} : { correlationId: row.correlation_id }),
-      contentType: 'application/json',
+      ...(row.content_type === null ? {} : { contentType: row.content_type }),
+      ...(row.content_encoding === null ? {} : { contentEncoding: row.content_encoding }),
       headers,
     },
   };

@@ -123,7 +123,7 @@ async function load({ db, baseUrl, settings, route }) {
   }
   const [sizes] = (
     await db.query(
-      `SELECT avg(octet_length(payload::text))::int AS payload_bytes, avg(octet_length(headers::text))::int AS header_bytes FROM dead_letter WHERE automation_slug = $1`,
+      `SELECT avg(octet_length(body))::int AS payload_bytes, avg(octet_length(headers::text))::int AS header_bytes FROM dead_letter WHERE automation_slug = $1`,
       [AUTOMATION],
     )
   ).rows;
@@ -134,7 +134,7 @@ async function load({ db, baseUrl, settings, route }) {
 
 /** The messages the api will publish, built from the stored dead letters in the order it sends them (its snapshot order). */
 async function expectedMessages(db) {
-  const { rows } = await db.query(`SELECT message_id, payload, headers, correlation_id FROM dead_letter WHERE automation_slug = $1 ORDER BY last_failed_at, id`, [AUTOMATION]);
+  const { rows } = await db.query(`SELECT message_id, body, content_type, content_encoding, headers, correlation_id FROM dead_letter WHERE automation_slug = $1 ORDER BY last_failed_at, id`, [AUTOMATION]);
   const baselineKeys = new Map();
   const messages = rows.map((row) => {
     const key = randomUUID();

@@ -14,5 +14,7 @@ export default defineConfig({
     name: 'sdk',
     environment: 'node',
     include: ['src/**/*.spec.ts'],
+    // expect.poll waits for a state, not a time: up to 5 s on a loaded machine (the default is 1 s).
+    expect: { poll: { timeout: 5_000 } },
   },
 });

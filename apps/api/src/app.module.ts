@@ -23,6 +23,7 @@ import { DeadLettersModule } from './dead-letters/dead-letters.module.js';
 import { DomainErrorFilter } from './errors/domain-error.filter.js';
 import { HealthModule } from './health/health.module.js';
 import { IngestModule } from './ingest/ingest.module.js';
+import { OtlpModule } from './otlp/otlp.module.js';
 import { API_LOGGER, DATABASE_URL } from './jobs/jobs.service.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { KpisModule } from './kpis/kpis.module.js';
@@ -88,6 +89,7 @@ export class AppModule {
         CatalogModule,
         MetricsModule,
         IngestModule,
+        OtlpModule,
         JobsModule,
         RunsModule,
         SlosModule,

@@ -6,25 +6,26 @@ import { DiscoveryService, MetadataScanner, NestFactory, Reflector } from '@nest
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
-import { INGEST_PATH } from '@roundhouse/contracts';
+import { INGEST_PATH, OTLP_TRACES_PATH } from '@roundhouse/contracts';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { AppModule } from './app.module.js';
 import { jsonBody } from './common/http/json-body.js';
+import { answerRefusalsWith } from './common/http/refusal.js';
+import { otlpRefusal } from './otlp/otlp-response.js';
 import { databaseBudget } from './database/request-budget.js';
 import { refuseDeeplyNestedDocuments } from './common/graphql/operation-limits.js';
 import { runtimeRateLimits, signInRateLimit } from './common/http/rate-limits.js';
 import { listOperationRules } from './auth/operation-rules.js';
 import type { AppConfig } from './config/app.config.js';
-import { PinoNestLogger, pathOf, requestIdMiddleware, serializeError } from './logging/logger.js';
+import { PinoNestLogger, pathOf, requestIdMiddleware, requestLogLevel, serializeError } from './logging/logger.js';
 import { readIngestBody } from './ingest/ingest-body.js';
 import { MetricsService } from './metrics/metrics.service.js';
 import { JobsService } from './jobs/jobs.service.js';
-import { BullMqCollector } from './collectors/bullmq-collector.service.js';
-import { RabbitMqCollector } from './collectors/rabbitmq-collector.service.js';
+import { CollectorsService } from './collectors/collectors.service.js';
 
 // `audit/export.csv` exactly: `/audit` itself is a console page.
-const API_PATHS = /^\/(graphql|auth|healthz|readyz|metrics|ingest|audit\/export\.csv)(\/|$)/;
+const API_PATHS = /^\/(graphql|auth|healthz|readyz|metrics|ingest|v1\/traces|audit\/export\.csv)(\/|$)/;
 
 /** Serves the built console at `/`, with the SPA's index.html for its client-side routes. */
 function serveConsole(app: NestExpressApplication, dir: string): void {
@@ -34,7 +35,8 @@ function serveConsole(app: NestExpressApplication, dir: string): void {
   }
   app.use(express.static(dir, { index: false, maxAge: '1h' }));
   app.use((request: Request, response: Response, next: NextFunction) => {
-    if (request.method !== 'GET' || API_PATHS.test(request.path) || !request.accepts('html')) {
+    // HEAD as well as GET: uptime checks and load balancers ask `HEAD /`.
+    if ((request.method !== 'GET' && request.method !== 'HEAD') || API_PATHS.test(request.path) || !request.accepts('html')) {
       next();
       return;
     }
@@ -110,6 +112,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, log: Log
       genReqId: (request) => (request as Request).requestId ?? 'unknown',
       customAttributeKeys: { reqId: 'requestId' },
       autoLogging: { ignore: (request) => ['/healthz', '/readyz'].includes(pathOf(request.url)) },
+      customLogLevel: (_request, response, error) => requestLogLevel(response.statusCode, error),
       serializers: {
         // The path only: a query string carries what callers send (GraphQL GET variables, filters).
         req: (req: { method: string; url: string }) => ({ method: req.method, url: pathOf(req.url) }),
@@ -125,6 +128,8 @@ export async function createApp(config: AppConfig, databaseUrl: string, log: Log
   app.use('/ingest', runtimeLimits.credentials);
   // Ingest reads its own body (limits, gzip, NDJSON); everything else speaks JSON.
   app.use(INGEST_PATH, runtimeLimits.perToken, readIngestBody);
+  // OpenTelemetry in: the same limits and body rules, refusals written as OTLP's Status.
+  app.use(OTLP_TRACES_PATH, answerRefusalsWith(otlpRefusal), runtimeLimits.credentials, runtimeLimits.perToken, readIngestBody);
   app.use(jsonBody());
   app.use('/graphql', refuseDeeplyNestedDocuments);
   serveConsole(app, config.ROUNDHOUSE_CONSOLE_DIR);
@@ -132,8 +137,8 @@ export async function createApp(config: AppConfig, databaseUrl: string, log: Log
   assertEveryOperationHasARule(app);
   await app.get(JobsService).start();
   if (config.ROUNDHOUSE_COLLECTORS) {
-    await app.get(RabbitMqCollector).startFromCatalog();
-    await app.get(BullMqCollector).startFromCatalog();
+    // Collectors follow the catalog from here on: a binding registered, edited or archived later is picked up within seconds.
+    await app.get(CollectorsService).follow();
   }
   return app;
 }

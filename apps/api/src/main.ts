@@ -9,11 +9,11 @@ import { DashboardsService } from './dashboards/dashboards.service.js';
 import { EMBEDDED_NAMES, prepareDatabase } from './database/database-access.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded-postgres.js';
 import { StartupError } from './database/startup-error.js';
-import { createLogger } from './logging/logger.js';
+import { createLogger, prettyDestination } from './logging/logger.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const log = createLogger(config.LOG_LEVEL);
+  const log = createLogger(config.LOG_LEVEL, config.LOG_FORMAT === 'pretty' ? await prettyDestination() : undefined);
   let embedded: EmbeddedDatabase | undefined;
   if (config.DATABASE_URL === undefined) {
     embedded = await startEmbeddedPostgres({ dataDir: config.ROUNDHOUSE_DATA_DIR, port: config.ROUNDHOUSE_EMBEDDED_PG_PORT, log });

@@ -193,8 +193,8 @@ export async function seedKpiData(db: TestDatabase): Promise<void> {
   ];
   for (const [status, at] of deadLetters) {
     await db.query(
-      `INSERT INTO dead_letter (automation_slug, source_kind, source_queue, message_id, fingerprint, error_class, error_message, attempts, first_failed_at, last_failed_at, status, payload)
-       VALUES ('invoicing', 'rabbitmq', 'q.dlq', gen_random_uuid()::text, 'fp', 'TimeoutError', 'no answer', 5, $1, $1, $2, '{}')`,
+      `INSERT INTO dead_letter (automation_slug, source_kind, source_queue, message_id, fingerprint, error_class, error_message, attempts, first_failed_at, last_failed_at, status, body)
+       VALUES ('invoicing', 'rabbitmq', 'q.dlq', gen_random_uuid()::text, 'fp', 'TimeoutError', 'no answer', 5, $1, $1, $2, convert_to('{}', 'UTF8'))`,
       [at, status],
     );
   }

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { CatalogService } from '../src/catalog/catalog.service.js';
 import { TokensRepository } from '../src/tokens/tokens.repository.js';
 import { useTestApi } from './harness.js';
-import { attempt, createToken, ingest } from './telemetry.js';
+import { attempt, createToken, ingest, otlpRun } from './telemetry.js';
 
 describe('sign-in rate limits', () => {
   const t = useTestApi({ ROUNDHOUSE_SIGN_IN_RATE_LIMIT: '3' });
@@ -40,6 +40,12 @@ describe('ingest rate limits', () => {
     expect(refused.status).toBe(429);
     expect(refused.body).toMatchObject({ message: expect.stringMatching(/^Too many ingest requests with this token: at most 2 a minute/) as string });
     expect(await t.db.query(`SELECT run_id FROM run WHERE run_id = 'refused-run'`)).toEqual([]);
+    // OpenTelemetry in shares the token's budget, and says so as OTLP does: a Status with Retry-After.
+    const traces = await fetch(`${t.api.url}/v1/traces`, { method: 'POST', headers: { authorization: `Bearer ${busy}`, 'content-type': 'application/json' }, body: JSON.stringify(otlpRun('invoice-generation', { spanId: 'aaaaaaaaaaaaaaaa' })) });
+    expect(traces.status).toBe(429);
+    expect(Number(traces.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await traces.json()).toEqual({ code: 8, message: expect.stringMatching(/^Too many ingest requests with this token: at most 2 a minute/) as string });
+    expect(await t.db.query(`SELECT run_id FROM run WHERE run_id = 'aaaaaaaaaaaaaaaa'`)).toEqual([]);
     // Another runtime is not held back by the busy one.
     expect((await ingest(t.api, quiet, attempt('invoice-generation'))).status).toBe(200);
   });

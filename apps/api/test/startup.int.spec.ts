@@ -55,7 +55,7 @@ describe('npm start (the api process)', () => {
     again.child.kill('SIGINT');
     expect(await again.exited).toBe(0);
     expect(postgresRunningIn(dataDir)).toBe(false);
-  });
+  }, 240_000); // two embedded PostgreSQL starts (initdb the first time) on a machine that may be loaded
 
   it('uses DATABASE_URL when set and starts no embedded PostgreSQL', async () => {
     const db = await createTestDatabase({ migrate: false });

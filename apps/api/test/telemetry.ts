@@ -73,3 +73,33 @@ export function deadLetter(automation: string, overrides: Record<string, unknown
     ...overrides,
   };
 }
+
+/** One finished root span in OTLP/JSON (an ExportTraceServiceRequest), naming `automation`. */
+export function otlpRun(automation: string, options: { traceId?: string; spanId?: string; startedAt?: Date; durationMs?: number } = {}): unknown {
+  const start = BigInt((options.startedAt ?? new Date()).getTime()) * 1_000_000n;
+  const end = start + BigInt(options.durationMs ?? 1200) * 1_000_000n;
+  return {
+    resourceSpans: [
+      {
+        resource: { attributes: [{ key: 'service.name', value: { stringValue: 'access-matrix' } }] },
+        scopeSpans: [
+          {
+            scope: { name: 'test' },
+            spans: [
+              {
+                traceId: options.traceId ?? randomUUID().replace(/-/g, ''),
+                spanId: options.spanId ?? randomUUID().replace(/-/g, '').slice(0, 16),
+                name: 'run',
+                kind: 1,
+                startTimeUnixNano: start.toString(),
+                endTimeUnixNano: end.toString(),
+                attributes: [{ key: 'roundhouse.automation', value: { stringValue: automation } }],
+                status: { code: 1 },
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  };
+}

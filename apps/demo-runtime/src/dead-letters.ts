@@ -9,7 +9,7 @@ import { pick, type Random } from './random.js';
  * broker would carry, and the source of its catalog runtime binding. So the dead-letter workbench
  * shows what an on-call engineer would find at 3 a.m.
  */
-export type JsonPayload = DeadLetterV1['payload'];
+export type JsonPayload = Exclude<DeadLetterV1['payload'], undefined>;
 
 const ACCOUNTS = ['Northwind GmbH', 'Contoso Retail BV', 'Fabrikam Logistics SAS', 'Tailspin Toys Ltd', 'Wide World Importers AB', 'Alpine Ski House AG'];
 const PEOPLE = [

@@ -16,6 +16,7 @@ function commandOf(overrides: Partial<ReprocessCommandV1> = {}): ReprocessComman
     messageId: 'invoice-generation-m3x1-4f2a',
     issuedAt: '2026-11-27T08:00:00.000Z',
     source: { kind: 'rabbitmq', queue: 'invoices.generate.dlq', exchange: 'finance', routingKey: 'deal.closed_won' },
+    body: { base64: Buffer.from('{"dealId":"deal-48213","account":"Northwind GmbH"}').toString('base64'), contentType: 'application/json' },
     payload: { dealId: 'deal-48213', account: 'Northwind GmbH' },
     headers: { 'content-type': 'application/json', 'message-id': 'invoice-generation-m3x1-4f2a' },
     correlationId: 'deal-48213',
@@ -121,7 +122,7 @@ describe(DemoReprocessor.name, () => {
       reprocessId: command.reprocessId,
       messageId: command.messageId,
       source: command.source,
-      payload: command.payload,
+      body: command.body,
       headers: command.headers,
       correlationId: 'deal-48213',
     });

@@ -1,5 +1,6 @@
 import { inspect } from 'node:util';
-import type { DeadLetterV1 } from '@roundhouse/contracts';
+import type { DeadLetterV1, MessageBodyV1 } from '@roundhouse/contracts';
+import { stringify as stringifyLossless } from 'lossless-json';
 
 /** Where the message failed: its broker or job system, and the queue (topic, job queue) on it. */
 export interface DeadLetterSource {
@@ -19,11 +20,16 @@ export interface RunDeadLetter {
   messageId: string;
   source: DeadLetterSource;
   /**
-   * The message body. JSON values are sent as they are (after a JSON round trip: Dates become
-   * strings, undefined properties go); bytes (Buffer, Uint8Array, ArrayBuffer) as a base64 string
-   * with the header `x-roundhouse-payload-encoding: base64`; `undefined` as `null`. See the README.
+   * The message body. Pass the bytes you received (Buffer, Uint8Array, ArrayBuffer) or the text
+   * (a string) to have them kept and sent back on reprocess byte for byte; a JSON value is written as
+   * JSON (bigints and lossless-json numbers as their digits, Dates as ISO strings, undefined
+   * properties left out); `undefined` as JSON `null`. See the README.
    */
   payload: unknown;
+  /** The content type the message came with (AMQP content-type, HTTP Content-Type). Default for a JSON value: application/json. */
+  contentType?: string;
+  /** The content encoding the message came with (e.g. gzip): the bytes are kept as they are, still encoded. */
+  contentEncoding?: string;
   /** Message headers (AMQP headers, job options…); values that are not strings are turned into strings. */
   headers?: Readonly<Record<string, DeadLetterHeaderValue>>;
   /** Deliveries tried before giving up, from 1. */
@@ -42,30 +48,22 @@ export interface DeadLetterReport extends RunDeadLetter {
   correlationId?: string;
 }
 
-/** The header that says how a payload was encoded to fit JSON. */
+/**
+ * The header older SDKs set to say how a payload was encoded to fit JSON. Bodies now travel as bytes
+ * (`body`), so it is no longer set; the api still reads it on reports from older SDKs.
+ */
 export const PAYLOAD_ENCODING_HEADER = 'x-roundhouse-payload-encoding';
 
 /** Longest header value the contract takes. */
 const MAX_HEADER_VALUE = 4000;
-
-type JsonValue = DeadLetterV1['payload'];
-
-interface EncodedPayload {
-  payload: JsonValue;
-  /** base64: bytes; inspect: a value JSON cannot hold (a cycle, a throwing toJSON), as readable text. */
-  encoding?: 'base64' | 'inspect';
-}
 
 /** The fields of a `dead_letter` event (without id, automation, occurredAt, type). Never throws. */
 export function deadLetterFields(
   report: RunDeadLetter & { runId?: string; correlationId?: string },
   error: { errorClass: string; errorMessage: string },
 ): Omit<DeadLetterV1, 'id' | 'automation' | 'occurredAt' | 'type'> {
-  const { payload, encoding } = encodePayload(report.payload);
+  const body = encodeBody(report.payload, report.contentType, report.contentEncoding);
   const headers = encodeHeaders(report.headers);
-  if (encoding !== undefined) {
-    headers[PAYLOAD_ENCODING_HEADER] = encoding;
-  }
   const firstFailedAt = isoTime(report.firstFailedAt);
   return {
     messageId: report.messageId,
@@ -75,7 +73,7 @@ export function deadLetterFields(
       ...(report.source.exchange === undefined ? {} : { exchange: report.source.exchange }),
       ...(report.source.routingKey === undefined ? {} : { routingKey: report.source.routingKey }),
     },
-    payload,
+    body,
     headers,
     ...error,
     attempts: report.attempts,
@@ -86,21 +84,42 @@ export function deadLetterFields(
   };
 }
 
-/** Turns any message body into a JSON value; bytes become base64, what JSON cannot hold becomes readable text. */
-export function encodePayload(value: unknown): EncodedPayload {
-  if (value === undefined) {
-    return { payload: null };
-  }
+const JSON_CONTENT_TYPE = 'application/json';
+const TEXT_CONTENT_TYPE = 'text/plain; charset=utf-8';
+
+/**
+ * Any message body as bytes with its content type and encoding: bytes and strings as they are, a JSON
+ * value as JSON text (numbers as their digits), and what JSON cannot hold (a cycle, a function) as
+ * readable text. Never throws.
+ */
+export function encodeBody(value: unknown, contentType?: string, contentEncoding?: string): MessageBodyV1 {
+  const properties = (fallback: string | undefined) => {
+    const type = contentType ?? fallback;
+    return { ...(type === undefined ? {} : { contentType: type }), ...(contentEncoding === undefined ? {} : { contentEncoding }) };
+  };
   const bytes = bytesOf(value);
   if (bytes !== undefined) {
-    return { payload: bytes.toString('base64'), encoding: 'base64' };
+    return { base64: bytes.toString('base64'), ...properties(undefined) };
+  }
+  if (typeof value === 'string') {
+    return { base64: Buffer.from(value, 'utf8').toString('base64'), ...properties(undefined) };
+  }
+  const text = jsonText(value);
+  return text === undefined
+    ? { base64: Buffer.from(printable(value), 'utf8').toString('base64'), ...properties(TEXT_CONTENT_TYPE) }
+    : { base64: Buffer.from(text, 'utf8').toString('base64'), ...properties(JSON_CONTENT_TYPE) };
+}
+
+/** The value as JSON text (bigints and lossless-json numbers as their digits), or undefined when JSON cannot hold it. */
+function jsonText(value: unknown): string | undefined {
+  if (value === undefined) {
+    return 'null';
   }
   try {
-    const text = JSON.stringify(value, (_key, inner: unknown) => (typeof inner === 'bigint' ? inner.toString() : inner));
-    // JSON.stringify answers undefined for a function or a symbol at the top.
-    return text === undefined ? { payload: printable(value), encoding: 'inspect' } : { payload: JSON.parse(text) as JsonValue };
+    // stringify answers undefined for a function or a symbol at the top.
+    return stringifyLossless(value) ?? undefined;
   } catch {
-    return { payload: printable(value), encoding: 'inspect' };
+    return undefined;
   }
 }
 
@@ -142,8 +161,7 @@ function headerText(value: unknown): string | undefined {
   if (bytes !== undefined) {
     return bytes.toString('utf8');
   }
-  const { payload } = encodePayload(value);
-  return typeof payload === 'string' ? payload : JSON.stringify(payload);
+  return jsonText(value) ?? printable(value);
 }
 
 function isoTime(value: Date | string | undefined): string | undefined {

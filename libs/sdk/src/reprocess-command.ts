@@ -22,14 +22,17 @@ export interface ReprocessDeadLetterOptions {
 /**
  * The command's message as a dead letter again, for a reprocess that failed again:
  * `run.fail(error, { deadLetter: reprocessDeadLetter(command) })`. It has the command's messageId,
- * source, payload and headers (so the api recognises the same message and marks its dead letter
+ * source, body (bytes, content type and encoding) and headers (so the api recognises the same message and marks its dead letter
  * failed again) and its reprocessId.
  */
 export function reprocessDeadLetter(command: ReprocessCommandV1, options: ReprocessDeadLetterOptions = {}): RunDeadLetter {
   return {
     messageId: command.messageId,
     source: { ...command.source },
-    payload: command.payload,
+    // The body's bytes as they were dead-lettered, so the dead letter stays byte for byte the message.
+    payload: Buffer.from(command.body.base64, 'base64'),
+    ...(command.body.contentType === undefined ? {} : { contentType: command.body.contentType }),
+    ...(command.body.contentEncoding === undefined ? {} : { contentEncoding: command.body.contentEncoding }),
     headers: { ...command.headers },
     attempts: options.attempts ?? 1,
     reprocessId: command.reprocessId,

@@ -23,6 +23,7 @@ function commandOf(overrides: Partial<ReprocessCommandV1> = {}): ReprocessComman
     issuedAt: '2026-11-27T08:00:00.000Z',
     source: SOURCE,
     payload: { dealId: 'deal-4711', amount: { value: 1290.5, currency: 'EUR' } },
+    body: { base64: Buffer.from(JSON.stringify({ dealId: 'deal-4711', amount: { value: 1290.5, currency: 'EUR' } })).toString('base64'), contentType: 'application/json' },
     headers: { 'content-type': 'application/json', 'x-roundhouse-reprocess-id': 'set-by-the-broker' },
     correlationId: 'deal-4711',
     ...overrides,
@@ -112,12 +113,12 @@ describe(ReprocessPuller.name, () => {
 
       await expect.poll(() => [...api.commands.acknowledged].sort()).toEqual([first.reprocessId, third.reprocessId].sort());
       expect(handled).toEqual([first.reprocessId, second.reprocessId, third.reprocessId]);
-      expect(puller.stats()).toMatchObject({ running: 1, handled: 2 });
+      await expect.poll(() => puller.stats()).toMatchObject({ running: 1, handled: 2 });
 
       slow.resolve();
       await expect.poll(() => api.commands.acknowledged.has(second.reprocessId)).toBe(true);
       expect(api.commands.claims[0]?.body).toEqual({ max: 4 });
-      expect(puller.stats()).toMatchObject({ received: 3, handled: 3, failed: 0, invalid: 0, acknowledged: 3, running: 0, awaitingAck: 0 });
+      await expect.poll(() => puller.stats()).toMatchObject({ received: 3, handled: 3, failed: 0, invalid: 0, acknowledged: 3, running: 0, awaitingAck: 0 });
     });
 
     it('acknowledges a command whose handler threw, says so in a diagnostic, and does not hand it out again', async () => {
@@ -135,7 +136,7 @@ describe(ReprocessPuller.name, () => {
       expect(diagnostics).toEqual([
         expect.objectContaining({ code: 'reprocess_handler_failed', level: 'warn', reprocessId: poison.reprocessId, automation: AUTOMATION, error: 'TypeError: amount.value is not a number' }),
       ]);
-      expect(puller.stats()).toMatchObject({ handled: 0, failed: 1, acknowledged: 1 });
+      await expect.poll(() => puller.stats()).toMatchObject({ handled: 0, failed: 1, acknowledged: 1 });
     });
 
     it('hands a command offered again after its ack was lost to the handler again, with the same reprocessId (the runtime dedupes)', async () => {
@@ -218,7 +219,7 @@ describe(ReprocessPuller.name, () => {
         expect.objectContaining({ level: 'warn', reprocessId: wrongSlug.reprocessId, automation: 'Invoice Generation', acknowledged: true, issues: expect.stringMatching(/^automation: /) as string }),
         expect.objectContaining({ acknowledged: false, issues: expect.stringContaining('reprocessId') as string }),
       ]);
-      expect(puller.stats()).toMatchObject({ received: 3, invalid: 2, handled: 1, acknowledged: 2 });
+      await expect.poll(() => puller.stats()).toMatchObject({ received: 3, invalid: 2, handled: 1, acknowledged: 2 });
     });
   });
 
@@ -355,7 +356,7 @@ describe(ReprocessPuller.name, () => {
         reprocessId: command.reprocessId,
         messageId: command.messageId,
         source: SOURCE,
-        payload: command.payload,
+        body: command.body,
         headers: command.headers,
         correlationId: 'deal-4711',
         runId: failed?.type === 'run_failed' ? failed.runId : '',

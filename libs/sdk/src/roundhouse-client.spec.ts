@@ -520,7 +520,7 @@ describe(RoundhouseClient.name, () => {
         occurredAt: T0.toISOString(),
         messageId: 'amqp-msg-0042',
         source,
-        payload: deal,
+        body: { base64: Buffer.from(JSON.stringify(deal)).toString('base64'), contentType: 'application/json' },
         headers: {
           'content-type': 'application/json',
           'x-delivery-count': '4',
@@ -571,30 +571,38 @@ describe(RoundhouseClient.name, () => {
       expect(client.stats()).toMatchObject({ accepted: 3, quarantined: 0 });
     });
 
-    it('reports payloads that are not JSON safely: bytes as base64 with a header, undefined as null, a cycle as readable text', async () => {
+    it('keeps bodies as bytes: bytes and text as given with their content type and encoding, JSON values as JSON with bigints as digits, a cycle as readable text', async () => {
       const { client } = harness();
       const cyclic: Record<string, unknown> = { orderId: 'order-1' };
       cyclic.self = cyclic;
-      const report = (payload: unknown, headers?: Record<string, string>) =>
-        client.deadLetter(AUTOMATION, { messageId: `m-${api.stored.size}-${String(payload)}`, source, payload, error: 'schema drift', attempts: 1, ...(headers === undefined ? {} : { headers }) });
+      const report = (payload: unknown, extra: { contentType?: string; contentEncoding?: string; headers?: Record<string, string> } = {}) =>
+        client.deadLetter(AUTOMATION, { messageId: `m-${api.stored.size}-${String(payload)}`, source, payload, error: 'schema drift', attempts: 1, ...extra });
+      const latin1 = Buffer.from('Müller;10,50\n', 'latin1');
 
-      report(Buffer.from('{"dealId":"deal-4711"}\n'), { 'x-roundhouse-payload-encoding': 'utf8' });
+      report(latin1, { contentType: 'text/csv; charset=iso-8859-1', contentEncoding: 'identity', headers: { 'x-roundhouse-payload-encoding': 'utf8' } });
       report(new Uint8Array([0xde, 0xad, 0xbe, 0xef]));
+      report('{"ledgerId":9007199254740993,"amount":10.50}', { contentType: 'application/json' });
       report(undefined);
       report(cyclic);
-      report({ at: new Date('2026-11-27T07:00:00Z'), big: 10n, gone: undefined, bad: Number.NaN });
+      report({ at: new Date('2026-11-27T07:00:00Z'), big: 9007199254740993n, gone: undefined, bad: Number.NaN });
       await client.flush();
 
       const events = receivedEvents().flatMap((event) => (event.type === 'dead_letter' ? [event] : []));
-      expect(events.map((event) => [event.payload, event.headers])).toEqual([
-        [Buffer.from('{"dealId":"deal-4711"}\n').toString('base64'), { 'x-roundhouse-payload-encoding': 'base64' }],
-        ['3q2+7w==', { 'x-roundhouse-payload-encoding': 'base64' }],
-        [null, {}],
-        [expect.stringContaining("orderId: 'order-1'") as string, { 'x-roundhouse-payload-encoding': 'inspect' }],
-        [{ at: '2026-11-27T07:00:00.000Z', big: '10', bad: null }, {}],
+      const bodies = events.map((event) => ({ ...event.body, text: Buffer.from(event.body?.base64 ?? '', 'base64').toString('latin1') }));
+      expect(events.map((event) => event.payload)).toEqual([undefined, undefined, undefined, undefined, undefined, undefined]);
+      expect(Buffer.from(events[0]?.body?.base64 ?? '', 'base64').equals(latin1)).toBe(true);
+      expect(bodies.map(({ base64: _bytes, ...rest }) => rest)).toEqual([
+        { contentType: 'text/csv; charset=iso-8859-1', contentEncoding: 'identity', text: 'Müller;10,50\n' },
+        { text: '\xde\xad\xbe\xef' },
+        { contentType: 'application/json', text: '{"ledgerId":9007199254740993,"amount":10.50}' },
+        { contentType: 'application/json', text: 'null' },
+        { contentType: 'text/plain; charset=utf-8', text: expect.stringContaining("orderId: 'order-1'") as string },
+        { contentType: 'application/json', text: '{"at":"2026-11-27T07:00:00.000Z","big":9007199254740993,"bad":null}' },
       ]);
+      // The header older SDKs set is the runtime's own now: passed through like any other.
+      expect(events[0]?.headers).toEqual({ 'x-roundhouse-payload-encoding': 'utf8' });
       expect(events[0]).toMatchObject({ errorClass: 'string', errorMessage: 'schema drift' });
-      expect(client.stats()).toMatchObject({ accepted: 5, quarantined: 0, dropped: 0 });
+      expect(client.stats()).toMatchObject({ accepted: 6, quarantined: 0, dropped: 0 });
     });
 
     it('never throws, not even for a report that is not one', () => {

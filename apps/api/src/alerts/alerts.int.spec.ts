@@ -202,8 +202,8 @@ describe('SLO alerts', () => {
 
   it('samples the dead-letter backlog every minute, once per minute whatever the replicas', async () => {
     await t.db.query(
-      `INSERT INTO dead_letter (automation_slug, source_kind, source_queue, message_id, fingerprint, error_class, error_message, attempts, first_failed_at, last_failed_at, status, payload)
-       VALUES ('crm-enrichment', 'rabbitmq', 'q.dlq', 'm-1', 'fp', 'TimeoutError', 'no answer', 5, $1, $1, 'pending', '{}')`,
+      `INSERT INTO dead_letter (automation_slug, source_kind, source_queue, message_id, fingerprint, error_class, error_message, attempts, first_failed_at, last_failed_at, status, body)
+       VALUES ('crm-enrichment', 'rabbitmq', 'q.dlq', 'm-1', 'fp', 'TimeoutError', 'no answer', 5, $1, $1, 'pending', convert_to('{}', 'UTF8'))`,
       [new Date(now.getTime() - 3 * MINUTE)],
     );
     await t.api.app.get(SloEvaluationJob).evaluate(later(20 * MINUTE));

@@ -59,3 +59,27 @@ export function approvalReasons(policy: ApprovalPolicy, action: 'reprocess' | 'd
 export function wordList(words: readonly string[]): string {
   return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1) ?? ''}`;
 }
+
+/** Who owns an automation and which risk domains it touches: what separation of duties looks at. */
+export interface DutiesView {
+  ownerTeam: string;
+  riskDomains: readonly string[];
+}
+
+/**
+ * How an automation changed in what separation of duties looks at, in words ("payout-reconciliation
+ * moved from finance-ops to order-ops", "payout-reconciliation's risk domains changed from revenue and
+ * billing to billing"); empty when neither its owner team nor its risk domains changed.
+ */
+export function dutiesChanges(slug: string, before: DutiesView, after: DutiesView): string[] {
+  const changes: string[] = [];
+  if (before.ownerTeam !== after.ownerTeam) {
+    changes.push(`${slug} moved from ${before.ownerTeam} to ${after.ownerTeam}`);
+  }
+  const was = [...new Set(before.riskDomains)].sort();
+  const is = [...new Set(after.riskDomains)].sort();
+  if (was.join(',') !== is.join(',')) {
+    changes.push(`${slug}'s risk domains changed from ${wordList(was) || 'none'} to ${wordList(is) || 'none'}`);
+  }
+  return changes;
+}

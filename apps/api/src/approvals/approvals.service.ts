@@ -6,6 +6,7 @@ import { definitionToYaml } from '../automations/automation-definition.js';
 import { AutomationsService } from '../automations/automations.service.js';
 import { ConflictError, InputError, NotAllowedError, NotFoundError } from '../errors/domain-errors.js';
 import { ReprocessService } from '../reprocess/reprocess.service.js';
+import { AutomationChangeGate } from './automation-change-gate.js';
 import { AutomationChangesRepository, type ChangeRow } from './automation-changes.repository.js';
 import type { ApprovalInboxType, AutomationChangeType } from './dto/approval.type.js';
 import { describeSloChanges } from './slo-changes.js';
@@ -16,7 +17,8 @@ function ownsTeam(user: User | undefined, team: string): boolean {
 }
 
 /**
- * The approval inbox, and the decisions on changes to production automations' SLOs: an owner of
+ * The approval inbox, and the decisions on changes to automations that wait for approval (SLOs of
+ * production automations, moves and risk domains of risk-domain automations): an owner of
  * the owning team other than the requester approves (the change is applied through the same path
  * as any console edit) or rejects; the requester may withdraw.
  */
@@ -27,6 +29,7 @@ export class ApprovalsService {
     @Inject(AutomationsService) private readonly automations: AutomationsService,
     @Inject(ReprocessService) private readonly reprocess: ReprocessService,
     @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(AutomationChangeGate) private readonly gate: AutomationChangeGate,
   ) {}
 
   async inbox(user: User | undefined): Promise<ApprovalInboxType> {
@@ -83,9 +86,13 @@ export class ApprovalsService {
           automations: [change.automation_slug],
           teams: [change.owner_team],
           reason: text,
-          before: { slos: change.base_definition.slos },
-          after: { slos: change.proposed_definition.slos },
-          detail: { requestedBy: change.requested_by, sloChanges: describeSloChanges(change.base_definition.slos, change.proposed_definition.slos) },
+          before: { slos: change.base_definition.slos, ownerTeam: change.base_definition.ownerTeam, riskDomains: change.base_definition.riskDomains, lifecycle: change.base_definition.lifecycle },
+          after: { slos: change.proposed_definition.slos, ownerTeam: change.proposed_definition.ownerTeam, riskDomains: change.proposed_definition.riskDomains, lifecycle: change.proposed_definition.lifecycle },
+          detail: {
+            requestedBy: change.requested_by,
+            changes: this.gate.describe(change.base_definition, change.proposed_definition),
+            sloChanges: describeSloChanges(change.base_definition.slos, change.proposed_definition.slos),
+          },
         },
         manager,
       );
@@ -153,6 +160,7 @@ export class ApprovalsService {
         requestedBy: { id: change.requested_by, name: change.requested_by_name },
         requestedAt: change.requested_at,
         sloChanges: describeSloChanges(change.base_definition.slos, change.proposed_definition.slos),
+        changes: this.gate.describe(change.base_definition, change.proposed_definition),
         decidedBy: change.decided_by === null ? null : { id: change.decided_by, name: change.decided_by_name ?? change.decided_by },
         decidedAt: change.decided_at,
         reason: change.reason,
@@ -181,7 +189,7 @@ function decideVerdict(change: ChangeRow, user: User | undefined, stale: boolean
 }
 
 function notOwner(change: ChangeRow): string {
-  return `Only owners on the ${change.owner_team} team can approve or reject changes to its production automations.`;
+  return `Only owners on the ${change.owner_team} team can approve or reject changes to its automations that wait for approval.`;
 }
 
 function selfApproval(change: ChangeRow): string {

@@ -1,10 +1,16 @@
 import { Module } from '@nestjs/common';
+import { ReprocessHoldsModule } from '../reprocess/reprocess-holds.module.js';
 import { AutomationChangeGate } from './automation-change-gate.js';
 import { AutomationChangesRepository } from './automation-changes.repository.js';
+import { WaitingApprovals } from './waiting-approvals.js';
 
-/** The gate automations' updates pass through, and the store of changes waiting for approval. */
+/**
+ * The gate automations' updates pass through, the store of changes waiting for approval, and what
+ * keeps waiting decisions honest when an automation changes team or risk domains.
+ */
 @Module({
-  providers: [AutomationChangesRepository, AutomationChangeGate],
-  exports: [AutomationChangesRepository, AutomationChangeGate],
+  imports: [ReprocessHoldsModule],
+  providers: [AutomationChangesRepository, AutomationChangeGate, WaitingApprovals],
+  exports: [AutomationChangesRepository, AutomationChangeGate, WaitingApprovals],
 })
 export class AutomationChangesModule {}

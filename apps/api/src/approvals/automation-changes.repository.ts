@@ -65,8 +65,8 @@ export class AutomationChangesRepository {
   }
 
   /** The change waiting for approval on each of these automations (at most one each). */
-  async pendingFor(slugs: readonly string[]): Promise<Map<string, ChangeRow>> {
-    const rows = await this.dataSource.query<ChangeRow[]>(`SELECT ${COLUMNS} FROM automation_change_request WHERE state = 'pending' AND automation_slug = ANY($1::text[])`, [[...slugs]]);
+  async pendingFor(slugs: readonly string[], manager?: EntityManager): Promise<Map<string, ChangeRow>> {
+    const rows = await (manager ?? this.dataSource).query<ChangeRow[]>(`SELECT ${COLUMNS} FROM automation_change_request WHERE state = 'pending' AND automation_slug = ANY($1::text[])`, [[...slugs]]);
     return new Map(rows.map((row) => [row.automation_slug, row]));
   }
 

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { RuntimeBinding } from '@roundhouse/contracts';
 import { AutomationChangeGate } from '../approvals/automation-change-gate.js';
+import { WaitingApprovals } from '../approvals/waiting-approvals.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { User } from '../auth/user.js';
 import { checkPageSize, decodeCursor, encodeCursor } from '../common/pagination.js';
@@ -29,6 +30,7 @@ export class AutomationsService {
     @Inject(TeamsService) private readonly teams: TeamsService,
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(AutomationChangeGate) private readonly changeGate: AutomationChangeGate,
+    @Inject(WaitingApprovals) private readonly waiting: WaitingApprovals,
     @Inject(TokenCoverage) private readonly tokenCoverage: TokenCoverage,
     @Inject(RuntimeVariables) private readonly variables: RuntimeVariables,
     @Inject(OutboundGuard) private readonly outbound: OutboundGuard,
@@ -82,8 +84,9 @@ export class AutomationsService {
       ]);
     }
     this.checkBinding(definition);
-    await this.checkOwner(definition, user);
-    // SLO changes of production automations wait for the owner team (the answer's pendingChange).
+    // An approved change was checked against its requester's teams when asked for; the approver owns the automation's team.
+    await this.checkOwner(definition, user, options.approvedChange === undefined);
+    // Changes separation of duties gives to the owner team wait for it (the answer's pendingChange): see changesNeedingApproval.
     if (options.approvedChange === undefined && (await this.changeGate.hold(existing, definition, input, user))) {
       return this.get(slug, user);
     }
@@ -100,6 +103,7 @@ export class AutomationsService {
       if (replaced.ownerTeam !== existing.ownerTeam) {
         await this.tokenCoverage.automationsMoved(manager, [{ slug, from: existing.ownerTeam, to: replaced.ownerTeam }], user);
       }
+      await this.waiting.automationsChanged(manager, [{ slug, before: existing, after: replaced }], user, options.approvedChange);
     });
     return this.get(slug, user);
   }
@@ -156,13 +160,13 @@ export class AutomationsService {
     }
   }
 
-  private async checkOwner(definition: AutomationDefinition, user: User): Promise<void> {
+  private async checkOwner(definition: AutomationDefinition, user: User, mustOwn = true): Promise<void> {
     if (!(await this.teams.isActive(definition.ownerTeam))) {
       throw new InputError(`There is no team "${definition.ownerTeam}".`, [
         { path: 'owner', message: 'not a known team', found: JSON.stringify(definition.ownerTeam), allowed: 'the name of a team in the catalog' },
       ]);
     }
-    if (!mayOwn(user, definition.ownerTeam)) {
+    if (mustOwn && !mayOwn(user, definition.ownerTeam)) {
       throw new NotAllowedError(`You may only register or edit automations for your own teams (${user.teams.join(', ') || 'none'}).`);
     }
   }

@@ -6,6 +6,7 @@ import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import type { AutomationDefinition } from '../automations/automation-definition.js';
 import { AutomationEntity } from '../automations/automation.entity.js';
 import { TeamEntity } from '../teams/team.entity.js';
+import type { AutomationShift } from '../approvals/waiting-approvals.js';
 import type { AutomationMove } from '../tokens/token-coverage.js';
 import type { CatalogSystem } from './catalog-org.js';
 
@@ -46,6 +47,8 @@ export interface CatalogChanges {
   automations: ChangedNames;
   /** Automations (among those updated) whose owner team changed. */
   moved: AutomationMove[];
+  /** Automations (among those updated) whose owner team or risk domains changed, with their file. */
+  shifted: (AutomationShift & { file: string })[];
 }
 
 /** Writes what changed (the audit entry, and what follows from it) in the apply's transaction; called only when something did. */
@@ -103,7 +106,7 @@ export class CatalogRepository {
         systems: await this.applySystems(manager, contents.systems),
         automations: await this.applyAutomations(manager, contents.automations),
       };
-      const changes = { teams: applied.teams.changes, people: applied.people.changes, systems: applied.systems.changes, automations: applied.automations.changes, moved: applied.automations.moved };
+      const changes = { teams: applied.teams.changes, people: applied.people.changes, systems: applied.systems.changes, automations: applied.automations.changes, moved: applied.automations.moved, shifted: applied.automations.shifted };
       if ([changes.teams, changes.people, changes.systems, changes.automations].some(changedAnything)) {
         await record(manager, changes);
       }
@@ -189,10 +192,14 @@ export class CatalogRepository {
     return { changes, unchanged };
   }
 
-  private async applyAutomations(manager: EntityManager, automations: Located<AutomationDefinition>[]): Promise<{ changes: ChangedNames; moved: AutomationMove[]; unchanged: number }> {
+  private async applyAutomations(
+    manager: EntityManager,
+    automations: Located<AutomationDefinition>[],
+  ): Promise<{ changes: ChangedNames; moved: AutomationMove[]; shifted: CatalogChanges['shifted']; unchanged: number }> {
     const repository = manager.getRepository(AutomationEntity);
     const changes: ChangedNames = { created: [], updated: [], archived: [] };
     const moved: AutomationMove[] = [];
+    const shifted: CatalogChanges['shifted'] = [];
     let unchanged = 0;
     const existing = new Map((await repository.find({ where: { source: 'file' } })).map((row) => [row.slug, row]));
     for (const { file, value } of automations) {
@@ -209,10 +216,13 @@ export class CatalogRepository {
         if (row.ownerTeam !== value.ownerTeam) {
           moved.push({ slug: value.slug, from: row.ownerTeam, to: value.ownerTeam });
         }
+        if (row.ownerTeam !== value.ownerTeam || !isDeepStrictEqual([...row.riskDomains].sort(), [...value.riskDomains].sort())) {
+          shifted.push({ slug: value.slug, file, before: { ownerTeam: row.ownerTeam, riskDomains: row.riskDomains }, after: { ownerTeam: value.ownerTeam, riskDomains: value.riskDomains } });
+        }
       }
     }
     changes.archived = await this.archiveMissing(manager, 'automation', 'slug', automations.map((a) => a.value.slug));
-    return { changes, moved, unchanged };
+    return { changes, moved, shifted, unchanged };
   }
 
   /** File-managed rows whose entity left the files are archived, never deleted. */

@@ -4,6 +4,8 @@ import { stringifyCatalogEntity, TEAM_API_VERSION, type CatalogNote, type Catalo
 import type { TeamEntity } from '../teams/team.entity.js';
 import { SYSTEM_ACTOR, type AuditActor } from '../audit/audit-entry.js';
 import { AuditService } from '../audit/audit.service.js';
+import { dutiesChanges, wordList } from '../approvals/approval-policy.js';
+import { WaitingApprovals } from '../approvals/waiting-approvals.js';
 import { definitionToYaml } from '../automations/automation-definition.js';
 import { AutomationsRepository } from '../automations/automations.repository.js';
 import { TokenCoverage } from '../tokens/token-coverage.js';
@@ -61,6 +63,7 @@ export class CatalogService {
     @Inject(AutomationsRepository) private readonly automations: AutomationsRepository,
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(TokenCoverage) private readonly tokenCoverage: TokenCoverage,
+    @Inject(WaitingApprovals) private readonly waiting: WaitingApprovals,
     @Inject(RuntimeVariables) private readonly variables: RuntimeVariables,
     @Inject(OutboundGuard) private readonly outbound: OutboundGuard,
   ) {}
@@ -80,6 +83,11 @@ export class CatalogService {
    * apply that changed something leaves one `catalog.applied` entry by `actor` (Roundhouse at
    * start-up, or the command line) naming what it created, updated and archived; an automation
    * that moved to another team leaves the old team's runtime tokens (TokenCoverage).
+   *
+   * Files are reviewed in Git (the pull request is the second person), so a move or a change of risk
+   * domains applies here without the Approvals inbox; each is an `automation.updated` entry of its
+   * own with before and after, and what waited for approval on that automation is set aside
+   * (WaitingApprovals).
    */
   async apply(dir: string, root: string, actor: AuditActor = SYSTEM_ACTOR): Promise<ApplySummary & { notes: CatalogNote[] }> {
     const loaded = await loadCatalog(dir, root);
@@ -113,6 +121,23 @@ export class CatalogService {
         manager,
       );
       await this.tokenCoverage.automationsMoved(manager, changes.moved, actor);
+      for (const shift of changes.shifted) {
+        await this.audit.record(
+          {
+            actor,
+            action: 'automation.updated',
+            target: { kind: 'automation', id: shift.slug },
+            automations: [shift.slug],
+            teams: [...new Set([shift.before.ownerTeam, shift.after.ownerTeam])],
+            reason: `${wordList(dutiesChanges(shift.slug, shift.before, shift.after))} by a catalog apply of ${shift.file} (reviewed in Git, not in the Approvals inbox).`,
+            before: shift.before,
+            after: shift.after,
+            detail: { source: 'catalog', file: shift.file },
+          },
+          manager,
+        );
+      }
+      await this.waiting.automationsChanged(manager, changes.shifted, actor);
     });
     return { ...summary, notes: loaded.notes };
   }

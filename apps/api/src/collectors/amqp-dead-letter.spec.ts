@@ -33,21 +33,33 @@ describe(deadLetterFromAmqp.name, () => {
       messageId: 'deal-006Qx00001',
       correlationId: 'deal-006Qx00001',
       source: { kind: 'rabbitmq', queue: 'invoices.generate.dlq', exchange: 'finance', routingKey: 'deal.closed_won' },
-      payload: { dealId: '006Qx00001', amount: 1200 },
+      body: { base64: Buffer.from('{"dealId":"006Qx00001","amount":1200}').toString('base64'), contentType: 'application/json' },
       errorClass: 'ValidationError',
       errorMessage: 'customer 4711 has no billing address',
       attempts: 4,
       firstFailedAt: new Date(1795813100 * 1000).toISOString(),
       occurredAt: new Date(1795813200 * 1000).toISOString(),
     });
+    expect(letter.payload).toBeUndefined();
     expect(JSON.parse(letter.headers['x-death'] ?? '[]')).toHaveLength(2);
   });
 
-  it('says why from the dead-lettering reason when the runtime gave no error, and keeps binary bodies as base64', () => {
+  it('says why from the dead-lettering reason when the runtime gave no error, and keeps binary bodies with their content type and encoding', () => {
     const binary = Buffer.from([0xff, 0x00, 0xfe]);
-    const letter = deadLetterFromAmqp(message({ messageId: undefined, contentType: 'application/octet-stream', headers: { 'x-death': [{ count: 2, reason: 'expired', queue: 'q' }] } }, binary), 'invoice-generation', 'q.dlq', now);
-    expect(letter).toMatchObject({ errorClass: 'AmqpExpired', errorMessage: 'message expired on q after 2 deliveries', payload: binary.toString('base64'), attempts: 2 });
-    expect(letter.headers['x-roundhouse-payload-encoding']).toBe('base64');
+    const letter = deadLetterFromAmqp(
+      message({ messageId: undefined, contentType: 'application/octet-stream', contentEncoding: 'gzip', headers: { 'x-death': [{ count: 2, reason: 'expired', queue: 'q' }] } }, binary),
+      'invoice-generation',
+      'q.dlq',
+      now,
+    );
+    expect(deadLetterV1.safeParse(letter).success).toBe(true);
+    expect(letter).toMatchObject({
+      errorClass: 'AmqpExpired',
+      errorMessage: 'message expired on q after 2 deliveries',
+      body: { base64: binary.toString('base64'), contentType: 'application/octet-stream', contentEncoding: 'gzip' },
+      attempts: 2,
+    });
+    expect(letter.headers['x-roundhouse-payload-encoding']).toBeUndefined();
     expect(letter.messageId).toMatch(/^sha256:/);
     // The same bytes give the same id, so a redelivery is the same dead letter.
     expect(deadLetterFromAmqp(message({ messageId: undefined, contentType: 'application/octet-stream', headers: {} }, binary), 'invoice-generation', 'q.dlq', now).messageId).toBe(letter.messageId);

@@ -5,7 +5,7 @@ import { REPROCESS_ID_HEADER, type DeadLetterV1 } from '@roundhouse/contracts';
 export interface AmqpMessage {
   content: Buffer;
   fields: { exchange: string; routingKey: string };
-  properties: { messageId?: string; correlationId?: string; contentType?: string; timestamp?: number; headers?: Record<string, unknown> };
+  properties: { messageId?: string; correlationId?: string; contentType?: string; contentEncoding?: string; timestamp?: number; headers?: Record<string, unknown> };
 }
 
 interface XDeath {
@@ -40,24 +40,10 @@ function text(value: unknown): string | undefined {
   return undefined;
 }
 
-function payloadOf(content: Buffer, contentType: string | undefined): { payload: DeadLetterV1['payload']; encoding?: string } {
-  const body = content.toString('utf8');
-  if (contentType === undefined || contentType.includes('json') || /^\s*[[{"]/.test(body)) {
-    try {
-      return { payload: JSON.parse(body) as DeadLetterV1['payload'] };
-    } catch {
-      // not JSON after all
-    }
-  }
-  if (Buffer.from(body, 'utf8').equals(content)) {
-    return { payload: body, encoding: 'text' };
-  }
-  return { payload: content.toString('base64'), encoding: 'base64' };
-}
-
 /**
  * Translates a message from a RabbitMQ dead-letter queue into a dead letter, keeping its `x-death`
- * context (original exchange, routing keys, reason, count, time). Translation only: no policy.
+ * context (original exchange, routing keys, reason, count, time) and its body as it came (bytes,
+ * content type, content encoding). Translation only: no policy.
  * The error is read from the headers runtimes commonly set (`x-exception-class`/`-message`,
  * `x-error-class`/`-message`); without them, from the dead-lettering reason.
  */
@@ -69,13 +55,10 @@ export function deadLetterFromAmqp(message: AmqpMessage, automation: string, que
   const count = deaths.reduce((sum, death) => sum + (typeof death.count === 'number' ? death.count : 0), 0);
   const times = deaths.map((death) => timeOf(death.time)).filter((t): t is Date => t !== undefined);
   const firstFailedAt = times.length > 0 ? new Date(Math.min(...times.map((t) => t.getTime()))) : now;
-  const { payload, encoding } = payloadOf(message.content, message.properties.contentType);
+  const { contentType, contentEncoding } = message.properties;
   const flatHeaders: Record<string, string> = {};
   for (const [key, value] of Object.entries(headers)) {
     flatHeaders[key] = (text(value) ?? JSON.stringify(value)).slice(0, 4000);
-  }
-  if (encoding !== undefined) {
-    flatHeaders['x-roundhouse-payload-encoding'] = encoding;
   }
   const messageId =
     message.properties.messageId ??
@@ -96,7 +79,12 @@ export function deadLetterFromAmqp(message: AmqpMessage, automation: string, que
       ...(latest?.exchange === undefined ? {} : { exchange: latest.exchange }),
       ...(latest?.['routing-keys']?.[0] === undefined ? {} : { routingKey: latest['routing-keys'][0] }),
     },
-    payload,
+    // The body as it came: bytes, content type and content encoding (views are derived from them).
+    body: {
+      base64: message.content.toString('base64'),
+      ...(contentType === undefined || contentType === '' ? {} : { contentType: contentType.slice(0, 255) }),
+      ...(contentEncoding === undefined || contentEncoding === '' ? {} : { contentEncoding: contentEncoding.slice(0, 255) }),
+    },
     headers: flatHeaders,
     errorClass: errorClass.slice(0, 200),
     errorMessage: errorMessage.slice(0, 4000),

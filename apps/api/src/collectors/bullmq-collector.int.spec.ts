@@ -72,7 +72,7 @@ describe.skipIf(REDIS_URL === undefined)(BullMqCollector.name, () => {
     expect(await collector.poll()).toBe(0);
 
     const rows = await t.db.query<{ message_id: string; error_class: string; error_message: string; attempts: number; deliveries: number; payload: { leadId: string } }>(
-      `SELECT message_id, error_class, error_message, attempts, deliveries, payload FROM dead_letter WHERE source_queue = $1 ORDER BY message_id`,
+      `SELECT message_id, error_class, error_message, attempts, deliveries, convert_from(body, 'UTF8')::jsonb AS payload FROM dead_letter WHERE source_queue = $1 ORDER BY message_id`,
       [name],
     );
     expect(rows.map((r) => [r.error_class, r.attempts, r.deliveries, r.payload.leadId])).toEqual([

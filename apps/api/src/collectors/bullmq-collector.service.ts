@@ -21,15 +21,23 @@ export interface BullMqBinding {
 const PAGE = 500;
 const POLL_MS = 5_000;
 
+/** A binding's identity: a change of automation, Redis or queue is another collector. */
+function keyOf(binding: BullMqBinding): string {
+  return JSON.stringify([binding.automation, binding.url, binding.queue]);
+}
+
 /**
  * Collects BullMQ jobs that exhausted their attempts, through BullMQ's own queue API (the failed
  * set), without changing the runtime's jobs. Idempotent: each job failure has a fixed event id.
+ * Which queues it watches follows the catalog (see CollectorsService): `sync` starts, moves and stops them.
  */
 @Injectable()
 export class BullMqCollector implements OnApplicationShutdown {
-  private readonly queues: { binding: BullMqBinding; queue: Queue }[] = [];
+  private readonly queues = new Map<string, { binding: BullMqBinding; queue: Queue }>();
   private timer: NodeJS.Timeout | undefined;
   private polling: Promise<number> = Promise.resolve(0);
+  /** Reasons already logged for automations that cannot be collected, so a sync logs each once. */
+  private readonly refusals = new Map<string, string>();
 
   constructor(
     @Inject(IngestRepository) private readonly store: IngestRepository,
@@ -41,36 +49,71 @@ export class BullMqCollector implements OnApplicationShutdown {
   ) {}
 
   /**
-   * Collects every automation bound to BullMQ whose connection variable (e.g.
+   * Every active automation bound to BullMQ whose connection variable (e.g.
    * ROUNDHOUSE_RUNTIME_REVOPS_REDIS_URL) is set. A variable catalogs may not name is not read: that
-   * automation is not collected, and the log says why.
+   * automation is not collected, and the log says why (once, until its binding changes).
    */
-  async startFromCatalog(): Promise<void> {
+  async bindingsFromCatalog(): Promise<BullMqBinding[]> {
     const bindings: BullMqBinding[] = [];
+    const refused = new Map<string, string>();
     for (const { slug, runtime } of await this.automations.withRuntime('bullmq')) {
       if (runtime?.queue === undefined) {
         continue;
       }
       const url = this.variables.lookup(runtime.connection);
       if (url.state === 'refused') {
-        this.log.warn({ automation: slug, queue: runtime.queue }, `not collecting: the runtime binding's connection names a variable catalogs may not name (${url.reason}), so it was not read`);
+        refused.set(slug, url.reason);
+        if (this.refusals.get(slug) !== url.reason) {
+          this.log.warn({ automation: slug, queue: runtime.queue }, `not collecting: the runtime binding's connection names a variable catalogs may not name (${url.reason}), so it was not read`);
+        }
       } else if (url.state === 'set') {
         bindings.push({ automation: slug, url: url.value, queue: runtime.queue });
       }
     }
-    this.start(bindings);
+    this.refusals.clear();
+    refused.forEach((reason, slug) => this.refusals.set(slug, reason));
+    return bindings;
   }
 
+  /** Collects exactly what the catalog binds now. */
+  async syncFromCatalog(pollMs = POLL_MS): Promise<void> {
+    await this.sync(await this.bindingsFromCatalog(), pollMs);
+  }
+
+  /** Watches exactly `bindings`: new ones start, ones no longer listed stop (after a poll in progress ends). */
+  async sync(bindings: readonly BullMqBinding[], pollMs = POLL_MS): Promise<void> {
+    const next = new Set(bindings.map(keyOf));
+    const gone = [...this.queues.entries()].filter(([key]) => !next.has(key));
+    if (gone.length > 0) {
+      gone.forEach(([key]) => this.queues.delete(key));
+      await this.polling.catch(() => 0);
+      for (const [, { binding, queue }] of gone) {
+        await queue.close().catch(() => undefined);
+        this.log.info({ automation: binding.automation, queue: binding.queue }, 'stopped collecting BullMQ failed jobs');
+      }
+    }
+    this.start(bindings, pollMs);
+  }
+
+  /** Also watches `bindings` (those not watched yet), polling every `pollMs`. */
   start(bindings: readonly BullMqBinding[], pollMs = POLL_MS): void {
+    let added = false;
     for (const binding of bindings) {
+      const key = keyOf(binding);
+      if (this.queues.has(key)) {
+        continue;
+      }
       const queue = new Queue(binding.queue, { connection: { ...redisConnectionOf(binding.url), maxRetriesPerRequest: 1, lazyConnect: true } });
       queue.on('error', (error) => this.log.warn({ queue: binding.queue, err: error }, 'BullMQ collector connection problem'));
-      this.queues.push({ binding, queue });
+      this.queues.set(key, { binding, queue });
+      added = true;
       this.log.info({ automation: binding.automation, queue: binding.queue }, 'collecting BullMQ failed jobs');
     }
-    if (this.queues.length > 0 && this.timer === undefined) {
+    if (this.queues.size > 0 && this.timer === undefined) {
       this.timer = setInterval(() => void this.poll(), pollMs);
       this.timer.unref();
+    }
+    if (added) {
       void this.poll();
     }
   }
@@ -79,7 +122,10 @@ export class BullMqCollector implements OnApplicationShutdown {
   poll(): Promise<number> {
     this.polling = this.polling.then(async () => {
       let fresh = 0;
-      for (const { binding, queue } of this.queues) {
+      for (const [key, { binding, queue }] of [...this.queues.entries()]) {
+        if (!this.queues.has(key)) {
+          continue;
+        }
         try {
           fresh += await this.collect(binding, queue);
           await this.observeRetried(binding, queue);
@@ -101,7 +147,9 @@ export class BullMqCollector implements OnApplicationShutdown {
     let fresh = 0;
     for (let start = 0; ; start += PAGE) {
       const jobs = (await queue.getFailed(start, start + PAGE - 1)) as unknown as FailedJob[];
-      const letters = jobs.filter(exhausted).map((job) => this.collected(deadLetterFromJob(job, binding.automation, binding.queue)));
+      const done = jobs.filter(exhausted);
+      const raw = await this.rawData(queue, done);
+      const letters = done.map((job, index) => this.collected(deadLetterFromJob(job, binding.automation, binding.queue, raw[index])));
       if (letters.length > 0) {
         fresh += await this.store.transaction(async (manager) => {
           const unseen = await this.store.claimEventIds(manager, letters.map((l) => l.id));
@@ -113,6 +161,24 @@ export class BullMqCollector implements OnApplicationShutdown {
         return fresh;
       }
     }
+  }
+
+  /**
+   * The jobs' data as BullMQ stored it in Redis (the job hash's `data` field), byte for byte: the
+   * job's parsed `data` has lost the digits of numbers beyond 2^53 and a decimal's trailing zeros.
+   */
+  private async rawData(queue: Queue, jobs: readonly FailedJob[]): Promise<(Buffer | undefined)[]> {
+    if (jobs.length === 0) {
+      return [];
+    }
+    const client = (await queue.client) as Awaited<Queue['client']> & { hgetBuffer?: (key: string, field: string) => Promise<Buffer | null> };
+    // The ioredis client BullMQ wraps answers bytes (hgetBuffer); another client's text is the same bytes when they are UTF-8.
+    const read = async (key: string): Promise<Buffer | undefined> => {
+      const value = typeof client.hgetBuffer === 'function' ? await client.hgetBuffer(key, 'data') : await client.hget(key, 'data');
+      return value === null ? undefined : Buffer.isBuffer(value) ? value : Buffer.from(value, 'utf8');
+    };
+    // Sent together on the one connection; a job removed meanwhile answers null.
+    return Promise.all(jobs.map((job) => (job.id === undefined ? undefined : read(queue.toKey(job.id)))));
   }
 
   /**
@@ -138,7 +204,9 @@ export class BullMqCollector implements OnApplicationShutdown {
     clearInterval(this.timer);
     this.timer = undefined;
     await this.polling.catch(() => 0);
-    for (const { queue } of this.queues.splice(0)) {
+    const queues = [...this.queues.values()];
+    this.queues.clear();
+    for (const { queue } of queues) {
       await queue.close().catch(() => undefined);
     }
   }

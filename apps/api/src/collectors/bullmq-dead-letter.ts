@@ -27,11 +27,12 @@ function errorClassOf(job: FailedJob): string {
 }
 
 /**
- * Translates a BullMQ job that exhausted its attempts into a dead letter. Its event id is fixed by
+ * Translates a BullMQ job that exhausted its attempts into a dead letter, with `rawData` (the job's
+ * data as stored in Redis) as its body. Its event id is fixed by
  * the job and the time it last failed, so polling the failed set again stores nothing new, and a
  * job retried by hand that fails again is the same dead letter, seen again.
  */
-export function deadLetterFromJob(job: FailedJob, automation: string, queue: string): DeadLetterV1 & { id: string } {
+export function deadLetterFromJob(job: FailedJob, automation: string, queue: string, rawData?: Buffer): DeadLetterV1 & { id: string } {
   const failedAt = new Date(job.finishedOn ?? job.processedOn ?? job.timestamp);
   const jobId = job.id ?? `${job.name}-${job.timestamp}`;
   return {
@@ -41,7 +42,8 @@ export function deadLetterFromJob(job: FailedJob, automation: string, queue: str
     occurredAt: failedAt.toISOString(),
     messageId: jobId,
     source: { kind: 'bullmq', queue },
-    payload: (job.data ?? null) as DeadLetterV1['payload'],
+    // The job's data as BullMQ stored it (JSON text in Redis), byte for byte; re-serialised only when it is gone already.
+    body: { base64: (rawData ?? Buffer.from(JSON.stringify(job.data ?? null), 'utf8')).toString('base64'), contentType: 'application/json' },
     headers: { 'bullmq-job-name': job.name, 'bullmq-attempts': String(job.opts.attempts ?? 1) },
     errorClass: errorClassOf(job),
     errorMessage: job.failedReason.slice(0, 4000),

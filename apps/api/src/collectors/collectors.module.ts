@@ -3,7 +3,8 @@ import { AutomationsModule } from '../automations/automations.module.js';
 import { DeadLettersModule } from '../dead-letters/dead-letters.module.js';
 import { IngestRepository } from '../ingest/ingest.repository.js';
 import { BullMqCollector } from './bullmq-collector.service.js';
+import { CollectorsService } from './collectors.service.js';
 import { RabbitMqCollector } from './rabbitmq-collector.service.js';
 
-@Module({ imports: [DeadLettersModule, AutomationsModule], providers: [IngestRepository, RabbitMqCollector, BullMqCollector], exports: [RabbitMqCollector, BullMqCollector] })
+@Module({ imports: [DeadLettersModule, AutomationsModule], providers: [IngestRepository, RabbitMqCollector, BullMqCollector, CollectorsService], exports: [RabbitMqCollector, BullMqCollector, CollectorsService] })
 export class CollectorsModule {}

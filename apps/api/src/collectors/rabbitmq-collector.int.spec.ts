@@ -83,7 +83,7 @@ describe.skipIf(RABBITMQ_URL === undefined)(RabbitMqCollector.name, () => {
       { timeout: 15_000, interval: 200 },
     );
     const rows = await t.db.query<{ message_id: string; deliveries: number; error_class: string; source_exchange: string; source_routing_key: string; attempts: number; headers: Record<string, string>; payload: unknown }>(
-      `SELECT message_id, deliveries, error_class, source_exchange, source_routing_key, attempts, headers, payload FROM dead_letter WHERE source_queue = $1 ORDER BY message_id`,
+      `SELECT message_id, deliveries, error_class, source_exchange, source_routing_key, attempts, headers, convert_from(body, 'UTF8')::jsonb AS payload FROM dead_letter WHERE source_queue = $1 ORDER BY message_id`,
       [dlq],
     );
     expect(rows.map((r) => [r.message_id, r.deliveries, r.error_class, r.source_exchange, r.source_routing_key])).toEqual([
@@ -134,7 +134,7 @@ describe.skipIf(RABBITMQ_URL === undefined)(RabbitMqCollector.name, () => {
 
     // RABBITMQ_URL is set in this process (it is the suite's broker), but catalogs may not name it here.
     await bind('RABBITMQ_URL');
-    await collector.startFromCatalog();
+    await collector.syncFromCatalog();
     expect((await channel.checkQueue(queue)).consumerCount).toBe(0);
     expect(lines.map((line) => JSON.parse(line) as { msg: string; automation?: string }).find((l) => l.automation === 'invoice-generation' && l.msg.startsWith('not collecting'))?.msg).toBe(
       "not collecting: the runtime binding's connection names a variable catalogs may not name (RABBITMQ_URL, which neither starts with ROUNDHOUSE_RUNTIME_ nor is listed in ROUNDHOUSE_ALLOWED_RUNTIME_VARIABLES), so it was not read",
@@ -142,7 +142,7 @@ describe.skipIf(RABBITMQ_URL === undefined)(RabbitMqCollector.name, () => {
 
     process.env.ROUNDHOUSE_RUNTIME_TEST_RABBITMQ_URL = RABBITMQ_URL;
     await bind('ROUNDHOUSE_RUNTIME_TEST_RABBITMQ_URL');
-    await collector.startFromCatalog();
+    await collector.syncFromCatalog();
     expect((await channel.checkQueue(queue)).consumerCount).toBe(1);
     expect(lines.join('\n')).not.toContain(RABBITMQ_URL);
   });

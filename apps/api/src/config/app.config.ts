@@ -68,6 +68,17 @@ const schema = z.object({
   ROUNDHOUSE_OIDC_TEAMS_CLAIM: z.string().default('roundhouse_teams'),
   /** Collect dead letters from the brokers named in automations' runtime bindings (when their connection variable is set). */
   ROUNDHOUSE_COLLECTORS: flag.default(true),
+  /**
+   * Milliseconds between two reads of the catalog's runtime bindings by a process that runs
+   * collectors: registering, editing or archiving an automation starts, moves or stops its
+   * collector on every such process within this time.
+   */
+  ROUNDHOUSE_COLLECTORS_SYNC_MS: z.coerce
+    .number({ message: 'a whole number of milliseconds' })
+    .int({ message: 'a whole number of milliseconds' })
+    .min(100, { message: 'at least 100 milliseconds' })
+    .max(300_000, { message: 'at most 300000 milliseconds (5 minutes)' })
+    .default(2_000),
   /** Run durable background jobs (pg-boss) in this process. */
   ROUNDHOUSE_JOBS: flag.default(true),
   /** Days raw runs are kept; per-minute rollups are kept regardless. */
@@ -135,8 +146,14 @@ const schema = z.object({
   ROUNDHOUSE_OUTBOUND_ALLOW: z.string().optional(),
   /** When set, GET /metrics needs `Authorization: Bearer <this>` (32+ characters); unset, /metrics is public. Sensitive. */
   ROUNDHOUSE_METRICS_TOKEN: z.string().min(32, { message: 'at least 32 characters' }).optional(),
-  /** pino level. */
+  /** pino level. Successful requests are logged at `debug`, failed ones at `info` (4xx) and `error` (5xx). */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * `json`: one JSON object a line, for log collectors (the default, and what production should
+   * keep). `pretty`: readable lines for a person at a terminal (pino-pretty, a development
+   * dependency); `npm start` picks it outside production.
+   */
+  LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
 });
 
 export type AppConfig = z.infer<typeof schema> & { repositoryRoot: string };

@@ -55,7 +55,7 @@ const DASHBOARD = `query Dashboard($name: String!, $range: DateRangeInput) {
       trend { interval points { at value } }
       slos { automation automationTitle attainmentPercent good total status { name indicator } }
       backlog { automation automationTitle pending oldestPendingSince arrivedInRange closedInRange }
-      totals { hoursSaved hoursSavedItems { automation kpi kpiTitle touchesAvoidedPerDay minutesPerTouch days hours } money { currency amount byUnit { unit amount } items { automation kpi kpiTitle unit amount } } skipped { automation kpi reason } }
+      totals { hoursSaved hoursSavedItems { automation kpi kpiTitle touchesAvoidedPerDay minutesPerTouch days hours } money { currency unit kind before after change items { automation kpi kpiTitle unit kind change } } skipped { automation kpi reason } }
     }
   }
 }`;
@@ -68,7 +68,7 @@ interface PanelGql {
   trend: { interval: string; points: { at: string; value: number | null }[] } | null;
   slos: { automation: string; attainmentPercent: number | null; good: number; total: number; status: { name: string } }[] | null;
   backlog: { automation: string; pending: number; oldestPendingSince: string | null; arrivedInRange: number; closedInRange: number }[] | null;
-  totals: { hoursSaved: number; hoursSavedItems: { hours: number }[]; money: { currency: string; amount: number }[]; skipped: unknown[] } | null;
+  totals: { hoursSaved: number | null; hoursSavedItems: { hours: number }[]; money: { currency: string; unit: string; kind: string; change: number }[]; skipped: unknown[] } | null;
 }
 
 interface DashboardGql {
@@ -127,7 +127,7 @@ describe(DashboardsService.name, () => {
     const [totals, touches, trend, slos, backlog, payouts] = dashboard?.panels ?? [];
 
     // (40 − 3) touches a day × 12 minutes × 10 days ÷ 60; 3,000 − 1,000 EUR a month.
-    expect(totals?.totals).toMatchObject({ hoursSaved: 74, hoursSavedItems: [{ hours: 74 }], money: [{ currency: 'EUR', amount: 2000 }], skipped: [] });
+    expect(totals?.totals).toMatchObject({ hoursSaved: 74, hoursSavedItems: [{ hours: 74 }], money: [{ currency: 'EUR', unit: 'EUR/month', kind: 'recovered', before: 1000, after: 3000, change: 2000 }], skipped: [] });
     expect(touches?.kpi).toEqual({ name: 'touches', after: 3, baseline: 40, change: 'better' });
     expect(trend?.trend).toEqual({
       interval: 'week',
@@ -160,6 +160,23 @@ describe(DashboardsService.name, () => {
     const bad = await query('finance', { from: '2026-09-05', to: '2026-09-01' });
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'range.to' }] });
     expect(await query('no-such-dashboard')).toMatchObject({ data: { dashboard: null } });
+  });
+
+  it('answers a past range with no data as no data, never as 0, and refuses a future range with a sentence', async () => {
+    // The seeded runs and measurements are all in September 2026; June has none.
+    const june = await query('finance', { from: '2026-06-01', to: '2026-06-30' });
+    expect(june.errors).toBeUndefined();
+    const [totals, touches, trend, slos] = june.data?.dashboard?.panels ?? [];
+    expect(totals?.totals).toMatchObject({ hoursSaved: null, hoursSavedItems: [], money: [] });
+    expect(totals?.totals?.skipped).toEqual(expect.arrayContaining([{ automation: 'invoicing', kpi: 'touches', reason: 'no data in the range' }]));
+    expect(touches?.kpi).toMatchObject({ after: null, change: null });
+    expect(trend?.trend?.points.every((point) => point.value === null)).toBe(true);
+    expect(slos?.slos?.every((row) => row.total === 0 && row.attainmentPercent === null)).toBe(true);
+
+    const future = await query('finance', { from: '2099-01-01', to: '2099-01-31' });
+    expect(future.data?.dashboard ?? null).toBeNull();
+    expect(future.errors?.[0]?.message).toMatch(/^The range 1 Jan 2099 – 31 Jan 2099 is in the future: nothing has been measured in it yet, so it cannot be shown\./);
+    expect(future.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'range.from' }] });
   });
 
   it('refuses the whole apply when one file has problems, naming file, line and field, and applies nothing', async () => {

@@ -110,6 +110,7 @@ describe("the api's database role cannot change or remove an audit entry", () =>
     expect(wallsBefore).toEqual([
       expect.objectContaining({ tgname: 'audit_entry_no_truncate', tgenabled: 'O', refuses: true, table_owner: db.roles.owner, schema: 'public', relrowsecurity: false }),
       expect.objectContaining({ tgname: 'audit_entry_no_update_or_delete', tgenabled: 'O', refuses: true, table_owner: db.roles.owner, schema: 'public', relrowsecurity: false }),
+      expect.objectContaining({ tgname: 'audit_entry_stamp', tgenabled: 'O', refuses: false, table_owner: db.roles.owner, schema: 'public', relrowsecurity: false }),
     ]);
   });
 });

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApi } from '../../test/harness.js';
-import { createToken, deadLetter, ingest } from '../../test/telemetry.js';
+import { attempt, createToken, deadLetter, ingest } from '../../test/telemetry.js';
 import { CatalogService } from '../catalog/catalog.service.js';
 import { DeadLettersService } from './dead-letters.service.js';
 
@@ -164,7 +164,49 @@ describe(DeadLettersService.name, () => {
     expect(full?.payloadMasked).toBe(false);
     expect(JSON.parse(full?.headers ?? '{}')).toEqual(headers);
     expect(JSON.parse(full?.payload ?? '""')).toBe(payload);
-    const [stored] = await t.db.query<{ payload: unknown; headers: unknown }>(`SELECT payload, headers FROM dead_letter WHERE id = $1`, [id]);
-    expect(stored).toEqual({ payload, headers });
+    const [stored] = await t.db.query<{ body: Buffer; content_type: string; headers: unknown }>(`SELECT body, content_type, headers FROM dead_letter WHERE id = $1`, [id]);
+    expect(stored).toEqual({ body: Buffer.from(JSON.stringify(payload)), content_type: 'application/json', headers });
+  });
+  it('masks credentials and sensitive values in error messages for those who may not read payloads: dead letters, their groups and runs', async () => {
+    const message = 'PSP refused POST https://psp.example/v1/payouts?api_key=sk_live_51HxQ9zz&mode=live (Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl; iban=DE89370400440532013000): 401';
+    const secrets = ['sk_live_51HxQ9zz', 'eyJhbGciOiJIUzI1NiJ9', 'DE89370400440532013000'];
+    const correlationId = 'payout-po-9001';
+    const [started, failed] = attempt('payout-reconciliation', { end: 'dead_lettered', correlationId });
+    await ingest(t.api, token, [deadLetter('payout-reconciliation', { messageId: 'leaky-error', errorClass: 'PspAuthError', errorMessage: message }), started!, { ...failed!, errorClass: 'PspAuthError', errorMessage: message }]);
+    const list = await t.api.graphql<ListResult>(LIST, { filter: { automation: 'payout-reconciliation' } }, owner);
+    const id = list.data?.deadLetters.edges.find((e) => e.node.messageId === 'leaky-error')?.node.id;
+    const read = async (persona: 'vera' | 'otto' | 'ada') => {
+      const cookie = await t.api.signIn(persona);
+      const one = await t.api.graphql<{ deadLetter: { errorMessage: string } }>(`query($id: ID!) { deadLetter(id: $id) { errorMessage } }`, { id }, cookie);
+      const groups = await t.api.graphql<{ deadLetterGroups: { errorClass: string; sampleMessage: string; normalizedMessage: string }[] }>(
+        '{ deadLetterGroups(automation: "payout-reconciliation") { errorClass sampleMessage normalizedMessage } }',
+        {},
+        cookie,
+      );
+      const trail = await t.api.graphql<{ trail: { errorMessage: string | null }[] }>(`query($c: String!) { trail(correlationId: $c) { errorMessage } }`, { c: correlationId }, cookie);
+      const runs = await t.api.graphql<{ runs: { edges: { node: { errorMessage: string | null } }[] } }>(
+        `query($c: String!) { runs(filter: { correlationId: $c }) { edges { node { errorMessage } } } }`,
+        { c: correlationId },
+        cookie,
+      );
+      const group = groups.data?.deadLetterGroups.find((g) => g.errorClass === 'PspAuthError');
+      return [one.data?.deadLetter.errorMessage, group?.sampleMessage, group?.normalizedMessage, trail.data?.trail.find((r) => r.errorMessage !== null)?.errorMessage, runs.data?.runs.edges.find((e) => e.node.errorMessage !== null)?.node.errorMessage];
+    };
+
+    // Vera (a viewer) reads what failed, without the credentials and the IBAN the automation marks sensitive.
+    const masked = await read('vera');
+    expect(masked).toHaveLength(5);
+    for (const text of masked) {
+      // (the group's normalized message writes the URL as <url>)
+      expect(text).toMatch(/^PSP refused POST (https:\/\/psp\.example\/v1\/payouts\?api_key=••••&mode=live|<url>) \(Authorization: ••••/);
+      for (const secret of secrets) {
+        expect(text).not.toContain(secret);
+      }
+    }
+    // Otto, on call for finance-ops, and admins read it as it came.
+    for (const persona of ['otto', 'ada'] as const) {
+      const [one, sample, , trail, run] = await read(persona);
+      expect([one, sample, trail, run], persona).toEqual([message, message, message, message]);
+    }
   });
 });

@@ -4,6 +4,7 @@ import type { DeadLetterStatus, DeadLetterV1 } from '@roundhouse/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { searchQuery } from '../automations/automations.repository.js';
 import { errorFingerprint, normalizeErrorMessage } from './fingerprint.js';
+import { reportedBody } from './message-body.js';
 
 export interface DeadLetterRow {
   id: string;
@@ -24,7 +25,10 @@ export interface DeadLetterRow {
   status: DeadLetterStatus;
   correlation_id: string | null;
   run_id: string | null;
-  payload: unknown;
+  /** The message's bytes as they came, with their content type and encoding. */
+  body: Buffer;
+  content_type: string | null;
+  content_encoding: string | null;
   headers: Record<string, string>;
   reprocess_of: string | null;
 }
@@ -64,7 +68,7 @@ const UUID = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i;
 
 const SELECT = `SELECT d.id::text AS id, d.automation_slug, a.title AS automation_title, d.source_kind, d.source_queue, d.message_id,
   d.fingerprint, d.error_class, d.error_message, d.attempts, d.deliveries, d.first_failed_at, d.last_failed_at, to_char(d.last_failed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS last_failed_key, d.status,
-  d.correlation_id, d.run_id, d.payload, d.headers, d.reprocess_of::text AS reprocess_of
+  d.correlation_id, d.run_id, d.body, d.content_type, d.content_encoding, d.headers, d.reprocess_of::text AS reprocess_of
   FROM dead_letter d JOIN automation a ON a.slug = d.automation_slug`;
 
 /**
@@ -120,12 +124,13 @@ export class DeadLettersRepository {
     }
     const merged = [...byMessage.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, value]) => value);
     const rows = merged.map((m) => m.event);
+    const messages = rows.map(reportedBody);
     const fingerprints = rows.map((e) => errorFingerprint({ automation: e.automation, sourceKind: e.source.kind, sourceQueue: e.source.queue, errorClass: e.errorClass, errorMessage: e.errorMessage }));
     const inserted = await manager.query<{ id: string; fingerprint: string; status: DeadLetterStatus; inserted: boolean }[]>(
       `INSERT INTO dead_letter AS d (automation_slug, source_kind, source_queue, source_exchange, source_routing_key, message_id, fingerprint,
-          error_class, error_message, attempts, first_failed_at, last_failed_at, payload, headers, correlation_id, run_id, deliveries)
+          error_class, error_message, attempts, first_failed_at, last_failed_at, body, content_type, content_encoding, headers, correlation_id, run_id, deliveries)
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
-          $10::int[], $11::timestamptz[], $12::timestamptz[], $13::jsonb[], $14::jsonb[], $15::text[], $16::text[], $17::int[])
+          $10::int[], $11::timestamptz[], $12::timestamptz[], $13::bytea[], $14::text[], $15::text[], $16::jsonb[], $17::text[], $18::text[], $19::int[])
        ON CONFLICT ON CONSTRAINT dead_letter_message_unique DO UPDATE SET
          deliveries = d.deliveries + EXCLUDED.deliveries,
          attempts = greatest(d.attempts, EXCLUDED.attempts),
@@ -147,8 +152,10 @@ export class DeadLettersRepository {
         rows.map((e) => e.attempts),
         rows.map((e) => e.firstFailedAt ?? e.occurredAt),
         rows.map((e) => e.occurredAt),
-        rows.map((e) => JSON.stringify(e.payload)),
-        rows.map((e) => JSON.stringify(e.headers)),
+        messages.map((m) => m.body.bytes),
+        messages.map((m) => m.body.contentType),
+        messages.map((m) => m.body.contentEncoding),
+        messages.map((m) => JSON.stringify(m.headers)),
         rows.map((e) => e.correlationId ?? null),
         rows.map((e) => e.runId ?? null),
         merged.map((m) => m.deliveries),

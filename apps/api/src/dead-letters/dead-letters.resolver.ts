@@ -39,9 +39,10 @@ export class DeadLettersResolver {
   @RequirePermission('catalog:read')
   @Query(() => [DeadLetterGroupType], { complexity: FIELD_COST.deadLetterGroups, description: 'Groups by error fingerprint, most pending first.' })
   deadLetterGroups(
+    @CurrentUser() user: User | undefined,
     @Args('automation', { type: () => String, nullable: true }) automation: string | null,
     @Args('status', { type: () => DeadLetterStatusEnum, nullable: true, defaultValue: 'pending' }) status: DeadLetterStatus | null,
   ): Promise<DeadLetterGroupType[]> {
-    return this.service.groups(automation ?? undefined, status ?? undefined);
+    return this.service.groups(automation ?? undefined, status ?? undefined, user);
   }
 }

@@ -6,7 +6,8 @@ import { checkPageSize, decodeCursor, encodeCursor } from '../common/pagination.
 import { NotFoundError } from '../errors/domain-errors.js';
 import type { DeadLetterConnectionType, DeadLetterGroupType, DeadLetterType } from './dto/dead-letter.type.js';
 import { DeadLettersRepository, type DeadLetterPosition, type DeadLetterQuery, type DeadLetterRow } from './dead-letters.repository.js';
-import { maskHeaders, maskPayload } from './mask-payload.js';
+import { maskHeaders, maskMessage, maskPayload } from './mask-payload.js';
+import { viewOf, viewText } from './message-body.js';
 
 export const MAX_DEAD_LETTER_PAGE = 200;
 
@@ -39,14 +40,18 @@ export class DeadLettersService {
     return node as DeadLetterType;
   }
 
-  async groups(automation: string | undefined, status: DeadLetterStatus | undefined, now = new Date()): Promise<DeadLetterGroupType[]> {
+  async groups(automation: string | undefined, status: DeadLetterStatus | undefined, user: User | undefined, now = new Date()): Promise<DeadLetterGroupType[]> {
     const rows = await this.deadLetters.groups(automation, status, now);
-    return rows.map((row) => ({
+    const readers = await this.readers(rows.map((row) => row.automation_slug), user);
+    return rows.map((row) => {
+      const reader = readers.get(row.automation_slug);
+      const shown = (text: string) => (reader?.full === true ? text : maskMessage(text, reader?.sensitiveFields ?? []));
+      return {
       fingerprint: row.fingerprint,
       automation: { slug: row.automation_slug, title: row.automation_title },
       errorClass: row.error_class,
-      normalizedMessage: row.normalized_message,
-      sampleMessage: row.sample_message,
+      normalizedMessage: shown(row.normalized_message),
+      sampleMessage: shown(row.sample_message),
       sourceKind: row.source_kind,
       sourceQueue: row.source_queue,
       total: row.total,
@@ -54,7 +59,18 @@ export class DeadLettersService {
       firstSeen: new Date(row.first_seen),
       lastSeen: new Date(row.last_seen),
       trend: row.trend,
-    }));
+      };
+    });
+  }
+
+  /** Per automation: whether `user` reads its payloads and error messages in full, and its sensitive fields. */
+  private async readers(slugs: readonly string[], user: User | undefined): Promise<Map<string, { full: boolean; sensitiveFields: string[] }>> {
+    const readers = new Map<string, { full: boolean; sensitiveFields: string[] }>();
+    for (const slug of new Set(slugs)) {
+      const { ownerTeam, sensitiveFields } = await this.deadLetters.payloadPolicy(slug);
+      readers.set(slug, { full: grantsOnTeam(user, 'dead-letter:payload', ownerTeam), sensitiveFields });
+    }
+    return readers;
   }
 
   private async present(rows: readonly DeadLetterRow[], user: User | undefined): Promise<DeadLetterType[]> {
@@ -72,7 +88,10 @@ export class DeadLettersService {
     return rows.map((row) => {
       const full = fullReader.has(row.automation_slug);
       const fields = sensitive.get(row.automation_slug) ?? [];
-      const { payload, masked: payloadMasked } = full ? { payload: row.payload, masked: false } : maskPayload(row.payload, fields);
+      const body = { bytes: row.body, contentType: row.content_type, contentEncoding: row.content_encoding };
+      const view = viewOf(body);
+      const shown = view.format === 'json' ? view.value : view.text;
+      const { payload, masked: payloadMasked } = full ? { payload: shown, masked: false } : maskPayload(shown, fields);
       const { headers } = full ? { headers: row.headers } : maskHeaders(row.headers, fields);
       return {
         id: row.id,
@@ -82,7 +101,7 @@ export class DeadLettersService {
         messageId: row.message_id,
         fingerprint: row.fingerprint,
         errorClass: row.error_class,
-        errorMessage: row.error_message,
+        errorMessage: full ? row.error_message : maskMessage(row.error_message, fields),
         attempts: row.attempts,
         deliveries: row.deliveries,
         firstFailedAt: new Date(row.first_failed_at),
@@ -90,7 +109,11 @@ export class DeadLettersService {
         status: row.status,
         correlationId: row.correlation_id,
         runId: row.run_id,
-        payload: JSON.stringify(payload, null, 2),
+        payload: view.format === 'json' ? viewText(view, payload) : String(payload),
+        payloadFormat: view.format,
+        contentType: row.content_type,
+        contentEncoding: row.content_encoding,
+        bodyBytes: row.body.length,
         headers: JSON.stringify(headers, null, 2),
         payloadMasked,
         reprocessOf: row.reprocess_of,

@@ -1,3 +1,5 @@
+import { isLosslessNumber, parse as parseLossless, stringify as stringifyLossless } from 'lossless-json';
+
 export const MASK = '••••';
 
 /**
@@ -142,7 +144,7 @@ function maskString(masking: Masking, text: string, progress: readonly Progress[
   if (embedding < MAX_EMBEDDING && (trimmed.startsWith('{') || trimmed.startsWith('['))) {
     let parsed: unknown;
     try {
-      parsed = JSON.parse(text);
+      parsed = parseLossless(text);
     } catch {
       parsed = undefined;
     }
@@ -152,7 +154,7 @@ function maskString(masking: Masking, text: string, progress: readonly Progress[
       const inner = walk(masking, parsed, progress, embedding + 1);
       const changed = masking.changed;
       masking.changed = before || changed;
-      return changed ? JSON.stringify(inner) : text;
+      return changed ? (stringifyLossless(inner) ?? text) : text;
     }
   }
   return maskText(masking, text);
@@ -167,6 +169,9 @@ function walk(masking: Masking, value: unknown, progress: readonly Progress[], e
       const inner = step(masking, progress, undefined);
       return complete(masking, inner) ? masked(masking) : walk(masking, item, inner, embedding);
     });
+  }
+  if (isLosslessNumber(value)) {
+    return value; // a number as written (lossless-json): never walked into
   }
   if (value !== null && typeof value === 'object') {
     return Object.fromEntries(
@@ -192,8 +197,8 @@ function maskingOf(sensitiveFields: readonly string[]): Masking {
  * carry credentials (isCredentialName) are masked whatever the automation lists. A string holding
  * JSON (the payload itself, or a field) is masked inside and written back as compact JSON; other text
  * has its credentials (`Bearer …`, JWTs, runtime tokens) and every `name=value` / `name: value` of a
- * sensitive or credential name masked. A pure function of the stored payload: what is stored and sent
- * back on reprocess never changes.
+ * sensitive or credential name masked. Numbers parsed by lossless-json (LosslessNumber) stay as
+ * written. A pure function of the view: the stored bytes, and what a reprocess sends back, never change.
  */
 export function maskPayload(payload: unknown, sensitiveFields: readonly string[]): { payload: unknown; masked: boolean } {
   const masking = maskingOf(sensitiveFields);
@@ -209,4 +214,13 @@ export function maskHeaders(headers: Readonly<Record<string, string>>, sensitive
   const masking = maskingOf(sensitiveFields);
   const result = Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, isCredentialName(name) ? masked(masking) : maskString(masking, value, [], 0)]));
   return { headers: result, masked: masking.changed };
+}
+
+/**
+ * An error message as a reader without payload access sees it: runtimes write whatever failed into
+ * it (`401 from …?api_key=…`, `Authorization: Bearer …`, a JSON body), so it is masked like a payload
+ * string — credentials, and every `name=value` of a sensitive or credential name.
+ */
+export function maskMessage(text: string, sensitiveFields: readonly string[]): string {
+  return maskString(maskingOf(sensitiveFields), text, [], 0);
 }

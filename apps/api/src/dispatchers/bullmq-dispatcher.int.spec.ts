@@ -22,6 +22,7 @@ function commandFor(queue: string, jobId: string): DispatchMessage {
     issuedAt: new Date().toISOString(),
     source: { kind: 'bullmq', queue },
     payload: { refundId: `R-${jobId}` },
+    body: { base64: Buffer.from(JSON.stringify({ refundId: `R-${jobId}` })).toString('base64'), contentType: 'application/json' },
     headers: { 'bullmq-job-name': 'refund', 'bullmq-attempts': '1' },
   };
 }

@@ -16,6 +16,7 @@ if (RABBITMQ_URL === undefined) {
 /** A reprocess command for a message dead-lettered from `exchange` with `routingKey`. */
 function commandFor(exchange: string, routingKey: string, overrides: Partial<DispatchMessage> = {}): DispatchMessage {
   const messageId = overrides.messageId ?? `deal-${randomBytes(3).toString('hex')}`;
+  const payload = { dealId: messageId, amount: 1200 };
   return {
     reprocessId: randomUUID(),
     requestId: 'rq-1',
@@ -24,7 +25,8 @@ function commandFor(exchange: string, routingKey: string, overrides: Partial<Dis
     messageId,
     issuedAt: new Date().toISOString(),
     source: { kind: 'rabbitmq', queue: 'invoices.dlq', exchange, routingKey },
-    payload: { dealId: messageId, amount: 1200 },
+    body: { base64: Buffer.from(JSON.stringify(payload)).toString('base64'), contentType: 'application/json' },
+    payload,
     headers: {
       'x-tenant': 'acme',
       'x-death': '[{"count":1,"reason":"rejected","queue":"invoices"}]',
@@ -121,13 +123,13 @@ describe.skipIf(RABBITMQ_URL === undefined)(RabbitMqDispatcher.name, () => {
     expect(await take(queue, 1)).toHaveLength(1);
   });
 
-  it('returns base64 and text payloads byte for byte', async () => {
+  it('returns bodies byte for byte with their content type and content encoding', async () => {
     const { exchange, queue } = await exchangeWithQueue('scan.received');
     const bytes = Buffer.concat([Buffer.from([0x00, 0xff, 0xfe, 0x80, 0x0a]), randomBytes(251)]);
     const text = 'Grüße, 請求書 №42 ✓\n';
     const messages = [
-      commandFor(exchange, 'scan.received', { payload: bytes.toString('base64'), headers: { 'x-roundhouse-payload-encoding': 'base64' } }),
-      commandFor(exchange, 'scan.received', { payload: text, headers: { 'x-roundhouse-payload-encoding': 'text' } }),
+      commandFor(exchange, 'scan.received', { body: { base64: bytes.toString('base64') }, payload: bytes.toString('base64'), headers: { 'x-roundhouse-payload-encoding': 'base64' } }),
+      commandFor(exchange, 'scan.received', { body: { base64: Buffer.from(text).toString('base64'), contentType: 'text/plain; charset=utf-8', contentEncoding: 'identity' }, payload: text, headers: {} }),
     ];
 
     expect((await dispatcher.dispatch({ kind: 'rabbitmq', url }, messages)).map((o) => o.result)).toEqual(['confirmed', 'confirmed']);
@@ -136,6 +138,8 @@ describe.skipIf(RABBITMQ_URL === undefined)(RabbitMqDispatcher.name, () => {
     expect(binary?.content.equals(bytes)).toBe(true);
     expect(utf8?.content.equals(Buffer.from(text, 'utf8'))).toBe(true);
     expect(binary?.properties.contentType).toBeUndefined();
+    expect(binary?.properties.contentEncoding).toBeUndefined();
+    expect(utf8?.properties).toMatchObject({ contentType: 'text/plain; charset=utf-8', contentEncoding: 'identity' });
     expect(binary?.properties.headers).toEqual({ [REPROCESS_ID_HEADER]: messages[0]?.reprocessId });
   });
 

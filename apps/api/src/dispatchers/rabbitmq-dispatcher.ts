@@ -3,8 +3,8 @@ import { REPROCESS_ID_HEADER } from '@roundhouse/contracts';
 import { maskPassword, withoutCredentials } from './broker-url.js';
 import { TransportUnavailableError, type DispatchMessage, type DispatchOutcome, type Dispatcher, type RabbitMqTarget } from './dispatcher.js';
 
-/** Set by the collector on a dead letter whose body was not JSON: `text` or `base64`. */
-const PAYLOAD_ENCODING_HEADER = 'x-roundhouse-payload-encoding';
+/** Set on dead letters by collectors before bodies were kept as bytes; never sent back. */
+const LEGACY_PAYLOAD_ENCODING_HEADER = 'x-roundhouse-payload-encoding';
 const CONNECT_TIMEOUT_MS = 10_000;
 /** A broker that neither confirms nor closes (e.g. blocked by a resource alarm) gives the batch back after this. */
 const CONFIRM_TIMEOUT_MS = 30_000;
@@ -30,23 +30,16 @@ interface Link {
 /** Headers RabbitMQ (x-death, x-first-death-*, x-last-death-*) or the collector added when the message was dead-lettered. */
 function addedAtDeadLettering(name: string): boolean {
   const lower = name.toLowerCase();
-  return lower === 'x-death' || lower.startsWith('x-first-death-') || lower.startsWith('x-last-death-') || lower === PAYLOAD_ENCODING_HEADER;
+  return lower === 'x-death' || lower.startsWith('x-first-death-') || lower.startsWith('x-last-death-') || lower === LEGACY_PAYLOAD_ENCODING_HEADER;
 }
 
-/** The body as it was dead-lettered: bytes (base64), text, or JSON. */
-function bodyOf(message: DispatchMessage): { content: Buffer; contentType?: string } {
-  const { payload } = message;
-  const encoding = message.headers[PAYLOAD_ENCODING_HEADER];
-  if (typeof payload === 'string' && encoding === 'base64') {
-    return { content: Buffer.from(payload, 'base64') };
-  }
-  if (typeof payload === 'string' && encoding === 'text') {
-    return { content: Buffer.from(payload, 'utf8') };
-  }
-  return { content: Buffer.from(JSON.stringify(payload)), contentType: 'application/json' };
+/** The body as it was dead-lettered: its bytes, content type and content encoding, as they came. */
+function bodyOf(message: DispatchMessage): { content: Buffer; contentType?: string; contentEncoding?: string } {
+  const { base64, contentType, contentEncoding } = message.body;
+  return { content: Buffer.from(base64, 'base64'), ...(contentType === undefined ? {} : { contentType }), ...(contentEncoding === undefined ? {} : { contentEncoding }) };
 }
 
-function propertiesOf(message: DispatchMessage, contentType: string | undefined): Options.Publish {
+function propertiesOf(message: DispatchMessage, body: { contentType?: string; contentEncoding?: string }): Options.Publish {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(message.headers)) {
     if (!addedAtDeadLettering(name)) {
@@ -59,7 +52,8 @@ function propertiesOf(message: DispatchMessage, contentType: string | undefined)
     mandatory: true,
     messageId: message.messageId,
     ...(message.correlationId === undefined ? {} : { correlationId: message.correlationId }),
-    ...(contentType === undefined ? {} : { contentType }),
+    ...(body.contentType === undefined ? {} : { contentType: body.contentType }),
+    ...(body.contentEncoding === undefined ? {} : { contentEncoding: body.contentEncoding }),
     headers,
   };
 }
@@ -97,8 +91,8 @@ function replyCodeOf(error: unknown): unknown {
 
 /**
  * Republishes dead-lettered RabbitMQ messages to the exchange and routing key they were first
- * published to, as they were (body, message id, correlation id, headers without the dead-lettering
- * ones), with the reprocess id as a header. Publishes a whole batch on a confirm channel and then
+ * published to, as they were (the body's bytes, content type and content encoding, message id,
+ * correlation id, headers without the dead-lettering ones), with the reprocess id as a header. Publishes a whole batch on a confirm channel and then
  * waits once for its confirms: an ack is `confirmed`, a nack `retry`, a message returned as
  * unroutable (or sent to an exchange that does not exist) `rejected`.
  */
@@ -274,9 +268,9 @@ export class RabbitMqDispatcher implements Dispatcher<RabbitMqTarget> {
       settle({ reprocessId, result: 'rejected', error: `exchange "${route.exchange}" does not exist` });
       return;
     }
-    const { content, contentType } = bodyOf(message);
+    const { content, ...body } = bodyOf(message);
     try {
-      channel.publish(route.exchange, route.routingKey, content, propertiesOf(message, contentType), (error: unknown) => {
+      channel.publish(route.exchange, route.routingKey, content, propertiesOf(message, body), (error: unknown) => {
         if (error === null || error === undefined) {
           // The broker sends a return before the confirm of the same message.
           settle(link.returned.delete(reprocessId) ? { reprocessId, result: 'rejected', error: unroutable(route) } : { reprocessId, result: 'confirmed' });

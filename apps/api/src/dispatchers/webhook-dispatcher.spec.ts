@@ -23,6 +23,7 @@ function commandFor(messageId: string): DispatchMessage {
     issuedAt: new Date().toISOString(),
     source: { kind: 'webhook', queue: 'lead-routing' },
     payload: { leadId: 'L-77', owner: 'Grüße ✓' },
+    body: { base64: Buffer.from(JSON.stringify({ leadId: 'L-77', owner: 'Grüße ✓' })).toString('base64'), contentType: 'application/json' },
     headers: { 'x-source': 'hubspot' },
   };
 }

@@ -9,7 +9,8 @@ import { currentRequestId } from '../logging/logger.js';
 import { budgetSpent } from '../database/request-budget.js';
 import { DomainError, InputError, NotFoundError, type DomainErrorKind } from './domain-errors.js';
 
-function httpStatus(kind: DomainErrorKind): number {
+/** The HTTP status each kind of domain error is answered with. */
+export function httpStatus(kind: DomainErrorKind): number {
   switch (kind) {
     case 'input':
       return 400;

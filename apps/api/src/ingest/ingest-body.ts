@@ -2,6 +2,7 @@ import { AsyncResource } from 'node:async_hooks';
 import { gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
 import { INGEST_MAX_BODY_BYTES, INGEST_MAX_EVENTS, INGEST_MAX_INFLATED_BYTES } from '@roundhouse/contracts';
 import type { NextFunction, Request, Response } from 'express';
+import { refusalFor } from '../common/http/refusal.js';
 import { InputError, TooLargeError, UnsupportedMediaError } from '../errors/domain-errors.js';
 import { deepestNesting, INGEST_MAX_NESTING } from './storable-json.js';
 
@@ -15,13 +16,26 @@ export class UnparseableLine {
   ) {}
 }
 
+/**
+ * A report that another way in (OTLP) could not turn into an event: quarantined by itself with
+ * `reason`, `payload` kept as received, unless the token does not cover `automation`.
+ */
+export class UnreadableReport {
+  constructor(
+    readonly reason: string,
+    readonly payload: unknown,
+    readonly automation: string | null,
+    readonly id: string | null,
+  ) {}
+}
+
 function tooLarge(): TooLargeError {
   return new TooLargeError(`The request body is larger than ${INGEST_MAX_BODY_BYTES / MIB} MiB (${INGEST_MAX_BODY_BYTES} bytes): send at most ${INGEST_MAX_EVENTS} events and ${INGEST_MAX_BODY_BYTES} bytes per request.`);
 }
 
 /**
  * Reads the raw ingest body, refusing at once anything over the limit (by Content-Length, or while
- * reading when it is absent). Registered for /ingest before any JSON parser.
+ * reading when it is absent). Registered for /ingest and /v1/traces before any JSON parser.
  */
 export function readIngestBody(request: Request, response: Response, next: NextFunction): void {
   // The body's events run outside the request's async context: go on inside it (its request id).
@@ -29,8 +43,8 @@ export function readIngestBody(request: Request, response: Response, next: NextF
   const declared = Number(request.headers['content-length'] ?? '0');
   const refuse = () => {
     const error = tooLarge();
-    response.status(413).setHeader('connection', 'close');
-    response.json({ error: { code: error.code, message: error.message } });
+    response.setHeader('connection', 'close');
+    refusalFor(request)(response, 413, error.code, error.message);
   };
   if (declared > INGEST_MAX_BODY_BYTES) {
     refuse();
@@ -71,7 +85,7 @@ function zlibWrapped(body: Buffer): boolean {
  * The body un-gzipped or inflated, at most INGEST_MAX_INFLATED_BYTES: zlib stops at the limit, so a
  * small bomb never grows in memory. Any other coding, or more than one, is refused with 415.
  */
-function decode(raw: Buffer, contentEncoding: string | undefined): Buffer {
+export function decodeContentCoding(raw: Buffer, contentEncoding: string | undefined): Buffer {
   const codings = (contentEncoding ?? '')
     .split(',')
     .map((c) => c.trim().toLowerCase())
@@ -110,7 +124,7 @@ function decode(raw: Buffer, contentEncoding: string | undefined): Buffer {
 
 /** The events in a raw body: JSON array (or one object) or NDJSON; identity, gzip or deflate. */
 export function parseIngestBody(body: unknown, contentType: string | undefined, contentEncoding: string | undefined): unknown[] {
-  const raw = decode(Buffer.isBuffer(body) ? body : Buffer.alloc(0), contentEncoding);
+  const raw = decodeContentCoding(Buffer.isBuffer(body) ? body : Buffer.alloc(0), contentEncoding);
   const text = raw.toString('utf8');
   const ndjson = contentType?.includes('ndjson') === true;
   const nesting = deepestNesting(text, ndjson);

@@ -4,5 +4,5 @@ import { IngestController } from './ingest.controller.js';
 import { IngestRepository } from './ingest.repository.js';
 import { IngestService } from './ingest.service.js';
 
-@Module({ imports: [DeadLettersModule], controllers: [IngestController], providers: [IngestRepository, IngestService] })
+@Module({ imports: [DeadLettersModule], controllers: [IngestController], providers: [IngestRepository, IngestService], exports: [IngestService] })
 export class IngestModule {}

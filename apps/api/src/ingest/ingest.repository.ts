@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { HeartbeatV1, KpiMeasurementV1 } from '@roundhouse/contracts';
+import type { HeartbeatV1, KpiMeasurementV1, StepV1 } from '@roundhouse/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CountedRun, RollupDelta } from './rollup-delta.js';
 import type { RunPatch } from './run-patch.js';
@@ -132,6 +132,31 @@ export class IngestRepository {
         deltas.map((d) => d.dependencyRetries),
         deltas.map((d) => d.dependencyTimeouts),
         deltas.map((d) => d.circuitOpens),
+      ],
+    );
+  }
+
+  /** Steps are written once: a step seen again (a replayed span) changes nothing. */
+  async insertSteps(manager: EntityManager, steps: readonly StepV1[]): Promise<void> {
+    if (steps.length === 0) {
+      return;
+    }
+    await manager.query(
+      `INSERT INTO run_step (automation_slug, correlation_id, step_id, parent_step_id, run_id, name, started_at, finished_at, duration_ms, outcome, error_message)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::timestamptz[], $9::int[], $10::text[], $11::text[])
+       ON CONFLICT ON CONSTRAINT run_step_pkey DO NOTHING`,
+      [
+        steps.map((s) => s.automation),
+        steps.map((s) => s.correlationId),
+        steps.map((s) => s.stepId),
+        steps.map((s) => s.parentStepId ?? null),
+        steps.map((s) => s.runId ?? null),
+        steps.map((s) => s.name),
+        steps.map((s) => s.startedAt),
+        steps.map((s) => s.occurredAt),
+        steps.map((s) => s.durationMs),
+        steps.map((s) => s.outcome),
+        steps.map((s) => s.errorMessage ?? null),
       ],
     );
   }

@@ -12,12 +12,13 @@ import {
   type KpiMeasurementV1,
   type ResilienceV1,
   type RunEventV1,
+  type StepV1,
 } from '@roundhouse/contracts';
 import { APP_CONFIG, type AppConfig } from '../config/app.config.js';
 import { DeadLettersRepository } from '../dead-letters/dead-letters.repository.js';
 import { MetricsService } from '../metrics/metrics.service.js';
 import { covers, type RuntimeIdentity } from '../tokens/runtime-token.js';
-import { UnparseableLine } from './ingest-body.js';
+import { UnparseableLine, UnreadableReport } from './ingest-body.js';
 import { IngestRepository, type QuarantineRow } from './ingest.repository.js';
 import { rollupDeltas } from './rollup-delta.js';
 import { mergeRunEvents } from './run-patch.js';
@@ -52,7 +53,7 @@ export class IngestService {
     const outcome = (index: number, id: string | null, result: IngestOutcome, reason?: string) => {
       results[index] = { index, id, outcome: result, status: INGEST_OUTCOME_STATUS[result], ...(reason === undefined ? {} : { reason }) };
     };
-    const names = raw.map((event) => field(event, 'automation'));
+    const names = raw.map((event) => (event instanceof UnreadableReport ? event.automation : field(event, 'automation')));
     const owners = await this.repository.owners([...new Set(names.filter((n): n is string => n !== null))]);
     const quarantine: QuarantineRow[] = [];
     const valid: { index: number; event: IngestEventV1 }[] = [];
@@ -67,6 +68,15 @@ export class IngestService {
       };
       if (event instanceof UnparseableLine) {
         hold(`line ${event.line} is not JSON`);
+        return;
+      }
+      if (event instanceof UnreadableReport) {
+        if (event.automation !== null && !covers(runtime, event.automation, owners.get(event.automation))) {
+          outcome(index, event.id, 'forbidden', `the token "${runtime.name}" does not cover the automation "${event.automation}"`);
+        } else {
+          quarantine.push({ tokenId: runtime.tokenId, team: runtime.team, automation: event.automation, eventType: null, reason: event.reason, payload: storable(event.payload) });
+          outcome(index, event.id, 'quarantined', event.reason);
+        }
         return;
       }
       if (name !== null && !covers(runtime, name, owners.get(name))) {
@@ -112,6 +122,7 @@ export class IngestService {
       }
       const runs = stored.filter((e): e is RunEventV1 => e.type === 'run_started' || e.type === 'run_finished' || e.type === 'run_failed');
       const counted = await this.repository.upsertRuns(manager, mergeRunEvents(runs));
+      await this.repository.insertSteps(manager, stored.filter((e): e is StepV1 => e.type === 'step'));
       const signals = stored.filter((e): e is ResilienceV1 => e.type === 'resilience');
       await this.repository.addRollups(manager, rollupDeltas(counted, signals));
       await this.repository.insertMeasurements(manager, stored.filter((e): e is KpiMeasurementV1 => e.type === 'kpi_measurement'));

@@ -10,7 +10,7 @@ const DAY_MS = 86_400_000;
  */
 export interface TimestampWindow {
   maxSkewSeconds: number;
-  /** Runs, heartbeats and resilience signals: raw runs, and the event ids that keep replays out, are kept this long. */
+  /** Runs, steps, heartbeats and resilience signals: raw runs, and the event ids that keep replays out, are kept this long. */
   runRetentionDays: number;
   /** KPI measurements and dead letters: kept with no retention, so backfills and old queues may go back this far. */
   maxAgeDays: number;
@@ -23,7 +23,7 @@ export function timestampWindow(config: Pick<AppConfig, 'ROUNDHOUSE_INGEST_MAX_C
 /** Every time an event carries, by field name. */
 function timesOf(event: IngestEventV1): [field: string, value: string][] {
   const times: [string, string][] = [['occurredAt', event.occurredAt]];
-  if (event.type === 'run_started' || event.type === 'run_finished' || event.type === 'run_failed') {
+  if (event.type === 'run_started' || event.type === 'run_finished' || event.type === 'run_failed' || event.type === 'step') {
     times.push(['startedAt', event.startedAt]);
   }
   if (event.type === 'dead_letter' && event.firstFailedAt !== undefined) {

@@ -42,6 +42,19 @@ describe(resolveRange.name, () => {
     ]);
   });
 
+  it('refuses a range in the future with a sentence, and shows one that runs on past today', () => {
+    const error = inputErrorOf(() => resolveRange({ from: '2026-12-01', to: '2026-12-31' }, NOW));
+
+    expect(error.message).toBe(
+      'The range 1 Dec 2026 – 31 Dec 2026 is in the future: nothing has been measured in it yet, so it cannot be shown. Choose dates that start today (27 Nov 2026) or earlier.',
+    );
+    expect(error.fields.map((f) => f.path)).toEqual(['range.from']);
+    expect(inputErrorOf(() => resolveRange({ from: '2026-11-28', to: '2026-11-28' }, NOW)).fields[0]?.found).toBe('"2026-11-28"');
+    // Today, and a range from today into next month, have something to show.
+    expect(resolveRange({ from: '2026-11-27', to: '2026-11-27' }, NOW).days).toBe(1);
+    expect(resolveRange({ from: '2026-11-01', to: '2026-12-31' }, NOW).days).toBe(61);
+  });
+
   it.each([
     [{ last: '3 months' }, 'range.last'],
     [{ from: '2026-09-01' }, 'range.to'],

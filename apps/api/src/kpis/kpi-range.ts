@@ -46,7 +46,8 @@ export function rangeOrDefault(args: DateRangeArgs | null | undefined, fallback:
 
 /**
  * Validates a range with the dashboards' contract (`dashboardDateRange`) and resolves it against
- * `now`. A bad range is an InputError naming the field under `fieldPrefix` ("range.to").
+ * `now`. A bad range is an InputError naming the field under `fieldPrefix` ("range.to"); so is a
+ * range that starts after today (a range that runs on past today is shown, with partial data).
  */
 export function resolveRange(args: DateRangeArgs, now: Date, fieldPrefix = 'range'): ResolvedRange {
   const present = Object.fromEntries(Object.entries(args).filter(([, value]) => value !== null && value !== undefined && value !== ''));
@@ -62,6 +63,16 @@ export function resolveRange(args: DateRangeArgs, now: Date, fieldPrefix = 'rang
   }
   const spec = parsed.data;
   const window = kpiWindow(spec, now);
+  if (spec.from !== undefined && window.from.getTime() > now.getTime()) {
+    const today = now.toISOString().slice(0, 10);
+    const path = `${fieldPrefix}.from`;
+    const allowed = `a date up to today (${today}): nothing can have been measured after today yet`;
+    const message = `${path}: found "${spec.from}"; allowed: ${allowed}`;
+    throw new InputError(
+      `The range ${rangeLabel(spec)} is in the future: nothing has been measured in it yet, so it cannot be shown. Choose dates that start today (${dayLabel(today)}) or earlier.`,
+      [{ path, message, found: `"${spec.from}"`, allowed }],
+    );
+  }
   return { spec, ...window, days: windowDays(window), label: rangeLabel(spec) };
 }
 

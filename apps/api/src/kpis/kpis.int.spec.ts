@@ -163,7 +163,15 @@ describe(KpisService.name, () => {
     // (40 − 3) touches a day × 12 minutes × 10 days ÷ 60 = 74 hours; 3,000 − 1,000 EUR a month recovered.
     expect(totals.hoursSaved).toBe(74);
     expect(totals.money).toEqual([
-      { currency: 'EUR', amount: 2000, byUnit: [{ unit: 'EUR/month', amount: 2000 }], items: [{ automation: 'invoicing', kpi: 'cash-recovered', unit: 'EUR/month', direction: 'higher_is_better', amount: 2000 }] },
+      {
+        currency: 'EUR',
+        unit: 'EUR/month',
+        kind: 'recovered',
+        before: 1000,
+        after: 3000,
+        change: 2000,
+        items: [{ automation: 'invoicing', kpi: 'cash-recovered', currency: 'EUR', unit: 'EUR/month', direction: 'higher_is_better', kind: 'recovered', before: 1000, after: 3000, change: 2000 }],
+      },
     ]);
     expect(totals.skipped).toEqual([]);
   });

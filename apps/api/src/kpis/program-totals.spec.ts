@@ -12,9 +12,9 @@ function touches(automation: string, name: string, minutesPerTouch: number | und
   return { automation, kpi: kpiOf({ name, unit: 'touches/day', source: 'manual_touches_per_day', minutesPerTouch }), baseline, after, days };
 }
 
-function money(automation: string, name: string, unit: string, direction: Kpi['direction'], baseline: number | null, after: number | null): ProgramKpi {
+function money(automation: string, name: string, unit: string, direction: Kpi['direction'], baseline: number | null, after: number | null, kind?: Kpi['money']): ProgramKpi {
   const currency = unit.slice(0, 3);
-  return { automation, kpi: kpiOf({ name, unit, currency, direction }), baseline, after, days: 30 };
+  return { automation, kpi: kpiOf({ name, unit, currency, direction, money: kind }), baseline, after, days: 30 };
 }
 
 /** The finance program over 30 days, with "after" values as a dashboard would measure them. */
@@ -22,14 +22,14 @@ const FINANCE: ProgramKpi[] = [
   touches('invoice-generation', 'manual-touches', 12, 41, 3), // (41 − 3) × 12 × 30 ÷ 60 = 228 h
   touches('payout-reconciliation', 'unmatched-lines', 18, 63, 5), // (63 − 5) × 18 × 30 ÷ 60 = 522 h
   touches('dunning-reminders', 'reminders-written', 5, 45, 2), // (45 − 2) × 5 × 30 ÷ 60 = 107.5 h
-  money('invoice-generation', 'revenue-slipped-at-close', 'EUR/month-end', 'lower_is_better', 182_000, 12_000), // +170,000
-  money('payout-reconciliation', 'unreconciled-cash-at-close', 'EUR', 'lower_is_better', 312_000, 20_000), // +292,000
-  money('dunning-reminders', 'overdue-cash-recovered', 'EUR/month', 'higher_is_better', 410_000, 520_000), // +110,000
+  money('invoice-generation', 'revenue-slipped-at-close', 'EUR/month-end', 'lower_is_better', 182_000, 12_000, 'at_stake'), // 12,000 at stake, 170,000 less
+  money('payout-reconciliation', 'unreconciled-cash-at-close', 'EUR', 'lower_is_better', 312_000, 20_000, 'at_stake'), // 20,000 at stake, 292,000 less
+  money('dunning-reminders', 'overdue-cash-recovered', 'EUR/month', 'higher_is_better', 410_000, 520_000, 'recovered'), // 110,000 more a month
   { automation: 'invoice-generation', kpi: kpiOf({ name: 'close-to-invoice-time', unit: 'hours', source: 'cycle_time_p50' }), baseline: 26, after: 0.5, days: 30 }, // neither
 ];
 
 describe(programTotals.name, () => {
-  it('adds up the finance program: 857.5 hours and 572,000 EUR', () => {
+  it('adds up the finance program: 857.5 hours, and its money of three units never into one figure', () => {
     const totals = programTotals(FINANCE);
 
     // 228 + 522 + 107.5 = 857.5 hours
@@ -39,33 +39,83 @@ describe(programTotals.name, () => {
       { automation: 'payout-reconciliation', kpi: 'unmatched-lines', touchesAvoidedPerDay: 58, minutesPerTouch: 18, days: 30, hours: 522 },
       { automation: 'dunning-reminders', kpi: 'reminders-written', touchesAvoidedPerDay: 43, minutesPerTouch: 5, days: 30, hours: 107.5 },
     ]);
-    // 170,000 + 292,000 + 110,000 = 572,000 EUR, with its units kept apart
+    // A one-off balance (EUR), an amount per month (EUR/month) and one per month-end (EUR/month-end):
+    // three lines, recovered before at stake, never the 572,000 their sum would make.
+    const slipped = { automation: 'invoice-generation', kpi: 'revenue-slipped-at-close', currency: 'EUR', direction: 'lower_is_better', kind: 'at_stake' } as const;
+    const unreconciled = { automation: 'payout-reconciliation', kpi: 'unreconciled-cash-at-close', currency: 'EUR', direction: 'lower_is_better', kind: 'at_stake' } as const;
+    const recovered = { automation: 'dunning-reminders', kpi: 'overdue-cash-recovered', currency: 'EUR', direction: 'higher_is_better', kind: 'recovered' } as const;
     expect(totals.money).toEqual([
       {
         currency: 'EUR',
-        amount: 572_000,
-        byUnit: [
-          { unit: 'EUR', amount: 292_000 },
-          { unit: 'EUR/month', amount: 110_000 },
-          { unit: 'EUR/month-end', amount: 170_000 },
-        ],
-        items: [
-          { automation: 'invoice-generation', kpi: 'revenue-slipped-at-close', unit: 'EUR/month-end', direction: 'lower_is_better', amount: 170_000 },
-          { automation: 'payout-reconciliation', kpi: 'unreconciled-cash-at-close', unit: 'EUR', direction: 'lower_is_better', amount: 292_000 },
-          { automation: 'dunning-reminders', kpi: 'overdue-cash-recovered', unit: 'EUR/month', direction: 'higher_is_better', amount: 110_000 },
-        ],
+        unit: 'EUR/month',
+        kind: 'recovered',
+        before: 410_000,
+        after: 520_000,
+        change: 110_000,
+        items: [{ ...recovered, unit: 'EUR/month', before: 410_000, after: 520_000, change: 110_000 }],
+      },
+      { currency: 'EUR', unit: 'EUR', kind: 'at_stake', before: 312_000, after: 20_000, change: 292_000, items: [{ ...unreconciled, unit: 'EUR', before: 312_000, after: 20_000, change: 292_000 }] },
+      {
+        currency: 'EUR',
+        unit: 'EUR/month-end',
+        kind: 'at_stake',
+        before: 182_000,
+        after: 12_000,
+        change: 170_000,
+        items: [{ ...slipped, unit: 'EUR/month-end', before: 182_000, after: 12_000, change: 170_000 }],
       },
     ]);
     expect(totals.skipped).toEqual([]);
   });
 
+  it('adds money only within one currency, unit and kind', () => {
+    // Two costs per month (saved): 23,800 → 6,300 and 14,200 → 2,200: 17,500 + 12,000 = 29,500 EUR a month saved.
+    // A cost per quarter is another unit, a USD cost another currency: each its own line.
+    const totals = programTotals([
+      money('order-fulfillment', 'late-dispatch-compensation', 'EUR/month', 'lower_is_better', 23_800, 6_300, 'saved'),
+      money('refund-handling', 'chargebacks', 'EUR/month', 'lower_is_better', 14_200, 2_200, 'saved'),
+      money('regulatory-export', 'ledger-difference', 'EUR/quarter', 'lower_is_better', 4_870, 120, 'saved'),
+      money('us-billing', 'chargebacks', 'USD/month', 'lower_is_better', 9_000, 4_000, 'saved'),
+    ]);
+
+    expect(totals.money.map(({ currency, unit, kind, before, after, change, items }) => [currency, unit, kind, before, after, change, items.length])).toEqual([
+      ['EUR', 'EUR/month', 'saved', 38_000, 8_500, 29_500, 2],
+      ['EUR', 'EUR/quarter', 'saved', 4_870, 120, 4_750, 1],
+      ['USD', 'USD/month', 'saved', 9_000, 4_000, 5_000, 1],
+    ]);
+  });
+
+  it('reads the kind from the direction and unit when the catalog does not say', () => {
+    const totals = programTotals([
+      money('a', 'cost', 'EUR/month', 'lower_is_better', 100, 40), // a cost per month: saved
+      money('b', 'cash-in', 'EUR/month', 'higher_is_better', 100, 130), // more cash in: recovered
+      money('c', 'balance', 'EUR', 'lower_is_better', 100, 10), // a balance: at stake
+      money('d', 'at-close', 'EUR/month-end', 'lower_is_better', 100, 20), // a balance at each month-end: at stake
+    ]);
+
+    expect(totals.money.map((line) => [line.items[0]?.kpi, line.kind, line.change])).toEqual([
+      ['cost', 'saved', 60],
+      ['cash-in', 'recovered', 30],
+      ['balance', 'at_stake', 90],
+      ['at-close', 'at_stake', 80],
+    ]);
+  });
+
+  it('reports money that went the wrong way as a negative change', () => {
+    // 410,000 → 380,000 a month recovered, higher is better: −30,000
+    const [line] = programTotals([money('dunning-reminders', 'overdue-cash-recovered', 'EUR/month', 'higher_is_better', 410_000, 380_000, 'recovered')]).money;
+
+    expect(line).toMatchObject({ kind: 'recovered', before: 410_000, after: 380_000, change: -30_000 });
+  });
+
   it('never adds money across currencies', () => {
-    // 9,000 → 4,000 USD a month lower is better: +5,000 USD, beside the EUR total, not in it
     const totals = programTotals([...FINANCE, money('us-billing', 'chargebacks', 'USD/month', 'lower_is_better', 9_000, 4_000)]);
 
-    expect(totals.money.map((total) => [total.currency, total.amount])).toEqual([
-      ['EUR', 572_000],
-      ['USD', 5_000],
+    expect(totals.money.map((total) => [total.currency, total.unit, total.change])).toEqual([
+      ['EUR', 'EUR/month', 110_000],
+      ['EUR', 'EUR', 292_000],
+      ['EUR', 'EUR/month-end', 170_000],
+      ['USD', 'USD/month', 5_000],
     ]);
   });
 

@@ -1,14 +1,14 @@
-import type { Kpi, KpiDirection } from '@roundhouse/contracts';
+import { KPI_MONEY_KINDS, kpiMoneyKind, type Kpi, type KpiDirection, type KpiMoneyKind } from '@roundhouse/contracts';
 
 /**
  * Totals across the automations of a program (a dashboard's `program_totals` panel): staff hours
- * saved, and money, per currency.
+ * saved, and money per currency, unit and kind.
  */
 
 /** One KPI of one automation, with its before and after over the dashboard's window. */
 export interface ProgramKpi {
   automation: string;
-  kpi: Pick<Kpi, 'name' | 'title' | 'unit' | 'direction' | 'source' | 'currency' | 'minutesPerTouch'>;
+  kpi: Pick<Kpi, 'name' | 'title' | 'unit' | 'direction' | 'source' | 'currency' | 'money' | 'minutesPerTouch'>;
   /** See `kpiBaseline`. */
   baseline: number | null;
   /** The "after" value over the window, null without data. */
@@ -28,24 +28,37 @@ export interface HoursSavedItem {
   hours: number;
 }
 
+/**
+ * One money KPI of one automation. Every figure is in the KPI's own unit ("EUR/month" is per month,
+ * "EUR/month-end" at each month-end, "EUR" a one-off amount or a balance), never multiplied by days.
+ */
 export interface MoneyItem {
   automation: string;
   kpi: string;
+  currency: string;
   unit: string;
   direction: KpiDirection;
-  /** The change in the KPI's own unit, positive when better: baseline − after when lower is better, after − baseline otherwise. */
-  amount: number;
+  /** Money saved (a cost that went down), recovered (cash that came in) or still at stake (a balance at risk). */
+  kind: KpiMoneyKind;
+  before: number;
+  after: number;
+  /** The change, positive when better: before − after when lower is better, after − before otherwise. */
+  change: number;
 }
 
-export interface CurrencyTotal {
+/**
+ * The money of one currency, unit and kind: the only figures that may be added. "EUR/month" and
+ * "EUR/month-end" are different units, money saved and money at stake different things, so each
+ * has its own line.
+ */
+export interface MoneyTotal {
   currency: string;
-  /** The sum of the items. Only ever within one currency. */
-  amount: number;
-  /**
-   * Subtotals per unit: "EUR/month" (a rate) and "EUR" (a balance at a date) add up in the total as
-   * asked, but the console should show them apart whenever there is more than one.
-   */
-  byUnit: { unit: string; amount: number }[];
+  unit: string;
+  kind: KpiMoneyKind;
+  /** Sums of the items' before, after and change. */
+  before: number;
+  after: number;
+  change: number;
   items: MoneyItem[];
 }
 
@@ -61,8 +74,8 @@ export interface ProgramTotals {
   /** Sum of the hours items; null when no KPI could contribute (which is not the same as 0 hours saved). */
   hoursSaved: number | null;
   hoursItems: HoursSavedItem[];
-  /** One total per currency, by currency code. */
-  money: CurrencyTotal[];
+  /** One total per currency, unit and kind, by currency, then kind (saved, recovered, at stake), then unit. */
+  money: MoneyTotal[];
   /** KPIs that would have counted but could not, and why, so the console can say what is missing. */
   skipped: SkippedKpi[];
 }
@@ -86,25 +99,32 @@ function hoursItem(entry: ProgramKpi, baseline: number, after: number, minutesPe
   };
 }
 
-function currencyTotals(items: readonly (MoneyItem & { currency: string })[]): CurrencyTotal[] {
-  const byCurrency = new Map<string, MoneyItem[]>();
-  for (const { currency, ...item } of items) {
-    byCurrency.set(currency, [...(byCurrency.get(currency) ?? []), item]);
+const KIND_ORDER: readonly KpiMoneyKind[] = KPI_MONEY_KINDS;
+
+function moneyTotals(items: readonly MoneyItem[]): MoneyTotal[] {
+  const lines = new Map<string, MoneyTotal>();
+  for (const item of items) {
+    const key = `${item.currency}\u0000${item.kind}\u0000${item.unit}`;
+    const line = lines.get(key) ?? { currency: item.currency, unit: item.unit, kind: item.kind, before: 0, after: 0, change: 0, items: [] };
+    line.before += item.before;
+    line.after += item.after;
+    line.change += item.change;
+    line.items.push(item);
+    lines.set(key, line);
   }
-  return [...byCurrency.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([currency, list]) => {
-      const units = new Map<string, number>();
-      for (const item of list) {
-        units.set(item.unit, (units.get(item.unit) ?? 0) + item.amount);
-      }
-      return {
-        currency,
-        amount: list.reduce((sum, item) => sum + item.amount, 0),
-        byUnit: [...units.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([unit, amount]) => ({ unit, amount })),
-        items: list,
-      };
-    });
+  return [...lines.values()].sort(
+    (a, b) => a.currency.localeCompare(b.currency) || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.unit.localeCompare(b.unit),
+  );
+}
+
+function moneyItem(entry: ProgramKpi, before: number, after: number): MoneyItem | null {
+  const { kpi } = entry;
+  const kind = kpiMoneyKind(kpi);
+  if (kpi.currency === undefined || kind === null) {
+    return null;
+  }
+  const change = kpi.direction === 'lower_is_better' ? before - after : after - before;
+  return { automation: entry.automation, kpi: kpi.name, currency: kpi.currency, unit: kpi.unit, direction: kpi.direction, kind, before, after, change };
 }
 
 /**
@@ -112,15 +132,16 @@ function currencyTotals(items: readonly (MoneyItem & { currency: string })[]): C
  * - hours saved, from KPIs that count manual touches (a `minutesPerTouch`, or source
  *   `manual_touches_per_day`): (baseline − after touches per day) × minutes per touch × days ÷ 60.
  *   Negative when a KPI needs more hands than before; reported, not hidden.
- * - money, from KPIs with a currency: the change in the better direction, summed per currency and
- *   never across currencies. The amounts are in each KPI's own unit (per month, at month-end, …),
- *   not multiplied by days.
+ * - money, from KPIs with a currency: before, after and the change in the better direction, added
+ *   up only within one currency, one unit and one kind (saved, recovered, at stake; `kpiMoneyKind`).
+ *   "€170,000 per month-end" and "€110,000 per month" are never one figure. The amounts stay in each
+ *   KPI's own unit, not multiplied by days.
  *
  * Example: invoice touches 41 → 3 a day at 12 minutes over 30 days: 38 × 12 × 30 ÷ 60 = 228 hours.
  */
 export function programTotals(entries: readonly ProgramKpi[]): ProgramTotals {
   const hoursItems: HoursSavedItem[] = [];
-  const money: (MoneyItem & { currency: string })[] = [];
+  const money: MoneyItem[] = [];
   const skipped: SkippedKpi[] = [];
   for (const entry of entries) {
     const { kpi, baseline, after } = entry;
@@ -137,15 +158,15 @@ export function programTotals(entries: readonly ProgramKpi[]): ProgramTotals {
     } else if (hours && kpi.minutesPerTouch !== undefined) {
       hoursItems.push(hoursItem(entry, baseline, after, kpi.minutesPerTouch));
     }
-    if (kpi.currency !== undefined) {
-      const amount = kpi.direction === 'lower_is_better' ? baseline - after : after - baseline;
-      money.push({ currency: kpi.currency, automation: entry.automation, kpi: kpi.name, unit: kpi.unit, direction: kpi.direction, amount });
+    const item = moneyItem(entry, baseline, after);
+    if (item !== null) {
+      money.push(item);
     }
   }
   return {
     hoursSaved: hoursItems.length === 0 ? null : hoursItems.reduce((sum, item) => sum + item.hours, 0),
     hoursItems,
-    money: currencyTotals(money),
+    money: moneyTotals(money),
     skipped,
   };
 }

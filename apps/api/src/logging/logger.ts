@@ -57,6 +57,35 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
   return destination === undefined ? pino(options) : pino(options, destination);
 }
 
+/**
+ * Readable lines for a terminal (`LOG_FORMAT=pretty`): time, level, message, then the fields that
+ * matter, with the same redaction (pino redacts before the line reaches this stream). pino-pretty is
+ * a development dependency, loaded only when asked for.
+ */
+export async function prettyDestination(destination: NodeJS.WritableStream = process.stdout): Promise<DestinationStream> {
+  const { default: pretty } = await import('pino-pretty');
+  return pretty({
+    destination,
+    colorize: destination === process.stdout && process.stdout.isTTY,
+    translateTime: 'SYS:HH:MM:ss',
+    ignore: 'pid,hostname,service',
+    singleLine: true,
+    sync: true,
+  });
+}
+
+/**
+ * The level of a request's access line: a request that worked is routine (`debug`: the console and
+ * the demo runtime poll every few seconds), one that was refused says something (`info`), one that
+ * failed is an error.
+ */
+export function requestLogLevel(statusCode: number, error: unknown): 'debug' | 'info' | 'error' {
+  if (error !== undefined || statusCode >= 500) {
+    return 'error';
+  }
+  return statusCode >= 400 ? 'info' : 'debug';
+}
+
 const REQUEST_ID = /^[\w.:-]{1,64}$/;
 
 /** Takes a caller's x-request-id when it is sane, makes one otherwise, and returns it in the response. */
@@ -68,11 +97,18 @@ export function requestIdMiddleware(request: Request, response: Response, next: 
   requestContext.run({ requestId }, next);
 }
 
+/** Nest's start-up chatter (a line per module and route): there at `debug`, not in the way at `info`. */
+const NEST_BOOT_CONTEXTS = new Set(['NestFactory', 'InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'GraphQLModule', 'NestApplication']);
+
 /** Routes Nest's own log lines through pino. */
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
 
   log(message: unknown, context?: string): void {
+    if (context !== undefined && NEST_BOOT_CONTEXTS.has(context)) {
+      this.logger.debug({ context }, String(message));
+      return;
+    }
     this.logger.info({ context }, String(message));
   }
 

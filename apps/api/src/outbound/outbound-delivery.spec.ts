@@ -18,6 +18,7 @@ function command(): DispatchMessage {
     issuedAt: new Date().toISOString(),
     source: { kind: 'webhook', queue: 'triage' },
     payload: { ticket: 4711 },
+    body: { base64: Buffer.from(JSON.stringify({ ticket: 4711 })).toString('base64'), contentType: 'application/json' },
     headers: {},
   };
 }

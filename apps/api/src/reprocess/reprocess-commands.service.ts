@@ -2,12 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { COMMAND_LEASE_SECONDS, type AckCommandsResponseV1, type ClaimCommandsResponseV1, type DeadLetterV1, type ReprocessCommandV1 } from '@roundhouse/contracts';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
+import { commandPayloadOf, toContract } from '../dead-letters/message-body.js';
 import { runtimeActor, type RuntimeIdentity } from '../tokens/runtime-token.js';
 import { ReprocessRepository, type ClaimedItem } from './reprocess.repository.js';
 import { ReprocessService } from './reprocess.service.js';
 
 /** The command a claimed ledger item becomes. */
 export function commandOf(item: ClaimedItem, issuedAt: Date): ReprocessCommandV1 {
+  const body = { bytes: item.body, contentType: item.content_type, contentEncoding: item.content_encoding };
   return {
     reprocessId: item.reprocess_id,
     requestId: item.request_id,
@@ -21,7 +23,8 @@ export function commandOf(item: ClaimedItem, issuedAt: Date): ReprocessCommandV1
       ...(item.source_exchange === null ? {} : { exchange: item.source_exchange }),
       ...(item.source_routing_key === null ? {} : { routingKey: item.source_routing_key }),
     },
-    payload: item.payload as ReprocessCommandV1['payload'],
+    body: toContract(body),
+    payload: commandPayloadOf(body),
     headers: item.headers,
     ...(item.correlation_id === null ? {} : { correlationId: item.correlation_id }),
   };

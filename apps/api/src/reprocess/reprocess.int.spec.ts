@@ -256,6 +256,8 @@ describe(ReprocessService.name, () => {
     let server: Server;
     const received: { reprocessId: string; verified: boolean }[] = [];
     let failFirst = 2;
+    /** When set, the receiver refuses every message with this answer (as a runtime echoing what it got might). */
+    let refuseWith: string | undefined;
 
     beforeAll(async () => {
       process.env.ROUNDHOUSE_RUNTIME_TEST_TRIAGE_WEBHOOK_SECRET = 'whsec_test_0123456789abcdef';
@@ -264,6 +266,10 @@ describe(ReprocessService.name, () => {
         req.on('data', (chunk: Buffer) => chunks.push(chunk));
         req.on('end', () => {
           const body = Buffer.concat(chunks).toString('utf8');
+          if (refuseWith !== undefined) {
+            res.writeHead(422).end(refuseWith);
+            return;
+          }
           if (failFirst > 0) {
             failFirst -= 1;
             res.writeHead(503).end('deploying');
@@ -301,6 +307,33 @@ describe(ReprocessService.name, () => {
       expect(received.every((r) => r.verified)).toBe(true);
       const attempts = await t.db.query<{ attempts: number }>(`SELECT attempts FROM reprocess_item WHERE request_id = $1 ORDER BY attempts DESC`, [created.id]);
       expect(attempts.reduce((sum, a) => sum + a.attempts, 0)).toBe(5);
+    });
+    it('shows what a receiver answered masked to those who may not read payloads, in the request and in the dead letter’s history', async () => {
+      refuseWith = 'refused: Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ0cmlhZ2UifQ.c2lnbmF0dXJl, api_key=tk_live_9f8e7d6c';
+      try {
+        const admin = await t.api.signIn('ada');
+        const token = (await createToken(t.api, admin, { team: 'support-engineering', capabilities: ['ingest', 'dead_letters'] })).secret;
+        const event = deadLetter('ticket-triage', { source: { kind: 'webhook', queue: 'triage' }, errorClass: 'EchoedError', errorMessage: 'classifier timed out' });
+        await ingest(t.api, token, [event]);
+        const created = (await t.api.graphql<{ startReprocess: Request }>(START, { input: { action: 'reprocess', velocity: 50, reason: 'classifier back', selection: { filter: { automation: 'ticket-triage', search: 'EchoedError' } } } }, admin)).data
+          ?.startReprocess as Request;
+        await eventually(() => request(created.id), (r) => r.state === 'done' && r.recentErrors.length === 1, 'the refusal on the ledger', 45_000);
+        const [{ id }] = (await t.db.query<{ id: string }>(`SELECT id::text AS id FROM dead_letter WHERE message_id = $1`, [(event as { messageId: string }).messageId])) as [{ id: string }];
+        const read = async (cookie: string) => {
+          const one = await t.api.graphql<{ reprocessRequest: Request }>(GET, { id: created.id }, cookie);
+          const history = await t.api.graphql<{ deadLetter: { actions: { lastError: string | null }[] } }>(`query($id: ID!) { deadLetter(id: $id) { actions { lastError } } }`, { id }, cookie);
+          return [one.data?.reprocessRequest.recentErrors[0]?.error, history.data?.deadLetter.actions[0]?.lastError];
+        };
+        const full = `webhook answered 422 Unprocessable Entity: ${refuseWith}`;
+        expect(await read(admin)).toEqual([full, full]);
+        for (const text of await read(viewer)) {
+          expect(text).toMatch(/^webhook answered 422 Unprocessable Entity: refused: Authorization: ••••/);
+          expect(text).not.toContain('eyJhbGciOiJIUzI1NiJ9');
+          expect(text).not.toContain('tk_live_9f8e7d6c');
+        }
+      } finally {
+        refuseWith = undefined;
+      }
     });
   });
 });

@@ -2,13 +2,14 @@ import { Module } from '@nestjs/common';
 import { DispatchersModule } from '../dispatchers/dispatchers.module.js';
 import { ReprocessCommandsController } from './reprocess-commands.controller.js';
 import { ReprocessCommandsService } from './reprocess-commands.service.js';
+import { ReprocessHoldsModule } from './reprocess-holds.module.js';
 import { ReprocessDispatchJob } from './reprocess-dispatch.job.js';
 import { ReprocessRepository } from './reprocess.repository.js';
 import { DeadLetterActionsResolver, ReprocessResolver } from './reprocess.resolver.js';
 import { ReprocessService } from './reprocess.service.js';
 
 @Module({
-  imports: [DispatchersModule],
+  imports: [DispatchersModule, ReprocessHoldsModule],
   controllers: [ReprocessCommandsController],
   providers: [ReprocessRepository, ReprocessService, ReprocessCommandsService, ReprocessDispatchJob, ReprocessResolver, DeadLetterActionsResolver],
   exports: [ReprocessDispatchJob, ReprocessService],

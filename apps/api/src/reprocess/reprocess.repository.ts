@@ -27,6 +27,23 @@ export interface RequestRow {
   decided_by_name: string | null;
   decided_at: Date | null;
   decision_note: string | null;
+  /** Each automation's owner team and risk domains when the request was made (older requests: when this was first kept). */
+  requested_automations: Record<string, AutomationAsRequested | undefined>;
+}
+
+/** What separation of duties looks at in an automation: who owns it and which risk domains it touches. */
+export interface AutomationAsRequested {
+  ownerTeam: string;
+  riskDomains: string[];
+}
+
+/** A request waiting for approval that was set aside. */
+export interface SetAsideRow {
+  id: string;
+  automations: string[];
+  requested_by: string;
+  requested_by_name: string;
+  owner_teams: string[];
 }
 
 /** Which automations a runtime token names: `all` of its team, or a list (see tokens/runtime-token.ts). */
@@ -73,7 +90,10 @@ export interface ClaimedItem {
   source_queue: string;
   source_exchange: string | null;
   source_routing_key: string | null;
-  payload: unknown;
+  /** The message's bytes as they came, with their content type and encoding. */
+  body: Buffer;
+  content_type: string | null;
+  content_encoding: string | null;
   headers: Record<string, string>;
   correlation_id: string | null;
 }
@@ -98,6 +118,7 @@ export interface ItemHistoryRow {
 
 export interface ItemErrorRow {
   dead_letter_id: string;
+  automation_slug: string;
   message_id: string;
   state: ItemState;
   last_error: string;
@@ -113,6 +134,8 @@ export interface NewRequest {
   selection: Selection;
   velocity: number;
   routes: readonly { automation: string; sourceKind: string; route: Route }[];
+  /** The automations as they are when the request is made (see RequestRow.requested_automations). */
+  automations: Readonly<Record<string, AutomationAsRequested>>;
 }
 
 export interface RetryItem {
@@ -122,7 +145,7 @@ export interface RetryItem {
 }
 
 const REQUEST_COLUMNS = `id::text AS id, action, state, requested_by, requested_by_name, reason, selection, automations, velocity, total, waiting_reason, created_at, updated_at, finished_at,
-  approval_reasons, decision, decided_by, decided_by_name, decided_at, decision_note`;
+  approval_reasons, decision, decided_by, decided_by_name, decided_at, decision_note, requested_automations`;
 
 /** The SQL conditions (on alias `d`) for a selection; appends their parameters to `params`. */
 function selectionConditions(selection: Selection, params: unknown[]): string[] {
@@ -165,9 +188,18 @@ export class ReprocessRepository {
    */
   async create(manager: EntityManager, request: NewRequest): Promise<{ id: string; total: number }> {
     const [created] = await manager.query<{ id: string }[]>(
-      `INSERT INTO reprocess_request (action, requested_by, requested_by_name, reason, selection, automations, velocity, total)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, 0) RETURNING id::text AS id`,
-      [request.action, request.requestedBy, request.requestedByName, request.reason, JSON.stringify(request.selection), [...new Set(request.routes.map((r) => r.automation))], request.velocity],
+      `INSERT INTO reprocess_request (action, requested_by, requested_by_name, reason, selection, automations, velocity, total, requested_automations)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, 0, $8) RETURNING id::text AS id`,
+      [
+        request.action,
+        request.requestedBy,
+        request.requestedByName,
+        request.reason,
+        JSON.stringify(request.selection),
+        [...new Set(request.routes.map((r) => r.automation))],
+        request.velocity,
+        JSON.stringify(request.automations),
+      ],
     );
     const id = (created as { id: string }).id;
     const params: unknown[] = [id, request.routes.map((r) => r.automation), request.routes.map((r) => r.sourceKind), request.routes.map((r) => r.route)];
@@ -228,6 +260,41 @@ export class ReprocessRepository {
   async owners(slugs: readonly string[]): Promise<Map<string, string>> {
     const rows = await this.dataSource.query<{ slug: string; owner_team: string }[]>(`SELECT slug, owner_team FROM automation WHERE slug = ANY($1::text[])`, [[...slugs]]);
     return new Map(rows.map((r) => [r.slug, r.owner_team]));
+  }
+
+  /** Each automation's owner team and the payload fields it marks sensitive: who reads what its runtimes answered in full. */
+  async payloadPolicies(slugs: readonly string[]): Promise<Map<string, { ownerTeam: string; sensitiveFields: string[] }>> {
+    const rows = await this.dataSource.query<{ slug: string; owner_team: string; fields: string[] | null }[]>(
+      `SELECT slug, owner_team, ARRAY(SELECT jsonb_array_elements_text(coalesce(payload_policy -> 'sensitiveFields', '[]'::jsonb))) AS fields FROM automation WHERE slug = ANY($1::text[])`,
+      [[...new Set(slugs)]],
+    );
+    return new Map(rows.map((row) => [row.slug, { ownerTeam: row.owner_team, sensitiveFields: row.fields ?? [] }]));
+  }
+
+  /** Each automation's owner team and risk domains now. */
+  async automationsNow(slugs: readonly string[]): Promise<Map<string, AutomationAsRequested>> {
+    const rows = await this.dataSource.query<{ slug: string; owner_team: string; risk_domains: string[] }[]>(`SELECT slug, owner_team, risk_domains FROM automation WHERE slug = ANY($1::text[])`, [[...slugs]]);
+    return new Map(rows.map((r) => [r.slug, { ownerTeam: r.owner_team, riskDomains: r.risk_domains }]));
+  }
+
+  /**
+   * Requests waiting for approval that act on `automation` (or the one with `id`) end cancelled
+   * with Roundhouse's rejection and `note`, as a rejection would; their unsent items are
+   * cancelled by the caller (cancelUnsent). Answers the requests set aside.
+   */
+  setAsideWaiting(manager: EntityManager, which: { automation: string } | { id: string }, note: string, by: { id: string; name: string }): Promise<SetAsideRow[]> {
+    const [condition, value] = 'id' in which ? ['id = $1::bigint', which.id] : ['automations @> ARRAY[$1::text]', which.automation];
+    return manager.query<SetAsideRow[]>(
+      `WITH set_aside AS (
+         UPDATE reprocess_request
+            SET state = 'cancelled', finished_at = now(), updated_at = now(), decision = 'rejected', decided_by = $3, decided_by_name = $4, decided_at = now(), decision_note = $2
+          WHERE ${condition} AND state = 'awaiting_approval'
+          RETURNING id::text AS id, automations, requested_by, requested_by_name,
+                    ARRAY(SELECT DISTINCT e.value ->> 'ownerTeam' FROM jsonb_each(requested_automations) e WHERE e.value ->> 'ownerTeam' IS NOT NULL) AS owner_teams
+       )
+       SELECT * FROM set_aside ORDER BY id::bigint`,
+      [value, note, by.id, by.name],
+    );
   }
 
   /** A request just snapshotted waits for a second person's approval instead of running, for these reasons. */
@@ -308,7 +375,7 @@ export class ReprocessRepository {
   /** The latest items of a request that failed or are waiting to be tried again, with why. */
   itemErrors(requestId: string, limit: number): Promise<ItemErrorRow[]> {
     return this.dataSource.query<ItemErrorRow[]>(
-      `SELECT i.dead_letter_id::text AS dead_letter_id, d.message_id, i.state, i.last_error, i.attempts
+      `SELECT i.dead_letter_id::text AS dead_letter_id, i.automation_slug, d.message_id, i.state, i.last_error, i.attempts
          FROM reprocess_item i JOIN dead_letter d ON d.id = i.dead_letter_id
         WHERE i.request_id = $1::bigint AND i.last_error IS NOT NULL
         ORDER BY coalesce(i.finished_at, i.dispatched_at) DESC NULLS LAST, i.id DESC LIMIT $2`,
@@ -344,7 +411,7 @@ export class ReprocessRepository {
           AND EXISTS (SELECT 1 FROM reprocess_request r WHERE r.id = $1::bigint AND r.state = 'running')
         RETURNING i.id::text AS id, i.request_id::text AS request_id, i.dead_letter_id::text AS dead_letter_id, i.automation_slug, i.route,
                   i.reprocess_id::text AS reprocess_id, i.attempts, d.message_id, d.source_kind, d.source_queue, d.source_exchange,
-                  d.source_routing_key, d.payload, d.headers, d.correlation_id
+                  d.source_routing_key, d.body, d.content_type, d.content_encoding, d.headers, d.correlation_id
        )
        SELECT * FROM claimed`,
       [requestId, limit, leaseSeconds],
@@ -481,7 +548,7 @@ export class ReprocessRepository {
         WHERE i.id = next.id AND d.id = i.dead_letter_id
         RETURNING i.id::text AS id, i.request_id::text AS request_id, i.dead_letter_id::text AS dead_letter_id, i.automation_slug, i.route,
                   i.reprocess_id::text AS reprocess_id, i.attempts, d.message_id, d.source_kind, d.source_queue, d.source_exchange,
-                  d.source_routing_key, d.payload, d.headers, d.correlation_id
+                  d.source_routing_key, d.body, d.content_type, d.content_encoding, d.headers, d.correlation_id
        )
        SELECT * FROM leased`,
       [...coverageParams(coverage), wanted === undefined ? null : [...wanted], max, leaseSeconds],

@@ -113,7 +113,7 @@ export class DeadLetterActionsResolver {
   constructor(@Inject(ReprocessService) private readonly service: ReprocessService) {}
 
   @ResolveField(() => [DeadLetterActionType], { complexity: FIELD_COST.deadLetterActions, description: 'Reprocesses and discards that included this dead letter, newest first.' })
-  actions(@Parent() deadLetter: DeadLetterType): Promise<DeadLetterActionType[]> {
-    return this.service.history(deadLetter.id);
+  actions(@CurrentUser() user: User | undefined, @Parent() deadLetter: DeadLetterType): Promise<DeadLetterActionType[]> {
+    return this.service.history(deadLetter.id, deadLetter.automation.slug, user);
   }
 }

@@ -4,10 +4,11 @@ import type { User } from '../auth/user.js';
 import { checkPageSize, decodeCursor, encodeCursor } from '../common/pagination.js';
 import { ConflictError, InputError, NotAllowedError, NotFoundError, type FieldError } from '../errors/domain-errors.js';
 import { JobsService } from '../jobs/jobs.service.js';
-import { approvalPolicyOf, approvalReasons, type ApprovalPolicy } from '../approvals/approval-policy.js';
+import { approvalPolicyOf, approvalReasons, dutiesChanges, wordList, type ApprovalPolicy } from '../approvals/approval-policy.js';
 import { APP_CONFIG, type AppConfig } from '../config/app.config.js';
 import { RuntimeVariables } from '../config/runtime-variables.js';
 import { SYSTEM_ACTOR } from '../audit/audit-entry.js';
+import { maskMessage } from '../dead-letters/mask-payload.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuditEntryType } from '../audit/dto/audit-entry.type.js';
 import type {
@@ -21,7 +22,8 @@ import type {
 import { enqueueRequest } from './reprocess-enqueue.js';
 import { describeRoute, routeFor, routeWarning } from './reprocess-routes.js';
 import { describeSelection, selectionOf } from './reprocess-selection.js';
-import { ReprocessRepository, type RequestRow, type SelectionPart } from './reprocess.repository.js';
+import { ReprocessHolds } from './reprocess-holds.js';
+import { ReprocessRepository, type AutomationAsRequested, type RequestRow, type SelectionPart } from './reprocess.repository.js';
 import { ITEM_STATES, type ReprocessAction, type RequestState, type Selection } from './reprocess.types.js';
 
 export const MAX_VELOCITY = 10_000;
@@ -57,6 +59,7 @@ export class ReprocessService {
     @Inject(JobsService) private readonly jobs: JobsService,
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(RuntimeVariables) private readonly variables: RuntimeVariables,
+    @Inject(ReprocessHolds) private readonly holds: ReprocessHolds,
   ) {
     this.policy = approvalPolicyOf(config);
   }
@@ -108,6 +111,7 @@ export class ReprocessService {
         selection,
         velocity: input.velocity,
         routes,
+        automations: Object.fromEntries(parts.map((part) => [part.automation_slug, { ownerTeam: part.owner_team, riskDomains: part.risk_domains }])),
       });
       if (input.expectedCount !== undefined && input.expectedCount !== null && request.total > input.expectedCount) {
         throw new ConflictError(`The selection now holds ${request.total} dead letters, more than the ${input.expectedCount} you confirmed. Preview it again.`, 'expectedCount');
@@ -153,9 +157,17 @@ export class ReprocessService {
    */
   async approve(id: string, note: string | null, user: User): Promise<ReprocessRequestType> {
     const current = await this.find(id);
-    await this.checkDecide(current, user);
+    const now = await this.ledger.automationsNow(current.automations);
+    checkDecide(current, user, now);
     if (current.requested_by === user.id) {
       throw new NotAllowedError(SELF_APPROVAL);
+    }
+    // Moved or re-classified since it was asked for (a change that did not set it aside at once): no one decides it now.
+    const changed = changesSince(current, now);
+    if (changed.length > 0) {
+      const why = wordList(changed);
+      await this.ledger.transaction((manager) => this.holds.requestOutdated(manager, id, why, user));
+      throw new ConflictError(`${why} after ${current.requested_by_name} asked for this request: it was set aside, not approved. Ask again if it is still needed.`, 'id');
     }
     const text = note?.trim() === '' ? null : (note?.trim() ?? null);
     await this.ledger.transaction(async (manager) => {
@@ -192,7 +204,7 @@ export class ReprocessService {
     if (current.requested_by === user.id) {
       await this.checkControl(current, user);
     } else {
-      await this.checkDecide(current, user);
+      checkDecide(current, user, await this.ledger.automationsNow(current.automations));
     }
     await this.ledger.transaction(async (manager) => {
       const decided = await this.ledger.decide(manager, id, { decision: 'rejected', by: user, note: text });
@@ -288,8 +300,9 @@ export class ReprocessService {
     return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
   }
 
-  async history(deadLetterId: string): Promise<DeadLetterActionType[]> {
+  async history(deadLetterId: string, automation: string, user: User | undefined): Promise<DeadLetterActionType[]> {
     const rows = await this.ledger.itemsForDeadLetter(deadLetterId);
+    const shown = await this.errorsAsSeenBy([automation], user);
     return rows.map((row) => ({
       requestId: row.request_id,
       action: row.action,
@@ -301,7 +314,7 @@ export class ReprocessService {
       state: row.state,
       reprocessId: row.reprocess_id,
       attempts: row.attempts,
-      lastError: row.last_error,
+      lastError: row.last_error === null ? null : shown(automation, row.last_error),
       dispatchedAt: row.dispatched_at,
       acknowledgedAt: row.acknowledged_at,
       finishedAt: row.finished_at,
@@ -348,17 +361,28 @@ export class ReprocessService {
     }
   }
 
-  /** Approving, or rejecting someone else's request: the owning team's people only (see mayDecide). */
-  private async checkDecide(request: RequestRow, user: User): Promise<void> {
-    const reason = undecidableReason(request, user, await this.ledger.owners(request.automations));
-    if (reason !== null) {
-      throw new NotAllowedError(reason);
-    }
+  /**
+   * What runtimes and webhooks answered, as `user` may read it: a receiver's answer can echo the
+   * message or a credential, so it is masked like an error message (maskMessage) for everyone who
+   * may not read the automation's payloads.
+   */
+  private async errorsAsSeenBy(automations: readonly string[], user: User | undefined): Promise<(automation: string, text: string) => string> {
+    const policies = await this.ledger.payloadPolicies(automations);
+    return (automation, text) => {
+      const policy = policies.get(automation);
+      return policy !== undefined && grantsOnTeam(user, 'dead-letter:payload', policy.ownerTeam) ? text : maskMessage(text, policy?.sensitiveFields ?? []);
+    };
+  }
+
+  private async recentErrors(row: RequestRow, user: User | undefined): Promise<ReprocessRequestType['recentErrors']> {
+    const shown = await this.errorsAsSeenBy(row.automations, user);
+    return (await this.ledger.itemErrors(row.id, 20)).map((e) => ({ deadLetterId: e.dead_letter_id, messageId: e.message_id, state: e.state, error: shown(e.automation_slug, e.last_error), attempts: e.attempts }));
   }
 
   private async present(rows: readonly RequestRow[], user: User | undefined, withErrors: boolean): Promise<ReprocessRequestType[]> {
     const progress = await this.ledger.progress(rows.map((r) => r.id));
-    const owners = await this.ledger.owners([...new Set(rows.flatMap((r) => r.automations))]);
+    const now = await this.ledger.automationsNow([...new Set(rows.flatMap((r) => r.automations))]);
+    const owners = new Map([...now].map(([slug, automation]) => [slug, automation.ownerTeam]));
     const result: ReprocessRequestType[] = [];
     for (const row of rows) {
       const counts = progress.get(row.id) ?? {};
@@ -377,19 +401,17 @@ export class ReprocessService {
         updatedAt: row.updated_at,
         finishedAt: row.finished_at,
         progress: Object.fromEntries(ITEM_STATES.map((s) => [s, counts[s] ?? 0])) as unknown as ReprocessProgressType,
-        recentErrors: withErrors
-          ? (await this.ledger.itemErrors(row.id, 20)).map((e) => ({ deadLetterId: e.dead_letter_id, messageId: e.message_id, state: e.state, error: e.last_error, attempts: e.attempts }))
-          : [],
+        recentErrors: withErrors ? await this.recentErrors(row, user) : [],
         canControl: row.automations.every((slug) => mayAct(user, owners.get(slug) ?? '')),
         canReject:
           row.state === 'awaiting_approval' &&
-          (row.requested_by === user?.id ? row.automations.every((slug) => mayAct(user, owners.get(slug) ?? '')) : undecidableReason(row, user, owners) === null),
+          (row.requested_by === user?.id ? row.automations.every((slug) => mayAct(user, owners.get(slug) ?? '')) : undecidable(row, user, now) === null),
         approvalReasons: row.approval_reasons,
         decision:
           row.decision === null || row.decided_at === null
             ? null
             : { decision: row.decision, by: { id: row.decided_by ?? '', name: row.decided_by_name ?? '' }, at: row.decided_at, note: row.decision_note },
-        ...decideVerdict(row, user, owners),
+        ...decideVerdict(row, user, now),
       });
     }
     return result;
@@ -417,17 +439,48 @@ function undecidableReason(row: Pick<RequestRow, 'automations'>, user: User | un
   return null;
 }
 
+/**
+ * Why `user` may not approve (or reject) the request, whoever asked for it: the rules hold for the
+ * automations as they were when it was asked for (their owner team then) and as they are now.
+ */
+function undecidable(row: RequestRow, user: User | undefined, now: ReadonlyMap<string, AutomationAsRequested>): string | null {
+  const current = new Map(row.automations.map((slug) => [slug, now.get(slug)?.ownerTeam ?? '']));
+  const requested = new Map(row.automations.map((slug) => [slug, row.requested_automations[slug]?.ownerTeam ?? current.get(slug) ?? '']));
+  return undecidableReason(row, user, requested) ?? undecidableReason(row, user, current);
+}
+
+/** Approving, or rejecting someone else's request: the owning team's people only (see mayDecide). */
+function checkDecide(row: RequestRow, user: User, now: ReadonlyMap<string, AutomationAsRequested>): void {
+  const reason = undecidable(row, user, now);
+  if (reason !== null) {
+    throw new NotAllowedError(reason);
+  }
+}
+
+/** How the request's automations changed owner team or risk domains since it was asked for, in words. */
+function changesSince(row: RequestRow, now: ReadonlyMap<string, AutomationAsRequested>): string[] {
+  return row.automations.flatMap((slug) => {
+    const then = row.requested_automations[slug];
+    const current = now.get(slug);
+    return then === undefined || current === undefined ? [] : dutiesChanges(slug, then, current);
+  });
+}
+
 /** Whether `user` may approve the request now, and if not (while it waits), why. */
-function decideVerdict(row: RequestRow, user: User | undefined, owners: ReadonlyMap<string, string>): { canDecide: boolean; decideBlockedReason: string | null } {
+function decideVerdict(row: RequestRow, user: User | undefined, now: ReadonlyMap<string, AutomationAsRequested>): { canDecide: boolean; decideBlockedReason: string | null } {
   if (row.state !== 'awaiting_approval') {
     return { canDecide: false, decideBlockedReason: null };
   }
-  const reason = undecidableReason(row, user, owners);
+  const reason = undecidable(row, user, now);
   if (reason !== null) {
     return { canDecide: false, decideBlockedReason: reason };
   }
   if (row.requested_by === user?.id) {
     return { canDecide: false, decideBlockedReason: SELF_APPROVAL };
+  }
+  const changed = changesSince(row, now);
+  if (changed.length > 0) {
+    return { canDecide: false, decideBlockedReason: `${wordList(changed)} after it was asked for: it can no longer be approved.` };
   }
   return { canDecide: true, decideBlockedReason: null };
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { RunStatus } from '@roundhouse/contracts';
+import type { RunStatus, StepOutcome } from '@roundhouse/contracts';
 import { DataSource } from 'typeorm';
 import { histogramSumSql } from './duration-histogram.js';
 
@@ -19,6 +19,20 @@ export interface RunRow {
   error_class: string | null;
   error_message: string | null;
   manual_touch: boolean;
+}
+
+export interface StepRow {
+  automation_slug: string;
+  automation_title: string;
+  step_id: string;
+  parent_step_id: string | null;
+  run_id: string | null;
+  name: string;
+  outcome: StepOutcome;
+  started_at: Date;
+  finished_at: Date;
+  duration_ms: number;
+  error_message: string | null;
 }
 
 export interface RunQuery {
@@ -55,6 +69,15 @@ const SELECT_RUN = `SELECT r.automation_slug, a.title AS automation_title, r.run
 export class RunsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** Each automation's owner team and the payload fields it marks sensitive: who reads its error messages in full. */
+  async payloadPolicies(slugs: readonly string[]): Promise<Map<string, { ownerTeam: string; sensitiveFields: string[] }>> {
+    const rows = await this.dataSource.query<{ slug: string; owner_team: string; fields: string[] | null }[]>(
+      `SELECT slug, owner_team, ARRAY(SELECT jsonb_array_elements_text(coalesce(payload_policy -> 'sensitiveFields', '[]'::jsonb))) AS fields FROM automation WHERE slug = ANY($1::text[])`,
+      [[...new Set(slugs)]],
+    );
+    return new Map(rows.map((row) => [row.slug, { ownerTeam: row.owner_team, sensitiveFields: row.fields ?? [] }]));
+  }
+
   findPage(query: RunQuery, limit: number, after?: RunPosition): Promise<RunRow[]> {
     const where: string[] = [];
     const params: unknown[] = [];
@@ -84,6 +107,15 @@ export class RunsRepository {
     return this.dataSource.query<RunRow[]>(`${SELECT_RUN} WHERE r.correlation_id = $1 ORDER BY r.started_at, r.automation_slug, r.attempt LIMIT $2`, [correlationId, limit]);
   }
 
+  trailSteps(correlationId: string, limit: number): Promise<StepRow[]> {
+    return this.dataSource.query<StepRow[]>(
+      `SELECT s.automation_slug, a.title AS automation_title, s.step_id, s.parent_step_id, s.run_id, s.name, s.outcome, s.started_at, s.finished_at, s.duration_ms, s.error_message
+         FROM run_step s JOIN automation a ON a.slug = s.automation_slug
+        WHERE s.correlation_id = $1 ORDER BY s.started_at, s.automation_slug, s.step_id LIMIT $2`,
+      [correlationId, limit],
+    );
+  }
+
   /** Rollups summed into buckets of `bucket` (a PostgreSQL interval) from `from` to `to`. */
   rollups(slug: string, from: Date, to: Date, bucket: string): Promise<RollupBucket[]> {
     return this.dataSource.query<RollupBucket[]>(
@@ -105,12 +137,13 @@ export class RunsRepository {
     return { lastSuccessAt: row?.last_success_at ?? null, lastHeartbeatAt: row?.last_heartbeat_at ?? null };
   }
 
-  /** Deletes runs that started before `before`, and idempotency keys received before it; returns how many runs. */
+  /** Deletes runs and steps that started before `before`, and idempotency keys received before it; returns how many runs. */
   async deleteBefore(before: Date): Promise<number> {
     const [row] = await this.dataSource.query<{ count: number }[]>(
       `WITH gone AS (DELETE FROM run WHERE started_at < $1 RETURNING 1) SELECT count(*)::int AS count FROM gone`,
       [before],
     );
+    await this.dataSource.query(`DELETE FROM run_step WHERE started_at < $1`, [before]);
     await this.dataSource.query(`DELETE FROM ingest_event WHERE received_at < $1`, [before]);
     return row?.count ?? 0;
   }

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Args, Int, Query, Resolver } from '@nestjs/graphql';
 import { CurrentUser, RequirePermission } from '../auth/decorators.js';
 import type { User } from '../auth/user.js';
-import { AutomationHealthType, RunConnectionType, RunFilter, RunType } from './dto/run.type.js';
+import { AutomationHealthType, RunConnectionType, RunFilter, RunStepType, RunType } from './dto/run.type.js';
 import { RunsService } from './runs.service.js';
 import { FIELD_COST } from '../common/graphql/field-costs.js';
 
@@ -13,6 +13,7 @@ export class RunsResolver {
   @RequirePermission('catalog:read')
   @Query(() => RunConnectionType, { description: 'Runs, newest first.' })
   runs(
+    @CurrentUser() user: User | undefined,
     @Args('filter', { type: () => RunFilter, nullable: true }) filter: RunFilter | null,
     @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
@@ -24,7 +25,7 @@ export class RunsResolver {
       to: filter?.to ?? undefined,
       correlationId: filter?.correlationId ?? undefined,
     };
-    return this.service.list(query, first, after ?? undefined);
+    return this.service.list(query, first, after ?? undefined, user);
   }
 
   @RequirePermission('catalog:read')
@@ -40,7 +41,13 @@ export class RunsResolver {
 
   @RequirePermission('catalog:read')
   @Query(() => [RunType], { complexity: FIELD_COST.trail, description: 'Every run of every automation in one business transaction, in time order.' })
-  trail(@Args('correlationId', { type: () => String }) correlationId: string): Promise<RunType[]> {
-    return this.service.trail(correlationId);
+  trail(@CurrentUser() user: User | undefined, @Args('correlationId', { type: () => String }) correlationId: string): Promise<RunType[]> {
+    return this.service.trail(correlationId, user);
+  }
+
+  @RequirePermission('catalog:read')
+  @Query(() => [RunStepType], { complexity: FIELD_COST.trail, description: 'The steps inside the runs of one business transaction (OpenTelemetry child spans), in time order.' })
+  trailSteps(@Args('correlationId', { type: () => String }) correlationId: string): Promise<RunStepType[]> {
+    return this.service.trailSteps(correlationId);
   }
 }

@@ -1,9 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { checkPageSize, decodeCursor, encodeCursor } from '../common/pagination.js';
 import { InputError } from '../errors/domain-errors.js';
+import { grantsOnTeam } from '../auth/permissions.js';
+import { maskMessage } from '../dead-letters/mask-payload.js';
 import { AutomationsService } from '../automations/automations.service.js';
 import type { User } from '../auth/user.js';
-import type { AutomationHealthType, RunConnectionType, RunType } from './dto/run.type.js';
+import type { AutomationHealthType, RunConnectionType, RunStepType, RunType } from './dto/run.type.js';
 import { bucketStarts, BUCKETS, countsOf, DEFAULT_BUCKET, figures, sumCounts, WINDOWS, type HealthBucket, type HealthWindow } from './health.js';
 import { RunsRepository, type RunPosition, type RunQuery, type RunRow } from './runs.repository.js';
 
@@ -33,7 +35,23 @@ export class RunsService {
     @Inject(AutomationsService) private readonly automations: AutomationsService,
   ) {}
 
-  async list(query: RunQuery, first: number, after: string | undefined): Promise<RunConnectionType> {
+  /**
+   * Error messages as `user` may read them: in full for those who read the automation's payloads
+   * (its team's operators and owners, admins), masked for everyone else (see maskMessage).
+   */
+  private async shown(rows: readonly RunRow[], user: User | undefined): Promise<RunType[]> {
+    const policies = await this.runs.payloadPolicies(rows.filter((row) => row.error_message !== null).map((row) => row.automation_slug));
+    return rows.map((row) => {
+      const run = toRun(row);
+      const policy = policies.get(row.automation_slug);
+      if (run.errorMessage !== null && !(policy !== undefined && grantsOnTeam(user, 'dead-letter:payload', policy.ownerTeam))) {
+        run.errorMessage = maskMessage(run.errorMessage, policy?.sensitiveFields ?? []);
+      }
+      return run;
+    });
+  }
+
+  async list(query: RunQuery, first: number, after: string | undefined, user: User | undefined): Promise<RunConnectionType> {
     checkPageSize(first, MAX_RUNS_PAGE);
     const position =
       after === undefined
@@ -43,13 +61,30 @@ export class RunsService {
               ? { startedAt, automation, runId, attempt }
               : undefined,
           );
-    const rows = await this.runs.findPage(query, first + 1, position);
-    const edges = rows.slice(0, first).map((row) => ({ node: toRun(row), cursor: encodeCursor([row.started_key, row.automation_slug, row.run_id, row.attempt]) }));
-    return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
+    const found = await this.runs.findPage(query, first + 1, position);
+    const rows = found.slice(0, first);
+    const nodes = await this.shown(rows, user);
+    const edges = rows.map((row, index) => ({ node: nodes[index] as RunType, cursor: encodeCursor([row.started_key, row.automation_slug, row.run_id, row.attempt]) }));
+    return { edges, pageInfo: { hasNextPage: found.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
   }
 
-  async trail(correlationId: string): Promise<RunType[]> {
-    return (await this.runs.trail(correlationId, TRAIL_LIMIT)).map(toRun);
+  async trail(correlationId: string, user: User | undefined): Promise<RunType[]> {
+    return this.shown(await this.runs.trail(correlationId, TRAIL_LIMIT), user);
+  }
+
+  async trailSteps(correlationId: string): Promise<RunStepType[]> {
+    return (await this.runs.trailSteps(correlationId, TRAIL_LIMIT)).map((row) => ({
+      automation: { slug: row.automation_slug, title: row.automation_title },
+      stepId: row.step_id,
+      parentStepId: row.parent_step_id,
+      runId: row.run_id,
+      name: row.name,
+      outcome: row.outcome,
+      startedAt: new Date(row.started_at),
+      finishedAt: new Date(row.finished_at),
+      durationMs: row.duration_ms,
+      errorMessage: row.error_message,
+    }));
   }
 
   /** Health over a window, from the per-minute rollups only. */

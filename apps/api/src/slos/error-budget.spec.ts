@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { burnRate, errorBudget, type MeasuredErrorBudget } from './error-budget.js';
+import { stateOf } from './slo-state.js';
 
 function measured(objective: number, good: number, total: number): MeasuredErrorBudget {
   const budget = errorBudget(objective, { good, total });
@@ -114,5 +115,31 @@ describe(burnRate.name, () => {
   it('over the whole SLO window equals the share of the budget consumed', () => {
     const counts = { good: 999_750, total: 1_000_000 };
     expect(burnRate(99.9, counts)).toBe(measured(99.9, counts.good, counts.total).consumedFraction);
+  });
+});
+
+describe(stateOf.name, () => {
+  it('is Breached once the objective is missed over the window or the budget is spent, whatever fires', () => {
+    // 98.82 % against 99.5 %: 10,000 runs allow 50 bad; 118 bad spent 236 % of the budget.
+    const overspent = errorBudget(99.5, { good: 9882, total: 10_000 });
+    expect(overspent.consumedFraction).toBeCloseTo(2.36, 12);
+    expect(stateOf(overspent, null, null)).toBe('breached');
+    expect(stateOf(overspent, 'ticket', null)).toBe('breached');
+    expect(stateOf(overspent, 'page', null)).toBe('breached');
+    // Exactly 50 bad: the whole budget spent, nothing left for one more failure.
+    expect(stateOf(errorBudget(99.5, { good: 9950, total: 10_000 }), null, null)).toBe('breached');
+  });
+
+  it('is At risk while burning but not yet broken, and kept otherwise', () => {
+    // 49 bad of 10,000 at 99.5 %: 98 % of the budget spent, not broken.
+    const nearly = errorBudget(99.5, { good: 9951, total: 10_000 });
+    expect(stateOf(nearly, 'ticket', null)).toBe('burning');
+    expect(stateOf(nearly, 'page', null)).toBe('paging');
+    expect(stateOf(nearly, null, null)).toBe('ok');
+    // A dead-letter limit crossed right now, with the budget intact: at risk.
+    expect(stateOf(errorBudget(99, { good: 100, total: 100 }), null, true)).toBe('burning');
+    expect(stateOf(errorBudget(99, { good: 0, total: 0 }), null, true)).toBe('burning');
+    expect(stateOf(errorBudget(99, { good: 0, total: 0 }), null, false)).toBe('ok');
+    expect(stateOf(errorBudget(99, { good: 0, total: 0 }), null, null)).toBe('no_data');
   });
 });

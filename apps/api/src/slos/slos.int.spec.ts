@@ -72,8 +72,8 @@ describe(SlosService.name, () => {
 
   async function deadLetterRow(slug: string, status: string, firstFailedAt: Date): Promise<void> {
     await t.db.query(
-      `INSERT INTO dead_letter (automation_slug, source_kind, source_queue, message_id, fingerprint, error_class, error_message, attempts, first_failed_at, last_failed_at, status, payload)
-       VALUES ($1, 'rabbitmq', 'q.dlq', gen_random_uuid()::text, 'fp', 'TimeoutError', 'no answer', 5, $2, $2, $3, '{}')`,
+      `INSERT INTO dead_letter (automation_slug, source_kind, source_queue, message_id, fingerprint, error_class, error_message, attempts, first_failed_at, last_failed_at, status, body)
+       VALUES ($1, 'rabbitmq', 'q.dlq', gen_random_uuid()::text, 'fp', 'TimeoutError', 'no answer', 5, $2, $2, $3, convert_to('{}', 'UTF8'))`,
       [slug, firstFailedAt, status],
     );
   }
@@ -117,8 +117,8 @@ describe(SlosService.name, () => {
     await deadLetterRow('invoice-generation', 'reprocessed', at(10 * HOUR));
     await deadLetterRow('invoice-generation', 'discarded', at(20 * HOUR));
     const age = byName(await t.api.app.get(SlosService).status('invoice-generation', now), 'oldest-failed-invoice');
-    // Over its limit now, but the per-minute gauge has no samples yet: no budget spent, no rule fires.
-    expect(age).toMatchObject({ state: 'breached', budget: { noData: true }, pendingDeadLetters: 2 });
+    // Over its limit now, but the per-minute gauge has no samples yet: no budget spent, no rule fires: at risk, not broken.
+    expect(age).toMatchObject({ state: 'burning', budget: { noData: true }, pendingDeadLetters: 2 });
     expect(firingRules(age)).toEqual([]);
     expect(age.oldestDeadLetter).toEqual({ oldestPendingSince: at(5 * HOUR), ageMs: 5 * HOUR, thresholdMs: 4 * HOUR, withinLimit: false });
 
@@ -149,8 +149,8 @@ describe(SlosService.name, () => {
       ['sustained-burn', expect.closeTo(2, 9), expect.closeTo(20 / 3, 9), false],
       ['slow-burn', expect.closeTo(2, 9), expect.closeTo(2, 9), true],
     ]);
-    // The backlog is within its limit now (4 waiting), but the slow burn opens a ticket.
-    expect(backlog.state).toBe('burning');
+    // The backlog is within its limit now (4 waiting) and only the slow burn fires, but the budget is spent: broken.
+    expect(backlog.state).toBe('breached');
   });
 
   it('says "no data" for an automation that has not reported, and holds the dead-letter promise when none waits', async () => {
@@ -177,7 +177,8 @@ describe(SlosService.name, () => {
     expect(fresh.burnRates[0]).toMatchObject({ long: { good: 0, total: 60, burnRate: 20 }, short: { good: 0, total: 5, burnRate: 20 }, firing: true });
     // Six hours back: 2 h + 1 minute were still fresh.
     expect(fresh.burnRates[1]?.long).toMatchObject({ good: 121, total: 360 });
-    expect(fresh.state).toBe('paging');
+    // 86.7 % against 95 %, the budget spent 2.7 times over: broken, whatever pages.
+    expect(fresh.state).toBe('breached');
     expect(fresh.runbook?.id).toBe('dunning-failures');
   });
 
@@ -204,7 +205,8 @@ describe(SlosService.name, () => {
       ['sustained-burn', 12.5, 12.5, true],
       ['slow-burn', 12.5, 12.5, true],
     ]);
-    expect(batches?.state).toBe('paging');
+    // 75 % against 98 %: the promise is broken over the window, not merely at risk.
+    expect(batches?.state).toBe('breached');
     expect(result.data?.automationSlos.find((s) => s.name === 'daily-run-fresh')?.freshness).toEqual({ fresh: true });
   });
 
@@ -215,7 +217,7 @@ describe(SlosService.name, () => {
     expect(result.data?.automationSlos.map((s) => [s.name, s.state])).toEqual([
       ['invoices-succeed', 'paging'],
       ['invoice-latency', 'burning'],
-      ['oldest-failed-invoice', 'breached'],
+      ['oldest-failed-invoice', 'burning'],
     ]);
     expect(result.data?.automationSlos[2]).toMatchObject({ errorBudget: { noData: true }, deadLetters: { pending: 2, withinLimit: false } });
     const missing = await t.api.graphql(SLOS, { slug: 'no-such-automation' }, viewer);
@@ -246,6 +248,46 @@ describe('SLOs with a team’s own burn-rate rules', () => {
     expect(success.burnRates.map((r) => [r.rule.name, r.rule.burnRate, r.long.burnRate, r.firing])).toEqual([['hour-burn', 2, 2, true]]);
     // 5 minutes: 1 of 50 = 2 % → 4×.
     expect(success.burnRates[0]?.short.burnRate).toBeCloseTo(4, 12);
-    expect(success.state).toBe('paging');
+    // These 100 runs are all the SLO window holds: 99 % against 99.5 % is broken, not only paging.
+    expect(success.state).toBe('breached');
+  });
+});
+
+describe('SLO windows cover exactly the last W', () => {
+  const t = useTestApi();
+
+  it('counts a burst 4 m 30 s ago in the 5m window, and a run 5 m 30 s ago in the 1h window only', async () => {
+    await t.api.app.get(CatalogService).apply(path.join(t.api.config.repositoryRoot, 'catalog'), t.api.config.repositoryRoot);
+    const owner = await t.api.signIn('omar');
+    const token = (await createToken(t.api, owner, { team: 'finance-ops' })).secret;
+    // 10 s into a minute: a window ending at the next whole minute would reach back only to 4 m 10 s.
+    const now = new Date(Math.floor(Date.now() / MINUTE) * MINUTE - MINUTE + 10_000);
+    const endingAt = (msAgo: number, end: 'succeeded' | 'failed') => attempt('invoice-generation', { startedAt: new Date(now.getTime() - msAgo - 1200), durationMs: 1200, end });
+    const events = [
+      ...Array.from({ length: 20 }, () => endingAt(4 * MINUTE + 30_000, 'failed')).flat(), // the burst
+      ...Array.from({ length: 5 }, () => endingAt(5 * MINUTE + 30_000, 'succeeded')).flat(), // just outside 5m
+      ...Array.from({ length: 175 }, () => endingAt(30 * MINUTE, 'succeeded')).flat(),
+    ];
+    expect((await ingest(t.api, token, events)).body.accepted).toBe(events.length);
+
+    const success = byName(await t.api.app.get(SlosService).status('invoice-generation', now), 'invoices-succeed');
+    const fast = success.burnRates.find((r) => r.rule.name === 'fast-burn');
+    // (now − 5m, now] holds the 20 failures and nothing else: 100 % bad against a 0.5 % budget is 200×.
+    expect(fast?.short).toMatchObject({ window: '5m', good: 0, total: 20, burnRate: 200 });
+    // (now − 1h, now] holds all 200 runs: 20 bad is 10 %, 20×.
+    expect(fast?.long).toMatchObject({ window: '1h', good: 180, total: 200, burnRate: 20 });
+    expect(fast?.firing).toBe(true);
+  });
+
+  it('counts a run that ended in the current minute, up to now and not after', async () => {
+    const owner = await t.api.signIn('omar');
+    const token = (await createToken(t.api, owner, { team: 'finance-ops' })).secret;
+    const now = new Date(Math.floor(Date.now() / MINUTE) * MINUTE - 2 * MINUTE + 40_000);
+    const endingAt = (msFromNow: number) => attempt('payout-reconciliation', { startedAt: new Date(now.getTime() + msFromNow - 1200), durationMs: 1200, end: 'failed' });
+    // One failure 10 s before now, one 10 s after it (in the same minute): only the first has happened at `now`.
+    expect((await ingest(t.api, token, [...endingAt(-10_000), ...endingAt(10_000)])).body.accepted).toBe(4);
+
+    const batches = byName(await t.api.app.get(SlosService).status('payout-reconciliation', now), 'batches-reconciled');
+    expect(batches.burnRates[0]?.short).toMatchObject({ window: '5m', good: 0, total: 1 });
   });
 });

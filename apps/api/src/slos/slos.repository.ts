@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Slo } from '@roundhouse/contracts';
 import { DataSource } from 'typeorm';
+import { HISTOGRAM_BUCKETS } from '../runs/duration-histogram.js';
 
 /** Runs that ended in the last `windowMs` milliseconds before `to`, from the per-minute rollups. */
 export interface WindowRollup {
@@ -67,6 +68,19 @@ interface SnapshotRow {
 
 const PENDING = `automation_slug = $1 AND status IN ('pending', 'failed_again')`;
 
+const MINUTE_ORIGIN = `timestamptz '2000-01-01 00:00:00+00'`;
+const floorMinute = (at: string) => `date_bin('1 minute', ${at}, ${MINUTE_ORIGIN})`;
+const ceilMinute = (at: string) => `(CASE WHEN ${floorMinute(at)} = ${at} THEN ${at} ELSE ${floorMinute(at)} + interval '1 minute' END)`;
+
+/**
+ * SQL for the duration histogram (`runs/duration-histogram.ts`: bucket 0 under 1 ms, then four per
+ * doubling up to bucket 120) of the rows' `column`, as an integer[] of 121 counts.
+ */
+function histogramOf(column: string): string {
+  const bucket = `CASE WHEN ${column} < 1 THEN 0 ELSE least(${HISTOGRAM_BUCKETS - 1}, floor(log(2, ${column}::numeric) * 4)::int + 1) END`;
+  return `ARRAY[${Array.from({ length: HISTOGRAM_BUCKETS }, (_, i) => `count(*) FILTER (WHERE ${bucket} = ${i})::int`).join(', ')}]::int[]`;
+}
+
 /** SQL for the milliseconds in a catalog duration held in `text` ("30d"), as `slo-duration.ts` reads it. */
 function durationMs(text: string): string {
   return `(left(${text}, -1)::bigint * CASE right(${text}, 1) WHEN 's' THEN 1000 WHEN 'm' THEN 60000 WHEN 'h' THEN 3600000 ELSE 86400000 END)`;
@@ -97,10 +111,11 @@ export class SlosRepository {
 
   /**
    * An automation's SLO definitions with the counts to judge them, or null when no automation has
-   * the slug. Counts cover the minutes in [to − window, to) for each of `alertWindowsMs` and for
-   * each SLO's own window.
+   * the slug. Runs are counted over (now − window, now] exactly, for each of `alertWindowsMs` and for
+   * each SLO's own window; minutes (freshness, the dead-letter gauge) over [to − window, to), `to`
+   * being the end of the current minute.
    */
-  async snapshot(slug: string, alertWindowsMs: readonly number[], to: Date): Promise<SloSnapshot | null> {
+  async snapshot(slug: string, alertWindowsMs: readonly number[], to: Date, now: Date = to): Promise<SloSnapshot | null> {
     const [row] = await this.dataSource.query<SnapshotRow[]>(
       `WITH definition AS (
          SELECT slos, runbooks FROM automation WHERE slug = $1
@@ -109,13 +124,33 @@ export class SlosRepository {
                 ${durationMs("coalesce(s->>'window', '30d')")} AS window_ms,
                 CASE WHEN s->>'threshold' IS NULL THEN NULL ELSE ${durationMs("(s->>'threshold')")} END AS threshold_ms
            FROM definition d, jsonb_array_elements(d.slos) AS s
+       ), needs AS (
+         SELECT EXISTS (SELECT 1 FROM slo WHERE indicator = 'latency') AS latency
        ), window_length AS (
          SELECT unnest($2::bigint[]) AS window_ms UNION SELECT window_ms FROM slo
-       ), windows AS (
-         -- Whole hours from the hourly rollups, the edges from the minutes (run_rollup_span); histograms only for a latency SLO.
-         SELECT w.window_ms, s.succeeded::int AS succeeded, s.failed::int AS failed, s.dead_lettered::int AS dead_lettered, s.histogram
+       ), window_edges AS (
+         -- Runs are counted over (now − W, now] exactly: the whole minutes inside from the rollups
+         -- (whole hours from the hourly ones, run_rollup_span), the partial minutes at both edges from
+         -- the raw runs, by the time each attempt ended.
+         SELECT w.window_ms, $4::timestamptz - w.window_ms * interval '1 millisecond' AS from_at,
+                ${ceilMinute("($4::timestamptz - w.window_ms * interval '1 millisecond')")} AS first_minute,
+                ${floorMinute('$4::timestamptz')} AS last_minute
            FROM window_length w
-           CROSS JOIN LATERAL run_rollup_span($1, $3::timestamptz - w.window_ms * interval '1 millisecond', $3::timestamptz, EXISTS (SELECT 1 FROM slo WHERE indicator = 'latency')) s
+       ), windows AS (
+         SELECT e.window_ms,
+                (s.succeeded + r.succeeded)::int AS succeeded, (s.failed + r.failed)::int AS failed, (s.dead_lettered + r.dead_lettered)::int AS dead_lettered,
+                CASE WHEN s.histogram IS NULL AND r.ended = 0 THEN NULL ELSE int_array_add(s.histogram, r.histogram) END AS histogram
+           FROM window_edges e
+           CROSS JOIN LATERAL run_rollup_span($1, e.first_minute, greatest(e.first_minute, e.last_minute), (SELECT latency FROM needs)) s
+           CROSS JOIN LATERAL (
+             SELECT count(*) FILTER (WHERE status = 'succeeded') AS succeeded, count(*) FILTER (WHERE status = 'failed') AS failed,
+                    count(*) FILTER (WHERE status = 'dead_lettered') AS dead_lettered, count(*) AS ended,
+                    CASE WHEN (SELECT latency FROM needs) THEN ${histogramOf('duration_ms')} END AS histogram
+               FROM run
+              WHERE automation_slug = $1 AND counted AND status <> 'running'
+                AND finished_at > e.from_at AND finished_at <= $4::timestamptz
+                AND (finished_at < e.first_minute OR finished_at >= greatest(e.first_minute, e.last_minute))
+           ) r
        ), ${DEAD_LETTER_SLOS}, dl_windows AS (
          SELECT dl.name AS slo, w.window_ms, ${GAUGE_COUNTS}
            FROM dl_slo dl
@@ -139,7 +174,7 @@ export class SlosRepository {
                 WHERE automation_slug = $1 AND succeeded > 0 AND minute >= (SELECT since FROM success_lookback) AND minute < $3::timestamptz) AS success_minutes,
               (SELECT coalesce(json_agg(json_build_object('slo', slo, 'window_ms', window_ms, 'good', good, 'total', total)), '[]'::json) FROM dl_windows) AS dead_letter_windows
          FROM definition d`,
-      [slug, alertWindowsMs, to],
+      [slug, alertWindowsMs, to, now],
     );
     if (row === undefined) {
       return null;

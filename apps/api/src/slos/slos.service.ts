@@ -5,6 +5,7 @@ import { AutomationNotFoundError } from '../automations/automations.errors.js';
 import { alertWindowsMs, evaluateBurnRates, type BurnRatePolicy, type BurnRateRuleResult } from './burn-rate-alerts.js';
 import { BURN_RATE_POLICY } from './burn-rate-policy.js';
 import { errorBudget, type ErrorBudget, type GoodTotal } from './error-budget.js';
+import { stateOf, type SloState } from './slo-state.js';
 import { sloCounts, type IndicatorData } from './slo-counts.js';
 import { parseDuration, sloThresholdMs } from './slo-duration.js';
 import {
@@ -15,14 +16,8 @@ import {
   type FreshnessStatus,
   type OldestDeadLetterStatus,
 } from './slo-indicators.js';
+export type { SloState } from './slo-state.js';
 import { SlosRepository, type RunbookLink, type SloSnapshot, type WindowRollup } from './slos.repository.js';
-
-/**
- * ok: no burn-rate rule fires. burning: a ticket rule fires (the budget is being spent faster than
- * it lasts). paging: a page rule fires. breached: no rule fires, but a dead-letter SLO's limit is
- * exceeded right now. no_data: nothing was counted in the SLO window.
- */
-export type SloState = 'ok' | 'burning' | 'paging' | 'breached' | 'no_data';
 
 export interface SloStatusResult {
   slo: Slo;
@@ -80,19 +75,6 @@ function gaugeCounts(slo: Slo, snapshot: SloSnapshot, windowMs: number): GoodTot
 
 const DEAD_LETTER_INDICATORS: readonly string[] = ['dead_letter_backlog', 'dead_letter_age'];
 
-function stateOf(budget: ErrorBudget, firing: 'page' | 'ticket' | null, overLimitNow: boolean | null): SloState {
-  if (firing === 'page') {
-    return 'paging';
-  }
-  if (firing === 'ticket') {
-    return 'burning';
-  }
-  if (overLimitNow !== null) {
-    return overLimitNow ? 'breached' : 'ok';
-  }
-  return budget.noData ? 'no_data' : 'ok';
-}
-
 @Injectable()
 export class SlosService {
   constructor(
@@ -106,12 +88,14 @@ export class SlosService {
   }
 
   /**
-   * Every SLO of an automation as it stands at `now`, from the per-minute rollups. Windows end at
-   * the end of the current minute, like the automation's health page.
+   * Every SLO of an automation as it stands at `now`. Runs (success rate, latency) are counted over
+   * (now − W, now] exactly, as the SRE workbook defines a window: whole minutes from the per-minute
+   * rollups, the partial minutes at its edges from the raw runs. Minutes (freshness, dead-letter
+   * SLOs) are counted whole, up to the end of the current minute.
    */
   async status(automation: string, now: Date = new Date()): Promise<SloStatusResult[]> {
     const to = Math.ceil(now.getTime() / MINUTE_MS) * MINUTE_MS;
-    const snapshot = await this.slos.snapshot(automation, alertWindowsMs(this.policy), new Date(to));
+    const snapshot = await this.slos.snapshot(automation, alertWindowsMs(this.policy), new Date(to), now);
     if (snapshot === null) {
       throw new AutomationNotFoundError(automation);
     }

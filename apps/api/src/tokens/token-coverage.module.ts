@@ -2,9 +2,12 @@ import { Module } from '@nestjs/common';
 import { TokenCoverage } from './token-coverage.js';
 import { TokensRepository } from './tokens.repository.js';
 
-/** What the features that move automations between teams (automations, catalog) need of runtime tokens. */
+/**
+ * What the features that move automations between teams (automations, catalog) need of runtime tokens.
+ * It owns the one TokensRepository, which TokensModule imports from here.
+ */
 @Module({
   providers: [TokensRepository, TokenCoverage],
-  exports: [TokenCoverage],
+  exports: [TokensRepository, TokenCoverage],
 })
 export class TokenCoverageModule {}

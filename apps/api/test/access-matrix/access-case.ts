@@ -10,6 +10,8 @@ import type { Persona, TestApi, TestDatabase } from '../harness.js';
 export interface AccessCase {
   /** `Query.automations`, `Mutation.revokeRuntimeToken`. */
   operation: string;
+  /** For a further case of the same operation: what is special about its target; its row in policy.ts is `operation (variant)`. */
+  variant?: string;
   /** The GraphQL document; it must select only what any allowed caller may see. */
   document: string;
   /**
@@ -23,6 +25,13 @@ export interface AccessCase {
    * answer shows the prepared target. A team-scoped caller of another team must not see it.
    */
   sees?: (data: any) => boolean; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** For mutations separation of duties may hold: whether the answer says it waits for approval instead of applying. */
+  held?: (data: any) => boolean; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+/** The row of policy.ts that answers for a case. */
+export function rowOf(accessCase: Pick<AccessCase, 'operation' | 'variant'>): string {
+  return accessCase.variant === undefined ? accessCase.operation : `${accessCase.operation} (${accessCase.variant})`;
 }
 
 export interface MatrixContext {
@@ -41,6 +50,8 @@ export interface MatrixContext {
   shippedAutomation(team: string): string;
   /** Reports a fresh pending dead letter for that automation and returns its id. */
   deadLetter(team: string): Promise<string>;
+  /** Reports a fresh pending dead letter for `automation` (owned by `team`) and returns its id. */
+  deadLetterOf(team: string, automation: string): Promise<string>;
 }
 
 /**

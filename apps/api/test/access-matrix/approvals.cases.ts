@@ -5,8 +5,8 @@ import type { AccessCase, MatrixContext } from './access-case.js';
 const REQUESTER = { id: 'matrix-requester', name: 'Matrix Requester' };
 
 /** A reprocess request of one fresh dead letter of `team`, waiting for approval, asked for by someone else. */
-async function awaitingRequest(context: MatrixContext, team: string): Promise<string> {
-  const deadLetter = await context.deadLetter(team);
+async function awaitingRequest(context: MatrixContext, team: string, deadLetterId?: string): Promise<string> {
+  const deadLetter = deadLetterId ?? (await context.deadLetter(team));
   const { startReprocess } = await context.asAdmin<{ startReprocess: { id: string } }>(`mutation($input: StartReprocessInput!) { startReprocess(input: $input) { id } }`, {
     input: { action: 'reprocess', selection: { ids: [deadLetter] }, reason: 'access matrix', velocity: 10 },
   });
@@ -35,6 +35,21 @@ export const cases: AccessCase[] = [
    
     document: `mutation($id: ID!) { approveReprocess(id: $id, note: "checked with treasury") { id state } }`,
     prepare: async (context, team) => ({ id: await awaitingRequest(context, team) }),
+  },
+  {
+    // The request was asked for while its automation belonged to the other team; it has moved to the
+    // target's team since, by a change the request did not see (made at the same moment): only the
+    // database changes, so nothing set it aside.
+    operation: 'Mutation.approveReprocess',
+    variant: 'its automation moved to the target’s team after the request',
+    document: `mutation($id: ID!) { approveReprocess(id: $id, note: "checked with treasury") { id state } }`,
+    prepare: async (context, team) => {
+      const from = team === 'finance-ops' ? 'order-ops' : 'finance-ops';
+      const slug = await context.registerAutomation(from);
+      const id = await awaitingRequest(context, from, await context.deadLetterOf(from, slug));
+      await context.db.query(`UPDATE automation SET owner_team = $2 WHERE slug = $1`, [slug, team]);
+      return { id };
+    },
   },
   {
     operation: 'Mutation.rejectReprocess',

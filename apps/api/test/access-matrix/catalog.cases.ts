@@ -1,6 +1,14 @@
 import { automationInput } from '../fixtures.js';
 import type { AccessCase } from './access-case.js';
 
+/** The matrix's two teams: the other one than `team`. */
+const otherTeamThan = (team: string) => (team === 'finance-ops' ? 'order-ops' : 'finance-ops');
+
+const UPDATE_WITH_PENDING = `mutation($slug: String!, $input: AutomationInput!) { updateAutomation(slug: $slug, input: $input) { slug pendingChange { id } } }`;
+
+/** The answer of an update that was not applied but waits for the owner team. */
+const waitsForApproval = (data: { updateAutomation?: { pendingChange: { id: string } | null } } | null | undefined) => (data?.updateAutomation?.pendingChange ?? null) !== null;
+
 export const cases: AccessCase[] = [
   { operation: 'Query.viewer', document: `{ viewer { name role } }` },
   { operation: 'Query.teams', document: `{ teams { name } }` },
@@ -32,6 +40,27 @@ export const cases: AccessCase[] = [
       const slug = await context.registerAutomation(team);
       return { slug, input: automationInput({ slug, owner: team, title: 'Vendor bill capture, with PDF splitting' }) };
     },
+  },
+  {
+    // Admins' moves wait for an owner of the team; owners may not move automations to a team they do not own.
+    operation: 'Mutation.updateAutomation',
+    variant: 'moving a risk-domain automation to another team',
+    document: UPDATE_WITH_PENDING,
+    prepare: async (context, team) => {
+      const slug = await context.registerAutomation(team);
+      return { slug, input: automationInput({ slug, owner: otherTeamThan(team), riskDomains: ['billing'] }) };
+    },
+    held: waitsForApproval,
+  },
+  {
+    operation: 'Mutation.updateAutomation',
+    variant: 'taking a risk domain away',
+    document: UPDATE_WITH_PENDING,
+    prepare: async (context, team) => {
+      const slug = await context.registerAutomation(team);
+      return { slug, input: automationInput({ slug, owner: team, riskDomains: [] }) };
+    },
+    held: waitsForApproval,
   },
   {
     operation: 'Mutation.archiveAutomation',

@@ -14,10 +14,12 @@
  * (`own`: finance-ops) and of another team (`other`: order-ops); for people on no team both are
  * someone else's. A cell is the answer for both, or `{ own, other }`.
  *
- * Every query, mutation and route needs a row: the matrix fails for one without.
+ * Every query, mutation and route needs a row: the matrix fails for one without. An operation may
+ * have more rows for particular targets, named `Mutation.updateAutomation (what is special)`.
  */
 
-export type Answer = 'permitted' | 'refused';
+/** `held`: the mutation answers, but what it asks for waits for another person's approval (separation of duties). */
+export type Answer = 'permitted' | 'refused' | 'held';
 export type Cell = Answer | { own: Answer; other: Answer };
 
 export interface PeopleRow {
@@ -49,6 +51,7 @@ export interface RouteRow extends PeopleRow {
 
 const P = 'permitted';
 const R = 'refused';
+const HELD = 'held';
 /** On the caller's own team's targets only. */
 const OWN = { own: P, other: R } as const;
 /** No runtime token opens it: it is for people. */
@@ -76,6 +79,7 @@ export const OPERATIONS: Readonly<Record<string, PeopleRow>> = {
   'Query.runs': { anonymous: R, viewer: P, operator: P, owner: P, admin: P },
   'Query.automationHealth': { anonymous: R, viewer: P, operator: P, owner: P, admin: P },
   'Query.trail': { anonymous: R, viewer: P, operator: P, owner: P, admin: P },
+  'Query.trailSteps': { anonymous: R, viewer: P, operator: P, owner: P, admin: P },
   'Query.deadLetters': { anonymous: R, viewer: P, operator: P, owner: P, admin: P },
   'Query.deadLetter': { anonymous: R, viewer: P, operator: P, owner: P, admin: P },
   'Query.deadLetterGroups': { anonymous: R, viewer: P, operator: P, owner: P, admin: P },
@@ -96,6 +100,11 @@ export const OPERATIONS: Readonly<Record<string, PeopleRow>> = {
   'Mutation.registerAutomation': { anonymous: R, viewer: R, operator: R, owner: OWN, admin: P },
   'Mutation.updateAutomation': { anonymous: R, viewer: R, operator: R, owner: OWN, admin: P },
   'Mutation.archiveAutomation': { anonymous: R, viewer: R, operator: R, owner: OWN, admin: P },
+  // Separation of duties survives moves: an automation touching a risk domain that needs approval
+  // moves to another team, or loses such a risk domain, only once another owner of its team approves.
+  // Owners may move automations only to teams they own (Omar owns finance-ops alone); an admin's move waits.
+  'Mutation.updateAutomation (moving a risk-domain automation to another team)': { anonymous: R, viewer: R, operator: R, owner: R, admin: HELD },
+  'Mutation.updateAutomation (taking a risk domain away)': { anonymous: R, viewer: R, operator: R, owner: { own: HELD, other: R }, admin: HELD },
 
   // Runtime tokens: owners of the team, admins any.
   'Query.runtimeTokens': { anonymous: R, viewer: R, operator: R, owner: OWN, admin: P },
@@ -114,6 +123,9 @@ export const OPERATIONS: Readonly<Record<string, PeopleRow>> = {
   // Someone else's reprocess request: approved or rejected by people on call for or owning the team.
   'Mutation.approveReprocess': { anonymous: R, viewer: R, operator: OWN, owner: OWN, admin: R },
   'Mutation.rejectReprocess': { anonymous: R, viewer: R, operator: OWN, owner: OWN, admin: R },
+  // A request asked for while its automation belonged to the other team, the automation moved to the
+  // target's team since: the approver must be on its team as it was requested and as it is, so no one.
+  'Mutation.approveReprocess (its automation moved to the target’s team after the request)': { anonymous: R, viewer: R, operator: R, owner: R, admin: R },
   // A change to a production automation's SLOs, asked for by someone else: approved by an owner of the team.
   'Mutation.approveAutomationChange': { anonymous: R, viewer: R, operator: R, owner: OWN, admin: R },
   // One the admin asked for: rejected by an owner of the team, or withdrawn by the admin.
@@ -124,6 +136,7 @@ export const OPERATIONS: Readonly<Record<string, PeopleRow>> = {
 export const ROUTES: Readonly<Record<string, RouteRow>> = {
   // Runtimes report, and take and acknowledge reprocess commands, for automations their team owns now.
   'HTTP IngestController.events': { ...PEOPLE_REFUSED, runtime: P, runtimeWithout: R, otherTeamRuntime: R, movedAwayRuntime: R, capability: 'ingest' },
+  'HTTP OtlpController.traces': { ...PEOPLE_REFUSED, runtime: P, runtimeWithout: R, otherTeamRuntime: R, movedAwayRuntime: R, capability: 'ingest' },
   'HTTP ReprocessCommandsController.claim': { ...PEOPLE_REFUSED, runtime: P, runtimeWithout: R, otherTeamRuntime: R, movedAwayRuntime: R, capability: 'commands', audited: true },
   'HTTP ReprocessCommandsController.ack': { ...PEOPLE_REFUSED, runtime: P, runtimeWithout: R, otherTeamRuntime: R, movedAwayRuntime: R, capability: 'commands', audited: true },
 

@@ -1,4 +1,4 @@
-import { attempt } from '../telemetry.js';
+import { attempt, otlpRun } from '../telemetry.js';
 import type { MatrixContext, RouteAccessCase } from './access-case.js';
 
 function post(context: MatrixContext, path: string, credentials: Record<string, string>, body: unknown): Promise<Response> {
@@ -32,6 +32,14 @@ export const routeCases: RouteAccessCase[] = [
     prepare: (context, team) => ({ slug: context.shippedAutomation(team) }),
     send: (context, credentials, prepared) => post(context, '/ingest/v1/events', credentials, attempt(String(prepared.slug)).slice(0, 1)),
     tookEffect: (body: { accepted: number }) => body.accepted === 1,
+  },
+  {
+    operation: 'HTTP OtlpController.traces',
+
+    prepare: (context, team) => ({ slug: context.shippedAutomation(team) }),
+    send: (context, credentials, prepared) => post(context, '/v1/traces', credentials, otlpRun(String(prepared.slug))),
+    // A whole success is an empty ExportTraceServiceResponse: no partial success to report.
+    tookEffect: (body: { partialSuccess?: unknown }) => body.partialSuccess === undefined,
   },
   {
     operation: 'HTTP ReprocessCommandsController.claim',

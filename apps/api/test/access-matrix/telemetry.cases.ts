@@ -9,6 +9,7 @@ export const cases: AccessCase[] = [
     prepare: (context, team) => ({ slug: context.shippedAutomation(team) }),
   },
   { operation: 'Query.trail', document: `{ trail(correlationId: "order-4711") { runId } }` },
+  { operation: 'Query.trailSteps', document: `{ trailSteps(correlationId: "order-4711") { stepId } }` },
   {
     // Quarantined events are narrowed to the caller's teams rather than refused.
     operation: 'Query.quarantine',

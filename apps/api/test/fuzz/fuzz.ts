@@ -50,7 +50,7 @@ export async function expectAlive(api: TestApi): Promise<void> {
 
 /** How many rows the tables a client can write to hold: compared before and after a refused request. */
 export async function rowCounts(db: TestDatabase): Promise<Record<string, number>> {
-  const tables = ['ingest_event', 'run', 'run_rollup_minute', 'kpi_measurement', 'automation_activity', 'quarantined_event', 'dead_letter', 'runtime_token', 'automation', 'audit_entry', 'reprocess_request', 'alert'];
+  const tables = ['ingest_event', 'run', 'run_step', 'run_rollup_minute', 'kpi_measurement', 'automation_activity', 'quarantined_event', 'dead_letter', 'runtime_token', 'automation', 'audit_entry', 'reprocess_request', 'alert'];
   const [row] = await db.query<Record<string, number>>(`SELECT ${tables.map((t) => `(SELECT count(*)::int FROM ${t}) AS ${t}`).join(', ')}`);
   return row ?? {};
 }

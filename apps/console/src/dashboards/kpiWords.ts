@@ -28,19 +28,80 @@ export function formatKpiNumber(value: number): string {
   return smallFormat.format(value);
 }
 
+/** What a headline says when the range has nothing to compute it from. */
+export const NO_DATA_IN_RANGE = 'No data in this range';
+
+/** Time units a KPI may be kept in, largest first, with their length in milliseconds and their words. */
+const TIME_UNITS = [
+  { names: ['d', 'day', 'days'], ms: 86_400_000, one: 'day', many: 'days' },
+  { names: ['h', 'hour', 'hours'], ms: 3_600_000, one: 'hour', many: 'hours' },
+  { names: ['min', 'minute', 'minutes'], ms: 60_000, one: 'minute', many: 'minutes' },
+  { names: ['s', 'second', 'seconds'], ms: 1_000, one: 'second', many: 'seconds' },
+  { names: ['ms', 'millisecond', 'milliseconds'], ms: 1, one: 'millisecond', many: 'milliseconds' },
+] as const;
+
+/** "1 day", "2 days", "1 working day": a plain plural unit in the singular when the number reads 1. */
+function withUnit(number: string, unit: string): string {
+  if (TIGHT_UNITS.has(unit)) {
+    return `${number}${unit}`;
+  }
+  const singular = number === '1' || number === '−1' || number === '-1';
+  return `${number} ${singular && /^[a-z ]*[a-z]s$/i.test(unit) && !unit.endsWith('ss') ? unit.slice(0, -1) : unit}`;
+}
+
 /**
- * A KPI value with its unit: "26 hours", "4.5%", and money with its period: "€410,000 per month"
- * for a unit "EUR/month" with currency EUR (whole euros from 100 up).
+ * A quantity of time in a unit that fits its size: kept in its own unit from 1 up ("26 hours",
+ * "1 day"), and in the largest smaller unit that reads 1 or more below it: 0.00074 hours is
+ * "2.7 seconds", 0.5 hours "30 minutes". Null for a unit that is not a time unit.
+ */
+export function formatTimeQuantity(value: number, unit: string): string | null {
+  const index = TIME_UNITS.findIndex((candidate) => (candidate.names as readonly string[]).includes(unit.trim().toLowerCase()));
+  const own = TIME_UNITS[index];
+  if (own === undefined) {
+    return null;
+  }
+  const ms = Math.abs(value) * own.ms;
+  const smallest = TIME_UNITS[TIME_UNITS.length - 1] ?? own;
+  const fitting = Math.abs(value) >= 1 || value === 0 ? own : (TIME_UNITS.slice(index + 1).find((candidate) => ms >= candidate.ms) ?? smallest);
+  const number = formatKpiNumber((value * own.ms) / fitting.ms);
+  return `${number} ${number === '1' || number === '-1' ? fitting.one : fitting.many}`;
+}
+
+/** Hours of staff time: "858 hours", "1 hour", "45 minutes" for less than one. */
+export function formatHours(hours: number): string {
+  return formatTimeQuantity(hours, 'hours') ?? `${formatKpiNumber(hours)} hours`;
+}
+
+/**
+ * When a figure covers fewer days than its range: "From 1 day of data in this 90-day range"; null
+ * when it covers (nearly) all of it.
+ */
+export function daysOfData(days: number, rangeDays: number): string | null {
+  if (days >= rangeDays - 0.05) {
+    return null;
+  }
+  const range = `${formatNumber(Math.round(rangeDays * 10) / 10)}-day range`;
+  if (days < 1) {
+    return `From less than a day of data in this ${range}`;
+  }
+  const shown = formatNumber(days >= 10 ? Math.round(days) : Math.round(days * 10) / 10);
+  return `From ${shown} ${shown === '1' ? 'day' : 'days'} of data in this ${range}`;
+}
+
+/**
+ * A KPI value with its unit: "26 hours", "4.5%", "1 day", time in a unit that fits its size
+ * ("2.7 seconds", not "0.00074 hours"), and money with its period: "€410,000 per month" for a unit
+ * "EUR/month" with currency EUR (whole euros from 100 up).
  */
 export function formatKpiValue(value: number, unit: string, currency: string | null): string {
   if (currency) {
     const digits = Math.abs(value) >= 100 || Number.isInteger(value) ? 0 : 2;
     const money = new Intl.NumberFormat('en', { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
-    const per = unit.startsWith(`${currency}/`) ? ` per ${unit.slice(currency.length + 1)}` : '';
+    const period = unit.startsWith(`${currency}/`) ? unit.slice(currency.length + 1) : '';
+    const per = period === '' ? '' : period.endsWith('-end') ? ` at each ${period}` : ` per ${period}`;
     return `${money}${per}`;
   }
-  const number = formatKpiNumber(value);
-  return TIGHT_UNITS.has(unit) ? `${number}${unit}` : `${number} ${unit}`;
+  return formatTimeQuantity(value, unit) ?? withUnit(formatKpiNumber(value), unit);
 }
 
 export function kpiValue(kpi: Pick<KpiReport, 'unit' | 'currency'>, value: number): string {

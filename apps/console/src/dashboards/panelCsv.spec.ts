@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aBacklogRow, aDashboard, aPanel, aResolvedRange, anSloRow, anSloStatus } from '@/test/dashboardFactories';
+import { aBacklogRow, aDashboard, aPanel, aResolvedRange, anSloRow, anSloStatus, someProgramTotals } from '@/test/dashboardFactories';
 import type { DashboardPanelData } from './dashboardTypes';
 import { panelCsv } from './panelCsv';
 
@@ -105,14 +105,26 @@ describe(panelCsv.name, () => {
     ]);
   });
 
-  it('writes program totals: the totals, each item, and the KPIs left out with why', () => {
+  it('writes program totals: hours, money per currency, unit and kind with what each line is, and the KPIs left out', () => {
     const content = lines(panelCsv(dashboard.name, panel('program_totals'), range, NOW).content);
-    expect(content[0]).toBe('Line,Automation,KPI,Amount,Unit,Currency,Manual touches avoided per day,Minutes per touch,Days,Why not counted');
-    expect(content).toContain('"Hours saved, total",,,1236.5,hours,,,,,');
-    expect(content).toContain('Hours saved,invoice-generation,Invoices fixed by hand,673.4,hours,,37,12,91,');
-    expect(content).toContain('"Money, total",,,318000,EUR,EUR,,,,');
-    expect(content).toContain('Money,dunning-reminders,Overdue cash recovered,141000,EUR/month,EUR,,,,');
-    expect(content).toContain('Not counted,payout-reconciliation,Cash not reconciled at month-end,,,,,,,no data in the range');
+    expect(content[0]).toBe('Line,Automation,KPI,Amount,Unit,Currency,Before,After,Manual touches avoided per day,Minutes per touch,Days with data,Why not counted');
+    expect(content).toContain('"Hours saved, total",,,1236.5,hours,,,,,,,');
+    expect(content).toContain('Hours saved,invoice-generation,Invoices fixed by hand,673.4,hours,,,,37,12,91,');
+    // Three units, three totals: 551,000 − 410,000 more recovered a month; 20,000 and 5,000 still at stake.
+    expect(content).toContain('"Money recovered, more than before, total",,,141000,EUR/month,EUR,410000,551000,,,,');
+    expect(content).toContain('"Money recovered, more than before",dunning-reminders,Overdue cash recovered,141000,EUR/month,EUR,410000,551000,,,,');
+    expect(content).toContain('"Money still at stake, total",,,20000,EUR,EUR,312000,20000,,,,');
+    expect(content).toContain('"Money still at stake, total",,,5000,EUR/month-end,EUR,182000,5000,,,,');
+    expect(content).toContain('Money still at stake,invoice-generation,Revenue invoiced after close,5000,EUR/month-end,EUR,182000,5000,,,,');
+    expect(content.filter((line) => line.includes('total'))).toHaveLength(4);
+    expect(content.join('\n')).not.toContain('Money, total');
+    expect(content).toContain('Not counted,refund-handling,Chargebacks for credit not processed,,,,,,,,,no data in the range');
+  });
+
+  it('leaves hours empty and says why for a range with no data', () => {
+    const empty = aPanel({ kind: 'program_totals', title: 'Totals', totals: someProgramTotals({ hoursSaved: null, hoursSavedItems: [], money: [] }) });
+    const content = lines(panelCsv(dashboard.name, empty, range, NOW).content);
+    expect(content[1]).toBe('"Hours saved, total",,,,hours,,,,,,,no data in this range');
   });
 
   it('writes the problem of a panel that cannot be computed', () => {

@@ -2,6 +2,7 @@ import type { KpiReportFieldsFragment } from '@/gql/graphql';
 import { type CsvCell, slugify, toCsv } from './csv';
 import type { BacklogRow, DashboardPanelData, KpiTrendData, ProgramTotalsData, ResolvedRange, SloRow } from './dashboardTypes';
 import { isoDay, lastDayOf } from './dateRange';
+import { moneyLineAmount } from './moneyWords';
 
 export interface PanelCsv {
   filename: string;
@@ -121,29 +122,26 @@ function backlogTable(rows: readonly BacklogRow[], now: number): CsvTable {
   };
 }
 
+const CSV_MONEY_LINES = { saved: 'Money saved', recovered: 'Money recovered, more than before', at_stake: 'Money still at stake' } as const;
+
+/**
+ * Program totals: hours, then money one line per currency, unit and kind (never one sum across
+ * them), each followed by its items. "Amount" is what the line says: hours saved, money saved, more
+ * money recovered than before, or money still at stake now.
+ */
 function totalsTable(totals: ProgramTotalsData): CsvTable {
+  const blank = (count: number): CsvCell[] => new Array<CsvCell>(count).fill(null);
   const rows: CsvCell[][] = [
-    ['Hours saved, total', null, null, totals.hoursSaved, 'hours', null, null, null, null, null],
-    ...totals.hoursSavedItems.map((item): CsvCell[] => [
-      'Hours saved',
-      item.automation,
-      item.kpiTitle,
-      item.hours,
-      'hours',
-      null,
-      item.touchesAvoidedPerDay,
-      item.minutesPerTouch,
-      item.days,
-      null,
+    ['Hours saved, total', null, null, totals.hoursSaved, 'hours', null, null, null, null, null, null, totals.hoursSaved === null ? 'no data in this range' : null],
+    ...totals.hoursSavedItems.map((item): CsvCell[] => ['Hours saved', item.automation, item.kpiTitle, item.hours, 'hours', null, null, null, item.touchesAvoidedPerDay, item.minutesPerTouch, item.days, null]),
+    ...totals.money.flatMap((line): CsvCell[][] => [
+      [`${CSV_MONEY_LINES[line.kind]}, total`, null, null, moneyLineAmount(line), line.unit, line.currency, line.before, line.after, ...blank(4)],
+      ...line.items.map((item): CsvCell[] => [CSV_MONEY_LINES[item.kind], item.automation, item.kpiTitle, moneyLineAmount(item), item.unit, item.currency, item.before, item.after, ...blank(4)]),
     ]),
-    ...totals.money.flatMap((currency): CsvCell[][] => [
-      ['Money, total', null, null, currency.amount, currency.currency, currency.currency, null, null, null, null],
-      ...currency.items.map((item): CsvCell[] => ['Money', item.automation, item.kpiTitle, item.amount, item.unit, currency.currency, null, null, null, null]),
-    ]),
-    ...totals.skipped.map((skipped): CsvCell[] => ['Not counted', skipped.automation, skipped.kpiTitle, null, null, null, null, null, null, skipped.reason]),
+    ...totals.skipped.map((skipped): CsvCell[] => ['Not counted', skipped.automation, skipped.kpiTitle, ...blank(8), skipped.reason]),
   ];
   return {
-    header: ['Line', 'Automation', 'KPI', 'Amount', 'Unit', 'Currency', 'Manual touches avoided per day', 'Minutes per touch', 'Days', 'Why not counted'],
+    header: ['Line', 'Automation', 'KPI', 'Amount', 'Unit', 'Currency', 'Before', 'After', 'Manual touches avoided per day', 'Minutes per touch', 'Days with data', 'Why not counted'],
     rows,
   };
 }

@@ -185,12 +185,22 @@ export type KpiInput = {
   currency?: string | null | undefined;
   direction: KpiDirection;
   minutesPerTouch?: number | null | undefined;
+  money?: KpiMoneyKind | null | undefined;
   name: string;
   source?: KpiSource;
   target: number;
   title: string;
   unit: string;
 };
+
+/** What a money KPI is to finance. */
+export type KpiMoneyKind =
+  /** Money still at stake: a balance at a date that is still at risk (e.g. unreconciled cash at month-end). */
+  | 'at_stake'
+  /** Money recovered: cash that came in (e.g. overdue invoices paid per month). */
+  | 'recovered'
+  /** Money saved: a cost that went down (e.g. compensation paid per month). */
+  | 'saved';
 
 export type KpiSource =
   | 'cycle_time_p50'
@@ -224,6 +234,12 @@ export type OnCallInput = {
   schedule?: string | null | undefined;
   slack?: string | null | undefined;
 };
+
+/** How the payload view reads the body: json (numbers as written), text (decoded by its charset), base64 (bytes that are not text). */
+export type PayloadFormat =
+  | 'base64'
+  | 'json'
+  | 'text';
 
 export type PayloadPolicyInput = {
   sensitiveFields?: Array<string>;
@@ -309,6 +325,8 @@ export type RuntimeBindingInput = {
   queue?: string | null | undefined;
   reprocessUrl?: string | null | undefined;
   routingKey?: string | null | undefined;
+  /** The OpenTelemetry service.name whose root spans sent to /v1/traces are this automation’s runs. */
+  serviceName?: string | null | undefined;
   signingSecret?: string | null | undefined;
 };
 
@@ -351,15 +369,15 @@ export type SloInput = {
 
 /** Whether an SLO keeps its promise right now. */
 export type SloState =
-  /** A dead-letter SLO: the backlog or the age of the oldest dead letter is over its limit right now. */
+  /** Broken: over its window the objective was missed, or the whole error budget is spent. */
   | 'breached'
-  /** The error budget is being spent faster than it lasts: a ticket for working hours. */
+  /** At risk: the promise still holds over its window, but the error budget is being spent faster than it lasts (a ticket for working hours), or a dead-letter limit is crossed right now. */
   | 'burning'
   /** Nothing was counted in the SLO window, so there is nothing to judge. */
   | 'no_data'
-  /** The promise holds: no alert rule fires. */
+  /** The promise holds: no alert rule fires and the error budget is not spent. */
   | 'ok'
-  /** The error budget is being spent so fast that someone is paged now. */
+  /** At risk: the promise still holds over its window, but the error budget is being spent so fast that someone is paged now. */
   | 'paging';
 
 export type StartReprocessInput = {
@@ -403,12 +421,12 @@ export type AlertsQueryVariables = Exact<{
 
 export type AlertsQuery = { alerts: Array<{ id: string, automation: string, automationTitle: string, slo: string, sloTitle: string, rule: string, severity: AlertSeverity, state: AlertState, summary: string, firedAt: string, acknowledgedAt: string | null, acknowledgedBy: string | null, resolvedAt: string | null, acknowledgeBlockedReason: string | null, runbook: { id: string, title: string } | null, events: Array<{ at: string, kind: string, actor: string | null, detail: string | null }> }> };
 
-export type AutomationChangeItemFragment = { id: string, state: AutomationChangeState, ownerTeam: string, requestedAt: string, sloChanges: Array<string>, decidedAt: string | null, reason: string | null, canDecide: boolean, decideBlockedReason: string | null, canReject: boolean, automation: { slug: string, title: string }, requestedBy: { id: string, name: string }, decidedBy: { id: string, name: string } | null };
+export type AutomationChangeItemFragment = { id: string, state: AutomationChangeState, ownerTeam: string, requestedAt: string, sloChanges: Array<string>, changes: Array<string>, decidedAt: string | null, reason: string | null, canDecide: boolean, decideBlockedReason: string | null, canReject: boolean, automation: { slug: string, title: string }, requestedBy: { id: string, name: string }, decidedBy: { id: string, name: string } | null };
 
 export type ApprovalsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ApprovalsQuery = { approvals: { waitingForYou: number, reprocessRequests: Array<{ id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } }>, automationChanges: Array<{ id: string, state: AutomationChangeState, ownerTeam: string, requestedAt: string, sloChanges: Array<string>, decidedAt: string | null, reason: string | null, canDecide: boolean, decideBlockedReason: string | null, canReject: boolean, automation: { slug: string, title: string }, requestedBy: { id: string, name: string }, decidedBy: { id: string, name: string } | null }> } };
+export type ApprovalsQuery = { approvals: { waitingForYou: number, reprocessRequests: Array<{ id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } }>, automationChanges: Array<{ id: string, state: AutomationChangeState, ownerTeam: string, requestedAt: string, sloChanges: Array<string>, changes: Array<string>, decidedAt: string | null, reason: string | null, canDecide: boolean, decideBlockedReason: string | null, canReject: boolean, automation: { slug: string, title: string }, requestedBy: { id: string, name: string }, decidedBy: { id: string, name: string } | null }> } };
 
 export type ApproveAutomationChangeMutationVariables = Exact<{
   id: string | number;
@@ -416,7 +434,7 @@ export type ApproveAutomationChangeMutationVariables = Exact<{
 }>;
 
 
-export type ApproveAutomationChangeMutation = { approveAutomationChange: { id: string, state: AutomationChangeState, ownerTeam: string, requestedAt: string, sloChanges: Array<string>, decidedAt: string | null, reason: string | null, canDecide: boolean, decideBlockedReason: string | null, canReject: boolean, automation: { slug: string, title: string }, requestedBy: { id: string, name: string }, decidedBy: { id: string, name: string } | null } };
+export type ApproveAutomationChangeMutation = { approveAutomationChange: { id: string, state: AutomationChangeState, ownerTeam: string, requestedAt: string, sloChanges: Array<string>, changes: Array<string>, decidedAt: string | null, reason: string | null, canDecide: boolean, decideBlockedReason: string | null, canReject: boolean, automation: { slug: string, title: string }, requestedBy: { id: string, name: string }, decidedBy: { id: string, name: string } | null } };
 
 export type RejectAutomationChangeMutationVariables = Exact<{
   id: string | number;
@@ -424,7 +442,7 @@ export type RejectAutomationChangeMutationVariables = Exact<{
 }>;
 
 
-export type RejectAutomationChangeMutation = { rejectAutomationChange: { id: string, state: AutomationChangeState, ownerTeam: string, requestedAt: string, sloChanges: Array<string>, decidedAt: string | null, reason: string | null, canDecide: boolean, decideBlockedReason: string | null, canReject: boolean, automation: { slug: string, title: string }, requestedBy: { id: string, name: string }, decidedBy: { id: string, name: string } | null } };
+export type RejectAutomationChangeMutation = { rejectAutomationChange: { id: string, state: AutomationChangeState, ownerTeam: string, requestedAt: string, sloChanges: Array<string>, changes: Array<string>, decidedAt: string | null, reason: string | null, canDecide: boolean, decideBlockedReason: string | null, canReject: boolean, automation: { slug: string, title: string }, requestedBy: { id: string, name: string }, decidedBy: { id: string, name: string } | null } };
 
 export type AuditActionsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -450,7 +468,7 @@ export type AutomationPendingChangeQueryVariables = Exact<{
 }>;
 
 
-export type AutomationPendingChangeQuery = { automation: { slug: string, pendingChange: { id: string, state: AutomationChangeState, ownerTeam: string, requestedAt: string, sloChanges: Array<string>, decidedAt: string | null, reason: string | null, canDecide: boolean, decideBlockedReason: string | null, canReject: boolean, automation: { slug: string, title: string }, requestedBy: { id: string, name: string }, decidedBy: { id: string, name: string } | null } | null } };
+export type AutomationPendingChangeQuery = { automation: { slug: string, pendingChange: { id: string, state: AutomationChangeState, ownerTeam: string, requestedAt: string, sloChanges: Array<string>, changes: Array<string>, decidedAt: string | null, reason: string | null, canDecide: boolean, decideBlockedReason: string | null, canReject: boolean, automation: { slug: string, title: string }, requestedBy: { id: string, name: string }, decidedBy: { id: string, name: string } | null } | null } };
 
 export type RegisterAutomationMutationVariables = Exact<{
   input: AutomationInput;
@@ -465,7 +483,7 @@ export type UpdateAutomationMutationVariables = Exact<{
 }>;
 
 
-export type UpdateAutomationMutation = { updateAutomation: { slug: string, title: string, description: string, type: AutomationType, lifecycle: Lifecycle, systems: Array<string>, riskDomains: Array<RiskDomain>, tags: Array<string>, system: string | null, source: EntitySource, sourceFile: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, canEdit: boolean, editBlockedReason: string | null, pendingChange: { id: string, state: AutomationChangeState, ownerTeam: string, requestedAt: string, sloChanges: Array<string>, decidedAt: string | null, reason: string | null, canDecide: boolean, decideBlockedReason: string | null, canReject: boolean, automation: { slug: string, title: string }, requestedBy: { id: string, name: string }, decidedBy: { id: string, name: string } | null } | null, owner: { name: string, title: string }, onCall: { name: string, email: string | null, slack: string | null, schedule: string | null }, links: Array<{ title: string, url: string, type: LinkType }>, annotations: Array<{ key: string, value: string, label: string | null, url: string | null }>, labels: Array<{ key: string, value: string }>, runtime: { kind: RuntimeKind, queue: string | null, deadLetterQueue: string | null, exchange: string | null, routingKey: string | null, reprocessUrl: string | null, signingSecret: string | null, connection: string | null } | null, slos: Array<{ name: string, title: string, indicator: SloIndicator, objective: number, threshold: string | null, percentile: number | null, maxBacklog: number | null, window: string, runbook: string | null }>, kpis: Array<{ name: string, title: string, unit: string, direction: KpiDirection, source: KpiSource, target: number, currency: string | null, minutesPerTouch: number | null, baseline: { value: number | null, from: string | null, to: string | null, note: string } }>, runbooks: Array<{ id: string, title: string, markdown: string, path: string | null }>, releases: Array<{ version: string, date: string, summary: string, why: string | null }> } };
+export type UpdateAutomationMutation = { updateAutomation: { slug: string, title: string, description: string, type: AutomationType, lifecycle: Lifecycle, systems: Array<string>, riskDomains: Array<RiskDomain>, tags: Array<string>, system: string | null, source: EntitySource, sourceFile: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, canEdit: boolean, editBlockedReason: string | null, pendingChange: { id: string, state: AutomationChangeState, ownerTeam: string, requestedAt: string, sloChanges: Array<string>, changes: Array<string>, decidedAt: string | null, reason: string | null, canDecide: boolean, decideBlockedReason: string | null, canReject: boolean, automation: { slug: string, title: string }, requestedBy: { id: string, name: string }, decidedBy: { id: string, name: string } | null } | null, owner: { name: string, title: string }, onCall: { name: string, email: string | null, slack: string | null, schedule: string | null }, links: Array<{ title: string, url: string, type: LinkType }>, annotations: Array<{ key: string, value: string, label: string | null, url: string | null }>, labels: Array<{ key: string, value: string }>, runtime: { kind: RuntimeKind, queue: string | null, deadLetterQueue: string | null, exchange: string | null, routingKey: string | null, reprocessUrl: string | null, signingSecret: string | null, connection: string | null } | null, slos: Array<{ name: string, title: string, indicator: SloIndicator, objective: number, threshold: string | null, percentile: number | null, maxBacklog: number | null, window: string, runbook: string | null }>, kpis: Array<{ name: string, title: string, unit: string, direction: KpiDirection, source: KpiSource, target: number, currency: string | null, minutesPerTouch: number | null, baseline: { value: number | null, from: string | null, to: string | null, note: string } }>, runbooks: Array<{ id: string, title: string, markdown: string, path: string | null }>, releases: Array<{ version: string, date: string, summary: string, why: string | null }> } };
 
 export type ArchiveAutomationMutationVariables = Exact<{
   slug: string;
@@ -528,7 +546,7 @@ export type DashboardQueryVariables = Exact<{
 }>;
 
 
-export type DashboardQuery = { dashboard: { name: string, title: string, description: string, owner: string, path: string, defaultRange: { last: string | null, from: string | null, to: string | null }, range: { start: string, end: string, days: number, label: string }, panels: Array<{ kind: DashboardPanelKind, title: string, description: string | null, problem: string | null, kpi: { automation: string, automationTitle: string, name: string, title: string, unit: string, direction: KpiDirection, source: KpiSource, currency: string | null, target: number, baseline: number | null, baselineNote: string, baselineFrom: string | null, baselineTo: string | null, after: number | null, coverage: number, partial: boolean, noData: boolean, delta: number | null, change: KpiChange | null, improvementPercent: number | null, progressPercent: number | null, progressDisplayPercent: number | null, targetReached: boolean | null, caveat: string | null, howComputed: string, range: { start: string, end: string, days: number, label: string } } | null, trend: { interval: TrendInterval, kpi: { automation: string, automationTitle: string, name: string, title: string, unit: string, direction: KpiDirection, source: KpiSource, currency: string | null, target: number, baseline: number | null, baselineNote: string, baselineFrom: string | null, baselineTo: string | null, after: number | null, coverage: number, partial: boolean, noData: boolean, delta: number | null, change: KpiChange | null, improvementPercent: number | null, progressPercent: number | null, progressDisplayPercent: number | null, targetReached: boolean | null, caveat: string | null, howComputed: string, range: { start: string, end: string, days: number, label: string } }, points: Array<{ at: string, value: number | null }> } | null, slos: Array<{ automation: string, automationTitle: string, attainmentPercent: number | null, good: number, total: number, status: { name: string, title: string, indicator: SloIndicator, objective: number, window: string, state: SloState, attainedPercent: number | null, runbook: { id: string, title: string } | null, errorBudget: { allowedBad: number, bad: number, good: number, total: number, consumedFraction: number, remainingFraction: number, overspent: boolean, noData: boolean } | null, burnRates: Array<{ rule: string, severity: AlertSeverity, threshold: number, longWindow: string, shortWindow: string, longBurnRate: number | null, shortBurnRate: number | null, firing: boolean, budgetSpentInLongWindow: number | null }>, deadLetters: { pending: number, maxBacklog: number | null, headroom: number | null, oldestPendingSince: string | null, oldestAgeMs: number | null, thresholdMs: number | null, withinLimit: boolean } | null, freshness: { ageMs: number | null, fresh: boolean, lastSuccessAt: string | null, thresholdMs: number } | null }, openAlerts: Array<{ id: string, severity: AlertSeverity, state: AlertState, summary: string }> }> | null, backlog: Array<{ automation: string, automationTitle: string, pending: number, oldestPendingSince: string | null, arrivedInRange: number, closedInRange: number }> | null, totals: { hoursSaved: number, hoursSavedItems: Array<{ automation: string, kpi: string, kpiTitle: string, touchesAvoidedPerDay: number, minutesPerTouch: number, days: number, hours: number }>, money: Array<{ currency: string, amount: number, byUnit: Array<{ unit: string, amount: number }>, items: Array<{ automation: string, kpi: string, kpiTitle: string, unit: string, amount: number }> }>, skipped: Array<{ automation: string, kpi: string, kpiTitle: string, reason: string }> } | null }> } | null };
+export type DashboardQuery = { dashboard: { name: string, title: string, description: string, owner: string, path: string, defaultRange: { last: string | null, from: string | null, to: string | null }, range: { start: string, end: string, days: number, label: string }, panels: Array<{ kind: DashboardPanelKind, title: string, description: string | null, problem: string | null, kpi: { automation: string, automationTitle: string, name: string, title: string, unit: string, direction: KpiDirection, source: KpiSource, currency: string | null, target: number, baseline: number | null, baselineNote: string, baselineFrom: string | null, baselineTo: string | null, after: number | null, coverage: number, partial: boolean, noData: boolean, delta: number | null, change: KpiChange | null, improvementPercent: number | null, progressPercent: number | null, progressDisplayPercent: number | null, targetReached: boolean | null, caveat: string | null, howComputed: string, range: { start: string, end: string, days: number, label: string } } | null, trend: { interval: TrendInterval, kpi: { automation: string, automationTitle: string, name: string, title: string, unit: string, direction: KpiDirection, source: KpiSource, currency: string | null, target: number, baseline: number | null, baselineNote: string, baselineFrom: string | null, baselineTo: string | null, after: number | null, coverage: number, partial: boolean, noData: boolean, delta: number | null, change: KpiChange | null, improvementPercent: number | null, progressPercent: number | null, progressDisplayPercent: number | null, targetReached: boolean | null, caveat: string | null, howComputed: string, range: { start: string, end: string, days: number, label: string } }, points: Array<{ at: string, value: number | null }> } | null, slos: Array<{ automation: string, automationTitle: string, attainmentPercent: number | null, good: number, total: number, status: { name: string, title: string, indicator: SloIndicator, objective: number, window: string, state: SloState, attainedPercent: number | null, runbook: { id: string, title: string } | null, errorBudget: { allowedBad: number, bad: number, good: number, total: number, consumedFraction: number, remainingFraction: number, overspent: boolean, noData: boolean } | null, burnRates: Array<{ rule: string, severity: AlertSeverity, threshold: number, longWindow: string, shortWindow: string, longBurnRate: number | null, shortBurnRate: number | null, firing: boolean, budgetSpentInLongWindow: number | null }>, deadLetters: { pending: number, maxBacklog: number | null, headroom: number | null, oldestPendingSince: string | null, oldestAgeMs: number | null, thresholdMs: number | null, withinLimit: boolean } | null, freshness: { ageMs: number | null, fresh: boolean, lastSuccessAt: string | null, thresholdMs: number } | null }, openAlerts: Array<{ id: string, severity: AlertSeverity, state: AlertState, summary: string }> }> | null, backlog: Array<{ automation: string, automationTitle: string, pending: number, oldestPendingSince: string | null, arrivedInRange: number, closedInRange: number }> | null, totals: { hoursSaved: number | null, hoursSavedItems: Array<{ automation: string, kpi: string, kpiTitle: string, touchesAvoidedPerDay: number, minutesPerTouch: number, days: number, hours: number }>, money: Array<{ currency: string, unit: string, kind: KpiMoneyKind, before: number, after: number, change: number, items: Array<{ automation: string, kpi: string, kpiTitle: string, currency: string, unit: string, kind: KpiMoneyKind, before: number, after: number, change: number }> }>, skipped: Array<{ automation: string, kpi: string, kpiTitle: string, reason: string }> } | null }> } | null };
 
 export type DashboardsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -550,7 +568,7 @@ export type DeadLetterQueryVariables = Exact<{
 }>;
 
 
-export type DeadLetterQuery = { deadLetter: { id: string, sourceKind: DeadLetterSource, sourceQueue: string, messageId: string, fingerprint: string, errorClass: string, errorMessage: string, attempts: number, deliveries: number, firstFailedAt: string, lastFailedAt: string, status: DeadLetterStatus, correlationId: string | null, runId: string | null, payload: string, headers: string, payloadMasked: boolean, reprocessOf: string | null, automation: { slug: string, title: string }, actions: Array<{ requestId: string, action: ReprocessAction, requestState: ReprocessRequestState, requestedBy: string, requestedAt: string, reason: string, route: ReprocessRoute, state: ReprocessItemState, reprocessId: string, attempts: number, lastError: string | null, dispatchedAt: string | null, acknowledgedAt: string | null, finishedAt: string | null, newDeadLetterId: string | null }> } };
+export type DeadLetterQuery = { deadLetter: { id: string, sourceKind: DeadLetterSource, sourceQueue: string, messageId: string, fingerprint: string, errorClass: string, errorMessage: string, attempts: number, deliveries: number, firstFailedAt: string, lastFailedAt: string, status: DeadLetterStatus, correlationId: string | null, runId: string | null, payload: string, payloadFormat: PayloadFormat, contentType: string | null, contentEncoding: string | null, bodyBytes: number, headers: string, payloadMasked: boolean, reprocessOf: string | null, automation: { slug: string, title: string }, actions: Array<{ requestId: string, action: ReprocessAction, requestState: ReprocessRequestState, requestedBy: string, requestedAt: string, reason: string, route: ReprocessRoute, state: ReprocessItemState, reprocessId: string, attempts: number, lastError: string | null, dispatchedAt: string | null, acknowledgedAt: string | null, finishedAt: string | null, newDeadLetterId: string | null }> } };
 
 export type DeadLetterRowFragment = { id: string, fingerprint: string, errorClass: string, errorMessage: string, attempts: number, deliveries: number, lastFailedAt: string, status: DeadLetterStatus, correlationId: string | null, automation: { slug: string, title: string } };
 
@@ -789,6 +807,7 @@ export const AutomationChangeItemFragmentDoc = new TypedDocumentString(`
   }
   requestedAt
   sloChanges
+  changes
   decidedBy {
     id
     name
@@ -1235,6 +1254,7 @@ export const ApprovalsDocument = new TypedDocumentString(`
   }
   requestedAt
   sloChanges
+  changes
   decidedBy {
     id
     name
@@ -1305,6 +1325,7 @@ export const ApproveAutomationChangeDocument = new TypedDocumentString(`
   }
   requestedAt
   sloChanges
+  changes
   decidedBy {
     id
     name
@@ -1335,6 +1356,7 @@ export const RejectAutomationChangeDocument = new TypedDocumentString(`
   }
   requestedAt
   sloChanges
+  changes
   decidedBy {
     id
     name
@@ -1415,6 +1437,7 @@ export const AutomationPendingChangeDocument = new TypedDocumentString(`
   }
   requestedAt
   sloChanges
+  changes
   decidedBy {
     id
     name
@@ -1546,6 +1569,7 @@ export const UpdateAutomationDocument = new TypedDocumentString(`
   }
   requestedAt
   sloChanges
+  changes
   decidedBy {
     id
     name
@@ -2016,17 +2040,21 @@ export const DashboardDocument = new TypedDocumentString(`
         }
         money {
           currency
-          amount
-          byUnit {
-            unit
-            amount
-          }
+          unit
+          kind
+          before
+          after
+          change
           items {
             automation
             kpi
             kpiTitle
+            currency
             unit
-            amount
+            kind
+            before
+            after
+            change
           }
         }
         skipped {
@@ -2181,6 +2209,10 @@ export const DeadLetterDocument = new TypedDocumentString(`
     correlationId
     runId
     payload
+    payloadFormat
+    contentType
+    contentEncoding
+    bodyBytes
     headers
     payloadMasked
     reprocessOf

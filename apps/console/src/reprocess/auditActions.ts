@@ -13,6 +13,7 @@ const AUDIT_ACTIONS: Readonly<Record<string, string>> = {
   'commands.acknowledged': 'Commands acknowledged by the runtime',
   'approval.approved': 'Approved',
   'approval.rejected': 'Rejected',
+  'approval.superseded': 'Set aside: the automation moved or its risk domains changed since',
 };
 
 /** "request.paused" → "Paused"; an action this console does not know yet is shown as the api wrote it. */

@@ -1,4 +1,4 @@
-import type { SloState, SloStatusFieldsFragment } from '@/gql/graphql';
+import type { SloIndicator, SloState, SloStatusFieldsFragment } from '@/gql/graphql';
 import type { BadgeTone } from '@/shared/components/Badge';
 import { formatDuration } from '@/shared/format/durations';
 import { formatNumber } from '@/shared/format/numbers';
@@ -10,17 +10,18 @@ export type ErrorBudget = NonNullable<SloStatusData['errorBudget']>;
 /** An SLO's state in words a stakeholder reads. */
 export const SLO_STATE_LABELS: Record<SloState, string> = {
   ok: 'Promise kept',
-  burning: 'At risk (ticket)',
-  paging: 'Failing now (paging)',
-  breached: 'Over its limit',
+  burning: 'At risk',
+  paging: 'At risk: on-call paged',
+  breached: 'Breached',
   no_data: 'No data yet',
 };
 
 export const SLO_STATE_DESCRIPTIONS: Record<SloState, string> = {
-  ok: 'The promise holds: no alert rule fires.',
-  burning: 'Failures are using up the error budget faster than it lasts; someone looks at it in working hours.',
-  paging: 'Failures are using up the error budget so fast that the on-call engineer is paged now.',
-  breached: 'The dead-letter backlog or the age of the oldest dead letter is over its limit right now.',
+  ok: 'The promise holds: failures stay within what it allows, and no alert fires.',
+  burning:
+    'The promise still holds over its window, but failures are using up the room it allows faster than it lasts, or a dead-letter limit is crossed right now; someone looks at it in working hours.',
+  paging: 'The promise still holds over its window, but failures are using up the room it allows so fast that the on-call engineer is paged now.',
+  breached: 'The promise is broken: over its window fewer were good than promised, or all the room for failures is used up.',
   no_data: 'Nothing was counted in the SLO window, so there is nothing to judge.',
 };
 
@@ -40,21 +41,47 @@ export function formatPercentValue(value: number, digits = 2): string {
   return `${formatNumber(Math.round(value * factor) / factor)}%`;
 }
 
-const allowed = (value: number) => formatNumber(value >= 10 ? Math.floor(value) : Math.round(value * 100) / 100);
+/** What an SLO counts: runs (success rate, latency) or minutes (freshness, dead letters). */
+export type BudgetUnit = 'runs' | 'minutes';
+
+export function budgetUnitOf(indicator: SloIndicator): BudgetUnit {
+  return indicator === 'success_rate' || indicator === 'latency' ? 'runs' : 'minutes';
+}
+
+const count = (value: number, unit: BudgetUnit) => `${formatNumber(value)} ${value === 1 ? unit.slice(0, -1) : unit}`;
+
+/** "one in every 200" for 99.5%; "about one in every 33" for 97%. */
+function oneIn(objective: number): string {
+  const every = 100 / (100 - objective);
+  const rounded = Math.round(every);
+  return Math.abs(every - rounded) < 0.001 ? `one in every ${formatNumber(rounded)}` : `about one in every ${formatNumber(rounded)}`;
+}
 
 /**
- * "25% of the budget left (45 of 60 allowed misses used)", "Overspent: 130% of the budget used (…)".
- * A miss is a bad run, or a bad minute for freshness and dead-letter SLOs.
+ * The error budget in words a stakeholder reads, never a fraction of a miss: "25% of the room for
+ * failures left: 45 of the 60 misses allowed have happened", "Broken: 118 runs missed where 50 were
+ * allowed (236% of the room for failures used)", and with too few runs for even one miss, "No misses
+ * yet: 99.5% allows one in every 200 runs, and 6 runs so far." A miss is a bad run, or a bad minute
+ * for freshness and dead-letter SLOs.
  */
-export function describeBudget(budget: ErrorBudget): string {
+export function describeBudget(budget: ErrorBudget, objective: number, unit: BudgetUnit = 'runs'): string {
   if (budget.noData) {
-    return 'Nothing counted in the window yet, so no budget has been used.';
+    return 'Nothing counted in the window yet, so none of the room for failures has been used.';
   }
-  const used = `${formatNumber(budget.bad)} of ${allowed(budget.allowedBad)} allowed misses used`;
+  const percent = formatNumber(Math.round(budget.consumedFraction * 100));
+  if (budget.allowedBad < 1) {
+    return budget.bad === 0
+      ? `No misses yet: ${formatNumber(objective)}% allows ${oneIn(objective)} ${unit}, and ${count(budget.total, unit)} so far.`
+      : `Broken: ${formatNumber(budget.bad)} of ${count(budget.total, unit)} missed, where ${formatNumber(objective)}% allows ${oneIn(objective)}.`;
+  }
+  const allowed = Math.floor(budget.allowedBad + 1e-9);
   if (budget.overspent) {
-    return `Overspent: ${formatNumber(Math.round(budget.consumedFraction * 100))}% of the budget used (${used}).`;
+    return `Broken: ${count(budget.bad, unit)} missed where ${formatNumber(allowed)} were allowed (${percent}% of the room for failures used).`;
   }
-  return `${formatNumber(Math.round(budget.remainingFraction * 100))}% of the budget left (${used}).`;
+  if (budget.consumedFraction >= 1) {
+    return `No room for failures left: all ${formatNumber(allowed)} misses allowed have happened.`;
+  }
+  return `${formatNumber(Math.round(budget.remainingFraction * 100))}% of the room for failures left: ${formatNumber(budget.bad)} of the ${formatNumber(allowed)} misses allowed have happened.`;
 }
 
 function rate(value: number | null, window: string): string {

@@ -140,21 +140,43 @@ export function someProgramTotals(overrides: Partial<ProgramTotalsData> = {}): P
       { automation: 'invoice-generation', kpi: 'manual-touches', kpiTitle: 'Invoices fixed by hand', touchesAvoidedPerDay: 37, minutesPerTouch: 12, days: 91, hours: 673.4 },
       { automation: 'payout-reconciliation', kpi: 'unmatched-lines', kpiTitle: 'Payout lines matched by hand', touchesAvoidedPerDay: 55.7, minutesPerTouch: 6.67, days: 91, hours: 563.1 },
     ],
+    // Money of three units: a rate per month, a balance at one date, a balance at each month-end.
     money: [
       {
         currency: 'EUR',
-        amount: 318_000,
-        byUnit: [
-          { unit: 'EUR/month', amount: 141_000 },
-          { unit: 'EUR/month-end', amount: 177_000 },
-        ],
+        unit: 'EUR/month',
+        kind: 'recovered',
+        before: 410_000,
+        after: 551_000,
+        change: 141_000,
         items: [
-          { automation: 'dunning-reminders', kpi: 'overdue-cash-recovered', kpiTitle: 'Overdue cash recovered', unit: 'EUR/month', amount: 141_000 },
-          { automation: 'invoice-generation', kpi: 'revenue-slipped-at-close', kpiTitle: 'Revenue invoiced after close', unit: 'EUR/month-end', amount: 177_000 },
+          { automation: 'dunning-reminders', kpi: 'overdue-cash-recovered', kpiTitle: 'Overdue cash recovered', currency: 'EUR', unit: 'EUR/month', kind: 'recovered', before: 410_000, after: 551_000, change: 141_000 },
+        ],
+      },
+      {
+        currency: 'EUR',
+        unit: 'EUR',
+        kind: 'at_stake',
+        before: 312_000,
+        after: 20_000,
+        change: 292_000,
+        items: [
+          { automation: 'payout-reconciliation', kpi: 'unreconciled-cash-at-close', kpiTitle: 'Cash not reconciled at month-end', currency: 'EUR', unit: 'EUR', kind: 'at_stake', before: 312_000, after: 20_000, change: 292_000 },
+        ],
+      },
+      {
+        currency: 'EUR',
+        unit: 'EUR/month-end',
+        kind: 'at_stake',
+        before: 182_000,
+        after: 5_000,
+        change: 177_000,
+        items: [
+          { automation: 'invoice-generation', kpi: 'revenue-slipped-at-close', kpiTitle: 'Revenue invoiced after close', currency: 'EUR', unit: 'EUR/month-end', kind: 'at_stake', before: 182_000, after: 5_000, change: 177_000 },
         ],
       },
     ],
-    skipped: [{ automation: 'payout-reconciliation', kpi: 'unreconciled-cash-at-close', kpiTitle: 'Cash not reconciled at month-end', reason: 'no data in the range' }],
+    skipped: [{ automation: 'refund-handling', kpi: 'credit-not-processed-chargebacks', kpiTitle: 'Chargebacks for credit not processed', reason: 'no data in the range' }],
     ...overrides,
   };
 }

@@ -26,6 +26,13 @@ export type RuntimeKind = (typeof RUNTIME_KINDS)[number];
 export type SloIndicator = (typeof SLO_INDICATORS)[number];
 export type KpiDirection = (typeof KPI_DIRECTIONS)[number];
 export type KpiSource = (typeof KPI_SOURCES)[number];
+/**
+ * What a money KPI's figure is to finance: money *saved* (a cost that went down, e.g. compensation
+ * paid per month), money *recovered* (cash that came in, e.g. overdue invoices paid per month), or
+ * money *at stake* (a balance at a date that is still at risk, e.g. unreconciled cash at month-end).
+ */
+export const KPI_MONEY_KINDS = ['saved', 'recovered', 'at_stake'] as const;
+export type KpiMoneyKind = (typeof KPI_MONEY_KINDS)[number];
 
 /** Where the automation runs and how Roundhouse reaches its failures. Never holds secrets: only names. */
 export const runtimeBinding = z
@@ -35,6 +42,12 @@ export const runtimeBinding = z
     deadLetterQueue: z.string().min(1).max(255).optional().meta({ description: 'RabbitMQ dead-letter queue to collect.' }),
     exchange: z.string().max(255).optional(),
     routingKey: z.string().max(255).optional(),
+    serviceName: z
+      .string()
+      .min(1)
+      .max(255)
+      .optional()
+      .meta({ description: 'The OpenTelemetry service.name of the program that runs this automation: its root spans sent to /v1/traces become this automation’s runs.' }),
     reprocessUrl: httpUrl
       .optional()
       .meta({ description: 'Webhook that receives reprocess commands: a public address, unless the api’s ROUNDHOUSE_OUTBOUND_ALLOW names it. Redirects are not followed.' }),
@@ -115,21 +128,53 @@ export const kpiBaseline = z
   });
 export type KpiBaseline = z.infer<typeof kpiBaseline>;
 
-export const kpi = z.strictObject({
-  name: slug,
-  title: z.string().min(1).max(120),
-  unit: z.string().min(1).max(40).meta({ examples: ['hours', '%', 'touches/day', 'USD'] }),
-  direction: z.enum(KPI_DIRECTIONS),
-  source: z.enum(KPI_SOURCES).default('measurement').meta({ description: 'Reported by the runtime, or derived from runs.' }),
-  baseline: kpiBaseline,
-  target: z.number(),
-  currency: z
-    .string()
-    .regex(/^[A-Z]{3}$/, { message: 'an ISO 4217 code such as "USD"' })
-    .optional(),
-  minutesPerTouch: z.number().positive().max(480).optional().meta({ description: 'For manual touches: minutes of work each touch costs.' }),
-});
+export const kpi = z
+  .strictObject({
+    name: slug,
+    title: z.string().min(1).max(120),
+    unit: z.string().min(1).max(40).meta({ examples: ['hours', '%', 'touches/day', 'USD'] }),
+    direction: z.enum(KPI_DIRECTIONS),
+    source: z.enum(KPI_SOURCES).default('measurement').meta({ description: 'Reported by the runtime, or derived from runs.' }),
+    baseline: kpiBaseline,
+    target: z.number(),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, { message: 'an ISO 4217 code such as "USD"' })
+      .optional(),
+    minutesPerTouch: z.number().positive().max(480).optional().meta({ description: 'For manual touches: minutes of work each touch costs.' }),
+    money: z
+      .enum(KPI_MONEY_KINDS)
+      .optional()
+      .meta({
+        description:
+          'With a currency: whether the figure is money saved (a cost), recovered (cash in) or at stake (a balance still at risk). Without it: recovered when higher is better, at stake for a balance (a bare currency, or a unit per "…-end"), saved otherwise.',
+      }),
+  })
+  .superRefine((value, ctx) => {
+    if (value.money !== undefined && value.currency === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['money'], message: 'only a KPI with a currency is money; give a currency (e.g. "EUR") or remove money' });
+    }
+  });
 export type Kpi = z.infer<typeof kpi>;
+
+/**
+ * A money KPI's kind: its `money`, or, when not given, `recovered` when higher is better, `at_stake`
+ * for a balance (a unit that is the bare currency, or per "…-end": "EUR", "EUR/month-end"), `saved`
+ * otherwise (a cost per period: "EUR/month"). Null for a KPI without a currency.
+ */
+export function kpiMoneyKind(kpi: Pick<Kpi, 'currency' | 'money' | 'direction' | 'unit'>): KpiMoneyKind | null {
+  if (kpi.currency === undefined) {
+    return null;
+  }
+  if (kpi.money !== undefined) {
+    return kpi.money;
+  }
+  if (kpi.direction === 'higher_is_better') {
+    return 'recovered';
+  }
+  const unit = kpi.unit.trim();
+  return unit === kpi.currency || unit.endsWith('-end') ? 'at_stake' : 'saved';
+}
 
 export const runbook = z
   .strictObject({

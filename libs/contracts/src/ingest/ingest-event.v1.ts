@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { slug } from '../catalog/common.js';
+import { messageBodyV1 } from './message-body.v1.js';
 
 /**
  * Ingest events, version 1: what runtimes report through `POST /ingest/v1/events` (or the SDK).
@@ -9,7 +10,7 @@ import { slug } from '../catalog/common.js';
  * (`startedAt`, the same on every event of one attempt), so events that arrive out of order still
  * converge to one run.
  */
-export const INGEST_EVENT_TYPES = ['run_started', 'run_finished', 'run_failed', 'kpi_measurement', 'heartbeat', 'resilience', 'dead_letter'] as const;
+export const INGEST_EVENT_TYPES = ['run_started', 'run_finished', 'run_failed', 'step', 'kpi_measurement', 'heartbeat', 'resilience', 'dead_letter'] as const;
 export type IngestEventType = (typeof INGEST_EVENT_TYPES)[number];
 
 const eventId = z
@@ -58,6 +59,26 @@ export const runFailedV1 = z.strictObject({
     .meta({ description: 'retrying: another attempt follows; failed: given up; dead_lettered: given up and parked as a dead letter.' }),
 });
 
+export const STEP_OUTCOMES = ['succeeded', 'failed'] as const;
+
+/**
+ * One finished step inside a run, shown in the correlation trail under its run: an OpenTelemetry
+ * child span (`POST /v1/traces`), or a step a runtime reports itself. `occurredAt` is when it ended.
+ */
+export const stepV1 = z.strictObject({
+  ...base,
+  type: z.literal('step'),
+  correlationId: z.string().min(1).max(200).meta({ description: 'The business transaction (for OpenTelemetry, the trace id) whose trail shows the step.' }),
+  stepId: z.string().min(1).max(200).meta({ description: 'Unique within the correlation id (for OpenTelemetry, the span id).' }),
+  parentStepId: z.string().min(1).max(200).optional().meta({ description: 'The step or run span this step ran inside, when known.' }),
+  runId: z.string().min(1).max(200).optional().meta({ description: 'The run the step belongs to, when known.' }),
+  name: z.string().min(1).max(200),
+  startedAt: timestamp,
+  durationMs,
+  outcome: z.enum(STEP_OUTCOMES),
+  errorMessage: z.string().max(4000).optional(),
+});
+
 export const kpiMeasurementV1 = z.strictObject({
   ...base,
   type: z.literal('kpi_measurement'),
@@ -86,9 +107,12 @@ export const DEAD_LETTER_SOURCES = ['rabbitmq', 'bullmq', 'sqs', 'kafka', 'webho
 
 /**
  * A message the runtime gave up on. `messageId` is the message's own id at its source: the same
- * message dead-lettered again (a redelivery) is one dead letter, seen once more.
+ * message dead-lettered again (a redelivery) is one dead letter, seen once more. Its body is
+ * `body` (bytes, content type, content encoding: kept and sent back byte for byte) or, for
+ * runtimes that only have a JSON value, `payload` (kept as its JSON text).
  */
-export const deadLetterV1 = z.strictObject({
+export const deadLetterV1 = z
+  .strictObject({
   ...base,
   type: z.literal('dead_letter'),
   messageId: z.string().min(1).max(200).meta({ description: 'The message id at its source (AMQP message-id, BullMQ job id…).' }),
@@ -98,7 +122,14 @@ export const deadLetterV1 = z.strictObject({
     exchange: z.string().max(255).optional(),
     routingKey: z.string().max(255).optional(),
   }),
-  payload: z.json().meta({ description: 'The message body, as JSON (text bodies as a JSON string).' }),
+  body: messageBodyV1.optional().meta({ description: 'The message body as received: bytes, content type and content encoding. What a reprocess sends back, byte for byte.' }),
+  payload: z
+    .json()
+    .optional()
+    .meta({
+      description:
+        'The message body as a JSON value, for a runtime that has no bytes: kept as its JSON text (numbers beyond 2^53 have lost digits by the time a JSON parser read them; send `body` to keep them). Ignored when `body` is given.',
+    }),
   headers: z.record(z.string(), z.string().max(4000)).default({}),
   errorClass: z.string().min(1).max(200),
   errorMessage: z.string().max(4000),
@@ -107,10 +138,11 @@ export const deadLetterV1 = z.strictObject({
   runId: z.string().min(1).max(200).optional(),
   correlationId: z.string().min(1).max(200).optional(),
   reprocessId: z.string().min(1).max(200).optional().meta({ description: 'Set when a reprocess of an earlier dead letter failed again (the x-roundhouse-reprocess-id it carried).' }),
-});
+  })
+  .refine((event) => event.body !== undefined || event.payload !== undefined, { message: 'a dead letter needs its message: `body` (bytes, base64) or `payload` (JSON)', path: ['body'] });
 
 export const ingestEventV1 = z
-  .discriminatedUnion('type', [runStartedV1, runFinishedV1, runFailedV1, kpiMeasurementV1, heartbeatV1, resilienceV1, deadLetterV1])
+  .discriminatedUnion('type', [runStartedV1, runFinishedV1, runFailedV1, stepV1, kpiMeasurementV1, heartbeatV1, resilienceV1, deadLetterV1])
   .meta({ title: 'Ingest event v1', description: 'One report from a runtime.' });
 
 export type IngestEventV1 = z.infer<typeof ingestEventV1>;
@@ -118,6 +150,8 @@ export type IngestEventV1Input = z.input<typeof ingestEventV1>;
 export type RunStartedV1 = z.infer<typeof runStartedV1>;
 export type RunFinishedV1 = z.infer<typeof runFinishedV1>;
 export type RunFailedV1 = z.infer<typeof runFailedV1>;
+export type StepV1 = z.infer<typeof stepV1>;
+export type StepOutcome = (typeof STEP_OUTCOMES)[number];
 export type KpiMeasurementV1 = z.infer<typeof kpiMeasurementV1>;
 export type HeartbeatV1 = z.infer<typeof heartbeatV1>;
 export type ResilienceV1 = z.infer<typeof resilienceV1>;

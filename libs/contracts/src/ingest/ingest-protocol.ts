@@ -14,6 +14,30 @@
  */
 export const INGEST_PATH = '/ingest/v1/events';
 
+/**
+ * The second way in: OpenTelemetry's OTLP/HTTP trace export, as the OTLP specification writes it.
+ *
+ *   POST /v1/traces
+ *   Authorization: Bearer <runtime token>
+ *   Content-Type: application/x-protobuf or application/json   (ExportTraceServiceRequest)
+ *
+ * Spans become ingest events (runs and steps) and go through the same limits, idempotency,
+ * coverage, quarantine and timestamp window as `INGEST_PATH`. Answers an ExportTraceServiceResponse
+ * (partial_success counts and names what was refused) in the request's own encoding, and errors
+ * as a google.rpc.Status in that encoding.
+ */
+export const OTLP_TRACES_PATH = '/v1/traces';
+
+/** Span attributes (and resource attributes, for `automation`) that Roundhouse reads from OTLP spans. */
+export const OTLP_ATTRIBUTES = {
+  automation: 'roundhouse.automation',
+  runId: 'roundhouse.run.id',
+  attempt: 'roundhouse.run.attempt',
+  outcome: 'roundhouse.run.outcome',
+  manualTouch: 'roundhouse.run.manual_touch',
+  reprocessId: 'roundhouse.reprocess.id',
+} as const;
+
 /** Most events in one request. */
 export const INGEST_MAX_EVENTS = 1000;
 /** Most bytes of one request body as sent (gzip or not). */

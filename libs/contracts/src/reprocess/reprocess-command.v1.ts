@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { slug } from '../catalog/common.js';
 import { DEAD_LETTER_SOURCES } from '../ingest/ingest-event.v1.js';
+import { messageBodyV1 } from '../ingest/message-body.v1.js';
 
 /**
  * Reprocess commands, version 1: what a runtime receives when someone reprocesses one of its dead
@@ -28,7 +29,11 @@ export const reprocessCommandV1 = z
       exchange: z.string().max(255).optional(),
       routingKey: z.string().max(255).optional(),
     }),
-    payload: z.json().meta({ description: 'The message body as it was dead-lettered.' }),
+    body: messageBodyV1.meta({ description: 'The message body as it was dead-lettered, byte for byte, with its content type and content encoding. Handle these bytes to handle the message as it came.' }),
+    payload: z.json().meta({
+      description:
+        'A convenience view of the body: the JSON value for a JSON body (parsed as JSON.parse would: numbers beyond 2^53 lose digits, so read `body` where they matter), the text for other text, base64 for bytes that are not text.',
+    }),
     headers: z.record(z.string(), z.string()).meta({ description: 'The message headers as they were dead-lettered.' }),
     correlationId: z.string().min(1).max(200).optional(),
   })

@@ -10,7 +10,9 @@ registerEnumType(AutomationChangeStateEnum, {
   description: 'pending: waits for the owner team; approved: applied; rejected: not applied; superseded: the automation changed first, or a newer change replaced it.',
 });
 
-@ObjectType('AutomationChange', { description: 'A change to a production automation’s SLOs, waiting for (or decided by) an owner of its team.' })
+@ObjectType('AutomationChange', {
+  description: 'A change waiting for (or decided by) an owner of the automation’s team: the SLOs of a production automation, leaving production, or moving or taking a risk domain from a risk-domain automation.',
+})
 export class AutomationChangeType {
   @Field(() => ID) id: string;
   @Field(() => RunAutomationType) automation: RunAutomationType;
@@ -19,6 +21,7 @@ export class AutomationChangeType {
   @Field(() => ActorType) requestedBy: ActorType;
   @Field(() => Date) requestedAt: Date;
   @Field(() => [String], { description: 'What changes in the SLOs, in words, before → after.' }) sloChanges: string[];
+  @Field(() => [String], { description: 'Everything in it that waits for the owner team, in words, before → after: owner team, risk domains, lifecycle, SLOs.' }) changes: string[];
   @Field(() => ActorType, { nullable: true }) decidedBy: ActorType | null;
   @Field(() => Date, { nullable: true }) decidedAt: Date | null;
   @Field(() => String, { nullable: true, description: 'The approver’s note, why it was rejected, or why it was superseded.' }) reason: string | null;
@@ -30,6 +33,6 @@ export class AutomationChangeType {
 @ObjectType('ApprovalInbox', { description: 'What waits for the viewer’s approval, and what the viewer asked for that waits for someone else.' })
 export class ApprovalInboxType {
   @Field(() => [ReprocessRequestType], { description: 'Reprocess and discard requests waiting for approval, oldest first.' }) reprocessRequests: ReprocessRequestType[];
-  @Field(() => [AutomationChangeType], { description: 'Changes to production automations’ SLOs waiting for their owner team, oldest first.' }) automationChanges: AutomationChangeType[];
+  @Field(() => [AutomationChangeType], { description: 'Changes to automations waiting for their owner team, oldest first.' }) automationChanges: AutomationChangeType[];
   @Field(() => Int, { description: 'How many of these the viewer may approve now.' }) waitingForYou: number;
 }

@@ -1,8 +1,9 @@
 import { Field, Float, InputType, Int } from '@nestjs/graphql';
-import type { AutomationType, KpiDirection, KpiSource, Lifecycle, RiskDomain, RuntimeKind, SloIndicator } from '@roundhouse/contracts';
+import type { AutomationType, KpiDirection, KpiMoneyKind, KpiSource, Lifecycle, RiskDomain, RuntimeKind, SloIndicator } from '@roundhouse/contracts';
 import {
   AutomationTypeEnum,
   KpiDirectionEnum,
+  KpiMoneyKindEnum,
   KpiSourceEnum,
   LifecycleEnum,
   LinkTypeEnum,
@@ -36,6 +37,7 @@ export class RuntimeBindingInput {
   @Field(() => String, { nullable: true }) deadLetterQueue?: string | null;
   @Field(() => String, { nullable: true }) exchange?: string | null;
   @Field(() => String, { nullable: true }) routingKey?: string | null;
+  @Field(() => String, { nullable: true, description: 'The OpenTelemetry service.name whose root spans sent to /v1/traces are this automation’s runs.' }) serviceName?: string | null;
   @Field(() => String, { nullable: true }) reprocessUrl?: string | null;
   @Field(() => String, { nullable: true }) connection?: string | null;
   @Field(() => String, { nullable: true }) signingSecret?: string | null;
@@ -78,6 +80,7 @@ export class KpiInput {
   @Field(() => Float) target: number;
   @Field(() => String, { nullable: true }) currency?: string | null;
   @Field(() => Float, { nullable: true }) minutesPerTouch?: number | null;
+  @Field(() => KpiMoneyKindEnum, { nullable: true }) money?: KpiMoneyKind | null;
 }
 
 @InputType()

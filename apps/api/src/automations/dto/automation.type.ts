@@ -1,11 +1,12 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
-import type { AutomationType, KpiDirection, KpiSource, Lifecycle, RiskDomain, RuntimeKind, SloIndicator } from '@roundhouse/contracts';
+import type { AutomationType, KpiDirection, KpiMoneyKind, KpiSource, Lifecycle, RiskDomain, RuntimeKind, SloIndicator } from '@roundhouse/contracts';
 import { TeamType } from '../../teams/dto/team.type.js';
 import type { EntitySource } from '../../common/entity-source.js';
 import {
   AutomationTypeEnum,
   EntitySourceEnum,
   KpiDirectionEnum,
+  KpiMoneyKindEnum,
   KpiSourceEnum,
   LifecycleEnum,
   LinkTypeEnum,
@@ -29,6 +30,7 @@ export class RuntimeBindingType {
   @Field(() => String, { nullable: true }) deadLetterQueue?: string;
   @Field(() => String, { nullable: true }) exchange?: string;
   @Field(() => String, { nullable: true }) routingKey?: string;
+  @Field(() => String, { nullable: true, description: 'The OpenTelemetry service.name whose root spans sent to /v1/traces are this automation’s runs.' }) serviceName?: string;
   @Field(() => String, { nullable: true }) reprocessUrl?: string;
   @Field(() => String, { nullable: true, description: 'Name of the environment variable holding the connection string.' }) connection?: string;
   @Field(() => String, { nullable: true, description: 'Name of the environment variable holding the secret reprocess webhooks are signed with.' }) signingSecret?: string;
@@ -71,6 +73,7 @@ export class KpiType {
   @Field(() => Float) target: number;
   @Field(() => String, { nullable: true }) currency?: string;
   @Field(() => Float, { nullable: true }) minutesPerTouch?: number;
+  @Field(() => KpiMoneyKindEnum, { nullable: true, description: 'With a currency: money saved, recovered or at stake, as the catalog says (empty: read from direction and unit).' }) money?: KpiMoneyKind;
 }
 
 @ObjectType('Runbook')

@@ -2,6 +2,7 @@ import { registerEnumType } from '@nestjs/graphql';
 import {
   AUTOMATION_TYPES,
   KPI_DIRECTIONS,
+  KPI_MONEY_KINDS,
   KPI_SOURCES,
   LIFECYCLES,
   LINK_TYPES,
@@ -22,6 +23,7 @@ export const RuntimeKindEnum = enumOf(RUNTIME_KINDS);
 export const SloIndicatorEnum = enumOf(SLO_INDICATORS);
 export const KpiDirectionEnum = enumOf(KPI_DIRECTIONS);
 export const KpiSourceEnum = enumOf(KPI_SOURCES);
+export const KpiMoneyKindEnum = enumOf(KPI_MONEY_KINDS);
 export const LinkTypeEnum = enumOf(LINK_TYPES);
 export const EntitySourceEnum = enumOf(['file', 'console'] as const);
 
@@ -32,5 +34,14 @@ registerEnumType(RuntimeKindEnum, { name: 'RuntimeKind' });
 registerEnumType(SloIndicatorEnum, { name: 'SloIndicator' });
 registerEnumType(KpiDirectionEnum, { name: 'KpiDirection' });
 registerEnumType(KpiSourceEnum, { name: 'KpiSource' });
+registerEnumType(KpiMoneyKindEnum, {
+  name: 'KpiMoneyKind',
+  description: 'What a money KPI is to finance.',
+  valuesMap: {
+    saved: { description: 'Money saved: a cost that went down (e.g. compensation paid per month).' },
+    recovered: { description: 'Money recovered: cash that came in (e.g. overdue invoices paid per month).' },
+    at_stake: { description: 'Money still at stake: a balance at a date that is still at risk (e.g. unreconciled cash at month-end).' },
+  },
+});
 registerEnumType(LinkTypeEnum, { name: 'LinkType' });
 registerEnumType(EntitySourceEnum, { name: 'EntitySource', description: 'file: catalog/ in Git (read-only here); console: registered in Roundhouse.' });

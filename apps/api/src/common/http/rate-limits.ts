@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
 import { ipKeyGenerator, rateLimit, type Options } from 'express-rate-limit';
+import { jsonRefusal, refusalFor } from './refusal.js';
 
 const MINUTE_MS = 60_000;
 
@@ -16,9 +17,15 @@ function perMinute(perMinute: number, what: string, key: (request: Request) => s
     standardHeaders: 'draft-7',
     legacyHeaders: false,
     keyGenerator: key,
-    handler: (_request, response) => {
+    handler: (request, response) => {
       const wait = response.getHeader('retry-after') ?? '60';
-      response.status(429).json({ statusCode: 429, error: 'Too Many Requests', message: `Too many ${what}: at most ${perMinute} a minute. Try again in ${String(wait)} s.` });
+      const message = `Too many ${what}: at most ${perMinute} a minute. Try again in ${String(wait)} s.`;
+      const refusal = refusalFor(request);
+      if (refusal === jsonRefusal) {
+        response.status(429).json({ statusCode: 429, error: 'Too Many Requests', message });
+      } else {
+        refusal(response, 429, 'TOO_MANY_REQUESTS', message);
+      }
     },
   });
 }
@@ -69,14 +76,14 @@ function credentialHash(request: Request): string | undefined {
 
 export interface RuntimeRateLimits {
   /**
-   * For every runtime-token route (`/ingest`): a request whose credential is not one that worked
+   * For every runtime-token route (`/ingest`, `/v1/traces`): a request whose credential is not one that worked
    * lately — missing, malformed, unknown, revoked — comes out of a small budget per client address,
    * answered 429 before the token is looked up, so guessing tokens costs no database read. A token
    * that turns out valid does not use the budget; but while the address is over it, a valid token
    * not yet seen by this process waits like the rest (Retry-After).
    */
   credentials: RequestHandler;
-  /** For `POST /ingest/v1/events`: each credential has a budget of its own, so one runaway runtime cannot starve the others. */
+  /** For `POST /ingest/v1/events` and `POST /v1/traces` (one budget for both): each credential has a budget of its own, so one runaway runtime cannot starve the others. */
   perToken: RequestHandler;
 }
 

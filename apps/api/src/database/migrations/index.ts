@@ -12,8 +12,13 @@ import { RuntimeTokenLifecycle1795802400000 } from './1795802400000-RuntimeToken
 import { CreateApprovals1795806000000 } from './1795806000000-CreateApprovals.js';
 import { CreateUserSessions1795809600000 } from './1795809600000-CreateUserSessions.js';
 import { RuntimeTokenCoverage1795816800000 } from './1795816800000-RuntimeTokenCoverage.js';
-import { CreateBackstageOrg1795820400000 } from './1795820400000-CreateBackstageOrg.js';
-import { AutomationAnnotations1795824000000 } from './1795824000000-AutomationAnnotations.js';
+import { StampAuditEntries1795820400000 } from './1795820400000-StampAuditEntries.js';
+import { IndexRunsByFinish1795821000000 } from './1795821000000-IndexRunsByFinish.js';
+import { SnapshotRequestedAutomations1795824000000 } from './1795824000000-SnapshotRequestedAutomations.js';
+import { KeepDeadLetterBodies1795827600000 } from './1795827600000-KeepDeadLetterBodies.js';
+import { CreateBackstageOrg1795831200000 } from './1795831200000-CreateBackstageOrg.js';
+import { CreateRunSteps1795834800000 } from './1795834800000-CreateRunSteps.js';
+import { AutomationAnnotations1795838400000 } from './1795838400000-AutomationAnnotations.js';
 
 /** Every migration, oldest first. A new migration is added here. */
-export const migrations = [CreateCatalog1795766400000, CreateTelemetry1795770000000, CreateDeadLetters1795773600000, IndexPendingDeadLettersByGroup1795777200000, CreateReprocessing1795780800000, CreateAlerts1795784400000, CreateDashboards1795788000000, CreateHourlyRollups1795791600000, AppendOnlyAudit1795795200000, CreateUserAccounts1795798800000, RuntimeTokenLifecycle1795802400000, CreateApprovals1795806000000, CreateUserSessions1795809600000, RuntimeTokenCoverage1795816800000, CreateBackstageOrg1795820400000, AutomationAnnotations1795824000000];
+export const migrations = [CreateCatalog1795766400000, CreateTelemetry1795770000000, CreateDeadLetters1795773600000, IndexPendingDeadLettersByGroup1795777200000, CreateReprocessing1795780800000, CreateAlerts1795784400000, CreateDashboards1795788000000, CreateHourlyRollups1795791600000, AppendOnlyAudit1795795200000, CreateUserAccounts1795798800000, RuntimeTokenLifecycle1795802400000, CreateApprovals1795806000000, CreateUserSessions1795809600000, RuntimeTokenCoverage1795816800000, StampAuditEntries1795820400000, IndexRunsByFinish1795821000000, SnapshotRequestedAutomations1795824000000, KeepDeadLetterBodies1795827600000, CreateBackstageOrg1795831200000, CreateRunSteps1795834800000, AutomationAnnotations1795838400000];

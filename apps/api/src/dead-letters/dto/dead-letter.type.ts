@@ -7,6 +7,13 @@ export const DeadLetterStatusEnum = Object.fromEntries(DEAD_LETTER_STATUSES.map(
 registerEnumType(DeadLetterStatusEnum, { name: 'DeadLetterStatus' });
 export const DeadLetterSourceEnum = Object.fromEntries(DEAD_LETTER_SOURCES.map((s) => [s, s])) as { [K in (typeof DEAD_LETTER_SOURCES)[number]]: K };
 registerEnumType(DeadLetterSourceEnum, { name: 'DeadLetterSource' });
+export const PAYLOAD_FORMATS = ['json', 'text', 'base64'] as const;
+export type PayloadFormat = (typeof PAYLOAD_FORMATS)[number];
+export const PayloadFormatEnum = Object.fromEntries(PAYLOAD_FORMATS.map((s) => [s, s])) as { [K in PayloadFormat]: K };
+registerEnumType(PayloadFormatEnum, {
+  name: 'PayloadFormat',
+  description: 'How the payload view reads the body: json (numbers as written), text (decoded by its charset), base64 (bytes that are not text).',
+});
 
 @ObjectType('DeadLetter', { description: 'A message a runtime gave up on.' })
 export class DeadLetterType {
@@ -25,7 +32,15 @@ export class DeadLetterType {
   @Field(() => DeadLetterStatusEnum) status: DeadLetterStatus;
   @Field(() => String, { nullable: true }) correlationId: string | null;
   @Field(() => String, { nullable: true }) runId: string | null;
-  @Field(() => String, { description: 'The payload as JSON text; fields the automation marks sensitive (at any depth, in any case, also inside JSON held in a string) and credentials read "••••" unless the viewer may see payloads.' }) payload: string;
+  @Field(() => String, {
+    description:
+      'A view of the body as it came: a JSON body indented, with every number as written (64-bit integers, trailing zeros); other text as it is; bytes that are not text as base64. Fields the automation marks sensitive (at any depth, in any case, also inside JSON held in a string) and credentials read "••••" unless the viewer may see payloads. The bytes themselves are what a reprocess sends back.',
+  })
+  payload: string;
+  @Field(() => PayloadFormatEnum) payloadFormat: PayloadFormat;
+  @Field(() => String, { nullable: true, description: 'The content type the message came with, as written.' }) contentType: string | null;
+  @Field(() => String, { nullable: true, description: 'The content encoding the message came with (e.g. gzip); the view shows the body decoded.' }) contentEncoding: string | null;
+  @Field(() => Int, { description: 'The body’s size in bytes, as kept and sent back.' }) bodyBytes: number;
   @Field(() => String, { description: 'Headers as JSON text; headers carrying credentials (authorization, cookies, API keys, tokens, signatures…) read "••••" unless the viewer may see payloads.' }) headers: string;
   @Field(() => Boolean, { description: 'Whether payload fields were masked for this viewer.' }) payloadMasked: boolean;
   @Field(() => ID, { nullable: true, description: 'The dead letter this one failed again from, when a reprocess of it failed as a new message.' }) reprocessOf: string | null;

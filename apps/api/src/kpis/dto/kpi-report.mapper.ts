@@ -60,13 +60,26 @@ const SKIPPED_WORDS: Readonly<Record<SkippedReason, string>> = {
 export function toProgramTotals(totals: ProgramTotalsResult): ProgramTotalsType {
   const title = (automation: string, kpi: string) => totals.kpiTitles.get(`${automation}/${kpi}`) ?? kpi;
   return {
-    hoursSaved: totals.hoursSaved ?? 0,
+    hoursSaved: totals.hoursSaved,
     hoursSavedItems: totals.hoursItems.map((item) => ({ ...item, kpiTitle: title(item.automation, item.kpi) })),
     money: totals.money.map((total) => ({
       currency: total.currency,
-      amount: total.amount,
-      byUnit: total.byUnit.map((u) => ({ unit: u.unit, amount: u.amount })),
-      items: total.items.map((item) => ({ automation: item.automation, kpi: item.kpi, kpiTitle: title(item.automation, item.kpi), unit: item.unit, amount: item.amount })),
+      unit: total.unit,
+      kind: total.kind,
+      before: total.before,
+      after: total.after,
+      change: total.change,
+      items: total.items.map((item) => ({
+        automation: item.automation,
+        kpi: item.kpi,
+        kpiTitle: title(item.automation, item.kpi),
+        currency: item.currency,
+        unit: item.unit,
+        kind: item.kind,
+        before: item.before,
+        after: item.after,
+        change: item.change,
+      })),
     })),
     skipped: totals.skipped.map((s) => ({ automation: s.automation, kpi: s.kpi, kpiTitle: title(s.automation, s.kpi), reason: SKIPPED_WORDS[s.reason] })),
   };

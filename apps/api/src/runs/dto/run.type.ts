@@ -1,9 +1,12 @@
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { RUN_STATUSES, type RunStatus } from '@roundhouse/contracts';
+import { RUN_STATUSES, STEP_OUTCOMES, type RunStatus, type StepOutcome } from '@roundhouse/contracts';
 import { PageInfoType } from '../../automations/dto/automation.type.js';
 
 export const RunStatusEnum = Object.fromEntries(RUN_STATUSES.map((s) => [s, s])) as { [K in RunStatus]: K };
 registerEnumType(RunStatusEnum, { name: 'RunStatus' });
+
+export const StepOutcomeEnum = Object.fromEntries(STEP_OUTCOMES.map((s) => [s, s])) as { [K in StepOutcome]: K };
+registerEnumType(StepOutcomeEnum, { name: 'StepOutcome' });
 
 @ObjectType('RunAutomation')
 export class RunAutomationType {
@@ -24,6 +27,20 @@ export class RunType {
   @Field(() => String, { nullable: true }) errorClass: string | null;
   @Field(() => String, { nullable: true }) errorMessage: string | null;
   @Field(() => Boolean) manualTouch: boolean;
+}
+
+@ObjectType('RunStep', { description: 'A step inside a run (an OpenTelemetry child span): shown in the trail under its run.' })
+export class RunStepType {
+  @Field(() => RunAutomationType) automation: RunAutomationType;
+  @Field(() => String, { description: 'Unique within the correlation id (for OpenTelemetry, the span id).' }) stepId: string;
+  @Field(() => String, { nullable: true, description: 'The run or step this step ran inside, when known (for OpenTelemetry, the parent span id).' }) parentStepId: string | null;
+  @Field(() => String, { nullable: true, description: 'The run it belongs to, when known.' }) runId: string | null;
+  @Field(() => String) name: string;
+  @Field(() => StepOutcomeEnum) outcome: StepOutcome;
+  @Field(() => Date) startedAt: Date;
+  @Field(() => Date) finishedAt: Date;
+  @Field(() => Int) durationMs: number;
+  @Field(() => String, { nullable: true }) errorMessage: string | null;
 }
 
 @ObjectType('RunEdge')

@@ -10,10 +10,13 @@ registerEnumType(SloStateEnum, {
   name: 'SloState',
   description: 'Whether an SLO keeps its promise right now.',
   valuesMap: {
-    ok: { description: 'The promise holds: no alert rule fires.' },
-    burning: { description: 'The error budget is being spent faster than it lasts: a ticket for working hours.' },
-    paging: { description: 'The error budget is being spent so fast that someone is paged now.' },
-    breached: { description: 'A dead-letter SLO: the backlog or the age of the oldest dead letter is over its limit right now.' },
+    ok: { description: 'The promise holds: no alert rule fires and the error budget is not spent.' },
+    burning: {
+      description:
+        'At risk: the promise still holds over its window, but the error budget is being spent faster than it lasts (a ticket for working hours), or a dead-letter limit is crossed right now.',
+    },
+    paging: { description: 'At risk: the promise still holds over its window, but the error budget is being spent so fast that someone is paged now.' },
+    breached: { description: 'Broken: over its window the objective was missed, or the whole error budget is spent.' },
     no_data: { description: 'Nothing was counted in the SLO window, so there is nothing to judge.' },
   },
 });

@@ -17,6 +17,7 @@ export const AutomationChangeFragment = graphql(`
     }
     requestedAt
     sloChanges
+    changes
     decidedBy {
       id
       name

@@ -28,6 +28,7 @@ function aChange(overrides: Partial<AutomationChangeItemFragment> = {}): Automat
     requestedBy: { id: 'omar', name: 'Omar Owner' },
     requestedAt: '2026-11-27T10:00:00Z',
     sloChanges: ['disputes-submitted: objective 99% → 97.5%; window 30d → 28d'],
+    changes: ['disputes-submitted: objective 99% → 97.5%; window 30d → 28d'],
     decidedBy: null,
     decidedAt: null,
     reason: null,
@@ -111,6 +112,31 @@ describe(ApprovalsPage.name, () => {
     fireEvent.change(within(dialog).getByLabelText('Reason'), { target: { value: '97.5% would hide a broken PSP integration' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Reject — nothing is applied' }));
     await waitFor(() => expect(api.calls('RejectAutomationChange')[0]?.variables).toEqual({ id: '7', reason: '97.5% would hide a broken PSP integration' }));
+  });
+
+  it('shows a move of a risk-domain automation as a change for the owner team, with what moves', async () => {
+    const api = mockApi({
+      Viewer: () => ({ data: OLGA }),
+      Approvals: () => ({
+        data: {
+          approvals: {
+            waitingForYou: 1,
+            reprocessRequests: [],
+            automationChanges: [aChange({ requestedBy: { id: 'ada', name: 'Ada Admin' }, sloChanges: [], changes: ['owner team: finance-ops → order-ops (it touches revenue)'] })],
+          },
+        },
+      }),
+      ApproveAutomationChange: () => ({ data: { approveAutomationChange: aChange({ state: 'approved', canDecide: false, canReject: false }) } }),
+    });
+    renderApp('/approvals');
+
+    const card = await screen.findByRole('article', { name: 'Change to Card dispute evidence' });
+    expect(card.textContent).toContain('an owner on the finance-ops team approves moving it');
+    expect(within(card).getByRole('listitem').textContent).toBe('owner team: finance-ops → order-ops (it touches revenue)');
+    fireEvent.click(within(card).getByRole('button', { name: 'Approve…' }));
+    const dialog = screen.getByRole('dialog', { name: /the change to Card dispute evidence/ });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Approve — apply the change' }));
+    await waitFor(() => expect(api.calls('ApproveAutomationChange')[0]?.variables).toMatchObject({ id: '7' }));
   });
 
   it('says so when nothing waits', async () => {

@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import type { AutomationInput, TeamsQuery } from '@/gql/graphql';
 import { AUTOMATION_TYPE_LABELS, LIFECYCLE_LABELS, optionsOf } from '@/shared/format/labels';
@@ -32,6 +32,10 @@ export interface AutomationFormProps {
   onSubmit: (input: AutomationInput) => Promise<unknown>;
   submitting: boolean;
   cancelTo: string;
+  /** Shown at the top of the SLO section: e.g. a change to them that waits for approval. */
+  slosNote?: ReactNode;
+  /** Said beside the save button, before saving: what saving will do besides saving (e.g. set a waiting change aside). */
+  saveNote?: ReactNode;
 }
 
 /** The teams to choose from, plus the current owner if the list does not have it (so the select shows the truth). */
@@ -58,7 +62,7 @@ function Section({ id, title, description, children }: { id: string; title: stri
  * Every AutomationInput field. Values stay exactly as typed through failed saves; problems from the
  * api land beside their inputs and in a summary at the top.
  */
-export function AutomationForm({ mode, initialValues, teams, onSubmit, submitting, cancelTo }: AutomationFormProps) {
+export function AutomationForm({ mode, initialValues, teams, onSubmit, submitting, cancelTo, slosNote, saveNote }: AutomationFormProps) {
   const [values, setValues] = useState(initialValues);
   const [slugEdited, setSlugEdited] = useState(mode === 'edit' || initialValues.slug !== '');
   const { problems, message, report, reset, clearList, context } = useFormProblems();
@@ -222,6 +226,7 @@ export function AutomationForm({ mode, initialValues, teams, onSubmit, submittin
         </Section>
 
         <Section id="form-slos" title="Service-level objectives" description="What “working” means, in numbers; each alert names its runbook.">
+          {slosNote}
           <SlosEditor items={values.slos} update={listUpdater('slos')} onItemsMoved={() => clearList('slos')} runbookIds={runbookIds} />
         </Section>
 
@@ -238,7 +243,12 @@ export function AutomationForm({ mode, initialValues, teams, onSubmit, submittin
         </Section>
 
         <div className="form-footer">
-          <button type="submit" className="button button--primary" disabled={submitting}>
+          {saveNote === undefined ? null : (
+            <div id="form-save-note" className="form-footer__note">
+              {saveNote}
+            </div>
+          )}
+          <button type="submit" className="button button--primary" disabled={submitting} aria-describedby={saveNote === undefined ? undefined : 'form-save-note'}>
             {submitting ? 'Saving…' : mode === 'register' ? 'Register automation' : 'Save changes'}
           </button>
           <Link className="button button--quiet" to={cancelTo}>

@@ -1,6 +1,7 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { AutomationChangeItemFragment } from '@/gql/graphql';
+import { descriptionOf } from '@/test/dom';
 import { aViewer, anAutomation, someTeams } from '@/test/factories';
 import { mockApi } from '@/test/mockApi';
 import { renderApp } from '@/test/renderApp';
@@ -16,6 +17,7 @@ const change: AutomationChangeItemFragment = {
   requestedBy: { id: 'omar', name: 'Omar Haddad' },
   requestedAt: '2026-11-27T10:00:00Z',
   sloChanges: ['invoice-latency: objective 95% → 90%'],
+  changes: ['invoice-latency: objective 95% → 90%'],
   decidedBy: null,
   decidedAt: null,
   reason: null,
@@ -46,11 +48,13 @@ describe(EditAutomationPage.name, () => {
     const notice = await screen.findByRole('status', { name: 'Waiting for approval' });
     expect(notice.textContent).toContain('Sent to the finance-ops owners for approval. Nothing is applied until another owner approves it.');
     expect(notice.textContent).toContain('invoice-latency: objective 95% → 90%');
+    // The form is long and the button at its foot: the notice at the top takes the focus, so it is on screen.
+    await waitFor(() => expect(document.activeElement).toBe(notice));
     expect(api.calls('UpdateAutomation')).toHaveLength(1);
     expect(screen.getByTestId('location').textContent).toBe('/automations/card-dispute-evidence/edit');
   });
 
-  it('shows a change already waiting, and leaves the page when a save applies', async () => {
+  it('shows a change already waiting, says before saving that a save sets it aside, and confirms a save that applies', async () => {
     mockApi({
       Viewer: () => ({ data: aViewer() }),
       Teams: () => ({ data: someTeams() }),
@@ -64,7 +68,21 @@ describe(EditAutomationPage.name, () => {
     expect(notice.textContent).toContain('Waiting for approval: You asked for an SLO change');
     expect(notice.textContent).toContain('the finance-ops owners decide');
 
-    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    // The SLO section shows what waits, beside the SLOs in force.
+    const slos = screen.getByRole('region', { name: 'Service-level objectives' });
+    expect(within(slos).getByText('Not applied yet, waiting for approval:')).toBeTruthy();
+    expect(within(slos).getByText('invoice-latency: objective 95% → 90%')).toBeTruthy();
+
+    // Before saving, beside the button: what saving will do to the waiting change.
+    const save = screen.getByRole('button', { name: 'Save changes' });
+    expect(descriptionOf(save)).toMatch(
+      /^Saving sets aside the SLO change waiting for approval \(asked by you .+\): once this automation changes, it can no longer be approved\. SLO changes made here wait for the finance-ops owners in its place\.$/,
+    );
+
+    fireEvent.click(save);
     await waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/automations/card-dispute-evidence'));
+    const saved = await screen.findByRole('status', { name: 'Saved' });
+    expect(saved.textContent).toBe('Saved your changes to “Card dispute evidence”.');
+    expect(document.activeElement).toBe(saved);
   });
 });

@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { SloChangeList } from '@/approvals/components/AutomationChangeCard';
+import { ChangeList, onlySlos } from '@/approvals/components/AutomationChangeCard';
 import { useViewer } from '@/auth/hooks/useViewer';
 import { useAutomation } from '@/automation/hooks/useAutomation';
+import type { ConfirmationState } from '@/shared/components/Confirmation';
 import { ErrorState } from '@/shared/components/ErrorState';
 import { NotFoundState } from '@/shared/components/NotFoundState';
 import { LoadingMessage, SkeletonLine } from '@/shared/components/Skeleton';
@@ -17,29 +18,65 @@ import { useUpdateAutomation } from '../hooks/useUpdateAutomation';
 import { AutomationForm } from './AutomationForm';
 
 /**
- * The change to this automation's SLOs that waits for its owner team: just sent by this save
- * (`sent`), or asked for earlier. Nothing of it is applied yet.
+ * The change to this automation that waits for its owner team (its SLOs, owner team, risk domains
+ * or leaving production): just sent by this save (`sent`: the focus moves to it, at the top of the
+ * form), or asked for earlier. Nothing of it is
+ * applied yet.
  */
 function PendingChangeNotice({ change, sent }: { change: AutomationChangeItemFragment; sent: boolean }) {
-  const viewer = useViewer();
-  const who = viewer.data?.viewer.id === change.requestedBy.id ? 'You' : change.requestedBy.name;
+  const who = useRequester(change);
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (sent) {
+      ref.current?.focus();
+    }
+  }, [sent, change.id]);
   return (
-    <section className="banner banner--caution stack" role="status" aria-label="Waiting for approval">
+    <section ref={ref} tabIndex={-1} className="banner banner--caution stack" role="status" aria-label="Waiting for approval">
       <p>
         {sent ? (
           <span className="strong">Sent to the {change.ownerTeam} owners for approval. Nothing is applied until another owner approves it.</span>
         ) : (
           <>
-            <span className="strong">Waiting for approval:</span> {who} asked for an SLO change{' '}
-            <time dateTime={change.requestedAt}>{formatInstant(change.requestedAt)}</time>; the {change.ownerTeam} owners decide. Another SLO change replaces it.
+            <span className="strong">Waiting for approval:</span> {who === 'you' ? 'You' : who} asked for {onlySlos(change) ? 'an SLO change' : 'a change'}{' '}
+            <time dateTime={change.requestedAt}>{formatInstant(change.requestedAt)}</time>; the {change.ownerTeam} owners decide. The form below shows what is in
+            force, without it.
           </>
         )}
       </p>
-      <SloChangeList changes={change.sloChanges} />
+      <ChangeList changes={change.changes} />
       <p>
         <Link to="/approvals">Open approvals</Link>
       </p>
     </section>
+  );
+}
+
+/** "You", or the name of whoever asked for the change. */
+function useRequester(change: AutomationChangeItemFragment): string {
+  const viewer = useViewer();
+  return viewer.data?.viewer.id === change.requestedBy.id ? 'you' : change.requestedBy.name;
+}
+
+/** Said beside the save button while a change waits: any save sets it aside, before it happens. */
+function SaveSupersedesNote({ change }: { change: AutomationChangeItemFragment }) {
+  const who = useRequester(change);
+  return (
+    <p>
+      <span className="strong">Saving sets aside the {onlySlos(change) ? 'SLO change' : 'change'} waiting for approval</span> (asked by {who}{' '}
+      <time dateTime={change.requestedAt}>{formatInstant(change.requestedAt)}</time>): once this automation changes, it can no longer be approved. SLO changes
+      made here wait for the {change.ownerTeam} owners in its place.
+    </p>
+  );
+}
+
+/** At the top of the SLO section: the values that wait, beside the ones in force. */
+function PendingSloNote({ change }: { change: AutomationChangeItemFragment }) {
+  return (
+    <div className="banner banner--caution">
+      <p className="strong">Not applied yet, waiting for approval:</p>
+      <ChangeList changes={change.sloChanges} />
+    </div>
   );
 }
 
@@ -50,6 +87,7 @@ export function EditAutomationPage() {
   const update = useUpdateAutomation(slug);
   const pending = useAutomationPendingChange(slug);
   const [sentChange, setSentChange] = useState<string | null>(null);
+  const waiting = pending.data?.automation.pendingChange ?? null;
   const navigate = useNavigate();
   useDocumentTitle(automation.data ? `Edit ${automation.data.automation.title}` : 'Edit automation');
 
@@ -110,7 +148,7 @@ export function EditAutomationPage() {
           </p>
         </div>
       </header>
-      {pending.data?.automation.pendingChange ? <PendingChangeNotice change={pending.data.automation.pendingChange} sent={sentChange === pending.data.automation.pendingChange.id} /> : null}
+      {waiting ? <PendingChangeNotice change={waiting} sent={sentChange === waiting.id} /> : null}
       <AutomationForm
         // A fresh form per automation; refetches of the same one never overwrite what is being typed.
         key={current.slug}
@@ -119,6 +157,8 @@ export function EditAutomationPage() {
         teams={teams.data?.teams}
         submitting={update.isPending}
         cancelTo={back}
+        slosNote={waiting ? <PendingSloNote change={waiting} /> : undefined}
+        saveNote={waiting ? <SaveSupersedesNote change={waiting} /> : undefined}
         onSubmit={async (input) => {
           const before = pending.data?.automation.pendingChange?.id;
           const { updateAutomation } = await update.mutateAsync({ slug: current.slug, input });
@@ -128,7 +168,8 @@ export function EditAutomationPage() {
             setSentChange(held.id);
             return;
           }
-          await navigate(back);
+          const state: ConfirmationState = { confirmation: `Saved your changes to “${updateAutomation.title}”.` };
+          await navigate(back, { state });
         }}
       />
     </div>

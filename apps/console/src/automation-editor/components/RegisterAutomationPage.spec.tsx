@@ -113,7 +113,7 @@ describe(RegisterAutomationPage.name, () => {
     expect(api.calls('RegisterAutomation')).toHaveLength(0);
   });
 
-  it('opens the new automation’s page once registered', async () => {
+  it('opens the new automation’s page once registered, saying so on screen with the focus on it', async () => {
     const api = mockApi({
       Viewer: () => ({ data: aViewer() }),
       Teams: () => ({ data: someTeams() }),
@@ -141,7 +141,15 @@ describe(RegisterAutomationPage.name, () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Payout reconciliation' })).toBeTruthy();
     expect(screen.getByTestId('location').textContent).toBe('/automations/payout-reconciliation');
     expect(api.calls('RegisterAutomation')[0]?.variables).toMatchObject({ input: { slug: 'payout-reconciliation' } });
+    const confirmation = screen.getByRole('status', { name: 'Saved' });
+    expect(confirmation.textContent).toBe('Registered “Payout reconciliation”. It is in the catalog now; its health shows here once its runtime reports.');
+    expect(document.activeElement).toBe(confirmation);
     await waitFor(() => expect(screen.getByRole('link', { name: 'Edit' })).toBeTruthy());
+
+    // Said once: the next tab no longer carries it.
+    fireEvent.click(within(screen.getByRole('navigation', { name: 'Automation sections' })).getByRole('link', { name: 'Runs' }));
+    await waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/automations/payout-reconciliation/runs'));
+    expect(screen.queryByRole('status', { name: 'Saved' })).toBeNull();
   });
 
   it('sends a webhook runtime binding with the name of its signing secret variable, and shows the api’s refusal of a name beside it', async () => {

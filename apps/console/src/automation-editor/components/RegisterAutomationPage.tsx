@@ -1,5 +1,6 @@
 import { useNavigate } from 'react-router';
 import { useViewer } from '@/auth/hooks/useViewer';
+import type { ConfirmationState } from '@/shared/components/Confirmation';
 import { ErrorState } from '@/shared/components/ErrorState';
 import { LoadingMessage, SkeletonLine } from '@/shared/components/Skeleton';
 import { ROLE_LABELS } from '@/shared/format/labels';
@@ -64,7 +65,8 @@ export function RegisterAutomationPage() {
         cancelTo="/"
         onSubmit={async (input) => {
           const data = await register.mutateAsync({ input });
-          await navigate(`/automations/${data.registerAutomation.slug}`);
+          const state: ConfirmationState = { confirmation: `Registered “${data.registerAutomation.title}”. It is in the catalog now; its health shows here once its runtime reports.` };
+          await navigate(`/automations/${data.registerAutomation.slug}`, { state });
         }}
       />
     </div>

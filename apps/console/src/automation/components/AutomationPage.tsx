@@ -1,6 +1,7 @@
-import { Outlet, useParams } from 'react-router';
+import { Outlet, useLocation, useParams } from 'react-router';
 import type { AutomationDetailFragment } from '@/gql/graphql';
 import { Badge, LifecycleBadge } from '@/shared/components/Badge';
+import { Confirmation, confirmationFrom } from '@/shared/components/Confirmation';
 import { ErrorState } from '@/shared/components/ErrorState';
 import { NotFoundState } from '@/shared/components/NotFoundState';
 import { formatDateTime } from '@/shared/format/dates';
@@ -42,6 +43,8 @@ export function AutomationPage() {
 /** What every tab shares: the title, badges, actions and notices, then the tab bar and the tab. */
 export function AutomationFrame({ automation }: { automation: AutomationDetailFragment }) {
   const context: AutomationOutletContext = { automation };
+  // Said once, on arrival from the form that saved it; the next tab or page no longer carries it.
+  const confirmation = confirmationFrom(useLocation().state);
   return (
     <article className="page" aria-labelledby="automation-title">
       <header className="page-header page-header--automation">
@@ -59,6 +62,7 @@ export function AutomationFrame({ automation }: { automation: AutomationDetailFr
         <AutomationActions {...automation} />
       </header>
 
+      {confirmation === undefined ? null : <Confirmation label="Saved">{confirmation}</Confirmation>}
       {automation.source === 'file' ? <ManagedInGitNotice sourceFile={automation.sourceFile} /> : null}
       {automation.archivedAt ? (
         <p className="banner banner--caution">Archived {formatDateTime(automation.archivedAt)}. It no longer appears in the catalog list.</p>

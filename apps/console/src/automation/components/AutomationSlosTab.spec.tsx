@@ -11,7 +11,7 @@ const backlogSlo = anSloStatus({
   title: 'At most 25 failed invoices waiting',
   indicator: 'dead_letter_backlog',
   objective: 99,
-  state: 'breached',
+  state: 'burning',
   attainedPercent: null,
   errorBudget: null,
   burnRates: [],
@@ -31,7 +31,7 @@ describe(AutomationSlosTab.name, () => {
             anSloStatus({
               name: 'invoice-latency',
               title: '95% of invoices sent within 15 minutes',
-              state: 'paging',
+              state: 'breached',
               errorBudget: { allowedBad: 100, bad: 130, good: 1870, total: 2000, consumedFraction: 1.3, remainingFraction: -0.3, overspent: true, noData: false },
             }),
             backlogSlo,
@@ -48,7 +48,7 @@ describe(AutomationSlosTab.name, () => {
     const success = await screen.findByRole('listitem', { name: '99.5% of closed-won deals invoiced without a manual touch' });
     expect(screen.getByTestId('location').textContent).toBe('/automations/invoice-generation/slos');
     expect(api.calls('AutomationSlos')[0]?.variables).toEqual({ slug: 'invoice-generation' });
-    expect(success.textContent).toContain('At risk (ticket)');
+    expect(success.textContent).toContain('At risk');
     expect(success.textContent).toContain('99.5% over the last 30d');
     expect(success.textContent).toContain('99.32%');
     expect(within(success).getByRole('meter').getAttribute('aria-valuenow')).toBe('25');
@@ -61,12 +61,14 @@ describe(AutomationSlosTab.name, () => {
     );
 
     const latency = screen.getByRole('listitem', { name: '95% of invoices sent within 15 minutes' });
-    expect(latency.textContent).toContain('Failing now (paging)');
-    expect(latency.textContent).toContain('Overspent: 130% of the budget used (130 of 100 allowed misses used).');
+    // 130 misses where 100 were allowed: the promise is broken, not at risk.
+    expect(latency.textContent).toContain('Breached');
+    expect(latency.textContent).toContain('Broken: 130 runs missed where 100 were allowed (130% of the room for failures used).');
     expect(within(latency).getByRole('meter').getAttribute('aria-valuenow')).toBe('0');
 
     const backlog = screen.getByRole('listitem', { name: 'At most 25 failed invoices waiting' });
-    expect(backlog.textContent).toContain('Over its limit');
+    // Over its limit right now, with no budget spent over the window: at risk.
+    expect(backlog.textContent).toContain('At risk');
     expect(backlog.textContent).toContain('Now: 31 dead letters waiting (limit 25). Over the limit.');
     expect(backlog.textContent).toContain('No runbook named');
 
@@ -140,5 +142,45 @@ describe(AutomationSlosTab.name, () => {
     fireEvent.click(within(alerts).getByRole('button', { name: /Acknowledge the alert/ }));
     expect((await within(alerts).findByRole('alert')).textContent).toBe('Not acknowledged: Your role (viewer) cannot acknowledge alerts.');
     expect(within(alerts).getByText('Firing', { selector: '.badge' })).toBeTruthy();
+  });
+
+  it('shows a change to the SLOs that waits for approval above the SLOs in force, to a viewer without the way to approvals', async () => {
+    mockApi({
+      Viewer: () => ({ data: aViewer({ id: 'vera', name: 'Vera Viewer', role: 'viewer', teams: [] }) }),
+      Automation: () => ({ data: { automation: anAutomation() } }),
+      AutomationPendingChange: () => ({
+        data: {
+          automation: {
+            slug: 'invoice-generation',
+            pendingChange: {
+              id: '7',
+              state: 'pending',
+              ownerTeam: 'finance-ops',
+              automation: { slug: 'invoice-generation', title: 'Invoice generation from closed-won deals' },
+              requestedBy: { id: 'omar', name: 'Omar Haddad' },
+              requestedAt: '2026-11-27T10:00:00Z',
+              sloChanges: ['invoice-success: objective 99.5% → 99%'],
+              changes: ['invoice-success: objective 99.5% → 99%'],
+              decidedBy: null,
+              decidedAt: null,
+              reason: null,
+              canDecide: false,
+              decideBlockedReason: 'Only owners of finance-ops decide.',
+              canReject: false,
+            },
+          },
+        },
+      }),
+      AutomationSlos: () => ({ data: { automationSlos: [anSloStatus()] } }),
+      AutomationKpis: () => ({ data: { automationKpis: [] } }),
+      Alerts: () => ({ data: { alerts: [] } }),
+    });
+    renderApp('/automations/invoice-generation/slos');
+
+    const waiting = await screen.findByRole('status', { name: 'SLO change waiting for approval' });
+    expect(waiting.textContent).toMatch(/^An SLO change waits for approval: Omar Haddad asked for it .+; the finance-ops owners decide\. The SLOs below are the ones in force until then\./);
+    expect(within(waiting).getByRole('listitem').textContent).toBe('invoice-success: objective 99.5% → 99%');
+    expect(within(waiting).queryByRole('link', { name: 'Open approvals' })).toBeNull();
+    await screen.findByRole('listitem', { name: '99.5% of closed-won deals invoiced without a manual touch' });
   });
 });

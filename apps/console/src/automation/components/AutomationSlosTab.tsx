@@ -1,11 +1,15 @@
 import { Link } from 'react-router';
 import { AlertList } from '@/alerts/components/AlertList';
 import { useAlerts } from '@/alerts/hooks/useAlerts';
+import { ChangeList } from '@/approvals/components/AutomationChangeCard';
+import { useViewer } from '@/auth/hooks/useViewer';
+import { useAutomationPendingChange } from '@/automation-editor/hooks/useAutomationPendingChange';
 import { KpiReportList } from '@/dashboards/components/KpiReportList';
 import { useAutomationKpis } from '@/dashboards/hooks/useAutomationKpis';
 import { SloStatusList } from '@/slos/components/SloStatusList';
 import { useAutomationSlos } from '@/slos/hooks/useAutomationSlos';
 import { ErrorState } from '@/shared/components/ErrorState';
+import { formatInstant } from '@/shared/format/dates';
 import { LoadingMessage, SkeletonLine } from '@/shared/components/Skeleton';
 import { useAutomationOutlet } from '../hooks/useAutomationOutlet';
 import { PageSection as Section } from './PageSection';
@@ -31,6 +35,34 @@ function Slos({ slug }: { slug: string }) {
     return <ErrorState title="The SLOs could not be loaded" error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
   }
   return <SloStatusList slos={query.data.automationSlos} slug={slug} />;
+}
+
+/** A change to the SLOs that waits for the owner team: what it would change, who asked, and that the SLOs shown are the ones in force. */
+function PendingSloChange({ slug }: { slug: string }) {
+  const query = useAutomationPendingChange(slug);
+  const viewer = useViewer();
+  if (query.isError) {
+    return <p className="muted">Whether a change to these SLOs waits for approval could not be loaded.</p>;
+  }
+  const change = query.data?.automation.pendingChange;
+  if (!change) {
+    return null;
+  }
+  const who = viewer.data?.viewer.id === change.requestedBy.id ? 'You' : change.requestedBy.name;
+  return (
+    <section className="banner banner--caution stack" role="status" aria-label="SLO change waiting for approval">
+      <p>
+        <span className="strong">An SLO change waits for approval:</span> {who} asked for it <time dateTime={change.requestedAt}>{formatInstant(change.requestedAt)}</time>;
+        the {change.ownerTeam} owners decide. The SLOs below are the ones in force until then.
+      </p>
+      <ChangeList changes={change.sloChanges} />
+      {viewer.data !== undefined && viewer.data.viewer.role !== 'viewer' ? (
+        <p>
+          <Link to="/approvals">Open approvals</Link>
+        </p>
+      ) : null}
+    </section>
+  );
 }
 
 function OpenAlerts({ slug }: { slug: string }) {
@@ -73,6 +105,7 @@ export function AutomationSlosTab() {
   return (
     <div className="stack">
       <Section id="slo-status-title" title="Service-level objectives">
+        <PendingSloChange slug={slug} />
         <Slos slug={slug} />
       </Section>
       <Section id="slo-alerts-title" title="Open alerts" actions={<Link to="/alerts">All alerts</Link>}>

@@ -78,17 +78,21 @@ const DashboardQuery = graphql(`
           }
           money {
             currency
-            amount
-            byUnit {
-              unit
-              amount
-            }
+            unit
+            kind
+            before
+            after
+            change
             items {
               automation
               kpi
               kpiTitle
+              currency
               unit
-              amount
+              kind
+              before
+              after
+              change
             }
           }
           skipped {

@@ -20,7 +20,7 @@ function PanelBody({ panel, range }: { panel: DashboardPanelData; range: Resolve
     case 'dead_letter_backlog':
       return panel.backlog ? <DeadLetterBacklogPanel rows={panel.backlog} rangeLabel={range.label} /> : MISSING;
     case 'program_totals':
-      return panel.totals ? <ProgramTotalsPanel totals={panel.totals} rangeLabel={range.label} /> : MISSING;
+      return panel.totals ? <ProgramTotalsPanel totals={panel.totals} range={range} /> : MISSING;
   }
 }
 

@@ -1,8 +1,10 @@
 import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { chartRole } from '@/shared/charts/chartA11y';
 import { Badge } from '@/shared/components/Badge';
 import { InfoTip } from '@/shared/components/InfoTip';
 import { formatNumber } from '@/shared/format/numbers';
-import { DIRECTION_WORDS, type KpiReport, describeBaseline, describeDelta, describeVerdict, kpiValue } from '../kpiWords';
+import { DIRECTION_WORDS, NO_DATA_IN_RANGE, type KpiReport, daysOfData, describeBaseline, describeDelta, describeVerdict, kpiValue } from '../kpiWords';
+import { roundTicks } from '../axisTicks';
 import { AXIS_TICK, CHART_COLOURS, CHART_HEIGHT } from './chartTheme';
 import { PanelFigure } from './PanelFigure';
 
@@ -15,22 +17,20 @@ interface Bar {
 }
 
 function BeforeAfterChart({ kpi, bars }: { kpi: KpiReport; bars: Bar[] }) {
-  const known = bars.map((bar) => bar.value ?? 0);
-  const top = Math.max(kpi.target, ...known);
+  const scale = roundTicks([kpi.target, ...bars.map((bar) => bar.value)]);
   return (
     <figure className="chart chart--flat" aria-label={`${kpi.title}: before and after, with the target`}>
       <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
-        <BarChart data={bars} margin={{ top: 20, right: 12, bottom: 0, left: 0 }}>
+        <BarChart data={bars} {...chartRole(`${kpi.title}: before and after, with the target`)} margin={{ top: 20, right: 12, bottom: 0, left: 0 }}>
           <CartesianGrid stroke={CHART_COLOURS.grid} vertical={false} />
           <XAxis dataKey="label" tick={AXIS_TICK} interval={0} />
-          <YAxis tick={AXIS_TICK} width={64} domain={[0, top * 1.15 || 1]} tickFormatter={(value: number) => formatNumber(value)} />
+          <YAxis tick={AXIS_TICK} width={64} domain={scale.domain} ticks={scale.ticks} interval={0} tickFormatter={(value: number) => formatNumber(value)} />
           <Tooltip formatter={(value) => (typeof value === 'number' ? kpiValue(kpi, value) : 'no data')} cursor={{ fill: 'rgb(50 90 122 / 8%)' }} />
           <ReferenceLine
             y={kpi.target}
             stroke={CHART_COLOURS.target}
             strokeDasharray="6 4"
             strokeWidth={2}
-            label={{ value: `Target: ${kpiValue(kpi, kpi.target)}`, position: 'insideTopRight', fontSize: 12, fill: CHART_COLOURS.target }}
           />
           <Bar dataKey="value" name={`${kpi.title} (${kpi.unit})`} isAnimationActive={false} maxBarSize={96}>
             {bars.map((bar) => (
@@ -39,6 +39,9 @@ function BeforeAfterChart({ kpi, bars }: { kpi: KpiReport; bars: Bar[] }) {
           </Bar>
         </BarChart>
       </ResponsiveContainer>
+      <figcaption className="chart__key">
+        <span className="chart__key-target">Dashed line: target, {kpiValue(kpi, kpi.target)}</span>
+      </figcaption>
     </figure>
   );
 }
@@ -74,9 +77,9 @@ export function KpiBeforeAfterPanel({ kpi }: { kpi: KpiReport }) {
         />
         <PanelFigure
           label={afterLabel}
-          value={kpi.after === null ? 'No data' : kpiValue(kpi, kpi.after)}
+          value={kpi.after === null ? NO_DATA_IN_RANGE : kpiValue(kpi, kpi.after)}
           how={kpi.howComputed}
-          detail={kpi.partial ? `Only ${formatNumber(Math.round(kpi.coverage * 100))}% of the range has data.` : undefined}
+          detail={kpi.partial && kpi.after !== null ? `${daysOfData(kpi.coverage * kpi.range.days, kpi.range.days) ?? 'From part of the range'} (${formatNumber(Math.round(kpi.coverage * 100))}% of it).` : undefined}
         />
         <PanelFigure
           label="Target"

@@ -1,10 +1,12 @@
 import { useMemo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { chartRole, legendText } from '@/shared/charts/chartA11y';
 import type { TrendInterval } from '@/gql/graphql';
 import { formatDay, formatDayTime } from '@/shared/format/dates';
 import { formatNumber } from '@/shared/format/numbers';
 import type { KpiTrendData } from '../dashboardTypes';
-import { DIRECTION_WORDS, kpiValue } from '../kpiWords';
+import { DIRECTION_WORDS, NO_DATA_IN_RANGE, kpiValue } from '../kpiWords';
+import { roundTicks } from '../axisTicks';
 import { AXIS_TICK, CHART_COLOURS, CHART_HEIGHT } from './chartTheme';
 import { BEFORE_LABEL } from './KpiBeforeAfterPanel';
 import { PanelFigure } from './PanelFigure';
@@ -27,6 +29,7 @@ export function KpiTrendPanel({ trend }: { trend: KpiTrendData }) {
   const latest = [...points].reverse().find((point) => point.value !== null);
   const measured = points.filter((point) => point.value !== null).length;
   const few = measured < points.length / 2;
+  const scale = useMemo(() => roundTicks([...points.map((point) => point.value), kpi.target, kpi.baseline]), [points, kpi.target, kpi.baseline]);
   return (
     <div className="dashboard-kpi">
       <p className="dashboard-kpi__meta">
@@ -35,7 +38,7 @@ export function KpiTrendPanel({ trend }: { trend: KpiTrendData }) {
       <div className="stat-grid">
         <PanelFigure
           label={`Latest ${INTERVAL_WORDS[interval]}`}
-          value={latest?.value === null || latest === undefined ? 'No data' : kpiValue(kpi, latest.value)}
+          value={latest?.value === null || latest === undefined ? NO_DATA_IN_RANGE : kpiValue(kpi, latest.value)}
           how={`${kpi.howComputed} Each point covers one ${INTERVAL_WORDS[interval]} (UTC); a gap is a ${INTERVAL_WORDS[interval]} with nothing measured.`}
           detail={latest ? bucketLabel(latest.time, interval) : undefined}
         />
@@ -51,7 +54,7 @@ export function KpiTrendPanel({ trend }: { trend: KpiTrendData }) {
           {`${formatNumber(measured)} of ${formatNumber(points.length)} ${INTERVAL_WORDS[interval]}s have a value.`}
         </p>
         <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
-          <LineChart data={points} margin={{ top: 20, right: 12, bottom: 0, left: 0 }}>
+          <LineChart data={points} {...chartRole(`${kpi.title} per ${INTERVAL_WORDS[interval]}, ${kpi.range.label}`)} margin={{ top: 20, right: 12, bottom: 0, left: 0 }}>
             <CartesianGrid stroke={CHART_COLOURS.grid} vertical={false} />
             <XAxis
               dataKey="time"
@@ -62,19 +65,18 @@ export function KpiTrendPanel({ trend }: { trend: KpiTrendData }) {
               tick={AXIS_TICK}
               minTickGap={24}
             />
-            <YAxis tick={AXIS_TICK} width={64} tickFormatter={(value: number) => formatNumber(value)} />
+            <YAxis tick={AXIS_TICK} width={64} domain={scale.domain} ticks={scale.ticks} interval={0} tickFormatter={(value: number) => formatNumber(value)} />
             <Tooltip
               labelFormatter={(time) => bucketLabel(Number(time), interval)}
               formatter={(value) => (typeof value === 'number' ? kpiValue(kpi, value) : 'no data')}
             />
-            <Legend />
+            <Legend formatter={legendText} />
             <ReferenceLine
               y={kpi.target}
               stroke={CHART_COLOURS.target}
               strokeDasharray="6 4"
               strokeWidth={2}
               ifOverflow="extendDomain"
-              label={{ value: `Target: ${kpiValue(kpi, kpi.target)}`, position: 'insideTopRight', fontSize: 12, fill: CHART_COLOURS.target }}
             />
             {kpi.baseline === null ? null : (
               <ReferenceLine
@@ -83,7 +85,6 @@ export function KpiTrendPanel({ trend }: { trend: KpiTrendData }) {
                 strokeDasharray="2 4"
                 strokeWidth={2}
                 ifOverflow="extendDomain"
-                label={{ value: `Before: ${kpiValue(kpi, kpi.baseline)}`, position: 'insideBottomRight', fontSize: 12, fill: CHART_COLOURS.baseline }}
               />
             )}
             <Line
@@ -98,6 +99,10 @@ export function KpiTrendPanel({ trend }: { trend: KpiTrendData }) {
             />
           </LineChart>
         </ResponsiveContainer>
+        <figcaption className="chart__key">
+          <span className="chart__key-target">Dashed line: target, {kpiValue(kpi, kpi.target)}</span>
+          {kpi.baseline === null ? null : <span className="chart__key-before">Dotted line: before, {kpiValue(kpi, kpi.baseline)}</span>}
+        </figcaption>
       </figure>
     </div>
   );

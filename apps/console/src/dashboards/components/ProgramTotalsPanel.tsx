@@ -1,32 +1,52 @@
 import { formatNumber } from '@/shared/format/numbers';
-import type { ProgramTotalsData } from '../dashboardTypes';
-import { formatKpiValue, roundForReading } from '../kpiWords';
+import type { ProgramTotalsData, ResolvedRange } from '../dashboardTypes';
+import { daysOfData, formatHours, NO_DATA_IN_RANGE } from '../kpiWords';
+import { MONEY_KIND_HOW, MONEY_KIND_LABELS, formatMoney, formatMoneyIn, moneyLineDetail, moneyPeriod, moneyLineLabel, moneyLineValue, type MoneyItem } from '../moneyWords';
 import { PanelFigure } from './PanelFigure';
 
-const hours = (value: number) => `${formatNumber(roundForReading(value))} ${Math.abs(value) === 1 ? 'hour' : 'hours'}`;
+const CHANGE_WORDS = {
+  saved: ['saved', 'more spent'],
+  recovered: ['more recovered', 'less recovered'],
+  at_stake: ['less at stake', 'more at stake'],
+} as const;
 
-/** Headline hours saved and money per currency, with the items they add up from and the KPIs left out. */
-export function ProgramTotalsPanel({ totals, rangeLabel }: { totals: ProgramTotalsData; rangeLabel: string }) {
+/** "€17,500 saved per month", "€141,000 more recovered per month", "€177,000 less at stake at each month-end". */
+function changeWords(item: MoneyItem): string {
+  const [better, worse] = CHANGE_WORDS[item.kind];
+  const period = moneyPeriod(item.unit, item.currency);
+  return `${formatMoney(Math.abs(item.change), item.currency)} ${item.change >= 0 ? better : worse}${period === '' ? '' : ` ${period}`}`;
+}
+
+/** "From 1 day of data in the 90-day range", when the hours cover fewer days than the range. */
+function hoursCoverage(totals: ProgramTotalsData, range: ResolvedRange): string | undefined {
+  const covered = totals.hoursSavedItems.map((item) => item.days);
+  if (covered.length === 0) {
+    return undefined;
+  }
+  return daysOfData(Math.max(...covered), range.days) ?? undefined;
+}
+
+/**
+ * Headline hours saved, and money per currency, unit and kind (saved, recovered, still at stake): the
+ * only money figures that may be added. With the items they add up from and the KPIs left out.
+ */
+export function ProgramTotalsPanel({ totals, range }: { totals: ProgramTotalsData; range: ResolvedRange }) {
   return (
     <div className="stack">
       <div className="stat-grid">
         <PanelFigure
           label="Staff time saved"
-          value={hours(totals.hoursSaved)}
-          how="For each KPI counting manual work: tasks avoided per day (before minus after) × minutes each task took (from the catalog) × days in the range, added up."
-          detail={rangeLabel}
+          value={totals.hoursSaved === null ? NO_DATA_IN_RANGE : formatHours(totals.hoursSaved)}
+          how="For each KPI counting manual work: tasks avoided per day (before minus after) × minutes each task took (from the catalog) × days of the range with data, added up. Without data in the range there is nothing to add, which is not the same as no time saved."
+          detail={[range.label, hoursCoverage(totals, range)].filter(Boolean).join(' · ')}
         />
-        {totals.money.map((money) => (
+        {totals.money.map((line) => (
           <PanelFigure
-            key={money.currency}
-            label={`Money, ${money.currency}`}
-            value={formatKpiValue(money.amount, money.currency, money.currency)}
-            how="The KPIs that carry this currency, each over the selected dates, added up. KPIs kept in different units (per month, per month-end) are shown separately below."
-            detail={
-              money.byUnit.length > 1
-                ? money.byUnit.map((unit) => formatKpiValue(unit.amount, unit.unit, money.currency)).join(' · ')
-                : undefined
-            }
+            key={`${line.currency}/${line.kind}/${line.unit}`}
+            label={moneyLineLabel(line)}
+            value={moneyLineValue(line)}
+            how={`${MONEY_KIND_HOW[line.kind]} Added up only over KPIs in the same currency and unit (${line.unit}): a cost per month, a balance at month-end and a one-off amount are never one figure.`}
+            detail={moneyLineDetail(line)}
           />
         ))}
       </div>
@@ -40,7 +60,7 @@ export function ProgramTotalsPanel({ totals, rangeLabel }: { totals: ProgramTota
                 <th scope="col">Manual work</th>
                 <th scope="col">Tasks avoided per day</th>
                 <th scope="col">Minutes per task</th>
-                <th scope="col">Days</th>
+                <th scope="col">Days with data</th>
                 <th scope="col">Hours saved</th>
               </tr>
             </thead>
@@ -49,17 +69,17 @@ export function ProgramTotalsPanel({ totals, rangeLabel }: { totals: ProgramTota
                 <tr key={`${item.automation}/${item.kpi}`}>
                   <td>{item.automation}</td>
                   <td>{item.kpiTitle}</td>
-                  <td>{formatNumber(roundForReading(item.touchesAvoidedPerDay))}</td>
+                  <td>{formatNumber(Math.round(item.touchesAvoidedPerDay * 10) / 10)}</td>
                   <td>{formatNumber(item.minutesPerTouch)}</td>
-                  <td>{formatNumber(roundForReading(item.days))}</td>
-                  <td className="strong">{hours(item.hours)}</td>
+                  <td>{formatNumber(Math.round(item.days * 10) / 10)}</td>
+                  <td className="strong">{formatHours(item.hours)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       ) : null}
-      {totals.money.some((money) => money.items.length > 0) ? (
+      {totals.money.length > 0 ? (
         <div className="table-scroll">
           <table className="table">
             <caption className="panel-caption">Where the money comes from</caption>
@@ -67,16 +87,22 @@ export function ProgramTotalsPanel({ totals, rangeLabel }: { totals: ProgramTota
               <tr>
                 <th scope="col">Automation</th>
                 <th scope="col">KPI</th>
-                <th scope="col">Amount</th>
+                <th scope="col">What it is</th>
+                <th scope="col">Before</th>
+                <th scope="col">Now</th>
+                <th scope="col">Change</th>
               </tr>
             </thead>
             <tbody>
-              {totals.money.flatMap((money) =>
-                money.items.map((item) => (
-                  <tr key={`${money.currency}/${item.automation}/${item.kpi}`}>
+              {totals.money.flatMap((line) =>
+                line.items.map((item) => (
+                  <tr key={`${item.automation}/${item.kpi}`}>
                     <td>{item.automation}</td>
                     <td>{item.kpiTitle}</td>
-                    <td>{formatKpiValue(item.amount, item.unit, money.currency)}</td>
+                    <td>{MONEY_KIND_LABELS[item.kind]}</td>
+                    <td>{formatMoneyIn(item.before, item.unit, item.currency)}</td>
+                    <td>{formatMoneyIn(item.after, item.unit, item.currency)}</td>
+                    <td className="strong">{changeWords(item)}</td>
                   </tr>
                 )),
               )}

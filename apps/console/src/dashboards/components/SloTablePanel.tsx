@@ -5,10 +5,11 @@ import { formatPercentValue } from '@/slos/sloWords';
 import { InfoTip } from '@/shared/components/InfoTip';
 import { formatNumber } from '@/shared/format/numbers';
 import type { SloRow } from '../dashboardTypes';
+import { NO_DATA_IN_RANGE } from '../kpiWords';
 
 function attainment(row: SloRow): string {
   if (row.attainmentPercent === null) {
-    return 'No data';
+    return NO_DATA_IN_RANGE;
   }
   return formatPercentValue(row.attainmentPercent);
 }
@@ -68,7 +69,7 @@ export function SloTablePanel({ rows, rangeLabel }: { rows: readonly SloRow[]; r
                 <SloStateBadge state={row.status.state} />
               </td>
               <td>
-                <ErrorBudgetBar budget={row.status.errorBudget} label={`Error budget left: ${row.status.title}`} />
+                <ErrorBudgetBar budget={row.status.errorBudget} label={`Error budget left: ${row.status.title}`} objective={row.status.objective} indicator={row.status.indicator} />
               </td>
               <td>
                 {row.openAlerts.length === 0 ? (

@@ -24,6 +24,10 @@ const DeadLetterQuery = graphql(`
       correlationId
       runId
       payload
+      payloadFormat
+      contentType
+      contentEncoding
+      bodyBytes
       headers
       payloadMasked
       reprocessOf

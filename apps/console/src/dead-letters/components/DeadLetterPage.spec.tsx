@@ -10,7 +10,7 @@ describe(DeadLetterPage.name, () => {
   it('shows the message with its context, a masked payload with a notice, its headers and the automation’s runbook', async () => {
     const api = mockApi({
       DeadLetter: () => ({
-        data: { deadLetter: aDeadLetter({ payloadMasked: true, payload: '{"dealId":"deal-4711","iban":"••••"}' }) },
+        data: { deadLetter: aDeadLetter({ payloadMasked: true, payload: '{\n  "dealId": "deal-4711",\n  "iban": "••••"\n}' }) },
       }),
       Automation: () => ({ data: { automation: anAutomation() } }),
     });
@@ -41,6 +41,32 @@ describe(DeadLetterPage.name, () => {
 
     expect((await screen.findByLabelText('Payload as received')).textContent).toContain('"customerId": "CUST-88213"');
     expect(screen.queryByText('Some fields are hidden: your role cannot see payloads.')).toBeNull();
+  });
+
+  it('shows numbers as the message wrote them (64-bit integers, trailing zeros), with the body’s content type, encoding and size', async () => {
+    const payload = '{\n  "ledgerId": 9007199254740993,\n  "amount": 10.50,\n  "currency": "EUR"\n}';
+    mockApi({
+      DeadLetter: () => ({ data: { deadLetter: aDeadLetter({ payload, contentType: 'application/json; charset=utf-8', contentEncoding: 'gzip', bodyBytes: 1234 }) } }),
+      Automation: () => ({ data: { automation: anAutomation({ runbooks: [] }) } }),
+    });
+    renderApp('/dead-letters/dl-0001');
+
+    const shown = (await screen.findByLabelText('Payload as received')).textContent ?? '';
+    expect(shown).toContain('"ledgerId": 9007199254740993');
+    expect(shown).toContain('"amount": 10.50');
+    expect(screen.getByLabelText('Body').textContent).toBe('application/json; charset=utf-8 · encoded gzip · 1,234 bytes');
+  });
+
+  it('says that a body which is not text is shown as base64 and goes back as its bytes', async () => {
+    mockApi({
+      DeadLetter: () => ({ data: { deadLetter: aDeadLetter({ payload: '3q2+7w==', payloadFormat: 'base64', contentType: null, bodyBytes: 4 }) } }),
+      Automation: () => ({ data: { automation: anAutomation({ runbooks: [] }) } }),
+    });
+    renderApp('/dead-letters/dl-0001');
+
+    expect((await screen.findByLabelText('Payload as received')).textContent).toBe('3q2+7w==');
+    expect(screen.getByText('This body is not text, so it is shown as base64. A reprocess sends its bytes back exactly as they came.')).toBeTruthy();
+    expect(screen.getByLabelText('Body').textContent).toBe('no content type · 4 bytes');
   });
 
   it('says so when there is no such dead letter', async () => {

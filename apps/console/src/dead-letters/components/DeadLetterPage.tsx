@@ -162,7 +162,14 @@ export function DeadLetterPage() {
           <h2 id="dead-letter-payload-title" className="panel__title">
             Payload
           </h2>
-          <DeadLetterPayload payload={deadLetter.payload} masked={deadLetter.payloadMasked} />
+          <DeadLetterPayload
+            payload={deadLetter.payload}
+            masked={deadLetter.payloadMasked}
+            format={deadLetter.payloadFormat}
+            contentType={deadLetter.contentType}
+            contentEncoding={deadLetter.contentEncoding}
+            bodyBytes={deadLetter.bodyBytes}
+          />
         </section>
         <section className="panel" aria-labelledby="dead-letter-headers-title">
           <h2 id="dead-letter-headers-title" className="panel__title">

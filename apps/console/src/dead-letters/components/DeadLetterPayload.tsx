@@ -1,17 +1,24 @@
-import { useMemo } from 'react';
+import type { PayloadFormat } from '@/gql/graphql';
 
-/** The JSON text, indented; text that is not JSON as received. */
-export function prettyJson(text: string): string {
-  try {
-    return JSON.stringify(JSON.parse(text), null, 2);
-  } catch {
-    return text;
-  }
+const bytes = new Intl.NumberFormat('en-GB');
+
+export interface DeadLetterPayloadProps {
+  /** The api's view of the body: JSON indented with every number as written, other text as it is, or base64. */
+  payload: string;
+  masked: boolean;
+  format: PayloadFormat;
+  contentType: string | null;
+  contentEncoding: string | null;
+  bodyBytes: number;
 }
 
-/** The message body as the runtime handed it over, sensitive fields masked unless the viewer may see them. */
-export function DeadLetterPayload({ payload, masked }: { payload: string; masked: boolean }) {
-  const text = useMemo(() => prettyJson(payload), [payload]);
+/**
+ * The message body as the runtime handed it over, sensitive fields masked unless the viewer may see
+ * them. Shown as the api derived it from the stored bytes, never parsed again here: a JavaScript
+ * JSON parser would change 9007199254740993 and 10.50.
+ */
+export function DeadLetterPayload({ payload, masked, format, contentType, contentEncoding, bodyBytes }: DeadLetterPayloadProps) {
+  const described = [contentType ?? 'no content type', ...(contentEncoding === null ? [] : [`encoded ${contentEncoding}`]), `${bytes.format(bodyBytes)} bytes`].join(' · ');
   return (
     <div className="stack">
       {masked ? (
@@ -20,8 +27,16 @@ export function DeadLetterPayload({ payload, masked }: { payload: string; masked
           the automation or an admin can see them.
         </p>
       ) : null}
+      <p className="muted" aria-label="Body">
+        {described}
+      </p>
+      {format === 'base64' ? (
+        <p className="banner" role="note">
+          This body is not text, so it is shown as base64. A reprocess sends its bytes back exactly as they came.
+        </p>
+      ) : null}
       <pre className="code-block dead-letter-payload" tabIndex={0} aria-label="Payload as received">
-        <code>{text}</code>
+        <code>{payload}</code>
       </pre>
     </div>
   );

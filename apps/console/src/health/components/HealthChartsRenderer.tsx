@@ -1,26 +1,17 @@
 import { type ReactNode, useId, useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CHART_MUTED_TEXT, chartRole, legendText } from '@/shared/charts/chartA11y';
 import { InfoTip } from '@/shared/components/InfoTip';
 import { formatDuration, formatDurationShort } from '@/shared/format/durations';
 import { formatNumber } from '@/shared/format/numbers';
+import { HEALTH_COLOURS, P50_DASH } from '../healthChartColours';
 import { type AutomationHealth, type ChartPoint, describeBucket, tickFormatter, toChartPoints } from '../healthSeries';
 
 const CHART_HEIGHT = 240;
 
-/** Series colours: the stylesheet's good / danger / caution, and the accent for latency. */
-const COLOURS = {
-  succeeded: '#1f6b45',
-  failed: '#a3282e',
-  deadLettered: '#5e1a2e',
-  retried: '#c98a12',
-  errorRate: '#a3282e',
-  retryRate: '#c98a12',
-  p50: '#8fb0cb',
-  p95: '#325a7a',
-  p99: '#1d2430',
-} as const;
+const COLOURS = HEALTH_COLOURS;
 
-const AXIS_TICK = { fontSize: 12, fill: '#5b6676' };
+const AXIS_TICK = { fontSize: 12, fill: CHART_MUTED_TEXT };
 
 /** Lines break where a bucket has no value; when most do, dots keep lone values visible. */
 function dotsFor(points: readonly ChartPoint[], key: 'errorPercent' | 'p95Ms'): false | { r: number } {
@@ -91,6 +82,7 @@ function tooltipContent(points: readonly ChartPoint[], bucket: string, render: (
 
 function ThroughputChart({ points, bucket, format }: { points: ChartPoint[]; bucket: string; format: (time: number) => string }) {
   const total = points.reduce((sum, point) => sum + point.throughput, 0);
+  const summary = `${plural(total, 'attempt', 'attempts')} finished over the window, shown per ${bucket}.`;
   const content = tooltipContent(points, bucket, (point, heading) => (
     <ChartTooltip
       heading={heading}
@@ -107,14 +99,14 @@ function ThroughputChart({ points, bucket, format }: { points: ChartPoint[]; buc
     <ChartFigure
       title="Throughput"
       how="Attempts that finished in each bucket, stacked by how they ended: succeeded, failed (given up), dead-lettered (given up and parked) or retried (another attempt followed)."
-      summary={`${plural(total, 'attempt', 'attempts')} finished over the window, shown per ${bucket}.`}
+      summary={summary}
     >
-      <BarChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+      <BarChart data={points} {...chartRole(`Throughput chart. ${summary}`)} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
         <CartesianGrid stroke="#eef0f3" vertical={false} />
         <XAxis dataKey="time" tickFormatter={format} tick={AXIS_TICK} minTickGap={24} />
         <YAxis allowDecimals={false} tick={AXIS_TICK} width={44} />
         <Tooltip content={content} cursor={{ fill: 'rgb(50 90 122 / 8%)' }} />
-        <Legend itemSorter={null} />
+        <Legend itemSorter={null} formatter={legendText} />
         <Bar dataKey="succeeded" name="Succeeded" stackId="attempts" fill={COLOURS.succeeded} isAnimationActive={false} />
         <Bar dataKey="failed" name="Failed" stackId="attempts" fill={COLOURS.failed} isAnimationActive={false} />
         <Bar dataKey="deadLettered" name="Dead-lettered" stackId="attempts" fill={COLOURS.deadLettered} isAnimationActive={false} />
@@ -152,12 +144,12 @@ function RatesChart({ points, bucket, format }: { points: ChartPoint[]; bucket: 
       how="Error rate: runs that failed or were dead-lettered, divided by runs that ended in the bucket. Retry rate: attempts that were tried again, divided by all attempts that finished in the bucket. Gaps are buckets with nothing to divide."
       summary="Error rate and retry rate per bucket, in percent."
     >
-      <LineChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+      <LineChart data={points} {...chartRole('Error and retry rate chart. Error rate and retry rate per bucket, in percent.')} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
         <CartesianGrid stroke="#eef0f3" vertical={false} />
         <XAxis dataKey="time" tickFormatter={format} tick={AXIS_TICK} minTickGap={24} />
         <YAxis tickFormatter={(value: number) => `${formatNumber(value)}%`} domain={[0, 'auto']} tick={AXIS_TICK} width={44} />
         <Tooltip content={content} />
-        <Legend itemSorter={null} />
+        <Legend itemSorter={null} formatter={legendText} />
         <Line type="monotone" dataKey="errorPercent" name="Error rate" stroke={COLOURS.errorRate} strokeWidth={2} dot={dots} isAnimationActive={false} />
         <Line type="monotone" dataKey="retryPercent" name="Retry rate" stroke={COLOURS.retryRate} strokeWidth={2} dot={dots} isAnimationActive={false} />
       </LineChart>
@@ -182,15 +174,15 @@ function LatencyChart({ points, bucket, format }: { points: ChartPoint[]; bucket
     <ChartFigure
       title="Latency"
       how="How long attempts took from start to finish, per bucket: the median (p50), and the time that 95 and 99 of every 100 attempts stayed within (p95, p99)."
-      summary="Latency percentiles p50, p95 and p99 per bucket."
+      summary="Latency percentiles p50 (dashed), p95 and p99 per bucket."
     >
-      <LineChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+      <LineChart data={points} {...chartRole('Latency chart. Latency percentiles p50 (dashed), p95 and p99 per bucket.')} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
         <CartesianGrid stroke="#eef0f3" vertical={false} />
         <XAxis dataKey="time" tickFormatter={format} tick={AXIS_TICK} minTickGap={24} />
         <YAxis tickFormatter={(value: number) => formatDurationShort(value)} tick={AXIS_TICK} width={52} />
         <Tooltip content={content} />
-        <Legend itemSorter={null} />
-        <Line type="monotone" dataKey="p50Ms" name="p50" stroke={COLOURS.p50} strokeWidth={2} dot={dots} isAnimationActive={false} />
+        <Legend itemSorter={null} formatter={legendText} />
+        <Line type="monotone" dataKey="p50Ms" name="p50" stroke={COLOURS.p50} strokeDasharray={P50_DASH} strokeWidth={2} dot={dots} isAnimationActive={false} />
         <Line type="monotone" dataKey="p95Ms" name="p95" stroke={COLOURS.p95} strokeWidth={2} dot={dots} isAnimationActive={false} />
         <Line type="monotone" dataKey="p99Ms" name="p99" stroke={COLOURS.p99} strokeWidth={2} dot={dots} isAnimationActive={false} />
       </LineChart>

@@ -104,7 +104,7 @@ describe(ReprocessDialog.name, () => {
     fireEvent.change(within(dialog).getByLabelText('Velocity (messages a second)'), { target: { value: '250' } });
     fireEvent.click(await within(dialog).findByRole('button', { name: 'Reprocess 1,234 messages' }));
 
-    await waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/reprocess/42'), { timeout: 3000 });
+    await waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/reprocess/42'));
     expect(api.calls('StartReprocess')[0]?.variables).toEqual({
       input: {
         action: 'reprocess',

@@ -1,4 +1,5 @@
 import { Bar, BarChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { chartRole } from '@/shared/charts/chartA11y';
 import type { ReprocessRequestSummaryFragment } from '@/gql/graphql';
 import { REPROCESS_ITEM_STATE_DESCRIPTIONS, REPROCESS_ITEM_STATE_LABELS } from '@/shared/format/labels';
 import { formatNumber } from '@/shared/format/numbers';
@@ -34,7 +35,11 @@ export default function ReprocessProgressChartRenderer({ request }: { request: P
   const data = [{ name: 'Messages', ...request.progress }];
   return (
     <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
-      <BarChart data={data} layout="vertical" margin={{ top: 4, right: 4, bottom: 4, left: 4 }} barSize={28}>
+      <BarChart
+        data={data}
+        {...chartRole(`Progress: ${rows.map((row) => `${REPROCESS_ITEM_STATE_LABELS[row.state]} ${formatNumber(row.count)}`).join(', ')} of ${formatNumber(request.total)} messages.`)}
+        layout="vertical"
+        margin={{ top: 4, right: 4, bottom: 4, left: 4 }} barSize={28}>
         <XAxis type="number" hide domain={[0, whole]} />
         <YAxis type="category" dataKey="name" hide />
         <Tooltip content={({ active }) => <ProgressTooltip rows={rows} active={active} />} cursor={false} />

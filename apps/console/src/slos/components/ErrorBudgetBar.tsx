@@ -1,19 +1,20 @@
-import { describeBudget, type ErrorBudget } from '../sloWords';
+import type { SloIndicator } from '@/gql/graphql';
+import { budgetUnitOf, describeBudget, type ErrorBudget } from '../sloWords';
 
 /**
  * The error budget left, as a bar with the words beside it. An overspent budget fills the bar in the
  * danger colour and says by how much; a budget with nothing counted says so instead of showing 100%.
  */
-export function ErrorBudgetBar({ budget, label }: { budget: ErrorBudget | null; label: string }) {
+export function ErrorBudgetBar({ budget, label, objective, indicator }: { budget: ErrorBudget | null; label: string; objective: number; indicator: SloIndicator }) {
   if (budget === null) {
     return <span className="muted">No error budget (judged by its limit now)</span>;
   }
-  const words = describeBudget(budget);
+  const words = describeBudget(budget, objective, budgetUnitOf(indicator));
   if (budget.noData) {
     return <span className="muted">{words}</span>;
   }
   const left = Math.max(0, Math.min(1, budget.remainingFraction));
-  const tone = budget.overspent ? 'danger' : left < 0.25 ? 'caution' : 'good';
+  const tone = budget.consumedFraction >= 1 ? 'danger' : left < 0.25 ? 'caution' : 'good';
   return (
     <span className="budget">
       <span

@@ -65,7 +65,7 @@ function SloCard({ slo, slug }: { slo: SloStatusData; slug: string }) {
             </InfoTip>
           </dt>
           <dd>
-            <ErrorBudgetBar budget={slo.errorBudget} label={`Error budget left: ${slo.title}`} />
+            <ErrorBudgetBar budget={slo.errorBudget} label={`Error budget left: ${slo.title}`} objective={slo.objective} indicator={slo.indicator} />
           </dd>
         </div>
       </dl>

@@ -6,8 +6,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * written (`definition`, in `json` so its key order survives for export), people from Users with the
  * teams they sign in with, Systems and Domains so automations can name their system.
  */
-export class CreateBackstageOrg1795820400000 implements MigrationInterface {
-  name = 'CreateBackstageOrg1795820400000';
+export class CreateBackstageOrg1795831200000 implements MigrationInterface {
+  name = 'CreateBackstageOrg1795831200000';
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`ALTER TABLE team ADD COLUMN parent text, ADD COLUMN definition json`);

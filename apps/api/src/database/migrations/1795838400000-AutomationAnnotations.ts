@@ -1,8 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** Backstage `metadata.annotations` and `metadata.labels` on automations, kept as written. */
-export class AutomationAnnotations1795824000000 implements MigrationInterface {
-  name = 'AutomationAnnotations1795824000000';
+export class AutomationAnnotations1795838400000 implements MigrationInterface {
+  name = 'AutomationAnnotations1795838400000';
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`ALTER TABLE automation ADD COLUMN annotations jsonb NOT NULL DEFAULT '{}', ADD COLUMN labels jsonb NOT NULL DEFAULT '{}'`);

@@ -1,0 +1,52 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { AuditActor } from '../audit/audit-entry.js';
+import { AuditService } from '../audit/audit.service.js';
+import { ReprocessHolds } from '../reprocess/reprocess-holds.js';
+import { dutiesChanges, wordList, type DutiesView } from './approval-policy.js';
+import { AutomationChangesRepository } from './automation-changes.repository.js';
+
+/** An automation as separation of duties saw it before a change and after. */
+export interface AutomationShift {
+  slug: string;
+  before: DutiesView;
+  after: DutiesView;
+}
+
+/**
+ * What waits for a second person stays decided by the rules it was asked under. When an automation
+ * changes owner team or risk domains (in the console, by an approved change or by a catalog apply),
+ * the reprocess and discard requests and the automation change still waiting for it are set aside
+ * with the reason, each on the audit trail: a move can never hand a decision to other people.
+ */
+@Injectable()
+export class WaitingApprovals {
+  constructor(
+    @Inject(AutomationChangesRepository) private readonly changes: AutomationChangesRepository,
+    @Inject(ReprocessHolds) private readonly holds: ReprocessHolds,
+    @Inject(AuditService) private readonly audit: AuditService,
+  ) {}
+
+  /** Call in the transaction that changes the automations. `applying`: the approved change being applied now, left alone. */
+  async automationsChanged(manager: EntityManager, shifts: readonly AutomationShift[], actor: AuditActor, applying?: string): Promise<void> {
+    for (const shift of shifts) {
+      const changed = dutiesChanges(shift.slug, shift.before, shift.after);
+      if (changed.length === 0) {
+        continue;
+      }
+      const why = wordList(changed);
+      await this.holds.automationChanged(manager, shift.slug, why, actor);
+      const waiting = (await this.changes.pendingFor([shift.slug], manager)).get(shift.slug);
+      if (waiting === undefined || waiting.id === applying) {
+        continue;
+      }
+      const reason = `Set aside: ${why} after ${waiting.requested_by_name} asked for this change. Ask again if it is still needed.`;
+      if ((await this.changes.settle(manager, waiting.id, 'superseded', actor, reason)) !== undefined) {
+        await this.audit.record(
+          { actor, action: 'approval.superseded', target: { kind: 'automation_change', id: waiting.id }, automations: [shift.slug], teams: [waiting.owner_team], reason },
+          manager,
+        );
+      }
+    }
+  }
+}

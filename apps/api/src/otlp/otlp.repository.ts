@@ -1,0 +1,24 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+@Injectable()
+export class OtlpRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The automations whose runtime binding names each of these OpenTelemetry service names. */
+  async automationsByServiceName(serviceNames: readonly string[]): Promise<Map<string, string[]>> {
+    const bound = new Map<string, string[]>();
+    if (serviceNames.length === 0) {
+      return bound;
+    }
+    const rows = await this.dataSource.query<{ service_name: string; slug: string }[]>(
+      `SELECT runtime->>'serviceName' AS service_name, slug FROM automation WHERE runtime->>'serviceName' = ANY($1::text[]) ORDER BY slug`,
+      [serviceNames],
+    );
+    for (const row of rows) {
+      bound.set(row.service_name, [...(bound.get(row.service_name) ?? []), row.slug]);
+    }
+    return bound;
+  }
+}

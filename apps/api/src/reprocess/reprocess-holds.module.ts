@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { ReprocessHolds } from './reprocess-holds.js';
+import { ReprocessRepository } from './reprocess.repository.js';
+
+/** What the features that change automations (automations, catalog, approvals) need of waiting reprocess requests. */
+@Module({
+  providers: [ReprocessRepository, ReprocessHolds],
+  exports: [ReprocessHolds],
+})
+export class ReprocessHoldsModule {}

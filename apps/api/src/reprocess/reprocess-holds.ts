@@ -1,0 +1,51 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { SYSTEM_ACTOR, type AuditActor } from '../audit/audit-entry.js';
+import { AuditService } from '../audit/audit.service.js';
+import { ReprocessRepository } from './reprocess.repository.js';
+
+/**
+ * Sets aside reprocess and discard requests waiting for approval whose automations changed owner
+ * team or risk domains since they were asked for: whoever approves must be allowed to for the
+ * automations as they were requested, so such a request is no longer decided at all. It ends
+ * cancelled (rejected by Roundhouse, with why), its dead letters wait again, and the trail says who
+ * changed the automation.
+ */
+@Injectable()
+export class ReprocessHolds {
+  constructor(
+    @Inject(ReprocessRepository) private readonly ledger: ReprocessRepository,
+    @Inject(AuditService) private readonly audit: AuditService,
+  ) {}
+
+  /** Call in the transaction that changes the automation. `why`: "payout-reconciliation moved from finance-ops to order-ops". */
+  async automationChanged(manager: EntityManager, automation: string, why: string, actor: AuditActor): Promise<string[]> {
+    return this.setAside(manager, { automation }, why, actor);
+  }
+
+  /** One request, found changed when someone tried to approve it. */
+  async requestOutdated(manager: EntityManager, id: string, why: string, actor: AuditActor): Promise<boolean> {
+    return (await this.setAside(manager, { id }, why, actor)).length > 0;
+  }
+
+  private async setAside(manager: EntityManager, which: { automation: string } | { id: string }, why: string, actor: AuditActor): Promise<string[]> {
+    const note = `Set aside: ${why} after it was asked for. Ask again if it is still needed.`;
+    const rows = await this.ledger.setAsideWaiting(manager, which, note, SYSTEM_ACTOR);
+    for (const row of rows) {
+      const released = await this.ledger.cancelUnsent(manager, row.id);
+      await this.audit.record(
+        {
+          actor,
+          action: 'approval.superseded',
+          target: { kind: 'reprocess_request', id: row.id },
+          automations: row.automations,
+          teams: row.owner_teams,
+          reason: note,
+          detail: { requestedBy: row.requested_by, released },
+        },
+        manager,
+      );
+    }
+    return rows.map((row) => row.id);
+  }
+}

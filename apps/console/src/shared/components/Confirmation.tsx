@@ -1,0 +1,28 @@
+import { type ReactNode, useEffect, useRef } from 'react';
+
+/**
+ * What a save or a registration did, said where the person looks next: on screen, with the keyboard
+ * and the screen reader's focus moved to it when it appears.
+ */
+export function Confirmation({ children, label = 'Done' }: { children: ReactNode; label?: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.focus();
+  }, []);
+  return (
+    <div ref={ref} className="banner banner--good confirmation" role="status" aria-label={label} tabIndex={-1}>
+      {children}
+    </div>
+  );
+}
+
+/** The confirmation a page hands to the next one through the router's state (`navigate(to, { state })`). */
+export interface ConfirmationState {
+  confirmation: string;
+}
+
+export function confirmationFrom(state: unknown): string | undefined {
+  return typeof state === 'object' && state !== null && typeof (state as Partial<ConfirmationState>).confirmation === 'string'
+    ? (state as ConfirmationState).confirmation
+    : undefined;
+}
