@@ -15,7 +15,7 @@ const num = (value) => value.toLocaleString('en-US');
 export async function createToken(baseUrl, team) {
   const ada = await devSession(baseUrl, 'ada');
   try {
-    const { createRuntimeToken } = await ada.graphql(`mutation { createRuntimeToken(input: { name: "bench", team: "${team}" }) { secret } }`);
+    const { createRuntimeToken } = await ada.graphql(`mutation { createRuntimeToken(input: { name: "bench ${Date.now()}", team: "${team}" }) { secret } }`);
     return createRuntimeToken.secret;
   } finally {
     ada.close();

@@ -21,7 +21,7 @@ export function signIn(baseUrl, persona) {
  */
 export async function seed({ baseUrl, path, team, batches, clients }) {
   const ada = await signIn(baseUrl, 'ada');
-  const { createRuntimeToken } = await ada.graphql(`mutation { createRuntimeToken(input: { name: "bench-reprocess", team: "${team}", capabilities: [ingest, dead_letters] }) { secret } }`);
+  const { createRuntimeToken } = await ada.graphql(`mutation { createRuntimeToken(input: { name: "bench-reprocess ${Date.now()}", team: "${team}", capabilities: [ingest, dead_letters] }) { secret } }`);
   ada.close();
   const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
   const headers = { authorization: `Bearer ${createRuntimeToken.secret}`, 'content-encoding': 'gzip' };

@@ -8,6 +8,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { AlertsModule } from './alerts/alerts.module.js';
+import { AutomationStatusModule } from './automation-status/automation-status.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { MAX_TOKENS, operationLimitsPlugin } from './common/graphql/operation-limits.js';
@@ -94,6 +95,7 @@ export class AppModule {
         RunsModule,
         SlosModule,
         AlertsModule,
+        AutomationStatusModule,
         KpisModule,
         DashboardsModule,
         QuarantineModule,

@@ -259,12 +259,9 @@ describe.skipIf(RABBITMQ_URL === undefined || REDIS_URL === undefined)('messages
       const seen: string[] = [];
       worker = new Worker(
         jobs,
-        async (active) => {
+        (active) => {
           seen.push(JSON.stringify(active.data));
-          if (!fixed) {
-            throw new Error('SMTP relay refused the reminder');
-          }
-          return 'sent';
+          return fixed ? Promise.resolve('sent') : Promise.reject(new Error('SMTP relay refused the reminder'));
         },
         { connection: connection() },
       );

@@ -46,7 +46,7 @@ async function seedDeadLetters(url: string, exchange: string, routingKey: string
   const { createRuntimeToken } = await graphql<{ createRuntimeToken: { secret: string } }>(
     url,
     admin,
-    `mutation { createRuntimeToken(input: { name: "fault-test", team: "finance-ops", capabilities: [ingest, dead_letters] }) { secret } }`,
+    `mutation { createRuntimeToken(input: { name: "fault-test ${marker}", team: "finance-ops", capabilities: [ingest, dead_letters] }) { secret } }`,
   );
   for (let offset = 0; offset < count; offset += 1000) {
     const events = Array.from({ length: Math.min(1000, count - offset) }, (_, i) => ({

@@ -6,7 +6,8 @@ import type { TestApi } from './harness.js';
 export async function createToken(api: TestApi, cookie: string, input: { name?: string; team: string; automations?: string[]; capabilities?: string[]; expiresInDays?: number }): Promise<{ id: string; secret: string }> {
   const result = await api.graphql<{ createRuntimeToken: { secret: string; token: { id: string } } }>(
     `mutation Create($input: CreateRuntimeTokenInput!) { createRuntimeToken(input: $input) { secret token { id } } }`,
-    { input: { name: input.name ?? 'test runtime', ...input } },
+    // Token names are unique among a team's tokens in effect: each unnamed one gets its own.
+    { input: { name: input.name ?? `test runtime ${randomUUID()}`, ...input } },
     cookie,
   );
   if (result.data?.createRuntimeToken === undefined) {

@@ -7,6 +7,7 @@ import { DashboardSloAlertsResolver } from '../alerts/dashboard-slo-alerts.resol
 import { AuditResolver } from '../audit/audit.resolver.js';
 import { ApprovalsResolver, AutomationPendingChangeResolver } from '../approvals/approvals.resolver.js';
 import { ViewerResolver } from '../auth/viewer.resolver.js';
+import { AutomationStatusResolver } from '../automation-status/automation-status.resolver.js';
 import { AutomationsResolver } from '../automations/automations.resolver.js';
 import { DashboardsResolver } from '../dashboards/dashboards.resolver.js';
 import { DeadLettersResolver } from '../dead-letters/dead-letters.resolver.js';
@@ -19,7 +20,7 @@ import { TeamsResolver } from '../teams/teams.resolver.js';
 import { TokensResolver } from '../tokens/tokens.resolver.js';
 
 /** Every resolver the api serves; the schema drift test fails when one is missing here. */
-export const RESOLVERS = [AutomationsResolver, TeamsResolver, ViewerResolver, RunsResolver, QuarantineResolver, TokensResolver, DeadLettersResolver, ReprocessResolver, DeadLetterActionsResolver, SlosResolver, AlertsResolver, KpisResolver, DashboardsResolver, DashboardSloAlertsResolver, AuditResolver, ApprovalsResolver, AutomationPendingChangeResolver];
+export const RESOLVERS = [AutomationsResolver, TeamsResolver, ViewerResolver, RunsResolver, QuarantineResolver, TokensResolver, DeadLettersResolver, ReprocessResolver, DeadLetterActionsResolver, SlosResolver, AlertsResolver, KpisResolver, DashboardsResolver, DashboardSloAlertsResolver, AuditResolver, ApprovalsResolver, AutomationPendingChangeResolver, AutomationStatusResolver];
 
 /** The GraphQL schema the code defines (with each field's cost), without starting the api or touching a database. */
 export async function buildCodeSchema(): Promise<GraphQLSchema> {

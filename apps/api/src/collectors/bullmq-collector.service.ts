@@ -178,7 +178,7 @@ export class BullMqCollector implements OnApplicationShutdown {
       return value === null ? undefined : Buffer.isBuffer(value) ? value : Buffer.from(value, 'utf8');
     };
     // Sent together on the one connection; a job removed meanwhile answers null.
-    return Promise.all(jobs.map((job) => (job.id === undefined ? undefined : read(queue.toKey(job.id)))));
+    return Promise.all(jobs.map((job) => (job.id === undefined ? Promise.resolve(undefined) : read(queue.toKey(job.id)))));
   }
 
   /**

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../test/harness.js';
 import { dataSourceOptions, runMigrations } from '../database/data-source.js';
 import { KeepDeadLetterBodies1795827600000 } from '../database/migrations/1795827600000-KeepDeadLetterBodies.js';
-import { migrations } from '../database/migrations/index.js';
+import { undoMigrationsThrough } from '../../test/undo-migrations.js';
 
 describe(KeepDeadLetterBodies1795827600000.name, () => {
   it('turns every stored payload into the bytes it stood for, and goes back without losing a byte', async () => {
@@ -11,10 +11,7 @@ describe(KeepDeadLetterBodies1795827600000.name, () => {
     const dataSource = new DataSource(dataSourceOptions(db.migrationUrl));
     try {
       await dataSource.initialize();
-      // Back to just before this migration, whatever came after it.
-      for (let i = migrations.findIndex((m) => m === KeepDeadLetterBodies1795827600000); i < migrations.length; i += 1) {
-        await dataSource.undoLastMigration();
-      }
+      await undoMigrationsThrough(dataSource, KeepDeadLetterBodies1795827600000);
       const binary = Buffer.from([0xde, 0xad, 0xbe, 0xef, 0x00, 0xff]);
       const row = (messageId: string, payload: unknown, headers: Record<string, string>) =>
         db.query(
@@ -44,9 +41,7 @@ describe(KeepDeadLetterBodies1795827600000.name, () => {
       expect(after[2]?.body.toString('utf8')).toBe('Grüße;10,50');
 
       // Down: every body as base64, marked so, which the older code sends back as those bytes.
-      for (let i = migrations.findIndex((m) => m === KeepDeadLetterBodies1795827600000); i < migrations.length; i += 1) {
-        await dataSource.undoLastMigration();
-      }
+      await undoMigrationsThrough(dataSource, KeepDeadLetterBodies1795827600000);
       const back = await db.query<{ message_id: string; payload: string; headers: Record<string, string> }>(`SELECT message_id, payload, headers FROM dead_letter ORDER BY message_id`);
       expect(Buffer.from(back[0]?.payload ?? '', 'base64').equals(binary)).toBe(true);
       expect(Buffer.from(back[2]?.payload ?? '', 'base64').toString('utf8')).toBe('Grüße;10,50');

@@ -74,6 +74,7 @@ function charsetOf(contentType: string | null): string {
 function decoded(body: MessageBody): Buffer | undefined {
   const encoding = body.contentEncoding?.trim().toLowerCase();
   const options = { maxOutputLength: MAX_VIEW_BYTES };
+  // A charset written where the encoding goes (utf-8, a common AMQP habit) does not transform the bytes either.
   try {
     switch (encoding) {
       case undefined:
@@ -82,7 +83,6 @@ function decoded(body: MessageBody): Buffer | undefined {
       case '7bit':
       case '8bit':
       case 'binary':
-      // A charset written where the encoding goes (a common AMQP habit): the bytes are not transformed.
       case 'utf-8':
       case 'utf8':
         return body.bytes;

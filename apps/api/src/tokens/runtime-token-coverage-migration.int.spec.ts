@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../test/harness.js';
+import { undoMigrationsThrough } from '../../test/undo-migrations.js';
 import { dataSourceOptions, runMigrations } from '../database/data-source.js';
 import { RuntimeTokenCoverage1795816800000 } from '../database/migrations/1795816800000-RuntimeTokenCoverage.js';
 
@@ -10,7 +11,7 @@ describe(RuntimeTokenCoverage1795816800000.name, () => {
     try {
       const dataSource = new DataSource(dataSourceOptions(db.migrationUrl));
       await dataSource.initialize();
-      await dataSource.undoLastMigration();
+      await undoMigrationsThrough(dataSource, RuntimeTokenCoverage1795816800000);
       await dataSource.destroy();
 
       // Before this migration: an empty list meant every automation; one automation moved from finance-ops to order-ops.
@@ -30,7 +31,7 @@ describe(RuntimeTokenCoverage1795816800000.name, () => {
       await token('00000000-0000-4000-8000-000000000002', 'payouts and refunds', ['payout-reconciliation', 'refund-handling']);
       await token('00000000-0000-4000-8000-000000000003', 'refunds only', ['refund-handling']);
 
-      expect(await runMigrations(db.migrationUrl, { apiRole: db.roles.api })).toEqual(['RuntimeTokenCoverage1795816800000']);
+      expect((await runMigrations(db.migrationUrl, { apiRole: db.roles.api }))[0]).toBe('RuntimeTokenCoverage1795816800000');
       expect(await db.query(`SELECT name, all_automations, automations FROM runtime_token ORDER BY id`)).toEqual([
         { name: 'finance worker', all_automations: true, automations: [] },
         { name: 'payouts and refunds', all_automations: false, automations: ['payout-reconciliation'] },
@@ -60,7 +61,7 @@ describe(RuntimeTokenCoverage1795816800000.name, () => {
       // Reverted, an empty list means every automation again: the token that covers nothing is revoked first.
       const back = new DataSource(dataSourceOptions(db.migrationUrl));
       await back.initialize();
-      await back.undoLastMigration();
+      await undoMigrationsThrough(back, RuntimeTokenCoverage1795816800000);
       await back.destroy();
       expect(await db.query(`SELECT name, revoked_at IS NOT NULL AS revoked FROM runtime_token ORDER BY id`)).toEqual([
         { name: 'finance worker', revoked: false },

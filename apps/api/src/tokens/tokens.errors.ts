@@ -23,3 +23,13 @@ export class TokenAlreadyRevokedError extends ConflictError {
     super(`The token "${token.name}" was already revoked on ${token.revokedAt?.toISOString() ?? 'an earlier request'}.`);
   }
 }
+
+/** Two tokens of a team in effect under one name could not be told apart in the console, the audit trail or a runtime's refusal. */
+export class TokenNameTakenError extends ConflictError {
+  constructor(existing: RuntimeTokenEntity) {
+    super(
+      `The team ${existing.team} already has a token named "${existing.name}" (${existing.prefix}…): choose another name, or rotate that token to replace its secret.`,
+      'name',
+    );
+  }
+}

@@ -208,6 +208,49 @@ describe(TokensService.name, () => {
     expect((await listed(token.id))?.state).toBe('active');
   });
 
+  it('refuses a second token of a team in effect under the same name, with a sentence on the name field; a revoked or other team’s name is free', async () => {
+    const create = (name: string, team = 'finance-ops', cookie = owner) =>
+      t.api.graphql<{ createRuntimeToken: { token: { id: string } } }>(
+        'mutation C($input: CreateRuntimeTokenInput!) { createRuntimeToken(input: $input) { token { id } } }',
+        { input: { name, team } },
+        cookie,
+      );
+    const first = await createToken(t.api, owner, { name: 'ap-aging worker', team: 'finance-ops' });
+    const prefix = (await t.db.query<{ prefix: string }>('SELECT prefix FROM runtime_token WHERE id = $1', [first.id]))[0]?.prefix;
+
+    for (const same of ['ap-aging worker', '  AP-Aging Worker ']) {
+      const refused = await create(same);
+      expect(refused.data).toBeNull();
+      expect(refused.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+      expect(refused.errors?.[0]?.message).toBe(
+        `The team finance-ops already has a token named "ap-aging worker" (${prefix}…): choose another name, or rotate that token to replace its secret.`,
+      );
+      expect(refused.errors?.[0]?.extensions?.fields).toEqual([{ path: 'name', message: refused.errors?.[0]?.message }]);
+    }
+    expect((await t.db.query(`SELECT 1 FROM runtime_token WHERE lower(name) = 'ap-aging worker'`)).length).toBe(1);
+
+    // Rotating keeps the one name for the new secret; the name stays taken.
+    await rotateToken(t.api, owner, first.id, { overlapHours: 1 });
+    expect((await create('ap-aging worker')).errors?.[0]?.extensions?.code).toBe('CONFLICT');
+
+    // Another team may use it; once a team's token is revoked or expired, so may that team.
+    expect((await create('ap-aging worker', 'order-ops', await t.api.signIn('ada'))).errors).toBeUndefined();
+    const tokens = await t.db.query<{ id: string }>(`SELECT id FROM runtime_token WHERE team = 'finance-ops' AND name = 'ap-aging worker' AND replaced_by IS NULL`);
+    await t.api.graphql('mutation R($id: ID!) { revokeRuntimeToken(id: $id) { id } }', { id: tokens[0]?.id }, owner);
+    const again = await create('ap-aging worker');
+    expect(again.errors).toBeUndefined();
+    await expireNow(again.data?.createRuntimeToken.token.id ?? '');
+    expect((await create('ap-aging worker')).errors).toBeUndefined();
+  });
+
+  it('says a new 90-day token expires 90 days from now', async () => {
+    const created = await createToken(t.api, owner, { team: 'finance-ops', expiresInDays: 90 });
+    const token = await listed(created.id);
+    const days = (new Date(token?.expiresAt ?? 0).getTime() - Date.now()) / (24 * 3600 * 1000);
+    expect(days).toBeGreaterThan(89.99);
+    expect(days).toBeLessThanOrEqual(90);
+  });
+
   it('lets only the team’s owners and admins rotate its tokens', async () => {
     const token = await createToken(t.api, await t.api.signIn('ada'), { team: 'order-ops' });
     const refused = await t.api.graphql('mutation R($id: ID!) { rotateRuntimeToken(id: $id) { secret } }', { id: token.id }, owner);

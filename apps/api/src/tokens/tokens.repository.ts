@@ -27,6 +27,22 @@ export class TokensRepository {
     return tokens.findOneByOrFail({ id: token.id });
   }
 
+  /**
+   * A token of the team in effect under this name (case and surrounding spaces aside): not revoked,
+   * not expired, not replaced by a rotation. Takes the team's creation lock first, so two creations
+   * of one name at once cannot both find none.
+   */
+  async liveNamed(manager: EntityManager, team: string, name: string, at: Date): Promise<RuntimeTokenEntity | null> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('runtime_token:' || $1))`, [team]);
+    const rows = await manager.query<{ id: string }[]>(
+      `SELECT id FROM runtime_token
+        WHERE team = $1 AND lower(btrim(name)) = lower(btrim($2)) AND revoked_at IS NULL AND replaced_by IS NULL AND expires_at > $3
+        LIMIT 1`,
+      [team, name, at],
+    );
+    return rows[0] === undefined ? null : manager.getRepository(RuntimeTokenEntity).findOneByOrFail({ id: rows[0].id });
+  }
+
   findById(id: string): Promise<RuntimeTokenEntity | null> {
     return this.dataSource.getRepository(RuntimeTokenEntity).findOneBy({ id });
   }

@@ -9,7 +9,7 @@ import { InputError, NotAllowedError, type FieldError } from '../errors/domain-e
 import type { RuntimeAuthentication } from './runtime-token.js';
 import type { RuntimeTokenEntity } from './runtime-token.entity.js';
 import { newRuntimeTokenSecret, parseRuntimeToken, secretMatches } from './runtime-token-secret.js';
-import { TokenAlreadyRevokedError, TokenNotFoundError, TokenNotRotatableError } from './tokens.errors.js';
+import { TokenAlreadyRevokedError, TokenNameTakenError, TokenNotFoundError, TokenNotRotatableError } from './tokens.errors.js';
 import { TokensRepository } from './tokens.repository.js';
 
 export const DEFAULT_EXPIRES_IN_DAYS = 90;
@@ -78,6 +78,10 @@ export class TokensService {
       throw new InputError('The token cannot be created.', problems);
     }
     return this.tokens.transaction(async (manager) => {
+      const taken = await this.tokens.liveNamed(manager, request.team, name, new Date());
+      if (taken !== null) {
+        throw new TokenNameTakenError(taken);
+      }
       const created = await this.insert(manager, { name, team: request.team, allAutomations: request.automations === null, automations: named, capabilities: request.capabilities, replaces: null }, request.expiresInDays, user);
       await this.audit.record(
         { actor: user, action: 'token.created', target: { kind: 'runtime_token', id: created.token.id }, teams: [created.token.team], automations: created.token.automations, after: described(created.token) },

@@ -1,10 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import type { AccessCase, MatrixContext } from './access-case.js';
 
 /** A fresh runtime token of `team`, created by the admin; one cell's rotation or revocation never decides another's answer. */
 async function freshToken(context: MatrixContext, team: string): Promise<Record<string, unknown>> {
   const created = await context.asAdmin<{ createRuntimeToken: { token: { id: string } } }>(
-    `mutation($team: String!) { createRuntimeToken(input: { name: "matrix runtime", team: $team }) { token { id } } }`,
-    { team },
+    `mutation($team: String!, $name: String!) { createRuntimeToken(input: { name: $name, team: $team }) { token { id } } }`,
+    // Names are unique among a team's tokens in effect.
+    { team, name: `matrix runtime ${randomUUID()}` },
   );
   return { id: created.createRuntimeToken.token.id };
 }
@@ -22,8 +24,8 @@ export const cases: AccessCase[] = [
   {
     operation: 'Mutation.createRuntimeToken',
    
-    document: `mutation($team: String!) { createRuntimeToken(input: { name: "matrix runtime", team: $team, expiresInDays: 30 }) { token { id } } }`,
-    prepare: (_context, team) => Promise.resolve({ team }),
+    document: `mutation($team: String!, $name: String!) { createRuntimeToken(input: { name: $name, team: $team, expiresInDays: 30 }) { token { id } } }`,
+    prepare: (_context, team) => Promise.resolve({ team, name: `matrix runtime ${randomUUID()}` }),
   },
   {
     operation: 'Mutation.rotateRuntimeToken',

@@ -38,9 +38,28 @@ export function describeActorKind(kind: ActorKind): string {
   return ACTOR_KINDS[kind];
 }
 
+/** The name a runtime token had in the entry (its before or after), for the trail to say instead of its id. */
+function tokenName(entry: { before?: string | null; after?: string | null }): string | null {
+  for (const json of [entry.after, entry.before]) {
+    const value = parse(json ?? null);
+    if (value !== null && typeof value === 'object' && typeof (value as { name?: unknown }).name === 'string') {
+      return (value as { name: string }).name;
+    }
+  }
+  return null;
+}
+
 /** Where an entry's target has a page of its own, and how it reads. */
-export function targetOf(entry: { targetKind: string; targetId: string; teams: readonly string[] }): { label: string; path: string | null } {
+export function targetOf(entry: {
+  targetKind: string;
+  targetId: string;
+  teams: readonly string[];
+  automations?: readonly string[];
+  before?: string | null;
+  after?: string | null;
+}): { label: string; path: string | null } {
   const id = entry.targetId;
+  const team = entry.teams[0];
   switch (entry.targetKind) {
     case 'automation':
       return { label: id, path: `/automations/${encodeURIComponent(id)}` };
@@ -50,6 +69,14 @@ export function targetOf(entry: { targetKind: string; targetId: string; teams: r
       return { label: `Dead letter #${id}`, path: `/dead-letters/${encodeURIComponent(id)}` };
     case 'alert':
       return { label: `Alert #${id}`, path: '/alerts' };
+    case 'runtime_token': {
+      const name = tokenName(entry);
+      return { label: name === null ? 'A runtime token' : `Runtime token “${name}”`, path: team === undefined ? '/tokens' : `/teams/${encodeURIComponent(team)}/tokens` };
+    }
+    case 'automation_change': {
+      const automation = entry.automations?.[0];
+      return { label: `SLO change #${id}${automation === undefined ? '' : ` to ${automation}`}`, path: automation === undefined ? '/approvals' : `/automations/${encodeURIComponent(automation)}/slos` };
+    }
     case 'catalog':
       return { label: `Catalog files (${id})`, path: null };
     case 'dashboards':
@@ -78,22 +105,60 @@ function parse(json: string | null): unknown {
 
 const shown = (value: unknown): string | null => (value === undefined || value === null ? null : typeof value === 'string' ? value : JSON.stringify(value));
 
+/** A value as a person reads it: text as it is, yes/no, lists joined; never JSON. */
+function plain(value: unknown): string | null {
+  if (value === undefined || value === null) {
+    return null;
+  }
+  if (typeof value === 'boolean') {
+    return value ? 'yes' : 'no';
+  }
+  if (Array.isArray(value)) {
+    return value.length === 0 ? 'none' : value.map((item) => plain(item) ?? '—').join(', ');
+  }
+  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : shown(value);
+}
+
+/** How an item of a list is named in a field path: its name, id or slug when it has one, else its position. */
+function itemKey(item: unknown, index: number): string {
+  if (item !== null && typeof item === 'object') {
+    const named = item as { name?: unknown; id?: unknown; slug?: unknown };
+    for (const key of [named.name, named.id, named.slug]) {
+      if (typeof key === 'string' || typeof key === 'number') {
+        return String(key);
+      }
+    }
+  }
+  return `#${index + 1}`;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+const hasObjects = (value: unknown): value is unknown[] => Array.isArray(value) && value.some((item) => item !== null && typeof item === 'object');
+
+/** Every leaf of a value by its path ("slos › invoice-success › objective"), lists of objects by their items' names. */
+function leaves(value: unknown, path: string, into: Map<string, unknown>): Map<string, unknown> {
+  if (isRecord(value)) {
+    for (const [key, inner] of Object.entries(value)) {
+      leaves(inner, path === '' ? key : `${path} › ${key}`, into);
+    }
+  } else if (hasObjects(value)) {
+    value.forEach((item, index) => leaves(item, path === '' ? itemKey(item, index) : `${path} › ${itemKey(item, index)}`, into));
+  } else {
+    into.set(path === '' ? 'value' : path, value);
+  }
+  return into;
+}
+
 /**
- * What changed, field by field: each top-level field whose value differs before and after (all of
- * them for something created). Values that are not objects compare as one field, "value".
+ * What changed, field by field: each field, down to the values inside lists and objects, whose value
+ * differs before and after (all of them for something created), in words rather than JSON.
  */
 export function fieldChanges(beforeJson: string | null, afterJson: string | null): FieldChange[] {
-  const before = parse(beforeJson);
-  const after = parse(afterJson);
-  const asRecord = (value: unknown): Record<string, unknown> | null => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null);
-  const beforeFields = asRecord(before);
-  const afterFields = asRecord(after);
-  if ((before !== null && beforeFields === null) || (after !== null && afterFields === null)) {
-    return shown(before) === shown(after) ? [] : [{ field: 'value', before: shown(before), after: shown(after) }];
-  }
-  const fields = [...new Set([...Object.keys(beforeFields ?? {}), ...Object.keys(afterFields ?? {})])];
+  const before = beforeJson === null ? new Map<string, unknown>() : leaves(parse(beforeJson), '', new Map());
+  const after = afterJson === null ? new Map<string, unknown>() : leaves(parse(afterJson), '', new Map());
+  const fields = [...new Set([...before.keys(), ...after.keys()])];
   return fields
-    .map((field) => ({ field, before: shown(beforeFields?.[field]), after: shown(afterFields?.[field]) }))
+    .map((field) => ({ field, before: plain(before.get(field)), after: plain(after.get(field)) }))
     .filter((change) => change.before !== change.after);
 }
 

@@ -68,6 +68,13 @@ export type AutomationFilter = {
   type?: AutomationType | null | undefined;
 };
 
+/** paging: an open alert pages the on-call engineer; needs_attention: an open ticket alert, or runs given up on in the last 24 hours; healthy: runs in the last 24 hours and none of that; no_runs: nothing ended in the last 24 hours and no alert is open. */
+export type AutomationHealthState =
+  | 'healthy'
+  | 'needs_attention'
+  | 'no_runs'
+  | 'paging';
+
 export type AutomationInput = {
   description: string;
   kpis?: Array<KpiInput>;
@@ -391,6 +398,10 @@ export type StartReprocessInput = {
   velocity?: number;
 };
 
+export type StepOutcome =
+  | 'failed'
+  | 'succeeded';
+
 export type TokenCapability =
   | 'commands'
   | 'dead_letters'
@@ -475,7 +486,7 @@ export type RegisterAutomationMutationVariables = Exact<{
 }>;
 
 
-export type RegisterAutomationMutation = { registerAutomation: { slug: string, title: string, description: string, type: AutomationType, lifecycle: Lifecycle, systems: Array<string>, riskDomains: Array<RiskDomain>, tags: Array<string>, system: string | null, source: EntitySource, sourceFile: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, canEdit: boolean, editBlockedReason: string | null, owner: { name: string, title: string }, onCall: { name: string, email: string | null, slack: string | null, schedule: string | null }, links: Array<{ title: string, url: string, type: LinkType }>, annotations: Array<{ key: string, value: string, label: string | null, url: string | null }>, labels: Array<{ key: string, value: string }>, runtime: { kind: RuntimeKind, queue: string | null, deadLetterQueue: string | null, exchange: string | null, routingKey: string | null, reprocessUrl: string | null, signingSecret: string | null, connection: string | null } | null, slos: Array<{ name: string, title: string, indicator: SloIndicator, objective: number, threshold: string | null, percentile: number | null, maxBacklog: number | null, window: string, runbook: string | null }>, kpis: Array<{ name: string, title: string, unit: string, direction: KpiDirection, source: KpiSource, target: number, currency: string | null, minutesPerTouch: number | null, baseline: { value: number | null, from: string | null, to: string | null, note: string } }>, runbooks: Array<{ id: string, title: string, markdown: string, path: string | null }>, releases: Array<{ version: string, date: string, summary: string, why: string | null }> } };
+export type RegisterAutomationMutation = { registerAutomation: { slug: string, title: string, description: string, type: AutomationType, lifecycle: Lifecycle, systems: Array<string>, riskDomains: Array<RiskDomain>, tags: Array<string>, system: string | null, source: EntitySource, sourceFile: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, canEdit: boolean, editBlockedReason: string | null, owner: { name: string, title: string }, onCall: { name: string, email: string | null, slack: string | null, schedule: string | null }, links: Array<{ title: string, url: string, type: LinkType }>, annotations: Array<{ key: string, value: string, label: string | null, url: string | null }>, labels: Array<{ key: string, value: string }>, runtime: { kind: RuntimeKind, queue: string | null, deadLetterQueue: string | null, exchange: string | null, routingKey: string | null, serviceName: string | null, reprocessUrl: string | null, signingSecret: string | null, connection: string | null } | null, slos: Array<{ name: string, title: string, indicator: SloIndicator, objective: number, threshold: string | null, percentile: number | null, maxBacklog: number | null, window: string, runbook: string | null }>, kpis: Array<{ name: string, title: string, unit: string, direction: KpiDirection, source: KpiSource, target: number, currency: string | null, minutesPerTouch: number | null, baseline: { value: number | null, from: string | null, to: string | null, note: string } }>, runbooks: Array<{ id: string, title: string, markdown: string, path: string | null }>, releases: Array<{ version: string, date: string, summary: string, why: string | null }> } };
 
 export type UpdateAutomationMutationVariables = Exact<{
   slug: string;
@@ -483,23 +494,23 @@ export type UpdateAutomationMutationVariables = Exact<{
 }>;
 
 
-export type UpdateAutomationMutation = { updateAutomation: { slug: string, title: string, description: string, type: AutomationType, lifecycle: Lifecycle, systems: Array<string>, riskDomains: Array<RiskDomain>, tags: Array<string>, system: string | null, source: EntitySource, sourceFile: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, canEdit: boolean, editBlockedReason: string | null, pendingChange: { id: string, state: AutomationChangeState, ownerTeam: string, requestedAt: string, sloChanges: Array<string>, changes: Array<string>, decidedAt: string | null, reason: string | null, canDecide: boolean, decideBlockedReason: string | null, canReject: boolean, automation: { slug: string, title: string }, requestedBy: { id: string, name: string }, decidedBy: { id: string, name: string } | null } | null, owner: { name: string, title: string }, onCall: { name: string, email: string | null, slack: string | null, schedule: string | null }, links: Array<{ title: string, url: string, type: LinkType }>, annotations: Array<{ key: string, value: string, label: string | null, url: string | null }>, labels: Array<{ key: string, value: string }>, runtime: { kind: RuntimeKind, queue: string | null, deadLetterQueue: string | null, exchange: string | null, routingKey: string | null, reprocessUrl: string | null, signingSecret: string | null, connection: string | null } | null, slos: Array<{ name: string, title: string, indicator: SloIndicator, objective: number, threshold: string | null, percentile: number | null, maxBacklog: number | null, window: string, runbook: string | null }>, kpis: Array<{ name: string, title: string, unit: string, direction: KpiDirection, source: KpiSource, target: number, currency: string | null, minutesPerTouch: number | null, baseline: { value: number | null, from: string | null, to: string | null, note: string } }>, runbooks: Array<{ id: string, title: string, markdown: string, path: string | null }>, releases: Array<{ version: string, date: string, summary: string, why: string | null }> } };
+export type UpdateAutomationMutation = { updateAutomation: { slug: string, title: string, description: string, type: AutomationType, lifecycle: Lifecycle, systems: Array<string>, riskDomains: Array<RiskDomain>, tags: Array<string>, system: string | null, source: EntitySource, sourceFile: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, canEdit: boolean, editBlockedReason: string | null, pendingChange: { id: string, state: AutomationChangeState, ownerTeam: string, requestedAt: string, sloChanges: Array<string>, changes: Array<string>, decidedAt: string | null, reason: string | null, canDecide: boolean, decideBlockedReason: string | null, canReject: boolean, automation: { slug: string, title: string }, requestedBy: { id: string, name: string }, decidedBy: { id: string, name: string } | null } | null, owner: { name: string, title: string }, onCall: { name: string, email: string | null, slack: string | null, schedule: string | null }, links: Array<{ title: string, url: string, type: LinkType }>, annotations: Array<{ key: string, value: string, label: string | null, url: string | null }>, labels: Array<{ key: string, value: string }>, runtime: { kind: RuntimeKind, queue: string | null, deadLetterQueue: string | null, exchange: string | null, routingKey: string | null, serviceName: string | null, reprocessUrl: string | null, signingSecret: string | null, connection: string | null } | null, slos: Array<{ name: string, title: string, indicator: SloIndicator, objective: number, threshold: string | null, percentile: number | null, maxBacklog: number | null, window: string, runbook: string | null }>, kpis: Array<{ name: string, title: string, unit: string, direction: KpiDirection, source: KpiSource, target: number, currency: string | null, minutesPerTouch: number | null, baseline: { value: number | null, from: string | null, to: string | null, note: string } }>, runbooks: Array<{ id: string, title: string, markdown: string, path: string | null }>, releases: Array<{ version: string, date: string, summary: string, why: string | null }> } };
 
 export type ArchiveAutomationMutationVariables = Exact<{
   slug: string;
 }>;
 
 
-export type ArchiveAutomationMutation = { archiveAutomation: { slug: string, title: string, description: string, type: AutomationType, lifecycle: Lifecycle, systems: Array<string>, riskDomains: Array<RiskDomain>, tags: Array<string>, system: string | null, source: EntitySource, sourceFile: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, canEdit: boolean, editBlockedReason: string | null, owner: { name: string, title: string }, onCall: { name: string, email: string | null, slack: string | null, schedule: string | null }, links: Array<{ title: string, url: string, type: LinkType }>, annotations: Array<{ key: string, value: string, label: string | null, url: string | null }>, labels: Array<{ key: string, value: string }>, runtime: { kind: RuntimeKind, queue: string | null, deadLetterQueue: string | null, exchange: string | null, routingKey: string | null, reprocessUrl: string | null, signingSecret: string | null, connection: string | null } | null, slos: Array<{ name: string, title: string, indicator: SloIndicator, objective: number, threshold: string | null, percentile: number | null, maxBacklog: number | null, window: string, runbook: string | null }>, kpis: Array<{ name: string, title: string, unit: string, direction: KpiDirection, source: KpiSource, target: number, currency: string | null, minutesPerTouch: number | null, baseline: { value: number | null, from: string | null, to: string | null, note: string } }>, runbooks: Array<{ id: string, title: string, markdown: string, path: string | null }>, releases: Array<{ version: string, date: string, summary: string, why: string | null }> } };
+export type ArchiveAutomationMutation = { archiveAutomation: { slug: string, title: string, description: string, type: AutomationType, lifecycle: Lifecycle, systems: Array<string>, riskDomains: Array<RiskDomain>, tags: Array<string>, system: string | null, source: EntitySource, sourceFile: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, canEdit: boolean, editBlockedReason: string | null, owner: { name: string, title: string }, onCall: { name: string, email: string | null, slack: string | null, schedule: string | null }, links: Array<{ title: string, url: string, type: LinkType }>, annotations: Array<{ key: string, value: string, label: string | null, url: string | null }>, labels: Array<{ key: string, value: string }>, runtime: { kind: RuntimeKind, queue: string | null, deadLetterQueue: string | null, exchange: string | null, routingKey: string | null, serviceName: string | null, reprocessUrl: string | null, signingSecret: string | null, connection: string | null } | null, slos: Array<{ name: string, title: string, indicator: SloIndicator, objective: number, threshold: string | null, percentile: number | null, maxBacklog: number | null, window: string, runbook: string | null }>, kpis: Array<{ name: string, title: string, unit: string, direction: KpiDirection, source: KpiSource, target: number, currency: string | null, minutesPerTouch: number | null, baseline: { value: number | null, from: string | null, to: string | null, note: string } }>, runbooks: Array<{ id: string, title: string, markdown: string, path: string | null }>, releases: Array<{ version: string, date: string, summary: string, why: string | null }> } };
 
-export type AutomationDetailFragment = { slug: string, title: string, description: string, type: AutomationType, lifecycle: Lifecycle, systems: Array<string>, riskDomains: Array<RiskDomain>, tags: Array<string>, system: string | null, source: EntitySource, sourceFile: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, canEdit: boolean, editBlockedReason: string | null, owner: { name: string, title: string }, onCall: { name: string, email: string | null, slack: string | null, schedule: string | null }, links: Array<{ title: string, url: string, type: LinkType }>, annotations: Array<{ key: string, value: string, label: string | null, url: string | null }>, labels: Array<{ key: string, value: string }>, runtime: { kind: RuntimeKind, queue: string | null, deadLetterQueue: string | null, exchange: string | null, routingKey: string | null, reprocessUrl: string | null, signingSecret: string | null, connection: string | null } | null, slos: Array<{ name: string, title: string, indicator: SloIndicator, objective: number, threshold: string | null, percentile: number | null, maxBacklog: number | null, window: string, runbook: string | null }>, kpis: Array<{ name: string, title: string, unit: string, direction: KpiDirection, source: KpiSource, target: number, currency: string | null, minutesPerTouch: number | null, baseline: { value: number | null, from: string | null, to: string | null, note: string } }>, runbooks: Array<{ id: string, title: string, markdown: string, path: string | null }>, releases: Array<{ version: string, date: string, summary: string, why: string | null }> };
+export type AutomationDetailFragment = { slug: string, title: string, description: string, type: AutomationType, lifecycle: Lifecycle, systems: Array<string>, riskDomains: Array<RiskDomain>, tags: Array<string>, system: string | null, source: EntitySource, sourceFile: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, canEdit: boolean, editBlockedReason: string | null, owner: { name: string, title: string }, onCall: { name: string, email: string | null, slack: string | null, schedule: string | null }, links: Array<{ title: string, url: string, type: LinkType }>, annotations: Array<{ key: string, value: string, label: string | null, url: string | null }>, labels: Array<{ key: string, value: string }>, runtime: { kind: RuntimeKind, queue: string | null, deadLetterQueue: string | null, exchange: string | null, routingKey: string | null, serviceName: string | null, reprocessUrl: string | null, signingSecret: string | null, connection: string | null } | null, slos: Array<{ name: string, title: string, indicator: SloIndicator, objective: number, threshold: string | null, percentile: number | null, maxBacklog: number | null, window: string, runbook: string | null }>, kpis: Array<{ name: string, title: string, unit: string, direction: KpiDirection, source: KpiSource, target: number, currency: string | null, minutesPerTouch: number | null, baseline: { value: number | null, from: string | null, to: string | null, note: string } }>, runbooks: Array<{ id: string, title: string, markdown: string, path: string | null }>, releases: Array<{ version: string, date: string, summary: string, why: string | null }> };
 
 export type AutomationQueryVariables = Exact<{
   slug: string;
 }>;
 
 
-export type AutomationQuery = { automation: { slug: string, title: string, description: string, type: AutomationType, lifecycle: Lifecycle, systems: Array<string>, riskDomains: Array<RiskDomain>, tags: Array<string>, system: string | null, source: EntitySource, sourceFile: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, canEdit: boolean, editBlockedReason: string | null, owner: { name: string, title: string }, onCall: { name: string, email: string | null, slack: string | null, schedule: string | null }, links: Array<{ title: string, url: string, type: LinkType }>, annotations: Array<{ key: string, value: string, label: string | null, url: string | null }>, labels: Array<{ key: string, value: string }>, runtime: { kind: RuntimeKind, queue: string | null, deadLetterQueue: string | null, exchange: string | null, routingKey: string | null, reprocessUrl: string | null, signingSecret: string | null, connection: string | null } | null, slos: Array<{ name: string, title: string, indicator: SloIndicator, objective: number, threshold: string | null, percentile: number | null, maxBacklog: number | null, window: string, runbook: string | null }>, kpis: Array<{ name: string, title: string, unit: string, direction: KpiDirection, source: KpiSource, target: number, currency: string | null, minutesPerTouch: number | null, baseline: { value: number | null, from: string | null, to: string | null, note: string } }>, runbooks: Array<{ id: string, title: string, markdown: string, path: string | null }>, releases: Array<{ version: string, date: string, summary: string, why: string | null }> } };
+export type AutomationQuery = { automation: { slug: string, title: string, description: string, type: AutomationType, lifecycle: Lifecycle, systems: Array<string>, riskDomains: Array<RiskDomain>, tags: Array<string>, system: string | null, source: EntitySource, sourceFile: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, canEdit: boolean, editBlockedReason: string | null, owner: { name: string, title: string }, onCall: { name: string, email: string | null, slack: string | null, schedule: string | null }, links: Array<{ title: string, url: string, type: LinkType }>, annotations: Array<{ key: string, value: string, label: string | null, url: string | null }>, labels: Array<{ key: string, value: string }>, runtime: { kind: RuntimeKind, queue: string | null, deadLetterQueue: string | null, exchange: string | null, routingKey: string | null, serviceName: string | null, reprocessUrl: string | null, signingSecret: string | null, connection: string | null } | null, slos: Array<{ name: string, title: string, indicator: SloIndicator, objective: number, threshold: string | null, percentile: number | null, maxBacklog: number | null, window: string, runbook: string | null }>, kpis: Array<{ name: string, title: string, unit: string, direction: KpiDirection, source: KpiSource, target: number, currency: string | null, minutesPerTouch: number | null, baseline: { value: number | null, from: string | null, to: string | null, note: string } }>, runbooks: Array<{ id: string, title: string, markdown: string, path: string | null }>, releases: Array<{ version: string, date: string, summary: string, why: string | null }> } };
 
 export type ExportAutomationQueryVariables = Exact<{
   slug: string;
@@ -516,7 +527,7 @@ export type AutomationOptionsQueryVariables = Exact<{
 
 export type AutomationOptionsQuery = { automations: { edges: Array<{ node: { slug: string, title: string, owner: { name: string } } }> } };
 
-export type CatalogAutomationFragment = { slug: string, title: string, type: AutomationType, lifecycle: Lifecycle, riskDomains: Array<RiskDomain>, tags: Array<string>, systems: Array<string>, source: EntitySource, archivedAt: string | null, owner: { name: string, title: string } };
+export type CatalogAutomationFragment = { slug: string, title: string, type: AutomationType, lifecycle: Lifecycle, riskDomains: Array<RiskDomain>, tags: Array<string>, systems: Array<string>, source: EntitySource, archivedAt: string | null, owner: { name: string, title: string }, onCall: { name: string, slack: string | null }, status: { health: AutomationHealthState, openAlerts: number, runsLast24h: number, failedLast24h: number } };
 
 export type CatalogAutomationsQueryVariables = Exact<{
   filter?: AutomationFilter | null | undefined;
@@ -525,7 +536,7 @@ export type CatalogAutomationsQueryVariables = Exact<{
 }>;
 
 
-export type CatalogAutomationsQuery = { automations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { slug: string, title: string, type: AutomationType, lifecycle: Lifecycle, riskDomains: Array<RiskDomain>, tags: Array<string>, systems: Array<string>, source: EntitySource, archivedAt: string | null, owner: { name: string, title: string } } }> } };
+export type CatalogAutomationsQuery = { automations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { slug: string, title: string, type: AutomationType, lifecycle: Lifecycle, riskDomains: Array<RiskDomain>, tags: Array<string>, systems: Array<string>, source: EntitySource, archivedAt: string | null, owner: { name: string, title: string }, onCall: { name: string, slack: string | null }, status: { health: AutomationHealthState, openAlerts: number, runsLast24h: number, failedLast24h: number } } }> } };
 
 export type CatalogFacetsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -744,7 +755,7 @@ export type TrailQueryVariables = Exact<{
 }>;
 
 
-export type TrailQuery = { trail: Array<{ runId: string, attempt: number, correlationId: string | null, status: RunStatus, startedAt: string, finishedAt: string | null, durationMs: number | null, errorClass: string | null, errorMessage: string | null, manualTouch: boolean, automation: { slug: string, title: string } }> };
+export type TrailQuery = { trail: Array<{ runId: string, attempt: number, correlationId: string | null, status: RunStatus, startedAt: string, finishedAt: string | null, durationMs: number | null, errorClass: string | null, errorMessage: string | null, manualTouch: boolean, automation: { slug: string, title: string } }>, trailSteps: Array<{ stepId: string, runId: string | null, name: string, outcome: StepOutcome, startedAt: string, durationMs: number, errorMessage: string | null, automation: { slug: string } }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -861,6 +872,7 @@ export const AutomationDetailFragmentDoc = new TypedDocumentString(`
     deadLetterQueue
     exchange
     routingKey
+    serviceName
     reprocessUrl
     signingSecret
     connection
@@ -927,6 +939,16 @@ export const CatalogAutomationFragmentDoc = new TypedDocumentString(`
   owner {
     name
     title
+  }
+  onCall {
+    name
+    slack
+  }
+  status {
+    health
+    openAlerts
+    runsLast24h
+    failedLast24h
   }
 }
     `, {"fragmentName":"CatalogAutomation"}) as unknown as TypedDocumentString<CatalogAutomationFragment, unknown>;
@@ -1495,6 +1517,7 @@ export const RegisterAutomationDocument = new TypedDocumentString(`
     deadLetterQueue
     exchange
     routingKey
+    serviceName
     reprocessUrl
     signingSecret
     connection
@@ -1621,6 +1644,7 @@ fragment AutomationDetail on Automation {
     deadLetterQueue
     exchange
     routingKey
+    serviceName
     reprocessUrl
     signingSecret
     connection
@@ -1719,6 +1743,7 @@ export const ArchiveAutomationDocument = new TypedDocumentString(`
     deadLetterQueue
     exchange
     routingKey
+    serviceName
     reprocessUrl
     signingSecret
     connection
@@ -1817,6 +1842,7 @@ export const AutomationDocument = new TypedDocumentString(`
     deadLetterQueue
     exchange
     routingKey
+    serviceName
     reprocessUrl
     signingSecret
     connection
@@ -1917,6 +1943,16 @@ export const CatalogAutomationsDocument = new TypedDocumentString(`
   owner {
     name
     title
+  }
+  onCall {
+    name
+    slack
+  }
+  status {
+    health
+    openAlerts
+    runsLast24h
+    failedLast24h
   }
 }`) as unknown as TypedDocumentString<CatalogAutomationsQuery, CatalogAutomationsQueryVariables>;
 export const CatalogFacetsDocument = new TypedDocumentString(`
@@ -3024,6 +3060,18 @@ export const TrailDocument = new TypedDocumentString(`
     query Trail($correlationId: String!) {
   trail(correlationId: $correlationId) {
     ...RunFields
+  }
+  trailSteps(correlationId: $correlationId) {
+    automation {
+      slug
+    }
+    stepId
+    runId
+    name
+    outcome
+    startedAt
+    durationMs
+    errorMessage
   }
 }
     fragment RunFields on Run {

@@ -49,6 +49,8 @@ export function aCatalogAutomation(overrides: Partial<CatalogAutomationFragment>
     source: 'file',
     archivedAt: null,
     owner: { name: 'finance-ops', title: 'Finance Operations Engineering' },
+    onCall: { name: 'Finance ops primary', slack: '#finance-ops-oncall' },
+    status: { health: 'healthy', openAlerts: 0, runsLast24h: 1_204, failedLast24h: 0 },
     ...overrides,
   };
 }
@@ -102,6 +104,7 @@ export function anAutomation(overrides: Partial<AutomationDetailFragment> = {}):
       deadLetterQueue: 'invoices.generate.dlq',
       exchange: null,
       routingKey: null,
+      serviceName: null,
       reprocessUrl: null,
       signingSecret: null,
       connection: 'ROUNDHOUSE_RUNTIME_RABBITMQ_URL',

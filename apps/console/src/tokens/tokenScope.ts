@@ -60,7 +60,13 @@ export function describeExpiry(token: Pick<RuntimeToken, 'expiresAt' | 'state'>,
   if (token.state === 'expired' || left <= 0) {
     return { text: 'Expired', soon: false };
   }
-  const text = left >= DAY_MS ? `Expires in ${plural(Math.floor(left / DAY_MS), 'day')}` : left >= HOUR_MS ? `Expires in ${plural(Math.floor(left / HOUR_MS), 'hour')}` : 'Expires in less than an hour';
+  // To the nearest day (hour): a 90-day token made a second ago expires in 90 days, not 89.
+  const text =
+    left >= DAY_MS - HOUR_MS / 2
+      ? `Expires in ${plural(Math.max(1, Math.round(left / DAY_MS)), 'day')}`
+      : left >= HOUR_MS
+        ? `Expires in ${plural(Math.round(left / HOUR_MS), 'hour')}`
+        : 'Expires in less than an hour';
   return { text, soon: left < EXPIRY_WARNING_DAYS * DAY_MS };
 }
 

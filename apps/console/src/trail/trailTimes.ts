@@ -1,6 +1,7 @@
-import type { RunFieldsFragment } from '@/gql/graphql';
+import type { RunFieldsFragment, TrailQuery } from '@/gql/graphql';
 
 export type TrailRun = RunFieldsFragment;
+export type TrailStep = TrailQuery['trailSteps'][number];
 
 const time = (value: string | null) => (value === null ? Number.POSITIVE_INFINITY : new Date(value).getTime());
 
@@ -39,4 +40,16 @@ export function spanOf(runs: readonly TrailRun[], now: number): TrailSpan | unde
 /** Evenly spaced instants along the span for the axis, ends included. */
 export function axisTicks(span: TrailSpan, count = 5): number[] {
   return Array.from({ length: count }, (_, index) => span.start + (span.length * index) / (count - 1));
+}
+
+/**
+ * The steps (OpenTelemetry child spans) of one attempt: of its automation and run, started while
+ * it ran (attempts of one run share the run id), in the order they started.
+ */
+export function stepsOf(run: TrailRun, steps: readonly TrailStep[]): TrailStep[] {
+  const start = new Date(run.startedAt).getTime();
+  const end = time(run.finishedAt);
+  return steps
+    .filter((step) => step.automation.slug === run.automation.slug && step.runId === run.runId && time(step.startedAt) >= start && time(step.startedAt) <= end)
+    .sort((a, b) => time(a.startedAt) - time(b.startedAt));
 }

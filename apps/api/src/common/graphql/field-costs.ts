@@ -38,6 +38,8 @@ export const FIELD_COST = {
   quarantine: 100,
   /** Tags and systems of every automation. */
   automationFacets: 100,
+  /** Asked once per automation in a list, answered for the whole list at once: recent runs from the per-minute rollups and open alerts. */
+  automationStatus: 20,
   /** Asked once per automation in a list: the change waiting for its team. */
   pendingChange: 20,
   /** Asked once per dead letter in a list: the requests that included it. */

@@ -21,8 +21,8 @@ export function AuditEntryChanges({ entry }: { entry: AuditEntryRow }) {
             {changes.map((change) => (
               <tr key={change.field}>
                 <th scope="row">{change.field}</th>
-                <td>{change.before === null ? <span className="muted">—</span> : <code>{change.before}</code>}</td>
-                <td>{change.after === null ? <span className="muted">—</span> : <code>{change.after}</code>}</td>
+                <td>{change.before ?? <span className="muted">—</span>}</td>
+                <td>{change.after ?? <span className="muted">—</span>}</td>
               </tr>
             ))}
           </tbody>

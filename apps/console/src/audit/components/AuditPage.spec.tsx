@@ -103,6 +103,53 @@ describe(AuditPage.name, () => {
     expect(screen.queryByRole('button', { name: 'Load more' })).toBeNull();
   });
 
+  it('shows nested changes field by field in words, a token by its name with a link to its team’s tokens, and an SLO change with a link to the SLOs', async () => {
+    const sloChange = anEntry({
+      id: '52',
+      action: 'automation.change_requested',
+      targetKind: 'automation_change',
+      targetId: '7',
+      before: JSON.stringify({ slos: [{ name: 'invoice-success', objective: 99.5, window: '30d' }, { name: 'invoice-latency', objective: 95, threshold: '15m' }] }),
+      after: JSON.stringify({ slos: [{ name: 'invoice-success', objective: 99, window: '30d' }, { name: 'invoice-latency', objective: 95, threshold: '15m' }] }),
+    });
+    const token = anEntry({
+      id: '51',
+      action: 'token.created',
+      targetKind: 'runtime_token',
+      targetId: '0b7e2f4c-5d1a-4e8b-9c3f-2a6d8e1f4b70',
+      automations: [],
+      before: null,
+      after: JSON.stringify({ name: 'invoice worker', capabilities: ['ingest', 'commands'], allAutomations: true, automations: [], expiresAt: '2027-03-07T04:00:00.000Z' }),
+    });
+    mockApi({
+      Viewer: () => ({ data: aViewer() }),
+      AuditActions: () => ({ data: { auditActions: [] } }),
+      AuditEntries: () => page([sloChange, token]),
+    });
+    renderApp('/audit');
+
+    const table = await screen.findByRole('table', { name: 'Audit trail, newest first' });
+    expect(within(table).getByRole('link', { name: 'SLO change #7 to invoice-generation' }).getAttribute('href')).toBe('/automations/invoice-generation/slos');
+    const tokenLink = within(table).getByRole('link', { name: 'Runtime token “invoice worker”' });
+    expect(tokenLink.getAttribute('href')).toBe('/teams/finance-ops/tokens');
+    expect(table.textContent).not.toContain('0b7e2f4c');
+
+    fireEvent.click(within(table).getAllByRole('button', { name: /Show the changes/ })[0]!);
+    const slos = within(screen.getByRole('table', { name: 'What changed' })).getAllByRole('row').slice(1);
+    expect(slos.map((row) => Array.from(row.children).map((cell) => cell.textContent))).toEqual([['slos › invoice-success › objective', '99.5', '99']]);
+
+    fireEvent.click(within(tokenLink.closest('tr')!).getByRole('button', { name: /Show the changes/ }));
+    const created = within(screen.getAllByRole('table', { name: 'What changed' })[1]!).getAllByRole('row').slice(1);
+    expect(created.map((row) => Array.from(row.children).map((cell) => cell.textContent))).toEqual([
+      ['name', '—', 'invoice worker'],
+      ['capabilities', '—', 'ingest, commands'],
+      ['allAutomations', '—', 'yes'],
+      ['automations', '—', 'none'],
+      ['expiresAt', '—', '2027-03-07T04:00:00.000Z'],
+    ]);
+    expect(screen.queryByText(/[{}[\]"]/)).toBeNull();
+  });
+
   it('keeps a chosen filter in the URL and asks again with it', async () => {
     const api = mockApi({
       Viewer: () => ({ data: aViewer({ role: 'admin', teams: [] }) }),

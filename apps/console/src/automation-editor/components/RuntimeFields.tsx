@@ -36,6 +36,13 @@ export function RuntimeFields({ value, onChange }: { value: RuntimeValues; onCha
             onChange={(routingKey) => onChange({ routingKey })}
           />
           <TextField
+            path={fieldPath.runtime('serviceName')}
+            placeholder="invoice-worker"
+            hint="The OpenTelemetry service.name of the program: its root spans sent to /v1/traces become this automation’s runs."
+            value={value.serviceName}
+            onChange={(serviceName) => onChange({ serviceName })}
+          />
+          <TextField
             path={fieldPath.runtime('reprocessUrl')}
             type="url"
             placeholder="https://"

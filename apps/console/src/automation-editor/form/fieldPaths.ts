@@ -63,6 +63,7 @@ const FIELD_LABELS: Record<string, string> = {
   'runtime.deadLetterQueue': 'Dead-letter queue',
   'runtime.exchange': 'Exchange',
   'runtime.routingKey': 'Routing key',
+  'runtime.serviceName': 'OpenTelemetry service.name',
   'runtime.reprocessUrl': 'Reprocess URL',
   'runtime.signingSecret': 'Signing secret variable',
   'runtime.connection': 'Connection variable',
@@ -174,7 +175,7 @@ export function knownFieldPaths(values: AutomationFormValues): Set<string> {
   ]);
   (['name', 'email', 'slack', 'schedule'] as const).forEach((key) => paths.add(fieldPath.onCall(key)));
   if (values.runtime.kind !== '') {
-    (['queue', 'deadLetterQueue', 'exchange', 'routingKey', 'reprocessUrl', 'signingSecret', 'connection'] as const).forEach((key) =>
+    (['queue', 'deadLetterQueue', 'exchange', 'routingKey', 'serviceName', 'reprocessUrl', 'signingSecret', 'connection'] as const).forEach((key) =>
       paths.add(fieldPath.runtime(key)),
     );
   }

@@ -46,6 +46,7 @@ export interface RuntimeValues {
   deadLetterQueue: string;
   exchange: string;
   routingKey: string;
+  serviceName: string;
   reprocessUrl: string;
   /** Name of the environment variable holding the webhook signing secret. */
   signingSecret: string;
@@ -138,6 +139,7 @@ export const EMPTY_RUNTIME: RuntimeValues = {
   deadLetterQueue: '',
   exchange: '',
   routingKey: '',
+  serviceName: '',
   reprocessUrl: '',
   signingSecret: '',
   connection: '',
@@ -230,6 +232,7 @@ export function formValuesFromAutomation(automation: AutomationDetailFragment): 
           deadLetterQueue: text(automation.runtime.deadLetterQueue),
           exchange: text(automation.runtime.exchange),
           routingKey: text(automation.runtime.routingKey),
+          serviceName: text(automation.runtime.serviceName),
           reprocessUrl: text(automation.runtime.reprocessUrl),
           signingSecret: text(automation.runtime.signingSecret),
           connection: text(automation.runtime.connection),

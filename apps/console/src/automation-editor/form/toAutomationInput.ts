@@ -69,6 +69,7 @@ function runtimeInput(read: Reader, runtime: RuntimeValues): RuntimeBindingInput
     deadLetterQueue: read.optional(runtime.deadLetterQueue),
     exchange: read.optional(runtime.exchange),
     routingKey: read.optional(runtime.routingKey),
+    serviceName: read.optional(runtime.serviceName),
     reprocessUrl: read.optional(runtime.reprocessUrl),
     signingSecret: read.optional(runtime.signingSecret),
     connection: read.optional(runtime.connection),

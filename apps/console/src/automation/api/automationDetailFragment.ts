@@ -43,6 +43,7 @@ export const AutomationDetailFragment = graphql(`
       deadLetterQueue
       exchange
       routingKey
+      serviceName
       reprocessUrl
       signingSecret
       connection

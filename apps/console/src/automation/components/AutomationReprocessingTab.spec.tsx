@@ -50,6 +50,7 @@ describe(AutomationReprocessingTab.name, () => {
               deadLetterQueue: null,
               exchange: null,
               routingKey: null,
+              serviceName: null,
               reprocessUrl: 'https://invoices.northwind.example/roundhouse/reprocess',
               signingSecret: 'INVOICE_REPROCESS_SIGNING_SECRET',
               connection: null,

@@ -8,6 +8,7 @@ const FIELDS: readonly { key: Exclude<keyof Runtime, 'kind'>; label: string }[] 
   { key: 'deadLetterQueue', label: 'Dead-letter queue' },
   { key: 'exchange', label: 'Exchange' },
   { key: 'routingKey', label: 'Routing key' },
+  { key: 'serviceName', label: 'OpenTelemetry service.name' },
   { key: 'reprocessUrl', label: 'Reprocess webhook' },
   { key: 'signingSecret', label: 'Webhook signing secret (environment variable)' },
   { key: 'connection', label: 'Connection (environment variable)' },

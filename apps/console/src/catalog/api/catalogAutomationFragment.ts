@@ -1,6 +1,6 @@
 import { graphql } from '@/gql';
 
-/** What one row of the catalog shows. */
+/** What one row of the catalog shows; `status` is read for the whole page in one batch by the api. */
 export const CatalogAutomationFragment = graphql(`
   fragment CatalogAutomation on Automation {
     slug
@@ -15,6 +15,16 @@ export const CatalogAutomationFragment = graphql(`
     owner {
       name
       title
+    }
+    onCall {
+      name
+      slack
+    }
+    status {
+      health
+      openAlerts
+      runsLast24h
+      failedLast24h
     }
   }
 `);

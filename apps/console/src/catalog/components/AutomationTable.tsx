@@ -1,7 +1,30 @@
 import { Link } from 'react-router';
-import type { CatalogAutomationFragment } from '@/gql/graphql';
-import { Badge, LifecycleBadge } from '@/shared/components/Badge';
+import type { AutomationHealthState, CatalogAutomationFragment } from '@/gql/graphql';
+import { Badge, type BadgeTone, LifecycleBadge } from '@/shared/components/Badge';
 import { AUTOMATION_TYPE_LABELS, RISK_DOMAIN_LABELS } from '@/shared/format/labels';
+import { formatNumber } from '@/shared/format/numbers';
+
+const HEALTH: Record<AutomationHealthState, { label: string; tone: BadgeTone }> = {
+  paging: { label: 'Paging', tone: 'danger' },
+  needs_attention: { label: 'Needs attention', tone: 'caution' },
+  healthy: { label: 'Healthy', tone: 'good' },
+  no_runs: { label: 'No runs', tone: 'muted' },
+};
+
+const count = (value: number, one: string, many: string) => `${formatNumber(value)} ${value === 1 ? one : many}`;
+
+/** Health in a word, and what it rests on: runs given up on out of the last 24 hours' runs. */
+function Health({ status }: { status: CatalogAutomationFragment['status'] }) {
+  const { label, tone } = HEALTH[status.health];
+  return (
+    <>
+      <Badge tone={tone}>{label}</Badge>
+      <span className="catalog-table__detail">
+        {status.runsLast24h === 0 ? 'No runs in 24 h' : `${formatNumber(status.failedLast24h)} of ${count(status.runsLast24h, 'run', 'runs')} failed in 24 h`}
+      </span>
+    </>
+  );
+}
 
 export function AutomationTable({ automations }: { automations: readonly CatalogAutomationFragment[] }) {
   return (
@@ -11,7 +34,9 @@ export function AutomationTable({ automations }: { automations: readonly Catalog
         <thead>
           <tr>
             <th scope="col">Automation</th>
-            <th scope="col">Owner</th>
+            <th scope="col">Health</th>
+            <th scope="col">Open alerts</th>
+            <th scope="col">Owner and on call</th>
             <th scope="col">Lifecycle</th>
             <th scope="col">Type</th>
             <th scope="col">Risk domains</th>
@@ -28,7 +53,23 @@ export function AutomationTable({ automations }: { automations: readonly Catalog
                 <span className="catalog-table__slug">{automation.slug}</span>
                 {automation.archivedAt ? <Badge tone="muted">Archived</Badge> : null}
               </td>
-              <td>{automation.owner.title}</td>
+              <td>
+                <Health status={automation.status} />
+              </td>
+              <td>
+                {automation.status.openAlerts === 0 ? (
+                  <span className="muted">None</span>
+                ) : (
+                  <Link to={`/automations/${encodeURIComponent(automation.slug)}/slos`}>{count(automation.status.openAlerts, 'open alert', 'open alerts')}</Link>
+                )}
+              </td>
+              <td>
+                {automation.owner.title}
+                <span className="catalog-table__detail">
+                  On call: {automation.onCall.name}
+                  {automation.onCall.slack ? ` (${automation.onCall.slack})` : ''}
+                </span>
+              </td>
               <td>
                 <LifecycleBadge lifecycle={automation.lifecycle} />
               </td>

@@ -107,4 +107,46 @@ describe(CatalogPage.name, () => {
     fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
     await waitFor(() => expect(screen.getByRole('link', { name: 'Invoice generation from closed-won deals' })).toBeTruthy());
   });
+
+  it('shows each automation’s health with what it rests on, its open alerts and who is on call', async () => {
+    mockApi({
+      Viewer: () => ({ data: aViewer() }),
+      Teams: () => ({ data: someTeams() }),
+      CatalogFacets: facets,
+      CatalogAutomations: () =>
+        page(
+          [
+            aCatalogAutomation({ status: { health: 'paging', openAlerts: 2, runsLast24h: 1_380, failedLast24h: 212 } }),
+            aCatalogAutomation({
+              slug: 'ticket-triage',
+              title: 'Support ticket triage (pilot)',
+              onCall: { name: 'Support engineering', slack: null },
+              status: { health: 'no_runs', openAlerts: 0, runsLast24h: 0, failedLast24h: 0 },
+            }),
+            aCatalogAutomation({ slug: 'crm-enrichment', title: 'Inbound lead enrichment', status: { health: 'healthy', openAlerts: 0, runsLast24h: 1, failedLast24h: 0 } }),
+          ],
+          3,
+        ),
+    });
+    renderApp('/');
+
+    const table = await screen.findByRole('table', { name: 'Automations' });
+    const cells = (title: string): Record<string, Element | undefined> => {
+      const row = within(table).getByRole('link', { name: title }).closest('tr')!;
+      const headers = within(table)
+        .getAllByRole('columnheader')
+        .map((header) => header.textContent);
+      return Object.fromEntries(Array.from(row.children).map((cell, index) => [headers[index] ?? '', cell]));
+    };
+    const invoices = cells('Invoice generation from closed-won deals');
+    expect(invoices.Health?.textContent).toBe('Paging212 of 1,380 runs failed in 24 h');
+    expect(within(invoices['Open alerts'] as HTMLElement).getByRole('link', { name: '2 open alerts' }).getAttribute('href')).toBe('/automations/invoice-generation/slos');
+    expect(invoices['Owner and on call']?.textContent).toBe('Finance Operations EngineeringOn call: Finance ops primary (#finance-ops-oncall)');
+
+    const triage = cells('Support ticket triage (pilot)');
+    expect(triage.Health?.textContent).toBe('No runsNo runs in 24 h');
+    expect(triage['Open alerts']?.textContent).toBe('None');
+    expect(triage['Owner and on call']?.textContent).toBe('Finance Operations EngineeringOn call: Support engineering');
+    expect(cells('Inbound lead enrichment').Health?.textContent).toBe('Healthy0 of 1 run failed in 24 h');
+  });
 });

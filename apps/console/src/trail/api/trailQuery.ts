@@ -7,6 +7,18 @@ const TrailQuery = graphql(`
     trail(correlationId: $correlationId) {
       ...RunFields
     }
+    trailSteps(correlationId: $correlationId) {
+      automation {
+        slug
+      }
+      stepId
+      runId
+      name
+      outcome
+      startedAt
+      durationMs
+      errorMessage
+    }
   }
 `);
 

@@ -28,7 +28,7 @@ function TrailEmptyState() {
       </h2>
       <p className="state__text">
         Check the id for a typo. A run joins a trail when its runtime passes the business transaction’s id (an order, a deal, an invoice) as
-        the correlation id through the SDK.
+        the correlation id through the SDK, or when it is a span of this trace sent with OpenTelemetry.
       </p>
       <Link className="button" to="/runs">
         Search all runs
@@ -67,7 +67,7 @@ export function TrailPage() {
           <h2 id="trail-timeline-title" className="panel__title">
             Timeline
           </h2>
-          <TrailTimeline runs={runs} />
+          <TrailTimeline runs={runs} steps={query.data?.trailSteps ?? []} />
         </section>
       </>
     );

@@ -3,10 +3,28 @@ import { RunError } from '@/runs/components/RunError';
 import { RunDuration } from '@/runs/components/RunsTable';
 import { RunStatusBadge } from '@/shared/components/Badge';
 import { formatInstant } from '@/shared/format/dates';
-import type { TrailRun } from '../trailTimes';
+import { formatDuration } from '@/shared/format/durations';
+import { stepsOf, type TrailRun, type TrailStep } from '../trailTimes';
 
-/** Every run of the transaction, top to bottom in the order they started. */
-export function TrailTimeline({ runs }: { runs: readonly TrailRun[] }) {
+/** The steps inside one attempt (OpenTelemetry child spans), in the order they started. */
+function RunSteps({ run, steps }: { run: TrailRun; steps: readonly TrailStep[] }) {
+  if (steps.length === 0) {
+    return null;
+  }
+  return (
+    <ol className="trail-steps" aria-label={`Steps of ${run.automation.title}, attempt ${run.attempt}`}>
+      {steps.map((step) => (
+        <li key={step.stepId} className={`trail-steps__item trail-steps__item--${step.outcome}`}>
+          <span className="strong">{step.name}</span> <span className="muted">{step.outcome === 'failed' ? 'failed' : 'succeeded'} · {formatDuration(step.durationMs)}</span>
+          {step.errorMessage ? <span className="trail-steps__error"> — {step.errorMessage}</span> : null}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** Every run of the transaction, top to bottom in the order they started, each with its steps. */
+export function TrailTimeline({ runs, steps = [] }: { runs: readonly TrailRun[]; steps?: readonly TrailStep[] }) {
   return (
     <ol className="timeline trail-timeline" aria-label="Runs in time order">
       {runs.map((run) => (
@@ -44,6 +62,7 @@ export function TrailTimeline({ runs }: { runs: readonly TrailRun[] }) {
           </dl>
           {run.errorClass || run.errorMessage ? <RunError errorClass={run.errorClass} errorMessage={run.errorMessage} /> : null}
           {run.manualTouch ? <p className="muted">A person had to step in for this run.</p> : null}
+          <RunSteps run={run} steps={stepsOf(run, steps)} />
         </li>
       ))}
     </ol>
