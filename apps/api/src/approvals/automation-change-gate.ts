@@ -11,8 +11,8 @@ import { describeSloChanges } from './slo-changes.js';
 
 /** The editable part of a stored automation: what a change is based on. */
 export function definitionOf(entity: AutomationEntity): AutomationDefinition {
-  const { slug, title, description, type, lifecycle, ownerTeam, onCall, system, systems, riskDomains, tags, links, runtime, payloadPolicy, slos, kpis, runbooks, releases } = entity;
-  return { slug, title, description, type, lifecycle, ownerTeam, onCall, system, systems, riskDomains, tags, links, runtime, payloadPolicy, slos, kpis, runbooks, releases };
+  const { slug, title, description, type, lifecycle, ownerTeam, onCall, system, systems, riskDomains, tags, links, annotations, labels, runtime, payloadPolicy, slos, kpis, runbooks, releases } = entity;
+  return { slug, title, description, type, lifecycle, ownerTeam, onCall, system, systems, riskDomains, tags, links, annotations, labels, runtime, payloadPolicy, slos, kpis, runbooks, releases };
 }
 
 type GatedFields = Pick<AutomationDefinition, 'lifecycle' | 'slos' | 'ownerTeam' | 'riskDomains'>;

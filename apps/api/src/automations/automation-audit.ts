@@ -3,8 +3,8 @@ import type { User } from '../auth/user.js';
 import type { AutomationDefinition } from './automation-definition.js';
 
 const DEFINITION_KEYS = [
-  'slug', 'title', 'description', 'type', 'lifecycle', 'ownerTeam', 'onCall', 'systems', 'riskDomains',
-  'tags', 'links', 'runtime', 'payloadPolicy', 'slos', 'kpis', 'runbooks', 'releases',
+  'slug', 'title', 'description', 'type', 'lifecycle', 'ownerTeam', 'onCall', 'system', 'systems', 'riskDomains',
+  'tags', 'links', 'annotations', 'labels', 'runtime', 'payloadPolicy', 'slos', 'kpis', 'runbooks', 'releases',
 ] as const satisfies readonly (keyof AutomationDefinition)[];
 
 /** Only what an owner defines (no timestamps, no source), as it goes into the audit trail. */

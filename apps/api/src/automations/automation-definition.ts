@@ -25,6 +25,8 @@ export type AutomationDefinition = Pick<
   | 'riskDomains'
   | 'tags'
   | 'links'
+  | 'annotations'
+  | 'labels'
   | 'runtime'
   | 'payloadPolicy'
   | 'slos'
@@ -45,6 +47,8 @@ export function definitionFromV1(entity: AutomationV1, markdownOf: (path: string
     description: metadata.description,
     tags: metadata.tags,
     links: metadata.links,
+    annotations: metadata.annotations ?? {},
+    labels: metadata.labels ?? {},
     type: spec.type,
     lifecycle: spec.lifecycle,
     ownerTeam: spec.owner,
@@ -61,8 +65,12 @@ export function definitionFromV1(entity: AutomationV1, markdownOf: (path: string
   };
 }
 
-/** To a catalog entity that validates and re-applies to the same definition; runbooks travel inline. */
-export function definitionToV1(definition: AutomationDefinition): AutomationV1 {
+/**
+ * To a catalog entity that validates and re-applies to the same definition. Runbooks travel inline,
+ * or (`runbookFiles`, for a whole catalog export that writes the Markdown files beside it) by the
+ * path they were read from.
+ */
+export function definitionToV1(definition: AutomationDefinition, options: { runbookFiles?: boolean } = {}): AutomationV1 {
   return {
     apiVersion: AUTOMATION_API_VERSION,
     kind: 'Automation',
@@ -72,6 +80,8 @@ export function definitionToV1(definition: AutomationDefinition): AutomationV1 {
       description: definition.description,
       tags: definition.tags,
       links: definition.links,
+      ...(Object.keys(definition.annotations).length === 0 ? {} : { annotations: sortedKeys(definition.annotations) }),
+      ...(Object.keys(definition.labels).length === 0 ? {} : { labels: sortedKeys(definition.labels) }),
     },
     spec: {
       type: definition.type,
@@ -85,18 +95,23 @@ export function definitionToV1(definition: AutomationDefinition): AutomationV1 {
       ...(definition.payloadPolicy === null ? {} : { payload: definition.payloadPolicy }),
       slos: definition.slos,
       kpis: definition.kpis,
-      runbooks: definition.runbooks.map(({ id, title, markdown }) => ({ id, title, markdown })),
+      runbooks: definition.runbooks.map(({ id, title, markdown, path }) => (options.runbookFiles === true && path !== undefined ? { id, title, path } : { id, title, markdown })),
       releases: definition.releases,
     },
   };
+}
+
+/** PostgreSQL's jsonb keeps its own key order: exports list annotations and labels by key. */
+function sortedKeys(record: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 /**
  * The definition as a catalog YAML document. Parsing it through the contract first puts every
  * field in the schema's order (PostgreSQL's jsonb does not keep it), so exports read like the files.
  */
-export function definitionToYaml(definition: AutomationDefinition): string {
-  return stringifyCatalogEntity(automationV1.parse(definitionToV1(definition)));
+export function definitionToYaml(definition: AutomationDefinition, options: { runbookFiles?: boolean } = {}): string {
+  return stringifyCatalogEntity(automationV1.parse(definitionToV1(definition, options)));
 }
 
 /** GraphQL sends null for "not given"; the contract calls that absent. */

@@ -60,6 +60,14 @@ export class AutomationEntity extends CatalogRecord {
   @Column({ type: 'jsonb' })
   links: Link[];
 
+  /** Backstage `metadata.annotations`, as written. */
+  @Column({ type: 'jsonb' })
+  annotations: Record<string, string>;
+
+  /** Backstage `metadata.labels`, as written. */
+  @Column({ type: 'jsonb' })
+  labels: Record<string, string>;
+
   @Column({ type: 'jsonb', nullable: true })
   runtime: RuntimeBinding | null;
 

@@ -1,3 +1,4 @@
+import { showAnnotations } from './annotation-links.js';
 import type { TeamType } from '../teams/dto/team.type.js';
 import type { AutomationEntity } from './automation.entity.js';
 import type { AutomationObjectType } from './dto/automation.type.js';
@@ -21,6 +22,10 @@ export function toAutomationType(entity: AutomationEntity, owner: TeamType, edit
     riskDomains: entity.riskDomains,
     tags: entity.tags,
     links: entity.links,
+    annotations: showAnnotations(entity.annotations),
+    labels: Object.keys(entity.labels)
+      .sort()
+      .map((key) => ({ key, value: entity.labels[key] ?? '' })),
     runtime: entity.runtime,
     payload: entity.payloadPolicy,
     slos: entity.slos,

@@ -15,10 +15,12 @@ import { formatNote } from '@roundhouse/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { automationInput } from '../../test/fixtures.js';
-import { useTestApi } from '../../test/harness.js';
+import { createTestDatabase, startTestApi, useTestApi } from '../../test/harness.js';
 import { AccountsService } from '../accounts/accounts.service.js';
 import { AutomationsService } from '../automations/automations.service.js';
+import { RuntimeVariables } from '../config/runtime-variables.js';
 import { NotAllowedError } from '../errors/domain-errors.js';
+import { OutboundGuard } from '../outbound/outbound-guard.js';
 import { CatalogInvalidError } from './catalog.errors.js';
 import { CatalogService } from './catalog.service.js';
 
@@ -173,6 +175,96 @@ spec: { type: team, children: [accounts.receivable] }
       'teams/loop.yaml:9 spec.children[0]: "treasury" as the parent of "accounts.receivable", whose parent is already "finance" (org/org.yaml:38)',
       'org/org.yaml:37 spec.parent: a cycle: finance → northwind → payments-ops → payments → finance',
     ]);
+  });
+
+  it('keeps an automation’s annotations and labels, shows well-known ones as links, and refuses keys Backstage would refuse', async () => {
+    const annotated = automation(
+      'card-refunds',
+      'payments',
+      '',
+    ).replace(
+      '  description: Does card-refunds.\n',
+      `  description: Does card-refunds.
+  annotations:
+    pagerduty.com/service-id: PX7R2QZ
+    github.com/project-slug: northwind/card-refunds
+    grafana/overview-dashboard: https://grafana.northwind.example/d/refunds
+    backstage.io/view-url: https://backstage.northwind.example/catalog/default/component/card-refunds
+    backstage.io/edit-url: javascript:alert(1)
+    backstage.io/source-location: url:https://github.com/northwind/card-refunds/tree/main/
+    northwind.example/cost-center: CC-1200
+  labels:
+    tier: critical
+    northwind.example/region: eu-west
+`,
+    );
+    await applyWithOrg({ 'automations/a.yaml': annotated });
+    const answer = await t.api.graphql<{ automation: { annotations: unknown[]; labels: unknown[] } }>(
+      `query($slug: String!) { automation(slug: $slug) { annotations { key value label url } labels { key value } } }`,
+      { slug: 'card-refunds' },
+      await t.api.signIn('vera'),
+    );
+    expect(answer.data?.automation.annotations).toEqual([
+      { key: 'backstage.io/edit-url', value: 'javascript:alert(1)', label: null, url: null },
+      { key: 'backstage.io/source-location', value: 'url:https://github.com/northwind/card-refunds/tree/main/', label: 'Source', url: 'https://github.com/northwind/card-refunds/tree/main/' },
+      { key: 'backstage.io/view-url', value: 'https://backstage.northwind.example/catalog/default/component/card-refunds', label: 'View in Backstage', url: 'https://backstage.northwind.example/catalog/default/component/card-refunds' },
+      { key: 'github.com/project-slug', value: 'northwind/card-refunds', label: 'GitHub project', url: 'https://github.com/northwind/card-refunds' },
+      { key: 'grafana/overview-dashboard', value: 'https://grafana.northwind.example/d/refunds', label: 'Grafana dashboard', url: 'https://grafana.northwind.example/d/refunds' },
+      { key: 'northwind.example/cost-center', value: 'CC-1200', label: null, url: null },
+      { key: 'pagerduty.com/service-id', value: 'PX7R2QZ', label: 'PagerDuty service', url: 'https://app.pagerduty.com/service-directory/PX7R2QZ' },
+    ]);
+    expect(answer.data?.automation.labels).toEqual([
+      { key: 'northwind.example/region', value: 'eu-west' },
+      { key: 'tier', value: 'critical' },
+    ]);
+
+    const wrong = annotated.replace('    tier: critical', `    tier: ${'x'.repeat(64)}\n    Bad Key/x: y`);
+    const error = (await applyWithOrg({ 'automations/a.yaml': wrong }).catch((e: unknown) => e)) as CatalogInvalidError;
+    expect(error).toBeInstanceOf(CatalogInvalidError);
+    expect(error.problems.map((p) => `${p.line} ${p.field}: ${p.allowed}`)).toEqual([
+      '16 metadata.labels.tier: empty, or 1–63 letters and digits, separated by "-", "_" or ".", e.g. "team-a" or "payments.eu"',
+      '17 metadata.labels.Bad Key/x: a key of the form [<DNS subdomain>/]<name>, e.g. "pagerduty.com/service-id" or "tier"',
+    ]);
+  });
+
+  it('exports the whole catalog as a folder that validates, applies to an empty database and exports again byte for byte', async () => {
+    const root = t.api.config.repositoryRoot;
+    const dir = await catalogWithOrg({ 'automations/in-system.yaml': automation('ledger-close', 'Group:emea/team-a', '  system: order-to-cash\n').replace('  description: Does ledger-close.\n', '  description: Does ledger-close.\n  annotations: { github.com/project-slug: northwind/ledger }\n  labels: { tier: gold }\n') });
+    await cp(path.join(root, 'catalog'), dir, { recursive: true });
+    const validated = await CatalogService.validate(dir, dir, t.api.app.get(RuntimeVariables), t.api.app.get(OutboundGuard));
+    expect(validated.problems).toEqual([]);
+    await catalog.apply(dir, dir);
+    const first = await catalog.exportFolder();
+
+    // The shipped runbook shared by several automations is one file, and each automation names it by path.
+    const shared = [...first.keys()].filter((file) => file === 'runbooks/shared/rotate-rabbitmq-credentials.md');
+    expect(shared).toHaveLength(1);
+    const naming = [...first].filter(([file, text]) => file.startsWith('automations/') && text.includes('path: runbooks/shared/rotate-rabbitmq-credentials.md'));
+    expect(naming.length).toBeGreaterThanOrEqual(2);
+    expect([...first.values()].some((text) => text.includes('markdown:'))).toBe(false);
+    expect([...first.keys()].filter((file) => !file.startsWith('runbooks/')).map((file) => file.split('/')[0])).toEqual(expect.arrayContaining(['automations', 'domains', 'people', 'systems', 'teams']));
+    expect(first.get('teams/emea/team-a.yaml')).toContain('namespace: emea');
+    expect(first.get('automations/ledger-close.yaml')).toContain('  annotations:\n    github.com/project-slug: northwind/ledger\n  labels:\n    tier: gold\n');
+
+    const out = await mkdtemp(path.join(tmpdir(), 'roundhouse-export-'));
+    dirs.push(out);
+    for (const [file, text] of first) {
+      await mkdir(path.dirname(path.join(out, file)), { recursive: true });
+      await writeFile(path.join(out, file), text);
+    }
+    const empty = await createTestDatabase();
+    const other = await startTestApi(empty.url);
+    try {
+      await other.app.get(CatalogService).apply(out, out);
+      const second = await other.app.get(CatalogService).exportFolder();
+      expect([...second.keys()]).toEqual([...first.keys()]);
+      for (const [file, text] of first) {
+        expect(second.get(file), file).toBe(text);
+      }
+    } finally {
+      await other.close();
+      await empty.drop();
+    }
   });
 
   it('gives a person their Backstage teams when they sign in, by username or email; a parent team’s owners do not act on a child team’s automations', async () => {

@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Located, Person, Team } from '@roundhouse/contracts';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import type { AutomationDefinition } from '../automations/automation-definition.js';
 import { AutomationEntity } from '../automations/automation.entity.js';
 import { TeamEntity } from '../teams/team.entity.js';
@@ -70,7 +70,7 @@ function pick<T extends object>(value: T, keys: readonly (keyof T)[]): Partial<T
 const TEAM_FIELDS = ['title', 'description', 'email', 'slack', 'onCall', 'members', 'parent', 'definition'] as const;
 const AUTOMATION_FIELDS = [
   'title', 'description', 'type', 'lifecycle', 'ownerTeam', 'onCall', 'system', 'systems', 'riskDomains', 'tags',
-  'links', 'runtime', 'payloadPolicy', 'slos', 'kpis', 'runbooks', 'releases',
+  'links', 'annotations', 'labels', 'runtime', 'payloadPolicy', 'slos', 'kpis', 'runbooks', 'releases',
 ] as const;
 
 /** Writes a validated catalog in one transaction; one applier at a time across api replicas. */
@@ -85,6 +85,16 @@ export class CatalogRepository {
     }
     const rows = await this.dataSource.getRepository(AutomationEntity).find({ select: { slug: true }, where: { slug: In([...slugs]), source: 'console' } });
     return rows.map((row) => row.slug);
+  }
+
+  /** The active teams, people, Systems and Domains, for export: each as the entity it was read from. */
+  async listForExport(): Promise<{ teams: TeamEntity[]; people: { name: string; definition: Record<string, unknown> }[]; systems: { kind: string; name: string; definition: Record<string, unknown> }[] }> {
+    const teams = await this.dataSource.getRepository(TeamEntity).find({ where: { archivedAt: IsNull() }, order: { name: 'ASC' } });
+    const people = await this.dataSource.query<{ name: string; definition: Record<string, unknown> }[]>(`SELECT name, definition FROM person WHERE archived_at IS NULL ORDER BY name`);
+    const systems = await this.dataSource.query<{ kind: string; name: string; definition: Record<string, unknown> }[]>(
+      `SELECT kind, name, definition FROM catalog_system WHERE archived_at IS NULL ORDER BY kind, name`,
+    );
+    return { teams, people, systems };
   }
 
   apply(contents: CatalogContents, record: RecordChanges): Promise<ApplySummary> {

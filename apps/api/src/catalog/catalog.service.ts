@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
-import type { CatalogNote, CatalogProblem } from '@roundhouse/contracts';
+import { stringifyCatalogEntity, TEAM_API_VERSION, type CatalogNote, type CatalogProblem } from '@roundhouse/contracts';
+import type { TeamEntity } from '../teams/team.entity.js';
 import { SYSTEM_ACTOR, type AuditActor } from '../audit/audit-entry.js';
 import { AuditService } from '../audit/audit.service.js';
 import { dutiesChanges, wordList } from '../approvals/approval-policy.js';
@@ -14,6 +15,22 @@ import { OutboundGuard } from '../outbound/outbound-guard.js';
 import { CatalogInvalidError } from './catalog.errors.js';
 import { loadCatalog, type LoadedCatalog } from './catalog-loader.js';
 import { CatalogRepository, type ApplySummary } from './catalog.repository.js';
+
+/** A team stored before teams kept their file's entity, as a Roundhouse Team that reads back the same. */
+function teamV1Of(team: TeamEntity): object {
+  const spec = {
+    ...(team.email === null ? {} : { email: team.email }),
+    ...(team.slack === null ? {} : { slack: team.slack }),
+    ...(team.onCall === null ? {} : { onCall: team.onCall }),
+    members: team.members,
+  };
+  return {
+    apiVersion: TEAM_API_VERSION,
+    kind: 'Team',
+    metadata: { name: team.name, title: team.title, ...(team.description === null ? {} : { description: team.description }) },
+    spec,
+  };
+}
 
 /** What this instance refuses in the runtime bindings of catalog files (see runtimeBindingProblems). */
 function bindingProblems(automations: LoadedCatalog['automations'], variables: RuntimeVariables, outbound: OutboundGuard): CatalogProblem[] {
@@ -123,6 +140,34 @@ export class CatalogService {
       await this.waiting.automationsChanged(manager, changes.shifted, actor);
     });
     return { ...summary, notes: loaded.notes };
+  }
+
+  /**
+   * The whole catalog as a folder, by relative path: teams (each as the Team or Group it was read
+   * from), people, Systems and Domains, automations, and each runbook file once at the path the
+   * automations name. Applied to an empty database it exports again byte for byte.
+   */
+  async exportFolder(): Promise<Map<string, string>> {
+    const files = new Map<string, string>();
+    const { teams, people, systems } = await this.catalog.listForExport();
+    for (const team of teams) {
+      files.set(`teams/${team.name}.yaml`, stringifyCatalogEntity(team.definition ?? teamV1Of(team)));
+    }
+    for (const person of people) {
+      files.set(`people/${person.name}.yaml`, stringifyCatalogEntity(person.definition));
+    }
+    for (const system of systems) {
+      files.set(`${system.kind === 'System' ? 'systems' : 'domains'}/${system.name}.yaml`, stringifyCatalogEntity(system.definition));
+    }
+    for (const automation of await this.automations.listForExport()) {
+      files.set(`automations/${automation.slug}.yaml`, definitionToYaml(automation, { runbookFiles: true }));
+      for (const runbook of automation.runbooks) {
+        if (runbook.path !== undefined) {
+          files.set(runbook.path, runbook.markdown);
+        }
+      }
+    }
+    return new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1)));
   }
 
   /** Every automation (or the given ones) as catalog YAML, by slug. */

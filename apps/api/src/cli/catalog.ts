@@ -14,8 +14,9 @@ const USAGE = `Usage: npm run catalog -- <command>
 
   validate                 check every file under catalog/ (no database needed)
   apply                    apply catalog/ to the database, all or nothing
-  export [slug ...]        print automations as catalog YAML (all when no slug)
-         --out <folder>    write one <slug>.yaml file per automation instead
+  export [slug ...]        print automations as catalog YAML, runbooks inline (all when no slug)
+         --out <folder>    write the whole catalog instead: teams, people, systems, automations
+                           and runbook files, a folder that applies to an empty database
 
 The database is DATABASE_URL, or the embedded one (started for the command if Roundhouse is not running).`;
 
@@ -66,11 +67,13 @@ async function main(): Promise<number> {
         process.stdout.write([...documents.values()].join('---\n'));
         return 0;
       }
-      await mkdir(values.out, { recursive: true });
-      for (const [slug, yaml] of documents) {
-        await writeFile(path.join(values.out, `${slug}.yaml`), yaml);
+      const out = values.out;
+      const files = slugs.length > 0 ? new Map([...documents].map(([slug, yaml]) => [`automations/${slug}.yaml`, yaml])) : await withDatabase((service) => service.exportFolder());
+      for (const [file, text] of files) {
+        await mkdir(path.dirname(path.join(out, file)), { recursive: true });
+        await writeFile(path.join(out, file), text);
       }
-      process.stdout.write(`Wrote ${documents.size} automation(s) to ${values.out}.\n`);
+      process.stdout.write(`Wrote ${files.size} file(s) to ${out}.\n`);
       return 0;
     }
     default:

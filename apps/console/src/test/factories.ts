@@ -95,6 +95,9 @@ export function anAutomation(overrides: Partial<AutomationDetailFragment> = {}):
     riskDomains: ['revenue', 'billing'],
     tags: ['invoicing', 'month-end'],
     links: [{ title: 'Invoice pipeline dashboard', url: 'https://grafana.northwind.example/d/invoice-generation', type: 'dashboard' }],
+    annotations: [],
+    labels: [],
+    system: null,
     runtime: {
       kind: 'rabbitmq',
       queue: 'invoices.generate',

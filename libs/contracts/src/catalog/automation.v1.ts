@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { annotations, labels } from './entity-ref.js';
 import { duration, httpUrl, isoDate, link, onCall, ownerRef, refTo, slug, tag } from './common.js';
 
 export const AUTOMATION_API_VERSION = 'roundhouse.dev/v1';
@@ -221,6 +222,8 @@ export const automationMetadata = z.strictObject({
   description: z.string().min(1).max(4000),
   tags: z.array(tag).max(20).default([]),
   links: z.array(link).max(30).default([]),
+  annotations: annotations.optional(),
+  labels: labels.optional(),
 });
 
 export const automationSpec = z.strictObject({

@@ -87,3 +87,30 @@ export function refOfKey(kind: string, key: string): string {
 
 /** Keys compare as Backstage compares refs: without case. */
 export const keyForMatching = (key: string): string => key.toLowerCase();
+
+const DNS_LABEL = /^[a-z0-9]+(?:-+[a-z0-9]+)*$/;
+const isDnsSubdomain = (value: string): boolean => value.length >= 1 && value.length <= 253 && value.split('.').every((label) => label.length <= 63 && DNS_LABEL.test(label));
+
+/** An annotation or label key as Backstage (and Kubernetes) allow it: `[<DNS subdomain>/]<name>`, e.g. `pagerduty.com/service-id`. */
+export function isMetadataKey(value: string): boolean {
+  const parts = value.split('/');
+  if (parts.length === 1) {
+    return isEntityName(value);
+  }
+  return parts.length === 2 && isDnsSubdomain(parts[0] ?? '') && isEntityName(parts[1] ?? '');
+}
+
+export const METADATA_KEY_RULE = 'a key of the form [<DNS subdomain>/]<name>, e.g. "pagerduty.com/service-id" or "tier"';
+
+/** Backstage's `metadata.annotations`: keys as Backstage allows them, any string values. */
+export const annotations = z
+  .record(z.string().refine(isMetadataKey, { message: METADATA_KEY_RULE }), z.string())
+  .meta({ description: 'Backstage annotations, kept as written; well-known ones become links.', examples: [{ 'pagerduty.com/service-id': 'P123ABC' }] });
+
+/** Backstage's `metadata.labels`: keys as annotations, values empty or an entity name (63 characters at most). */
+export const labels = z
+  .record(
+    z.string().refine(isMetadataKey, { message: METADATA_KEY_RULE }),
+    z.string().refine((value) => value === '' || isEntityName(value), { message: `empty, or ${ENTITY_NAME_RULE}` }),
+  )
+  .meta({ description: 'Backstage labels, kept as written.', examples: [{ tier: 'critical' }] });

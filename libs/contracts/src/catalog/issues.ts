@@ -105,6 +105,11 @@ export function describeIssue(issue: z.core.$ZodIssue, input: unknown, schema?: 
         allowed: known.length > 0 ? `the fields ${known.join(', ')}` : 'no other fields',
       }));
     }
+    case 'invalid_key': {
+      // A record's key (annotations, labels): the key is what is wrong, not its value.
+      const key = issue.path[issue.path.length - 1];
+      return [{ field: formatPath(issue.path), found: `the key ${JSON.stringify(String(key))}`, allowed: issue.issues[0]?.message ?? issue.message }];
+    }
     case 'invalid_value':
       return [{ field: formatPath(issue.path), found, allowed: `one of ${issue.values.map((v) => String(v)).join(', ')}` }];
     case 'invalid_type':

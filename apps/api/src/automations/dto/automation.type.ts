@@ -92,6 +92,20 @@ export class ReleaseType {
   @Field(() => String, { nullable: true }) why?: string;
 }
 
+@ObjectType('Annotation', { description: 'A Backstage annotation on an automation; well-known ones (PagerDuty, GitHub, Grafana, Backstage) carry a link.' })
+export class AnnotationType {
+  @Field(() => String) key: string;
+  @Field(() => String) value: string;
+  @Field(() => String, { nullable: true, description: 'What the link opens, e.g. "PagerDuty service".' }) label: string | null;
+  @Field(() => String, { nullable: true }) url: string | null;
+}
+
+@ObjectType('Label', { description: 'A Backstage label on an automation.' })
+export class LabelType {
+  @Field(() => String) key: string;
+  @Field(() => String) value: string;
+}
+
 @ObjectType('Automation')
 export class AutomationObjectType {
   @Field(() => String) slug: string;
@@ -106,6 +120,8 @@ export class AutomationObjectType {
   @Field(() => [RiskDomainEnum]) riskDomains: RiskDomain[];
   @Field(() => [String]) tags: string[];
   @Field(() => [LinkType]) links: LinkType[];
+  @Field(() => [AnnotationType], { description: 'Backstage metadata.annotations, by key.' }) annotations: AnnotationType[];
+  @Field(() => [LabelType], { description: 'Backstage metadata.labels, by key.' }) labels: LabelType[];
   @Field(() => RuntimeBindingType, { nullable: true }) runtime: RuntimeBindingType | null;
   @Field(() => PayloadPolicyType, { nullable: true }) payload: PayloadPolicyType | null;
   @Field(() => [SloType]) slos: SloType[];

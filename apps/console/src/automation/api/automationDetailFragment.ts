@@ -26,6 +26,17 @@ export const AutomationDetailFragment = graphql(`
       url
       type
     }
+    annotations {
+      key
+      value
+      label
+      url
+    }
+    labels {
+      key
+      value
+    }
+    system
     runtime {
       kind
       queue

@@ -2,6 +2,7 @@ import { ENTITY_SOURCE_LABELS, RISK_DOMAIN_LABELS } from '@/shared/format/labels
 import { formatDateTime } from '@/shared/format/dates';
 import { useScrollToHash } from '@/shared/hooks/useScrollToHash';
 import { useAutomationOutlet } from '../hooks/useAutomationOutlet';
+import { AnnotationList } from './AnnotationList';
 import { KpiList } from './KpiList';
 import { LinkList } from './LinkList';
 import { OwnershipPanel } from './OwnershipPanel';
@@ -56,6 +57,11 @@ export function AutomationOverview() {
           <OwnershipPanel owner={automation.owner} onCall={automation.onCall} />
         </Section>
         <Section id="systems" title="Systems">
+          {automation.system === null ? null : (
+            <p>
+              Part of the <strong>{automation.system}</strong> system.
+            </p>
+          )}
           <Chips label="Systems" values={automation.systems} empty="No systems listed." />
         </Section>
         <Section id="risk" title="Risk domains">
@@ -66,6 +72,9 @@ export function AutomationOverview() {
         </Section>
         <Section id="links" title="Links">
           <LinkList links={automation.links} />
+        </Section>
+        <Section id="annotations" title="Annotations">
+          <AnnotationList annotations={automation.annotations} labels={automation.labels} />
         </Section>
         <Section id="runtime" title="Runtime binding">
           <RuntimeBindingPanel runtime={automation.runtime} />

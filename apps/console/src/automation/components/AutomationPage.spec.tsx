@@ -22,6 +22,30 @@ describe(AutomationPage.name, () => {
     expect(screen.getByRole('link', { name: 'On-call schedule' }).getAttribute('href')).toBe('https://northwind.pagerduty.example/schedules/FINOPS');
   });
 
+  it('shows Backstage annotations, well-known ones as links, and labels', async () => {
+    mockApi({
+      Automation: () => ({
+        data: {
+          automation: anAutomation({
+            system: 'order-to-cash',
+            annotations: [
+              { key: 'github.com/project-slug', value: 'northwind/invoicing', label: 'GitHub project', url: 'https://github.com/northwind/invoicing' },
+              { key: 'northwind.example/cost-center', value: 'CC-1200', label: null, url: null },
+            ],
+            labels: [{ key: 'tier', value: 'critical' }],
+          }),
+        },
+      }),
+    });
+    renderApp('/automations/invoice-generation');
+
+    const section = await screen.findByRole('region', { name: 'Annotations' });
+    expect(within(section).getByRole('link', { name: 'GitHub project' }).getAttribute('href')).toBe('https://github.com/northwind/invoicing');
+    expect(within(section).getByText('CC-1200')).toBeTruthy();
+    expect(within(section).getByText('critical')).toBeTruthy();
+    expect(screen.getByText('order-to-cash')).toBeTruthy();
+  });
+
   it('renders runbook Markdown without the HTML or script links hidden in it', async () => {
     mockApi({
       Automation: () => ({
