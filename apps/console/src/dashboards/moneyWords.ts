@@ -1,15 +1,12 @@
 import type { KpiMoneyKind } from '@/gql/graphql';
+import { MONEY_KIND_LABELS } from '@/shared/format/labels';
 import type { ProgramTotalsData } from './dashboardTypes';
 
 export type MoneyTotal = ProgramTotalsData['money'][number];
 export type MoneyItem = MoneyTotal['items'][number];
 
-/** What a money line is, as finance says it. */
-export const MONEY_KIND_LABELS: Record<KpiMoneyKind, string> = {
-  saved: 'Money saved',
-  recovered: 'Money recovered',
-  at_stake: 'Money still at stake',
-};
+/** What a money line is, as finance says it (the same words as the automation editor's). */
+export { MONEY_KIND_LABELS };
 
 export const MONEY_KIND_HOW: Record<KpiMoneyKind, string> = {
   saved: 'A cost that went down: before minus now, in the KPI’s own period.',

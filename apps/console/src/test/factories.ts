@@ -72,6 +72,7 @@ export function aKpi(overrides: Partial<Kpi> = {}): Kpi {
     },
     target: 0.25,
     currency: null,
+    money: null,
     minutesPerTouch: null,
     ...overrides,
   };

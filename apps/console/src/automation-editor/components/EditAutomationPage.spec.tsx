@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { AutomationChangeItemFragment } from '@/gql/graphql';
 import { descriptionOf } from '@/test/dom';
-import { aViewer, anAutomation, someTeams } from '@/test/factories';
+import { aKpi, aViewer, anAutomation, someTeams } from '@/test/factories';
 import { mockApi } from '@/test/mockApi';
 import { renderApp } from '@/test/renderApp';
 import { EditAutomationPage } from './EditAutomationPage';
@@ -84,5 +84,38 @@ describe(EditAutomationPage.name, () => {
     const saved = await screen.findByRole('status', { name: 'Saved' });
     expect(saved.textContent).toBe('Saved your changes to “Card dispute evidence”.');
     expect(document.activeElement).toBe(saved);
+  });
+
+  it('keeps what a money KPI is to finance through an edit, and lets the owner change it', async () => {
+    const withMoney = {
+      ...editable,
+      kpis: [
+        aKpi({ name: 'cash-recovered', title: 'Overdue invoices paid after a reminder', unit: 'EUR per month', direction: 'higher_is_better', source: 'measurement', currency: 'EUR', money: 'recovered' }),
+        aKpi({ name: 'fees-paid', title: 'Chargeback fees', unit: 'EUR per month', currency: 'EUR', money: null }),
+      ],
+    };
+    const api = mockApi({
+      Viewer: () => ({ data: aViewer() }),
+      Teams: () => ({ data: someTeams() }),
+      Automation: () => ({ data: { automation: withMoney } }),
+      AutomationPendingChange: () => ({ data: { automation: { slug: editable.slug, pendingChange: null } } }),
+      UpdateAutomation: () => ({ data: { updateAutomation: { ...withMoney, pendingChange: null } } }),
+      AutomationHealth: () => ({ errors: [{ message: 'not needed here', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }),
+    });
+    renderApp('/automations/card-dispute-evidence/edit');
+    await screen.findByRole('heading', { level: 1, name: 'Edit Card dispute evidence' });
+    const kinds = screen.getAllByRole('combobox', { name: /Kind of money/ });
+    expect(kinds.map((select) => (select as HTMLSelectElement).value)).toEqual(['recovered', '']);
+    expect(within(kinds[1] as HTMLElement).getByRole('option', { name: 'Read from direction and unit' })).toBeTruthy();
+
+    fireEvent.change(kinds[1] as HTMLElement, { target: { value: 'saved' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+
+    await waitFor(() => expect(api.calls('UpdateAutomation')).toHaveLength(1));
+    const sent = api.calls('UpdateAutomation')[0]?.variables as { input: { kpis: { name: string; money?: string }[] } };
+    expect(sent.input.kpis.map((kpi) => [kpi.name, kpi.money])).toEqual([
+      ['cash-recovered', 'recovered'],
+      ['fees-paid', 'saved'],
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import { KPI_DIRECTION_LABELS, KPI_SOURCE_LABELS, optionsOf } from '@/shared/format/labels';
+import { KPI_DIRECTION_LABELS, KPI_SOURCE_LABELS, MONEY_KIND_LABELS, optionsOf } from '@/shared/format/labels';
 import { fieldPath } from '../form/fieldPaths';
 import { type KpiBaselineValues, type KpiValues, newKpi } from '../form/formValues';
 import type { ListEditorProps } from './editorProps';
@@ -7,6 +7,7 @@ import { RepeatableList, patchAt } from './RepeatableList';
 
 const DIRECTIONS = optionsOf(KPI_DIRECTION_LABELS);
 const SOURCES = optionsOf(KPI_SOURCE_LABELS);
+const MONEY_KINDS = optionsOf(MONEY_KIND_LABELS);
 
 export function KpisEditor({ items, update, onItemsMoved }: ListEditorProps<KpiValues>) {
   return (
@@ -57,6 +58,14 @@ export function KpisEditor({ items, update, onItemsMoved }: ListEditorProps<KpiV
                 hint="For money KPIs: an ISO 4217 code."
                 value={kpi.currency}
                 onChange={(currency) => change({ currency })}
+              />
+              <SelectField
+                path={fieldPath.kpi(index, 'money')}
+                options={MONEY_KINDS}
+                emptyOption="Read from direction and unit"
+                hint="For money KPIs: what the change is to finance, so dashboards never add unlike money."
+                value={kpi.money}
+                onChange={(money) => change({ money })}
               />
               <TextField
                 path={fieldPath.kpi(index, 'minutesPerTouch')}

@@ -94,6 +94,7 @@ const FIELD_LABELS: Record<string, string> = {
   'kpis[].baseline.note': 'Baseline note',
   'kpis[].target': 'Target',
   'kpis[].currency': 'Currency',
+  'kpis[].money': 'Kind of money',
   'kpis[].minutesPerTouch': 'Minutes per touch',
   runbooks: 'Runbooks',
   'runbooks[].id': 'Runbook id',
@@ -192,7 +193,7 @@ export function knownFieldPaths(values: AutomationFormValues): Set<string> {
   values.kpis.forEach((_, index) => {
     paths.add(fieldPath.item('kpis', index));
     paths.add(`kpis[${index}].baseline`);
-    (['name', 'title', 'unit', 'direction', 'source', 'target', 'currency', 'minutesPerTouch'] as const).forEach((key) =>
+    (['name', 'title', 'unit', 'direction', 'source', 'target', 'currency', 'money', 'minutesPerTouch'] as const).forEach((key) =>
       paths.add(fieldPath.kpi(index, key)),
     );
     (['value', 'from', 'to', 'note'] as const).forEach((key) => paths.add(fieldPath.kpiBaseline(index, key)));

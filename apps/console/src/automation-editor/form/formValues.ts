@@ -2,6 +2,7 @@ import type {
   AutomationDetailFragment,
   AutomationType,
   KpiDirection,
+  KpiMoneyKind,
   KpiSource,
   Lifecycle,
   LinkType,
@@ -83,6 +84,8 @@ export interface KpiValues {
   baseline: KpiBaselineValues;
   target: string;
   currency: string;
+  /** Saved, recovered or at stake; '' leaves it to be read from direction and unit. */
+  money: KpiMoneyKind | '';
   minutesPerTouch: string;
 }
 
@@ -197,6 +200,7 @@ export const newKpi = (): KpiValues => ({
   baseline: { value: '', from: '', to: '', note: '' },
   target: '',
   currency: '',
+  money: '',
   minutesPerTouch: '',
 });
 
@@ -265,6 +269,7 @@ export function formValuesFromAutomation(automation: AutomationDetailFragment): 
       },
       target: text(kpi.target),
       currency: text(kpi.currency),
+      money: kpi.money ?? '',
       minutesPerTouch: text(kpi.minutesPerTouch),
     })),
     runbooks: automation.runbooks.map((runbook) => ({ key: newItemKey(), id: runbook.id, title: runbook.title, markdown: runbook.markdown })),

@@ -107,6 +107,7 @@ function kpiInput(read: Reader, kpi: KpiValues, index: number): KpiInput {
     },
     target: read.requiredNumber(fieldPath.kpi(index, 'target'), kpi.target),
     currency: read.optional(kpi.currency),
+    money: kpi.money === '' ? undefined : kpi.money,
     minutesPerTouch: read.number(fieldPath.kpi(index, 'minutesPerTouch'), kpi.minutesPerTouch),
   };
 }

@@ -73,6 +73,7 @@ export const AutomationDetailFragment = graphql(`
       }
       target
       currency
+      money
       minutesPerTouch
     }
     runbooks {

@@ -4,6 +4,7 @@ import type {
   DeadLetterStatus,
   EntitySource,
   KpiDirection,
+  KpiMoneyKind,
   KpiSource,
   Lifecycle,
   LinkType,
@@ -63,6 +64,13 @@ export const SLO_INDICATOR_LABELS: Record<SloIndicator, string> = {
 export const KPI_DIRECTION_LABELS: Record<KpiDirection, string> = {
   lower_is_better: 'Lower is better',
   higher_is_better: 'Higher is better',
+};
+
+/** What a money KPI is to finance. */
+export const MONEY_KIND_LABELS: Record<KpiMoneyKind, string> = {
+  saved: 'Money saved',
+  recovered: 'Money recovered',
+  at_stake: 'Money still at stake',
 };
 
 export const KPI_SOURCE_LABELS: Record<KpiSource, string> = {
