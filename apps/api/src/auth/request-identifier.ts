@@ -2,12 +2,16 @@ import { Inject, Injectable } from '@nestjs/common';
 import { parse as parseCookies } from 'cookie';
 import type { Request } from 'express';
 import { APP_CONFIG, type AppConfig } from '../config/app.config.js';
+import { withDatabaseBudget } from '../database/request-budget.js';
 import { NotSignedInError } from '../errors/domain-errors.js';
 import { PeopleService } from '../people/people.service.js';
 import { OidcVerifier, oidcSettings } from './oidc.js';
 import { SESSION_COOKIE, SessionCodec } from './session.js';
 import { SessionsRepository } from './sessions.repository.js';
 import type { User } from './user.js';
+
+/** Database time for finding the teams the catalog gives a signed-in person: one indexed lookup. */
+const IDENTITY_LOOKUP_BUDGET_MS = 2_000;
 
 const RUNTIME_TOKEN_PREFIX = 'rh_rt_';
 
@@ -69,7 +73,9 @@ export class RequestIdentifier {
     try {
       const { user, email } = await this.oidc.verify(bearer);
       // The provider's teams, and those the catalog gives this subject or email (a Backstage User, a team's member).
-      return { user: await this.people.withCatalogTeams(user, [user.id, email]), credential: 'bearer' };
+      // Who is asking is looked up on a small budget of its own, so the request's budget is all for its own work.
+      const withTeams = await withDatabaseBudget(IDENTITY_LOOKUP_BUDGET_MS, () => this.people.withCatalogTeams(user, [user.id, email]));
+      return { user: withTeams, credential: 'bearer' };
     } catch (error) {
       if (error instanceof NotSignedInError) {
         return { problem: error };

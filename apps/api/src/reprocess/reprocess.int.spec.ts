@@ -137,10 +137,12 @@ describe(ReprocessService.name, () => {
     const GROUPS = `query($id: ID!) { reprocessRequest(id: $id) { errorGroups { automation errorClass count sampleDeadLetterId sampleMessageId sampleError } } }`;
     type Groups = { reprocessRequest: { errorGroups: { automation: string; errorClass: string; count: number; sampleDeadLetterId: string; sampleMessageId: string; sampleError: string }[] } };
     const sampleOf = async (id: string | undefined) => (await t.db.query<{ message_id: string }>(`SELECT message_id FROM dead_letter WHERE id = $1::bigint`, [id]))[0]?.message_id;
+    /** The sample is a group's oldest dead letter: the lowest id, whatever order the seed returned. */
+    const oldest = (ids: string[]) => String(Math.min(...ids.map(Number)));
     const asOwner = (await t.api.graphql<Groups>(GROUPS, { id: created.id }, owner)).data?.reprocessRequest.errorGroups;
     expect(asOwner?.map(({ sampleError: _, ...g }) => g)).toEqual([
-      { automation: 'payout-reconciliation', errorClass: 'BankAccountClosed', count: 3, sampleDeadLetterId: closed[0], sampleMessageId: await sampleOf(closed[0]) },
-      { automation: 'payout-reconciliation', errorClass: 'TimeoutError', count: 2, sampleDeadLetterId: timeouts[0], sampleMessageId: await sampleOf(timeouts[0]) },
+      { automation: 'payout-reconciliation', errorClass: 'BankAccountClosed', count: 3, sampleDeadLetterId: oldest(closed), sampleMessageId: await sampleOf(oldest(closed)) },
+      { automation: 'payout-reconciliation', errorClass: 'TimeoutError', count: 2, sampleDeadLetterId: oldest(timeouts), sampleMessageId: await sampleOf(oldest(timeouts)) },
     ]);
     expect(asOwner?.[0]?.sampleError).toBe(`bank account 553 is closed ${marker} api_key=tk_live_9f8e7d6c`);
     const asViewer = (await t.api.graphql<Groups>(GROUPS, { id: created.id }, viewer)).data?.reprocessRequest.errorGroups;
@@ -201,8 +203,8 @@ describe(ReprocessService.name, () => {
     // The runtime's claim and acknowledgement are on record too, with the token as the actor.
     expect(audit.data?.auditTrail.map((a) => [a.action, a.actor.name])).toEqual([
       ['request.finished', 'Roundhouse'],
-      ['commands.acknowledged', 'test runtime'],
-      ['commands.claimed', 'test runtime'],
+      ['commands.acknowledged', expect.stringMatching(/^test runtime /)],
+      ['commands.claimed', expect.stringMatching(/^test runtime /)],
       ['reprocess.requested', 'Otto Operator'],
     ]);
     expect(audit.data?.auditTrail[3]?.reason).toBe('bank account reopened by treasury');
