@@ -1,3 +1,4 @@
+import { RoundhouseClient } from '@roundhouse/sdk';
 import type { Page } from 'playwright-core';
 
 /** Signs in through the console's dev sign-in, as a person would, and waits for the catalog. */
@@ -22,4 +23,14 @@ export async function asAdmin(baseUrl: string): Promise<<T>(query: string, varia
     }
     return body.data;
   };
+}
+
+/** An SDK client with a runtime token an admin made for `team`'s named automations, as a runtime is set up. */
+export async function runtimeClient(baseUrl: string, token: { name: string; team: string; automations: string[] }): Promise<RoundhouseClient> {
+  const graphql = await asAdmin(baseUrl);
+  const { createRuntimeToken } = await graphql<{ createRuntimeToken: { secret: string } }>(
+    `mutation($input: CreateRuntimeTokenInput!) { createRuntimeToken(input: $input) { secret } }`,
+    { input: token },
+  );
+  return new RoundhouseClient({ url: baseUrl, token: createRuntimeToken.secret, onDiagnostic: () => undefined });
 }

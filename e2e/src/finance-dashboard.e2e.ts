@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { RoundhouseClient } from '@roundhouse/sdk';
 import { describe, expect, inject, it } from 'vitest';
 import { useBrowser } from './browser.js';
-import { asAdmin, signInAs } from './console.js';
+import { runtimeClient, signInAs } from './console.js';
 
 const DASHBOARD = 'Finance automation program';
 
@@ -12,12 +11,7 @@ describe('a viewer reads the finance dashboard', () => {
 
   it('money never added across units, each line saying what it is; no data said as such; a future range refused with a sentence', async () => {
     // Finance's runtimes report two month-end balances: 12,000 EUR invoiced after the close, 20,000 EUR unreconciled.
-    const graphql = await asAdmin(baseUrl);
-    const { createRuntimeToken } = await graphql<{ createRuntimeToken: { secret: string } }>(
-      `mutation($input: CreateRuntimeTokenInput!) { createRuntimeToken(input: $input) { secret } }`,
-      { input: { team: 'finance-ops', name: 'finance balances e2e', automations: ['invoice-generation', 'payout-reconciliation'] } },
-    );
-    const client = new RoundhouseClient({ url: baseUrl, token: createRuntimeToken.secret, onDiagnostic: () => undefined });
+    const client = await runtimeClient(baseUrl, { team: 'finance-ops', name: 'finance balances e2e', automations: ['invoice-generation', 'payout-reconciliation'] });
     client.measure('invoice-generation', 'revenue-slipped-at-close', 12_000);
     client.measure('payout-reconciliation', 'unreconciled-cash-at-close', 20_000);
     await client.shutdown();

@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { RoundhouseClient } from '@roundhouse/sdk';
 import { describe, expect, inject, it } from 'vitest';
 import { useBrowser } from './browser.js';
-import { asAdmin, signInAs } from './console.js';
+import { runtimeClient, signInAs } from './console.js';
 
 const AUTOMATION = 'dunning-reminders';
 const SLO_TITLE = '99% of due reminders sent on the day they are due';
@@ -13,12 +12,7 @@ describe('proving value journey', () => {
 
   it('a finance lead reads the program dashboard, exports a panel; on call acknowledges the alert the failing reminders raise', async () => {
     // The reminders runtime reports: a month's recovered cash, and a bad few minutes — 10 of 40 reminders fail.
-    const graphql = await asAdmin(baseUrl);
-    const { createRuntimeToken } = await graphql<{ createRuntimeToken: { secret: string } }>(
-      `mutation($input: CreateRuntimeTokenInput!) { createRuntimeToken(input: $input) { secret } }`,
-      { input: { team: 'finance-ops', name: 'dunning worker e2e', automations: [AUTOMATION] } },
-    );
-    const client = new RoundhouseClient({ url: baseUrl, token: createRuntimeToken.secret, onDiagnostic: () => undefined });
+    const client = await runtimeClient(baseUrl, { team: 'finance-ops', name: 'dunning worker e2e', automations: [AUTOMATION] });
     client.measure(AUTOMATION, 'overdue-cash-recovered', 512_000);
     for (let i = 0; i < 40; i += 1) {
       const run = client.startRun(AUTOMATION, { correlationId: `dunning-e2e-${i}` });

@@ -1,5 +1,6 @@
 import type {
   AuditTrailQuery,
+  AutomationChangeItemFragment,
   AutomationDetailFragment,
   AutomationHealthQuery,
   CatalogAutomationFragment,
@@ -412,6 +413,27 @@ export function anAuditEntry(overrides: Partial<AuditEntry> = {}): AuditEntry {
     automations: ['invoice-generation'],
     reason: 'NetSuite fixed the billing addresses (INC-4211)',
     detail: '{"selection":"every dead letter with automation invoice-generation, status pending","total":200,"velocity":100,"routes":["rabbitmq"]}',
+    ...overrides,
+  };
+}
+
+/** A change to an automation waiting for its owner team (an SLO change unless `changes` says more). */
+export function anAutomationChange(overrides: Partial<AutomationChangeItemFragment> = {}): AutomationChangeItemFragment {
+  return {
+    id: '7',
+    state: 'pending',
+    ownerTeam: 'finance-ops',
+    automation: { slug: 'card-dispute-evidence', title: 'Card dispute evidence' },
+    requestedBy: { id: 'omar', name: 'Omar Owner' },
+    requestedAt: '2026-11-27T10:00:00Z',
+    sloChanges: ['disputes-submitted: objective 99% → 97.5%; window 30d → 28d'],
+    changes: ['disputes-submitted: objective 99% → 97.5%; window 30d → 28d'],
+    decidedBy: null,
+    decidedAt: null,
+    reason: null,
+    canDecide: true,
+    decideBlockedReason: null,
+    canReject: true,
     ...overrides,
   };
 }

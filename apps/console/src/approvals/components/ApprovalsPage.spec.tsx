@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { AutomationChangeItemFragment } from '@/gql/graphql';
-import { aReprocessRequest, aViewer } from '@/test/factories';
+import { aReprocessRequest, aViewer, anAutomationChange } from '@/test/factories';
 import { mockApi } from '@/test/mockApi';
 import { renderApp } from '@/test/renderApp';
 import { ApprovalsPage } from './ApprovalsPage';
@@ -18,26 +18,6 @@ const waiting = aReprocessRequest({
   canReject: true,
   progress: { queued: 240, dispatched: 0, acknowledged: 0, succeeded: 0, failed: 0, cancelled: 0 },
 });
-
-function aChange(overrides: Partial<AutomationChangeItemFragment> = {}): AutomationChangeItemFragment {
-  return {
-    id: '7',
-    state: 'pending',
-    ownerTeam: 'finance-ops',
-    automation: { slug: 'card-dispute-evidence', title: 'Card dispute evidence' },
-    requestedBy: { id: 'omar', name: 'Omar Owner' },
-    requestedAt: '2026-11-27T10:00:00Z',
-    sloChanges: ['disputes-submitted: objective 99% → 97.5%; window 30d → 28d'],
-    changes: ['disputes-submitted: objective 99% → 97.5%; window 30d → 28d'],
-    decidedBy: null,
-    decidedAt: null,
-    reason: null,
-    canDecide: true,
-    decideBlockedReason: null,
-    canReject: true,
-    ...overrides,
-  };
-}
 
 describe(ApprovalsPage.name, () => {
   it('names the selection by its errors, automation and a sample message, not by a hash', async () => {
@@ -131,8 +111,8 @@ describe(ApprovalsPage.name, () => {
   it('shows an SLO change as before → after, and rejects it with the reason', async () => {
     const api = mockApi({
       Viewer: () => ({ data: OLGA }),
-      Approvals: () => ({ data: { approvals: { waitingForYou: 1, reprocessRequests: [], automationChanges: [aChange()] } } }),
-      RejectAutomationChange: () => ({ data: { rejectAutomationChange: aChange({ state: 'rejected', canDecide: false, canReject: false }) } }),
+      Approvals: () => ({ data: { approvals: { waitingForYou: 1, reprocessRequests: [], automationChanges: [anAutomationChange()] } } }),
+      RejectAutomationChange: () => ({ data: { rejectAutomationChange: anAutomationChange({ state: 'rejected', canDecide: false, canReject: false }) } }),
     });
     renderApp('/approvals');
 
@@ -156,11 +136,11 @@ describe(ApprovalsPage.name, () => {
           approvals: {
             waitingForYou: 1,
             reprocessRequests: [],
-            automationChanges: [aChange({ requestedBy: { id: 'ada', name: 'Ada Admin' }, sloChanges: [], changes: ['owner team: finance-ops → order-ops (it touches revenue)'] })],
+            automationChanges: [anAutomationChange({ requestedBy: { id: 'ada', name: 'Ada Admin' }, sloChanges: [], changes: ['owner team: finance-ops → order-ops (it touches revenue)'] })],
           },
         },
       }),
-      ApproveAutomationChange: () => ({ data: { approveAutomationChange: aChange({ state: 'approved', canDecide: false, canReject: false }) } }),
+      ApproveAutomationChange: () => ({ data: { approveAutomationChange: anAutomationChange({ state: 'approved', canDecide: false, canReject: false }) } }),
     });
     renderApp('/approvals');
 

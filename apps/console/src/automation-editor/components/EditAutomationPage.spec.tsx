@@ -2,29 +2,20 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { AutomationChangeItemFragment } from '@/gql/graphql';
 import { descriptionOf } from '@/test/dom';
-import { aKpi, aViewer, anAutomation, someTeams } from '@/test/factories';
+import { aKpi, aViewer, anAutomation, anAutomationChange, someTeams } from '@/test/factories';
 import { mockApi } from '@/test/mockApi';
 import { renderApp } from '@/test/renderApp';
 import { EditAutomationPage } from './EditAutomationPage';
 
 const editable = anAutomation({ slug: 'card-dispute-evidence', title: 'Card dispute evidence', source: 'console', sourceFile: null, canEdit: true, editBlockedReason: null });
 
-const change: AutomationChangeItemFragment = {
-  id: '7',
-  state: 'pending',
-  ownerTeam: 'finance-ops',
-  automation: { slug: 'card-dispute-evidence', title: 'Card dispute evidence' },
+const change = anAutomationChange({
   requestedBy: { id: 'omar', name: 'Omar Haddad' },
-  requestedAt: '2026-11-27T10:00:00Z',
   sloChanges: ['invoice-latency: objective 95% → 90%'],
   changes: ['invoice-latency: objective 95% → 90%'],
-  decidedBy: null,
-  decidedAt: null,
-  reason: null,
   canDecide: false,
   decideBlockedReason: 'You asked for this change; another owner on the finance-ops team must approve it.',
-  canReject: true,
-};
+});
 
 describe(EditAutomationPage.name, () => {
   it('says an SLO change of a production automation was sent to the owners for approval, not applied, and stays', async () => {

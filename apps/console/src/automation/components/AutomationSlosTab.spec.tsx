@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { aKpiReport, anAlert, anSloStatus } from '@/test/dashboardFactories';
-import { aViewer, anAutomation } from '@/test/factories';
+import { aViewer, anAutomation, anAutomationChange } from '@/test/factories';
 import { graphqlError, mockApi } from '@/test/mockApi';
 import { renderApp } from '@/test/renderApp';
 import { AutomationSlosTab } from './AutomationSlosTab';
@@ -152,22 +152,15 @@ describe(AutomationSlosTab.name, () => {
         data: {
           automation: {
             slug: 'invoice-generation',
-            pendingChange: {
-              id: '7',
-              state: 'pending',
-              ownerTeam: 'finance-ops',
+            pendingChange: anAutomationChange({
               automation: { slug: 'invoice-generation', title: 'Invoice generation from closed-won deals' },
               requestedBy: { id: 'omar', name: 'Omar Haddad' },
-              requestedAt: '2026-11-27T10:00:00Z',
               sloChanges: ['invoice-success: objective 99.5% → 99%'],
               changes: ['invoice-success: objective 99.5% → 99%'],
-              decidedBy: null,
-              decidedAt: null,
-              reason: null,
               canDecide: false,
               decideBlockedReason: 'Only owners of finance-ops decide.',
               canReject: false,
-            },
+            }),
           },
         },
       }),
