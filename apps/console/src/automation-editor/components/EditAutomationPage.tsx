@@ -72,6 +72,9 @@ function SaveSupersedesNote({ change }: { change: AutomationChangeItemFragment }
 
 /** At the top of the SLO section: the values that wait, beside the ones in force. */
 function PendingSloNote({ change }: { change: AutomationChangeItemFragment }) {
+  if (change.sloChanges.length === 0) {
+    return null;
+  }
   return (
     <div className="banner banner--caution">
       <p className="strong">Not applied yet, waiting for approval:</p>

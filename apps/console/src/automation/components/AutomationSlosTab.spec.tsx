@@ -176,4 +176,26 @@ describe(AutomationSlosTab.name, () => {
     expect(within(waiting).queryByRole('link', { name: 'Open approvals' })).toBeNull();
     await screen.findByRole('listitem', { name: '99.5% of closed-won deals invoiced without a manual touch' });
   });
+
+  it('says nothing beside the SLOs when the change that waits is a move to another team', async () => {
+    mockApi({
+      Viewer: () => ({ data: aViewer() }),
+      Automation: () => ({ data: { automation: anAutomation() } }),
+      AutomationPendingChange: () => ({
+        data: {
+          automation: {
+            slug: 'invoice-generation',
+            pendingChange: anAutomationChange({ sloChanges: [], changes: ['owner team: finance-ops → order-ops (it touches revenue)'] }),
+          },
+        },
+      }),
+      AutomationSlos: () => ({ data: { automationSlos: [anSloStatus()] } }),
+      AutomationKpis: () => ({ data: { automationKpis: [] } }),
+      Alerts: () => ({ data: { alerts: [] } }),
+    });
+    renderApp('/automations/invoice-generation/slos');
+
+    await screen.findByRole('listitem', { name: '99.5% of closed-won deals invoiced without a manual touch' });
+    expect(screen.queryByRole('status', { name: 'SLO change waiting for approval' })).toBeNull();
+  });
 });

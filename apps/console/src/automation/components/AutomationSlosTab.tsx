@@ -45,7 +45,8 @@ function PendingSloChange({ slug }: { slug: string }) {
     return <p className="muted">Whether a change to these SLOs waits for approval could not be loaded.</p>;
   }
   const change = query.data?.automation.pendingChange;
-  if (!change) {
+  // A change that waits touches no SLO (a move to another team): nothing to say beside the SLOs.
+  if (!change || change.sloChanges.length === 0) {
     return null;
   }
   const who = viewer.data?.viewer.id === change.requestedBy.id ? 'You' : change.requestedBy.name;
