@@ -64,7 +64,8 @@ describe('rate limits for unknown runtime tokens', () => {
     for (let i = 0; i < 6; i += 1) {
       expect((await ingest(t.api, token, attempt('invoice-generation'))).status).toBe(200);
     }
-    const lookups = vi.spyOn(t.api.app.get(TokensRepository), 'findById');
+    // Every TokensRepository instance (the tokens and token-coverage modules each hold one) looks up through the prototype.
+    const lookups = vi.spyOn(TokensRepository.prototype, 'findById');
 
     const firsts = [];
     for (let i = 0; i < 5; i += 1) {

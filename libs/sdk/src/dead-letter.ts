@@ -51,6 +51,7 @@ export interface DeadLetterReport extends RunDeadLetter {
 /**
  * The header older SDKs set to say how a payload was encoded to fit JSON. Bodies now travel as bytes
  * (`body`), so it is no longer set; the api still reads it on reports from older SDKs.
+ * @deprecated Nothing sets it any more; kept for code that reads reports from older SDKs.
  */
 export const PAYLOAD_ENCODING_HEADER = 'x-roundhouse-payload-encoding';
 

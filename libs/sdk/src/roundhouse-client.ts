@@ -202,9 +202,8 @@ export class RoundhouseClient {
   /**
    * Reports a message the runtime gave up on (`dead_letter`): where it failed, its payload and
    * headers, why (`error`, any thrown value, as in `run.fail()`) and after how many attempts. The
-   * payload is made JSON: bytes become base64 (header `x-roundhouse-payload-encoding: base64`),
-   * `undefined` becomes null (see the README). Use `run.fail(error, { deadLetter })` to report it
-   * together with the run's failure.
+   * body is kept as the bytes it came as (see `RunDeadLetter.payload` and the README). Use
+   * `run.fail(error, { deadLetter })` to report it together with the run's failure.
    */
   deadLetter(automation: string, report: DeadLetterReport): void {
     this.#report(() => ({ type: 'dead_letter', ...this.#base(automation), ...deadLetterFields(report, describeError(report.error)) }));

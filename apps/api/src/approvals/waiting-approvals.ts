@@ -29,14 +29,15 @@ export class WaitingApprovals {
 
   /** Call in the transaction that changes the automations. `applying`: the approved change being applied now, left alone. */
   async automationsChanged(manager: EntityManager, shifts: readonly AutomationShift[], actor: AuditActor, applying?: string): Promise<void> {
-    for (const shift of shifts) {
-      const changed = dutiesChanges(shift.slug, shift.before, shift.after);
-      if (changed.length === 0) {
-        continue;
-      }
-      const why = wordList(changed);
+    const shifted = shifts.map((shift) => ({ slug: shift.slug, changed: dutiesChanges(shift.slug, shift.before, shift.after) })).filter((s) => s.changed.length > 0);
+    if (shifted.length === 0) {
+      return;
+    }
+    const pending = await this.changes.pendingFor(shifted.map((s) => s.slug), manager);
+    for (const shift of shifted) {
+      const why = wordList(shift.changed);
       await this.holds.automationChanged(manager, shift.slug, why, actor);
-      const waiting = (await this.changes.pendingFor([shift.slug], manager)).get(shift.slug);
+      const waiting = pending.get(shift.slug);
       if (waiting === undefined || waiting.id === applying) {
         continue;
       }

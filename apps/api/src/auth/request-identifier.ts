@@ -10,7 +10,7 @@ import { SESSION_COOKIE, SessionCodec } from './session.js';
 import { SessionsRepository } from './sessions.repository.js';
 import type { User } from './user.js';
 
-/** Database time for finding the teams the catalog gives a signed-in person: one indexed lookup. */
+/** Database time for finding the teams the catalog gives a signed-in person (people and teams' members, by subject or email). */
 const IDENTITY_LOOKUP_BUDGET_MS = 2_000;
 
 const RUNTIME_TOKEN_PREFIX = 'rh_rt_';

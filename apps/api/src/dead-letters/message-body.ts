@@ -40,7 +40,7 @@ export function reportedBody(event: DeadLetterV1): { body: MessageBody; headers:
   return { body: { bytes: Buffer.from(JSON.stringify(payload ?? null), 'utf8'), contentType: 'application/json', contentEncoding: null }, headers: event.headers };
 }
 
-export function fromContract(body: MessageBodyV1): MessageBody {
+function fromContract(body: MessageBodyV1): MessageBody {
   return { bytes: Buffer.from(body.base64, 'base64'), contentType: body.contentType ?? null, contentEncoding: body.contentEncoding ?? null };
 }
 

@@ -1,10 +1,10 @@
 import amqp, { type Channel, type ChannelModel, type ConfirmChannel, type Message, type Options } from 'amqplib';
 import { REPROCESS_ID_HEADER } from '@roundhouse/contracts';
+import { LEGACY_PAYLOAD_ENCODING_HEADER } from '../dead-letters/message-body.js';
 import { maskPassword, withoutCredentials } from './broker-url.js';
 import { TransportUnavailableError, type DispatchMessage, type DispatchOutcome, type Dispatcher, type RabbitMqTarget } from './dispatcher.js';
 
 /** Set on dead letters by collectors before bodies were kept as bytes; never sent back. */
-const LEGACY_PAYLOAD_ENCODING_HEADER = 'x-roundhouse-payload-encoding';
 const CONNECT_TIMEOUT_MS = 10_000;
 /** A broker that neither confirms nor closes (e.g. blocked by a resource alarm) gives the batch back after this. */
 const CONFIRM_TIMEOUT_MS = 30_000;

@@ -381,7 +381,6 @@ export class ReprocessRepository {
     return result;
   }
 
-  /** The latest items of a request that failed or are waiting to be tried again, with why. */
   /** A request's snapshot by automation and error (as each dead letter failed when it was taken), most first, each with its oldest dead letter as a sample. */
   selectionGroups(requestId: string, limit: number): Promise<SelectionGroupRow[]> {
     return this.dataSource.query<SelectionGroupRow[]>(
@@ -397,6 +396,7 @@ export class ReprocessRepository {
     );
   }
 
+  /** The latest items of a request that failed or are waiting to be tried again, with why. */
   itemErrors(requestId: string, limit: number): Promise<ItemErrorRow[]> {
     return this.dataSource.query<ItemErrorRow[]>(
       `SELECT i.dead_letter_id::text AS dead_letter_id, i.automation_slug, d.message_id, i.state, i.last_error, i.attempts

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Slo } from '@roundhouse/contracts';
 import { DataSource } from 'typeorm';
-import { HISTOGRAM_BUCKETS } from '../runs/duration-histogram.js';
 
 /** Runs that ended in the last `windowMs` milliseconds before `to`, from the per-minute rollups. */
 export interface WindowRollup {
@@ -10,8 +9,6 @@ export interface WindowRollup {
   succeeded: number;
   failed: number;
   deadLettered: number;
-  /** Merged duration histogram of those runs; null when no rollup row fell in the window. */
-  histogram: number[] | null;
 }
 
 /** Minutes a dead-letter SLO was sampled in the last `windowMs`, and how many of them were within its limit. */
@@ -71,7 +68,7 @@ export interface LatencyWindow {
 interface SnapshotRow {
   slos: Slo[];
   runbooks: RunbookLink[];
-  windows: { window_ms: number; succeeded: number; failed: number; dead_lettered: number; histogram: number[] | null }[];
+  windows: { window_ms: number; succeeded: number; failed: number; dead_lettered: number }[];
   last_success_at: Date | null;
   pending_dead_letters: number;
   oldest_pending_since: Date | null;
@@ -86,15 +83,6 @@ const PENDING = `automation_slug = $1 AND status IN ('pending', 'failed_again')`
 const MINUTE_ORIGIN = `timestamptz '2000-01-01 00:00:00+00'`;
 const floorMinute = (at: string) => `date_bin('1 minute', ${at}, ${MINUTE_ORIGIN})`;
 const ceilMinute = (at: string) => `(CASE WHEN ${floorMinute(at)} = ${at} THEN ${at} ELSE ${floorMinute(at)} + interval '1 minute' END)`;
-
-/**
- * SQL for the duration histogram (`runs/duration-histogram.ts`: bucket 0 under 1 ms, then four per
- * doubling up to bucket 120) of the rows' `column`, as an integer[] of 121 counts.
- */
-function histogramOf(column: string): string {
-  const bucket = `CASE WHEN ${column} < 1 THEN 0 ELSE least(${HISTOGRAM_BUCKETS - 1}, floor(log(2, ${column}::numeric) * 4)::int + 1) END`;
-  return `ARRAY[${Array.from({ length: HISTOGRAM_BUCKETS }, (_, i) => `count(*) FILTER (WHERE ${bucket} = ${i})::int`).join(', ')}]::int[]`;
-}
 
 /** SQL for the milliseconds in a catalog duration held in `text` ("30d"), as `slo-duration.ts` reads it. */
 function durationMs(text: string): string {
@@ -139,8 +127,6 @@ export class SlosRepository {
                 ${durationMs("coalesce(s->>'window', '30d')")} AS window_ms,
                 CASE WHEN s->>'threshold' IS NULL THEN NULL ELSE ${durationMs("(s->>'threshold')")} END AS threshold_ms
            FROM definition d, jsonb_array_elements(d.slos) AS s
-       ), needs AS (
-         SELECT EXISTS (SELECT 1 FROM slo WHERE indicator = 'latency') AS latency
        ), window_length AS (
          SELECT unnest($2::bigint[]) AS window_ms UNION SELECT window_ms FROM slo
        ), window_edges AS (
@@ -153,14 +139,12 @@ export class SlosRepository {
            FROM window_length w
        ), windows AS (
          SELECT e.window_ms,
-                (s.succeeded + r.succeeded)::int AS succeeded, (s.failed + r.failed)::int AS failed, (s.dead_lettered + r.dead_lettered)::int AS dead_lettered,
-                CASE WHEN s.histogram IS NULL AND r.ended = 0 THEN NULL ELSE int_array_add(s.histogram, r.histogram) END AS histogram
+                (s.succeeded + r.succeeded)::int AS succeeded, (s.failed + r.failed)::int AS failed, (s.dead_lettered + r.dead_lettered)::int AS dead_lettered
            FROM window_edges e
-           CROSS JOIN LATERAL run_rollup_span($1, e.first_minute, greatest(e.first_minute, e.last_minute), (SELECT latency FROM needs)) s
+           CROSS JOIN LATERAL run_rollup_span($1, e.first_minute, greatest(e.first_minute, e.last_minute), false) s
            CROSS JOIN LATERAL (
              SELECT count(*) FILTER (WHERE status = 'succeeded') AS succeeded, count(*) FILTER (WHERE status = 'failed') AS failed,
-                    count(*) FILTER (WHERE status = 'dead_lettered') AS dead_lettered, count(*) AS ended,
-                    CASE WHEN (SELECT latency FROM needs) THEN ${histogramOf('duration_ms')} END AS histogram
+                    count(*) FILTER (WHERE status = 'dead_lettered') AS dead_lettered
                FROM run
               WHERE automation_slug = $1 AND counted AND status <> 'running'
                 AND finished_at > e.from_at AND finished_at <= $4::timestamptz
@@ -192,7 +176,7 @@ export class SlosRepository {
        )
        SELECT d.slos,
               (SELECT coalesce(json_agg(json_build_object('id', rb->>'id', 'title', rb->>'title')), '[]'::json) FROM jsonb_array_elements(d.runbooks) AS rb) AS runbooks,
-              (SELECT coalesce(json_agg(json_build_object('window_ms', window_ms, 'succeeded', succeeded, 'failed', failed, 'dead_lettered', dead_lettered, 'histogram', histogram)), '[]'::json) FROM windows) AS windows,
+              (SELECT coalesce(json_agg(json_build_object('window_ms', window_ms, 'succeeded', succeeded, 'failed', failed, 'dead_lettered', dead_lettered)), '[]'::json) FROM windows) AS windows,
               (SELECT last_success_at FROM automation_activity WHERE automation_slug = $1) AS last_success_at,
               (SELECT count(*)::int FROM dead_letter WHERE ${PENDING}) AS pending_dead_letters,
               (SELECT min(first_failed_at) FROM dead_letter WHERE ${PENDING}) AS oldest_pending_since,
@@ -211,7 +195,7 @@ export class SlosRepository {
     return {
       slos: row.slos,
       runbooks: row.runbooks,
-      windows: row.windows.map((w) => ({ windowMs: Number(w.window_ms), succeeded: w.succeeded, failed: w.failed, deadLettered: w.dead_lettered, histogram: w.histogram })),
+      windows: row.windows.map((w) => ({ windowMs: Number(w.window_ms), succeeded: w.succeeded, failed: w.failed, deadLettered: w.dead_lettered })),
       lastSuccessAt: row.last_success_at === null ? null : new Date(row.last_success_at),
       pendingDeadLetters: row.pending_dead_letters,
       oldestPendingSince: row.oldest_pending_since === null ? null : new Date(row.oldest_pending_since),

@@ -2,12 +2,9 @@ import { Module } from '@nestjs/common';
 import { TokenCoverage } from './token-coverage.js';
 import { TokensRepository } from './tokens.repository.js';
 
-/**
- * What the features that move automations between teams (automations, catalog) need of runtime tokens.
- * It owns the one TokensRepository, which TokensModule imports from here.
- */
+/** What the features that move automations between teams (automations, catalog) need of runtime tokens. */
 @Module({
   providers: [TokensRepository, TokenCoverage],
-  exports: [TokensRepository, TokenCoverage],
+  exports: [TokenCoverage],
 })
 export class TokenCoverageModule {}

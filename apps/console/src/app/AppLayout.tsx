@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { RequireSession } from '@/auth/components/RequireSession';
 import { UserMenu } from '@/auth/components/UserMenu';
@@ -13,14 +13,12 @@ const NAV_ID = 'main-nav';
  * page change and with Escape.
  */
 export function AppLayout() {
-  const [menuOpen, setMenuOpen] = useState(false);
   const { pathname } = useLocation();
+  // The menu is open on the page it was opened on: any page change closes it, with no extra render.
+  const [openOn, setOpenOn] = useState<string | null>(null);
+  const menuOpen = openOn === pathname;
   const toggle = useRef<HTMLButtonElement>(null);
   useScrollToTopOnPageChange();
-
-  useEffect(() => {
-    setMenuOpen(false);
-  }, [pathname]);
 
   return (
     <RequireSession>
@@ -31,7 +29,7 @@ export function AppLayout() {
         className={menuOpen ? 'app-header app-header--menu-open' : 'app-header'}
         onKeyDown={(event) => {
           if (event.key === 'Escape' && menuOpen) {
-            setMenuOpen(false);
+            setOpenOn(null);
             toggle.current?.focus();
           }
         }}
@@ -45,7 +43,7 @@ export function AppLayout() {
           className="button button--quiet app-menu-toggle"
           aria-expanded={menuOpen}
           aria-controls={NAV_ID}
-          onClick={() => setMenuOpen((open) => !open)}
+          onClick={() => setOpenOn(menuOpen ? null : pathname)}
         >
           Menu
         </button>

@@ -1,6 +1,7 @@
 import type { KpiReportFieldsFragment } from '@/gql/graphql';
 import { formatDate } from '@/shared/format/dates';
 import { formatNumber } from '@/shared/format/numbers';
+import { currencyAmount } from './moneyWords';
 
 export type KpiReport = KpiReportFieldsFragment;
 
@@ -84,7 +85,7 @@ export function daysOfData(days: number, rangeDays: number): string | null {
   if (days < 1) {
     return `From less than a day of data in this ${range}`;
   }
-  const shown = formatNumber(days >= 10 ? Math.round(days) : Math.round(days * 10) / 10);
+  const shown = formatNumber(roundForReading(days));
   return `From ${shown} ${shown === '1' ? 'day' : 'days'} of data in this ${range}`;
 }
 
@@ -95,8 +96,7 @@ export function daysOfData(days: number, rangeDays: number): string | null {
  */
 export function formatKpiValue(value: number, unit: string, currency: string | null): string {
   if (currency) {
-    const digits = Math.abs(value) >= 100 || Number.isInteger(value) ? 0 : 2;
-    const money = new Intl.NumberFormat('en', { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+    const money = currencyAmount(value, currency);
     const period = unit.startsWith(`${currency}/`) ? unit.slice(currency.length + 1) : '';
     const per = period === '' ? '' : period.endsWith('-end') ? ` at each ${period}` : ` per ${period}`;
     return `${money}${per}`;

@@ -5,9 +5,6 @@ import type { ProgramTotalsData } from './dashboardTypes';
 export type MoneyTotal = ProgramTotalsData['money'][number];
 export type MoneyItem = MoneyTotal['items'][number];
 
-/** What a money line is, as finance says it (the same words as the automation editor's). */
-export { MONEY_KIND_LABELS };
-
 export const MONEY_KIND_HOW: Record<KpiMoneyKind, string> = {
   saved: 'A cost that went down: before minus now, in the KPI’s own period.',
   recovered: 'Cash that came in: now minus before, in the KPI’s own period.',
@@ -27,10 +24,15 @@ export function moneyPeriod(unit: string, currency: string): string {
   return period.endsWith('-end') ? `at each ${period}` : `per ${period}`;
 }
 
-/** An amount of money, whole from 100 up: "€170,000", "€12.50", "−€5,000". */
-export function formatMoney(value: number, currency: string): string {
+/** An amount in its currency, whole from 100 up: "€170,000", "€12.50", "-€5,000". */
+export function currencyAmount(value: number, currency: string): string {
   const digits = Math.abs(value) >= 100 || Number.isInteger(value) ? 0 : 2;
-  return new Intl.NumberFormat('en', { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value).replace('-', '−');
+  return new Intl.NumberFormat('en', { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+}
+
+/** An amount of money, whole from 100 up, with a true minus sign: "€170,000", "€12.50", "−€5,000". */
+export function formatMoney(value: number, currency: string): string {
+  return currencyAmount(value, currency).replace('-', '−');
 }
 
 /** Money with its period: "€170,000 per month", "€20,000" (an amount), "€12,000 at each month-end". */

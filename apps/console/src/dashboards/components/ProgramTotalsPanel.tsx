@@ -1,7 +1,8 @@
+import { MONEY_KIND_LABELS } from '@/shared/format/labels';
 import { formatNumber } from '@/shared/format/numbers';
 import type { ProgramTotalsData, ResolvedRange } from '../dashboardTypes';
 import { daysOfData, formatHours, NO_DATA_IN_RANGE } from '../kpiWords';
-import { MONEY_KIND_HOW, MONEY_KIND_LABELS, formatMoney, formatMoneyIn, moneyLineDetail, moneyPeriod, moneyLineLabel, moneyLineValue, type MoneyItem } from '../moneyWords';
+import { MONEY_KIND_HOW, formatMoney, formatMoneyIn, moneyLineDetail, moneyPeriod, moneyLineLabel, moneyLineValue, type MoneyItem } from '../moneyWords';
 import { PanelFigure } from './PanelFigure';
 
 const CHANGE_WORDS = {

@@ -107,7 +107,6 @@ function Facts({ deadLetter }: { deadLetter: DeadLetter }) {
   );
 }
 
-/** One dead letter: why it failed, where it came from, what was done about it, what it carried, and the runbook that says what to do; reprocess or discard it. */
 /** The payload, with who the viewer is and which team owns the automation, so a masked one says why. */
 function Payload({ deadLetter }: { deadLetter: DeadLetter }) {
   const viewer = useViewer().data?.viewer;
@@ -126,6 +125,7 @@ function Payload({ deadLetter }: { deadLetter: DeadLetter }) {
   );
 }
 
+/** One dead letter: why it failed, where it came from, what was done about it, what it carried, and the runbook that says what to do; reprocess or discard it. */
 export function DeadLetterPage() {
   const { id = '' } = useParams();
   const query = useDeadLetter(id);

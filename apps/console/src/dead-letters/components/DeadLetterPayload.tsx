@@ -1,7 +1,6 @@
 import type { TeamMember } from '@/auth/teamAccess';
 import type { PayloadFormat } from '@/gql/graphql';
-
-const bytes = new Intl.NumberFormat('en-GB');
+import { formatNumber } from '@/shared/format/numbers';
 
 export interface DeadLetterPayloadProps {
   /** The api's view of the body: JSON indented with every number as written, other text as it is, or base64. */
@@ -37,7 +36,7 @@ export function maskedReason(viewer: TeamMember | undefined, ownerTeam: string |
  */
 export function DeadLetterPayload({ payload, masked, format, contentType, contentEncoding, bodyBytes, viewer, ownerTeam }: DeadLetterPayloadProps) {
   const why = maskedReason(viewer, ownerTeam);
-  const described = [contentType ?? 'no content type', ...(contentEncoding === null ? [] : [`encoded ${contentEncoding}`]), `${bytes.format(bodyBytes)} bytes`].join(' · ');
+  const described = [contentType ?? 'no content type', ...(contentEncoding === null ? [] : [`encoded ${contentEncoding}`]), `${formatNumber(bodyBytes)} bytes`].join(' · ');
   return (
     <div className="stack">
       {masked ? (
