@@ -264,6 +264,16 @@ export type ReprocessAction =
   | 'discard'
   | 'reprocess';
 
+/** Send a first slice (exactly one of count or percent) and continue to the rest only when at most maxFailureRate of it fails again, as the runtime reports. */
+export type ReprocessCanaryInput = {
+  /** Messages in the first slice: at least 1, fewer than the request holds. */
+  count?: number | null | undefined;
+  /** The share of the slice that may fail again for the rest to be sent (0–1). */
+  maxFailureRate: number;
+  /** Share of the request in the first slice, in percent (1–99), rounded up to whole messages. */
+  percent?: number | null | undefined;
+};
+
 export type ReprocessItemState =
   | 'acknowledged'
   | 'cancelled'
@@ -389,6 +399,8 @@ export type SloState =
 
 export type StartReprocessInput = {
   action: ReprocessAction;
+  /** Send a first slice and continue to the rest only when few enough of it fail again. Reprocess only. */
+  canary?: ReprocessCanaryInput | null | undefined;
   /** The count the person confirmed; the request is refused if the selection has grown past it since. */
   expectedCount?: number | null | undefined;
   /** Why: recorded in the audit trail. Required. */
