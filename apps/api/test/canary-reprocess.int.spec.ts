@@ -249,7 +249,7 @@ describe.skipIf(RABBITMQ_URL === undefined || REDIS_URL === undefined)('canary r
       const entries = await audit(requestId);
       const decision = entries.find((e) => e.action === 'reprocess.canary.passed');
       expect(decision).toMatchObject({ actor: { name: 'Roundhouse' }, reason: 'canary: 1 of 5 failed again (20%), within the 25% you set; sending the other 15' });
-      expect(JSON.parse(decision?.detail ?? '{}')).toMatchObject({ size: 5, succeeded: 4, failed: 1, maxFailureRate: 0.25, released: 15 });
+      expect(JSON.parse(decision?.detail ?? '{}')).toMatchObject({ size: 5, succeeded: 4, failed: 1, maxFailureRate: 0.25, rest: 15 });
       expect(entries.map((e) => e.action)).toEqual(expect.arrayContaining(['reprocess.requested', 'approval.approved', 'reprocess.canary.passed', 'request.finished']));
     } finally {
       await runtime.stop();

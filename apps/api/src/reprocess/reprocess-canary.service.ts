@@ -114,7 +114,7 @@ export class ReprocessCanaryService {
             failed: decision.failed,
             awaiting: decision.awaiting,
             maxFailureRate: row.canary.maxFailureRate,
-            ...(passed ? { released } : { notSent: cancelled }),
+            ...(passed ? { rest: released } : { notSent: cancelled }),
           },
         },
         manager,
