@@ -1,4 +1,4 @@
-import type { ReprocessCanaryInput, ReprocessRequestSummaryFragment } from '@/gql/graphql';
+import type { ReprocessAction, ReprocessCanaryInput, ReprocessRequestSummaryFragment } from '@/gql/graphql';
 import { formatNumber } from '@/shared/format/numbers';
 import { messages } from './reprocessWords';
 
@@ -44,6 +44,16 @@ export function readCanary(choice: CanaryChoice, count: number): Read {
     return { ok: false, problem: `The first slice must be smaller than the ${messages(count)} selected.` };
   }
   return { ok: true, value: { count: slice, maxFailureRate: threshold / 100 }, size: slice };
+}
+
+/** The canary of a request with `action`: only a reprocess has outcomes to wait for. */
+export function readCanaryFor(action: ReprocessAction, choice: CanaryChoice, count: number): Read {
+  return readCanary(action === 'reprocess' ? choice : DEFAULT_CANARY, count);
+}
+
+/** The part of the start input the canary adds, if any. */
+export function canaryInput(read: Read): { canary?: ReprocessCanaryInput } {
+  return read.ok && read.value !== null ? { canary: read.value } : {};
 }
 
 export const percent = (rate: number) => `${Number((rate * 100).toFixed(1))}%`;

@@ -1,8 +1,11 @@
 import { useId } from 'react';
+import type { ReprocessAction } from '@/gql/graphql';
 import type { ApiFieldError } from '@/shared/graphql/ApiError';
 import { type CanaryChoice, canaryPlanSentence, readCanary } from '../reprocessCanary';
 
 interface ReprocessCanaryFieldProps {
+  /** A discard has no outcomes to wait for: no canary. */
+  action: ReprocessAction;
   value: CanaryChoice;
   onChange: (value: CanaryChoice) => void;
   /** Dead letters counted now. */
@@ -12,9 +15,12 @@ interface ReprocessCanaryFieldProps {
 }
 
 /** "Start with a canary": a first slice (messages or percent) and the share of it that may fail again for the rest to follow. */
-export function ReprocessCanaryField({ value, onChange, count, problems }: ReprocessCanaryFieldProps) {
+export function ReprocessCanaryField({ action, value, onChange, count, problems }: ReprocessCanaryFieldProps) {
   const id = useId();
   const read = readCanary(value, count);
+  if (action !== 'reprocess') {
+    return null;
+  }
   const shown = [...(read.ok ? [] : [read.problem]), ...problems.map((p) => p.message)];
   const set = (patch: Partial<CanaryChoice>) => onChange({ ...value, ...patch });
   return (

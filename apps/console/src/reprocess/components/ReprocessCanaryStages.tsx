@@ -26,7 +26,8 @@ export function ReprocessCanaryStages({ request }: { request: ReprocessRequestDe
       <ol className="reprocess-stages">
         <li className="reprocess-stages__stage" data-stage="canary" data-outcome={canary.stage} aria-label="Canary">
           <h3>
-            1. Canary: the first {messages(canary.size)} — <span className="strong">{STAGE_LABELS[canary.stage]}</span>
+            1. Canary: the first {messages(canary.size)} —{' '}
+            <span className="strong">{request.state === 'awaiting_approval' ? 'waits for approval' : STAGE_LABELS[canary.stage]}</span>
           </h3>
           <p>{sliceOutcomes(canary)}</p>
           <p data-testid="canary-verdict" role={canary.decision ? 'status' : undefined}>

@@ -10,7 +10,7 @@ import { useStartReprocess } from '../hooks/useStartReprocess';
 import { reprocessPath } from '../reprocessProgress';
 import { DEFAULT_VELOCITY, MAX_VELOCITY, MIN_VELOCITY, describeEstimate, readVelocity } from '../reprocessVelocity';
 import { confirmLabel, previewSentence } from '../reprocessWords';
-import { DEFAULT_CANARY, readCanary } from '../reprocessCanary';
+import { DEFAULT_CANARY, canaryInput, readCanaryFor } from '../reprocessCanary';
 import { ReprocessCanaryField } from './ReprocessCanaryField';
 import { ReprocessPreviewParts } from './ReprocessPreviewParts';
 
@@ -275,16 +275,16 @@ export function ReprocessDialog({ action, selection, scope, onClose }: Reprocess
   // Only a count that is on screen and current may be confirmed.
   const counted = preview.isSuccess && !preview.isFetching ? preview.data.reprocessPreview : undefined;
   const count = preview.data?.reprocessPreview.count ?? 0;
-  const canary = readCanary(action === 'reprocess' ? canaryChoice : DEFAULT_CANARY, count);
+  const canary = readCanaryFor(action, canaryChoice, count);
   const ready = counted !== undefined && counted.count > 0 && !counted.blockedReason && reason.trim() !== '' && velocity.ok && canary.ok;
 
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
-    if (!ready || !velocity.ok || !canary.ok || counted === undefined || start.isPending) {
+    if (!ready || !velocity.ok || counted === undefined || start.isPending) {
       return;
     }
     setEdited(new Set());
-    start.mutate({ input: { action, selection, reason: reason.trim(), velocity: velocity.value, expectedCount: counted.count, ...(canary.value ? { canary: canary.value } : {}) } });
+    start.mutate({ input: { action, selection, reason: reason.trim(), velocity: velocity.value, expectedCount: counted.count, ...canaryInput(canary) } });
   };
   const recount = () => {
     start.reset();
@@ -323,7 +323,7 @@ export function ReprocessDialog({ action, selection, scope, onClose }: Reprocess
           problems={velocityProblems}
           estimate={velocity.ok ? describeEstimate(count, velocity.value) : ''}
         />
-        {action === 'reprocess' ? <ReprocessCanaryField value={canaryChoice} onChange={edit('canary', setCanaryChoice)} count={count} problems={problemsOf('canary')} /> : null}
+        <ReprocessCanaryField action={action} value={canaryChoice} onChange={edit('canary', setCanaryChoice)} count={count} problems={problemsOf('canary')} />
         {start.isError ? <SubmitProblem error={start.error} onRecount={recount} /> : null}
       </form>
     </Dialog>
