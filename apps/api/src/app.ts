@@ -25,8 +25,8 @@ import { MetricsService } from './metrics/metrics.service.js';
 import { JobsService } from './jobs/jobs.service.js';
 import { RuntimeCollectors } from './runtimes/runtime-collectors.service.js';
 
-// `audit/export.csv` exactly: `/audit` itself is a console page.
-const API_PATHS = /^\/(graphql|auth|healthz|readyz|metrics|ingest|v1\/traces|audit\/export\.csv)(\/|$)/;
+// `audit/export.csv` and `catalog/backstage/entities.yaml` exactly: `/audit` and `/catalog` themselves are console pages.
+const API_PATHS = /^\/(graphql|auth|healthz|readyz|metrics|ingest|v1\/traces|audit\/export\.csv|catalog\/backstage\/entities\.yaml)(\/|$)/;
 
 /**
  * Serves the built console at `/`, with the SPA's index.html for its client-side routes. Files under

@@ -403,6 +403,7 @@ export type StepOutcome =
   | 'succeeded';
 
 export type TokenCapability =
+  | 'catalog_read'
   | 'commands'
   | 'dead_letters'
   | 'ingest';
