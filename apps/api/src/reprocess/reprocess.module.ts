@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { DispatchersModule } from '../dispatchers/dispatchers.module.js';
+import { RuntimesModule } from '../runtimes/runtimes.module.js';
 import { ReprocessCanaryJob } from './reprocess-canary.job.js';
 import { ReprocessCanaryRepository } from './reprocess-canary.repository.js';
 import { ReprocessCanaryService } from './reprocess-canary.service.js';
@@ -12,7 +12,7 @@ import { DeadLetterActionsResolver, ReprocessResolver } from './reprocess.resolv
 import { ReprocessService } from './reprocess.service.js';
 
 @Module({
-  imports: [DispatchersModule, ReprocessHoldsModule],
+  imports: [RuntimesModule, ReprocessHoldsModule],
   controllers: [ReprocessCommandsController],
   providers: [ReprocessRepository, ReprocessCanaryRepository, ReprocessCanaryService, ReprocessCanaryJob, ReprocessService, ReprocessCommandsService, ReprocessDispatchJob, ReprocessResolver, DeadLetterActionsResolver],
   exports: [ReprocessDispatchJob, ReprocessService],

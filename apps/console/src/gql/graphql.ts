@@ -422,6 +422,7 @@ export type StepOutcome =
   | 'succeeded';
 
 export type TokenCapability =
+  | 'catalog_read'
   | 'commands'
   | 'dead_letters'
   | 'ingest';
