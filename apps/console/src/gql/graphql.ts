@@ -264,6 +264,23 @@ export type ReprocessAction =
   | 'discard'
   | 'reprocess';
 
+/** Send a first slice (exactly one of count or percent) and continue to the rest only when at most maxFailureRate of it fails again, as the runtime reports. */
+export type ReprocessCanaryInput = {
+  /** Messages in the first slice: at least 1, fewer than the request holds. */
+  count?: number | null | undefined;
+  /** The share of the slice that may fail again for the rest to be sent (0–1). */
+  maxFailureRate: number;
+  /** Share of the request in the first slice, in percent (1–99), rounded up to whole messages. */
+  percent?: number | null | undefined;
+};
+
+/** sending: the first slice is going out; waiting: sent, waiting for the runtime’s outcomes; passed: the rest follows; stopped: the request stopped after the slice. */
+export type ReprocessCanaryStage =
+  | 'passed'
+  | 'sending'
+  | 'stopped'
+  | 'waiting';
+
 export type ReprocessItemState =
   | 'acknowledged'
   | 'cancelled'
@@ -389,6 +406,8 @@ export type SloState =
 
 export type StartReprocessInput = {
   action: ReprocessAction;
+  /** Send a first slice and continue to the rest only when few enough of it fail again. Reprocess only. */
+  canary?: ReprocessCanaryInput | null | undefined;
   /** The count the person confirmed; the request is refused if the selection has grown past it since. */
   expectedCount?: number | null | undefined;
   /** Why: recorded in the audit trail. Required. */
@@ -438,7 +457,7 @@ export type AutomationChangeItemFragment = { id: string, state: AutomationChange
 export type ApprovalsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ApprovalsQuery = { approvals: { waitingForYou: number, reprocessRequests: Array<{ id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } }>, automationChanges: Array<{ id: string, state: AutomationChangeState, ownerTeam: string, requestedAt: string, sloChanges: Array<string>, changes: Array<string>, decidedAt: string | null, reason: string | null, canDecide: boolean, decideBlockedReason: string | null, canReject: boolean, automation: { slug: string, title: string }, requestedBy: { id: string, name: string }, decidedBy: { id: string, name: string } | null }> } };
+export type ApprovalsQuery = { approvals: { waitingForYou: number, reprocessRequests: Array<{ id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number }, canary: { requestedCount: number | null, requestedPercent: number | null, maxFailureRate: number, size: number, stage: ReprocessCanaryStage, sent: number, awaiting: number, succeeded: number, failed: number, rest: number, decision: { outcome: ReprocessCanaryStage, reason: string, at: string, succeeded: number, failed: number, awaiting: number, by: { id: string, name: string } | null } | null } | null }>, automationChanges: Array<{ id: string, state: AutomationChangeState, ownerTeam: string, requestedAt: string, sloChanges: Array<string>, changes: Array<string>, decidedAt: string | null, reason: string | null, canDecide: boolean, decideBlockedReason: string | null, canReject: boolean, automation: { slug: string, title: string }, requestedBy: { id: string, name: string }, decidedBy: { id: string, name: string } | null }> } };
 
 export type ApproveAutomationChangeMutationVariables = Exact<{
   id: string | number;
@@ -616,7 +635,7 @@ export type ApproveReprocessMutationVariables = Exact<{
 }>;
 
 
-export type ApproveReprocessMutation = { approveReprocess: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
+export type ApproveReprocessMutation = { approveReprocess: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number }, canary: { requestedCount: number | null, requestedPercent: number | null, maxFailureRate: number, size: number, stage: ReprocessCanaryStage, sent: number, awaiting: number, succeeded: number, failed: number, rest: number, decision: { outcome: ReprocessCanaryStage, reason: string, at: string, succeeded: number, failed: number, awaiting: number, by: { id: string, name: string } | null } | null } | null } };
 
 export type AuditTrailQueryVariables = Exact<{
   automation?: string | null | undefined;
@@ -633,7 +652,15 @@ export type CancelReprocessMutationVariables = Exact<{
 }>;
 
 
-export type CancelReprocessMutation = { cancelReprocess: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
+export type CancelReprocessMutation = { cancelReprocess: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number }, canary: { requestedCount: number | null, requestedPercent: number | null, maxFailureRate: number, size: number, stage: ReprocessCanaryStage, sent: number, awaiting: number, succeeded: number, failed: number, rest: number, decision: { outcome: ReprocessCanaryStage, reason: string, at: string, succeeded: number, failed: number, awaiting: number, by: { id: string, name: string } | null } | null } | null } };
+
+export type ContinueReprocessCanaryMutationVariables = Exact<{
+  id: string | number;
+  reason?: string | null | undefined;
+}>;
+
+
+export type ContinueReprocessCanaryMutation = { continueReprocessCanary: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number }, canary: { requestedCount: number | null, requestedPercent: number | null, maxFailureRate: number, size: number, stage: ReprocessCanaryStage, sent: number, awaiting: number, succeeded: number, failed: number, rest: number, decision: { outcome: ReprocessCanaryStage, reason: string, at: string, succeeded: number, failed: number, awaiting: number, by: { id: string, name: string } | null } | null } | null } };
 
 export type PauseReprocessMutationVariables = Exact<{
   id: string | number;
@@ -641,7 +668,7 @@ export type PauseReprocessMutationVariables = Exact<{
 }>;
 
 
-export type PauseReprocessMutation = { pauseReprocess: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
+export type PauseReprocessMutation = { pauseReprocess: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number }, canary: { requestedCount: number | null, requestedPercent: number | null, maxFailureRate: number, size: number, stage: ReprocessCanaryStage, sent: number, awaiting: number, succeeded: number, failed: number, rest: number, decision: { outcome: ReprocessCanaryStage, reason: string, at: string, succeeded: number, failed: number, awaiting: number, by: { id: string, name: string } | null } | null } | null } };
 
 export type RejectReprocessMutationVariables = Exact<{
   id: string | number;
@@ -649,7 +676,7 @@ export type RejectReprocessMutationVariables = Exact<{
 }>;
 
 
-export type RejectReprocessMutation = { rejectReprocess: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
+export type RejectReprocessMutation = { rejectReprocess: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number }, canary: { requestedCount: number | null, requestedPercent: number | null, maxFailureRate: number, size: number, stage: ReprocessCanaryStage, sent: number, awaiting: number, succeeded: number, failed: number, rest: number, decision: { outcome: ReprocessCanaryStage, reason: string, at: string, succeeded: number, failed: number, awaiting: number, by: { id: string, name: string } | null } | null } | null } };
 
 export type ReprocessPreviewQueryVariables = Exact<{
   action: ReprocessAction;
@@ -659,16 +686,16 @@ export type ReprocessPreviewQueryVariables = Exact<{
 
 export type ReprocessPreviewQuery = { reprocessPreview: { action: ReprocessAction, count: number, blockedReason: string | null, approvalReasons: Array<string>, parts: Array<{ sourceKind: DeadLetterSource, route: ReprocessRoute, destination: string, count: number, warning: string | null, allowed: boolean, automation: { slug: string, title: string } }> } };
 
-export type ReprocessRequestSummaryFragment = { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } };
+export type ReprocessRequestSummaryFragment = { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number }, canary: { requestedCount: number | null, requestedPercent: number | null, maxFailureRate: number, size: number, stage: ReprocessCanaryStage, sent: number, awaiting: number, succeeded: number, failed: number, rest: number, decision: { outcome: ReprocessCanaryStage, reason: string, at: string, succeeded: number, failed: number, awaiting: number, by: { id: string, name: string } | null } | null } | null };
 
-export type ReprocessRequestDetailFragment = { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } };
+export type ReprocessRequestDetailFragment = { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number }, canary: { requestedCount: number | null, requestedPercent: number | null, maxFailureRate: number, size: number, stage: ReprocessCanaryStage, sent: number, awaiting: number, succeeded: number, failed: number, rest: number, decision: { outcome: ReprocessCanaryStage, reason: string, at: string, succeeded: number, failed: number, awaiting: number, by: { id: string, name: string } | null } | null } | null };
 
 export type ReprocessRequestQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ReprocessRequestQuery = { reprocessRequest: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
+export type ReprocessRequestQuery = { reprocessRequest: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number }, canary: { requestedCount: number | null, requestedPercent: number | null, maxFailureRate: number, size: number, stage: ReprocessCanaryStage, sent: number, awaiting: number, succeeded: number, failed: number, rest: number, decision: { outcome: ReprocessCanaryStage, reason: string, at: string, succeeded: number, failed: number, awaiting: number, by: { id: string, name: string } | null } | null } | null } };
 
 export type ReprocessRequestsQueryVariables = Exact<{
   automation?: string | null | undefined;
@@ -677,7 +704,7 @@ export type ReprocessRequestsQueryVariables = Exact<{
 }>;
 
 
-export type ReprocessRequestsQuery = { reprocessRequests: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } }> } };
+export type ReprocessRequestsQuery = { reprocessRequests: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number }, canary: { requestedCount: number | null, requestedPercent: number | null, maxFailureRate: number, size: number, stage: ReprocessCanaryStage, sent: number, awaiting: number, succeeded: number, failed: number, rest: number, decision: { outcome: ReprocessCanaryStage, reason: string, at: string, succeeded: number, failed: number, awaiting: number, by: { id: string, name: string } | null } | null } | null } }> } };
 
 export type ResumeReprocessMutationVariables = Exact<{
   id: string | number;
@@ -685,14 +712,14 @@ export type ResumeReprocessMutationVariables = Exact<{
 }>;
 
 
-export type ResumeReprocessMutation = { resumeReprocess: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
+export type ResumeReprocessMutation = { resumeReprocess: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number }, canary: { requestedCount: number | null, requestedPercent: number | null, maxFailureRate: number, size: number, stage: ReprocessCanaryStage, sent: number, awaiting: number, succeeded: number, failed: number, rest: number, decision: { outcome: ReprocessCanaryStage, reason: string, at: string, succeeded: number, failed: number, awaiting: number, by: { id: string, name: string } | null } | null } | null } };
 
 export type StartReprocessMutationVariables = Exact<{
   input: StartReprocessInput;
 }>;
 
 
-export type StartReprocessMutation = { startReprocess: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
+export type StartReprocessMutation = { startReprocess: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number }, canary: { requestedCount: number | null, requestedPercent: number | null, maxFailureRate: number, size: number, stage: ReprocessCanaryStage, sent: number, awaiting: number, succeeded: number, failed: number, rest: number, decision: { outcome: ReprocessCanaryStage, reason: string, at: string, succeeded: number, failed: number, awaiting: number, by: { id: string, name: string } | null } | null } | null } };
 
 export type RunFieldsFragment = { runId: string, attempt: number, correlationId: string | null, status: RunStatus, startedAt: string, finishedAt: string | null, durationMs: number | null, errorClass: string | null, errorMessage: string | null, manualTouch: boolean, automation: { slug: string, title: string } };
 
@@ -1054,6 +1081,30 @@ export const ReprocessRequestSummaryFragmentDoc = new TypedDocumentString(`
     failed
     cancelled
   }
+  canary {
+    requestedCount
+    requestedPercent
+    maxFailureRate
+    size
+    stage
+    sent
+    awaiting
+    succeeded
+    failed
+    rest
+    decision {
+      outcome
+      reason
+      at
+      by {
+        id
+        name
+      }
+      succeeded
+      failed
+      awaiting
+    }
+  }
 }
     `, {"fragmentName":"ReprocessRequestSummary"}) as unknown as TypedDocumentString<ReprocessRequestSummaryFragment, unknown>;
 export const ReprocessRequestDetailFragmentDoc = new TypedDocumentString(`
@@ -1113,6 +1164,30 @@ export const ReprocessRequestDetailFragmentDoc = new TypedDocumentString(`
     succeeded
     failed
     cancelled
+  }
+  canary {
+    requestedCount
+    requestedPercent
+    maxFailureRate
+    size
+    stage
+    sent
+    awaiting
+    succeeded
+    failed
+    rest
+    decision {
+      outcome
+      reason
+      at
+      by {
+        id
+        name
+      }
+      succeeded
+      failed
+      awaiting
+    }
   }
 }`, {"fragmentName":"ReprocessRequestDetail"}) as unknown as TypedDocumentString<ReprocessRequestDetailFragment, unknown>;
 export const RunFieldsFragmentDoc = new TypedDocumentString(`
@@ -1351,6 +1426,30 @@ fragment ReprocessRequestSummary on ReprocessRequest {
     succeeded
     failed
     cancelled
+  }
+  canary {
+    requestedCount
+    requestedPercent
+    maxFailureRate
+    size
+    stage
+    sent
+    awaiting
+    succeeded
+    failed
+    rest
+    decision {
+      outcome
+      reason
+      at
+      by {
+        id
+        name
+      }
+      succeeded
+      failed
+      awaiting
+    }
   }
 }`) as unknown as TypedDocumentString<ApprovalsQuery, ApprovalsQueryVariables>;
 export const ApproveAutomationChangeDocument = new TypedDocumentString(`
@@ -2442,6 +2541,30 @@ export const ApproveReprocessDocument = new TypedDocumentString(`
     failed
     cancelled
   }
+  canary {
+    requestedCount
+    requestedPercent
+    maxFailureRate
+    size
+    stage
+    sent
+    awaiting
+    succeeded
+    failed
+    rest
+    decision {
+      outcome
+      reason
+      at
+      by {
+        id
+        name
+      }
+      succeeded
+      failed
+      awaiting
+    }
+  }
 }
 fragment ReprocessRequestDetail on ReprocessRequest {
   ...ReprocessRequestSummary
@@ -2524,6 +2647,30 @@ export const CancelReprocessDocument = new TypedDocumentString(`
     failed
     cancelled
   }
+  canary {
+    requestedCount
+    requestedPercent
+    maxFailureRate
+    size
+    stage
+    sent
+    awaiting
+    succeeded
+    failed
+    rest
+    decision {
+      outcome
+      reason
+      at
+      by {
+        id
+        name
+      }
+      succeeded
+      failed
+      awaiting
+    }
+  }
 }
 fragment ReprocessRequestDetail on ReprocessRequest {
   ...ReprocessRequestSummary
@@ -2535,6 +2682,94 @@ fragment ReprocessRequestDetail on ReprocessRequest {
     error
   }
 }`) as unknown as TypedDocumentString<CancelReprocessMutation, CancelReprocessMutationVariables>;
+export const ContinueReprocessCanaryDocument = new TypedDocumentString(`
+    mutation ContinueReprocessCanary($id: ID!, $reason: String) {
+  continueReprocessCanary(id: $id, reason: $reason) {
+    ...ReprocessRequestDetail
+  }
+}
+    fragment ReprocessRequestSummary on ReprocessRequest {
+  id
+  action
+  state
+  automations
+  selection
+  reason
+  requestedBy {
+    id
+    name
+  }
+  velocity
+  total
+  createdAt
+  updatedAt
+  finishedAt
+  waitingReason
+  canControl
+  canReject
+  approvalReasons
+  canDecide
+  decideBlockedReason
+  decision {
+    decision
+    by {
+      id
+      name
+    }
+    at
+    note
+  }
+  errorGroups {
+    automation
+    errorClass
+    count
+    sampleDeadLetterId
+    sampleMessageId
+    sampleError
+  }
+  progress {
+    queued
+    dispatched
+    acknowledged
+    succeeded
+    failed
+    cancelled
+  }
+  canary {
+    requestedCount
+    requestedPercent
+    maxFailureRate
+    size
+    stage
+    sent
+    awaiting
+    succeeded
+    failed
+    rest
+    decision {
+      outcome
+      reason
+      at
+      by {
+        id
+        name
+      }
+      succeeded
+      failed
+      awaiting
+    }
+  }
+}
+fragment ReprocessRequestDetail on ReprocessRequest {
+  ...ReprocessRequestSummary
+  recentErrors {
+    deadLetterId
+    messageId
+    state
+    attempts
+    error
+  }
+}`) as unknown as TypedDocumentString<ContinueReprocessCanaryMutation, ContinueReprocessCanaryMutationVariables>;
 export const PauseReprocessDocument = new TypedDocumentString(`
     mutation PauseReprocess($id: ID!, $reason: String) {
   pauseReprocess(id: $id, reason: $reason) {
@@ -2587,6 +2822,30 @@ export const PauseReprocessDocument = new TypedDocumentString(`
     succeeded
     failed
     cancelled
+  }
+  canary {
+    requestedCount
+    requestedPercent
+    maxFailureRate
+    size
+    stage
+    sent
+    awaiting
+    succeeded
+    failed
+    rest
+    decision {
+      outcome
+      reason
+      at
+      by {
+        id
+        name
+      }
+      succeeded
+      failed
+      awaiting
+    }
   }
 }
 fragment ReprocessRequestDetail on ReprocessRequest {
@@ -2651,6 +2910,30 @@ export const RejectReprocessDocument = new TypedDocumentString(`
     succeeded
     failed
     cancelled
+  }
+  canary {
+    requestedCount
+    requestedPercent
+    maxFailureRate
+    size
+    stage
+    sent
+    awaiting
+    succeeded
+    failed
+    rest
+    decision {
+      outcome
+      reason
+      at
+      by {
+        id
+        name
+      }
+      succeeded
+      failed
+      awaiting
+    }
   }
 }
 fragment ReprocessRequestDetail on ReprocessRequest {
@@ -2738,6 +3021,30 @@ export const ReprocessRequestDocument = new TypedDocumentString(`
     failed
     cancelled
   }
+  canary {
+    requestedCount
+    requestedPercent
+    maxFailureRate
+    size
+    stage
+    sent
+    awaiting
+    succeeded
+    failed
+    rest
+    decision {
+      outcome
+      reason
+      at
+      by {
+        id
+        name
+      }
+      succeeded
+      failed
+      awaiting
+    }
+  }
 }
 fragment ReprocessRequestDetail on ReprocessRequest {
   ...ReprocessRequestSummary
@@ -2811,6 +3118,30 @@ export const ReprocessRequestsDocument = new TypedDocumentString(`
     failed
     cancelled
   }
+  canary {
+    requestedCount
+    requestedPercent
+    maxFailureRate
+    size
+    stage
+    sent
+    awaiting
+    succeeded
+    failed
+    rest
+    decision {
+      outcome
+      reason
+      at
+      by {
+        id
+        name
+      }
+      succeeded
+      failed
+      awaiting
+    }
+  }
 }`) as unknown as TypedDocumentString<ReprocessRequestsQuery, ReprocessRequestsQueryVariables>;
 export const ResumeReprocessDocument = new TypedDocumentString(`
     mutation ResumeReprocess($id: ID!, $reason: String) {
@@ -2864,6 +3195,30 @@ export const ResumeReprocessDocument = new TypedDocumentString(`
     succeeded
     failed
     cancelled
+  }
+  canary {
+    requestedCount
+    requestedPercent
+    maxFailureRate
+    size
+    stage
+    sent
+    awaiting
+    succeeded
+    failed
+    rest
+    decision {
+      outcome
+      reason
+      at
+      by {
+        id
+        name
+      }
+      succeeded
+      failed
+      awaiting
+    }
   }
 }
 fragment ReprocessRequestDetail on ReprocessRequest {
@@ -2928,6 +3283,30 @@ export const StartReprocessDocument = new TypedDocumentString(`
     succeeded
     failed
     cancelled
+  }
+  canary {
+    requestedCount
+    requestedPercent
+    maxFailureRate
+    size
+    stage
+    sent
+    awaiting
+    succeeded
+    failed
+    rest
+    decision {
+      outcome
+      reason
+      at
+      by {
+        id
+        name
+      }
+      succeeded
+      failed
+      awaiting
+    }
   }
 }
 fragment ReprocessRequestDetail on ReprocessRequest {

@@ -11,6 +11,7 @@ import { isMoving } from '../reprocessProgress';
 import { messages } from '../reprocessWords';
 import { AuditTrail } from './AuditTrail';
 import { ReprocessApproval } from './ReprocessApproval';
+import { ReprocessCanaryStages } from './ReprocessCanaryStages';
 import { ReprocessControls } from './ReprocessControls';
 import { ReprocessErrorsTable } from './ReprocessErrorsTable';
 import { ReprocessProgressPanel } from './ReprocessProgressPanel';
@@ -140,6 +141,7 @@ export function ReprocessRequestPage() {
         </p>
       ) : null}
       <div className="stack">
+        <ReprocessCanaryStages request={request} />
         <ReprocessProgressPanel request={request} observedAt={query.dataUpdatedAt} />
         <section className="panel" aria-labelledby="reprocess-facts-title">
           <h2 id="reprocess-facts-title" className="panel__title">
