@@ -22,6 +22,7 @@ import { ReprocessRequestPage } from '@/reprocess/components/ReprocessRequestPag
 import { ReprocessRequestsPage } from '@/reprocess/components/ReprocessRequestsPage';
 import { RunsPage } from '@/runs/components/RunsPage';
 import { NotFoundPage } from '@/shared/components/NotFoundPage';
+import { TeamsPage } from '@/teams/components/TeamsPage';
 import { RuntimeTokensPage, TokensIndexPage } from '@/tokens/components/RuntimeTokensPage';
 import { TrailPage } from '@/trail/components/TrailPage';
 import { AppLayout } from './AppLayout';
@@ -63,6 +64,7 @@ export function AppRoutes() {
         />
         <Route path="alerts" element={<AlertsPage />} />
         <Route path="audit" element={<AuditPage />} />
+        <Route path="teams" element={<TeamsPage />} />
         <Route path="tokens" element={<TokensIndexPage />} />
         <Route path="teams/:team/tokens" element={<RuntimeTokensPage />} />
         <Route path="*" element={<NotFoundPage />} />
