@@ -741,6 +741,11 @@ export type AutomationSlosQuery = { automationSlos: Array<{ name: string, title:
 
 export type SloStatusFieldsFragment = { name: string, title: string, indicator: SloIndicator, objective: number, window: string, state: SloState, attainedPercent: number | null, runbook: { id: string, title: string } | null, errorBudget: { allowedBad: number, bad: number, good: number, total: number, consumedFraction: number, remainingFraction: number, overspent: boolean, noData: boolean } | null, burnRates: Array<{ rule: string, severity: AlertSeverity, threshold: number, longWindow: string, shortWindow: string, longBurnRate: number | null, shortBurnRate: number | null, firing: boolean, budgetSpentInLongWindow: number | null }>, deadLetters: { pending: number, maxBacklog: number | null, headroom: number | null, oldestPendingSince: string | null, oldestAgeMs: number | null, thresholdMs: number | null, withinLimit: boolean } | null, freshness: { ageMs: number | null, fresh: boolean, lastSuccessAt: string | null, thresholdMs: number } | null };
 
+export type TeamTreeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TeamTreeQuery = { teams: Array<{ name: string, title: string, description: string | null, namespace: string, parent: string | null, automationCount: number, people: Array<{ name: string, displayName: string | null, email: string | null }> }> };
+
 export type TeamsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -3405,6 +3410,23 @@ export const AutomationSlosDocument = new TypedDocumentString(`
     thresholdMs
   }
 }`) as unknown as TypedDocumentString<AutomationSlosQuery, AutomationSlosQueryVariables>;
+export const TeamTreeDocument = new TypedDocumentString(`
+    query TeamTree {
+  teams {
+    name
+    title
+    description
+    namespace
+    parent
+    automationCount
+    people {
+      name
+      displayName
+      email
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TeamTreeQuery, TeamTreeQueryVariables>;
 export const TeamsDocument = new TypedDocumentString(`
     query Teams {
   teams {
