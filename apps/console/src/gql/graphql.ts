@@ -135,6 +135,10 @@ export type DeadLetterFilter = {
   fingerprint?: string | null | undefined;
   /** Last failed at or after. */
   from?: string | null | undefined;
+  /** Only those that need action: pending or failed again (what the dashboard counts as waiting). */
+  needsAction?: boolean | null | undefined;
+  /** Only those this reprocess request sent back, each as it stands now (the new dead letter, when one failed again as a new message). */
+  reprocessRequest?: string | number | null | undefined;
   /** Words in the error class or message. */
   search?: string | null | undefined;
   status?: DeadLetterStatus | null | undefined;
@@ -569,6 +573,8 @@ export type KpiReportFieldsFragment = { automation: string, automationTitle: str
 export type DeadLetterGroupsQueryVariables = Exact<{
   automation?: string | null | undefined;
   status?: DeadLetterStatus | null | undefined;
+  needsAction?: boolean | null | undefined;
+  reprocessRequest?: string | number | null | undefined;
 }>;
 
 
@@ -579,7 +585,7 @@ export type DeadLetterQueryVariables = Exact<{
 }>;
 
 
-export type DeadLetterQuery = { deadLetter: { id: string, sourceKind: DeadLetterSource, sourceQueue: string, messageId: string, fingerprint: string, errorClass: string, errorMessage: string, attempts: number, deliveries: number, firstFailedAt: string, lastFailedAt: string, status: DeadLetterStatus, correlationId: string | null, runId: string | null, payload: string, payloadFormat: PayloadFormat, contentType: string | null, contentEncoding: string | null, bodyBytes: number, headers: string, payloadMasked: boolean, reprocessOf: string | null, automation: { slug: string, title: string }, actions: Array<{ requestId: string, action: ReprocessAction, requestState: ReprocessRequestState, requestedBy: string, requestedAt: string, reason: string, route: ReprocessRoute, state: ReprocessItemState, reprocessId: string, attempts: number, lastError: string | null, dispatchedAt: string | null, acknowledgedAt: string | null, finishedAt: string | null, newDeadLetterId: string | null }> } };
+export type DeadLetterQuery = { deadLetter: { id: string, sourceKind: DeadLetterSource, sourceQueue: string, messageId: string, fingerprint: string, errorClass: string, errorMessage: string, attempts: number, deliveries: number, firstFailedAt: string, lastFailedAt: string, status: DeadLetterStatus, correlationId: string | null, runId: string | null, payload: string, payloadFormat: PayloadFormat, contentType: string | null, contentEncoding: string | null, bodyBytes: number, headers: string, payloadMasked: boolean, reprocessOf: string | null, automation: { slug: string, title: string }, earlierErrors: Array<{ errorClass: string, errorMessage: string, until: string }>, actions: Array<{ requestId: string, action: ReprocessAction, requestState: ReprocessRequestState, requestedBy: string, requestedAt: string, reason: string, route: ReprocessRoute, state: ReprocessItemState, reprocessId: string, attempts: number, lastError: string | null, dispatchedAt: string | null, acknowledgedAt: string | null, finishedAt: string | null, newDeadLetterId: string | null }> } };
 
 export type DeadLetterRowFragment = { id: string, fingerprint: string, errorClass: string, errorMessage: string, attempts: number, deliveries: number, lastFailedAt: string, status: DeadLetterStatus, correlationId: string | null, automation: { slug: string, title: string } };
 
@@ -615,7 +621,7 @@ export type ApproveReprocessMutationVariables = Exact<{
 }>;
 
 
-export type ApproveReprocessMutation = { approveReprocess: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
+export type ApproveReprocessMutation = { approveReprocess: { failedAgain: number, id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
 
 export type AuditTrailQueryVariables = Exact<{
   automation?: string | null | undefined;
@@ -632,7 +638,7 @@ export type CancelReprocessMutationVariables = Exact<{
 }>;
 
 
-export type CancelReprocessMutation = { cancelReprocess: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
+export type CancelReprocessMutation = { cancelReprocess: { failedAgain: number, id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
 
 export type PauseReprocessMutationVariables = Exact<{
   id: string | number;
@@ -640,7 +646,7 @@ export type PauseReprocessMutationVariables = Exact<{
 }>;
 
 
-export type PauseReprocessMutation = { pauseReprocess: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
+export type PauseReprocessMutation = { pauseReprocess: { failedAgain: number, id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
 
 export type RejectReprocessMutationVariables = Exact<{
   id: string | number;
@@ -648,7 +654,7 @@ export type RejectReprocessMutationVariables = Exact<{
 }>;
 
 
-export type RejectReprocessMutation = { rejectReprocess: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
+export type RejectReprocessMutation = { rejectReprocess: { failedAgain: number, id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
 
 export type ReprocessPreviewQueryVariables = Exact<{
   action: ReprocessAction;
@@ -660,14 +666,14 @@ export type ReprocessPreviewQuery = { reprocessPreview: { action: ReprocessActio
 
 export type ReprocessRequestSummaryFragment = { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } };
 
-export type ReprocessRequestDetailFragment = { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } };
+export type ReprocessRequestDetailFragment = { failedAgain: number, id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } };
 
 export type ReprocessRequestQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ReprocessRequestQuery = { reprocessRequest: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
+export type ReprocessRequestQuery = { reprocessRequest: { failedAgain: number, id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
 
 export type ReprocessRequestsQueryVariables = Exact<{
   automation?: string | null | undefined;
@@ -684,14 +690,14 @@ export type ResumeReprocessMutationVariables = Exact<{
 }>;
 
 
-export type ResumeReprocessMutation = { resumeReprocess: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
+export type ResumeReprocessMutation = { resumeReprocess: { failedAgain: number, id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
 
 export type StartReprocessMutationVariables = Exact<{
   input: StartReprocessInput;
 }>;
 
 
-export type StartReprocessMutation = { startReprocess: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
+export type StartReprocessMutation = { startReprocess: { failedAgain: number, id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
 
 export type RunFieldsFragment = { runId: string, attempt: number, correlationId: string | null, status: RunStatus, startedAt: string, finishedAt: string | null, durationMs: number | null, errorClass: string | null, errorMessage: string | null, manualTouch: boolean, automation: { slug: string, title: string } };
 
@@ -1058,6 +1064,7 @@ export const ReprocessRequestSummaryFragmentDoc = new TypedDocumentString(`
 export const ReprocessRequestDetailFragmentDoc = new TypedDocumentString(`
     fragment ReprocessRequestDetail on ReprocessRequest {
   ...ReprocessRequestSummary
+  failedAgain
   recentErrors {
     deadLetterId
     messageId
@@ -2232,8 +2239,13 @@ export const DashboardsDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<DashboardsQuery, DashboardsQueryVariables>;
 export const DeadLetterGroupsDocument = new TypedDocumentString(`
-    query DeadLetterGroups($automation: String, $status: DeadLetterStatus) {
-  deadLetterGroups(automation: $automation, status: $status) {
+    query DeadLetterGroups($automation: String, $status: DeadLetterStatus, $needsAction: Boolean, $reprocessRequest: ID) {
+  deadLetterGroups(
+    automation: $automation
+    status: $status
+    needsAction: $needsAction
+    reprocessRequest: $reprocessRequest
+  ) {
     fingerprint
     automation {
       slug
@@ -2266,6 +2278,11 @@ export const DeadLetterDocument = new TypedDocumentString(`
     fingerprint
     errorClass
     errorMessage
+    earlierErrors {
+      errorClass
+      errorMessage
+      until
+    }
     attempts
     deliveries
     firstFailedAt
@@ -2444,6 +2461,7 @@ export const ApproveReprocessDocument = new TypedDocumentString(`
 }
 fragment ReprocessRequestDetail on ReprocessRequest {
   ...ReprocessRequestSummary
+  failedAgain
   recentErrors {
     deadLetterId
     messageId
@@ -2526,6 +2544,7 @@ export const CancelReprocessDocument = new TypedDocumentString(`
 }
 fragment ReprocessRequestDetail on ReprocessRequest {
   ...ReprocessRequestSummary
+  failedAgain
   recentErrors {
     deadLetterId
     messageId
@@ -2590,6 +2609,7 @@ export const PauseReprocessDocument = new TypedDocumentString(`
 }
 fragment ReprocessRequestDetail on ReprocessRequest {
   ...ReprocessRequestSummary
+  failedAgain
   recentErrors {
     deadLetterId
     messageId
@@ -2654,6 +2674,7 @@ export const RejectReprocessDocument = new TypedDocumentString(`
 }
 fragment ReprocessRequestDetail on ReprocessRequest {
   ...ReprocessRequestSummary
+  failedAgain
   recentErrors {
     deadLetterId
     messageId
@@ -2740,6 +2761,7 @@ export const ReprocessRequestDocument = new TypedDocumentString(`
 }
 fragment ReprocessRequestDetail on ReprocessRequest {
   ...ReprocessRequestSummary
+  failedAgain
   recentErrors {
     deadLetterId
     messageId
@@ -2867,6 +2889,7 @@ export const ResumeReprocessDocument = new TypedDocumentString(`
 }
 fragment ReprocessRequestDetail on ReprocessRequest {
   ...ReprocessRequestSummary
+  failedAgain
   recentErrors {
     deadLetterId
     messageId
@@ -2931,6 +2954,7 @@ export const StartReprocessDocument = new TypedDocumentString(`
 }
 fragment ReprocessRequestDetail on ReprocessRequest {
   ...ReprocessRequestSummary
+  failedAgain
   recentErrors {
     deadLetterId
     messageId

@@ -310,6 +310,7 @@ export function aDeadLetter(overrides: Partial<DeadLetterDetail> = {}): DeadLett
     headers: '{"x-correlation-id":"deal-4711","x-death-count":1}',
     payloadMasked: false,
     reprocessOf: null,
+    earlierErrors: [],
     actions: [],
     ...overrides,
   };
@@ -386,6 +387,7 @@ export function aReprocessRequest(overrides: Partial<ReprocessRequest> = {}): Re
     decision: null,
     progress: { queued: 100, dispatched: 10, acknowledged: 10, succeeded: 77, failed: 3, cancelled: 0 },
     recentErrors: [],
+    failedAgain: 0,
     errorGroups: [
       {
         automation: 'invoice-generation',

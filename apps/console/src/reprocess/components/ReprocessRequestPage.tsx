@@ -12,6 +12,7 @@ import { messages } from '../reprocessWords';
 import { AuditTrail } from './AuditTrail';
 import { ReprocessApproval } from './ReprocessApproval';
 import { ReprocessControls } from './ReprocessControls';
+import { FailedAgainLink } from './FailedAgainLink';
 import { ReprocessErrorsTable } from './ReprocessErrorsTable';
 import { ReprocessProgressPanel } from './ReprocessProgressPanel';
 import { ReprocessStateBadge } from './ReprocessStateBadge';
@@ -141,6 +142,7 @@ export function ReprocessRequestPage() {
       ) : null}
       <div className="stack">
         <ReprocessProgressPanel request={request} observedAt={query.dataUpdatedAt} />
+        <FailedAgainLink request={request} />
         <section className="panel" aria-labelledby="reprocess-facts-title">
           <h2 id="reprocess-facts-title" className="panel__title">
             Request
