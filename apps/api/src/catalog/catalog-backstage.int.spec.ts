@@ -118,9 +118,19 @@ describe('Backstage org files in the catalog', () => {
     ]);
 
     // The tree is queryable: each team names its parent, and its Backstage ref.
-    const answer = await t.api.graphql<{ teams: { name: string; namespace: string; ref: string; parent: string | null }[] }>(`{ teams { name namespace ref parent } }`, {}, await t.api.signIn('vera'));
-    expect(answer.data?.teams.find((team) => team.name === 'emea/team-a')).toEqual({ name: 'emea/team-a', namespace: 'emea', ref: 'group:emea/team-a', parent: null });
+    const answer = await t.api.graphql<{ teams: { name: string; namespace: string; ref: string; parent: string | null; people: unknown[] }[] }>(
+      `{ teams { name namespace ref parent people { name displayName email } } }`,
+      {},
+      await t.api.signIn('vera'),
+    );
+    expect(answer.data?.teams.find((team) => team.name === 'emea/team-a')).toMatchObject({ name: 'emea/team-a', namespace: 'emea', ref: 'group:emea/team-a', parent: null });
     expect(answer.data?.teams.find((team) => team.name === 'payments')).toMatchObject({ ref: 'group:default/payments', parent: 'finance' });
+    // Each team's members with what their Backstage User says of them.
+    expect(answer.data?.teams.find((team) => team.name === 'payments')?.people).toEqual([
+      { name: 'amara_okafor', displayName: 'Amara Okafor', email: 'amara@northwind.example' },
+      { name: 'jenny.doe', displayName: 'Jenny Doe', email: 'jenny-doe@northwind.example' },
+      { name: 'lukas', displayName: 'Lukas Berg', email: null },
+    ]);
   });
 
   it('reads owner refs as Backstage does, and says what is wrong with one it would not accept', async () => {

@@ -310,6 +310,7 @@ export function aDeadLetter(overrides: Partial<DeadLetterDetail> = {}): DeadLett
     headers: '{"x-correlation-id":"deal-4711","x-death-count":1}',
     payloadMasked: false,
     reprocessOf: null,
+    earlierErrors: [],
     actions: [],
     ...overrides,
   };
@@ -387,6 +388,7 @@ export function aReprocessRequest(overrides: Partial<ReprocessRequest> = {}): Re
     progress: { queued: 100, dispatched: 10, acknowledged: 10, succeeded: 77, failed: 3, cancelled: 0 },
     canary: null,
     recentErrors: [],
+    failedAgain: 0,
     errorGroups: [
       {
         automation: 'invoice-generation',

@@ -77,6 +77,7 @@ import type {
   StartReprocessMutation,
   StartReprocessMutationVariables,
   TeamsQuery,
+  TeamTreeQuery,
   TrailQuery,
   TrailQueryVariables,
   UpdateAutomationMutation,
@@ -88,6 +89,7 @@ import type {
 interface Operations {
   Viewer: { variables: Record<string, never>; data: ViewerQuery };
   Teams: { variables: Record<string, never>; data: TeamsQuery };
+  TeamTree: { variables: Record<string, never>; data: TeamTreeQuery };
   CatalogFacets: { variables: Record<string, never>; data: CatalogFacetsQuery };
   CatalogAutomations: { variables: CatalogAutomationsQueryVariables; data: CatalogAutomationsQuery };
   Automation: { variables: AutomationQueryVariables; data: AutomationQuery };

@@ -80,6 +80,7 @@ export const ReprocessRequestSummaryFragment = graphql(`
 export const ReprocessRequestDetailFragment = graphql(`
   fragment ReprocessRequestDetail on ReprocessRequest {
     ...ReprocessRequestSummary
+    failedAgain
     recentErrors {
       deadLetterId
       messageId

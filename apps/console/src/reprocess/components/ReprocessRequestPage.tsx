@@ -13,6 +13,7 @@ import { AuditTrail } from './AuditTrail';
 import { ReprocessApproval } from './ReprocessApproval';
 import { ReprocessCanaryStages } from './ReprocessCanaryStages';
 import { ReprocessControls } from './ReprocessControls';
+import { FailedAgainLink } from './FailedAgainLink';
 import { ReprocessErrorsTable } from './ReprocessErrorsTable';
 import { ReprocessProgressPanel } from './ReprocessProgressPanel';
 import { ReprocessStateBadge } from './ReprocessStateBadge';
@@ -143,6 +144,7 @@ export function ReprocessRequestPage() {
       <div className="stack">
         <ReprocessCanaryStages request={request} />
         <ReprocessProgressPanel request={request} observedAt={query.dataUpdatedAt} />
+        <FailedAgainLink request={request} />
         <section className="panel" aria-labelledby="reprocess-facts-title">
           <h2 id="reprocess-facts-title" className="panel__title">
             Request
