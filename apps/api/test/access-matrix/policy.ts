@@ -117,6 +117,7 @@ export const OPERATIONS: Readonly<Record<string, PeopleRow>> = {
   'Mutation.pauseReprocess': { anonymous: R, viewer: R, operator: OWN, owner: OWN, admin: P },
   'Mutation.resumeReprocess': { anonymous: R, viewer: R, operator: OWN, owner: OWN, admin: P },
   'Mutation.cancelReprocess': { anonymous: R, viewer: R, operator: OWN, owner: OWN, admin: P },
+  'Mutation.continueReprocessCanary': { anonymous: R, viewer: R, operator: OWN, owner: OWN, admin: P },
   'Mutation.acknowledgeAlert': { anonymous: R, viewer: R, operator: OWN, owner: OWN, admin: P },
 
   // Separation of duties: the team decides, so an admin only when on it (Ada is on no team).

@@ -135,6 +135,10 @@ export type DeadLetterFilter = {
   fingerprint?: string | null | undefined;
   /** Last failed at or after. */
   from?: string | null | undefined;
+  /** Only those that need action: pending or failed again (what the dashboard counts as waiting). */
+  needsAction?: boolean | null | undefined;
+  /** Only those this reprocess request sent back, each as it stands now (the new dead letter, when one failed again as a new message). */
+  reprocessRequest?: string | number | null | undefined;
   /** Words in the error class or message. */
   search?: string | null | undefined;
   status?: DeadLetterStatus | null | undefined;
@@ -403,7 +407,6 @@ export type StepOutcome =
   | 'succeeded';
 
 export type TokenCapability =
-  | 'catalog_read'
   | 'commands'
   | 'dead_letters'
   | 'ingest';
@@ -570,6 +573,8 @@ export type KpiReportFieldsFragment = { automation: string, automationTitle: str
 export type DeadLetterGroupsQueryVariables = Exact<{
   automation?: string | null | undefined;
   status?: DeadLetterStatus | null | undefined;
+  needsAction?: boolean | null | undefined;
+  reprocessRequest?: string | number | null | undefined;
 }>;
 
 
@@ -580,7 +585,7 @@ export type DeadLetterQueryVariables = Exact<{
 }>;
 
 
-export type DeadLetterQuery = { deadLetter: { id: string, sourceKind: DeadLetterSource, sourceQueue: string, messageId: string, fingerprint: string, errorClass: string, errorMessage: string, attempts: number, deliveries: number, firstFailedAt: string, lastFailedAt: string, status: DeadLetterStatus, correlationId: string | null, runId: string | null, payload: string, payloadFormat: PayloadFormat, contentType: string | null, contentEncoding: string | null, bodyBytes: number, headers: string, payloadMasked: boolean, reprocessOf: string | null, automation: { slug: string, title: string }, actions: Array<{ requestId: string, action: ReprocessAction, requestState: ReprocessRequestState, requestedBy: string, requestedAt: string, reason: string, route: ReprocessRoute, state: ReprocessItemState, reprocessId: string, attempts: number, lastError: string | null, dispatchedAt: string | null, acknowledgedAt: string | null, finishedAt: string | null, newDeadLetterId: string | null }> } };
+export type DeadLetterQuery = { deadLetter: { id: string, sourceKind: DeadLetterSource, sourceQueue: string, messageId: string, fingerprint: string, errorClass: string, errorMessage: string, attempts: number, deliveries: number, firstFailedAt: string, lastFailedAt: string, status: DeadLetterStatus, correlationId: string | null, runId: string | null, payload: string, payloadFormat: PayloadFormat, contentType: string | null, contentEncoding: string | null, bodyBytes: number, headers: string, payloadMasked: boolean, reprocessOf: string | null, automation: { slug: string, title: string }, earlierErrors: Array<{ errorClass: string, errorMessage: string, until: string }>, actions: Array<{ requestId: string, action: ReprocessAction, requestState: ReprocessRequestState, requestedBy: string, requestedAt: string, reason: string, route: ReprocessRoute, state: ReprocessItemState, reprocessId: string, attempts: number, lastError: string | null, dispatchedAt: string | null, acknowledgedAt: string | null, finishedAt: string | null, newDeadLetterId: string | null }> } };
 
 export type DeadLetterRowFragment = { id: string, fingerprint: string, errorClass: string, errorMessage: string, attempts: number, deliveries: number, lastFailedAt: string, status: DeadLetterStatus, correlationId: string | null, automation: { slug: string, title: string } };
 
@@ -616,7 +621,7 @@ export type ApproveReprocessMutationVariables = Exact<{
 }>;
 
 
-export type ApproveReprocessMutation = { approveReprocess: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
+export type ApproveReprocessMutation = { approveReprocess: { failedAgain: number, id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
 
 export type AuditTrailQueryVariables = Exact<{
   automation?: string | null | undefined;
@@ -633,7 +638,7 @@ export type CancelReprocessMutationVariables = Exact<{
 }>;
 
 
-export type CancelReprocessMutation = { cancelReprocess: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
+export type CancelReprocessMutation = { cancelReprocess: { failedAgain: number, id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
 
 export type PauseReprocessMutationVariables = Exact<{
   id: string | number;
@@ -641,7 +646,7 @@ export type PauseReprocessMutationVariables = Exact<{
 }>;
 
 
-export type PauseReprocessMutation = { pauseReprocess: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
+export type PauseReprocessMutation = { pauseReprocess: { failedAgain: number, id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
 
 export type RejectReprocessMutationVariables = Exact<{
   id: string | number;
@@ -649,7 +654,7 @@ export type RejectReprocessMutationVariables = Exact<{
 }>;
 
 
-export type RejectReprocessMutation = { rejectReprocess: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
+export type RejectReprocessMutation = { rejectReprocess: { failedAgain: number, id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
 
 export type ReprocessPreviewQueryVariables = Exact<{
   action: ReprocessAction;
@@ -661,14 +666,14 @@ export type ReprocessPreviewQuery = { reprocessPreview: { action: ReprocessActio
 
 export type ReprocessRequestSummaryFragment = { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } };
 
-export type ReprocessRequestDetailFragment = { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } };
+export type ReprocessRequestDetailFragment = { failedAgain: number, id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } };
 
 export type ReprocessRequestQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ReprocessRequestQuery = { reprocessRequest: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
+export type ReprocessRequestQuery = { reprocessRequest: { failedAgain: number, id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
 
 export type ReprocessRequestsQueryVariables = Exact<{
   automation?: string | null | undefined;
@@ -685,14 +690,14 @@ export type ResumeReprocessMutationVariables = Exact<{
 }>;
 
 
-export type ResumeReprocessMutation = { resumeReprocess: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
+export type ResumeReprocessMutation = { resumeReprocess: { failedAgain: number, id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
 
 export type StartReprocessMutationVariables = Exact<{
   input: StartReprocessInput;
 }>;
 
 
-export type StartReprocessMutation = { startReprocess: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
+export type StartReprocessMutation = { startReprocess: { failedAgain: number, id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
 
 export type RunFieldsFragment = { runId: string, attempt: number, correlationId: string | null, status: RunStatus, startedAt: string, finishedAt: string | null, durationMs: number | null, errorClass: string | null, errorMessage: string | null, manualTouch: boolean, automation: { slug: string, title: string } };
 
@@ -713,11 +718,6 @@ export type AutomationSlosQueryVariables = Exact<{
 export type AutomationSlosQuery = { automationSlos: Array<{ name: string, title: string, indicator: SloIndicator, objective: number, window: string, state: SloState, attainedPercent: number | null, runbook: { id: string, title: string } | null, errorBudget: { allowedBad: number, bad: number, good: number, total: number, consumedFraction: number, remainingFraction: number, overspent: boolean, noData: boolean } | null, burnRates: Array<{ rule: string, severity: AlertSeverity, threshold: number, longWindow: string, shortWindow: string, longBurnRate: number | null, shortBurnRate: number | null, firing: boolean, budgetSpentInLongWindow: number | null }>, deadLetters: { pending: number, maxBacklog: number | null, headroom: number | null, oldestPendingSince: string | null, oldestAgeMs: number | null, thresholdMs: number | null, withinLimit: boolean } | null, freshness: { ageMs: number | null, fresh: boolean, lastSuccessAt: string | null, thresholdMs: number } | null }> };
 
 export type SloStatusFieldsFragment = { name: string, title: string, indicator: SloIndicator, objective: number, window: string, state: SloState, attainedPercent: number | null, runbook: { id: string, title: string } | null, errorBudget: { allowedBad: number, bad: number, good: number, total: number, consumedFraction: number, remainingFraction: number, overspent: boolean, noData: boolean } | null, burnRates: Array<{ rule: string, severity: AlertSeverity, threshold: number, longWindow: string, shortWindow: string, longBurnRate: number | null, shortBurnRate: number | null, firing: boolean, budgetSpentInLongWindow: number | null }>, deadLetters: { pending: number, maxBacklog: number | null, headroom: number | null, oldestPendingSince: string | null, oldestAgeMs: number | null, thresholdMs: number | null, withinLimit: boolean } | null, freshness: { ageMs: number | null, fresh: boolean, lastSuccessAt: string | null, thresholdMs: number } | null };
-
-export type TeamTreeQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type TeamTreeQuery = { teams: Array<{ name: string, title: string, description: string | null, namespace: string, parent: string | null, automationCount: number, people: Array<{ name: string, displayName: string | null, email: string | null }> }> };
 
 export type TeamsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1064,6 +1064,7 @@ export const ReprocessRequestSummaryFragmentDoc = new TypedDocumentString(`
 export const ReprocessRequestDetailFragmentDoc = new TypedDocumentString(`
     fragment ReprocessRequestDetail on ReprocessRequest {
   ...ReprocessRequestSummary
+  failedAgain
   recentErrors {
     deadLetterId
     messageId
@@ -2238,8 +2239,13 @@ export const DashboardsDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<DashboardsQuery, DashboardsQueryVariables>;
 export const DeadLetterGroupsDocument = new TypedDocumentString(`
-    query DeadLetterGroups($automation: String, $status: DeadLetterStatus) {
-  deadLetterGroups(automation: $automation, status: $status) {
+    query DeadLetterGroups($automation: String, $status: DeadLetterStatus, $needsAction: Boolean, $reprocessRequest: ID) {
+  deadLetterGroups(
+    automation: $automation
+    status: $status
+    needsAction: $needsAction
+    reprocessRequest: $reprocessRequest
+  ) {
     fingerprint
     automation {
       slug
@@ -2272,6 +2278,11 @@ export const DeadLetterDocument = new TypedDocumentString(`
     fingerprint
     errorClass
     errorMessage
+    earlierErrors {
+      errorClass
+      errorMessage
+      until
+    }
     attempts
     deliveries
     firstFailedAt
@@ -2450,6 +2461,7 @@ export const ApproveReprocessDocument = new TypedDocumentString(`
 }
 fragment ReprocessRequestDetail on ReprocessRequest {
   ...ReprocessRequestSummary
+  failedAgain
   recentErrors {
     deadLetterId
     messageId
@@ -2532,6 +2544,7 @@ export const CancelReprocessDocument = new TypedDocumentString(`
 }
 fragment ReprocessRequestDetail on ReprocessRequest {
   ...ReprocessRequestSummary
+  failedAgain
   recentErrors {
     deadLetterId
     messageId
@@ -2596,6 +2609,7 @@ export const PauseReprocessDocument = new TypedDocumentString(`
 }
 fragment ReprocessRequestDetail on ReprocessRequest {
   ...ReprocessRequestSummary
+  failedAgain
   recentErrors {
     deadLetterId
     messageId
@@ -2660,6 +2674,7 @@ export const RejectReprocessDocument = new TypedDocumentString(`
 }
 fragment ReprocessRequestDetail on ReprocessRequest {
   ...ReprocessRequestSummary
+  failedAgain
   recentErrors {
     deadLetterId
     messageId
@@ -2746,6 +2761,7 @@ export const ReprocessRequestDocument = new TypedDocumentString(`
 }
 fragment ReprocessRequestDetail on ReprocessRequest {
   ...ReprocessRequestSummary
+  failedAgain
   recentErrors {
     deadLetterId
     messageId
@@ -2873,6 +2889,7 @@ export const ResumeReprocessDocument = new TypedDocumentString(`
 }
 fragment ReprocessRequestDetail on ReprocessRequest {
   ...ReprocessRequestSummary
+  failedAgain
   recentErrors {
     deadLetterId
     messageId
@@ -2937,6 +2954,7 @@ export const StartReprocessDocument = new TypedDocumentString(`
 }
 fragment ReprocessRequestDetail on ReprocessRequest {
   ...ReprocessRequestSummary
+  failedAgain
   recentErrors {
     deadLetterId
     messageId
@@ -3031,23 +3049,6 @@ export const AutomationSlosDocument = new TypedDocumentString(`
     thresholdMs
   }
 }`) as unknown as TypedDocumentString<AutomationSlosQuery, AutomationSlosQueryVariables>;
-export const TeamTreeDocument = new TypedDocumentString(`
-    query TeamTree {
-  teams {
-    name
-    title
-    description
-    namespace
-    parent
-    automationCount
-    people {
-      name
-      displayName
-      email
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<TeamTreeQuery, TeamTreeQueryVariables>;
 export const TeamsDocument = new TypedDocumentString(`
     query Teams {
   teams {

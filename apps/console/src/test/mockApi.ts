@@ -36,6 +36,8 @@ import type {
   CatalogAutomationsQueryVariables,
   CancelReprocessMutation,
   CancelReprocessMutationVariables,
+  ContinueReprocessCanaryMutation,
+  ContinueReprocessCanaryMutationVariables,
   CatalogFacetsQuery,
   CreateRuntimeTokenMutation,
   CreateRuntimeTokenMutationVariables,
@@ -112,6 +114,7 @@ interface Operations {
   PauseReprocess: { variables: PauseReprocessMutationVariables; data: PauseReprocessMutation };
   ResumeReprocess: { variables: ResumeReprocessMutationVariables; data: ResumeReprocessMutation };
   CancelReprocess: { variables: CancelReprocessMutationVariables; data: CancelReprocessMutation };
+  ContinueReprocessCanary: { variables: ContinueReprocessCanaryMutationVariables; data: ContinueReprocessCanaryMutation };
   ReprocessRequest: { variables: ReprocessRequestQueryVariables; data: ReprocessRequestQuery };
   ReprocessRequests: { variables: ReprocessRequestsQueryVariables; data: ReprocessRequestsQuery };
   AuditTrail: { variables: AuditTrailQueryVariables; data: AuditTrailQuery };
