@@ -8,6 +8,8 @@ import type { TestProject } from 'vitest/node';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** How `npm run catalog` reaches the running Roundhouse and its embedded database. */
+    roundhouseEnv: Record<string, string>;
   }
 }
 
@@ -32,9 +34,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await chmod(dataDir, 0o755);
   const port = await freePort();
   const { DATABASE_URL: _useEmbedded, ...env } = process.env;
+  const roundhouseEnv = { ROUNDHOUSE_DATA_DIR: dataDir, PORT: String(port), ROUNDHOUSE_EMBEDDED_PG_PORT: String(await freePort()) };
   const api = spawn(process.execPath, [path.join(root, 'apps/api/dist/main.js')], {
     cwd: root,
-    env: { ...env, ROUNDHOUSE_DATA_DIR: dataDir, PORT: String(port), ROUNDHOUSE_EMBEDDED_PG_PORT: String(await freePort()), ROUNDHOUSE_DEV_SIGN_IN: 'true', LOG_LEVEL: 'warn' },
+    env: { ...env, ...roundhouseEnv, ROUNDHOUSE_DEV_SIGN_IN: 'true', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -54,6 +57,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     }, 100);
   });
   project.provide('baseUrl', url);
+  project.provide('roundhouseEnv', roundhouseEnv);
   return async () => {
     api.kill('SIGTERM');
     await exited;
