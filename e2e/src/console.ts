@@ -26,7 +26,7 @@ export async function asAdmin(baseUrl: string): Promise<<T>(query: string, varia
 }
 
 /** An SDK client with a runtime token an admin made for `team`'s named automations, as a runtime is set up. */
-export async function runtimeClient(baseUrl: string, token: { name: string; team: string; automations: string[] }): Promise<RoundhouseClient> {
+export async function runtimeClient(baseUrl: string, token: { name: string; team: string; automations: string[]; capabilities?: string[] }): Promise<RoundhouseClient> {
   const graphql = await asAdmin(baseUrl);
   const { createRuntimeToken } = await graphql<{ createRuntimeToken: { secret: string } }>(
     `mutation($input: CreateRuntimeTokenInput!) { createRuntimeToken(input: $input) { secret } }`,

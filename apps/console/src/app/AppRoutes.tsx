@@ -10,6 +10,7 @@ import { lazyPage } from './lazy-page';
 const DashboardPage = lazyPage(() => import('@/dashboards/components/DashboardPage'), 'DashboardPage', <DashboardSkeleton />);
 const AlertsPage = lazyPage(() => import('@/alerts/components/AlertsPage'), 'AlertsPage');
 const ApprovalsPage = lazyPage(() => import('@/approvals/components/ApprovalsPage'), 'ApprovalsPage');
+const TeamsPage = lazyPage(() => import('@/teams/components/TeamsPage'), 'TeamsPage');
 const AuditPage = lazyPage(() => import('@/audit/components/AuditPage'), 'AuditPage');
 const AutomationHealthTab = lazyPage(() => import('@/automation/components/AutomationHealthTab'), 'AutomationHealthTab');
 const AutomationOverview = lazyPage(() => import('@/automation/components/AutomationOverview'), 'AutomationOverview');
@@ -60,6 +61,7 @@ export function AppRoutes() {
         />
         <Route path="alerts" element={<AlertsPage />} />
         <Route path="audit" element={<AuditPage />} />
+        <Route path="teams" element={<TeamsPage />} />
         <Route path="tokens" element={<TokensIndexPage />} />
         <Route path="teams/:team/tokens" element={<RuntimeTokensPage />} />
         <Route path="*" element={<NotFoundPage />} />

@@ -1,6 +1,6 @@
 import { useAutomationOptions } from '@/catalog/hooks/useAutomationOptions';
 import { useDocumentTitle } from '@/shared/hooks/useDocumentTitle';
-import { statusArgument } from '../deadLetterFilters';
+import { groupsScope } from '../deadLetterFilters';
 import { useDeadLetterFilters } from '../hooks/useDeadLetterFilters';
 import { useDeadLetterGroups } from '../hooks/useDeadLetterGroups';
 import { DeadLetterFiltersBar } from './DeadLetterFiltersBar';
@@ -25,9 +25,9 @@ function useScopeTeams(slugs: readonly string[]): string[] {
 export function DeadLettersPage() {
   useDocumentTitle('Dead letters');
   const { filters, setFilter, clearFilters, hasFilters } = useDeadLetterFilters();
-  const groups = useDeadLetterGroups(filters.automation || null, statusArgument(filters));
+  const groups = useDeadLetterGroups(groupsScope(filters));
   const chosen = groups.data?.deadLetterGroups.find((group) => group.fingerprint === filters.fingerprint);
-  // With no filter at all, no pending group means nothing is waiting: one calm message instead of two empty tables.
+  // With no filter at all (the default "needs action" view), no group means nothing is waiting: one calm message instead of two empty tables.
   const nothingWaiting = !hasFilters && groups.isSuccess && groups.data.deadLetterGroups.length === 0;
   let scopeSlugs: string[] = [];
   if (filters.automation) {
