@@ -68,6 +68,8 @@ export interface DeadLetterQuery {
   status?: DeadLetterStatus;
   /** Pending or failed again: waiting for a decision. */
   needsAction?: boolean;
+  /** Only dead letters of automations these teams own. */
+  teams?: readonly string[];
   /** Dead letters a reprocess request sent back, each as it stands now: the new dead letter when it failed again as a new message. */
   reprocessRequest?: string;
   from?: Date;
@@ -129,6 +131,9 @@ export function deadLetterConditions(query: DeadLetterQuery, params: unknown[]):
   }
   if (query.status !== undefined) {
     add('d.status = ?', query.status);
+  }
+  if (query.teams !== undefined) {
+    add('d.automation_slug IN (SELECT t.slug FROM automation t WHERE t.owner_team = ANY (?::text[]))', [...query.teams]);
   }
   if (query.needsAction === true) {
     add('d.status = ANY (?::text[])', [...WAITING_STATUSES]);
@@ -431,7 +436,7 @@ export class DeadLettersRepository {
    * Groups with their waiting count (pending or failed again) and a 24-hour trend, most waiting first:
    * those holding a dead letter that matches the filter (its automation, status, request).
    */
-  groups(query: Pick<DeadLetterQuery, 'automation' | 'status' | 'needsAction' | 'reprocessRequest'>, now: Date): Promise<GroupRow[]> {
+  groups(query: Pick<DeadLetterQuery, 'automation' | 'status' | 'needsAction' | 'reprocessRequest' | 'teams'>, now: Date): Promise<GroupRow[]> {
     const params: unknown[] = [now];
     const where = deadLetterConditions({ ...query, automation: undefined }, params);
     params.push(query.automation ?? null);

@@ -142,6 +142,8 @@ export type DeadLetterFilter = {
   /** Words in the error class or message. */
   search?: string | null | undefined;
   status?: DeadLetterStatus | null | undefined;
+  /** Only those of automations these teams own (e.g. the viewer’s teams: "my teams"). */
+  teams?: Array<string> | null | undefined;
   /** Last failed before. */
   to?: string | null | undefined;
 };
@@ -450,6 +452,7 @@ export type AlertFieldsFragment = { id: string, automation: string, automationTi
 export type AlertsQueryVariables = Exact<{
   automation?: string | null | undefined;
   state?: Array<AlertState> | AlertState | null | undefined;
+  teams?: Array<string> | string | null | undefined;
   first: number;
 }>;
 
@@ -595,6 +598,7 @@ export type DeadLetterGroupsQueryVariables = Exact<{
   status?: DeadLetterStatus | null | undefined;
   needsAction?: boolean | null | undefined;
   reprocessRequest?: string | number | null | undefined;
+  teams?: Array<string> | string | null | undefined;
 }>;
 
 
@@ -1324,8 +1328,8 @@ export const AcknowledgeAlertDocument = new TypedDocumentString(`
   }
 }`) as unknown as TypedDocumentString<AcknowledgeAlertMutation, AcknowledgeAlertMutationVariables>;
 export const AlertsDocument = new TypedDocumentString(`
-    query Alerts($automation: String, $state: [AlertState!], $first: Int!) {
-  alerts(automation: $automation, state: $state, first: $first) {
+    query Alerts($automation: String, $state: [AlertState!], $teams: [String!], $first: Int!) {
+  alerts(automation: $automation, state: $state, teams: $teams, first: $first) {
     ...AlertFields
   }
 }
@@ -2344,12 +2348,13 @@ export const DashboardsDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<DashboardsQuery, DashboardsQueryVariables>;
 export const DeadLetterGroupsDocument = new TypedDocumentString(`
-    query DeadLetterGroups($automation: String, $status: DeadLetterStatus, $needsAction: Boolean, $reprocessRequest: ID) {
+    query DeadLetterGroups($automation: String, $status: DeadLetterStatus, $needsAction: Boolean, $reprocessRequest: ID, $teams: [String!]) {
   deadLetterGroups(
     automation: $automation
     status: $status
     needsAction: $needsAction
     reprocessRequest: $reprocessRequest
+    teams: $teams
   ) {
     fingerprint
     automation {
