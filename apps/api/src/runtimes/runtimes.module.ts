@@ -6,6 +6,8 @@ import { BullMqCollector } from './bullmq/bullmq-collector.service.js';
 import { RabbitMqCollector } from './rabbitmq/rabbitmq-collector.service.js';
 import { RUNTIME_ADAPTERS } from './registry.js';
 import type { RuntimeAdapter } from './runtime-adapter.js';
+import { RetentionWarnings } from './retention-warnings.js';
+import { RetentionWarningsResolver } from './retention-warnings.resolver.js';
 import { RuntimeCollectors } from './runtime-collectors.service.js';
 import { Runtimes } from './routes.js';
 
@@ -30,7 +32,9 @@ class RuntimesShutdown implements OnApplicationShutdown {
     { provide: Runtimes, useFactory: (...adapters: RuntimeAdapter[]) => new Runtimes(adapters), inject: [...RUNTIME_ADAPTERS] },
     RuntimesShutdown,
     RuntimeCollectors,
+    RetentionWarnings,
+    RetentionWarningsResolver,
   ],
-  exports: [Runtimes, RuntimeCollectors, RabbitMqCollector, BullMqCollector],
+  exports: [Runtimes, RuntimeCollectors, RetentionWarnings, RabbitMqCollector, BullMqCollector],
 })
 export class RuntimesModule {}
