@@ -1,6 +1,16 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createConnection } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { setTimeout } from 'node:timers/promises';
 import { AckPolicy, jetstream, jetstreamManager, RetentionPolicy, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
 import { connect, headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
+import { freePort } from './free-port.js';
+
+/** The nats-server binary (NATS_SERVER, or the one on these machines). */
+const NATS_SERVER = process.env.NATS_SERVER ?? 'nats-server';
 
 /** What the runtime under test does with a message: handle it, give up on it at once (`msg.term()`), or fail it until max deliveries. */
 export type Handling = 'ack' | 'term' | 'nak';
@@ -100,4 +110,54 @@ export async function createTestStream(url: string, options: { retention?: 'limi
       await connection.close();
     },
   };
+}
+
+/** A nats-server of the test's own (its own port and storage folder), to stop and start without touching the shared one. */
+export interface OwnNatsServer {
+  url: string;
+  start(): Promise<void>;
+  /** Stops the server as an operator would (SIGTERM), and waits for it to exit. */
+  stop(): Promise<void>;
+  /** Stops it and removes its storage. */
+  dispose(): Promise<void>;
+}
+
+export async function ownNatsServer(): Promise<OwnNatsServer> {
+  const port = await freePort();
+  const dir = await mkdtemp(path.join(tmpdir(), 'rh-nats-'));
+  let child: ChildProcess | undefined;
+  const listening = async (): Promise<boolean> =>
+    new Promise((resolve) => {
+      const socket = createConnection({ host: '127.0.0.1', port }, () => {
+        socket.end();
+        resolve(true);
+      });
+      socket.once('error', () => resolve(false));
+    });
+  const server: OwnNatsServer = {
+    url: `nats://127.0.0.1:${port}`,
+    async start() {
+      child = spawn(NATS_SERVER, ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', dir], { stdio: 'ignore' });
+      for (let i = 0; i < 200 && !(await listening()); i += 1) {
+        await setTimeout(50);
+      }
+    },
+    async stop() {
+      const running = child;
+      child = undefined;
+      if (running === undefined || running.exitCode !== null) {
+        return;
+      }
+      await new Promise<void>((resolve) => {
+        running.once('exit', () => resolve());
+        running.kill('SIGTERM');
+      });
+    },
+    async dispose() {
+      await server.stop();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+  await server.start();
+  return server;
 }

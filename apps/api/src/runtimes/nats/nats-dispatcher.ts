@@ -1,4 +1,4 @@
-import { JetStreamApiError, JetStreamError, jetstream, type PubAck } from '@nats-io/jetstream';
+import { JetStreamApiError, jetstream, type PubAck } from '@nats-io/jetstream';
 import { headers as natsHeaders, type MsgHdrs } from '@nats-io/transport-node';
 import { REPROCESS_ID_HEADER } from '@roundhouse/contracts';
 import { mapConcurrently } from '../../dispatchers/map-concurrently.js';
@@ -22,7 +22,8 @@ const IN_FLIGHT = 64;
 /** The JetStream header that makes a publish idempotent within the stream's duplicate window. */
 export const MSG_ID_HEADER = 'Nats-Msg-Id';
 
-const NOT_SENT_BACK = new Set([...JETSTREAM_CONTEXT_HEADERS, MSG_ID_HEADER].map((name) => name.toLowerCase()));
+/** What the collector added, and what this dispatcher sets itself (the key, the expected stream). */
+const NOT_SENT_BACK = new Set([...JETSTREAM_CONTEXT_HEADERS, MSG_ID_HEADER, 'Nats-Expected-Stream'].map((name) => name.toLowerCase()));
 
 /** The message's headers as it was published (without what the collector added), its reprocess id, and the ledger's key as its Nats-Msg-Id. */
 function headersOf(message: DispatchMessage): MsgHdrs {
@@ -41,9 +42,9 @@ function subjectOf(message: DispatchMessage): string | undefined {
   return message.source.routingKey ?? message.headers['Nats-Subject'];
 }
 
-/** True when the error is the server (or the way to it) being away, not this message. */
-function isTransportFailure(error: unknown): boolean {
-  return !(error instanceof JetStreamApiError) && !(error instanceof JetStreamError && error.name === 'JetStreamNotEnabled');
+/** The client's error for a publish no stream answered (nobody listens on the subject's JetStream API). */
+function isNoStream(error: unknown): boolean {
+  return error instanceof Error && error.name === 'JetStreamNotEnabled';
 }
 
 /**
@@ -88,7 +89,7 @@ export class NatsDispatcher {
         if (error instanceof JetStreamApiError) {
           return { reprocessId, result: 'rejected', error: `JetStream refused the message on subject ${subject}: ${error.message}` };
         }
-        if (!isTransportFailure(error)) {
+        if (isNoStream(error)) {
           return { reprocessId, result: 'retry', error: `no JetStream stream answered for subject ${subject} (none captures it, or JetStream is not ready)` };
         }
         throw new TransportUnavailableError(`NATS at ${server} is unavailable: ${natsReason(error, target.url)}`);
