@@ -4,6 +4,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app.config.js';
 import { API_LOGGER } from '../jobs/jobs.service.js';
 import { BullMqCollector } from './bullmq-collector.service.js';
 import { RabbitMqCollector } from './rabbitmq-collector.service.js';
+import { NatsCollector } from '../runtimes/nats/nats-collector.service.js';
 
 /**
  * Keeps this process's collectors in step with the catalog. Every ROUNDHOUSE_COLLECTORS_SYNC_MS it
@@ -23,6 +24,7 @@ export class CollectorsService implements BeforeApplicationShutdown {
   constructor(
     @Inject(RabbitMqCollector) private readonly rabbitmq: RabbitMqCollector,
     @Inject(BullMqCollector) private readonly bullmq: BullMqCollector,
+    @Inject(NatsCollector) private readonly nats: NatsCollector,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(API_LOGGER) private readonly log: Logger,
   ) {}
@@ -42,6 +44,7 @@ export class CollectorsService implements BeforeApplicationShutdown {
       try {
         await this.rabbitmq.syncFromCatalog();
         await this.bullmq.syncFromCatalog();
+        await this.nats.syncFromCatalog();
         if (this.failing) {
           this.log.info('collectors follow the catalog again');
         }
