@@ -138,7 +138,7 @@ describe(EditAutomationPage.name, () => {
     });
     renderApp('/automations/card-dispute-evidence/edit');
     await screen.findByRole('heading', { level: 1, name: 'Edit Card dispute evidence' });
-    expect((screen.getByRole('combobox', { name: /Runtime kind/ }) as HTMLSelectElement).value).toBe('nats');
+    expect(screen.getByRole<HTMLSelectElement>('combobox', { name: /Runtime kind/ }).value).toBe('nats');
     fireEvent.change(screen.getByRole('textbox', { name: /JetStream consumer/ }), { target: { value: 'payout-settler-v2' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
 
