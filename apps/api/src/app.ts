@@ -22,7 +22,7 @@ import { PinoNestLogger, pathOf, requestIdMiddleware, requestLogLevel, serialize
 import { readIngestBody } from './ingest/ingest-body.js';
 import { MetricsService } from './metrics/metrics.service.js';
 import { JobsService } from './jobs/jobs.service.js';
-import { CollectorsService } from './collectors/collectors.service.js';
+import { RuntimeCollectors } from './runtimes/runtime-collectors.service.js';
 
 // `audit/export.csv` exactly: `/audit` itself is a console page.
 const API_PATHS = /^\/(graphql|auth|healthz|readyz|metrics|ingest|v1\/traces|audit\/export\.csv)(\/|$)/;
@@ -138,7 +138,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, log: Log
   await app.get(JobsService).start();
   if (config.ROUNDHOUSE_COLLECTORS) {
     // Collectors follow the catalog from here on: a binding registered, edited or archived later is picked up within seconds.
-    await app.get(CollectorsService).follow();
+    await app.get(RuntimeCollectors).follow();
   }
   return app;
 }

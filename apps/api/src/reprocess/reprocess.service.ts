@@ -6,7 +6,6 @@ import { ConflictError, InputError, NotAllowedError, NotFoundError, type FieldEr
 import { JobsService } from '../jobs/jobs.service.js';
 import { approvalPolicyOf, approvalReasons, dutiesChanges, wordList, type ApprovalPolicy } from '../approvals/approval-policy.js';
 import { APP_CONFIG, type AppConfig } from '../config/app.config.js';
-import { RuntimeVariables } from '../config/runtime-variables.js';
 import { SYSTEM_ACTOR } from '../audit/audit-entry.js';
 import { maskMessage } from '../dead-letters/mask-payload.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -20,7 +19,7 @@ import type {
   StartReprocessInput,
 } from './dto/reprocess.type.js';
 import { enqueueRequest } from './reprocess-enqueue.js';
-import { describeRoute, routeFor, routeWarning } from './reprocess-routes.js';
+import { Runtimes } from '../runtimes/routes.js';
 import { describeSelection, selectionOf } from './reprocess-selection.js';
 import { ReprocessHolds } from './reprocess-holds.js';
 import { ReprocessRepository, type AutomationAsRequested, type RequestRow, type SelectionPart } from './reprocess.repository.js';
@@ -58,7 +57,7 @@ export class ReprocessService {
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(JobsService) private readonly jobs: JobsService,
     @Inject(APP_CONFIG) config: AppConfig,
-    @Inject(RuntimeVariables) private readonly variables: RuntimeVariables,
+    @Inject(Runtimes) private readonly runtimes: Runtimes,
     @Inject(ReprocessHolds) private readonly holds: ReprocessHolds,
   ) {
     this.policy = approvalPolicyOf(config);
@@ -74,14 +73,14 @@ export class ReprocessService {
       count,
       approvalReasons: count === 0 ? [] : approvalReasons(this.policy, action, count, automationsOf(parts)),
       parts: parts.map((part) => {
-        const route = routeFor(action, part.runtime, part.source_kind, this.variables);
+        const route = this.runtimes.route(action, part.runtime, part.source_kind);
         return {
           automation: { slug: part.automation_slug, title: titles.get(part.automation_slug) ?? part.automation_slug },
           sourceKind: part.source_kind,
           route,
-          destination: describeRoute(route, part.runtime),
+          destination: this.runtimes.describeRoute(route, part.runtime),
           count: part.count,
-          warning: routeWarning(route, part.runtime, this.variables),
+          warning: this.runtimes.routeWarning(route, part.runtime),
           allowed: mayAct(user, part.owner_team),
         };
       }),
@@ -101,7 +100,7 @@ export class ReprocessService {
         { path: 'selection', message: 'matches no actionable dead letter' },
       ]);
     }
-    const routes = parts.map((part: SelectionPart) => ({ automation: part.automation_slug, sourceKind: part.source_kind, route: routeFor(input.action, part.runtime, part.source_kind, this.variables) }));
+    const routes = parts.map((part: SelectionPart) => ({ automation: part.automation_slug, sourceKind: part.source_kind, route: this.runtimes.route(input.action, part.runtime, part.source_kind) }));
     const created = await this.ledger.transaction(async (manager) => {
       const request = await this.ledger.create(manager, {
         action: input.action,

@@ -21,7 +21,7 @@ export const ITEM_STATES = ['queued', 'dispatched', 'acknowledged', 'succeeded',
 export type ItemState = (typeof ITEM_STATES)[number];
 
 /** How a message goes back to its runtime. */
-export const ROUTES = ['rabbitmq', 'bullmq', 'webhook', 'sdk', 'discard'] as const;
+export const ROUTES = ['rabbitmq', 'bullmq', 'nats', 'webhook', 'sdk', 'discard'] as const;
 export type Route = (typeof ROUTES)[number];
 
 /** Which dead letters: these ids, or everything matching a workbench filter at the time of the request. */

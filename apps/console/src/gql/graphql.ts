@@ -285,6 +285,7 @@ export type ReprocessRequestState =
 export type ReprocessRoute =
   | 'bullmq'
   | 'discard'
+  | 'nats'
   | 'rabbitmq'
   | 'sdk'
   | 'webhook';

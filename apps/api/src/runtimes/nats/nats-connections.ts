@@ -1,5 +1,5 @@
 import { connect, type NatsConnection } from '@nats-io/transport-node';
-import { maskPassword, withoutCredentials } from '../../dispatchers/broker-url.js';
+import { maskPassword, withoutCredentials } from '../shared/broker-url.js';
 
 const CONNECT_TIMEOUT_MS = 10_000;
 

@@ -3,7 +3,7 @@ import { setTimeout } from 'node:timers/promises';
 import { REPROCESS_ID_HEADER } from '@roundhouse/contracts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestStream, ownNatsServer, type OwnNatsServer, type TestStream } from '../../../test/jetstream.js';
-import { TransportUnavailableError, type DispatchMessage } from '../../dispatchers/dispatcher.js';
+import { TransportUnavailableError, type DispatchMessage } from '../dispatcher.js';
 import { deadLetterFromJetStream } from './nats-dead-letter.js';
 import { NatsDispatcher } from './nats-dispatcher.js';
 

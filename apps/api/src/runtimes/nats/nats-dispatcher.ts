@@ -1,8 +1,8 @@
 import { JetStreamApiError, jetstream, type PubAck } from '@nats-io/jetstream';
 import { headers as natsHeaders, type MsgHdrs } from '@nats-io/transport-node';
 import { REPROCESS_ID_HEADER } from '@roundhouse/contracts';
-import { mapConcurrently } from '../../dispatchers/map-concurrently.js';
-import { TransportUnavailableError, type DispatchMessage, type DispatchOutcome } from '../../dispatchers/dispatcher.js';
+import { mapConcurrently } from '../shared/map-concurrently.js';
+import { TransportUnavailableError, type DispatchMessage, type DispatchOutcome } from '../dispatcher.js';
 import { JETSTREAM_CONTEXT_HEADERS } from './nats-dead-letter.js';
 import { NatsConnections, natsReason, natsServerOf } from './nats-connections.js';
 

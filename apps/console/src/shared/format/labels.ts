@@ -180,6 +180,7 @@ export const REPROCESS_ITEM_STATE_DESCRIPTIONS: Record<ReprocessItemState, strin
 export const REPROCESS_ROUTE_LABELS: Record<ReprocessRoute, string> = {
   rabbitmq: 'RabbitMQ republish',
   bullmq: 'BullMQ retry',
+  nats: 'NATS JetStream republish',
   webhook: 'Signed webhook',
   sdk: 'SDK pull',
   discard: 'Discard',

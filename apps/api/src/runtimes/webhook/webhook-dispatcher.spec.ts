@@ -3,9 +3,9 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { REPROCESS_ID_HEADER, REPROCESS_SIGNATURE_HEADER, REPROCESS_TIMESTAMP_HEADER } from '@roundhouse/contracts';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { freePort } from '../../test/free-port.js';
-import { OutboundGuard } from '../outbound/outbound-guard.js';
-import type { DispatchMessage, WebhookTarget } from './dispatcher.js';
+import { freePort } from '../../../test/free-port.js';
+import { OutboundGuard } from '../../outbound/outbound-guard.js';
+import type { DispatchMessage, WebhookTarget } from '../dispatcher.js';
 import { WebhookDispatcher } from './webhook-dispatcher.js';
 import { signReprocessBody, verifyReprocessSignature } from './webhook-signature.js';
 

@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { Queue, Worker, type Job } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { useTestApi } from '../../test/harness.js';
-import { CatalogService } from '../catalog/catalog.service.js';
+import { useTestApi } from '../../../test/harness.js';
+import { CatalogService } from '../../catalog/catalog.service.js';
 import { BullMqCollector } from './bullmq-collector.service.js';
 import { exhausted, type FailedJob } from './bullmq-dead-letter.js';
 

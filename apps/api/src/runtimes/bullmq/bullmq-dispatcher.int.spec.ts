@@ -1,9 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Queue, Worker, type Job } from 'bullmq';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { freePort } from '../../test/free-port.js';
+import { freePort } from '../../../test/free-port.js';
 import { BullMqDispatcher } from './bullmq-dispatcher.js';
-import { TransportUnavailableError, type BullMqTarget, type DispatchMessage } from './dispatcher.js';
+import { TransportUnavailableError, type BullMqTarget, type DispatchMessage } from '../dispatcher.js';
 
 const REDIS_URL = process.env.REDIS_URL;
 if (REDIS_URL === undefined) {

@@ -1,8 +1,8 @@
 import { REPROCESS_ID_HEADER, REPROCESS_SIGNATURE_HEADER, REPROCESS_TIMESTAMP_HEADER } from '@roundhouse/contracts';
-import { postJson } from '../common/http-delivery.js';
-import type { OutboundGuard } from '../outbound/outbound-guard.js';
-import type { DispatchMessage, DispatchOutcome, Dispatcher, WebhookTarget } from './dispatcher.js';
-import { mapConcurrently } from './map-concurrently.js';
+import { postJson } from '../../common/http-delivery.js';
+import type { OutboundGuard } from '../../outbound/outbound-guard.js';
+import type { DispatchMessage, DispatchOutcome, Dispatcher, WebhookTarget } from '../dispatcher.js';
+import { mapConcurrently } from '../shared/map-concurrently.js';
 import { signReprocessBody } from './webhook-signature.js';
 
 const IN_FLIGHT = 8;

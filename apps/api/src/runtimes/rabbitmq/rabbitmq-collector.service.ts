@@ -2,13 +2,13 @@ import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import amqp, { type Channel, type ChannelModel, type ConsumeMessage } from 'amqplib';
 import type { DeadLetterV1 } from '@roundhouse/contracts';
 import type { Logger } from 'pino';
-import { AutomationsService } from '../automations/automations.service.js';
-import { RuntimeVariables } from '../config/runtime-variables.js';
-import { DeadLettersRepository } from '../dead-letters/dead-letters.repository.js';
-import { APP_CONFIG, type AppConfig } from '../config/app.config.js';
-import { IngestRepository } from '../ingest/ingest.repository.js';
-import { collectedFailureTimes, timestampWindow } from '../ingest/timestamp-window.js';
-import { API_LOGGER } from '../jobs/jobs.service.js';
+import { AutomationsService } from '../../automations/automations.service.js';
+import { RuntimeVariables } from '../../config/runtime-variables.js';
+import { DeadLettersRepository } from '../../dead-letters/dead-letters.repository.js';
+import { APP_CONFIG, type AppConfig } from '../../config/app.config.js';
+import { IngestRepository } from '../../ingest/ingest.repository.js';
+import { collectedFailureTimes, timestampWindow } from '../../ingest/timestamp-window.js';
+import { API_LOGGER } from '../../jobs/jobs.service.js';
 import { deadLetterFromAmqp } from './amqp-dead-letter.js';
 
 /** One dead-letter queue to collect, for one automation. */
@@ -41,7 +41,7 @@ function keyOf(binding: RabbitMqBinding): string {
  * Collects RabbitMQ dead-letter queues: each message is stored as a dead letter (with its x-death
  * context) and acked only after the database commit, so a crash in between redelivers it — and a
  * redelivered message is the same dead letter, seen again. Which queues it collects follows the
- * catalog (see CollectorsService): `sync` starts, moves and stops consumers.
+ * catalog (see RuntimeCollectors): `sync` starts, moves and stops consumers.
  */
 @Injectable()
 export class RabbitMqCollector implements OnApplicationShutdown {

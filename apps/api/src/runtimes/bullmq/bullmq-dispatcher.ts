@@ -1,8 +1,8 @@
 import { Job, Queue, type JobState } from 'bullmq';
-import { maskPassword, withoutCredentials } from './broker-url.js';
-import { TransportUnavailableError, type BullMqTarget, type DispatchMessage, type DispatchOutcome, type Dispatcher } from './dispatcher.js';
-import { mapConcurrently } from './map-concurrently.js';
-import { redisConnectionOf } from '../common/redis-connection.js';
+import { maskPassword, withoutCredentials } from '../shared/broker-url.js';
+import { TransportUnavailableError, type BullMqTarget, type DispatchMessage, type DispatchOutcome, type Dispatcher } from '../dispatcher.js';
+import { mapConcurrently } from '../shared/map-concurrently.js';
+import { redisConnectionOf } from '../../common/redis-connection.js';
 
 /** How long a call waits for Redis before it gives the batch back as unavailable. */
 const READY_TIMEOUT_MS = 5_000;

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { automationInput } from '../../test/fixtures.js';
 import { startTestApi, useTestApi, type TestApi } from '../../test/harness.js';
 import { CatalogService } from '../catalog/catalog.service.js';
-import { CollectorsService } from './collectors.service.js';
+import { RuntimeCollectors } from './runtime-collectors.service.js';
 
 const RABBITMQ_URL = process.env.RABBITMQ_URL;
 if (RABBITMQ_URL === undefined) {
@@ -20,7 +20,7 @@ const REGISTER = `mutation Register($input: AutomationInput!) { registerAutomati
 const UPDATE = `mutation Update($slug: String!, $input: AutomationInput!) { updateAutomation(slug: $slug, input: $input) { slug } }`;
 const ARCHIVE = `mutation Archive($slug: String!) { archiveAutomation(slug: $slug) { slug archivedAt } }`;
 
-describe.skipIf(RABBITMQ_URL === undefined)(CollectorsService.name, () => {
+describe.skipIf(RABBITMQ_URL === undefined)(RuntimeCollectors.name, () => {
   // A brand-new database, and an api that runs collectors from its first boot: nothing is bound yet.
   const t = useTestApi({ ROUNDHOUSE_COLLECTORS: 'true', ROUNDHOUSE_COLLECTORS_SYNC_MS: '250' });
   const suffix = randomBytes(4).toString('hex');

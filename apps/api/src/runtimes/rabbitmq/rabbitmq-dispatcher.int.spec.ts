@@ -2,9 +2,9 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import amqp, { type Channel, type ChannelModel, type GetMessage } from 'amqplib';
 import { REPROCESS_ID_HEADER } from '@roundhouse/contracts';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../test/free-port.js';
-import { TcpProxy } from '../../test/tcp-proxy.js';
-import { TransportUnavailableError, type DispatchMessage } from './dispatcher.js';
+import { freePort } from '../../../test/free-port.js';
+import { TcpProxy } from '../../../test/tcp-proxy.js';
+import { TransportUnavailableError, type DispatchMessage } from '../dispatcher.js';
 import { RabbitMqDispatcher } from './rabbitmq-dispatcher.js';
 
 const RABBITMQ_URL = process.env.RABBITMQ_URL;

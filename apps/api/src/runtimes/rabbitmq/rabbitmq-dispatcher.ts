@@ -1,8 +1,8 @@
 import amqp, { type Channel, type ChannelModel, type ConfirmChannel, type Message, type Options } from 'amqplib';
 import { REPROCESS_ID_HEADER } from '@roundhouse/contracts';
-import { LEGACY_PAYLOAD_ENCODING_HEADER } from '../dead-letters/message-body.js';
-import { maskPassword, withoutCredentials } from './broker-url.js';
-import { TransportUnavailableError, type DispatchMessage, type DispatchOutcome, type Dispatcher, type RabbitMqTarget } from './dispatcher.js';
+import { LEGACY_PAYLOAD_ENCODING_HEADER } from '../../dead-letters/message-body.js';
+import { maskPassword, withoutCredentials } from '../shared/broker-url.js';
+import { TransportUnavailableError, type DispatchMessage, type DispatchOutcome, type Dispatcher, type RabbitMqTarget } from '../dispatcher.js';
 
 /** Set on dead letters by collectors before bodies were kept as bytes; never sent back. */
 const CONNECT_TIMEOUT_MS = 10_000;

@@ -2,14 +2,14 @@ import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
 import type { DeadLetterV1 } from '@roundhouse/contracts';
 import type { Logger } from 'pino';
-import { AutomationsService } from '../automations/automations.service.js';
-import { RuntimeVariables } from '../config/runtime-variables.js';
-import { redisConnectionOf } from '../common/redis-connection.js';
-import { DeadLettersRepository } from '../dead-letters/dead-letters.repository.js';
-import { APP_CONFIG, type AppConfig } from '../config/app.config.js';
-import { IngestRepository } from '../ingest/ingest.repository.js';
-import { collectedFailureTimes, timestampWindow } from '../ingest/timestamp-window.js';
-import { API_LOGGER } from '../jobs/jobs.service.js';
+import { AutomationsService } from '../../automations/automations.service.js';
+import { RuntimeVariables } from '../../config/runtime-variables.js';
+import { redisConnectionOf } from '../../common/redis-connection.js';
+import { DeadLettersRepository } from '../../dead-letters/dead-letters.repository.js';
+import { APP_CONFIG, type AppConfig } from '../../config/app.config.js';
+import { IngestRepository } from '../../ingest/ingest.repository.js';
+import { collectedFailureTimes, timestampWindow } from '../../ingest/timestamp-window.js';
+import { API_LOGGER } from '../../jobs/jobs.service.js';
 import { deadLetterFromJob, exhausted, type FailedJob } from './bullmq-dead-letter.js';
 
 export interface BullMqBinding {
@@ -29,7 +29,7 @@ function keyOf(binding: BullMqBinding): string {
 /**
  * Collects BullMQ jobs that exhausted their attempts, through BullMQ's own queue API (the failed
  * set), without changing the runtime's jobs. Idempotent: each job failure has a fixed event id.
- * Which queues it watches follows the catalog (see CollectorsService): `sync` starts, moves and stops them.
+ * Which queues it watches follows the catalog (see RuntimeCollectors): `sync` starts, moves and stops them.
  */
 @Injectable()
 export class BullMqCollector implements OnApplicationShutdown {

@@ -2,13 +2,11 @@ import { Inject, Injectable, type BeforeApplicationShutdown } from '@nestjs/comm
 import type { Logger } from 'pino';
 import { APP_CONFIG, type AppConfig } from '../config/app.config.js';
 import { API_LOGGER } from '../jobs/jobs.service.js';
-import { BullMqCollector } from './bullmq-collector.service.js';
-import { RabbitMqCollector } from './rabbitmq-collector.service.js';
-import { NatsCollector } from '../runtimes/nats/nats-collector.service.js';
+import { Runtimes } from './routes.js';
 
 /**
  * Keeps this process's collectors in step with the catalog. Every ROUNDHOUSE_COLLECTORS_SYNC_MS it
- * reads the active automations' runtime bindings (one small query per kind) and starts a collector
+ * asks every runtime kind's collector (see registry.ts) to read the active automations' bindings of its kind (one small query per kind) and starts a collector
  * for a new binding, moves one whose queue or connection changed, and stops one whose automation
  * was archived or rebound — whether the change came from the console, a catalog apply or another
  * replica. Every process with ROUNDHOUSE_COLLECTORS on does this on its own, so all of them follow
@@ -16,15 +14,13 @@ import { NatsCollector } from '../runtimes/nats/nats-collector.service.js';
  * brand-new database the first reads find nothing, and collection begins once the catalog is applied.
  */
 @Injectable()
-export class CollectorsService implements BeforeApplicationShutdown {
+export class RuntimeCollectors implements BeforeApplicationShutdown {
   private timer: NodeJS.Timeout | undefined;
   private syncing: Promise<void> = Promise.resolve();
   private failing = false;
 
   constructor(
-    @Inject(RabbitMqCollector) private readonly rabbitmq: RabbitMqCollector,
-    @Inject(BullMqCollector) private readonly bullmq: BullMqCollector,
-    @Inject(NatsCollector) private readonly nats: NatsCollector,
+    @Inject(Runtimes) private readonly runtimes: Runtimes,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(API_LOGGER) private readonly log: Logger,
   ) {}
@@ -42,9 +38,9 @@ export class CollectorsService implements BeforeApplicationShutdown {
   sync(): Promise<void> {
     this.syncing = this.syncing.then(async () => {
       try {
-        await this.rabbitmq.syncFromCatalog();
-        await this.bullmq.syncFromCatalog();
-        await this.nats.syncFromCatalog();
+        for (const collector of this.runtimes.collectors()) {
+          await collector.syncFromCatalog();
+        }
         if (this.failing) {
           this.log.info('collectors follow the catalog again');
         }

@@ -3,9 +3,9 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import amqp, { type Channel, type ChannelModel } from 'amqplib';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { useTestApi } from '../../test/harness.js';
-import { CatalogService } from '../catalog/catalog.service.js';
-import { createLogger } from '../logging/logger.js';
+import { useTestApi } from '../../../test/harness.js';
+import { CatalogService } from '../../catalog/catalog.service.js';
+import { createLogger } from '../../logging/logger.js';
 import { RabbitMqCollector } from './rabbitmq-collector.service.js';
 
 const RABBITMQ_URL = process.env.RABBITMQ_URL;
