@@ -3,6 +3,7 @@ import { AutomationsModule } from '../automations/automations.module.js';
 import { DeadLettersModule } from '../dead-letters/dead-letters.module.js';
 import { IngestRepository } from '../ingest/ingest.repository.js';
 import { BullMqCollector } from './bullmq/bullmq-collector.service.js';
+import { NatsCollector } from './nats/nats-collector.service.js';
 import { RabbitMqCollector } from './rabbitmq/rabbitmq-collector.service.js';
 import { RUNTIME_ADAPTERS } from './registry.js';
 import type { RuntimeAdapter } from './runtime-adapter.js';
@@ -28,6 +29,7 @@ class RuntimesShutdown implements OnApplicationShutdown {
     IngestRepository,
     RabbitMqCollector,
     BullMqCollector,
+    NatsCollector,
     ...RUNTIME_ADAPTERS,
     { provide: Runtimes, useFactory: (...adapters: RuntimeAdapter[]) => new Runtimes(adapters), inject: [...RUNTIME_ADAPTERS] },
     RuntimesShutdown,
@@ -35,6 +37,6 @@ class RuntimesShutdown implements OnApplicationShutdown {
     RetentionWarnings,
     RetentionWarningsResolver,
   ],
-  exports: [Runtimes, RuntimeCollectors, RetentionWarnings, RabbitMqCollector, BullMqCollector],
+  exports: [Runtimes, RuntimeCollectors, RetentionWarnings, RabbitMqCollector, BullMqCollector, NatsCollector],
 })
 export class RuntimesModule {}

@@ -48,6 +48,7 @@ export const RISK_DOMAIN_LABELS: Record<RiskDomain, string> = {
 export const RUNTIME_KIND_LABELS: Record<RuntimeKind, string> = {
   rabbitmq: 'RabbitMQ',
   bullmq: 'BullMQ',
+  nats: 'NATS JetStream',
   webhook: 'Webhook',
   sdk: 'Roundhouse SDK',
   other: 'Other',
@@ -122,6 +123,7 @@ export const DEAD_LETTER_STATUS_LABELS: Record<DeadLetterStatus, string> = {
 export const DEAD_LETTER_SOURCE_LABELS: Record<DeadLetterSource, string> = {
   rabbitmq: 'RabbitMQ',
   bullmq: 'BullMQ',
+  nats: 'NATS JetStream',
   sqs: 'Amazon SQS',
   kafka: 'Kafka',
   webhook: 'Webhook',
@@ -133,6 +135,7 @@ export const TOKEN_CAPABILITY_LABELS: Record<TokenCapability, string> = {
   ingest: 'Report runs',
   dead_letters: 'Report dead letters',
   commands: 'Receive reprocess commands',
+  catalog_read: 'Read the catalog for Backstage',
 };
 
 /** What a runtime holding a token with the capability may do, in a sentence. */
@@ -140,6 +143,7 @@ export const TOKEN_CAPABILITY_DESCRIPTIONS: Record<TokenCapability, string> = {
   ingest: 'Send run events, KPI measurements and heartbeats through the SDK or POST /ingest/v1/events.',
   dead_letters: 'Hand over the messages it gave up on, so they appear in the dead-letter workbench.',
   commands: 'Pick up reprocess commands that people start from the console.',
+  catalog_read: 'Read every automation as Backstage entities (GET /catalog/backstage/entities.yaml), for a Backstage url Location.',
 };
 
 export const REPROCESS_ACTION_LABELS: Record<ReprocessAction, string> = {
@@ -178,6 +182,7 @@ export const REPROCESS_ITEM_STATE_DESCRIPTIONS: Record<ReprocessItemState, strin
 export const REPROCESS_ROUTE_LABELS: Record<ReprocessRoute, string> = {
   rabbitmq: 'RabbitMQ republish',
   bullmq: 'BullMQ retry',
+  nats: 'NATS JetStream republish',
   webhook: 'Signed webhook',
   sdk: 'SDK pull',
   discard: 'Discard',
