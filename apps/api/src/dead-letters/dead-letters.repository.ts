@@ -68,6 +68,8 @@ export interface DeadLetterQuery {
   status?: DeadLetterStatus;
   /** Pending or failed again: waiting for a decision. */
   needsAction?: boolean;
+  /** Only dead letters of automations these teams own. */
+  teams?: readonly string[];
   /** Dead letters a reprocess request sent back, each as it stands now: the new dead letter when it failed again as a new message. */
   reprocessRequest?: string;
   from?: Date;
@@ -129,6 +131,9 @@ export function deadLetterConditions(query: DeadLetterQuery, params: unknown[]):
   }
   if (query.status !== undefined) {
     add('d.status = ?', query.status);
+  }
+  if (query.teams !== undefined) {
+    add('d.automation_slug IN (SELECT t.slug FROM automation t WHERE t.owner_team = ANY (?::text[]))', [...query.teams]);
   }
   if (query.needsAction === true) {
     add('d.status = ANY (?::text[])', [...WAITING_STATUSES]);
@@ -383,6 +388,28 @@ export class DeadLettersRepository {
   }
 
   /** BullMQ jobs retried by a reprocess whose outcome is not known yet: their keys and job ids. */
+  /**
+   * Pending (or failed-again) dead letters of one automation and source queue whose last failure is
+   * before `before` — those a source that keeps failures for a while loses first — with the oldest
+   * such failure.
+   */
+  async pendingFailedBefore(automation: string, sourceKind: string, queue: string, before: Date): Promise<{ count: number; oldest: Date | null }> {
+    const [row] = await this.dataSource.query<{ count: number; oldest: Date | null }[]>(
+      `SELECT count(*)::int AS count, min(last_failed_at) AS oldest FROM dead_letter
+        WHERE automation_slug = $1 AND source_kind = $2 AND source_queue = $3 AND status IN ('pending', 'failed_again') AND last_failed_at < $4`,
+      [automation, sourceKind, queue, before],
+    );
+    return row ?? { count: 0, oldest: null };
+  }
+
+  /** The source queues an automation's pending (or failed-again) dead letters came from, by source kind. */
+  pendingSources(automation: string): Promise<{ source_kind: string; source_queue: string }[]> {
+    return this.dataSource.query(
+      `SELECT DISTINCT source_kind, source_queue FROM dead_letter WHERE automation_slug = $1 AND status IN ('pending', 'failed_again') ORDER BY source_kind, source_queue`,
+      [automation],
+    );
+  }
+
   retriedJobs(automation: string, queue: string, limit: number): Promise<{ reprocess_id: string; message_id: string }[]> {
     return this.dataSource.query(
       `SELECT i.reprocess_id::text AS reprocess_id, d.message_id FROM reprocess_item i JOIN dead_letter d ON d.id = i.dead_letter_id
@@ -431,7 +458,7 @@ export class DeadLettersRepository {
    * Groups with their waiting count (pending or failed again) and a 24-hour trend, most waiting first:
    * those holding a dead letter that matches the filter (its automation, status, request).
    */
-  groups(query: Pick<DeadLetterQuery, 'automation' | 'status' | 'needsAction' | 'reprocessRequest'>, now: Date): Promise<GroupRow[]> {
+  groups(query: Pick<DeadLetterQuery, 'automation' | 'status' | 'needsAction' | 'reprocessRequest' | 'teams'>, now: Date): Promise<GroupRow[]> {
     const params: unknown[] = [now];
     const where = deadLetterConditions({ ...query, automation: undefined }, params);
     params.push(query.automation ?? null);

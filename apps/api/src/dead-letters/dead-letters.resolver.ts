@@ -24,6 +24,7 @@ export class DeadLettersResolver {
       fingerprint: filter?.fingerprint ?? undefined,
       status: filter?.status ?? undefined,
       needsAction: filter?.needsAction ?? undefined,
+      teams: filter?.teams ?? undefined,
       reprocessRequest: filter?.reprocessRequest ?? undefined,
       from: filter?.from ?? undefined,
       to: filter?.to ?? undefined,
@@ -46,9 +47,10 @@ export class DeadLettersResolver {
     @Args('status', { type: () => DeadLetterStatusEnum, nullable: true, defaultValue: 'pending' }) status: DeadLetterStatus | null,
     @Args('needsAction', { type: () => Boolean, nullable: true, description: 'Only groups holding a dead letter that is pending or failed again.' }) needsAction: boolean | null,
     @Args('reprocessRequest', { type: () => ID, nullable: true, description: 'Only groups holding a dead letter this reprocess request sent back (as it stands now).' }) reprocessRequest: string | null,
+    @Args('teams', { type: () => [String], nullable: true, description: 'Only groups of automations these teams own (e.g. the viewer’s teams: "my teams").' }) teams: string[] | null,
   ): Promise<DeadLetterGroupType[]> {
     return this.service.groups(
-      { automation: automation ?? undefined, status: status ?? undefined, needsAction: needsAction ?? undefined, reprocessRequest: reprocessRequest ?? undefined },
+      { automation: automation ?? undefined, status: status ?? undefined, needsAction: needsAction ?? undefined, reprocessRequest: reprocessRequest ?? undefined, teams: teams ?? undefined },
       user,
     );
   }

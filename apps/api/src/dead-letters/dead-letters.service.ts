@@ -39,7 +39,7 @@ export class DeadLettersService {
     return node as DeadLetterType;
   }
 
-  async groups(query: Pick<DeadLetterQuery, 'automation' | 'status' | 'needsAction' | 'reprocessRequest'>, user: User | undefined, now = new Date()): Promise<DeadLetterGroupType[]> {
+  async groups(query: Pick<DeadLetterQuery, 'automation' | 'status' | 'needsAction' | 'reprocessRequest' | 'teams'>, user: User | undefined, now = new Date()): Promise<DeadLetterGroupType[]> {
     const rows = await this.deadLetters.groups(query, now);
     const readers = await this.readers(rows.map((row) => row.automation_slug), user);
     return rows.map((row) => {

@@ -18,6 +18,7 @@ function queryOf(filter: DeadLetterFilter): DeadLetterQuery {
   set('fingerprint', filter.fingerprint);
   set('status', filter.status);
   set('needsAction', filter.needsAction === true ? true : undefined);
+  set('teams', filter.teams);
   set('reprocessRequest', filter.reprocessRequest);
   set('from', filter.from);
   set('to', filter.to);
@@ -60,6 +61,7 @@ export function describeSelection(selection: Selection): string {
     f.fingerprint === undefined ? undefined : `group ${f.fingerprint.slice(0, 12)}`,
     f.status === undefined ? undefined : `status ${f.status}`,
     f.needsAction === true ? 'needing action' : undefined,
+    f.teams === undefined ? undefined : `of team ${f.teams.join(', ')}`,
     f.reprocessRequest === undefined ? undefined : `sent back by request ${f.reprocessRequest}`,
     f.search === undefined ? undefined : `error matching "${f.search}"`,
     f.from === undefined ? undefined : `failed from ${new Date(f.from).toISOString()}`,

@@ -65,26 +65,31 @@ export function statusArgument(filters: DeadLetterFilters): DeadLetterStatus | n
   return filters.status === 'any' || filters.status === NEEDS_ACTION ? null : filters.status;
 }
 
-/** What the groups are asked for: the same automation, status and request as the list. */
+/** What the groups are asked for: the same automation, status, request and teams as the list. */
 export interface DeadLetterGroupsScope {
   automation: string | null;
+  teams: string[] | null;
   status: DeadLetterStatus | null;
   needsAction: boolean | null;
   reprocessRequest: string | null;
 }
 
-export function groupsScope(filters: DeadLetterFilters): DeadLetterGroupsScope {
+export function groupsScope(filters: DeadLetterFilters, teams: readonly string[] | null): DeadLetterGroupsScope {
   return {
     automation: filters.automation || null,
+    teams: teams === null ? null : [...teams],
     status: statusArgument(filters),
     needsAction: filters.status === NEEDS_ACTION ? true : null,
     reprocessRequest: filters.request || null,
   };
 }
 
-/** The api's filter: only what is set, so equal views share one cache entry. */
-export function toDeadLetterFilter(filters: DeadLetterFilters): DeadLetterFilter {
+/** The api's filter: only what is set, so equal views share one cache entry. `teams` null is every team's. */
+export function toDeadLetterFilter(filters: DeadLetterFilters, teams: readonly string[] | null = null): DeadLetterFilter {
   const filter: DeadLetterFilter = {};
+  if (teams !== null) {
+    filter.teams = [...teams];
+  }
   if (filters.automation) {
     filter.automation = filters.automation;
   }

@@ -88,6 +88,7 @@ export class DeadLetterFilter {
   @Field(() => String, { nullable: true }) automation?: string | null;
   @Field(() => String, { nullable: true }) fingerprint?: string | null;
   @Field(() => DeadLetterStatusEnum, { nullable: true }) status?: DeadLetterStatus | null;
+  @Field(() => [String], { nullable: true, description: 'Only those of automations these teams own (e.g. the viewer’s teams: "my teams").' }) teams?: string[] | null;
   @Field(() => Boolean, { nullable: true, description: 'Only those that need action: pending or failed again (what the dashboard counts as waiting).' }) needsAction?: boolean | null;
   @Field(() => ID, { nullable: true, description: 'Only those this reprocess request sent back, each as it stands now (the new dead letter, when one failed again as a new message).' })
   reprocessRequest?: string | null;

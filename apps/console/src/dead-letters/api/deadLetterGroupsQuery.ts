@@ -4,8 +4,8 @@ import { graphqlRequest } from '@/shared/graphql/graphqlRequest';
 import type { DeadLetterGroupsScope } from '../deadLetterFilters';
 
 const DeadLetterGroupsQuery = graphql(`
-  query DeadLetterGroups($automation: String, $status: DeadLetterStatus, $needsAction: Boolean, $reprocessRequest: ID) {
-    deadLetterGroups(automation: $automation, status: $status, needsAction: $needsAction, reprocessRequest: $reprocessRequest) {
+  query DeadLetterGroups($automation: String, $status: DeadLetterStatus, $needsAction: Boolean, $reprocessRequest: ID, $teams: [String!]) {
+    deadLetterGroups(automation: $automation, status: $status, needsAction: $needsAction, reprocessRequest: $reprocessRequest, teams: $teams) {
       fingerprint
       automation {
         slug

@@ -48,7 +48,7 @@ describe(DeadLettersPage.name, () => {
     renderApp('/dead-letters');
 
     const groups = await screen.findByRole('table', { name: 'Dead letters grouped by error, most pending first' });
-    expect(api.calls('DeadLetterGroups')[0]?.variables).toEqual({ automation: null, status: null, needsAction: true, reprocessRequest: null });
+    expect(api.calls('DeadLetterGroups')[0]?.variables).toEqual({ automation: null, teams: ['finance-ops'], status: null, needsAction: true, reprocessRequest: null });
     const address = within(groups).getByRole('row', { name: /NetSuiteValidationError/ });
     expect(address.textContent).toContain('customer record <id> has no billing address for subsidiary <n>');
     expect(address.textContent).toContain('7 / 9');
@@ -58,7 +58,7 @@ describe(DeadLettersPage.name, () => {
 
     // The list starts with every dead letter that needs action, each linking to itself and to its trail.
     const first = await screen.findByRole('row', { name: /customer record CUST-88213/ });
-    expect(api.calls('DeadLetters')[0]?.variables).toEqual({ filter: { needsAction: true }, first: 50, after: null });
+    expect(api.calls('DeadLetters')[0]?.variables).toEqual({ filter: { teams: ['finance-ops'], needsAction: true }, first: 50, after: null });
     expect(within(first).getByRole('link', { name: 'NetSuiteValidationError' }).getAttribute('href')).toBe('/dead-letters/dl-0001');
     expect(within(first).getByRole('link', { name: 'deal-4711' }).getAttribute('href')).toBe('/trail/deal-4711');
     expect(first.textContent).toContain('Pending');
@@ -70,7 +70,7 @@ describe(DeadLettersPage.name, () => {
     await waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/dead-letters?fingerprint=fp-stripe-timeout'));
     expect(timeoutGroup.getAttribute('aria-pressed')).toBe('true');
     expect(await screen.findByRole('row', { name: /Stripe did not answer in 30s/ })).toBeTruthy();
-    expect(api.calls('DeadLetters').at(-1)?.variables.filter).toEqual({ fingerprint: 'fp-stripe-timeout', needsAction: true });
+    expect(api.calls('DeadLetters').at(-1)?.variables.filter).toEqual({ teams: ['finance-ops'], fingerprint: 'fp-stripe-timeout', needsAction: true });
     expect(screen.queryByRole('row', { name: /customer record CUST-88213/ })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Load more' })).toBeNull();
 
@@ -90,8 +90,8 @@ describe(DeadLettersPage.name, () => {
     renderApp('/dead-letters?automation=payout-reconciliation&status=any&from=2026-11-27T00:00:00.000Z&q=Stripe');
 
     const empty = await screen.findByRole('status', { name: 'No dead letters match these filters' });
-    expect(api.calls('DeadLetterGroups')[0]?.variables).toEqual({ automation: 'payout-reconciliation', status: null, needsAction: null, reprocessRequest: null });
-    expect(api.calls('DeadLetters')[0]?.variables.filter).toEqual({ automation: 'payout-reconciliation', from: '2026-11-27T00:00:00.000Z', search: 'Stripe' });
+    expect(api.calls('DeadLetterGroups')[0]?.variables).toEqual({ automation: 'payout-reconciliation', teams: ['finance-ops'], status: null, needsAction: null, reprocessRequest: null });
+    expect(api.calls('DeadLetters')[0]?.variables.filter).toEqual({ teams: ['finance-ops'], automation: 'payout-reconciliation', from: '2026-11-27T00:00:00.000Z', search: 'Stripe' });
 
     fireEvent.click(within(empty).getByRole('button', { name: 'Clear filters' }));
     await waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/dead-letters'));
@@ -123,8 +123,8 @@ describe(DeadLettersPage.name, () => {
     fireEvent.change(status, { target: { value: 'pending' } });
     await waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/dead-letters?status=pending'));
     await waitFor(() => expect(screen.queryByRole('row', { name: /Adyen answered 429/ })).toBeNull());
-    expect(api.calls('DeadLetters').at(-1)?.variables.filter).toEqual({ status: 'pending' });
-    expect(api.calls('DeadLetterGroups').at(-1)?.variables).toEqual({ automation: null, status: 'pending', needsAction: null, reprocessRequest: null });
+    expect(api.calls('DeadLetters').at(-1)?.variables.filter).toEqual({ teams: ['finance-ops'], status: 'pending' });
+    expect(api.calls('DeadLetterGroups').at(-1)?.variables).toEqual({ automation: null, teams: ['finance-ops'], status: 'pending', needsAction: null, reprocessRequest: null });
 
     fireEvent.change(status, { target: { value: 'needs_action' } });
     await waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/dead-letters'));
@@ -139,12 +139,55 @@ describe(DeadLettersPage.name, () => {
     renderApp('/dead-letters?request=42&status=failed_again');
 
     expect(await screen.findByRole('row', { name: /Adyen answered 429 Too Many Requests/ })).toBeTruthy();
-    expect(api.calls('DeadLetters')[0]?.variables.filter).toEqual({ status: 'failed_again', reprocessRequest: '42' });
-    expect(api.calls('DeadLetterGroups')[0]?.variables).toEqual({ automation: null, status: 'failed_again', needsAction: null, reprocessRequest: '42' });
+    expect(api.calls('DeadLetters')[0]?.variables.filter).toEqual({ teams: ['finance-ops'], status: 'failed_again', reprocessRequest: '42' });
+    expect(api.calls('DeadLetterGroups')[0]?.variables).toEqual({ automation: null, teams: ['finance-ops'], status: 'failed_again', needsAction: null, reprocessRequest: '42' });
     const filters = screen.getByRole('search', { name: 'Filter dead letters' });
     expect(filters.textContent).toContain('Sent back by request #42');
     fireEvent.click(within(filters).getByRole('button', { name: 'Show dead letters of every request' }));
     await waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/dead-letters?status=failed_again'));
+  });
+
+  it('opens on my teams’ dead letters for an operator, with every team’s one click away, the choice in the URL', async () => {
+    const triage = aDeadLetterGroup({ fingerprint: 'fp-zendesk', automation: { slug: 'ticket-triage', title: 'Ticket triage' }, errorClass: 'ZendeskRateLimited', normalizedMessage: 'Zendesk answered <n>' });
+    const api = mockApi(
+      {
+        Viewer: () => ({ data: aViewer({ id: 'otto', name: 'Otto Operator', role: 'operator', teams: ['finance-ops'] }) }),
+        AutomationOptions: () => AUTOMATIONS,
+        DeadLetterGroups: ({ teams }) => ({ data: { deadLetterGroups: teams ? [aDeadLetterGroup()] : [aDeadLetterGroup(), triage] } }),
+        DeadLetters: () => page([aDeadLetterRow()]),
+      },
+      { session: { user: { id: 'otto', name: 'Otto Operator', role: 'operator', teams: ['finance-ops'] } } },
+    );
+    renderApp('/dead-letters');
+
+    const whose = await screen.findByRole('group', { name: 'Whose dead letters' });
+    expect(within(whose).getByRole('button', { name: 'My teams (finance-ops)' }).getAttribute('aria-pressed')).toBe('true');
+    const groups = await screen.findByRole('table', { name: 'Dead letters grouped by error, most pending first' });
+    expect(within(groups).queryByRole('row', { name: /ZendeskRateLimited/ })).toBeNull();
+    expect(api.calls('DeadLetters')[0]?.variables.filter).toEqual({ teams: ['finance-ops'], needsAction: true });
+
+    fireEvent.click(within(whose).getByRole('button', { name: 'All teams' }));
+    await waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/dead-letters?teams=all'));
+    await waitFor(() => expect(within(screen.getByRole('table', { name: 'Dead letters grouped by error, most pending first' })).getByRole('row', { name: /ZendeskRateLimited/ })).toBeTruthy());
+    expect(api.calls('DeadLetters').at(-1)?.variables.filter).toEqual({ needsAction: true });
+    expect(api.calls('DeadLetterGroups').at(-1)?.variables).toEqual({ automation: null, teams: null, status: null, needsAction: true, reprocessRequest: null });
+  });
+
+  it('shows every team’s dead letters, with no choice to make, to an admin on no team', async () => {
+    const api = mockApi(
+      {
+        Viewer: () => ({ data: aViewer({ id: 'ada', name: 'Ada Admin', role: 'admin', teams: [] }) }),
+        AutomationOptions: () => AUTOMATIONS,
+        DeadLetterGroups: () => ({ data: { deadLetterGroups: [aDeadLetterGroup()] } }),
+        DeadLetters: () => page([aDeadLetterRow()]),
+      },
+      { session: { user: { id: 'ada', name: 'Ada Admin', role: 'admin', teams: [] } } },
+    );
+    renderApp('/dead-letters');
+
+    await screen.findByRole('row', { name: /customer record CUST-88213/ });
+    expect(api.calls('DeadLetters')[0]?.variables.filter).toEqual({ needsAction: true });
+    expect(screen.queryByRole('group', { name: 'Whose dead letters' })).toBeNull();
   });
 
   it('says nothing is waiting when no dead letter is pending or failed again anywhere', async () => {

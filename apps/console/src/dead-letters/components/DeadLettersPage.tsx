@@ -1,4 +1,6 @@
+import { useTeamsScope } from '@/auth/hooks/useTeamsScope';
 import { useAutomationOptions } from '@/catalog/hooks/useAutomationOptions';
+import { TeamsScopeToggle } from '@/shared/components/TeamsScopeToggle';
 import { useDocumentTitle } from '@/shared/hooks/useDocumentTitle';
 import { groupsScope } from '../deadLetterFilters';
 import { useDeadLetterFilters } from '../hooks/useDeadLetterFilters';
@@ -7,6 +9,7 @@ import { DeadLetterFiltersBar } from './DeadLetterFiltersBar';
 import { DeadLetterGroups, DeadLetterGroupsError, DeadLetterGroupsSkeleton } from './DeadLetterGroups';
 import { DeadLetterList, DeadLettersEmptyState } from './DeadLetterList';
 import { DeadLetterScopeBar } from './DeadLetterScopeBar';
+import { RetentionWarnings } from './RetentionWarnings';
 
 const ALL_AUTOMATIONS = {};
 
@@ -25,7 +28,8 @@ function useScopeTeams(slugs: readonly string[]): string[] {
 export function DeadLettersPage() {
   useDocumentTitle('Dead letters');
   const { filters, setFilter, clearFilters, hasFilters } = useDeadLetterFilters();
-  const groups = useDeadLetterGroups(groupsScope(filters));
+  const teamsScope = useTeamsScope();
+  const groups = useDeadLetterGroups(groupsScope(filters, teamsScope.teams));
   const chosen = groups.data?.deadLetterGroups.find((group) => group.fingerprint === filters.fingerprint);
   // With no filter at all (the default "needs action" view), no group means nothing is waiting: one calm message instead of two empty tables.
   const nothingWaiting = !hasFilters && groups.isSuccess && groups.data.deadLetterGroups.length === 0;
@@ -59,9 +63,11 @@ export function DeadLettersPage() {
           </p>
         </div>
       </header>
+      <TeamsScopeToggle scope={teamsScope} label="Whose dead letters" />
       <DeadLetterScopeBar filters={filters} onFilterChange={setFilter} />
+      <RetentionWarnings automation={filters.automation || null} />
       {nothingWaiting ? (
-        <DeadLettersEmptyState />
+        <DeadLettersEmptyState mine={teamsScope.teams !== null} />
       ) : (
         <div className="stack">
           <section className="panel" aria-labelledby="dead-letter-groups-title">
@@ -81,7 +87,7 @@ export function DeadLettersPage() {
               onClear={clearFilters}
               hasFilters={hasFilters}
             />
-            <DeadLetterList filters={filters} hasFilters={hasFilters} onClear={clearFilters} scopeTeams={scopeTeams} />
+            <DeadLetterList filters={filters} hasFilters={hasFilters} onClear={clearFilters} scopeTeams={scopeTeams} teams={teamsScope.teams} />
           </section>
         </div>
       )}
