@@ -157,4 +157,14 @@ export default defineConfig([
       }),
     },
   },
+  {
+    // A runtime kind's folder (apps/api/src/runtimes/<kind>/) sits one level deeper: ../../ reaches another feature, ../../../ only the test harness.
+    files: ['apps/api/src/runtimes/*/**'],
+    rules: {
+      'no-restricted-imports': restrictedImports({
+        regex: `^(\\.\\./){3,}(?!test/)`,
+        message: `Don't climb out of a runtime kind's folder past apps/api/src: import what another feature offers with ../../<feature>/, the runtimes' shared code with ../shared/.`,
+      }),
+    },
+  },
 ]);

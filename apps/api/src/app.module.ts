@@ -18,7 +18,7 @@ import type { AppConfig } from './config/app.config.js';
 import { ConfigModule } from './config/config.module.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { mutationBudgetPlugin } from './database/mutation-budget.plugin.js';
-import { CollectorsModule } from './collectors/collectors.module.js';
+import { RuntimesModule } from './runtimes/runtimes.module.js';
 import { DashboardsModule } from './dashboards/dashboards.module.js';
 import { DeadLettersModule } from './dead-letters/dead-letters.module.js';
 import { DomainErrorFilter } from './errors/domain-error.filter.js';
@@ -103,7 +103,7 @@ export class AppModule {
         DeadLettersModule,
         ReprocessModule,
         ApprovalsModule,
-        CollectorsModule,
+        RuntimesModule,
         OutboundModule,
       ],
       providers: [

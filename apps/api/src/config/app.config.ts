@@ -208,6 +208,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
+/** Where people reach this console (ROUNDHOUSE_PUBLIC_URL, else the address it listens on), without a trailing slash. */
+export function consoleUrlOf(config: Pick<AppConfig, 'ROUNDHOUSE_PUBLIC_URL' | 'HOST' | 'PORT'>): string {
+  return (config.ROUNDHOUSE_PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}`).replace(/\/+$/, '');
+}
+
 /** The environment variables catalogs may name, read from `env` (validated by loadConfig). */
 export function runtimeVariablesOf(config: AppConfig, env: Readonly<Record<string, string | undefined>> = process.env): RuntimeVariables {
   const allowList = parseRuntimeVariableAllowList(config.ROUNDHOUSE_ALLOWED_RUNTIME_VARIABLES, SETTING_KEYS);

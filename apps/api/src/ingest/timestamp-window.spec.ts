@@ -1,6 +1,6 @@
 import type { DeadLetterV1 } from '@roundhouse/contracts';
 import { describe, expect, it } from 'vitest';
-import { deadLetterFromAmqp } from '../collectors/amqp-dead-letter.js';
+import { deadLetterFromAmqp } from '../runtimes/rabbitmq/amqp-dead-letter.js';
 import { collectedFailureTimes, timestampProblem, type TimestampWindow } from './timestamp-window.js';
 
 const window: TimestampWindow = { maxSkewSeconds: 300, runRetentionDays: 30, maxAgeDays: 366 };

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { DispatchMessage, WebhookTarget } from '../dispatchers/dispatcher.js';
-import { WebhookDispatcher } from '../dispatchers/webhook-dispatcher.js';
+import type { DispatchMessage, WebhookTarget } from '../runtimes/dispatcher.js';
+import { WebhookDispatcher } from '../runtimes/webhook/webhook-dispatcher.js';
 import { OutboundGuard, type Resolver } from './outbound-guard.js';
 
 const REFUSED = 'Roundhouse sends webhooks only to public addresses unless ROUNDHOUSE_OUTBOUND_ALLOW names the host or its range';

@@ -3,12 +3,10 @@ import type { RuntimeBinding } from '@roundhouse/contracts';
 import type { Logger } from 'pino';
 import { retryDelayMs } from '../common/backoff.js';
 import { APP_CONFIG, type AppConfig } from '../config/app.config.js';
-import { RuntimeVariables } from '../config/runtime-variables.js';
-import { TransportUnavailableError, type DispatchOutcome } from '../dispatchers/dispatcher.js';
-import { Dispatchers } from '../dispatchers/dispatchers.js';
+import { TransportUnavailableError, type DispatchOutcome } from '../runtimes/dispatcher.js';
+import { Runtimes } from '../runtimes/routes.js';
 import { API_LOGGER, JobsService } from '../jobs/jobs.service.js';
 import { MetricsService } from '../metrics/metrics.service.js';
-import { targetFor } from './reprocess-routes.js';
 import { ReprocessRepository, type ClaimedItem } from './reprocess.repository.js';
 import { commandOf } from './reprocess-commands.service.js';
 import { ReprocessService } from './reprocess.service.js';
@@ -37,13 +35,12 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 export class ReprocessDispatchJob implements OnModuleInit {
   constructor(
     @Inject(ReprocessRepository) private readonly ledger: ReprocessRepository,
-    @Inject(Dispatchers) private readonly dispatchers: Dispatchers,
+    @Inject(Runtimes) private readonly runtimes: Runtimes,
     @Inject(ReprocessService) private readonly requests: ReprocessService,
     @Inject(JobsService) private readonly jobs: JobsService,
     @Inject(MetricsService) private readonly metrics: MetricsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(API_LOGGER) private readonly log: Logger,
-    @Inject(RuntimeVariables) private readonly variables: RuntimeVariables,
   ) {}
 
   onModuleInit(): void {
@@ -80,7 +77,7 @@ export class ReprocessDispatchJob implements OnModuleInit {
       }
       const slot = await this.ledger.reserveSlot(requestId, batch.length);
       await sleep((slot?.getTime() ?? 0) - Date.now());
-      for (const group of groupByTarget(batch)) {
+      for (const group of this.groupByTarget(batch)) {
         outage = await this.send(requestId, group, runtimes, outage);
       }
     }
@@ -111,17 +108,16 @@ export class ReprocessDispatchJob implements OnModuleInit {
     if (!runtimes.has(first.automation_slug)) {
       runtimes.set(first.automation_slug, await this.ledger.runtimeOf(first.automation_slug));
     }
-    const bound = targetFor(first.route, runtimes.get(first.automation_slug) ?? null, this.variables);
-    // A BullMQ job is retried in the queue it failed in.
-    const target = typeof bound !== 'string' && bound.kind === 'bullmq' ? { ...bound, queue: first.source_queue } : bound;
-    if (typeof target === 'string') {
-      await this.ledger.fail(items.map((i) => ({ id: i.id, error: `Not sent: ${target}.` })));
-      this.metrics.countReprocess(first.route, 'rejected', items.length);
-      return outage;
-    }
+    const dispatcher = this.runtimes.dispatcher(first.route);
     const now = new Date();
+    const sent = dispatcher === undefined ? `no runtime kind sends route ${first.route}` : dispatcher.dispatch(runtimes.get(first.automation_slug) ?? null, first.source_queue, items.map((i) => commandOf(i, now)));
     try {
-      const outcomes = await this.dispatchers.dispatch(target, items.map((i) => commandOf(i, now)));
+      const outcomes = await sent;
+      if (typeof outcomes === 'string') {
+        await this.ledger.fail(items.map((i) => ({ id: i.id, error: `Not sent: ${outcomes}.` })));
+        this.metrics.countReprocess(first.route, 'rejected', items.length);
+        return outage;
+      }
       await this.record(items, outcomes, first.route);
       if (outage > 0) {
         await this.ledger.setWaiting(requestId, null);
@@ -137,7 +133,7 @@ export class ReprocessDispatchJob implements OnModuleInit {
         items.map((i) => ({ id: i.id, error: why, notBefore: new Date(Date.now() + wait) })),
         false,
       );
-      await this.ledger.setWaiting(requestId, `${labelOf(first.route)} is unreachable (${why}); trying again every ${Math.round(wait / 1000)} s.`);
+      await this.ledger.setWaiting(requestId, `${this.runtimes.label(first.route)} is unreachable (${why}); trying again every ${Math.round(wait / 1000)} s.`);
       this.metrics.countReprocess(first.route, 'unavailable', items.length);
       return wait;
     }
@@ -167,23 +163,19 @@ export class ReprocessDispatchJob implements OnModuleInit {
     this.metrics.countReprocess(route, 'rejected', failed.length);
     this.metrics.countReprocess(route, 'retry', later.length);
   }
-}
 
-function labelOf(route: string): string {
-  return { rabbitmq: 'RabbitMQ', bullmq: 'Redis (BullMQ)', webhook: 'The reprocess webhook' }[route] ?? route;
-}
-
-/** Items for the same automation and route (and BullMQ queue), in claim order. */
-function groupByTarget(items: readonly ClaimedItem[]): ClaimedItem[][] {
-  const groups = new Map<string, ClaimedItem[]>();
-  for (const item of items) {
-    const key = `${item.automation_slug}\u0000${item.route}\u0000${item.route === 'bullmq' ? item.source_queue : ''}`;
-    const group = groups.get(key);
-    if (group === undefined) {
-      groups.set(key, [item]);
-    } else {
-      group.push(item);
+  /** Items for the same automation and route (and batch key, e.g. BullMQ queue), in claim order. */
+  private groupByTarget(items: readonly ClaimedItem[]): ClaimedItem[][] {
+    const groups = new Map<string, ClaimedItem[]>();
+    for (const item of items) {
+      const key = `${item.automation_slug}\u0000${item.route}\u0000${this.runtimes.dispatcher(item.route)?.batchKey?.(item.source_queue) ?? ''}`;
+      const group = groups.get(key);
+      if (group === undefined) {
+        groups.set(key, [item]);
+      } else {
+        group.push(item);
+      }
     }
+    return [...groups.values()];
   }
-  return [...groups.values()];
 }

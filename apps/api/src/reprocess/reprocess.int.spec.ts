@@ -7,7 +7,7 @@ import { eventually } from '../../test/eventually.js';
 import { useTestApi, type TestApi } from '../../test/harness.js';
 import { createToken, deadLetter, ingest } from '../../test/telemetry.js';
 import { CatalogService } from '../catalog/catalog.service.js';
-import { verifyReprocessSignature } from '../dispatchers/webhook-signature.js';
+import { verifyReprocessSignature } from '../runtimes/webhook/webhook-signature.js';
 import { ReprocessService } from './reprocess.service.js';
 
 const REQUEST_FIELDS = `id action state reason total velocity selection waitingReason canControl requestedBy { id name }

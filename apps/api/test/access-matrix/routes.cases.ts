@@ -55,6 +55,12 @@ export const routeCases: RouteAccessCase[] = [
     send: (context, credentials, prepared) => post(context, '/ingest/v1/commands/ack', credentials, { reprocessIds: [prepared.reprocessId] }),
     tookEffect: (body: { acknowledged: number }) => body.acknowledged === 1,
   },
+  {
+    operation: 'HTTP BackstageEntitiesController.entitiesYaml',
+    prepare: (context, team) => ({ slug: context.shippedAutomation(team) }),
+    send: (context, credentials) => get(context, '/catalog/backstage/entities.yaml', credentials),
+    tookEffect: (body: string, prepared) => body.includes(`\n  name: ${String(prepared.slug)}\n`),
+  },
   { operation: 'HTTP HealthController.healthz', send: (context, credentials) => get(context, '/healthz', credentials) },
   { operation: 'HTTP HealthController.readyz', send: (context, credentials) => get(context, '/readyz', credentials) },
   { operation: 'HTTP MetricsController.scrape', send: (context, credentials) => get(context, '/metrics', credentials) },

@@ -270,6 +270,23 @@ export type ReprocessAction =
   | 'discard'
   | 'reprocess';
 
+/** Send a first slice (exactly one of count or percent) and continue to the rest only when at most maxFailureRate of it fails again, as the runtime reports. */
+export type ReprocessCanaryInput = {
+  /** Messages in the first slice: at least 1, fewer than the request holds. */
+  count?: number | null | undefined;
+  /** The share of the slice that may fail again for the rest to be sent (0–1). */
+  maxFailureRate: number;
+  /** Share of the request in the first slice, in percent (1–99), rounded up to whole messages. */
+  percent?: number | null | undefined;
+};
+
+/** sending: the first slice is going out; waiting: sent, waiting for the runtime’s outcomes; passed: the rest follows; stopped: the request stopped after the slice. */
+export type ReprocessCanaryStage =
+  | 'passed'
+  | 'sending'
+  | 'stopped'
+  | 'waiting';
+
 export type ReprocessItemState =
   | 'acknowledged'
   | 'cancelled'
@@ -395,6 +412,8 @@ export type SloState =
 
 export type StartReprocessInput = {
   action: ReprocessAction;
+  /** Send a first slice and continue to the rest only when few enough of it fail again. Reprocess only. */
+  canary?: ReprocessCanaryInput | null | undefined;
   /** The count the person confirmed; the request is refused if the selection has grown past it since. */
   expectedCount?: number | null | undefined;
   /** Why: recorded in the audit trail. Required. */
@@ -409,6 +428,7 @@ export type StepOutcome =
   | 'succeeded';
 
 export type TokenCapability =
+  | 'catalog_read'
   | 'commands'
   | 'dead_letters'
   | 'ingest';
@@ -444,7 +464,7 @@ export type AutomationChangeItemFragment = { id: string, state: AutomationChange
 export type ApprovalsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ApprovalsQuery = { approvals: { waitingForYou: number, reprocessRequests: Array<{ id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } }>, automationChanges: Array<{ id: string, state: AutomationChangeState, ownerTeam: string, requestedAt: string, sloChanges: Array<string>, changes: Array<string>, decidedAt: string | null, reason: string | null, canDecide: boolean, decideBlockedReason: string | null, canReject: boolean, automation: { slug: string, title: string }, requestedBy: { id: string, name: string }, decidedBy: { id: string, name: string } | null }> } };
+export type ApprovalsQuery = { approvals: { waitingForYou: number, reprocessRequests: Array<{ id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number }, canary: { requestedCount: number | null, requestedPercent: number | null, maxFailureRate: number, size: number, stage: ReprocessCanaryStage, sent: number, awaiting: number, succeeded: number, failed: number, rest: number, decision: { outcome: ReprocessCanaryStage, reason: string, at: string, succeeded: number, failed: number, awaiting: number, by: { id: string, name: string } | null } | null } | null }>, automationChanges: Array<{ id: string, state: AutomationChangeState, ownerTeam: string, requestedAt: string, sloChanges: Array<string>, changes: Array<string>, decidedAt: string | null, reason: string | null, canDecide: boolean, decideBlockedReason: string | null, canReject: boolean, automation: { slug: string, title: string }, requestedBy: { id: string, name: string }, decidedBy: { id: string, name: string } | null }> } };
 
 export type ApproveAutomationChangeMutationVariables = Exact<{
   id: string | number;
@@ -625,7 +645,7 @@ export type ApproveReprocessMutationVariables = Exact<{
 }>;
 
 
-export type ApproveReprocessMutation = { approveReprocess: { failedAgain: number, id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
+export type ApproveReprocessMutation = { approveReprocess: { failedAgain: number, id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number }, canary: { requestedCount: number | null, requestedPercent: number | null, maxFailureRate: number, size: number, stage: ReprocessCanaryStage, sent: number, awaiting: number, succeeded: number, failed: number, rest: number, decision: { outcome: ReprocessCanaryStage, reason: string, at: string, succeeded: number, failed: number, awaiting: number, by: { id: string, name: string } | null } | null } | null } };
 
 export type AuditTrailQueryVariables = Exact<{
   automation?: string | null | undefined;
@@ -642,7 +662,15 @@ export type CancelReprocessMutationVariables = Exact<{
 }>;
 
 
-export type CancelReprocessMutation = { cancelReprocess: { failedAgain: number, id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
+export type CancelReprocessMutation = { cancelReprocess: { failedAgain: number, id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number }, canary: { requestedCount: number | null, requestedPercent: number | null, maxFailureRate: number, size: number, stage: ReprocessCanaryStage, sent: number, awaiting: number, succeeded: number, failed: number, rest: number, decision: { outcome: ReprocessCanaryStage, reason: string, at: string, succeeded: number, failed: number, awaiting: number, by: { id: string, name: string } | null } | null } | null } };
+
+export type ContinueReprocessCanaryMutationVariables = Exact<{
+  id: string | number;
+  reason?: string | null | undefined;
+}>;
+
+
+export type ContinueReprocessCanaryMutation = { continueReprocessCanary: { failedAgain: number, id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number }, canary: { requestedCount: number | null, requestedPercent: number | null, maxFailureRate: number, size: number, stage: ReprocessCanaryStage, sent: number, awaiting: number, succeeded: number, failed: number, rest: number, decision: { outcome: ReprocessCanaryStage, reason: string, at: string, succeeded: number, failed: number, awaiting: number, by: { id: string, name: string } | null } | null } | null } };
 
 export type PauseReprocessMutationVariables = Exact<{
   id: string | number;
@@ -650,7 +678,7 @@ export type PauseReprocessMutationVariables = Exact<{
 }>;
 
 
-export type PauseReprocessMutation = { pauseReprocess: { failedAgain: number, id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
+export type PauseReprocessMutation = { pauseReprocess: { failedAgain: number, id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number }, canary: { requestedCount: number | null, requestedPercent: number | null, maxFailureRate: number, size: number, stage: ReprocessCanaryStage, sent: number, awaiting: number, succeeded: number, failed: number, rest: number, decision: { outcome: ReprocessCanaryStage, reason: string, at: string, succeeded: number, failed: number, awaiting: number, by: { id: string, name: string } | null } | null } | null } };
 
 export type RejectReprocessMutationVariables = Exact<{
   id: string | number;
@@ -658,7 +686,7 @@ export type RejectReprocessMutationVariables = Exact<{
 }>;
 
 
-export type RejectReprocessMutation = { rejectReprocess: { failedAgain: number, id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
+export type RejectReprocessMutation = { rejectReprocess: { failedAgain: number, id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number }, canary: { requestedCount: number | null, requestedPercent: number | null, maxFailureRate: number, size: number, stage: ReprocessCanaryStage, sent: number, awaiting: number, succeeded: number, failed: number, rest: number, decision: { outcome: ReprocessCanaryStage, reason: string, at: string, succeeded: number, failed: number, awaiting: number, by: { id: string, name: string } | null } | null } | null } };
 
 export type ReprocessPreviewQueryVariables = Exact<{
   action: ReprocessAction;
@@ -668,16 +696,16 @@ export type ReprocessPreviewQueryVariables = Exact<{
 
 export type ReprocessPreviewQuery = { reprocessPreview: { action: ReprocessAction, count: number, blockedReason: string | null, approvalReasons: Array<string>, parts: Array<{ sourceKind: DeadLetterSource, route: ReprocessRoute, destination: string, count: number, warning: string | null, allowed: boolean, automation: { slug: string, title: string } }> } };
 
-export type ReprocessRequestSummaryFragment = { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } };
+export type ReprocessRequestSummaryFragment = { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number }, canary: { requestedCount: number | null, requestedPercent: number | null, maxFailureRate: number, size: number, stage: ReprocessCanaryStage, sent: number, awaiting: number, succeeded: number, failed: number, rest: number, decision: { outcome: ReprocessCanaryStage, reason: string, at: string, succeeded: number, failed: number, awaiting: number, by: { id: string, name: string } | null } | null } | null };
 
-export type ReprocessRequestDetailFragment = { failedAgain: number, id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } };
+export type ReprocessRequestDetailFragment = { failedAgain: number, id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number }, canary: { requestedCount: number | null, requestedPercent: number | null, maxFailureRate: number, size: number, stage: ReprocessCanaryStage, sent: number, awaiting: number, succeeded: number, failed: number, rest: number, decision: { outcome: ReprocessCanaryStage, reason: string, at: string, succeeded: number, failed: number, awaiting: number, by: { id: string, name: string } | null } | null } | null };
 
 export type ReprocessRequestQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ReprocessRequestQuery = { reprocessRequest: { failedAgain: number, id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
+export type ReprocessRequestQuery = { reprocessRequest: { failedAgain: number, id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number }, canary: { requestedCount: number | null, requestedPercent: number | null, maxFailureRate: number, size: number, stage: ReprocessCanaryStage, sent: number, awaiting: number, succeeded: number, failed: number, rest: number, decision: { outcome: ReprocessCanaryStage, reason: string, at: string, succeeded: number, failed: number, awaiting: number, by: { id: string, name: string } | null } | null } | null } };
 
 export type ReprocessRequestsQueryVariables = Exact<{
   automation?: string | null | undefined;
@@ -686,7 +714,7 @@ export type ReprocessRequestsQueryVariables = Exact<{
 }>;
 
 
-export type ReprocessRequestsQuery = { reprocessRequests: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } }> } };
+export type ReprocessRequestsQuery = { reprocessRequests: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number }, canary: { requestedCount: number | null, requestedPercent: number | null, maxFailureRate: number, size: number, stage: ReprocessCanaryStage, sent: number, awaiting: number, succeeded: number, failed: number, rest: number, decision: { outcome: ReprocessCanaryStage, reason: string, at: string, succeeded: number, failed: number, awaiting: number, by: { id: string, name: string } | null } | null } | null } }> } };
 
 export type ResumeReprocessMutationVariables = Exact<{
   id: string | number;
@@ -694,14 +722,14 @@ export type ResumeReprocessMutationVariables = Exact<{
 }>;
 
 
-export type ResumeReprocessMutation = { resumeReprocess: { failedAgain: number, id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
+export type ResumeReprocessMutation = { resumeReprocess: { failedAgain: number, id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number }, canary: { requestedCount: number | null, requestedPercent: number | null, maxFailureRate: number, size: number, stage: ReprocessCanaryStage, sent: number, awaiting: number, succeeded: number, failed: number, rest: number, decision: { outcome: ReprocessCanaryStage, reason: string, at: string, succeeded: number, failed: number, awaiting: number, by: { id: string, name: string } | null } | null } | null } };
 
 export type StartReprocessMutationVariables = Exact<{
   input: StartReprocessInput;
 }>;
 
 
-export type StartReprocessMutation = { startReprocess: { failedAgain: number, id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
+export type StartReprocessMutation = { startReprocess: { failedAgain: number, id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number }, canary: { requestedCount: number | null, requestedPercent: number | null, maxFailureRate: number, size: number, stage: ReprocessCanaryStage, sent: number, awaiting: number, succeeded: number, failed: number, rest: number, decision: { outcome: ReprocessCanaryStage, reason: string, at: string, succeeded: number, failed: number, awaiting: number, by: { id: string, name: string } | null } | null } | null } };
 
 export type RunFieldsFragment = { runId: string, attempt: number, correlationId: string | null, status: RunStatus, startedAt: string, finishedAt: string | null, durationMs: number | null, errorClass: string | null, errorMessage: string | null, manualTouch: boolean, automation: { slug: string, title: string } };
 
@@ -722,6 +750,11 @@ export type AutomationSlosQueryVariables = Exact<{
 export type AutomationSlosQuery = { automationSlos: Array<{ name: string, title: string, indicator: SloIndicator, objective: number, window: string, state: SloState, attainedPercent: number | null, runbook: { id: string, title: string } | null, errorBudget: { allowedBad: number, bad: number, good: number, total: number, consumedFraction: number, remainingFraction: number, overspent: boolean, noData: boolean } | null, burnRates: Array<{ rule: string, severity: AlertSeverity, threshold: number, longWindow: string, shortWindow: string, longBurnRate: number | null, shortBurnRate: number | null, firing: boolean, budgetSpentInLongWindow: number | null }>, deadLetters: { pending: number, maxBacklog: number | null, headroom: number | null, oldestPendingSince: string | null, oldestAgeMs: number | null, thresholdMs: number | null, withinLimit: boolean } | null, freshness: { ageMs: number | null, fresh: boolean, lastSuccessAt: string | null, thresholdMs: number } | null }> };
 
 export type SloStatusFieldsFragment = { name: string, title: string, indicator: SloIndicator, objective: number, window: string, state: SloState, attainedPercent: number | null, runbook: { id: string, title: string } | null, errorBudget: { allowedBad: number, bad: number, good: number, total: number, consumedFraction: number, remainingFraction: number, overspent: boolean, noData: boolean } | null, burnRates: Array<{ rule: string, severity: AlertSeverity, threshold: number, longWindow: string, shortWindow: string, longBurnRate: number | null, shortBurnRate: number | null, firing: boolean, budgetSpentInLongWindow: number | null }>, deadLetters: { pending: number, maxBacklog: number | null, headroom: number | null, oldestPendingSince: string | null, oldestAgeMs: number | null, thresholdMs: number | null, withinLimit: boolean } | null, freshness: { ageMs: number | null, fresh: boolean, lastSuccessAt: string | null, thresholdMs: number } | null };
+
+export type TeamTreeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TeamTreeQuery = { teams: Array<{ name: string, title: string, description: string | null, namespace: string, parent: string | null, automationCount: number, people: Array<{ name: string, displayName: string | null, email: string | null }> }> };
 
 export type TeamsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1063,6 +1096,30 @@ export const ReprocessRequestSummaryFragmentDoc = new TypedDocumentString(`
     failed
     cancelled
   }
+  canary {
+    requestedCount
+    requestedPercent
+    maxFailureRate
+    size
+    stage
+    sent
+    awaiting
+    succeeded
+    failed
+    rest
+    decision {
+      outcome
+      reason
+      at
+      by {
+        id
+        name
+      }
+      succeeded
+      failed
+      awaiting
+    }
+  }
 }
     `, {"fragmentName":"ReprocessRequestSummary"}) as unknown as TypedDocumentString<ReprocessRequestSummaryFragment, unknown>;
 export const ReprocessRequestDetailFragmentDoc = new TypedDocumentString(`
@@ -1123,6 +1180,30 @@ export const ReprocessRequestDetailFragmentDoc = new TypedDocumentString(`
     succeeded
     failed
     cancelled
+  }
+  canary {
+    requestedCount
+    requestedPercent
+    maxFailureRate
+    size
+    stage
+    sent
+    awaiting
+    succeeded
+    failed
+    rest
+    decision {
+      outcome
+      reason
+      at
+      by {
+        id
+        name
+      }
+      succeeded
+      failed
+      awaiting
+    }
   }
 }`, {"fragmentName":"ReprocessRequestDetail"}) as unknown as TypedDocumentString<ReprocessRequestDetailFragment, unknown>;
 export const RunFieldsFragmentDoc = new TypedDocumentString(`
@@ -1361,6 +1442,30 @@ fragment ReprocessRequestSummary on ReprocessRequest {
     succeeded
     failed
     cancelled
+  }
+  canary {
+    requestedCount
+    requestedPercent
+    maxFailureRate
+    size
+    stage
+    sent
+    awaiting
+    succeeded
+    failed
+    rest
+    decision {
+      outcome
+      reason
+      at
+      by {
+        id
+        name
+      }
+      succeeded
+      failed
+      awaiting
+    }
   }
 }`) as unknown as TypedDocumentString<ApprovalsQuery, ApprovalsQueryVariables>;
 export const ApproveAutomationChangeDocument = new TypedDocumentString(`
@@ -2463,6 +2568,30 @@ export const ApproveReprocessDocument = new TypedDocumentString(`
     failed
     cancelled
   }
+  canary {
+    requestedCount
+    requestedPercent
+    maxFailureRate
+    size
+    stage
+    sent
+    awaiting
+    succeeded
+    failed
+    rest
+    decision {
+      outcome
+      reason
+      at
+      by {
+        id
+        name
+      }
+      succeeded
+      failed
+      awaiting
+    }
+  }
 }
 fragment ReprocessRequestDetail on ReprocessRequest {
   ...ReprocessRequestSummary
@@ -2546,6 +2675,30 @@ export const CancelReprocessDocument = new TypedDocumentString(`
     failed
     cancelled
   }
+  canary {
+    requestedCount
+    requestedPercent
+    maxFailureRate
+    size
+    stage
+    sent
+    awaiting
+    succeeded
+    failed
+    rest
+    decision {
+      outcome
+      reason
+      at
+      by {
+        id
+        name
+      }
+      succeeded
+      failed
+      awaiting
+    }
+  }
 }
 fragment ReprocessRequestDetail on ReprocessRequest {
   ...ReprocessRequestSummary
@@ -2558,6 +2711,95 @@ fragment ReprocessRequestDetail on ReprocessRequest {
     error
   }
 }`) as unknown as TypedDocumentString<CancelReprocessMutation, CancelReprocessMutationVariables>;
+export const ContinueReprocessCanaryDocument = new TypedDocumentString(`
+    mutation ContinueReprocessCanary($id: ID!, $reason: String) {
+  continueReprocessCanary(id: $id, reason: $reason) {
+    ...ReprocessRequestDetail
+  }
+}
+    fragment ReprocessRequestSummary on ReprocessRequest {
+  id
+  action
+  state
+  automations
+  selection
+  reason
+  requestedBy {
+    id
+    name
+  }
+  velocity
+  total
+  createdAt
+  updatedAt
+  finishedAt
+  waitingReason
+  canControl
+  canReject
+  approvalReasons
+  canDecide
+  decideBlockedReason
+  decision {
+    decision
+    by {
+      id
+      name
+    }
+    at
+    note
+  }
+  errorGroups {
+    automation
+    errorClass
+    count
+    sampleDeadLetterId
+    sampleMessageId
+    sampleError
+  }
+  progress {
+    queued
+    dispatched
+    acknowledged
+    succeeded
+    failed
+    cancelled
+  }
+  canary {
+    requestedCount
+    requestedPercent
+    maxFailureRate
+    size
+    stage
+    sent
+    awaiting
+    succeeded
+    failed
+    rest
+    decision {
+      outcome
+      reason
+      at
+      by {
+        id
+        name
+      }
+      succeeded
+      failed
+      awaiting
+    }
+  }
+}
+fragment ReprocessRequestDetail on ReprocessRequest {
+  ...ReprocessRequestSummary
+  failedAgain
+  recentErrors {
+    deadLetterId
+    messageId
+    state
+    attempts
+    error
+  }
+}`) as unknown as TypedDocumentString<ContinueReprocessCanaryMutation, ContinueReprocessCanaryMutationVariables>;
 export const PauseReprocessDocument = new TypedDocumentString(`
     mutation PauseReprocess($id: ID!, $reason: String) {
   pauseReprocess(id: $id, reason: $reason) {
@@ -2610,6 +2852,30 @@ export const PauseReprocessDocument = new TypedDocumentString(`
     succeeded
     failed
     cancelled
+  }
+  canary {
+    requestedCount
+    requestedPercent
+    maxFailureRate
+    size
+    stage
+    sent
+    awaiting
+    succeeded
+    failed
+    rest
+    decision {
+      outcome
+      reason
+      at
+      by {
+        id
+        name
+      }
+      succeeded
+      failed
+      awaiting
+    }
   }
 }
 fragment ReprocessRequestDetail on ReprocessRequest {
@@ -2675,6 +2941,30 @@ export const RejectReprocessDocument = new TypedDocumentString(`
     succeeded
     failed
     cancelled
+  }
+  canary {
+    requestedCount
+    requestedPercent
+    maxFailureRate
+    size
+    stage
+    sent
+    awaiting
+    succeeded
+    failed
+    rest
+    decision {
+      outcome
+      reason
+      at
+      by {
+        id
+        name
+      }
+      succeeded
+      failed
+      awaiting
+    }
   }
 }
 fragment ReprocessRequestDetail on ReprocessRequest {
@@ -2763,6 +3053,30 @@ export const ReprocessRequestDocument = new TypedDocumentString(`
     failed
     cancelled
   }
+  canary {
+    requestedCount
+    requestedPercent
+    maxFailureRate
+    size
+    stage
+    sent
+    awaiting
+    succeeded
+    failed
+    rest
+    decision {
+      outcome
+      reason
+      at
+      by {
+        id
+        name
+      }
+      succeeded
+      failed
+      awaiting
+    }
+  }
 }
 fragment ReprocessRequestDetail on ReprocessRequest {
   ...ReprocessRequestSummary
@@ -2837,6 +3151,30 @@ export const ReprocessRequestsDocument = new TypedDocumentString(`
     failed
     cancelled
   }
+  canary {
+    requestedCount
+    requestedPercent
+    maxFailureRate
+    size
+    stage
+    sent
+    awaiting
+    succeeded
+    failed
+    rest
+    decision {
+      outcome
+      reason
+      at
+      by {
+        id
+        name
+      }
+      succeeded
+      failed
+      awaiting
+    }
+  }
 }`) as unknown as TypedDocumentString<ReprocessRequestsQuery, ReprocessRequestsQueryVariables>;
 export const ResumeReprocessDocument = new TypedDocumentString(`
     mutation ResumeReprocess($id: ID!, $reason: String) {
@@ -2890,6 +3228,30 @@ export const ResumeReprocessDocument = new TypedDocumentString(`
     succeeded
     failed
     cancelled
+  }
+  canary {
+    requestedCount
+    requestedPercent
+    maxFailureRate
+    size
+    stage
+    sent
+    awaiting
+    succeeded
+    failed
+    rest
+    decision {
+      outcome
+      reason
+      at
+      by {
+        id
+        name
+      }
+      succeeded
+      failed
+      awaiting
+    }
   }
 }
 fragment ReprocessRequestDetail on ReprocessRequest {
@@ -2955,6 +3317,30 @@ export const StartReprocessDocument = new TypedDocumentString(`
     succeeded
     failed
     cancelled
+  }
+  canary {
+    requestedCount
+    requestedPercent
+    maxFailureRate
+    size
+    stage
+    sent
+    awaiting
+    succeeded
+    failed
+    rest
+    decision {
+      outcome
+      reason
+      at
+      by {
+        id
+        name
+      }
+      succeeded
+      failed
+      awaiting
+    }
   }
 }
 fragment ReprocessRequestDetail on ReprocessRequest {
@@ -3054,6 +3440,23 @@ export const AutomationSlosDocument = new TypedDocumentString(`
     thresholdMs
   }
 }`) as unknown as TypedDocumentString<AutomationSlosQuery, AutomationSlosQueryVariables>;
+export const TeamTreeDocument = new TypedDocumentString(`
+    query TeamTree {
+  teams {
+    name
+    title
+    description
+    namespace
+    parent
+    automationCount
+    people {
+      name
+      displayName
+      email
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TeamTreeQuery, TeamTreeQueryVariables>;
 export const TeamsDocument = new TypedDocumentString(`
     query Teams {
   teams {

@@ -36,6 +36,8 @@ import type {
   CatalogAutomationsQueryVariables,
   CancelReprocessMutation,
   CancelReprocessMutationVariables,
+  ContinueReprocessCanaryMutation,
+  ContinueReprocessCanaryMutationVariables,
   CatalogFacetsQuery,
   CreateRuntimeTokenMutation,
   CreateRuntimeTokenMutationVariables,
@@ -75,6 +77,7 @@ import type {
   StartReprocessMutation,
   StartReprocessMutationVariables,
   TeamsQuery,
+  TeamTreeQuery,
   TrailQuery,
   TrailQueryVariables,
   UpdateAutomationMutation,
@@ -86,6 +89,7 @@ import type {
 interface Operations {
   Viewer: { variables: Record<string, never>; data: ViewerQuery };
   Teams: { variables: Record<string, never>; data: TeamsQuery };
+  TeamTree: { variables: Record<string, never>; data: TeamTreeQuery };
   CatalogFacets: { variables: Record<string, never>; data: CatalogFacetsQuery };
   CatalogAutomations: { variables: CatalogAutomationsQueryVariables; data: CatalogAutomationsQuery };
   Automation: { variables: AutomationQueryVariables; data: AutomationQuery };
@@ -110,6 +114,7 @@ interface Operations {
   PauseReprocess: { variables: PauseReprocessMutationVariables; data: PauseReprocessMutation };
   ResumeReprocess: { variables: ResumeReprocessMutationVariables; data: ResumeReprocessMutation };
   CancelReprocess: { variables: CancelReprocessMutationVariables; data: CancelReprocessMutation };
+  ContinueReprocessCanary: { variables: ContinueReprocessCanaryMutationVariables; data: ContinueReprocessCanaryMutation };
   ReprocessRequest: { variables: ReprocessRequestQueryVariables; data: ReprocessRequestQuery };
   ReprocessRequests: { variables: ReprocessRequestsQueryVariables; data: ReprocessRequestsQuery };
   AuditTrail: { variables: AuditTrailQueryVariables; data: AuditTrailQuery };

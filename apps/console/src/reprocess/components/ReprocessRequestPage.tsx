@@ -11,6 +11,7 @@ import { isMoving } from '../reprocessProgress';
 import { messages } from '../reprocessWords';
 import { AuditTrail } from './AuditTrail';
 import { ReprocessApproval } from './ReprocessApproval';
+import { ReprocessCanaryStages } from './ReprocessCanaryStages';
 import { ReprocessControls } from './ReprocessControls';
 import { FailedAgainLink } from './FailedAgainLink';
 import { ReprocessErrorsTable } from './ReprocessErrorsTable';
@@ -141,6 +142,7 @@ export function ReprocessRequestPage() {
         </p>
       ) : null}
       <div className="stack">
+        <ReprocessCanaryStages request={request} />
         <ReprocessProgressPanel request={request} observedAt={query.dataUpdatedAt} />
         <FailedAgainLink request={request} />
         <section className="panel" aria-labelledby="reprocess-facts-title">

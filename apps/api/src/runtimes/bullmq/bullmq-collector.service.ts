@@ -1,0 +1,217 @@
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Job, Queue } from 'bullmq';
+import type { DeadLetterV1 } from '@roundhouse/contracts';
+import type { Logger } from 'pino';
+import { AutomationsService } from '../../automations/automations.service.js';
+import { RuntimeVariables } from '../../config/runtime-variables.js';
+import { redisConnectionOf } from '../../common/redis-connection.js';
+import { DeadLettersRepository } from '../../dead-letters/dead-letters.repository.js';
+import { APP_CONFIG, type AppConfig } from '../../config/app.config.js';
+import { IngestRepository } from '../../ingest/ingest.repository.js';
+import { collectedFailureTimes, timestampWindow } from '../../ingest/timestamp-window.js';
+import { API_LOGGER } from '../../jobs/jobs.service.js';
+import { deadLetterFromJob, exhausted, type FailedJob } from './bullmq-dead-letter.js';
+
+export interface BullMqBinding {
+  automation: string;
+  url: string;
+  queue: string;
+}
+
+const PAGE = 500;
+const POLL_MS = 5_000;
+
+/** A binding's identity: a change of automation, Redis or queue is another collector. */
+function keyOf(binding: BullMqBinding): string {
+  return JSON.stringify([binding.automation, binding.url, binding.queue]);
+}
+
+/**
+ * Collects BullMQ jobs that exhausted their attempts, through BullMQ's own queue API (the failed
+ * set), without changing the runtime's jobs. Idempotent: each job failure has a fixed event id.
+ * Which queues it watches follows the catalog (see RuntimeCollectors): `sync` starts, moves and stops them.
+ */
+@Injectable()
+export class BullMqCollector implements OnApplicationShutdown {
+  private readonly queues = new Map<string, { binding: BullMqBinding; queue: Queue }>();
+  private timer: NodeJS.Timeout | undefined;
+  private polling: Promise<number> = Promise.resolve(0);
+  /** Reasons already logged for automations that cannot be collected, so a sync logs each once. */
+  private readonly refusals = new Map<string, string>();
+
+  constructor(
+    @Inject(IngestRepository) private readonly store: IngestRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(DeadLettersRepository) private readonly deadLetters: DeadLettersRepository,
+    @Inject(AutomationsService) private readonly automations: AutomationsService,
+    @Inject(API_LOGGER) private readonly log: Logger,
+    @Inject(RuntimeVariables) private readonly variables: RuntimeVariables,
+  ) {}
+
+  /**
+   * Every active automation bound to BullMQ whose connection variable (e.g.
+   * ROUNDHOUSE_RUNTIME_REVOPS_REDIS_URL) is set. A variable catalogs may not name is not read: that
+   * automation is not collected, and the log says why (once, until its binding changes).
+   */
+  async bindingsFromCatalog(): Promise<BullMqBinding[]> {
+    const bindings: BullMqBinding[] = [];
+    const refused = new Map<string, string>();
+    for (const { slug, runtime } of await this.automations.withRuntime('bullmq')) {
+      if (runtime?.queue === undefined) {
+        continue;
+      }
+      const url = this.variables.lookup(runtime.connection);
+      if (url.state === 'refused') {
+        refused.set(slug, url.reason);
+        if (this.refusals.get(slug) !== url.reason) {
+          this.log.warn({ automation: slug, queue: runtime.queue }, `not collecting: the runtime binding's connection names a variable catalogs may not name (${url.reason}), so it was not read`);
+        }
+      } else if (url.state === 'set') {
+        bindings.push({ automation: slug, url: url.value, queue: runtime.queue });
+      }
+    }
+    this.refusals.clear();
+    refused.forEach((reason, slug) => this.refusals.set(slug, reason));
+    return bindings;
+  }
+
+  /** Collects exactly what the catalog binds now. */
+  async syncFromCatalog(pollMs = POLL_MS): Promise<void> {
+    await this.sync(await this.bindingsFromCatalog(), pollMs);
+  }
+
+  /** Watches exactly `bindings`: new ones start, ones no longer listed stop (after a poll in progress ends). */
+  async sync(bindings: readonly BullMqBinding[], pollMs = POLL_MS): Promise<void> {
+    const next = new Set(bindings.map(keyOf));
+    const gone = [...this.queues.entries()].filter(([key]) => !next.has(key));
+    if (gone.length > 0) {
+      gone.forEach(([key]) => this.queues.delete(key));
+      await this.polling.catch(() => 0);
+      for (const [, { binding, queue }] of gone) {
+        await queue.close().catch(() => undefined);
+        this.log.info({ automation: binding.automation, queue: binding.queue }, 'stopped collecting BullMQ failed jobs');
+      }
+    }
+    this.start(bindings, pollMs);
+  }
+
+  /** Also watches `bindings` (those not watched yet), polling every `pollMs`. */
+  start(bindings: readonly BullMqBinding[], pollMs = POLL_MS): void {
+    let added = false;
+    for (const binding of bindings) {
+      const key = keyOf(binding);
+      if (this.queues.has(key)) {
+        continue;
+      }
+      const queue = new Queue(binding.queue, { connection: { ...redisConnectionOf(binding.url), maxRetriesPerRequest: 1, lazyConnect: true } });
+      queue.on('error', (error) => this.log.warn({ queue: binding.queue, err: error }, 'BullMQ collector connection problem'));
+      this.queues.set(key, { binding, queue });
+      added = true;
+      this.log.info({ automation: binding.automation, queue: binding.queue }, 'collecting BullMQ failed jobs');
+    }
+    if (this.queues.size > 0 && this.timer === undefined) {
+      this.timer = setInterval(() => void this.poll(), pollMs);
+      this.timer.unref();
+    }
+    if (added) {
+      void this.poll();
+    }
+  }
+
+  /** One pass over every failed set; returns how many dead letters were new. */
+  poll(): Promise<number> {
+    this.polling = this.polling.then(async () => {
+      let fresh = 0;
+      for (const [key, { binding, queue }] of [...this.queues.entries()]) {
+        if (!this.queues.has(key)) {
+          continue;
+        }
+        try {
+          fresh += await this.collect(binding, queue);
+          await this.observeRetried(binding, queue);
+        } catch (error) {
+          this.log.warn({ queue: binding.queue, err: error }, 'collecting BullMQ failed jobs failed; next poll tries again');
+        }
+      }
+      return fresh;
+    });
+    return this.polling;
+  }
+
+  /** Failure times from the future (or before 1970) are stored as the time of collection: see collectedFailureTimes. */
+  private collected<T extends DeadLetterV1>(letter: T): T {
+    return { ...letter, ...collectedFailureTimes(letter, new Date(), timestampWindow(this.config)) };
+  }
+
+  private async collect(binding: BullMqBinding, queue: Queue): Promise<number> {
+    let fresh = 0;
+    for (let start = 0; ; start += PAGE) {
+      const jobs = (await queue.getFailed(start, start + PAGE - 1)) as unknown as FailedJob[];
+      const done = jobs.filter(exhausted);
+      const raw = await this.rawData(queue, done);
+      const letters = done.map((job, index) => this.collected(deadLetterFromJob(job, binding.automation, binding.queue, raw[index])));
+      if (letters.length > 0) {
+        fresh += await this.store.transaction(async (manager) => {
+          const unseen = await this.store.claimEventIds(manager, letters.map((l) => l.id));
+          await this.deadLetters.store(manager, letters.filter((l) => unseen.has(l.id)));
+          return unseen.size;
+        });
+      }
+      if (jobs.length < PAGE) {
+        return fresh;
+      }
+    }
+  }
+
+  /**
+   * The jobs' data as BullMQ stored it in Redis (the job hash's `data` field), byte for byte: the
+   * job's parsed `data` has lost the digits of numbers beyond 2^53 and a decimal's trailing zeros.
+   */
+  private async rawData(queue: Queue, jobs: readonly FailedJob[]): Promise<(Buffer | undefined)[]> {
+    if (jobs.length === 0) {
+      return [];
+    }
+    const client = (await queue.client) as Awaited<Queue['client']> & { hgetBuffer?: (key: string, field: string) => Promise<Buffer | null> };
+    // The ioredis client BullMQ wraps answers bytes (hgetBuffer); another client's text is the same bytes when they are UTF-8.
+    const read = async (key: string): Promise<Buffer | undefined> => {
+      const value = typeof client.hgetBuffer === 'function' ? await client.hgetBuffer(key, 'data') : await client.hget(key, 'data');
+      return value === null ? undefined : Buffer.isBuffer(value) ? value : Buffer.from(value, 'utf8');
+    };
+    // Sent together on the one connection; a job removed meanwhile answers null.
+    return Promise.all(jobs.map((job) => (job.id === undefined ? Promise.resolve(undefined) : read(queue.toKey(job.id)))));
+  }
+
+  /**
+   * BullMQ jobs carry no headers, so a runtime cannot report the reprocess key; instead the
+   * collector watches the jobs a reprocess retried: a completed one resolves its dead letter (one
+   * that fails again comes back through the failed set as the same dead letter).
+   */
+  private async observeRetried(binding: BullMqBinding, queue: Queue): Promise<void> {
+    const retried = await this.deadLetters.retriedJobs(binding.automation, binding.queue, PAGE);
+    const completed: string[] = [];
+    for (const { reprocess_id, message_id } of retried) {
+      const job = await Job.fromId(queue, message_id);
+      if (job !== undefined && (await job.isCompleted())) {
+        completed.push(reprocess_id);
+      }
+    }
+    if (completed.length > 0) {
+      await this.store.transaction((manager) => this.deadLetters.recordReprocessRuns(manager, completed, []));
+    }
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    await this.polling.catch(() => 0);
+    const queues = [...this.queues.values()];
+    this.queues.clear();
+    for (const { queue } of queues) {
+      await queue.close().catch(() => undefined);
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.stop();
+  }
+}

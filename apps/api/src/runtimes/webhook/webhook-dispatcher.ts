@@ -1,0 +1,52 @@
+import { REPROCESS_ID_HEADER, REPROCESS_SIGNATURE_HEADER, REPROCESS_TIMESTAMP_HEADER } from '@roundhouse/contracts';
+import { postJson } from '../../common/http-delivery.js';
+import type { OutboundGuard } from '../../outbound/outbound-guard.js';
+import type { DispatchMessage, DispatchOutcome, Dispatcher, WebhookTarget } from '../dispatcher.js';
+import { mapConcurrently } from '../shared/map-concurrently.js';
+import { signReprocessBody } from './webhook-signature.js';
+
+const IN_FLIGHT = 8;
+
+/**
+ * Delivers reprocess commands to a runtime's webhook: one signed POST per message, up to eight in
+ * flight. Each message has its own outcome — a webhook that is down answers `retry` for each, never
+ * a thrown error — and the ledger decides when to try again. Every POST goes through the outbound
+ * guard: a webhook on a loopback, private or link-local address (unless allowed) is rejected unsent.
+ */
+export class WebhookDispatcher implements Dispatcher<WebhookTarget> {
+  constructor(private readonly guard: OutboundGuard) {}
+
+  dispatch(target: WebhookTarget, messages: readonly DispatchMessage[]): Promise<DispatchOutcome[]> {
+    return mapConcurrently(messages, IN_FLIGHT, (message) => this.post(target, message));
+  }
+
+  private async post(target: WebhookTarget, message: DispatchMessage): Promise<DispatchOutcome> {
+    const { reprocessId } = message;
+    const body = JSON.stringify(message);
+    const timestamp = Math.floor(Date.now() / 1000);
+    const delivery = await postJson(
+      target.url,
+      body,
+      {
+        [REPROCESS_ID_HEADER]: reprocessId,
+        [REPROCESS_TIMESTAMP_HEADER]: String(timestamp),
+        [REPROCESS_SIGNATURE_HEADER]: signReprocessBody(target.secret, timestamp, body),
+      },
+      'webhook',
+      this.guard,
+    );
+    switch (delivery.result) {
+      case 'delivered':
+        return { reprocessId, result: 'confirmed' };
+      case 'retry':
+        return { reprocessId, result: 'retry', error: delivery.error, ...(delivery.retryAfterMs === undefined ? {} : { retryAfterMs: delivery.retryAfterMs }) };
+      case 'rejected':
+        return { reprocessId, result: 'rejected', error: delivery.error };
+    }
+  }
+
+  /** Nothing to close: every POST has a connection of its own, closed when it ends. */
+  close(): Promise<void> {
+    return Promise.resolve();
+  }
+}
