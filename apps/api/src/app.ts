@@ -139,8 +139,8 @@ export async function createApp(config: AppConfig, databaseUrl: string, log: Log
       },
     }),
   );
-  // One budget for both ways of signing in with a password or persona, per address.
-  app.use(['/auth/sign-in', '/auth/dev-sign-in'], signInRateLimit(config.ROUNDHOUSE_SIGN_IN_RATE_LIMIT));
+  // One budget for every way of signing in (a password, a persona, the identity provider), per address.
+  app.use(['/auth/sign-in', '/auth/dev-sign-in', '/auth/oidc'], signInRateLimit(config.ROUNDHOUSE_SIGN_IN_RATE_LIMIT));
   // Runtime credentials that have not worked lately are limited per address before any lookup.
   const runtimeLimits = runtimeRateLimits(config.ROUNDHOUSE_INGEST_RATE_LIMIT, config.ROUNDHOUSE_INGEST_UNKNOWN_TOKEN_RATE_LIMIT);
   app.use('/ingest', runtimeLimits.credentials);

@@ -71,3 +71,20 @@ export async function waitForUrl(started: LaunchedApi): Promise<string> {
   }
   throw new Error(`no URL printed: ${started.stderr()}`);
 }
+
+/** Signs in to an api process as a dev persona; answers the session cookie. */
+export async function signIn(url: string, persona: string): Promise<string> {
+  const response = await fetch(`${url}/auth/dev-sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ persona }) });
+  return response.headers.get('set-cookie')?.split(';')[0] ?? '';
+}
+
+/** A GraphQL operation on an api process, with the session's CSRF token; throws with the errors when there is no data. */
+export async function graphql<T>(url: string, cookie: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const session = (await (await fetch(`${url}/auth/session`, { headers: { cookie } })).json()) as { csrfToken: string };
+  const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': session.csrfToken }, body: JSON.stringify({ query, variables }) });
+  const body = (await response.json()) as { data?: T; errors?: unknown[] };
+  if (body.data === undefined || body.data === null) {
+    throw new Error(`GraphQL failed: ${JSON.stringify(body.errors)}`);
+  }
+  return body.data;
+}

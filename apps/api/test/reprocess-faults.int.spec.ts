@@ -3,7 +3,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import amqp, { type Channel, type ChannelModel } from 'amqplib';
 import { REPROCESS_ID_HEADER } from '@roundhouse/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApiProcess, stopApiProcess as stopApi } from './api-process.js';
+import { graphql, signIn, startApiProcess, stopApiProcess as stopApi } from './api-process.js';
 import { eventually } from './eventually.js';
 import { freePort } from './free-port.js';
 import { createTestDatabase, type TestDatabase } from './harness.js';
@@ -24,21 +24,6 @@ const AUTOMATION = 'invoice-generation';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const startApi = (env: Record<string, string>) => startApiProcess({ ROUNDHOUSE_JOBS: 'true', ROUNDHOUSE_COLLECTORS: 'false', ...env });
-
-async function signIn(url: string, persona: string): Promise<string> {
-  const response = await fetch(`${url}/auth/dev-sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ persona }) });
-  return response.headers.get('set-cookie')?.split(';')[0] ?? '';
-}
-
-async function graphql<T>(url: string, cookie: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const session = (await (await fetch(`${url}/auth/session`, { headers: { cookie } })).json()) as { csrfToken: string };
-  const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': session.csrfToken }, body: JSON.stringify({ query, variables }) });
-  const body = (await response.json()) as { data?: T; errors?: unknown[] };
-  if (body.data === undefined || body.data === null) {
-    throw new Error(`GraphQL failed: ${JSON.stringify(body.errors)}`);
-  }
-  return body.data;
-}
 
 /** Reports `count` dead letters of invoice-generation, dead-lettered from `exchange`/`routingKey`. */
 async function seedDeadLetters(url: string, exchange: string, routingKey: string, count: number, marker: string): Promise<void> {

@@ -1,5 +1,6 @@
 import type { RuntimeKind } from '@roundhouse/contracts';
 import { BullMqRuntime } from './bullmq/bullmq.runtime.js';
+import { NatsRuntime } from './nats/nats.runtime.js';
 import { RabbitMqRuntime } from './rabbitmq/rabbitmq.runtime.js';
 import type { RuntimeAdapter } from './runtime-adapter.js';
 import { OtherRuntime, SdkRuntime } from './sdk/sdk.runtime.js';
@@ -16,4 +17,4 @@ export interface RuntimeAdapterClass {
  * here, and its name in the contract's RUNTIME_KINDS (libs/contracts); registry.spec.ts checks the
  * two lists agree. See docs/runtimes.md.
  */
-export const RUNTIME_ADAPTERS = [RabbitMqRuntime, BullMqRuntime, WebhookRuntime, SdkRuntime, OtherRuntime] as const satisfies readonly RuntimeAdapterClass[];
+export const RUNTIME_ADAPTERS = [RabbitMqRuntime, BullMqRuntime, NatsRuntime, WebhookRuntime, SdkRuntime, OtherRuntime] as const satisfies readonly RuntimeAdapterClass[];

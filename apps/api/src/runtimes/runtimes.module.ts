@@ -3,9 +3,12 @@ import { AutomationsModule } from '../automations/automations.module.js';
 import { DeadLettersModule } from '../dead-letters/dead-letters.module.js';
 import { IngestRepository } from '../ingest/ingest.repository.js';
 import { BullMqCollector } from './bullmq/bullmq-collector.service.js';
+import { NatsCollector } from './nats/nats-collector.service.js';
 import { RabbitMqCollector } from './rabbitmq/rabbitmq-collector.service.js';
 import { RUNTIME_ADAPTERS } from './registry.js';
 import type { RuntimeAdapter } from './runtime-adapter.js';
+import { RetentionWarnings } from './retention-warnings.js';
+import { RetentionWarningsResolver } from './retention-warnings.resolver.js';
 import { RuntimeCollectors } from './runtime-collectors.service.js';
 import { Runtimes } from './routes.js';
 
@@ -26,11 +29,14 @@ class RuntimesShutdown implements OnApplicationShutdown {
     IngestRepository,
     RabbitMqCollector,
     BullMqCollector,
+    NatsCollector,
     ...RUNTIME_ADAPTERS,
     { provide: Runtimes, useFactory: (...adapters: RuntimeAdapter[]) => new Runtimes(adapters), inject: [...RUNTIME_ADAPTERS] },
     RuntimesShutdown,
     RuntimeCollectors,
+    RetentionWarnings,
+    RetentionWarningsResolver,
   ],
-  exports: [Runtimes, RuntimeCollectors, RabbitMqCollector, BullMqCollector],
+  exports: [Runtimes, RuntimeCollectors, RetentionWarnings, RabbitMqCollector, BullMqCollector, NatsCollector],
 })
 export class RuntimesModule {}

@@ -155,6 +155,8 @@ export const ROUTES: Readonly<Record<string, RouteRow>> = {
   'HTTP AuthController.session': { anonymous: P, viewer: P, operator: P, owner: P, admin: P, ...ANY_RUNTIME },
   'HTTP AuthController.devSignIn': { anonymous: P, viewer: P, operator: P, owner: P, admin: P, ...ANY_RUNTIME },
   'HTTP AuthController.signIn': { anonymous: P, viewer: P, operator: P, owner: P, admin: P, ...ANY_RUNTIME },
+  'HTTP OidcController.start': { anonymous: P, viewer: P, operator: P, owner: P, admin: P, ...ANY_RUNTIME },
+  'HTTP OidcController.callback': { anonymous: P, viewer: P, operator: P, owner: P, admin: P, ...ANY_RUNTIME },
   'HTTP AuthController.signOut': { anonymous: P, viewer: P, operator: P, owner: P, admin: P, ...ANY_RUNTIME },
 };
 

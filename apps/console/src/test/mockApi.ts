@@ -65,6 +65,8 @@ import type {
   ReprocessRequestsQuery,
   ReprocessRequestsQueryVariables,
   ResumeReprocessMutation,
+  RetentionWarningsQuery,
+  RetentionWarningsQueryVariables,
   ResumeReprocessMutationVariables,
   RevokeRuntimeTokenMutation,
   RevokeRuntimeTokenMutationVariables,
@@ -109,6 +111,7 @@ interface Operations {
   DeadLetterGroups: { variables: DeadLetterGroupsQueryVariables; data: DeadLetterGroupsQuery };
   DeadLetters: { variables: DeadLettersQueryVariables; data: DeadLettersQuery };
   DeadLetter: { variables: DeadLetterQueryVariables; data: DeadLetterQuery };
+  RetentionWarnings: { variables: RetentionWarningsQueryVariables; data: RetentionWarningsQuery };
   ReprocessPreview: { variables: ReprocessPreviewQueryVariables; data: ReprocessPreviewQuery };
   StartReprocess: { variables: StartReprocessMutationVariables; data: StartReprocessMutation };
   PauseReprocess: { variables: PauseReprocessMutationVariables; data: PauseReprocessMutation };
@@ -150,8 +153,12 @@ export interface SessionReply {
   /** Shorthand for `methods.devSignIn`. */
   devSignIn?: boolean;
   /** Unset: dev sign-in only, as `devSignIn` says. */
-  methods?: { local: boolean; devSignIn: boolean; oidc: boolean };
+  methods?: { local: boolean; devSignIn: boolean; oidc: boolean; singleSignOn?: { name: string; start: string } | null };
   personas?: { id: string; name: string; role: string; teams: string[] }[];
+  /** Why the last sign-in with the identity provider was refused. */
+  problem?: string;
+  /** Signed in with the identity provider: sign-out answers 200 with this end-session address. */
+  endSessionUrl?: string;
 }
 
 /** The session's CSRF token the fake api hands out with a signed-in session. */
@@ -201,7 +208,7 @@ export function mockApi(handlers: Handlers, options: { session?: SessionReply; o
       posts.push({ path, csrfToken: new Headers(init.headers).get('x-csrf-token') });
     }
     if (path === '/auth/session') {
-      const { devSignIn, methods, ...rest } = session;
+      const { devSignIn, methods, endSessionUrl: _endSessionUrl, ...rest } = session;
       return json({ ...rest, csrfToken: session.user === null ? null : CSRF_TOKEN, methods: methods ?? { local: false, devSignIn: devSignIn === true, oidc: false } });
     }
     if (path === '/auth/sign-in') {
@@ -221,8 +228,9 @@ export function mockApi(handlers: Handlers, options: { session?: SessionReply; o
       return new Response(null, { status: 204 });
     }
     if (path === '/auth/sign-out') {
+      const redirectTo = session.endSessionUrl;
       session = { user: null, devSignIn: true, personas: [OMAR] };
-      return new Response(null, { status: 204 });
+      return redirectTo === undefined ? new Response(null, { status: 204 }) : json({ redirectTo });
     }
     if (path === '/graphql') {
       const { operationName, variables } = body as RecordedOperation;

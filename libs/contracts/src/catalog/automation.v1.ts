@@ -7,7 +7,7 @@ export const AUTOMATION_API_VERSION = 'roundhouse.dev/v1';
 export const AUTOMATION_TYPES = ['automation', 'orchestration', 'integration'] as const;
 export const LIFECYCLES = ['experimental', 'production', 'deprecated'] as const;
 export const RISK_DOMAINS = ['revenue', 'billing', 'inventory', 'regulatory', 'customer'] as const;
-export const RUNTIME_KINDS = ['rabbitmq', 'bullmq', 'webhook', 'sdk', 'other'] as const;
+export const RUNTIME_KINDS = ['rabbitmq', 'bullmq', 'nats', 'webhook', 'sdk', 'other'] as const;
 export const SLO_INDICATORS = ['success_rate', 'latency', 'freshness', 'dead_letter_backlog', 'dead_letter_age'] as const;
 export const KPI_DIRECTIONS = ['lower_is_better', 'higher_is_better'] as const;
 export const KPI_SOURCES = [
@@ -34,6 +34,20 @@ export type KpiSource = (typeof KPI_SOURCES)[number];
 export const KPI_MONEY_KINDS = ['saved', 'recovered', 'at_stake'] as const;
 export type KpiMoneyKind = (typeof KPI_MONEY_KINDS)[number];
 
+/** A JetStream stream or consumer name as the server accepts it: no whitespace, `.`, `*`, `>`, `/` or `\\`. */
+const natsName = (what: string, example: string) =>
+  z
+    .string()
+    .min(1)
+    .max(255)
+    .regex(/^[^\s.*>/\\]+$/, { message: `a JetStream ${what} name: no spaces, dots, '*', '>', '/' or '\\', e.g. "${example}"` });
+
+/** A NATS subject or subject filter: dot-separated tokens, `*` for one token and a final `>` for the rest. */
+const natsSubject = z
+  .string()
+  .max(255)
+  .regex(/^(?:[^\s.*>]+|\*)(?:\.(?:[^\s.*>]+|\*))*(?:\.>)?$|^>$/, { message: 'a NATS subject filter: dot-separated tokens, "*" for one token, a final ">" for the rest, e.g. "payouts.settle.>"' });
+
 /** Where the automation runs and how Roundhouse reaches its failures. Never holds secrets: only names. */
 export const runtimeBinding = z
   .strictObject({
@@ -42,6 +56,15 @@ export const runtimeBinding = z
     deadLetterQueue: z.string().min(1).max(255).optional().meta({ description: 'RabbitMQ dead-letter queue to collect.' }),
     exchange: z.string().max(255).optional(),
     routingKey: z.string().max(255).optional(),
+    stream: natsName('stream', 'PAYOUTS')
+      .optional()
+      .meta({ description: 'NATS JetStream: the stream that holds the messages. It must keep a message its consumer gave up on (limits retention) for Roundhouse to collect it.' }),
+    consumer: natsName('consumer', 'payout-settler')
+      .optional()
+      .meta({ description: 'NATS JetStream: the durable consumer whose given-up messages (max deliveries reached, or terminated) are collected.' }),
+    subject: natsSubject
+      .optional()
+      .meta({ description: 'NATS JetStream: the subjects the consumer reads (its filter), e.g. "payouts.settle.>". Reprocessed messages go back to the subject each was published to.' }),
     serviceName: z
       .string()
       .min(1)

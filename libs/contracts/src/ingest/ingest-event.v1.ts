@@ -103,7 +103,7 @@ export const resilienceV1 = z.strictObject({
   runId: z.string().min(1).max(200).optional(),
 });
 
-export const DEAD_LETTER_SOURCES = ['rabbitmq', 'bullmq', 'sqs', 'kafka', 'webhook', 'sdk', 'other'] as const;
+export const DEAD_LETTER_SOURCES = ['rabbitmq', 'bullmq', 'nats', 'sqs', 'kafka', 'webhook', 'sdk', 'other'] as const;
 
 /**
  * A message the runtime gave up on. `messageId` is the message's own id at its source: the same
@@ -118,9 +118,9 @@ export const deadLetterV1 = z
   messageId: z.string().min(1).max(200).meta({ description: 'The message id at its source (AMQP message-id, BullMQ job id…).' }),
   source: z.strictObject({
     kind: z.enum(DEAD_LETTER_SOURCES),
-    queue: z.string().min(1).max(255).meta({ description: 'Where the dead letter waits: the dead-letter queue (RabbitMQ), the failed job queue (BullMQ) or topic; the same for every delivery of one message.' }),
+    queue: z.string().min(1).max(255).meta({ description: 'Where the dead letter waits: the dead-letter queue (RabbitMQ), the failed job queue (BullMQ), the stream (NATS JetStream) or topic; the same for every delivery of one message.' }),
     exchange: z.string().max(255).optional(),
-    routingKey: z.string().max(255).optional(),
+    routingKey: z.string().max(255).optional().meta({ description: 'The routing key (RabbitMQ) or subject (NATS) the message was published with.' }),
   }),
   body: messageBodyV1.optional().meta({ description: 'The message body as received: bytes, content type and content encoding. What a reprocess sends back, byte for byte.' }),
   payload: z

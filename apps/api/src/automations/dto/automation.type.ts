@@ -30,6 +30,9 @@ export class RuntimeBindingType {
   @Field(() => String, { nullable: true }) deadLetterQueue?: string;
   @Field(() => String, { nullable: true }) exchange?: string;
   @Field(() => String, { nullable: true }) routingKey?: string;
+  @Field(() => String, { nullable: true, description: 'NATS JetStream: the stream that holds the messages.' }) stream?: string;
+  @Field(() => String, { nullable: true, description: 'NATS JetStream: the durable consumer whose given-up messages are collected.' }) consumer?: string;
+  @Field(() => String, { nullable: true, description: 'NATS JetStream: the subjects the consumer reads (its filter).' }) subject?: string;
   @Field(() => String, { nullable: true, description: 'The OpenTelemetry service.name whose root spans sent to /v1/traces are this automation’s runs.' }) serviceName?: string;
   @Field(() => String, { nullable: true }) reprocessUrl?: string;
   @Field(() => String, { nullable: true, description: 'Name of the environment variable holding the connection string.' }) connection?: string;

@@ -62,6 +62,7 @@ export async function bullMqRetention(url: string | null, name: string | null): 
       keeper: 'source',
       maxAgeMs: ageMs,
       maxCount: count,
+      ...(ageMs === null ? {} : { limit: ageMs === 0 ? 'removeOnFail: removed at once' : `removeOnFail after ${durationWords(ageMs)}` }),
       summary: parts.length === 0 ? 'failed jobs are kept until removed (no removeOnFail on the jobs)' : `${parts.join(', ')} (from the failed jobs' options)`,
     };
   } catch (error) {

@@ -109,4 +109,41 @@ describe(EditAutomationPage.name, () => {
       ['fees-paid', 'saved'],
     ]);
   });
+
+  it('keeps a NATS JetStream binding’s stream, consumer and subject through an edit, and lets the owner change them', async () => {
+    const onNats = {
+      ...editable,
+      runtime: {
+        kind: 'nats' as const,
+        queue: null,
+        deadLetterQueue: null,
+        exchange: null,
+        routingKey: null,
+        stream: 'PAYOUTS',
+        consumer: 'payout-settler',
+        subject: 'payouts.settle.>',
+        serviceName: null,
+        reprocessUrl: null,
+        signingSecret: null,
+        connection: 'ROUNDHOUSE_RUNTIME_FINANCE_NATS_URL',
+      },
+    };
+    const api = mockApi({
+      Viewer: () => ({ data: aViewer() }),
+      Teams: () => ({ data: someTeams() }),
+      Automation: () => ({ data: { automation: onNats } }),
+      AutomationPendingChange: () => ({ data: { automation: { slug: editable.slug, pendingChange: null } } }),
+      UpdateAutomation: () => ({ data: { updateAutomation: { ...onNats, pendingChange: null } } }),
+      AutomationHealth: () => ({ errors: [{ message: 'not needed here', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }),
+    });
+    renderApp('/automations/card-dispute-evidence/edit');
+    await screen.findByRole('heading', { level: 1, name: 'Edit Card dispute evidence' });
+    expect(screen.getByRole<HTMLSelectElement>('combobox', { name: /Runtime kind/ }).value).toBe('nats');
+    fireEvent.change(screen.getByRole('textbox', { name: /JetStream consumer/ }), { target: { value: 'payout-settler-v2' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+
+    await waitFor(() => expect(api.calls('UpdateAutomation')).toHaveLength(1));
+    const sent = api.calls('UpdateAutomation')[0]?.variables as { input: { runtime: Record<string, unknown> } };
+    expect(sent.input.runtime).toMatchObject({ kind: 'nats', stream: 'PAYOUTS', consumer: 'payout-settler-v2', subject: 'payouts.settle.>', connection: 'ROUNDHOUSE_RUNTIME_FINANCE_NATS_URL' });
+  });
 });

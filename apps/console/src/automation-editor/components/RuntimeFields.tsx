@@ -35,6 +35,15 @@ export function RuntimeFields({ value, onChange }: { value: RuntimeValues; onCha
             value={value.routingKey}
             onChange={(routingKey) => onChange({ routingKey })}
           />
+          <TextField path={fieldPath.runtime('stream')} placeholder="PAYOUTS" hint="NATS JetStream: the stream that holds the messages." value={value.stream} onChange={(stream) => onChange({ stream })} />
+          <TextField
+            path={fieldPath.runtime('consumer')}
+            placeholder="payout-settler"
+            hint="NATS JetStream: the durable consumer whose given-up messages (max deliveries, terminated) Roundhouse collects."
+            value={value.consumer}
+            onChange={(consumer) => onChange({ consumer })}
+          />
+          <TextField path={fieldPath.runtime('subject')} placeholder="payouts.settle.>" hint="NATS JetStream: the subjects the consumer reads." value={value.subject} onChange={(subject) => onChange({ subject })} />
           <TextField
             path={fieldPath.runtime('serviceName')}
             placeholder="invoice-worker"

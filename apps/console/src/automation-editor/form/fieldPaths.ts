@@ -63,6 +63,9 @@ const FIELD_LABELS: Record<string, string> = {
   'runtime.deadLetterQueue': 'Dead-letter queue',
   'runtime.exchange': 'Exchange',
   'runtime.routingKey': 'Routing key',
+  'runtime.stream': 'JetStream stream',
+  'runtime.consumer': 'JetStream consumer',
+  'runtime.subject': 'Subject filter',
   'runtime.serviceName': 'OpenTelemetry service.name',
   'runtime.reprocessUrl': 'Reprocess URL',
   'runtime.signingSecret': 'Signing secret variable',
@@ -176,7 +179,7 @@ export function knownFieldPaths(values: AutomationFormValues): Set<string> {
   ]);
   (['name', 'email', 'slack', 'schedule'] as const).forEach((key) => paths.add(fieldPath.onCall(key)));
   if (values.runtime.kind !== '') {
-    (['queue', 'deadLetterQueue', 'exchange', 'routingKey', 'serviceName', 'reprocessUrl', 'signingSecret', 'connection'] as const).forEach((key) =>
+    (['queue', 'deadLetterQueue', 'exchange', 'routingKey', 'stream', 'consumer', 'subject', 'serviceName', 'reprocessUrl', 'signingSecret', 'connection'] as const).forEach((key) =>
       paths.add(fieldPath.runtime(key)),
     );
   }

@@ -47,6 +47,10 @@ export interface RuntimeValues {
   deadLetterQueue: string;
   exchange: string;
   routingKey: string;
+  /** NATS JetStream: stream, durable consumer and subject filter. */
+  stream: string;
+  consumer: string;
+  subject: string;
   serviceName: string;
   reprocessUrl: string;
   /** Name of the environment variable holding the webhook signing secret. */
@@ -142,6 +146,9 @@ export const EMPTY_RUNTIME: RuntimeValues = {
   deadLetterQueue: '',
   exchange: '',
   routingKey: '',
+  stream: '',
+  consumer: '',
+  subject: '',
   serviceName: '',
   reprocessUrl: '',
   signingSecret: '',
@@ -236,6 +243,9 @@ export function formValuesFromAutomation(automation: AutomationDetailFragment): 
           deadLetterQueue: text(automation.runtime.deadLetterQueue),
           exchange: text(automation.runtime.exchange),
           routingKey: text(automation.runtime.routingKey),
+          stream: text(automation.runtime.stream),
+          consumer: text(automation.runtime.consumer),
+          subject: text(automation.runtime.subject),
           serviceName: text(automation.runtime.serviceName),
           reprocessUrl: text(automation.runtime.reprocessUrl),
           signingSecret: text(automation.runtime.signingSecret),

@@ -43,6 +43,9 @@ export const AutomationDetailFragment = graphql(`
       deadLetterQueue
       exchange
       routingKey
+      stream
+      consumer
+      subject
       serviceName
       reprocessUrl
       signingSecret

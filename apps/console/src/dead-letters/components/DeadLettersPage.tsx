@@ -9,6 +9,7 @@ import { DeadLetterFiltersBar } from './DeadLetterFiltersBar';
 import { DeadLetterGroups, DeadLetterGroupsError, DeadLetterGroupsSkeleton } from './DeadLetterGroups';
 import { DeadLetterList, DeadLettersEmptyState } from './DeadLetterList';
 import { DeadLetterScopeBar } from './DeadLetterScopeBar';
+import { RetentionWarnings } from './RetentionWarnings';
 
 const ALL_AUTOMATIONS = {};
 
@@ -64,6 +65,7 @@ export function DeadLettersPage() {
       </header>
       <TeamsScopeToggle scope={teamsScope} label="Whose dead letters" />
       <DeadLetterScopeBar filters={filters} onFilterChange={setFilter} />
+      <RetentionWarnings automation={filters.automation || null} />
       {nothingWaiting ? (
         <DeadLettersEmptyState mine={teamsScope.teams !== null} />
       ) : (

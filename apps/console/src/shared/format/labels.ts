@@ -48,6 +48,7 @@ export const RISK_DOMAIN_LABELS: Record<RiskDomain, string> = {
 export const RUNTIME_KIND_LABELS: Record<RuntimeKind, string> = {
   rabbitmq: 'RabbitMQ',
   bullmq: 'BullMQ',
+  nats: 'NATS JetStream',
   webhook: 'Webhook',
   sdk: 'Roundhouse SDK',
   other: 'Other',
@@ -122,6 +123,7 @@ export const DEAD_LETTER_STATUS_LABELS: Record<DeadLetterStatus, string> = {
 export const DEAD_LETTER_SOURCE_LABELS: Record<DeadLetterSource, string> = {
   rabbitmq: 'RabbitMQ',
   bullmq: 'BullMQ',
+  nats: 'NATS JetStream',
   sqs: 'Amazon SQS',
   kafka: 'Kafka',
   webhook: 'Webhook',
@@ -180,6 +182,7 @@ export const REPROCESS_ITEM_STATE_DESCRIPTIONS: Record<ReprocessItemState, strin
 export const REPROCESS_ROUTE_LABELS: Record<ReprocessRoute, string> = {
   rabbitmq: 'RabbitMQ republish',
   bullmq: 'BullMQ retry',
+  nats: 'NATS JetStream republish',
   webhook: 'Signed webhook',
   sdk: 'SDK pull',
   discard: 'Discard',

@@ -1,0 +1,263 @@
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
+import type { NatsConnection, Subscription } from '@nats-io/transport-node';
+import type { DeadLetterV1 } from '@roundhouse/contracts';
+import type { Logger } from 'pino';
+import { AutomationsService } from '../../automations/automations.service.js';
+import { APP_CONFIG, type AppConfig } from '../../config/app.config.js';
+import { RuntimeVariables } from '../../config/runtime-variables.js';
+import { DeadLettersRepository } from '../../dead-letters/dead-letters.repository.js';
+import { IngestRepository } from '../../ingest/ingest.repository.js';
+import { collectedFailureTimes, timestampWindow } from '../../ingest/timestamp-window.js';
+import { API_LOGGER } from '../../jobs/jobs.service.js';
+import { advisorySubjects, deadLetterFromJetStream, parseGiveUpAdvisory, type GiveUpAdvisory } from './nats-dead-letter.js';
+import { NatsConnections, natsReason, natsServerOf } from './nats-connections.js';
+
+/** One JetStream consumer whose given-up messages are collected, for one automation. */
+export interface NatsBinding {
+  automation: string;
+  url: string;
+  stream: string;
+  consumer: string;
+}
+
+const RETRY_MS = 30_000;
+/** A message whose fetch or store failed is tried again after this. */
+const AGAIN_MS = 1_000;
+/** Advisories held while the database or the server is away; beyond this the oldest is given up, and the log says which. */
+const MAX_HELD = 10_000;
+
+interface Collector {
+  binding: NatsBinding;
+  subscriptions: Subscription[];
+  held: GiveUpAdvisory[];
+  working: Promise<void>;
+  timer: NodeJS.Timeout | undefined;
+}
+
+function keyOf(binding: NatsBinding): string {
+  return JSON.stringify([binding.automation, binding.url, binding.stream, binding.consumer]);
+}
+
+/**
+ * Collects what JetStream consumers gave up on. A consumer that reaches max_deliver, or whose
+ * runtime terminates a message (`msg.term()`), publishes an advisory; for each one the message is
+ * read from its stream by sequence and stored as a dead letter, with the stream, consumer, subject,
+ * delivery count and headers, and its bytes as stored. One stream sequence is one dead letter
+ * (an advisory seen twice stores it once).
+ *
+ * Advisories are core NATS messages: nobody keeps them. One published while no collector listens
+ * (the api down, the server connection away) is not seen, and nothing is backfilled when collection
+ * starts. A message the stream no longer holds (work-queue retention removes a terminated message
+ * at once; max_age or max_msgs may remove any) cannot be collected, and the log says which.
+ */
+@Injectable()
+export class NatsCollector implements OnApplicationShutdown {
+  private readonly connections = new NatsConnections('roundhouse-collector');
+  private readonly managers = new Map<NatsConnection, Promise<JetStreamManager>>();
+  private readonly wanted = new Map<string, NatsBinding>();
+  private readonly collectors = new Map<string, Collector>();
+  private readonly retries = new Map<string, NodeJS.Timeout>();
+  private readonly refusals = new Map<string, string>();
+
+  constructor(
+    @Inject(IngestRepository) private readonly store: IngestRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(DeadLettersRepository) private readonly deadLetters: DeadLettersRepository,
+    @Inject(API_LOGGER) private readonly log: Logger,
+    @Inject(AutomationsService) private readonly automations: AutomationsService,
+    @Inject(RuntimeVariables) private readonly variables: RuntimeVariables,
+  ) {}
+
+  /**
+   * The consumer of every active automation bound to NATS with a stream and a consumer whose
+   * connection variable is set here. A variable catalogs may not name is not read, and the log says why (once).
+   */
+  async bindingsFromCatalog(): Promise<NatsBinding[]> {
+    const bindings: NatsBinding[] = [];
+    const refused = new Map<string, string>();
+    for (const { slug, runtime } of await this.automations.withRuntime('nats')) {
+      if (runtime?.stream === undefined || runtime.consumer === undefined) {
+        continue;
+      }
+      const url = this.variables.lookup(runtime.connection);
+      if (url.state === 'refused') {
+        refused.set(slug, url.reason);
+        if (this.refusals.get(slug) !== url.reason) {
+          this.log.warn({ automation: slug, stream: runtime.stream }, `not collecting: the runtime binding's connection names a variable catalogs may not name (${url.reason}), so it was not read`);
+        }
+      } else if (url.state === 'set') {
+        bindings.push({ automation: slug, url: url.value, stream: runtime.stream, consumer: runtime.consumer });
+      }
+    }
+    this.refusals.clear();
+    refused.forEach((reason, slug) => this.refusals.set(slug, reason));
+    return bindings;
+  }
+
+  async syncFromCatalog(): Promise<void> {
+    await this.sync(await this.bindingsFromCatalog());
+  }
+
+  /** Collects exactly `bindings`: listens for each new one, stops (after storing what it holds) each one no longer listed. */
+  async sync(bindings: readonly NatsBinding[]): Promise<void> {
+    const next = new Map(bindings.map((binding) => [keyOf(binding), binding]));
+    for (const key of [...this.wanted.keys()]) {
+      if (!next.has(key)) {
+        await this.release(key);
+      }
+    }
+    await this.start([...next.values()]);
+  }
+
+  /** Also collects `bindings` (those not collected yet); resolves once each listens or waits to try again. */
+  async start(bindings: readonly NatsBinding[]): Promise<void> {
+    for (const binding of bindings) {
+      const key = keyOf(binding);
+      if (!this.wanted.has(key)) {
+        this.wanted.set(key, binding);
+        await this.listen(key, binding);
+      }
+    }
+  }
+
+  async stop(): Promise<void> {
+    for (const key of [...this.wanted.keys()]) {
+      await this.release(key);
+    }
+    this.managers.clear();
+    await this.connections.close();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.stop();
+  }
+
+  private async release(key: string): Promise<void> {
+    const binding = this.wanted.get(key);
+    this.wanted.delete(key);
+    clearTimeout(this.retries.get(key));
+    this.retries.delete(key);
+    const collector = this.collectors.get(key);
+    this.collectors.delete(key);
+    if (collector !== undefined) {
+      collector.subscriptions.forEach((subscription) => subscription.unsubscribe());
+      clearTimeout(collector.timer);
+      await this.work(collector);
+      if (collector.held.length > 0) {
+        this.log.error({ automation: collector.binding.automation, stream: collector.binding.stream, sequences: collector.held.map((a) => a.streamSeq) }, 'stopped collecting with messages not stored; they stay in the stream');
+      }
+    }
+    if (binding !== undefined) {
+      this.log.info({ automation: binding.automation, stream: binding.stream, consumer: binding.consumer }, 'stopped collecting JetStream dead letters');
+    }
+  }
+
+  /** Subscribes to the consumer's give-up advisories. Never takes the api down: a server that is away is tried again later. */
+  private async listen(key: string, binding: NatsBinding): Promise<void> {
+    try {
+      const connection = await this.connections.get(binding.url);
+      await this.manager(connection);
+      if (this.wanted.get(key) !== binding) {
+        return;
+      }
+      const collector: Collector = { binding, subscriptions: [], held: [], working: Promise.resolve(), timer: undefined };
+      const { maxDeliveries, terminated } = advisorySubjects(binding.stream, binding.consumer);
+      for (const subject of [maxDeliveries, terminated]) {
+        collector.subscriptions.push(
+          connection.subscribe(subject, {
+            callback: (error, message) => {
+              const advisory = error === null ? parseGiveUpAdvisory(message.string()) : undefined;
+              if (advisory !== undefined && advisory.stream === binding.stream && advisory.consumer === binding.consumer) {
+                this.hold(collector, advisory);
+              }
+            },
+          }),
+        );
+      }
+      // The subscriptions are in place on the server once this round trip returns.
+      await connection.flush();
+      this.collectors.set(key, collector);
+      this.log.info({ automation: binding.automation, stream: binding.stream, consumer: binding.consumer, server: natsServerOf(binding.url) }, 'collecting JetStream dead letters');
+    } catch (error) {
+      this.log.warn({ automation: binding.automation, stream: binding.stream, reason: natsReason(error, binding.url) }, 'cannot collect from this JetStream consumer now; trying again later');
+      this.retryLater(key, binding);
+    }
+  }
+
+  private manager(connection: NatsConnection): Promise<JetStreamManager> {
+    let manager = this.managers.get(connection);
+    if (manager === undefined) {
+      manager = jetstreamManager(connection);
+      this.managers.set(connection, manager);
+      manager.catch(() => this.managers.delete(connection));
+    }
+    return manager;
+  }
+
+  private retryLater(key: string, binding: NatsBinding): void {
+    if (this.wanted.get(key) !== binding || this.retries.has(key)) {
+      return;
+    }
+    const timer = setTimeout(() => {
+      this.retries.delete(key);
+      if (this.wanted.get(key) === binding) {
+        void this.listen(key, binding);
+      }
+    }, RETRY_MS);
+    timer.unref();
+    this.retries.set(key, timer);
+  }
+
+  private hold(collector: Collector, advisory: GiveUpAdvisory): void {
+    collector.held.push(advisory);
+    if (collector.held.length > MAX_HELD) {
+      const dropped = collector.held.shift();
+      this.log.error({ automation: collector.binding.automation, stream: collector.binding.stream, sequence: dropped?.streamSeq }, 'too many JetStream dead letters waiting to be stored; this one is not collected (it stays in the stream)');
+    }
+    void this.work(collector);
+  }
+
+  /** Fetches and stores what the collector holds, one batch at a time; a failure keeps the batch and tries again shortly. */
+  private work(collector: Collector): Promise<void> {
+    collector.working = collector.working.then(async () => {
+      const batch = collector.held.splice(0);
+      if (batch.length === 0) {
+        return;
+      }
+      try {
+        await this.collect(collector.binding, batch);
+      } catch (error) {
+        collector.held.unshift(...batch);
+        this.log.warn({ automation: collector.binding.automation, stream: collector.binding.stream, reason: natsReason(error, collector.binding.url) }, 'storing JetStream dead letters failed; trying again shortly');
+        if (this.collectors.has(keyOf(collector.binding))) {
+          clearTimeout(collector.timer);
+          collector.timer = setTimeout(() => void this.work(collector), AGAIN_MS);
+          collector.timer.unref();
+        }
+      }
+    });
+    return collector.working;
+  }
+
+  private async collect(binding: NatsBinding, batch: readonly GiveUpAdvisory[]): Promise<void> {
+    const manager = await this.manager(await this.connections.get(binding.url));
+    const letters: DeadLetterV1[] = [];
+    const now = new Date();
+    const window = timestampWindow(this.config);
+    for (const advisory of batch) {
+      const stored = await manager.streams.getMessage(binding.stream, { seq: advisory.streamSeq });
+      if (stored === null) {
+        this.log.warn(
+          { automation: binding.automation, stream: binding.stream, consumer: binding.consumer, sequence: advisory.streamSeq, reason: advisory.reason },
+          'the consumer gave up on a message the stream no longer holds (work-queue retention, max_age or max_msgs removed it): it cannot be collected',
+        );
+        continue;
+      }
+      letters.push(collectedFailureTimes(deadLetterFromJetStream(advisory, stored, binding.automation), now, window));
+    }
+    if (letters.length > 0) {
+      await this.store.transaction((manager) => this.deadLetters.store(manager, letters));
+    }
+  }
+}
