@@ -15,12 +15,13 @@ import { QuarantineResolver } from '../quarantine/quarantine.resolver.js';
 import { KpisResolver } from '../kpis/kpis.resolver.js';
 import { DeadLetterActionsResolver, ReprocessResolver } from '../reprocess/reprocess.resolver.js';
 import { RunsResolver } from '../runs/runs.resolver.js';
+import { RetentionWarningsResolver } from '../runtimes/retention-warnings.resolver.js';
 import { SlosResolver } from '../slos/slos.resolver.js';
 import { TeamsResolver } from '../teams/teams.resolver.js';
 import { TokensResolver } from '../tokens/tokens.resolver.js';
 
 /** Every resolver the api serves; the schema drift test fails when one is missing here. */
-export const RESOLVERS = [AutomationsResolver, TeamsResolver, ViewerResolver, RunsResolver, QuarantineResolver, TokensResolver, DeadLettersResolver, ReprocessResolver, DeadLetterActionsResolver, SlosResolver, AlertsResolver, KpisResolver, DashboardsResolver, DashboardSloAlertsResolver, AuditResolver, ApprovalsResolver, AutomationPendingChangeResolver, AutomationStatusResolver];
+export const RESOLVERS = [AutomationsResolver, TeamsResolver, ViewerResolver, RunsResolver, QuarantineResolver, TokensResolver, DeadLettersResolver, ReprocessResolver, DeadLetterActionsResolver, SlosResolver, AlertsResolver, KpisResolver, DashboardsResolver, DashboardSloAlertsResolver, AuditResolver, ApprovalsResolver, AutomationPendingChangeResolver, AutomationStatusResolver, RetentionWarningsResolver];
 
 /** The GraphQL schema the code defines (with each field's cost), without starting the api or touching a database. */
 export async function buildCodeSchema(): Promise<GraphQLSchema> {

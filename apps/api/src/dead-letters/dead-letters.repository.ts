@@ -257,6 +257,28 @@ export class DeadLettersRepository {
   }
 
   /** BullMQ jobs retried by a reprocess whose outcome is not known yet: their keys and job ids. */
+  /**
+   * Pending (or failed-again) dead letters of one automation and source queue whose last failure is
+   * before `before` — those a source that keeps failures for a while loses first — with the oldest
+   * such failure.
+   */
+  async pendingFailedBefore(automation: string, sourceKind: string, queue: string, before: Date): Promise<{ count: number; oldest: Date | null }> {
+    const [row] = await this.dataSource.query<{ count: number; oldest: Date | null }[]>(
+      `SELECT count(*)::int AS count, min(last_failed_at) AS oldest FROM dead_letter
+        WHERE automation_slug = $1 AND source_kind = $2 AND source_queue = $3 AND status IN ('pending', 'failed_again') AND last_failed_at < $4`,
+      [automation, sourceKind, queue, before],
+    );
+    return row ?? { count: 0, oldest: null };
+  }
+
+  /** The source queues an automation's pending (or failed-again) dead letters came from, by source kind. */
+  pendingSources(automation: string): Promise<{ source_kind: string; source_queue: string }[]> {
+    return this.dataSource.query(
+      `SELECT DISTINCT source_kind, source_queue FROM dead_letter WHERE automation_slug = $1 AND status IN ('pending', 'failed_again') ORDER BY source_kind, source_queue`,
+      [automation],
+    );
+  }
+
   retriedJobs(automation: string, queue: string, limit: number): Promise<{ reprocess_id: string; message_id: string }[]> {
     return this.dataSource.query(
       `SELECT i.reprocess_id::text AS reprocess_id, d.message_id FROM reprocess_item i JOIN dead_letter d ON d.id = i.dead_letter_id

@@ -1,3 +1,4 @@
+import { RUNTIME_KINDS, type RuntimeKind } from '@roundhouse/contracts';
 import type { DeadLetterQuery } from '../dead-letters/dead-letters.repository.js';
 
 export const REPROCESS_ACTIONS = ['reprocess', 'discard'] as const;
@@ -20,9 +21,12 @@ export type RequestState = (typeof REQUEST_STATES)[number];
 export const ITEM_STATES = ['queued', 'dispatched', 'acknowledged', 'succeeded', 'failed', 'cancelled'] as const;
 export type ItemState = (typeof ITEM_STATES)[number];
 
-/** How a message goes back to its runtime. */
-export const ROUTES = ['rabbitmq', 'bullmq', 'nats', 'webhook', 'sdk', 'discard'] as const;
-export type Route = (typeof ROUTES)[number];
+/**
+ * How a message goes back to its runtime: the runtime kind whose adapter sends it (see
+ * runtimes/registry.ts), 'sdk' when the runtime pulls it, or 'discard'. `other` runtimes pull through the SDK.
+ */
+export type Route = Exclude<RuntimeKind, 'other'> | 'discard';
+export const ROUTES: readonly Route[] = [...RUNTIME_KINDS.filter((kind): kind is Exclude<RuntimeKind, 'other'> => kind !== 'other'), 'discard'];
 
 /** Which dead letters: these ids, or everything matching a workbench filter at the time of the request. */
 export type Selection = { kind: 'ids'; ids: string[] } | { kind: 'filter'; filter: DeadLetterQuery };

@@ -76,6 +76,10 @@ export interface SourceRetention {
   maxCount: number | null | 'unknown';
   /** In words, for the console and alerts: "queue TTL 24 h", "removeOnFail after 1 h", "kept by Roundhouse until resolved". */
   summary: string;
+  /** The limit that removes failures first, in a few words ("queue TTL 24 h", "removeOnFail after 6 h"), when there is one. */
+  limit?: string;
+  /** Failures the source holds that Roundhouse has not collected yet (e.g. messages still in a RabbitMQ dead-letter queue), when known. */
+  waiting?: number;
 }
 
 /** Roundhouse's own retention: dead letters are kept, with no limit, until resolved or discarded. */

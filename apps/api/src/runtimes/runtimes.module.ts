@@ -7,6 +7,8 @@ import { NatsCollector } from './nats/nats-collector.service.js';
 import { RabbitMqCollector } from './rabbitmq/rabbitmq-collector.service.js';
 import { RUNTIME_ADAPTERS } from './registry.js';
 import type { RuntimeAdapter } from './runtime-adapter.js';
+import { RetentionWarnings } from './retention-warnings.js';
+import { RetentionWarningsResolver } from './retention-warnings.resolver.js';
 import { RuntimeCollectors } from './runtime-collectors.service.js';
 import { Runtimes } from './routes.js';
 
@@ -32,7 +34,9 @@ class RuntimesShutdown implements OnApplicationShutdown {
     { provide: Runtimes, useFactory: (...adapters: RuntimeAdapter[]) => new Runtimes(adapters), inject: [...RUNTIME_ADAPTERS] },
     RuntimesShutdown,
     RuntimeCollectors,
+    RetentionWarnings,
+    RetentionWarningsResolver,
   ],
-  exports: [Runtimes, RuntimeCollectors, RabbitMqCollector, BullMqCollector, NatsCollector],
+  exports: [Runtimes, RuntimeCollectors, RetentionWarnings, RabbitMqCollector, BullMqCollector, NatsCollector],
 })
 export class RuntimesModule {}

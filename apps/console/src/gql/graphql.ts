@@ -601,6 +601,13 @@ export type DeadLettersQueryVariables = Exact<{
 
 export type DeadLettersQuery = { deadLetters: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, fingerprint: string, errorClass: string, errorMessage: string, attempts: number, deliveries: number, lastFailedAt: string, status: DeadLetterStatus, correlationId: string | null, automation: { slug: string, title: string } } }> } };
 
+export type RetentionWarningsQueryVariables = Exact<{
+  automation?: string | null | undefined;
+}>;
+
+
+export type RetentionWarningsQuery = { deadLetterRetentionWarnings: Array<{ automation: string, sourceQueue: string, count: number, expiresAt: string | null, retention: string, message: string }> };
+
 export type AutomationHealthQueryVariables = Exact<{
   slug: string;
   window: string;
@@ -2355,6 +2362,18 @@ export const DeadLettersDocument = new TypedDocumentString(`
   status
   correlationId
 }`) as unknown as TypedDocumentString<DeadLettersQuery, DeadLettersQueryVariables>;
+export const RetentionWarningsDocument = new TypedDocumentString(`
+    query RetentionWarnings($automation: String) {
+  deadLetterRetentionWarnings(automation: $automation) {
+    automation
+    sourceQueue
+    count
+    expiresAt
+    retention
+    message
+  }
+}
+    `) as unknown as TypedDocumentString<RetentionWarningsQuery, RetentionWarningsQueryVariables>;
 export const AutomationHealthDocument = new TypedDocumentString(`
     query AutomationHealth($slug: String!, $window: String!) {
   automationHealth(slug: $slug, window: $window) {

@@ -63,6 +63,8 @@ import type {
   ReprocessRequestsQuery,
   ReprocessRequestsQueryVariables,
   ResumeReprocessMutation,
+  RetentionWarningsQuery,
+  RetentionWarningsQueryVariables,
   ResumeReprocessMutationVariables,
   RevokeRuntimeTokenMutation,
   RevokeRuntimeTokenMutationVariables,
@@ -105,6 +107,7 @@ interface Operations {
   DeadLetterGroups: { variables: DeadLetterGroupsQueryVariables; data: DeadLetterGroupsQuery };
   DeadLetters: { variables: DeadLettersQueryVariables; data: DeadLettersQuery };
   DeadLetter: { variables: DeadLetterQueryVariables; data: DeadLetterQuery };
+  RetentionWarnings: { variables: RetentionWarningsQueryVariables; data: RetentionWarningsQuery };
   ReprocessPreview: { variables: ReprocessPreviewQueryVariables; data: ReprocessPreviewQuery };
   StartReprocess: { variables: StartReprocessMutationVariables; data: StartReprocessMutation };
   PauseReprocess: { variables: PauseReprocessMutationVariables; data: PauseReprocessMutation };

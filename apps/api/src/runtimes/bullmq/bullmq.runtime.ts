@@ -62,6 +62,6 @@ export class BullMqRuntime implements RuntimeAdapter {
 
   retention(binding: RuntimeBinding, queue: string | null): Promise<SourceRetention> {
     const broker = connectionUrl(binding, this.variables, 'Redis');
-    return bullMqRetention(typeof broker === 'string' ? broker : broker.url, queue ?? binding.queue ?? null);
+    return bullMqRetention(typeof broker === 'string' ? null : broker.url, queue ?? binding.queue ?? null);
   }
 }

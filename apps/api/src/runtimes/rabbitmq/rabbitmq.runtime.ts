@@ -64,6 +64,6 @@ export class RabbitMqRuntime implements RuntimeAdapter {
 
   retention(binding: RuntimeBinding, queue: string | null): Promise<SourceRetention> {
     const broker = connectionUrl(binding, this.variables, 'RabbitMQ');
-    return rabbitMqRetention(typeof broker === 'string' ? broker : broker.url, queue ?? binding.deadLetterQueue ?? null);
+    return rabbitMqRetention(typeof broker === 'string' ? null : broker.url, queue ?? binding.deadLetterQueue ?? null);
   }
 }

@@ -10,6 +10,7 @@ import { hasErrorCode } from '@/shared/graphql/ApiError';
 import { useDocumentTitle } from '@/shared/hooks/useDocumentTitle';
 import { useAutomation } from '../hooks/useAutomation';
 import type { AutomationOutletContext } from '../hooks/useAutomationOutlet';
+import { RetentionWarnings } from '@/dead-letters/components/RetentionWarnings';
 import { AutomationActions } from './AutomationActions';
 import { AutomationPageSkeleton } from './AutomationPageSkeleton';
 import { AutomationTabs } from './AutomationTabs';
@@ -67,6 +68,7 @@ export function AutomationFrame({ automation }: { automation: AutomationDetailFr
       {automation.archivedAt ? (
         <p className="banner banner--caution">Archived {formatDateTime(automation.archivedAt)}. It no longer appears in the catalog list.</p>
       ) : null}
+      {automation.archivedAt ? null : <RetentionWarnings automation={automation.slug} linkToDeadLetters />}
 
       <AutomationTabs slug={automation.slug} />
       <Outlet context={context} />

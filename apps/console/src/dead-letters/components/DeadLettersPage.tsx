@@ -7,6 +7,7 @@ import { DeadLetterFiltersBar } from './DeadLetterFiltersBar';
 import { DeadLetterGroups, DeadLetterGroupsError, DeadLetterGroupsSkeleton } from './DeadLetterGroups';
 import { DeadLetterList, DeadLettersEmptyState } from './DeadLetterList';
 import { DeadLetterScopeBar } from './DeadLetterScopeBar';
+import { RetentionWarnings } from './RetentionWarnings';
 
 const ALL_AUTOMATIONS = {};
 
@@ -60,6 +61,7 @@ export function DeadLettersPage() {
         </div>
       </header>
       <DeadLetterScopeBar filters={filters} onFilterChange={setFilter} />
+      <RetentionWarnings automation={filters.automation || null} />
       {nothingWaiting ? (
         <DeadLettersEmptyState />
       ) : (
