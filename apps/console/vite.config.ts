@@ -19,7 +19,8 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,
-    sourcemap: true,
+    // Written for debugging and error tracking, not referenced from the scripts: the api does not serve them in production.
+    sourcemap: 'hidden',
   },
   server: {
     port: 5173,

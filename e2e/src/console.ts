@@ -25,8 +25,8 @@ export async function asAdmin(baseUrl: string): Promise<<T>(query: string, varia
   };
 }
 
-/** An SDK client with a runtime token an admin made for `team`'s named automations, as a runtime is set up. */
-export async function runtimeClient(baseUrl: string, token: { name: string; team: string; automations: string[] }): Promise<RoundhouseClient> {
+/** An SDK client with a runtime token an admin made for `team`'s named automations (reporting runs and dead letters unless `capabilities` say more), as a runtime is set up. */
+export async function runtimeClient(baseUrl: string, token: { name: string; team: string; automations: string[]; capabilities?: ('ingest' | 'dead_letters' | 'commands')[] }): Promise<RoundhouseClient> {
   const graphql = await asAdmin(baseUrl);
   const { createRuntimeToken } = await graphql<{ createRuntimeToken: { secret: string } }>(
     `mutation($input: CreateRuntimeTokenInput!) { createRuntimeToken(input: $input) { secret } }`,

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, NestFactory, Reflector } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import compression from 'compression';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { INGEST_PATH, OTLP_TRACES_PATH } from '@roundhouse/contracts';
@@ -24,15 +25,30 @@ import { MetricsService } from './metrics/metrics.service.js';
 import { JobsService } from './jobs/jobs.service.js';
 import { RuntimeCollectors } from './runtimes/runtime-collectors.service.js';
 
-// `audit/export.csv` exactly: `/audit` itself is a console page.
-const API_PATHS = /^\/(graphql|auth|healthz|readyz|metrics|ingest|v1\/traces|audit\/export\.csv)(\/|$)/;
+// `audit/export.csv` and `catalog/backstage/entities.yaml` exactly: `/audit` and `/catalog` themselves are console pages.
+const API_PATHS = /^\/(graphql|auth|healthz|readyz|metrics|ingest|v1\/traces|audit\/export\.csv|catalog\/backstage\/entities\.yaml)(\/|$)/;
 
-/** Serves the built console at `/`, with the SPA's index.html for its client-side routes. */
-function serveConsole(app: NestExpressApplication, dir: string): void {
+/**
+ * Serves the built console at `/`, with the SPA's index.html for its client-side routes. Files under
+ * `assets/` are named by the hash of their content (a new build, new names), so a browser keeps them
+ * for a year without asking again; index.html is asked for every time, so a deploy shows at once.
+ * Source maps are written by the build for debugging and error tracking, never served in production.
+ */
+function serveConsole(app: NestExpressApplication, dir: string, production: boolean): void {
   const index = path.join(dir, 'index.html');
   if (!existsSync(index)) {
     return;
   }
+  if (production) {
+    app.use((request: Request, response: Response, next: NextFunction) => {
+      if (request.path.endsWith('.map')) {
+        response.status(404).end();
+        return;
+      }
+      next();
+    });
+  }
+  app.use('/assets', express.static(path.join(dir, 'assets'), { index: false, immutable: true, maxAge: '365d', fallthrough: false }));
   app.use(express.static(dir, { index: false, maxAge: '1h' }));
   app.use((request: Request, response: Response, next: NextFunction) => {
     // HEAD as well as GET: uptime checks and load balancers ask `HEAD /`.
@@ -103,6 +119,8 @@ export async function createApp(config: AppConfig, databaseUrl: string, log: Log
   });
   app.disable('x-powered-by');
   app.use(securityHeaders(config));
+  // brotli or gzip, as the client accepts: the console's scripts, GraphQL answers, exports.
+  app.use(compression());
   app.use(requestIdMiddleware);
   app.use(databaseBudget(config.ROUNDHOUSE_REQUEST_STATEMENT_TIMEOUT_MS));
   app.use(observeRequests(app.get(MetricsService)));
@@ -121,8 +139,8 @@ export async function createApp(config: AppConfig, databaseUrl: string, log: Log
       },
     }),
   );
-  // One budget for both ways of signing in with a password or persona, per address.
-  app.use(['/auth/sign-in', '/auth/dev-sign-in'], signInRateLimit(config.ROUNDHOUSE_SIGN_IN_RATE_LIMIT));
+  // One budget for every way of signing in (a password, a persona, the identity provider), per address.
+  app.use(['/auth/sign-in', '/auth/dev-sign-in', '/auth/oidc'], signInRateLimit(config.ROUNDHOUSE_SIGN_IN_RATE_LIMIT));
   // Runtime credentials that have not worked lately are limited per address before any lookup.
   const runtimeLimits = runtimeRateLimits(config.ROUNDHOUSE_INGEST_RATE_LIMIT, config.ROUNDHOUSE_INGEST_UNKNOWN_TOKEN_RATE_LIMIT);
   app.use('/ingest', runtimeLimits.credentials);
@@ -132,7 +150,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, log: Log
   app.use(OTLP_TRACES_PATH, answerRefusalsWith(otlpRefusal), runtimeLimits.credentials, runtimeLimits.perToken, readIngestBody);
   app.use(jsonBody());
   app.use('/graphql', refuseDeeplyNestedDocuments);
-  serveConsole(app, config.ROUNDHOUSE_CONSOLE_DIR);
+  serveConsole(app, config.ROUNDHOUSE_CONSOLE_DIR, config.NODE_ENV === 'production');
   await app.init();
   assertEveryOperationHasARule(app);
   await app.get(JobsService).start();

@@ -34,7 +34,7 @@ const CALLERS = Object.keys(PEOPLE) as (keyof PeopleRow)[];
 /** The runtime tokens calling a route (policy.ts, RouteRow). */
 const RUNTIMES = ['runtime', 'runtimeWithout', 'otherTeamRuntime', 'movedAwayRuntime'] as const;
 type Runtime = (typeof RUNTIMES)[number];
-const ALL_CAPABILITIES = ['ingest', 'dead_letters', 'commands'] as const;
+const ALL_CAPABILITIES = ['ingest', 'dead_letters', 'commands', 'catalog_read'] as const;
 type Capability = (typeof ALL_CAPABILITIES)[number];
 
 type Outcome = 'permitted' | 'refused' | 'held' | `failed: ${string}`;

@@ -1,16 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { catalogCli as catalog } from './catalog-cli.js';
 import { createTestDatabase, type TestDatabase } from './harness.js';
-
-const CLI = path.resolve(import.meta.dirname, '../dist/cli/catalog.js');
-
-function catalog(args: string[], env: Record<string, string>) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { env: { ...process.env, LOG_LEVEL: 'silent', ...env }, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 describe('npm run catalog', () => {
   let db: TestDatabase;

@@ -107,7 +107,8 @@ export interface TestApi {
 export async function startTestApi(databaseUrl: string, env: Record<string, string> = {}, log: Logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' })): Promise<TestApi> {
   const config = loadConfig({ NODE_ENV: 'test', ROUNDHOUSE_DEV_SIGN_IN: 'true', ROUNDHOUSE_CONSOLE_DIR: '/nonexistent', ROUNDHOUSE_JOBS: 'false', ROUNDHOUSE_COLLECTORS: 'false', ...env });
   const app = await createApp(config, databaseUrl, log);
-  await app.listen(0, '127.0.0.1');
+  // A free port, unless the test needs to know it beforehand (env.PORT: a redirect URL registered at an identity provider).
+  await app.listen(env.PORT === undefined ? 0 : config.PORT, '127.0.0.1');
   const address = app.getHttpServer().address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`;
   const csrfTokens = new Map<string, Promise<string>>();

@@ -1,5 +1,6 @@
 import { RoundhouseClient } from '@roundhouse/sdk';
 import { backfill } from './backfill.js';
+import { BACKLOG_AUTOMATION, reportFinanceBacklog } from './finance-backlog.js';
 import { backfillKpiHistory } from './kpi-history.js';
 import { LiveSimulation } from './live.js';
 import { profileOf } from './profiles.js';
@@ -62,6 +63,10 @@ async function main(): Promise<void> {
   for (const automation of automations) {
     if ((await roundhouse.throughput24h(automation.slug)) === 0) {
       filled += await backfill({ url, token: tokenOf(automation.slug), slug: automation.slug, profile: profileOf(automation.slug), random, hours: 24, now: new Date() });
+      // A new machine: finance-ops' on-call finds last night's parked payouts waiting, in two groups.
+      if (automation.slug === BACKLOG_AUTOMATION) {
+        say(`parked ${await reportFinanceBacklog({ url, token: tokenOf(automation.slug), random, now: new Date() })} payouts for finance-ops (schema drift and a rate limit)`);
+      }
     }
   }
   if (filled > 0) {

@@ -10,6 +10,7 @@ export * from './catalog/backstage-domain.v1alpha1.js';
 export * from './catalog/team.js';
 export * from './catalog/automation.v1.js';
 export * from './catalog/catalog-file.js';
+export * from './catalog/catalog-text.js';
 export * from './ingest/message-body.v1.js';
 export * from './ingest/ingest-event.v1.js';
 export * from './ingest/ingest-protocol.js';

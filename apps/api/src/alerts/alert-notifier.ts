@@ -2,7 +2,7 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { retryDelayMs } from '../common/backoff.js';
 import { postJson } from '../common/http-delivery.js';
-import { APP_CONFIG, type AppConfig } from '../config/app.config.js';
+import { APP_CONFIG, consoleUrlOf, type AppConfig } from '../config/app.config.js';
 import { API_LOGGER, JobsService } from '../jobs/jobs.service.js';
 import { MetricsService } from '../metrics/metrics.service.js';
 import { OutboundGuard } from '../outbound/outbound-guard.js';
@@ -61,7 +61,7 @@ export class AlertNotifier implements OnModuleInit {
       await this.alerts.recordNotification(alertId, transition, 'failed', url === undefined ? 'ROUNDHOUSE_ALERT_WEBHOOK_URL is no longer set' : 'the alert no longer exists');
       return 'failed';
     }
-    const consoleUrl = (this.config.ROUNDHOUSE_PUBLIC_URL ?? `http://${this.config.HOST}:${this.config.PORT}`).replace(/\/+$/, '');
+    const consoleUrl = consoleUrlOf(this.config);
     const id = notificationId(alertId, transition);
     const outcome = await postJson(url, JSON.stringify(notificationPayload(notice, consoleUrl)), { [NOTIFICATION_ID_HEADER]: id }, 'alert webhook', this.guard);
     if (outcome.result === 'delivered') {

@@ -41,6 +41,8 @@ export interface AlertRow {
 
 export interface AlertFilter {
   automations?: readonly string[];
+  /** Only alerts of automations these teams own. */
+  teams?: readonly string[];
   states: readonly AlertState[];
   first: number;
 }
@@ -186,10 +188,10 @@ export class AlertsRepository {
   async list(filter: AlertFilter): Promise<AlertRow[]> {
     const rows = await this.dataSource.query<AlertDbRow[]>(
       `${ALERT_SELECT}
-        WHERE al.state = ANY($1::text[]) AND ($2::text[] IS NULL OR al.automation_slug = ANY($2::text[]))
+        WHERE al.state = ANY($1::text[]) AND ($2::text[] IS NULL OR al.automation_slug = ANY($2::text[])) AND ($4::text[] IS NULL OR a.owner_team = ANY($4::text[]))
         ORDER BY al.fired_at DESC, al.id DESC
         LIMIT $3`,
-      [filter.states, filter.automations ?? null, filter.first],
+      [filter.states, filter.automations ?? null, filter.first, filter.teams ?? null],
     );
     return rows.map(toAlert);
   }

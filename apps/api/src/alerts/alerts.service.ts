@@ -17,13 +17,13 @@ export class AlertsService {
   ) {}
 
   /** Newest first; open alerts (firing or acknowledged) unless other states are asked for. */
-  list(filter: { automation?: string; states?: readonly AlertState[]; first?: number }): Promise<AlertRow[]> {
+  list(filter: { automation?: string; teams?: readonly string[]; states?: readonly AlertState[]; first?: number }): Promise<AlertRow[]> {
     const first = filter.first ?? 50;
     if (!Number.isInteger(first) || first < 1 || first > MAX_FIRST) {
       throw new InputError(`first must be a whole number from 1 to ${MAX_FIRST}.`, [{ path: 'first', message: `a whole number from 1 to ${MAX_FIRST}`, found: String(first) }]);
     }
     const states = filter.states === undefined || filter.states.length === 0 ? OPEN_STATES : filter.states;
-    return this.alerts.list({ automations: filter.automation === undefined ? undefined : [filter.automation], states, first });
+    return this.alerts.list({ automations: filter.automation === undefined ? undefined : [filter.automation], teams: filter.teams, states, first });
   }
 
   /** The open alerts of these automations, newest first. */

@@ -8,9 +8,10 @@ import { InputError, NotAllowedError } from '../errors/domain-errors.js';
 import { Public } from './decorators.js';
 import { DEV_PERSONAS } from './personas.js';
 import { RequestIdentifier } from './request-identifier.js';
-import { SESSION_COOKIE, SessionCodec } from './session.js';
+import { OIDC_SIGN_IN, type OidcSignIn } from './oidc-sign-in.js';
+import { SESSION_COOKIE } from './session.js';
+import { SessionCookies } from './session-cookies.js';
 import { SessionsRepository } from './sessions.repository.js';
-import type { User } from './user.js';
 
 const devSignInBody = z.object({ persona: z.string().min(1) });
 const signInBody = z.object({ username: z.string().min(1).max(200), password: z.string().min(1).max(1000) });
@@ -18,14 +19,16 @@ const signInBody = z.object({ username: z.string().min(1).max(200), password: z.
 /**
  * Session routes: local accounts' sign-in, the dev personas' (only when ROUNDHOUSE_DEV_SIGN_IN is on,
  * never in production), and sign-out. Sessions are signed cookies naming a session recorded on the
- * server; single sign-on needs none of these (the identity provider's bearer token signs in each request).
+ * server; single sign-on in the browser opens the same (oidc.controller.ts); a bearer token from the
+ * identity provider needs none (it signs in each request).
  */
 @Controller('auth')
 export class AuthController {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(SessionCodec) private readonly sessions: SessionCodec,
+    @Inject(SessionCookies) private readonly cookies: SessionCookies,
     @Inject(SessionsRepository) private readonly sessionRecords: SessionsRepository,
+    @Inject(OIDC_SIGN_IN) private readonly oidc: OidcSignIn | null,
     @Inject(RequestIdentifier) private readonly identities: RequestIdentifier,
     @Inject(AccountsService) private readonly accounts: AccountsService,
     @Inject(AuditService) private readonly audit: AuditService,
@@ -39,8 +42,16 @@ export class AuthController {
     return {
       user: request.user ?? null,
       csrfToken: identity.csrfToken ?? null,
-      methods: { local: await this.accounts.anyEnabled(), devSignIn, oidc: this.identities.singleSignOn },
+      methods: {
+        local: await this.accounts.anyEnabled(),
+        devSignIn,
+        oidc: this.identities.singleSignOn,
+        // The console's "Sign in with <name>" button goes to `start` with `?returnTo=<path>`.
+        singleSignOn: this.oidc === null ? null : { name: this.oidc.displayName, start: '/auth/oidc/start' },
+      },
       personas: devSignIn ? DEV_PERSONAS : [],
+      // Why the last sign-in with the identity provider was refused, for the sign-in page to say.
+      problem: request.user === undefined ? this.cookies.problemOf(request) : null,
     };
   }
 
@@ -54,7 +65,7 @@ export class AuthController {
       throw new InputError('Enter a username and a password.', parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: 'is required' })));
     }
     const user = await this.accounts.signIn(parsed.data.username, parsed.data.password, request.ip);
-    await this.startSession(response, user);
+    await this.cookies.start(response, user);
   }
 
   @Public()
@@ -73,33 +84,32 @@ export class AuthController {
       ]);
     }
     const { description: _description, ...user } = persona;
-    await this.startSession(response, user);
+    await this.cookies.start(response, user);
   }
 
-  /** Ends the session on the server (a copy of the cookie kept elsewhere no longer works) and clears the cookie. */
+  /**
+   * Ends the session on the server (a copy of the cookie kept elsewhere no longer works) and clears the
+   * cookie: 204. A session single sign-on opened, at a provider that offers end-session, answers 200
+   * with `{ redirectTo }`: the provider's end-session address, where the console sends the browser so
+   * the provider's session ends too.
+   */
   @Public()
   @Post('sign-out')
-  @HttpCode(204)
-  async signOut(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
+  async signOut(@Req() request: Request, @Res() response: Response): Promise<void> {
     const identity = await this.identities.identify(request);
+    let redirectTo: string | undefined;
     if (identity.credential === 'session' && identity.user !== undefined && identity.sessionId !== undefined) {
       const user = identity.user;
-      await this.sessionRecords.end(identity.sessionId);
+      const { idToken } = await this.sessionRecords.end(identity.sessionId);
       await this.audit.record({ actor: { id: user.id, name: user.name }, action: 'session.signed_out', target: { kind: 'account', id: user.id }, teams: user.teams });
+      redirectTo = idToken === undefined || this.oidc === null ? undefined : await this.oidc.endSessionUrl(idToken);
     }
     response.clearCookie(SESSION_COOKIE, { path: '/' });
-  }
-
-  private async startSession(response: Response, user: User): Promise<void> {
-    const session = this.sessions.encode(user);
-    await this.sessionRecords.open(session.id, user.id, session.expiresAt);
-    response.cookie(SESSION_COOKIE, session.token, {
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: this.config.NODE_ENV === 'production',
-      path: '/',
-      maxAge: this.sessions.maxAgeSeconds * 1000,
-    });
+    if (redirectTo === undefined) {
+      response.status(204).end();
+    } else {
+      response.status(200).json({ redirectTo });
+    }
   }
 }
 

@@ -7,6 +7,9 @@ import { PeopleModule } from '../people/people.module.js';
 import { TokensModule } from '../tokens/tokens.module.js';
 import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
+import { OidcController } from './oidc.controller.js';
+import { OIDC_SIGN_IN, OidcSignIn, oidcSignInSettings } from './oidc-sign-in.js';
+import { SessionCookies } from './session-cookies.js';
 import { CsrfMiddleware } from './csrf.middleware.js';
 import { RequestIdentifier } from './request-identifier.js';
 import { SessionCodec } from './session.js';
@@ -15,7 +18,7 @@ import { ViewerResolver } from './viewer.resolver.js';
 
 @Module({
   imports: [TokensModule, AccountsModule, PeopleModule],
-  controllers: [AuthController],
+  controllers: [AuthController, OidcController],
   providers: [
     {
       provide: SessionCodec,
@@ -24,6 +27,15 @@ import { ViewerResolver } from './viewer.resolver.js';
       useFactory: (config: AppConfig) => new SessionCodec(config.ROUNDHOUSE_SESSION_SECRET ?? randomBytes(32).toString('hex')),
     },
     SessionsRepository,
+    SessionCookies,
+    {
+      provide: OIDC_SIGN_IN,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => {
+        const settings = oidcSignInSettings(config);
+        return settings === undefined ? null : new OidcSignIn(settings);
+      },
+    },
     RequestIdentifier,
     { provide: APP_GUARD, useClass: AuthGuard },
     ViewerResolver,

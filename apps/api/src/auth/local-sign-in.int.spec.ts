@@ -9,7 +9,8 @@ const PASSWORD = 'ledger-tulip-orbit-42';
 interface SessionAnswer {
   user: { id: string; name: string; role: string; teams: string[] } | null;
   csrfToken: string | null;
-  methods: { local: boolean; devSignIn: boolean; oidc: boolean };
+  methods: { local: boolean; devSignIn: boolean; oidc: boolean; singleSignOn: { name: string } | null };
+  problem: string | null;
 }
 
 describe('local accounts: POST /auth/sign-in', () => {
@@ -29,12 +30,12 @@ describe('local accounts: POST /auth/sign-in', () => {
   });
 
   it('offers the password form once an account exists', async () => {
-    expect((await session()).methods).toEqual({ local: false, devSignIn: false, oidc: false });
+    expect((await session()).methods).toEqual({ local: false, devSignIn: false, oidc: false, singleSignOn: null });
     const accounts = t.api.app.get(AccountsService);
     await accounts.add({ username: 'fiona', name: 'Fiona Finance', role: 'owner', teams: ['finance-ops'], password: PASSWORD });
     await accounts.add({ username: 'dora', name: 'Dora Departed', role: 'operator', teams: ['finance-ops'], password: PASSWORD });
     await accounts.disable('dora');
-    expect(await session()).toEqual({ user: null, csrfToken: null, methods: { local: true, devSignIn: false, oidc: false }, personas: [] });
+    expect(await session()).toEqual({ user: null, csrfToken: null, methods: { local: true, devSignIn: false, oidc: false, singleSignOn: null }, personas: [], problem: null });
   });
 
   it('signs in with the right password, and the session acts with the account’s role and teams', async () => {

@@ -53,28 +53,11 @@ export class OidcVerifier {
 
   private userOf(payload: JWTPayload): User {
     const { roleClaim, teamsClaim } = this.settings;
-    const role = payload[roleClaim];
-    if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) {
-      throw new NotSignedInError(
-        `The bearer token has no valid "${roleClaim}" claim (found ${role === undefined ? 'none' : JSON.stringify(role)}; expected one of ${ROLES.join(', ')}), so Roundhouse cannot tell what you may do. Ask your identity provider's administrator to add it.`,
-      );
-    }
-    const sub = payload.sub ?? '';
-    const name = [payload['name'], payload['preferred_username'], sub].find((n): n is string => typeof n === 'string' && n.trim() !== '') ?? sub;
-    return { id: sub, name, role: role as Role, teams: this.teamsOf(payload[teamsClaim]) };
-  }
-
-  private teamsOf(claim: unknown): string[] {
-    if (claim === undefined) {
-      return [];
-    }
-    if (typeof claim === 'string') {
-      return claim.split(/[\s,]+/).filter((team) => team !== '');
-    }
-    if (Array.isArray(claim) && claim.every((team) => typeof team === 'string')) {
-      return claim;
-    }
-    throw new NotSignedInError(`The bearer token's "${this.settings.teamsClaim}" claim must be a list of team names.`);
+    return userFromClaims(payload, this.settings, {
+      noRole: (found) =>
+        `The bearer token has no valid "${roleClaim}" claim (found ${found}; expected one of ${ROLES.join(', ')}), so Roundhouse cannot tell what you may do. Ask your identity provider's administrator to add it.`,
+      badTeams: () => `The bearer token's "${teamsClaim}" claim must be a list of team names.`,
+    });
   }
 
   private refusal(error: unknown): string {
@@ -104,4 +87,39 @@ export class OidcVerifier {
     }
     return 'The bearer token is not a valid signed JWT.';
   }
+}
+
+/** The sentences that refuse someone whose claims do not say what they may do. */
+export interface ClaimRefusals {
+  /** `found`: the role claim's value as JSON, or `none`. */
+  noRole(found: string): string;
+  badTeams(): string;
+}
+
+/**
+ * The user that claims (a verified JWT's, or an ID token's with the provider's userinfo) describe:
+ * `sub` as the id, the name from `name`, `preferred_username` or `sub`, the role and teams from
+ * the configured claims. Refused (NotSignedInError) without a known role.
+ */
+export function userFromClaims(claims: Record<string, unknown>, names: Pick<OidcSettings, 'roleClaim' | 'teamsClaim'>, refusals: ClaimRefusals): User {
+  const role = claims[names.roleClaim];
+  if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) {
+    throw new NotSignedInError(refusals.noRole(role === undefined ? 'none' : JSON.stringify(role)));
+  }
+  const sub = typeof claims['sub'] === 'string' ? claims['sub'] : '';
+  const name = [claims['name'], claims['preferred_username'], sub].find((n): n is string => typeof n === 'string' && n.trim() !== '') ?? sub;
+  return { id: sub, name, role: role as Role, teams: teamsOf(claims[names.teamsClaim], refusals) };
+}
+
+function teamsOf(claim: unknown, refusals: ClaimRefusals): string[] {
+  if (claim === undefined) {
+    return [];
+  }
+  if (typeof claim === 'string') {
+    return claim.split(/[\s,]+/).filter((team) => team !== '');
+  }
+  if (Array.isArray(claim) && claim.every((team) => typeof team === 'string')) {
+    return claim;
+  }
+  throw new NotSignedInError(refusals.badTeams());
 }

@@ -38,21 +38,35 @@ export class SessionCodec {
     const { id, name, role, teams } = user;
     const exp = Math.floor(now / 1000) + MAX_AGE_SECONDS;
     const session = { id, name, role, teams, sid: randomUUID(), csrf: randomBytes(24).toString('base64url'), exp };
-    const body = Buffer.from(JSON.stringify(session)).toString('base64url');
-    return { id: session.sid, expiresAt: new Date(exp * 1000), token: `${body}.${this.sign(body)}` };
+    return { id: session.sid, expiresAt: new Date(exp * 1000), token: this.seal(session) };
   }
 
   decode(token: string | undefined, now = Date.now()): Session | undefined {
-    const [body, signature] = token?.split('.') ?? [];
-    if (body === undefined || signature === undefined || !sameSecret(this.sign(body), signature)) {
-      return undefined;
-    }
-    const parsed = payload.safeParse(JSON.parse(Buffer.from(body, 'base64url').toString('utf8')));
+    const parsed = payload.safeParse(this.open(token));
     if (!parsed.success || parsed.data.exp * 1000 < now) {
       return undefined;
     }
     const { exp, csrf, sid, ...user } = parsed.data;
     return { id: sid, user, csrfToken: csrf, expiresAt: new Date(exp * 1000) };
+  }
+
+  /** `value` as JSON, signed with the session secret: readable by anyone, changed by no one. */
+  seal(value: object): string {
+    const body = Buffer.from(JSON.stringify(value)).toString('base64url');
+    return `${body}.${this.sign(body)}`;
+  }
+
+  /** What `seal` sealed, or undefined when the token is not one of ours or was changed. */
+  open(token: string | undefined): unknown {
+    const [body, signature] = token?.split('.') ?? [];
+    if (body === undefined || signature === undefined || !sameSecret(this.sign(body), signature)) {
+      return undefined;
+    }
+    try {
+      return JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as unknown;
+    } catch {
+      return undefined;
+    }
   }
 
   private sign(body: string): string {

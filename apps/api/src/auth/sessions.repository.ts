@@ -9,9 +9,9 @@ import { DataSource } from 'typeorm';
 export class SessionsRepository {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
-  /** Records a new session, and forgets those that expired more than a day ago. */
-  async open(id: string, userId: string, expiresAt: Date): Promise<void> {
-    await this.dataSource.query(`INSERT INTO user_session (id, user_id, expires_at) VALUES ($1, $2, $3)`, [id, userId, expiresAt]);
+  /** Records a new session (with the provider's ID token when single sign-on opened it), and forgets those that expired more than a day ago. */
+  async open(id: string, userId: string, expiresAt: Date, idToken?: string): Promise<void> {
+    await this.dataSource.query(`INSERT INTO user_session (id, user_id, expires_at, id_token) VALUES ($1, $2, $3, $4)`, [id, userId, expiresAt, idToken ?? null]);
     await this.dataSource.query(`DELETE FROM user_session WHERE expires_at < now() - interval '1 day'`);
   }
 
@@ -20,7 +20,12 @@ export class SessionsRepository {
     return rows[0]?.open === true;
   }
 
-  async end(id: string): Promise<void> {
-    await this.dataSource.query(`UPDATE user_session SET ended_at = now() WHERE id = $1 AND ended_at IS NULL`, [id]);
+  /** Ends the session; answers the provider's ID token when single sign-on opened it (forgotten here). */
+  async end(id: string): Promise<{ idToken: string | undefined }> {
+    const [rows] = await this.dataSource.query<[{ id_token: string | null }[], number]>(
+      `UPDATE user_session AS s SET ended_at = now(), id_token = NULL FROM user_session AS before WHERE s.id = $1 AND before.id = s.id AND s.ended_at IS NULL RETURNING before.id_token`,
+      [id],
+    );
+    return { idToken: rows[0]?.id_token ?? undefined };
   }
 }

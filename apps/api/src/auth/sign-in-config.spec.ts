@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../config/app.config.js';
 import { oidcSettings } from './oidc.js';
+import { oidcSignInSettings, safeReturnTo } from './oidc-sign-in.js';
 
 const SECRET = 's'.repeat(32);
 const OIDC = { ROUNDHOUSE_OIDC_ISSUER: 'https://id.example.test', ROUNDHOUSE_OIDC_AUDIENCE: 'roundhouse', ROUNDHOUSE_OIDC_JWKS_URL: 'https://id.example.test/jwks.json' };
@@ -35,5 +36,36 @@ describe('sign-in settings', () => {
       roleClaim: 'roundhouse_role',
       teamsClaim: 'roundhouse_teams',
     });
+  });
+
+  const BROWSER = {
+    ROUNDHOUSE_OIDC_ISSUER: 'https://id.example.test',
+    ROUNDHOUSE_OIDC_CLIENT_ID: 'roundhouse',
+    ROUNDHOUSE_OIDC_CLIENT_SECRET: 'client-secret-from-the-provider',
+    ROUNDHOUSE_OIDC_REDIRECT_URL: 'https://roundhouse.example.test/auth/oidc/callback',
+  };
+
+  it('needs the issuer, client id, client secret and redirect URL of browser sign-in together, over https in production', () => {
+    expect(() => loadConfig({ ROUNDHOUSE_OIDC_ISSUER: BROWSER.ROUNDHOUSE_OIDC_ISSUER, ROUNDHOUSE_OIDC_CLIENT_ID: 'roundhouse' })).toThrow(
+      new ConfigError(
+        'Sign-in with the identity provider needs ROUNDHOUSE_OIDC_ISSUER, ROUNDHOUSE_OIDC_CLIENT_ID, ROUNDHOUSE_OIDC_CLIENT_SECRET and ROUNDHOUSE_OIDC_REDIRECT_URL together; ROUNDHOUSE_OIDC_CLIENT_SECRET and ROUNDHOUSE_OIDC_REDIRECT_URL are missing.',
+      ),
+    );
+    expect(() => loadConfig({ ...BROWSER, ROUNDHOUSE_OIDC_SCOPES: 'profile email' })).toThrow('ROUNDHOUSE_OIDC_SCOPES is "profile email": expected a space-separated list of scopes that includes openid');
+    expect(() => loadConfig({ ...BROWSER, ROUNDHOUSE_OIDC_CLIENT_SECRET: 'x', ROUNDHOUSE_OIDC_REDIRECT_URL: 'not a url' })).toThrow(/ROUNDHOUSE_OIDC_REDIRECT_URL is "not a url"/);
+    expect(() => loadConfig({ NODE_ENV: 'production', ROUNDHOUSE_SESSION_SECRET: SECRET, ...BROWSER, ROUNDHOUSE_OIDC_ISSUER: 'http://id.example.test' })).toThrow(
+      new ConfigError('ROUNDHOUSE_OIDC_ISSUER must be an https:// URL in production: sign-in codes and tokens travel to it.'),
+    );
+    // Browser sign-in alone (no audience or JWKS URL): no bearer tokens are accepted.
+    const config = loadConfig({ NODE_ENV: 'production', ROUNDHOUSE_SESSION_SECRET: SECRET, ...BROWSER, ROUNDHOUSE_OIDC_DISPLAY_NAME: 'Okta' });
+    expect(oidcSettings(config)).toBeUndefined();
+    expect(oidcSignInSettings(config)).toMatchObject({ issuer: 'https://id.example.test', clientId: 'roundhouse', displayName: 'Okta', scopes: 'openid profile email', roleClaim: 'roundhouse_role' });
+  });
+
+  it('goes back after signing in only to a path on this site', () => {
+    expect(safeReturnTo('/automations/invoice-run?tab=runs#latest')).toBe('/automations/invoice-run?tab=runs#latest');
+    for (const elsewhere of ['https://evil.example/x', '//evil.example/x', '/\\evil.example', '/\tevil', 'javascript:alert(1)', undefined, ['/a', '/b']]) {
+      expect(safeReturnTo(elsewhere)).toBe('/');
+    }
   });
 });

@@ -1,5 +1,4 @@
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   apiEntityV1alpha1Validator,
@@ -12,8 +11,9 @@ import {
   userEntityV1alpha1Validator,
 } from '@backstage/catalog-model';
 import { formatNote } from '@roundhouse/contracts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
+import { BACKSTAGE_ORG as ORG, useCatalogFolders } from '../../test/catalog-folders.js';
 import { automationInput } from '../../test/fixtures.js';
 import { createTestDatabase, startTestApi, useTestApi } from '../../test/harness.js';
 import { AccountsService } from '../accounts/accounts.service.js';
@@ -24,8 +24,6 @@ import { OutboundGuard } from '../outbound/outbound-guard.js';
 import { CatalogInvalidError } from './catalog.errors.js';
 import { CatalogService } from './catalog.service.js';
 
-/** A Backstage org folder in Backstage's documented shapes (see its README), copied unchanged into each catalog. */
-const ORG = path.join(import.meta.dirname, '../../test/backstage-org');
 const PASSWORD = 'ledger-tulip-orbit-42';
 
 const TEAM = `apiVersion: roundhouse.dev/v1
@@ -52,19 +50,7 @@ ${extra}`;
 describe('Backstage org files in the catalog', () => {
   const t = useTestApi();
   let catalog: CatalogService;
-  const dirs: string[] = [];
-
-  /** A catalog folder: the Backstage org folder unchanged under org/, and `files` beside it. */
-  async function catalogWithOrg(files: Record<string, string>): Promise<string> {
-    const dir = await mkdtemp(path.join(tmpdir(), 'roundhouse-backstage-'));
-    dirs.push(dir);
-    await cp(ORG, path.join(dir, 'org'), { recursive: true });
-    for (const [name, text] of Object.entries(files)) {
-      await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
-      await writeFile(path.join(dir, name), text);
-    }
-    return dir;
-  }
+  const { catalogWithOrg, tempDir } = useCatalogFolders();
 
   const applyWithOrg = async (files: Record<string, string>) => {
     const dir = await catalogWithOrg(files);
@@ -73,10 +59,6 @@ describe('Backstage org files in the catalog', () => {
 
   beforeAll(() => {
     catalog = t.api.app.get(CatalogService);
-  });
-
-  afterAll(async () => {
-    await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
   });
 
   it('uses fixtures Backstage itself accepts', async () => {
@@ -136,9 +118,19 @@ describe('Backstage org files in the catalog', () => {
     ]);
 
     // The tree is queryable: each team names its parent, and its Backstage ref.
-    const answer = await t.api.graphql<{ teams: { name: string; namespace: string; ref: string; parent: string | null }[] }>(`{ teams { name namespace ref parent } }`, {}, await t.api.signIn('vera'));
-    expect(answer.data?.teams.find((team) => team.name === 'emea/team-a')).toEqual({ name: 'emea/team-a', namespace: 'emea', ref: 'group:emea/team-a', parent: null });
+    const answer = await t.api.graphql<{ teams: { name: string; namespace: string; ref: string; parent: string | null; people: unknown[] }[] }>(
+      `{ teams { name namespace ref parent people { name displayName email } } }`,
+      {},
+      await t.api.signIn('vera'),
+    );
+    expect(answer.data?.teams.find((team) => team.name === 'emea/team-a')).toMatchObject({ name: 'emea/team-a', namespace: 'emea', ref: 'group:emea/team-a', parent: null });
     expect(answer.data?.teams.find((team) => team.name === 'payments')).toMatchObject({ ref: 'group:default/payments', parent: 'finance' });
+    // Each team's members with what their Backstage User says of them.
+    expect(answer.data?.teams.find((team) => team.name === 'payments')?.people).toEqual([
+      { name: 'amara_okafor', displayName: 'Amara Okafor', email: 'amara@northwind.example' },
+      { name: 'jenny.doe', displayName: 'Jenny Doe', email: 'jenny-doe@northwind.example' },
+      { name: 'lukas', displayName: 'Lukas Berg', email: null },
+    ]);
   });
 
   it('reads owner refs as Backstage does, and says what is wrong with one it would not accept', async () => {
@@ -246,8 +238,7 @@ spec: { type: team, children: [accounts.receivable] }
     expect(first.get('teams/emea/team-a.yaml')).toContain('namespace: emea');
     expect(first.get('automations/ledger-close.yaml')).toContain('  annotations:\n    github.com/project-slug: northwind/ledger\n  labels:\n    tier: gold\n');
 
-    const out = await mkdtemp(path.join(tmpdir(), 'roundhouse-export-'));
-    dirs.push(out);
+    const out = await tempDir('roundhouse-export-');
     for (const [file, text] of first) {
       await mkdir(path.dirname(path.join(out, file)), { recursive: true });
       await writeFile(path.join(out, file), text);

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { keyForMatching, parseCatalogFile, type AutomationV1, type CatalogNote, type CatalogProblem, type Located, type ParsedCatalogFile, type Person, type Team } from '@roundhouse/contracts';
+import { firstInvalidUtf8, keyForMatching, parseCatalogFile, type AutomationV1, type CatalogNote, type CatalogProblem, type Located, type ParsedCatalogFile, type Person, type Team } from '@roundhouse/contracts';
 import { definitionFromV1, type AutomationDefinition } from '../automations/automation-definition.js';
 import { resolveOrg, type CatalogSystem } from './catalog-org.js';
 
@@ -53,11 +53,16 @@ function duplicates<T>(items: Located<T>[], key: (value: T) => string, what: str
  */
 export async function loadCatalog(dir: string, root: string): Promise<LoadedCatalog> {
   const files = existsSync(dir) ? await yamlFiles(dir) : [];
-  const all: Omit<ParsedCatalogFile, 'problems' | 'notes'> = { automations: [], teams: [], groups: [], users: [], systems: [] };
+  const all: Omit<ParsedCatalogFile, 'problems' | 'notes'> = { automations: [], teams: [], groups: [], users: [], systems: [], ownersOfInvalid: [] };
   const problems: CatalogProblem[] = [];
   const notes: CatalogNote[] = [];
   for (const file of files) {
-    const parsed = parseCatalogFile(await readFile(file, 'utf8'), path.relative(root, file));
+    const bytes = await readFile(file);
+    const invalid = firstInvalidUtf8(bytes);
+    if (invalid !== undefined) {
+      problems.push({ file: path.relative(root, file), ...invalid, field: '(file)', found: 'bytes that are not UTF-8', allowed: 'a UTF-8 text file (save it as UTF-8)' });
+    }
+    const parsed = parseCatalogFile(bytes.toString('utf8'), path.relative(root, file));
     problems.push(...parsed.problems);
     notes.push(...parsed.notes);
     all.automations.push(...parsed.automations);
@@ -65,12 +70,16 @@ export async function loadCatalog(dir: string, root: string): Promise<LoadedCata
     all.groups.push(...parsed.groups);
     all.users.push(...parsed.users);
     all.systems.push(...parsed.systems);
+    all.ownersOfInvalid.push(...parsed.ownersOfInvalid);
   }
   const org = resolveOrg(all);
   const result: LoadedCatalog = { teams: org.teams, people: org.people, systems: org.systems, automations: [], notes: [...notes, ...org.notes], problems: [...problems, ...org.problems], fileCount: files.length };
   result.problems.push(...duplicates(all.automations, (a) => a.metadata.name, 'automation', ['metadata', 'name']));
   const teamKeys = new Map(result.teams.map((t) => [keyForMatching(t.value.name), t.value.name]));
   const systemKeys = new Map(result.systems.filter((s) => s.value.kind === 'System').map((s) => [keyForMatching(s.value.name), s.value.name]));
+  for (const entity of all.ownersOfInvalid) {
+    ownerOf(entity, entity.value.owner, teamKeys, result.problems);
+  }
   for (const entity of all.automations) {
     const resolved = resolveRefs(entity, teamKeys, systemKeys, result.problems);
     let missingRunbook = false;
@@ -94,19 +103,25 @@ export async function loadCatalog(dir: string, root: string): Promise<LoadedCata
   return result;
 }
 
-/** The automation with its owner and system as the keys their entities are stored under (refs compare without case). */
-function resolveRefs(entity: Located<AutomationV1>, teams: Map<string, string>, systems: Map<string, string>, problems: CatalogProblem[]): AutomationV1 {
-  const { spec } = entity.value;
-  const owner = teams.get(keyForMatching(spec.owner));
-  if (owner === undefined) {
+/** The key of the team an automation's `spec.owner` names, or a problem saying it is no team of the catalog. */
+function ownerOf(entity: Pick<Located<unknown>, 'file' | 'lineAt'>, owner: string, teams: Map<string, string>, problems: CatalogProblem[]): string | undefined {
+  const key = teams.get(keyForMatching(owner));
+  if (key === undefined) {
     problems.push({
       file: entity.file,
       line: entity.lineAt(['spec', 'owner']),
       field: 'spec.owner',
-      found: JSON.stringify(spec.owner),
+      found: JSON.stringify(owner),
       allowed: `a team defined in the catalog (${[...teams.values()].sort().join(', ') || 'none yet'})`,
     });
   }
+  return key;
+}
+
+/** The automation with its owner and system as the keys their entities are stored under (refs compare without case). */
+function resolveRefs(entity: Located<AutomationV1>, teams: Map<string, string>, systems: Map<string, string>, problems: CatalogProblem[]): AutomationV1 {
+  const { spec } = entity.value;
+  const owner = ownerOf(entity, spec.owner, teams, problems);
   const system = spec.system === undefined ? undefined : systems.get(keyForMatching(spec.system));
   if (spec.system !== undefined && system === undefined) {
     problems.push({

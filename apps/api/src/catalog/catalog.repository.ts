@@ -13,6 +13,8 @@ import type { CatalogSystem } from './catalog-org.js';
 export interface ChangeCounts {
   created: number;
   updated: number;
+  /** Archived before, and back in the files now (whether or not they changed meanwhile). */
+  restored: number;
   unchanged: number;
   archived: number;
 }
@@ -32,10 +34,11 @@ export interface CatalogContents {
   automations: Located<AutomationDefinition>[];
 }
 
-/** The names (teams) or slugs (automations) an apply created, updated and archived. */
+/** The names (teams) or slugs (automations) an apply created, updated, restored and archived. */
 export interface ChangedNames {
   created: string[];
   updated: string[];
+  restored: string[];
   archived: string[];
 }
 
@@ -57,11 +60,14 @@ export type RecordChanges = (manager: EntityManager, changes: CatalogChanges) =>
 const counted = (changes: ChangedNames, unchanged: number): ChangeCounts => ({
   created: changes.created.length,
   updated: changes.updated.length,
+  restored: changes.restored.length,
   unchanged,
   archived: changes.archived.length,
 });
 
-const changedAnything = (changes: ChangedNames): boolean => changes.created.length + changes.updated.length + changes.archived.length > 0;
+const changedAnything = (changes: ChangedNames): boolean => changes.created.length + changes.updated.length + changes.restored.length + changes.archived.length > 0;
+
+const noChanges = (): ChangedNames => ({ created: [], updated: [], restored: [], archived: [] });
 
 function pick<T extends object>(value: T, keys: readonly (keyof T)[]): Partial<T> {
   return Object.fromEntries(keys.map((key) => [key, value[key]])) as Partial<T>;
@@ -121,8 +127,9 @@ export class CatalogRepository {
 
   /** People from Backstage Users: inserted, updated when something differs, archived when they leave the files. */
   private async applyPeople(manager: EntityManager, people: Located<Person>[]): Promise<{ changes: ChangedNames; unchanged: number }> {
-    const changes: ChangedNames = { created: [], updated: [], archived: [] };
+    const changes = noChanges();
     let unchanged = 0;
+    const archived = await this.archivedNames(manager, 'person', 'name');
     for (const { file, value } of people) {
       const [row] = await manager.query<{ created: boolean }[]>(
         `INSERT INTO person AS p (name, display_name, email, teams, definition, source, source_file)
@@ -137,7 +144,7 @@ export class CatalogRepository {
       if (row === undefined) {
         unchanged += 1;
       } else {
-        (row.created ? changes.created : changes.updated).push(value.name);
+        (row.created ? changes.created : archived.has(value.name) ? changes.restored : changes.updated).push(value.name);
       }
     }
     changes.archived = await this.archiveMissing(manager, 'person', 'name', people.map((p) => p.value.name));
@@ -146,8 +153,9 @@ export class CatalogRepository {
 
   /** Backstage Systems and Domains, kept as written. */
   private async applySystems(manager: EntityManager, systems: Located<CatalogSystem>[]): Promise<{ changes: ChangedNames; unchanged: number }> {
-    const changes: ChangedNames = { created: [], updated: [], archived: [] };
+    const changes = noChanges();
     let unchanged = 0;
+    const archived = await this.archivedNames(manager, 'catalog_system', `kind || ':' || name`);
     for (const { file, value } of systems) {
       const [row] = await manager.query<{ created: boolean }[]>(
         `INSERT INTO catalog_system AS s (kind, name, title, description, definition, source, source_file)
@@ -163,7 +171,7 @@ export class CatalogRepository {
       if (row === undefined) {
         unchanged += 1;
       } else {
-        (row.created ? changes.created : changes.updated).push(label);
+        (row.created ? changes.created : archived.has(label) ? changes.restored : changes.updated).push(label);
       }
     }
     changes.archived = await this.archiveMissing(manager, 'catalog_system', `kind || ':' || name`, systems.map((s) => `${s.value.kind}:${s.value.name}`));
@@ -172,7 +180,7 @@ export class CatalogRepository {
 
   private async applyTeams(manager: EntityManager, teams: Located<Team>[]): Promise<{ changes: ChangedNames; unchanged: number }> {
     const repository = manager.getRepository(TeamEntity);
-    const changes: ChangedNames = { created: [], updated: [], archived: [] };
+    const changes = noChanges();
     let unchanged = 0;
     const existing = new Map((await repository.find()).map((row) => [row.name, row]));
     for (const { file, value } of teams) {
@@ -185,7 +193,7 @@ export class CatalogRepository {
         unchanged += 1;
       } else {
         await repository.update({ name: value.name }, wanted);
-        changes.updated.push(value.name);
+        (row.archivedAt === null ? changes.updated : changes.restored).push(value.name);
       }
     }
     changes.archived = await this.archiveMissing(manager, 'team', 'name', teams.map((t) => t.value.name));
@@ -197,7 +205,7 @@ export class CatalogRepository {
     automations: Located<AutomationDefinition>[],
   ): Promise<{ changes: ChangedNames; moved: AutomationMove[]; shifted: CatalogChanges['shifted']; unchanged: number }> {
     const repository = manager.getRepository(AutomationEntity);
-    const changes: ChangedNames = { created: [], updated: [], archived: [] };
+    const changes = noChanges();
     const moved: AutomationMove[] = [];
     const shifted: CatalogChanges['shifted'] = [];
     let unchanged = 0;
@@ -212,7 +220,7 @@ export class CatalogRepository {
         unchanged += 1;
       } else {
         await repository.update({ slug: value.slug }, wanted);
-        changes.updated.push(value.slug);
+        (row.archivedAt === null ? changes.updated : changes.restored).push(value.slug);
         if (row.ownerTeam !== value.ownerTeam) {
           moved.push({ slug: value.slug, from: row.ownerTeam, to: value.ownerTeam });
         }
@@ -223,6 +231,12 @@ export class CatalogRepository {
     }
     changes.archived = await this.archiveMissing(manager, 'automation', 'slug', automations.map((a) => a.value.slug));
     return { changes, moved, shifted, unchanged };
+  }
+
+  /** File-managed rows archived now: an apply that brings one back restores it. */
+  private async archivedNames(manager: EntityManager, table: 'person' | 'catalog_system', key: 'name' | `kind || ':' || name`): Promise<Set<string>> {
+    const rows = await manager.query<{ name: string }[]>(`SELECT ${key} AS name FROM ${table} WHERE source = 'file' AND archived_at IS NOT NULL`);
+    return new Set(rows.map((row) => row.name));
   }
 
   /** File-managed rows whose entity left the files are archived, never deleted. */

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { formatNote, formatProblem, type CatalogNote } from '@roundhouse/contracts';
 import { CLI_ACTOR } from '../audit/audit-entry.js';
 import { CatalogInvalidError } from '../catalog/catalog.errors.js';
+import type { ChangeCounts } from '../catalog/catalog.repository.js';
 import { CatalogService } from '../catalog/catalog.service.js';
 import { loadConfig, runtimeVariablesOf } from '../config/app.config.js';
 import { OutboundGuard } from '../outbound/outbound-guard.js';
@@ -25,6 +26,12 @@ function writeNotes(notes: readonly CatalogNote[]): void {
   for (const note of notes) {
     process.stderr.write(`note: ${formatNote(note)}\n`);
   }
+}
+
+/** `2 created, 1 restored, 5 unchanged`: what an apply did to one kind of entity, zeros left out. */
+function describeCounts(counts: ChangeCounts): string {
+  const words = (['created', 'updated', 'restored', 'archived', 'unchanged'] as const).filter((what) => counts[what] > 0).map((what) => `${counts[what]} ${what}`);
+  return words.length === 0 ? 'none' : words.join(', ');
 }
 
 const withDatabase = <T>(work: (service: CatalogService) => Promise<T>): Promise<T> => withService(CatalogService, work);
@@ -52,7 +59,7 @@ async function main(): Promise<number> {
       const { notes, ...summary } = await withDatabase((service) => service.apply(dir, config.repositoryRoot, CLI_ACTOR));
       writeNotes(notes);
       process.stdout.write(
-        `Catalog applied. Teams: ${JSON.stringify(summary.teams)}. People: ${JSON.stringify(summary.people)}. Systems and domains: ${JSON.stringify(summary.systems)}. Automations: ${JSON.stringify(summary.automations)}.\n`,
+        `Catalog applied. Teams: ${describeCounts(summary.teams)}. People: ${describeCounts(summary.people)}. Systems and domains: ${describeCounts(summary.systems)}. Automations: ${describeCounts(summary.automations)}.\n`,
       );
       return 0;
     }

@@ -11,6 +11,7 @@ import { AutomationStatusResolver } from '../automation-status/automation-status
 import { AutomationsResolver } from '../automations/automations.resolver.js';
 import { DashboardsResolver } from '../dashboards/dashboards.resolver.js';
 import { DeadLettersResolver } from '../dead-letters/dead-letters.resolver.js';
+import { RequestFailedAgainResolver } from '../dead-letters/request-failed-again.resolver.js';
 import { QuarantineResolver } from '../quarantine/quarantine.resolver.js';
 import { KpisResolver } from '../kpis/kpis.resolver.js';
 import { DeadLetterActionsResolver, ReprocessResolver } from '../reprocess/reprocess.resolver.js';
@@ -21,7 +22,7 @@ import { TeamsResolver } from '../teams/teams.resolver.js';
 import { TokensResolver } from '../tokens/tokens.resolver.js';
 
 /** Every resolver the api serves; the schema drift test fails when one is missing here. */
-export const RESOLVERS = [AutomationsResolver, TeamsResolver, ViewerResolver, RunsResolver, QuarantineResolver, TokensResolver, DeadLettersResolver, ReprocessResolver, DeadLetterActionsResolver, SlosResolver, AlertsResolver, KpisResolver, DashboardsResolver, DashboardSloAlertsResolver, AuditResolver, ApprovalsResolver, AutomationPendingChangeResolver, AutomationStatusResolver, RetentionWarningsResolver];
+export const RESOLVERS = [AutomationsResolver, TeamsResolver, ViewerResolver, RunsResolver, QuarantineResolver, TokensResolver, DeadLettersResolver, ReprocessResolver, DeadLetterActionsResolver, SlosResolver, AlertsResolver, KpisResolver, DashboardsResolver, DashboardSloAlertsResolver, AuditResolver, ApprovalsResolver, AutomationPendingChangeResolver, AutomationStatusResolver, RequestFailedAgainResolver, RetentionWarningsResolver];
 
 /** The GraphQL schema the code defines (with each field's cost), without starting the api or touching a database. */
 export async function buildCodeSchema(): Promise<GraphQLSchema> {

@@ -66,6 +66,27 @@ const schema = z.object({
   ROUNDHOUSE_OIDC_ROLE_CLAIM: z.string().default('roundhouse_role'),
   /** The claim carrying the teams (a list, or names separated by commas or spaces): owners' teams, operators' on-call teams. */
   ROUNDHOUSE_OIDC_TEAMS_CLAIM: z.string().default('roundhouse_teams'),
+  /**
+   * Single sign-on in the browser (authorization code flow with PKCE): the client id Roundhouse is
+   * registered with at the provider (ROUNDHOUSE_OIDC_ISSUER, found by discovery). With the client
+   * secret and the redirect URL, the sign-in page offers "Sign in with …".
+   */
+  ROUNDHOUSE_OIDC_CLIENT_ID: z.string().optional(),
+  /** The client's secret at the provider (client_secret_basic). Sensitive. */
+  ROUNDHOUSE_OIDC_CLIENT_SECRET: z.string().optional(),
+  /**
+   * Where the provider sends people back: this server's `/auth/oidc/callback`, as registered at the
+   * provider, e.g. https://roundhouse.example.com/auth/oidc/callback. After signing out of the
+   * provider people come back to `/sign-in` on the same origin (register it as a post-logout redirect URI).
+   */
+  ROUNDHOUSE_OIDC_REDIRECT_URL: z.url({ protocol: /^https?$/, message: 'an http(s) URL' }).optional(),
+  /** The provider's name on the sign-in button: "Sign in with <name>", e.g. Okta. */
+  ROUNDHOUSE_OIDC_DISPLAY_NAME: z.string().trim().min(1, { message: 'a name' }).max(60, { message: 'at most 60 characters' }).default('single sign-on'),
+  /** Scopes asked for, separated by spaces: `openid` and those that bring the role and teams claims. */
+  ROUNDHOUSE_OIDC_SCOPES: z
+    .string()
+    .default('openid profile email')
+    .refine((value) => value.split(/\s+/).includes('openid'), { message: 'a space-separated list of scopes that includes openid' }),
   /** Collect dead letters from the brokers named in automations' runtime bindings (when their connection variable is set). */
   ROUNDHOUSE_COLLECTORS: flag.default(true),
   /**
@@ -158,7 +179,7 @@ const schema = z.object({
 
 export type AppConfig = z.infer<typeof schema> & { repositoryRoot: string };
 
-export const SENSITIVE_KEYS = ['DATABASE_URL', 'DATABASE_MIGRATION_URL', 'ROUNDHOUSE_SESSION_SECRET', 'ROUNDHOUSE_ALERT_WEBHOOK_URL', 'ROUNDHOUSE_METRICS_TOKEN'] as const;
+export const SENSITIVE_KEYS = ['DATABASE_URL', 'DATABASE_MIGRATION_URL', 'ROUNDHOUSE_SESSION_SECRET', 'ROUNDHOUSE_OIDC_CLIENT_SECRET', 'ROUNDHOUSE_ALERT_WEBHOOK_URL', 'ROUNDHOUSE_METRICS_TOKEN'] as const;
 
 /** Every variable the api reads as a setting: catalogs may never name one. */
 export const SETTING_KEYS: readonly string[] = Object.keys(schema.shape);
@@ -198,15 +219,47 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!outbound.ok) {
     throw new ConfigError(`Invalid configuration. ${OUTBOUND_ALLOW_SETTING}: ${outbound.problems.join('; ')}.`);
   }
-  const oidc = { ROUNDHOUSE_OIDC_ISSUER: config.ROUNDHOUSE_OIDC_ISSUER, ROUNDHOUSE_OIDC_AUDIENCE: config.ROUNDHOUSE_OIDC_AUDIENCE, ROUNDHOUSE_OIDC_JWKS_URL: config.ROUNDHOUSE_OIDC_JWKS_URL };
-  const missing = Object.entries(oidc).filter(([, value]) => value === undefined).map(([key]) => key);
-  if (missing.length > 0 && missing.length < 3) {
-    throw new ConfigError(`Single sign-on needs ROUNDHOUSE_OIDC_ISSUER, ROUNDHOUSE_OIDC_AUDIENCE and ROUNDHOUSE_OIDC_JWKS_URL together; ${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} missing.`);
-  }
+  checkSingleSignOn(config);
   return config;
 }
 
+/** Keys given, of those named. */
+const given = (config: AppConfig, keys: readonly (keyof AppConfig)[]) => keys.filter((key) => config[key] !== undefined);
+
+function missingOf(config: AppConfig, keys: readonly (keyof AppConfig)[]): string[] {
+  return keys.filter((key) => config[key] === undefined);
+}
+
+/**
+ * Bearer tokens need the issuer, audience and JWKS URL together; browser sign-in needs the issuer,
+ * client id, client secret and redirect URL together; the issuer alone is neither.
+ */
+function checkSingleSignOn(config: AppConfig): void {
+  const bearer = ['ROUNDHOUSE_OIDC_ISSUER', 'ROUNDHOUSE_OIDC_AUDIENCE', 'ROUNDHOUSE_OIDC_JWKS_URL'] as const;
+  const browser = ['ROUNDHOUSE_OIDC_ISSUER', 'ROUNDHOUSE_OIDC_CLIENT_ID', 'ROUNDHOUSE_OIDC_CLIENT_SECRET', 'ROUNDHOUSE_OIDC_REDIRECT_URL'] as const;
+  const bearerMissing = missingOf(config, bearer);
+  const browserMissing = missingOf(config, browser);
+  const browserWanted = given(config, browser.slice(1)).length > 0;
+  const bearerWanted = given(config, bearer.slice(1)).length > 0 || (config.ROUNDHOUSE_OIDC_ISSUER !== undefined && !browserWanted);
+  if (bearerWanted && bearerMissing.length > 0) {
+    throw new ConfigError(`Single sign-on needs ROUNDHOUSE_OIDC_ISSUER, ROUNDHOUSE_OIDC_AUDIENCE and ROUNDHOUSE_OIDC_JWKS_URL together; ${bearerMissing.join(' and ')} ${bearerMissing.length === 1 ? 'is' : 'are'} missing.`);
+  }
+  if (browserWanted && browserMissing.length > 0) {
+    throw new ConfigError(
+      `Sign-in with the identity provider needs ROUNDHOUSE_OIDC_ISSUER, ROUNDHOUSE_OIDC_CLIENT_ID, ROUNDHOUSE_OIDC_CLIENT_SECRET and ROUNDHOUSE_OIDC_REDIRECT_URL together; ${browserMissing.join(' and ')} ${browserMissing.length === 1 ? 'is' : 'are'} missing.`,
+    );
+  }
+  if (browserWanted && config.NODE_ENV === 'production' && !`${config.ROUNDHOUSE_OIDC_ISSUER}`.startsWith('https://')) {
+    throw new ConfigError('ROUNDHOUSE_OIDC_ISSUER must be an https:// URL in production: sign-in codes and tokens travel to it.');
+  }
+}
+
 export const APP_CONFIG = Symbol('APP_CONFIG');
+
+/** Where people reach this console (ROUNDHOUSE_PUBLIC_URL, else the address it listens on), without a trailing slash. */
+export function consoleUrlOf(config: Pick<AppConfig, 'ROUNDHOUSE_PUBLIC_URL' | 'HOST' | 'PORT'>): string {
+  return (config.ROUNDHOUSE_PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}`).replace(/\/+$/, '');
+}
 
 /** The environment variables catalogs may name, read from `env` (validated by loadConfig). */
 export function runtimeVariablesOf(config: AppConfig, env: Readonly<Record<string, string | undefined>> = process.env): RuntimeVariables {

@@ -31,7 +31,20 @@ export interface DeadLetterRow {
   content_encoding: string | null;
   headers: Record<string, string>;
   reprocess_of: string | null;
+  /** The errors it failed with before its latest one, oldest first. */
+  earlier_errors: EarlierError[];
 }
+
+/** An error a dead letter failed with before it failed again differently. */
+export interface EarlierError {
+  errorClass: string;
+  errorMessage: string;
+  /** When the next error replaced it (ISO). */
+  until: string;
+}
+
+/** Statuses that wait for a decision: what the workbench's "needs action" view, the dashboard's "waiting" and the SLOs count. */
+export const WAITING_STATUSES = ['pending', 'failed_again'] as const;
 
 export interface GroupRow {
   fingerprint: string;
@@ -53,9 +66,37 @@ export interface DeadLetterQuery {
   automation?: string;
   fingerprint?: string;
   status?: DeadLetterStatus;
+  /** Pending or failed again: waiting for a decision. */
+  needsAction?: boolean;
+  /** Only dead letters of automations these teams own. */
+  teams?: readonly string[];
+  /** Dead letters a reprocess request sent back, each as it stands now: the new dead letter when it failed again as a new message. */
+  reprocessRequest?: string;
   from?: Date;
   to?: Date;
   search?: string;
+}
+
+/** A dead letter seen again with an error, reported at `at`. */
+interface NewError {
+  id: string;
+  automation: string;
+  sourceKind: string;
+  sourceQueue: string;
+  errorClass: string;
+  errorMessage: string;
+  at: Date | string;
+}
+
+/** A dead letter joining the group of `fingerprint`. */
+interface GroupEntry {
+  fingerprint: string;
+  automation: string;
+  sourceKind: string;
+  sourceQueue: string;
+  errorClass: string;
+  errorMessage: string;
+  at: Date | string;
 }
 
 export interface DeadLetterPosition {
@@ -68,7 +109,7 @@ const UUID = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i;
 
 const SELECT = `SELECT d.id::text AS id, d.automation_slug, a.title AS automation_title, d.source_kind, d.source_queue, d.message_id,
   d.fingerprint, d.error_class, d.error_message, d.attempts, d.deliveries, d.first_failed_at, d.last_failed_at, to_char(d.last_failed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS last_failed_key, d.status,
-  d.correlation_id, d.run_id, d.body, d.content_type, d.content_encoding, d.headers, d.reprocess_of::text AS reprocess_of
+  d.correlation_id, d.run_id, d.body, d.content_type, d.content_encoding, d.headers, d.reprocess_of::text AS reprocess_of, d.earlier_errors
   FROM dead_letter d JOIN automation a ON a.slug = d.automation_slug`;
 
 /**
@@ -90,6 +131,15 @@ export function deadLetterConditions(query: DeadLetterQuery, params: unknown[]):
   }
   if (query.status !== undefined) {
     add('d.status = ?', query.status);
+  }
+  if (query.teams !== undefined) {
+    add('d.automation_slug IN (SELECT t.slug FROM automation t WHERE t.owner_team = ANY (?::text[]))', [...query.teams]);
+  }
+  if (query.needsAction === true) {
+    add('d.status = ANY (?::text[])', [...WAITING_STATUSES]);
+  }
+  if (query.reprocessRequest !== undefined) {
+    add('EXISTS (SELECT 1 FROM reprocess_item i WHERE i.request_id = ?::bigint AND coalesce(i.new_dead_letter_id, i.dead_letter_id) = d.id)', /^\d{1,18}$/.test(query.reprocessRequest) ? query.reprocessRequest : '0');
   }
   if (query.from !== undefined) {
     add('d.last_failed_at >= ?', query.from);
@@ -135,8 +185,6 @@ export class DeadLettersRepository {
          deliveries = d.deliveries + EXCLUDED.deliveries,
          attempts = greatest(d.attempts, EXCLUDED.attempts),
          last_failed_at = greatest(d.last_failed_at, EXCLUDED.last_failed_at),
-         error_class = EXCLUDED.error_class,
-         error_message = EXCLUDED.error_message,
          status = CASE WHEN d.status IN ('reprocessed', 'resolved', 'reprocessing') THEN 'failed_again' ELSE d.status END
        RETURNING id::text AS id, fingerprint, status, (xmax = 0) AS inserted`,
       [
@@ -162,18 +210,80 @@ export class DeadLettersRepository {
       ],
     );
     await this.closeFailedReprocesses(manager, rows, inserted);
-    const fresh = new Map<string, { event: DeadLetterV1; count: number }>();
+    const fresh: GroupEntry[] = [];
+    const seenAgain: NewError[] = [];
     inserted.forEach((row, index) => {
       const event = rows[index];
-      if (row.inserted && event !== undefined) {
-        const current = fresh.get(row.fingerprint);
-        fresh.set(row.fingerprint, { event, count: (current?.count ?? 0) + 1 });
+      if (event === undefined) {
+        return;
+      }
+      const entry = { automation: event.automation, sourceKind: event.source.kind, sourceQueue: event.source.queue, errorClass: event.errorClass, errorMessage: event.errorMessage, at: event.occurredAt };
+      if (row.inserted) {
+        fresh.push({ ...entry, fingerprint: row.fingerprint });
+      } else {
+        seenAgain.push({ ...entry, id: row.id });
       }
     });
-    if (fresh.size === 0) {
+    await this.countIntoGroups(manager, fresh);
+    await this.recordNewErrors(manager, seenAgain);
+  }
+
+  /**
+   * A dead letter seen again with another error now reads its newest one: a message that failed again
+   * after a reprocess moves to the group of the error it failed with this time (counted into it), and
+   * the error it had is kept in its earlier errors. An older report arriving late changes nothing.
+   */
+  private async recordNewErrors(manager: EntityManager, errors: readonly NewError[]): Promise<void> {
+    if (errors.length === 0) {
       return;
     }
-    const groups = [...fresh.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
+    const fingerprints = errors.map((e) => errorFingerprint(e));
+    const moved = await manager.query<{ fingerprint: string; automation_slug: string; source_kind: string; source_queue: string; error_class: string; error_message: string; at: Date }[]>(
+      `WITH x AS (
+         SELECT u.id, u.fingerprint, u.error_class, u.error_message, u.at, d.fingerprint AS was
+           FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::timestamptz[]) AS u(id, fingerprint, error_class, error_message, at)
+           JOIN dead_letter d ON d.id = u.id
+       ), moved AS (
+       UPDATE dead_letter d SET
+         fingerprint = x.fingerprint,
+         error_class = x.error_class,
+         error_message = x.error_message,
+         last_failed_at = greatest(d.last_failed_at, x.at),
+         earlier_errors = CASE WHEN x.was = x.fingerprint THEN d.earlier_errors
+           ELSE d.earlier_errors || jsonb_build_array(jsonb_build_object('errorClass', d.error_class, 'errorMessage', d.error_message, 'until', x.at)) END
+         FROM x
+        WHERE d.id = x.id AND x.at >= d.last_failed_at AND (d.error_class, d.error_message) IS DISTINCT FROM (x.error_class, x.error_message)
+       RETURNING CASE WHEN x.was <> x.fingerprint THEN d.fingerprint END AS fingerprint, d.automation_slug, d.source_kind, d.source_queue, d.error_class, d.error_message, x.at
+       )
+       SELECT * FROM moved`,
+      [errors.map((e) => e.id), fingerprints, errors.map((e) => e.errorClass), errors.map((e) => e.errorMessage), errors.map((e) => e.at)],
+    );
+    await this.countIntoGroups(
+      manager,
+      moved
+        .filter((row) => row.fingerprint !== null)
+        .map((row) => ({
+          fingerprint: row.fingerprint,
+          automation: row.automation_slug,
+          sourceKind: row.source_kind,
+          sourceQueue: row.source_queue,
+          errorClass: row.error_class,
+          errorMessage: row.error_message,
+          at: row.at,
+        })),
+    );
+  }
+
+  /** Counts dead letters that joined groups (new ones, or ones that moved to their new error) into them, creating groups first seen. */
+  private async countIntoGroups(manager: EntityManager, entries: readonly GroupEntry[]): Promise<void> {
+    const byFingerprint = new Map<string, { entry: GroupEntry; count: number }>();
+    for (const entry of entries) {
+      byFingerprint.set(entry.fingerprint, { entry, count: (byFingerprint.get(entry.fingerprint)?.count ?? 0) + 1 });
+    }
+    if (byFingerprint.size === 0) {
+      return;
+    }
+    const groups = [...byFingerprint.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, g]) => g);
     await manager.query(
       `INSERT INTO dead_letter_group AS g (fingerprint, automation_slug, error_class, normalized_message, sample_message, source_kind, source_queue, total, first_seen, last_seen)
        SELECT f, a, c, n, m, k, q, t, s, s FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[], $9::timestamptz[]) AS x(f, a, c, n, m, k, q, t, s)
@@ -183,15 +293,15 @@ export class DeadLettersRepository {
          last_seen = greatest(g.last_seen, EXCLUDED.last_seen),
          sample_message = EXCLUDED.sample_message`,
       [
-        groups.map(([f]) => f),
-        groups.map(([, g]) => g.event.automation),
-        groups.map(([, g]) => g.event.errorClass),
-        groups.map(([, g]) => normalizeErrorMessage(g.event.errorMessage)),
-        groups.map(([, g]) => g.event.errorMessage),
-        groups.map(([, g]) => g.event.source.kind),
-        groups.map(([, g]) => g.event.source.queue),
-        groups.map(([, g]) => g.count),
-        groups.map(([, g]) => g.event.occurredAt),
+        groups.map((g) => g.entry.fingerprint),
+        groups.map((g) => g.entry.automation),
+        groups.map((g) => g.entry.errorClass),
+        groups.map((g) => normalizeErrorMessage(g.entry.errorMessage)),
+        groups.map((g) => g.entry.errorMessage),
+        groups.map((g) => g.entry.sourceKind),
+        groups.map((g) => g.entry.sourceQueue),
+        groups.map((g) => g.count),
+        groups.map((g) => g.entry.at),
       ],
     );
   }
@@ -199,7 +309,9 @@ export class DeadLettersRepository {
   /**
    * A reprocessed message that fails again closes its ledger item as failed: either it comes back
    * as the same dead letter (same message id: a broker redelivery), or the runtime reports a new
-   * dead letter carrying the reprocess id — then the new one links to the one it failed again from.
+   * dead letter carrying the reprocess id — then the new one links to the one it failed again from
+   * and is the one that failed again (waiting, under its own error); the old one was reprocessed and
+   * is not counted twice.
    */
   private async closeFailedReprocesses(
     manager: EntityManager,
@@ -225,34 +337,53 @@ export class DeadLettersRepository {
            FROM failed f WHERE i.id = f.item_id AND i.state IN ('dispatched', 'acknowledged')
          RETURNING f.old_id, f.new_id
        ), old AS (
-         UPDATE dead_letter d SET status = 'failed_again' WHERE d.id = ANY (ARRAY(SELECT old_id FROM closed WHERE old_id <> new_id))
+         UPDATE dead_letter d SET status = 'reprocessed' WHERE d.id = ANY (ARRAY(SELECT old_id FROM closed WHERE old_id <> new_id)) AND d.status IN ('reprocessing', 'reprocessed', 'failed_again')
        )
-       UPDATE dead_letter d SET reprocess_of = c.old_id FROM closed c WHERE d.id = c.new_id AND c.old_id <> c.new_id AND d.id = ANY (ARRAY(SELECT new_id FROM closed))`,
+       UPDATE dead_letter d SET reprocess_of = c.old_id, status = 'failed_again' FROM closed c WHERE d.id = c.new_id AND c.old_id <> c.new_id AND d.id = ANY (ARRAY(SELECT new_id FROM closed))`,
       [keyed.map((k) => k.reprocessId), keyed.map((k) => k.id), cameBack],
     );
   }
 
   /**
    * Runs that handled a reprocessed message close its ledger item: a success resolves the dead
-   * letter; a run that gave up without parking the message again marks it failed again.
+   * letter; a run that gave up without parking the message again marks it failed again, under the
+   * error the run failed with.
    */
-  async recordReprocessRuns(manager: EntityManager, succeeded: readonly string[], gaveUp: readonly { reprocessId: string; error: string }[]): Promise<void> {
+  async recordReprocessRuns(manager: EntityManager, succeeded: readonly string[], gaveUp: readonly { reprocessId: string; errorClass: string; errorMessage: string }[]): Promise<void> {
     const ok = succeeded.filter((id) => UUID.test(id));
     const failed = gaveUp.filter((f) => UUID.test(f.reprocessId));
     if (ok.length === 0 && failed.length === 0) {
       return;
     }
-    await manager.query(
+    const closed = await manager.query<{ id: string; automation_slug: string; source_kind: string; source_queue: string; reprocess_id: string; ok: boolean }[]>(
       `WITH outcome AS (
          SELECT x.reprocess_id, x.ok, x.error FROM unnest($1::uuid[], $2::boolean[], $3::text[]) AS x(reprocess_id, ok, error)
        ), done AS (
          UPDATE reprocess_item i SET state = CASE WHEN o.ok THEN 'succeeded' ELSE 'failed' END, finished_at = now(), last_error = o.error
            FROM outcome o WHERE i.reprocess_id = o.reprocess_id AND i.state IN ('dispatched', 'acknowledged')
-         RETURNING i.dead_letter_id, o.ok
+         RETURNING i.dead_letter_id, i.reprocess_id, o.ok
+       ), closed AS (
+         UPDATE dead_letter d SET status = CASE WHEN done.ok THEN 'resolved' ELSE 'failed_again' END
+           FROM done WHERE d.id = done.dead_letter_id AND d.id = ANY (ARRAY(SELECT dead_letter_id FROM done)) AND d.status IN ('reprocessing', 'reprocessed', 'failed_again')
+         RETURNING d.id::text AS id, d.automation_slug, d.source_kind, d.source_queue, done.reprocess_id::text AS reprocess_id, done.ok
        )
-       UPDATE dead_letter d SET status = CASE WHEN done.ok THEN 'resolved' ELSE 'failed_again' END
-         FROM done WHERE d.id = done.dead_letter_id AND d.id = ANY (ARRAY(SELECT dead_letter_id FROM done)) AND d.status IN ('reprocessing', 'reprocessed', 'failed_again')`,
-      [[...ok, ...failed.map((f) => f.reprocessId)], [...ok.map(() => true), ...failed.map(() => false)], [...ok.map(() => null), ...failed.map((f) => f.error.slice(0, 1000))]],
+       SELECT * FROM closed`,
+      [
+        [...ok, ...failed.map((f) => f.reprocessId)],
+        [...ok.map(() => true), ...failed.map(() => false)],
+        [...ok.map(() => null), ...failed.map((f) => `${f.errorClass}: ${f.errorMessage}`.slice(0, 1000))],
+      ],
+    );
+    const errors = new Map(failed.map((f) => [f.reprocessId.toLowerCase(), f]));
+    const at = new Date();
+    await this.recordNewErrors(
+      manager,
+      closed.flatMap((row) => {
+        const error = row.ok ? undefined : errors.get(row.reprocess_id);
+        return error === undefined
+          ? []
+          : [{ id: row.id, automation: row.automation_slug, sourceKind: row.source_kind, sourceQueue: row.source_queue, errorClass: error.errorClass, errorMessage: error.errorMessage, at }];
+      }),
     );
   }
 
@@ -301,6 +432,14 @@ export class DeadLettersRepository {
     );
   }
 
+  /** How many dead letters match the filter (a count of what `page` would list). */
+  async count(query: DeadLetterQuery): Promise<number> {
+    const params: unknown[] = [];
+    const where = deadLetterConditions(query, params);
+    const [row] = await this.dataSource.query<{ count: number }[]>(`SELECT count(*)::int AS count FROM dead_letter d ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}`, params);
+    return row?.count ?? 0;
+  }
+
   async byId(id: string): Promise<DeadLetterRow | undefined> {
     const [row] = await this.dataSource.query<DeadLetterRow[]>(`${SELECT} WHERE d.id = $1::bigint`, [id]);
     return row;
@@ -315,23 +454,29 @@ export class DeadLettersRepository {
     return { ownerTeam: row?.owner_team ?? '', sensitiveFields: row?.fields ?? [] };
   }
 
-  /** Groups with their pending count and a 24-hour trend, most pending first. */
-  groups(automation: string | undefined, status: DeadLetterStatus | undefined, now: Date): Promise<GroupRow[]> {
+  /**
+   * Groups with their waiting count (pending or failed again) and a 24-hour trend, most waiting first:
+   * those holding a dead letter that matches the filter (its automation, status, request).
+   */
+  groups(query: Pick<DeadLetterQuery, 'automation' | 'status' | 'needsAction' | 'reprocessRequest' | 'teams'>, now: Date): Promise<GroupRow[]> {
+    const params: unknown[] = [now];
+    const where = deadLetterConditions({ ...query, automation: undefined }, params);
+    params.push(query.automation ?? null);
+    const matching = where.length === 0 ? '' : `AND EXISTS (SELECT 1 FROM dead_letter d WHERE d.fingerprint = g.fingerprint AND ${where.join(' AND ')})`;
     return this.dataSource.query<GroupRow[]>(
       `SELECT g.fingerprint, g.automation_slug, a.title AS automation_title, g.error_class, g.normalized_message, g.sample_message,
               g.source_kind, g.source_queue, g.total, g.first_seen, g.last_seen,
-              (SELECT count(*)::int FROM dead_letter d WHERE d.fingerprint = g.fingerprint AND d.status = 'pending') AS pending,
+              (SELECT count(*)::int FROM dead_letter d WHERE d.fingerprint = g.fingerprint AND d.status IN ('pending', 'failed_again')) AS pending,
               ARRAY(SELECT (SELECT count(*)::int FROM dead_letter d
                              WHERE d.fingerprint = g.fingerprint
-                               AND d.last_failed_at >= $3::timestamptz - make_interval(hours => 24 - h)
-                               AND d.last_failed_at < $3::timestamptz - make_interval(hours => 23 - h))
+                               AND d.last_failed_at >= $1::timestamptz - make_interval(hours => 24 - h)
+                               AND d.last_failed_at < $1::timestamptz - make_interval(hours => 23 - h))
                     FROM generate_series(0, 23) AS h ORDER BY h) AS trend
          FROM dead_letter_group g JOIN automation a ON a.slug = g.automation_slug
-        WHERE ($1::text IS NULL OR g.automation_slug = $1)
-          AND ($2::text IS NULL OR EXISTS (SELECT 1 FROM dead_letter d WHERE d.fingerprint = g.fingerprint AND d.status = $2))
+        WHERE ($${params.length}::text IS NULL OR g.automation_slug = $${params.length}) ${matching}
         ORDER BY pending DESC, g.last_seen DESC
         LIMIT 200`,
-      [automation ?? null, status ?? null, now],
+      params,
     );
   }
 }

@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { DeadLetterStatus } from '@roundhouse/contracts';
 import { grantsOnTeam } from '../auth/permissions.js';
 import type { User } from '../auth/user.js';
 import { checkPageSize, decodeCursor, encodeCursor } from '../common/pagination.js';
@@ -40,8 +39,8 @@ export class DeadLettersService {
     return node as DeadLetterType;
   }
 
-  async groups(automation: string | undefined, status: DeadLetterStatus | undefined, user: User | undefined, now = new Date()): Promise<DeadLetterGroupType[]> {
-    const rows = await this.deadLetters.groups(automation, status, now);
+  async groups(query: Pick<DeadLetterQuery, 'automation' | 'status' | 'needsAction' | 'reprocessRequest' | 'teams'>, user: User | undefined, now = new Date()): Promise<DeadLetterGroupType[]> {
+    const rows = await this.deadLetters.groups(query, now);
     const readers = await this.readers(rows.map((row) => row.automation_slug), user);
     return rows.map((row) => {
       const reader = readers.get(row.automation_slug);
@@ -102,6 +101,11 @@ export class DeadLettersService {
         fingerprint: row.fingerprint,
         errorClass: row.error_class,
         errorMessage: full ? row.error_message : maskMessage(row.error_message, fields),
+        earlierErrors: row.earlier_errors.map((earlier) => ({
+          errorClass: earlier.errorClass,
+          errorMessage: full ? earlier.errorMessage : maskMessage(earlier.errorMessage, fields),
+          until: new Date(earlier.until),
+        })),
         attempts: row.attempts,
         deliveries: row.deliveries,
         firstFailedAt: new Date(row.first_failed_at),

@@ -132,7 +132,7 @@ export class IngestService {
       await this.deadLetters.recordReprocessRuns(
         manager,
         runs.filter((e) => e.type === 'run_finished' && e.reprocessId !== undefined).map((e) => e.reprocessId as string),
-        runs.flatMap((e) => (e.type === 'run_failed' && e.outcome === 'failed' && e.reprocessId !== undefined ? [{ reprocessId: e.reprocessId, error: `${e.errorClass}: ${e.errorMessage}` }] : [])),
+        runs.flatMap((e) => (e.type === 'run_failed' && e.outcome === 'failed' && e.reprocessId !== undefined ? [{ reprocessId: e.reprocessId, errorClass: e.errorClass, errorMessage: e.errorMessage }] : [])),
       );
       await this.repository.quarantine(manager, quarantine);
     });

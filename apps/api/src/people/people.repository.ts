@@ -26,4 +26,12 @@ export class PeopleRepository {
     );
     return rows.map((row) => row.name);
   }
+
+  /** The active people among `names` (their catalog keys), for showing a team's members. */
+  byNames(names: readonly string[]): Promise<{ name: string; displayName: string | null; email: string | null }[]> {
+    if (names.length === 0) {
+      return Promise.resolve([]);
+    }
+    return this.dataSource.query(`SELECT name, display_name AS "displayName", email FROM person WHERE archived_at IS NULL AND name = ANY($1::text[])`, [names]);
+  }
 }

@@ -20,4 +20,10 @@ export class PeopleService {
     const extra = teams.filter((team) => !user.teams.includes(team));
     return extra.length === 0 ? user : { ...user, teams: [...user.teams, ...extra] };
   }
+
+  /** The people the catalog knows among `names` (Backstage Users), by name; others are not in the map. */
+  async byNames(names: readonly string[]): Promise<Map<string, { displayName: string | null; email: string | null }>> {
+    const rows = await this.people.byNames([...new Set(names)]);
+    return new Map(rows.map((row) => [row.name, { displayName: row.displayName, email: row.email }]));
+  }
 }

@@ -17,6 +17,9 @@ function queryOf(filter: DeadLetterFilter): DeadLetterQuery {
   set('automation', filter.automation);
   set('fingerprint', filter.fingerprint);
   set('status', filter.status);
+  set('needsAction', filter.needsAction === true ? true : undefined);
+  set('teams', filter.teams);
+  set('reprocessRequest', filter.reprocessRequest);
   set('from', filter.from);
   set('to', filter.to);
   set('search', filter.search?.trim() === '' ? undefined : filter.search);
@@ -57,6 +60,9 @@ export function describeSelection(selection: Selection): string {
     f.automation === undefined ? undefined : `automation ${f.automation}`,
     f.fingerprint === undefined ? undefined : `group ${f.fingerprint.slice(0, 12)}`,
     f.status === undefined ? undefined : `status ${f.status}`,
+    f.needsAction === true ? 'needing action' : undefined,
+    f.teams === undefined ? undefined : `of team ${f.teams.join(', ')}`,
+    f.reprocessRequest === undefined ? undefined : `sent back by request ${f.reprocessRequest}`,
     f.search === undefined ? undefined : `error matching "${f.search}"`,
     f.from === undefined ? undefined : `failed from ${new Date(f.from).toISOString()}`,
     f.to === undefined ? undefined : `failed before ${new Date(f.to).toISOString()}`,

@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
 import { RuntimesModule } from '../runtimes/runtimes.module.js';
+import { ReprocessCanaryJob } from './reprocess-canary.job.js';
+import { ReprocessCanaryRepository } from './reprocess-canary.repository.js';
+import { ReprocessCanaryService } from './reprocess-canary.service.js';
 import { ReprocessCommandsController } from './reprocess-commands.controller.js';
 import { ReprocessCommandsService } from './reprocess-commands.service.js';
 import { ReprocessHoldsModule } from './reprocess-holds.module.js';
@@ -11,7 +14,7 @@ import { ReprocessService } from './reprocess.service.js';
 @Module({
   imports: [RuntimesModule, ReprocessHoldsModule],
   controllers: [ReprocessCommandsController],
-  providers: [ReprocessRepository, ReprocessService, ReprocessCommandsService, ReprocessDispatchJob, ReprocessResolver, DeadLetterActionsResolver],
+  providers: [ReprocessRepository, ReprocessCanaryRepository, ReprocessCanaryService, ReprocessCanaryJob, ReprocessService, ReprocessCommandsService, ReprocessDispatchJob, ReprocessResolver, DeadLetterActionsResolver],
   exports: [ReprocessDispatchJob, ReprocessService],
 })
 export class ReprocessModule {}

@@ -411,7 +411,7 @@ export class ReprocessRepository {
 
   /**
    * Claims a request's next items for one worker: first sends whose confirmation never came (the
-   * lease ran out: their worker died), then queued items whose time has come. Claimed items are
+   * lease ran out: their worker died), then queued items whose time has come (not those a canary holds). Claimed items are
    * `dispatched` with a lease before anything is sent — intent recorded first — and SKIP LOCKED
    * lets workers in several processes share a request without taking the same item.
    */
@@ -421,7 +421,7 @@ export class ReprocessRepository {
          SELECT id FROM reprocess_item WHERE request_id = $1::bigint AND state = 'dispatched' AND route <> 'sdk' AND lease_until < now()
           ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED
        ), due AS (
-         SELECT id FROM reprocess_item WHERE request_id = $1::bigint AND state = 'queued' AND (not_before IS NULL OR not_before <= now())
+         SELECT id FROM reprocess_item WHERE request_id = $1::bigint AND state = 'queued' AND NOT held AND (not_before IS NULL OR not_before <= now())
           ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED
        ), next AS (
          (SELECT id FROM expired) UNION ALL (SELECT id FROM due) LIMIT $2
@@ -519,10 +519,10 @@ export class ReprocessRepository {
     );
   }
 
-  /** What is left of a request: due now, waiting to be tried again, or sent and not yet confirmed. */
+  /** What is left of a request: due now, waiting to be tried again, or sent and not yet confirmed (a canary's held rest is not due). */
   async remaining(requestId: string): Promise<{ due: number; later: Date | null; unconfirmed: number; offered: number }> {
     const [row] = await this.dataSource.query<{ due: number; later: Date | null; unconfirmed: number; offered: number }[]>(
-      `SELECT count(*) FILTER (WHERE state = 'queued' AND (not_before IS NULL OR not_before <= now()))::int AS due,
+      `SELECT count(*) FILTER (WHERE state = 'queued' AND NOT held AND (not_before IS NULL OR not_before <= now()))::int AS due,
               min(not_before) FILTER (WHERE state = 'queued' AND not_before > now()) AS later,
               count(*) FILTER (WHERE state = 'dispatched' AND route <> 'sdk')::int AS unconfirmed,
               count(*) FILTER (WHERE state = 'dispatched' AND route = 'sdk')::int AS offered

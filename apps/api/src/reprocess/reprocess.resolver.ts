@@ -57,6 +57,14 @@ export class ReprocessResolver {
   }
 
   @RequirePermission('dead-letter:act')
+  @Mutation(() => ReprocessRequestType, {
+    description: 'Sends the rest of a request whose canary still waits for outcomes (a runtime that never reports them), without them. To stop instead, cancel the request.',
+  })
+  continueReprocessCanary(@CurrentUser() user: User, @Args('id', { type: () => ID }) id: string, @Args('reason', { type: () => String, nullable: true }) reason: string | null): Promise<ReprocessRequestType> {
+    return this.service.continueCanary(id, user, reason);
+  }
+
+  @RequirePermission('dead-letter:act')
   @Mutation(() => ReprocessRequestType, { description: 'Stops sending; messages not sent yet go back to waiting.' })
   cancelReprocess(@CurrentUser() user: User, @Args('id', { type: () => ID }) id: string, @Args('reason', { type: () => String, nullable: true }) reason: string | null): Promise<ReprocessRequestType> {
     return this.service.cancel(id, user, reason);

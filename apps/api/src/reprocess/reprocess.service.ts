@@ -22,6 +22,8 @@ import { enqueueRequest } from './reprocess-enqueue.js';
 import { Runtimes } from '../runtimes/routes.js';
 import { describeSelection, selectionOf } from './reprocess-selection.js';
 import { ReprocessHolds } from './reprocess-holds.js';
+import { checkCanary } from './reprocess-canary.js';
+import { ReprocessCanaryService } from './reprocess-canary.service.js';
 import { ReprocessRepository, type AutomationAsRequested, type RequestRow, type SelectionPart } from './reprocess.repository.js';
 import { ITEM_STATES, type ReprocessAction, type RequestState, type Selection } from './reprocess.types.js';
 
@@ -59,6 +61,7 @@ export class ReprocessService {
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(Runtimes) private readonly runtimes: Runtimes,
     @Inject(ReprocessHolds) private readonly holds: ReprocessHolds,
+    @Inject(ReprocessCanaryService) private readonly canary: ReprocessCanaryService,
   ) {
     this.policy = approvalPolicyOf(config);
   }
@@ -118,6 +121,9 @@ export class ReprocessService {
       if (request.total === 0) {
         throw new ConflictError('Every dead letter in the selection is already waiting in another request.', 'selection');
       }
+      if (input.canary !== undefined && input.canary !== null) {
+        await this.canary.stage(manager, request.id, request.total, input.canary);
+      }
       const reasons = approvalReasons(this.policy, input.action, request.total, automationsOf(parts));
       if (reasons.length > 0) {
         await this.ledger.holdForApproval(manager, request.id, reasons);
@@ -134,6 +140,7 @@ export class ReprocessService {
             total: request.total,
             velocity: input.velocity,
             routes: [...new Set(routes.map((r) => r.route))],
+            ...(input.canary === undefined || input.canary === null ? {} : { canary: { ...input.canary } }),
             ...(reasons.length === 0 ? {} : { awaitingApproval: reasons }),
           },
         },
@@ -245,6 +252,13 @@ export class ReprocessService {
 
   cancel(id: string, user: User, reason: string | null): Promise<ReprocessRequestType> {
     return this.control(id, user, ['running', 'paused'], 'cancelled', 'request.cancelled', reason);
+  }
+
+  /** Sends the rest of a request whose canary still waits for outcomes (they may never come); the person may control the request. */
+  async continueCanary(id: string, user: User, reason: string | null): Promise<ReprocessRequestType> {
+    await this.checkControl(await this.find(id), user);
+    await this.canary.continueNow(id, user, reason);
+    return this.get(id, user);
   }
 
   /** Marks a running request done when nothing is left to send, and records its outcome. */
@@ -395,6 +409,7 @@ export class ReprocessService {
     const progress = await this.ledger.progress(rows.map((r) => r.id));
     const now = await this.ledger.automationsNow([...new Set(rows.flatMap((r) => r.automations))]);
     const owners = new Map([...now].map(([slug, automation]) => [slug, automation.ownerTeam]));
+    const canaries = await this.canary.of(rows.map((r) => r.id));
     const result: ReprocessRequestType[] = [];
     for (const row of rows) {
       const counts = progress.get(row.id) ?? {};
@@ -413,6 +428,7 @@ export class ReprocessService {
         updatedAt: row.updated_at,
         finishedAt: row.finished_at,
         progress: Object.fromEntries(ITEM_STATES.map((s) => [s, counts[s] ?? 0])) as unknown as ReprocessProgressType,
+        canary: canaries.get(row.id) ?? null,
         recentErrors: withErrors ? await this.recentErrors(row, user) : [],
         errorGroups: await this.errorGroups(row, user),
         canControl: row.automations.every((slug) => mayAct(user, owners.get(slug) ?? '')),
@@ -529,6 +545,7 @@ function checkStart(input: StartReprocessInput): Selection {
     problems.push({ path: 'velocity', message: 'messages per second', found: String(input.velocity), allowed: `1 to ${MAX_VELOCITY}` });
   }
   const selection = selectionOf(input.selection, problems);
+  checkCanary(input.canary, input.action, problems);
   if (problems.length > 0 || selection === undefined) {
     throw new InputError('The request is not valid.', problems);
   }

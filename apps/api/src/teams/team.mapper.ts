@@ -1,8 +1,16 @@
 import { refOfKey, splitEntityKey } from '@roundhouse/contracts';
-import type { TeamType } from './dto/team.type.js';
+import type { TeamMemberType, TeamType } from './dto/team.type.js';
 import type { TeamEntity } from './team.entity.js';
 
-export function toTeamType(team: TeamEntity, automationCount: number): TeamType {
+/** What the catalog knows of people, by name (PeopleService.byNames). */
+export type PeopleDirectory = ReadonlyMap<string, { displayName: string | null; email: string | null }>;
+
+function memberOf(name: string, people: PeopleDirectory): TeamMemberType {
+  const known = people.get(name);
+  return { name, displayName: known?.displayName ?? null, email: known?.email ?? null };
+}
+
+export function toTeamType(team: TeamEntity, automationCount: number, people: PeopleDirectory): TeamType {
   return {
     name: team.name,
     title: team.title,
@@ -11,6 +19,7 @@ export function toTeamType(team: TeamEntity, automationCount: number): TeamType 
     slack: team.slack,
     onCall: team.onCall,
     members: team.members,
+    people: [...team.members].sort().map((name) => memberOf(name, people)),
     namespace: splitEntityKey(team.name).namespace,
     ref: refOfKey('group', team.name),
     parent: team.parent,

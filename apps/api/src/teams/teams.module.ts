@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
+import { PeopleModule } from '../people/people.module.js';
 import { TeamsRepository } from './teams.repository.js';
 import { TeamsResolver } from './teams.resolver.js';
 import { TeamsService } from './teams.service.js';
 
 @Module({
+  imports: [PeopleModule],
   providers: [TeamsRepository, TeamsService, TeamsResolver],
   exports: [TeamsService],
 })

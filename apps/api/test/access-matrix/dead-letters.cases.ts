@@ -14,6 +14,17 @@ async function requestIn(context: MatrixContext, team: string, state: 'running' 
   return { id: startReprocess.id, reason: 'access matrix' };
 }
 
+/** A running canary reprocess of two fresh dead letters of `team` (a slice of one), asked for by the admin, its canary undecided. */
+async function canaryRequest(context: MatrixContext, team: string): Promise<Record<string, unknown>> {
+  const ids = [await context.deadLetter(team), await context.deadLetter(team)];
+  const { startReprocess } = await context.asAdmin<{ startReprocess: { id: string } }>(
+    `mutation($input: StartReprocessInput!) { startReprocess(input: $input) ${REQUEST} }`,
+    { input: { action: 'reprocess', selection: { ids }, reason: 'access matrix', velocity: 10, canary: { count: 1, maxFailureRate: 0.2 } } },
+  );
+  await context.db.query(`UPDATE reprocess_request SET state = 'running' WHERE id = $1::bigint`, [startReprocess.id]);
+  return { id: startReprocess.id, reason: 'the runtime never reports' };
+}
+
 export const cases: AccessCase[] = [
   {
     operation: 'Query.deadLetters',
@@ -57,5 +68,10 @@ export const cases: AccessCase[] = [
   },
   { operation: 'Mutation.pauseReprocess', document: `mutation($id: ID!, $reason: String) { pauseReprocess(id: $id, reason: $reason) ${REQUEST} }`, prepare: (context, team) => requestIn(context, team, 'running') },
   { operation: 'Mutation.resumeReprocess', document: `mutation($id: ID!, $reason: String) { resumeReprocess(id: $id, reason: $reason) ${REQUEST} }`, prepare: (context, team) => requestIn(context, team, 'paused') },
+  {
+    operation: 'Mutation.continueReprocessCanary',
+    document: `mutation($id: ID!, $reason: String) { continueReprocessCanary(id: $id, reason: $reason) ${REQUEST} }`,
+    prepare: (context, team) => canaryRequest(context, team),
+  },
   { operation: 'Mutation.cancelReprocess', document: `mutation($id: ID!, $reason: String) { cancelReprocess(id: $id, reason: $reason) ${REQUEST} }`, prepare: (context, team) => requestIn(context, team, 'running') },
 ];

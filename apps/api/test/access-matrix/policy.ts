@@ -44,7 +44,7 @@ export interface RouteRow extends PeopleRow {
    */
   movedAwayRuntime: Cell;
   /** What a runtime token must be allowed to do here; routes for people or for anyone need none. */
-  capability?: 'ingest' | 'dead_letters' | 'commands';
+  capability?: 'ingest' | 'dead_letters' | 'commands' | 'catalog_read';
   /** Taking effect leaves an entry in the audit trail (and being refused, none). */
   audited?: true;
 }
@@ -117,6 +117,7 @@ export const OPERATIONS: Readonly<Record<string, PeopleRow>> = {
   'Mutation.pauseReprocess': { anonymous: R, viewer: R, operator: OWN, owner: OWN, admin: P },
   'Mutation.resumeReprocess': { anonymous: R, viewer: R, operator: OWN, owner: OWN, admin: P },
   'Mutation.cancelReprocess': { anonymous: R, viewer: R, operator: OWN, owner: OWN, admin: P },
+  'Mutation.continueReprocessCanary': { anonymous: R, viewer: R, operator: OWN, owner: OWN, admin: P },
   'Mutation.acknowledgeAlert': { anonymous: R, viewer: R, operator: OWN, owner: OWN, admin: P },
 
   // Separation of duties: the team decides, so an admin only when on it (Ada is on no team).
@@ -140,6 +141,10 @@ export const ROUTES: Readonly<Record<string, RouteRow>> = {
   'HTTP ReprocessCommandsController.claim': { ...PEOPLE_REFUSED, runtime: P, runtimeWithout: R, otherTeamRuntime: R, movedAwayRuntime: R, capability: 'commands', audited: true },
   'HTTP ReprocessCommandsController.ack': { ...PEOPLE_REFUSED, runtime: P, runtimeWithout: R, otherTeamRuntime: R, movedAwayRuntime: R, capability: 'commands', audited: true },
 
+  // Backstage reads every automation with a catalog_read token, whichever team it was made for: the
+  // whole catalog, as any signed-in person may read it. People read the catalog in the console.
+  'HTTP BackstageEntitiesController.entitiesYaml': { ...PEOPLE_REFUSED, runtime: P, runtimeWithout: R, otherTeamRuntime: P, movedAwayRuntime: P, capability: 'catalog_read' },
+
   // The audit trail as CSV: as the audit trail.
   'HTTP AuditExportController.export': { anonymous: R, viewer: R, operator: OWN, owner: OWN, admin: P, ...NO_RUNTIME },
 
@@ -150,6 +155,8 @@ export const ROUTES: Readonly<Record<string, RouteRow>> = {
   'HTTP AuthController.session': { anonymous: P, viewer: P, operator: P, owner: P, admin: P, ...ANY_RUNTIME },
   'HTTP AuthController.devSignIn': { anonymous: P, viewer: P, operator: P, owner: P, admin: P, ...ANY_RUNTIME },
   'HTTP AuthController.signIn': { anonymous: P, viewer: P, operator: P, owner: P, admin: P, ...ANY_RUNTIME },
+  'HTTP OidcController.start': { anonymous: P, viewer: P, operator: P, owner: P, admin: P, ...ANY_RUNTIME },
+  'HTTP OidcController.callback': { anonymous: P, viewer: P, operator: P, owner: P, admin: P, ...ANY_RUNTIME },
   'HTTP AuthController.signOut': { anonymous: P, viewer: P, operator: P, owner: P, admin: P, ...ANY_RUNTIME },
 };
 

@@ -55,6 +55,12 @@ export const routeCases: RouteAccessCase[] = [
     send: (context, credentials, prepared) => post(context, '/ingest/v1/commands/ack', credentials, { reprocessIds: [prepared.reprocessId] }),
     tookEffect: (body: { acknowledged: number }) => body.acknowledged === 1,
   },
+  {
+    operation: 'HTTP BackstageEntitiesController.entitiesYaml',
+    prepare: (context, team) => ({ slug: context.shippedAutomation(team) }),
+    send: (context, credentials) => get(context, '/catalog/backstage/entities.yaml', credentials),
+    tookEffect: (body: string, prepared) => body.includes(`\n  name: ${String(prepared.slug)}\n`),
+  },
   { operation: 'HTTP HealthController.healthz', send: (context, credentials) => get(context, '/healthz', credentials) },
   { operation: 'HTTP HealthController.readyz', send: (context, credentials) => get(context, '/readyz', credentials) },
   { operation: 'HTTP MetricsController.scrape', send: (context, credentials) => get(context, '/metrics', credentials) },
@@ -67,5 +73,8 @@ export const routeCases: RouteAccessCase[] = [
     send: (context, credentials) => post(context, '/auth/sign-in', credentials, { username: 'nobody', password: 'not-a-password-at-all' }),
     answered: 401,
   },
+  // Single sign-on is not configured on the matrix's api: open routes that answer 404 to everyone alike.
+  { operation: 'HTTP OidcController.start', send: (context, credentials) => get(context, '/auth/oidc/start?returnTo=%2F', credentials), answered: 404 },
+  { operation: 'HTTP OidcController.callback', send: (context, credentials) => get(context, '/auth/oidc/callback?code=x&state=y', credentials), answered: 404 },
   { operation: 'HTTP AuthController.signOut', send: (context, credentials) => post(context, '/auth/sign-out', credentials, {}) },
 ];

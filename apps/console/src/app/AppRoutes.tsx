@@ -1,33 +1,35 @@
-import { Suspense, lazy } from 'react';
 import { Route, Routes } from 'react-router';
-import { AlertsPage } from '@/alerts/components/AlertsPage';
-import { ApprovalsPage } from '@/approvals/components/ApprovalsPage';
-import { AuditPage } from '@/audit/components/AuditPage';
 import { SignInPage } from '@/auth/components/SignInPage';
-import { AutomationHealthTab } from '@/automation/components/AutomationHealthTab';
-import { AutomationOverview } from '@/automation/components/AutomationOverview';
-import { AutomationPage } from '@/automation/components/AutomationPage';
-import { AutomationReprocessingTab } from '@/automation/components/AutomationReprocessingTab';
-import { AutomationRunsTab } from '@/automation/components/AutomationRunsTab';
-import { AutomationSlosTab } from '@/automation/components/AutomationSlosTab';
-import { EditAutomationPage } from '@/automation-editor/components/EditAutomationPage';
-import { RegisterAutomationPage } from '@/automation-editor/components/RegisterAutomationPage';
 import { CatalogPage } from '@/catalog/components/CatalogPage';
 import { DashboardSkeleton } from '@/dashboards/components/DashboardSkeleton';
-import { DashboardsPage } from '@/dashboards/components/DashboardsPage';
-import { DeadLetterPage } from '@/dead-letters/components/DeadLetterPage';
-import { DeadLettersPage } from '@/dead-letters/components/DeadLettersPage';
-import { QuarantinePage } from '@/quarantine/components/QuarantinePage';
-import { ReprocessRequestPage } from '@/reprocess/components/ReprocessRequestPage';
-import { ReprocessRequestsPage } from '@/reprocess/components/ReprocessRequestsPage';
-import { RunsPage } from '@/runs/components/RunsPage';
 import { NotFoundPage } from '@/shared/components/NotFoundPage';
-import { RuntimeTokensPage, TokensIndexPage } from '@/tokens/components/RuntimeTokensPage';
-import { TrailPage } from '@/trail/components/TrailPage';
 import { AppLayout } from './AppLayout';
+import { lazyPage } from './lazy-page';
 
-// The dashboard page brings recharts and every panel; it loads when a dashboard is opened, not with the catalog.
-const DashboardPage = lazy(() => import('@/dashboards/components/DashboardPage'));
+// Every page but the first (the catalog) and sign-in is its own chunk, loaded when it is first visited.
+const DashboardPage = lazyPage(() => import('@/dashboards/components/DashboardPage'), 'DashboardPage', <DashboardSkeleton />);
+const AlertsPage = lazyPage(() => import('@/alerts/components/AlertsPage'), 'AlertsPage');
+const ApprovalsPage = lazyPage(() => import('@/approvals/components/ApprovalsPage'), 'ApprovalsPage');
+const TeamsPage = lazyPage(() => import('@/teams/components/TeamsPage'), 'TeamsPage');
+const AuditPage = lazyPage(() => import('@/audit/components/AuditPage'), 'AuditPage');
+const AutomationHealthTab = lazyPage(() => import('@/automation/components/AutomationHealthTab'), 'AutomationHealthTab');
+const AutomationOverview = lazyPage(() => import('@/automation/components/AutomationOverview'), 'AutomationOverview');
+const AutomationPage = lazyPage(() => import('@/automation/components/AutomationPage'), 'AutomationPage');
+const AutomationReprocessingTab = lazyPage(() => import('@/automation/components/AutomationReprocessingTab'), 'AutomationReprocessingTab');
+const AutomationRunsTab = lazyPage(() => import('@/automation/components/AutomationRunsTab'), 'AutomationRunsTab');
+const AutomationSlosTab = lazyPage(() => import('@/automation/components/AutomationSlosTab'), 'AutomationSlosTab');
+const EditAutomationPage = lazyPage(() => import('@/automation-editor/components/EditAutomationPage'), 'EditAutomationPage');
+const RegisterAutomationPage = lazyPage(() => import('@/automation-editor/components/RegisterAutomationPage'), 'RegisterAutomationPage');
+const DashboardsPage = lazyPage(() => import('@/dashboards/components/DashboardsPage'), 'DashboardsPage');
+const DeadLetterPage = lazyPage(() => import('@/dead-letters/components/DeadLetterPage'), 'DeadLetterPage');
+const DeadLettersPage = lazyPage(() => import('@/dead-letters/components/DeadLettersPage'), 'DeadLettersPage');
+const QuarantinePage = lazyPage(() => import('@/quarantine/components/QuarantinePage'), 'QuarantinePage');
+const ReprocessRequestPage = lazyPage(() => import('@/reprocess/components/ReprocessRequestPage'), 'ReprocessRequestPage');
+const ReprocessRequestsPage = lazyPage(() => import('@/reprocess/components/ReprocessRequestsPage'), 'ReprocessRequestsPage');
+const RunsPage = lazyPage(() => import('@/runs/components/RunsPage'), 'RunsPage');
+const RuntimeTokensPage = lazyPage(() => import('@/tokens/components/RuntimeTokensPage'), 'RuntimeTokensPage');
+const TokensIndexPage = lazyPage(() => import('@/tokens/components/RuntimeTokensPage'), 'TokensIndexPage');
+const TrailPage = lazyPage(() => import('@/trail/components/TrailPage'), 'TrailPage');
 
 export function AppRoutes() {
   return (
@@ -55,14 +57,11 @@ export function AppRoutes() {
         <Route path="dashboards" element={<DashboardsPage />} />
         <Route
           path="dashboards/:name"
-          element={
-            <Suspense fallback={<DashboardSkeleton />}>
-              <DashboardPage />
-            </Suspense>
-          }
+          element={<DashboardPage />}
         />
         <Route path="alerts" element={<AlertsPage />} />
         <Route path="audit" element={<AuditPage />} />
+        <Route path="teams" element={<TeamsPage />} />
         <Route path="tokens" element={<TokensIndexPage />} />
         <Route path="teams/:team/tokens" element={<RuntimeTokensPage />} />
         <Route path="*" element={<NotFoundPage />} />

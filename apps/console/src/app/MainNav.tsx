@@ -14,6 +14,9 @@ export function MainNav({ id }: { id?: string }) {
       <NavLink to="/" end>
         Catalog
       </NavLink>
+      <NavLink to="/teams" end>
+        Teams
+      </NavLink>
       <NavLink to="/dashboards">Dashboards</NavLink>
       <NavLink to="/alerts">Alerts</NavLink>
       <NavLink to="/runs">Runs</NavLink>

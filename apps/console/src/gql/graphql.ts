@@ -135,9 +135,15 @@ export type DeadLetterFilter = {
   fingerprint?: string | null | undefined;
   /** Last failed at or after. */
   from?: string | null | undefined;
+  /** Only those that need action: pending or failed again (what the dashboard counts as waiting). */
+  needsAction?: boolean | null | undefined;
+  /** Only those this reprocess request sent back, each as it stands now (the new dead letter, when one failed again as a new message). */
+  reprocessRequest?: string | number | null | undefined;
   /** Words in the error class or message. */
   search?: string | null | undefined;
   status?: DeadLetterStatus | null | undefined;
+  /** Only those of automations these teams own (e.g. the viewer’s teams: "my teams"). */
+  teams?: Array<string> | null | undefined;
   /** Last failed before. */
   to?: string | null | undefined;
 };
@@ -264,6 +270,23 @@ export type ReleaseInput = {
 export type ReprocessAction =
   | 'discard'
   | 'reprocess';
+
+/** Send a first slice (exactly one of count or percent) and continue to the rest only when at most maxFailureRate of it fails again, as the runtime reports. */
+export type ReprocessCanaryInput = {
+  /** Messages in the first slice: at least 1, fewer than the request holds. */
+  count?: number | null | undefined;
+  /** The share of the slice that may fail again for the rest to be sent (0–1). */
+  maxFailureRate: number;
+  /** Share of the request in the first slice, in percent (1–99), rounded up to whole messages. */
+  percent?: number | null | undefined;
+};
+
+/** sending: the first slice is going out; waiting: sent, waiting for the runtime’s outcomes; passed: the rest follows; stopped: the request stopped after the slice. */
+export type ReprocessCanaryStage =
+  | 'passed'
+  | 'sending'
+  | 'stopped'
+  | 'waiting';
 
 export type ReprocessItemState =
   | 'acknowledged'
@@ -398,6 +421,8 @@ export type SloState =
 
 export type StartReprocessInput = {
   action: ReprocessAction;
+  /** Send a first slice and continue to the rest only when few enough of it fail again. Reprocess only. */
+  canary?: ReprocessCanaryInput | null | undefined;
   /** The count the person confirmed; the request is refused if the selection has grown past it since. */
   expectedCount?: number | null | undefined;
   /** Why: recorded in the audit trail. Required. */
@@ -412,6 +437,7 @@ export type StepOutcome =
   | 'succeeded';
 
 export type TokenCapability =
+  | 'catalog_read'
   | 'commands'
   | 'dead_letters'
   | 'ingest';
@@ -435,6 +461,7 @@ export type AlertFieldsFragment = { id: string, automation: string, automationTi
 export type AlertsQueryVariables = Exact<{
   automation?: string | null | undefined;
   state?: Array<AlertState> | AlertState | null | undefined;
+  teams?: Array<string> | string | null | undefined;
   first: number;
 }>;
 
@@ -446,7 +473,7 @@ export type AutomationChangeItemFragment = { id: string, state: AutomationChange
 export type ApprovalsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ApprovalsQuery = { approvals: { waitingForYou: number, reprocessRequests: Array<{ id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } }>, automationChanges: Array<{ id: string, state: AutomationChangeState, ownerTeam: string, requestedAt: string, sloChanges: Array<string>, changes: Array<string>, decidedAt: string | null, reason: string | null, canDecide: boolean, decideBlockedReason: string | null, canReject: boolean, automation: { slug: string, title: string }, requestedBy: { id: string, name: string }, decidedBy: { id: string, name: string } | null }> } };
+export type ApprovalsQuery = { approvals: { waitingForYou: number, reprocessRequests: Array<{ id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number }, canary: { requestedCount: number | null, requestedPercent: number | null, maxFailureRate: number, size: number, stage: ReprocessCanaryStage, sent: number, awaiting: number, succeeded: number, failed: number, rest: number, decision: { outcome: ReprocessCanaryStage, reason: string, at: string, succeeded: number, failed: number, awaiting: number, by: { id: string, name: string } | null } | null } | null }>, automationChanges: Array<{ id: string, state: AutomationChangeState, ownerTeam: string, requestedAt: string, sloChanges: Array<string>, changes: Array<string>, decidedAt: string | null, reason: string | null, canDecide: boolean, decideBlockedReason: string | null, canReject: boolean, automation: { slug: string, title: string }, requestedBy: { id: string, name: string }, decidedBy: { id: string, name: string } | null }> } };
 
 export type ApproveAutomationChangeMutationVariables = Exact<{
   id: string | number;
@@ -578,6 +605,9 @@ export type KpiReportFieldsFragment = { automation: string, automationTitle: str
 export type DeadLetterGroupsQueryVariables = Exact<{
   automation?: string | null | undefined;
   status?: DeadLetterStatus | null | undefined;
+  needsAction?: boolean | null | undefined;
+  reprocessRequest?: string | number | null | undefined;
+  teams?: Array<string> | string | null | undefined;
 }>;
 
 
@@ -588,7 +618,7 @@ export type DeadLetterQueryVariables = Exact<{
 }>;
 
 
-export type DeadLetterQuery = { deadLetter: { id: string, sourceKind: DeadLetterSource, sourceQueue: string, messageId: string, fingerprint: string, errorClass: string, errorMessage: string, attempts: number, deliveries: number, firstFailedAt: string, lastFailedAt: string, status: DeadLetterStatus, correlationId: string | null, runId: string | null, payload: string, payloadFormat: PayloadFormat, contentType: string | null, contentEncoding: string | null, bodyBytes: number, headers: string, payloadMasked: boolean, reprocessOf: string | null, automation: { slug: string, title: string }, actions: Array<{ requestId: string, action: ReprocessAction, requestState: ReprocessRequestState, requestedBy: string, requestedAt: string, reason: string, route: ReprocessRoute, state: ReprocessItemState, reprocessId: string, attempts: number, lastError: string | null, dispatchedAt: string | null, acknowledgedAt: string | null, finishedAt: string | null, newDeadLetterId: string | null }> } };
+export type DeadLetterQuery = { deadLetter: { id: string, sourceKind: DeadLetterSource, sourceQueue: string, messageId: string, fingerprint: string, errorClass: string, errorMessage: string, attempts: number, deliveries: number, firstFailedAt: string, lastFailedAt: string, status: DeadLetterStatus, correlationId: string | null, runId: string | null, payload: string, payloadFormat: PayloadFormat, contentType: string | null, contentEncoding: string | null, bodyBytes: number, headers: string, payloadMasked: boolean, reprocessOf: string | null, automation: { slug: string, title: string }, earlierErrors: Array<{ errorClass: string, errorMessage: string, until: string }>, actions: Array<{ requestId: string, action: ReprocessAction, requestState: ReprocessRequestState, requestedBy: string, requestedAt: string, reason: string, route: ReprocessRoute, state: ReprocessItemState, reprocessId: string, attempts: number, lastError: string | null, dispatchedAt: string | null, acknowledgedAt: string | null, finishedAt: string | null, newDeadLetterId: string | null }> } };
 
 export type DeadLetterRowFragment = { id: string, fingerprint: string, errorClass: string, errorMessage: string, attempts: number, deliveries: number, lastFailedAt: string, status: DeadLetterStatus, correlationId: string | null, automation: { slug: string, title: string } };
 
@@ -631,7 +661,7 @@ export type ApproveReprocessMutationVariables = Exact<{
 }>;
 
 
-export type ApproveReprocessMutation = { approveReprocess: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
+export type ApproveReprocessMutation = { approveReprocess: { failedAgain: number, id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number }, canary: { requestedCount: number | null, requestedPercent: number | null, maxFailureRate: number, size: number, stage: ReprocessCanaryStage, sent: number, awaiting: number, succeeded: number, failed: number, rest: number, decision: { outcome: ReprocessCanaryStage, reason: string, at: string, succeeded: number, failed: number, awaiting: number, by: { id: string, name: string } | null } | null } | null } };
 
 export type AuditTrailQueryVariables = Exact<{
   automation?: string | null | undefined;
@@ -648,7 +678,15 @@ export type CancelReprocessMutationVariables = Exact<{
 }>;
 
 
-export type CancelReprocessMutation = { cancelReprocess: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
+export type CancelReprocessMutation = { cancelReprocess: { failedAgain: number, id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number }, canary: { requestedCount: number | null, requestedPercent: number | null, maxFailureRate: number, size: number, stage: ReprocessCanaryStage, sent: number, awaiting: number, succeeded: number, failed: number, rest: number, decision: { outcome: ReprocessCanaryStage, reason: string, at: string, succeeded: number, failed: number, awaiting: number, by: { id: string, name: string } | null } | null } | null } };
+
+export type ContinueReprocessCanaryMutationVariables = Exact<{
+  id: string | number;
+  reason?: string | null | undefined;
+}>;
+
+
+export type ContinueReprocessCanaryMutation = { continueReprocessCanary: { failedAgain: number, id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number }, canary: { requestedCount: number | null, requestedPercent: number | null, maxFailureRate: number, size: number, stage: ReprocessCanaryStage, sent: number, awaiting: number, succeeded: number, failed: number, rest: number, decision: { outcome: ReprocessCanaryStage, reason: string, at: string, succeeded: number, failed: number, awaiting: number, by: { id: string, name: string } | null } | null } | null } };
 
 export type PauseReprocessMutationVariables = Exact<{
   id: string | number;
@@ -656,7 +694,7 @@ export type PauseReprocessMutationVariables = Exact<{
 }>;
 
 
-export type PauseReprocessMutation = { pauseReprocess: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
+export type PauseReprocessMutation = { pauseReprocess: { failedAgain: number, id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number }, canary: { requestedCount: number | null, requestedPercent: number | null, maxFailureRate: number, size: number, stage: ReprocessCanaryStage, sent: number, awaiting: number, succeeded: number, failed: number, rest: number, decision: { outcome: ReprocessCanaryStage, reason: string, at: string, succeeded: number, failed: number, awaiting: number, by: { id: string, name: string } | null } | null } | null } };
 
 export type RejectReprocessMutationVariables = Exact<{
   id: string | number;
@@ -664,7 +702,7 @@ export type RejectReprocessMutationVariables = Exact<{
 }>;
 
 
-export type RejectReprocessMutation = { rejectReprocess: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
+export type RejectReprocessMutation = { rejectReprocess: { failedAgain: number, id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number }, canary: { requestedCount: number | null, requestedPercent: number | null, maxFailureRate: number, size: number, stage: ReprocessCanaryStage, sent: number, awaiting: number, succeeded: number, failed: number, rest: number, decision: { outcome: ReprocessCanaryStage, reason: string, at: string, succeeded: number, failed: number, awaiting: number, by: { id: string, name: string } | null } | null } | null } };
 
 export type ReprocessPreviewQueryVariables = Exact<{
   action: ReprocessAction;
@@ -674,16 +712,16 @@ export type ReprocessPreviewQueryVariables = Exact<{
 
 export type ReprocessPreviewQuery = { reprocessPreview: { action: ReprocessAction, count: number, blockedReason: string | null, approvalReasons: Array<string>, parts: Array<{ sourceKind: DeadLetterSource, route: ReprocessRoute, destination: string, count: number, warning: string | null, allowed: boolean, automation: { slug: string, title: string } }> } };
 
-export type ReprocessRequestSummaryFragment = { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } };
+export type ReprocessRequestSummaryFragment = { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number }, canary: { requestedCount: number | null, requestedPercent: number | null, maxFailureRate: number, size: number, stage: ReprocessCanaryStage, sent: number, awaiting: number, succeeded: number, failed: number, rest: number, decision: { outcome: ReprocessCanaryStage, reason: string, at: string, succeeded: number, failed: number, awaiting: number, by: { id: string, name: string } | null } | null } | null };
 
-export type ReprocessRequestDetailFragment = { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } };
+export type ReprocessRequestDetailFragment = { failedAgain: number, id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number }, canary: { requestedCount: number | null, requestedPercent: number | null, maxFailureRate: number, size: number, stage: ReprocessCanaryStage, sent: number, awaiting: number, succeeded: number, failed: number, rest: number, decision: { outcome: ReprocessCanaryStage, reason: string, at: string, succeeded: number, failed: number, awaiting: number, by: { id: string, name: string } | null } | null } | null };
 
 export type ReprocessRequestQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ReprocessRequestQuery = { reprocessRequest: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
+export type ReprocessRequestQuery = { reprocessRequest: { failedAgain: number, id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number }, canary: { requestedCount: number | null, requestedPercent: number | null, maxFailureRate: number, size: number, stage: ReprocessCanaryStage, sent: number, awaiting: number, succeeded: number, failed: number, rest: number, decision: { outcome: ReprocessCanaryStage, reason: string, at: string, succeeded: number, failed: number, awaiting: number, by: { id: string, name: string } | null } | null } | null } };
 
 export type ReprocessRequestsQueryVariables = Exact<{
   automation?: string | null | undefined;
@@ -692,7 +730,7 @@ export type ReprocessRequestsQueryVariables = Exact<{
 }>;
 
 
-export type ReprocessRequestsQuery = { reprocessRequests: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } }> } };
+export type ReprocessRequestsQuery = { reprocessRequests: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number }, canary: { requestedCount: number | null, requestedPercent: number | null, maxFailureRate: number, size: number, stage: ReprocessCanaryStage, sent: number, awaiting: number, succeeded: number, failed: number, rest: number, decision: { outcome: ReprocessCanaryStage, reason: string, at: string, succeeded: number, failed: number, awaiting: number, by: { id: string, name: string } | null } | null } | null } }> } };
 
 export type ResumeReprocessMutationVariables = Exact<{
   id: string | number;
@@ -700,14 +738,14 @@ export type ResumeReprocessMutationVariables = Exact<{
 }>;
 
 
-export type ResumeReprocessMutation = { resumeReprocess: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
+export type ResumeReprocessMutation = { resumeReprocess: { failedAgain: number, id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number }, canary: { requestedCount: number | null, requestedPercent: number | null, maxFailureRate: number, size: number, stage: ReprocessCanaryStage, sent: number, awaiting: number, succeeded: number, failed: number, rest: number, decision: { outcome: ReprocessCanaryStage, reason: string, at: string, succeeded: number, failed: number, awaiting: number, by: { id: string, name: string } | null } | null } | null } };
 
 export type StartReprocessMutationVariables = Exact<{
   input: StartReprocessInput;
 }>;
 
 
-export type StartReprocessMutation = { startReprocess: { id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number } } };
+export type StartReprocessMutation = { startReprocess: { failedAgain: number, id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number }, canary: { requestedCount: number | null, requestedPercent: number | null, maxFailureRate: number, size: number, stage: ReprocessCanaryStage, sent: number, awaiting: number, succeeded: number, failed: number, rest: number, decision: { outcome: ReprocessCanaryStage, reason: string, at: string, succeeded: number, failed: number, awaiting: number, by: { id: string, name: string } | null } | null } | null } };
 
 export type RunFieldsFragment = { runId: string, attempt: number, correlationId: string | null, status: RunStatus, startedAt: string, finishedAt: string | null, durationMs: number | null, errorClass: string | null, errorMessage: string | null, manualTouch: boolean, automation: { slug: string, title: string } };
 
@@ -728,6 +766,11 @@ export type AutomationSlosQueryVariables = Exact<{
 export type AutomationSlosQuery = { automationSlos: Array<{ name: string, title: string, indicator: SloIndicator, objective: number, window: string, state: SloState, attainedPercent: number | null, runbook: { id: string, title: string } | null, errorBudget: { allowedBad: number, bad: number, good: number, total: number, consumedFraction: number, remainingFraction: number, overspent: boolean, noData: boolean } | null, burnRates: Array<{ rule: string, severity: AlertSeverity, threshold: number, longWindow: string, shortWindow: string, longBurnRate: number | null, shortBurnRate: number | null, firing: boolean, budgetSpentInLongWindow: number | null }>, deadLetters: { pending: number, maxBacklog: number | null, headroom: number | null, oldestPendingSince: string | null, oldestAgeMs: number | null, thresholdMs: number | null, withinLimit: boolean } | null, freshness: { ageMs: number | null, fresh: boolean, lastSuccessAt: string | null, thresholdMs: number } | null }> };
 
 export type SloStatusFieldsFragment = { name: string, title: string, indicator: SloIndicator, objective: number, window: string, state: SloState, attainedPercent: number | null, runbook: { id: string, title: string } | null, errorBudget: { allowedBad: number, bad: number, good: number, total: number, consumedFraction: number, remainingFraction: number, overspent: boolean, noData: boolean } | null, burnRates: Array<{ rule: string, severity: AlertSeverity, threshold: number, longWindow: string, shortWindow: string, longBurnRate: number | null, shortBurnRate: number | null, firing: boolean, budgetSpentInLongWindow: number | null }>, deadLetters: { pending: number, maxBacklog: number | null, headroom: number | null, oldestPendingSince: string | null, oldestAgeMs: number | null, thresholdMs: number | null, withinLimit: boolean } | null, freshness: { ageMs: number | null, fresh: boolean, lastSuccessAt: string | null, thresholdMs: number } | null };
+
+export type TeamTreeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TeamTreeQuery = { teams: Array<{ name: string, title: string, description: string | null, namespace: string, parent: string | null, automationCount: number, people: Array<{ name: string, displayName: string | null, email: string | null }> }> };
 
 export type TeamsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1072,11 +1115,36 @@ export const ReprocessRequestSummaryFragmentDoc = new TypedDocumentString(`
     failed
     cancelled
   }
+  canary {
+    requestedCount
+    requestedPercent
+    maxFailureRate
+    size
+    stage
+    sent
+    awaiting
+    succeeded
+    failed
+    rest
+    decision {
+      outcome
+      reason
+      at
+      by {
+        id
+        name
+      }
+      succeeded
+      failed
+      awaiting
+    }
+  }
 }
     `, {"fragmentName":"ReprocessRequestSummary"}) as unknown as TypedDocumentString<ReprocessRequestSummaryFragment, unknown>;
 export const ReprocessRequestDetailFragmentDoc = new TypedDocumentString(`
     fragment ReprocessRequestDetail on ReprocessRequest {
   ...ReprocessRequestSummary
+  failedAgain
   recentErrors {
     deadLetterId
     messageId
@@ -1131,6 +1199,30 @@ export const ReprocessRequestDetailFragmentDoc = new TypedDocumentString(`
     succeeded
     failed
     cancelled
+  }
+  canary {
+    requestedCount
+    requestedPercent
+    maxFailureRate
+    size
+    stage
+    sent
+    awaiting
+    succeeded
+    failed
+    rest
+    decision {
+      outcome
+      reason
+      at
+      by {
+        id
+        name
+      }
+      succeeded
+      failed
+      awaiting
+    }
   }
 }`, {"fragmentName":"ReprocessRequestDetail"}) as unknown as TypedDocumentString<ReprocessRequestDetailFragment, unknown>;
 export const RunFieldsFragmentDoc = new TypedDocumentString(`
@@ -1255,8 +1347,8 @@ export const AcknowledgeAlertDocument = new TypedDocumentString(`
   }
 }`) as unknown as TypedDocumentString<AcknowledgeAlertMutation, AcknowledgeAlertMutationVariables>;
 export const AlertsDocument = new TypedDocumentString(`
-    query Alerts($automation: String, $state: [AlertState!], $first: Int!) {
-  alerts(automation: $automation, state: $state, first: $first) {
+    query Alerts($automation: String, $state: [AlertState!], $teams: [String!], $first: Int!) {
+  alerts(automation: $automation, state: $state, teams: $teams, first: $first) {
     ...AlertFields
   }
 }
@@ -1369,6 +1461,30 @@ fragment ReprocessRequestSummary on ReprocessRequest {
     succeeded
     failed
     cancelled
+  }
+  canary {
+    requestedCount
+    requestedPercent
+    maxFailureRate
+    size
+    stage
+    sent
+    awaiting
+    succeeded
+    failed
+    rest
+    decision {
+      outcome
+      reason
+      at
+      by {
+        id
+        name
+      }
+      succeeded
+      failed
+      awaiting
+    }
   }
 }`) as unknown as TypedDocumentString<ApprovalsQuery, ApprovalsQueryVariables>;
 export const ApproveAutomationChangeDocument = new TypedDocumentString(`
@@ -2263,8 +2379,14 @@ export const DashboardsDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<DashboardsQuery, DashboardsQueryVariables>;
 export const DeadLetterGroupsDocument = new TypedDocumentString(`
-    query DeadLetterGroups($automation: String, $status: DeadLetterStatus) {
-  deadLetterGroups(automation: $automation, status: $status) {
+    query DeadLetterGroups($automation: String, $status: DeadLetterStatus, $needsAction: Boolean, $reprocessRequest: ID, $teams: [String!]) {
+  deadLetterGroups(
+    automation: $automation
+    status: $status
+    needsAction: $needsAction
+    reprocessRequest: $reprocessRequest
+    teams: $teams
+  ) {
     fingerprint
     automation {
       slug
@@ -2297,6 +2419,11 @@ export const DeadLetterDocument = new TypedDocumentString(`
     fingerprint
     errorClass
     errorMessage
+    earlierErrors {
+      errorClass
+      errorMessage
+      until
+    }
     attempts
     deliveries
     firstFailedAt
@@ -2484,9 +2611,34 @@ export const ApproveReprocessDocument = new TypedDocumentString(`
     failed
     cancelled
   }
+  canary {
+    requestedCount
+    requestedPercent
+    maxFailureRate
+    size
+    stage
+    sent
+    awaiting
+    succeeded
+    failed
+    rest
+    decision {
+      outcome
+      reason
+      at
+      by {
+        id
+        name
+      }
+      succeeded
+      failed
+      awaiting
+    }
+  }
 }
 fragment ReprocessRequestDetail on ReprocessRequest {
   ...ReprocessRequestSummary
+  failedAgain
   recentErrors {
     deadLetterId
     messageId
@@ -2566,9 +2718,34 @@ export const CancelReprocessDocument = new TypedDocumentString(`
     failed
     cancelled
   }
+  canary {
+    requestedCount
+    requestedPercent
+    maxFailureRate
+    size
+    stage
+    sent
+    awaiting
+    succeeded
+    failed
+    rest
+    decision {
+      outcome
+      reason
+      at
+      by {
+        id
+        name
+      }
+      succeeded
+      failed
+      awaiting
+    }
+  }
 }
 fragment ReprocessRequestDetail on ReprocessRequest {
   ...ReprocessRequestSummary
+  failedAgain
   recentErrors {
     deadLetterId
     messageId
@@ -2577,6 +2754,95 @@ fragment ReprocessRequestDetail on ReprocessRequest {
     error
   }
 }`) as unknown as TypedDocumentString<CancelReprocessMutation, CancelReprocessMutationVariables>;
+export const ContinueReprocessCanaryDocument = new TypedDocumentString(`
+    mutation ContinueReprocessCanary($id: ID!, $reason: String) {
+  continueReprocessCanary(id: $id, reason: $reason) {
+    ...ReprocessRequestDetail
+  }
+}
+    fragment ReprocessRequestSummary on ReprocessRequest {
+  id
+  action
+  state
+  automations
+  selection
+  reason
+  requestedBy {
+    id
+    name
+  }
+  velocity
+  total
+  createdAt
+  updatedAt
+  finishedAt
+  waitingReason
+  canControl
+  canReject
+  approvalReasons
+  canDecide
+  decideBlockedReason
+  decision {
+    decision
+    by {
+      id
+      name
+    }
+    at
+    note
+  }
+  errorGroups {
+    automation
+    errorClass
+    count
+    sampleDeadLetterId
+    sampleMessageId
+    sampleError
+  }
+  progress {
+    queued
+    dispatched
+    acknowledged
+    succeeded
+    failed
+    cancelled
+  }
+  canary {
+    requestedCount
+    requestedPercent
+    maxFailureRate
+    size
+    stage
+    sent
+    awaiting
+    succeeded
+    failed
+    rest
+    decision {
+      outcome
+      reason
+      at
+      by {
+        id
+        name
+      }
+      succeeded
+      failed
+      awaiting
+    }
+  }
+}
+fragment ReprocessRequestDetail on ReprocessRequest {
+  ...ReprocessRequestSummary
+  failedAgain
+  recentErrors {
+    deadLetterId
+    messageId
+    state
+    attempts
+    error
+  }
+}`) as unknown as TypedDocumentString<ContinueReprocessCanaryMutation, ContinueReprocessCanaryMutationVariables>;
 export const PauseReprocessDocument = new TypedDocumentString(`
     mutation PauseReprocess($id: ID!, $reason: String) {
   pauseReprocess(id: $id, reason: $reason) {
@@ -2630,9 +2896,34 @@ export const PauseReprocessDocument = new TypedDocumentString(`
     failed
     cancelled
   }
+  canary {
+    requestedCount
+    requestedPercent
+    maxFailureRate
+    size
+    stage
+    sent
+    awaiting
+    succeeded
+    failed
+    rest
+    decision {
+      outcome
+      reason
+      at
+      by {
+        id
+        name
+      }
+      succeeded
+      failed
+      awaiting
+    }
+  }
 }
 fragment ReprocessRequestDetail on ReprocessRequest {
   ...ReprocessRequestSummary
+  failedAgain
   recentErrors {
     deadLetterId
     messageId
@@ -2694,9 +2985,34 @@ export const RejectReprocessDocument = new TypedDocumentString(`
     failed
     cancelled
   }
+  canary {
+    requestedCount
+    requestedPercent
+    maxFailureRate
+    size
+    stage
+    sent
+    awaiting
+    succeeded
+    failed
+    rest
+    decision {
+      outcome
+      reason
+      at
+      by {
+        id
+        name
+      }
+      succeeded
+      failed
+      awaiting
+    }
+  }
 }
 fragment ReprocessRequestDetail on ReprocessRequest {
   ...ReprocessRequestSummary
+  failedAgain
   recentErrors {
     deadLetterId
     messageId
@@ -2780,9 +3096,34 @@ export const ReprocessRequestDocument = new TypedDocumentString(`
     failed
     cancelled
   }
+  canary {
+    requestedCount
+    requestedPercent
+    maxFailureRate
+    size
+    stage
+    sent
+    awaiting
+    succeeded
+    failed
+    rest
+    decision {
+      outcome
+      reason
+      at
+      by {
+        id
+        name
+      }
+      succeeded
+      failed
+      awaiting
+    }
+  }
 }
 fragment ReprocessRequestDetail on ReprocessRequest {
   ...ReprocessRequestSummary
+  failedAgain
   recentErrors {
     deadLetterId
     messageId
@@ -2853,6 +3194,30 @@ export const ReprocessRequestsDocument = new TypedDocumentString(`
     failed
     cancelled
   }
+  canary {
+    requestedCount
+    requestedPercent
+    maxFailureRate
+    size
+    stage
+    sent
+    awaiting
+    succeeded
+    failed
+    rest
+    decision {
+      outcome
+      reason
+      at
+      by {
+        id
+        name
+      }
+      succeeded
+      failed
+      awaiting
+    }
+  }
 }`) as unknown as TypedDocumentString<ReprocessRequestsQuery, ReprocessRequestsQueryVariables>;
 export const ResumeReprocessDocument = new TypedDocumentString(`
     mutation ResumeReprocess($id: ID!, $reason: String) {
@@ -2907,9 +3272,34 @@ export const ResumeReprocessDocument = new TypedDocumentString(`
     failed
     cancelled
   }
+  canary {
+    requestedCount
+    requestedPercent
+    maxFailureRate
+    size
+    stage
+    sent
+    awaiting
+    succeeded
+    failed
+    rest
+    decision {
+      outcome
+      reason
+      at
+      by {
+        id
+        name
+      }
+      succeeded
+      failed
+      awaiting
+    }
+  }
 }
 fragment ReprocessRequestDetail on ReprocessRequest {
   ...ReprocessRequestSummary
+  failedAgain
   recentErrors {
     deadLetterId
     messageId
@@ -2971,9 +3361,34 @@ export const StartReprocessDocument = new TypedDocumentString(`
     failed
     cancelled
   }
+  canary {
+    requestedCount
+    requestedPercent
+    maxFailureRate
+    size
+    stage
+    sent
+    awaiting
+    succeeded
+    failed
+    rest
+    decision {
+      outcome
+      reason
+      at
+      by {
+        id
+        name
+      }
+      succeeded
+      failed
+      awaiting
+    }
+  }
 }
 fragment ReprocessRequestDetail on ReprocessRequest {
   ...ReprocessRequestSummary
+  failedAgain
   recentErrors {
     deadLetterId
     messageId
@@ -3068,6 +3483,23 @@ export const AutomationSlosDocument = new TypedDocumentString(`
     thresholdMs
   }
 }`) as unknown as TypedDocumentString<AutomationSlosQuery, AutomationSlosQueryVariables>;
+export const TeamTreeDocument = new TypedDocumentString(`
+    query TeamTree {
+  teams {
+    name
+    title
+    description
+    namespace
+    parent
+    automationCount
+    people {
+      name
+      displayName
+      email
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TeamTreeQuery, TeamTreeQueryVariables>;
 export const TeamsDocument = new TypedDocumentString(`
     query Teams {
   teams {

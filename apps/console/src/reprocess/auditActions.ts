@@ -14,6 +14,9 @@ const AUDIT_ACTIONS: Readonly<Record<string, string>> = {
   'approval.approved': 'Approved',
   'approval.rejected': 'Rejected',
   'approval.superseded': 'Set aside: the automation moved or its risk domains changed since',
+  'reprocess.canary.passed': 'Canary passed: the rest follows',
+  'reprocess.canary.stopped': 'Canary stopped the request',
+  'reprocess.canary.continued': 'Canary continued without every outcome',
 };
 
 /** "request.paused" → "Paused"; an action this console does not know yet is shown as the api wrote it. */
@@ -48,6 +51,12 @@ const DETAIL_PHRASES: Readonly<Record<string, (value: unknown) => string>> = {
   released: (value) => `${count(value, 'message', 'messages')} waiting again`,
   withdrawn: (value) => (value === true ? 'withdrawn by the requester' : 'decided by someone else'),
   requestedBy: (value) => `asked for by ${describeValue(value)}`,
+  size: (value) => `a first slice of ${count(value, 'message', 'messages')}`,
+  maxFailureRate: (value) => (typeof value === 'number' ? `at most ${Number((value * 100).toFixed(1))}% may fail again` : describeValue(value)),
+  awaiting: (value) => `${count(value, 'message', 'messages')} without an outcome`,
+  rest: (value) => `${count(value, 'message', 'messages')} to follow`,
+  notSent: (value) => `${count(value, 'message', 'messages')} not sent`,
+  canary: (value) => `canary: ${describeValue(value)}`,
   ...Object.fromEntries(ITEM_STATES.map((state) => [state, (value: unknown) => `${describeValue(value)} ${REPROCESS_ITEM_STATE_LABELS[state].toLowerCase()}`])),
 };
 

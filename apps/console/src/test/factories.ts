@@ -313,6 +313,7 @@ export function aDeadLetter(overrides: Partial<DeadLetterDetail> = {}): DeadLett
     headers: '{"x-correlation-id":"deal-4711","x-death-count":1}',
     payloadMasked: false,
     reprocessOf: null,
+    earlierErrors: [],
     actions: [],
     ...overrides,
   };
@@ -388,7 +389,9 @@ export function aReprocessRequest(overrides: Partial<ReprocessRequest> = {}): Re
     decideBlockedReason: null,
     decision: null,
     progress: { queued: 100, dispatched: 10, acknowledged: 10, succeeded: 77, failed: 3, cancelled: 0 },
+    canary: null,
     recentErrors: [],
+    failedAgain: 0,
     errorGroups: [
       {
         automation: 'invoice-generation',
@@ -399,6 +402,26 @@ export function aReprocessRequest(overrides: Partial<ReprocessRequest> = {}): Re
         sampleError: 'customer record CUST-88213 has no billing address for subsidiary 2',
       },
     ],
+    ...overrides,
+  };
+}
+
+export type Canary = NonNullable<ReprocessRequest['canary']>;
+
+/** A canary of 10 first messages of 100, waiting: 7 outcomes known, 1 failed again; at most 20% may fail again. */
+export function aCanary(overrides: Partial<Canary> = {}): Canary {
+  return {
+    requestedCount: 10,
+    requestedPercent: null,
+    maxFailureRate: 0.2,
+    size: 10,
+    stage: 'waiting',
+    sent: 10,
+    awaiting: 3,
+    succeeded: 6,
+    failed: 1,
+    rest: 90,
+    decision: null,
     ...overrides,
   };
 }

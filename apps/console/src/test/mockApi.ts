@@ -36,6 +36,8 @@ import type {
   CatalogAutomationsQueryVariables,
   CancelReprocessMutation,
   CancelReprocessMutationVariables,
+  ContinueReprocessCanaryMutation,
+  ContinueReprocessCanaryMutationVariables,
   CatalogFacetsQuery,
   CreateRuntimeTokenMutation,
   CreateRuntimeTokenMutationVariables,
@@ -77,6 +79,7 @@ import type {
   StartReprocessMutation,
   StartReprocessMutationVariables,
   TeamsQuery,
+  TeamTreeQuery,
   TrailQuery,
   TrailQueryVariables,
   UpdateAutomationMutation,
@@ -88,6 +91,7 @@ import type {
 interface Operations {
   Viewer: { variables: Record<string, never>; data: ViewerQuery };
   Teams: { variables: Record<string, never>; data: TeamsQuery };
+  TeamTree: { variables: Record<string, never>; data: TeamTreeQuery };
   CatalogFacets: { variables: Record<string, never>; data: CatalogFacetsQuery };
   CatalogAutomations: { variables: CatalogAutomationsQueryVariables; data: CatalogAutomationsQuery };
   Automation: { variables: AutomationQueryVariables; data: AutomationQuery };
@@ -113,6 +117,7 @@ interface Operations {
   PauseReprocess: { variables: PauseReprocessMutationVariables; data: PauseReprocessMutation };
   ResumeReprocess: { variables: ResumeReprocessMutationVariables; data: ResumeReprocessMutation };
   CancelReprocess: { variables: CancelReprocessMutationVariables; data: CancelReprocessMutation };
+  ContinueReprocessCanary: { variables: ContinueReprocessCanaryMutationVariables; data: ContinueReprocessCanaryMutation };
   ReprocessRequest: { variables: ReprocessRequestQueryVariables; data: ReprocessRequestQuery };
   ReprocessRequests: { variables: ReprocessRequestsQueryVariables; data: ReprocessRequestsQuery };
   AuditTrail: { variables: AuditTrailQueryVariables; data: AuditTrailQuery };
@@ -148,8 +153,12 @@ export interface SessionReply {
   /** Shorthand for `methods.devSignIn`. */
   devSignIn?: boolean;
   /** Unset: dev sign-in only, as `devSignIn` says. */
-  methods?: { local: boolean; devSignIn: boolean; oidc: boolean };
+  methods?: { local: boolean; devSignIn: boolean; oidc: boolean; singleSignOn?: { name: string; start: string } | null };
   personas?: { id: string; name: string; role: string; teams: string[] }[];
+  /** Why the last sign-in with the identity provider was refused. */
+  problem?: string;
+  /** Signed in with the identity provider: sign-out answers 200 with this end-session address. */
+  endSessionUrl?: string;
 }
 
 /** The session's CSRF token the fake api hands out with a signed-in session. */
@@ -199,7 +208,7 @@ export function mockApi(handlers: Handlers, options: { session?: SessionReply; o
       posts.push({ path, csrfToken: new Headers(init.headers).get('x-csrf-token') });
     }
     if (path === '/auth/session') {
-      const { devSignIn, methods, ...rest } = session;
+      const { devSignIn, methods, endSessionUrl: _endSessionUrl, ...rest } = session;
       return json({ ...rest, csrfToken: session.user === null ? null : CSRF_TOKEN, methods: methods ?? { local: false, devSignIn: devSignIn === true, oidc: false } });
     }
     if (path === '/auth/sign-in') {
@@ -219,8 +228,9 @@ export function mockApi(handlers: Handlers, options: { session?: SessionReply; o
       return new Response(null, { status: 204 });
     }
     if (path === '/auth/sign-out') {
+      const redirectTo = session.endSessionUrl;
       session = { user: null, devSignIn: true, personas: [OMAR] };
-      return new Response(null, { status: 204 });
+      return redirectTo === undefined ? new Response(null, { status: 204 }) : json({ redirectTo });
     }
     if (path === '/graphql') {
       const { operationName, variables } = body as RecordedOperation;

@@ -21,6 +21,7 @@ const STOPS: Record<TokenCapability, string> = {
   ingest: 'their run reports, KPI measurements and heartbeats are refused, so health and KPIs stop updating',
   dead_letters: 'the dead letters they hand over are refused and no longer reach the workbench',
   commands: 'they no longer pick up reprocess commands, so reprocessing started here waits',
+  catalog_read: 'Backstage can no longer read the automations, so its catalog keeps what it read last',
 };
 
 /** What stops working when the token is revoked, one phrase per capability. */

@@ -5,6 +5,8 @@ import { BACKSTAGE_API_VERSIONS } from './backstage-entity.js';
 import { backstageGroupV1alpha1, type BackstageGroupV1alpha1 } from './backstage-group.v1alpha1.js';
 import { backstageSystemV1alpha1, type BackstageSystemV1alpha1 } from './backstage-system.v1alpha1.js';
 import { backstageUserV1alpha1, type BackstageUserV1alpha1 } from './backstage-user.v1alpha1.js';
+import { unstorableStrings, yamlProblems } from './catalog-text.js';
+import { ownerRef } from './common.js';
 import { describeError, showValue, type FieldProblem } from './issues.js';
 import { teamFromV1, type Team } from './team.js';
 import { TEAM_API_VERSION, teamV1 } from './team.v1.js';
@@ -13,6 +15,8 @@ import { TEAM_API_VERSION, teamV1 } from './team.v1.js';
 export interface CatalogProblem extends FieldProblem {
   file: string;
   line: number;
+  /** The column, where it tells more than the line (a YAML syntax error, a character in a value). */
+  column?: number;
 }
 
 /** Something the catalog read and chose not to use, said in one line (a skipped entity, a dangling ref). */
@@ -42,6 +46,11 @@ export interface ParsedCatalogFile {
   groups: Located<BackstageGroupV1alpha1>[];
   users: Located<BackstageUserV1alpha1>[];
   systems: Located<BackstageSystemLike>[];
+  /**
+   * The owner of each Automation that failed its schema but names a team ref that reads: checked
+   * against the catalog's teams all the same, so one run reports both problems.
+   */
+  ownersOfInvalid: Located<{ owner: string }>[];
   notes: CatalogNote[];
   problems: CatalogProblem[];
 }
@@ -61,8 +70,10 @@ const READ_KINDS = CATALOG_KINDS.map((k) => k.kind).join(', ');
 /** Kinds only Roundhouse defines: written with another apiVersion they are a mistake, not someone else's entity. */
 const ROUNDHOUSE_KINDS: readonly string[] = ['Automation', 'Team'];
 
+/** `file:line[:column]: field: found …; allowed: …`, the place as editors and terminals open it. */
 export function formatProblem(problem: CatalogProblem): string {
-  return `${problem.file}:${problem.line}: ${problem.field}: found ${problem.found}; allowed: ${problem.allowed}`;
+  const place = problem.column === undefined ? `${problem.file}:${problem.line}` : `${problem.file}:${problem.line}:${problem.column}`;
+  return `${place}: ${problem.field}: found ${problem.found}; allowed: ${problem.allowed}`;
 }
 
 export function formatNote(note: CatalogNote): string {
@@ -110,22 +121,43 @@ function pathOf(field: string): (string | number)[] {
  */
 export function parseCatalogFile(text: string, file: string): ParsedCatalogFile {
   const lines = new LineCounter();
-  const result: ParsedCatalogFile = { automations: [], teams: [], groups: [], users: [], systems: [], notes: [], problems: [] };
+  const result: ParsedCatalogFile = { automations: [], teams: [], groups: [], users: [], systems: [], ownersOfInvalid: [], notes: [], problems: [] };
   const docs = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false });
   if (!Array.isArray(docs)) {
     return result; // an empty file holds no entities
   }
   for (const doc of docs) {
-    for (const error of doc.errors) {
-      const line = lines.linePos(error.pos[0]).line;
-      result.problems.push({ file, line, field: '(file)', found: error.message.split('\n')[0] ?? 'invalid YAML', allowed: 'valid YAML' });
-    }
+    result.problems.push(...yamlProblems(doc.errors, text, lines).map((problem) => ({ file, ...problem })));
     if (doc.errors.length > 0 || doc.contents === null) {
       continue;
     }
     parseEntity(doc, lines, file, result);
   }
   return result;
+}
+
+/** The team key an invalid Automation's `spec.owner` names, when that ref reads (so it can be checked all the same). */
+function ownerOfInvalid(kind: string, raw: Record<string, unknown>): string | undefined {
+  if (kind !== 'Automation') {
+    return undefined;
+  }
+  const owner = ownerRef.safeParse((raw['spec'] as { owner?: unknown } | undefined)?.owner);
+  return owner.success ? owner.data : undefined;
+}
+
+/** What PostgreSQL would refuse inside apply's transaction (or silently change), refused here with its place. */
+function unstorableProblems(doc: Document, lines: LineCounter, file: string, raw: Record<string, unknown>): CatalogProblem[] {
+  return unstorableStrings(raw).map((unstorable) => {
+    const offset = (doc.getIn(unstorable.path, true) as Node | undefined)?.range?.[0];
+    return {
+      file,
+      line: lineOf(doc, lines, unstorable.path),
+      ...(offset === undefined ? {} : { column: lines.linePos(offset).col }),
+      field: unstorable.field,
+      found: unstorable.found,
+      allowed: 'text without NUL characters and with well-formed Unicode (the database cannot keep it)',
+    };
+  });
 }
 
 function parseEntity(doc: Document, lines: LineCounter, file: string, result: ParsedCatalogFile): void {
@@ -150,16 +182,19 @@ function parseEntity(doc: Document, lines: LineCounter, file: string, result: Pa
     result.problems.push({ file, line: lineOf(doc, lines, [field]), field, found: `${showValue(apiVersion)} ${showValue(kind)}`, allowed: KIND_LIST });
     return;
   }
+  const lineAt = (path: readonly PropertyKey[]) => lineOf(doc, lines, path);
+  result.problems.push(...unstorableProblems(doc, lines, file, raw));
   const parsed = known.schema.safeParse(input);
   if (!parsed.success) {
-    for (const problem of describeError(parsed.error, input, known.schema)) {
-      const path = pathOf(problem.field);
-      result.problems.push({ file, line: lineOf(doc, lines, path), ...problem });
+    result.problems.push(...describeError(parsed.error, input, known.schema).map((problem) => ({ file, line: lineAt(pathOf(problem.field)), ...problem })));
+    const owner = ownerOfInvalid(known.kind, raw);
+    if (owner !== undefined) {
+      result.ownersOfInvalid.push({ file, line, raw, lineAt, value: { owner } });
     }
     return;
   }
   const data = parsed.data;
-  const located = { file, line, raw, lineAt: (path: readonly PropertyKey[]) => lineOf(doc, lines, path) };
+  const located = { file, line, raw, lineAt };
   switch (data.kind) {
     case 'Automation':
       result.automations.push({ ...located, value: data });

@@ -75,6 +75,9 @@ export interface IngestResponse {
   results: IngestEventResult[];
 }
 
-/** Runtime token capabilities. */
-export const TOKEN_CAPABILITIES = ['ingest', 'dead_letters', 'commands'] as const;
+/**
+ * Runtime token capabilities. `catalog_read` is for a reader of the whole catalog, not a runtime:
+ * Backstage fetching `GET /catalog/backstage/entities.yaml`.
+ */
+export const TOKEN_CAPABILITIES = ['ingest', 'dead_letters', 'commands', 'catalog_read'] as const;
 export type TokenCapability = (typeof TOKEN_CAPABILITIES)[number];

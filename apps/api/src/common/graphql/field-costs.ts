@@ -42,6 +42,8 @@ export const FIELD_COST = {
   automationStatus: 20,
   /** Asked once per automation in a list: the change waiting for its team. */
   pendingChange: 20,
+  /** Asked once per request: its items whose dead letter failed again (the request's ledger, by index). */
+  reprocessFailedAgain: 20,
   /** Asked once per dead letter in a list: the requests that included it. */
   deadLetterActions: 20,
   /** Asked once per SLO row of a dashboard (read once per automation and request). */

@@ -15,6 +15,13 @@ registerEnumType(PayloadFormatEnum, {
   description: 'How the payload view reads the body: json (numbers as written), text (decoded by its charset), base64 (bytes that are not text).',
 });
 
+@ObjectType('DeadLetterEarlierError', { description: 'An error a dead letter failed with before it failed again differently.' })
+export class DeadLetterEarlierErrorType {
+  @Field(() => String) errorClass: string;
+  @Field(() => String, { description: 'Masked like the dead letter’s error for those who may not read payloads.' }) errorMessage: string;
+  @Field(() => Date, { description: 'When the next error replaced it.' }) until: Date;
+}
+
 @ObjectType('DeadLetter', { description: 'A message a runtime gave up on.' })
 export class DeadLetterType {
   @Field(() => ID) id: string;
@@ -23,8 +30,10 @@ export class DeadLetterType {
   @Field(() => String) sourceQueue: string;
   @Field(() => String) messageId: string;
   @Field(() => String, { description: 'Error fingerprint: error class + normalised message + source. Dead letters with one fingerprint form a group.' }) fingerprint: string;
-  @Field(() => String) errorClass: string;
+  @Field(() => String, { description: 'The newest error: after a failed reprocess, the one it failed again with.' }) errorClass: string;
   @Field(() => String) errorMessage: string;
+  @Field(() => [DeadLetterEarlierErrorType], { description: 'The errors it failed with before its newest one, oldest first (it moved to the group of each new error).' })
+  earlierErrors: DeadLetterEarlierErrorType[];
   @Field(() => Int) attempts: number;
   @Field(() => Int, { description: 'How often this same message was dead-lettered (redeliveries are one dead letter).' }) deliveries: number;
   @Field(() => Date) firstFailedAt: Date;
@@ -68,7 +77,7 @@ export class DeadLetterGroupType {
   @Field(() => DeadLetterSourceEnum) sourceKind: string;
   @Field(() => String) sourceQueue: string;
   @Field(() => Int) total: number;
-  @Field(() => Int) pending: number;
+  @Field(() => Int, { description: 'Waiting for a decision now: pending or failed again.' }) pending: number;
   @Field(() => Date) firstSeen: Date;
   @Field(() => Date) lastSeen: Date;
   @Field(() => [Int], { description: 'Dead letters per hour over the last 24 hours, oldest first (24 numbers).' }) trend: number[];
@@ -79,6 +88,10 @@ export class DeadLetterFilter {
   @Field(() => String, { nullable: true }) automation?: string | null;
   @Field(() => String, { nullable: true }) fingerprint?: string | null;
   @Field(() => DeadLetterStatusEnum, { nullable: true }) status?: DeadLetterStatus | null;
+  @Field(() => [String], { nullable: true, description: 'Only those of automations these teams own (e.g. the viewer’s teams: "my teams").' }) teams?: string[] | null;
+  @Field(() => Boolean, { nullable: true, description: 'Only those that need action: pending or failed again (what the dashboard counts as waiting).' }) needsAction?: boolean | null;
+  @Field(() => ID, { nullable: true, description: 'Only those this reprocess request sent back, each as it stands now (the new dead letter, when one failed again as a new message).' })
+  reprocessRequest?: string | null;
   @Field(() => Date, { nullable: true, description: 'Last failed at or after.' }) from?: Date | null;
   @Field(() => Date, { nullable: true, description: 'Last failed before.' }) to?: Date | null;
   @Field(() => String, { nullable: true, description: 'Words in the error class or message.' }) search?: string | null;

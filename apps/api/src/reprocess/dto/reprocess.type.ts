@@ -3,6 +3,7 @@ import { ActorType } from '../../audit/dto/audit-entry.type.js';
 import { PageInfoType } from '../../automations/dto/automation.type.js';
 import { DeadLetterFilter, DeadLetterSourceEnum } from '../../dead-letters/dto/dead-letter.type.js';
 import { RunAutomationType } from '../../runs/dto/run.type.js';
+import { ReprocessCanaryInput, ReprocessCanaryType } from './reprocess-canary.type.js';
 import { ITEM_STATES, REPROCESS_ACTIONS, REQUEST_STATES, ROUTES, type ItemState, type ReprocessAction, type RequestState, type Route } from '../reprocess.types.js';
 
 const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
@@ -74,6 +75,8 @@ export class ReprocessRequestType {
   @Field(() => Date) updatedAt: Date;
   @Field(() => Date, { nullable: true }) finishedAt: Date | null;
   @Field(() => ReprocessProgressType) progress: ReprocessProgressType;
+  @Field(() => ReprocessCanaryType, { nullable: true, description: 'Its stages, when it was started with a canary: the first slice, its outcomes so far, and the decision on the rest.' })
+  canary: ReprocessCanaryType | null;
   @Field(() => [ReprocessItemErrorType], { description: 'The latest failures and retries, with why (at most 20).' }) recentErrors: ReprocessItemErrorType[];
   @Field(() => [ReprocessSelectionGroupType], { description: 'What the snapshot holds by automation and error, most dead letters first (at most 5).' })
   errorGroups: ReprocessSelectionGroupType[];
@@ -152,4 +155,6 @@ export class StartReprocessInput {
   @Field(() => String, { description: 'Why: recorded in the audit trail. Required.' }) reason: string;
   @Field(() => Int, { defaultValue: 100, description: 'Most messages sent per second (1–10,000).' }) velocity: number;
   @Field(() => Int, { nullable: true, description: 'The count the person confirmed; the request is refused if the selection has grown past it since.' }) expectedCount?: number | null;
+  @Field(() => ReprocessCanaryInput, { nullable: true, description: 'Send a first slice and continue to the rest only when few enough of it fail again. Reprocess only.' })
+  canary?: ReprocessCanaryInput | null;
 }

@@ -39,7 +39,7 @@ describe(AlertsPage.name, () => {
     renderApp('/alerts');
 
     const list = await screen.findByRole('list', { name: 'Open alerts, newest first' });
-    expect(api.calls('Alerts')[0]?.variables).toEqual({ state: ['firing', 'acknowledged'], first: 50 });
+    expect(api.calls('Alerts')[0]?.variables).toEqual({ state: ['firing', 'acknowledged'], teams: ['finance-ops'], first: 50 });
     const items = cards(list);
     expect(items).toHaveLength(2);
     const first = items[0]!;
@@ -61,9 +61,45 @@ describe(AlertsPage.name, () => {
     fireEvent.click(screen.getByRole('checkbox', { name: 'Include resolved alerts' }));
     await waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/alerts?resolved=1'));
     const all = await screen.findByRole('list', { name: 'Alerts, newest first' });
-    expect(api.calls('Alerts').at(-1)?.variables).toEqual({ state: ['firing', 'acknowledged', 'resolved'], first: 50 });
+    expect(api.calls('Alerts').at(-1)?.variables).toEqual({ state: ['firing', 'acknowledged', 'resolved'], teams: ['finance-ops'], first: 50 });
     expect(cards(all)).toHaveLength(3);
     expect(all.textContent).toContain('Resolved');
+  });
+
+  it('opens on my teams for someone on a team, with every team’s one click away and the choice in the URL', async () => {
+    const otherTeams = anAlert({ id: 'alert-20', automation: 'ticket-triage', automationTitle: 'Ticket triage', summary: 'Tickets are triaged: error budget burning 14.4× over the last hour' });
+    const api = mockApi(
+      {
+        Viewer: () => ({ data: aViewer({ id: 'otto', name: 'Otto Operator', role: 'operator', teams: ['finance-ops'] }) }),
+        Alerts: ({ teams }) => ({ data: { alerts: teams === undefined ? [paging, otherTeams] : [paging] } }),
+      },
+      { session: { user: { id: 'otto', name: 'Otto Operator', role: 'operator', teams: ['finance-ops'] } } },
+    );
+    renderApp('/alerts');
+
+    const whose = await screen.findByRole('group', { name: 'Whose alerts' });
+    expect(within(whose).getByRole('button', { name: 'My teams (finance-ops)' }).getAttribute('aria-pressed')).toBe('true');
+    const list = await screen.findByRole('list', { name: 'Open alerts, newest first' });
+    expect(cards(list)).toHaveLength(1);
+    expect(api.calls('Alerts')[0]?.variables.teams).toEqual(['finance-ops']);
+
+    fireEvent.click(within(whose).getByRole('button', { name: 'All teams' }));
+    await waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/alerts?teams=all'));
+    await waitFor(() => expect(screen.getByRole('list', { name: 'Open alerts, newest first' }).textContent).toContain('Tickets are triaged'));
+    expect(api.calls('Alerts').at(-1)?.variables).toEqual({ state: ['firing', 'acknowledged'], first: 50 });
+    expect(within(whose).getByRole('button', { name: 'All teams' }).getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('shows every team’s alerts, with no choice to make, to someone on no team', async () => {
+    const api = mockApi(
+      { Viewer: () => ({ data: aViewer({ id: 'vera', name: 'Vera Viewer', role: 'viewer', teams: [] }) }), Alerts: () => ({ data: { alerts: [paging] } }) },
+      { session: { user: { id: 'vera', name: 'Vera Viewer', role: 'viewer', teams: [] } } },
+    );
+    renderApp('/alerts');
+
+    await screen.findByRole('list', { name: 'Open alerts, newest first' });
+    expect(api.calls('Alerts')[0]?.variables).toEqual({ state: ['firing', 'acknowledged'], first: 50 });
+    expect(screen.queryByRole('group', { name: 'Whose alerts' })).toBeNull();
   });
 
   it('says when nothing is open', async () => {

@@ -1,16 +1,19 @@
 import { useSearchParams } from 'react-router';
+import { useTeamsScope } from '@/auth/hooks/useTeamsScope';
+import { TeamsScopeToggle } from '@/shared/components/TeamsScopeToggle';
 import { ErrorState } from '@/shared/components/ErrorState';
 import { LoadingMessage, SkeletonLine } from '@/shared/components/Skeleton';
 import { useDocumentTitle } from '@/shared/hooks/useDocumentTitle';
 import { useAlerts } from '../hooks/useAlerts';
 import { AlertList } from './AlertList';
 
-/** Every automation's alerts, newest first: open ones, or with the resolved ones too (`?resolved=1`). */
+/** Alerts newest first: open ones, or with the resolved ones too (`?resolved=1`); the viewer's teams' first, every team's one click away (`?teams=all`). */
 export function AlertsPage() {
   useDocumentTitle('Alerts');
   const [searchParams, setSearchParams] = useSearchParams();
   const includeResolved = searchParams.get('resolved') === '1';
-  const query = useAlerts({ includeResolved });
+  const scope = useTeamsScope();
+  const query = useAlerts({ includeResolved, ...(scope.teams === null ? {} : { teams: scope.teams }) });
   const toggle = (checked: boolean) =>
     setSearchParams((current) => {
       const next = new URLSearchParams(current);
@@ -32,6 +35,7 @@ export function AlertsPage() {
           </p>
         </div>
       </header>
+      <TeamsScopeToggle scope={scope} label="Whose alerts" />
       <label className="checkbox-row">
         <input type="checkbox" checked={includeResolved} onChange={(event) => toggle(event.target.checked)} /> Include resolved alerts
       </label>
@@ -50,6 +54,7 @@ export function AlertsPage() {
           emptyState={
             <p className="muted" role="status">
               {includeResolved ? 'No alerts have fired yet.' : 'No open alerts: every promise holds, or someone has resolved what fired.'}
+              {scope.teams === null ? null : ' Only your teams’ alerts are shown: the others are under “All teams”.'}
             </p>
           }
         />

@@ -4,7 +4,8 @@ import { ApiError, type ApiErrorCode, isApiErrorCode } from '@/shared/graphql/Ap
 
 /*
  * The cookie-session REST routes (not GraphQL, so not generated): GET /auth/session,
- * POST /auth/sign-in, POST /auth/dev-sign-in, POST /auth/sign-out. Bodies are checked here, at the edge.
+ * POST /auth/sign-in, POST /auth/dev-sign-in, POST /auth/sign-out, and the single sign-on start
+ * (a page the browser goes to, GET /auth/oidc/start). Bodies are checked here, at the edge.
  */
 
 export interface SessionUser {
@@ -31,13 +32,15 @@ export interface SignInMethods {
   local: boolean;
   /** The dev personas (never in production). */
   devSignIn: boolean;
-  /** Single sign-on: the identity provider signs people in at the proxy in front of Roundhouse. */
+  /** Single sign-on by bearer token: the identity provider signs people in at the proxy in front of Roundhouse. */
   oidc: boolean;
+  /** Single sign-on in the browser: a "Sign in with <name>" button that goes to `start` (with `?returnTo=`). */
+  singleSignOn: { name: string; start: string } | null;
 }
 
 export type Session =
   | { signedIn: true; user: SessionUser; csrfToken: string | null }
-  | { signedIn: false; methods: SignInMethods; personas: Persona[] };
+  | { signedIn: false; methods: SignInMethods; personas: Persona[]; problem: string | null };
 
 type JsonObject = Record<string, unknown>;
 
@@ -90,7 +93,19 @@ export function parseSession(body: unknown): Session {
   }
   const personas = Array.isArray(body.personas) ? body.personas.map(parsePersona).filter((p) => p !== undefined) : [];
   const methods = isObject(body.methods) ? body.methods : {};
-  return { signedIn: false, methods: { local: methods.local === true, devSignIn: methods.devSignIn === true, oidc: methods.oidc === true }, personas };
+  return {
+    signedIn: false,
+    methods: { local: methods.local === true, devSignIn: methods.devSignIn === true, oidc: methods.oidc === true, singleSignOn: parseSingleSignOn(methods.singleSignOn) },
+    personas,
+    problem: typeof body.problem === 'string' && body.problem !== '' ? body.problem : null,
+  };
+}
+
+function parseSingleSignOn(raw: unknown): SignInMethods['singleSignOn'] {
+  if (!isObject(raw) || typeof raw.name !== 'string' || typeof raw.start !== 'string' || !raw.start.startsWith('/') || raw.start.startsWith('//')) {
+    return null;
+  }
+  return { name: raw.name, start: raw.start };
 }
 
 const STATUS_CODES: Partial<Record<number, ApiErrorCode>> = { 400: 'BAD_USER_INPUT', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND' };

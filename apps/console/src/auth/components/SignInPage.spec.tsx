@@ -1,5 +1,5 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { aViewer, someTeams } from '@/test/factories';
 import { CSRF_TOKEN, mockApi, type Handlers } from '@/test/mockApi';
 import { renderApp } from '@/test/renderApp';
@@ -107,5 +107,49 @@ describe(SignInPage.name, () => {
 
     expect(await screen.findByRole('heading', { name: 'Sign-in is not configured' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: /Sign in as/ })).toBeNull();
+  });
+
+  const OKTA = { name: 'Okta', start: '/auth/oidc/start' };
+
+  it('offers "Sign in with Okta" above the password form, coming back where the visitor was going', async () => {
+    mockApi(catalogHandlers, { session: { user: null, methods: { local: true, devSignIn: false, oidc: false, singleSignOn: OKTA } } });
+    renderApp('/?tag=invoicing');
+
+    const okta = await screen.findByRole('link', { name: 'Sign in with Okta' });
+    expect(okta.getAttribute('href')).toBe('/auth/oidc/start?returnTo=%2F%3Ftag%3Dinvoicing');
+    expect(screen.getByLabelText('Username')).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('offers only the identity provider when it is the only way, without the proxy note', async () => {
+    mockApi({}, { session: { user: null, methods: { local: false, devSignIn: false, oidc: true, singleSignOn: OKTA } } });
+    renderApp('/sign-in');
+
+    expect((await screen.findByRole('link', { name: 'Sign in with Okta' })).getAttribute('href')).toBe('/auth/oidc/start?returnTo=%2F');
+    expect(screen.queryByText(/at the proxy/)).toBeNull();
+    expect(screen.queryByLabelText('Username')).toBeNull();
+  });
+
+  it('says why the identity provider’s sign-in was refused, and offers it again', async () => {
+    const problem =
+      'Your identity provider signed you in, but gave no Roundhouse role: its "roundhouse_role" claim is missing (expected one of viewer, operator, owner, admin). Ask your identity provider\'s administrator to give you a Roundhouse role.';
+    mockApi({}, { session: { user: null, methods: { local: false, devSignIn: false, oidc: false, singleSignOn: OKTA }, problem } });
+    renderApp('/sign-in?next=%2Frunbooks');
+
+    expect((await screen.findByRole('alert')).textContent).toBe(problem);
+    expect(screen.getByRole('link', { name: 'Sign in with Okta' }).getAttribute('href')).toBe('/auth/oidc/start?returnTo=%2Frunbooks');
+  });
+
+  it('sends a person signed in with the identity provider to its end-session when they sign out', async () => {
+    const assign = vi.fn();
+    vi.stubGlobal('location', { ...window.location, assign });
+    try {
+      mockApi(catalogHandlers, { session: { user: FIONA.user, endSessionUrl: 'https://id.example.test/session/end?id_token_hint=ey' } });
+      renderApp('/');
+      fireEvent.click(await screen.findByRole('button', { name: 'Sign out' }));
+      await waitFor(() => expect(assign).toHaveBeenCalledWith('https://id.example.test/session/end?id_token_hint=ey'));
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

@@ -13,13 +13,31 @@ import { PersonaPicker } from './PersonaPicker';
 interface SignInMethodsOfferedProps {
   methods: SignInMethods;
   personas: readonly Persona[];
+  /** Where to go once signed in (a path on this site). */
+  next: string;
   onSignedIn: () => void;
 }
 
-/** The password form when local accounts exist, the dev personas below it when dev sign-in is on, or what to do instead. */
-function SignInMethodsOffered({ methods, personas, onSignedIn }: SignInMethodsOfferedProps) {
+/** "Sign in with <provider>": a link, since the browser itself goes to the identity provider and comes back signed in. */
+function SingleSignOnButton({ name, start, next }: { name: string; start: string; next: string }) {
+  return (
+    <a className="button button--primary" href={`${start}?returnTo=${encodeURIComponent(next)}`}>
+      Sign in with {name}
+    </a>
+  );
+}
+
+/**
+ * "Sign in with <provider>" when single sign-on is configured, the password form when local accounts
+ * exist, the dev personas below them when dev sign-in is on, or what to do instead.
+ */
+function SignInMethodsOffered({ methods, personas, next, onSignedIn }: SignInMethodsOfferedProps) {
   const devSignIn = useDevSignIn();
+  const singleSignOn = methods.singleSignOn ? <SingleSignOnButton name={methods.singleSignOn.name} start={methods.singleSignOn.start} next={next} /> : null;
   if (!methods.local && !methods.devSignIn) {
+    if (singleSignOn) {
+      return singleSignOn;
+    }
     return methods.oidc ? (
       <div className="state">
         <h2 className="state__title">Single sign-on</h2>
@@ -41,6 +59,7 @@ function SignInMethodsOffered({ methods, personas, onSignedIn }: SignInMethodsOf
   }
   return (
     <>
+      {singleSignOn}
       {methods.local ? <PasswordSignInForm onSignedIn={onSignedIn} /> : null}
       {methods.devSignIn ? (
         <section className="stack" aria-labelledby="dev-sign-in-title">
@@ -92,7 +111,19 @@ export function SignInPage() {
             retrying={session.isFetching}
           />
         ) : (
-          <SignInMethodsOffered methods={session.data.methods} personas={session.data.personas} onSignedIn={() => void navigate(next, { replace: true })} />
+          <>
+            {session.data.problem ? (
+              <p className="banner banner--error" role="alert">
+                {session.data.problem}
+              </p>
+            ) : null}
+            <SignInMethodsOffered
+              methods={session.data.methods}
+              personas={session.data.personas}
+              next={next}
+              onSignedIn={() => void navigate(next, { replace: true })}
+            />
+          </>
         )}
       </section>
     </main>

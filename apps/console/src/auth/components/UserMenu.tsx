@@ -23,7 +23,12 @@ export function UserMenu() {
         className="button button--quiet"
         disabled={signOut.isPending}
         title={signOut.isError ? `Sign-out failed: ${describeError(signOut.error)}` : undefined}
-        onClick={() => signOut.mutate(undefined, { onSuccess: () => void navigate('/sign-in', { replace: true }) })}
+        onClick={() =>
+          signOut.mutate(undefined, {
+            // Signed in with the identity provider: sign out there too, which brings the browser back to /sign-in.
+            onSuccess: ({ redirectTo }) => (redirectTo === null ? void navigate('/sign-in', { replace: true }) : window.location.assign(redirectTo)),
+          })
+        }
       >
         {signOut.isPending ? 'Signing out…' : 'Sign out'}
       </button>

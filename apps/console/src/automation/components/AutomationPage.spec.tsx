@@ -17,8 +17,8 @@ describe(AutomationPage.name, () => {
     expect(edit.getAttribute('title')).toBe('Managed in Git: catalog/automations/invoice-generation.yaml — edit the file and the catalog will sync');
     expect(screen.queryByRole('button', { name: 'Archive' })).toBeNull();
 
-    // The SLO in plain words, and the on-call schedule.
-    expect(screen.getByText('95% of runs under 15m over 30d')).toBeTruthy();
+    // The SLO in plain words, and the on-call schedule (the overview tab is a chunk of its own).
+    expect(await screen.findByText('95% of runs under 15m over 30d')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'On-call schedule' }).getAttribute('href')).toBe('https://northwind.pagerduty.example/schedules/FINOPS');
   });
 

@@ -116,5 +116,3 @@ export function DashboardPage() {
     </article>
   );
 }
-
-export default DashboardPage;

@@ -1,11 +1,11 @@
 import { queryOptions } from '@tanstack/react-query';
 import { graphql } from '@/gql';
-import type { DeadLetterStatus } from '@/gql/graphql';
 import { graphqlRequest } from '@/shared/graphql/graphqlRequest';
+import type { DeadLetterGroupsScope } from '../deadLetterFilters';
 
 const DeadLetterGroupsQuery = graphql(`
-  query DeadLetterGroups($automation: String, $status: DeadLetterStatus) {
-    deadLetterGroups(automation: $automation, status: $status) {
+  query DeadLetterGroups($automation: String, $status: DeadLetterStatus, $needsAction: Boolean, $reprocessRequest: ID, $teams: [String!]) {
+    deadLetterGroups(automation: $automation, status: $status, needsAction: $needsAction, reprocessRequest: $reprocessRequest, teams: $teams) {
       fingerprint
       automation {
         slug
@@ -27,13 +27,13 @@ const DeadLetterGroupsQuery = graphql(`
 
 export const deadLetterGroupsKeys = {
   all: ['dead-letter-groups'] as const,
-  list: (automation: string | null, status: DeadLetterStatus | null) => [...deadLetterGroupsKeys.all, { automation, status }] as const,
+  list: (scope: DeadLetterGroupsScope) => [...deadLetterGroupsKeys.all, scope] as const,
 };
 
-/** Dead letters grouped by error fingerprint, most pending first; `status` null means every status. */
-export function deadLetterGroupsQueryOptions(automation: string | null, status: DeadLetterStatus | null) {
+/** Dead letters grouped by error fingerprint, most waiting first; `status` null means every status (or, with `needsAction`, pending and failed again). */
+export function deadLetterGroupsQueryOptions(scope: DeadLetterGroupsScope) {
   return queryOptions({
-    queryKey: deadLetterGroupsKeys.list(automation, status),
-    queryFn: () => graphqlRequest(DeadLetterGroupsQuery, { automation, status }),
+    queryKey: deadLetterGroupsKeys.list(scope),
+    queryFn: () => graphqlRequest(DeadLetterGroupsQuery, scope),
   });
 }

@@ -16,6 +16,11 @@ const DeadLetterQuery = graphql(`
       fingerprint
       errorClass
       errorMessage
+      earlierErrors {
+        errorClass
+        errorMessage
+        until
+      }
       attempts
       deliveries
       firstFailedAt

@@ -32,6 +32,17 @@ export function DeadLetterFiltersBar({ filters, groupLabel, onFilterChange, onCl
         commitText();
       }}
     >
+      {filters.request ? (
+        <div className="field field--compact dead-letter-filter-group">
+          <span className="dead-letter-filter-group__label">Request</span>
+          <span className="chip">
+            Sent back by request #{filters.request}
+            <button type="button" className="chip__remove" aria-label="Show dead letters of every request" onClick={() => onFilterChange('request', '')}>
+              ×
+            </button>
+          </span>
+        </div>
+      ) : null}
       {filters.fingerprint ? (
         <div className="field field--compact dead-letter-filter-group">
           <span className="dead-letter-filter-group__label">Group</span>

@@ -83,3 +83,27 @@ export function DeadLetterHistory({ actions }: { actions: readonly DeadLetterAct
     </div>
   );
 }
+
+type EarlierError = DeadLetterQuery['deadLetter']['earlierErrors'][number];
+
+/** The errors the message failed with before its newest one (it moved to the group of each new error), newest first. */
+export function DeadLetterEarlierErrors({ errors }: { errors: readonly EarlierError[] }) {
+  if (errors.length === 0) {
+    return null;
+  }
+  return (
+    <div className="dead-letter-history__earlier">
+      <h3>Earlier errors</h3>
+      <ul aria-label="Earlier errors, newest first">
+        {[...errors].reverse().map((error) => (
+          <li key={`${error.until}:${error.errorClass}`}>
+            <code className="run-error__class">{error.errorClass}</code> <span className="dead-letter-history__error">{error.errorMessage}</span>{' '}
+            <span className="muted">
+              until it failed again <time dateTime={error.until}>{formatInstant(error.until)}</time>
+            </span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -17,6 +17,8 @@ interface DeadLetterListProps {
   onClear: () => void;
   /** The teams owning the automations of what the filters match, as far as known; acting is disabled up front when none is the viewer's. */
   scopeTeams: readonly string[];
+  /** Only these teams' dead letters ("my teams"); null for every team's. */
+  teams: readonly string[] | null;
 }
 
 const NONE: ReadonlySet<string> = new Set();
@@ -44,8 +46,8 @@ function useRowSelection(viewKey: string, shown: readonly DeadLetterRowFragment[
 }
 
 /** Dead letters matching the URL's filters, newest failure first, a page at a time ("Load more"); rows can be chosen for a reprocess or discard. */
-export function DeadLetterList({ filters, hasFilters, onClear, scopeTeams }: DeadLetterListProps) {
-  const filter = useMemo(() => toDeadLetterFilter(filters), [filters]);
+export function DeadLetterList({ filters, hasFilters, onClear, scopeTeams, teams }: DeadLetterListProps) {
+  const filter = useMemo(() => toDeadLetterFilter(filters, teams), [filters, teams]);
   const query = useDeadLetters(filter);
   const deadLetters = useMemo(() => query.data?.pages.flatMap((page) => page.deadLetters.edges.map((edge) => edge.node)) ?? [], [query.data]);
   const access = useDeadLetterAccess();
@@ -60,7 +62,7 @@ export function DeadLetterList({ filters, hasFilters, onClear, scopeTeams }: Dea
   } else if (query.isError && deadLetters.length === 0) {
     body = <ErrorState title="Dead letters could not be loaded" error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
   } else if (deadLetters.length === 0) {
-    body = hasFilters ? <NoneMatchState onClear={onClear} /> : <DeadLettersEmptyState />;
+    body = hasFilters ? <NoneMatchState onClear={onClear} /> : <DeadLettersEmptyState mine={teams !== null} />;
   } else {
     body = (
       <>
@@ -102,13 +104,14 @@ function NoneMatchState({ onClear }: { onClear: () => void }) {
   );
 }
 
-/** Nothing pending anywhere: the best news the on-call can get. */
-export function DeadLettersEmptyState() {
+/** Nothing waiting (for the viewer's teams, when `mine`): the best news the on-call can get. */
+export function DeadLettersEmptyState({ mine = false }: { mine?: boolean }) {
   return (
     <div className="state" role="status" aria-labelledby="dead-letters-empty-title">
       <h2 id="dead-letters-empty-title" className="state__title">
         No dead letters — nothing is waiting for you
       </h2>
+      {mine ? <p className="state__text">Only your teams’ dead letters are shown: the others are under “All teams”.</p> : null}
       <p className="state__text">
         When a runtime gives up on a message, it hands it over here with its payload, error and correlation id, grouped with others that failed
         the same way.

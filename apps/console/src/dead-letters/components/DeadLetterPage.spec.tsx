@@ -149,6 +149,32 @@ describe(DeadLetterPage.name, () => {
     expect(cancelled.textContent).toContain('Wrong group');
   });
 
+  it('reads the newest error at the top and keeps the one it failed with before it failed again', async () => {
+    mockApi({
+      Viewer: () => ({ data: aViewer() }),
+      DeadLetter: () => ({
+        data: {
+          deadLetter: aDeadLetter({
+            id: '150',
+            status: 'failed_again',
+            errorClass: 'AdyenRateLimited',
+            errorMessage: 'Adyen answered 429 Too Many Requests for payout po_9003; retry after 30 s',
+            earlierErrors: [{ errorClass: 'BankAccountClosed', errorMessage: 'NetSuite refused payout po_4711: bank account 553 is closed', until: '2026-11-27T10:00:00Z' }],
+          }),
+        },
+      }),
+      Automation: () => ({ data: { automation: anAutomation({ runbooks: [] }) } }),
+    });
+    renderApp('/dead-letters/150');
+
+    expect(await screen.findByRole('heading', { level: 1, name: /AdyenRateLimited/ })).toBeTruthy();
+    const earlier = screen.getByRole('list', { name: 'Earlier errors, newest first' });
+    const [item] = within(earlier).getAllByRole('listitem');
+    expect(item?.textContent).toContain('BankAccountClosed');
+    expect(item?.textContent).toContain('NetSuite refused payout po_4711: bank account 553 is closed');
+    expect(within(item as HTMLElement).getByRole('time').getAttribute('datetime')).toBe('2026-11-27T10:00:00Z');
+  });
+
   it('reprocesses this one message through the same dialog, with its id as the selection', async () => {
     const api = mockApi({
       Viewer: () => ({ data: aViewer() }),

@@ -14,7 +14,7 @@ import { deadLetterPath } from '../deadLetterFilters';
 import { useDeadLetter } from '../hooks/useDeadLetter';
 import { DeadLetterActions } from './DeadLetterActions';
 import { DeadLetterHeaders } from './DeadLetterHeaders';
-import { DeadLetterHistory } from './DeadLetterHistory';
+import { DeadLetterEarlierErrors, DeadLetterHistory } from './DeadLetterHistory';
 import { DeadLetterPayload } from './DeadLetterPayload';
 import { DeadLetterRunbooks } from './DeadLetterRunbooks';
 import { DeadLetterStatusBadge } from './DeadLetterStatusBadge';
@@ -177,6 +177,7 @@ export function DeadLetterPage() {
             History
           </h2>
           <DeadLetterHistory actions={deadLetter.actions} />
+          <DeadLetterEarlierErrors errors={deadLetter.earlierErrors} />
         </section>
         <section className="panel" aria-labelledby="dead-letter-payload-title">
           <h2 id="dead-letter-payload-title" className="panel__title">

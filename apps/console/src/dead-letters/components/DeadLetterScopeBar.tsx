@@ -1,6 +1,6 @@
 import { useAutomationOptions } from '@/catalog/hooks/useAutomationOptions';
 import { DEAD_LETTER_STATUS_LABELS, optionsOf } from '@/shared/format/labels';
-import type { DeadLetterFilterName, DeadLetterFilters } from '../deadLetterFilters';
+import { type DeadLetterFilterName, type DeadLetterFilters, NEEDS_ACTION } from '../deadLetterFilters';
 
 const STATUSES = optionsOf(DEAD_LETTER_STATUS_LABELS);
 const ALL_AUTOMATIONS = {};
@@ -34,6 +34,7 @@ export function DeadLetterScopeBar({ filters, onFilterChange }: DeadLetterScopeB
       <div className="field field--compact">
         <label htmlFor="dead-letters-filter-status">Status</label>
         <select id="dead-letters-filter-status" value={filters.status} onChange={(event) => onFilterChange('status', event.target.value)}>
+          <option value={NEEDS_ACTION}>Needs action (pending or failed again)</option>
           {STATUSES.map((option) => (
             <option key={option.value} value={option.value}>
               {option.label}

@@ -48,7 +48,7 @@ describe(DeadLettersPage.name, () => {
     renderApp('/dead-letters');
 
     const groups = await screen.findByRole('table', { name: 'Dead letters grouped by error, most pending first' });
-    expect(api.calls('DeadLetterGroups')[0]?.variables).toEqual({ automation: null, status: 'pending' });
+    expect(api.calls('DeadLetterGroups')[0]?.variables).toEqual({ automation: null, teams: ['finance-ops'], status: null, needsAction: true, reprocessRequest: null });
     const address = within(groups).getByRole('row', { name: /NetSuiteValidationError/ });
     expect(address.textContent).toContain('customer record <id> has no billing address for subsidiary <n>');
     expect(address.textContent).toContain('7 / 9');
@@ -56,9 +56,9 @@ describe(DeadLettersPage.name, () => {
     expect(within(address).getByRole('img').getAttribute('aria-label')).toBe('9 in the last 24 hours, at most 3 an hour, 0 in the last hour');
     expect(within(groups).getByRole('row', { name: /TimeoutError/ }).textContent).toContain('2 / 4');
 
-    // The list starts with every pending dead letter, each linking to itself and to its trail.
+    // The list starts with every dead letter that needs action, each linking to itself and to its trail.
     const first = await screen.findByRole('row', { name: /customer record CUST-88213/ });
-    expect(api.calls('DeadLetters')[0]?.variables).toEqual({ filter: { status: 'pending' }, first: 50, after: null });
+    expect(api.calls('DeadLetters')[0]?.variables).toEqual({ filter: { teams: ['finance-ops'], needsAction: true }, first: 50, after: null });
     expect(within(first).getByRole('link', { name: 'NetSuiteValidationError' }).getAttribute('href')).toBe('/dead-letters/dl-0001');
     expect(within(first).getByRole('link', { name: 'deal-4711' }).getAttribute('href')).toBe('/trail/deal-4711');
     expect(first.textContent).toContain('Pending');
@@ -70,7 +70,7 @@ describe(DeadLettersPage.name, () => {
     await waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/dead-letters?fingerprint=fp-stripe-timeout'));
     expect(timeoutGroup.getAttribute('aria-pressed')).toBe('true');
     expect(await screen.findByRole('row', { name: /Stripe did not answer in 30s/ })).toBeTruthy();
-    expect(api.calls('DeadLetters').at(-1)?.variables.filter).toEqual({ fingerprint: 'fp-stripe-timeout', status: 'pending' });
+    expect(api.calls('DeadLetters').at(-1)?.variables.filter).toEqual({ teams: ['finance-ops'], fingerprint: 'fp-stripe-timeout', needsAction: true });
     expect(screen.queryByRole('row', { name: /customer record CUST-88213/ })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Load more' })).toBeNull();
 
@@ -90,14 +90,107 @@ describe(DeadLettersPage.name, () => {
     renderApp('/dead-letters?automation=payout-reconciliation&status=any&from=2026-11-27T00:00:00.000Z&q=Stripe');
 
     const empty = await screen.findByRole('status', { name: 'No dead letters match these filters' });
-    expect(api.calls('DeadLetterGroups')[0]?.variables).toEqual({ automation: 'payout-reconciliation', status: null });
-    expect(api.calls('DeadLetters')[0]?.variables.filter).toEqual({ automation: 'payout-reconciliation', from: '2026-11-27T00:00:00.000Z', search: 'Stripe' });
+    expect(api.calls('DeadLetterGroups')[0]?.variables).toEqual({ automation: 'payout-reconciliation', teams: ['finance-ops'], status: null, needsAction: null, reprocessRequest: null });
+    expect(api.calls('DeadLetters')[0]?.variables.filter).toEqual({ teams: ['finance-ops'], automation: 'payout-reconciliation', from: '2026-11-27T00:00:00.000Z', search: 'Stripe' });
 
     fireEvent.click(within(empty).getByRole('button', { name: 'Clear filters' }));
     await waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/dead-letters'));
   });
 
-  it('says nothing is waiting when no dead letter is pending anywhere', async () => {
+  it('opens on what needs action: failed-again messages under their new error beside pending ones; the status can still be changed, in the URL', async () => {
+    const rateLimited = aDeadLetterGroup({ fingerprint: 'fp-adyen-429', errorClass: 'AdyenRateLimited', normalizedMessage: 'Adyen answered <n> Too Many Requests', total: 10, pending: 10 });
+    const api = mockApi({
+      AutomationOptions: () => AUTOMATIONS,
+      DeadLetterGroups: ({ needsAction }) => ({ data: { deadLetterGroups: needsAction === true ? [rateLimited, aDeadLetterGroup()] : [aDeadLetterGroup()] } }),
+      DeadLetters: ({ filter }) =>
+        page(
+          filter?.needsAction === true
+            ? [aDeadLetterRow({ id: 'dl-0042', status: 'failed_again', errorClass: 'AdyenRateLimited', errorMessage: 'Adyen answered 429 Too Many Requests' }), aDeadLetterRow()]
+            : [aDeadLetterRow()],
+        ),
+    });
+    renderApp('/dead-letters');
+
+    const status = await screen.findByRole<HTMLSelectElement>('combobox', { name: 'Status' });
+    expect(status.value).toBe('needs_action');
+    expect(status.selectedOptions[0]?.textContent).toBe('Needs action (pending or failed again)');
+    const again = await screen.findByRole('row', { name: /Adyen answered 429 Too Many Requests/ });
+    expect(again.textContent).toContain('Failed again');
+    const groups = screen.getByRole('table', { name: 'Dead letters grouped by error, most pending first' });
+    expect(within(groups).getByRole('row', { name: /AdyenRateLimited/ }).textContent).toContain('10 / 10');
+    expect(screen.getByTestId('location').textContent).toBe('/dead-letters');
+
+    fireEvent.change(status, { target: { value: 'pending' } });
+    await waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/dead-letters?status=pending'));
+    await waitFor(() => expect(screen.queryByRole('row', { name: /Adyen answered 429/ })).toBeNull());
+    expect(api.calls('DeadLetters').at(-1)?.variables.filter).toEqual({ teams: ['finance-ops'], status: 'pending' });
+    expect(api.calls('DeadLetterGroups').at(-1)?.variables).toEqual({ automation: null, teams: ['finance-ops'], status: 'pending', needsAction: null, reprocessRequest: null });
+
+    fireEvent.change(status, { target: { value: 'needs_action' } });
+    await waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/dead-letters'));
+  });
+
+  it('shows exactly what a request sent back that failed again, grouped by their new error, and lets go of the request', async () => {
+    const api = mockApi({
+      AutomationOptions: () => AUTOMATIONS,
+      DeadLetterGroups: () => ({ data: { deadLetterGroups: [aDeadLetterGroup({ fingerprint: 'fp-adyen-429', errorClass: 'AdyenRateLimited', normalizedMessage: 'Adyen answered <n> Too Many Requests', pending: 10 })] } }),
+      DeadLetters: () => page([aDeadLetterRow({ id: 'dl-0042', status: 'failed_again', errorClass: 'AdyenRateLimited', errorMessage: 'Adyen answered 429 Too Many Requests' })]),
+    });
+    renderApp('/dead-letters?request=42&status=failed_again');
+
+    expect(await screen.findByRole('row', { name: /Adyen answered 429 Too Many Requests/ })).toBeTruthy();
+    expect(api.calls('DeadLetters')[0]?.variables.filter).toEqual({ teams: ['finance-ops'], status: 'failed_again', reprocessRequest: '42' });
+    expect(api.calls('DeadLetterGroups')[0]?.variables).toEqual({ automation: null, teams: ['finance-ops'], status: 'failed_again', needsAction: null, reprocessRequest: '42' });
+    const filters = screen.getByRole('search', { name: 'Filter dead letters' });
+    expect(filters.textContent).toContain('Sent back by request #42');
+    fireEvent.click(within(filters).getByRole('button', { name: 'Show dead letters of every request' }));
+    await waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/dead-letters?status=failed_again'));
+  });
+
+  it('opens on my teams’ dead letters for an operator, with every team’s one click away, the choice in the URL', async () => {
+    const triage = aDeadLetterGroup({ fingerprint: 'fp-zendesk', automation: { slug: 'ticket-triage', title: 'Ticket triage' }, errorClass: 'ZendeskRateLimited', normalizedMessage: 'Zendesk answered <n>' });
+    const api = mockApi(
+      {
+        Viewer: () => ({ data: aViewer({ id: 'otto', name: 'Otto Operator', role: 'operator', teams: ['finance-ops'] }) }),
+        AutomationOptions: () => AUTOMATIONS,
+        DeadLetterGroups: ({ teams }) => ({ data: { deadLetterGroups: teams ? [aDeadLetterGroup()] : [aDeadLetterGroup(), triage] } }),
+        DeadLetters: () => page([aDeadLetterRow()]),
+      },
+      { session: { user: { id: 'otto', name: 'Otto Operator', role: 'operator', teams: ['finance-ops'] } } },
+    );
+    renderApp('/dead-letters');
+
+    const whose = await screen.findByRole('group', { name: 'Whose dead letters' });
+    expect(within(whose).getByRole('button', { name: 'My teams (finance-ops)' }).getAttribute('aria-pressed')).toBe('true');
+    const groups = await screen.findByRole('table', { name: 'Dead letters grouped by error, most pending first' });
+    expect(within(groups).queryByRole('row', { name: /ZendeskRateLimited/ })).toBeNull();
+    expect(api.calls('DeadLetters')[0]?.variables.filter).toEqual({ teams: ['finance-ops'], needsAction: true });
+
+    fireEvent.click(within(whose).getByRole('button', { name: 'All teams' }));
+    await waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/dead-letters?teams=all'));
+    await waitFor(() => expect(within(screen.getByRole('table', { name: 'Dead letters grouped by error, most pending first' })).getByRole('row', { name: /ZendeskRateLimited/ })).toBeTruthy());
+    expect(api.calls('DeadLetters').at(-1)?.variables.filter).toEqual({ needsAction: true });
+    expect(api.calls('DeadLetterGroups').at(-1)?.variables).toEqual({ automation: null, teams: null, status: null, needsAction: true, reprocessRequest: null });
+  });
+
+  it('shows every team’s dead letters, with no choice to make, to an admin on no team', async () => {
+    const api = mockApi(
+      {
+        Viewer: () => ({ data: aViewer({ id: 'ada', name: 'Ada Admin', role: 'admin', teams: [] }) }),
+        AutomationOptions: () => AUTOMATIONS,
+        DeadLetterGroups: () => ({ data: { deadLetterGroups: [aDeadLetterGroup()] } }),
+        DeadLetters: () => page([aDeadLetterRow()]),
+      },
+      { session: { user: { id: 'ada', name: 'Ada Admin', role: 'admin', teams: [] } } },
+    );
+    renderApp('/dead-letters');
+
+    await screen.findByRole('row', { name: /customer record CUST-88213/ });
+    expect(api.calls('DeadLetters')[0]?.variables.filter).toEqual({ needsAction: true });
+    expect(screen.queryByRole('group', { name: 'Whose dead letters' })).toBeNull();
+  });
+
+  it('says nothing is waiting when no dead letter is pending or failed again anywhere', async () => {
     mockApi({
       AutomationOptions: () => AUTOMATIONS,
       DeadLetterGroups: () => ({ data: { deadLetterGroups: [] } }),

@@ -1,6 +1,8 @@
+import { useTeamsScope } from '@/auth/hooks/useTeamsScope';
 import { useAutomationOptions } from '@/catalog/hooks/useAutomationOptions';
+import { TeamsScopeToggle } from '@/shared/components/TeamsScopeToggle';
 import { useDocumentTitle } from '@/shared/hooks/useDocumentTitle';
-import { statusArgument } from '../deadLetterFilters';
+import { groupsScope } from '../deadLetterFilters';
 import { useDeadLetterFilters } from '../hooks/useDeadLetterFilters';
 import { useDeadLetterGroups } from '../hooks/useDeadLetterGroups';
 import { DeadLetterFiltersBar } from './DeadLetterFiltersBar';
@@ -26,9 +28,10 @@ function useScopeTeams(slugs: readonly string[]): string[] {
 export function DeadLettersPage() {
   useDocumentTitle('Dead letters');
   const { filters, setFilter, clearFilters, hasFilters } = useDeadLetterFilters();
-  const groups = useDeadLetterGroups(filters.automation || null, statusArgument(filters));
+  const teamsScope = useTeamsScope();
+  const groups = useDeadLetterGroups(groupsScope(filters, teamsScope.teams));
   const chosen = groups.data?.deadLetterGroups.find((group) => group.fingerprint === filters.fingerprint);
-  // With no filter at all, no pending group means nothing is waiting: one calm message instead of two empty tables.
+  // With no filter at all (the default "needs action" view), no group means nothing is waiting: one calm message instead of two empty tables.
   const nothingWaiting = !hasFilters && groups.isSuccess && groups.data.deadLetterGroups.length === 0;
   let scopeSlugs: string[] = [];
   if (filters.automation) {
@@ -60,10 +63,11 @@ export function DeadLettersPage() {
           </p>
         </div>
       </header>
+      <TeamsScopeToggle scope={teamsScope} label="Whose dead letters" />
       <DeadLetterScopeBar filters={filters} onFilterChange={setFilter} />
       <RetentionWarnings automation={filters.automation || null} />
       {nothingWaiting ? (
-        <DeadLettersEmptyState />
+        <DeadLettersEmptyState mine={teamsScope.teams !== null} />
       ) : (
         <div className="stack">
           <section className="panel" aria-labelledby="dead-letter-groups-title">
@@ -83,7 +87,7 @@ export function DeadLettersPage() {
               onClear={clearFilters}
               hasFilters={hasFilters}
             />
-            <DeadLetterList filters={filters} hasFilters={hasFilters} onClear={clearFilters} scopeTeams={scopeTeams} />
+            <DeadLetterList filters={filters} hasFilters={hasFilters} onClear={clearFilters} scopeTeams={scopeTeams} teams={teamsScope.teams} />
           </section>
         </div>
       )}

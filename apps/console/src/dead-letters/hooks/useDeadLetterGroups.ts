@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import type { DeadLetterStatus } from '@/gql/graphql';
 import { deadLetterGroupsQueryOptions } from '../api/deadLetterGroupsQuery';
+import type { DeadLetterGroupsScope } from '../deadLetterFilters';
 
-export function useDeadLetterGroups(automation: string | null, status: DeadLetterStatus | null) {
-  return useQuery(deadLetterGroupsQueryOptions(automation, status));
+export function useDeadLetterGroups(scope: DeadLetterGroupsScope) {
+  return useQuery(deadLetterGroupsQueryOptions(scope));
 }

@@ -49,6 +49,30 @@ export const ReprocessRequestSummaryFragment = graphql(`
       failed
       cancelled
     }
+    canary {
+      requestedCount
+      requestedPercent
+      maxFailureRate
+      size
+      stage
+      sent
+      awaiting
+      succeeded
+      failed
+      rest
+      decision {
+        outcome
+        reason
+        at
+        by {
+          id
+          name
+        }
+        succeeded
+        failed
+        awaiting
+      }
+    }
   }
 `);
 
@@ -56,6 +80,7 @@ export const ReprocessRequestSummaryFragment = graphql(`
 export const ReprocessRequestDetailFragment = graphql(`
   fragment ReprocessRequestDetail on ReprocessRequest {
     ...ReprocessRequestSummary
+    failedAgain
     recentErrors {
       deadLetterId
       messageId

@@ -40,6 +40,12 @@ async function openDialog(button: string, url = '/dead-letters') {
   return screen.findByRole('dialog');
 }
 
+/** Opens the dialog from the workbench already on screen. */
+async function openDialogAgain(button: string) {
+  fireEvent.click(await screen.findByRole('button', { name: button }));
+  return screen.findByRole('dialog');
+}
+
 function confirmButton(dialog: HTMLElement, name: string | RegExp): HTMLButtonElement {
   return within(dialog).getByRole<HTMLButtonElement>('button', { name });
 }
@@ -116,6 +122,67 @@ describe(ReprocessDialog.name, () => {
     });
     expect(await screen.findByRole('heading', { level: 1, name: /Reprocess 1,234 dead letters/ })).toBeTruthy();
   }, 10_000); // two pages, and the request page's chart loads lazily
+
+  it('starts with a canary: a first slice in percent or messages and a failure threshold, said in words and sent with the request', async () => {
+    const api = workbench({
+      StartReprocess: ({ input }) => ({ data: { startReprocess: aReprocessRequest({ id: '43', total: input.expectedCount ?? 0 }) } }),
+    });
+    const dialog = await openDialog('Reprocess all matching…');
+    fireEvent.change(within(dialog).getByLabelText('Reason'), { target: { value: 'NetSuite fixed the billing addresses (INC-4211)' } });
+    const canary = within(dialog).getByRole('checkbox', { name: 'Start with a canary' });
+    expect(descriptionOf(canary)).toContain('not the broker’s acknowledgement');
+    expect(within(dialog).queryByLabelText('First slice')).toBeNull();
+    fireEvent.click(canary);
+
+    // 10% of 1,234 rounds up to 124 messages; at most 20% of them may fail again.
+    expect(valueOf(within(dialog).getByLabelText('First slice'))).toBe('10');
+    expect(within(dialog).getByTestId('canary-plan').textContent).toBe(
+      'The first 124 messages go out alone. The other 1,110 follow only when the runtime has reported every outcome of the first and at most 20% of them failed again; otherwise the request stops and they wait again.',
+    );
+    // A slice that leaves nothing for after it cannot be confirmed.
+    fireEvent.change(within(dialog).getByRole('combobox', { name: 'Slice in' }), { target: { value: 'count' } });
+    fireEvent.change(within(dialog).getByLabelText('First slice'), { target: { value: '1234' } });
+    expect(within(dialog).getByRole('alert').textContent).toBe('The first slice must be smaller than the 1,234 messages selected.');
+    expect(confirmButton(dialog, 'Reprocess 1,234 messages').disabled).toBe(true);
+
+    fireEvent.change(within(dialog).getByLabelText('First slice'), { target: { value: '50' } });
+    fireEvent.change(within(dialog).getByLabelText('Most that may fail again (%)'), { target: { value: '5' } });
+    expect(within(dialog).getByTestId('canary-plan').textContent).toContain('The first 50 messages go out alone. The other 1,184 follow');
+    fireEvent.click(confirmButton(dialog, 'Reprocess 1,234 messages'));
+
+    await waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/reprocess/43'));
+    expect(api.calls('StartReprocess')[0]?.variables).toEqual({
+      input: {
+        action: 'reprocess',
+        selection: { filter: { status: 'pending' } },
+        reason: 'NetSuite fixed the billing addresses (INC-4211)',
+        velocity: 100,
+        expectedCount: 1234,
+        canary: { count: 50, maxFailureRate: 0.05 },
+      },
+    });
+  }, 10_000);
+
+  it('shows the api’s canary problem beside the canary, and offers no canary for a discard', async () => {
+    workbench({
+      StartReprocess: () =>
+        graphqlError('BAD_USER_INPUT', 'The canary is not valid.', [
+          { path: 'canary.count', message: 'a first slice of 1230 leaves nothing for after it: the request holds 1230 dead letter(s)', found: '1230' },
+        ]),
+    });
+    const dialog = await openDialog('Reprocess all matching…');
+    fireEvent.change(within(dialog).getByLabelText('Reason'), { target: { value: 'Stripe is answering again' } });
+    fireEvent.click(within(dialog).getByRole('checkbox', { name: 'Start with a canary' }));
+    fireEvent.change(within(dialog).getByRole('combobox', { name: 'Slice in' }), { target: { value: 'count' } });
+    fireEvent.change(within(dialog).getByLabelText('First slice'), { target: { value: '1230' } });
+    fireEvent.click(confirmButton(dialog, 'Reprocess 1,234 messages'));
+    expect((await within(dialog).findByRole('alert')).textContent).toBe('a first slice of 1230 leaves nothing for after it: the request holds 1230 dead letter(s)');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+
+    const discard = await openDialogAgain('Discard all matching…');
+    await within(discard).findByRole('button', { name: /^Discard 1,234 messages/ });
+    expect(within(discard).queryByRole('checkbox', { name: 'Start with a canary' })).toBeNull();
+  });
 
   it('acts on everything the URL’s filters match; a discard is a danger button that says they will not be retried', async () => {
     const api = workbench();

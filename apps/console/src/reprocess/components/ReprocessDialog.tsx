@@ -10,6 +10,8 @@ import { useStartReprocess } from '../hooks/useStartReprocess';
 import { reprocessPath } from '../reprocessProgress';
 import { DEFAULT_VELOCITY, MAX_VELOCITY, MIN_VELOCITY, describeEstimate, readVelocity } from '../reprocessVelocity';
 import { confirmLabel, previewSentence } from '../reprocessWords';
+import { DEFAULT_CANARY, canaryInput, readCanaryFor } from '../reprocessCanary';
+import { ReprocessCanaryField } from './ReprocessCanaryField';
 import { ReprocessPreviewParts } from './ReprocessPreviewParts';
 
 type Preview = ReprocessPreviewQuery['reprocessPreview'];
@@ -23,13 +25,13 @@ interface ReprocessDialogProps {
 }
 
 /** The inputs of the dialog, by the api's input path. */
-type InputName = 'reason' | 'velocity';
+type InputName = 'reason' | 'velocity' | 'canary';
 
-const isInputName = (path: string): path is InputName => path === 'reason' || path === 'velocity';
+const isInputName = (path: string): path is InputName => path === 'reason' || path === 'velocity' || path === 'canary';
 
-/** "input.reason" and "reason" are the same input; anything else is not one of this dialog's. */
+/** "input.reason" and "reason" are the same input, "canary.count" is the canary's; anything else is not one of this dialog's. */
 function inputOf(field: ApiFieldError): InputName | undefined {
-  const path = field.path.replace(/^input\./, '');
+  const path = field.path.replace(/^input\./, '').replace(/^canary\..*$/, 'canary');
   return isInputName(path) ? path : undefined;
 }
 
@@ -257,9 +259,10 @@ export function ReprocessDialog({ action, selection, scope, onClose }: Reprocess
   const start = useStartReprocess({ onStarted: (request) => void navigate(reprocessPath(request.id)) });
   const [reason, setReason] = useState('');
   const [velocityText, setVelocityText] = useState(String(DEFAULT_VELOCITY));
+  const [canaryChoice, setCanaryChoice] = useState(DEFAULT_CANARY);
   // An input changed since the api judged it: its problem is no longer shown.
   const [edited, setEdited] = useState<ReadonlySet<InputName>>(new Set());
-  const edit = (name: InputName, set: (value: string) => void) => (value: string) => {
+  const edit = <T,>(name: InputName, set: (value: T) => void) => (value: T) => {
     set(value);
     setEdited((current) => new Set([...current, name]));
   };
@@ -272,7 +275,8 @@ export function ReprocessDialog({ action, selection, scope, onClose }: Reprocess
   // Only a count that is on screen and current may be confirmed.
   const counted = preview.isSuccess && !preview.isFetching ? preview.data.reprocessPreview : undefined;
   const count = preview.data?.reprocessPreview.count ?? 0;
-  const ready = counted !== undefined && counted.count > 0 && !counted.blockedReason && reason.trim() !== '' && velocity.ok;
+  const canary = readCanaryFor(action, canaryChoice, count);
+  const ready = counted !== undefined && counted.count > 0 && !counted.blockedReason && reason.trim() !== '' && velocity.ok && canary.ok;
 
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
@@ -280,7 +284,7 @@ export function ReprocessDialog({ action, selection, scope, onClose }: Reprocess
       return;
     }
     setEdited(new Set());
-    start.mutate({ input: { action, selection, reason: reason.trim(), velocity: velocity.value, expectedCount: counted.count } });
+    start.mutate({ input: { action, selection, reason: reason.trim(), velocity: velocity.value, expectedCount: counted.count, ...canaryInput(canary) } });
   };
   const recount = () => {
     start.reset();
@@ -319,6 +323,7 @@ export function ReprocessDialog({ action, selection, scope, onClose }: Reprocess
           problems={velocityProblems}
           estimate={velocity.ok ? describeEstimate(count, velocity.value) : ''}
         />
+        <ReprocessCanaryField action={action} value={canaryChoice} onChange={edit('canary', setCanaryChoice)} count={count} problems={problemsOf('canary')} />
         {start.isError ? <SubmitProblem error={start.error} onRecount={recount} /> : null}
       </form>
     </Dialog>

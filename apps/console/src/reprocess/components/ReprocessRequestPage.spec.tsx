@@ -77,6 +77,38 @@ describe(ReprocessRequestPage.name, () => {
     expect(api.calls('AuditTrail')[0]?.variables).toEqual({ requestId: '12', first: 50 });
   });
 
+  it('links a finished request to exactly the messages that failed again, and offers no link when none did', async () => {
+    let failedAgain = 10;
+    mockApi({
+      Viewer: () => ({ data: OTTO }),
+      ReprocessRequest: () => ({
+        data: {
+          reprocessRequest: aReprocessRequest({
+            id: '42',
+            state: 'done',
+            total: 120,
+            finishedAt: '2026-11-27T09:05:00Z',
+            failedAgain,
+            progress: { queued: 0, dispatched: 0, acknowledged: 0, succeeded: 110, failed: 10, cancelled: 0 },
+          }),
+        },
+      }),
+      AuditTrail: () => ({ data: { auditTrail: [] } }),
+    });
+    const { unmount } = renderApp('/reprocess/42');
+
+    const link = await screen.findByRole('link', { name: 'the 10 that failed again' });
+    expect(link.getAttribute('href')).toBe('/dead-letters?request=42&status=failed_again');
+    fireEvent.click(link);
+    await waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/dead-letters?request=42&status=failed_again'));
+    unmount();
+
+    failedAgain = 0;
+    renderApp('/reprocess/42');
+    expect(await screen.findByRole('heading', { level: 1, name: /Reprocess 120 dead letters/ })).toBeTruthy();
+    expect(screen.queryByRole('link', { name: /failed again/ })).toBeNull();
+  });
+
   it('says "estimating…" for the time remaining until messages are seen being picked up, and gives none while paused', async () => {
     let request = aReprocessRequest();
     const api = mockApi({

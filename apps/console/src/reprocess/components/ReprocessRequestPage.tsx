@@ -11,7 +11,9 @@ import { isMoving } from '../reprocessProgress';
 import { messages } from '../reprocessWords';
 import { AuditTrail } from './AuditTrail';
 import { ReprocessApproval } from './ReprocessApproval';
+import { ReprocessCanaryStages } from './ReprocessCanaryStages';
 import { ReprocessControls } from './ReprocessControls';
+import { FailedAgainLink } from './FailedAgainLink';
 import { ReprocessErrorsTable } from './ReprocessErrorsTable';
 import { ReprocessProgressPanel } from './ReprocessProgressPanel';
 import { ReprocessStateBadge } from './ReprocessStateBadge';
@@ -140,7 +142,9 @@ export function ReprocessRequestPage() {
         </p>
       ) : null}
       <div className="stack">
+        <ReprocessCanaryStages request={request} />
         <ReprocessProgressPanel request={request} observedAt={query.dataUpdatedAt} />
+        <FailedAgainLink request={request} />
         <section className="panel" aria-labelledby="reprocess-facts-title">
           <h2 id="reprocess-facts-title" className="panel__title">
             Request

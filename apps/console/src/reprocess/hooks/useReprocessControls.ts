@@ -5,13 +5,14 @@ import { deadLettersKeys } from '@/dead-letters/api/deadLettersQuery';
 import type { ReprocessRequestDetailFragment, ReprocessRequestQuery } from '@/gql/graphql';
 import { auditTrailKeys } from '../api/auditTrailQuery';
 import { cancelReprocess, cancelReprocessKeys } from '../api/cancelReprocessMutation';
+import { continueReprocessCanary, continueReprocessCanaryKeys } from '../api/continueReprocessCanaryMutation';
 import { pauseReprocess, pauseReprocessKeys } from '../api/pauseReprocessMutation';
 import { reprocessRequestKeys } from '../api/reprocessRequestQuery';
 import { reprocessRequestsKeys } from '../api/reprocessRequestsQuery';
 import { resumeReprocess, resumeReprocessKeys } from '../api/resumeReprocessMutation';
 
 /**
- * Pause, resume and cancel of one request. Each shows its answer on the request's page at once and
+ * Pause, resume and cancel of one request, and continuing its canary without the missing outcomes. Each shows its answer on the request's page at once and
  * has the lists and trails asked again; a cancel also the dead letters (the unsent ones wait again).
  */
 export function useReprocessControls(id: string) {
@@ -37,5 +38,10 @@ export function useReprocessControls(id: string) {
     mutationFn: (reason: string | null) => cancelReprocess({ id, reason }),
     onSuccess: (data) => settle(data.cancelReprocess, true),
   });
-  return { pause, resume, cancel };
+  const continueCanary = useMutation({
+    mutationKey: continueReprocessCanaryKeys.all,
+    mutationFn: (reason: string | null) => continueReprocessCanary({ id, reason }),
+    onSuccess: (data) => settle(data.continueReprocessCanary, false),
+  });
+  return { pause, resume, cancel, continueCanary };
 }

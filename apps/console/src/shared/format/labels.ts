@@ -135,6 +135,7 @@ export const TOKEN_CAPABILITY_LABELS: Record<TokenCapability, string> = {
   ingest: 'Report runs',
   dead_letters: 'Report dead letters',
   commands: 'Receive reprocess commands',
+  catalog_read: 'Read the catalog for Backstage',
 };
 
 /** What a runtime holding a token with the capability may do, in a sentence. */
@@ -142,6 +143,7 @@ export const TOKEN_CAPABILITY_DESCRIPTIONS: Record<TokenCapability, string> = {
   ingest: 'Send run events, KPI measurements and heartbeats through the SDK or POST /ingest/v1/events.',
   dead_letters: 'Hand over the messages it gave up on, so they appear in the dead-letter workbench.',
   commands: 'Pick up reprocess commands that people start from the console.',
+  catalog_read: 'Read every automation as Backstage entities (GET /catalog/backstage/entities.yaml), for a Backstage url Location.',
 };
 
 export const REPROCESS_ACTION_LABELS: Record<ReprocessAction, string> = {

@@ -1,0 +1,32 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { stringifyCatalogEntity } from '@roundhouse/contracts';
+import { AutomationsRepository } from '../automations/automations.repository.js';
+import { APP_CONFIG, consoleUrlOf, type AppConfig } from '../config/app.config.js';
+import { SlosService } from '../slos/slos.service.js';
+import { backstageComponentOf, overallSloState, type OverallSloState } from './backstage-entities.js';
+
+/** Roundhouse in Backstage: every automation as a Backstage entity, for one `url` Location. */
+@Injectable()
+export class BackstageEntitiesService {
+  constructor(
+    @Inject(AutomationsRepository) private readonly automations: AutomationsRepository,
+    @Inject(SlosService) private readonly slos: SlosService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Every automation that is not archived, as a multi-document YAML file of Backstage Components,
+   * by slug. The SLO state is judged now, once per automation that declares SLOs.
+   */
+  async entitiesYaml(now: Date = new Date()): Promise<string> {
+    const automations = await this.automations.listForExport();
+    const withSlos = new Set(await this.slos.automationsWithSlos());
+    const consoleUrl = consoleUrlOf(this.config);
+    const documents: string[] = [];
+    for (const automation of automations) {
+      const sloState: OverallSloState = withSlos.has(automation.slug) ? overallSloState((await this.slos.status(automation.slug, now)).map((result) => result.state)) : 'none';
+      documents.push(stringifyCatalogEntity(backstageComponentOf(automation, { consoleUrl, sloState })));
+    }
+    return documents.map((document) => `---\n${document}`).join('');
+  }
+}

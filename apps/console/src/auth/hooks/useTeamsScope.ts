@@ -1,0 +1,41 @@
+import { useCallback } from 'react';
+import { useSearchParams } from 'react-router';
+import { useSignedInUser } from './useSignedInUser';
+
+/** The URL parameter that widens a list from the viewer's teams to every team. */
+export const TEAMS_PARAM = 'teams';
+export const ALL_TEAMS = 'all';
+
+export interface TeamsScope {
+  /** The viewer's teams; empty for those on none (admins, viewers), who see every team's. */
+  myTeams: string[];
+  /** The teams the list is narrowed to; null for every team. */
+  teams: string[] | null;
+  /** Show every team's (true) or only the viewer's (false); the choice lives in the URL. */
+  showAll: (all: boolean) => void;
+}
+
+/**
+ * "My teams" first: someone on teams opens Alerts and Dead letters on their teams' automations, with
+ * the others one click away (`?teams=all`); someone on no team sees every team's.
+ */
+export function useTeamsScope(): TeamsScope {
+  const user = useSignedInUser();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const myTeams = user?.teams ?? [];
+  const all = searchParams.get(TEAMS_PARAM) === ALL_TEAMS || myTeams.length === 0;
+  const showAll = useCallback(
+    (wanted: boolean) =>
+      setSearchParams((current) => {
+        const next = new URLSearchParams(current);
+        if (wanted) {
+          next.set(TEAMS_PARAM, ALL_TEAMS);
+        } else {
+          next.delete(TEAMS_PARAM);
+        }
+        return next;
+      }),
+    [setSearchParams],
+  );
+  return { myTeams, teams: all ? null : myTeams, showAll };
+}

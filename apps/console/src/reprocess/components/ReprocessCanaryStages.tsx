@@ -1,0 +1,56 @@
+import type { ReprocessRequestDetailFragment } from '@/gql/graphql';
+import { describeError } from '@/shared/graphql/ApiError';
+import { useReprocessControls } from '../hooks/useReprocessControls';
+import { restWords, sliceOutcomes, sliceVerdict } from '../reprocessCanary';
+import { messages } from '../reprocessWords';
+
+const STAGE_LABELS = { sending: 'sending', waiting: 'waiting for outcomes', passed: 'passed', stopped: 'stopped the request' } as const;
+
+/**
+ * A request started with a canary, in its stages and in order: the first slice (sent, the runtime's
+ * outcomes, the decision with its reason), then the rest. While the canary waits, people who may
+ * control the request can send the rest without the missing outcomes.
+ */
+export function ReprocessCanaryStages({ request }: { request: ReprocessRequestDetailFragment }) {
+  const controls = useReprocessControls(request.id);
+  const canary = request.canary;
+  if (!canary) {
+    return null;
+  }
+  const open = canary.decision === null && (request.state === 'running' || request.state === 'paused');
+  return (
+    <section className="panel" aria-labelledby="reprocess-stages-title">
+      <h2 id="reprocess-stages-title" className="panel__title">
+        Stages
+      </h2>
+      <ol className="reprocess-stages">
+        <li className="reprocess-stages__stage" data-stage="canary" data-outcome={canary.stage} aria-label="Canary">
+          <h3>
+            1. Canary: the first {messages(canary.size)} —{' '}
+            <span className="strong">{request.state === 'awaiting_approval' ? 'waits for approval' : STAGE_LABELS[canary.stage]}</span>
+          </h3>
+          <p>{sliceOutcomes(canary)}</p>
+          <p data-testid="canary-verdict" role={canary.decision ? 'status' : undefined}>
+            {sliceVerdict(canary)}
+          </p>
+          {open && canary.stage === 'waiting' && request.canControl ? (
+            <div className="actions">
+              <button type="button" className="button" disabled={controls.continueCanary.isPending} onClick={() => controls.continueCanary.mutate(null)}>
+                {controls.continueCanary.isPending ? 'Sending the rest…' : `Send the other ${messages(canary.rest)} without waiting`}
+              </button>
+            </div>
+          ) : null}
+          {controls.continueCanary.error ? (
+            <p className="banner banner--error" role="alert">
+              The rest was not sent: {describeError(controls.continueCanary.error)}
+            </p>
+          ) : null}
+        </li>
+        <li className="reprocess-stages__stage" data-stage="rest" aria-label="The rest">
+          <h3>2. The rest: {messages(canary.rest)}</h3>
+          <p>{restWords(canary, request.state)}</p>
+        </li>
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,115 @@
+import type { RoundhouseClient } from '@roundhouse/sdk';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { useBrowser } from './browser.js';
+import { asAdmin, runtimeClient, signInAs } from './console.js';
+
+/** Registered by this journey (finance-ops, runtime kind sdk), so its dead letters touch no other journey's numbers. */
+const AUTOMATION = 'psp-fee-reconciliation';
+const TITLE = 'PSP fee reconciliation';
+const MESSAGES = 12;
+const FAIL_AGAIN = 4;
+const OLD_ERROR = 'FeeScheduleMissingError';
+const NEW_ERROR = 'AcquirerTimeoutError';
+
+describe('failed-again journey', () => {
+  const baseUrl = inject('baseUrl');
+  const browser = useBrowser();
+  let client: RoundhouseClient;
+  /** The disputes whose reprocess the runtime lets fail again: the first FAIL_AGAIN payouts. */
+  const failing = new Set(Array.from({ length: FAIL_AGAIN }, (_, n) => `fee-batch-${n + 1}`));
+
+  beforeAll(async () => {
+    const graphql = await asAdmin(baseUrl);
+    await graphql(`mutation Register($input: AutomationInput!) { registerAutomation(input: $input) { slug } }`, {
+      input: {
+        slug: AUTOMATION,
+        title: TITLE,
+        description: 'Matches the fees Adyen and Stripe deduct from each payout to the contracted fee schedule and books the difference in NetSuite.',
+        type: 'automation',
+        lifecycle: 'production',
+        owner: 'finance-ops',
+        onCall: { name: 'Finance ops primary' },
+        runtime: { kind: 'sdk' },
+      },
+    });
+    client = await runtimeClient(baseUrl, { name: 'fee reconciliation worker e2e', team: 'finance-ops', automations: [AUTOMATION], capabilities: ['ingest', 'dead_letters', 'commands'] });
+    // The runtime gave up on twelve fee batches: the fee schedule for a new card scheme was missing.
+    const firstFailedAt = new Date(Date.now() - 3_600_000);
+    for (let n = 1; n <= MESSAGES; n += 1) {
+      const run = client.startRun(AUTOMATION, { runId: `fee-run-${n}`, correlationId: `fee-batch-${n}` });
+      const error = Object.assign(new Error(`no fee schedule for card scheme "cartes_bancaires" in contract ADY-2026-${n}`), { name: OLD_ERROR });
+      run.fail(error, {
+        outcome: 'dead_lettered',
+        deadLetter: {
+          messageId: `fee-batch-${n}`,
+          source: { kind: 'sdk', queue: 'fees.reconcile' },
+          payload: { batchId: `fee-batch-${n}`, psp: 'adyen', payoutId: `po_${4700 + n}`, fees: { value: '12.50', currency: 'EUR' } },
+          attempts: 3,
+          firstFailedAt,
+        },
+      });
+    }
+    await client.flush();
+    // Once the schedule is fixed, a reprocess goes through — except where the acquirer times out this time.
+    client.onReprocess(
+      (command) =>
+        client.trackReprocess(command, () => {
+          if (command.correlationId !== undefined && failing.has(command.correlationId)) {
+            throw Object.assign(new Error(`acquirer did not answer within 30 s for ${command.correlationId}`), { name: NEW_ERROR });
+          }
+          return 'booked';
+        }),
+      { automations: [AUTOMATION], pollIntervalMs: 500 },
+    );
+  });
+
+  afterAll(async () => {
+    await client.shutdown();
+  });
+
+  it('a reprocess where some fail again: the request links to exactly those, grouped by their new error, and the default view lists them', async () => {
+    await browser.context.clearCookies();
+    const page = await browser.context.newPage();
+    await signInAs(page, 'otto', baseUrl);
+
+    // The workbench opens on what needs action; the group of the old error, then everything in it.
+    await page.goto(`${baseUrl}/dead-letters?automation=${AUTOMATION}`);
+    const group = page.locator('tr[data-fingerprint]').filter({ hasText: OLD_ERROR });
+    await group.getByRole('button').first().click();
+    await page.waitForURL(/fingerprint=/);
+    await expect.poll(async () => page.locator('tr[data-dead-letter-id]').count()).toBe(MESSAGES);
+    await page.getByRole('button', { name: 'Reprocess all matching…' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Reason').fill('Fee schedule for Cartes Bancaires added to contract ADY-2026 (FIN-812)');
+    await dialog.getByRole('button', { name: `Reprocess ${MESSAGES} messages` }).click();
+    await page.waitForURL(/\/reprocess\/\d+$/);
+    const requestId = /\/reprocess\/(\d+)$/.exec(page.url())?.[1] ?? '';
+
+    // The runtime handles every command; the request's page offers "the 4 that failed again".
+    const link = page.getByRole('link', { name: `the ${FAIL_AGAIN} that failed again` });
+    await expect.poll(async () => link.count(), { timeout: 60_000 }).toBe(1);
+    await link.click();
+    await page.waitForURL((url) => url.pathname === '/dead-letters' && url.searchParams.get('request') === requestId && url.searchParams.get('status') === 'failed_again');
+
+    // Exactly those, under the error they failed with this time.
+    await expect.poll(async () => page.locator('tr[data-dead-letter-id]').count()).toBe(FAIL_AGAIN);
+    const rows = await page.locator('tr[data-dead-letter-id]').allInnerTexts();
+    expect(rows.every((row) => row.includes(NEW_ERROR) && row.includes('Failed again'))).toBe(true);
+    const groups = page.locator('tr[data-fingerprint]');
+    await expect.poll(async () => groups.count()).toBe(1);
+    expect(await groups.first().innerText()).toContain(NEW_ERROR);
+    expect(await page.getByRole('search', { name: 'Filter dead letters' }).innerText()).toContain(`Sent back by request #${requestId}`);
+
+    // The default view lists them too: needs action is pending and failed again; the old group holds nothing waiting.
+    await page.goto(`${baseUrl}/dead-letters?automation=${AUTOMATION}`);
+    expect(await page.getByRole('combobox', { name: 'Status' }).inputValue()).toBe('needs_action');
+    await expect.poll(async () => page.locator('tr[data-dead-letter-id]').count()).toBe(FAIL_AGAIN);
+    await expect.poll(async () => page.locator('tr[data-fingerprint]').filter({ hasText: OLD_ERROR }).count()).toBe(0);
+
+    // One of them keeps the error it had before on its page.
+    await page.locator('tr[data-dead-letter-id]').first().getByRole('link', { name: NEW_ERROR }).click();
+    await page.getByRole('heading', { level: 1, name: new RegExp(NEW_ERROR) }).waitFor();
+    expect(await page.getByRole('list', { name: 'Earlier errors, newest first' }).innerText()).toContain(OLD_ERROR);
+    await page.close();
+  });
+});
