@@ -1,8 +1,12 @@
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { calculatePKCECodeChallenge, randomPKCECodeVerifier } from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../test/free-port.js';
 import { createTestDatabase, startTestApi, type TestApi, type TestDatabase } from '../../test/harness.js';
 import { startTestProvider, type TestProvider } from '../../test/oidc-provider.js';
+import { CatalogService } from '../catalog/catalog.service.js';
 import { OidcController } from './oidc.controller.js';
 
 const ACCOUNTS = {
@@ -157,6 +161,25 @@ describe(OidcController.name, () => {
     expect(entry).toMatchObject({ actor_id: 'sam', detail: { method: 'oidc', email: 'sam@example.test' } });
   });
 
+  it('adds the teams the catalog gives the person’s email: a Backstage User’s memberOf', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'roundhouse-sso-catalog-'));
+    const catalog = api.app.get(CatalogService);
+    try {
+      await cp(path.join(api.config.repositoryRoot, 'catalog'), dir, { recursive: true });
+      await writeFile(
+        path.join(dir, 'teams/people.yaml'),
+        'apiVersion: backstage.io/v1alpha1\nkind: User\nmetadata: { name: samuel }\nspec: { profile: { email: Sam@Example.test }, memberOf: [group:default/order-ops] }\n',
+      );
+      await catalog.apply(dir, dir);
+      const browser = new Browser();
+      await callback(browser, await signInAtProvider(browser, await start(browser), 'sam'));
+      const viewer = await api.graphql<{ viewer: { teams: string[] } }>('{ viewer { teams } }', {}, `rh_session=${sessionCookie(browser)}`);
+      expect(viewer.data?.viewer.teams).toEqual(['finance-ops', 'people-ops', 'order-ops']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('refuses a callback whose state is not the one this browser started, with a sentence and no session', async () => {
     const browser = new Browser();
     const back = await signInAtProvider(browser, await start(browser, '/runbooks'), 'sam');
@@ -238,5 +261,19 @@ describe(OidcController.name, () => {
     const action = /<form[^>]*action="([^"]+)"/.exec(page)?.[1] ?? '';
     const done = await browser.request(new URL(action, confirm.url).href, { form: { xsrf, logout: 'yes' } });
     expect(await browser.follow(new URL(done.headers.get('location') ?? '', confirm.url).href, api.url)).toEqual({ url: `${api.url}/sign-in` });
+  });
+
+  it('counts sign-ins with the identity provider against the sign-in rate limit', async () => {
+    const limited = await startTestApi(db.url, { ...provider.env, ROUNDHOUSE_SIGN_IN_RATE_LIMIT: '2', ROUNDHOUSE_DEV_SIGN_IN: 'false' });
+    try {
+      const startAt = () => fetch(`${limited.url}/auth/oidc/start?returnTo=%2F`, { redirect: 'manual' });
+      expect((await startAt()).status).toBe(302);
+      expect((await fetch(`${limited.url}/auth/oidc/callback?code=guess&state=guess`, { redirect: 'manual' })).status).toBe(302);
+      const refused = await startAt();
+      expect(refused.status).toBe(429);
+      expect(((await refused.json()) as { message: string }).message).toMatch(/^Too many sign-in attempts from this address: at most 2 a minute/);
+    } finally {
+      await limited.close();
+    }
   });
 });
