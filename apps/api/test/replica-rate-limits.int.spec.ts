@@ -66,4 +66,14 @@ describe('rate limits across api replicas', () => {
     // The address over its budget is still refused, on either replica.
     expect((await devSignIn(second)).status).toBe(429);
   });
+
+  it('gives the address its whole budget back once its minute is over, on both replicas', async () => {
+    // The minute that started with the first attempt is over (moved back rather than waited for).
+    await db.query(`UPDATE rate_limit_window SET started_at = started_at - interval '61 seconds' WHERE limiter = 'sign-in'`);
+    const statuses = [];
+    for (const api of [second, first, second, first]) {
+      statuses.push((await devSignIn(api)).status);
+    }
+    expect(statuses).toEqual([204, 204, 204, 429]);
+  });
 });
