@@ -56,6 +56,10 @@ export async function loadCatalog(dir: string, root: string): Promise<LoadedCata
   const all: Omit<ParsedCatalogFile, 'problems' | 'notes'> = { automations: [], teams: [], groups: [], users: [], systems: [], ownersOfInvalid: [] };
   const problems: CatalogProblem[] = [];
   const notes: CatalogNote[] = [];
+  if (!existsSync(dir)) {
+    // Read as an empty catalog, a mistyped folder would archive every team and automation.
+    problems.push({ file: path.relative(root, dir) || '.', line: 1, field: '(folder)', found: 'no such folder', allowed: 'the catalog folder (ROUNDHOUSE_CATALOG_DIR, or the folder given to the command)' });
+  }
   for (const file of files) {
     const bytes = await readFile(file);
     const invalid = firstInvalidUtf8(bytes);
