@@ -16,6 +16,8 @@ const env = {
   ROUNDHOUSE_DEV_SIGN_IN: process.env.NODE_ENV === 'production' ? 'false' : 'true',
   // Readable lines for the person at the terminal; production keeps the api's JSON lines.
   ...(process.env.NODE_ENV === 'production' ? {} : { LOG_FORMAT: 'pretty' }),
+  // The demo's NATS automation (catalog/automations/payout-status-sync.yaml) names this variable.
+  ...(process.env.NATS_URL === undefined ? {} : { ROUNDHOUSE_RUNTIME_NATS_URL: process.env.NATS_URL }),
   ...process.env,
 };
 const demo = (env.ROUNDHOUSE_DEMO ?? (env.NODE_ENV === 'production' ? 'false' : 'true')) === 'true';

@@ -3,6 +3,7 @@ import { backfill } from './backfill.js';
 import { BACKLOG_AUTOMATION, reportFinanceBacklog } from './finance-backlog.js';
 import { backfillKpiHistory } from './kpi-history.js';
 import { LiveSimulation } from './live.js';
+import { NATS_AUTOMATION, startNatsPayouts } from './nats-payouts.js';
 import { profileOf } from './profiles.js';
 import { seeded, type Random } from './random.js';
 import { DemoReprocessor } from './reprocess.js';
@@ -100,10 +101,20 @@ async function main(): Promise<void> {
       client.onReprocess((command) => reprocessor.handle(client, command), { automations: slugs });
     }
   }
+  // With NATS_URL set, one automation runs for real on NATS JetStream; Roundhouse collects its failures from the stream.
+  const natsUrl = process.env.NATS_URL;
+  const stopNats =
+    natsUrl !== undefined && natsUrl !== '' && automations.some((a) => a.slug === NATS_AUTOMATION)
+      ? await startNatsPayouts({ url: natsUrl, client: clientFor(NATS_AUTOMATION), random, say }).catch((error: unknown) => {
+          say(`not running ${NATS_AUTOMATION} on NATS (${error instanceof Error ? error.message : String(error)})`);
+          return undefined;
+        })
+      : undefined;
   say(`reporting live for ${automations.length} automations and pulling their reprocess commands (ROUNDHOUSE_DEMO=false turns the demo off)`);
 
   const stop = async () => {
     live.stop();
+    await stopNats?.();
     await Promise.all([...clients.values()].map((client) => client.shutdown()));
     process.exit(0);
   };

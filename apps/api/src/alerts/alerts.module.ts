@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { RuntimesModule } from '../runtimes/runtimes.module.js';
 import { SlosModule } from '../slos/slos.module.js';
 import { AlertNotifier } from './alert-notifier.js';
 import { AlertsRepository } from './alerts.repository.js';
@@ -8,7 +9,7 @@ import { DashboardSloAlertsResolver } from './dashboard-slo-alerts.resolver.js';
 import { SloEvaluationJob } from './slo-evaluation.job.js';
 
 @Module({
-  imports: [SlosModule],
+  imports: [SlosModule, RuntimesModule],
   providers: [AlertsRepository, AlertsService, AlertNotifier, SloEvaluationJob, AlertsResolver, DashboardSloAlertsResolver],
   exports: [AlertsService],
 })

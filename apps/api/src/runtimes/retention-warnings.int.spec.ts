@@ -5,6 +5,7 @@ import { Queue, QueueEvents, Worker } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { automationInput } from '../../test/fixtures.js';
 import { useTestApi } from '../../test/harness.js';
+import { SloEvaluationJob } from '../alerts/slo-evaluation.job.js';
 import { CatalogService } from '../catalog/catalog.service.js';
 import { redisConnectionOf } from '../common/redis-connection.js';
 import { BullMqCollector } from './bullmq/bullmq-collector.service.js';
@@ -112,8 +113,16 @@ describe.skipIf(RABBITMQ_URL === undefined || REDIS_URL === undefined)('retentio
     const [first] = await t.db.query<{ last_failed_at: Date }>(`SELECT min(last_failed_at) AS last_failed_at FROM dead_letter WHERE source_queue = $1`, [jobs]);
     expect(new Date(warning?.expiresAt ?? 0).getTime()).toBe(new Date(first?.last_failed_at ?? 0).getTime() + 10 * HOUR_MS);
 
-    // Resolved ones are no longer at risk.
+    // The evaluator raises a ticket, with the runbook the automation's dead-letter SLO names, before they go.
+    const alertOf = async () =>
+      (await t.db.query<{ severity: string; state: string; summary: string; runbook: string | null }>(`SELECT severity, state, summary, runbook FROM alert WHERE automation_slug = 'crm-enrichment' AND rule = $1`, [`expiring:${jobs}`]))[0];
+    await t.api.app.get(SloEvaluationJob).evaluate();
+    expect(await alertOf()).toEqual({ severity: 'ticket', state: 'firing', summary: warning?.message, runbook: 'enrichment-failures' });
+
+    // Discarded ones are no longer at risk: no warning, and the ticket resolves.
     await t.db.query(`UPDATE dead_letter SET status = 'discarded' WHERE source_queue = $1`, [jobs]);
     expect((await warnings('crm-enrichment')).filter((w) => w.sourceQueue === jobs)).toEqual([]);
+    await t.api.app.get(SloEvaluationJob).evaluate();
+    expect(await alertOf()).toMatchObject({ state: 'resolved' });
   });
 });

@@ -43,6 +43,11 @@ export const cases: AccessCase[] = [
     prepare: (context, team) => ({ slug: context.shippedAutomation(team) }),
   },
   {
+    operation: 'Query.deadLetterRetentionWarnings',
+    document: `query($slug: String!) { deadLetterRetentionWarnings(automation: $slug) { automation count } }`,
+    prepare: (context, team) => ({ slug: context.shippedAutomation(team) }),
+  },
+  {
     operation: 'Query.reprocessPreview',
    
     document: `query($selection: DeadLetterSelection!) { reprocessPreview(action: reprocess, selection: $selection) { count } }`,

@@ -83,6 +83,7 @@ export const OPERATIONS: Readonly<Record<string, PeopleRow>> = {
   'Query.deadLetters': { anonymous: R, viewer: P, operator: P, owner: P, admin: P },
   'Query.deadLetter': { anonymous: R, viewer: P, operator: P, owner: P, admin: P },
   'Query.deadLetterGroups': { anonymous: R, viewer: P, operator: P, owner: P, admin: P },
+  'Query.deadLetterRetentionWarnings': { anonymous: R, viewer: P, operator: P, owner: P, admin: P },
   'Query.reprocessPreview': { anonymous: R, viewer: P, operator: P, owner: P, admin: P },
   'Query.reprocessRequest': { anonymous: R, viewer: P, operator: P, owner: P, admin: P },
   'Query.reprocessRequests': { anonymous: R, viewer: P, operator: P, owner: P, admin: P },

@@ -131,7 +131,7 @@ export function failedAgainPath(requestId: string): string {
  * The filters in words, for "Reprocess every pending dead letter of payout-reconciliation in the chosen
  * group?". Only what is set is named.
  */
-export function describeDeadLetterFilters(filters: DeadLetterFilters): string {
+export function describeDeadLetterFilters(filters: DeadLetterFilters, teams: readonly string[] | null = null): string {
   let status = '';
   if (filters.status === NEEDS_ACTION) {
     status = 'pending or failed-again ';
@@ -141,6 +141,7 @@ export function describeDeadLetterFilters(filters: DeadLetterFilters): string {
   const parts = [
     `every ${status}dead letter`,
     filters.automation ? `of ${filters.automation}` : '',
+    teams === null ? '' : `owned by ${teams.join(', ')}`,
     filters.request ? `sent back by request #${filters.request}` : '',
     filters.fingerprint ? 'in the chosen group' : '',
     filters.q ? `with “${filters.q}” in the error` : '',

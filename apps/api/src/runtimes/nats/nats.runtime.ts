@@ -5,7 +5,7 @@ import { runtimeBindingProblems } from '../../automations/runtime-binding-check.
 import { RuntimeVariables } from '../../config/runtime-variables.js';
 import { OutboundGuard } from '../../outbound/outbound-guard.js';
 import type { DispatchMessage, DispatchOutcome } from '../dispatcher.js';
-import type { RuntimeAdapter, RuntimeDispatcher, SourceRetention } from '../runtime-adapter.js';
+import { ROUNDHOUSE_KEEPS, type RuntimeAdapter, type RuntimeDispatcher, type SourceRetention } from '../runtime-adapter.js';
 import { brokerWarning, connectionUrl } from '../shared/binding-variables.js';
 import { describeNatsRoute, natsBindingGaps } from './nats-binding.js';
 import { NatsCollector } from './nats-collector.service.js';
@@ -64,20 +64,26 @@ export class NatsRuntime implements RuntimeAdapter {
     return natsBindingGaps(binding)[0] ?? null;
   }
 
+  /**
+   * A collected JetStream failure is kept by Roundhouse, and a reprocess republishes that copy: the
+   * stream need not hold it any more. What the stream keeps matters only until the advisory is
+   * handled (moments), so it is reported in words, not as a deadline.
+   */
   async retention(binding: RuntimeBinding, queue: string | null): Promise<SourceRetention> {
     const stream = queue ?? binding.stream;
     const server = connectionUrl(binding, this.variables, 'NATS');
+    const kept = (about: string): SourceRetention => ({ ...ROUNDHOUSE_KEEPS, summary: `${ROUNDHOUSE_KEEPS.summary} once collected; ${about}` });
     if (stream === undefined) {
-      return { keeper: 'source', maxAgeMs: 'unknown', maxCount: 'unknown', summary: 'unknown: the binding names no stream' };
+      return kept('the binding names no stream');
     }
     if (typeof server === 'string') {
-      return { keeper: 'source', maxAgeMs: 'unknown', maxCount: 'unknown', summary: `unknown: ${server}` };
+      return kept(`stream "${stream}" not read: ${server}`);
     }
     try {
       const retention = await readNatsRetention(await jetstreamManager(await this.lookups.get(server.url)), stream);
-      return { keeper: 'source', maxAgeMs: retention.maxAgeMs, maxCount: retention.maxCount, summary: [retention.summary, ...retention.warnings].join('. ') };
+      return kept([`stream "${stream}": ${retention.summary}`, ...retention.warnings].join('. '));
     } catch (error) {
-      return { keeper: 'source', maxAgeMs: 'unknown', maxCount: 'unknown', summary: `unknown: stream "${stream}" could not be read (${natsReason(error, server.url)})` };
+      return kept(`stream "${stream}" could not be read (${natsReason(error, server.url)})`);
     }
   }
 }

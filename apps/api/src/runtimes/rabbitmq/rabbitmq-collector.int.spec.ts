@@ -99,6 +99,27 @@ describe.skipIf(RABBITMQ_URL === undefined)(RabbitMqCollector.name, () => {
     await vi.waitFor(async () => expect((await channel.checkQueue(dlq)).messageCount).toBe(0), { timeout: 5_000 });
   });
 
+  it('moves a message that dies again with another error to the group of its new error, keeping the old one', async () => {
+    await failMessage('deal-7', { dealId: 'deal-7', amount: 640 }, { 'x-exception-class': 'ValidationError', 'x-exception-message': 'customer 4711 has no billing address' });
+    await vi.waitFor(async () => expect(await t.db.query(`SELECT 1 FROM dead_letter WHERE source_queue = $1 AND message_id = 'deal-7'`, [dlq])).toHaveLength(1), { timeout: 15_000, interval: 200 });
+    // Retried after the address was fixed, NetSuite now times out: the same message, dead-lettered with a new error.
+    await failMessage('deal-7', { dealId: 'deal-7', amount: 640 }, { 'x-exception-class': 'NetSuiteTimeoutError', 'x-exception-message': 'NetSuite did not answer within 30 s' });
+    await vi.waitFor(
+      async () => {
+        const [row] = await t.db.query<{ error_class: string; deliveries: number }>(`SELECT error_class, deliveries FROM dead_letter WHERE source_queue = $1 AND message_id = 'deal-7'`, [dlq]);
+        expect(row).toEqual({ error_class: 'NetSuiteTimeoutError', deliveries: 2 });
+      },
+      { timeout: 15_000, interval: 200 },
+    );
+    const [row] = await t.db.query<{ fingerprint: string; earlier_errors: { errorClass: string; errorMessage: string }[] }>(
+      `SELECT fingerprint, earlier_errors FROM dead_letter WHERE source_queue = $1 AND message_id = 'deal-7'`,
+      [dlq],
+    );
+    expect(row?.earlier_errors.map((e) => [e.errorClass, e.errorMessage])).toEqual([['ValidationError', 'customer 4711 has no billing address']]);
+    const [group] = await t.db.query<{ error_class: string; normalized_message: string; total: number }>(`SELECT error_class, normalized_message, total FROM dead_letter_group WHERE fingerprint = $1`, [row?.fingerprint]);
+    expect(group).toEqual({ error_class: 'NetSuiteTimeoutError', normalized_message: 'NetSuite did not answer within <n> s', total: 1 });
+  });
+
   it('keeps a message that died long ago with its time, and stores a forged future x-death as the time it was collected', async () => {
     const forged = `${dlq}.forged`;
     await channel.assertQueue(forged, { durable: false, autoDelete: false });

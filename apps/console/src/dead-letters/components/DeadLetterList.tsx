@@ -72,7 +72,7 @@ export function DeadLetterList({ filters, hasFilters, onClear, scopeTeams, teams
         <DeadLetterActionBar
           selectedIds={selectedIds}
           filter={filter}
-          filterWords={describeDeadLetterFilters(filters)}
+          filterWords={describeDeadLetterFilters(filters, teams)}
           blockedReason={blockedReason}
           onChoose={setChosen}
         />

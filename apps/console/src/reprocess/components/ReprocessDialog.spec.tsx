@@ -114,7 +114,7 @@ describe(ReprocessDialog.name, () => {
     expect(api.calls('StartReprocess')[0]?.variables).toEqual({
       input: {
         action: 'reprocess',
-        selection: { filter: { status: 'pending' } },
+        selection: { filter: { needsAction: true, teams: ['finance-ops'] } },
         reason: 'NetSuite fixed the billing addresses (INC-4211)',
         velocity: 250,
         expectedCount: 1234,
@@ -154,7 +154,7 @@ describe(ReprocessDialog.name, () => {
     expect(api.calls('StartReprocess')[0]?.variables).toEqual({
       input: {
         action: 'reprocess',
-        selection: { filter: { status: 'pending' } },
+        selection: { filter: { needsAction: true, teams: ['finance-ops'] } },
         reason: 'NetSuite fixed the billing addresses (INC-4211)',
         velocity: 100,
         expectedCount: 1234,
@@ -188,13 +188,13 @@ describe(ReprocessDialog.name, () => {
     const api = workbench();
     const dialog = await openDialog('Discard all matching…', '/dead-letters?automation=invoice-generation&q=billing');
 
-    expect(within(dialog).getByRole('heading', { name: 'Discard every pending dead letter of invoice-generation with “billing” in the error?' })).toBeTruthy();
+    expect(within(dialog).getByRole('heading', { name: 'Discard every pending or failed-again dead letter of invoice-generation owned by finance-ops with “billing” in the error?' })).toBeTruthy();
     const confirm = await within(dialog).findByRole<HTMLButtonElement>('button', { name: 'Discard 1,234 messages — they will not be retried' });
     expect(confirm.className).toContain('button--danger');
     expect(within(dialog).getByText('1,234 dead letters will be set aside as discarded. Nothing is sent, and they will not be retried.')).toBeTruthy();
     expect(api.calls('ReprocessPreview')[0]?.variables).toEqual({
       action: 'discard',
-      selection: { filter: { automation: 'invoice-generation', status: 'pending', search: 'billing' } },
+      selection: { filter: { automation: 'invoice-generation', needsAction: true, teams: ['finance-ops'], search: 'billing' } },
     });
   });
 
