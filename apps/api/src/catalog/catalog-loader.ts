@@ -16,6 +16,12 @@ export interface LoadedCatalog {
   fileCount: number;
 }
 
+/** A file as a person opens it: relative to the repository, or its full path when it lies outside (not `../../../tmp/…`). */
+function shownPath(root: string, file: string): string {
+  const relative = path.relative(root, file);
+  return relative.split(path.sep)[0] === '..' || path.isAbsolute(relative) ? path.resolve(file) : relative || '.';
+}
+
 async function yamlFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
   return entries
@@ -58,15 +64,15 @@ export async function loadCatalog(dir: string, root: string): Promise<LoadedCata
   const notes: CatalogNote[] = [];
   if (!existsSync(dir)) {
     // Read as an empty catalog, a mistyped folder would archive every team and automation.
-    problems.push({ file: path.relative(root, dir) || '.', line: 1, field: '(folder)', found: 'no such folder', allowed: 'the catalog folder (ROUNDHOUSE_CATALOG_DIR, or the folder given to the command)' });
+    problems.push({ file: shownPath(root, dir), line: 1, field: '(folder)', found: 'no such folder', allowed: 'the catalog folder (ROUNDHOUSE_CATALOG_DIR, or the folder given to the command)' });
   }
   for (const file of files) {
     const bytes = await readFile(file);
     const invalid = firstInvalidUtf8(bytes);
     if (invalid !== undefined) {
-      problems.push({ file: path.relative(root, file), ...invalid, field: '(file)', found: 'bytes that are not UTF-8', allowed: 'a UTF-8 text file (save it as UTF-8)' });
+      problems.push({ file: shownPath(root, file), ...invalid, field: '(file)', found: 'bytes that are not UTF-8', allowed: 'a UTF-8 text file (save it as UTF-8)' });
     }
-    const parsed = parseCatalogFile(bytes.toString('utf8'), path.relative(root, file));
+    const parsed = parseCatalogFile(bytes.toString('utf8'), shownPath(root, file));
     problems.push(...parsed.problems);
     notes.push(...parsed.notes);
     all.automations.push(...parsed.automations);
@@ -100,13 +106,13 @@ export async function loadCatalog(dir: string, root: string): Promise<LoadedCata
           line: entity.lineAt(['spec', 'runbooks', index, 'path']),
           field: `spec.runbooks[${index}].path`,
           found: `${JSON.stringify(runbook.path)}, which does not exist`,
-          allowed: `a Markdown file inside ${path.relative(root, dir) || '.'}/`,
+          allowed: `a Markdown file inside ${shownPath(root, dir)}/`,
         });
         return;
       }
       let read = runbookText.get(runbook.path);
       if (read === undefined) {
-        read = readRunbook(path.join(dir, runbook.path), path.relative(root, path.join(dir, runbook.path)));
+        read = readRunbook(path.join(dir, runbook.path), shownPath(root, path.join(dir, runbook.path)));
         runbookText.set(runbook.path, read);
         result.problems.push(...(read.problem === undefined ? [] : [read.problem]));
       }

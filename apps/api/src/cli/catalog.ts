@@ -36,16 +36,26 @@ function describeCounts(counts: ChangeCounts): string {
 
 const withDatabase = <T>(work: (service: CatalogService) => Promise<T>): Promise<T> => withService(CatalogService, work);
 
+/** The folder validate and apply read: the one given, never another in its place; undefined when given several. */
+function catalogFolder(command: string | undefined, args: readonly string[], setting: string): string | undefined {
+  if (command !== 'validate' && command !== 'apply') {
+    return setting;
+  }
+  if (args.length > 1) {
+    return undefined;
+  }
+  return args[0] === undefined ? setting : path.resolve(args[0]);
+}
+
 async function main(): Promise<number> {
   const { positionals, values } = parseArgs({ allowPositionals: true, options: { out: { type: 'string' } } });
   const [command, ...slugs] = positionals;
   const config = loadConfig({ ...process.env, ROUNDHOUSE_CONSOLE_DIR: '/nonexistent' });
-  if ((command === 'validate' || command === 'apply') && slugs.length > 1) {
+  const dir = catalogFolder(command, slugs, config.ROUNDHOUSE_CATALOG_DIR);
+  if (dir === undefined) {
     process.stderr.write(`${command} takes one folder, not ${slugs.length}.\n\n${USAGE}\n`);
     return 2;
   }
-  // validate and apply read the folder given, never another one in its place.
-  const dir = (command === 'validate' || command === 'apply') && slugs[0] !== undefined ? path.resolve(slugs[0]) : config.ROUNDHOUSE_CATALOG_DIR;
   switch (command) {
     case 'validate': {
       const result = await CatalogService.validate(dir, config.repositoryRoot, runtimeVariablesOf(config), OutboundGuard.fromSetting(config.ROUNDHOUSE_OUTBOUND_ALLOW));
