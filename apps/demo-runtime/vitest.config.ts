@@ -9,7 +9,9 @@ const SOURCE_CONDITION = '@roundhouse/source';
 
 export default defineConfig({
   resolve: { conditions: [SOURCE_CONDITION, 'module', 'browser', 'development|production'] },
-  ssr: { resolve: { conditions: [SOURCE_CONDITION, 'module', 'node', 'development|production'] } },
+  // No 'module' on the server side: packages whose "module" build is for bundlers only (the
+  // OpenTelemetry JS SDK's build/esm has extensionless imports) load as Node loads them.
+  ssr: { resolve: { conditions: [SOURCE_CONDITION, 'node', 'development|production'] } },
   test: {
     name: 'demo-runtime',
     environment: 'node',

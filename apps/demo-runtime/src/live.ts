@@ -32,6 +32,8 @@ export class LiveSimulation {
     private readonly tokenFor: (slug: string) => string,
     private readonly url: string,
     private readonly random: Random,
+    /** Automations whose runs another reporter sends (OpenTelemetry): only their heartbeats and KPIs go through the SDK here. */
+    private readonly runsReportedElsewhere: ReadonlySet<string> = new Set(),
   ) {}
 
   start(): void {
@@ -51,6 +53,9 @@ export class LiveSimulation {
 
   private tick(): void {
     for (const automation of this.automations) {
+      if (this.runsReportedElsewhere.has(automation.slug)) {
+        continue;
+      }
       const profile = profileOf(automation.slug);
       if (chance(this.random, profile.runsPerMinute / 60)) {
         const correlationId = `${profile.correlationPrefix}-${10_000 + Math.floor(this.random() * 90_000)}`;

@@ -4,6 +4,7 @@ import { BACKLOG_AUTOMATION, reportFinanceBacklog } from './finance-backlog.js';
 import { backfillKpiHistory } from './kpi-history.js';
 import { LiveSimulation } from './live.js';
 import { NATS_AUTOMATION, startNatsPayouts } from './nats-payouts.js';
+import { OTEL_AUTOMATION, startOtelRuns } from './otel-runs.js';
 import { profileOf } from './profiles.js';
 import { seeded, type Random } from './random.js';
 import { DemoReprocessor } from './reprocess.js';
@@ -88,8 +89,11 @@ async function main(): Promise<void> {
     }
     return client;
   };
-  const live = new LiveSimulation(automations, clientFor, tokenOf, url, random);
+  // One automation reports its runs the second way in: OpenTelemetry spans to /v1/traces, no SDK.
+  const otel = automations.some((a) => a.slug === OTEL_AUTOMATION);
+  const live = new LiveSimulation(automations, clientFor, tokenOf, url, random, new Set(otel ? [OTEL_AUTOMATION] : []));
   live.start();
+  const stopOtel = otel ? startOtelRuns({ url, token: tokenOf(OTEL_AUTOMATION), random, say }) : undefined;
 
   // Reprocess in the console → the team's client pulls the command → the automation runs it again.
   const reprocessor = new DemoReprocessor({ random, sleep, onSucceeded: (slug, correlationId) => live.continueFlow(slug, correlationId) });
@@ -110,10 +114,13 @@ async function main(): Promise<void> {
           return undefined;
         })
       : undefined;
-  say(`reporting live for ${automations.length} automations and pulling their reprocess commands (ROUNDHOUSE_DEMO=false turns the demo off)`);
+  say(
+    `reporting live for ${automations.length} automations${otel ? ` (${OTEL_AUTOMATION} through OpenTelemetry)` : ''} and pulling their reprocess commands (ROUNDHOUSE_DEMO=false turns the demo off)`,
+  );
 
   const stop = async () => {
     live.stop();
+    await stopOtel?.();
     await stopNats?.();
     await Promise.all([...clients.values()].map((client) => client.shutdown()));
     process.exit(0);

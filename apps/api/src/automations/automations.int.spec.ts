@@ -88,6 +88,23 @@ describe(AutomationsService.name, () => {
     expect(again.errors?.[0]?.extensions?.fields?.[0]?.path).toBe('slug');
   });
 
+  it('refuses a binding naming a service.name another automation’s binding names, naming both, on register and on update', async () => {
+    const otel = (slug: string, serviceName: string) => automationInput({ slug, title: slug, runtime: { kind: 'other', serviceName } });
+    expect((await t.api.graphql(REGISTER, { input: otel('ledger-export', 'ledger-worker') }, owner)).errors).toBeUndefined();
+    const refused = await t.api.graphql(REGISTER, { input: otel('ledger-import', 'ledger-worker') }, owner);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(refused.errors?.[0]?.extensions?.fields).toEqual([
+      expect.objectContaining({ path: 'runtime.serviceName', found: '"ledger-worker", named by the runtime bindings of both ledger-export and ledger-import' }),
+    ]);
+    expect((await t.api.graphql(GET, { slug: 'ledger-import' }, owner)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+
+    // Registered with a service.name of its own, it may not take the other's by an edit; keeping its own is fine.
+    expect((await t.api.graphql(REGISTER, { input: otel('ledger-import', 'ledger-importer') }, owner)).errors).toBeUndefined();
+    const taken = await t.api.graphql(UPDATE, { slug: 'ledger-import', input: otel('ledger-import', 'ledger-worker') }, owner);
+    expect(taken.errors?.[0]?.extensions?.fields?.[0]?.found).toBe('"ledger-worker", named by the runtime bindings of both ledger-export and ledger-import');
+    expect((await t.api.graphql(UPDATE, { slug: 'ledger-import', input: { ...otel('ledger-import', 'ledger-importer'), title: 'Ledger import' } }, owner)).errors).toBeUndefined();
+  });
+
   it('answers an unknown slug with NOT_FOUND', async () => {
     const result = await t.api.graphql(GET, { slug: 'no-such-automation' }, viewer);
     expect(result.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');

@@ -129,6 +129,19 @@ export class AutomationsRepository {
     return automations.findOneByOrFail({ slug });
   }
 
+  /** Active automations other than `slug` whose runtime binding names this OpenTelemetry service name. */
+  async namingService(serviceName: string, slug: string): Promise<string[]> {
+    const rows = await this.automations
+      .createQueryBuilder('a')
+      .select(['a.slug'])
+      .where('a.archived_at IS NULL')
+      .andWhere('a.slug <> :slug', { slug })
+      .andWhere(`a.runtime ->> 'serviceName' = :serviceName`, { serviceName })
+      .orderBy('a.slug')
+      .getMany();
+    return rows.map((row) => row.slug);
+  }
+
   async archive(slug: string, at: Date): Promise<AutomationEntity> {
     await this.automations.update({ slug }, { archivedAt: at });
     return this.automations.findOneByOrFail({ slug });

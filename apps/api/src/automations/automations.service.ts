@@ -5,9 +5,9 @@ import { WaitingApprovals } from '../approvals/waiting-approvals.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { User } from '../auth/user.js';
 import { checkPageSize, decodeCursor, encodeCursor } from '../common/pagination.js';
-import { RuntimeVariables } from '../config/runtime-variables.js';
 import { InputError, NotAllowedError, type FieldError } from '../errors/domain-errors.js';
-import { OutboundGuard } from '../outbound/outbound-guard.js';
+import { clashFound, SERVICE_NAME_ALLOWED } from '../otlp/otlp-service-names.js';
+import { RuntimeBindingCheck } from '../runtimes/binding-check.js';
 import { TeamsService } from '../teams/teams.service.js';
 import { TokenCoverage } from '../tokens/token-coverage.js';
 import { changeVerdict, mayOwn } from './automation-access.js';
@@ -17,7 +17,6 @@ import type { AutomationEntity } from './automation.entity.js';
 import { toAutomationType } from './automation.mapper.js';
 import { AutomationNotFoundError, FileManagedError, SlugTakenError } from './automations.errors.js';
 import { AutomationsRepository, type AutomationQuery, type ListingPosition } from './automations.repository.js';
-import { runtimeBindingProblems } from './runtime-binding-check.js';
 import type { AutomationInput } from './dto/automation.input.js';
 import type { AutomationConnectionType, AutomationFacetsType, AutomationObjectType } from './dto/automation.type.js';
 
@@ -32,8 +31,7 @@ export class AutomationsService {
     @Inject(AutomationChangeGate) private readonly changeGate: AutomationChangeGate,
     @Inject(WaitingApprovals) private readonly waiting: WaitingApprovals,
     @Inject(TokenCoverage) private readonly tokenCoverage: TokenCoverage,
-    @Inject(RuntimeVariables) private readonly variables: RuntimeVariables,
-    @Inject(OutboundGuard) private readonly outbound: OutboundGuard,
+    @Inject(RuntimeBindingCheck) private readonly bindings: RuntimeBindingCheck,
   ) {}
 
   async search(query: AutomationQuery, first: number, after: string | undefined, user: User | undefined): Promise<AutomationConnectionType> {
@@ -57,7 +55,7 @@ export class AutomationsService {
 
   async register(input: AutomationInput, user: User): Promise<AutomationObjectType> {
     const definition = definitionFromInput(input);
-    this.checkBinding(definition);
+    await this.checkBinding(definition);
     await this.checkOwner(definition, user);
     const existing = await this.automations.findBySlug(definition.slug);
     if (existing !== null) {
@@ -83,7 +81,7 @@ export class AutomationsService {
         { path: 'slug', message: `must stay "${existing.slug}"`, found: JSON.stringify(definition.slug), allowed: JSON.stringify(existing.slug) },
       ]);
     }
-    this.checkBinding(definition);
+    await this.checkBinding(definition);
     // An approved change was checked against its requester's teams when asked for; the approver owns the automation's team.
     await this.checkOwner(definition, user, options.approvedChange === undefined);
     // Changes separation of duties gives to the owner team wait for it (the answer's pendingChange): see changesNeedingApproval.
@@ -151,9 +149,17 @@ export class AutomationsService {
     return existing;
   }
 
-  /** The same rules the catalog's files obey: variables a catalog may name, webhooks on public addresses. */
-  private checkBinding(definition: AutomationDefinition): void {
-    const problems = runtimeBindingProblems(definition.runtime, this.variables, this.outbound);
+  /**
+   * The same rules the catalog's files obey: variables a catalog may name, webhooks on public
+   * addresses (asked of the binding's kind), and a service.name no other automation names.
+   */
+  private async checkBinding(definition: AutomationDefinition): Promise<void> {
+    const problems: { field: string; found: string; allowed: string }[] = this.bindings.problems(definition.runtime);
+    const serviceName = definition.runtime?.serviceName;
+    const others = serviceName === undefined ? [] : await this.automations.namingService(serviceName, definition.slug);
+    if (serviceName !== undefined && others.length > 0) {
+      problems.push({ field: 'serviceName', found: clashFound({ serviceName, slugs: [definition.slug, ...others].sort() }), allowed: SERVICE_NAME_ALLOWED });
+    }
     if (problems.length > 0) {
       const fields: FieldError[] = problems.map((p) => ({ path: `runtime.${p.field}`, message: `found ${p.found}; allowed: ${p.allowed}`, found: p.found, allowed: p.allowed }));
       throw new InputError(`The automation is not valid: ${fields.map((f) => f.path).join(', ')}.`, fields);

@@ -18,9 +18,8 @@ import { automationInput } from '../../test/fixtures.js';
 import { createTestDatabase, startTestApi, useTestApi } from '../../test/harness.js';
 import { AccountsService } from '../accounts/accounts.service.js';
 import { AutomationsService } from '../automations/automations.service.js';
-import { RuntimeVariables } from '../config/runtime-variables.js';
+import { RuntimeBindingCheck } from '../runtimes/binding-check.js';
 import { NotAllowedError } from '../errors/domain-errors.js';
-import { OutboundGuard } from '../outbound/outbound-guard.js';
 import { CatalogInvalidError } from './catalog.errors.js';
 import { CatalogService } from './catalog.service.js';
 
@@ -223,7 +222,7 @@ spec: { type: team, children: [accounts.receivable] }
     const root = t.api.config.repositoryRoot;
     const dir = await catalogWithOrg({ 'automations/in-system.yaml': automation('ledger-close', 'Group:emea/team-a', '  system: order-to-cash\n').replace('  description: Does ledger-close.\n', '  description: Does ledger-close.\n  annotations: { github.com/project-slug: northwind/ledger }\n  labels: { tier: gold }\n') });
     await cp(path.join(root, 'catalog'), dir, { recursive: true });
-    const validated = await CatalogService.validate(dir, dir, t.api.app.get(RuntimeVariables), t.api.app.get(OutboundGuard));
+    const validated = await CatalogService.validate(dir, dir, t.api.app.get(RuntimeBindingCheck));
     expect(validated.problems).toEqual([]);
     await catalog.apply(dir, dir);
     const first = await catalog.exportFolder();

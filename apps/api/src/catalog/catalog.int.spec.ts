@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { automationInput } from '../../test/fixtures.js';
 import { createTestDatabase, startTestApi, useTestApi } from '../../test/harness.js';
 import { AutomationsService } from '../automations/automations.service.js';
+import { RuntimeBindingCheck } from '../runtimes/binding-check.js';
 import { CatalogInvalidError } from './catalog.errors.js';
 import { CatalogService } from './catalog.service.js';
 
@@ -137,6 +138,41 @@ describe(CatalogService.name, () => {
     // The runtimes' own variables and a public webhook apply.
     await apply(files('    kind: webhook\n    reprocessUrl: https://hooks.northwind.example/epsilon\n    signingSecret: ROUNDHOUSE_RUNTIME_EPSILON_SECRET\n'));
     expect(await t.db.query(`SELECT runtime->>'signingSecret' AS secret FROM automation WHERE slug = 'epsilon'`)).toEqual([{ secret: 'ROUNDHOUSE_RUNTIME_EPSILON_SECRET' }]);
+  });
+
+  it('refuses two automations whose bindings name the same OpenTelemetry service.name, naming both, in the files or against the console', async () => {
+    const otel = (slug: string, service: string) => automation(slug, `  runtime:\n    kind: other\n    serviceName: ${service}\n`);
+    const dir = await catalogDir({
+      'teams/finance.yaml': TEAM,
+      'automations/zeta.yaml': otel('zeta', 'ledger-sync'),
+      'automations/eta.yaml': otel('eta', 'ledger-sync'),
+      'runbooks/zeta.md': '# Zeta\n',
+      'runbooks/eta.md': '# Eta\n',
+    });
+    dirs.push(dir);
+    const problem = (file: string) => ({
+      file,
+      line: 18,
+      field: 'spec.runtime.serviceName',
+      found: '"ledger-sync", named by the runtime bindings of both eta and zeta',
+      allowed: 'a service.name no other automation’s runtime binding names: spans sent to /v1/traces from a shared service.name could not say which automation ran',
+    });
+    // `catalog validate` (no database) and apply say the same.
+    expect((await CatalogService.validate(dir, dir, t.api.app.get(RuntimeBindingCheck))).problems).toEqual([problem('automations/eta.yaml'), problem('automations/zeta.yaml')]);
+    const error = await catalog.apply(dir, dir).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CatalogInvalidError);
+    expect((error as CatalogInvalidError).problems).toEqual([problem('automations/eta.yaml'), problem('automations/zeta.yaml')]);
+    expect(await t.db.query(`SELECT slug FROM automation WHERE slug IN ('eta', 'zeta')`)).toEqual([]);
+
+    // An automation registered in the console already names it: the file naming it too is refused.
+    await apply({ 'teams/finance.yaml': TEAM });
+    const admin = { id: 'ada', name: 'Ada', role: 'admin' as const, teams: [] };
+    await t.api.app.get(AutomationsService).register(automationInput({ slug: 'theta-console', runtime: { kind: 'other', serviceName: 'ledger-sync' } }), admin);
+    const against = await apply({ 'teams/finance.yaml': TEAM, 'automations/zeta.yaml': otel('zeta', 'ledger-sync'), 'runbooks/zeta.md': '# Zeta\n' }).catch((e: unknown) => e);
+    expect((against as CatalogInvalidError).problems).toEqual([{ ...problem('automations/zeta.yaml'), found: '"ledger-sync", named by the runtime bindings of both theta-console and zeta' }]);
+    // Its own service.name applies.
+    await apply({ 'teams/finance.yaml': TEAM, 'automations/zeta.yaml': otel('zeta', 'ledger-sync-files'), 'runbooks/zeta.md': '# Zeta\n' });
+    expect(await t.db.query(`SELECT runtime->>'serviceName' AS service FROM automation WHERE slug = 'zeta'`)).toEqual([{ service: 'ledger-sync-files' }]);
   });
 
   it('names a missing runbook file and an owner that is no team', async () => {

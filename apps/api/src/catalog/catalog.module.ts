@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { RuntimeBindingCheckModule } from '../runtimes/binding-check.module.js';
 import { AutomationChangesModule } from '../approvals/automation-changes.module.js';
 import { AutomationsRepository } from '../automations/automations.repository.js';
 import { SlosModule } from '../slos/slos.module.js';
@@ -9,7 +10,7 @@ import { CatalogRepository } from './catalog.repository.js';
 import { CatalogService } from './catalog.service.js';
 
 @Module({
-  imports: [TokenCoverageModule, AutomationChangesModule, SlosModule],
+  imports: [TokenCoverageModule, AutomationChangesModule, SlosModule, RuntimeBindingCheckModule],
   controllers: [BackstageEntitiesController],
   providers: [CatalogRepository, AutomationsRepository, CatalogService, BackstageEntitiesService],
   exports: [CatalogService],

@@ -93,6 +93,17 @@ export class CatalogRepository {
     return rows.map((row) => row.slug);
   }
 
+  /** Active console-registered automations whose runtime binding names one of these OpenTelemetry service names. */
+  async consoleServiceNames(serviceNames: readonly string[]): Promise<{ slug: string; serviceName: string }[]> {
+    if (serviceNames.length === 0) {
+      return [];
+    }
+    return this.dataSource.query<{ slug: string; serviceName: string }[]>(
+      `SELECT slug, runtime->>'serviceName' AS "serviceName" FROM automation WHERE source = 'console' AND archived_at IS NULL AND runtime->>'serviceName' = ANY($1::text[]) ORDER BY slug`,
+      [serviceNames],
+    );
+  }
+
   /** The active teams, people, Systems and Domains, for export: each as the entity it was read from. */
   async listForExport(): Promise<{ teams: TeamEntity[]; people: { name: string; definition: Record<string, unknown> }[]; systems: { kind: string; name: string; definition: Record<string, unknown> }[] }> {
     const teams = await this.dataSource.getRepository(TeamEntity).find({ where: { archivedAt: IsNull() }, order: { name: 'ASC' } });

@@ -9,9 +9,8 @@ import { WaitingApprovals } from '../approvals/waiting-approvals.js';
 import { definitionToYaml } from '../automations/automation-definition.js';
 import { AutomationsRepository } from '../automations/automations.repository.js';
 import { TokenCoverage } from '../tokens/token-coverage.js';
-import { runtimeBindingProblems } from '../automations/runtime-binding-check.js';
-import { RuntimeVariables } from '../config/runtime-variables.js';
-import { OutboundGuard } from '../outbound/outbound-guard.js';
+import { clashFound, SERVICE_NAME_ALLOWED, serviceNameClashes, type ServiceNameBinding } from '../otlp/otlp-service-names.js';
+import { RuntimeBindingCheck } from '../runtimes/binding-check.js';
 import { CatalogInvalidError } from './catalog.errors.js';
 import { loadCatalog, type LoadedCatalog } from './catalog-loader.js';
 import { CatalogRepository, type ApplySummary } from './catalog.repository.js';
@@ -32,10 +31,10 @@ function teamV1Of(team: TeamEntity): object {
   };
 }
 
-/** What this instance refuses in the runtime bindings of catalog files (see runtimeBindingProblems). */
-function bindingProblems(automations: LoadedCatalog['automations'], variables: RuntimeVariables, outbound: OutboundGuard): CatalogProblem[] {
+/** What this instance refuses in the runtime bindings of catalog files, asked of each binding's kind (RuntimeBindingCheck). */
+function bindingProblems(automations: LoadedCatalog['automations'], check: RuntimeBindingCheck): CatalogProblem[] {
   return automations.flatMap((a) =>
-    runtimeBindingProblems(a.value.runtime, variables, outbound).map((problem) => ({
+    check.problems(a.value.runtime).map((problem) => ({
       file: a.file,
       line: a.lineAt(['spec', 'runtime', problem.field]),
       field: `spec.runtime.${problem.field}`,
@@ -43,6 +42,18 @@ function bindingProblems(automations: LoadedCatalog['automations'], variables: R
       allowed: problem.allowed,
     })),
   );
+}
+
+/**
+ * Automations of the files whose binding names a service.name another automation's names (in the
+ * files, or `registered`: console-registered ones the apply keeps): OTLP spans from it would be ambiguous.
+ */
+function serviceNameProblems(automations: LoadedCatalog['automations'], registered: readonly ServiceNameBinding[] = []): CatalogProblem[] {
+  const clashes = serviceNameClashes([...automations.map((a) => ({ slug: a.value.slug, serviceName: a.value.runtime?.serviceName })), ...registered]);
+  return automations.flatMap((a) => {
+    const clash = clashes.find((c) => c.serviceName === a.value.runtime?.serviceName);
+    return clash === undefined ? [] : [{ file: a.file, line: a.lineAt(['spec', 'runtime', 'serviceName']), field: 'spec.runtime.serviceName', found: clashFound(clash), allowed: SERVICE_NAME_ALLOWED }];
+  });
 }
 
 export interface CatalogValidation {
@@ -64,17 +75,16 @@ export class CatalogService {
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(TokenCoverage) private readonly tokenCoverage: TokenCoverage,
     @Inject(WaitingApprovals) private readonly waiting: WaitingApprovals,
-    @Inject(RuntimeVariables) private readonly variables: RuntimeVariables,
-    @Inject(OutboundGuard) private readonly outbound: OutboundGuard,
+    @Inject(RuntimeBindingCheck) private readonly bindings: RuntimeBindingCheck,
   ) {}
 
   /**
-   * Problems in the files alone; needs no database. `variables` and `outbound` are this
-   * instance's rules for runtime bindings (the names catalogs may use, the addresses webhooks may reach).
+   * Problems in the files alone; needs no database. `bindings` holds this instance's rules for
+   * runtime bindings (the names catalogs may use, the addresses webhooks may reach).
    */
-  static async validate(dir: string, root: string, variables: RuntimeVariables, outbound: OutboundGuard): Promise<CatalogValidation> {
+  static async validate(dir: string, root: string, bindings: RuntimeBindingCheck): Promise<CatalogValidation> {
     const loaded = await loadCatalog(dir, root);
-    const problems = [...loaded.problems, ...bindingProblems(loaded.automations, variables, outbound)];
+    const problems = [...loaded.problems, ...bindingProblems(loaded.automations, bindings), ...serviceNameProblems(loaded.automations)];
     return { problems, notes: loaded.notes, teams: loaded.teams.length, people: loaded.people.length, systems: loaded.systems.length, automations: loaded.automations.length, files: loaded.fileCount };
   }
 
@@ -92,9 +102,12 @@ export class CatalogService {
   async apply(dir: string, root: string, actor: AuditActor = SYSTEM_ACTOR): Promise<ApplySummary & { notes: CatalogNote[] }> {
     const loaded = await loadCatalog(dir, root);
     const taken = new Set(await this.catalog.consoleSlugs(loaded.automations.map((a) => a.value.slug)));
+    const serviceNames = loaded.automations.flatMap((a) => (a.value.runtime?.serviceName === undefined ? [] : [a.value.runtime.serviceName]));
+    const registered = (await this.catalog.consoleServiceNames(serviceNames)).filter((r) => !taken.has(r.slug));
     const problems = [
       ...loaded.problems,
-      ...bindingProblems(loaded.automations, this.variables, this.outbound),
+      ...bindingProblems(loaded.automations, this.bindings),
+      ...serviceNameProblems(loaded.automations, registered),
       ...loaded.automations
         .filter((a) => taken.has(a.value.slug))
         .map((a) => ({

@@ -9,6 +9,7 @@ import type { ChangeCounts } from '../catalog/catalog.repository.js';
 import { CatalogService } from '../catalog/catalog.service.js';
 import { loadConfig, runtimeVariablesOf } from '../config/app.config.js';
 import { OutboundGuard } from '../outbound/outbound-guard.js';
+import { RegistryBindingCheck } from '../runtimes/registry.js';
 import { withService } from './with-app.js';
 
 const USAGE = `Usage: npm run catalog -- <command>
@@ -58,7 +59,7 @@ async function main(): Promise<number> {
   }
   switch (command) {
     case 'validate': {
-      const result = await CatalogService.validate(dir, config.repositoryRoot, runtimeVariablesOf(config), OutboundGuard.fromSetting(config.ROUNDHOUSE_OUTBOUND_ALLOW));
+      const result = await CatalogService.validate(dir, config.repositoryRoot, new RegistryBindingCheck({ variables: runtimeVariablesOf(config), outbound: OutboundGuard.fromSetting(config.ROUNDHOUSE_OUTBOUND_ALLOW) }));
       writeNotes(result.notes);
       for (const problem of result.problems) {
         process.stderr.write(`${formatProblem(problem)}\n`);

@@ -387,7 +387,6 @@ export class DeadLettersRepository {
     );
   }
 
-  /** BullMQ jobs retried by a reprocess whose outcome is not known yet: their keys and job ids. */
   /**
    * Pending (or failed-again) dead letters of one automation and source queue whose last failure is
    * before `before` — those a source that keeps failures for a while loses first — with the oldest
@@ -410,11 +409,16 @@ export class DeadLettersRepository {
     );
   }
 
-  retriedJobs(automation: string, queue: string, limit: number): Promise<{ reprocess_id: string; message_id: string }[]> {
+  /**
+   * Messages a reprocess sent back through `route` (a runtime kind) whose outcome is not known yet
+   * (acknowledged, e.g. BullMQ jobs retried): their keys and message ids. The route is a parameter
+   * of an unnamed statement, planned with its value, so the partial index for BullMQ still serves it.
+   */
+  acknowledgedItems(route: string, automation: string, queue: string, limit: number): Promise<{ reprocess_id: string; message_id: string }[]> {
     return this.dataSource.query(
       `SELECT i.reprocess_id::text AS reprocess_id, d.message_id FROM reprocess_item i JOIN dead_letter d ON d.id = i.dead_letter_id
-        WHERE i.route = 'bullmq' AND i.state = 'acknowledged' AND i.automation_slug = $1 AND d.source_queue = $2 ORDER BY i.id LIMIT $3`,
-      [automation, queue, limit],
+        WHERE i.route = $4 AND i.state = 'acknowledged' AND i.automation_slug = $1 AND d.source_queue = $2 ORDER BY i.id LIMIT $3`,
+      [automation, queue, limit, route],
     );
   }
 

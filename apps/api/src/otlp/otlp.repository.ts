@@ -6,14 +6,14 @@ import { DataSource } from 'typeorm';
 export class OtlpRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** The automations whose runtime binding names each of these OpenTelemetry service names. */
+  /** The active automations whose runtime binding names each of these OpenTelemetry service names (archived ones speak for nothing). */
   async automationsByServiceName(serviceNames: readonly string[]): Promise<Map<string, string[]>> {
     const bound = new Map<string, string[]>();
     if (serviceNames.length === 0) {
       return bound;
     }
     const rows = await this.dataSource.query<{ service_name: string; slug: string }[]>(
-      `SELECT runtime->>'serviceName' AS service_name, slug FROM automation WHERE runtime->>'serviceName' = ANY($1::text[]) ORDER BY slug`,
+      `SELECT runtime->>'serviceName' AS service_name, slug FROM automation WHERE archived_at IS NULL AND runtime->>'serviceName' = ANY($1::text[]) ORDER BY slug`,
       [serviceNames],
     );
     for (const row of rows) {

@@ -1,4 +1,5 @@
-import type { RuntimeKind } from '@roundhouse/contracts';
+import type { RuntimeBinding, RuntimeKind } from '@roundhouse/contracts';
+import { RuntimeBindingCheck, type BindingProblem, type BindingRules } from './binding-check.js';
 import { BullMqRuntime } from './bullmq/bullmq.runtime.js';
 import { NatsRuntime } from './nats/nats.runtime.js';
 import { RabbitMqRuntime } from './rabbitmq/rabbitmq.runtime.js';
@@ -10,6 +11,8 @@ import { WebhookRuntime } from './webhook/webhook.runtime.js';
 export interface RuntimeAdapterClass {
   readonly kind: RuntimeKind;
   new (...args: never[]): RuntimeAdapter;
+  /** What this instance refuses in a binding of this kind the contract accepts (variables a catalog may not name, webhook hosts). */
+  validate(binding: RuntimeBinding, rules: BindingRules): BindingProblem[];
 }
 
 /**
@@ -18,3 +21,24 @@ export interface RuntimeAdapterClass {
  * two lists agree. See docs/runtimes.md.
  */
 export const RUNTIME_ADAPTERS = [RabbitMqRuntime, BullMqRuntime, NatsRuntime, WebhookRuntime, SdkRuntime, OtherRuntime] as const satisfies readonly RuntimeAdapterClass[];
+
+
+/** Each binding checked by the adapter of its kind: the catalog's and the console's one way to validate a binding. */
+export class RegistryBindingCheck extends RuntimeBindingCheck {
+  private readonly byKind = new Map<RuntimeKind, RuntimeAdapterClass>(RUNTIME_ADAPTERS.map((Adapter) => [Adapter.kind, Adapter]));
+
+  constructor(private readonly rules: BindingRules) {
+    super();
+  }
+
+  problems(runtime: RuntimeBinding | null | undefined): BindingProblem[] {
+    if (runtime === null || runtime === undefined) {
+      return [];
+    }
+    const Adapter = this.byKind.get(runtime.kind);
+    if (Adapter === undefined) {
+      throw new Error(`no runtime adapter for the kind "${runtime.kind}": registry.ts and the contract's RUNTIME_KINDS disagree`);
+    }
+    return Adapter.validate(runtime, this.rules);
+  }
+}

@@ -1,11 +1,12 @@
 import type { RuntimeBinding, RuntimeKind } from '@roundhouse/contracts';
-import type { BindingProblem } from '../automations/runtime-binding-check.js';
 import type { DispatchMessage, DispatchOutcome } from './dispatcher.js';
 
 /**
  * One runtime kind (the contract's RUNTIME_KINDS): everything Roundhouse knows about reaching
  * automations that run on it. Each kind lives in its own folder (`runtimes/<kind>/`) and is listed
- * once in `runtimes/registry.ts`; nothing outside those two places switches on a kind.
+ * once in `runtimes/registry.ts`; nothing outside those two places switches on a kind. Validating a
+ * binding needs no instance (the catalog asks before anything is connected): it is the class's static
+ * `validate` (see RuntimeAdapterClass).
  *
  * Connection strings and secrets are never read here from the environment: a kind asks the one
  * injected resolver (`RuntimeVariables`) for the variable its binding names, which refuses names a
@@ -16,9 +17,6 @@ export interface RuntimeAdapter {
   readonly kind: RuntimeKind;
   /** The transport's name in sentences ("RabbitMQ", "Redis (BullMQ)"). */
   readonly label: string;
-
-  /** What this instance refuses in a binding of this kind the contract accepts (variables a catalog may not name, webhook hosts). */
-  validate(binding: RuntimeBinding): BindingProblem[];
 
   /**
    * Whether a dead letter collected from `sourceKind` goes back through this kind's own transport

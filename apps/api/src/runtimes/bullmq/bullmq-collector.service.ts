@@ -187,7 +187,7 @@ export class BullMqCollector implements OnApplicationShutdown {
    * that fails again comes back through the failed set as the same dead letter).
    */
   private async observeRetried(binding: BullMqBinding, queue: Queue): Promise<void> {
-    const retried = await this.deadLetters.retriedJobs(binding.automation, binding.queue, PAGE);
+    const retried = await this.deadLetters.acknowledgedItems('bullmq', binding.automation, binding.queue, PAGE);
     const completed: string[] = [];
     for (const { reprocess_id, message_id } of retried) {
       const job = await Job.fromId(queue, message_id);

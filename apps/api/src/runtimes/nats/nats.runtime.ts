@@ -1,7 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { jetstreamManager } from '@nats-io/jetstream';
 import type { RuntimeBinding } from '@roundhouse/contracts';
-import { runtimeBindingProblems } from '../../automations/runtime-binding-check.js';
+import { sharedBindingProblems, type BindingProblem, type BindingRules } from '../binding-check.js';
 import { RuntimeVariables } from '../../config/runtime-variables.js';
 import { OutboundGuard } from '../../outbound/outbound-guard.js';
 import type { DispatchMessage, DispatchOutcome } from '../dispatcher.js';
@@ -44,8 +44,9 @@ export class NatsRuntime implements RuntimeAdapter {
     };
   }
 
-  validate(binding: RuntimeBinding) {
-    return runtimeBindingProblems(binding, this.variables, this.guard);
+  /** What this instance refuses in a binding of this kind: only what every kind refuses. */
+  static validate(binding: RuntimeBinding, rules: BindingRules): BindingProblem[] {
+    return sharedBindingProblems(binding, rules);
   }
 
   delivers(binding: RuntimeBinding, sourceKind: string): boolean {

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { RuntimeBinding } from '@roundhouse/contracts';
-import { runtimeBindingProblems } from '../../automations/runtime-binding-check.js';
+import { sharedBindingProblems, type BindingProblem, type BindingRules } from '../binding-check.js';
 import { RuntimeVariables } from '../../config/runtime-variables.js';
 import { OutboundGuard } from '../../outbound/outbound-guard.js';
 import type { DispatchMessage, DispatchOutcome, RabbitMqTarget } from '../dispatcher.js';
@@ -46,8 +46,9 @@ export class RabbitMqRuntime implements RuntimeAdapter {
     return { kind: 'rabbitmq', url: broker.url, ...(binding?.exchange === undefined ? {} : { exchange: binding.exchange }), ...(binding?.routingKey === undefined ? {} : { routingKey: binding.routingKey }) };
   }
 
-  validate(binding: RuntimeBinding) {
-    return runtimeBindingProblems(binding, this.variables, this.guard);
+  /** What this instance refuses in a binding of this kind: only what every kind refuses. */
+  static validate(binding: RuntimeBinding, rules: BindingRules): BindingProblem[] {
+    return sharedBindingProblems(binding, rules);
   }
 
   delivers(binding: RuntimeBinding, sourceKind: string): boolean {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { RuntimeBinding, RuntimeKind } from '@roundhouse/contracts';
-import { runtimeBindingProblems } from '../../automations/runtime-binding-check.js';
+import { sharedBindingProblems, type BindingProblem, type BindingRules } from '../binding-check.js';
 import { RuntimeVariables } from '../../config/runtime-variables.js';
 import { OutboundGuard } from '../../outbound/outbound-guard.js';
 import { ROUNDHOUSE_KEEPS, type RuntimeAdapter, type SourceRetention } from '../runtime-adapter.js';
@@ -21,8 +21,9 @@ export class SdkRuntime implements RuntimeAdapter {
     @Inject(OutboundGuard) private readonly guard: OutboundGuard,
   ) {}
 
-  validate(binding: RuntimeBinding) {
-    return runtimeBindingProblems(binding, this.variables, this.guard);
+  /** What this instance refuses in a binding of this kind: only what every kind refuses. */
+  static validate(binding: RuntimeBinding, rules: BindingRules): BindingProblem[] {
+    return sharedBindingProblems(binding, rules);
   }
 
   /** Never through a transport of its own: the SDK pulls. */
