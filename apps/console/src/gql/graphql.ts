@@ -304,7 +304,7 @@ export type ReprocessRequestState =
   | 'requested'
   | 'running';
 
-/** How messages go back: RabbitMQ republish, BullMQ retry, signed webhook, SDK pull, or nowhere (discard). */
+/** How messages go back: the runtime kind whose adapter sends them (rabbitmq, nats, …), sdk when the runtime pulls them through the SDK, or discard (sent nowhere). */
 export type ReprocessRoute =
   | 'bullmq'
   | 'discard'

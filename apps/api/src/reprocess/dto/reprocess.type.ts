@@ -15,7 +15,7 @@ registerEnumType(ReprocessRequestStateEnum, { name: 'ReprocessRequestState' });
 export const ReprocessItemStateEnum = enumOf(ITEM_STATES);
 registerEnumType(ReprocessItemStateEnum, { name: 'ReprocessItemState' });
 export const ReprocessRouteEnum = enumOf(ROUTES);
-registerEnumType(ReprocessRouteEnum, { name: 'ReprocessRoute', description: 'How messages go back: RabbitMQ republish, BullMQ retry, signed webhook, SDK pull, or nowhere (discard).' });
+registerEnumType(ReprocessRouteEnum, { name: 'ReprocessRoute', description: 'How messages go back: the runtime kind whose adapter sends them (rabbitmq, nats, …), sdk when the runtime pulls them through the SDK, or discard (sent nowhere).' });
 
 @ObjectType('ReprocessProgress', { description: 'Items of a request by ledger state.' })
 export class ReprocessProgressType {
