@@ -281,8 +281,10 @@ export type ReprocessCanaryInput = {
   percent?: number | null | undefined;
 };
 
-/** sending: the first slice is going out; waiting: sent, waiting for the runtime’s outcomes; passed: the rest follows; stopped: the request stopped after the slice. */
+/** awaiting_approval: the request waits for a second person, nothing is sent; sending: the first slice is going out; waiting: sent, waiting for the runtime’s outcomes; passed: the rest follows; stopped: the request stopped after the slice; cancelled: the request was rejected or cancelled before the canary decided. */
 export type ReprocessCanaryStage =
+  | 'awaiting_approval'
+  | 'cancelled'
   | 'passed'
   | 'sending'
   | 'stopped'
