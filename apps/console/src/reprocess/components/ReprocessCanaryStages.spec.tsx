@@ -28,6 +28,8 @@ describe(ReprocessCanaryStages.name, () => {
     expect(screen.getByTestId('canary-verdict').textContent).toContain('Waiting for the runtime’s outcomes: 7 of 10 known.');
     expect(within(rest as HTMLElement).getByRole('heading').textContent).toBe('2. The rest: 90 messages');
     expect(rest?.textContent).toContain('Held until the canary passes.');
+    // The rest is held, not slow: no time remaining is made up from it.
+    expect(screen.getByTestId('progress-remaining').textContent).toBe('No estimate while the canary waits for the runtime’s outcomes; the other 90 messages are held until the canary decides.');
   });
 
   it('shows the decision with its reason: a stopped canary leaves the rest unsent', async () => {
