@@ -613,7 +613,7 @@ export type DeadLetterGroupsQueryVariables = Exact<{
 }>;
 
 
-export type DeadLetterGroupsQuery = { deadLetterGroups: Array<{ fingerprint: string, errorClass: string, normalizedMessage: string, sampleMessage: string, sourceKind: DeadLetterSource, sourceQueue: string, total: number, pending: number, firstSeen: string, lastSeen: string, trend: Array<number>, automation: { slug: string, title: string } }> };
+export type DeadLetterGroupsQuery = { deadLetterGroups: Array<{ fingerprint: string, errorClass: string, normalizedMessage: string, sampleMessage: string, sourceKind: DeadLetterSource, sourceQueue: string, total: number, pending: number, matching: number, firstSeen: string, lastSeen: string, trend: Array<number>, automation: { slug: string, title: string } }> };
 
 export type DeadLetterQueryVariables = Exact<{
   id: string | number;
@@ -2401,6 +2401,7 @@ export const DeadLetterGroupsDocument = new TypedDocumentString(`
     sourceQueue
     total
     pending
+    matching
     firstSeen
     lastSeen
     trend

@@ -83,6 +83,11 @@ export function DeadLetterGroups({ groups, selected, onSelect }: DeadLetterGroup
                 </td>
                 <td className="numeric nowrap">
                   <strong>{formatNumber(group.pending)}</strong> / {formatNumber(group.total)}
+                  {group.matching === group.pending ? null : (
+                    <span className="dead-letter-groups__first muted" data-testid="group-matching">
+                      {formatNumber(group.matching)} match the filters
+                    </span>
+                  )}
                 </td>
                 <td className="nowrap">
                   <span title={formatDateTime(group.lastSeen)}>last {formatTimeAgo(group.lastSeen)}</span>
