@@ -141,7 +141,8 @@ describe(DeadLettersPage.name, () => {
     renderApp('/dead-letters?request=42&status=failed_again');
 
     expect(await screen.findByRole('row', { name: /Adyen answered 429 Too Many Requests/ })).toBeTruthy();
-    // The group waits with 12; the 10 the request's link counted are said beside it.
+    // The group waits with 12 (pending or failed again, as the dashboard counts waiting); the 10 the request's link counted are said beside it.
+    expect(screen.getByRole('columnheader', { name: /^Waiting \/ total/ })).toBeTruthy();
     const group = within(screen.getByRole('table', { name: 'Dead letters grouped by error, most pending first' })).getByRole('row', { name: /AdyenRateLimited/ });
     expect(within(group).getByTestId('group-matching').textContent).toBe('10 match the filters');
     expect(api.calls('DeadLetters')[0]?.variables.filter).toEqual({ teams: ['finance-ops'], status: 'failed_again', reprocessRequest: '42' });
