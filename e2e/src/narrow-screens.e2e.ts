@@ -4,7 +4,7 @@ import { useBrowser } from './browser.js';
 import { signInAs } from './console.js';
 
 /** Every section an admin sees, in the order the navigation lists them. */
-const SECTIONS = ['Catalog', 'Dashboards', 'Alerts', 'Runs', 'Dead letters', 'Reprocessing', 'Approvals', 'Audit trail', 'Quarantine', 'Runtime tokens'];
+const SECTIONS = ['Catalog', 'Teams', 'Dashboards', 'Alerts', 'Runs', 'Dead letters', 'Reprocessing', 'Approvals', 'Audit trail', 'Quarantine', 'Runtime tokens'];
 
 /** How far the page reaches beyond the window sideways, in CSS pixels (0: no sideways scrolling). */
 function sidewaysOverflow(page: Page): Promise<number> {
