@@ -8,7 +8,7 @@ import { type PickupSample, addSample, describeTimeRemaining, notPickedUpCount, 
 import { messages } from '../reprocessWords';
 import { ReprocessProgressChart } from './ReprocessProgressChart';
 
-type Request = Pick<ReprocessRequestSummaryFragment, 'progress' | 'total' | 'state'>;
+type Request = Pick<ReprocessRequestSummaryFragment, 'progress' | 'total' | 'state' | 'canary'>;
 
 function StateCount({ row }: { row: ProgressRow }) {
   const labelId = useId();
