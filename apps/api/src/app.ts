@@ -9,6 +9,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import helmet from 'helmet';
 import { INGEST_PATH, OTLP_TRACES_PATH } from '@roundhouse/contracts';
 import type { Logger } from 'pino';
+import { DataSource } from 'typeorm';
 import { pinoHttp } from 'pino-http';
 import { AppModule } from './app.module.js';
 import { jsonBody } from './common/http/json-body.js';
@@ -140,9 +141,9 @@ export async function createApp(config: AppConfig, databaseUrl: string, log: Log
     }),
   );
   // One budget for every way of signing in (a password, a persona, the identity provider), per address.
-  app.use(['/auth/sign-in', '/auth/dev-sign-in', '/auth/oidc'], signInRateLimit(config.ROUNDHOUSE_SIGN_IN_RATE_LIMIT));
+  app.use(['/auth/sign-in', '/auth/dev-sign-in', '/auth/oidc'], signInRateLimit(config.ROUNDHOUSE_SIGN_IN_RATE_LIMIT, app.get(DataSource)));
   // Runtime credentials that have not worked lately are limited per address before any lookup.
-  const runtimeLimits = runtimeRateLimits(config.ROUNDHOUSE_INGEST_RATE_LIMIT, config.ROUNDHOUSE_INGEST_UNKNOWN_TOKEN_RATE_LIMIT);
+  const runtimeLimits = runtimeRateLimits(config.ROUNDHOUSE_INGEST_RATE_LIMIT, config.ROUNDHOUSE_INGEST_UNKNOWN_TOKEN_RATE_LIMIT, app.get(DataSource));
   app.use('/ingest', runtimeLimits.credentials);
   // Ingest reads its own body (limits, gzip, NDJSON); everything else speaks JSON.
   app.use(INGEST_PATH, runtimeLimits.perToken, readIngestBody);

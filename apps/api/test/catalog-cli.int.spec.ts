@@ -42,6 +42,30 @@ describe('npm run catalog', () => {
     }
   });
 
+  it('reads the folder it is given, and refuses one that does not exist instead of archiving the whole catalog', async () => {
+    await writeFile(path.join(dir, 'bad.yaml'), 'apiVersion: roundhouse.dev/v1\nkind: Team\nmetadata: { name: Bad_Team }\n');
+    try {
+      // The folder given wins over ROUNDHOUSE_CATALOG_DIR (here the shipped, valid catalog).
+      const given = catalog(['validate', dir], {});
+      expect(given.code).toBe(1);
+      // A folder outside the repository is named by its full path, as a terminal opens it.
+      expect(given.stderr.split('\n').filter((line) => line.startsWith(`${path.join(dir, 'bad.yaml')}:3: metadata.name: found "Bad_Team"`))).toHaveLength(1);
+      expect(catalog(['validate', dir, dir], {}).code).toBe(2);
+    } finally {
+      await rm(path.join(dir, 'bad.yaml'));
+    }
+    expect(catalog(['apply', dir], { DATABASE_URL: db.url }).code).toBe(0);
+    expect(await db.query(`SELECT name FROM team WHERE archived_at IS NULL`)).toEqual([{ name: 'finance-ops' }]);
+
+    const missing = path.join(dir, 'no-such-folder');
+    const validate = catalog(['validate', missing], {});
+    expect(validate.code).toBe(1);
+    expect(validate.stderr).toContain('no-such-folder:1: (folder): found no such folder');
+    const apply = catalog(['apply'], { ROUNDHOUSE_CATALOG_DIR: missing, DATABASE_URL: db.url });
+    expect(apply.code).toBe(1);
+    expect(await db.query(`SELECT name FROM team WHERE archived_at IS NULL`)).toEqual([{ name: 'finance-ops' }]);
+  });
+
   it('names the file, line, field, what was found and what is allowed, and refuses to apply', async () => {
     await writeFile(
       path.join(dir, 'bad.yaml'),

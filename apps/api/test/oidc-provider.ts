@@ -7,6 +7,8 @@ import Provider from 'oidc-provider';
 export interface TestAccount {
   name: string;
   email: string;
+  /** Whether the provider vouches for the email; true unless said otherwise. */
+  email_verified?: boolean;
   roundhouse_role?: string;
   roundhouse_teams?: string[];
 }
@@ -49,10 +51,10 @@ export async function startTestProvider(options: { host?: string; port: number; 
     pkce: { methods: ['S256'], required: () => true },
     jwks: { keys: [signingKey] },
     cookies: { keys: [randomBytes(32).toString('hex')] },
-    claims: { openid: ['sub'], email: ['email'], profile: ['name'], roundhouse: ['roundhouse_role', 'roundhouse_teams'] },
+    claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'], roundhouse: ['roundhouse_role', 'roundhouse_teams'] },
     findAccount: (_context, id) => {
       const account = options.accounts[id];
-      return account === undefined ? undefined : { accountId: id, claims: () => ({ sub: id, ...account }) };
+      return account === undefined ? undefined : { accountId: id, claims: () => ({ sub: id, email_verified: true, ...account }) };
     },
     ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, IdToken: 600, AuthorizationCode: 60 },
     features: { devInteractions: { enabled: true }, rpInitiatedLogout: { enabled: true } },

@@ -12,6 +12,8 @@ import { OidcController } from './oidc.controller.js';
 const ACCOUNTS = {
   sam: { name: 'Sam Single-Sign-On', email: 'sam@example.test', roundhouse_role: 'owner', roundhouse_teams: ['finance-ops', 'people-ops'] },
   nora: { name: 'Nora No-Role', email: 'nora@example.test' },
+  // Someone who set Sam's address at the provider without proving it.
+  una: { name: 'Una Unverified', email: 'sam@example.test', email_verified: false, roundhouse_role: 'viewer', roundhouse_teams: [] },
 };
 
 interface SessionAnswer {
@@ -161,7 +163,7 @@ describe(OidcController.name, () => {
     expect(entry).toMatchObject({ actor_id: 'sam', detail: { method: 'oidc', email: 'sam@example.test' } });
   });
 
-  it('adds the teams the catalog gives the person’s email: a Backstage User’s memberOf', async () => {
+  it('adds the teams the catalog gives the person’s verified email (a Backstage User’s memberOf), none for an email the provider does not vouch for', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'roundhouse-sso-catalog-'));
     const catalog = api.app.get(CatalogService);
     try {
@@ -175,6 +177,12 @@ describe(OidcController.name, () => {
       await callback(browser, await signInAtProvider(browser, await start(browser), 'sam'));
       const viewer = await api.graphql<{ viewer: { teams: string[] } }>('{ viewer { teams } }', {}, `rh_session=${sessionCookie(browser)}`);
       expect(viewer.data?.viewer.teams).toEqual(['finance-ops', 'people-ops', 'order-ops']);
+
+      // An address the provider does not vouch for gives no one else's teams.
+      const impostor = new Browser();
+      await callback(impostor, await signInAtProvider(impostor, await start(impostor), 'una'));
+      const una = await api.graphql<{ viewer: { id: string; teams: string[] } }>('{ viewer { id teams } }', {}, `rh_session=${sessionCookie(impostor)}`);
+      expect(una.data?.viewer).toEqual({ id: 'una', teams: [] });
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -264,6 +272,8 @@ describe(OidcController.name, () => {
   });
 
   it('counts sign-ins with the identity provider against the sign-in rate limit', async () => {
+    // Every api on the database shares the budget: the sign-ins of the tests above count too, so this one starts a fresh minute.
+    await db.query(`DELETE FROM rate_limit_window WHERE limiter = 'sign-in'`);
     const limited = await startTestApi(db.url, { ...provider.env, ROUNDHOUSE_SIGN_IN_RATE_LIMIT: '2', ROUNDHOUSE_DEV_SIGN_IN: 'false' });
     try {
       const startAt = () => fetch(`${limited.url}/auth/oidc/start?returnTo=%2F`, { redirect: 'manual' });

@@ -2,7 +2,7 @@ import * as client from 'openid-client';
 import { z } from 'zod';
 import type { AppConfig } from '../config/app.config.js';
 import { NotSignedInError } from '../errors/domain-errors.js';
-import { userFromClaims } from './oidc.js';
+import { userFromClaims, verifiedEmail } from './oidc.js';
 import { sameSecret } from './session.js';
 import { ROLES, type User } from './user.js';
 
@@ -144,8 +144,7 @@ export class OidcSignIn {
         `Your identity provider signed you in, but gave no Roundhouse role: its "${roleClaim}" claim is ${found === 'none' ? 'missing' : found} (expected one of ${ROLES.join(', ')}). Ask your identity provider's administrator to give you a Roundhouse role.`,
       badTeams: () => `Your identity provider's "${teamsClaim}" claim must be a list of team names; ask its administrator to correct it.`,
     });
-    const email = claims['email'];
-    return { user, email: typeof email === 'string' ? email : undefined, idToken: tokens.id_token };
+    return { user, email: verifiedEmail(claims), idToken: tokens.id_token };
   }
 
   /** The provider's end-session address for signing out of it too, when it offers one. */

@@ -82,6 +82,11 @@ describe(OidcVerifier.name, () => {
       // sub "sam@example.test" is Sam's email (in another case); sub "kim" is a member of sam-fans.
       expect((await graphql<{ viewer: { teams: string[] } }>(sso, await token(), '{ viewer { teams } }')).data?.viewer.teams).toEqual(['finance-ops', 'order-ops']);
       expect((await graphql<{ viewer: { teams: string[] } }>(sso, await token({ sub: 'kim', roundhouse_teams: [] }), '{ viewer { teams } }')).data?.viewer.teams).toEqual(['sam-fans']);
+      // By email only when the provider vouches for it: an address set without proof gives no one else's teams.
+      const byEmail = async (verified: boolean) =>
+        (await graphql<{ viewer: { teams: string[] } }>(sso, await token({ sub: 'una', email: 'sam@example.test', email_verified: verified, roundhouse_teams: [] }), '{ viewer { teams } }')).data?.viewer.teams;
+      expect(await byEmail(true)).toEqual(['order-ops']);
+      expect(await byEmail(false)).toEqual([]);
     } finally {
       await sso.app.get(CatalogService).apply(path.join(sso.config.repositoryRoot, 'catalog'), sso.config.repositoryRoot);
       await rm(dir, { recursive: true, force: true });

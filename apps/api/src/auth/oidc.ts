@@ -36,7 +36,7 @@ export class OidcVerifier {
     this.keys = createRemoteJWKSet(new URL(settings.jwksUrl));
   }
 
-  /** The user the token names, and the email it carries (to find them in the catalog). */
+  /** The user the token names, and the email the provider vouches for (to find them in the catalog). */
   async verify(token: string): Promise<{ user: User; email: string | undefined }> {
     const { payload } = await jwtVerify(token, this.keys, {
       issuer: this.settings.issuer,
@@ -47,8 +47,7 @@ export class OidcVerifier {
     }).catch((error: unknown) => {
       throw new NotSignedInError(this.refusal(error));
     });
-    const email = payload['email'];
-    return { user: this.userOf(payload), email: typeof email === 'string' ? email : undefined };
+    return { user: this.userOf(payload), email: verifiedEmail(payload) };
   }
 
   private userOf(payload: JWTPayload): User {
@@ -122,4 +121,14 @@ function teamsOf(claim: unknown, refusals: ClaimRefusals): string[] {
     return claim;
   }
   throw new NotSignedInError(refusals.badTeams());
+}
+
+/**
+ * The email a provider vouches for (`email_verified: true`), or none. The catalog gives teams by
+ * email, so an address a person could set without proof at their provider would hand them someone
+ * else's teams.
+ */
+export function verifiedEmail(claims: Record<string, unknown>): string | undefined {
+  const email = claims['email'];
+  return typeof email === 'string' && claims['email_verified'] === true ? email : undefined;
 }

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { firstInvalidUtf8, keyForMatching, parseCatalogFile, type AutomationV1, type CatalogNote, type CatalogProblem, type Located, type ParsedCatalogFile, type Person, type Team } from '@roundhouse/contracts';
+import { firstInvalidUtf8, keyForMatching, parseCatalogFile, unstorableText, type AutomationV1, type CatalogNote, type CatalogProblem, type Located, type ParsedCatalogFile, type Person, type Team } from '@roundhouse/contracts';
 import { definitionFromV1, type AutomationDefinition } from '../automations/automation-definition.js';
 import { resolveOrg, type CatalogSystem } from './catalog-org.js';
 
@@ -14,6 +14,12 @@ export interface LoadedCatalog {
   notes: CatalogNote[];
   problems: CatalogProblem[];
   fileCount: number;
+}
+
+/** A file as a person opens it: relative to the repository, or its full path when it lies outside (not `../../../tmp/…`). */
+function shownPath(root: string, file: string): string {
+  const relative = path.relative(root, file);
+  return relative.split(path.sep)[0] === '..' || path.isAbsolute(relative) ? path.resolve(file) : relative || '.';
 }
 
 async function yamlFiles(dir: string): Promise<string[]> {
@@ -56,13 +62,17 @@ export async function loadCatalog(dir: string, root: string): Promise<LoadedCata
   const all: Omit<ParsedCatalogFile, 'problems' | 'notes'> = { automations: [], teams: [], groups: [], users: [], systems: [], ownersOfInvalid: [] };
   const problems: CatalogProblem[] = [];
   const notes: CatalogNote[] = [];
+  if (!existsSync(dir)) {
+    // Read as an empty catalog, a mistyped folder would archive every team and automation.
+    problems.push({ file: shownPath(root, dir), line: 1, field: '(folder)', found: 'no such folder', allowed: 'the catalog folder (ROUNDHOUSE_CATALOG_DIR, or the folder given to the command)' });
+  }
   for (const file of files) {
     const bytes = await readFile(file);
     const invalid = firstInvalidUtf8(bytes);
     if (invalid !== undefined) {
-      problems.push({ file: path.relative(root, file), ...invalid, field: '(file)', found: 'bytes that are not UTF-8', allowed: 'a UTF-8 text file (save it as UTF-8)' });
+      problems.push({ file: shownPath(root, file), ...invalid, field: '(file)', found: 'bytes that are not UTF-8', allowed: 'a UTF-8 text file (save it as UTF-8)' });
     }
-    const parsed = parseCatalogFile(bytes.toString('utf8'), path.relative(root, file));
+    const parsed = parseCatalogFile(bytes.toString('utf8'), shownPath(root, file));
     problems.push(...parsed.problems);
     notes.push(...parsed.notes);
     all.automations.push(...parsed.automations);
@@ -80,27 +90,59 @@ export async function loadCatalog(dir: string, root: string): Promise<LoadedCata
   for (const entity of all.ownersOfInvalid) {
     ownerOf(entity, entity.value.owner, teamKeys, result.problems);
   }
+  // Each runbook file is read and checked once, however many automations share it.
+  const runbookText = new Map<string, { text: string; problem?: CatalogProblem }>();
   for (const entity of all.automations) {
     const resolved = resolveRefs(entity, teamKeys, systemKeys, result.problems);
-    let missingRunbook = false;
+    let unusableRunbook = false;
     resolved.spec.runbooks.forEach((runbook, index) => {
-      if (runbook.path !== undefined && !existsSync(path.join(dir, runbook.path))) {
-        missingRunbook = true;
+      if (runbook.path === undefined) {
+        return;
+      }
+      if (!existsSync(path.join(dir, runbook.path))) {
+        unusableRunbook = true;
         result.problems.push({
           file: entity.file,
           line: entity.lineAt(['spec', 'runbooks', index, 'path']),
           field: `spec.runbooks[${index}].path`,
           found: `${JSON.stringify(runbook.path)}, which does not exist`,
-          allowed: `a Markdown file inside ${path.relative(root, dir) || '.'}/`,
+          allowed: `a Markdown file inside ${shownPath(root, dir)}/`,
         });
+        return;
       }
+      let read = runbookText.get(runbook.path);
+      if (read === undefined) {
+        read = readRunbook(path.join(dir, runbook.path), shownPath(root, path.join(dir, runbook.path)));
+        runbookText.set(runbook.path, read);
+        result.problems.push(...(read.problem === undefined ? [] : [read.problem]));
+      }
+      unusableRunbook ||= read.problem !== undefined;
     });
-    if (!missingRunbook) {
-      const definition = definitionFromV1(resolved, (file) => readFileSync(path.join(dir, file), 'utf8'));
+    if (!unusableRunbook) {
+      const definition = definitionFromV1(resolved, (file) => runbookText.get(file)?.text ?? '');
       result.automations.push({ ...entity, value: definition });
     }
   }
   return result;
+}
+
+/**
+ * A runbook file's Markdown, or the problem the database would hit storing it (bytes that are not
+ * UTF-8 change silently, a NUL fails the whole apply), with the file's line and column.
+ */
+function readRunbook(absolute: string, file: string): { text: string; problem?: CatalogProblem } {
+  const bytes = readFileSync(absolute);
+  const invalid = firstInvalidUtf8(bytes);
+  const text = bytes.toString('utf8');
+  if (invalid !== undefined) {
+    return { text, problem: { file, ...invalid, field: '(file)', found: 'bytes that are not UTF-8', allowed: 'a UTF-8 text file (save it as UTF-8)' } };
+  }
+  const found = unstorableText(text);
+  if (found === undefined) {
+    return { text };
+  }
+  const before = text.slice(0, text.indexOf('\u0000')).split('\n');
+  return { text, problem: { file, line: before.length, column: (before[before.length - 1]?.length ?? 0) + 1, field: '(file)', found, allowed: 'Markdown without NUL characters (the database cannot keep it)' } };
 }
 
 /** The key of the team an automation's `spec.owner` names, or a problem saying it is no team of the catalog. */

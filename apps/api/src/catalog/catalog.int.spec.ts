@@ -49,7 +49,7 @@ ${extra}`;
 }
 
 /** A catalog folder of its own for each test, laid out like catalog/. */
-async function catalogDir(files: Record<string, string>): Promise<string> {
+async function catalogDir(files: Record<string, string | Uint8Array>): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'roundhouse-catalog-'));
   for (const [name, text] of Object.entries(files)) {
     await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
@@ -63,7 +63,7 @@ describe(CatalogService.name, () => {
   let catalog: CatalogService;
   const dirs: string[] = [];
 
-  async function apply(files: Record<string, string>) {
+  async function apply(files: Record<string, string | Uint8Array>) {
     const dir = await catalogDir(files);
     dirs.push(dir);
     return catalog.apply(dir, dir);
@@ -145,6 +145,24 @@ describe(CatalogService.name, () => {
       'automations/c.yaml': automation('gamma').replace('owner: finance-ops', 'owner: nobody'),
     }).catch((e: unknown) => e)) as CatalogInvalidError;
     expect(error.problems.map((p) => `${p.file}:${p.line} ${p.field}`)).toEqual(['automations/c.yaml:10 spec.owner', 'automations/c.yaml:15 spec.runbooks[0].path']);
+  });
+
+  it('refuses a runbook file the database cannot keep (a NUL, bytes that are not UTF-8) with its file, line and column, once per shared file', async () => {
+    const shared = (slug: string) => automation(slug).replace(`path: runbooks/${slug}.md`, 'path: runbooks/shared.md');
+    const error = await apply({
+      'teams/finance.yaml': TEAM,
+      'automations/a.yaml': shared('alpha'),
+      'automations/b.yaml': shared('beta'),
+      'automations/c.yaml': automation('gamma'),
+      'runbooks/shared.md': '# Shared\n\nStep one \u0000 then two\n',
+      'runbooks/gamma.md': Buffer.from([...Buffer.from('# Gamma\n\nCaf'), 0xe9, ...Buffer.from(' au lait\n')]),
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CatalogInvalidError);
+    expect((error as CatalogInvalidError).problems).toEqual([
+      { file: 'runbooks/shared.md', line: 3, column: 10, field: '(file)', found: 'a NUL character (\\u0000)', allowed: 'Markdown without NUL characters (the database cannot keep it)' },
+      { file: 'runbooks/gamma.md', line: 3, column: 4, field: '(file)', found: 'bytes that are not UTF-8', allowed: 'a UTF-8 text file (save it as UTF-8)' },
+    ]);
+    expect(await t.db.query(`SELECT slug FROM automation WHERE slug IN ('alpha', 'beta', 'gamma') AND archived_at IS NULL AND runbooks::text LIKE '%Shared%'`)).toEqual([]);
   });
 
   it('archives entities that leave the files instead of deleting them, and brings them back', async () => {

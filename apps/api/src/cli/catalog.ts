@@ -13,13 +13,13 @@ import { withService } from './with-app.js';
 
 const USAGE = `Usage: npm run catalog -- <command>
 
-  validate                 check every file under catalog/ (no database needed)
-  apply                    apply catalog/ to the database, all or nothing
+  validate [folder]        check every file under the folder (no database needed)
+  apply [folder]           apply the folder to the database, all or nothing
   export [slug ...]        print automations as catalog YAML, runbooks inline (all when no slug)
          --out <folder>    write the whole catalog instead: teams, people, systems, automations
                            and runbook files, a folder that applies to an empty database
 
-The database is DATABASE_URL, or the embedded one (started for the command if Roundhouse is not running).`;
+The folder is ROUNDHOUSE_CATALOG_DIR (catalog/) unless given. The database is DATABASE_URL, or the embedded one (started for the command if Roundhouse is not running).`;
 
 /** Notes go to stderr, one line each, before the verdict: what was read and not used. */
 function writeNotes(notes: readonly CatalogNote[]): void {
@@ -36,11 +36,26 @@ function describeCounts(counts: ChangeCounts): string {
 
 const withDatabase = <T>(work: (service: CatalogService) => Promise<T>): Promise<T> => withService(CatalogService, work);
 
+/** The folder validate and apply read: the one given, never another in its place; undefined when given several. */
+function catalogFolder(command: string | undefined, args: readonly string[], setting: string): string | undefined {
+  if (command !== 'validate' && command !== 'apply') {
+    return setting;
+  }
+  if (args.length > 1) {
+    return undefined;
+  }
+  return args[0] === undefined ? setting : path.resolve(args[0]);
+}
+
 async function main(): Promise<number> {
   const { positionals, values } = parseArgs({ allowPositionals: true, options: { out: { type: 'string' } } });
   const [command, ...slugs] = positionals;
   const config = loadConfig({ ...process.env, ROUNDHOUSE_CONSOLE_DIR: '/nonexistent' });
-  const dir = config.ROUNDHOUSE_CATALOG_DIR;
+  const dir = catalogFolder(command, slugs, config.ROUNDHOUSE_CATALOG_DIR);
+  if (dir === undefined) {
+    process.stderr.write(`${command} takes one folder, not ${slugs.length}.\n\n${USAGE}\n`);
+    return 2;
+  }
   switch (command) {
     case 'validate': {
       const result = await CatalogService.validate(dir, config.repositoryRoot, runtimeVariablesOf(config), OutboundGuard.fromSetting(config.ROUNDHOUSE_OUTBOUND_ALLOW));

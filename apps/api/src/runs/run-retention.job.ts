@@ -1,10 +1,19 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { Logger } from 'pino';
+import { DataSource } from 'typeorm';
+import { deleteEndedRateLimitWindows } from '../common/http/rate-limit-store.js';
 import { APP_CONFIG, type AppConfig } from '../config/app.config.js';
 import { API_LOGGER, JobsService } from '../jobs/jobs.service.js';
 import { RunsRepository } from './runs.repository.js';
 
-/** Deletes raw runs older than ROUNDHOUSE_RUN_RETENTION_DAYS, daily. Rollups are kept. */
+/** Rate limit counts are kept this long after their window started (windows are a minute): then forgotten. */
+const RATE_LIMIT_WINDOWS_KEPT_MS = 3_600_000;
+
+/**
+ * Deletes raw runs older than ROUNDHOUSE_RUN_RETENTION_DAYS, daily. Rollups are kept. Also forgets
+ * the rate limits' counts of windows that ended long ago.
+ */
 @Injectable()
 export class RunRetentionJob implements OnModuleInit {
   constructor(
@@ -12,6 +21,7 @@ export class RunRetentionJob implements OnModuleInit {
     @Inject(RunsRepository) private readonly runs: RunsRepository,
     @Inject(JobsService) private readonly jobs: JobsService,
     @Inject(API_LOGGER) private readonly log: Logger,
+    @InjectDataSource() private readonly db: DataSource,
   ) {}
 
   onModuleInit(): void {
@@ -22,6 +32,8 @@ export class RunRetentionJob implements OnModuleInit {
     const before = new Date(now.getTime() - this.config.ROUNDHOUSE_RUN_RETENTION_DAYS * 86_400_000);
     const deleted = await this.runs.deleteBefore(before);
     this.log.info({ deleted, before }, 'run retention');
+    const windows = await deleteEndedRateLimitWindows(this.db, new Date(now.getTime() - RATE_LIMIT_WINDOWS_KEPT_MS));
+    this.log.info({ deleted: windows }, 'rate limit windows forgotten');
     return deleted;
   }
 }

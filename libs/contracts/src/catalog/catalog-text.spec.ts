@@ -11,6 +11,17 @@ describe('catalog text a person can fix', () => {
     ]);
   });
 
+  it('points an unclosed list or mapping at the line where it opens, not at the next line', () => {
+    const group = (children: string) => `apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: team-x\nspec:\n  type: team\n  children: ${children}\n  members: [jane]\n`;
+    expect(parseCatalogFile(group('[team-a, team-b'), 'org/groups.yaml').problems.map(formatProblem)).toEqual([
+      'org/groups.yaml:7:13: (file): found a list that opens here with "[" and is never closed; allowed: valid YAML: close it with "]" on the same value',
+    ]);
+    expect(parseCatalogFile(group('[{ name: a }, { name: b ]'), 'org/groups.yaml').problems.map(formatProblem)).toEqual([
+      'org/groups.yaml:7:27: (file): found a mapping that opens here with "{" and is never closed; allowed: valid YAML: close it with "}" on the same value',
+    ]);
+    expect(parseCatalogFile(group('[team-a, team-b]'), 'org/groups.yaml').problems).toEqual([]);
+  });
+
   it('finds NUL and lone surrogates in keys and values, and leaves well-formed text alone', () => {
     expect(unstorableText('Remboursés 💶')).toBeUndefined();
     expect(unstorableText('a\u0000b')).toBe('a NUL character (\\u0000)');

@@ -28,10 +28,33 @@ function openingQuoteBefore(text: string, offset: number): number | undefined {
   return undefined;
 }
 
+/** The offset of the `[` or `{` still open at `offset`: where a flow list or mapping that never closes starts. */
+function openingBracketBefore(text: string, offset: number): number | undefined {
+  const open: number[] = [];
+  let start = 0;
+  for (const token of new Lexer().lex(text)) {
+    const kind = CST.tokenType(token);
+    if (kind === 'doc-mode' || kind === 'scalar' || kind === 'flow-error-end') {
+      continue;
+    }
+    if (start >= offset) {
+      break;
+    }
+    if (kind === 'flow-seq-start' || kind === 'flow-map-start') {
+      open.push(start);
+    } else if (kind === 'flow-seq-end' || kind === 'flow-map-end') {
+      open.pop();
+    }
+    start += token.length;
+  }
+  return open.at(-1);
+}
+
 /**
  * A document's YAML errors as a person would fix them: each tab used for indentation once (the parser
  * reports several follow-on errors for each), otherwise the first error only, since what follows it
- * in the same document is read wrongly because of it. An unclosed quote is reported where it opens.
+ * in the same document is read wrongly because of it. An unclosed quote, list or mapping is reported
+ * where it opens.
  */
 export function yamlProblems(errors: readonly YAMLError[], text: string, lines: LineCounter): TextProblem[] {
   const at = (offset: number) => {
@@ -51,6 +74,13 @@ export function yamlProblems(errors: readonly YAMLError[], text: string, lines: 
     const opened = openingQuoteBefore(text, first.pos[0]);
     if (opened !== undefined) {
       return [{ ...at(opened), field: '(file)', found: 'a quoted value that opens here and is never closed', allowed: 'valid YAML: close the quote on the same value' }];
+    }
+  }
+  if (first.code === 'BAD_INDENT' && /^Flow (sequence|map)/.test(message)) {
+    const opened = openingBracketBefore(text, first.pos[0]);
+    if (opened !== undefined) {
+      const [what, close] = text[opened] === '[' ? ['list', ']'] : ['mapping', '}'];
+      return [{ ...at(opened), field: '(file)', found: `a ${what} that opens here with "${text[opened]}" and is never closed`, allowed: `valid YAML: close it with "${close}" on the same value` }];
     }
   }
   return [{ ...at(first.pos[0]), field: '(file)', found: message, allowed: 'valid YAML' }];

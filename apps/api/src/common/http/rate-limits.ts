@@ -1,17 +1,27 @@
 import { createHash } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
 import { ipKeyGenerator, rateLimit, type Options } from 'express-rate-limit';
+import type { DataSource } from 'typeorm';
+import { PostgresRateLimitStore } from './rate-limit-store.js';
 import { jsonRefusal, refusalFor } from './refusal.js';
 
 const MINUTE_MS = 60_000;
 
+/** Where a limiter counts: `limiter` names its budget, shared by every api process on the database. */
+interface Counter {
+  db: DataSource;
+  limiter: string;
+}
+
 /**
- * At most `perMinute` requests a minute per key, in this api process; above it a 429 with
- * `Retry-After` (seconds) and a sentence saying what the limit is and when to try again.
+ * At most `perMinute` requests a minute per key, counted in PostgreSQL so that every api replica
+ * counts against the same budget; above it a 429 with `Retry-After` (seconds) and a sentence
+ * saying what the limit is and when to try again.
  */
-function perMinute(perMinute: number, what: string, key: (request: Request) => string, options: Partial<Options> = {}): RequestHandler {
+function perMinute(counter: Counter, perMinute: number, what: string, key: (request: Request) => string, options: Partial<Options> = {}): RequestHandler {
   return rateLimit({
     ...options,
+    store: new PostgresRateLimitStore(counter.db, counter.limiter),
     windowMs: MINUTE_MS,
     limit: perMinute,
     standardHeaders: 'draft-7',
@@ -33,8 +43,8 @@ function perMinute(perMinute: number, what: string, key: (request: Request) => s
 const clientAddress = (request: Request) => ipKeyGenerator(request.ip ?? 'unknown');
 
 /** Sign-in attempts, per client address: guessing is slowed down without locking anyone out for long. */
-export function signInRateLimit(limit: number): RequestHandler {
-  return perMinute(limit, 'sign-in attempts from this address', clientAddress);
+export function signInRateLimit(limit: number, db: DataSource): RequestHandler {
+  return perMinute({ db, limiter: 'sign-in' }, limit, 'sign-in attempts from this address', clientAddress);
 }
 
 /** How many credentials that worked lately one api process remembers (the most recent). */
@@ -78,7 +88,7 @@ export interface RuntimeRateLimits {
   /**
    * For every runtime-token route (`/ingest`, `/v1/traces`): a request whose credential is not one that worked
    * lately — missing, malformed, unknown, revoked — comes out of a small budget per client address,
-   * answered 429 before the token is looked up, so guessing tokens costs no database read. A token
+   * answered 429 before the token is looked up, so guessing tokens costs no token lookup. A token
    * that turns out valid does not use the budget; but while the address is over it, a valid token
    * not yet seen by this process waits like the rest (Retry-After).
    */
@@ -87,14 +97,14 @@ export interface RuntimeRateLimits {
   perToken: RequestHandler;
 }
 
-export function runtimeRateLimits(perToken: number, unknownPerAddress: number): RuntimeRateLimits {
+export function runtimeRateLimits(perToken: number, unknownPerAddress: number, db: DataSource): RuntimeRateLimits {
   const proven = new ProvenCredentials();
   // A request whose token turned out valid is given back: only failures use the address's budget.
-  const unknown = perMinute(unknownPerAddress, 'requests with a missing or unknown runtime token from this address', clientAddress, {
+  const unknown = perMinute({ db, limiter: 'runtime-unknown-credential' }, unknownPerAddress, 'requests with a missing or unknown runtime token from this address', clientAddress, {
     skipSuccessfulRequests: true,
     requestWasSuccessful: (request) => request.runtime !== undefined,
   });
-  const known = perMinute(perToken, 'ingest requests with this token', (request) => `token:${credentialHash(request) ?? ''}`);
+  const known = perMinute({ db, limiter: 'runtime-token' }, perToken, 'ingest requests with this token', (request) => `token:${credentialHash(request) ?? ''}`);
   return {
     credentials: (request, response, next) => {
       const hash = credentialHash(request);
