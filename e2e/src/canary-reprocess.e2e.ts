@@ -83,11 +83,16 @@ describe('canary reprocess journey', () => {
       const stages = page.getByRole('region', { name: 'Stages' });
       await expect.poll(async () => stages.getByRole('listitem', { name: 'Canary' }).innerText()).toContain('1. Canary: the first 3 messages — waits for approval');
       expect(await stages.getByRole('listitem', { name: 'The rest' }).innerText()).toContain('2. The rest: 7 messages');
+      // Nothing goes out before the approval, and the verdict does not say it is sending.
+      expect(await page.getByTestId('canary-verdict').innerText()).toContain('Nothing is sent before the approval.');
 
       // Oscar, second on call, approves the whole request as it is.
       await browser.context.clearCookies();
       await signInAs(page, 'oscar', baseUrl);
       await page.getByRole('link', { name: 'Approvals, 1 waiting for you' }).click();
+      // The card tells Oscar it is a canary, and that his approval covers the whole request.
+      const card = page.getByRole('article', { name: `Reprocess request #${requestId}` });
+      await expect.poll(async () => card.getByTestId('approval-canary').innerText()).toContain('The first 3 messages go out alone. The other 7 follow');
       await page.getByRole('group', { name: `Decide on request #${requestId}` }).getByRole('button', { name: 'Approve…' }).click();
       const approveDialog = page.getByRole('dialog', { name: `Approve request #${requestId}?` });
       await approveDialog.getByRole('textbox').fill('Canary first, as agreed with AP');

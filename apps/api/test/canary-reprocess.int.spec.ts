@@ -93,6 +93,8 @@ describe.skipIf(RABBITMQ_URL === undefined || REDIS_URL === undefined)('canary r
     const started = await t.api.graphql<{ startReprocess: Request }>(START, { input: { action: 'reprocess', velocity: 1000, reason: 'ledger 7 reopened for posting', selection: { ids }, canary } }, otto);
     expect(started.errors).toBeUndefined();
     expect(started.data?.startReprocess.state).toBe('awaiting_approval');
+    // Before the approval nothing goes out: the canary says so, not "sending".
+    expect(started.data?.startReprocess.canary).toMatchObject({ stage: 'awaiting_approval', sent: 0 });
     const id = started.data?.startReprocess.id ?? '';
     await beforeApproval?.(id);
     const approved = await t.api.graphql<{ approveReprocess: Request }>(APPROVE, { id }, oscar);

@@ -57,6 +57,7 @@ export interface GroupRow {
   source_queue: string;
   total: number;
   pending: number;
+  matching: number;
   first_seen: Date;
   last_seen: Date;
   trend: number[];
@@ -459,8 +460,9 @@ export class DeadLettersRepository {
   }
 
   /**
-   * Groups with their waiting count (pending or failed again) and a 24-hour trend, most waiting first:
-   * those holding a dead letter that matches the filter (its automation, status, request).
+   * Groups with their waiting count (pending or failed again), how many of theirs match the filter, and
+   * a 24-hour trend, most waiting first: those holding a dead letter that matches the filter (its
+   * automation, status, request).
    */
   groups(query: Pick<DeadLetterQuery, 'automation' | 'status' | 'needsAction' | 'reprocessRequest' | 'teams'>, now: Date): Promise<GroupRow[]> {
     const params: unknown[] = [now];
@@ -471,6 +473,7 @@ export class DeadLettersRepository {
       `SELECT g.fingerprint, g.automation_slug, a.title AS automation_title, g.error_class, g.normalized_message, g.sample_message,
               g.source_kind, g.source_queue, g.total, g.first_seen, g.last_seen,
               (SELECT count(*)::int FROM dead_letter d WHERE d.fingerprint = g.fingerprint AND d.status IN ('pending', 'failed_again')) AS pending,
+              (SELECT count(*)::int FROM dead_letter d WHERE d.fingerprint = g.fingerprint ${where.length === 0 ? '' : `AND ${where.join(' AND ')}`}) AS matching,
               ARRAY(SELECT (SELECT count(*)::int FROM dead_letter d
                              WHERE d.fingerprint = g.fingerprint
                                AND d.last_failed_at >= $1::timestamptz - make_interval(hours => 24 - h)

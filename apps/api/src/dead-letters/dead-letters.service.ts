@@ -55,6 +55,7 @@ export class DeadLettersService {
       sourceQueue: row.source_queue,
       total: row.total,
       pending: row.pending,
+      matching: row.matching,
       firstSeen: new Date(row.first_seen),
       lastSeen: new Date(row.last_seen),
       trend: row.trend,

@@ -17,7 +17,7 @@ const LIST = `query List($filter: DeadLetterFilter) {
   deadLetters(filter: $filter, first: 200) { edges { node { id messageId status errorClass errorMessage fingerprint } } }
 }`;
 const GROUPS = `query Groups($automation: String, $status: DeadLetterStatus, $needsAction: Boolean, $reprocessRequest: ID) {
-  deadLetterGroups(automation: $automation, status: $status, needsAction: $needsAction, reprocessRequest: $reprocessRequest) { fingerprint errorClass normalizedMessage pending }
+  deadLetterGroups(automation: $automation, status: $status, needsAction: $needsAction, reprocessRequest: $reprocessRequest) { fingerprint errorClass normalizedMessage pending matching }
 }`;
 const ONE = `query One($id: ID!) {
   deadLetter(id: $id) { id status errorClass errorMessage fingerprint reprocessOf earlierErrors { errorClass errorMessage until } actions { state newDeadLetterId } }
@@ -37,6 +37,7 @@ interface Group {
   errorClass: string;
   normalizedMessage: string;
   pending: number;
+  matching: number;
 }
 
 /** What a runtime reports after handling a reprocess command: a run that succeeded, or one that gave up with `error`. */
@@ -138,21 +139,24 @@ describe(`${DeadLettersService.name}: messages that fail again`, () => {
     expect(failedAgain.every((n) => n.fingerprint !== oldFingerprint)).toBe(true);
     expect(new Set(failedAgain.map((n) => n.fingerprint)).size).toBe(1);
 
+    // Another payout Adyen rate-limited meanwhile, never part of the request: same error, same group.
+    expect((await ingest(t.api, runtime, [deadLetter(AUTOMATION, { source: SOURCE, ...rateLimited('po_9005') })])).body.accepted).toBe(1);
     const requestGroups = await groups({ status: 'failed_again', reprocessRequest: requestId });
-    expect(requestGroups.map((g) => [g.errorClass, g.normalizedMessage, g.pending])).toEqual([
-      [RATE_LIMITED, 'Adyen answered <n> Too Many Requests for payout po_<n>; retry after <n> s', 4],
+    // The group waits with five; the request's link ("the 4 that failed again") reaches four of them, and says so.
+    expect(requestGroups.map((g) => [g.errorClass, g.normalizedMessage, g.pending, g.matching])).toEqual([
+      [RATE_LIMITED, 'Adyen answered <n> Too Many Requests for payout po_<n>; retry after <n> s', 5, 4],
     ]);
 
-    // Needs action: the four that failed again and the two never reprocessed, in their own groups; the old group holds only the two.
+    // Needs action: the four that failed again, the one rate-limited anew and the two never reprocessed, in their own groups; the old group holds only the two.
     const needsAction = await groups({ automation: AUTOMATION, status: null, needsAction: true });
-    expect(needsAction.map((g) => [g.errorClass, g.pending])).toEqual([
-      [RATE_LIMITED, 4],
-      [CLOSED, 2],
+    expect(needsAction.map((g) => [g.errorClass, g.pending, g.matching])).toEqual([
+      [RATE_LIMITED, 5, 5],
+      [CLOSED, 2, 2],
     ]);
     const waiting = await list({ automation: AUTOMATION, needsAction: true });
-    expect(waiting.map((n) => n.status).sort()).toEqual(['failed_again', 'failed_again', 'failed_again', 'failed_again', 'pending', 'pending']);
-    // The default "Pending" view used to say nothing while these waited: pending alone holds only the two.
-    expect(await list({ automation: AUTOMATION, status: 'pending' })).toHaveLength(2);
+    expect(waiting.map((n) => n.status).sort()).toEqual(['failed_again', 'failed_again', 'failed_again', 'failed_again', 'pending', 'pending', 'pending']);
+    // The default "Pending" view used to say nothing while these waited: pending alone holds only the three never reprocessed.
+    expect(await list({ automation: AUTOMATION, status: 'pending' })).toHaveLength(3);
 
     // The message page keeps the error it had before.
     const gaveUp = await t.api.graphql<{ deadLetter: { errorClass: string; errorMessage: string; earlierErrors: { errorClass: string; errorMessage: string; until: string }[] } }>(

@@ -134,7 +134,7 @@ function presented(row: CanaryRow): ReprocessCanaryType {
     requestedPercent: row.canary.percent ?? null,
     maxFailureRate: row.canary.maxFailureRate,
     size: row.size,
-    stage: stageOf(row, decision),
+    stage: stageOf(row, decision, row.state),
     sent: row.size - row.unsent,
     awaiting: row.awaiting,
     succeeded: row.succeeded,

@@ -63,8 +63,15 @@ describe(decide.name, () => {
 
 describe(stageOf.name, () => {
   it('is sending while slice messages are unsent, waiting while outcomes are missing, then the decision', () => {
-    expect(stageOf(counts({ unsent: 2, awaiting: 3 }), null)).toBe('sending');
-    expect(stageOf(counts({ awaiting: 3 }), null)).toBe('waiting');
-    expect(stageOf(counts(), { outcome: 'stopped', reason: '', at: '', by: null, succeeded: 7, failed: 3, awaiting: 0 })).toBe('stopped');
+    expect(stageOf(counts({ unsent: 2, awaiting: 3 }), null, 'running')).toBe('sending');
+    expect(stageOf(counts({ awaiting: 3 }), null, 'running')).toBe('waiting');
+    expect(stageOf(counts({ awaiting: 3 }), null, 'paused')).toBe('waiting');
+    expect(stageOf(counts(), { outcome: 'stopped', reason: '', at: '', by: null, succeeded: 7, failed: 3, awaiting: 0 }, 'cancelled')).toBe('stopped');
+  });
+
+  it('waits for approval before anything is sent, and is cancelled when the request ended before a decision', () => {
+    expect(stageOf(counts({ unsent: 10, succeeded: 0, failed: 0 }), null, 'awaiting_approval')).toBe('awaiting_approval');
+    expect(stageOf(counts({ unsent: 10, succeeded: 0, failed: 0 }), null, 'cancelled')).toBe('cancelled');
+    expect(stageOf(counts({ awaiting: 3 }), null, 'cancelled')).toBe('cancelled');
   });
 });

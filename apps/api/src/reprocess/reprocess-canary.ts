@@ -24,9 +24,13 @@ export interface CanaryDecision {
   awaiting: number;
 }
 
-/** Where a canary is: sending its slice, waiting for its outcomes, or decided. */
-export type CanaryStage = 'sending' | 'waiting' | 'passed' | 'stopped';
-export const CANARY_STAGES: readonly CanaryStage[] = ['sending', 'waiting', 'passed', 'stopped'];
+/**
+ * Where a canary is, in order: waiting for the request's approval (nothing sent), sending its slice,
+ * waiting for its outcomes, or decided; cancelled when the request ended (rejected or cancelled)
+ * before the canary decided.
+ */
+export type CanaryStage = 'awaiting_approval' | 'sending' | 'waiting' | 'passed' | 'stopped' | 'cancelled';
+export const CANARY_STAGES: readonly CanaryStage[] = ['awaiting_approval', 'sending', 'waiting', 'passed', 'stopped', 'cancelled'];
 
 /** The slice's ledger: sent or not, and the runtime's outcomes. */
 export interface CanaryCounts {
@@ -87,10 +91,16 @@ export function decide(spec: CanarySpec, counts: Pick<CanaryCounts, 'succeeded' 
   return { outcome: 'stopped', reason: `${measured}, above the ${percentOf(spec.maxFailureRate)} you set; the other ${counts.rest} were not sent and wait again` };
 }
 
-/** Where the canary is now. */
-export function stageOf(counts: CanaryCounts, decision: CanaryDecision | null): CanaryStage {
+/** Where the canary is now, given its request's state. */
+export function stageOf(counts: CanaryCounts, decision: CanaryDecision | null, requestState: string): CanaryStage {
   if (decision !== null) {
     return decision.outcome;
+  }
+  if (requestState === 'awaiting_approval') {
+    return 'awaiting_approval';
+  }
+  if (requestState === 'cancelled') {
+    return 'cancelled';
   }
   return counts.unsent > 0 ? 'sending' : 'waiting';
 }

@@ -1,3 +1,4 @@
+import { ALL_TEAMS, TEAMS_PARAM } from '@/auth/hooks/useTeamsScope';
 import type { DeadLetterFilter, DeadLetterStatus } from '@/gql/graphql';
 import { DEAD_LETTER_STATUS_LABELS, isOneOf } from '@/shared/format/labels';
 
@@ -122,9 +123,20 @@ export function deadLetterPath(id: string): string {
   return `/dead-letters/${encodeURIComponent(id)}`;
 }
 
+/*
+ * Links that name one automation or one request open the workbench on every team's dead letters:
+ * they were counted for that automation or request whoever owns it (dashboards, the request page),
+ * and "my teams" would hide another team's and show none of the number the link came from.
+ */
+
 /** The workbench showing the dead letters a reprocess request sent back that failed again, grouped by their new error. */
 export function failedAgainPath(requestId: string): string {
-  return `/dead-letters?${new URLSearchParams({ request: requestId, status: 'failed_again' }).toString()}`;
+  return `/dead-letters?${new URLSearchParams({ request: requestId, status: 'failed_again', [TEAMS_PARAM]: ALL_TEAMS }).toString()}`;
+}
+
+/** The workbench on one automation's dead letters (what waits for a decision, as the dashboards count it). */
+export function automationDeadLettersPath(slug: string): string {
+  return `/dead-letters?${new URLSearchParams({ automation: slug, [TEAMS_PARAM]: ALL_TEAMS }).toString()}`;
 }
 
 /**

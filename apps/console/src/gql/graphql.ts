@@ -281,8 +281,10 @@ export type ReprocessCanaryInput = {
   percent?: number | null | undefined;
 };
 
-/** sending: the first slice is going out; waiting: sent, waiting for the runtime’s outcomes; passed: the rest follows; stopped: the request stopped after the slice. */
+/** awaiting_approval: the request waits for a second person, nothing is sent; sending: the first slice is going out; waiting: sent, waiting for the runtime’s outcomes; passed: the rest follows; stopped: the request stopped after the slice; cancelled: the request was rejected or cancelled before the canary decided. */
 export type ReprocessCanaryStage =
+  | 'awaiting_approval'
+  | 'cancelled'
   | 'passed'
   | 'sending'
   | 'stopped'
@@ -611,7 +613,7 @@ export type DeadLetterGroupsQueryVariables = Exact<{
 }>;
 
 
-export type DeadLetterGroupsQuery = { deadLetterGroups: Array<{ fingerprint: string, errorClass: string, normalizedMessage: string, sampleMessage: string, sourceKind: DeadLetterSource, sourceQueue: string, total: number, pending: number, firstSeen: string, lastSeen: string, trend: Array<number>, automation: { slug: string, title: string } }> };
+export type DeadLetterGroupsQuery = { deadLetterGroups: Array<{ fingerprint: string, errorClass: string, normalizedMessage: string, sampleMessage: string, sourceKind: DeadLetterSource, sourceQueue: string, total: number, pending: number, matching: number, firstSeen: string, lastSeen: string, trend: Array<number>, automation: { slug: string, title: string } }> };
 
 export type DeadLetterQueryVariables = Exact<{
   id: string | number;
@@ -2399,6 +2401,7 @@ export const DeadLetterGroupsDocument = new TypedDocumentString(`
     sourceQueue
     total
     pending
+    matching
     firstSeen
     lastSeen
     trend

@@ -1,8 +1,18 @@
-import type { ReprocessAction, ReprocessCanaryInput, ReprocessRequestSummaryFragment } from '@/gql/graphql';
+import type { ReprocessAction, ReprocessCanaryInput, ReprocessCanaryStage, ReprocessRequestSummaryFragment } from '@/gql/graphql';
 import { formatNumber } from '@/shared/format/numbers';
 import { messages } from './reprocessWords';
 
 export type Canary = NonNullable<ReprocessRequestSummaryFragment['canary']>;
+
+/** Where a canary is, in words (the request page's first stage, the request list). */
+export const CANARY_STAGE_LABELS: Record<ReprocessCanaryStage, string> = {
+  awaiting_approval: 'waits for approval',
+  sending: 'sending',
+  waiting: 'waiting for outcomes',
+  passed: 'passed',
+  stopped: 'stopped the request',
+  cancelled: 'cancelled before a decision',
+};
 
 /** What the person typed in the dialog's canary fields. */
 export interface CanaryChoice {
@@ -73,17 +83,27 @@ export function sliceVerdict(canary: Canary): string {
   if (canary.decision) {
     return canary.decision.by ? `${canary.decision.reason} (${canary.decision.by.name} continued without waiting).` : `${canary.decision.reason}.`;
   }
-  return canary.stage === 'sending'
-    ? `Sending the first slice; the runtime’s outcomes decide whether the rest follows (at most ${percent(canary.maxFailureRate)} may fail again).`
-    : `Waiting for the runtime’s outcomes: ${formatNumber(canary.succeeded + canary.failed)} of ${formatNumber(canary.size)} known. A message whose outcome never comes keeps it waiting; you may send the rest without it, or cancel.`;
+  switch (canary.stage) {
+    case 'awaiting_approval':
+      return `Nothing is sent before the approval. Then the first slice goes out alone; the runtime’s outcomes decide whether the rest follows (at most ${percent(canary.maxFailureRate)} may fail again).`;
+    case 'cancelled':
+      return `The request ended before the canary decided: ${formatNumber(canary.succeeded + canary.failed)} of ${formatNumber(canary.size)} outcomes were known.`;
+    case 'sending':
+      return `Sending the first slice; the runtime’s outcomes decide whether the rest follows (at most ${percent(canary.maxFailureRate)} may fail again).`;
+    default:
+      return `Waiting for the runtime’s outcomes: ${formatNumber(canary.succeeded + canary.failed)} of ${formatNumber(canary.size)} known. A message whose outcome never comes keeps it waiting; you may send the rest without it, or cancel.`;
+  }
 }
 
 /** The second stage in words. */
 export function restWords(canary: Canary, requestState: string): string {
   switch (canary.stage) {
+    case 'awaiting_approval':
     case 'sending':
     case 'waiting':
       return requestState === 'cancelled' ? 'Not sent: the request was cancelled before the canary decided.' : 'Held until the canary passes.';
+    case 'cancelled':
+      return 'Not sent: the request was cancelled before the canary decided.';
     case 'passed':
       return 'Sent after the canary passed (progress above).';
     case 'stopped':

@@ -267,6 +267,8 @@ export function aDeadLetterGroup(overrides: Partial<DeadLetterGroup> = {}): Dead
     lastSeen: '2026-11-27T08:40:00Z',
     trend: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 2, 0, 0, 1, 3, 0, 2, 0],
     ...overrides,
+    // As the default view asks: every waiting one matches, unless a test says otherwise.
+    matching: overrides.matching ?? overrides.pending ?? 7,
   };
 }
 

@@ -78,6 +78,10 @@ export class DeadLetterGroupType {
   @Field(() => String) sourceQueue: string;
   @Field(() => Int) total: number;
   @Field(() => Int, { description: 'Waiting for a decision now: pending or failed again.' }) pending: number;
+  @Field(() => Int, {
+    description: 'Its dead letters that match the filter asked for (status, request, teams): what choosing the group lists, e.g. those of one request that failed again.',
+  })
+  matching: number;
   @Field(() => Date) firstSeen: Date;
   @Field(() => Date) lastSeen: Date;
   @Field(() => [Int], { description: 'Dead letters per hour over the last 24 hours, oldest first (24 numbers).' }) trend: number[];

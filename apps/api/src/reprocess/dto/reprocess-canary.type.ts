@@ -2,10 +2,18 @@ import { Field, Float, InputType, Int, ObjectType, registerEnumType } from '@nes
 import { ActorType } from '../../audit/dto/audit-entry.type.js';
 import type { CanaryStage } from '../reprocess-canary.js';
 
-export const ReprocessCanaryStageEnum = { sending: 'sending', waiting: 'waiting', passed: 'passed', stopped: 'stopped' } as const satisfies Record<CanaryStage, CanaryStage>;
+export const ReprocessCanaryStageEnum = {
+  awaiting_approval: 'awaiting_approval',
+  sending: 'sending',
+  waiting: 'waiting',
+  passed: 'passed',
+  stopped: 'stopped',
+  cancelled: 'cancelled',
+} as const satisfies Record<CanaryStage, CanaryStage>;
 registerEnumType(ReprocessCanaryStageEnum, {
   name: 'ReprocessCanaryStage',
-  description: 'sending: the first slice is going out; waiting: sent, waiting for the runtime’s outcomes; passed: the rest follows; stopped: the request stopped after the slice.',
+  description:
+    'awaiting_approval: the request waits for a second person, nothing is sent; sending: the first slice is going out; waiting: sent, waiting for the runtime’s outcomes; passed: the rest follows; stopped: the request stopped after the slice; cancelled: the request was rejected or cancelled before the canary decided.',
 });
 
 @InputType('ReprocessCanaryInput', {

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { AutomationChangeItemFragment } from '@/gql/graphql';
-import { aReprocessRequest, aViewer, anAutomationChange } from '@/test/factories';
+import { aCanary, aReprocessRequest, aViewer, anAutomationChange } from '@/test/factories';
 import { mockApi } from '@/test/mockApi';
 import { renderApp } from '@/test/renderApp';
 import { ApprovalsPage } from './ApprovalsPage';
@@ -52,6 +52,21 @@ describe(ApprovalsPage.name, () => {
     ]);
     expect(within(which).getByRole('link', { name: 'msg-5f2c' }).getAttribute('href')).toBe('/dead-letters/101');
     expect(card.textContent).not.toContain('cb33978008a1');
+  });
+
+  it('tells the approver a request starts with a canary: the slice, the threshold, and that the approval covers it all', async () => {
+    const request = aReprocessRequest({ ...waiting, canary: aCanary({ stage: 'awaiting_approval', size: 24, rest: 216, sent: 0, awaiting: 0, succeeded: 0, failed: 0 }) });
+    mockApi({
+      Viewer: () => ({ data: OSCAR }),
+      Approvals: () => ({ data: { approvals: { waitingForYou: 1, reprocessRequests: [request, aReprocessRequest({ ...waiting, id: '32', canary: null })], automationChanges: [] } } }),
+    });
+    renderApp('/approvals');
+
+    const card = await screen.findByRole('article', { name: 'Reprocess request #31' });
+    expect(within(card).getByTestId('approval-canary').textContent).toBe(
+      'Starts with a canary. The first 24 messages go out alone. The other 216 follow only when the runtime has reported every outcome of the first and at most 20% of them failed again; otherwise the request stops and they wait again. Your approval covers the whole request.',
+    );
+    expect(within(screen.getByRole('article', { name: 'Reprocess request #32' })).queryByTestId('approval-canary')).toBeNull();
   });
 
   it('lists what waits for the viewer with why and how many, and approves with a note', async () => {

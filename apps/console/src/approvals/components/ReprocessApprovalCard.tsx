@@ -3,6 +3,7 @@ import { useViewer } from '@/auth/hooks/useViewer';
 import type { ReprocessRequestSummaryFragment } from '@/gql/graphql';
 import { deadLetterPath } from '@/dead-letters/deadLetterFilters';
 import { ReprocessDecisionActions, waitingSentence } from '@/reprocess/components/ReprocessApproval';
+import { canaryPlanSentence } from '@/reprocess/reprocessCanary';
 import { messages } from '@/reprocess/reprocessWords';
 import { formatInstant } from '@/shared/format/dates';
 
@@ -57,6 +58,12 @@ export function ReprocessApprovalCard({ request }: { request: ReprocessRequestSu
         {own ? ' Waiting for someone else on call.' : null}
       </p>
       <SelectionGroups request={request} />
+      {request.canary ? (
+        <p data-testid="approval-canary">
+          <span className="strong">Starts with a canary.</span> {canaryPlanSentence(request.canary.size, request.total, request.canary.maxFailureRate)} Your approval
+          covers the whole request.
+        </p>
+      ) : null}
       <p className="muted">Needs a second person: {waitingSentence(request.approvalReasons)}</p>
       <ReprocessDecisionActions request={request} />
     </article>

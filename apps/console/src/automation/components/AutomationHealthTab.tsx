@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { automationDeadLettersPath } from '@/dead-letters/deadLetterFilters';
 import { useTeamAccess } from '@/auth/hooks/useTeamAccess';
 import { HealthPanel } from '@/health/components/HealthPanel';
 import { QuarantineSection } from '@/quarantine/components/QuarantineSection';
@@ -14,7 +15,7 @@ export function AutomationHealthTab() {
       <HealthPanel slug={automation.slug} team={automation.owner.name} teamTitle={automation.owner.title} canManageTokens={owns} />
       <p className="muted">
         Messages this automation gave up on wait in the workbench, grouped by error, with their runbook beside them:{' '}
-        <Link to={`/dead-letters?automation=${encodeURIComponent(automation.slug)}`}>Dead letters</Link>.
+        <Link to={automationDeadLettersPath(automation.slug)}>Dead letters</Link>.
       </p>
       {owns ? <QuarantineSection slug={automation.slug} /> : null}
     </div>

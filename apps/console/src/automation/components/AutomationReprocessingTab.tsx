@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { automationDeadLettersPath } from '@/dead-letters/deadLetterFilters';
 import { AuditTrail } from '@/reprocess/components/AuditTrail';
 import { ReprocessRequestList } from '@/reprocess/components/ReprocessRequestList';
 import { useAutomationOutlet } from '../hooks/useAutomationOutlet';
@@ -9,7 +10,7 @@ const TAB_PAGE_SIZE = 10;
 /** The Reprocessing tab: this automation's reprocess and discard requests with their progress, and the record of who did what. */
 export function AutomationReprocessingTab() {
   const { automation } = useAutomationOutlet();
-  const deadLetters = `/dead-letters?automation=${encodeURIComponent(automation.slug)}`;
+  const deadLetters = automationDeadLettersPath(automation.slug);
   return (
     <div className="stack">
       <Section id="reprocess-requests-title" title="Requests" actions={<Link to={deadLetters}>Dead letters of this automation</Link>}>

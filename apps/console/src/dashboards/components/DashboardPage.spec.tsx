@@ -73,6 +73,8 @@ describe(DashboardPage.name, () => {
     expect(waiting.textContent).toContain('14');
     expect(waiting.textContent).toContain('2 days 3 h');
     expect(waiting.textContent).toContain('212');
+    // The 14 are counted whoever owns the automation: its link opens every team's dead letters, not only the viewer's.
+    expect(within(waiting).getByRole('link').getAttribute('href')).toBe('/dead-letters?automation=invoice-generation&teams=all');
 
     const totals = panel('Hours and money won back');
     expect(figure(totals, 'Staff time saved')).toContain('1,237 hours');

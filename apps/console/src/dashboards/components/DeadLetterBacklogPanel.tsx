@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { automationDeadLettersPath } from '@/dead-letters/deadLetterFilters';
 import { formatAge } from '@/slos/sloWords';
 import { InfoTip } from '@/shared/components/InfoTip';
 import { formatDateTime } from '@/shared/format/dates';
@@ -38,7 +39,7 @@ export function DeadLetterBacklogPanel({ rows, rangeLabel }: { rows: readonly Ba
           {rows.map((row) => (
             <tr key={row.automation}>
               <td>
-                <Link to={`/dead-letters?automation=${encodeURIComponent(row.automation)}`}>{row.automationTitle}</Link>
+                <Link to={automationDeadLettersPath(row.automation)}>{row.automationTitle}</Link>
               </td>
               <td>
                 <span className="backlog-bar">

@@ -18,6 +18,7 @@ const DeadLetterGroupsQuery = graphql(`
       sourceQueue
       total
       pending
+      matching
       firstSeen
       lastSeen
       trend

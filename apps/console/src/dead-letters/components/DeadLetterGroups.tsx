@@ -1,3 +1,4 @@
+import { InfoTip } from '@/shared/components/InfoTip';
 import type { DeadLetterGroupsQuery } from '@/gql/graphql';
 import { ErrorState } from '@/shared/components/ErrorState';
 import { LoadingMessage, SkeletonLine } from '@/shared/components/Skeleton';
@@ -49,7 +50,8 @@ export function DeadLetterGroups({ groups, selected, onSelect }: DeadLetterGroup
             <th scope="col">Automation</th>
             <th scope="col">Source</th>
             <th scope="col" className="numeric">
-              Pending / total
+              Waiting / total{' '}
+              <InfoTip label="How waiting is counted">Pending or failed again: what the dashboards count as waiting now.</InfoTip>
             </th>
             <th scope="col">Seen</th>
             <th scope="col">Last 24 hours</th>
@@ -83,6 +85,11 @@ export function DeadLetterGroups({ groups, selected, onSelect }: DeadLetterGroup
                 </td>
                 <td className="numeric nowrap">
                   <strong>{formatNumber(group.pending)}</strong> / {formatNumber(group.total)}
+                  {group.matching === group.pending ? null : (
+                    <span className="dead-letter-groups__first muted" data-testid="group-matching">
+                      {formatNumber(group.matching)} match the filters
+                    </span>
+                  )}
                 </td>
                 <td className="nowrap">
                   <span title={formatDateTime(group.lastSeen)}>last {formatTimeAgo(group.lastSeen)}</span>

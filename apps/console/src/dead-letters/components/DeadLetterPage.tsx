@@ -10,7 +10,7 @@ import { DEAD_LETTER_SOURCE_LABELS } from '@/shared/format/labels';
 import { formatNumber } from '@/shared/format/numbers';
 import { hasErrorCode } from '@/shared/graphql/ApiError';
 import { useDocumentTitle } from '@/shared/hooks/useDocumentTitle';
-import { deadLetterPath } from '../deadLetterFilters';
+import { automationDeadLettersPath, deadLetterPath } from '../deadLetterFilters';
 import { useDeadLetter } from '../hooks/useDeadLetter';
 import { DeadLetterActions } from './DeadLetterActions';
 import { DeadLetterHeaders } from './DeadLetterHeaders';
@@ -151,7 +151,7 @@ export function DeadLetterPage() {
       <header className="page-header">
         <div>
           <p className="eyebrow">
-            <Link to={`/dead-letters?automation=${encodeURIComponent(deadLetter.automation.slug)}`}>Dead letters</Link> · {deadLetter.automation.title}
+            <Link to={automationDeadLettersPath(deadLetter.automation.slug)}>Dead letters</Link> · {deadLetter.automation.title}
           </p>
           <h1>
             <code className="run-error__class">{deadLetter.errorClass}</code> <DeadLetterStatusBadge status={deadLetter.status} />

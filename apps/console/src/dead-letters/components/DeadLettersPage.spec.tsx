@@ -133,12 +133,18 @@ describe(DeadLettersPage.name, () => {
   it('shows exactly what a request sent back that failed again, grouped by their new error, and lets go of the request', async () => {
     const api = mockApi({
       AutomationOptions: () => AUTOMATIONS,
-      DeadLetterGroups: () => ({ data: { deadLetterGroups: [aDeadLetterGroup({ fingerprint: 'fp-adyen-429', errorClass: 'AdyenRateLimited', normalizedMessage: 'Adyen answered <n> Too Many Requests', pending: 10 })] } }),
+      DeadLetterGroups: () => ({
+        data: { deadLetterGroups: [aDeadLetterGroup({ fingerprint: 'fp-adyen-429', errorClass: 'AdyenRateLimited', normalizedMessage: 'Adyen answered <n> Too Many Requests', pending: 12, matching: 10 })] },
+      }),
       DeadLetters: () => page([aDeadLetterRow({ id: 'dl-0042', status: 'failed_again', errorClass: 'AdyenRateLimited', errorMessage: 'Adyen answered 429 Too Many Requests' })]),
     });
     renderApp('/dead-letters?request=42&status=failed_again');
 
     expect(await screen.findByRole('row', { name: /Adyen answered 429 Too Many Requests/ })).toBeTruthy();
+    // The group waits with 12 (pending or failed again, as the dashboard counts waiting); the 10 the request's link counted are said beside it.
+    expect(screen.getByRole('columnheader', { name: /^Waiting \/ total/ })).toBeTruthy();
+    const group = within(screen.getByRole('table', { name: 'Dead letters grouped by error, most pending first' })).getByRole('row', { name: /AdyenRateLimited/ });
+    expect(within(group).getByTestId('group-matching').textContent).toBe('10 match the filters');
     expect(api.calls('DeadLetters')[0]?.variables.filter).toEqual({ teams: ['finance-ops'], status: 'failed_again', reprocessRequest: '42' });
     expect(api.calls('DeadLetterGroups')[0]?.variables).toEqual({ automation: null, teams: ['finance-ops'], status: 'failed_again', needsAction: null, reprocessRequest: '42' });
     const filters = screen.getByRole('search', { name: 'Filter dead letters' });

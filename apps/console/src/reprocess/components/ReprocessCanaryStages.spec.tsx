@@ -28,6 +28,8 @@ describe(ReprocessCanaryStages.name, () => {
     expect(screen.getByTestId('canary-verdict').textContent).toContain('Waiting for the runtime’s outcomes: 7 of 10 known.');
     expect(within(rest as HTMLElement).getByRole('heading').textContent).toBe('2. The rest: 90 messages');
     expect(rest?.textContent).toContain('Held until the canary passes.');
+    // The rest is held, not slow: no time remaining is made up from it.
+    expect(screen.getByTestId('progress-remaining').textContent).toBe('No estimate while the canary waits for the runtime’s outcomes; the other 90 messages are held until the canary decides.');
   });
 
   it('shows the decision with its reason: a stopped canary leaves the rest unsent', async () => {
@@ -68,6 +70,33 @@ describe(ReprocessCanaryStages.name, () => {
     const row = within(audit).getByRole('row', { name: /Canary stopped the request/ });
     expect(row.textContent).toContain('a first slice of 10 messages');
     expect(row.textContent).toContain('90 messages not sent');
+  });
+
+  it('says nothing is sent before the approval, and that a request cancelled before the decision never sent the rest', async () => {
+    let request = aReprocessRequest({ state: 'awaiting_approval', total: 100, canary: aCanary({ stage: 'awaiting_approval', sent: 0, awaiting: 0, succeeded: 0, failed: 0 }) });
+    mockApi({
+      Viewer: () => ({ data: OTTO }),
+      ReprocessRequest: () => ({ data: { reprocessRequest: request } }),
+      AuditTrail: () => ({ data: { auditTrail: [] } }),
+    });
+    const first = renderApp('/reprocess/12');
+
+    await screen.findByRole('region', { name: 'Stages' });
+    let [canary, rest] = stages();
+    expect(within(canary as HTMLElement).getByRole('heading').textContent).toBe('1. Canary: the first 10 messages — waits for approval');
+    expect(screen.getByTestId('canary-verdict').textContent).toMatch(/^Nothing is sent before the approval\./);
+    expect(screen.getByTestId('canary-verdict').textContent).not.toContain('Sending');
+    expect(rest?.textContent).toContain('Held until the canary passes.');
+    first.unmount();
+
+    request = aReprocessRequest({ state: 'cancelled', total: 100, canary: aCanary({ stage: 'cancelled', awaiting: 3, succeeded: 6, failed: 1 }) });
+    renderApp('/reprocess/12');
+    await screen.findByRole('region', { name: 'Stages' });
+    [canary, rest] = stages();
+    expect(within(canary as HTMLElement).getByRole('heading').textContent).toBe('1. Canary: the first 10 messages — cancelled before a decision');
+    expect(screen.getByTestId('canary-verdict').textContent).toBe('The request ended before the canary decided: 7 of 10 outcomes were known.');
+    expect(rest?.textContent).toContain('Not sent: the request was cancelled before the canary decided.');
+    expect(within(canary as HTMLElement).queryByRole('button')).toBeNull();
   });
 
   it('lets someone who may control the request send the rest without the outcomes that never came', async () => {

@@ -1,10 +1,8 @@
 import type { ReprocessRequestDetailFragment } from '@/gql/graphql';
 import { describeError } from '@/shared/graphql/ApiError';
 import { useReprocessControls } from '../hooks/useReprocessControls';
-import { restWords, sliceOutcomes, sliceVerdict } from '../reprocessCanary';
+import { CANARY_STAGE_LABELS, restWords, sliceOutcomes, sliceVerdict } from '../reprocessCanary';
 import { messages } from '../reprocessWords';
-
-const STAGE_LABELS = { sending: 'sending', waiting: 'waiting for outcomes', passed: 'passed', stopped: 'stopped the request' } as const;
 
 /**
  * A request started with a canary, in its stages and in order: the first slice (sent, the runtime's
@@ -27,7 +25,7 @@ export function ReprocessCanaryStages({ request }: { request: ReprocessRequestDe
         <li className="reprocess-stages__stage" data-stage="canary" data-outcome={canary.stage} aria-label="Canary">
           <h3>
             1. Canary: the first {messages(canary.size)} —{' '}
-            <span className="strong">{request.state === 'awaiting_approval' ? 'waits for approval' : STAGE_LABELS[canary.stage]}</span>
+            <span className="strong">{CANARY_STAGE_LABELS[canary.stage]}</span>
           </h3>
           <p>{sliceOutcomes(canary)}</p>
           <p data-testid="canary-verdict" role={canary.decision ? 'status' : undefined}>

@@ -8,7 +8,7 @@ import { type PickupSample, addSample, describeTimeRemaining, notPickedUpCount, 
 import { messages } from '../reprocessWords';
 import { ReprocessProgressChart } from './ReprocessProgressChart';
 
-type Request = Pick<ReprocessRequestSummaryFragment, 'progress' | 'total' | 'state'>;
+type Request = Pick<ReprocessRequestSummaryFragment, 'progress' | 'total' | 'state' | 'canary'>;
 
 function StateCount({ row }: { row: ProgressRow }) {
   const labelId = useId();
@@ -51,6 +51,23 @@ function usePickupSamples(request: Request, observedAt: number): PickupSample[] 
   return samples;
 }
 
+/**
+ * While a canary has not decided, the rest is held, not slow: the estimate covers the first slice only,
+ * and there is none while the slice waits for the runtime's outcomes (they may never come).
+ */
+function canaryTimeRemaining(request: Request, rate: number | null): string | null {
+  const canary = request.canary;
+  if (!canary || (canary.stage !== 'sending' && canary.stage !== 'waiting')) {
+    return null;
+  }
+  const held = `the other ${messages(canary.rest)} are held until the canary decides`;
+  if (canary.stage === 'waiting') {
+    return `No estimate while the canary waits for the runtime’s outcomes; ${held}.`;
+  }
+  const sliceLeft = Math.max(0, notPickedUpCount(request.progress) - canary.rest);
+  return `First slice: ${describeTimeRemaining(sliceLeft, rate)} Then ${held}.`;
+}
+
 /** Time remaining while the request runs, from the pick-up rate seen on this page; "estimating…" until there is one. */
 function TimeRemaining({ request, observedAt }: { request: Request; observedAt: number }) {
   const samples = usePickupSamples(request, observedAt);
@@ -59,7 +76,7 @@ function TimeRemaining({ request, observedAt }: { request: Request; observedAt: 
   }
   return (
     <p className="progress-remaining" data-testid="progress-remaining" aria-live="off">
-      {describeTimeRemaining(notPickedUpCount(request.progress), observedRate(samples))}
+      {canaryTimeRemaining(request, observedRate(samples)) ?? describeTimeRemaining(notPickedUpCount(request.progress), observedRate(samples))}
     </p>
   );
 }

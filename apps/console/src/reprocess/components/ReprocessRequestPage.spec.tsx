@@ -79,7 +79,7 @@ describe(ReprocessRequestPage.name, () => {
 
   it('links a finished request to exactly the messages that failed again, and offers no link when none did', async () => {
     let failedAgain = 10;
-    mockApi({
+    const api = mockApi({
       Viewer: () => ({ data: OTTO }),
       ReprocessRequest: () => ({
         data: {
@@ -94,13 +94,18 @@ describe(ReprocessRequestPage.name, () => {
         },
       }),
       AuditTrail: () => ({ data: { auditTrail: [] } }),
+      DeadLetterGroups: () => ({ data: { deadLetterGroups: [] } }),
+      DeadLetters: () => ({ data: { deadLetters: { pageInfo: { hasNextPage: false, endCursor: null }, edges: [] } } }),
     });
     const { unmount } = renderApp('/reprocess/42');
 
     const link = await screen.findByRole('link', { name: 'the 10 that failed again' });
-    expect(link.getAttribute('href')).toBe('/dead-letters?request=42&status=failed_again');
+    expect(link.getAttribute('href')).toBe('/dead-letters?request=42&status=failed_again&teams=all');
     fireEvent.click(link);
-    await waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/dead-letters?request=42&status=failed_again'));
+    await waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/dead-letters?request=42&status=failed_again&teams=all'));
+    // The 10 were counted whoever owns them: the workbench does not narrow them to the signed-in operator's teams.
+    await waitFor(() => expect(api.calls('DeadLetters').at(-1)?.variables.filter).toEqual({ status: 'failed_again', reprocessRequest: '42' }));
+    expect(api.calls('DeadLetterGroups').at(-1)?.variables).toMatchObject({ teams: null, reprocessRequest: '42' });
     unmount();
 
     failedAgain = 0;

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import type { ReprocessRequestSummaryFragment } from '@/gql/graphql';
 import { formatInstant } from '@/shared/format/dates';
 import { REPROCESS_ACTION_LABELS } from '@/shared/format/labels';
+import { CANARY_STAGE_LABELS } from '../reprocessCanary';
 import { reprocessPath } from '../reprocessProgress';
 import { ReprocessProgressBar } from './ReprocessProgressBar';
 import { ReprocessStateBadge } from './ReprocessStateBadge';
@@ -12,7 +13,7 @@ interface ReprocessRequestTableProps {
   showAutomations: boolean;
 }
 
-/** Requests, newest first, each with a small progress bar; the number opens one. */
+/** Requests, newest first, each with a small progress bar (and where its canary is); the number opens one. */
 export function ReprocessRequestTable({ requests, showAutomations }: ReprocessRequestTableProps) {
   return (
     <div className="table-scroll">
@@ -36,6 +37,7 @@ export function ReprocessRequestTable({ requests, showAutomations }: ReprocessRe
               </td>
               <td>
                 <ReprocessStateBadge state={request.state} />
+                {request.canary ? <span className="reprocess-requests__when muted">canary: {CANARY_STAGE_LABELS[request.canary.stage]}</span> : null}
               </td>
               {showAutomations ? <td className="mono">{request.automations.join(', ')}</td> : null}
               <td>

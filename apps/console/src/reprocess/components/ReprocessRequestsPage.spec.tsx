@@ -1,7 +1,7 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { ReprocessRequestSummaryFragment, ReprocessRequestsQuery } from '@/gql/graphql';
-import { aReprocessRequest, aViewer } from '@/test/factories';
+import { aCanary, aReprocessRequest, aViewer } from '@/test/factories';
 import { mockApi } from '@/test/mockApi';
 import { renderApp } from '@/test/renderApp';
 import { ReprocessRequestsPage } from './ReprocessRequestsPage';
@@ -56,6 +56,27 @@ describe(ReprocessRequestsPage.name, () => {
     expect(await within(table).findByRole('row', { name: /#11/ })).toBeTruthy();
     expect(api.calls('ReprocessRequests').at(-1)?.variables).toEqual({ automation: null, first: 20, after: '12' });
     expect(screen.queryByRole('button', { name: 'Load more' })).toBeNull();
+  });
+
+  it('says where each canary is, so a request held by its canary does not read as merely running or cancelled', async () => {
+    mockApi({
+      Viewer: () => ({ data: aViewer() }),
+      ReprocessRequests: () =>
+        page([
+          aReprocessRequest({ id: '21', state: 'awaiting_approval', canary: aCanary({ stage: 'awaiting_approval', sent: 0, awaiting: 0, succeeded: 0, failed: 0 }) }),
+          aReprocessRequest({ id: '20', state: 'running', canary: aCanary() }),
+          aReprocessRequest({ id: '19', state: 'cancelled', canary: aCanary({ stage: 'stopped' }) }),
+          aReprocessRequest({ id: '18', state: 'done', canary: null }),
+        ]),
+    });
+    renderApp('/reprocess');
+
+    const table = await screen.findByRole('table', { name: 'Reprocess and discard requests, newest first' });
+    const stateOf = (id: string) => within(table).getByRole('row', { name: new RegExp(`#${id}`) }).querySelectorAll('td')[1]?.textContent;
+    expect(stateOf('21')).toBe('Awaiting approvalcanary: waits for approval');
+    expect(stateOf('20')).toBe('Runningcanary: waiting for outcomes');
+    expect(stateOf('19')).toBe('Cancelledcanary: stopped the request');
+    expect(stateOf('18')).not.toContain('canary');
   });
 
   it('says nothing was reprocessed yet, and where to start', async () => {
