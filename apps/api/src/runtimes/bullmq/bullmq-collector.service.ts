@@ -11,6 +11,7 @@ import { IngestRepository } from '../../ingest/ingest.repository.js';
 import { collectedFailureTimes, timestampWindow } from '../../ingest/timestamp-window.js';
 import { API_LOGGER } from '../../jobs/jobs.service.js';
 import { deadLetterFromJob, exhausted, type FailedJob } from './bullmq-dead-letter.js';
+import { CollectorConnections, type FoundBinding } from '../shared/collector-connections.js';
 
 export interface BullMqBinding {
   automation: string;
@@ -37,7 +38,8 @@ export class BullMqCollector implements OnApplicationShutdown {
   private timer: NodeJS.Timeout | undefined;
   private polling: Promise<number> = Promise.resolve(0);
   /** Reasons already logged for automations that cannot be collected, so a sync logs each once. */
-  private readonly refusals = new Map<string, string>();
+
+  private readonly bindingConnections: CollectorConnections;
 
   constructor(
     @Inject(IngestRepository) private readonly store: IngestRepository,
@@ -46,7 +48,9 @@ export class BullMqCollector implements OnApplicationShutdown {
     @Inject(AutomationsService) private readonly automations: AutomationsService,
     @Inject(API_LOGGER) private readonly log: Logger,
     @Inject(RuntimeVariables) private readonly variables: RuntimeVariables,
-  ) {}
+  ) {
+    this.bindingConnections = new CollectorConnections(this.variables, this.log);
+  }
 
   /**
    * Every active automation bound to BullMQ whose connection variable (e.g.
@@ -54,25 +58,11 @@ export class BullMqCollector implements OnApplicationShutdown {
    * automation is not collected, and the log says why (once, until its binding changes).
    */
   async bindingsFromCatalog(): Promise<BullMqBinding[]> {
-    const bindings: BullMqBinding[] = [];
-    const refused = new Map<string, string>();
-    for (const { slug, runtime } of await this.automations.withRuntime('bullmq')) {
-      if (runtime?.queue === undefined) {
-        continue;
-      }
-      const url = this.variables.lookup(runtime.connection);
-      if (url.state === 'refused') {
-        refused.set(slug, url.reason);
-        if (this.refusals.get(slug) !== url.reason) {
-          this.log.warn({ automation: slug, queue: runtime.queue }, `not collecting: the runtime binding's connection names a variable catalogs may not name (${url.reason}), so it was not read`);
-        }
-      } else if (url.state === 'set') {
-        bindings.push({ automation: slug, url: url.value, queue: runtime.queue });
-      }
-    }
-    this.refusals.clear();
-    refused.forEach((reason, slug) => this.refusals.set(slug, reason));
-    return bindings;
+    const found = (await this.automations.withRuntime('bullmq')).flatMap(({ slug, runtime }): FoundBinding<BullMqBinding>[] => {
+      const queue = runtime?.queue;
+      return queue === undefined ? [] : [{ automation: slug, connection: runtime?.connection, where: { queue }, bind: (url) => ({ automation: slug, url, queue }) }];
+    });
+    return this.bindingConnections.resolve(found);
   }
 
   /** Collects exactly what the catalog binds now. */

@@ -12,6 +12,7 @@ import { collectedFailureTimes, timestampWindow } from '../../ingest/timestamp-w
 import { API_LOGGER } from '../../jobs/jobs.service.js';
 import { advisorySubjects, deadLetterFromJetStream, parseGiveUpAdvisory, type GiveUpAdvisory } from './nats-dead-letter.js';
 import { NatsConnections, natsReason, natsServerOf } from './nats-connections.js';
+import { CollectorConnections, type FoundBinding } from '../shared/collector-connections.js';
 
 /** One JetStream consumer whose given-up messages are collected, for one automation. */
 export interface NatsBinding {
@@ -58,7 +59,8 @@ export class NatsCollector implements OnApplicationShutdown {
   private readonly wanted = new Map<string, NatsBinding>();
   private readonly collectors = new Map<string, Collector>();
   private readonly retries = new Map<string, NodeJS.Timeout>();
-  private readonly refusals = new Map<string, string>();
+
+  private readonly bindingConnections: CollectorConnections;
 
   constructor(
     @Inject(IngestRepository) private readonly store: IngestRepository,
@@ -67,32 +69,21 @@ export class NatsCollector implements OnApplicationShutdown {
     @Inject(API_LOGGER) private readonly log: Logger,
     @Inject(AutomationsService) private readonly automations: AutomationsService,
     @Inject(RuntimeVariables) private readonly variables: RuntimeVariables,
-  ) {}
+  ) {
+    this.bindingConnections = new CollectorConnections(this.variables, this.log);
+  }
 
   /**
    * The consumer of every active automation bound to NATS with a stream and a consumer whose
    * connection variable is set here. A variable catalogs may not name is not read, and the log says why (once).
    */
   async bindingsFromCatalog(): Promise<NatsBinding[]> {
-    const bindings: NatsBinding[] = [];
-    const refused = new Map<string, string>();
-    for (const { slug, runtime } of await this.automations.withRuntime('nats')) {
-      if (runtime?.stream === undefined || runtime.consumer === undefined) {
-        continue;
-      }
-      const url = this.variables.lookup(runtime.connection);
-      if (url.state === 'refused') {
-        refused.set(slug, url.reason);
-        if (this.refusals.get(slug) !== url.reason) {
-          this.log.warn({ automation: slug, stream: runtime.stream }, `not collecting: the runtime binding's connection names a variable catalogs may not name (${url.reason}), so it was not read`);
-        }
-      } else if (url.state === 'set') {
-        bindings.push({ automation: slug, url: url.value, stream: runtime.stream, consumer: runtime.consumer });
-      }
-    }
-    this.refusals.clear();
-    refused.forEach((reason, slug) => this.refusals.set(slug, reason));
-    return bindings;
+    const found = (await this.automations.withRuntime('nats')).flatMap(({ slug, runtime }): FoundBinding<NatsBinding>[] => {
+      const stream = runtime?.stream;
+      const consumer = runtime?.consumer;
+      return stream === undefined || consumer === undefined ? [] : [{ automation: slug, connection: runtime?.connection, where: { stream }, bind: (url) => ({ automation: slug, url, stream, consumer }) }];
+    });
+    return this.bindingConnections.resolve(found);
   }
 
   async syncFromCatalog(): Promise<void> {

@@ -10,6 +10,7 @@ import { IngestRepository } from '../../ingest/ingest.repository.js';
 import { collectedFailureTimes, timestampWindow } from '../../ingest/timestamp-window.js';
 import { API_LOGGER } from '../../jobs/jobs.service.js';
 import { deadLetterFromAmqp } from './amqp-dead-letter.js';
+import { CollectorConnections, type FoundBinding } from '../shared/collector-connections.js';
 
 /** One dead-letter queue to collect, for one automation. */
 export interface RabbitMqBinding {
@@ -50,7 +51,8 @@ export class RabbitMqCollector implements OnApplicationShutdown {
   private readonly consumers = new Map<string, Consumer>();
   private readonly retries = new Map<string, NodeJS.Timeout>();
   /** Reasons already logged for automations that cannot be collected, so a sync logs each once. */
-  private readonly refusals = new Map<string, string>();
+
+  private readonly bindingConnections: CollectorConnections;
 
   constructor(
     @Inject(IngestRepository) private readonly store: IngestRepository,
@@ -59,7 +61,9 @@ export class RabbitMqCollector implements OnApplicationShutdown {
     @Inject(API_LOGGER) private readonly log: Logger,
     @Inject(AutomationsService) private readonly automations: AutomationsService,
     @Inject(RuntimeVariables) private readonly variables: RuntimeVariables,
-  ) {}
+  ) {
+    this.bindingConnections = new CollectorConnections(this.variables, this.log);
+  }
 
   /**
    * The dead-letter queue of every active automation bound to RabbitMQ whose connection variable
@@ -68,25 +72,11 @@ export class RabbitMqCollector implements OnApplicationShutdown {
    * why (once, until its binding changes).
    */
   async bindingsFromCatalog(): Promise<RabbitMqBinding[]> {
-    const bindings: RabbitMqBinding[] = [];
-    const refused = new Map<string, string>();
-    for (const { slug, runtime } of await this.automations.withRuntime('rabbitmq')) {
-      if (runtime?.deadLetterQueue === undefined) {
-        continue;
-      }
-      const url = this.variables.lookup(runtime.connection);
-      if (url.state === 'refused') {
-        refused.set(slug, url.reason);
-        if (this.refusals.get(slug) !== url.reason) {
-          this.log.warn({ automation: slug, queue: runtime.deadLetterQueue }, `not collecting: the runtime binding's connection names a variable catalogs may not name (${url.reason}), so it was not read`);
-        }
-      } else if (url.state === 'set') {
-        bindings.push({ automation: slug, url: url.value, queue: runtime.deadLetterQueue });
-      }
-    }
-    this.refusals.clear();
-    refused.forEach((reason, slug) => this.refusals.set(slug, reason));
-    return bindings;
+    const found = (await this.automations.withRuntime('rabbitmq')).flatMap(({ slug, runtime }): FoundBinding<RabbitMqBinding>[] => {
+      const queue = runtime?.deadLetterQueue;
+      return queue === undefined ? [] : [{ automation: slug, connection: runtime?.connection, where: { queue }, bind: (url) => ({ automation: slug, url, queue }) }];
+    });
+    return this.bindingConnections.resolve(found);
   }
 
   /** Collects exactly what the catalog binds now. */
