@@ -12,6 +12,7 @@ import { AutomationStatusModule } from './automation-status/automation-status.mo
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { MAX_TOKENS, operationLimitsPlugin } from './common/graphql/operation-limits.js';
+import { RateLimitsModule } from './common/http/rate-limits.module.js';
 import { AutomationsModule } from './automations/automations.module.js';
 import { CatalogModule } from './catalog/catalog.module.js';
 import type { AppConfig } from './config/app.config.js';
@@ -105,6 +106,7 @@ export class AppModule {
         ApprovalsModule,
         RuntimesModule,
         OutboundModule,
+        RateLimitsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: DomainErrorFilter },

@@ -9,7 +9,6 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import helmet from 'helmet';
 import { INGEST_PATH, OTLP_TRACES_PATH } from '@roundhouse/contracts';
 import type { Logger } from 'pino';
-import { DataSource } from 'typeorm';
 import { pinoHttp } from 'pino-http';
 import { AppModule } from './app.module.js';
 import { jsonBody } from './common/http/json-body.js';
@@ -18,6 +17,7 @@ import { otlpRefusal } from './otlp/otlp-response.js';
 import { databaseBudget } from './database/request-budget.js';
 import { refuseDeeplyNestedDocuments } from './common/graphql/operation-limits.js';
 import { runtimeRateLimits, signInRateLimit } from './common/http/rate-limits.js';
+import { RateLimitStores } from './common/http/rate-limit-stores.js';
 import { listOperationRules } from './auth/operation-rules.js';
 import type { AppConfig } from './config/app.config.js';
 import { PinoNestLogger, pathOf, requestIdMiddleware, requestLogLevel, serializeError } from './logging/logger.js';
@@ -141,9 +141,11 @@ export async function createApp(config: AppConfig, databaseUrl: string, log: Log
     }),
   );
   // One budget for every way of signing in (a password, a persona, the identity provider), per address.
-  app.use(['/auth/sign-in', '/auth/dev-sign-in', '/auth/oidc'], signInRateLimit(config.ROUNDHOUSE_SIGN_IN_RATE_LIMIT, app.get(DataSource)));
+  const rateLimitStores = app.get(RateLimitStores);
+  await rateLimitStores.open();
+  app.use(['/auth/sign-in', '/auth/dev-sign-in', '/auth/oidc'], signInRateLimit(config.ROUNDHOUSE_SIGN_IN_RATE_LIMIT, rateLimitStores));
   // Runtime credentials that have not worked lately are limited per address before any lookup.
-  const runtimeLimits = runtimeRateLimits(config.ROUNDHOUSE_INGEST_RATE_LIMIT, config.ROUNDHOUSE_INGEST_UNKNOWN_TOKEN_RATE_LIMIT, app.get(DataSource));
+  const runtimeLimits = runtimeRateLimits(config.ROUNDHOUSE_INGEST_RATE_LIMIT, config.ROUNDHOUSE_INGEST_UNKNOWN_TOKEN_RATE_LIMIT, rateLimitStores);
   app.use('/ingest', runtimeLimits.credentials);
   // Ingest reads its own body (limits, gzip, NDJSON); everything else speaks JSON.
   app.use(INGEST_PATH, runtimeLimits.perToken, readIngestBody);

@@ -1,13 +1,60 @@
 import path from 'node:path';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CatalogService } from '../src/catalog/catalog.service.js';
+import { RateLimitStores } from '../src/common/http/rate-limit-stores.js';
 import { RunRetentionJob } from '../src/runs/run-retention.job.js';
 import { createTestDatabase, startTestApi, type TestApi, type TestDatabase } from './harness.js';
 import { attempt, createToken, ingest } from './telemetry.js';
 
+const REDIS_URL = process.env.REDIS_URL;
+if (REDIS_URL === undefined) {
+  process.stderr.write('Rate limits across replicas, counted in Redis: skipped, REDIS_URL is not set (.ci/run sets it and starts Redis).\n');
+}
+
+/** What a test needs of the store the replicas count in. */
+interface Counting {
+  store: 'postgres' | 'redis';
+  env: Record<string, string>;
+  /** Ends the sign-in minute now (moved on rather than waited for). */
+  endSignInMinute(db: TestDatabase): Promise<void>;
+  /** The limiters that have counts in this store. */
+  limitersCounted(db: TestDatabase): Promise<string[]>;
+}
+
+const redisKeys = async (db: TestDatabase, pattern: string): Promise<{ redis: Redis; keys: string[] }> => {
+  const redis = new Redis(REDIS_URL ?? '');
+  const [{ name } = { name: '' }] = await db.query<{ name: string }>('SELECT current_database() AS name');
+  return { redis, keys: await redis.keys(`roundhouse:${name}:rate-limit:${pattern}`) };
+};
+
+const postgres: Counting = {
+  store: 'postgres',
+  env: {},
+  endSignInMinute: async (db) => void (await db.query(`UPDATE rate_limit_window SET started_at = started_at - interval '61 seconds' WHERE limiter = 'sign-in'`)),
+  limitersCounted: async (db) => (await db.query<{ limiter: string }>('SELECT DISTINCT limiter FROM rate_limit_window ORDER BY limiter')).map((row) => row.limiter),
+};
+
+const redis: Counting = {
+  store: 'redis',
+  env: { REDIS_URL: REDIS_URL ?? '' },
+  endSignInMinute: async (db) => {
+    // A window is a key that expires with it: an ended minute is a key gone.
+    const { redis: client, keys } = await redisKeys(db, 'sign-in:*');
+    await client.del(...keys);
+    await client.quit();
+  },
+  limitersCounted: async (db) => {
+    const { redis: client, keys } = await redisKeys(db, '*');
+    await client.quit();
+    const [{ name } = { name: '' }] = await db.query<{ name: string }>('SELECT current_database() AS name');
+    return [...new Set(keys.map((key) => key.slice(`roundhouse:${name}:rate-limit:`.length).split(':')[0] ?? ''))].sort();
+  },
+};
+
 /** Two api processes' worth of the real api (each its own Nest application and memory) on one database, as two replicas behind a balancer. */
-describe('rate limits across api replicas', () => {
-  const settings = { ROUNDHOUSE_SIGN_IN_RATE_LIMIT: '3', ROUNDHOUSE_INGEST_RATE_LIMIT: '4' };
+describe.each([postgres, ...(REDIS_URL === undefined ? [] : [redis])])('rate limits across api replicas, counted in $store', (counting) => {
+  const settings = { ROUNDHOUSE_SIGN_IN_RATE_LIMIT: '3', ROUNDHOUSE_INGEST_RATE_LIMIT: '4', ...counting.env };
   let db: TestDatabase;
   let first: TestApi;
   let second: TestApi;
@@ -29,6 +76,7 @@ describe('rate limits across api replicas', () => {
   const devSignIn = (api: TestApi) => fetch(`${api.url}/auth/dev-sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"persona":"ada"}' });
 
   it('counts sign-in attempts spread over both replicas as one budget, and refuses the next on either with Retry-After', async () => {
+    expect(first.app.get(RateLimitStores).kind).toBe(counting.store);
     const statuses = [];
     for (const api of [first, second, first]) {
       const response = await devSignIn(api);
@@ -59,17 +107,26 @@ describe('rate limits across api replicas', () => {
     expect(await db.query(`SELECT run_id FROM run WHERE run_id = 'over-the-budget'`)).toEqual([]);
   });
 
-  it('forgets counts of windows that ended long ago at retention, and keeps the current ones', async () => {
-    await db.query(`INSERT INTO rate_limit_window (limiter, key, started_at, hits) VALUES ('sign-in', '192.0.2.1', now() - interval '2 hours', 7)`);
-    await first.app.get(RunRetentionJob).run();
-    expect(await db.query(`SELECT key FROM rate_limit_window WHERE key = '192.0.2.1'`)).toEqual([]);
-    // The address over its budget is still refused, on either replica.
-    expect((await devSignIn(second)).status).toBe(429);
+  it('keeps the counts in its own store only', async () => {
+    const elsewhere = counting === postgres ? redis : postgres;
+    expect(await counting.limitersCounted(db)).toEqual(['runtime-token', 'runtime-unknown-credential', 'sign-in']);
+    if (elsewhere === postgres || REDIS_URL !== undefined) {
+      expect(await elsewhere.limitersCounted(db)).toEqual([]);
+    }
   });
 
+  if (counting === postgres) {
+    it('forgets counts of windows that ended long ago at retention, and keeps the current ones', async () => {
+      await db.query(`INSERT INTO rate_limit_window (limiter, key, started_at, hits) VALUES ('sign-in', '192.0.2.1', now() - interval '2 hours', 7)`);
+      await first.app.get(RunRetentionJob).run();
+      expect(await db.query(`SELECT key FROM rate_limit_window WHERE key = '192.0.2.1'`)).toEqual([]);
+      // The address over its budget is still refused, on either replica.
+      expect((await devSignIn(second)).status).toBe(429);
+    });
+  }
+
   it('gives the address its whole budget back once its minute is over, on both replicas', async () => {
-    // The minute that started with the first attempt is over (moved back rather than waited for).
-    await db.query(`UPDATE rate_limit_window SET started_at = started_at - interval '61 seconds' WHERE limiter = 'sign-in'`);
+    await counting.endSignInMinute(db);
     const statuses = [];
     for (const api of [second, first, second, first]) {
       statuses.push((await devSignIn(api)).status);

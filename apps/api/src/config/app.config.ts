@@ -118,13 +118,18 @@ const schema = z.object({
   ROUNDHOUSE_ALERT_WEBHOOK_URL: z.url({ protocol: /^https?$/, message: 'an http(s) URL' }).optional(),
   /** Where people reach this console, for links in notifications. */
   ROUNDHOUSE_PUBLIC_URL: z.url({ protocol: /^https?$/, message: 'an http(s) URL' }).optional(),
-  /** Sign-in attempts a minute from one address (per api process); more get 429 with Retry-After. */
+  /**
+   * Redis that counts the rate limits (sign-in, ingest) for every api process of this deployment;
+   * unset, they are counted in PostgreSQL. Keys start with `roundhouse:<database name>:`. Sensitive.
+   */
+  REDIS_URL: z.url({ protocol: /^rediss?$/, message: 'a redis:// or rediss:// URL' }).optional(),
+  /** Sign-in attempts a minute from one address (all api processes together); more get 429 with Retry-After. */
   ROUNDHOUSE_SIGN_IN_RATE_LIMIT: z.coerce.number({ message: 'a whole number of requests a minute' }).int({ message: 'a whole number of requests a minute' }).min(1, { message: 'at least 1' }).default(30),
-  /** Ingest requests a minute with one runtime token (per api process; each carries up to 1,000 events); more get 429 with Retry-After. */
+  /** Ingest requests a minute with one runtime token (all api processes together; each carries up to 1,000 events); more get 429 with Retry-After. */
   ROUNDHOUSE_INGEST_RATE_LIMIT: z.coerce.number({ message: 'a whole number of requests a minute' }).int({ message: 'a whole number of requests a minute' }).min(1, { message: 'at least 1' }).default(3000),
   /**
-   * Unknown, malformed or missing runtime tokens a minute from one address on /ingest (per api
-   * process); more get 429 with Retry-After before any database read.
+   * Unknown, malformed or missing runtime tokens a minute from one address on /ingest (all api
+   * processes together); more get 429 with Retry-After before any database read.
    */
   ROUNDHOUSE_INGEST_UNKNOWN_TOKEN_RATE_LIMIT: z.coerce.number({ message: 'a whole number of requests a minute' }).int({ message: 'a whole number of requests a minute' }).min(1, { message: 'at least 1' }).default(60),
   /** How far ahead of the server clock an ingest event's times may be; later is quarantined. */
@@ -179,7 +184,7 @@ const schema = z.object({
 
 export type AppConfig = z.infer<typeof schema> & { repositoryRoot: string };
 
-export const SENSITIVE_KEYS = ['DATABASE_URL', 'DATABASE_MIGRATION_URL', 'ROUNDHOUSE_SESSION_SECRET', 'ROUNDHOUSE_OIDC_CLIENT_SECRET', 'ROUNDHOUSE_ALERT_WEBHOOK_URL', 'ROUNDHOUSE_METRICS_TOKEN'] as const;
+export const SENSITIVE_KEYS = ['DATABASE_URL', 'DATABASE_MIGRATION_URL', 'REDIS_URL', 'ROUNDHOUSE_SESSION_SECRET', 'ROUNDHOUSE_OIDC_CLIENT_SECRET', 'ROUNDHOUSE_ALERT_WEBHOOK_URL', 'ROUNDHOUSE_METRICS_TOKEN'] as const;
 
 /** Every variable the api reads as a setting: catalogs may never name one. */
 export const SETTING_KEYS: readonly string[] = Object.keys(schema.shape);

@@ -1,27 +1,26 @@
 import { createHash } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
 import { ipKeyGenerator, rateLimit, type Options } from 'express-rate-limit';
-import type { DataSource } from 'typeorm';
-import { PostgresRateLimitStore } from './rate-limit-store.js';
+import type { RateLimitStores } from './rate-limit-stores.js';
 import { jsonRefusal, refusalFor } from './refusal.js';
 
 const MINUTE_MS = 60_000;
 
-/** Where a limiter counts: `limiter` names its budget, shared by every api process on the database. */
+/** Where a limiter counts: `limiter` names its budget, shared by every api process of the deployment. */
 interface Counter {
-  db: DataSource;
+  stores: RateLimitStores;
   limiter: string;
 }
 
 /**
- * At most `perMinute` requests a minute per key, counted in PostgreSQL so that every api replica
- * counts against the same budget; above it a 429 with `Retry-After` (seconds) and a sentence
+ * At most `perMinute` requests a minute per key, counted in Redis or PostgreSQL (RateLimitStores)
+ * so that every api replica counts against the same budget; above it a 429 with `Retry-After` (seconds) and a sentence
  * saying what the limit is and when to try again.
  */
 function perMinute(counter: Counter, perMinute: number, what: string, key: (request: Request) => string, options: Partial<Options> = {}): RequestHandler {
   return rateLimit({
     ...options,
-    store: new PostgresRateLimitStore(counter.db, counter.limiter),
+    store: counter.stores.storeFor(counter.limiter),
     windowMs: MINUTE_MS,
     limit: perMinute,
     standardHeaders: 'draft-7',
@@ -43,8 +42,8 @@ function perMinute(counter: Counter, perMinute: number, what: string, key: (requ
 const clientAddress = (request: Request) => ipKeyGenerator(request.ip ?? 'unknown');
 
 /** Sign-in attempts, per client address: guessing is slowed down without locking anyone out for long. */
-export function signInRateLimit(limit: number, db: DataSource): RequestHandler {
-  return perMinute({ db, limiter: 'sign-in' }, limit, 'sign-in attempts from this address', clientAddress);
+export function signInRateLimit(limit: number, stores: RateLimitStores): RequestHandler {
+  return perMinute({ stores, limiter: 'sign-in' }, limit, 'sign-in attempts from this address', clientAddress);
 }
 
 /** How many credentials that worked lately one api process remembers (the most recent). */
@@ -97,14 +96,14 @@ export interface RuntimeRateLimits {
   perToken: RequestHandler;
 }
 
-export function runtimeRateLimits(perToken: number, unknownPerAddress: number, db: DataSource): RuntimeRateLimits {
+export function runtimeRateLimits(perToken: number, unknownPerAddress: number, stores: RateLimitStores): RuntimeRateLimits {
   const proven = new ProvenCredentials();
   // A request whose token turned out valid is given back: only failures use the address's budget.
-  const unknown = perMinute({ db, limiter: 'runtime-unknown-credential' }, unknownPerAddress, 'requests with a missing or unknown runtime token from this address', clientAddress, {
+  const unknown = perMinute({ stores, limiter: 'runtime-unknown-credential' }, unknownPerAddress, 'requests with a missing or unknown runtime token from this address', clientAddress, {
     skipSuccessfulRequests: true,
     requestWasSuccessful: (request) => request.runtime !== undefined,
   });
-  const known = perMinute({ db, limiter: 'runtime-token' }, perToken, 'ingest requests with this token', (request) => `token:${credentialHash(request) ?? ''}`);
+  const known = perMinute({ stores, limiter: 'runtime-token' }, perToken, 'ingest requests with this token', (request) => `token:${credentialHash(request) ?? ''}`);
   return {
     credentials: (request, response, next) => {
       const hash = credentialHash(request);
