@@ -17,6 +17,7 @@ import { AutomationsModule } from './automations/automations.module.js';
 import { CatalogModule } from './catalog/catalog.module.js';
 import type { AppConfig } from './config/app.config.js';
 import { ConfigModule } from './config/config.module.js';
+import { ChangeFeed } from './database/change-feed.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { mutationBudgetPlugin } from './database/mutation-budget.plugin.js';
 import { RuntimesModule } from './runtimes/runtimes.module.js';
@@ -112,8 +113,9 @@ export class AppModule {
         { provide: APP_FILTER, useClass: DomainErrorFilter },
         { provide: DATABASE_URL, useValue: databaseUrl },
         { provide: API_LOGGER, useValue: log },
+        ChangeFeed,
       ],
-      exports: [DATABASE_URL, API_LOGGER],
+      exports: [DATABASE_URL, API_LOGGER, ChangeFeed],
       global: true,
     };
   }

@@ -11,7 +11,7 @@ import { RequestIdentifier } from './request-identifier.js';
 import { OIDC_SIGN_IN, type OidcSignIn } from './oidc-sign-in.js';
 import { SESSION_COOKIE } from './session.js';
 import { SessionCookies } from './session-cookies.js';
-import { SessionsRepository } from './sessions.repository.js';
+import { OpenSessions } from './open-sessions.js';
 
 const devSignInBody = z.object({ persona: z.string().min(1) });
 const signInBody = z.object({ username: z.string().min(1).max(200), password: z.string().min(1).max(1000) });
@@ -27,7 +27,7 @@ export class AuthController {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(SessionCookies) private readonly cookies: SessionCookies,
-    @Inject(SessionsRepository) private readonly sessionRecords: SessionsRepository,
+    @Inject(OpenSessions) private readonly openSessions: OpenSessions,
     @Inject(OIDC_SIGN_IN) private readonly oidc: OidcSignIn | null,
     @Inject(RequestIdentifier) private readonly identities: RequestIdentifier,
     @Inject(AccountsService) private readonly accounts: AccountsService,
@@ -100,7 +100,7 @@ export class AuthController {
     let redirectTo: string | undefined;
     if (identity.credential === 'session' && identity.user !== undefined && identity.sessionId !== undefined) {
       const user = identity.user;
-      const { idToken } = await this.sessionRecords.end(identity.sessionId);
+      const { idToken } = await this.openSessions.end(identity.sessionId);
       await this.audit.record({ actor: { id: user.id, name: user.name }, action: 'session.signed_out', target: { kind: 'account', id: user.id }, teams: user.teams });
       redirectTo = idToken === undefined || this.oidc === null ? undefined : await this.oidc.endSessionUrl(idToken);
     }

@@ -11,6 +11,7 @@ import { OidcController } from './oidc.controller.js';
 import { OIDC_SIGN_IN, OidcSignIn, oidcSignInSettings } from './oidc-sign-in.js';
 import { SessionCookies } from './session-cookies.js';
 import { CsrfMiddleware } from './csrf.middleware.js';
+import { OpenSessions } from './open-sessions.js';
 import { RequestIdentifier } from './request-identifier.js';
 import { SessionCodec } from './session.js';
 import { SessionsRepository } from './sessions.repository.js';
@@ -27,6 +28,7 @@ import { ViewerResolver } from './viewer.resolver.js';
       useFactory: (config: AppConfig) => new SessionCodec(config.ROUNDHOUSE_SESSION_SECRET ?? randomBytes(32).toString('hex')),
     },
     SessionsRepository,
+    OpenSessions,
     SessionCookies,
     {
       provide: OIDC_SIGN_IN,

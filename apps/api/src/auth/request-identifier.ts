@@ -7,7 +7,7 @@ import { NotSignedInError } from '../errors/domain-errors.js';
 import { PeopleService } from '../people/people.service.js';
 import { OidcVerifier, oidcSettings } from './oidc.js';
 import { SESSION_COOKIE, SessionCodec } from './session.js';
-import { SessionsRepository } from './sessions.repository.js';
+import { OpenSessions } from './open-sessions.js';
 import type { User } from './user.js';
 
 /** Database time for finding the teams the catalog gives a signed-in person (people and teams' members, by subject or email). */
@@ -31,8 +31,7 @@ export interface Identity {
 /**
  * Works out who a request comes from, once per request: an `Authorization: Bearer` JWT from the
  * identity provider when single sign-on is configured, else the session cookie (while its session is
- * open on the server). A request with a
- * bearer token never falls back to the cookie; a runtime token (`rh_rt_…`) is no person, and is
+ * open on the server: OpenSessions). A request with a bearer token never falls back to the cookie; a runtime token (`rh_rt_…`) is no person, and is
  * checked by the routes that accept runtimes.
  */
 @Injectable()
@@ -42,7 +41,7 @@ export class RequestIdentifier {
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(SessionCodec) private readonly sessions: SessionCodec,
-    @Inject(SessionsRepository) private readonly sessionRecords: SessionsRepository,
+    @Inject(OpenSessions) private readonly openSessions: OpenSessions,
     @Inject(PeopleService) private readonly people: PeopleService,
   ) {
     const settings = oidcSettings(config);
@@ -62,7 +61,7 @@ export class RequestIdentifier {
     const bearer = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '')?.[1];
     if (bearer === undefined) {
       const session = this.sessions.decode(parseCookies(request.headers.cookie ?? '')[SESSION_COOKIE]);
-      return session === undefined || !(await this.sessionRecords.isOpen(session.id)) ? {} : { user: session.user, credential: 'session', sessionId: session.id, csrfToken: session.csrfToken };
+      return session === undefined || !(await this.openSessions.isOpen(session)) ? {} : { user: session.user, credential: 'session', sessionId: session.id, csrfToken: session.csrfToken };
     }
     if (bearer.startsWith(RUNTIME_TOKEN_PREFIX)) {
       return {};
