@@ -24,7 +24,7 @@ import { RuntimesModule } from './runtimes/runtimes.module.js';
 import { DashboardsModule } from './dashboards/dashboards.module.js';
 import { DeadLettersModule } from './dead-letters/dead-letters.module.js';
 import { DomainErrorFilter } from './errors/domain-error.filter.js';
-import { HealthModule } from './health/health.module.js';
+import { ProbesModule } from './probes/probes.module.js';
 import { IngestModule } from './ingest/ingest.module.js';
 import { OtlpModule } from './otlp/otlp.module.js';
 import { API_LOGGER, DATABASE_URL } from './jobs/jobs.service.js';
@@ -86,7 +86,7 @@ export class AppModule {
         }),
         AuditModule,
         AuthModule,
-        HealthModule,
+        ProbesModule,
         TeamsModule,
         AutomationsModule,
         CatalogModule,

@@ -1,4 +1,5 @@
 export * from './catalog/common.js';
+export * from './catalog/duration.js';
 export * from './catalog/issues.js';
 export * from './catalog/team.v1.js';
 export * from './catalog/entity-ref.js';

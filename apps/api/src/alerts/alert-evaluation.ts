@@ -1,6 +1,5 @@
-import type { Slo } from '@roundhouse/contracts';
+import { parseDuration, type Slo } from '@roundhouse/contracts';
 import type { AlertSeverity, BurnRateRuleResult } from '../slos/burn-rate-alerts.js';
-import { parseDuration } from '../slos/slo-duration.js';
 
 /**
  * What one evaluation does to the alerts: fire a new one where a burn-rate rule fires and none is

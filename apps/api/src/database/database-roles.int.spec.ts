@@ -138,7 +138,7 @@ describe('migrations keep the api role to exactly its privileges', () => {
   });
 });
 
-describe('the running api', () => {
+describe('the running api’s database role, for requests and background jobs', () => {
   const t = useTestApi({ ROUNDHOUSE_JOBS: 'true' });
 
   it('talks to PostgreSQL as the api role, a non-superuser, for requests and background jobs alike', async () => {

@@ -1,4 +1,5 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { ExponentialBackoff, handleWhen, retry } from 'cockatiel';
 import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import { APP_CONFIG, type AppConfig } from '../config/app.config.js';
@@ -31,20 +32,13 @@ export interface SendOptions {
 
 /**
  * pg-boss creates a queue's tables on first use; two api processes starting together can deadlock
- * there (PostgreSQL error 40P01). One of them gives way and tries again.
+ * there (PostgreSQL error 40P01). One of them gives way and tries again, up to four times, with
+ * cockatiel's exponential backoff (decorrelated jitter, from 100 ms).
  */
-async function retryOnDeadlock<T>(work: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await work();
-    } catch (error) {
-      if ((error as { code?: string }).code !== '40P01' || attempt >= 5) {
-        throw error;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100 * attempt + Math.random() * 200));
-    }
-  }
-}
+const retryOnDeadlock = retry(
+  handleWhen((error) => (error as { code?: string }).code === '40P01'),
+  { maxAttempts: 4, backoff: new ExponentialBackoff({ initialDelay: 100, maxDelay: 1_000 }) },
+);
 
 /**
  * Durable background work on pg-boss, in the same PostgreSQL: replicas share it through SKIP
@@ -111,14 +105,14 @@ export class JobsService implements OnApplicationShutdown {
     await boss.start();
     this.boss = boss;
     for (const job of this.jobs) {
-      await retryOnDeadlock(() => boss.createQueue(job.name));
-      await retryOnDeadlock(() => boss.schedule(job.name, job.cron));
+      await retryOnDeadlock.execute(() => boss.createQueue(job.name));
+      await retryOnDeadlock.execute(() => boss.schedule(job.name, job.cron));
       await boss.work(job.name, async () => {
         await job.run();
       });
     }
     for (const worker of this.workers) {
-      await retryOnDeadlock(() => boss.createQueue(worker.name, { name: worker.name, policy: 'short', expireInSeconds: worker.expireInSeconds, retryLimit: 5, retryDelay: 5 }));
+      await retryOnDeadlock.execute(() => boss.createQueue(worker.name, { name: worker.name, policy: 'short', expireInSeconds: worker.expireInSeconds, retryLimit: 5, retryDelay: 5 }));
       for (let index = 0; index < worker.workers; index += 1) {
         await boss.work<object>(worker.name, { pollingIntervalSeconds: 0.5 }, async ([job]) => {
           if (job !== undefined) {

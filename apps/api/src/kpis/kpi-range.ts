@@ -1,4 +1,4 @@
-import { dashboardDateRange, type DashboardDateRange, type DashboardTrendInterval } from '@roundhouse/contracts';
+import { dashboardDateRange, durationParts, type DashboardDateRange, type DashboardTrendInterval, type DurationUnit } from '@roundhouse/contracts';
 import { InputError } from '../errors/domain-errors.js';
 import { kpiWindow, windowDays, type TimeWindow } from './kpi-window.js';
 
@@ -18,7 +18,7 @@ export interface DateRangeArgs {
   to?: string | null;
 }
 
-const UNIT_WORDS: Readonly<Record<string, string>> = { s: 'second', m: 'minute', h: 'hour', d: 'day' };
+const UNIT_WORDS: Readonly<Record<DurationUnit, string>> = { s: 'second', m: 'minute', h: 'hour', d: 'day' };
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 function dayLabel(isoDate: string): string {
@@ -29,9 +29,8 @@ function dayLabel(isoDate: string): string {
 /** "Last 30 days", "Last hour", "1 Sep 2026 – 30 Nov 2026", "1 Sep 2026". */
 export function rangeLabel(spec: DashboardDateRange): string {
   if (spec.last !== undefined) {
-    const count = Number(spec.last.slice(0, -1));
-    const unit = UNIT_WORDS[spec.last.slice(-1)] ?? spec.last.slice(-1);
-    return count === 1 ? `Last ${unit}` : `Last ${count} ${unit}s`;
+    const { count, unit } = durationParts(spec.last);
+    return count === 1 ? `Last ${UNIT_WORDS[unit]}` : `Last ${count} ${UNIT_WORDS[unit]}s`;
   }
   const from = dayLabel(spec.from ?? '');
   const to = dayLabel(spec.to ?? '');

@@ -1,5 +1,4 @@
-import type { DashboardDateRange } from '@roundhouse/contracts';
-import { parseDuration } from '../slos/slo-duration.js';
+import { parseDuration, type DashboardDateRange } from '@roundhouse/contracts';
 
 const DAY_MS = 86_400_000;
 

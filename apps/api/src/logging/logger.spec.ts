@@ -13,7 +13,7 @@ function collect(): { stream: Writable; text: () => string } {
   return { stream, text: () => chunks.join('') };
 }
 
-describe('createLogger', () => {
+describe(createLogger.name, () => {
   it('writes one JSON object a line by default', () => {
     const out = collect();
     createLogger('info', out.stream).info({ catalog: { applied: 10 } }, 'catalog applied');

@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import type { ClaimCommandsResponseV1, ReprocessCommandV1 } from '@roundhouse/contracts';
+import { verifyReprocessSignature } from '@roundhouse/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../../test/eventually.js';
 import { useTestApi, type TestApi } from '../../test/harness.js';
 import { createToken, deadLetter, ingest } from '../../test/telemetry.js';
 import { CatalogService } from '../catalog/catalog.service.js';
-import { verifyReprocessSignature } from '../runtimes/webhook/webhook-signature.js';
 import { ReprocessService } from './reprocess.service.js';
 
 const REQUEST_FIELDS = `id action state reason total velocity selection waitingReason canControl requestedBy { id name }
@@ -301,7 +301,7 @@ describe(ReprocessService.name, () => {
             res.writeHead(503).end('deploying');
             return;
           }
-          const verified = verifyReprocessSignature('whsec_test_0123456789abcdef', String(req.headers['x-roundhouse-signature']), String(req.headers['x-roundhouse-timestamp']), body);
+          const verified = verifyReprocessSignature('whsec_test_0123456789abcdef', req.headers['x-roundhouse-signature'], req.headers['x-roundhouse-timestamp'], body);
           received.push({ reprocessId: (JSON.parse(body) as ReprocessCommandV1).reprocessId, verified });
           res.writeHead(verified ? 202 : 401).end();
         });

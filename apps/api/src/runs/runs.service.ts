@@ -6,7 +6,7 @@ import { maskMessage } from '../dead-letters/mask-payload.js';
 import { AutomationsService } from '../automations/automations.service.js';
 import type { User } from '../auth/user.js';
 import type { AutomationHealthType, RunConnectionType, RunStepType, RunType } from './dto/run.type.js';
-import { bucketStarts, BUCKETS, countsOf, DEFAULT_BUCKET, figures, sumCounts, WINDOWS, type HealthBucket, type HealthWindow } from './health.js';
+import { bucketStarts, BUCKETS, countsOf, DEFAULT_BUCKET, figures, sumCounts, WINDOWS, type HealthBucket, type HealthWindow } from './run-health.js';
 import { RunsRepository, type RunPosition, type RunQuery, type RunRow } from './runs.repository.js';
 
 export const MAX_RUNS_PAGE = 200;

@@ -1,3 +1,4 @@
+import { parseDuration } from '@roundhouse/contracts';
 import { describe, expect, it } from 'vitest';
 import {
   alertWindowsMs,
@@ -10,7 +11,6 @@ import {
   type CountsInLast,
 } from './burn-rate-alerts.js';
 import type { GoodTotal } from './error-budget.js';
-import { parseDuration } from './slo-duration.js';
 
 type Window = '5m' | '30m' | '1h' | '6h' | '3d';
 

@@ -1,5 +1,5 @@
+import { parseDuration } from '@roundhouse/contracts';
 import { burnRate, type GoodTotal } from './error-budget.js';
-import { parseDuration } from './slo-duration.js';
 
 /**
  * Multi-window, multi-burn-rate alerting, as in Google's SRE workbook ("Alerting on SLOs", approach

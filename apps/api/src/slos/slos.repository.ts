@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Slo } from '@roundhouse/contracts';
+import { DURATION_UNIT_MS, type Slo } from '@roundhouse/contracts';
 import { DataSource } from 'typeorm';
 
 /** Runs that ended in the last `windowMs` milliseconds before `to`, from the per-minute rollups. */
@@ -84,9 +84,14 @@ const MINUTE_ORIGIN = `timestamptz '2000-01-01 00:00:00+00'`;
 const floorMinute = (at: string) => `date_bin('1 minute', ${at}, ${MINUTE_ORIGIN})`;
 const ceilMinute = (at: string) => `(CASE WHEN ${floorMinute(at)} = ${at} THEN ${at} ELSE ${floorMinute(at)} + interval '1 minute' END)`;
 
-/** SQL for the milliseconds in a catalog duration held in `text` ("30d"), as `slo-duration.ts` reads it. */
+/**
+ * SQL for the milliseconds in a catalog duration held in `text` ("30d"): the number times its unit's
+ * length, the units as `parseDuration` (@roundhouse/contracts) knows them. The SLOs it reads were
+ * validated by the catalog contract when they were stored.
+ */
 function durationMs(text: string): string {
-  return `(left(${text}, -1)::bigint * CASE right(${text}, 1) WHEN 's' THEN 1000 WHEN 'm' THEN 60000 WHEN 'h' THEN 3600000 ELSE 86400000 END)`;
+  const units = Object.entries(DURATION_UNIT_MS).map(([unit, ms]) => `WHEN '${unit}' THEN ${ms}`);
+  return `(left(${text}, -1)::bigint * CASE right(${text}, 1) ${units.join(' ')} END)`;
 }
 
 /** The automation's dead-letter SLOs (`definition` holds its `slos`), with their limits. */

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Slo } from '@roundhouse/contracts';
+import { parseDuration, type Slo } from '@roundhouse/contracts';
 import { AutomationNotFoundError } from '../automations/automations.errors.js';
 import { alertWindowsMs, evaluateBurnRates, type BurnRatePolicy, type BurnRateRuleResult } from './burn-rate-alerts.js';
 import { BURN_RATE_POLICY } from './burn-rate-policy.js';
 import { errorBudget, type ErrorBudget, type GoodTotal } from './error-budget.js';
 import { stateOf, type SloState } from './slo-state.js';
 import { sloCounts, type IndicatorData } from './slo-counts.js';
-import { parseDuration, sloThresholdMs } from './slo-duration.js';
+import { sloThresholdMs } from './slo-duration.js';
 import {
   backlogStatus,
   freshnessStatus,

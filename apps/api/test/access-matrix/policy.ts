@@ -150,8 +150,8 @@ export const ROUTES: Readonly<Record<string, RouteRow>> = {
   'HTTP AuditExportController.export': { anonymous: R, viewer: R, operator: OWN, owner: OWN, admin: P, ...NO_RUNTIME },
 
   // Open to anyone: health, metrics, and signing in and out.
-  'HTTP HealthController.healthz': { anonymous: P, viewer: P, operator: P, owner: P, admin: P, ...ANY_RUNTIME },
-  'HTTP HealthController.readyz': { anonymous: P, viewer: P, operator: P, owner: P, admin: P, ...ANY_RUNTIME },
+  'HTTP ProbesController.healthz': { anonymous: P, viewer: P, operator: P, owner: P, admin: P, ...ANY_RUNTIME },
+  'HTTP ProbesController.readyz': { anonymous: P, viewer: P, operator: P, owner: P, admin: P, ...ANY_RUNTIME },
   'HTTP MetricsController.scrape': { anonymous: P, viewer: P, operator: P, owner: P, admin: P, ...ANY_RUNTIME },
   'HTTP AuthController.session': { anonymous: P, viewer: P, operator: P, owner: P, admin: P, ...ANY_RUNTIME },
   'HTTP AuthController.devSignIn': { anonymous: P, viewer: P, operator: P, owner: P, admin: P, ...ANY_RUNTIME },

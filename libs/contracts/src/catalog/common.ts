@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DURATION_PATTERN } from './duration.js';
 import { DEFAULT_NAMESPACE, entityKey, parseEntityRef } from './entity-ref.js';
 
 /** Lower-case words joined by dashes, as Backstage entity names: `invoice-generation`. */
@@ -10,9 +11,6 @@ export const slug = z
   .max(63)
   .regex(SLUG_PATTERN, { message: 'lower-case letters, digits and single dashes, e.g. "invoice-generation"' })
   .meta({ description: 'Stable identifier: lower-case letters, digits and dashes, 2–63 characters.', examples: ['invoice-generation'] });
-
-/** A duration written as a number and a unit: `90s`, `15m`, `6h`, `30d`. */
-export const DURATION_PATTERN = /^[1-9][0-9]*(s|m|h|d)$/;
 
 export const duration = z
   .string()

@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { REPROCESS_ID_HEADER, REPROCESS_SIGNATURE_HEADER, REPROCESS_TIMESTAMP_HEADER } from '@roundhouse/contracts';
+import { reprocessSignature, verifyReprocessSignature } from '@roundhouse/sdk';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { freePort } from '../../../test/free-port.js';
 import { OutboundGuard } from '../../outbound/outbound-guard.js';
 import type { DispatchMessage, WebhookTarget } from '../dispatcher.js';
 import { WebhookDispatcher } from './webhook-dispatcher.js';
-import { signReprocessBody, verifyReprocessSignature } from './webhook-signature.js';
 
 const SECRET = 'whsec_test_4f1c9a';
 const NOT_FOUND = `no automation handles this message; ${'x'.repeat(500)}`;
@@ -49,12 +49,7 @@ function receiver(deliveries: Delivery[]): Server {
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
-      const verified = verifyReprocessSignature(
-        SECRET,
-        request.headers[REPROCESS_SIGNATURE_HEADER] as string | undefined,
-        request.headers[REPROCESS_TIMESTAMP_HEADER] as string | undefined,
-        body,
-      );
+      const verified = verifyReprocessSignature(SECRET, request.headers[REPROCESS_SIGNATURE_HEADER], request.headers[REPROCESS_TIMESTAMP_HEADER], body);
       deliveries.push({ headers: request.headers, body, verified });
       const { messageId } = JSON.parse(body) as DispatchMessage;
       const status = verified ? Number(/^status-(\d{3})$/.exec(messageId)?.[1] ?? 200) : 401;
@@ -124,7 +119,7 @@ describe(WebhookDispatcher.name, () => {
     const sentAt = new Date(Number(timestamp) * 1000);
 
     expect(signature).toMatch(/^v1=[0-9a-f]{64}$/);
-    expect(signature).toBe(signReprocessBody(SECRET, timestamp, body));
+    expect(signature).toBe(reprocessSignature(SECRET, timestamp, body));
     expect(verifyReprocessSignature(SECRET, signature, timestamp, body, sentAt)).toBe(true);
     expect(verifyReprocessSignature(SECRET, signature, timestamp, body.replace('L-77', 'L-78'), sentAt)).toBe(false);
     expect(verifyReprocessSignature(SECRET, signature, String(Number(timestamp) + 1), body, sentAt)).toBe(false);

@@ -1,15 +1,15 @@
 import { REPROCESS_ID_HEADER, REPROCESS_SIGNATURE_HEADER, REPROCESS_TIMESTAMP_HEADER } from '@roundhouse/contracts';
+import { reprocessSignature } from '@roundhouse/sdk';
 import { postJson } from '../../common/http-delivery.js';
 import type { OutboundGuard } from '../../outbound/outbound-guard.js';
 import type { DispatchMessage, DispatchOutcome, Dispatcher, WebhookTarget } from '../dispatcher.js';
 import { mapConcurrently } from '../shared/map-concurrently.js';
-import { signReprocessBody } from './webhook-signature.js';
 
 const IN_FLIGHT = 8;
 
 /**
  * Delivers reprocess commands to a runtime's webhook: one signed POST per message, up to eight in
- * flight. Each message has its own outcome — a webhook that is down answers `retry` for each, never
+ * flight, signed as the SDK verifies it (`@roundhouse/sdk`'s reprocessSignature). Each message has its own outcome — a webhook that is down answers `retry` for each, never
  * a thrown error — and the ledger decides when to try again. Every POST goes through the outbound
  * guard: a webhook on a loopback, private or link-local address (unless allowed) is rejected unsent.
  */
@@ -23,14 +23,14 @@ export class WebhookDispatcher implements Dispatcher<WebhookTarget> {
   private async post(target: WebhookTarget, message: DispatchMessage): Promise<DispatchOutcome> {
     const { reprocessId } = message;
     const body = JSON.stringify(message);
-    const timestamp = Math.floor(Date.now() / 1000);
+    const timestamp = String(Math.floor(Date.now() / 1000));
     const delivery = await postJson(
       target.url,
       body,
       {
         [REPROCESS_ID_HEADER]: reprocessId,
-        [REPROCESS_TIMESTAMP_HEADER]: String(timestamp),
-        [REPROCESS_SIGNATURE_HEADER]: signReprocessBody(target.secret, timestamp, body),
+        [REPROCESS_TIMESTAMP_HEADER]: timestamp,
+        [REPROCESS_SIGNATURE_HEADER]: reprocessSignature(target.secret, timestamp, body),
       },
       'webhook',
       this.guard,

@@ -5,7 +5,7 @@ import { Writable } from 'node:stream';
 import { describe, expect, it, vi } from 'vitest';
 import { useTestApi } from '../../test/harness.js';
 import { createLogger } from '../logging/logger.js';
-import { HealthController } from './health.controller.js';
+import { ProbesController } from './probes.controller.js';
 
 /** A built console of one page, as `npm run build` leaves it. */
 function consoleDir(): string {
@@ -14,7 +14,7 @@ function consoleDir(): string {
   return dir;
 }
 
-describe(HealthController.name, () => {
+describe(`${ProbesController.name}, the console page and the access log over HTTP`, () => {
   const lines: Record<string, unknown>[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {

@@ -4,8 +4,12 @@ import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/decorators.js';
 
+/**
+ * The api process's liveness and readiness probes, for load balancers and orchestrators. An
+ * automation's health (success rate, latency over a window) is another thing: `runs/run-health.ts`.
+ */
 @Controller()
-export class HealthController {
+export class ProbesController {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Alive: the process answers. */

@@ -1,3 +1,7 @@
+/**
+ * An automation's health over a window, from its runs: throughput, success, error and retry rates and
+ * duration percentiles, per bucket (the api's own liveness is `probes/`).
+ */
 import { addHistograms, emptyHistogram, percentile } from './duration-histogram.js';
 import type { RollupBucket } from './runs.repository.js';
 
