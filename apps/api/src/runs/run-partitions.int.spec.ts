@@ -58,6 +58,8 @@ describe(RunPartitionsService.name, () => {
       ]),
     );
 
+  const scraped = async () => (await fetch(`${t.api.url}/metrics`)).text();
+
   beforeAll(async () => {
     await t.api.app.get(CatalogService).apply(path.join(t.api.config.repositoryRoot, 'catalog'), t.api.config.repositoryRoot);
     owner = await t.api.signIn('omar');
@@ -81,6 +83,9 @@ describe(RunPartitionsService.name, () => {
     expect(await partitionsOfRuns(runs.map((run) => run.runId))).toEqual(Object.fromEntries(runs.map((run) => [run.runId, partitionOf('run', run.startedAt)])));
     expect(await t.db.query(`SELECT tableoid::regclass::text AS partition FROM run_step WHERE correlation_id = 'po-4711'`)).toEqual([{ partition: partitionOf('run_step', daysAgo(3)) }]);
     expect(await t.db.query(`SELECT (SELECT count(*) FROM run_default)::int AS runs, (SELECT count(*) FROM run_step_default)::int AS steps`)).toEqual([{ runs: 0, steps: 0 }]);
+    const metrics = await scraped();
+    expect(metrics).toContain('roundhouse_partition_default_rows{table="run_step"} 0');
+    expect(metrics).toMatch(/roundhouse_partition_days_ahead\{table="run"\} 7\b/);
     for (const table of ['run', 'run_step']) {
       const made = await days(table);
       for (let day = 30; day >= -7; day -= 1) {
@@ -134,12 +139,16 @@ describe(RunPartitionsService.name, () => {
     const ahead = new Date(now + 10 * DAY_MS);
     await t.db.query(`INSERT INTO run (automation_slug, run_id, attempt, started_at, status) VALUES ($1, 'far-ahead', 1, $2, 'running')`, [SLUG, ahead]);
     expect(await partitionsOfRuns(['far-ahead'])).toEqual({ 'far-ahead': 'run_default' });
+    expect(await scraped()).toContain('roundhouse_partition_default_rows{table="run"} 1');
 
     const made = await t.api.app.get(RunPartitionsService).ensure(new Date(now + 5 * DAY_MS));
     expect(made.moved).toBe(1);
     expect(await partitionsOfRuns(['far-ahead'])).toEqual({ 'far-ahead': partitionOf('run', ahead) });
     expect(await t.db.query(`SELECT count(*)::int AS n FROM run_default`)).toEqual([{ n: 0 }]);
     expect(await days('run')).toContain(partitionOf('run', new Date(now + 12 * DAY_MS)));
+    const metrics = await scraped();
+    expect(metrics).toContain('roundhouse_partition_default_rows{table="run"} 0');
+    expect(metrics).toMatch(/roundhouse_partition_days_ahead\{table="run"\} 12\b/);
   });
 });
 

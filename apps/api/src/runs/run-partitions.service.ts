@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { APP_CONFIG, type AppConfig } from '../config/app.config.js';
 import { API_LOGGER } from '../jobs/jobs.service.js';
+import type { PartitionState } from '../metrics/metrics.service.js';
 import { DAY_PARTITIONED_TABLES, RunPartitionsRepository } from './run-partitions.repository.js';
 
 const DAY_MS = 86_400_000;
@@ -87,5 +88,17 @@ export class RunPartitionsService {
       runs += table === 'run' ? stray : 0;
     }
     return { runs, dropped };
+  }
+
+  /** Each table's rows waiting in its default partition, and how many days after today have their partition. */
+  async state(now = new Date()): Promise<PartitionState[]> {
+    const today = Date.parse(`${utcDay(now.getTime())}T00:00:00Z`);
+    const states: PartitionState[] = [];
+    for (const table of DAY_PARTITIONED_TABLES) {
+      const last = (await this.partitions.days(table)).at(-1);
+      const daysAhead = last === undefined ? -1 : Math.round((Date.parse(`${last}T00:00:00Z`) - today) / DAY_MS);
+      states.push({ table, defaultRows: await this.partitions.defaultRows(table), daysAhead });
+    }
+    return states;
   }
 }
