@@ -122,7 +122,11 @@ async function load(db, settings, now, api, automation) {
     () => false,
   );
   const [sizes] = (
-    await db.query(`SELECT pg_total_relation_size('run_default') AS run_bytes, pg_indexes_size('run_default') AS run_index_bytes, pg_total_relation_size('run_rollup_minute') AS rollup_bytes`)
+    // run keeps a partition per day (and a default one): its size is theirs, summed.
+    await db.query(
+      `SELECT sum(pg_total_relation_size(inhrelid))::bigint AS run_bytes, sum(pg_indexes_size(inhrelid))::bigint AS run_index_bytes, pg_total_relation_size('run_rollup_minute') AS rollup_bytes
+         FROM pg_inherits WHERE inhparent = 'run'::regclass`,
+    )
   ).rows;
   return {
     copySeconds,

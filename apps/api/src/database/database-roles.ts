@@ -109,9 +109,16 @@ const API_TABLE_PRIVILEGES: Readonly<Record<string, string>> = {
 };
 
 /**
+ * The owner's functions the api's role may call (each refuses what the api may not do): making and
+ * dropping the day partitions of raw runs, which only a table's owner may do.
+ */
+const API_ROUTINES: readonly string[] = ['create_day_partition(regclass, date)', 'drop_day_partition(regclass, date)'];
+
+/**
  * As the owner, after migrations: the api's role gets exactly its privileges on every table and
- * sequence of `public` the owner holds, whatever was granted before (all in one transaction, so the
- * api never sees a table without them). Run after every migration, so a new table reaches the api.
+ * sequence of `public` the owner holds, whatever was granted before, and may call the routines made
+ * for it (all in one transaction, so the api never sees a table without them). Run after every
+ * migration, so a new table reaches the api.
  */
 export async function grantApiRole(db: Queryable, apiRole: string): Promise<void> {
   const role = pg.escapeIdentifier(apiRole);
@@ -125,6 +132,8 @@ export async function grantApiRole(db: Queryable, apiRole: string): Promise<void
     const privileges = sequence ? 'USAGE, SELECT' : (API_TABLE_PRIVILEGES[relname] ?? 'SELECT, INSERT, UPDATE, DELETE');
     return [`REVOKE ALL ON ${kind} ${name} FROM ${role}`, `GRANT ${privileges} ON ${kind} ${name} TO ${role}`];
   });
+  const routines = await db.query<{ routine: string }>(`SELECT to_regprocedure(r)::text AS routine FROM unnest($1::text[]) AS r WHERE to_regprocedure(r) IS NOT NULL`, [API_ROUTINES]);
+  statements.push(...routines.rows.map(({ routine }) => `GRANT EXECUTE ON FUNCTION ${routine} TO ${role}`));
   if (statements.length > 0) {
     // One simple query is one transaction: all of it or, on an error, none of it.
     await db.query(statements.join(';\n'));

@@ -2,6 +2,13 @@ import { Injectable } from '@nestjs/common';
 import type { IngestOutcome } from '@roundhouse/contracts';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
+/** A table kept by day, as the partition gauges show it. */
+export interface PartitionState {
+  table: string;
+  defaultRows: number;
+  daysAhead: number;
+}
+
 /** The api's own Prometheus metrics. One registry per app instance. */
 @Injectable()
 export class MetricsService {
@@ -50,6 +57,25 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  /** Reads the day partitions' state from the database at each scrape; set by the runs feature. */
+  private partitionReader: (() => Promise<PartitionState[]>) | undefined;
+
+  private readonly partitionDefaultRows = new Gauge({
+    name: 'roundhouse_partition_default_rows',
+    help: 'Rows waiting in the default partition of each table kept by day: none in normal operation.',
+    labelNames: ['table'] as const,
+    registers: [this.registry],
+    collect: () => this.readPartitions(),
+  });
+
+  private readonly partitionDaysAhead = new Gauge({
+    name: 'roundhouse_partition_days_ahead',
+    help: 'Days after today (UTC) that have their partition in each table kept by day: 7 when the partition job runs, falling when it does not.',
+    labelNames: ['table'] as const,
+    registers: [this.registry],
+    collect: () => this.readPartitions(),
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'roundhouse_' });
   }
@@ -77,5 +103,19 @@ export class MetricsService {
 
   observeRequest(method: string, route: string, status: number, seconds: number): void {
     this.requestSeconds.observe({ method, route, status: String(status) }, seconds);
+  }
+
+  /** Where the partition gauges read from at each scrape. */
+  watchPartitions(read: () => Promise<PartitionState[]>): void {
+    this.partitionReader = read;
+  }
+
+  private async readPartitions(): Promise<void> {
+    // A scrape while the database is away shows no value rather than failing the whole scrape.
+    const states = await this.partitionReader?.().catch(() => undefined);
+    for (const state of states ?? []) {
+      this.partitionDefaultRows.set({ table: state.table }, state.defaultRows);
+      this.partitionDaysAhead.set({ table: state.table }, state.daysAhead);
+    }
   }
 }

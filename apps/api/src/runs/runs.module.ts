@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AutomationsModule } from '../automations/automations.module.js';
+import { RunPartitionsJob } from './run-partitions.job.js';
+import { RunPartitionsRepository } from './run-partitions.repository.js';
+import { RunPartitionsService } from './run-partitions.service.js';
 import { RunRetentionJob } from './run-retention.job.js';
 import { RunsRepository } from './runs.repository.js';
 import { RunsResolver } from './runs.resolver.js';
@@ -7,7 +10,7 @@ import { RunsService } from './runs.service.js';
 
 @Module({
   imports: [AutomationsModule],
-  providers: [RunsRepository, RunsService, RunsResolver, RunRetentionJob],
-  exports: [RunRetentionJob],
+  providers: [RunsRepository, RunsService, RunsResolver, RunRetentionJob, RunPartitionsRepository, RunPartitionsService, RunPartitionsJob],
+  exports: [RunRetentionJob, RunPartitionsService],
 })
 export class RunsModule {}

@@ -137,14 +137,8 @@ export class RunsRepository {
     return { lastSuccessAt: row?.last_success_at ?? null, lastHeartbeatAt: row?.last_heartbeat_at ?? null };
   }
 
-  /** Deletes runs and steps that started before `before`, and idempotency keys received before it; returns how many runs. */
-  async deleteBefore(before: Date): Promise<number> {
-    const [row] = await this.dataSource.query<{ count: number }[]>(
-      `WITH gone AS (DELETE FROM run WHERE started_at < $1 RETURNING 1) SELECT count(*)::int AS count FROM gone`,
-      [before],
-    );
-    await this.dataSource.query(`DELETE FROM run_step WHERE started_at < $1`, [before]);
+  /** Forgets idempotency keys received before `before` (runs and steps go by day: RunPartitionsService). */
+  async deleteBefore(before: Date): Promise<void> {
     await this.dataSource.query(`DELETE FROM ingest_event WHERE received_at < $1`, [before]);
-    return row?.count ?? 0;
   }
 }

@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+/** The tables kept in one partition per UTC day, each with a default partition `<table>_default`. */
+export const DAY_PARTITIONED_TABLES = ['run', 'run_step'] as const;
+export type DayPartitionedTable = (typeof DAY_PARTITIONED_TABLES)[number];
+
+/**
+ * The day partitions of raw runs and steps. Making and dropping one is the tables' owner's right:
+ * the api's role calls the owner's functions for it (see migration PartitionRunsByDay).
+ * Days are `YYYY-MM-DD` in UTC.
+ */
+@Injectable()
+export class RunPartitionsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The days that have a partition, oldest first. */
+  async days(table: DayPartitionedTable): Promise<string[]> {
+    const rows = await this.dataSource.query<{ day: string }[]>(
+      `SELECT to_char(to_date(substring(c.relname FROM '_p([0-9]{8})$'), 'YYYYMMDD'), 'YYYY-MM-DD') AS day
+         FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+        WHERE i.inhparent = $1::regclass AND c.relname ~ ('^' || $1 || '_p[0-9]{8}$')
+        ORDER BY 1`,
+      [table],
+    );
+    return rows.map((row) => row.day);
+  }
+
+  /** Makes the day's partition (nothing when it exists); returns how many rows it took over from the default partition. */
+  async create(table: DayPartitionedTable, day: string): Promise<number> {
+    const [row] = await this.dataSource.query<{ moved: string }[]>(`SELECT create_day_partition($1::regclass, $2::date) AS moved`, [table, day]);
+    return Number(row?.moved ?? 0);
+  }
+
+  /** Drops the day's partition whole (one statement, its own transaction); returns how many rows it held. */
+  async drop(table: DayPartitionedTable, day: string): Promise<number> {
+    const [row] = await this.dataSource.query<{ gone: string }[]>(`SELECT drop_day_partition($1::regclass, $2::date) AS gone`, [table, day]);
+    return Number(row?.gone ?? 0);
+  }
+
+  /** Deletes the default partition's rows that started before `before` (it holds none in normal operation). */
+  async deleteDefaultBefore(table: DayPartitionedTable, before: Date): Promise<number> {
+    const [row] = await this.dataSource.query<{ count: number }[]>(
+      `WITH gone AS (DELETE FROM ${table}_default WHERE started_at < $1 RETURNING 1) SELECT count(*)::int AS count FROM gone`,
+      [before],
+    );
+    return row?.count ?? 0;
+  }
+
+  /** Rows in the default partition: none in normal operation. */
+  async defaultRows(table: DayPartitionedTable): Promise<number> {
+    const [row] = await this.dataSource.query<{ count: number }[]>(`SELECT count(*)::int AS count FROM ${table}_default`);
+    return row?.count ?? 0;
+  }
+}
