@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
 import { ipKeyGenerator, rateLimit, type Options } from 'express-rate-limit';
 import type { DataSource } from 'typeorm';
+import { LeasedRateLimitStore, leaseSizeFor } from './rate-limit-leases.js';
 import { PostgresRateLimitStore } from './rate-limit-store.js';
 import { jsonRefusal, refusalFor } from './refusal.js';
 
@@ -15,13 +16,13 @@ interface Counter {
 
 /**
  * At most `perMinute` requests a minute per key, counted in PostgreSQL so that every api replica
- * counts against the same budget; above it a 429 with `Retry-After` (seconds) and a sentence
+ * counts against the same budget, a lease of hits per write (LeasedRateLimitStore); above it a 429 with `Retry-After` (seconds) and a sentence
  * saying what the limit is and when to try again.
  */
 function perMinute(counter: Counter, perMinute: number, what: string, key: (request: Request) => string, options: Partial<Options> = {}): RequestHandler {
   return rateLimit({
     ...options,
-    store: new PostgresRateLimitStore(counter.db, counter.limiter),
+    store: new LeasedRateLimitStore(new PostgresRateLimitStore(counter.db, counter.limiter), leaseSizeFor(perMinute)),
     windowMs: MINUTE_MS,
     limit: perMinute,
     standardHeaders: 'draft-7',
