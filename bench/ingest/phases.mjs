@@ -90,13 +90,18 @@ export async function verifyIngest(db, workload, answered) {
   const expected = statusCounts(workload.rows);
   const attempts = workload.rows.length;
   const one = async (sql) => Object.values((await db.query(sql)).rows[0])[0];
-  const { rows: byStatus } = await db.query(`SELECT status, count(*)::int AS n, count(*) FILTER (WHERE counted)::int AS counted FROM run GROUP BY status`);
+  const { rows: byStatus } = await db.query(
+    `SELECT status, count(*)::int AS n, count(*) FILTER (WHERE counted)::int AS counted, count(*) FILTER (WHERE start_seen)::int AS started FROM run GROUP BY status`,
+  );
   const rollups = await one(`SELECT coalesce(sum(succeeded + failed + retried + dead_lettered), 0)::int FROM run_rollup_minute`);
-  const keys = await one(`SELECT count(*)::int FROM ingest_event`);
+  // Run events are kept out twice by the run's key and phase: each attempt's start and end are recorded on its row.
+  const eventIds = await one(`SELECT count(*)::int FROM ingest_event`);
   const quarantined = await one(`SELECT count(*)::int FROM quarantined_event`);
   const stored = Object.fromEntries(byStatus.map((r) => [r.status, r.n]));
   const rows = byStatus.reduce((sum, r) => sum + r.n, 0);
   const counted = byStatus.reduce((sum, r) => sum + r.counted, 0);
+  const started = byStatus.reduce((sum, r) => sum + r.started, 0);
+  const keys = counted + started;
   const problems = [];
   if (answered.accepted !== workload.events.length) {
     problems.push(`the api accepted ${answered.accepted} of ${workload.events.length} events (${answered.duplicates} duplicates, ${answered.quarantined} quarantined, ${answered.forbidden} forbidden)`);
@@ -113,7 +118,10 @@ export async function verifyIngest(db, workload, answered) {
     problems.push(`the per-minute rollups count ${rollups} ended attempts, expected ${attempts}`);
   }
   if (keys !== workload.events.length) {
-    problems.push(`${keys} idempotency keys stored, expected ${workload.events.length}`);
+    problems.push(`${keys} phases (starts and ends) recorded on run rows, expected ${workload.events.length}`);
+  }
+  if (eventIds !== 0) {
+    problems.push(`${eventIds} event ids stored for run events, expected none (run events are keyed by run and phase)`);
   }
   if (quarantined !== 0) {
     problems.push(`${quarantined} events quarantined`);
@@ -122,7 +130,7 @@ export async function verifyIngest(db, workload, answered) {
     .sort((a, b) => b[1] - a[1])
     .map(([status, n]) => `${num(n)} ${status}`)
     .join(', ');
-  return { problems, summary: `${num(rows)} run rows (${split}), all counted; rollups count ${num(rollups)} attempts; ${num(keys)} idempotency keys; ${quarantined} quarantined` };
+  return { problems, summary: `${num(rows)} run rows (${split}), all counted; rollups count ${num(rollups)} attempts; ${num(keys)} idempotency keys (run, attempt, phase); ${quarantined} quarantined` };
 }
 
 /** CHECKPOINT, so that a phase does not pay for the dirty pages of the one before. Needs a superuser. */

@@ -38,7 +38,7 @@ function describe({ settings, workload, checkpoints, loadAtStart }) {
       `${num(counts.succeeded ?? 0)} succeeded, ${num(counts.retrying ?? 0)} retrying (each followed by the next attempt), ${num(counts.failed ?? 0)} failed ` +
       `(shares ${OUTCOME_SHARES.succeeded} / ${OUTCOME_SHARES.retrying} / ${OUTCOME_SHARES.failed}); events in time order, so some attempts start in one request and end in another`,
     `  ingest   : ${settings.clients} concurrent keep-alive clients, each POSTing the next gzip'd JSON body of ${settings.batchSize} events to /ingest/v1/events; timed from the first request to the last answer.`,
-    '             Per attempt the api writes one run row (from two events), two idempotency keys, and its share of the per-minute rollups and of automation activity.',
+    '             Per attempt the api writes one run row (from two events, each phase recorded once on it), and its share of the per-minute rollups and of automation activity.',
     `  baseline : TRUNCATE run, then one COPY run (12 columns) FROM STDIN of the same rows (text format, one connection), timed from its start to CommandComplete.`,
     `  same     : database, table, indexes (primary key + 3), server and machine; the api idle during the COPY; CHECKPOINT before each phase: ${checkpoints ? 'yes' : 'no (needs a superuser)'}; ` +
       `${settings.repeats} repeat${settings.repeats === 1 ? '' : 's'} of both phases, medians below`,

@@ -71,7 +71,7 @@ describe('errors in production', () => {
   it('answers an unexpected error with a sentence and the request id, never its internals, on GraphQL and HTTP routes', async () => {
     const { secret } = await createToken(t.api, cookie, { team: 'finance-ops' });
     await t.db.query('ALTER TABLE dead_letter RENAME TO dead_letter_away');
-    await t.db.query('ALTER TABLE ingest_event RENAME TO ingest_event_away');
+    await t.db.query('ALTER TABLE run_rollup_minute RENAME TO run_rollup_minute_away');
     try {
       const query = await graphql('{ deadLetters(first: 5) { edges { node { id } } } }');
       expect(JSON.parse(query.text)).toEqual({ data: null, errors: [{ message: `Something went wrong on our side (request id ${query.requestId}).`, extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
@@ -83,7 +83,7 @@ describe('errors in production', () => {
       expect(`${query.text}${text}`).not.toMatch(INTERNALS);
     } finally {
       await t.db.query('ALTER TABLE dead_letter_away RENAME TO dead_letter');
-      await t.db.query('ALTER TABLE ingest_event_away RENAME TO ingest_event');
+      await t.db.query('ALTER TABLE run_rollup_minute_away RENAME TO run_rollup_minute');
     }
   });
 

@@ -15,5 +15,6 @@ export * from './catalog/catalog-text.js';
 export * from './ingest/message-body.v1.js';
 export * from './ingest/ingest-event.v1.js';
 export * from './ingest/ingest-protocol.js';
+export * from './ingest/run-event-fast-path.js';
 export * from './reprocess/reprocess-command.v1.js';
 export * from './dashboards/index.js';

@@ -51,13 +51,24 @@ describe(IngestService.name, () => {
   it('converges out-of-order events to one run, counted once', async () => {
     const runId = randomUUID();
     const [started, finished] = attempt('dunning-reminders', { runId, correlationId: 'invoice-991', durationMs: 2500 });
-    await ingest(t.api, teamToken, [finished]);
-    await ingest(t.api, teamToken, [started]);
-    // The same end again under a new event id (a runtime that re-sent it) still counts once.
-    await ingest(t.api, teamToken, [{ ...finished, id: randomUUID() }]);
+    const outcomes = async (events: unknown[]) => (await ingest(t.api, teamToken, events)).body.results.map((r) => r.outcome);
+    expect(await outcomes([finished])).toEqual(['accepted']);
+    expect(await outcomes([started])).toEqual(['accepted']);
+    // The same end or start again under a new event id (a runtime that re-sent it) is the same phase of the same attempt: counted once.
+    expect(await outcomes([{ ...finished, id: randomUUID() }, { ...started, id: randomUUID() }])).toEqual(['duplicate', 'duplicate']);
     const runs = await t.db.query<{ status: string; correlation_id: string; duration_ms: number }>(`SELECT status, correlation_id, duration_ms FROM run WHERE run_id = $1`, [runId]);
     expect(runs).toEqual([{ status: 'succeeded', correlation_id: 'invoice-991', duration_ms: 2500 }]);
     expect((await totals('dunning-reminders'))?.succeeded).toBe(1);
+  });
+
+  it('counts an attempt once when the same report arrives on several connections at once', async () => {
+    const events = Array.from({ length: 20 }, () => attempt('dunning-reminders', { startedAt: new Date(Date.now() - 5 * 60_000), end: 'retrying' })).flat();
+    const before = await totals('dunning-reminders');
+    const answers = await Promise.all(Array.from({ length: 4 }, () => ingest(t.api, teamToken, events)));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200]);
+    expect(answers.reduce((sum, a) => sum + a.body.accepted, 0)).toBe(events.length);
+    expect(answers.reduce((sum, a) => sum + a.body.duplicates, 0)).toBe(3 * events.length);
+    expect((await totals('dunning-reminders'))?.retried).toBe((before?.retried ?? 0) + 20);
   });
 
   it('quarantines invalid events and unknown automations with their reason, shown to the owner', async () => {

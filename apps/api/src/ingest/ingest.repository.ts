@@ -15,6 +15,47 @@ export interface QuarantineRow {
 }
 
 
+/** What `applyRunPhases` applied: the patches whose start, and whose end, were new, and the attempts it counted. */
+export interface AppliedPhases {
+  starts: Set<RunPatch>;
+  ends: Set<RunPatch>;
+  counted: CountedRun[];
+}
+
+interface KeyRow {
+  automation_slug: string;
+  run_id: string;
+  attempt: number;
+  started_at: Date;
+}
+
+function patchKey(automation: string, runId: string, attempt: number, startedAtMs: number): string {
+  return `${automation}\u0000${runId}\u0000${attempt}\u0000${startedAtMs}`;
+}
+
+/** The run columns of patches, as arrays in the order the run statements list them. */
+function runColumns(patches: readonly RunPatch[]): unknown[][] {
+  return [
+    patches.map((r) => r.automation),
+    patches.map((r) => r.runId),
+    patches.map((r) => r.attempt),
+    patches.map((r) => r.startedAt),
+    patches.map((r) => r.correlationId),
+    patches.map((r) => r.status),
+    patches.map((r) => r.finishedAt),
+    patches.map((r) => r.durationMs),
+    patches.map((r) => r.errorClass),
+    patches.map((r) => r.errorMessage),
+    patches.map((r) => r.manualTouch),
+  ];
+}
+
+/** The patches that returned rows name, by the attempt's key. */
+function patchesOf(patches: readonly RunPatch[], rows: readonly KeyRow[]): RunPatch[] {
+  const byKey = new Map(patches.map((patch) => [patchKey(patch.automation, patch.runId, patch.attempt, Date.parse(patch.startedAt)), patch]));
+  return rows.flatMap((row) => byKey.get(patchKey(row.automation_slug, row.run_id, row.attempt, new Date(row.started_at).getTime())) ?? []);
+}
+
 function compareKeys(a: readonly (string | number)[], b: readonly (string | number)[]): number {
   for (let i = 0; i < a.length; i += 1) {
     const x = a[i] ?? '';
@@ -56,49 +97,89 @@ export class IngestRepository {
   }
 
   /**
-   * Upserts attempts in one statement, in key order (so concurrent batches lock rows in the same
-   * order). A start only fills in what is missing on an attempt whose end is not in yet; an end is
-   * applied once (the `counted` flag). Returns the attempts whose end this call applied, for the
-   * rollups: only those come back with `counted` set.
+   * Applies the attempts' phases, each at most once: the run's natural key (automation, run,
+   * attempt, start) with the phase (start, end) is the idempotency key, so no event id is kept for
+   * run events. Three statements, each in key order (concurrent batches lock rows in the same
+   * order), each telling exactly what it applied:
+   * 1. attempts not stored yet are inserted whole (the common case: one write per attempt);
+   * 2. an end not applied yet is applied to its stored attempt (`counted`);
+   * 3. a start not seen yet is marked seen (`start_seen`), filling in the correlation id of an
+   *    attempt whose end is not in yet.
+   * Returns the phases applied and the attempts whose end was applied, for the rollups.
    */
-  async upsertRuns(manager: EntityManager, patches: readonly RunPatch[]): Promise<CountedRun[]> {
-    if (patches.length === 0) {
+  async applyRunPhases(manager: EntityManager, patches: readonly RunPatch[]): Promise<AppliedPhases> {
+    const applied: AppliedPhases = { starts: new Set(), ends: new Set(), counted: [] };
+    const ordered = [...patches].sort((a, b) => compareKeys([a.automation, a.runId, a.attempt, Date.parse(a.startedAt)], [b.automation, b.runId, b.attempt, Date.parse(b.startedAt)]));
+    const inserted = new Set(await this.insertNewAttempts(manager, ordered));
+    const ended = await this.applyEnds(manager, ordered.filter((patch) => patch.end !== null && !inserted.has(patch)));
+    const started = await this.markStarts(manager, ordered.filter((patch) => patch.starts.length > 0 && !inserted.has(patch)));
+    for (const patch of [...inserted].filter((p) => p.starts.length > 0).concat(started)) {
+      applied.starts.add(patch);
+    }
+    for (const patch of ordered.filter((p) => (p.end !== null && inserted.has(p)) || ended.has(p))) {
+      applied.ends.add(patch);
+      applied.counted.push({ automation: patch.automation, status: patch.status, finishedAt: new Date(patch.finishedAt as string), durationMs: patch.durationMs as number, manualTouch: patch.manualTouch });
+    }
+    return applied;
+  }
+
+  /** Inserts the attempts not stored yet, whole; answers those it inserted. */
+  private async insertNewAttempts(manager: EntityManager, ordered: readonly RunPatch[]): Promise<RunPatch[]> {
+    if (ordered.length === 0) {
       return [];
     }
-    const ordered = [...patches].sort((a, b) => compareKeys([a.automation, a.runId, a.attempt, Date.parse(a.startedAt)], [b.automation, b.runId, b.attempt, Date.parse(b.startedAt)]));
-    const counted = await manager.query<{ automation_slug: string; status: CountedRun['status']; finished_at: Date; duration_ms: number; manual_touch: boolean }[]>(
-      `WITH upserted AS (
-         INSERT INTO run (automation_slug, run_id, attempt, started_at, correlation_id, status, finished_at, duration_ms, error_class, error_message, manual_touch, counted)
-         SELECT *, status <> 'running' FROM unnest($1::text[], $2::text[], $3::int[], $4::timestamptz[], $5::text[], $6::text[], $7::timestamptz[], $8::int[], $9::text[], $10::text[], $11::boolean[])
-           AS t(automation_slug, run_id, attempt, started_at, correlation_id, status, finished_at, duration_ms, error_class, error_message, manual_touch)
-         ON CONFLICT ON CONSTRAINT run_pkey DO UPDATE SET
-           correlation_id = coalesce(run.correlation_id, EXCLUDED.correlation_id),
-           status = CASE WHEN EXCLUDED.counted THEN EXCLUDED.status ELSE run.status END,
-           finished_at = CASE WHEN EXCLUDED.counted THEN EXCLUDED.finished_at ELSE run.finished_at END,
-           duration_ms = CASE WHEN EXCLUDED.counted THEN EXCLUDED.duration_ms ELSE run.duration_ms END,
-           error_class = CASE WHEN EXCLUDED.counted THEN EXCLUDED.error_class ELSE run.error_class END,
-           error_message = CASE WHEN EXCLUDED.counted THEN EXCLUDED.error_message ELSE run.error_message END,
-           manual_touch = CASE WHEN EXCLUDED.counted THEN EXCLUDED.manual_touch ELSE run.manual_touch END,
-           counted = run.counted OR EXCLUDED.counted
-         WHERE NOT run.counted
-           AND (EXCLUDED.counted OR (run.correlation_id IS NULL AND EXCLUDED.correlation_id IS NOT NULL))
-         RETURNING automation_slug, status, finished_at, duration_ms, manual_touch, counted)
-       SELECT automation_slug, status, finished_at, duration_ms, manual_touch FROM upserted WHERE counted`,
-      [
-        ordered.map((r) => r.automation),
-        ordered.map((r) => r.runId),
-        ordered.map((r) => r.attempt),
-        ordered.map((r) => r.startedAt),
-        ordered.map((r) => r.correlationId),
-        ordered.map((r) => r.status),
-        ordered.map((r) => r.finishedAt),
-        ordered.map((r) => r.durationMs),
-        ordered.map((r) => r.errorClass),
-        ordered.map((r) => r.errorMessage),
-        ordered.map((r) => r.manualTouch),
-      ],
+    const rows = await manager.query<KeyRow[]>(
+      `INSERT INTO run (automation_slug, run_id, attempt, started_at, correlation_id, status, finished_at, duration_ms, error_class, error_message, manual_touch, counted, start_seen)
+       SELECT automation_slug, run_id, attempt, started_at, correlation_id, status, finished_at, duration_ms, error_class, error_message, manual_touch, status <> 'running', start_seen
+         FROM unnest($1::text[], $2::text[], $3::int[], $4::timestamptz[], $5::text[], $6::text[], $7::timestamptz[], $8::int[], $9::text[], $10::text[], $11::boolean[], $12::boolean[])
+           AS t(automation_slug, run_id, attempt, started_at, correlation_id, status, finished_at, duration_ms, error_class, error_message, manual_touch, start_seen)
+       ON CONFLICT ON CONSTRAINT run_pkey DO NOTHING
+       RETURNING automation_slug, run_id, attempt, started_at`,
+      [...runColumns(ordered), ordered.map((r) => r.starts.length > 0)],
     );
-    return counted.map((row) => ({ automation: row.automation_slug, status: row.status, finishedAt: new Date(row.finished_at), durationMs: row.duration_ms, manualTouch: row.manual_touch }));
+    return patchesOf(ordered, rows);
+  }
+
+  /** Applies the ends of stored attempts that have none yet; answers those it applied. */
+  private async applyEnds(manager: EntityManager, ordered: readonly RunPatch[]): Promise<Set<RunPatch>> {
+    if (ordered.length === 0) {
+      return new Set();
+    }
+    const rows = await manager.query<KeyRow[]>(
+      `INSERT INTO run (automation_slug, run_id, attempt, started_at, correlation_id, status, finished_at, duration_ms, error_class, error_message, manual_touch, counted, start_seen)
+       SELECT *, true, false FROM unnest($1::text[], $2::text[], $3::int[], $4::timestamptz[], $5::text[], $6::text[], $7::timestamptz[], $8::int[], $9::text[], $10::text[], $11::boolean[])
+       ON CONFLICT ON CONSTRAINT run_pkey DO UPDATE SET
+         correlation_id = coalesce(run.correlation_id, EXCLUDED.correlation_id),
+         status = EXCLUDED.status,
+         finished_at = EXCLUDED.finished_at,
+         duration_ms = EXCLUDED.duration_ms,
+         error_class = EXCLUDED.error_class,
+         error_message = EXCLUDED.error_message,
+         manual_touch = EXCLUDED.manual_touch,
+         counted = true
+       WHERE NOT run.counted
+       RETURNING automation_slug, run_id, attempt, started_at`,
+      runColumns(ordered),
+    );
+    return new Set(patchesOf(ordered, rows));
+  }
+
+  /** Marks starts not seen yet, filling in the correlation id of an attempt whose end is not in; answers those it marked. */
+  private async markStarts(manager: EntityManager, ordered: readonly RunPatch[]): Promise<RunPatch[]> {
+    if (ordered.length === 0) {
+      return [];
+    }
+    const rows = await manager.query<KeyRow[]>(
+      `INSERT INTO run AS r (automation_slug, run_id, attempt, started_at, correlation_id, status, counted, start_seen)
+       SELECT *, 'running', false, true FROM unnest($1::text[], $2::text[], $3::int[], $4::timestamptz[], $5::text[])
+       ON CONFLICT ON CONSTRAINT run_pkey DO UPDATE SET
+         start_seen = true,
+         correlation_id = CASE WHEN r.counted THEN r.correlation_id ELSE coalesce(r.correlation_id, EXCLUDED.correlation_id) END
+       WHERE NOT r.start_seen
+       RETURNING automation_slug, run_id, attempt, started_at`,
+      runColumns(ordered).slice(0, 5),
+    );
+    return patchesOf(ordered, rows);
   }
 
   /**

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   describeError,
+  fastRunEvent,
   INGEST_OUTCOME_STATUS,
   ingestEventV1,
   type DeadLetterV1,
@@ -21,7 +22,7 @@ import { covers, type RuntimeIdentity } from '../tokens/runtime-token.js';
 import { UnparseableLine, UnreadableReport } from './ingest-body.js';
 import { IngestRepository, type QuarantineRow } from './ingest.repository.js';
 import { rollupDeltas } from './rollup-delta.js';
-import { mergeRunEvents } from './run-patch.js';
+import { mergeRunEvents, type IndexedRunEvent } from './run-patch.js';
 import { isStorable, storable } from './storable-json.js';
 import { timestampProblem, timestampWindow, type TimestampWindow } from './timestamp-window.js';
 
@@ -31,9 +32,14 @@ function field(raw: unknown, name: string): string | null {
   return typeof value === 'string' && isStorable(value) ? value : null;
 }
 
+function isRunEvent(event: IngestEventV1): event is RunEventV1 {
+  return event.type === 'run_started' || event.type === 'run_finished' || event.type === 'run_failed';
+}
+
 /**
  * Ingest: every event gets an outcome, nothing is dropped silently. Valid events for covered, known
- * automations are stored once (by id) and merged into runs and rollups in one transaction.
+ * automations are stored once and merged into runs and rollups in one transaction: run events by
+ * the run's natural key and their phase (start, end), other events by their id.
  */
 @Injectable()
 export class IngestService {
@@ -48,6 +54,12 @@ export class IngestService {
     this.window = timestampWindow(config);
   }
 
+  /** The event as the contract parses it, or why it cannot be stored, in the quarantine's words. */
+  private parse(event: unknown): IngestEventV1 | string {
+    const parsed = ingestEventV1.safeParse(event);
+    return parsed.success ? parsed.data : describeError(parsed.error, event, ingestEventV1).map((p) => `${p.field || '(event)'}: found ${p.found}; allowed: ${p.allowed}`).join('; ');
+  }
+
   async ingest(raw: readonly unknown[], runtime: RuntimeIdentity, now = new Date()): Promise<IngestResponse> {
     const results: IngestEventResult[] = [];
     const outcome = (index: number, id: string | null, result: IngestOutcome, reason?: string) => {
@@ -57,6 +69,7 @@ export class IngestService {
     const owners = await this.repository.owners([...new Set(names.filter((n): n is string => n !== null))]);
     const quarantine: QuarantineRow[] = [];
     const valid: { index: number; event: IngestEventV1 }[] = [];
+    const runEvents: IndexedRunEvent[] = [];
     const seen = new Set<string>();
 
     raw.forEach((event, index) => {
@@ -91,21 +104,23 @@ export class IngestService {
         hold('a text holds a NUL character (\\u0000) or half of a UTF-16 surrogate pair, which cannot be stored');
         return;
       }
-      const parsed = ingestEventV1.safeParse(event);
-      if (!parsed.success) {
-        hold(describeError(parsed.error, event, ingestEventV1).map((p) => `${p.field || '(event)'}: found ${p.found}; allowed: ${p.allowed}`).join('; '));
+      const parsed = fastRunEvent(event) ?? this.parse(event);
+      if (typeof parsed === 'string') {
+        hold(parsed);
         return;
       }
-      const untimely = timestampProblem(parsed.data, now, this.window);
-      if (!owners.has(parsed.data.automation)) {
-        hold(`there is no automation "${parsed.data.automation}" in the catalog`);
+      const untimely = timestampProblem(parsed, now, this.window);
+      if (!owners.has(parsed.automation)) {
+        hold(`there is no automation "${parsed.automation}" in the catalog`);
       } else if (untimely !== undefined) {
         hold(untimely);
-      } else if (seen.has(parsed.data.id)) {
+      } else if (isRunEvent(parsed)) {
+        runEvents.push({ index, event: parsed });
+      } else if (seen.has(parsed.id)) {
         outcome(index, id, 'duplicate');
       } else {
-        seen.add(parsed.data.id);
-        valid.push({ index, event: parsed.data });
+        seen.add(parsed.id);
+        valid.push({ index, event: parsed });
       }
     });
 
@@ -120,8 +135,25 @@ export class IngestService {
           outcome(index, event.id, 'duplicate');
         }
       }
-      const runs = stored.filter((e): e is RunEventV1 => e.type === 'run_started' || e.type === 'run_finished' || e.type === 'run_failed');
-      const counted = await this.repository.upsertRuns(manager, mergeRunEvents(runs));
+      const patches = mergeRunEvents(runEvents);
+      const applied = await this.repository.applyRunPhases(manager, patches);
+      const runs: RunEventV1[] = [];
+      const runEventAt = new Map(runEvents.map((r) => [r.index, r.event]));
+      const tell = (index: number, fresh: boolean) => {
+        const event = runEventAt.get(index) as RunEventV1;
+        outcome(index, event.id, fresh ? 'accepted' : 'duplicate');
+        if (fresh) {
+          runs.push(event);
+        }
+      };
+      for (const patch of patches) {
+        patch.starts.forEach((index, i) => tell(index, i === 0 && applied.starts.has(patch)));
+        if (patch.end !== null) {
+          tell(patch.end, applied.ends.has(patch));
+        }
+        patch.lostEnds.forEach((index) => tell(index, false));
+      }
+      const counted = applied.counted;
       await this.repository.insertSteps(manager, stored.filter((e): e is StepV1 => e.type === 'step'));
       const signals = stored.filter((e): e is ResilienceV1 => e.type === 'resilience');
       await this.repository.addRollups(manager, rollupDeltas(counted, signals));

@@ -1,5 +1,11 @@
 import type { RunEventV1, RunStatus } from '@roundhouse/contracts';
 
+/** A run event with its place in the request, so that its outcome can be told. */
+export interface IndexedRunEvent {
+  index: number;
+  event: RunEventV1;
+}
+
 /** What a batch says about one attempt, merged from all of its events in the batch. */
 export interface RunPatch {
   automation: string;
@@ -13,6 +19,11 @@ export interface RunPatch {
   errorClass: string | null;
   errorMessage: string | null;
   manualTouch: boolean;
+  /** The attempt's phases (its natural key with the run's): the start events, and the end that won, by index in the request. */
+  starts: number[];
+  end: number | null;
+  /** Ends that lost to a later one in the same batch: duplicates of the attempt's end. */
+  lostEnds: number[];
 }
 
 export function runKey(event: Pick<RunEventV1, 'automation' | 'runId' | 'attempt' | 'startedAt'>): string {
@@ -42,29 +53,43 @@ function terminal(event: RunEventV1): Partial<RunPatch> | undefined {
  * event lacks, and of two terminal events the later one wins. The database merges patches across
  * batches the same way, so events converge whatever order they arrive in.
  */
-export function mergeRunEvents(events: readonly RunEventV1[]): RunPatch[] {
+export function mergeRunEvents(events: readonly IndexedRunEvent[]): RunPatch[] {
   const patches = new Map<string, RunPatch>();
-  for (const event of events) {
+  for (const { index, event } of events) {
     const key = runKey(event);
-    const current = patches.get(key) ?? {
-      automation: event.automation,
-      runId: event.runId,
-      attempt: event.attempt,
-      startedAt: event.startedAt,
-      correlationId: null,
-      status: 'running' as const,
-      finishedAt: null,
-      durationMs: null,
-      errorClass: null,
-      errorMessage: null,
-      manualTouch: false,
-    };
+    let current = patches.get(key);
+    if (current === undefined) {
+      current = {
+        automation: event.automation,
+        runId: event.runId,
+        attempt: event.attempt,
+        startedAt: event.startedAt,
+        correlationId: null,
+        status: 'running',
+        finishedAt: null,
+        durationMs: null,
+        errorClass: null,
+        errorMessage: null,
+        manualTouch: false,
+        starts: [],
+        end: null,
+        lostEnds: [],
+      };
+      patches.set(key, current);
+    }
     current.correlationId ??= event.correlationId ?? null;
     const end = terminal(event);
-    if (end !== undefined && (current.finishedAt === null || Date.parse(event.occurredAt) >= Date.parse(current.finishedAt))) {
+    if (end === undefined) {
+      current.starts.push(index);
+    } else if (current.finishedAt === null || Date.parse(event.occurredAt) >= Date.parse(current.finishedAt)) {
       Object.assign(current, end);
+      if (current.end !== null) {
+        current.lostEnds.push(current.end);
+      }
+      current.end = index;
+    } else {
+      current.lostEnds.push(index);
     }
-    patches.set(key, current);
   }
   return [...patches.values()];
 }

@@ -10,7 +10,7 @@ const DAY_MS = 86_400_000;
  */
 export interface TimestampWindow {
   maxSkewSeconds: number;
-  /** Runs, steps, heartbeats and resilience signals: raw runs, and the event ids that keep replays out, are kept this long. */
+  /** Runs, steps, heartbeats and resilience signals: raw runs (whose key and phases keep run replays out), and the event ids that keep other replays out, are kept this long. */
   runRetentionDays: number;
   /** KPI measurements and dead letters: kept with no retention, so backfills and old queues may go back this far. */
   maxAgeDays: number;

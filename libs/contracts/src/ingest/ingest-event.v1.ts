@@ -8,16 +8,20 @@ import { messageBodyV1 } from './message-body.v1.js';
  * Every event carries an `id` chosen by the runtime (a UUID is best): the same id sent twice is
  * stored once. Run events name the run (`runId`), the attempt, and when the run started
  * (`startedAt`, the same on every event of one attempt), so events that arrive out of order still
- * converge to one run.
+ * converge to one run; for them that key with the phase (start, end) is what is stored once: an
+ * attempt's start or end sent again, under any id, is a duplicate.
  */
 export const INGEST_EVENT_TYPES = ['run_started', 'run_finished', 'run_failed', 'step', 'kpi_measurement', 'heartbeat', 'resilience', 'dead_letter'] as const;
 export type IngestEventType = (typeof INGEST_EVENT_TYPES)[number];
+
+/** What an event id may hold: letters, digits and `. _ : -`. */
+export const EVENT_ID_PATTERN = /^[\w.:-]+$/;
 
 const eventId = z
   .string()
   .min(8)
   .max(128)
-  .regex(/^[\w.:-]+$/, { message: 'letters, digits and . _ : - (a UUID is best)' })
+  .regex(EVENT_ID_PATTERN, { message: 'letters, digits and . _ : - (a UUID is best)' })
   .meta({ description: 'Unique per event; repeats are stored once.', examples: ['0193a6f2-6d1c-7c3e-9b8a-3f1d2c4b5a69'] });
 
 const timestamp = z.iso.datetime({ offset: true, message: 'an ISO 8601 timestamp, e.g. "2026-11-27T08:15:00Z"' });

@@ -1,5 +1,6 @@
-import type { ClientRateLimitInfo, Options, Store } from 'express-rate-limit';
+import type { ClientRateLimitInfo, Options } from 'express-rate-limit';
 import type { DataSource } from 'typeorm';
+import type { ReservingStore } from './rate-limit-leases.js';
 
 interface WindowRow {
   hits: number;
@@ -12,7 +13,7 @@ interface WindowRow {
  * limiter and key is created, counted up, or — when its window has ended — started afresh, and
  * the count and the window's end come back. Times are the database's, one clock for all replicas.
  */
-export class PostgresRateLimitStore implements Store {
+export class PostgresRateLimitStore implements ReservingStore {
   /** Counts are shared between processes (express-rate-limit's name for it). */
   readonly localKeys = false;
   readonly prefix: string;
@@ -29,14 +30,19 @@ export class PostgresRateLimitStore implements Store {
     this.windowMs = options.windowMs;
   }
 
-  async increment(key: string): Promise<ClientRateLimitInfo> {
+  increment(key: string): Promise<ClientRateLimitInfo> {
+    return this.reserve(key, 1);
+  }
+
+  /** Counts `hits` at once: one statement for a lease of hits (see LeasedRateLimitStore). */
+  async reserve(key: string, hits: number): Promise<ClientRateLimitInfo> {
     const rows = await this.db.query<WindowRow[]>(
-      `INSERT INTO rate_limit_window AS w (limiter, key, started_at, hits) VALUES ($1, $2, now(), 1)
+      `INSERT INTO rate_limit_window AS w (limiter, key, started_at, hits) VALUES ($1, $2, now(), $4)
        ON CONFLICT (limiter, key) DO UPDATE SET
          started_at = CASE WHEN w.started_at <= now() - $3 * interval '1 millisecond' THEN now() ELSE w.started_at END,
-         hits = CASE WHEN w.started_at <= now() - $3 * interval '1 millisecond' THEN 1 ELSE w.hits + 1 END
+         hits = CASE WHEN w.started_at <= now() - $3 * interval '1 millisecond' THEN $4 ELSE w.hits + $4 END
        RETURNING w.hits, w.started_at + $3 * interval '1 millisecond' AS reset_at`,
-      [this.limiter, key, this.windowMs],
+      [this.limiter, key, this.windowMs, hits],
     );
     const row = rows[0];
     if (row === undefined) {

@@ -4,6 +4,7 @@ import { Redis } from 'ioredis';
 import { RedisStore, type RedisReply } from 'rate-limit-redis';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config.js';
+import { LeasedRateLimitStore, leaseSizeFor } from './rate-limit-leases.js';
 import { PostgresRateLimitStore } from './rate-limit-store.js';
 
 /** How long start-up waits for Redis to answer before it stops with a sentence naming REDIS_URL. */
@@ -57,12 +58,15 @@ export class RateLimitStores implements OnApplicationShutdown {
     this.redis = redis;
   }
 
-  /** The store of one limiter (`sign-in`, `runtime-token`, …); `open()` first. */
-  storeFor(limiter: string): Store {
+  /**
+   * The store of one limiter (`sign-in`, `runtime-token`, …) allowing `limit` hits a window; `open()` first.
+   * PostgreSQL is written a lease of hits at a time (LeasedRateLimitStore); Redis counts each hit.
+   */
+  storeFor(limiter: string, limit: number): Store {
     const redis = this.redis;
     const store: Store =
       redis === undefined
-        ? new PostgresRateLimitStore(this.db, limiter)
+        ? new LeasedRateLimitStore(new PostgresRateLimitStore(this.db, limiter), leaseSizeFor(limit))
         : new RedisStore({ prefix: `${this.keyPrefix}${limiter}:`, sendCommand: (command: string, ...args: string[]) => redis.call(command, ...args) as Promise<RedisReply> });
     const decrement = store.decrement.bind(store);
     store.decrement = (key: string) => this.giveBack(() => decrement(key));

@@ -14,13 +14,13 @@ interface Counter {
 
 /**
  * At most `perMinute` requests a minute per key, counted in Redis or PostgreSQL (RateLimitStores)
- * so that every api replica counts against the same budget; above it a 429 with `Retry-After` (seconds) and a sentence
+ * so that every api replica counts against the same budget (PostgreSQL a lease of hits per write); above it a 429 with `Retry-After` (seconds) and a sentence
  * saying what the limit is and when to try again.
  */
 function perMinute(counter: Counter, perMinute: number, what: string, key: (request: Request) => string, options: Partial<Options> = {}): RequestHandler {
   return rateLimit({
     ...options,
-    store: counter.stores.storeFor(counter.limiter),
+    store: counter.stores.storeFor(counter.limiter, perMinute),
     windowMs: MINUTE_MS,
     limit: perMinute,
     standardHeaders: 'draft-7',
