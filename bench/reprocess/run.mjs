@@ -116,7 +116,8 @@ async function load({ db, baseUrl, settings, route }) {
       [AUTOMATION, route.exchange],
     )
   ).rows;
-  if (seeded.totals.accepted !== settings.messages || stored.n !== settings.messages || stored.ours !== settings.messages) {
+  // A batch the api stored but answered too late for (a 503 under load, retried) comes back as duplicates: what counts is that every event is stored once.
+  if (seeded.totals.accepted + seeded.totals.duplicates !== settings.messages || stored.n !== settings.messages || stored.ours !== settings.messages) {
     throw new Error(
       `seeding stored ${stored.n} dead letters of ${AUTOMATION} (${stored.ours} pending from the bench's exchange); the ingest accepted ${seeded.totals.accepted} of ${settings.messages}: ${seeded.reasons.join('; ')}`,
     );
