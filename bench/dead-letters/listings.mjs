@@ -24,7 +24,8 @@ export function listings(searches) {
 // rows both return, so a drift in what they select shows; keep the text in step with the api.
 
 const SELECT = `SELECT d.id::text AS id, d.automation_slug, a.title AS automation_title, d.source_kind, d.source_queue, d.message_id,
-  d.fingerprint, d.error_class, d.error_message, d.attempts, d.deliveries, d.first_failed_at, d.last_failed_at, d.status,
+  d.fingerprint, d.error_class, d.error_message, d.attempts, d.deliveries, d.first_failed_at, d.last_failed_at,
+  CASE WHEN d.status = 'reprocessing' AND NOT EXISTS (SELECT 1 FROM reprocess_item i WHERE i.dead_letter_id = d.id AND i.state IN ('queued', 'dispatched')) THEN 'reprocessed' ELSE d.status END AS status,
   d.correlation_id, d.run_id, d.body, d.content_type, d.content_encoding, d.headers
   FROM dead_letter d JOIN automation a ON a.slug = d.automation_slug`;
 
@@ -45,6 +46,7 @@ function where(filter) {
     add('d.automation_slug = ?', filter.automation);
   }
   if (filter.status !== undefined) {
+    // statusCondition() for one stored status other than reprocessing / reprocessed (the listings here use pending).
     add('d.status = ?', filter.status);
   }
   const tsquery = filter.search === undefined ? undefined : searchQuery(filter.search);

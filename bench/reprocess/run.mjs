@@ -116,7 +116,8 @@ async function load({ db, baseUrl, settings, route }) {
       [AUTOMATION, route.exchange],
     )
   ).rows;
-  if (seeded.totals.accepted !== settings.messages || stored.n !== settings.messages || stored.ours !== settings.messages) {
+  // A batch the api stored but answered too late for (a 503 under load, retried) comes back as duplicates: what counts is that every event is stored once.
+  if (seeded.totals.accepted + seeded.totals.duplicates !== settings.messages || stored.n !== settings.messages || stored.ours !== settings.messages) {
     throw new Error(
       `seeding stored ${stored.n} dead letters of ${AUTOMATION} (${stored.ours} pending from the bench's exchange); the ingest accepted ${seeded.totals.accepted} of ${settings.messages}: ${seeded.reasons.join('; ')}`,
     );
@@ -197,7 +198,15 @@ async function productPhase({ context, label, fresh }) {
   });
   const cpu = await stop();
   const items = await ledgerCounts(db, request.id);
-  const [{ reprocessed }] = (await db.query(`SELECT count(*) FILTER (WHERE status = 'reprocessed')::int AS reprocessed FROM dead_letter WHERE automation_slug = $1`, [AUTOMATION])).rows;
+  // The status as the api reads it (DEAD_LETTER_STATUS in apps/api/src/dead-letters/dead-letters.repository.ts): a dead letter
+  // marked reprocessing that no unsent item holds any more was sent, and reads reprocessed.
+  const [{ reprocessed }] = (
+    await db.query(
+      `SELECT count(*) FILTER (WHERE d.status = 'reprocessed' OR d.status = 'reprocessing' AND NOT EXISTS (SELECT 1 FROM reprocess_item i WHERE i.dead_letter_id = d.id AND i.state IN ('queued', 'dispatched')))::int AS reprocessed
+         FROM dead_letter d WHERE d.automation_slug = $1`,
+      [AUTOMATION],
+    )
+  ).rows;
   if (items.acknowledged !== settings.messages || Object.keys(items).length !== 1 || reprocessed !== settings.messages) {
     throw new Error(`${label}: the request is done but its items are ${JSON.stringify(items)} and ${reprocessed} dead letters are reprocessed, expected all ${settings.messages} acknowledged`);
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DashboardReferences, DashboardV1, Located } from '@roundhouse/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
+import { DEAD_LETTER_STATUS } from '../dead-letters/dead-letters.repository.js';
 
 /** A dashboard as applied from its file. */
 export interface DashboardRecord {
@@ -149,7 +150,7 @@ export class DashboardsRepository {
               count(d.id) FILTER (WHERE d.status IN ('pending', 'failed_again'))::int AS pending,
               min(d.first_failed_at) FILTER (WHERE d.status IN ('pending', 'failed_again')) AS oldest_pending_since,
               count(d.id) FILTER (WHERE d.first_failed_at >= $2 AND d.first_failed_at < $3)::int AS arrived,
-              count(d.id) FILTER (WHERE d.first_failed_at >= $2 AND d.first_failed_at < $3 AND d.status IN ('resolved', 'reprocessed', 'discarded'))::int AS closed
+              count(d.id) FILTER (WHERE d.first_failed_at >= $2 AND d.first_failed_at < $3 AND ${DEAD_LETTER_STATUS} IN ('resolved', 'reprocessed', 'discarded'))::int AS closed
          FROM unnest($1::text[]) AS a(slug)
          LEFT JOIN dead_letter d ON d.automation_slug = a.slug
         GROUP BY a.slug`,

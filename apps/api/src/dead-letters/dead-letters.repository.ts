@@ -108,8 +108,36 @@ export interface DeadLetterPosition {
 
 const UUID = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i;
 
+/** The dead letter (alias `d`) waits in a reprocess request that has not sent it yet (reprocess_item_one_open_idx finds it). */
+const IN_OPEN_REQUEST = `EXISTS (SELECT 1 FROM reprocess_item i WHERE i.dead_letter_id = d.id AND i.state IN ('queued', 'dispatched'))`;
+
+/**
+ * A dead letter's status (alias `d`) as everyone reads it. A request marks its dead letters
+ * `reprocessing` when it takes them and records sending in its own ledger only, so that a request's
+ * per-batch path never rewrites a dead letter (and every index on the table): a dead letter stored
+ * `reprocessing` that no unsent item holds any more was sent back, and reads `reprocessed` until its
+ * outcome (resolved, failed again) is stored.
+ */
+export const DEAD_LETTER_STATUS = `CASE WHEN d.status = 'reprocessing' AND NOT ${IN_OPEN_REQUEST} THEN 'reprocessed' ELSE d.status END`;
+
+/**
+ * The SQL condition (alias `d`) that a dead letter's status, as read (DEAD_LETTER_STATUS), is one of
+ * `statuses`; appends its parameter to `params`.
+ */
+export function statusCondition(statuses: readonly DeadLetterStatus[], params: unknown[]): string {
+  const stored = statuses.filter((status) => status !== 'reprocessing');
+  params.push(stored.length === 1 ? stored[0] : stored);
+  const parts = [stored.length === 1 ? `d.status = $${params.length}` : `d.status = ANY ($${params.length}::text[])`];
+  const sent = statuses.includes('reprocessed');
+  const waiting = statuses.includes('reprocessing');
+  if (sent || waiting) {
+    parts.push(sent && waiting ? `d.status = 'reprocessing'` : `d.status = 'reprocessing' AND ${sent ? 'NOT ' : ''}${IN_OPEN_REQUEST}`);
+  }
+  return parts.length === 1 ? (parts[0] as string) : `(${parts.join(' OR ')})`;
+}
+
 const SELECT = `SELECT d.id::text AS id, d.automation_slug, a.title AS automation_title, d.source_kind, d.source_queue, d.message_id,
-  d.fingerprint, d.error_class, d.error_message, d.attempts, d.deliveries, d.first_failed_at, d.last_failed_at, to_char(d.last_failed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS last_failed_key, d.status,
+  d.fingerprint, d.error_class, d.error_message, d.attempts, d.deliveries, d.first_failed_at, d.last_failed_at, to_char(d.last_failed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS last_failed_key, ${DEAD_LETTER_STATUS} AS status,
   d.correlation_id, d.run_id, d.body, d.content_type, d.content_encoding, d.headers, d.reprocess_of::text AS reprocess_of, d.earlier_errors
   FROM dead_letter d JOIN automation a ON a.slug = d.automation_slug`;
 
@@ -131,7 +159,7 @@ export function deadLetterConditions(query: DeadLetterQuery, params: unknown[]):
     add('d.fingerprint = ?', query.fingerprint);
   }
   if (query.status !== undefined) {
-    add('d.status = ?', query.status);
+    where.push(statusCondition([query.status], params));
   }
   if (query.teams !== undefined) {
     add('d.automation_slug IN (SELECT t.slug FROM automation t WHERE t.owner_team = ANY (?::text[]))', [...query.teams]);

@@ -122,7 +122,8 @@ export class ReprocessCanaryService {
       return passed;
     });
     if (recorded) {
-      await enqueueRequest(this.jobs, id);
+      // Decided: the rest goes out, with no canary left to check.
+      await enqueueRequest(this.jobs, id, false);
     }
   }
 }

@@ -51,8 +51,8 @@ export class ReprocessDispatchJob implements OnModuleInit {
   }
 
   async sweep(): Promise<void> {
-    for (const id of await this.ledger.runningRequestIds()) {
-      await enqueueRequest(this.jobs, id);
+    for (const request of await this.ledger.runningRequests()) {
+      await enqueueRequest(this.jobs, request.id, request.canary_open);
     }
   }
 

@@ -19,10 +19,15 @@ export interface CanaryJob {
   requestId: string;
 }
 
-/** Puts a request's workers in the durable queue (at most one waiting per lane), and its canary's check. */
-export async function enqueueRequest(jobs: JobsService, requestId: string): Promise<void> {
+/**
+ * Puts a request's workers in the durable queue (at most one waiting per lane) and, when it has a
+ * canary still to decide, the canary's check: a request without one queues no check at all.
+ */
+export async function enqueueRequest(jobs: JobsService, requestId: string, canaryOpen: boolean): Promise<void> {
   for (let lane = 0; lane < LANES; lane += 1) {
     await jobs.send(DISPATCH_QUEUE, { requestId, lane } satisfies DispatchJob, { singletonKey: `${requestId}:${lane}` });
   }
-  await jobs.send(CANARY_QUEUE, { requestId } satisfies CanaryJob, { singletonKey: requestId });
+  if (canaryOpen) {
+    await jobs.send(CANARY_QUEUE, { requestId } satisfies CanaryJob, { singletonKey: requestId });
+  }
 }

@@ -79,6 +79,18 @@ describe(ReprocessService.name, () => {
     return result.data?.reprocessRequest as Request;
   }
 
+  /** The statuses the workbench lists for these dead letters when filtered by `status` (ids order). */
+  async function statusesOf(ids: readonly string[], status: string): Promise<string[]> {
+    const listed = await t.api.graphql<{ deadLetters: { edges: { node: { id: string; status: string } }[] } }>(
+      `query L($status: DeadLetterStatus) { deadLetters(filter: { automation: "payout-reconciliation", status: $status }, first: 200) { edges { node { id status } } } }`,
+      { status },
+      owner,
+    );
+    const mine = new Set(ids);
+    const nodes = (listed.data?.deadLetters.edges ?? []).map((e) => e.node).filter((n) => mine.has(n.id));
+    return nodes.sort((a, b) => Number(a.id) - Number(b.id)).map((n) => n.status);
+  }
+
   beforeAll(async () => {
     await t.api.app.get(CatalogService).apply(path.join(t.api.config.repositoryRoot, 'catalog'), t.api.config.repositoryRoot);
     owner = await t.api.signIn('omar');
@@ -172,6 +184,8 @@ describe(ReprocessService.name, () => {
     // Offered, and the request says it waits for the runtime (set as the worker settles, just after the last offer).
     const offered = await eventually(() => request(created.id), (r) => r.progress.dispatched === 5 && r.waitingReason !== null, 'commands offered');
     expect(offered.waitingReason).toMatch(/pick up 5 command/);
+    // Taken by the request and not sent yet: they read reprocessing, in the list and its filter alike.
+    expect(await statusesOf(ids, 'reprocessing')).toEqual(ids.map(() => 'reprocessing'));
     const claimed = await commands(t.api, runtime, 'claim', { max: 100, automations: ['payout-reconciliation'] });
     const batch = (claimed.body as ClaimCommandsResponseV1).commands.filter((c) => c.requestId === created.id);
     expect(batch.map((c) => c.deadLetterId).sort()).toEqual([...ids].sort());
@@ -185,6 +199,10 @@ describe(ReprocessService.name, () => {
     const acked = await request(created.id);
     expect(acked.state).toBe('done');
     expect(acked.progress.acknowledged).toBe(5);
+    // In the runtime's hands: they read reprocessed (and no longer reprocessing) until their outcome comes.
+    expect(await statusesOf(ids, 'reprocessed')).toEqual(ids.map(() => 'reprocessed'));
+    expect(await statusesOf(ids, 'reprocessing')).toEqual([]);
+    expect((await t.api.graphql<{ deadLetter: { status: string } }>(DEAD_LETTER, { id: ids[0] }, owner)).data?.deadLetter.status).toBe('reprocessed');
 
     const [first, ...rest] = batch as [ReprocessCommandV1, ...ReprocessCommandV1[]];
     await ingest(t.api, runtime, [...handled(first, 'failed'), ...rest.flatMap((c) => handled(c, 'succeeded'))]);
@@ -242,6 +260,14 @@ describe(ReprocessService.name, () => {
     const resumed = await t.api.graphql<{ resumeReprocess: Request }>(`mutation R($id: ID!) { resumeReprocess(id: $id) { state } }`, { id: created.id }, operator);
     expect(resumed.data?.resumeReprocess.state).toBe('running');
     await eventually(() => request(created.id), (r) => r.progress.dispatched > held, 'offers after resume');
+
+    // Started and resumed without a canary: no canary check was ever queued for it.
+    const checks = await t.db.query<{ n: number }>(
+      `SELECT (SELECT count(*) FROM pgboss.job WHERE name = 'reprocess-canary' AND data ->> 'requestId' = $1)::int
+            + (SELECT count(*) FROM pgboss.archive WHERE name = 'reprocess-canary' AND data ->> 'requestId' = $1)::int AS n`,
+      [created.id],
+    );
+    expect(checks).toEqual([{ n: 0 }]);
 
     const resumeAgain = await t.api.graphql(`mutation R($id: ID!) { resumeReprocess(id: $id) { state } }`, { id: created.id }, operator);
     expect(resumeAgain.errors?.[0]?.extensions?.code).toBe('CONFLICT');

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { RuntimeBinding } from '@roundhouse/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
-import { deadLetterConditions } from '../dead-letters/dead-letters.repository.js';
+import { deadLetterConditions, statusCondition } from '../dead-letters/dead-letters.repository.js';
 import { ACTIONABLE_STATUSES, type ItemState, type ReprocessAction, type RequestState, type Route, type Selection } from './reprocess.types.js';
 
 export interface RequestRow {
@@ -29,6 +29,8 @@ export interface RequestRow {
   decision_note: string | null;
   /** Each automation's owner team and risk domains when the request was made (older requests: when this was first kept). */
   requested_automations: Record<string, AutomationAsRequested | undefined>;
+  /** The request has a canary not decided yet (its check runs while the request does). */
+  canary_open: boolean;
 }
 
 /** What separation of duties looks at in an automation: who owns it and which risk domains it touches. */
@@ -154,12 +156,11 @@ export interface RetryItem {
 }
 
 const REQUEST_COLUMNS = `id::text AS id, action, state, requested_by, requested_by_name, reason, selection, automations, velocity, total, waiting_reason, created_at, updated_at, finished_at,
-  approval_reasons, decision, decided_by, decided_by_name, decided_at, decision_note, requested_automations`;
+  approval_reasons, decision, decided_by, decided_by_name, decided_at, decision_note, requested_automations, (canary IS NOT NULL AND canary_decision IS NULL) AS canary_open`;
 
 /** The SQL conditions (on alias `d`) for a selection; appends their parameters to `params`. */
 function selectionConditions(selection: Selection, params: unknown[]): string[] {
-  params.push([...ACTIONABLE_STATUSES]);
-  const actionable = `d.status = ANY($${params.length}::text[])`;
+  const actionable = statusCondition(ACTIONABLE_STATUSES, params);
   if (selection.kind === 'ids') {
     params.push(selection.ids);
     return [actionable, `d.id = ANY($${params.length}::bigint[])`];
@@ -223,7 +224,7 @@ export class ReprocessRepository {
          ON CONFLICT DO NOTHING
          RETURNING dead_letter_id
        ), marked AS (
-         UPDATE dead_letter d SET status = 'reprocessing' WHERE d.id = ANY (ARRAY(SELECT dead_letter_id FROM items)) AND ${request.action === 'reprocess' ? 'true' : 'false'}
+         UPDATE dead_letter d SET status = 'reprocessing' WHERE d.id = ANY (ARRAY(SELECT dead_letter_id FROM items)) AND d.status <> 'reprocessing' AND ${request.action === 'reprocess' ? 'true' : 'false'}
        )
        SELECT count(*)::int AS total FROM items`,
       params,
@@ -335,8 +336,9 @@ export class ReprocessRepository {
     return row;
   }
 
-  runningRequestIds(): Promise<string[]> {
-    return this.dataSource.query<{ id: string }[]>(`SELECT id::text AS id FROM reprocess_request WHERE state = 'running' ORDER BY id`).then((rows) => rows.map((r) => r.id));
+  /** Running requests, each with whether its canary is still to be decided. */
+  runningRequests(): Promise<{ id: string; canary_open: boolean }[]> {
+    return this.dataSource.query(`SELECT id::text AS id, (canary IS NOT NULL AND canary_decision IS NULL) AS canary_open FROM reprocess_request WHERE state = 'running' ORDER BY id`);
   }
 
   /** Moves a request from one of `from` to `to`; undefined when it was in none of them. */
@@ -459,17 +461,19 @@ export class ReprocessRepository {
     return row?.slot;
   }
 
-  /** The transport confirmed these: their dead letters are reprocessed, waiting for the outcome. */
+  /**
+   * The transport confirmed these: their dead letters read reprocessed from now on, waiting for the
+   * outcome (DEAD_LETTER_STATUS: no unsent item holds them). Only the ledger is written.
+   */
   async acknowledge(ids: readonly string[]): Promise<void> {
     if (ids.length === 0) {
       return;
     }
+    // By primary key, one item at a time: the ledger's statistics, taken when the snapshot had every
+    // item queued, would otherwise walk every open item of the request (reprocess_item_one_open_idx).
     await this.dataSource.query(
-      `WITH acked AS (
-         UPDATE reprocess_item SET state = 'acknowledged', acknowledged_at = now(), lease_until = NULL, last_error = NULL
-          WHERE id = ANY($1::bigint[]) AND state = 'dispatched' RETURNING dead_letter_id
-       )
-       UPDATE dead_letter d SET status = 'reprocessed' WHERE d.id = ANY (ARRAY(SELECT dead_letter_id FROM acked)) AND d.status = 'reprocessing'`,
+      `UPDATE reprocess_item i SET state = 'acknowledged', acknowledged_at = now(), lease_until = NULL, last_error = NULL
+         FROM unnest($1::bigint[]) AS x(id) WHERE i.id = x.id AND i.state = 'dispatched'`,
       [[...ids]],
     );
   }
@@ -579,15 +583,13 @@ export class ReprocessRepository {
     );
   }
 
-  /** The runtime has these commands in hand: those of automations its token covers now are acknowledged. */
+  /** The runtime has these commands in hand: those of automations its token covers now are acknowledged (their dead letters read reprocessed). */
   acknowledgeCommands(manager: EntityManager, reprocessIds: readonly string[], coverage: RuntimeCoverage): Promise<AcknowledgedItem[]> {
     return manager.query<AcknowledgedItem[]>(
       `WITH acked AS (
          UPDATE reprocess_item SET state = 'acknowledged', acknowledged_at = now(), lease_until = NULL
           WHERE reprocess_id = ANY($4::uuid[]) AND route = 'sdk' AND state = 'dispatched' AND automation_slug = ANY (ARRAY(${COVERED_NOW}))
           RETURNING request_id, dead_letter_id, reprocess_id, automation_slug
-       ), marked AS (
-         UPDATE dead_letter d SET status = 'reprocessed' WHERE d.id = ANY (ARRAY(SELECT dead_letter_id FROM acked)) AND d.status = 'reprocessing'
        )
        SELECT request_id::text AS request_id, dead_letter_id::text AS dead_letter_id, reprocess_id::text AS reprocess_id, automation_slug FROM acked`,
       [...coverageParams(coverage), [...reprocessIds]],

@@ -152,7 +152,7 @@ export class ReprocessService {
       await this.ledger.analyze();
     }
     if (!created.held) {
-      await enqueueRequest(this.jobs, created.id);
+      await enqueueRequest(this.jobs, created.id, input.canary !== undefined && input.canary !== null);
     }
     return this.get(created.id, user);
   }
@@ -176,7 +176,7 @@ export class ReprocessService {
       throw new ConflictError(`${why} after ${current.requested_by_name} asked for this request: it was set aside, not approved. Ask again if it is still needed.`, 'id');
     }
     const text = note?.trim() === '' ? null : (note?.trim() ?? null);
-    await this.ledger.transaction(async (manager) => {
+    const approved = await this.ledger.transaction(async (manager) => {
       const decided = await this.ledger.decide(manager, id, { decision: 'approved', by: user, note: text });
       if (decided === undefined) {
         throw new ConflictError(notWaiting((await this.ledger.request(id)) ?? current, 'approved'), 'id');
@@ -192,8 +192,9 @@ export class ReprocessService {
         },
         manager,
       );
+      return decided;
     });
-    await enqueueRequest(this.jobs, id);
+    await enqueueRequest(this.jobs, id, approved.canary_open);
     return this.get(id, user);
   }
 
@@ -240,18 +241,20 @@ export class ReprocessService {
     return presented.filter((request) => request.canDecide || request.requestedBy.id === user?.id);
   }
 
-  pause(id: string, user: User, reason: string | null): Promise<ReprocessRequestType> {
-    return this.control(id, user, ['running'], 'paused', 'request.paused', reason);
+  async pause(id: string, user: User, reason: string | null): Promise<ReprocessRequestType> {
+    await this.control(id, user, ['running'], 'paused', 'request.paused', reason);
+    return this.get(id, user);
   }
 
   async resume(id: string, user: User, reason: string | null): Promise<ReprocessRequestType> {
-    const request = await this.control(id, user, ['paused'], 'running', 'request.resumed', reason);
-    await enqueueRequest(this.jobs, id);
-    return request;
+    const resumed = await this.control(id, user, ['paused'], 'running', 'request.resumed', reason);
+    await enqueueRequest(this.jobs, id, resumed.canary_open);
+    return this.get(id, user);
   }
 
-  cancel(id: string, user: User, reason: string | null): Promise<ReprocessRequestType> {
-    return this.control(id, user, ['running', 'paused'], 'cancelled', 'request.cancelled', reason);
+  async cancel(id: string, user: User, reason: string | null): Promise<ReprocessRequestType> {
+    await this.control(id, user, ['running', 'paused'], 'cancelled', 'request.cancelled', reason);
+    return this.get(id, user);
   }
 
   /** Sends the rest of a request whose canary still waits for outcomes (they may never come); the person may control the request. */
@@ -339,13 +342,14 @@ export class ReprocessService {
     return this.audit.trail(filter, first, user);
   }
 
-  private async control(id: string, user: User, from: readonly RequestState[], to: RequestState, action: string, reason: string | null): Promise<ReprocessRequestType> {
+  /** Moves a request the person may control from one of `from` to `to`, on record; answers it as moved. */
+  private async control(id: string, user: User, from: readonly RequestState[], to: RequestState, action: string, reason: string | null): Promise<RequestRow> {
     const current = await this.ledger.request(/^\d{1,18}$/.test(id) ? id : '0');
     if (current === undefined) {
       throw new NotFoundError(`No reprocess request has the id "${id}".`);
     }
     await this.checkControl(current, user);
-    await this.ledger.transaction(async (manager) => {
+    return this.ledger.transaction(async (manager) => {
       const moved = await this.ledger.transition(manager, id, from, to);
       if (moved === undefined) {
         throw new ConflictError(`The request is ${current.state}; it can be ${to === 'running' ? 'resumed' : to} only when ${from.join(' or ')}.`, 'id');
@@ -362,8 +366,8 @@ export class ReprocessService {
         },
         manager,
       );
+      return moved;
     });
-    return this.get(id, user);
   }
 
   private async checkControl(request: RequestRow, user: User): Promise<void> {
