@@ -19,7 +19,8 @@ export const QUERIES = {
 // ---- the api's SQL, straight against PostgreSQL ---------------------------------------------------
 // Not a copy: the api's own KpisService and KpisRepository (apps/api/dist/kpis), whose DataSource is
 // replaced by a plain pg pool. The statements sent are the repository's KPI_SQL with its parameters,
-// in the service's order (the automation, then series and trends side by side on two connections);
+// in the service's order (the automation's definitions, when the service reads them per request, then
+// series and trends side by side on two connections);
 // what is left out is what the api adds around them: HTTP, GraphQL, Nest, TypeORM.
 
 /** The api's KPI service on `pool`, with the statements it sends recorded; undefined when the api's build has no such modules. */
@@ -40,7 +41,21 @@ export async function directKpis(root, pool) {
       return (await pool.query(text, params)).rows;
     },
   };
-  const service = new modules.KpisService(new modules.KpisRepository(dataSource));
+  const repository = new modules.KpisRepository(dataSource);
+  // The automations' KPI definitions as an api process keeps them (kpi-definitions.ts: read once, then
+  // remembered until a change is notified): read once here too, so both sides send per request the
+  // statements the api sends to its pool. (An api built before it kept them reads them each time; so does this side then.)
+  const remembered = new Map();
+  const definitions = {
+    of: async (slugs) => {
+      const missing = slugs.filter((slug) => !remembered.has(slug));
+      for (const row of missing.length === 0 ? [] : await repository.automations(missing)) {
+        remembered.set(row.slug, row);
+      }
+      return new Map(slugs.filter((slug) => remembered.has(slug)).map((slug) => [slug, remembered.get(slug)]));
+    },
+  };
+  const service = new modules.KpisService(repository, definitions);
   return {
     service,
     /** The names (KPI_SQL keys) of the statements sent since the last call. */

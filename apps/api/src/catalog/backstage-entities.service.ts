@@ -16,15 +16,16 @@ export class BackstageEntitiesService {
 
   /**
    * Every automation that is not archived, as a multi-document YAML file of Backstage Components,
-   * by slug. The SLO state is judged now, once per automation that declares SLOs.
+   * by slug. The SLO state is judged now, for every automation that declares SLOs at once (one statement).
    */
   async entitiesYaml(now: Date = new Date()): Promise<string> {
     const automations = await this.automations.listForExport();
-    const withSlos = new Set(await this.slos.automationsWithSlos());
+    const statuses = await this.slos.statuses(await this.slos.automationsWithSlos(), now);
     const consoleUrl = consoleUrlOf(this.config);
     const documents: string[] = [];
     for (const automation of automations) {
-      const sloState: OverallSloState = withSlos.has(automation.slug) ? overallSloState((await this.slos.status(automation.slug, now)).map((result) => result.state)) : 'none';
+      const status = statuses.get(automation.slug);
+      const sloState: OverallSloState = status === undefined ? 'none' : overallSloState(status.map((result) => result.state));
       documents.push(stringifyCatalogEntity(backstageComponentOf(automation, { consoleUrl, sloState })));
     }
     return documents.map((document) => `---\n${document}`).join('');

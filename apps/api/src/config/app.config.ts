@@ -100,6 +100,17 @@ const schema = z.object({
     .min(100, { message: 'at least 100 milliseconds' })
     .max(300_000, { message: 'at most 300000 milliseconds (5 minutes)' })
     .default(2_000),
+  /**
+   * Milliseconds a source's answer about what it keeps (a dead-letter queue's TTL and the messages
+   * waiting in it, BullMQ's removeOnFail) is reused before it is read again, in the background, for
+   * retention warnings: pages and the minute evaluator no longer ask the brokers each time.
+   */
+  ROUNDHOUSE_RETENTION_READ_TTL_MS: z.coerce
+    .number({ message: 'a whole number of milliseconds' })
+    .int({ message: 'a whole number of milliseconds' })
+    .min(0, { message: 'at least 0 milliseconds' })
+    .max(3_600_000, { message: 'at most 3600000 milliseconds (1 hour)' })
+    .default(300_000),
   /** Run durable background jobs (pg-boss) in this process. */
   ROUNDHOUSE_JOBS: flag.default(true),
   /** Days raw runs are kept; per-minute rollups are kept regardless. */

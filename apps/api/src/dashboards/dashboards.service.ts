@@ -156,12 +156,11 @@ export class DashboardsService {
       this.kpis.evaluate(automations, ask, resolved, now),
       this.dashboards.backlog(backlogSlugs, resolved.from, resolved.to),
       this.dashboards.successMinutes(freshness, resolved.to),
-      Promise.all(sloAutomations.map(async (a) => [a.slug, await this.slos.status(a.slug, now)] as const)),
+      this.slos.statuses(sloAutomations.map((a) => a.slug), now),
       Promise.all(sloAutomations.map(async (a) => [a.slug, await this.slos.deadLetterCounts(a.slug, resolved.from, resolved.to)] as const)),
       this.dashboards.latencyCounts(latency, resolved.from, resolved.to),
     ]);
     const gaugeBySlug = new Map(gauges);
-    const statusBySlug = new Map(statuses);
     const panels = record.spec.panels.map((panel, index): PanelResult => {
       const problem = problems[index] ?? null;
       if (problem !== null) {
@@ -176,7 +175,7 @@ export class DashboardsService {
           return {
             panel,
             ...EMPTY,
-            slos: exist(panel.automations).flatMap((a) => this.sloRows(a, statusBySlug.get(a.slug) ?? [], { batch, successes: successes.get(a.slug), gauge: gaugeBySlug.get(a.slug), latencyCounts }, resolved, now)),
+            slos: exist(panel.automations).flatMap((a) => this.sloRows(a, statuses.get(a.slug) ?? [], { batch, successes: successes.get(a.slug), gauge: gaugeBySlug.get(a.slug), latencyCounts }, resolved, now)),
           };
         case 'dead_letter_backlog':
           return {

@@ -6,6 +6,7 @@ import { kpiWindow, type TimeWindow } from './kpi-window.js';
 import { rangeOrDefault, resolveRange, trendPlan, type DateRangeArgs, type ResolvedRange, type TrendPlan } from './kpi-range.js';
 import { bucketValue, kpiCaveat, kpiHowComputed, kpiValue, type KpiValue, type SeriesFacts } from './kpi-values.js';
 import { KpiNotFoundError } from './kpis.errors.js';
+import { KpiDefinitions } from './kpi-definitions.js';
 import { KpisRepository, type AutomationKpis, type SeriesRequest, type TrendSeriesRequest } from './kpis.repository.js';
 import { programTotals, type ProgramKpi, type ProgramTotals } from './program-totals.js';
 
@@ -68,12 +69,14 @@ function baselineWindow(kpi: Kpi, now: Date): TimeWindow | null {
 /** Before/after KPI reports, trends and program totals, each answered from the rollups in few queries. */
 @Injectable()
 export class KpisService {
-  constructor(@Inject(KpisRepository) private readonly kpis: KpisRepository) {}
+  constructor(
+    @Inject(KpisRepository) private readonly kpis: KpisRepository,
+    @Inject(KpiDefinitions) private readonly definitions: Pick<KpiDefinitions, 'of'>,
+  ) {}
 
   /** Automations by slug (those in the catalog, not archived), with their KPI and SLO definitions. */
-  async automations(slugs: readonly string[]): Promise<Map<string, AutomationKpis>> {
-    const rows = await this.kpis.automations([...new Set(slugs)]);
-    return new Map(rows.map((row) => [row.slug, row]));
+  automations(slugs: readonly string[]): Promise<Map<string, AutomationKpis>> {
+    return this.definitions.of([...new Set(slugs)]);
   }
 
   /** Every KPI of an automation over a range (its default when not given: the last 30 days). */
@@ -204,7 +207,7 @@ export class KpisService {
   }
 
   private async automation(slug: string): Promise<AutomationKpis> {
-    const [automation] = await this.kpis.automations([slug]);
+    const automation = (await this.definitions.of([slug])).get(slug);
     if (automation === undefined) {
       throw new AutomationNotFoundError(slug);
     }

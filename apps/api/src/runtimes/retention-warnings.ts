@@ -1,8 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { RuntimeBinding } from '@roundhouse/contracts';
 import { AutomationsService } from '../automations/automations.service.js';
+import { APP_CONFIG, type AppConfig } from '../config/app.config.js';
 import { DeadLettersRepository } from '../dead-letters/dead-letters.repository.js';
 import { ROUNDHOUSE_KEEPS, type SourceRetention } from './runtime-adapter.js';
+import { RefreshingCache } from './refreshing-cache.js';
 import { Runtimes } from './routes.js';
 import { durationWords } from './shared/binding-variables.js';
 
@@ -32,11 +34,17 @@ function plural(count: number, one: string, many: string): string {
  */
 @Injectable()
 export class RetentionWarnings {
+  /** What each binding's source keeps, by binding and queue: read again in the background once older than ROUNDHOUSE_RETENTION_READ_TTL_MS. */
+  private readonly kept: RefreshingCache<SourceRetention>;
+
   constructor(
     @Inject(Runtimes) private readonly runtimes: Runtimes,
     @Inject(AutomationsService) private readonly automations: AutomationsService,
     @Inject(DeadLettersRepository) private readonly deadLetters: DeadLettersRepository,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.kept = new RefreshingCache(config.ROUNDHOUSE_RETENTION_READ_TTL_MS);
+  }
 
   /** Warnings for one automation, or for every active one bound to a kind whose source keeps failures. */
   async warnings(automation?: string, now: Date = new Date()): Promise<RetentionWarning[]> {
@@ -94,9 +102,13 @@ export class RetentionWarnings {
     return warnings;
   }
 
-  /** Read from the source each time: what waits in a queue changes by the minute. */
+  /**
+   * What the source keeps, as last read from it: the brokers are asked at most once per binding and
+   * queue every ROUNDHOUSE_RETENTION_READ_TTL_MS per process (in the background once known), not on
+   * every page load and evaluator minute; so a count of waiting messages may be that old.
+   */
   private retention(binding: RuntimeBinding, queue: string): Promise<SourceRetention> {
     const adapter = this.runtimes.adapter(binding.kind);
-    return adapter === undefined ? Promise.resolve(ROUNDHOUSE_KEEPS) : adapter.retention(binding, queue);
+    return adapter === undefined ? Promise.resolve(ROUNDHOUSE_KEEPS) : this.kept.get(JSON.stringify([binding, queue]), () => adapter.retention(binding, queue));
   }
 }

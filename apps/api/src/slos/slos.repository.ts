@@ -78,7 +78,7 @@ interface SnapshotRow {
   latency_windows: { window_ms: number; threshold_ms: number; within: number; runs: number }[];
 }
 
-const PENDING = `automation_slug = $1 AND status IN ('pending', 'failed_again')`;
+const PENDING = (slug: string) => `automation_slug = ${slug} AND status IN ('pending', 'failed_again')`;
 
 const MINUTE_ORIGIN = `timestamptz '2000-01-01 00:00:00+00'`;
 const floorMinute = (at: string) => `date_bin('1 minute', ${at}, ${MINUTE_ORIGIN})`;
@@ -113,20 +113,12 @@ const GAUGE_COUNTS = `count(g.minute)::int AS total,
                              ELSE g.oldest_pending_since IS NULL OR g.minute - g.oldest_pending_since <= dl.threshold_ms * interval '1 millisecond' END
                 )::int AS good`;
 
-@Injectable()
-export class SlosRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  /**
-   * An automation's SLO definitions with the counts to judge them, or null when no automation has
-   * the slug. Runs are counted over (now − window, now] exactly, for each of `alertWindowsMs` and for
-   * each SLO's own window; minutes (freshness, the dead-letter gauge) over [to − window, to), `to`
-   * being the end of the current minute.
-   */
-  async snapshot(slug: string, alertWindowsMs: readonly number[], to: Date, now: Date = to): Promise<SloSnapshot | null> {
-    const [row] = await this.dataSource.query<SnapshotRow[]>(
-      `WITH definition AS (
-         SELECT slos, runbooks FROM automation WHERE slug = $1
+/**
+ * The snapshot of automation `a.slug` (see `snapshots`), as a lateral subquery over the slugs asked:
+ * parameters $2 alert windows (ms), $3 the end of the current minute, $4 now.
+ */
+const SNAPSHOT = `WITH definition AS (
+         SELECT slos, runbooks FROM automation WHERE slug = a.slug
        ), slo AS (
          SELECT s->>'indicator' AS indicator,
                 ${durationMs("coalesce(s->>'window', '30d')")} AS window_ms,
@@ -146,12 +138,12 @@ export class SlosRepository {
          SELECT e.window_ms,
                 (s.succeeded + r.succeeded)::int AS succeeded, (s.failed + r.failed)::int AS failed, (s.dead_lettered + r.dead_lettered)::int AS dead_lettered
            FROM window_edges e
-           CROSS JOIN LATERAL run_rollup_span($1, e.first_minute, greatest(e.first_minute, e.last_minute), false) s
+           CROSS JOIN LATERAL run_rollup_span(a.slug, e.first_minute, greatest(e.first_minute, e.last_minute), false) s
            CROSS JOIN LATERAL (
              SELECT count(*) FILTER (WHERE status = 'succeeded') AS succeeded, count(*) FILTER (WHERE status = 'failed') AS failed,
                     count(*) FILTER (WHERE status = 'dead_lettered') AS dead_lettered
                FROM run
-              WHERE automation_slug = $1 AND counted AND status <> 'running'
+              WHERE automation_slug = a.slug AND counted AND status <> 'running'
                 AND finished_at > e.from_at AND finished_at <= $4::timestamptz
                 AND (finished_at < e.first_minute OR finished_at >= greatest(e.first_minute, e.last_minute))
            ) r
@@ -160,11 +152,11 @@ export class SlosRepository {
          SELECT e.window_ms, th.threshold_ms, (s.within + r.within)::int AS within, (s.runs + r.runs)::int AS runs
            FROM window_edges e
            CROSS JOIN (SELECT DISTINCT threshold_ms FROM slo WHERE indicator = 'latency' AND threshold_ms IS NOT NULL) th
-           CROSS JOIN LATERAL run_latency_span($1, th.threshold_ms, e.first_minute, greatest(e.first_minute, e.last_minute)) s
+           CROSS JOIN LATERAL run_latency_span(a.slug, th.threshold_ms, e.first_minute, greatest(e.first_minute, e.last_minute)) s
            CROSS JOIN LATERAL (
              SELECT count(*) AS runs, count(*) FILTER (WHERE coalesce(duration_ms, 0) <= th.threshold_ms) AS within
                FROM run
-              WHERE automation_slug = $1 AND counted AND status <> 'running'
+              WHERE automation_slug = a.slug AND counted AND status <> 'running'
                 AND finished_at > e.from_at AND finished_at <= $4::timestamptz
                 AND (finished_at < e.first_minute OR finished_at >= greatest(e.first_minute, e.last_minute))
            ) r
@@ -173,7 +165,7 @@ export class SlosRepository {
            FROM dl_slo dl
            CROSS JOIN LATERAL (SELECT unnest($2::bigint[]) AS window_ms UNION SELECT dl.window_ms) w
            LEFT JOIN dead_letter_backlog_minute g
-             ON g.automation_slug = $1 AND g.minute >= $3::timestamptz - w.window_ms * interval '1 millisecond' AND g.minute < $3::timestamptz
+             ON g.automation_slug = a.slug AND g.minute >= $3::timestamptz - w.window_ms * interval '1 millisecond' AND g.minute < $3::timestamptz
           GROUP BY dl.name, w.window_ms
        ), success_lookback AS (
          SELECT $3::timestamptz - max(greatest(window_ms, (SELECT max(m) FROM unnest($2::bigint[]) AS m)) + threshold_ms) * interval '1 millisecond' AS since
@@ -182,33 +174,56 @@ export class SlosRepository {
        SELECT d.slos,
               (SELECT coalesce(json_agg(json_build_object('id', rb->>'id', 'title', rb->>'title')), '[]'::json) FROM jsonb_array_elements(d.runbooks) AS rb) AS runbooks,
               (SELECT coalesce(json_agg(json_build_object('window_ms', window_ms, 'succeeded', succeeded, 'failed', failed, 'dead_lettered', dead_lettered)), '[]'::json) FROM windows) AS windows,
-              (SELECT last_success_at FROM automation_activity WHERE automation_slug = $1) AS last_success_at,
-              (SELECT count(*)::int FROM dead_letter WHERE ${PENDING}) AS pending_dead_letters,
-              (SELECT min(first_failed_at) FROM dead_letter WHERE ${PENDING}) AS oldest_pending_since,
-              (SELECT min(minute) FROM run_rollup_minute WHERE automation_slug = $1) AS first_reported_minute,
+              (SELECT last_success_at FROM automation_activity WHERE automation_slug = a.slug) AS last_success_at,
+              (SELECT count(*)::int FROM dead_letter WHERE ${PENDING('a.slug')}) AS pending_dead_letters,
+              (SELECT min(first_failed_at) FROM dead_letter WHERE ${PENDING('a.slug')}) AS oldest_pending_since,
+              (SELECT min(minute) FROM run_rollup_minute WHERE automation_slug = a.slug) AS first_reported_minute,
               (SELECT coalesce(array_agg((extract(epoch FROM minute) * 1000)::float8 ORDER BY minute), '{}')
                  FROM run_rollup_minute
-                WHERE automation_slug = $1 AND succeeded > 0 AND minute >= (SELECT since FROM success_lookback) AND minute < $3::timestamptz) AS success_minutes,
+                WHERE automation_slug = a.slug AND succeeded > 0 AND minute >= (SELECT since FROM success_lookback) AND minute < $3::timestamptz) AS success_minutes,
               (SELECT coalesce(json_agg(json_build_object('slo', slo, 'window_ms', window_ms, 'good', good, 'total', total)), '[]'::json) FROM dl_windows) AS dead_letter_windows,
               (SELECT coalesce(json_agg(json_build_object('window_ms', window_ms, 'threshold_ms', threshold_ms, 'within', within, 'runs', runs)), '[]'::json) FROM latency_windows) AS latency_windows
-         FROM definition d`,
-      [slug, alertWindowsMs, to, now],
-    );
-    if (row === undefined) {
-      return null;
+         FROM definition d`;
+
+function snapshotOf(row: SnapshotRow): SloSnapshot {
+  return {
+    slos: row.slos,
+    runbooks: row.runbooks,
+    windows: row.windows.map((w) => ({ windowMs: Number(w.window_ms), succeeded: w.succeeded, failed: w.failed, deadLettered: w.dead_lettered })),
+    lastSuccessAt: row.last_success_at === null ? null : new Date(row.last_success_at),
+    pendingDeadLetters: row.pending_dead_letters,
+    oldestPendingSince: row.oldest_pending_since === null ? null : new Date(row.oldest_pending_since),
+    firstReportedMinute: row.first_reported_minute === null ? null : new Date(row.first_reported_minute),
+    successMinutes: row.success_minutes.map(Number),
+    deadLetterWindows: row.dead_letter_windows.map((w) => ({ slo: w.slo, windowMs: Number(w.window_ms), goodMinutes: w.good, sampledMinutes: w.total })),
+    latencyWindows: row.latency_windows.map((w) => ({ windowMs: Number(w.window_ms), thresholdMs: Number(w.threshold_ms), within: w.within, runs: w.runs })),
+  };
+}
+
+@Injectable()
+export class SlosRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * An automation's SLO definitions with the counts to judge them, or null when no automation has
+   * the slug. Runs are counted over (now − window, now] exactly, for each of `alertWindowsMs` and for
+   * each SLO's own window; minutes (freshness, the dead-letter gauge) over [to − window, to), `to`
+   * being the end of the current minute.
+   */
+  async snapshot(slug: string, alertWindowsMs: readonly number[], to: Date, now: Date = to): Promise<SloSnapshot | null> {
+    return (await this.snapshots([slug], alertWindowsMs, to, now)).get(slug) ?? null;
+  }
+
+  /** `snapshot` of each of `slugs` there is, by slug, in one statement. */
+  async snapshots(slugs: readonly string[], alertWindowsMs: readonly number[], to: Date, now: Date = to): Promise<Map<string, SloSnapshot>> {
+    if (slugs.length === 0) {
+      return new Map();
     }
-    return {
-      slos: row.slos,
-      runbooks: row.runbooks,
-      windows: row.windows.map((w) => ({ windowMs: Number(w.window_ms), succeeded: w.succeeded, failed: w.failed, deadLettered: w.dead_lettered })),
-      lastSuccessAt: row.last_success_at === null ? null : new Date(row.last_success_at),
-      pendingDeadLetters: row.pending_dead_letters,
-      oldestPendingSince: row.oldest_pending_since === null ? null : new Date(row.oldest_pending_since),
-      firstReportedMinute: row.first_reported_minute === null ? null : new Date(row.first_reported_minute),
-      successMinutes: row.success_minutes.map(Number),
-      deadLetterWindows: row.dead_letter_windows.map((w) => ({ slo: w.slo, windowMs: Number(w.window_ms), goodMinutes: w.good, sampledMinutes: w.total })),
-      latencyWindows: row.latency_windows.map((w) => ({ windowMs: Number(w.window_ms), thresholdMs: Number(w.threshold_ms), within: w.within, runs: w.runs })),
-    };
+    const rows = await this.dataSource.query<(SnapshotRow & { automation: string })[]>(
+      `SELECT a.slug AS automation, snapshot.* FROM unnest($1::text[]) AS a(slug) CROSS JOIN LATERAL (${SNAPSHOT}) snapshot`,
+      [[...slugs], alertWindowsMs, to, now],
+    );
+    return new Map(rows.map((row) => [row.automation, snapshotOf(row)]));
   }
 
   /** Per dead-letter SLO of the automation: gauge minutes sampled and good in [from, to). */

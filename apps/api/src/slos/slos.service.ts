@@ -99,11 +99,21 @@ export class SlosService {
    * SLOs) are counted whole, up to the end of the current minute.
    */
   async status(automation: string, now: Date = new Date()): Promise<SloStatusResult[]> {
-    const to = Math.ceil(now.getTime() / MINUTE_MS) * MINUTE_MS;
-    const snapshot = await this.slos.snapshot(automation, alertWindowsMs(this.policy), new Date(to), now);
-    if (snapshot === null) {
+    const found = (await this.statuses([automation], now)).get(automation);
+    if (found === undefined) {
       throw new AutomationNotFoundError(automation);
     }
+    return found;
+  }
+
+  /** `status` of each of `automations` there is, by slug, read in one statement. */
+  async statuses(automations: readonly string[], now: Date = new Date()): Promise<Map<string, SloStatusResult[]>> {
+    const to = Math.ceil(now.getTime() / MINUTE_MS) * MINUTE_MS;
+    const snapshots = await this.slos.snapshots(automations, alertWindowsMs(this.policy), new Date(to), now);
+    return new Map([...snapshots].map(([automation, snapshot]) => [automation, this.judge(snapshot, to, now)]));
+  }
+
+  private judge(snapshot: SloSnapshot, to: number, now: Date): SloStatusResult[] {
     const windows = new Map(snapshot.windows.map((w) => [w.windowMs, w]));
     const runbooks = new Map(snapshot.runbooks.map((r) => [r.id, r]));
     return snapshot.slos.map((slo) => {
