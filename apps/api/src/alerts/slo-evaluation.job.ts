@@ -1,7 +1,8 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { APP_CONFIG, type AppConfig } from '../config/app.config.js';
-import { API_LOGGER, JobsService } from '../jobs/jobs.service.js';
+import { API_LOGGER } from '../logging/api-logger.token.js';
+import { JobsService } from '../jobs/jobs.service.js';
 import { MetricsService } from '../metrics/metrics.service.js';
 import { RetentionWarnings } from '../runtimes/retention-warnings.js';
 import { SlosService } from '../slos/slos.service.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, exportFileName } from './audit-export.js';
+import { csvLine, exportFileName } from './audit-export.js';
 
-describe(csvCell.name, () => {
+describe(csvLine.name, () => {
   it.each([
     ['=HYPERLINK("http://evil.example")', `"'=HYPERLINK(""http://evil.example"")"`],
     ['+1 555 0100', "'+1 555 0100"],
@@ -10,14 +10,11 @@ describe(csvCell.name, () => {
     ['\tindented', "'\tindented"],
     ['\rreturn', `"'\rreturn"`],
   ])('defuses %j so a spreadsheet shows it as text', (value, cell) => {
-    expect(csvCell(value)).toBe(cell);
+    expect(csvLine([value])).toBe(`${cell}\r\n`);
   });
 
   it('quotes separators, quotes and line breaks, and leaves plain text alone', () => {
-    expect(csvCell('Omar Owner')).toBe('Omar Owner');
-    expect(csvCell('late, again')).toBe('"late, again"');
-    expect(csvCell('he said "no"')).toBe('"he said ""no"""');
-    expect(csvCell('two\nlines')).toBe('"two\nlines"');
+    expect(csvLine(['Omar Owner', 'late, again', 'he said "no"', 'two\nlines', ''])).toBe('Omar Owner,"late, again","he said ""no""","two\nlines",\r\n');
   });
 });
 

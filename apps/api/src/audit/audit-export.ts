@@ -1,3 +1,4 @@
+import { stringify, type Options } from 'csv-stringify/sync';
 import type { AuditRow } from './audit-entry.js';
 
 export const EXPORT_FORMATS = ['csv', 'ndjson'] as const;
@@ -5,19 +6,18 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const CSV_HEADER = ['at', 'actor', 'actor kind', 'action', 'target kind', 'target id', 'automations', 'teams', 'reason', 'before', 'after', 'detail'] as const;
 
-/** A spreadsheet would run a cell starting with one of these as a formula. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** One CSV cell: defused if a spreadsheet would read it as a formula, quoted when it holds a separator, quote or line break. */
-export function csvCell(value: string): string {
-  const safe = FORMULA_START.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
+/**
+ * RFC 4180 with CRLF line ends; a cell a spreadsheet would run as a formula (=, +, -, @, tab or
+ * carriage return first) is defused with a leading apostrophe; cells holding a separator, quote or
+ * line break are quoted (csv-stringify).
+ */
+const CSV_OPTIONS: Options = { record_delimiter: 'windows', quote_record_delimiter: true, escape_formulas: true };
 
 const jsonText = (value: unknown): string => (value === null || value === undefined ? '' : JSON.stringify(value));
 
+/** One CSV line of text cells, CRLF at its end. */
 export function csvLine(cells: readonly string[]): string {
-  return `${cells.map(csvCell).join(',')}\r\n`;
+  return stringify([cells], CSV_OPTIONS);
 }
 
 /** The row as a CSV line in CSV_HEADER's order. */

@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import { QueryFailedError } from 'typeorm';
-import { API_LOGGER } from '../jobs/jobs.service.js';
+import { API_LOGGER } from '../logging/api-logger.token.js';
 import { currentRequestId } from '../logging/logger.js';
 import { budgetSpent } from '../database/request-budget.js';
 import { DomainError, InputError, NotFoundError, type DomainErrorKind } from './domain-errors.js';

@@ -3,10 +3,10 @@ import { ExponentialBackoff, handleWhen, retry } from 'cockatiel';
 import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import { APP_CONFIG, type AppConfig } from '../config/app.config.js';
+import { DATABASE_URL } from '../database/database-url.token.js';
+import { API_LOGGER } from '../logging/api-logger.token.js';
 import { MetricsService } from '../metrics/metrics.service.js';
 
-export const DATABASE_URL = Symbol('DATABASE_URL');
-export const API_LOGGER = Symbol('API_LOGGER');
 
 export interface ScheduledJob {
   name: string;

@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { databaseInputError, httpStatus } from '../errors/domain-error.filter.js';
 import { DomainError } from '../errors/domain-errors.js';
-import { API_LOGGER } from '../jobs/jobs.service.js';
+import { API_LOGGER } from '../logging/api-logger.token.js';
 import { currentRequestId } from '../logging/logger.js';
 import { encodingOf } from './otlp-request.js';
 import { sendOtlpError } from './otlp-response.js';

@@ -5,21 +5,11 @@ import {
   type AckCommandsResponseV1,
   type ClaimCommandsResponseV1,
 } from '@roundhouse/contracts';
+import type { z } from 'zod';
 import { CurrentRuntime, RequireRuntimeToken } from '../auth/decorators.js';
-import { InputError } from '../errors/domain-errors.js';
+import { ZodBodyPipe } from '../common/http/zod-body.pipe.js';
 import type { RuntimeIdentity } from '../tokens/runtime-token.js';
 import { ReprocessCommandsService } from './reprocess-commands.service.js';
-
-function parse<T>(schema: { safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, body: unknown): T {
-  const result = schema.safeParse(body ?? {});
-  if (!result.success) {
-    throw new InputError(
-      'The request body is not valid.',
-      result.error.issues.map((issue) => ({ path: issue.path.map(String).join('.') || 'body', message: issue.message })),
-    );
-  }
-  return result.data;
-}
 
 /**
  * Reprocess commands for runtimes that use the SDK: they claim the commands offered to their
@@ -33,14 +23,14 @@ export class ReprocessCommandsController {
   @RequireRuntimeToken('commands')
   @Post('claim')
   @HttpCode(200)
-  claim(@Body() body: unknown, @CurrentRuntime() runtime: RuntimeIdentity): Promise<ClaimCommandsResponseV1> {
-    return this.commands.claim(runtime, parse(claimCommandsRequestV1, body));
+  claim(@Body(new ZodBodyPipe(claimCommandsRequestV1)) body: z.output<typeof claimCommandsRequestV1>, @CurrentRuntime() runtime: RuntimeIdentity): Promise<ClaimCommandsResponseV1> {
+    return this.commands.claim(runtime, body);
   }
 
   @RequireRuntimeToken('commands')
   @Post('ack')
   @HttpCode(200)
-  ack(@Body() body: unknown, @CurrentRuntime() runtime: RuntimeIdentity): Promise<AckCommandsResponseV1> {
-    return this.commands.ack(runtime, parse(ackCommandsRequestV1, body).reprocessIds);
+  ack(@Body(new ZodBodyPipe(ackCommandsRequestV1)) body: z.output<typeof ackCommandsRequestV1>, @CurrentRuntime() runtime: RuntimeIdentity): Promise<AckCommandsResponseV1> {
+    return this.commands.ack(runtime, body.reprocessIds);
   }
 }

@@ -1,31 +1,27 @@
+import { stringify, type Options } from 'csv-stringify/browser/esm/sync';
+
 /** One cell: text, a number (written plainly, never with thousands separators), a yes/no, or empty. */
 export type CsvCell = string | number | boolean | null | undefined;
 
-const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
-/** Text a spreadsheet would run as a formula (=, +, -, @, tab, carriage return first). */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * RFC 4180 with CRLF line ends (csv-stringify). Text a spreadsheet would run as a formula (=, +, -,
+ * @, tab or carriage return first) gets a leading apostrophe (CSV injection), negative numbers do
+ * not; fields with a separator, quote, line break or an edge space are quoted.
+ */
+const CSV_OPTIONS: Options = {
+  record_delimiter: 'windows',
+  quote_record_delimiter: true, // a lone \n or \r in a cell too, not only CRLF
+  escape_formulas: true,
+  quoted_match: [/^\s/, /\s$/],
+  cast: {
+    boolean: (value) => (value ? 'yes' : 'no'),
+    number: (value) => (Number.isFinite(value) ? String(value) : ''),
+  },
+};
 
-function cellText(cell: CsvCell): string {
-  if (cell === null || cell === undefined) {
-    return '';
-  }
-  if (typeof cell === 'boolean') {
-    return cell ? 'yes' : 'no';
-  }
-  if (typeof cell === 'number') {
-    return Number.isFinite(cell) ? String(cell) : '';
-  }
-  // A leading apostrophe keeps a spreadsheet from running text as a formula (CSV injection).
-  return FORMULA_START.test(cell) ? `'${cell}` : cell;
-}
-
-function quote(text: string): string {
-  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-/** RFC 4180 CSV: a header row, then one line per row, CRLF line ends, fields quoted when they must be. */
+/** A header row, then one line per row; empty cells where there is no data. */
 export function toCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
-  return [header, ...rows].map((row) => row.map((cell) => quote(cellText(cell))).join(',')).join('\r\n') + '\r\n';
+  return stringify([header, ...rows], CSV_OPTIONS);
 }
 
 /** "Are the promises kept?" → "are-the-promises-kept". */

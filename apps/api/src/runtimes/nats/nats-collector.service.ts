@@ -9,7 +9,7 @@ import { RuntimeVariables } from '../../config/runtime-variables.js';
 import { DeadLettersRepository } from '../../dead-letters/dead-letters.repository.js';
 import { IngestRepository } from '../../ingest/ingest.repository.js';
 import { collectedFailureTimes, timestampWindow } from '../../ingest/timestamp-window.js';
-import { API_LOGGER } from '../../jobs/jobs.service.js';
+import { API_LOGGER } from '../../logging/api-logger.token.js';
 import { advisorySubjects, deadLetterFromJetStream, parseGiveUpAdvisory, type GiveUpAdvisory } from './nats-dead-letter.js';
 import { NatsConnections, natsReason, natsServerOf } from './nats-connections.js';
 import { CollectorConnections, type FoundBinding } from '../shared/collector-connections.js';

@@ -8,7 +8,7 @@ import { DeadLettersRepository } from '../../dead-letters/dead-letters.repositor
 import { APP_CONFIG, type AppConfig } from '../../config/app.config.js';
 import { IngestRepository } from '../../ingest/ingest.repository.js';
 import { collectedFailureTimes, timestampWindow } from '../../ingest/timestamp-window.js';
-import { API_LOGGER } from '../../jobs/jobs.service.js';
+import { API_LOGGER } from '../../logging/api-logger.token.js';
 import { deadLetterFromAmqp } from './amqp-dead-letter.js';
 import { CollectorConnections, type FoundBinding } from '../shared/collector-connections.js';
 
