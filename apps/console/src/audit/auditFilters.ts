@@ -56,3 +56,11 @@ export function auditExportUrl(filter: AuditFilter): string {
   const query = params.toString();
   return `/audit/export.csv${query === '' ? '' : `?${query}`}`;
 }
+
+/** Whose trail a page shows beside its own work: one reprocess request's, or one automation's reprocesses and discards (with its owner team). */
+export type AuditScope = { requestId: string } | { automation: string; team: string };
+
+/** The reprocess and discard entries of a scope, as the api's filter. */
+export function auditScopeFilter(scope: AuditScope): AuditFilter {
+  return 'requestId' in scope ? { targetKind: 'reprocess_request', targetId: scope.requestId } : { targetKind: 'reprocess_request', automation: scope.automation };
+}

@@ -1,5 +1,6 @@
-import type { ActorKind } from '@/gql/graphql';
-import { describeAuditAction as describeReprocessAction } from '@/reprocess/auditActions';
+import type { ActorKind, ReprocessItemState } from '@/gql/graphql';
+import { REPROCESS_ITEM_STATE_LABELS, REPROCESS_ROUTE_LABELS, isOneOf } from '@/shared/format/labels';
+import { formatNumber } from '@/shared/format/numbers';
 
 const ACTIONS: Readonly<Record<string, string>> = {
   'automation.registered': 'Registered the automation',
@@ -21,11 +22,22 @@ const ACTIONS: Readonly<Record<string, string>> = {
   'session.sign_in_refused': 'Sign-in refused',
   'account.created': 'Created an account',
   'account.disabled': 'Disabled an account',
+  'reprocess.requested': 'Reprocess requested',
+  'discard.requested': 'Discard requested',
+  'request.paused': 'Paused',
+  'request.resumed': 'Resumed',
+  'request.cancelled': 'Cancelled',
+  'request.finished': 'Finished sending',
+  'commands.claimed': 'Commands taken by the runtime',
+  'commands.acknowledged': 'Commands acknowledged by the runtime',
+  'reprocess.canary.passed': 'Canary passed: the rest follows',
+  'reprocess.canary.stopped': 'Canary stopped the request',
+  'reprocess.canary.continued': 'Canary continued without every outcome',
 };
 
 /** "automation.updated" → "Changed the automation"; an action this console does not know yet is shown as the api wrote it. */
 export function describeAction(action: string): string {
-  return ACTIONS[action] ?? describeReprocessAction(action);
+  return ACTIONS[action] ?? action;
 }
 
 const ACTOR_KINDS: Readonly<Record<ActorKind, string>> = {
@@ -162,21 +174,64 @@ export function fieldChanges(beforeJson: string | null, afterJson: string | null
     .filter((change) => change.before !== change.after);
 }
 
-/** The detail JSON as "key: value" phrases (lists joined), for entries without a before and after. */
+function describeValue(value: unknown): string {
+  if (Array.isArray(value)) {
+    return value.map(describeValue).join(', ');
+  }
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** "rabbitmq" → "RabbitMQ republish"; anything else as it came. */
+function routeWords(route: unknown): unknown {
+  return typeof route === 'string' && isOneOf(REPROCESS_ROUTE_LABELS, route) ? REPROCESS_ROUTE_LABELS[route] : route;
+}
+
+const count = (value: unknown, one: string, many: string) => (typeof value === 'number' ? `${formatNumber(value)} ${value === 1 ? one : many}` : describeValue(value));
+const ITEM_STATES = Object.keys(REPROCESS_ITEM_STATE_LABELS) as ReprocessItemState[];
+
+/** How the detail keys the api writes read in a sentence; other keys are shown as "key: value". */
+const DETAIL_PHRASES: Readonly<Record<string, (value: unknown) => string>> = {
+  selection: (value) => describeValue(value),
+  total: (value) => count(value, 'message', 'messages'),
+  velocity: (value) => `at most ${describeValue(value)} a second`,
+  routes: (value) => `by ${describeValue(Array.isArray(value) ? value.map(routeWords) : value)}`,
+  cancelled: (value) => `${count(value, 'message', 'messages')} not sent`,
+  count: (value) => count(value, 'command', 'commands'),
+  awaitingApproval: (value) => `waits for approval: ${describeValue(value)}`,
+  approvalReasons: (value) => `needed approval: ${describeValue(value)}`,
+  released: (value) => `${count(value, 'message', 'messages')} waiting again`,
+  withdrawn: (value) => (value === true ? 'withdrawn by the requester' : 'decided by someone else'),
+  requestedBy: (value) => `asked for by ${describeValue(value)}`,
+  size: (value) => `a first slice of ${count(value, 'message', 'messages')}`,
+  maxFailureRate: (value) => (typeof value === 'number' ? `at most ${Number((value * 100).toFixed(1))}% may fail again` : describeValue(value)),
+  awaiting: (value) => `${count(value, 'message', 'messages')} without an outcome`,
+  rest: (value) => `${count(value, 'message', 'messages')} to follow`,
+  notSent: (value) => `${count(value, 'message', 'messages')} not sent`,
+  canary: (value) => `canary: ${describeValue(value)}`,
+  ...Object.fromEntries(ITEM_STATES.map((state) => [state, (value: unknown) => `${describeValue(value)} ${REPROCESS_ITEM_STATE_LABELS[state].toLowerCase()}`])),
+};
+
+/** A detail the api writes without a phrase of its own, as "key: value" (lists joined, objects by their keys). */
+function keyValues(key: string, value: unknown): string[] {
+  if (isRecord(value)) {
+    return Object.entries(value)
+      .filter(([, inner]) => !(Array.isArray(inner) && inner.length === 0))
+      .map(([innerKey, inner]) => `${key} ${innerKey}: ${Array.isArray(inner) ? inner.join(', ') : shown(inner)}`);
+  }
+  if (Array.isArray(value)) {
+    return value.length === 0 ? [] : [`${key}: ${value.map((v) => shown(v)).join(', ')}`];
+  }
+  return [`${key}: ${shown(value) ?? '—'}`];
+}
+
+/** An entry's detail JSON as short phrases ("200 messages", "at most 100 a second"); text that is not an object is shown as it came. */
 export function describeDetail(detail: string): string[] {
   const parsed = parse(detail);
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+  if (!isRecord(parsed)) {
     return parsed === null || parsed === '' ? [] : [shown(parsed) ?? ''];
   }
-  return Object.entries(parsed as Record<string, unknown>).flatMap(([key, value]) => {
-    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-      return Object.entries(value as Record<string, unknown>)
-        .filter(([, inner]) => !(Array.isArray(inner) && inner.length === 0))
-        .map(([innerKey, inner]) => `${key} ${innerKey}: ${Array.isArray(inner) ? inner.join(', ') : shown(inner)}`);
-    }
-    if (Array.isArray(value)) {
-      return value.length === 0 ? [] : [`${key}: ${value.map((v) => shown(v)).join(', ')}`];
-    }
-    return [`${key}: ${shown(value) ?? '—'}`];
+  return Object.entries(parsed).flatMap(([key, value]) => {
+    const phrase = DETAIL_PHRASES[key];
+    return phrase === undefined ? keyValues(key, value) : [phrase(value)];
   });
 }

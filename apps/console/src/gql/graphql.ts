@@ -665,15 +665,6 @@ export type ApproveReprocessMutationVariables = Exact<{
 
 export type ApproveReprocessMutation = { approveReprocess: { failedAgain: number, id: string, action: ReprocessAction, state: ReprocessRequestState, automations: Array<string>, selection: string, reason: string, velocity: number, total: number, createdAt: string, updatedAt: string, finishedAt: string | null, waitingReason: string | null, canControl: boolean, canReject: boolean, approvalReasons: Array<string>, canDecide: boolean, decideBlockedReason: string | null, recentErrors: Array<{ deadLetterId: string, messageId: string, state: ReprocessItemState, attempts: number, error: string }>, requestedBy: { id: string, name: string }, decision: { decision: ApprovalDecision, at: string, note: string | null, by: { id: string, name: string } } | null, errorGroups: Array<{ automation: string, errorClass: string, count: number, sampleDeadLetterId: string, sampleMessageId: string, sampleError: string }>, progress: { queued: number, dispatched: number, acknowledged: number, succeeded: number, failed: number, cancelled: number }, canary: { requestedCount: number | null, requestedPercent: number | null, maxFailureRate: number, size: number, stage: ReprocessCanaryStage, sent: number, awaiting: number, succeeded: number, failed: number, rest: number, decision: { outcome: ReprocessCanaryStage, reason: string, at: string, succeeded: number, failed: number, awaiting: number, by: { id: string, name: string } | null } | null } | null } };
 
-export type AuditTrailQueryVariables = Exact<{
-  automation?: string | null | undefined;
-  requestId?: string | number | null | undefined;
-  first: number;
-}>;
-
-
-export type AuditTrailQuery = { auditTrail: Array<{ id: string, at: string, action: string, targetKind: string, targetId: string, automations: Array<string>, reason: string | null, detail: string, actor: { id: string, name: string } }> };
-
 export type CancelReprocessMutationVariables = Exact<{
   id: string | number;
   reason?: string | null | undefined;
@@ -2650,24 +2641,6 @@ fragment ReprocessRequestDetail on ReprocessRequest {
     error
   }
 }`) as unknown as TypedDocumentString<ApproveReprocessMutation, ApproveReprocessMutationVariables>;
-export const AuditTrailDocument = new TypedDocumentString(`
-    query AuditTrail($automation: String, $requestId: ID, $first: Int!) {
-  auditTrail(automation: $automation, requestId: $requestId, first: $first) {
-    id
-    at
-    actor {
-      id
-      name
-    }
-    action
-    targetKind
-    targetId
-    automations
-    reason
-    detail
-  }
-}
-    `) as unknown as TypedDocumentString<AuditTrailQuery, AuditTrailQueryVariables>;
 export const CancelReprocessDocument = new TypedDocumentString(`
     mutation CancelReprocess($id: ID!, $reason: String) {
   cancelReprocess(id: $id, reason: $reason) {

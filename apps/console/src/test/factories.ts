@@ -1,5 +1,5 @@
 import type {
-  AuditTrailQuery,
+  AuditEntriesQuery,
   AutomationChangeItemFragment,
   AutomationDetailFragment,
   AutomationHealthQuery,
@@ -428,21 +428,31 @@ export function aCanary(overrides: Partial<Canary> = {}): Canary {
   };
 }
 
-export type AuditEntry = AuditTrailQuery['auditTrail'][number];
+export type AuditEntry = AuditEntriesQuery['auditEntries']['edges'][number]['node'];
 
+/** A reprocess request's first entry, as the api records it; `overrides` make any other. */
 export function anAuditEntry(overrides: Partial<AuditEntry> = {}): AuditEntry {
   return {
     id: 'audit-1',
     at: '2026-11-27T09:00:00Z',
     actor: { id: 'otto', name: 'Otto Operator' },
+    actorKind: 'person',
     action: 'reprocess.requested',
     targetKind: 'reprocess_request',
     targetId: '12',
     automations: ['invoice-generation'],
+    teams: ['finance-ops'],
     reason: 'NetSuite fixed the billing addresses (INC-4211)',
+    before: null,
+    after: null,
     detail: '{"selection":"every dead letter with automation invoice-generation, status pending","total":200,"velocity":100,"routes":["rabbitmq"]}',
     ...overrides,
   };
+}
+
+/** One page of the trail; a cursor says more follow. */
+export function anAuditPage(entries: AuditEntry[], endCursor: string | null = null): AuditEntriesQuery {
+  return { auditEntries: { pageInfo: { hasNextPage: endCursor !== null, endCursor }, edges: entries.map((node) => ({ cursor: `c-${node.id}`, node })) } };
 }
 
 /** A change to an automation waiting for its owner team (an SLO change unless `changes` says more). */

@@ -16,8 +16,6 @@ import type {
   AlertsQuery,
   AlertsQueryVariables,
   ArchiveAutomationMutation,
-  AuditTrailQuery,
-  AuditTrailQueryVariables,
   AuditEntriesQuery,
   AuditEntriesQueryVariables,
   AuditActionsQuery,
@@ -120,7 +118,6 @@ interface Operations {
   ContinueReprocessCanary: { variables: ContinueReprocessCanaryMutationVariables; data: ContinueReprocessCanaryMutation };
   ReprocessRequest: { variables: ReprocessRequestQueryVariables; data: ReprocessRequestQuery };
   ReprocessRequests: { variables: ReprocessRequestsQueryVariables; data: ReprocessRequestsQuery };
-  AuditTrail: { variables: AuditTrailQueryVariables; data: AuditTrailQuery };
   AuditEntries: { variables: AuditEntriesQueryVariables; data: AuditEntriesQuery };
   AuditActions: { variables: Record<string, never>; data: AuditActionsQuery };
   Dashboards: { variables: Record<string, never>; data: DashboardsQuery };

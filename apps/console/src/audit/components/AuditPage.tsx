@@ -28,7 +28,7 @@ export function AuditPage() {
   const { filters, setFilter, clearFilters, hasFilters } = useAuditFilters();
   const rangeProblem = auditRangeProblem(filters);
   const filter = useMemo(() => toAuditFilter(filters), [filters]);
-  const query = useAuditEntries(filter, allowed && rangeProblem === null);
+  const query = useAuditEntries(filter, { enabled: allowed && rangeProblem === null });
   const entries = useMemo(() => query.data?.pages.flatMap((page) => page.auditEntries.edges.map((edge) => edge.node)) ?? [], [query.data]);
   const teamChoices = isAdmin ? (teams.data?.teams.map((team) => team.name) ?? []) : (person?.teams ?? []);
 

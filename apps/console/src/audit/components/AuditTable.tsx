@@ -7,10 +7,14 @@ import { AuditEntryChanges } from './AuditEntryChanges';
 
 export type AuditEntryRow = AuditEntriesQuery['auditEntries']['edges'][number]['node'];
 
-const COLUMNS = 6;
+interface AuditTableProps {
+  entries: readonly AuditEntryRow[];
+  /** Name what each entry was done to (off where every entry concerns the same thing, e.g. one request's page). */
+  showTarget?: boolean;
+}
 
-/** The trail, newest first; a row opens to show what changed. */
-export function AuditTable({ entries }: { entries: readonly AuditEntryRow[] }) {
+/** The trail, newest first, with each entry's details in words; a row that changed something opens to show what. */
+export function AuditTable({ entries, showTarget = true }: AuditTableProps) {
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   const toggle = (id: string) =>
     setOpen((current) => {
@@ -20,6 +24,7 @@ export function AuditTable({ entries }: { entries: readonly AuditEntryRow[] }) {
       }
       return next;
     });
+  const columns = showTarget ? 6 : 5;
 
   return (
     <div className="table-scroll">
@@ -30,19 +35,17 @@ export function AuditTable({ entries }: { entries: readonly AuditEntryRow[] }) {
             <th scope="col">When</th>
             <th scope="col">Who</th>
             <th scope="col">What</th>
-            <th scope="col">On</th>
+            {showTarget ? <th scope="col">On</th> : null}
             <th scope="col">Why</th>
-            <th scope="col">
-              <span className="visually-hidden">Changes</span>
-            </th>
+            <th scope="col">Details</th>
           </tr>
         </thead>
         <tbody>
           {entries.map((entry) => {
             const target = targetOf(entry);
             const expanded = open.has(entry.id);
-            const detailsId = `audit-entry-${entry.id}-changes`;
-            const opens = entry.before !== null || entry.after !== null ? 'changes' : describeDetail(entry.detail).length > 0 ? 'details' : null;
+            const changesId = `audit-entry-${entry.id}-changes`;
+            const changed = entry.before !== null || entry.after !== null;
             return (
               <Fragment key={entry.id}>
                 <tr data-action={entry.action}>
@@ -56,26 +59,28 @@ export function AuditTable({ entries }: { entries: readonly AuditEntryRow[] }) {
                     )}
                   </td>
                   <td>{describeAction(entry.action)}</td>
-                  <td>{target.path === null ? target.label : <Link to={target.path}>{target.label}</Link>}</td>
+                  {showTarget ? <td>{target.path === null ? target.label : <Link to={target.path}>{target.label}</Link>}</td> : null}
                   <td>{entry.reason ?? <span className="muted">—</span>}</td>
-                  <td>
-                    {opens === null ? null : (
+                  <td className="audit-trail__detail">
+                    {describeDetail(entry.detail).join(' · ')}
+                    {changed ? ' ' : null}
+                    {changed ? (
                       <button
                         type="button"
                         className="button button--quiet button--small"
                         aria-expanded={expanded}
-                        aria-controls={expanded ? detailsId : undefined}
-                        aria-label={`${expanded ? 'Hide' : 'Show'} the ${opens}: ${describeAction(entry.action)}, ${formatInstant(entry.at)}`}
+                        aria-controls={expanded ? changesId : undefined}
+                        aria-label={`${expanded ? 'Hide' : 'Show'} the changes: ${describeAction(entry.action)}, ${formatInstant(entry.at)}`}
                         onClick={() => toggle(entry.id)}
                       >
-                        {expanded ? `Hide ${opens}` : `Show ${opens}`}
+                        {expanded ? 'Hide changes' : 'Show changes'}
                       </button>
-                    )}
+                    ) : null}
                   </td>
                 </tr>
-                {expanded && opens !== null ? (
-                  <tr id={detailsId}>
-                    <td colSpan={COLUMNS}>
+                {expanded && changed ? (
+                  <tr id={changesId}>
+                    <td colSpan={columns}>
                       <AuditEntryChanges entry={entry} />
                     </td>
                   </tr>

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { automationDeadLettersPath } from '@/dead-letters/deadLetterFilters';
-import { AuditTrail } from '@/reprocess/components/AuditTrail';
+import { AuditTrail } from '@/audit/components/AuditTrail';
 import { ReprocessRequestList } from '@/reprocess/components/ReprocessRequestList';
 import { useAutomationOutlet } from '../hooks/useAutomationOutlet';
 import { PageSection as Section } from './PageSection';
@@ -25,7 +25,7 @@ export function AutomationReprocessingTab() {
         />
       </Section>
       <Section id="reprocess-audit-title" title="Audit trail">
-        <AuditTrail scope={{ automation: automation.slug }} showRequest emptyText="Nothing recorded for this automation’s dead letters yet." />
+        <AuditTrail scope={{ automation: automation.slug, team: automation.owner.name }} emptyText="Nothing recorded for this automation’s dead letters yet." />
       </Section>
     </div>
   );

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { descriptionOf } from '@/test/dom';
-import { aDeadLetter, aDeadLetterAction, aReprocessPreview, aReprocessRequest, aViewer, anAutomation } from '@/test/factories';
+import { aDeadLetter, aDeadLetterAction, aReprocessPreview, aReprocessRequest, aViewer, anAuditPage, anAutomation } from '@/test/factories';
 import { graphqlError, mockApi } from '@/test/mockApi';
 import { renderApp } from '@/test/renderApp';
 import { DeadLetterPage } from './DeadLetterPage';
@@ -183,7 +183,7 @@ describe(DeadLetterPage.name, () => {
       ReprocessPreview: ({ action }) => ({ data: { reprocessPreview: aReprocessPreview({ action, count: 1 }) } }),
       StartReprocess: () => ({ data: { startReprocess: aReprocessRequest({ id: '14', total: 1 }) } }),
       ReprocessRequest: () => ({ data: { reprocessRequest: aReprocessRequest({ id: '14', total: 1 }) } }),
-      AuditTrail: () => ({ data: { auditTrail: [] } }),
+      AuditEntries: () => ({ data: anAuditPage([]) }),
     });
     renderApp('/dead-letters/101');
     await screen.findByRole('heading', { level: 1, name: /NetSuiteValidationError/ });

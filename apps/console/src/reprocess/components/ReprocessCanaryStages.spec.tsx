@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { aCanary, aReprocessRequest, aViewer, anAuditEntry } from '@/test/factories';
+import { aCanary, aReprocessRequest, aViewer, anAuditEntry, anAuditPage } from '@/test/factories';
 import { mockApi } from '@/test/mockApi';
 import { renderApp } from '@/test/renderApp';
 import { ReprocessCanaryStages } from './ReprocessCanaryStages';
@@ -16,7 +16,7 @@ describe(ReprocessCanaryStages.name, () => {
     mockApi({
       Viewer: () => ({ data: OTTO }),
       ReprocessRequest: () => ({ data: { reprocessRequest: aReprocessRequest({ total: 100, canary: aCanary() }) } }),
-      AuditTrail: () => ({ data: { auditTrail: [] } }),
+      AuditEntries: () => ({ data: anAuditPage([]) }),
     });
     renderApp('/reprocess/12');
 
@@ -53,8 +53,10 @@ describe(ReprocessCanaryStages.name, () => {
           }),
         },
       }),
-      AuditTrail: () => ({
-        data: { auditTrail: [anAuditEntry({ id: 'a-9', action: 'reprocess.canary.stopped', actor: { id: 'roundhouse', name: 'Roundhouse' }, reason, detail: '{"size":10,"failed":3,"notSent":90}' })] },
+      AuditEntries: () => ({
+        data: anAuditPage([
+          anAuditEntry({ id: 'a-9', action: 'reprocess.canary.stopped', actor: { id: 'roundhouse', name: 'Roundhouse' }, actorKind: 'system', reason, detail: '{"size":10,"failed":3,"notSent":90}' }),
+        ]),
       }),
     });
     renderApp('/reprocess/12');
@@ -77,7 +79,7 @@ describe(ReprocessCanaryStages.name, () => {
     mockApi({
       Viewer: () => ({ data: OTTO }),
       ReprocessRequest: () => ({ data: { reprocessRequest: request } }),
-      AuditTrail: () => ({ data: { auditTrail: [] } }),
+      AuditEntries: () => ({ data: anAuditPage([]) }),
     });
     const first = renderApp('/reprocess/12');
 
@@ -116,7 +118,7 @@ describe(ReprocessCanaryStages.name, () => {
           },
         };
       },
-      AuditTrail: () => ({ data: { auditTrail: [] } }),
+      AuditEntries: () => ({ data: anAuditPage([]) }),
     });
     renderApp('/reprocess/12');
 
@@ -131,7 +133,7 @@ describe(ReprocessCanaryStages.name, () => {
     mockApi({
       Viewer: () => ({ data: aViewer({ id: 'vera', name: 'Vera Viewer', role: 'viewer' }) }),
       ReprocessRequest: () => ({ data: { reprocessRequest: aReprocessRequest({ total: 100, canControl: false, canary: aCanary() }) } }),
-      AuditTrail: () => ({ data: { auditTrail: [] } }),
+      AuditEntries: () => ({ data: anAuditPage([]) }),
     });
     renderApp('/reprocess/12');
 

@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { DeadLetterRowFragment, DeadLettersQuery, ReprocessPreviewQueryVariables } from '@/gql/graphql';
 import { descriptionOf, valueOf } from '@/test/dom';
-import { aDeadLetterGroup, aDeadLetterRow, aReprocessPreview, aReprocessPreviewPart, aReprocessRequest, aViewer } from '@/test/factories';
+import { aDeadLetterGroup, aDeadLetterRow, aReprocessPreview, aReprocessPreviewPart, aReprocessRequest, aViewer, anAuditPage } from '@/test/factories';
 import { type Handlers, graphqlError, mockApi } from '@/test/mockApi';
 import { renderApp } from '@/test/renderApp';
 import { ReprocessDialog } from './ReprocessDialog';
@@ -28,7 +28,7 @@ function workbench(overrides: Handlers = {}) {
     DeadLetters: () => page(ROWS),
     ReprocessPreview: previewOf,
     ReprocessRequest: ({ id }) => ({ data: { reprocessRequest: aReprocessRequest({ id: String(id) }) } }),
-    AuditTrail: () => ({ data: { auditTrail: [] } }),
+    AuditEntries: () => ({ data: anAuditPage([]) }),
     ...overrides,
   });
 }

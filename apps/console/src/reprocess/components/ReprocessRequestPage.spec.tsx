@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { descriptionOf } from '@/test/dom';
-import { aReprocessRequest, aViewer, anAuditEntry } from '@/test/factories';
+import { aReprocessRequest, aViewer, anAuditEntry, anAuditPage } from '@/test/factories';
 import { graphqlError, mockApi } from '@/test/mockApi';
 import { renderApp } from '@/test/renderApp';
 import { ReprocessRequestPage } from './ReprocessRequestPage';
@@ -32,7 +32,7 @@ describe(ReprocessRequestPage.name, () => {
           },
         };
       },
-      AuditTrail: () => ({ data: { auditTrail: [anAuditEntry()] } }),
+      AuditEntries: () => ({ data: anAuditPage([anAuditEntry()]) }),
     });
     renderApp('/reprocess/12');
 
@@ -74,7 +74,7 @@ describe(ReprocessRequestPage.name, () => {
     const requested = within(audit).getByRole('row', { name: /Reprocess requested/ });
     expect(requested.textContent).toContain('Otto Operator');
     expect(requested.textContent).toContain('200 messages · at most 100 a second · by RabbitMQ republish');
-    expect(api.calls('AuditTrail')[0]?.variables).toEqual({ requestId: '12', first: 50 });
+    expect(api.calls('AuditEntries')[0]?.variables).toEqual({ filter: { targetKind: 'reprocess_request', targetId: '12' }, first: 50, after: null });
   });
 
   it('links a finished request to exactly the messages that failed again, and offers no link when none did', async () => {
@@ -93,7 +93,7 @@ describe(ReprocessRequestPage.name, () => {
           }),
         },
       }),
-      AuditTrail: () => ({ data: { auditTrail: [] } }),
+      AuditEntries: () => ({ data: anAuditPage([]) }),
       DeadLetterGroups: () => ({ data: { deadLetterGroups: [] } }),
       DeadLetters: () => ({ data: { deadLetters: { pageInfo: { hasNextPage: false, endCursor: null }, edges: [] } } }),
     });
@@ -123,7 +123,7 @@ describe(ReprocessRequestPage.name, () => {
         request = { ...request, state: 'paused' };
         return { data: { pauseReprocess: request } };
       },
-      AuditTrail: () => ({ data: { auditTrail: [] } }),
+      AuditEntries: () => ({ data: anAuditPage([]) }),
     });
     renderApp('/reprocess/12');
 
@@ -154,7 +154,7 @@ describe(ReprocessRequestPage.name, () => {
         request = { ...request, state: 'cancelled', finishedAt: '2026-11-27T09:01:00Z', progress: { ...request.progress, queued: 0, dispatched: 0, cancelled: 110 } };
         return { data: { cancelReprocess: request } };
       },
-      AuditTrail: () => ({ data: { auditTrail: [] } }),
+      AuditEntries: () => ({ data: anAuditPage([]) }),
     });
     renderApp('/reprocess/12');
 
@@ -184,7 +184,7 @@ describe(ReprocessRequestPage.name, () => {
     const api = mockApi({
       Viewer: () => ({ data: aViewer({ id: 'vera', name: 'Vera Viewer', role: 'viewer', teams: [] }) }),
       ReprocessRequest: () => ({ data: { reprocessRequest: aReprocessRequest({ canControl: false }) } }),
-      AuditTrail: () => ({ data: { auditTrail: [] } }),
+      AuditEntries: () => ({ data: anAuditPage([]) }),
     });
     renderApp('/reprocess/12');
 
@@ -203,7 +203,7 @@ describe(ReprocessRequestPage.name, () => {
     mockApi({
       Viewer: () => ({ data: aViewer({ id: 'rita', name: 'Rita', role: 'operator', teams: ['revenue-ops'] }) }),
       ReprocessRequest: () => ({ data: { reprocessRequest: aReprocessRequest({ state: 'paused', canControl: false }) } }),
-      AuditTrail: () => ({ data: { auditTrail: [] } }),
+      AuditEntries: () => ({ data: anAuditPage([]) }),
     });
     renderApp('/reprocess/12');
 
@@ -233,7 +233,7 @@ describe(ReprocessRequestPage.name, () => {
     const api = mockApi({
       Viewer: () => ({ data: aViewer({ id: 'oscar', name: 'Oscar Operator', role: 'operator' }) }),
       ReprocessRequest: () => ({ data: { reprocessRequest: request } }),
-      AuditTrail: () => ({ data: { auditTrail: [anAuditEntry()] } }),
+      AuditEntries: () => ({ data: anAuditPage([anAuditEntry()]) }),
       ApproveReprocess: ({ id, note }) => {
         request = {
           ...request,
@@ -273,7 +273,7 @@ describe(ReprocessRequestPage.name, () => {
           }),
         },
       }),
-      AuditTrail: () => ({ data: { auditTrail: [] } }),
+      AuditEntries: () => ({ data: anAuditPage([]) }),
     });
     renderApp('/reprocess/12');
     const approval = await screen.findByRole('region', { name: 'Approval' });
@@ -299,7 +299,7 @@ describe(ReprocessRequestPage.name, () => {
           }),
         },
       }),
-      AuditTrail: () => ({ data: { auditTrail: [] } }),
+      AuditEntries: () => ({ data: anAuditPage([]) }),
     });
     renderApp('/reprocess/12');
     const approval = await screen.findByRole('region', { name: 'Approval' });

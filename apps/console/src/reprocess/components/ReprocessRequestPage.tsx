@@ -1,4 +1,5 @@
 import { Link, useParams } from 'react-router';
+import { AuditTrail } from '@/audit/components/AuditTrail';
 import type { ReprocessRequestDetailFragment } from '@/gql/graphql';
 import { ErrorState } from '@/shared/components/ErrorState';
 import { LoadingMessage, SkeletonLine } from '@/shared/components/Skeleton';
@@ -9,7 +10,6 @@ import { useDocumentTitle } from '@/shared/hooks/useDocumentTitle';
 import { useReprocessRequest } from '../hooks/useReprocessRequest';
 import { isMoving } from '../reprocessProgress';
 import { messages } from '../reprocessWords';
-import { AuditTrail } from './AuditTrail';
 import { ReprocessApproval } from './ReprocessApproval';
 import { ReprocessCanaryStages } from './ReprocessCanaryStages';
 import { ReprocessControls } from './ReprocessControls';

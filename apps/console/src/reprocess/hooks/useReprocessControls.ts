@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { auditEntriesKeys } from '@/audit/api/auditEntriesQuery';
 import { deadLetterGroupsKeys } from '@/dead-letters/api/deadLetterGroupsQuery';
 import { deadLetterKeys } from '@/dead-letters/api/deadLetterQuery';
 import { deadLettersKeys } from '@/dead-letters/api/deadLettersQuery';
 import type { ReprocessRequestDetailFragment, ReprocessRequestQuery } from '@/gql/graphql';
-import { auditTrailKeys } from '../api/auditTrailQuery';
 import { cancelReprocess, cancelReprocessKeys } from '../api/cancelReprocessMutation';
 import { continueReprocessCanary, continueReprocessCanaryKeys } from '../api/continueReprocessCanaryMutation';
 import { pauseReprocess, pauseReprocessKeys } from '../api/pauseReprocessMutation';
@@ -19,7 +19,7 @@ export function useReprocessControls(id: string) {
   const queryClient = useQueryClient();
   const settle = async (request: ReprocessRequestDetailFragment, deadLettersMoved: boolean) => {
     queryClient.setQueryData<ReprocessRequestQuery>(reprocessRequestKeys.detail(id), { reprocessRequest: request });
-    const stale = [reprocessRequestsKeys.all, auditTrailKeys.all, ...(deadLettersMoved ? [deadLettersKeys.all, deadLetterGroupsKeys.all, deadLetterKeys.all] : [])];
+    const stale = [reprocessRequestsKeys.all, auditEntriesKeys.all, ...(deadLettersMoved ? [deadLettersKeys.all, deadLetterGroupsKeys.all, deadLetterKeys.all] : [])];
     await Promise.all(stale.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
   };
 

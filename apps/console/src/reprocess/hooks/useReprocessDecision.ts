@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { approvalsKeys } from '@/approvals/api/approvalsQuery';
+import { auditEntriesKeys } from '@/audit/api/auditEntriesQuery';
 import { deadLetterGroupsKeys } from '@/dead-letters/api/deadLetterGroupsQuery';
 import { deadLetterKeys } from '@/dead-letters/api/deadLetterQuery';
 import { deadLettersKeys } from '@/dead-letters/api/deadLettersQuery';
 import type { ReprocessRequestDetailFragment, ReprocessRequestQuery } from '@/gql/graphql';
 import { approveReprocess, approveReprocessKeys } from '../api/approveReprocessMutation';
-import { auditTrailKeys } from '../api/auditTrailQuery';
 import { rejectReprocess, rejectReprocessKeys } from '../api/rejectReprocessMutation';
 import { reprocessRequestKeys } from '../api/reprocessRequestQuery';
 import { reprocessRequestsKeys } from '../api/reprocessRequestsQuery';
@@ -19,7 +19,7 @@ export function useReprocessDecision(id: string) {
   const queryClient = useQueryClient();
   const settle = async (request: ReprocessRequestDetailFragment, deadLettersMoved: boolean) => {
     queryClient.setQueryData<ReprocessRequestQuery>(reprocessRequestKeys.detail(id), { reprocessRequest: request });
-    const stale = [approvalsKeys.all, reprocessRequestsKeys.all, auditTrailKeys.all, ...(deadLettersMoved ? [deadLettersKeys.all, deadLetterGroupsKeys.all, deadLetterKeys.all] : [])];
+    const stale = [approvalsKeys.all, reprocessRequestsKeys.all, auditEntriesKeys.all, ...(deadLettersMoved ? [deadLettersKeys.all, deadLetterGroupsKeys.all, deadLetterKeys.all] : [])];
     await Promise.all(stale.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
   };
   const approve = useMutation({

@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { auditEntriesKeys } from '@/audit/api/auditEntriesQuery';
 import { deadLetterGroupsKeys } from '@/dead-letters/api/deadLetterGroupsQuery';
 import { deadLetterKeys } from '@/dead-letters/api/deadLetterQuery';
 import { deadLettersKeys } from '@/dead-letters/api/deadLettersQuery';
 import type { ReprocessRequestDetailFragment, ReprocessRequestQuery } from '@/gql/graphql';
-import { auditTrailKeys } from '../api/auditTrailQuery';
 import { reprocessRequestKeys } from '../api/reprocessRequestQuery';
 import { reprocessRequestsKeys } from '../api/reprocessRequestsQuery';
 import { startReprocess, startReprocessKeys } from '../api/startReprocessMutation';
@@ -22,7 +22,7 @@ export function useStartReprocess({ onStarted }: { onStarted: (request: Reproces
       queryClient.setQueryData<ReprocessRequestQuery>(reprocessRequestKeys.detail(request.id), { reprocessRequest: request });
       onStarted(request);
       await Promise.all(
-        [deadLettersKeys.all, deadLetterGroupsKeys.all, deadLetterKeys.all, reprocessRequestsKeys.all, auditTrailKeys.all].map((queryKey) =>
+        [deadLettersKeys.all, deadLetterGroupsKeys.all, deadLetterKeys.all, reprocessRequestsKeys.all, auditEntriesKeys.all].map((queryKey) =>
           queryClient.invalidateQueries({ queryKey }),
         ),
       );
