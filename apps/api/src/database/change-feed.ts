@@ -1,7 +1,8 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import pg from 'pg';
 import type { Logger } from 'pino';
-import { API_LOGGER, DATABASE_URL } from '../jobs/jobs.service.js';
+import { API_LOGGER } from '../logging/api-logger.token.js';
+import { DATABASE_URL } from './database-url.token.js';
 
 /** How long the feed waits before connecting again after losing its connection. */
 const RECONNECT_MS = 1_000;

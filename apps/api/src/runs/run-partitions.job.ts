@@ -1,6 +1,7 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { API_LOGGER, JobsService } from '../jobs/jobs.service.js';
+import { JobsService } from '../jobs/jobs.service.js';
+import { API_LOGGER } from '../logging/api-logger.token.js';
 import { MetricsService } from '../metrics/metrics.service.js';
 import { RunPartitionsService } from './run-partitions.service.js';
 
