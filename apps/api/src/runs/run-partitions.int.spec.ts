@@ -8,6 +8,7 @@ import { undoMigrationsThrough } from '../../test/undo-migrations.js';
 import { CatalogService } from '../catalog/catalog.service.js';
 import { dataSourceOptions, runMigrations } from '../database/data-source.js';
 import { PartitionRunsByDay1795970000000 } from '../database/migrations/1795970000000-PartitionRunsByDay.js';
+import { migrations } from '../database/migrations/index.js';
 import { RunPartitionsService } from './run-partitions.service.js';
 import { RunRetentionJob } from './run-retention.job.js';
 
@@ -178,13 +179,14 @@ describe(PartitionRunsByDay1795970000000.name, () => {
       expect(await db.query(`SELECT run_id, started_at, duration_ms FROM run ORDER BY run_id`)).toEqual(before);
       expect(await db.query(`SELECT count(*)::int AS n FROM run_step`)).toEqual([{ n: 41 }]);
 
-      await dataSource.undoLastMigration();
+      await undoMigrationsThrough(dataSource, PartitionRunsByDay1795970000000);
       expect(await db.query(`SELECT count(*)::int AS n FROM pg_inherits WHERE inhparent = 'run'::regclass`)).toEqual([{ n: 1 }]);
       expect(await db.query(`SELECT count(*)::int AS n FROM run_default`)).toEqual([{ n: 41 }]);
       expect(await db.query(`SELECT relkind FROM pg_class WHERE oid = 'run_step'::regclass`)).toEqual([{ relkind: 'r' }]);
       expect(await db.query(`SELECT count(*)::int AS n FROM run_step`)).toEqual([{ n: 41 }]);
 
-      expect(await runMigrations(db.migrationUrl, { apiRole: db.roles.api })).toEqual([PartitionRunsByDay1795970000000.name]);
+      const fromPartitions = migrations.slice(migrations.indexOf(PartitionRunsByDay1795970000000)).map((migration) => migration.name);
+      expect(await runMigrations(db.migrationUrl, { apiRole: db.roles.api })).toEqual(fromPartitions);
       expect(await db.query(`SELECT run_id, started_at, duration_ms FROM run ORDER BY run_id`)).toEqual(before);
     } finally {
       await dataSource.destroy().catch(() => undefined);
