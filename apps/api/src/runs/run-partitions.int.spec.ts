@@ -151,6 +151,16 @@ describe(RunPartitionsService.name, () => {
     expect(metrics).toContain('roundhouse_partition_default_rows{table="run"} 0');
     expect(metrics).toMatch(/roundhouse_partition_days_ahead\{table="run"\} 12\b/);
   });
+
+  it('makes each day once when several makers (replicas starting, the hourly job) run at the same moment, on their own connections', async () => {
+    const partitions = t.api.app.get(RunPartitionsService);
+    const farther = new Date(now + 20 * DAY_MS);
+    const results = await Promise.allSettled([partitions.ensure(farther), partitions.ensure(farther), partitions.ensure(farther)]);
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
+    const made = await days('run');
+    expect(made).toContain(partitionOf('run', new Date(now + 27 * DAY_MS)));
+    expect(new Set(made).size).toBe(made.length);
+  });
 });
 
 describe(PartitionRunsByDay1795970000000.name, () => {
