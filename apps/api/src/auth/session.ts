@@ -4,6 +4,8 @@ import { ROLES, type User } from './user.js';
 
 export const SESSION_COOKIE = 'rh_session';
 const MAX_AGE_SECONDS = 12 * 60 * 60;
+/** Verified tokens a process remembers at most; past that it starts over. */
+const MOST_OPENED = 50_000;
 
 const payload = z.object({
   id: z.string().min(1),
@@ -29,6 +31,9 @@ export interface Session {
  * that the console reads from GET /auth/session and sends back on every POST.
  */
 export class SessionCodec {
+  /** Tokens already opened and checked, by token: a signed token always says the same, so each is verified once per process. */
+  private readonly opened = new Map<string, Session>();
+
   constructor(private readonly secret: string) {}
 
   readonly maxAgeSeconds = MAX_AGE_SECONDS;
@@ -42,12 +47,22 @@ export class SessionCodec {
   }
 
   decode(token: string | undefined, now = Date.now()): Session | undefined {
+    const session = token === undefined ? undefined : (this.opened.get(token) ?? this.verify(token));
+    return session === undefined || session.expiresAt.getTime() < now ? undefined : session;
+  }
+
+  private verify(token: string): Session | undefined {
     const parsed = payload.safeParse(this.open(token));
-    if (!parsed.success || parsed.data.exp * 1000 < now) {
+    if (!parsed.success) {
       return undefined;
     }
     const { exp, csrf, sid, ...user } = parsed.data;
-    return { id: sid, user, csrfToken: csrf, expiresAt: new Date(exp * 1000) };
+    const session = { id: sid, user, csrfToken: csrf, expiresAt: new Date(exp * 1000) };
+    if (this.opened.size >= MOST_OPENED) {
+      this.opened.clear();
+    }
+    this.opened.set(token, session);
+    return session;
   }
 
   /** `value` as JSON, signed with the session secret: readable by anyone, changed by no one. */

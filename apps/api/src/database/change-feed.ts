@@ -174,7 +174,7 @@ export class NotifiedCache<V> {
   private version = 0;
 
   constructor(
-    private readonly feed: ChangeFeed,
+    private readonly feed: Pick<ChangeFeed, 'watch' | 'live' | 'caughtUp'>,
     private readonly channel: string,
     private readonly maxEntries: number,
   ) {

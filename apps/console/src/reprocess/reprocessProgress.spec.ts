@@ -46,6 +46,14 @@ describe(describeEstimate.name, () => {
     expect(describeEstimate(30_000, 10)).toBe('About 50 min at 10 messages a second.');
     expect(describeEstimate(0, 100)).toBe('Nothing to send.');
   });
+
+  it('says that messages an SDK runtime pulls go at its pace, never faster than the velocity', () => {
+    expect(describeEstimate(120, 5, 120)).toBe(
+      "About 24 s at 5 messages a second at the most: the runtime's SDK pulls these and handles only a few at a time (4 unless its onReprocess concurrency says otherwise), so when each takes it a while, the runtime sets the pace.",
+    );
+    expect(describeEstimate(1200, 100, 200)).toMatch(/^About 12 s at 100 messages a second at the most: the runtime's SDK pulls 200 of these /);
+    expect(describeEstimate(120, 5, 0)).toBe('About 24 s at 5 messages a second.');
+  });
 });
 
 describe(describeTimeRemaining.name, () => {

@@ -279,6 +279,8 @@ describe(ReprocessDialog.name, () => {
     const dialog = await openDialog('Reprocess all matching…');
     expect((await within(dialog).findByRole('alert')).textContent).toContain('You cannot do this. Only people on the owning team can act on dead letters of payout-reconciliation.');
     expect(within(dialog).getByRole('row', { name: /Payout reconciliation/ }).textContent).toContain('Not allowed');
+    // The 2 an SDK runtime pulls go at its pace: the estimate says it is a ceiling, and why.
+    expect(descriptionOf(within(dialog).getByLabelText('Velocity (messages a second)'))).toContain("Under a second at 100 messages a second at the most: the runtime's SDK pulls 2 of these and handles only a few at a time");
     fireEvent.change(within(dialog).getByLabelText('Reason'), { target: { value: 'Stripe is answering again' } });
     expect(confirmButton(dialog, 'Reprocess 5 messages').disabled).toBe(true);
   });

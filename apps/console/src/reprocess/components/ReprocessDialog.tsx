@@ -137,6 +137,11 @@ function PreviewSkeleton() {
   );
 }
 
+/** How many of the messages an SDK runtime pulls (route \`sdk\`): they go at the runtime's pace. */
+function pulledCount(parts: readonly { route: string; count: number }[]): number {
+  return parts.filter((part) => part.route === 'sdk').reduce((sum, part) => sum + part.count, 0);
+}
+
 /** What the preview found: how many, where they go, and whether the viewer may. */
 function PreviewSummary({ action, preview }: { action: ReprocessAction; preview: Preview }) {
   if (preview.count === 0) {
@@ -321,7 +326,7 @@ export function ReprocessDialog({ action, selection, scope, onClose }: Reprocess
           value={velocityText}
           onChange={edit('velocity', setVelocityText)}
           problems={velocityProblems}
-          estimate={velocity.ok ? describeEstimate(count, velocity.value) : ''}
+          estimate={velocity.ok ? describeEstimate(count, velocity.value, pulledCount(preview.data?.reprocessPreview.parts ?? [])) : ''}
         />
         <ReprocessCanaryField action={action} value={canaryChoice} onChange={edit('canary', setCanaryChoice)} count={count} problems={problemsOf('canary')} />
         {start.isError ? <SubmitProblem error={start.error} onRecount={recount} /> : null}
