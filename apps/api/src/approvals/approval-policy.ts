@@ -1,5 +1,6 @@
-import { RISK_DOMAINS, type RiskDomain } from '@roundhouse/contracts';
+import type { RiskDomain } from '@roundhouse/contracts';
 import type { AppConfig } from '../config/app.config.js';
+import { parseRiskDomains } from '../config/approval-risk-domains.js';
 
 /**
  * Separation of duties for dead letters: which reprocesses and discards one person may not start
@@ -9,21 +10,6 @@ import type { AppConfig } from '../config/app.config.js';
 export interface ApprovalPolicy {
   bulkThreshold: number;
   riskDomains: readonly RiskDomain[];
-}
-
-/** `revenue,billing` → ['revenue', 'billing']; `none` → []; undefined when a name is not a risk domain. */
-export function parseRiskDomains(value: string): RiskDomain[] | undefined {
-  if (value.trim().toLowerCase() === 'none') {
-    return [];
-  }
-  const names = value
-    .split(',')
-    .map((name) => name.trim())
-    .filter((name) => name !== '');
-  if (names.length === 0 || names.some((name) => !(RISK_DOMAINS as readonly string[]).includes(name))) {
-    return undefined;
-  }
-  return [...new Set(names)] as RiskDomain[];
 }
 
 export function approvalPolicyOf(config: Pick<AppConfig, 'ROUNDHOUSE_APPROVAL_BULK_THRESHOLD' | 'ROUNDHOUSE_APPROVAL_RISK_DOMAINS'>): ApprovalPolicy {

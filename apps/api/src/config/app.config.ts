@@ -2,9 +2,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { RISK_DOMAINS } from '@roundhouse/contracts';
-import { parseBurnRatePolicy } from '../slos/burn-rate-policy.js';
-import { parseRiskDomains } from '../approvals/approval-policy.js';
 import { OUTBOUND_ALLOW_SETTING, parseOutboundAllowList } from '../outbound/outbound-guard.js';
+import { parseRiskDomains } from './approval-risk-domains.js';
+import { parseBurnRatePolicy } from './burn-rate-rules.js';
 import { RUNTIME_VARIABLES_SETTING, RuntimeVariables, parseRuntimeVariableAllowList } from './runtime-variables.js';
 
 const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');

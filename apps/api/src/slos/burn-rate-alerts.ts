@@ -1,5 +1,9 @@
 import { parseDuration } from '@roundhouse/contracts';
+import { ALERT_SEVERITIES, checkBurnRatePolicy, DEFAULT_BURN_RATE_POLICY, type AlertSeverity, type BurnRatePolicy, type BurnRateRule } from '../config/burn-rate-rules.js';
 import { burnRate, type GoodTotal } from './error-budget.js';
+
+// The policy's model and checks are the ROUNDHOUSE_BURN_RATE_RULES setting's (config/burn-rate-rules.ts); the SLO feature offers them with its evaluation.
+export { ALERT_SEVERITIES, checkBurnRatePolicy, DEFAULT_BURN_RATE_POLICY, type AlertSeverity, type BurnRatePolicy, type BurnRateRule };
 
 /**
  * Multi-window, multi-burn-rate alerting, as in Google's SRE workbook ("Alerting on SLOs", approach
@@ -11,79 +15,6 @@ import { burnRate, type GoodTotal } from './error-budget.js';
  * 6× for six hours spends 5 %, 1× for three days spends 10 %. For another SLO window the same burn
  * rates spend a different share of the budget; `burnRateForBudgetSpent` turns a share into a rate.
  */
-
-export const ALERT_SEVERITIES = ['page', 'ticket'] as const;
-/** page: wake someone up; ticket: handle it in working hours. */
-export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
-
-export interface BurnRateRule {
-  /** Stable name, part of an alert's identity (automation, SLO, rule). */
-  name: string;
-  severity: AlertSeverity;
-  /** Fires when the burn rate is at or above this over both windows. */
-  burnRate: number;
-  /** A catalog duration, e.g. "1h". */
-  longWindow: string;
-  /** A catalog duration shorter than the long window, e.g. "5m" (the workbook uses 1/12 of it). */
-  shortWindow: string;
-}
-
-export interface BurnRatePolicy {
-  rules: readonly BurnRateRule[];
-}
-
-/** The SRE workbook's recommended rules for a 30-day SLO. */
-export const DEFAULT_BURN_RATE_POLICY: BurnRatePolicy = Object.freeze({
-  rules: Object.freeze([
-    Object.freeze({ name: 'fast-burn', severity: 'page', burnRate: 14.4, longWindow: '1h', shortWindow: '5m' } as const),
-    Object.freeze({ name: 'sustained-burn', severity: 'page', burnRate: 6, longWindow: '6h', shortWindow: '30m' } as const),
-    Object.freeze({ name: 'slow-burn', severity: 'ticket', burnRate: 1, longWindow: '3d', shortWindow: '6h' } as const),
-  ]),
-});
-
-function durationProblem(text: string): string | null {
-  try {
-    parseDuration(text);
-    return null;
-  } catch (error) {
-    return (error as Error).message;
-  }
-}
-
-function ruleProblems(rule: BurnRateRule, index: number): string[] {
-  const where = `rules[${index}] (${rule.name})`;
-  const problems: string[] = [];
-  if (!ALERT_SEVERITIES.includes(rule.severity)) {
-    problems.push(`${where}.severity: one of ${ALERT_SEVERITIES.join(', ')}`);
-  }
-  if (!Number.isFinite(rule.burnRate) || rule.burnRate <= 0) {
-    problems.push(`${where}.burnRate: a number above 0, got ${rule.burnRate}`);
-  }
-  const longProblem = durationProblem(rule.longWindow);
-  const shortProblem = durationProblem(rule.shortWindow);
-  if (longProblem !== null) {
-    problems.push(`${where}.longWindow: ${longProblem}`);
-  }
-  if (shortProblem !== null) {
-    problems.push(`${where}.shortWindow: ${shortProblem}`);
-  }
-  if (longProblem === null && shortProblem === null && parseDuration(rule.shortWindow) >= parseDuration(rule.longWindow)) {
-    problems.push(`${where}.shortWindow: shorter than the long window ${rule.longWindow}, got ${rule.shortWindow}`);
-  }
-  return problems;
-}
-
-/** What is wrong with a policy, one sentence per problem; empty when it can be used. */
-export function checkBurnRatePolicy(policy: BurnRatePolicy): string[] {
-  const problems = policy.rules.flatMap(ruleProblems);
-  const names = policy.rules.map((rule) => rule.name);
-  names.forEach((name, index) => {
-    if (name.trim() === '' || names.indexOf(name) !== index) {
-      problems.push(`rules[${index}].name: a unique, non-empty name, got ${JSON.stringify(name)}`);
-    }
-  });
-  return problems;
-}
 
 /** Every window length (ms, ascending, once each) a policy reads, so the caller can count them all in one query. */
 export function alertWindowsMs(policy: BurnRatePolicy = DEFAULT_BURN_RATE_POLICY): number[] {

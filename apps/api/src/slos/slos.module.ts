@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app.config.js';
-import { BURN_RATE_POLICY, parseBurnRatePolicy } from './burn-rate-policy.js';
+import { parseBurnRatePolicy } from '../config/burn-rate-rules.js';
+import { BURN_RATE_POLICY } from './burn-rate-policy.js';
 import { SlosRepository } from './slos.repository.js';
 import { SlosResolver } from './slos.resolver.js';
 import { SlosService } from './slos.service.js';

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_BURN_RATE_POLICY } from './burn-rate-alerts.js';
-import { DEFAULT_BURN_RATE_RULES, parseBurnRatePolicy } from './burn-rate-policy.js';
+import { DEFAULT_BURN_RATE_POLICY, DEFAULT_BURN_RATE_RULES, parseBurnRatePolicy } from './burn-rate-rules.js';
 
 describe(parseBurnRatePolicy.name, () => {
   it('reads the SRE workbook defaults when the setting is empty, and writes them in its own syntax', () => {
@@ -37,7 +36,7 @@ describe(parseBurnRatePolicy.name, () => {
 
 describe('ROUNDHOUSE_BURN_RATE_RULES', () => {
   it('stops start-up with a sentence naming the setting and the problem', async () => {
-    const { loadConfig } = await import('../config/app.config.js');
+    const { loadConfig } = await import('./app.config.js');
     expect(() => loadConfig({ ROUNDHOUSE_BURN_RATE_RULES: 'fast:page:14.4:5m/1h' })).toThrow(
       'Invalid configuration. ROUNDHOUSE_BURN_RATE_RULES is "fast:page:14.4:5m/1h": rules[0] (fast).shortWindow: shorter than the long window 5m, got 1h.',
     );
@@ -45,7 +44,7 @@ describe('ROUNDHOUSE_BURN_RATE_RULES', () => {
   });
 
   it('never shows the alert webhook URL: it is the credential', async () => {
-    const { loadConfig } = await import('../config/app.config.js');
+    const { loadConfig } = await import('./app.config.js');
     expect(() => loadConfig({ ROUNDHOUSE_ALERT_WEBHOOK_URL: 'hooks.slack.example/services/T0/B0/secret' })).toThrow('ROUNDHOUSE_ALERT_WEBHOOK_URL is (hidden): expected an http(s) URL');
   });
 });
