@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CatalogService } from '../src/catalog/catalog.service.js';
 import { RateLimitStores } from '../src/common/http/rate-limit-stores.js';
 import { RunRetentionJob } from '../src/runs/run-retention.job.js';
+import { freePort } from './free-port.js';
 import { createTestDatabase, startTestApi, type TestApi, type TestDatabase } from './harness.js';
 import { attempt, createToken, ingest } from './telemetry.js';
 
@@ -132,5 +133,18 @@ describe.each([postgres, ...(REDIS_URL === undefined ? [] : [redis])])('rate lim
       statuses.push((await devSignIn(api)).status);
     }
     expect(statuses).toEqual([204, 204, 204, 429]);
+  });
+});
+
+describe('rate limits in a Redis that does not answer', () => {
+  it('stops start-up with a sentence naming REDIS_URL, without its password', async () => {
+    const db = await createTestDatabase();
+    try {
+      const nobody = `redis://counter:s3cret@127.0.0.1:${await freePort()}`;
+      await expect(startTestApi(db.url, { REDIS_URL: nobody })).rejects.toThrow(/^REDIS_URL: Redis at 127\.0\.0\.1:\d+ did not answer \(.+\); rate limits are counted there when REDIS_URL is set\.$/);
+      await expect(startTestApi(db.url, { REDIS_URL: nobody })).rejects.not.toThrow(/s3cret/);
+    } finally {
+      await db.drop();
+    }
   });
 });

@@ -3,7 +3,7 @@ import type { Store } from 'express-rate-limit';
 import { Redis } from 'ioredis';
 import { RedisStore, type RedisReply } from 'rate-limit-redis';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, type AppConfig } from '../../config/app.config.js';
+import { APP_CONFIG, ConfigError, type AppConfig } from '../../config/app.config.js';
 import { PostgresRateLimitStore } from './rate-limit-store.js';
 
 /** How long start-up waits for Redis to answer before it stops with a sentence naming REDIS_URL. */
@@ -52,7 +52,7 @@ export class RateLimitStores implements OnApplicationShutdown {
     } catch (error) {
       redis.disconnect();
       const where = new URL(url);
-      throw new Error(`REDIS_URL: Redis at ${where.hostname}:${where.port || '6379'} did not answer (${(error as Error).message}); rate limits are counted there when REDIS_URL is set.`);
+      throw new ConfigError(`REDIS_URL: Redis at ${where.hostname}:${where.port || '6379'} did not answer (${(error as Error).message}); rate limits are counted there when REDIS_URL is set.`);
     }
     this.redis = redis;
   }
