@@ -4,6 +4,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import amqp, { type Channel, type ChannelModel } from 'amqplib';
+import { Queue, Worker, type Job } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql, signIn, startApiProcess, stopApiProcess } from './api-process.js';
 import { eventually } from './eventually.js';
@@ -12,9 +13,12 @@ import { createTestDatabase, type TestDatabase } from './harness.js';
 import { Receiver, confirmedBy, expectEveryMessageOnceOrRepeatedWithItsKey, ledger, seedDeadLetters, startRequest } from './reprocess-traffic.js';
 
 const RABBITMQ_URL = process.env.RABBITMQ_URL;
-if (RABBITMQ_URL === undefined) {
-  process.stderr.write('Background jobs across replicas: skipped, RABBITMQ_URL is not set (.ci/run sets it and starts RabbitMQ).\n');
+const REDIS_URL = process.env.REDIS_URL;
+if (RABBITMQ_URL === undefined || REDIS_URL === undefined) {
+  process.stderr.write('Background jobs across replicas: skipped, RABBITMQ_URL and REDIS_URL are needed (.ci/run sets them and starts RabbitMQ and Redis).\n');
 }
+/** How often each replica's BullMQ collector reads the failed set (bullmq-collector.service.ts). */
+const BULLMQ_POLL_MS = 5_000;
 
 const REPO = path.resolve(import.meta.dirname, '../../..');
 /** Jobs pg-boss starts from a schedule every minute, and the one that runs at night. */
@@ -24,11 +28,13 @@ const SCHEDULED = [...EVERY_MINUTE, 'alert-notify-sweep', 'run-retention'];
 /**
  * Three api processes on one database, each with background jobs and collectors on, as three
  * replicas: every periodic job runs once per tick, every reprocess message is sent once, a canary
- * gets one verdict, and a dead letter parked on the broker is collected once — not three times.
+ * gets one verdict, and a dead letter parked on RabbitMQ or in a BullMQ failed set is collected
+ * once — not three times.
  */
-describe.skipIf(RABBITMQ_URL === undefined)('background jobs across three api processes', () => {
+describe.skipIf(RABBITMQ_URL === undefined || REDIS_URL === undefined)('background jobs across three api processes', () => {
   const suffix = randomBytes(4).toString('hex');
   const deadLetterQueue = `rh-replicas-${suffix}.dlq`;
+  const jobQueue = `rh-replicas-enrich-${suffix}`;
   let db: TestDatabase;
   let catalogDir: string;
   let connection: ChannelModel;
@@ -49,6 +55,9 @@ describe.skipIf(RABBITMQ_URL === undefined)('background jobs across three api pr
     await cp(path.join(REPO, 'catalog'), catalogDir, { recursive: true });
     const file = path.join(catalogDir, 'automations', 'invoice-generation.yaml');
     await writeFile(file, (await readFile(file, 'utf8')).replace(/deadLetterQueue: \S+/, `deadLetterQueue: ${deadLetterQueue}`));
+    // And crm-enrichment's BullMQ queue.
+    const enrichment = path.join(catalogDir, 'automations', 'crm-enrichment.yaml');
+    await writeFile(enrichment, (await readFile(enrichment, 'utf8')).replace(/queue: crm-enrichment/, `queue: ${jobQueue}`));
     const env = {
       ...db.env,
       ROUNDHOUSE_JOBS: 'true',
@@ -56,6 +65,7 @@ describe.skipIf(RABBITMQ_URL === undefined)('background jobs across three api pr
       ROUNDHOUSE_COLLECTORS_SYNC_MS: '500',
       ROUNDHOUSE_CATALOG_DIR: catalogDir,
       ROUNDHOUSE_RUNTIME_RABBITMQ_URL: RABBITMQ_URL ?? '',
+      ROUNDHOUSE_RUNTIME_REVOPS_REDIS_URL: REDIS_URL ?? '',
     };
     for (let i = 0; i < 3; i += 1) {
       ports.push(await freePort());
@@ -86,6 +96,26 @@ describe.skipIf(RABBITMQ_URL === undefined)('background jobs across three api pr
     await eventually(async () => (await channel.checkQueue(deadLetterQueue)).messageCount, (left) => left === 0, 'the queue drained', 30_000);
     // Each was delivered to one replica and stored once: a second collection would count a second delivery.
     expect((await collected())[0]).toEqual({ letters: 600, deliveries: 600, most: 1 });
+  }, 120_000);
+
+  it('collects each failed BullMQ job once, though all three read the failed set', async () => {
+    const url = new URL(REDIS_URL ?? '');
+    const connection = { host: url.hostname, port: Number(url.port || 6379), maxRetriesPerRequest: null };
+    const queue = new Queue(jobQueue, { connection });
+    const worker = new Worker(jobQueue, (job: Job) => Promise.reject(new Error(`Clearbit answered 429 for lead ${String(job.id)}`)), { connection, concurrency: 50 });
+    try {
+      await queue.addBulk(Array.from({ length: 200 }, (_, i) => ({ name: 'enrich', data: { leadId: `L-${i}` }, opts: { attempts: 1 } })));
+      await eventually(() => queue.getFailedCount(), (failed) => failed === 200, 'every job failed', 30_000);
+      const collected = () => db.query<{ letters: number; most: number }>(`SELECT count(*)::int AS letters, coalesce(max(deliveries), 0)::int AS most FROM dead_letter WHERE source_queue = $1`, [jobQueue]);
+      await eventually(async () => (await collected())[0]?.letters ?? 0, (letters) => letters === 200, 'every failed job collected', 60_000);
+      // Every replica reads the failed set again (twice) meanwhile: a failure stored again would count a second delivery.
+      await new Promise((resolve) => setTimeout(resolve, 2 * BULLMQ_POLL_MS));
+      expect((await collected())[0]).toEqual({ letters: 200, most: 1 });
+    } finally {
+      await worker.close();
+      await queue.obliterate({ force: true });
+      await queue.close();
+    }
   }, 120_000);
 
   it('shares one reprocess request between the three, sending each message once', async () => {
