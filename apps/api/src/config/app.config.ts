@@ -128,7 +128,7 @@ const schema = z.object({
   ROUNDHOUSE_PUBLIC_URL: z.url({ protocol: /^https?$/, message: 'an http(s) URL' }).optional(),
   /**
    * Redis that counts the rate limits (sign-in, ingest) for every api process of this deployment;
-   * unset, they are counted in PostgreSQL. Keys start with `roundhouse:<database name>:`. Sensitive.
+   * unset, they are counted in PostgreSQL. Keys start with `roundhouse:<cluster>:<database>:`. Sensitive.
    */
   REDIS_URL: z.url({ protocol: /^rediss?$/, message: 'a redis:// or rediss:// URL' }).optional(),
   /**

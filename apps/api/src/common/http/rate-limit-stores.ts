@@ -13,7 +13,8 @@ const REDIS_CONNECT_TIMEOUT_MS = 5_000;
  * Where every rate limiter of this api counts, shared by all the api processes of one deployment:
  * in Redis when `REDIS_URL` is set (rate-limit-redis, one key per limiter and client that expires
  * with its window), in PostgreSQL otherwise (table `rate_limit_window`). Redis keys start with the
- * database's name, so deployments (and test runs) sharing one Redis keep their budgets apart.
+ * PostgreSQL cluster's identifier and the database's name, so deployments (and test runs, embedded
+ * databases included) sharing one Redis keep their budgets apart.
  *
  * A hit given back after its response (a request that turned out not to count) is awaited before
  * the connections close at shutdown, so stopping the api never cuts one off halfway.
@@ -41,8 +42,7 @@ export class RateLimitStores implements OnApplicationShutdown {
     if (url === undefined || this.redis !== undefined) {
       return;
     }
-    const [row] = await this.db.query<{ name: string }[]>('SELECT current_database() AS name');
-    this.keyPrefix = `roundhouse:${row?.name ?? 'roundhouse'}:rate-limit:`;
+    this.keyPrefix = `roundhouse:${await this.deployment()}:rate-limit:`;
     const redis = new Redis(url, { lazyConnect: true, connectTimeout: REDIS_CONNECT_TIMEOUT_MS, maxRetriesPerRequest: 2 });
     // ioredis reconnects by itself; a request counted while Redis is away is answered 500 and logged by the limiter.
     redis.on('error', () => undefined);
@@ -55,6 +55,22 @@ export class RateLimitStores implements OnApplicationShutdown {
       throw new ConfigError(`REDIS_URL: Redis at ${where.hostname}:${where.port || '6379'} did not answer (${(error as Error).message}); rate limits are counted there when REDIS_URL is set.`);
     }
     this.redis = redis;
+  }
+
+  /** What Redis keys start with: `roundhouse:<cluster>:<database>:rate-limit:`. */
+  get redisKeyPrefix(): string {
+    return this.keyPrefix;
+  }
+
+  /**
+   * The deployment as PostgreSQL names it: the cluster's system identifier (made by initdb, the same
+   * for every replica and different for every cluster, embedded ones included) and the database.
+   */
+  private async deployment(): Promise<string> {
+    const [row] = await this.db.query<{ cluster: string | null; name: string }[]>(
+      `SELECT (SELECT system_identifier::text FROM pg_control_system()) AS cluster, current_database() AS name`,
+    ).catch(() => this.db.query<{ cluster: string | null; name: string }[]>(`SELECT NULL AS cluster, current_database() AS name`));
+    return `${row?.cluster ?? 'cluster'}:${row?.name ?? 'roundhouse'}`;
   }
 
   /** The store of one limiter (`sign-in`, `runtime-token`, …); `open()` first. */
