@@ -31,7 +31,7 @@ export class RateLimitStores implements OnApplicationShutdown {
     @Inject(DataSource) private readonly db: DataSource,
   ) {}
 
-  /** Which store counts: for the logs and the tests. */
+  /** Which store counts: Redis when REDIS_URL is set, else PostgreSQL. */
   get kind(): 'redis' | 'postgres' {
     return this.config.REDIS_URL === undefined ? 'postgres' : 'redis';
   }
