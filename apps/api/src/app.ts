@@ -119,6 +119,10 @@ export async function createApp(config: AppConfig, databaseUrl: string, log: Log
     bodyParser: false,
   });
   app.disable('x-powered-by');
+  if (config.ROUNDHOUSE_TRUST_PROXY !== undefined) {
+    // The client's address (rate limits, logs) from X-Forwarded-For, as written by the trusted balancers.
+    app.set('trust proxy', config.ROUNDHOUSE_TRUST_PROXY);
+  }
   app.use(securityHeaders(config));
   // brotli or gzip, as the client accepts: the console's scripts, GraphQL answers, exports.
   app.use(compression());
@@ -142,7 +146,10 @@ export async function createApp(config: AppConfig, databaseUrl: string, log: Log
   );
   // One budget for every way of signing in (a password, a persona, the identity provider), per address.
   const rateLimitStores = app.get(RateLimitStores);
-  await rateLimitStores.open();
+  await rateLimitStores.open().catch(async (error: unknown) => {
+    await app.close();
+    throw error;
+  });
   app.use(['/auth/sign-in', '/auth/dev-sign-in', '/auth/oidc'], signInRateLimit(config.ROUNDHOUSE_SIGN_IN_RATE_LIMIT, rateLimitStores));
   // Runtime credentials that have not worked lately are limited per address before any lookup.
   const runtimeLimits = runtimeRateLimits(config.ROUNDHOUSE_INGEST_RATE_LIMIT, config.ROUNDHOUSE_INGEST_UNKNOWN_TOKEN_RATE_LIMIT, rateLimitStores);

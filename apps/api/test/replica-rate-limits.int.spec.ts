@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CatalogService } from '../src/catalog/catalog.service.js';
 import { RateLimitStores } from '../src/common/http/rate-limit-stores.js';
 import { RunRetentionJob } from '../src/runs/run-retention.job.js';
+import { freePort } from './free-port.js';
 import { createTestDatabase, startTestApi, type TestApi, type TestDatabase } from './harness.js';
 import { attempt, createToken, ingest } from './telemetry.js';
 
@@ -22,10 +23,16 @@ interface Counting {
   limitersCounted(db: TestDatabase): Promise<string[]>;
 }
 
-const redisKeys = async (db: TestDatabase, pattern: string): Promise<{ redis: Redis; keys: string[] }> => {
+/** Where this deployment's counts are in Redis: under its PostgreSQL cluster and database. */
+const redisPrefix = async (db: TestDatabase): Promise<string> => {
+  const [{ cluster, name } = { cluster: '', name: '' }] = await db.query<{ cluster: string; name: string }>(`SELECT system_identifier::text AS cluster, current_database() AS name FROM pg_control_system()`);
+  return `roundhouse:${cluster}:${name}:rate-limit:`;
+};
+
+const redisKeys = async (db: TestDatabase, pattern: string): Promise<{ redis: Redis; prefix: string; keys: string[] }> => {
   const redis = new Redis(REDIS_URL ?? '');
-  const [{ name } = { name: '' }] = await db.query<{ name: string }>('SELECT current_database() AS name');
-  return { redis, keys: await redis.keys(`roundhouse:${name}:rate-limit:${pattern}`) };
+  const prefix = await redisPrefix(db);
+  return { redis, prefix, keys: await redis.keys(`${prefix}${pattern}`) };
 };
 
 const postgres: Counting = {
@@ -45,10 +52,9 @@ const redis: Counting = {
     await client.quit();
   },
   limitersCounted: async (db) => {
-    const { redis: client, keys } = await redisKeys(db, '*');
+    const { redis: client, prefix, keys } = await redisKeys(db, '*');
     await client.quit();
-    const [{ name } = { name: '' }] = await db.query<{ name: string }>('SELECT current_database() AS name');
-    return [...new Set(keys.map((key) => key.slice(`roundhouse:${name}:rate-limit:`.length).split(':')[0] ?? ''))].sort();
+    return [...new Set(keys.map((key) => key.slice(prefix.length).split(':')[0] ?? ''))].sort();
   },
 };
 
@@ -109,6 +115,10 @@ describe.each([postgres, ...(REDIS_URL === undefined ? [] : [redis])])('rate lim
 
   it('keeps the counts in its own store only', async () => {
     const elsewhere = counting === postgres ? redis : postgres;
+    if (counting === redis) {
+      // Keys of this deployment only: its cluster and database.
+      expect(first.app.get(RateLimitStores).redisKeyPrefix).toBe(await redisPrefix(db));
+    }
     expect(await counting.limitersCounted(db)).toEqual(['runtime-token', 'runtime-unknown-credential', 'sign-in']);
     if (elsewhere === postgres || REDIS_URL !== undefined) {
       expect(await elsewhere.limitersCounted(db)).toEqual([]);
@@ -132,5 +142,18 @@ describe.each([postgres, ...(REDIS_URL === undefined ? [] : [redis])])('rate lim
       statuses.push((await devSignIn(api)).status);
     }
     expect(statuses).toEqual([204, 204, 204, 429]);
+  });
+});
+
+describe('rate limits in a Redis that does not answer', () => {
+  it('stops start-up with a sentence naming REDIS_URL, without its password', async () => {
+    const db = await createTestDatabase();
+    try {
+      const nobody = `redis://counter:s3cret@127.0.0.1:${await freePort()}`;
+      await expect(startTestApi(db.url, { REDIS_URL: nobody })).rejects.toThrow(/^REDIS_URL: Redis at 127\.0\.0\.1:\d+ did not answer \(.+\); rate limits are counted there when REDIS_URL is set\.$/);
+      await expect(startTestApi(db.url, { REDIS_URL: nobody })).rejects.not.toThrow(/s3cret/);
+    } finally {
+      await db.drop();
+    }
   });
 });

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 import { RISK_DOMAINS } from '@roundhouse/contracts';
 import { OUTBOUND_ALLOW_SETTING, parseOutboundAllowList } from '../outbound/outbound-guard.js';
@@ -11,6 +12,13 @@ const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url))
 
 const port = (fallback: number) =>
   z.coerce.number({ message: 'a port number (0–65535)' }).int({ message: 'a port number (0–65535)' }).min(0, { message: 'a port number (0–65535)' }).max(65535, { message: 'a port number (0–65535)' }).default(fallback);
+
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** An address, a range (CIDR) or one of express's names for ranges. */
+function isProxyAddress(entry: string): boolean {
+  return PROXY_NAMES.includes(entry) || ipaddr.isValid(entry) || (entry.includes('/') && ipaddr.isValidCIDR(entry));
+}
 
 const flag = z
   .enum(['true', 'false', '1', '0'], { message: 'true or false' })
@@ -131,9 +139,21 @@ const schema = z.object({
   ROUNDHOUSE_PUBLIC_URL: z.url({ protocol: /^https?$/, message: 'an http(s) URL' }).optional(),
   /**
    * Redis that counts the rate limits (sign-in, ingest) for every api process of this deployment;
-   * unset, they are counted in PostgreSQL. Keys start with `roundhouse:<database name>:`. Sensitive.
+   * unset, they are counted in PostgreSQL. Keys start with `roundhouse:<cluster>:<database>:`. Sensitive.
    */
   REDIS_URL: z.url({ protocol: /^rediss?$/, message: 'a redis:// or rediss:// URL' }).optional(),
+  /**
+   * Balancers in front of the api whose `X-Forwarded-For` is believed, so that rate limits count per
+   * client rather than per balancer: a number of hops, or addresses and ranges, comma-separated
+   * (`10.0.0.0/8`, `loopback`, `linklocal`, `uniquelocal`). Unset: no proxy is trusted.
+   */
+  ROUNDHOUSE_TRUST_PROXY: z
+    .string()
+    .transform((value): number | string[] => (/^\d+$/.test(value.trim()) ? Number(value.trim()) : value.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '')))
+    .refine((value) => typeof value === 'number' || (value.length > 0 && value.every(isProxyAddress)), {
+      message: 'a number of hops, or addresses and ranges separated by commas (e.g. 10.0.0.0/8, loopback)',
+    })
+    .optional(),
   /** Sign-in attempts a minute from one address (all api processes together); more get 429 with Retry-After. */
   ROUNDHOUSE_SIGN_IN_RATE_LIMIT: z.coerce.number({ message: 'a whole number of requests a minute' }).int({ message: 'a whole number of requests a minute' }).min(1, { message: 'at least 1' }).default(30),
   /** Ingest requests a minute with one runtime token (all api processes together; each carries up to 1,000 events); more get 429 with Retry-After. */

@@ -3,7 +3,7 @@ import type { Store } from 'express-rate-limit';
 import { Redis } from 'ioredis';
 import { RedisStore, type RedisReply } from 'rate-limit-redis';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, type AppConfig } from '../../config/app.config.js';
+import { APP_CONFIG, ConfigError, type AppConfig } from '../../config/app.config.js';
 import { LeasedRateLimitStore, leaseSizeFor } from './rate-limit-leases.js';
 import { PostgresRateLimitStore } from './rate-limit-store.js';
 
@@ -14,7 +14,8 @@ const REDIS_CONNECT_TIMEOUT_MS = 5_000;
  * Where every rate limiter of this api counts, shared by all the api processes of one deployment:
  * in Redis when `REDIS_URL` is set (rate-limit-redis, one key per limiter and client that expires
  * with its window), in PostgreSQL otherwise (table `rate_limit_window`). Redis keys start with the
- * database's name, so deployments (and test runs) sharing one Redis keep their budgets apart.
+ * PostgreSQL cluster's identifier and the database's name, so deployments (and test runs, embedded
+ * databases included) sharing one Redis keep their budgets apart.
  *
  * A hit given back after its response (a request that turned out not to count) is awaited before
  * the connections close at shutdown, so stopping the api never cuts one off halfway.
@@ -31,7 +32,7 @@ export class RateLimitStores implements OnApplicationShutdown {
     @Inject(DataSource) private readonly db: DataSource,
   ) {}
 
-  /** Which store counts: for the logs and the tests. */
+  /** Which store counts: Redis when REDIS_URL is set, else PostgreSQL. */
   get kind(): 'redis' | 'postgres' {
     return this.config.REDIS_URL === undefined ? 'postgres' : 'redis';
   }
@@ -42,8 +43,7 @@ export class RateLimitStores implements OnApplicationShutdown {
     if (url === undefined || this.redis !== undefined) {
       return;
     }
-    const [row] = await this.db.query<{ name: string }[]>('SELECT current_database() AS name');
-    this.keyPrefix = `roundhouse:${row?.name ?? 'roundhouse'}:rate-limit:`;
+    this.keyPrefix = `roundhouse:${await this.deployment()}:rate-limit:`;
     const redis = new Redis(url, { lazyConnect: true, connectTimeout: REDIS_CONNECT_TIMEOUT_MS, maxRetriesPerRequest: 2 });
     // ioredis reconnects by itself; a request counted while Redis is away is answered 500 and logged by the limiter.
     redis.on('error', () => undefined);
@@ -53,9 +53,25 @@ export class RateLimitStores implements OnApplicationShutdown {
     } catch (error) {
       redis.disconnect();
       const where = new URL(url);
-      throw new Error(`REDIS_URL: Redis at ${where.hostname}:${where.port || '6379'} did not answer (${(error as Error).message}); rate limits are counted there when REDIS_URL is set.`);
+      throw new ConfigError(`REDIS_URL: Redis at ${where.hostname}:${where.port || '6379'} did not answer (${(error as Error).message}); rate limits are counted there when REDIS_URL is set.`);
     }
     this.redis = redis;
+  }
+
+  /** What Redis keys start with: `roundhouse:<cluster>:<database>:rate-limit:`. */
+  get redisKeyPrefix(): string {
+    return this.keyPrefix;
+  }
+
+  /**
+   * The deployment as PostgreSQL names it: the cluster's system identifier (made by initdb, the same
+   * for every replica and different for every cluster, embedded ones included) and the database.
+   */
+  private async deployment(): Promise<string> {
+    const [row] = await this.db.query<{ cluster: string | null; name: string }[]>(
+      `SELECT (SELECT system_identifier::text FROM pg_control_system()) AS cluster, current_database() AS name`,
+    ).catch(() => this.db.query<{ cluster: string | null; name: string }[]>(`SELECT NULL AS cluster, current_database() AS name`));
+    return `${row?.cluster ?? 'cluster'}:${row?.name ?? 'roundhouse'}`;
   }
 
   /**
