@@ -18,6 +18,9 @@ import type { AppConfig } from './config/app.config.js';
 import { ConfigModule } from './config/config.module.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { mutationBudgetPlugin } from './database/mutation-budget.plugin.js';
+import { ReadReplica } from './database/read-replica.js';
+import { replicaReadsPlugin } from './database/replica-reads.js';
+import { DataFreshnessModule } from './data-freshness/data-freshness.module.js';
 import { RuntimesModule } from './runtimes/runtimes.module.js';
 import { DashboardsModule } from './dashboards/dashboards.module.js';
 import { DeadLettersModule } from './dead-letters/dead-letters.module.js';
@@ -76,7 +79,7 @@ export class AppModule {
           hideSchemaDetailsFromClientErrors: config.NODE_ENV === 'production',
           includeStacktraceInErrorResponses: false,
           // No HTTP caching of answers (every one depends on who asks), so no per-field cache hints to compute.
-          plugins: [ApolloServerPluginCacheControlDisabled(), operationLimitsPlugin(), mutationBudgetPlugin(config.ROUNDHOUSE_MUTATION_STATEMENT_TIMEOUT_MS)],
+          plugins: [ApolloServerPluginCacheControlDisabled(), operationLimitsPlugin(), mutationBudgetPlugin(config.ROUNDHOUSE_MUTATION_STATEMENT_TIMEOUT_MS), replicaReadsPlugin()],
           // A document is refused while it is read, before it can nest deep enough to exhaust the parser's stack.
           parseOptions: { maxTokens: MAX_TOKENS },
           context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
@@ -105,13 +108,15 @@ export class AppModule {
         ApprovalsModule,
         RuntimesModule,
         OutboundModule,
+        DataFreshnessModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: DomainErrorFilter },
         { provide: DATABASE_URL, useValue: databaseUrl },
         { provide: API_LOGGER, useValue: log },
+        ReadReplica,
       ],
-      exports: [DATABASE_URL, API_LOGGER],
+      exports: [DATABASE_URL, API_LOGGER, ReadReplica],
       global: true,
     };
   }

@@ -10,21 +10,35 @@ import { migrations } from './migrations/index.js';
 
 export const entities = [TeamEntity, AutomationEntity, RuntimeTokenEntity];
 
-/** The one place that says how the api talks to PostgreSQL. Schema changes are migrations, never synchronize. */
-export function dataSourceOptions(url: string): DataSourceOptions {
+/** How the api's pools connect: each connection holds a request's statements to the request's database budget. */
+function poolOptions(url: string, sessionSettings: string, withMigrations: boolean): DataSourceOptions {
   return {
     type: 'postgres',
     url,
     entities,
-    migrations,
+    migrations: withMigrations ? migrations : [],
     synchronize: false,
     migrationsRun: false,
     migrationsTransactionMode: 'each',
-    // JIT compiling pays off for long analytic scans; the api asks short questions of indexes and
-    // rollups, where compiling each statement cost seconds (a 10 ms trend query took 3 s).
-    // Each connection holds a request's statements to the request's database budget.
-    extra: { max: 10, options: '-c jit=off', Client: BudgetedClient },
+    extra: { max: 10, options: sessionSettings, Client: BudgetedClient },
   };
+}
+
+// JIT compiling pays off for long analytic scans; the api asks short questions of indexes and
+// rollups, where compiling each statement cost seconds (a 10 ms trend query took 3 s).
+const SESSION_SETTINGS = '-c jit=off';
+
+/** The one place that says how the api talks to PostgreSQL. Schema changes are migrations, never synchronize. */
+export function dataSourceOptions(url: string): DataSourceOptions {
+  return poolOptions(url, SESSION_SETTINGS, true);
+}
+
+/**
+ * The read replica's connections (DATABASE_REPLICA_URL): the same pool and budgets, no migrations, and
+ * read-only, so a write that strayed there fails instead of going to a server that may not be the primary.
+ */
+export function replicaDataSourceOptions(url: string): DataSourceOptions {
+  return poolOptions(url, `${SESSION_SETTINGS} -c default_transaction_read_only=on`, false);
 }
 
 /**

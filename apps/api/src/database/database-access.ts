@@ -95,11 +95,14 @@ function connectionProblem(error: unknown, url: string): string {
   }
 }
 
+/** Start-up's sentence for a connection that failed: the setting, where it leads (never its password) and what went wrong. */
+export function cannotConnect(error: unknown, url: string, name: string): StartupError {
+  const target = describeTarget(url);
+  return new StartupError(`Roundhouse cannot connect to ${name}${target === undefined ? '' : ` (${target.text})`}: ${connectionProblem(error, url)}.`);
+}
+
 async function signIn(url: string, name: string): Promise<Identity> {
-  const failed = (error: unknown) => {
-    const target = describeTarget(url);
-    return new StartupError(`Roundhouse cannot connect to ${name}${target === undefined ? '' : ` (${target.text})`}: ${connectionProblem(error, url)}.`);
-  };
+  const failed = (error: unknown) => cannotConnect(error, url, name);
   let client: pg.Client;
   try {
     client = new pg.Client({ connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_SECONDS * 1000 });

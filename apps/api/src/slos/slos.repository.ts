@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Slo } from '@roundhouse/contracts';
 import { DataSource } from 'typeorm';
+import { ReadReplica } from '../database/read-replica.js';
 
 /** Runs that ended in the last `windowMs` milliseconds before `to`, from the per-minute rollups. */
 export interface WindowRollup {
@@ -110,7 +111,10 @@ const GAUGE_COUNTS = `count(g.minute)::int AS total,
 
 @Injectable()
 export class SlosRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(ReadReplica) private readonly reads: ReadReplica,
+  ) {}
 
   /**
    * An automation's SLO definitions with the counts to judge them, or null when no automation has
@@ -119,7 +123,7 @@ export class SlosRepository {
    * being the end of the current minute.
    */
   async snapshot(slug: string, alertWindowsMs: readonly number[], to: Date, now: Date = to): Promise<SloSnapshot | null> {
-    const [row] = await this.dataSource.query<SnapshotRow[]>(
+    const [row] = await this.reads.source().query<SnapshotRow[]>(
       `WITH definition AS (
          SELECT slos, runbooks FROM automation WHERE slug = $1
        ), slo AS (
@@ -208,7 +212,7 @@ export class SlosRepository {
 
   /** Per dead-letter SLO of the automation: gauge minutes sampled and good in [from, to). */
   async deadLetterGaugeCounts(slug: string, from: Date, to: Date): Promise<Map<string, { good: number; total: number }>> {
-    const rows = await this.dataSource.query<{ slo: string; good: number; total: number }[]>(
+    const rows = await this.reads.source().query<{ slo: string; good: number; total: number }[]>(
       `WITH definition AS (SELECT slos FROM automation WHERE slug = $1), ${DEAD_LETTER_SLOS}
        SELECT dl.name AS slo, ${GAUGE_COUNTS}
          FROM dl_slo dl
