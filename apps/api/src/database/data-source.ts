@@ -76,3 +76,17 @@ export async function hasPendingMigrations(db: pg.ClientBase): Promise<boolean> 
   const applied = new Set((await db.query<{ name: string }>('SELECT name FROM migrations')).rows.map((row) => row.name));
   return migrations.some((migration) => !applied.has(migration.name));
 }
+
+/**
+ * The migrations the database has and this code does not, by name: a newer version of Roundhouse has
+ * upgraded it (a rolling upgrade under way, or a rollback). Read only.
+ */
+export async function migrationsFromNewerVersions(db: pg.ClientBase): Promise<string[]> {
+  const { rows } = await db.query<{ present: boolean }>(`SELECT to_regclass('public.migrations') IS NOT NULL AS present`);
+  if (rows[0]?.present !== true) {
+    return [];
+  }
+  const known = new Set(migrations.map((migration) => migration.name));
+  const applied = (await db.query<{ name: string }>('SELECT name FROM migrations ORDER BY timestamp')).rows.map((row) => row.name);
+  return applied.filter((name) => !known.has(name));
+}

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { Logger } from 'pino';
-import { hasPendingMigrations, runMigrations } from './data-source.js';
+import { hasPendingMigrations, migrationsFromNewerVersions, runMigrations } from './data-source.js';
 import { StartupError } from './startup-error.js';
 
 const CONNECT_TIMEOUT_SECONDS = 10;
@@ -271,5 +271,21 @@ export async function prepareDatabase(options: PrepareDatabaseOptions): Promise<
   }
   const applied = await migrate(options, names, api, owner);
   await checkApiRole(options, names, api);
+  await warnOfNewerVersion(options);
   return applied;
+}
+
+/**
+ * An older version starting on a database a newer one has migrated (a replica restarted during a
+ * rolling upgrade, or a rollback) runs on, and says so: tables it reads may have changed under it.
+ */
+async function warnOfNewerVersion(options: PrepareDatabaseOptions): Promise<void> {
+  const newer = await withClient(options.apiUrl, migrationsFromNewerVersions);
+  if (newer.length === 0) {
+    return;
+  }
+  options.log.warn({ migrations: newer }, 'a newer version of Roundhouse has migrated this database');
+  process.stderr.write(
+    `Warning: a newer version of Roundhouse has migrated this database (${joinPhrases(newer)}, which this version does not have). This one runs on, but what those migrations changed may fail here: finish the upgrade, replacing every replica with the new version (see "Upgrades" in the README).\n`,
+  );
 }
