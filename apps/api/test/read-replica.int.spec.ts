@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CatalogService } from '../src/catalog/catalog.service.js';
 import { ReadReplica } from '../src/database/read-replica.js';
 import { eventually } from './eventually.js';
+import { freePort } from './free-port.js';
 import { startTestApi, type TestApi } from './harness.js';
 import { startStreamingReplica, type StreamingReplica } from './streaming-replica.js';
 import { attempt, createToken, ingest } from './telemetry.js';
@@ -49,6 +50,13 @@ describe(ReadReplica.name, () => {
   afterAll(async () => {
     await api?.close();
     await cluster?.stop();
+  });
+
+  it('stops start-up with a sentence naming DATABASE_REPLICA_URL, without its password, when the replica does not answer', async () => {
+    const unreachable = `postgres://roundhouse_api:not-this-one@127.0.0.1:${await freePort()}/roundhouse`;
+    await expect(startTestApi(cluster.apiUrl, { DATABASE_URL: cluster.apiUrl, DATABASE_REPLICA_URL: unreachable })).rejects.toThrow(
+      /^Roundhouse cannot connect to DATABASE_REPLICA_URL \(roundhouse_api@127\.0\.0\.1:\d+\/roundhouse\): nothing answers at 127\.0\.0\.1:\d+; is PostgreSQL running there, and are the host and port right\?$/,
+    );
   });
 
   it('serves health charts from the replica, on its own connections as the api role', async () => {

@@ -98,7 +98,9 @@ function connectionProblem(error: unknown, url: string): string {
 /** Start-up's sentence for a connection that failed: the setting, where it leads (never its password) and what went wrong. */
 export function cannotConnect(error: unknown, url: string, name: string): StartupError {
   const target = describeTarget(url);
-  return new StartupError(`Roundhouse cannot connect to ${name}${target === undefined ? '' : ` (${target.text})`}: ${connectionProblem(error, url)}.`);
+  const problem = connectionProblem(error, url);
+  // "…are the host and port right?" ends its own sentence.
+  return new StartupError(`Roundhouse cannot connect to ${name}${target === undefined ? '' : ` (${target.text})`}: ${problem}${/[.?!]$/.test(problem) ? '' : '.'}`);
 }
 
 async function signIn(url: string, name: string): Promise<Identity> {
