@@ -11,6 +11,7 @@ import { attempt, createToken, ingest } from './telemetry.js';
 const SLUG = 'payout-reconciliation';
 const HEALTH = `{ automationHealth(slug: "${SLUG}", window: "1h") { throughput } }`;
 const FRESHNESS = '{ dataFreshness { fromReplica behindSeconds asOf lagging } }';
+const SLOS = `{ automationSlos(slug: "${SLUG}") { indicator errorBudget { total } } }`;
 
 interface Freshness {
   fromReplica: boolean;
@@ -31,6 +32,9 @@ describe(ReadReplica.name, () => {
   let token: string;
 
   const throughput = async () => (await api.graphql<{ automationHealth: { throughput: number } }>(HEALTH, {}, owner)).data?.automationHealth.throughput;
+  const sloTotal = async () =>
+    (await api.graphql<{ automationSlos: { indicator: string; errorBudget: { total: number } | null }[] }>(SLOS, {}, owner)).data?.automationSlos.find((slo) => slo.indicator === 'success_rate')
+      ?.errorBudget?.total;
   const freshness = async () => (await api.graphql<{ dataFreshness: Freshness }>(FRESHNESS, {}, owner)).data?.dataFreshness;
   const runsOnPrimary = async () => (await cluster.onPrimary<{ n: number }>(`SELECT count(*)::int AS n FROM run WHERE automation_slug = $1`, [SLUG]))[0]?.n;
   const runsOnReplica = async () => (await cluster.onReplica<{ n: number }>(`SELECT count(*)::int AS n FROM run WHERE automation_slug = $1`, [SLUG]))[0]?.n;
@@ -76,6 +80,8 @@ describe(ReadReplica.name, () => {
       expect(await runsOnReplica()).toBe(2);
       // The health chart is read from the replica: it does not have the new run yet.
       expect(await throughput()).toBe(2);
+      // So is the SLO's error budget: it counts the runs the replica has.
+      expect(await sloTotal()).toBe(2);
 
       const lagging = await eventually(freshness, (f) => f?.lagging === true, 'the replica to be reported behind');
       expect(lagging?.fromReplica).toBe(true);
@@ -96,6 +102,7 @@ describe(ReadReplica.name, () => {
     await cluster.caughtUp();
     expect(await freshness()).toMatchObject({ fromReplica: true, behindSeconds: 0, asOf: null, lagging: false });
     expect(await throughput()).toBe(3);
+    expect(await sloTotal()).toBe(3);
     expect(await exported()).toContain('made while the replica lags');
   });
 });
