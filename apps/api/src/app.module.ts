@@ -20,6 +20,9 @@ import { ConfigModule } from './config/config.module.js';
 import { ChangeFeed } from './database/change-feed.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { mutationBudgetPlugin } from './database/mutation-budget.plugin.js';
+import { ReadReplica } from './database/read-replica.js';
+import { replicaReadsPlugin } from './database/replica-reads.js';
+import { DataFreshnessModule } from './data-freshness/data-freshness.module.js';
 import { RuntimesModule } from './runtimes/runtimes.module.js';
 import { DashboardsModule } from './dashboards/dashboards.module.js';
 import { DeadLettersModule } from './dead-letters/dead-letters.module.js';
@@ -79,7 +82,7 @@ export class AppModule {
           hideSchemaDetailsFromClientErrors: config.NODE_ENV === 'production',
           includeStacktraceInErrorResponses: false,
           // No HTTP caching of answers (every one depends on who asks), so no per-field cache hints to compute.
-          plugins: [ApolloServerPluginCacheControlDisabled(), operationLimitsPlugin(), mutationBudgetPlugin(config.ROUNDHOUSE_MUTATION_STATEMENT_TIMEOUT_MS)],
+          plugins: [ApolloServerPluginCacheControlDisabled(), operationLimitsPlugin(), mutationBudgetPlugin(config.ROUNDHOUSE_MUTATION_STATEMENT_TIMEOUT_MS), replicaReadsPlugin()],
           // A document is refused while it is read, before it can nest deep enough to exhaust the parser's stack.
           parseOptions: { maxTokens: MAX_TOKENS },
           context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
@@ -109,14 +112,16 @@ export class AppModule {
         RuntimesModule,
         OutboundModule,
         RateLimitsModule,
+        DataFreshnessModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: DomainErrorFilter },
         { provide: DATABASE_URL, useValue: databaseUrl },
         { provide: API_LOGGER, useValue: log },
         ChangeFeed,
+        ReadReplica,
       ],
-      exports: [DATABASE_URL, API_LOGGER, ChangeFeed],
+      exports: [DATABASE_URL, API_LOGGER, ChangeFeed, ReadReplica],
       global: true,
     };
   }

@@ -15,6 +15,7 @@ import { jsonBody } from './common/http/json-body.js';
 import { answerRefusalsWith } from './common/http/refusal.js';
 import { otlpRefusal } from './otlp/otlp-response.js';
 import { databaseBudget } from './database/request-budget.js';
+import { replicaReadScope } from './database/replica-reads.js';
 import { refuseDeeplyNestedDocuments } from './common/graphql/operation-limits.js';
 import { runtimeRateLimits, signInRateLimit } from './common/http/rate-limits.js';
 import { RateLimitStores } from './common/http/rate-limit-stores.js';
@@ -128,6 +129,8 @@ export async function createApp(config: AppConfig, databaseUrl: string, log: Log
   app.use(compression());
   app.use(requestIdMiddleware);
   app.use(databaseBudget(config.ROUNDHOUSE_REQUEST_STATEMENT_TIMEOUT_MS));
+  // Dashboards, health charts, KPI and SLO reads and exports may read the replica (database/replica-reads.ts).
+  app.use(replicaReadScope());
   app.use(observeRequests(app.get(MetricsService)));
   app.use(
     pinoHttp({

@@ -44,7 +44,7 @@ describe('start-up with a DATABASE_URL that does not work', () => {
   });
 
   const cases: [string, () => Promise<string>, RegExp][] = [
-    ['nothing listens at its port', async () => `postgres://roundhouse_api:${PASSWORD}@127.0.0.1:${await freePort()}/roundhouse`, /: nothing answers at 127\.0\.0\.1:\d+; is PostgreSQL running there, and are the host and port right\?\.$/],
+    ['nothing listens at its port', async () => `postgres://roundhouse_api:${PASSWORD}@127.0.0.1:${await freePort()}/roundhouse`, /: nothing answers at 127\.0\.0\.1:\d+; is PostgreSQL running there, and are the host and port right\?$/],
     ['its host does not resolve', () => Promise.resolve(`postgres://roundhouse_api:${PASSWORD}@db.invalid:5432/roundhouse`), /: the host name db\.invalid does not resolve\.$/],
     ['its password is wrong', () => Promise.resolve(withUrl(passwordChecking.url, { password: PASSWORD })), /: the server refused the password of roundhouse_api\.$/],
     ['it is the superuser with the password published before', () => Promise.resolve(withUrl(passwordChecking.superuserUrl, { password: 'roundhouse-embedded' })), /: the server refused the password of postgres\.$/],

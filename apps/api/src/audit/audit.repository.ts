@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { ReadReplica } from '../database/read-replica.js';
 import type { AuditRow, NewAuditEntry } from './audit-entry.js';
 
 export interface AuditQuery {
@@ -25,7 +26,10 @@ const COLUMNS = `id::text AS id, at, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"
 /** The append-only audit trail: rows are inserted and read, never changed (the database refuses). */
 @Injectable()
 export class AuditRepository {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(ReadReplica) private readonly reads: ReadReplica,
+  ) {}
 
   async insert(manager: EntityManager | undefined, entry: NewAuditEntry): Promise<void> {
     await (manager ?? this.dataSource.manager).query(
@@ -50,7 +54,7 @@ export class AuditRepository {
 
   /** Newest first. */
   list(query: AuditQuery, limit: number): Promise<AuditRow[]> {
-    return this.dataSource.query<AuditRow[]>(
+    return this.reads.source().query<AuditRow[]>(
       `SELECT ${COLUMNS} FROM audit_entry
         WHERE ($1::text IS NULL OR automations @> ARRAY[$1::text])
           AND ($2::text IS NULL OR target_kind = $2)

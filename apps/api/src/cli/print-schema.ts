@@ -10,6 +10,7 @@ import { ViewerResolver } from '../auth/viewer.resolver.js';
 import { AutomationStatusResolver } from '../automation-status/automation-status.resolver.js';
 import { AutomationsResolver } from '../automations/automations.resolver.js';
 import { DashboardsResolver } from '../dashboards/dashboards.resolver.js';
+import { DataFreshnessResolver } from '../data-freshness/data-freshness.resolver.js';
 import { DeadLettersResolver } from '../dead-letters/dead-letters.resolver.js';
 import { RequestFailedAgainResolver } from '../dead-letters/request-failed-again.resolver.js';
 import { QuarantineResolver } from '../quarantine/quarantine.resolver.js';
@@ -22,7 +23,7 @@ import { TeamsResolver } from '../teams/teams.resolver.js';
 import { TokensResolver } from '../tokens/tokens.resolver.js';
 
 /** Every resolver the api serves; the schema drift test fails when one is missing here. */
-export const RESOLVERS = [AutomationsResolver, TeamsResolver, ViewerResolver, RunsResolver, QuarantineResolver, TokensResolver, DeadLettersResolver, ReprocessResolver, DeadLetterActionsResolver, SlosResolver, AlertsResolver, KpisResolver, DashboardsResolver, DashboardSloAlertsResolver, AuditResolver, ApprovalsResolver, AutomationPendingChangeResolver, AutomationStatusResolver, RequestFailedAgainResolver, RetentionWarningsResolver];
+export const RESOLVERS = [AutomationsResolver, TeamsResolver, ViewerResolver, RunsResolver, QuarantineResolver, TokensResolver, DeadLettersResolver, ReprocessResolver, DeadLetterActionsResolver, SlosResolver, AlertsResolver, KpisResolver, DashboardsResolver, DashboardSloAlertsResolver, AuditResolver, ApprovalsResolver, AutomationPendingChangeResolver, AutomationStatusResolver, RequestFailedAgainResolver, RetentionWarningsResolver, DataFreshnessResolver];
 
 /** The GraphQL schema the code defines (with each field's cost), without starting the api or touching a database. */
 export async function buildCodeSchema(): Promise<GraphQLSchema> {

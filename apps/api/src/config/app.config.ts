@@ -43,6 +43,14 @@ const schema = z.object({
    * pending migrations stop start-up. Sensitive.
    */
   DATABASE_MIGRATION_URL: z.url({ protocol: /^postgres(ql)?$/, message: 'a postgres:// URL' }).optional(),
+  /**
+   * A streaming read replica of DATABASE_URL's database, signed in as the same api role: dashboards,
+   * health charts, KPI and SLO reads and audit exports read it (database/replica-reads.ts lists them),
+   * read-only; everything else reads and writes DATABASE_URL. Used only with DATABASE_URL. Sensitive.
+   */
+  DATABASE_REPLICA_URL: z.url({ protocol: /^postgres(ql)?$/, message: 'a postgres:// URL' }).optional(),
+  /** How far behind (seconds) the read replica may be before the console says its figures are as of an earlier time. */
+  ROUNDHOUSE_REPLICA_LAG_NOTICE_SECONDS: z.coerce.number({ message: 'a number of seconds' }).int({ message: 'a whole number of seconds' }).min(0, { message: 'at least 0' }).max(86_400, { message: 'at most 86400 (a day)' }).default(30),
   /** Folder for the embedded PostgreSQL's data and the instance lock; kept across restarts. */
   ROUNDHOUSE_DATA_DIR: z.string().default(path.join(repositoryRoot, '.data')),
   /** Port of the embedded PostgreSQL. */
@@ -215,7 +223,7 @@ const schema = z.object({
 
 export type AppConfig = z.infer<typeof schema> & { repositoryRoot: string };
 
-export const SENSITIVE_KEYS = ['DATABASE_URL', 'DATABASE_MIGRATION_URL', 'REDIS_URL', 'ROUNDHOUSE_SESSION_SECRET', 'ROUNDHOUSE_OIDC_CLIENT_SECRET', 'ROUNDHOUSE_ALERT_WEBHOOK_URL', 'ROUNDHOUSE_METRICS_TOKEN'] as const;
+export const SENSITIVE_KEYS = ['DATABASE_URL', 'DATABASE_MIGRATION_URL', 'DATABASE_REPLICA_URL', 'REDIS_URL', 'ROUNDHOUSE_SESSION_SECRET', 'ROUNDHOUSE_OIDC_CLIENT_SECRET', 'ROUNDHOUSE_ALERT_WEBHOOK_URL', 'ROUNDHOUSE_METRICS_TOKEN'] as const;
 
 /** Every variable the api reads as a setting: catalogs may never name one. */
 export const SETTING_KEYS: readonly string[] = Object.keys(schema.shape);
@@ -240,6 +248,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (config.DATABASE_MIGRATION_URL !== undefined && config.DATABASE_URL === undefined) {
     throw new ConfigError('DATABASE_MIGRATION_URL is set but DATABASE_URL is not: set both (the api runs as DATABASE_URL), or neither for the embedded PostgreSQL.');
+  }
+  if (config.DATABASE_REPLICA_URL !== undefined && config.DATABASE_URL === undefined) {
+    throw new ConfigError('DATABASE_REPLICA_URL is set but DATABASE_URL is not: a read replica needs the primary it copies in DATABASE_URL (the embedded PostgreSQL has none).');
   }
   if (config.NODE_ENV === 'production' && config.ROUNDHOUSE_DEV_SIGN_IN) {
     throw new ConfigError('ROUNDHOUSE_DEV_SIGN_IN is true but NODE_ENV is production: dev sign-in must be off in production.');

@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DashboardReferences, DashboardV1, Located } from '@roundhouse/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
+import { ReadReplica } from '../database/read-replica.js';
 import { DEAD_LETTER_STATUS } from '../dead-letters/dead-letters.repository.js';
 
 /** A dashboard as applied from its file. */
@@ -68,7 +69,10 @@ const toRecord = (row: DashboardRow): DashboardRecord => ({
 
 @Injectable()
 export class DashboardsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(ReadReplica) private readonly reads: ReadReplica,
+  ) {}
 
   /** Automations in the catalog (not archived) with their KPI names, and teams: what dashboards may name. */
   async references(): Promise<DashboardReferences> {
@@ -132,7 +136,7 @@ export class DashboardsRepository {
   }
 
   async find(name: string): Promise<DashboardRecord | null> {
-    const [row] = await this.dataSource.query<DashboardRow[]>(`SELECT * FROM dashboard WHERE name = $1`, [name]);
+    const [row] = await this.reads.source().query<DashboardRow[]>(`SELECT * FROM dashboard WHERE name = $1`, [name]);
     return row === undefined ? null : toRecord(row);
   }
 
@@ -145,7 +149,7 @@ export class DashboardsRepository {
     if (automations.length === 0) {
       return new Map();
     }
-    const rows = await this.dataSource.query<{ automation: string; pending: number; oldest_pending_since: Date | null; arrived: number; closed: number }[]>(
+    const rows = await this.reads.source().query<{ automation: string; pending: number; oldest_pending_since: Date | null; arrived: number; closed: number }[]>(
       `SELECT a.slug AS automation,
               count(d.id) FILTER (WHERE d.status IN ('pending', 'failed_again'))::int AS pending,
               min(d.first_failed_at) FILTER (WHERE d.status IN ('pending', 'failed_again')) AS oldest_pending_since,
@@ -175,7 +179,7 @@ export class DashboardsRepository {
     if (requests.length === 0) {
       return new Map();
     }
-    const rows = await this.dataSource.query<{ automation: string; minutes: number[]; first_reported_minute: Date | null }[]>(
+    const rows = await this.reads.source().query<{ automation: string; minutes: number[]; first_reported_minute: Date | null }[]>(
       `SELECT r.automation,
               (SELECT coalesce(array_agg((extract(epoch FROM minute) * 1000)::float8 ORDER BY minute), '{}')
                  FROM run_rollup_minute WHERE automation_slug = r.automation AND succeeded > 0 AND minute >= r.since AND minute < $3) AS minutes,
@@ -196,7 +200,7 @@ export class DashboardsRepository {
     if (requests.length === 0) {
       return new Map();
     }
-    const rows = await this.dataSource.query<{ automation: string; threshold_ms: string; within: number; runs: number }[]>(
+    const rows = await this.reads.source().query<{ automation: string; threshold_ms: string; within: number; runs: number }[]>(
       `SELECT r.automation, r.threshold_ms, s.within::int AS within, s.runs::int AS runs
          FROM unnest($1::text[], $2::bigint[]) AS r(automation, threshold_ms)
          CROSS JOIN LATERAL run_latency_span(r.automation, r.threshold_ms, $3, $4) s`,

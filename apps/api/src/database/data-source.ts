@@ -10,21 +10,35 @@ import { migrations } from './migrations/index.js';
 
 export const entities = [TeamEntity, AutomationEntity, RuntimeTokenEntity];
 
-/** The one place that says how the api talks to PostgreSQL. Schema changes are migrations, never synchronize. */
-export function dataSourceOptions(url: string): DataSourceOptions {
+/** How the api's pools connect: each connection holds a request's statements to the request's database budget. */
+function poolOptions(url: string, sessionSettings: string, withMigrations: boolean): DataSourceOptions {
   return {
     type: 'postgres',
     url,
     entities,
-    migrations,
+    migrations: withMigrations ? migrations : [],
     synchronize: false,
     migrationsRun: false,
     migrationsTransactionMode: 'each',
-    // JIT compiling pays off for long analytic scans; the api asks short questions of indexes and
-    // rollups, where compiling each statement cost seconds (a 10 ms trend query took 3 s).
-    // Each connection holds a request's statements to the request's database budget.
-    extra: { max: 10, options: '-c jit=off', Client: BudgetedClient },
+    extra: { max: 10, options: sessionSettings, Client: BudgetedClient },
   };
+}
+
+// JIT compiling pays off for long analytic scans; the api asks short questions of indexes and
+// rollups, where compiling each statement cost seconds (a 10 ms trend query took 3 s).
+const SESSION_SETTINGS = '-c jit=off';
+
+/** The one place that says how the api talks to PostgreSQL. Schema changes are migrations, never synchronize. */
+export function dataSourceOptions(url: string): DataSourceOptions {
+  return poolOptions(url, SESSION_SETTINGS, true);
+}
+
+/**
+ * The read replica's connections (DATABASE_REPLICA_URL): the same pool and budgets, no migrations, and
+ * read-only, so a write that strayed there fails instead of going to a server that may not be the primary.
+ */
+export function replicaDataSourceOptions(url: string): DataSourceOptions {
+  return poolOptions(url, `${SESSION_SETTINGS} -c default_transaction_read_only=on`, false);
 }
 
 /**
@@ -61,4 +75,18 @@ export async function hasPendingMigrations(db: pg.ClientBase): Promise<boolean> 
   }
   const applied = new Set((await db.query<{ name: string }>('SELECT name FROM migrations')).rows.map((row) => row.name));
   return migrations.some((migration) => !applied.has(migration.name));
+}
+
+/**
+ * The migrations the database has and this code does not, by name: a newer version of Roundhouse has
+ * upgraded it (a rolling upgrade under way, or a rollback). Read only.
+ */
+export async function migrationsFromNewerVersions(db: pg.ClientBase): Promise<string[]> {
+  const { rows } = await db.query<{ present: boolean }>(`SELECT to_regclass('public.migrations') IS NOT NULL AS present`);
+  if (rows[0]?.present !== true) {
+    return [];
+  }
+  const known = new Set(migrations.map((migration) => migration.name));
+  const applied = (await db.query<{ name: string }>('SELECT name FROM migrations ORDER BY timestamp')).rows.map((row) => row.name);
+  return applied.filter((name) => !known.has(name));
 }

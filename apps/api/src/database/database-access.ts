@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { Logger } from 'pino';
-import { hasPendingMigrations, runMigrations } from './data-source.js';
+import { hasPendingMigrations, migrationsFromNewerVersions, runMigrations } from './data-source.js';
 import { StartupError } from './startup-error.js';
 
 const CONNECT_TIMEOUT_SECONDS = 10;
@@ -95,11 +95,16 @@ function connectionProblem(error: unknown, url: string): string {
   }
 }
 
+/** Start-up's sentence for a connection that failed: the setting, where it leads (never its password) and what went wrong. */
+export function cannotConnect(error: unknown, url: string, name: string): StartupError {
+  const target = describeTarget(url);
+  const problem = connectionProblem(error, url);
+  // "…are the host and port right?" ends its own sentence.
+  return new StartupError(`Roundhouse cannot connect to ${name}${target === undefined ? '' : ` (${target.text})`}: ${problem}${/[.?!]$/.test(problem) ? '' : '.'}`);
+}
+
 async function signIn(url: string, name: string): Promise<Identity> {
-  const failed = (error: unknown) => {
-    const target = describeTarget(url);
-    return new StartupError(`Roundhouse cannot connect to ${name}${target === undefined ? '' : ` (${target.text})`}: ${connectionProblem(error, url)}.`);
-  };
+  const failed = (error: unknown) => cannotConnect(error, url, name);
   let client: pg.Client;
   try {
     client = new pg.Client({ connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_SECONDS * 1000 });
@@ -268,5 +273,21 @@ export async function prepareDatabase(options: PrepareDatabaseOptions): Promise<
   }
   const applied = await migrate(options, names, api, owner);
   await checkApiRole(options, names, api);
+  await warnOfNewerVersion(options);
   return applied;
+}
+
+/**
+ * An older version starting on a database a newer one has migrated (a replica restarted during a
+ * rolling upgrade, or a rollback) runs on, and says so: tables it reads may have changed under it.
+ */
+async function warnOfNewerVersion(options: PrepareDatabaseOptions): Promise<void> {
+  const newer = await withClient(options.apiUrl, migrationsFromNewerVersions);
+  if (newer.length === 0) {
+    return;
+  }
+  options.log.warn({ migrations: newer }, 'a newer version of Roundhouse has migrated this database');
+  process.stderr.write(
+    `Warning: a newer version of Roundhouse has migrated this database (${joinPhrases(newer)}, which this version does not have). This one runs on, but what those migrations changed may fail here: finish the upgrade, replacing every replica with the new version (see "Upgrades" in the README).\n`,
+  );
 }

@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { RunStatus, StepOutcome } from '@roundhouse/contracts';
 import { DataSource } from 'typeorm';
+import { ReadReplica } from '../database/read-replica.js';
 import { histogramSumSql } from './duration-histogram.js';
 
 export interface RunRow {
@@ -67,7 +68,10 @@ const SELECT_RUN = `SELECT r.automation_slug, a.title AS automation_title, r.run
 
 @Injectable()
 export class RunsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(ReadReplica) private readonly reads: ReadReplica,
+  ) {}
 
   /** Each automation's owner team and the payload fields it marks sensitive: who reads its error messages in full. */
   async payloadPolicies(slugs: readonly string[]): Promise<Map<string, { ownerTeam: string; sensitiveFields: string[] }>> {
@@ -118,7 +122,7 @@ export class RunsRepository {
 
   /** Rollups summed into buckets of `bucket` (a PostgreSQL interval) from `from` to `to`. */
   rollups(slug: string, from: Date, to: Date, bucket: string): Promise<RollupBucket[]> {
-    return this.dataSource.query<RollupBucket[]>(
+    return this.reads.source().query<RollupBucket[]>(
       `SELECT date_bin($4::interval, minute, $2::timestamptz) AS at,
               sum(succeeded)::int AS succeeded, sum(failed)::int AS failed, sum(dead_lettered)::int AS dead_lettered,
               sum(retried)::int AS retried, ${histogramSumSql('duration_histogram')} AS histogram
@@ -130,7 +134,7 @@ export class RunsRepository {
   }
 
   async activity(slug: string): Promise<{ lastSuccessAt: Date | null; lastHeartbeatAt: Date | null }> {
-    const [row] = await this.dataSource.query<{ last_success_at: Date | null; last_heartbeat_at: Date | null }[]>(
+    const [row] = await this.reads.source().query<{ last_success_at: Date | null; last_heartbeat_at: Date | null }[]>(
       `SELECT last_success_at, last_heartbeat_at FROM automation_activity WHERE automation_slug = $1`,
       [slug],
     );

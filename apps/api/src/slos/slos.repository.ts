@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DURATION_UNIT_MS, type Slo } from '@roundhouse/contracts';
 import { DataSource } from 'typeorm';
+import { ReadReplica } from '../database/read-replica.js';
 
 /** Runs that ended in the last `windowMs` milliseconds before `to`, from the per-minute rollups. */
 export interface WindowRollup {
@@ -202,7 +203,10 @@ function snapshotOf(row: SnapshotRow): SloSnapshot {
 
 @Injectable()
 export class SlosRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(ReadReplica) private readonly reads: ReadReplica,
+  ) {}
 
   /**
    * An automation's SLO definitions with the counts to judge them, or null when no automation has
@@ -219,7 +223,7 @@ export class SlosRepository {
     if (slugs.length === 0) {
       return new Map();
     }
-    const rows = await this.dataSource.query<(SnapshotRow & { automation: string })[]>(
+    const rows = await this.reads.source().query<(SnapshotRow & { automation: string })[]>(
       `SELECT a.slug AS automation, snapshot.* FROM unnest($1::text[]) AS a(slug) CROSS JOIN LATERAL (${SNAPSHOT}) snapshot`,
       [[...slugs], alertWindowsMs, to, now],
     );
@@ -228,7 +232,7 @@ export class SlosRepository {
 
   /** Per dead-letter SLO of the automation: gauge minutes sampled and good in [from, to). */
   async deadLetterGaugeCounts(slug: string, from: Date, to: Date): Promise<Map<string, { good: number; total: number }>> {
-    const rows = await this.dataSource.query<{ slo: string; good: number; total: number }[]>(
+    const rows = await this.reads.source().query<{ slo: string; good: number; total: number }[]>(
       `WITH definition AS (SELECT slos FROM automation WHERE slug = $1), ${DEAD_LETTER_SLOS}
        SELECT dl.name AS slo, ${GAUGE_COUNTS}
          FROM dl_slo dl

@@ -78,6 +78,7 @@ export const OPERATIONS: Readonly<Record<string, PeopleRow>> = {
   'Query.alerts': { anonymous: R, viewer: P, operator: P, owner: P, admin: P },
   'Query.runs': { anonymous: R, viewer: P, operator: P, owner: P, admin: P },
   'Query.automationHealth': { anonymous: R, viewer: P, operator: P, owner: P, admin: P },
+  'Query.dataFreshness': { anonymous: R, viewer: P, operator: P, owner: P, admin: P },
   'Query.trail': { anonymous: R, viewer: P, operator: P, owner: P, admin: P },
   'Query.trailSteps': { anonymous: R, viewer: P, operator: P, owner: P, admin: P },
   'Query.deadLetters': { anonymous: R, viewer: P, operator: P, owner: P, admin: P },

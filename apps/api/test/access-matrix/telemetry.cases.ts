@@ -8,6 +8,8 @@ export const cases: AccessCase[] = [
     document: `query($slug: String!) { automationHealth(slug: $slug) { bucket } }`,
     prepare: (context, team) => ({ slug: context.shippedAutomation(team) }),
   },
+  // How current the figures from a read replica are: for whoever may read the figures.
+  { operation: 'Query.dataFreshness', document: `{ dataFreshness { lagging } }` },
   { operation: 'Query.trail', document: `{ trail(correlationId: "order-4711") { runId } }` },
   { operation: 'Query.trailSteps', document: `{ trailSteps(correlationId: "order-4711") { stepId } }` },
   {

@@ -604,6 +604,11 @@ export type DashboardsQuery = { dashboards: Array<{ name: string, title: string,
 
 export type KpiReportFieldsFragment = { automation: string, automationTitle: string, name: string, title: string, unit: string, direction: KpiDirection, source: KpiSource, currency: string | null, target: number, baseline: number | null, baselineNote: string, baselineFrom: string | null, baselineTo: string | null, after: number | null, coverage: number, partial: boolean, noData: boolean, delta: number | null, change: KpiChange | null, improvementPercent: number | null, progressPercent: number | null, progressDisplayPercent: number | null, targetReached: boolean | null, caveat: string | null, howComputed: string, range: { start: string, end: string, days: number, label: string } };
 
+export type DataFreshnessQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DataFreshnessQuery = { dataFreshness: { fromReplica: boolean, behindSeconds: number, asOf: string | null, lagging: boolean } };
+
 export type DeadLetterGroupsQueryVariables = Exact<{
   automation?: string | null | undefined;
   status?: DeadLetterStatus | null | undefined;
@@ -2371,6 +2376,16 @@ export const DashboardsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DashboardsQuery, DashboardsQueryVariables>;
+export const DataFreshnessDocument = new TypedDocumentString(`
+    query DataFreshness {
+  dataFreshness {
+    fromReplica
+    behindSeconds
+    asOf
+    lagging
+  }
+}
+    `) as unknown as TypedDocumentString<DataFreshnessQuery, DataFreshnessQueryVariables>;
 export const DeadLetterGroupsDocument = new TypedDocumentString(`
     query DeadLetterGroups($automation: String, $status: DeadLetterStatus, $needsAction: Boolean, $reprocessRequest: ID, $teams: [String!]) {
   deadLetterGroups(

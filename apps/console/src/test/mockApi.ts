@@ -42,6 +42,7 @@ import type {
   DashboardQuery,
   DashboardQueryVariables,
   DashboardsQuery,
+  DataFreshnessQuery,
   DeadLetterGroupsQuery,
   DeadLetterGroupsQueryVariables,
   DeadLetterQuery,
@@ -122,6 +123,7 @@ interface Operations {
   AuditActions: { variables: Record<string, never>; data: AuditActionsQuery };
   Dashboards: { variables: Record<string, never>; data: DashboardsQuery };
   Dashboard: { variables: DashboardQueryVariables; data: DashboardQuery };
+  DataFreshness: { variables: Record<string, never>; data: DataFreshnessQuery };
   AutomationKpis: { variables: AutomationKpisQueryVariables; data: AutomationKpisQuery };
   AutomationSlos: { variables: AutomationSlosQueryVariables; data: AutomationSlosQuery };
   Alerts: { variables: AlertsQueryVariables; data: AlertsQuery };

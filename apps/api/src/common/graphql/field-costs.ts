@@ -18,6 +18,8 @@ export const FIELD_COST = {
   kpiTrend: 1_000,
   /** Each SLO's error budget over its window and burn rate over every alert rule's windows. */
   automationSlos: 1_000,
+  /** Two positions: the primary's and the read replica's. */
+  dataFreshness: 20,
   /** Every run of every automation in one business transaction (not paginated). */
   trail: 500,
   /** Groups every dead letter by fingerprint (a grouped scan). */

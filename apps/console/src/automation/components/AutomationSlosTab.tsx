@@ -1,3 +1,4 @@
+import { DataFreshnessNotice } from '@/data-freshness/components/DataFreshnessNotice';
 import { Link } from 'react-router';
 import { AlertList } from '@/alerts/components/AlertList';
 import { useAlerts } from '@/alerts/hooks/useAlerts';
@@ -106,6 +107,7 @@ export function AutomationSlosTab() {
   return (
     <div className="stack">
       <Section id="slo-status-title" title="Service-level objectives">
+        <DataFreshnessNotice />
         <PendingSloChange slug={slug} />
         <Slos slug={slug} />
       </Section>

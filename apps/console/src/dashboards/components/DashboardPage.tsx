@@ -1,3 +1,4 @@
+import { DataFreshnessNotice } from '@/data-freshness/components/DataFreshnessNotice';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ErrorState } from '@/shared/components/ErrorState';
 import { InfoTip } from '@/shared/components/InfoTip';
@@ -86,6 +87,7 @@ export function DashboardPage() {
   return (
     <article className="page stack" aria-labelledby="dashboard-title">
       <Header dashboard={dashboard} />
+      <DataFreshnessNotice />
       <div className="section-toolbar dashboard-toolbar">
         <DateRangePicker
           key={`${rangeKey(range)}:${String(query.isPlaceholderData)}`}

@@ -1,3 +1,4 @@
+import { DataFreshnessNotice } from '@/data-freshness/components/DataFreshnessNotice';
 import { ErrorState } from '@/shared/components/ErrorState';
 import { formatDateTime } from '@/shared/format/dates';
 import { hasNeverReported } from '../healthSeries';
@@ -70,6 +71,7 @@ export function HealthPanel({ slug, ...emptyProps }: HealthPanelProps) {
         </div>
         <HealthWindowPicker value={healthWindow} onChange={setHealthWindow} />
       </div>
+      <DataFreshnessNotice />
       <HealthBody query={query} {...emptyProps} />
     </section>
   );

@@ -1,0 +1,6 @@
+import { useQuery } from '@tanstack/react-query';
+import { dataFreshnessQueryOptions } from '../api/dataFreshnessQuery';
+
+export function useDataFreshness() {
+  return useQuery(dataFreshnessQueryOptions());
+}
