@@ -25,7 +25,7 @@ export function listings(searches) {
 
 const SELECT = `SELECT d.id::text AS id, d.automation_slug, a.title AS automation_title, d.source_kind, d.source_queue, d.message_id,
   d.fingerprint, d.error_class, d.error_message, d.attempts, d.deliveries, d.first_failed_at, d.last_failed_at,
-  CASE WHEN d.status = 'reprocessing' AND NOT EXISTS (SELECT 1 FROM reprocess_item i WHERE i.dead_letter_id = d.id AND i.state IN ('queued', 'dispatched')) THEN 'reprocessed' ELSE d.status END AS status,
+  CASE WHEN d.status = 'reprocessing' AND NOT (SELECT true FROM reprocess_item i WHERE i.dead_letter_id = d.id AND i.state IN ('queued', 'dispatched') LIMIT 1) IS NOT NULL THEN 'reprocessed' ELSE d.status END AS status,
   d.correlation_id, d.run_id, d.body, d.content_type, d.content_encoding, d.headers
   FROM dead_letter d JOIN automation a ON a.slug = d.automation_slug`;
 

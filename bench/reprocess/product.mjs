@@ -17,7 +17,7 @@ export function signIn(baseUrl, persona) {
 /**
  * Seeds the dead letters as a runtime (the collector) reports them: a runtime token for `team`
  * (as ada, admin) with the dead_letters capability, then `clients` concurrent clients POSTing the
- * gzip'd batches to the ingest endpoint. A 429 or 503 is retried after Retry-After (a few times).
+ * gzip'd batches to the ingest endpoint. A 429, 503 or 500 is retried after Retry-After or a second (a few times).
  */
 export async function seed({ baseUrl, path, team, batches, clients }) {
   const ada = await signIn(baseUrl, 'ada');
@@ -44,7 +44,8 @@ export async function seed({ baseUrl, path, team, batches, clients }) {
           }
           break;
         }
-        if ((res.status === 429 || res.status === 503) && retries < MAX_RETRIES_PER_BATCH) {
+        // The ingest is idempotent by event id, so a batch that failed on the server (a statement timeout on a busy machine) is sent again whole.
+        if ((res.status === 429 || res.status === 503 || res.status === 500) && retries < MAX_RETRIES_PER_BATCH) {
           await sleep(Math.min(30, Number(res.headers['retry-after'] ?? 1) || 1) * 1000);
           continue;
         }

@@ -108,8 +108,13 @@ export interface DeadLetterPosition {
 
 const UUID = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i;
 
-/** The dead letter (alias `d`) waits in a reprocess request that has not sent it yet (reprocess_item_one_open_idx finds it). */
-const IN_OPEN_REQUEST = `EXISTS (SELECT 1 FROM reprocess_item i WHERE i.dead_letter_id = d.id AND i.state IN ('queued', 'dispatched'))`;
+/**
+ * The dead letter (alias `d`) waits in a reprocess request that has not sent it yet: one probe of
+ * reprocess_item_one_open_idx per row. Written as a scalar subquery, not EXISTS, which PostgreSQL may
+ * turn into one hash of every open item of every request (a page then reads a running request's
+ * 100,000 items instead of 50 index entries).
+ */
+const IN_OPEN_REQUEST = `(SELECT true FROM reprocess_item i WHERE i.dead_letter_id = d.id AND i.state IN ('queued', 'dispatched') LIMIT 1) IS NOT NULL`;
 
 /**
  * A dead letter's status (alias `d`) as everyone reads it. A request marks its dead letters
