@@ -31,6 +31,8 @@ describe(ReadReplica.name, () => {
   let owner: string;
   let token: string;
 
+  // An attempt that has already ended: one ending in the future is not yet in an SLO window (now − W, now].
+  const finished = () => attempt(SLUG, { startedAt: new Date(Date.now() - 2_000), durationMs: 1_200 });
   const throughput = async () => (await api.graphql<{ automationHealth: { throughput: number } }>(HEALTH, {}, owner)).data?.automationHealth.throughput;
   const sloTotal = async () =>
     (await api.graphql<{ automationSlos: { indicator: string; errorBudget: { total: number } | null }[] }>(SLOS, {}, owner)).data?.automationSlos.find((slo) => slo.indicator === 'success_rate')
@@ -47,7 +49,7 @@ describe(ReadReplica.name, () => {
     await api.app.get(CatalogService).apply(path.join(api.config.repositoryRoot, 'catalog'), api.config.repositoryRoot);
     owner = await api.signIn('omar');
     token = (await createToken(api, owner, { team: 'finance-ops' })).secret;
-    expect((await ingest(api, token, [...attempt(SLUG), ...attempt(SLUG)])).body.accepted).toBe(4);
+    expect((await ingest(api, token, [...finished(), ...finished()])).body.accepted).toBe(4);
     await cluster.caughtUp();
   });
 
@@ -74,7 +76,7 @@ describe(ReadReplica.name, () => {
     await cluster.onReplica('SELECT pg_wal_replay_pause()');
     try {
       const writtenAt = new Date();
-      expect((await ingest(api, token, attempt(SLUG))).body.accepted).toBe(2);
+      expect((await ingest(api, token, finished())).body.accepted).toBe(2);
       // The write is on the primary only.
       expect(await runsOnPrimary()).toBe(3);
       expect(await runsOnReplica()).toBe(2);
