@@ -6,6 +6,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { API_NODE_FLAGS } from './api-node-flags.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const env = {
@@ -34,7 +35,7 @@ if (build.status !== 0) {
   process.exit(build.status ?? 1);
 }
 
-const api = spawn(process.execPath, [resolve(root, 'apps/api/dist/main.js')], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
+const api = spawn(process.execPath, [...API_NODE_FLAGS, resolve(root, 'apps/api/dist/main.js')], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
 let runtime;
 api.stdout.on('data', (chunk) => {
   process.stdout.write(chunk);

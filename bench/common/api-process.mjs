@@ -2,6 +2,7 @@
 // can be read from /proc, and the PostgreSQL processes behind a database, for CPU accounting.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { API_NODE_FLAGS } from '../../scripts/api-node-flags.mjs';
 
 const READY = /Roundhouse is running at http:\/\/[^:]+:(\d+)/;
 const TAIL_LINES = 40;
@@ -23,7 +24,8 @@ export function startApi({ entry, cwd, databaseUrl, nodeArgs = [], startTimeoutM
     ROUNDHOUSE_CONSOLE_DIR: '/nonexistent',
     LOG_LEVEL: 'warn',
   };
-  const child = spawn(process.execPath, [...nodeArgs, entry], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Started with the flags every start of the api uses (scripts/api-node-flags.mjs), as in production.
+  const child = spawn(process.execPath, [...API_NODE_FLAGS, ...nodeArgs, entry], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const api = {
     child,
     pid: child.pid,

@@ -122,8 +122,21 @@ export function decodeContentCoding(raw: Buffer, contentEncoding: string | undef
   }
 }
 
+/** The events of a request body, and whether the body's text rules out text PostgreSQL cannot store. */
+export interface IngestBody {
+  events: unknown[];
+  /**
+   * True when no event can hold a NUL or half a surrogate pair: JSON text decoded from UTF-8 can
+   * only hold them as `\u` escapes, and the body has none (so the per-event check can be skipped).
+   */
+  textsStorable: boolean;
+}
+
+/** A `\u` escape of NUL or of a UTF-16 surrogate (either half); also matches an escaped backslash before such text, which only costs the per-event check. */
+const UNSTORABLE_ESCAPE = /\\u(?:0000|[dD][89a-fA-F])/;
+
 /** The events in a raw body: JSON array (or one object) or NDJSON; identity, gzip or deflate. */
-export function parseIngestBody(body: unknown, contentType: string | undefined, contentEncoding: string | undefined): unknown[] {
+export function parseIngestBody(body: unknown, contentType: string | undefined, contentEncoding: string | undefined): IngestBody {
   const raw = decodeContentCoding(Buffer.isBuffer(body) ? body : Buffer.alloc(0), contentEncoding);
   const text = raw.toString('utf8');
   const ndjson = contentType?.includes('ndjson') === true;
@@ -158,5 +171,5 @@ export function parseIngestBody(body: unknown, contentType: string | undefined, 
   if (events.length > INGEST_MAX_EVENTS) {
     throw new TooLargeError(`The batch holds ${events.length} events; at most ${INGEST_MAX_EVENTS} are allowed per request.`);
   }
-  return events;
+  return { events, textsStorable: !UNSTORABLE_ESCAPE.test(text) };
 }

@@ -15,8 +15,8 @@ export class IngestController {
   @Post('events')
   @HttpCode(200)
   async events(@Req() request: Request, @Res({ passthrough: true }) response: Response, @CurrentRuntime() runtime: RuntimeIdentity): Promise<IngestResponse> {
-    const events = parseIngestBody(request.body, request.headers['content-type'], request.headers['content-encoding']);
-    const result = await this.service.ingest(events, runtime);
+    const { events, textsStorable } = parseIngestBody(request.body, request.headers['content-type'], request.headers['content-encoding']);
+    const result = await this.service.ingest(events, runtime, { textsStorable });
     if (events.length > 0 && result.forbidden === events.length) {
       response.status(403);
     }

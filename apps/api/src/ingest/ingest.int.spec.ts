@@ -114,6 +114,17 @@ describe(IngestService.name, () => {
     expect(otherOwner.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
+  it('quarantines a run event holding text PostgreSQL cannot store, and takes an escaped emoji', async () => {
+    const [started, finished] = attempt('invoice-generation', { end: 'failed' });
+    const [withEmoji] = attempt('invoice-generation', { correlationId: 'SO-\ud83d\ude00' });
+    const body = JSON.stringify([{ ...started, correlationId: 'SO-\u0000' }, { ...finished, errorMessage: 'half \ud800' }, withEmoji]).replace('😀', '\\ud83d\\ude00');
+    expect(body).toContain('SO-\\ud83d\\ude00');
+    const result = await ingest(t.api, teamToken, [], {}, body);
+    expect(result.body.results.map((r) => r.outcome)).toEqual(['quarantined', 'quarantined', 'accepted']);
+    expect(result.body.results[0]?.reason).toContain('NUL');
+    expect(await t.db.query(`SELECT correlation_id FROM run WHERE run_id = $1`, [(withEmoji as { runId: string }).runId])).toEqual([{ correlation_id: 'SO-😀' }]);
+  });
+
   it('takes gzip, deflate and NDJSON, quarantining a line that is not JSON', async () => {
     const events = attempt('invoice-generation');
     const gz = await ingest(t.api, teamToken, [], { 'content-encoding': 'gzip' }, gzipSync(JSON.stringify(events)));

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { HeartbeatV1, KpiMeasurementV1, StepV1 } from '@roundhouse/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CountedRun, RollupDelta } from './rollup-delta.js';
-import type { RunPatch } from './run-patch.js';
+import { attemptKey, compareAttempts, type RunPatch } from './run-patch.js';
 
 export interface QuarantineRow {
   tokenId: string;
@@ -29,10 +29,6 @@ interface KeyRow {
   started_at: Date;
 }
 
-function patchKey(automation: string, runId: string, attempt: number, startedAtMs: number): string {
-  return `${automation}\u0000${runId}\u0000${attempt}\u0000${startedAtMs}`;
-}
-
 /** The run columns of patches, as arrays in the order the run statements list them. */
 function runColumns(patches: readonly RunPatch[]): unknown[][] {
   return [
@@ -52,19 +48,8 @@ function runColumns(patches: readonly RunPatch[]): unknown[][] {
 
 /** The patches that returned rows name, by the attempt's key. */
 function patchesOf(patches: readonly RunPatch[], rows: readonly KeyRow[]): RunPatch[] {
-  const byKey = new Map(patches.map((patch) => [patchKey(patch.automation, patch.runId, patch.attempt, Date.parse(patch.startedAt)), patch]));
-  return rows.flatMap((row) => byKey.get(patchKey(row.automation_slug, row.run_id, row.attempt, new Date(row.started_at).getTime())) ?? []);
-}
-
-function compareKeys(a: readonly (string | number)[], b: readonly (string | number)[]): number {
-  for (let i = 0; i < a.length; i += 1) {
-    const x = a[i] ?? '';
-    const y = b[i] ?? '';
-    if (x !== y) {
-      return x < y ? -1 : 1;
-    }
-  }
-  return 0;
+  const byKey = new Map(patches.map((patch) => [attemptKey(patch.automation, patch.runId, patch.attempt, patch.startedAtMs), patch]));
+  return rows.flatMap((row) => byKey.get(attemptKey(row.automation_slug, row.run_id, row.attempt, new Date(row.started_at).getTime())) ?? []);
 }
 
 @Injectable()
@@ -109,7 +94,7 @@ export class IngestRepository {
    */
   async applyRunPhases(manager: EntityManager, patches: readonly RunPatch[]): Promise<AppliedPhases> {
     const applied: AppliedPhases = { starts: new Set(), ends: new Set(), counted: [] };
-    const ordered = [...patches].sort((a, b) => compareKeys([a.automation, a.runId, a.attempt, Date.parse(a.startedAt)], [b.automation, b.runId, b.attempt, Date.parse(b.startedAt)]));
+    const ordered = [...patches].sort(compareAttempts);
     const inserted = new Set(await this.insertNewAttempts(manager, ordered));
     const ended = await this.applyEnds(manager, ordered.filter((patch) => patch.end !== null && !inserted.has(patch)));
     const started = await this.markStarts(manager, ordered.filter((patch) => patch.starts.length > 0 && !inserted.has(patch)));

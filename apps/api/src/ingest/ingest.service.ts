@@ -60,10 +60,18 @@ export class IngestService {
     return parsed.success ? parsed.data : describeError(parsed.error, event, ingestEventV1).map((p) => `${p.field || '(event)'}: found ${p.found}; allowed: ${p.allowed}`).join('; ');
   }
 
-  async ingest(raw: readonly unknown[], runtime: RuntimeIdentity, now = new Date()): Promise<IngestResponse> {
+  /**
+   * Ingests a batch. `textsStorable`: the caller has ruled out, for the whole batch, texts
+   * PostgreSQL cannot store (see IngestBody), so no event is walked to look for them.
+   */
+  async ingest(raw: readonly unknown[], runtime: RuntimeIdentity, { textsStorable = false, now = new Date() }: { textsStorable?: boolean; now?: Date } = {}): Promise<IngestResponse> {
     const results: IngestEventResult[] = [];
     const outcome = (index: number, id: string | null, result: IngestOutcome, reason?: string) => {
-      results[index] = { index, id, outcome: result, status: INGEST_OUTCOME_STATUS[result], ...(reason === undefined ? {} : { reason }) };
+      const told: IngestEventResult = { index, id, outcome: result, status: INGEST_OUTCOME_STATUS[result] };
+      if (reason !== undefined) {
+        told.reason = reason;
+      }
+      results[index] = told;
     };
     const names = raw.map((event) => (event instanceof UnreadableReport ? event.automation : field(event, 'automation')));
     const owners = await this.repository.owners([...new Set(names.filter((n): n is string => n !== null))]);
@@ -100,7 +108,7 @@ export class IngestService {
         outcome(index, id, 'forbidden', `the token "${runtime.name}" lacks the dead_letters capability`);
         return;
       }
-      if (!isStorable(event)) {
+      if (!textsStorable && !isStorable(event)) {
         hold('a text holds a NUL character (\\u0000) or half of a UTF-16 surrogate pair, which cannot be stored');
         return;
       }

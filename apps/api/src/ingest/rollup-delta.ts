@@ -34,7 +34,7 @@ export function rollupDeltas(runs: readonly CountedRun[], signals: readonly Resi
   const deltas = new Map<string, RollupDelta>();
   const deltaFor = (automation: string, at: Date): RollupDelta => {
     const minute = minuteOf(at);
-    const key = `${automation}\u0000${minute.toISOString()}`;
+    const key = `${automation}\u0000${minute.getTime()}`;
     let delta = deltas.get(key);
     if (delta === undefined) {
       delta = { automation, minute, succeeded: 0, failed: 0, deadLettered: 0, retried: 0, manualTouches: 0, histogram: emptyHistogram(), dependencyRetries: 0, dependencyTimeouts: 0, circuitOpens: 0 };
@@ -74,5 +74,5 @@ export function rollupDeltas(runs: readonly CountedRun[], signals: readonly Resi
       delta.circuitOpens += 1;
     }
   }
-  return [...deltas.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, delta]) => delta);
+  return [...deltas.values()].sort((a, b) => (a.automation === b.automation ? a.minute.getTime() - b.minute.getTime() : a.automation < b.automation ? -1 : 1));
 }

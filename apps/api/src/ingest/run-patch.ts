@@ -12,6 +12,8 @@ export interface RunPatch {
   runId: string;
   attempt: number;
   startedAt: string;
+  /** `startedAt` in milliseconds since the epoch, read once. */
+  startedAtMs: number;
   correlationId: string | null;
   status: RunStatus;
   finishedAt: string | null;
@@ -26,8 +28,20 @@ export interface RunPatch {
   lostEnds: number[];
 }
 
-export function runKey(event: Pick<RunEventV1, 'automation' | 'runId' | 'attempt' | 'startedAt'>): string {
-  return JSON.stringify([event.automation, event.runId, event.attempt, Date.parse(event.startedAt)]);
+/** An attempt's key as one string: automation, run, attempt and start (in ms), NUL-separated (slugs and times hold no NUL). */
+export function attemptKey(automation: string, runId: string, attempt: number, startedAtMs: number): string {
+  return `${automation}\u0000${startedAtMs}\u0000${attempt}\u0000${runId}`;
+}
+
+/** Orders patches by automation, run, attempt and start: the order every batch locks attempts in. */
+export function compareAttempts(a: RunPatch, b: RunPatch): number {
+  if (a.automation !== b.automation) {
+    return a.automation < b.automation ? -1 : 1;
+  }
+  if (a.runId !== b.runId) {
+    return a.runId < b.runId ? -1 : 1;
+  }
+  return a.attempt - b.attempt || a.startedAtMs - b.startedAtMs;
 }
 
 function terminal(event: RunEventV1): Partial<RunPatch> | undefined {
@@ -56,7 +70,8 @@ function terminal(event: RunEventV1): Partial<RunPatch> | undefined {
 export function mergeRunEvents(events: readonly IndexedRunEvent[]): RunPatch[] {
   const patches = new Map<string, RunPatch>();
   for (const { index, event } of events) {
-    const key = runKey(event);
+    const startedAtMs = Date.parse(event.startedAt);
+    const key = attemptKey(event.automation, event.runId, event.attempt, startedAtMs);
     let current = patches.get(key);
     if (current === undefined) {
       current = {
@@ -64,6 +79,7 @@ export function mergeRunEvents(events: readonly IndexedRunEvent[]): RunPatch[] {
         runId: event.runId,
         attempt: event.attempt,
         startedAt: event.startedAt,
+        startedAtMs,
         correlationId: null,
         status: 'running',
         finishedAt: null,

@@ -8,6 +8,12 @@ describe('storable JSON', () => {
     expect(deepestNesting('[[[\n[[', false)).toBe(5);
     expect(deepestNesting('[[[\n[[', true)).toBe(3);
     expect(deepestNesting('['.repeat(1_000_000), false)).toBe(1_000_000);
+    // An even run of backslashes escapes itself, not the quote; an odd run escapes the quote.
+    expect(deepestNesting('["a\\\\", [[1]]]', false)).toBe(3);
+    expect(deepestNesting('["a\\", [[1]]]', false)).toBe(1);
+    // NDJSON: a string left open ends with its line, the next line is read afresh.
+    expect(deepestNesting('{"a": "open\n[[{"b": 1}]]', true)).toBe(3);
+    expect(deepestNesting('{"a": "open\n[[{"b": 1}]]', false)).toBe(1);
   });
 
   it('finds and replaces what PostgreSQL cannot store: NUL and half a surrogate pair, in keys and values', () => {

@@ -1,36 +1,59 @@
 /** How deep arrays and objects may nest in one event; real telemetry stays far below. */
 export const INGEST_MAX_NESTING = 64;
 
-const OPENERS = new Set(['[', '{']);
-const CLOSERS = new Set([']', '}']);
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+
+/** Where the string that opens at `open` (its quote) closes: the next quote not escaped by an odd run of backslashes, or -1. */
+function closingQuote(text: string, open: number): number {
+  let quote = text.indexOf('"', open + 1);
+  while (quote !== -1) {
+    let backslashes = 0;
+    while (text.charCodeAt(quote - 1 - backslashes) === BACKSLASH) {
+      backslashes += 1;
+    }
+    if (backslashes % 2 === 0) {
+      return quote;
+    }
+    quote = text.indexOf('"', quote + 1);
+  }
+  return -1;
+}
 
 /**
  * The deepest nesting of arrays and objects in JSON text (strings skipped), found without parsing
  * so that a body of a million `[` is refused before anything recurses over it. With `perLine`,
- * each line (NDJSON) is counted on its own.
+ * each line (NDJSON) is counted on its own, a line ending any string left open. It reads
+ * character codes and jumps over strings: it runs over every byte of every ingest body.
  */
 export function deepestNesting(text: string, perLine: boolean): number {
   let depth = 0;
   let deepest = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const char = text[i] as string;
-    if (perLine && char === '\n') {
+  let lineEnd = perLine ? text.indexOf('\n') : -1;
+  const length = text.length;
+  for (let i = 0; i < length; i += 1) {
+    if (i === lineEnd) {
       depth = 0;
-      inString = false;
-    } else if (inString) {
-      if (char === '\\' && text[i + 1] !== '\n') {
-        i += 1;
-      } else if (char === '"') {
-        inString = false;
-      }
-    } else if (char === '"') {
-      inString = true;
-    } else if (OPENERS.has(char)) {
+      lineEnd = text.indexOf('\n', i + 1);
+      continue;
+    }
+    const code = text.charCodeAt(i);
+    if (code === QUOTE) {
+      const close = closingQuote(text, i);
+      const end = close === -1 ? length : close;
+      // A string left open at the end of its line ends there (NDJSON: the next line starts afresh).
+      i = lineEnd !== -1 && lineEnd < end ? lineEnd - 1 : end;
+    } else if (code === OPEN_BRACKET || code === OPEN_BRACE) {
       depth += 1;
-      deepest = Math.max(deepest, depth);
-    } else if (CLOSERS.has(char)) {
-      depth = Math.max(0, depth - 1);
+      if (depth > deepest) {
+        deepest = depth;
+      }
+    } else if ((code === CLOSE_BRACKET || code === CLOSE_BRACE) && depth > 0) {
+      depth -= 1;
     }
   }
   return deepest;
