@@ -27,10 +27,6 @@ export function runFiltersFromSearchParams(params: URLSearchParams): RunFilters 
   };
 }
 
-export function hasActiveRunFilters(filters: RunFilters): boolean {
-  return (Object.keys(EMPTY_RUN_FILTERS) as RunFilterName[]).some((key) => filters[key] !== EMPTY_RUN_FILTERS[key]);
-}
-
 /** The api's filter: only what is set, so equal views share one cache entry. */
 export function toRunFilter(filters: RunFilters, automation?: string): RunFilter {
   const filter: RunFilter = {};
