@@ -4,16 +4,13 @@ import type { AuditFilter } from '@/gql/graphql';
 export const AUDIT_FILTER_PARAMS = ['automation', 'team', 'actor', 'action', 'from', 'to'] as const;
 export type AuditFilterName = (typeof AUDIT_FILTER_PARAMS)[number];
 export type AuditFilters = Record<AuditFilterName, string>;
+export const EMPTY_AUDIT_FILTERS: AuditFilters = { automation: '', team: '', actor: '', action: '', from: '', to: '' };
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_MS = 86_400_000;
 
 export function auditFiltersFromSearchParams(params: URLSearchParams): AuditFilters {
   return Object.fromEntries(AUDIT_FILTER_PARAMS.map((name) => [name, params.get(name)?.trim() ?? ''])) as AuditFilters;
-}
-
-export function hasActiveAuditFilters(filters: AuditFilters): boolean {
-  return AUDIT_FILTER_PARAMS.some((name) => filters[name] !== '');
 }
 
 /** Why the chosen days cannot be asked for, in words; null when they can. */

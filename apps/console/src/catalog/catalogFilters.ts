@@ -42,10 +42,6 @@ export function filtersFromSearchParams(params: URLSearchParams): CatalogFilters
   };
 }
 
-export function hasActiveFilters(filters: CatalogFilters): boolean {
-  return (Object.keys(EMPTY_FILTERS) as (keyof CatalogFilters)[]).some((key) => filters[key] !== EMPTY_FILTERS[key]);
-}
-
 /** The api's filter: only what is set, so equal views share one cache entry. */
 export function toAutomationFilter(filters: CatalogFilters): AutomationFilter {
   const filter: AutomationFilter = {};

@@ -20,16 +20,36 @@ export interface RangeSpec {
  * field when one is wrong, which the page shows.
  */
 export function rangeFromSearch(params: URLSearchParams): DateRangeInput | null {
-  const last = params.get('last');
-  if (last !== null) {
+  return rangeOf(rangeParams(params));
+}
+
+/** The range's URL parameters as written ('' when absent), for the page's URL state. */
+export interface RangeParams {
+  last: string;
+  from: string;
+  to: string;
+}
+
+export const NO_RANGE_PARAMS: RangeParams = { last: '', from: '', to: '' };
+
+export function rangeParams(params: URLSearchParams): RangeParams {
+  return { last: params.get('last') ?? '', from: params.get('from') ?? '', to: params.get('to') ?? '' };
+}
+
+/** The range the parameters name: a rolling `last` wins over days; null when none is given. */
+export function rangeOf({ last, from, to }: RangeParams): DateRangeInput | null {
+  if (last !== '') {
     return { last };
   }
-  const from = params.get('from');
-  const to = params.get('to');
-  if (from === null && to === null) {
+  if (from === '' && to === '') {
     return null;
   }
-  return { ...(from === null ? {} : { from }), ...(to === null ? {} : { to }) };
+  return { ...(from === '' ? {} : { from }), ...(to === '' ? {} : { to }) };
+}
+
+/** The parameters that write a range: `last` alone, or the days (any other range parameter removed). */
+export function paramsOf(range: RangeSpec): RangeParams {
+  return range.last ? { last: range.last, from: '', to: '' } : { last: '', from: range.from ?? '', to: range.to ?? '' };
 }
 
 /** The search params with the range written in (and any other range parameter removed). */

@@ -26,8 +26,6 @@ export type DeadLetterFilterName = keyof DeadLetterFilters;
 
 export const DEFAULT_DEAD_LETTER_FILTERS: DeadLetterFilters = { automation: '', status: NEEDS_ACTION, fingerprint: '', request: '', from: '', to: '', q: '' };
 
-export const DEAD_LETTER_FILTER_PARAMS = Object.keys(DEFAULT_DEAD_LETTER_FILTERS) as DeadLetterFilterName[];
-
 const isInstant = (value: string | null): value is string => value !== null && !Number.isNaN(new Date(value).getTime());
 
 function statusFrom(value: string | null): DeadLetterFilters['status'] {
@@ -49,16 +47,6 @@ export function deadLetterFiltersFromSearchParams(params: URLSearchParams): Dead
     to: isInstant(to) ? to : '',
     q: params.get('q')?.trim() ?? '',
   };
-}
-
-/** How a filter is written in the URL: the default (needs action) is left out. */
-export function searchParamValue(name: DeadLetterFilterName, value: string): string {
-  return value === DEFAULT_DEAD_LETTER_FILTERS[name] ? '' : value;
-}
-
-/** Whether anything narrows the list beyond the default view (dead letters that need action, of every automation). */
-export function hasActiveDeadLetterFilters(filters: DeadLetterFilters): boolean {
-  return DEAD_LETTER_FILTER_PARAMS.some((key) => filters[key] !== DEFAULT_DEAD_LETTER_FILTERS[key]);
 }
 
 /** The status as the api takes it: null for every status, and for "needs action" (its own argument). */

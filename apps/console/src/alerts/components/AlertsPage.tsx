@@ -1,29 +1,23 @@
-import { useSearchParams } from 'react-router';
 import { useTeamsScope } from '@/auth/hooks/useTeamsScope';
 import { TeamsScopeToggle } from '@/shared/components/TeamsScopeToggle';
 import { ErrorState } from '@/shared/components/ErrorState';
 import { LoadingMessage, SkeletonLine } from '@/shared/components/Skeleton';
 import { useDocumentTitle } from '@/shared/hooks/useDocumentTitle';
+import { useUrlState } from '@/shared/hooks/useUrlState';
 import { useAlerts } from '../hooks/useAlerts';
 import { AlertList } from './AlertList';
+
+const OPEN_ONLY = { resolved: false };
+const readResolved = (params: URLSearchParams) => ({ resolved: params.get('resolved') === '1' });
 
 /** Alerts newest first: open ones, or with the resolved ones too (`?resolved=1`); the viewer's teams' first, every team's one click away (`?teams=all`). */
 export function AlertsPage() {
   useDocumentTitle('Alerts');
-  const [searchParams, setSearchParams] = useSearchParams();
-  const includeResolved = searchParams.get('resolved') === '1';
+  const { values, set } = useUrlState(readResolved, OPEN_ONLY);
+  const includeResolved = values.resolved;
   const scope = useTeamsScope();
   const query = useAlerts({ includeResolved, ...(scope.teams === null ? {} : { teams: scope.teams }) });
-  const toggle = (checked: boolean) =>
-    setSearchParams((current) => {
-      const next = new URLSearchParams(current);
-      if (checked) {
-        next.set('resolved', '1');
-      } else {
-        next.delete('resolved');
-      }
-      return next;
-    });
+  const toggle = (checked: boolean) => set({ resolved: checked });
 
   return (
     <div className="page stack">

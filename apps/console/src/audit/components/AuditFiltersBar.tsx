@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { ClearFiltersButton } from '@/shared/components/filters/FilterBar';
+import { TextFilterField } from '@/shared/components/filters/TextFilterField';
 import type { AuditFilterName, AuditFilters } from '../auditFilters';
 import { describeAction } from '../auditWords';
 
@@ -14,43 +15,12 @@ interface AuditFiltersBarProps {
   hasFilters: boolean;
 }
 
-/** A text filter applied on Enter or when the field is left, not on every keystroke. */
-function TextFilter({ name, label, placeholder, value, onCommit }: { name: AuditFilterName; label: string; placeholder: string; value: string; onCommit: (value: string) => void }) {
-  const [text, setText] = useState(value);
-  useEffect(() => setText(value), [value]);
-  const commit = () => {
-    if (text.trim() !== value) {
-      onCommit(text.trim());
-    }
-  };
-  return (
-    <div className="field field--compact">
-      <label htmlFor={`audit-filter-${name}`}>{label}</label>
-      <input
-        id={`audit-filter-${name}`}
-        type="search"
-        autoComplete="off"
-        placeholder={placeholder}
-        value={text}
-        onChange={(event) => setText(event.target.value)}
-        onBlur={commit}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter') {
-            event.preventDefault();
-            commit();
-          }
-        }}
-      />
-    </div>
-  );
-}
-
 /** Who, what, which automation or team, and which days (UTC, the last one included); every choice goes to the URL. */
 export function AuditFiltersBar({ filters, teams, actions, rangeProblem, onFilterChange, onClear, hasFilters }: AuditFiltersBarProps) {
   const actionChoices = filters.action !== '' && !actions.includes(filters.action) ? [filters.action, ...actions] : actions;
   return (
     <form role="search" aria-label="Filter the audit trail" className="filter-bar" onSubmit={(event) => event.preventDefault()}>
-      <TextFilter name="automation" label="Automation" placeholder="e.g. invoice-generation" value={filters.automation} onCommit={(value) => onFilterChange('automation', value)} />
+      <TextFilterField id="audit-filter-automation" label="Automation" placeholder="e.g. invoice-generation" value={filters.automation} onCommit={(value) => onFilterChange('automation', value)} />
       <div className="field field--compact">
         <label htmlFor="audit-filter-team">Team</label>
         <select id="audit-filter-team" value={filters.team} onChange={(event) => onFilterChange('team', event.target.value)}>
@@ -62,7 +32,7 @@ export function AuditFiltersBar({ filters, teams, actions, rangeProblem, onFilte
           ))}
         </select>
       </div>
-      <TextFilter name="actor" label="Who" placeholder="e.g. omar or Omar Owner" value={filters.actor} onCommit={(value) => onFilterChange('actor', value)} />
+      <TextFilterField id="audit-filter-actor" label="Who" placeholder="e.g. omar or Omar Owner" value={filters.actor} onCommit={(value) => onFilterChange('actor', value)} />
       <div className="field field--compact">
         <label htmlFor="audit-filter-action">What</label>
         <select id="audit-filter-action" value={filters.action} onChange={(event) => onFilterChange('action', event.target.value)}>
@@ -82,11 +52,7 @@ export function AuditFiltersBar({ filters, teams, actions, rangeProblem, onFilte
         <label htmlFor="audit-filter-to">To, included (UTC)</label>
         <input id="audit-filter-to" type="date" value={filters.to} min={filters.from || undefined} onChange={(event) => onFilterChange('to', event.target.value)} />
       </div>
-      {hasFilters ? (
-        <button type="button" className="button button--quiet" onClick={onClear}>
-          Clear filters
-        </button>
-      ) : null}
+      {hasFilters ? <ClearFiltersButton onClear={onClear} quiet /> : null}
       {rangeProblem ? (
         <p className="banner banner--error" role="alert">
           {rangeProblem}

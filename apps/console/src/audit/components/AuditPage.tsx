@@ -3,7 +3,8 @@ import { type ReactNode, useMemo } from 'react';
 import { useViewer } from '@/auth/hooks/useViewer';
 import { ErrorState } from '@/shared/components/ErrorState';
 import { LoadingMessage, SkeletonLine } from '@/shared/components/Skeleton';
-import { formatNumber } from '@/shared/format/numbers';
+import { NoneMatchState } from '@/shared/components/filters/NoneMatchState';
+import { ShownCount } from '@/shared/components/filters/ShownCount';
 import { useDocumentTitle } from '@/shared/hooks/useDocumentTitle';
 import { teamsQueryOptions } from '@/teams/api/teamsQuery';
 import { mayReadAudit } from '../auditAccess';
@@ -60,13 +61,20 @@ export function AuditPage() {
   } else if (query.isError && entries.length === 0) {
     body = <ErrorState title="The audit trail could not be loaded" error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
   } else if (entries.length === 0) {
-    body = <NothingDoneState hasFilters={hasFilters} onClear={clearFilters} />;
+    body = hasFilters ? (
+      <NoneMatchState
+        id="audit-empty-title"
+        title="Nothing was done that matches these filters"
+        hint="Widen the dates, pick another action or person, or clear the filters."
+        onClear={clearFilters}
+      />
+    ) : (
+      <NothingRecordedState />
+    );
   } else {
     body = (
       <>
-        <p className="catalog-count" role="status" aria-live="polite">
-          {`Showing ${formatNumber(entries.length)} ${entries.length === 1 ? 'entry' : 'entries'}${query.hasNextPage ? ' — more below' : ''}`}
-        </p>
+        <ShownCount count={entries.length} noun={['entry', 'entries']} more={query.hasNextPage} />
         <AuditTable entries={entries} />
         <LoadMore query={query} />
       </>
@@ -107,20 +115,13 @@ export function AuditPage() {
   );
 }
 
-function NothingDoneState({ hasFilters, onClear }: { hasFilters: boolean; onClear: () => void }) {
+function NothingRecordedState() {
   return (
     <div className="state" role="status" aria-labelledby="audit-empty-title">
       <h2 id="audit-empty-title" className="state__title">
-        {hasFilters ? 'Nothing was done that matches these filters' : 'Nothing has been recorded yet'}
+        Nothing has been recorded yet
       </h2>
-      <p className="state__text">
-        {hasFilters ? 'Widen the dates, pick another action or person, or clear the filters.' : 'Every change and action in Roundhouse will be listed here, newest first.'}
-      </p>
-      {hasFilters ? (
-        <button type="button" className="button" onClick={onClear}>
-          Clear filters
-        </button>
-      ) : null}
+      <p className="state__text">Every change and action in Roundhouse will be listed here, newest first.</p>
     </div>
   );
 }

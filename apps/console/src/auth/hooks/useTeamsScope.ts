@@ -1,10 +1,13 @@
 import { useCallback } from 'react';
-import { useSearchParams } from 'react-router';
+import { useUrlState } from '@/shared/hooks/useUrlState';
 import { useSignedInUser } from './useSignedInUser';
 
 /** The URL parameter that widens a list from the viewer's teams to every team. */
 export const TEAMS_PARAM = 'teams';
 export const ALL_TEAMS = 'all';
+
+const MY_TEAMS = { [TEAMS_PARAM]: '' };
+const readTeams = (params: URLSearchParams) => ({ [TEAMS_PARAM]: params.get(TEAMS_PARAM) === ALL_TEAMS ? ALL_TEAMS : '' });
 
 export interface TeamsScope {
   /** The viewer's teams; empty for those on none (admins, viewers), who see every team's. */
@@ -21,21 +24,9 @@ export interface TeamsScope {
  */
 export function useTeamsScope(): TeamsScope {
   const user = useSignedInUser();
-  const [searchParams, setSearchParams] = useSearchParams();
+  const { values, set } = useUrlState(readTeams, MY_TEAMS);
   const myTeams = user?.teams ?? [];
-  const all = searchParams.get(TEAMS_PARAM) === ALL_TEAMS || myTeams.length === 0;
-  const showAll = useCallback(
-    (wanted: boolean) =>
-      setSearchParams((current) => {
-        const next = new URLSearchParams(current);
-        if (wanted) {
-          next.set(TEAMS_PARAM, ALL_TEAMS);
-        } else {
-          next.delete(TEAMS_PARAM);
-        }
-        return next;
-      }),
-    [setSearchParams],
-  );
+  const all = values[TEAMS_PARAM] === ALL_TEAMS || myTeams.length === 0;
+  const showAll = useCallback((wanted: boolean) => set({ [TEAMS_PARAM]: wanted ? ALL_TEAMS : '' }), [set]);
   return { myTeams, teams: all ? null : myTeams, showAll };
 }

@@ -35,7 +35,7 @@ function Header({ dashboard }: { dashboard: DashboardData }) {
 /** A stakeholder dashboard over a range: every panel, the range picker and a link to share the view. */
 export function DashboardPage() {
   const { name = '' } = useParams();
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams] = useSearchParams();
   const { range, setRange } = useDashboardRange();
   const query = useDashboard(name, range);
   const dashboard = query.data?.dashboard;
@@ -58,7 +58,7 @@ export function DashboardPage() {
         <DateRangePicker key={rangeKey(range)} value={range} defaultRange={undefined} resolved={undefined} onChange={setRange} />
         <ErrorState title="These dates cannot be shown" error={query.error} />
         <p>
-          <button type="button" className="button" onClick={() => setSearchParams((current) => withRange(current, {}))}>
+          <button type="button" className="button" onClick={() => setRange({})}>
             Show the dashboard’s usual dates
           </button>
         </p>

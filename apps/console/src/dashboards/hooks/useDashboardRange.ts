@@ -1,11 +1,11 @@
 import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
-import { type RangeSpec, rangeFromSearch, withRange } from '../dateRange';
+import { useUrlState } from '@/shared/hooks/useUrlState';
+import { NO_RANGE_PARAMS, type RangeSpec, paramsOf, rangeOf, rangeParams } from '../dateRange';
 
 /** The dashboard's range, kept in the URL (`?last=30d`, `?from=…&to=…`) so the address is the link to share. */
 export function useDashboardRange() {
-  const [searchParams, setSearchParams] = useSearchParams();
-  const range = useMemo(() => rangeFromSearch(searchParams), [searchParams]);
-  const setRange = useCallback((next: RangeSpec) => setSearchParams((current) => withRange(current, next)), [setSearchParams]);
+  const { values, set } = useUrlState(rangeParams, NO_RANGE_PARAMS);
+  const range = useMemo(() => rangeOf(values), [values]);
+  const setRange = useCallback((next: RangeSpec) => set(paramsOf(next)), [set]);
   return { range, setRange };
 }

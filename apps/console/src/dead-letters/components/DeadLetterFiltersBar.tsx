@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react';
-import { fromLocalInput, toLocalInput } from '@/runs/runFilters';
+import { FilterBar } from '@/shared/components/filters/FilterBar';
+import { TextFilterField } from '@/shared/components/filters/TextFilterField';
+import { TimeRangeFields } from '@/shared/components/filters/TimeRangeFields';
 import type { DeadLetterFilterName, DeadLetterFilters } from '../deadLetterFilters';
 
 interface DeadLetterFiltersBarProps {
@@ -13,25 +14,8 @@ interface DeadLetterFiltersBarProps {
 
 /** The list's own filters: the group, when of last failure, and words in the error. Times in the viewer's time zone. */
 export function DeadLetterFiltersBar({ filters, groupLabel, onFilterChange, onClear, hasFilters }: DeadLetterFiltersBarProps) {
-  // The text is applied on Enter or when the field is left, not on every keystroke.
-  const [text, setText] = useState(filters.q);
-  useEffect(() => setText(filters.q), [filters.q]);
-  const commitText = () => {
-    if (text.trim() !== filters.q) {
-      onFilterChange('q', text.trim());
-    }
-  };
-
   return (
-    <form
-      role="search"
-      aria-label="Filter dead letters"
-      className="filter-bar"
-      onSubmit={(event) => {
-        event.preventDefault();
-        commitText();
-      }}
-    >
+    <FilterBar label="Filter dead letters" hasFilters={hasFilters} onClear={onClear}>
       {filters.request ? (
         <div className="field field--compact dead-letter-filter-group">
           <span className="dead-letter-filter-group__label">Request</span>
@@ -54,41 +38,8 @@ export function DeadLetterFiltersBar({ filters, groupLabel, onFilterChange, onCl
           </span>
         </div>
       ) : null}
-      <div className="field field--compact">
-        <label htmlFor="dead-letters-filter-from">Last failed from</label>
-        <input
-          id="dead-letters-filter-from"
-          type="datetime-local"
-          value={toLocalInput(filters.from)}
-          onChange={(event) => onFilterChange('from', fromLocalInput(event.target.value))}
-        />
-      </div>
-      <div className="field field--compact">
-        <label htmlFor="dead-letters-filter-to">Last failed before</label>
-        <input
-          id="dead-letters-filter-to"
-          type="datetime-local"
-          value={toLocalInput(filters.to)}
-          onChange={(event) => onFilterChange('to', fromLocalInput(event.target.value))}
-        />
-      </div>
-      <div className="field field--compact filter-bar__wide">
-        <label htmlFor="dead-letters-filter-q">Text in the error</label>
-        <input
-          id="dead-letters-filter-q"
-          type="search"
-          placeholder="e.g. 429 or CUST-88213"
-          autoComplete="off"
-          value={text}
-          onChange={(event) => setText(event.target.value)}
-          onBlur={commitText}
-        />
-      </div>
-      {hasFilters ? (
-        <button type="button" className="button button--quiet" onClick={onClear}>
-          Clear filters
-        </button>
-      ) : null}
-    </form>
+      <TimeRangeFields idPrefix="dead-letters-filter" fromLabel="Last failed from" toLabel="Last failed before" from={filters.from} to={filters.to} onChange={onFilterChange} />
+      <TextFilterField id="dead-letters-filter-q" label="Text in the error" placeholder="e.g. 429 or CUST-88213" value={filters.q} onCommit={(value) => onFilterChange('q', value)} wide />
+    </FilterBar>
   );
 }

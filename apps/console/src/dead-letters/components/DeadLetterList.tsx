@@ -4,7 +4,8 @@ import type { DeadLetterRowFragment } from '@/gql/graphql';
 import { ReprocessDialog } from '@/reprocess/components/ReprocessDialog';
 import { RunsSkeleton } from '@/runs/components/RunsSkeleton';
 import { ErrorState } from '@/shared/components/ErrorState';
-import { formatNumber } from '@/shared/format/numbers';
+import { NoneMatchState } from '@/shared/components/filters/NoneMatchState';
+import { ShownCount } from '@/shared/components/filters/ShownCount';
 import { type DeadLetterFilters, describeDeadLetterFilters, toDeadLetterFilter } from '../deadLetterFilters';
 import { useDeadLetters } from '../hooks/useDeadLetters';
 import { type ChosenAction, DeadLetterActionBar } from './DeadLetterActionBar';
@@ -62,13 +63,19 @@ export function DeadLetterList({ filters, hasFilters, onClear, scopeTeams, teams
   } else if (query.isError && deadLetters.length === 0) {
     body = <ErrorState title="Dead letters could not be loaded" error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
   } else if (deadLetters.length === 0) {
-    body = hasFilters ? <NoneMatchState onClear={onClear} /> : <DeadLettersEmptyState mine={teams !== null} />;
+    body = hasFilters ? (
+      <NoneMatchState
+        id="dead-letters-none-match-title"
+        title="No dead letters match these filters"
+        hint="Widen the time range, pick another status or group, or clear the filters."
+        onClear={onClear}
+        level={3}
+      />
+    ) : <DeadLettersEmptyState mine={teams !== null} />;
   } else {
     body = (
       <>
-        <p className="catalog-count" role="status" aria-live="polite">
-          {`Showing ${formatNumber(deadLetters.length)} ${deadLetters.length === 1 ? 'dead letter' : 'dead letters'}${query.hasNextPage ? ' — more below' : ''}`}
-        </p>
+        <ShownCount count={deadLetters.length} noun={['dead letter', 'dead letters']} more={query.hasNextPage} />
         <DeadLetterActionBar
           selectedIds={selectedIds}
           filter={filter}
@@ -85,21 +92,6 @@ export function DeadLetterList({ filters, hasFilters, onClear, scopeTeams, teams
     <div>
       {body}
       {chosen ? <ReprocessDialog action={chosen.action} selection={chosen.selection} scope={chosen.scope} onClose={() => setChosen(null)} /> : null}
-    </div>
-  );
-}
-
-/** The filters leave nothing: say so, and offer the way back. */
-function NoneMatchState({ onClear }: { onClear: () => void }) {
-  return (
-    <div className="state" role="status" aria-labelledby="dead-letters-none-match-title">
-      <h3 id="dead-letters-none-match-title" className="state__title">
-        No dead letters match these filters
-      </h3>
-      <p className="state__text">Widen the time range, pick another status or group, or clear the filters.</p>
-      <button type="button" className="button" onClick={onClear}>
-        Clear filters
-      </button>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import styles from './Quarantine.module.css';
 
 /** The JSON text, indented; text that is not JSON (which is often why it was quarantined) as received. */
 function pretty(payload: string): string {
@@ -13,9 +14,9 @@ function pretty(payload: string): string {
 export function PayloadView({ payload }: { payload: string }) {
   const text = useMemo(() => pretty(payload), [payload]);
   return (
-    <details className="payload">
+    <details className={styles.payload}>
       <summary>Payload</summary>
-      <pre className="code-block payload__body" tabIndex={0} aria-label="Payload as received">
+      <pre className={`code-block ${styles.payloadBody}`} tabIndex={0} aria-label="Payload as received">
         <code>{text}</code>
       </pre>
     </details>

@@ -6,6 +6,7 @@ import { formatInstant } from '@/shared/format/dates';
 import { formatNumber } from '@/shared/format/numbers';
 import { useQuarantine } from '../hooks/useQuarantine';
 import { PayloadView } from './PayloadView';
+import styles from './Quarantine.module.css';
 
 interface QuarantineListProps {
   /** Only this automation's events; every one the viewer may see when null. */
@@ -49,7 +50,7 @@ export function QuarantineList({ automation, pageSize, showAutomation, more, emp
         Showing {formatNumber(events.length)} of {formatNumber(totalCount)} quarantined {totalCount === 1 ? 'report' : 'reports'}
       </p>
       <div className="table-scroll">
-        <table className="table quarantine-table">
+        <table className="table">
           <caption className="visually-hidden">Quarantined reports, newest first</caption>
           <thead>
             <tr>
@@ -73,9 +74,9 @@ export function QuarantineList({ automation, pageSize, showAutomation, more, emp
                   </td>
                 ) : null}
                 <td>{event.eventType ? <code>{event.eventType}</code> : <span className="muted">unknown</span>}</td>
-                <td className="quarantine-table__reason">{event.reason}</td>
+                <td className={styles.reason}>{event.reason}</td>
                 <td>{event.tokenName ?? <span className="muted">—</span>}</td>
-                <td className="quarantine-table__payload">
+                <td className={styles.payloadCell}>
                   <PayloadView payload={event.payload} />
                 </td>
               </tr>

@@ -1,23 +1,12 @@
 import { useCallback } from 'react';
-import { useSearchParams } from 'react-router';
+import { useUrlState } from '@/shared/hooks/useUrlState';
+
+const NO_AUTOMATION = { automation: '' };
+const readAutomation = (params: URLSearchParams) => ({ automation: params.get('automation') ?? '' });
 
 /** The quarantine list's automation filter, in the URL (`?automation=invoice-generation`). */
 export function useQuarantineFilter() {
-  const [searchParams, setSearchParams] = useSearchParams();
-  const automation = searchParams.get('automation') || null;
-  const setAutomation = useCallback(
-    (slug: string) => {
-      setSearchParams((current) => {
-        const next = new URLSearchParams(current);
-        if (slug) {
-          next.set('automation', slug);
-        } else {
-          next.delete('automation');
-        }
-        return next;
-      });
-    },
-    [setSearchParams],
-  );
-  return { automation, setAutomation };
+  const { values, set } = useUrlState(readAutomation, NO_AUTOMATION);
+  const setAutomation = useCallback((slug: string) => set({ automation: slug }), [set]);
+  return { automation: values.automation || null, setAutomation };
 }

@@ -1,6 +1,8 @@
-import { useEffect, useState } from 'react';
+import { FilterBar } from '@/shared/components/filters/FilterBar';
+import { TextFilterField } from '@/shared/components/filters/TextFilterField';
+import { TimeRangeFields } from '@/shared/components/filters/TimeRangeFields';
 import { RUN_STATUS_LABELS, optionsOf } from '@/shared/format/labels';
-import { type RunFilterName, type RunFilters, fromLocalInput, toLocalInput } from '../runFilters';
+import type { RunFilterName, RunFilters } from '../runFilters';
 
 interface RunFiltersBarProps {
   filters: RunFilters;
@@ -13,25 +15,8 @@ const STATUSES = optionsOf(RUN_STATUS_LABELS);
 
 /** Status, time range and correlation id. Times are picked in the viewer's time zone and sent as instants. */
 export function RunFiltersBar({ filters, onFilterChange, onClear, hasFilters }: RunFiltersBarProps) {
-  // The correlation id is applied on Enter or when the field is left, not on every keystroke.
-  const [correlation, setCorrelation] = useState(filters.correlation);
-  useEffect(() => setCorrelation(filters.correlation), [filters.correlation]);
-  const commitCorrelation = () => {
-    if (correlation.trim() !== filters.correlation) {
-      onFilterChange('correlation', correlation.trim());
-    }
-  };
-
   return (
-    <form
-      role="search"
-      aria-label="Filter runs"
-      className="filter-bar"
-      onSubmit={(event) => {
-        event.preventDefault();
-        commitCorrelation();
-      }}
-    >
+    <FilterBar label="Filter runs" hasFilters={hasFilters} onClear={onClear}>
       <div className="field field--compact">
         <label htmlFor="runs-filter-status">Status</label>
         <select id="runs-filter-status" value={filters.status} onChange={(event) => onFilterChange('status', event.target.value)}>
@@ -43,41 +28,15 @@ export function RunFiltersBar({ filters, onFilterChange, onClear, hasFilters }: 
           ))}
         </select>
       </div>
-      <div className="field field--compact">
-        <label htmlFor="runs-filter-from">Started from</label>
-        <input
-          id="runs-filter-from"
-          type="datetime-local"
-          value={toLocalInput(filters.from)}
-          onChange={(event) => onFilterChange('from', fromLocalInput(event.target.value))}
-        />
-      </div>
-      <div className="field field--compact">
-        <label htmlFor="runs-filter-to">Started before</label>
-        <input
-          id="runs-filter-to"
-          type="datetime-local"
-          value={toLocalInput(filters.to)}
-          onChange={(event) => onFilterChange('to', fromLocalInput(event.target.value))}
-        />
-      </div>
-      <div className="field field--compact filter-bar__wide">
-        <label htmlFor="runs-filter-correlation">Correlation id</label>
-        <input
-          id="runs-filter-correlation"
-          type="search"
-          placeholder="e.g. an order or deal id"
-          autoComplete="off"
-          value={correlation}
-          onChange={(event) => setCorrelation(event.target.value)}
-          onBlur={commitCorrelation}
-        />
-      </div>
-      {hasFilters ? (
-        <button type="button" className="button button--quiet" onClick={onClear}>
-          Clear filters
-        </button>
-      ) : null}
-    </form>
+      <TimeRangeFields idPrefix="runs-filter" fromLabel="Started from" toLabel="Started before" from={filters.from} to={filters.to} onChange={onFilterChange} />
+      <TextFilterField
+        id="runs-filter-correlation"
+        label="Correlation id"
+        placeholder="e.g. an order or deal id"
+        value={filters.correlation}
+        onCommit={(value) => onFilterChange('correlation', value)}
+        wide
+      />
+    </FilterBar>
   );
 }

@@ -1,6 +1,7 @@
 import { type ReactNode, useMemo } from 'react';
 import { ErrorState } from '@/shared/components/ErrorState';
-import { formatNumber } from '@/shared/format/numbers';
+import { NoneMatchState } from '@/shared/components/filters/NoneMatchState';
+import { ShownCount } from '@/shared/components/filters/ShownCount';
 import { useRunFilters } from '../hooks/useRunFilters';
 import { useRuns } from '../hooks/useRuns';
 import { toRunFilter } from '../runFilters';
@@ -30,24 +31,14 @@ export function RunsExplorer({ automation, emptyState }: RunsExplorerProps) {
     body = <ErrorState title="Runs could not be loaded" error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
   } else if (runs.length === 0) {
     body = hasFilters ? (
-      <div className="state" role="status" aria-labelledby="runs-empty-title">
-        <h2 id="runs-empty-title" className="state__title">
-          No runs match these filters
-        </h2>
-        <p className="state__text">Widen the time range, pick another status, or clear the filters.</p>
-        <button type="button" className="button" onClick={clearFilters}>
-          Clear filters
-        </button>
-      </div>
+      <NoneMatchState id="runs-empty-title" title="No runs match these filters" hint="Widen the time range, pick another status, or clear the filters." onClear={clearFilters} />
     ) : (
       emptyState
     );
   } else {
     body = (
       <>
-        <p className="catalog-count" role="status" aria-live="polite">
-          {`Showing ${formatNumber(runs.length)} ${runs.length === 1 ? 'run' : 'runs'}${query.hasNextPage ? ' — more below' : ''}`}
-        </p>
+        <ShownCount count={runs.length} noun={['run', 'runs']} more={query.hasNextPage} />
         <RunsTable runs={runs} showAutomation={automation === undefined} />
         <LoadMore query={query} />
       </>

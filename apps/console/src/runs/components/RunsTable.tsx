@@ -4,6 +4,7 @@ import { Badge, RunStatusBadge } from '@/shared/components/Badge';
 import { formatInstant } from '@/shared/format/dates';
 import { formatDuration } from '@/shared/format/durations';
 import { RunError } from './RunError';
+import styles from './RunsTable.module.css';
 
 export function trailPath(correlationId: string): string {
   return `/trail/${encodeURIComponent(correlationId)}`;
@@ -25,7 +26,7 @@ interface RunsTableProps {
 export function RunsTable({ runs, showAutomation }: RunsTableProps) {
   return (
     <div className="table-scroll">
-      <table className="table runs-table">
+      <table className="table">
         <caption className="visually-hidden">Runs, newest first</caption>
         <thead>
           <tr>
@@ -44,7 +45,7 @@ export function RunsTable({ runs, showAutomation }: RunsTableProps) {
             <tr key={`${run.automation.slug}/${run.runId}/${run.attempt}`} data-run-id={run.runId}>
               <td className="nowrap">
                 <time dateTime={run.startedAt}>{formatInstant(run.startedAt)}</time>
-                <span className="runs-table__run-id" title="Run id">
+                <span className={styles.runId} title="Run id">
                   {run.runId}
                 </span>
               </td>
@@ -69,7 +70,7 @@ export function RunsTable({ runs, showAutomation }: RunsTableProps) {
                   <span className="muted">—</span>
                 )}
               </td>
-              <td className="runs-table__error">
+              <td className={styles.error}>
                 <RunError errorClass={run.errorClass} errorMessage={run.errorMessage} />
               </td>
               <td>{run.manualTouch ? <Badge tone="caution">Manual touch</Badge> : <span className="muted">—</span>}</td>

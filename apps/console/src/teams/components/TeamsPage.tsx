@@ -6,6 +6,7 @@ import { LoadingMessage, SkeletonLine } from '@/shared/components/Skeleton';
 import { useDocumentTitle } from '@/shared/hooks/useDocumentTitle';
 import { useTeamTree } from '../hooks/useTeamTree';
 import { teamTree, type TeamTreeNode } from '../teamTree';
+import styles from './TeamsPage.module.css';
 
 type Team = TeamTreeQuery['teams'][number];
 
@@ -34,7 +35,7 @@ function Members({ team }: { team: Team }) {
     return <p className="muted">No members in the catalog.</p>;
   }
   return (
-    <ul className="team-members" aria-label={`Members of ${team.title}`}>
+    <ul className={styles.members} aria-label={`Members of ${team.title}`}>
       {team.people.map((person) => (
         <li key={person.name}>
           {person.displayName ?? person.name}
@@ -56,8 +57,8 @@ function TeamBranch({ node }: { node: TeamTreeNode<Team> }) {
   const { team } = node;
   const headingId = `team-${team.name.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
   return (
-    <li className="team-tree__item" aria-labelledby={headingId}>
-      <div className="panel team-card">
+    <li aria-labelledby={headingId}>
+      <div className="panel">
         <h2 id={headingId} className="panel__title">
           {team.title}
           {team.namespace === 'default' ? null : (
@@ -77,7 +78,7 @@ function TeamBranch({ node }: { node: TeamTreeNode<Team> }) {
         <Members team={team} />
       </div>
       {node.children.length === 0 ? null : (
-        <ul className="team-tree" aria-label={`Teams under ${team.title}`}>
+        <ul className={styles.tree} aria-label={`Teams under ${team.title}`}>
           {node.children.map((child) => (
             <TeamBranch key={child.team.name} node={child} />
           ))}
@@ -110,7 +111,7 @@ export function TeamsPage() {
       ) : query.data.teams.length === 0 ? (
         <EmptyState />
       ) : (
-        <ul className="team-tree team-tree--root" aria-label="Team tree">
+        <ul className={styles.tree} aria-label="Team tree">
           {teamTree(query.data.teams).map((node) => (
             <TeamBranch key={node.team.name} node={node} />
           ))}

@@ -4,6 +4,7 @@ import { TOKEN_CAPABILITY_DESCRIPTIONS, TOKEN_CAPABILITY_LABELS, optionsOf } fro
 import { describeError, isApiError } from '@/shared/graphql/ApiError';
 import { useCreateRuntimeToken } from '../hooks/useCreateRuntimeToken';
 import { DEFAULT_EXPIRY_DAYS, EXPIRY_CHOICES } from '../tokenLifetimes';
+import styles from './RuntimeTokens.module.css';
 
 const CAPABILITIES = optionsOf(TOKEN_CAPABILITY_LABELS);
 
@@ -75,7 +76,7 @@ export function CreateTokenForm({ team, teamTitle, automations, onCreated, onCan
 
   const apiFields = isApiError(create.error) ? create.error.fields : [];
   return (
-    <form className="stack token-form" aria-labelledby="create-token-title" onSubmit={submit} noValidate>
+    <form className={`stack ${styles.form}`} aria-labelledby="create-token-title" onSubmit={submit} noValidate>
       <h2 id="create-token-title" className="panel__title">
         New runtime token for {teamTitle}
       </h2>
@@ -118,7 +119,7 @@ export function CreateTokenForm({ team, teamTitle, automations, onCreated, onCan
           automations.length === 0 ? (
             <p className="muted">The team has no automations yet.</p>
           ) : (
-            <div className="checkbox-list" role="group" aria-label="Automations">
+            <div className={styles.checkboxList} role="group" aria-label="Automations">
               {automations.map((automation) => {
                 const id = `token-automation-${automation.slug}`;
                 return (
@@ -157,7 +158,7 @@ export function CreateTokenForm({ team, teamTitle, automations, onCreated, onCan
                 />
                 <label htmlFor={id}>{capability.label}</label>
               </div>
-              <p id={`${id}-hint`} className="field-hint capability__hint">
+              <p id={`${id}-hint`} className={`field-hint ${styles.capabilityHint}`}>
                 {TOKEN_CAPABILITY_DESCRIPTIONS[capability.value]}
               </p>
             </div>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { formatDateTime } from '@/shared/format/dates';
+import styles from './RuntimeTokens.module.css';
 
 type CopyState = 'idle' | 'copied' | 'failed';
 
@@ -34,7 +35,7 @@ export function SecretOnce({ name, secret, replaced, onDone }: SecretOnceProps) 
   };
 
   return (
-    <section className="secret-once" aria-labelledby="secret-once-title">
+    <section className={styles.secretOnce} aria-labelledby="secret-once-title">
       <h2 id="secret-once-title" className="panel__title">
         Copy the token “{name}” now
       </h2>
@@ -56,7 +57,7 @@ export function SecretOnce({ name, secret, replaced, onDone }: SecretOnceProps) 
       ) : null}
       <div className="field">
         <label htmlFor="token-secret">Runtime token</label>
-        <div className="secret-once__row">
+        <div className={styles.secretRow}>
           <input id="token-secret" className="mono" readOnly value={secret} onFocus={(event) => event.target.select()} spellCheck={false} />
           <button type="button" className="button button--primary" onClick={() => void copyToClipboard()}>
             Copy token

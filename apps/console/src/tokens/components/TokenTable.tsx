@@ -3,6 +3,7 @@ import { Badge, type BadgeTone } from '@/shared/components/Badge';
 import { formatDateTime, formatTimeAgo } from '@/shared/format/dates';
 import { TOKEN_CAPABILITY_LABELS } from '@/shared/format/labels';
 import { type RuntimeToken, TOKEN_STATE_LABELS, describeExpiry, rotateBlockedReason } from '../tokenScope';
+import styles from './RuntimeTokens.module.css';
 
 interface TokenTableProps {
   tokens: readonly RuntimeToken[];
@@ -30,7 +31,7 @@ function StateBadge({ token }: { token: RuntimeToken }) {
       <Badge tone={STATE_TONES[token.state]} title={detail}>
         {TOKEN_STATE_LABELS[token.state]}
       </Badge>
-      {token.state === 'revoked' && token.revokedBy ? <span className="muted token-table__by"> by {token.revokedBy}</span> : null}
+      {token.state === 'revoked' && token.revokedBy ? <span className={`muted ${styles.by}`}> by {token.revokedBy}</span> : null}
     </>
   );
 }
@@ -77,7 +78,7 @@ function Actions({ token, onRotate, onRevoke }: { token: RuntimeToken; onRotate:
 export function TokenTable({ tokens, titles, onRotate, onRevoke }: TokenTableProps) {
   return (
     <div className="table-scroll">
-      <table className="table token-table">
+      <table className={`table ${styles.table}`}>
         <caption className="visually-hidden">Runtime tokens</caption>
         <thead>
           <tr>
@@ -95,7 +96,7 @@ export function TokenTable({ tokens, titles, onRotate, onRevoke }: TokenTablePro
         </thead>
         <tbody>
           {tokens.map((token) => (
-            <tr key={token.id} className={token.state === 'revoked' || token.state === 'expired' ? 'token-table__row--revoked' : undefined} data-token-id={token.id}>
+            <tr key={token.id} className={token.state === 'revoked' || token.state === 'expired' ? styles.revoked : undefined} data-token-id={token.id}>
               <td>
                 <span className="strong">{token.name}</span>
                 <code className="catalog-table__slug">{token.prefix}…</code>
@@ -126,7 +127,7 @@ export function TokenTable({ tokens, titles, onRotate, onRevoke }: TokenTablePro
               </td>
               <td>
                 <time dateTime={token.createdAt}>{formatDateTime(token.createdAt)}</time>
-                <span className="muted token-table__by"> by {token.createdBy}</span>
+                <span className={`muted ${styles.by}`}> by {token.createdBy}</span>
               </td>
               <td>
                 {token.lastUsedAt ? (

@@ -1,0 +1,26 @@
+import { ClearFiltersButton } from './FilterBar';
+
+interface NoneMatchStateProps {
+  id: string;
+  /** "No runs match these filters" */
+  title: string;
+  /** How to widen the view. */
+  hint: string;
+  onClear: () => void;
+  /** The heading's level where the list sits (2 on a page, 3 inside a section). */
+  level?: 2 | 3;
+}
+
+/** The filters leave nothing: say so, and offer the way back. */
+export function NoneMatchState({ id, title, hint, onClear, level = 2 }: NoneMatchStateProps) {
+  const Heading = level === 2 ? 'h2' : 'h3';
+  return (
+    <div className="state" role="status" aria-labelledby={id}>
+      <Heading id={id} className="state__title">
+        {title}
+      </Heading>
+      <p className="state__text">{hint}</p>
+      <ClearFiltersButton onClear={onClear} />
+    </div>
+  );
+}
