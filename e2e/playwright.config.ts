@@ -10,7 +10,7 @@ const root = path.resolve(import.meta.dirname, '..');
  */
 export default defineConfig({
   testDir: 'src',
-  testMatch: ['catalog.e2e.ts'],
+  testMatch: '**/*.e2e.ts',
   globalSetup: './src/global-setup.ts',
   workers: 1,
   fullyParallel: false,

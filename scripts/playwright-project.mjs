@@ -24,7 +24,7 @@ if (projectRoot === undefined || projectRoot.startsWith('-')) {
 const projectDir = resolve(workspaceRoot, projectRoot);
 const config = join(projectDir, 'playwright.config.ts');
 const name = basename(projectDir);
-const report = join(workspaceRoot, "dist", "test-results", `${process.env.PLAYWRIGHT_PROJECT_REPORT ?? name}.json`);
+const report = join(workspaceRoot, 'dist', 'test-results', `${name}.json`);
 const playwrightReport = join(workspaceRoot, 'dist', name, 'playwright-report.json');
 
 // Stale reports must never stand in for this run.

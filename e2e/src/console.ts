@@ -1,5 +1,5 @@
 import { RoundhouseClient } from '@roundhouse/sdk';
-import type { Page } from 'playwright-core';
+import type { Page } from '@playwright/test';
 
 /** A dev sign-in persona (see the sign-in page): an admin, an owner, on-call operators, a viewer. */
 export type Persona = 'ada' | 'omar' | 'olga' | 'otto' | 'oscar' | 'vera';

@@ -1,7 +1,7 @@
 import { test as base, type Page } from '@playwright/test';
 import { signInAs, type Persona } from './console.js';
 
-export { expect } from '@playwright/test';
+export { expect, type Page } from '@playwright/test';
 
 /** The Roundhouse that global setup started for the journeys. */
 export interface Roundhouse {
