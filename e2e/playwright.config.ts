@@ -5,8 +5,10 @@ const root = path.resolve(import.meta.dirname, '..');
 
 /**
  * Journeys through the real console, api and embedded PostgreSQL, in Debian's headless Chromium
- * (never a downloaded browser). One worker: the machine has two cores, and the journeys share the
- * Roundhouse that global setup starts.
+ * (never a downloaded browser; Playwright gives each launch a fresh temporary profile and removes it
+ * after). Every test gets a new browser context, so no cookie or cache crosses from one to the next.
+ * One worker: the machine has two cores, and the journeys share the Roundhouse that global setup
+ * starts. `scripts/playwright-project.mjs` runs this config and adds the JSON report `npm test` sums.
  */
 export default defineConfig({
   testDir: 'src',
