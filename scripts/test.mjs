@@ -3,7 +3,8 @@
 //
 //   1. `nx run-many -t typecheck lint check-generated` (committed generated code matches its source)
 //   2. `nx run-many -t test --parallel=1` — every project's test target runs
-//      scripts/vitest-project.mjs, which writes dist/test-results/<project-folder>.json
+//      scripts/vitest-project.mjs (the e2e journeys: scripts/playwright-project.mjs), which writes
+//      dist/test-results/<project-folder>.json in vitest's JSON report format
 //   3. reads those reports and prints, as the last line, `N passed, N failed[, N skipped]`.
 //
 // Projects are discovered through Nx: a new project with a `test` target is picked up by itself.
@@ -45,7 +46,7 @@ for (const project of projectsWithoutReport()) {
   totals.failed += 1;
   lines.push(
     `${project.name}: no test report at ${project.report}: its tests did not run (did a task they depend on fail? see above), ` +
-      `or its test target does not run "node scripts/vitest-project.mjs ${project.root}" with that file in its outputs`,
+      `or its test target does not run "node scripts/vitest-project.mjs ${project.root}" (or playwright-project.mjs) with that file in its outputs`,
   );
 }
 if (failedSteps.length > 0) {

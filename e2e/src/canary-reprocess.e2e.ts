@@ -1,7 +1,6 @@
 import { reprocessDeadLetter, reprocessRunOptions } from '@roundhouse/sdk';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { useBrowser } from './browser.js';
-import { asAdmin, runtimeClient, signInAs } from './console.js';
+import { asAdmin, runtimeClient } from './console.js';
+import { expect, test } from './fixtures.js';
 
 /** Registered by this journey: a finance-ops automation that touches billing, so any reprocess of it needs a second person. */
 const AUTOMATION = 'supplier-statement-reconciliation';
@@ -27,13 +26,10 @@ async function setUp(baseUrl: string): Promise<void> {
   });
 }
 
-describe('canary reprocess journey', () => {
-  const baseUrl = inject('baseUrl');
-  const browser = useBrowser();
+test.describe('canary reprocess journey', () => {
+  test.beforeAll(({ baseUrl }) => setUp(baseUrl));
 
-  beforeAll(() => setUp(baseUrl));
-
-  it('on call starts a reprocess with a canary, a second operator approves it, the runtime fails one of the first three and the rest follows', async () => {
+  test('on call starts a reprocess with a canary, a second operator approves it, the runtime fails one of the first three and the rest follows', async ({ baseUrl, signedInAs }) => {
     // The reconciliation runtime gave up on ten statements; it will handle them again through the SDK.
     const client = await runtimeClient(baseUrl, { team: 'finance-ops', name: 'statement reconciler e2e', automations: [AUTOMATION], capabilities: ['ingest', 'dead_letters', 'commands'] });
     for (let n = 0; n < MESSAGES; n += 1) {
@@ -60,60 +56,55 @@ describe('canary reprocess journey', () => {
     );
 
     try {
-      await browser.context.clearCookies();
-      const page = await browser.context.newPage();
-
       // Otto asks for a reprocess that starts with a canary: 30% first, at most 40% of them may fail again.
-      await signInAs(page, 'otto', baseUrl);
+      const page = await signedInAs('otto');
       await page.goto(`${baseUrl}/dead-letters?automation=${AUTOMATION}`);
       await page.locator('tr[data-fingerprint]').filter({ hasText: ERROR_CLASS }).getByRole('button').first().click();
-      await page.waitForURL(/fingerprint=/);
-      await expect.poll(async () => page.locator('tr[data-dead-letter-id]').count()).toBe(MESSAGES);
+      await expect(page).toHaveURL(/fingerprint=/);
+      await expect(page.locator('tr[data-dead-letter-id]')).toHaveCount(MESSAGES);
       await page.getByRole('button', { name: 'Reprocess all matching…' }).click();
       const dialog = page.getByRole('dialog');
       await dialog.getByLabel('Reason').fill(REASON);
       await dialog.getByRole('checkbox', { name: 'Start with a canary' }).check();
       await dialog.getByLabel('First slice').fill('30');
       await dialog.getByLabel('Most that may fail again (%)').fill('40');
-      await expect.poll(async () => dialog.getByTestId('canary-plan').innerText()).toContain('The first 3 messages go out alone. The other 7 follow');
+      await expect(dialog.getByTestId('canary-plan')).toContainText('The first 3 messages go out alone. The other 7 follow');
       await dialog.getByRole('button', { name: `Ask for approval: Reprocess ${MESSAGES} messages` }).click();
 
-      await page.waitForURL(/\/reprocess\/\d+$/);
+      await expect(page).toHaveURL(/\/reprocess\/\d+$/);
       const requestId = /\/reprocess\/(\d+)$/.exec(page.url())?.[1] ?? '';
       const stages = page.getByRole('region', { name: 'Stages' });
-      await expect.poll(async () => stages.getByRole('listitem', { name: 'Canary' }).innerText()).toContain('1. Canary: the first 3 messages — waits for approval');
-      expect(await stages.getByRole('listitem', { name: 'The rest' }).innerText()).toContain('2. The rest: 7 messages');
+      await expect(stages.getByRole('listitem', { name: 'Canary' })).toContainText('1. Canary: the first 3 messages — waits for approval');
+      await expect(stages.getByRole('listitem', { name: 'The rest' })).toContainText('2. The rest: 7 messages');
       // Nothing goes out before the approval, and the verdict does not say it is sending.
-      expect(await page.getByTestId('canary-verdict').innerText()).toContain('Nothing is sent before the approval.');
+      await expect(page.getByTestId('canary-verdict')).toContainText('Nothing is sent before the approval.');
 
       // Oscar, second on call, approves the whole request as it is.
-      await browser.context.clearCookies();
-      await signInAs(page, 'oscar', baseUrl);
+      await signedInAs('oscar');
       await page.getByRole('link', { name: 'Approvals, 1 waiting for you' }).click();
       // The card tells Oscar it is a canary, and that his approval covers the whole request.
       const card = page.getByRole('article', { name: `Reprocess request #${requestId}` });
-      await expect.poll(async () => card.getByTestId('approval-canary').innerText()).toContain('The first 3 messages go out alone. The other 7 follow');
+      await expect(card.getByTestId('approval-canary')).toContainText('The first 3 messages go out alone. The other 7 follow');
       await page.getByRole('group', { name: `Decide on request #${requestId}` }).getByRole('button', { name: 'Approve…' }).click();
       const approveDialog = page.getByRole('dialog', { name: `Approve request #${requestId}?` });
       await approveDialog.getByRole('textbox').fill('Canary first, as agreed with AP');
       await approveDialog.getByRole('button', { name: `Approve — send ${MESSAGES} messages` }).click();
-      await page.getByText('Nothing waits for your approval').waitFor();
+      await expect(page.getByText('Nothing waits for your approval')).toBeVisible();
 
       // The request page shows the canary's outcomes, its decision with the reason, then the rest going out.
       await page.goto(`${baseUrl}/reprocess/${requestId}`);
       const canary = page.getByRole('region', { name: 'Stages' }).getByRole('listitem', { name: 'Canary' });
-      await expect.poll(async () => canary.innerText(), { timeout: 30_000 }).toContain(DECISION);
-      expect(await canary.innerText()).toContain('1. Canary: the first 3 messages — passed');
-      expect(await canary.innerText()).toContain('3 of 3 messages sent · 2 succeeded · 1 failed again · 0 awaiting an outcome');
-      await expect.poll(async () => page.locator('[data-request-id]').getAttribute('data-state'), { timeout: 30_000 }).toBe('done');
-      await expect.poll(async () => page.getByRole('region', { name: 'Stages' }).getByRole('listitem', { name: 'The rest' }).innerText()).toContain('Sent after the canary passed');
+      await expect(canary).toContainText(DECISION, { timeout: 30_000 });
+      await expect(canary).toContainText('1. Canary: the first 3 messages — passed');
+      await expect(canary).toContainText('3 of 3 messages sent · 2 succeeded · 1 failed again · 0 awaiting an outcome');
+      await expect(page.locator('[data-request-id]')).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+      await expect(page.getByRole('region', { name: 'Stages' }).getByRole('listitem', { name: 'The rest' })).toContainText('Sent after the canary passed');
       await expect.poll(() => handled.length, { timeout: 30_000 }).toBe(MESSAGES);
       expect(new Set(handled).size).toBe(MESSAGES);
 
       const trail = page.getByRole('table', { name: 'Audit trail, newest first' });
-      await expect.poll(async () => trail.locator('tr[data-action="reprocess.canary.passed"]').innerText()).toContain('Roundhouse');
-      expect(await trail.locator('tr[data-action="reprocess.canary.passed"]').innerText()).toContain(DECISION);
-      await page.close();
+      await expect(trail.locator('tr[data-action="reprocess.canary.passed"]')).toContainText('Roundhouse');
+      await expect(trail.locator('tr[data-action="reprocess.canary.passed"]')).toContainText(DECISION);
     } finally {
       await client.shutdown();
     }

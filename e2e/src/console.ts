@@ -1,8 +1,11 @@
 import { RoundhouseClient } from '@roundhouse/sdk';
-import type { Page } from 'playwright-core';
+import type { Page } from '@playwright/test';
+
+/** A dev sign-in persona (see the sign-in page): an admin, an owner, on-call operators, a viewer. */
+export type Persona = 'ada' | 'omar' | 'olga' | 'otto' | 'oscar' | 'vera';
 
 /** Signs in through the console's dev sign-in, as a person would, and waits for the catalog. */
-export async function signInAs(page: Page, persona: 'ada' | 'omar' | 'olga' | 'otto' | 'oscar' | 'vera', baseUrl: string): Promise<void> {
+export async function signInAs(page: Page, persona: Persona, baseUrl: string): Promise<void> {
   await page.goto(baseUrl);
   await page.waitForURL(/\/sign-in/);
   await page.locator(`[data-persona="${persona}"]`).click();

@@ -1,7 +1,5 @@
 import { RoundhouseClient } from '@roundhouse/sdk';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { useBrowser } from './browser.js';
-import { signInAs } from './console.js';
+import { expect, test } from './fixtures.js';
 
 /** A runtime token for a team, made through the API as an owner would in the console. */
 async function tokenFor(baseUrl: string, team: string): Promise<string> {
@@ -16,11 +14,8 @@ async function tokenFor(baseUrl: string, team: string): Promise<string> {
   return ((await response.json()) as { data: { createRuntimeToken: { secret: string } } }).data.createRuntimeToken.secret;
 }
 
-describe('dead-letter workbench journey', () => {
-  const baseUrl = inject('baseUrl');
-  const browser = useBrowser();
-
-  beforeAll(async () => {
+test.describe('dead-letter workbench journey', () => {
+  test.beforeAll(async ({ baseUrl }) => {
     const client = new RoundhouseClient({ url: baseUrl, token: await tokenFor(baseUrl, 'support-engineering'), onDiagnostic: () => undefined });
     for (const refundId of ['refund_e2e_1', 'refund_e2e_2']) {
       const error = new Error(`bank account for refund ${refundId} is closed`);
@@ -33,35 +28,29 @@ describe('dead-letter workbench journey', () => {
     await client.shutdown();
   });
 
-  it('an admin finds the group and opens a message with its runbook; on call for another team, and a viewer, see the sensitive fields masked', async () => {
-    await browser.context.clearCookies();
-    const page = await browser.context.newPage();
-    await signInAs(page, 'ada', baseUrl);
+  test('an admin finds the group and opens a message with its runbook; on call for another team, and a viewer, see the sensitive fields masked', async ({ baseUrl, signedInAs }) => {
+    const page = await signedInAs('ada');
     await page.goto(`${baseUrl}/dead-letters?automation=refund-handling`);
     const group = page.locator('tr[data-fingerprint]').filter({ hasText: 'BankAccountClosedError' });
-    await group.waitFor();
-    expect(await group.innerText()).toContain('2');
+    await expect(group).toContainText('2');
     await group.getByRole('button').first().click();
-    await page.waitForURL(/fingerprint=/);
+    await expect(page).toHaveURL(/fingerprint=/);
     const rows = page.locator('tr[data-dead-letter-id]');
-    await expect.poll(async () => rows.count()).toBe(2);
+    await expect(rows).toHaveCount(2);
     await rows.first().getByRole('link', { name: 'BankAccountClosedError' }).click();
     const payload = page.getByLabel('Payload as received');
-    await payload.waitFor();
-    expect(await payload.innerText()).toContain('DE89370400440532013000');
-    expect(await page.getByText('Some fields are hidden').count()).toBe(0);
-    await page.getByRole('heading', { name: /Business impact/ }).first().waitFor();
+    await expect(payload).toContainText('DE89370400440532013000');
+    await expect(page.getByText('Some fields are hidden')).toHaveCount(0);
+    await expect(page.getByRole('heading', { name: /Business impact/ }).first()).toBeVisible();
     const detailUrl = page.url();
 
     // refund-handling belongs to support-engineering: Otto is on call for finance-ops only.
     for (const persona of ['otto', 'vera'] as const) {
-      await browser.context.clearCookies();
-      await signInAs(page, persona, baseUrl);
+      await signedInAs(persona);
       await page.goto(detailUrl);
-      await page.getByLabel('Payload as received').waitFor();
-      expect(await page.getByLabel('Payload as received').innerText()).not.toContain('DE89370400440532013000');
-      expect(await page.getByText('Some fields are hidden').count()).toBe(1);
+      await expect(page.getByText('Some fields are hidden')).toHaveCount(1);
+      await expect(page.getByLabel('Payload as received')).toBeVisible();
+      await expect(page.getByLabel('Payload as received')).not.toContainText('DE89370400440532013000');
     }
-    await page.close();
   });
 });

@@ -1,7 +1,6 @@
 import type { RoundhouseClient } from '@roundhouse/sdk';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { useBrowser } from './browser.js';
-import { asAdmin, runtimeClient, signInAs } from './console.js';
+import { asAdmin, runtimeClient } from './console.js';
+import { expect, test } from './fixtures.js';
 
 /** Registered by this journey (finance-ops, runtime kind sdk), so its dead letters touch no other journey's numbers. */
 const AUTOMATION = 'psp-fee-reconciliation';
@@ -11,14 +10,12 @@ const FAIL_AGAIN = 4;
 const OLD_ERROR = 'FeeScheduleMissingError';
 const NEW_ERROR = 'AcquirerTimeoutError';
 
-describe('failed-again journey', () => {
-  const baseUrl = inject('baseUrl');
-  const browser = useBrowser();
+test.describe('failed-again journey', () => {
   let client: RoundhouseClient;
   /** The disputes whose reprocess the runtime lets fail again: the first FAIL_AGAIN payouts. */
   const failing = new Set(Array.from({ length: FAIL_AGAIN }, (_, n) => `fee-batch-${n + 1}`));
 
-  beforeAll(async () => {
+  test.beforeAll(async ({ baseUrl }) => {
     const graphql = await asAdmin(baseUrl);
     await graphql(`mutation Register($input: AutomationInput!) { registerAutomation(input: $input) { slug } }`, {
       input: {
@@ -63,53 +60,50 @@ describe('failed-again journey', () => {
     );
   });
 
-  afterAll(async () => {
+  test.afterAll(async () => {
     await client.shutdown();
   });
 
-  it('a reprocess where some fail again: the request links to exactly those, grouped by their new error, and the default view lists them', async () => {
-    await browser.context.clearCookies();
-    const page = await browser.context.newPage();
-    await signInAs(page, 'otto', baseUrl);
+  test('a reprocess where some fail again: the request links to exactly those, grouped by their new error, and the default view lists them', async ({ baseUrl, signedInAs }) => {
+    const page = await signedInAs('otto');
 
     // The workbench opens on what needs action; the group of the old error, then everything in it.
     await page.goto(`${baseUrl}/dead-letters?automation=${AUTOMATION}`);
     const group = page.locator('tr[data-fingerprint]').filter({ hasText: OLD_ERROR });
     await group.getByRole('button').first().click();
-    await page.waitForURL(/fingerprint=/);
-    await expect.poll(async () => page.locator('tr[data-dead-letter-id]').count()).toBe(MESSAGES);
+    await expect(page).toHaveURL(/fingerprint=/);
+    await expect(page.locator('tr[data-dead-letter-id]')).toHaveCount(MESSAGES);
     await page.getByRole('button', { name: 'Reprocess all matching…' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Reason').fill('Fee schedule for Cartes Bancaires added to contract ADY-2026 (FIN-812)');
     await dialog.getByRole('button', { name: `Reprocess ${MESSAGES} messages` }).click();
-    await page.waitForURL(/\/reprocess\/\d+$/);
+    await expect(page).toHaveURL(/\/reprocess\/\d+$/);
     const requestId = /\/reprocess\/(\d+)$/.exec(page.url())?.[1] ?? '';
 
     // The runtime handles every command; the request's page offers "the 4 that failed again".
     const link = page.getByRole('link', { name: `the ${FAIL_AGAIN} that failed again` });
-    await expect.poll(async () => link.count(), { timeout: 60_000 }).toBe(1);
+    await expect(link).toHaveCount(1, { timeout: 60_000 });
     await link.click();
     await page.waitForURL((url) => url.pathname === '/dead-letters' && url.searchParams.get('request') === requestId && url.searchParams.get('status') === 'failed_again');
 
     // Exactly those, under the error they failed with this time.
-    await expect.poll(async () => page.locator('tr[data-dead-letter-id]').count()).toBe(FAIL_AGAIN);
-    const rows = await page.locator('tr[data-dead-letter-id]').allInnerTexts();
-    expect(rows.every((row) => row.includes(NEW_ERROR) && row.includes('Failed again'))).toBe(true);
+    const rows = page.locator('tr[data-dead-letter-id]');
+    await expect(rows).toHaveCount(FAIL_AGAIN);
+    await expect(rows.filter({ hasText: NEW_ERROR }).filter({ hasText: 'Failed again' })).toHaveCount(FAIL_AGAIN);
     const groups = page.locator('tr[data-fingerprint]');
-    await expect.poll(async () => groups.count()).toBe(1);
-    expect(await groups.first().innerText()).toContain(NEW_ERROR);
-    expect(await page.getByRole('search', { name: 'Filter dead letters' }).innerText()).toContain(`Sent back by request #${requestId}`);
+    await expect(groups).toHaveCount(1);
+    await expect(groups.first()).toContainText(NEW_ERROR);
+    await expect(page.getByRole('search', { name: 'Filter dead letters' })).toContainText(`Sent back by request #${requestId}`);
 
     // The default view lists them too: needs action is pending and failed again; the old group holds nothing waiting.
     await page.goto(`${baseUrl}/dead-letters?automation=${AUTOMATION}`);
-    expect(await page.getByRole('combobox', { name: 'Status' }).inputValue()).toBe('needs_action');
-    await expect.poll(async () => page.locator('tr[data-dead-letter-id]').count()).toBe(FAIL_AGAIN);
-    await expect.poll(async () => page.locator('tr[data-fingerprint]').filter({ hasText: OLD_ERROR }).count()).toBe(0);
+    await expect(page.getByRole('combobox', { name: 'Status' })).toHaveValue('needs_action');
+    await expect(rows).toHaveCount(FAIL_AGAIN);
+    await expect(page.locator('tr[data-fingerprint]').filter({ hasText: OLD_ERROR })).toHaveCount(0);
 
     // One of them keeps the error it had before on its page.
-    await page.locator('tr[data-dead-letter-id]').first().getByRole('link', { name: NEW_ERROR }).click();
-    await page.getByRole('heading', { level: 1, name: new RegExp(NEW_ERROR) }).waitFor();
-    expect(await page.getByRole('list', { name: 'Earlier errors, newest first' }).innerText()).toContain(OLD_ERROR);
-    await page.close();
+    await rows.first().getByRole('link', { name: NEW_ERROR }).click();
+    await expect(page.getByRole('heading', { level: 1, name: new RegExp(NEW_ERROR) })).toBeVisible();
+    await expect(page.getByRole('list', { name: 'Earlier errors, newest first' })).toContainText(OLD_ERROR);
   });
 });

@@ -1,7 +1,4 @@
-import type { Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
-import { useBrowser } from './browser.js';
-import { signInAs } from './console.js';
+import { expect, test, type Page } from './fixtures.js';
 
 /** Every section an admin sees, in the order the navigation lists them. */
 const SECTIONS = ['Catalog', 'Teams', 'Dashboards', 'Alerts', 'Runs', 'Dead letters', 'Reprocessing', 'Approvals', 'Audit trail', 'Quarantine', 'Runtime tokens'];
@@ -25,69 +22,62 @@ async function linesPerLink(page: Page): Promise<Record<string, number>> {
   });
 }
 
-describe('the console on narrow and wide screens', () => {
-  const baseUrl = inject('baseUrl');
-  const browser = useBrowser();
-
-  it('at 1,200 px the sections sit on one line, each name unbroken, with no menu button', async () => {
-    await browser.context.clearCookies();
-    const page = await browser.context.newPage();
+test.describe('the console on narrow and wide screens', () => {
+  test('at 1,200 px the sections sit on one line, each name unbroken, with no menu button', async ({ page, signedInAs }) => {
     await page.setViewportSize({ width: 1200, height: 900 });
-    await signInAs(page, 'ada', baseUrl);
+    await signedInAs('ada');
     const nav = page.getByRole('navigation', { name: 'Main' });
     for (const name of SECTIONS) {
-      await nav.getByRole('link', { name, exact: true }).waitFor();
+      await expect(nav.getByRole('link', { name, exact: true })).toBeVisible();
     }
-    expect(await page.getByRole('button', { name: 'Menu' }).isVisible()).toBe(false);
+    await expect(page.getByRole('button', { name: 'Menu' })).toBeHidden();
     expect(await linesPerLink(page)).toEqual(Object.fromEntries(SECTIONS.map((name) => [name, 1])));
     const tops = await nav.getByRole('link').evaluateAll((links) => links.map((link) => Math.round(link.getBoundingClientRect().top)));
     expect(new Set(tops).size).toBe(1);
-    expect(await page.getByRole('button', { name: 'Sign out' }).isVisible()).toBe(true);
+    await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
     expect(await sidewaysOverflow(page)).toBe(0);
 
     // Just below, the sections fold into the menu.
     await page.setViewportSize({ width: 1150, height: 900 });
-    await page.getByRole('button', { name: 'Menu' }).waitFor();
-    expect(await nav.isVisible()).toBe(false);
-    await page.close();
+    await expect(page.getByRole('button', { name: 'Menu' })).toBeVisible();
+    await expect(nav).toBeHidden();
   });
 
-  it('at 390 px the sections fold into a menu that opens, leads to a page and closes, and no page scrolls sideways', async () => {
-    await browser.context.clearCookies();
-    const page = await browser.context.newPage();
+  test('at 390 px the sections fold into a menu that opens, leads to a page and closes, and no page scrolls sideways', async ({ baseUrl, page, signedInAs }) => {
     await page.setViewportSize({ width: 390, height: 844 });
-    await signInAs(page, 'ada', baseUrl);
+    await signedInAs('ada');
     const nav = page.getByRole('navigation', { name: 'Main' });
     const menu = page.getByRole('button', { name: 'Menu' });
-    expect(await menu.getAttribute('aria-expanded')).toBe('false');
-    expect(await nav.isVisible()).toBe(false);
+    await expect(menu).toHaveAttribute('aria-expanded', 'false');
+    await expect(nav).toBeHidden();
     expect(await sidewaysOverflow(page)).toBe(0);
 
     await menu.click();
-    expect(await menu.getAttribute('aria-expanded')).toBe('true');
+    await expect(menu).toHaveAttribute('aria-expanded', 'true');
     for (const name of SECTIONS) {
-      expect(await nav.getByRole('link', { name, exact: true }).isVisible()).toBe(true);
+      await expect(nav.getByRole('link', { name, exact: true })).toBeVisible();
     }
     expect(await linesPerLink(page)).toEqual(Object.fromEntries(SECTIONS.map((name) => [name, 1])));
     expect(await sidewaysOverflow(page)).toBe(0);
 
     await nav.getByRole('link', { name: 'Dead letters', exact: true }).click();
-    await page.waitForURL(/\/dead-letters$/);
-    await page.getByRole('heading', { level: 1 }).waitFor();
-    expect(await menu.getAttribute('aria-expanded')).toBe('false');
-    expect(await nav.isVisible()).toBe(false);
+    await expect(page).toHaveURL(/\/dead-letters$/);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(menu).toHaveAttribute('aria-expanded', 'false');
+    await expect(nav).toBeHidden();
 
     // Escape closes an open menu and gives focus back to its button.
     await menu.click();
+    await expect(menu).toHaveAttribute('aria-expanded', 'true');
     await page.keyboard.press('Escape');
-    expect(await menu.getAttribute('aria-expanded')).toBe('false');
-    expect(await menu.evaluate((button) => button === document.activeElement)).toBe(true);
+    await expect(menu).toHaveAttribute('aria-expanded', 'false');
+    await expect(menu).toBeFocused();
 
     const pages = ['/', '/automations/invoice-generation', '/automations/invoice-generation/slos', '/dashboards', '/dead-letters', '/runs', '/reprocess', '/alerts', '/audit', '/tokens', '/automations/new'];
     const overflowing: Record<string, number> = {};
     for (const path of pages) {
       await page.goto(`${baseUrl}${path}`);
-      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
       await page.waitForLoadState('networkidle');
       const overflow = await sidewaysOverflow(page);
       if (overflow > 0) {
@@ -95,6 +85,5 @@ describe('the console on narrow and wide screens', () => {
       }
     }
     expect(overflowing).toEqual({});
-    await page.close();
   });
 });

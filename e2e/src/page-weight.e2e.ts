@@ -1,7 +1,5 @@
-import type { Request } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
-import { useBrowser } from './browser.js';
-import { signInAs } from './console.js';
+import type { Request } from '@playwright/test';
+import { expect, test } from './fixtures.js';
 
 /** What the browser fetched as script: where from, how it came, and how many bytes crossed the wire for its body. */
 async function scriptsOf(requests: Request[]): Promise<{ path: string; encoding: string | undefined; cacheControl: string | undefined; bytes: number }[]> {
@@ -14,17 +12,12 @@ async function scriptsOf(requests: Request[]): Promise<{ path: string; encoding:
   );
 }
 
-describe('what the console weighs', () => {
-  const baseUrl = inject('baseUrl');
-  const browser = useBrowser();
-
-  it('sends the first page compressed, under 250 KB of script, kept a year; other pages bring their own code when visited', async () => {
-    await browser.context.clearCookies();
-    const page = await browser.context.newPage();
+test.describe('what the console weighs', () => {
+  test('sends the first page compressed, under 250 KB of script, kept a year; other pages bring their own code when visited', async ({ page, signedInAs }) => {
     const finished: Request[] = [];
     page.on('requestfinished', (request) => finished.push(request));
 
-    await signInAs(page, 'ada', baseUrl);
+    await signedInAs('ada');
     await page.waitForLoadState('networkidle');
     const firstPage = await scriptsOf(finished);
     expect(firstPage.length).toBeGreaterThan(0);
@@ -43,10 +36,9 @@ describe('what the console weighs', () => {
     // The dashboards' charts are not part of the first page: their code arrives when they are opened.
     const before = new Set(firstPage.map((script) => script.path));
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboards', exact: true }).click();
-    await page.getByRole('heading', { level: 1, name: 'Dashboards' }).waitFor();
+    await expect(page.getByRole('heading', { level: 1, name: 'Dashboards' })).toBeVisible();
     await page.waitForLoadState('networkidle');
     const opened = (await scriptsOf(finished)).filter((script) => !before.has(script.path));
     expect(opened.length).toBeGreaterThan(0);
-    await page.close();
   });
 });

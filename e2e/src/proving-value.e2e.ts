@@ -1,16 +1,14 @@
 import { readFile } from 'node:fs/promises';
-import { describe, expect, inject, it } from 'vitest';
-import { useBrowser } from './browser.js';
-import { runtimeClient, signInAs } from './console.js';
+import { runtimeClient } from './console.js';
+import { expect, test } from './fixtures.js';
 
 const AUTOMATION = 'dunning-reminders';
 const SLO_TITLE = '99% of due reminders sent on the day they are due';
 
-describe('proving value journey', () => {
-  const baseUrl = inject('baseUrl');
-  const browser = useBrowser();
-
-  it('a finance lead reads the program dashboard, exports a panel; on call acknowledges the alert the failing reminders raise', async () => {
+test.describe('proving value journey', () => {
+  test('a finance lead reads the program dashboard, exports a panel; on call acknowledges the alert the failing reminders raise', async ({ baseUrl, signedInAs }) => {
+    // The alert evaluator runs every minute: this journey waits for it.
+    test.setTimeout(240_000);
     // The reminders runtime reports: a month's recovered cash, and a bad few minutes — 10 of 40 reminders fail.
     const client = await runtimeClient(baseUrl, { team: 'finance-ops', name: 'dunning worker e2e', automations: [AUTOMATION] });
     client.measure(AUTOMATION, 'overdue-cash-recovered', 512_000);
@@ -28,23 +26,21 @@ describe('proving value journey', () => {
     expect(client.stats()).toMatchObject({ quarantined: 0, forbidden: 0, dropped: 0 });
 
     // A finance lead (a viewer) opens the program dashboard.
-    await browser.context.clearCookies();
-    const page = await browser.context.newPage();
-    await signInAs(page, 'vera', baseUrl);
+    const page = await signedInAs('vera');
     await page.getByRole('link', { name: 'Dashboards' }).first().click();
     await page.getByRole('link', { name: 'Finance automation program' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Finance automation program' }).waitFor();
-    expect(await page.getByTestId('dashboard-range').innerText()).toContain('Last 90 days');
+    await expect(page.getByRole('heading', { level: 1, name: 'Finance automation program' })).toBeVisible();
+    await expect(page.getByTestId('dashboard-range')).toContainText('Last 90 days');
 
     const recovered = page.locator('section.dashboard-panel', { has: page.getByRole('heading', { name: 'Overdue invoices paid after a reminder' }) });
-    await expect.poll(async () => recovered.innerText()).toContain('Before (agreed baseline)');
-    expect(await recovered.innerText()).toMatch(/512[,. ]?000/);
-    expect(await recovered.locator('figure.chart').count()).toBe(1);
+    await expect(recovered).toContainText('Before (agreed baseline)');
+    await expect(recovered).toContainText(/512[,. ]?000/);
+    await expect(recovered.locator('figure.chart')).toHaveCount(1);
 
     // The range lives in the URL: the link is what they share.
     await page.getByRole('button', { name: 'Last 7 days' }).click();
-    await page.waitForURL(/[?&]last=7d/);
-    await expect.poll(async () => page.getByTestId('dashboard-range').innerText()).toContain('Last 7 days');
+    await expect(page).toHaveURL(/[?&]last=7d/);
+    await expect(page.getByTestId('dashboard-range')).toContainText('Last 7 days');
 
     // Each panel's numbers go to a spreadsheet.
     const [download] = await Promise.all([page.waitForEvent('download'), recovered.getByRole('button', { name: 'Download CSV' }).click()]);
@@ -55,32 +51,24 @@ describe('proving value journey', () => {
 
     // The SLO table names the broken promise.
     const promises = page.locator('section.dashboard-panel', { has: page.getByRole('heading', { name: 'Are the promises kept?' }) });
-    await expect.poll(async () => promises.innerText()).toContain(SLO_TITLE);
+    await expect(promises).toContainText(SLO_TITLE);
 
     // The evaluator (every minute, on pg-boss) pages on the fast burn; a viewer sees why they cannot acknowledge.
     await page.goto(`${baseUrl}/alerts`);
     const card = page.locator('li.alert-card', { hasText: SLO_TITLE }).filter({ hasText: 'over the last 1h' });
-    await expect
-      .poll(
-        async () => {
-          await page.reload();
-          await page.getByRole('heading', { level: 1 }).first().waitFor();
-          return card.count();
-        },
-        { timeout: 150_000, interval: 5_000 },
-      )
-      .toBe(1);
-    const viewerButton = card.getByRole('button', { name: /Acknowledge the alert/ });
-    expect(await viewerButton.isDisabled()).toBe(true);
-    expect(await card.innerText()).toContain('Runbook');
+    await expect(async () => {
+      await page.reload();
+      await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
+      await expect(card).toHaveCount(1, { timeout: 1_000 });
+    }).toPass({ timeout: 150_000, intervals: [5_000] });
+    await expect(card.getByRole('button', { name: /Acknowledge the alert/ })).toBeDisabled();
+    await expect(card).toContainText('Runbook');
 
     // The operator on call for finance-ops acknowledges it.
-    await browser.context.clearCookies();
-    await signInAs(page, 'otto', baseUrl);
+    await signedInAs('otto');
     await page.goto(`${baseUrl}/alerts`);
-    await card.waitFor();
     await card.getByRole('button', { name: /Acknowledge the alert/ }).click();
-    await expect.poll(async () => card.innerText()).toContain('Otto Operator');
-    expect(await card.getByRole('button', { name: /Acknowledge the alert/ }).count()).toBe(0);
-  }, 240_000);
+    await expect(card).toContainText('Otto Operator');
+    await expect(card.getByRole('button', { name: /Acknowledge the alert/ })).toHaveCount(0);
+  });
 });

@@ -1,7 +1,5 @@
-import { beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { useBrowser } from './browser.js';
-import { asAdmin, signInAs } from './console.js';
+import { asAdmin } from './console.js';
+import { expect, test, type Page } from './fixtures.js';
 
 /** Registered by this journey (finance-ops, runtime kind sdk), so its runs and dead letters touch no other journey's numbers. */
 const AUTOMATION = 'chargeback-evidence-submission';
@@ -86,45 +84,41 @@ function progressOf(page: Page, state: string) {
   return page.locator(`[data-state="${state}"] .progress-state__value`);
 }
 
-describe('reprocess journey', () => {
-  const baseUrl = inject('baseUrl');
-  const browser = useBrowser();
+test.describe('reprocess journey', () => {
   let worker: ReturnType<typeof runtime>;
 
-  beforeAll(async () => {
+  test.beforeAll(async ({ baseUrl }) => {
     worker = runtime(baseUrl, await setUp(baseUrl));
     const at = new Date().toISOString();
     const stored = await worker.report(Array.from({ length: MESSAGES }, (_, n) => deadLetterEvent(n + 1, at)));
     expect(stored).toMatchObject({ accepted: MESSAGES, quarantined: 0, forbidden: 0 });
   });
 
-  it('on call reprocesses a whole group, the runtime picks the commands up and reports back, and the console shows them resolved; a viewer may not act', async () => {
-    await browser.context.clearCookies();
-    const page = await browser.context.newPage();
-    await signInAs(page, 'otto', baseUrl);
+  test('on call reprocesses a whole group, the runtime picks the commands up and reports back, and the console shows them resolved; a viewer may not act', async ({ baseUrl, signedInAs }) => {
+    const page = await signedInAs('otto');
 
     // The workbench, narrowed to the group, then "everything matching".
     await page.goto(`${baseUrl}/dead-letters?automation=${AUTOMATION}`);
     const group = page.locator('tr[data-fingerprint]').filter({ hasText: ERROR_CLASS });
     await group.getByRole('button').first().click();
-    await page.waitForURL(/fingerprint=/);
-    await expect.poll(async () => page.locator('tr[data-dead-letter-id]').count()).toBe(MESSAGES);
+    await expect(page).toHaveURL(/fingerprint=/);
+    await expect(page.locator('tr[data-dead-letter-id]')).toHaveCount(MESSAGES);
     await page.getByRole('button', { name: 'Reprocess all matching…' }).click();
 
     const dialog = page.getByRole('dialog');
     const confirm = dialog.getByRole('button', { name: `Reprocess ${MESSAGES} messages` });
-    await confirm.waitFor();
-    expect(await dialog.innerText()).toContain(`${MESSAGES} dead letters will be sent back to their runtimes`);
-    expect(await dialog.getByRole('row', { name: new RegExp(TITLE) }).innerText()).toContain('picked up by the runtime through the Roundhouse SDK');
-    expect(await confirm.isDisabled()).toBe(true);
+    await expect(confirm).toBeVisible();
+    await expect(dialog).toContainText(`${MESSAGES} dead letters will be sent back to their runtimes`);
+    await expect(dialog.getByRole('row', { name: new RegExp(TITLE) })).toContainText('picked up by the runtime through the Roundhouse SDK');
+    await expect(confirm).toBeDisabled();
     await dialog.getByLabel('Reason').fill('Adyen reopened the defense period (INC-5120)');
-    expect(await confirm.isEnabled()).toBe(true);
+    await expect(confirm).toBeEnabled();
     await confirm.click();
 
-    await page.waitForURL(/\/reprocess\/\d+$/);
+    await expect(page).toHaveURL(/\/reprocess\/\d+$/);
     const requestId = /\/reprocess\/(\d+)$/.exec(page.url())?.[1] ?? '';
-    await page.getByRole('heading', { level: 1, name: new RegExp(`Reprocess ${MESSAGES} dead letters`) }).waitFor();
-    expect(await page.getByText('Adyen reopened the defense period (INC-5120)').first().isVisible()).toBe(true);
+    await expect(page.getByRole('heading', { level: 1, name: new RegExp(`Reprocess ${MESSAGES} dead letters`) })).toBeVisible();
+    await expect(page.getByText('Adyen reopened the defense period (INC-5120)').first()).toBeVisible();
 
     // The runtime: claim the commands offered to it, acknowledge them, handle them, report each run.
     const commands: Command[] = [];
@@ -134,7 +128,7 @@ describe('reprocess journey', () => {
           commands.push(...(await worker.claim(100)).commands);
           return commands.length;
         },
-        { timeout: 60_000, interval: 500 },
+        { timeout: 60_000, intervals: [500] },
       )
       .toBe(MESSAGES);
     expect(new Set(commands.map((command) => command.requestId))).toEqual(new Set([requestId]));
@@ -157,42 +151,36 @@ describe('reprocess journey', () => {
     expect(await worker.report(finished)).toMatchObject({ accepted: MESSAGES, quarantined: 0 });
 
     // The request's page follows by itself: every message succeeded, the request is done.
-    await expect.poll(async () => progressOf(page, 'succeeded').innerText(), { timeout: 30_000 }).toBe(String(MESSAGES));
-    await expect.poll(async () => page.locator('[data-request-id]').getAttribute('data-state'), { timeout: 30_000 }).toBe('done');
-    expect(await page.getByTestId('progress-headline').innerText()).toBe(`${MESSAGES} of ${MESSAGES} messages finished (100%)`);
-    expect(await progressOf(page, 'failed').innerText()).toBe('0');
+    await expect(progressOf(page, 'succeeded')).toHaveText(String(MESSAGES), { timeout: 30_000 });
+    await expect(page.locator('[data-request-id]')).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+    await expect(page.getByTestId('progress-headline')).toHaveText(`${MESSAGES} of ${MESSAGES} messages finished (100%)`);
+    await expect(progressOf(page, 'failed')).toHaveText('0');
     const audit = page.getByRole('table', { name: 'Audit trail, newest first' });
-    await audit.getByRole('row', { name: /Reprocess requested/ }).waitFor();
-    await audit.getByRole('row', { name: /Finished sending/ }).waitFor();
+    await expect(audit.getByRole('row', { name: /Reprocess requested/ })).toBeVisible();
+    await expect(audit.getByRole('row', { name: /Finished sending/ })).toBeVisible();
 
     // One of the dead letters: resolved, with the reprocess in its history.
     const first = commands[0] as Command;
     await page.goto(`${baseUrl}/dead-letters/${first.deadLetterId}`);
-    await page.getByRole('heading', { level: 1, name: /Resolved/ }).waitFor();
+    await expect(page.getByRole('heading', { level: 1, name: /Resolved/ })).toBeVisible();
     const history = page.getByRole('table', { name: 'Reprocesses and discards of this message, newest first' });
     const entry = history.getByRole('row', { name: new RegExp(`Reprocess #${requestId}`) });
-    await entry.waitFor();
-    const entryText = await entry.innerText();
-    expect(entryText).toContain('Otto Operator');
-    expect(entryText).toContain('Succeeded');
-    expect(entryText).toContain(first.reprocessId);
+    await expect(entry).toContainText('Otto Operator');
+    await expect(entry).toContainText('Succeeded');
+    await expect(entry).toContainText(first.reprocessId);
 
     // A viewer sees the same dead letters, and cannot act on them.
-    await browser.context.clearCookies();
-    await signInAs(page, 'vera', baseUrl);
+    await signedInAs('vera');
     await page.goto(`${baseUrl}/dead-letters?automation=${AUTOMATION}&status=any`);
     const toolbar = page.getByRole('toolbar', { name: 'Act on dead letters' });
     const reprocessAll = toolbar.getByRole('button', { name: 'Reprocess all matching…' });
-    await reprocessAll.waitFor();
-    await expect.poll(async () => toolbar.innerText()).toContain('Your role (Viewer) cannot reprocess or discard dead letters.');
-    expect(await reprocessAll.isDisabled()).toBe(true);
-    expect(await toolbar.getByRole('button', { name: 'Discard all matching…' }).isDisabled()).toBe(true);
-    expect(await page.getByRole('checkbox').count()).toBe(0);
+    await expect(toolbar).toContainText('Your role (Viewer) cannot reprocess or discard dead letters.');
+    await expect(reprocessAll).toBeDisabled();
+    await expect(toolbar.getByRole('button', { name: 'Discard all matching…' })).toBeDisabled();
+    await expect(page.getByRole('checkbox')).toHaveCount(0);
 
     await page.goto(`${baseUrl}/dead-letters/${first.deadLetterId}`);
     const reprocessOne = page.getByRole('button', { name: 'Reprocess', exact: true });
-    await reprocessOne.waitFor();
-    expect(await reprocessOne.isDisabled()).toBe(true);
-    await page.close();
+    await expect(reprocessOne).toBeDisabled();
   });
 });

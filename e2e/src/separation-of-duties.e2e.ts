@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { useBrowser } from './browser.js';
-import { asAdmin, signInAs } from './console.js';
+import { asAdmin } from './console.js';
+import { expect, test } from './fixtures.js';
 
 /** Registered by this journey: a finance-ops automation that touches billing, so any reprocess of it needs a second person. */
 const AUTOMATION = 'supplier-credit-note-matching';
@@ -50,67 +49,56 @@ async function setUp(baseUrl: string): Promise<void> {
   expect(await response.json()).toMatchObject({ accepted: MESSAGES });
 }
 
-describe('separation of duties journey', () => {
-  const baseUrl = inject('baseUrl');
-  const browser = useBrowser();
+test.describe('separation of duties journey', () => {
+  test.beforeAll(({ baseUrl }) => setUp(baseUrl));
 
-  beforeAll(() => setUp(baseUrl));
-
-  it('on call asks to reprocess a billing automation, cannot approve it alone, a second operator approves it, and an admin finds both in the audit trail and exports it', async () => {
-    await browser.context.clearCookies();
-    const page = await browser.context.newPage();
-
+  test('on call asks to reprocess a billing automation, cannot approve it alone, a second operator approves it, and an admin finds both in the audit trail and exports it', async ({ baseUrl, signedInAs }) => {
     // Otto asks: the dialog says up front that a second person must approve.
-    await signInAs(page, 'otto', baseUrl);
+    const page = await signedInAs('otto');
     await page.goto(`${baseUrl}/dead-letters?automation=${AUTOMATION}`);
     await page.locator('tr[data-fingerprint]').filter({ hasText: ERROR_CLASS }).getByRole('button').first().click();
-    await page.waitForURL(/fingerprint=/);
-    await expect.poll(async () => page.locator('tr[data-dead-letter-id]').count()).toBe(MESSAGES);
+    await expect(page).toHaveURL(/fingerprint=/);
+    await expect(page.locator('tr[data-dead-letter-id]')).toHaveCount(MESSAGES);
     await page.getByRole('button', { name: 'Reprocess all matching…' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Reason').fill(REASON);
     await dialog.getByRole('button', { name: `Ask for approval: Reprocess ${MESSAGES} messages` }).click();
 
-    await page.waitForURL(/\/reprocess\/\d+$/);
+    await expect(page).toHaveURL(/\/reprocess\/\d+$/);
     const requestId = /\/reprocess\/(\d+)$/.exec(page.url())?.[1] ?? '';
     const approval = page.getByRole('region', { name: 'Approval' });
-    await expect.poll(async () => approval.innerText()).toContain(`Waiting for approval: ${AUTOMATION} touches billing.`);
-    const ownApprove = approval.getByRole('button', { name: 'Approve…' });
-    expect(await ownApprove.isDisabled()).toBe(true);
-    expect(await approval.innerText()).toContain('You asked for this request; someone else on call must approve it.');
-    expect(await page.locator('[data-request-id]').getAttribute('data-state')).toBe('awaiting_approval');
+    await expect(approval).toContainText(`Waiting for approval: ${AUTOMATION} touches billing.`);
+    await expect(approval.getByRole('button', { name: 'Approve…' })).toBeDisabled();
+    await expect(approval).toContainText('You asked for this request; someone else on call must approve it.');
+    await expect(page.locator('[data-request-id]')).toHaveAttribute('data-state', 'awaiting_approval');
 
     // Oscar, second on call for finance-ops, finds it in his inbox and approves it.
-    await browser.context.clearCookies();
-    await signInAs(page, 'oscar', baseUrl);
+    await signedInAs('oscar');
     await page.getByRole('link', { name: 'Approvals, 1 waiting for you' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Approvals' }).waitFor();
-    const card = page.getByRole('link', { name: `Reprocess ${MESSAGES} messages of ${AUTOMATION}` });
-    await card.waitFor();
+    await expect(page.getByRole('heading', { level: 1, name: 'Approvals' })).toBeVisible();
+    await expect(page.getByRole('link', { name: `Reprocess ${MESSAGES} messages of ${AUTOMATION}` })).toBeVisible();
     await page.getByRole('group', { name: `Decide on request #${requestId}` }).getByRole('button', { name: 'Approve…' }).click();
     const approveDialog = page.getByRole('dialog', { name: `Approve request #${requestId}?` });
     await approveDialog.getByRole('textbox').fill('Checked the currency fix in NetSuite sandbox');
     await approveDialog.getByRole('button', { name: `Approve — send ${MESSAGES} messages` }).click();
-    await page.getByText('Nothing waits for your approval').waitFor();
+    await expect(page.getByText('Nothing waits for your approval')).toBeVisible();
 
     await page.goto(`${baseUrl}/reprocess/${requestId}`);
-    await expect.poll(async () => page.locator('[data-request-id]').getAttribute('data-state')).toBe('running');
-    expect(await page.getByRole('status').filter({ hasText: 'Approved by Oscar Operator' }).innerText()).toContain('Checked the currency fix in NetSuite sandbox');
+    await expect(page.locator('[data-request-id]')).toHaveAttribute('data-state', 'running');
+    await expect(page.getByRole('status').filter({ hasText: 'Approved by Oscar Operator' })).toContainText('Checked the currency fix in NetSuite sandbox');
 
     // Ada reads the trail of the automation: who asked, who approved, why; and exports it.
-    await browser.context.clearCookies();
-    await signInAs(page, 'ada', baseUrl);
+    await signedInAs('ada');
     await page.goto(`${baseUrl}/audit?automation=${AUTOMATION}`);
-    await page.getByRole('heading', { level: 1, name: 'Audit trail' }).waitFor();
+    await expect(page.getByRole('heading', { level: 1, name: 'Audit trail' })).toBeVisible();
     const trail = page.getByRole('table', { name: 'Audit trail, newest first' });
     const approved = trail.locator('tr[data-action="approval.approved"]');
-    await approved.waitFor();
-    expect(await approved.innerText()).toContain('Oscar Operator');
-    expect(await approved.innerText()).toContain(`Reprocess request #${requestId}`);
+    await expect(approved).toContainText('Oscar Operator');
+    await expect(approved).toContainText(`Reprocess request #${requestId}`);
     const requested = trail.locator('tr[data-action="reprocess.requested"]');
-    expect(await requested.innerText()).toContain('Otto Operator');
-    expect(await requested.innerText()).toContain(REASON);
-    expect(await trail.locator('tr[data-action="automation.registered"]').innerText()).toContain('Ada Admin');
+    await expect(requested).toContainText('Otto Operator');
+    await expect(requested).toContainText(REASON);
+    await expect(trail.locator('tr[data-action="automation.registered"]')).toContainText('Ada Admin');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export CSV' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^roundhouse-audit-\d{4}-\d{2}-\d{2}\.csv$/);
@@ -119,6 +107,5 @@ describe('separation of duties journey', () => {
     expect(lines[0]).toMatch(/^at,actor,actor kind,action,target kind,target id,/);
     expect(lines.some((line) => line.includes('approval.approved') && line.includes('Oscar Operator') && line.includes(requestId))).toBe(true);
     expect(lines.some((line) => line.includes('reprocess.requested') && line.includes(REASON))).toBe(true);
-    await page.close();
   });
 });
