@@ -7,7 +7,7 @@
 // summed from the minutes as the hourly migration does. See bench/dashboard/README.md.
 import { performance } from 'node:perf_hooks';
 import { minuteWeight } from './dataset.mjs';
-import { buildRollups, compareAnswers, rawAnswer, rollupAnswer, SQL } from './questions.mjs';
+import { bucketThresholds, buildRollups, compareAnswers, rawAnswer, rollupAnswer, SQL } from './questions.mjs';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -146,32 +146,12 @@ async function explainHours(db, slug, window, buckets, summarizePlan) {
 }
 
 /**
- * The history part: 1M runs in the window, measured; 9M more before it, measured again. `direct` is
- * the api's own KpisService on a pool (graphql.mjs directKpis), so automationKpis and kpiTrend are
- * timed as the api runs them, beside the bench's dashboard question over the hourly layout.
+ * The history part, step 1: the window's runs (and the day before it) in `db`, rolled up, the rollup
+ * answer checked against the raw rows. Returns what step 2 needs.
  */
-export async function measureHistory({ db, api, window, slug, trendKpi, direct, settings, summarizePlan, say }) {
+export async function buildWindow({ db, api, window, slug, settings, say }) {
   const B = api.HISTOGRAM_BUCKETS;
-  const range = { last: '30d' };
-  const nowDate = new Date(window.to);
-  const ways = {
-    question: () => rollupAnswer(db, slug, window, api, SQL.hours('run_rollup_hour', B)),
-    automationKpis: () => direct.service.automationKpis(slug, range, nowDate),
-    kpiTrend: () => direct.service.kpiTrend(slug, trendKpi, range, 'day', nowDate),
-  };
-  // Every figure must stay the same: each KPI's "after" value and each trend point. (A value's
-  // coverage, the share of the window since the automation's first run, and so its "partial" flag
-  // and caveat, legitimately become whole once there is history before the window.)
-  const reportFigures = (reports) => reports.map((r) => [r.kpi.name, r.after.value, r.after.measurements, r.comparison.delta]);
-  const answers = async () => ({
-    question: (await ways.question()).figures,
-    automationKpis: JSON.stringify(reportFigures(await ways.automationKpis())),
-    kpiTrend: JSON.stringify(await ways.kpiTrend().then((t) => [reportFigures([t.report]), t.points])),
-  });
-
   const recentRows = Math.round(settings.runs / 10);
-  const steps = [];
-  // 1. One month: 1M runs started over the 30 days up to now.
   let started = performance.now();
   const recent = await insertRuns(db, { slug, prefix: 'r', from: window.from, counts: perMinute(window.from, window.to, recentRows), now: window.to, seed: settings.seed, longestMs: 2 ** 31 - 1 });
   // And the day before it (from a whole hour), so that with or without older history the automation's
@@ -179,49 +159,84 @@ export async function measureHistory({ db, api, window, slug, trendKpi, direct, 
   const leadFrom = Math.floor((window.from - DAY) / 3_600_000) * 3_600_000;
   const leadRows = Math.round(((window.from - leadFrom) / (window.to - window.from)) * recentRows);
   const lead = await insertRuns(db, { slug, prefix: 'l', from: leadFrom, counts: perMinute(leadFrom, window.from, leadRows), now: window.to, seed: settings.seed + 2, longestMs: 2 ** 31 - 1 });
-  const recentInsert = (performance.now() - started) / 1000;
-  const thresholds = (await import('./questions.mjs')).bucketThresholds(api.bucketOf, B);
-  const recentRollups = await buildRollups(db, slug, thresholds, B);
+  const insertSeconds = (performance.now() - started) / 1000;
+  const thresholds = bucketThresholds(api.bucketOf, B);
+  const rollups = await buildRollups(db, slug, thresholds, B);
   await analyze(db);
   // The rollup answer must be the raw rows' (counts equal, percentiles in the exact one's bucket) before it is timed.
   const raw = await rawAnswer(db, slug, window, api);
-  const small = await answers();
-  const { problems, worst } = compareAnswers(raw.figures, small.question, api);
+  const rollup = await rollupAnswer(db, slug, window, api, SQL.hours('run_rollup_hour', B));
+  const { problems, worst } = compareAnswers(raw.figures, rollup.figures, api);
   if (problems.length > 0) {
     throw new Error(`with the window's runs only, the rollups and the raw rows disagree:\n  ${problems.slice(0, 20).join('\n  ')}`);
   }
-  say(`history: ${recent.toLocaleString('en-US')} runs in the window; timing…`);
-  const atSmall = { sizes: await sizes(db), samples: await timeWays(ways, settings), explain: await explainHours(db, slug, window, B, summarizePlan), rawMs: raw.ms };
-  steps.push(`${recent.toLocaleString('en-US')} runs in the window + ${lead.toLocaleString('en-US')} the day before: INSERT … SELECT ${recentInsert.toFixed(1)} s, minute rollups (and hours, by the trigger) ${recentRollups.seconds.toFixed(1)} s`);
+  say(`history: ${recent.toLocaleString('en-US')} runs in the window, rolled up and checked`);
+  const step = `${recent.toLocaleString('en-US')} runs in the window + ${lead.toLocaleString('en-US')} the day before: INSERT … SELECT ${insertSeconds.toFixed(1)} s, minute rollups (and hours, by the trigger) ${rollups.seconds.toFixed(1)} s`;
+  return { recent, lead, leadFrom, recentRows, thresholds, worst, rawMs: raw.ms, steps: [step] };
+}
 
-  // 2. Nine months more before it: 9M runs over the 270 days up to a day before the window.
-  const olderTo = leadFrom - LONGEST_MS;
-  const olderRows = settings.runs - recentRows - lead;
+/** Step 2, in a copy of step 1's database: nine months more before the window's lead-in day. */
+export async function addHistory({ db, api, window, slug, settings, say, built }) {
+  const B = api.HISTOGRAM_BUCKETS;
+  const olderTo = built.leadFrom - LONGEST_MS;
   const olderFrom = olderTo - OLDER_DAYS * DAY;
-  say(`history: inserting ${olderRows.toLocaleString('en-US')} runs over the ${OLDER_DAYS} days before the window…`);
-  started = performance.now();
+  const olderRows = settings.runs - built.recentRows - built.lead;
+  say(`history: inserting ${olderRows.toLocaleString('en-US')} runs over the ${OLDER_DAYS} days before the window, in a copy of the database…`);
+  let started = performance.now();
   const older = await insertRuns(db, { slug, prefix: 'o', from: olderFrom, counts: perMinute(olderFrom, olderTo, olderRows), now: window.to, seed: settings.seed + 1, longestMs: LONGEST_MS });
-  const olderInsert = (performance.now() - started) / 1000;
+  const insertSeconds = (performance.now() - started) / 1000;
   started = performance.now();
   await db.query('ALTER TABLE run_rollup_minute DISABLE TRIGGER run_rollup_minute_to_hour');
   try {
-    await buildRollups(db, slug, thresholds, B, { before: new Date(leadFrom) });
+    await buildRollups(db, slug, built.thresholds, B, { before: new Date(built.leadFrom) });
   } finally {
     await db.query('ALTER TABLE run_rollup_minute ENABLE TRIGGER run_rollup_minute_to_hour');
   }
-  await hoursFromMinutes(db, slug, leadFrom, B);
-  const olderRollups = (performance.now() - started) / 1000;
+  await hoursFromMinutes(db, slug, built.leadFrom, B);
+  const rollupSeconds = (performance.now() - started) / 1000;
   await analyze(db);
-  steps.push(`+${older.toLocaleString('en-US')} runs: INSERT … SELECT ${olderInsert.toFixed(1)} s, minute rollups then hours summed from them ${olderRollups.toFixed(1)} s`);
+  const step = `+${older.toLocaleString('en-US')} runs: INSERT … SELECT ${insertSeconds.toFixed(1)} s, minute rollups then hours summed from them ${rollupSeconds.toFixed(1)} s`;
+  return { older, olderFrom, olderTo, step };
+}
 
-  const large = await answers();
-  const again = compareAnswers(small.question, large.question, api);
-  if (again.problems.length > 0 || large.automationKpis !== small.automationKpis || large.kpiTrend !== small.kpiTrend) {
-    throw new Error(`the window's answer changed when history was added before it:\n  ${[...again.problems, firstDifference('automationKpis', small.automationKpis, large.automationKpis), firstDifference('kpiTrend', small.kpiTrend, large.kpiTrend)].filter(Boolean).join('\n  ')}`);
+/**
+ * Step 3: both databases side by side (`sides.small`, `sides.large`: { db, direct }, `direct` the
+ * api's own KpisService on a pool, graphql.mjs directKpis): every figure the same, then each way
+ * timed on both, interleaved, so that the machine's load drifts alike for both sizes.
+ */
+export async function compareSizes({ sides, api, window, slug, trendKpi, settings, summarizePlan, say }) {
+  const B = api.HISTOGRAM_BUCKETS;
+  const range = { last: '30d' };
+  const nowDate = new Date(window.to);
+  const waysOf = ({ db, direct }) => ({
+    question: () => rollupAnswer(db, slug, window, api, SQL.hours('run_rollup_hour', B)),
+    automationKpis: () => direct.service.automationKpis(slug, range, nowDate),
+    kpiTrend: () => direct.service.kpiTrend(slug, trendKpi, range, 'day', nowDate),
+  });
+  // Every figure must stay the same: each KPI's "after" value and each trend point.
+  const reportFigures = (reports) => reports.map((r) => [r.kpi.name, r.after.value, r.after.measurements, r.comparison.delta]);
+  const answers = async (ways) => ({
+    question: (await ways.question()).figures,
+    automationKpis: JSON.stringify(reportFigures(await ways.automationKpis())),
+    kpiTrend: JSON.stringify(await ways.kpiTrend().then((t) => [reportFigures([t.report]), t.points])),
+  });
+  const small = waysOf(sides.small);
+  const large = waysOf(sides.large);
+  const [a, b] = [await answers(small), await answers(large)];
+  const again = compareAnswers(a.question, b.question, api);
+  const differences = [...again.problems, firstDifference('automationKpis', a.automationKpis, b.automationKpis), firstDifference('kpiTrend', a.kpiTrend, b.kpiTrend)].filter(Boolean);
+  if (differences.length > 0) {
+    throw new Error(`the window's answer changed when history was added before it:\n  ${differences.join('\n  ')}`);
   }
-  say(`history: ${(recent + older).toLocaleString('en-US')} runs; timing…`);
-  const atLarge = { sizes: await sizes(db), samples: await timeWays(ways, settings), explain: await explainHours(db, slug, window, B, summarizePlan) };
-  return { recent, lead, leadFrom, older, olderFrom, olderTo, steps, atSmall, atLarge, worst };
+  say('history: timing both sizes, interleaved…');
+  const ways = {};
+  for (const name of Object.keys(small)) {
+    ways[`small:${name}`] = small[name];
+    ways[`large:${name}`] = large[name];
+  }
+  const samples = await timeWays(ways, settings);
+  const at = async (side, size) => ({ sizes: await sizes(side.db), explain: await explainHours(side.db, slug, window, B, summarizePlan), samples: Object.fromEntries(Object.keys(small).map((name) => [name, samples[`${size}:${name}`]])) });
+  return { atSmall: await at(sides.small, 'small'), atLarge: await at(sides.large, 'large') };
 }
 
 const TARGET_GROWTH = 1.2;
@@ -239,11 +254,12 @@ export function printHistory({ history, window, settings, postgresVersion, pgSet
   const mib = (bytes) => `${num(bytes / 1024 / 1024)} MiB`;
   const iso = (at) => new Date(at).toISOString();
   const { atSmall, atLarge } = history;
+  const steps = [...history.steps, history.added.step];
   const out = [];
   out.push('Roundhouse dashboard benchmark, history part (bench/dashboard/history.mjs)');
-  out.push(`  dataset  : ${slug}; small: ${num(history.recent)} attempt rows started over the 30 days up to ${iso(window.to)} and ${num(history.lead)} the day before; large: the same plus ${num(history.older)} over the ${OLDER_DAYS} days`);
-  out.push(`             [${iso(history.olderFrom)}, ${iso(history.olderTo)}) (ten months at the same rate and working-day rhythm), generated set-based in SQL, seed ${settings.seed}`);
-  for (const step of history.steps) {
+  out.push(`  dataset  : ${slug}; small: ${num(history.recent)} attempt rows started over the 30 days up to ${iso(window.to)} and ${num(history.lead)} the day before; large: the same plus ${num(history.added.older)} over the ${OLDER_DAYS} days`);
+  out.push(`             [${iso(history.added.olderFrom)}, ${iso(history.added.olderTo)}) in a copy of the small database (ten months at the same rate and working-day rhythm), generated set-based in SQL, seed ${settings.seed}`);
+  for (const step of steps) {
     out.push(`             ${step}`);
   }
   for (const [label, at] of [['small', atSmall], ['large', atLarge]]) {
@@ -252,7 +268,7 @@ export function printHistory({ history, window, settings, postgresVersion, pgSet
   }
   out.push(`  question : the 30-day dashboard over [${iso(window.from)}, ${iso(window.to)}) asked three ways: the bench's question over run_rollup_hour + edge minutes (as in the main part),`);
   out.push(`             and the api's own automationKpis and kpiTrend(${trendKpi}, day) SQL (KpisService on a pg pool of 2, apps/api/dist). Checked first: small, the rollup answer agrees with the raw rows`);
-  out.push(`             (largest percentile difference ${num(history.worst.relative * 100, 2)} %), and large, every answer is the same as small. ${settings.warmup} warm-up + ${settings.repeats} timed each, interleaved.`);
+  out.push(`             (largest percentile difference ${num(history.worst.relative * 100, 2)} %), and large, every answer is the same as small. ${settings.warmup} warm-up + ${settings.repeats} timed each, both sizes interleaved (two databases on one server).`);
   out.push(`  machine  : Node ${process.version}, PostgreSQL ${postgresVersion} (${pgSettings.map((s) => `${s.name} ${s.setting}${s.unit ?? ''}`).join(', ')}); load average ${num(loadAtStart, 2)} at start, ${num(loadAtEnd, 2)} at the end`);
   out.push(`    way                     small p50       min   large p50       min   large ÷ small (medians; ${num(atLarge.sizes.runs)} ÷ ${num(atSmall.sizes.runs)} runs)`);
   for (const name of Object.keys(atSmall.samples)) {
@@ -261,6 +277,6 @@ export function printHistory({ history, window, settings, postgresVersion, pgSet
     const label = name === 'question' ? 'dashboard question' : name === 'kpiTrend' ? 'kpiTrend (day)' : name;
     out.push(`    ${label.padEnd(22)} ${ms(median(a)).padStart(11)} ${ms(Math.min(...a)).padStart(9)} ${ms(median(b)).padStart(11)} ${ms(Math.min(...b)).padStart(9)}   ${num(ratio, 2)}  target ≤ ${TARGET_GROWTH}: ${ratio <= TARGET_GROWTH ? 'met' : 'NOT met'}`);
   }
-  out.push(`    (the raw rows answered the small window in ${ms(atSmall.rawMs)}, once, for scale)`);
+  out.push(`    (the raw rows answered the small window in ${ms(history.rawMs)}, once, for scale)`);
   process.stdout.write(`${out.join('\n')}\n`);
 }

@@ -32,7 +32,7 @@ import { buildApi, cleanupList, createDatabase, flagSetting, intSetting, root, s
 import { COPY_COLUMNS, generateMeasurements, generateRuns } from './dataset.mjs';
 import { checkAutomationKpis, checkKpiTrend, directKpis, graphqlClient, QUERIES } from './graphql.mjs';
 import { bucketThresholds, buildRollups, checkRollups, hourlyRollups, compareAnswers, rawAnswer, rollupAnswer, SQL } from './questions.mjs';
-import { measureHistory, printHistory } from './history.mjs';
+import { addHistory, buildWindow, compareSizes, printHistory } from './history.mjs';
 import { printReport } from './report.mjs';
 
 const SLUG = 'invoice-generation';
@@ -315,7 +315,12 @@ async function main() {
 
     const db = new pg.Client({ connectionString: database.url });
     await db.connect();
-    cleanup.add('closing the database connection', () => db.end());
+    let dbOpen = true;
+    cleanup.add('closing the database connection', async () => {
+      if (dbOpen) {
+        await db.end();
+      }
+    });
     await db.query(`SET statement_timeout = '1800s'`);
     const postgresVersion = (await db.query('SHOW server_version')).rows[0].server_version;
     const pgSettings = (await db.query(`SELECT name, setting, unit FROM pg_settings WHERE name IN ('work_mem', 'shared_buffers', 'max_parallel_workers_per_gather', 'jit')`)).rows;
@@ -328,18 +333,33 @@ async function main() {
     // A whole minute: the rollups' grain, so that both sides answer exactly the same window.
     const now = Math.floor(Date.now() / MINUTE) * MINUTE;
     if (settings.history) {
+      // Small (the window) in this database; large in a copy of it with older history added; both asked side by side.
       const { measured } = await loadMeasurements(db, settings, automation, now - DAYS * 86_400_000, now);
       const window = { from: now - DAYS * 86_400_000, to: now, sloObjective: successSlo?.objective ?? 99.5, sloName: successSlo?.name, measurementKpis: measured.map((k) => k.name) };
-      const { dataSourceOptions } = await import(pathToFileURL(join(root, 'apps/api/dist/database/data-source.js')).href);
-      const pool = new pg.Pool({ connectionString: database.url, max: 2, statement_timeout: 1_800_000, options: dataSourceOptions(database.url).extra?.options });
-      cleanup.add('closing the SQL pool', () => pool.end());
-      const direct = await directKpis(root, pool);
-      if (direct.missing !== undefined) {
-        throw new Error(direct.missing);
-      }
-      const history = await measureHistory({ db, api, window, slug: SLUG, trendKpi: TREND_KPI, direct, settings, summarizePlan, say });
+      const built = await buildWindow({ db, api, window, slug: SLUG, settings, say });
       await stopApi(apiProcess);
-      printHistory({ history, window, settings, postgresVersion, pgSettings, loadAtStart, loadAtEnd: loadavg()[0], slug: SLUG, trendKpi: TREND_KPI });
+      await db.end();
+      dbOpen = false;
+      const twin = await createDatabase(settings.adminUrl, 'roundhouse_bench_dash', { template: database.name });
+      cleanup.add(`dropping database ${twin.name}`, twin.drop);
+      const { dataSourceOptions } = await import(pathToFileURL(join(root, 'apps/api/dist/database/data-source.js')).href);
+      const connect = async (url) => {
+        const client = new pg.Client({ connectionString: url });
+        await client.connect();
+        cleanup.add('closing a database connection', () => client.end());
+        await client.query(`SET statement_timeout = '1800s'`);
+        const pool = new pg.Pool({ connectionString: url, max: 2, statement_timeout: 1_800_000, options: dataSourceOptions(url).extra?.options });
+        cleanup.add('closing a SQL pool', () => pool.end());
+        const direct = await directKpis(root, pool);
+        if (direct.missing !== undefined) {
+          throw new Error(direct.missing);
+        }
+        return { db: client, direct };
+      };
+      const sides = { small: await connect(database.url), large: await connect(twin.url) };
+      const added = await addHistory({ db: sides.large.db, api, window, slug: SLUG, settings, say, built });
+      const compared = await compareSizes({ sides, api, window, slug: SLUG, trendKpi: TREND_KPI, settings, summarizePlan, say });
+      printHistory({ history: { ...built, added, ...compared }, window, settings, postgresVersion, pgSettings, loadAtStart, loadAtEnd: loadavg()[0], slug: SLUG, trendKpi: TREND_KPI });
       return;
     }
 
