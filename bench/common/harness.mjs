@@ -74,13 +74,13 @@ export function cleanupList() {
   return cleanup;
 }
 
-/** A new database `<prefix>_<random>` on the server of `adminUrl`, and how to drop it. */
-export async function createDatabase(adminUrl, prefix) {
+/** A new database `<prefix>_<random>` on the server of `adminUrl` (a copy of `template` when given: nobody may be connected to it), and how to drop it. */
+export async function createDatabase(adminUrl, prefix, { template = null } = {}) {
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.query(`CREATE DATABASE ${name}${template === null ? '' : ` TEMPLATE ${template}`}`);
   } finally {
     await admin.end();
   }

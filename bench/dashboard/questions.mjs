@@ -29,9 +29,9 @@ export function bucketThresholds(bucketOf, buckets) {
 /**
  * run_rollup_minute as the ingest maintains it (apps/api/src/ingest/rollup-delta.ts): per automation
  * and minute of finished_at, every attempt that ended (not `running`) counted by status, its manual
- * touch and its duration bucket.
+ * touch and its duration bucket. `before`: only the minutes before it (history added under existing rollups).
  */
-export async function buildRollups(db, slug, thresholds, buckets) {
+export async function buildRollups(db, slug, thresholds, buckets, { before = null } = {}) {
   const started = performance.now();
   // Enough memory for the build's hash aggregate, for this transaction only (the timed queries run with the server's settings).
   await db.query('BEGIN');
@@ -42,7 +42,7 @@ export async function buildRollups(db, slug, thresholds, buckets) {
               count(*) FILTER (WHERE status = 'succeeded') AS succeeded, count(*) FILTER (WHERE status = 'failed') AS failed,
               count(*) FILTER (WHERE status = 'dead_lettered') AS dead_lettered, count(*) FILTER (WHERE status = 'retrying') AS retried,
               count(*) FILTER (WHERE manual_touch) AS manual_touches, count(*) AS n
-         FROM run WHERE automation_slug = $1 AND status <> 'running'
+         FROM run WHERE automation_slug = $1 AND status <> 'running' AND ($4::timestamptz IS NULL OR finished_at < $4)
         GROUP BY 1, 2
      ), minutes AS (SELECT DISTINCT minute FROM per)
      INSERT INTO run_rollup_minute (automation_slug, minute, succeeded, failed, dead_lettered, retried, manual_touches, duration_histogram)
@@ -51,7 +51,7 @@ export async function buildRollups(db, slug, thresholds, buckets) {
        FROM minutes m CROSS JOIN generate_series(0, $3::int - 1) AS g(bucket)
        LEFT JOIN per p ON p.minute = m.minute AND p.bucket = g.bucket
       GROUP BY m.minute`,
-    [slug, thresholds, buckets],
+    [slug, thresholds, buckets, before],
   );
   await db.query('COMMIT');
   await db.query(

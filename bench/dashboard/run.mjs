@@ -32,6 +32,7 @@ import { buildApi, cleanupList, createDatabase, flagSetting, intSetting, root, s
 import { COPY_COLUMNS, generateMeasurements, generateRuns } from './dataset.mjs';
 import { checkAutomationKpis, checkKpiTrend, directKpis, graphqlClient, QUERIES } from './graphql.mjs';
 import { bucketThresholds, buildRollups, checkRollups, hourlyRollups, compareAnswers, rawAnswer, rollupAnswer, SQL } from './questions.mjs';
+import { addHistory, buildWindow, compareSizes, printHistory } from './history.mjs';
 import { printReport } from './report.mjs';
 
 const SLUG = 'invoice-generation';
@@ -50,6 +51,8 @@ function readSettings() {
     seed: intSetting('BENCH_SEED', 1, 0, 2 ** 32 - 1),
     build: flagSetting('BENCH_BUILD', true),
     graphql: flagSetting('BENCH_GRAPHQL', true),
+    // Only the history part: the rollup answer at 10M runs against at 1M (history.mjs).
+    history: process.argv.includes('--history') || flagSetting('BENCH_DASHBOARD_HISTORY', false),
     adminUrl: process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres',
   };
 }
@@ -67,6 +70,22 @@ async function apiArithmetic() {
   const histogram = await load('runs/duration-histogram.js');
   const budget = await load('slos/error-budget.js');
   return { ...histogram, errorBudget: budget.errorBudget };
+}
+
+/** Measurement KPIs: one value every 15 minutes, the catalog's target plus a tenth of the way back to the baseline. */
+async function loadMeasurements(db, settings, automation, start, now) {
+  const measured = automation.kpis.filter((k) => (k.source ?? 'measurement') === 'measurement');
+  let measurementRows = 0;
+  for (const [i, kpi] of measured.entries()) {
+    const baseline = kpi.baseline?.value ?? kpi.target * 2;
+    const series = generateMeasurements({ slug: SLUG, kpi: kpi.name, start, now, everyMinutes: 15, level: kpi.target + (baseline - kpi.target) * 0.1, seed: settings.seed + i + 1 });
+    await db.query(
+      `INSERT INTO kpi_measurement (event_id, automation_slug, kpi, value, measured_at) SELECT id, $2, $3, v, at FROM unnest($1::text[], $4::float8[], $5::timestamptz[]) AS t(id, v, at)`,
+      [series.ids, SLUG, kpi.name, series.values, series.at],
+    );
+    measurementRows += series.ids.length;
+  }
+  return { measured, measurementRows };
 }
 
 /** The dataset: runs by COPY, measurements, rollups by SQL (checked), VACUUM ANALYZE, CHECKPOINT. */
@@ -93,18 +112,7 @@ async function load(db, settings, now, api, automation) {
     throw new Error(`COPY stored ${stream.rowCount} rows, expected ${settings.runs}`);
   }
 
-  // Measurement KPIs: one value every 15 minutes, the catalog's target plus a tenth of the way back to the baseline.
-  const measured = automation.kpis.filter((k) => (k.source ?? 'measurement') === 'measurement');
-  let measurementRows = 0;
-  for (const [i, kpi] of measured.entries()) {
-    const baseline = kpi.baseline?.value ?? kpi.target * 2;
-    const series = generateMeasurements({ slug: SLUG, kpi: kpi.name, start: dataset.start, now, everyMinutes: 15, level: kpi.target + (baseline - kpi.target) * 0.1, seed: settings.seed + i + 1 });
-    await db.query(
-      `INSERT INTO kpi_measurement (event_id, automation_slug, kpi, value, measured_at) SELECT id, $2, $3, v, at FROM unnest($1::text[], $4::float8[], $5::timestamptz[]) AS t(id, v, at)`,
-      [series.ids, SLUG, kpi.name, series.values, series.at],
-    );
-    measurementRows += series.ids.length;
-  }
+  const { measured, measurementRows } = await loadMeasurements(db, settings, automation, dataset.start, now);
 
   const thresholds = bucketThresholds(api.bucketOf, api.HISTOGRAM_BUCKETS);
   const rollups = await buildRollups(db, SLUG, thresholds, api.HISTOGRAM_BUCKETS);
@@ -307,7 +315,12 @@ async function main() {
 
     const db = new pg.Client({ connectionString: database.url });
     await db.connect();
-    cleanup.add('closing the database connection', () => db.end());
+    let dbOpen = true;
+    cleanup.add('closing the database connection', async () => {
+      if (dbOpen) {
+        await db.end();
+      }
+    });
     await db.query(`SET statement_timeout = '1800s'`);
     const postgresVersion = (await db.query('SHOW server_version')).rows[0].server_version;
     const pgSettings = (await db.query(`SELECT name, setting, unit FROM pg_settings WHERE name IN ('work_mem', 'shared_buffers', 'max_parallel_workers_per_gather', 'jit')`)).rows;
@@ -319,6 +332,37 @@ async function main() {
 
     // A whole minute: the rollups' grain, so that both sides answer exactly the same window.
     const now = Math.floor(Date.now() / MINUTE) * MINUTE;
+    if (settings.history) {
+      // Small (the window) in this database; large in a copy of it with older history added; both asked side by side.
+      const { measured } = await loadMeasurements(db, settings, automation, now - DAYS * 86_400_000, now);
+      const window = { from: now - DAYS * 86_400_000, to: now, sloObjective: successSlo?.objective ?? 99.5, sloName: successSlo?.name, measurementKpis: measured.map((k) => k.name) };
+      const built = await buildWindow({ db, api, window, slug: SLUG, settings, say });
+      await stopApi(apiProcess);
+      await db.end();
+      dbOpen = false;
+      const twin = await createDatabase(settings.adminUrl, 'roundhouse_bench_dash', { template: database.name });
+      cleanup.add(`dropping database ${twin.name}`, twin.drop);
+      const { dataSourceOptions } = await import(pathToFileURL(join(root, 'apps/api/dist/database/data-source.js')).href);
+      const connect = async (url) => {
+        const client = new pg.Client({ connectionString: url });
+        await client.connect();
+        cleanup.add('closing a database connection', () => client.end());
+        await client.query(`SET statement_timeout = '1800s'`);
+        const pool = new pg.Pool({ connectionString: url, max: 2, statement_timeout: 1_800_000, options: dataSourceOptions(url).extra?.options });
+        cleanup.add('closing a SQL pool', () => pool.end());
+        const direct = await directKpis(root, pool);
+        if (direct.missing !== undefined) {
+          throw new Error(direct.missing);
+        }
+        return { db: client, direct };
+      };
+      const sides = { small: await connect(database.url), large: await connect(twin.url) };
+      const added = await addHistory({ db: sides.large.db, api, window, slug: SLUG, settings, say, built });
+      const compared = await compareSizes({ sides, api, window, slug: SLUG, trendKpi: TREND_KPI, settings, summarizePlan, say });
+      printHistory({ history: { ...built, added, ...compared }, window, settings, postgresVersion, pgSettings, loadAtStart, loadAtEnd: loadavg()[0], slug: SLUG, trendKpi: TREND_KPI });
+      return;
+    }
+
     say(`generating and COPYing ${num(settings.runs)} runs of ${SLUG} (${DAYS} days up to ${new Date(now).toISOString()}), then rollups with SQL, VACUUM ANALYZE…`);
     const loaded = await load(db, settings, now, api, automation);
 
