@@ -134,6 +134,13 @@ describe.skipIf(RABBITMQ_URL === undefined || !haproxyInstalled)('three api repl
     // Another client behind the same balancer has its own budget.
     expect(await devSignInFrom(balancer.url, '127.0.0.3')).toBe(204);
   });
+
+  it('does not serve /metrics through the balancer (one replica\'s, whichever answered); each replica serves its own', async () => {
+    expect((await fetch(`${balancer.url}/metrics`)).status).toBe(404);
+    for (const port of ports.filter((_port, index) => apis[index]?.exitCode === null && apis[index]?.signalCode === null)) {
+      expect(await (await fetch(`http://127.0.0.1:${port}/metrics`)).text()).toContain('roundhouse_process_start_time_seconds');
+    }
+  });
 });
 
 /** A dev sign-in through the balancer from a client at `localAddress` (on loopback), sending `forwardedFor` as X-Forwarded-For if given; its status. */

@@ -11,7 +11,7 @@ export const haproxyInstalled = spawnSync('sh', ['-c', 'command -v haproxy'], { 
  * The balancer configuration a test runs: the same choices as docker/haproxy.cfg (round robin,
  * a replica taken out when /readyz fails, a request that found a dead replica tried on another unless
  * it is a POST other than ingest that the replica may have acted on,
- * the client's address passed on in X-Forwarded-For),
+ * the client's address passed on in X-Forwarded-For, /metrics not served: it is one replica's),
  * with loopback addresses instead of the compose service's.
  */
 function configuration(port: number, backends: readonly number[]): string {
@@ -30,6 +30,7 @@ defaults
 
 frontend roundhouse
   bind 127.0.0.1:${port}
+  http-request deny deny_status 404 if { path /metrics }
   default_backend api
 
 backend api
