@@ -136,7 +136,9 @@ describe.skipIf(RABBITMQ_URL === undefined || !haproxyInstalled)('three api repl
   });
 
   it('does not serve /metrics through the balancer (one replica\'s, whichever answered); each replica serves its own', async () => {
-    expect((await fetch(`${balancer.url}/metrics`)).status).toBe(404);
+    for (const path of ['/metrics', '/metrics/', '/Metrics']) {
+      expect((await fetch(`${balancer.url}${path}`)).status).toBe(404);
+    }
     for (const port of ports.filter((_port, index) => apis[index]?.exitCode === null && apis[index]?.signalCode === null)) {
       expect(await (await fetch(`http://127.0.0.1:${port}/metrics`)).text()).toContain('roundhouse_process_start_time_seconds');
     }

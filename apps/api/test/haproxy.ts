@@ -30,7 +30,7 @@ defaults
 
 frontend roundhouse
   bind 127.0.0.1:${port}
-  http-request deny deny_status 404 if { path /metrics }
+  http-request deny deny_status 404 if { path -i -m reg ^/+metrics/*$ }
   default_backend api
 
 backend api
