@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
 import { RoundhouseClient } from '@roundhouse/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql, signIn, startApiProcess, stopApiProcess } from './api-process.js';
@@ -37,7 +38,7 @@ describe.skipIf(RABBITMQ_URL === undefined || !haproxyInstalled)('three api repl
     db = await createTestDatabase({ migrate: false });
     ports.push(await freePort(), await freePort(), await freePort());
     // One session secret for every replica, as in production (unset, each process would make up its own and refuse the others' cookies).
-    const env = { ...db.env, ROUNDHOUSE_SESSION_SECRET: randomBytes(32).toString('hex'), ROUNDHOUSE_JOBS: 'true', ROUNDHOUSE_COLLECTORS: 'false', ROUNDHOUSE_RUNTIME_RABBITMQ_URL: RABBITMQ_URL ?? '', ROUNDHOUSE_REPROCESS_LEASE_SECONDS: '3', ROUNDHOUSE_TRUST_PROXY: 'loopback', ROUNDHOUSE_SIGN_IN_RATE_LIMIT: String(SIGN_IN_LIMIT) };
+    const env = { ...db.env, ROUNDHOUSE_SESSION_SECRET: randomBytes(32).toString('hex'), ROUNDHOUSE_JOBS: 'true', ROUNDHOUSE_COLLECTORS: 'false', ROUNDHOUSE_RUNTIME_RABBITMQ_URL: RABBITMQ_URL ?? '', ROUNDHOUSE_REPROCESS_LEASE_SECONDS: '3', ROUNDHOUSE_TRUST_PROXY: '1', ROUNDHOUSE_SIGN_IN_RATE_LIMIT: String(SIGN_IN_LIMIT) };
     apis.push(...(await Promise.all(ports.map((port) => startApiProcess({ ...env, PORT: String(port) })))));
     balancer = new HaProxy(await freePort(), ports);
     await balancer.start();
@@ -122,16 +123,41 @@ describe.skipIf(RABBITMQ_URL === undefined || !haproxyInstalled)('three api repl
     await receiver.stop(exchange);
   }, 400_000);
 
-  it('counts sign-in attempts per client behind the balancer, on the replicas together', async () => {
-    const attemptFrom = (address: string) =>
-      fetch(`${balancer.url}/auth/dev-sign-in`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': address }, body: '{"persona":"ada"}' }).then((response) => response.status);
+  it('counts sign-in attempts per client behind the balancer, on the replicas together, whatever X-Forwarded-For the client sends', async () => {
     const statuses = [];
     for (let i = 0; i <= SIGN_IN_LIMIT; i += 1) {
-      statuses.push(await attemptFrom('198.51.100.7'));
+      // A client that makes up another address each time, as one dodging the limit would.
+      statuses.push(await devSignInFrom(balancer.url, '127.0.0.2', `198.51.100.${i + 1}`));
     }
     // The limit a minute, though round robin spread them over the replicas; the one after is refused.
     expect(statuses).toEqual([...Array<number>(SIGN_IN_LIMIT).fill(204), 429]);
     // Another client behind the same balancer has its own budget.
-    expect(await attemptFrom('198.51.100.8')).toBe(204);
+    expect(await devSignInFrom(balancer.url, '127.0.0.3')).toBe(204);
+  });
+
+  it('does not serve /metrics through the balancer (one replica\'s, whichever answered); each replica serves its own', async () => {
+    for (const path of ['/metrics', '/metrics/', '/Metrics']) {
+      expect((await fetch(`${balancer.url}${path}`)).status).toBe(404);
+    }
+    for (const port of ports.filter((_port, index) => apis[index]?.exitCode === null && apis[index]?.signalCode === null)) {
+      expect(await (await fetch(`http://127.0.0.1:${port}/metrics`)).text()).toContain('roundhouse_process_start_time_seconds');
+    }
   });
 });
+
+/** A dev sign-in through the balancer from a client at `localAddress` (on loopback), sending `forwardedFor` as X-Forwarded-For if given; its status. */
+function devSignInFrom(url: string, localAddress: string, forwardedFor?: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const body = '{"persona":"ada"}';
+    const headers: Record<string, string> = { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) };
+    if (forwardedFor !== undefined) {
+      headers['x-forwarded-for'] = forwardedFor;
+    }
+    const request = httpRequest(`${url}/auth/dev-sign-in`, { method: 'POST', headers, localAddress, agent: false }, (response) => {
+      response.resume();
+      response.on('end', () => resolve(response.statusCode ?? 0));
+    });
+    request.on('error', reject);
+    request.end(body);
+  });
+}

@@ -52,6 +52,15 @@ describe('start-up with a DATABASE_URL that does not work', () => {
     ['a file it names does not exist', () => Promise.resolve(`${withUrl(db.url, { password: PASSWORD })}?sslrootcert=/nonexistent/ca.pem`), /: ENOENT: no such file or directory, open '\/nonexistent\/ca\.pem'\.$/],
   ];
 
+  it('refuses a DATABASE_REPLICA_URL that leads to another database or another cluster, in one sentence without its password', async () => {
+    const otherDatabase = await refusal({ DATABASE_URL: db.url, DATABASE_REPLICA_URL: withUrl(db.url, { pathname: '/postgres', password: PASSWORD }) });
+    expect(otherDatabase.trim().split('\n').at(-1)).toMatch(/^DATABASE_REPLICA_URL \(\S+@127\.0\.0\.1:\d+\/postgres\) is not a copy of DATABASE_URL's database: it leads to another database \("postgres", the primary's is "\w+"\)\. /);
+    expect(otherDatabase).not.toContain(PASSWORD);
+
+    const otherCluster = await refusal({ DATABASE_URL: db.url, DATABASE_REPLICA_URL: passwordChecking.superuserUrl });
+    expect(otherCluster.trim()).toMatch(/is not a copy of DATABASE_URL's database: it leads to another PostgreSQL cluster \(system identifier \d+, the primary's is \d+\)\. /);
+  });
+
   it.each(cases)('stops with one sentence naming DATABASE_URL, without its password, when %s', async (_case, url, reason) => {
     const stderr = await refusal({ DATABASE_URL: await url() });
     expect(stderr.trim().split('\n')).toHaveLength(1);

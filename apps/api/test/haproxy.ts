@@ -9,8 +9,9 @@ export const haproxyInstalled = spawnSync('sh', ['-c', 'command -v haproxy'], { 
 
 /**
  * The balancer configuration a test runs: the same choices as docker/haproxy.cfg (round robin,
- * a replica taken out when /readyz fails, a request that found a dead replica tried on another,
- * the client's address passed on in X-Forwarded-For),
+ * a replica taken out when /readyz fails, a request that found a dead replica tried on another unless
+ * it is a POST other than ingest that the replica may have acted on,
+ * the client's address passed on in X-Forwarded-For, /metrics not served: it is one replica's),
  * with loopback addresses instead of the compose service's.
  */
 function configuration(port: number, backends: readonly number[]): string {
@@ -29,10 +30,12 @@ defaults
 
 frontend roundhouse
   bind 127.0.0.1:${port}
+  http-request deny deny_status 404 if { path -i -m reg ^/+metrics/*$ }
   default_backend api
 
 backend api
   balance roundrobin
+  http-request disable-l7-retry if METH_POST !{ path_beg /ingest/ }
   option httpchk GET /readyz
   http-check expect status 200
   default-server inter 500ms fall 2 rise 2

@@ -37,7 +37,7 @@ interface Identity {
 const README = 'see "Access control and audit" in the README';
 
 /** `user@host:port/database` of a connection string, never its password; undefined when it does not parse. */
-function describeTarget(url: string): { text: string; host: string; port: string; user: string; database: string } | undefined {
+export function describeTarget(url: string): { text: string; host: string; port: string; user: string; database: string } | undefined {
   try {
     const parsed = new URL(url);
     const target = { host: parsed.hostname, port: parsed.port === '' ? '5432' : parsed.port, user: parsed.username, database: parsed.pathname.slice(1) };

@@ -110,9 +110,22 @@ export class MetricsService {
     this.partitionReader = read;
   }
 
-  private async readPartitions(): Promise<void> {
-    // A scrape while the database is away shows no value rather than failing the whole scrape.
+  /** The read in flight: both gauges' collects in one scrape share it. */
+  private partitionRead: Promise<void> | undefined;
+
+  private readPartitions(): Promise<void> {
+    this.partitionRead ??= this.refreshPartitions().finally(() => {
+      this.partitionRead = undefined;
+    });
+    return this.partitionRead;
+  }
+
+  private async refreshPartitions(): Promise<void> {
+    // A scrape while the database is away shows no value rather than failing the whole scrape, nor
+    // the values of an earlier scrape (a days-ahead of 7 kept from before would hide the outage).
     const states = await this.partitionReader?.().catch(() => undefined);
+    this.partitionDefaultRows.reset();
+    this.partitionDaysAhead.reset();
     for (const state of states ?? []) {
       this.partitionDefaultRows.set({ table: state.table }, state.defaultRows);
       this.partitionDaysAhead.set({ table: state.table }, state.daysAhead);
