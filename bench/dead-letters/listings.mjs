@@ -23,11 +23,10 @@ export function listings(searches) {
 // apps/api/src/automations/automations.repository.ts (searchQuery). The checks below compare the
 // rows both return, so a drift in what they select shows; keep the text in step with the api.
 
-const SELECT = `SELECT d.id::text AS id, d.automation_slug, a.title AS automation_title, d.source_kind, d.source_queue, d.message_id,
+const COLUMNS = `d.id::text AS id, d.automation_slug, a.title AS automation_title, d.source_kind, d.source_queue, d.message_id,
   d.fingerprint, d.error_class, d.error_message, d.attempts, d.deliveries, d.first_failed_at, d.last_failed_at,
   CASE WHEN d.status = 'reprocessing' AND NOT (SELECT true FROM reprocess_item i WHERE i.dead_letter_id = d.id AND i.state IN ('queued', 'dispatched') LIMIT 1) IS NOT NULL THEN 'reprocessed' ELSE d.status END AS status,
-  d.correlation_id, d.run_id, d.body, d.content_type, d.content_encoding, d.headers
-  FROM dead_letter d JOIN automation a ON a.slug = d.automation_slug`;
+  d.correlation_id, d.run_id, d.body, d.content_type, d.content_encoding, d.headers`;
 
 function searchQuery(text) {
   const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -51,7 +50,7 @@ function where(filter) {
   }
   const tsquery = filter.search === undefined ? undefined : searchQuery(filter.search);
   if (tsquery !== undefined) {
-    add(`to_tsvector('simple', d.error_class || ' ' || d.error_message) @@ to_tsquery('simple', ?)`, tsquery);
+    add(`d.search @@ to_tsquery('simple', ?)`, tsquery);
   }
   return { terms, params };
 }
@@ -64,7 +63,10 @@ export function pageSql(filter, limit, after) {
     terms.push(`(d.last_failed_at, d.id) < ($${params.length - 1}::timestamptz, $${params.length}::bigint)`);
   }
   params.push(limit);
-  return { text: `${SELECT} ${terms.length > 0 ? `WHERE ${terms.join(' AND ')}` : ''} ORDER BY d.last_failed_at DESC, d.id DESC LIMIT $${params.length}`, values: params };
+  // The page's ids through the narrow index first, then their rows by primary key.
+  const text = `WITH page AS (SELECT d.id, d.last_failed_at FROM dead_letter d ${terms.length > 0 ? `WHERE ${terms.join(' AND ')}` : ''} ORDER BY d.last_failed_at DESC, d.id DESC LIMIT $${params.length})
+    SELECT ${COLUMNS} FROM page p JOIN dead_letter d ON d.id = p.id JOIN automation a ON a.slug = d.automation_slug ORDER BY p.last_failed_at DESC, p.id DESC`;
+  return { text, values: params };
 }
 
 /** The api's dead-letter cursor (dead-letters.service.ts, with encodeCursor of apps/api/src/common/pagination.ts): base64url of JSON [lastFailedAt ISO to the microsecond, id]. */

@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, MigrationInterface } from 'typeorm';
 import { migrations } from '../src/database/migrations/index.js';
 
 /** Takes a database back to just before `migration`, undoing it and every migration after it. */
@@ -7,7 +7,10 @@ export async function undoMigrationsThrough(dataSource: DataSource, migration: (
   if (index < 0) {
     throw new Error(`${migration.name} is not in the migrations index`);
   }
-  for (let i = index; i < migrations.length; i += 1) {
-    await dataSource.undoLastMigration();
+  for (let i = migrations.length - 1; i >= index; i -= 1) {
+    // TypeORM's undo ignores a migration's own `transaction = false` unless told to open none.
+    const last = migrations[i];
+    const ownTransaction = last === undefined || (new last() as MigrationInterface).transaction !== false;
+    await dataSource.undoLastMigration({ transaction: ownTransaction ? 'all' : 'none' });
   }
 }

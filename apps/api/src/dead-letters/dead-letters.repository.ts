@@ -141,10 +141,11 @@ export function statusCondition(statuses: readonly DeadLetterStatus[], params: u
   return parts.length === 1 ? (parts[0] as string) : `(${parts.join(' OR ')})`;
 }
 
-const SELECT = `SELECT d.id::text AS id, d.automation_slug, a.title AS automation_title, d.source_kind, d.source_queue, d.message_id,
+const COLUMNS = `d.id::text AS id, d.automation_slug, a.title AS automation_title, d.source_kind, d.source_queue, d.message_id,
   d.fingerprint, d.error_class, d.error_message, d.attempts, d.deliveries, d.first_failed_at, d.last_failed_at, to_char(d.last_failed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS last_failed_key, ${DEAD_LETTER_STATUS} AS status,
-  d.correlation_id, d.run_id, d.body, d.content_type, d.content_encoding, d.headers, d.reprocess_of::text AS reprocess_of, d.earlier_errors
-  FROM dead_letter d JOIN automation a ON a.slug = d.automation_slug`;
+  d.correlation_id, d.run_id, d.body, d.content_type, d.content_encoding, d.headers, d.reprocess_of::text AS reprocess_of, d.earlier_errors`;
+
+const SELECT = `SELECT ${COLUMNS} FROM dead_letter d JOIN automation a ON a.slug = d.automation_slug`;
 
 /**
  * The SQL conditions (on alias `d`) for a workbench filter; appends their parameters to `params`.
@@ -183,7 +184,8 @@ export function deadLetterConditions(query: DeadLetterQuery, params: unknown[]):
   }
   const tsquery = query.search === undefined ? undefined : searchQuery(query.search);
   if (tsquery !== undefined) {
-    add(`to_tsvector('simple', d.error_class || ' ' || d.error_message) @@ to_tsquery('simple', ?)`, tsquery);
+    // The stored searchable text (error class and message, written at ingest and when the error changes).
+    add(`d.search @@ to_tsquery('simple', ?)`, tsquery);
   }
   return where;
 }
@@ -464,8 +466,16 @@ export class DeadLettersRepository {
       where.push(`(d.last_failed_at, d.id) < ($${params.length - 1}::timestamptz, $${params.length}::bigint)`);
     }
     params.push(limit);
+    // The page's ids first, through a narrow index (read index-only where the filter allows: status
+    // and search are in dead_letter_status_search_idx), then their rows by primary key: a page past a
+    // cursor walks the same few index entries as the first page, whatever the search matches overall.
     return this.dataSource.query<DeadLetterRow[]>(
-      `${SELECT} ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY d.last_failed_at DESC, d.id DESC LIMIT $${params.length}`,
+      `WITH page AS (
+         SELECT d.id, d.last_failed_at FROM dead_letter d ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+          ORDER BY d.last_failed_at DESC, d.id DESC LIMIT $${params.length}
+       )
+       SELECT ${COLUMNS} FROM page p JOIN dead_letter d ON d.id = p.id JOIN automation a ON a.slug = d.automation_slug
+        ORDER BY p.last_failed_at DESC, p.id DESC`,
       params,
     );
   }
