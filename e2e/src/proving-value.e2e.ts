@@ -55,7 +55,7 @@ test.describe('proving value journey', () => {
 
     // The evaluator (every minute, on pg-boss) pages on the fast burn; a viewer sees why they cannot acknowledge.
     await page.goto(`${baseUrl}/alerts`);
-    const card = page.locator('li.alert-card', { hasText: SLO_TITLE }).filter({ hasText: 'over the last 1h' });
+    const card = page.getByRole('listitem', { name: SLO_TITLE }).filter({ hasText: 'over the last 1h' });
     await expect(async () => {
       await page.reload();
       await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();

@@ -1,5 +1,6 @@
 import { describeError } from '@/shared/graphql/ApiError';
 import { useAcknowledgeAlert } from '../hooks/useAcknowledgeAlert';
+import styles from './Alerts.module.css';
 
 /**
  * "Acknowledge": someone is on it. Disabled, with the api's reason beside it, for someone who may
@@ -8,7 +9,7 @@ import { useAcknowledgeAlert } from '../hooks/useAcknowledgeAlert';
 export function AcknowledgeAlertButton({ id, sloTitle, blockedReason }: { id: string; sloTitle: string; blockedReason: string | null }) {
   const acknowledge = useAcknowledgeAlert(id);
   return (
-    <div className="alert-ack">
+    <div className={styles.acknowledge}>
       <button
         type="button"
         className="button button--small button--primary"

@@ -6,12 +6,14 @@ import { formatDateTime, formatTimeAgo } from '@/shared/format/dates';
 import { alertEventLabel } from '../alertWords';
 import { AcknowledgeAlertButton } from './AcknowledgeAlertButton';
 import { AlertSeverityBadge, AlertStateBadge } from './AlertBadges';
+import cards from '@/shared/components/CardList.module.css';
+import styles from './Alerts.module.css';
 
 export type AlertData = AlertFieldsFragment;
 
 function AlertHistory({ alert }: { alert: AlertData }) {
   return (
-    <details className="alert-card__history">
+    <details className={styles.history}>
       <summary>History ({alert.events.length === 1 ? '1 event' : `${alert.events.length} events`})</summary>
       <ol className="timeline">
         {alert.events.map((event, index) => (
@@ -29,15 +31,15 @@ function AlertHistory({ alert }: { alert: AlertData }) {
 function AlertCard({ alert, showAutomation }: { alert: AlertData; showAutomation: boolean }) {
   const automationPath = `/automations/${encodeURIComponent(alert.automation)}`;
   return (
-    <li className="alert-card" aria-label={`${alert.sloTitle}: ${alert.summary}`}>
-      <div className="alert-card__header">
+    <li className={cards.card} aria-label={`${alert.sloTitle}: ${alert.summary}`}>
+      <div className={cards.header}>
         <div className="badges">
           <AlertSeverityBadge severity={alert.severity} />
           <AlertStateBadge state={alert.state} />
         </div>
         {alert.state === 'firing' ? <AcknowledgeAlertButton id={alert.id} sloTitle={alert.sloTitle} blockedReason={alert.acknowledgeBlockedReason ?? null} /> : null}
       </div>
-      <p className="alert-card__summary strong">{alert.summary}</p>
+      <p className="strong">{alert.summary}</p>
       <dl className="facts facts--grid">
         {showAutomation ? (
           <div>
@@ -103,7 +105,7 @@ export function AlertList({ alerts, showAutomation = true, emptyState, label }: 
     return <>{emptyState}</>;
   }
   return (
-    <ul className="alert-list" aria-label={label}>
+    <ul className={cards.list} aria-label={label}>
       {alerts.map((alert) => (
         <AlertCard key={alert.id} alert={alert} showAutomation={showAutomation} />
       ))}

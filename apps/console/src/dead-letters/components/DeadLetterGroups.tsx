@@ -5,6 +5,7 @@ import { LoadingMessage, SkeletonLine } from '@/shared/components/Skeleton';
 import { formatDateTime, formatTimeAgo } from '@/shared/format/dates';
 import { DEAD_LETTER_SOURCE_LABELS } from '@/shared/format/labels';
 import { formatNumber } from '@/shared/format/numbers';
+import { ErrorClass, ErrorMessageLine } from '@/shared/components/RunError';
 import { DeadLetterTrend } from './DeadLetterTrend';
 
 export type DeadLetterGroup = DeadLetterGroupsQuery['deadLetterGroups'][number];
@@ -74,8 +75,8 @@ export function DeadLetterGroups({ groups, selected, onSelect }: DeadLetterGroup
                     title={isSelected ? 'Show every group’s dead letters' : `e.g. ${group.sampleMessage}`}
                     onClick={() => onSelect(isSelected ? '' : group.fingerprint)}
                   >
-                    <code className="run-error__class">{group.errorClass}</code>
-                    <span className="run-error__message">{group.normalizedMessage}</span>
+                    <ErrorClass>{group.errorClass}</ErrorClass>
+                    <ErrorMessageLine as="span" className="dead-letter-groups__message" text={group.normalizedMessage} />
                   </button>
                 </td>
                 <td>{group.automation.title}</td>

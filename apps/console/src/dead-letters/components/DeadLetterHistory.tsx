@@ -5,6 +5,7 @@ import { ReprocessItemStateBadge, ReprocessStateBadge } from '@/reprocess/compon
 import { formatInstant } from '@/shared/format/dates';
 import { REPROCESS_ACTION_LABELS, REPROCESS_ROUTE_LABELS } from '@/shared/format/labels';
 import { formatNumber } from '@/shared/format/numbers';
+import { ErrorClass } from '@/shared/components/RunError';
 import { deadLetterPath } from '../deadLetterFilters';
 
 type DeadLetterAction = DeadLetterQuery['deadLetter']['actions'][number];
@@ -97,7 +98,7 @@ export function DeadLetterEarlierErrors({ errors }: { errors: readonly EarlierEr
       <ul aria-label="Earlier errors, newest first">
         {[...errors].reverse().map((error) => (
           <li key={`${error.until}:${error.errorClass}`}>
-            <code className="run-error__class">{error.errorClass}</code> <span className="dead-letter-history__error">{error.errorMessage}</span>{' '}
+            <ErrorClass>{error.errorClass}</ErrorClass> <span className="dead-letter-history__error">{error.errorMessage}</span>{' '}
             <span className="muted">
               until it failed again <time dateTime={error.until}>{formatInstant(error.until)}</time>
             </span>

@@ -10,6 +10,7 @@ import { DEAD_LETTER_SOURCE_LABELS } from '@/shared/format/labels';
 import { formatNumber } from '@/shared/format/numbers';
 import { hasErrorCode } from '@/shared/graphql/ApiError';
 import { useDocumentTitle } from '@/shared/hooks/useDocumentTitle';
+import { ErrorClass } from '@/shared/components/RunError';
 import { automationDeadLettersPath, deadLetterPath } from '../deadLetterFilters';
 import { useDeadLetter } from '../hooks/useDeadLetter';
 import { DeadLetterActions } from './DeadLetterActions';
@@ -154,7 +155,7 @@ export function DeadLetterPage() {
             <Link to={automationDeadLettersPath(deadLetter.automation.slug)}>Dead letters</Link> · {deadLetter.automation.title}
           </p>
           <h1>
-            <code className="run-error__class">{deadLetter.errorClass}</code> <DeadLetterStatusBadge status={deadLetter.status} />
+            <ErrorClass>{deadLetter.errorClass}</ErrorClass> <DeadLetterStatusBadge status={deadLetter.status} />
           </h1>
           <p className="dead-letter-message">{deadLetter.errorMessage}</p>
           {deadLetter.reprocessOf ? (

@@ -4,6 +4,7 @@ import type { DeadLetterRowFragment } from '@/gql/graphql';
 import { trailPath } from '@/runs/components/RunsTable';
 import { formatInstant } from '@/shared/format/dates';
 import { formatNumber } from '@/shared/format/numbers';
+import { ErrorClass, ErrorMessageLine, ErrorSummary } from '@/shared/components/RunError';
 import { deadLetterPath } from '../deadLetterFilters';
 import { DeadLetterStatusBadge } from './DeadLetterStatusBadge';
 
@@ -86,14 +87,12 @@ export function DeadLetterTable({ deadLetters, selection }: { deadLetters: reado
                 <Link to={`/automations/${deadLetter.automation.slug}`}>{deadLetter.automation.title}</Link>
               </td>
               <td className="dead-letter-table__error">
-                <div className="run-error">
+                <ErrorSummary>
                   <Link to={deadLetterPath(deadLetter.id)} title="Open this dead letter: payload, headers and runbook">
-                    <code className="run-error__class">{deadLetter.errorClass}</code>
+                    <ErrorClass>{deadLetter.errorClass}</ErrorClass>
                   </Link>
-                  <p className="run-error__message" title={deadLetter.errorMessage}>
-                    {deadLetter.errorMessage}
-                  </p>
-                </div>
+                  <ErrorMessageLine text={deadLetter.errorMessage} title={deadLetter.errorMessage} />
+                </ErrorSummary>
               </td>
               <td className="numeric">{formatNumber(deadLetter.attempts)}</td>
               <td className="numeric">{formatNumber(deadLetter.deliveries)}</td>

@@ -3,7 +3,7 @@ import type { RunFieldsFragment } from '@/gql/graphql';
 import { Badge, RunStatusBadge } from '@/shared/components/Badge';
 import { formatInstant } from '@/shared/format/dates';
 import { formatDuration } from '@/shared/format/durations';
-import { RunError } from './RunError';
+import { RunError } from '@/shared/components/RunError';
 import styles from './RunsTable.module.css';
 
 export function trailPath(correlationId: string): string {

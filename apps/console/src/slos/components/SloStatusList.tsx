@@ -8,6 +8,8 @@ import { formatNumber } from '@/shared/format/numbers';
 import { BURN_RATE_EXPLANATION, type SloStatusData, describeBurnRate, formatAge, formatPercentValue } from '../sloWords';
 import { ErrorBudgetBar } from './ErrorBudgetBar';
 import { SloStateBadge } from './SloStateBadge';
+import cards from '@/shared/components/CardList.module.css';
+import styles from './SloStatusList.module.css';
 
 function NowLine({ slo }: { slo: SloStatusData }) {
   if (slo.deadLetters) {
@@ -37,9 +39,9 @@ function NowLine({ slo }: { slo: SloStatusData }) {
 function SloCard({ slo, slug }: { slo: SloStatusData; slug: string }) {
   const titleId = useId();
   return (
-    <li className="slo-card" aria-labelledby={titleId}>
-      <div className="slo-card__header">
-        <h3 id={titleId} className="slo-card__title">
+    <li className={cards.card} aria-labelledby={titleId}>
+      <div className={cards.header}>
+        <h3 id={titleId} className={styles.title}>
           {slo.title}
         </h3>
         <SloStateBadge state={slo.state} />
@@ -75,9 +77,9 @@ function SloCard({ slo, slug }: { slo: SloStatusData; slug: string }) {
           <p className="strong">
             How fast the budget is being spent <InfoTip label={`What burn rates mean: ${slo.title}`}>{BURN_RATE_EXPLANATION}</InfoTip>
           </p>
-          <ul className="plain-list slo-card__burn">
+          <ul className={`plain-list ${styles.burn}`}>
             {slo.burnRates.map((burn) => (
-              <li key={burn.rule} className={burn.firing ? 'slo-card__burn--firing' : undefined}>
+              <li key={burn.rule} className={burn.firing ? styles.firing : undefined}>
                 {describeBurnRate(burn)}
               </li>
             ))}
@@ -101,7 +103,7 @@ export function SloStatusList({ slos, slug }: { slos: readonly SloStatusData[]; 
     return <p className="muted">No service-level objectives yet. Without one, nobody knows when this automation is failing its users.</p>;
   }
   return (
-    <ul className="slo-list">
+    <ul className={cards.list}>
       {slos.map((slo) => (
         <SloCard key={slo.name} slo={slo} slug={slug} />
       ))}

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { RunError } from '@/runs/components/RunError';
+import { RunError } from '@/shared/components/RunError';
 import { RunDuration } from '@/runs/components/RunsTable';
 import { RunStatusBadge } from '@/shared/components/Badge';
 import { formatInstant } from '@/shared/format/dates';
