@@ -69,14 +69,17 @@ export class IngestRepository {
     return new Map(rows.map((row) => [row.slug, row.owner_team]));
   }
 
-  /** Records event ids; returns those never seen before. */
-  async claimEventIds(manager: EntityManager, ids: readonly string[]): Promise<Set<string>> {
-    if (ids.length === 0) {
+  /**
+   * Records events' ids with their time (`occurredAt`, the same on every resend, keeps a key in its
+   * day's partition); returns the ids never seen before.
+   */
+  async claimEventIds(manager: EntityManager, events: readonly { id: string; occurredAt: string }[]): Promise<Set<string>> {
+    if (events.length === 0) {
       return new Set();
     }
     const rows = await manager.query<{ id: string }[]>(
-      `INSERT INTO ingest_event (id) SELECT unnest($1::text[]) ORDER BY 1 ON CONFLICT (id) DO NOTHING RETURNING id`,
-      [ids],
+      `INSERT INTO ingest_event (id, occurred_at) SELECT * FROM unnest($1::text[], $2::timestamptz[]) ORDER BY 1, 2 ON CONFLICT (id, occurred_at) DO NOTHING RETURNING id`,
+      [events.map((event) => event.id), events.map((event) => event.occurredAt)],
     );
     return new Set(rows.map((row) => row.id));
   }

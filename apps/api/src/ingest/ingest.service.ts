@@ -133,7 +133,7 @@ export class IngestService {
     });
 
     await this.repository.transaction(async (manager) => {
-      const fresh = await this.repository.claimEventIds(manager, valid.map((v) => v.event.id));
+      const fresh = await this.repository.claimEventIds(manager, valid.map((v) => v.event));
       const stored: IngestEventV1[] = [];
       for (const { index, event } of valid) {
         if (fresh.has(event.id)) {

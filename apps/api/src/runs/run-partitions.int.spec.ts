@@ -8,6 +8,7 @@ import { undoMigrationsThrough } from '../../test/undo-migrations.js';
 import { CatalogService } from '../catalog/catalog.service.js';
 import { dataSourceOptions, runMigrations } from '../database/data-source.js';
 import { PartitionRunsByDay1795970000000 } from '../database/migrations/1795970000000-PartitionRunsByDay.js';
+import { PartitionIngestEventsByDay1796050000000 } from '../database/migrations/1796050000000-PartitionIngestEventsByDay.js';
 import { migrations } from '../database/migrations/index.js';
 import { RunPartitionsService } from './run-partitions.service.js';
 import { RunRetentionJob } from './run-retention.job.js';
@@ -32,6 +33,11 @@ function step(correlationId: string, startedAt: Date): Record<string, unknown> {
     durationMs: 50,
     outcome: 'succeeded',
   };
+}
+
+/** A heartbeat: an event kept by its idempotency key (`ingest_event`), not by a run's key. */
+function heartbeat(occurredAt: Date): Record<string, unknown> {
+  return { id: randomUUID(), type: 'heartbeat', automation: SLUG, occurredAt: occurredAt.toISOString(), instance: 'worker-1' };
 }
 
 describe(RunPartitionsService.name, () => {
@@ -59,6 +65,11 @@ describe(RunPartitionsService.name, () => {
       ]),
     );
 
+  const partitionsOfKeys = async (ids: unknown[]) =>
+    Object.fromEntries(
+      (await t.db.query<{ id: string; partition: string }>(`SELECT id, tableoid::regclass::text AS partition FROM ingest_event WHERE id = ANY($1)`, [ids])).map((row) => [row.id, row.partition]),
+    );
+
   const scraped = async () => (await fetch(`${t.api.url}/metrics`)).text();
 
   beforeAll(async () => {
@@ -70,16 +81,24 @@ describe(RunPartitionsService.name, () => {
   afterEach(async () => {
     await t.db.query(`DROP TRIGGER IF EXISTS refuse_row_deletes ON run`);
     await t.db.query(`DROP TRIGGER IF EXISTS refuse_row_deletes ON run_step`);
+    await t.db.query(`DROP TRIGGER IF EXISTS refuse_row_deletes ON ingest_event`);
   });
 
-  it('keeps ingested runs and steps in their day, with days made from the retention back to a week ahead, and nothing in the default partitions', async () => {
+  it('keeps ingested runs, steps and idempotency keys in their day, with days made from the retention back to a week ahead, and nothing in the default partitions', async () => {
     const runs = [
       { runId: randomUUID(), startedAt: daysAgo(29) },
       { runId: randomUUID(), startedAt: daysAgo(3) },
       { runId: randomUUID(), startedAt: new Date(now) },
     ];
-    const result = await ingest(t.api, token, [...runs.flatMap((run) => attempt(SLUG, run)), step('po-4711', daysAgo(3))]);
-    expect(result.body).toMatchObject({ accepted: 7, quarantined: 0 });
+    const alive = heartbeat(daysAgo(3));
+    const result = await ingest(t.api, token, [...runs.flatMap((run) => attempt(SLUG, run)), step('po-4711', daysAgo(3)), alive]);
+    expect(result.body).toMatchObject({ accepted: 8, quarantined: 0 });
+    expect(await partitionsOfKeys([alive.id])).toEqual({ [alive.id as string]: partitionOf('ingest_event', daysAgo(3)) });
+    // Sent again (its occurredAt written in another zone, the same instant), it is still a duplicate.
+    const resent = { ...alive, occurredAt: daysAgo(3).toISOString().replace('Z', '+00:00') };
+    expect((await ingest(t.api, token, [resent])).body).toMatchObject({ accepted: 0, duplicates: 1 });
+    expect(await t.db.query(`SELECT count(*)::int AS n FROM ingest_event_default`)).toEqual([{ n: 0 }]);
+    expect(await scraped()).toContain('roundhouse_partition_default_rows{table="ingest_event"} 0');
 
     expect(await partitionsOfRuns(runs.map((run) => run.runId))).toEqual(Object.fromEntries(runs.map((run) => [run.runId, partitionOf('run', run.startedAt)])));
     expect(await t.db.query(`SELECT tableoid::regclass::text AS partition FROM run_step WHERE correlation_id = 'po-4711'`)).toEqual([{ partition: partitionOf('run_step', daysAgo(3)) }]);
@@ -87,7 +106,7 @@ describe(RunPartitionsService.name, () => {
     const metrics = await scraped();
     expect(metrics).toContain('roundhouse_partition_default_rows{table="run_step"} 0');
     expect(metrics).toMatch(/roundhouse_partition_days_ahead\{table="run"\} 7\b/);
-    for (const table of ['run', 'run_step']) {
+    for (const table of ['run', 'run_step', 'ingest_event']) {
       const made = await days(table);
       for (let day = 30; day >= -7; day -= 1) {
         expect(made).toContain(partitionOf(table, daysAgo(day)));
@@ -105,8 +124,11 @@ describe(RunPartitionsService.name, () => {
       ...attempt(SLUG, { runId: kept[1], startedAt: new Date(now), end: 'retrying' }),
       step('po-old', daysAgo(29.2)),
       step('po-kept', daysAgo(1)),
+      heartbeat(daysAgo(29.2)),
+      heartbeat(daysAgo(1)),
     ];
-    expect((await ingest(t.api, token, events)).body).toMatchObject({ accepted: 10, quarantined: 0 });
+    expect((await ingest(t.api, token, events)).body).toMatchObject({ accepted: 12, quarantined: 0 });
+    const [oldKey, keptKey] = events.slice(-2).map((event) => event.id);
     const rollups = await rollupTotals();
 
     // Two days on, the day of the old runs ended more than 30 days ago.
@@ -118,6 +140,7 @@ describe(RunPartitionsService.name, () => {
     await t.db.query(`CREATE OR REPLACE FUNCTION refuse_row_deletes() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'a row of % was deleted', TG_TABLE_NAME; END $$`);
     await t.db.query(`CREATE TRIGGER refuse_row_deletes BEFORE DELETE ON run FOR EACH ROW EXECUTE FUNCTION refuse_row_deletes()`);
     await t.db.query(`CREATE TRIGGER refuse_row_deletes BEFORE DELETE ON run_step FOR EACH ROW EXECUTE FUNCTION refuse_row_deletes()`);
+    await t.db.query(`CREATE TRIGGER refuse_row_deletes BEFORE DELETE ON ingest_event FOR EACH ROW EXECUTE FUNCTION refuse_row_deletes()`);
 
     expect(await t.api.app.get(RunRetentionJob).run(later)).toBe(expected?.runs);
 
@@ -125,6 +148,9 @@ describe(RunPartitionsService.name, () => {
       { runs: null, steps: null },
     ]);
     expect((await days('run'))[0]).toBe(partitionOf('run', new Date(cutoffDay)));
+    expect(await t.db.query(`SELECT to_regclass($1) AS keys`, [partitionOf('ingest_event', daysAgo(29.2))])).toEqual([{ keys: null }]);
+    expect((await days('ingest_event'))[0]).toBe(partitionOf('ingest_event', new Date(cutoffDay)));
+    expect(await partitionsOfKeys([oldKey, keptKey])).toEqual({ [keptKey as string]: partitionOf('ingest_event', daysAgo(1)) });
     expect(Object.keys(await partitionsOfRuns([...old, ...kept])).sort()).toEqual([...kept].sort());
     expect(await t.db.query(`SELECT correlation_id FROM run_step WHERE correlation_id IN ('po-old', 'po-kept')`)).toEqual([{ correlation_id: 'po-kept' }]);
     expect(await rollupTotals()).toEqual(rollups);
@@ -198,6 +224,41 @@ describe(PartitionRunsByDay1795970000000.name, () => {
       const fromPartitions = migrations.slice(migrations.indexOf(PartitionRunsByDay1795970000000)).map((migration) => migration.name);
       expect(await runMigrations(db.migrationUrl, { apiRole: db.roles.api })).toEqual(fromPartitions);
       expect(await db.query(`SELECT run_id, started_at, duration_ms FROM run ORDER BY run_id`)).toEqual(before);
+    } finally {
+      await dataSource.destroy().catch(() => undefined);
+      await db.drop();
+    }
+  });
+});
+
+describe(PartitionIngestEventsByDay1796050000000.name, () => {
+  it("moves an existing database's idempotency keys into the days they were received, still refusing a seen id, and back on down", async () => {
+    const db = await createTestDatabase();
+    const dataSource = new DataSource(dataSourceOptions(db.migrationUrl));
+    try {
+      await dataSource.initialize();
+      await undoMigrationsThrough(dataSource, PartitionIngestEventsByDay1796050000000);
+      await db.query(`INSERT INTO ingest_event (id, received_at) SELECT 'evt-' || i, now() - i * interval '1 day' FROM generate_series(0, 40) AS i`);
+      const before = await db.query(`SELECT id, received_at FROM ingest_event ORDER BY id`);
+
+      await runMigrations(db.migrationUrl, { apiRole: db.roles.api });
+      expect(await db.query(`SELECT count(*)::int AS n FROM ingest_event_default`)).toEqual([{ n: 0 }]);
+      expect(
+        await db.query(`SELECT count(*)::int AS n FROM ingest_event WHERE tableoid::regclass::text <> 'ingest_event_p' || to_char(occurred_at AT TIME ZONE 'UTC', 'YYYYMMDD')`),
+      ).toEqual([{ n: 0 }]);
+      expect(await db.query(`SELECT id, received_at FROM ingest_event ORDER BY id`)).toEqual(before);
+      expect(await db.query(`SELECT count(*)::int AS n FROM ingest_event WHERE occurred_at <> received_at`)).toEqual([{ n: 0 }]);
+      const claimAgain = `INSERT INTO ingest_event (id, occurred_at) SELECT id, occurred_at FROM ingest_event WHERE id = 'evt-3' ON CONFLICT (id, occurred_at) DO NOTHING RETURNING id`;
+      expect(await db.query(claimAgain)).toEqual([]);
+
+      await undoMigrationsThrough(dataSource, PartitionIngestEventsByDay1796050000000);
+      expect(await db.query(`SELECT relkind FROM pg_class WHERE oid = 'ingest_event'::regclass`)).toEqual([{ relkind: 'r' }]);
+      expect(await db.query(`SELECT id, received_at FROM ingest_event ORDER BY id`)).toEqual(before);
+      await expect(db.query(`SELECT create_day_partition('ingest_event'::regclass, current_date)`)).rejects.toThrow(/not kept by day/);
+
+      const fromHere = migrations.slice(migrations.indexOf(PartitionIngestEventsByDay1796050000000)).map((migration) => migration.name);
+      expect(await runMigrations(db.migrationUrl, { apiRole: db.roles.api })).toEqual(fromHere);
+      expect(await db.query(`SELECT id, received_at FROM ingest_event ORDER BY id`)).toEqual(before);
     } finally {
       await dataSource.destroy().catch(() => undefined);
       await db.drop();

@@ -3,11 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
 /** The tables kept in one partition per UTC day, each with a default partition `<table>_default`. */
-export const DAY_PARTITIONED_TABLES = ['run', 'run_step'] as const;
+export const DAY_PARTITIONED_TABLES = ['run', 'run_step', 'ingest_event'] as const;
 export type DayPartitionedTable = (typeof DAY_PARTITIONED_TABLES)[number];
 
+/** Each table's partition key: a run's or step's start, an ingest idempotency key's event time. */
+const PARTITION_KEY: Record<DayPartitionedTable, string> = { run: 'started_at', run_step: 'started_at', ingest_event: 'occurred_at' };
+
 /**
- * The day partitions of raw runs and steps. Making and dropping one is the tables' owner's right:
+ * The day partitions of raw runs, steps and ingest idempotency keys. Making and dropping one is the tables' owner's right:
  * the api's role calls the owner's functions for it (see migration PartitionRunsByDay).
  * Days are `YYYY-MM-DD` in UTC.
  */
@@ -39,10 +42,10 @@ export class RunPartitionsRepository {
     return Number(row?.gone ?? 0);
   }
 
-  /** Deletes the default partition's rows that started before `before` (it holds none in normal operation). */
+  /** Deletes the default partition's rows from before `before` by their partition key (it holds none in normal operation). */
   async deleteDefaultBefore(table: DayPartitionedTable, before: Date): Promise<number> {
     const [row] = await this.dataSource.query<{ count: number }[]>(
-      `WITH gone AS (DELETE FROM ${table}_default WHERE started_at < $1 RETURNING 1) SELECT count(*)::int AS count FROM gone`,
+      `WITH gone AS (DELETE FROM ${table}_default WHERE ${PARTITION_KEY[table]} < $1 RETURNING 1) SELECT count(*)::int AS count FROM gone`,
       [before],
     );
     return row?.count ?? 0;

@@ -7,21 +7,19 @@ import { APP_CONFIG, type AppConfig } from '../config/app.config.js';
 import { JobsService } from '../jobs/jobs.service.js';
 import { API_LOGGER } from '../logging/api-logger.token.js';
 import { RunPartitionsService } from './run-partitions.service.js';
-import { RunsRepository } from './runs.repository.js';
 
 /** Rate limit counts are kept this long after their window started (windows are a minute): then forgotten. */
 const RATE_LIMIT_WINDOWS_KEPT_MS = 3_600_000;
 
 /**
- * Drops the days of raw runs (and steps) older than ROUNDHOUSE_RUN_RETENTION_DAYS, daily: whole
- * partitions, not rows. Rollups are kept. Also forgets the rate limits' counts of windows that
- * ended long ago.
+ * Drops the days of raw runs (and steps, and ingest idempotency keys) older than
+ * ROUNDHOUSE_RUN_RETENTION_DAYS, daily: whole partitions, not rows. Rollups are kept. Also forgets
+ * the rate limits' counts of windows that ended long ago.
  */
 @Injectable()
 export class RunRetentionJob implements OnModuleInit {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(RunsRepository) private readonly runs: RunsRepository,
     @Inject(RunPartitionsService) private readonly partitions: RunPartitionsService,
     @Inject(JobsService) private readonly jobs: JobsService,
     @Inject(API_LOGGER) private readonly log: Logger,
@@ -35,7 +33,6 @@ export class RunRetentionJob implements OnModuleInit {
   async run(now = new Date()): Promise<number> {
     const before = new Date(now.getTime() - this.config.ROUNDHOUSE_RUN_RETENTION_DAYS * 86_400_000);
     const { runs: deleted, dropped } = await this.partitions.retire(before);
-    await this.runs.deleteBefore(before);
     this.log.info({ deleted, dropped, before }, 'run retention');
     const windows = await deleteEndedRateLimitWindows(this.db, new Date(now.getTime() - RATE_LIMIT_WINDOWS_KEPT_MS));
     this.log.info({ deleted: windows }, 'rate limit windows forgotten');

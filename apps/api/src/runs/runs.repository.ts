@@ -140,9 +140,4 @@ export class RunsRepository {
     );
     return { lastSuccessAt: row?.last_success_at ?? null, lastHeartbeatAt: row?.last_heartbeat_at ?? null };
   }
-
-  /** Forgets idempotency keys received before `before` (runs and steps go by day: RunPartitionsService). */
-  async deleteBefore(before: Date): Promise<void> {
-    await this.dataSource.query(`DELETE FROM ingest_event WHERE received_at < $1`, [before]);
-  }
 }

@@ -139,10 +139,12 @@ export class BullMqCollector implements OnApplicationShutdown {
       const jobs = (await queue.getFailed(start, start + PAGE - 1)) as unknown as FailedJob[];
       const done = jobs.filter(exhausted);
       const raw = await this.rawData(queue, done);
-      const letters = done.map((job, index) => this.collected(deadLetterFromJob(job, binding.automation, binding.queue, raw[index])));
+      // The key keeps the job's own failure time (the same at every poll), not the time stored for a future one.
+      const found = done.map((job, index) => deadLetterFromJob(job, binding.automation, binding.queue, raw[index]));
+      const letters = found.map((letter) => this.collected(letter));
       if (letters.length > 0) {
         fresh += await this.store.transaction(async (manager) => {
-          const unseen = await this.store.claimEventIds(manager, letters.map((l) => l.id));
+          const unseen = await this.store.claimEventIds(manager, found);
           await this.deadLetters.store(manager, letters.filter((l) => unseen.has(l.id)));
           return unseen.size;
         });
