@@ -23,6 +23,7 @@ import { listOperationRules } from './auth/operation-rules.js';
 import type { AppConfig } from './config/app.config.js';
 import { PinoNestLogger, pathOf, requestIdMiddleware, requestLogLevel, serializeError } from './logging/logger.js';
 import { readIngestBody } from './ingest/ingest-body.js';
+import { METRICS_CLOSED_NOTE, metricsClosed } from './metrics/metrics-access.js';
 import { MetricsService } from './metrics/metrics.service.js';
 import { JobsService } from './jobs/jobs.service.js';
 import { RuntimeCollectors } from './runtimes/runtime-collectors.service.js';
@@ -166,6 +167,9 @@ export async function createApp(config: AppConfig, databaseUrl: string, log: Log
   serveConsole(app, config.ROUNDHOUSE_CONSOLE_DIR, config.NODE_ENV === 'production');
   await app.init();
   assertEveryOperationHasARule(app);
+  if (metricsClosed(config)) {
+    log.info(METRICS_CLOSED_NOTE);
+  }
   await app.get(JobsService).start();
   if (config.ROUNDHOUSE_COLLECTORS) {
     // Collectors follow the catalog from here on: a binding registered, edited or archived later is picked up within seconds.

@@ -228,5 +228,6 @@ describe('webhook targets, signing secrets and /metrics on a production instance
     expect(scraped.status).toBe(200);
     expect(await scraped.text()).toMatch(/^# HELP /m);
     expect(lines.join('\n')).not.toContain(METRICS_TOKEN.slice(8));
+    expect(lines.join('\n')).not.toContain('/metrics is off');
   });
 });

@@ -209,7 +209,10 @@ const schema = z.object({
    * address is refused when a webhook is sent.
    */
   ROUNDHOUSE_OUTBOUND_ALLOW: z.string().optional(),
-  /** When set, GET /metrics needs `Authorization: Bearer <this>` (32+ characters); unset, /metrics is public. Sensitive. */
+  /**
+   * When set, GET /metrics needs `Authorization: Bearer <this>` (32+ characters). Unset, /metrics
+   * answers 404 in production (start-up says so) and is public elsewhere. Sensitive.
+   */
   ROUNDHOUSE_METRICS_TOKEN: z.string().min(32, { message: 'at least 32 characters' }).optional(),
   /** pino level. Successful requests are logged at `debug`, failed ones at `info` (4xx) and `error` (5xx). */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -1,17 +1,34 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { NotSignedInError } from '../errors/domain-errors.js';
+import type { AppConfig } from '../config/app.config.js';
+import { NotFoundError, NotSignedInError } from '../errors/domain-errors.js';
 
 /** The challenge a 401 from /metrics carries (RFC 6750). */
 export const METRICS_CHALLENGE = 'Bearer realm="roundhouse-metrics"';
 
+/** The start-up line of a production server that does not serve /metrics. */
+export const METRICS_CLOSED_NOTE = '/metrics is off: NODE_ENV is production and ROUNDHOUSE_METRICS_TOKEN is unset; set it (32+ characters) and scrape with Authorization: Bearer <it> to serve it';
+
+type MetricsSettings = Pick<AppConfig, 'NODE_ENV' | 'ROUNDHOUSE_METRICS_TOKEN'>;
+
+/** Production serves /metrics only behind a token: closed by default, like every route. */
+export function metricsClosed(config: MetricsSettings): boolean {
+  return config.NODE_ENV === 'production' && config.ROUNDHOUSE_METRICS_TOKEN === undefined;
+}
+
 const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest();
 
 /**
- * Why a scrape may not read /metrics (a 401 with a sentence), or undefined: no token is configured,
- * or `authorization` is `Bearer <token>`. The comparison takes the same time whatever the token
- * sent (both are hashed to the same length first), so timing tells nothing about it.
+ * Why a scrape may not read /metrics, or undefined. In production without a token: a 404, as if
+ * there were no such route. With a token: a 401 with a sentence unless `authorization` is
+ * `Bearer <token>`. Outside production without a token: open, for local use. The comparison takes
+ * the same time whatever the token sent (both are hashed to the same length first), so timing
+ * tells nothing about it.
  */
-export function metricsBearerProblem(authorization: string | undefined, token: string | undefined): NotSignedInError | undefined {
+export function metricsAccessProblem(authorization: string | undefined, config: MetricsSettings): NotFoundError | NotSignedInError | undefined {
+  if (metricsClosed(config)) {
+    return new NotFoundError('Not found.');
+  }
+  const token = config.ROUNDHOUSE_METRICS_TOKEN;
   if (token === undefined) {
     return undefined;
   }

@@ -2,7 +2,8 @@ import { Controller, Get, Header, Inject, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/decorators.js';
 import { APP_CONFIG, type AppConfig } from '../config/app.config.js';
-import { METRICS_CHALLENGE, metricsBearerProblem } from './metrics-access.js';
+import { NotSignedInError } from '../errors/domain-errors.js';
+import { METRICS_CHALLENGE, metricsAccessProblem } from './metrics-access.js';
 import { MetricsService } from './metrics.service.js';
 
 @Controller()
@@ -13,17 +14,19 @@ export class MetricsController {
   ) {}
 
   /**
-   * Prometheus scrape endpoint: counts and latencies only, no data. Public like /healthz unless
-   * ROUNDHOUSE_METRICS_TOKEN is set; then it needs `Authorization: Bearer <that token>` (no user
-   * session: Prometheus sends the token, people do not come here).
+   * Prometheus scrape endpoint: counts and latencies only, no data. With ROUNDHOUSE_METRICS_TOKEN
+   * set it needs `Authorization: Bearer <that token>` (no user session: Prometheus sends the token,
+   * people do not come here); unset, it is 404 in production and public elsewhere, for local use.
    */
   @Public()
   @Get('metrics')
   @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
   scrape(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<string> {
-    const problem = metricsBearerProblem(request.headers.authorization, this.config.ROUNDHOUSE_METRICS_TOKEN);
+    const problem = metricsAccessProblem(request.headers.authorization, this.config);
     if (problem !== undefined) {
-      response.setHeader('www-authenticate', METRICS_CHALLENGE);
+      if (problem instanceof NotSignedInError) {
+        response.setHeader('www-authenticate', METRICS_CHALLENGE);
+      }
       throw problem;
     }
     return this.metrics.registry.metrics();

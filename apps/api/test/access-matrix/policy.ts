@@ -150,7 +150,7 @@ export const ROUTES: Readonly<Record<string, RouteRow>> = {
   // The audit trail as CSV: as the audit trail.
   'HTTP AuditExportController.export': { anonymous: R, viewer: R, operator: OWN, owner: OWN, admin: P, ...NO_RUNTIME },
 
-  // Open to anyone: health, metrics, and signing in and out.
+  // Open to anyone: health, metrics (here, outside production without ROUNDHOUSE_METRICS_TOKEN), and signing in and out.
   'HTTP ProbesController.healthz': { anonymous: P, viewer: P, operator: P, owner: P, admin: P, ...ANY_RUNTIME },
   'HTTP ProbesController.readyz': { anonymous: P, viewer: P, operator: P, owner: P, admin: P, ...ANY_RUNTIME },
   'HTTP MetricsController.scrape': { anonymous: P, viewer: P, operator: P, owner: P, admin: P, ...ANY_RUNTIME },
