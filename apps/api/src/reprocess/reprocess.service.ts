@@ -24,6 +24,7 @@ import { describeSelection, selectionOf } from './reprocess-selection.js';
 import { ReprocessHolds } from './reprocess-holds.js';
 import { checkCanary } from './reprocess-canary.js';
 import { ReprocessCanaryService } from './reprocess-canary.service.js';
+import { ReprocessItemsRepository } from './reprocess-items.repository.js';
 import { ReprocessRepository, type AutomationAsRequested, type RequestRow, type SelectionPart } from './reprocess.repository.js';
 import { ITEM_STATES, type ReprocessAction, type RequestState, type Selection } from './reprocess.types.js';
 
@@ -56,6 +57,7 @@ export class ReprocessService {
 
   constructor(
     @Inject(ReprocessRepository) private readonly ledger: ReprocessRepository,
+    @Inject(ReprocessItemsRepository) private readonly items: ReprocessItemsRepository,
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(JobsService) private readonly jobs: JobsService,
     @Inject(APP_CONFIG) config: AppConfig,
@@ -271,7 +273,7 @@ export class ReprocessService {
       if (row === undefined) {
         return false;
       }
-      const progress = (await this.ledger.progress([id])).get(id) ?? {};
+      const progress = (await this.items.progress([id])).get(id) ?? {};
       await this.audit.record({ actor: SYSTEM_ACTOR, action: 'request.finished', target: { kind: 'reprocess_request', id }, automations: row.automations, detail: { total: row.total, ...progress } }, manager);
       return true;
     });
@@ -285,7 +287,7 @@ export class ReprocessService {
     if (await this.finishIfDone(id)) {
       return false;
     }
-    const left = await this.ledger.remaining(id);
+    const left = await this.items.remaining(id);
     if (left.due === 0 && left.unconfirmed === 0 && left.later === null) {
       await this.ledger.setWaiting(id, left.offered > 0 ? waitingForPickUp(left.offered) : null);
       return false;
@@ -317,7 +319,7 @@ export class ReprocessService {
   }
 
   async history(deadLetterId: string, automation: string, user: User | undefined): Promise<DeadLetterActionType[]> {
-    const rows = await this.ledger.itemsForDeadLetter(deadLetterId);
+    const rows = await this.items.itemsForDeadLetter(deadLetterId);
     const shown = await this.errorsAsSeenBy([automation], user);
     return rows.map((row) => ({
       requestId: row.request_id,
@@ -393,13 +395,13 @@ export class ReprocessService {
 
   private async recentErrors(row: RequestRow, user: User | undefined): Promise<ReprocessRequestType['recentErrors']> {
     const shown = await this.errorsAsSeenBy(row.automations, user);
-    return (await this.ledger.itemErrors(row.id, 20)).map((e) => ({ deadLetterId: e.dead_letter_id, messageId: e.message_id, state: e.state, error: shown(e.automation_slug, e.last_error), attempts: e.attempts }));
+    return (await this.items.itemErrors(row.id, 20)).map((e) => ({ deadLetterId: e.dead_letter_id, messageId: e.message_id, state: e.state, error: shown(e.automation_slug, e.last_error), attempts: e.attempts }));
   }
 
   /** What the snapshot holds by automation and error, the sample's error as `user` may read it. */
   private async errorGroups(row: RequestRow, user: User | undefined): Promise<ReprocessRequestType['errorGroups']> {
     const shown = await this.errorsAsSeenBy(row.automations, user);
-    return (await this.ledger.selectionGroups(row.id, 5)).map((g) => ({
+    return (await this.items.selectionGroups(row.id, 5)).map((g) => ({
       automation: g.automation_slug,
       errorClass: g.error_class,
       count: g.count,
@@ -410,7 +412,7 @@ export class ReprocessService {
   }
 
   private async present(rows: readonly RequestRow[], user: User | undefined, withErrors: boolean): Promise<ReprocessRequestType[]> {
-    const progress = await this.ledger.progress(rows.map((r) => r.id));
+    const progress = await this.items.progress(rows.map((r) => r.id));
     const now = await this.ledger.automationsNow([...new Set(rows.flatMap((r) => r.automations))]);
     const owners = new Map([...now].map(([slug, automation]) => [slug, automation.ownerTeam]));
     const canaries = await this.canary.of(rows.map((r) => r.id));
