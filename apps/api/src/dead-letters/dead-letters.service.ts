@@ -4,7 +4,8 @@ import type { User } from '../auth/user.js';
 import { checkPageSize, decodeCursor, encodeCursor } from '../common/pagination.js';
 import { NotFoundError } from '../errors/domain-errors.js';
 import type { DeadLetterConnectionType, DeadLetterGroupType, DeadLetterType } from './dto/dead-letter.type.js';
-import { DeadLettersRepository, type DeadLetterPosition, type DeadLetterQuery, type DeadLetterRow } from './dead-letters.repository.js';
+import type { DeadLetterPosition, DeadLetterQuery, DeadLetterRow } from './dead-letter-query.js';
+import { DeadLettersRepository } from './dead-letters.repository.js';
 import { maskHeaders, maskMessage, maskPayload } from './mask-payload.js';
 import { viewOf, viewText } from './message-body.js';
 

@@ -16,7 +16,7 @@ import {
   type StepV1,
 } from '@roundhouse/contracts';
 import { APP_CONFIG, type AppConfig } from '../config/app.config.js';
-import { DeadLettersRepository } from '../dead-letters/dead-letters.repository.js';
+import { DeadLetterIngestRepository } from '../dead-letters/dead-letter-ingest.repository.js';
 import { MetricsService } from '../metrics/metrics.service.js';
 import { covers, type RuntimeIdentity } from '../tokens/runtime-token.js';
 import { UnparseableLine, UnreadableReport } from './ingest-body.js';
@@ -48,7 +48,7 @@ export class IngestService {
   constructor(
     @Inject(IngestRepository) private readonly repository: IngestRepository,
     @Inject(MetricsService) private readonly metrics: MetricsService,
-    @Inject(DeadLettersRepository) private readonly deadLetters: DeadLettersRepository,
+    @Inject(DeadLetterIngestRepository) private readonly deadLetters: DeadLetterIngestRepository,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.window = timestampWindow(config);

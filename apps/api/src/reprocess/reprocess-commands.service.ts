@@ -4,7 +4,8 @@ import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { commandPayloadOf, toContract } from '../dead-letters/message-body.js';
 import { runtimeActor, type RuntimeIdentity } from '../tokens/runtime-token.js';
-import { ReprocessRepository, type ClaimedItem } from './reprocess.repository.js';
+import { ReprocessItemsRepository, type ClaimedItem } from './reprocess-items.repository.js';
+import { ReprocessRepository } from './reprocess.repository.js';
 import { ReprocessService } from './reprocess.service.js';
 
 /** The command a claimed ledger item becomes. */
@@ -48,13 +49,14 @@ function byRequest<T extends { request_id: string; automation_slug: string; dead
 export class ReprocessCommandsService {
   constructor(
     @Inject(ReprocessRepository) private readonly ledger: ReprocessRepository,
+    @Inject(ReprocessItemsRepository) private readonly items: ReprocessItemsRepository,
     @Inject(ReprocessService) private readonly requests: ReprocessService,
     @Inject(AuditService) private readonly audit: AuditService,
   ) {}
 
   async claim(runtime: RuntimeIdentity, request: { max: number; automations?: string[] | undefined }): Promise<ClaimCommandsResponseV1> {
     const items = await this.ledger.transaction(async (manager) => {
-      const claimed = await this.ledger.claimCommands(manager, runtime, request.automations, request.max, COMMAND_LEASE_SECONDS);
+      const claimed = await this.items.claimCommands(manager, runtime, request.automations, request.max, COMMAND_LEASE_SECONDS);
       await this.record(manager, runtime, 'commands.claimed', claimed);
       return claimed;
     });
@@ -64,7 +66,7 @@ export class ReprocessCommandsService {
 
   async ack(runtime: RuntimeIdentity, reprocessIds: readonly string[]): Promise<AckCommandsResponseV1> {
     const acknowledged = await this.ledger.transaction(async (manager) => {
-      const items = await this.ledger.acknowledgeCommands(manager, reprocessIds, runtime);
+      const items = await this.items.acknowledgeCommands(manager, reprocessIds, runtime);
       await this.record(manager, runtime, 'commands.acknowledged', items);
       return items;
     });

@@ -8,7 +8,8 @@ import { Runtimes } from '../runtimes/routes.js';
 import { API_LOGGER } from '../logging/api-logger.token.js';
 import { JobsService } from '../jobs/jobs.service.js';
 import { MetricsService } from '../metrics/metrics.service.js';
-import { ReprocessRepository, type ClaimedItem } from './reprocess.repository.js';
+import { ReprocessItemsRepository, type ClaimedItem } from './reprocess-items.repository.js';
+import { ReprocessRepository } from './reprocess.repository.js';
 import { commandOf } from './reprocess-commands.service.js';
 import { ReprocessService } from './reprocess.service.js';
 import { DISPATCH_QUEUE, enqueueRequest, type DispatchJob } from './reprocess-enqueue.js';
@@ -36,6 +37,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 export class ReprocessDispatchJob implements OnModuleInit {
   constructor(
     @Inject(ReprocessRepository) private readonly ledger: ReprocessRepository,
+    @Inject(ReprocessItemsRepository) private readonly items: ReprocessItemsRepository,
     @Inject(Runtimes) private readonly runtimes: Runtimes,
     @Inject(ReprocessService) private readonly requests: ReprocessService,
     @Inject(JobsService) private readonly jobs: JobsService,
@@ -68,7 +70,7 @@ export class ReprocessDispatchJob implements OnModuleInit {
     const runtimes = new Map<string, RuntimeBinding | null>();
     let outage = 0;
     while (Date.now() < deadline) {
-      const batch = await this.ledger.claim(requestId, batchSize, this.config.ROUNDHOUSE_REPROCESS_LEASE_SECONDS);
+      const batch = await this.items.claim(requestId, batchSize, this.config.ROUNDHOUSE_REPROCESS_LEASE_SECONDS);
       if (batch.length === 0) {
         if (!(await this.hasWorkLeft(requestId))) {
           return false;
@@ -76,7 +78,7 @@ export class ReprocessDispatchJob implements OnModuleInit {
         await sleep(IDLE_MS);
         continue;
       }
-      const slot = await this.ledger.reserveSlot(requestId, batch.length);
+      const slot = await this.items.reserveSlot(requestId, batch.length);
       await sleep((slot?.getTime() ?? 0) - Date.now());
       for (const group of this.groupByTarget(batch)) {
         outage = await this.send(requestId, group, runtimes, outage);
@@ -97,7 +99,7 @@ export class ReprocessDispatchJob implements OnModuleInit {
   private async send(requestId: string, items: readonly ClaimedItem[], runtimes: Map<string, RuntimeBinding | null>, outage: number): Promise<number> {
     const first = items[0] as ClaimedItem;
     if (first.route === 'discard') {
-      await this.ledger.discard(items.map((i) => i.id));
+      await this.items.discard(items.map((i) => i.id));
       this.metrics.countReprocess('discard', 'confirmed', items.length);
       return 0;
     }
@@ -115,7 +117,7 @@ export class ReprocessDispatchJob implements OnModuleInit {
     try {
       const outcomes = await sent;
       if (typeof outcomes === 'string') {
-        await this.ledger.fail(items.map((i) => ({ id: i.id, error: `Not sent: ${outcomes}.` })));
+        await this.items.fail(items.map((i) => ({ id: i.id, error: `Not sent: ${outcomes}.` })));
         this.metrics.countReprocess(first.route, 'rejected', items.length);
         return outage;
       }
@@ -130,7 +132,7 @@ export class ReprocessDispatchJob implements OnModuleInit {
       if (!(error instanceof TransportUnavailableError)) {
         this.log.error({ requestId, route: first.route, err: error }, 'reprocess dispatch failed');
       }
-      await this.ledger.retryLater(
+      await this.items.retryLater(
         items.map((i) => ({ id: i.id, error: why, notBefore: new Date(Date.now() + wait) })),
         false,
       );
@@ -157,9 +159,9 @@ export class ReprocessDispatchJob implements OnModuleInit {
         later.push({ id: item.id, error: outcome.error, notBefore: new Date(Date.now() + (outcome.retryAfterMs ?? retryDelayMs(item.attempts))) });
       }
     }
-    await this.ledger.acknowledge(confirmed);
-    await this.ledger.fail(failed);
-    await this.ledger.retryLater(later, true);
+    await this.items.acknowledge(confirmed);
+    await this.items.fail(failed);
+    await this.items.retryLater(later, true);
     this.metrics.countReprocess(route, 'confirmed', confirmed.length);
     this.metrics.countReprocess(route, 'rejected', failed.length);
     this.metrics.countReprocess(route, 'retry', later.length);

@@ -7,6 +7,7 @@ import { ReprocessCommandsController } from './reprocess-commands.controller.js'
 import { ReprocessCommandsService } from './reprocess-commands.service.js';
 import { ReprocessHoldsModule } from './reprocess-holds.module.js';
 import { ReprocessDispatchJob } from './reprocess-dispatch.job.js';
+import { ReprocessItemsRepository } from './reprocess-items.repository.js';
 import { ReprocessRepository } from './reprocess.repository.js';
 import { DeadLetterActionsResolver, ReprocessResolver } from './reprocess.resolver.js';
 import { ReprocessService } from './reprocess.service.js';
@@ -14,7 +15,7 @@ import { ReprocessService } from './reprocess.service.js';
 @Module({
   imports: [RuntimesModule, ReprocessHoldsModule],
   controllers: [ReprocessCommandsController],
-  providers: [ReprocessRepository, ReprocessCanaryRepository, ReprocessCanaryService, ReprocessCanaryJob, ReprocessService, ReprocessCommandsService, ReprocessDispatchJob, ReprocessResolver, DeadLetterActionsResolver],
+  providers: [ReprocessRepository, ReprocessItemsRepository, ReprocessCanaryRepository, ReprocessCanaryService, ReprocessCanaryJob, ReprocessService, ReprocessCommandsService, ReprocessDispatchJob, ReprocessResolver, DeadLetterActionsResolver],
   exports: [ReprocessDispatchJob, ReprocessService],
 })
 export class ReprocessModule {}

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { grantsAsMember, grantsOnTeam, roleGrants } from '../auth/permissions.js';
+import { grantsOnTeam } from '../auth/permissions.js';
 import type { User } from '../auth/user.js';
 import { checkPageSize, decodeCursor, encodeCursor } from '../common/pagination.js';
 import { ConflictError, InputError, NotAllowedError, NotFoundError, type FieldError } from '../errors/domain-errors.js';
 import { JobsService } from '../jobs/jobs.service.js';
-import { approvalPolicyOf, approvalReasons, dutiesChanges, wordList, type ApprovalPolicy } from '../approvals/approval-policy.js';
+import { approvalPolicyOf, approvalReasons, wordList, type ApprovalPolicy } from '../approvals/approval-policy.js';
 import { APP_CONFIG, type AppConfig } from '../config/app.config.js';
 import { SYSTEM_ACTOR } from '../audit/audit-entry.js';
 import { maskMessage } from '../dead-letters/mask-payload.js';
@@ -22,29 +22,17 @@ import { enqueueRequest } from './reprocess-enqueue.js';
 import { Runtimes } from '../runtimes/routes.js';
 import { describeSelection, selectionOf } from './reprocess-selection.js';
 import { ReprocessHolds } from './reprocess-holds.js';
+import { SELF_APPROVAL, changesSince, checkDecide, decideVerdict, deniedReason, mayAct, notWaiting, undecidable } from './reprocess-access.js';
 import { checkCanary } from './reprocess-canary.js';
 import { ReprocessCanaryService } from './reprocess-canary.service.js';
-import { ReprocessRepository, type AutomationAsRequested, type RequestRow, type SelectionPart } from './reprocess.repository.js';
+import { ReprocessItemsRepository } from './reprocess-items.repository.js';
+import { ReprocessRepository, type RequestRow, type SelectionPart } from './reprocess.repository.js';
 import { ITEM_STATES, type ReprocessAction, type RequestState, type Selection } from './reprocess.types.js';
 
 export const MAX_VELOCITY = 10_000;
 export const MAX_REPROCESS_PAGE = 100;
 /** A snapshot this large changes the ledger's statistics enough to refresh them. */
 const ANALYZE_AFTER = 5_000;
-
-/** Whether `user` may reprocess or discard dead letters of an automation owned by `team`. */
-function mayAct(user: User | undefined, team: string): boolean {
-  return grantsOnTeam(user, 'dead-letter:act', team);
-}
-
-/**
- * Whether `user` may decide on a request for an automation owned by `team`: on call for the team
- * (operators) or owning it (owners). Separation of duties gives the decision to the team, so an
- * admin decides only when on it.
- */
-function mayDecide(user: User | undefined, team: string): boolean {
-  return grantsAsMember(user, 'dead-letter:act', team);
-}
 
 /**
  * Reprocess and discard requests: what a selection holds, making a request (a snapshot, checked
@@ -56,6 +44,7 @@ export class ReprocessService {
 
   constructor(
     @Inject(ReprocessRepository) private readonly ledger: ReprocessRepository,
+    @Inject(ReprocessItemsRepository) private readonly items: ReprocessItemsRepository,
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(JobsService) private readonly jobs: JobsService,
     @Inject(APP_CONFIG) config: AppConfig,
@@ -271,7 +260,7 @@ export class ReprocessService {
       if (row === undefined) {
         return false;
       }
-      const progress = (await this.ledger.progress([id])).get(id) ?? {};
+      const progress = (await this.items.progress([id])).get(id) ?? {};
       await this.audit.record({ actor: SYSTEM_ACTOR, action: 'request.finished', target: { kind: 'reprocess_request', id }, automations: row.automations, detail: { total: row.total, ...progress } }, manager);
       return true;
     });
@@ -285,7 +274,7 @@ export class ReprocessService {
     if (await this.finishIfDone(id)) {
       return false;
     }
-    const left = await this.ledger.remaining(id);
+    const left = await this.items.remaining(id);
     if (left.due === 0 && left.unconfirmed === 0 && left.later === null) {
       await this.ledger.setWaiting(id, left.offered > 0 ? waitingForPickUp(left.offered) : null);
       return false;
@@ -317,7 +306,7 @@ export class ReprocessService {
   }
 
   async history(deadLetterId: string, automation: string, user: User | undefined): Promise<DeadLetterActionType[]> {
-    const rows = await this.ledger.itemsForDeadLetter(deadLetterId);
+    const rows = await this.items.itemsForDeadLetter(deadLetterId);
     const shown = await this.errorsAsSeenBy([automation], user);
     return rows.map((row) => ({
       requestId: row.request_id,
@@ -393,13 +382,13 @@ export class ReprocessService {
 
   private async recentErrors(row: RequestRow, user: User | undefined): Promise<ReprocessRequestType['recentErrors']> {
     const shown = await this.errorsAsSeenBy(row.automations, user);
-    return (await this.ledger.itemErrors(row.id, 20)).map((e) => ({ deadLetterId: e.dead_letter_id, messageId: e.message_id, state: e.state, error: shown(e.automation_slug, e.last_error), attempts: e.attempts }));
+    return (await this.items.itemErrors(row.id, 20)).map((e) => ({ deadLetterId: e.dead_letter_id, messageId: e.message_id, state: e.state, error: shown(e.automation_slug, e.last_error), attempts: e.attempts }));
   }
 
   /** What the snapshot holds by automation and error, the sample's error as `user` may read it. */
   private async errorGroups(row: RequestRow, user: User | undefined): Promise<ReprocessRequestType['errorGroups']> {
     const shown = await this.errorsAsSeenBy(row.automations, user);
-    return (await this.ledger.selectionGroups(row.id, 5)).map((g) => ({
+    return (await this.items.selectionGroups(row.id, 5)).map((g) => ({
       automation: g.automation_slug,
       errorClass: g.error_class,
       count: g.count,
@@ -410,7 +399,7 @@ export class ReprocessService {
   }
 
   private async present(rows: readonly RequestRow[], user: User | undefined, withErrors: boolean): Promise<ReprocessRequestType[]> {
-    const progress = await this.ledger.progress(rows.map((r) => r.id));
+    const progress = await this.items.progress(rows.map((r) => r.id));
     const now = await this.ledger.automationsNow([...new Set(rows.flatMap((r) => r.automations))]);
     const owners = new Map([...now].map(([slug, automation]) => [slug, automation.ownerTeam]));
     const canaries = await this.canary.of(rows.map((r) => r.id));
@@ -451,90 +440,15 @@ export class ReprocessService {
   }
 }
 
-const SELF_APPROVAL = 'You asked for this request; someone else on call must approve it.';
-
 /** Each automation a request acts on, with the risk domains it touches. */
 function automationsOf(parts: readonly SelectionPart[]): { slug: string; riskDomains: string[] }[] {
   const bySlug = new Map(parts.map((part) => [part.automation_slug, part.risk_domains]));
   return [...bySlug].map(([slug, riskDomains]) => ({ slug, riskDomains }));
 }
 
-/** Why `user` may not approve (or reject) a request of these automations, whoever asked for it; null when they may. */
-function undecidableReason(row: Pick<RequestRow, 'automations'>, user: User | undefined, owners: ReadonlyMap<string, string>): string | null {
-  const denied = row.automations.filter((slug) => !mayAct(user, owners.get(slug) ?? ''));
-  if (denied.length > 0) {
-    return deniedReason(user, denied);
-  }
-  const offTeam = row.automations.filter((slug) => !mayDecide(user, owners.get(slug) ?? ''));
-  if (offTeam.length > 0) {
-    return `Separation of duties: only people on the team that owns ${offTeam.join(', ')} (on call or owners) approve or reject this request, not admins off that team.`;
-  }
-  return null;
-}
-
-/**
- * Why `user` may not approve (or reject) the request, whoever asked for it: the rules hold for the
- * automations as they were when it was asked for (their owner team then) and as they are now.
- */
-function undecidable(row: RequestRow, user: User | undefined, now: ReadonlyMap<string, AutomationAsRequested>): string | null {
-  const current = new Map(row.automations.map((slug) => [slug, now.get(slug)?.ownerTeam ?? '']));
-  const requested = new Map(row.automations.map((slug) => [slug, row.requested_automations[slug]?.ownerTeam ?? current.get(slug) ?? '']));
-  return undecidableReason(row, user, requested) ?? undecidableReason(row, user, current);
-}
-
-/** Approving, or rejecting someone else's request: the owning team's people only (see mayDecide). */
-function checkDecide(row: RequestRow, user: User, now: ReadonlyMap<string, AutomationAsRequested>): void {
-  const reason = undecidable(row, user, now);
-  if (reason !== null) {
-    throw new NotAllowedError(reason);
-  }
-}
-
-/** How the request's automations changed owner team or risk domains since it was asked for, in words. */
-function changesSince(row: RequestRow, now: ReadonlyMap<string, AutomationAsRequested>): string[] {
-  return row.automations.flatMap((slug) => {
-    const then = row.requested_automations[slug];
-    const current = now.get(slug);
-    return then === undefined || current === undefined ? [] : dutiesChanges(slug, then, current);
-  });
-}
-
-/** Whether `user` may approve the request now, and if not (while it waits), why. */
-function decideVerdict(row: RequestRow, user: User | undefined, now: ReadonlyMap<string, AutomationAsRequested>): { canDecide: boolean; decideBlockedReason: string | null } {
-  if (row.state !== 'awaiting_approval') {
-    return { canDecide: false, decideBlockedReason: null };
-  }
-  const reason = undecidable(row, user, now);
-  if (reason !== null) {
-    return { canDecide: false, decideBlockedReason: reason };
-  }
-  if (row.requested_by === user?.id) {
-    return { canDecide: false, decideBlockedReason: SELF_APPROVAL };
-  }
-  const changed = changesSince(row, now);
-  if (changed.length > 0) {
-    return { canDecide: false, decideBlockedReason: `${wordList(changed)} after it was asked for: it can no longer be approved.` };
-  }
-  return { canDecide: true, decideBlockedReason: null };
-}
-
-function notWaiting(request: RequestRow, decision: 'approved' | 'rejected'): string {
-  if (request.decision !== null) {
-    return `${request.decided_by_name ?? 'Someone'} already ${request.decision} this request.`;
-  }
-  return `The request is ${request.state}; only a request waiting for approval can be ${decision}.`;
-}
-
 /** The request's note while only SDK runtimes can move it on. */
 function waitingForPickUp(offered: number): string {
   return `Waiting for the runtime to pick up ${offered} command(s) through the SDK.`;
-}
-
-function deniedReason(user: User | undefined, automations: readonly string[]): string {
-  if (user === undefined || !roleGrants(user.role, 'dead-letter:act')) {
-    return `Your role (${user?.role ?? 'signed out'}) cannot reprocess or discard dead letters.`;
-  }
-  return `Only people on the owning team can act on dead letters of ${automations.join(', ')}.`;
 }
 
 /** Checks a request's input at the edge; answers its selection. */

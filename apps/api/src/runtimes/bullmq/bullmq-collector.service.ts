@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import { AutomationsService } from '../../automations/automations.service.js';
 import { RuntimeVariables } from '../../config/runtime-variables.js';
 import { redisConnectionOf } from '../../common/redis-connection.js';
-import { DeadLettersRepository } from '../../dead-letters/dead-letters.repository.js';
+import { DeadLetterIngestRepository } from '../../dead-letters/dead-letter-ingest.repository.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config.js';
 import { IngestRepository } from '../../ingest/ingest.repository.js';
 import { collectedFailureTimes, timestampWindow } from '../../ingest/timestamp-window.js';
@@ -44,7 +44,7 @@ export class BullMqCollector implements OnApplicationShutdown {
   constructor(
     @Inject(IngestRepository) private readonly store: IngestRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(DeadLettersRepository) private readonly deadLetters: DeadLettersRepository,
+    @Inject(DeadLetterIngestRepository) private readonly deadLetters: DeadLetterIngestRepository,
     @Inject(AutomationsService) private readonly automations: AutomationsService,
     @Inject(API_LOGGER) private readonly log: Logger,
     @Inject(RuntimeVariables) private readonly variables: RuntimeVariables,

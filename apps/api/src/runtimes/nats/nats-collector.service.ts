@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import { AutomationsService } from '../../automations/automations.service.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config.js';
 import { RuntimeVariables } from '../../config/runtime-variables.js';
-import { DeadLettersRepository } from '../../dead-letters/dead-letters.repository.js';
+import { DeadLetterIngestRepository } from '../../dead-letters/dead-letter-ingest.repository.js';
 import { IngestRepository } from '../../ingest/ingest.repository.js';
 import { collectedFailureTimes, timestampWindow } from '../../ingest/timestamp-window.js';
 import { API_LOGGER } from '../../logging/api-logger.token.js';
@@ -65,7 +65,7 @@ export class NatsCollector implements OnApplicationShutdown {
   constructor(
     @Inject(IngestRepository) private readonly store: IngestRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(DeadLettersRepository) private readonly deadLetters: DeadLettersRepository,
+    @Inject(DeadLetterIngestRepository) private readonly deadLetters: DeadLetterIngestRepository,
     @Inject(API_LOGGER) private readonly log: Logger,
     @Inject(AutomationsService) private readonly automations: AutomationsService,
     @Inject(RuntimeVariables) private readonly variables: RuntimeVariables,

@@ -4,7 +4,7 @@ import type { DeadLetterV1 } from '@roundhouse/contracts';
 import type { Logger } from 'pino';
 import { AutomationsService } from '../../automations/automations.service.js';
 import { RuntimeVariables } from '../../config/runtime-variables.js';
-import { DeadLettersRepository } from '../../dead-letters/dead-letters.repository.js';
+import { DeadLetterIngestRepository } from '../../dead-letters/dead-letter-ingest.repository.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config.js';
 import { IngestRepository } from '../../ingest/ingest.repository.js';
 import { collectedFailureTimes, timestampWindow } from '../../ingest/timestamp-window.js';
@@ -57,7 +57,7 @@ export class RabbitMqCollector implements OnApplicationShutdown {
   constructor(
     @Inject(IngestRepository) private readonly store: IngestRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(DeadLettersRepository) private readonly deadLetters: DeadLettersRepository,
+    @Inject(DeadLetterIngestRepository) private readonly deadLetters: DeadLetterIngestRepository,
     @Inject(API_LOGGER) private readonly log: Logger,
     @Inject(AutomationsService) private readonly automations: AutomationsService,
     @Inject(RuntimeVariables) private readonly variables: RuntimeVariables,

@@ -1,0 +1,166 @@
+import type { DeadLetterStatus } from '@roundhouse/contracts';
+import { searchQuery } from '../automations/automations.repository.js';
+
+// The dead-letter workbench's shapes and SQL pieces: rows as listed, the filter, the status as read, and the
+// filter's conditions (shared with the reprocess snapshot so "everything matching" means what the list shows).
+
+export interface DeadLetterRow {
+  id: string;
+  automation_slug: string;
+  automation_title: string;
+  source_kind: string;
+  source_queue: string;
+  message_id: string;
+  fingerprint: string;
+  error_class: string;
+  error_message: string;
+  attempts: number;
+  deliveries: number;
+  first_failed_at: Date;
+  last_failed_at: Date;
+  /** last_failed_at to the microsecond, for cursors (a JavaScript Date keeps only milliseconds). */
+  last_failed_key: string;
+  status: DeadLetterStatus;
+  correlation_id: string | null;
+  run_id: string | null;
+  /** The message's bytes as they came, with their content type and encoding. */
+  body: Buffer;
+  content_type: string | null;
+  content_encoding: string | null;
+  headers: Record<string, string>;
+  reprocess_of: string | null;
+  /** The errors it failed with before its latest one, oldest first. */
+  earlier_errors: EarlierError[];
+}
+
+/** An error a dead letter failed with before it failed again differently. */
+export interface EarlierError {
+  errorClass: string;
+  errorMessage: string;
+  /** When the next error replaced it (ISO). */
+  until: string;
+}
+
+/** Statuses that wait for a decision: what the workbench's "needs action" view, the dashboard's "waiting" and the SLOs count. */
+export const WAITING_STATUSES = ['pending', 'failed_again'] as const;
+
+export interface GroupRow {
+  fingerprint: string;
+  automation_slug: string;
+  automation_title: string;
+  error_class: string;
+  normalized_message: string;
+  sample_message: string;
+  source_kind: string;
+  source_queue: string;
+  total: number;
+  pending: number;
+  matching: number;
+  first_seen: Date;
+  last_seen: Date;
+  trend: number[];
+}
+
+export interface DeadLetterQuery {
+  automation?: string;
+  fingerprint?: string;
+  status?: DeadLetterStatus;
+  /** Pending or failed again: waiting for a decision. */
+  needsAction?: boolean;
+  /** Only dead letters of automations these teams own. */
+  teams?: readonly string[];
+  /** Dead letters a reprocess request sent back, each as it stands now: the new dead letter when it failed again as a new message. */
+  reprocessRequest?: string;
+  from?: Date;
+  to?: Date;
+  search?: string;
+}
+
+export interface DeadLetterPosition {
+  /** ISO timestamp to the microsecond. */
+  lastFailedAt: string;
+  id: string;
+}
+
+
+/**
+ * The dead letter (alias `d`) waits in a reprocess request that has not sent it yet: one probe of
+ * reprocess_item_one_open_idx per row. Written as a scalar subquery, not EXISTS, which PostgreSQL may
+ * turn into one hash of every open item of every request (a page then reads a running request's
+ * 100,000 items instead of 50 index entries).
+ */
+const IN_OPEN_REQUEST = `(SELECT true FROM reprocess_item i WHERE i.dead_letter_id = d.id AND i.state IN ('queued', 'dispatched') LIMIT 1) IS NOT NULL`;
+
+/**
+ * A dead letter's status (alias `d`) as everyone reads it. A request marks its dead letters
+ * `reprocessing` when it takes them and records sending in its own ledger only, so that a request's
+ * per-batch path never rewrites a dead letter (and every index on the table): a dead letter stored
+ * `reprocessing` that no unsent item holds any more was sent back, and reads `reprocessed` until its
+ * outcome (resolved, failed again) is stored.
+ */
+export const DEAD_LETTER_STATUS = `CASE WHEN d.status = 'reprocessing' AND NOT ${IN_OPEN_REQUEST} THEN 'reprocessed' ELSE d.status END`;
+
+/**
+ * The SQL condition (alias `d`) that a dead letter's status, as read (DEAD_LETTER_STATUS), is one of
+ * `statuses`; appends its parameter to `params`.
+ */
+export function statusCondition(statuses: readonly DeadLetterStatus[], params: unknown[]): string {
+  const stored = statuses.filter((status) => status !== 'reprocessing');
+  params.push(stored.length === 1 ? stored[0] : stored);
+  const parts = [stored.length === 1 ? `d.status = $${params.length}` : `d.status = ANY ($${params.length}::text[])`];
+  const sent = statuses.includes('reprocessed');
+  const waiting = statuses.includes('reprocessing');
+  if (sent || waiting) {
+    parts.push(sent && waiting ? `d.status = 'reprocessing'` : `d.status = 'reprocessing' AND ${sent ? 'NOT ' : ''}${IN_OPEN_REQUEST}`);
+  }
+  return parts.length === 1 ? (parts[0] as string) : `(${parts.join(' OR ')})`;
+}
+
+export const COLUMNS = `d.id::text AS id, d.automation_slug, a.title AS automation_title, d.source_kind, d.source_queue, d.message_id,
+  d.fingerprint, d.error_class, d.error_message, d.attempts, d.deliveries, d.first_failed_at, d.last_failed_at, to_char(d.last_failed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS last_failed_key, ${DEAD_LETTER_STATUS} AS status,
+  d.correlation_id, d.run_id, d.body, d.content_type, d.content_encoding, d.headers, d.reprocess_of::text AS reprocess_of, d.earlier_errors`;
+
+export const SELECT = `SELECT ${COLUMNS} FROM dead_letter d JOIN automation a ON a.slug = d.automation_slug`;
+
+/**
+ * The SQL conditions (on alias `d`) for a workbench filter; appends their parameters to `params`.
+ * The reprocess snapshot uses the same conditions, so "everything matching this filter" means
+ * exactly what the list shows.
+ */
+export function deadLetterConditions(query: DeadLetterQuery, params: unknown[]): string[] {
+  const where: string[] = [];
+  const add = (sql: string, value: unknown) => {
+    params.push(value);
+    where.push(sql.replaceAll('?', `$${params.length}`));
+  };
+  if (query.automation !== undefined) {
+    add('d.automation_slug = ?', query.automation);
+  }
+  if (query.fingerprint !== undefined) {
+    add('d.fingerprint = ?', query.fingerprint);
+  }
+  if (query.status !== undefined) {
+    where.push(statusCondition([query.status], params));
+  }
+  if (query.teams !== undefined) {
+    add('d.automation_slug IN (SELECT t.slug FROM automation t WHERE t.owner_team = ANY (?::text[]))', [...query.teams]);
+  }
+  if (query.needsAction === true) {
+    add('d.status = ANY (?::text[])', [...WAITING_STATUSES]);
+  }
+  if (query.reprocessRequest !== undefined) {
+    add('EXISTS (SELECT 1 FROM reprocess_item i WHERE i.request_id = ?::bigint AND coalesce(i.new_dead_letter_id, i.dead_letter_id) = d.id)', /^\d{1,18}$/.test(query.reprocessRequest) ? query.reprocessRequest : '0');
+  }
+  if (query.from !== undefined) {
+    add('d.last_failed_at >= ?', query.from);
+  }
+  if (query.to !== undefined) {
+    add('d.last_failed_at < ?', query.to);
+  }
+  const tsquery = query.search === undefined ? undefined : searchQuery(query.search);
+  if (tsquery !== undefined) {
+    // The stored searchable text (error class and message, written at ingest and when the error changes).
+    add(`d.search @@ to_tsquery('simple', ?)`, tsquery);
+  }
+  return where;
+}
