@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { AutomationEntity } from '../automations/automation.entity.js';
@@ -41,6 +42,24 @@ export function replicaDataSourceOptions(url: string): DataSourceOptions {
   return poolOptions(url, `${SESSION_SETTINGS} -c default_transaction_read_only=on`, false);
 }
 
+/** How often a replica waiting for another's migrations asks again for the lock. */
+const MIGRATION_LOCK_POLL_MS = 250;
+
+/**
+ * Waits for the migration lock by asking again and again, never by a statement that blocks: a
+ * blocked `pg_advisory_lock` holds a snapshot, `CREATE INDEX CONCURRENTLY` in the migration it
+ * waits for waits for every older snapshot to end, and neither would ever finish.
+ */
+async function takeMigrationLock(lock: pg.Client): Promise<void> {
+  for (;;) {
+    const { rows } = await lock.query<{ taken: boolean }>(`SELECT pg_try_advisory_lock(hashtext('roundhouse:migrations')) AS taken`);
+    if (rows[0]?.taken === true) {
+      return;
+    }
+    await sleep(MIGRATION_LOCK_POLL_MS);
+  }
+}
+
 /**
  * Brings the database up to this code's version, as the role in `url` (the owner of the tables):
  * every pending migration, pg-boss's schema, and — when the api runs as another role — that role's
@@ -51,7 +70,7 @@ export async function runMigrations(url: string, options: { apiRole?: string } =
   await lock.connect();
   try {
     // Replicas starting together on one database take turns: the first migrates, the others find it done.
-    await lock.query(`SELECT pg_advisory_lock(hashtext('roundhouse:migrations'))`);
+    await takeMigrationLock(lock);
     const dataSource = new DataSource(dataSourceOptions(url));
     await dataSource.initialize();
     const applied = await dataSource.runMigrations({ transaction: 'each' }).finally(() => dataSource.destroy());
