@@ -133,15 +133,30 @@ function followReference(node, out, depth, env) {
     follow(bound.node, out, depth + 1, bound.env);
     return;
   }
-  const target = constantValue(node);
+  const constant = constantValue(node);
+  const target = textual(constant);
   const inlined = target ? undefined : inlineCall(node, env);
-  if (target) {
+  if (constant && isChoiceOfTexts(unwrap(constant))) {
+    out.dynamic(unwrap(constant));
+  } else if (target) {
     follow(target, out, depth + 1);
   } else if (inlined) {
     follow(inlined.body, out, depth + 1, inlined.env);
   } else {
     out.dynamic(node);
   }
+}
+
+/** `node` if it is written SQL text (a literal, a template, a sum, a call that may be inlined); a computed value stays a placeholder. */
+function textual(node) {
+  const inner = node && unwrap(node);
+  const written = inner && (isLiteral(inner) || ts.isCallExpression(inner) || (ts.isBinaryExpression(inner) && inner.operatorToken.kind === ts.SyntaxKind.PlusToken));
+  return written ? inner : undefined;
+}
+
+/** `cond ? 'WHERE …' : ''`: shown as written, in the place of the constant that holds it. */
+function isChoiceOfTexts(node) {
+  return ts.isConditionalExpression(node) && isLiteral(unwrap(node.whenTrue)) && isLiteral(unwrap(node.whenFalse));
 }
 
 /** `returning(sql, 'id')` or `this.where(…)`: a function of this file (or imported) whose body is one returned expression. */
@@ -349,14 +364,18 @@ function statementsOf(file) {
     }
     ts.forEachChild(node, calls);
   };
-  const literals = (node) => {
+  const literals = (node, pieces) => {
     if (isLiteral(node) && !consumed.has(node) && !ts.isImportDeclaration(node.parent) && !insideTypeOrm.has(node)) {
-      visitLiteral(node, found, consumed, file);
+      visitLiteral(node, found, consumed, pieces);
     }
-    ts.forEachChild(node, literals);
+    ts.forEachChild(node, (child) => literals(child, pieces));
   };
   calls(file);
-  literals(file);
+  literals(file, false);
+  if (found.length > 0) {
+    // A file that holds SQL: pieces of conditions too (`d.status = ?`), which statements put together at run time.
+    literals(file, true);
+  }
   return found.sort((a, b) => a.at - b.at);
 }
 
@@ -388,14 +407,14 @@ function markInside(node, set) {
   ts.forEachChild(node, (child) => markInside(child, set));
 }
 
-/** A piece of a condition or a column list (`r.status = ?`, `$1::text[]`, `x IS NULL`), in a repository. */
-const FRAGMENT_LOOK = /\w\s*(=|<>|!=|<=|>=|<|>)\s*(\?|\$|\w)|::\w|\bIS (NOT )?NULL\b|= ANY\s*\(|\b(AND|OR|NOT|IN|EXISTS|COALESCE|DISTINCT)\b/;
+/** A piece of a condition or a column list (`r.status = ?`, `$1::text[]`, `x IS NULL`), in a file that holds SQL. */
+const FRAGMENT_LOOK = /\w\s+(=|<>|!=|<=|>=|<|>)\s+(\?|\$|\w)|::\w|\bIS (NOT )?NULL\b|= ANY\s*\(|\b(AND|OR|NOT|IN|EXISTS|COALESCE|DISTINCT)\b/;
 
-function visitLiteral(node, found, consumed, file) {
+function visitLiteral(node, found, consumed, pieces) {
   const out = new SqlText();
   follow(node, out);
   const text = out.parts.map((part) => part.text ?? '').join(' ');
-  const fragment = file.fileName.endsWith('.repository.ts') && FRAGMENT_LOOK.test(text);
+  const fragment = pieces && FRAGMENT_LOOK.test(text);
   // A bare keyword or a list of them ('AND', 'SELECT, INSERT') is a piece too small to review on its own.
   if ((SQL_LOOK.test(text) || fragment) && !/^[\sA-Z,()]*$/.test(text)) {
     out.consumed.forEach((n) => consumed.add(n));
@@ -405,9 +424,16 @@ function visitLiteral(node, found, consumed, file) {
 
 // ---------------------------------------------------------------- formatting
 
-/** Formats the statement; placeholders become identifiers the formatter keeps, then their source again. */
+/**
+ * Formats the statement. Placeholders become identifiers the formatter keeps, then their source
+ * again; so do aliases (`AS cluster`: sql-formatter takes CLUSTER for a statement and breaks the line).
+ */
 function formatStatement(parts) {
-  const dynamic = [];
+  const kept = [];
+  const keep = (original) => {
+    kept.push(original);
+    return `rh_kept_${kept.length - 1}_`;
+  };
   let text = '';
   for (const part of parts) {
     if (part.dynamic === undefined) {
@@ -416,10 +442,10 @@ function formatStatement(parts) {
       // `$${n}` is a parameter number: keep the `$` with its placeholder.
       const dollar = text.endsWith('$') && !text.endsWith('$$') ? '$' : '';
       text = dollar ? text.slice(0, -1) : text;
-      dynamic.push(`${dollar}\${${part.dynamic}}`);
-      text += ` rh_dynamic_${dynamic.length - 1}_ `;
+      text += ` ${keep(`${dollar}\${${part.dynamic}}`)} `;
     }
   }
+  text = text.replace(/\bAS ([a-z_][a-z0-9_]*)\b(?!\s*\()/g, (match, alias) => `AS ${keep(alias)}`);
   let formatted;
   try {
     formatted = format(text, { language: 'postgresql', keywordCase: 'preserve', tabWidth: 2, linesBetweenQueries: 1, paramTypes: { numbered: ['$'], named: [':'] } });
@@ -427,7 +453,7 @@ function formatStatement(parts) {
     // A statement the formatter cannot read (a placeholder where it expects a keyword) is kept as written.
     formatted = dedent(text.trim());
   }
-  return formatted.replace(/ ?rh_dynamic_(\d+)_ ?/g, (match, index) => `${match.startsWith(' ') ? ' ' : ''}${dynamic[Number(index)]}${match.endsWith(' ') ? ' ' : ''}`).replace(/[ \t]+$/gm, '');
+  return formatted.replace(/rh_kept_(\d+)_/g, (match, index) => kept[Number(index)]).replace(/[ \t]+$/gm, '');
 }
 
 function dedent(text) {

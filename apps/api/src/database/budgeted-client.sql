@@ -6,4 +6,4 @@ RESET statement_timeout;
 
 -- budgetedQuery (fragment)
 SET
-  statement_timeout = ${left === undefined ? 'default' : Math.max(1, left)};
+  statement_timeout = ${wanted};

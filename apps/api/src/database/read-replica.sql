@@ -7,7 +7,6 @@ SELECT
 
 -- deployment
 SELECT
-  system_identifier::text AS
-cluster
+  system_identifier::text AS cluster
 FROM
   pg_control_system();

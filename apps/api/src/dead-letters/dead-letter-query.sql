@@ -32,6 +32,12 @@ CASE
 END;
 
 -- statusCondition (fragment)
+d.status = $${params.length};
+
+-- statusCondition (fragment)
+d.status = ANY ($${params.length}::text[]);
+
+-- statusCondition (fragment)
 d.status = 'reprocessing'
 AND ${sent ? 'NOT ' : ''} (
   SELECT
@@ -134,6 +140,12 @@ FROM
   JOIN automation a ON a.slug = d.automation_slug;
 
 -- deadLetterConditions (fragment)
+d.automation_slug = ?;
+
+-- deadLetterConditions (fragment)
+d.fingerprint = ?;
+
+-- deadLetterConditions (fragment)
 d.automation_slug IN (
   SELECT
     t.slug
@@ -142,6 +154,9 @@ d.automation_slug IN (
   WHERE
     t.owner_team = ANY (?::text[])
 );
+
+-- deadLetterConditions (fragment)
+d.status = ANY (?::text[]);
 
 -- deadLetterConditions (fragment)
 EXISTS (
@@ -153,3 +168,9 @@ EXISTS (
     i.request_id = ?::bigint
     AND coalesce(i.new_dead_letter_id, i.dead_letter_id) = d.id
 );
+
+-- deadLetterConditions (fragment)
+d.last_failed_at >= ?;
+
+-- deadLetterConditions (fragment)
+d.last_failed_at < ?;

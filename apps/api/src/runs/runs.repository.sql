@@ -41,7 +41,7 @@ r.correlation_id = ?;
   $${n - 3}::timestamptz,
   $${n - 2},
   $${n - 1},
-  $${params.length}::int
+  $${n}::int
 );
 
 -- RunsRepository.findPage

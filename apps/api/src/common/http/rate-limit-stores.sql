@@ -8,12 +8,10 @@ SELECT
       system_identifier::text
     FROM
       pg_control_system()
-  ) AS
-cluster,
-current_database() AS name;
+  ) AS cluster,
+  current_database() AS name;
 
 -- RateLimitStores.deployment
 SELECT
-  NULL AS
-cluster,
-current_database() AS name;
+  NULL AS cluster,
+  current_database() AS name;
