@@ -8,6 +8,8 @@ import ts from 'typescript';
 
 /** Calls whose first argument is SQL text. */
 const SQL_CALLS = new Set(['query', 'copyFrom', 'copyTo']);
+/** Whatever a call on one of these is named (`this.db.one(…)`, `tx.many(…)`), a first argument that reads as SQL is a statement. */
+const DATABASE_RECEIVERS = /^(db|database|dataSource|manager|entityManager|client|pool|tx|transaction|source|reads)$/;
 /** TypeORM entity-API methods (a Repository, an EntityManager or a query builder): their SQL is built at run time. */
 const TYPEORM_CALLS = new Set([
   'find', 'findBy', 'findOne', 'findOneBy', 'findOneOrFail', 'findOneByOrFail', 'findAndCount', 'findAndCountBy',
@@ -74,6 +76,8 @@ function follow(node, out, depth = 0, env = new Map()) {
   } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) {
     follow(node.left, out, depth + 1, env);
     follow(node.right, out, depth + 1, env);
+  } else if (ts.isTaggedTemplateExpression(node)) {
+    follow(node.template, out, depth + 1, env);
   } else {
     followReference(node, out, depth, env);
   }
@@ -336,15 +340,24 @@ function isLiteral(node) {
   return ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateExpression(node);
 }
 
+/** `x.db` → db, `this.reads.source()` → source: the last name of what a method is called on. */
+function receiverName(call) {
+  const callee = call.expression;
+  let receiver = ts.isPropertyAccessExpression(callee) ? unwrap(callee.expression) : undefined;
+  if (receiver && ts.isCallExpression(receiver)) {
+    receiver = receiver.expression;
+  }
+  if (receiver && ts.isPropertyAccessExpression(receiver)) {
+    return receiver.name.text;
+  }
+  return receiver && ts.isIdentifier(receiver) ? receiver.text : undefined;
+}
+
 function visitCall(call, found, consumed, insideTypeOrm) {
-  const name = calledName(call);
-  if (SQL_CALLS.has(name) && call.arguments.length > 0) {
-    const out = new SqlText();
-    follow(call.arguments[0], out);
-    if (!out.onlyDynamic) {
-      out.consumed.forEach((node) => consumed.add(node));
-      found.push({ at: call.getStart(), heading: headingOf(call), parts: out.parts });
-    }
+  const statement = sqlStatement(call);
+  if (statement) {
+    statement.consumed.forEach((node) => consumed.add(node));
+    found.push({ at: call.getStart(), heading: headingOf(call), parts: statement.parts });
   } else if (!insideTypeOrm.has(call) && isTypeOrmCall(call)) {
     let outer = call;
     while (ts.isPropertyAccessExpression(outer.parent) && ts.isCallExpression(outer.parent.parent)) {
@@ -353,6 +366,18 @@ function visitCall(call, found, consumed, insideTypeOrm) {
     markInside(outer, insideTypeOrm);
     found.push({ at: outer.getStart(), heading: headingOf(outer), typeorm: outer.getText().replace(/\s*\n\s*/g, '\n  ') });
   }
+}
+
+/** The SQL that `call` sends: `x.query(sql)`, `copyFrom(sql)`, or SQL text given to any method of a database handle. */
+function sqlStatement(call) {
+  const named = SQL_CALLS.has(calledName(call));
+  if (call.arguments.length === 0 || !(named || DATABASE_RECEIVERS.test(receiverName(call) ?? ''))) {
+    return undefined;
+  }
+  const out = new SqlText();
+  follow(call.arguments[0], out);
+  const sql = named || SQL_LOOK.test(out.parts.map((part) => part.text ?? '').join(' '));
+  return sql && !out.onlyDynamic ? out : undefined;
 }
 
 function markInside(node, set) {

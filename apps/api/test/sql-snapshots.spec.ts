@@ -70,6 +70,27 @@ describe('the SQL snapshots check (apps/api/scripts/sql-snapshots.mjs, check-gen
     expect(readFileSync(path.join(src, 'runs/runs.repository.sql'), 'utf8')).not.toContain('r.error_message');
   });
 
+  it('reads the SQL a repository sends through a database handle, whatever the call, and a tagged template', () => {
+    const repository = [
+      'const COLUMNS = `id, name`;',
+      'export class ThingsRepository {',
+      '  list(tx: Tx) {',
+      '    return this.db.query<ThingRow>(`SELECT ${COLUMNS} FROM thing ORDER BY name`, [], tx);',
+      '  }',
+      '  one(id: string, tx: Tx) {',
+      '    return tx.one(sql`SELECT ${COLUMNS} FROM thing WHERE id = ${id}`);',
+      '  }',
+      '}',
+    ].join('\n');
+    writeFileSync(path.join(src, 'runs/things.repository.ts'), repository);
+
+    expect(run(src).status).toBe(0);
+
+    expect(readFileSync(path.join(src, 'runs/things.repository.sql'), 'utf8')).toContain(
+      ['-- ThingsRepository.list', 'SELECT', '  id,', '  name', 'FROM', '  thing', 'ORDER BY', '  name;', '', '-- ThingsRepository.one', 'SELECT', '  id,', '  name', 'FROM', '  thing', 'WHERE', '  id = ${id};'].join('\n'),
+    );
+  });
+
   it('fails for a snapshot whose source is gone, and for a repository whose SQL it cannot find', () => {
     rmSync(path.join(src, 'runs/run-partitions.repository.ts'));
     writeFileSync(path.join(src, 'runs/shadow.repository.ts'), 'export class ShadowRepository {\n  list() {\n    return this.db.send(sql);\n  }\n}\n');
