@@ -217,7 +217,7 @@ function importedConst(statement, name, scope) {
   const file = sourceFile(resolve(dirname(scope.fileName), specifier.replace(/\.js$/, '.ts')));
   const exported = (element.propertyName ?? element.name).text;
   for (const candidate of file?.statements ?? []) {
-    const found = constIn(candidate, exported);
+    const found = constIn(candidate, exported) ?? (ts.isFunctionDeclaration(candidate) && candidate.name?.text === exported ? candidate : undefined);
     if (found) {
       return found;
     }
