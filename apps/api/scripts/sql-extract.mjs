@@ -107,7 +107,7 @@ function followReference(node, out, depth, env) {
 /** `node` if it is written SQL text (a literal, a template, a sum, a call that may be inlined); a computed value stays a placeholder. */
 function textual(node) {
   const inner = node && unwrap(node);
-  const written = inner && (isLiteral(inner) || ts.isCallExpression(inner) || (ts.isBinaryExpression(inner) && inner.operatorToken.kind === ts.SyntaxKind.PlusToken));
+  const written = inner && (isLiteral(inner) || (ts.isCallExpression(inner) && inlineCall(inner, new Map())) || (ts.isBinaryExpression(inner) && inner.operatorToken.kind === ts.SyntaxKind.PlusToken));
   return written ? inner : undefined;
 }
 
@@ -116,7 +116,7 @@ function isChoiceOfTexts(node) {
   return ts.isConditionalExpression(node) && isLiteral(unwrap(node.whenTrue)) && isLiteral(unwrap(node.whenFalse));
 }
 
-/** `returning(sql, 'id')` or `this.where(…)`: a function of this file (or imported) whose body is one returned expression. */
+/** `returning(sql, 'id')` or `this.where(…)`: a function of this file (or an imported constant one) whose body is one returned expression. */
 function inlineCall(node, env) {
   if (!ts.isCallExpression(node)) {
     return undefined;
@@ -179,6 +179,9 @@ function constantValue(node) {
 
 function constInitializer(from, name) {
   for (let scope = from.parent; scope; scope = scope.parent) {
+    if (ts.isFunctionLike(scope) && scope.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === name)) {
+      return undefined; // a parameter, computed by the caller
+    }
     const statements = ts.isBlock(scope) || ts.isSourceFile(scope) || ts.isModuleBlock(scope) ? scope.statements : [];
     for (const statement of statements) {
       const found = constIn(statement, name) ?? importedConst(statement, name, scope);
@@ -214,7 +217,7 @@ function importedConst(statement, name, scope) {
   const file = sourceFile(resolve(dirname(scope.fileName), specifier.replace(/\.js$/, '.ts')));
   const exported = (element.propertyName ?? element.name).text;
   for (const candidate of file?.statements ?? []) {
-    const found = constIn(candidate, exported);
+    const found = constIn(candidate, exported) ?? (ts.isFunctionDeclaration(candidate) && candidate.name?.text === exported ? candidate : undefined);
     if (found) {
       return found;
     }

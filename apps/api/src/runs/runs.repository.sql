@@ -135,7 +135,7 @@ SELECT
   sum(failed)::int AS failed,
   sum(dead_lettered)::int AS dead_lettered,
   sum(retried)::int AS retried,
-  ${histogramSumSql('duration_histogram')} AS histogram
+  ARRAY[${Array.from({ length: HISTOGRAM_BUCKETS }, (_, i) => `coalesce(sum(${column}[${i + 1}]), 0)`).join(', ')}]::int[] AS histogram
 FROM
   run_rollup_minute
 WHERE
