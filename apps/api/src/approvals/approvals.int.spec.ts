@@ -8,6 +8,7 @@ import { useTestApi, type GraphQLResult, type Persona } from '../../test/harness
 import { createToken, deadLetter, ingest } from '../../test/telemetry.js';
 import { AccountsService } from '../accounts/accounts.service.js';
 import { CatalogService } from '../catalog/catalog.service.js';
+import { DEAD_LETTER_STATUS } from '../dead-letters/dead-letter-query.js';
 import { ApprovalsService } from './approvals.service.js';
 
 const REQUEST_FIELDS = `id state total approvalReasons canControl canReject canDecide decideBlockedReason requestedBy { id }
@@ -113,8 +114,9 @@ describe(ApprovalsService.name, () => {
     return (signedIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   }
 
+  /** The dead letters' statuses as the api reads them (the stored status keeps only outcomes; "in a request" comes from the ledger). */
   async function statuses(ids: string[]): Promise<string[]> {
-    const rows = await t.db.query<{ status: string }>(`SELECT DISTINCT status FROM dead_letter WHERE id = ANY($1::bigint[])`, [ids]);
+    const rows = await t.db.query<{ status: string }>(`SELECT DISTINCT ${DEAD_LETTER_STATUS} AS status FROM dead_letter d WHERE d.id = ANY($1::bigint[])`, [ids]);
     return rows.map((r) => r.status);
   }
 

@@ -110,7 +110,8 @@ export class ReprocessRepository {
   /**
    * Snapshots a selection into a new request: every actionable dead letter it holds now becomes a
    * queued item (oldest failure first), with its route and its own idempotency key. Dead letters
-   * already waiting in another request are left out.
+   * already waiting in another request are left out. Only the ledger is written: the dead letters
+   * read `reprocessing` from their new items (DEAD_LETTER_STATUS).
    */
   async create(manager: EntityManager, request: NewRequest): Promise<{ id: string; total: number }> {
     const [created] = await manager.query<{ id: string }[]>(
@@ -138,9 +139,7 @@ export class ReprocessRepository {
           WHERE ${where.join(' AND ')}
           ORDER BY d.last_failed_at, d.id
          ON CONFLICT DO NOTHING
-         RETURNING dead_letter_id
-       ), marked AS (
-         UPDATE dead_letter d SET status = 'reprocessing' WHERE d.id = ANY (ARRAY(SELECT dead_letter_id FROM items)) AND d.status <> 'reprocessing' AND ${request.action === 'reprocess' ? 'true' : 'false'}
+         RETURNING 1
        )
        SELECT count(*)::int AS total FROM items`,
       params,
@@ -271,15 +270,13 @@ export class ReprocessRepository {
     return row;
   }
 
-  /** Items not sent yet are cancelled, and their dead letters wait again. */
+  /** Items not sent yet are cancelled, and their dead letters wait again (they read their stored status: DEAD_LETTER_STATUS). */
   async cancelUnsent(manager: EntityManager, requestId: string): Promise<number> {
     const [row] = await manager.query<{ cancelled: number }[]>(
       `WITH cancelled AS (
          UPDATE reprocess_item SET state = 'cancelled', finished_at = now(), lease_until = NULL
           WHERE request_id = $1::bigint AND (state = 'queued' OR (state = 'dispatched' AND route = 'sdk' AND (lease_until IS NULL OR lease_until < now())))
-          RETURNING dead_letter_id
-       ), restored AS (
-         UPDATE dead_letter d SET status = 'pending' WHERE d.id = ANY (ARRAY(SELECT dead_letter_id FROM cancelled)) AND d.status = 'reprocessing'
+          RETURNING 1
        )
        SELECT count(*)::int AS cancelled FROM cancelled`,
       [requestId],
