@@ -74,9 +74,20 @@ export interface NewRequest {
 const REQUEST_COLUMNS = `id::text AS id, action, state, requested_by, requested_by_name, reason, selection, automations, velocity, total, waiting_reason, created_at, updated_at, finished_at,
   approval_reasons, decision, decided_by, decided_by_name, decided_at, decision_note, requested_automations, (canary IS NOT NULL AND canary_decision IS NULL) AS canary_open`;
 
-/** The SQL conditions (on alias `d`) for a selection; appends their parameters to `params`. */
-function selectionConditions(selection: Selection, params: unknown[]): string[] {
-  const actionable = statusCondition(ACTIONABLE_STATUSES, params);
+/**
+ * The SQL conditions (on alias `d`) for a selection; appends their parameters to `params`. For the
+ * snapshot (`taken: 'on conflict'`) "can be acted on" looks at the stored status only: the dead
+ * letters it reads as reprocessing (an open item holds them) are exactly those the insert's
+ * ON CONFLICT on reprocess_item_one_open_idx leaves out, so the ledger is not probed twice per row.
+ */
+function selectionConditions(selection: Selection, params: unknown[], taken: 'filter' | 'on conflict' = 'filter'): string[] {
+  let actionable: string;
+  if (taken === 'filter') {
+    actionable = statusCondition(ACTIONABLE_STATUSES, params);
+  } else {
+    params.push([...ACTIONABLE_STATUSES]);
+    actionable = `d.status = ANY ($${params.length}::text[])`;
+  }
   if (selection.kind === 'ids') {
     params.push(selection.ids);
     return [actionable, `d.id = ANY($${params.length}::bigint[])`];
@@ -130,7 +141,9 @@ export class ReprocessRepository {
     );
     const id = (created as { id: string }).id;
     const params: unknown[] = [id, request.routes.map((r) => r.automation), request.routes.map((r) => r.sourceKind), request.routes.map((r) => r.route)];
-    const where = selectionConditions(request.selection, params);
+    const where = selectionConditions(request.selection, params, 'on conflict');
+    // The items are inserted oldest failure first: a sort of every selected row, in memory.
+    await manager.query(`SET LOCAL work_mem = '64MB'`);
     const [counted] = await manager.query<{ total: number }[]>(
       `WITH items AS (
          INSERT INTO reprocess_item (request_id, dead_letter_id, automation_slug, route)
