@@ -198,12 +198,15 @@ async function productPhase({ context, label, fresh }) {
   });
   const cpu = await stop();
   const items = await ledgerCounts(db, request.id);
-  // The status as the api reads it (DEAD_LETTER_STATUS in apps/api/src/dead-letters/dead-letters.repository.ts): a dead letter
-  // marked reprocessing that no unsent item holds any more was sent, and reads reprocessed.
+  // The status as the api reads it (DEAD_LETTER_STATUS in apps/api/src/dead-letters/dead-letter-query.ts): a dead letter that
+  // could be acted on whose latest item (not a discard) is acknowledged was sent, and reads reprocessed until its outcome.
   const [{ reprocessed }] = (
     await db.query(
-      `SELECT count(*) FILTER (WHERE d.status = 'reprocessed' OR d.status = 'reprocessing' AND NOT EXISTS (SELECT 1 FROM reprocess_item i WHERE i.dead_letter_id = d.id AND i.state IN ('queued', 'dispatched')))::int AS reprocessed
-         FROM dead_letter d WHERE d.automation_slug = $1`,
+      `SELECT count(*) FILTER (WHERE CASE WHEN d.status IN ('pending', 'failed_again', 'reprocessed')
+                                         THEN coalesce(CASE latest.state WHEN 'queued' THEN 'reprocessing' WHEN 'dispatched' THEN 'reprocessing' WHEN 'acknowledged' THEN 'reprocessed' END, d.status)
+                                         ELSE d.status END = 'reprocessed')::int AS reprocessed
+         FROM dead_letter d LEFT JOIN LATERAL (SELECT i.state FROM reprocess_item i WHERE i.dead_letter_id = d.id AND i.route <> 'discard' ORDER BY i.id DESC LIMIT 1) latest ON true
+        WHERE d.automation_slug = $1`,
       [AUTOMATION],
     )
   ).rows;

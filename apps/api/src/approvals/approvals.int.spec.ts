@@ -8,6 +8,8 @@ import { useTestApi, type GraphQLResult, type Persona } from '../../test/harness
 import { createToken, deadLetter, ingest } from '../../test/telemetry.js';
 import { AccountsService } from '../accounts/accounts.service.js';
 import { CatalogService } from '../catalog/catalog.service.js';
+import { DashboardsRepository } from '../dashboards/dashboards.repository.js';
+import { DEAD_LETTER_STATUS } from '../dead-letters/dead-letter-query.js';
 import { ApprovalsService } from './approvals.service.js';
 
 const REQUEST_FIELDS = `id state total approvalReasons canControl canReject canDecide decideBlockedReason requestedBy { id }
@@ -113,8 +115,9 @@ describe(ApprovalsService.name, () => {
     return (signedIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   }
 
+  /** The dead letters' statuses as the api reads them (the stored status keeps only outcomes; "in a request" comes from the ledger). */
   async function statuses(ids: string[]): Promise<string[]> {
-    const rows = await t.db.query<{ status: string }>(`SELECT DISTINCT status FROM dead_letter WHERE id = ANY($1::bigint[])`, [ids]);
+    const rows = await t.db.query<{ status: string }>(`SELECT DISTINCT ${DEAD_LETTER_STATUS} AS status FROM dead_letter d WHERE d.id = ANY($1::bigint[])`, [ids]);
     return rows.map((r) => r.status);
   }
 
@@ -227,6 +230,29 @@ describe(ApprovalsService.name, () => {
       const withdrawn = await as<{ rejectReprocess: Request }>('ada', REJECT, { id: held.id, reason: 'Asked for the wrong queue' });
       expect(withdrawn.errors).toBeUndefined();
       expect(withdrawn.data?.rejectReprocess).toMatchObject({ state: 'cancelled', decision: { decision: 'rejected', by: { id: 'ada' } } });
+    });
+
+    it('counts the dead letters a request holds as waiting nowhere (list, groups, dashboards’ backlog) until it lets them go', async () => {
+      const slug = 'vendor-credit-capture';
+      const registered = await as('omar', `mutation($input: AutomationInput!) { registerAutomation(input: $input) { slug } }`, { input: automationInput({ slug, riskDomains: [] }) });
+      expect(registered.errors).toBeUndefined();
+      const ids = await seed(slug, 7);
+      const waiting = async () => {
+        const list = await as<{ deadLetters: { edges: unknown[] } }>('otto', `query($f: DeadLetterFilter) { deadLetters(filter: $f, first: 50) { edges { node { id } } } }`, { f: { automation: slug, needsAction: true } });
+        const groups = await as<{ deadLetterGroups: { pending: number }[] }>('otto', `query($a: String) { deadLetterGroups(automation: $a, status: null) { pending } }`, { a: slug });
+        const backlog = await t.api.app.get(DashboardsRepository).backlog([slug], new Date(Date.now() - 86_400_000), new Date());
+        return { list: list.data?.deadLetters.edges.length, groups: groups.data?.deadLetterGroups.map((g) => g.pending), dashboard: backlog.get(slug)?.pending };
+      };
+      expect(await waiting()).toEqual({ list: 7, groups: [7], dashboard: 7 });
+      const held = await start('otto', ids);
+      expect(held).toMatchObject({ state: 'awaiting_approval', total: 7 });
+      // Taken by the request (its items queued): not waiting for a decision any more.
+      expect(await statuses(ids)).toEqual(['reprocessing']);
+      expect(await waiting()).toEqual({ list: 0, groups: [0], dashboard: 0 });
+      const rejected = await as<{ rejectReprocess: Request }>('oscar', REJECT, { id: held.id, reason: 'Wrong vendor batch' });
+      expect(rejected.data?.rejectReprocess.state).toBe('cancelled');
+      expect(await statuses(ids)).toEqual(['pending']);
+      expect(await waiting()).toEqual({ list: 7, groups: [7], dashboard: 7 });
     });
 
     it('rejects with a reason: the request ends cancelled, nothing is sent, the dead letters wait again', async () => {

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DashboardReferences, DashboardV1, Located } from '@roundhouse/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ReadReplica } from '../database/read-replica.js';
-import { DEAD_LETTER_STATUS } from '../dead-letters/dead-letter-query.js';
+import { DEAD_LETTER_STATUS, waitingCondition } from '../dead-letters/dead-letter-query.js';
 
 /** A dashboard as applied from its file. */
 export interface DashboardRecord {
@@ -151,8 +151,8 @@ export class DashboardsRepository {
     }
     const rows = await this.reads.source().query<{ automation: string; pending: number; oldest_pending_since: Date | null; arrived: number; closed: number }[]>(
       `SELECT a.slug AS automation,
-              count(d.id) FILTER (WHERE d.status IN ('pending', 'failed_again'))::int AS pending,
-              min(d.first_failed_at) FILTER (WHERE d.status IN ('pending', 'failed_again')) AS oldest_pending_since,
+              count(d.id) FILTER (WHERE ${waitingCondition('d')})::int AS pending,
+              min(d.first_failed_at) FILTER (WHERE ${waitingCondition('d')}) AS oldest_pending_since,
               count(d.id) FILTER (WHERE d.first_failed_at >= $2 AND d.first_failed_at < $3)::int AS arrived,
               count(d.id) FILTER (WHERE d.first_failed_at >= $2 AND d.first_failed_at < $3 AND ${DEAD_LETTER_STATUS} IN ('resolved', 'reprocessed', 'discarded'))::int AS closed
          FROM unnest($1::text[]) AS a(slug)

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DeadLetterStatus, DeadLetterV1 } from '@roundhouse/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
+import { takenByRequest } from './dead-letter-query.js';
 import { errorFingerprint, normalizeErrorMessage } from './fingerprint.js';
 import { reportedBody } from './message-body.js';
 
@@ -64,7 +65,7 @@ export class DeadLetterIngestRepository {
          deliveries = d.deliveries + EXCLUDED.deliveries,
          attempts = greatest(d.attempts, EXCLUDED.attempts),
          last_failed_at = greatest(d.last_failed_at, EXCLUDED.last_failed_at),
-         status = CASE WHEN d.status IN ('reprocessed', 'resolved', 'reprocessing') THEN 'failed_again' ELSE d.status END
+         status = CASE WHEN d.status IN ('reprocessed', 'resolved', 'reprocessing') OR d.status = 'pending' AND ${takenByRequest('d')} THEN 'failed_again' ELSE d.status END
        RETURNING id::text AS id, fingerprint, status, (xmax = 0) AS inserted`,
       [
         rows.map((e) => e.automation),
@@ -216,7 +217,7 @@ export class DeadLetterIngestRepository {
            FROM failed f WHERE i.id = f.item_id AND i.state IN ('dispatched', 'acknowledged')
          RETURNING f.old_id, f.new_id
        ), old AS (
-         UPDATE dead_letter d SET status = 'reprocessed' WHERE d.id = ANY (ARRAY(SELECT old_id FROM closed WHERE old_id <> new_id)) AND d.status IN ('reprocessing', 'reprocessed', 'failed_again')
+         UPDATE dead_letter d SET status = 'reprocessed' WHERE d.id = ANY (ARRAY(SELECT old_id FROM closed WHERE old_id <> new_id)) AND d.status IN ('pending', 'reprocessing', 'reprocessed', 'failed_again')
        )
        UPDATE dead_letter d SET reprocess_of = c.old_id, status = 'failed_again' FROM closed c WHERE d.id = c.new_id AND c.old_id <> c.new_id AND d.id = ANY (ARRAY(SELECT new_id FROM closed))`,
       [keyed.map((k) => k.reprocessId), keyed.map((k) => k.id), cameBack],
@@ -243,7 +244,7 @@ export class DeadLetterIngestRepository {
          RETURNING i.dead_letter_id, i.reprocess_id, o.ok
        ), closed AS (
          UPDATE dead_letter d SET status = CASE WHEN done.ok THEN 'resolved' ELSE 'failed_again' END
-           FROM done WHERE d.id = done.dead_letter_id AND d.id = ANY (ARRAY(SELECT dead_letter_id FROM done)) AND d.status IN ('reprocessing', 'reprocessed', 'failed_again')
+           FROM done WHERE d.id = done.dead_letter_id AND d.id = ANY (ARRAY(SELECT dead_letter_id FROM done)) AND d.status IN ('pending', 'reprocessing', 'reprocessed', 'failed_again')
          RETURNING d.id::text AS id, d.automation_slug, d.source_kind, d.source_queue, done.reprocess_id::text AS reprocess_id, done.ok
        )
        SELECT * FROM closed`,

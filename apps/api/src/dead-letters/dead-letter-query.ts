@@ -84,36 +84,66 @@ export interface DeadLetterPosition {
 
 
 /**
- * The dead letter (alias `d`) waits in a reprocess request that has not sent it yet: one probe of
- * reprocess_item_one_open_idx per row. Written as a scalar subquery, not EXISTS, which PostgreSQL may
- * turn into one hash of every open item of every request (a page then reads a running request's
- * 100,000 items instead of 50 index entries).
+ * The state of the latest ledger item that sends the dead letter (alias `d`) back (not a discard),
+ * or NULL: one probe of reprocess_item_dead_letter_idx (dead_letter_id, id DESC) per row, written
+ * as a scalar subquery so that PostgreSQL does not hash every item of every request instead.
  */
-const IN_OPEN_REQUEST = `(SELECT true FROM reprocess_item i WHERE i.dead_letter_id = d.id AND i.state IN ('queued', 'dispatched') LIMIT 1) IS NOT NULL`;
+const latestSend = (alias: string) => `(SELECT i.state FROM reprocess_item i WHERE i.dead_letter_id = ${alias}.id AND i.route <> 'discard' ORDER BY i.id DESC LIMIT 1)`;
 
 /**
- * A dead letter's status (alias `d`) as everyone reads it. A request marks its dead letters
- * `reprocessing` when it takes them and records sending in its own ledger only, so that a request's
- * per-batch path never rewrites a dead letter (and every index on the table): a dead letter stored
- * `reprocessing` that no unsent item holds any more was sent back, and reads `reprocessed` until its
- * outcome (resolved, failed again) is stored.
+ * A dead letter's status (alias `d`) as everyone reads it. The stored status keeps only outcomes
+ * (pending, failed again, reprocessed as a new dead letter, resolved, discarded): a request writes
+ * only its own ledger, neither when it takes a dead letter (the snapshot) nor when it sends it, so
+ * that neither path rewrites a dead letter and every index on the table. While the latest request
+ * that took it has not sent it, a dead letter that could be acted on reads `reprocessing`; once the
+ * transport confirmed it, `reprocessed` until its outcome is stored (resolved, failed again).
+ * Undelivered or cancelled, it reads its stored status again.
  */
-export const DEAD_LETTER_STATUS = `CASE WHEN d.status = 'reprocessing' AND NOT ${IN_OPEN_REQUEST} THEN 'reprocessed' ELSE d.status END`;
+export const DEAD_LETTER_STATUS = `CASE WHEN d.status IN ('pending', 'failed_again', 'reprocessed')
+  THEN coalesce(CASE ${latestSend('d')} WHEN 'queued' THEN 'reprocessing' WHEN 'dispatched' THEN 'reprocessing' WHEN 'acknowledged' THEN 'reprocessed' END, d.status)
+  ELSE d.status END`;
+
+/** What each stored status can read as (DEAD_LETTER_STATUS); `reprocessing` is stored only by releases before the ledger kept it. */
+const READS_AS: Readonly<Record<DeadLetterStatus, readonly DeadLetterStatus[]>> = {
+  pending: ['pending', 'reprocessing', 'reprocessed'],
+  failed_again: ['failed_again', 'reprocessing', 'reprocessed'],
+  reprocessed: ['reprocessed', 'reprocessing'],
+  reprocessing: ['reprocessing'],
+  resolved: ['resolved'],
+  discarded: ['discarded'],
+};
 
 /**
  * The SQL condition (alias `d`) that a dead letter's status, as read (DEAD_LETTER_STATUS), is one of
- * `statuses`; appends its parameter to `params`.
+ * `statuses`; appends its parameters to `params`. The stored status narrows first (an index can
+ * serve it); the ledger is probed only for rows whose stored status can read otherwise.
  */
 export function statusCondition(statuses: readonly DeadLetterStatus[], params: unknown[]): string {
-  const stored = statuses.filter((status) => status !== 'reprocessing');
+  const stored = (Object.keys(READS_AS) as DeadLetterStatus[]).filter((s) => READS_AS[s].some((read) => statuses.includes(read)));
   params.push(stored.length === 1 ? stored[0] : stored);
-  const parts = [stored.length === 1 ? `d.status = $${params.length}` : `d.status = ANY ($${params.length}::text[])`];
-  const sent = statuses.includes('reprocessed');
-  const waiting = statuses.includes('reprocessing');
-  if (sent || waiting) {
-    parts.push(sent && waiting ? `d.status = 'reprocessing'` : `d.status = 'reprocessing' AND ${sent ? 'NOT ' : ''}${IN_OPEN_REQUEST}`);
+  const narrowed = stored.length === 1 ? `d.status = $${params.length}` : `d.status = ANY ($${params.length}::text[])`;
+  if (stored.every((s) => READS_AS[s].every((read) => statuses.includes(read)))) {
+    return narrowed;
   }
-  return parts.length === 1 ? (parts[0] as string) : `(${parts.join(' OR ')})`;
+  params.push([...statuses]);
+  return `(${narrowed} AND (${DEAD_LETTER_STATUS}) = ANY ($${params.length}::text[]))`;
+}
+
+/**
+ * The SQL condition (table alias `alias`) that the latest request to take the dead letter has not
+ * sent it yet or does not know its outcome yet (it reads reprocessing or reprocessed). No parameters.
+ */
+export function takenByRequest(alias: string): string {
+  return `coalesce(${latestSend(alias)}, '') IN ('queued', 'dispatched', 'acknowledged')`;
+}
+
+/**
+ * The SQL condition (table alias `alias`) that a dead letter waits for a decision: pending or failed
+ * again, and not taken by a request (takenByRequest). What the workbench's "needs action", the
+ * groups, the dashboards' backlog, the SLOs and the retention warnings count. No parameters.
+ */
+export function waitingCondition(alias: string): string {
+  return `(${alias}.status IN ('pending', 'failed_again') AND NOT ${takenByRequest(alias)})`;
 }
 
 export const COLUMNS = `d.id::text AS id, d.automation_slug, a.title AS automation_title, d.source_kind, d.source_queue, d.message_id,
@@ -146,7 +176,7 @@ export function deadLetterConditions(query: DeadLetterQuery, params: unknown[]):
     add('d.automation_slug IN (SELECT t.slug FROM automation t WHERE t.owner_team = ANY (?::text[]))', [...query.teams]);
   }
   if (query.needsAction === true) {
-    add('d.status = ANY (?::text[])', [...WAITING_STATUSES]);
+    where.push(waitingCondition('d'));
   }
   if (query.reprocessRequest !== undefined) {
     add('EXISTS (SELECT 1 FROM reprocess_item i WHERE i.request_id = ?::bigint AND coalesce(i.new_dead_letter_id, i.dead_letter_id) = d.id)', /^\d{1,18}$/.test(query.reprocessRequest) ? query.reprocessRequest : '0');

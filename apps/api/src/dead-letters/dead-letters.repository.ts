@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { COLUMNS, SELECT, deadLetterConditions, type DeadLetterPosition, type DeadLetterQuery, type DeadLetterRow, type GroupRow } from './dead-letter-query.js';
+import { COLUMNS, SELECT, deadLetterConditions, waitingCondition, type DeadLetterPosition, type DeadLetterQuery, type DeadLetterRow, type GroupRow } from './dead-letter-query.js';
 
 /** The dead-letter workbench's reads: pages, counts and groups for a filter, one dead letter, and what waits per source. */
 @Injectable()
@@ -16,7 +16,7 @@ export class DeadLettersRepository {
   async pendingFailedBefore(automation: string, sourceKind: string, queue: string, before: Date): Promise<{ count: number; oldest: Date | null }> {
     const [row] = await this.dataSource.query<{ count: number; oldest: Date | null }[]>(
       `SELECT count(*)::int AS count, min(last_failed_at) AS oldest FROM dead_letter
-        WHERE automation_slug = $1 AND source_kind = $2 AND source_queue = $3 AND status IN ('pending', 'failed_again') AND last_failed_at < $4`,
+        WHERE automation_slug = $1 AND source_kind = $2 AND source_queue = $3 AND ${waitingCondition('dead_letter')} AND last_failed_at < $4`,
       [automation, sourceKind, queue, before],
     );
     return row ?? { count: 0, oldest: null };
@@ -25,7 +25,7 @@ export class DeadLettersRepository {
   /** The source queues an automation's pending (or failed-again) dead letters came from, by source kind. */
   pendingSources(automation: string): Promise<{ source_kind: string; source_queue: string }[]> {
     return this.dataSource.query(
-      `SELECT DISTINCT source_kind, source_queue FROM dead_letter WHERE automation_slug = $1 AND status IN ('pending', 'failed_again') ORDER BY source_kind, source_queue`,
+      `SELECT DISTINCT source_kind, source_queue FROM dead_letter WHERE automation_slug = $1 AND ${waitingCondition('dead_letter')} ORDER BY source_kind, source_queue`,
       [automation],
     );
   }
@@ -87,7 +87,7 @@ export class DeadLettersRepository {
     return this.dataSource.query<GroupRow[]>(
       `SELECT g.fingerprint, g.automation_slug, a.title AS automation_title, g.error_class, g.normalized_message, g.sample_message,
               g.source_kind, g.source_queue, g.total, g.first_seen, g.last_seen,
-              (SELECT count(*)::int FROM dead_letter d WHERE d.fingerprint = g.fingerprint AND d.status IN ('pending', 'failed_again')) AS pending,
+              (SELECT count(*)::int FROM dead_letter d WHERE d.fingerprint = g.fingerprint AND ${waitingCondition('d')}) AS pending,
               (SELECT count(*)::int FROM dead_letter d WHERE d.fingerprint = g.fingerprint ${where.length === 0 ? '' : `AND ${where.join(' AND ')}`}) AS matching,
               ARRAY(SELECT (SELECT count(*)::int FROM dead_letter d
                              WHERE d.fingerprint = g.fingerprint

@@ -184,7 +184,7 @@ export class ReprocessItemsRepository {
 
   /**
    * The transport confirmed these: their dead letters read reprocessed from now on, waiting for the
-   * outcome (DEAD_LETTER_STATUS: no unsent item holds them). Only the ledger is written.
+   * outcome (DEAD_LETTER_STATUS: their latest item is acknowledged). Only the ledger is written.
    */
   async acknowledge(ids: readonly string[]): Promise<void> {
     if (ids.length === 0) {
@@ -213,18 +213,14 @@ export class ReprocessItemsRepository {
     );
   }
 
-  /** Could not be delivered: the item failed, and its dead letter waits again. */
+  /** Could not be delivered: the item failed, and its dead letter waits again (it reads its stored status: DEAD_LETTER_STATUS). */
   async fail(items: readonly { id: string; error: string }[]): Promise<void> {
     if (items.length === 0) {
       return;
     }
     await this.dataSource.query(
-      `WITH failed AS (
-         UPDATE reprocess_item i SET state = 'failed', finished_at = now(), lease_until = NULL, last_error = x.error
-           FROM unnest($1::bigint[], $2::text[]) AS x(id, error) WHERE i.id = x.id AND i.state = 'dispatched'
-         RETURNING i.dead_letter_id
-       )
-       UPDATE dead_letter d SET status = 'pending' WHERE d.id = ANY (ARRAY(SELECT dead_letter_id FROM failed)) AND d.status = 'reprocessing'`,
+      `UPDATE reprocess_item i SET state = 'failed', finished_at = now(), lease_until = NULL, last_error = x.error
+         FROM unnest($1::bigint[], $2::text[]) AS x(id, error) WHERE i.id = x.id AND i.state = 'dispatched'`,
       [items.map((i) => i.id), items.map((i) => i.error.slice(0, 1000))],
     );
   }

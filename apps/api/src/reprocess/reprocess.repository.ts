@@ -74,9 +74,20 @@ export interface NewRequest {
 const REQUEST_COLUMNS = `id::text AS id, action, state, requested_by, requested_by_name, reason, selection, automations, velocity, total, waiting_reason, created_at, updated_at, finished_at,
   approval_reasons, decision, decided_by, decided_by_name, decided_at, decision_note, requested_automations, (canary IS NOT NULL AND canary_decision IS NULL) AS canary_open`;
 
-/** The SQL conditions (on alias `d`) for a selection; appends their parameters to `params`. */
-function selectionConditions(selection: Selection, params: unknown[]): string[] {
-  const actionable = statusCondition(ACTIONABLE_STATUSES, params);
+/**
+ * The SQL conditions (on alias `d`) for a selection; appends their parameters to `params`. For the
+ * snapshot (`taken: 'on conflict'`) "can be acted on" looks at the stored status only: the dead
+ * letters it reads as reprocessing (an open item holds them) are exactly those the insert's
+ * ON CONFLICT on reprocess_item_one_open_idx leaves out, so the ledger is not probed twice per row.
+ */
+function selectionConditions(selection: Selection, params: unknown[], taken: 'filter' | 'on conflict' = 'filter'): string[] {
+  let actionable: string;
+  if (taken === 'filter') {
+    actionable = statusCondition(ACTIONABLE_STATUSES, params);
+  } else {
+    params.push([...ACTIONABLE_STATUSES]);
+    actionable = `d.status = ANY ($${params.length}::text[])`;
+  }
   if (selection.kind === 'ids') {
     params.push(selection.ids);
     return [actionable, `d.id = ANY($${params.length}::bigint[])`];
@@ -110,7 +121,8 @@ export class ReprocessRepository {
   /**
    * Snapshots a selection into a new request: every actionable dead letter it holds now becomes a
    * queued item (oldest failure first), with its route and its own idempotency key. Dead letters
-   * already waiting in another request are left out.
+   * already waiting in another request are left out. Only the ledger is written: the dead letters
+   * read `reprocessing` from their new items (DEAD_LETTER_STATUS).
    */
   async create(manager: EntityManager, request: NewRequest): Promise<{ id: string; total: number }> {
     const [created] = await manager.query<{ id: string }[]>(
@@ -129,7 +141,9 @@ export class ReprocessRepository {
     );
     const id = (created as { id: string }).id;
     const params: unknown[] = [id, request.routes.map((r) => r.automation), request.routes.map((r) => r.sourceKind), request.routes.map((r) => r.route)];
-    const where = selectionConditions(request.selection, params);
+    const where = selectionConditions(request.selection, params, 'on conflict');
+    // The items are inserted oldest failure first: a sort of every selected row, in memory.
+    await manager.query(`SET LOCAL work_mem = '64MB'`);
     const [counted] = await manager.query<{ total: number }[]>(
       `WITH items AS (
          INSERT INTO reprocess_item (request_id, dead_letter_id, automation_slug, route)
@@ -138,9 +152,7 @@ export class ReprocessRepository {
           WHERE ${where.join(' AND ')}
           ORDER BY d.last_failed_at, d.id
          ON CONFLICT DO NOTHING
-         RETURNING dead_letter_id
-       ), marked AS (
-         UPDATE dead_letter d SET status = 'reprocessing' WHERE d.id = ANY (ARRAY(SELECT dead_letter_id FROM items)) AND d.status <> 'reprocessing' AND ${request.action === 'reprocess' ? 'true' : 'false'}
+         RETURNING 1
        )
        SELECT count(*)::int AS total FROM items`,
       params,
@@ -271,15 +283,13 @@ export class ReprocessRepository {
     return row;
   }
 
-  /** Items not sent yet are cancelled, and their dead letters wait again. */
+  /** Items not sent yet are cancelled, and their dead letters wait again (they read their stored status: DEAD_LETTER_STATUS). */
   async cancelUnsent(manager: EntityManager, requestId: string): Promise<number> {
     const [row] = await manager.query<{ cancelled: number }[]>(
       `WITH cancelled AS (
          UPDATE reprocess_item SET state = 'cancelled', finished_at = now(), lease_until = NULL
           WHERE request_id = $1::bigint AND (state = 'queued' OR (state = 'dispatched' AND route = 'sdk' AND (lease_until IS NULL OR lease_until < now())))
-          RETURNING dead_letter_id
-       ), restored AS (
-         UPDATE dead_letter d SET status = 'pending' WHERE d.id = ANY (ARRAY(SELECT dead_letter_id FROM cancelled)) AND d.status = 'reprocessing'
+          RETURNING 1
        )
        SELECT count(*)::int AS cancelled FROM cancelled`,
       [requestId],

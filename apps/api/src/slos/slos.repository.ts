@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DURATION_UNIT_MS, type Slo } from '@roundhouse/contracts';
 import { DataSource } from 'typeorm';
 import { ReadReplica } from '../database/read-replica.js';
+import { waitingCondition } from '../dead-letters/dead-letter-query.js';
 
 /** Runs that ended in the last `windowMs` milliseconds before `to`, from the per-minute rollups. */
 export interface WindowRollup {
@@ -33,7 +34,7 @@ export interface SloSnapshot {
   /** One entry per window asked for, in any order. */
   windows: WindowRollup[];
   lastSuccessAt: Date | null;
-  /** Dead letters still waiting for a decision: status pending or failed_again. */
+  /** Dead letters still waiting for a decision: pending or failed_again, not taken by a request (waitingCondition). */
   pendingDeadLetters: number;
   /** First failure of the oldest of those; null when none is waiting. */
   oldestPendingSince: Date | null;
@@ -79,7 +80,7 @@ interface SnapshotRow {
   latency_windows: { window_ms: number; threshold_ms: number; within: number; runs: number }[];
 }
 
-const PENDING = (slug: string) => `automation_slug = ${slug} AND status IN ('pending', 'failed_again')`;
+const PENDING = (slug: string) => `automation_slug = ${slug} AND ${waitingCondition('dead_letter')}`;
 
 const MINUTE_ORIGIN = `timestamptz '2000-01-01 00:00:00+00'`;
 const floorMinute = (at: string) => `date_bin('1 minute', ${at}, ${MINUTE_ORIGIN})`;
@@ -254,7 +255,7 @@ export class SlosRepository {
          FROM automation a
          LEFT JOIN (
            SELECT automation_slug, count(*)::int AS pending, min(first_failed_at) AS oldest
-             FROM dead_letter WHERE status IN ('pending', 'failed_again') GROUP BY automation_slug
+             FROM dead_letter WHERE ${waitingCondition('dead_letter')} GROUP BY automation_slug
          ) d ON d.automation_slug = a.slug
         WHERE a.archived_at IS NULL
        ON CONFLICT (automation_slug, minute) DO NOTHING
