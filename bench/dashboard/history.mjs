@@ -7,7 +7,7 @@
 // summed from the minutes as the hourly migration does. See bench/dashboard/README.md.
 import { performance } from 'node:perf_hooks';
 import { minuteWeight } from './dataset.mjs';
-import { bucketThresholds, buildRollups, compareAnswers, rawAnswer, rollupAnswer, SQL } from './questions.mjs';
+import { bucketThresholds, buildRollups, compareAnswers, questionParams, rawAnswer, rollupAnswer, SQL } from './questions.mjs';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -82,12 +82,32 @@ async function hoursFromMinutes(db, slug, before, buckets) {
        FROM run_rollup_minute WHERE automation_slug = $1 AND minute < $2 GROUP BY 1, 2`,
     [slug, new Date(before)],
   );
+  // And the sealed days among them (the trigger folds a minute before the mark into its day too): added to the
+  // lead-in day's row where the window's part already made it.
+  await db.query(
+    `INSERT INTO run_rollup_day AS r (automation_slug, day, succeeded, failed, dead_lettered, retried, manual_touches, duration_histogram, dependency_retries, dependency_timeouts, circuit_opens, minutes)
+     SELECT automation_slug, date_bin('1 day', minute, timestamptz '2000-01-01 00:00:00+00'), sum(succeeded), sum(failed), sum(dead_lettered), sum(retried), sum(manual_touches),
+            ARRAY[${sums}]::int[], sum(dependency_retries), sum(dependency_timeouts), sum(circuit_opens), count(*)
+       FROM run_rollup_minute WHERE automation_slug = $1 AND minute < $2 AND minute < (SELECT through FROM run_rollup_day_sealed) GROUP BY 1, 2
+     ON CONFLICT (automation_slug, day) DO UPDATE SET succeeded = r.succeeded + EXCLUDED.succeeded, failed = r.failed + EXCLUDED.failed,
+       dead_lettered = r.dead_lettered + EXCLUDED.dead_lettered, retried = r.retried + EXCLUDED.retried, manual_touches = r.manual_touches + EXCLUDED.manual_touches,
+       duration_histogram = int_array_add(r.duration_histogram, EXCLUDED.duration_histogram), dependency_retries = r.dependency_retries + EXCLUDED.dependency_retries,
+       dependency_timeouts = r.dependency_timeouts + EXCLUDED.dependency_timeouts, circuit_opens = r.circuit_opens + EXCLUDED.circuit_opens, minutes = r.minutes + EXCLUDED.minutes`,
+    [slug, new Date(before)],
+  );
   // Hours and minutes must add up to the same totals, or the hourly table is not what the trigger would have made.
   const totals = async (table) =>
     (await db.query(`SELECT sum(succeeded)::bigint AS s, sum(failed)::bigint AS f, sum(dead_lettered)::bigint AS d, sum(retried)::bigint AS r, sum(manual_touches)::bigint AS m FROM ${table} WHERE automation_slug = $1`, [slug])).rows[0];
   const [hours, minutes] = [await totals('run_rollup_hour'), await totals('run_rollup_minute')];
   if (JSON.stringify(hours) !== JSON.stringify(minutes)) {
     throw new Error(`run_rollup_hour ${JSON.stringify(hours)} does not add up to run_rollup_minute ${JSON.stringify(minutes)}`);
+  }
+  // Likewise the sealed days and their minutes.
+  const sealed = `AND minute < (SELECT through FROM run_rollup_day_sealed)`;
+  const [dayTotals] = (await db.query(`SELECT sum(succeeded)::bigint AS s, sum(failed)::bigint AS f, sum(dead_lettered)::bigint AS d, sum(retried)::bigint AS r, sum(manual_touches)::bigint AS m FROM run_rollup_day WHERE automation_slug = $1`, [slug])).rows;
+  const [sealedMinutes] = (await db.query(`SELECT sum(succeeded)::bigint AS s, sum(failed)::bigint AS f, sum(dead_lettered)::bigint AS d, sum(retried)::bigint AS r, sum(manual_touches)::bigint AS m FROM run_rollup_minute WHERE automation_slug = $1 ${sealed}`, [slug])).rows;
+  if (JSON.stringify(dayTotals) !== JSON.stringify(sealedMinutes)) {
+    throw new Error(`run_rollup_day ${JSON.stringify(dayTotals)} does not add up to the sealed days' run_rollup_minute ${JSON.stringify(sealedMinutes)}`);
   }
 }
 
@@ -115,7 +135,7 @@ async function sizes(db) {
 }
 
 async function analyze(db) {
-  for (const table of ['run', 'run_rollup_minute', 'run_rollup_hour', 'kpi_measurement']) {
+  for (const table of ['run', 'run_rollup_minute', 'run_rollup_hour', 'run_rollup_day', 'kpi_measurement']) {
     await db.query(`VACUUM (ANALYZE) ${table}`);
   }
   await db.query('CHECKPOINT').catch(() => undefined);
@@ -140,7 +160,7 @@ async function timeWays(ways, { warmup, repeats }) {
 }
 
 async function explainHours(db, slug, window, buckets, summarizePlan) {
-  const [{ 'QUERY PLAN': [plan] }] = (await db.query({ text: `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${SQL.hours('run_rollup_hour', buckets)}`, values: [slug, new Date(window.from), new Date(window.to)] })).rows;
+  const [{ 'QUERY PLAN': [plan] }] = (await db.query({ text: `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${SQL.days(buckets)}`, values: questionParams(slug, window) })).rows;
   const buffers = plan.Plan['Shared Hit Blocks'] + plan.Plan['Shared Read Blocks'];
   return { ...summarizePlan(plan), buffers };
 }
@@ -165,7 +185,7 @@ export async function buildWindow({ db, api, window, slug, settings, say }) {
   await analyze(db);
   // The rollup answer must be the raw rows' (counts equal, percentiles in the exact one's bucket) before it is timed.
   const raw = await rawAnswer(db, slug, window, api);
-  const rollup = await rollupAnswer(db, slug, window, api, SQL.hours('run_rollup_hour', B));
+  const rollup = await rollupAnswer(db, slug, window, api, SQL.days(B));
   const { problems, worst } = compareAnswers(raw.figures, rollup.figures, api);
   if (problems.length > 0) {
     throw new Error(`with the window's runs only, the rollups and the raw rows disagree:\n  ${problems.slice(0, 20).join('\n  ')}`);
@@ -209,7 +229,7 @@ export async function compareSizes({ sides, api, window, slug, trendKpi, setting
   const range = { last: '30d' };
   const nowDate = new Date(window.to);
   const waysOf = ({ db, direct }) => ({
-    question: () => rollupAnswer(db, slug, window, api, SQL.hours('run_rollup_hour', B)),
+    question: () => rollupAnswer(db, slug, window, api, SQL.days(B)),
     automationKpis: () => direct.service.automationKpis(slug, range, nowDate),
     kpiTrend: () => direct.service.kpiTrend(slug, trendKpi, range, 'day', nowDate),
   });
@@ -266,7 +286,7 @@ export function printHistory({ history, window, settings, postgresVersion, pgSet
     out.push(`  ${label.padEnd(9)}: run ${num(at.sizes.runs)} rows (${mib(at.sizes.runBytes)}), run_rollup_minute ${num(at.sizes.minutes)} rows (${mib(at.sizes.minuteBytes)}), run_rollup_hour ${num(at.sizes.hours)} rows (${mib(at.sizes.hourBytes)})`);
     out.push(`             the question's plan: ${at.explain.summary}; ${num(at.explain.buffers)} buffers; server ${ms(at.explain.executionMs)}`);
   }
-  out.push(`  question : the 30-day dashboard over [${iso(window.from)}, ${iso(window.to)}) asked three ways: the bench's question over run_rollup_hour + edge minutes (as in the main part),`);
+  out.push(`  question : the 30-day dashboard over [${iso(window.from)}, ${iso(window.to)}) asked three ways: the bench's question over run_rollup_day + hours + edge minutes (as in the main part),`);
   out.push(`             and the api's own automationKpis and kpiTrend(${trendKpi}, day) SQL (KpisService on a pg pool of 2, apps/api/dist). Checked first: small, the rollup answer agrees with the raw rows`);
   out.push(`             (largest percentile difference ${num(history.worst.relative * 100, 2)} %), and large, every answer is the same as small. ${settings.warmup} warm-up + ${settings.repeats} timed each, both sizes interleaved (two databases on one server).`);
   out.push(`  machine  : Node ${process.version}, PostgreSQL ${postgresVersion} (${pgSettings.map((s) => `${s.name} ${s.setting}${s.unit ?? ''}`).join(', ')}); load average ${num(loadAtStart, 2)} at start, ${num(loadAtEnd, 2)} at the end`);

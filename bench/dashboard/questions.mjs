@@ -73,7 +73,10 @@ export async function hourlyRollups(db, buckets) {
   const [{ api }] = (await db.query(`SELECT to_regclass('run_rollup_hour') IS NOT NULL AS api`)).rows;
   if (api) {
     const [{ hours }] = (await db.query('SELECT count(*)::int AS hours FROM run_rollup_hour')).rows;
-    return { table: 'run_rollup_hour', api: true, hours, seconds: (performance.now() - started) / 1000 };
+    // Daily rollups (the api's run_rollup_day, kept by the same trigger for the sealed days): their rows and the mark.
+    const [{ daily }] = (await db.query(`SELECT to_regclass('run_rollup_day') IS NOT NULL AS daily`)).rows;
+    const days = daily ? (await db.query('SELECT (SELECT count(*)::int FROM run_rollup_day) AS rows, (SELECT through FROM run_rollup_day_sealed) AS through')).rows[0] : null;
+    return { table: 'run_rollup_hour', api: true, hours, days, seconds: (performance.now() - started) / 1000 };
   }
   const sums = Array.from({ length: buckets }, (_, i) => `sum(duration_histogram[${i + 1}])`).join(', ');
   await db.query(`CREATE TABLE bench_rollup_hour (LIKE run_rollup_minute INCLUDING DEFAULTS)`);
@@ -84,7 +87,7 @@ export async function hourlyRollups(db, buckets) {
        FROM run_rollup_minute GROUP BY 1, 2`,
   );
   await db.query(`ALTER TABLE bench_rollup_hour ADD PRIMARY KEY (automation_slug, hour)`);
-  return { table: 'bench_rollup_hour', api: false, hours: result.rowCount, seconds: (performance.now() - started) / 1000 };
+  return { table: 'bench_rollup_hour', api: false, hours: result.rowCount, days: null, seconds: (performance.now() - started) / 1000 };
 }
 
 /** The rollup table's totals against what the generator counted with the api's bucketOf: they must be the same. */
@@ -159,18 +162,65 @@ function hoursSql(table, buckets) {
   SELECT ${DAY_OF('at')} AS day, ${COUNTS}, ${histogramSums(buckets)} AS histogram FROM parts GROUP BY 1 ORDER BY 1`;
 }
 
+/**
+ * Per UTC day over whole sealed days from the daily table (run_rollup_day, the days before the mark
+ * in run_rollup_day_sealed), whole hours around them from the hourly table and the minutes at the
+ * window's edges (the api's run_rollup_span): ~29 + ≤ 46 + ≤ 118 rows for 30 days. The cut is the
+ * function's: minutes [from, h1), hours [h1, d1), days [d1, d2), hours [d2, h2), minutes [h2, to).
+ */
+function daysSql(buckets) {
+  const origin = `timestamptz '2000-01-01 00:00:00+00'`;
+  const hourOf = (x) => `date_bin('1 hour', ${x}, ${origin})`;
+  const ceilHour = `(CASE WHEN ${hourOf('$2::timestamptz')} = $2::timestamptz THEN $2::timestamptz ELSE ${hourOf('$2::timestamptz')} + interval '1 hour' END)`;
+  const columns = 'succeeded, failed, dead_lettered, manual_touches, duration_histogram';
+  return `WITH h AS (
+    SELECT CASE WHEN whole THEN first_hour ELSE $3::timestamptz END AS h1, CASE WHEN whole THEN last_hour ELSE $3::timestamptz END AS h2
+      FROM (SELECT ${ceilHour} AS first_hour, ${hourOf('$3::timestamptz')} AS last_hour, ${ceilHour} < ${hourOf('$3::timestamptz')} AS whole) x
+  ), b AS (
+    SELECT h1, h2, CASE WHEN first_day < last_day THEN first_day ELSE h2 END AS d1, CASE WHEN first_day < last_day THEN last_day ELSE h2 END AS d2
+      FROM (SELECT h1, h2, CASE WHEN ${DAY_OF('h1')} = h1 THEN h1 ELSE ${DAY_OF('h1')} + interval '1 day' END AS first_day,
+                   least(${DAY_OF('h2')}, (SELECT through FROM run_rollup_day_sealed)) AS last_day FROM h) y
+  ), parts AS (
+    SELECT day AS at, ${columns} FROM run_rollup_day, b WHERE automation_slug = $1 AND day >= b.d1 AND day < b.d2
+    UNION ALL
+    SELECT hour, ${columns} FROM run_rollup_hour, b WHERE automation_slug = $1 AND hour >= b.h1 AND hour < b.d1
+    UNION ALL
+    SELECT hour, ${columns} FROM run_rollup_hour, b WHERE automation_slug = $1 AND hour >= b.d2 AND hour < b.h2
+    UNION ALL
+    SELECT minute, ${columns} FROM run_rollup_minute, b WHERE automation_slug = $1 AND minute >= $2 AND minute < b.h1
+    UNION ALL
+    SELECT minute, ${columns} FROM run_rollup_minute, b WHERE automation_slug = $1 AND minute >= b.h2 AND minute < $3
+  )
+  SELECT ${DAY_OF('at')} AS day, ${COUNTS}, ${histogramSums(buckets)} AS histogram FROM parts GROUP BY 1 ORDER BY 1`;
+}
+
 const MEASUREMENTS_SQL = `SELECT kpi, ${DAY_OF('measured_at')} AS day, avg(value)::float8 AS mean, count(*)::int AS n
   FROM kpi_measurement
  WHERE automation_slug = $1 AND kpi = ANY($4::text[]) AND measured_at >= $2 AND measured_at < $3
  GROUP BY GROUPING SETS ((1, 2), (1))`;
 
+/**
+ * One statement for the whole question: the runs part (`runs`, one row per day and for raw also the
+ * total, with `figure` its histogram or exact percentiles) and the measurement means, rows told
+ * apart by `kpi` (null for runs). One round trip, as the api's series statement.
+ */
+function withMeasurements(runs, figure) {
+  return `WITH runs AS (${runs}), measured AS (${MEASUREMENTS_SQL})
+SELECT day, succeeded, failed, dead_lettered, manual_touches, ${figure} AS figure, NULL::text AS kpi, NULL::float8 AS mean FROM runs
+UNION ALL
+SELECT day, NULL, NULL, NULL, NULL, NULL, kpi, mean FROM measured`;
+}
+
 export const SQL = {
-  raw: RAW_SQL,
-  measurements: MEASUREMENTS_SQL,
-  hours: hoursSql,
-  minuteBucketSums: (buckets) => minutesSql(histogramSums(buckets)),
-  minuteIntArraySum: () => minutesSql('int_array_sum(duration_histogram)'),
+  raw: withMeasurements(RAW_SQL, 'percentiles'),
+  days: (buckets) => withMeasurements(daysSql(buckets), 'histogram'),
+  hours: (table, buckets) => withMeasurements(hoursSql(table, buckets), 'histogram'),
+  minuteBucketSums: (buckets) => withMeasurements(minutesSql(histogramSums(buckets)), 'histogram'),
+  minuteIntArraySum: () => withMeasurements(minutesSql('int_array_sum(duration_histogram)'), 'histogram'),
 };
+
+/** The question's statement, its parameters. */
+export const questionParams = (slug, window) => [slug, new Date(window.from), new Date(window.to), window.measurementKpis];
 
 /**
  * The dashboard's figures from per-day totals (+ the 30-day total): KPI "after" values, the
@@ -213,47 +263,50 @@ function figures({ total, days, measurements, window, api, percentiles }) {
   };
 }
 
-async function measurementsOf(db, slug, window) {
-  const { rows } = await db.query(MEASUREMENTS_SQL, [slug, new Date(window.from), new Date(window.to), window.measurementKpis]);
+/** The answer's rows split: runs (per day, and raw's total with day null) and the measurement means (per KPI and day, and per KPI). */
+function splitRows(rows, window) {
+  const runs = [];
   const totals = new Map();
   const days = new Map();
   for (const row of rows) {
-    if (row.day === null) {
+    if (row.kpi === null) {
+      runs.push(row);
+    } else if (row.day === null) {
       totals.set(row.kpi, row.mean);
     } else {
       days.set(`${row.kpi}|${new Date(row.day).getTime()}`, row.mean);
     }
   }
-  return { kpis: window.measurementKpis, totals, days };
+  return { runs, measurements: { kpis: window.measurementKpis, totals, days } };
 }
 
-/** The question asked of raw rows; returns the figures and how long it took. */
+/** The question asked of raw rows (one statement); returns the figures and how long it took. */
 export async function rawAnswer(db, slug, window, api) {
   const started = performance.now();
-  const { rows } = await db.query(RAW_SQL, [slug, new Date(window.from), new Date(window.to)]);
-  const measurements = await measurementsOf(db, slug, window);
-  const total = rows.find((row) => row.day === null) ?? { succeeded: 0, failed: 0, dead_lettered: 0, manual_touches: 0, percentiles: [null, null] };
-  const days = new Map(rows.filter((row) => row.day !== null).map((row) => [new Date(row.day).getTime(), row]));
-  const result = figures({ total, days, measurements, window, api, percentiles: (part) => part.percentiles ?? [null, null] });
+  const { rows } = await db.query(SQL.raw, questionParams(slug, window));
+  const { runs, measurements } = splitRows(rows, window);
+  const total = runs.find((row) => row.day === null) ?? { succeeded: 0, failed: 0, dead_lettered: 0, manual_touches: 0, figure: [null, null] };
+  const days = new Map(runs.filter((row) => row.day !== null).map((row) => [new Date(row.day).getTime(), row]));
+  const result = figures({ total, days, measurements, window, api, percentiles: (part) => part.figure ?? [null, null] });
   return { ms: performance.now() - started, figures: result };
 }
 
-/** The question asked of the rollups with `sql` (one of SQL.hours, minuteBucketSums, minuteIntArraySum); the 30-day total is the sum of the days. */
+/** The question asked of the rollups with `sql` (one of SQL.days, hours, minuteBucketSums, minuteIntArraySum; one statement); the 30-day total is the sum of the days. */
 export async function rollupAnswer(db, slug, window, api, sql) {
   const started = performance.now();
-  const { rows } = await db.query(sql, [slug, new Date(window.from), new Date(window.to)]);
-  const measurements = await measurementsOf(db, slug, window);
-  const total = { succeeded: 0, failed: 0, dead_lettered: 0, manual_touches: 0, histogram: api.emptyHistogram() };
+  const { rows } = await db.query(sql, questionParams(slug, window));
+  const { runs, measurements } = splitRows(rows, window);
+  const total = { succeeded: 0, failed: 0, dead_lettered: 0, manual_touches: 0, figure: api.emptyHistogram() };
   const days = new Map();
-  for (const row of rows) {
+  for (const row of runs) {
     total.succeeded += row.succeeded;
     total.failed += row.failed;
     total.dead_lettered += row.dead_lettered;
     total.manual_touches += row.manual_touches;
-    total.histogram = api.addHistograms(total.histogram, row.histogram);
+    total.figure = api.addHistograms(total.figure, row.figure);
     days.set(new Date(row.day).getTime(), row);
   }
-  const result = figures({ total, days, measurements, window, api, percentiles: (part) => [api.percentile(part.histogram, 0.5), api.percentile(part.histogram, 0.95)] });
+  const result = figures({ total, days, measurements, window, api, percentiles: (part) => [api.percentile(part.figure, 0.5), api.percentile(part.figure, 0.95)] });
   return { ms: performance.now() - started, figures: result };
 }
 

@@ -1,7 +1,8 @@
 // What the benchmark prints: the dataset, the answer both ways, the times and ratios, the GraphQL part.
 import { cpus } from 'node:os';
 
-export const TARGET_RATIO = 100;
+/** The issue's targets (issue 18): raw ÷ rollups ≥ 1,000×, GraphQL ÷ SQL ≤ 1.5. */
+export const TARGET_RATIO = 1000;
 export const TARGET_GRAPHQL = 1.5;
 const MIB = 1024 * 1024;
 
@@ -23,7 +24,7 @@ function duration(msValue) {
   return seconds < 60 ? `${num(seconds, 1)} s` : `${Math.floor(seconds / 60)} min ${num(seconds % 60, 0).padStart(2, '0')} s`;
 }
 
-function describe({ settings, loaded, window, postgresVersion, pgSettings, loadAtStart, slug }) {
+function describe({ settings, loaded, window, question, postgresVersion, pgSettings, loadAtStart, slug }) {
   const cpu = cpus();
   const c = loaded.counts;
   const statuses = ['succeeded', 'retrying', 'failed', 'dead_lettered', 'running'].map((s) => `${s} ${pct(c.status[s] ?? 0, c.rows)}`).join(', ');
@@ -37,22 +38,26 @@ function describe({ settings, loaded, window, postgresVersion, pgSettings, loadA
     `             durations log-normal (median 150 s, spread 0.75; 380 s in incidents), time-outs at 30 s; ${num(loaded.measurementRows)} KPI measurements (${loaded.measured.join(', ') || 'none'}, every 15 min)`,
     `  loaded   : generated and streamed into COPY run (12 columns, 3 indexes) in ${num(loaded.copySeconds, 1)} s (${num(loaded.generatingSeconds, 1)} s of it generating); run_rollup_minute built from the rows with SQL in ${num(loaded.rollups.seconds, 1)} s` +
       ` (${num(loaded.rollups.minutes)} minutes, the api's duration buckets, totals checked against the generator's bucketOf counts);`,
-    `             ${loaded.hourly.api ? `run_rollup_hour filled by the api's trigger on that INSERT: ${num(loaded.hourly.hours)} hours` : `no run_rollup_hour in this api: bench_rollup_hour summed from the minutes (${num(loaded.hourly.hours)} hours, ${num(loaded.hourly.seconds, 1)} s)`};`,
+    `             ${loaded.hourly.api ? `run_rollup_hour filled by the api's trigger on that INSERT: ${num(loaded.hourly.hours)} hours` : `no run_rollup_hour in this api: bench_rollup_hour summed from the minutes (${num(loaded.hourly.hours)} hours, ${num(loaded.hourly.seconds, 1)} s)`}` +
+      (loaded.hourly.days === null ? ';' : `, run_rollup_day by the same trigger for the days before its sealed mark (${new Date(loaded.hourly.days.through).toISOString()}): ${num(loaded.hourly.days.rows)} days;`),
     `             VACUUM ANALYZE ${num(loaded.vacuumSeconds, 1)} s, CHECKPOINT ${loaded.checkpoints ? 'yes' : 'no (needs a superuser)'}; run ${mib(loaded.sizes.run_bytes)} (indexes ${mib(loaded.sizes.run_index_bytes)}), run_rollup_minute ${mib(loaded.sizes.rollup_bytes)}`,
     `  question : the automation's 30-day dashboard, window [${new Date(window.from).toISOString()}, ${new Date(window.to).toISOString()}) by finished_at: KPI "after" values (cycle time p50 and p95, error rate,`,
     `             manual touches and throughput per day, the mean of each measurement KPI), the success-rate SLO (${window.sloName ?? 'success rate'}, ${window.sloObjective} %) over the window, and a daily trend (one point`,
     `             per UTC day the window touches, 31, the first and last partial, as kpiTrend cuts them: runs ended, failed, touched, p50, p95, measurement means).`,
     `             Raw: one GROUP BY GROUPING SETS ((day), ()) over \`run\` with percentile_disc (exact, nearest rank).`,
     `             Rollups: one GROUP BY day over the rollup rows, the 30-day total summed from the days, percentiles from the histogram with the api's percentile().`,
-    `             Both: the measurement KPIs' means from kpi_measurement (the same query), the SLO through the api's errorBudget. Timed from the query to the figures.`,
-    `  repeats  : ${settings.warmup} warm-up + ${settings.repeats} timed per way, the four ways interleaved (rotating which goes first); medians below.`,
+    `             Both: the measurement KPIs' means from kpi_measurement in the same statement (one round trip), the SLO through the api's errorBudget. Timed from the query to the figures.`,
+    `  repeats  : ${settings.warmup} warm-up + ${settings.repeats} timed per way, the ${question.ways.length} ways interleaved (rotating which goes first); medians below.`,
     `  machine  : ${cpu.length} CPUs (${cpu[0]?.model.trim() ?? 'unknown'}), Node ${process.version}, PostgreSQL ${postgresVersion} (${pgs}); load average ${num(loadAtStart, 2)} at start`,
   ];
 }
 
+/** The way the api reads a window, which the target judges: days + hours + edge minutes when the api keeps daily rollups. */
+const judged = (question) => (question.answer.days === undefined ? 'hours' : 'days');
+
 function answerTable({ question, api }) {
   const raw = question.answer.raw;
-  const rollup = question.answer.hours;
+  const rollup = question.answer[judged(question)];
   const rel = (a, b) => (a === null || b === null ? '' : ` (${b >= a ? '+' : ''}${num((100 * (b - a)) / a, 1)} %)`);
   const rows = [
     ['cycle time p50', duration(raw.kpis.cycleTimeP50Ms), `${duration(rollup.kpis.cycleTimeP50Ms)}${rel(raw.kpis.cycleTimeP50Ms, rollup.kpis.cycleTimeP50Ms)}`],
@@ -68,17 +73,17 @@ function answerTable({ question, api }) {
   ];
   const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length), ['', 'raw rows (exact)', 'rollups'][i].length));
   const format = (cells) => `    ${cells[0].padEnd(widths[0])}  ${cells[1].padStart(widths[1])}  ${cells[2].padStart(widths[2])}`.trimEnd();
-  const worst = question.agreement.hours;
+  const worst = question.agreement[judged(question)];
   const busiest = raw.trend.reduce((a, b) => (b.ended > a.ended ? b : a));
   const quietest = raw.trend.reduce((a, b) => (b.ended < a.ended ? b : a));
   return [
     '',
-    '  the answer (rollups: hours + edge minutes; their figures are what the api would show):',
+    `  the answer (${question.ways.find((w) => w.name === judged(question)).label}; their figures are what the api would show):`,
     format(['', 'raw rows (exact)', 'rollups']),
     ...rows.map(format),
     `    daily trend: ${raw.trend.length} points, ${num(quietest.ended)} to ${num(busiest.ended)} runs ended a day; p95 from ${duration(Math.min(...raw.trend.map((p) => p.p95 ?? Infinity)))} to ${duration(Math.max(...raw.trend.map((p) => p.p95 ?? 0)))}`,
     `  agreed   : every count, rate, per-day figure, SLO figure and measurement mean equal; every percentile (30 days and each day) in the same duration bucket as the exact one,`,
-    `             so within the histogram's ${num(100 * api.HISTOGRAM_RELATIVE_ERROR, 2)} % (bucket middle vs exact value); largest difference seen ${num(100 * worst.relative, 2)} % (${worst.where}). The three rollup ways gave the same figures.`,
+    `             so within the histogram's ${num(100 * api.HISTOGRAM_RELATIVE_ERROR, 2)} % (bucket middle vs exact value); largest difference seen ${num(100 * worst.relative, 2)} % (${worst.where}). The ${question.ways.length - 1} rollup ways gave the same figures.`,
   ];
 }
 
@@ -93,16 +98,18 @@ function timingTable({ question, questionCpu, loaded }) {
   const format = (cells) => `    ${cells.map((c, i) => (i === 0 || i === 5 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')}`.trimEnd();
   const raw = median(question.samples.raw);
   const ratio = (name) => raw / median(question.samples[name]);
-  const hours = ratio('hours');
+  const target = judged(question);
+  const judgedRatio = ratio(target);
   const label = (name) => question.ways.find((w) => w.name === name).label;
-  const width = Math.max(...['hours', 'minutes', 'intArraySum'].map((n) => label(n).length));
+  const width = Math.max(...question.ways.slice(1).map((w) => w.label.length));
   return [
     '',
     '  times (whole answer, from the query to the figures):',
     format(head),
     ...lines.map(format),
-    `    raw ÷ ${label('hours').padEnd(width)} : ${num(hours, 1).padStart(7)}×   target ≥ ${TARGET_RATIO}×: ${hours >= TARGET_RATIO ? 'met' : 'NOT met'}` +
+    `    raw ÷ ${label(target).padEnd(width)} : ${num(judgedRatio, 1).padStart(7)}×   target ≥ ${num(TARGET_RATIO)}×: ${judgedRatio >= TARGET_RATIO ? 'met' : 'NOT met'}` +
       (loaded.hourly.api ? '  (how the api reads a window now: run_rollup_span, kpis.repository.ts)' : '  (bench-only hourly table: this api has no run_rollup_hour)'),
+    ...(target === 'days' ? [`    raw ÷ ${label('hours').padEnd(width)} : ${num(ratio('hours'), 1).padStart(7)}×   (whole hours only, as the api read a window before daily rollups)`] : []),
     `    raw ÷ ${label('minutes').padEnd(width)} : ${num(ratio('minutes'), 1).padStart(7)}×   (43,200 minute rows for 30 days, histograms summed one sum() per bucket)`,
     `    raw ÷ ${label('intArraySum').padEnd(width)} : ${num(ratio('intArraySum'), 1).padStart(7)}×   (the same rows through the int_array_sum aggregate of the first telemetry migration)`,
     `    PostgreSQL backends of the bench database used ${questionCpu.postgres === undefined ? 'n/a' : `${num(questionCpu.postgres / questionCpu.wall, 2)} cores`} over the ${num(questionCpu.wall, 1)} s of this part.`,

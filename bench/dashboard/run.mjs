@@ -31,7 +31,7 @@ import { backendCpu, backendCpuBetween, memoryOf, startApi, stopApi } from '../c
 import { buildApi, cleanupList, createDatabase, flagSetting, intSetting, root, say, SettingError } from '../common/harness.mjs';
 import { COPY_COLUMNS, generateMeasurements, generateRuns } from './dataset.mjs';
 import { checkAutomationKpis, checkKpiTrend, directKpis, graphqlClient, QUERIES } from './graphql.mjs';
-import { bucketThresholds, buildRollups, checkRollups, hourlyRollups, compareAnswers, rawAnswer, rollupAnswer, SQL } from './questions.mjs';
+import { bucketThresholds, buildRollups, checkRollups, hourlyRollups, compareAnswers, questionParams, rawAnswer, rollupAnswer, SQL } from './questions.mjs';
 import { addHistory, buildWindow, compareSizes, printHistory } from './history.mjs';
 import { printReport } from './report.mjs';
 
@@ -123,6 +123,9 @@ async function load(db, settings, now, api, automation) {
   await db.query('VACUUM (ANALYZE) run');
   await db.query('VACUUM (ANALYZE) run_rollup_minute');
   await db.query(`VACUUM (ANALYZE) ${hourly.table}`);
+  if (hourly.days !== null) {
+    await db.query('VACUUM (ANALYZE) run_rollup_day');
+  }
   await db.query('VACUUM (ANALYZE) kpi_measurement');
   const vacuumSeconds = (performance.now() - vacuumStarted) / 1000;
   const checkpoints = await db.query('CHECKPOINT').then(
@@ -152,10 +155,13 @@ async function load(db, settings, now, api, automation) {
 }
 
 /** Raw rows and three ways of reading rollups: checked to agree, then timed interleaved. */
-async function measureQuestion(db, window, api, settings, hourTable) {
+async function measureQuestion(db, window, api, settings, hourly) {
   const B = api.HISTOGRAM_BUCKETS;
+  const hourTable = hourly.table;
   const ways = [
     { name: 'raw', label: 'raw run rows', sql: SQL.raw },
+    // How the api reads a window (run_rollup_span) when it keeps daily rollups; the target's way then.
+    ...(hourly.days === null ? [] : [{ name: 'days', label: 'rollups: run_rollup_day + hours + edge minutes', sql: SQL.days(B) }]),
     { name: 'hours', label: `rollups: ${hourTable} + edge minutes`, sql: SQL.hours(hourTable, B) },
     { name: 'minutes', label: 'rollups: run_rollup_minute alone', sql: SQL.minuteBucketSums(B) },
     { name: 'intArraySum', label: 'rollups: minutes, int_array_sum', sql: SQL.minuteIntArraySum() },
@@ -185,7 +191,7 @@ async function measureQuestion(db, window, api, settings, hourTable) {
   }
   const explains = {};
   for (const way of ways) {
-    const [{ 'QUERY PLAN': [plan] }] = (await db.query({ text: `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${way.sql}`, values: [SLUG, new Date(window.from), new Date(window.to)] })).rows;
+    const [{ 'QUERY PLAN': [plan] }] = (await db.query({ text: `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${way.sql}`, values: questionParams(SLUG, window) })).rows;
     explains[way.name] = summarizePlan(plan);
   }
   return { ways, answer: first, agreement, samples, explains };
@@ -370,7 +376,7 @@ async function main() {
     say(`the dashboard's question: raw rows against rollups, ${settings.warmup} warm-up + ${settings.repeats} timed repetitions each, interleaved…`);
     const backendsBefore = await backendCpu(db, database.name);
     const questionStarted = performance.now();
-    const question = await measureQuestion(db, window, api, settings, loaded.hourly.table);
+    const question = await measureQuestion(db, window, api, settings, loaded.hourly);
     const questionCpu = { wall: (performance.now() - questionStarted) / 1000, postgres: backendCpuBetween(backendsBefore, await backendCpu(db, database.name)) };
 
     let graphql = { skipped: 'BENCH_GRAPHQL=false' };

@@ -23,7 +23,7 @@ const BULLMQ_POLL_MS = 5_000;
 const REPO = path.resolve(import.meta.dirname, '../../..');
 /** Jobs pg-boss starts from a schedule every minute; the others run hourly (run-partitions), at night or as alerts need. */
 const EVERY_MINUTE = ['slo-evaluation', 'reprocess-sweep'];
-const SCHEDULED = [...EVERY_MINUTE, 'alert-notify-sweep', 'run-partitions', 'run-retention'];
+const SCHEDULED = [...EVERY_MINUTE, 'alert-notify-sweep', 'run-partitions', 'run-retention', 'run-rollup-days'];
 
 /**
  * Three api processes on one database, each with background jobs and collectors on, as three

@@ -13,7 +13,7 @@ const RATE_LIMIT_WINDOWS_KEPT_MS = 3_600_000;
 
 /**
  * Drops the days of raw runs (and steps, and ingest idempotency keys) older than
- * ROUNDHOUSE_RUN_RETENTION_DAYS, daily: whole partitions, not rows. Rollups are kept. Also forgets
+ * ROUNDHOUSE_RUN_RETENTION_DAYS, daily: whole partitions, not rows. Rollups (minutes, hours, sealed days) are kept. Also forgets
  * the rate limits' counts of windows that ended long ago.
  */
 @Injectable()
