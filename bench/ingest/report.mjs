@@ -25,10 +25,10 @@ function total(repeats, key) {
 function rates(workload, repeat) {
   const runsPerSecond = workload.rows.length / repeat.ingest.seconds;
   const copyPerSecond = repeat.copy.rows / repeat.copy.seconds;
-  return { eventsPerSecond: workload.events.length / repeat.ingest.seconds, runsPerSecond, copyPerSecond, ratio: runsPerSecond / copyPerSecond };
+  return { eventsPerSecond: repeat.ingest.sentEvents / repeat.ingest.seconds, runsPerSecond, copyPerSecond, ratio: runsPerSecond / copyPerSecond };
 }
 
-function describe({ settings, workload, checkpoints, loadAtStart }) {
+function describe({ settings, workload, checkpoints, loadAtStart, path, sentEvents }) {
   const counts = statusCounts(workload.rows);
   const cpu = cpus();
   return [
@@ -37,8 +37,11 @@ function describe({ settings, workload, checkpoints, loadAtStart }) {
     `  workload : ${num(workload.rows.length)} attempts of ${workload.automations.join(', ')} started over the last ${settings.hours} h, seed ${settings.seed}: ` +
       `${num(counts.succeeded ?? 0)} succeeded, ${num(counts.retrying ?? 0)} retrying (each followed by the next attempt), ${num(counts.failed ?? 0)} failed ` +
       `(shares ${OUTCOME_SHARES.succeeded} / ${OUTCOME_SHARES.retrying} / ${OUTCOME_SHARES.failed}); events in time order, so some attempts start in one request and end in another`,
-    `  ingest   : ${settings.clients} concurrent keep-alive clients, each POSTing the next gzip'd JSON body of ${settings.batchSize} events to /ingest/v1/events; timed from the first request to the last answer.`,
-    '             Per attempt the api writes one run row (from two events, each phase recorded once on it), and its share of the per-minute rollups and of automation activity.',
+    `  ingest   : ${settings.clients} concurrent keep-alive clients, each POSTing the next gzip'd JSON body of up to ${settings.batchSize} events to ${path}; timed from the first request to the last answer.`,
+    settings.shape === 'sdk'
+      ? `             Requests cut as the SDK cuts them (BENCH_EVENTS=sdk): an attempt whose start and end fall into one request is one \`run\` event; ${num(workload.events.length)} reported events went out as ${num(sentEvents)}.`
+      : `             Every event sent as reported, start and end apart (BENCH_EVENTS=v1): ${num(sentEvents)} events.`,
+    '             Per attempt the api writes one run row (its start and end each recorded once on it), and its share of the per-minute rollups and of automation activity.',
     `  baseline : TRUNCATE run, then one COPY run (12 columns) FROM STDIN of the same rows (text format, one connection), timed from its start to CommandComplete.`,
     `  same     : database, table, indexes (primary key + 3), server and machine; the api idle during the COPY; CHECKPOINT before each phase: ${checkpoints ? 'yes' : 'no (needs a superuser)'}; ` +
       `${settings.repeats} repeat${settings.repeats === 1 ? '' : 's'} of both phases, medians below`,
@@ -46,7 +49,7 @@ function describe({ settings, workload, checkpoints, loadAtStart }) {
   ];
 }
 
-function table({ settings, workload, batches, repeats, memory, postgresVersion }) {
+function table({ settings, workload, batches, repeats, memory, postgresVersion, sentEvents }) {
   const each = repeats.map((repeat) => rates(workload, repeat));
   const ratio = median(each.map((r) => r.ratio));
   const gz = batches.reduce((s, b) => s + b.body.length, 0) / batches.length / 1024;
@@ -58,7 +61,7 @@ function table({ settings, workload, batches, repeats, memory, postgresVersion }
     ['ratio (ingest runs/s ÷ COPY rows/s)', `${num(ratio, 3)}${repeats.length > 1 ? `  (repeats: ${each.map((r) => num(r.ratio, 3)).join(', ')})` : ''}`],
     ['target ratio', `≥ 0.5  ${ratio >= 0.5 ? 'met' : 'NOT met'}`],
     ['api peak RSS (VmHWM)', memory === undefined ? 'n/a (no /proc)' : `${num(memory.peak / MIB, 1)} MiB (${num(memory.atStart / MIB, 1)} MiB after start-up)`],
-    ['N (run rows = attempts)', `${num(workload.rows.length)} (${num(workload.events.length)} events, ${num(workload.runs)} runs)`],
+    ['N (run rows = attempts)', `${num(workload.rows.length)} (${num(workload.events.length)} events reported, ${num(sentEvents)} sent, ${num(workload.runs)} runs)`],
     ['clients', num(settings.clients)],
     ['batch size (events/request)', `${num(settings.batchSize)} (${batches.length} requests per repeat, ${num(gz, 1)} KiB gzip'd of ${num(json, 1)} KiB JSON each)`],
     ['PostgreSQL', postgresVersion],

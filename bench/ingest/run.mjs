@@ -24,9 +24,18 @@ import { backendCpu, backendCpuBetween, cpuSecondsOf, machineBusySeconds, memory
 import { readProfile, summarizeProfile } from './cpu-profile.mjs';
 import { checkpoint, copyPhase, createToken, ingestPhase, resetTelemetry, sameRows, setIngestedRowsAside, verifyIngest } from './phases.mjs';
 import { printProfile, printReport } from './report.mjs';
-import { encodeBatches, encodeCopyRows, generateWorkload } from './workload.mjs';
+import { encodeBatches, encodeCopyRows, generateWorkload, requestEvents } from './workload.mjs';
 
 const TOKEN_TEAM = 'finance-ops';
+
+/** BENCH_EVENTS: what the runtime sends, `sdk` (as the SDK cuts its requests) or `v1` (every event as reported). */
+function shapeSetting() {
+  const raw = process.env.BENCH_EVENTS || 'sdk';
+  if (raw !== 'sdk' && raw !== 'v1') {
+    throw new SettingError(`BENCH_EVENTS is ${JSON.stringify(raw)}: expected sdk or v1.`);
+  }
+  return raw;
+}
 
 /** The settings, from the environment (documented in README.md). */
 function readSettings() {
@@ -39,6 +48,7 @@ function readSettings() {
     seed: intSetting('BENCH_SEED', 1, 0, 2 ** 32 - 1),
     build: flagSetting('BENCH_BUILD', true),
     profile: flagSetting('BENCH_PROFILE', false),
+    shape: shapeSetting(),
     adminUrl: process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres',
   };
 }
@@ -47,18 +57,19 @@ function readSettings() {
 /** Things to undo, last added first, once: on success, on failure and on Ctrl-C. */
 /** Everything generated and encoded before any clock starts. */
 async function prepare(settings) {
-  const { INGEST_PATH, INGEST_MAX_EVENTS, INGEST_MAX_BODY_BYTES } = await import('@roundhouse/contracts');
+  const { INGEST_PATH, INGEST_V2_PATH, INGEST_MAX_EVENTS, INGEST_MAX_BODY_BYTES } = await import('@roundhouse/contracts');
+  const { batchEvents } = await import('@roundhouse/sdk');
   if (settings.batchSize > INGEST_MAX_EVENTS) {
     throw new SettingError(`BENCH_BATCH is ${settings.batchSize}: the ingest protocol allows at most ${INGEST_MAX_EVENTS} events per request.`);
   }
   say(`generating ${settings.attempts.toLocaleString('en-US')} attempts and encoding them…`);
   const workload = generateWorkload({ attempts: settings.attempts, hours: settings.hours, seed: settings.seed });
-  const batches = encodeBatches(workload.events, settings.batchSize);
+  const batches = encodeBatches(requestEvents(workload.events, settings.batchSize, settings.shape, batchEvents));
   const tooBig = batches.find((b) => b.body.length > INGEST_MAX_BODY_BYTES);
   if (tooBig !== undefined) {
     throw new SettingError(`a batch is ${tooBig.body.length} bytes gzip'd, over the protocol's ${INGEST_MAX_BODY_BYTES}: lower BENCH_BATCH.`);
   }
-  return { path: INGEST_PATH, workload, batches, copyChunks: encodeCopyRows(workload.rows) };
+  return { path: settings.shape === 'sdk' ? INGEST_V2_PATH : INGEST_PATH, workload, batches, sentEvents: batches.reduce((sum, b) => sum + b.events, 0), copyChunks: encodeCopyRows(workload.rows) };
 }
 
 /** One ingest phase and one COPY phase, each checked, with the CPU each took. */
@@ -79,7 +90,7 @@ async function measureOnce({ settings, db, database, api, baseUrl, secret, prepa
     clients: (clients.user + clients.system) / 1e6,
     machine: machineBefore === undefined ? undefined : machineAfter - machineBefore,
   };
-  const verification = await verifyIngest(db, workload, ingest.totals);
+  const verification = await verifyIngest(db, workload, prepared.sentEvents, ingest.totals);
   if (verification.problems.length > 0) {
     throw new Error(`the ingest did not store what was sent, so its rate means nothing:\n  ${[...verification.problems, ...ingest.reasons].join('\n  ')}`);
   }
@@ -133,7 +144,7 @@ async function main() {
 
     const repeats = [];
     for (let i = 1; i <= settings.repeats; i += 1) {
-      say(`repeat ${i} of ${settings.repeats}: ingest of ${prepared.workload.events.length.toLocaleString('en-US')} events in ${prepared.batches.length} requests, then COPY…`);
+      say(`repeat ${i} of ${settings.repeats}: ingest of ${prepared.workload.events.length.toLocaleString('en-US')} reported events as ${prepared.sentEvents.toLocaleString('en-US')} in ${prepared.batches.length} requests, then COPY…`);
       const repeat = await measureOnce({ settings, db, database, api, baseUrl, secret, prepared }).catch(async (error) => {
         await Promise.race([api.exitedPromise, sleep(1000)]); // a crashed api's exit may be reported after its sockets closed
         throw api.exited ? new Error(`${error.message}\nThe api exited; its last lines:\n${api.tail.join('\n')}`) : error;

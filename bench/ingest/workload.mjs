@@ -143,14 +143,29 @@ export function generateWorkload({ attempts, hours, seed, now = Date.now() }) {
   return { rows, events: order.map(({ index }) => events[index]), runs, automations: AUTOMATIONS.map((a) => a.slug) };
 }
 
-/** The events cut into request bodies of at most `batchSize` events: JSON arrays, gzip'd. */
-export function encodeBatches(events, batchSize) {
+/**
+ * The reported events cut into requests of at most `batchSize` events, as a runtime sends them:
+ * `sdk` cuts them as the SDK does (its own `batchEvents`: an attempt whose start and end fall into
+ * one request goes out as one `run` event, to /ingest/v2/events); `v1` sends every event as
+ * reported, start and end apart (a runtime speaking version 1 without the SDK).
+ */
+export function requestEvents(events, batchSize, shape, batchEvents) {
+  if (shape === 'sdk') {
+    return batchEvents(events, batchSize);
+  }
   const batches = [];
   for (let start = 0; start < events.length; start += batchSize) {
-    const json = Buffer.from(JSON.stringify(events.slice(start, start + batchSize)));
-    batches.push({ events: Math.min(batchSize, events.length - start), jsonBytes: json.length, body: gzipSync(json) });
+    batches.push(events.slice(start, start + batchSize));
   }
   return batches;
+}
+
+/** Each request's events as its body: a JSON array, gzip'd. */
+export function encodeBatches(requests) {
+  return requests.map((events) => {
+    const json = Buffer.from(JSON.stringify(events));
+    return { events: events.length, jsonBytes: json.length, body: gzipSync(json) };
+  });
 }
 
 function copyText(value) {

@@ -7,7 +7,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import compression from 'compression';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
-import { INGEST_PATH, OTLP_TRACES_PATH } from '@roundhouse/contracts';
+import { INGEST_PATH, INGEST_V2_PATH, OTLP_TRACES_PATH } from '@roundhouse/contracts';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { AppModule } from './app.module.js';
@@ -159,7 +159,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, log: Log
   const runtimeLimits = runtimeRateLimits(config.ROUNDHOUSE_INGEST_RATE_LIMIT, config.ROUNDHOUSE_INGEST_UNKNOWN_TOKEN_RATE_LIMIT, rateLimitStores);
   app.use('/ingest', runtimeLimits.credentials);
   // Ingest reads its own body (limits, gzip, NDJSON); everything else speaks JSON.
-  app.use(INGEST_PATH, runtimeLimits.perToken, readIngestBody);
+  app.use([INGEST_PATH, INGEST_V2_PATH], runtimeLimits.perToken, readIngestBody);
   // OpenTelemetry in: the same limits and body rules, refusals written as OTLP's Status.
   app.use(OTLP_TRACES_PATH, answerRefusalsWith(otlpRefusal), runtimeLimits.credentials, runtimeLimits.perToken, readIngestBody);
   app.use(jsonBody());

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { IngestEventV1Input, IngestResponse } from '@roundhouse/contracts';
+import { combineAttempt, INGEST_PATH, INGEST_V2_PATH, type IngestEventV1Input, type IngestEventV2Input, type IngestResponse } from '@roundhouse/contracts';
 import type { TestApi } from './harness.js';
 
 /** Creates a runtime token through the GraphQL API as an owner or admin; returns the secret. */
@@ -30,8 +30,15 @@ export async function rotateToken(api: TestApi, cookie: string, id: string, opti
   return { id: rotated.token.id, secret: rotated.secret, oldExpiresAt: rotated.replaced.expiresAt };
 }
 
-export async function ingest(api: TestApi, token: string, events: unknown[], headers: Record<string, string> = {}, body?: Buffer | string): Promise<{ status: number; body: IngestResponse & { error?: { code: string; message: string } } }> {
-  const response = await fetch(`${api.url}/ingest/v1/events`, {
+export async function ingest(
+  api: TestApi,
+  token: string,
+  events: unknown[],
+  headers: Record<string, string> = {},
+  body?: Buffer | string,
+  path: string = INGEST_PATH,
+): Promise<{ status: number; body: IngestResponse & { error?: { code: string; message: string } } }> {
+  const response = await fetch(`${api.url}${path}`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
     body: body ?? JSON.stringify(events),
@@ -55,6 +62,17 @@ export function attempt(
       ? { id: randomUUID(), type: 'run_finished', occurredAt: finishedAt, ...run, durationMs }
       : { id: randomUUID(), type: 'run_failed', occurredAt: finishedAt, ...run, durationMs, errorClass: 'RateLimitError', errorMessage: 'NetSuite answered 429', outcome: end };
   return [started, finished];
+}
+
+/** Events sent to `POST /ingest/v2/events`. */
+export function ingestV2(api: TestApi, token: string, events: unknown[]): ReturnType<typeof ingest> {
+  return ingest(api, token, events, {}, undefined, INGEST_V2_PATH);
+}
+
+/** One attempt as one `run` event (version 2): the start and end `attempt` makes, joined. */
+export function wholeAttempt(automation: string, options: Parameters<typeof attempt>[1] = {}): IngestEventV2Input {
+  const [started, ended] = attempt(automation, options) as [Extract<IngestEventV1Input, { type: 'run_started' }>, Extract<IngestEventV1Input, { type: 'run_finished' | 'run_failed' }>];
+  return combineAttempt(started, ended);
 }
 
 /** A dead letter as a runtime reports it. */

@@ -14,6 +14,7 @@ export * from './catalog/catalog-file.js';
 export * from './catalog/catalog-text.js';
 export * from './ingest/message-body.v1.js';
 export * from './ingest/ingest-event.v1.js';
+export * from './ingest/ingest-event.v2.js';
 export * from './ingest/ingest-protocol.js';
 export * from './ingest/run-event-fast-path.js';
 export * from './reprocess/reprocess-command.v1.js';

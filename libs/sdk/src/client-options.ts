@@ -1,4 +1,4 @@
-import { INGEST_MAX_EVENTS, INGEST_PATH } from '@roundhouse/contracts';
+import { INGEST_MAX_EVENTS, INGEST_V2_PATH } from '@roundhouse/contracts';
 import { defaultDiagnosticHandler, type DiagnosticHandler } from './diagnostics.js';
 
 /** How the client retries one batch. */
@@ -12,7 +12,7 @@ export interface RetryOptions {
 }
 
 export interface RoundhouseClientOptions {
-  /** Base URL of the Roundhouse api, e.g. `http://localhost:3000`; events go to `<url>/ingest/v1/events`. */
+  /** Base URL of the Roundhouse api, e.g. `http://localhost:3000`; events go to `<url>/ingest/v2/events`. */
   url: string;
   /** The runtime token (`rh_rt_…`), sent as `Authorization: Bearer`. Never logged and never put into a diagnostic. */
   token: string;
@@ -46,7 +46,7 @@ export interface RoundhouseClientOptions {
 export interface ResolvedClientOptions {
   /** The api's base URL without a trailing slash (path prefix kept): the protocol paths go after it. */
   apiUrl: string;
-  /** `<apiUrl>/ingest/v1/events`. */
+  /** `<apiUrl>/ingest/v2/events`. */
   endpoint: string;
   token: string;
   batchSize: number;
@@ -91,7 +91,7 @@ export function resolveClientOptions(options: RoundhouseClientOptions): Resolved
   const apiUrl = apiBaseUrl(options.url);
   const resolved: ResolvedClientOptions = {
     apiUrl,
-    endpoint: `${apiUrl}${INGEST_PATH}`,
+    endpoint: `${apiUrl}${INGEST_V2_PATH}`,
     token: checkToken(options.token),
     batchSize: integerOption('batchSize', options.batchSize ?? CLIENT_DEFAULTS.batchSize, 1, INGEST_MAX_EVENTS),
     flushIntervalMs: integerOption('flushIntervalMs', options.flushIntervalMs ?? CLIENT_DEFAULTS.flushIntervalMs, 1, 3_600_000),

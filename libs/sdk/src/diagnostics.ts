@@ -1,4 +1,4 @@
-import type { IngestEventType } from '@roundhouse/contracts';
+import type { IngestEventTypeV2 } from '@roundhouse/contracts';
 
 /**
  * What the SDK tells the program it runs in, through `onDiagnostic`. The SDK never throws in the
@@ -17,7 +17,7 @@ interface DiagnosticBase {
 export interface DiagnosedEvent {
   /** `unknown` when the api's result named no event of the batch. */
   eventId: string;
-  eventType: IngestEventType | 'unknown';
+  eventType: IngestEventTypeV2 | 'unknown';
   automation: string;
 }
 

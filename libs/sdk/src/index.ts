@@ -1,4 +1,5 @@
 export { RoundhouseClient, type RoundhouseStats, type TrackOptions } from './roundhouse-client.js';
+export { AttemptBatch, batchEvents, type BatchItem, type SdkEvent } from './attempt-batch.js';
 export { Run, describeError, type FailOptions, type RunFailureOutcome, type StartRunOptions, type SucceedOptions } from './run.js';
 export {
   PAYLOAD_ENCODING_HEADER,

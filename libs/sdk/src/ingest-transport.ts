@@ -1,6 +1,7 @@
 import { promisify } from 'node:util';
 import { gzip as gzipCallback } from 'node:zlib';
-import { INGEST_MAX_BODY_BYTES, INGEST_MAX_INFLATED_BYTES, type IngestEventResult, type IngestEventV1, type IngestOutcome, type IngestResponse } from '@roundhouse/contracts';
+import { INGEST_MAX_BODY_BYTES, INGEST_MAX_INFLATED_BYTES, type IngestEventResult, type IngestOutcome, type IngestResponse } from '@roundhouse/contracts';
+import type { SdkEvent } from './attempt-batch.js';
 import { parseRetryAfter } from './backoff.js';
 
 const gzip = promisify(gzipCallback);
@@ -25,7 +26,7 @@ export function fitsIngestLimits(batch: EncodedBatch): boolean {
 }
 
 /** Serialises events as a JSON array, gzipped when asked. */
-export async function encodeBatch(events: readonly IngestEventV1[], compress: boolean): Promise<EncodedBatch> {
+export async function encodeBatch(events: readonly SdkEvent[], compress: boolean): Promise<EncodedBatch> {
   const json = Buffer.from(JSON.stringify(events), 'utf8');
   if (!compress) {
     return { body: json, inflatedBytes: json.byteLength, gzipped: false };

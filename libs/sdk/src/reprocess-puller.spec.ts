@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
-import { ingestEventV1, type IngestEventV1, type ReprocessCommandV1 } from '@roundhouse/contracts';
+import { ingestEventV2, type IngestEventV2, type ReprocessCommandV1 } from '@roundhouse/contracts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeIngestApi } from '../test/fake-ingest-api.js';
 import { RoundhouseConfigError, unrefSleep, type RoundhouseClientOptions } from './client-options.js';
@@ -99,8 +99,8 @@ function harness(options: HarnessOptions = {}): Harness {
 }
 
 /** Every event the api stored, checked against the contract. */
-function storedEvents(): IngestEventV1[] {
-  return api.storedEvents().map((event) => ingestEventV1.parse(event));
+function storedEvents(): IngestEventV2[] {
+  return api.storedEvents().map((event) => ingestEventV2.parse(event));
 }
 
 describe(ReprocessPuller.name, () => {
@@ -296,9 +296,9 @@ describe(ReprocessPuller.name, () => {
       expect(api.commands.acknowledged.has(command.reprocessId)).toBe(true);
       expect(api.commands.claims).toHaveLength(claims);
       expect(h.puller.claiming).toBe(false);
-      expect(storedEvents().map((event) => `${event.type}:${'reprocessId' in event ? event.reprocessId : ''}`)).toEqual([
-        `run_started:${command.reprocessId}`,
-        `run_finished:${command.reprocessId}`,
+      // Start and end were both still in the buffer when shutdown() sent it: one `run` event.
+      expect(storedEvents().map((event) => `${event.type}:${'reprocessId' in event ? event.reprocessId : ''}:${'outcome' in event ? event.outcome : ''}`)).toEqual([
+        `run:${command.reprocessId}:succeeded`,
       ]);
     });
 
@@ -333,7 +333,7 @@ describe(ReprocessPuller.name, () => {
   });
 
   describe('trackReprocess', () => {
-    it('reports a reprocess that failed again: run_failed dead_lettered and the same message as a dead letter with the reprocessId', async () => {
+    it('reports a reprocess that failed again: a run dead_lettered and the same message as a dead letter with the reprocessId', async () => {
       const command = commandOf();
       api.commands.offer(command);
       const h = harness({
@@ -347,9 +347,8 @@ describe(ReprocessPuller.name, () => {
       await expect.poll(() => api.commands.acknowledged.has(command.reprocessId)).toBe(true);
       await client.flush();
 
-      const [started, failed, deadLetter] = storedEvents();
-      expect(started).toMatchObject({ type: 'run_started', automation: AUTOMATION, reprocessId: command.reprocessId, correlationId: 'deal-4711' });
-      expect(failed).toMatchObject({ type: 'run_failed', reprocessId: command.reprocessId, outcome: 'dead_lettered', errorClass: 'ValidationError' });
+      const [failed, deadLetter] = storedEvents();
+      expect(failed).toMatchObject({ type: 'run', automation: AUTOMATION, reprocessId: command.reprocessId, correlationId: 'deal-4711', outcome: 'dead_lettered', errorClass: 'ValidationError' });
       expect(deadLetter).toMatchObject({
         type: 'dead_letter',
         automation: AUTOMATION,
@@ -359,7 +358,7 @@ describe(ReprocessPuller.name, () => {
         body: command.body,
         headers: command.headers,
         correlationId: 'deal-4711',
-        runId: failed?.type === 'run_failed' ? failed.runId : '',
+        runId: failed?.type === 'run' ? failed.runId : '',
         attempts: 1,
       });
       expect(h.codes()).toEqual(['reprocess_handler_failed']);

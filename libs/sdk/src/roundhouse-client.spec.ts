@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { INGEST_PATH, ingestEventV1, type IngestEventV1 } from '@roundhouse/contracts';
+import { INGEST_V2_PATH, ingestEventV2, type IngestEventV2 } from '@roundhouse/contracts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeIngestApi } from '../test/fake-ingest-api.js';
 import { RoundhouseConfigError, type RoundhouseClientOptions } from './client-options.js';
@@ -72,8 +72,8 @@ function storedValues(): number[] {
 }
 
 /** Every event the server received, raw, checked against the contract. */
-function receivedEvents(): IngestEventV1[] {
-  return api.requests.flatMap((request) => request.events).map((event) => ingestEventV1.parse(event));
+function receivedEvents(): IngestEventV2[] {
+  return api.requests.flatMap((request) => request.events).map((event) => ingestEventV2.parse(event));
 }
 
 describe(RoundhouseClient.name, () => {
@@ -381,11 +381,12 @@ describe(RoundhouseClient.name, () => {
   });
 
   describe('runs', () => {
-    it('reports run_started and run_finished with the duration measured by the client', async () => {
+    it('reports run_started and, once sent, run_finished with the duration measured by the client', async () => {
       const { clock, advance } = manualClock();
       const { client } = harness({ clock });
 
       const run = client.startRun(AUTOMATION, { correlationId: 'deal-4711' });
+      await client.flush();
       advance(1_250);
       run.succeed({ manualTouch: true });
       await client.flush();
@@ -395,6 +396,27 @@ describe(RoundhouseClient.name, () => {
       expect(new Set(events.map((event) => event.id)).size).toBe(2);
       expect(events[0]).toMatchObject({ runId: run.runId, correlationId: 'deal-4711', attempt: 1, startedAt: T0.toISOString(), occurredAt: T0.toISOString() });
       expect(events[1]).toMatchObject({ runId: run.runId, startedAt: T0.toISOString(), occurredAt: '2026-11-27T08:00:01.250Z', durationMs: 1_250, manualTouch: true });
+    });
+
+    it('sends an attempt that started and ended before its start went out as one run event, counted as the two events reported', async () => {
+      const { clock, advance } = manualClock();
+      const { client } = harness({ clock, batchSize: 3 });
+
+      const first = client.startRun(AUTOMATION, { correlationId: 'deal-4711' });
+      const second = client.startRun(AUTOMATION, { runId: 'inv-2026-0042', attempt: 2 });
+      advance(1_250);
+      first.succeed({ manualTouch: true });
+      second.fail(new Error('NetSuite answered 429'), { outcome: 'retrying' });
+      client.heartbeat(AUTOMATION);
+      await client.flush();
+
+      // At most 3 events a request: each end joins its start as the request is cut, so the five reported events fit in one.
+      const events = receivedEvents();
+      expect(events.map((event) => event.type)).toEqual(['run', 'run', 'heartbeat']);
+      expect(api.requestSizes()).toEqual([3]);
+      expect(events[0]).toMatchObject({ runId: first.runId, correlationId: 'deal-4711', attempt: 1, startedAt: T0.toISOString(), occurredAt: '2026-11-27T08:00:01.250Z', durationMs: 1_250, manualTouch: true, outcome: 'succeeded' });
+      expect(events[1]).toMatchObject({ runId: 'inv-2026-0042', attempt: 2, outcome: 'retrying', errorClass: 'Error', errorMessage: 'NetSuite answered 429' });
+      expect(client.stats()).toMatchObject({ sent: 5, accepted: 5, queued: 0 });
     });
 
     it('reports run_failed with the error’s class and message, the outcome, and ignores a second end', async () => {
@@ -409,7 +431,7 @@ describe(RoundhouseClient.name, () => {
       await client.flush();
 
       expect(receivedEvents().at(-1)).toMatchObject({
-        type: 'run_failed',
+        type: 'run',
         runId: 'inv-2026-0042',
         attempt: 2,
         durationMs: 40,
@@ -418,7 +440,8 @@ describe(RoundhouseClient.name, () => {
         outcome: 'retrying',
         manualTouch: false,
       });
-      expect(api.stored.size).toBe(2);
+      expect(api.stored.size).toBe(1);
+      expect(client.stats()).toMatchObject({ sent: 2, accepted: 2 });
       expect(codes()).toEqual(['run_already_ended']);
     });
 
@@ -433,11 +456,9 @@ describe(RoundhouseClient.name, () => {
       await client.flush();
 
       expect(invoice).toBe('INV-1');
-      expect(receivedEvents().map((event) => (event.type === 'run_failed' ? `${event.type}:${event.errorClass}:${event.outcome}` : event.type))).toEqual([
-        'run_started',
-        'run_finished',
-        'run_started',
-        'run_failed:TypeError:dead_lettered',
+      expect(receivedEvents().map((event) => (event.type === 'run' ? `${event.type}:${event.errorClass ?? '-'}:${event.outcome}` : event.type))).toEqual([
+        'run:-:succeeded',
+        'run:TypeError:dead_lettered',
       ]);
     });
 
@@ -458,16 +479,12 @@ describe(RoundhouseClient.name, () => {
 
       const events = receivedEvents();
       expect(events.map((event) => `${event.type}:${'reprocessId' in event ? String(event.reprocessId) : '-'}`)).toEqual([
-        `run_started:${reprocessId}`,
-        `run_finished:${reprocessId}`,
-        `run_started:${reprocessId}`,
-        `run_failed:${reprocessId}`,
+        `run:${reprocessId}`,
+        `run:${reprocessId}`,
         `dead_letter:${reprocessId}`,
-        `run_started:${reprocessId}`,
-        `run_failed:${reprocessId}`,
+        `run:${reprocessId}`,
         'dead_letter:rp-own',
-        'run_started:-',
-        'run_failed:-',
+        'run:-',
         'dead_letter:-',
       ]);
       expect(succeeded.reprocessId).toBe(reprocessId);
@@ -540,7 +557,7 @@ describe(RoundhouseClient.name, () => {
       expect(diagnostics).toEqual([]);
     });
 
-    it('run.fail() with deadLetter reports run_failed and the dead letter together: same run, correlation id, error and time', async () => {
+    it('run.fail() with deadLetter reports the run’s end and the dead letter together: same run, correlation id, error and time', async () => {
       const { clock, advance } = manualClock();
       const { client } = harness({ clock });
 
@@ -551,9 +568,10 @@ describe(RoundhouseClient.name, () => {
       });
       await client.flush();
 
-      expect(api.requestSizes()).toEqual([3]);
-      const [, failed, deadLetter] = receivedEvents();
-      expect(failed).toMatchObject({ type: 'run_failed', runId: 'inv-2026-0043', correlationId: 'deal-4712', outcome: 'dead_lettered', errorClass: 'TimeoutError' });
+      // The start and the end went out together, joined as one `run` event.
+      expect(api.requestSizes()).toEqual([2]);
+      const [failed, deadLetter] = receivedEvents();
+      expect(failed).toMatchObject({ type: 'run', runId: 'inv-2026-0043', correlationId: 'deal-4712', outcome: 'dead_lettered', errorClass: 'TimeoutError' });
       expect(deadLetter).toMatchObject({
         type: 'dead_letter',
         automation: AUTOMATION,
@@ -669,20 +687,20 @@ describe(RoundhouseClient.name, () => {
       expect(() => harness().client.resilience(AUTOMATION, 'netsuite', { circuitBreaker: { threshold: 0 } })).toThrow('resilience() option "circuitBreaker.threshold" must be a whole number of at least 1; got 0.');
     });
 
-    it('posts to /ingest/v1/events under the url, path prefix kept', async () => {
+    it('posts to /ingest/v2/events under the url, path prefix kept', async () => {
       const urls: string[] = [];
       const { client } = harness({
         url: 'http://roundhouse.internal/ops/',
         fetch: (input, init) => {
           urls.push(input instanceof Request ? input.url : input.toString());
-          return fetch(`${api.url}${INGEST_PATH}`, init);
+          return fetch(`${api.url}${INGEST_V2_PATH}`, init);
         },
       });
 
       client.heartbeat(AUTOMATION);
       await client.flush();
 
-      expect(urls).toEqual(['http://roundhouse.internal/ops/ingest/v1/events']);
+      expect(urls).toEqual(['http://roundhouse.internal/ops/ingest/v2/events']);
       expect(api.stored.size).toBe(1);
     });
   });

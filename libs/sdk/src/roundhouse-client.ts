@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IngestEventV1, ReprocessCommandV1 } from '@roundhouse/contracts';
+import { AttemptBatch, type SdkEvent } from './attempt-batch.js';
 import { backoffDelay } from './backoff.js';
 import { resolveClientOptions, type ResolvedClientOptions, type RoundhouseClientOptions } from './client-options.js';
 import type { DiagnosedEvent, RoundhouseDiagnostic } from './diagnostics.js';
@@ -38,10 +39,16 @@ export interface TrackOptions extends StartRunOptions {
   failureOutcome?: RunFailureOutcome;
 }
 
-/** One queued event and its place in the order of reporting. */
+/** One queued event and its place in the order of reporting; `reported`: the reported events it stands for (2 for an attempt's start and end joined). */
 interface Pending {
   seq: number;
-  event: IngestEventV1;
+  event: SdkEvent;
+  reported: number;
+}
+
+/** Reported events in `items`. */
+function reportedIn(items: readonly Pending[]): number {
+  return items.reduce((sum, item) => sum + item.reported, 0);
 }
 
 /** Why a batch came back undelivered: retries exhausted, or none of that (shutdown deadline). */
@@ -63,8 +70,9 @@ type Counter = Exclude<keyof RoundhouseStats, 'queued'>;
  *
  * Reporting (`startRun`, `run.succeed`, `measure`, …) only puts an event into a bounded buffer:
  * it never blocks, never throws and never does network work in the caller's path. A single sender
- * posts the buffer in batches to `POST /ingest/v1/events`, one request at a time, retrying with
- * exponential backoff and full jitter. Problems surface through `onDiagnostic` and `stats()`.
+ * posts the buffer in batches to `POST /ingest/v2/events`, one request at a time, retrying with
+ * exponential backoff and full jitter. An attempt that starts and ends before its events go out is
+ * sent as one `run` event (start and end joined, see AttemptBatch). Problems surface through `onDiagnostic` and `stats()`.
  * The README states the batching, retry and overflow policies.
  */
 export class RoundhouseClient {
@@ -301,7 +309,7 @@ export class RoundhouseClient {
       return;
     }
     this.#lastSeq += 1;
-    if (this.#buffer.push({ seq: this.#lastSeq, event }) !== undefined) {
+    if (this.#buffer.push({ seq: this.#lastSeq, event, reported: 1 }) !== undefined) {
       this.#countOverflow(1);
     }
     if (this.#state === 'draining') {
@@ -352,11 +360,11 @@ export class RoundhouseClient {
 
   /** Puts undelivered events back at the front; without room, the oldest of them are dropped. */
   #requeue(events: readonly Pending[]): { requeued: number; dropped: number } {
-    const left = this.#buffer.unshiftAll(events);
-    if (left.length > 0) {
-      this.#countOverflow(left.length);
+    const left = reportedIn(this.#buffer.unshiftAll(events));
+    if (left > 0) {
+      this.#countOverflow(left);
     }
-    return { requeued: events.length - left.length, dropped: left.length };
+    return { requeued: reportedIn(events) - left, dropped: left };
   }
 
   #armTimer(delayMs: number): void {
@@ -403,8 +411,8 @@ export class RoundhouseClient {
     let inHand: Pending[] = [];
     try {
       while (this.#hasDueBatch()) {
-        inHand = this.#buffer.take(this.#options.batchSize);
-        this.#inFlight = inHand.length;
+        inHand = this.#takeBatch();
+        this.#inFlight = reportedIn(inHand);
         this.#noteDrained();
         const delivery = await this.#deliver(inHand);
         inHand = [];
@@ -426,6 +434,19 @@ export class RoundhouseClient {
     }
   }
 
+  /** The next request's events, oldest first: up to batchSize of them, each attempt's end joined to its start when both are in. */
+  #takeBatch(): Pending[] {
+    const batch = new AttemptBatch<Pending>(this.#options.batchSize);
+    while (!batch.full) {
+      const [next] = this.#buffer.take(1);
+      if (next === undefined) {
+        break;
+      }
+      batch.add(next);
+    }
+    return batch.items;
+  }
+
   #giveUp(undelivered: readonly Pending[], giveUp: GiveUp | undefined): void {
     const { requeued, dropped } = this.#requeue(undelivered);
     if (giveUp === undefined) {
@@ -438,9 +459,9 @@ export class RoundhouseClient {
     this.#diagnose({
       code: 'batch_failed',
       level: 'error',
-      message: `a batch of ${undelivered.length} events failed ${giveUp.attempts} times (last: ${giveUp.error}); ${requeued} went back into the buffer for a later try, ${dropped} were dropped for lack of room.`,
+      message: `a batch of ${reportedIn(undelivered)} events failed ${giveUp.attempts} times (last: ${giveUp.error}); ${requeued} went back into the buffer for a later try, ${dropped} were dropped for lack of room.`,
       attempts: giveUp.attempts,
-      events: undelivered.length,
+      events: reportedIn(undelivered),
       requeued,
       dropped,
       error: giveUp.error,
@@ -489,9 +510,9 @@ export class RoundhouseClient {
           this.#dropBatch(batch, {
             code: 'unauthorized',
             level: 'error',
-            message: `the api refused the runtime token (401: missing, unknown, expired or revoked); ${batch.length} events were dropped. Check the token the runtime was given.`,
+            message: `the api refused the runtime token (401: missing, unknown, expired or revoked); ${reportedIn(batch)} events were dropped. Check the token the runtime was given.`,
             status: 401,
-            events: batch.length,
+            events: reportedIn(batch),
             ...detailOf(outcome.detail),
           });
           return SETTLED;
@@ -499,9 +520,9 @@ export class RoundhouseClient {
           this.#dropBatch(batch, {
             code: 'batch_rejected',
             level: 'error',
-            message: `the api refused a batch with ${outcome.status}, which a retry cannot fix; ${batch.length} events were dropped${outcome.detail === undefined ? '' : `: ${outcome.detail}`}.`,
+            message: `the api refused a batch with ${outcome.status}, which a retry cannot fix; ${reportedIn(batch)} events were dropped${outcome.detail === undefined ? '' : `: ${outcome.detail}`}.`,
             status: outcome.status,
-            events: batch.length,
+            events: reportedIn(batch),
             ...detailOf(outcome.detail),
           });
           return SETTLED;
@@ -554,7 +575,7 @@ export class RoundhouseClient {
     if (pending === undefined) {
       return;
     }
-    this.#counters.dropped += 1;
+    this.#counters.dropped += pending.reported;
     this.#diagnose({
       code: 'event_too_large',
       level: 'error',
@@ -565,13 +586,13 @@ export class RoundhouseClient {
   }
 
   #dropBatch(batch: readonly Pending[], diagnostic: RoundhouseDiagnostic): void {
-    this.#counters.dropped += batch.length;
+    this.#counters.dropped += reportedIn(batch);
     this.#counters.failedBatches += 1;
     this.#diagnose(diagnostic);
   }
 
   #recordDelivery(batch: readonly Pending[], outcome: Extract<SendOutcome, { kind: 'delivered' }>): void {
-    this.#counters.sent += batch.length;
+    this.#counters.sent += reportedIn(batch);
     const { response } = outcome;
     if (response === undefined || response.results.length !== batch.length) {
       const what = response === undefined ? 'a body that is not an ingest response' : `${response.results.length} readable results for ${batch.length} events`;
@@ -584,26 +605,27 @@ export class RoundhouseClient {
       });
     }
     for (const result of response?.results ?? []) {
-      const event = batch[result.index]?.event;
+      const pending = batch[result.index];
+      const reported = pending?.reported ?? 1;
       switch (result.outcome) {
         case 'accepted':
-          this.#counters.accepted += 1;
+          this.#counters.accepted += reported;
           break;
         case 'duplicate':
-          this.#counters.duplicates += 1;
+          this.#counters.duplicates += reported;
           break;
         case 'quarantined':
         case 'forbidden':
-          this.#countRefused(result.outcome, event, result.reason);
+          this.#countRefused(result.outcome, pending?.event, reported, result.reason);
           break;
       }
     }
   }
 
-  #countRefused(outcome: 'quarantined' | 'forbidden', event: IngestEventV1 | undefined, reason = 'no reason given'): void {
+  #countRefused(outcome: 'quarantined' | 'forbidden', event: SdkEvent | undefined, reported: number, reason = 'no reason given'): void {
     const about: DiagnosedEvent = event === undefined ? { eventId: 'unknown', eventType: 'unknown', automation: 'unknown' } : describeEvent(event);
     if (outcome === 'quarantined') {
-      this.#counters.quarantined += 1;
+      this.#counters.quarantined += reported;
       this.#diagnose({
         code: 'event_quarantined',
         level: 'warn',
@@ -612,7 +634,7 @@ export class RoundhouseClient {
         reason,
       });
     } else {
-      this.#counters.forbidden += 1;
+      this.#counters.forbidden += reported;
       this.#diagnose({
         code: 'event_forbidden',
         level: 'warn',
@@ -645,7 +667,7 @@ export class RoundhouseClient {
       clearTimeout(deadline);
       this.#state = 'closed';
     }
-    const left = this.#buffer.clear();
+    const left = reportedIn(this.#buffer.take(this.#buffer.size));
     if (left > 0) {
       this.#counters.dropped += left;
       this.#diagnose({
@@ -672,7 +694,7 @@ export class RoundhouseClient {
   }
 }
 
-function describeEvent(event: IngestEventV1): DiagnosedEvent {
+function describeEvent(event: SdkEvent): DiagnosedEvent {
   return { eventId: event.id, eventType: event.type, automation: event.automation };
 }
 

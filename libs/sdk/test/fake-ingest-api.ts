@@ -5,12 +5,12 @@ import {
   COMMANDS_ACK_PATH,
   COMMANDS_CLAIM_PATH,
   INGEST_OUTCOME_STATUS,
-  INGEST_PATH,
+  INGEST_V2_PATH,
   ackCommandsRequestV1,
   claimCommandsRequestV1,
-  ingestEventV1,
+  ingestEventV2,
   type IngestEventResult,
-  type IngestEventV1,
+  type IngestEventV2,
   type IngestOutcome,
   type IngestResponse,
 } from '@roundhouse/contracts';
@@ -66,7 +66,7 @@ export class FakeIngestApi {
   /** The claim and ack endpoints. */
   readonly commands = new FakeCommands();
   /** Stored events by id: each id once, whatever how often it arrived. */
-  readonly stored = new Map<string, IngestEventV1>();
+  readonly stored = new Map<string, IngestEventV2>();
   /** How often each event id arrived, in any request. */
   readonly arrivals = new Map<string, number>();
   readonly #plans: PlannedAnswer[] = [];
@@ -104,7 +104,7 @@ export class FakeIngestApi {
   }
 
   /** Stored events, in the order they were stored. */
-  storedEvents(): IngestEventV1[] {
+  storedEvents(): IngestEventV2[] {
     return [...this.stored.values()];
   }
 
@@ -127,7 +127,7 @@ export class FakeIngestApi {
       const authorized = request.headers.authorization === `Bearer ${this.#options.token}`;
       return this.commands.handle(request.url === COMMANDS_CLAIM_PATH ? 'claim' : 'ack', authorized, raw, request, response);
     }
-    if (request.method !== 'POST' || request.url !== INGEST_PATH) {
+    if (request.method !== 'POST' || request.url !== INGEST_V2_PATH) {
       return this.#answer(response, 404, 'not found');
     }
     const contentEncoding = request.headers['content-encoding'];
@@ -179,7 +179,7 @@ export class FakeIngestApi {
   }
 
   #takeOne(event: unknown, index: number): IngestEventResult {
-    const parsed = ingestEventV1.safeParse(event);
+    const parsed = ingestEventV2.safeParse(event);
     const rawId = typeof event === 'object' && event !== null && 'id' in event && typeof event.id === 'string' ? event.id : null;
     if (rawId !== null) {
       this.arrivals.set(rawId, (this.arrivals.get(rawId) ?? 0) + 1);

@@ -2,17 +2,19 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   describeError,
   fastRunEvent,
+  fastRunEventV2,
   INGEST_OUTCOME_STATUS,
   ingestEventV1,
+  ingestEventV2,
   type DeadLetterV1,
   type HeartbeatV1,
   type IngestEventResult,
-  type IngestEventV1,
+  type IngestEventV2,
   type IngestOutcome,
   type IngestResponse,
   type KpiMeasurementV1,
   type ResilienceV1,
-  type RunEventV1,
+  type RunEventV2,
   type StepV1,
 } from '@roundhouse/contracts';
 import { APP_CONFIG, type AppConfig } from '../config/app.config.js';
@@ -32,8 +34,25 @@ function field(raw: unknown, name: string): string | null {
   return typeof value === 'string' && isStorable(value) ? value : null;
 }
 
-function isRunEvent(event: IngestEventV1): event is RunEventV1 {
-  return event.type === 'run_started' || event.type === 'run_finished' || event.type === 'run_failed';
+function isRunEvent(event: IngestEventV2): event is RunEventV2 {
+  return event.type === 'run_started' || event.type === 'run_finished' || event.type === 'run_failed' || event.type === 'run';
+}
+
+/** The version of the ingest events a request speaks: 1 (`POST /ingest/v1/events`, OTLP) or 2 (`POST /ingest/v2/events`, adds `run`). */
+export type IngestVersion = 1 | 2;
+
+/** An attempt's end and how it went, for a reprocess it handled. */
+function endOf(event: RunEventV2): { outcome: string; errorClass?: string; errorMessage?: string } | undefined {
+  switch (event.type) {
+    case 'run_started':
+      return undefined;
+    case 'run_finished':
+      return { outcome: 'succeeded' };
+    case 'run_failed':
+      return event;
+    case 'run':
+      return event;
+  }
 }
 
 /**
@@ -54,17 +73,23 @@ export class IngestService {
     this.window = timestampWindow(config);
   }
 
-  /** The event as the contract parses it, or why it cannot be stored, in the quarantine's words. */
-  private parse(event: unknown): IngestEventV1 | string {
-    const parsed = ingestEventV1.safeParse(event);
-    return parsed.success ? parsed.data : describeError(parsed.error, event, ingestEventV1).map((p) => `${p.field || '(event)'}: found ${p.found}; allowed: ${p.allowed}`).join('; ');
+  /** The event as the contract of `version` parses it, or why it cannot be stored, in the quarantine's words. */
+  private parse(event: unknown, version: IngestVersion): IngestEventV2 | string {
+    const schema = version === 2 ? ingestEventV2 : ingestEventV1;
+    const parsed = schema.safeParse(event);
+    return parsed.success ? parsed.data : describeError(parsed.error, event, schema).map((p) => `${p.field || '(event)'}: found ${p.found}; allowed: ${p.allowed}`).join('; ');
   }
 
   /**
-   * Ingests a batch. `textsStorable`: the caller has ruled out, for the whole batch, texts
-   * PostgreSQL cannot store (see IngestBody), so no event is walked to look for them.
+   * Ingests a batch of events of `version`. `textsStorable`: the caller has ruled out, for the
+   * whole batch, texts PostgreSQL cannot store (see IngestBody), so no event is walked to look for them.
    */
-  async ingest(raw: readonly unknown[], runtime: RuntimeIdentity, { textsStorable = false, now = new Date() }: { textsStorable?: boolean; now?: Date } = {}): Promise<IngestResponse> {
+  async ingest(
+    raw: readonly unknown[],
+    runtime: RuntimeIdentity,
+    { textsStorable = false, now = new Date(), version = 1 }: { textsStorable?: boolean; now?: Date; version?: IngestVersion } = {},
+  ): Promise<IngestResponse> {
+    const fastParse = version === 2 ? fastRunEventV2 : fastRunEvent;
     const results: IngestEventResult[] = [];
     const outcome = (index: number, id: string | null, result: IngestOutcome, reason?: string) => {
       const told: IngestEventResult = { index, id, outcome: result, status: INGEST_OUTCOME_STATUS[result] };
@@ -76,7 +101,7 @@ export class IngestService {
     const names = raw.map((event) => (event instanceof UnreadableReport ? event.automation : field(event, 'automation')));
     const owners = await this.repository.owners([...new Set(names.filter((n): n is string => n !== null))]);
     const quarantine: QuarantineRow[] = [];
-    const valid: { index: number; event: IngestEventV1 }[] = [];
+    const valid: { index: number; event: IngestEventV2 }[] = [];
     const runEvents: IndexedRunEvent[] = [];
     const seen = new Set<string>();
 
@@ -112,7 +137,7 @@ export class IngestService {
         hold('a text holds a NUL character (\\u0000) or half of a UTF-16 surrogate pair, which cannot be stored');
         return;
       }
-      const parsed = fastRunEvent(event) ?? this.parse(event);
+      const parsed = fastParse(event) ?? this.parse(event, version);
       if (typeof parsed === 'string') {
         hold(parsed);
         return;
@@ -134,7 +159,7 @@ export class IngestService {
 
     await this.repository.transaction(async (manager) => {
       const fresh = await this.repository.claimEventIds(manager, valid.map((v) => v.event));
-      const stored: IngestEventV1[] = [];
+      const stored: IngestEventV2[] = [];
       for (const { index, event } of valid) {
         if (fresh.has(event.id)) {
           stored.push(event);
@@ -145,21 +170,23 @@ export class IngestService {
       }
       const patches = mergeRunEvents(runEvents);
       const applied = await this.repository.applyRunPhases(manager, patches);
-      const runs: RunEventV1[] = [];
+      // An event is accepted when any phase it carries was new (a `run` carries both), a duplicate when none was.
+      const phaseNew = new Map<number, boolean>();
+      const ended: RunEventV2[] = [];
       const runEventAt = new Map(runEvents.map((r) => [r.index, r.event]));
-      const tell = (index: number, fresh: boolean) => {
-        const event = runEventAt.get(index) as RunEventV1;
-        outcome(index, event.id, fresh ? 'accepted' : 'duplicate');
-        if (fresh) {
-          runs.push(event);
-        }
-      };
+      const note = (index: number, isNew: boolean) => phaseNew.set(index, isNew || phaseNew.get(index) === true);
       for (const patch of patches) {
-        patch.starts.forEach((index, i) => tell(index, i === 0 && applied.starts.has(patch)));
+        patch.starts.forEach((index, i) => note(index, i === 0 && applied.starts.has(patch)));
         if (patch.end !== null) {
-          tell(patch.end, applied.ends.has(patch));
+          note(patch.end, applied.ends.has(patch));
+          if (applied.ends.has(patch)) {
+            ended.push(runEventAt.get(patch.end) as RunEventV2);
+          }
         }
-        patch.lostEnds.forEach((index) => tell(index, false));
+        patch.lostEnds.forEach((index) => note(index, false));
+      }
+      for (const [index, isNew] of phaseNew) {
+        outcome(index, (runEventAt.get(index) as RunEventV2).id, isNew ? 'accepted' : 'duplicate');
       }
       const counted = applied.counted;
       await this.repository.insertSteps(manager, stored.filter((e): e is StepV1 => e.type === 'step'));
@@ -169,10 +196,14 @@ export class IngestService {
       await this.repository.insertMeasurements(manager, stored.filter((e): e is KpiMeasurementV1 => e.type === 'kpi_measurement'));
       await this.repository.touchActivity(manager, counted, stored.filter((e): e is HeartbeatV1 => e.type === 'heartbeat'));
       await this.deadLetters.store(manager, stored.filter((e): e is DeadLetterV1 => e.type === 'dead_letter'));
+      const reprocessed = ended.flatMap((e) => {
+        const end = endOf(e);
+        return e.reprocessId === undefined || end === undefined ? [] : [{ reprocessId: e.reprocessId, ...end }];
+      });
       await this.deadLetters.recordReprocessRuns(
         manager,
-        runs.filter((e) => e.type === 'run_finished' && e.reprocessId !== undefined).map((e) => e.reprocessId as string),
-        runs.flatMap((e) => (e.type === 'run_failed' && e.outcome === 'failed' && e.reprocessId !== undefined ? [{ reprocessId: e.reprocessId, errorClass: e.errorClass, errorMessage: e.errorMessage }] : [])),
+        reprocessed.filter((e) => e.outcome === 'succeeded').map((e) => e.reprocessId),
+        reprocessed.flatMap((e) => (e.outcome === 'failed' ? [{ reprocessId: e.reprocessId, errorClass: e.errorClass ?? '', errorMessage: e.errorMessage ?? '' }] : [])),
       );
       await this.repository.quarantine(manager, quarantine);
     });

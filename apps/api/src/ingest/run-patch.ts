@@ -1,9 +1,9 @@
-import type { RunEventV1, RunStatus } from '@roundhouse/contracts';
+import type { RunEventV2, RunStatus } from '@roundhouse/contracts';
 
-/** A run event with its place in the request, so that its outcome can be told. */
+/** A run event (a start, an end, or both: `run`) with its place in the request, so that its outcome can be told. */
 export interface IndexedRunEvent {
   index: number;
-  event: RunEventV1;
+  event: RunEventV2;
 }
 
 /** What a batch says about one attempt, merged from all of its events in the batch. */
@@ -21,7 +21,7 @@ export interface RunPatch {
   errorClass: string | null;
   errorMessage: string | null;
   manualTouch: boolean;
-  /** The attempt's phases (its natural key with the run's): the start events, and the end that won, by index in the request. */
+  /** The attempt's phases (its natural key with the run's): the start events, and the end that won, by index in the request (a `run` event is in both). */
   starts: number[];
   end: number | null;
   /** Ends that lost to a later one in the same batch: duplicates of the attempt's end. */
@@ -44,8 +44,17 @@ export function compareAttempts(a: RunPatch, b: RunPatch): number {
   return a.attempt - b.attempt || a.startedAtMs - b.startedAtMs;
 }
 
-function terminal(event: RunEventV1): Partial<RunPatch> | undefined {
+function terminal(event: RunEventV2): Partial<RunPatch> | undefined {
   switch (event.type) {
+    case 'run':
+      return {
+        status: event.outcome,
+        finishedAt: event.occurredAt,
+        durationMs: event.durationMs,
+        manualTouch: event.manualTouch,
+        errorClass: event.errorClass ?? null,
+        errorMessage: event.errorMessage ?? null,
+      };
     case 'run_started':
       return undefined;
     case 'run_finished':
@@ -64,7 +73,8 @@ function terminal(event: RunEventV1): Partial<RunPatch> | undefined {
 
 /**
  * Merges run events into one patch per attempt, in any order: the start adds nothing a terminal
- * event lacks, and of two terminal events the later one wins. The database merges patches across
+ * event lacks, and of two terminal events the later one wins. A `run` event is the attempt's start
+ * and an end at once. The database merges patches across
  * batches the same way, so events converge whatever order they arrive in.
  */
 export function mergeRunEvents(events: readonly IndexedRunEvent[]): RunPatch[] {
@@ -95,9 +105,13 @@ export function mergeRunEvents(events: readonly IndexedRunEvent[]): RunPatch[] {
     }
     current.correlationId ??= event.correlationId ?? null;
     const end = terminal(event);
-    if (end === undefined) {
+    if (end === undefined || event.type === 'run') {
       current.starts.push(index);
-    } else if (current.finishedAt === null || Date.parse(event.occurredAt) >= Date.parse(current.finishedAt)) {
+    }
+    if (end === undefined) {
+      continue;
+    }
+    if (current.finishedAt === null || Date.parse(event.occurredAt) >= Date.parse(current.finishedAt)) {
       Object.assign(current, end);
       if (current.end !== null) {
         current.lostEnds.push(current.end);

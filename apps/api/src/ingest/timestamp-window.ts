@@ -1,4 +1,4 @@
-import type { DeadLetterV1, IngestEventV1 } from '@roundhouse/contracts';
+import type { DeadLetterV1, IngestEventV2 } from '@roundhouse/contracts';
 import type { AppConfig } from '../config/app.config.js';
 
 const SECOND_MS = 1000;
@@ -21,9 +21,9 @@ export function timestampWindow(config: Pick<AppConfig, 'ROUNDHOUSE_INGEST_MAX_C
 }
 
 /** Every time an event carries, by field name. */
-function timesOf(event: IngestEventV1): [field: string, value: string][] {
+function timesOf(event: IngestEventV2): [field: string, value: string][] {
   const times: [string, string][] = [['occurredAt', event.occurredAt]];
-  if (event.type === 'run_started' || event.type === 'run_finished' || event.type === 'run_failed' || event.type === 'step') {
+  if (event.type === 'run_started' || event.type === 'run_finished' || event.type === 'run_failed' || event.type === 'run' || event.type === 'step') {
     times.push(['startedAt', event.startedAt]);
   }
   if (event.type === 'dead_letter' && event.firstFailedAt !== undefined) {
@@ -33,7 +33,7 @@ function timesOf(event: IngestEventV1): [field: string, value: string][] {
 }
 
 /** How far back this event's times may go, and why, in words. */
-function pastBound(event: IngestEventV1, window: TimestampWindow): { days: number; why: string } {
+function pastBound(event: IngestEventV2, window: TimestampWindow): { days: number; why: string } {
   return event.type === 'kpi_measurement' || event.type === 'dead_letter'
     ? { days: window.maxAgeDays, why: 'ROUNDHOUSE_INGEST_MAX_AGE_DAYS' }
     : { days: window.runRetentionDays, why: 'the run retention, ROUNDHOUSE_RUN_RETENTION_DAYS' };
@@ -46,7 +46,7 @@ function pastBound(event: IngestEventV1, window: TimestampWindow): { days: numbe
  * runtime alive forever; a run from before the retention could be counted twice (its event ids
  * are forgotten) — both are quarantined, never applied.
  */
-export function timestampProblem(event: IngestEventV1, now: Date, window: TimestampWindow): string | undefined {
+export function timestampProblem(event: IngestEventV2, now: Date, window: TimestampWindow): string | undefined {
   const past = pastBound(event, window);
   const earliest = now.getTime() - past.days * DAY_MS;
   const latest = now.getTime() + window.maxSkewSeconds * SECOND_MS;

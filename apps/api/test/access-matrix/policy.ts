@@ -139,6 +139,7 @@ export const OPERATIONS: Readonly<Record<string, PeopleRow>> = {
 export const ROUTES: Readonly<Record<string, RouteRow>> = {
   // Runtimes report, and take and acknowledge reprocess commands, for automations their team owns now.
   'HTTP IngestController.events': { ...PEOPLE_REFUSED, runtime: P, runtimeWithout: R, otherTeamRuntime: R, movedAwayRuntime: R, capability: 'ingest' },
+  'HTTP IngestController.eventsV2': { ...PEOPLE_REFUSED, runtime: P, runtimeWithout: R, otherTeamRuntime: R, movedAwayRuntime: R, capability: 'ingest' },
   'HTTP OtlpController.traces': { ...PEOPLE_REFUSED, runtime: P, runtimeWithout: R, otherTeamRuntime: R, movedAwayRuntime: R, capability: 'ingest' },
   'HTTP ReprocessCommandsController.claim': { ...PEOPLE_REFUSED, runtime: P, runtimeWithout: R, otherTeamRuntime: R, movedAwayRuntime: R, capability: 'commands', audited: true },
   'HTTP ReprocessCommandsController.ack': { ...PEOPLE_REFUSED, runtime: P, runtimeWithout: R, otherTeamRuntime: R, movedAwayRuntime: R, capability: 'commands', audited: true },

@@ -1,4 +1,4 @@
-import { attempt, otlpRun } from '../telemetry.js';
+import { attempt, otlpRun, wholeAttempt } from '../telemetry.js';
 import type { MatrixContext, RouteAccessCase } from './access-case.js';
 
 function post(context: MatrixContext, path: string, credentials: Record<string, string>, body: unknown): Promise<Response> {
@@ -31,6 +31,12 @@ export const routeCases: RouteAccessCase[] = [
    
     prepare: (context, team) => ({ slug: context.shippedAutomation(team) }),
     send: (context, credentials, prepared) => post(context, '/ingest/v1/events', credentials, attempt(String(prepared.slug)).slice(0, 1)),
+    tookEffect: (body: { accepted: number }) => body.accepted === 1,
+  },
+  {
+    operation: 'HTTP IngestController.eventsV2',
+    prepare: (context, team) => ({ slug: context.shippedAutomation(team) }),
+    send: (context, credentials, prepared) => post(context, '/ingest/v2/events', credentials, [wholeAttempt(String(prepared.slug))]),
     tookEffect: (body: { accepted: number }) => body.accepted === 1,
   },
   {

@@ -15,6 +15,13 @@
 export const INGEST_PATH = '/ingest/v1/events';
 
 /**
+ * Version 2 of the same protocol: the same headers, limits and answers, for the version 2 events
+ * (`ingestEventV2`: every version 1 event, plus `run`, an attempt's start and end in one). The SDK
+ * sends here; version 1 stays as it is, and a `run` sent to it is quarantined as an unknown type.
+ */
+export const INGEST_V2_PATH = '/ingest/v2/events';
+
+/**
  * The second way in: OpenTelemetry's OTLP/HTTP trace export, as the OTLP specification writes it.
  *
  *   POST /v1/traces

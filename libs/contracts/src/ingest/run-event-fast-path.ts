@@ -1,9 +1,10 @@
 import { SLUG_PATTERN } from '../catalog/common.js';
 import { EVENT_ID_PATTERN, runFailedV1, runFinishedV1, runStartedV1, type RunEventV1 } from './ingest-event.v1.js';
+import { RUN_OUTCOMES, runV2, type RunEventV2 } from './ingest-event.v2.js';
 
 /**
- * A compiled check of the hot event shapes (run_started, run_finished, run_failed without a
- * reprocessId), for the ingest's inner loop: field by field, no schema walk, no error objects.
+ * A compiled check of the hot event shapes (run_started, run_finished, run_failed and, in version
+ * 2, run, without a reprocessId), for the ingest's inner loop: field by field, no schema walk, no error objects.
  *
  * It only ever vouches for an event the schema itself accepts, with the same output (defaults
  * filled in); anything it does not vouch for — an invalid event, another type, a field it does not
@@ -54,12 +55,13 @@ const base: Record<string, Check> = {
 };
 const ended: Record<string, Check> = { ...base, durationMs: integer(0, 7 * 24 * 3600 * 1000), manualTouch: optional((v) => typeof v === 'boolean') };
 
-const CHECKS: Record<RunEventV1['type'], ReadonlyMap<string, Check>> = {
+const CHECKS: Record<RunEventV2['type'], ReadonlyMap<string, Check>> = {
   run_started: new Map(Object.entries({ ...base, type: oneOf('run_started') })),
   run_finished: new Map(Object.entries({ ...ended, type: oneOf('run_finished') })),
   run_failed: new Map(
     Object.entries({ ...ended, type: oneOf('run_failed'), errorClass: text(1, 200), errorMessage: text(0, 4000), outcome: oneOf('retrying', 'failed', 'dead_lettered') }),
   ),
+  run: new Map(Object.entries({ ...ended, type: oneOf('run'), errorClass: optional(text(1, 200)), errorMessage: optional(text(0, 4000)), outcome: oneOf(...RUN_OUTCOMES) })),
 };
 
 /** Whether every check names exactly the schema's fields: otherwise the fast path stays off. */
@@ -74,36 +76,58 @@ export const RUN_EVENT_FAST_PATH_ON =
   TIMESTAMP !== undefined &&
   sameFields(CHECKS.run_started, runStartedV1.shape) &&
   sameFields(CHECKS.run_finished, runFinishedV1.shape) &&
-  sameFields(CHECKS.run_failed, runFailedV1.shape);
+  sameFields(CHECKS.run_failed, runFailedV1.shape) &&
+  sameFields(CHECKS.run, runV2.shape);
 
-/**
- * The event as the schema would parse it, when it is a run event this check can vouch for;
- * otherwise `undefined` (parse it with `ingestEventV1`).
- */
-export function fastRunEvent(raw: unknown): RunEventV1 | undefined {
+/** The fields checked one by one; the error fields of a `run` also have to match its outcome (the schema's refinement). */
+function vouch(event: Record<string, unknown>, checks: ReadonlyMap<string, Check>): boolean {
+  for (const key of Object.keys(event)) {
+    const check = checks.get(key);
+    if (check === undefined || !check(event[key])) {
+      return false;
+    }
+  }
+  for (const [key, check] of checks) {
+    if (!Object.hasOwn(event, key) && !check(undefined)) {
+      return false;
+    }
+  }
+  if (event.type === 'run') {
+    const plain = event.errorClass === undefined && event.errorMessage === undefined;
+    return (event.outcome === 'succeeded') === plain && (event.errorClass === undefined) === (event.errorMessage === undefined);
+  }
+  return true;
+}
+
+function fastParse(raw: unknown, version: 1 | 2): RunEventV2 | undefined {
   if (!RUN_EVENT_FAST_PATH_ON || raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     return undefined;
   }
   const event = raw as Record<string, unknown>;
   const type = event.type;
-  const checks = type === 'run_started' || type === 'run_finished' || type === 'run_failed' ? CHECKS[type] : undefined;
-  if (checks === undefined) {
+  const checks = type === 'run_started' || type === 'run_finished' || type === 'run_failed' || (version === 2 && type === 'run') ? CHECKS[type] : undefined;
+  if (checks === undefined || !vouch(event, checks)) {
     return undefined;
-  }
-  for (const key of Object.keys(event)) {
-    const check = checks.get(key);
-    if (check === undefined || !check(event[key])) {
-      return undefined;
-    }
-  }
-  for (const [key, check] of checks) {
-    if (!Object.hasOwn(event, key) && !check(undefined)) {
-      return undefined;
-    }
   }
   const parsed: Record<string, unknown> = { ...event, attempt: event.attempt ?? 1 };
   if (type !== 'run_started') {
     parsed.manualTouch = event.manualTouch ?? false;
   }
-  return parsed as unknown as RunEventV1;
+  return parsed as unknown as RunEventV2;
+}
+
+/**
+ * The event as the version 1 schema would parse it, when it is a run event this check can vouch
+ * for; otherwise `undefined` (parse it with `ingestEventV1`).
+ */
+export function fastRunEvent(raw: unknown): RunEventV1 | undefined {
+  return fastParse(raw, 1) as RunEventV1 | undefined;
+}
+
+/**
+ * The event as the version 2 schema would parse it, when it is a run event (`run` included) this
+ * check can vouch for; otherwise `undefined` (parse it with `ingestEventV2`).
+ */
+export function fastRunEventV2(raw: unknown): RunEventV2 | undefined {
+  return fastParse(raw, 2);
 }
