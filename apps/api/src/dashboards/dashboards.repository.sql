@@ -218,11 +218,47 @@ SELECT
   a.slug AS automation,
   count(d.id) FILTER (
     WHERE
-      d.status IN ('pending', 'failed_again')
+      (
+        d.status IN ('pending', 'failed_again')
+        AND NOT coalesce(
+          (
+            SELECT
+              i.state
+            FROM
+              reprocess_item i
+            WHERE
+              i.dead_letter_id = d.id
+              AND i.route <> 'discard'
+            ORDER BY
+              i.id DESC
+            LIMIT
+              1
+          ),
+          ''
+        ) IN ('queued', 'dispatched', 'acknowledged')
+      )
   )::int AS pending,
   min(d.first_failed_at) FILTER (
     WHERE
-      d.status IN ('pending', 'failed_again')
+      (
+        d.status IN ('pending', 'failed_again')
+        AND NOT coalesce(
+          (
+            SELECT
+              i.state
+            FROM
+              reprocess_item i
+            WHERE
+              i.dead_letter_id = d.id
+              AND i.route <> 'discard'
+            ORDER BY
+              i.id DESC
+            LIMIT
+              1
+          ),
+          ''
+        ) IN ('queued', 'dispatched', 'acknowledged')
+      )
   ) AS oldest_pending_since,
   count(d.id) FILTER (
     WHERE
@@ -234,18 +270,26 @@ SELECT
       d.first_failed_at >= $2
       AND d.first_failed_at < $3
       AND CASE
-        WHEN d.status = 'reprocessing'
-        AND NOT (
-          SELECT
-            true
-          FROM
-            reprocess_item i
-          WHERE
-            i.dead_letter_id = d.id
-            AND i.state IN ('queued', 'dispatched')
-          LIMIT
-            1
-        ) IS NOT NULL THEN 'reprocessed'
+        WHEN d.status IN ('pending', 'failed_again', 'reprocessed') THEN coalesce(
+          CASE (
+              SELECT
+                i.state
+              FROM
+                reprocess_item i
+              WHERE
+                i.dead_letter_id = d.id
+                AND i.route <> 'discard'
+              ORDER BY
+                i.id DESC
+              LIMIT
+                1
+            )
+            WHEN 'queued' THEN 'reprocessing'
+            WHEN 'dispatched' THEN 'reprocessing'
+            WHEN 'acknowledged' THEN 'reprocessed'
+          END,
+          d.status
+        )
         ELSE d.status
       END IN ('resolved', 'reprocessed', 'discarded')
   )::int AS closed

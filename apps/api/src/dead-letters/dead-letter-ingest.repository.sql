@@ -54,7 +54,24 @@ SET
   attempts = greatest(d.attempts, EXCLUDED.attempts),
   last_failed_at = greatest(d.last_failed_at, EXCLUDED.last_failed_at),
   status = CASE
-    WHEN d.status IN ('reprocessed', 'resolved', 'reprocessing') THEN 'failed_again'
+    WHEN d.status IN ('reprocessed', 'resolved', 'reprocessing')
+    OR d.status = 'pending'
+    AND coalesce(
+      (
+        SELECT
+          i.state
+        FROM
+          reprocess_item i
+        WHERE
+          i.dead_letter_id = d.id
+          AND i.route <> 'discard'
+        ORDER BY
+          i.id DESC
+        LIMIT
+          1
+      ),
+      ''
+    ) IN ('queued', 'dispatched', 'acknowledged') THEN 'failed_again'
     ELSE d.status
   END
 RETURNING
@@ -221,7 +238,12 @@ WITH
             old_id <> new_id
         )
       )
-      AND d.status IN ('reprocessing', 'reprocessed', 'failed_again')
+      AND d.status IN (
+        'pending',
+        'reprocessing',
+        'reprocessed',
+        'failed_again'
+      )
   )
 UPDATE dead_letter d
 SET
@@ -289,7 +311,12 @@ WITH
             done
         )
       )
-      AND d.status IN ('reprocessing', 'reprocessed', 'failed_again')
+      AND d.status IN (
+        'pending',
+        'reprocessing',
+        'reprocessed',
+        'failed_again'
+      )
     RETURNING
       d.id::text AS id,
       d.automation_slug,

@@ -11,7 +11,25 @@ WHERE
   automation_slug = $1
   AND source_kind = $2
   AND source_queue = $3
-  AND status IN ('pending', 'failed_again')
+  AND (
+    dead_letter.status IN ('pending', 'failed_again')
+    AND NOT coalesce(
+      (
+        SELECT
+          i.state
+        FROM
+          reprocess_item i
+        WHERE
+          i.dead_letter_id = dead_letter.id
+          AND i.route <> 'discard'
+        ORDER BY
+          i.id DESC
+        LIMIT
+          1
+      ),
+      ''
+    ) IN ('queued', 'dispatched', 'acknowledged')
+  )
   AND last_failed_at < $4;
 
 -- DeadLettersRepository.pendingSources
@@ -22,7 +40,25 @@ FROM
   dead_letter
 WHERE
   automation_slug = $1
-  AND status IN ('pending', 'failed_again')
+  AND (
+    dead_letter.status IN ('pending', 'failed_again')
+    AND NOT coalesce(
+      (
+        SELECT
+          i.state
+        FROM
+          reprocess_item i
+        WHERE
+          i.dead_letter_id = dead_letter.id
+          AND i.route <> 'discard'
+        ORDER BY
+          i.id DESC
+        LIMIT
+          1
+      ),
+      ''
+    ) IN ('queued', 'dispatched', 'acknowledged')
+  )
 ORDER BY
   source_kind,
   source_queue;
@@ -63,18 +99,26 @@ SELECT
     'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'
   ) AS last_failed_key,
   CASE
-    WHEN d.status = 'reprocessing'
-    AND NOT (
-      SELECT
-        true
-      FROM
-        reprocess_item i
-      WHERE
-        i.dead_letter_id = d.id
-        AND i.state IN ('queued', 'dispatched')
-      LIMIT
-        1
-    ) IS NOT NULL THEN 'reprocessed'
+    WHEN d.status IN ('pending', 'failed_again', 'reprocessed') THEN coalesce(
+      CASE (
+          SELECT
+            i.state
+          FROM
+            reprocess_item i
+          WHERE
+            i.dead_letter_id = d.id
+            AND i.route <> 'discard'
+          ORDER BY
+            i.id DESC
+          LIMIT
+            1
+        )
+        WHEN 'queued' THEN 'reprocessing'
+        WHEN 'dispatched' THEN 'reprocessing'
+        WHEN 'acknowledged' THEN 'reprocessed'
+      END,
+      d.status
+    )
     ELSE d.status
   END AS status,
   d.correlation_id,
@@ -119,18 +163,26 @@ SELECT
     'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'
   ) AS last_failed_key,
   CASE
-    WHEN d.status = 'reprocessing'
-    AND NOT (
-      SELECT
-        true
-      FROM
-        reprocess_item i
-      WHERE
-        i.dead_letter_id = d.id
-        AND i.state IN ('queued', 'dispatched')
-      LIMIT
-        1
-    ) IS NOT NULL THEN 'reprocessed'
+    WHEN d.status IN ('pending', 'failed_again', 'reprocessed') THEN coalesce(
+      CASE (
+          SELECT
+            i.state
+          FROM
+            reprocess_item i
+          WHERE
+            i.dead_letter_id = d.id
+            AND i.route <> 'discard'
+          ORDER BY
+            i.id DESC
+          LIMIT
+            1
+        )
+        WHEN 'queued' THEN 'reprocessing'
+        WHEN 'dispatched' THEN 'reprocessing'
+        WHEN 'acknowledged' THEN 'reprocessed'
+      END,
+      d.status
+    )
     ELSE d.status
   END AS status,
   d.correlation_id,
@@ -192,7 +244,25 @@ SELECT
       dead_letter d
     WHERE
       d.fingerprint = g.fingerprint
-      AND d.status IN ('pending', 'failed_again')
+      AND (
+        d.status IN ('pending', 'failed_again')
+        AND NOT coalesce(
+          (
+            SELECT
+              i.state
+            FROM
+              reprocess_item i
+            WHERE
+              i.dead_letter_id = d.id
+              AND i.route <> 'discard'
+            ORDER BY
+              i.id DESC
+            LIMIT
+              1
+          ),
+          ''
+        ) IN ('queued', 'dispatched', 'acknowledged')
+      )
   ) AS pending,
   (
     SELECT

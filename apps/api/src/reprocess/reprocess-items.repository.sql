@@ -242,35 +242,17 @@ WHERE
   AND i.state = 'dispatched';
 
 -- ReprocessItemsRepository.fail
-WITH
-  failed AS (
-    UPDATE reprocess_item i
-    SET
-      state = 'failed',
-      finished_at = now(),
-      lease_until = NULL,
-      last_error = x.error
-    FROM
-      unnest($1::bigint[], $2::text[]) AS x (id, error)
-    WHERE
-      i.id = x.id
-      AND i.state = 'dispatched'
-    RETURNING
-      i.dead_letter_id
-  )
-UPDATE dead_letter d
+UPDATE reprocess_item i
 SET
-  status = 'pending'
+  state = 'failed',
+  finished_at = now(),
+  lease_until = NULL,
+  last_error = x.error
+FROM
+  unnest($1::bigint[], $2::text[]) AS x (id, error)
 WHERE
-  d.id = ANY (
-    ARRAY(
-      SELECT
-        dead_letter_id
-      FROM
-        failed
-    )
-  )
-  AND d.status = 'reprocessing';
+  i.id = x.id
+  AND i.state = 'dispatched';
 
 -- ReprocessItemsRepository.discard
 WITH

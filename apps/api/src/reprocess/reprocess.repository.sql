@@ -2,6 +2,9 @@
 -- Regenerate with `npx nx run @roundhouse/api:sql-snapshots`; reviewers read its diff.
 
 -- selectionConditions (fragment)
+d.status = ANY ($${params.length}::text[]);
+
+-- selectionConditions (fragment)
 d.id = ANY ($${params.length}::bigint[]);
 
 -- ReprocessRepository.selectionParts
@@ -46,6 +49,10 @@ RETURNING
   id::text AS id;
 
 -- ReprocessRepository.create
+SET
+  LOCAL work_mem = '64MB';
+
+-- ReprocessRepository.create
 WITH
   items AS (
     INSERT INTO
@@ -71,23 +78,7 @@ WITH
       d.id
     ON CONFLICT DO NOTHING
     RETURNING
-      dead_letter_id
-  ),
-  marked AS (
-    UPDATE dead_letter d
-    SET
-      status = 'reprocessing'
-    WHERE
-      d.id = ANY (
-        ARRAY(
-          SELECT
-            dead_letter_id
-          FROM
-            items
-        )
-      )
-      AND d.status <> 'reprocessing'
-      AND ${request.action === 'reprocess' ? 'true' : 'false'}
+      1
   )
 SELECT
   count(*)::int AS total
@@ -452,22 +443,7 @@ WITH
         )
       )
     RETURNING
-      dead_letter_id
-  ),
-  restored AS (
-    UPDATE dead_letter d
-    SET
-      status = 'pending'
-    WHERE
-      d.id = ANY (
-        ARRAY(
-          SELECT
-            dead_letter_id
-          FROM
-            cancelled
-        )
-      )
-      AND d.status = 'reprocessing'
+      1
   )
 SELECT
   count(*)::int AS cancelled

@@ -280,7 +280,25 @@ FROM
           dead_letter
         WHERE
           automation_slug = a.slug
-          AND status IN ('pending', 'failed_again')
+          AND (
+            dead_letter.status IN ('pending', 'failed_again')
+            AND NOT coalesce(
+              (
+                SELECT
+                  i.state
+                FROM
+                  reprocess_item i
+                WHERE
+                  i.dead_letter_id = dead_letter.id
+                  AND i.route <> 'discard'
+                ORDER BY
+                  i.id DESC
+                LIMIT
+                  1
+              ),
+              ''
+            ) IN ('queued', 'dispatched', 'acknowledged')
+          )
       ) AS pending_dead_letters,
       (
         SELECT
@@ -289,7 +307,25 @@ FROM
           dead_letter
         WHERE
           automation_slug = a.slug
-          AND status IN ('pending', 'failed_again')
+          AND (
+            dead_letter.status IN ('pending', 'failed_again')
+            AND NOT coalesce(
+              (
+                SELECT
+                  i.state
+                FROM
+                  reprocess_item i
+                WHERE
+                  i.dead_letter_id = dead_letter.id
+                  AND i.route <> 'discard'
+                ORDER BY
+                  i.id DESC
+                LIMIT
+                  1
+              ),
+              ''
+            ) IN ('queued', 'dispatched', 'acknowledged')
+          )
       ) AS oldest_pending_since,
       (
         SELECT
@@ -440,7 +476,25 @@ FROM
     FROM
       dead_letter
     WHERE
-      status IN ('pending', 'failed_again')
+      (
+        dead_letter.status IN ('pending', 'failed_again')
+        AND NOT coalesce(
+          (
+            SELECT
+              i.state
+            FROM
+              reprocess_item i
+            WHERE
+              i.dead_letter_id = dead_letter.id
+              AND i.route <> 'discard'
+            ORDER BY
+              i.id DESC
+            LIMIT
+              1
+          ),
+          ''
+        ) IN ('queued', 'dispatched', 'acknowledged')
+      )
     GROUP BY
       automation_slug
   ) d ON d.automation_slug = a.slug
