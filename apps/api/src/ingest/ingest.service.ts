@@ -132,8 +132,8 @@ export class IngestService {
       }
     });
 
-    await this.repository.transaction(async (manager) => {
-      const fresh = await this.repository.claimEventIds(manager, valid.map((v) => v.event));
+    await this.repository.transaction(async (tx) => {
+      const fresh = await this.repository.claimEventIds(tx, valid.map((v) => v.event));
       const stored: IngestEventV1[] = [];
       for (const { index, event } of valid) {
         if (fresh.has(event.id)) {
@@ -144,7 +144,7 @@ export class IngestService {
         }
       }
       const patches = mergeRunEvents(runEvents);
-      const applied = await this.repository.applyRunPhases(manager, patches);
+      const applied = await this.repository.applyRunPhases(tx, patches);
       const runs: RunEventV1[] = [];
       const runEventAt = new Map(runEvents.map((r) => [r.index, r.event]));
       const tell = (index: number, fresh: boolean) => {
@@ -162,19 +162,19 @@ export class IngestService {
         patch.lostEnds.forEach((index) => tell(index, false));
       }
       const counted = applied.counted;
-      await this.repository.insertSteps(manager, stored.filter((e): e is StepV1 => e.type === 'step'));
+      await this.repository.insertSteps(tx, stored.filter((e): e is StepV1 => e.type === 'step'));
       const signals = stored.filter((e): e is ResilienceV1 => e.type === 'resilience');
-      await this.repository.addRollups(manager, rollupDeltas(counted, signals));
-      await this.repository.addLatencyCounts(manager, counted);
-      await this.repository.insertMeasurements(manager, stored.filter((e): e is KpiMeasurementV1 => e.type === 'kpi_measurement'));
-      await this.repository.touchActivity(manager, counted, stored.filter((e): e is HeartbeatV1 => e.type === 'heartbeat'));
-      await this.deadLetters.store(manager, stored.filter((e): e is DeadLetterV1 => e.type === 'dead_letter'));
+      await this.repository.addRollups(tx, rollupDeltas(counted, signals));
+      await this.repository.addLatencyCounts(tx, counted);
+      await this.repository.insertMeasurements(tx, stored.filter((e): e is KpiMeasurementV1 => e.type === 'kpi_measurement'));
+      await this.repository.touchActivity(tx, counted, stored.filter((e): e is HeartbeatV1 => e.type === 'heartbeat'));
+      await this.deadLetters.store(tx, stored.filter((e): e is DeadLetterV1 => e.type === 'dead_letter'));
       await this.deadLetters.recordReprocessRuns(
-        manager,
+        tx,
         runs.filter((e) => e.type === 'run_finished' && e.reprocessId !== undefined).map((e) => e.reprocessId as string),
         runs.flatMap((e) => (e.type === 'run_failed' && e.outcome === 'failed' && e.reprocessId !== undefined ? [{ reprocessId: e.reprocessId, errorClass: e.errorClass, errorMessage: e.errorMessage }] : [])),
       );
-      await this.repository.quarantine(manager, quarantine);
+      await this.repository.quarantine(tx, quarantine);
     });
 
     const count = (o: IngestOutcome) => results.filter((r) => r.outcome === o).length;
