@@ -60,6 +60,13 @@ describe(Database.name, () => {
     expect(await teamsNamed(TEAM)).toEqual([]);
   });
 
+  it('refuses a handle it did not make: a Transaction cannot be forged outside database/', async () => {
+    // @ts-expect-error an object is not a Transaction; only Database.transaction makes one
+    const forged: Transaction = {};
+    await expect(insertTeam(database(), `${TEAM}-forged`, forged)).rejects.toThrow('This transaction has ended');
+    expect(await teamsNamed(TEAM)).toEqual([]);
+  });
+
   it('opens the transaction at the isolation level asked for', async () => {
     const db = database();
     const level = async (isolation?: 'SERIALIZABLE') =>

@@ -26,7 +26,7 @@ const open = new WeakMap<Transaction, EntityManager>();
 function runnerOf(tx: Transaction): QueryRunner {
   const runner = open.get(tx)?.queryRunner;
   if (runner === undefined || runner.isReleased) {
-    throw new Error('This transaction has ended: its work must be done inside the Database.transaction callback that made it.');
+    throw new Error('This transaction has ended (or was never opened by Database.transaction): its work must be done inside the Database.transaction callback that made it.');
   }
   return runner;
 }
