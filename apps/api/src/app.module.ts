@@ -19,6 +19,7 @@ import type { AppConfig } from './config/app.config.js';
 import { ConfigModule } from './config/config.module.js';
 import { ChangeFeed } from './database/change-feed.js';
 import { dataSourceOptions } from './database/data-source.js';
+import { Database } from './database/database.js';
 import { mutationBudgetPlugin } from './database/mutation-budget.plugin.js';
 import { ReadReplica } from './database/read-replica.js';
 import { replicaReadsPlugin } from './database/replica-reads.js';
@@ -120,8 +121,9 @@ export class AppModule {
         { provide: API_LOGGER, useValue: log },
         ChangeFeed,
         ReadReplica,
+        Database,
       ],
-      exports: [DATABASE_URL, API_LOGGER, ChangeFeed, ReadReplica],
+      exports: [DATABASE_URL, API_LOGGER, ChangeFeed, ReadReplica, Database],
       global: true,
     };
   }

@@ -8,6 +8,7 @@ import { ConflictError, InputError, NotAllowedError, NotFoundError, NotSignedInE
 import { PeopleService } from '../people/people.service.js';
 import { AccountsRepository } from './accounts.repository.js';
 import { toUserAccount, type UserAccount } from './user-account.js';
+import { Database } from '../database/database.js';
 
 export const MIN_PASSWORD_LENGTH = 12;
 const USERNAME = /^[a-z0-9][a-z0-9._-]{0,63}$/;
@@ -36,6 +37,7 @@ export class AccountsService {
 
   constructor(
     @Inject(AccountsRepository) private readonly repository: AccountsRepository,
+    @Inject(Database) private readonly database: Database,
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(PeopleService) private readonly people: PeopleService,
   ) {}
@@ -48,12 +50,12 @@ export class AccountsService {
       throw new InputError(`The account "${username}" cannot be created: ${problems.map((p) => p.message).join('; ')}.`, problems);
     }
     const account = { username, name: input.name.trim(), role: input.role as Role, teams, passwordHash: await hash(input.password) };
-    await this.repository.transaction(async (manager) => {
-      if (!(await this.repository.insert(manager, account))) {
+    await this.database.transaction(async (tx) => {
+      if (!(await this.repository.insert(tx, account))) {
         throw new ConflictError(`An account named "${username}" already exists.`, 'username');
       }
       const after = { username, name: account.name, role: account.role, teams };
-      await this.audit.record({ actor: CLI_ACTOR, action: 'account.created', target: { kind: 'account', id: username }, teams, after }, manager);
+      await this.audit.record({ actor: CLI_ACTOR, action: 'account.created', target: { kind: 'account', id: username }, teams, after }, tx);
     });
     const created = await this.repository.findByUsername(username);
     if (created === undefined) {
@@ -65,13 +67,13 @@ export class AccountsService {
   /** Signing in is refused from then on; sessions already given out end when they expire. */
   async disable(username: string): Promise<UserAccount> {
     const normalized = username.trim().toLowerCase();
-    await this.repository.transaction(async (manager) => {
-      const before = await this.repository.disable(manager, normalized, new Date());
+    await this.database.transaction(async (tx) => {
+      const before = await this.repository.disable(tx, normalized, new Date());
       if (before === undefined) {
         throw new NotFoundError(`There is no account named "${normalized}".`);
       }
       if (before.disabled_at === null) {
-        await this.audit.record({ actor: CLI_ACTOR, action: 'account.disabled', target: { kind: 'account', id: normalized }, teams: before.teams }, manager);
+        await this.audit.record({ actor: CLI_ACTOR, action: 'account.disabled', target: { kind: 'account', id: normalized }, teams: before.teams }, tx);
       }
     });
     const account = await this.repository.findByUsername(normalized);

@@ -1,11 +1,10 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
 import type { AlertSeverity } from '../slos/burn-rate-alerts.js';
 
 export type { AlertSeverity };
 import type { AlertDecision, OpenAlert } from './alert-evaluation.js';
 import type { AlertNotice, AlertTransition } from './alert-notification.js';
+import { Database, type Transaction } from '../database/database.js';
 
 export const ALERT_STATES = ['firing', 'acknowledged', 'resolved'] as const;
 export type AlertState = (typeof ALERT_STATES)[number];
@@ -105,15 +104,12 @@ function toAlert(row: AlertDbRow): AlertRow {
   };
 }
 
-/** Wraps `UPDATE … RETURNING` so TypeORM returns rows, not [rows, count]. */
-const returning = (statement: string, columns: string) => `WITH changed AS (${statement} RETURNING ${columns}) SELECT * FROM changed`;
-
 @Injectable()
 export class AlertsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(@Inject(Database) private readonly db: Database) {}
 
   async openAlerts(): Promise<OpenAlert[]> {
-    const rows = await this.dataSource.query<{ id: string; automation_slug: string; slo: string; rule: string }[]>(
+    const rows = await this.db.query<{ id: string; automation_slug: string; slo: string; rule: string }>(
       `SELECT id::text AS id, automation_slug, slo, rule FROM alert WHERE state <> 'resolved'`,
     );
     return rows.map((r) => ({ id: r.id, automation: r.automation_slug, slo: r.slo, rule: r.rule }));
@@ -124,10 +120,10 @@ export class AlertsRepository {
    * (only when `notify`; a resolution is announced only for an alert whose firing was).
    */
   applyDecisions(decisions: readonly AlertDecision[], now: Date, notify: boolean): Promise<PendingNotification[]> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.db.transaction(async (tx) => {
       const notifications: PendingNotification[] = [];
       for (const decision of decisions) {
-        const sent = await this.applyDecision(manager, decision, now, notify);
+        const sent = await this.applyDecision(tx, decision, now, notify);
         if (sent !== null) {
           notifications.push(sent);
         }
@@ -136,57 +132,57 @@ export class AlertsRepository {
     });
   }
 
-  private async applyDecision(manager: EntityManager, decision: AlertDecision, now: Date, notify: boolean): Promise<PendingNotification | null> {
+  private async applyDecision(tx: Transaction, decision: AlertDecision, now: Date, notify: boolean): Promise<PendingNotification | null> {
     switch (decision.kind) {
       case 'fire': {
         // Another replica may have fired the same alert a moment ago: the open-alert index keeps one.
-        const [created] = await manager.query<{ id: string }[]>(
-          returning(
-            `INSERT INTO alert (automation_slug, slo, rule, severity, state, summary, runbook, fired_at, last_evaluated_at)
+        const [created] = await this.db.query<{ id: string }>(
+          `INSERT INTO alert (automation_slug, slo, rule, severity, state, summary, runbook, fired_at, last_evaluated_at)
              VALUES ($1, $2, $3, $4, 'firing', $5, $6, $7, $7)
-             ON CONFLICT (automation_slug, slo, rule) WHERE state <> 'resolved' DO NOTHING`,
-            'id::text AS id',
-          ),
+             ON CONFLICT (automation_slug, slo, rule) WHERE state <> 'resolved' DO NOTHING RETURNING id::text AS id`,
           [decision.automation, decision.slo, decision.rule, decision.severity, decision.summary, decision.runbook, now],
+          tx,
         );
         if (created === undefined) {
           return null;
         }
-        await this.addEvent(manager, created.id, 'fired', null, decision.summary, now);
-        return notify ? this.queueNotification(manager, created.id, 'fired') : null;
+        await this.addEvent(tx, created.id, 'fired', null, decision.summary, now);
+        return notify ? this.queueNotification(tx, created.id, 'fired') : null;
       }
       case 'keep':
-        await manager.query(`UPDATE alert SET summary = $2, last_evaluated_at = $3 WHERE id = $1 AND state <> 'resolved'`, [decision.id, decision.summary, now]);
+        await this.db.query(`UPDATE alert SET summary = $2, last_evaluated_at = $3 WHERE id = $1 AND state <> 'resolved'`, [decision.id, decision.summary, now], tx);
         return null;
       case 'resolve': {
-        const [resolved] = await manager.query<{ id: string }[]>(
-          returning(`UPDATE alert SET state = 'resolved', resolved_at = $2, last_evaluated_at = $2 WHERE id = $1 AND state <> 'resolved'`, 'id::text AS id'),
+        const [resolved] = await this.db.query<{ id: string }>(
+          `UPDATE alert SET state = 'resolved', resolved_at = $2, last_evaluated_at = $2 WHERE id = $1 AND state <> 'resolved' RETURNING id::text AS id`,
           [decision.id, now],
+          tx,
         );
         if (resolved === undefined) {
           return null;
         }
-        await this.addEvent(manager, resolved.id, 'resolved', null, decision.detail, now);
-        const [announced] = await manager.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM alert_notification WHERE alert_id = $1 AND transition = 'fired'`, [resolved.id]);
-        return notify && (announced?.n ?? 0) > 0 ? this.queueNotification(manager, resolved.id, 'resolved') : null;
+        await this.addEvent(tx, resolved.id, 'resolved', null, decision.detail, now);
+        const [announced] = await this.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM alert_notification WHERE alert_id = $1 AND transition = 'fired'`, [resolved.id], tx);
+        return notify && (announced?.n ?? 0) > 0 ? this.queueNotification(tx, resolved.id, 'resolved') : null;
       }
     }
   }
 
-  private async queueNotification(manager: EntityManager, alertId: string, transition: AlertTransition): Promise<PendingNotification | null> {
-    const [row] = await manager.query<{ alert_id: string }[]>(
-      returning(`INSERT INTO alert_notification (alert_id, transition) VALUES ($1, $2) ON CONFLICT DO NOTHING`, 'alert_id::text AS alert_id'),
+  private async queueNotification(tx: Transaction, alertId: string, transition: AlertTransition): Promise<PendingNotification | null> {
+    const [row] = await this.db.query<{ alert_id: string }>(
+      `INSERT INTO alert_notification (alert_id, transition) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING alert_id::text AS alert_id`,
       [alertId, transition],
+      tx,
     );
     return row === undefined ? null : { alertId, transition };
   }
 
-  private async addEvent(manager: EntityManager | DataSource, alertId: string, kind: AlertEventKind, actor: string | null, detail: string | null, at: Date = new Date()): Promise<void> {
-    await manager.query(`INSERT INTO alert_event (alert_id, at, kind, actor, detail) VALUES ($1, $2, $3, $4, $5)`, [alertId, at, kind, actor, detail]);
+  private async addEvent(tx: Transaction, alertId: string, kind: AlertEventKind, actor: string | null, detail: string | null, at: Date = new Date()): Promise<void> {
+    await this.db.query(`INSERT INTO alert_event (alert_id, at, kind, actor, detail) VALUES ($1, $2, $3, $4, $5)`, [alertId, at, kind, actor, detail], tx);
   }
 
   async list(filter: AlertFilter): Promise<AlertRow[]> {
-    const rows = await this.dataSource.query<AlertDbRow[]>(
+    const rows = await this.db.query<AlertDbRow>(
       `${ALERT_SELECT}
         WHERE al.state = ANY($1::text[]) AND ($2::text[] IS NULL OR al.automation_slug = ANY($2::text[])) AND ($4::text[] IS NULL OR a.owner_team = ANY($4::text[]))
         ORDER BY al.fired_at DESC, al.id DESC
@@ -200,21 +196,22 @@ export class AlertsRepository {
     if (!/^\d{1,18}$/.test(id)) {
       return null;
     }
-    const [row] = await this.dataSource.query<AlertDbRow[]>(`${ALERT_SELECT} WHERE al.id = $1`, [id]);
+    const [row] = await this.db.query<AlertDbRow>(`${ALERT_SELECT} WHERE al.id = $1`, [id]);
     return row === undefined ? null : toAlert(row);
   }
 
   /** Marks a firing alert acknowledged by `actor`; false when it was not firing (already acknowledged or resolved). */
   acknowledge(id: string, actor: string, note: string | null): Promise<boolean> {
-    return this.dataSource.transaction(async (manager) => {
-      const [row] = await manager.query<{ id: string }[]>(
-        returning(`UPDATE alert SET state = 'acknowledged', acknowledged_at = now(), acknowledged_by = $2 WHERE id = $1 AND state = 'firing'`, 'id::text AS id'),
+    return this.db.transaction(async (tx) => {
+      const [row] = await this.db.query<{ id: string }>(
+        `UPDATE alert SET state = 'acknowledged', acknowledged_at = now(), acknowledged_by = $2 WHERE id = $1 AND state = 'firing' RETURNING id::text AS id`,
         [id, actor],
+        tx,
       );
       if (row === undefined) {
         return false;
       }
-      await this.addEvent(manager, id, 'acknowledged', actor, note);
+      await this.addEvent(tx, id, 'acknowledged', actor, note);
       return true;
     });
   }
@@ -225,7 +222,7 @@ export class AlertsRepository {
     if (alert === null) {
       return null;
     }
-    const [channel] = await this.dataSource.query<{ slack: string | null }[]>(
+    const [channel] = await this.db.query<{ slack: string | null }>(
       `SELECT coalesce(a.on_call->>'slack', t.slack) AS slack FROM automation a LEFT JOIN team t ON t.name = a.owner_team WHERE a.slug = $1`,
       [alert.automation],
     );
@@ -248,7 +245,7 @@ export class AlertsRepository {
 
   /** The notification's state; null when it was never queued. */
   async notificationState(alertId: string, transition: AlertTransition): Promise<{ state: 'pending' | 'sent' | 'failed'; attempts: number } | null> {
-    const [row] = await this.dataSource.query<{ state: 'pending' | 'sent' | 'failed'; attempts: number }[]>(
+    const [row] = await this.db.query<{ state: 'pending' | 'sent' | 'failed'; attempts: number }>(
       `SELECT state, attempts FROM alert_notification WHERE alert_id = $1 AND transition = $2`,
       [alertId, transition],
     );
@@ -257,21 +254,19 @@ export class AlertsRepository {
 
   /** Records one try; `outcome` sent and failed are final and go into the alert's history. */
   recordNotification(alertId: string, transition: AlertTransition, outcome: 'sent' | 'retry' | 'failed', error: string | null): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      const [row] = await manager.query<{ attempts: number }[]>(
-        returning(
-          `UPDATE alert_notification
+    return this.db.transaction(async (tx) => {
+      const [row] = await this.db.query<{ attempts: number }>(
+        `UPDATE alert_notification
               SET attempts = attempts + 1, last_error = $4,
                   state = CASE WHEN $3 = 'retry' THEN 'pending' ELSE $3 END,
                   sent_at = CASE WHEN $3 = 'sent' THEN now() ELSE sent_at END
-            WHERE alert_id = $1 AND transition = $2 AND state = 'pending'`,
-          'attempts',
-        ),
+            WHERE alert_id = $1 AND transition = $2 AND state = 'pending' RETURNING attempts`,
         [alertId, transition, outcome, error],
+        tx,
       );
       if (row !== undefined && outcome !== 'retry') {
         const detail = outcome === 'sent' ? `The ${transition} notification was delivered (try ${row.attempts}).` : `The ${transition} notification was given up after ${row.attempts} tries: ${error ?? 'no reason given'}`;
-        await this.addEvent(manager, alertId, outcome === 'sent' ? 'notified' : 'notification_failed', null, detail);
+        await this.addEvent(tx, alertId, outcome === 'sent' ? 'notified' : 'notification_failed', null, detail);
       }
       return row?.attempts ?? 0;
     });
@@ -279,7 +274,7 @@ export class AlertsRepository {
 
   /** Notifications queued but never settled (their process died): sent again by the sweep. */
   async pendingNotifications(): Promise<PendingNotification[]> {
-    const rows = await this.dataSource.query<{ alert_id: string; transition: AlertTransition }[]>(
+    const rows = await this.db.query<{ alert_id: string; transition: AlertTransition }>(
       `SELECT alert_id::text AS alert_id, transition FROM alert_notification WHERE state = 'pending' ORDER BY alert_id`,
     );
     return rows.map((r) => ({ alertId: r.alert_id, transition: r.transition }));

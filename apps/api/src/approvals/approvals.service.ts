@@ -10,6 +10,7 @@ import { AutomationChangeGate } from './automation-change-gate.js';
 import { AutomationChangesRepository, type ChangeRow } from './automation-changes.repository.js';
 import type { ApprovalInboxType, AutomationChangeType } from './dto/approval.type.js';
 import { describeSloChanges } from './slo-changes.js';
+import { Database } from '../database/database.js';
 
 /** Whether `user` is an owner of `team`: who approves changes to its production automations. Admins are not, unless on the team. */
 function ownsTeam(user: User | undefined, team: string): boolean {
@@ -26,6 +27,7 @@ function ownsTeam(user: User | undefined, team: string): boolean {
 export class ApprovalsService {
   constructor(
     @Inject(AutomationChangesRepository) private readonly changes: AutomationChangesRepository,
+    @Inject(Database) private readonly database: Database,
     @Inject(AutomationsService) private readonly automations: AutomationsService,
     @Inject(ReprocessService) private readonly reprocess: ReprocessService,
     @Inject(AuditService) private readonly audit: AuditService,
@@ -63,19 +65,19 @@ export class ApprovalsService {
     }
     if (await this.isStale(change)) {
       const why = `${change.automation_slug} changed after ${change.requested_by_name} asked for this change.`;
-      await this.changes.transaction(async (manager) => {
-        if ((await this.changes.settle(manager, id, 'superseded', user, why)) !== undefined) {
+      await this.database.transaction(async (tx) => {
+        if ((await this.changes.settle(tx, id, 'superseded', user, why)) !== undefined) {
           await this.audit.record(
             { actor: user, action: 'approval.superseded', target: { kind: 'automation_change', id }, automations: [change.automation_slug], teams: [change.owner_team], reason: why },
-            manager,
+            tx,
           );
         }
       });
       throw new ConflictError(`${why} It was not applied and is now superseded: ask for it again from the current definition.`, 'id');
     }
     await this.automations.update(change.automation_slug, change.proposed_input, user, { approvedChange: id });
-    await this.changes.transaction(async (manager) => {
-      if ((await this.changes.settle(manager, id, 'approved', user, text)) === undefined) {
+    await this.database.transaction(async (tx) => {
+      if ((await this.changes.settle(tx, id, 'approved', user, text)) === undefined) {
         throw new ConflictError(settled((await this.changes.find(id)) ?? change), 'id');
       }
       await this.audit.record(
@@ -94,7 +96,7 @@ export class ApprovalsService {
             sloChanges: describeSloChanges(change.base_definition.slos, change.proposed_definition.slos),
           },
         },
-        manager,
+        tx,
       );
     });
     return this.get(id, user);
@@ -109,8 +111,8 @@ export class ApprovalsService {
     if (!ownsTeam(user, change.owner_team) && change.requested_by !== user.id) {
       throw new NotAllowedError(notOwner(change));
     }
-    await this.changes.transaction(async (manager) => {
-      if ((await this.changes.settle(manager, id, 'rejected', user, text)) === undefined) {
+    await this.database.transaction(async (tx) => {
+      if ((await this.changes.settle(tx, id, 'rejected', user, text)) === undefined) {
         throw new ConflictError(settled((await this.changes.find(id)) ?? change), 'id');
       }
       await this.audit.record(
@@ -123,7 +125,7 @@ export class ApprovalsService {
           reason: text,
           detail: { requestedBy: change.requested_by, withdrawn: change.requested_by === user.id },
         },
-        manager,
+        tx,
       );
     });
     return this.get(id, user);

@@ -3,17 +3,12 @@ import { AuditService } from '../audit/audit.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/app.config.js';
 import type { User } from '../auth/user.js';
 import type { AutomationDefinition } from '../automations/automation-definition.js';
-import type { AutomationEntity } from '../automations/automation.entity.js';
+import { definitionOf, type Automation } from '../automations/automation-row.js';
 import type { AutomationInput } from '../automations/dto/automation.input.js';
 import { approvalPolicyOf, wordList, type ApprovalPolicy } from './approval-policy.js';
 import { AutomationChangesRepository } from './automation-changes.repository.js';
 import { describeSloChanges } from './slo-changes.js';
-
-/** The editable part of a stored automation: what a change is based on. */
-export function definitionOf(entity: AutomationEntity): AutomationDefinition {
-  const { slug, title, description, type, lifecycle, ownerTeam, onCall, system, systems, riskDomains, tags, links, annotations, labels, runtime, payloadPolicy, slos, kpis, runbooks, releases } = entity;
-  return { slug, title, description, type, lifecycle, ownerTeam, onCall, system, systems, riskDomains, tags, links, annotations, labels, runtime, payloadPolicy, slos, kpis, runbooks, releases };
-}
+import { Database } from '../database/database.js';
 
 type GatedFields = Pick<AutomationDefinition, 'lifecycle' | 'slos' | 'ownerTeam' | 'riskDomains'>;
 
@@ -62,6 +57,7 @@ export class AutomationChangeGate {
 
   constructor(
     @Inject(AutomationChangesRepository) private readonly changes: AutomationChangesRepository,
+    @Inject(Database) private readonly database: Database,
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
@@ -77,21 +73,21 @@ export class AutomationChangeGate {
    * When the change needs the owner team's approval, records it as pending (replacing a change of
    * the same automation still waiting) and answers true: the caller must apply nothing.
    */
-  async hold(existing: AutomationEntity, proposed: AutomationDefinition, input: AutomationInput, user: User): Promise<boolean> {
+  async hold(existing: Automation, proposed: AutomationDefinition, input: AutomationInput, user: User): Promise<boolean> {
     const base = definitionOf(existing);
     const lines = this.describe(base, proposed);
     if (lines.length === 0) {
       return false;
     }
-    await this.changes.transaction(async (manager) => {
+    await this.database.transaction(async (tx) => {
       const waiting = (await this.changes.pendingFor([existing.slug])).get(existing.slug);
-      if (waiting !== undefined && (await this.changes.settle(manager, waiting.id, 'superseded', user, `Replaced by a newer change from ${user.name}.`)) !== undefined) {
+      if (waiting !== undefined && (await this.changes.settle(tx, waiting.id, 'superseded', user, `Replaced by a newer change from ${user.name}.`)) !== undefined) {
         await this.audit.record(
           { actor: user, action: 'approval.superseded', target: { kind: 'automation_change', id: waiting.id }, automations: [existing.slug], teams: [existing.ownerTeam], reason: `Replaced by a newer change from ${user.name}.` },
-          manager,
+          tx,
         );
       }
-      const change = await this.changes.insert(manager, { automation: existing.slug, ownerTeam: existing.ownerTeam, requestedBy: user, proposedInput: input, proposedDefinition: proposed, baseDefinition: base });
+      const change = await this.changes.insert(tx, { automation: existing.slug, ownerTeam: existing.ownerTeam, requestedBy: user, proposedInput: input, proposedDefinition: proposed, baseDefinition: base });
       await this.audit.record(
         {
           actor: user,
@@ -102,7 +98,7 @@ export class AutomationChangeGate {
           ...changedFields(base, proposed),
           detail: { changes: lines, sloChanges: describeSloChanges(base.slos, proposed.slos), waitsFor: `${existing.ownerTeam} owners` },
         },
-        manager,
+        tx,
       );
     });
     return true;

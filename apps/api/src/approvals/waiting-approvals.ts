@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import type { AuditActor } from '../audit/audit-entry.js';
 import { AuditService } from '../audit/audit.service.js';
 import { ReprocessHolds } from '../reprocess/reprocess-holds.js';
 import { dutiesChanges, wordList, type DutiesView } from './approval-policy.js';
 import { AutomationChangesRepository } from './automation-changes.repository.js';
+import type { Transaction } from '../database/database.js';
 
 /** An automation as separation of duties saw it before a change and after. */
 export interface AutomationShift {
@@ -28,24 +28,24 @@ export class WaitingApprovals {
   ) {}
 
   /** Call in the transaction that changes the automations. `applying`: the approved change being applied now, left alone. */
-  async automationsChanged(manager: EntityManager, shifts: readonly AutomationShift[], actor: AuditActor, applying?: string): Promise<void> {
+  async automationsChanged(tx: Transaction, shifts: readonly AutomationShift[], actor: AuditActor, applying?: string): Promise<void> {
     const shifted = shifts.map((shift) => ({ slug: shift.slug, changed: dutiesChanges(shift.slug, shift.before, shift.after) })).filter((s) => s.changed.length > 0);
     if (shifted.length === 0) {
       return;
     }
-    const pending = await this.changes.pendingFor(shifted.map((s) => s.slug), manager);
+    const pending = await this.changes.pendingFor(shifted.map((s) => s.slug), tx);
     for (const shift of shifted) {
       const why = wordList(shift.changed);
-      await this.holds.automationChanged(manager, shift.slug, why, actor);
+      await this.holds.automationChanged(tx, shift.slug, why, actor);
       const waiting = pending.get(shift.slug);
       if (waiting === undefined || waiting.id === applying) {
         continue;
       }
       const reason = `Set aside: ${why} after ${waiting.requested_by_name} asked for this change. Ask again if it is still needed.`;
-      if ((await this.changes.settle(manager, waiting.id, 'superseded', actor, reason)) !== undefined) {
+      if ((await this.changes.settle(tx, waiting.id, 'superseded', actor, reason)) !== undefined) {
         await this.audit.record(
           { actor, action: 'approval.superseded', target: { kind: 'automation_change', id: waiting.id }, automations: [shift.slug], teams: [waiting.owner_team], reason },
-          manager,
+          tx,
         );
       }
     }

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
-import { ReadReplica } from '../database/read-replica.js';
 import type { AuditRow, NewAuditEntry } from './audit-entry.js';
+import { Database, type Transaction } from '../database/database.js';
 
 export interface AuditQuery {
   automation?: string;
@@ -26,13 +25,10 @@ const COLUMNS = `id::text AS id, at, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"
 /** The append-only audit trail: rows are inserted and read, never changed (the database refuses). */
 @Injectable()
 export class AuditRepository {
-  constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(ReadReplica) private readonly reads: ReadReplica,
-  ) {}
+  constructor(@Inject(Database) private readonly db: Database) {}
 
-  async insert(manager: EntityManager | undefined, entry: NewAuditEntry): Promise<void> {
-    await (manager ?? this.dataSource.manager).query(
+  async insert(tx: Transaction | undefined, entry: NewAuditEntry): Promise<void> {
+    await this.db.query(
       `INSERT INTO audit_entry (actor_id, actor_name, actor_kind, action, target_kind, target_id, automations, teams, reason, before, after, detail)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
       [
@@ -49,12 +45,13 @@ export class AuditRepository {
         entry.after === undefined ? null : JSON.stringify(entry.after),
         JSON.stringify(entry.detail ?? {}),
       ],
+      tx,
     );
   }
 
   /** Newest first. */
   list(query: AuditQuery, limit: number): Promise<AuditRow[]> {
-    return this.reads.source().query<AuditRow[]>(
+    return this.db.read<AuditRow>(
       `SELECT ${COLUMNS} FROM audit_entry
         WHERE ($1::text IS NULL OR automations @> ARRAY[$1::text])
           AND ($2::text IS NULL OR target_kind = $2)
@@ -86,7 +83,7 @@ export class AuditRepository {
 
   /** The distinct actions recorded, in order; only those concerning `teams` when given. */
   async actions(teams?: readonly string[]): Promise<string[]> {
-    const rows = await this.dataSource.query<{ action: string }[]>(
+    const rows = await this.db.query<{ action: string }>(
       `SELECT DISTINCT action FROM audit_entry
         WHERE $1::text[] IS NULL OR teams && $1::text[] OR automations && (SELECT coalesce(array_agg(slug), '{}') FROM automation WHERE owner_team = ANY($1::text[]))
         ORDER BY action`,
@@ -97,7 +94,7 @@ export class AuditRepository {
 
   /** The owning team of `slug`, archived or not; undefined for no such automation. */
   async ownerOf(slug: string): Promise<string | undefined> {
-    const [row] = await this.dataSource.query<{ owner_team: string }[]>(`SELECT owner_team FROM automation WHERE slug = $1`, [slug]);
+    const [row] = await this.db.query<{ owner_team: string }>(`SELECT owner_team FROM automation WHERE slug = $1`, [slug]);
     return row?.owner_team;
   }
 }

@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { isTeamScoped, roleGrants } from '../auth/permissions.js';
 import type { User } from '../auth/user.js';
 import { checkPageSize, decodeCursor, encodeCursor } from '../common/pagination.js';
@@ -9,6 +8,7 @@ import { toAuditEntryType } from './audit.mapper.js';
 import { AuditRepository, type AuditQuery } from './audit.repository.js';
 import type { AuditEntryConnectionType, AuditEntryType, AuditFilter } from './dto/audit-entry.type.js';
 import { renewDatabaseBudget } from '../database/request-budget.js';
+import type { Transaction } from '../database/database.js';
 
 export const MAX_AUDIT_PAGE = 200;
 /** The most rows one export holds; narrow the filters for more. */
@@ -53,15 +53,15 @@ function criteria(filter: AuditFilter | null | undefined): AuditQuery {
 /**
  * Records every change and action in the append-only trail, and reads it back within the reader's
  * scope: admins read everything; operators and owners the entries concerning their teams or their
- * teams' automations. Pass the transaction's manager to `record` so the entry is written with the
+ * teams' automations. Pass the transaction to `record` so the entry is written with the
  * change or not at all.
  */
 @Injectable()
 export class AuditService {
   constructor(@Inject(AuditRepository) private readonly repository: AuditRepository) {}
 
-  record(entry: NewAuditEntry, manager?: EntityManager): Promise<void> {
-    return this.repository.insert(manager, entry);
+  record(entry: NewAuditEntry, tx?: Transaction): Promise<void> {
+    return this.repository.insert(tx, entry);
   }
 
   /** Newest first; keyset pagination. */

@@ -1,6 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
+import { Database } from '../database/database.js';
 
 /** Runs of one automation that ended in the last 24 hours, from the per-minute rollups. */
 export interface RecentRuns {
@@ -12,14 +11,14 @@ export interface RecentRuns {
 
 @Injectable()
 export class AutomationStatusRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(@Inject(Database) private readonly db: Database) {}
 
   /**
    * Runs that ended in the last 24 hours (to the minute: the rollups' minutes after now − 24 h), for
    * every automation asked at once: one statement for a whole page of the catalog.
    */
   async recentRuns(automations: readonly string[]): Promise<Map<string, RecentRuns>> {
-    const rows = await this.dataSource.query<{ automation: string; succeeded: string; failed: string }[]>(
+    const rows = await this.db.query<{ automation: string; succeeded: string; failed: string }>(
       `SELECT automation_slug AS automation, sum(succeeded) AS succeeded, sum(failed + dead_lettered) AS failed
          FROM run_rollup_minute
         WHERE automation_slug = ANY($1) AND minute > now() - interval '24 hours'

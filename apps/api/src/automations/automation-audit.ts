@@ -1,15 +1,10 @@
 import type { NewAuditEntry } from '../audit/audit-entry.js';
 import type { User } from '../auth/user.js';
-import type { AutomationDefinition } from './automation-definition.js';
-
-const DEFINITION_KEYS = [
-  'slug', 'title', 'description', 'type', 'lifecycle', 'ownerTeam', 'onCall', 'system', 'systems', 'riskDomains',
-  'tags', 'links', 'annotations', 'labels', 'runtime', 'payloadPolicy', 'slos', 'kpis', 'runbooks', 'releases',
-] as const satisfies readonly (keyof AutomationDefinition)[];
+import { definitionOf, type AutomationDefinition } from './automation-row.js';
 
 /** Only what an owner defines (no timestamps, no source), as it goes into the audit trail. */
 export function auditedDefinition(automation: AutomationDefinition): AutomationDefinition {
-  return Object.fromEntries(DEFINITION_KEYS.map((key) => [key, automation[key]])) as AutomationDefinition;
+  return definitionOf(automation);
 }
 
 /** An audit entry for a change `user` made to an automation in the console. */

@@ -7,33 +7,10 @@ import {
   type AutomationV1Input,
 } from '@roundhouse/contracts';
 import { InputError, type FieldError } from '../errors/domain-errors.js';
-import type { AutomationEntity, StoredRunbook } from './automation.entity.js';
+import type { AutomationDefinition, StoredRunbook } from './automation-row.js';
 import type { AutomationInput } from './dto/automation.input.js';
 
-/** Everything an owner defines about an automation: the editable part of the row. */
-export type AutomationDefinition = Pick<
-  AutomationEntity,
-  | 'slug'
-  | 'title'
-  | 'description'
-  | 'type'
-  | 'lifecycle'
-  | 'ownerTeam'
-  | 'onCall'
-  | 'system'
-  | 'systems'
-  | 'riskDomains'
-  | 'tags'
-  | 'links'
-  | 'annotations'
-  | 'labels'
-  | 'runtime'
-  | 'payloadPolicy'
-  | 'slos'
-  | 'kpis'
-  | 'runbooks'
-  | 'releases'
->;
+export type { AutomationDefinition };
 
 /** From a validated catalog entity; `markdownOf` reads a runbook file for `path` runbooks. */
 export function definitionFromV1(entity: AutomationV1, markdownOf: (path: string) => string): AutomationDefinition {

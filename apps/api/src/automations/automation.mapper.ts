@@ -1,6 +1,6 @@
 import { showAnnotations } from './annotation-links.js';
 import type { TeamType } from '../teams/dto/team.type.js';
-import type { AutomationEntity } from './automation.entity.js';
+import type { Automation } from './automation-row.js';
 import type { AutomationObjectType } from './dto/automation.type.js';
 
 export interface EditVerdict {
@@ -8,7 +8,7 @@ export interface EditVerdict {
   reason: string | null;
 }
 
-export function toAutomationType(entity: AutomationEntity, owner: TeamType, edit: EditVerdict): AutomationObjectType {
+export function toAutomationType(entity: Automation, owner: TeamType, edit: EditVerdict): AutomationObjectType {
   return {
     slug: entity.slug,
     title: entity.title,

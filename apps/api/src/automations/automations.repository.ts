@@ -1,9 +1,7 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Inject, Injectable } from '@nestjs/common';
 import type { AutomationType, Lifecycle, RiskDomain } from '@roundhouse/contracts';
-import { Brackets, DataSource, In, IsNull, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import type { AutomationDefinition } from './automation-definition.js';
-import { AutomationEntity } from './automation.entity.js';
+import { Database, type Transaction } from '../database/database.js';
+import { automationColumns, DEFINITION_COLUMN_LIST, definitionParams, EDITABLE_COLUMN_LIST, editableParams, placeholders, type Automation, type AutomationDefinition } from './automation-row.js';
 
 export interface AutomationQuery {
   search?: string;
@@ -28,127 +26,114 @@ export function searchQuery(text: string): string | undefined {
   return words.length === 0 ? undefined : words.map((word) => `${word}:*`).join(' & ');
 }
 
+/** The listing's filters over `automation a`, parameters $1–$8 (`filterParams`). */
+const FILTERED = `
+  FROM automation a
+ WHERE ($1::boolean OR a.archived_at IS NULL)
+   AND ($2::text IS NULL OR a.search @@ to_tsquery('simple', $2::text))
+   AND ($3::text IS NULL OR a.owner_team = $3)
+   AND ($4::text IS NULL OR a.lifecycle = $4)
+   AND ($5::text IS NULL OR a.type = $5)
+   AND ($6::text IS NULL OR $6 = ANY(a.tags))
+   AND ($7::text IS NULL OR $7 = ANY(a.systems))
+   AND ($8::text IS NULL OR $8 = ANY(a.risk_domains))`;
+
+const filterParams = (query: AutomationQuery): unknown[] => [
+  query.includeArchived,
+  (query.search === undefined ? undefined : searchQuery(query.search)) ?? null,
+  query.owner ?? null,
+  query.lifecycle ?? null,
+  query.type ?? null,
+  query.tag ?? null,
+  query.system ?? null,
+  query.riskDomain ?? null,
+];
+
+const COLUMNS = automationColumns();
+
 @Injectable()
 export class AutomationsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(@Inject(Database) private readonly db: Database) {}
 
-  private get automations() {
-    return this.dataSource.getRepository(AutomationEntity);
-  }
-
-  private filtered(query: AutomationQuery): SelectQueryBuilder<AutomationEntity> {
-    const builder = this.automations.createQueryBuilder('a');
-    if (!query.includeArchived) {
-      builder.andWhere('a.archived_at IS NULL');
-    }
-    const tsquery = query.search === undefined ? undefined : searchQuery(query.search);
-    if (tsquery !== undefined) {
-      builder.andWhere(`a.search @@ to_tsquery('simple', :tsquery)`, { tsquery });
-    }
-    if (query.owner !== undefined) {
-      builder.andWhere('a.owner_team = :owner', { owner: query.owner });
-    }
-    if (query.lifecycle !== undefined) {
-      builder.andWhere('a.lifecycle = :lifecycle', { lifecycle: query.lifecycle });
-    }
-    if (query.type !== undefined) {
-      builder.andWhere('a.type = :type', { type: query.type });
-    }
-    if (query.tag !== undefined) {
-      builder.andWhere(':tag = ANY(a.tags)', { tag: query.tag });
-    }
-    if (query.system !== undefined) {
-      builder.andWhere(':system = ANY(a.systems)', { system: query.system });
-    }
-    if (query.riskDomain !== undefined) {
-      builder.andWhere(':riskDomain = ANY(a.risk_domains)', { riskDomain: query.riskDomain });
-    }
-    return builder;
-  }
-
-  async findPage(query: AutomationQuery, limit: number, after?: ListingPosition): Promise<{ rows: AutomationEntity[]; totalCount: number }> {
-    const totalCount = await this.filtered(query).getCount();
-    const page = this.filtered(query);
-    if (after !== undefined) {
-      page.andWhere(
-        new Brackets((where) => {
-          where
-            .where('lower(a.title) > :afterTitle', { afterTitle: after.title })
-            .orWhere('(lower(a.title) = :afterTitle AND a.slug > :afterSlug)', { afterSlug: after.slug });
-        }),
-      );
-    }
-    const rows = await page.orderBy('lower(a.title)').addOrderBy('a.slug').limit(limit).getMany();
-    return { rows, totalCount };
+  async findPage(query: AutomationQuery, limit: number, after?: ListingPosition): Promise<{ rows: Automation[]; totalCount: number }> {
+    const [count] = await this.db.query<{ n: number }>(`SELECT count(*)::int AS n ${FILTERED}`, filterParams(query));
+    const rows = await this.db.query<Automation>(
+      `SELECT ${automationColumns('a.')} ${FILTERED}
+         AND ($9::text IS NULL OR lower(a.title) > $9 OR (lower(a.title) = $9 AND a.slug > $10))
+       ORDER BY lower(a.title), a.slug
+       LIMIT $11`,
+      [...filterParams(query), after?.title ?? null, after?.slug ?? null, limit],
+    );
+    return { rows, totalCount: count?.n ?? 0 };
   }
 
   async ownersOf(slugs: readonly string[]): Promise<Map<string, string>> {
     if (slugs.length === 0) {
       return new Map();
     }
-    const rows = await this.dataSource.query<{ slug: string; owner_team: string }[]>(`SELECT slug, owner_team FROM automation WHERE slug = ANY($1::text[])`, [[...new Set(slugs)]]);
+    const rows = await this.db.query<{ slug: string; owner_team: string }>(`SELECT slug, owner_team FROM automation WHERE slug = ANY($1::text[])`, [[...new Set(slugs)]]);
     return new Map(rows.map((row) => [row.slug, row.owner_team]));
   }
 
   /** Active automations whose runtime binding is of `kind`, with the binding. */
-  withRuntime(kind: string): Promise<Pick<AutomationEntity, 'slug' | 'runtime'>[]> {
-    return this.automations
-      .createQueryBuilder('a')
-      .select(['a.slug', 'a.runtime'])
-      .where('a.archived_at IS NULL')
-      .andWhere(`a.runtime ->> 'kind' = :kind`, { kind })
-      .orderBy('a.slug')
-      .getMany();
+  withRuntime(kind: string): Promise<Pick<Automation, 'slug' | 'runtime'>[]> {
+    return this.db.query(`SELECT slug, runtime FROM automation WHERE archived_at IS NULL AND runtime ->> 'kind' = $1 ORDER BY slug`, [kind]);
   }
 
-  findBySlug(slug: string): Promise<AutomationEntity | null> {
-    return this.automations.findOneBy({ slug });
+  async findBySlug(slug: string): Promise<Automation | null> {
+    const [row] = await this.db.query<Automation>(`SELECT ${COLUMNS} FROM automation WHERE slug = $1`, [slug]);
+    return row ?? null;
   }
 
   /** Active automations in slug order; only `slugs` when given. */
-  listForExport(slugs?: readonly string[]): Promise<AutomationEntity[]> {
-    return this.automations.find({
-      where: slugs === undefined ? { archivedAt: IsNull() } : { slug: In([...slugs]) },
-      order: { slug: 'ASC' },
-    });
+  listForExport(slugs?: readonly string[]): Promise<Automation[]> {
+    return slugs === undefined
+      ? this.db.query(`SELECT ${COLUMNS} FROM automation WHERE archived_at IS NULL ORDER BY slug`)
+      : this.db.query(`SELECT ${COLUMNS} FROM automation WHERE slug = ANY($1::text[]) ORDER BY slug`, [[...slugs]]);
   }
 
-  async insertFromConsole(definition: AutomationDefinition): Promise<AutomationEntity> {
-    await this.automations.insert({ ...definition, source: 'console', sourceFile: null, archivedAt: null });
-    return this.automations.findOneByOrFail({ slug: definition.slug });
+  async insertFromConsole(definition: AutomationDefinition): Promise<Automation> {
+    const params = definitionParams(definition);
+    const [row] = await this.db.query<Automation>(
+      `INSERT INTO automation (${DEFINITION_COLUMN_LIST}, source, source_file, archived_at) VALUES (${placeholders(1, params.length)}, 'console', NULL, NULL) RETURNING ${COLUMNS}`,
+      params,
+    );
+    return row as Automation;
   }
 
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
-  async replaceDefinition(manager: EntityManager, definition: AutomationDefinition): Promise<AutomationEntity> {
+  async replaceDefinition(tx: Transaction, definition: AutomationDefinition): Promise<Automation> {
     const { slug, ...rest } = definition;
-    const automations = manager.getRepository(AutomationEntity);
-    await automations.update({ slug }, rest);
-    return automations.findOneByOrFail({ slug });
+    const params = editableParams(rest);
+    const [row] = await this.db.query<Automation>(
+      `UPDATE automation SET (${EDITABLE_COLUMN_LIST}) = (${placeholders(2, params.length)}), updated_at = now() WHERE slug = $1 RETURNING ${COLUMNS}`,
+      [slug, ...params],
+      tx,
+    );
+    if (row === undefined) {
+      throw new Error(`No automation "${slug}" to update.`);
+    }
+    return row;
   }
 
   /** Active automations other than `slug` whose runtime binding names this OpenTelemetry service name. */
   async namingService(serviceName: string, slug: string): Promise<string[]> {
-    const rows = await this.automations
-      .createQueryBuilder('a')
-      .select(['a.slug'])
-      .where('a.archived_at IS NULL')
-      .andWhere('a.slug <> :slug', { slug })
-      .andWhere(`a.runtime ->> 'serviceName' = :serviceName`, { serviceName })
-      .orderBy('a.slug')
-      .getMany();
+    const rows = await this.db.query<{ slug: string }>(
+      `SELECT slug FROM automation WHERE archived_at IS NULL AND slug <> $1 AND runtime ->> 'serviceName' = $2 ORDER BY slug`,
+      [slug, serviceName],
+    );
     return rows.map((row) => row.slug);
   }
 
-  async archive(slug: string, at: Date): Promise<AutomationEntity> {
-    await this.automations.update({ slug }, { archivedAt: at });
-    return this.automations.findOneByOrFail({ slug });
+  async archive(slug: string, at: Date): Promise<Automation> {
+    const [row] = await this.db.query<Automation>(`UPDATE automation SET archived_at = $2, updated_at = now() WHERE slug = $1 RETURNING ${COLUMNS}`, [slug, at]);
+    if (row === undefined) {
+      throw new Error(`No automation "${slug}" to archive.`);
+    }
+    return row;
   }
 
   async facets(): Promise<{ tags: string[]; systems: string[] }> {
-    const [row] = await this.dataSource.query<{ tags: string[] | null; systems: string[] | null }[]>(`
+    const [row] = await this.db.query<{ tags: string[] | null; systems: string[] | null }>(`
       SELECT
         (SELECT array_agg(DISTINCT t ORDER BY t) FROM automation, unnest(tags) t WHERE archived_at IS NULL) AS tags,
         (SELECT array_agg(DISTINCT s ORDER BY s) FROM automation, unnest(systems) s WHERE archived_at IS NULL) AS systems`);

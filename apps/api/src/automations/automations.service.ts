@@ -13,12 +13,13 @@ import { TokenCoverage } from '../tokens/token-coverage.js';
 import { changeVerdict, mayOwn } from './automation-access.js';
 import { auditedDefinition, automationChange } from './automation-audit.js';
 import { definitionFromInput, definitionToYaml, type AutomationDefinition } from './automation-definition.js';
-import type { AutomationEntity } from './automation.entity.js';
+import type { Automation } from './automation-row.js';
 import { toAutomationType } from './automation.mapper.js';
 import { AutomationNotFoundError, FileManagedError, SlugTakenError } from './automations.errors.js';
 import { AutomationsRepository, type AutomationQuery, type ListingPosition } from './automations.repository.js';
 import type { AutomationInput } from './dto/automation.input.js';
 import type { AutomationConnectionType, AutomationFacetsType, AutomationObjectType } from './dto/automation.type.js';
+import { Database } from '../database/database.js';
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -26,6 +27,7 @@ export const MAX_PAGE_SIZE = 100;
 export class AutomationsService {
   constructor(
     @Inject(AutomationsRepository) private readonly automations: AutomationsRepository,
+    @Inject(Database) private readonly database: Database,
     @Inject(TeamsService) private readonly teams: TeamsService,
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(AutomationChangeGate) private readonly changeGate: AutomationChangeGate,
@@ -88,20 +90,20 @@ export class AutomationsService {
     if (options.approvedChange === undefined && (await this.changeGate.hold(existing, definition, input, user))) {
       return this.get(slug, user);
     }
-    await this.automations.transaction(async (manager) => {
-      const replaced = await this.automations.replaceDefinition(manager, definition);
+    await this.database.transaction(async (tx) => {
+      const replaced = await this.automations.replaceDefinition(tx, definition);
       await this.audit.record(
         automationChange(user, 'automation.updated', slug, [existing.ownerTeam, replaced.ownerTeam], {
           before: auditedDefinition(existing),
           after: auditedDefinition(replaced),
           ...(options.approvedChange === undefined ? {} : { detail: { approvedChange: options.approvedChange } }),
         }),
-        manager,
+        tx,
       );
       if (replaced.ownerTeam !== existing.ownerTeam) {
-        await this.tokenCoverage.automationsMoved(manager, [{ slug, from: existing.ownerTeam, to: replaced.ownerTeam }], user);
+        await this.tokenCoverage.automationsMoved(tx, [{ slug, from: existing.ownerTeam, to: replaced.ownerTeam }], user);
       }
-      await this.waiting.automationsChanged(manager, [{ slug, before: existing, after: replaced }], user, options.approvedChange);
+      await this.waiting.automationsChanged(tx, [{ slug, before: existing, after: replaced }], user, options.approvedChange);
     });
     return this.get(slug, user);
   }
@@ -129,7 +131,7 @@ export class AutomationsService {
     return definitionToYaml(entity);
   }
 
-  private async find(slug: string): Promise<AutomationEntity> {
+  private async find(slug: string): Promise<Automation> {
     const entity = await this.automations.findBySlug(slug);
     if (entity === null) {
       throw new AutomationNotFoundError(slug);
@@ -137,7 +139,7 @@ export class AutomationsService {
     return entity;
   }
 
-  private async mayChange(slug: string, user: User, permission: 'automation:update' | 'automation:archive'): Promise<AutomationEntity> {
+  private async mayChange(slug: string, user: User, permission: 'automation:update' | 'automation:archive'): Promise<Automation> {
     const existing = await this.find(slug);
     if (existing.source === 'file') {
       throw new FileManagedError(slug, existing.sourceFile);
@@ -177,7 +179,7 @@ export class AutomationsService {
     }
   }
 
-  private async present(entities: AutomationEntity[], user: User | undefined): Promise<AutomationObjectType[]> {
+  private async present(entities: Automation[], user: User | undefined): Promise<AutomationObjectType[]> {
     const owners = await this.teams.byName(entities.map((e) => e.ownerTeam));
     return entities.map((entity) => {
       const owner = owners.get(entity.ownerTeam);

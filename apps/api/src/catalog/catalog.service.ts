@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import { stringifyCatalogEntity, TEAM_API_VERSION, type CatalogNote, type CatalogProblem } from '@roundhouse/contracts';
-import type { TeamEntity } from '../teams/team.entity.js';
+import type { Team } from '../teams/team-row.js';
 import { SYSTEM_ACTOR, type AuditActor } from '../audit/audit-entry.js';
 import { AuditService } from '../audit/audit.service.js';
 import { dutiesChanges, wordList } from '../approvals/approval-policy.js';
@@ -16,7 +16,7 @@ import { loadCatalog, type LoadedCatalog } from './catalog-loader.js';
 import { CatalogRepository, type ApplySummary } from './catalog.repository.js';
 
 /** A team stored before teams kept their file's entity, as a Roundhouse Team that reads back the same. */
-function teamV1Of(team: TeamEntity): object {
+function teamV1Of(team: Team): object {
   const spec = {
     ...(team.email === null ? {} : { email: team.email }),
     ...(team.slack === null ? {} : { slack: team.slack }),
@@ -121,7 +121,7 @@ export class CatalogService {
     if (problems.length > 0) {
       throw new CatalogInvalidError(problems);
     }
-    const summary = await this.catalog.apply(loaded, async (manager, changes) => {
+    const summary = await this.catalog.apply(loaded, async (tx, changes) => {
       await this.audit.record(
         {
           actor,
@@ -131,9 +131,9 @@ export class CatalogService {
           teams: [...changes.teams.created, ...changes.teams.updated, ...changes.teams.restored, ...changes.teams.archived],
           detail: { ...changes },
         },
-        manager,
+        tx,
       );
-      await this.tokenCoverage.automationsMoved(manager, changes.moved, actor);
+      await this.tokenCoverage.automationsMoved(tx, changes.moved, actor);
       for (const shift of changes.shifted) {
         await this.audit.record(
           {
@@ -147,10 +147,10 @@ export class CatalogService {
             after: shift.after,
             detail: { source: 'catalog', file: shift.file },
           },
-          manager,
+          tx,
         );
       }
-      await this.waiting.automationsChanged(manager, changes.shifted, actor);
+      await this.waiting.automationsChanged(tx, changes.shifted, actor);
     });
     return { ...summary, notes: loaded.notes };
   }

@@ -1,20 +1,14 @@
-import { Column, CreateDateColumn, UpdateDateColumn } from 'typeorm';
 import type { EntitySource } from './entity-source.js';
 
 /** Columns every catalog table has: where the row is defined, when it was archived, created and changed. */
-export abstract class CatalogRecord {
-  @Column({ type: 'text' })
+export interface CatalogRecord {
   source: EntitySource;
-
-  @Column({ type: 'text', name: 'source_file', nullable: true })
   sourceFile: string | null;
-
-  @Column({ type: 'timestamptz', name: 'archived_at', nullable: true })
   archivedAt: Date | null;
-
-  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at' })
   updatedAt: Date;
 }
+
+/** The catalog record's columns, as `CatalogRecord` names them (`prefix` a table alias with its dot, e.g. `a.`). */
+export const catalogRecordColumns = (prefix = '') =>
+  `${prefix}source, ${prefix}source_file AS "sourceFile", ${prefix}archived_at AS "archivedAt", ${prefix}created_at AS "createdAt", ${prefix}updated_at AS "updatedAt"`;

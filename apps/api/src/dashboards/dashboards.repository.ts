@@ -1,9 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { DashboardReferences, DashboardV1, Located } from '@roundhouse/contracts';
-import { DataSource, type EntityManager } from 'typeorm';
-import { ReadReplica } from '../database/read-replica.js';
 import { DEAD_LETTER_STATUS, waitingCondition } from '../dead-letters/dead-letter-query.js';
+import { Database, type Transaction } from '../database/database.js';
 
 /** A dashboard as applied from its file. */
 export interface DashboardRecord {
@@ -69,14 +67,11 @@ const toRecord = (row: DashboardRow): DashboardRecord => ({
 
 @Injectable()
 export class DashboardsRepository {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(ReadReplica) private readonly reads: ReadReplica,
-  ) {}
+  constructor(@Inject(Database) private readonly db: Database) {}
 
   /** Automations in the catalog (not archived) with their KPI names, and teams: what dashboards may name. */
   async references(): Promise<DashboardReferences> {
-    const [row] = await this.dataSource.query<{ automations: [string, string[]][]; teams: string[] }[]>(
+    const [row] = await this.db.query<{ automations: [string, string[]][]; teams: string[] }>(
       `SELECT (SELECT coalesce(json_agg(json_build_array(slug, (SELECT coalesce(json_agg(k->>'name'), '[]'::json) FROM jsonb_array_elements(kpis) AS k))), '[]'::json)
                  FROM automation WHERE archived_at IS NULL) AS automations,
               (SELECT coalesce(array_agg(name), '{}') FROM team WHERE archived_at IS NULL) AS teams`,
@@ -88,10 +83,10 @@ export class DashboardsRepository {
    * Replaces the applied dashboards with these, in one transaction; one applier at a time. When
    * something changed, `record` writes what in the same transaction.
    */
-  apply(dashboards: readonly Located<DashboardV1>[], record: (manager: EntityManager, changes: DashboardChanges) => Promise<void>): Promise<DashboardApplySummary> {
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('roundhouse:dashboards-apply'))`);
-      const [counts] = await manager.query<(DashboardChanges & { unchanged: number })[]>(
+  apply(dashboards: readonly Located<DashboardV1>[], record: (tx: Transaction, changes: DashboardChanges) => Promise<void>): Promise<DashboardApplySummary> {
+    return this.db.transaction(async (tx) => {
+      await this.db.query(`SELECT pg_advisory_xact_lock(hashtext('roundhouse:dashboards-apply'))`, [], tx);
+      const [counts] = await this.db.query<DashboardChanges & { unchanged: number }>(
         `WITH wanted AS (
            SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::jsonb[]) AS w(name, title, description, owner, path, spec)
          ), previous AS (
@@ -121,22 +116,23 @@ export class DashboardsRepository {
           dashboards.map((d) => d.file),
           dashboards.map((d) => JSON.stringify(d.value.spec)),
         ],
+        tx,
       );
       const changes: DashboardChanges = { created: counts?.created ?? [], updated: counts?.updated ?? [], deleted: counts?.deleted ?? [], teams: counts?.teams ?? [] };
       if (changes.created.length + changes.updated.length + changes.deleted.length > 0) {
-        await record(manager, changes);
+        await record(tx, changes);
       }
       return { created: changes.created.length, updated: changes.updated.length, unchanged: counts?.unchanged ?? 0, deleted: changes.deleted.length };
     });
   }
 
   async list(): Promise<DashboardRecord[]> {
-    const rows = await this.dataSource.query<DashboardRow[]>(`SELECT * FROM dashboard ORDER BY title, name`);
+    const rows = await this.db.query<DashboardRow>(`SELECT * FROM dashboard ORDER BY title, name`);
     return rows.map(toRecord);
   }
 
   async find(name: string): Promise<DashboardRecord | null> {
-    const [row] = await this.reads.source().query<DashboardRow[]>(`SELECT * FROM dashboard WHERE name = $1`, [name]);
+    const [row] = await this.db.read<DashboardRow>(`SELECT * FROM dashboard WHERE name = $1`, [name]);
     return row === undefined ? null : toRecord(row);
   }
 
@@ -149,7 +145,7 @@ export class DashboardsRepository {
     if (automations.length === 0) {
       return new Map();
     }
-    const rows = await this.reads.source().query<{ automation: string; pending: number; oldest_pending_since: Date | null; arrived: number; closed: number }[]>(
+    const rows = await this.db.read<{ automation: string; pending: number; oldest_pending_since: Date | null; arrived: number; closed: number }>(
       `SELECT a.slug AS automation,
               count(d.id) FILTER (WHERE ${waitingCondition('d')})::int AS pending,
               min(d.first_failed_at) FILTER (WHERE ${waitingCondition('d')}) AS oldest_pending_since,
@@ -179,7 +175,7 @@ export class DashboardsRepository {
     if (requests.length === 0) {
       return new Map();
     }
-    const rows = await this.reads.source().query<{ automation: string; minutes: number[]; first_reported_minute: Date | null }[]>(
+    const rows = await this.db.read<{ automation: string; minutes: number[]; first_reported_minute: Date | null }>(
       `SELECT r.automation,
               (SELECT coalesce(array_agg((extract(epoch FROM minute) * 1000)::float8 ORDER BY minute), '{}')
                  FROM run_rollup_minute WHERE automation_slug = r.automation AND succeeded > 0 AND minute >= r.since AND minute < $3) AS minutes,
@@ -200,7 +196,7 @@ export class DashboardsRepository {
     if (requests.length === 0) {
       return new Map();
     }
-    const rows = await this.reads.source().query<{ automation: string; threshold_ms: string; within: number; runs: number }[]>(
+    const rows = await this.db.read<{ automation: string; threshold_ms: string; within: number; runs: number }>(
       `SELECT r.automation, r.threshold_ms, s.within::int AS within, s.runs::int AS runs
          FROM unnest($1::text[], $2::bigint[]) AS r(automation, threshold_ms)
          CROSS JOIN LATERAL run_latency_span(r.automation, r.threshold_ms, $3, $4) s`,

@@ -112,8 +112,8 @@ export class DashboardsService {
     if (loaded.problems.length > 0) {
       throw new DashboardsInvalidError(loaded.problems);
     }
-    return this.dashboards.apply(loaded.dashboards, (manager, { teams, ...names }) =>
-      this.audit.record({ actor, action: 'dashboards.applied', target: { kind: 'dashboards', id: path.relative(root, dir) || '.' }, teams, detail: names }, manager),
+    return this.dashboards.apply(loaded.dashboards, (tx, { teams, ...names }) =>
+      this.audit.record({ actor, action: 'dashboards.applied', target: { kind: 'dashboards', id: path.relative(root, dir) || '.' }, teams, detail: names }, tx),
     );
   }
 

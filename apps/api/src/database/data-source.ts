@@ -1,22 +1,19 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { DataSource, type DataSourceOptions } from 'typeorm';
-import { AutomationEntity } from '../automations/automation.entity.js';
 import { installJobSchema } from '../jobs/job-schema.js';
-import { TeamEntity } from '../teams/team.entity.js';
-import { RuntimeTokenEntity } from '../tokens/runtime-token.entity.js';
 import { BudgetedClient } from './budgeted-client.js';
 import { grantApiRole } from './database-roles.js';
 import { migrations } from './migrations/index.js';
 
-export const entities = [TeamEntity, AutomationEntity, RuntimeTokenEntity];
-
-/** How the api's pools connect: each connection holds a request's statements to the request's database budget. */
+/**
+ * How the api's pools connect: each connection holds a request's statements to the request's database
+ * budget. No entities: repositories send SQL through `Database` (database.ts).
+ */
 function poolOptions(url: string, sessionSettings: string, withMigrations: boolean): DataSourceOptions {
   return {
     type: 'postgres',
     url,
-    entities,
     migrations: withMigrations ? migrations : [],
     synchronize: false,
     migrationsRun: false,

@@ -9,8 +9,9 @@ import { StartupError } from './startup-error.js';
 
 /**
  * The read replica, when DATABASE_REPLICA_URL is set: a second, read-only pool. Repositories whose
- * reads a replica may serve ask `source()` for their DataSource; it is the replica's only inside a
- * request listed in REPLICA_READS (replica-reads.ts), and the primary everywhere else.
+ * reads a replica may serve send them with `Database.read` (database.ts), which asks `source()`; it
+ * is the replica's only inside a request listed in REPLICA_READS (replica-reads.ts), and the primary
+ * everywhere else.
  */
 @Injectable()
 export class ReadReplica implements OnModuleInit, OnApplicationShutdown {

@@ -12,7 +12,7 @@ import { Kind, OperationTypeNode, type OperationDefinitionNode } from 'graphql';
  * dead letters, reprocess requests, approvals, the audit trail page).
  *
  * A request is served by the replica only when it is listed here *and* the repository method it
- * calls reads through `ReadReplica.source()`; a listed request that reaches any other method reads
+ * calls reads with `Database.read` (database.ts); a listed request that reaches any other method reads
  * the primary, and one that tries to write fails (the replica's connections are read-only).
  */
 export const REPLICA_READS = {

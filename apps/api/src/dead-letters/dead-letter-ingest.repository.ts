@@ -1,10 +1,9 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Inject, Injectable } from '@nestjs/common';
 import type { DeadLetterStatus, DeadLetterV1 } from '@roundhouse/contracts';
-import { DataSource, type EntityManager } from 'typeorm';
 import { takenByRequest } from './dead-letter-query.js';
 import { errorFingerprint, normalizeErrorMessage } from './fingerprint.js';
 import { reportedBody } from './message-body.js';
+import { Database, type Transaction } from '../database/database.js';
 
 /** A dead letter seen again with an error, reported at `at`. */
 interface NewError {
@@ -36,13 +35,13 @@ const UUID = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i;
  */
 @Injectable()
 export class DeadLetterIngestRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(@Inject(Database) private readonly db: Database) {}
 
   /**
    * Stores dead letters reported at ingest, inside its transaction. A message seen before (same
    * automation, queue and message id) is one dead letter seen again; new ones count into their group.
    */
-  async store(manager: EntityManager, events: readonly DeadLetterV1[]): Promise<void> {
+  async store(tx: Transaction, events: readonly DeadLetterV1[]): Promise<void> {
     if (events.length === 0) {
       return;
     }
@@ -56,7 +55,7 @@ export class DeadLetterIngestRepository {
     const rows = merged.map((m) => m.event);
     const messages = rows.map(reportedBody);
     const fingerprints = rows.map((e) => errorFingerprint({ automation: e.automation, sourceKind: e.source.kind, sourceQueue: e.source.queue, errorClass: e.errorClass, errorMessage: e.errorMessage }));
-    const inserted = await manager.query<{ id: string; fingerprint: string; status: DeadLetterStatus; inserted: boolean }[]>(
+    const inserted = await this.db.query<{ id: string; fingerprint: string; status: DeadLetterStatus; inserted: boolean }>(
       `INSERT INTO dead_letter AS d (automation_slug, source_kind, source_queue, source_exchange, source_routing_key, message_id, fingerprint,
           error_class, error_message, attempts, first_failed_at, last_failed_at, body, content_type, content_encoding, headers, correlation_id, run_id, deliveries)
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
@@ -88,8 +87,9 @@ export class DeadLetterIngestRepository {
         rows.map((e) => e.runId ?? null),
         merged.map((m) => m.deliveries),
       ],
+      tx,
     );
-    await this.closeFailedReprocesses(manager, rows, inserted);
+    await this.closeFailedReprocesses(tx, rows, inserted);
     const fresh: GroupEntry[] = [];
     const seenAgain: NewError[] = [];
     inserted.forEach((row, index) => {
@@ -104,8 +104,8 @@ export class DeadLetterIngestRepository {
         seenAgain.push({ ...entry, id: row.id });
       }
     });
-    await this.countIntoGroups(manager, fresh);
-    await this.recordNewErrors(manager, seenAgain);
+    await this.countIntoGroups(tx, fresh);
+    await this.recordNewErrors(tx, seenAgain);
   }
 
   /**
@@ -113,12 +113,12 @@ export class DeadLetterIngestRepository {
    * after a reprocess moves to the group of the error it failed with this time (counted into it), and
    * the error it had is kept in its earlier errors. An older report arriving late changes nothing.
    */
-  private async recordNewErrors(manager: EntityManager, errors: readonly NewError[]): Promise<void> {
+  private async recordNewErrors(tx: Transaction, errors: readonly NewError[]): Promise<void> {
     if (errors.length === 0) {
       return;
     }
     const fingerprints = errors.map((e) => errorFingerprint(e));
-    const moved = await manager.query<{ fingerprint: string; automation_slug: string; source_kind: string; source_queue: string; error_class: string; error_message: string; at: Date }[]>(
+    const moved = await this.db.query<{ fingerprint: string; automation_slug: string; source_kind: string; source_queue: string; error_class: string; error_message: string; at: Date }>(
       `WITH x AS (
          SELECT u.id, u.fingerprint, u.error_class, u.error_message, u.at, d.fingerprint AS was
            FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::timestamptz[]) AS u(id, fingerprint, error_class, error_message, at)
@@ -137,9 +137,10 @@ export class DeadLetterIngestRepository {
        )
        SELECT * FROM moved`,
       [errors.map((e) => e.id), fingerprints, errors.map((e) => e.errorClass), errors.map((e) => e.errorMessage), errors.map((e) => e.at)],
+      tx,
     );
     await this.countIntoGroups(
-      manager,
+      tx,
       moved
         .filter((row) => row.fingerprint !== null)
         .map((row) => ({
@@ -155,7 +156,7 @@ export class DeadLetterIngestRepository {
   }
 
   /** Counts dead letters that joined groups (new ones, or ones that moved to their new error) into them, creating groups first seen. */
-  private async countIntoGroups(manager: EntityManager, entries: readonly GroupEntry[]): Promise<void> {
+  private async countIntoGroups(tx: Transaction, entries: readonly GroupEntry[]): Promise<void> {
     const byFingerprint = new Map<string, { entry: GroupEntry; count: number }>();
     for (const entry of entries) {
       byFingerprint.set(entry.fingerprint, { entry, count: (byFingerprint.get(entry.fingerprint)?.count ?? 0) + 1 });
@@ -164,7 +165,7 @@ export class DeadLetterIngestRepository {
       return;
     }
     const groups = [...byFingerprint.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, g]) => g);
-    await manager.query(
+    await this.db.query(
       `INSERT INTO dead_letter_group AS g (fingerprint, automation_slug, error_class, normalized_message, sample_message, source_kind, source_queue, total, first_seen, last_seen)
        SELECT f, a, c, n, m, k, q, t, s, s FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[], $9::timestamptz[]) AS x(f, a, c, n, m, k, q, t, s)
        ON CONFLICT (fingerprint) DO UPDATE SET
@@ -183,6 +184,7 @@ export class DeadLetterIngestRepository {
         groups.map((g) => g.count),
         groups.map((g) => g.entry.at),
       ],
+      tx,
     );
   }
 
@@ -194,7 +196,7 @@ export class DeadLetterIngestRepository {
    * is not counted twice.
    */
   private async closeFailedReprocesses(
-    manager: EntityManager,
+    tx: Transaction,
     events: readonly DeadLetterV1[],
     stored: readonly { id: string; status: DeadLetterStatus; inserted: boolean }[],
   ): Promise<void> {
@@ -205,7 +207,7 @@ export class DeadLetterIngestRepository {
     if (keyed.length === 0 && cameBack.length === 0) {
       return;
     }
-    await manager.query(
+    await this.db.query(
       `WITH failed AS (
          SELECT i.id AS item_id, i.dead_letter_id AS old_id, x.new_id
            FROM unnest($1::uuid[], $2::bigint[]) AS x(reprocess_id, new_id) JOIN reprocess_item i ON i.reprocess_id = x.reprocess_id
@@ -221,6 +223,7 @@ export class DeadLetterIngestRepository {
        )
        UPDATE dead_letter d SET reprocess_of = c.old_id, status = 'failed_again' FROM closed c WHERE d.id = c.new_id AND c.old_id <> c.new_id AND d.id = ANY (ARRAY(SELECT new_id FROM closed))`,
       [keyed.map((k) => k.reprocessId), keyed.map((k) => k.id), cameBack],
+      tx,
     );
   }
 
@@ -229,13 +232,13 @@ export class DeadLetterIngestRepository {
    * letter; a run that gave up without parking the message again marks it failed again, under the
    * error the run failed with.
    */
-  async recordReprocessRuns(manager: EntityManager, succeeded: readonly string[], gaveUp: readonly { reprocessId: string; errorClass: string; errorMessage: string }[]): Promise<void> {
+  async recordReprocessRuns(tx: Transaction, succeeded: readonly string[], gaveUp: readonly { reprocessId: string; errorClass: string; errorMessage: string }[]): Promise<void> {
     const ok = succeeded.filter((id) => UUID.test(id));
     const failed = gaveUp.filter((f) => UUID.test(f.reprocessId));
     if (ok.length === 0 && failed.length === 0) {
       return;
     }
-    const closed = await manager.query<{ id: string; automation_slug: string; source_kind: string; source_queue: string; reprocess_id: string; ok: boolean }[]>(
+    const closed = await this.db.query<{ id: string; automation_slug: string; source_kind: string; source_queue: string; reprocess_id: string; ok: boolean }>(
       `WITH outcome AS (
          SELECT x.reprocess_id, x.ok, x.error FROM unnest($1::uuid[], $2::boolean[], $3::text[]) AS x(reprocess_id, ok, error)
        ), done AS (
@@ -253,11 +256,12 @@ export class DeadLetterIngestRepository {
         [...ok.map(() => true), ...failed.map(() => false)],
         [...ok.map(() => null), ...failed.map((f) => `${f.errorClass}: ${f.errorMessage}`.slice(0, 1000))],
       ],
+      tx,
     );
     const errors = new Map(failed.map((f) => [f.reprocessId.toLowerCase(), f]));
     const at = new Date();
     await this.recordNewErrors(
-      manager,
+      tx,
       closed.flatMap((row) => {
         const error = row.ok ? undefined : errors.get(row.reprocess_id);
         return error === undefined
@@ -273,7 +277,7 @@ export class DeadLetterIngestRepository {
    * of an unnamed statement, planned with its value, so the partial index for BullMQ still serves it.
    */
   acknowledgedItems(route: string, automation: string, queue: string, limit: number): Promise<{ reprocess_id: string; message_id: string }[]> {
-    return this.dataSource.query(
+    return this.db.query(
       `SELECT i.reprocess_id::text AS reprocess_id, d.message_id FROM reprocess_item i JOIN dead_letter d ON d.id = i.dead_letter_id
         WHERE i.route = $4 AND i.state = 'acknowledged' AND i.automation_slug = $1 AND d.source_queue = $2 ORDER BY i.id LIMIT $3`,
       [automation, queue, limit, route],

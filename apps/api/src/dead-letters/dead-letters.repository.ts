@@ -1,12 +1,11 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
 import { COLUMNS, SELECT, deadLetterConditions, waitingCondition, type DeadLetterPosition, type DeadLetterQuery, type DeadLetterRow, type GroupRow } from './dead-letter-query.js';
+import { Database } from '../database/database.js';
 
 /** The dead-letter workbench's reads: pages, counts and groups for a filter, one dead letter, and what waits per source. */
 @Injectable()
 export class DeadLettersRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(@Inject(Database) private readonly db: Database) {}
 
   /**
    * Pending (or failed-again) dead letters of one automation and source queue whose last failure is
@@ -14,7 +13,7 @@ export class DeadLettersRepository {
    * such failure.
    */
   async pendingFailedBefore(automation: string, sourceKind: string, queue: string, before: Date): Promise<{ count: number; oldest: Date | null }> {
-    const [row] = await this.dataSource.query<{ count: number; oldest: Date | null }[]>(
+    const [row] = await this.db.query<{ count: number; oldest: Date | null }>(
       `SELECT count(*)::int AS count, min(last_failed_at) AS oldest FROM dead_letter
         WHERE automation_slug = $1 AND source_kind = $2 AND source_queue = $3 AND ${waitingCondition('dead_letter')} AND last_failed_at < $4`,
       [automation, sourceKind, queue, before],
@@ -24,7 +23,7 @@ export class DeadLettersRepository {
 
   /** The source queues an automation's pending (or failed-again) dead letters came from, by source kind. */
   pendingSources(automation: string): Promise<{ source_kind: string; source_queue: string }[]> {
-    return this.dataSource.query(
+    return this.db.query(
       `SELECT DISTINCT source_kind, source_queue FROM dead_letter WHERE automation_slug = $1 AND ${waitingCondition('dead_letter')} ORDER BY source_kind, source_queue`,
       [automation],
     );
@@ -41,7 +40,7 @@ export class DeadLettersRepository {
     // The page's ids first, through a narrow index (read index-only where the filter allows: status
     // and search are in dead_letter_status_search_idx), then their rows by primary key: a page past a
     // cursor walks the same few index entries as the first page, whatever the search matches overall.
-    return this.dataSource.query<DeadLetterRow[]>(
+    return this.db.query<DeadLetterRow>(
       `WITH page AS (
          SELECT d.id, d.last_failed_at FROM dead_letter d ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
           ORDER BY d.last_failed_at DESC, d.id DESC LIMIT $${params.length}
@@ -56,18 +55,18 @@ export class DeadLettersRepository {
   async count(query: DeadLetterQuery): Promise<number> {
     const params: unknown[] = [];
     const where = deadLetterConditions(query, params);
-    const [row] = await this.dataSource.query<{ count: number }[]>(`SELECT count(*)::int AS count FROM dead_letter d ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}`, params);
+    const [row] = await this.db.query<{ count: number }>(`SELECT count(*)::int AS count FROM dead_letter d ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}`, params);
     return row?.count ?? 0;
   }
 
   async byId(id: string): Promise<DeadLetterRow | undefined> {
-    const [row] = await this.dataSource.query<DeadLetterRow[]>(`${SELECT} WHERE d.id = $1::bigint`, [id]);
+    const [row] = await this.db.query<DeadLetterRow>(`${SELECT} WHERE d.id = $1::bigint`, [id]);
     return row;
   }
 
   /** The automation's owning team and the payload fields it marks sensitive. */
   async payloadPolicy(automation: string): Promise<{ ownerTeam: string; sensitiveFields: string[] }> {
-    const [row] = await this.dataSource.query<{ owner_team: string; fields: string[] | null }[]>(
+    const [row] = await this.db.query<{ owner_team: string; fields: string[] | null }>(
       `SELECT owner_team, ARRAY(SELECT jsonb_array_elements_text(coalesce(payload_policy -> 'sensitiveFields', '[]'::jsonb))) AS fields FROM automation WHERE slug = $1`,
       [automation],
     );
@@ -84,7 +83,7 @@ export class DeadLettersRepository {
     const where = deadLetterConditions({ ...query, automation: undefined }, params);
     params.push(query.automation ?? null);
     const matching = where.length === 0 ? '' : `AND EXISTS (SELECT 1 FROM dead_letter d WHERE d.fingerprint = g.fingerprint AND ${where.join(' AND ')})`;
-    return this.dataSource.query<GroupRow[]>(
+    return this.db.query<GroupRow>(
       `SELECT g.fingerprint, g.automation_slug, a.title AS automation_title, g.error_class, g.normalized_message, g.sample_message,
               g.source_kind, g.source_queue, g.total, g.first_seen, g.last_seen,
               (SELECT count(*)::int FROM dead_letter d WHERE d.fingerprint = g.fingerprint AND ${waitingCondition('d')}) AS pending,

@@ -1,9 +1,8 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Inject, Injectable } from '@nestjs/common';
 import type { HeartbeatV1, KpiMeasurementV1, StepV1 } from '@roundhouse/contracts';
-import { DataSource, type EntityManager } from 'typeorm';
 import type { CountedRun, RollupDelta } from './rollup-delta.js';
 import { attemptKey, compareAttempts, type RunPatch } from './run-patch.js';
+import { Database, type Transaction } from '../database/database.js';
 
 export interface QuarantineRow {
   tokenId: string;
@@ -54,10 +53,10 @@ function patchesOf(patches: readonly RunPatch[], rows: readonly KeyRow[]): RunPa
 
 @Injectable()
 export class IngestRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(@Inject(Database) private readonly db: Database) {}
 
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+  transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
   }
 
   /** Known automations among `slugs`, with their owning team. */
@@ -65,7 +64,7 @@ export class IngestRepository {
     if (slugs.length === 0) {
       return new Map();
     }
-    const rows = await this.dataSource.query<{ slug: string; owner_team: string }[]>(`SELECT slug, owner_team FROM automation WHERE slug = ANY($1::text[])`, [slugs]);
+    const rows = await this.db.query<{ slug: string; owner_team: string }>(`SELECT slug, owner_team FROM automation WHERE slug = ANY($1::text[])`, [slugs]);
     return new Map(rows.map((row) => [row.slug, row.owner_team]));
   }
 
@@ -73,13 +72,14 @@ export class IngestRepository {
    * Records events' ids with their time (`occurredAt`, the same on every resend, keeps a key in its
    * day's partition); returns the ids never seen before.
    */
-  async claimEventIds(manager: EntityManager, events: readonly { id: string; occurredAt: string }[]): Promise<Set<string>> {
+  async claimEventIds(tx: Transaction, events: readonly { id: string; occurredAt: string }[]): Promise<Set<string>> {
     if (events.length === 0) {
       return new Set();
     }
-    const rows = await manager.query<{ id: string }[]>(
+    const rows = await this.db.query<{ id: string }>(
       `INSERT INTO ingest_event (id, occurred_at) SELECT * FROM unnest($1::text[], $2::timestamptz[]) ORDER BY 1, 2 ON CONFLICT (id, occurred_at) DO NOTHING RETURNING id`,
       [events.map((event) => event.id), events.map((event) => event.occurredAt)],
+      tx,
     );
     return new Set(rows.map((row) => row.id));
   }
@@ -95,12 +95,12 @@ export class IngestRepository {
    *    attempt whose end is not in yet.
    * Returns the phases applied and the attempts whose end was applied, for the rollups.
    */
-  async applyRunPhases(manager: EntityManager, patches: readonly RunPatch[]): Promise<AppliedPhases> {
+  async applyRunPhases(tx: Transaction, patches: readonly RunPatch[]): Promise<AppliedPhases> {
     const applied: AppliedPhases = { starts: new Set(), ends: new Set(), counted: [] };
     const ordered = [...patches].sort(compareAttempts);
-    const inserted = new Set(await this.insertNewAttempts(manager, ordered));
-    const ended = await this.applyEnds(manager, ordered.filter((patch) => patch.end !== null && !inserted.has(patch)));
-    const started = await this.markStarts(manager, ordered.filter((patch) => patch.starts.length > 0 && !inserted.has(patch)));
+    const inserted = new Set(await this.insertNewAttempts(tx, ordered));
+    const ended = await this.applyEnds(tx, ordered.filter((patch) => patch.end !== null && !inserted.has(patch)));
+    const started = await this.markStarts(tx, ordered.filter((patch) => patch.starts.length > 0 && !inserted.has(patch)));
     for (const patch of [...inserted].filter((p) => p.starts.length > 0).concat(started)) {
       applied.starts.add(patch);
     }
@@ -112,11 +112,11 @@ export class IngestRepository {
   }
 
   /** Inserts the attempts not stored yet, whole; answers those it inserted. */
-  private async insertNewAttempts(manager: EntityManager, ordered: readonly RunPatch[]): Promise<RunPatch[]> {
+  private async insertNewAttempts(tx: Transaction, ordered: readonly RunPatch[]): Promise<RunPatch[]> {
     if (ordered.length === 0) {
       return [];
     }
-    const rows = await manager.query<KeyRow[]>(
+    const rows = await this.db.query<KeyRow>(
       `INSERT INTO run (automation_slug, run_id, attempt, started_at, correlation_id, status, finished_at, duration_ms, error_class, error_message, manual_touch, counted, start_seen)
        SELECT automation_slug, run_id, attempt, started_at, correlation_id, status, finished_at, duration_ms, error_class, error_message, manual_touch, status <> 'running', start_seen
          FROM unnest($1::text[], $2::text[], $3::int[], $4::timestamptz[], $5::text[], $6::text[], $7::timestamptz[], $8::int[], $9::text[], $10::text[], $11::boolean[], $12::boolean[])
@@ -124,16 +124,17 @@ export class IngestRepository {
        ON CONFLICT ON CONSTRAINT run_pkey DO NOTHING
        RETURNING automation_slug, run_id, attempt, started_at`,
       [...runColumns(ordered), ordered.map((r) => r.starts.length > 0)],
+      tx,
     );
     return patchesOf(ordered, rows);
   }
 
   /** Applies the ends of stored attempts that have none yet; answers those it applied. */
-  private async applyEnds(manager: EntityManager, ordered: readonly RunPatch[]): Promise<Set<RunPatch>> {
+  private async applyEnds(tx: Transaction, ordered: readonly RunPatch[]): Promise<Set<RunPatch>> {
     if (ordered.length === 0) {
       return new Set();
     }
-    const rows = await manager.query<KeyRow[]>(
+    const rows = await this.db.query<KeyRow>(
       `INSERT INTO run (automation_slug, run_id, attempt, started_at, correlation_id, status, finished_at, duration_ms, error_class, error_message, manual_touch, counted, start_seen)
        SELECT *, true, false FROM unnest($1::text[], $2::text[], $3::int[], $4::timestamptz[], $5::text[], $6::text[], $7::timestamptz[], $8::int[], $9::text[], $10::text[], $11::boolean[])
        ON CONFLICT ON CONSTRAINT run_pkey DO UPDATE SET
@@ -148,16 +149,17 @@ export class IngestRepository {
        WHERE NOT run.counted
        RETURNING automation_slug, run_id, attempt, started_at`,
       runColumns(ordered),
+      tx,
     );
     return new Set(patchesOf(ordered, rows));
   }
 
   /** Marks starts not seen yet, filling in the correlation id of an attempt whose end is not in; answers those it marked. */
-  private async markStarts(manager: EntityManager, ordered: readonly RunPatch[]): Promise<RunPatch[]> {
+  private async markStarts(tx: Transaction, ordered: readonly RunPatch[]): Promise<RunPatch[]> {
     if (ordered.length === 0) {
       return [];
     }
-    const rows = await manager.query<KeyRow[]>(
+    const rows = await this.db.query<KeyRow>(
       `INSERT INTO run AS r (automation_slug, run_id, attempt, started_at, correlation_id, status, counted, start_seen)
        SELECT *, 'running', false, true FROM unnest($1::text[], $2::text[], $3::int[], $4::timestamptz[], $5::text[])
        ON CONFLICT ON CONSTRAINT run_pkey DO UPDATE SET
@@ -166,6 +168,7 @@ export class IngestRepository {
        WHERE NOT r.start_seen
        RETURNING automation_slug, run_id, attempt, started_at`,
       runColumns(ordered).slice(0, 5),
+      tx,
     );
     return patchesOf(ordered, rows);
   }
@@ -175,12 +178,12 @@ export class IngestRepository {
    * per minute, the attempts that ended and those that took at most the threshold, exactly. Minutes
    * and thresholds in key order, like the rollups.
    */
-  async addLatencyCounts(manager: EntityManager, runs: readonly CountedRun[]): Promise<void> {
+  async addLatencyCounts(tx: Transaction, runs: readonly CountedRun[]): Promise<void> {
     const ended = runs.filter((run) => run.status !== 'running');
     if (ended.length === 0) {
       return;
     }
-    await manager.query(
+    await this.db.query(
       `INSERT INTO run_latency_minute AS r (automation_slug, threshold_ms, minute, runs, within)
        SELECT c.slug, t.threshold_ms, date_bin('1 minute', c.finished_at, timestamptz '2000-01-01 00:00:00+00'), count(*)::int,
               count(*) FILTER (WHERE coalesce(c.duration_ms, 0) <= t.threshold_ms)::int
@@ -191,14 +194,15 @@ export class IngestRepository {
         ORDER BY 1, 2, 3
        ON CONFLICT ON CONSTRAINT run_latency_minute_pkey DO UPDATE SET runs = r.runs + EXCLUDED.runs, within = r.within + EXCLUDED.within`,
       [ended.map((run) => run.automation), ended.map((run) => run.finishedAt), ended.map((run) => run.durationMs)],
+      tx,
     );
   }
 
-  async addRollups(manager: EntityManager, deltas: readonly RollupDelta[]): Promise<void> {
+  async addRollups(tx: Transaction, deltas: readonly RollupDelta[]): Promise<void> {
     if (deltas.length === 0) {
       return;
     }
-    await manager.query(
+    await this.db.query(
       `INSERT INTO run_rollup_minute AS r (automation_slug, minute, succeeded, failed, dead_lettered, retried, manual_touches, duration_histogram, dependency_retries, dependency_timeouts, circuit_opens)
        SELECT a, m, s, f, d, rt, mt, h::int[], dr, dt, co
          FROM unnest($1::text[], $2::timestamptz[], $3::int[], $4::int[], $5::int[], $6::int[], $7::int[], $8::text[], $9::int[], $10::int[], $11::int[])
@@ -226,15 +230,16 @@ export class IngestRepository {
         deltas.map((d) => d.dependencyTimeouts),
         deltas.map((d) => d.circuitOpens),
       ],
+      tx,
     );
   }
 
   /** Steps are written once: a step seen again (a replayed span) changes nothing. */
-  async insertSteps(manager: EntityManager, steps: readonly StepV1[]): Promise<void> {
+  async insertSteps(tx: Transaction, steps: readonly StepV1[]): Promise<void> {
     if (steps.length === 0) {
       return;
     }
-    await manager.query(
+    await this.db.query(
       `INSERT INTO run_step (automation_slug, correlation_id, step_id, parent_step_id, run_id, name, started_at, finished_at, duration_ms, outcome, error_message)
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::timestamptz[], $9::int[], $10::text[], $11::text[])
        ON CONFLICT ON CONSTRAINT run_step_pkey DO NOTHING`,
@@ -251,22 +256,24 @@ export class IngestRepository {
         steps.map((s) => s.outcome),
         steps.map((s) => s.errorMessage ?? null),
       ],
+      tx,
     );
   }
 
-  async insertMeasurements(manager: EntityManager, measurements: readonly KpiMeasurementV1[]): Promise<void> {
+  async insertMeasurements(tx: Transaction, measurements: readonly KpiMeasurementV1[]): Promise<void> {
     if (measurements.length === 0) {
       return;
     }
-    await manager.query(
+    await this.db.query(
       `INSERT INTO kpi_measurement (event_id, automation_slug, kpi, value, measured_at)
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::float8[], $5::timestamptz[]) ON CONFLICT DO NOTHING`,
       [measurements.map((m) => m.id), measurements.map((m) => m.automation), measurements.map((m) => m.kpi), measurements.map((m) => m.value), measurements.map((m) => m.occurredAt)],
+      tx,
     );
   }
 
   /** Moves last success and last heartbeat forward, never back. */
-  async touchActivity(manager: EntityManager, successes: readonly CountedRun[], heartbeats: readonly HeartbeatV1[]): Promise<void> {
+  async touchActivity(tx: Transaction, successes: readonly CountedRun[], heartbeats: readonly HeartbeatV1[]): Promise<void> {
     const latest = new Map<string, { success: Date | null; heartbeat: Date | null; instance: string | null }>();
     const entry = (slug: string) => latest.get(slug) ?? { success: null, heartbeat: null, instance: null };
     for (const run of successes) {
@@ -286,7 +293,7 @@ export class IngestRepository {
       return;
     }
     const slugs = [...latest.keys()].sort();
-    await manager.query(
+    await this.db.query(
       `INSERT INTO automation_activity AS a (automation_slug, last_success_at, last_heartbeat_at, last_instance)
        SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::timestamptz[], $4::text[])
        ON CONFLICT (automation_slug) DO UPDATE SET
@@ -295,17 +302,19 @@ export class IngestRepository {
          last_instance = CASE WHEN EXCLUDED.last_heartbeat_at > a.last_heartbeat_at OR a.last_heartbeat_at IS NULL
                               THEN coalesce(EXCLUDED.last_instance, a.last_instance) ELSE a.last_instance END`,
       [slugs, slugs.map((s) => latest.get(s)?.success ?? null), slugs.map((s) => latest.get(s)?.heartbeat ?? null), slugs.map((s) => latest.get(s)?.instance ?? null)],
+      tx,
     );
   }
 
-  async quarantine(manager: EntityManager, rows: readonly QuarantineRow[]): Promise<void> {
+  async quarantine(tx: Transaction, rows: readonly QuarantineRow[]): Promise<void> {
     if (rows.length === 0) {
       return;
     }
-    await manager.query(
+    await this.db.query(
       `INSERT INTO quarantined_event (token_id, team, automation, event_type, reason, payload)
        SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::jsonb[])`,
       [rows.map((r) => r.tokenId), rows.map((r) => r.team), rows.map((r) => r.automation), rows.map((r) => r.eventType), rows.map((r) => r.reason), rows.map((r) => JSON.stringify(r.payload))],
+      tx,
     );
   }
 }

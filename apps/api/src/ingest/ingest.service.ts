@@ -157,8 +157,8 @@ export class IngestService {
       }
     });
 
-    await this.repository.transaction(async (manager) => {
-      const fresh = await this.repository.claimEventIds(manager, valid.map((v) => v.event));
+    await this.repository.transaction(async (tx) => {
+      const fresh = await this.repository.claimEventIds(tx, valid.map((v) => v.event));
       const stored: IngestEventV2[] = [];
       for (const { index, event } of valid) {
         if (fresh.has(event.id)) {
@@ -169,7 +169,7 @@ export class IngestService {
         }
       }
       const patches = mergeRunEvents(runEvents);
-      const applied = await this.repository.applyRunPhases(manager, patches);
+      const applied = await this.repository.applyRunPhases(tx, patches);
       // An event is accepted when any phase it carries was new (a `run` carries both), a duplicate when none was.
       const phaseNew = new Map<number, boolean>();
       const ended: RunEventV2[] = [];
@@ -189,23 +189,23 @@ export class IngestService {
         outcome(index, (runEventAt.get(index) as RunEventV2).id, isNew ? 'accepted' : 'duplicate');
       }
       const counted = applied.counted;
-      await this.repository.insertSteps(manager, stored.filter((e): e is StepV1 => e.type === 'step'));
+      await this.repository.insertSteps(tx, stored.filter((e): e is StepV1 => e.type === 'step'));
       const signals = stored.filter((e): e is ResilienceV1 => e.type === 'resilience');
-      await this.repository.addRollups(manager, rollupDeltas(counted, signals));
-      await this.repository.addLatencyCounts(manager, counted);
-      await this.repository.insertMeasurements(manager, stored.filter((e): e is KpiMeasurementV1 => e.type === 'kpi_measurement'));
-      await this.repository.touchActivity(manager, counted, stored.filter((e): e is HeartbeatV1 => e.type === 'heartbeat'));
-      await this.deadLetters.store(manager, stored.filter((e): e is DeadLetterV1 => e.type === 'dead_letter'));
+      await this.repository.addRollups(tx, rollupDeltas(counted, signals));
+      await this.repository.addLatencyCounts(tx, counted);
+      await this.repository.insertMeasurements(tx, stored.filter((e): e is KpiMeasurementV1 => e.type === 'kpi_measurement'));
+      await this.repository.touchActivity(tx, counted, stored.filter((e): e is HeartbeatV1 => e.type === 'heartbeat'));
+      await this.deadLetters.store(tx, stored.filter((e): e is DeadLetterV1 => e.type === 'dead_letter'));
       const reprocessed = ended.flatMap((e) => {
         const end = endOf(e);
         return e.reprocessId === undefined || end === undefined ? [] : [{ reprocessId: e.reprocessId, ...end }];
       });
       await this.deadLetters.recordReprocessRuns(
-        manager,
+        tx,
         reprocessed.filter((e) => e.outcome === 'succeeded').map((e) => e.reprocessId),
         reprocessed.flatMap((e) => (e.outcome === 'failed' ? [{ reprocessId: e.reprocessId, errorClass: e.errorClass ?? '', errorMessage: e.errorMessage ?? '' }] : [])),
       );
-      await this.repository.quarantine(manager, quarantine);
+      await this.repository.quarantine(tx, quarantine);
     });
 
     const count = (o: IngestOutcome) => results.filter((r) => r.outcome === o).length;

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { Database } from '../database/database.js';
 import type { Kpi, Slo } from '@roundhouse/contracts';
-import { ReadReplica } from '../database/read-replica.js';
 import { emptyHistogram } from '../runs/duration-histogram.js';
 import type { SeriesFacts } from './kpi-values.js';
 
@@ -141,14 +141,14 @@ function toFacts(row: Omit<FactsRow, 'key' | 'first_data_at'>, firstDataAt: Date
 /** KPI figures from the per-minute rollups and the KPI measurements; never from raw runs. */
 @Injectable()
 export class KpisRepository {
-  constructor(@Inject(ReadReplica) private readonly reads: ReadReplica) {}
+  constructor(@Inject(Database) private readonly db: Database) {}
 
   /** The automations among `slugs` that are in the catalog (not archived), with their KPIs and SLOs. */
   async automations(slugs: readonly string[]): Promise<AutomationKpis[]> {
     if (slugs.length === 0) {
       return [];
     }
-    return this.reads.source().query<AutomationKpis[]>(KPI_SQL.automations, [[...slugs]]);
+    return this.db.read<AutomationKpis>(KPI_SQL.automations, [[...slugs]]);
   }
 
   /** Every series over its window, in one query, by key. */
@@ -156,7 +156,7 @@ export class KpisRepository {
     if (requests.length === 0) {
       return new Map();
     }
-    const rows = await this.reads.source().query<FactsRow[]>(KPI_SQL.series, seriesParams(requests));
+    const rows = await this.db.read<FactsRow>(KPI_SQL.series, seriesParams(requests));
     return new Map(rows.map((row) => [row.key, toFacts(row, row.first_data_at === null ? null : new Date(row.first_data_at))]));
   }
 
@@ -169,7 +169,7 @@ export class KpisRepository {
     if (requests.length === 0) {
       return result;
     }
-    const rows = await this.reads.source().query<BucketRow[]>(KPI_SQL.trends, trendParams(requests));
+    const rows = await this.db.read<BucketRow>(KPI_SQL.trends, trendParams(requests));
     for (const row of rows) {
       result.get(row.key)?.set(Number(row.bucket), toFacts(row, null));
     }

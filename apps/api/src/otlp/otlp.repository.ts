@@ -1,10 +1,9 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
+import { Database } from '../database/database.js';
 
 @Injectable()
 export class OtlpRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(@Inject(Database) private readonly db: Database) {}
 
   /** The active automations whose runtime binding names each of these OpenTelemetry service names (archived ones speak for nothing). */
   async automationsByServiceName(serviceNames: readonly string[]): Promise<Map<string, string[]>> {
@@ -12,7 +11,7 @@ export class OtlpRepository {
     if (serviceNames.length === 0) {
       return bound;
     }
-    const rows = await this.dataSource.query<{ service_name: string; slug: string }[]>(
+    const rows = await this.db.query<{ service_name: string; slug: string }>(
       `SELECT runtime->>'serviceName' AS service_name, slug FROM automation WHERE archived_at IS NULL AND runtime->>'serviceName' = ANY($1::text[]) ORDER BY slug`,
       [serviceNames],
     );

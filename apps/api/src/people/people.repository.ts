@@ -1,10 +1,9 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
+import { Database } from '../database/database.js';
 
 @Injectable()
 export class PeopleRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(@Inject(Database) private readonly db: Database) {}
 
   /**
    * Active teams the catalog gives someone known by any of `identifiers` (lower case: a username,
@@ -15,7 +14,7 @@ export class PeopleRepository {
     if (identifiers.length === 0) {
       return [];
     }
-    const rows = await this.dataSource.query<{ name: string }[]>(
+    const rows = await this.db.query<{ name: string }>(
       `SELECT team.name FROM team
         WHERE team.archived_at IS NULL
           AND (team.name IN (SELECT unnest(p.teams) FROM person p
@@ -32,6 +31,6 @@ export class PeopleRepository {
     if (names.length === 0) {
       return Promise.resolve([]);
     }
-    return this.dataSource.query(`SELECT name, display_name AS "displayName", email FROM person WHERE archived_at IS NULL AND name = ANY($1::text[])`, [names]);
+    return this.db.query(`SELECT name, display_name AS "displayName", email FROM person WHERE archived_at IS NULL AND name = ANY($1::text[])`, [names]);
   }
 }

@@ -1,8 +1,7 @@
-import { Controller, Get, Res } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Controller, Get, Inject, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
 import { Public } from '../auth/decorators.js';
+import { Database } from '../database/database.js';
 
 /**
  * The api process's liveness and readiness probes, for load balancers and orchestrators. An
@@ -10,7 +9,7 @@ import { Public } from '../auth/decorators.js';
  */
 @Controller()
 export class ProbesController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(@Inject(Database) private readonly db: Database) {}
 
   /** Alive: the process answers. */
   @Public()
@@ -24,7 +23,7 @@ export class ProbesController {
   @Get('readyz')
   async readyz(@Res({ passthrough: true }) response: Response) {
     try {
-      await this.dataSource.query('SELECT 1');
+      await this.db.query('SELECT 1');
       return { status: 'ok', database: 'up' };
     } catch {
       response.status(503);

@@ -1,6 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
+import { Database } from '../database/database.js';
 
 export interface QuarantinedRow {
   id: string;
@@ -14,7 +13,7 @@ export interface QuarantinedRow {
 
 @Injectable()
 export class QuarantineRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(@Inject(Database) private readonly db: Database) {}
 
   /** Newest first; `teams` undefined means every team. */
   async page(teams: readonly string[] | undefined, automation: string | undefined, limit: number, beforeId: string | undefined): Promise<{ rows: QuarantinedRow[]; total: number }> {
@@ -29,7 +28,7 @@ export class QuarantineRepository {
       where.push(`q.automation = $${params.length}`);
     }
     const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-    const [count] = await this.dataSource.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM quarantined_event q ${filter}`, params);
+    const [count] = await this.db.query<{ total: number }>(`SELECT count(*)::int AS total FROM quarantined_event q ${filter}`, params);
     const pageParams = [...params];
     let pageFilter = filter;
     if (beforeId !== undefined) {
@@ -37,7 +36,7 @@ export class QuarantineRepository {
       pageFilter = `${filter === '' ? 'WHERE' : `${filter} AND`} q.id < $${pageParams.length}::bigint`;
     }
     pageParams.push(limit);
-    const rows = await this.dataSource.query<QuarantinedRow[]>(
+    const rows = await this.db.query<QuarantinedRow>(
       `SELECT q.id::text AS id, q.received_at, q.automation, q.event_type, q.reason, q.payload, t.name AS token_name
          FROM quarantined_event q LEFT JOIN runtime_token t ON t.id = q.token_id
          ${pageFilter} ORDER BY q.id DESC LIMIT $${pageParams.length}`,

@@ -9,7 +9,7 @@ import { decide, sliceSize, stageOf, waitingNote, type CanaryDecision, type Cana
 import { ReprocessCanaryRepository, type CanaryRow } from './reprocess-canary.repository.js';
 import { enqueueRequest } from './reprocess-enqueue.js';
 import { ReprocessRepository } from './reprocess.repository.js';
-import type { EntityManager } from 'typeorm';
+import type { Transaction } from '../database/database.js';
 
 /**
  * Canary reprocess: a request sends a first slice, waits until the runtime reported every slice
@@ -27,14 +27,14 @@ export class ReprocessCanaryService {
   ) {}
 
   /** In the transaction that snapshots the request: takes the slice from its `total` messages and holds the rest. */
-  async stage(manager: EntityManager, requestId: string, total: number, plan: CanaryPlan): Promise<void> {
+  async stage(tx: Transaction, requestId: string, total: number, plan: CanaryPlan): Promise<void> {
     const size = sliceSize(plan, total);
     if (typeof size === 'string') {
       const path = plan.count === undefined || plan.count === null ? 'canary.percent' : 'canary.count';
       throw new InputError('The canary is not valid.', [{ path, message: size, found: String(plan.count ?? `${plan.percent ?? 0}%`), allowed: `fewer than ${total} messages` }]);
     }
     const kept = plan.count === undefined || plan.count === null ? { percent: plan.percent ?? 0 } : { count: plan.count };
-    await this.canaries.stage(manager, requestId, { ...kept, maxFailureRate: plan.maxFailureRate, size });
+    await this.canaries.stage(tx, requestId, { ...kept, maxFailureRate: plan.maxFailureRate, size });
   }
 
   /** Requests' canaries as the api shows them. */
@@ -91,16 +91,16 @@ export class ReprocessCanaryService {
   /** Records the decision once, with its audit entry: the rest is released, or the request stops and its rest waits again. */
   private async record(row: CanaryRow, decision: CanaryDecision, actor: AuditActor, note: string | null): Promise<void> {
     const id = row.request_id;
-    const recorded = await this.ledger.transaction(async (manager) => {
-      if (!(await this.canaries.decide(manager, id, decision))) {
+    const recorded = await this.ledger.transaction(async (tx) => {
+      if (!(await this.canaries.decide(tx, id, decision))) {
         return false;
       }
       const passed = decision.outcome === 'passed';
-      const released = passed ? await this.canaries.release(manager, id) : 0;
+      const released = passed ? await this.canaries.release(tx, id) : 0;
       if (!passed) {
-        await this.ledger.transition(manager, id, ['running', 'paused'], 'cancelled');
+        await this.ledger.transition(tx, id, ['running', 'paused'], 'cancelled');
       }
-      const cancelled = passed ? 0 : await this.ledger.cancelUnsent(manager, id);
+      const cancelled = passed ? 0 : await this.ledger.cancelUnsent(tx, id);
       await this.audit.record(
         {
           actor,
@@ -117,7 +117,7 @@ export class ReprocessCanaryService {
             ...(passed ? { rest: released } : { notSent: cancelled }),
           },
         },
-        manager,
+        tx,
       );
       return passed;
     });

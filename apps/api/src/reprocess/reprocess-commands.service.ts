@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { COMMAND_LEASE_SECONDS, type AckCommandsResponseV1, type ClaimCommandsResponseV1, type DeadLetterV1, type ReprocessCommandV1 } from '@roundhouse/contracts';
-import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { commandPayloadOf, toContract } from '../dead-letters/message-body.js';
 import { runtimeActor, type RuntimeIdentity } from '../tokens/runtime-token.js';
 import { ReprocessItemsRepository, type ClaimedItem } from './reprocess-items.repository.js';
 import { ReprocessRepository } from './reprocess.repository.js';
 import { ReprocessService } from './reprocess.service.js';
+import type { Transaction } from '../database/database.js';
 
 /** The command a claimed ledger item becomes. */
 export function commandOf(item: ClaimedItem, issuedAt: Date): ReprocessCommandV1 {
@@ -55,9 +55,9 @@ export class ReprocessCommandsService {
   ) {}
 
   async claim(runtime: RuntimeIdentity, request: { max: number; automations?: string[] | undefined }): Promise<ClaimCommandsResponseV1> {
-    const items = await this.ledger.transaction(async (manager) => {
-      const claimed = await this.items.claimCommands(manager, runtime, request.automations, request.max, COMMAND_LEASE_SECONDS);
-      await this.record(manager, runtime, 'commands.claimed', claimed);
+    const items = await this.ledger.transaction(async (tx) => {
+      const claimed = await this.items.claimCommands(tx, runtime, request.automations, request.max, COMMAND_LEASE_SECONDS);
+      await this.record(tx, runtime, 'commands.claimed', claimed);
       return claimed;
     });
     const now = new Date();
@@ -65,9 +65,9 @@ export class ReprocessCommandsService {
   }
 
   async ack(runtime: RuntimeIdentity, reprocessIds: readonly string[]): Promise<AckCommandsResponseV1> {
-    const acknowledged = await this.ledger.transaction(async (manager) => {
-      const items = await this.items.acknowledgeCommands(manager, reprocessIds, runtime);
-      await this.record(manager, runtime, 'commands.acknowledged', items);
+    const acknowledged = await this.ledger.transaction(async (tx) => {
+      const items = await this.items.acknowledgeCommands(tx, reprocessIds, runtime);
+      await this.record(tx, runtime, 'commands.acknowledged', items);
       return items;
     });
     for (const id of new Set(acknowledged.map((item) => item.request_id))) {
@@ -77,7 +77,7 @@ export class ReprocessCommandsService {
   }
 
   private async record(
-    manager: EntityManager,
+    tx: Transaction,
     runtime: RuntimeIdentity,
     action: 'commands.claimed' | 'commands.acknowledged',
     items: readonly { request_id: string; automation_slug: string; dead_letter_id: string; reprocess_id: string }[],
@@ -92,7 +92,7 @@ export class ReprocessCommandsService {
           teams: [runtime.team],
           detail: { count: group.length, deadLetterIds: group.map((item) => item.dead_letter_id), reprocessIds: group.map((item) => item.reprocess_id) },
         },
-        manager,
+        tx,
       );
     }
   }

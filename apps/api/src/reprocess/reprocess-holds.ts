@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { SYSTEM_ACTOR, type AuditActor } from '../audit/audit-entry.js';
 import { AuditService } from '../audit/audit.service.js';
 import { ReprocessRepository } from './reprocess.repository.js';
+import type { Transaction } from '../database/database.js';
 
 /**
  * Sets aside reprocess and discard requests waiting for approval whose automations changed owner
@@ -19,20 +19,20 @@ export class ReprocessHolds {
   ) {}
 
   /** Call in the transaction that changes the automation. `why`: "payout-reconciliation moved from finance-ops to order-ops". */
-  async automationChanged(manager: EntityManager, automation: string, why: string, actor: AuditActor): Promise<string[]> {
-    return this.setAside(manager, { automation }, why, actor);
+  async automationChanged(tx: Transaction, automation: string, why: string, actor: AuditActor): Promise<string[]> {
+    return this.setAside(tx, { automation }, why, actor);
   }
 
   /** One request, found changed when someone tried to approve it. */
-  async requestOutdated(manager: EntityManager, id: string, why: string, actor: AuditActor): Promise<boolean> {
-    return (await this.setAside(manager, { id }, why, actor)).length > 0;
+  async requestOutdated(tx: Transaction, id: string, why: string, actor: AuditActor): Promise<boolean> {
+    return (await this.setAside(tx, { id }, why, actor)).length > 0;
   }
 
-  private async setAside(manager: EntityManager, which: { automation: string } | { id: string }, why: string, actor: AuditActor): Promise<string[]> {
+  private async setAside(tx: Transaction, which: { automation: string } | { id: string }, why: string, actor: AuditActor): Promise<string[]> {
     const note = `Set aside: ${why} after it was asked for. Ask again if it is still needed.`;
-    const rows = await this.ledger.setAsideWaiting(manager, which, note, SYSTEM_ACTOR);
+    const rows = await this.ledger.setAsideWaiting(tx, which, note, SYSTEM_ACTOR);
     for (const row of rows) {
-      const released = await this.ledger.cancelUnsent(manager, row.id);
+      const released = await this.ledger.cancelUnsent(tx, row.id);
       await this.audit.record(
         {
           actor,
@@ -43,7 +43,7 @@ export class ReprocessHolds {
           reason: note,
           detail: { requestedBy: row.requested_by, released },
         },
-        manager,
+        tx,
       );
     }
     return rows.map((row) => row.id);

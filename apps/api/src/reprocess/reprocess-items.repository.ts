@@ -1,7 +1,6 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
 import type { ItemState, ReprocessAction, RequestState, Route } from './reprocess.types.js';
+import { Database, type Transaction } from '../database/database.js';
 
 /** Which automations a runtime token names: `all` of its team, or a list (see tokens/runtime-token.ts). */
 export interface RuntimeCoverage {
@@ -90,10 +89,10 @@ export interface RetryItem {
 /** A reprocess request's per-item ledger: dispatch claims and outcomes, progress and errors, the SDK's command pull, a dead letter's history. */
 @Injectable()
 export class ReprocessItemsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(@Inject(Database) private readonly db: Database) {}
 
   async progress(requestIds: readonly string[]): Promise<Map<string, Partial<Record<ItemState, number>>>> {
-    const rows = await this.dataSource.query<{ request_id: string; state: ItemState; count: number }[]>(
+    const rows = await this.db.query<{ request_id: string; state: ItemState; count: number }>(
       `SELECT request_id::text AS request_id, state, count(*)::int AS count FROM reprocess_item WHERE request_id = ANY($1::bigint[]) GROUP BY request_id, state`,
       [[...requestIds]],
     );
@@ -106,7 +105,7 @@ export class ReprocessItemsRepository {
 
   /** A request's snapshot by automation and error (as each dead letter failed when it was taken), most first, each with its oldest dead letter as a sample. */
   selectionGroups(requestId: string, limit: number): Promise<SelectionGroupRow[]> {
-    return this.dataSource.query<SelectionGroupRow[]>(
+    return this.db.query<SelectionGroupRow>(
       `SELECT i.automation_slug, d.error_class, count(*)::int AS count,
               (array_agg(d.id::text ORDER BY d.id))[1] AS sample_id,
               (array_agg(d.message_id ORDER BY d.id))[1] AS sample_message_id,
@@ -121,7 +120,7 @@ export class ReprocessItemsRepository {
 
   /** The latest items of a request that failed or are waiting to be tried again, with why. */
   itemErrors(requestId: string, limit: number): Promise<ItemErrorRow[]> {
-    return this.dataSource.query<ItemErrorRow[]>(
+    return this.db.query<ItemErrorRow>(
       `SELECT i.dead_letter_id::text AS dead_letter_id, i.automation_slug, d.message_id, i.state, i.last_error, i.attempts
          FROM reprocess_item i JOIN dead_letter d ON d.id = i.dead_letter_id
         WHERE i.request_id = $1::bigint AND i.last_error IS NOT NULL
@@ -139,7 +138,7 @@ export class ReprocessItemsRepository {
    * lets workers in several processes share a request without taking the same item.
    */
   claim(requestId: string, limit: number, leaseSeconds: number): Promise<ClaimedItem[]> {
-    return this.dataSource.query<ClaimedItem[]>(
+    return this.db.query<ClaimedItem>(
       `WITH expired AS (
          SELECT id FROM reprocess_item WHERE request_id = $1::bigint AND state = 'dispatched' AND route <> 'sdk' AND lease_until < now()
           ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED
@@ -170,7 +169,7 @@ export class ReprocessItemsRepository {
    * `count` messages take at the request's rate and answers when this worker may send them.
    */
   async reserveSlot(requestId: string, count: number): Promise<Date | undefined> {
-    const [row] = await this.dataSource.query<{ slot: Date }[]>(
+    const [row] = await this.db.query<{ slot: Date }>(
       `WITH current AS (SELECT id, greatest(next_slot_at, now()) AS slot FROM reprocess_request WHERE id = $1::bigint FOR UPDATE),
        reserved AS (
          UPDATE reprocess_request r SET next_slot_at = current.slot + make_interval(secs => $2::float8 / r.velocity)
@@ -192,7 +191,7 @@ export class ReprocessItemsRepository {
     }
     // By primary key, one item at a time: the ledger's statistics, taken when the snapshot had every
     // item queued, would otherwise walk every open item of the request (reprocess_item_one_open_idx).
-    await this.dataSource.query(
+    await this.db.query(
       `UPDATE reprocess_item i SET state = 'acknowledged', acknowledged_at = now(), lease_until = NULL, last_error = NULL
          FROM unnest($1::bigint[]) AS x(id) WHERE i.id = x.id AND i.state = 'dispatched'`,
       [[...ids]],
@@ -204,7 +203,7 @@ export class ReprocessItemsRepository {
     if (items.length === 0) {
       return;
     }
-    await this.dataSource.query(
+    await this.db.query(
       `UPDATE reprocess_item i SET state = 'queued', lease_until = NULL, not_before = x.not_before, last_error = x.error,
               attempts = CASE WHEN $4 THEN i.attempts ELSE greatest(i.attempts - 1, 0) END
          FROM unnest($1::bigint[], $2::text[], $3::timestamptz[]) AS x(id, error, not_before)
@@ -218,7 +217,7 @@ export class ReprocessItemsRepository {
     if (items.length === 0) {
       return;
     }
-    await this.dataSource.query(
+    await this.db.query(
       `UPDATE reprocess_item i SET state = 'failed', finished_at = now(), lease_until = NULL, last_error = x.error
          FROM unnest($1::bigint[], $2::text[]) AS x(id, error) WHERE i.id = x.id AND i.state = 'dispatched'`,
       [items.map((i) => i.id), items.map((i) => i.error.slice(0, 1000))],
@@ -230,7 +229,7 @@ export class ReprocessItemsRepository {
     if (ids.length === 0) {
       return;
     }
-    await this.dataSource.query(
+    await this.db.query(
       `WITH done AS (
          UPDATE reprocess_item SET state = 'succeeded', acknowledged_at = now(), finished_at = now(), lease_until = NULL
           WHERE id = ANY($1::bigint[]) AND state = 'dispatched' RETURNING dead_letter_id
@@ -242,7 +241,7 @@ export class ReprocessItemsRepository {
 
   /** What is left of a request: due now, waiting to be tried again, or sent and not yet confirmed (a canary's held rest is not due). */
   async remaining(requestId: string): Promise<{ due: number; later: Date | null; unconfirmed: number; offered: number }> {
-    const [row] = await this.dataSource.query<{ due: number; later: Date | null; unconfirmed: number; offered: number }[]>(
+    const [row] = await this.db.query<{ due: number; later: Date | null; unconfirmed: number; offered: number }>(
       `SELECT count(*) FILTER (WHERE state = 'queued' AND NOT held AND (not_before IS NULL OR not_before <= now()))::int AS due,
               min(not_before) FILTER (WHERE state = 'queued' AND not_before > now()) AS later,
               count(*) FILTER (WHERE state = 'dispatched' AND route <> 'sdk')::int AS unconfirmed,
@@ -259,8 +258,8 @@ export class ReprocessItemsRepository {
    * Leases up to `max` offered commands to the runtime asking: of automations its token covers now
    * (owned by its team at this moment: the join is in the statement), and of `wanted` when given.
    */
-  claimCommands(manager: EntityManager, coverage: RuntimeCoverage, wanted: readonly string[] | undefined, max: number, leaseSeconds: number): Promise<ClaimedItem[]> {
-    return manager.query<ClaimedItem[]>(
+  claimCommands(tx: Transaction, coverage: RuntimeCoverage, wanted: readonly string[] | undefined, max: number, leaseSeconds: number): Promise<ClaimedItem[]> {
+    return this.db.query<ClaimedItem>(
       `WITH next AS (
          SELECT i.id FROM reprocess_item i
           WHERE i.route = 'sdk' AND i.state = 'dispatched' AND i.automation_slug = ANY (ARRAY(${COVERED_NOW}))
@@ -278,12 +277,13 @@ export class ReprocessItemsRepository {
        )
        SELECT * FROM leased`,
       [...coverageParams(coverage), wanted === undefined ? null : [...wanted], max, leaseSeconds],
+      tx,
     );
   }
 
   /** The runtime has these commands in hand: those of automations its token covers now are acknowledged (their dead letters read reprocessed). */
-  acknowledgeCommands(manager: EntityManager, reprocessIds: readonly string[], coverage: RuntimeCoverage): Promise<AcknowledgedItem[]> {
-    return manager.query<AcknowledgedItem[]>(
+  acknowledgeCommands(tx: Transaction, reprocessIds: readonly string[], coverage: RuntimeCoverage): Promise<AcknowledgedItem[]> {
+    return this.db.query<AcknowledgedItem>(
       `WITH acked AS (
          UPDATE reprocess_item SET state = 'acknowledged', acknowledged_at = now(), lease_until = NULL
           WHERE reprocess_id = ANY($4::uuid[]) AND route = 'sdk' AND state = 'dispatched' AND automation_slug = ANY (ARRAY(${COVERED_NOW}))
@@ -291,13 +291,14 @@ export class ReprocessItemsRepository {
        )
        SELECT request_id::text AS request_id, dead_letter_id::text AS dead_letter_id, reprocess_id::text AS reprocess_id, automation_slug FROM acked`,
       [...coverageParams(coverage), [...reprocessIds]],
+      tx,
     );
   }
 
   // ── history ───────────────────────────────────────────────────────
 
   itemsForDeadLetter(deadLetterId: string): Promise<ItemHistoryRow[]> {
-    return this.dataSource.query<ItemHistoryRow[]>(
+    return this.db.query<ItemHistoryRow>(
       `SELECT r.id::text AS request_id, r.action, r.state AS request_state, r.requested_by_name, r.reason, r.created_at,
               i.route, i.state, i.reprocess_id::text AS reprocess_id, i.attempts, i.last_error, i.dispatched_at, i.acknowledged_at, i.finished_at,
               i.new_dead_letter_id::text AS new_dead_letter_id

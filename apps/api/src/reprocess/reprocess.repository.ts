@@ -1,9 +1,8 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Inject, Injectable } from '@nestjs/common';
 import type { RuntimeBinding } from '@roundhouse/contracts';
-import { DataSource, type EntityManager } from 'typeorm';
 import { deadLetterConditions, statusCondition } from '../dead-letters/dead-letter-query.js';
 import { ACTIONABLE_STATUSES, type ReprocessAction, type RequestState, type Route, type Selection } from './reprocess.types.js';
+import { Database, type Transaction } from '../database/database.js';
 
 export interface RequestRow {
   id: string;
@@ -98,17 +97,17 @@ function selectionConditions(selection: Selection, params: unknown[], taken: 'fi
 /** Reprocess requests through their lifecycle: snapshot, approval, state changes, cancelling, finishing. */
 @Injectable()
 export class ReprocessRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(@Inject(Database) private readonly db: Database) {}
 
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+  transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
   }
 
   /** What a selection holds right now that can be acted on, by automation and source. */
   selectionParts(selection: Selection): Promise<SelectionPart[]> {
     const params: unknown[] = [];
     const where = selectionConditions(selection, params);
-    return this.dataSource.query<SelectionPart[]>(
+    return this.db.query<SelectionPart>(
       `SELECT d.automation_slug, d.source_kind, a.owner_team, a.risk_domains, a.runtime, count(*)::int AS count
          FROM dead_letter d JOIN automation a ON a.slug = d.automation_slug
         WHERE ${where.join(' AND ')}
@@ -124,8 +123,8 @@ export class ReprocessRepository {
    * already waiting in another request are left out. Only the ledger is written: the dead letters
    * read `reprocessing` from their new items (DEAD_LETTER_STATUS).
    */
-  async create(manager: EntityManager, request: NewRequest): Promise<{ id: string; total: number }> {
-    const [created] = await manager.query<{ id: string }[]>(
+  async create(tx: Transaction, request: NewRequest): Promise<{ id: string; total: number }> {
+    const [created] = await this.db.query<{ id: string }>(
       `INSERT INTO reprocess_request (action, requested_by, requested_by_name, reason, selection, automations, velocity, total, requested_automations)
        VALUES ($1, $2, $3, $4, $5, $6, $7, 0, $8) RETURNING id::text AS id`,
       [
@@ -138,13 +137,14 @@ export class ReprocessRepository {
         request.velocity,
         JSON.stringify(request.automations),
       ],
+      tx,
     );
     const id = (created as { id: string }).id;
     const params: unknown[] = [id, request.routes.map((r) => r.automation), request.routes.map((r) => r.sourceKind), request.routes.map((r) => r.route)];
     const where = selectionConditions(request.selection, params, 'on conflict');
     // The items are inserted oldest failure first: a sort of every selected row, in memory.
-    await manager.query(`SET LOCAL work_mem = '64MB'`);
-    const [counted] = await manager.query<{ total: number }[]>(
+    await this.db.query(`SET LOCAL work_mem = '64MB'`, [], tx);
+    const [counted] = await this.db.query<{ total: number }>(
       `WITH items AS (
          INSERT INTO reprocess_item (request_id, dead_letter_id, automation_slug, route)
          SELECT $1::bigint, d.id, d.automation_slug, r.route
@@ -156,9 +156,10 @@ export class ReprocessRepository {
        )
        SELECT count(*)::int AS total FROM items`,
       params,
+      tx,
     );
     const total = counted?.total ?? 0;
-    await manager.query(`UPDATE reprocess_request SET total = $2 WHERE id = $1`, [id, total]);
+    await this.db.query(`UPDATE reprocess_request SET total = $2 WHERE id = $1`, [id, total], tx);
     return { id, total };
   }
 
@@ -167,17 +168,17 @@ export class ReprocessRepository {
    * claim index (request, state, id) and the dead letters' primary key, not a stale guess.
    */
   async analyze(): Promise<void> {
-    await this.dataSource.query(`ANALYZE reprocess_item`);
+    await this.db.query(`ANALYZE reprocess_item`);
   }
 
   async request(id: string): Promise<RequestRow | undefined> {
-    const [row] = await this.dataSource.query<RequestRow[]>(`SELECT ${REQUEST_COLUMNS} FROM reprocess_request WHERE id = $1::bigint`, [id]);
+    const [row] = await this.db.query<RequestRow>(`SELECT ${REQUEST_COLUMNS} FROM reprocess_request WHERE id = $1::bigint`, [id]);
     return row;
   }
 
   /** Newest first; keyset on id. */
   requests(automation: string | undefined, limit: number, beforeId: string | undefined): Promise<RequestRow[]> {
-    return this.dataSource.query<RequestRow[]>(
+    return this.db.query<RequestRow>(
       `SELECT ${REQUEST_COLUMNS} FROM reprocess_request
         WHERE ($1::text IS NULL OR automations @> ARRAY[$1::text]) AND ($2::bigint IS NULL OR id < $2::bigint)
         ORDER BY id DESC LIMIT $3`,
@@ -186,23 +187,23 @@ export class ReprocessRepository {
   }
 
   async runtimeOf(automation: string): Promise<RuntimeBinding | null> {
-    const [row] = await this.dataSource.query<{ runtime: RuntimeBinding | null }[]>(`SELECT runtime FROM automation WHERE slug = $1`, [automation]);
+    const [row] = await this.db.query<{ runtime: RuntimeBinding | null }>(`SELECT runtime FROM automation WHERE slug = $1`, [automation]);
     return row?.runtime ?? null;
   }
 
   async titles(slugs: readonly string[]): Promise<Map<string, string>> {
-    const rows = await this.dataSource.query<{ slug: string; title: string }[]>(`SELECT slug, title FROM automation WHERE slug = ANY($1::text[])`, [[...slugs]]);
+    const rows = await this.db.query<{ slug: string; title: string }>(`SELECT slug, title FROM automation WHERE slug = ANY($1::text[])`, [[...slugs]]);
     return new Map(rows.map((r) => [r.slug, r.title]));
   }
 
   async owners(slugs: readonly string[]): Promise<Map<string, string>> {
-    const rows = await this.dataSource.query<{ slug: string; owner_team: string }[]>(`SELECT slug, owner_team FROM automation WHERE slug = ANY($1::text[])`, [[...slugs]]);
+    const rows = await this.db.query<{ slug: string; owner_team: string }>(`SELECT slug, owner_team FROM automation WHERE slug = ANY($1::text[])`, [[...slugs]]);
     return new Map(rows.map((r) => [r.slug, r.owner_team]));
   }
 
   /** Each automation's owner team and the payload fields it marks sensitive: who reads what its runtimes answered in full. */
   async payloadPolicies(slugs: readonly string[]): Promise<Map<string, { ownerTeam: string; sensitiveFields: string[] }>> {
-    const rows = await this.dataSource.query<{ slug: string; owner_team: string; fields: string[] | null }[]>(
+    const rows = await this.db.query<{ slug: string; owner_team: string; fields: string[] | null }>(
       `SELECT slug, owner_team, ARRAY(SELECT jsonb_array_elements_text(coalesce(payload_policy -> 'sensitiveFields', '[]'::jsonb))) AS fields FROM automation WHERE slug = ANY($1::text[])`,
       [[...new Set(slugs)]],
     );
@@ -211,7 +212,7 @@ export class ReprocessRepository {
 
   /** Each automation's owner team and risk domains now. */
   async automationsNow(slugs: readonly string[]): Promise<Map<string, AutomationAsRequested>> {
-    const rows = await this.dataSource.query<{ slug: string; owner_team: string; risk_domains: string[] }[]>(`SELECT slug, owner_team, risk_domains FROM automation WHERE slug = ANY($1::text[])`, [[...slugs]]);
+    const rows = await this.db.query<{ slug: string; owner_team: string; risk_domains: string[] }>(`SELECT slug, owner_team, risk_domains FROM automation WHERE slug = ANY($1::text[])`, [[...slugs]]);
     return new Map(rows.map((r) => [r.slug, { ownerTeam: r.owner_team, riskDomains: r.risk_domains }]));
   }
 
@@ -220,9 +221,9 @@ export class ReprocessRepository {
    * with Roundhouse's rejection and `note`, as a rejection would; their unsent items are
    * cancelled by the caller (cancelUnsent). Answers the requests set aside.
    */
-  setAsideWaiting(manager: EntityManager, which: { automation: string } | { id: string }, note: string, by: { id: string; name: string }): Promise<SetAsideRow[]> {
+  setAsideWaiting(tx: Transaction, which: { automation: string } | { id: string }, note: string, by: { id: string; name: string }): Promise<SetAsideRow[]> {
     const [condition, value] = 'id' in which ? ['id = $1::bigint', which.id] : ['automations @> ARRAY[$1::text]', which.automation];
-    return manager.query<SetAsideRow[]>(
+    return this.db.query<SetAsideRow>(
       `WITH set_aside AS (
          UPDATE reprocess_request
             SET state = 'cancelled', finished_at = now(), updated_at = now(), decision = 'rejected', decided_by = $3, decided_by_name = $4, decided_at = now(), decision_note = $2
@@ -232,25 +233,26 @@ export class ReprocessRepository {
        )
        SELECT * FROM set_aside ORDER BY id::bigint`,
       [value, note, by.id, by.name],
+      tx,
     );
   }
 
   /** A request just snapshotted waits for a second person's approval instead of running, for these reasons. */
-  async holdForApproval(manager: EntityManager, id: string, reasons: readonly string[]): Promise<void> {
-    await manager.query(`UPDATE reprocess_request SET state = 'awaiting_approval', approval_reasons = $2 WHERE id = $1::bigint`, [id, [...reasons]]);
+  async holdForApproval(tx: Transaction, id: string, reasons: readonly string[]): Promise<void> {
+    await this.db.query(`UPDATE reprocess_request SET state = 'awaiting_approval', approval_reasons = $2 WHERE id = $1::bigint`, [id, [...reasons]], tx);
   }
 
   /** Requests waiting for a second person's approval, oldest first. */
   awaitingApproval(): Promise<RequestRow[]> {
-    return this.dataSource.query<RequestRow[]>(`SELECT ${REQUEST_COLUMNS} FROM reprocess_request WHERE state = 'awaiting_approval' ORDER BY id`);
+    return this.db.query<RequestRow>(`SELECT ${REQUEST_COLUMNS} FROM reprocess_request WHERE state = 'awaiting_approval' ORDER BY id`);
   }
 
   /**
    * Records a second person's decision on a request waiting for approval and moves it on (to
    * running when approved, cancelled when rejected); undefined when it was not waiting.
    */
-  async decide(manager: EntityManager, id: string, decision: { decision: 'approved' | 'rejected'; by: { id: string; name: string }; note: string | null }): Promise<RequestRow | undefined> {
-    const [row] = await manager.query<RequestRow[]>(
+  async decide(tx: Transaction, id: string, decision: { decision: 'approved' | 'rejected'; by: { id: string; name: string }; note: string | null }): Promise<RequestRow | undefined> {
+    const [row] = await this.db.query<RequestRow>(
       `WITH decided AS (
          UPDATE reprocess_request
             SET state = CASE WHEN $2 = 'approved' THEN 'running' ELSE 'cancelled' END,
@@ -260,18 +262,19 @@ export class ReprocessRepository {
        )
        SELECT * FROM decided`,
       [id, decision.decision, decision.by.id, decision.by.name, decision.note],
+      tx,
     );
     return row;
   }
 
   /** Running requests, each with whether its canary is still to be decided. */
   runningRequests(): Promise<{ id: string; canary_open: boolean }[]> {
-    return this.dataSource.query(`SELECT id::text AS id, (canary IS NOT NULL AND canary_decision IS NULL) AS canary_open FROM reprocess_request WHERE state = 'running' ORDER BY id`);
+    return this.db.query(`SELECT id::text AS id, (canary IS NOT NULL AND canary_decision IS NULL) AS canary_open FROM reprocess_request WHERE state = 'running' ORDER BY id`);
   }
 
   /** Moves a request from one of `from` to `to`; undefined when it was in none of them. */
-  async transition(manager: EntityManager, id: string, from: readonly RequestState[], to: RequestState): Promise<RequestRow | undefined> {
-    const [row] = await manager.query<RequestRow[]>(
+  async transition(tx: Transaction, id: string, from: readonly RequestState[], to: RequestState): Promise<RequestRow | undefined> {
+    const [row] = await this.db.query<RequestRow>(
       `WITH moved AS (
          UPDATE reprocess_request SET state = $3, updated_at = now(), waiting_reason = NULL,
                 finished_at = CASE WHEN $3 IN ('done', 'cancelled') THEN now() ELSE finished_at END
@@ -279,13 +282,14 @@ export class ReprocessRepository {
        )
        SELECT * FROM moved`,
       [id, [...from], to],
+      tx,
     );
     return row;
   }
 
   /** Items not sent yet are cancelled, and their dead letters wait again (they read their stored status: DEAD_LETTER_STATUS). */
-  async cancelUnsent(manager: EntityManager, requestId: string): Promise<number> {
-    const [row] = await manager.query<{ cancelled: number }[]>(
+  async cancelUnsent(tx: Transaction, requestId: string): Promise<number> {
+    const [row] = await this.db.query<{ cancelled: number }>(
       `WITH cancelled AS (
          UPDATE reprocess_item SET state = 'cancelled', finished_at = now(), lease_until = NULL
           WHERE request_id = $1::bigint AND (state = 'queued' OR (state = 'dispatched' AND route = 'sdk' AND (lease_until IS NULL OR lease_until < now())))
@@ -293,17 +297,18 @@ export class ReprocessRepository {
        )
        SELECT count(*)::int AS cancelled FROM cancelled`,
       [requestId],
+      tx,
     );
     return row?.cancelled ?? 0;
   }
 
   setWaiting(requestId: string, reason: string | null): Promise<unknown> {
-    return this.dataSource.query(`UPDATE reprocess_request SET waiting_reason = $2, updated_at = now() WHERE id = $1::bigint AND waiting_reason IS DISTINCT FROM $2`, [requestId, reason]);
+    return this.db.query(`UPDATE reprocess_request SET waiting_reason = $2, updated_at = now() WHERE id = $1::bigint AND waiting_reason IS DISTINCT FROM $2`, [requestId, reason]);
   }
 
   /** Marks a running request done once nothing is left to send or to be picked up. */
-  async finishIfDone(manager: EntityManager, requestId: string): Promise<RequestRow | undefined> {
-    const [row] = await manager.query<RequestRow[]>(
+  async finishIfDone(tx: Transaction, requestId: string): Promise<RequestRow | undefined> {
+    const [row] = await this.db.query<RequestRow>(
       `WITH finished AS (
          UPDATE reprocess_request r SET state = 'done', finished_at = now(), updated_at = now(), waiting_reason = NULL
           WHERE r.id = $1::bigint AND r.state = 'running'
@@ -312,6 +317,7 @@ export class ReprocessRepository {
        )
        SELECT * FROM finished`,
       [requestId],
+      tx,
     );
     return row;
   }

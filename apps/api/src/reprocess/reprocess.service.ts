@@ -93,8 +93,8 @@ export class ReprocessService {
       ]);
     }
     const routes = parts.map((part: SelectionPart) => ({ automation: part.automation_slug, sourceKind: part.source_kind, route: this.runtimes.route(input.action, part.runtime, part.source_kind) }));
-    const created = await this.ledger.transaction(async (manager) => {
-      const request = await this.ledger.create(manager, {
+    const created = await this.ledger.transaction(async (tx) => {
+      const request = await this.ledger.create(tx, {
         action: input.action,
         requestedBy: user.id,
         requestedByName: user.name,
@@ -111,11 +111,11 @@ export class ReprocessService {
         throw new ConflictError('Every dead letter in the selection is already waiting in another request.', 'selection');
       }
       if (input.canary !== undefined && input.canary !== null) {
-        await this.canary.stage(manager, request.id, request.total, input.canary);
+        await this.canary.stage(tx, request.id, request.total, input.canary);
       }
       const reasons = approvalReasons(this.policy, input.action, request.total, automationsOf(parts));
       if (reasons.length > 0) {
-        await this.ledger.holdForApproval(manager, request.id, reasons);
+        await this.ledger.holdForApproval(tx, request.id, reasons);
       }
       await this.audit.record(
         {
@@ -133,7 +133,7 @@ export class ReprocessService {
             ...(reasons.length === 0 ? {} : { awaitingApproval: reasons }),
           },
         },
-        manager,
+        tx,
       );
       return { ...request, held: reasons.length > 0 };
     });
@@ -161,12 +161,12 @@ export class ReprocessService {
     const changed = changesSince(current, now);
     if (changed.length > 0) {
       const why = wordList(changed);
-      await this.ledger.transaction((manager) => this.holds.requestOutdated(manager, id, why, user));
+      await this.ledger.transaction((tx) => this.holds.requestOutdated(tx, id, why, user));
       throw new ConflictError(`${why} after ${current.requested_by_name} asked for this request: it was set aside, not approved. Ask again if it is still needed.`, 'id');
     }
     const text = note?.trim() === '' ? null : (note?.trim() ?? null);
-    const approved = await this.ledger.transaction(async (manager) => {
-      const decided = await this.ledger.decide(manager, id, { decision: 'approved', by: user, note: text });
+    const approved = await this.ledger.transaction(async (tx) => {
+      const decided = await this.ledger.decide(tx, id, { decision: 'approved', by: user, note: text });
       if (decided === undefined) {
         throw new ConflictError(notWaiting((await this.ledger.request(id)) ?? current, 'approved'), 'id');
       }
@@ -179,7 +179,7 @@ export class ReprocessService {
           reason: text,
           detail: { requestedBy: current.requested_by, approvalReasons: current.approval_reasons, total: current.total },
         },
-        manager,
+        tx,
       );
       return decided;
     });
@@ -202,12 +202,12 @@ export class ReprocessService {
     } else {
       checkDecide(current, user, await this.ledger.automationsNow(current.automations));
     }
-    await this.ledger.transaction(async (manager) => {
-      const decided = await this.ledger.decide(manager, id, { decision: 'rejected', by: user, note: text });
+    await this.ledger.transaction(async (tx) => {
+      const decided = await this.ledger.decide(tx, id, { decision: 'rejected', by: user, note: text });
       if (decided === undefined) {
         throw new ConflictError(notWaiting((await this.ledger.request(id)) ?? current, 'rejected'), 'id');
       }
-      const released = await this.ledger.cancelUnsent(manager, id);
+      const released = await this.ledger.cancelUnsent(tx, id);
       await this.audit.record(
         {
           actor: user,
@@ -217,7 +217,7 @@ export class ReprocessService {
           reason: text,
           detail: { requestedBy: current.requested_by, withdrawn: current.requested_by === user.id, released },
         },
-        manager,
+        tx,
       );
     });
     return this.get(id, user);
@@ -255,13 +255,13 @@ export class ReprocessService {
 
   /** Marks a running request done when nothing is left to send, and records its outcome. */
   async finishIfDone(id: string): Promise<boolean> {
-    return this.ledger.transaction(async (manager) => {
-      const row = await this.ledger.finishIfDone(manager, id);
+    return this.ledger.transaction(async (tx) => {
+      const row = await this.ledger.finishIfDone(tx, id);
       if (row === undefined) {
         return false;
       }
       const progress = (await this.items.progress([id])).get(id) ?? {};
-      await this.audit.record({ actor: SYSTEM_ACTOR, action: 'request.finished', target: { kind: 'reprocess_request', id }, automations: row.automations, detail: { total: row.total, ...progress } }, manager);
+      await this.audit.record({ actor: SYSTEM_ACTOR, action: 'request.finished', target: { kind: 'reprocess_request', id }, automations: row.automations, detail: { total: row.total, ...progress } }, tx);
       return true;
     });
   }
@@ -338,12 +338,12 @@ export class ReprocessService {
       throw new NotFoundError(`No reprocess request has the id "${id}".`);
     }
     await this.checkControl(current, user);
-    return this.ledger.transaction(async (manager) => {
-      const moved = await this.ledger.transition(manager, id, from, to);
+    return this.ledger.transaction(async (tx) => {
+      const moved = await this.ledger.transition(tx, id, from, to);
       if (moved === undefined) {
         throw new ConflictError(`The request is ${current.state}; it can be ${to === 'running' ? 'resumed' : to} only when ${from.join(' or ')}.`, 'id');
       }
-      const cancelled = to === 'cancelled' ? await this.ledger.cancelUnsent(manager, id) : undefined;
+      const cancelled = to === 'cancelled' ? await this.ledger.cancelUnsent(tx, id) : undefined;
       await this.audit.record(
         {
           actor: user,
@@ -353,7 +353,7 @@ export class ReprocessService {
           reason: reason?.trim() === '' ? null : (reason?.trim() ?? null),
           detail: cancelled === undefined ? {} : { cancelled },
         },
-        manager,
+        tx,
       );
       return moved;
     });

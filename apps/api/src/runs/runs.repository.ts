@@ -1,9 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { RunStatus, StepOutcome } from '@roundhouse/contracts';
-import { DataSource } from 'typeorm';
-import { ReadReplica } from '../database/read-replica.js';
 import { histogramSumSql } from './duration-histogram.js';
+import { Database } from '../database/database.js';
 
 export interface RunRow {
   automation_slug: string;
@@ -68,14 +66,11 @@ const SELECT_RUN = `SELECT r.automation_slug, a.title AS automation_title, r.run
 
 @Injectable()
 export class RunsRepository {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(ReadReplica) private readonly reads: ReadReplica,
-  ) {}
+  constructor(@Inject(Database) private readonly db: Database) {}
 
   /** Each automation's owner team and the payload fields it marks sensitive: who reads its error messages in full. */
   async payloadPolicies(slugs: readonly string[]): Promise<Map<string, { ownerTeam: string; sensitiveFields: string[] }>> {
-    const rows = await this.dataSource.query<{ slug: string; owner_team: string; fields: string[] | null }[]>(
+    const rows = await this.db.query<{ slug: string; owner_team: string; fields: string[] | null }>(
       `SELECT slug, owner_team, ARRAY(SELECT jsonb_array_elements_text(coalesce(payload_policy -> 'sensitiveFields', '[]'::jsonb))) AS fields FROM automation WHERE slug = ANY($1::text[])`,
       [[...new Set(slugs)]],
     );
@@ -100,7 +95,7 @@ export class RunsRepository {
       where.push(`(r.started_at, r.automation_slug, r.run_id, r.attempt) < ($${n - 3}::timestamptz, $${n - 2}, $${n - 1}, $${n}::int)`);
     }
     params.push(limit);
-    return this.dataSource.query<RunRow[]>(
+    return this.db.query<RunRow>(
       `${SELECT_RUN} ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY r.started_at DESC, r.automation_slug DESC, r.run_id DESC, r.attempt DESC LIMIT $${params.length}`,
       params,
@@ -108,11 +103,11 @@ export class RunsRepository {
   }
 
   trail(correlationId: string, limit: number): Promise<RunRow[]> {
-    return this.dataSource.query<RunRow[]>(`${SELECT_RUN} WHERE r.correlation_id = $1 ORDER BY r.started_at, r.automation_slug, r.attempt LIMIT $2`, [correlationId, limit]);
+    return this.db.query<RunRow>(`${SELECT_RUN} WHERE r.correlation_id = $1 ORDER BY r.started_at, r.automation_slug, r.attempt LIMIT $2`, [correlationId, limit]);
   }
 
   trailSteps(correlationId: string, limit: number): Promise<StepRow[]> {
-    return this.dataSource.query<StepRow[]>(
+    return this.db.query<StepRow>(
       `SELECT s.automation_slug, a.title AS automation_title, s.step_id, s.parent_step_id, s.run_id, s.name, s.outcome, s.started_at, s.finished_at, s.duration_ms, s.error_message
          FROM run_step s JOIN automation a ON a.slug = s.automation_slug
         WHERE s.correlation_id = $1 ORDER BY s.started_at, s.automation_slug, s.step_id LIMIT $2`,
@@ -122,7 +117,7 @@ export class RunsRepository {
 
   /** Rollups summed into buckets of `bucket` (a PostgreSQL interval) from `from` to `to`. */
   rollups(slug: string, from: Date, to: Date, bucket: string): Promise<RollupBucket[]> {
-    return this.reads.source().query<RollupBucket[]>(
+    return this.db.read<RollupBucket>(
       `SELECT date_bin($4::interval, minute, $2::timestamptz) AS at,
               sum(succeeded)::int AS succeeded, sum(failed)::int AS failed, sum(dead_lettered)::int AS dead_lettered,
               sum(retried)::int AS retried, ${histogramSumSql('duration_histogram')} AS histogram
@@ -134,7 +129,7 @@ export class RunsRepository {
   }
 
   async activity(slug: string): Promise<{ lastSuccessAt: Date | null; lastHeartbeatAt: Date | null }> {
-    const [row] = await this.reads.source().query<{ last_success_at: Date | null; last_heartbeat_at: Date | null }[]>(
+    const [row] = await this.db.read<{ last_success_at: Date | null; last_heartbeat_at: Date | null }>(
       `SELECT last_success_at, last_heartbeat_at FROM automation_activity WHERE automation_slug = $1`,
       [slug],
     );

@@ -1,9 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DURATION_UNIT_MS, type Slo } from '@roundhouse/contracts';
-import { DataSource } from 'typeorm';
-import { ReadReplica } from '../database/read-replica.js';
 import { waitingCondition } from '../dead-letters/dead-letter-query.js';
+import { Database } from '../database/database.js';
 
 /** Runs that ended in the last `windowMs` milliseconds before `to`, from the per-minute rollups. */
 export interface WindowRollup {
@@ -204,10 +202,7 @@ function snapshotOf(row: SnapshotRow): SloSnapshot {
 
 @Injectable()
 export class SlosRepository {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(ReadReplica) private readonly reads: ReadReplica,
-  ) {}
+  constructor(@Inject(Database) private readonly db: Database) {}
 
   /**
    * An automation's SLO definitions with the counts to judge them, or null when no automation has
@@ -224,7 +219,7 @@ export class SlosRepository {
     if (slugs.length === 0) {
       return new Map();
     }
-    const rows = await this.reads.source().query<(SnapshotRow & { automation: string })[]>(
+    const rows = await this.db.read<SnapshotRow & { automation: string }>(
       `SELECT a.slug AS automation, snapshot.* FROM unnest($1::text[]) AS a(slug) CROSS JOIN LATERAL (${SNAPSHOT}) snapshot`,
       [[...slugs], alertWindowsMs, to, now],
     );
@@ -233,7 +228,7 @@ export class SlosRepository {
 
   /** Per dead-letter SLO of the automation: gauge minutes sampled and good in [from, to). */
   async deadLetterGaugeCounts(slug: string, from: Date, to: Date): Promise<Map<string, { good: number; total: number }>> {
-    const rows = await this.reads.source().query<{ slo: string; good: number; total: number }[]>(
+    const rows = await this.db.read<{ slo: string; good: number; total: number }>(
       `WITH definition AS (SELECT slos FROM automation WHERE slug = $1), ${DEAD_LETTER_SLOS}
        SELECT dl.name AS slo, ${GAUGE_COUNTS}
          FROM dl_slo dl
@@ -249,7 +244,7 @@ export class SlosRepository {
    * and since when the oldest does. A minute sampled twice (two replicas) keeps its first sample.
    */
   async recordDeadLetterGauge(minute: Date): Promise<number> {
-    const rows = await this.dataSource.query<{ automation_slug: string }[]>(
+    const rows = await this.db.query<{ automation_slug: string }>(
       `INSERT INTO dead_letter_backlog_minute (automation_slug, minute, pending, oldest_pending_since)
        SELECT a.slug, $1::timestamptz, coalesce(d.pending, 0), d.oldest
          FROM automation a
@@ -267,7 +262,7 @@ export class SlosRepository {
 
   /** Drops gauge samples older than `before`; returns how many. */
   async pruneDeadLetterGauge(before: Date): Promise<number> {
-    const rows = await this.dataSource.query<{ n: number }[]>(
+    const rows = await this.db.query<{ n: number }>(
       `WITH gone AS (DELETE FROM dead_letter_backlog_minute WHERE minute < $1 RETURNING 1) SELECT count(*)::int AS n FROM gone`,
       [before],
     );
@@ -276,7 +271,7 @@ export class SlosRepository {
 
   /** Slugs of active automations that declare at least one SLO. */
   async automationsWithSlos(): Promise<string[]> {
-    const rows = await this.dataSource.query<{ slug: string }[]>(
+    const rows = await this.db.query<{ slug: string }>(
       `SELECT slug FROM automation WHERE archived_at IS NULL AND jsonb_array_length(slos) > 0 ORDER BY slug`,
     );
     return rows.map((r) => r.slug);

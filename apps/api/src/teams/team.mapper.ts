@@ -1,6 +1,6 @@
 import { refOfKey, splitEntityKey } from '@roundhouse/contracts';
 import type { TeamMemberType, TeamType } from './dto/team.type.js';
-import type { TeamEntity } from './team.entity.js';
+import type { Team } from './team-row.js';
 
 /** What the catalog knows of people, by name (PeopleService.byNames). */
 export type PeopleDirectory = ReadonlyMap<string, { displayName: string | null; email: string | null }>;
@@ -10,7 +10,7 @@ function memberOf(name: string, people: PeopleDirectory): TeamMemberType {
   return { name, displayName: known?.displayName ?? null, email: known?.email ?? null };
 }
 
-export function toTeamType(team: TeamEntity, automationCount: number, people: PeopleDirectory): TeamType {
+export function toTeamType(team: Team, automationCount: number, people: PeopleDirectory): TeamType {
   return {
     name: team.name,
     title: team.title,

@@ -1,43 +1,37 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, IsNull } from 'typeorm';
-import { TeamEntity } from './team.entity.js';
+import { Inject, Injectable } from '@nestjs/common';
+import { Database } from '../database/database.js';
+import { teamColumns, type Team } from './team-row.js';
 
 export interface TeamWithCount {
-  team: TeamEntity;
+  team: Team;
   automationCount: number;
 }
 
 @Injectable()
 export class TeamsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  private get teams() {
-    return this.dataSource.getRepository(TeamEntity);
-  }
+  constructor(@Inject(Database) private readonly db: Database) {}
 
   async listActiveWithCounts(): Promise<TeamWithCount[]> {
-    const { entities, raw } = await this.teams
-      .createQueryBuilder('team')
-      .leftJoin('automation', 'automation', 'automation.owner_team = team.name AND automation.archived_at IS NULL')
-      .addSelect('count(automation.slug)::int', 'automation_count')
-      .where('team.archived_at IS NULL')
-      .groupBy('team.name')
-      .orderBy('lower(team.title)')
-      .getRawAndEntities<{ automation_count: number }>();
-    return entities.map((team, index) => ({ team, automationCount: raw[index]?.automation_count ?? 0 }));
+    const rows = await this.db.query<Team & { automation_count: number }>(
+      `SELECT ${teamColumns('team.')}, count(automation.slug)::int AS automation_count
+         FROM team LEFT JOIN automation ON automation.owner_team = team.name AND automation.archived_at IS NULL
+        WHERE team.archived_at IS NULL
+        GROUP BY team.name
+        ORDER BY lower(team.title)`,
+    );
+    return rows.map(({ automation_count, ...team }) => ({ team, automationCount: automation_count }));
   }
 
-  findByNames(names: readonly string[]): Promise<TeamEntity[]> {
-    return names.length === 0 ? Promise.resolve([]) : this.teams.findBy({ name: In([...names]) });
+  findByNames(names: readonly string[]): Promise<Team[]> {
+    return names.length === 0 ? Promise.resolve([]) : this.db.query(`SELECT ${teamColumns()} FROM team WHERE name = ANY($1::text[])`, [[...names]]);
   }
 
   async isActive(name: string): Promise<boolean> {
-    return (await this.teams.countBy({ name, archivedAt: IsNull() })) > 0;
+    return (await this.db.query(`SELECT 1 FROM team WHERE name = $1 AND archived_at IS NULL`, [name])).length > 0;
   }
 
   async activeNames(): Promise<string[]> {
-    const rows = await this.teams.find({ select: { name: true }, where: { archivedAt: IsNull() } });
+    const rows = await this.db.query<{ name: string }>(`SELECT name FROM team WHERE archived_at IS NULL`);
     return rows.map((row) => row.name);
   }
 }

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import type { AuditActor } from '../audit/audit-entry.js';
 import { AuditService } from '../audit/audit.service.js';
 import { TokensRepository } from './tokens.repository.js';
+import type { Transaction } from '../database/database.js';
 
 /** An automation whose owner team changed. */
 export interface AutomationMove {
@@ -25,9 +25,9 @@ export class TokenCoverage {
   ) {}
 
   /** Call in the transaction that moves the automations: the lists change with the move or not at all. */
-  async automationsMoved(manager: EntityManager, moves: readonly AutomationMove[], actor: AuditActor): Promise<void> {
+  async automationsMoved(tx: Transaction, moves: readonly AutomationMove[], actor: AuditActor): Promise<void> {
     for (const move of moves) {
-      for (const token of await this.tokens.dropAutomation(manager, move.from, move.slug)) {
+      for (const token of await this.tokens.dropAutomation(tx, move.from, move.slug)) {
         await this.audit.record(
           {
             actor,
@@ -40,7 +40,7 @@ export class TokenCoverage {
             after: { name: token.name, automations: token.after },
             detail: { automation: move.slug, from: move.from, to: move.to, coversNothing: token.after.length === 0 },
           },
-          manager,
+          tx,
         );
       }
     }

@@ -1,5 +1,5 @@
 import { ConflictError, NotFoundError } from '../errors/domain-errors.js';
-import type { RuntimeTokenEntity } from './runtime-token.entity.js';
+import type { RuntimeToken } from './runtime-token-row.js';
 
 export class TokenNotFoundError extends NotFoundError {
   constructor(id: string) {
@@ -9,7 +9,7 @@ export class TokenNotFoundError extends NotFoundError {
 
 /** A revoked token, or one a rotation already replaced, cannot be rotated or revoked again. */
 export class TokenNotRotatableError extends ConflictError {
-  constructor(token: RuntimeTokenEntity) {
+  constructor(token: RuntimeToken) {
     super(
       token.revokedAt !== null
         ? `The token "${token.name}" was revoked on ${token.revokedAt.toISOString()}, so it cannot be rotated: create a new token instead.`
@@ -19,14 +19,14 @@ export class TokenNotRotatableError extends ConflictError {
 }
 
 export class TokenAlreadyRevokedError extends ConflictError {
-  constructor(token: RuntimeTokenEntity) {
+  constructor(token: RuntimeToken) {
     super(`The token "${token.name}" was already revoked on ${token.revokedAt?.toISOString() ?? 'an earlier request'}.`);
   }
 }
 
 /** Two tokens of a team in effect under one name could not be told apart in the console, the audit trail or a runtime's refusal. */
 export class TokenNameTakenError extends ConflictError {
-  constructor(existing: RuntimeTokenEntity) {
+  constructor(existing: RuntimeToken) {
     super(
       `The team ${existing.team} already has a token named "${existing.name}" (${existing.prefix}…): choose another name, or rotate that token to replace its secret.`,
       'name',

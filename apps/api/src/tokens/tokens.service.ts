@@ -1,16 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { TOKEN_CAPABILITIES, type TokenCapability } from '@roundhouse/contracts';
-import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { grantsOnTeam } from '../auth/permissions.js';
 import type { User } from '../auth/user.js';
 import { AutomationsService } from '../automations/automations.service.js';
 import { InputError, NotAllowedError, type FieldError } from '../errors/domain-errors.js';
 import type { RuntimeAuthentication } from './runtime-token.js';
-import type { RuntimeTokenEntity } from './runtime-token.entity.js';
+import type { RuntimeToken } from './runtime-token-row.js';
 import { newRuntimeTokenSecret, parseRuntimeToken, secretMatches } from './runtime-token-secret.js';
 import { TokenAlreadyRevokedError, TokenNameTakenError, TokenNotFoundError, TokenNotRotatableError } from './tokens.errors.js';
 import { TokensRepository } from './tokens.repository.js';
+import { Database, type Transaction } from '../database/database.js';
 
 export const DEFAULT_EXPIRES_IN_DAYS = 90;
 export const DEFAULT_OVERLAP_HOURS = 24;
@@ -36,7 +36,7 @@ function whole(value: number, min: number, max: number): boolean {
 }
 
 /** What the audit trail keeps of a token: never its secret or hash. */
-function described(token: Pick<RuntimeTokenEntity, 'name' | 'capabilities' | 'allAutomations' | 'automations' | 'expiresAt'>) {
+function described(token: Pick<RuntimeToken, 'name' | 'capabilities' | 'allAutomations' | 'automations' | 'expiresAt'>) {
   return { name: token.name, capabilities: token.capabilities, allAutomations: token.allAutomations, automations: token.automations, expiresAt: token.expiresAt.toISOString() };
 }
 
@@ -44,12 +44,13 @@ function described(token: Pick<RuntimeTokenEntity, 'name' | 'capabilities' | 'al
 export class TokensService {
   constructor(
     @Inject(TokensRepository) private readonly tokens: TokensRepository,
+    @Inject(Database) private readonly database: Database,
     @Inject(AutomationsService) private readonly automations: AutomationsService,
     @Inject(AuditService) private readonly audit: AuditService,
   ) {}
 
   /** Creates a token; the whole secret is in the answer and nowhere else. */
-  async create(request: CreateTokenRequest, user: User): Promise<{ token: RuntimeTokenEntity; secret: string }> {
+  async create(request: CreateTokenRequest, user: User): Promise<{ token: RuntimeToken; secret: string }> {
     this.checkManages(user, request.team);
     const problems: FieldError[] = [];
     const name = request.name.trim();
@@ -77,15 +78,15 @@ export class TokensService {
     if (problems.length > 0) {
       throw new InputError('The token cannot be created.', problems);
     }
-    return this.tokens.transaction(async (manager) => {
-      const taken = await this.tokens.liveNamed(manager, request.team, name, new Date());
+    return this.database.transaction(async (tx) => {
+      const taken = await this.tokens.liveNamed(tx, request.team, name, new Date());
       if (taken !== null) {
         throw new TokenNameTakenError(taken);
       }
-      const created = await this.insert(manager, { name, team: request.team, allAutomations: request.automations === null, automations: named, capabilities: request.capabilities, replaces: null }, request.expiresInDays, user);
+      const created = await this.insert(tx, { name, team: request.team, allAutomations: request.automations === null, automations: named, capabilities: request.capabilities, replaces: null }, request.expiresInDays, user);
       await this.audit.record(
         { actor: user, action: 'token.created', target: { kind: 'runtime_token', id: created.token.id }, teams: [created.token.team], automations: created.token.automations, after: described(created.token) },
-        manager,
+        tx,
       );
       return created;
     });
@@ -95,7 +96,7 @@ export class TokensService {
    * Rotates without downtime: a new token with the same name and scope, and the old one kept valid
    * for the overlap (or until it expires, when that is sooner) so runtimes can move over.
    */
-  async rotate(id: string, request: RotateTokenRequest, user: User): Promise<{ token: RuntimeTokenEntity; secret: string; replaced: RuntimeTokenEntity }> {
+  async rotate(id: string, request: RotateTokenRequest, user: User): Promise<{ token: RuntimeToken; secret: string; replaced: RuntimeToken }> {
     const old = await this.managed(id, user);
     const problems: FieldError[] = [];
     if (!whole(request.overlapHours, 1, 168)) {
@@ -113,22 +114,22 @@ export class TokensService {
     // Only what the team still owns is carried over: a rotation never hands the new token an automation of another team.
     const owners = await this.automations.ownersOf(old.automations);
     const automations = old.automations.filter((slug) => owners.get(slug) === old.team);
-    return this.tokens.transaction(async (manager) => {
+    return this.database.transaction(async (tx) => {
       const created = await this.insert(
-        manager,
+        tx,
         { name: old.name, team: old.team, allAutomations: old.allAutomations, automations, capabilities: old.capabilities, replaces: old.id },
         request.expiresInDays,
         user,
       );
       const endsAt = new Date(Date.now() + request.overlapHours * HOUR_MS);
-      if (!(await this.tokens.markReplaced(manager, old.id, created.token.id, endsAt))) {
-        throw new TokenNotRotatableError(await this.tokens.reload(manager, old.id));
+      if (!(await this.tokens.markReplaced(tx, old.id, created.token.id, endsAt))) {
+        throw new TokenNotRotatableError(await this.tokens.reload(tx, old.id));
       }
-      const replaced = await this.tokens.reload(manager, old.id);
+      const replaced = await this.tokens.reload(tx, old.id);
       const scope = { teams: [old.team], automations: old.automations };
       await this.audit.record(
         { actor: user, action: 'token.created', target: { kind: 'runtime_token', id: created.token.id }, ...scope, after: described(created.token), detail: { replaces: old.id } },
-        manager,
+        tx,
       );
       await this.audit.record(
         {
@@ -140,28 +141,28 @@ export class TokensService {
           after: described(replaced),
           detail: { replacedBy: created.token.id, overlapHours: request.overlapHours },
         },
-        manager,
+        tx,
       );
       return { ...created, replaced };
     });
   }
 
-  async revoke(id: string, user: User): Promise<RuntimeTokenEntity> {
+  async revoke(id: string, user: User): Promise<RuntimeToken> {
     const token = await this.managed(id, user);
-    return this.tokens.transaction(async (manager) => {
-      if (!(await this.tokens.revoke(manager, id, user.id, new Date()))) {
-        throw new TokenAlreadyRevokedError(await this.tokens.reload(manager, id));
+    return this.database.transaction(async (tx) => {
+      if (!(await this.tokens.revoke(tx, id, user.id, new Date()))) {
+        throw new TokenAlreadyRevokedError(await this.tokens.reload(tx, id));
       }
-      const revoked = await this.tokens.reload(manager, id);
+      const revoked = await this.tokens.reload(tx, id);
       await this.audit.record(
         { actor: user, action: 'token.revoked', target: { kind: 'runtime_token', id }, teams: [token.team], automations: token.automations, before: described(token), after: { ...described(revoked), revokedAt: revoked.revokedAt?.toISOString() } },
-        manager,
+        tx,
       );
       return revoked;
     });
   }
 
-  list(team: string, user: User): Promise<RuntimeTokenEntity[]> {
+  list(team: string, user: User): Promise<RuntimeToken[]> {
     this.checkManages(user, team);
     return this.tokens.listByTeam(team);
   }
@@ -192,11 +193,11 @@ export class TokensService {
   }
 
   private async insert(
-    manager: EntityManager,
-    scope: Pick<RuntimeTokenEntity, 'name' | 'team' | 'allAutomations' | 'automations' | 'capabilities' | 'replaces'>,
+    tx: Transaction,
+    scope: Pick<RuntimeToken, 'name' | 'team' | 'allAutomations' | 'automations' | 'capabilities' | 'replaces'>,
     expiresInDays: number,
     user: User,
-  ): Promise<{ token: RuntimeTokenEntity; secret: string }> {
+  ): Promise<{ token: RuntimeToken; secret: string }> {
     const secret = newRuntimeTokenSecret();
     const token = await this.tokens.insert(
       {
@@ -212,12 +213,12 @@ export class TokensService {
         expiresAt: new Date(Date.now() + expiresInDays * DAY_MS),
         replaces: scope.replaces,
       },
-      manager,
+      tx,
     );
     return { token, secret: secret.token };
   }
 
-  private async managed(id: string, user: User): Promise<RuntimeTokenEntity> {
+  private async managed(id: string, user: User): Promise<RuntimeToken> {
     const token = await this.tokens.findById(id);
     if (token === null) {
       throw new TokenNotFoundError(id);

@@ -143,9 +143,9 @@ export class BullMqCollector implements OnApplicationShutdown {
       const found = done.map((job, index) => deadLetterFromJob(job, binding.automation, binding.queue, raw[index]));
       const letters = found.map((letter) => this.collected(letter));
       if (letters.length > 0) {
-        fresh += await this.store.transaction(async (manager) => {
-          const unseen = await this.store.claimEventIds(manager, found);
-          await this.deadLetters.store(manager, letters.filter((l) => unseen.has(l.id)));
+        fresh += await this.store.transaction(async (tx) => {
+          const unseen = await this.store.claimEventIds(tx, found);
+          await this.deadLetters.store(tx, letters.filter((l) => unseen.has(l.id)));
           return unseen.size;
         });
       }
@@ -188,7 +188,7 @@ export class BullMqCollector implements OnApplicationShutdown {
       }
     }
     if (completed.length > 0) {
-      await this.store.transaction((manager) => this.deadLetters.recordReprocessRuns(manager, completed, []));
+      await this.store.transaction((tx) => this.deadLetters.recordReprocessRuns(tx, completed, []));
     }
   }
 

@@ -248,7 +248,7 @@ export class NatsCollector implements OnApplicationShutdown {
       letters.push(collectedFailureTimes(deadLetterFromJetStream(advisory, stored, binding.automation), now, window));
     }
     if (letters.length > 0) {
-      await this.store.transaction((manager) => this.deadLetters.store(manager, letters));
+      await this.store.transaction((tx) => this.deadLetters.store(tx, letters));
     }
   }
 }

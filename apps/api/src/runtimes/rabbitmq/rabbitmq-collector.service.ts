@@ -211,7 +211,7 @@ export class RabbitMqCollector implements OnApplicationShutdown {
         return;
       }
       try {
-        await this.store.transaction((manager) => this.deadLetters.store(manager, batch.map((b) => b.letter)));
+        await this.store.transaction((tx) => this.deadLetters.store(tx, batch.map((b) => b.letter)));
         consumer.channel.ack(last.message, true);
       } catch (error) {
         this.log.error({ queue: consumer.binding.queue, err: error }, 'storing dead letters failed; they go back to the queue');

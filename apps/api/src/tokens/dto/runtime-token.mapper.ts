@@ -1,7 +1,7 @@
 import { tokenState } from '../runtime-token.js';
-import type { RuntimeTokenEntity } from '../runtime-token.entity.js';
+import type { RuntimeToken } from '../runtime-token-row.js';
 import type { RuntimeTokenType } from './runtime-token.type.js';
 
-export function toRuntimeTokenType({ secretHash: _hash, ...token }: RuntimeTokenEntity, now = new Date()): RuntimeTokenType {
+export function toRuntimeTokenType({ secretHash: _hash, ...token }: RuntimeToken, now = new Date()): RuntimeTokenType {
   return { ...token, state: tokenState(token, now) };
 }
