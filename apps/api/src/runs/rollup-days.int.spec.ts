@@ -2,7 +2,10 @@ import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/harness.js';
+import type { AppConfig } from '../config/app.config.js';
 import { dataSourceOptions } from '../database/data-source.js';
+import { Database } from '../database/database.js';
+import { ReadReplica } from '../database/read-replica.js';
 import { emptyHistogram } from './duration-histogram.js';
 import { RunRollupDaysRepository } from './run-rollup-days.repository.js';
 
@@ -60,7 +63,8 @@ describe('daily rollups (run_rollup_day) and run_rollup_span over them', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     dataSource = await new DataSource(dataSourceOptions(db.url)).initialize();
-    days = new RunRollupDaysRepository(dataSource);
+    // No replica: ReadReplica reads the primary until its onModuleInit finds DATABASE_REPLICA_URL.
+    days = new RunRollupDaysRepository(new Database(dataSource, new ReadReplica(dataSource, {} as AppConfig)));
     // A fresh database: nothing to seal yet, so the mark may be put anywhere. Days before base + 3 days are sealed.
     await db.query(`UPDATE run_rollup_day_sealed SET through = $1`, [at(3 * DAY)]);
     // Five days of minutes every 7 minutes: successes, every 10th with a failure and a manual touch, in varied buckets.
