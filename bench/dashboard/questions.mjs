@@ -173,6 +173,8 @@ function daysSql(buckets) {
   const hourOf = (x) => `date_bin('1 hour', ${x}, ${origin})`;
   const ceilHour = `(CASE WHEN ${hourOf('$2::timestamptz')} = $2::timestamptz THEN $2::timestamptz ELSE ${hourOf('$2::timestamptz')} + interval '1 hour' END)`;
   const columns = 'succeeded, failed, dead_lettered, manual_touches, duration_histogram';
+  // Each cut a scalar subquery (an InitPlan: a plain index bound), as in the api's function; a join with b let the planner scan all minutes.
+  const cut = (name) => `(SELECT ${name} FROM b)`;
   return `WITH h AS (
     SELECT CASE WHEN whole THEN first_hour ELSE $3::timestamptz END AS h1, CASE WHEN whole THEN last_hour ELSE $3::timestamptz END AS h2
       FROM (SELECT ${ceilHour} AS first_hour, ${hourOf('$3::timestamptz')} AS last_hour, ${ceilHour} < ${hourOf('$3::timestamptz')} AS whole) x
@@ -181,15 +183,15 @@ function daysSql(buckets) {
       FROM (SELECT h1, h2, CASE WHEN ${DAY_OF('h1')} = h1 THEN h1 ELSE ${DAY_OF('h1')} + interval '1 day' END AS first_day,
                    least(${DAY_OF('h2')}, (SELECT through FROM run_rollup_day_sealed)) AS last_day FROM h) y
   ), parts AS (
-    SELECT day AS at, ${columns} FROM run_rollup_day, b WHERE automation_slug = $1 AND day >= b.d1 AND day < b.d2
+    SELECT day AS at, ${columns} FROM run_rollup_day WHERE automation_slug = $1 AND day >= ${cut('d1')} AND day < ${cut('d2')}
     UNION ALL
-    SELECT hour, ${columns} FROM run_rollup_hour, b WHERE automation_slug = $1 AND hour >= b.h1 AND hour < b.d1
+    SELECT hour, ${columns} FROM run_rollup_hour WHERE automation_slug = $1 AND hour >= ${cut('h1')} AND hour < ${cut('d1')}
     UNION ALL
-    SELECT hour, ${columns} FROM run_rollup_hour, b WHERE automation_slug = $1 AND hour >= b.d2 AND hour < b.h2
+    SELECT hour, ${columns} FROM run_rollup_hour WHERE automation_slug = $1 AND hour >= ${cut('d2')} AND hour < ${cut('h2')}
     UNION ALL
-    SELECT minute, ${columns} FROM run_rollup_minute, b WHERE automation_slug = $1 AND minute >= $2 AND minute < b.h1
+    SELECT minute, ${columns} FROM run_rollup_minute WHERE automation_slug = $1 AND minute >= $2 AND minute < ${cut('h1')}
     UNION ALL
-    SELECT minute, ${columns} FROM run_rollup_minute, b WHERE automation_slug = $1 AND minute >= b.h2 AND minute < $3
+    SELECT minute, ${columns} FROM run_rollup_minute WHERE automation_slug = $1 AND minute >= ${cut('h2')} AND minute < $3
   )
   SELECT ${DAY_OF('at')} AS day, ${COUNTS}, ${histogramSums(buckets)} AS histogram FROM parts GROUP BY 1 ORDER BY 1`;
 }

@@ -109,6 +109,9 @@ function hourSpan(): string {
  * A 30-day window reads ~29 day rows, ≤ 46 hours and ≤ 118 minutes.
  */
 function daySpan(): string {
+  // Each cut as a scalar subquery (an InitPlan: a plain index bound), not a join with d, which
+  // the planner may answer with a sequential scan of a large minute table.
+  const cut = (name: string) => `(SELECT ${name} FROM d)`;
   const ceilHour = `(CASE WHEN ${HOUR_OF('p_from')} = p_from THEN p_from ELSE ${HOUR_OF('p_from')} + interval '1 hour' END)`;
   return `WITH h AS (
           SELECT CASE WHEN whole THEN first_hour ELSE p_to END AS h1, CASE WHEN whole THEN last_hour ELSE p_to END AS h2
@@ -118,15 +121,15 @@ function daySpan(): string {
             FROM (SELECT h1, h2, CASE WHEN ${DAY_OF('h1')} = h1 THEN h1 ELSE ${DAY_OF('h1')} + interval '1 day' END AS first_day,
                          least(${DAY_OF('h2')}, (SELECT through FROM run_rollup_day_sealed)) AS last_day FROM h) y
         ), parts AS MATERIALIZED (
-          SELECT ${SPAN_COLUMNS}, minutes, duration_histogram FROM run_rollup_day, d WHERE automation_slug = p_slug AND day >= d.d1 AND day < d.d2
+          SELECT ${SPAN_COLUMNS}, minutes, duration_histogram FROM run_rollup_day WHERE automation_slug = p_slug AND day >= ${cut('d1')} AND day < ${cut('d2')}
           UNION ALL
-          SELECT ${SPAN_COLUMNS}, minutes, duration_histogram FROM run_rollup_hour, d WHERE automation_slug = p_slug AND hour >= d.h1 AND hour < d.d1
+          SELECT ${SPAN_COLUMNS}, minutes, duration_histogram FROM run_rollup_hour WHERE automation_slug = p_slug AND hour >= ${cut('h1')} AND hour < ${cut('d1')}
           UNION ALL
-          SELECT ${SPAN_COLUMNS}, minutes, duration_histogram FROM run_rollup_hour, d WHERE automation_slug = p_slug AND hour >= d.d2 AND hour < d.h2
+          SELECT ${SPAN_COLUMNS}, minutes, duration_histogram FROM run_rollup_hour WHERE automation_slug = p_slug AND hour >= ${cut('d2')} AND hour < ${cut('h2')}
           UNION ALL
-          SELECT ${SPAN_COLUMNS}, 1, duration_histogram FROM run_rollup_minute, d WHERE automation_slug = p_slug AND minute >= p_from AND minute < d.h1
+          SELECT ${SPAN_COLUMNS}, 1, duration_histogram FROM run_rollup_minute WHERE automation_slug = p_slug AND minute >= p_from AND minute < ${cut('h1')}
           UNION ALL
-          SELECT ${SPAN_COLUMNS}, 1, duration_histogram FROM run_rollup_minute, d WHERE automation_slug = p_slug AND minute >= d.h2 AND minute < p_to
+          SELECT ${SPAN_COLUMNS}, 1, duration_histogram FROM run_rollup_minute WHERE automation_slug = p_slug AND minute >= ${cut('h2')} AND minute < p_to
         )
         SELECT ${SPAN_TOTALS}`;
 }
