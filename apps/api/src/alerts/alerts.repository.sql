@@ -13,32 +13,25 @@ WHERE
   state <> 'resolved';
 
 -- AlertsRepository.applyDecision
-WITH
-  changed AS (
-    INSERT INTO
-      alert (
-        automation_slug,
-        slo,
-        rule,
-        severity,
-        state,
-        summary,
-        runbook,
-        fired_at,
-        last_evaluated_at
-      )
-    VALUES
-      ($1, $2, $3, $4, 'firing', $5, $6, $7, $7)
-    ON CONFLICT (automation_slug, slo, rule)
-    WHERE
-      state <> 'resolved' DO NOTHING
-    RETURNING
-      id::text AS id
+INSERT INTO
+  alert (
+    automation_slug,
+    slo,
+    rule,
+    severity,
+    state,
+    summary,
+    runbook,
+    fired_at,
+    last_evaluated_at
   )
-SELECT
-  *
-FROM
-  changed;
+VALUES
+  ($1, $2, $3, $4, 'firing', $5, $6, $7, $7)
+ON CONFLICT (automation_slug, slo, rule)
+WHERE
+  state <> 'resolved' DO NOTHING
+RETURNING
+  id::text AS id;
 
 -- AlertsRepository.applyDecision
 UPDATE alert
@@ -50,23 +43,16 @@ WHERE
   AND state <> 'resolved';
 
 -- AlertsRepository.applyDecision
-WITH
-  changed AS (
-    UPDATE alert
-    SET
-      state = 'resolved',
-      resolved_at = $2,
-      last_evaluated_at = $2
-    WHERE
-      id = $1
-      AND state <> 'resolved'
-    RETURNING
-      id::text AS id
-  )
-SELECT
-  *
-FROM
-  changed;
+UPDATE alert
+SET
+  state = 'resolved',
+  resolved_at = $2,
+  last_evaluated_at = $2
+WHERE
+  id = $1
+  AND state <> 'resolved'
+RETURNING
+  id::text AS id;
 
 -- AlertsRepository.applyDecision
 SELECT
@@ -78,20 +64,13 @@ WHERE
   AND transition = 'fired';
 
 -- AlertsRepository.queueNotification
-WITH
-  changed AS (
-    INSERT INTO
-      alert_notification (alert_id, transition)
-    VALUES
-      ($1, $2)
-    ON CONFLICT DO NOTHING
-    RETURNING
-      alert_id::text AS alert_id
-  )
-SELECT
-  *
-FROM
-  changed;
+INSERT INTO
+  alert_notification (alert_id, transition)
+VALUES
+  ($1, $2)
+ON CONFLICT DO NOTHING
+RETURNING
+  alert_id::text AS alert_id;
 
 -- AlertsRepository.addEvent
 INSERT INTO
@@ -245,23 +224,16 @@ WHERE
   al.id = $1;
 
 -- AlertsRepository.acknowledge
-WITH
-  changed AS (
-    UPDATE alert
-    SET
-      state = 'acknowledged',
-      acknowledged_at = now(),
-      acknowledged_by = $2
-    WHERE
-      id = $1
-      AND state = 'firing'
-    RETURNING
-      id::text AS id
-  )
-SELECT
-  *
-FROM
-  changed;
+UPDATE alert
+SET
+  state = 'acknowledged',
+  acknowledged_at = now(),
+  acknowledged_by = $2
+WHERE
+  id = $1
+  AND state = 'firing'
+RETURNING
+  id::text AS id;
 
 -- AlertsRepository.notice
 SELECT
@@ -283,31 +255,24 @@ WHERE
   AND transition = $2;
 
 -- AlertsRepository.recordNotification
-WITH
-  changed AS (
-    UPDATE alert_notification
-    SET
-      attempts = attempts + 1,
-      last_error = $4,
-      state = CASE
-        WHEN $3 = 'retry' THEN 'pending'
-        ELSE $3
-      END,
-      sent_at = CASE
-        WHEN $3 = 'sent' THEN now()
-        ELSE sent_at
-      END
-    WHERE
-      alert_id = $1
-      AND transition = $2
-      AND state = 'pending'
-    RETURNING
-      attempts
-  )
-SELECT
-  *
-FROM
-  changed;
+UPDATE alert_notification
+SET
+  attempts = attempts + 1,
+  last_error = $4,
+  state = CASE
+    WHEN $3 = 'retry' THEN 'pending'
+    ELSE $3
+  END,
+  sent_at = CASE
+    WHEN $3 = 'sent' THEN now()
+    ELSE sent_at
+  END
+WHERE
+  alert_id = $1
+  AND transition = $2
+  AND state = 'pending'
+RETURNING
+  attempts;
 
 -- AlertsRepository.pendingNotifications
 SELECT
