@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Role } from '../auth/user.js';
+import type { Role } from '../auth/index.js';
 import type { UserAccountRow } from './user-account.js';
 
 export interface NewUserAccount {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { AlertSeverity } from '../slos/burn-rate-alerts.js';
+import type { AlertSeverity } from '../slos/index.js';
 
 export type { AlertSeverity };
 import type { AlertDecision, OpenAlert } from './alert-evaluation.js';

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { isTeamScoped, roleGrants } from '../auth/permissions.js';
-import type { User } from '../auth/user.js';
+import { isTeamScoped, roleGrants, type User } from '../auth/index.js';
 import { checkPageSize, decodeCursor, encodeCursor } from '../common/pagination.js';
 import { InputError, NotAllowedError, type FieldError } from '../errors/domain-errors.js';
 import type { AuditRow, NewAuditEntry } from './audit-entry.js';

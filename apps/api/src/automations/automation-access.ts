@@ -1,5 +1,4 @@
-import { grantsOnTeam, isTeamScoped, roleGrants, type Permission } from '../auth/permissions.js';
-import type { User } from '../auth/user.js';
+import { grantsOnTeam, isTeamScoped, roleGrants, type Permission, type User } from '../auth/index.js';
 import type { AutomationEntity } from './automation.entity.js';
 import type { EditVerdict } from './automation.mapper.js';
 

@@ -1,5 +1,5 @@
-import type { NewAuditEntry } from '../audit/audit-entry.js';
-import type { User } from '../auth/user.js';
+import type { NewAuditEntry } from '../audit/index.js';
+import type { User } from '../auth/index.js';
 import type { AutomationDefinition } from './automation-definition.js';
 
 const DEFINITION_KEYS = [

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AutomationType, Lifecycle, RiskDomain } from '@roundhouse/contracts';
 import { Brackets, DataSource, In, IsNull, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { searchQuery } from '../database/search-query.js';
 import type { AutomationDefinition } from './automation-definition.js';
 import { AutomationEntity } from './automation.entity.js';
 
@@ -20,12 +21,6 @@ export interface AutomationQuery {
 export interface ListingPosition {
   title: string;
   slug: string;
-}
-
-/** Words a person typed, as a prefix-matching tsquery; only letters and digits reach PostgreSQL. */
-export function searchQuery(text: string): string | undefined {
-  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  return words.length === 0 ? undefined : words.map((word) => `${word}:*`).join(' & ');
 }
 
 @Injectable()

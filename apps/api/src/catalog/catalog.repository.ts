@@ -3,11 +3,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Located, Person, Team } from '@roundhouse/contracts';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
-import type { AutomationDefinition } from '../automations/automation-definition.js';
-import { AutomationEntity } from '../automations/automation.entity.js';
-import { TeamEntity } from '../teams/team.entity.js';
-import type { AutomationShift } from '../approvals/waiting-approvals.js';
-import type { AutomationMove } from '../tokens/token-coverage.js';
+import { AutomationEntity, type AutomationDefinition } from '../automations/index.js';
+import { TeamEntity } from '../teams/index.js';
+import type { AutomationShift } from '../automation-changes/index.js';
+import type { AutomationMove } from '../tokens/index.js';
 import type { CatalogSystem } from './catalog-org.js';
 
 export interface ChangeCounts {

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DashboardReferences, DashboardV1, Located } from '@roundhouse/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ReadReplica } from '../database/read-replica.js';
-import { DEAD_LETTER_STATUS } from '../dead-letters/dead-letter-query.js';
+import { DEAD_LETTER_STATUS } from '../dead-letters/index.js';
 
 /** A dashboard as applied from its file. */
 export interface DashboardRecord {

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { AutomationEntity } from '../automations/automation.entity.js';
-import { installJobSchema } from '../jobs/job-schema.js';
+import { installJobSchema } from './job-schema.js';
 import { TeamEntity } from '../teams/team.entity.js';
 import { RuntimeTokenEntity } from '../tokens/runtime-token.entity.js';
 import { BudgetedClient } from './budgeted-client.js';

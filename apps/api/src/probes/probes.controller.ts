@@ -2,7 +2,7 @@ import { Controller, Get, Res } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { Public } from '../auth/decorators.js';
+import { Public } from '../auth/index.js';
 
 /**
  * The api process's liveness and readiness probes, for load balancers and orchestrators. An

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { SYSTEM_ACTOR, type AuditActor } from '../audit/audit-entry.js';
-import { AuditService } from '../audit/audit.service.js';
+import { SYSTEM_ACTOR, AuditService, type AuditActor } from '../audit/index.js';
 import { ReprocessRepository } from './reprocess.repository.js';
 
 /**

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { RuntimeBinding } from '@roundhouse/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
-import { deadLetterConditions, statusCondition } from '../dead-letters/dead-letter-query.js';
+import { deadLetterConditions, statusCondition } from '../dead-letters/index.js';
 import { ACTIONABLE_STATUSES, type ReprocessAction, type RequestState, type Route, type Selection } from './reprocess.types.js';
 
 export interface RequestRow {

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { AuditActor } from '../audit/audit-entry.js';
-import { AuditService } from '../audit/audit.service.js';
+import { AuditService, type AuditActor } from '../audit/index.js';
 import { TokensRepository } from './tokens.repository.js';
 
 /** An automation whose owner team changed. */

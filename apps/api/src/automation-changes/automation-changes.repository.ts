@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { AutomationDefinition } from '../automations/automation-definition.js';
+import type { AutomationDefinition } from '../automations/index.js';
 import type { AutomationInput } from '../automations/dto/automation.input.js';
 
 export const CHANGE_STATES = ['pending', 'approved', 'rejected', 'superseded'] as const;
