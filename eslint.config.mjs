@@ -41,10 +41,47 @@ const EVERYWHERE = [
   },
 ];
 
-/** Shared folders of apps/api/src that any file of the api may reach with ../../ */
-const API_SHARED_FOLDERS = ['common', 'errors', 'config', 'logging'];
-/** ...and apps/api/test/, the test harness that specs in src/<feature>/ reach with ../../test/ */
-const API_REACHABLE_WITH_TWO_DOTS = [...API_SHARED_FOLDERS, 'test'];
+/**
+ * The api's shared kernel: folders of apps/api/src that every feature may import from directly, any file of them. They
+ * hold no feature's rules and import no feature (database/data-source.ts aside: TypeORM's data source names the entities).
+ */
+const API_KERNEL = ['common', 'errors', 'config', 'logging', 'database'];
+/** Composition roots: apps/api/src/*.ts (the app module, main) and cli/ put the features together and may import any file. */
+const API_COMPOSITION = ['cli'];
+/** How deep a feature's files sit below apps/api/src (`teams/teams.service.ts` is 1, `teams/dto/team.type.ts` 2, `runtimes/bullmq/dto/x.ts` 3). */
+const API_DEPTHS = [1, 2, 3, 4];
+
+/** `../` repeated to climb `depth` folders from a file of a feature back to apps/api/src. */
+const up = (depth) => `(\\.\\./){${depth}}`;
+
+/**
+ * The api's feature boundary for a file `depth` folders below apps/api/src: another feature is reached only through its
+ * entry file (`../teams/index.js`) and its GraphQL types in dto/ (`../teams/dto/team.type.js`: they are the schema, public
+ * already, and importing them does not load the feature's module); the shared kernel from any of its files.
+ */
+function apiFeatureBoundary(depth) {
+  return [
+    {
+      regex: `^${up(depth)}(?!(${API_KERNEL.join('|')})/)[a-z0-9-]+/(?!index\\.js$|dto/)`,
+      message: `Another feature's files are its internals: import what it offers from its entry file ("../<feature>/index.js", export it there if it is missing; never a repository) or its GraphQL types from its dto/, or move code every feature needs to apps/api/src/{${API_KERNEL.join(',')}}/. Your own feature's files are ./ or ../ away without leaving its folder. CONTRIBUTING.md, "Feature boundaries".`,
+    },
+    {
+      regex: `^${up(depth + 1)}(?!test/)|^${up(depth + 2)}`,
+      message: "Don't climb out of apps/api/src: the api's code is under src/, its test harness under apps/api/test/.",
+    },
+  ];
+}
+
+/** The shared kernel (API_KERNEL) imports no feature, so no feature depends on itself through it. */
+function apiKernelBoundary(depth) {
+  return [
+    {
+      regex: `^${up(depth)}(?!(${API_KERNEL.join('|')})/)[a-z0-9-]+/`,
+      message: `apps/api/src/{${API_KERNEL.join(',')}}/ is the shared kernel every feature builds on: it imports no feature. Move what it needs into the kernel (as config/ does with each feature's settings), or let the feature provide it under a token the kernel owns.`,
+    },
+    apiFeatureBoundary(depth)[1],
+  ];
+}
 
 function restrictedImports(...patterns) {
   return ['error', { patterns: [...EVERYWHERE, ...patterns] }];
@@ -150,23 +187,23 @@ export default defineConfig([
     },
   },
 
+  // apps/api/src: one entry file per feature (CONTRIBUTING.md, "Feature boundaries"). A later block replaces an earlier one's setting for the files it names.
+  ...API_DEPTHS.map((depth) => ({
+    files: [`apps/api/src/${'*/'.repeat(depth)}*.ts`],
+    rules: { 'no-restricted-imports': restrictedImports(...apiFeatureBoundary(depth)) },
+  })),
+  ...API_DEPTHS.map((depth) => ({
+    files: [`apps/api/src/{${API_KERNEL.join(',')}}/${'*/'.repeat(depth - 1)}*.ts`],
+    rules: { 'no-restricted-imports': restrictedImports(...apiKernelBoundary(depth)) },
+  })),
   {
-    files: ['apps/api/src/**'],
-    rules: {
-      'no-restricted-imports': restrictedImports({
-        regex: `^(\\.\\./){2,}(?!(${API_REACHABLE_WITH_TWO_DOTS.join('|')})/|[a-z-]+/dto/)`,
-        message: `Don't climb out of a feature with ../../ into another feature's files: they are its internals. Import what the feature offers from its folder (one ../, e.g. "../teams/teams.service.js") or its GraphQL types from its dto/, or move shared code to apps/api/src/{${API_SHARED_FOLDERS.join(',')}}/.`,
-      }),
-    },
-  },
-  {
-    // A runtime kind's folder (apps/api/src/runtimes/<kind>/) sits one level deeper: ../../ reaches another feature, ../../../ only the test harness.
-    files: ['apps/api/src/runtimes/*/**'],
-    rules: {
-      'no-restricted-imports': restrictedImports({
-        regex: `^(\\.\\./){3,}(?!test/)`,
-        message: `Don't climb out of a runtime kind's folder past apps/api/src: import what another feature offers with ../../<feature>/, the runtimes' shared code with ../shared/.`,
-      }),
-    },
+    // Composition roots put the features together (cli/, TypeORM's list of entities), and
+    // tests set up what they exercise in any feature's tables: these may import any file of the api.
+    files: [
+      ...API_COMPOSITION.map((folder) => `apps/api/src/${folder}/**`),
+      'apps/api/src/database/data-source.ts',
+      'apps/api/src/**/*.spec.ts',
+    ],
+    rules: { 'no-restricted-imports': restrictedImports() },
   },
 ]);

@@ -20,7 +20,7 @@ export function listings(searches) {
 
 // ---- the api's SQL, mirrored ---------------------------------------------------------------------
 // apps/api/src/dead-letters/dead-letters.repository.ts (SELECT, page()) and
-// apps/api/src/automations/automations.repository.ts (searchQuery). The checks below compare the
+// apps/api/src/database/search-query.ts (searchQuery). The checks below compare the
 // rows both return, so a drift in what they select shows; keep the text in step with the api.
 
 const COLUMNS = `d.id::text AS id, d.automation_slug, a.title AS automation_title, d.source_kind, d.source_queue, d.message_id,

@@ -10,6 +10,9 @@ import type { Logger } from 'pino';
 import { AlertsModule } from './alerts/alerts.module.js';
 import { AutomationStatusModule } from './automation-status/automation-status.module.js';
 import { AuditModule } from './audit/audit.module.js';
+import { AccountsModule } from './accounts/accounts.module.js';
+import { providePort } from './auth/index.js';
+import { AutomationsService } from './automations/index.js';
 import { AuthModule } from './auth/auth.module.js';
 import { MAX_TOKENS, operationLimitsPlugin } from './common/graphql/operation-limits.js';
 import { RateLimitsModule } from './common/http/rate-limits.module.js';
@@ -24,6 +27,7 @@ import { mutationBudgetPlugin } from './database/mutation-budget.plugin.js';
 import { ReadReplica } from './database/read-replica.js';
 import { replicaReadsPlugin } from './database/replica-reads.js';
 import { DataFreshnessModule } from './data-freshness/data-freshness.module.js';
+import { BoundAutomations } from './runtimes/index.js';
 import { RuntimesModule } from './runtimes/runtimes.module.js';
 import { DashboardsModule } from './dashboards/dashboards.module.js';
 import { DeadLettersModule } from './dead-letters/dead-letters.module.js';
@@ -38,11 +42,14 @@ import { KpisModule } from './kpis/kpis.module.js';
 import { QuarantineModule } from './quarantine/quarantine.module.js';
 import { ReprocessModule } from './reprocess/reprocess.module.js';
 import { ApprovalsModule } from './approvals/approvals.module.js';
+import { KnownAutomations } from './runs/index.js';
 import { RunsModule } from './runs/runs.module.js';
 import { SlosModule } from './slos/slos.module.js';
+import { AutomationOwners } from './tokens/index.js';
 import { TokensModule } from './tokens/tokens.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { OutboundModule } from './outbound/outbound.module.js';
+import { PeopleModule } from './people/people.module.js';
 import { currentRequestId } from './logging/logger.js';
 import { TeamsModule } from './teams/teams.module.js';
 
@@ -90,7 +97,7 @@ export class AppModule {
           formatError: (formatted, error) => formatGraphQLError(log, formatted, error, { hideSchemaDetails: config.NODE_ENV === 'production' }),
         }),
         AuditModule,
-        AuthModule,
+        AuthModule.forRoot([TokensModule, PeopleModule, AccountsModule, AuditModule]),
         ProbesModule,
         TeamsModule,
         AutomationsModule,
@@ -122,8 +129,12 @@ export class AppModule {
         ChangeFeed,
         ReadReplica,
         Database,
+        // Ports of lower features that automations provide: those features import nothing of automations/.
+        providePort(AutomationOwners, AutomationsService),
+        providePort(BoundAutomations, AutomationsService),
+        providePort(KnownAutomations, AutomationsService),
       ],
-      exports: [DATABASE_URL, API_LOGGER, ChangeFeed, ReadReplica, Database],
+      exports: [DATABASE_URL, API_LOGGER, ChangeFeed, ReadReplica, Database, AutomationOwners, BoundAutomations, KnownAutomations],
       global: true,
     };
   }

@@ -39,8 +39,34 @@ describe('the boundary lint rules (eslint.config.mjs)', () => {
     expect(await rulesBroken('apps/api/src/teams/dto/team.type.ts', planted)).toContain('no-restricted-imports');
   });
 
+  it("fail an api feature importing a sibling feature's internals: another feature is reached through its entry file", async () => {
+    const planted = `import { TokensRepository } from '../tokens/tokens.repository.js';\nexport const repository = TokensRepository;\n`;
+
+    expect(await rulesBroken('apps/api/src/teams/teams.service.ts', planted)).toContain('no-restricted-imports');
+  });
+
+  it("fail a runtime kind importing another feature's internals from two folders down", async () => {
+    const planted = `import { DeadLettersService } from '../../dead-letters/dead-letters.service.js';\nexport const service = DeadLettersService;\n`;
+
+    expect(await rulesBroken('apps/api/src/runtimes/webhook/webhook.runtime.ts', planted)).toContain('no-restricted-imports');
+  });
+
+  it('pass an api feature importing another through its entry file, from any depth', async () => {
+    const sibling = `import { TokensService } from '../tokens/index.js';\nexport const service = TokensService;\n`;
+    const deeper = `import { DeadLettersService } from '../../dead-letters/index.js';\nexport const service = DeadLettersService;\n`;
+
+    expect(await rulesBroken('apps/api/src/teams/teams.service.ts', sibling)).toEqual([]);
+    expect(await rulesBroken('apps/api/src/runtimes/webhook/webhook.runtime.ts', deeper)).toEqual([]);
+  });
+
+  it('fail the shared kernel importing a feature, even through its entry file: config, common, errors, logging and database import no feature', async () => {
+    const planted = `import { OutboundGuard } from '../outbound/index.js';\nexport const guard = OutboundGuard;\n`;
+
+    expect(await rulesBroken('apps/api/src/config/app.config.ts', planted)).toContain('no-restricted-imports');
+  });
+
   it('pass the files as they are', async () => {
-    const results = await eslint.lintFiles(['libs/contracts/src/index.ts', 'apps/console/src/main.tsx', 'apps/api/src/teams/dto/team.type.ts']);
+    const results = await eslint.lintFiles(['libs/contracts/src/index.ts', 'apps/console/src/main.tsx', 'apps/api/src/teams/dto/team.type.ts', 'apps/api/src/teams/teams.service.ts', 'apps/api/src/runtimes/webhook/webhook.runtime.ts', 'apps/api/src/config/app.config.ts']);
 
     expect(results.flatMap((result) => result.messages.map((message) => `${result.filePath}: ${message.ruleId ?? ''} ${message.message}`))).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Role } from '../auth/user.js';
+import type { Role } from '../auth/index.js';
 import type { UserAccountRow } from './user-account.js';
 import { Database, type Transaction } from '../database/database.js';
 

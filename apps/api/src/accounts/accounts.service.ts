@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { hash, verify } from '@node-rs/argon2';
-import { CLI_ACTOR, type AuditActor } from '../audit/audit-entry.js';
-import { AuditService } from '../audit/audit.service.js';
-import { ROLES, type Role, type User } from '../auth/user.js';
+import { CLI_ACTOR, AuditService, type AuditActor } from '../audit/index.js';
+import { ROLES, type Role, type User } from '../auth/index.js';
 import { ConflictError, InputError, NotAllowedError, NotFoundError, NotSignedInError, type FieldError } from '../errors/domain-errors.js';
-import { PeopleService } from '../people/people.service.js';
+import { PeopleService } from '../people/index.js';
 import { AccountsRepository } from './accounts.repository.js';
 import { toUserAccount, type UserAccount } from './user-account.js';
 import { Database } from '../database/database.js';

@@ -1,4 +1,4 @@
-import type { Role } from '../auth/user.js';
+import type { Role } from '../auth/index.js';
 
 /** A local account as stored: the password only as its argon2id hash. */
 export interface UserAccountRow {

@@ -1,5 +1,5 @@
 import { parseDuration, type Slo } from '@roundhouse/contracts';
-import type { AlertSeverity, BurnRateRuleResult } from '../slos/burn-rate-alerts.js';
+import type { AlertSeverity, BurnRateRuleResult } from '../slos/index.js';
 
 /**
  * What one evaluation does to the alerts: fire a new one where a burn-rate rule fires and none is

@@ -1,4 +1,4 @@
-import type { AlertSeverity } from '../slos/burn-rate-alerts.js';
+import type { AlertSeverity } from '../slos/index.js';
 
 export const ALERT_TRANSITIONS = ['fired', 'resolved'] as const;
 /** The changes that are announced: an alert fires, an alert resolves. */

@@ -1,12 +1,11 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { retryDelayMs } from '../common/backoff.js';
-import { postJson } from '../common/http-delivery.js';
+import { postJson, OutboundGuard } from '../outbound/index.js';
 import { APP_CONFIG, consoleUrlOf, type AppConfig } from '../config/app.config.js';
 import { API_LOGGER } from '../logging/api-logger.token.js';
-import { JobsService } from '../jobs/jobs.service.js';
-import { MetricsService } from '../metrics/metrics.service.js';
-import { OutboundGuard } from '../outbound/outbound-guard.js';
+import { JobsService } from '../jobs/index.js';
+import { MetricsService } from '../metrics/index.js';
 import { NOTIFICATION_ID_HEADER, notificationId, notificationPayload } from './alert-notification.js';
 import { AlertsRepository, type PendingNotification } from './alerts.repository.js';
 

@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
-import { RuntimesModule } from '../runtimes/runtimes.module.js';
-import { SlosModule } from '../slos/slos.module.js';
+import { AuditModule } from '../audit/index.js';
+import { JobsModule } from '../jobs/index.js';
+import { MetricsModule } from '../metrics/index.js';
+import { OutboundModule } from '../outbound/index.js';
+import { RuntimesModule } from '../runtimes/index.js';
+import { SlosModule } from '../slos/index.js';
 import { AlertNotifier } from './alert-notifier.js';
 import { AlertsRepository } from './alerts.repository.js';
 import { AlertsResolver } from './alerts.resolver.js';
@@ -9,7 +13,7 @@ import { DashboardSloAlertsResolver } from './dashboard-slo-alerts.resolver.js';
 import { SloEvaluationJob } from './slo-evaluation.job.js';
 
 @Module({
-  imports: [SlosModule, RuntimesModule],
+  imports: [SlosModule, RuntimesModule, AuditModule, JobsModule, MetricsModule, OutboundModule],
   providers: [AlertsRepository, AlertsService, AlertNotifier, SloEvaluationJob, AlertsResolver, DashboardSloAlertsResolver],
   exports: [AlertsService],
 })

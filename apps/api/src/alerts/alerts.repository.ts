@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { AlertSeverity } from '../slos/burn-rate-alerts.js';
+import type { AlertSeverity } from '../slos/index.js';
 
 export type { AlertSeverity };
 import type { AlertDecision, OpenAlert } from './alert-evaluation.js';

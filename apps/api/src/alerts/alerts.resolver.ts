@@ -1,7 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { CurrentUser, RequirePermission } from '../auth/decorators.js';
-import type { User } from '../auth/user.js';
+import { CurrentUser, RequirePermission, type User } from '../auth/index.js';
 import { NotSignedInError } from '../errors/domain-errors.js';
 import type { AlertState } from './alerts.repository.js';
 import { AlertsService } from './alerts.service.js';

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AuditService } from '../audit/audit.service.js';
-import { isTeamScoped, roleGrants } from '../auth/permissions.js';
-import type { User } from '../auth/user.js';
+import { AuditService } from '../audit/index.js';
+import { isTeamScoped, roleGrants, type User } from '../auth/index.js';
 import { InputError, NotAllowedError, NotFoundError } from '../errors/domain-errors.js';
 import { AlertsRepository, type AlertRow, type AlertState } from './alerts.repository.js';
 

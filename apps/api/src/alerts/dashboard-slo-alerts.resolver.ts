@@ -1,7 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentUser, RequirePermission } from '../auth/decorators.js';
-import type { User } from '../auth/user.js';
+import { CurrentUser, RequirePermission, type User } from '../auth/index.js';
 import { DashboardSloRowType } from '../dashboards/dto/dashboard.type.js';
 import type { AlertRow } from './alerts.repository.js';
 import { AlertsService } from './alerts.service.js';

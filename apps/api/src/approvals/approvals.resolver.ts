@@ -1,7 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentUser, RequirePermission } from '../auth/decorators.js';
-import type { User } from '../auth/user.js';
+import { CurrentUser, RequirePermission, type User } from '../auth/index.js';
 import { AutomationObjectType } from '../automations/dto/automation.type.js';
 import { ApprovalsService } from './approvals.service.js';
 import { ApprovalInboxType, AutomationChangeType } from './dto/approval.type.js';

@@ -1,15 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AuditService } from '../audit/audit.service.js';
-import { grantsAsMember } from '../auth/permissions.js';
-import type { User } from '../auth/user.js';
-import { definitionToYaml } from '../automations/automation-definition.js';
-import { AutomationsService } from '../automations/automations.service.js';
+import { AuditService } from '../audit/index.js';
+import { grantsAsMember, type User } from '../auth/index.js';
+import { definitionToYaml, AutomationsService } from '../automations/index.js';
 import { ConflictError, InputError, NotAllowedError, NotFoundError } from '../errors/domain-errors.js';
-import { ReprocessService } from '../reprocess/reprocess.service.js';
-import { AutomationChangeGate } from './automation-change-gate.js';
-import { AutomationChangesRepository, type ChangeRow } from './automation-changes.repository.js';
+import { ReprocessService } from '../reprocess/index.js';
+import { AutomationChangeGate, describeSloChanges, type ChangeRow } from '../automation-changes/index.js';
+// eslint-disable-next-line no-restricted-imports -- settles a change in one transaction with the automation's update (an EntityManager) until repositories take an opaque transaction handle (issue 16, item 1): then AutomationChangesModule offers a service for it
+import { AutomationChangesRepository } from '../automation-changes/automation-changes.repository.js';
 import type { ApprovalInboxType, AutomationChangeType } from './dto/approval.type.js';
-import { describeSloChanges } from './slo-changes.js';
 import { Database } from '../database/database.js';
 
 /** Whether `user` is an owner of `team`: who approves changes to its production automations. Admins are not, unless on the team. */

@@ -1,7 +1,6 @@
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { CurrentUser, RequirePermission } from '../auth/decorators.js';
-import type { User } from '../auth/user.js';
+import { CurrentUser, RequirePermission, type User } from '../auth/index.js';
 import { InputError, type FieldError } from '../errors/domain-errors.js';
 import { auditCsvLine, auditJsonLine, CSV_HEADER, csvLine, EXPORT_FORMATS, exportFileName, type ExportFormat } from './audit-export.js';
 import { AuditService } from './audit.service.js';

@@ -1,7 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Args, Int, Query, Resolver } from '@nestjs/graphql';
-import { CurrentUser, RequirePermission } from '../auth/decorators.js';
-import type { User } from '../auth/user.js';
+import { CurrentUser, RequirePermission, type User } from '../auth/index.js';
 import { AuditService } from './audit.service.js';
 import { AuditEntryConnectionType, AuditEntryType, AuditFilter } from './dto/audit-entry.type.js';
 import { FIELD_COST } from '../common/graphql/field-costs.js';

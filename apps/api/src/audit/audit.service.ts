@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { isTeamScoped, roleGrants } from '../auth/permissions.js';
-import type { User } from '../auth/user.js';
+import { isTeamScoped, roleGrants, type User } from '../auth/index.js';
 import { checkPageSize, decodeCursor, encodeCursor } from '../common/pagination.js';
 import { InputError, NotAllowedError, type FieldError } from '../errors/domain-errors.js';
 import type { AuditRow, NewAuditEntry } from './audit-entry.js';

@@ -1,11 +1,10 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { AccountsService } from '../accounts/accounts.service.js';
-import { AuditService } from '../audit/audit.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/app.config.js';
 import { InputError, NotAllowedError } from '../errors/domain-errors.js';
 import { Public } from './decorators.js';
+import { LocalAccounts, SignInAudit } from './identity-ports.js';
 import { DEV_PERSONAS } from './personas.js';
 import { RequestIdentifier } from './request-identifier.js';
 import { OIDC_SIGN_IN, type OidcSignIn } from './oidc-sign-in.js';
@@ -30,8 +29,8 @@ export class AuthController {
     @Inject(OpenSessions) private readonly openSessions: OpenSessions,
     @Inject(OIDC_SIGN_IN) private readonly oidc: OidcSignIn | null,
     @Inject(RequestIdentifier) private readonly identities: RequestIdentifier,
-    @Inject(AccountsService) private readonly accounts: AccountsService,
-    @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(LocalAccounts) private readonly accounts: LocalAccounts,
+    @Inject(SignInAudit) private readonly audit: SignInAudit,
   ) {}
 
   @Public()

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { NotAllowedError, NotSignedInError } from '../errors/domain-errors.js';
 import type { TokenCapability } from '@roundhouse/contracts';
 import type { Request } from 'express';
-import { TokensService } from '../tokens/tokens.service.js';
+import { RuntimeAuthenticator } from './identity-ports.js';
 import { PERMISSION_KEY, PUBLIC_KEY, RUNTIME_CAPABILITY_KEY, requestOf } from './decorators.js';
 import { roleGrants, type Permission } from './permissions.js';
 import { RequestIdentifier } from './request-identifier.js';
@@ -19,7 +19,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     @Inject(RequestIdentifier) private readonly identities: RequestIdentifier,
-    @Inject(TokensService) private readonly tokens: TokensService,
+    @Inject(RuntimeAuthenticator) private readonly tokens: RuntimeAuthenticator,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {

@@ -1,10 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { Module, RequestMethod, type DynamicModule, type MiddlewareConsumer, type ModuleMetadata, type NestModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { AccountsModule } from '../accounts/accounts.module.js';
 import { APP_CONFIG, type AppConfig } from '../config/app.config.js';
-import { PeopleModule } from '../people/people.module.js';
-import { TokensModule } from '../tokens/tokens.module.js';
 import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
 import { OidcController } from './oidc.controller.js';
@@ -18,7 +15,6 @@ import { SessionsRepository } from './sessions.repository.js';
 import { ViewerResolver } from './viewer.resolver.js';
 
 @Module({
-  imports: [TokensModule, AccountsModule, PeopleModule],
   controllers: [AuthController, OidcController],
   providers: [
     {
@@ -44,6 +40,14 @@ import { ViewerResolver } from './viewer.resolver.js';
   ],
 })
 export class AuthModule implements NestModule {
+  /**
+   * `sources`: the modules that provide auth's ports (identity-ports.ts: RuntimeAuthenticator, TeamDirectory,
+   * LocalAccounts, SignInAudit). The app module names them, so auth imports none of the features that use it.
+   */
+  static forRoot(sources: NonNullable<ModuleMetadata['imports']>): DynamicModule {
+    return { module: AuthModule, imports: sources };
+  }
+
   /** Every POST that acts as the session's user (GraphQL, queries included, and sign-out) needs the CSRF token. */
   configure(consumer: MiddlewareConsumer): void {
     consumer.apply(CsrfMiddleware).forRoutes({ path: 'graphql', method: RequestMethod.POST }, { path: 'auth/sign-out', method: RequestMethod.POST });

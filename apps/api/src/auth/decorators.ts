@@ -2,7 +2,7 @@ import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestj
 import { GqlExecutionContext } from '@nestjs/graphql';
 import type { Request } from 'express';
 import type { TokenCapability } from '@roundhouse/contracts';
-import type { RuntimeIdentity } from '../tokens/runtime-token.js';
+import type { RuntimeIdentity } from './runtime-identity.js';
 import type { Permission } from './permissions.js';
 import type { User } from './user.js';
 

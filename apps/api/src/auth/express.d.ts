@@ -1,4 +1,4 @@
-import type { RuntimeIdentity } from '../tokens/runtime-token.js';
+import type { RuntimeIdentity } from './runtime-identity.js';
 import type { Identity } from './request-identifier.js';
 import type { User } from './user.js';
 

@@ -1,12 +1,11 @@
 import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
 import { parse as parseCookies } from 'cookie';
 import type { Request, Response } from 'express';
-import { AuditService } from '../audit/audit.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/app.config.js';
 import { withDatabaseBudget } from '../database/request-budget.js';
 import { NotFoundError, NotSignedInError } from '../errors/domain-errors.js';
-import { PeopleService } from '../people/people.service.js';
 import { Public } from './decorators.js';
+import { SignInAudit, TeamDirectory } from './identity-ports.js';
 import { OIDC_SIGN_IN, OidcSignIn, SIGN_IN_TRANSACTION_SECONDS, safeReturnTo, signInTransaction } from './oidc-sign-in.js';
 import { SessionCodec } from './session.js';
 import { SessionCookies } from './session-cookies.js';
@@ -32,8 +31,8 @@ export class OidcController {
     @Inject(OIDC_SIGN_IN) private readonly oidc: OidcSignIn | null,
     @Inject(SessionCodec) private readonly sessions: SessionCodec,
     @Inject(SessionCookies) private readonly cookies: SessionCookies,
-    @Inject(PeopleService) private readonly people: PeopleService,
-    @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(TeamDirectory) private readonly people: TeamDirectory,
+    @Inject(SignInAudit) private readonly audit: SignInAudit,
   ) {}
 
   @Public()

@@ -4,7 +4,7 @@ import type { Request } from 'express';
 import { APP_CONFIG, type AppConfig } from '../config/app.config.js';
 import { withDatabaseBudget } from '../database/request-budget.js';
 import { NotSignedInError } from '../errors/domain-errors.js';
-import { PeopleService } from '../people/people.service.js';
+import { TeamDirectory } from './identity-ports.js';
 import { OidcVerifier, oidcSettings } from './oidc.js';
 import { SESSION_COOKIE, SessionCodec } from './session.js';
 import { OpenSessions } from './open-sessions.js';
@@ -42,7 +42,7 @@ export class RequestIdentifier {
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(SessionCodec) private readonly sessions: SessionCodec,
     @Inject(OpenSessions) private readonly openSessions: OpenSessions,
-    @Inject(PeopleService) private readonly people: PeopleService,
+    @Inject(TeamDirectory) private readonly people: TeamDirectory,
   ) {
     const settings = oidcSettings(config);
     this.oidc = settings === undefined ? undefined : new OidcVerifier(settings);

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AlertsModule } from '../alerts/alerts.module.js';
+import { AlertsModule } from '../alerts/index.js';
 import { AutomationStatusRepository } from './automation-status.repository.js';
 import { AutomationStatusResolver } from './automation-status.resolver.js';
 import { AutomationStatusService } from './automation-status.service.js';

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import DataLoader from 'dataloader';
-import { RequirePermission } from '../auth/decorators.js';
+import { RequirePermission } from '../auth/index.js';
 import { AutomationObjectType } from '../automations/dto/automation.type.js';
 import { FIELD_COST } from '../common/graphql/field-costs.js';
 import { AutomationStatusService } from './automation-status.service.js';

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AlertsService } from '../alerts/alerts.service.js';
+import { AlertsService } from '../alerts/index.js';
 import { AutomationStatusRepository } from './automation-status.repository.js';
 import type { AutomationHealthState, AutomationStatusType } from './dto/automation-status.type.js';
 

@@ -1,5 +1,4 @@
-import { grantsOnTeam, isTeamScoped, roleGrants, type Permission } from '../auth/permissions.js';
-import type { User } from '../auth/user.js';
+import { grantsOnTeam, isTeamScoped, roleGrants, type Permission, type User } from '../auth/index.js';
 import type { Automation } from './automation-row.js';
 import type { EditVerdict } from './automation.mapper.js';
 

@@ -1,5 +1,5 @@
-import type { NewAuditEntry } from '../audit/audit-entry.js';
-import type { User } from '../auth/user.js';
+import type { NewAuditEntry } from '../audit/index.js';
+import type { User } from '../auth/index.js';
 import { definitionOf, type AutomationDefinition } from './automation-row.js';
 
 /** Only what an owner defines (no timestamps, no source), as it goes into the audit trail. */

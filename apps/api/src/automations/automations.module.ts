@@ -1,14 +1,15 @@
 import { Module } from '@nestjs/common';
-import { RuntimeBindingCheckModule } from '../runtimes/binding-check.module.js';
-import { AutomationChangesModule } from '../approvals/automation-changes.module.js';
-import { TeamsModule } from '../teams/teams.module.js';
-import { TokenCoverageModule } from '../tokens/token-coverage.module.js';
+import { AuditModule } from '../audit/index.js';
+import { RuntimeBindingCheckModule } from '../runtimes/index.js';
+import { AutomationChangesModule } from '../automation-changes/index.js';
+import { TeamsModule } from '../teams/index.js';
+import { TokenCoverageModule } from '../tokens/index.js';
 import { AutomationsRepository } from './automations.repository.js';
 import { AutomationsResolver } from './automations.resolver.js';
 import { AutomationsService } from './automations.service.js';
 
 @Module({
-  imports: [TeamsModule, AutomationChangesModule, TokenCoverageModule, RuntimeBindingCheckModule],
+  imports: [TeamsModule, AutomationChangesModule, TokenCoverageModule, RuntimeBindingCheckModule, AuditModule],
   providers: [AutomationsRepository, AutomationsService, AutomationsResolver],
   exports: [AutomationsService],
 })

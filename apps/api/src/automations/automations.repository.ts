@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { AutomationType, Lifecycle, RiskDomain } from '@roundhouse/contracts';
 import { Database, type Transaction } from '../database/database.js';
 import { automationColumns, DEFINITION_COLUMN_LIST, definitionParams, EDITABLE_COLUMN_LIST, editableParams, placeholders, type Automation, type AutomationDefinition } from './automation-row.js';
+import { searchQuery } from '../database/search-query.js';
 
 export interface AutomationQuery {
   search?: string;
@@ -18,12 +19,6 @@ export interface AutomationQuery {
 export interface ListingPosition {
   title: string;
   slug: string;
-}
-
-/** Words a person typed, as a prefix-matching tsquery; only letters and digits reach PostgreSQL. */
-export function searchQuery(text: string): string | undefined {
-  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  return words.length === 0 ? undefined : words.map((word) => `${word}:*`).join(' & ');
 }
 
 /** The listing's filters over `automation a`, parameters $1–$8 (`filterParams`). */

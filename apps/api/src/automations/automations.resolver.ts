@@ -1,7 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { CurrentUser, RequirePermission } from '../auth/decorators.js';
-import type { User } from '../auth/user.js';
+import { CurrentUser, RequirePermission, type User } from '../auth/index.js';
 import { AutomationsService } from './automations.service.js';
 import { AutomationFilter, AutomationInput } from './dto/automation.input.js';
 import { AutomationConnectionType, AutomationFacetsType, AutomationObjectType } from './dto/automation.type.js';

@@ -1,15 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { RuntimeBinding } from '@roundhouse/contracts';
-import { AutomationChangeGate } from '../approvals/automation-change-gate.js';
-import { WaitingApprovals } from '../approvals/waiting-approvals.js';
-import { AuditService } from '../audit/audit.service.js';
-import type { User } from '../auth/user.js';
+import { AutomationChangeGate, WaitingApprovals } from '../automation-changes/index.js';
+import { AuditService } from '../audit/index.js';
+import type { User } from '../auth/index.js';
 import { checkPageSize, decodeCursor, encodeCursor } from '../common/pagination.js';
 import { InputError, NotAllowedError, type FieldError } from '../errors/domain-errors.js';
-import { clashFound, SERVICE_NAME_ALLOWED } from '../otlp/otlp-service-names.js';
-import { RuntimeBindingCheck } from '../runtimes/binding-check.js';
-import { TeamsService } from '../teams/teams.service.js';
-import { TokenCoverage } from '../tokens/token-coverage.js';
+import { clashFound, SERVICE_NAME_ALLOWED } from '../otlp/index.js';
+import { RuntimeBindingCheck } from '../runtimes/index.js';
+import { TeamsService } from '../teams/index.js';
+import { TokenCoverage } from '../tokens/index.js';
 import { changeVerdict, mayOwn } from './automation-access.js';
 import { auditedDefinition, automationChange } from './automation-audit.js';
 import { definitionFromInput, definitionToYaml, type AutomationDefinition } from './automation-definition.js';
@@ -49,6 +48,11 @@ export class AutomationsService {
   async get(slug: string, user: User | undefined): Promise<AutomationObjectType> {
     const [node] = await this.present([await this.find(slug)], user);
     return node as AutomationObjectType;
+  }
+
+  /** Every automation that is not archived, or those of `slugs` (archived or not), by slug: what the catalog exports as files. */
+  listForExport(slugs?: readonly string[]): Promise<Automation[]> {
+    return this.automations.listForExport(slugs);
   }
 
   facets(): Promise<AutomationFacetsType> {

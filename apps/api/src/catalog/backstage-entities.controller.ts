@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Inject } from '@nestjs/common';
-import { RequireRuntimeToken } from '../auth/decorators.js';
+import { RequireRuntimeToken } from '../auth/index.js';
 import { BackstageEntitiesService } from './backstage-entities.service.js';
 
 /** What Backstage reads of Roundhouse (README, "Roundhouse in Backstage"). */

@@ -1,15 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { stringifyCatalogEntity } from '@roundhouse/contracts';
-import { AutomationsRepository } from '../automations/automations.repository.js';
+import { AutomationsService } from '../automations/index.js';
 import { APP_CONFIG, consoleUrlOf, type AppConfig } from '../config/app.config.js';
-import { SlosService } from '../slos/slos.service.js';
+import { SlosService } from '../slos/index.js';
 import { backstageComponentOf, overallSloState, type OverallSloState } from './backstage-entities.js';
 
 /** Roundhouse in Backstage: every automation as a Backstage entity, for one `url` Location. */
 @Injectable()
 export class BackstageEntitiesService {
   constructor(
-    @Inject(AutomationsRepository) private readonly automations: AutomationsRepository,
+    @Inject(AutomationsService) private readonly automations: AutomationsService,
     @Inject(SlosService) private readonly slos: SlosService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}

@@ -1,6 +1,6 @@
 import { refOfKey } from '@roundhouse/contracts';
-import type { AutomationDefinition } from '../automations/automation-definition.js';
-import type { SloState } from '../slos/slos.service.js';
+import type { AutomationDefinition } from '../automations/index.js';
+import type { SloState } from '../slos/index.js';
 
 /** The Backstage entity kind an automation is served as: a piece of software that runs (Backstage's own words for a Component). */
 export const BACKSTAGE_API_VERSION = 'backstage.io/v1alpha1';

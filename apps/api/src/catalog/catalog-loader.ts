@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { firstInvalidUtf8, keyForMatching, parseCatalogFile, unstorableText, type AutomationV1, type CatalogNote, type CatalogProblem, type Located, type ParsedCatalogFile, type Person, type Team } from '@roundhouse/contracts';
-import { definitionFromV1, type AutomationDefinition } from '../automations/automation-definition.js';
+import { definitionFromV1, type AutomationDefinition } from '../automations/index.js';
 import { resolveOrg, type CatalogSystem } from './catalog-org.js';
 
 export interface LoadedCatalog {

@@ -1,18 +1,19 @@
 import { Module } from '@nestjs/common';
-import { RuntimeBindingCheckModule } from '../runtimes/binding-check.module.js';
-import { AutomationChangesModule } from '../approvals/automation-changes.module.js';
-import { AutomationsRepository } from '../automations/automations.repository.js';
-import { SlosModule } from '../slos/slos.module.js';
-import { TokenCoverageModule } from '../tokens/token-coverage.module.js';
+import { AuditModule } from '../audit/index.js';
+import { RuntimeBindingCheckModule } from '../runtimes/index.js';
+import { AutomationChangesModule } from '../automation-changes/index.js';
+import { AutomationsModule } from '../automations/index.js';
+import { SlosModule } from '../slos/index.js';
+import { TokenCoverageModule } from '../tokens/index.js';
 import { BackstageEntitiesController } from './backstage-entities.controller.js';
 import { BackstageEntitiesService } from './backstage-entities.service.js';
 import { CatalogRepository } from './catalog.repository.js';
 import { CatalogService } from './catalog.service.js';
 
 @Module({
-  imports: [TokenCoverageModule, AutomationChangesModule, SlosModule, RuntimeBindingCheckModule],
+  imports: [AutomationsModule, TokenCoverageModule, AutomationChangesModule, SlosModule, RuntimeBindingCheckModule, AuditModule],
   controllers: [BackstageEntitiesController],
-  providers: [CatalogRepository, AutomationsRepository, CatalogService, BackstageEntitiesService],
+  providers: [CatalogRepository, CatalogService, BackstageEntitiesService],
   exports: [CatalogService],
 })
 export class CatalogModule {}

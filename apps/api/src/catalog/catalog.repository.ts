@@ -11,11 +11,11 @@ import {
   placeholders,
   type Automation,
   type AutomationDefinition,
-} from '../automations/automation-row.js';
+} from '../automations/index.js';
 import { Database, type Transaction } from '../database/database.js';
-import { TEAM_DEFINITION_COLUMN_LIST, TEAM_DEFINITION_FIELDS, teamColumns, teamDefinitionParams, type Team as TeamRow } from '../teams/team-row.js';
-import type { AutomationShift } from '../approvals/waiting-approvals.js';
-import type { AutomationMove } from '../tokens/token-coverage.js';
+import { TEAM_DEFINITION_COLUMN_LIST, TEAM_DEFINITION_FIELDS, teamColumns, teamDefinitionParams, type Team as TeamRow } from '../teams/index.js';
+import type { AutomationShift } from '../automation-changes/index.js';
+import type { AutomationMove } from '../tokens/index.js';
 import type { CatalogSystem } from './catalog-org.js';
 
 export interface ChangeCounts {

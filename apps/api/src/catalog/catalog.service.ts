@@ -1,16 +1,14 @@
 import path from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import { stringifyCatalogEntity, TEAM_API_VERSION, type CatalogNote, type CatalogProblem } from '@roundhouse/contracts';
-import type { Team } from '../teams/team-row.js';
-import { SYSTEM_ACTOR, type AuditActor } from '../audit/audit-entry.js';
-import { AuditService } from '../audit/audit.service.js';
-import { dutiesChanges, wordList } from '../approvals/approval-policy.js';
-import { WaitingApprovals } from '../approvals/waiting-approvals.js';
-import { definitionToYaml } from '../automations/automation-definition.js';
-import { AutomationsRepository } from '../automations/automations.repository.js';
-import { TokenCoverage } from '../tokens/token-coverage.js';
-import { clashFound, SERVICE_NAME_ALLOWED, serviceNameClashes, type ServiceNameBinding } from '../otlp/otlp-service-names.js';
-import { RuntimeBindingCheck } from '../runtimes/binding-check.js';
+import type { Team } from '../teams/index.js';
+import { SYSTEM_ACTOR, AuditService, type AuditActor } from '../audit/index.js';
+import { dutiesChanges, wordList } from '../approval-policy/index.js';
+import { WaitingApprovals } from '../automation-changes/index.js';
+import { definitionToYaml, AutomationsService } from '../automations/index.js';
+import { TokenCoverage } from '../tokens/index.js';
+import { clashFound, SERVICE_NAME_ALLOWED, serviceNameClashes, type ServiceNameBinding } from '../otlp/index.js';
+import { RuntimeBindingCheck } from '../runtimes/index.js';
 import { CatalogInvalidError } from './catalog.errors.js';
 import { loadCatalog, type LoadedCatalog } from './catalog-loader.js';
 import { CatalogRepository, type ApplySummary } from './catalog.repository.js';
@@ -71,7 +69,7 @@ export interface CatalogValidation {
 export class CatalogService {
   constructor(
     @Inject(CatalogRepository) private readonly catalog: CatalogRepository,
-    @Inject(AutomationsRepository) private readonly automations: AutomationsRepository,
+    @Inject(AutomationsService) private readonly automations: AutomationsService,
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(TokenCoverage) private readonly tokenCoverage: TokenCoverage,
     @Inject(WaitingApprovals) private readonly waiting: WaitingApprovals,

@@ -12,7 +12,7 @@ import { AutomationsResolver } from '../automations/automations.resolver.js';
 import { DashboardsResolver } from '../dashboards/dashboards.resolver.js';
 import { DataFreshnessResolver } from '../data-freshness/data-freshness.resolver.js';
 import { DeadLettersResolver } from '../dead-letters/dead-letters.resolver.js';
-import { RequestFailedAgainResolver } from '../dead-letters/request-failed-again.resolver.js';
+import { RequestFailedAgainResolver } from '../reprocess/request-failed-again.resolver.js';
 import { QuarantineResolver } from '../quarantine/quarantine.resolver.js';
 import { KpisResolver } from '../kpis/kpis.resolver.js';
 import { DeadLetterActionsResolver, ReprocessResolver } from '../reprocess/reprocess.resolver.js';

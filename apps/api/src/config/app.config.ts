@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 import { RISK_DOMAINS } from '@roundhouse/contracts';
-import { OUTBOUND_ALLOW_SETTING, parseOutboundAllowList } from '../outbound/outbound-guard.js';
+import { OUTBOUND_ALLOW_SETTING, parseOutboundAllowList } from './outbound-allow.js';
 import { parseRiskDomains } from './approval-risk-domains.js';
 import { parseBurnRatePolicy } from './burn-rate-rules.js';
 import { RUNTIME_VARIABLES_SETTING, RuntimeVariables, parseRuntimeVariableAllowList } from './runtime-variables.js';

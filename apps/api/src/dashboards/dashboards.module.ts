@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
-import { KpisModule } from '../kpis/kpis.module.js';
-import { SlosModule } from '../slos/slos.module.js';
+import { AuditModule } from '../audit/index.js';
+import { KpisModule } from '../kpis/index.js';
+import { SlosModule } from '../slos/index.js';
 import { DashboardsRepository } from './dashboards.repository.js';
 import { DashboardsResolver } from './dashboards.resolver.js';
 import { DashboardsService } from './dashboards.service.js';
 
 @Module({
-  imports: [KpisModule, SlosModule],
+  imports: [KpisModule, SlosModule, AuditModule],
   providers: [DashboardsRepository, DashboardsService, DashboardsResolver],
   exports: [DashboardsService],
 })

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DashboardReferences, DashboardV1, Located } from '@roundhouse/contracts';
-import { DEAD_LETTER_STATUS, waitingCondition } from '../dead-letters/dead-letter-query.js';
+import { DEAD_LETTER_STATUS, waitingCondition } from '../dead-letters/index.js';
 import { Database, type Transaction } from '../database/database.js';
 
 /** A dashboard as applied from its file. */

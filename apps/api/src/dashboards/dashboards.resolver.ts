@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { RequirePermission } from '../auth/decorators.js';
+import { RequirePermission } from '../auth/index.js';
 import { DateRangeInput } from '../kpis/dto/date-range.type.js';
 import { toDashboard, toDashboardSummary } from './dto/dashboard.mapper.js';
 import { DashboardSummaryType, DashboardType } from './dto/dashboard.type.js';

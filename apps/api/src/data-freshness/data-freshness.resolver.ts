@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Query, Resolver } from '@nestjs/graphql';
-import { RequirePermission } from '../auth/decorators.js';
+import { RequirePermission } from '../auth/index.js';
 import { FIELD_COST } from '../common/graphql/field-costs.js';
 import { DataFreshnessService } from './data-freshness.service.js';
 import { DataFreshnessType } from './dto/data-freshness.type.js';

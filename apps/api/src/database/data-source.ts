@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { DataSource, type DataSourceOptions } from 'typeorm';
-import { installJobSchema } from '../jobs/job-schema.js';
+import { installJobSchema } from './job-schema.js';
 import { BudgetedClient } from './budgeted-client.js';
 import { grantApiRole } from './database-roles.js';
 import { migrations } from './migrations/index.js';

@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import { ensureDatabaseOwner, ensureRoles, handOverSchema, scramVerifier } from './database-roles.js';
 import { credentialsPath, newCredentials, readCredentials, writeCredentials, type EmbeddedCredentials } from './embedded-credentials.js';
 import { StartupError } from './startup-error.js';
-import { JOB_SCHEMA } from '../jobs/job-schema.js';
+import { JOB_SCHEMA } from './job-schema.js';
 
 export interface EmbeddedDatabase {
   /** The api's role: reads and writes the tables it needs, only reads and adds audit entries. */

@@ -1,5 +1,5 @@
 import type { DeadLetterStatus } from '@roundhouse/contracts';
-import { searchQuery } from '../automations/automations.repository.js';
+import { searchQuery } from '../database/search-query.js';
 
 // The dead-letter workbench's shapes and SQL pieces: rows as listed, the filter, the status as read, and the
 // filter's conditions (shared with the reprocess snapshot so "everything matching" means what the list shows).

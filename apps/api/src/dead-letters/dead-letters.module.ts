@@ -3,7 +3,6 @@ import { DeadLetterIngestRepository } from './dead-letter-ingest.repository.js';
 import { DeadLettersRepository } from './dead-letters.repository.js';
 import { DeadLettersResolver } from './dead-letters.resolver.js';
 import { DeadLettersService } from './dead-letters.service.js';
-import { RequestFailedAgainResolver } from './request-failed-again.resolver.js';
 
-@Module({ providers: [DeadLettersRepository, DeadLetterIngestRepository, DeadLettersService, DeadLettersResolver, RequestFailedAgainResolver], exports: [DeadLettersRepository, DeadLetterIngestRepository] })
+@Module({ providers: [DeadLettersRepository, DeadLetterIngestRepository, DeadLettersService, DeadLettersResolver], exports: [DeadLettersService, DeadLetterIngestRepository] })
 export class DeadLettersModule {}

@@ -1,8 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
 import type { DeadLetterStatus } from '@roundhouse/contracts';
-import { CurrentUser, RequirePermission } from '../auth/decorators.js';
-import type { User } from '../auth/user.js';
+import { CurrentUser, RequirePermission, type User } from '../auth/index.js';
 import { DeadLetterConnectionType, DeadLetterFilter, DeadLetterGroupType, DeadLetterStatusEnum, DeadLetterType } from './dto/dead-letter.type.js';
 import { DeadLettersService } from './dead-letters.service.js';
 import { FIELD_COST } from '../common/graphql/field-costs.js';

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { grantsOnTeam } from '../auth/permissions.js';
-import type { User } from '../auth/user.js';
+import { grantsOnTeam, type User } from '../auth/index.js';
 import { checkPageSize, decodeCursor, encodeCursor } from '../common/pagination.js';
 import { NotFoundError } from '../errors/domain-errors.js';
 import type { DeadLetterConnectionType, DeadLetterGroupType, DeadLetterType } from './dto/dead-letter.type.js';
@@ -15,6 +14,21 @@ export const MAX_DEAD_LETTER_PAGE = 200;
 @Injectable()
 export class DeadLettersService {
   constructor(@Inject(DeadLettersRepository) private readonly deadLetters: DeadLettersRepository) {}
+
+  /** How many dead letters match `query` (no access check: the caller has checked it, e.g. a reprocess request's reader). */
+  count(query: DeadLetterQuery): Promise<number> {
+    return this.deadLetters.count(query);
+  }
+
+  /** The sources (kind and queue) holding pending dead letters of `automation`: what the runtimes' retention warnings look at. */
+  pendingSources(automation: string): Promise<{ source_kind: string; source_queue: string }[]> {
+    return this.deadLetters.pendingSources(automation);
+  }
+
+  /** How many dead letters of one source are pending and failed before `before`, and the oldest failure among them. */
+  pendingFailedBefore(automation: string, sourceKind: string, queue: string, before: Date): Promise<{ count: number; oldest: Date | null }> {
+    return this.deadLetters.pendingFailedBefore(automation, sourceKind, queue, before);
+  }
 
   async list(query: DeadLetterQuery, first: number, after: string | undefined, user: User | undefined): Promise<DeadLetterConnectionType> {
     checkPageSize(first, MAX_DEAD_LETTER_PAGE);

@@ -1,8 +1,8 @@
 import { Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import type { IngestResponse } from '@roundhouse/contracts';
 import type { Request, Response } from 'express';
-import { CurrentRuntime, RequireRuntimeToken } from '../auth/decorators.js';
-import type { RuntimeIdentity } from '../tokens/runtime-token.js';
+import { CurrentRuntime, RequireRuntimeToken } from '../auth/index.js';
+import type { RuntimeIdentity } from '../auth/index.js';
 import { parseIngestBody } from './ingest-body.js';
 import { IngestService, type IngestVersion } from './ingest.service.js';
 

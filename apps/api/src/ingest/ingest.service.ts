@@ -18,9 +18,11 @@ import {
   type StepV1,
 } from '@roundhouse/contracts';
 import { APP_CONFIG, type AppConfig } from '../config/app.config.js';
+// eslint-disable-next-line no-restricted-imports -- writes in the caller's transaction (an EntityManager) until repositories take an opaque transaction handle (issue 16, item 1): then the owning feature's service takes it
 import { DeadLetterIngestRepository } from '../dead-letters/dead-letter-ingest.repository.js';
-import { MetricsService } from '../metrics/metrics.service.js';
-import { covers, type RuntimeIdentity } from '../tokens/runtime-token.js';
+import { MetricsService } from '../metrics/index.js';
+import type { RuntimeIdentity } from '../auth/index.js';
+import { covers } from '../tokens/index.js';
 import { UnparseableLine, UnreadableReport } from './ingest-body.js';
 import { IngestRepository, type QuarantineRow } from './ingest.repository.js';
 import { rollupDeltas } from './rollup-delta.js';

@@ -1,5 +1,5 @@
 import type { ResilienceV1, RunStatus } from '@roundhouse/contracts';
-import { bucketOf, emptyHistogram } from '../runs/duration-histogram.js';
+import { bucketOf, emptyHistogram } from '../runs/index.js';
 
 /** An attempt that reached its end in this batch, for the first time. */
 export interface CountedRun {

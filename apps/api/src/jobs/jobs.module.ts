@@ -1,6 +1,6 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { MetricsModule } from '../metrics/index.js';
 import { JobsService } from './jobs.service.js';
 
-@Global()
-@Module({ providers: [JobsService], exports: [JobsService] })
+@Module({ imports: [MetricsModule], providers: [JobsService], exports: [JobsService] })
 export class JobsModule {}

@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import { APP_CONFIG, type AppConfig } from '../config/app.config.js';
 import { DATABASE_URL } from '../database/database-url.token.js';
 import { API_LOGGER } from '../logging/api-logger.token.js';
-import { MetricsService } from '../metrics/metrics.service.js';
+import { MetricsService } from '../metrics/index.js';
 
 
 export interface ScheduledJob {

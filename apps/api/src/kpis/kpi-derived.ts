@@ -1,5 +1,5 @@
 import type { KpiSource } from '@roundhouse/contracts';
-import { percentile } from '../runs/duration-histogram.js';
+import { percentile } from '../runs/index.js';
 
 /** Run totals over a window, as summed from the per-minute rollups. */
 export interface RunTotals {

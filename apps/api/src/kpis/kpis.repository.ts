@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Database } from '../database/database.js';
 import type { Kpi, Slo } from '@roundhouse/contracts';
-import { emptyHistogram } from '../runs/duration-histogram.js';
+import { emptyHistogram } from '../runs/index.js';
 import type { SeriesFacts } from './kpi-values.js';
 
 /** An automation's KPI and SLO definitions, as the catalog holds them. */

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import type { DashboardTrendInterval } from '@roundhouse/contracts';
-import { RequirePermission } from '../auth/decorators.js';
+import { RequirePermission } from '../auth/index.js';
 import { DateRangeInput } from './dto/date-range.type.js';
 import { toKpiReport, toKpiTrend } from './dto/kpi-report.mapper.js';
 import { KpiReportType, KpiTrendType, TrendIntervalEnum } from './dto/kpi-report.type.js';

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DashboardTrendInterval, Kpi } from '@roundhouse/contracts';
-import { AutomationNotFoundError } from '../automations/automations.errors.js';
+import { AutomationNotFoundError } from '../automations/index.js';
 import { compareKpi, kpiBaseline, type KpiComparison } from './kpi-comparison.js';
 import { kpiWindow, type TimeWindow } from './kpi-window.js';
 import { rangeOrDefault, resolveRange, trendPlan, type DateRangeArgs, type ResolvedRange, type TrendPlan } from './kpi-range.js';

@@ -1,6 +1,6 @@
 import { Controller, Get, Header, Inject, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { Public } from '../auth/decorators.js';
+import { Public } from '../auth/index.js';
 import { APP_CONFIG, type AppConfig } from '../config/app.config.js';
 import { NotSignedInError } from '../errors/domain-errors.js';
 import { METRICS_CHALLENGE, metricsAccessProblem } from './metrics-access.js';

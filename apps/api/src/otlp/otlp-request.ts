@@ -1,7 +1,7 @@
 import { INGEST_MAX_EVENTS } from '@roundhouse/contracts';
 import { z } from 'zod';
 import { InputError, TooLargeError, UnsupportedMediaError } from '../errors/domain-errors.js';
-import { deepestNesting, INGEST_MAX_NESTING } from '../ingest/storable-json.js';
+import { deepestNesting, INGEST_MAX_NESTING } from '../ingest/index.js';
 import { decodeTraceRequest, type DecodedAnyValue, type DecodedKeyValue, type DecodedLong, type DecodedSpan } from './otlp-proto.js';
 
 /** OTLP/HTTP's two encodings; the answer is written in the request's. */

@@ -1,5 +1,5 @@
 import { OTLP_ATTRIBUTES } from '@roundhouse/contracts';
-import { UnreadableReport } from '../ingest/ingest-body.js';
+import { UnreadableReport } from '../ingest/index.js';
 import type { AttributeValue, Attributes, OtlpSpan } from './otlp-request.js';
 
 const NANOS_PER_MS = 1_000_000n;

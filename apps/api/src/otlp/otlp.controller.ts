@@ -1,9 +1,9 @@
 import { Controller, HttpCode, Inject, Post, Req, Res, UseFilters } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { CurrentRuntime, RequireRuntimeToken } from '../auth/decorators.js';
+import { CurrentRuntime, RequireRuntimeToken } from '../auth/index.js';
 import { NotAllowedError } from '../errors/domain-errors.js';
-import { decodeContentCoding } from '../ingest/ingest-body.js';
-import type { RuntimeIdentity } from '../tokens/runtime-token.js';
+import { decodeContentCoding } from '../ingest/index.js';
+import type { RuntimeIdentity } from '../auth/index.js';
 import { OtlpErrorFilter } from './otlp-error.filter.js';
 import { readTraceRequest, requireEncoding } from './otlp-request.js';
 import { sendExportResponse } from './otlp-response.js';

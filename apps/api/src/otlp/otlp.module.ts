@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { IngestModule } from '../ingest/ingest.module.js';
+import { IngestModule } from '../ingest/index.js';
 import { OtlpController } from './otlp.controller.js';
 import { OtlpRepository } from './otlp.repository.js';
 import { OtlpService } from './otlp.service.js';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { IngestEventResult } from '@roundhouse/contracts';
-import { IngestService } from '../ingest/ingest.service.js';
-import type { RuntimeIdentity } from '../tokens/runtime-token.js';
+import { IngestService } from '../ingest/index.js';
+import type { RuntimeIdentity } from '../auth/index.js';
 import type { OtlpSpan } from './otlp-request.js';
 import type { PartialSuccess } from './otlp-response.js';
 import { spanReports } from './otlp-spans.js';

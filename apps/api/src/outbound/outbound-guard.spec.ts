@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../config/app.config.js';
-import { OutboundGuard, parseOutboundAllowList } from './outbound-guard.js';
+import { parseOutboundAllowList } from '../config/outbound-allow.js';
+import { OutboundGuard } from './outbound-guard.js';
 
 describe(OutboundGuard.name, () => {
   const closed = OutboundGuard.fromSetting(undefined);

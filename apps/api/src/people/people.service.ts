@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { User } from '../auth/user.js';
+import type { User } from '../auth/index.js';
 import { PeopleRepository } from './people.repository.js';
 
 /**

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { Public } from '../auth/decorators.js';
+import { Public } from '../auth/index.js';
 import { Database } from '../database/database.js';
 
 /**

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { isTeamScoped } from '../auth/permissions.js';
-import type { User } from '../auth/user.js';
+import { isTeamScoped, type User } from '../auth/index.js';
 import { checkPageSize } from '../common/pagination.js';
 import { InputError } from '../errors/domain-errors.js';
 import type { QuarantineConnectionType } from './dto/quarantined-event.type.js';

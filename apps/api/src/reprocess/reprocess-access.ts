@@ -1,6 +1,5 @@
-import { dutiesChanges, wordList } from '../approvals/approval-policy.js';
-import { grantsAsMember, grantsOnTeam, roleGrants } from '../auth/permissions.js';
-import type { User } from '../auth/user.js';
+import { dutiesChanges, wordList } from '../approval-policy/index.js';
+import { grantsAsMember, grantsOnTeam, roleGrants, type User } from '../auth/index.js';
 import { NotAllowedError } from '../errors/domain-errors.js';
 import type { AutomationAsRequested, RequestRow } from './reprocess.repository.js';
 

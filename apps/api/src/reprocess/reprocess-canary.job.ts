@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { JobsService } from '../jobs/jobs.service.js';
+import { JobsService } from '../jobs/index.js';
 import { ReprocessCanaryService } from './reprocess-canary.service.js';
 import { CANARY_QUEUE, type CanaryJob } from './reprocess-enqueue.js';
 

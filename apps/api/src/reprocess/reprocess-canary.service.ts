@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { SYSTEM_ACTOR, type AuditActor } from '../audit/audit-entry.js';
-import { AuditService } from '../audit/audit.service.js';
-import type { User } from '../auth/user.js';
+import { SYSTEM_ACTOR, AuditService, type AuditActor } from '../audit/index.js';
+import type { User } from '../auth/index.js';
 import { ConflictError, InputError } from '../errors/domain-errors.js';
-import { JobsService } from '../jobs/jobs.service.js';
+import { JobsService } from '../jobs/index.js';
 import type { ReprocessCanaryType } from './dto/reprocess-canary.type.js';
 import { decide, sliceSize, stageOf, waitingNote, type CanaryDecision, type CanaryPlan } from './reprocess-canary.js';
 import { ReprocessCanaryRepository, type CanaryRow } from './reprocess-canary.repository.js';

@@ -6,9 +6,9 @@ import {
   type ClaimCommandsResponseV1,
 } from '@roundhouse/contracts';
 import type { z } from 'zod';
-import { CurrentRuntime, RequireRuntimeToken } from '../auth/decorators.js';
+import { CurrentRuntime, RequireRuntimeToken } from '../auth/index.js';
 import { ZodBodyPipe } from '../common/http/zod-body.pipe.js';
-import type { RuntimeIdentity } from '../tokens/runtime-token.js';
+import type { RuntimeIdentity } from '../auth/index.js';
 import { ReprocessCommandsService } from './reprocess-commands.service.js';
 
 /**

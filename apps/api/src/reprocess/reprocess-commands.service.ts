@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { COMMAND_LEASE_SECONDS, type AckCommandsResponseV1, type ClaimCommandsResponseV1, type DeadLetterV1, type ReprocessCommandV1 } from '@roundhouse/contracts';
-import { AuditService } from '../audit/audit.service.js';
-import { commandPayloadOf, toContract } from '../dead-letters/message-body.js';
-import { runtimeActor, type RuntimeIdentity } from '../tokens/runtime-token.js';
+import { AuditService } from '../audit/index.js';
+import { commandPayloadOf, toContract } from '../dead-letters/index.js';
+import type { RuntimeIdentity } from '../auth/index.js';
+import { runtimeActor } from '../tokens/index.js';
 import { ReprocessItemsRepository, type ClaimedItem } from './reprocess-items.repository.js';
 import { ReprocessRepository } from './reprocess.repository.js';
 import { ReprocessService } from './reprocess.service.js';

@@ -1,4 +1,4 @@
-import type { JobsService } from '../jobs/jobs.service.js';
+import type { JobsService } from '../jobs/index.js';
 
 export const DISPATCH_QUEUE = 'reprocess-dispatch';
 /**

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { SYSTEM_ACTOR, type AuditActor } from '../audit/audit-entry.js';
-import { AuditService } from '../audit/audit.service.js';
+import { SYSTEM_ACTOR, AuditService, type AuditActor } from '../audit/index.js';
 import { ReprocessRepository } from './reprocess.repository.js';
 import type { Transaction } from '../database/database.js';
 

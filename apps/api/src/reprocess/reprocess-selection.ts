@@ -1,4 +1,4 @@
-import type { DeadLetterQuery } from '../dead-letters/dead-letter-query.js';
+import type { DeadLetterQuery } from '../dead-letters/index.js';
 import type { DeadLetterFilter } from '../dead-letters/dto/dead-letter.type.js';
 import type { FieldError } from '../errors/domain-errors.js';
 import type { DeadLetterSelectionInput } from './dto/reprocess.type.js';

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { RuntimeBinding } from '@roundhouse/contracts';
-import { deadLetterConditions, statusCondition } from '../dead-letters/dead-letter-query.js';
+import { deadLetterConditions, statusCondition } from '../dead-letters/index.js';
 import { ACTIONABLE_STATUSES, type ReprocessAction, type RequestState, type Route, type Selection } from './reprocess.types.js';
 import { Database, type Transaction } from '../database/database.js';
 

@@ -1,7 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentUser, RequirePermission } from '../auth/decorators.js';
-import type { User } from '../auth/user.js';
+import { CurrentUser, RequirePermission, type User } from '../auth/index.js';
 import { DeadLetterType } from '../dead-letters/dto/dead-letter.type.js';
 import { InputError, type FieldError } from '../errors/domain-errors.js';
 import { AuditEntryType } from '../audit/dto/audit-entry.type.js';

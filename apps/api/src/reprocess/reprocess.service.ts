@@ -1,15 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { grantsOnTeam } from '../auth/permissions.js';
-import type { User } from '../auth/user.js';
+import { grantsOnTeam, type User } from '../auth/index.js';
 import { checkPageSize, decodeCursor, encodeCursor } from '../common/pagination.js';
 import { ConflictError, InputError, NotAllowedError, NotFoundError, type FieldError } from '../errors/domain-errors.js';
-import { JobsService } from '../jobs/jobs.service.js';
-import { approvalPolicyOf, approvalReasons, wordList, type ApprovalPolicy } from '../approvals/approval-policy.js';
+import { JobsService } from '../jobs/index.js';
+import { approvalPolicyOf, approvalReasons, wordList, type ApprovalPolicy } from '../approval-policy/index.js';
 import { APP_CONFIG, type AppConfig } from '../config/app.config.js';
-import { SYSTEM_ACTOR } from '../audit/audit-entry.js';
-import { maskMessage } from '../dead-letters/mask-payload.js';
-import { AuditService } from '../audit/audit.service.js';
+import { SYSTEM_ACTOR, AuditService } from '../audit/index.js';
 import type { AuditEntryType } from '../audit/dto/audit-entry.type.js';
+import { maskMessage } from '../dead-letters/index.js';
 import type {
   DeadLetterActionType,
   ReprocessPreviewType,
@@ -19,7 +17,7 @@ import type {
   StartReprocessInput,
 } from './dto/reprocess.type.js';
 import { enqueueRequest } from './reprocess-enqueue.js';
-import { Runtimes } from '../runtimes/routes.js';
+import { Runtimes } from '../runtimes/index.js';
 import { describeSelection, selectionOf } from './reprocess-selection.js';
 import { ReprocessHolds } from './reprocess-holds.js';
 import { SELF_APPROVAL, changesSince, checkDecide, decideVerdict, deniedReason, mayAct, notWaiting, undecidable } from './reprocess-access.js';

@@ -1,5 +1,5 @@
 import { RUNTIME_KINDS, type RuntimeKind } from '@roundhouse/contracts';
-import type { DeadLetterQuery } from '../dead-letters/dead-letter-query.js';
+import type { DeadLetterQuery } from '../dead-letters/index.js';
 
 export const REPROCESS_ACTIONS = ['reprocess', 'discard'] as const;
 export type ReprocessAction = (typeof REPROCESS_ACTIONS)[number];

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { APP_CONFIG, type AppConfig } from '../config/app.config.js';
 import { API_LOGGER } from '../logging/api-logger.token.js';
-import type { PartitionState } from '../metrics/metrics.service.js';
+import type { PartitionState } from '../metrics/index.js';
 import { DAY_PARTITIONED_TABLES, RunPartitionsRepository } from './run-partitions.repository.js';
 
 const DAY_MS = 86_400_000;

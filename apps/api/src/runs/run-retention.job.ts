@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { deleteEndedRateLimitWindows } from '../common/http/rate-limit-store.js';
 import { APP_CONFIG, type AppConfig } from '../config/app.config.js';
-import { JobsService } from '../jobs/jobs.service.js';
+import { JobsService } from '../jobs/index.js';
 import { API_LOGGER } from '../logging/api-logger.token.js';
 import { RunPartitionsService } from './run-partitions.service.js';
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { JobsService } from '../jobs/jobs.service.js';
+import { JobsService } from '../jobs/index.js';
 import { API_LOGGER } from '../logging/api-logger.token.js';
 import { RunRollupDaysRepository } from './run-rollup-days.repository.js';
 

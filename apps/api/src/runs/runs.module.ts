@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
-import { AutomationsModule } from '../automations/automations.module.js';
+import { JobsModule } from '../jobs/index.js';
+import { MetricsModule } from '../metrics/index.js';
 import { RunPartitionsJob } from './run-partitions.job.js';
 import { RunPartitionsRepository } from './run-partitions.repository.js';
 import { RunPartitionsService } from './run-partitions.service.js';
@@ -11,7 +12,7 @@ import { RunsResolver } from './runs.resolver.js';
 import { RunsService } from './runs.service.js';
 
 @Module({
-  imports: [AutomationsModule],
+  imports: [JobsModule, MetricsModule],
   providers: [RunsRepository, RunsService, RunsResolver, RunRetentionJob, RunPartitionsRepository, RunPartitionsService, RunPartitionsJob, RunRollupDaysRepository, RunRollupDaysJob],
   exports: [RunRetentionJob, RunPartitionsService],
 })

@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { checkPageSize, decodeCursor, encodeCursor } from '../common/pagination.js';
 import { InputError } from '../errors/domain-errors.js';
-import { grantsOnTeam } from '../auth/permissions.js';
-import { maskMessage } from '../dead-letters/mask-payload.js';
-import { AutomationsService } from '../automations/automations.service.js';
-import type { User } from '../auth/user.js';
+import { grantsOnTeam, type User } from '../auth/index.js';
+import { maskMessage } from '../dead-letters/index.js';
+import { KnownAutomations } from './known-automations.js';
 import type { AutomationHealthType, RunConnectionType, RunStepType, RunType } from './dto/run.type.js';
 import { bucketStarts, BUCKETS, countsOf, DEFAULT_BUCKET, figures, sumCounts, WINDOWS, type HealthBucket, type HealthWindow } from './run-health.js';
 import { RunsRepository, type RunPosition, type RunQuery, type RunRow } from './runs.repository.js';
@@ -32,7 +31,7 @@ function toRun(row: RunRow): RunType {
 export class RunsService {
   constructor(
     @Inject(RunsRepository) private readonly runs: RunsRepository,
-    @Inject(AutomationsService) private readonly automations: AutomationsService,
+    @Inject(KnownAutomations) private readonly automations: KnownAutomations,
   ) {}
 
   /**

@@ -1,6 +1,7 @@
 import type { RuntimeBinding } from '@roundhouse/contracts';
 import { ALLOWED_RUNTIME_VARIABLES, type RuntimeVariables } from '../config/runtime-variables.js';
-import { OUTBOUND_ALLOW_SETTING, type OutboundGuard } from '../outbound/outbound-guard.js';
+import { OUTBOUND_ALLOW_SETTING } from '../config/outbound-allow.js';
+import type { OutboundGuard } from '../outbound/index.js';
 
 /** One field of a runtime binding this instance refuses, in the words of a catalog problem. */
 export interface BindingProblem {

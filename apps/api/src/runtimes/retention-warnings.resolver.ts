@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { RequirePermission } from '../auth/decorators.js';
+import { RequirePermission } from '../auth/index.js';
 import { RetentionWarningType } from './dto/retention-warning.type.js';
 import { RetentionWarnings } from './retention-warnings.js';
 

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { RuntimeBinding } from '@roundhouse/contracts';
-import { AutomationsService } from '../automations/automations.service.js';
+import { BoundAutomations } from './bound-automations.js';
 import { APP_CONFIG, type AppConfig } from '../config/app.config.js';
-import { DeadLettersRepository } from '../dead-letters/dead-letters.repository.js';
+import { DeadLettersService } from '../dead-letters/index.js';
 import { ROUNDHOUSE_KEEPS, type SourceRetention } from './runtime-adapter.js';
 import { RefreshingCache } from './refreshing-cache.js';
 import { Runtimes } from './routes.js';
@@ -39,8 +39,8 @@ export class RetentionWarnings {
 
   constructor(
     @Inject(Runtimes) private readonly runtimes: Runtimes,
-    @Inject(AutomationsService) private readonly automations: AutomationsService,
-    @Inject(DeadLettersRepository) private readonly deadLetters: DeadLettersRepository,
+    @Inject(BoundAutomations) private readonly automations: BoundAutomations,
+    @Inject(DeadLettersService) private readonly deadLetters: DeadLettersService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.kept = new RefreshingCache(config.ROUNDHOUSE_RETENTION_READ_TTL_MS);

@@ -1,5 +1,5 @@
 import type { RuntimeBinding } from '@roundhouse/contracts';
-import type { ReprocessAction, Route } from '../reprocess/reprocess.types.js';
+import type { ReprocessAction, Route } from '../reprocess/index.js';
 import type { RuntimeAdapter, RuntimeCollector, RuntimeDispatcher } from './runtime-adapter.js';
 
 /**

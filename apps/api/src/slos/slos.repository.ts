@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DURATION_UNIT_MS, type Slo } from '@roundhouse/contracts';
-import { waitingCondition } from '../dead-letters/dead-letter-query.js';
+import { waitingCondition } from '../dead-letters/index.js';
 import { Database } from '../database/database.js';
 
 /** Runs that ended in the last `windowMs` milliseconds before `to`, from the per-minute rollups. */

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { RequirePermission } from '../auth/decorators.js';
+import { RequirePermission } from '../auth/index.js';
 import { toSloStatus } from './dto/slo-status.mapper.js';
 import { SloStatusType } from './dto/slo-status.type.js';
 import { SlosService } from './slos.service.js';

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { parseDuration, type Slo } from '@roundhouse/contracts';
-import { AutomationNotFoundError } from '../automations/automations.errors.js';
+import { AutomationNotFoundError } from '../automations/index.js';
 import { alertWindowsMs, evaluateBurnRates, type BurnRatePolicy, type BurnRateRuleResult } from './burn-rate-alerts.js';
 import { BURN_RATE_POLICY } from './burn-rate-policy.js';
 import { errorBudget, type ErrorBudget, type GoodTotal } from './error-budget.js';

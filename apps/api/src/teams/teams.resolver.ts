@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Query, Resolver } from '@nestjs/graphql';
-import { RequirePermission } from '../auth/decorators.js';
+import { RequirePermission } from '../auth/index.js';
 import { TeamType } from './dto/team.type.js';
 import { TeamsService } from './teams.service.js';
 

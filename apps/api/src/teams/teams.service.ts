@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { PeopleService } from '../people/people.service.js';
+import { PeopleService } from '../people/index.js';
 import type { TeamType } from './dto/team.type.js';
 import { toTeamType } from './team.mapper.js';
 import { TeamsRepository } from './teams.repository.js';

@@ -1,15 +1,5 @@
-import type { TokenCapability } from '@roundhouse/contracts';
-import type { AuditActor } from '../audit/audit-entry.js';
-
-/** A runtime that presented a valid token: what it may do, and for which automations. */
-export interface RuntimeIdentity {
-  tokenId: string;
-  name: string;
-  team: string;
-  /** `all`: every automation of the team; otherwise the ones the token names. Either way see `covers`. */
-  automations: 'all' | readonly string[];
-  capabilities: TokenCapability[];
-}
+import type { AuditActor } from '../audit/index.js';
+import type { RuntimeIdentity } from '../auth/index.js';
 
 /**
  * Whether the token may act for `slug`, given the team that owns it now (undefined: no such
@@ -27,12 +17,6 @@ export function covers(runtime: Pick<RuntimeIdentity, 'team' | 'automations'>, s
 export function runtimeActor(runtime: Pick<RuntimeIdentity, 'tokenId' | 'name'>): AuditActor {
   return { id: runtime.tokenId, name: runtime.name, kind: 'runtime' };
 }
-
-/** Why a bearer token was refused: said to the runtime in the 401. */
-export type RuntimeRefusal = 'missing' | 'unknown' | 'revoked' | 'expired';
-
-/** The runtime behind a bearer token, or why it was refused, in a sentence for the runtime's logs. */
-export type RuntimeAuthentication = { runtime: RuntimeIdentity; refusal?: undefined } | { runtime?: undefined; refusal: RuntimeRefusal; message: string };
 
 export const RUNTIME_TOKEN_STATES = ['active', 'replaced', 'expired', 'revoked'] as const;
 export type RuntimeTokenState = (typeof RUNTIME_TOKEN_STATES)[number];

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { AuditActor } from '../audit/audit-entry.js';
-import { AuditService } from '../audit/audit.service.js';
+import { AuditService, type AuditActor } from '../audit/index.js';
 import { TokensRepository } from './tokens.repository.js';
 import type { Transaction } from '../database/database.js';
 

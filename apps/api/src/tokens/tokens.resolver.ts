@@ -1,7 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { CurrentUser, RequirePermission } from '../auth/decorators.js';
-import type { User } from '../auth/user.js';
+import { CurrentUser, RequirePermission, type User } from '../auth/index.js';
 import { toRuntimeTokenType } from './dto/runtime-token.mapper.js';
 import { CreatedRuntimeTokenType, CreateRuntimeTokenInput, RotatedRuntimeTokenType, RuntimeTokenType } from './dto/runtime-token.type.js';
 import { DEFAULT_EXPIRES_IN_DAYS, DEFAULT_OVERLAP_HOURS, TokensService } from './tokens.service.js';

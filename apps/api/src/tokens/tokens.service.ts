@@ -1,11 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { TOKEN_CAPABILITIES, type TokenCapability } from '@roundhouse/contracts';
-import { AuditService } from '../audit/audit.service.js';
-import { grantsOnTeam } from '../auth/permissions.js';
-import type { User } from '../auth/user.js';
-import { AutomationsService } from '../automations/automations.service.js';
+import { AuditService } from '../audit/index.js';
+import { grantsOnTeam, type RuntimeAuthentication, type User } from '../auth/index.js';
+import { AutomationOwners } from './automation-owners.js';
 import { InputError, NotAllowedError, type FieldError } from '../errors/domain-errors.js';
-import type { RuntimeAuthentication } from './runtime-token.js';
 import type { RuntimeToken } from './runtime-token-row.js';
 import { newRuntimeTokenSecret, parseRuntimeToken, secretMatches } from './runtime-token-secret.js';
 import { TokenAlreadyRevokedError, TokenNameTakenError, TokenNotFoundError, TokenNotRotatableError } from './tokens.errors.js';
@@ -45,7 +43,7 @@ export class TokensService {
   constructor(
     @Inject(TokensRepository) private readonly tokens: TokensRepository,
     @Inject(Database) private readonly database: Database,
-    @Inject(AutomationsService) private readonly automations: AutomationsService,
+    @Inject(AutomationOwners) private readonly automations: AutomationOwners,
     @Inject(AuditService) private readonly audit: AuditService,
   ) {}
 

@@ -2,7 +2,7 @@ import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ActorType } from '../../audit/dto/audit-entry.type.js';
 import { ReprocessRequestType } from '../../reprocess/dto/reprocess.type.js';
 import { RunAutomationType } from '../../runs/dto/run.type.js';
-import { CHANGE_STATES, type ChangeState } from '../automation-changes.repository.js';
+import { CHANGE_STATES, type ChangeState } from '../../automation-changes/index.js';
 
 export const AutomationChangeStateEnum = Object.fromEntries(CHANGE_STATES.map((s) => [s, s])) as { [K in ChangeState]: K };
 registerEnumType(AutomationChangeStateEnum, {

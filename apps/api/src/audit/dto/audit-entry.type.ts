@@ -1,5 +1,5 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { PageInfoType } from '../../automations/dto/automation.type.js';
+import { PageInfoType } from '../../common/graphql/page-info.type.js';
 import type { ActorKind } from '../audit-entry.js';
 
 export const ActorKindEnum = { person: 'person', runtime: 'runtime', system: 'system' } as const satisfies { [K in ActorKind]: K };

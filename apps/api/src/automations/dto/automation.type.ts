@@ -15,6 +15,7 @@ import {
   SloIndicatorEnum,
 } from '../../common/graphql/enums.js';
 import { OnCallType } from '../../common/graphql/on-call.type.js';
+import { PageInfoType } from '../../common/graphql/page-info.type.js';
 
 @ObjectType('Link')
 export class LinkType {
@@ -140,12 +141,6 @@ export class AutomationObjectType {
   @Field(() => Boolean, { description: 'Whether the signed-in user may edit this automation; when not, editBlockedReason says why.' })
   canEdit: boolean;
   @Field(() => String, { nullable: true }) editBlockedReason: string | null;
-}
-
-@ObjectType('PageInfo')
-export class PageInfoType {
-  @Field(() => Boolean) hasNextPage: boolean;
-  @Field(() => String, { nullable: true }) endCursor: string | null;
 }
 
 @ObjectType('AutomationEdge')

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { DEAD_LETTER_SOURCES, DEAD_LETTER_STATUSES, type DeadLetterStatus } from '@roundhouse/contracts';
-import { PageInfoType } from '../../automations/dto/automation.type.js';
+import { PageInfoType } from '../../common/graphql/page-info.type.js';
 import { RunAutomationType } from '../../runs/dto/run.type.js';
 
 export const DeadLetterStatusEnum = Object.fromEntries(DEAD_LETTER_STATUSES.map((s) => [s, s])) as { [K in DeadLetterStatus]: K };

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { PageInfoType } from '../../automations/dto/automation.type.js';
+import { PageInfoType } from '../../common/graphql/page-info.type.js';
 
 @ObjectType('QuarantinedEvent', { description: 'An event that could not be applied, kept with its reason for the owner.' })
 export class QuarantinedEventType {

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ActorType } from '../../audit/dto/audit-entry.type.js';
-import { PageInfoType } from '../../automations/dto/automation.type.js';
+import { PageInfoType } from '../../common/graphql/page-info.type.js';
 import { DeadLetterFilter, DeadLetterSourceEnum } from '../../dead-letters/dto/dead-letter.type.js';
 import { RunAutomationType } from '../../runs/dto/run.type.js';
 import { ReprocessCanaryInput, ReprocessCanaryType } from './reprocess-canary.type.js';

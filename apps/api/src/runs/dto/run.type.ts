@@ -1,6 +1,6 @@
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { RUN_STATUSES, STEP_OUTCOMES, type RunStatus, type StepOutcome } from '@roundhouse/contracts';
-import { PageInfoType } from '../../automations/dto/automation.type.js';
+import { PageInfoType } from '../../common/graphql/page-info.type.js';
 
 export const RunStatusEnum = Object.fromEntries(RUN_STATUSES.map((s) => [s, s])) as { [K in RunStatus]: K };
 registerEnumType(RunStatusEnum, { name: 'RunStatus' });

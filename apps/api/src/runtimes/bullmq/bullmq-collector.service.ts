@@ -2,13 +2,15 @@ import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
 import type { DeadLetterV1 } from '@roundhouse/contracts';
 import type { Logger } from 'pino';
-import { AutomationsService } from '../../automations/automations.service.js';
+import { BoundAutomations } from '../bound-automations.js';
 import { RuntimeVariables } from '../../config/runtime-variables.js';
 import { redisConnectionOf } from '../../common/redis-connection.js';
+// eslint-disable-next-line no-restricted-imports -- writes in the caller's transaction (an EntityManager) until repositories take an opaque transaction handle (issue 16, item 1): then the owning feature's service takes it
 import { DeadLetterIngestRepository } from '../../dead-letters/dead-letter-ingest.repository.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config.js';
+// eslint-disable-next-line no-restricted-imports -- writes in the caller's transaction (an EntityManager) until repositories take an opaque transaction handle (issue 16, item 1): then the owning feature's service takes it
 import { IngestRepository } from '../../ingest/ingest.repository.js';
-import { collectedFailureTimes, timestampWindow } from '../../ingest/timestamp-window.js';
+import { collectedFailureTimes, timestampWindow } from '../../ingest/index.js';
 import { API_LOGGER } from '../../logging/api-logger.token.js';
 import { deadLetterFromJob, exhausted, type FailedJob } from './bullmq-dead-letter.js';
 import { CollectorConnections, type FoundBinding } from '../shared/collector-connections.js';
@@ -45,7 +47,7 @@ export class BullMqCollector implements OnApplicationShutdown {
     @Inject(IngestRepository) private readonly store: IngestRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(DeadLetterIngestRepository) private readonly deadLetters: DeadLetterIngestRepository,
-    @Inject(AutomationsService) private readonly automations: AutomationsService,
+    @Inject(BoundAutomations) private readonly automations: BoundAutomations,
     @Inject(API_LOGGER) private readonly log: Logger,
     @Inject(RuntimeVariables) private readonly variables: RuntimeVariables,
   ) {

@@ -3,12 +3,14 @@ import { jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import type { DeadLetterV1 } from '@roundhouse/contracts';
 import type { Logger } from 'pino';
-import { AutomationsService } from '../../automations/automations.service.js';
+import { BoundAutomations } from '../bound-automations.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config.js';
 import { RuntimeVariables } from '../../config/runtime-variables.js';
+// eslint-disable-next-line no-restricted-imports -- writes in the caller's transaction (an EntityManager) until repositories take an opaque transaction handle (issue 16, item 1): then the owning feature's service takes it
 import { DeadLetterIngestRepository } from '../../dead-letters/dead-letter-ingest.repository.js';
+// eslint-disable-next-line no-restricted-imports -- writes in the caller's transaction (an EntityManager) until repositories take an opaque transaction handle (issue 16, item 1): then the owning feature's service takes it
 import { IngestRepository } from '../../ingest/ingest.repository.js';
-import { collectedFailureTimes, timestampWindow } from '../../ingest/timestamp-window.js';
+import { collectedFailureTimes, timestampWindow } from '../../ingest/index.js';
 import { API_LOGGER } from '../../logging/api-logger.token.js';
 import { advisorySubjects, deadLetterFromJetStream, parseGiveUpAdvisory, type GiveUpAdvisory } from './nats-dead-letter.js';
 import { NatsConnections, natsReason, natsServerOf } from './nats-connections.js';
@@ -67,7 +69,7 @@ export class NatsCollector implements OnApplicationShutdown {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(DeadLetterIngestRepository) private readonly deadLetters: DeadLetterIngestRepository,
     @Inject(API_LOGGER) private readonly log: Logger,
-    @Inject(AutomationsService) private readonly automations: AutomationsService,
+    @Inject(BoundAutomations) private readonly automations: BoundAutomations,
     @Inject(RuntimeVariables) private readonly variables: RuntimeVariables,
   ) {
     this.bindingConnections = new CollectorConnections(this.variables, this.log);

@@ -3,7 +3,7 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import type { RuntimeBinding } from '@roundhouse/contracts';
 import { sharedBindingProblems, type BindingProblem, type BindingRules } from '../binding-check.js';
 import { RuntimeVariables } from '../../config/runtime-variables.js';
-import { OutboundGuard } from '../../outbound/outbound-guard.js';
+import { OutboundGuard } from '../../outbound/index.js';
 import type { DispatchMessage, DispatchOutcome } from '../dispatcher.js';
 import { ROUNDHOUSE_KEEPS, type RuntimeAdapter, type RuntimeDispatcher, type SourceRetention } from '../runtime-adapter.js';
 import { brokerWarning, connectionUrl } from '../shared/binding-variables.js';

@@ -1,6 +1,6 @@
 import amqp, { type Channel, type ChannelModel, type ConfirmChannel, type Message, type Options } from 'amqplib';
 import { REPROCESS_ID_HEADER } from '@roundhouse/contracts';
-import { LEGACY_PAYLOAD_ENCODING_HEADER } from '../../dead-letters/message-body.js';
+import { LEGACY_PAYLOAD_ENCODING_HEADER } from '../../dead-letters/index.js';
 import { maskPassword, withoutCredentials } from '../shared/broker-url.js';
 import { TransportUnavailableError, type DispatchMessage, type DispatchOutcome, type Dispatcher, type RabbitMqTarget } from '../dispatcher.js';
 

@@ -1,7 +1,6 @@
 import { REPROCESS_ID_HEADER, REPROCESS_SIGNATURE_HEADER, REPROCESS_TIMESTAMP_HEADER } from '@roundhouse/contracts';
 import { reprocessSignature } from '@roundhouse/sdk';
-import { postJson } from '../../common/http-delivery.js';
-import type { OutboundGuard } from '../../outbound/outbound-guard.js';
+import { postJson, type OutboundGuard } from '../../outbound/index.js';
 import type { DispatchMessage, DispatchOutcome, Dispatcher, WebhookTarget } from '../dispatcher.js';
 import { mapConcurrently } from '../shared/map-concurrently.js';
 

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { RuntimeBinding } from '@roundhouse/contracts';
 import { sharedBindingProblems, type BindingProblem, type BindingRules } from '../binding-check.js';
 import { RuntimeVariables } from '../../config/runtime-variables.js';
-import { OutboundGuard } from '../../outbound/outbound-guard.js';
+import { OutboundGuard } from '../../outbound/index.js';
 import type { DispatchMessage, DispatchOutcome } from '../dispatcher.js';
 import { ROUNDHOUSE_KEEPS, type RuntimeAdapter, type RuntimeDispatcher, type SourceRetention } from '../runtime-adapter.js';
 import { withoutCredentials } from '../shared/broker-url.js';

@@ -1,6 +1,6 @@
 import PgBoss from 'pg-boss';
 import type pg from 'pg';
-import { handOverSchema } from '../database/database-roles.js';
+import { handOverSchema } from './database-roles.js';
 
 /** The schema pg-boss keeps its queues in. */
 export const JOB_SCHEMA = 'pgboss';

@@ -1,6 +1,6 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { OutboundRefusedError, type OutboundGuard } from '../outbound/outbound-guard.js';
+import { OutboundRefusedError, type OutboundGuard } from './outbound-guard.js';
 
 /**
  * One JSON POST to a receiver we do not run (a runtime's reprocess webhook, a chat webhook), with

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { AuditActor } from '../audit/audit-entry.js';
-import { AuditService } from '../audit/audit.service.js';
-import { ReprocessHolds } from '../reprocess/reprocess-holds.js';
-import { dutiesChanges, wordList, type DutiesView } from './approval-policy.js';
+import { AuditService, type AuditActor } from '../audit/index.js';
+import { ReprocessHolds } from '../reprocess/index.js';
+import { dutiesChanges, wordList, type DutiesView } from '../approval-policy/index.js';
 import { AutomationChangesRepository } from './automation-changes.repository.js';
 import type { Transaction } from '../database/database.js';
 

@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AuditService } from '../audit/audit.service.js';
+import { AuditService } from '../audit/index.js';
 import { APP_CONFIG, type AppConfig } from '../config/app.config.js';
-import type { User } from '../auth/user.js';
-import type { AutomationDefinition } from '../automations/automation-definition.js';
-import { definitionOf, type Automation } from '../automations/automation-row.js';
+import type { User } from '../auth/index.js';
+import { definitionOf, type Automation, type AutomationDefinition } from '../automations/index.js';
 import type { AutomationInput } from '../automations/dto/automation.input.js';
-import { approvalPolicyOf, wordList, type ApprovalPolicy } from './approval-policy.js';
+import { approvalPolicyOf, wordList, type ApprovalPolicy } from '../approval-policy/index.js';
 import { AutomationChangesRepository } from './automation-changes.repository.js';
 import { describeSloChanges } from './slo-changes.js';
 import { Database } from '../database/database.js';

@@ -1,13 +1,13 @@
 import { Inject } from '@nestjs/common';
 import { Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { FIELD_COST } from '../common/graphql/field-costs.js';
-import { ReprocessRequestType } from '../reprocess/dto/reprocess.type.js';
-import { DeadLettersRepository } from './dead-letters.repository.js';
+import { DeadLettersService } from '../dead-letters/index.js';
+import { ReprocessRequestType } from './dto/reprocess.type.js';
 
 /** On each reprocess request: how many of the dead letters it sent back failed again, as the workbench lists them. */
 @Resolver(() => ReprocessRequestType)
 export class RequestFailedAgainResolver {
-  constructor(@Inject(DeadLettersRepository) private readonly deadLetters: DeadLettersRepository) {}
+  constructor(@Inject(DeadLettersService) private readonly deadLetters: DeadLettersService) {}
 
   @ResolveField(() => Int, {
     complexity: FIELD_COST.reprocessFailedAgain,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
-import { ReprocessHoldsModule } from '../reprocess/reprocess-holds.module.js';
+import { AuditModule } from '../audit/index.js';
+import { ReprocessHoldsModule } from '../reprocess/index.js';
 import { AutomationChangeGate } from './automation-change-gate.js';
 import { AutomationChangesRepository } from './automation-changes.repository.js';
 import { WaitingApprovals } from './waiting-approvals.js';
@@ -9,7 +10,7 @@ import { WaitingApprovals } from './waiting-approvals.js';
  * keeps waiting decisions honest when an automation changes team or risk domains.
  */
 @Module({
-  imports: [ReprocessHoldsModule],
+  imports: [ReprocessHoldsModule, AuditModule],
   providers: [AutomationChangesRepository, AutomationChangeGate, WaitingApprovals],
   exports: [AutomationChangesRepository, AutomationChangeGate, WaitingApprovals],
 })

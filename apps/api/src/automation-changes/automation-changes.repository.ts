@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { AutomationDefinition } from '../automations/automation-definition.js';
+import type { AutomationDefinition } from '../automations/index.js';
 import type { AutomationInput } from '../automations/dto/automation.input.js';
 import { Database, type Transaction } from '../database/database.js';
 

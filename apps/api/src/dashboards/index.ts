@@ -1,0 +1,2 @@
+/** What dashboards/ offers the other features: import it from here, never from the folder's other files (eslint.config.mjs, CONTRIBUTING.md "Feature boundaries"). */
+export { DashboardsModule } from './dashboards.module.js';
