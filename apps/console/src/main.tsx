@@ -1,7 +1,9 @@
+// The global stylesheet (design tokens, resets, element styles, the shared classes) comes first, so that
+// every component's CSS module, imported through App below, comes after it and wins a tie.
+import './app/styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import './app/styles.css';
 
 const root = document.getElementById('root');
 if (!root) {

@@ -146,7 +146,7 @@ describe(RuntimeTokensPage.name, () => {
 
     const soon = await screen.findByRole('row', { name: /invoice-worker production/ });
     expect(soon.textContent).toContain('3 minutes ago');
-    expect(within(soon).getByText('Expires in 3 days').closest('.badge--caution')).not.toBeNull();
+    expect(within(soon).getByText('Expires in 3 days').closest('[data-tone="caution"]')).not.toBeNull();
     expect(soon.textContent).toContain('Active');
 
     const later = screen.getByRole('row', { name: /payout-worker production/ });
