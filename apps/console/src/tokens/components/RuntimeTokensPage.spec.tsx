@@ -151,7 +151,7 @@ describe(RuntimeTokensPage.name, () => {
 
     const later = screen.getByRole('row', { name: /payout-worker production/ });
     expect(later.textContent).toContain('Never used');
-    expect(within(later).getByText('Expires in 66 days').closest('.badge')).toBeNull();
+    expect(within(later).getByText('Expires in 66 days').closest('[data-tone]')).toBeNull();
 
     const expired = screen.getByRole('row', { name: /old staging worker/ });
     expect(within(expired).getAllByText('Expired')).toHaveLength(2);
