@@ -9,7 +9,6 @@ import { APP_CONFIG, type AppConfig } from '../config/app.config.js';
 import { SYSTEM_ACTOR } from '../audit/audit-entry.js';
 import { maskMessage } from '../dead-letters/mask-payload.js';
 import { AuditService } from '../audit/audit.service.js';
-import type { AuditEntryType } from '../audit/dto/audit-entry.type.js';
 import type {
   DeadLetterActionType,
   ReprocessPreviewType,
@@ -325,10 +324,6 @@ export class ReprocessService {
       finishedAt: row.finished_at,
       newDeadLetterId: row.new_dead_letter_id,
     }));
-  }
-
-  auditTrail(filter: { automation?: string; targetKind?: string; targetId?: string }, first: number, user: User | undefined): Promise<AuditEntryType[]> {
-    return this.audit.trail(filter, first, user);
   }
 
   /** Moves a request the person may control from one of `from` to `to`, on record; answers it as moved. */
