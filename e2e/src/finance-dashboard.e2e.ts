@@ -19,7 +19,7 @@ test.describe('a viewer reads the finance dashboard', () => {
     await expect(page.getByRole('heading', { level: 1, name: DASHBOARD })).toBeVisible();
 
     // One figure per unit, each saying what the money is: two balances still at stake, never one sum.
-    const totals = page.locator('section.dashboard-panel', { has: page.getByRole('heading', { name: 'Hours and money won back' }) });
+    const totals = page.getByRole('region', { name: 'Hours and money won back' });
     const figure = (label: string) => totals.getByRole('group', { name: label, exact: true });
     await expect(figure('Money still at stake, at each month-end')).toHaveCount(1);
     await expect(figure('Money still at stake, at each month-end')).toContainText('€12,000 at each month-end');
@@ -48,7 +48,7 @@ test.describe('a viewer reads the finance dashboard', () => {
     await expect(page.getByTestId('dashboard-range')).toContainText('1 Jan 2025 – 31 Mar 2025');
     await expect(figure('Staff time saved')).toContainText('No data in this range');
     expect(await totals.innerText()).not.toMatch(/\b0 hours\b/);
-    const closeToInvoice = page.locator('section.dashboard-panel', { has: page.getByRole('heading', { name: 'Time from closed deal to invoice sent' }) });
+    const closeToInvoice = page.getByRole('region', { name: 'Time from closed deal to invoice sent' });
     await expect(closeToInvoice).toContainText('No data in this range');
 
     // Next year is refused with a sentence and a way back.

@@ -32,10 +32,10 @@ test.describe('proving value journey', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Finance automation program' })).toBeVisible();
     await expect(page.getByTestId('dashboard-range')).toContainText('Last 90 days');
 
-    const recovered = page.locator('section.dashboard-panel', { has: page.getByRole('heading', { name: 'Overdue invoices paid after a reminder' }) });
+    const recovered = page.getByRole('region', { name: 'Overdue invoices paid after a reminder' });
     await expect(recovered).toContainText('Before (agreed baseline)');
     await expect(recovered).toContainText(/512[,. ]?000/);
-    await expect(recovered.locator('figure.chart')).toHaveCount(1);
+    await expect(recovered.getByRole('figure')).toHaveCount(1);
 
     // The range lives in the URL: the link is what they share.
     await page.getByRole('button', { name: 'Last 7 days' }).click();
@@ -50,7 +50,7 @@ test.describe('proving value journey', () => {
     expect(csv).toContain('512000');
 
     // The SLO table names the broken promise.
-    const promises = page.locator('section.dashboard-panel', { has: page.getByRole('heading', { name: 'Are the promises kept?' }) });
+    const promises = page.getByRole('region', { name: 'Are the promises kept?' });
     await expect(promises).toContainText(SLO_TITLE);
 
     // The evaluator (every minute, on pg-boss) pages on the fast burn; a viewer sees why they cannot acknowledge.

@@ -81,7 +81,7 @@ function deadLetterEvent(n: number, at: string) {
 }
 
 function progressOf(page: Page, state: string) {
-  return page.locator(`[data-state="${state}"] .progress-state__value`);
+  return page.locator(`[data-state="${state}"]`).getByTestId('progress-state-count');
 }
 
 test.describe('reprocess journey', () => {

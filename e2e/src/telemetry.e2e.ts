@@ -34,7 +34,7 @@ test.describe('telemetry journey', () => {
     await expect(page.locator('[data-stat="retry-rate"]')).toContainText('33');
     await expect(page.locator('[data-stat="last-heartbeat"]')).toBeVisible();
     await expect(page.locator('[data-stat="last-heartbeat"]')).not.toContainText('No data yet');
-    await expect(page.locator('figure.chart').first()).toBeVisible();
+    await expect(page.getByRole('figure').first()).toBeVisible();
 
     await page.goto(`${baseUrl}/trail/${correlationId}`);
     const timeline = page.getByRole('list', { name: 'Runs in time order' });

@@ -34,7 +34,8 @@ const REQUEST = `id state total waitingReason progress { queued dispatched ackno
 const START = `mutation Start($input: StartReprocessInput!) { startReprocess(input: $input) { ${REQUEST} } }`;
 const APPROVE = `mutation Approve($id: ID!) { approveReprocess(id: $id) { ${REQUEST} } }`;
 const GET = `query Get($id: ID!) { reprocessRequest(id: $id) { ${REQUEST} } }`;
-const AUDIT = `query Audit($id: ID!) { auditTrail(requestId: $id) { action actor { name } reason detail } }`;
+/** A request's trail, newest first, as the console's request page asks for it. */
+const AUDIT = `query Audit($id: String!) { auditEntries(filter: { targetKind: "reprocess_request", targetId: $id }) { edges { node { action actor { name } reason detail } } } }`;
 
 interface Canary {
   size: number;
@@ -107,7 +108,7 @@ describe.skipIf(RABBITMQ_URL === undefined || REDIS_URL === undefined)('canary r
   }
 
   async function audit(id: string): Promise<AuditEntry[]> {
-    return (await t.api.graphql<{ auditTrail: AuditEntry[] }>(AUDIT, { id }, otto)).data?.auditTrail ?? [];
+    return (await t.api.graphql<{ auditEntries: { edges: { node: AuditEntry }[] } }>(AUDIT, { id }, otto)).data?.auditEntries.edges.map((e) => e.node) ?? [];
   }
 
   /** The message ids of a request's first slice. */

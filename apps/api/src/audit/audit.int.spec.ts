@@ -173,23 +173,20 @@ describe(AuditService.name, () => {
     expect(viewer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
-  it('narrows the trail beside reprocess pages instead of refusing: own teams for operators and owners, nothing for viewers', async () => {
+  it('scopes the trail beside reprocess pages (a request, an automation’s dead letters) like any other: own teams for operators and owners, none for viewers', async () => {
     for (const [id, slug] of [['901', 'invoice-generation'], ['902', 'order-fulfillment']]) {
       await t.db.query(
         `INSERT INTO audit_entry (actor_id, actor_name, action, target_kind, target_id, automations, reason) VALUES ('ada', 'Ada Admin', 'reprocess.requested', 'reprocess_request', $1, ARRAY[$2], 'replay')`,
         [id, slug],
       );
     }
-    const trail = async (cookie: string, variables: Record<string, string>) => {
-      const result = await t.api.graphql<{ auditTrail: { targetId: string }[] }>(`query T($slug: String, $id: ID) { auditTrail(automation: $slug, requestId: $id) { targetId } }`, variables, cookie);
-      expect(result.errors).toBeUndefined();
-      return result.data?.auditTrail.map((e) => e.targetId);
-    };
-    expect(await trail(omar, { slug: 'invoice-generation' })).toEqual(['901']);
-    expect(await trail(otto, { id: '901' })).toEqual(['901']);
-    expect(await trail(ada, { id: '902' })).toEqual(['902']);
-    expect(await trail(omar, { id: '902' })).toEqual([]);
-    expect(await trail(vera, { slug: 'invoice-generation' })).toEqual([]);
+    const trail = async (cookie: string, scope: { automation: string } | { targetId: string }) => (await entries(cookie, { targetKind: 'reprocess_request', ...scope })).map((e) => e.targetId);
+    expect(await trail(omar, { automation: 'invoice-generation' })).toEqual(['901']);
+    expect(await trail(otto, { targetId: '901' })).toEqual(['901']);
+    expect(await trail(ada, { targetId: '902' })).toEqual(['902']);
+    expect(await trail(omar, { targetId: '902' })).toEqual([]);
+    const viewer = await t.api.graphql(ENTRIES, { filter: { targetKind: 'reprocess_request', automation: 'invoice-generation' } }, vera);
+    expect(viewer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
   it('exports the trail as CSV within the same scope, with formula cells made safe', async () => {

@@ -5,7 +5,7 @@ import { InputError, NotAllowedError, type FieldError } from '../errors/domain-e
 import type { AuditRow, NewAuditEntry } from './audit-entry.js';
 import { toAuditEntryType } from './audit.mapper.js';
 import { AuditRepository, type AuditQuery } from './audit.repository.js';
-import type { AuditEntryConnectionType, AuditEntryType, AuditFilter } from './dto/audit-entry.type.js';
+import type { AuditEntryConnectionType, AuditFilter } from './dto/audit-entry.type.js';
 import { renewDatabaseBudget } from '../database/request-budget.js';
 import type { Transaction } from '../database/database.js';
 
@@ -72,20 +72,6 @@ export class AuditService {
     const page = rows.slice(0, first);
     const edges = page.map((row) => ({ cursor: encodeCursor([row.at_key, row.id]), node: toAuditEntryType(row) }));
     return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
-  }
-
-  /**
-   * The trail shown beside a reprocess request or an automation's dead letters, newest first. Not
-   * refused like `search`: people who may not read the audit see nothing, and operators and owners
-   * only their teams' entries.
-   */
-  async trail(filter: { automation?: string; targetKind?: string; targetId?: string }, first: number, user: User | undefined): Promise<AuditEntryType[]> {
-    checkPageSize(first, MAX_AUDIT_PAGE);
-    if (user === undefined || !roleGrants(user.role, 'audit:read')) {
-      return [];
-    }
-    const rows = await this.repository.list({ ...filter, ...(isTeamScoped(user.role) ? { teams: user.teams } : {}) }, first);
-    return rows.map(toAuditEntryType);
   }
 
   /** The actions recorded in the reader's scope, for a filter's choices. */

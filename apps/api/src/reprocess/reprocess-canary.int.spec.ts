@@ -13,7 +13,8 @@ const REQUEST = `id state total waitingReason progress { queued dispatched ackno
 const START = `mutation Start($input: StartReprocessInput!) { startReprocess(input: $input) { ${REQUEST} } }`;
 const GET = `query Get($id: ID!) { reprocessRequest(id: $id) { ${REQUEST} } }`;
 const CONTINUE = `mutation Continue($id: ID!, $reason: String) { continueReprocessCanary(id: $id, reason: $reason) { ${REQUEST} } }`;
-const AUDIT = `query Audit($id: ID!) { auditTrail(requestId: $id) { action actor { name } reason detail } }`;
+/** A request's trail, newest first, as the console's request page asks for it. */
+const AUDIT = `query Audit($id: String!) { auditEntries(filter: { targetKind: "reprocess_request", targetId: $id }) { edges { node { action actor { name } reason detail } } } }`;
 
 interface Request {
   id: string;
@@ -128,7 +129,8 @@ describe(ReprocessCanaryService.name, () => {
     const again = await t.api.graphql(CONTINUE, { id }, operator);
     expect(again.errors?.[0]?.message).toMatch(/^Its canary already passed: canary: continued by Otto Operator/);
 
-    const entries = (await t.api.graphql<{ auditTrail: { action: string; actor: { name: string }; reason: string | null; detail: string }[] }>(AUDIT, { id }, operator)).data?.auditTrail ?? [];
+    const entries =
+      (await t.api.graphql<{ auditEntries: { edges: { node: { action: string; actor: { name: string }; reason: string | null; detail: string } }[] } }>(AUDIT, { id }, operator)).data?.auditEntries.edges.map((e) => e.node) ?? [];
     const entry = entries.find((e) => e.action === 'reprocess.canary.continued');
     expect(entry).toMatchObject({ actor: { name: 'Otto Operator' }, reason: 'the reconciler lost its report; checked the payout by hand' });
     expect(JSON.parse(entry?.detail ?? '{}')).toMatchObject({ size: 2, succeeded: 1, failed: 0, awaiting: 1, rest: 3 });

@@ -213,20 +213,21 @@ describe(ReprocessService.name, () => {
     const failedAgain = await t.api.graphql<{ deadLetter: { status: string } }>(DEAD_LETTER, { id: first.deadLetterId }, owner);
     expect(failedAgain.data?.deadLetter.status).toBe('failed_again');
 
-    const audit = await t.api.graphql<{ auditTrail: { action: string; actor: { name: string }; reason: string | null; detail: string }[] }>(
-      `query A($id: ID) { auditTrail(requestId: $id) { action actor { name } reason detail } }`,
+    const audit = await t.api.graphql<{ auditEntries: { edges: { node: { action: string; actor: { name: string }; reason: string | null; detail: string } }[] } }>(
+      `query A($id: String) { auditEntries(filter: { targetKind: "reprocess_request", targetId: $id }) { edges { node { action actor { name } reason detail } } } }`,
       { id: created.id },
       owner,
     );
+    const trail = audit.data?.auditEntries.edges.map((e) => e.node);
     // The runtime's claim and acknowledgement are on record too, with the token as the actor.
-    expect(audit.data?.auditTrail.map((a) => [a.action, a.actor.name])).toEqual([
+    expect(trail?.map((a) => [a.action, a.actor.name])).toEqual([
       ['request.finished', 'Roundhouse'],
       ['commands.acknowledged', expect.stringMatching(/^test runtime /)],
       ['commands.claimed', expect.stringMatching(/^test runtime /)],
       ['reprocess.requested', 'Otto Operator'],
     ]);
-    expect(audit.data?.auditTrail[3]?.reason).toBe('bank account reopened by treasury');
-    expect(audit.data?.auditTrail[3]?.detail).toContain('"total":5');
+    expect(trail?.[3]?.reason).toBe('bank account reopened by treasury');
+    expect(trail?.[3]?.detail).toContain('"total":5');
   });
 
   it('links a new dead letter reported with the key to the one it failed again from', async () => {
@@ -278,8 +279,12 @@ describe(ReprocessService.name, () => {
     expect(cancelled.data?.cancelReprocess.progress).toMatchObject({ queued: 0, dispatched: 0, cancelled: 40 });
     const statuses = await t.db.query<{ status: string; n: number }>(`SELECT status, count(*)::int AS n FROM dead_letter WHERE id = ANY($1::bigint[]) GROUP BY status`, [ids]);
     expect(statuses).toEqual([{ status: 'pending', n: 40 }]);
-    const audit = await t.api.graphql<{ auditTrail: { action: string; reason: string | null; actor: { id: string } }[] }>(`query A($id: ID) { auditTrail(requestId: $id) { action reason actor { id } } }`, { id: created.id }, owner);
-    expect(audit.data?.auditTrail.map((a) => [a.action, a.reason])).toEqual([
+    const audit = await t.api.graphql<{ auditEntries: { edges: { node: { action: string; reason: string | null } }[] } }>(
+      `query A($id: String) { auditEntries(filter: { targetKind: "reprocess_request", targetId: $id }) { edges { node { action reason } } } }`,
+      { id: created.id },
+      owner,
+    );
+    expect(audit.data?.auditEntries.edges.map(({ node }) => [node.action, node.reason])).toEqual([
       ['request.cancelled', 'wrong batch'],
       ['request.resumed', null],
       ['request.paused', 'checking with treasury'],

@@ -3,7 +3,6 @@ import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '
 import { CurrentUser, RequirePermission, type User } from '../auth/index.js';
 import { DeadLetterType } from '../dead-letters/dto/dead-letter.type.js';
 import { InputError, type FieldError } from '../errors/domain-errors.js';
-import { AuditEntryType } from '../audit/dto/audit-entry.type.js';
 import {
   DeadLetterActionType,
   DeadLetterSelectionInput,
@@ -100,17 +99,6 @@ export class ReprocessResolver {
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<ReprocessRequestConnectionType> {
     return this.service.list(automation ?? undefined, first, after ?? undefined, user);
-  }
-
-  @RequirePermission('catalog:read')
-  @Query(() => [AuditEntryType], { complexity: FIELD_COST.auditTrail, description: 'Actions on dead letters, newest first: for an automation, or for one request. Only what you may read in the audit trail (audit:read, your teams).' })
-  auditTrail(
-    @CurrentUser() user: User | undefined,
-    @Args('automation', { type: () => String, nullable: true }) automation: string | null,
-    @Args('requestId', { type: () => ID, nullable: true }) requestId: string | null,
-    @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
-  ): Promise<AuditEntryType[]> {
-    return this.service.auditTrail({ targetKind: 'reprocess_request', ...(automation ? { automation } : {}), ...(requestId ? { targetId: requestId } : {}) }, first, user);
   }
 }
 

@@ -325,10 +325,6 @@ export class ReprocessService {
     }));
   }
 
-  auditTrail(filter: { automation?: string; targetKind?: string; targetId?: string }, first: number, user: User | undefined): Promise<AuditEntryType[]> {
-    return this.audit.trail(filter, first, user);
-  }
-
   /** Moves a request the person may control from one of `from` to `to`, on record; answers it as moved. */
   private async control(id: string, user: User, from: readonly RequestState[], to: RequestState, action: string, reason: string | null): Promise<RequestRow> {
     const current = await this.ledger.request(/^\d{1,18}$/.test(id) ? id : '0');

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DURATION_UNIT_MS, type Slo } from '@roundhouse/contracts';
+import type { Slo } from '@roundhouse/contracts';
 import { waitingCondition } from '../dead-letters/index.js';
 import { Database } from '../database/database.js';
+import { sloThresholdMs, sloWindowMs } from './slo-duration.js';
 
 /** Runs that ended in the last `windowMs` milliseconds before `to`, from the per-minute rollups. */
 export interface WindowRollup {
@@ -66,7 +67,6 @@ export interface LatencyWindow {
 }
 
 interface SnapshotRow {
-  slos: Slo[];
   runbooks: RunbookLink[];
   windows: { window_ms: number; succeeded: number; failed: number; dead_lettered: number }[];
   last_success_at: Date | null;
@@ -85,22 +85,33 @@ const floorMinute = (at: string) => `date_bin('1 minute', ${at}, ${MINUTE_ORIGIN
 const ceilMinute = (at: string) => `(CASE WHEN ${floorMinute(at)} = ${at} THEN ${at} ELSE ${floorMinute(at)} + interval '1 minute' END)`;
 
 /**
- * SQL for the milliseconds in a catalog duration held in `text` ("30d"): the number times its unit's
- * length, the units as `parseDuration` (@roundhouse/contracts) knows them. The SLOs it reads were
- * validated by the catalog contract when they were stored.
+ * An SLO as a statement reads it: its window and threshold already in milliseconds, parsed once with
+ * `parseDuration` (slo-duration.ts) and sent as a parameter, never parsed again in SQL.
  */
-function durationMs(text: string): string {
-  const units = Object.entries(DURATION_UNIT_MS).map(([unit, ms]) => `WHEN '${unit}' THEN ${ms}`);
-  return `(left(${text}, -1)::bigint * CASE right(${text}, 1) ${units.join(' ')} END)`;
+interface SloParameter {
+  slug: string;
+  name: string;
+  indicator: Slo['indicator'];
+  max_backlog: number | null;
+  window_ms: number;
+  threshold_ms: number | null;
 }
 
-/** The automation's dead-letter SLOs (`definition` holds its `slos`), with their limits. */
-const DEAD_LETTER_SLOS = `dl_slo AS (
-         SELECT s->>'name' AS name, s->>'indicator' AS indicator, (s->>'maxBacklog')::int AS max_backlog,
-                ${durationMs("coalesce(s->>'window', '30d')")} AS window_ms,
-                CASE WHEN s->>'threshold' IS NULL THEN NULL ELSE ${durationMs("(s->>'threshold')")} END AS threshold_ms
-           FROM definition d, jsonb_array_elements(d.slos) AS s
-          WHERE s->>'indicator' IN ('dead_letter_backlog', 'dead_letter_age')
+function sloParameters(slos: ReadonlyMap<string, readonly Slo[]>): string {
+  const rows: SloParameter[] = [...slos].flatMap(([slug, list]) =>
+    list.map((slo) => ({ slug, name: slo.name, indicator: slo.indicator, max_backlog: slo.maxBacklog ?? null, window_ms: sloWindowMs(slo), threshold_ms: sloThresholdMs(slo) })),
+  );
+  return JSON.stringify(rows);
+}
+
+/** The SLOs of automation `slug` in parameter `param` (see `sloParameters`). */
+const SLOS_OF = (param: string, slug: string) =>
+  `jsonb_to_recordset(${param}::jsonb) AS s(slug text, name text, indicator text, max_backlog int, window_ms bigint, threshold_ms bigint) WHERE s.slug = ${slug}`;
+
+/** The dead-letter SLOs of automation `slug` in parameter `param`, with their limits. */
+const DEAD_LETTER_SLOS = (param: string, slug: string) => `dl_slo AS (
+         SELECT s.name, s.indicator, s.max_backlog, s.window_ms, s.threshold_ms
+           FROM ${SLOS_OF(param, slug)} AND s.indicator IN ('dead_letter_backlog', 'dead_letter_age')
        )`;
 
 /**
@@ -115,15 +126,12 @@ const GAUGE_COUNTS = `count(g.minute)::int AS total,
 
 /**
  * The snapshot of automation `a.slug` (see `snapshots`), as a lateral subquery over the slugs asked:
- * parameters $2 alert windows (ms), $3 the end of the current minute, $4 now.
+ * parameters $2 alert windows (ms), $3 the end of the current minute, $4 now, $5 the SLOs (`sloParameters`).
  */
 const SNAPSHOT = `WITH definition AS (
-         SELECT slos, runbooks FROM automation WHERE slug = a.slug
+         SELECT runbooks FROM automation WHERE slug = a.slug
        ), slo AS (
-         SELECT s->>'indicator' AS indicator,
-                ${durationMs("coalesce(s->>'window', '30d')")} AS window_ms,
-                CASE WHEN s->>'threshold' IS NULL THEN NULL ELSE ${durationMs("(s->>'threshold')")} END AS threshold_ms
-           FROM definition d, jsonb_array_elements(d.slos) AS s
+         SELECT s.indicator, s.window_ms, s.threshold_ms FROM ${SLOS_OF('$5', 'a.slug')}
        ), window_length AS (
          SELECT unnest($2::bigint[]) AS window_ms UNION SELECT window_ms FROM slo
        ), window_edges AS (
@@ -160,7 +168,7 @@ const SNAPSHOT = `WITH definition AS (
                 AND finished_at > e.from_at AND finished_at <= $4::timestamptz
                 AND (finished_at < e.first_minute OR finished_at >= greatest(e.first_minute, e.last_minute))
            ) r
-       ), ${DEAD_LETTER_SLOS}, dl_windows AS (
+       ), ${DEAD_LETTER_SLOS('$5', 'a.slug')}, dl_windows AS (
          SELECT dl.name AS slo, w.window_ms, ${GAUGE_COUNTS}
            FROM dl_slo dl
            CROSS JOIN LATERAL (SELECT unnest($2::bigint[]) AS window_ms UNION SELECT dl.window_ms) w
@@ -171,8 +179,7 @@ const SNAPSHOT = `WITH definition AS (
          SELECT $3::timestamptz - max(greatest(window_ms, (SELECT max(m) FROM unnest($2::bigint[]) AS m)) + threshold_ms) * interval '1 millisecond' AS since
            FROM slo WHERE indicator = 'freshness'
        )
-       SELECT d.slos,
-              (SELECT coalesce(json_agg(json_build_object('id', rb->>'id', 'title', rb->>'title')), '[]'::json) FROM jsonb_array_elements(d.runbooks) AS rb) AS runbooks,
+       SELECT (SELECT coalesce(json_agg(json_build_object('id', rb->>'id', 'title', rb->>'title')), '[]'::json) FROM jsonb_array_elements(d.runbooks) AS rb) AS runbooks,
               (SELECT coalesce(json_agg(json_build_object('window_ms', window_ms, 'succeeded', succeeded, 'failed', failed, 'dead_lettered', dead_lettered)), '[]'::json) FROM windows) AS windows,
               (SELECT last_success_at FROM automation_activity WHERE automation_slug = a.slug) AS last_success_at,
               (SELECT count(*)::int FROM dead_letter WHERE ${PENDING('a.slug')}) AS pending_dead_letters,
@@ -185,9 +192,9 @@ const SNAPSHOT = `WITH definition AS (
               (SELECT coalesce(json_agg(json_build_object('window_ms', window_ms, 'threshold_ms', threshold_ms, 'within', within, 'runs', runs)), '[]'::json) FROM latency_windows) AS latency_windows
          FROM definition d`;
 
-function snapshotOf(row: SnapshotRow): SloSnapshot {
+function snapshotOf(row: SnapshotRow, slos: Slo[]): SloSnapshot {
   return {
-    slos: row.slos,
+    slos,
     runbooks: row.runbooks,
     windows: row.windows.map((w) => ({ windowMs: Number(w.window_ms), succeeded: w.succeeded, failed: w.failed, deadLettered: w.dead_lettered })),
     lastSuccessAt: row.last_success_at === null ? null : new Date(row.last_success_at),
@@ -219,22 +226,30 @@ export class SlosRepository {
     if (slugs.length === 0) {
       return new Map();
     }
+    const slos = await this.sloDefinitions(slugs);
     const rows = await this.db.read<SnapshotRow & { automation: string }>(
       `SELECT a.slug AS automation, snapshot.* FROM unnest($1::text[]) AS a(slug) CROSS JOIN LATERAL (${SNAPSHOT}) snapshot`,
-      [[...slugs], alertWindowsMs, to, now],
+      [[...slos.keys()], alertWindowsMs, to, now, sloParameters(slos)],
     );
-    return new Map(rows.map((row) => [row.automation, snapshotOf(row)]));
+    return new Map(rows.map((row) => [row.automation, snapshotOf(row, slos.get(row.automation) ?? [])]));
+  }
+
+  /** The SLOs of each of `slugs` there is, as stored (validated by the catalog contract), by slug. */
+  private async sloDefinitions(slugs: readonly string[]): Promise<Map<string, Slo[]>> {
+    const rows = await this.db.read<{ slug: string; slos: Slo[] }>(`SELECT slug, slos FROM automation WHERE slug = ANY($1::text[])`, [[...slugs]]);
+    return new Map(rows.map((row) => [row.slug, row.slos]));
   }
 
   /** Per dead-letter SLO of the automation: gauge minutes sampled and good in [from, to). */
   async deadLetterGaugeCounts(slug: string, from: Date, to: Date): Promise<Map<string, { good: number; total: number }>> {
+    const slos = await this.sloDefinitions([slug]);
     const rows = await this.db.read<{ slo: string; good: number; total: number }>(
-      `WITH definition AS (SELECT slos FROM automation WHERE slug = $1), ${DEAD_LETTER_SLOS}
+      `WITH ${DEAD_LETTER_SLOS('$4', '$1')}
        SELECT dl.name AS slo, ${GAUGE_COUNTS}
          FROM dl_slo dl
          LEFT JOIN dead_letter_backlog_minute g ON g.automation_slug = $1 AND g.minute >= $2 AND g.minute < $3
         GROUP BY dl.name`,
-      [slug, from, to],
+      [slug, from, to, sloParameters(slos)],
     );
     return new Map(rows.map((r) => [r.slo, { good: r.good, total: r.total }]));
   }

@@ -14,22 +14,6 @@ export const cases: AccessCase[] = [
     prepare: auditedAutomation,
   },
   { operation: 'Query.auditActions', document: `{ auditActions }` },
-  // Shown beside reprocess requests to everyone who reads the catalog, so it narrows instead of refusing:
-  // people without audit:read see nothing, operators and owners only their teams' entries.
-  {
-    operation: 'Query.auditTrail',
-   
-    document: `query($id: ID!) { auditTrail(requestId: $id, first: 5) { id targetId } }`,
-    prepare: async (context, team) => {
-      const [entry] = await context.db.query<{ target_id: string }>(
-        `INSERT INTO audit_entry (actor_id, actor_name, action, target_kind, target_id, automations, reason)
-         VALUES ('ada', 'Ada Admin', 'reprocess.requested', 'reprocess_request', (floor(random() * 1e9))::bigint::text, ARRAY[$1], 'access matrix') RETURNING target_id`,
-        [context.shippedAutomation(team)],
-      );
-      return { id: entry?.target_id };
-    },
-    sees: (data: { auditTrail: { targetId: string }[] }) => data.auditTrail.length > 0,
-  },
 ];
 
 export const routeCases: RouteAccessCase[] = [

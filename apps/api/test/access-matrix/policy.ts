@@ -96,7 +96,6 @@ export const OPERATIONS: Readonly<Record<string, PeopleRow>> = {
   // The audit trail: operators and owners their teams' entries, admins all; viewers none.
   'Query.auditEntries': { anonymous: R, viewer: R, operator: OWN, owner: OWN, admin: P },
   'Query.auditActions': { anonymous: R, viewer: R, operator: P, owner: P, admin: P },
-  'Query.auditTrail': { anonymous: R, viewer: R, operator: OWN, owner: OWN, admin: P },
 
   // Registering and editing automations: owners of the team, admins any.
   'Mutation.registerAutomation': { anonymous: R, viewer: R, operator: R, owner: OWN, admin: P },

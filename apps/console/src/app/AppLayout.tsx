@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { RequireSession } from '@/auth/components/RequireSession';
 import { UserMenu } from '@/auth/components/UserMenu';
+import styles from './AppLayout.module.css';
 import { MainNav } from './MainNav';
 import { useScrollToTopOnPageChange } from './useScrollToTopOnPageChange';
 
@@ -9,7 +10,7 @@ const NAV_ID = 'main-nav';
 
 /**
  * The console's frame. On wide screens the sections sit on one line; below about 1,200 px they fold
- * into a "Menu" button that opens them as a list (styles.css, `.app-header`), closed again on every
+ * into a "Menu" button that opens them as a list (AppLayout.module.css), closed again on every
  * page change and with Escape.
  */
 export function AppLayout() {
@@ -22,11 +23,11 @@ export function AppLayout() {
 
   return (
     <RequireSession>
-      <a className="skip-link" href="#main">
+      <a className={styles.skipLink} href="#main">
         Skip to content
       </a>
       <header
-        className={menuOpen ? 'app-header app-header--menu-open' : 'app-header'}
+        className={menuOpen ? `${styles.header} ${styles.menuOpen}` : styles.header}
         onKeyDown={(event) => {
           if (event.key === 'Escape' && menuOpen) {
             setOpenOn(null);
@@ -34,23 +35,23 @@ export function AppLayout() {
           }
         }}
       >
-        <Link to="/" className="brand">
+        <Link to="/" className={styles.brand}>
           Roundhouse
         </Link>
         <button
           ref={toggle}
           type="button"
-          className="button button--quiet app-menu-toggle"
+          className={`button button--quiet ${styles.menuToggle}`}
           aria-expanded={menuOpen}
           aria-controls={NAV_ID}
           onClick={() => setOpenOn(menuOpen ? null : pathname)}
         >
           Menu
         </button>
-        <MainNav id={NAV_ID} />
-        <UserMenu />
+        <MainNav id={NAV_ID} className={styles.nav} />
+        <UserMenu className={styles.userMenu} />
       </header>
-      <main id="main" className="app-main" tabIndex={-1}>
+      <main id="main" className={styles.main} tabIndex={-1}>
         <Outlet />
       </main>
     </RequireSession>

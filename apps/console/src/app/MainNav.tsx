@@ -6,11 +6,11 @@ import { useTeamAccess } from '@/auth/hooks/useTeamAccess';
 const TEAM_TOKENS = /^\/teams\/[^/]+\/tokens$/;
 
 /** The console's sections; dashboards, alerts, dead letters and reprocessing for everyone signed in; quarantine and tokens only for people who manage a team (owners, admins); the audit trail for those who may read it (not viewers). */
-export function MainNav({ id }: { id?: string }) {
+export function MainNav({ id, className }: { id?: string; className?: string }) {
   const access = useTeamAccess();
   const { pathname } = useLocation();
   return (
-    <nav id={id} aria-label="Main" className="app-nav">
+    <nav id={id} aria-label="Main" className={className}>
       <NavLink to="/" end>
         Catalog
       </NavLink>

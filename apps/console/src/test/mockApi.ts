@@ -1,151 +1,34 @@
-import { vi } from 'vitest';
-import type {
-  AcknowledgeAlertMutation,
-  AcknowledgeAlertMutationVariables,
-  ApprovalsQuery,
-  AutomationPendingChangeQuery,
-  AutomationPendingChangeQueryVariables,
-  ApproveAutomationChangeMutation,
-  ApproveAutomationChangeMutationVariables,
-  ApproveReprocessMutation,
-  ApproveReprocessMutationVariables,
-  RejectAutomationChangeMutation,
-  RejectAutomationChangeMutationVariables,
-  RejectReprocessMutation,
-  RejectReprocessMutationVariables,
-  AlertsQuery,
-  AlertsQueryVariables,
-  ArchiveAutomationMutation,
-  AuditEntriesQuery,
-  AuditEntriesQueryVariables,
-  AuditActionsQuery,
-  ArchiveAutomationMutationVariables,
-  AutomationHealthQuery,
-  AutomationHealthQueryVariables,
-  AutomationKpisQuery,
-  AutomationKpisQueryVariables,
-  AutomationOptionsQuery,
-  AutomationOptionsQueryVariables,
-  AutomationQuery,
-  AutomationQueryVariables,
-  AutomationSlosQuery,
-  AutomationSlosQueryVariables,
-  CatalogAutomationsQuery,
-  CatalogAutomationsQueryVariables,
-  CancelReprocessMutation,
-  CancelReprocessMutationVariables,
-  ContinueReprocessCanaryMutation,
-  ContinueReprocessCanaryMutationVariables,
-  CatalogFacetsQuery,
-  CreateRuntimeTokenMutation,
-  CreateRuntimeTokenMutationVariables,
-  DashboardQuery,
-  DashboardQueryVariables,
-  DashboardsQuery,
-  DataFreshnessQuery,
-  DeadLetterGroupsQuery,
-  DeadLetterGroupsQueryVariables,
-  DeadLetterQuery,
-  DeadLetterQueryVariables,
-  DeadLettersQuery,
-  DeadLettersQueryVariables,
-  ExportAutomationQuery,
-  ExportAutomationQueryVariables,
-  PauseReprocessMutation,
-  PauseReprocessMutationVariables,
-  QuarantineQuery,
-  QuarantineQueryVariables,
-  RegisterAutomationMutation,
-  RegisterAutomationMutationVariables,
-  ReprocessPreviewQuery,
-  ReprocessPreviewQueryVariables,
-  ReprocessRequestQuery,
-  ReprocessRequestQueryVariables,
-  ReprocessRequestsQuery,
-  ReprocessRequestsQueryVariables,
-  ResumeReprocessMutation,
-  RetentionWarningsQuery,
-  RetentionWarningsQueryVariables,
-  ResumeReprocessMutationVariables,
-  RevokeRuntimeTokenMutation,
-  RevokeRuntimeTokenMutationVariables,
-  RotateRuntimeTokenMutation,
-  RotateRuntimeTokenMutationVariables,
-  RunsQuery,
-  RunsQueryVariables,
-  RuntimeTokensQuery,
-  RuntimeTokensQueryVariables,
-  StartReprocessMutation,
-  StartReprocessMutationVariables,
-  TeamsQuery,
-  TeamTreeQuery,
-  TrailQuery,
-  TrailQueryVariables,
-  UpdateAutomationMutation,
-  UpdateAutomationMutationVariables,
-  ViewerQuery,
-} from '@/gql/graphql';
+import type { DocumentTypeDecoration, ResultOf, VariablesOf } from '@graphql-typed-document-node/core';
+import { graphql, http, HttpResponse, type RequestHandler } from 'msw';
+import * as documents from '@/gql/graphql';
+import { server } from './server';
 
-/** The console's operations, by operation name, with the types codegen gave them. */
-interface Operations {
-  Viewer: { variables: Record<string, never>; data: ViewerQuery };
-  Teams: { variables: Record<string, never>; data: TeamsQuery };
-  TeamTree: { variables: Record<string, never>; data: TeamTreeQuery };
-  CatalogFacets: { variables: Record<string, never>; data: CatalogFacetsQuery };
-  CatalogAutomations: { variables: CatalogAutomationsQueryVariables; data: CatalogAutomationsQuery };
-  Automation: { variables: AutomationQueryVariables; data: AutomationQuery };
-  ExportAutomation: { variables: ExportAutomationQueryVariables; data: ExportAutomationQuery };
-  RegisterAutomation: { variables: RegisterAutomationMutationVariables; data: RegisterAutomationMutation };
-  UpdateAutomation: { variables: UpdateAutomationMutationVariables; data: UpdateAutomationMutation };
-  ArchiveAutomation: { variables: ArchiveAutomationMutationVariables; data: ArchiveAutomationMutation };
-  AutomationOptions: { variables: AutomationOptionsQueryVariables; data: AutomationOptionsQuery };
-  AutomationHealth: { variables: AutomationHealthQueryVariables; data: AutomationHealthQuery };
-  Runs: { variables: RunsQueryVariables; data: RunsQuery };
-  Trail: { variables: TrailQueryVariables; data: TrailQuery };
-  Quarantine: { variables: QuarantineQueryVariables; data: QuarantineQuery };
-  RuntimeTokens: { variables: RuntimeTokensQueryVariables; data: RuntimeTokensQuery };
-  CreateRuntimeToken: { variables: CreateRuntimeTokenMutationVariables; data: CreateRuntimeTokenMutation };
-  RevokeRuntimeToken: { variables: RevokeRuntimeTokenMutationVariables; data: RevokeRuntimeTokenMutation };
-  RotateRuntimeToken: { variables: RotateRuntimeTokenMutationVariables; data: RotateRuntimeTokenMutation };
-  DeadLetterGroups: { variables: DeadLetterGroupsQueryVariables; data: DeadLetterGroupsQuery };
-  DeadLetters: { variables: DeadLettersQueryVariables; data: DeadLettersQuery };
-  DeadLetter: { variables: DeadLetterQueryVariables; data: DeadLetterQuery };
-  RetentionWarnings: { variables: RetentionWarningsQueryVariables; data: RetentionWarningsQuery };
-  ReprocessPreview: { variables: ReprocessPreviewQueryVariables; data: ReprocessPreviewQuery };
-  StartReprocess: { variables: StartReprocessMutationVariables; data: StartReprocessMutation };
-  PauseReprocess: { variables: PauseReprocessMutationVariables; data: PauseReprocessMutation };
-  ResumeReprocess: { variables: ResumeReprocessMutationVariables; data: ResumeReprocessMutation };
-  CancelReprocess: { variables: CancelReprocessMutationVariables; data: CancelReprocessMutation };
-  ContinueReprocessCanary: { variables: ContinueReprocessCanaryMutationVariables; data: ContinueReprocessCanaryMutation };
-  ReprocessRequest: { variables: ReprocessRequestQueryVariables; data: ReprocessRequestQuery };
-  ReprocessRequests: { variables: ReprocessRequestsQueryVariables; data: ReprocessRequestsQuery };
-  AuditEntries: { variables: AuditEntriesQueryVariables; data: AuditEntriesQuery };
-  AuditActions: { variables: Record<string, never>; data: AuditActionsQuery };
-  Dashboards: { variables: Record<string, never>; data: DashboardsQuery };
-  Dashboard: { variables: DashboardQueryVariables; data: DashboardQuery };
-  DataFreshness: { variables: Record<string, never>; data: DataFreshnessQuery };
-  AutomationKpis: { variables: AutomationKpisQueryVariables; data: AutomationKpisQuery };
-  AutomationSlos: { variables: AutomationSlosQueryVariables; data: AutomationSlosQuery };
-  Alerts: { variables: AlertsQueryVariables; data: AlertsQuery };
-  AcknowledgeAlert: { variables: AcknowledgeAlertMutationVariables; data: AcknowledgeAlertMutation };
-  Approvals: { variables: Record<string, never>; data: ApprovalsQuery };
-  AutomationPendingChange: { variables: AutomationPendingChangeQueryVariables; data: AutomationPendingChangeQuery };
-  ApproveReprocess: { variables: ApproveReprocessMutationVariables; data: ApproveReprocessMutation };
-  RejectReprocess: { variables: RejectReprocessMutationVariables; data: RejectReprocessMutation };
-  ApproveAutomationChange: { variables: ApproveAutomationChangeMutationVariables; data: ApproveAutomationChangeMutation };
-  RejectAutomationChange: { variables: RejectAutomationChangeMutationVariables; data: RejectAutomationChangeMutation };
-}
+/*
+ * The fake api of the console's tests, as MSW handlers: GraphQL operations answered by name, typed from
+ * the generated documents in src/gql (a new operation is mockable as soon as codegen wrote it), and the
+ * cookie-session REST routes. Everything between the components and the network, fetch included, is the
+ * real code. A request no handler answers errors (setup.ts: `onUnhandledRequest: 'error'`).
+ */
 
-export type OperationName = keyof Operations;
+type Documents = typeof documents;
+
+/** The console's operations by name (`Automation` for `AutomationDocument`), each with its generated document. */
+type OperationDocuments = {
+  [K in keyof Documents as K extends `${infer Name}Document` ? (Documents[K] extends DocumentTypeDecoration<unknown, unknown> ? Name : never) : never]: Documents[K];
+};
+
+export type OperationName = keyof OperationDocuments;
+type Data<K extends OperationName> = ResultOf<OperationDocuments[K]>;
+type Variables<K extends OperationName> = VariablesOf<OperationDocuments[K]>;
 
 export interface GraphqlErrorBody {
   message: string;
   extensions: { code: string; fields?: { path: string | (string | number)[]; message: string; found?: unknown; allowed?: unknown }[] };
 }
 
-type Reply<K extends OperationName> = { data: Operations[K]['data'] } | { errors: GraphqlErrorBody[] };
+type Reply<K extends OperationName> = { data: Data<K> } | { errors: GraphqlErrorBody[] };
 
-export type Handlers = { [K in OperationName]?: (variables: Operations[K]['variables']) => Reply<K> | Promise<Reply<K>> };
+export type Handlers = { [K in OperationName]?: (variables: Variables<K>) => Reply<K> | Promise<Reply<K>> };
 
 export interface SessionReply {
   user: { id: string; name: string; role: string; teams: string[] } | null;
@@ -183,74 +66,86 @@ export interface RecordedOperation {
 
 export const OMAR = { id: 'omar', name: 'Omar Haddad', role: 'owner', teams: ['finance-ops'] };
 
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-
-function isOperationName(name: string, handlers: Handlers): name is OperationName {
-  return Object.hasOwn(handlers, name);
+function documentOf<K extends OperationName>(name: K): { document: OperationDocuments[K]; text: string } {
+  const exported: unknown = (documents as Record<string, unknown>)[`${String(name)}Document`];
+  return { document: exported as OperationDocuments[K], text: String(exported) };
 }
 
 /**
- * Replaces fetch, the console's only edge, with a fake api: GraphQL operations answered by name, and
- * the cookie-session REST routes. Everything between the components and fetch is the real code.
+ * A typed MSW handler for one of the console's operations: `operation('Automation', ({ slug }) => ({ data: … }))`.
+ * Query or mutation is read from the generated document, and so are the types of the variables and the reply.
+ */
+export function operation<K extends OperationName>(name: K, resolve: (variables: Variables<K>) => Reply<K> | Promise<Reply<K>>, record?: (operation: RecordedOperation) => void): RequestHandler {
+  const { document, text } = documentOf(name);
+  const handle = /^\s*mutation\b/.test(text) ? graphql.mutation : graphql.query;
+  return handle<Data<K>, Variables<K>>(document, async ({ operationName, variables }) => {
+    record?.({ operationName, variables });
+    return HttpResponse.json(await resolve(variables));
+  });
+}
+
+/**
+ * What the shell asks on every page whatever the test is about (the Approvals link's count), answered as a
+ * quiet api would; a test about it passes its own handler, which wins.
+ */
+const SHELL_HANDLERS: Handlers = {
+  Approvals: () => ({ data: { approvals: { waitingForYou: 0, reprocessRequests: [], automationChanges: [] } } }),
+};
+
+/**
+ * Starts the fake api for one test: the GraphQL operations in `handlers`, and the session routes (signed in as
+ * Omar unless `session` says otherwise). Returns what the console sent, in order.
  */
 export function mockApi(handlers: Handlers, options: { session?: SessionReply; onSignIn?: (persona: string) => void; accounts?: MockAccount[] } = {}) {
   let session: SessionReply = options.session ?? { user: OMAR };
   const operations: RecordedOperation[] = [];
   const posts: RecordedPost[] = [];
 
-  const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    const path = new URL(url, 'http://console.test').pathname;
-    const body: unknown = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
-
-    if (init?.method === 'POST') {
-      posts.push({ path, csrfToken: new Headers(init.headers).get('x-csrf-token') });
-    }
-    if (path === '/auth/session') {
+  const answers: Handlers = { ...SHELL_HANDLERS, ...handlers };
+  const graphqlHandlers = (Object.keys(answers) as OperationName[]).map((name) =>
+    operation(name, answers[name] as (variables: Variables<typeof name>) => Reply<typeof name>, (sent) => operations.push(sent)),
+  );
+  server.use(
+    ...graphqlHandlers,
+    http.get('/auth/session', () => {
       const { devSignIn, methods, endSessionUrl: _endSessionUrl, ...rest } = session;
-      return json({ ...rest, csrfToken: session.user === null ? null : CSRF_TOKEN, methods: methods ?? { local: false, devSignIn: devSignIn === true, oidc: false } });
-    }
-    if (path === '/auth/sign-in') {
-      const { username, password } = body as { username: string; password: string };
+      return HttpResponse.json({ ...rest, csrfToken: session.user === null ? null : CSRF_TOKEN, methods: methods ?? { local: false, devSignIn: devSignIn === true, oidc: false } });
+    }),
+    http.post<never, { username: string; password: string }>('/auth/sign-in', async ({ request }) => {
+      const { username, password } = await request.json();
       const account = options.accounts?.find((candidate) => candidate.username === username && candidate.password === password);
       if (account === undefined) {
-        return json({ error: { code: 'UNAUTHENTICATED', message: 'The username or password is wrong.' } }, 401);
+        return HttpResponse.json({ error: { code: 'UNAUTHENTICATED', message: 'The username or password is wrong.' } }, { status: 401 });
       }
       session = { user: account.user };
-      return new Response(null, { status: 204 });
-    }
-    if (path === '/auth/dev-sign-in') {
-      const persona = (body as { persona: string }).persona;
+      return new HttpResponse(null, { status: 204 });
+    }),
+    http.post<never, { persona: string }>('/auth/dev-sign-in', async ({ request }) => {
+      const { persona } = await request.json();
       const chosen = session.personas?.find((candidate) => candidate.id === persona);
       options.onSignIn?.(persona);
       session = { user: chosen ?? null };
-      return new Response(null, { status: 204 });
-    }
-    if (path === '/auth/sign-out') {
+      return new HttpResponse(null, { status: 204 });
+    }),
+    http.post('/auth/sign-out', () => {
       const redirectTo = session.endSessionUrl;
       session = { user: null, devSignIn: true, personas: [OMAR] };
-      return redirectTo === undefined ? new Response(null, { status: 204 }) : json({ redirectTo });
+      return redirectTo === undefined ? new HttpResponse(null, { status: 204 }) : HttpResponse.json({ redirectTo });
+    }),
+  );
+  // Every POST as it leaves, answered or not (setup.ts removes the listener after the test).
+  server.events.on('request:start', ({ request }) => {
+    if (request.method === 'POST') {
+      posts.push({ path: new URL(request.url).pathname, csrfToken: request.headers.get('x-csrf-token') });
     }
-    if (path === '/graphql') {
-      const { operationName, variables } = body as RecordedOperation;
-      operations.push({ operationName, variables });
-      if (!isOperationName(operationName, handlers)) {
-        return json({ errors: [{ message: `No mock for ${operationName}`, extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
-      }
-      const handler = handlers[operationName] as (variables: Record<string, unknown>) => Reply<OperationName> | Promise<Reply<OperationName>>;
-      return json(await handler(variables));
-    }
-    return json({ message: 'not found' }, 404);
   });
 
-  vi.stubGlobal('fetch', fetchMock);
   return {
-    fetchMock,
-    /** The GraphQL operations sent, in order. */
+    /** The GraphQL operations answered, in order. */
     operations,
     /** Every POST sent, in order, with its CSRF token. */
     posts,
-    calls: (name: OperationName) => operations.filter((operation) => operation.operationName === name),
+    calls: (name: OperationName) => operations.filter((sent) => sent.operationName === name),
   };
 }
 

@@ -13,7 +13,7 @@ function CurrentLocation() {
   );
 }
 
-/** The whole console at a URL, with the real routes, query client and data layer (fetch is mocked). */
+/** The whole console at a URL, with the real routes, query client and data layer (the network is MSW's, see server.ts). */
 export function renderApp(url: string) {
   const queryClient = createQueryClient();
   queryClient.setDefaultOptions({ queries: { ...queryClient.getDefaultOptions().queries, retry: false } });

@@ -1,5 +1,11 @@
 import { cleanup, configure } from '@testing-library/react';
-import { afterEach, beforeEach, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
+import { server } from './server';
+
+beforeAll(() => {
+  // A request no handler answers is printed as an error and fails, as a request to an api that is down would.
+  server.listen({ onUnhandledRequest: 'error' });
+});
 
 beforeEach(() => {
   // jsdom does not scroll; every page change asks it to (AppLayout).
@@ -12,4 +18,10 @@ configure({ asyncUtilTimeout: 5_000 });
 
 afterEach(() => {
   cleanup();
+  server.resetHandlers();
+  server.events.removeAllListeners();
+});
+
+afterAll(() => {
+  server.close();
 });

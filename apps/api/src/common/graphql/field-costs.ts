@@ -32,8 +32,6 @@ export const FIELD_COST = {
   approvals: 200,
   /** A filtered page of the audit trail (filters over team and automation arrays). */
   auditEntries: 100,
-  /** Actions on dead letters from the audit trail. */
-  auditTrail: 100,
   /** Every distinct action in the trail the viewer may read. */
   auditActions: 100,
   /** A page of quarantined events, scoped to the viewer's teams. */

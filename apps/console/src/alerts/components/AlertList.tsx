@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { runbookAnchor } from '@/automation/components/runbookAnchor';
 import type { AlertFieldsFragment } from '@/gql/graphql';
 import { formatDateTime, formatTimeAgo } from '@/shared/format/dates';
+import { Timeline, TimelineItem } from '@/shared/components/Timeline';
 import { alertEventLabel } from '../alertWords';
 import { AcknowledgeAlertButton } from './AcknowledgeAlertButton';
 import { AlertSeverityBadge, AlertStateBadge } from './AlertBadges';
@@ -15,15 +16,15 @@ function AlertHistory({ alert }: { alert: AlertData }) {
   return (
     <details className={styles.history}>
       <summary>History ({alert.events.length === 1 ? '1 event' : `${alert.events.length} events`})</summary>
-      <ol className="timeline">
+      <Timeline>
         {alert.events.map((event, index) => (
-          <li key={`${event.at}-${index}`} className="timeline__item">
+          <TimelineItem key={`${event.at}-${index}`}>
             <span className="strong">{alertEventLabel(event.kind)}</span> · {formatDateTime(event.at)}
             {event.actor ? ` · by ${event.actor}` : ''}
             {event.detail ? <span className="muted"> — {event.detail}</span> : null}
-          </li>
+          </TimelineItem>
         ))}
-      </ol>
+      </Timeline>
     </details>
   );
 }

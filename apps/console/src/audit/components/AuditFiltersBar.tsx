@@ -1,4 +1,4 @@
-import { ClearFiltersButton } from '@/shared/components/filters/FilterBar';
+import { ClearFiltersButton, FilterBar } from '@/shared/components/filters/FilterBar';
 import { TextFilterField } from '@/shared/components/filters/TextFilterField';
 import type { AuditFilterName, AuditFilters } from '../auditFilters';
 import { describeAction } from '../auditWords';
@@ -19,7 +19,7 @@ interface AuditFiltersBarProps {
 export function AuditFiltersBar({ filters, teams, actions, rangeProblem, onFilterChange, onClear, hasFilters }: AuditFiltersBarProps) {
   const actionChoices = filters.action !== '' && !actions.includes(filters.action) ? [filters.action, ...actions] : actions;
   return (
-    <form role="search" aria-label="Filter the audit trail" className="filter-bar" onSubmit={(event) => event.preventDefault()}>
+    <FilterBar label="Filter the audit trail">
       <TextFilterField id="audit-filter-automation" label="Automation" placeholder="e.g. invoice-generation" value={filters.automation} onCommit={(value) => onFilterChange('automation', value)} />
       <div className="field field--compact">
         <label htmlFor="audit-filter-team">Team</label>
@@ -58,6 +58,6 @@ export function AuditFiltersBar({ filters, teams, actions, rangeProblem, onFilte
           {rangeProblem}
         </p>
       ) : null}
-    </form>
+    </FilterBar>
   );
 }

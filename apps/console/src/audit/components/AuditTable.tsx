@@ -4,6 +4,7 @@ import type { AuditEntriesQuery } from '@/gql/graphql';
 import { formatInstant } from '@/shared/format/dates';
 import { describeAction, describeActorKind, describeDetail, targetOf } from '../auditWords';
 import { AuditEntryChanges } from './AuditEntryChanges';
+import styles from './AuditTable.module.css';
 
 export type AuditEntryRow = AuditEntriesQuery['auditEntries']['edges'][number]['node'];
 
@@ -61,7 +62,7 @@ export function AuditTable({ entries, showTarget = true }: AuditTableProps) {
                   <td>{describeAction(entry.action)}</td>
                   {showTarget ? <td>{target.path === null ? target.label : <Link to={target.path}>{target.label}</Link>}</td> : null}
                   <td>{entry.reason ?? <span className="muted">—</span>}</td>
-                  <td className="audit-trail__detail">
+                  <td className={styles.detail}>
                     {describeDetail(entry.detail).join(' · ')}
                     {changed ? ' ' : null}
                     {changed ? (

@@ -1,6 +1,7 @@
 import type { Persona } from '../api/session';
 import { ROLE_LABELS } from '@/shared/format/labels';
 import { Badge } from '@/shared/components/Badge';
+import styles from './PersonaPicker.module.css';
 
 interface PersonaPickerProps {
   personas: readonly Persona[];
@@ -14,22 +15,22 @@ export function PersonaPicker({ personas, onPick, pending }: PersonaPickerProps)
     return <p className="muted">Dev sign-in is on, but the api offers no personas.</p>;
   }
   return (
-    <ul className="persona-list" aria-label="Personas">
+    <ul className={styles.list} aria-label="Personas">
       {personas.map((persona) => (
         <li key={persona.id}>
           <button
             type="button"
-            className="persona"
+            className={styles.persona}
             data-persona={persona.id}
             aria-label={`Sign in as ${persona.name}`}
             disabled={pending !== undefined}
             onClick={() => onPick(persona)}
           >
-            <span className="persona__name">{persona.name}</span>
+            <span className={styles.name}>{persona.name}</span>
             {persona.role ? <Badge tone="muted">{ROLE_LABELS[persona.role]}</Badge> : null}
-            <span className="persona__teams">{persona.teams.length > 0 ? `Team ${persona.teams.join(', ')}` : 'No team'}</span>
-            {persona.description ? <span className="persona__description">{persona.description}</span> : null}
-            {pending === persona.id ? <span className="persona__pending">Signing in…</span> : null}
+            <span className={styles.detail}>{persona.teams.length > 0 ? `Team ${persona.teams.join(', ')}` : 'No team'}</span>
+            {persona.description ? <span className={styles.detail}>{persona.description}</span> : null}
+            {pending === persona.id ? <span className={styles.detail}>Signing in…</span> : null}
           </button>
         </li>
       ))}

@@ -3,6 +3,7 @@ import { Navigate, useLocation } from 'react-router';
 import { ErrorState } from '@/shared/components/ErrorState';
 import { LoadingMessage, SkeletonLine } from '@/shared/components/Skeleton';
 import { useSession } from '../hooks/useSession';
+import styles from './RequireSession.module.css';
 
 /** Renders its children for a signed-in user; sends anyone else to /sign-in and back afterwards. */
 export function RequireSession({ children }: { children: ReactNode }) {
@@ -11,7 +12,7 @@ export function RequireSession({ children }: { children: ReactNode }) {
 
   if (session.isPending) {
     return (
-      <div className="page-loading">
+      <div className={styles.loading}>
         <LoadingMessage>Loading Roundhouse…</LoadingMessage>
         <SkeletonLine width="12rem" />
       </div>

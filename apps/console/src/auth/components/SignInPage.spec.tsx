@@ -73,8 +73,9 @@ describe(SignInPage.name, () => {
     expect(screen.getByTestId('location').textContent).toBe('/?tag=invoicing');
     expect(screen.getByRole('group', { name: 'Signed-in user' }).textContent).toContain('Fiona Finance');
     // Every GraphQL POST made with the session carries its CSRF token; the sign-in itself needs none.
+    // (MSW sees a request a moment after fetch sends it: wait for the catalog's first one.)
+    await waitFor(() => expect(api.posts.filter((post) => post.path === '/graphql').length).toBeGreaterThan(0));
     const graphqlPosts = api.posts.filter((post) => post.path === '/graphql');
-    expect(graphqlPosts.length).toBeGreaterThan(0);
     expect(graphqlPosts.every((post) => post.csrfToken === CSRF_TOKEN)).toBe(true);
     expect(api.posts.filter((post) => post.path === '/auth/sign-in').map((post) => post.csrfToken)).toEqual([null, null]);
 

@@ -9,6 +9,7 @@ import { useSession } from '../hooks/useSession';
 import { safeNextPath } from '../safeNextPath';
 import { PasswordSignInForm } from './PasswordSignInForm';
 import { PersonaPicker } from './PersonaPicker';
+import styles from './SignInPage.module.css';
 
 interface SignInMethodsOfferedProps {
   methods: SignInMethods;
@@ -93,9 +94,9 @@ export function SignInPage() {
   }
 
   return (
-    <main className="sign-in" id="main">
-      <section className="sign-in__panel" aria-labelledby="sign-in-title">
-        <p className="brand brand--large">Roundhouse</p>
+    <main className={styles.page} id="main">
+      <section className={styles.panel} aria-labelledby="sign-in-title">
+        <p className={styles.brand}>Roundhouse</p>
         <h1 id="sign-in-title">Sign in</h1>
         {session.isPending ? (
           <div className="stack">

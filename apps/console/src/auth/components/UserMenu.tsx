@@ -4,9 +4,10 @@ import { ROLE_LABELS } from '@/shared/format/labels';
 import { describeError } from '@/shared/graphql/ApiError';
 import { useSignedInUser } from '../hooks/useSignedInUser';
 import { useSignOut } from '../hooks/useSignOut';
+import styles from './UserMenu.module.css';
 
-/** Who is signed in, as what, and the way out. */
-export function UserMenu() {
+/** Who is signed in, as what, and the way out (`className`: where the header places it). */
+export function UserMenu({ className }: { className?: string }) {
   const user = useSignedInUser();
   const signOut = useSignOut();
   const navigate = useNavigate();
@@ -14,10 +15,10 @@ export function UserMenu() {
     return null;
   }
   return (
-    <div className="user-menu" aria-label="Signed-in user" role="group">
-      <span className="user-menu__name">{user.name}</span>
+    <div className={className === undefined ? styles.menu : `${styles.menu} ${className}`} aria-label="Signed-in user" role="group">
+      <span className={styles.name}>{user.name}</span>
       <Badge tone="muted">{ROLE_LABELS[user.role]}</Badge>
-      {user.teams.length > 0 ? <span className="user-menu__teams">{user.teams.join(', ')}</span> : null}
+      {user.teams.length > 0 ? <span className={styles.teams}>{user.teams.join(', ')}</span> : null}
       <button
         type="button"
         className="button button--quiet"

@@ -17,6 +17,7 @@ import { RiskDomainsField } from './RiskDomainsField';
 import { RunbooksEditor } from './RunbooksEditor';
 import { RuntimeFields } from './RuntimeFields';
 import { SlosEditor } from './SlosEditor';
+import styles from './AutomationForm.module.css';
 
 const TYPES = optionsOf(AUTOMATION_TYPE_LABELS);
 const LIFECYCLES = optionsOf(LIFECYCLE_LABELS);
@@ -48,12 +49,12 @@ const isBlank = (onCall: OnCallValues) => [onCall.name, onCall.email, onCall.sla
 
 function Section({ id, title, description, children }: { id: string; title: string; description?: string; children: React.ReactNode }) {
   return (
-    <section className="form-section" aria-labelledby={id}>
-      <div className="form-section__intro">
+    <section className={styles.section} aria-labelledby={id}>
+      <div className={styles.intro}>
         <h2 id={id}>{title}</h2>
         {description ? <p className="muted">{description}</p> : null}
       </div>
-      <div className="form-section__fields">{children}</div>
+      <div className={styles.fields}>{children}</div>
     </section>
   );
 }
@@ -125,7 +126,7 @@ export function AutomationForm({ mode, initialValues, teams, onSubmit, submittin
 
   return (
     <FormProblemsContext value={context}>
-      <form className="automation-form" noValidate onSubmit={(event) => void handleSubmit(event)} aria-label={mode === 'register' ? 'Register automation' : 'Edit automation'}>
+      <form className={styles.form} noValidate onSubmit={(event) => void handleSubmit(event)} aria-label={mode === 'register' ? 'Register automation' : 'Edit automation'}>
         <ErrorSummary ref={summaryRef} problems={problems} message={message} />
 
         <Section id="form-basics" title="Basics" description="What it is and how far along it is.">
@@ -242,9 +243,9 @@ export function AutomationForm({ mode, initialValues, teams, onSubmit, submittin
           <ReleasesEditor items={values.releases} update={listUpdater('releases')} onItemsMoved={() => clearList('releases')} />
         </Section>
 
-        <div className="form-footer">
+        <div className={styles.footer}>
           {saveNote === undefined ? null : (
-            <div id="form-save-note" className="form-footer__note">
+            <div id="form-save-note" className={styles.footerNote}>
               {saveNote}
             </div>
           )}

@@ -1,6 +1,7 @@
 import type { Ref } from 'react';
 import { describePath, fieldId } from '../form/fieldPaths';
 import type { PlacedProblem } from '../form/FormProblemsContext';
+import styles from './ErrorSummary.module.css';
 
 interface ErrorSummaryProps {
   problems: readonly PlacedProblem[];
@@ -23,8 +24,8 @@ export function ErrorSummary({ problems, message, ref }: ErrorSummaryProps) {
       ? 'The automation was not saved'
       : `${problems.length} ${problems.length === 1 ? 'problem stops' : 'problems stop'} this automation from being saved`;
   return (
-    <div ref={ref} className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
-      <h2 id="error-summary-title" className="error-summary__title">
+    <div ref={ref} className={styles.summary} role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
+      <h2 id="error-summary-title" className={styles.title}>
         {heading}
       </h2>
       {message ? <p>{message}</p> : null}

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { Option } from '@/shared/format/labels';
 import { fieldId, labelFor } from '../form/fieldPaths';
 import { type PlacedProblem, useFieldProblems } from '../form/FormProblemsContext';
+import styles from './FormField.module.css';
 
 const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
@@ -146,7 +147,7 @@ export function TextAreaField({ value, onChange, rows = 3, placeholder, monospac
         {...inputProps}
         rows={rows}
         placeholder={placeholder}
-        className={monospace ? 'monospace' : undefined}
+        className={monospace ? styles.monospace : undefined}
         value={value}
         onChange={(event) => {
           clear();
@@ -209,11 +210,11 @@ export function FormFieldset({ path, legend, children, className, actions, hint 
     <fieldset
       id={id}
       tabIndex={-1}
-      className={['fieldset', problems.length > 0 ? 'fieldset--invalid' : '', className ?? ''].filter(Boolean).join(' ')}
+      className={['fieldset', problems.length > 0 ? styles.invalid : '', className ?? ''].filter(Boolean).join(' ')}
       aria-describedby={describedBy || undefined}
     >
       <legend>{legend}</legend>
-      {actions ? <div className="fieldset__actions">{actions}</div> : null}
+      {actions ? <div className={styles.actions}>{actions}</div> : null}
       {hint ? (
         <p id={`${id}-hint`} className="field-hint">
           {hint}

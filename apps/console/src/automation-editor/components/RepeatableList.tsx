@@ -2,6 +2,7 @@ import { type ReactNode, useState } from 'react';
 import { ITEM_NOUNS, type RepeatedList, fieldPath } from '../form/fieldPaths';
 import type { ItemKey } from '../form/formValues';
 import { FormFieldset } from './FormField';
+import styles from './RepeatableList.module.css';
 
 interface RepeatableListProps<T extends { key: ItemKey }> {
   list: RepeatedList;
@@ -18,14 +19,14 @@ export function RepeatableList<T extends { key: ItemKey }>({ list, items, onAdd,
   const [addedCount, setAddedCount] = useState(0);
   const noun = ITEM_NOUNS[list];
   return (
-    <div className="repeatable">
+    <div className={styles.list}>
       {items.length === 0 ? <p className="muted">{empty}</p> : null}
       {items.map((item, index) => (
         <FormFieldset
           key={item.key}
           path={fieldPath.item(list, index)}
           legend={`${noun} ${index + 1}`}
-          className="fieldset--item"
+          className={styles.item}
           actions={
             <button type="button" className="button button--quiet button--small" onClick={() => onRemove(index)}>
               Remove {noun} {index + 1}

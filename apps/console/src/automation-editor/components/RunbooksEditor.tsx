@@ -5,16 +5,17 @@ import { type RunbookValues, newRunbook } from '../form/formValues';
 import type { ListEditorProps } from './editorProps';
 import { TextAreaField, TextField } from './FormField';
 import { RepeatableList, patchAt } from './RepeatableList';
+import styles from './RunbooksEditor.module.css';
 
 function RunbookPreview({ markdown }: { markdown: string }) {
   const [open, setOpen] = useState(false);
   return (
-    <div className="runbook-preview">
+    <div>
       <button type="button" className="button button--quiet button--small" aria-expanded={open} onClick={() => setOpen(!open)}>
         {open ? 'Hide preview' : 'Preview'}
       </button>
       {open ? (
-        <div className="runbook-preview__body">{markdown.trim() ? <MarkdownText markdown={markdown} /> : <p className="muted">Nothing to preview yet.</p>}</div>
+        <div className={styles.preview}>{markdown.trim() ? <MarkdownText markdown={markdown} /> : <p className="muted">Nothing to preview yet.</p>}</div>
       ) : null}
     </div>
   );

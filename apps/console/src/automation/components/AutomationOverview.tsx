@@ -11,6 +11,7 @@ import { ReleaseTimeline } from './ReleaseTimeline';
 import { RunbookList } from './RunbookList';
 import { RuntimeBindingPanel } from './RuntimeBindingPanel';
 import { SloTable } from './SloTable';
+import styles from './AutomationOverview.module.css';
 
 function Chips({ label, values, empty }: { label: string; values: readonly string[]; empty: string }) {
   if (values.length === 0) {
@@ -34,7 +35,7 @@ export function AutomationOverview() {
   useScrollToHash();
   const runbookIds = new Set(automation.runbooks.map((runbook) => runbook.id));
   return (
-    <div className="automation-layout">
+    <div className={styles.layout}>
       <div className="stack">
         <Section id="about" title="What it does">
           <p className="description">{automation.description}</p>

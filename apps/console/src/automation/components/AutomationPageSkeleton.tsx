@@ -1,4 +1,5 @@
 import { LoadingMessage, SkeletonLine } from '@/shared/components/Skeleton';
+import layout from './AutomationOverview.module.css';
 
 export function AutomationPageSkeleton() {
   return (
@@ -9,7 +10,7 @@ export function AutomationPageSkeleton() {
         <SkeletonLine width="55%" />
         <SkeletonLine width="30%" />
       </div>
-      <div className="automation-layout">
+      <div className={layout.layout}>
         <div className="stack">
           <SkeletonLine />
           <SkeletonLine width="92%" />

@@ -119,7 +119,7 @@ describe(AutomationSlosTab.name, () => {
     const alerts = await screen.findByRole('list', { name: 'Open alerts of this automation' });
     fireEvent.click(within(alerts).getByRole('button', { name: 'Acknowledge the alert on “99.5% of closed-won deals invoiced without a manual touch”' }));
 
-    await waitFor(() => expect(within(alerts).getByText('Acknowledged', { selector: '.badge' })).toBeTruthy());
+    await waitFor(() => expect(within(alerts).getByText('Acknowledged', { selector: '[data-tone]' })).toBeTruthy());
     expect(api.calls('AcknowledgeAlert')[0]?.variables).toEqual({ id: 'alert-7', note: null });
     expect(api.calls('Alerts').length).toBeGreaterThanOrEqual(2);
     expect(api.calls('AutomationSlos').length).toBeGreaterThanOrEqual(2);
@@ -141,7 +141,7 @@ describe(AutomationSlosTab.name, () => {
     const alerts = await screen.findByRole('list', { name: 'Open alerts of this automation' });
     fireEvent.click(within(alerts).getByRole('button', { name: /Acknowledge the alert/ }));
     expect((await within(alerts).findByRole('alert')).textContent).toBe('Not acknowledged: Your role (viewer) cannot acknowledge alerts.');
-    expect(within(alerts).getByText('Firing', { selector: '.badge' })).toBeTruthy();
+    expect(within(alerts).getByText('Firing', { selector: '[data-tone]' })).toBeTruthy();
   });
 
   it('shows a change to the SLOs that waits for approval above the SLOs in force, to a viewer without the way to approvals', async () => {

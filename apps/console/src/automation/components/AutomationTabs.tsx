@@ -1,4 +1,5 @@
 import { NavLink } from 'react-router';
+import styles from './AutomationTabs.module.css';
 
 const TABS = [
   { to: '', label: 'Overview', end: true },
@@ -11,13 +12,13 @@ const TABS = [
 /** The automation page's sections. Each is its own URL, so a link (or the back button) lands on it. */
 export function AutomationTabs({ slug }: { slug: string }) {
   return (
-    <nav className="tabs" aria-label="Automation sections">
+    <nav className={styles.tabs} aria-label="Automation sections">
       {TABS.map((tab) => (
         <NavLink
           key={tab.label}
           to={tab.to ? `/automations/${slug}/${tab.to}` : `/automations/${slug}`}
           end={tab.end}
-          className={({ isActive }) => (isActive ? 'tabs__tab tabs__tab--active' : 'tabs__tab')}
+          className={({ isActive }) => (isActive ? `${styles.tab} ${styles.active}` : styles.tab)}
         >
           {tab.label}
         </NavLink>

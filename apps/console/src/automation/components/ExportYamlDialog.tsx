@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Dialog } from '@/shared/components/Dialog';
+import { Dialog, DialogStatus } from '@/shared/components/Dialog';
 import { ErrorState } from '@/shared/components/ErrorState';
 import { LoadingMessage, SkeletonLine } from '@/shared/components/Skeleton';
 import { useExportAutomation } from '../hooks/useExportAutomation';
@@ -27,9 +27,9 @@ export function ExportYamlDialog({ slug, onClose }: { slug: string; onClose: () 
       wide
       actions={
         <>
-          <span className="dialog__status" role="status">
+          <DialogStatus role="status">
             {copy === 'copied' ? 'Copied to the clipboard.' : copy === 'failed' ? 'Could not copy: select the text and copy it by hand.' : ''}
-          </span>
+          </DialogStatus>
           <button
             type="button"
             className="button button--primary"

@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { aKpi } from '@/test/factories';
 import { KpiCard } from './KpiCard';
@@ -12,7 +12,7 @@ describe(KpiCard.name, () => {
     render(<KpiCard kpi={aKpi()} />);
     const kpi = card('Close-to-invoice cycle time');
 
-    expect(kpi.querySelector('.kpi__change')?.textContent).toBe('26 hours → 0.25 hours');
+    expect(within(kpi).getByTestId('kpi-change').textContent).toBe('26 hours → 0.25 hours');
     expect(kpi.textContent).toContain('↓ Lower is better');
     expect(kpi.textContent).toContain('target 99% lower');
     expect(kpi.textContent).not.toContain('wrong way');
@@ -36,7 +36,7 @@ describe(KpiCard.name, () => {
       />,
     );
     const kpi = card('Payouts recovered');
-    expect(kpi.querySelector('.kpi__change')?.textContent).toBe('$1,200 → $4,000');
+    expect(within(kpi).getByTestId('kpi-change').textContent).toBe('$1,200 → $4,000');
     expect(kpi.textContent).toContain('↑ Higher is better');
     expect(kpi.textContent).toContain('target 3.3× higher');
   });
@@ -53,7 +53,7 @@ describe(KpiCard.name, () => {
       />,
     );
     const kpi = card('Error rate');
-    expect(kpi.querySelector('.kpi__change')?.textContent).toBe('measured baseline → 0.5%');
+    expect(within(kpi).getByTestId('kpi-change').textContent).toBe('measured baseline → 0.5%');
     expect(kpi.textContent).toContain('Measured over the period · 1 Feb 2026 – 28 Feb 2026');
   });
 });

@@ -3,6 +3,7 @@ import type { AutomationDetailFragment } from '@/gql/graphql';
 import { formatDate } from '@/shared/format/dates';
 import { KPI_DIRECTION_LABELS, KPI_SOURCE_LABELS } from '@/shared/format/labels';
 import { formatNumber, formatQuantity } from '@/shared/format/numbers';
+import styles from './KpiCard.module.css';
 
 export type Kpi = AutomationDetailFragment['kpis'][number];
 
@@ -47,31 +48,31 @@ export function KpiCard({ kpi }: { kpi: Kpi }) {
   const lowerIsBetter = kpi.direction === 'lower_is_better';
 
   return (
-    <article className="kpi" aria-labelledby={titleId}>
-      <h3 id={titleId} className="kpi__title">
+    <article className={styles.kpi} aria-labelledby={titleId}>
+      <h3 id={titleId} className={styles.title}>
         {kpi.title}
       </h3>
-      <p className="kpi__change">
-        <span className="kpi__baseline">{before}</span>
-        <span className="kpi__arrow"> → </span>
-        <span className="kpi__target">{after}</span>
+      <p className={styles.change} data-testid="kpi-change">
+        <span className={styles.baseline}>{before}</span>
+        <span className={styles.arrow}> → </span>
+        <span>{after}</span>
       </p>
-      <p className={`kpi__direction kpi__direction--${lowerIsBetter ? 'down' : 'up'}`}>
+      <p className={styles.direction}>
         <span aria-hidden="true">{lowerIsBetter ? '↓' : '↑'}</span> {KPI_DIRECTION_LABELS[kpi.direction]}
         {change ? (
-          <span className={change.improves ? 'kpi__delta kpi__delta--good' : 'kpi__delta kpi__delta--bad'}>
+          <span className={change.improves ? styles.good : styles.bad}>
             {' '}
             · target {change.text}
             {change.improves ? '' : ' (the wrong way for this KPI)'}
           </span>
         ) : null}
       </p>
-      <dl className="kpi__facts">
+      <dl className={styles.facts}>
         <div>
           <dt>Baseline</dt>
           <dd>
             {baseline.value === null ? 'Measured over the period' : before}
-            {period ? <span className="kpi__period"> · {period}</span> : null}
+            {period ? <span className={styles.period}> · {period}</span> : null}
           </dd>
         </div>
         <div>

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { useTeamAccess } from '@/auth/hooks/useTeamAccess';
 import type { AutomationDetailFragment } from '@/gql/graphql';
+import styles from './AutomationOverview.module.css';
 
 type OwnershipProps = Pick<AutomationDetailFragment, 'owner' | 'onCall'>;
 
@@ -13,7 +14,7 @@ export function OwnershipPanel({ owner, onCall }: OwnershipProps) {
         <dd>
           {owner.title} <span className="muted">({owner.name})</span>
           {access.canManageTeam(owner.name) ? (
-            <p className="facts__action">
+            <p className={styles.factAction}>
               <Link to={`/teams/${encodeURIComponent(owner.name)}/tokens`}>Runtime tokens of {owner.title}</Link>
             </p>
           ) : null}

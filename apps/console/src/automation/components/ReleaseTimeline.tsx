@@ -1,4 +1,5 @@
 import type { AutomationDetailFragment } from '@/gql/graphql';
+import { Timeline, TimelineItem } from '@/shared/components/Timeline';
 import { formatDate } from '@/shared/format/dates';
 
 export function ReleaseTimeline({ releases }: { releases: AutomationDetailFragment['releases'] }) {
@@ -7,21 +8,25 @@ export function ReleaseTimeline({ releases }: { releases: AutomationDetailFragme
   }
   const newestFirst = [...releases].sort((a, b) => b.date.localeCompare(a.date));
   return (
-    <ol className="timeline" aria-label="Releases, newest first">
+    <Timeline label="Releases, newest first">
       {newestFirst.map((release) => (
-        <li key={`${release.version}-${release.date}`} className="timeline__item">
-          <div className="timeline__marker" aria-hidden="true" />
-          <p className="timeline__heading">
-            <span className="strong">Release {release.version}</span> · <time dateTime={release.date}>{formatDate(release.date)}</time>
-          </p>
+        <TimelineItem
+          key={`${release.version}-${release.date}`}
+          marker="accent"
+          heading={
+            <>
+              <span className="strong">Release {release.version}</span> · <time dateTime={release.date}>{formatDate(release.date)}</time>
+            </>
+          }
+        >
           <p>{release.summary}</p>
           {release.why ? (
             <p className="muted">
               <span className="strong">Why:</span> {release.why}
             </p>
           ) : null}
-        </li>
+        </TimelineItem>
       ))}
-    </ol>
+    </Timeline>
   );
 }

@@ -1,6 +1,7 @@
 import type { AutomationDetailFragment } from '@/gql/graphql';
 import { MarkdownText } from '@/shared/components/MarkdownText';
 import { runbookAnchor } from './runbookAnchor';
+import styles from './RunbookList.module.css';
 
 export function RunbookList({ runbooks }: { runbooks: AutomationDetailFragment['runbooks'] }) {
   if (runbooks.length === 0) {
@@ -9,8 +10,8 @@ export function RunbookList({ runbooks }: { runbooks: AutomationDetailFragment['
   return (
     <div className="stack">
       {runbooks.map((runbook) => (
-        <article key={runbook.id} id={runbookAnchor(runbook.id)} className="runbook" aria-labelledby={`${runbookAnchor(runbook.id)}-title`}>
-          <header className="runbook__header">
+        <article key={runbook.id} id={runbookAnchor(runbook.id)} className={styles.runbook} aria-labelledby={`${runbookAnchor(runbook.id)}-title`}>
+          <header className={styles.header}>
             <h3 id={`${runbookAnchor(runbook.id)}-title`}>{runbook.title}</h3>
             {runbook.path ? <span className="muted">catalog/{runbook.path}</span> : null}
           </header>

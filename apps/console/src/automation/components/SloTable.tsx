@@ -1,4 +1,5 @@
 import type { AutomationDetailFragment } from '@/gql/graphql';
+import { Slug } from '@/shared/components/Slug';
 import { describeSloObjective } from '@/shared/format/describeSlo';
 import { SLO_INDICATOR_LABELS } from '@/shared/format/labels';
 import { runbookAnchor } from './runbookAnchor';
@@ -29,7 +30,7 @@ export function SloTable({ slos, runbookIds }: SloTableProps) {
             <tr key={slo.name}>
               <td>
                 <span className="strong">{slo.title}</span>
-                <span className="catalog-table__slug">{slo.name}</span>
+                <Slug>{slo.name}</Slug>
               </td>
               <td>{describeSloObjective(slo)}</td>
               <td>{SLO_INDICATOR_LABELS[slo.indicator]}</td>

@@ -1,8 +1,10 @@
 import { Link } from 'react-router';
 import type { AutomationHealthState, CatalogAutomationFragment } from '@/gql/graphql';
 import { Badge, type BadgeTone, LifecycleBadge } from '@/shared/components/Badge';
+import { Slug } from '@/shared/components/Slug';
 import { AUTOMATION_TYPE_LABELS, RISK_DOMAIN_LABELS } from '@/shared/format/labels';
 import { formatNumber } from '@/shared/format/numbers';
+import styles from './Catalog.module.css';
 
 const HEALTH: Record<AutomationHealthState, { label: string; tone: BadgeTone }> = {
   paging: { label: 'Paging', tone: 'danger' },
@@ -19,7 +21,7 @@ function Health({ status }: { status: CatalogAutomationFragment['status'] }) {
   return (
     <>
       <Badge tone={tone}>{label}</Badge>
-      <span className="catalog-table__detail">
+      <span className={styles.detail}>
         {status.runsLast24h === 0 ? 'No runs in 24 h' : `${formatNumber(status.failedLast24h)} of ${count(status.runsLast24h, 'run', 'runs')} failed in 24 h`}
       </span>
     </>
@@ -29,7 +31,7 @@ function Health({ status }: { status: CatalogAutomationFragment['status'] }) {
 export function AutomationTable({ automations }: { automations: readonly CatalogAutomationFragment[] }) {
   return (
     <div className="table-scroll">
-      <table className="table catalog-table">
+      <table className="table">
         <caption className="visually-hidden">Automations</caption>
         <thead>
           <tr>
@@ -47,10 +49,10 @@ export function AutomationTable({ automations }: { automations: readonly Catalog
           {automations.map((automation) => (
             <tr key={automation.slug}>
               <td>
-                <Link className="catalog-table__title" to={`/automations/${automation.slug}`}>
+                <Link className={styles.title} to={`/automations/${automation.slug}`}>
                   {automation.title}
                 </Link>
-                <span className="catalog-table__slug">{automation.slug}</span>
+                <Slug>{automation.slug}</Slug>
                 {automation.archivedAt ? <Badge tone="muted">Archived</Badge> : null}
               </td>
               <td>
@@ -65,7 +67,7 @@ export function AutomationTable({ automations }: { automations: readonly Catalog
               </td>
               <td>
                 {automation.owner.title}
-                <span className="catalog-table__detail">
+                <span className={styles.detail}>
                   On call: {automation.onCall.name}
                   {automation.onCall.slack ? ` (${automation.onCall.slack})` : ''}
                 </span>

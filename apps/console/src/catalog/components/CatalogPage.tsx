@@ -1,6 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { Link } from 'react-router';
 import { useViewer } from '@/auth/hooks/useViewer';
+import { ListCount } from '@/shared/components/ListCount';
 import { formatNumber } from '@/shared/format/numbers';
 import { useDocumentTitle } from '@/shared/hooks/useDocumentTitle';
 import { useTeams } from '@/teams/hooks/useTeams';
@@ -66,13 +67,11 @@ export function CatalogPage() {
         systems={facets.data?.automationFacets.systems ?? []}
       />
 
-      <section aria-labelledby="catalog-results-title" className="catalog-results">
+      <section aria-labelledby="catalog-results-title">
         <h2 id="catalog-results-title" className="visually-hidden">
           Results
         </h2>
-        <p className="catalog-count" role="status" aria-live="polite">
-          {countText}
-        </p>
+        <ListCount>{countText}</ListCount>
         <CatalogResults
           query={automations}
           rows={rows}

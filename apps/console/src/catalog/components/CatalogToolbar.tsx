@@ -7,6 +7,7 @@ import {
   optionsOf,
 } from '@/shared/format/labels';
 import type { CatalogFilterName, CatalogFilters } from '../catalogFilters';
+import styles from './Catalog.module.css';
 
 interface CatalogToolbarProps {
   filters: CatalogFilters;
@@ -61,14 +62,14 @@ export function CatalogToolbar(props: CatalogToolbarProps): ReactNode {
   return (
     <form
       role="search"
-      className="catalog-toolbar"
+      className={styles.toolbar}
       aria-label="Find automations"
       onSubmit={(event) => {
         event.preventDefault();
         props.onSearchSubmit();
       }}
     >
-      <div className="field catalog-toolbar__search">
+      <div className={`field ${styles.search}`}>
         <label htmlFor="catalog-search">Search automations</label>
         <input
           id="catalog-search"
@@ -79,7 +80,7 @@ export function CatalogToolbar(props: CatalogToolbarProps): ReactNode {
           autoComplete="off"
         />
       </div>
-      <div className="catalog-toolbar__filters">
+      <div className={styles.filters}>
         <FilterSelect
           name="owner"
           label="Owner"

@@ -14,6 +14,7 @@ import { DashboardPanel } from './DashboardPanel';
 import { DashboardSkeleton } from './DashboardSkeleton';
 import { DateRangePicker } from './DateRangePicker';
 import { ShareLinkButton } from './ShareLinkButton';
+import styles from './DashboardPage.module.css';
 
 function Header({ dashboard }: { dashboard: DashboardData }) {
   return (
@@ -88,7 +89,7 @@ export function DashboardPage() {
     <article className="page stack" aria-labelledby="dashboard-title">
       <Header dashboard={dashboard} />
       <DataFreshnessNotice />
-      <div className="section-toolbar dashboard-toolbar">
+      <div className={`section-toolbar ${styles.toolbar}`}>
         <DateRangePicker
           key={`${rangeKey(range)}:${String(query.isPlaceholderData)}`}
           value={range}
@@ -98,7 +99,7 @@ export function DashboardPage() {
         />
         <ShareLinkButton path={sharePath} />
       </div>
-      <p className="dashboard-range" data-testid="dashboard-range">
+      <p className={styles.range} data-testid="dashboard-range">
         Showing <span className="strong">{dashboard.range.label}</span>{' '}
         <InfoTip label="Which dates the figures cover">
           {`Every "after" figure, trend and total covers ${formatDateTime(dashboard.range.start)} up to ${formatDateTime(dashboard.range.end)} (${Math.round(dashboard.range.days * 10) / 10} days). "Before" is always the baseline agreed for each KPI, whatever the dates. SLO states and error budgets are judged over each SLO's own window.`}
@@ -110,7 +111,7 @@ export function DashboardPage() {
           </span>
         ) : null}
       </p>
-      <div className={stale ? 'dashboard-grid is-stale' : 'dashboard-grid'}>
+      <div className={stale ? `${styles.grid} is-stale` : styles.grid}>
         {dashboard.panels.map((panel, index) => (
           <DashboardPanel key={`${index}-${panel.title}`} dashboardName={dashboard.name} panel={panel} range={dashboard.range} />
         ))}

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import type { DashboardPanelKind } from '@/gql/graphql';
 import type { DashboardPanelData, ResolvedRange } from '../dashboardTypes';
 import { downloadCsv, panelCsv } from '../panelCsv';
 import { DeadLetterBacklogPanel } from './DeadLetterBacklogPanel';
@@ -6,6 +7,10 @@ import { KpiBeforeAfterPanel } from './KpiBeforeAfterPanel';
 import { KpiTrendPanel } from './KpiTrendPanel';
 import { ProgramTotalsPanel } from './ProgramTotalsPanel';
 import { SloTablePanel } from './SloTablePanel';
+import styles from './DashboardPanel.module.css';
+
+/** Panels that take a whole row on a wide screen: totals and the tables of many automations. */
+const WIDE_PANELS: ReadonlySet<DashboardPanelKind> = new Set(['program_totals', 'slo_table', 'dead_letter_backlog']);
 
 const MISSING = <p className="muted">The api sent this panel without its data.</p>;
 
@@ -34,7 +39,7 @@ interface DashboardPanelProps {
 export function DashboardPanel({ dashboardName, panel, range }: DashboardPanelProps) {
   const titleId = useId();
   return (
-    <section className={`panel dashboard-panel dashboard-panel--${panel.kind}`} aria-labelledby={titleId}>
+    <section className={WIDE_PANELS.has(panel.kind) ? `panel ${styles.panel} ${styles.wide}` : `panel ${styles.panel}`} aria-labelledby={titleId}>
       <div className="panel__header">
         <h2 id={titleId} className="panel__title">
           {panel.title}
@@ -48,7 +53,7 @@ export function DashboardPanel({ dashboardName, panel, range }: DashboardPanelPr
           Download CSV
         </button>
       </div>
-      {panel.description ? <p className="dashboard-panel__description">{panel.description}</p> : null}
+      {panel.description ? <p className={styles.description}>{panel.description}</p> : null}
       {panel.problem === null ? (
         <PanelBody panel={panel} range={range} />
       ) : (

@@ -1,4 +1,6 @@
 import { LoadingMessage, SkeletonLine } from '@/shared/components/Skeleton';
+import chart from '@/shared/charts/Chart.module.css';
+import styles from './DashboardPage.module.css';
 
 export function DashboardSkeleton() {
   return (
@@ -6,11 +8,11 @@ export function DashboardSkeleton() {
       <LoadingMessage>Loading the dashboard…</LoadingMessage>
       <SkeletonLine width="12rem" />
       <SkeletonLine width="24rem" />
-      <div className="dashboard-grid">
+      <div className={styles.grid}>
         {[1, 2, 3, 4].map((key) => (
           <div key={key} className="panel">
             <SkeletonLine width="40%" />
-            <div className="chart__placeholder" aria-hidden="true" />
+            <div className={chart.placeholder} aria-hidden="true" />
           </div>
         ))}
       </div>

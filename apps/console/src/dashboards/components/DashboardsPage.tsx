@@ -4,6 +4,7 @@ import { LoadingMessage, SkeletonLine } from '@/shared/components/Skeleton';
 import { formatNumber } from '@/shared/format/numbers';
 import { useDocumentTitle } from '@/shared/hooks/useDocumentTitle';
 import { useDashboards } from '../hooks/useDashboards';
+import styles from './DashboardsPage.module.css';
 
 function EmptyState() {
   return (
@@ -48,9 +49,9 @@ export function DashboardsPage() {
       ) : query.data.dashboards.length === 0 ? (
         <EmptyState />
       ) : (
-        <ul className="dashboard-list">
+        <ul className={styles.list}>
           {query.data.dashboards.map((dashboard) => (
-            <li key={dashboard.name} className="panel dashboard-card">
+            <li key={dashboard.name} className={`panel ${styles.card}`}>
               <h2 className="panel__title">
                 <Link to={`/dashboards/${encodeURIComponent(dashboard.name)}`}>{dashboard.title}</Link>
               </h2>

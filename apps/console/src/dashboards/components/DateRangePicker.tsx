@@ -1,7 +1,9 @@
 import { type FormEvent, useState } from 'react';
 import type { DateRangeInput } from '@/gql/graphql';
+import { Segmented, SegmentedOption } from '@/shared/components/Segmented';
 import { RANGE_PRESETS, type RangeSpec, customRangeProblem, isoDay, lastDayOf } from '../dateRange';
 import type { ResolvedRange } from '../dashboardTypes';
+import styles from './DateRangePicker.module.css';
 
 interface DateRangePickerProps {
   /** The range in the URL; null when the dashboard's default applies. */
@@ -32,24 +34,15 @@ export function DateRangePicker({ value, defaultRange, resolved, onChange }: Dat
   };
 
   return (
-    <div className="range-picker">
-      <div className="segmented" role="group" aria-label="Date range">
-        {RANGE_PRESETS.map((preset) => {
-          const active = current?.last === preset.last;
-          return (
-            <button
-              key={preset.last}
-              type="button"
-              className={active ? 'segmented__option segmented__option--active' : 'segmented__option'}
-              aria-pressed={active}
-              onClick={() => onChange({ last: preset.last })}
-            >
-              {preset.label}
-            </button>
-          );
-        })}
-      </div>
-      <form className="range-picker__custom" onSubmit={submit} aria-label="Custom dates" noValidate>
+    <div className={styles.picker}>
+      <Segmented label="Date range">
+        {RANGE_PRESETS.map((preset) => (
+          <SegmentedOption key={preset.last} active={current?.last === preset.last} onClick={() => onChange({ last: preset.last })}>
+            {preset.label}
+          </SegmentedOption>
+        ))}
+      </Segmented>
+      <form className={styles.custom} onSubmit={submit} aria-label="Custom dates" noValidate>
         <label className="field--compact">
           From
           <input type="date" value={from} max={to || undefined} onChange={(event) => setFrom(event.target.value)} />

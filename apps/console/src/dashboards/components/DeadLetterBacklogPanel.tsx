@@ -5,6 +5,7 @@ import { InfoTip } from '@/shared/components/InfoTip';
 import { formatDateTime } from '@/shared/format/dates';
 import { formatNumber } from '@/shared/format/numbers';
 import type { BacklogRow } from '../dashboardTypes';
+import styles from './DeadLetterBacklogPanel.module.css';
 
 /** Per automation: failed items waiting for a decision now, how long the oldest has waited, and what came and went in the range. */
 export function DeadLetterBacklogPanel({ rows, rangeLabel }: { rows: readonly BacklogRow[]; rangeLabel: string }) {
@@ -42,9 +43,9 @@ export function DeadLetterBacklogPanel({ rows, rangeLabel }: { rows: readonly Ba
                 <Link to={automationDeadLettersPath(row.automation)}>{row.automationTitle}</Link>
               </td>
               <td>
-                <span className="backlog-bar">
-                  <span className="backlog-bar__track" aria-hidden="true">
-                    <span className="backlog-bar__fill" style={{ width: `${(row.pending / most) * 100}%` }} />
+                <span className={styles.bar}>
+                  <span className={styles.track} aria-hidden="true">
+                    <span className={styles.fill} style={{ width: `${(row.pending / most) * 100}%` }} />
                   </span>
                   <span className="strong">{formatNumber(row.pending)}</span>
                 </span>

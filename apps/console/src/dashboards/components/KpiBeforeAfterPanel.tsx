@@ -7,6 +7,9 @@ import { DIRECTION_WORDS, NO_DATA_IN_RANGE, type KpiReport, daysOfData, describe
 import { roundTicks } from '../axisTicks';
 import { AXIS_TICK, CHART_COLOURS, CHART_HEIGHT } from './chartTheme';
 import { PanelFigure } from './PanelFigure';
+import chart from '@/shared/charts/Chart.module.css';
+import stat from '@/shared/components/Stat.module.css';
+import styles from './KpiPanels.module.css';
 
 export const BEFORE_LABEL = 'Before (agreed baseline)';
 
@@ -19,7 +22,7 @@ interface Bar {
 function BeforeAfterChart({ kpi, bars }: { kpi: KpiReport; bars: Bar[] }) {
   const scale = roundTicks([kpi.target, ...bars.map((bar) => bar.value)]);
   return (
-    <figure className="chart chart--flat" aria-label={`${kpi.title}: before and after, with the target`}>
+    <figure className={`${chart.chart} ${chart.flat}`} aria-label={`${kpi.title}: before and after, with the target`}>
       <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
         <BarChart data={bars} {...chartRole(`${kpi.title}: before and after, with the target`)} margin={{ top: 20, right: 12, bottom: 0, left: 0 }}>
           <CartesianGrid stroke={CHART_COLOURS.grid} vertical={false} />
@@ -39,8 +42,8 @@ function BeforeAfterChart({ kpi, bars }: { kpi: KpiReport; bars: Bar[] }) {
           </Bar>
         </BarChart>
       </ResponsiveContainer>
-      <figcaption className="chart__key">
-        <span className="chart__key-target">Dashed line: target, {kpiValue(kpi, kpi.target)}</span>
+      <figcaption className={chart.key}>
+        <span className={chart.keyTarget}>Dashed line: target, {kpiValue(kpi, kpi.target)}</span>
       </figcaption>
     </figure>
   );
@@ -57,8 +60,8 @@ export function KpiBeforeAfterPanel({ kpi }: { kpi: KpiReport }) {
     { label: afterLabel, value: kpi.after, colour: worse ? CHART_COLOURS.afterWorse : CHART_COLOURS.after },
   ];
   return (
-    <div className="dashboard-kpi">
-      <p className="dashboard-kpi__meta">
+    <div className={styles.kpi}>
+      <p className={styles.meta}>
         {kpi.automationTitle} · {DIRECTION_WORDS[kpi.direction].toLowerCase()}
         {kpi.partial ? (
           <>
@@ -69,7 +72,7 @@ export function KpiBeforeAfterPanel({ kpi }: { kpi: KpiReport }) {
           </>
         ) : null}
       </p>
-      <div className="stat-grid">
+      <div className={stat.grid}>
         <PanelFigure
           label={BEFORE_LABEL}
           value={kpi.baseline === null ? 'Not measured' : kpiValue(kpi, kpi.baseline)}
@@ -95,7 +98,7 @@ export function KpiBeforeAfterPanel({ kpi }: { kpi: KpiReport }) {
         />
       </div>
       {verdict ? (
-        <p className={worse ? 'dashboard-kpi__verdict dashboard-kpi__verdict--worse' : 'dashboard-kpi__verdict'}>
+        <p className={worse ? `${styles.verdict} ${styles.worse}` : styles.verdict}>
           {verdict} <InfoTipProgress />
         </p>
       ) : null}

@@ -10,6 +10,9 @@ import { roundTicks } from '../axisTicks';
 import { AXIS_TICK, CHART_COLOURS, CHART_HEIGHT } from './chartTheme';
 import { BEFORE_LABEL } from './KpiBeforeAfterPanel';
 import { PanelFigure } from './PanelFigure';
+import chart from '@/shared/charts/Chart.module.css';
+import stat from '@/shared/components/Stat.module.css';
+import styles from './KpiPanels.module.css';
 
 const INTERVAL_WORDS: Record<TrendInterval, string> = { hour: 'hour', day: 'day', week: 'week' };
 
@@ -31,11 +34,11 @@ export function KpiTrendPanel({ trend }: { trend: KpiTrendData }) {
   const few = measured < points.length / 2;
   const scale = useMemo(() => roundTicks([...points.map((point) => point.value), kpi.target, kpi.baseline]), [points, kpi.target, kpi.baseline]);
   return (
-    <div className="dashboard-kpi">
-      <p className="dashboard-kpi__meta">
+    <div className={styles.kpi}>
+      <p className={styles.meta}>
         {kpi.automationTitle} · {DIRECTION_WORDS[kpi.direction].toLowerCase()} · one point per {INTERVAL_WORDS[interval]}
       </p>
-      <div className="stat-grid">
+      <div className={stat.grid}>
         <PanelFigure
           label={`Latest ${INTERVAL_WORDS[interval]}`}
           value={latest?.value === null || latest === undefined ? NO_DATA_IN_RANGE : kpiValue(kpi, latest.value)}
@@ -49,7 +52,7 @@ export function KpiTrendPanel({ trend }: { trend: KpiTrendData }) {
           how={`The "before" agreed when the automation was planned: the dashed grey line. ${kpi.baselineNote}`}
         />
       </div>
-      <figure className="chart chart--flat" aria-label={`${kpi.title} per ${INTERVAL_WORDS[interval]}, ${kpi.range.label}, with the target and the before`}>
+      <figure className={`${chart.chart} ${chart.flat}`} aria-label={`${kpi.title} per ${INTERVAL_WORDS[interval]}, ${kpi.range.label}, with the target and the before`}>
         <p className="visually-hidden">
           {`${formatNumber(measured)} of ${formatNumber(points.length)} ${INTERVAL_WORDS[interval]}s have a value.`}
         </p>
@@ -99,9 +102,9 @@ export function KpiTrendPanel({ trend }: { trend: KpiTrendData }) {
             />
           </LineChart>
         </ResponsiveContainer>
-        <figcaption className="chart__key">
-          <span className="chart__key-target">Dashed line: target, {kpiValue(kpi, kpi.target)}</span>
-          {kpi.baseline === null ? null : <span className="chart__key-before">Dotted line: before, {kpiValue(kpi, kpi.baseline)}</span>}
+        <figcaption className={chart.key}>
+          <span className={chart.keyTarget}>Dashed line: target, {kpiValue(kpi, kpi.target)}</span>
+          {kpi.baseline === null ? null : <span className={chart.keyBefore}>Dotted line: before, {kpiValue(kpi, kpi.baseline)}</span>}
         </figcaption>
       </figure>
     </div>

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { InfoTip } from '@/shared/components/InfoTip';
+import stat from '@/shared/components/Stat.module.css';
 
 interface PanelFigureProps {
   label: string;
@@ -13,12 +14,12 @@ interface PanelFigureProps {
 /** One headline number of a panel, with its label, how it is computed, and a line of detail. */
 export function PanelFigure({ label, value, how, detail, tone }: PanelFigureProps) {
   return (
-    <div className="stat" role="group" aria-label={label}>
-      <p className="stat__label">
+    <div className={stat.stat} role="group" aria-label={label}>
+      <p className={stat.label}>
         {label} <InfoTip label={`How “${label}” is computed`}>{how}</InfoTip>
       </p>
-      <p className={tone ? `stat__value stat__value--${tone}` : 'stat__value'}>{value}</p>
-      {detail ? <p className="stat__detail">{detail}</p> : null}
+      <p className={tone === undefined ? stat.value : `${stat.value} ${stat[tone]}`}>{value}</p>
+      {detail ? <p className={stat.detail}>{detail}</p> : null}
     </div>
   );
 }

@@ -4,6 +4,8 @@ import type { ProgramTotalsData, ResolvedRange } from '../dashboardTypes';
 import { daysOfData, formatHours, NO_DATA_IN_RANGE } from '../kpiWords';
 import { MONEY_KIND_HOW, formatMoney, formatMoneyIn, moneyLineDetail, moneyPeriod, moneyLineLabel, moneyLineValue, type MoneyItem } from '../moneyWords';
 import { PanelFigure } from './PanelFigure';
+import stat from '@/shared/components/Stat.module.css';
+import styles from './ProgramTotalsPanel.module.css';
 
 const CHANGE_WORDS = {
   saved: ['saved', 'more spent'],
@@ -34,7 +36,7 @@ function hoursCoverage(totals: ProgramTotalsData, range: ResolvedRange): string 
 export function ProgramTotalsPanel({ totals, range }: { totals: ProgramTotalsData; range: ResolvedRange }) {
   return (
     <div className="stack">
-      <div className="stat-grid">
+      <div className={stat.grid}>
         <PanelFigure
           label="Staff time saved"
           value={totals.hoursSaved === null ? NO_DATA_IN_RANGE : formatHours(totals.hoursSaved)}
@@ -54,7 +56,7 @@ export function ProgramTotalsPanel({ totals, range }: { totals: ProgramTotalsDat
       {totals.hoursSavedItems.length > 0 ? (
         <div className="table-scroll">
           <table className="table">
-            <caption className="panel-caption">Where the hours come from</caption>
+            <caption className={styles.caption}>Where the hours come from</caption>
             <thead>
               <tr>
                 <th scope="col">Automation</th>
@@ -83,7 +85,7 @@ export function ProgramTotalsPanel({ totals, range }: { totals: ProgramTotalsDat
       {totals.money.length > 0 ? (
         <div className="table-scroll">
           <table className="table">
-            <caption className="panel-caption">Where the money comes from</caption>
+            <caption className={styles.caption}>Where the money comes from</caption>
             <thead>
               <tr>
                 <th scope="col">Automation</th>

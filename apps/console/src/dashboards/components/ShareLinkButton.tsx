@@ -1,5 +1,6 @@
 import { useHref } from 'react-router';
 import { useCopyLink } from '../hooks/useCopyLink';
+import styles from './ShareLinkButton.module.css';
 
 /**
  * "Copy link": the dashboard's address with its range written in, so whoever opens it sees the same
@@ -10,15 +11,15 @@ export function ShareLinkButton({ path }: { path: string }) {
   const url = new URL(href, window.location.origin).href;
   const { state, copy } = useCopyLink();
   return (
-    <div className="share-link">
+    <div className={styles.shareLink}>
       <button type="button" className="button" onClick={() => void copy(url)}>
         Copy link
       </button>
-      <span role="status" className="share-link__status">
+      <span role="status" className={styles.status}>
         {state.status === 'copied' ? 'Link copied. Anyone who can sign in sees these dates.' : null}
       </span>
       {state.status === 'manual' ? (
-        <label className="share-link__manual">
+        <label className={styles.manual}>
           The browser did not allow copying. Copy this link:
           <input type="text" readOnly value={state.url} onFocus={(event) => event.currentTarget.select()} className="mono" />
         </label>

@@ -6,6 +6,7 @@ import { InfoTip } from '@/shared/components/InfoTip';
 import { formatNumber } from '@/shared/format/numbers';
 import type { SloRow } from '../dashboardTypes';
 import { NO_DATA_IN_RANGE } from '../kpiWords';
+import stat from '@/shared/components/Stat.module.css';
 
 function attainment(row: SloRow): string {
   if (row.attainmentPercent === null) {
@@ -59,7 +60,7 @@ export function SloTablePanel({ rows, rangeLabel }: { rows: readonly SloRow[]; r
               <td className="nowrap">
                 {attainment(row)}
                 {row.total > 0 ? (
-                  <span className="stat__detail">
+                  <span className={stat.detail}>
                     {' '}
                     ({formatNumber(row.good)} of {formatNumber(row.total)} good)
                   </span>

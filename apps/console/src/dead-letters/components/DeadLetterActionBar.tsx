@@ -1,5 +1,6 @@
 import type { DeadLetterFilter, DeadLetterSelection, ReprocessAction } from '@/gql/graphql';
 import { formatNumber } from '@/shared/format/numbers';
+import styles from './DeadLetterActionBar.module.css';
 
 interface DeadLetterActionBarProps {
   /** The rows chosen, of those shown. */
@@ -36,9 +37,9 @@ export function DeadLetterActionBar({ selectedIds, filter, filterWords, blockedR
   const noneChosen = blockedReason === null && count === 0 ? { disabled: true, title: 'Select dead letters in the list first' } : {};
 
   return (
-    <div className="dead-letter-actions" role="toolbar" aria-label="Act on dead letters">
+    <div className={styles.bar} role="toolbar" aria-label="Act on dead letters">
       {blockedReason ? null : (
-        <span className="dead-letter-actions__count" aria-live="polite">
+        <span className={styles.count} aria-live="polite">
           {count === 0 ? 'None selected' : selectedScope}
         </span>
       )}
@@ -48,7 +49,7 @@ export function DeadLetterActionBar({ selectedIds, filter, filterWords, blockedR
       <button type="button" className="button button--danger-quiet button--small" {...noneChosen} {...blocked} onClick={() => open('discard', 'selected')}>
         Discard {formatNumber(count)} selected
       </button>
-      <span className="dead-letter-actions__divider" aria-hidden="true" />
+      <span className={styles.divider} aria-hidden="true" />
       <button type="button" className="button button--small" {...blocked} onClick={() => open('reprocess', 'matching')}>
         Reprocess all matching…
       </button>

@@ -2,6 +2,7 @@ import { FilterBar } from '@/shared/components/filters/FilterBar';
 import { TextFilterField } from '@/shared/components/filters/TextFilterField';
 import { TimeRangeFields } from '@/shared/components/filters/TimeRangeFields';
 import type { DeadLetterFilterName, DeadLetterFilters } from '../deadLetterFilters';
+import styles from './DeadLetterFiltersBar.module.css';
 
 interface DeadLetterFiltersBarProps {
   filters: DeadLetterFilters;
@@ -17,22 +18,22 @@ export function DeadLetterFiltersBar({ filters, groupLabel, onFilterChange, onCl
   return (
     <FilterBar label="Filter dead letters" hasFilters={hasFilters} onClear={onClear}>
       {filters.request ? (
-        <div className="field field--compact dead-letter-filter-group">
-          <span className="dead-letter-filter-group__label">Request</span>
+        <div className={`field field--compact ${styles.group}`}>
+          <span className={styles.label}>Request</span>
           <span className="chip">
             Sent back by request #{filters.request}
-            <button type="button" className="chip__remove" aria-label="Show dead letters of every request" onClick={() => onFilterChange('request', '')}>
+            <button type="button" className={styles.remove} aria-label="Show dead letters of every request" onClick={() => onFilterChange('request', '')}>
               ×
             </button>
           </span>
         </div>
       ) : null}
       {filters.fingerprint ? (
-        <div className="field field--compact dead-letter-filter-group">
-          <span className="dead-letter-filter-group__label">Group</span>
+        <div className={`field field--compact ${styles.group}`}>
+          <span className={styles.label}>Group</span>
           <span className="chip" title={filters.fingerprint}>
             {groupLabel ?? filters.fingerprint}
-            <button type="button" className="chip__remove" aria-label="Show every group" onClick={() => onFilterChange('fingerprint', '')}>
+            <button type="button" className={styles.remove} aria-label="Show every group" onClick={() => onFilterChange('fingerprint', '')}>
               ×
             </button>
           </span>

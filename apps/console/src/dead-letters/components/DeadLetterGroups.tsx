@@ -7,6 +7,7 @@ import { DEAD_LETTER_SOURCE_LABELS } from '@/shared/format/labels';
 import { formatNumber } from '@/shared/format/numbers';
 import { ErrorClass, ErrorMessageLine } from '@/shared/components/RunError';
 import { DeadLetterTrend } from './DeadLetterTrend';
+import styles from './DeadLetterGroups.module.css';
 
 export type DeadLetterGroup = DeadLetterGroupsQuery['deadLetterGroups'][number];
 
@@ -43,7 +44,7 @@ export function DeadLetterGroups({ groups, selected, onSelect }: DeadLetterGroup
   }
   return (
     <div className="table-scroll">
-      <table className="table dead-letter-groups">
+      <table className="table">
         <caption className="visually-hidden">Dead letters grouped by error, most pending first</caption>
         <thead>
           <tr>
@@ -65,36 +66,36 @@ export function DeadLetterGroups({ groups, selected, onSelect }: DeadLetterGroup
               <tr
                 key={group.fingerprint}
                 data-fingerprint={group.fingerprint}
-                className={isSelected ? 'dead-letter-groups__row dead-letter-groups__row--selected' : 'dead-letter-groups__row'}
+                className={isSelected ? styles.selected : undefined}
               >
-                <td className="dead-letter-groups__error">
+                <td>
                   <button
                     type="button"
-                    className="dead-letter-groups__select"
+                    className={styles.select}
                     aria-pressed={isSelected}
                     title={isSelected ? 'Show every group’s dead letters' : `e.g. ${group.sampleMessage}`}
                     onClick={() => onSelect(isSelected ? '' : group.fingerprint)}
                   >
                     <ErrorClass>{group.errorClass}</ErrorClass>
-                    <ErrorMessageLine as="span" className="dead-letter-groups__message" text={group.normalizedMessage} />
+                    <ErrorMessageLine as="span" className={styles.message} text={group.normalizedMessage} />
                   </button>
                 </td>
                 <td>{group.automation.title}</td>
                 <td>
                   {DEAD_LETTER_SOURCE_LABELS[group.sourceKind]}
-                  <span className="dead-letter-groups__queue mono">{group.sourceQueue}</span>
+                  <span className={`${styles.secondLine} mono`}>{group.sourceQueue}</span>
                 </td>
                 <td className="numeric nowrap">
                   <strong>{formatNumber(group.pending)}</strong> / {formatNumber(group.total)}
                   {group.matching === group.pending ? null : (
-                    <span className="dead-letter-groups__first muted" data-testid="group-matching">
+                    <span className={`${styles.secondLine} muted`} data-testid="group-matching">
                       {formatNumber(group.matching)} match the filters
                     </span>
                   )}
                 </td>
                 <td className="nowrap">
                   <span title={formatDateTime(group.lastSeen)}>last {formatTimeAgo(group.lastSeen)}</span>
-                  <span className="dead-letter-groups__first muted" title={formatDateTime(group.firstSeen)}>
+                  <span className={`${styles.secondLine} muted`} title={formatDateTime(group.firstSeen)}>
                     first {formatTimeAgo(group.firstSeen)}
                   </span>
                 </td>

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import styles from './DeadLetterPage.module.css';
 
 type HeaderRows = { kind: 'rows'; rows: [string, string][] } | { kind: 'raw'; text: string };
 
@@ -32,7 +33,7 @@ export function DeadLetterHeaders({ headers }: { headers: string }) {
   }
   return (
     <div className="table-scroll">
-      <table className="table dead-letter-headers">
+      <table className="table">
         <caption className="visually-hidden">Message headers</caption>
         <thead>
           <tr>
@@ -46,7 +47,7 @@ export function DeadLetterHeaders({ headers }: { headers: string }) {
               <th scope="row" className="mono">
                 {key}
               </th>
-              <td className="mono dead-letter-headers__value">{value}</td>
+              <td className={`mono ${styles.headerValue}`}>{value}</td>
             </tr>
           ))}
         </tbody>

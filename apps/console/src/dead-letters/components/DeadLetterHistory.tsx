@@ -7,12 +7,13 @@ import { REPROCESS_ACTION_LABELS, REPROCESS_ROUTE_LABELS } from '@/shared/format
 import { formatNumber } from '@/shared/format/numbers';
 import { ErrorClass } from '@/shared/components/RunError';
 import { deadLetterPath } from '../deadLetterFilters';
+import styles from './DeadLetterHistory.module.css';
 
 type DeadLetterAction = DeadLetterQuery['deadLetter']['actions'][number];
 
 function Outcome({ action }: { action: DeadLetterAction }) {
   return (
-    <div className="dead-letter-history__outcome">
+    <div>
       <ReprocessItemStateBadge state={action.state} />{' '}
       <span className="muted">
         {formatNumber(action.attempts)} {action.attempts === 1 ? 'try' : 'tries'}
@@ -23,9 +24,9 @@ function Outcome({ action }: { action: DeadLetterAction }) {
           · <time dateTime={action.finishedAt}>{formatInstant(action.finishedAt)}</time>
         </span>
       ) : null}
-      {action.lastError ? <p className="dead-letter-history__error">{action.lastError}</p> : null}
+      {action.lastError ? <p className={styles.error}>{action.lastError}</p> : null}
       {action.newDeadLetterId ? (
-        <p className="dead-letter-history__again">
+        <p className={styles.again}>
           Failed again as <Link to={deadLetterPath(action.newDeadLetterId)}>dead letter #{action.newDeadLetterId}</Link>
         </p>
       ) : null}
@@ -44,7 +45,7 @@ export function DeadLetterHistory({ actions }: { actions: readonly DeadLetterAct
   }
   return (
     <div className="table-scroll">
-      <table className="table dead-letter-history">
+      <table className="table">
         <caption className="visually-hidden">Reprocesses and discards of this message, newest first</caption>
         <thead>
           <tr>
@@ -66,14 +67,14 @@ export function DeadLetterHistory({ actions }: { actions: readonly DeadLetterAct
               </td>
               <td>
                 {action.requestedBy}, <time dateTime={action.requestedAt}>{formatInstant(action.requestedAt)}</time>
-                <p className="dead-letter-history__reason">{action.reason}</p>
+                <p className={styles.reason}>{action.reason}</p>
               </td>
               <td>{REPROCESS_ROUTE_LABELS[action.route]}</td>
               <td>
                 <Outcome action={action} />
               </td>
               <td>
-                <code className="dead-letter-history__key" title="Sent as x-roundhouse-reprocess-id; the runtime dedupes on it">
+                <code className={styles.key} title="Sent as x-roundhouse-reprocess-id; the runtime dedupes on it">
                   {action.reprocessId}
                 </code>
               </td>
@@ -93,12 +94,12 @@ export function DeadLetterEarlierErrors({ errors }: { errors: readonly EarlierEr
     return null;
   }
   return (
-    <div className="dead-letter-history__earlier">
+    <div>
       <h3>Earlier errors</h3>
       <ul aria-label="Earlier errors, newest first">
         {[...errors].reverse().map((error) => (
           <li key={`${error.until}:${error.errorClass}`}>
-            <ErrorClass>{error.errorClass}</ErrorClass> <span className="dead-letter-history__error">{error.errorMessage}</span>{' '}
+            <ErrorClass>{error.errorClass}</ErrorClass> <span className={styles.error}>{error.errorMessage}</span>{' '}
             <span className="muted">
               until it failed again <time dateTime={error.until}>{formatInstant(error.until)}</time>
             </span>

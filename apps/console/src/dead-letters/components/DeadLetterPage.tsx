@@ -19,6 +19,7 @@ import { DeadLetterEarlierErrors, DeadLetterHistory } from './DeadLetterHistory'
 import { DeadLetterPayload } from './DeadLetterPayload';
 import { DeadLetterRunbooks } from './DeadLetterRunbooks';
 import { DeadLetterStatusBadge } from './DeadLetterStatusBadge';
+import styles from './DeadLetterPage.module.css';
 
 type DeadLetter = DeadLetterQuery['deadLetter'];
 
@@ -157,9 +158,9 @@ export function DeadLetterPage() {
           <h1>
             <ErrorClass>{deadLetter.errorClass}</ErrorClass> <DeadLetterStatusBadge status={deadLetter.status} />
           </h1>
-          <p className="dead-letter-message">{deadLetter.errorMessage}</p>
+          <p className={styles.message}>{deadLetter.errorMessage}</p>
           {deadLetter.reprocessOf ? (
-            <p className="dead-letter-reprocess-of">
+            <p className={styles.reprocessOf}>
               Failed again after reprocessing <Link to={deadLetterPath(deadLetter.reprocessOf)}>dead letter #{deadLetter.reprocessOf}</Link>
             </p>
           ) : null}

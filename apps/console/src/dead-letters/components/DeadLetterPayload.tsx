@@ -1,6 +1,7 @@
 import type { TeamMember } from '@/auth/teamAccess';
 import type { PayloadFormat } from '@/gql/graphql';
 import { formatNumber } from '@/shared/format/numbers';
+import styles from './DeadLetterPage.module.css';
 
 export interface DeadLetterPayloadProps {
   /** The api's view of the body: JSON indented with every number as written, other text as it is, or base64. */
@@ -52,7 +53,7 @@ export function DeadLetterPayload({ payload, masked, format, contentType, conten
           This body is not text, so it is shown as base64. A reprocess sends its bytes back exactly as they came.
         </p>
       ) : null}
-      <pre className="code-block dead-letter-payload" tabIndex={0} aria-label="Payload as received">
+      <pre className={`code-block ${styles.payload}`} tabIndex={0} aria-label="Payload as received">
         <code>{payload}</code>
       </pre>
     </div>

@@ -1,4 +1,5 @@
 import { useAutomationOptions } from '@/catalog/hooks/useAutomationOptions';
+import { FilterBar } from '@/shared/components/filters/FilterBar';
 import { DEAD_LETTER_STATUS_LABELS, optionsOf } from '@/shared/format/labels';
 import { type DeadLetterFilterName, type DeadLetterFilters, NEEDS_ACTION } from '../deadLetterFilters';
 
@@ -19,7 +20,7 @@ export function DeadLetterScopeBar({ filters, onFilterChange }: DeadLetterScopeB
       ? [...choices, { slug: filters.automation, title: filters.automation }]
       : choices;
   return (
-    <form role="search" aria-label="Choose automation and status" className="filter-bar" onSubmit={(event) => event.preventDefault()}>
+    <FilterBar label="Choose automation and status">
       <div className="field field--compact">
         <label htmlFor="dead-letters-filter-automation">Automation</label>
         <select id="dead-letters-filter-automation" value={filters.automation} onChange={(event) => onFilterChange('automation', event.target.value)}>
@@ -43,6 +44,6 @@ export function DeadLetterScopeBar({ filters, onFilterChange }: DeadLetterScopeB
           <option value="any">Any status</option>
         </select>
       </div>
-    </form>
+    </FilterBar>
   );
 }

@@ -7,6 +7,7 @@ import { formatNumber } from '@/shared/format/numbers';
 import { ErrorClass, ErrorMessageLine, ErrorSummary } from '@/shared/components/RunError';
 import { deadLetterPath } from '../deadLetterFilters';
 import { DeadLetterStatusBadge } from './DeadLetterStatusBadge';
+import styles from './DeadLetterTable.module.css';
 
 /** Row checkboxes, for people who may reprocess or discard. */
 export interface DeadLetterSelectionControls {
@@ -41,12 +42,12 @@ function SelectAll({ deadLetters, selection }: { deadLetters: readonly DeadLette
 export function DeadLetterTable({ deadLetters, selection }: { deadLetters: readonly DeadLetterRowFragment[]; selection?: DeadLetterSelectionControls }) {
   return (
     <div className="table-scroll">
-      <table className="table dead-letter-table">
+      <table className="table">
         <caption className="visually-hidden">Dead letters, newest failure first</caption>
         <thead>
           <tr>
             {selection ? (
-              <th scope="col" className="dead-letter-table__select">
+              <th scope="col" className={styles.select}>
                 <SelectAll deadLetters={deadLetters} selection={selection} />
               </th>
             ) : null}
@@ -68,10 +69,10 @@ export function DeadLetterTable({ deadLetters, selection }: { deadLetters: reado
             <tr
               key={deadLetter.id}
               data-dead-letter-id={deadLetter.id}
-              className={selection?.selected.has(deadLetter.id) ? 'dead-letter-table__row--selected' : undefined}
+              className={selection?.selected.has(deadLetter.id) ? styles.selected : undefined}
             >
               {selection ? (
-                <td className="dead-letter-table__select">
+                <td className={styles.select}>
                   <input
                     type="checkbox"
                     aria-label={`Select dead letter ${deadLetter.id}: ${deadLetter.errorClass}`}
@@ -86,7 +87,7 @@ export function DeadLetterTable({ deadLetters, selection }: { deadLetters: reado
               <td>
                 <Link to={`/automations/${deadLetter.automation.slug}`}>{deadLetter.automation.title}</Link>
               </td>
-              <td className="dead-letter-table__error">
+              <td className={styles.error}>
                 <ErrorSummary>
                   <Link to={deadLetterPath(deadLetter.id)} title="Open this dead letter: payload, headers and runbook">
                     <ErrorClass>{deadLetter.errorClass}</ErrorClass>

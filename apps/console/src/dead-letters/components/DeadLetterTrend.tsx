@@ -1,5 +1,6 @@
 import { Suspense, lazy } from 'react';
 import { formatNumber } from '@/shared/format/numbers';
+import styles from './DeadLetterTrend.module.css';
 
 // recharts is heavy; it loads with the first workbench opened, not with the catalog.
 const DeadLetterTrendRenderer = lazy(() => import('./DeadLetterTrendRenderer'));
@@ -19,8 +20,8 @@ export function describeTrend(trend: readonly number[]): string {
 export function DeadLetterTrend({ trend }: { trend: readonly number[] }) {
   const summary = describeTrend(trend);
   return (
-    <span className="dead-letter-trend" role="img" aria-label={summary} title={summary}>
-      <Suspense fallback={<span className="dead-letter-trend__placeholder" aria-hidden="true" />}>
+    <span className={styles.trend} role="img" aria-label={summary} title={summary}>
+      <Suspense fallback={<span className={styles.placeholder} aria-hidden="true" />}>
         <DeadLetterTrendRenderer trend={trend} />
       </Suspense>
     </span>

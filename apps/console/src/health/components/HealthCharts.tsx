@@ -1,6 +1,7 @@
 import { Suspense, lazy } from 'react';
 import { LoadingMessage } from '@/shared/components/Skeleton';
 import type { AutomationHealth } from '../healthSeries';
+import chart from '@/shared/charts/Chart.module.css';
 
 // recharts is heavy; it loads with the first health tab opened, not with the catalog.
 const HealthChartsRenderer = lazy(() => import('./HealthChartsRenderer'));
@@ -9,9 +10,9 @@ export function HealthCharts({ health }: { health: AutomationHealth }) {
   return (
     <Suspense
       fallback={
-        <div className="chart chart--skeleton" aria-busy="true">
+        <div className={chart.chart} aria-busy="true">
           <LoadingMessage>Loading the charts…</LoadingMessage>
-          <div className="chart__placeholder" aria-hidden="true" />
+          <div className={chart.placeholder} aria-hidden="true" />
         </div>
       }
     >

@@ -6,6 +6,7 @@ import { formatDuration, formatDurationShort } from '@/shared/format/durations';
 import { formatNumber } from '@/shared/format/numbers';
 import { HEALTH_COLOURS, P50_DASH } from '../healthChartColours';
 import { type AutomationHealth, type ChartPoint, describeBucket, tickFormatter, toChartPoints } from '../healthSeries';
+import chart from '@/shared/charts/Chart.module.css';
 
 const CHART_HEIGHT = 240;
 
@@ -31,8 +32,8 @@ function ChartFigure({ title, how, summary, children }: ChartFigureProps) {
   const titleId = useId();
   const summaryId = useId();
   return (
-    <figure className="chart" aria-labelledby={titleId} aria-describedby={summaryId}>
-      <figcaption className="chart__title">
+    <figure className={chart.chart} aria-labelledby={titleId} aria-describedby={summaryId}>
+      <figcaption className={chart.title}>
         <span id={titleId}>{title}</span> <InfoTip label={`How the ${title.toLowerCase()} chart is computed`}>{how}</InfoTip>
       </figcaption>
       <p id={summaryId} className="visually-hidden">
@@ -54,17 +55,17 @@ interface TooltipLine {
 /** The tooltip of every chart: which bucket, each value, and how it came about. */
 function ChartTooltip({ heading, lines, note }: { heading: string; lines: readonly TooltipLine[]; note?: string }) {
   return (
-    <div className="chart-tooltip">
-      <p className="chart-tooltip__heading">{heading}</p>
-      <ul className="chart-tooltip__lines">
+    <div className={chart.tooltip}>
+      <p className={chart.tooltipHeading}>{heading}</p>
+      <ul className={chart.tooltipLines}>
         {lines.map((line) => (
           <li key={line.label}>
-            {line.colour ? <span className="chart-tooltip__swatch" style={{ background: line.colour }} aria-hidden="true" /> : null}
+            {line.colour ? <span className={chart.tooltipSwatch} style={{ background: line.colour }} aria-hidden="true" /> : null}
             {line.label}: <span className="strong">{line.value}</span>
           </li>
         ))}
       </ul>
-      {note ? <p className="chart-tooltip__note">{note}</p> : null}
+      {note ? <p className={chart.tooltipNote}>{note}</p> : null}
     </div>
   );
 }
@@ -195,7 +196,7 @@ export default function HealthChartsRenderer({ health }: { health: AutomationHea
   const points = useMemo(() => toChartPoints(health.series), [health.series]);
   const format = useMemo(() => tickFormatter(health.window), [health.window]);
   return (
-    <div className="chart-grid">
+    <div className={chart.grid}>
       <ThroughputChart points={points} bucket={health.bucket} format={format} />
       <RatesChart points={points} bucket={health.bucket} format={format} />
       <LatencyChart points={points} bucket={health.bucket} format={format} />

@@ -5,6 +5,7 @@ import { formatDuration } from '@/shared/format/durations';
 import { formatNumber, formatPercent } from '@/shared/format/numbers';
 import type { AutomationHealth } from '../healthSeries';
 import { HEALTH_WINDOW_PHRASES, type HealthWindow } from '../healthWindow';
+import stat from '@/shared/components/Stat.module.css';
 
 interface StatProps {
   /** A stable hook for tests and e2e: `data-stat="success-rate"`. */
@@ -22,14 +23,14 @@ interface StatProps {
 function Stat({ name, label, how, value, detail, dateTime }: StatProps) {
   const labelId = useId();
   return (
-    <div className={value === undefined ? 'stat stat--empty' : 'stat'} role="group" aria-labelledby={labelId} data-stat={name}>
-      <p className="stat__label">
+    <div className={value === undefined ? `${stat.stat} ${stat.empty}` : stat.stat} role="group" aria-labelledby={labelId} data-stat={name}>
+      <p className={stat.label}>
         <span id={labelId}>{label}</span> <InfoTip label={`How ${label.toLowerCase()} is computed`}>{how}</InfoTip>
       </p>
-      <p className="stat__value">
+      <p className={stat.value}>
         {value === undefined ? 'No data yet' : dateTime ? <time dateTime={dateTime}>{value}</time> : value}
       </p>
-      <p className="stat__detail">{detail}</p>
+      <p className={stat.detail}>{detail}</p>
     </div>
   );
 }
@@ -48,7 +49,7 @@ export function HealthHeadline({ health, healthWindow }: { health: AutomationHea
   const phrase = HEALTH_WINDOW_PHRASES[healthWindow];
   const nothingEnded = `No run ended ${phrase}`;
   return (
-    <div className="stat-grid">
+    <div className={stat.grid}>
       <Stat
         name="throughput"
         label="Throughput"

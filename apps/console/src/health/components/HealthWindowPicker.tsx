@@ -1,3 +1,4 @@
+import { Segmented, SegmentedOption } from '@/shared/components/Segmented';
 import { HEALTH_WINDOWS, HEALTH_WINDOW_LABELS, type HealthWindow } from '../healthWindow';
 
 interface HealthWindowPickerProps {
@@ -7,19 +8,12 @@ interface HealthWindowPickerProps {
 
 export function HealthWindowPicker({ value, onChange }: HealthWindowPickerProps) {
   return (
-    <div className="segmented" role="group" aria-label="Time window">
+    <Segmented label="Time window">
       {HEALTH_WINDOWS.map((option) => (
-        <button
-          key={option}
-          type="button"
-          className={option === value ? 'segmented__option segmented__option--active' : 'segmented__option'}
-          aria-pressed={option === value}
-          title={HEALTH_WINDOW_LABELS[option]}
-          onClick={() => onChange(option)}
-        >
+        <SegmentedOption key={option} active={option === value} title={HEALTH_WINDOW_LABELS[option]} onClick={() => onChange(option)}>
           {option}
-        </button>
+        </SegmentedOption>
       ))}
-    </div>
+    </Segmented>
   );
 }

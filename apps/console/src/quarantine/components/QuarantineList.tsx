@@ -1,6 +1,8 @@
 import { type ReactNode, useMemo } from 'react';
 import { Link } from 'react-router';
 import { ErrorState } from '@/shared/components/ErrorState';
+import { ListCount } from '@/shared/components/ListCount';
+import { LoadMoreButton } from '@/shared/components/LoadMore';
 import { LoadingMessage, SkeletonLine } from '@/shared/components/Skeleton';
 import { formatInstant } from '@/shared/format/dates';
 import { formatNumber } from '@/shared/format/numbers';
@@ -46,9 +48,9 @@ export function QuarantineList({ automation, pageSize, showAutomation, more, emp
   }
   return (
     <>
-      <p className="catalog-count" role="status" aria-live="polite">
+      <ListCount>
         Showing {formatNumber(events.length)} of {formatNumber(totalCount)} quarantined {totalCount === 1 ? 'report' : 'reports'}
-      </p>
+      </ListCount>
       <div className="table-scroll">
         <table className="table">
           <caption className="visually-hidden">Quarantined reports, newest first</caption>
@@ -89,14 +91,7 @@ export function QuarantineList({ automation, pageSize, showAutomation, more, emp
           The next page could not be loaded. Try again.
         </p>
       ) : null}
-      {more ??
-        (query.hasNextPage ? (
-          <div className="load-more">
-            <button type="button" className="button" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
-              {query.isFetchingNextPage ? 'Loading more…' : 'Load more'}
-            </button>
-          </div>
-        ) : null)}
+      {more ?? <LoadMoreButton query={query} />}
     </>
   );
 }

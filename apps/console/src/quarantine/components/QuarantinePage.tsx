@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { useTeamAccess } from '@/auth/hooks/useTeamAccess';
 import { useAutomationOptions } from '@/catalog/hooks/useAutomationOptions';
+import { FilterBar } from '@/shared/components/filters/FilterBar';
 import { LoadingMessage, SkeletonLine } from '@/shared/components/Skeleton';
 import { useDocumentTitle } from '@/shared/hooks/useDocumentTitle';
 import { useQuarantineFilter } from '../hooks/useQuarantineFilter';
@@ -51,7 +52,7 @@ export function QuarantinePage() {
           </p>
         </div>
       </header>
-      <form role="search" aria-label="Filter quarantined reports" className="filter-bar" onSubmit={(event) => event.preventDefault()}>
+      <FilterBar label="Filter quarantined reports">
         <div className="field field--compact">
           <label htmlFor="quarantine-filter-automation">Automation</label>
           <select id="quarantine-filter-automation" value={automation ?? ''} onChange={(event) => setAutomation(event.target.value)}>
@@ -63,7 +64,7 @@ export function QuarantinePage() {
             ))}
           </select>
         </div>
-      </form>
+      </FilterBar>
       <QuarantineList
         automation={automation}
         showAutomation

@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { QuarantineList } from './QuarantineList';
+import styles from './Quarantine.module.css';
 
 const SECTION_PAGE_SIZE = 5;
 
@@ -17,7 +18,7 @@ export function QuarantineSection({ slug }: { slug: string }) {
         showAutomation={false}
         emptyText="Nothing quarantined: every report for this automation passed validation."
         more={
-          <p className="section-more">
+          <p className={styles.more}>
             <Link to={`/quarantine?automation=${encodeURIComponent(slug)}`}>All quarantined reports of this automation</Link>
           </p>
         }

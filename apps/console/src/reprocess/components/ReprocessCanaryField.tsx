@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { ReprocessAction } from '@/gql/graphql';
 import type { ApiFieldError } from '@/shared/graphql/ApiError';
 import { type CanaryChoice, canaryPlanSentence, readCanary } from '../reprocessCanary';
+import styles from './ReprocessDialog.module.css';
 
 interface ReprocessCanaryFieldProps {
   /** A discard has no outcomes to wait for: no canary. */
@@ -24,7 +25,7 @@ export function ReprocessCanaryField({ action, value, onChange, count, problems 
   const shown = [...(read.ok ? [] : [read.problem]), ...problems.map((p) => p.message)];
   const set = (patch: Partial<CanaryChoice>) => onChange({ ...value, ...patch });
   return (
-    <fieldset className={shown.length > 0 ? 'field field--invalid reprocess-dialog__canary' : 'field reprocess-dialog__canary'}>
+    <fieldset className={shown.length > 0 ? `field field--invalid ${styles.canary}` : `field ${styles.canary}`}>
       <legend>Canary</legend>
       <label className="checkbox">
         <input type="checkbox" checked={value.on} onChange={(event) => set({ on: event.target.checked })} aria-describedby={`${id}-hint`} /> Start with a canary
@@ -33,7 +34,7 @@ export function ReprocessCanaryField({ action, value, onChange, count, problems 
         Send a first slice, wait until the runtime reports each one’s outcome (succeeded or failed again — not the broker’s acknowledgement), and only then the rest.
       </p>
       {value.on ? (
-        <div className="reprocess-dialog__canary-inputs">
+        <div className={styles.canaryInputs}>
           <label htmlFor={`${id}-slice`}>First slice</label>
           <input id={`${id}-slice`} type="number" inputMode="numeric" min={1} step={1} value={value.sliceText} onChange={(event) => set({ sliceText: event.target.value })} />
           <select aria-label="Slice in" value={value.unit} onChange={(event) => set({ unit: event.target.value === 'count' ? 'count' : 'percent' })}>
@@ -51,7 +52,7 @@ export function ReprocessCanaryField({ action, value, onChange, count, problems 
             onChange={(event) => set({ thresholdText: event.target.value })}
           />
           {read.ok && read.value !== null && count > 0 ? (
-            <p className="field-hint reprocess-dialog__canary-plan" data-testid="canary-plan">
+            <p className={`field-hint ${styles.canaryPlan}`} data-testid="canary-plan">
               {canaryPlanSentence(read.size, count, read.value.maxFailureRate)}
             </p>
           ) : null}

@@ -3,6 +3,7 @@ import { describeError } from '@/shared/graphql/ApiError';
 import { useReprocessControls } from '../hooks/useReprocessControls';
 import { CANARY_STAGE_LABELS, restWords, sliceOutcomes, sliceVerdict } from '../reprocessCanary';
 import { messages } from '../reprocessWords';
+import styles from './ReprocessCanaryStages.module.css';
 
 /**
  * A request started with a canary, in its stages and in order: the first slice (sent, the runtime's
@@ -21,8 +22,8 @@ export function ReprocessCanaryStages({ request }: { request: ReprocessRequestDe
       <h2 id="reprocess-stages-title" className="panel__title">
         Stages
       </h2>
-      <ol className="reprocess-stages">
-        <li className="reprocess-stages__stage" data-stage="canary" data-outcome={canary.stage} aria-label="Canary">
+      <ol className={styles.stages}>
+        <li className={styles.stage} data-stage="canary" data-outcome={canary.stage} aria-label="Canary">
           <h3>
             1. Canary: the first {messages(canary.size)} —{' '}
             <span className="strong">{CANARY_STAGE_LABELS[canary.stage]}</span>
@@ -44,7 +45,7 @@ export function ReprocessCanaryStages({ request }: { request: ReprocessRequestDe
             </p>
           ) : null}
         </li>
-        <li className="reprocess-stages__stage" data-stage="rest" aria-label="The rest">
+        <li className={styles.stage} data-stage="rest" aria-label="The rest">
           <h3>2. The rest: {messages(canary.rest)}</h3>
           <p>{restWords(canary, request.state)}</p>
         </li>

@@ -5,6 +5,7 @@ import { ROLE_LABELS } from '@/shared/format/labels';
 import { describeError } from '@/shared/graphql/ApiError';
 import { useReprocessControls } from '../hooks/useReprocessControls';
 import { CancelReprocessDialog } from './CancelReprocessDialog';
+import styles from './ReprocessRequestPage.module.css';
 
 const BLOCKED_ID = 'reprocess-controls-blocked';
 
@@ -30,7 +31,7 @@ export function ReprocessControls({ request }: { request: ReprocessRequestDetail
   const failed = controls.pause.error ?? controls.resume.error;
 
   return (
-    <div className="stack reprocess-controls">
+    <div className={`stack ${styles.controls}`}>
       <div className="actions" role="group" aria-label="Control this request">
         {request.state === 'running' ? (
           <button type="button" className="button" {...disabledProps} onClick={() => controls.pause.mutate(null)}>

@@ -1,7 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { DeadLetterSelection, ReprocessAction, ReprocessPreviewQuery } from '@/gql/graphql';
-import { Dialog } from '@/shared/components/Dialog';
+import { Dialog, DialogStatus } from '@/shared/components/Dialog';
 import { ErrorState } from '@/shared/components/ErrorState';
 import { LoadingMessage, SkeletonLine } from '@/shared/components/Skeleton';
 import { type ApiFieldError, describeError, isApiError } from '@/shared/graphql/ApiError';
@@ -13,6 +13,7 @@ import { confirmLabel, previewSentence } from '../reprocessWords';
 import { DEFAULT_CANARY, canaryInput, readCanaryFor } from '../reprocessCanary';
 import { ReprocessCanaryField } from './ReprocessCanaryField';
 import { ReprocessPreviewParts } from './ReprocessPreviewParts';
+import styles from './ReprocessDialog.module.css';
 
 type Preview = ReprocessPreviewQuery['reprocessPreview'];
 
@@ -158,7 +159,7 @@ function PreviewSummary({ action, preview }: { action: ReprocessAction; preview:
   }
   return (
     <div className="stack">
-      <p className="reprocess-dialog__count" data-count={preview.count}>
+      <p className={styles.count} data-count={preview.count}>
         {previewSentence(action, preview.count)}
       </p>
       <ReprocessPreviewParts parts={preview.parts} />
@@ -221,7 +222,7 @@ function ReasonField({ action, value, onChange, problems }: FieldProps) {
 function VelocityField({ value, onChange, problems, estimate }: Omit<FieldProps, 'action'> & { estimate: string }) {
   const id = useId();
   return (
-    <div className={problems.length > 0 ? 'field field--invalid reprocess-dialog__velocity' : 'field reprocess-dialog__velocity'}>
+    <div className={problems.length > 0 ? `field field--invalid ${styles.velocity}` : `field ${styles.velocity}`}>
       <label htmlFor={id}>Velocity (messages a second)</label>
       <input
         id={id}
@@ -304,7 +305,7 @@ export function ReprocessDialog({ action, selection, scope, onClose }: Reprocess
       wide
       actions={
         <>
-          {preview.isFetching && !preview.isPending ? <span className="dialog__status">Counting again…</span> : null}
+          {preview.isFetching && !preview.isPending ? <DialogStatus>Counting again…</DialogStatus> : null}
           <button
             type="button"
             className={action === 'discard' ? 'button button--danger' : 'button button--primary'}
@@ -319,7 +320,7 @@ export function ReprocessDialog({ action, selection, scope, onClose }: Reprocess
         </>
       }
     >
-      <form className="stack reprocess-dialog" onSubmit={submit} noValidate aria-label={`${verb} dead letters`}>
+      <form className="stack" onSubmit={submit} noValidate aria-label={`${verb} dead letters`}>
         <PreviewBody action={action} preview={preview} />
         <ReasonField action={action} value={reason} onChange={edit('reason', setReason)} problems={problemsOf('reason')} />
         <VelocityField

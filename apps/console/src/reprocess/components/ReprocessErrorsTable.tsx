@@ -3,6 +3,7 @@ import { deadLetterPath } from '@/dead-letters/deadLetterFilters';
 import type { ReprocessRequestDetailFragment } from '@/gql/graphql';
 import { formatNumber } from '@/shared/format/numbers';
 import { ReprocessItemStateBadge } from './ReprocessStateBadge';
+import styles from './ReprocessErrorsTable.module.css';
 
 type ItemError = ReprocessRequestDetailFragment['recentErrors'][number];
 
@@ -17,7 +18,7 @@ export function ReprocessErrorsTable({ errors }: { errors: readonly ItemError[] 
   }
   return (
     <div className="table-scroll">
-      <table className="table reprocess-errors">
+      <table className="table">
         <caption className="visually-hidden">Latest failures and retries</caption>
         <thead>
           <tr>
@@ -41,7 +42,7 @@ export function ReprocessErrorsTable({ errors }: { errors: readonly ItemError[] 
                 <ReprocessItemStateBadge state={item.state} />
               </td>
               <td className="numeric">{formatNumber(item.attempts)}</td>
-              <td className="reprocess-errors__error">{item.error}</td>
+              <td className={styles.error}>{item.error}</td>
             </tr>
           ))}
         </tbody>

@@ -2,6 +2,7 @@ import type { ReprocessPreviewQuery } from '@/gql/graphql';
 import { Badge } from '@/shared/components/Badge';
 import { DEAD_LETTER_SOURCE_LABELS, REPROCESS_ROUTE_LABELS } from '@/shared/format/labels';
 import { formatNumber } from '@/shared/format/numbers';
+import styles from './ReprocessPreviewParts.module.css';
 
 export type ReprocessPreviewPart = ReprocessPreviewQuery['reprocessPreview']['parts'][number];
 
@@ -9,7 +10,7 @@ export type ReprocessPreviewPart = ReprocessPreviewQuery['reprocessPreview']['pa
 export function ReprocessPreviewParts({ parts }: { parts: readonly ReprocessPreviewPart[] }) {
   return (
     <div className="table-scroll">
-      <table className="table reprocess-preview">
+      <table className="table">
         <caption className="visually-hidden">Where the messages go, by automation</caption>
         <thead>
           <tr>
@@ -26,11 +27,11 @@ export function ReprocessPreviewParts({ parts }: { parts: readonly ReprocessPrev
             <tr key={`${part.automation.slug}:${part.sourceKind}`} data-automation={part.automation.slug}>
               <td>
                 {part.automation.title}
-                <span className="reprocess-preview__source muted">from {DEAD_LETTER_SOURCE_LABELS[part.sourceKind]}</span>
+                <span className={`${styles.where} muted`}>from {DEAD_LETTER_SOURCE_LABELS[part.sourceKind]}</span>
               </td>
               <td>
                 <span className="strong">{REPROCESS_ROUTE_LABELS[part.route]}</span>
-                <span className="reprocess-preview__destination">{part.destination}</span>
+                <span className={styles.where}>{part.destination}</span>
               </td>
               <td className="numeric">{formatNumber(part.count)}</td>
               <td>
@@ -39,7 +40,7 @@ export function ReprocessPreviewParts({ parts }: { parts: readonly ReprocessPrev
                     Not allowed
                   </Badge>
                 )}
-                {part.warning ? <p className="reprocess-preview__warning">{part.warning}</p> : null}
+                {part.warning ? <p className={styles.warning}>{part.warning}</p> : null}
                 {part.allowed && !part.warning ? <span className="muted">None</span> : null}
               </td>
             </tr>

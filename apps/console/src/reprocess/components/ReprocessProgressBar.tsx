@@ -2,6 +2,7 @@ import type { ReprocessRequestSummaryFragment } from '@/gql/graphql';
 import { REPROCESS_ITEM_STATE_LABELS } from '@/shared/format/labels';
 import { formatNumber } from '@/shared/format/numbers';
 import { BAR_ORDER, ITEM_STATE_COLOURS, finishedCount, progressRows } from '../reprocessProgress';
+import styles from './ReprocessProgressBar.module.css';
 
 type Request = Pick<ReprocessRequestSummaryFragment, 'progress' | 'total'>;
 
@@ -18,15 +19,15 @@ export function ReprocessProgressBar({ request }: { request: Request }) {
   const rows = progressRows(request.progress, request.total).sort((a, b) => BAR_ORDER.indexOf(a.state) - BAR_ORDER.indexOf(b.state));
   const summary = describeProgress(request);
   return (
-    <span className="progress-mini">
-      <span className="progress-mini__track" role="img" aria-label={summary} title={summary}>
+    <span className={styles.mini}>
+      <span className={styles.track} role="img" aria-label={summary} title={summary}>
         {rows
           .filter((row) => row.count > 0)
           .map((row) => (
-            <span key={row.state} className="progress-mini__segment" data-state={row.state} style={{ width: `${row.share * 100}%`, background: ITEM_STATE_COLOURS[row.state] }} />
+            <span key={row.state} className={styles.segment} data-state={row.state} style={{ width: `${row.share * 100}%`, background: ITEM_STATE_COLOURS[row.state] }} />
           ))}
       </span>
-      <span className="progress-mini__label">
+      <span className={styles.label}>
         {formatNumber(finishedCount(request.progress))} / {formatNumber(request.total)}
       </span>
     </span>

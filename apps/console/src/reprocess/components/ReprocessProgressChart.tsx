@@ -1,6 +1,7 @@
 import { Suspense, lazy } from 'react';
 import type { ReprocessRequestSummaryFragment } from '@/gql/graphql';
 import { LoadingMessage } from '@/shared/components/Skeleton';
+import styles from './ReprocessProgressChart.module.css';
 
 // recharts is heavy; it loads with the first request page opened.
 const ReprocessProgressChartRenderer = lazy(() => import('./ReprocessProgressChartRenderer'));
@@ -11,7 +12,7 @@ export function ReprocessProgressChart({ request }: { request: Pick<ReprocessReq
       fallback={
         <div aria-busy="true">
           <LoadingMessage>Loading the chart…</LoadingMessage>
-          <div className="progress-chart__placeholder" aria-hidden="true" />
+          <div className={styles.placeholder} aria-hidden="true" />
         </div>
       }
     >

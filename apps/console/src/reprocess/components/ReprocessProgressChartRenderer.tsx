@@ -4,6 +4,8 @@ import type { ReprocessRequestSummaryFragment } from '@/gql/graphql';
 import { REPROCESS_ITEM_STATE_DESCRIPTIONS, REPROCESS_ITEM_STATE_LABELS } from '@/shared/format/labels';
 import { formatNumber } from '@/shared/format/numbers';
 import { BAR_ORDER, ITEM_STATE_COLOURS, type ProgressRow, formatShare, progressRows } from '../reprocessProgress';
+import styles from './ReprocessProgressChart.module.css';
+import chart from '@/shared/charts/Chart.module.css';
 
 const CHART_HEIGHT = 56;
 
@@ -13,14 +15,14 @@ function ProgressTooltip({ rows, active }: { rows: readonly ProgressRow[]; activ
     return null;
   }
   return (
-    <div className="chart-tooltip">
-      <p className="chart-tooltip__heading">Messages by state</p>
-      <ul className="chart-tooltip__lines">
+    <div className={chart.tooltip}>
+      <p className={chart.tooltipHeading}>Messages by state</p>
+      <ul className={chart.tooltipLines}>
         {rows.map((row) => (
           <li key={row.state}>
-            <span className="chart-tooltip__swatch" style={{ background: ITEM_STATE_COLOURS[row.state] }} aria-hidden="true" />
+            <span className={chart.tooltipSwatch} style={{ background: ITEM_STATE_COLOURS[row.state] }} aria-hidden="true" />
             {REPROCESS_ITEM_STATE_LABELS[row.state]}: <span className="strong">{formatNumber(row.count)}</span> ({formatShare(row.share)})
-            <span className="chart-tooltip__note progress-chart__meaning">{REPROCESS_ITEM_STATE_DESCRIPTIONS[row.state]}</span>
+            <span className={`${chart.tooltipNote} ${styles.meaning}`}>{REPROCESS_ITEM_STATE_DESCRIPTIONS[row.state]}</span>
           </li>
         ))}
       </ul>

@@ -7,6 +7,7 @@ import { ITEM_STATE_COLOURS, type ProgressRow, finishedCount, formatShare, openC
 import { type PickupSample, addSample, describeTimeRemaining, notPickedUpCount, observedRate, pickedUpCount } from '../reprocessEstimate';
 import { messages } from '../reprocessWords';
 import { ReprocessProgressChart } from './ReprocessProgressChart';
+import styles from './ReprocessProgressPanel.module.css';
 
 type Request = Pick<ReprocessRequestSummaryFragment, 'progress' | 'total' | 'state' | 'canary'>;
 
@@ -14,13 +15,13 @@ function StateCount({ row }: { row: ProgressRow }) {
   const labelId = useId();
   const label = REPROCESS_ITEM_STATE_LABELS[row.state];
   return (
-    <div className="progress-state" role="group" aria-labelledby={labelId} data-state={row.state}>
-      <span className="progress-state__label">
-        <span className="progress-state__swatch" style={{ background: ITEM_STATE_COLOURS[row.state] }} aria-hidden="true" />
+    <div className={styles.state} role="group" aria-labelledby={labelId} data-state={row.state}>
+      <span className={styles.label}>
+        <span className={styles.swatch} style={{ background: ITEM_STATE_COLOURS[row.state] }} aria-hidden="true" />
         <span id={labelId}>{label}</span> <InfoTip label={`What ${label.toLowerCase()} means`}>{REPROCESS_ITEM_STATE_DESCRIPTIONS[row.state]}</InfoTip>
       </span>
-      <span className="progress-state__value">{formatNumber(row.count)}</span>
-      <span className="progress-state__share">{formatShare(row.share)}</span>
+      <span className={styles.value} data-testid="progress-state-count">{formatNumber(row.count)}</span>
+      <span className={styles.share}>{formatShare(row.share)}</span>
     </div>
   );
 }
@@ -75,7 +76,7 @@ function TimeRemaining({ request, observedAt }: { request: Request; observedAt: 
     return null;
   }
   return (
-    <p className="progress-remaining" data-testid="progress-remaining" aria-live="off">
+    <p data-testid="progress-remaining" aria-live="off">
       {canaryTimeRemaining(request, observedRate(samples)) ?? describeTimeRemaining(notPickedUpCount(request.progress), observedRate(samples))}
     </p>
   );
@@ -94,16 +95,16 @@ export function ReprocessProgressPanel({ request, observedAt }: { request: Reque
         <h2 id="reprocess-progress-title" className="panel__title">
           Progress
         </h2>
-        <p className="muted progress-freshness" aria-live="off">
+        <p className={`muted ${styles.freshness}`} aria-live="off">
           {freshness(request)}
         </p>
       </div>
-      <p className="progress-headline" data-testid="progress-headline">
+      <p className={styles.headline} data-testid="progress-headline">
         <span className="strong">{formatNumber(finished)}</span> of {messages(whole)} finished ({formatShare(share)})
       </p>
       <TimeRemaining request={request} observedAt={observedAt} />
       <ReprocessProgressChart request={request} />
-      <div className="progress-states">
+      <div className={styles.states}>
         {rows.map((row) => (
           <StateCount key={row.state} row={row} />
         ))}

@@ -17,6 +17,7 @@ import { FailedAgainLink } from './FailedAgainLink';
 import { ReprocessErrorsTable } from './ReprocessErrorsTable';
 import { ReprocessProgressPanel } from './ReprocessProgressPanel';
 import { ReprocessStateBadge } from './ReprocessStateBadge';
+import styles from './ReprocessRequestPage.module.css';
 
 function RequestSkeleton() {
   return (
@@ -61,7 +62,7 @@ function Facts({ request }: { request: ReprocessRequestDetailFragment }) {
       </div>
       <div className="facts__wide">
         <dt>Why</dt>
-        <dd className="reprocess-reason">{request.reason}</dd>
+        <dd className={styles.reason}>{request.reason}</dd>
       </div>
       <div className="facts__wide">
         <dt>Which dead letters</dt>

@@ -6,6 +6,7 @@ import { CANARY_STAGE_LABELS } from '../reprocessCanary';
 import { reprocessPath } from '../reprocessProgress';
 import { ReprocessProgressBar } from './ReprocessProgressBar';
 import { ReprocessStateBadge } from './ReprocessStateBadge';
+import styles from './ReprocessRequestTable.module.css';
 
 interface ReprocessRequestTableProps {
   requests: readonly ReprocessRequestSummaryFragment[];
@@ -17,7 +18,7 @@ interface ReprocessRequestTableProps {
 export function ReprocessRequestTable({ requests, showAutomations }: ReprocessRequestTableProps) {
   return (
     <div className="table-scroll">
-      <table className="table reprocess-requests">
+      <table className="table">
         <caption className="visually-hidden">Reprocess and discard requests, newest first</caption>
         <thead>
           <tr>
@@ -37,7 +38,7 @@ export function ReprocessRequestTable({ requests, showAutomations }: ReprocessRe
               </td>
               <td>
                 <ReprocessStateBadge state={request.state} />
-                {request.canary ? <span className="reprocess-requests__when muted">canary: {CANARY_STAGE_LABELS[request.canary.stage]}</span> : null}
+                {request.canary ? <span className={`${styles.when} muted`}>canary: {CANARY_STAGE_LABELS[request.canary.stage]}</span> : null}
               </td>
               {showAutomations ? <td className="mono">{request.automations.join(', ')}</td> : null}
               <td>
@@ -45,11 +46,11 @@ export function ReprocessRequestTable({ requests, showAutomations }: ReprocessRe
               </td>
               <td className="nowrap">
                 {request.requestedBy.name}
-                <span className="reprocess-requests__when muted">
+                <span className={`${styles.when} muted`}>
                   <time dateTime={request.createdAt}>{formatInstant(request.createdAt)}</time>
                 </span>
               </td>
-              <td className="reprocess-requests__reason" title={request.reason}>
+              <td className={styles.reason} title={request.reason}>
                 {request.reason}
               </td>
             </tr>

@@ -1,12 +1,22 @@
 import type { ReactNode } from 'react';
 import type { Lifecycle, RunStatus } from '@/gql/graphql';
 import { LIFECYCLE_LABELS, RUN_STATUS_LABELS } from '@/shared/format/labels';
+import styles from './Badge.module.css';
 
 export type BadgeTone = 'neutral' | 'good' | 'caution' | 'danger' | 'muted' | 'info';
 
+const TONE_CLASSES: Record<BadgeTone, string | undefined> = {
+  neutral: styles.badge,
+  good: `${styles.badge} ${styles.good}`,
+  caution: `${styles.badge} ${styles.caution}`,
+  danger: `${styles.badge} ${styles.danger}`,
+  muted: `${styles.badge} ${styles.muted}`,
+  info: `${styles.badge} ${styles.info}`,
+};
+
 export function Badge({ tone = 'neutral', children, title }: { tone?: BadgeTone; children: ReactNode; title?: string }) {
   return (
-    <span className={`badge badge--${tone}`} title={title}>
+    <span className={TONE_CLASSES[tone]} data-tone={tone} title={title}>
       {children}
     </span>
   );

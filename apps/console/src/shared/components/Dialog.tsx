@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useId, useRef } from 'react';
+import styles from './Dialog.module.css';
 
 interface DialogProps {
   title: string;
@@ -34,21 +35,30 @@ export function Dialog({ title, onClose, children, actions, wide = false }: Dial
   }, [onClose]);
 
   return (
-    <div className="dialog-backdrop" onMouseDown={(event) => event.target === event.currentTarget && onClose()}>
+    <div className={styles.backdrop} onMouseDown={(event) => event.target === event.currentTarget && onClose()}>
       <div
         ref={panelRef}
-        className={wide ? 'dialog dialog--wide' : 'dialog'}
+        className={wide ? `${styles.dialog} ${styles.wide}` : styles.dialog}
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}
         tabIndex={-1}
       >
-        <h2 id={titleId} className="dialog__title">
+        <h2 id={titleId}>
           {title}
         </h2>
-        <div className="dialog__body">{children}</div>
-        <div className="dialog__actions">{actions}</div>
+        <div className={styles.body}>{children}</div>
+        <div className={styles.actions}>{actions}</div>
       </div>
     </div>
+  );
+}
+
+/** What the dialog is doing ("Counting again…"), placed before its buttons in `actions`. */
+export function DialogStatus({ children, role }: { children: ReactNode; role?: 'status' }) {
+  return (
+    <span className={styles.status} role={role}>
+      {children}
+    </span>
   );
 }

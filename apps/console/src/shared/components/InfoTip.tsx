@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import styles from './InfoTip.module.css';
 
 interface InfoTipProps {
   /** What the tip is about, for the button's name: "How throughput is computed". */
@@ -14,11 +15,11 @@ interface InfoTipProps {
 export function InfoTip({ label, children }: InfoTipProps) {
   const id = useId();
   return (
-    <span className="info-tip">
-      <button type="button" className="info-tip__button" aria-label={label} aria-describedby={id}>
+    <span className={styles.tip}>
+      <button type="button" className={styles.button} aria-label={label} aria-describedby={id}>
         ?
       </button>
-      <span role="tooltip" id={id} className="info-tip__text">
+      <span role="tooltip" id={id} className={styles.text}>
         {children}
       </span>
     </span>

@@ -1,3 +1,5 @@
+import styles from './LoadMore.module.css';
+
 /** What "Load more" needs of an infinite query (react-query's `useInfiniteQuery` result fits). */
 export interface NextPageQuery {
   hasNextPage: boolean;
@@ -15,13 +17,18 @@ export function LoadMore({ query }: { query: NextPageQuery }) {
           The next page could not be loaded. Try again.
         </p>
       ) : null}
-      {query.hasNextPage ? (
-        <div className="load-more">
-          <button type="button" className="button" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
-            {query.isFetchingNextPage ? 'Loading more…' : 'Load more'}
-          </button>
-        </div>
-      ) : null}
+      <LoadMoreButton query={query} />
     </>
   );
+}
+
+/** Just the "Load more" button, while more pages wait. */
+export function LoadMoreButton({ query }: { query: NextPageQuery }) {
+  return query.hasNextPage ? (
+    <div className={styles.loadMore}>
+      <button type="button" className="button" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
+        {query.isFetchingNextPage ? 'Loading more…' : 'Load more'}
+      </button>
+    </div>
+  ) : null;
 }

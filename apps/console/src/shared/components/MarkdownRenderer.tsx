@@ -1,5 +1,6 @@
 import Markdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
+import styles from './MarkdownRenderer.module.css';
 
 const REMARK_PLUGINS = [remarkGfm];
 
@@ -26,7 +27,7 @@ const COMPONENTS: Components = {
  */
 export default function MarkdownRenderer({ markdown }: { markdown: string }) {
   return (
-    <div className="markdown">
+    <div className={styles.markdown}>
       <Markdown remarkPlugins={REMARK_PLUGINS} skipHtml components={COMPONENTS}>
         {markdown}
       </Markdown>

@@ -1,4 +1,5 @@
 import type { TeamsScope } from '@/auth/hooks/useTeamsScope';
+import { Segmented, SegmentedOption } from './Segmented';
 
 /** "My teams" or "All teams", for those on a team; nothing for those on none (they see every team's). */
 export function TeamsScopeToggle({ scope, label }: { scope: TeamsScope; label: string }) {
@@ -7,24 +8,13 @@ export function TeamsScopeToggle({ scope, label }: { scope: TeamsScope; label: s
   }
   const mine = scope.teams !== null;
   return (
-    <div className="segmented" role="group" aria-label={label}>
-      <button
-        type="button"
-        className={mine ? 'segmented__option segmented__option--active' : 'segmented__option'}
-        aria-pressed={mine}
-        title={scope.myTeams.join(', ')}
-        onClick={() => scope.showAll(false)}
-      >
+    <Segmented label={label}>
+      <SegmentedOption active={mine} title={scope.myTeams.join(', ')} onClick={() => scope.showAll(false)}>
         My teams ({scope.myTeams.join(', ')})
-      </button>
-      <button
-        type="button"
-        className={mine ? 'segmented__option' : 'segmented__option segmented__option--active'}
-        aria-pressed={!mine}
-        onClick={() => scope.showAll(true)}
-      >
+      </SegmentedOption>
+      <SegmentedOption active={!mine} onClick={() => scope.showAll(true)}>
         All teams
-      </button>
-    </div>
+      </SegmentedOption>
+    </Segmented>
   );
 }

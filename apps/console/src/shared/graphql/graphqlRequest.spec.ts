@@ -1,14 +1,20 @@
-import { describe, expect, it, vi } from 'vitest';
+import { http, HttpResponse } from 'msw';
+import { describe, expect, it } from 'vitest';
 import { ViewerDocument } from '@/gql/graphql';
+import { server } from '@/test/server';
 import { ApiError } from './ApiError';
 import { graphqlRequest } from './graphqlRequest';
 
-function respond(body: unknown, status = 200) {
-  const fetchMock = vi.fn((_url: string, _init: RequestInit) =>
-    Promise.resolve(new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })),
+/** The api answers every POST /graphql with `body`; returns the requests it received. */
+function respond(body: unknown, status = 200): Request[] {
+  const received: Request[] = [];
+  server.use(
+    http.post('/graphql', ({ request }) => {
+      received.push(request.clone());
+      return HttpResponse.json(body, { status });
+    }),
   );
-  vi.stubGlobal('fetch', fetchMock);
-  return fetchMock;
+  return received;
 }
 
 async function failure(): Promise<ApiError> {
@@ -22,15 +28,16 @@ async function failure(): Promise<ApiError> {
 describe(graphqlRequest.name, () => {
   it('posts the operation as JSON with the session cookie and returns its data', async () => {
     const viewer = { id: 'ada', name: 'Ada', role: 'admin', teams: [], canRegister: true };
-    const fetchMock = respond({ data: { viewer } });
+    const received = respond({ data: { viewer } });
 
     await expect(graphqlRequest(ViewerDocument)).resolves.toEqual({ viewer });
 
-    const [url, init] = fetchMock.mock.calls[0] ?? [];
-    expect(url).toBe('/graphql');
-    expect(init?.method).toBe('POST');
-    expect(init?.credentials).toBe('include');
-    expect(typeof init?.body === 'string' ? JSON.parse(init.body) : undefined).toMatchObject({ operationName: 'Viewer', variables: {} });
+    const [request] = received;
+    expect(request?.url).toBe(new URL('/graphql', window.location.href).href);
+    expect(request?.method).toBe('POST');
+    expect(request?.credentials).toBe('include');
+    expect(request?.headers.get('content-type')).toBe('application/json');
+    expect(await request?.json()).toMatchObject({ operationName: 'Viewer', variables: {} });
   });
 
   it('turns BAD_USER_INPUT into an ApiError with the field problems, whatever the path notation', async () => {
@@ -66,10 +73,7 @@ describe(graphqlRequest.name, () => {
     expect(unknown.rawCode).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(unknown.status).toBe(400);
 
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(() => Promise.reject(new TypeError('Failed to fetch'))),
-    );
+    server.use(http.post('/graphql', () => HttpResponse.error()));
     expect((await failure()).code).toBe('NETWORK');
   });
 });

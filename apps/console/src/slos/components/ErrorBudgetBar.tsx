@@ -1,5 +1,6 @@
 import type { SloIndicator } from '@/gql/graphql';
 import { budgetUnitOf, describeBudget, type ErrorBudget } from '../sloWords';
+import styles from './ErrorBudgetBar.module.css';
 
 /**
  * The error budget left, as a bar with the words beside it. An overspent budget fills the bar in the
@@ -16,9 +17,9 @@ export function ErrorBudgetBar({ budget, label, objective, indicator }: { budget
   const left = Math.max(0, Math.min(1, budget.remainingFraction));
   const tone = budget.consumedFraction >= 1 ? 'danger' : left < 0.25 ? 'caution' : 'good';
   return (
-    <span className="budget">
+    <span className={styles.budget}>
       <span
-        className="budget__track"
+        className={styles.track}
         role="meter"
         aria-label={label}
         aria-valuemin={0}
@@ -26,9 +27,9 @@ export function ErrorBudgetBar({ budget, label, objective, indicator }: { budget
         aria-valuenow={Math.round(left * 100)}
         aria-valuetext={words}
       >
-        <span className={`budget__fill budget__fill--${tone}`} style={{ width: budget.overspent ? '100%' : `${left * 100}%` }} />
+        <span className={`${styles.fill} ${styles[tone]}`} style={{ width: budget.overspent ? '100%' : `${left * 100}%` }} />
       </span>
-      <span className={budget.overspent ? 'budget__text budget__text--overspent' : 'budget__text'}>{words}</span>
+      <span className={budget.overspent ? `${styles.text} ${styles.overspent}` : styles.text}>{words}</span>
     </span>
   );
 }

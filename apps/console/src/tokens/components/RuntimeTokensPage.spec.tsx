@@ -146,12 +146,12 @@ describe(RuntimeTokensPage.name, () => {
 
     const soon = await screen.findByRole('row', { name: /invoice-worker production/ });
     expect(soon.textContent).toContain('3 minutes ago');
-    expect(within(soon).getByText('Expires in 3 days').closest('.badge--caution')).not.toBeNull();
+    expect(within(soon).getByText('Expires in 3 days').closest('[data-tone="caution"]')).not.toBeNull();
     expect(soon.textContent).toContain('Active');
 
     const later = screen.getByRole('row', { name: /payout-worker production/ });
     expect(later.textContent).toContain('Never used');
-    expect(within(later).getByText('Expires in 66 days').closest('.badge')).toBeNull();
+    expect(within(later).getByText('Expires in 66 days').closest('[data-tone]')).toBeNull();
 
     const expired = screen.getByRole('row', { name: /old staging worker/ });
     expect(within(expired).getAllByText('Expired')).toHaveLength(2);

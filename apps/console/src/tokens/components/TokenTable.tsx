@@ -1,5 +1,6 @@
 import type { RuntimeTokenState } from '@/gql/graphql';
 import { Badge, type BadgeTone } from '@/shared/components/Badge';
+import { Slug } from '@/shared/components/Slug';
 import { formatDateTime, formatTimeAgo } from '@/shared/format/dates';
 import { TOKEN_CAPABILITY_LABELS } from '@/shared/format/labels';
 import { type RuntimeToken, TOKEN_STATE_LABELS, describeExpiry, rotateBlockedReason } from '../tokenScope';
@@ -99,7 +100,7 @@ export function TokenTable({ tokens, titles, onRotate, onRevoke }: TokenTablePro
             <tr key={token.id} className={token.state === 'revoked' || token.state === 'expired' ? styles.revoked : undefined} data-token-id={token.id}>
               <td>
                 <span className="strong">{token.name}</span>
-                <code className="catalog-table__slug">{token.prefix}…</code>
+                <Slug as="code">{token.prefix}…</Slug>
               </td>
               <td>
                 {token.allAutomations ? (

@@ -3,9 +3,20 @@ import { RUN_STATUS_LABELS } from '@/shared/format/labels';
 import { formatTime } from '@/shared/format/dates';
 import { formatDuration } from '@/shared/format/durations';
 import { type TrailRun, type TrailSpan, axisTicks, endOf } from '../trailTimes';
+import styles from './TrailGantt.module.css';
+import chart from '@/shared/charts/Chart.module.css';
 
 /** Narrower than this, a bar would vanish: an instant still shows as a sliver. */
 const MIN_WIDTH_PERCENT = 0.6;
+
+/** A bar's colour says how the run ended. */
+const BAR_STATUS: Record<TrailRun['status'], string | undefined> = {
+  succeeded: styles.succeeded,
+  failed: styles.failed,
+  dead_lettered: styles.deadLettered,
+  retrying: styles.retrying,
+  running: styles.running,
+};
 
 const percentOf = (value: number, span: TrailSpan) => ((value - span.start) / span.length) * 100;
 
@@ -24,11 +35,11 @@ export function TrailGantt({ runs, span, now }: TrailGanttProps) {
   const automations = new Set(runs.map((run) => run.automation.slug)).size;
   const summary = `${runs.length} ${runs.length === 1 ? 'run' : 'runs'} of ${automations} ${automations === 1 ? 'automation' : 'automations'} over ${formatDuration(span.length)}, from ${formatTime(span.start, true)} to ${formatTime(span.end, true)}.`;
   return (
-    <figure className="gantt" aria-labelledby={titleId}>
-      <figcaption id={titleId} className="chart__title">
+    <figure className={styles.gantt} aria-labelledby={titleId}>
+      <figcaption id={titleId} className={chart.title}>
         At a glance
       </figcaption>
-      <div role="img" aria-label={summary} className="gantt__body">
+      <div role="img" aria-label={summary} className={styles.body}>
         {runs.map((run) => {
           const start = new Date(run.startedAt).getTime();
           const end = endOf(run, now);
@@ -38,14 +49,14 @@ export function TrailGantt({ runs, span, now }: TrailGanttProps) {
             run.finishedAt ? formatTime(end, true) : 'still running'
           } (${formatDuration(end - start)})`;
           return (
-            <div className="gantt__row" key={`${run.automation.slug}/${run.runId}/${run.attempt}`}>
-              <span className="gantt__label" title={run.automation.title}>
+            <div className={styles.row} key={`${run.automation.slug}/${run.runId}/${run.attempt}`}>
+              <span className={styles.label} title={run.automation.title}>
                 {run.automation.title}
                 <span className="muted"> · #{run.attempt}</span>
               </span>
-              <span className="gantt__track">
+              <span className={styles.track}>
                 <span
-                  className={`gantt__bar gantt__bar--${run.status}`}
+                  className={`${styles.bar} ${BAR_STATUS[run.status]}`}
                   style={{ left: `${Math.min(left, 100 - MIN_WIDTH_PERCENT)}%`, width: `${Math.min(width, 100 - left)}%` }}
                   title={tip}
                 />
@@ -53,18 +64,18 @@ export function TrailGantt({ runs, span, now }: TrailGanttProps) {
             </div>
           );
         })}
-        <div className="gantt__row gantt__row--axis" aria-hidden="true">
-          <span className="gantt__label" />
-          <span className="gantt__axis">
+        <div className={`${styles.row} ${styles.axisRow}`} aria-hidden="true">
+          <span className={styles.label} />
+          <span className={styles.axis}>
             {axisTicks(span).map((tick, index) => (
-              <span key={index} className="gantt__tick" style={{ left: `${percentOf(tick, span)}%` }}>
+              <span key={index} className={styles.tick} style={{ left: `${percentOf(tick, span)}%` }}>
                 {formatTime(tick, true)}
               </span>
             ))}
           </span>
         </div>
       </div>
-      <p className="muted gantt__legend">Bars run from start to finish; a run still going reaches to now. Hover a bar for its times.</p>
+      <p className={`muted ${styles.legend}`}>Bars run from start to finish; a run still going reaches to now. Hover a bar for its times.</p>
     </figure>
   );
 }

@@ -2,9 +2,20 @@ import { Link } from 'react-router';
 import { RunError } from '@/shared/components/RunError';
 import { RunDuration } from '@/runs/components/RunsTable';
 import { RunStatusBadge } from '@/shared/components/Badge';
+import { Timeline, TimelineItem, type TimelineMarker } from '@/shared/components/Timeline';
 import { formatInstant } from '@/shared/format/dates';
 import { formatDuration } from '@/shared/format/durations';
 import { stepsOf, type TrailRun, type TrailStep } from '../trailTimes';
+import styles from './TrailTimeline.module.css';
+
+/** A run's dot on the line says how it ended. */
+const MARKERS: Record<TrailRun['status'], TimelineMarker> = {
+  succeeded: 'good',
+  failed: 'danger',
+  dead_lettered: 'danger',
+  retrying: 'caution',
+  running: 'accent',
+};
 
 /** The steps inside one attempt (OpenTelemetry child spans), in the order they started. */
 function RunSteps({ run, steps }: { run: TrailRun; steps: readonly TrailStep[] }) {
@@ -12,11 +23,11 @@ function RunSteps({ run, steps }: { run: TrailRun; steps: readonly TrailStep[] }
     return null;
   }
   return (
-    <ol className="trail-steps" aria-label={`Steps of ${run.automation.title}, attempt ${run.attempt}`}>
+    <ol className={styles.steps} aria-label={`Steps of ${run.automation.title}, attempt ${run.attempt}`}>
       {steps.map((step) => (
-        <li key={step.stepId} className={`trail-steps__item trail-steps__item--${step.outcome}`}>
+        <li key={step.stepId} className={step.outcome === 'failed' ? styles.failedStep : undefined}>
           <span className="strong">{step.name}</span> <span className="muted">{step.outcome === 'failed' ? 'failed' : 'succeeded'} · {formatDuration(step.durationMs)}</span>
-          {step.errorMessage ? <span className="trail-steps__error"> — {step.errorMessage}</span> : null}
+          {step.errorMessage ? <span className={styles.stepError}> — {step.errorMessage}</span> : null}
         </li>
       ))}
     </ol>
@@ -26,17 +37,22 @@ function RunSteps({ run, steps }: { run: TrailRun; steps: readonly TrailStep[] }
 /** Every run of the transaction, top to bottom in the order they started, each with its steps. */
 export function TrailTimeline({ runs, steps = [] }: { runs: readonly TrailRun[]; steps?: readonly TrailStep[] }) {
   return (
-    <ol className="timeline trail-timeline" aria-label="Runs in time order">
+    <Timeline label="Runs in time order">
       {runs.map((run) => (
-        <li key={`${run.automation.slug}/${run.runId}/${run.attempt}`} className={`timeline__item timeline__item--${run.status}`} data-run-id={run.runId}>
-          <div className="timeline__marker" aria-hidden="true" />
-          <p className="timeline__heading">
-            <Link className="strong" to={`/automations/${run.automation.slug}/runs`}>
-              {run.automation.title}
-            </Link>{' '}
-            <RunStatusBadge status={run.status} /> <span className="muted">attempt {run.attempt}</span>
-          </p>
-          <dl className="trail-facts">
+        <TimelineItem
+          key={`${run.automation.slug}/${run.runId}/${run.attempt}`}
+          data-run-id={run.runId}
+          marker={MARKERS[run.status]}
+          heading={
+            <>
+              <Link className="strong" to={`/automations/${run.automation.slug}/runs`}>
+                {run.automation.title}
+              </Link>{' '}
+              <RunStatusBadge status={run.status} /> <span className="muted">attempt {run.attempt}</span>
+            </>
+          }
+        >
+          <dl className={styles.facts}>
             <div>
               <dt>Started</dt>
               <dd>
@@ -63,8 +79,8 @@ export function TrailTimeline({ runs, steps = [] }: { runs: readonly TrailRun[];
           {run.errorClass || run.errorMessage ? <RunError errorClass={run.errorClass} errorMessage={run.errorMessage} /> : null}
           {run.manualTouch ? <p className="muted">A person had to step in for this run.</p> : null}
           <RunSteps run={run} steps={stepsOf(run, steps)} />
-        </li>
+        </TimelineItem>
       ))}
-    </ol>
+    </Timeline>
   );
 }

@@ -1,4 +1,5 @@
 import { formatNumber } from '@/shared/format/numbers';
+import { ListCount } from '../ListCount';
 
 interface ShownCountProps {
   count: number;
@@ -10,9 +11,5 @@ interface ShownCountProps {
 
 /** "Showing 50 runs — more below", announced as the list grows. */
 export function ShownCount({ count, noun, more }: ShownCountProps) {
-  return (
-    <p className="catalog-count" role="status" aria-live="polite">
-      {`Showing ${formatNumber(count)} ${count === 1 ? noun[0] : noun[1]}${more ? ' — more below' : ''}`}
-    </p>
-  );
+  return <ListCount>{`Showing ${formatNumber(count)} ${count === 1 ? noun[0] : noun[1]}${more ? ' — more below' : ''}`}</ListCount>;
 }

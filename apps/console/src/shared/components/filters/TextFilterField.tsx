@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import styles from './FilterBar.module.css';
 
 interface TextFilterFieldProps {
   id: string;
@@ -31,7 +32,7 @@ export function TextFilterField({ id, label, placeholder, value, onCommit, wide 
   }, []);
 
   return (
-    <div className={wide ? 'field field--compact filter-bar__wide' : 'field field--compact'}>
+    <div className={wide ? `field field--compact ${styles.wide}` : 'field field--compact'}>
       <label htmlFor={id}>{label}</label>
       <input
         ref={input}
