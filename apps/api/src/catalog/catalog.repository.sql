@@ -25,20 +25,7 @@ ORDER BY
 
 -- CatalogRepository.listForExport
 SELECT
-  ${prefix} name,
-  ${prefix} title,
-  ${prefix} description,
-  ${prefix} email,
-  ${prefix} slack,
-  ${prefix} on_call AS "onCall",
-  ${prefix} members,
-  ${prefix} parent,
-  ${prefix} definition,
-  ${prefix} source,
-  ${prefix} source_file AS "sourceFile",
-  ${prefix} archived_at AS "archivedAt",
-  ${prefix} created_at AS "createdAt",
-  ${prefix} updated_at AS "updatedAt"
+  ${teamColumns()}
 FROM
   team
 WHERE
@@ -161,20 +148,7 @@ RETURNING
 
 -- CatalogRepository.applyTeams
 SELECT
-  ${prefix} name,
-  ${prefix} title,
-  ${prefix} description,
-  ${prefix} email,
-  ${prefix} slack,
-  ${prefix} on_call AS "onCall",
-  ${prefix} members,
-  ${prefix} parent,
-  ${prefix} definition,
-  ${prefix} source,
-  ${prefix} source_file AS "sourceFile",
-  ${prefix} archived_at AS "archivedAt",
-  ${prefix} created_at AS "createdAt",
-  ${prefix} updated_at AS "updatedAt"
+  ${teamColumns()}
 FROM
   team;
 
@@ -182,34 +156,18 @@ FROM
 INSERT INTO
   team (
     name,
-    title,
-    description,
-    email,
-    slack,
-    on_call,
-    members,
-    parent,
-    definition,
+    ${TEAM_DEFINITION_COLUMN_LIST},
     source,
     source_file,
     archived_at
   )
 VALUES
-  ($1, ${Array.from({ length: count }, (_, i) => `$${from + i}`).join(', ')}, 'file', $2, NULL);
+  ($1, ${placeholders(3, params.length)}, 'file', $2, NULL);
 
 -- CatalogRepository.applyTeams
 UPDATE team
 SET
-  (
-    title,
-    description,
-    email,
-    slack,
-    on_call,
-    members,
-    parent,
-    definition
-  ) = (${Array.from({ length: count }, (_, i) => `$${from + i}`).join(', ')}),
+  (${TEAM_DEFINITION_COLUMN_LIST}) = (${placeholders(3, params.length)}),
   source = 'file',
   source_file = $2,
   archived_at = NULL,
@@ -219,7 +177,7 @@ WHERE
 
 -- CatalogRepository.applyAutomations
 SELECT
-  ${[...DEFINITION_FIELDS.map((field) => `${prefix}${DEFINITION_COLUMNS[field].column} AS "${field}"`), catalogRecordColumns(prefix)].join(', ')}
+  ${automationColumns()}
 FROM
   automation
 WHERE
@@ -229,12 +187,12 @@ WHERE
 INSERT INTO
   automation (${DEFINITION_COLUMN_LIST}, source, source_file, archived_at)
 VALUES
-  (${Array.from({ length: count }, (_, i) => `$${from + i}`).join(', ')}, 'file', $1, NULL);
+  (${placeholders(2, params.length)}, 'file', $1, NULL);
 
 -- CatalogRepository.applyAutomations
 UPDATE automation
 SET
-  (${EDITABLE_COLUMN_LIST}) = (${Array.from({ length: count }, (_, i) => `$${from + i}`).join(', ')}),
+  (${EDITABLE_COLUMN_LIST}) = (${placeholders(3, params.length)}),
   source = 'file',
   source_file = $2,
   archived_at = NULL,

@@ -218,47 +218,11 @@ SELECT
   a.slug AS automation,
   count(d.id) FILTER (
     WHERE
-      (
-        d.status IN ('pending', 'failed_again')
-        AND NOT coalesce(
-          (
-            SELECT
-              i.state
-            FROM
-              reprocess_item i
-            WHERE
-              i.dead_letter_id = d.id
-              AND i.route <> 'discard'
-            ORDER BY
-              i.id DESC
-            LIMIT
-              1
-          ),
-          ''
-        ) IN ('queued', 'dispatched', 'acknowledged')
-      )
+      ${waitingCondition('d')}
   )::int AS pending,
   min(d.first_failed_at) FILTER (
     WHERE
-      (
-        d.status IN ('pending', 'failed_again')
-        AND NOT coalesce(
-          (
-            SELECT
-              i.state
-            FROM
-              reprocess_item i
-            WHERE
-              i.dead_letter_id = d.id
-              AND i.route <> 'discard'
-            ORDER BY
-              i.id DESC
-            LIMIT
-              1
-          ),
-          ''
-        ) IN ('queued', 'dispatched', 'acknowledged')
-      )
+      ${waitingCondition('d')}
   ) AS oldest_pending_since,
   count(d.id) FILTER (
     WHERE
@@ -269,29 +233,7 @@ SELECT
     WHERE
       d.first_failed_at >= $2
       AND d.first_failed_at < $3
-      AND CASE
-        WHEN d.status IN ('pending', 'failed_again', 'reprocessed') THEN coalesce(
-          CASE (
-              SELECT
-                i.state
-              FROM
-                reprocess_item i
-              WHERE
-                i.dead_letter_id = d.id
-                AND i.route <> 'discard'
-              ORDER BY
-                i.id DESC
-              LIMIT
-                1
-            )
-            WHEN 'queued' THEN 'reprocessing'
-            WHEN 'dispatched' THEN 'reprocessing'
-            WHEN 'acknowledged' THEN 'reprocessed'
-          END,
-          d.status
-        )
-        ELSE d.status
-      END IN ('resolved', 'reprocessed', 'discarded')
+      AND ${DEAD_LETTER_STATUS} IN ('resolved', 'reprocessed', 'discarded')
   )::int AS closed
 FROM
   unnest($1::text[]) AS a (slug)
