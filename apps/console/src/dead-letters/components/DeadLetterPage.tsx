@@ -105,11 +105,8 @@ export function DeadLetterPage() {
   const fallback = detailPageFallback(query, {
     loading: 'Loading the dead letter…',
     notFound: {
-      title: (
-        <>
-          No dead letter <code>{id}</code>
-        </>
-      ),
+      what: 'dead letter',
+      id,
       text: 'The link may be mistyped, or the dead letter may be older than the retention window. Look for it by its error.',
       back: { to: '/dead-letters', label: 'Back to dead letters' },
     },

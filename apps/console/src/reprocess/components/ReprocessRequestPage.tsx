@@ -74,11 +74,8 @@ export function ReprocessRequestPage() {
   const fallback = detailPageFallback(query, {
     loading: 'Loading the reprocess request…',
     notFound: {
-      title: (
-        <>
-          No reprocess request <code>{id}</code>
-        </>
-      ),
+      what: 'reprocess request',
+      id,
       text: 'The link may be mistyped. Every request, newest first, is in the list.',
       back: { to: '/reprocess', label: 'All reprocess requests' },
     },

@@ -17,8 +17,8 @@ interface DetailQuery {
 interface DetailPageWords {
   /** Said to assistive technology while it loads, e.g. 'Loading the dead letter…'. */
   loading: string;
-  /** When the api answers NOT_FOUND: the heading, what to do, and the way back to the list. */
-  notFound: { title: ReactNode; text: ReactNode; back: { to: string; label: string } };
+  /** When the api answers NOT_FOUND: what there is none of (the heading says 'No dead letter <id>'), what to do, and the way back to the list. */
+  notFound: { what: string; id: string; text: ReactNode; back: { to: string; label: string } };
   /** When it could not be loaded, e.g. 'This dead letter could not be loaded'. */
   errorTitle: string;
   /** Whether a failed refetch keeps showing the record already loaded (the page says it is behind) rather than the error. */
@@ -47,7 +47,14 @@ export function detailPageFallback(query: DetailQuery, words: DetailPageWords): 
   if (hasErrorCode(query.error, 'NOT_FOUND')) {
     return (
       <div className="page">
-        <NotFoundState title={words.notFound.title} back={words.notFound.back}>
+        <NotFoundState
+          title={
+            <>
+              No {words.notFound.what} <code>{words.notFound.id}</code>
+            </>
+          }
+          back={words.notFound.back}
+        >
           {words.notFound.text}
         </NotFoundState>
       </div>
