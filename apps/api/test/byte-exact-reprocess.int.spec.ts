@@ -1,14 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { ClaimCommandsResponseV1 } from '@roundhouse/contracts';
-import amqp, { type Channel, type ChannelModel, type GetMessage } from 'amqplib';
+import type { Channel, GetMessage } from 'amqplib';
 import { Queue, Worker } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CatalogService } from '../src/catalog/catalog.service.js';
 import { eventually } from './eventually.js';
+import { applyCatalogOnTestBrokers, invoiceTopology, type InvoiceTopology } from './broker-catalog.js';
 import { useTestApi } from './harness.js';
 import { createToken, deadLetter, ingest } from './telemetry.js';
 
@@ -82,8 +79,8 @@ describe.skipIf(RABBITMQ_URL === undefined || REDIS_URL === undefined)('messages
   const work = `rh-bytes-invoices-${suffix}`;
   const dlq = `${work}.dlq`;
   const jobs = `rh-bytes-dunning-${suffix}`;
-  let catalogDir: string;
-  let connection: ChannelModel;
+  let removeCatalog: () => Promise<void>;
+  let topology: InvoiceTopology;
   let channel: Channel;
   let otto: string;
   let oscar: string;
@@ -118,37 +115,16 @@ describe.skipIf(RABBITMQ_URL === undefined || REDIS_URL === undefined)('messages
   beforeAll(async () => {
     process.env[RABBIT_VARIABLE] = RABBITMQ_URL;
     process.env[REDIS_VARIABLE] = REDIS_URL;
-    // The shipped catalog, with invoice generation's dead-letter queue and dunning reminders' job queue on this test's brokers.
-    catalogDir = await mkdtemp(path.join(tmpdir(), 'rh-bytes-'));
-    await cp(path.join(t.api.config.repositoryRoot, 'catalog'), path.join(catalogDir, 'catalog'), { recursive: true });
-    const invoices = path.join(catalogDir, 'catalog', 'automations', 'invoice-generation.yaml');
-    await writeFile(
-      invoices,
-      (await readFile(invoices, 'utf8'))
-        .replace(/deadLetterQueue: \S+/, `deadLetterQueue: ${dlq}`)
-        .replace(/exchange: \S+/, `exchange: ${exchange}`)
-        .replace(/connection: \S+/, `connection: ${RABBIT_VARIABLE}`),
-    );
-    const dunning = path.join(catalogDir, 'catalog', 'automations', 'dunning-reminders.yaml');
-    await writeFile(dunning, (await readFile(dunning, 'utf8')).replace(/queue: \S+/, `queue: ${jobs}`).replace(/connection: \S+/, `connection: ${REDIS_VARIABLE}`));
-    await t.api.app.get(CatalogService).apply(path.join(catalogDir, 'catalog'), catalogDir);
+    removeCatalog = await applyCatalogOnTestBrokers(t.api, 'rh-bytes-', { exchange, work, dlq, jobs, rabbitVariable: RABBIT_VARIABLE, redisVariable: REDIS_VARIABLE });
     [otto, oscar, vera] = await Promise.all([t.api.signIn('otto'), t.api.signIn('oscar'), t.api.signIn('vera')]);
 
-    // The outside application's topology, with plain amqplib: a work queue whose dead-letter exchange feeds a DLQ.
-    connection = await amqp.connect(RABBITMQ_URL ?? '');
-    channel = await connection.createChannel();
-    await channel.assertExchange(exchange, 'direct', { durable: false });
-    await channel.assertQueue(dlq, { durable: false });
-    await channel.assertQueue(work, { durable: false, arguments: { 'x-dead-letter-exchange': '', 'x-dead-letter-routing-key': dlq } });
-    await channel.bindQueue(work, exchange, 'invoice.created');
+    topology = await invoiceTopology(RABBITMQ_URL ?? '', { exchange, work, dlq });
+    channel = topology.channel;
   });
 
   afterAll(async () => {
-    await channel.deleteQueue(work);
-    await channel.deleteQueue(dlq);
-    await channel.deleteExchange(exchange);
-    await connection.close();
-    await rm(catalogDir, { recursive: true, force: true });
+    await topology.remove();
+    await removeCatalog();
     delete process.env[RABBIT_VARIABLE];
     delete process.env[REDIS_VARIABLE];
   });

@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import type { DeadLetterV1 } from '@roundhouse/contracts';
@@ -14,6 +14,7 @@ import { collectedFailureTimes, timestampWindow } from '../../ingest/index.js';
 import { API_LOGGER } from '../../logging/api-logger.token.js';
 import { advisorySubjects, deadLetterFromJetStream, parseGiveUpAdvisory, type GiveUpAdvisory } from './nats-dead-letter.js';
 import { NatsConnections, natsReason, natsServerOf } from './nats-connections.js';
+import { BindingCollector, type CollectorSays } from '../shared/binding-collector.js';
 import { CollectorConnections, type FoundBinding } from '../shared/collector-connections.js';
 
 /** One JetStream consumer whose given-up messages are collected, for one automation. */
@@ -24,7 +25,6 @@ export interface NatsBinding {
   consumer: string;
 }
 
-const RETRY_MS = 30_000;
 /** A message whose fetch or store failed is tried again after this. */
 const AGAIN_MS = 1_000;
 /** Advisories held while the database or the server is away; beyond this the oldest is given up, and the log says which. */
@@ -36,10 +36,6 @@ interface Collector {
   held: GiveUpAdvisory[];
   working: Promise<void>;
   timer: NodeJS.Timeout | undefined;
-}
-
-function keyOf(binding: NatsBinding): string {
-  return JSON.stringify([binding.automation, binding.url, binding.stream, binding.consumer]);
 }
 
 /**
@@ -55,12 +51,16 @@ function keyOf(binding: NatsBinding): string {
  * at once; max_age or max_msgs may remove any) cannot be collected, and the log says which.
  */
 @Injectable()
-export class NatsCollector implements OnApplicationShutdown {
+export class NatsCollector extends BindingCollector<NatsBinding, Collector> {
   private readonly connections = new NatsConnections('roundhouse-collector');
   private readonly managers = new Map<NatsConnection, Promise<JetStreamManager>>();
-  private readonly wanted = new Map<string, NatsBinding>();
-  private readonly collectors = new Map<string, Collector>();
-  private readonly retries = new Map<string, NodeJS.Timeout>();
+  protected readonly says: CollectorSays<NatsBinding> = {
+    what: 'JetStream dead letters',
+    cannot: 'cannot collect from this JetStream consumer now; trying again later',
+    fields: ({ automation, stream, consumer }) => ({ automation, stream, consumer }),
+    failure: (binding, error) => ({ reason: natsReason(error, binding.url) }),
+    started: (binding) => ({ server: natsServerOf(binding.url) }),
+  };
 
   private readonly bindingConnections: CollectorConnections;
 
@@ -68,10 +68,11 @@ export class NatsCollector implements OnApplicationShutdown {
     @Inject(IngestRepository) private readonly store: IngestRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(DeadLetterIngestRepository) private readonly deadLetters: DeadLetterIngestRepository,
-    @Inject(API_LOGGER) private readonly log: Logger,
+    @Inject(API_LOGGER) protected readonly log: Logger,
     @Inject(BoundAutomations) private readonly automations: BoundAutomations,
     @Inject(RuntimeVariables) private readonly variables: RuntimeVariables,
   ) {
+    super();
     this.bindingConnections = new CollectorConnections(this.variables, this.log);
   }
 
@@ -92,89 +93,51 @@ export class NatsCollector implements OnApplicationShutdown {
     await this.sync(await this.bindingsFromCatalog());
   }
 
-  /** Collects exactly `bindings`: listens for each new one, stops (after storing what it holds) each one no longer listed. */
-  async sync(bindings: readonly NatsBinding[]): Promise<void> {
-    const next = new Map(bindings.map((binding) => [keyOf(binding), binding]));
-    for (const key of [...this.wanted.keys()]) {
-      if (!next.has(key)) {
-        await this.release(key);
-      }
-    }
-    await this.start([...next.values()]);
+  protected keyOf(binding: NatsBinding): string {
+    return JSON.stringify([binding.automation, binding.url, binding.stream, binding.consumer]);
   }
 
-  /** Also collects `bindings` (those not collected yet); resolves once each listens or waits to try again. */
-  async start(bindings: readonly NatsBinding[]): Promise<void> {
-    for (const binding of bindings) {
-      const key = keyOf(binding);
-      if (!this.wanted.has(key)) {
-        this.wanted.set(key, binding);
-        await this.listen(key, binding);
-      }
-    }
-  }
-
-  async stop(): Promise<void> {
-    for (const key of [...this.wanted.keys()]) {
-      await this.release(key);
-    }
+  /** Stops every collector (after storing what each holds) and closes the server connections. */
+  override async stop(): Promise<void> {
+    await super.stop();
     this.managers.clear();
     await this.connections.close();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await this.stop();
+  /** Connects to the server (a connection per server, shared by its bindings); a server that is away throws. */
+  protected async open(binding: NatsBinding): Promise<Collector> {
+    await this.manager(await this.connections.get(binding.url));
+    return { binding, subscriptions: [], held: [], working: Promise.resolve(), timer: undefined };
   }
 
-  private async release(key: string): Promise<void> {
-    const binding = this.wanted.get(key);
-    this.wanted.delete(key);
-    clearTimeout(this.retries.get(key));
-    this.retries.delete(key);
-    const collector = this.collectors.get(key);
-    this.collectors.delete(key);
-    if (collector !== undefined) {
-      collector.subscriptions.forEach((subscription) => subscription.unsubscribe());
-      clearTimeout(collector.timer);
-      await this.work(collector);
-      if (collector.held.length > 0) {
-        this.log.error({ automation: collector.binding.automation, stream: collector.binding.stream, sequences: collector.held.map((a) => a.streamSeq) }, 'stopped collecting with messages not stored; they stay in the stream');
-      }
+  /** Subscribes to the consumer's give-up advisories. */
+  protected async begin(collector: Collector): Promise<void> {
+    const { binding } = collector;
+    const connection = await this.connections.get(binding.url);
+    const { maxDeliveries, terminated } = advisorySubjects(binding.stream, binding.consumer);
+    for (const subject of [maxDeliveries, terminated]) {
+      collector.subscriptions.push(
+        connection.subscribe(subject, {
+          callback: (error, message) => {
+            const advisory = error === null ? parseGiveUpAdvisory(message.string()) : undefined;
+            if (advisory !== undefined && advisory.stream === binding.stream && advisory.consumer === binding.consumer) {
+              this.hold(collector, advisory);
+            }
+          },
+        }),
+      );
     }
-    if (binding !== undefined) {
-      this.log.info({ automation: binding.automation, stream: binding.stream, consumer: binding.consumer }, 'stopped collecting JetStream dead letters');
-    }
+    // The subscriptions are in place on the server once this round trip returns.
+    await connection.flush();
   }
 
-  /** Subscribes to the consumer's give-up advisories. Never takes the api down: a server that is away is tried again later. */
-  private async listen(key: string, binding: NatsBinding): Promise<void> {
-    try {
-      const connection = await this.connections.get(binding.url);
-      await this.manager(connection);
-      if (this.wanted.get(key) !== binding) {
-        return;
-      }
-      const collector: Collector = { binding, subscriptions: [], held: [], working: Promise.resolve(), timer: undefined };
-      const { maxDeliveries, terminated } = advisorySubjects(binding.stream, binding.consumer);
-      for (const subject of [maxDeliveries, terminated]) {
-        collector.subscriptions.push(
-          connection.subscribe(subject, {
-            callback: (error, message) => {
-              const advisory = error === null ? parseGiveUpAdvisory(message.string()) : undefined;
-              if (advisory !== undefined && advisory.stream === binding.stream && advisory.consumer === binding.consumer) {
-                this.hold(collector, advisory);
-              }
-            },
-          }),
-        );
-      }
-      // The subscriptions are in place on the server once this round trip returns.
-      await connection.flush();
-      this.collectors.set(key, collector);
-      this.log.info({ automation: binding.automation, stream: binding.stream, consumer: binding.consumer, server: natsServerOf(binding.url) }, 'collecting JetStream dead letters');
-    } catch (error) {
-      this.log.warn({ automation: binding.automation, stream: binding.stream, reason: natsReason(error, binding.url) }, 'cannot collect from this JetStream consumer now; trying again later');
-      this.retryLater(key, binding);
+  /** Unsubscribes, then stores what the collector holds; what cannot be stored now stays in the stream, and the log says which. */
+  protected async close(collector: Collector): Promise<void> {
+    collector.subscriptions.forEach((subscription) => subscription.unsubscribe());
+    clearTimeout(collector.timer);
+    await this.work(collector);
+    if (collector.held.length > 0) {
+      this.log.error({ automation: collector.binding.automation, stream: collector.binding.stream, sequences: collector.held.map((a) => a.streamSeq) }, 'stopped collecting with messages not stored; they stay in the stream');
     }
   }
 
@@ -186,20 +149,6 @@ export class NatsCollector implements OnApplicationShutdown {
       manager.catch(() => this.managers.delete(connection));
     }
     return manager;
-  }
-
-  private retryLater(key: string, binding: NatsBinding): void {
-    if (this.wanted.get(key) !== binding || this.retries.has(key)) {
-      return;
-    }
-    const timer = setTimeout(() => {
-      this.retries.delete(key);
-      if (this.wanted.get(key) === binding) {
-        void this.listen(key, binding);
-      }
-    }, RETRY_MS);
-    timer.unref();
-    this.retries.set(key, timer);
   }
 
   private hold(collector: Collector, advisory: GiveUpAdvisory): void {
@@ -223,7 +172,7 @@ export class NatsCollector implements OnApplicationShutdown {
       } catch (error) {
         collector.held.unshift(...batch);
         this.log.warn({ automation: collector.binding.automation, stream: collector.binding.stream, reason: natsReason(error, collector.binding.url) }, 'storing JetStream dead letters failed; trying again shortly');
-        if (this.collectors.has(keyOf(collector.binding))) {
+        if (this.consuming(collector.binding, collector)) {
           clearTimeout(collector.timer);
           collector.timer = setTimeout(() => void this.work(collector), AGAIN_MS);
           collector.timer.unref();

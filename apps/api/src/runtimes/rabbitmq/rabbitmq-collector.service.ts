@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import amqp, { type Channel, type ChannelModel, type ConsumeMessage } from 'amqplib';
 import type { DeadLetterV1 } from '@roundhouse/contracts';
 import type { Logger } from 'pino';
@@ -12,6 +12,7 @@ import { IngestRepository } from '../../ingest/ingest.repository.js';
 import { collectedFailureTimes, timestampWindow } from '../../ingest/index.js';
 import { API_LOGGER } from '../../logging/api-logger.token.js';
 import { deadLetterFromAmqp } from './amqp-dead-letter.js';
+import { BindingCollector, type CollectorSays } from '../shared/binding-collector.js';
 import { CollectorConnections, type FoundBinding } from '../shared/collector-connections.js';
 
 /** One dead-letter queue to collect, for one automation. */
@@ -24,7 +25,6 @@ export interface RabbitMqBinding {
 const BATCH = 100;
 const FLUSH_MS = 200;
 const PREFETCH = 200;
-const RETRY_MS = 30_000;
 
 interface Consumer {
   binding: RabbitMqBinding;
@@ -35,11 +35,6 @@ interface Consumer {
   flushing: Promise<void>;
 }
 
-/** A binding's identity: a change of automation, broker or queue is another collector. */
-function keyOf(binding: RabbitMqBinding): string {
-  return JSON.stringify([binding.automation, binding.url, binding.queue]);
-}
-
 /**
  * Collects RabbitMQ dead-letter queues: each message is stored as a dead letter (with its x-death
  * context) and acked only after the database commit, so a crash in between redelivers it — and a
@@ -47,12 +42,13 @@ function keyOf(binding: RabbitMqBinding): string {
  * catalog (see RuntimeCollectors): `sync` starts, moves and stops consumers.
  */
 @Injectable()
-export class RabbitMqCollector implements OnApplicationShutdown {
-  /** The bindings this process should collect, by key; a consumer or a retry exists only for these. */
-  private readonly wanted = new Map<string, RabbitMqBinding>();
-  private readonly consumers = new Map<string, Consumer>();
-  private readonly retries = new Map<string, NodeJS.Timeout>();
-  /** Reasons already logged for automations that cannot be collected, so a sync logs each once. */
+export class RabbitMqCollector extends BindingCollector<RabbitMqBinding, Consumer> {
+  protected readonly says: CollectorSays<RabbitMqBinding> = {
+    what: 'RabbitMQ dead letters',
+    cannot: 'cannot collect this dead-letter queue now; trying again later',
+    fields: ({ automation, queue }) => ({ automation, queue }),
+    failure: (_binding, error) => ({ err: error }),
+  };
 
   private readonly bindingConnections: CollectorConnections;
 
@@ -60,10 +56,11 @@ export class RabbitMqCollector implements OnApplicationShutdown {
     @Inject(IngestRepository) private readonly store: IngestRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(DeadLetterIngestRepository) private readonly deadLetters: DeadLetterIngestRepository,
-    @Inject(API_LOGGER) private readonly log: Logger,
+    @Inject(API_LOGGER) protected readonly log: Logger,
     @Inject(BoundAutomations) private readonly automations: BoundAutomations,
     @Inject(RuntimeVariables) private readonly variables: RuntimeVariables,
   ) {
+    super();
     this.bindingConnections = new CollectorConnections(this.variables, this.log);
   }
 
@@ -86,107 +83,41 @@ export class RabbitMqCollector implements OnApplicationShutdown {
     await this.sync(await this.bindingsFromCatalog());
   }
 
-  /**
-   * Collects exactly `bindings`: starts a consumer for each new one and stops (after storing what
-   * it holds) each one no longer listed — a binding whose queue changed is one stopped and one started.
-   */
-  async sync(bindings: readonly RabbitMqBinding[]): Promise<void> {
-    const next = new Map(bindings.map((binding) => [keyOf(binding), binding]));
-    for (const key of [...this.wanted.keys()]) {
-      if (!next.has(key)) {
-        await this.release(key);
-      }
-    }
-    await this.start([...next.values()]);
+  /** A binding's identity: a change of automation, broker or queue is another consumer. */
+  protected keyOf(binding: RabbitMqBinding): string {
+    return JSON.stringify([binding.automation, binding.url, binding.queue]);
   }
 
-  /** Also collects `bindings` (those not collected yet). */
-  async start(bindings: readonly RabbitMqBinding[]): Promise<void> {
-    for (const binding of bindings) {
-      const key = keyOf(binding);
-      if (!this.wanted.has(key)) {
-        this.wanted.set(key, binding);
-        await this.consume(key, binding);
-      }
-    }
-  }
-
-  /** Stops collecting one binding: no retry, what it holds stored and acked, its connection closed. */
-  private async release(key: string): Promise<void> {
-    const binding = this.wanted.get(key);
-    this.wanted.delete(key);
-    clearTimeout(this.retries.get(key));
-    this.retries.delete(key);
-    const consumer = this.consumers.get(key);
-    this.consumers.delete(key);
-    if (consumer !== undefined) {
-      await this.close(consumer);
-    }
-    if (binding !== undefined) {
-      this.log.info({ automation: binding.automation, queue: binding.queue }, 'stopped collecting RabbitMQ dead letters');
-    }
-  }
-
-  private async close(consumer: Consumer): Promise<void> {
-    await this.flush(consumer);
-    await consumer.channel.close().catch(() => undefined);
-    await consumer.connection.close().catch(() => undefined);
-  }
-
-  /**
-   * Consumes one dead-letter queue. A collector never takes the api down: a missing queue, a
-   * broker that is down or goes away is logged, and the queue is tried again a little later.
-   */
-  private async consume(key: string, binding: RabbitMqBinding): Promise<void> {
-    let connection: ChannelModel | undefined;
+  /** Connects to the broker and checks the dead-letter queue is there; a missing queue or a broker that is down throws. */
+  protected async open(binding: RabbitMqBinding, lost: () => void): Promise<Consumer> {
+    const connection = await amqp.connect(binding.url);
     try {
-      connection = await amqp.connect(binding.url);
       connection.on('error', (error: unknown) => this.log.warn({ queue: binding.queue, err: error }, 'RabbitMQ collector connection error'));
       const channel = await connection.createChannel();
       channel.on('error', (error: unknown) => this.log.warn({ queue: binding.queue, err: error }, 'RabbitMQ collector channel error'));
       await channel.checkQueue(binding.queue);
       await channel.prefetch(PREFETCH);
-      const consumer: Consumer = { binding, connection, channel, pending: [], timer: undefined, flushing: Promise.resolve() };
-      connection.on('close', () => {
-        if (this.consumers.get(key) === consumer) {
-          this.consumers.delete(key);
-          this.retryLater(key, binding);
-        }
-      });
-      if (this.wanted.get(key) !== binding) {
-        // Released while connecting.
-        await connection.close().catch(() => undefined);
-        return;
-      }
-      this.consumers.set(key, consumer);
-      await channel.consume(binding.queue, (message) => {
-        if (message !== null) {
-          this.receive(consumer, message);
-        }
-      });
-      this.log.info({ automation: binding.automation, queue: binding.queue }, 'collecting RabbitMQ dead letters');
+      connection.on('close', lost);
+      return { binding, connection, channel, pending: [], timer: undefined, flushing: Promise.resolve() };
     } catch (error) {
-      this.log.warn({ automation: binding.automation, queue: binding.queue, err: error }, 'cannot collect this dead-letter queue now; trying again later');
-      if (this.consumers.get(key)?.connection === connection) {
-        this.consumers.delete(key);
-      }
-      await connection?.close().catch(() => undefined);
-      this.retryLater(key, binding);
+      await connection.close().catch(() => undefined);
+      throw error;
     }
   }
 
-  private retryLater(key: string, binding: RabbitMqBinding): void {
-    if (this.wanted.get(key) !== binding || this.retries.has(key)) {
-      return;
-    }
-    const timer = setTimeout(() => {
-      this.retries.delete(key);
-      if (this.wanted.get(key) === binding) {
-        void this.consume(key, binding);
+  protected async begin(consumer: Consumer): Promise<void> {
+    await consumer.channel.consume(consumer.binding.queue, (message) => {
+      if (message !== null) {
+        this.receive(consumer, message);
       }
-    }, RETRY_MS);
-    timer.unref();
-    this.retries.set(key, timer);
+    });
+  }
+
+  /** Stores and acks what the consumer holds, then closes its channel and connection. */
+  protected async close(consumer: Consumer): Promise<void> {
+    await this.flush(consumer);
+    await consumer.channel.close().catch(() => undefined);
+    await consumer.connection.close().catch(() => undefined);
   }
 
   /** Failure times from the future (or before 1970) are stored as the time of collection: see collectedFailureTimes. */
@@ -222,16 +153,5 @@ export class RabbitMqCollector implements OnApplicationShutdown {
       }
     });
     return consumer.flushing;
-  }
-
-  /** Stops every consumer (what each holds is stored and acked first). */
-  async stop(): Promise<void> {
-    for (const key of [...this.wanted.keys()]) {
-      await this.release(key);
-    }
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.stop();
   }
 }

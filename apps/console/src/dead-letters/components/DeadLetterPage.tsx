@@ -3,12 +3,10 @@ import { useViewer } from '@/auth/hooks/useViewer';
 import { useAutomation } from '@/automation/hooks/useAutomation';
 import type { DeadLetterQuery } from '@/gql/graphql';
 import { trailPath } from '@/runs/components/RunsTable';
-import { ErrorState } from '@/shared/components/ErrorState';
-import { LoadingMessage, SkeletonLine } from '@/shared/components/Skeleton';
+import { detailPageFallback } from '@/shared/components/DetailPageFallback';
 import { formatInstant } from '@/shared/format/dates';
 import { DEAD_LETTER_SOURCE_LABELS } from '@/shared/format/labels';
 import { formatNumber } from '@/shared/format/numbers';
-import { hasErrorCode } from '@/shared/graphql/ApiError';
 import { useDocumentTitle } from '@/shared/hooks/useDocumentTitle';
 import { ErrorClass } from '@/shared/components/RunError';
 import { automationDeadLettersPath, deadLetterPath } from '../deadLetterFilters';
@@ -22,34 +20,6 @@ import { DeadLetterStatusBadge } from './DeadLetterStatusBadge';
 import styles from './DeadLetterPage.module.css';
 
 type DeadLetter = DeadLetterQuery['deadLetter'];
-
-function DeadLetterSkeleton() {
-  return (
-    <div className="page" aria-busy="true">
-      <LoadingMessage>Loading the dead letter…</LoadingMessage>
-      <SkeletonLine width="40%" />
-      <SkeletonLine width="75%" />
-      <SkeletonLine width="60%" />
-    </div>
-  );
-}
-
-function DeadLetterNotFound({ id }: { id: string }) {
-  return (
-    <div className="page">
-      <section className="state state--not-found" aria-labelledby="dead-letter-not-found-title">
-        <p className="state__eyebrow">404 · Not found</p>
-        <h1 id="dead-letter-not-found-title" className="state__title">
-          No dead letter <code>{id}</code>
-        </h1>
-        <p className="state__text">The link may be mistyped, or the dead letter may be older than the retention window. Look for it by its error.</p>
-        <Link className="button" to="/dead-letters">
-          Back to dead letters
-        </Link>
-      </section>
-    </div>
-  );
-}
 
 function Facts({ deadLetter }: { deadLetter: DeadLetter }) {
   return (
@@ -133,18 +103,18 @@ export function DeadLetterPage() {
   const query = useDeadLetter(id);
   useDocumentTitle(query.data ? `${query.data.deadLetter.errorClass} · Dead letter` : 'Dead letter');
 
-  if (query.isPending) {
-    return <DeadLetterSkeleton />;
-  }
-  if (query.isError) {
-    if (hasErrorCode(query.error, 'NOT_FOUND')) {
-      return <DeadLetterNotFound id={id} />;
-    }
-    return (
-      <div className="page">
-        <ErrorState title="This dead letter could not be loaded" error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />
-      </div>
-    );
+  const fallback = detailPageFallback(query, {
+    loading: 'Loading the dead letter…',
+    notFound: {
+      what: 'dead letter',
+      id,
+      text: 'The link may be mistyped, or the dead letter may be older than the retention window. Look for it by its error.',
+      back: { to: '/dead-letters', label: 'Back to dead letters' },
+    },
+    errorTitle: 'This dead letter could not be loaded',
+  });
+  if (fallback !== null || query.data === undefined) {
+    return fallback;
   }
 
   const { deadLetter } = query.data;

@@ -1,11 +1,9 @@
 import { Link, useParams } from 'react-router';
 import { AuditTrail } from '@/audit/components/AuditTrail';
 import type { ReprocessRequestDetailFragment } from '@/gql/graphql';
-import { ErrorState } from '@/shared/components/ErrorState';
-import { LoadingMessage, SkeletonLine } from '@/shared/components/Skeleton';
+import { detailPageFallback } from '@/shared/components/DetailPageFallback';
 import { formatInstant } from '@/shared/format/dates';
 import { formatNumber } from '@/shared/format/numbers';
-import { hasErrorCode } from '@/shared/graphql/ApiError';
 import { useDocumentTitle } from '@/shared/hooks/useDocumentTitle';
 import { useReprocessRequest } from '../hooks/useReprocessRequest';
 import { isMoving } from '../reprocessProgress';
@@ -18,34 +16,6 @@ import { ReprocessErrorsTable } from './ReprocessErrorsTable';
 import { ReprocessProgressPanel } from './ReprocessProgressPanel';
 import { ReprocessStateBadge } from './ReprocessStateBadge';
 import styles from './ReprocessRequestPage.module.css';
-
-function RequestSkeleton() {
-  return (
-    <div className="page" aria-busy="true">
-      <LoadingMessage>Loading the reprocess request…</LoadingMessage>
-      <SkeletonLine width="40%" />
-      <SkeletonLine width="75%" />
-      <SkeletonLine width="60%" />
-    </div>
-  );
-}
-
-function RequestNotFound({ id }: { id: string }) {
-  return (
-    <div className="page">
-      <section className="state state--not-found" aria-labelledby="reprocess-not-found-title">
-        <p className="state__eyebrow">404 · Not found</p>
-        <h1 id="reprocess-not-found-title" className="state__title">
-          No reprocess request <code>{id}</code>
-        </h1>
-        <p className="state__text">The link may be mistyped. Every request, newest first, is in the list.</p>
-        <Link className="button" to="/reprocess">
-          All reprocess requests
-        </Link>
-      </section>
-    </div>
-  );
-}
 
 function Facts({ request }: { request: ReprocessRequestDetailFragment }) {
   return (
@@ -102,18 +72,19 @@ export function ReprocessRequestPage() {
   const query = useReprocessRequest(id);
   useDocumentTitle(`Reprocess request ${id}`);
 
-  if (query.isPending) {
-    return <RequestSkeleton />;
-  }
-  if (query.isError && query.data === undefined) {
-    if (hasErrorCode(query.error, 'NOT_FOUND')) {
-      return <RequestNotFound id={id} />;
-    }
-    return (
-      <div className="page">
-        <ErrorState title="This reprocess request could not be loaded" error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />
-      </div>
-    );
+  const fallback = detailPageFallback(query, {
+    loading: 'Loading the reprocess request…',
+    notFound: {
+      what: 'reprocess request',
+      id,
+      text: 'The link may be mistyped. Every request, newest first, is in the list.',
+      back: { to: '/reprocess', label: 'All reprocess requests' },
+    },
+    errorTitle: 'This reprocess request could not be loaded',
+    keepLoadedOnError: true,
+  });
+  if (fallback !== null || query.data === undefined) {
+    return fallback;
   }
 
   const request = query.data.reprocessRequest;

@@ -2,11 +2,13 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 
 interface NotFoundStateProps {
-  title: string;
+  title: ReactNode;
   children?: ReactNode;
+  /** Where the way out leads, and what it says (the catalog unless told). */
+  back?: { to: string; label: string };
 }
 
-export function NotFoundState({ title, children }: NotFoundStateProps) {
+export function NotFoundState({ title, children, back = { to: '/', label: 'Back to the catalog' } }: NotFoundStateProps) {
   return (
     <section className="state state--not-found" aria-labelledby="not-found-title">
       <p className="state__eyebrow">404 · Not found</p>
@@ -14,8 +16,8 @@ export function NotFoundState({ title, children }: NotFoundStateProps) {
         {title}
       </h1>
       {children ? <div className="state__text">{children}</div> : null}
-      <Link className="button" to="/">
-        Back to the catalog
+      <Link className="button" to={back.to}>
+        {back.label}
       </Link>
     </section>
   );
