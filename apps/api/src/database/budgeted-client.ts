@@ -37,6 +37,13 @@ function closeEnough(applied: Timeout, wanted: Timeout, budgetMs: number): boole
 }
 
 function budgetedQuery(this: BudgetedClient, ...args: unknown[]): unknown {
+  // A rollback always goes through, budget or not, and alone: refused, it would leave the connection
+  // inside its transaction when it goes back to the pool, and every later user of it would be
+  // answered "current transaction is aborted". It also takes back any SET made in the transaction.
+  if (/^\s*ROLLBACK\b/i.test(textOf(args[0]))) {
+    this.appliedStatementTimeout = undefined;
+    return plainQuery.apply(this, args);
+  }
   const budget = currentDatabaseBudget();
   const left = budget === undefined ? undefined : Math.ceil(budget.deadline - Date.now());
   // A stream (a Submittable) is never refused here: it reports its errors as events.
@@ -58,12 +65,7 @@ function budgetedQuery(this: BudgetedClient, ...args: unknown[]): unknown {
       this.appliedStatementTimeout = undefined;
     });
   }
-  const result = plainQuery.apply(this, args);
-  // A rollback takes a SET made inside the transaction back with it.
-  if (/^\s*ROLLBACK\b/i.test(textOf(args[0]))) {
-    this.appliedStatementTimeout = undefined;
-  }
-  return result;
+  return plainQuery.apply(this, args);
 }
 
 (BudgetedClient.prototype as unknown as { query: typeof budgetedQuery }).query = budgetedQuery;

@@ -56,6 +56,24 @@ describe('a request’s database budget, on the api’s own connections', () => 
     expect(await db.query(`SELECT name FROM team WHERE name = 'late'`)).toEqual([]);
   });
 
+  it('still rolls back a transaction whose request ran out of budget, so the next user of the connection is not handed an aborted transaction', async () => {
+    await db.query(`CREATE TABLE budget_probe (name text)`);
+    await db.query(`GRANT SELECT, INSERT ON budget_probe TO PUBLIC`);
+    const refused = await failure(
+      withDatabaseBudget(200, () =>
+        dataSource.transaction(async (manager) => {
+          await manager.query(`INSERT INTO budget_probe (name) VALUES ('half-done')`);
+          await setTimeout(250);
+          return manager.query('SELECT 1');
+        }),
+      ),
+    );
+    expect(refused.code).toBe('REQUEST_TIMEOUT');
+    // The one connection of the pool is free again, outside any transaction, and the insert was taken back.
+    expect(await dataSource.query(`SELECT name FROM budget_probe`)).toEqual([]);
+    expect(await dataSource.query(`SELECT count(*)::int AS open FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'`)).toEqual([{ open: 0 }]);
+  });
+
   it('holds every statement of a request to the same deadline, not each to a fresh one', async () => {
     const stopped = await failure(
       withDatabaseBudget(1_500, async () => {
