@@ -64,7 +64,7 @@ describe('a request’s database budget, on the api’s own connections', () => 
         dataSource.transaction(async (manager) => {
           await manager.query(`INSERT INTO budget_probe (name) VALUES ('half-done')`);
           await setTimeout(250);
-          return manager.query('SELECT 1');
+          return manager.query<unknown[]>('SELECT 1');
         }),
       ),
     );

@@ -6,7 +6,6 @@ import { JobsService } from '../jobs/index.js';
 import { approvalPolicyOf, approvalReasons, wordList, type ApprovalPolicy } from '../approval-policy/index.js';
 import { APP_CONFIG, type AppConfig } from '../config/app.config.js';
 import { SYSTEM_ACTOR, AuditService } from '../audit/index.js';
-import type { AuditEntryType } from '../audit/dto/audit-entry.type.js';
 import { maskMessage } from '../dead-letters/index.js';
 import type {
   DeadLetterActionType,

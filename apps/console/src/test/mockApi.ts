@@ -14,7 +14,7 @@ type Documents = typeof documents;
 
 /** The console's operations by name (`Automation` for `AutomationDocument`), each with its generated document. */
 type OperationDocuments = {
-  [K in keyof Documents as K extends `${infer Name}Document` ? (Documents[K] extends DocumentTypeDecoration<unknown, unknown> ? Name : never) : never]: Documents[K];
+  [K in keyof Documents as K extends `${infer Name}Document` ? (Documents[K] extends DocumentTypeDecoration<infer _Result, infer _Variables> ? Name : never) : never]: Documents[K];
 };
 
 export type OperationName = keyof OperationDocuments;
@@ -66,9 +66,10 @@ export interface RecordedOperation {
 
 export const OMAR = { id: 'omar', name: 'Omar Haddad', role: 'owner', teams: ['finance-ops'] };
 
-function documentOf<K extends OperationName>(name: K): { document: OperationDocuments[K]; text: string } {
-  const exported: unknown = (documents as Record<string, unknown>)[`${String(name)}Document`];
-  return { document: exported as OperationDocuments[K], text: String(exported) };
+/** The text of an operation's generated document (whether it is a query or a mutation). */
+function textOf(name: OperationName): string {
+  const exported: unknown = (documents as Record<string, unknown>)[`${name}Document`];
+  return String(exported);
 }
 
 /**
@@ -76,9 +77,9 @@ function documentOf<K extends OperationName>(name: K): { document: OperationDocu
  * Query or mutation is read from the generated document, and so are the types of the variables and the reply.
  */
 export function operation<K extends OperationName>(name: K, resolve: (variables: Variables<K>) => Reply<K> | Promise<Reply<K>>, record?: (operation: RecordedOperation) => void): RequestHandler {
-  const { document, text } = documentOf(name);
-  const handle = /^\s*mutation\b/.test(text) ? graphql.mutation : graphql.query;
-  return handle<Data<K>, Variables<K>>(document, async ({ operationName, variables }) => {
+  const handle = /^\s*mutation\b/.test(textOf(name)) ? graphql.mutation : graphql.query;
+  // Matched by operation name: codegen names each document after its operation (`Automation` → AutomationDocument).
+  return handle<Data<K>, Variables<K>>(name, async ({ operationName, variables }) => {
     record?.({ operationName, variables });
     return HttpResponse.json(await resolve(variables));
   });

@@ -1,4 +1,4 @@
-import { http, HttpResponse } from 'msw';
+import { http, HttpResponse, type JsonBodyType } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { ViewerDocument } from '@/gql/graphql';
 import { server } from '@/test/server';
@@ -6,7 +6,7 @@ import { ApiError } from './ApiError';
 import { graphqlRequest } from './graphqlRequest';
 
 /** The api answers every POST /graphql with `body`; returns the requests it received. */
-function respond(body: unknown, status = 200): Request[] {
+function respond(body: JsonBodyType, status = 200): Request[] {
   const received: Request[] = [];
   server.use(
     http.post('/graphql', ({ request }) => {
