@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/index.js';
 import { APP_CONFIG, type AppConfig } from '../config/app.config.js';
 import type { User } from '../auth/index.js';
-import { definitionOf, type Automation, type AutomationDefinition } from '../automations/index.js';
+import type { AutomationDefinition } from '../automations/index.js';
 import type { AutomationInput } from '../automations/dto/automation.input.js';
 import { approvalPolicyOf, wordList, type ApprovalPolicy } from '../approval-policy/index.js';
 import { AutomationChangesRepository } from './automation-changes.repository.js';
@@ -70,32 +70,31 @@ export class AutomationChangeGate {
 
   /**
    * When the change needs the owner team's approval, records it as pending (replacing a change of
-   * the same automation still waiting) and answers true: the caller must apply nothing.
+   * the same automation still waiting) and answers true: the caller must apply nothing. `base` is the stored automation's definition (automations' definitionOf).
    */
-  async hold(existing: Automation, proposed: AutomationDefinition, input: AutomationInput, user: User): Promise<boolean> {
-    const base = definitionOf(existing);
+  async hold(base: AutomationDefinition, proposed: AutomationDefinition, input: AutomationInput, user: User): Promise<boolean> {
     const lines = this.describe(base, proposed);
     if (lines.length === 0) {
       return false;
     }
     await this.database.transaction(async (tx) => {
-      const waiting = (await this.changes.pendingFor([existing.slug])).get(existing.slug);
+      const waiting = (await this.changes.pendingFor([base.slug])).get(base.slug);
       if (waiting !== undefined && (await this.changes.settle(tx, waiting.id, 'superseded', user, `Replaced by a newer change from ${user.name}.`)) !== undefined) {
         await this.audit.record(
-          { actor: user, action: 'approval.superseded', target: { kind: 'automation_change', id: waiting.id }, automations: [existing.slug], teams: [existing.ownerTeam], reason: `Replaced by a newer change from ${user.name}.` },
+          { actor: user, action: 'approval.superseded', target: { kind: 'automation_change', id: waiting.id }, automations: [base.slug], teams: [base.ownerTeam], reason: `Replaced by a newer change from ${user.name}.` },
           tx,
         );
       }
-      const change = await this.changes.insert(tx, { automation: existing.slug, ownerTeam: existing.ownerTeam, requestedBy: user, proposedInput: input, proposedDefinition: proposed, baseDefinition: base });
+      const change = await this.changes.insert(tx, { automation: base.slug, ownerTeam: base.ownerTeam, requestedBy: user, proposedInput: input, proposedDefinition: proposed, baseDefinition: base });
       await this.audit.record(
         {
           actor: user,
           action: 'automation.change_requested',
           target: { kind: 'automation_change', id: change.id },
-          automations: [existing.slug],
-          teams: [existing.ownerTeam],
+          automations: [base.slug],
+          teams: [base.ownerTeam],
           ...changedFields(base, proposed),
-          detail: { changes: lines, sloChanges: describeSloChanges(base.slos, proposed.slos), waitsFor: `${existing.ownerTeam} owners` },
+          detail: { changes: lines, sloChanges: describeSloChanges(base.slos, proposed.slos), waitsFor: `${base.ownerTeam} owners` },
         },
         tx,
       );

@@ -12,7 +12,7 @@ import { TokenCoverage } from '../tokens/index.js';
 import { changeVerdict, mayOwn } from './automation-access.js';
 import { auditedDefinition, automationChange } from './automation-audit.js';
 import { definitionFromInput, definitionToYaml, type AutomationDefinition } from './automation-definition.js';
-import type { Automation } from './automation-row.js';
+import { definitionOf, type Automation } from './automation-row.js';
 import { toAutomationType } from './automation.mapper.js';
 import { AutomationNotFoundError, FileManagedError, SlugTakenError } from './automations.errors.js';
 import { AutomationsRepository, type AutomationQuery, type ListingPosition } from './automations.repository.js';
@@ -91,7 +91,7 @@ export class AutomationsService {
     // An approved change was checked against its requester's teams when asked for; the approver owns the automation's team.
     await this.checkOwner(definition, user, options.approvedChange === undefined);
     // Changes separation of duties gives to the owner team wait for it (the answer's pendingChange): see changesNeedingApproval.
-    if (options.approvedChange === undefined && (await this.changeGate.hold(existing, definition, input, user))) {
+    if (options.approvedChange === undefined && (await this.changeGate.hold(definitionOf(existing), definition, input, user))) {
       return this.get(slug, user);
     }
     await this.database.transaction(async (tx) => {
