@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: runs every check of every project, then sums up the tests.
 //
+//   0. `npm run format:check` (Prettier: the code is formatted as `npm run format` writes it)
 //   1. `nx run-many -t typecheck lint check-generated` (committed generated code matches its source)
 //   2. `nx run-many -t test --parallel=1` — every project's test target runs
 //      scripts/vitest-project.mjs (the e2e journeys: scripts/playwright-project.mjs), which writes
@@ -29,6 +30,7 @@ const nxBin = join(dirname(nxPackage), JSON.parse(readFileSync(nxPackage, 'utf8'
 rmSync(resultsDir, { recursive: true, force: true });
 
 const failedSteps = [];
+runFormatCheck();
 runNx('typecheck, lint and generated-code checks', ['run-many', '-t', 'typecheck', 'lint', 'check-generated', '--nxBail=false', '--outputStyle=static']);
 runNx('tests', ['run-many', '-t', 'test', '--parallel=1', '--nxBail=false', '--outputStyle=static']);
 
@@ -59,6 +61,14 @@ lines.push(formatCounts(totals));
 console.log(lines.join('\n'));
 
 process.exitCode = failedSteps.length > 0 || totals.failed > 0 || totals.passed === 0 ? 1 : 0;
+
+function runFormatCheck() {
+  console.log('\n> npm run format:check\n');
+  const run = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', 'format:check'], { cwd: workspaceRoot, env, stdio: 'inherit' });
+  if (run.status !== 0) {
+    failedSteps.push('format check (run `npm run format`)');
+  }
+}
 
 function runNx(step, args) {
   console.log(`\n> nx ${args.join(' ')}\n`);
