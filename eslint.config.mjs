@@ -138,10 +138,7 @@ export default defineConfig([
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
-      '@typescript-eslint/switch-exhaustiveness-check': [
-        'error',
-        { considerDefaultExhaustiveForUnions: true, requireDefaultForNonUnion: true },
-      ],
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true, requireDefaultForNonUnion: true }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
@@ -199,11 +196,7 @@ export default defineConfig([
   {
     // Composition roots put the features together (cli/, TypeORM's list of entities), and
     // tests set up what they exercise in any feature's tables: these may import any file of the api.
-    files: [
-      ...API_COMPOSITION.map((folder) => `apps/api/src/${folder}/**`),
-      'apps/api/src/database/data-source.ts',
-      'apps/api/src/**/*.spec.ts',
-    ],
+    files: [...API_COMPOSITION.map((folder) => `apps/api/src/${folder}/**`), 'apps/api/src/database/data-source.ts', 'apps/api/src/**/*.spec.ts'],
     rules: { 'no-restricted-imports': restrictedImports() },
   },
 ]);

@@ -41,7 +41,11 @@ api.stdout.on('data', (chunk) => {
   process.stdout.write(chunk);
   const url = /Roundhouse is running at (http:\/\/\S+)/.exec(chunk.toString())?.[1];
   if (url !== undefined && demo && runtime === undefined) {
-    runtime = spawn(process.execPath, [resolve(root, 'apps/demo-runtime/dist/main.js')], { cwd: root, env: { ...env, ROUNDHOUSE_URL: url }, stdio: ['ignore', 'inherit', 'inherit'] });
+    runtime = spawn(process.execPath, [resolve(root, 'apps/demo-runtime/dist/main.js')], {
+      cwd: root,
+      env: { ...env, ROUNDHOUSE_URL: url },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
   }
 });
 // Both shut themselves down cleanly on these; pass them on and wait for the api.

@@ -38,18 +38,7 @@ const vitestBin = join(dirname(vitestPackage), JSON.parse(readFileSync(vitestPac
 
 const run = spawnSync(
   process.execPath,
-  [
-    vitestBin,
-    'run',
-    '--config',
-    config,
-    '--root',
-    projectDir,
-    '--reporter=default',
-    '--reporter=json',
-    `--outputFile.json=${report}`,
-    ...extraArgs,
-  ],
+  [vitestBin, 'run', '--config', config, '--root', projectDir, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...extraArgs],
   { cwd: workspaceRoot, stdio: 'inherit' },
 );
 

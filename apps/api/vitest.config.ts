@@ -4,7 +4,12 @@ import { defineConfig } from 'vitest/config';
 
 // SWC compiles the decorators with their metadata, as tsc does for the build.
 export default defineConfig({
-  plugins: [swc.vite({ module: { type: 'es6' }, jsc: { target: 'es2022', parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true } } })],
+  plugins: [
+    swc.vite({
+      module: { type: 'es6' },
+      jsc: { target: 'es2022', parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true } },
+    }),
+  ],
   resolve: {
     conditions: ['@roundhouse/source'],
     // One graphql module for tests and Nest alike (Nest loads its CommonJS build).

@@ -10,7 +10,6 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
  */
 const fromHere = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
-
 const config: CodegenConfig = {
   schema: fromHere('../api/schema.gql'),
   documents: [fromHere('./src/**/*.{ts,tsx}'), `!${fromHere('./src/gql/**')}`, `!${fromHere('./src/**/*.spec.{ts,tsx}')}`],

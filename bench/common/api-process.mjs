@@ -62,7 +62,10 @@ export function startApi({ entry, cwd, databaseUrl, nodeArgs = [], startTimeoutM
   api.exitedPromise = exited;
 
   api.ready = new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the api did not say it was running within ${startTimeoutMs / 1000} s. Its last lines:\n${api.tail.join('\n')}`)), startTimeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`the api did not say it was running within ${startTimeoutMs / 1000} s. Its last lines:\n${api.tail.join('\n')}`)),
+      startTimeoutMs,
+    );
     let seen = '';
     const onData = (text) => {
       seen = (seen + text).slice(-4096);

@@ -44,7 +44,11 @@ export function buildApi() {
   const nxPackage = createRequire(import.meta.url).resolve('nx/package.json');
   const nxBin = join(dirname(nxPackage), JSON.parse(readFileSync(nxPackage, 'utf8')).bin.nx);
   const env = { ...process.env, NX_NO_CLOUD: 'true', NX_DAEMON: 'false', NX_TUI: 'false' };
-  const build = spawnSync(process.execPath, [nxBin, 'run-many', '-t', 'build', '-p', '@roundhouse/api', '--outputStyle=static'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const build = spawnSync(process.execPath, [nxBin, 'run-many', '-t', 'build', '-p', '@roundhouse/api', '--outputStyle=static'], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   if (build.status !== 0) {
     throw new Error('building the api failed; see above.');
   }

@@ -6,12 +6,16 @@ const REQUEST_TIMEOUT_MS = 120_000;
 
 function send(agent, baseUrl, path, method, headers, body) {
   return new Promise((resolve, reject) => {
-    const req = http.request(`${baseUrl}${path}`, { method, agent, headers: { 'content-type': 'application/json', ...headers, ...(body === undefined ? {} : { 'content-length': body.length }) } }, (res) => {
-      const chunks = [];
-      res.on('data', (chunk) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
-      res.on('error', reject);
-    });
+    const req = http.request(
+      `${baseUrl}${path}`,
+      { method, agent, headers: { 'content-type': 'application/json', ...headers, ...(body === undefined ? {} : { 'content-length': body.length }) } },
+      (res) => {
+        const chunks = [];
+        res.on('data', (chunk) => chunks.push(chunk));
+        res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+        res.on('error', reject);
+      },
+    );
     req.setTimeout(REQUEST_TIMEOUT_MS, () => req.destroy(new Error(`no answer from ${path} within ${REQUEST_TIMEOUT_MS / 1000} s`)));
     req.on('error', reject);
     req.end(body);
@@ -30,7 +34,10 @@ export function post(agent, baseUrl, path, headers, body) {
 export async function devSession(baseUrl, persona, { maxSockets = 1 } = {}) {
   const agent = new http.Agent({ keepAlive: true, maxSockets });
   const signIn = await post(agent, baseUrl, '/auth/dev-sign-in', {}, Buffer.from(JSON.stringify({ persona })));
-  const cookie = [signIn.headers['set-cookie'] ?? []].flat().find((c) => c.startsWith('rh_session='))?.split(';')[0];
+  const cookie = [signIn.headers['set-cookie'] ?? []]
+    .flat()
+    .find((c) => c.startsWith('rh_session='))
+    ?.split(';')[0];
   if (signIn.status !== 204 || cookie === undefined) {
     throw new Error(`dev sign-in as ${persona} answered ${signIn.status}: ${signIn.body.toString('utf8')}`);
   }

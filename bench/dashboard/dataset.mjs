@@ -6,7 +6,18 @@
 // add up to, counted with the api's own duration buckets.
 
 export const COPY_COLUMNS = [
-  'automation_slug', 'run_id', 'attempt', 'started_at', 'correlation_id', 'status', 'finished_at', 'duration_ms', 'error_class', 'error_message', 'manual_touch', 'counted',
+  'automation_slug',
+  'run_id',
+  'attempt',
+  'started_at',
+  'correlation_id',
+  'status',
+  'finished_at',
+  'duration_ms',
+  'error_class',
+  'error_message',
+  'manual_touch',
+  'counted',
 ];
 
 const MINUTE = 60_000;

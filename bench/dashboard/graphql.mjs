@@ -6,7 +6,6 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { devSession } from '../common/http-client.mjs';
 
-
 const REPORT_FIELDS = `automation automationTitle name title unit direction source currency target baseline baselineNote baselineFrom baselineTo
   after coverage partial noData delta change improvementPercent progressPercent progressDisplayPercent targetReached caveat howComputed
   range { start end days label }`;
@@ -79,8 +78,15 @@ export function checkAutomationKpis(reports, results) {
   }
   for (const report of reports) {
     const result = results.find((r) => r.kpi.name === report.name);
-    if (result === undefined || !close(result.after.value, report.after) || !close(result.after.coverage, report.coverage) || result.range.from.getTime() !== Date.parse(report.range.start)) {
-      problems.push(`${report.name}: GraphQL after ${report.after} (coverage ${report.coverage}, from ${report.range.start}), SQL ${result?.after.value} (coverage ${result?.after.coverage}, from ${result?.range.from.toISOString()})`);
+    if (
+      result === undefined ||
+      !close(result.after.value, report.after) ||
+      !close(result.after.coverage, report.coverage) ||
+      result.range.from.getTime() !== Date.parse(report.range.start)
+    ) {
+      problems.push(
+        `${report.name}: GraphQL after ${report.after} (coverage ${report.coverage}, from ${report.range.start}), SQL ${result?.after.value} (coverage ${result?.after.coverage}, from ${result?.range.from.toISOString()})`,
+      );
     }
   }
   return problems;

@@ -97,15 +97,30 @@ async function hoursFromMinutes(db, slug, before, buckets) {
   );
   // Hours and minutes must add up to the same totals, or the hourly table is not what the trigger would have made.
   const totals = async (table) =>
-    (await db.query(`SELECT sum(succeeded)::bigint AS s, sum(failed)::bigint AS f, sum(dead_lettered)::bigint AS d, sum(retried)::bigint AS r, sum(manual_touches)::bigint AS m FROM ${table} WHERE automation_slug = $1`, [slug])).rows[0];
+    (
+      await db.query(
+        `SELECT sum(succeeded)::bigint AS s, sum(failed)::bigint AS f, sum(dead_lettered)::bigint AS d, sum(retried)::bigint AS r, sum(manual_touches)::bigint AS m FROM ${table} WHERE automation_slug = $1`,
+        [slug],
+      )
+    ).rows[0];
   const [hours, minutes] = [await totals('run_rollup_hour'), await totals('run_rollup_minute')];
   if (JSON.stringify(hours) !== JSON.stringify(minutes)) {
     throw new Error(`run_rollup_hour ${JSON.stringify(hours)} does not add up to run_rollup_minute ${JSON.stringify(minutes)}`);
   }
   // Likewise the sealed days and their minutes.
   const sealed = `AND minute < (SELECT through FROM run_rollup_day_sealed)`;
-  const [dayTotals] = (await db.query(`SELECT sum(succeeded)::bigint AS s, sum(failed)::bigint AS f, sum(dead_lettered)::bigint AS d, sum(retried)::bigint AS r, sum(manual_touches)::bigint AS m FROM run_rollup_day WHERE automation_slug = $1`, [slug])).rows;
-  const [sealedMinutes] = (await db.query(`SELECT sum(succeeded)::bigint AS s, sum(failed)::bigint AS f, sum(dead_lettered)::bigint AS d, sum(retried)::bigint AS r, sum(manual_touches)::bigint AS m FROM run_rollup_minute WHERE automation_slug = $1 ${sealed}`, [slug])).rows;
+  const [dayTotals] = (
+    await db.query(
+      `SELECT sum(succeeded)::bigint AS s, sum(failed)::bigint AS f, sum(dead_lettered)::bigint AS d, sum(retried)::bigint AS r, sum(manual_touches)::bigint AS m FROM run_rollup_day WHERE automation_slug = $1`,
+      [slug],
+    )
+  ).rows;
+  const [sealedMinutes] = (
+    await db.query(
+      `SELECT sum(succeeded)::bigint AS s, sum(failed)::bigint AS f, sum(dead_lettered)::bigint AS d, sum(retried)::bigint AS r, sum(manual_touches)::bigint AS m FROM run_rollup_minute WHERE automation_slug = $1 ${sealed}`,
+      [slug],
+    )
+  ).rows;
   if (JSON.stringify(dayTotals) !== JSON.stringify(sealedMinutes)) {
     throw new Error(`run_rollup_day ${JSON.stringify(dayTotals)} does not add up to the sealed days' run_rollup_minute ${JSON.stringify(sealedMinutes)}`);
   }
@@ -131,7 +146,14 @@ async function sizes(db) {
               pg_total_relation_size('run_rollup_minute') AS minute_bytes, pg_total_relation_size('run_rollup_hour') AS hour_bytes`,
     )
   ).rows;
-  return { runs: Number(row.runs), minutes: row.minutes, hours: row.hours, runBytes: Number(row.run_bytes), minuteBytes: Number(row.minute_bytes), hourBytes: Number(row.hour_bytes) };
+  return {
+    runs: Number(row.runs),
+    minutes: row.minutes,
+    hours: row.hours,
+    runBytes: Number(row.run_bytes),
+    minuteBytes: Number(row.minute_bytes),
+    hourBytes: Number(row.hour_bytes),
+  };
 }
 
 async function analyze(db) {
@@ -160,7 +182,11 @@ async function timeWays(ways, { warmup, repeats }) {
 }
 
 async function explainHours(db, slug, window, buckets, summarizePlan) {
-  const [{ 'QUERY PLAN': [plan] }] = (await db.query({ text: `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${SQL.days(buckets)}`, values: questionParams(slug, window) })).rows;
+  const [
+    {
+      'QUERY PLAN': [plan],
+    },
+  ] = (await db.query({ text: `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${SQL.days(buckets)}`, values: questionParams(slug, window) })).rows;
   const buffers = plan.Plan['Shared Hit Blocks'] + plan.Plan['Shared Read Blocks'];
   return { ...summarizePlan(plan), buffers };
 }
@@ -173,12 +199,28 @@ export async function buildWindow({ db, api, window, slug, settings, say }) {
   const B = api.HISTOGRAM_BUCKETS;
   const recentRows = Math.round(settings.runs / 10);
   let started = performance.now();
-  const recent = await insertRuns(db, { slug, prefix: 'r', from: window.from, counts: perMinute(window.from, window.to, recentRows), now: window.to, seed: settings.seed, longestMs: 2 ** 31 - 1 });
+  const recent = await insertRuns(db, {
+    slug,
+    prefix: 'r',
+    from: window.from,
+    counts: perMinute(window.from, window.to, recentRows),
+    now: window.to,
+    seed: settings.seed,
+    longestMs: 2 ** 31 - 1,
+  });
   // And the day before it (from a whole hour), so that with or without older history the automation's
   // runs begin before the window: its coverage is whole both times and the per-day rates divide alike.
   const leadFrom = Math.floor((window.from - DAY) / 3_600_000) * 3_600_000;
   const leadRows = Math.round(((window.from - leadFrom) / (window.to - window.from)) * recentRows);
-  const lead = await insertRuns(db, { slug, prefix: 'l', from: leadFrom, counts: perMinute(leadFrom, window.from, leadRows), now: window.to, seed: settings.seed + 2, longestMs: 2 ** 31 - 1 });
+  const lead = await insertRuns(db, {
+    slug,
+    prefix: 'l',
+    from: leadFrom,
+    counts: perMinute(leadFrom, window.from, leadRows),
+    now: window.to,
+    seed: settings.seed + 2,
+    longestMs: 2 ** 31 - 1,
+  });
   const insertSeconds = (performance.now() - started) / 1000;
   const thresholds = bucketThresholds(api.bucketOf, B);
   const rollups = await buildRollups(db, slug, thresholds, B);
@@ -203,7 +245,15 @@ export async function addHistory({ db, api, window, slug, settings, say, built }
   const olderRows = settings.runs - built.recentRows - built.lead;
   say(`history: inserting ${olderRows.toLocaleString('en-US')} runs over the ${OLDER_DAYS} days before the window, in a copy of the database…`);
   let started = performance.now();
-  const older = await insertRuns(db, { slug, prefix: 'o', from: olderFrom, counts: perMinute(olderFrom, olderTo, olderRows), now: window.to, seed: settings.seed + 1, longestMs: LONGEST_MS });
+  const older = await insertRuns(db, {
+    slug,
+    prefix: 'o',
+    from: olderFrom,
+    counts: perMinute(olderFrom, olderTo, olderRows),
+    now: window.to,
+    seed: settings.seed + 1,
+    longestMs: LONGEST_MS,
+  });
   const insertSeconds = (performance.now() - started) / 1000;
   started = performance.now();
   await db.query('ALTER TABLE run_rollup_minute DISABLE TRIGGER run_rollup_minute_to_hour');
@@ -244,7 +294,9 @@ export async function compareSizes({ sides, api, window, slug, trendKpi, setting
   const large = waysOf(sides.large);
   const [a, b] = [await answers(small), await answers(large)];
   const again = compareAnswers(a.question, b.question, api);
-  const differences = [...again.problems, firstDifference('automationKpis', a.automationKpis, b.automationKpis), firstDifference('kpiTrend', a.kpiTrend, b.kpiTrend)].filter(Boolean);
+  const differences = [...again.problems, firstDifference('automationKpis', a.automationKpis, b.automationKpis), firstDifference('kpiTrend', a.kpiTrend, b.kpiTrend)].filter(
+    Boolean,
+  );
   if (differences.length > 0) {
     throw new Error(`the window's answer changed when history was added before it:\n  ${differences.join('\n  ')}`);
   }
@@ -255,7 +307,11 @@ export async function compareSizes({ sides, api, window, slug, trendKpi, setting
     ways[`large:${name}`] = large[name];
   }
   const samples = await timeWays(ways, settings);
-  const at = async (side, size) => ({ sizes: await sizes(side.db), explain: await explainHours(side.db, slug, window, B, summarizePlan), samples: Object.fromEntries(Object.keys(small).map((name) => [name, samples[`${size}:${name}`]])) });
+  const at = async (side, size) => ({
+    sizes: await sizes(side.db),
+    explain: await explainHours(side.db, slug, window, B, summarizePlan),
+    samples: Object.fromEntries(Object.keys(small).map((name) => [name, samples[`${size}:${name}`]])),
+  });
   return { atSmall: await at(sides.small, 'small'), atLarge: await at(sides.large, 'large') };
 }
 
@@ -277,25 +333,44 @@ export function printHistory({ history, window, settings, postgresVersion, pgSet
   const steps = [...history.steps, history.added.step];
   const out = [];
   out.push('Roundhouse dashboard benchmark, history part (bench/dashboard/history.mjs)');
-  out.push(`  dataset  : ${slug}; small: ${num(history.recent)} attempt rows started over the 30 days up to ${iso(window.to)} and ${num(history.lead)} the day before; large: the same plus ${num(history.added.older)} over the ${OLDER_DAYS} days`);
-  out.push(`             [${iso(history.added.olderFrom)}, ${iso(history.added.olderTo)}) in a copy of the small database (ten months at the same rate and working-day rhythm), generated set-based in SQL, seed ${settings.seed}`);
+  out.push(
+    `  dataset  : ${slug}; small: ${num(history.recent)} attempt rows started over the 30 days up to ${iso(window.to)} and ${num(history.lead)} the day before; large: the same plus ${num(history.added.older)} over the ${OLDER_DAYS} days`,
+  );
+  out.push(
+    `             [${iso(history.added.olderFrom)}, ${iso(history.added.olderTo)}) in a copy of the small database (ten months at the same rate and working-day rhythm), generated set-based in SQL, seed ${settings.seed}`,
+  );
   for (const step of steps) {
     out.push(`             ${step}`);
   }
-  for (const [label, at] of [['small', atSmall], ['large', atLarge]]) {
-    out.push(`  ${label.padEnd(9)}: run ${num(at.sizes.runs)} rows (${mib(at.sizes.runBytes)}), run_rollup_minute ${num(at.sizes.minutes)} rows (${mib(at.sizes.minuteBytes)}), run_rollup_hour ${num(at.sizes.hours)} rows (${mib(at.sizes.hourBytes)})`);
+  for (const [label, at] of [
+    ['small', atSmall],
+    ['large', atLarge],
+  ]) {
+    out.push(
+      `  ${label.padEnd(9)}: run ${num(at.sizes.runs)} rows (${mib(at.sizes.runBytes)}), run_rollup_minute ${num(at.sizes.minutes)} rows (${mib(at.sizes.minuteBytes)}), run_rollup_hour ${num(at.sizes.hours)} rows (${mib(at.sizes.hourBytes)})`,
+    );
     out.push(`             the question's plan: ${at.explain.summary}; ${num(at.explain.buffers)} buffers; server ${ms(at.explain.executionMs)}`);
   }
-  out.push(`  question : the 30-day dashboard over [${iso(window.from)}, ${iso(window.to)}) asked three ways: the bench's question over run_rollup_day + hours + edge minutes (as in the main part),`);
-  out.push(`             and the api's own automationKpis and kpiTrend(${trendKpi}, day) SQL (KpisService on a pg pool of 2, apps/api/dist). Checked first: small, the rollup answer agrees with the raw rows`);
-  out.push(`             (largest percentile difference ${num(history.worst.relative * 100, 2)} %), and large, every answer is the same as small. ${settings.warmup} warm-up + ${settings.repeats} timed each, both sizes interleaved (two databases on one server).`);
-  out.push(`  machine  : Node ${process.version}, PostgreSQL ${postgresVersion} (${pgSettings.map((s) => `${s.name} ${s.setting}${s.unit ?? ''}`).join(', ')}); load average ${num(loadAtStart, 2)} at start, ${num(loadAtEnd, 2)} at the end`);
+  out.push(
+    `  question : the 30-day dashboard over [${iso(window.from)}, ${iso(window.to)}) asked three ways: the bench's question over run_rollup_day + hours + edge minutes (as in the main part),`,
+  );
+  out.push(
+    `             and the api's own automationKpis and kpiTrend(${trendKpi}, day) SQL (KpisService on a pg pool of 2, apps/api/dist). Checked first: small, the rollup answer agrees with the raw rows`,
+  );
+  out.push(
+    `             (largest percentile difference ${num(history.worst.relative * 100, 2)} %), and large, every answer is the same as small. ${settings.warmup} warm-up + ${settings.repeats} timed each, both sizes interleaved (two databases on one server).`,
+  );
+  out.push(
+    `  machine  : Node ${process.version}, PostgreSQL ${postgresVersion} (${pgSettings.map((s) => `${s.name} ${s.setting}${s.unit ?? ''}`).join(', ')}); load average ${num(loadAtStart, 2)} at start, ${num(loadAtEnd, 2)} at the end`,
+  );
   out.push(`    way                     small p50       min   large p50       min   large ÷ small (medians; ${num(atLarge.sizes.runs)} ÷ ${num(atSmall.sizes.runs)} runs)`);
   for (const name of Object.keys(atSmall.samples)) {
     const [a, b] = [atSmall.samples[name], atLarge.samples[name]];
     const ratio = median(b) / median(a);
     const label = name === 'question' ? 'dashboard question' : name === 'kpiTrend' ? 'kpiTrend (day)' : name;
-    out.push(`    ${label.padEnd(22)} ${ms(median(a)).padStart(11)} ${ms(Math.min(...a)).padStart(9)} ${ms(median(b)).padStart(11)} ${ms(Math.min(...b)).padStart(9)}   ${num(ratio, 2)}  target ≤ ${TARGET_GROWTH}: ${ratio <= TARGET_GROWTH ? 'met' : 'NOT met'}`);
+    out.push(
+      `    ${label.padEnd(22)} ${ms(median(a)).padStart(11)} ${ms(Math.min(...a)).padStart(9)} ${ms(median(b)).padStart(11)} ${ms(Math.min(...b)).padStart(9)}   ${num(ratio, 2)}  target ≤ ${TARGET_GROWTH}: ${ratio <= TARGET_GROWTH ? 'met' : 'NOT met'}`,
+    );
   }
   out.push(`    (the raw rows answered the small window in ${ms(history.rawMs)}, once, for scale)`);
   process.stdout.write(`${out.join('\n')}\n`);

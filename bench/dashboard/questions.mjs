@@ -260,7 +260,13 @@ function figures({ total, days, measurements, window, api, percentiles }) {
       throughputPerDay: ended(total) / windowDays,
       ...Object.fromEntries(measurements.kpis.map((kpi) => [`measured:${kpi}`, measurements.totals.get(kpi) ?? null])),
     },
-    slo: { objective: window.sloObjective, good: budget.good, total: budget.total, attainmentPercent: budget.attainedPercent, budgetRemainingPercent: budget.noData ? 100 : budget.remainingFraction * 100 },
+    slo: {
+      objective: window.sloObjective,
+      good: budget.good,
+      total: budget.total,
+      attainmentPercent: budget.attainedPercent,
+      budgetRemainingPercent: budget.noData ? 100 : budget.remainingFraction * 100,
+    },
     trend,
   };
 }

@@ -39,7 +39,9 @@ function describe({ settings, loaded, window, question, postgresVersion, pgSetti
     `  loaded   : generated and streamed into COPY run (12 columns, 3 indexes) in ${num(loaded.copySeconds, 1)} s (${num(loaded.generatingSeconds, 1)} s of it generating); run_rollup_minute built from the rows with SQL in ${num(loaded.rollups.seconds, 1)} s` +
       ` (${num(loaded.rollups.minutes)} minutes, the api's duration buckets, totals checked against the generator's bucketOf counts);`,
     `             ${loaded.hourly.api ? `run_rollup_hour filled by the api's trigger on that INSERT: ${num(loaded.hourly.hours)} hours` : `no run_rollup_hour in this api: bench_rollup_hour summed from the minutes (${num(loaded.hourly.hours)} hours, ${num(loaded.hourly.seconds, 1)} s)`}` +
-      (loaded.hourly.days === null ? ';' : `, run_rollup_day by the same trigger for the days before its sealed mark (${new Date(loaded.hourly.days.through).toISOString()}): ${num(loaded.hourly.days.rows)} days;`),
+      (loaded.hourly.days === null
+        ? ';'
+        : `, run_rollup_day by the same trigger for the days before its sealed mark (${new Date(loaded.hourly.days.through).toISOString()}): ${num(loaded.hourly.days.rows)} days;`),
     `             VACUUM ANALYZE ${num(loaded.vacuumSeconds, 1)} s, CHECKPOINT ${loaded.checkpoints ? 'yes' : 'no (needs a superuser)'}; run ${mib(loaded.sizes.run_bytes)} (indexes ${mib(loaded.sizes.run_index_bytes)}), run_rollup_minute ${mib(loaded.sizes.rollup_bytes)}`,
     `  question : the automation's 30-day dashboard, window [${new Date(window.from).toISOString()}, ${new Date(window.to).toISOString()}) by finished_at: KPI "after" values (cycle time p50 and p95, error rate,`,
     `             manual touches and throughput per day, the mean of each measurement KPI), the success-rate SLO (${window.sloName ?? 'success rate'}, ${window.sloObjective} %) over the window, and a daily trend (one point`,
@@ -109,7 +111,9 @@ function timingTable({ question, questionCpu, loaded }) {
     ...lines.map(format),
     `    raw ÷ ${label(target).padEnd(width)} : ${num(judgedRatio, 1).padStart(7)}×   target ≥ ${num(TARGET_RATIO)}×: ${judgedRatio >= TARGET_RATIO ? 'met' : 'NOT met'}` +
       (loaded.hourly.api ? '  (how the api reads a window now: run_rollup_span, kpis.repository.ts)' : '  (bench-only hourly table: this api has no run_rollup_hour)'),
-    ...(target === 'days' ? [`    raw ÷ ${label('hours').padEnd(width)} : ${num(ratio('hours'), 1).padStart(7)}×   (whole hours only, as the api read a window before daily rollups)`] : []),
+    ...(target === 'days'
+      ? [`    raw ÷ ${label('hours').padEnd(width)} : ${num(ratio('hours'), 1).padStart(7)}×   (whole hours only, as the api read a window before daily rollups)`]
+      : []),
     `    raw ÷ ${label('minutes').padEnd(width)} : ${num(ratio('minutes'), 1).padStart(7)}×   (43,200 minute rows for 30 days, histograms summed one sum() per bucket)`,
     `    raw ÷ ${label('intArraySum').padEnd(width)} : ${num(ratio('intArraySum'), 1).padStart(7)}×   (the same rows through the int_array_sum aggregate of the first telemetry migration)`,
     `    PostgreSQL backends of the bench database used ${questionCpu.postgres === undefined ? 'n/a' : `${num(questionCpu.postgres / questionCpu.wall, 2)} cores`} over the ${num(questionCpu.wall, 1)} s of this part.`,

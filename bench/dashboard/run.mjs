@@ -78,7 +78,15 @@ async function loadMeasurements(db, settings, automation, start, now) {
   let measurementRows = 0;
   for (const [i, kpi] of measured.entries()) {
     const baseline = kpi.baseline?.value ?? kpi.target * 2;
-    const series = generateMeasurements({ slug: SLUG, kpi: kpi.name, start, now, everyMinutes: 15, level: kpi.target + (baseline - kpi.target) * 0.1, seed: settings.seed + i + 1 });
+    const series = generateMeasurements({
+      slug: SLUG,
+      kpi: kpi.name,
+      start,
+      now,
+      everyMinutes: 15,
+      level: kpi.target + (baseline - kpi.target) * 0.1,
+      seed: settings.seed + i + 1,
+    });
     await db.query(
       `INSERT INTO kpi_measurement (event_id, automation_slug, kpi, value, measured_at) SELECT id, $2, $3, v, at FROM unnest($1::text[], $4::float8[], $5::timestamptz[]) AS t(id, v, at)`,
       [series.ids, SLUG, kpi.name, series.values, series.at],
@@ -132,8 +140,8 @@ async function load(db, settings, now, api, automation) {
     () => true,
     () => false,
   );
-  const [sizes] = (
-    // run keeps a partition per day (and a default one): its size is theirs, summed.
+  const [sizes] = // run keeps a partition per day (and a default one): its size is theirs, summed.
+  (
     await db.query(
       `SELECT sum(pg_total_relation_size(inhrelid))::bigint AS run_bytes, sum(pg_indexes_size(inhrelid))::bigint AS run_index_bytes, pg_total_relation_size('run_rollup_minute') AS rollup_bytes
          FROM pg_inherits WHERE inhparent = 'run'::regclass`,
@@ -191,7 +199,11 @@ async function measureQuestion(db, window, api, settings, hourly) {
   }
   const explains = {};
   for (const way of ways) {
-    const [{ 'QUERY PLAN': [plan] }] = (await db.query({ text: `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${way.sql}`, values: questionParams(SLUG, window) })).rows;
+    const [
+      {
+        'QUERY PLAN': [plan],
+      },
+    ] = (await db.query({ text: `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${way.sql}`, values: questionParams(SLUG, window) })).rows;
     explains[way.name] = summarizePlan(plan);
   }
   return { ways, answer: first, agreement, samples, explains };
@@ -201,7 +213,9 @@ function summarizePlan(plan) {
   const parts = [];
   const walk = (node) => {
     if (/Scan$/.test(node['Node Type'])) {
-      parts.push(`${node['Node Type']} on ${node['Relation Name'] ?? node['Index Name']} (${num(node['Actual Rows'] * (node['Actual Loops'] ?? 1))} rows${node['Workers Launched'] ? `, ${node['Workers Launched']} workers` : ''})`);
+      parts.push(
+        `${node['Node Type']} on ${node['Relation Name'] ?? node['Index Name']} (${num(node['Actual Rows'] * (node['Actual Loops'] ?? 1))} rows${node['Workers Launched'] ? `, ${node['Workers Launched']} workers` : ''})`,
+      );
     }
     if (node['Node Type'] === 'Gather' || node['Node Type'] === 'Gather Merge') {
       parts.push(`${node['Node Type']} (${node['Workers Launched']} workers)`);
@@ -341,7 +355,13 @@ async function main() {
     if (settings.history) {
       // Small (the window) in this database; large in a copy of it with older history added; both asked side by side.
       const { measured } = await loadMeasurements(db, settings, automation, now - DAYS * 86_400_000, now);
-      const window = { from: now - DAYS * 86_400_000, to: now, sloObjective: successSlo?.objective ?? 99.5, sloName: successSlo?.name, measurementKpis: measured.map((k) => k.name) };
+      const window = {
+        from: now - DAYS * 86_400_000,
+        to: now,
+        sloObjective: successSlo?.objective ?? 99.5,
+        sloName: successSlo?.name,
+        measurementKpis: measured.map((k) => k.name),
+      };
       const built = await buildWindow({ db, api, window, slug: SLUG, settings, say });
       await stopApi(apiProcess);
       await db.end();
@@ -365,7 +385,17 @@ async function main() {
       const sides = { small: await connect(database.url), large: await connect(twin.url) };
       const added = await addHistory({ db: sides.large.db, api, window, slug: SLUG, settings, say, built });
       const compared = await compareSizes({ sides, api, window, slug: SLUG, trendKpi: TREND_KPI, settings, summarizePlan, say });
-      printHistory({ history: { ...built, added, ...compared }, window, settings, postgresVersion, pgSettings, loadAtStart, loadAtEnd: loadavg()[0], slug: SLUG, trendKpi: TREND_KPI });
+      printHistory({
+        history: { ...built, added, ...compared },
+        window,
+        settings,
+        postgresVersion,
+        pgSettings,
+        loadAtStart,
+        loadAtEnd: loadavg()[0],
+        slug: SLUG,
+        trendKpi: TREND_KPI,
+      });
       return;
     }
 
@@ -387,7 +417,24 @@ async function main() {
     const apiProblems = apiProcess.problems;
     await stopApi(apiProcess);
 
-    printReport({ settings, loaded, window, question, graphql, memory, apiProblems, postgresVersion, pgSettings, loadAtStart, loadAtEnd: loadavg()[0], questionCpu, slug: SLUG, trendKpi: TREND_KPI, persona: PERSONA, api });
+    printReport({
+      settings,
+      loaded,
+      window,
+      question,
+      graphql,
+      memory,
+      apiProblems,
+      postgresVersion,
+      pgSettings,
+      loadAtStart,
+      loadAtEnd: loadavg()[0],
+      questionCpu,
+      slug: SLUG,
+      trendKpi: TREND_KPI,
+      persona: PERSONA,
+      api,
+    });
   } finally {
     await cleanup.run();
   }

@@ -6,15 +6,43 @@
 
 /** The automations (all in catalog/), where their dead letters are parked, and their retry policy. */
 export const AUTOMATIONS = {
-  'invoice-generation': { share: 0.35, source: { kind: 'rabbitmq', queue: 'invoices.generate.dlq', exchange: 'finance', routingKey: 'deal.closed_won' }, prefix: 'deal', maxAttempts: 4 },
-  'order-fulfillment': { share: 0.3, source: { kind: 'rabbitmq', queue: 'orders.fulfil.dlq', exchange: 'commerce', routingKey: 'payment.captured' }, prefix: 'order', maxAttempts: 5 },
+  'invoice-generation': {
+    share: 0.35,
+    source: { kind: 'rabbitmq', queue: 'invoices.generate.dlq', exchange: 'finance', routingKey: 'deal.closed_won' },
+    prefix: 'deal',
+    maxAttempts: 4,
+  },
+  'order-fulfillment': {
+    share: 0.3,
+    source: { kind: 'rabbitmq', queue: 'orders.fulfil.dlq', exchange: 'commerce', routingKey: 'payment.captured' },
+    prefix: 'order',
+    maxAttempts: 5,
+  },
   'payout-reconciliation': { share: 0.2, source: { kind: 'sdk', queue: 'payout-reconciliation' }, prefix: 'payout', maxAttempts: 3 },
   'crm-enrichment': { share: 0.15, source: { kind: 'bullmq', queue: 'crm-enrichment' }, prefix: 'lead', maxAttempts: 3 },
 };
 
 export const COPY_COLUMNS = [
-  'automation_slug', 'source_kind', 'source_queue', 'source_exchange', 'source_routing_key', 'message_id', 'fingerprint', 'error_class', 'error_message',
-  'attempts', 'deliveries', 'first_failed_at', 'last_failed_at', 'received_at', 'status', 'body', 'content_type', 'headers', 'correlation_id', 'run_id',
+  'automation_slug',
+  'source_kind',
+  'source_queue',
+  'source_exchange',
+  'source_routing_key',
+  'message_id',
+  'fingerprint',
+  'error_class',
+  'error_message',
+  'attempts',
+  'deliveries',
+  'first_failed_at',
+  'last_failed_at',
+  'received_at',
+  'status',
+  'body',
+  'content_type',
+  'headers',
+  'correlation_id',
+  'run_id',
 ];
 
 const DAY = 86_400_000;
@@ -69,30 +97,74 @@ const cents = (value) => Math.round(value * 100) / 100;
  */
 const FAILURES = {
   'invoice-generation': [
-    { errorClass: 'TimeoutError', weight: 20, incident: true, message: (r) => `NetSuite did not answer POST /services/rest/record/v1/invoice within ${pick(r, [30000, 60000])} ms` },
-    { errorClass: 'NetSuiteValidationError', weight: 10, permanent: true, message: (r) => `NetSuite rejected the invoice: subsidiary ${between(r, 1, 9)} is not valid for customer ${between(r, 10_000, 99_999)}` },
+    {
+      errorClass: 'TimeoutError',
+      weight: 20,
+      incident: true,
+      message: (r) => `NetSuite did not answer POST /services/rest/record/v1/invoice within ${pick(r, [30000, 60000])} ms`,
+    },
+    {
+      errorClass: 'NetSuiteValidationError',
+      weight: 10,
+      permanent: true,
+      message: (r) => `NetSuite rejected the invoice: subsidiary ${between(r, 1, 9)} is not valid for customer ${between(r, 10_000, 99_999)}`,
+    },
     { errorClass: 'RateLimitError', weight: 8, incident: true, message: () => 'NetSuite concurrency limit exceeded (SSS_REQUEST_LIMIT_EXCEEDED), retry after 60 s' },
     { errorClass: 'AvalaraError', weight: 6, permanent: true, message: (r) => `Avalara could not compute tax: address of account "${pick(r, ACCOUNTS)}" has no postal code` },
     { errorClass: 'SalesforceApiError', weight: 4, incident: true, message: () => 'INVALID_SESSION_ID: Session expired or invalid' },
-    { errorClass: 'PostmarkError', weight: 5, message: (r) => `Postmark refused to send INV-2026-${String(between(r, 1, 99_999)).padStart(5, '0')} to the billing contact: inactive recipient` },
+    {
+      errorClass: 'PostmarkError',
+      weight: 5,
+      message: (r) => `Postmark refused to send INV-2026-${String(between(r, 1, 99_999)).padStart(5, '0')} to the billing contact: inactive recipient`,
+    },
     { errorClass: 'TypeError', weight: 3, permanent: true, message: () => "Cannot read properties of undefined (reading 'billingContact')" },
     // A regression: since a deploy three days ago, deals without a tax registration fail.
     { errorClass: 'TypeError', weight: 6, permanent: true, sinceDays: 3, message: () => "Cannot read properties of undefined (reading 'taxRegistration')" },
-    { errorClass: 'CurrencyMismatchError', weight: 3, permanent: true, message: (r) => `Deal currency ${pick(r, ['GBP', 'SEK', 'USD'])} does not match the subsidiary currency EUR` },
-    { errorClass: 'DuplicateInvoiceError', weight: 2, permanent: true, message: (r) => `An invoice for deal-${between(r, 100_000, 999_999)} already exists (INV-2026-${String(between(r, 1, 99_999)).padStart(5, '0')})` },
+    {
+      errorClass: 'CurrencyMismatchError',
+      weight: 3,
+      permanent: true,
+      message: (r) => `Deal currency ${pick(r, ['GBP', 'SEK', 'USD'])} does not match the subsidiary currency EUR`,
+    },
+    {
+      errorClass: 'DuplicateInvoiceError',
+      weight: 2,
+      permanent: true,
+      message: (r) => `An invoice for deal-${between(r, 100_000, 999_999)} already exists (INV-2026-${String(between(r, 1, 99_999)).padStart(5, '0')})`,
+    },
   ],
   'order-fulfillment': [
-    { errorClass: 'TimeoutError', weight: 18, incident: true, message: (r) => `Shopify Admin API timed out after 15000 ms (POST /admin/api/2026-10/orders/${between(r, 4_000_000, 9_999_999)}/fulfillments.json)` },
+    {
+      errorClass: 'TimeoutError',
+      weight: 18,
+      incident: true,
+      message: (r) => `Shopify Admin API timed out after 15000 ms (POST /admin/api/2026-10/orders/${between(r, 4_000_000, 9_999_999)}/fulfillments.json)`,
+    },
     { errorClass: 'ShopifyApiError', weight: 8, permanent: true, message: (r) => `422 Unprocessable Entity: line item ${between(r, 10_000_000, 99_999_999)} is already fulfilled` },
     { errorClass: 'WmsError', weight: 8, message: (r) => `Warehouse ${pick(r, WAREHOUSES)} rejected the pick list: SKU ${pick(r, PRODUCTS).sku} is out of stock` },
     { errorClass: 'RateLimitError', weight: 10, incident: true, message: (r) => `Shopify 429 Too Many Requests (leaky bucket ${between(r, 38, 40)}/40)` },
-    { errorClass: 'AddressValidationError', weight: 5, permanent: true, message: (r) => `DHL rejected the shipping address: postal code "${between(r, 1000, 99_999)}" is not valid for ${pick(r, COUNTRIES)}` },
+    {
+      errorClass: 'AddressValidationError',
+      weight: 5,
+      permanent: true,
+      message: (r) => `DHL rejected the shipping address: postal code "${between(r, 1000, 99_999)}" is not valid for ${pick(r, COUNTRIES)}`,
+    },
     { errorClass: 'TypeError', weight: 2, permanent: true, message: () => "Cannot read properties of null (reading 'shippingAddress')" },
     { errorClass: 'PaymentNotCapturedError', weight: 4, message: (r) => `Order order-${between(r, 100_000, 999_999)} has payment status 'authorized', expected 'captured'` },
   ],
   'payout-reconciliation': [
-    { errorClass: 'TimeoutError', weight: 12, incident: true, message: (r) => `Adyen report download timed out after 20000 ms (settlement_detail_report_batch_${between(r, 100, 999)}.csv)` },
-    { errorClass: 'ReconciliationMismatchError', weight: 14, permanent: true, message: (r) => `Payout payout-${between(r, 100_000, 999_999)} differs from the bank statement by ${(r() * 500).toFixed(2)} EUR` },
+    {
+      errorClass: 'TimeoutError',
+      weight: 12,
+      incident: true,
+      message: (r) => `Adyen report download timed out after 20000 ms (settlement_detail_report_batch_${between(r, 100, 999)}.csv)`,
+    },
+    {
+      errorClass: 'ReconciliationMismatchError',
+      weight: 14,
+      permanent: true,
+      message: (r) => `Payout payout-${between(r, 100_000, 999_999)} differs from the bank statement by ${(r() * 500).toFixed(2)} EUR`,
+    },
     { errorClass: 'IbanValidationError', weight: 3, permanent: true, message: (r) => `Beneficiary IBAN failed its checksum for payout payout-${between(r, 100_000, 999_999)}` },
     { errorClass: 'NetSuiteValidationError', weight: 5, permanent: true, message: (r) => `Journal entry rejected: accounting period ${pick(r, ['Oct', 'Nov'])} 2026 is closed` },
     { errorClass: 'ECONNRESET', weight: 6, incident: true, message: () => 'socket hang up while downloading the settlement report' },
@@ -102,9 +174,19 @@ const FAILURES = {
     { errorClass: 'TimeoutError', weight: 14, incident: true, message: () => 'Clearbit enrichment timed out after 5000 ms' },
     { errorClass: 'RateLimitError', weight: 12, incident: true, message: () => 'Clearbit 429: rate limit of 600 requests per minute exceeded' },
     { errorClass: 'NotFoundError', weight: 8, permanent: true, message: (r) => `No company found for domain ${pick(r, DOMAINS)}` },
-    { errorClass: 'SalesforceApiError', weight: 5, permanent: true, message: (r) => `DUPLICATES_DETECTED: a lead with this email already exists (lead-${between(r, 100_000, 999_999)})` },
+    {
+      errorClass: 'SalesforceApiError',
+      weight: 5,
+      permanent: true,
+      message: (r) => `DUPLICATES_DETECTED: a lead with this email already exists (lead-${between(r, 100_000, 999_999)})`,
+    },
     { errorClass: 'ValidationError', weight: 3, permanent: true, message: (r) => `email "${pick(r, PEOPLE).name.toLowerCase().replace(' ', '.')}@" is not a valid address` },
-    { errorClass: 'SalesforceApiError', weight: 2, permanent: true, message: (r) => `FIELD_CUSTOM_VALIDATION_EXCEPTION: lead score must be between 0 and 100 (got ${between(r, 101, 400)})` },
+    {
+      errorClass: 'SalesforceApiError',
+      weight: 2,
+      permanent: true,
+      message: (r) => `FIELD_CUSTOM_VALIDATION_EXCEPTION: lead score must be between 0 and 100 (got ${between(r, 101, 400)})`,
+    },
   ],
 };
 
@@ -265,7 +347,9 @@ function copyText(value) {
 function hex(r, length) {
   let out = '';
   while (out.length < length) {
-    out += Math.floor(r() * 0x100000000).toString(16).padStart(8, '0');
+    out += Math.floor(r() * 0x100000000)
+      .toString(16)
+      .padStart(8, '0');
   }
   return out.slice(0, length);
 }
@@ -321,11 +405,30 @@ export function generateDataset({ rows, seed, now, fingerprintOf, normalize, chu
     counts.status[status] = (counts.status[status] ?? 0) + 1;
     counts.automation[tpl.automation] = (counts.automation[tpl.automation] ?? 0) + 1;
     return [
-      tpl.automation, source.kind, source.queue, source.exchange ?? null, source.routingKey ?? null, messageId, fingerprint, tpl.errorClass, errorMessage,
-      attempts, deliveries, new Date(firstFailedAt).toISOString(), lastIso, new Date(deadAt + between(r, 200, 5000)).toISOString(), status,
+      tpl.automation,
+      source.kind,
+      source.queue,
+      source.exchange ?? null,
+      source.routingKey ?? null,
+      messageId,
+      fingerprint,
+      tpl.errorClass,
+      errorMessage,
+      attempts,
+      deliveries,
+      new Date(firstFailedAt).toISOString(),
+      lastIso,
+      new Date(deadAt + between(r, 200, 5000)).toISOString(),
+      status,
       // The body's bytes as bytea input (hex), as a runtime's JSON message.
-      `\\x${Buffer.from(JSON.stringify(payload)).toString('hex')}`, 'application/json', JSON.stringify(headers), correlationId, r() < 0.9 ? messageId : null,
-    ].map(copyText).join('\t');
+      `\\x${Buffer.from(JSON.stringify(payload)).toString('hex')}`,
+      'application/json',
+      JSON.stringify(headers),
+      correlationId,
+      r() < 0.9 ? messageId : null,
+    ]
+      .map(copyText)
+      .join('\t');
   }
 
   function* chunks() {

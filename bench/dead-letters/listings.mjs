@@ -81,7 +81,12 @@ export async function locate(db, filter) {
   const [{ count }] = (await db.query(`SELECT count(*)::int AS count FROM dead_letter d JOIN automation a ON a.slug = d.automation_slug ${condition}`, params)).rows;
   // Position N − k in the listing order (newest first, 1-based) is the (k + 1)-th row oldest first.
   const fromEnd = async (k) =>
-    (await db.query(`SELECT to_char(d.last_failed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS last_failed_at, d.id::text AS id FROM dead_letter d JOIN automation a ON a.slug = d.automation_slug ${condition} ORDER BY d.last_failed_at ASC, d.id ASC OFFSET ${k} LIMIT 1`, params)).rows[0];
+    (
+      await db.query(
+        `SELECT to_char(d.last_failed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS last_failed_at, d.id::text AS id FROM dead_letter d JOIN automation a ON a.slug = d.automation_slug ${condition} ORDER BY d.last_failed_at ASC, d.id ASC OFFSET ${k} LIMIT 1`,
+        params,
+      )
+    ).rows[0];
   return { count, lastPageAfter: await fromEnd(PAGE), pageBeforeAfter: await fromEnd(2 * PAGE) };
 }
 
@@ -133,7 +138,11 @@ export function samePage(label, connection, rows) {
 export async function explain(db, filter, after) {
   const query = pageSql(filter, PAGE + 1, after);
   const text = (await db.query({ text: `EXPLAIN (ANALYZE, BUFFERS) ${query.text}`, values: query.values })).rows.map((r) => r['QUERY PLAN']).join('\n');
-  const [{ 'QUERY PLAN': [plan] }] = (await db.query({ text: `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${query.text}`, values: query.values })).rows;
+  const [
+    {
+      'QUERY PLAN': [plan],
+    },
+  ] = (await db.query({ text: `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${query.text}`, values: query.values })).rows;
   const scans = [];
   const walk = (node) => {
     if (/Scan$/.test(node['Node Type']) && node['Relation Name'] !== 'automation' && node['Index Name'] !== 'automation_pkey') {

@@ -23,8 +23,13 @@ function p95(values) {
 
 function describe({ settings, loaded, results, postgresVersion, loadAtStart, persona }) {
   const cpu = cpus();
-  const statuses = Object.entries(loaded.counts.status).sort(([, a], [, b]) => b - a).map(([s, n]) => `${s} ${pct(n, settings.rows)}`).join(', ');
-  const automations = Object.keys(AUTOMATIONS).map((a) => `${a} ${pct(loaded.counts.automation[a] ?? 0, settings.rows)}`).join(', ');
+  const statuses = Object.entries(loaded.counts.status)
+    .sort(([, a], [, b]) => b - a)
+    .map(([s, n]) => `${s} ${pct(n, settings.rows)}`)
+    .join(', ');
+  const automations = Object.keys(AUTOMATIONS)
+    .map((a) => `${a} ${pct(loaded.counts.automation[a] ?? 0, settings.rows)}`)
+    .join(', ');
   const mib = (bytes) => `${num(Number(bytes) / MIB)} MiB`;
   return [
     '',
@@ -50,7 +55,16 @@ function table({ results }) {
     for (const page of ['first', 'last']) {
       const api = r.samples.api[page];
       const sql = r.samples.sql[page];
-      lines.push([page === 'first' ? r.name : '', page === 'first' ? num(r.count) : '', page, ms(median(api)), ms(p95(api)), ms(median(sql)), ms(p95(sql)), ms(median(api) - median(sql))]);
+      lines.push([
+        page === 'first' ? r.name : '',
+        page === 'first' ? num(r.count) : '',
+        page,
+        ms(median(api)),
+        ms(p95(api)),
+        ms(median(sql)),
+        ms(p95(sql)),
+        ms(median(api) - median(sql)),
+      ]);
     }
     lines.push(['', '', 'last ÷ first', num(r.ratio, 2), '', num(r.sqlRatio, 2), '', `target ≤ ${TARGET}: ${r.ratio <= TARGET ? 'met' : 'NOT met'}`]);
   }
@@ -62,7 +76,7 @@ function table({ results }) {
 function details({ results, cpu, memory, apiProblems, loadAtEnd }) {
   const cores = (seconds) => (seconds === undefined ? 'n/a' : `${num(seconds / cpu.wall, 2)} cores`);
   const elsewhere = cpu.machine === undefined || cpu.api === undefined || cpu.postgres === undefined ? undefined : Math.max(0, cpu.machine - cpu.api - cpu.postgres - cpu.bench);
-  const lines = ['', '  server side (EXPLAIN ANALYZE of the api\'s SQL, once after the timed requests):'];
+  const lines = ['', "  server side (EXPLAIN ANALYZE of the api's SQL, once after the timed requests):"];
   for (const r of results) {
     for (const page of ['first', 'last']) {
       const plan = r.plans[page];
@@ -85,7 +99,11 @@ function plans({ settings, results }) {
   const lines = [];
   for (const r of shown) {
     for (const page of ['first', 'last']) {
-      lines.push('', `EXPLAIN (ANALYZE, BUFFERS), ${r.name}, ${page} page${page === 'last' ? ` (after ${new Date(r.lastAfter.lastFailedAt).toISOString()}, id ${r.lastAfter.id})` : ''}:`, ...r.plans[page].text.split('\n').map((l) => `  ${l}`));
+      lines.push(
+        '',
+        `EXPLAIN (ANALYZE, BUFFERS), ${r.name}, ${page} page${page === 'last' ? ` (after ${new Date(r.lastAfter.lastFailedAt).toISOString()}, id ${r.lastAfter.id})` : ''}:`,
+        ...r.plans[page].text.split('\n').map((l) => `  ${l}`),
+      );
     }
   }
   return lines;

@@ -55,7 +55,9 @@ const num = (value) => value.toLocaleString('en-US');
 /** Things to undo, last added first, once: on success, on failure and on Ctrl-C. */
 /** COPY of the generated dead letters (generated as they stream), the groups, VACUUM ANALYZE, CHECKPOINT. */
 async function load(db, settings, now) {
-  const missing = (await db.query('SELECT s FROM unnest($1::text[]) AS s WHERE NOT EXISTS (SELECT 1 FROM automation WHERE slug = s)', [Object.keys(AUTOMATIONS)])).rows.map((r) => r.s);
+  const missing = (await db.query('SELECT s FROM unnest($1::text[]) AS s WHERE NOT EXISTS (SELECT 1 FROM automation WHERE slug = s)', [Object.keys(AUTOMATIONS)])).rows.map(
+    (r) => r.s,
+  );
   if (missing.length > 0) {
     throw new Error(`the catalog the api applied has no automation ${missing.join(', ')}; the listing joins automation, so their dead letters would not show`);
   }

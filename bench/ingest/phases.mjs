@@ -76,7 +76,14 @@ export async function ingestPhase({ baseUrl, path, secret, batches, clients }) {
     agent.destroy();
   }
   const seconds = (performance.now() - startedAt) / 1000;
-  return { seconds, sentEvents: batches.reduce((sum, b) => sum + b.events, 0), totals, reasons: [...reasons].slice(0, 5), latencies, window: { fromUs, toUs: Number(process.hrtime.bigint() / 1000n) } };
+  return {
+    seconds,
+    sentEvents: batches.reduce((sum, b) => sum + b.events, 0),
+    totals,
+    reasons: [...reasons].slice(0, 5),
+    latencies,
+    window: { fromUs, toUs: Number(process.hrtime.bigint() / 1000n) },
+  };
 }
 
 /** Empties every table the ingest writes, so that a repeat starts where the first one did. */
@@ -104,7 +111,9 @@ export async function verifyIngest(db, workload, sent, answered) {
   const keys = counted + started;
   const problems = [];
   if (answered.accepted !== sent) {
-    problems.push(`the api accepted ${answered.accepted} of ${sent} events (${answered.duplicates} duplicates, ${answered.quarantined} quarantined, ${answered.forbidden} forbidden)`);
+    problems.push(
+      `the api accepted ${answered.accepted} of ${sent} events (${answered.duplicates} duplicates, ${answered.quarantined} quarantined, ${answered.forbidden} forbidden)`,
+    );
   }
   if (rows !== attempts || counted !== attempts) {
     problems.push(`table run holds ${rows} rows (${counted} counted), expected ${attempts}`);
@@ -130,7 +139,10 @@ export async function verifyIngest(db, workload, sent, answered) {
     .sort((a, b) => b[1] - a[1])
     .map(([status, n]) => `${num(n)} ${status}`)
     .join(', ');
-  return { problems, summary: `${num(rows)} run rows (${split}), all counted; rollups count ${num(rollups)} attempts; ${num(keys)} idempotency keys (run, attempt, phase); ${quarantined} quarantined` };
+  return {
+    problems,
+    summary: `${num(rows)} run rows (${split}), all counted; rollups count ${num(rollups)} attempts; ${num(keys)} idempotency keys (run, attempt, phase); ${quarantined} quarantined`,
+  };
 }
 
 /** CHECKPOINT, so that a phase does not pay for the dirty pages of the one before. Needs a superuser. */

@@ -53,7 +53,6 @@ function readSettings() {
   };
 }
 
-
 /** Things to undo, last added first, once: on success, on failure and on Ctrl-C. */
 /** Everything generated and encoded before any clock starts. */
 async function prepare(settings) {
@@ -69,7 +68,13 @@ async function prepare(settings) {
   if (tooBig !== undefined) {
     throw new SettingError(`a batch is ${tooBig.body.length} bytes gzip'd, over the protocol's ${INGEST_MAX_BODY_BYTES}: lower BENCH_BATCH.`);
   }
-  return { path: settings.shape === 'sdk' ? INGEST_V2_PATH : INGEST_PATH, workload, batches, sentEvents: batches.reduce((sum, b) => sum + b.events, 0), copyChunks: encodeCopyRows(workload.rows) };
+  return {
+    path: settings.shape === 'sdk' ? INGEST_V2_PATH : INGEST_PATH,
+    workload,
+    batches,
+    sentEvents: batches.reduce((sum, b) => sum + b.events, 0),
+    copyChunks: encodeCopyRows(workload.rows),
+  };
 }
 
 /** One ingest phase and one COPY phase, each checked, with the CPU each took. */
@@ -144,7 +149,9 @@ async function main() {
 
     const repeats = [];
     for (let i = 1; i <= settings.repeats; i += 1) {
-      say(`repeat ${i} of ${settings.repeats}: ingest of ${prepared.workload.events.length.toLocaleString('en-US')} reported events as ${prepared.sentEvents.toLocaleString('en-US')} in ${prepared.batches.length} requests, then COPY…`);
+      say(
+        `repeat ${i} of ${settings.repeats}: ingest of ${prepared.workload.events.length.toLocaleString('en-US')} reported events as ${prepared.sentEvents.toLocaleString('en-US')} in ${prepared.batches.length} requests, then COPY…`,
+      );
       const repeat = await measureOnce({ settings, db, database, api, baseUrl, secret, prepared }).catch(async (error) => {
         await Promise.race([api.exitedPromise, sleep(1000)]); // a crashed api's exit may be reported after its sockets closed
         throw api.exited ? new Error(`${error.message}\nThe api exited; its last lines:\n${api.tail.join('\n')}`) : error;
@@ -157,7 +164,12 @@ async function main() {
 
     printReport({ settings, ...prepared, repeats, memory, postgresVersion, checkpoints, apiProblems, loadAtStart, verified: repeats[0].verified });
     if (profileDir !== undefined) {
-      printProfile(summarizeProfile(readProfile(profileDir), repeats.map((r) => r.ingest.window)));
+      printProfile(
+        summarizeProfile(
+          readProfile(profileDir),
+          repeats.map((r) => r.ingest.window),
+        ),
+      );
     }
   } finally {
     await cleanup.run();

@@ -28,7 +28,10 @@ const AUTOMATIONS = [
     medianMs: 12000,
     spread: 0.8,
     manualTouchRate: 0.01,
-    correlationId: (random) => `po_${Math.floor(random() * 36 ** 8).toString(36).padStart(8, '0')}`,
+    correlationId: (random) =>
+      `po_${Math.floor(random() * 36 ** 8)
+        .toString(36)
+        .padStart(8, '0')}`,
     errors: [
       ['StripeApiError', 'Stripe answered 500 on GET /v1/balance_transactions'],
       ['BalanceMismatchError', 'The payout differs from the bank statement line by 12.40 EUR'],
@@ -52,7 +55,20 @@ const AUTOMATIONS = [
 export const OUTCOME_SHARES = { succeeded: 0.9, retrying: 0.07, failed: 0.03 };
 
 /** The columns of `run` that the benchmark fills, in COPY order. */
-export const RUN_COLUMNS = ['automation_slug', 'run_id', 'attempt', 'started_at', 'correlation_id', 'status', 'finished_at', 'duration_ms', 'error_class', 'error_message', 'manual_touch', 'counted'];
+export const RUN_COLUMNS = [
+  'automation_slug',
+  'run_id',
+  'attempt',
+  'started_at',
+  'correlation_id',
+  'status',
+  'finished_at',
+  'duration_ms',
+  'error_class',
+  'error_message',
+  'manual_touch',
+  'counted',
+];
 
 /** mulberry32: a small seeded generator of numbers in [0, 1). */
 function seeded(seed) {
@@ -125,7 +141,19 @@ export function generateWorkload({ attempts, hours, seed, now = Date.now() }) {
     const manualTouch = status === 'succeeded' && random() < automation.manualTouchRate;
     const startedAtIso = new Date(run.startedAt).toISOString();
     const finishedAtIso = new Date(finishedAt).toISOString();
-    rows.push({ automation: automation.slug, runId: run.runId, attempt: run.attempt, startedAt: startedAtIso, correlationId: run.correlationId, status, finishedAt: finishedAtIso, durationMs, errorClass, errorMessage, manualTouch });
+    rows.push({
+      automation: automation.slug,
+      runId: run.runId,
+      attempt: run.attempt,
+      startedAt: startedAtIso,
+      correlationId: run.correlationId,
+      status,
+      finishedAt: finishedAtIso,
+      durationMs,
+      errorClass,
+      errorMessage,
+      manualTouch,
+    });
 
     const common = { automation: automation.slug, runId: run.runId, attempt: run.attempt, correlationId: run.correlationId, startedAt: startedAtIso };
     events.push({ id: randomUUID(), type: 'run_started', occurredAt: startedAtIso, ...common });

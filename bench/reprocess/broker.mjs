@@ -42,7 +42,9 @@ export async function connect(url) {
   } catch (error) {
     const password = new URL(url).password;
     const why = password === '' ? reasonOf(error) : reasonOf(error).split(password).join('***');
-    throw new SettingError(`Could not connect to RabbitMQ at ${withoutCredentials(url)} (${why}): start it, or set RABBITMQ_URL to a broker on which this benchmark may create an exchange and a queue.`);
+    throw new SettingError(
+      `Could not connect to RabbitMQ at ${withoutCredentials(url)} (${why}): start it, or set RABBITMQ_URL to a broker on which this benchmark may create an exchange and a queue.`,
+    );
   }
   connection.on('error', () => undefined);
   return connection;

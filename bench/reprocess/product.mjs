@@ -21,7 +21,9 @@ export function signIn(baseUrl, persona) {
  */
 export async function seed({ baseUrl, path, team, batches, clients }) {
   const ada = await signIn(baseUrl, 'ada');
-  const { createRuntimeToken } = await ada.graphql(`mutation { createRuntimeToken(input: { name: "bench-reprocess ${Date.now()}", team: "${team}", capabilities: [ingest, dead_letters] }) { secret } }`);
+  const { createRuntimeToken } = await ada.graphql(
+    `mutation { createRuntimeToken(input: { name: "bench-reprocess ${Date.now()}", team: "${team}", capabilities: [ingest, dead_letters] }) { secret } }`,
+  );
   ada.close();
   const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
   const headers = { authorization: `Bearer ${createRuntimeToken.secret}`, 'content-encoding': 'gzip' };
@@ -85,7 +87,9 @@ export async function reprocess({ db, client, automation, velocity, expected, re
   const statements = { samples: 0, busy: {} };
   let row;
   for (;;) {
-    [row] = (await db.query(`SELECT state, waiting_reason, (extract(epoch FROM finished_at) * 1000)::float8 AS finished_ms FROM reprocess_request WHERE id = $1`, [request.id])).rows;
+    [row] = (
+      await db.query(`SELECT state, waiting_reason, (extract(epoch FROM finished_at) * 1000)::float8 AS finished_ms FROM reprocess_request WHERE id = $1`, [request.id])
+    ).rows;
     if (row.state !== 'running' || api.exited) {
       break;
     }

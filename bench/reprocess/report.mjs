@@ -24,7 +24,14 @@ function percentile(values, p) {
 function rates(n, repeat) {
   const product = n / repeat.product.seconds;
   const raw = (2 * n) / (repeat.before.seconds + repeat.after.seconds);
-  return { product, before: n / repeat.before.seconds, after: n / repeat.after.seconds, raw, ratio: product / raw, withMutation: n / (repeat.product.seconds + repeat.product.mutationSeconds) };
+  return {
+    product,
+    before: n / repeat.before.seconds,
+    after: n / repeat.after.seconds,
+    raw,
+    ratio: product / raw,
+    withMutation: n / (repeat.product.seconds + repeat.product.mutationSeconds),
+  };
 }
 
 function describe({ settings, loaded, expected, batch, postgresVersion, rabbitVersion, loadAtStart, persona, repeats }) {
@@ -66,7 +73,10 @@ function table({ settings, repeats, memory, batch }) {
 
 const cores = (seconds, wall) => (seconds === undefined ? 'n/a' : `${num(seconds / wall, 2)} cores`);
 const sum = (values) => (values.includes(undefined) ? undefined : values.reduce((a, b) => a + b, 0));
-const elsewhere = (cpu) => (cpu.machine === undefined || cpu.api === undefined || cpu.postgres === undefined || cpu.broker === undefined ? undefined : Math.max(0, cpu.machine - cpu.api - cpu.postgres - cpu.bench - cpu.broker));
+const elsewhere = (cpu) =>
+  cpu.machine === undefined || cpu.api === undefined || cpu.postgres === undefined || cpu.broker === undefined
+    ? undefined
+    : Math.max(0, cpu.machine - cpu.api - cpu.postgres - cpu.bench - cpu.broker);
 
 function productLine(n, product) {
   const t = product.timeline;

@@ -90,12 +90,24 @@ function localBrokerPid(url) {
 
 /** CPU readings around a phase: the api, the bench database's backends, this process, the broker, the machine. */
 async function cpuMeter({ api, db, database, brokerPid }) {
-  const before = { api: cpuSecondsOf(api.pid), backends: await backendCpu(db, database.name), bench: process.cpuUsage(), broker: brokerPid === undefined ? undefined : cpuSecondsOf(brokerPid), machine: machineBusySeconds() };
+  const before = {
+    api: cpuSecondsOf(api.pid),
+    backends: await backendCpu(db, database.name),
+    bench: process.cpuUsage(),
+    broker: brokerPid === undefined ? undefined : cpuSecondsOf(brokerPid),
+    machine: machineBusySeconds(),
+  };
   return async () => {
     const bench = process.cpuUsage(before.bench);
     const after = { api: cpuSecondsOf(api.pid), machine: machineBusySeconds(), broker: brokerPid === undefined ? undefined : cpuSecondsOf(brokerPid) };
     const delta = (key) => (before[key] === undefined || after[key] === undefined ? undefined : after[key] - before[key]);
-    return { api: delta('api'), postgres: backendCpuBetween(before.backends, await backendCpu(db, database.name)), bench: (bench.user + bench.system) / 1e6, broker: delta('broker'), machine: delta('machine') };
+    return {
+      api: delta('api'),
+      postgres: backendCpuBetween(before.backends, await backendCpu(db, database.name)),
+      bench: (bench.user + bench.system) / 1e6,
+      broker: delta('broker'),
+      machine: delta('machine'),
+    };
   };
 }
 
@@ -123,10 +135,9 @@ async function load({ db, baseUrl, settings, route }) {
     );
   }
   const [sizes] = (
-    await db.query(
-      `SELECT avg(octet_length(body))::int AS payload_bytes, avg(octet_length(headers::text))::int AS header_bytes FROM dead_letter WHERE automation_slug = $1`,
-      [AUTOMATION],
-    )
+    await db.query(`SELECT avg(octet_length(body))::int AS payload_bytes, avg(octet_length(headers::text))::int AS header_bytes FROM dead_letter WHERE automation_slug = $1`, [
+      AUTOMATION,
+    ])
   ).rows;
   // The planner's statistics as autovacuum leaves them in production: every dead letter pending.
   await db.query('VACUUM (ANALYZE) dead_letter');
@@ -135,7 +146,10 @@ async function load({ db, baseUrl, settings, route }) {
 
 /** The messages the api will publish, built from the stored dead letters in the order it sends them (its snapshot order). */
 async function expectedMessages(db) {
-  const { rows } = await db.query(`SELECT message_id, body, content_type, content_encoding, headers, correlation_id FROM dead_letter WHERE automation_slug = $1 ORDER BY last_failed_at, id`, [AUTOMATION]);
+  const { rows } = await db.query(
+    `SELECT message_id, body, content_type, content_encoding, headers, correlation_id FROM dead_letter WHERE automation_slug = $1 ORDER BY last_failed_at, id`,
+    [AUTOMATION],
+  );
   const baselineKeys = new Map();
   const messages = rows.map((row) => {
     const key = randomUUID();
@@ -211,7 +225,9 @@ async function productPhase({ context, label, fresh }) {
     )
   ).rows;
   if (items.acknowledged !== settings.messages || Object.keys(items).length !== 1 || reprocessed !== settings.messages) {
-    throw new Error(`${label}: the request is done but its items are ${JSON.stringify(items)} and ${reprocessed} dead letters are reprocessed, expected all ${settings.messages} acknowledged`);
+    throw new Error(
+      `${label}: the request is done but its items are ${JSON.stringify(items)} and ${reprocessed} dead letters are reprocessed, expected all ${settings.messages} acknowledged`,
+    );
   }
   const checked = await checkQueue({
     route,
@@ -249,7 +265,12 @@ async function main() {
     // automation needs is a human step, so the approval policy is off for the bench.
     process.env.ROUNDHOUSE_APPROVAL_BULK_THRESHOLD = String(Number.MAX_SAFE_INTEGER);
     process.env.ROUNDHOUSE_APPROVAL_RISK_DOMAINS = 'none';
-    const api = startApi({ entry: join(root, 'apps/api/dist/main.js'), cwd: root, databaseUrl: database.url, nodeArgs: ['--import', pathToFileURL(join(root, 'bench/reprocess/jobs-on.mjs')).href] });
+    const api = startApi({
+      entry: join(root, 'apps/api/dist/main.js'),
+      cwd: root,
+      databaseUrl: database.url,
+      nodeArgs: ['--import', pathToFileURL(join(root, 'bench/reprocess/jobs-on.mjs')).href],
+    });
     cleanup.add('stopping the api', () => stopApi(api));
     const baseUrl = await api.ready;
     const atStart = memoryOf(api.pid);
@@ -283,7 +304,21 @@ async function main() {
     const apiProblems = api.problems;
     await stopApi(api);
 
-    printReport({ settings, loaded, expected, repeats, memory, apiProblems, postgresVersion, rabbitVersion: brokerVersion(connection), batch: context.batch, brokerLocal: context.brokerPid !== undefined, loadAtStart, loadAtEnd: loadavg()[0], persona: PERSONA });
+    printReport({
+      settings,
+      loaded,
+      expected,
+      repeats,
+      memory,
+      apiProblems,
+      postgresVersion,
+      rabbitVersion: brokerVersion(connection),
+      batch: context.batch,
+      brokerLocal: context.brokerPid !== undefined,
+      loadAtStart,
+      loadAtEnd: loadavg()[0],
+      persona: PERSONA,
+    });
   } finally {
     await cleanup.run();
   }

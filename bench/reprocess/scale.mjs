@@ -13,7 +13,7 @@ function runAt(messages, build) {
   say(`bench:reprocess at ${messages.toLocaleString('en-US')} messages…`);
   const run = spawnSync(process.execPath, [join(root, 'bench/reprocess/run.mjs')], {
     cwd: root,
-    env: { ...process.env, BENCH_MESSAGES: String(messages), BENCH_BUILD: build ? process.env.BENCH_BUILD ?? 'true' : 'false' },
+    env: { ...process.env, BENCH_MESSAGES: String(messages), BENCH_BUILD: build ? (process.env.BENCH_BUILD ?? 'true') : 'false' },
     stdio: ['ignore', 'pipe', 'inherit'],
     encoding: 'utf8',
     maxBuffer: 16 * 1024 * 1024,

@@ -58,7 +58,9 @@ export function printReport({ settings, workload, jsonBytes, before, after, bare
   const keptPerDay = kept * (24 / settings.hours);
   for (const perDay of [10_000, 100_000, 1_000_000, 10_000_000]) {
     const day = (retained / attempts) * perDay;
-    lines.push(`  ${num(perDay).padStart(12)}                 ${size(day + keptPerDay).padStart(10)}          ${size(day * settings.retentionDays + keptPerDay * settings.retentionDays).padStart(10)}`);
+    lines.push(
+      `  ${num(perDay).padStart(12)}                 ${size(day + keptPerDay).padStart(10)}          ${size(day * settings.retentionDays + keptPerDay * settings.retentionDays).padStart(10)}`,
+    );
   }
   lines.push(
     `  (the rollups and activity of these ${workload.automations.length} automations, busy every minute, add ${size(keptPerDay)} a day at any of these rates, ${size(keptPerDay / workload.automations.length)} per automation; kept past retention: ${size(keptPerDay * 365)} a year)`,

@@ -48,7 +48,10 @@ async function sizes(db) {
       GROUP BY 1`,
   );
   const [database] = (await db.query('SELECT pg_database_size(current_database())::bigint AS bytes')).rows;
-  return { tables: new Map(rows.map((row) => [row.name, { bytes: Number(row.bytes), heap: Number(row.heap), indexes: Number(row.indexes), rows: Number(row.rows) }])), database: Number(database.bytes) };
+  return {
+    tables: new Map(rows.map((row) => [row.name, { bytes: Number(row.bytes), heap: Number(row.heap), indexes: Number(row.indexes), rows: Number(row.rows) }])),
+    database: Number(database.bytes),
+  };
 }
 
 async function main() {

@@ -50,7 +50,11 @@ test.describe('Backstage journey', () => {
     await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
   });
 
-  test('an org folder copied beside the catalog applies with notes; the team tree shows its levels and members, the automation its annotation links', async ({ baseUrl, roundhouse, signedInAs }) => {
+  test('an org folder copied beside the catalog applies with notes; the team tree shows its levels and members, the automation its annotation links', async ({
+    baseUrl,
+    roundhouse,
+    signedInAs,
+  }) => {
     const dir = await mkdtemp(path.join(tmpdir(), 'roundhouse-e2e-backstage-'));
     dirs.push(dir);
     await cp(path.join(root, 'catalog'), dir, { recursive: true });
@@ -86,7 +90,13 @@ test.describe('Backstage journey', () => {
     // Backstage reads it back from the running server (not the console's pages) with a catalog_read token.
     const graphql = await asAdmin(baseUrl);
     const { createRuntimeToken } = await graphql<{ createRuntimeToken: { secret: string } }>(
-      `mutation($input: CreateRuntimeTokenInput!) { createRuntimeToken(input: $input) { secret } }`,
+      `
+        mutation ($input: CreateRuntimeTokenInput!) {
+          createRuntimeToken(input: $input) {
+            secret
+          }
+        }
+      `,
       { input: { name: 'Backstage e2e', team: 'finance-ops', capabilities: ['catalog_read'] } },
     );
     expect((await fetch(`${baseUrl}/catalog/backstage/entities.yaml`, { headers: { accept: '*/*' } })).status).toBe(401);

@@ -11,31 +11,54 @@ const DECISION = 'canary: 1 of 3 failed again (33.3%), within the 40% you set; s
 
 async function setUp(baseUrl: string): Promise<void> {
   const graphql = await asAdmin(baseUrl);
-  await graphql(`mutation Register($input: AutomationInput!) { registerAutomation(input: $input) { slug } }`, {
-    input: {
-      slug: AUTOMATION,
-      title: 'Supplier statement reconciliation',
-      description: 'Reconciles monthly supplier statements against open vendor bills in NetSuite and flags differences to accounts payable.',
-      type: 'automation',
-      lifecycle: 'production',
-      owner: 'finance-ops',
-      onCall: { name: 'Finance ops primary' },
-      riskDomains: ['billing'],
-      runtime: { kind: 'sdk' },
+  await graphql(
+    `
+      mutation Register($input: AutomationInput!) {
+        registerAutomation(input: $input) {
+          slug
+        }
+      }
+    `,
+    {
+      input: {
+        slug: AUTOMATION,
+        title: 'Supplier statement reconciliation',
+        description: 'Reconciles monthly supplier statements against open vendor bills in NetSuite and flags differences to accounts payable.',
+        type: 'automation',
+        lifecycle: 'production',
+        owner: 'finance-ops',
+        onCall: { name: 'Finance ops primary' },
+        riskDomains: ['billing'],
+        runtime: { kind: 'sdk' },
+      },
     },
-  });
+  );
 }
 
 test.describe('canary reprocess journey', () => {
   test.beforeAll(({ baseUrl }) => setUp(baseUrl));
 
-  test('on call starts a reprocess with a canary, a second operator approves it, the runtime fails one of the first three and the rest follows', async ({ baseUrl, signedInAs }) => {
+  test('on call starts a reprocess with a canary, a second operator approves it, the runtime fails one of the first three and the rest follows', async ({
+    baseUrl,
+    signedInAs,
+  }) => {
     // The reconciliation runtime gave up on ten statements; it will handle them again through the SDK.
-    const client = await runtimeClient(baseUrl, { team: 'finance-ops', name: 'statement reconciler e2e', automations: [AUTOMATION], capabilities: ['ingest', 'dead_letters', 'commands'] });
+    const client = await runtimeClient(baseUrl, {
+      team: 'finance-ops',
+      name: 'statement reconciler e2e',
+      automations: [AUTOMATION],
+      capabilities: ['ingest', 'dead_letters', 'commands'],
+    });
     for (let n = 0; n < MESSAGES; n += 1) {
       const error = new Error(`Statement ST-2026-${500 + n} closes at 12,410.00 EUR but the open bills add up to 12,401.00 EUR`);
       error.name = ERROR_CLASS;
-      client.deadLetter(AUTOMATION, { messageId: `statement_e2e_${n}`, source: { kind: 'sdk', queue: 'ap.statements.reconcile' }, payload: { statement: `ST-2026-${500 + n}`, vendor: 'V-2210' }, error, attempts: 3 });
+      client.deadLetter(AUTOMATION, {
+        messageId: `statement_e2e_${n}`,
+        source: { kind: 'sdk', queue: 'ap.statements.reconcile' },
+        payload: { statement: `ST-2026-${500 + n}`, vendor: 'V-2210' },
+        error,
+        attempts: 3,
+      });
     }
     await client.flush();
     const handled: string[] = [];
@@ -85,7 +108,10 @@ test.describe('canary reprocess journey', () => {
       // The card tells Oscar it is a canary, and that his approval covers the whole request.
       const card = page.getByRole('article', { name: `Reprocess request #${requestId}` });
       await expect(card.getByTestId('approval-canary')).toContainText('The first 3 messages go out alone. The other 7 follow');
-      await page.getByRole('group', { name: `Decide on request #${requestId}` }).getByRole('button', { name: 'Approve…' }).click();
+      await page
+        .getByRole('group', { name: `Decide on request #${requestId}` })
+        .getByRole('button', { name: 'Approve…' })
+        .click();
       const approveDialog = page.getByRole('dialog', { name: `Approve request #${requestId}?` });
       await approveDialog.getByRole('textbox').fill('Canary first, as agreed with AP');
       await approveDialog.getByRole('button', { name: `Approve — send ${MESSAGES} messages` }).click();

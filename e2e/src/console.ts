@@ -19,7 +19,11 @@ export async function asAdmin(baseUrl: string): Promise<<T>(query: string, varia
   // Cookie sessions send their CSRF token on every POST, as the console does.
   const { csrfToken } = (await (await fetch(`${baseUrl}/auth/session`, { headers: { cookie } })).json()) as { csrfToken: string };
   return async <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
-    const response = await fetch(`${baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken }, body: JSON.stringify({ query, variables }) });
+    const response = await fetch(`${baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+      body: JSON.stringify({ query, variables }),
+    });
     const body = (await response.json()) as { data?: T; errors?: unknown[] };
     if (body.data === undefined || body.errors !== undefined) {
       throw new Error(`GraphQL failed: ${JSON.stringify(body.errors)}`);
@@ -29,10 +33,19 @@ export async function asAdmin(baseUrl: string): Promise<<T>(query: string, varia
 }
 
 /** An SDK client with a runtime token an admin made for `team`'s named automations (reporting runs and dead letters unless `capabilities` say more), as a runtime is set up. */
-export async function runtimeClient(baseUrl: string, token: { name: string; team: string; automations: string[]; capabilities?: ('ingest' | 'dead_letters' | 'commands')[] }): Promise<RoundhouseClient> {
+export async function runtimeClient(
+  baseUrl: string,
+  token: { name: string; team: string; automations: string[]; capabilities?: ('ingest' | 'dead_letters' | 'commands')[] },
+): Promise<RoundhouseClient> {
   const graphql = await asAdmin(baseUrl);
   const { createRuntimeToken } = await graphql<{ createRuntimeToken: { secret: string } }>(
-    `mutation($input: CreateRuntimeTokenInput!) { createRuntimeToken(input: $input) { secret } }`,
+    `
+      mutation ($input: CreateRuntimeTokenInput!) {
+        createRuntimeToken(input: $input) {
+          secret
+        }
+      }
+    `,
     { input: token },
   );
   return new RoundhouseClient({ url: baseUrl, token: createRuntimeToken.secret, onDiagnostic: () => undefined });

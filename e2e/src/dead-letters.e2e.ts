@@ -28,7 +28,10 @@ test.describe('dead-letter workbench journey', () => {
     await client.shutdown();
   });
 
-  test('an admin finds the group and opens a message with its runbook; on call for another team, and a viewer, see the sensitive fields masked', async ({ baseUrl, signedInAs }) => {
+  test('an admin finds the group and opens a message with its runbook; on call for another team, and a viewer, see the sensitive fields masked', async ({
+    baseUrl,
+    signedInAs,
+  }) => {
     const page = await signedInAs('ada');
     await page.goto(`${baseUrl}/dead-letters?automation=refund-handling`);
     const group = page.locator('tr[data-fingerprint]').filter({ hasText: 'BankAccountClosedError' });

@@ -17,19 +17,33 @@ test.describe('failed-again journey', () => {
 
   test.beforeAll(async ({ baseUrl }) => {
     const graphql = await asAdmin(baseUrl);
-    await graphql(`mutation Register($input: AutomationInput!) { registerAutomation(input: $input) { slug } }`, {
-      input: {
-        slug: AUTOMATION,
-        title: TITLE,
-        description: 'Matches the fees Adyen and Stripe deduct from each payout to the contracted fee schedule and books the difference in NetSuite.',
-        type: 'automation',
-        lifecycle: 'production',
-        owner: 'finance-ops',
-        onCall: { name: 'Finance ops primary' },
-        runtime: { kind: 'sdk' },
+    await graphql(
+      `
+        mutation Register($input: AutomationInput!) {
+          registerAutomation(input: $input) {
+            slug
+          }
+        }
+      `,
+      {
+        input: {
+          slug: AUTOMATION,
+          title: TITLE,
+          description: 'Matches the fees Adyen and Stripe deduct from each payout to the contracted fee schedule and books the difference in NetSuite.',
+          type: 'automation',
+          lifecycle: 'production',
+          owner: 'finance-ops',
+          onCall: { name: 'Finance ops primary' },
+          runtime: { kind: 'sdk' },
+        },
       },
+    );
+    client = await runtimeClient(baseUrl, {
+      name: 'fee reconciliation worker e2e',
+      team: 'finance-ops',
+      automations: [AUTOMATION],
+      capabilities: ['ingest', 'dead_letters', 'commands'],
     });
-    client = await runtimeClient(baseUrl, { name: 'fee reconciliation worker e2e', team: 'finance-ops', automations: [AUTOMATION], capabilities: ['ingest', 'dead_letters', 'commands'] });
     // The runtime gave up on twelve fee batches: the fee schedule for a new card scheme was missing.
     const firstFailedAt = new Date(Date.now() - 3_600_000);
     for (let n = 1; n <= MESSAGES; n += 1) {

@@ -73,7 +73,19 @@ test.describe('the console on narrow and wide screens', () => {
     await expect(menu).toHaveAttribute('aria-expanded', 'false');
     await expect(menu).toBeFocused();
 
-    const pages = ['/', '/automations/invoice-generation', '/automations/invoice-generation/slos', '/dashboards', '/dead-letters', '/runs', '/reprocess', '/alerts', '/audit', '/tokens', '/automations/new'];
+    const pages = [
+      '/',
+      '/automations/invoice-generation',
+      '/automations/invoice-generation/slos',
+      '/dashboards',
+      '/dead-letters',
+      '/runs',
+      '/reprocess',
+      '/alerts',
+      '/audit',
+      '/tokens',
+      '/automations/new',
+    ];
     const overflowing: Record<string, number> = {};
     for (const path of pages) {
       await page.goto(`${baseUrl}${path}`);

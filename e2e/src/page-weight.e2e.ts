@@ -7,7 +7,12 @@ async function scriptsOf(requests: Request[]): Promise<{ path: string; encoding:
   return Promise.all(
     scripts.map(async (request) => {
       const headers = (await (await request.response())?.allHeaders()) ?? {};
-      return { path: new URL(request.url()).pathname, encoding: headers['content-encoding'], cacheControl: headers['cache-control'], bytes: (await request.sizes()).responseBodySize };
+      return {
+        path: new URL(request.url()).pathname,
+        encoding: headers['content-encoding'],
+        cacheControl: headers['cache-control'],
+        bytes: (await request.sizes()).responseBodySize,
+      };
     }),
   );
 }

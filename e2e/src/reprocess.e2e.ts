@@ -24,21 +24,34 @@ interface Command {
  */
 async function setUp(baseUrl: string): Promise<string> {
   const graphql = await asAdmin(baseUrl);
-  await graphql(`mutation Register($input: AutomationInput!) { registerAutomation(input: $input) { slug } }`, {
-    input: {
-      slug: AUTOMATION,
-      title: TITLE,
-      description: 'Gathers delivery proof and receipts for disputed card payments and submits them to Adyen before the deadline.',
-      type: 'automation',
-      lifecycle: 'production',
-      owner: 'finance-ops',
-      onCall: { name: 'Finance ops primary' },
-      runtime: { kind: 'sdk' },
+  await graphql(
+    `
+      mutation Register($input: AutomationInput!) {
+        registerAutomation(input: $input) {
+          slug
+        }
+      }
+    `,
+    {
+      input: {
+        slug: AUTOMATION,
+        title: TITLE,
+        description: 'Gathers delivery proof and receipts for disputed card payments and submits them to Adyen before the deadline.',
+        type: 'automation',
+        lifecycle: 'production',
+        owner: 'finance-ops',
+        onCall: { name: 'Finance ops primary' },
+        runtime: { kind: 'sdk' },
+      },
     },
-  });
-  const created = await graphql<{ createRuntimeToken: { secret: string } }>(
-    `mutation { createRuntimeToken(input: { name: "chargeback worker reprocess e2e", team: "finance-ops", capabilities: [ingest, dead_letters, commands] }) { secret } }`,
   );
+  const created = await graphql<{ createRuntimeToken: { secret: string } }>(`
+    mutation {
+      createRuntimeToken(input: { name: "chargeback worker reprocess e2e", team: "finance-ops", capabilities: [ingest, dead_letters, commands] }) {
+        secret
+      }
+    }
+  `);
   return created.createRuntimeToken.secret;
 }
 
@@ -94,7 +107,10 @@ test.describe('reprocess journey', () => {
     expect(stored).toMatchObject({ accepted: MESSAGES, quarantined: 0, forbidden: 0 });
   });
 
-  test('on call reprocesses a whole group, the runtime picks the commands up and reports back, and the console shows them resolved; a viewer may not act', async ({ baseUrl, signedInAs }) => {
+  test('on call reprocesses a whole group, the runtime picks the commands up and reports back, and the console shows them resolved; a viewer may not act', async ({
+    baseUrl,
+    signedInAs,
+  }) => {
     const page = await signedInAs('otto');
 
     // The workbench, narrowed to the group, then "everything matching".

@@ -11,22 +11,35 @@ const REASON = 'NetSuite currency table fixed by finance systems (CHG-2291)';
 
 async function setUp(baseUrl: string): Promise<void> {
   const graphql = await asAdmin(baseUrl);
-  await graphql(`mutation Register($input: AutomationInput!) { registerAutomation(input: $input) { slug } }`, {
-    input: {
-      slug: AUTOMATION,
-      title: TITLE,
-      description: 'Matches supplier credit notes from the AP inbox to open vendor bills in NetSuite and applies them before the payment run.',
-      type: 'automation',
-      lifecycle: 'production',
-      owner: 'finance-ops',
-      onCall: { name: 'Finance ops primary' },
-      riskDomains: ['billing'],
-      runtime: { kind: 'sdk' },
+  await graphql(
+    `
+      mutation Register($input: AutomationInput!) {
+        registerAutomation(input: $input) {
+          slug
+        }
+      }
+    `,
+    {
+      input: {
+        slug: AUTOMATION,
+        title: TITLE,
+        description: 'Matches supplier credit notes from the AP inbox to open vendor bills in NetSuite and applies them before the payment run.',
+        type: 'automation',
+        lifecycle: 'production',
+        owner: 'finance-ops',
+        onCall: { name: 'Finance ops primary' },
+        riskDomains: ['billing'],
+        runtime: { kind: 'sdk' },
+      },
     },
-  });
-  const { createRuntimeToken } = await graphql<{ createRuntimeToken: { secret: string } }>(
-    `mutation { createRuntimeToken(input: { name: "credit note matcher e2e", team: "finance-ops", capabilities: [ingest, dead_letters] }) { secret } }`,
   );
+  const { createRuntimeToken } = await graphql<{ createRuntimeToken: { secret: string } }>(`
+    mutation {
+      createRuntimeToken(input: { name: "credit note matcher e2e", team: "finance-ops", capabilities: [ingest, dead_letters] }) {
+        secret
+      }
+    }
+  `);
   const at = new Date().toISOString();
   const response = await fetch(`${baseUrl}/ingest/v1/events`, {
     method: 'POST',
@@ -52,7 +65,10 @@ async function setUp(baseUrl: string): Promise<void> {
 test.describe('separation of duties journey', () => {
   test.beforeAll(({ baseUrl }) => setUp(baseUrl));
 
-  test('on call asks to reprocess a billing automation, cannot approve it alone, a second operator approves it, and an admin finds both in the audit trail and exports it', async ({ baseUrl, signedInAs }) => {
+  test('on call asks to reprocess a billing automation, cannot approve it alone, a second operator approves it, and an admin finds both in the audit trail and exports it', async ({
+    baseUrl,
+    signedInAs,
+  }) => {
     // Otto asks: the dialog says up front that a second person must approve.
     const page = await signedInAs('otto');
     await page.goto(`${baseUrl}/dead-letters?automation=${AUTOMATION}`);
@@ -77,7 +93,10 @@ test.describe('separation of duties journey', () => {
     await page.getByRole('link', { name: 'Approvals, 1 waiting for you' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Approvals' })).toBeVisible();
     await expect(page.getByRole('link', { name: `Reprocess ${MESSAGES} messages of ${AUTOMATION}` })).toBeVisible();
-    await page.getByRole('group', { name: `Decide on request #${requestId}` }).getByRole('button', { name: 'Approve…' }).click();
+    await page
+      .getByRole('group', { name: `Decide on request #${requestId}` })
+      .getByRole('button', { name: 'Approve…' })
+      .click();
     const approveDialog = page.getByRole('dialog', { name: `Approve request #${requestId}?` });
     await approveDialog.getByRole('textbox').fill('Checked the currency fix in NetSuite sandbox');
     await approveDialog.getByRole('button', { name: `Approve — send ${MESSAGES} messages` }).click();

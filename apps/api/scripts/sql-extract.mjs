@@ -12,13 +12,38 @@ const SQL_CALLS = new Set(['query', 'copyFrom', 'copyTo']);
 const DATABASE_RECEIVERS = /^(db|database|dataSource|manager|entityManager|client|pool|tx|transaction|source|reads)$/;
 /** TypeORM entity-API methods (a Repository, an EntityManager or a query builder): their SQL is built at run time. */
 const TYPEORM_CALLS = new Set([
-  'find', 'findBy', 'findOne', 'findOneBy', 'findOneOrFail', 'findOneByOrFail', 'findAndCount', 'findAndCountBy',
-  'count', 'countBy', 'exist', 'exists', 'existsBy', 'sum', 'average', 'minimum', 'maximum',
-  'save', 'insert', 'update', 'upsert', 'delete', 'remove', 'softDelete', 'restore', 'increment', 'decrement',
+  'find',
+  'findBy',
+  'findOne',
+  'findOneBy',
+  'findOneOrFail',
+  'findOneByOrFail',
+  'findAndCount',
+  'findAndCountBy',
+  'count',
+  'countBy',
+  'exist',
+  'exists',
+  'existsBy',
+  'sum',
+  'average',
+  'minimum',
+  'maximum',
+  'save',
+  'insert',
+  'update',
+  'upsert',
+  'delete',
+  'remove',
+  'softDelete',
+  'restore',
+  'increment',
+  'decrement',
   'createQueryBuilder',
 ]);
 /** A string that reads as a SQL statement or clause (our SQL writes its keywords in capitals). */
-const SQL_LOOK = /^\s*\(?\s*(SELECT|INSERT INTO|UPDATE|DELETE FROM|WITH|COPY|CREATE|ALTER|DROP|LOCK TABLE|TRUNCATE|GRANT|REVOKE|SET|RESET|VACUUM|ANALYZE|NOTIFY|LISTEN|UNLISTEN|DO|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|EXPLAIN)\b|\b(SELECT|FROM|WHERE|JOIN|GROUP BY|ORDER BY|ON CONFLICT|RETURNING|VALUES)\b[\s\S]*\b(FROM|WHERE|AND|OR|SET|LIMIT|RETURNING|BY)\b/;
+const SQL_LOOK =
+  /^\s*\(?\s*(SELECT|INSERT INTO|UPDATE|DELETE FROM|WITH|COPY|CREATE|ALTER|DROP|LOCK TABLE|TRUNCATE|GRANT|REVOKE|SET|RESET|VACUUM|ANALYZE|NOTIFY|LISTEN|UNLISTEN|DO|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|EXPLAIN)\b|\b(SELECT|FROM|WHERE|JOIN|GROUP BY|ORDER BY|ON CONFLICT|RETURNING|VALUES)\b[\s\S]*\b(FROM|WHERE|AND|OR|SET|LIMIT|RETURNING|BY)\b/;
 
 const parsed = new Map();
 function sourceFile(path) {
@@ -107,7 +132,9 @@ function followReference(node, out, depth, env) {
 /** `node` if it is written SQL text (a literal, a template, a sum, a call that may be inlined); a computed value stays a placeholder. */
 function textual(node) {
   const inner = node && unwrap(node);
-  const written = inner && (isLiteral(inner) || (ts.isCallExpression(inner) && inlineCall(inner, new Map())) || (ts.isBinaryExpression(inner) && inner.operatorToken.kind === ts.SyntaxKind.PlusToken));
+  const written =
+    inner &&
+    (isLiteral(inner) || (ts.isCallExpression(inner) && inlineCall(inner, new Map())) || (ts.isBinaryExpression(inner) && inner.operatorToken.kind === ts.SyntaxKind.PlusToken));
   return written ? inner : undefined;
 }
 
@@ -243,7 +270,8 @@ function headingOf(node) {
 }
 
 function nameOf(node) {
-  const named = ts.isClassLike(node) || ts.isMethodDeclaration(node) || ts.isFunctionDeclaration(node) || ts.isGetAccessor(node) || ts.isSetAccessor(node) || ts.isPropertyDeclaration(node);
+  const named =
+    ts.isClassLike(node) || ts.isMethodDeclaration(node) || ts.isFunctionDeclaration(node) || ts.isGetAccessor(node) || ts.isSetAccessor(node) || ts.isPropertyDeclaration(node);
   if (named && node.name) {
     return node.name.getText();
   }
@@ -276,7 +304,8 @@ function calledName(call) {
 }
 
 /** Query-builder steps: once a chain starts at a TypeORM repository, every step of it is part of the statement. */
-const BUILDER_CALLS = /^(select|addSelect|from|where|andWhere|orWhere|(inner|left)Join(AndSelect)?|orderBy|addOrderBy|groupBy|addGroupBy|having|andHaving|limit|offset|take|skip|setParameters?|values|set|orUpdate|orIgnore|returning|get(Many|One|OneOrFail|Count|ManyAndCount|RawMany|RawOne|RawAndEntities|Exists)|execute)$/;
+const BUILDER_CALLS =
+  /^(select|addSelect|from|where|andWhere|orWhere|(inner|left)Join(AndSelect)?|orderBy|addOrderBy|groupBy|addGroupBy|having|andHaving|limit|offset|take|skip|setParameters?|values|set|orUpdate|orIgnore|returning|get(Many|One|OneOrFail|Count|ManyAndCount|RawMany|RawOne|RawAndEntities|Exists)|execute)$/;
 
 /** A TypeORM call (`this.teams.find(…)`, `manager.getRepository(X).save(…)`, a query builder's steps); not an array's `find`. */
 function isTypeOrmCall(call) {

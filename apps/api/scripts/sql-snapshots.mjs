@@ -89,7 +89,10 @@ function formatStatement(parts) {
 
 function dedent(text) {
   const lines = text.split('\n');
-  const indents = lines.slice(1).filter((line) => line.trim() !== '').map((line) => /^ */.exec(line)[0].length);
+  const indents = lines
+    .slice(1)
+    .filter((line) => line.trim() !== '')
+    .map((line) => /^ */.exec(line)[0].length);
   const cut = indents.length > 0 ? Math.min(...indents) : 0;
   return [lines[0], ...lines.slice(1).map((line) => line.slice(cut))].join('\n');
 }
@@ -97,7 +100,10 @@ function dedent(text) {
 function render(relativeSource, statements) {
   const blocks = statements.map((statement) => {
     if (statement.typeorm !== undefined) {
-      return `-- ${statement.heading} (TypeORM builds this SQL at run time)\n${statement.typeorm.split('\n').map((line) => `--   ${line}`).join('\n')}`;
+      return `-- ${statement.heading} (TypeORM builds this SQL at run time)\n${statement.typeorm
+        .split('\n')
+        .map((line) => `--   ${line}`)
+        .join('\n')}`;
     }
     const body = formatStatement(statement.parts).trim();
     return `-- ${statement.heading}${statement.fragment ? ' (fragment)' : ''}\n${body}${body.endsWith(';') ? '' : ';'}`;
@@ -118,7 +124,9 @@ export function generate(srcRoot) {
     if (statements.has(path)) {
       snapshots.set(path.replace(/\.ts$/, '.sql'), render(basename(rel), statements.get(path)));
     } else if (path.endsWith('.repository.ts')) {
-      errors.push(`${rel}: a repository with no SQL found. Send SQL with \`.query(sql, params)\` (see CONTRIBUTING.md, "SQL snapshots"), or teach apps/api/scripts/sql-extract.mjs the call it uses.`);
+      errors.push(
+        `${rel}: a repository with no SQL found. Send SQL with \`.query(sql, params)\` (see CONTRIBUTING.md, "SQL snapshots"), or teach apps/api/scripts/sql-extract.mjs the call it uses.`,
+      );
     }
   }
   return { snapshots, errors };

@@ -61,7 +61,12 @@ const SUGGESTION = / ?Did you mean .+\?$/;
  * `hideSchemaDetails` (production) no message suggests names from the schema: Apollo strips them
  * from validation errors, this from the rest (a variable's wrong input field or enum value).
  */
-export function formatGraphQLError(log: Logger, formatted: GraphQLFormattedError, error: unknown, options: { hideSchemaDetails: boolean } = { hideSchemaDetails: false }): GraphQLFormattedError {
+export function formatGraphQLError(
+  log: Logger,
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  options: { hideSchemaDetails: boolean } = { hideSchemaDetails: false },
+): GraphQLFormattedError {
   if (formatted.extensions?.code === 'INTERNAL_SERVER_ERROR') {
     log.error({ err: unwrapResolverError(error) }, 'unexpected error in a GraphQL operation');
     return { message: `Something went wrong on our side (request id ${currentRequestId() ?? 'unknown'}).`, extensions: { code: 'INTERNAL_SERVER_ERROR' } };

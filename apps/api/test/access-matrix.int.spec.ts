@@ -42,7 +42,9 @@ type Outcome = 'permitted' | 'refused' | 'held' | `failed: ${string}`;
 function outcomeOf(result: GraphQLResult<unknown>, accessCase: AccessCase): Outcome {
   const codes = (result.errors ?? []).map((e) => e.extensions?.code);
   if (codes.length > 0) {
-    return codes.every((code) => code === 'UNAUTHENTICATED' || code === 'FORBIDDEN') ? 'refused' : `failed: ${result.errors?.map((e) => `${e.extensions?.code}: ${e.message}`).join('; ')}`;
+    return codes.every((code) => code === 'UNAUTHENTICATED' || code === 'FORBIDDEN')
+      ? 'refused'
+      : `failed: ${result.errors?.map((e) => `${e.extensions?.code}: ${e.message}`).join('; ')}`;
   }
   if (accessCase.held?.(result.data) === true) {
     return 'held';
@@ -97,7 +99,10 @@ describe('the access matrix: every operation × every role × own and other team
     };
     const tokenOf = (team: string) => {
       if (!tokens.has(team)) {
-        tokens.set(team, cookie('ada').then(async (admin) => (await createToken(t.api, admin, { team, capabilities: ['ingest', 'dead_letters'] })).secret));
+        tokens.set(
+          team,
+          cookie('ada').then(async (admin) => (await createToken(t.api, admin, { team, capabilities: ['ingest', 'dead_letters'] })).secret),
+        );
       }
       return tokens.get(team) as Promise<string>;
     };
@@ -139,7 +144,10 @@ describe('the access matrix: every operation × every role × own and other team
         named.set(capability, (await createToken(t.api, admin, { name: `matrix ${from} ${capability}`, team: from, automations: [slug], capabilities: [capability] })).secret);
       }
       movedAwayTokens.set(team, named);
-      await asAdmin(`mutation($slug: String!, $input: AutomationInput!) { updateAutomation(slug: $slug, input: $input) { slug } }`, { slug, input: automationInput({ slug, owner: team, riskDomains: [] }) });
+      await asAdmin(`mutation($slug: String!, $input: AutomationInput!) { updateAutomation(slug: $slug, input: $input) { slug } }`, {
+        slug,
+        input: automationInput({ slug, owner: team, riskDomains: [] }),
+      });
       moved.set(team, slug);
     }
     movedContext = { ...context, shippedAutomation: (team) => moved.get(team) ?? '', deadLetter: (team) => reportDeadLetter(team, moved.get(team) ?? '') };
@@ -152,25 +160,49 @@ describe('the access matrix: every operation × every role × own and other team
       ...Object.keys(schema.getMutationType()?.getFields() ?? {}).map((name) => `Mutation.${name}`),
     ].sort();
     const covered = CASES.map((c) => c.operation).sort();
-    expect(operations.filter((op) => !covered.includes(op)), 'operations without an access case').toEqual([]);
-    expect(covered.filter((op) => !operations.includes(op)), 'access cases for operations not in the schema').toEqual([]);
+    expect(
+      operations.filter((op) => !covered.includes(op)),
+      'operations without an access case',
+    ).toEqual([]);
+    expect(
+      covered.filter((op) => !operations.includes(op)),
+      'access cases for operations not in the schema',
+    ).toEqual([]);
     const rows = CASES.map(rowOf).sort();
-    expect(rows.filter((row, index) => rows.indexOf(row) !== index), 'operations with two cases for one row').toEqual([]);
+    expect(
+      rows.filter((row, index) => rows.indexOf(row) !== index),
+      'operations with two cases for one row',
+    ).toEqual([]);
   });
 
   it('has a case for every HTTP route', () => {
     const routes = [...rules.keys()].filter((op) => op.startsWith('HTTP ')).sort();
     const covered = ROUTE_CASES.map((c) => c.operation).sort();
-    expect(routes.filter((op) => !covered.includes(op)), 'routes without an access case').toEqual([]);
-    expect(covered.filter((op) => !routes.includes(op)), 'access cases for routes that are gone').toEqual([]);
+    expect(
+      routes.filter((op) => !covered.includes(op)),
+      'routes without an access case',
+    ).toEqual([]);
+    expect(
+      covered.filter((op) => !routes.includes(op)),
+      'access cases for routes that are gone',
+    ).toEqual([]);
   });
 
   it('states in the policy who may call every operation and route it has a case for, and nothing else', () => {
     const stated = [...Object.keys(OPERATIONS), ...Object.keys(ROUTES)].sort();
     const called = [...CASES.map(rowOf), ...ROUTE_CASES.map((c) => c.operation)].sort();
-    expect(called.filter((op) => !stated.includes(op)), 'operations without a row in policy.ts').toEqual([]);
-    expect(stated.filter((op) => !called.includes(op)), 'rows in policy.ts for operations without a case').toEqual([]);
-    expect(Object.keys(ROUTES).filter((op) => op in OPERATIONS), 'operations with two rows').toEqual([]);
+    expect(
+      called.filter((op) => !stated.includes(op)),
+      'operations without a row in policy.ts',
+    ).toEqual([]);
+    expect(
+      stated.filter((op) => !called.includes(op)),
+      'rows in policy.ts for operations without a case',
+    ).toEqual([]);
+    expect(
+      Object.keys(ROUTES).filter((op) => op in OPERATIONS),
+      'operations with two rows',
+    ).toEqual([]);
   });
 
   async function auditEntries(): Promise<number> {
@@ -185,7 +217,12 @@ describe('the access matrix: every operation × every role × own and other team
       case 'runtime':
         return bearer(await runtimeToken(team, [capability]));
       case 'runtimeWithout':
-        return bearer(await runtimeToken(team, ALL_CAPABILITIES.filter((c) => c !== capability)));
+        return bearer(
+          await runtimeToken(
+            team,
+            ALL_CAPABILITIES.filter((c) => c !== capability),
+          ),
+        );
       case 'otherTeamRuntime':
         return bearer(await runtimeToken(otherTeamThan(team), [capability]));
       case 'movedAwayRuntime':
@@ -203,7 +240,10 @@ describe('the access matrix: every operation × every role × own and other team
   function runtimeToken(team: string, capabilities: readonly Capability[]): Promise<string> {
     const key = `${team}:${capabilities.join(',')}`;
     if (!runtimeTokens.has(key)) {
-      runtimeTokens.set(key, context.cookie('ada').then(async (admin) => (await createToken(t.api, admin, { team, capabilities: [...capabilities] })).secret));
+      runtimeTokens.set(
+        key,
+        context.cookie('ada').then(async (admin) => (await createToken(t.api, admin, { team, capabilities: [...capabilities] })).secret),
+      );
     }
     return runtimeTokens.get(key) as Promise<string>;
   }

@@ -44,14 +44,17 @@ describe('expensive fields multiplied by aliases, in production', () => {
     expect(attack.body.data).toBeUndefined();
     expect(attack.body.errors).toEqual([
       {
-        message: 'This operation asks for "dashboard" 400 times (each alias counts); at most 3 are allowed in one operation. Send separate requests, or ask a list field for several at once.',
+        message:
+          'This operation asks for "dashboard" 400 times (each alias counts); at most 3 are allowed in one operation. Send separate requests, or ask a list field for several at once.',
         extensions: { code: 'QUERY_TOO_COSTLY' },
       },
     ]);
   });
 
   it('counts aliases spread through fragments and inline fragments alike', async () => {
-    const spread = await post(`{ ...A ... on Query { ${dashboard('c')} } } fragment A on Query { ${dashboard('a')} ${dashboard('b')} ...B } fragment B on Query { ${dashboard('z')} }`);
+    const spread = await post(
+      `{ ...A ... on Query { ${dashboard('c')} } } fragment A on Query { ${dashboard('a')} ${dashboard('b')} ...B } fragment B on Query { ${dashboard('z')} }`,
+    );
     expect(spread.status).toBe(400);
     expect(spread.body.errors?.[0]?.message).toMatch(/^This operation asks for "dashboard" 4 times/);
   });
@@ -60,6 +63,10 @@ describe('expensive fields multiplied by aliases, in production', () => {
     const allowed = await post(`{ ${dashboard('a')} ${dashboard('b')} ${dashboard('c')} }`);
     expect(allowed.status).toBe(200);
     expect(allowed.body.errors).toBeUndefined();
-    expect(Object.values(allowed.body.data ?? {}).map((d) => (d as { title: string }).title)).toEqual(['Finance automation program', 'Finance automation program', 'Finance automation program']);
+    expect(Object.values(allowed.body.data ?? {}).map((d) => (d as { title: string }).title)).toEqual([
+      'Finance automation program',
+      'Finance automation program',
+      'Finance automation program',
+    ]);
   });
 });

@@ -81,7 +81,11 @@ export async function signIn(url: string, persona: string): Promise<string> {
 /** A GraphQL operation on an api process, with the session's CSRF token; throws with the errors when there is no data. */
 export async function graphql<T>(url: string, cookie: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
   const session = (await (await fetch(`${url}/auth/session`, { headers: { cookie } })).json()) as { csrfToken: string };
-  const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': session.csrfToken }, body: JSON.stringify({ query, variables }) });
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': session.csrfToken },
+    body: JSON.stringify({ query, variables }),
+  });
   const body = (await response.json()) as { data?: T; errors?: unknown[] };
   if (body.data === undefined || body.data === null) {
     throw new Error(`GraphQL failed: ${JSON.stringify(body.errors)}`);

@@ -10,7 +10,6 @@ import { DEAD_LETTER_STATUS } from '../src/dead-letters/index.js';
 // What the approvals suites share: the fields they read, the operations they send, and a Roundhouse
 // where a second person's approval is needed early (a bulk threshold of 5).
 
-
 export const REQUEST_FIELDS = `id state total approvalReasons canControl canReject canDecide decideBlockedReason requestedBy { id }
   decision { decision by { id name } at note } progress { queued dispatched cancelled }`;
 
@@ -87,12 +86,16 @@ export function useApprovalsApi() {
   async function seed(automation: string, count: number, token = runtimes.finance): Promise<string[]> {
     const events = Array.from({ length: count }, () => deadLetter(automation, { source: { kind: 'sdk', queue: `${automation}.failed` } }));
     expect((await ingest(t.api, token, events)).body.accepted).toBe(count);
-    const rows = await t.db.query<{ id: string }>(`SELECT id::text AS id FROM dead_letter WHERE message_id = ANY($1) ORDER BY id`, [events.map((e) => (e as { messageId: string }).messageId)]);
+    const rows = await t.db.query<{ id: string }>(`SELECT id::text AS id FROM dead_letter WHERE message_id = ANY($1) ORDER BY id`, [
+      events.map((e) => (e as { messageId: string }).messageId),
+    ]);
     return rows.map((r) => r.id);
   }
 
   async function start(persona: Persona, ids: string[]): Promise<Request> {
-    const result = await as<{ startReprocess: Request }>(persona, START, { input: { action: 'reprocess', velocity: 1000, reason: 'NetSuite is back after the outage', selection: { ids } } });
+    const result = await as<{ startReprocess: Request }>(persona, START, {
+      input: { action: 'reprocess', velocity: 1000, reason: 'NetSuite is back after the outage', selection: { ids } },
+    });
     expect(result.errors).toBeUndefined();
     return result.data?.startReprocess as Request;
   }
@@ -130,7 +133,9 @@ export function useApprovalsApi() {
     for (const persona of ['ada', 'omar', 'olga', 'otto', 'oscar', 'vera'] as const) {
       cookies[persona] = await t.api.signIn(persona);
     }
-    const registered = await as('omar', `mutation($input: AutomationInput!) { registerAutomation(input: $input) { slug } }`, { input: automationInput({ slug: PLAIN, riskDomains: [] }) });
+    const registered = await as('omar', `mutation($input: AutomationInput!) { registerAutomation(input: $input) { slug } }`, {
+      input: automationInput({ slug: PLAIN, riskDomains: [] }),
+    });
     expect(registered.errors).toBeUndefined();
     runtimes.finance = (await createToken(t.api, cookies.omar, { team: 'finance-ops', capabilities: ['ingest', 'dead_letters', 'commands'] })).secret;
     runtimes.support = (await createToken(t.api, cookies.ada, { team: 'support-engineering', capabilities: ['ingest', 'dead_letters'] })).secret;

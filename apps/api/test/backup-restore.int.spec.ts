@@ -52,8 +52,8 @@ describe('backup and restore', () => {
   let folder: string;
   let restored: string;
   const health = async (target: TestApi, cookie: string) =>
-    (await target.graphql<{ automationHealth: { throughput: number } }>('{ automationHealth(slug: "payout-reconciliation", window: "1h") { throughput } }', {}, cookie)).data?.automationHealth
-      .throughput;
+    (await target.graphql<{ automationHealth: { throughput: number } }>('{ automationHealth(slug: "payout-reconciliation", window: "1h") { throughput } }', {}, cookie)).data
+      ?.automationHealth.throughput;
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -103,7 +103,12 @@ describe('backup and restore', () => {
 
     await api.close();
     // Start-up's database steps, as in production: nothing to migrate, and the api role's privileges came back as they were.
-    const applied = await prepareDatabase({ apiUrl: withDatabase(db.url, restored), migrationUrl: withDatabase(db.migrationUrl, restored), production: true, log: pino({ level: 'silent' }) });
+    const applied = await prepareDatabase({
+      apiUrl: withDatabase(db.url, restored),
+      migrationUrl: withDatabase(db.migrationUrl, restored),
+      production: true,
+      log: pino({ level: 'silent' }),
+    });
     expect(applied).toEqual([]);
     const copy = await startTestApi(withDatabase(db.url, restored));
     try {

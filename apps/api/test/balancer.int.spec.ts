@@ -38,7 +38,16 @@ describe.skipIf(RABBITMQ_URL === undefined || !haproxyInstalled)('three api repl
     db = await createTestDatabase({ migrate: false });
     ports.push(await freePort(), await freePort(), await freePort());
     // One session secret for every replica, as in production (unset, each process would make up its own and refuse the others' cookies).
-    const env = { ...db.env, ROUNDHOUSE_SESSION_SECRET: randomBytes(32).toString('hex'), ROUNDHOUSE_JOBS: 'true', ROUNDHOUSE_COLLECTORS: 'false', ROUNDHOUSE_RUNTIME_RABBITMQ_URL: RABBITMQ_URL ?? '', ROUNDHOUSE_REPROCESS_LEASE_SECONDS: '3', ROUNDHOUSE_TRUST_PROXY: '1', ROUNDHOUSE_SIGN_IN_RATE_LIMIT: String(SIGN_IN_LIMIT) };
+    const env = {
+      ...db.env,
+      ROUNDHOUSE_SESSION_SECRET: randomBytes(32).toString('hex'),
+      ROUNDHOUSE_JOBS: 'true',
+      ROUNDHOUSE_COLLECTORS: 'false',
+      ROUNDHOUSE_RUNTIME_RABBITMQ_URL: RABBITMQ_URL ?? '',
+      ROUNDHOUSE_REPROCESS_LEASE_SECONDS: '3',
+      ROUNDHOUSE_TRUST_PROXY: '1',
+      ROUNDHOUSE_SIGN_IN_RATE_LIMIT: String(SIGN_IN_LIMIT),
+    };
     apis.push(...(await Promise.all(ports.map((port) => startApiProcess({ ...env, PORT: String(port) })))));
     balancer = new HaProxy(await freePort(), ports);
     await balancer.start();
@@ -66,8 +75,25 @@ describe.skipIf(RABBITMQ_URL === undefined || !haproxyInstalled)('three api repl
     }
 
     // A runtime reports through the balancer with the SDK, before, during and after the kill.
-    const { createRuntimeToken } = await graphql<RuntimeToken>(url, sessions.ada, `mutation { createRuntimeToken(input: { name: "balanced runtime", team: "finance-ops" }) { secret } }`);
-    const client = new RoundhouseClient({ url, token: createRuntimeToken.secret, batchSize: 50, flushIntervalMs: 20, retry: { maxAttempts: 100, baseDelayMs: 50, maxDelayMs: 500 }, onDiagnostic: () => undefined });
+    const { createRuntimeToken } = await graphql<RuntimeToken>(
+      url,
+      sessions.ada,
+      `
+        mutation {
+          createRuntimeToken(input: { name: "balanced runtime", team: "finance-ops" }) {
+            secret
+          }
+        }
+      `,
+    );
+    const client = new RoundhouseClient({
+      url,
+      token: createRuntimeToken.secret,
+      batchSize: 50,
+      flushIntervalMs: 20,
+      retry: { maxAttempts: 100, baseDelayMs: 50, maxDelayMs: 500 },
+      onDiagnostic: () => undefined,
+    });
     let reported = 0;
     const report = async (count: number) => {
       for (let i = 0; i < count; i += 1, reported += 1) {
@@ -81,7 +107,12 @@ describe.skipIf(RABBITMQ_URL === undefined || !haproxyInstalled)('three api repl
     await seedDeadLetters(url, exchange, 'deal.closed_won', 10_000, marker);
     const requestId = await startRequest(url, marker, 1_000);
     await report(1_000);
-    await eventually(() => ledger(db, requestId), (l) => l.acknowledged >= 2_500, 'a quarter dispatched', 120_000);
+    await eventually(
+      () => ledger(db, requestId),
+      (l) => l.acknowledged >= 2_500,
+      'a quarter dispatched',
+      120_000,
+    );
 
     // One replica dies without warning, mid-stream and mid-dispatch: the one that has sent the most so far.
     const confirmed = await Promise.all(ports.map(confirmedBy));
@@ -101,7 +132,12 @@ describe.skipIf(RABBITMQ_URL === undefined || !haproxyInstalled)('three api repl
       }
     }
 
-    const done = await eventually(() => ledger(db, requestId), (l) => l.state === 'done', 'the request done on the two replicas left', 180_000);
+    const done = await eventually(
+      () => ledger(db, requestId),
+      (l) => l.state === 'done',
+      'the request done on the two replicas left',
+      180_000,
+    );
     expect(done.acknowledged).toBe(10_000);
     // Every message arrived; a message the killed replica had sent but not yet recorded is sent again with its own key, which the runtime dedupes on.
     const repeats = await expectEveryMessageOnceOrRepeatedWithItsKey(db, requestId, receiver, 10_000);
@@ -109,7 +145,9 @@ describe.skipIf(RABBITMQ_URL === undefined || !haproxyInstalled)('three api repl
     expect(repeats).toBeLessThanOrEqual(2 * 500);
     const keys = await db.query<{ keys: number }>(`SELECT count(DISTINCT reprocess_id)::int AS keys FROM reprocess_item WHERE request_id = $1`, [requestId]);
     expect(keys[0]?.keys).toBe(10_000);
-    process.stderr.write(`balancer: replica killed at ${atKill.acknowledged} confirmed (${confirmedByKilled} by it); ${repeats} message(s) sent again, each with its original key\n`);
+    process.stderr.write(
+      `balancer: replica killed at ${atKill.acknowledged} confirmed (${confirmedByKilled} by it); ${repeats} message(s) sent again, each with its original key\n`,
+    );
     // The balancer saw the replica go and sent everything after to the two left.
     expect(balancer.log()).toContain(`Server api/api${victim + 1} is DOWN`);
 
@@ -135,7 +173,7 @@ describe.skipIf(RABBITMQ_URL === undefined || !haproxyInstalled)('three api repl
     expect(await devSignInFrom(balancer.url, '127.0.0.3')).toBe(204);
   });
 
-  it('does not serve /metrics through the balancer (one replica\'s, whichever answered); each replica serves its own', async () => {
+  it("does not serve /metrics through the balancer (one replica's, whichever answered); each replica serves its own", async () => {
     for (const path of ['/metrics', '/metrics/', '/Metrics']) {
       expect((await fetch(`${balancer.url}${path}`)).status).toBe(404);
     }

@@ -89,7 +89,10 @@ describe('request body limits', () => {
     const justUnder = `[${' '.repeat(INGEST_MAX_INFLATED_BYTES - 2)}]`;
     expect(await post(INGEST_PATH, deflateSync(justUnder), { ...auth, 'content-encoding': 'deflate' })).toEqual({ status: 200, message: undefined });
     expect(await post(INGEST_PATH, deflateRawSync(justUnder), { ...auth, 'content-encoding': 'Deflate' })).toEqual({ status: 200, message: undefined });
-    expect(await post(INGEST_PATH, '[]', { ...auth, 'content-encoding': 'deflate' })).toEqual({ status: 400, message: 'The body says Content-Encoding: deflate but is not deflate data.' });
+    expect(await post(INGEST_PATH, '[]', { ...auth, 'content-encoding': 'deflate' })).toEqual({
+      status: 400,
+      message: 'The body says Content-Encoding: deflate but is not deflate data.',
+    });
     for (const coding of ['br', 'zstd', 'compress', 'gzip, deflate']) {
       expect(await post(INGEST_PATH, gzipSync('[]'), { ...auth, 'content-encoding': coding })).toEqual({
         status: 415,

@@ -62,7 +62,11 @@ const ledger = '{"ledgerId":9007199254740993,"amount":10.50,"currency":"EUR","bi
 const bodies: Published[] = [
   { messageId: `big-${suffix}`, content: Buffer.from(ledger), contentType: 'application/json' },
   // Key order, spacing and a line end are the message's own; so are -2^63, 2^64 - 1 and 1e400.
-  { messageId: `order-${suffix}`, content: Buffer.from('{ "zeta" : 1,\n  "alpha": {"b": 2, "a": 1},\n  "limits": [-9223372036854775808, 18446744073709551615, 1e400, 0.1000] }\n'), contentType: 'application/json; charset=utf-8' },
+  {
+    messageId: `order-${suffix}`,
+    content: Buffer.from('{ "zeta" : 1,\n  "alpha": {"b": 2, "a": 1},\n  "limits": [-9223372036854775808, 18446744073709551615, 1e400, 0.1000] }\n'),
+    contentType: 'application/json; charset=utf-8',
+  },
   // Latin-1 text, not UTF-8: "Müller;10,50".
   { messageId: `latin1-${suffix}`, content: Buffer.from('Müller;10,50\n', 'latin1'), contentType: 'text/csv; charset=iso-8859-1' },
   { messageId: `binary-${suffix}`, content: Buffer.concat([Buffer.from([0x00, 0xff, 0xfe, 0x80, 0xc3, 0x28]), randomBytes(64)]), contentType: 'application/octet-stream' },
@@ -99,7 +103,11 @@ describe.skipIf(RABBITMQ_URL === undefined || REDIS_URL === undefined)('messages
 
   /** Otto asks, Oscar (the second on call for finance-ops) approves, as the rules require. */
   async function reprocess(ids: string[]): Promise<string> {
-    const started = await t.api.graphql<{ startReprocess: Request }>(START, { input: { action: 'reprocess', velocity: 1000, reason: 'ledger 7 reopened for posting', selection: { ids } } }, otto);
+    const started = await t.api.graphql<{ startReprocess: Request }>(
+      START,
+      { input: { action: 'reprocess', velocity: 1000, reason: 'ledger 7 reopened for posting', selection: { ids } } },
+      otto,
+    );
     expect(started.errors).toBeUndefined();
     expect(started.data?.startReprocess.state).toBe('awaiting_approval');
     const id = started.data?.startReprocess.id ?? '';
@@ -140,7 +148,7 @@ describe.skipIf(RABBITMQ_URL === undefined || REDIS_URL === undefined)('messages
       });
     }
     // The application gives up on every one of them: rejected without requeue, so they are dead-lettered into the DLQ.
-    for (let rejected = 0; rejected < bodies.length; ) {
+    for (let rejected = 0; rejected < bodies.length;) {
       const message = await channel.get(work, { noAck: false });
       if (message === false) {
         await new Promise((resolve) => setTimeout(resolve, 50));
@@ -189,7 +197,11 @@ describe.skipIf(RABBITMQ_URL === undefined || REDIS_URL === undefined)('messages
     expect(masked.payload).toContain('"ledgerId": 9007199254740993');
 
     const requestId = await reprocess(await Promise.all(bodies.map((b) => idOf(b.messageId))));
-    await eventually(() => request(requestId), (r) => r.progress.acknowledged + r.progress.succeeded === bodies.length, 'every message republished and confirmed');
+    await eventually(
+      () => request(requestId),
+      (r) => r.progress.acknowledged + r.progress.succeeded === bodies.length,
+      'every message republished and confirmed',
+    );
 
     const received: GetMessage[] = [];
     await eventually(
@@ -226,7 +238,10 @@ describe.skipIf(RABBITMQ_URL === undefined || REDIS_URL === undefined)('messages
     const connection = () => ({ host: url.hostname, port: Number(url.port || 6379), maxRetriesPerRequest: null });
     const queue = new Queue(jobs, { connection: connection() });
     // The queue's own ioredis client, for the raw job hash (BullMQ's typed client declares text answers only).
-    const redis = (await queue.client) as unknown as { hset(key: string, field: string, value: string): Promise<number>; hgetBuffer(key: string, field: string): Promise<Buffer | null> };
+    const redis = (await queue.client) as unknown as {
+      hset(key: string, field: string, value: string): Promise<number>;
+      hgetBuffer(key: string, field: string): Promise<Buffer | null>;
+    };
     let fixed = false;
     let worker: Worker | undefined;
     try {
@@ -241,8 +256,14 @@ describe.skipIf(RABBITMQ_URL === undefined || REDIS_URL === undefined)('messages
         },
         { connection: connection() },
       );
-      await eventually(() => t.db.query<{ body: Buffer }>(`SELECT body FROM dead_letter WHERE source_queue = $1`, [jobs]), (rows) => rows.length === 1, 'the failed job collected');
-      const [stored] = await t.db.query<{ id: string; body: Buffer; content_type: string }>(`SELECT id::text AS id, body, content_type FROM dead_letter WHERE source_queue = $1`, [jobs]);
+      await eventually(
+        () => t.db.query<{ body: Buffer }>(`SELECT body FROM dead_letter WHERE source_queue = $1`, [jobs]),
+        (rows) => rows.length === 1,
+        'the failed job collected',
+      );
+      const [stored] = await t.db.query<{ id: string; body: Buffer; content_type: string }>(`SELECT id::text AS id, body, content_type FROM dead_letter WHERE source_queue = $1`, [
+        jobs,
+      ]);
       expect(stored?.body.toString('utf8')).toBe(data);
       expect(stored?.content_type).toBe('application/json');
       const shown = await view(stored?.id ?? '', otto);
@@ -252,8 +273,16 @@ describe.skipIf(RABBITMQ_URL === undefined || REDIS_URL === undefined)('messages
 
       fixed = true;
       const requestId = await reprocess([stored?.id ?? '']);
-      await eventually(() => job.isCompleted(), (done) => done, 'the job retried and completed');
-      await eventually(() => request(requestId), (r) => r.progress.acknowledged + r.progress.succeeded === 1, 'the retry confirmed');
+      await eventually(
+        () => job.isCompleted(),
+        (done) => done,
+        'the job retried and completed',
+      );
+      await eventually(
+        () => request(requestId),
+        (r) => r.progress.acknowledged + r.progress.succeeded === 1,
+        'the retry confirmed',
+      );
       // The job ran again with the very bytes it failed with.
       expect((await redis.hgetBuffer(queue.toKey(job.id ?? ''), 'data'))?.toString('utf8')).toBe(data);
       expect(seen).toHaveLength(2);

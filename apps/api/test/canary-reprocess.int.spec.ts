@@ -88,7 +88,11 @@ describe.skipIf(RABBITMQ_URL === undefined || REDIS_URL === undefined)('canary r
 
   /** Otto asks for a canary reprocess; Oscar, second on call, approves the whole request as the rules require. */
   async function canaryReprocess(ids: string[], canary: Record<string, number>, beforeApproval?: (requestId: string) => Promise<void>): Promise<string> {
-    const started = await t.api.graphql<{ startReprocess: Request }>(START, { input: { action: 'reprocess', velocity: 1000, reason: 'ledger 7 reopened for posting', selection: { ids }, canary } }, otto);
+    const started = await t.api.graphql<{ startReprocess: Request }>(
+      START,
+      { input: { action: 'reprocess', velocity: 1000, reason: 'ledger 7 reopened for posting', selection: { ids }, canary } },
+      otto,
+    );
     expect(started.errors).toBeUndefined();
     expect(started.data?.startReprocess.state).toBe('awaiting_approval');
     // Before the approval nothing goes out: the canary says so, not "sending".
@@ -126,7 +130,16 @@ describe.skipIf(RABBITMQ_URL === undefined || REDIS_URL === undefined)('canary r
       { id: randomUUID(), type: 'run_started', occurredAt: startedAt, ...run },
       outcome === 'succeeded'
         ? { id: randomUUID(), type: 'run_finished', occurredAt: startedAt, ...run, durationMs: 40 }
-        : { id: randomUUID(), type: 'run_failed', occurredAt: startedAt, ...run, durationMs: 40, errorClass: 'LedgerPostingError', errorMessage: 'ledger 7 is closed for posting', outcome: 'failed' },
+        : {
+            id: randomUUID(),
+            type: 'run_failed',
+            occurredAt: startedAt,
+            ...run,
+            durationMs: 40,
+            errorClass: 'LedgerPostingError',
+            errorMessage: 'ledger 7 is closed for posting',
+            outcome: 'failed',
+          },
     ];
     const response = await ingest(t.api, token, events);
     expect(response.body.accepted).toBe(2);
@@ -138,7 +151,7 @@ describe.skipIf(RABBITMQ_URL === undefined || REDIS_URL === undefined)('canary r
     for (const messageId of messageIds) {
       channel.publish(exchange, 'invoice.created', Buffer.from(JSON.stringify({ invoiceId: messageId, amount: '120.50' })), { messageId, contentType: 'application/json' });
     }
-    for (let rejected = 0; rejected < count; ) {
+    for (let rejected = 0; rejected < count;) {
       const message = await channel.get(work, { noAck: false });
       if (message === false) {
         await new Promise((resolve) => setTimeout(resolve, 50));
@@ -147,7 +160,11 @@ describe.skipIf(RABBITMQ_URL === undefined || REDIS_URL === undefined)('canary r
         rejected += 1;
       }
     }
-    await eventually(() => deadLetterIds(messageIds), (ids) => ids.length === count, `${count} invoices collected`);
+    await eventually(
+      () => deadLetterIds(messageIds),
+      (ids) => ids.length === count,
+      `${count} invoices collected`,
+    );
     return messageIds;
   }
 
@@ -190,11 +207,19 @@ describe.skipIf(RABBITMQ_URL === undefined || REDIS_URL === undefined)('canary r
       const requestId = await canaryReprocess(await deadLetterIds(messageIds), { count: 5, maxFailureRate: 0.25 });
 
       // The slice went out and the broker took it; the canary waits for the runtime, the rest stays held.
-      const waiting = await eventually(() => request(requestId), (r) => r.canary?.stage === 'waiting' && r.canary.awaiting === 5, 'the slice sent, its outcomes awaited');
+      const waiting = await eventually(
+        () => request(requestId),
+        (r) => r.canary?.stage === 'waiting' && r.canary.awaiting === 5,
+        'the slice sent, its outcomes awaited',
+      );
       expect(waiting.progress).toMatchObject({ queued: 15, acknowledged: 5, succeeded: 0, failed: 0 });
       expect(waiting.canary).toMatchObject({ size: 5, sent: 5, rest: 15, requestedCount: 5, maxFailureRate: 0.25, decision: null });
       expect(waiting.state).toBe('running');
-      await eventually(() => request(requestId), (r) => r.waitingReason?.startsWith('Canary: waiting for outcomes') === true, 'the request says it waits for outcomes');
+      await eventually(
+        () => request(requestId),
+        (r) => r.waitingReason?.startsWith('Canary: waiting for outcomes') === true,
+        'the request says it waits for outcomes',
+      );
       expect(runtime.deliveries).toHaveLength(5);
 
       // The runtime handles the slice: one of five fails again (20%), within the 25% set.
@@ -203,7 +228,11 @@ describe.skipIf(RABBITMQ_URL === undefined || REDIS_URL === undefined)('canary r
       for (const message of succeeding) {
         await report(message, 'succeeded');
       }
-      const passed = await eventually(() => request(requestId), (r) => r.canary?.decision !== null && r.canary?.decision !== undefined, 'the canary decided');
+      const passed = await eventually(
+        () => request(requestId),
+        (r) => r.canary?.decision !== null && r.canary?.decision !== undefined,
+        'the canary decided',
+      );
       expect(passed.canary?.decision).toEqual({
         outcome: 'passed',
         reason: 'canary: 1 of 5 failed again (20%), within the 25% you set; sending the other 15',
@@ -213,11 +242,19 @@ describe.skipIf(RABBITMQ_URL === undefined || REDIS_URL === undefined)('canary r
         awaiting: 0,
       });
 
-      await eventually(() => Promise.resolve(runtime.deliveries.length), (n) => n >= 20, 'the rest delivered');
+      await eventually(
+        () => Promise.resolve(runtime.deliveries.length),
+        (n) => n >= 20,
+        'the rest delivered',
+      );
       for (const message of runtime.deliveries.slice(5)) {
         await report(message, 'succeeded');
       }
-      const done = await eventually(() => request(requestId), (r) => r.state === 'done' && r.progress.succeeded === 19, 'every outcome known');
+      const done = await eventually(
+        () => request(requestId),
+        (r) => r.state === 'done' && r.progress.succeeded === 19,
+        'every outcome known',
+      );
       expect(done.progress).toMatchObject({ queued: 0, dispatched: 0, acknowledged: 0, succeeded: 19, failed: 1, cancelled: 0 });
       // Exactly once: twenty deliveries, one per message, each with its own reprocess id.
       const delivered = runtime.deliveries.map((m) => String(m.properties.messageId));
@@ -240,7 +277,11 @@ describe.skipIf(RABBITMQ_URL === undefined || REDIS_URL === undefined)('canary r
     const runtime = await consume('stop');
     try {
       const requestId = await canaryReprocess(await deadLetterIds(messageIds), { percent: 30, maxFailureRate: 0.2 });
-      await eventually(() => request(requestId), (r) => r.canary?.stage === 'waiting' && r.canary.awaiting === 3, 'the slice of 30% (3) sent');
+      await eventually(
+        () => request(requestId),
+        (r) => r.canary?.stage === 'waiting' && r.canary.awaiting === 3,
+        'the slice of 30% (3) sent',
+      );
       expect(runtime.deliveries).toHaveLength(3);
       const slice = runtime.deliveries.map((m) => String(m.properties.messageId));
 
@@ -250,7 +291,11 @@ describe.skipIf(RABBITMQ_URL === undefined || REDIS_URL === undefined)('canary r
       for (const message of succeeding) {
         await report(message, 'succeeded');
       }
-      const stopped = await eventually(() => request(requestId), (r) => r.state === 'cancelled', 'the request stopped');
+      const stopped = await eventually(
+        () => request(requestId),
+        (r) => r.state === 'cancelled',
+        'the request stopped',
+      );
       expect(stopped.canary?.stage).toBe('stopped');
       expect(stopped.canary?.decision?.reason).toBe('canary: 1 of 3 failed again (33.3%), above the 20% you set; the other 7 were not sent and wait again');
       expect(stopped.progress).toMatchObject({ queued: 0, dispatched: 0, succeeded: 2, failed: 1, cancelled: 7 });
@@ -264,7 +309,11 @@ describe.skipIf(RABBITMQ_URL === undefined || REDIS_URL === undefined)('canary r
       expect(decision).toMatchObject({ actor: { name: 'Roundhouse' }, reason: stopped.canary?.decision?.reason });
       expect(JSON.parse(decision?.detail ?? '{}')).toMatchObject({ size: 3, succeeded: 2, failed: 1, maxFailureRate: 0.2, notSent: 7 });
       // The rest can be asked for again: it is in no request.
-      const again = await t.api.graphql<{ startReprocess: Request }>(START, { input: { action: 'reprocess', reason: 'ledger 7 reopened, again', selection: { ids: await deadLetterIds(rest) } } }, otto);
+      const again = await t.api.graphql<{ startReprocess: Request }>(
+        START,
+        { input: { action: 'reprocess', reason: 'ledger 7 reopened, again', selection: { ids: await deadLetterIds(rest) } } },
+        otto,
+      );
       expect(again.data?.startReprocess.total).toBe(7);
     } finally {
       await runtime.stop();
@@ -283,7 +332,11 @@ describe.skipIf(RABBITMQ_URL === undefined || REDIS_URL === undefined)('canary r
     async function failedJobs(prefix: string, count: number): Promise<string[]> {
       const jobIds = Array.from({ length: count }, (_, i) => `${prefix}-${suffix}-${String(i).padStart(2, '0')}`);
       await queue.addBulk(jobIds.map((jobId) => ({ name: 'remind', data: { invoiceId: jobId }, opts: { jobId, attempts: 1 } })));
-      await eventually(() => deadLetterIds(jobIds), (ids) => ids.length === count, `${count} failed jobs collected`);
+      await eventually(
+        () => deadLetterIds(jobIds),
+        (ids) => ids.length === count,
+        `${count} failed jobs collected`,
+      );
       return jobIds;
     }
 
@@ -316,9 +369,19 @@ describe.skipIf(RABBITMQ_URL === undefined || REDIS_URL === undefined)('canary r
       const slice = await sliceOf(requestId);
       expect(slice).toHaveLength(4);
 
-      const done = await eventually(() => request(requestId), (r) => r.state === 'done' && r.progress.succeeded + r.progress.failed === 10, 'every job ran again', 60_000);
+      const done = await eventually(
+        () => request(requestId),
+        (r) => r.state === 'done' && r.progress.succeeded + r.progress.failed === 10,
+        'every job ran again',
+        60_000,
+      );
       expect(done.progress).toMatchObject({ succeeded: 9, failed: 1, cancelled: 0 });
-      expect(done.canary?.decision).toMatchObject({ outcome: 'passed', succeeded: 3, failed: 1, reason: 'canary: 1 of 4 failed again (25%), within the 50% you set; sending the other 6' });
+      expect(done.canary?.decision).toMatchObject({
+        outcome: 'passed',
+        succeeded: 3,
+        failed: 1,
+        reason: 'canary: 1 of 4 failed again (25%), within the 50% you set; sending the other 6',
+      });
       const reruns = runs.filter((id) => jobIds.includes(id)).slice(jobIds.length);
       expect(reruns).toHaveLength(10);
       expect(new Set(reruns.slice(0, 4))).toEqual(new Set(slice));
@@ -333,8 +396,16 @@ describe.skipIf(RABBITMQ_URL === undefined || REDIS_URL === undefined)('canary r
       });
       const slice = await sliceOf(requestId);
 
-      const stopped = await eventually(() => request(requestId), (r) => r.state === 'cancelled', 'the request stopped', 60_000);
-      expect(stopped.canary?.decision).toMatchObject({ outcome: 'stopped', reason: 'canary: 1 of 2 failed again (50%), above the 40% you set; the other 4 were not sent and wait again' });
+      const stopped = await eventually(
+        () => request(requestId),
+        (r) => r.state === 'cancelled',
+        'the request stopped',
+        60_000,
+      );
+      expect(stopped.canary?.decision).toMatchObject({
+        outcome: 'stopped',
+        reason: 'canary: 1 of 2 failed again (50%), above the 40% you set; the other 4 were not sent and wait again',
+      });
       expect(stopped.progress).toMatchObject({ succeeded: 1, failed: 1, cancelled: 4 });
       const rest = jobIds.filter((id) => !slice.includes(id));
       expect(await statuses(rest)).toEqual(['pending', 'pending', 'pending', 'pending']);

@@ -14,7 +14,11 @@ async function graphqlAs<T>(url: string, persona: string, query: string, variabl
   const signIn = await fetch(`${url}/auth/dev-sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ persona }) });
   const cookie = signIn.headers.get('set-cookie')?.split(';')[0] ?? '';
   const { csrfToken } = (await (await fetch(`${url}/auth/session`, { headers: { cookie } })).json()) as { csrfToken: string };
-  const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken }, body: JSON.stringify({ query, variables }) });
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+    body: JSON.stringify({ query, variables }),
+  });
   const body = (await response.json()) as { data?: T; errors?: unknown[] };
   if (body.data === undefined || body.data === null || body.errors !== undefined) {
     throw new Error(`GraphQL failed: ${JSON.stringify(body.errors)}`);
@@ -35,7 +39,16 @@ function outcome(command: ReprocessCommandV1, ok: boolean): unknown[] {
     { id: randomUUID(), type: 'run_started', occurredAt: startedAt, ...run },
     ok
       ? { id: randomUUID(), type: 'run_finished', occurredAt: startedAt, ...run, durationMs: 40 }
-      : { id: randomUUID(), type: 'run_failed', occurredAt: startedAt, ...run, durationMs: 40, errorClass: 'BankAccountClosedError', errorMessage: 'still closed', outcome: 'failed' },
+      : {
+          id: randomUUID(),
+          type: 'run_failed',
+          occurredAt: startedAt,
+          ...run,
+          durationMs: 40,
+          errorClass: 'BankAccountClosedError',
+          errorMessage: 'still closed',
+          outcome: 'failed',
+        },
   ];
 }
 

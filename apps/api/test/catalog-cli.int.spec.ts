@@ -87,10 +87,14 @@ describe('npm run catalog', () => {
     await writeFile(path.join(dir, 'queue.yaml'), binding('DATABASE_URL'));
     const setting = catalog(['validate'], { ROUNDHOUSE_CATALOG_DIR: dir });
     expect(setting.code).toBe(1);
-    expect(setting.stderr).toContain(`queue.yaml:15: spec.runtime.connection: found "DATABASE_URL", one of Roundhouse's own settings; allowed: the name of an environment variable set aside for runtimes`);
+    expect(setting.stderr).toContain(
+      `queue.yaml:15: spec.runtime.connection: found "DATABASE_URL", one of Roundhouse's own settings; allowed: the name of an environment variable set aside for runtimes`,
+    );
 
     await writeFile(path.join(dir, 'queue.yaml'), binding('FINANCE_RABBITMQ_URL'));
-    expect(catalog(['validate'], { ROUNDHOUSE_CATALOG_DIR: dir }).stderr).toContain('found "FINANCE_RABBITMQ_URL", which neither starts with ROUNDHOUSE_RUNTIME_ nor is listed in ROUNDHOUSE_ALLOWED_RUNTIME_VARIABLES');
+    expect(catalog(['validate'], { ROUNDHOUSE_CATALOG_DIR: dir }).stderr).toContain(
+      'found "FINANCE_RABBITMQ_URL", which neither starts with ROUNDHOUSE_RUNTIME_ nor is listed in ROUNDHOUSE_ALLOWED_RUNTIME_VARIABLES',
+    );
     const listed = catalog(['validate'], { ROUNDHOUSE_CATALOG_DIR: dir, ROUNDHOUSE_ALLOWED_RUNTIME_VARIABLES: 'FINANCE_RABBITMQ_URL' });
     expect(listed.code).toBe(0);
     expect(listed.stdout).toMatch(/^The catalog is valid/);

@@ -59,7 +59,9 @@ describe('catalog validate and apply: problems a person can act on', () => {
     const dir = await folder({ 'automations/refunds.yaml': automation('card-refunds', { title: '"Card refunds' }) });
     const result = catalogCli(['validate'], { ROUNDHOUSE_CATALOG_DIR: dir });
     expect(result.code).toBe(1);
-    expect(problemsOf(result.stderr, 'automations/refunds.yaml')).toEqual(['automations/refunds.yaml:5:10: (file): found a quoted value that opens here and is never closed; allowed: valid YAML: close the quote on the same value']);
+    expect(problemsOf(result.stderr, 'automations/refunds.yaml')).toEqual([
+      'automations/refunds.yaml:5:10: (file): found a quoted value that opens here and is never closed; allowed: valid YAML: close the quote on the same value',
+    ]);
   });
 
   it('gives one problem for one tab, on its line', async () => {
@@ -67,7 +69,9 @@ describe('catalog validate and apply: problems a person can act on', () => {
     const dir = await folder({ 'automations/refunds.yaml': tabbed });
     const result = catalogCli(['validate'], { ROUNDHOUSE_CATALOG_DIR: dir });
     expect(result.code).toBe(1);
-    expect(problemsOf(result.stderr, 'automations/refunds.yaml')).toEqual(['automations/refunds.yaml:9:1: (file): found a tab used to indent; allowed: spaces to indent (YAML does not allow tabs there)']);
+    expect(problemsOf(result.stderr, 'automations/refunds.yaml')).toEqual([
+      'automations/refunds.yaml:9:1: (file): found a tab used to indent; allowed: spaces to indent (YAML does not allow tabs there)',
+    ]);
     expect(result.stdout).toBe('The catalog has 1 problem(s); apply would refuse it.\n');
   });
 
@@ -91,8 +95,12 @@ describe('catalog validate and apply: problems a person can act on', () => {
     expect(validate.code).toBe(1);
     const allowed = 'allowed: text without NUL characters and with well-formed Unicode (the database cannot keep it)';
     expect(problemsOf(validate.stderr, 'automations/nul.yaml')).toEqual([`automations/nul.yaml:5:10: metadata.title: found a NUL character (\\u0000); ${allowed}`]);
-    expect(problemsOf(validate.stderr, 'automations/surrogate.yaml')).toEqual([`automations/surrogate.yaml:5:10: metadata.title: found broken Unicode: a lone surrogate \\ud800; ${allowed}`]);
-    expect(problemsOf(validate.stderr, 'automations/latin1.yaml')).toEqual(['automations/latin1.yaml:5:18: (file): found bytes that are not UTF-8; allowed: a UTF-8 text file (save it as UTF-8)']);
+    expect(problemsOf(validate.stderr, 'automations/surrogate.yaml')).toEqual([
+      `automations/surrogate.yaml:5:10: metadata.title: found broken Unicode: a lone surrogate \\ud800; ${allowed}`,
+    ]);
+    expect(problemsOf(validate.stderr, 'automations/latin1.yaml')).toEqual([
+      'automations/latin1.yaml:5:18: (file): found bytes that are not UTF-8; allowed: a UTF-8 text file (save it as UTF-8)',
+    ]);
 
     // Apply refuses the same, before its transaction: nothing is written, and no database error.
     const apply = catalogCli(['apply'], { ROUNDHOUSE_CATALOG_DIR: dir, DATABASE_URL: db.url });

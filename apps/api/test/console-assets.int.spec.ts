@@ -19,10 +19,18 @@ function builtConsole(): { dir: string; script: string } {
 
 describe('the console as the api serves it in production', () => {
   const built = builtConsole();
-  const t = useTestApi({ NODE_ENV: 'production', ROUNDHOUSE_DEV_SIGN_IN: 'false', ROUNDHOUSE_CONSOLE_DIR: built.dir, ROUNDHOUSE_SESSION_SECRET: 'console-assets-test-secret-0123456789abcdef' });
+  const t = useTestApi({
+    NODE_ENV: 'production',
+    ROUNDHOUSE_DEV_SIGN_IN: 'false',
+    ROUNDHOUSE_CONSOLE_DIR: built.dir,
+    ROUNDHOUSE_SESSION_SECRET: 'console-assets-test-secret-0123456789abcdef',
+  });
 
   it('sends scripts compressed as the browser accepts (brotli, else gzip), and they arrive as built', async () => {
-    for (const [accepts, encoding] of [['gzip, deflate, br', 'br'], ['gzip', 'gzip']] as const) {
+    for (const [accepts, encoding] of [
+      ['gzip, deflate, br', 'br'],
+      ['gzip', 'gzip'],
+    ] as const) {
       const response = await fetch(`${t.api.url}/assets/index-D9Zbt1TM.js`, { headers: { 'accept-encoding': accepts } });
       expect(response.status).toBe(200);
       expect(response.headers.get('content-encoding')).toBe(encoding);

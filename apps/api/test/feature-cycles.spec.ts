@@ -22,7 +22,10 @@ function sourceFiles(folder: string): string[] {
 /** Whether an import or export brings a value at run time: `import type`, or only `type` names, is erased by the compiler. */
 function bringsValue(statement: ts.ImportDeclaration | ts.ExportDeclaration): boolean {
   if (ts.isExportDeclaration(statement)) {
-    return !statement.isTypeOnly && (statement.exportClause === undefined || !ts.isNamedExports(statement.exportClause) || statement.exportClause.elements.some((element) => !element.isTypeOnly));
+    return (
+      !statement.isTypeOnly &&
+      (statement.exportClause === undefined || !ts.isNamedExports(statement.exportClause) || statement.exportClause.elements.some((element) => !element.isTypeOnly))
+    );
   }
   const clause = statement.importClause;
   if (clause === undefined) {
@@ -32,7 +35,13 @@ function bringsValue(statement: ts.ImportDeclaration | ts.ExportDeclaration): bo
     return false;
   }
   const bindings = clause.namedBindings;
-  return clause.name !== undefined || bindings === undefined || ts.isNamespaceImport(bindings) || bindings.elements.length === 0 || bindings.elements.some((element) => !element.isTypeOnly);
+  return (
+    clause.name !== undefined ||
+    bindings === undefined ||
+    ts.isNamespaceImport(bindings) ||
+    bindings.elements.length === 0 ||
+    bindings.elements.some((element) => !element.isTypeOnly)
+  );
 }
 
 /**

@@ -43,7 +43,9 @@ async function createTestRoles(adminUrl: string): Promise<{ roles: DatabaseRoles
       await dropper.connect();
       try {
         // A test file that failed before dropping its database leaves it here: it is this run's, so it goes too.
-        const { rows } = await dropper.query<{ name: string }>(`SELECT datname AS name FROM pg_database WHERE datdba = (SELECT oid FROM pg_roles WHERE rolname = $1)`, [roles.owner.name]);
+        const { rows } = await dropper.query<{ name: string }>(`SELECT datname AS name FROM pg_database WHERE datdba = (SELECT oid FROM pg_roles WHERE rolname = $1)`, [
+          roles.owner.name,
+        ]);
         for (const { name } of rows) {
           await dropper.query(`DROP DATABASE ${pg.escapeIdentifier(name)} WITH (FORCE)`);
         }

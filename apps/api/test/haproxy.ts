@@ -72,7 +72,11 @@ export class HaProxy {
     child.stderr.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
     this.process = child;
     await eventually(
-      () => fetch(`${this.url}/readyz`).then((response) => response.status, () => 0),
+      () =>
+        fetch(`${this.url}/readyz`).then(
+          (response) => response.status,
+          () => 0,
+        ),
       (status) => status === 200 || child.exitCode !== null,
       'HAProxy to answer',
       15_000,

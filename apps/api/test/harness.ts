@@ -105,7 +105,14 @@ export interface TestApi {
 
 /** The real api (every module, the real database) listening on a free port. */
 export async function startTestApi(databaseUrl: string, env: Record<string, string> = {}, log: Logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' })): Promise<TestApi> {
-  const config = loadConfig({ NODE_ENV: 'test', ROUNDHOUSE_DEV_SIGN_IN: 'true', ROUNDHOUSE_CONSOLE_DIR: '/nonexistent', ROUNDHOUSE_JOBS: 'false', ROUNDHOUSE_COLLECTORS: 'false', ...env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    ROUNDHOUSE_DEV_SIGN_IN: 'true',
+    ROUNDHOUSE_CONSOLE_DIR: '/nonexistent',
+    ROUNDHOUSE_JOBS: 'false',
+    ROUNDHOUSE_COLLECTORS: 'false',
+    ...env,
+  });
   const app = await createApp(config, databaseUrl, log);
   // A free port, unless the test needs to know it beforehand (env.PORT: a redirect URL registered at an identity provider).
   await app.listen(env.PORT === undefined ? 0 : config.PORT, '127.0.0.1');

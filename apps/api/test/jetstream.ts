@@ -48,7 +48,13 @@ export async function createTestStream(url: string, options: { retention?: 'limi
     retention: options.retention === 'workqueue' ? RetentionPolicy.Workqueue : RetentionPolicy.Limits,
     duplicate_window: (options.duplicateWindowMs ?? 120_000) * 1_000_000,
   });
-  await jsm.consumers.add(name, { durable_name: consumer, ack_policy: AckPolicy.Explicit, max_deliver: options.maxDeliver ?? 3, ack_wait: 2_000_000_000, filter_subject: `${name}.payouts.>` });
+  await jsm.consumers.add(name, {
+    durable_name: consumer,
+    ack_policy: AckPolicy.Explicit,
+    max_deliver: options.maxDeliver ?? 3,
+    ack_wait: 2_000_000_000,
+    filter_subject: `${name}.payouts.>`,
+  });
   return {
     name,
     consumer,

@@ -66,7 +66,14 @@ describe('the boundary lint rules (eslint.config.mjs)', () => {
   });
 
   it('pass the files as they are', async () => {
-    const results = await eslint.lintFiles(['libs/contracts/src/index.ts', 'apps/console/src/main.tsx', 'apps/api/src/teams/dto/team.type.ts', 'apps/api/src/teams/teams.service.ts', 'apps/api/src/runtimes/webhook/webhook.runtime.ts', 'apps/api/src/config/app.config.ts']);
+    const results = await eslint.lintFiles([
+      'libs/contracts/src/index.ts',
+      'apps/console/src/main.tsx',
+      'apps/api/src/teams/dto/team.type.ts',
+      'apps/api/src/teams/teams.service.ts',
+      'apps/api/src/runtimes/webhook/webhook.runtime.ts',
+      'apps/api/src/config/app.config.ts',
+    ]);
 
     expect(results.flatMap((result) => result.messages.map((message) => `${result.filePath}: ${message.ruleId ?? ''} ${message.message}`))).toEqual([]);
   });

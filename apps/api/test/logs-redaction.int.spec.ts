@@ -27,7 +27,11 @@ describe('what the api logs', () => {
   it('never writes a session cookie, a token, a password, a secret or a sensitive payload field, even at trace level and in errors', async () => {
     const cookie = await t.api.signIn('omar');
     const { secret } = await createToken(t.api, cookie, { team: 'finance-ops' });
-    const signIn = await fetch(`${t.api.url}/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'omar', password: 'hunter2-correct-horse' }) });
+    const signIn = await fetch(`${t.api.url}/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'omar', password: 'hunter2-correct-horse' }),
+    });
     expect(signIn.status).toBeGreaterThanOrEqual(400);
     expect((await ingest(t.api, secret, [sensitive()])).body.accepted).toBe(1);
     const quarantined = await ingest(t.api, secret, [{ ...sensitive(), attempts: 'many' }]);
@@ -36,7 +40,11 @@ describe('what the api logs', () => {
     // An unexpected error while storing the dead letter: logged whole, with none of its values.
     await t.db.query('ALTER TABLE dead_letter RENAME TO dead_letter_away');
     try {
-      const failed = await fetch(`${t.api.url}${INGEST_PATH}`, { method: 'POST', headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' }, body: JSON.stringify([sensitive()]) });
+      const failed = await fetch(`${t.api.url}${INGEST_PATH}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
+        body: JSON.stringify([sensitive()]),
+      });
       expect(failed.status).toBe(500);
       // The caller gets a sentence and the request id; the log line of the error carries the same id.
       const requestId = failed.headers.get('x-request-id') ?? 'none';

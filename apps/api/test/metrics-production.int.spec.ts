@@ -15,9 +15,8 @@ describe('/metrics on a production instance without a metrics token', () => {
       done();
     },
   });
-  const t = useTestApi(
-    { NODE_ENV: 'production', ROUNDHOUSE_DEV_SIGN_IN: 'false', ROUNDHOUSE_SESSION_SECRET: 'metrics-production-test-secret-0123456789abcdef' },
-    () => createLogger('info', sink),
+  const t = useTestApi({ NODE_ENV: 'production', ROUNDHOUSE_DEV_SIGN_IN: 'false', ROUNDHOUSE_SESSION_SECRET: 'metrics-production-test-secret-0123456789abcdef' }, () =>
+    createLogger('info', sink),
   );
 
   it('says once at start-up that /metrics is off and how to turn it on', () => {

@@ -48,7 +48,12 @@ async function startApi(env: Record<string, string>, collecting: boolean): Promi
   });
   await waitForUrl(api);
   if (collecting) {
-    await eventually(() => Promise.resolve(api.stdout().includes('collecting JetStream dead letters')), (seen) => seen, `the api collecting from the stream (it printed: ${api.stderr().slice(-2000)})`, 60_000);
+    await eventually(
+      () => Promise.resolve(api.stdout().includes('collecting JetStream dead letters')),
+      (seen) => seen,
+      `the api collecting from the stream (it printed: ${api.stderr().slice(-2000)})`,
+      60_000,
+    );
   }
   return api.child;
 }
@@ -89,7 +94,9 @@ describe.skipIf(NATS_URL === undefined)('NATS JetStream reprocessing under fault
     const original = new Set<number>();
     for (let offset = 0; offset < TOTAL; offset += 200) {
       const seqs = await Promise.all(
-        Array.from({ length: Math.min(200, TOTAL - offset) }, (_, i) => stream.publish(`{"batch":"ADY-${offset + i}","merchant":"NorthwindEU","amount":"1200.50"}`, { 'Content-Type': 'application/json' })),
+        Array.from({ length: Math.min(200, TOTAL - offset) }, (_, i) =>
+          stream.publish(`{"batch":"ADY-${offset + i}","merchant":"NorthwindEU","amount":"1200.50"}`, { 'Content-Type': 'application/json' }),
+        ),
       );
       seqs.forEach((seq) => original.add(seq));
     }
@@ -106,22 +113,51 @@ describe.skipIf(NATS_URL === undefined)('NATS JetStream reprocessing under fault
     const { startReprocess } = await graphql<{ startReprocess: { id: string; total: number; state: string } }>(
       url,
       otto,
-      `mutation Start($input: StartReprocessInput!) { startReprocess(input: $input) { id total state } }`,
+      `
+        mutation Start($input: StartReprocessInput!) {
+          startReprocess(input: $input) {
+            id
+            total
+            state
+          }
+        }
+      `,
       { input: { action: 'reprocess', reason: 'settlement parser fixed', velocity: 300, selection: { filter: { automation: AUTOMATION } } } },
     );
     expect(startReprocess.total).toBe(TOTAL);
     if (startReprocess.state === 'awaiting_approval') {
-      await graphql(url, await signIn(url, 'oscar'), `mutation Approve($id: ID!) { approveReprocess(id: $id) { state } }`, { id: startReprocess.id });
+      await graphql(
+        url,
+        await signIn(url, 'oscar'),
+        `
+          mutation Approve($id: ID!) {
+            approveReprocess(id: $id) {
+              state
+            }
+          }
+        `,
+        { id: startReprocess.id },
+      );
     }
 
-    await eventually(() => ledger(db, startReprocess.id), (l) => l.acknowledged >= TOTAL / 4, 'a quarter confirmed', 120_000);
+    await eventually(
+      () => ledger(db, startReprocess.id),
+      (l) => l.acknowledged >= TOTAL / 4,
+      'a quarter confirmed',
+      120_000,
+    );
     await stopApiProcess(api, 'SIGKILL');
     const atKill = await ledger(db, startReprocess.id);
     expect(atKill.open).toBeGreaterThan(0);
 
     api = await startApi(env, true);
     apis.push(api);
-    const done = await eventually(() => ledger(db, startReprocess.id), (l) => l.state === 'done', 'the request done after the restart', 180_000);
+    const done = await eventually(
+      () => ledger(db, startReprocess.id),
+      (l) => l.state === 'done',
+      'the request done after the restart',
+      180_000,
+    );
     expect(done.acknowledged).toBe(TOTAL);
 
     const keys = await db.query<{ reprocess_id: string }>(`SELECT reprocess_id::text AS reprocess_id FROM reprocess_item WHERE request_id = $1`, [startReprocess.id]);
@@ -132,7 +168,12 @@ describe.skipIf(NATS_URL === undefined)('NATS JetStream reprocessing under fault
 
     // The runtime's consumer gets each reprocessed message once.
     const fixed = stream.work(() => 'ack');
-    await eventually(() => Promise.resolve(fixed.handled.size), (n) => n >= TOTAL, 'every reprocessed message at the consumer', 60_000);
+    await eventually(
+      () => Promise.resolve(fixed.handled.size),
+      (n) => n >= TOTAL,
+      'every reprocessed message at the consumer',
+      60_000,
+    );
     await fixed.stop();
     expect([...fixed.handled.values()].every((times) => times === 1)).toBe(true);
     process.stderr.write(`NATS: SIGKILL at ${atKill.acknowledged} confirmed; ${atKill.open} open items resumed, the stream holds ${resent.length} reprocessed messages\n`);

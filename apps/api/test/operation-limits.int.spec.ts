@@ -5,7 +5,11 @@ describe('GraphQL operation limits, over HTTP', () => {
   const t = useTestApi();
 
   async function post(query: string, cookie: string): Promise<{ status: number; body: { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] } }> {
-    const response = await fetch(`${t.api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': await t.api.csrfToken(cookie) }, body: JSON.stringify({ query }) });
+    const response = await fetch(`${t.api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': await t.api.csrfToken(cookie) },
+      body: JSON.stringify({ query }),
+    });
     return { status: response.status, body: (await response.json()) as { errors?: { message: string; extensions?: { code?: string } }[] } };
   }
 
@@ -34,11 +38,17 @@ describe('GraphQL operation limits, over HTTP', () => {
     const cookie = await t.api.signIn('vera');
     const nested = await post(`{ viewer ${'{ name '.repeat(15_000)}${'}'.repeat(15_000)} }`, cookie);
     expect(nested.status).toBe(400);
-    expect(nested.body.errors?.[0]).toMatchObject({ message: 'This document nests brackets 15001 deep; at most 64 are read (and fields at most 12 deep).', extensions: { code: 'QUERY_TOO_DEEP' } });
+    expect(nested.body.errors?.[0]).toMatchObject({
+      message: 'This document nests brackets 15001 deep; at most 64 are read (and fields at most 12 deep).',
+      extensions: { code: 'QUERY_TOO_DEEP' },
+    });
     // A string ending in an escaped backslash ends there: nesting after it cannot hide behind a later quote.
     const hidden = await post(`{ viewer(x: "\\\\") ${'{ name '.repeat(15_000)}${'}'.repeat(15_000)} } # "`, cookie);
     expect(hidden.status).toBe(400);
-    expect(hidden.body.errors?.[0]).toMatchObject({ message: 'This document nests brackets 15001 deep; at most 64 are read (and fields at most 12 deep).', extensions: { code: 'QUERY_TOO_DEEP' } });
+    expect(hidden.body.errors?.[0]).toMatchObject({
+      message: 'This document nests brackets 15001 deep; at most 64 are read (and fields at most 12 deep).',
+      extensions: { code: 'QUERY_TOO_DEEP' },
+    });
     // Brackets inside strings and comments are text, not nesting.
     const quoted = await post(`# ${'{'.repeat(100)}\n{ automations(filter: { search: "\\"${'['.repeat(100)}\\\\" }) { totalCount } }`, cookie);
     expect(quoted.body.errors).toBeUndefined();
@@ -50,12 +60,19 @@ describe('GraphQL operation limits, over HTTP', () => {
   it('answers variables of the wrong type with graphql-js’s own error, not a cost refusal', async () => {
     const cookie = await t.api.signIn('vera');
     const send = async (query: string, variables: Record<string, unknown>) => {
-      const response = await fetch(`${t.api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': await t.api.csrfToken(cookie) }, body: JSON.stringify({ query, variables }) });
+      const response = await fetch(`${t.api.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': await t.api.csrfToken(cookie) },
+        body: JSON.stringify({ query, variables }),
+      });
       return { status: response.status, body: (await response.json()) as { errors?: { message: string; extensions?: { code?: string } }[] } };
     };
     const wrongType = await send('query Q($n: Int!) { automations(first: $n) { totalCount } }', { n: 'many' });
     expect(wrongType.status).toBe(400);
-    expect(wrongType.body.errors?.[0]).toMatchObject({ message: 'Variable "$n" got invalid value "many"; Int cannot represent non-integer value: "many"', extensions: { code: 'BAD_USER_INPUT' } });
+    expect(wrongType.body.errors?.[0]).toMatchObject({
+      message: 'Variable "$n" got invalid value "many"; Int cannot represent non-integer value: "many"',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
     const missing = await send('query Q($slug: String!) { automationSlos(slug: $slug) { name } }', {});
     expect(missing.body.errors?.[0]).toMatchObject({ message: 'Variable "$slug" of required type "String!" was not provided.', extensions: { code: 'BAD_USER_INPUT' } });
     // Outside production, graphql-js's suggestions stay: they help whoever writes a query.

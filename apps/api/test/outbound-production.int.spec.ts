@@ -112,7 +112,9 @@ describe('webhook targets, signing secrets and /metrics on a production instance
     await ingest(
       t.api,
       token,
-      Array.from({ length: count }, () => deadLetter('ticket-triage', { source: { kind: 'webhook', queue: 'triage' }, errorClass: marker, errorMessage: 'model returned no queue' })),
+      Array.from({ length: count }, () =>
+        deadLetter('ticket-triage', { source: { kind: 'webhook', queue: 'triage' }, errorClass: marker, errorMessage: 'model returned no queue' }),
+      ),
     );
     const started = await t.api.graphql<{ startReprocess: { id: string } }>(
       START,
@@ -141,8 +143,18 @@ describe('webhook targets, signing secrets and /metrics on a production instance
     const allowed =
       "the name of an environment variable set aside for runtimes: one starting with ROUNDHOUSE_RUNTIME_ (e.g. ROUNDHOUSE_RUNTIME_INVOICES_RABBITMQ_URL), or one the operator lists in ROUNDHOUSE_ALLOWED_RUNTIME_VARIABLES; never one of Roundhouse's own settings";
     expect(result.errors?.[0]?.extensions?.fields).toEqual([
-      { path: 'runtime.connection', found: `"DATABASE_URL", one of Roundhouse's own settings`, allowed, message: `found "DATABASE_URL", one of Roundhouse's own settings; allowed: ${allowed}` },
-      { path: 'runtime.signingSecret', found: `"ROUNDHOUSE_SESSION_SECRET", one of Roundhouse's own settings`, allowed, message: expect.stringContaining('found "ROUNDHOUSE_SESSION_SECRET"') as unknown },
+      {
+        path: 'runtime.connection',
+        found: `"DATABASE_URL", one of Roundhouse's own settings`,
+        allowed,
+        message: `found "DATABASE_URL", one of Roundhouse's own settings; allowed: ${allowed}`,
+      },
+      {
+        path: 'runtime.signingSecret',
+        found: `"ROUNDHOUSE_SESSION_SECRET", one of Roundhouse's own settings`,
+        allowed,
+        message: expect.stringContaining('found "ROUNDHOUSE_SESSION_SECRET"') as unknown,
+      },
       {
         path: 'runtime.reprocessUrl',
         found: '127.0.0.1, a loopback address',
@@ -153,7 +165,16 @@ describe('webhook targets, signing secrets and /metrics on a production instance
     expect(await t.db.query(`SELECT slug FROM automation WHERE slug = 'session-thief'`)).toEqual([]);
 
     // A variable of the runtimes' own is fine, and so is a public webhook.
-    const fine = await t.api.graphql(REGISTER, { input: automationInput({ slug: 'fine-hook', runtime: { kind: 'webhook', reprocessUrl: 'https://hooks.northwind.example/reprocess', signingSecret: 'ROUNDHOUSE_RUNTIME_FINE_HOOK_SECRET' } }) }, owner);
+    const fine = await t.api.graphql(
+      REGISTER,
+      {
+        input: automationInput({
+          slug: 'fine-hook',
+          runtime: { kind: 'webhook', reprocessUrl: 'https://hooks.northwind.example/reprocess', signingSecret: 'ROUNDHOUSE_RUNTIME_FINE_HOOK_SECRET' },
+        }),
+      },
+      owner,
+    );
     expect(fine.errors).toBeUndefined();
   });
 
@@ -176,7 +197,11 @@ describe('webhook targets, signing secrets and /metrics on a production instance
   it('refuses a reprocess webhook on loopback, by address or by name, and sends nothing there', async () => {
     for (const host of ['127.0.0.1', 'localhost']) {
       await t.db.query(`UPDATE automation SET runtime = $1 WHERE slug = 'ticket-triage'`, [
-        JSON.stringify({ kind: 'webhook', reprocessUrl: `http://${host}:${port}/roundhouse/reprocess?token=query-secret`, signingSecret: 'ROUNDHOUSE_RUNTIME_TRIAGE_WEBHOOK_SECRET' }),
+        JSON.stringify({
+          kind: 'webhook',
+          reprocessUrl: `http://${host}:${port}/roundhouse/reprocess?token=query-secret`,
+          signingSecret: 'ROUNDHOUSE_RUNTIME_TRIAGE_WEBHOOK_SECRET',
+        }),
       ]);
 
       const done = await reprocessTriage(1);
@@ -194,7 +219,10 @@ describe('webhook targets, signing secrets and /metrics on a production instance
     const histogram = emptyHistogram();
     histogram[bucketOf(500)] = 10;
     for (let k = 1; k <= 10; k += 1) {
-      await t.db.query(`INSERT INTO run_rollup_minute (automation_slug, minute, succeeded, failed, duration_histogram) VALUES ('invoice-generation', $1, 9, 1, $2)`, [new Date(now.getTime() - k * MINUTE), histogram]);
+      await t.db.query(`INSERT INTO run_rollup_minute (automation_slug, minute, succeeded, failed, duration_histogram) VALUES ('invoice-generation', $1, 9, 1, $2)`, [
+        new Date(now.getTime() - k * MINUTE),
+        histogram,
+      ]);
     }
     expect((await t.api.app.get(SloEvaluationJob).evaluate(now)).fired).toBeGreaterThan(0);
     const [alert] = await t.db.query<{ id: string }>(`SELECT id::text AS id FROM alert WHERE automation_slug = 'invoice-generation' ORDER BY id LIMIT 1`);
@@ -205,7 +233,9 @@ describe('webhook targets, signing secrets and /metrics on a production instance
       (rows) => rows.length === 1,
       'the refused notification in the alert’s history',
     );
-    expect(event?.detail).toMatch(new RegExp(`^The fired notification was given up after 1 tries: alert webhook not sent: localhost resolves to (127\\.0\\.0\\.1|::1), a loopback address: ${REFUSED}$`));
+    expect(event?.detail).toMatch(
+      new RegExp(`^The fired notification was given up after 1 tries: alert webhook not sent: localhost resolves to (127\\.0\\.0\\.1|::1), a loopback address: ${REFUSED}$`),
+    );
     expect(listener.hits).toEqual([]);
     expect(lines.join('\n')).not.toContain('alert-path-secret');
   });
@@ -218,7 +248,12 @@ describe('webhook targets, signing secrets and /metrics on a production instance
     expect(anonymous.headers.get('www-authenticate')).toBe('Bearer realm="roundhouse-metrics"');
     expect(await anonymous.json()).toEqual({ error: { code: 'UNAUTHENTICATED', message: '/metrics needs Authorization: Bearer <ROUNDHOUSE_METRICS_TOKEN> on this server.' } });
 
-    for (const wrong of [`Bearer ${METRICS_TOKEN.slice(0, -1)}`, `Bearer ${METRICS_TOKEN}x`, `Basic ${Buffer.from(`x:${METRICS_TOKEN}`).toString('base64')}`, `Bearer ${SESSION_SECRET}`]) {
+    for (const wrong of [
+      `Bearer ${METRICS_TOKEN.slice(0, -1)}`,
+      `Bearer ${METRICS_TOKEN}x`,
+      `Basic ${Buffer.from(`x:${METRICS_TOKEN}`).toString('base64')}`,
+      `Bearer ${SESSION_SECRET}`,
+    ]) {
       const refused = await scrape(wrong);
       expect(refused.status, wrong.slice(0, 12)).toBe(401);
       expect(await refused.text()).not.toContain('roundhouse_');

@@ -74,12 +74,21 @@ describe('errors in production', () => {
     await t.db.query('ALTER TABLE run_rollup_minute RENAME TO run_rollup_minute_away');
     try {
       const query = await graphql('{ deadLetters(first: 5) { edges { node { id } } } }');
-      expect(JSON.parse(query.text)).toEqual({ data: null, errors: [{ message: `Something went wrong on our side (request id ${query.requestId}).`, extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      expect(JSON.parse(query.text)).toEqual({
+        data: null,
+        errors: [{ message: `Something went wrong on our side (request id ${query.requestId}).`, extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+      });
 
-      const ingest = await fetch(`${t.api.url}${INGEST_PATH}`, { method: 'POST', headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' }, body: JSON.stringify(attempt('payout-reconciliation')) });
+      const ingest = await fetch(`${t.api.url}${INGEST_PATH}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
+        body: JSON.stringify(attempt('payout-reconciliation')),
+      });
       const text = await ingest.text();
       expect(ingest.status).toBe(500);
-      expect(JSON.parse(text)).toEqual({ error: { code: 'INTERNAL_SERVER_ERROR', message: `Something went wrong on our side (request id ${ingest.headers.get('x-request-id')}).` } });
+      expect(JSON.parse(text)).toEqual({
+        error: { code: 'INTERNAL_SERVER_ERROR', message: `Something went wrong on our side (request id ${ingest.headers.get('x-request-id')}).` },
+      });
       expect(`${query.text}${text}`).not.toMatch(INTERNALS);
     } finally {
       await t.db.query('ALTER TABLE dead_letter_away RENAME TO dead_letter');

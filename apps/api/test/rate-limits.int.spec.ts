@@ -23,7 +23,6 @@ describe('sign-in rate limits', () => {
     const body = (await refused.json()) as { message: string };
     expect(body.message).toMatch(/^Too many sign-in attempts from this address: at most 3 a minute\. Try again in \d+ s\.$/);
   });
-
 });
 
 describe('ingest rate limits', () => {
@@ -41,7 +40,11 @@ describe('ingest rate limits', () => {
     expect(refused.body).toMatchObject({ message: expect.stringMatching(/^Too many ingest requests with this token: at most 2 a minute/) as string });
     expect(await t.db.query(`SELECT run_id FROM run WHERE run_id = 'refused-run'`)).toEqual([]);
     // OpenTelemetry in shares the token's budget, and says so as OTLP does: a Status with Retry-After.
-    const traces = await fetch(`${t.api.url}/v1/traces`, { method: 'POST', headers: { authorization: `Bearer ${busy}`, 'content-type': 'application/json' }, body: JSON.stringify(otlpRun('invoice-generation', { spanId: 'aaaaaaaaaaaaaaaa' })) });
+    const traces = await fetch(`${t.api.url}/v1/traces`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${busy}`, 'content-type': 'application/json' },
+      body: JSON.stringify(otlpRun('invoice-generation', { spanId: 'aaaaaaaaaaaaaaaa' })),
+    });
     expect(traces.status).toBe(429);
     expect(Number(traces.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(await traces.json()).toEqual({ code: 8, message: expect.stringMatching(/^Too many ingest requests with this token: at most 2 a minute/) as string });
@@ -77,9 +80,15 @@ describe('rate limits for unknown runtime tokens', () => {
     for (let i = 0; i < 20; i += 1) {
       const refused = await ingest(t.api, guess(), attempt('invoice-generation', { runId: `guessed-${i}` }));
       expect(refused.status).toBe(429);
-      expect(refused.body).toMatchObject({ message: expect.stringMatching(/^Too many requests with a missing or unknown runtime token from this address: at most 5 a minute\. Try again in \d+ s\.$/) as string });
+      expect(refused.body).toMatchObject({
+        message: expect.stringMatching(/^Too many requests with a missing or unknown runtime token from this address: at most 5 a minute\. Try again in \d+ s\.$/) as string,
+      });
     }
-    const claim = await fetch(`${t.api.url}/ingest/v1/commands/claim`, { method: 'POST', headers: { authorization: `Bearer ${guess()}`, 'content-type': 'application/json' }, body: '{}' });
+    const claim = await fetch(`${t.api.url}/ingest/v1/commands/claim`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${guess()}`, 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(claim.status).toBe(429);
     expect(Number(claim.headers.get('retry-after'))).toBeGreaterThan(0);
     const anonymous = await fetch(`${t.api.url}/ingest/v1/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[]' });

@@ -35,8 +35,9 @@ describe(ReadReplica.name, () => {
   const finished = () => attempt(SLUG, { startedAt: new Date(Date.now() - 2_000), durationMs: 1_200 });
   const throughput = async () => (await api.graphql<{ automationHealth: { throughput: number } }>(HEALTH, {}, owner)).data?.automationHealth.throughput;
   const sloTotal = async () =>
-    (await api.graphql<{ automationSlos: { indicator: string; errorBudget: { total: number } | null }[] }>(SLOS, {}, owner)).data?.automationSlos.find((slo) => slo.indicator === 'success_rate')
-      ?.errorBudget?.total;
+    (await api.graphql<{ automationSlos: { indicator: string; errorBudget: { total: number } | null }[] }>(SLOS, {}, owner)).data?.automationSlos.find(
+      (slo) => slo.indicator === 'success_rate',
+    )?.errorBudget?.total;
   const freshness = async () => (await api.graphql<{ dataFreshness: Freshness }>(FRESHNESS, {}, owner)).data?.dataFreshness;
   const runsOnPrimary = async () => (await cluster.onPrimary<{ n: number }>(`SELECT count(*)::int AS n FROM run WHERE automation_slug = $1`, [SLUG]))[0]?.n;
   const runsOnReplica = async () => (await cluster.onReplica<{ n: number }>(`SELECT count(*)::int AS n FROM run WHERE automation_slug = $1`, [SLUG]))[0]?.n;

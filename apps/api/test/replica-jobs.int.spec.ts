@@ -84,16 +84,36 @@ describe.skipIf(RABBITMQ_URL === undefined || REDIS_URL === undefined)('backgrou
   });
 
   it('collects each dead letter parked on the broker once, though all three consume the queue', async () => {
-    await eventually(async () => (await channel.checkQueue(deadLetterQueue)).consumerCount, (consumers) => consumers === 3, 'all three replicas consuming', 30_000);
-    for (let i = 0; i < 600; i += 1) {
-      channel.sendToQueue(deadLetterQueue, Buffer.from(JSON.stringify({ dealId: `D-${i}` })), { messageId: `${suffix}-${i}`, contentType: 'application/json', headers: { 'x-exception-class': 'NetSuiteTimeout' } });
-    }
-    const collected = () => db.query<{ letters: number; deliveries: number; most: number }>(
-      `SELECT count(*)::int AS letters, coalesce(sum(deliveries), 0)::int AS deliveries, coalesce(max(deliveries), 0)::int AS most FROM dead_letter WHERE source_queue = $1`,
-      [deadLetterQueue],
+    await eventually(
+      async () => (await channel.checkQueue(deadLetterQueue)).consumerCount,
+      (consumers) => consumers === 3,
+      'all three replicas consuming',
+      30_000,
     );
-    await eventually(async () => (await collected())[0]?.letters ?? 0, (letters) => letters === 600, 'every parked message collected', 60_000);
-    await eventually(async () => (await channel.checkQueue(deadLetterQueue)).messageCount, (left) => left === 0, 'the queue drained', 30_000);
+    for (let i = 0; i < 600; i += 1) {
+      channel.sendToQueue(deadLetterQueue, Buffer.from(JSON.stringify({ dealId: `D-${i}` })), {
+        messageId: `${suffix}-${i}`,
+        contentType: 'application/json',
+        headers: { 'x-exception-class': 'NetSuiteTimeout' },
+      });
+    }
+    const collected = () =>
+      db.query<{ letters: number; deliveries: number; most: number }>(
+        `SELECT count(*)::int AS letters, coalesce(sum(deliveries), 0)::int AS deliveries, coalesce(max(deliveries), 0)::int AS most FROM dead_letter WHERE source_queue = $1`,
+        [deadLetterQueue],
+      );
+    await eventually(
+      async () => (await collected())[0]?.letters ?? 0,
+      (letters) => letters === 600,
+      'every parked message collected',
+      60_000,
+    );
+    await eventually(
+      async () => (await channel.checkQueue(deadLetterQueue)).messageCount,
+      (left) => left === 0,
+      'the queue drained',
+      30_000,
+    );
     // Each was delivered to one replica and stored once: a second collection would count a second delivery.
     expect((await collected())[0]).toEqual({ letters: 600, deliveries: 600, most: 1 });
   }, 120_000);
@@ -105,9 +125,22 @@ describe.skipIf(RABBITMQ_URL === undefined || REDIS_URL === undefined)('backgrou
     const worker = new Worker(jobQueue, (job: Job) => Promise.reject(new Error(`Clearbit answered 429 for lead ${String(job.id)}`)), { connection, concurrency: 50 });
     try {
       await queue.addBulk(Array.from({ length: 200 }, (_, i) => ({ name: 'enrich', data: { leadId: `L-${i}` }, opts: { attempts: 1 } })));
-      await eventually(() => queue.getFailedCount(), (failed) => failed === 200, 'every job failed', 30_000);
-      const collected = () => db.query<{ letters: number; most: number }>(`SELECT count(*)::int AS letters, coalesce(max(deliveries), 0)::int AS most FROM dead_letter WHERE source_queue = $1`, [jobQueue]);
-      await eventually(async () => (await collected())[0]?.letters ?? 0, (letters) => letters === 200, 'every failed job collected', 60_000);
+      await eventually(
+        () => queue.getFailedCount(),
+        (failed) => failed === 200,
+        'every job failed',
+        30_000,
+      );
+      const collected = () =>
+        db.query<{ letters: number; most: number }>(`SELECT count(*)::int AS letters, coalesce(max(deliveries), 0)::int AS most FROM dead_letter WHERE source_queue = $1`, [
+          jobQueue,
+        ]);
+      await eventually(
+        async () => (await collected())[0]?.letters ?? 0,
+        (letters) => letters === 200,
+        'every failed job collected',
+        60_000,
+      );
       // Every replica reads the failed set again (twice) meanwhile: a failure stored again would count a second delivery.
       await new Promise((resolve) => setTimeout(resolve, 2 * BULLMQ_POLL_MS));
       expect((await collected())[0]).toEqual({ letters: 200, most: 1 });
@@ -125,7 +158,12 @@ describe.skipIf(RABBITMQ_URL === undefined || REDIS_URL === undefined)('backgrou
     await receiver.start(RABBITMQ_URL ?? '', exchange, 'deal.closed_won');
     await seedDeadLetters(url(0), exchange, 'deal.closed_won', 3_000, marker);
     const requestId = await startRequest(url(1), marker, 1_000);
-    const done = await eventually(() => ledger(db, requestId), (l) => l.state === 'done', 'the request done', 120_000);
+    const done = await eventually(
+      () => ledger(db, requestId),
+      (l) => l.state === 'done',
+      'the request done',
+      120_000,
+    );
     expect(done.acknowledged).toBe(3_000);
     expect(await expectEveryMessageOnceOrRepeatedWithItsKey(db, requestId, receiver, 3_000)).toBe(0);
     const confirmed = await Promise.all(ports.map(confirmedBy));
@@ -142,12 +180,26 @@ describe.skipIf(RABBITMQ_URL === undefined || REDIS_URL === undefined)('backgrou
     await seedDeadLetters(url(2), exchange, 'deal.closed_won', 20, marker);
     const requestId = await startRequest(url(0), marker, 100, { count: 5, maxFailureRate: 0.25 });
     const slice = await eventually(
-      () => db.query<{ reprocess_id: string }>(`SELECT i.reprocess_id::text AS reprocess_id FROM reprocess_item i WHERE i.request_id = $1 AND i.in_canary AND i.state = 'acknowledged'`, [requestId]),
+      () =>
+        db.query<{ reprocess_id: string }>(
+          `SELECT i.reprocess_id::text AS reprocess_id FROM reprocess_item i WHERE i.request_id = $1 AND i.in_canary AND i.state = 'acknowledged'`,
+          [requestId],
+        ),
       (rows) => rows.length === 5,
       'the canary slice sent',
     );
     // The runtime handled the slice: every message of it went through this time.
-    const { createRuntimeToken } = await graphql<{ createRuntimeToken: { secret: string } }>(url(1), await signIn(url(1), 'ada'), `mutation { createRuntimeToken(input: { name: "canary runtime", team: "finance-ops" }) { secret } }`);
+    const { createRuntimeToken } = await graphql<{ createRuntimeToken: { secret: string } }>(
+      url(1),
+      await signIn(url(1), 'ada'),
+      `
+        mutation {
+          createRuntimeToken(input: { name: "canary runtime", team: "finance-ops" }) {
+            secret
+          }
+        }
+      `,
+    );
     const startedAt = new Date().toISOString();
     const events = slice.flatMap(({ reprocess_id: reprocessId }) => {
       const run = { automation: 'invoice-generation', runId: `rerun-${reprocessId}`, attempt: 2, startedAt, reprocessId };
@@ -156,9 +208,18 @@ describe.skipIf(RABBITMQ_URL === undefined || REDIS_URL === undefined)('backgrou
         { id: randomUUID(), type: 'run_finished', occurredAt: startedAt, ...run, durationMs: 40 },
       ];
     });
-    const reported = await fetch(`${url(1)}/ingest/v1/events`, { method: 'POST', headers: { authorization: `Bearer ${createRuntimeToken.secret}`, 'content-type': 'application/json' }, body: JSON.stringify(events) });
+    const reported = await fetch(`${url(1)}/ingest/v1/events`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${createRuntimeToken.secret}`, 'content-type': 'application/json' },
+      body: JSON.stringify(events),
+    });
     expect(reported.status).toBe(200);
-    await eventually(() => ledger(db, requestId), (l) => l.state === 'done', 'the request done after the canary passed', 60_000);
+    await eventually(
+      () => ledger(db, requestId),
+      (l) => l.state === 'done',
+      'the request done after the canary passed',
+      60_000,
+    );
     expect(await expectEveryMessageOnceOrRepeatedWithItsKey(db, requestId, receiver, 20)).toBe(0);
     const verdicts = await db.query<{ action: string }>(`SELECT action FROM audit_entry WHERE target_id = $1 AND action LIKE 'reprocess.canary.%'`, [requestId]);
     expect(verdicts.map((v) => v.action)).toEqual(['reprocess.canary.passed']);
@@ -176,10 +237,19 @@ describe.skipIf(RABBITMQ_URL === undefined || REDIS_URL === undefined)('backgrou
         [name, startedAt],
       );
     for (const name of EVERY_MINUTE) {
-      const seen = await eventually(() => runs(name), (rows) => rows.length >= 3, `three ticks of ${name}`, 200_000, 1_000);
+      const seen = await eventually(
+        () => runs(name),
+        (rows) => rows.length >= 3,
+        `three ticks of ${name}`,
+        200_000,
+        1_000,
+      );
       // Ticks are a minute apart, sent from checks 30 s apart; one tick taken by three replicas would be three runs within a second or two.
       const gaps = seen.slice(1).map((row, index) => (row.created_on.getTime() - (seen[index]?.created_on.getTime() ?? 0)) / 1000);
-      expect(gaps.filter((seconds) => seconds < 20), `${name}: seconds between runs ${gaps.join(', ')}`).toEqual([]);
+      expect(
+        gaps.filter((seconds) => seconds < 20),
+        `${name}: seconds between runs ${gaps.join(', ')}`,
+      ).toEqual([]);
       process.stderr.write(`${name}: ${seen.length} runs on three replicas, ${gaps.map((seconds) => seconds.toFixed(0)).join(' s, ')} s apart\n`);
     }
   }, 240_000);

@@ -25,7 +25,9 @@ interface Counting {
 
 /** Where this deployment's counts are in Redis: under its PostgreSQL cluster and database. */
 const redisPrefix = async (db: TestDatabase): Promise<string> => {
-  const [{ cluster, name } = { cluster: '', name: '' }] = await db.query<{ cluster: string; name: string }>(`SELECT system_identifier::text AS cluster, current_database() AS name FROM pg_control_system()`);
+  const [{ cluster, name } = { cluster: '', name: '' }] = await db.query<{ cluster: string; name: string }>(
+    `SELECT system_identifier::text AS cluster, current_database() AS name FROM pg_control_system()`,
+  );
   return `roundhouse:${cluster}:${name}:rate-limit:`;
 };
 
@@ -150,7 +152,9 @@ describe('rate limits in a Redis that does not answer', () => {
     const db = await createTestDatabase();
     try {
       const nobody = `redis://counter:s3cret@127.0.0.1:${await freePort()}`;
-      await expect(startTestApi(db.url, { REDIS_URL: nobody })).rejects.toThrow(/^REDIS_URL: Redis at 127\.0\.0\.1:\d+ did not answer \(.+\); rate limits are counted there when REDIS_URL is set\.$/);
+      await expect(startTestApi(db.url, { REDIS_URL: nobody })).rejects.toThrow(
+        /^REDIS_URL: Redis at 127\.0\.0\.1:\d+ did not answer \(.+\); rate limits are counted there when REDIS_URL is set\.$/,
+      );
       await expect(startTestApi(db.url, { REDIS_URL: nobody })).rejects.not.toThrow(/s3cret/);
     } finally {
       await db.drop();

@@ -47,14 +47,24 @@ describe.skipIf(RABBITMQ_URL === undefined)('durable reprocessing under faults (
     await seedDeadLetters(url, exchange, 'deal.closed_won', 10_000, marker);
     const requestId = await startRequest(url, marker, 2_000);
 
-    await eventually(() => ledger(db, requestId), (l) => l.acknowledged >= 2_500, 'a quarter dispatched', 120_000);
+    await eventually(
+      () => ledger(db, requestId),
+      (l) => l.acknowledged >= 2_500,
+      'a quarter dispatched',
+      120_000,
+    );
     await stopApi(api, 'SIGKILL');
     const atKill = await ledger(db, requestId);
     expect(atKill.open).toBeGreaterThan(0);
 
     api = await startApi(env);
     apis.push(api);
-    const done = await eventually(() => ledger(db, requestId), (l) => l.state === 'done', 'the request done after the restart', 120_000);
+    const done = await eventually(
+      () => ledger(db, requestId),
+      (l) => l.state === 'done',
+      'the request done after the restart',
+      120_000,
+    );
     expect(done.acknowledged).toBe(10_000);
     const repeats = await expectEveryMessageOnceOrRepeatedWithItsKey(db, requestId, receiver, 10_000);
     process.stderr.write(`SIGKILL at ${atKill.acknowledged} confirmed: ${repeats} message(s) sent again after the restart, each with its original key\n`);
@@ -74,7 +84,12 @@ describe.skipIf(RABBITMQ_URL === undefined)('durable reprocessing under faults (
     const url = `http://127.0.0.1:${ports[0]}`;
     await seedDeadLetters(url, exchange, 'deal.closed_won', 4_000, marker);
     const requestId = await startRequest(url, marker, 1_000);
-    const done = await eventually(() => ledger(db, requestId), (l) => l.state === 'done', 'the request done', 120_000);
+    const done = await eventually(
+      () => ledger(db, requestId),
+      (l) => l.state === 'done',
+      'the request done',
+      120_000,
+    );
     expect(done.acknowledged).toBe(4_000);
     const repeats = await expectEveryMessageOnceOrRepeatedWithItsKey(db, requestId, receiver, 4_000);
     expect(repeats).toBe(0);
@@ -109,9 +124,19 @@ describe.skipIf(RABBITMQ_URL === undefined)('durable reprocessing under faults (
     await seedDeadLetters(url, exchange, 'deal.closed_won', 2_000, marker);
     const requestId = await startRequest(url, marker, 400);
 
-    await eventually(() => ledger(db, requestId), (l) => l.acknowledged >= 300, 'dispatch under way', 120_000);
+    await eventually(
+      () => ledger(db, requestId),
+      (l) => l.acknowledged >= 300,
+      'dispatch under way',
+      120_000,
+    );
     await proxy.stop();
-    const waiting = await eventually(() => ledger(db, requestId), (l) => l.waiting_reason !== null, 'the request to say it waits', 30_000);
+    const waiting = await eventually(
+      () => ledger(db, requestId),
+      (l) => l.waiting_reason !== null,
+      'the request to say it waits',
+      30_000,
+    );
     expect(waiting.waiting_reason).toMatch(/RabbitMQ is unreachable/);
     expect(waiting.waiting_reason).not.toContain('guest:guest');
     await sleep(3_000);
@@ -120,7 +145,12 @@ describe.skipIf(RABBITMQ_URL === undefined)('durable reprocessing under faults (
     expect(during.acknowledged).toBeLessThan(2_000);
 
     await proxy.start();
-    const done = await eventually(() => ledger(db, requestId), (l) => l.state === 'done', 'the request done once the broker is back', 120_000);
+    const done = await eventually(
+      () => ledger(db, requestId),
+      (l) => l.state === 'done',
+      'the request done once the broker is back',
+      120_000,
+    );
     expect(done).toMatchObject({ acknowledged: 2_000, waiting_reason: null });
     await expectEveryMessageOnceOrRepeatedWithItsKey(db, requestId, receiver, 2_000);
     await stopApi(api);

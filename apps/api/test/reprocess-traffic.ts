@@ -35,7 +35,11 @@ export async function seedDeadLetters(url: string, exchange: string, routingKey:
       errorMessage: `NetSuite did not answer within 30 s (${marker})`,
       attempts: 3,
     }));
-    const response = await fetch(`${url}/ingest/v1/events`, { method: 'POST', headers: { authorization: `Bearer ${createRuntimeToken.secret}`, 'content-type': 'application/json' }, body: JSON.stringify(events) });
+    const response = await fetch(`${url}/ingest/v1/events`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${createRuntimeToken.secret}`, 'content-type': 'application/json' },
+      body: JSON.stringify(events),
+    });
     expect(response.status).toBe(200);
   }
 }
@@ -46,11 +50,37 @@ export async function startRequest(url: string, marker: string, velocity: number
   const { startReprocess } = await graphql<{ startReprocess: { id: string; total: number } }>(
     url,
     otto,
-    `mutation Start($input: StartReprocessInput!) { startReprocess(input: $input) { id total } }`,
-    { input: { action: 'reprocess', reason: 'NetSuite is back after the outage', velocity, selection: { filter: { automation: AUTOMATION, search: marker } }, ...(canary === undefined ? {} : { canary }) } },
+    `
+      mutation Start($input: StartReprocessInput!) {
+        startReprocess(input: $input) {
+          id
+          total
+        }
+      }
+    `,
+    {
+      input: {
+        action: 'reprocess',
+        reason: 'NetSuite is back after the outage',
+        velocity,
+        selection: { filter: { automation: AUTOMATION, search: marker } },
+        ...(canary === undefined ? {} : { canary }),
+      },
+    },
   );
   // Thousands of invoices, or a canary: the approval policy holds the request until a second person on call approves it.
-  await graphql(url, await signIn(url, 'oscar'), `mutation Approve($id: ID!) { approveReprocess(id: $id) { state } }`, { id: startReprocess.id });
+  await graphql(
+    url,
+    await signIn(url, 'oscar'),
+    `
+      mutation Approve($id: ID!) {
+        approveReprocess(id: $id) {
+          state
+        }
+      }
+    `,
+    { id: startReprocess.id },
+  );
   return startReprocess.id;
 }
 
@@ -115,14 +145,17 @@ export async function expectEveryMessageOnceOrRepeatedWithItsKey(db: TestDatabas
     [requestId],
   );
   expect(keys).toHaveLength(total);
-  await eventually(() => Promise.resolve(receiver.received.size), (size) => size >= total, 'every message at the consumer');
+  await eventually(
+    () => Promise.resolve(receiver.received.size),
+    (size) => size >= total,
+    'every message at the consumer',
+  );
   const wrongKeys = keys.filter((k) => (receiver.received.get(k.message_id) ?? []).some((key) => key !== k.reprocess_id));
   const missing = keys.filter((k) => !receiver.received.has(k.message_id));
   expect(missing).toEqual([]);
   expect(wrongKeys).toEqual([]);
   return receiver.deliveries() - total;
 }
-
 
 /** Messages an api process has had confirmed by the broker, from its own /metrics. */
 export async function confirmedBy(port: number): Promise<number> {

@@ -65,7 +65,11 @@ describe('a request cut by its database budget, in production', () => {
   });
 
   const graphql = async (role: string, query: string) => {
-    const response = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${await sign(role)}` }, body: JSON.stringify({ query }) });
+    const response = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await sign(role)}` },
+      body: JSON.stringify({ query }),
+    });
     return { status: response.status, text: await response.text() };
   };
 

@@ -36,7 +36,14 @@ describe('SDK to api, across an api restart', () => {
     api = await startApi(env);
     const url = `http://127.0.0.1:${env.PORT}`;
     const token = await tokenFor(url, 'finance-ops');
-    const client = new RoundhouseClient({ url, token, batchSize: 50, flushIntervalMs: 20, retry: { maxAttempts: 100, baseDelayMs: 50, maxDelayMs: 500 }, onDiagnostic: () => undefined });
+    const client = new RoundhouseClient({
+      url,
+      token,
+      batchSize: 50,
+      flushIntervalMs: 20,
+      retry: { maxAttempts: 100, baseDelayMs: 50, maxDelayMs: 500 },
+      onDiagnostic: () => undefined,
+    });
     const total = 3_000;
     const outcomes = { succeeded: 0, failed: 0 };
     for (let i = 0; i < total; i += 1) {

@@ -5,7 +5,10 @@ describe('security headers', () => {
   const t = useTestApi();
 
   it('sends a content security policy, no framing, no sniffing and no referrer with every answer; no HSTS over plain http outside production', async () => {
-    for (const response of [await fetch(`${t.api.url}/healthz`), await fetch(`${t.api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' })]) {
+    for (const response of [
+      await fetch(`${t.api.url}/healthz`),
+      await fetch(`${t.api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' }),
+    ]) {
       const policy = response.headers.get('content-security-policy') ?? '';
       expect(policy).toContain("default-src 'self'");
       expect(policy).toContain("script-src 'self'");

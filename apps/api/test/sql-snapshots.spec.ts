@@ -38,7 +38,11 @@ describe('the SQL snapshots check (apps/api/scripts/sql-snapshots.mjs, check-gen
   });
 
   it('fails, naming the snapshot and the line, when a query changed and the snapshot was not regenerated', () => {
-    edit(path.join(src, 'runs/runs.repository.ts'), 'ORDER BY r.started_at, r.automation_slug, r.attempt LIMIT $2', 'ORDER BY r.started_at DESC, r.automation_slug, r.attempt LIMIT $2');
+    edit(
+      path.join(src, 'runs/runs.repository.ts'),
+      'ORDER BY r.started_at, r.automation_slug, r.attempt LIMIT $2',
+      'ORDER BY r.started_at DESC, r.automation_slug, r.attempt LIMIT $2',
+    );
 
     const check = run(src, '--check');
 
@@ -87,7 +91,25 @@ describe('the SQL snapshots check (apps/api/scripts/sql-snapshots.mjs, check-gen
     expect(run(src).status).toBe(0);
 
     expect(readFileSync(path.join(src, 'runs/things.repository.sql'), 'utf8')).toContain(
-      ['-- ThingsRepository.list', 'SELECT', '  id,', '  name', 'FROM', '  thing', 'ORDER BY', '  name;', '', '-- ThingsRepository.one', 'SELECT', '  id,', '  name', 'FROM', '  thing', 'WHERE', '  id = ${id};'].join('\n'),
+      [
+        '-- ThingsRepository.list',
+        'SELECT',
+        '  id,',
+        '  name',
+        'FROM',
+        '  thing',
+        'ORDER BY',
+        '  name;',
+        '',
+        '-- ThingsRepository.one',
+        'SELECT',
+        '  id,',
+        '  name',
+        'FROM',
+        '  thing',
+        'WHERE',
+        '  id = ${id};',
+      ].join('\n'),
     );
   });
 

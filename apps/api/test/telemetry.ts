@@ -3,7 +3,11 @@ import { combineAttempt, INGEST_PATH, INGEST_V2_PATH, type IngestEventV1Input, t
 import type { TestApi } from './harness.js';
 
 /** Creates a runtime token through the GraphQL API as an owner or admin; returns the secret. */
-export async function createToken(api: TestApi, cookie: string, input: { name?: string; team: string; automations?: string[]; capabilities?: string[]; expiresInDays?: number }): Promise<{ id: string; secret: string }> {
+export async function createToken(
+  api: TestApi,
+  cookie: string,
+  input: { name?: string; team: string; automations?: string[]; capabilities?: string[]; expiresInDays?: number },
+): Promise<{ id: string; secret: string }> {
   const result = await api.graphql<{ createRuntimeToken: { secret: string; token: { id: string } } }>(
     `mutation Create($input: CreateRuntimeTokenInput!) { createRuntimeToken(input: $input) { secret token { id } } }`,
     // Token names are unique among a team's tokens in effect: each unnamed one gets its own.
@@ -17,7 +21,12 @@ export async function createToken(api: TestApi, cookie: string, input: { name?: 
 }
 
 /** Rotates a runtime token as an owner or admin; returns the new token's id and secret and the old one's new end. */
-export async function rotateToken(api: TestApi, cookie: string, id: string, options: { overlapHours?: number; expiresInDays?: number } = {}): Promise<{ id: string; secret: string; oldExpiresAt: string }> {
+export async function rotateToken(
+  api: TestApi,
+  cookie: string,
+  id: string,
+  options: { overlapHours?: number; expiresInDays?: number } = {},
+): Promise<{ id: string; secret: string; oldExpiresAt: string }> {
   const result = await api.graphql<{ rotateRuntimeToken: { secret: string; token: { id: string }; replaced: { expiresAt: string } } }>(
     `mutation Rotate($id: ID!, $overlapHours: Int, $expiresInDays: Int) { rotateRuntimeToken(id: $id, overlapHours: $overlapHours, expiresInDays: $expiresInDays) { secret token { id } replaced { expiresAt } } }`,
     { id, ...options },
@@ -71,7 +80,10 @@ export function ingestV2(api: TestApi, token: string, events: unknown[]): Return
 
 /** One attempt as one `run` event (version 2): the start and end `attempt` makes, joined. */
 export function wholeAttempt(automation: string, options: Parameters<typeof attempt>[1] = {}): IngestEventV2Input {
-  const [started, ended] = attempt(automation, options) as [Extract<IngestEventV1Input, { type: 'run_started' }>, Extract<IngestEventV1Input, { type: 'run_finished' | 'run_failed' }>];
+  const [started, ended] = attempt(automation, options) as [
+    Extract<IngestEventV1Input, { type: 'run_started' }>,
+    Extract<IngestEventV1Input, { type: 'run_finished' | 'run_failed' }>,
+  ];
   return combineAttempt(started, ended);
 }
 

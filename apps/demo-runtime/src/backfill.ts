@@ -18,7 +18,15 @@ export async function backfill(options: { url: string; token: string; slug: stri
   const { slug, profile, random, hours, now } = options;
   let clock = now.getTime() - hours * 3_600_000;
   const batch = now.getTime().toString(36);
-  const client = new RoundhouseClient({ url: options.url, token: options.token, batchSize: 1000, flushIntervalMs: 60_000, maxBufferedEvents: 50_000, clock: () => new Date(clock), onDiagnostic: () => undefined });
+  const client = new RoundhouseClient({
+    url: options.url,
+    token: options.token,
+    batchSize: 1000,
+    flushIntervalMs: 60_000,
+    maxBufferedEvents: 50_000,
+    clock: () => new Date(clock),
+    onDiagnostic: () => undefined,
+  });
   const meanGapMs = 60_000 / (profile.runsPerMinute / 3);
   // Two incidents in the past day: the third party struggled for 20 minutes each time.
   const incidents = [0.3, 0.75].map((f) => now.getTime() - hours * 3_600_000 * (1 - f));
@@ -41,7 +49,14 @@ export async function backfill(options: { url: string; token: string; slug: stri
       } else if (attempt.result === 'dead_lettered') {
         // The workbench of a new machine is not empty: the runs given up on left their messages.
         const error = errorOf(attempt);
-        const deadLetter = deadLetterOf(slug, random, { runId, correlationId, attempts: plan.length, firstFailedAt: firstFailedAt ?? new Date(clock), lastFailedAt: new Date(clock), error });
+        const deadLetter = deadLetterOf(slug, random, {
+          runId,
+          correlationId,
+          attempts: plan.length,
+          firstFailedAt: firstFailedAt ?? new Date(clock),
+          lastFailedAt: new Date(clock),
+          error,
+        });
         run.fail(error, { outcome: 'dead_lettered', manualTouch: attempt.manualTouch, deadLetter });
       } else {
         firstFailedAt ??= new Date(clock);

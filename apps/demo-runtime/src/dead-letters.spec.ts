@@ -25,9 +25,17 @@ describe(deadLetterPayload.name, () => {
       lines: expect.any(Array) as unknown[],
       billingContact: { name: expect.any(String) as string, email: expect.stringContaining('@') as string },
     });
-    expect(deadLetterPayload('payout-reconciliation', random, 'payout-12345', FAILED_AT)).toMatchObject({ payoutId: 'payout-12345', psp: 'adyen', iban: expect.any(String) as string });
+    expect(deadLetterPayload('payout-reconciliation', random, 'payout-12345', FAILED_AT)).toMatchObject({
+      payoutId: 'payout-12345',
+      psp: 'adyen',
+      iban: expect.any(String) as string,
+    });
     expect(deadLetterPayload('order-fulfillment', random, 'order-12345', FAILED_AT)).toMatchObject({ orderId: 'order-12345', customer: { email: expect.any(String) as string } });
-    expect(deadLetterPayload('crm-enrichment', random, 'lead-12345', FAILED_AT)).toMatchObject({ leadId: 'lead-12345', email: expect.any(String) as string, company: expect.any(String) as string });
+    expect(deadLetterPayload('crm-enrichment', random, 'lead-12345', FAILED_AT)).toMatchObject({
+      leadId: 'lead-12345',
+      email: expect.any(String) as string,
+      company: expect.any(String) as string,
+    });
   });
 });
 

@@ -125,7 +125,12 @@ export function deadLetterPayload(slug: string, random: Random, correlationId: s
   if (factory !== undefined) {
     return factory(random, correlationId, now);
   }
-  return { automation: slug, transactionId: correlationId, requestedAt: new Date(now.getTime() - 60_000).toISOString(), attributes: { priority: pick(random, ['normal', 'high']) } };
+  return {
+    automation: slug,
+    transactionId: correlationId,
+    requestedAt: new Date(now.getTime() - 60_000).toISOString(),
+    attributes: { priority: pick(random, ['normal', 'high']) },
+  };
 }
 
 export interface DeadLetterContext {

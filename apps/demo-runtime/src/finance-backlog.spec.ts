@@ -8,7 +8,11 @@ import { seeded } from './random.js';
 const NOW = new Date('2026-12-07T07:00:00Z');
 
 /** An error message with what differs from payout to payout (references, numbers, quoted values) blanked: one per group. */
-const shapeOf = (message: string) => message.replace(/PSP\d+/g, '<id>').replace(/"[^"]*"/g, '<value>').replace(/\d+/g, '<n>');
+const shapeOf = (message: string) =>
+  message
+    .replace(/PSP\d+/g, '<id>')
+    .replace(/"[^"]*"/g, '<value>')
+    .replace(/\d+/g, '<n>');
 
 describe(financeBacklogPlan.name, () => {
   it('parks a large group (schema drift) and a small one (rate limit) on a finance-ops automation, each one error', () => {
@@ -19,7 +23,10 @@ describe(financeBacklogPlan.name, () => {
       groups.set(key, (groups.get(key) ?? 0) + 1);
     }
     expect([...groups.entries()]).toEqual([
-      ['SettlementReportSchemaError: Adyen settlement report for payout <id>: column <value> missing (report format changed from v<n> to v<n>); cannot match it to a NetSuite deposit', 40],
+      [
+        'SettlementReportSchemaError: Adyen settlement report for payout <id>: column <value> missing (report format changed from v<n> to v<n>); cannot match it to a NetSuite deposit',
+        40,
+      ],
       ['NetSuiteRateLimitError: NetSuite answered <n> Too Many Requests for the deposit of payout <id>: account concurrency limit (<n>) reached; gave up after <n> attempts', 3],
     ]);
     // Each payout is its own message, failed in the last night, first failure before last.
@@ -45,7 +52,13 @@ describe(reportFinanceBacklog.name, () => {
       request.on('end', () => {
         const raw = Buffer.concat(chunks);
         const text = (request.headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw).toString('utf8');
-        const events = request.headers['content-type']?.includes('ndjson') === true ? text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as unknown) : (JSON.parse(text) as unknown[]);
+        const events =
+          request.headers['content-type']?.includes('ndjson') === true
+            ? text
+                .split('\n')
+                .filter(Boolean)
+                .map((line) => JSON.parse(line) as unknown)
+            : (JSON.parse(text) as unknown[]);
         received.push(...events);
         response.writeHead(200, { 'content-type': 'application/json' });
         response.end(JSON.stringify({ accepted: events.length, duplicates: 0, quarantined: 0, forbidden: 0, results: [] }));

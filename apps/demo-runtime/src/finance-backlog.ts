@@ -67,7 +67,14 @@ export function financeBacklogPlan(random: Random, now: Date, batch: string, siz
 export async function reportFinanceBacklog(options: { url: string; token: string; random: Random; now: Date }): Promise<number> {
   const plan = financeBacklogPlan(options.random, options.now, options.now.getTime().toString(36));
   let clock = options.now.getTime();
-  const client = new RoundhouseClient({ url: options.url, token: options.token, batchSize: 500, flushIntervalMs: 60_000, clock: () => new Date(clock), onDiagnostic: () => undefined });
+  const client = new RoundhouseClient({
+    url: options.url,
+    token: options.token,
+    batchSize: 500,
+    flushIntervalMs: 60_000,
+    clock: () => new Date(clock),
+    onDiagnostic: () => undefined,
+  });
   for (const item of plan) {
     clock = item.lastFailedAt.getTime() - 4_000;
     const run = client.startRun(BACKLOG_AUTOMATION, { runId: item.runId, attempt: item.attempts, correlationId: item.correlationId });

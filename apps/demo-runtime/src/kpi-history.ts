@@ -52,10 +52,26 @@ export interface MeasuredKpi {
  * a dashboard's 30- or 90-day "after" is not a day of data flagged partial. The client's clock is
  * moved back to each day, as the run backfill does. Returns the measurements reported.
  */
-export async function backfillKpiHistory(options: { url: string; token: string; slug: string; kpis: readonly MeasuredKpi[]; random: Random; days: number; switchedOverDaysAgo: number; now: Date }): Promise<number> {
+export async function backfillKpiHistory(options: {
+  url: string;
+  token: string;
+  slug: string;
+  kpis: readonly MeasuredKpi[];
+  random: Random;
+  days: number;
+  switchedOverDaysAgo: number;
+  now: Date;
+}): Promise<number> {
   const { slug, kpis, random, days, switchedOverDaysAgo, now } = options;
   let clock = now.getTime();
-  const client = new RoundhouseClient({ url: options.url, token: options.token, batchSize: 500, flushIntervalMs: 60_000, clock: () => new Date(clock), onDiagnostic: () => undefined });
+  const client = new RoundhouseClient({
+    url: options.url,
+    token: options.token,
+    batchSize: 500,
+    flushIntervalMs: 60_000,
+    clock: () => new Date(clock),
+    onDiagnostic: () => undefined,
+  });
   let reported = 0;
   for (const kpi of kpis) {
     const baseline = kpi.baseline.value ?? kpi.target * 2;

@@ -95,7 +95,14 @@ export class LiveSimulation {
         // The last attempt gave up: the message is parked, and reported with the run's failure.
         const error = errorOf(attempt);
         const failedAt = new Date();
-        const deadLetter = deadLetterOf(slug, this.random, { runId, correlationId, attempts: plan.length, firstFailedAt: firstFailedAt ?? failedAt, lastFailedAt: failedAt, error });
+        const deadLetter = deadLetterOf(slug, this.random, {
+          runId,
+          correlationId,
+          attempts: plan.length,
+          firstFailedAt: firstFailedAt ?? failedAt,
+          lastFailedAt: failedAt,
+          error,
+        });
         run.fail(error, { outcome: 'dead_lettered', manualTouch: attempt.manualTouch, deadLetter });
       } else {
         firstFailedAt ??= new Date();
@@ -119,7 +126,10 @@ export class LiveSimulation {
     const key = `${slug}/${profile.dependency}`;
     let policy = this.policies.get(key);
     if (policy === undefined) {
-      policy = client.resilience(slug, profile.dependency, { retry: { maxAttempts: 3, baseDelayMs: 150, maxDelayMs: 1_000 }, circuitBreaker: { threshold: 8, halfOpenAfterMs: 20_000 } });
+      policy = client.resilience(slug, profile.dependency, {
+        retry: { maxAttempts: 3, baseDelayMs: 150, maxDelayMs: 1_000 },
+        circuitBreaker: { threshold: 8, halfOpenAfterMs: 20_000 },
+      });
       this.policies.set(key, policy);
     }
     return policy;
@@ -131,7 +141,9 @@ export class LiveSimulation {
     await fetch(`${this.url}${INGEST_PATH}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${this.tokenFor(slug)}`, 'content-type': 'application/json' },
-      body: JSON.stringify([{ id: `drift-${runId}`, type: 'run_finished', automation: slug, occurredAt: now, runId, startedAt: now, durationMs: '1.2s', enrichedFields: ['industry'] }]),
+      body: JSON.stringify([
+        { id: `drift-${runId}`, type: 'run_finished', automation: slug, occurredAt: now, runId, startedAt: now, durationMs: '1.2s', enrichedFields: ['industry'] },
+      ]),
     }).catch(() => undefined);
   }
 

@@ -36,7 +36,16 @@ async function fillKpiHistory(roundhouse: RoundhouseConsole, automations: readon
     });
     const missing = kpis.filter((k) => coverage !== undefined && (coverage.get(k.name) ?? 0) < 0.5);
     if (missing.length > 0) {
-      measured += await backfillKpiHistory({ url, token: tokenOf(automation.slug), slug: automation.slug, kpis: missing, random, days: KPI_HISTORY_DAYS, switchedOverDaysAgo: SWITCHED_OVER_DAYS_AGO, now: new Date() });
+      measured += await backfillKpiHistory({
+        url,
+        token: tokenOf(automation.slug),
+        slug: automation.slug,
+        kpis: missing,
+        random,
+        days: KPI_HISTORY_DAYS,
+        switchedOverDaysAgo: SWITCHED_OVER_DAYS_AGO,
+        now: new Date(),
+      });
     }
   }
   return measured;

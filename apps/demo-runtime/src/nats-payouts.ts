@@ -47,18 +47,32 @@ export async function startNatsPayouts(options: { url: string; client: Roundhous
   const publisher = setInterval(() => {
     batch += 1;
     const merchant = chance(random, 0.5) ? 'NorthwindEU' : 'NorthwindUK';
-    const event = { type: 'PAYOUT_PAID', batch: `ADY-${Date.now()}-${batch}`, merchantAccount: merchant, amount: { value: Math.round(random() * 5_000_000), currency: merchant === 'NorthwindEU' ? 'EUR' : 'GBP' }, schemaVersion: chance(random, 0.08) ? 2 : 1, netsuiteDown: chance(random, 0.05) };
+    const event = {
+      type: 'PAYOUT_PAID',
+      batch: `ADY-${Date.now()}-${batch}`,
+      merchantAccount: merchant,
+      amount: { value: Math.round(random() * 5_000_000), currency: merchant === 'NorthwindEU' ? 'EUR' : 'GBP' },
+      schemaVersion: chance(random, 0.08) ? 2 : 1,
+      netsuiteDown: chance(random, 0.05),
+    };
     const h = natsHeaders();
     h.set('Content-Type', 'application/json');
     h.set('x-correlation-id', event.batch);
-    js.publish(`${SUBJECT}.${merchant.toLowerCase()}`, JSON.stringify(event), { headers: h, msgID: event.batch }).catch((error: unknown) => say(`NATS publish failed: ${String(error)}`));
+    js.publish(`${SUBJECT}.${merchant.toLowerCase()}`, JSON.stringify(event), { headers: h, msgID: event.batch }).catch((error: unknown) =>
+      say(`NATS publish failed: ${String(error)}`),
+    );
   }, 15_000);
   publisher.unref();
 
   const handle = (message: JsMsg): void => {
     const reprocessId = message.headers?.get(REPROCESS_ID_HEADER) ?? '';
     const event = message.json<{ batch: string; schemaVersion: number; netsuiteDown: boolean }>();
-    const run = client.startRun(NATS_AUTOMATION, { correlationId: event.batch, runId: `${NATS_AUTOMATION}-${message.seq}`, attempt: message.info.deliveryCount, ...(reprocessId === '' ? {} : { reprocessId }) });
+    const run = client.startRun(NATS_AUTOMATION, {
+      correlationId: event.batch,
+      runId: `${NATS_AUTOMATION}-${message.seq}`,
+      attempt: message.info.deliveryCount,
+      ...(reprocessId === '' ? {} : { reprocessId }),
+    });
     switch (handlingOf(event, reprocessId !== '')) {
       case 'book':
         run.succeed();

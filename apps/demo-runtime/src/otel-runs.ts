@@ -67,7 +67,10 @@ export function recordRun(tracer: Tracer, run: { runId: string; dependency: stri
 export function startOtelRuns(options: { url: string; token: string; random: Random; say: (line: string) => void }): () => Promise<void> {
   const { random, say } = options;
   const exporter = new OTLPTraceExporter({ url: `${options.url.replace(/\/$/, '')}${OTLP_TRACES_PATH}`, headers: { authorization: `Bearer ${options.token}` } });
-  const provider = new BasicTracerProvider({ resource: resourceFromAttributes({ 'service.name': OTEL_SERVICE_NAME }), spanProcessors: [new BatchSpanProcessor(exporter, { scheduledDelayMillis: 2_000 })] });
+  const provider = new BasicTracerProvider({
+    resource: resourceFromAttributes({ 'service.name': OTEL_SERVICE_NAME }),
+    spanProcessors: [new BatchSpanProcessor(exporter, { scheduledDelayMillis: 2_000 })],
+  });
   const tracer = provider.getTracer('oss-filing-worker');
   const profile = profileOf(OTEL_AUTOMATION);
   let runs = 0;

@@ -35,7 +35,12 @@ export function planReprocess(profile: Profile, random: Random, failAgainShare =
     return { durationMs, result: 'succeeded', manualTouch: chance(random, 0.05) };
   }
   if (chance(random, 0.4)) {
-    return { durationMs: Math.min(MAX_REPROCESS_MS, 30_000), result: 'failed_again', error: { name: 'TimeoutError', message: `${profile.dependency} did not answer within 30 s` }, manualTouch: false };
+    return {
+      durationMs: Math.min(MAX_REPROCESS_MS, 30_000),
+      result: 'failed_again',
+      error: { name: 'TimeoutError', message: `${profile.dependency} did not answer within 30 s` },
+      manualTouch: false,
+    };
   }
   return {
     durationMs,

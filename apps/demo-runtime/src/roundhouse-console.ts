@@ -24,7 +24,9 @@ export class RoundhouseConsole {
   async waitUntilReady(timeoutMs = 120_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
-      const ready = await fetch(`${this.url}/readyz`).then((r) => r.ok).catch(() => false);
+      const ready = await fetch(`${this.url}/readyz`)
+        .then((r) => r.ok)
+        .catch(() => false);
       if (ready) {
         return;
       }
@@ -67,7 +69,9 @@ export class RoundhouseConsole {
 
   /** Runs finished in the last 24 hours, to decide whether history needs filling in. */
   async throughput24h(slug: string): Promise<number> {
-    const data = await this.graphql<{ automationHealth: { throughput: number } }>(`query H($slug: String!) { automationHealth(slug: $slug, window: "24h") { throughput } }`, { slug });
+    const data = await this.graphql<{ automationHealth: { throughput: number } }>(`query H($slug: String!) { automationHealth(slug: $slug, window: "24h") { throughput } }`, {
+      slug,
+    });
     return data.automationHealth.throughput;
   }
 

@@ -3,7 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { batchEvents } from './attempt-batch.js';
 
 const at = (second: number) => `2026-12-07T09:00:${String(second).padStart(2, '0')}Z`;
-const start = (runId: string, second: number, attempt = 1): IngestEventV1Input => ({ id: `started-${runId}-${attempt}`, type: 'run_started', automation: 'invoice-generation', occurredAt: at(second), runId, attempt, startedAt: at(second) });
+const start = (runId: string, second: number, attempt = 1): IngestEventV1Input => ({
+  id: `started-${runId}-${attempt}`,
+  type: 'run_started',
+  automation: 'invoice-generation',
+  occurredAt: at(second),
+  runId,
+  attempt,
+  startedAt: at(second),
+});
 const end = (runId: string, started: number, second: number, attempt = 1): IngestEventV1Input => ({
   id: `ended-${runId}-${attempt}`,
   type: 'run_finished',

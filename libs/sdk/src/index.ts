@@ -1,13 +1,7 @@
 export { RoundhouseClient, type RoundhouseStats, type TrackOptions } from './roundhouse-client.js';
 export { AttemptBatch, batchEvents, type BatchItem, type SdkEvent } from './attempt-batch.js';
 export { Run, describeError, type FailOptions, type RunFailureOutcome, type StartRunOptions, type SucceedOptions } from './run.js';
-export {
-  PAYLOAD_ENCODING_HEADER,
-  type DeadLetterHeaderValue,
-  type DeadLetterReport,
-  type DeadLetterSource,
-  type RunDeadLetter,
-} from './dead-letter.js';
+export { PAYLOAD_ENCODING_HEADER, type DeadLetterHeaderValue, type DeadLetterReport, type DeadLetterSource, type RunDeadLetter } from './dead-letter.js';
 export { CLIENT_DEFAULTS, RoundhouseConfigError, type RetryOptions, type RoundhouseClientOptions } from './client-options.js';
 export { ReprocessPuller, REPROCESS_DEFAULTS, type ReprocessHandler, type ReprocessOptions, type ReprocessStats } from './reprocess-puller.js';
 export { reprocessDeadLetter, reprocessRunOptions, type ReprocessDeadLetterOptions } from './reprocess-command.js';

@@ -134,7 +134,13 @@ describe(ReprocessPuller.name, () => {
       await delay(60); // a few more polls
       expect(handled).toEqual([poison.reprocessId]);
       expect(diagnostics).toEqual([
-        expect.objectContaining({ code: 'reprocess_handler_failed', level: 'warn', reprocessId: poison.reprocessId, automation: AUTOMATION, error: 'TypeError: amount.value is not a number' }),
+        expect.objectContaining({
+          code: 'reprocess_handler_failed',
+          level: 'warn',
+          reprocessId: poison.reprocessId,
+          automation: AUTOMATION,
+          error: 'TypeError: amount.value is not a number',
+        }),
       ]);
       await expect.poll(() => puller.stats()).toMatchObject({ handled: 0, failed: 1, acknowledged: 1 });
     });
@@ -216,7 +222,13 @@ describe(ReprocessPuller.name, () => {
       expect(handled).toEqual([valid.reprocessId]);
       const invalid = diagnostics.filter((d) => d.code === 'reprocess_command_invalid');
       expect(invalid).toEqual([
-        expect.objectContaining({ level: 'warn', reprocessId: wrongSlug.reprocessId, automation: 'Invoice Generation', acknowledged: true, issues: expect.stringMatching(/^automation: /) as string }),
+        expect.objectContaining({
+          level: 'warn',
+          reprocessId: wrongSlug.reprocessId,
+          automation: 'Invoice Generation',
+          acknowledged: true,
+          issues: expect.stringMatching(/^automation: /) as string,
+        }),
         expect.objectContaining({ acknowledged: false, issues: expect.stringContaining('reprocessId') as string }),
       ]);
       await expect.poll(() => puller.stats()).toMatchObject({ received: 3, invalid: 2, handled: 1, acknowledged: 2 });
@@ -233,7 +245,11 @@ describe(ReprocessPuller.name, () => {
       await expect.poll(() => handled).toEqual([command.reprocessId]);
       expect(api.commands.claims.map((claim) => claim.answer).slice(0, 4)).toEqual([503, 'dropped', 500, 200]);
       // Retry-After: 2 s; then random 0.5 of the ceilings 400 and 800 (base 200, doubling per retry).
-      expect(diagnostics.map((d) => (d.code === 'reprocess_retry_scheduled' ? `${d.request}:${d.attempt}:${d.delayMs}` : d.code))).toEqual(['claim:2:2000', 'claim:3:200', 'claim:4:400']);
+      expect(diagnostics.map((d) => (d.code === 'reprocess_retry_scheduled' ? `${d.request}:${d.attempt}:${d.delayMs}` : d.code))).toEqual([
+        'claim:2:2000',
+        'claim:3:200',
+        'claim:4:400',
+      ]);
     });
 
     it('retries an ack that failed until it goes through', async () => {
@@ -348,7 +364,14 @@ describe(ReprocessPuller.name, () => {
       await client.flush();
 
       const [failed, deadLetter] = storedEvents();
-      expect(failed).toMatchObject({ type: 'run', automation: AUTOMATION, reprocessId: command.reprocessId, correlationId: 'deal-4711', outcome: 'dead_lettered', errorClass: 'ValidationError' });
+      expect(failed).toMatchObject({
+        type: 'run',
+        automation: AUTOMATION,
+        reprocessId: command.reprocessId,
+        correlationId: 'deal-4711',
+        outcome: 'dead_lettered',
+        errorClass: 'ValidationError',
+      });
       expect(deadLetter).toMatchObject({
         type: 'dead_letter',
         automation: AUTOMATION,

@@ -510,7 +510,11 @@ function checkAutomations(automations: readonly string[] | undefined): string[] 
     return undefined;
   }
   if (!Array.isArray(automations) || automations.length === 0 || automations.length > COMMANDS_MAX_CLAIM || !automations.every((slug) => typeof slug === 'string' && slug !== '')) {
-    throw new RoundhouseConfigError('automations', `must be 1 to ${COMMANDS_MAX_CLAIM} automation slugs (leave it out for every automation the token covers); got ${JSON.stringify(automations)}.`, 'onReprocess()');
+    throw new RoundhouseConfigError(
+      'automations',
+      `must be 1 to ${COMMANDS_MAX_CLAIM} automation slugs (leave it out for every automation the token covers); got ${JSON.stringify(automations)}.`,
+      'onReprocess()',
+    );
   }
   return Array.from(new Set<string>(automations));
 }

@@ -33,7 +33,13 @@ export function reprocessSignature(secret: string, timestamp: string, rawBody: s
  *   if (!verifyReprocessSignature(process.env.WEBHOOK_SECRET!, req.headers['x-roundhouse-signature'],
  *       req.headers['x-roundhouse-timestamp'], rawBody)) return res.status(401).end();
  */
-export function verifyReprocessSignature(secret: string, signatureHeader: HeaderValue, timestampHeader: HeaderValue, rawBody: string | Uint8Array, now: Date = new Date()): boolean {
+export function verifyReprocessSignature(
+  secret: string,
+  signatureHeader: HeaderValue,
+  timestampHeader: HeaderValue,
+  rawBody: string | Uint8Array,
+  now: Date = new Date(),
+): boolean {
   if (typeof secret !== 'string' || secret === '') {
     throw new RoundhouseConfigError('secret', 'must be the signing secret reprocess webhooks are signed with; it is missing or empty.', 'verifyReprocessSignature()');
   }

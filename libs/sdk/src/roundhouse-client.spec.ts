@@ -321,7 +321,12 @@ describe(RoundhouseClient.name, () => {
       expect(diagnostics).toHaveLength(2);
       expect(quarantined).toMatchObject({ code: 'event_quarantined', level: 'warn', automation: 'Invoice Generation', eventType: 'kpi_measurement' });
       expect(quarantined?.code === 'event_quarantined' ? quarantined.reason : '').toMatch(/^automation: lower-case letters/);
-      expect(forbidden).toMatchObject({ code: 'event_forbidden', automation: 'payout-reconciliation', eventType: 'heartbeat', reason: 'the token does not cover payout-reconciliation' });
+      expect(forbidden).toMatchObject({
+        code: 'event_forbidden',
+        automation: 'payout-reconciliation',
+        eventType: 'heartbeat',
+        reason: 'the token does not cover payout-reconciliation',
+      });
     });
     it('reads the per-event results of a 403 that the api answers when no event was covered', async () => {
       await api.close();
@@ -414,7 +419,16 @@ describe(RoundhouseClient.name, () => {
       const events = receivedEvents();
       expect(events.map((event) => event.type)).toEqual(['run', 'run', 'heartbeat']);
       expect(api.requestSizes()).toEqual([3]);
-      expect(events[0]).toMatchObject({ runId: first.runId, correlationId: 'deal-4711', attempt: 1, startedAt: T0.toISOString(), occurredAt: '2026-11-27T08:00:01.250Z', durationMs: 1_250, manualTouch: true, outcome: 'succeeded' });
+      expect(events[0]).toMatchObject({
+        runId: first.runId,
+        correlationId: 'deal-4711',
+        attempt: 1,
+        startedAt: T0.toISOString(),
+        occurredAt: '2026-11-27T08:00:01.250Z',
+        durationMs: 1_250,
+        manualTouch: true,
+        outcome: 'succeeded',
+      });
       expect(events[1]).toMatchObject({ runId: 'inv-2026-0042', attempt: 2, outcome: 'retrying', errorClass: 'Error', errorMessage: 'NetSuite answered 429' });
       expect(client.stats()).toMatchObject({ sent: 5, accepted: 5, queued: 0 });
     });
@@ -519,7 +533,14 @@ describe(RoundhouseClient.name, () => {
         messageId: 'amqp-msg-0042',
         source,
         payload: deal,
-        headers: { 'content-type': 'application/json', 'x-delivery-count': 4, redelivered: true, 'x-first-death-at': new Date('2026-11-27T07:00:00Z'), 'x-death': [{ count: 4, queue: 'invoices.generate' }], absent: undefined },
+        headers: {
+          'content-type': 'application/json',
+          'x-delivery-count': 4,
+          redelivered: true,
+          'x-first-death-at': new Date('2026-11-27T07:00:00Z'),
+          'x-death': [{ count: 4, queue: 'invoices.generate' }],
+          absent: undefined,
+        },
         error: new RateLimitError('NetSuite answered 429 Too Many Requests'),
         attempts: 4,
         firstFailedAt: new Date('2026-11-27T07:00:00Z'),
@@ -684,7 +705,9 @@ describe(RoundhouseClient.name, () => {
       expect(() => new RoundhouseClient({ url: api.url, token: '' })).toThrow(/"token"/);
       expect(() => new RoundhouseClient({ url: api.url, token: TOKEN, batchSize: 5_000 })).toThrow(/"batchSize" must be a whole number from 1 to 1000/);
       expect(() => new RoundhouseClient({ url: api.url, token: TOKEN, retry: { baseDelayMs: 500, maxDelayMs: 100 } })).toThrow(/"retry.maxDelayMs"/);
-      expect(() => harness().client.resilience(AUTOMATION, 'netsuite', { circuitBreaker: { threshold: 0 } })).toThrow('resilience() option "circuitBreaker.threshold" must be a whole number of at least 1; got 0.');
+      expect(() => harness().client.resilience(AUTOMATION, 'netsuite', { circuitBreaker: { threshold: 0 } })).toThrow(
+        'resilience() option "circuitBreaker.threshold" must be a whole number of at least 1; got 0.',
+      );
     });
 
     it('posts to /ingest/v2/events under the url, path prefix kept', async () => {

@@ -223,11 +223,7 @@ export class RoundhouseClient {
    * as a `resilience` event. Build it once per dependency and reuse it: the breaker's state lives in it.
    */
   resilience(automation: string, dependency: string, options: ResilienceOptions = {}): ResiliencePolicy {
-    return createResiliencePolicy(
-      options,
-      (signal) => this.#report(() => ({ type: 'resilience', ...this.#base(automation), signal, dependency })),
-      this.#options.random,
-    );
+    return createResiliencePolicy(options, (signal) => this.#report(() => ({ type: 'resilience', ...this.#base(automation), signal, dependency })), this.#options.random);
   }
 
   stats(): RoundhouseStats {

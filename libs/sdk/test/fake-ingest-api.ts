@@ -288,7 +288,11 @@ export class FakeCommands {
     const refusal = !authorized ? 401 : this.forbidden ? 403 : undefined;
     if (refusal !== undefined) {
       seen.answer = refusal;
-      answer(response, refusal, JSON.stringify({ message: refusal === 401 ? 'The runtime token is missing, unknown, expired or revoked.' : 'The token lacks the commands capability.' }));
+      answer(
+        response,
+        refusal,
+        JSON.stringify({ message: refusal === 401 ? 'The runtime token is missing, unknown, expired or revoked.' : 'The token lacks the commands capability.' }),
+      );
       return;
     }
     const plan = (kind === 'claim' ? this.#claimPlans : this.#ackPlans).shift();
@@ -305,7 +309,10 @@ export class FakeCommands {
     }
     if (plan?.status !== undefined) {
       seen.answer = plan.status;
-      answer(response, plan.status, plan.body ?? JSON.stringify({ message: `planned ${plan.status}` }), { ...plan.headers, ...(plan.retryAfter === undefined ? {} : { 'retry-after': plan.retryAfter }) });
+      answer(response, plan.status, plan.body ?? JSON.stringify({ message: `planned ${plan.status}` }), {
+        ...plan.headers,
+        ...(plan.retryAfter === undefined ? {} : { 'retry-after': plan.retryAfter }),
+      });
       return;
     }
     const result = this.#work(kind, body, seen);

@@ -29,7 +29,14 @@ function table(accounts: UserAccount[]): string {
     ...accounts.map((a) => [a.username, a.name, a.role, a.teams.join(',') || '-', a.disabledAt === null ? 'enabled' : `disabled ${when(a.disabledAt)}`, when(a.lastSignedInAt)]),
   ];
   const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => row[column]?.length ?? 0))) ?? [];
-  return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((row) =>
+      row
+        .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 /**

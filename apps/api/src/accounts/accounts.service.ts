@@ -133,7 +133,11 @@ export class AccountsService {
   private async problemsWith(input: NewAccountInput): Promise<FieldError[]> {
     const problems: FieldError[] = [];
     if (!USERNAME.test(input.username)) {
-      problems.push({ path: 'username', message: 'the username must be 1–64 lower-case letters, digits, dots, dashes or underscores, starting with a letter or digit', found: input.username });
+      problems.push({
+        path: 'username',
+        message: 'the username must be 1–64 lower-case letters, digits, dots, dashes or underscores, starting with a letter or digit',
+        found: input.username,
+      });
     }
     if (input.name.trim() === '') {
       problems.push({ path: 'name', message: 'the name people see is required (--name "Omar Owner")' });
@@ -147,7 +151,11 @@ export class AccountsService {
     const known = await this.repository.existingTeams(input.teams);
     const unknown = input.teams.filter((team) => !known.has(team));
     if (unknown.length > 0) {
-      problems.push({ path: 'teams', message: `${unknown.length === 1 ? 'the team' : 'the teams'} ${unknown.map((t) => `"${t}"`).join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not in the catalog (its teams/ folder)`, found: unknown.join(', ') });
+      problems.push({
+        path: 'teams',
+        message: `${unknown.length === 1 ? 'the team' : 'the teams'} ${unknown.map((t) => `"${t}"`).join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not in the catalog (its teams/ folder)`,
+        found: unknown.join(', '),
+      });
     }
     return problems;
   }

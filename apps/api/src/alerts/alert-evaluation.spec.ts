@@ -44,7 +44,15 @@ describe(alertSummary.name, () => {
 describe(decideAlerts.name, () => {
   it('fires a new alert where a rule fires and none is open, with its severity and runbook', () => {
     expect(decideAlerts([], [evaluated([15, 20])])).toEqual([
-      { kind: 'fire', automation: 'invoice-generation', slo: 'invoices-succeed', rule: 'fast-burn', severity: 'page', summary: expect.stringContaining('15.0×') as string, runbook: 'reprocess-dead-letters' },
+      {
+        kind: 'fire',
+        automation: 'invoice-generation',
+        slo: 'invoices-succeed',
+        rule: 'fast-burn',
+        severity: 'page',
+        summary: expect.stringContaining('15.0×') as string,
+        runbook: 'reprocess-dead-letters',
+      },
     ]);
   });
 

@@ -54,7 +54,10 @@ export function spanInWords(ms: number): string {
  * the 30d budget lasts 2 days."
  */
 export function alertSummary(slo: EvaluatedSlo['slo'], result: BurnRateRuleResult): string {
-  const lasts = result.long.burnRate === null || result.long.burnRate === 0 ? '' : ` At this rate the ${slo.window} budget lasts ${spanInWords(parseDuration(slo.window) / result.long.burnRate)}.`;
+  const lasts =
+    result.long.burnRate === null || result.long.burnRate === 0
+      ? ''
+      : ` At this rate the ${slo.window} budget lasts ${spanInWords(parseDuration(slo.window) / result.long.burnRate)}.`;
   return `${slo.title}: error budget burning ${rate(result.long.burnRate)} over the last ${result.long.window} (${rate(result.short.burnRate)} over ${result.short.window}).${lasts}`;
 }
 
@@ -79,13 +82,21 @@ export function decideAlerts(open: readonly OpenAlert[], evaluated: readonly Eva
             : { kind: 'keep', id: existing.id, summary },
         );
       } else if (existing !== undefined) {
-        decisions.push({ kind: 'resolve', id: existing.id, detail: `The burn rate fell below ${result.rule.burnRate}× (${rate(result.long.burnRate)} over ${result.long.window}, ${rate(result.short.burnRate)} over ${result.short.window}).` });
+        decisions.push({
+          kind: 'resolve',
+          id: existing.id,
+          detail: `The burn rate fell below ${result.rule.burnRate}× (${rate(result.long.burnRate)} over ${result.long.window}, ${rate(result.short.burnRate)} over ${result.short.window}).`,
+        });
       }
     }
   }
   for (const alert of open) {
     if (!seen.has(keyOf(alert.automation, alert.slo, alert.rule)) && !skipped.has(alert.automation)) {
-      decisions.push({ kind: 'resolve', id: alert.id, detail: 'The SLO or its alert rule no longer exists (changed in the catalog or the alerting settings), or the automation was archived.' });
+      decisions.push({
+        kind: 'resolve',
+        id: alert.id,
+        detail: 'The SLO or its alert rule no longer exists (changed in the catalog or the alerting settings), or the automation was archived.',
+      });
     }
   }
   return decisions;

@@ -48,10 +48,7 @@ export function notificationPayload(notice: AlertNotice, consoleUrl: string): Re
   const alertsUrl = `${consoleUrl}/alerts`;
   const runbookUrl = notice.runbook === null ? null : `${automationUrl}#runbook-${encodeURIComponent(notice.runbook.id)}`;
   const level = notice.severity === 'page' ? 'PAGE' : 'TICKET';
-  const headline =
-    notice.transition === 'fired'
-      ? `[${level}] ${notice.automationTitle}: ${notice.sloTitle}`
-      : `[RESOLVED] ${notice.automationTitle}: ${notice.sloTitle}`;
+  const headline = notice.transition === 'fired' ? `[${level}] ${notice.automationTitle}: ${notice.sloTitle}` : `[RESOLVED] ${notice.automationTitle}: ${notice.sloTitle}`;
   const runbookLine = notice.runbook === null || runbookUrl === null ? 'No runbook is linked to this SLO.' : `Runbook: ${link(runbookUrl, notice.runbook.title)}`;
   const body = notice.transition === 'fired' ? notice.summary : `Resolved: the error budget is no longer burning fast enough to alert (${notice.rule}).`;
   const text = `${mrkdwn(headline)}\n${mrkdwn(body)}\n${runbookLine}`;

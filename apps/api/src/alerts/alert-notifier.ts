@@ -40,7 +40,10 @@ export class AlertNotifier implements OnModuleInit {
   }
 
   async enqueue(notification: PendingNotification, startAfterSeconds?: number): Promise<void> {
-    await this.jobs.send(NOTIFY_QUEUE, notification, { singletonKey: `${notification.alertId}:${notification.transition}`, ...(startAfterSeconds === undefined ? {} : { startAfterSeconds }) });
+    await this.jobs.send(NOTIFY_QUEUE, notification, {
+      singletonKey: `${notification.alertId}:${notification.transition}`,
+      ...(startAfterSeconds === undefined ? {} : { startAfterSeconds }),
+    });
   }
 
   async sweep(): Promise<void> {

@@ -144,7 +144,10 @@ describe('SLO alerts', () => {
     receiver.answers = [404];
     expect(await t.api.app.get(AlertNotifier).deliver({ alertId: slow?.id ?? '', transition: 'fired' })).toBe('failed');
     const history = (await alertsOf('invoice-generation')).find((a) => a.rule === 'slow-burn')?.events;
-    expect(history?.at(-1)).toMatchObject({ kind: 'notification_failed', detail: 'The fired notification was given up after 1 tries: alert webhook answered 404 Not Found: channel_is_archived' });
+    expect(history?.at(-1)).toMatchObject({
+      kind: 'notification_failed',
+      detail: 'The fired notification was given up after 1 tries: alert webhook answered 404 Not Found: channel_is_archived',
+    });
   });
 
   it('lets an on-call operator of the owning team acknowledge, with a note; not a viewer, nor another team', async () => {
@@ -197,7 +200,9 @@ describe('SLO alerts', () => {
     // Its resolution is announced because its firing was; nothing else was announced without a firing notification.
     const notifier = t.api.app.get(AlertNotifier);
     expect(await notifier.deliver({ alertId: resolved[0]?.id ?? '', transition: 'resolved' })).toBe('sent');
-    expect(receiver.received.slice(before).map((r) => String(r.body.text).split('\n')[0])).toEqual([`[RESOLVED] Invoice generation from closed-won deals: ${resolved[0]?.sloTitle}`]);
+    expect(receiver.received.slice(before).map((r) => String(r.body.text).split('\n')[0])).toEqual([
+      `[RESOLVED] Invoice generation from closed-won deals: ${resolved[0]?.sloTitle}`,
+    ]);
   });
 
   it('samples the dead-letter backlog every minute, once per minute whatever the replicas', async () => {
@@ -238,7 +243,10 @@ describe('SLO alert notifications on pg-boss', () => {
     const histogram = emptyHistogram();
     histogram[bucketOf(500)] = 10;
     for (let k = 1; k <= 10; k += 1) {
-      await t.db.query(`INSERT INTO run_rollup_minute (automation_slug, minute, succeeded, failed, duration_histogram) VALUES ('payout-reconciliation', $1, 5, 5, $2)`, [new Date(now.getTime() - k * MINUTE), histogram]);
+      await t.db.query(`INSERT INTO run_rollup_minute (automation_slug, minute, succeeded, failed, duration_histogram) VALUES ('payout-reconciliation', $1, 5, 5, $2)`, [
+        new Date(now.getTime() - k * MINUTE),
+        histogram,
+      ]);
     }
     // The chat service is down for the first two tries.
     receiver.answers = [503, 502];
@@ -246,7 +254,10 @@ describe('SLO alert notifications on pg-boss', () => {
     expect(summary.fired).toBe(3);
 
     const events = await eventually(
-      () => t.db.query<{ kind: string }>(`SELECT e.kind FROM alert_event e JOIN alert a ON a.id = e.alert_id WHERE a.automation_slug = 'payout-reconciliation' AND e.kind = 'notified'`),
+      () =>
+        t.db.query<{ kind: string }>(
+          `SELECT e.kind FROM alert_event e JOIN alert a ON a.id = e.alert_id WHERE a.automation_slug = 'payout-reconciliation' AND e.kind = 'notified'`,
+        ),
       (rows) => rows.length === 3,
       'three notified alerts',
     );
@@ -258,4 +269,3 @@ describe('SLO alert notifications on pg-boss', () => {
     expect(new Set(ids).size).toBe(3);
   });
 });
-

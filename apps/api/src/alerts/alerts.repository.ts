@@ -265,7 +265,10 @@ export class AlertsRepository {
         tx,
       );
       if (row !== undefined && outcome !== 'retry') {
-        const detail = outcome === 'sent' ? `The ${transition} notification was delivered (try ${row.attempts}).` : `The ${transition} notification was given up after ${row.attempts} tries: ${error ?? 'no reason given'}`;
+        const detail =
+          outcome === 'sent'
+            ? `The ${transition} notification was delivered (try ${row.attempts}).`
+            : `The ${transition} notification was given up after ${row.attempts} tries: ${error ?? 'no reason given'}`;
         await this.addEvent(tx, alertId, outcome === 'sent' ? 'notified' : 'notification_failed', null, detail);
       }
       return row?.attempts ?? 0;

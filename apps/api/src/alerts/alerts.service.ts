@@ -61,7 +61,9 @@ export class AlertsService {
   async acknowledge(id: string, user: User, note: string | undefined): Promise<AlertRow> {
     const trimmed = note?.trim() ?? '';
     if (trimmed.length > MAX_NOTE) {
-      throw new InputError(`The note is ${trimmed.length} characters; at most ${MAX_NOTE}.`, [{ path: 'note', message: `at most ${MAX_NOTE} characters`, found: `${trimmed.length} characters` }]);
+      throw new InputError(`The note is ${trimmed.length} characters; at most ${MAX_NOTE}.`, [
+        { path: 'note', message: `at most ${MAX_NOTE} characters`, found: `${trimmed.length} characters` },
+      ]);
     }
     const alert = await this.alerts.get(id);
     if (alert === null) {

@@ -6,10 +6,20 @@ const expiring = { automation: 'crm-enrichment', sourceQueue: 'enrich-leads', me
 describe(decideRetentionAlerts.name, () => {
   it('fires a ticket with the runbook for failures about to expire, keeps it while they still do, resolves it once none do', () => {
     expect(decideRetentionAlerts([], [expiring], () => 'enrichment-failures')).toEqual([
-      { kind: 'fire', automation: 'crm-enrichment', slo: RETENTION_ALERT_SLO, rule: 'expiring:enrich-leads', severity: 'ticket', summary: expiring.message, runbook: 'enrichment-failures' },
+      {
+        kind: 'fire',
+        automation: 'crm-enrichment',
+        slo: RETENTION_ALERT_SLO,
+        rule: 'expiring:enrich-leads',
+        severity: 'ticket',
+        summary: expiring.message,
+        runbook: 'enrichment-failures',
+      },
     ]);
     const open = [{ id: '7', automation: 'crm-enrichment', slo: RETENTION_ALERT_SLO, rule: 'expiring:enrich-leads' }];
-    expect(decideRetentionAlerts(open, [{ ...expiring, message: '12 pending dead letters expire in 8 h.' }], () => null)).toEqual([{ kind: 'keep', id: '7', summary: '12 pending dead letters expire in 8 h.' }]);
+    expect(decideRetentionAlerts(open, [{ ...expiring, message: '12 pending dead letters expire in 8 h.' }], () => null)).toEqual([
+      { kind: 'keep', id: '7', summary: '12 pending dead letters expire in 8 h.' },
+    ]);
     expect(decideRetentionAlerts(open, [], () => null)).toMatchObject([{ kind: 'resolve', id: '7' }]);
   });
 
@@ -22,7 +32,12 @@ describe(decideRetentionAlerts.name, () => {
 
 describe(retentionRunbook.name, () => {
   it("links the runbook a dead-letter SLO names, else any SLO's, else none", () => {
-    expect(retentionRunbook([{ indicator: 'success_rate', runbook: 'general' }, { indicator: 'dead_letter_backlog', runbook: 'dead-letters' }])).toBe('dead-letters');
+    expect(
+      retentionRunbook([
+        { indicator: 'success_rate', runbook: 'general' },
+        { indicator: 'dead_letter_backlog', runbook: 'dead-letters' },
+      ]),
+    ).toBe('dead-letters');
     expect(retentionRunbook([{ indicator: 'latency' }, { indicator: 'success_rate', runbook: 'general' }])).toBe('general');
     expect(retentionRunbook([{ indicator: 'latency' }])).toBeNull();
   });

@@ -18,13 +18,21 @@ export class ApprovalsResolver {
 
   @RequirePermission('automation:update')
   @Mutation(() => AutomationChangeType, { description: 'An owner of the automation’s team, not the requester, applies a change waiting for approval.' })
-  approveAutomationChange(@CurrentUser() user: User, @Args('id', { type: () => ID }) id: string, @Args('note', { type: () => String, nullable: true }) note: string | null): Promise<AutomationChangeType> {
+  approveAutomationChange(
+    @CurrentUser() user: User,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('note', { type: () => String, nullable: true }) note: string | null,
+  ): Promise<AutomationChangeType> {
     return this.service.approve(id, note, user);
   }
 
   @RequirePermission('automation:update')
   @Mutation(() => AutomationChangeType, { description: 'An owner of the automation’s team says no to a change waiting for approval (the requester: withdraws it).' })
-  rejectAutomationChange(@CurrentUser() user: User, @Args('id', { type: () => ID }) id: string, @Args('reason', { type: () => String }) reason: string): Promise<AutomationChangeType> {
+  rejectAutomationChange(
+    @CurrentUser() user: User,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('reason', { type: () => String }) reason: string,
+  ): Promise<AutomationChangeType> {
     return this.service.reject(id, reason, user);
   }
 }
@@ -34,7 +42,11 @@ export class ApprovalsResolver {
 export class AutomationPendingChangeResolver {
   constructor(@Inject(ApprovalsService) private readonly service: ApprovalsService) {}
 
-  @ResolveField(() => AutomationChangeType, { complexity: FIELD_COST.pendingChange, nullable: true, description: 'A change to its SLOs that waits for an owner of its team (not applied yet).' })
+  @ResolveField(() => AutomationChangeType, {
+    complexity: FIELD_COST.pendingChange,
+    nullable: true,
+    description: 'A change to its SLOs that waits for an owner of its team (not applied yet).',
+  })
   pendingChange(@CurrentUser() user: User | undefined, @Parent() automation: AutomationObjectType): Promise<AutomationChangeType | null> {
     return this.service.pendingChange(automation.slug, user);
   }

@@ -66,7 +66,14 @@ export class ApprovalsService {
       await this.database.transaction(async (tx) => {
         if ((await this.changes.settle(tx, id, 'superseded', user, why)) !== undefined) {
           await this.audit.record(
-            { actor: user, action: 'approval.superseded', target: { kind: 'automation_change', id }, automations: [change.automation_slug], teams: [change.owner_team], reason: why },
+            {
+              actor: user,
+              action: 'approval.superseded',
+              target: { kind: 'automation_change', id },
+              automations: [change.automation_slug],
+              teams: [change.owner_team],
+              reason: why,
+            },
             tx,
           );
         }
@@ -86,8 +93,18 @@ export class ApprovalsService {
           automations: [change.automation_slug],
           teams: [change.owner_team],
           reason: text,
-          before: { slos: change.base_definition.slos, ownerTeam: change.base_definition.ownerTeam, riskDomains: change.base_definition.riskDomains, lifecycle: change.base_definition.lifecycle },
-          after: { slos: change.proposed_definition.slos, ownerTeam: change.proposed_definition.ownerTeam, riskDomains: change.proposed_definition.riskDomains, lifecycle: change.proposed_definition.lifecycle },
+          before: {
+            slos: change.base_definition.slos,
+            ownerTeam: change.base_definition.ownerTeam,
+            riskDomains: change.base_definition.riskDomains,
+            lifecycle: change.base_definition.lifecycle,
+          },
+          after: {
+            slos: change.proposed_definition.slos,
+            ownerTeam: change.proposed_definition.ownerTeam,
+            riskDomains: change.proposed_definition.riskDomains,
+            lifecycle: change.proposed_definition.lifecycle,
+          },
           detail: {
             requestedBy: change.requested_by,
             changes: this.gate.describe(change.base_definition, change.proposed_definition),
@@ -183,7 +200,10 @@ function decideVerdict(change: ChangeRow, user: User | undefined, stale: boolean
     return { canDecide: false, decideBlockedReason: selfApproval(change) };
   }
   if (stale) {
-    return { canDecide: false, decideBlockedReason: `${change.automation_slug} changed after ${change.requested_by_name} asked for this change: it can no longer be approved. Reject it, or ask for it again.` };
+    return {
+      canDecide: false,
+      decideBlockedReason: `${change.automation_slug} changed after ${change.requested_by_name} asked for this change: it can no longer be approved. Reject it, or ask for it again.`,
+    };
   }
   return { canDecide: true, decideBlockedReason: null };
 }
@@ -197,5 +217,7 @@ function selfApproval(change: ChangeRow): string {
 }
 
 function settled(change: ChangeRow): string {
-  return change.state === 'pending' ? 'The change is still waiting for approval.' : `This change was already ${change.state}${change.decided_by_name === null ? '' : ` by ${change.decided_by_name}`}.`;
+  return change.state === 'pending'
+    ? 'The change is still waiting for approval.'
+    : `This change was already ${change.state}${change.decided_by_name === null ? '' : ` by ${change.decided_by_name}`}.`;
 }

@@ -16,25 +16,35 @@ describe('Approval of automation changes', () => {
 
   describe('SLO changes of production automations', () => {
     const slug = 'card-dispute-evidence';
-    const production = (overrides: Parameters<typeof automationInput>[0] = {}) => automationInput({ slug, title: 'Card dispute evidence', lifecycle: 'production', riskDomains: [], ...overrides });
-    const slos = (objective: number, window = '30d') => [{ name: 'bills-succeed', title: '99% of bills drafted', indicator: 'success_rate' as const, objective, window, runbook: 'triage' }];
+    const production = (overrides: Parameters<typeof automationInput>[0] = {}) =>
+      automationInput({ slug, title: 'Card dispute evidence', lifecycle: 'production', riskDomains: [], ...overrides });
+    const slos = (objective: number, window = '30d') => [
+      { name: 'bills-succeed', title: '99% of bills drafted', indicator: 'success_rate' as const, objective, window, runbook: 'triage' },
+    ];
 
     beforeAll(async () => {
       expect((await as('omar', `mutation($input: AutomationInput!) { registerAutomation(input: $input) { slug } }`, { input: production() })).errors).toBeUndefined();
     });
 
     async function automation() {
-      return (await as<{ automation: { title: string; slos: { objective: number; window: string }[]; pendingChange: Change | null } }>('omar', AUTOMATION, { slug })).data?.automation;
+      return (await as<{ automation: { title: string; slos: { objective: number; window: string }[]; pendingChange: Change | null } }>('omar', AUTOMATION, { slug })).data
+        ?.automation;
     }
 
     async function askForSlos(persona: Persona, objective: number, window = '30d'): Promise<Change> {
-      const result = await as<{ updateAutomation: { slos: { objective: number }[]; pendingChange: Change | null } }>(persona, UPDATE, { slug, input: production({ slos: slos(objective, window) }) });
+      const result = await as<{ updateAutomation: { slos: { objective: number }[]; pendingChange: Change | null } }>(persona, UPDATE, {
+        slug,
+        input: production({ slos: slos(objective, window) }),
+      });
       expect(result.errors).toBeUndefined();
       return result.data?.updateAutomation.pendingChange as Change;
     }
 
     it('holds an SLO change for another owner of the team: omar asks, omar may not approve, olga approves and it applies', async () => {
-      const result = await as<{ updateAutomation: { slos: { objective: number; window: string }[]; pendingChange: Change | null } }>('omar', UPDATE, { slug, input: production({ slos: slos(97.5, '28d') }) });
+      const result = await as<{ updateAutomation: { slos: { objective: number; window: string }[]; pendingChange: Change | null } }>('omar', UPDATE, {
+        slug,
+        input: production({ slos: slos(97.5, '28d') }),
+      });
       expect(result.data?.updateAutomation.slos).toEqual([{ name: 'bills-succeed', objective: 99, window: '30d' }]);
       const change = result.data?.updateAutomation.pendingChange as Change;
       expect(change).toMatchObject({
@@ -64,7 +74,10 @@ describe('Approval of automation changes', () => {
     });
 
     it('applies a change to other fields at once', async () => {
-      const result = await as<{ updateAutomation: { title: string; pendingChange: Change | null } }>('omar', UPDATE, { slug, input: production({ title: 'Card dispute evidence (Adyen)', slos: slos(97.5, '28d') }) });
+      const result = await as<{ updateAutomation: { title: string; pendingChange: Change | null } }>('omar', UPDATE, {
+        slug,
+        input: production({ title: 'Card dispute evidence (Adyen)', slos: slos(97.5, '28d') }),
+      });
       expect(result.data?.updateAutomation).toMatchObject({ title: 'Card dispute evidence (Adyen)', pendingChange: null });
     });
 
@@ -104,7 +117,8 @@ describe('Approval of automation changes', () => {
   describe('moving an automation or taking its risk domains away', () => {
     const REGISTER = `mutation($input: AutomationInput!) { registerAutomation(input: $input) { slug } }`;
     type Updated = { updateAutomation: { slug: string; pendingChange: Change | null } };
-    const owners = async (slug: string) => (await t.db.query<{ owner_team: string; risk_domains: string[] }>(`SELECT owner_team, risk_domains FROM automation WHERE slug = $1`, [slug]))[0];
+    const owners = async (slug: string) =>
+      (await t.db.query<{ owner_team: string; risk_domains: string[] }>(`SELECT owner_team, risk_domains FROM automation WHERE slug = $1`, [slug]))[0];
     let order = 0;
     /** A fresh finance-ops console automation touching revenue, its dead letters reported through the SDK. */
     async function risky(overrides: Parameters<typeof automationInput>[0] = {}) {
@@ -159,7 +173,12 @@ describe('Approval of automation changes', () => {
       const ids = await seed(input.slug, 2);
       const held = await start('otto', ids);
       expect(held.state).toBe('awaiting_approval');
-      const slo = (await as<Updated>('omar', UPDATE, { slug: input.slug, input: { ...input, slos: [{ name: 'bills-succeed', title: '99% of bills drafted', indicator: 'success_rate', objective: 95, window: '30d', runbook: 'triage' }] } })).data?.updateAutomation.pendingChange as Change;
+      const slo = (
+        await as<Updated>('omar', UPDATE, {
+          slug: input.slug,
+          input: { ...input, slos: [{ name: 'bills-succeed', title: '99% of bills drafted', indicator: 'success_rate', objective: 95, window: '30d', runbook: 'triage' }] },
+        })
+      ).data?.updateAutomation.pendingChange as Change;
       expect(slo.state).toBe('pending');
 
       const move = (await as<Updated>('ada', UPDATE, { slug: input.slug, input: { ...input, owner: 'order-ops' } })).data?.updateAutomation.pendingChange as Change;
@@ -168,7 +187,11 @@ describe('Approval of automation changes', () => {
       expect((await as<{ approveAutomationChange: Change }>('olga', APPROVE_CHANGE, { id: move.id })).errors).toBeUndefined();
 
       const why = `Set aside: ${input.slug} moved from finance-ops to order-ops after it was asked for. Ask again if it is still needed.`;
-      expect(await request(held.id)).toMatchObject({ state: 'cancelled', decision: { decision: 'rejected', by: { id: 'roundhouse' }, note: why }, progress: { queued: 0, cancelled: 2 } });
+      expect(await request(held.id)).toMatchObject({
+        state: 'cancelled',
+        decision: { decision: 'rejected', by: { id: 'roundhouse' }, note: why },
+        progress: { queued: 0, cancelled: 2 },
+      });
       expect(await statuses(ids)).toEqual(['pending']);
       expect(await trail('reprocess_request', held.id)).toEqual([
         expect.objectContaining({ action: 'reprocess.requested', actor_id: 'otto' }),
@@ -181,7 +204,12 @@ describe('Approval of automation changes', () => {
 
     it('sets aside an SLO change waiting for the old team when an automation without risk domains moves', async () => {
       const input = await risky({ lifecycle: 'production', riskDomains: [] });
-      const slo = (await as<Updated>('omar', UPDATE, { slug: input.slug, input: { ...input, slos: [{ name: 'bills-succeed', title: '99% of bills drafted', indicator: 'success_rate', objective: 95, window: '30d', runbook: 'triage' }] } })).data?.updateAutomation.pendingChange as Change;
+      const slo = (
+        await as<Updated>('omar', UPDATE, {
+          slug: input.slug,
+          input: { ...input, slos: [{ name: 'bills-succeed', title: '99% of bills drafted', indicator: 'success_rate', objective: 95, window: '30d', runbook: 'triage' }] },
+        })
+      ).data?.updateAutomation.pendingChange as Change;
       const moved = await as<Updated>('ada', UPDATE, { slug: input.slug, input: { ...input, owner: 'order-ops' } });
       expect(moved.data?.updateAutomation.pendingChange).toBeNull();
       const why = `Set aside: ${input.slug} moved from finance-ops to order-ops after Omar Owner asked for this change. Ask again if it is still needed.`;
@@ -209,10 +237,15 @@ describe('Approval of automation changes', () => {
 
       const both = await account('bea', 'operator', ['finance-ops', 'order-ops']);
       const shown = await t.api.graphql<{ reprocessRequest: Request }>(GET, { id: held.id }, both);
-      expect(shown.data?.reprocessRequest).toMatchObject({ canDecide: false, decideBlockedReason: `${input.slug} moved from finance-ops to order-ops after it was asked for: it can no longer be approved.` });
+      expect(shown.data?.reprocessRequest).toMatchObject({
+        canDecide: false,
+        decideBlockedReason: `${input.slug} moved from finance-ops to order-ops after it was asked for: it can no longer be approved.`,
+      });
       const stale = await t.api.graphql<{ approveReprocess: Request }>(APPROVE, { id: held.id }, both);
       expect(stale.errors?.[0]?.extensions?.code).toBe('CONFLICT');
-      expect(stale.errors?.[0]?.message).toBe(`${input.slug} moved from finance-ops to order-ops after Otto Operator asked for this request: it was set aside, not approved. Ask again if it is still needed.`);
+      expect(stale.errors?.[0]?.message).toBe(
+        `${input.slug} moved from finance-ops to order-ops after Otto Operator asked for this request: it was set aside, not approved. Ask again if it is still needed.`,
+      );
       expect(await request(held.id)).toMatchObject({ state: 'cancelled', decision: { decision: 'rejected', by: { id: 'roundhouse' } } });
       expect(await statuses(ids)).toEqual(['pending']);
       expect((await trail('reprocess_request', held.id)).map((e) => [e.action, e.actor_id])).toEqual([

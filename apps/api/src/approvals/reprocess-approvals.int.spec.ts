@@ -17,7 +17,11 @@ describe('Approval of reprocess and discard requests', () => {
       expect((await as<{ reprocessPreview: { approvalReasons: string[] } }>('otto', PREVIEW, { selection: { ids } })).data?.reprocessPreview.approvalReasons).toEqual([]);
       const created = await start('otto', ids);
       expect(created).toMatchObject({ state: 'running', approvalReasons: [], decision: null, canDecide: false });
-      await eventually(() => request(created.id), (r) => r.progress.dispatched === 3, 'commands offered');
+      await eventually(
+        () => request(created.id),
+        (r) => r.progress.dispatched === 3,
+        'commands offered',
+      );
     });
 
     it('holds a request over the threshold, and one on a billing automation, saying why up front', async () => {
@@ -50,8 +54,15 @@ describe('Approval of reprocess and discard requests', () => {
 
       const approved = await as<{ approveReprocess: Request }>('oscar', APPROVE, { id: held.id, note: 'Checked with treasury: the account is open again' });
       expect(approved.errors).toBeUndefined();
-      expect(approved.data?.approveReprocess).toMatchObject({ state: 'running', decision: { decision: 'approved', by: { id: 'oscar', name: 'Oscar Operator' }, note: 'Checked with treasury: the account is open again' } });
-      await eventually(() => request(held.id), (r) => r.progress.dispatched === 2, 'commands offered after approval');
+      expect(approved.data?.approveReprocess).toMatchObject({
+        state: 'running',
+        decision: { decision: 'approved', by: { id: 'oscar', name: 'Oscar Operator' }, note: 'Checked with treasury: the account is open again' },
+      });
+      await eventually(
+        () => request(held.id),
+        (r) => r.progress.dispatched === 2,
+        'commands offered after approval',
+      );
 
       const again = await as<{ approveReprocess: Request }>('omar', APPROVE, { id: held.id });
       expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
@@ -95,7 +106,11 @@ describe('Approval of reprocess and discard requests', () => {
 
       // An admin who is on finance-ops is one of its people: she decides like them.
       await t.api.app.get(AccountsService).add({ username: 'fay', name: 'Fay Admin', role: 'admin', teams: ['finance-ops'], password: 'correct horse battery staple' });
-      const signedIn = await fetch(`${t.api.url}/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'fay', password: 'correct horse battery staple' }) });
+      const signedIn = await fetch(`${t.api.url}/auth/sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'fay', password: 'correct horse battery staple' }),
+      });
       const fay = (signedIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
       const decided = await t.api.graphql<{ approveReprocess: Request }>(APPROVE, { id: held.id, note: 'Checked with treasury' }, fay);
       expect(decided.errors).toBeUndefined();
@@ -113,12 +128,18 @@ describe('Approval of reprocess and discard requests', () => {
 
     it('counts the dead letters a request holds as waiting nowhere (list, groups, dashboards’ backlog) until it lets them go', async () => {
       const slug = 'vendor-credit-capture';
-      const registered = await as('omar', `mutation($input: AutomationInput!) { registerAutomation(input: $input) { slug } }`, { input: automationInput({ slug, riskDomains: [] }) });
+      const registered = await as('omar', `mutation($input: AutomationInput!) { registerAutomation(input: $input) { slug } }`, {
+        input: automationInput({ slug, riskDomains: [] }),
+      });
       expect(registered.errors).toBeUndefined();
       const ids = await seed(slug, 7);
       const waiting = async () => {
-        const list = await as<{ deadLetters: { edges: unknown[] } }>('otto', `query($f: DeadLetterFilter) { deadLetters(filter: $f, first: 50) { edges { node { id } } } }`, { f: { automation: slug, needsAction: true } });
-        const groups = await as<{ deadLetterGroups: { pending: number }[] }>('otto', `query($a: String) { deadLetterGroups(automation: $a, status: null) { pending } }`, { a: slug });
+        const list = await as<{ deadLetters: { edges: unknown[] } }>('otto', `query($f: DeadLetterFilter) { deadLetters(filter: $f, first: 50) { edges { node { id } } } }`, {
+          f: { automation: slug, needsAction: true },
+        });
+        const groups = await as<{ deadLetterGroups: { pending: number }[] }>('otto', `query($a: String) { deadLetterGroups(automation: $a, status: null) { pending } }`, {
+          a: slug,
+        });
         const backlog = await t.api.app.get(DashboardsRepository).backlog([slug], new Date(Date.now() - 86_400_000), new Date());
         return { list: list.data?.deadLetters.edges.length, groups: groups.data?.deadLetterGroups.map((g) => g.pending), dashboard: backlog.get(slug)?.pending };
       };
@@ -168,17 +189,31 @@ describe('Approval of reprocess and discard requests', () => {
   describe('the approvals inbox', () => {
     beforeAll(async () => {
       // A production automation with an SLO, so that changing its objective waits for another owner.
-      const input = automationInput({ slug: 'card-dispute-evidence', title: 'Card dispute evidence submission', lifecycle: 'production', riskDomains: [], slos: [{ name: 'bills-succeed', title: '99% of bills drafted', indicator: 'success_rate', objective: 97.5, window: '28d', runbook: 'triage' }] });
+      const input = automationInput({
+        slug: 'card-dispute-evidence',
+        title: 'Card dispute evidence submission',
+        lifecycle: 'production',
+        riskDomains: [],
+        slos: [{ name: 'bills-succeed', title: '99% of bills drafted', indicator: 'success_rate', objective: 97.5, window: '28d', runbook: 'triage' }],
+      });
       expect((await as('omar', `mutation($input: AutomationInput!) { registerAutomation(input: $input) { slug } }`, { input })).errors).toBeUndefined();
     });
 
     it('shows each person what waits for them, and what they asked for', async () => {
       const ids = await seed(PLAIN, 8);
       const held = await start('otto', ids);
-      const change = (await as<{ updateAutomation: { pendingChange: Change } }>('omar', UPDATE, {
-        slug: 'card-dispute-evidence',
-        input: automationInput({ slug: 'card-dispute-evidence', title: 'Card dispute evidence submission', lifecycle: 'production', riskDomains: [], slos: [{ name: 'bills-succeed', title: '99% of bills drafted', indicator: 'success_rate', objective: 99.5, window: '28d', runbook: 'triage' }] }),
-      })).data?.updateAutomation.pendingChange as Change;
+      const change = (
+        await as<{ updateAutomation: { pendingChange: Change } }>('omar', UPDATE, {
+          slug: 'card-dispute-evidence',
+          input: automationInput({
+            slug: 'card-dispute-evidence',
+            title: 'Card dispute evidence submission',
+            lifecycle: 'production',
+            riskDomains: [],
+            slos: [{ name: 'bills-succeed', title: '99% of bills drafted', indicator: 'success_rate', objective: 99.5, window: '28d', runbook: 'triage' }],
+          }),
+        })
+      ).data?.updateAutomation.pendingChange as Change;
       expect(change.state).toBe('pending');
       const ticketIds = await seed('ticket-triage', 6, runtimes.support);
       const foreign = await start('ada', ticketIds);
@@ -201,7 +236,10 @@ describe('Approval of reprocess and discard requests', () => {
       expect(changeIn(olga, change.id)).toMatchObject({ canDecide: true });
 
       const omar = await inbox('omar');
-      expect(changeIn(omar, change.id)).toMatchObject({ canDecide: false, decideBlockedReason: 'You asked for this change; another owner on the finance-ops team must approve it.' });
+      expect(changeIn(omar, change.id)).toMatchObject({
+        canDecide: false,
+        decideBlockedReason: 'You asked for this change; another owner on the finance-ops team must approve it.',
+      });
 
       // Separation of duties: nothing of finance-ops waits for an admin who is not on it.
       const ada = await inbox('ada');

@@ -16,12 +16,16 @@ describe('the audit trail in the database', () => {
   let db: TestDatabase;
   beforeAll(async () => {
     db = await createTestDatabase();
-    await db.query(`INSERT INTO audit_entry (actor_id, actor_name, action, target_kind, target_id, reason) VALUES ('otto', 'Otto Operator', 'discard.requested', 'reprocess_request', '1', 'duplicates of invoices already sent')`);
+    await db.query(
+      `INSERT INTO audit_entry (actor_id, actor_name, action, target_kind, target_id, reason) VALUES ('otto', 'Otto Operator', 'discard.requested', 'reprocess_request', '1', 'duplicates of invoices already sent')`,
+    );
   });
   afterAll(() => db.drop());
 
   it('takes new entries from the api', async () => {
-    await asRole(db.url, (client) => client.query(`INSERT INTO audit_entry (actor_id, actor_name, action, target_kind, target_id) VALUES ('omar', 'Omar Owner', 'token.revoked', 'runtime_token', 't1')`));
+    await asRole(db.url, (client) =>
+      client.query(`INSERT INTO audit_entry (actor_id, actor_name, action, target_kind, target_id) VALUES ('omar', 'Omar Owner', 'token.revoked', 'runtime_token', 't1')`),
+    );
     expect((await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_entry`))[0]?.n).toBe(2);
   });
 
@@ -58,13 +62,25 @@ describe('the audit trail in the database', () => {
     const latest = async () => (await db.query<{ id: string }>(`SELECT max(id)::text AS id FROM audit_entry`))[0]?.id ?? '0';
 
     it.each([
-      ['a far-off id and a backdated time', `INSERT INTO audit_entry (id, at, actor_id, actor_name, action, target_kind, target_id) VALUES (9000000000000000001, '2001-01-01T00:00:00Z', 'mallory', 'Mallory', 'token.revoked', 'runtime_token', 't9') RETURNING id::text, at, actor_id`],
-      ['an id below every entry and a time in the future', `INSERT INTO audit_entry (id, at, actor_id, actor_name, action, target_kind, target_id) VALUES (-1, 'infinity', 'mallory', 'Mallory', 'token.revoked', 'runtime_token', 't9') RETURNING id::text, at, actor_id`],
-      ['the id of an entry already there, skipped on conflict', `INSERT INTO audit_entry (id, at, actor_id, actor_name, action, target_kind, target_id) SELECT min(id), '1999-12-31', 'mallory', 'Mallory', 'x', 'x', 'x' FROM audit_entry ON CONFLICT (id) DO NOTHING RETURNING id::text, at, actor_id`],
-      ['an explicit DEFAULT-less null id and time', `INSERT INTO audit_entry (id, at, actor_id, actor_name, action, target_kind, target_id) VALUES (NULL, NULL, 'mallory', 'Mallory', 'x', 'x', 'x') RETURNING id::text, at, actor_id`],
+      [
+        'a far-off id and a backdated time',
+        `INSERT INTO audit_entry (id, at, actor_id, actor_name, action, target_kind, target_id) VALUES (9000000000000000001, '2001-01-01T00:00:00Z', 'mallory', 'Mallory', 'token.revoked', 'runtime_token', 't9') RETURNING id::text, at, actor_id`,
+      ],
+      [
+        'an id below every entry and a time in the future',
+        `INSERT INTO audit_entry (id, at, actor_id, actor_name, action, target_kind, target_id) VALUES (-1, 'infinity', 'mallory', 'Mallory', 'token.revoked', 'runtime_token', 't9') RETURNING id::text, at, actor_id`,
+      ],
+      [
+        'the id of an entry already there, skipped on conflict',
+        `INSERT INTO audit_entry (id, at, actor_id, actor_name, action, target_kind, target_id) SELECT min(id), '1999-12-31', 'mallory', 'Mallory', 'x', 'x', 'x' FROM audit_entry ON CONFLICT (id) DO NOTHING RETURNING id::text, at, actor_id`,
+      ],
+      [
+        'an explicit DEFAULT-less null id and time',
+        `INSERT INTO audit_entry (id, at, actor_id, actor_name, action, target_kind, target_id) VALUES (NULL, NULL, 'mallory', 'Mallory', 'x', 'x', 'x') RETURNING id::text, at, actor_id`,
+      ],
     ])('gets the next id and the time of the insert instead, for %s', async (_case, sql) => {
       const before = BigInt(await latest());
-      const [{ now }] = await db.query<{ now: Date }>(`SELECT now() AS now`) as [{ now: Date }];
+      const [{ now }] = (await db.query<{ now: Date }>(`SELECT now() AS now`)) as [{ now: Date }];
       const inserted = await asRole(db.url, async (client) => (await client.query<Stamp>(sql)).rows);
       expect(inserted).toHaveLength(1);
       const [entry] = inserted as [Stamp];
@@ -89,8 +105,12 @@ describe('the audit trail in the database', () => {
     });
 
     it('numbers entries from the sequence in the order they are written, whoever writes them', async () => {
-      await asRole(db.url, (client) => client.query(`INSERT INTO audit_entry (actor_id, actor_name, action, target_kind, target_id) VALUES ('amy', 'Amy', 'a', 'x', '1'), ('amy', 'Amy', 'b', 'x', '2')`));
-      await asRole(db.migrationUrl, (client) => client.query(`INSERT INTO audit_entry (id, at, actor_id, actor_name, action, target_kind, target_id) VALUES (1, '1970-01-01', 'amy', 'Amy', 'c', 'x', '3')`));
+      await asRole(db.url, (client) =>
+        client.query(`INSERT INTO audit_entry (actor_id, actor_name, action, target_kind, target_id) VALUES ('amy', 'Amy', 'a', 'x', '1'), ('amy', 'Amy', 'b', 'x', '2')`),
+      );
+      await asRole(db.migrationUrl, (client) =>
+        client.query(`INSERT INTO audit_entry (id, at, actor_id, actor_name, action, target_kind, target_id) VALUES (1, '1970-01-01', 'amy', 'Amy', 'c', 'x', '3')`),
+      );
       const rows = await db.query<{ action: string; id: string; at: Date }>(`SELECT action, id::text, at FROM audit_entry WHERE actor_id = 'amy' ORDER BY id`);
       expect(rows.map((row) => row.action)).toEqual(['a', 'b', 'c']);
       expect(rows.every((row, i) => i === 0 || row.at.getTime() >= (rows[i - 1] as { at: Date }).at.getTime())).toBe(true);

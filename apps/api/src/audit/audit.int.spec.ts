@@ -174,13 +174,17 @@ describe(AuditService.name, () => {
   });
 
   it('scopes the trail beside reprocess pages (a request, an automation’s dead letters) like any other: own teams for operators and owners, none for viewers', async () => {
-    for (const [id, slug] of [['901', 'invoice-generation'], ['902', 'order-fulfillment']]) {
+    for (const [id, slug] of [
+      ['901', 'invoice-generation'],
+      ['902', 'order-fulfillment'],
+    ]) {
       await t.db.query(
         `INSERT INTO audit_entry (actor_id, actor_name, action, target_kind, target_id, automations, reason) VALUES ('ada', 'Ada Admin', 'reprocess.requested', 'reprocess_request', $1, ARRAY[$2], 'replay')`,
         [id, slug],
       );
     }
-    const trail = async (cookie: string, scope: { automation: string } | { targetId: string }) => (await entries(cookie, { targetKind: 'reprocess_request', ...scope })).map((e) => e.targetId);
+    const trail = async (cookie: string, scope: { automation: string } | { targetId: string }) =>
+      (await entries(cookie, { targetKind: 'reprocess_request', ...scope })).map((e) => e.targetId);
     expect(await trail(omar, { automation: 'invoice-generation' })).toEqual(['901']);
     expect(await trail(otto, { targetId: '901' })).toEqual(['901']);
     expect(await trail(ada, { targetId: '902' })).toEqual(['902']);
@@ -201,7 +205,10 @@ describe(AuditService.name, () => {
     expect(lines.filter((line) => /,automation\.(registered|updated|archived),/.test(line))).toHaveLength(3);
 
     const ndjson = await exportOf(ada, '?action=automation.archived&format=ndjson');
-    const rows = (await ndjson.text()).trim().split('\n').map((line) => JSON.parse(line) as { action: string; target: { id: string } });
+    const rows = (await ndjson.text())
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { action: string; target: { id: string } });
     expect(rows).toEqual([expect.objectContaining({ action: 'automation.archived', target: { kind: 'automation', id: 'audited-bills' } })]);
 
     expect((await exportOf(vera)).status).toBe(403);

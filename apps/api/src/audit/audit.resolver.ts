@@ -24,7 +24,10 @@ export class AuditResolver {
   }
 
   @RequirePermission('audit:read')
-  @Query(() => [String], { complexity: FIELD_COST.auditActions, description: 'The actions recorded in the trail you may read (automation.updated, alert.acknowledged…), for a filter’s choices.' })
+  @Query(() => [String], {
+    complexity: FIELD_COST.auditActions,
+    description: 'The actions recorded in the trail you may read (automation.updated, alert.acknowledged…), for a filter’s choices.',
+  })
   auditActions(@CurrentUser() user: User | undefined): Promise<string[]> {
     return this.audit.actions(user);
   }

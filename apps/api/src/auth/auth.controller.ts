@@ -61,7 +61,10 @@ export class AuthController {
     requireJson(request);
     const parsed = signInBody.safeParse(body);
     if (!parsed.success) {
-      throw new InputError('Enter a username and a password.', parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: 'is required' })));
+      throw new InputError(
+        'Enter a username and a password.',
+        parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: 'is required' })),
+      );
     }
     const user = await this.accounts.signIn(parsed.data.username, parsed.data.password, request.ip);
     await this.cookies.start(response, user);
@@ -78,9 +81,7 @@ export class AuthController {
     const parsed = devSignInBody.safeParse(body);
     const persona = parsed.success ? DEV_PERSONAS.find((p) => p.id === parsed.data.persona) : undefined;
     if (persona === undefined) {
-      throw new InputError('Unknown persona.', [
-        { path: 'persona', message: 'not a dev persona', allowed: DEV_PERSONAS.map((p) => p.id).join(', ') },
-      ]);
+      throw new InputError('Unknown persona.', [{ path: 'persona', message: 'not a dev persona', allowed: DEV_PERSONAS.map((p) => p.id).join(', ') }]);
     }
     const { description: _description, ...user } = persona;
     await this.cookies.start(response, user);

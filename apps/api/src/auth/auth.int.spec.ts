@@ -9,8 +9,6 @@ import { PERMISSIONS } from './permissions.js';
 describe(AuthGuard.name, () => {
   const t = useTestApi();
 
-
-
   it('has a rule for every mutation and query in the schema, and every mutation needs a permission', () => {
     const schema = t.api.app.get(GraphQLSchemaHost).schema;
     const rules = listOperationRules(t.api.app.get(DiscoveryService), t.api.app.get(MetadataScanner), t.api.app.get(Reflector));

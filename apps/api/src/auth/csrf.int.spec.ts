@@ -36,7 +36,11 @@ describe(CsrfMiddleware.name, () => {
   });
 
   it('refuses a wrong token, for queries too', async () => {
-    const mutation = await post('/graphql', { cookie: owner, 'x-csrf-token': 'x'.repeat(32) }, { query: CREATE_TOKEN, variables: { input: { name: 'forged-2', team: 'finance-ops' } } });
+    const mutation = await post(
+      '/graphql',
+      { cookie: owner, 'x-csrf-token': 'x'.repeat(32) },
+      { query: CREATE_TOKEN, variables: { input: { name: 'forged-2', team: 'finance-ops' } } },
+    );
     expect(mutation.status).toBe(403);
     expect(await tokensNamed('forged-2')).toBe(0);
     const anotherSessions = await t.api.csrfToken(await t.api.signIn('ada'));
@@ -45,7 +49,11 @@ describe(CsrfMiddleware.name, () => {
   });
 
   it('carries out a cookie POST with the session’s token', async () => {
-    const response = await post('/graphql', { cookie: owner, 'x-csrf-token': await t.api.csrfToken(owner) }, { query: CREATE_TOKEN, variables: { input: { name: 'honest', team: 'finance-ops' } } });
+    const response = await post(
+      '/graphql',
+      { cookie: owner, 'x-csrf-token': await t.api.csrfToken(owner) },
+      { query: CREATE_TOKEN, variables: { input: { name: 'honest', team: 'finance-ops' } } },
+    );
     expect(response.status).toBe(200);
     expect(((await response.json()) as { errors?: unknown }).errors).toBeUndefined();
     expect(await tokensNamed('honest')).toBe(1);

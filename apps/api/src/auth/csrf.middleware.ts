@@ -20,7 +20,11 @@ export class CsrfMiddleware implements NestMiddleware {
       (identity) => {
         const given = request.headers[CSRF_HEADER];
         if (identity.credential === 'session' && !sameSecret(identity.csrfToken ?? '', typeof given === 'string' ? given : undefined)) {
-          next(new NotAllowedError(`This request lacks the session's CSRF token (the ${CSRF_HEADER} header the console sends), so it was not carried out. Reload the page and try again.`));
+          next(
+            new NotAllowedError(
+              `This request lacks the session's CSRF token (the ${CSRF_HEADER} header the console sends), so it was not carried out. Reload the page and try again.`,
+            ),
+          );
           return;
         }
         next();

@@ -122,13 +122,20 @@ export class OidcSignIn {
       throw new NotSignedInError(`Your identity provider did not sign you in (${providerError}${description === null ? '' : `: ${description}`}).`);
     }
     if (!sameSecret(transaction.state, query.get('state') ?? '')) {
-      throw new NotSignedInError('This sign-in came back with a state that does not match the one this browser started, so it was refused: it may have been started by someone else. Sign in again.');
+      throw new NotSignedInError(
+        'This sign-in came back with a state that does not match the one this browser started, so it was refused: it may have been started by someone else. Sign in again.',
+      );
     }
     const config = await this.discovered();
     const callback = new URL(this.settings.redirectUrl);
     callback.search = query.toString();
     const tokens = await client
-      .authorizationCodeGrant(config, callback, { pkceCodeVerifier: transaction.verifier, expectedState: transaction.state, expectedNonce: transaction.nonce, idTokenExpected: true })
+      .authorizationCodeGrant(config, callback, {
+        pkceCodeVerifier: transaction.verifier,
+        expectedState: transaction.state,
+        expectedNonce: transaction.nonce,
+        idTokenExpected: true,
+      })
       .catch((error: unknown) => {
         throw new NotSignedInError(this.refusal(error));
       });
@@ -165,7 +172,9 @@ export class OidcSignIn {
       })
       .catch((error: unknown) => {
         this.configuration = undefined;
-        throw new NotSignedInError(`Roundhouse could not reach your identity provider (${this.settings.issuer}): ${error instanceof Error ? error.message : 'no answer'}. Try again shortly.`);
+        throw new NotSignedInError(
+          `Roundhouse could not reach your identity provider (${this.settings.issuer}): ${error instanceof Error ? error.message : 'no answer'}. Try again shortly.`,
+        );
       });
     return this.configuration;
   }

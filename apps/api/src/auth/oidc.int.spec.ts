@@ -25,7 +25,17 @@ describe(OidcVerifier.name, () => {
   /** A token as the identity provider would issue it; `changes` override claims, `key` signs it. */
   async function token(changes: JWTPayload = {}, key: KeyPair = provider): Promise<string> {
     const now = Math.floor(Date.now() / 1000);
-    const claims = { sub: 'sam@example.test', iss: ISSUER, aud: AUDIENCE, iat: now, exp: now + 300, roundhouse_role: 'owner', roundhouse_teams: ['finance-ops'], name: 'Sam Single-Sign-On', ...changes };
+    const claims = {
+      sub: 'sam@example.test',
+      iss: ISSUER,
+      aud: AUDIENCE,
+      iat: now,
+      exp: now + 300,
+      roundhouse_role: 'owner',
+      roundhouse_teams: ['finance-ops'],
+      name: 'Sam Single-Sign-On',
+      ...changes,
+    };
     return new SignJWT(claims).setProtectedHeader({ alg: 'ES256', kid: KID }).sign(key.privateKey);
   }
 
@@ -63,7 +73,11 @@ describe(OidcVerifier.name, () => {
   it('signs in a request carrying a valid token, with the role and teams from its claims', async () => {
     const result = await graphql<{ viewer: unknown }>(sso, await token(), '{ viewer { id name role teams } }');
     expect(result.data?.viewer).toEqual({ id: 'sam@example.test', name: 'Sam Single-Sign-On', role: 'owner', teams: ['finance-ops'] });
-    const session = (await (await fetch(`${sso.url}/auth/session`, { headers: { authorization: `Bearer ${await token()}` } })).json()) as { user: unknown; csrfToken: unknown; methods: unknown };
+    const session = (await (await fetch(`${sso.url}/auth/session`, { headers: { authorization: `Bearer ${await token()}` } })).json()) as {
+      user: unknown;
+      csrfToken: unknown;
+      methods: unknown;
+    };
     expect(session).toMatchObject({ user: { id: 'sam@example.test', role: 'owner' }, csrfToken: null, methods: { local: false, devSignIn: false, oidc: true } });
   });
 
@@ -81,10 +95,18 @@ describe(OidcVerifier.name, () => {
       await sso.app.get(CatalogService).apply(dir, dir);
       // sub "sam@example.test" is Sam's email (in another case); sub "kim" is a member of sam-fans.
       expect((await graphql<{ viewer: { teams: string[] } }>(sso, await token(), '{ viewer { teams } }')).data?.viewer.teams).toEqual(['finance-ops', 'order-ops']);
-      expect((await graphql<{ viewer: { teams: string[] } }>(sso, await token({ sub: 'kim', roundhouse_teams: [] }), '{ viewer { teams } }')).data?.viewer.teams).toEqual(['sam-fans']);
+      expect((await graphql<{ viewer: { teams: string[] } }>(sso, await token({ sub: 'kim', roundhouse_teams: [] }), '{ viewer { teams } }')).data?.viewer.teams).toEqual([
+        'sam-fans',
+      ]);
       // By email only when the provider vouches for it: an address set without proof gives no one else's teams.
       const byEmail = async (verified: boolean) =>
-        (await graphql<{ viewer: { teams: string[] } }>(sso, await token({ sub: 'una', email: 'sam@example.test', email_verified: verified, roundhouse_teams: [] }), '{ viewer { teams } }')).data?.viewer.teams;
+        (
+          await graphql<{ viewer: { teams: string[] } }>(
+            sso,
+            await token({ sub: 'una', email: 'sam@example.test', email_verified: verified, roundhouse_teams: [] }),
+            '{ viewer { teams } }',
+          )
+        ).data?.viewer.teams;
       expect(await byEmail(true)).toEqual(['order-ops']);
       expect(await byEmail(false)).toEqual([]);
     } finally {
@@ -97,7 +119,16 @@ describe(OidcVerifier.name, () => {
     const created = await graphql<{ createRuntimeToken: { token: { createdBy: string } } }>(
       sso,
       await token(),
-      `mutation Create($input: CreateRuntimeTokenInput!) { createRuntimeToken(input: $input) { secret token { id } } }`,
+      `
+        mutation Create($input: CreateRuntimeTokenInput!) {
+          createRuntimeToken(input: $input) {
+            secret
+            token {
+              id
+            }
+          }
+        }
+      `,
       { input: { name: 'sso-made', team: 'finance-ops' } },
     );
     expect(created.errors).toBeUndefined();
@@ -105,7 +136,11 @@ describe(OidcVerifier.name, () => {
   });
 
   it('falls back from name to preferred_username to sub, and reads teams given as a string', async () => {
-    const result = await graphql<{ viewer: unknown }>(sso, await token({ name: undefined, preferred_username: 'sam', roundhouse_teams: 'finance-ops, people-ops' }), '{ viewer { name teams } }');
+    const result = await graphql<{ viewer: unknown }>(
+      sso,
+      await token({ name: undefined, preferred_username: 'sam', roundhouse_teams: 'finance-ops, people-ops' }),
+      '{ viewer { name teams } }',
+    );
     expect(result.data?.viewer).toEqual({ name: 'sam', teams: ['finance-ops', 'people-ops'] });
   });
 
@@ -114,9 +149,15 @@ describe(OidcVerifier.name, () => {
       code: 'UNAUTHENTICATED',
       message: `The bearer token was not issued by this server's identity provider (${ISSUER}).`,
     });
-    expect(await refusal(await token({ aud: 'another-app' }))).toEqual({ code: 'UNAUTHENTICATED', message: 'The bearer token is not meant for Roundhouse: its audience is not "roundhouse".' });
+    expect(await refusal(await token({ aud: 'another-app' }))).toEqual({
+      code: 'UNAUTHENTICATED',
+      message: 'The bearer token is not meant for Roundhouse: its audience is not "roundhouse".',
+    });
     const anHourAgo = Math.floor(Date.now() / 1000) - 3600;
-    expect(await refusal(await token({ iat: anHourAgo - 60, exp: anHourAgo }))).toEqual({ code: 'UNAUTHENTICATED', message: 'The bearer token has expired: sign in again at your identity provider.' });
+    expect(await refusal(await token({ iat: anHourAgo - 60, exp: anHourAgo }))).toEqual({
+      code: 'UNAUTHENTICATED',
+      message: 'The bearer token has expired: sign in again at your identity provider.',
+    });
     expect(await refusal(await token({}, stranger))).toEqual({ code: 'UNAUTHENTICATED', message: 'The bearer token is not signed by any key of this server’s identity provider.' });
   });
 
@@ -130,7 +171,8 @@ describe(OidcVerifier.name, () => {
   it('refuses a token without a valid role claim, naming the claim', async () => {
     expect(await refusal(await token({ roundhouse_role: undefined }))).toEqual({
       code: 'UNAUTHENTICATED',
-      message: 'The bearer token has no valid "roundhouse_role" claim (found none; expected one of viewer, operator, owner, admin), so Roundhouse cannot tell what you may do. Ask your identity provider\'s administrator to add it.',
+      message:
+        'The bearer token has no valid "roundhouse_role" claim (found none; expected one of viewer, operator, owner, admin), so Roundhouse cannot tell what you may do. Ask your identity provider\'s administrator to add it.',
     });
     expect((await refusal(await token({ roundhouse_role: 'superuser' }))).message).toContain('(found "superuser"; expected one of viewer, operator, owner, admin)');
   });

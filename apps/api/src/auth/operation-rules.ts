@@ -38,7 +38,10 @@ export function listOperationRules(discovery: DiscoveryService, scanner: Metadat
       if (!['Query', 'Mutation', 'Subscription'].includes(resolverType ?? '') && !isRoute) {
         continue;
       }
-      const name = resolverType === undefined ? `HTTP ${wrapper.metatype.name}.${methodName}` : `${resolverType}.${reflector.get<string | undefined>(RESOLVER_NAME_METADATA, handler) ?? methodName}`;
+      const name =
+        resolverType === undefined
+          ? `HTTP ${wrapper.metatype.name}.${methodName}`
+          : `${resolverType}.${reflector.get<string | undefined>(RESOLVER_NAME_METADATA, handler) ?? methodName}`;
       const targets = [handler, wrapper.metatype];
       const isPublic = reflector.getAllAndOverride<boolean | undefined>(PUBLIC_KEY, targets) === true;
       const permission = reflector.getAllAndOverride<string | undefined>(PERMISSION_KEY, targets);

@@ -1,7 +1,18 @@
 import type { Role, User } from './user.js';
 
 /** Everything a person can be allowed to do. Every mutation names one of these. */
-export const PERMISSIONS = ['catalog:read', 'automation:register', 'automation:update', 'automation:archive', 'token:manage', 'quarantine:read', 'dead-letter:act', 'dead-letter:payload', 'alert:acknowledge', 'audit:read'] as const;
+export const PERMISSIONS = [
+  'catalog:read',
+  'automation:register',
+  'automation:update',
+  'automation:archive',
+  'token:manage',
+  'quarantine:read',
+  'dead-letter:act',
+  'dead-letter:payload',
+  'alert:acknowledge',
+  'audit:read',
+] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
@@ -11,7 +22,18 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   // Payloads in full and the audit trail, for those teams too.
   operator: ['catalog:read', 'dead-letter:act', 'dead-letter:payload', 'alert:acknowledge', 'audit:read'],
   // Owners hold these for their own teams' automations only: the services check the team.
-  owner: ['catalog:read', 'automation:register', 'automation:update', 'automation:archive', 'token:manage', 'quarantine:read', 'dead-letter:act', 'dead-letter:payload', 'alert:acknowledge', 'audit:read'],
+  owner: [
+    'catalog:read',
+    'automation:register',
+    'automation:update',
+    'automation:archive',
+    'token:manage',
+    'quarantine:read',
+    'dead-letter:act',
+    'dead-letter:payload',
+    'alert:acknowledge',
+    'audit:read',
+  ],
   admin: PERMISSIONS,
 };
 

@@ -61,7 +61,9 @@ export class RequestIdentifier {
     const bearer = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '')?.[1];
     if (bearer === undefined) {
       const session = this.sessions.decode(parseCookies(request.headers.cookie ?? '')[SESSION_COOKIE]);
-      return session === undefined || !(await this.openSessions.isOpen(session)) ? {} : { user: session.user, credential: 'session', sessionId: session.id, csrfToken: session.csrfToken };
+      return session === undefined || !(await this.openSessions.isOpen(session))
+        ? {}
+        : { user: session.user, credential: 'session', sessionId: session.id, csrfToken: session.csrfToken };
     }
     if (bearer.startsWith(RUNTIME_TOKEN_PREFIX)) {
       return {};

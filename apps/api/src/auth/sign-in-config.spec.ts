@@ -15,7 +15,9 @@ describe('sign-in settings', () => {
 
   it('refuses to start in production without a session secret, and never shows a short one', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(new ConfigError('ROUNDHOUSE_SESSION_SECRET is required when NODE_ENV is production.'));
-    expect(() => loadConfig({ NODE_ENV: 'production', ROUNDHOUSE_SESSION_SECRET: 'short-secret' })).toThrow('ROUNDHOUSE_SESSION_SECRET is (hidden): expected at least 32 characters');
+    expect(() => loadConfig({ NODE_ENV: 'production', ROUNDHOUSE_SESSION_SECRET: 'short-secret' })).toThrow(
+      'ROUNDHOUSE_SESSION_SECRET is (hidden): expected at least 32 characters',
+    );
   });
 
   it('keeps dev sign-in off unless it is turned on', () => {
@@ -25,7 +27,9 @@ describe('sign-in settings', () => {
 
   it('needs the issuer, audience and JWKS URL of single sign-on together', () => {
     expect(() => loadConfig({ ROUNDHOUSE_OIDC_ISSUER: OIDC.ROUNDHOUSE_OIDC_ISSUER })).toThrow(
-      new ConfigError('Single sign-on needs ROUNDHOUSE_OIDC_ISSUER, ROUNDHOUSE_OIDC_AUDIENCE and ROUNDHOUSE_OIDC_JWKS_URL together; ROUNDHOUSE_OIDC_AUDIENCE and ROUNDHOUSE_OIDC_JWKS_URL are missing.'),
+      new ConfigError(
+        'Single sign-on needs ROUNDHOUSE_OIDC_ISSUER, ROUNDHOUSE_OIDC_AUDIENCE and ROUNDHOUSE_OIDC_JWKS_URL together; ROUNDHOUSE_OIDC_AUDIENCE and ROUNDHOUSE_OIDC_JWKS_URL are missing.',
+      ),
     );
     expect(() => loadConfig({ ...OIDC, ROUNDHOUSE_OIDC_JWKS_URL: 'ftp://keys' })).toThrow('ROUNDHOUSE_OIDC_JWKS_URL is "ftp://keys": expected an http(s) URL');
     expect(oidcSettings(loadConfig({}))).toBeUndefined();
@@ -51,7 +55,9 @@ describe('sign-in settings', () => {
         'Sign-in with the identity provider needs ROUNDHOUSE_OIDC_ISSUER, ROUNDHOUSE_OIDC_CLIENT_ID, ROUNDHOUSE_OIDC_CLIENT_SECRET and ROUNDHOUSE_OIDC_REDIRECT_URL together; ROUNDHOUSE_OIDC_CLIENT_SECRET and ROUNDHOUSE_OIDC_REDIRECT_URL are missing.',
       ),
     );
-    expect(() => loadConfig({ ...BROWSER, ROUNDHOUSE_OIDC_SCOPES: 'profile email' })).toThrow('ROUNDHOUSE_OIDC_SCOPES is "profile email": expected a space-separated list of scopes that includes openid');
+    expect(() => loadConfig({ ...BROWSER, ROUNDHOUSE_OIDC_SCOPES: 'profile email' })).toThrow(
+      'ROUNDHOUSE_OIDC_SCOPES is "profile email": expected a space-separated list of scopes that includes openid',
+    );
     expect(() => loadConfig({ ...BROWSER, ROUNDHOUSE_OIDC_CLIENT_SECRET: 'x', ROUNDHOUSE_OIDC_REDIRECT_URL: 'not a url' })).toThrow(/ROUNDHOUSE_OIDC_REDIRECT_URL is "not a url"/);
     expect(() => loadConfig({ NODE_ENV: 'production', ROUNDHOUSE_SESSION_SECRET: SECRET, ...BROWSER, ROUNDHOUSE_OIDC_ISSUER: 'http://id.example.test' })).toThrow(
       new ConfigError('ROUNDHOUSE_OIDC_ISSUER must be an https:// URL in production: sign-in codes and tokens travel to it.'),
@@ -59,7 +65,13 @@ describe('sign-in settings', () => {
     // Browser sign-in alone (no audience or JWKS URL): no bearer tokens are accepted.
     const config = loadConfig({ NODE_ENV: 'production', ROUNDHOUSE_SESSION_SECRET: SECRET, ...BROWSER, ROUNDHOUSE_OIDC_DISPLAY_NAME: 'Okta' });
     expect(oidcSettings(config)).toBeUndefined();
-    expect(oidcSignInSettings(config)).toMatchObject({ issuer: 'https://id.example.test', clientId: 'roundhouse', displayName: 'Okta', scopes: 'openid profile email', roleClaim: 'roundhouse_role' });
+    expect(oidcSignInSettings(config)).toMatchObject({
+      issuer: 'https://id.example.test',
+      clientId: 'roundhouse',
+      displayName: 'Okta',
+      scopes: 'openid profile email',
+      roleClaim: 'roundhouse_role',
+    });
   });
 
   it('goes back after signing in only to a path on this site', () => {

@@ -81,11 +81,25 @@ export class AutomationChangeGate {
       const waiting = (await this.changes.pendingFor([base.slug])).get(base.slug);
       if (waiting !== undefined && (await this.changes.settle(tx, waiting.id, 'superseded', user, `Replaced by a newer change from ${user.name}.`)) !== undefined) {
         await this.audit.record(
-          { actor: user, action: 'approval.superseded', target: { kind: 'automation_change', id: waiting.id }, automations: [base.slug], teams: [base.ownerTeam], reason: `Replaced by a newer change from ${user.name}.` },
+          {
+            actor: user,
+            action: 'approval.superseded',
+            target: { kind: 'automation_change', id: waiting.id },
+            automations: [base.slug],
+            teams: [base.ownerTeam],
+            reason: `Replaced by a newer change from ${user.name}.`,
+          },
           tx,
         );
       }
-      const change = await this.changes.insert(tx, { automation: base.slug, ownerTeam: base.ownerTeam, requestedBy: user, proposedInput: input, proposedDefinition: proposed, baseDefinition: base });
+      const change = await this.changes.insert(tx, {
+        automation: base.slug,
+        ownerTeam: base.ownerTeam,
+        requestedBy: user,
+        proposedInput: input,
+        proposedDefinition: proposed,
+        baseDefinition: base,
+      });
       await this.audit.record(
         {
           actor: user,

@@ -46,7 +46,15 @@ export class AutomationChangesRepository {
     const [row] = await this.db.query<ChangeRow>(
       `INSERT INTO automation_change_request (automation_slug, owner_team, requested_by, requested_by_name, proposed_input, proposed_definition, base_definition)
        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${COLUMNS}`,
-      [change.automation, change.ownerTeam, change.requestedBy.id, change.requestedBy.name, JSON.stringify(change.proposedInput), JSON.stringify(change.proposedDefinition), JSON.stringify(change.baseDefinition)],
+      [
+        change.automation,
+        change.ownerTeam,
+        change.requestedBy.id,
+        change.requestedBy.name,
+        JSON.stringify(change.proposedInput),
+        JSON.stringify(change.proposedDefinition),
+        JSON.stringify(change.baseDefinition),
+      ],
       tx,
     );
     return row as ChangeRow;

@@ -15,6 +15,9 @@ describe(describeSloChanges.name, () => {
   });
 
   it('says which SLOs are added and removed, in words', () => {
-    expect(describeSloChanges([succeed], [fresh])).toEqual(['invoices-succeed: removed (was 99.5% success rate over 28d)', 'invoices-fresh: new, 99% freshness within 1h over 30d']);
+    expect(describeSloChanges([succeed], [fresh])).toEqual([
+      'invoices-succeed: removed (was 99.5% success rate over 28d)',
+      'invoices-fresh: new, 99% freshness within 1h over 30d',
+    ]);
   });
 });

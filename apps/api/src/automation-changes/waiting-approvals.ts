@@ -32,7 +32,10 @@ export class WaitingApprovals {
     if (shifted.length === 0) {
       return;
     }
-    const pending = await this.changes.pendingFor(shifted.map((s) => s.slug), tx);
+    const pending = await this.changes.pendingFor(
+      shifted.map((s) => s.slug),
+      tx,
+    );
     for (const shift of shifted) {
       const why = wordList(shift.changed);
       await this.holds.automationChanged(tx, shift.slug, why, actor);

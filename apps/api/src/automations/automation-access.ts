@@ -3,7 +3,11 @@ import type { Automation } from './automation-row.js';
 import type { EditVerdict } from './automation.mapper.js';
 
 /** Whether `user` may change `automation` with `permission`, and if not, a sentence saying why. */
-export function changeVerdict(automation: Pick<Automation, 'source' | 'sourceFile' | 'ownerTeam' | 'archivedAt'>, user: User | undefined, permission: Permission = 'automation:update'): EditVerdict {
+export function changeVerdict(
+  automation: Pick<Automation, 'source' | 'sourceFile' | 'ownerTeam' | 'archivedAt'>,
+  user: User | undefined,
+  permission: Permission = 'automation:update',
+): EditVerdict {
   if (automation.source === 'file') {
     return { canEdit: false, reason: `Managed in Git: ${automation.sourceFile ?? 'catalog/'}. Edit the file and the catalog will sync.` };
   }

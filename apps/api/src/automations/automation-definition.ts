@@ -1,11 +1,4 @@
-import {
-  AUTOMATION_API_VERSION,
-  automationV1,
-  describeError,
-  stringifyCatalogEntity,
-  type AutomationV1,
-  type AutomationV1Input,
-} from '@roundhouse/contracts';
+import { AUTOMATION_API_VERSION, automationV1, describeError, stringifyCatalogEntity, type AutomationV1, type AutomationV1Input } from '@roundhouse/contracts';
 import { InputError, type FieldError } from '../errors/domain-errors.js';
 import type { AutomationDefinition, StoredRunbook } from './automation-row.js';
 import type { AutomationInput } from './dto/automation.input.js';

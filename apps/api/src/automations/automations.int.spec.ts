@@ -75,9 +75,15 @@ describe(AutomationsService.name, () => {
     expect(missing.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
 
     // Production SLOs must name the runbook that answers their alerts.
-    const noRunbook = automationInput({ slug: 'no-runbook', lifecycle: 'production', slos: [{ name: 'ok', title: 'Runs succeed', indicator: 'success_rate', objective: 99, window: '30d' }] });
+    const noRunbook = automationInput({
+      slug: 'no-runbook',
+      lifecycle: 'production',
+      slos: [{ name: 'ok', title: 'Runs succeed', indicator: 'success_rate', objective: 99, window: '30d' }],
+    });
     const refused = await t.api.graphql(REGISTER, { input: noRunbook }, owner);
-    expect(refused.errors?.[0]?.extensions?.fields).toEqual([expect.objectContaining({ path: 'slos[0].runbook', message: expect.stringContaining("a production automation's SLO needs a runbook") as string })]);
+    expect(refused.errors?.[0]?.extensions?.fields).toEqual([
+      expect.objectContaining({ path: 'slos[0].runbook', message: expect.stringContaining("a production automation's SLO needs a runbook") as string }),
+    ]);
   });
 
   it('answers a duplicate slug with CONFLICT on the slug field', async () => {
@@ -135,7 +141,11 @@ describe(AutomationsService.name, () => {
   });
 
   it('keeps file-managed automations read-only and says to edit the file in Git', async () => {
-    const opened = await t.api.graphql<{ automation: { source: string; sourceFile: string; canEdit: boolean; editBlockedReason: string } }>(GET, { slug: 'invoice-generation' }, admin);
+    const opened = await t.api.graphql<{ automation: { source: string; sourceFile: string; canEdit: boolean; editBlockedReason: string } }>(
+      GET,
+      { slug: 'invoice-generation' },
+      admin,
+    );
     expect(opened.data?.automation).toMatchObject({ source: 'file', sourceFile: 'catalog/automations/invoice-generation.yaml', canEdit: false });
     const result = await t.api.graphql(UPDATE, { slug: 'invoice-generation', input: automationInput({ slug: 'invoice-generation' }) }, admin);
     expect(result.errors?.[0]?.extensions?.code).toBe('FILE_MANAGED');
@@ -154,7 +164,11 @@ describe(AutomationsService.name, () => {
   });
 
   it('filters by owner, lifecycle, type, tag, system and risk domain', async () => {
-    await t.api.graphql(REGISTER, { input: automationInput({ slug: 'filter-me', title: 'Filter me', type: 'integration', tags: ['rare-tag'], systems: ['coupa'], riskDomains: ['regulatory'] }) }, owner);
+    await t.api.graphql(
+      REGISTER,
+      { input: automationInput({ slug: 'filter-me', title: 'Filter me', type: 'integration', tags: ['rare-tag'], systems: ['coupa'], riskDomains: ['regulatory'] }) },
+      owner,
+    );
     const cases: [Record<string, unknown>, boolean][] = [
       [{ tag: 'rare-tag' }, true],
       [{ system: 'coupa' }, true],
@@ -165,7 +179,10 @@ describe(AutomationsService.name, () => {
     ];
     for (const [filter, included] of cases) {
       const result = await t.api.graphql<SearchResult>(SEARCH, { filter }, viewer);
-      expect(result.data?.automations.edges.some((e) => e.node.slug === 'filter-me'), JSON.stringify(filter)).toBe(included);
+      expect(
+        result.data?.automations.edges.some((e) => e.node.slug === 'filter-me'),
+        JSON.stringify(filter),
+      ).toBe(included);
     }
   });
 

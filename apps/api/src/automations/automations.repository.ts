@@ -1,7 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AutomationType, Lifecycle, RiskDomain } from '@roundhouse/contracts';
 import { Database, type Transaction } from '../database/database.js';
-import { automationColumns, DEFINITION_COLUMN_LIST, definitionParams, EDITABLE_COLUMN_LIST, editableParams, placeholders, type Automation, type AutomationDefinition } from './automation-row.js';
+import {
+  automationColumns,
+  DEFINITION_COLUMN_LIST,
+  definitionParams,
+  EDITABLE_COLUMN_LIST,
+  editableParams,
+  placeholders,
+  type Automation,
+  type AutomationDefinition,
+} from './automation-row.js';
 import { searchQuery } from '../database/search-query.js';
 
 export interface AutomationQuery {
@@ -112,10 +121,10 @@ export class AutomationsRepository {
 
   /** Active automations other than `slug` whose runtime binding names this OpenTelemetry service name. */
   async namingService(serviceName: string, slug: string): Promise<string[]> {
-    const rows = await this.db.query<{ slug: string }>(
-      `SELECT slug FROM automation WHERE archived_at IS NULL AND slug <> $1 AND runtime ->> 'serviceName' = $2 ORDER BY slug`,
-      [slug, serviceName],
-    );
+    const rows = await this.db.query<{ slug: string }>(`SELECT slug FROM automation WHERE archived_at IS NULL AND slug <> $1 AND runtime ->> 'serviceName' = $2 ORDER BY slug`, [
+      slug,
+      serviceName,
+    ]);
     return rows.map((row) => row.slug);
   }
 

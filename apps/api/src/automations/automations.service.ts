@@ -37,7 +37,10 @@ export class AutomationsService {
 
   async search(query: AutomationQuery, first: number, after: string | undefined, user: User | undefined): Promise<AutomationConnectionType> {
     checkPageSize(first, MAX_PAGE_SIZE);
-    const position = after === undefined ? undefined : decodeCursor(after, ([title, slug]): ListingPosition | undefined => (typeof title === 'string' && typeof slug === 'string' ? { title, slug } : undefined));
+    const position =
+      after === undefined
+        ? undefined
+        : decodeCursor(after, ([title, slug]): ListingPosition | undefined => (typeof title === 'string' && typeof slug === 'string' ? { title, slug } : undefined));
     const { rows, totalCount } = await this.automations.findPage(query, first + 1, position);
     const page = rows.slice(0, first);
     const nodes = await this.present(page, user);
@@ -115,7 +118,9 @@ export class AutomationsService {
   async archive(slug: string, user: User): Promise<AutomationObjectType> {
     const existing = await this.mayChange(slug, user, 'automation:archive');
     const archived = await this.automations.archive(slug, new Date());
-    await this.audit.record(automationChange(user, 'automation.archived', slug, [existing.ownerTeam], { before: { archivedAt: null }, after: { archivedAt: archived.archivedAt } }));
+    await this.audit.record(
+      automationChange(user, 'automation.archived', slug, [existing.ownerTeam], { before: { archivedAt: null }, after: { archivedAt: archived.archivedAt } }),
+    );
     return this.get(slug, user);
   }
 

@@ -54,7 +54,12 @@ spec:
  * Backstage's catalog applies these policies to every entity a Location gives it (catalog-backend's
  * defaults), then the kind's own validator: the served documents must pass both, as Backstage runs them.
  */
-const backstagePolicies = EntityPolicies.allOf([new DefaultNamespaceEntityPolicy(), new NoForeignRootFieldsEntityPolicy(), new FieldFormatEntityPolicy(), new SchemaValidEntityPolicy()]);
+const backstagePolicies = EntityPolicies.allOf([
+  new DefaultNamespaceEntityPolicy(),
+  new NoForeignRootFieldsEntityPolicy(),
+  new FieldFormatEntityPolicy(),
+  new SchemaValidEntityPolicy(),
+]);
 
 async function asBackstageReadsIt(document: unknown): Promise<ComponentEntity> {
   const entity = await backstagePolicies.enforce(document as Entity);
@@ -84,7 +89,11 @@ describe('GET /catalog/backstage/entities.yaml', () => {
     const admin = await t.api.signIn('ada');
     const runtime = await createToken(t.api, admin, { team: 'finance-ops', capabilities: ['ingest'] });
     const startedAt = new Date(Date.now() - 120_000);
-    const reported = await ingest(t.api, runtime.secret, [1, 2, 3].flatMap(() => attempt('vendor-bill-capture', { startedAt, end: 'failed' })));
+    const reported = await ingest(
+      t.api,
+      runtime.secret,
+      [1, 2, 3].flatMap(() => attempt('vendor-bill-capture', { startedAt, end: 'failed' })),
+    );
     expect(reported.body.accepted).toBe(6);
     reader = (await createToken(t.api, admin, { name: 'Backstage', team: 'finance-ops', capabilities: ['catalog_read'] })).secret;
   });

@@ -61,7 +61,15 @@ describe('Backstage org files in the catalog', () => {
   });
 
   it('uses fixtures Backstage itself accepts', async () => {
-    const kinds = [groupEntityV1alpha1Validator, userEntityV1alpha1Validator, systemEntityV1alpha1Validator, domainEntityV1alpha1Validator, componentEntityV1alpha1Validator, apiEntityV1alpha1Validator, locationEntityV1alpha1Validator];
+    const kinds = [
+      groupEntityV1alpha1Validator,
+      userEntityV1alpha1Validator,
+      systemEntityV1alpha1Validator,
+      domainEntityV1alpha1Validator,
+      componentEntityV1alpha1Validator,
+      apiEntityV1alpha1Validator,
+      locationEntityV1alpha1Validator,
+    ];
     const validate = entitySchemaValidator();
     let count = 0;
     for (const file of (await readdir(ORG)).filter((f) => f.endsWith('.yaml'))) {
@@ -133,14 +141,25 @@ describe('Backstage org files in the catalog', () => {
   });
 
   it('reads owner refs as Backstage does, and says what is wrong with one it would not accept', async () => {
-    const owners = ['default/payments', 'Group:default/payments', 'group:PAYMENTS', 'group:emea/team-a', 'accounts.receivable', 'user:jenny.doe', 'group:Emea/team-a', 'group:nobody'];
+    const owners = [
+      'default/payments',
+      'Group:default/payments',
+      'group:PAYMENTS',
+      'group:emea/team-a',
+      'accounts.receivable',
+      'user:jenny.doe',
+      'group:Emea/team-a',
+      'group:nobody',
+    ];
     const files = Object.fromEntries(owners.map((owner, index) => [`automations/a${index}.yaml`, automation(`auto-${index}`, owner)]));
     const error = (await applyWithOrg({ ...files, 'teams/finance.yaml': TEAM }).catch((e: unknown) => e)) as CatalogInvalidError;
     expect(error).toBeInstanceOf(CatalogInvalidError);
     expect(error.problems.map((p) => `${p.file.replace('automations/', '')}:${p.line} ${p.field}: ${p.found} → ${p.allowed}`)).toEqual([
       'a5.yaml:10 spec.owner: "user:jenny.doe" → a reference to a group, e.g. "group:default/finance-ops" (found a user)',
       'a6.yaml:10 spec.owner: "group:Emea/team-a" → a namespace of 1–63 lower-case letters, digits and dashes, e.g. "default", e.g. "group:default/finance-ops"',
-      expect.stringMatching(/^a7\.yaml:10 spec\.owner: "nobody" → a team defined in the catalog \(accounts\.receivable, commerce, emea\/team-a, finance, finance-ops, northwind, payments, team-a\)$/),
+      expect.stringMatching(
+        /^a7\.yaml:10 spec\.owner: "nobody" → a team defined in the catalog \(accounts\.receivable, commerce, emea\/team-a, finance, finance-ops, northwind, payments, team-a\)$/,
+      ),
     ]);
     const fine = Object.fromEntries(owners.slice(0, 5).map((owner, index) => [`automations/a${index}.yaml`, automation(`auto-${index}`, owner)]));
     await applyWithOrg({ ...fine, 'teams/finance.yaml': TEAM });
@@ -169,11 +188,7 @@ spec: { type: team, children: [accounts.receivable] }
   });
 
   it('keeps an automation’s annotations and labels, shows well-known ones as links, and refuses keys Backstage would refuse', async () => {
-    const annotated = automation(
-      'card-refunds',
-      'payments',
-      '',
-    ).replace(
+    const annotated = automation('card-refunds', 'payments', '').replace(
       '  description: Does card-refunds.\n',
       `  description: Does card-refunds.
   annotations:
@@ -197,8 +212,18 @@ spec: { type: team, children: [accounts.receivable] }
     );
     expect(answer.data?.automation.annotations).toEqual([
       { key: 'backstage.io/edit-url', value: 'javascript:alert(1)', label: null, url: null },
-      { key: 'backstage.io/source-location', value: 'url:https://github.com/northwind/card-refunds/tree/main/', label: 'Source', url: 'https://github.com/northwind/card-refunds/tree/main/' },
-      { key: 'backstage.io/view-url', value: 'https://backstage.northwind.example/catalog/default/component/card-refunds', label: 'View in Backstage', url: 'https://backstage.northwind.example/catalog/default/component/card-refunds' },
+      {
+        key: 'backstage.io/source-location',
+        value: 'url:https://github.com/northwind/card-refunds/tree/main/',
+        label: 'Source',
+        url: 'https://github.com/northwind/card-refunds/tree/main/',
+      },
+      {
+        key: 'backstage.io/view-url',
+        value: 'https://backstage.northwind.example/catalog/default/component/card-refunds',
+        label: 'View in Backstage',
+        url: 'https://backstage.northwind.example/catalog/default/component/card-refunds',
+      },
       { key: 'github.com/project-slug', value: 'northwind/card-refunds', label: 'GitHub project', url: 'https://github.com/northwind/card-refunds' },
       { key: 'grafana/overview-dashboard', value: 'https://grafana.northwind.example/d/refunds', label: 'Grafana dashboard', url: 'https://grafana.northwind.example/d/refunds' },
       { key: 'northwind.example/cost-center', value: 'CC-1200', label: null, url: null },
@@ -220,7 +245,12 @@ spec: { type: team, children: [accounts.receivable] }
 
   it('exports the whole catalog as a folder that validates, applies to an empty database and exports again byte for byte', async () => {
     const root = t.api.config.repositoryRoot;
-    const dir = await catalogWithOrg({ 'automations/in-system.yaml': automation('ledger-close', 'Group:emea/team-a', '  system: order-to-cash\n').replace('  description: Does ledger-close.\n', '  description: Does ledger-close.\n  annotations: { github.com/project-slug: northwind/ledger }\n  labels: { tier: gold }\n') });
+    const dir = await catalogWithOrg({
+      'automations/in-system.yaml': automation('ledger-close', 'Group:emea/team-a', '  system: order-to-cash\n').replace(
+        '  description: Does ledger-close.\n',
+        '  description: Does ledger-close.\n  annotations: { github.com/project-slug: northwind/ledger }\n  labels: { tier: gold }\n',
+      ),
+    });
     await cp(path.join(root, 'catalog'), dir, { recursive: true });
     const validated = await CatalogService.validate(dir, dir, t.api.app.get(RuntimeBindingCheck));
     expect(validated.problems).toEqual([]);
@@ -233,7 +263,9 @@ spec: { type: team, children: [accounts.receivable] }
     const naming = [...first].filter(([file, text]) => file.startsWith('automations/') && text.includes('path: runbooks/shared/rotate-rabbitmq-credentials.md'));
     expect(naming.length).toBeGreaterThanOrEqual(2);
     expect([...first.values()].some((text) => text.includes('markdown:'))).toBe(false);
-    expect([...first.keys()].filter((file) => !file.startsWith('runbooks/')).map((file) => file.split('/')[0])).toEqual(expect.arrayContaining(['automations', 'domains', 'people', 'systems', 'teams']));
+    expect([...first.keys()].filter((file) => !file.startsWith('runbooks/')).map((file) => file.split('/')[0])).toEqual(
+      expect.arrayContaining(['automations', 'domains', 'people', 'systems', 'teams']),
+    );
     expect(first.get('teams/emea/team-a.yaml')).toContain('namespace: emea');
     expect(first.get('automations/ledger-close.yaml')).toContain('  annotations:\n    github.com/project-slug: northwind/ledger\n  labels:\n    tier: gold\n');
 
@@ -272,9 +304,11 @@ spec: { type: team, children: [accounts.receivable] }
     const admin = { id: 'ada', name: 'Ada', role: 'admin' as const, teams: [] };
     await automations.register(automationInput({ slug: 'payment-retries', owner: 'payments' }), admin);
     const financeOwner = { id: 'fin', name: 'Fin', role: 'owner' as const, teams: ['finance'] };
-    await expect(automations.update('payment-retries', automationInput({ slug: 'payment-retries', owner: 'payments', title: 'Changed by the parent' }), financeOwner)).rejects.toBeInstanceOf(
-      NotAllowedError,
+    await expect(
+      automations.update('payment-retries', automationInput({ slug: 'payment-retries', owner: 'payments', title: 'Changed by the parent' }), financeOwner),
+    ).rejects.toBeInstanceOf(NotAllowedError);
+    expect((await automations.update('payment-retries', automationInput({ slug: 'payment-retries', owner: 'payments', title: 'Changed by Jenny' }), jenny)).title).toBe(
+      'Changed by Jenny',
     );
-    expect((await automations.update('payment-retries', automationInput({ slug: 'payment-retries', owner: 'payments', title: 'Changed by Jenny' }), jenny)).title).toBe('Changed by Jenny');
   });
 });

@@ -1,7 +1,19 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { firstInvalidUtf8, keyForMatching, parseCatalogFile, unstorableText, type AutomationV1, type CatalogNote, type CatalogProblem, type Located, type ParsedCatalogFile, type Person, type Team } from '@roundhouse/contracts';
+import {
+  firstInvalidUtf8,
+  keyForMatching,
+  parseCatalogFile,
+  unstorableText,
+  type AutomationV1,
+  type CatalogNote,
+  type CatalogProblem,
+  type Located,
+  type ParsedCatalogFile,
+  type Person,
+  type Team,
+} from '@roundhouse/contracts';
 import { definitionFromV1, type AutomationDefinition } from '../automations/index.js';
 import { resolveOrg, type CatalogSystem } from './catalog-org.js';
 
@@ -64,7 +76,13 @@ export async function loadCatalog(dir: string, root: string): Promise<LoadedCata
   const notes: CatalogNote[] = [];
   if (!existsSync(dir)) {
     // Read as an empty catalog, a mistyped folder would archive every team and automation.
-    problems.push({ file: shownPath(root, dir), line: 1, field: '(folder)', found: 'no such folder', allowed: 'the catalog folder (ROUNDHOUSE_CATALOG_DIR, or the folder given to the command)' });
+    problems.push({
+      file: shownPath(root, dir),
+      line: 1,
+      field: '(folder)',
+      found: 'no such folder',
+      allowed: 'the catalog folder (ROUNDHOUSE_CATALOG_DIR, or the folder given to the command)',
+    });
   }
   for (const file of files) {
     const bytes = await readFile(file);
@@ -83,7 +101,15 @@ export async function loadCatalog(dir: string, root: string): Promise<LoadedCata
     all.ownersOfInvalid.push(...parsed.ownersOfInvalid);
   }
   const org = resolveOrg(all);
-  const result: LoadedCatalog = { teams: org.teams, people: org.people, systems: org.systems, automations: [], notes: [...notes, ...org.notes], problems: [...problems, ...org.problems], fileCount: files.length };
+  const result: LoadedCatalog = {
+    teams: org.teams,
+    people: org.people,
+    systems: org.systems,
+    automations: [],
+    notes: [...notes, ...org.notes],
+    problems: [...problems, ...org.problems],
+    fileCount: files.length,
+  };
   result.problems.push(...duplicates(all.automations, (a) => a.metadata.name, 'automation', ['metadata', 'name']));
   const teamKeys = new Map(result.teams.map((t) => [keyForMatching(t.value.name), t.value.name]));
   const systemKeys = new Map(result.systems.filter((s) => s.value.kind === 'System').map((s) => [keyForMatching(s.value.name), s.value.name]));
@@ -142,7 +168,17 @@ function readRunbook(absolute: string, file: string): { text: string; problem?: 
     return { text };
   }
   const before = text.slice(0, text.indexOf('\u0000')).split('\n');
-  return { text, problem: { file, line: before.length, column: (before[before.length - 1]?.length ?? 0) + 1, field: '(file)', found, allowed: 'Markdown without NUL characters (the database cannot keep it)' } };
+  return {
+    text,
+    problem: {
+      file,
+      line: before.length,
+      column: (before[before.length - 1]?.length ?? 0) + 1,
+      field: '(file)',
+      found,
+      allowed: 'Markdown without NUL characters (the database cannot keep it)',
+    },
+  };
 }
 
 /** The key of the team an automation's `spec.owner` names, or a problem saying it is no team of the catalog. */

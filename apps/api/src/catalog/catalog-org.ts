@@ -123,7 +123,13 @@ class OrgResolver {
     this.people.forEach((user) => this.relateUser(user));
     this.checkCycles();
     this.systems.forEach((system) => this.checkSystem(system));
-    return { teams: [...this.input.teams, ...this.groups.map(teamOfGroup)].map((team) => this.withRelations(team)), people: this.people.map((user) => this.personOf(user)), systems: this.systems.map(systemOf), notes: this.notes, problems: this.problems };
+    return {
+      teams: [...this.input.teams, ...this.groups.map(teamOfGroup)].map((team) => this.withRelations(team)),
+      people: this.people.map((user) => this.personOf(user)),
+      systems: this.systems.map(systemOf),
+      notes: this.notes,
+      problems: this.problems,
+    };
   }
 
   /** The key a ref names, or undefined (and a problem) when Backstage would not read it as a ref to `kind`. */
@@ -184,7 +190,14 @@ class OrgResolver {
     const namespace = group.value.metadata.namespace ?? DEFAULT_NAMESPACE;
     const { parent, children, members = [] } = group.value.spec;
     if (parent !== undefined) {
-      const found = this.existing(this.teams, parent, { item: group, field: ['spec', 'parent'], kind: 'group', namespace, what: 'the group', consequence: `"${self}" is shown as a top-level team` });
+      const found = this.existing(this.teams, parent, {
+        item: group,
+        field: ['spec', 'parent'],
+        kind: 'group',
+        namespace,
+        what: 'the group',
+        consequence: `"${self}" is shown as a top-level team`,
+      });
       if (found !== undefined) {
         this.setParent(self, found, group, ['spec', 'parent']);
       }
@@ -208,7 +221,14 @@ class OrgResolver {
     const self = keyOf(user.value.metadata);
     const namespace = user.value.metadata.namespace ?? DEFAULT_NAMESPACE;
     user.value.spec.memberOf.forEach((group, index) => {
-      const found = this.existing(this.teams, group, { item: user, field: ['spec', 'memberOf', index], kind: 'group', namespace, what: 'the group', consequence: 'that membership gives no team' });
+      const found = this.existing(this.teams, group, {
+        item: user,
+        field: ['spec', 'memberOf', index],
+        kind: 'group',
+        namespace,
+        what: 'the group',
+        consequence: 'that membership gives no team',
+      });
       if (found !== undefined) {
         this.join(found, self);
       }
@@ -224,14 +244,27 @@ class OrgResolver {
       }
       const last = this.parents.get(path[path.length - 1] ?? child)?.parent;
       if (last === child && [...path].sort()[0] === child) {
-        this.problems.push({ file: item.file, line: item.lineAt(field), field: fieldName(field), found: `a cycle: ${[...path, child].join(' → ')}`, allowed: 'a tree: no team may be its own ancestor' });
+        this.problems.push({
+          file: item.file,
+          line: item.lineAt(field),
+          field: fieldName(field),
+          found: `a cycle: ${[...path, child].join(' → ')}`,
+          allowed: 'a tree: no team may be its own ancestor',
+        });
       }
     }
   }
 
   private checkSystem(system: Located<BackstageSystemLike>): void {
     const namespace = system.value.metadata.namespace ?? DEFAULT_NAMESPACE;
-    this.existing(this.teams, system.value.spec.owner, { item: system, field: ['spec', 'owner'], kind: 'group', namespace, what: 'the group', consequence: 'Backstage shows it unowned' });
+    this.existing(this.teams, system.value.spec.owner, {
+      item: system,
+      field: ['spec', 'owner'],
+      kind: 'group',
+      namespace,
+      what: 'the group',
+      consequence: 'Backstage shows it unowned',
+    });
     const spec = system.value.spec as { domain?: string; subdomainOf?: string };
     const field = spec.domain === undefined ? 'subdomainOf' : 'domain';
     const domain = spec[field];
@@ -250,7 +283,13 @@ class OrgResolver {
     const name = keyOf(metadata);
     return {
       ...user,
-      value: { name, displayName: spec.profile?.displayName ?? metadata.title ?? metadata.name, email: spec.profile?.email ?? null, teams: [...(this.personTeams.get(name) ?? [])].sort(), definition: user.raw },
+      value: {
+        name,
+        displayName: spec.profile?.displayName ?? metadata.title ?? metadata.name,
+        email: spec.profile?.email ?? null,
+        teams: [...(this.personTeams.get(name) ?? [])].sort(),
+        definition: user.raw,
+      },
     };
   }
 }

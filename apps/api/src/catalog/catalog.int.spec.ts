@@ -169,7 +169,9 @@ describe(CatalogService.name, () => {
     const admin = { id: 'ada', name: 'Ada', role: 'admin' as const, teams: [] };
     await t.api.app.get(AutomationsService).register(automationInput({ slug: 'theta-console', runtime: { kind: 'other', serviceName: 'ledger-sync' } }), admin);
     const against = await apply({ 'teams/finance.yaml': TEAM, 'automations/zeta.yaml': otel('zeta', 'ledger-sync'), 'runbooks/zeta.md': '# Zeta\n' }).catch((e: unknown) => e);
-    expect((against as CatalogInvalidError).problems).toEqual([{ ...problem('automations/zeta.yaml'), found: '"ledger-sync", named by the runtime bindings of both theta-console and zeta' }]);
+    expect((against as CatalogInvalidError).problems).toEqual([
+      { ...problem('automations/zeta.yaml'), found: '"ledger-sync", named by the runtime bindings of both theta-console and zeta' },
+    ]);
     // Its own service.name applies.
     await apply({ 'teams/finance.yaml': TEAM, 'automations/zeta.yaml': otel('zeta', 'ledger-sync-files'), 'runbooks/zeta.md': '# Zeta\n' });
     expect(await t.db.query(`SELECT runtime->>'serviceName' AS service FROM automation WHERE slug = 'zeta'`)).toEqual([{ service: 'ledger-sync-files' }]);
@@ -195,14 +197,27 @@ describe(CatalogService.name, () => {
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CatalogInvalidError);
     expect((error as CatalogInvalidError).problems).toEqual([
-      { file: 'runbooks/shared.md', line: 3, column: 10, field: '(file)', found: 'a NUL character (\\u0000)', allowed: 'Markdown without NUL characters (the database cannot keep it)' },
+      {
+        file: 'runbooks/shared.md',
+        line: 3,
+        column: 10,
+        field: '(file)',
+        found: 'a NUL character (\\u0000)',
+        allowed: 'Markdown without NUL characters (the database cannot keep it)',
+      },
       { file: 'runbooks/gamma.md', line: 3, column: 4, field: '(file)', found: 'bytes that are not UTF-8', allowed: 'a UTF-8 text file (save it as UTF-8)' },
     ]);
     expect(await t.db.query(`SELECT slug FROM automation WHERE slug IN ('alpha', 'beta', 'gamma') AND archived_at IS NULL AND runbooks::text LIKE '%Shared%'`)).toEqual([]);
   });
 
   it('archives entities that leave the files instead of deleting them, and brings them back', async () => {
-    const both = { 'teams/finance.yaml': TEAM, 'automations/a.yaml': automation('alpha'), 'automations/d.yaml': automation('delta'), 'runbooks/alpha.md': '#', 'runbooks/delta.md': '#' };
+    const both = {
+      'teams/finance.yaml': TEAM,
+      'automations/a.yaml': automation('alpha'),
+      'automations/d.yaml': automation('delta'),
+      'runbooks/alpha.md': '#',
+      'runbooks/delta.md': '#',
+    };
     await apply(both);
     const { 'automations/d.yaml': _gone, ...withoutDelta } = both;
     expect((await apply(withoutDelta)).automations.archived).toBe(1);

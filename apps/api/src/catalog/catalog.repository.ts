@@ -107,7 +107,11 @@ export class CatalogRepository {
   }
 
   /** The active teams, people, Systems and Domains, for export: each as the entity it was read from. */
-  async listForExport(): Promise<{ teams: TeamRow[]; people: { name: string; definition: Record<string, unknown> }[]; systems: { kind: string; name: string; definition: Record<string, unknown> }[] }> {
+  async listForExport(): Promise<{
+    teams: TeamRow[];
+    people: { name: string; definition: Record<string, unknown> }[];
+    systems: { kind: string; name: string; definition: Record<string, unknown> }[];
+  }> {
     const teams = await this.db.query<TeamRow>(`SELECT ${teamColumns()} FROM team WHERE archived_at IS NULL ORDER BY name`);
     const people = await this.db.query<{ name: string; definition: Record<string, unknown> }>(`SELECT name, definition FROM person WHERE archived_at IS NULL ORDER BY name`);
     const systems = await this.db.query<{ kind: string; name: string; definition: Record<string, unknown> }>(
@@ -125,7 +129,14 @@ export class CatalogRepository {
         systems: await this.applySystems(tx, contents.systems),
         automations: await this.applyAutomations(tx, contents.automations),
       };
-      const changes = { teams: applied.teams.changes, people: applied.people.changes, systems: applied.systems.changes, automations: applied.automations.changes, moved: applied.automations.moved, shifted: applied.automations.shifted };
+      const changes = {
+        teams: applied.teams.changes,
+        people: applied.people.changes,
+        systems: applied.systems.changes,
+        automations: applied.automations.changes,
+        moved: applied.automations.moved,
+        shifted: applied.automations.shifted,
+      };
       if ([changes.teams, changes.people, changes.systems, changes.automations].some(changedAnything)) {
         await record(tx, changes);
       }
@@ -161,7 +172,12 @@ export class CatalogRepository {
         (row.created ? changes.created : archived.has(value.name) ? changes.restored : changes.updated).push(value.name);
       }
     }
-    changes.archived = await this.archiveMissing(tx, 'person', 'name', people.map((p) => p.value.name));
+    changes.archived = await this.archiveMissing(
+      tx,
+      'person',
+      'name',
+      people.map((p) => p.value.name),
+    );
     return { changes, unchanged };
   }
 
@@ -189,7 +205,12 @@ export class CatalogRepository {
         (row.created ? changes.created : archived.has(label) ? changes.restored : changes.updated).push(label);
       }
     }
-    changes.archived = await this.archiveMissing(tx, 'catalog_system', `kind || ':' || name`, systems.map((s) => `${s.value.kind}:${s.value.name}`));
+    changes.archived = await this.archiveMissing(
+      tx,
+      'catalog_system',
+      `kind || ':' || name`,
+      systems.map((s) => `${s.value.kind}:${s.value.name}`),
+    );
     return { changes, unchanged };
   }
 
@@ -219,7 +240,12 @@ export class CatalogRepository {
         (row.archivedAt === null ? changes.updated : changes.restored).push(value.name);
       }
     }
-    changes.archived = await this.archiveMissing(tx, 'team', 'name', teams.map((t) => t.value.name));
+    changes.archived = await this.archiveMissing(
+      tx,
+      'team',
+      'name',
+      teams.map((t) => t.value.name),
+    );
     return { changes, unchanged };
   }
 
@@ -257,11 +283,21 @@ export class CatalogRepository {
           moved.push({ slug: value.slug, from: row.ownerTeam, to: value.ownerTeam });
         }
         if (row.ownerTeam !== value.ownerTeam || !isDeepStrictEqual([...row.riskDomains].sort(), [...value.riskDomains].sort())) {
-          shifted.push({ slug: value.slug, file, before: { ownerTeam: row.ownerTeam, riskDomains: row.riskDomains }, after: { ownerTeam: value.ownerTeam, riskDomains: value.riskDomains } });
+          shifted.push({
+            slug: value.slug,
+            file,
+            before: { ownerTeam: row.ownerTeam, riskDomains: row.riskDomains },
+            after: { ownerTeam: value.ownerTeam, riskDomains: value.riskDomains },
+          });
         }
       }
     }
-    changes.archived = await this.archiveMissing(tx, 'automation', 'slug', automations.map((a) => a.value.slug));
+    changes.archived = await this.archiveMissing(
+      tx,
+      'automation',
+      'slug',
+      automations.map((a) => a.value.slug),
+    );
     return { changes, moved, shifted, unchanged };
   }
 
@@ -272,7 +308,12 @@ export class CatalogRepository {
   }
 
   /** File-managed rows whose entity left the files are archived, never deleted. */
-  private async archiveMissing(tx: Transaction, table: 'team' | 'automation' | 'person' | 'catalog_system', key: 'name' | 'slug' | `kind || ':' || name`, present: string[]): Promise<string[]> {
+  private async archiveMissing(
+    tx: Transaction,
+    table: 'team' | 'automation' | 'person' | 'catalog_system',
+    key: 'name' | 'slug' | `kind || ':' || name`,
+    present: string[],
+  ): Promise<string[]> {
     const rows = await this.db.query<{ name: string }>(
       `WITH archived AS (
          UPDATE ${table} SET archived_at = now(), updated_at = now()

@@ -50,7 +50,9 @@ function serviceNameProblems(automations: LoadedCatalog['automations'], register
   const clashes = serviceNameClashes([...automations.map((a) => ({ slug: a.value.slug, serviceName: a.value.runtime?.serviceName })), ...registered]);
   return automations.flatMap((a) => {
     const clash = clashes.find((c) => c.serviceName === a.value.runtime?.serviceName);
-    return clash === undefined ? [] : [{ file: a.file, line: a.lineAt(['spec', 'runtime', 'serviceName']), field: 'spec.runtime.serviceName', found: clashFound(clash), allowed: SERVICE_NAME_ALLOWED }];
+    return clash === undefined
+      ? []
+      : [{ file: a.file, line: a.lineAt(['spec', 'runtime', 'serviceName']), field: 'spec.runtime.serviceName', found: clashFound(clash), allowed: SERVICE_NAME_ALLOWED }];
   });
 }
 
@@ -83,7 +85,15 @@ export class CatalogService {
   static async validate(dir: string, root: string, bindings: RuntimeBindingCheck): Promise<CatalogValidation> {
     const loaded = await loadCatalog(dir, root);
     const problems = [...loaded.problems, ...bindingProblems(loaded.automations, bindings), ...serviceNameProblems(loaded.automations)];
-    return { problems, notes: loaded.notes, teams: loaded.teams.length, people: loaded.people.length, systems: loaded.systems.length, automations: loaded.automations.length, files: loaded.fileCount };
+    return {
+      problems,
+      notes: loaded.notes,
+      teams: loaded.teams.length,
+      people: loaded.people.length,
+      systems: loaded.systems.length,
+      automations: loaded.automations.length,
+      files: loaded.fileCount,
+    };
   }
 
   /**

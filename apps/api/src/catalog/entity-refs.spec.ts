@@ -35,7 +35,10 @@ describe('Backstage entity refs, as @backstage/catalog-model reads them', () => 
           expect(ours).toEqual({ ...theirs, kind: theirs.kind.toLowerCase() });
         } else {
           // Backstage splits any string; what it splits into must then fail Backstage's own rules for names, namespaces or kinds.
-          const valid = KubernetesValidatorFunctions.isValidObjectName(theirs.name) && KubernetesValidatorFunctions.isValidNamespace(theirs.namespace) && KubernetesValidatorFunctions.isValidKind(theirs.kind);
+          const valid =
+            KubernetesValidatorFunctions.isValidObjectName(theirs.name) &&
+            KubernetesValidatorFunctions.isValidNamespace(theirs.namespace) &&
+            KubernetesValidatorFunctions.isValidKind(theirs.kind);
           expect(valid).toBe(false);
         }
       }),

@@ -59,7 +59,11 @@ async function main(): Promise<number> {
   }
   switch (command) {
     case 'validate': {
-      const result = await CatalogService.validate(dir, config.repositoryRoot, new RegistryBindingCheck({ variables: runtimeVariablesOf(config), outbound: OutboundGuard.fromSetting(config.ROUNDHOUSE_OUTBOUND_ALLOW) }));
+      const result = await CatalogService.validate(
+        dir,
+        config.repositoryRoot,
+        new RegistryBindingCheck({ variables: runtimeVariablesOf(config), outbound: OutboundGuard.fromSetting(config.ROUNDHOUSE_OUTBOUND_ALLOW) }),
+      );
       writeNotes(result.notes);
       for (const problem of result.problems) {
         process.stderr.write(`${formatProblem(problem)}\n`);

@@ -1,6 +1,17 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isEnumType, isInputObjectType, isNonNullType, isObjectType, Kind, parse, type GraphQLInputType, type GraphQLSchema, type OperationDefinitionNode, type TypeNode } from 'graphql';
+import {
+  isEnumType,
+  isInputObjectType,
+  isNonNullType,
+  isObjectType,
+  Kind,
+  parse,
+  type GraphQLInputType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type TypeNode,
+} from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FIELD_COST } from '../common/graphql/field-costs.js';
 import { MAX_COST, MAX_DEPTH, operationCost, operationDepth, rootFieldsProblem } from '../common/graphql/operation-limits.js';
@@ -36,7 +47,11 @@ function sampleOf(type: GraphQLInputType, name: string): unknown {
     return named.getValues()[0]?.value;
   }
   if (isInputObjectType(named)) {
-    return Object.fromEntries(Object.values(named.getFields()).filter((f) => isNonNullType(f.type) && f.defaultValue === undefined).map((f) => [f.name, sampleOf(f.type, f.name)]));
+    return Object.fromEntries(
+      Object.values(named.getFields())
+        .filter((f) => isNonNullType(f.type) && f.defaultValue === undefined)
+        .map((f) => [f.name, sampleOf(f.type, f.name)]),
+    );
   }
   switch (named.toString()) {
     case 'Int':
@@ -77,7 +92,9 @@ describe('the console’s GraphQL operations', () => {
     const measured = operations.map((text) => {
       const document = parse(`${text}\n${fragments}`);
       const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-      const variables = Object.fromEntries((operation?.variableDefinitions ?? []).filter((v) => v.defaultValue === undefined).map((v) => [v.variable.name.value, sampleValue(schema, v.variable.name.value, v.type)]));
+      const variables = Object.fromEntries(
+        (operation?.variableDefinitions ?? []).filter((v) => v.defaultValue === undefined).map((v) => [v.variable.name.value, sampleValue(schema, v.variable.name.value, v.type)]),
+      );
       const name = operation?.name?.value;
       return { name, depth: operationDepth(document), cost: operationCost(schema, document, variables, name), problem: rootFieldsProblem(document, name) };
     });
@@ -88,7 +105,13 @@ describe('the console’s GraphQL operations', () => {
 
   it('find the cost of each expensive field on the schema the api serves', () => {
     const query = schema.getQueryType()?.getFields() ?? {};
-    const nested: Record<string, [string, string]> = { pendingChange: ['Automation', 'pendingChange'], automationStatus: ['Automation', 'status'], deadLetterActions: ['DeadLetter', 'actions'], openAlerts: ['DashboardSloRow', 'openAlerts'], reprocessFailedAgain: ['ReprocessRequest', 'failedAgain'] };
+    const nested: Record<string, [string, string]> = {
+      pendingChange: ['Automation', 'pendingChange'],
+      automationStatus: ['Automation', 'status'],
+      deadLetterActions: ['DeadLetter', 'actions'],
+      openAlerts: ['DashboardSloRow', 'openAlerts'],
+      reprocessFailedAgain: ['ReprocessRequest', 'failedAgain'],
+    };
     for (const [key, cost] of Object.entries(FIELD_COST)) {
       const [typeName, fieldName] = nested[key] ?? ['Query', key];
       const type = typeName === 'Query' ? undefined : schema.getType(typeName);

@@ -23,7 +23,29 @@ import { TeamsResolver } from '../teams/teams.resolver.js';
 import { TokensResolver } from '../tokens/tokens.resolver.js';
 
 /** Every resolver the api serves; the schema drift test fails when one is missing here. */
-export const RESOLVERS = [AutomationsResolver, TeamsResolver, ViewerResolver, RunsResolver, QuarantineResolver, TokensResolver, DeadLettersResolver, ReprocessResolver, DeadLetterActionsResolver, SlosResolver, AlertsResolver, KpisResolver, DashboardsResolver, DashboardSloAlertsResolver, AuditResolver, ApprovalsResolver, AutomationPendingChangeResolver, AutomationStatusResolver, RequestFailedAgainResolver, RetentionWarningsResolver, DataFreshnessResolver];
+export const RESOLVERS = [
+  AutomationsResolver,
+  TeamsResolver,
+  ViewerResolver,
+  RunsResolver,
+  QuarantineResolver,
+  TokensResolver,
+  DeadLettersResolver,
+  ReprocessResolver,
+  DeadLetterActionsResolver,
+  SlosResolver,
+  AlertsResolver,
+  KpisResolver,
+  DashboardsResolver,
+  DashboardSloAlertsResolver,
+  AuditResolver,
+  ApprovalsResolver,
+  AutomationPendingChangeResolver,
+  AutomationStatusResolver,
+  RequestFailedAgainResolver,
+  RetentionWarningsResolver,
+  DataFreshnessResolver,
+];
 
 /** The GraphQL schema the code defines (with each field's cost), without starting the api or touching a database. */
 export async function buildCodeSchema(): Promise<GraphQLSchema> {

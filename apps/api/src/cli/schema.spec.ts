@@ -9,8 +9,6 @@ import { generateSchemaSdl } from './print-schema.js';
 describe('schema.gql', () => {
   const t = useTestApi();
 
-
-
   it('is what the code serves: regenerate with `npx nx run @roundhouse/api:schema` when this fails', async () => {
     const committed = await readFile(path.join(t.api.config.repositoryRoot, 'apps/api/schema.gql'), 'utf8');
     const served = `${printSchema(lexicographicSortSchema(t.api.app.get(GraphQLSchemaHost).schema))}\n`;

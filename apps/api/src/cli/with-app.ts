@@ -17,7 +17,11 @@ export async function withService<S, T>(service: Type<S>, work: (service: S) => 
   let urls: { url: string; migrationUrl?: string };
   if (config.DATABASE_URL !== undefined) {
     urls = { url: config.DATABASE_URL, ...(config.DATABASE_MIGRATION_URL === undefined ? {} : { migrationUrl: config.DATABASE_MIGRATION_URL }) };
-  } else if (await fetch(`http://127.0.0.1:${config.PORT}/healthz`).then((r) => r.ok).catch(() => false)) {
+  } else if (
+    await fetch(`http://127.0.0.1:${config.PORT}/healthz`)
+      .then((r) => r.ok)
+      .catch(() => false)
+  ) {
     urls = await embeddedUrls(config.ROUNDHOUSE_DATA_DIR, config.ROUNDHOUSE_EMBEDDED_PG_PORT, log);
   } else {
     embedded = await startEmbeddedPostgres({ dataDir: config.ROUNDHOUSE_DATA_DIR, port: config.ROUNDHOUSE_EMBEDDED_PG_PORT, log });

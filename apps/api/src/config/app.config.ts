@@ -11,7 +11,12 @@ import { RUNTIME_VARIABLES_SETTING, RuntimeVariables, parseRuntimeVariableAllowL
 const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 
 const port = (fallback: number) =>
-  z.coerce.number({ message: 'a port number (0–65535)' }).int({ message: 'a port number (0–65535)' }).min(0, { message: 'a port number (0–65535)' }).max(65535, { message: 'a port number (0–65535)' }).default(fallback);
+  z.coerce
+    .number({ message: 'a port number (0–65535)' })
+    .int({ message: 'a port number (0–65535)' })
+    .min(0, { message: 'a port number (0–65535)' })
+    .max(65535, { message: 'a port number (0–65535)' })
+    .default(fallback);
 
 const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
 
@@ -20,9 +25,7 @@ function isProxyAddress(entry: string): boolean {
   return PROXY_NAMES.includes(entry) || ipaddr.isValid(entry) || (entry.includes('/') && ipaddr.isValidCIDR(entry));
 }
 
-const flag = z
-  .enum(['true', 'false', '1', '0'], { message: 'true or false' })
-  .transform((value) => value === 'true' || value === '1');
+const flag = z.enum(['true', 'false', '1', '0'], { message: 'true or false' }).transform((value) => value === 'true' || value === '1');
 
 /**
  * Every setting the api reads, validated at start-up. A wrong value stops start-up with a sentence
@@ -50,7 +53,12 @@ const schema = z.object({
    */
   DATABASE_REPLICA_URL: z.url({ protocol: /^postgres(ql)?$/, message: 'a postgres:// URL' }).optional(),
   /** How far behind (seconds) the read replica may be before the console says its figures are as of an earlier time. */
-  ROUNDHOUSE_REPLICA_LAG_NOTICE_SECONDS: z.coerce.number({ message: 'a number of seconds' }).int({ message: 'a whole number of seconds' }).min(0, { message: 'at least 0' }).max(86_400, { message: 'at most 86400 (a day)' }).default(30),
+  ROUNDHOUSE_REPLICA_LAG_NOTICE_SECONDS: z.coerce
+    .number({ message: 'a number of seconds' })
+    .int({ message: 'a whole number of seconds' })
+    .min(0, { message: 'at least 0' })
+    .max(86_400, { message: 'at most 86400 (a day)' })
+    .default(30),
   /** Folder for the embedded PostgreSQL's data and the instance lock; kept across restarts. */
   ROUNDHOUSE_DATA_DIR: z.string().default(path.join(repositoryRoot, '.data')),
   /** Port of the embedded PostgreSQL. */
@@ -130,12 +138,21 @@ const schema = z.object({
   /** Run durable background jobs (pg-boss) in this process. */
   ROUNDHOUSE_JOBS: flag.default(true),
   /** Days raw runs are kept; per-minute rollups are kept regardless. */
-  ROUNDHOUSE_RUN_RETENTION_DAYS: z.coerce.number({ message: 'a whole number of days' }).int({ message: 'a whole number of days' }).min(1, { message: 'a whole number of days' }).default(30),
+  ROUNDHOUSE_RUN_RETENTION_DAYS: z.coerce
+    .number({ message: 'a whole number of days' })
+    .int({ message: 'a whole number of days' })
+    .min(1, { message: 'a whole number of days' })
+    .default(30),
   /**
    * Seconds a reprocess dispatch may stay unconfirmed before another worker sends it again (with the
    * same idempotency key): how soon work resumes after a process dies mid-send.
    */
-  ROUNDHOUSE_REPROCESS_LEASE_SECONDS: z.coerce.number({ message: 'a whole number of seconds' }).int({ message: 'a whole number of seconds' }).min(2, { message: 'at least 2 seconds' }).max(3600, { message: 'at most 3600 seconds' }).default(30),
+  ROUNDHOUSE_REPROCESS_LEASE_SECONDS: z.coerce
+    .number({ message: 'a whole number of seconds' })
+    .int({ message: 'a whole number of seconds' })
+    .min(2, { message: 'at least 2 seconds' })
+    .max(3600, { message: 'at most 3600 seconds' })
+    .default(30),
   /**
    * Burn-rate alert rules every SLO is evaluated with: `name:severity:burnRate:longWindow/shortWindow`,
    * comma-separated. Unset: the SRE workbook's `fast-burn:page:14.4:1h/5m,sustained-burn:page:6:6h/30m,slow-burn:ticket:1:3d/6h`.
@@ -157,30 +174,63 @@ const schema = z.object({
    */
   ROUNDHOUSE_TRUST_PROXY: z
     .string()
-    .transform((value): number | string[] => (/^\d+$/.test(value.trim()) ? Number(value.trim()) : value.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '')))
+    .transform((value): number | string[] =>
+      /^\d+$/.test(value.trim())
+        ? Number(value.trim())
+        : value
+            .split(',')
+            .map((entry) => entry.trim())
+            .filter((entry) => entry !== ''),
+    )
     .refine((value) => typeof value === 'number' || (value.length > 0 && value.every(isProxyAddress)), {
       message: 'a number of hops, or addresses and ranges separated by commas (e.g. 10.0.0.0/8, loopback)',
     })
     .optional(),
   /** Sign-in attempts a minute from one address (all api processes together); more get 429 with Retry-After. */
-  ROUNDHOUSE_SIGN_IN_RATE_LIMIT: z.coerce.number({ message: 'a whole number of requests a minute' }).int({ message: 'a whole number of requests a minute' }).min(1, { message: 'at least 1' }).default(30),
+  ROUNDHOUSE_SIGN_IN_RATE_LIMIT: z.coerce
+    .number({ message: 'a whole number of requests a minute' })
+    .int({ message: 'a whole number of requests a minute' })
+    .min(1, { message: 'at least 1' })
+    .default(30),
   /** Ingest requests a minute with one runtime token (all api processes together; each carries up to 1,000 events); more get 429 with Retry-After. */
-  ROUNDHOUSE_INGEST_RATE_LIMIT: z.coerce.number({ message: 'a whole number of requests a minute' }).int({ message: 'a whole number of requests a minute' }).min(1, { message: 'at least 1' }).default(3000),
+  ROUNDHOUSE_INGEST_RATE_LIMIT: z.coerce
+    .number({ message: 'a whole number of requests a minute' })
+    .int({ message: 'a whole number of requests a minute' })
+    .min(1, { message: 'at least 1' })
+    .default(3000),
   /**
    * Unknown, malformed or missing runtime tokens a minute from one address on /ingest (all api
    * processes together); more get 429 with Retry-After before any database read.
    */
-  ROUNDHOUSE_INGEST_UNKNOWN_TOKEN_RATE_LIMIT: z.coerce.number({ message: 'a whole number of requests a minute' }).int({ message: 'a whole number of requests a minute' }).min(1, { message: 'at least 1' }).default(60),
+  ROUNDHOUSE_INGEST_UNKNOWN_TOKEN_RATE_LIMIT: z.coerce
+    .number({ message: 'a whole number of requests a minute' })
+    .int({ message: 'a whole number of requests a minute' })
+    .min(1, { message: 'at least 1' })
+    .default(60),
   /** How far ahead of the server clock an ingest event's times may be; later is quarantined. */
-  ROUNDHOUSE_INGEST_MAX_CLOCK_SKEW_SECONDS: z.coerce.number({ message: 'a whole number of seconds' }).int({ message: 'a whole number of seconds' }).min(1, { message: 'at least 1 second' }).max(86_400, { message: 'at most 86400 seconds (a day)' }).default(300),
+  ROUNDHOUSE_INGEST_MAX_CLOCK_SKEW_SECONDS: z.coerce
+    .number({ message: 'a whole number of seconds' })
+    .int({ message: 'a whole number of seconds' })
+    .min(1, { message: 'at least 1 second' })
+    .max(86_400, { message: 'at most 86400 seconds (a day)' })
+    .default(300),
   /**
    * How far back a runtime may date KPI measurements and dead letters (kept with no retention, so
    * last year's "before" can be backfilled and an old queue drained); older is quarantined. Runs,
    * heartbeats and resilience signals may go back ROUNDHOUSE_RUN_RETENTION_DAYS.
    */
-  ROUNDHOUSE_INGEST_MAX_AGE_DAYS: z.coerce.number({ message: 'a whole number of days' }).int({ message: 'a whole number of days' }).min(1, { message: 'a whole number of days' }).max(36_500, { message: 'at most 36500 days' }).default(366),
+  ROUNDHOUSE_INGEST_MAX_AGE_DAYS: z.coerce
+    .number({ message: 'a whole number of days' })
+    .int({ message: 'a whole number of days' })
+    .min(1, { message: 'a whole number of days' })
+    .max(36_500, { message: 'at most 36500 days' })
+    .default(366),
   /** A reprocess or discard of more dead letters than this waits for a second person's approval. */
-  ROUNDHOUSE_APPROVAL_BULK_THRESHOLD: z.coerce.number({ message: 'a whole number of messages' }).int({ message: 'a whole number of messages' }).min(1, { message: 'at least 1' }).default(100),
+  ROUNDHOUSE_APPROVAL_BULK_THRESHOLD: z.coerce
+    .number({ message: 'a whole number of messages' })
+    .int({ message: 'a whole number of messages' })
+    .min(1, { message: 'at least 1' })
+    .default(100),
   /**
    * Risk domains whose automations' reprocesses and discards always wait for a second person's
    * approval, whatever their size: comma-separated (revenue, billing, inventory, regulatory, customer), or `none`.
@@ -194,9 +244,19 @@ const schema = z.object({
    * runs with what is left as PostgreSQL's statement_timeout, and none is sent once it is spent.
    * Background work (jobs, start-up applies, migrations) runs under the database's own setting.
    */
-  ROUNDHOUSE_REQUEST_STATEMENT_TIMEOUT_MS: z.coerce.number({ message: 'a whole number of milliseconds' }).int({ message: 'a whole number of milliseconds' }).min(1, { message: 'at least 1' }).max(600_000, { message: 'at most 600000 (10 minutes)' }).default(5_000),
+  ROUNDHOUSE_REQUEST_STATEMENT_TIMEOUT_MS: z.coerce
+    .number({ message: 'a whole number of milliseconds' })
+    .int({ message: 'a whole number of milliseconds' })
+    .min(1, { message: 'at least 1' })
+    .max(600_000, { message: 'at most 600000 (10 minutes)' })
+    .default(5_000),
   /** The same for a GraphQL mutation, which may snapshot a large selection (a reprocess of 100,000 dead letters takes about 15 s). */
-  ROUNDHOUSE_MUTATION_STATEMENT_TIMEOUT_MS: z.coerce.number({ message: 'a whole number of milliseconds' }).int({ message: 'a whole number of milliseconds' }).min(1, { message: 'at least 1' }).max(600_000, { message: 'at most 600000 (10 minutes)' }).default(60_000),
+  ROUNDHOUSE_MUTATION_STATEMENT_TIMEOUT_MS: z.coerce
+    .number({ message: 'a whole number of milliseconds' })
+    .int({ message: 'a whole number of milliseconds' })
+    .min(1, { message: 'at least 1' })
+    .max(600_000, { message: 'at most 600000 (10 minutes)' })
+    .default(60_000),
   /**
    * Environment variables, besides those starting with ROUNDHOUSE_RUNTIME_, that catalogs may name as
    * a runtime binding's `connection` or `signingSecret`: comma-separated. Never one of Roundhouse's
@@ -226,7 +286,16 @@ const schema = z.object({
 
 export type AppConfig = z.infer<typeof schema> & { repositoryRoot: string };
 
-export const SENSITIVE_KEYS = ['DATABASE_URL', 'DATABASE_MIGRATION_URL', 'DATABASE_REPLICA_URL', 'REDIS_URL', 'ROUNDHOUSE_SESSION_SECRET', 'ROUNDHOUSE_OIDC_CLIENT_SECRET', 'ROUNDHOUSE_ALERT_WEBHOOK_URL', 'ROUNDHOUSE_METRICS_TOKEN'] as const;
+export const SENSITIVE_KEYS = [
+  'DATABASE_URL',
+  'DATABASE_MIGRATION_URL',
+  'DATABASE_REPLICA_URL',
+  'REDIS_URL',
+  'ROUNDHOUSE_SESSION_SECRET',
+  'ROUNDHOUSE_OIDC_CLIENT_SECRET',
+  'ROUNDHOUSE_ALERT_WEBHOOK_URL',
+  'ROUNDHOUSE_METRICS_TOKEN',
+] as const;
 
 /** Every variable the api reads as a setting: catalogs may never name one. */
 export const SETTING_KEYS: readonly string[] = Object.keys(schema.shape);
@@ -292,7 +361,9 @@ function checkSingleSignOn(config: AppConfig): void {
   const browserWanted = given(config, browser.slice(1)).length > 0;
   const bearerWanted = given(config, bearer.slice(1)).length > 0 || (config.ROUNDHOUSE_OIDC_ISSUER !== undefined && !browserWanted);
   if (bearerWanted && bearerMissing.length > 0) {
-    throw new ConfigError(`Single sign-on needs ROUNDHOUSE_OIDC_ISSUER, ROUNDHOUSE_OIDC_AUDIENCE and ROUNDHOUSE_OIDC_JWKS_URL together; ${bearerMissing.join(' and ')} ${bearerMissing.length === 1 ? 'is' : 'are'} missing.`);
+    throw new ConfigError(
+      `Single sign-on needs ROUNDHOUSE_OIDC_ISSUER, ROUNDHOUSE_OIDC_AUDIENCE and ROUNDHOUSE_OIDC_JWKS_URL together; ${bearerMissing.join(' and ')} ${bearerMissing.length === 1 ? 'is' : 'are'} missing.`,
+    );
   }
   if (browserWanted && browserMissing.length > 0) {
     throw new ConfigError(

@@ -22,7 +22,10 @@ describe(parseBurnRatePolicy.name, () => {
   });
 
   it('names every problem: shape, severity, rate, windows and duplicate names', () => {
-    expect(parseBurnRatePolicy('fast:page:14.4')).toEqual({ ok: false, problems: ['rule 1 ("fast:page:14.4"): expected name:severity:burnRate:longWindow/shortWindow, e.g. fast-burn:page:14.4:1h/5m'] });
+    expect(parseBurnRatePolicy('fast:page:14.4')).toEqual({
+      ok: false,
+      problems: ['rule 1 ("fast:page:14.4"): expected name:severity:burnRate:longWindow/shortWindow, e.g. fast-burn:page:14.4:1h/5m'],
+    });
     expect(parseBurnRatePolicy('fast:sms:14.4:1h/5m')).toEqual({ ok: false, problems: ['rule 1 (fast): severity is "sms", expected page or ticket'] });
     const parsed = parseBurnRatePolicy('fast:page:zero:1h/5m,fast:page:6:5m/1h');
     expect(parsed.ok).toBe(false);
@@ -45,6 +48,8 @@ describe('ROUNDHOUSE_BURN_RATE_RULES', () => {
 
   it('never shows the alert webhook URL: it is the credential', async () => {
     const { loadConfig } = await import('./app.config.js');
-    expect(() => loadConfig({ ROUNDHOUSE_ALERT_WEBHOOK_URL: 'hooks.slack.example/services/T0/B0/secret' })).toThrow('ROUNDHOUSE_ALERT_WEBHOOK_URL is (hidden): expected an http(s) URL');
+    expect(() => loadConfig({ ROUNDHOUSE_ALERT_WEBHOOK_URL: 'hooks.slack.example/services/T0/B0/secret' })).toThrow(
+      'ROUNDHOUSE_ALERT_WEBHOOK_URL is (hidden): expected an http(s) URL',
+    );
   });
 });

@@ -109,7 +109,13 @@ export function parseBurnRatePolicy(text: string | undefined): BurnRatePolicyPar
       problems.push(`rule ${index + 1} (${name}): severity is "${severity}", expected ${ALERT_SEVERITIES.join(' or ')}`);
       return;
     }
-    rules.push({ name, severity: severity as AlertSeverity, burnRate: burnRate.trim() === '' ? Number.NaN : Number(burnRate), longWindow: windows[0] ?? '', shortWindow: windows[1] ?? '' });
+    rules.push({
+      name,
+      severity: severity as AlertSeverity,
+      burnRate: burnRate.trim() === '' ? Number.NaN : Number(burnRate),
+      longWindow: windows[0] ?? '',
+      shortWindow: windows[1] ?? '',
+    });
   });
   if (problems.length === 0 && rules.length === 0) {
     problems.push('no rules');

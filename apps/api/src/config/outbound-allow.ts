@@ -23,7 +23,10 @@ export function parseOutboundAllowList(value: string | undefined): { ok: true; a
   const ranges: [Address, number][] = [];
   const problems: string[] = [];
   for (const raw of (value ?? '').split(',')) {
-    const entry = raw.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1');
+    const entry = raw
+      .trim()
+      .toLowerCase()
+      .replace(/^\[(.*)\]$/, '$1');
     if (entry === '') {
       continue;
     }

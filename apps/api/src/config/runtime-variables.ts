@@ -55,7 +55,9 @@ export function parseRuntimeVariableAllowList(value: string | undefined, setting
       return [`${JSON.stringify(name)} is not an environment variable name (capital letters, digits and _, e.g. ${RUNTIME_VARIABLE_PREFIX}INVOICES_RABBITMQ_URL)`];
     }
     const reason = settingReason(name, keys);
-    return reason === undefined ? [] : [`${name} is ${reason}, which catalogs may never name, listed or not: give the runtime a variable of its own (e.g. ${RUNTIME_VARIABLE_PREFIX}…) and list that, or none`];
+    return reason === undefined
+      ? []
+      : [`${name} is ${reason}, which catalogs may never name, listed or not: give the runtime a variable of its own (e.g. ${RUNTIME_VARIABLE_PREFIX}…) and list that, or none`];
   });
   return problems.length === 0 ? { ok: true, names } : { ok: false, problems };
 }

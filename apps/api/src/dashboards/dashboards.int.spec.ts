@@ -118,7 +118,10 @@ describe(DashboardsService.name, () => {
 
     // Ten minutes the dead-letter gauge sampled on 3 Sep: 12 waiting in the first two (over the limit of 10), 5 after.
     for (let k = 0; k < 10; k += 1) {
-      await t.db.query(`INSERT INTO dead_letter_backlog_minute (automation_slug, minute, pending) VALUES ('invoicing', $1, $2)`, [new Date(Date.UTC(2026, 8, 3, 0, k)), k < 2 ? 12 : 5]);
+      await t.db.query(`INSERT INTO dead_letter_backlog_minute (automation_slug, minute, pending) VALUES ('invoicing', $1, $2)`, [
+        new Date(Date.UTC(2026, 8, 3, 0, k)),
+        k < 2 ? 12 : 5,
+      ]);
     }
     const result = await query('finance');
     expect(result.errors).toBeUndefined();
@@ -127,7 +130,12 @@ describe(DashboardsService.name, () => {
     const [totals, touches, trend, slos, backlog, payouts] = dashboard?.panels ?? [];
 
     // (40 − 3) touches a day × 12 minutes × 10 days ÷ 60; 3,000 − 1,000 EUR a month.
-    expect(totals?.totals).toMatchObject({ hoursSaved: 74, hoursSavedItems: [{ hours: 74 }], money: [{ currency: 'EUR', unit: 'EUR/month', kind: 'recovered', before: 1000, after: 3000, change: 2000 }], skipped: [] });
+    expect(totals?.totals).toMatchObject({
+      hoursSaved: 74,
+      hoursSavedItems: [{ hours: 74 }],
+      money: [{ currency: 'EUR', unit: 'EUR/month', kind: 'recovered', before: 1000, after: 3000, change: 2000 }],
+      skipped: [],
+    });
     expect(touches?.kpi).toEqual({ name: 'touches', after: 3, baseline: 40, change: 'better' });
     expect(trend?.trend).toEqual({
       interval: 'week',
@@ -199,10 +207,10 @@ describe(DashboardsService.name, () => {
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(DashboardsInvalidError);
-    expect((error as DashboardsInvalidError).problems).toEqual([
-      expect.objectContaining({ file: 'b-bad.yaml', line: 15, field: 'spec.panels[1].kind', found: '"bar_chart"' }),
-    ]);
-    const unknownKpi = await folder({ 'c.yaml': dashboardYaml('bad-two', `    - kind: kpi_before_after\n      title: A KPI nobody has\n      automation: invoicing\n      kpi: time-to-cash\n`) });
+    expect((error as DashboardsInvalidError).problems).toEqual([expect.objectContaining({ file: 'b-bad.yaml', line: 15, field: 'spec.panels[1].kind', found: '"bar_chart"' })]);
+    const unknownKpi = await folder({
+      'c.yaml': dashboardYaml('bad-two', `    - kind: kpi_before_after\n      title: A KPI nobody has\n      automation: invoicing\n      kpi: time-to-cash\n`),
+    });
     await expect(service.apply(unknownKpi, unknownKpi)).rejects.toMatchObject({
       problems: [expect.objectContaining({ file: 'c.yaml', line: 14, field: 'spec.panels[0].kpi', found: '"time-to-cash"' })],
     });

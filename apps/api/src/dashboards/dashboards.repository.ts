@@ -184,7 +184,10 @@ export class DashboardsRepository {
       [requests.map((r) => r.automation), requests.map((r) => r.since), to],
     );
     return new Map(
-      rows.map((row) => [row.automation, { minutes: row.minutes.map(Number), firstReportedMinute: row.first_reported_minute === null ? null : new Date(row.first_reported_minute) }]),
+      rows.map((row) => [
+        row.automation,
+        { minutes: row.minutes.map(Number), firstReportedMinute: row.first_reported_minute === null ? null : new Date(row.first_reported_minute) },
+      ]),
     );
   }
 

@@ -18,7 +18,11 @@ export class DashboardsResolver {
   }
 
   @RequirePermission('catalog:read')
-  @Query(() => DashboardType, { complexity: FIELD_COST.dashboard, nullable: true, description: 'Null when no dashboard has the name. A bad range is BAD_USER_INPUT naming the field.' })
+  @Query(() => DashboardType, {
+    complexity: FIELD_COST.dashboard,
+    nullable: true,
+    description: 'Null when no dashboard has the name. A bad range is BAD_USER_INPUT naming the field.',
+  })
   async dashboard(
     @Args('name', { type: () => String }) name: string,
     @Args('range', { type: () => DateRangeInput, nullable: true }) range?: DateRangeInput | null,

@@ -3,7 +3,20 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { CatalogProblem, DashboardPanel, DashboardReferences, Slo } from '@roundhouse/contracts';
 import { SYSTEM_ACTOR, AuditService, type AuditActor } from '../audit/index.js';
 import { InputError } from '../errors/domain-errors.js';
-import { rangeOrDefault, resolveRange, trendPlan, KpisService, type DateRangeArgs, type ResolvedRange, type AutomationKpis, type KpiAsk, type KpiBatch, type KpiReportResult, type KpiTrendResult, type ProgramTotalsResult } from '../kpis/index.js';
+import {
+  rangeOrDefault,
+  resolveRange,
+  trendPlan,
+  KpisService,
+  type DateRangeArgs,
+  type ResolvedRange,
+  type AutomationKpis,
+  type KpiAsk,
+  type KpiBatch,
+  type KpiReportResult,
+  type KpiTrendResult,
+  type ProgramTotalsResult,
+} from '../kpis/index.js';
 import { sloCounts, sloThresholdMs, SlosService, type GoodTotal, type SloStatusResult } from '../slos/index.js';
 import { loadDashboards } from './dashboard-loader.js';
 import { DashboardsInvalidError } from './dashboards.errors.js';
@@ -145,12 +158,17 @@ export class DashboardsService {
       .map((a) => ({ automation: a.slug, thresholds: freshnessThresholds(a) }))
       .filter((f) => f.thresholds.length > 0)
       .map((f) => ({ automation: f.automation, since: new Date(resolved.from.getTime() - Math.max(...f.thresholds)) }));
-    const latency = sloAutomations.flatMap((a) => a.slos.filter((slo) => slo.indicator === 'latency').map((slo) => ({ automation: a.slug, thresholdMs: sloThresholdMs(slo) ?? 0 })));
+    const latency = sloAutomations.flatMap((a) =>
+      a.slos.filter((slo) => slo.indicator === 'latency').map((slo) => ({ automation: a.slug, thresholdMs: sloThresholdMs(slo) ?? 0 })),
+    );
     const [batch, backlog, successes, statuses, gauges, latencyCounts] = await Promise.all([
       this.kpis.evaluate(automations, ask, resolved, now),
       this.dashboards.backlog(backlogSlugs, resolved.from, resolved.to),
       this.dashboards.successMinutes(freshness, resolved.to),
-      this.slos.statuses(sloAutomations.map((a) => a.slug), now),
+      this.slos.statuses(
+        sloAutomations.map((a) => a.slug),
+        now,
+      ),
       Promise.all(sloAutomations.map(async (a) => [a.slug, await this.slos.deadLetterCounts(a.slug, resolved.from, resolved.to)] as const)),
       this.dashboards.latencyCounts(latency, resolved.from, resolved.to),
     ]);
@@ -169,7 +187,9 @@ export class DashboardsService {
           return {
             panel,
             ...EMPTY,
-            slos: exist(panel.automations).flatMap((a) => this.sloRows(a, statuses.get(a.slug) ?? [], { batch, successes: successes.get(a.slug), gauge: gaugeBySlug.get(a.slug), latencyCounts }, resolved, now)),
+            slos: exist(panel.automations).flatMap((a) =>
+              this.sloRows(a, statuses.get(a.slug) ?? [], { batch, successes: successes.get(a.slug), gauge: gaugeBySlug.get(a.slug), latencyCounts }, resolved, now),
+            ),
           };
         case 'dead_letter_backlog':
           return {

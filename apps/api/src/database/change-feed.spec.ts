@@ -90,7 +90,12 @@ describe(NotifiedCache.name, () => {
     const both = cache.getMany(['a', 'b', 'gone'], load);
     await tick();
     catchUp();
-    expect(await both).toEqual(new Map([['a', 'def a'], ['b', 'def b']]));
+    expect(await both).toEqual(
+      new Map([
+        ['a', 'def a'],
+        ['b', 'def b'],
+      ]),
+    );
     expect(asked).toEqual([['a'], ['b', 'gone']]);
   });
 });

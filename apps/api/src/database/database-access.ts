@@ -180,7 +180,10 @@ async function inspectApiRole(client: pg.Client): Promise<{ risks: string[]; unr
   }
   if (posture.owns_table === true) {
     // An owner can do all of the rest; saying so is enough.
-    return { risks: [posture.table_owner === posture.role ? 'owns audit_entry' : `is a member of ${posture.table_owner ?? ''}, which owns audit_entry`], unreadable: posture.unreadable };
+    return {
+      risks: [posture.table_owner === posture.role ? 'owns audit_entry' : `is a member of ${posture.table_owner ?? ''}, which owns audit_entry`],
+      unreadable: posture.unreadable,
+    };
   }
   // PostgreSQL 15 grants parameters; before it, only a superuser may set session_replication_role.
   const mayDisableTriggers =
@@ -217,7 +220,10 @@ async function migrate(options: PrepareDatabaseOptions, names: ConnectionNames, 
       return await runMigrations(options.migrationUrl ?? '', { apiRole: api.role });
     }
     if (options.production && (await withClient(options.apiUrl, hasPendingMigrations))) {
-      throw refusal(names, `The database has migrations to apply and ${names.migration} is not set, so they would run as ${names.api}'s ${api.role}, which would then own the tables.`);
+      throw refusal(
+        names,
+        `The database has migrations to apply and ${names.migration} is not set, so they would run as ${names.api}'s ${api.role}, which would then own the tables.`,
+      );
     }
     return await runMigrations(options.apiUrl);
   } catch (error) {

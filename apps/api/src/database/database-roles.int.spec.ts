@@ -35,14 +35,24 @@ describe("the api's database role cannot change or remove an audit entry", () =>
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    await db.query(`INSERT INTO audit_entry (actor_id, actor_name, action, target_kind, target_id, reason) VALUES ('otto', 'Otto Operator', 'discard.requested', 'reprocess_request', '1', 'duplicates of invoices already sent')`);
+    await db.query(
+      `INSERT INTO audit_entry (actor_id, actor_name, action, target_kind, target_id, reason) VALUES ('otto', 'Otto Operator', 'discard.requested', 'reprocess_request', '1', 'duplicates of invoices already sent')`,
+    );
     trail = await snapshot();
     wallsBefore = await walls();
   });
   afterAll(() => db.drop());
 
   it('is neither a superuser nor the owner of audit_entry, nor a member of its owner', async () => {
-    const [me] = await asRole(db.url, async (client) => (await client.query<Record<string, unknown>>(`SELECT current_user AS role, rolsuper, rolcreaterole, pg_has_role(current_user, (SELECT relowner FROM pg_class WHERE oid = 'audit_entry'::regclass), 'MEMBER') AS owner FROM pg_roles WHERE rolname = current_user`)).rows);
+    const [me] = await asRole(
+      db.url,
+      async (client) =>
+        (
+          await client.query<Record<string, unknown>>(
+            `SELECT current_user AS role, rolsuper, rolcreaterole, pg_has_role(current_user, (SELECT relowner FROM pg_class WHERE oid = 'audit_entry'::regclass), 'MEMBER') AS owner FROM pg_roles WHERE rolname = current_user`,
+          )
+        ).rows,
+    );
     expect(me).toEqual({ role: db.roles.api, rolsuper: false, rolcreaterole: false, owner: false });
   });
 
@@ -66,12 +76,20 @@ describe("the api's database role cannot change or remove an audit entry", () =>
     ['disabling its user triggers', () => [`ALTER TABLE audit_entry DISABLE TRIGGER USER`]],
     ['making a trigger fire only for replicas', () => [`ALTER TABLE audit_entry ENABLE REPLICA TRIGGER audit_entry_no_update_or_delete`]],
     ['dropping the trigger', () => [`DROP TRIGGER audit_entry_no_update_or_delete ON audit_entry`]],
-    ['replacing the function behind the trigger', () => [`CREATE OR REPLACE FUNCTION public.audit_entry_is_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$`]],
+    [
+      'replacing the function behind the trigger',
+      () => [`CREATE OR REPLACE FUNCTION public.audit_entry_is_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$`],
+    ],
     ['dropping the function behind the trigger', () => [`DROP FUNCTION audit_entry_is_append_only() CASCADE`]],
     ['UPDATE', () => [`UPDATE audit_entry SET reason = 'nothing to see here'`]],
     ['DELETE', () => [`DELETE FROM audit_entry`]],
     ['TRUNCATE', () => [`TRUNCATE audit_entry`]],
-    ['an upsert over an existing entry', () => [`INSERT INTO audit_entry (id, actor_id, actor_name, action, target_kind, target_id) SELECT id, 'x', 'x', 'x', 'x', 'x' FROM audit_entry ON CONFLICT (id) DO UPDATE SET reason = 'rewritten'`]],
+    [
+      'an upsert over an existing entry',
+      () => [
+        `INSERT INTO audit_entry (id, actor_id, actor_name, action, target_kind, target_id) SELECT id, 'x', 'x', 'x', 'x', 'x' FROM audit_entry ON CONFLICT (id) DO UPDATE SET reason = 'rewritten'`,
+      ],
+    ],
     ['MERGE', () => [`MERGE INTO audit_entry a USING (SELECT 1) s ON true WHEN MATCHED THEN UPDATE SET reason = 'rewritten'`]],
     ['locking entries to rewrite them', () => [`SELECT * FROM audit_entry FOR UPDATE`]],
     ['dropping the table', () => [`DROP TABLE audit_entry`]],
@@ -79,12 +97,18 @@ describe("the api's database role cannot change or remove an audit entry", () =>
     ['moving the table to a schema it owns', () => [`ALTER TABLE audit_entry SET SCHEMA pgboss`]],
     ['taking the table over', (roles) => [`ALTER TABLE audit_entry OWNER TO ${roles.api}`]],
     ['a rule that rewrites what is added', () => [`CREATE RULE audit_rewrite AS ON INSERT TO audit_entry DO INSTEAD NOTHING`]],
-    ['a trigger of its own (with a function in the schema it owns)', () => [
-      `CREATE FUNCTION pgboss.audit_rewrite() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.reason := 'rewritten'; RETURN NEW; END $$`,
-      `CREATE TRIGGER audit_rewrite BEFORE INSERT ON audit_entry FOR EACH ROW EXECUTE FUNCTION pgboss.audit_rewrite()`,
-    ]],
+    [
+      'a trigger of its own (with a function in the schema it owns)',
+      () => [
+        `CREATE FUNCTION pgboss.audit_rewrite() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.reason := 'rewritten'; RETURN NEW; END $$`,
+        `CREATE TRIGGER audit_rewrite BEFORE INSERT ON audit_entry FOR EACH ROW EXECUTE FUNCTION pgboss.audit_rewrite()`,
+      ],
+    ],
     ['row security that hides entries', () => [`ALTER TABLE audit_entry ENABLE ROW LEVEL SECURITY`]],
-    ['granting itself the privileges it lacks', (roles) => [`GRANT UPDATE, DELETE, TRUNCATE, TRIGGER ON audit_entry TO ${roles.api}`, `UPDATE audit_entry SET reason = 'rewritten'`]],
+    [
+      'granting itself the privileges it lacks',
+      (roles) => [`GRANT UPDATE, DELETE, TRUNCATE, TRIGGER ON audit_entry TO ${roles.api}`, `UPDATE audit_entry SET reason = 'rewritten'`],
+    ],
     ['granting itself the owner role', (roles) => [`GRANT ${roles.owner} TO ${roles.api}`]],
     ['becoming the owner', (roles) => [`SET ROLE ${roles.owner}`]],
     ['becoming a superuser', (roles) => [`SET ROLE ${roles.superuser}`]],
@@ -130,10 +154,16 @@ describe('migrations keep the api role to exactly its privileges', () => {
     expect(await runMigrations(db.migrationUrl, { apiRole: db.roles.api })).toEqual([]);
 
     await attempt(db.url, [`INSERT INTO later_feature VALUES (1)`, `UPDATE later_feature SET id = 2`, `DELETE FROM later_feature`]);
-    const privileges = await asRole(db.url, async (client) => (await client.query<Record<string, boolean>>(
-      `SELECT has_table_privilege('audit_entry', 'SELECT') AS "select", has_table_privilege('audit_entry', 'INSERT') AS "insert", has_any_column_privilege('audit_entry', 'UPDATE') AS "update",
+    const privileges = await asRole(
+      db.url,
+      async (client) =>
+        (
+          await client.query<Record<string, boolean>>(
+            `SELECT has_table_privilege('audit_entry', 'SELECT') AS "select", has_table_privilege('audit_entry', 'INSERT') AS "insert", has_any_column_privilege('audit_entry', 'UPDATE') AS "update",
               has_table_privilege('audit_entry', 'DELETE') AS "delete", has_table_privilege('audit_entry', 'TRUNCATE') AS "truncate", has_table_privilege('audit_entry', 'TRIGGER') AS "trigger"`,
-    )).rows[0]);
+          )
+        ).rows[0],
+    );
     expect(privileges).toEqual({ select: true, insert: true, update: false, delete: false, truncate: false, trigger: false });
   });
 });

@@ -132,7 +132,9 @@ export async function grantApiRole(db: Queryable, apiRole: string): Promise<void
     const privileges = sequence ? 'USAGE, SELECT' : (API_TABLE_PRIVILEGES[relname] ?? 'SELECT, INSERT, UPDATE, DELETE');
     return [`REVOKE ALL ON ${kind} ${name} FROM ${role}`, `GRANT ${privileges} ON ${kind} ${name} TO ${role}`];
   });
-  const routines = await db.query<{ routine: string }>(`SELECT to_regprocedure(r)::text AS routine FROM unnest($1::text[]) AS r WHERE to_regprocedure(r) IS NOT NULL`, [API_ROUTINES]);
+  const routines = await db.query<{ routine: string }>(`SELECT to_regprocedure(r)::text AS routine FROM unnest($1::text[]) AS r WHERE to_regprocedure(r) IS NOT NULL`, [
+    API_ROUTINES,
+  ]);
   statements.push(...routines.rows.map(({ routine }) => `GRANT EXECUTE ON FUNCTION ${routine} TO ${role}`));
   if (statements.length > 0) {
     // One simple query is one transaction: all of it or, on an error, none of it.

@@ -9,7 +9,8 @@ describe(Database.name, () => {
   const database = () => t.api.app.get(Database);
   const insertTeam = (db: Database, name: string, tx?: Transaction) =>
     db.query<{ name: string }>(`INSERT INTO team (name, title, source, members) VALUES ($1, $1, 'console', '{}') RETURNING name`, [name], tx);
-  const teamsNamed = async (prefix: string) => (await t.db.query<{ name: string }>(`SELECT name FROM team WHERE name LIKE $1 ORDER BY name`, [`${prefix}%`])).map((row) => row.name);
+  const teamsNamed = async (prefix: string) =>
+    (await t.db.query<{ name: string }>(`SELECT name FROM team WHERE name LIKE $1 ORDER BY name`, [`${prefix}%`])).map((row) => row.name);
 
   afterEach(async () => {
     await t.db.query(`DELETE FROM team WHERE name LIKE $1`, [`${TEAM}%`]);

@@ -75,10 +75,15 @@ describe('the embedded PostgreSQL', () => {
 
     const port = portOf(server.url);
     await expect(query({ host: '127.0.0.1', port, user: 'postgres', password: PUBLISHED_PASSWORD, database: 'postgres' }, 'SELECT 1')).rejects.toMatchObject({ code: '28P01' });
-    expect(await query(server.url, `SELECT current_user AS role, rolsuper, rolcreaterole FROM pg_roles WHERE rolname = current_user`)).toEqual([{ role: 'roundhouse_api', rolsuper: false, rolcreaterole: false }]);
-    expect(await query(server.migrationUrl, `SELECT current_user AS role, rolsuper, (SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = current_database()) AS database_owner FROM pg_roles WHERE rolname = current_user`)).toEqual([
-      { role: 'roundhouse_owner', rolsuper: false, database_owner: 'roundhouse_owner' },
+    expect(await query(server.url, `SELECT current_user AS role, rolsuper, rolcreaterole FROM pg_roles WHERE rolname = current_user`)).toEqual([
+      { role: 'roundhouse_api', rolsuper: false, rolcreaterole: false },
     ]);
+    expect(
+      await query(
+        server.migrationUrl,
+        `SELECT current_user AS role, rolsuper, (SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = current_database()) AS database_owner FROM pg_roles WHERE rolname = current_user`,
+      ),
+    ).toEqual([{ role: 'roundhouse_owner', rolsuper: false, database_owner: 'roundhouse_owner' }]);
     // Only SCRAM: the password never crosses the connection in clear.
     expect(await query(server.superuserUrl, `SELECT DISTINCT auth_method FROM pg_hba_file_rules WHERE type = 'host'`)).toEqual([{ auth_method: 'scram-sha-256' }]);
   });
@@ -106,7 +111,10 @@ describe('the embedded PostgreSQL', () => {
     try {
       await query(Object.assign(new URL(legacyUrl), { pathname: '/postgres' }).toString(), 'CREATE DATABASE roundhouse');
       await runMigrations(legacyUrl);
-      await query(legacyUrl, `INSERT INTO audit_entry (actor_id, actor_name, action, target_kind, target_id, reason) VALUES ('otto', 'Otto Operator', 'discard.requested', 'reprocess_request', '1', 'kept across the upgrade')`);
+      await query(
+        legacyUrl,
+        `INSERT INTO audit_entry (actor_id, actor_name, action, target_kind, target_id, reason) VALUES ('otto', 'Otto Operator', 'discard.requested', 'reprocess_request', '1', 'kept across the upgrade')`,
+      );
     } finally {
       await legacy.stop();
     }

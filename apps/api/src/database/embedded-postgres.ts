@@ -159,7 +159,10 @@ async function signInAsSuperuser(port: number, credentials: EmbeddedCredentials,
   });
   await client.query(`ALTER ROLE ${pg.escapeIdentifier(credentials.superuser.name)} PASSWORD ${pg.escapeLiteral(scramVerifier(credentials.superuser.password))}`);
   await client.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND backend_type = 'client backend'`);
-  log.info({ file: credentialsPath(dataDir) }, 'the embedded PostgreSQL no longer accepts the published default password: its roles have random passwords, kept owner-only in the data folder');
+  log.info(
+    { file: credentialsPath(dataDir) },
+    'the embedded PostgreSQL no longer accepts the published default password: its roles have random passwords, kept owner-only in the data folder',
+  );
   return client;
 }
 

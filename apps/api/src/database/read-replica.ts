@@ -75,7 +75,9 @@ async function notACopy(primary: DataSource, replica: DataSource, url: string): 
     return undefined;
   }
   const where = describeTarget(url)?.text;
-  const what = otherCluster ? `another PostgreSQL cluster (system identifier ${copy.cluster}, the primary's is ${main.cluster})` : `another database ("${copy.database}", the primary's is "${main.database}")`;
+  const what = otherCluster
+    ? `another PostgreSQL cluster (system identifier ${copy.cluster}, the primary's is ${main.cluster})`
+    : `another database ("${copy.database}", the primary's is "${main.database}")`;
   return new StartupError(
     `DATABASE_REPLICA_URL${where === undefined ? '' : ` (${where})`} is not a copy of DATABASE_URL's database: it leads to ${what}. A read replica is a streaming standby made from the primary's base backup, with the same database name (see "Read replica" in the README).`,
   );

@@ -40,7 +40,9 @@ describe('a request’s database budget, on the api’s own connections', () => 
     const stopped = await withDatabaseBudget(300, () => failure(dataSource.query('SELECT pg_sleep(5)')));
     expect(stopped.code).toBe('57014');
     expect(stopped.answer).toBeInstanceOf(TooSlowError);
-    expect((stopped.answer as TooSlowError).message).toBe('This request used its 0.3 s of database time and was stopped. Ask for less (a shorter range, fewer items or fields), or try again later.');
+    expect((stopped.answer as TooSlowError).message).toBe(
+      'This request used its 0.3 s of database time and was stopped. Ask for less (a shorter range, fewer items or fields), or try again later.',
+    );
   });
 
   it('sends no statement once the budget is spent', async () => {
@@ -71,7 +73,9 @@ describe('a request’s database budget, on the api’s own connections', () => 
     expect(refused.code).toBe('REQUEST_TIMEOUT');
     // The one connection of the pool is free again, outside any transaction, and the insert was taken back.
     expect(await dataSource.query(`SELECT name FROM budget_probe`)).toEqual([]);
-    expect(await dataSource.query(`SELECT count(*)::int AS open FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'`)).toEqual([{ open: 0 }]);
+    expect(await dataSource.query(`SELECT count(*)::int AS open FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'`)).toEqual([
+      { open: 0 },
+    ]);
   });
 
   it('holds every statement of a request to the same deadline, not each to a fresh one', async () => {

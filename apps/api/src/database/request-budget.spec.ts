@@ -9,8 +9,12 @@ describe('the database budget settings', () => {
   });
 
   it('stop start-up with a sentence naming the setting for anything but a whole number of milliseconds', () => {
-    expect(() => loadConfig({ ROUNDHOUSE_REQUEST_STATEMENT_TIMEOUT_MS: '5s' })).toThrow('Invalid configuration. ROUNDHOUSE_REQUEST_STATEMENT_TIMEOUT_MS is "5s": expected a whole number of milliseconds.');
-    expect(() => loadConfig({ ROUNDHOUSE_MUTATION_STATEMENT_TIMEOUT_MS: '0' })).toThrow('Invalid configuration. ROUNDHOUSE_MUTATION_STATEMENT_TIMEOUT_MS is "0": expected at least 1.');
+    expect(() => loadConfig({ ROUNDHOUSE_REQUEST_STATEMENT_TIMEOUT_MS: '5s' })).toThrow(
+      'Invalid configuration. ROUNDHOUSE_REQUEST_STATEMENT_TIMEOUT_MS is "5s": expected a whole number of milliseconds.',
+    );
+    expect(() => loadConfig({ ROUNDHOUSE_MUTATION_STATEMENT_TIMEOUT_MS: '0' })).toThrow(
+      'Invalid configuration. ROUNDHOUSE_MUTATION_STATEMENT_TIMEOUT_MS is "0": expected at least 1.',
+    );
   });
 });
 

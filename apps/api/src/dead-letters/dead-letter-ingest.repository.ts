@@ -54,7 +54,9 @@ export class DeadLetterIngestRepository {
     const merged = [...byMessage.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, value]) => value);
     const rows = merged.map((m) => m.event);
     const messages = rows.map(reportedBody);
-    const fingerprints = rows.map((e) => errorFingerprint({ automation: e.automation, sourceKind: e.source.kind, sourceQueue: e.source.queue, errorClass: e.errorClass, errorMessage: e.errorMessage }));
+    const fingerprints = rows.map((e) =>
+      errorFingerprint({ automation: e.automation, sourceKind: e.source.kind, sourceQueue: e.source.queue, errorClass: e.errorClass, errorMessage: e.errorMessage }),
+    );
     const inserted = await this.db.query<{ id: string; fingerprint: string; status: DeadLetterStatus; inserted: boolean }>(
       `INSERT INTO dead_letter AS d (automation_slug, source_kind, source_queue, source_exchange, source_routing_key, message_id, fingerprint,
           error_class, error_message, attempts, first_failed_at, last_failed_at, body, content_type, content_encoding, headers, correlation_id, run_id, deliveries)
@@ -97,7 +99,14 @@ export class DeadLetterIngestRepository {
       if (event === undefined) {
         return;
       }
-      const entry = { automation: event.automation, sourceKind: event.source.kind, sourceQueue: event.source.queue, errorClass: event.errorClass, errorMessage: event.errorMessage, at: event.occurredAt };
+      const entry = {
+        automation: event.automation,
+        sourceKind: event.source.kind,
+        sourceQueue: event.source.queue,
+        errorClass: event.errorClass,
+        errorMessage: event.errorMessage,
+        at: event.occurredAt,
+      };
       if (row.inserted) {
         fresh.push({ ...entry, fingerprint: row.fingerprint });
       } else {
@@ -118,7 +127,15 @@ export class DeadLetterIngestRepository {
       return;
     }
     const fingerprints = errors.map((e) => errorFingerprint(e));
-    const moved = await this.db.query<{ fingerprint: string; automation_slug: string; source_kind: string; source_queue: string; error_class: string; error_message: string; at: Date }>(
+    const moved = await this.db.query<{
+      fingerprint: string;
+      automation_slug: string;
+      source_kind: string;
+      source_queue: string;
+      error_class: string;
+      error_message: string;
+      at: Date;
+    }>(
       `WITH x AS (
          SELECT u.id, u.fingerprint, u.error_class, u.error_message, u.at, d.fingerprint AS was
            FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::timestamptz[]) AS u(id, fingerprint, error_class, error_message, at)
@@ -266,7 +283,17 @@ export class DeadLetterIngestRepository {
         const error = row.ok ? undefined : errors.get(row.reprocess_id);
         return error === undefined
           ? []
-          : [{ id: row.id, automation: row.automation_slug, sourceKind: row.source_kind, sourceQueue: row.source_queue, errorClass: error.errorClass, errorMessage: error.errorMessage, at }];
+          : [
+              {
+                id: row.id,
+                automation: row.automation_slug,
+                sourceKind: row.source_kind,
+                sourceQueue: row.source_queue,
+                errorClass: error.errorClass,
+                errorMessage: error.errorMessage,
+                at,
+              },
+            ];
       }),
     );
   }

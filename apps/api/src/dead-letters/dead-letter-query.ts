@@ -82,7 +82,6 @@ export interface DeadLetterPosition {
   id: string;
 }
 
-
 /**
  * The state of the latest ledger item that sends the dead letter (alias `d`) back (not a discard),
  * or NULL: one probe of reprocess_item_dead_letter_idx (dead_letter_id, id DESC) per row, written
@@ -179,7 +178,10 @@ export function deadLetterConditions(query: DeadLetterQuery, params: unknown[]):
     where.push(waitingCondition('d'));
   }
   if (query.reprocessRequest !== undefined) {
-    add('EXISTS (SELECT 1 FROM reprocess_item i WHERE i.request_id = ?::bigint AND coalesce(i.new_dead_letter_id, i.dead_letter_id) = d.id)', /^\d{1,18}$/.test(query.reprocessRequest) ? query.reprocessRequest : '0');
+    add(
+      'EXISTS (SELECT 1 FROM reprocess_item i WHERE i.request_id = ?::bigint AND coalesce(i.new_dead_letter_id, i.dead_letter_id) = d.id)',
+      /^\d{1,18}$/.test(query.reprocessRequest) ? query.reprocessRequest : '0',
+    );
   }
   if (query.from !== undefined) {
     add('d.last_failed_at >= ?', query.from);

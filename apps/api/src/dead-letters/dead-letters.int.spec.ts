@@ -6,7 +6,10 @@ import { CatalogService } from '../catalog/catalog.service.js';
 import { DeadLettersService } from './dead-letters.service.js';
 
 interface ListResult {
-  deadLetters: { edges: { cursor: string; node: { id: string; messageId: string; deliveries: number; status: string; errorClass: string; lastFailedAt: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+  deadLetters: {
+    edges: { cursor: string; node: { id: string; messageId: string; deliveries: number; status: string; errorClass: string; lastFailedAt: string } }[];
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
 }
 
 const LIST = `query List($filter: DeadLetterFilter, $first: Int, $after: String) {
@@ -38,7 +41,11 @@ describe(DeadLettersService.name, () => {
     await ingest(t.api, token, [
       deadLetter('invoice-generation', { source: { kind: 'rabbitmq', queue: 'invoices.generate.dlq' }, errorMessage: 'customer 4711 has no billing address' }),
       deadLetter('invoice-generation', { source: { kind: 'rabbitmq', queue: 'invoices.generate.dlq' }, errorMessage: 'customer 815 has no billing address' }),
-      deadLetter('invoice-generation', { source: { kind: 'rabbitmq', queue: 'invoices.generate.dlq' }, errorClass: 'TimeoutError', errorMessage: 'NetSuite did not answer within 30 s' }),
+      deadLetter('invoice-generation', {
+        source: { kind: 'rabbitmq', queue: 'invoices.generate.dlq' },
+        errorClass: 'TimeoutError',
+        errorMessage: 'NetSuite did not answer within 30 s',
+      }),
     ]);
     const result = await t.api.graphql<{ deadLetterGroups: { errorClass: string; normalizedMessage: string; total: number; pending: number; trend: number[] }[] }>(
       '{ deadLetterGroups(automation: "invoice-generation") { errorClass normalizedMessage total pending trend } }',
@@ -59,13 +66,24 @@ describe(DeadLettersService.name, () => {
     await ingest(
       t.api,
       token,
-      Array.from({ length: 7 }, (_, i) => deadLetter('dunning-reminders', { source: { kind: 'bullmq', queue: 'dunning' }, occurredAt: new Date(base + i * 60_000).toISOString(), errorClass: 'PostmarkError', errorMessage: `mailbox full for reminder ${i}` })),
+      Array.from({ length: 7 }, (_, i) =>
+        deadLetter('dunning-reminders', {
+          source: { kind: 'bullmq', queue: 'dunning' },
+          occurredAt: new Date(base + i * 60_000).toISOString(),
+          errorClass: 'PostmarkError',
+          errorMessage: `mailbox full for reminder ${i}`,
+        }),
+      ),
     );
     const seen: string[] = [];
     const times: number[] = [];
     let after: string | null = null;
     for (let i = 0; i < 10; i += 1) {
-      const page: Awaited<ReturnType<typeof t.api.graphql<ListResult>>> = await t.api.graphql<ListResult>(LIST, { filter: { search: 'mailbox', automation: 'dunning-reminders' }, first: 3, after }, owner);
+      const page: Awaited<ReturnType<typeof t.api.graphql<ListResult>>> = await t.api.graphql<ListResult>(
+        LIST,
+        { filter: { search: 'mailbox', automation: 'dunning-reminders' }, first: 3, after },
+        owner,
+      );
       seen.push(...(page.data?.deadLetters.edges.map((e) => e.node.id) ?? []));
       times.push(...(page.data?.deadLetters.edges.map((e) => Date.parse(e.node.lastFailedAt)) ?? []));
       if (page.data?.deadLetters.pageInfo.hasNextPage !== true) {
@@ -90,7 +108,11 @@ describe(DeadLettersService.name, () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let i = 0; i < 20; i += 1) {
-      const page: Awaited<ReturnType<typeof t.api.graphql<ListResult>>> = await t.api.graphql<ListResult>(LIST, { filter: { to: `${day}T08:00:00.001Z`, from: `${day}T08:00:00Z` }, first: 2, after }, owner);
+      const page: Awaited<ReturnType<typeof t.api.graphql<ListResult>>> = await t.api.graphql<ListResult>(
+        LIST,
+        { filter: { to: `${day}T08:00:00.001Z`, from: `${day}T08:00:00Z` }, first: 2, after },
+        owner,
+      );
       seen.push(...(page.data?.deadLetters.edges.map((e) => e.node.id) ?? []));
       if (page.data?.deadLetters.pageInfo.hasNextPage !== true) {
         break;
@@ -123,7 +145,8 @@ describe(DeadLettersService.name, () => {
     const list = await t.api.graphql<ListResult>(LIST, { filter: { automation: 'crm-enrichment' } }, admin);
     const id = list.data?.deadLetters.edges.find((e) => e.node.messageId === 'lead-77')?.node.id;
     const query = `query One($id: ID!) { deadLetter(id: $id) { payload payloadMasked } }`;
-    const payloadAs = async (persona: 'ada' | 'otto' | 'omar') => (await t.api.graphql<{ deadLetter: { payload: string; payloadMasked: boolean } }>(query, { id }, await t.api.signIn(persona))).data?.deadLetter;
+    const payloadAs = async (persona: 'ada' | 'otto' | 'omar') =>
+      (await t.api.graphql<{ deadLetter: { payload: string; payloadMasked: boolean } }>(query, { id }, await t.api.signIn(persona))).data?.deadLetter;
     // Otto is on call for finance-ops, Omar owns finance-ops: crm-enrichment belongs to revenue-ops.
     for (const persona of ['otto', 'omar'] as const) {
       const seen = await payloadAs(persona);
@@ -136,14 +159,32 @@ describe(DeadLettersService.name, () => {
   it('masks credential headers and sensitive fields in any case, at any depth and inside JSON strings for viewers and other teams, in the list and the detail', async () => {
     const admin = await t.api.signIn('ada');
     const revenueToken = (await createToken(t.api, admin, { team: 'revenue-ops' })).secret;
-    const headers = { Authorization: 'Bearer rh-upstream-abcdef123456', Cookie: 'sid=s3cr3t', 'X-Api-Key': 'k-42', 'x-hub-signature-256': 'sha256=9f86d0', 'content-type': 'application/json', 'x-death': '[{"count":1,"queue":"leads"}]' };
+    const headers = {
+      Authorization: 'Bearer rh-upstream-abcdef123456',
+      Cookie: 'sid=s3cr3t',
+      'X-Api-Key': 'k-42',
+      'x-hub-signature-256': 'sha256=9f86d0',
+      'content-type': 'application/json',
+      'x-death': '[{"count":1,"queue":"leads"}]',
+    };
     const payload = JSON.stringify({ lead: { Email: 'jo@example.com', company: 'Acme' }, contacts: [{ PHONE: '+49 30 1234567' }], note: 'callback?token=abc123' });
     await ingest(t.api, revenueToken, [deadLetter('crm-enrichment', { messageId: 'lead-88', payload, headers })]);
     const query = `query One($id: ID!) { deadLetter(id: $id) { payload payloadMasked headers } }`;
     const listQuery = `query List($filter: DeadLetterFilter) { deadLetters(filter: $filter) { edges { node { id messageId payload headers } } } }`;
-    const listed = await t.api.graphql<{ deadLetters: { edges: { node: { id: string; messageId: string; payload: string; headers: string } }[] } }>(listQuery, { filter: { automation: 'crm-enrichment' } }, admin);
+    const listed = await t.api.graphql<{ deadLetters: { edges: { node: { id: string; messageId: string; payload: string; headers: string } }[] } }>(
+      listQuery,
+      { filter: { automation: 'crm-enrichment' } },
+      admin,
+    );
     const id = listed.data?.deadLetters.edges.find((e) => e.node.messageId === 'lead-88')?.node.id;
-    const maskedHeaders = { Authorization: '••••', Cookie: '••••', 'X-Api-Key': '••••', 'x-hub-signature-256': '••••', 'content-type': 'application/json', 'x-death': '[{"count":1,"queue":"leads"}]' };
+    const maskedHeaders = {
+      Authorization: '••••',
+      Cookie: '••••',
+      'X-Api-Key': '••••',
+      'x-hub-signature-256': '••••',
+      'content-type': 'application/json',
+      'x-death': '[{"count":1,"queue":"leads"}]',
+    };
     const maskedPayload = { lead: { Email: '••••', company: 'Acme' }, contacts: [{ PHONE: '••••' }], note: 'callback?token=••••' };
 
     // Vera (a viewer), and Otto and Omar (finance-ops; crm-enrichment belongs to revenue-ops).
@@ -153,9 +194,13 @@ describe(DeadLettersService.name, () => {
       expect(one?.payloadMasked, persona).toBe(true);
       expect(JSON.parse(one?.headers ?? '{}'), persona).toEqual(maskedHeaders);
       expect(JSON.parse(JSON.parse(one?.payload ?? '""') as string), persona).toEqual(maskedPayload);
-      const row = (await t.api.graphql<{ deadLetters: { edges: { node: { id: string; payload: string; headers: string } }[] } }>(listQuery, { filter: { automation: 'crm-enrichment' } }, cookie)).data?.deadLetters.edges.find(
-        (e) => e.node.id === id,
-      )?.node;
+      const row = (
+        await t.api.graphql<{ deadLetters: { edges: { node: { id: string; payload: string; headers: string } }[] } }>(
+          listQuery,
+          { filter: { automation: 'crm-enrichment' } },
+          cookie,
+        )
+      ).data?.deadLetters.edges.find((e) => e.node.id === id)?.node;
       expect(JSON.parse(row?.headers ?? '{}'), persona).toEqual(maskedHeaders);
       expect(row?.payload, persona).toBe(one?.payload);
     }
@@ -168,11 +213,16 @@ describe(DeadLettersService.name, () => {
     expect(stored).toEqual({ body: Buffer.from(JSON.stringify(payload)), content_type: 'application/json', headers });
   });
   it('masks credentials and sensitive values in error messages for those who may not read payloads: dead letters, their groups and runs', async () => {
-    const message = 'PSP refused POST https://psp.example/v1/payouts?api_key=sk_live_51HxQ9zz&mode=live (Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl; iban=DE89370400440532013000): 401';
+    const message =
+      'PSP refused POST https://psp.example/v1/payouts?api_key=sk_live_51HxQ9zz&mode=live (Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl; iban=DE89370400440532013000): 401';
     const secrets = ['sk_live_51HxQ9zz', 'eyJhbGciOiJIUzI1NiJ9', 'DE89370400440532013000'];
     const correlationId = 'payout-po-9001';
     const [started, failed] = attempt('payout-reconciliation', { end: 'dead_lettered', correlationId });
-    await ingest(t.api, token, [deadLetter('payout-reconciliation', { messageId: 'leaky-error', errorClass: 'PspAuthError', errorMessage: message }), started!, { ...failed!, errorClass: 'PspAuthError', errorMessage: message }]);
+    await ingest(t.api, token, [
+      deadLetter('payout-reconciliation', { messageId: 'leaky-error', errorClass: 'PspAuthError', errorMessage: message }),
+      started!,
+      { ...failed!, errorClass: 'PspAuthError', errorMessage: message },
+    ]);
     const list = await t.api.graphql<ListResult>(LIST, { filter: { automation: 'payout-reconciliation' } }, owner);
     const id = list.data?.deadLetters.edges.find((e) => e.node.messageId === 'leaky-error')?.node.id;
     const read = async (persona: 'vera' | 'otto' | 'ada') => {
@@ -183,14 +233,24 @@ describe(DeadLettersService.name, () => {
         {},
         cookie,
       );
-      const trail = await t.api.graphql<{ trail: { errorMessage: string | null }[] }>(`query($c: String!) { trail(correlationId: $c) { errorMessage } }`, { c: correlationId }, cookie);
+      const trail = await t.api.graphql<{ trail: { errorMessage: string | null }[] }>(
+        `query($c: String!) { trail(correlationId: $c) { errorMessage } }`,
+        { c: correlationId },
+        cookie,
+      );
       const runs = await t.api.graphql<{ runs: { edges: { node: { errorMessage: string | null } }[] } }>(
         `query($c: String!) { runs(filter: { correlationId: $c }) { edges { node { errorMessage } } } }`,
         { c: correlationId },
         cookie,
       );
       const group = groups.data?.deadLetterGroups.find((g) => g.errorClass === 'PspAuthError');
-      return [one.data?.deadLetter.errorMessage, group?.sampleMessage, group?.normalizedMessage, trail.data?.trail.find((r) => r.errorMessage !== null)?.errorMessage, runs.data?.runs.edges.find((e) => e.node.errorMessage !== null)?.node.errorMessage];
+      return [
+        one.data?.deadLetter.errorMessage,
+        group?.sampleMessage,
+        group?.normalizedMessage,
+        trail.data?.trail.find((r) => r.errorMessage !== null)?.errorMessage,
+        runs.data?.runs.edges.find((e) => e.node.errorMessage !== null)?.node.errorMessage,
+      ];
     };
 
     // Vera (a viewer) reads what failed, without the credentials and the IBAN the automation marks sensitive.

@@ -39,17 +39,28 @@ export class DeadLettersResolver {
   }
 
   @RequirePermission('catalog:read')
-  @Query(() => [DeadLetterGroupType], { complexity: FIELD_COST.deadLetterGroups, description: 'Groups by error fingerprint, most waiting first: those holding a dead letter that matches.' })
+  @Query(() => [DeadLetterGroupType], {
+    complexity: FIELD_COST.deadLetterGroups,
+    description: 'Groups by error fingerprint, most waiting first: those holding a dead letter that matches.',
+  })
   deadLetterGroups(
     @CurrentUser() user: User | undefined,
     @Args('automation', { type: () => String, nullable: true }) automation: string | null,
     @Args('status', { type: () => DeadLetterStatusEnum, nullable: true, defaultValue: 'pending' }) status: DeadLetterStatus | null,
     @Args('needsAction', { type: () => Boolean, nullable: true, description: 'Only groups holding a dead letter that is pending or failed again.' }) needsAction: boolean | null,
-    @Args('reprocessRequest', { type: () => ID, nullable: true, description: 'Only groups holding a dead letter this reprocess request sent back (as it stands now).' }) reprocessRequest: string | null,
-    @Args('teams', { type: () => [String], nullable: true, description: 'Only groups of automations these teams own (e.g. the viewer’s teams: "my teams").' }) teams: string[] | null,
+    @Args('reprocessRequest', { type: () => ID, nullable: true, description: 'Only groups holding a dead letter this reprocess request sent back (as it stands now).' })
+    reprocessRequest: string | null,
+    @Args('teams', { type: () => [String], nullable: true, description: 'Only groups of automations these teams own (e.g. the viewer’s teams: "my teams").' })
+    teams: string[] | null,
   ): Promise<DeadLetterGroupType[]> {
     return this.service.groups(
-      { automation: automation ?? undefined, status: status ?? undefined, needsAction: needsAction ?? undefined, reprocessRequest: reprocessRequest ?? undefined, teams: teams ?? undefined },
+      {
+        automation: automation ?? undefined,
+        status: status ?? undefined,
+        needsAction: needsAction ?? undefined,
+        reprocessRequest: reprocessRequest ?? undefined,
+        teams: teams ?? undefined,
+      },
       user,
     );
   }

@@ -54,26 +54,33 @@ export class DeadLettersService {
     return node as DeadLetterType;
   }
 
-  async groups(query: Pick<DeadLetterQuery, 'automation' | 'status' | 'needsAction' | 'reprocessRequest' | 'teams'>, user: User | undefined, now = new Date()): Promise<DeadLetterGroupType[]> {
+  async groups(
+    query: Pick<DeadLetterQuery, 'automation' | 'status' | 'needsAction' | 'reprocessRequest' | 'teams'>,
+    user: User | undefined,
+    now = new Date(),
+  ): Promise<DeadLetterGroupType[]> {
     const rows = await this.deadLetters.groups(query, now);
-    const readers = await this.readers(rows.map((row) => row.automation_slug), user);
+    const readers = await this.readers(
+      rows.map((row) => row.automation_slug),
+      user,
+    );
     return rows.map((row) => {
       const reader = readers.get(row.automation_slug);
       const shown = (text: string) => (reader?.full === true ? text : maskMessage(text, reader?.sensitiveFields ?? []));
       return {
-      fingerprint: row.fingerprint,
-      automation: { slug: row.automation_slug, title: row.automation_title },
-      errorClass: row.error_class,
-      normalizedMessage: shown(row.normalized_message),
-      sampleMessage: shown(row.sample_message),
-      sourceKind: row.source_kind,
-      sourceQueue: row.source_queue,
-      total: row.total,
-      pending: row.pending,
-      matching: row.matching,
-      firstSeen: new Date(row.first_seen),
-      lastSeen: new Date(row.last_seen),
-      trend: row.trend,
+        fingerprint: row.fingerprint,
+        automation: { slug: row.automation_slug, title: row.automation_title },
+        errorClass: row.error_class,
+        normalizedMessage: shown(row.normalized_message),
+        sampleMessage: shown(row.sample_message),
+        sourceKind: row.source_kind,
+        sourceQueue: row.source_queue,
+        total: row.total,
+        pending: row.pending,
+        matching: row.matching,
+        firstSeen: new Date(row.first_seen),
+        lastSeen: new Date(row.last_seen),
+        trend: row.trend,
       };
     });
   }

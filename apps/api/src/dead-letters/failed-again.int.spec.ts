@@ -116,7 +116,8 @@ describe(`${DeadLettersService.name}: messages that fail again`, () => {
     // Two go through; Adyen rate-limits the other four, reported three ways a runtime does.
     const rateLimited = (payout: string) => ({ errorClass: RATE_LIMITED, errorMessage: `Adyen answered 429 Too Many Requests for payout ${payout}; retry after 30 s` });
     const [ok1, ok2, gaveUp1, gaveUp2, parkedAnew, redelivered] = claimed as [ReprocessCommandV1, ...ReprocessCommandV1[]];
-    const original = (command: ReprocessCommandV1 | undefined) => seeded.find((e) => byMessage.get((e as { messageId: string }).messageId)?.id === command?.deadLetterId) as { messageId: string };
+    const original = (command: ReprocessCommandV1 | undefined) =>
+      seeded.find((e) => byMessage.get((e as { messageId: string }).messageId)?.id === command?.deadLetterId) as { messageId: string };
     const anew = deadLetter(AUTOMATION, { source: SOURCE, reprocessId: parkedAnew?.reprocessId, ...rateLimited('po_9001') });
     const again = deadLetter(AUTOMATION, { source: SOURCE, messageId: original(redelivered).messageId, reprocessId: redelivered?.reprocessId, ...rateLimited('po_9002') });
     const reported = await ingest(t.api, runtime, [
@@ -131,7 +132,11 @@ describe(`${DeadLettersService.name}: messages that fail again`, () => {
     const newId = (await list({ automation: AUTOMATION })).find((n) => n.messageId === (anew as { messageId: string }).messageId)?.id as string;
 
     // The finished request counts the four, and its filter lists exactly them, all under the new error.
-    const request = await t.api.graphql<{ reprocessRequest: { state: string; failedAgain: number; progress: { succeeded: number; failed: number } } }>(REQUEST, { id: requestId }, operator);
+    const request = await t.api.graphql<{ reprocessRequest: { state: string; failedAgain: number; progress: { succeeded: number; failed: number } } }>(
+      REQUEST,
+      { id: requestId },
+      operator,
+    );
     expect(request.data?.reprocessRequest).toMatchObject({ state: 'done', failedAgain: 4, progress: { succeeded: 2, failed: 4 } });
     const failedAgain = await list({ reprocessRequest: requestId, status: 'failed_again' });
     expect(failedAgain.map((n) => n.id).sort()).toEqual([gaveUp1?.deadLetterId, gaveUp2?.deadLetterId, newId, redelivered?.deadLetterId].sort());
@@ -191,8 +196,18 @@ describe(`${DeadLettersService.name}: messages that fail again`, () => {
   it('does not let a late report of an older failure take the newest error back', async () => {
     const messageId = `po-late-${randomUUID()}`;
     const now = Date.now();
-    await ingest(t.api, runtime, [deadLetter(AUTOMATION, { source: SOURCE, messageId, occurredAt: new Date(now).toISOString(), errorClass: RATE_LIMITED, errorMessage: 'Adyen answered 429 Too Many Requests' })]);
-    await ingest(t.api, runtime, [deadLetter(AUTOMATION, { source: SOURCE, messageId, occurredAt: new Date(now - 60_000).toISOString(), errorClass: CLOSED, errorMessage: 'bank account 553 is closed' })]);
+    await ingest(t.api, runtime, [
+      deadLetter(AUTOMATION, {
+        source: SOURCE,
+        messageId,
+        occurredAt: new Date(now).toISOString(),
+        errorClass: RATE_LIMITED,
+        errorMessage: 'Adyen answered 429 Too Many Requests',
+      }),
+    ]);
+    await ingest(t.api, runtime, [
+      deadLetter(AUTOMATION, { source: SOURCE, messageId, occurredAt: new Date(now - 60_000).toISOString(), errorClass: CLOSED, errorMessage: 'bank account 553 is closed' }),
+    ]);
     const [node] = (await list({ automation: AUTOMATION })).filter((n) => n.messageId === messageId);
     expect(node).toMatchObject({ errorClass: RATE_LIMITED, errorMessage: 'Adyen answered 429 Too Many Requests' });
   });

@@ -17,7 +17,9 @@ describe(errorFingerprint.name, () => {
   const base = { automation: 'invoice-generation', sourceKind: 'rabbitmq', sourceQueue: 'invoices.generate.dlq', errorClass: 'ValidationError' };
 
   it('groups the same failure on different records together', () => {
-    expect(errorFingerprint({ ...base, errorMessage: 'customer 4711 has no billing address' })).toBe(errorFingerprint({ ...base, errorMessage: 'customer 99 has no billing address' }));
+    expect(errorFingerprint({ ...base, errorMessage: 'customer 4711 has no billing address' })).toBe(
+      errorFingerprint({ ...base, errorMessage: 'customer 99 has no billing address' }),
+    );
   });
 
   it('keeps different failures, classes and sources apart', () => {

@@ -42,7 +42,9 @@ describe(KeepDeadLetterBodies1795827600000.name, () => {
 
       // Down: every body as base64, marked so, which the older code sends back as those bytes.
       await undoMigrationsThrough(dataSource, KeepDeadLetterBodies1795827600000);
-      const back = await db.query<{ message_id: string; payload: string; headers: Record<string, string> }>(`SELECT message_id, payload, headers FROM dead_letter ORDER BY message_id`);
+      const back = await db.query<{ message_id: string; payload: string; headers: Record<string, string> }>(
+        `SELECT message_id, payload, headers FROM dead_letter ORDER BY message_id`,
+      );
       expect(Buffer.from(back[0]?.payload ?? '', 'base64').equals(binary)).toBe(true);
       expect(Buffer.from(back[2]?.payload ?? '', 'base64').toString('utf8')).toBe('Grüße;10,50');
       expect(back.every((r) => r.headers['x-roundhouse-payload-encoding'] === 'base64')).toBe(true);

@@ -22,7 +22,13 @@ describe(maskPayload.name, () => {
   });
 
   it('matches a dotted path wherever it starts, walking through lists, and * as one key or item', () => {
-    const order = { customer: { email: 'a@x' }, order: { customer: { email: 'b@x', name: 'B' } }, customers: { email: 'c@x' }, buyer: { customer: [{ email: 'd@x' }] }, email: 'e@x' };
+    const order = {
+      customer: { email: 'a@x' },
+      order: { customer: { email: 'b@x', name: 'B' } },
+      customers: { email: 'c@x' },
+      buyer: { customer: [{ email: 'd@x' }] },
+      email: 'e@x',
+    };
     expect(maskPayload(order, ['customer.email']).payload).toEqual({
       customer: { email: MASK },
       order: { customer: { email: MASK, name: 'B' } },
@@ -52,8 +58,12 @@ describe(maskPayload.name, () => {
       apiKey: MASK,
       nested: { access_token: MASK, tokenCount: MASK },
     });
-    expect(maskPayload('grant_type=password&username=ada&password=hunter2&client_secret=s3cr3t', []).payload).toBe(`grant_type=password&username=ada&password=${MASK}&client_secret=${MASK}`);
-    expect(maskPayload(`GET /x?token=abc123&page=2 Authorization: Bearer abcdef123456 jwt=${jwt}`, []).payload).toBe(`GET /x?token=${MASK}&page=2 Authorization: ${MASK} ${MASK} jwt=${MASK}`);
+    expect(maskPayload('grant_type=password&username=ada&password=hunter2&client_secret=s3cr3t', []).payload).toBe(
+      `grant_type=password&username=ada&password=${MASK}&client_secret=${MASK}`,
+    );
+    expect(maskPayload(`GET /x?token=abc123&page=2 Authorization: Bearer abcdef123456 jwt=${jwt}`, []).payload).toBe(
+      `GET /x?token=${MASK}&page=2 Authorization: ${MASK} ${MASK} jwt=${MASK}`,
+    );
     expect(maskPayload({ log: `sent ${jwt} to netsuite` }, []).payload).toEqual({ log: `sent ${MASK} to netsuite` });
     // A text body is scanned for the sensitive names too: a form post or a log line.
     expect(maskPayload('name=Jo&Card=4111111111111111&amount=10', ['card']).payload).toBe(`name=Jo&Card=${MASK}&amount=10`);
@@ -107,10 +117,43 @@ describe(maskHeaders.name, () => {
 
 describe(isCredentialName.name, () => {
   it('knows the names credentials travel under, and leaves ordinary names alone', () => {
-    for (const name of ['authorization', 'Proxy-Authorization', 'cookie', 'set-cookie', 'x-api-key', 'api-key', 'apikey', 'APIKey', 'X-Auth-Token', 'x_csrf_token', 'sessionid', 'JSESSIONID', 'client_secret', 'Stripe-Signature', 'sig', 'pwd', 'passwd', 'Ocp-Apim-Subscription-Key', 'aws_access_key_id', 'privateKey', 'credentials']) {
+    for (const name of [
+      'authorization',
+      'Proxy-Authorization',
+      'cookie',
+      'set-cookie',
+      'x-api-key',
+      'api-key',
+      'apikey',
+      'APIKey',
+      'X-Auth-Token',
+      'x_csrf_token',
+      'sessionid',
+      'JSESSIONID',
+      'client_secret',
+      'Stripe-Signature',
+      'sig',
+      'pwd',
+      'passwd',
+      'Ocp-Apim-Subscription-Key',
+      'aws_access_key_id',
+      'privateKey',
+      'credentials',
+    ]) {
       expect(isCredentialName(name), name).toBe(true);
     }
-    for (const name of ['content-type', 'x-death', 'idempotency-key', 'x-routing-key', 'author', 'correlationId', 'x-roundhouse-reprocess-id', 'card', 'email', 'bullmq-job-name']) {
+    for (const name of [
+      'content-type',
+      'x-death',
+      'idempotency-key',
+      'x-routing-key',
+      'author',
+      'correlationId',
+      'x-roundhouse-reprocess-id',
+      'card',
+      'email',
+      'bullmq-job-name',
+    ]) {
       expect(isCredentialName(name), name).toBe(false);
     }
   });

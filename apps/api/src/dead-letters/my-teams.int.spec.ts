@@ -30,7 +30,11 @@ describe('the teams filter of dead letters and alerts', () => {
 
   it('narrows dead letters, their groups and alerts to the teams asked for, and leaves them whole without', async () => {
     const ask = async (teams: string[] | null) => {
-      const result = await t.api.graphql<{ deadLetters: { edges: { node: { automation: { slug: string } } }[] }; deadLetterGroups: { automation: { slug: string } }[]; alerts: { automation: string }[] }>(
+      const result = await t.api.graphql<{
+        deadLetters: { edges: { node: { automation: { slug: string } } }[] };
+        deadLetterGroups: { automation: { slug: string } }[];
+        alerts: { automation: string }[];
+      }>(
         `query($filter: DeadLetterFilter, $teams: [String!]) {
           deadLetters(filter: $filter) { edges { node { automation { slug } } } }
           deadLetterGroups(status: null, needsAction: true, teams: $teams) { automation { slug } }
@@ -40,7 +44,8 @@ describe('the teams filter of dead letters and alerts', () => {
         operator,
       );
       expect(result.errors).toBeUndefined();
-      const slugs = (list: { automation: string | { slug: string } }[] | undefined) => [...new Set((list ?? []).map((x) => (typeof x.automation === 'string' ? x.automation : x.automation.slug)))].sort();
+      const slugs = (list: { automation: string | { slug: string } }[] | undefined) =>
+        [...new Set((list ?? []).map((x) => (typeof x.automation === 'string' ? x.automation : x.automation.slug)))].sort();
       return {
         deadLetters: slugs(result.data?.deadLetters.edges.map((e) => e.node)),
         groups: slugs(result.data?.deadLetterGroups),

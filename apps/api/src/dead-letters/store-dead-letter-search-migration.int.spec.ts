@@ -10,7 +10,9 @@ describe(StoreDeadLetterSearch1796040000000.name, () => {
     const db = await createTestDatabase();
     const dataSource = new DataSource(dataSourceOptions(db.migrationUrl));
     const matching = async (word: string) =>
-      (await db.query<{ message_id: string }>(`SELECT message_id FROM dead_letter WHERE search @@ to_tsquery('simple', $1) ORDER BY message_id`, [`${word}:*`])).map((r) => r.message_id);
+      (await db.query<{ message_id: string }>(`SELECT message_id FROM dead_letter WHERE search @@ to_tsquery('simple', $1) ORDER BY message_id`, [`${word}:*`])).map(
+        (r) => r.message_id,
+      );
     try {
       await dataSource.initialize();
       await undoMigrationsThrough(dataSource, StoreDeadLetterSearch1796040000000);

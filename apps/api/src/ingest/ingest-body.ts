@@ -30,7 +30,9 @@ export class UnreadableReport {
 }
 
 function tooLarge(): TooLargeError {
-  return new TooLargeError(`The request body is larger than ${INGEST_MAX_BODY_BYTES / MIB} MiB (${INGEST_MAX_BODY_BYTES} bytes): send at most ${INGEST_MAX_EVENTS} events and ${INGEST_MAX_BODY_BYTES} bytes per request.`);
+  return new TooLargeError(
+    `The request body is larger than ${INGEST_MAX_BODY_BYTES / MIB} MiB (${INGEST_MAX_BODY_BYTES} bytes): send at most ${INGEST_MAX_EVENTS} events and ${INGEST_MAX_BODY_BYTES} bytes per request.`,
+  );
 }
 
 /**
@@ -118,7 +120,9 @@ export function decodeContentCoding(raw: Buffer, contentEncoding: string | undef
     if (error instanceof RangeError) {
       throw new TooLargeError(`The body is larger than ${INGEST_MAX_INFLATED_BYTES / MIB} MiB (${INGEST_MAX_INFLATED_BYTES} bytes) once ${gzip ? 'un-gzipped' : 'inflated'}.`);
     }
-    throw new InputError(`The body says Content-Encoding: ${coding} but is not ${gzip ? 'gzip' : 'deflate'} data.`, [{ path: 'body', message: `${gzip ? 'gzip' : 'deflate'} data` }]);
+    throw new InputError(`The body says Content-Encoding: ${coding} but is not ${gzip ? 'gzip' : 'deflate'} data.`, [
+      { path: 'body', message: `${gzip ? 'gzip' : 'deflate'} data` },
+    ]);
   }
 }
 
@@ -164,7 +168,9 @@ export function parseIngestBody(body: unknown, contentType: string | undefined, 
     try {
       parsed = JSON.parse(text);
     } catch {
-      throw new InputError('The body is not JSON: send a JSON array of events, or NDJSON with Content-Type: application/x-ndjson.', [{ path: 'body', message: 'a JSON array of events' }]);
+      throw new InputError('The body is not JSON: send a JSON array of events, or NDJSON with Content-Type: application/x-ndjson.', [
+        { path: 'body', message: 'a JSON array of events' },
+      ]);
     }
     events = Array.isArray(parsed) ? parsed : [parsed];
   }

@@ -55,8 +55,15 @@ describe(IngestService.name, () => {
     expect(await outcomes([finished])).toEqual(['accepted']);
     expect(await outcomes([started])).toEqual(['accepted']);
     // The same end or start again under a new event id (a runtime that re-sent it) is the same phase of the same attempt: counted once.
-    expect(await outcomes([{ ...finished, id: randomUUID() }, { ...started, id: randomUUID() }])).toEqual(['duplicate', 'duplicate']);
-    const runs = await t.db.query<{ status: string; correlation_id: string; duration_ms: number }>(`SELECT status, correlation_id, duration_ms FROM run WHERE run_id = $1`, [runId]);
+    expect(
+      await outcomes([
+        { ...finished, id: randomUUID() },
+        { ...started, id: randomUUID() },
+      ]),
+    ).toEqual(['duplicate', 'duplicate']);
+    const runs = await t.db.query<{ status: string; correlation_id: string; duration_ms: number }>(`SELECT status, correlation_id, duration_ms FROM run WHERE run_id = $1`, [
+      runId,
+    ]);
     expect(runs).toEqual([{ status: 'succeeded', correlation_id: 'invoice-991', duration_ms: 2500 }]);
     expect((await totals('dunning-reminders'))?.succeeded).toBe(1);
   });
@@ -98,12 +105,17 @@ describe(IngestService.name, () => {
     const [forA] = attempt('invoice-generation');
     const [forB] = attempt('payout-reconciliation');
     const mixed = await ingest(t.api, onlyA.secret, [forA, forB]);
-    expect(mixed.body.results.map((r) => [r.outcome, r.status])).toEqual([['accepted', 202], ['forbidden', 403]]);
+    expect(mixed.body.results.map((r) => [r.outcome, r.status])).toEqual([
+      ['accepted', 202],
+      ['forbidden', 403],
+    ]);
     const onlyB = await ingest(t.api, onlyA.secret, [attempt('payout-reconciliation')[0]]);
     expect(onlyB.status).toBe(403);
     const otherTeam = await ingest(t.api, teamToken, [attempt('order-fulfillment')[0]]);
     expect(otherTeam.body.results[0]?.outcome).toBe('forbidden');
-    expect(await t.db.query(`SELECT 1 FROM run WHERE automation_slug IN ('payout-reconciliation', 'order-fulfillment') AND run_id = ANY($1)`, [[(forB as { runId: string }).runId]])).toEqual([]);
+    expect(
+      await t.db.query(`SELECT 1 FROM run WHERE automation_slug IN ('payout-reconciliation', 'order-fulfillment') AND run_id = ANY($1)`, [[(forB as { runId: string }).runId]]),
+    ).toEqual([]);
 
     await t.api.graphql('mutation Revoke($id: ID!) { revokeRuntimeToken(id: $id) { revokedAt } }', { id: onlyA.id }, owner);
     expect((await ingest(t.api, onlyA.secret, [attempt('invoice-generation')[0]])).status).toBe(401);
@@ -150,8 +162,13 @@ describe(IngestService.name, () => {
 
   it('quarantines events dated outside the window, naming the field, the value and the window, and applies nothing of them', async () => {
     const health = async () =>
-      (await t.api.graphql<{ automationHealth: { lastHeartbeatAt: string | null; lastSuccessAt: string | null } }>('{ automationHealth(slug: "payout-reconciliation", window: "1h") { lastHeartbeatAt lastSuccessAt } }', {}, owner)).data
-        ?.automationHealth;
+      (
+        await t.api.graphql<{ automationHealth: { lastHeartbeatAt: string | null; lastSuccessAt: string | null } }>(
+          '{ automationHealth(slug: "payout-reconciliation", window: "1h") { lastHeartbeatAt lastSuccessAt } }',
+          {},
+          owner,
+        )
+      ).data?.automationHealth;
     const heartbeat = (occurredAt: string) => ({ id: randomUUID(), type: 'heartbeat', automation: 'payout-reconciliation', occurredAt, instance: 'worker-1' });
     const alive = new Date(Date.now() - 60_000).toISOString();
     expect((await ingest(t.api, teamToken, [heartbeat(alive)])).body.accepted).toBe(1);
@@ -202,7 +219,9 @@ describe(IngestService.name, () => {
       { id: randomUUID(), type: 'heartbeat', automation: 'invoice-generation', occurredAt: daysAgo(31) },
     ]);
     expect(old.body.results.map((r) => r.outcome)).toEqual(['accepted', 'accepted', 'accepted', 'accepted', 'quarantined', 'quarantined', 'quarantined']);
-    expect(old.body.results[4]?.reason).toMatch(/^occurredAt: found "\S+"; allowed: a time from \S+ to \S+ \(at most 366 days back, ROUNDHOUSE_INGEST_MAX_AGE_DAYS, and 300 s ahead/);
+    expect(old.body.results[4]?.reason).toMatch(
+      /^occurredAt: found "\S+"; allowed: a time from \S+ to \S+ \(at most 366 days back, ROUNDHOUSE_INGEST_MAX_AGE_DAYS, and 300 s ahead/,
+    );
     expect(old.body.results[5]?.reason).toMatch(/^firstFailedAt: found/);
     expect(old.body.results[6]?.reason).toMatch(/at most 30 days back, the run retention/);
   });
@@ -218,11 +237,9 @@ describe(IngestService.name, () => {
     ];
     const compliance = await createToken(t.api, await t.api.signIn('ada'), { team: 'data-compliance' });
     expect((await ingest(t.api, compliance.secret, events)).body.accepted).toBe(8);
-    const health = await t.api.graphql<{ automationHealth: { throughput: number; successRate: number; errorRate: number; retryRate: number; p50Ms: number; series: { throughput: number }[]; lastSuccessAt: string } }>(
-      '{ automationHealth(slug: "regulatory-export", window: "1h") { throughput successRate errorRate retryRate p50Ms series { throughput } lastSuccessAt } }',
-      {},
-      owner,
-    );
+    const health = await t.api.graphql<{
+      automationHealth: { throughput: number; successRate: number; errorRate: number; retryRate: number; p50Ms: number; series: { throughput: number }[]; lastSuccessAt: string };
+    }>('{ automationHealth(slug: "regulatory-export", window: "1h") { throughput successRate errorRate retryRate p50Ms series { throughput } lastSuccessAt } }', {}, owner);
     const h = health.data?.automationHealth;
     expect(h).toMatchObject({ throughput: 4, successRate: 2 / 3, errorRate: 1 / 3, retryRate: 1 / 4 });
     expect(h?.series.reduce((sum, p) => sum + p.throughput, 0)).toBe(4);
@@ -231,7 +248,11 @@ describe(IngestService.name, () => {
     expect(h?.lastSuccessAt).not.toBeNull();
 
     const trail = await t.api.graphql<{ trail: { attempt: number; status: string }[] }>('{ trail(correlationId: "oss-2026-q3") { attempt status } }', {}, owner);
-    expect(trail.data?.trail).toEqual([{ attempt: 1, status: 'succeeded' }, { attempt: 1, status: 'retrying' }, { attempt: 2, status: 'succeeded' }]);
+    expect(trail.data?.trail).toEqual([
+      { attempt: 1, status: 'succeeded' },
+      { attempt: 1, status: 'retrying' },
+      { attempt: 2, status: 'succeeded' },
+    ]);
     const failed = await t.api.graphql<{ runs: { edges: { node: { status: string; errorClass: string } }[] } }>(
       '{ runs(filter: { automation: "regulatory-export", status: dead_lettered }) { edges { node { status errorClass } } } }',
       {},

@@ -13,7 +13,6 @@ export interface QuarantineRow {
   payload: unknown;
 }
 
-
 /** What `applyRunPhases` applied: the patches whose start, and whose end, were new, and the attempts it counted. */
 export interface AppliedPhases {
   starts: Set<RunPatch>;
@@ -99,14 +98,26 @@ export class IngestRepository {
     const applied: AppliedPhases = { starts: new Set(), ends: new Set(), counted: [] };
     const ordered = [...patches].sort(compareAttempts);
     const inserted = new Set(await this.insertNewAttempts(tx, ordered));
-    const ended = await this.applyEnds(tx, ordered.filter((patch) => patch.end !== null && !inserted.has(patch)));
-    const started = await this.markStarts(tx, ordered.filter((patch) => patch.starts.length > 0 && !inserted.has(patch)));
+    const ended = await this.applyEnds(
+      tx,
+      ordered.filter((patch) => patch.end !== null && !inserted.has(patch)),
+    );
+    const started = await this.markStarts(
+      tx,
+      ordered.filter((patch) => patch.starts.length > 0 && !inserted.has(patch)),
+    );
     for (const patch of [...inserted].filter((p) => p.starts.length > 0).concat(started)) {
       applied.starts.add(patch);
     }
     for (const patch of ordered.filter((p) => (p.end !== null && inserted.has(p)) || ended.has(p))) {
       applied.ends.add(patch);
-      applied.counted.push({ automation: patch.automation, status: patch.status, finishedAt: new Date(patch.finishedAt as string), durationMs: patch.durationMs as number, manualTouch: patch.manualTouch });
+      applied.counted.push({
+        automation: patch.automation,
+        status: patch.status,
+        finishedAt: new Date(patch.finishedAt as string),
+        durationMs: patch.durationMs as number,
+        manualTouch: patch.manualTouch,
+      });
     }
     return applied;
   }
@@ -267,7 +278,13 @@ export class IngestRepository {
     await this.db.query(
       `INSERT INTO kpi_measurement (event_id, automation_slug, kpi, value, measured_at)
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::float8[], $5::timestamptz[]) ON CONFLICT DO NOTHING`,
-      [measurements.map((m) => m.id), measurements.map((m) => m.automation), measurements.map((m) => m.kpi), measurements.map((m) => m.value), measurements.map((m) => m.occurredAt)],
+      [
+        measurements.map((m) => m.id),
+        measurements.map((m) => m.automation),
+        measurements.map((m) => m.kpi),
+        measurements.map((m) => m.value),
+        measurements.map((m) => m.occurredAt),
+      ],
       tx,
     );
   }
@@ -313,7 +330,14 @@ export class IngestRepository {
     await this.db.query(
       `INSERT INTO quarantined_event (token_id, team, automation, event_type, reason, payload)
        SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::jsonb[])`,
-      [rows.map((r) => r.tokenId), rows.map((r) => r.team), rows.map((r) => r.automation), rows.map((r) => r.eventType), rows.map((r) => r.reason), rows.map((r) => JSON.stringify(r.payload))],
+      [
+        rows.map((r) => r.tokenId),
+        rows.map((r) => r.team),
+        rows.map((r) => r.automation),
+        rows.map((r) => r.eventType),
+        rows.map((r) => r.reason),
+        rows.map((r) => JSON.stringify(r.payload)),
+      ],
       tx,
     );
   }

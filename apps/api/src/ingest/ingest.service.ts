@@ -79,7 +79,11 @@ export class IngestService {
   private parse(event: unknown, version: IngestVersion): IngestEventV2 | string {
     const schema = version === 2 ? ingestEventV2 : ingestEventV1;
     const parsed = schema.safeParse(event);
-    return parsed.success ? parsed.data : describeError(parsed.error, event, schema).map((p) => `${p.field || '(event)'}: found ${p.found}; allowed: ${p.allowed}`).join('; ');
+    return parsed.success
+      ? parsed.data
+      : describeError(parsed.error, event, schema)
+          .map((p) => `${p.field || '(event)'}: found ${p.found}; allowed: ${p.allowed}`)
+          .join('; ');
   }
 
   /**
@@ -111,7 +115,14 @@ export class IngestService {
       const name = names[index] ?? null;
       const id = field(event, 'id');
       const hold = (reason: string) => {
-        quarantine.push({ tokenId: runtime.tokenId, team: runtime.team, automation: name, eventType: field(event, 'type'), reason, payload: storable(event instanceof UnparseableLine ? { line: event.line, text: event.text } : event) });
+        quarantine.push({
+          tokenId: runtime.tokenId,
+          team: runtime.team,
+          automation: name,
+          eventType: field(event, 'type'),
+          reason,
+          payload: storable(event instanceof UnparseableLine ? { line: event.line, text: event.text } : event),
+        });
         outcome(index, id, 'quarantined', reason);
       };
       if (event instanceof UnparseableLine) {
@@ -160,7 +171,10 @@ export class IngestService {
     });
 
     await this.repository.transaction(async (tx) => {
-      const fresh = await this.repository.claimEventIds(tx, valid.map((v) => v.event));
+      const fresh = await this.repository.claimEventIds(
+        tx,
+        valid.map((v) => v.event),
+      );
       const stored: IngestEventV2[] = [];
       for (const { index, event } of valid) {
         if (fresh.has(event.id)) {
@@ -191,13 +205,26 @@ export class IngestService {
         outcome(index, (runEventAt.get(index) as RunEventV2).id, isNew ? 'accepted' : 'duplicate');
       }
       const counted = applied.counted;
-      await this.repository.insertSteps(tx, stored.filter((e): e is StepV1 => e.type === 'step'));
+      await this.repository.insertSteps(
+        tx,
+        stored.filter((e): e is StepV1 => e.type === 'step'),
+      );
       const signals = stored.filter((e): e is ResilienceV1 => e.type === 'resilience');
       await this.repository.addRollups(tx, rollupDeltas(counted, signals));
       await this.repository.addLatencyCounts(tx, counted);
-      await this.repository.insertMeasurements(tx, stored.filter((e): e is KpiMeasurementV1 => e.type === 'kpi_measurement'));
-      await this.repository.touchActivity(tx, counted, stored.filter((e): e is HeartbeatV1 => e.type === 'heartbeat'));
-      await this.deadLetters.store(tx, stored.filter((e): e is DeadLetterV1 => e.type === 'dead_letter'));
+      await this.repository.insertMeasurements(
+        tx,
+        stored.filter((e): e is KpiMeasurementV1 => e.type === 'kpi_measurement'),
+      );
+      await this.repository.touchActivity(
+        tx,
+        counted,
+        stored.filter((e): e is HeartbeatV1 => e.type === 'heartbeat'),
+      );
+      await this.deadLetters.store(
+        tx,
+        stored.filter((e): e is DeadLetterV1 => e.type === 'dead_letter'),
+      );
       const reprocessed = ended.flatMap((e) => {
         const end = endOf(e);
         return e.reprocessId === undefined || end === undefined ? [] : [{ reprocessId: e.reprocessId, ...end }];

@@ -37,7 +37,19 @@ export function rollupDeltas(runs: readonly CountedRun[], signals: readonly Resi
     const key = `${automation}\u0000${minute.getTime()}`;
     let delta = deltas.get(key);
     if (delta === undefined) {
-      delta = { automation, minute, succeeded: 0, failed: 0, deadLettered: 0, retried: 0, manualTouches: 0, histogram: emptyHistogram(), dependencyRetries: 0, dependencyTimeouts: 0, circuitOpens: 0 };
+      delta = {
+        automation,
+        minute,
+        succeeded: 0,
+        failed: 0,
+        deadLettered: 0,
+        retried: 0,
+        manualTouches: 0,
+        histogram: emptyHistogram(),
+        dependencyRetries: 0,
+        dependencyTimeouts: 0,
+        circuitOpens: 0,
+      };
       deltas.set(key, delta);
     }
     return delta;

@@ -8,7 +8,12 @@ const now = new Date('2026-12-07T12:00:00Z');
 
 function collected(xDeathSeconds: number[]): DeadLetterV1 {
   const headers = { 'x-death': xDeathSeconds.map((time) => ({ count: 1, reason: 'rejected', queue: 'invoices', time: { '!': 'timestamp', value: time } })) };
-  return deadLetterFromAmqp({ content: Buffer.from('{"dealId":"d-1"}'), fields: { exchange: '', routingKey: 'invoices.dlq' }, properties: { messageId: 'd-1', headers } }, 'invoice-generation', 'invoices.dlq', now);
+  return deadLetterFromAmqp(
+    { content: Buffer.from('{"dealId":"d-1"}'), fields: { exchange: '', routingKey: 'invoices.dlq' }, properties: { messageId: 'd-1', headers } },
+    'invoice-generation',
+    'invoices.dlq',
+    now,
+  );
 }
 
 describe(collectedFailureTimes.name, () => {

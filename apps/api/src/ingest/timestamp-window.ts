@@ -16,8 +16,14 @@ export interface TimestampWindow {
   maxAgeDays: number;
 }
 
-export function timestampWindow(config: Pick<AppConfig, 'ROUNDHOUSE_INGEST_MAX_CLOCK_SKEW_SECONDS' | 'ROUNDHOUSE_RUN_RETENTION_DAYS' | 'ROUNDHOUSE_INGEST_MAX_AGE_DAYS'>): TimestampWindow {
-  return { maxSkewSeconds: config.ROUNDHOUSE_INGEST_MAX_CLOCK_SKEW_SECONDS, runRetentionDays: config.ROUNDHOUSE_RUN_RETENTION_DAYS, maxAgeDays: config.ROUNDHOUSE_INGEST_MAX_AGE_DAYS };
+export function timestampWindow(
+  config: Pick<AppConfig, 'ROUNDHOUSE_INGEST_MAX_CLOCK_SKEW_SECONDS' | 'ROUNDHOUSE_RUN_RETENTION_DAYS' | 'ROUNDHOUSE_INGEST_MAX_AGE_DAYS'>,
+): TimestampWindow {
+  return {
+    maxSkewSeconds: config.ROUNDHOUSE_INGEST_MAX_CLOCK_SKEW_SECONDS,
+    runRetentionDays: config.ROUNDHOUSE_RUN_RETENTION_DAYS,
+    maxAgeDays: config.ROUNDHOUSE_INGEST_MAX_AGE_DAYS,
+  };
 }
 
 /** Every time an event carries, by field name. */

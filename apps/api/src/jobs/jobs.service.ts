@@ -7,7 +7,6 @@ import { DATABASE_URL } from '../database/database-url.token.js';
 import { API_LOGGER } from '../logging/api-logger.token.js';
 import { MetricsService } from '../metrics/index.js';
 
-
 export interface ScheduledJob {
   name: string;
   /** Cron in UTC. */
@@ -112,7 +111,9 @@ export class JobsService implements OnApplicationShutdown {
       });
     }
     for (const worker of this.workers) {
-      await retryOnDeadlock.execute(() => boss.createQueue(worker.name, { name: worker.name, policy: 'short', expireInSeconds: worker.expireInSeconds, retryLimit: 5, retryDelay: 5 }));
+      await retryOnDeadlock.execute(() =>
+        boss.createQueue(worker.name, { name: worker.name, policy: 'short', expireInSeconds: worker.expireInSeconds, retryLimit: 5, retryDelay: 5 }),
+      );
       for (let index = 0; index < worker.workers; index += 1) {
         await boss.work<object>(worker.name, { pollingIntervalSeconds: 0.5 }, async ([job]) => {
           if (job !== undefined) {

@@ -35,14 +35,24 @@ describe(compareKpi.name, () => {
     // delta +100,000; improvement 100,000 ÷ 400,000 = 25 %; progress 100,000 ÷ 200,000 = 50 %
     const comparison = compareKpi({ direction: 'higher_is_better', baseline: 400_000, target: 600_000, after: { value: 500_000, coverage: FULL } });
 
-    expect(comparison).toMatchObject({ delta: 100_000, change: 'better', improvement: { defined: true, percent: 25 }, progress: { defined: true, percent: 50, displayPercent: 50, reached: false } });
+    expect(comparison).toMatchObject({
+      delta: 100_000,
+      change: 'better',
+      improvement: { defined: true, percent: 25 },
+      progress: { defined: true, percent: 50, displayPercent: 50, reached: false },
+    });
   });
 
   it('higher is better and got worse: improvement and progress go negative, the bar shows 0', () => {
     // 400,000 → 300,000: delta −100,000; improvement −25 %; progress −100,000 ÷ 200,000 = −50 %
     const comparison = compareKpi({ direction: 'higher_is_better', baseline: 400_000, target: 600_000, after: { value: 300_000, coverage: FULL } });
 
-    expect(comparison).toMatchObject({ delta: -100_000, change: 'worse', improvement: { defined: true, percent: -25 }, progress: { defined: true, percent: -50, displayPercent: 0, reached: false } });
+    expect(comparison).toMatchObject({
+      delta: -100_000,
+      change: 'worse',
+      improvement: { defined: true, percent: -25 },
+      progress: { defined: true, percent: -50, displayPercent: 0, reached: false },
+    });
   });
 
   it('lower is better and got worse: the delta is positive, the improvement negative', () => {
@@ -72,7 +82,12 @@ describe(compareKpi.name, () => {
   it('leaves the % improvement undefined on a zero baseline, never Infinity', () => {
     // 0 incidents before, 3 after: no % of zero; the delta still says +3
     const worse = compareKpi({ direction: 'lower_is_better', baseline: 0, target: 0, after: { value: 3, coverage: FULL } });
-    expect(worse).toMatchObject({ delta: 3, change: 'worse', improvement: { defined: false, reason: 'zero_baseline' }, progress: { defined: false, reason: 'target_equals_baseline' } });
+    expect(worse).toMatchObject({
+      delta: 3,
+      change: 'worse',
+      improvement: { defined: false, reason: 'zero_baseline' },
+      progress: { defined: false, reason: 'target_equals_baseline' },
+    });
 
     // 0 before, 12 after, higher is better, target 20: progress 12 ÷ 20 = 60 % is still defined
     const better = compareKpi({ direction: 'higher_is_better', baseline: 0, target: 20, after: { value: 12, coverage: FULL } });

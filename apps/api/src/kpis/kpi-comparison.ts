@@ -36,9 +36,7 @@ export type ProgressUndefinedReason = 'no_data' | 'no_baseline' | 'target_equals
  * `percent` is not clamped: above 100 the target is beaten, below 0 the KPI got worse than before.
  * `displayPercent` is the same clamped to 0–100, for a progress bar.
  */
-export type KpiProgress =
-  | { defined: true; percent: number; displayPercent: number; reached: boolean }
-  | { defined: false; reason: ProgressUndefinedReason };
+export type KpiProgress = { defined: true; percent: number; displayPercent: number; reached: boolean } | { defined: false; reason: ProgressUndefinedReason };
 
 /** Whether "after" is better than "before", in the KPI's direction. */
 export type KpiChange = 'better' | 'worse' | 'unchanged';

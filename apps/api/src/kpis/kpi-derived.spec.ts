@@ -25,8 +25,26 @@ describe(derivedKpiValue.name, () => {
 
   it('reads p95 from the 95th of 100 runs', () => {
     // nearest rank ⌈0.95 × 100⌉ = 95: with 95 runs at 2 min the 95th is 2 min; with 94, it is one of the 60-min runs
-    const fast = derivedKpiValue('cycle_time_p95', runs({ durations: [[2 * MINUTE, 95], [60 * MINUTE, 5]] }), { unit: 'minutes', days: 1 });
-    const slow = derivedKpiValue('cycle_time_p95', runs({ durations: [[2 * MINUTE, 94], [60 * MINUTE, 6]] }), { unit: 'minutes', days: 1 });
+    const fast = derivedKpiValue(
+      'cycle_time_p95',
+      runs({
+        durations: [
+          [2 * MINUTE, 95],
+          [60 * MINUTE, 5],
+        ],
+      }),
+      { unit: 'minutes', days: 1 },
+    );
+    const slow = derivedKpiValue(
+      'cycle_time_p95',
+      runs({
+        durations: [
+          [2 * MINUTE, 94],
+          [60 * MINUTE, 6],
+        ],
+      }),
+      { unit: 'minutes', days: 1 },
+    );
 
     expect(Math.abs((fast.value ?? 0) - 2) / 2).toBeLessThanOrEqual(HISTOGRAM_RELATIVE_ERROR);
     expect(Math.abs((slow.value ?? 0) - 60) / 60).toBeLessThanOrEqual(HISTOGRAM_RELATIVE_ERROR);

@@ -29,9 +29,7 @@ export function msPerUnit(unit: string): number | null {
   return MS_PER_UNIT[unit.trim().toLowerCase()] ?? null;
 }
 
-export type DerivedKpiValue =
-  | { value: number; reason: null }
-  | { value: null; reason: 'no_runs' | 'no_days' | 'unit_not_a_duration' };
+export type DerivedKpiValue = { value: number; reason: null } | { value: null; reason: 'no_runs' | 'no_days' | 'unit_not_a_duration' };
 
 export interface DerivedKpiContext {
   /** The KPI's unit: a time unit for cycle times, "%" (else a 0–1 fraction) for error rates. */

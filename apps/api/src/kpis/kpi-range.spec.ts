@@ -38,7 +38,12 @@ describe(resolveRange.name, () => {
     const error = inputErrorOf(() => resolveRange({ from: '2026-09-10', to: '2026-09-01' }, NOW));
 
     expect(error.fields).toEqual([
-      { path: 'range.to', message: 'range.to: found "2026-09-01"; allowed: a date on or after from (2026-09-10)', found: '"2026-09-01"', allowed: 'a date on or after from (2026-09-10)' },
+      {
+        path: 'range.to',
+        message: 'range.to: found "2026-09-01"; allowed: a date on or after from (2026-09-10)',
+        found: '"2026-09-01"',
+        allowed: 'a date on or after from (2026-09-10)',
+      },
     ]);
   });
 

@@ -19,7 +19,16 @@ function facts(overrides: Partial<SeriesFacts> = {}): SeriesFacts {
 }
 
 function kpi(overrides: Partial<Kpi> = {}): Kpi {
-  return { name: 'k', title: 'K', unit: 'touches/day', direction: 'lower_is_better', source: 'manual_touches_per_day', baseline: { value: 40, note: 'tally' }, target: 0, ...overrides };
+  return {
+    name: 'k',
+    title: 'K',
+    unit: 'touches/day',
+    direction: 'lower_is_better',
+    source: 'manual_touches_per_day',
+    baseline: { value: 40, note: 'tally' },
+    target: 0,
+    ...overrides,
+  };
 }
 
 describe(kpiValue.name, () => {
@@ -75,6 +84,8 @@ describe(kpiHowComputed.name, () => {
   it('explains a per-day KPI with its days, and a measured baseline', () => {
     const text = kpiHowComputed(kpi({ baseline: { from: '2026-08-01', to: '2026-08-10', note: 'n' } }), { value: 3, coverage: 1, days: 10, reason: null, measurements: 0 });
 
-    expect(text).toBe('Runs someone had to step in for by hand, divided by the 10 days of the selected dates with data. "Before" is the same figure over the baseline period (1 Aug 2026 – 10 Aug 2026).');
+    expect(text).toBe(
+      'Runs someone had to step in for by hand, divided by the 10 days of the selected dates with data. "Before" is the same figure over the baseline period (1 Aug 2026 – 10 Aug 2026).',
+    );
   });
 });

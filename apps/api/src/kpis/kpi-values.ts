@@ -76,10 +76,9 @@ const NO_VALUE_WORDS: Readonly<Record<KpiValueReason, string>> = {
 
 /** Why improvement or progress is not shown, in plain words; null when both are. */
 export function kpiCaveat(kpi: Pick<Kpi, 'baseline'>, comparison: KpiComparison, afterReason: KpiValueReason | null): string | null {
-  const reasons = [
-    comparison.improvement.defined ? null : comparison.improvement.reason,
-    comparison.progress.defined ? null : comparison.progress.reason,
-  ].filter((reason) => reason !== null);
+  const reasons = [comparison.improvement.defined ? null : comparison.improvement.reason, comparison.progress.defined ? null : comparison.progress.reason].filter(
+    (reason) => reason !== null,
+  );
   const words = reasons.map((reason) => {
     switch (reason) {
       case 'no_data':
@@ -123,9 +122,6 @@ function afterText(kpi: Pick<Kpi, 'source' | 'unit'>, value: KpiValue): string {
 
 /** How "after" (and "before") are computed, in plain words, for a tooltip. */
 export function kpiHowComputed(kpi: Pick<Kpi, 'source' | 'unit' | 'baseline'>, after: KpiValue): string {
-  const before =
-    kpi.baseline.value !== undefined
-      ? '"Before" is the value agreed when the automation was planned.'
-      : `"Before" is the same figure over ${baselinePeriod(kpi)}.`;
+  const before = kpi.baseline.value !== undefined ? '"Before" is the value agreed when the automation was planned.' : `"Before" is the same figure over ${baselinePeriod(kpi)}.`;
   return `${afterText(kpi, after)} ${before}`;
 }

@@ -62,7 +62,18 @@ describe(KpisService.name, () => {
 
     // Mean of 4 and 6 (the 100 of 20 September is outside the range); first measured 2 Sep 09:00,
     // so 8 days 15 hours of the 10 days are covered.
-    expect(kpi).toMatchObject({ baseline: 26, after: 5, delta: -21, change: 'better', progressPercent: 87.5, progressDisplayPercent: 87.5, targetReached: false, coverage: 0.8625, partial: true, caveat: null });
+    expect(kpi).toMatchObject({
+      baseline: 26,
+      after: 5,
+      delta: -21,
+      change: 'better',
+      progressPercent: 87.5,
+      progressDisplayPercent: 87.5,
+      targetReached: false,
+      coverage: 0.8625,
+      partial: true,
+      caveat: null,
+    });
     expect(kpi?.improvementPercent).toBeCloseTo((21 / 26) * 100, 10);
     expect(kpi?.howComputed).toContain('average (mean) of the 2 values');
     expect(kpi?.range).toEqual({ start: '2026-09-01T00:00:00.000Z', end: '2026-09-11T00:00:00.000Z', days: 10, label: '1 Sep 2026 – 10 Sep 2026' });
@@ -120,7 +131,15 @@ describe(KpisService.name, () => {
   it('says there is no data, in words, for a range before anything was measured', async () => {
     const kpi = (await reports({ from: '2026-06-01', to: '2026-06-30' })).get('hours-to-invoice');
 
-    expect(kpi).toMatchObject({ after: null, noData: true, coverage: 0, delta: null, change: null, improvementPercent: null, caveat: 'Nothing was measured in the selected dates.' });
+    expect(kpi).toMatchObject({
+      after: null,
+      noData: true,
+      coverage: 0,
+      delta: null,
+      change: null,
+      improvementPercent: null,
+      caveat: 'Nothing was measured in the selected dates.',
+    });
   });
 
   it('draws a trend by day with gaps for days without data, for a measurement and a derived KPI', async () => {
@@ -138,12 +157,20 @@ describe(KpisService.name, () => {
       { at: '2026-09-04T00:00:00.000Z', value: null },
       { at: '2026-09-05T00:00:00.000Z', value: null },
     ]);
-    const touches = await t.api.graphql<{ kpiTrend: { points: { value: number | null }[] } }>(TREND, { slug: 'invoicing', kpi: 'touches', range: { from: '2026-09-01', to: '2026-09-05' } }, cookie);
+    const touches = await t.api.graphql<{ kpiTrend: { points: { value: number | null }[] } }>(
+      TREND,
+      { slug: 'invoicing', kpi: 'touches', range: { from: '2026-09-01', to: '2026-09-05' } },
+      cookie,
+    );
     expect(touches.data?.kpiTrend.points.map((p) => p.value)).toEqual([20, null, null, null, 10]);
   });
 
   it('draws a weekly trend from Monday, the first week clipped to the range', async () => {
-    const result = await t.api.graphql<{ kpiTrend: { points: { at: string; value: number | null }[] } }>(TREND, { slug: 'invoicing', kpi: 'touches', range: SEPTEMBER_1_TO_10, interval: 'week' }, cookie);
+    const result = await t.api.graphql<{ kpiTrend: { points: { at: string; value: number | null }[] } }>(
+      TREND,
+      { slug: 'invoicing', kpi: 'touches', range: SEPTEMBER_1_TO_10, interval: 'week' },
+      cookie,
+    );
 
     // Week of 31 Aug, counted from 1 Sep: 30 touches over 6 days. Week of 7 Sep: nothing.
     expect(result.data?.kpiTrend.points).toEqual([
@@ -170,7 +197,19 @@ describe(KpisService.name, () => {
         before: 1000,
         after: 3000,
         change: 2000,
-        items: [{ automation: 'invoicing', kpi: 'cash-recovered', currency: 'EUR', unit: 'EUR/month', direction: 'higher_is_better', kind: 'recovered', before: 1000, after: 3000, change: 2000 }],
+        items: [
+          {
+            automation: 'invoicing',
+            kpi: 'cash-recovered',
+            currency: 'EUR',
+            unit: 'EUR/month',
+            direction: 'higher_is_better',
+            kind: 'recovered',
+            before: 1000,
+            after: 3000,
+            change: 2000,
+          },
+        ],
       },
     ]);
     expect(totals.skipped).toEqual([]);

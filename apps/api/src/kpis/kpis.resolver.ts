@@ -25,7 +25,10 @@ export class KpisResolver {
   }
 
   @RequirePermission('catalog:read')
-  @Query(() => KpiTrendType, { complexity: FIELD_COST.kpiTrend, description: 'One KPI over the range (default: the last 30 days), one point per hour, day or week; a point is empty when nothing was measured in it.' })
+  @Query(() => KpiTrendType, {
+    complexity: FIELD_COST.kpiTrend,
+    description: 'One KPI over the range (default: the last 30 days), one point per hour, day or week; a point is empty when nothing was measured in it.',
+  })
   async kpiTrend(
     @Args('slug', { type: () => String }) slug: string,
     @Args('kpi', { type: () => String }) kpi: string,

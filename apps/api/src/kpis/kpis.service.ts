@@ -94,12 +94,20 @@ export class KpisService {
     trendPlan(resolved, interval);
     const automation = await this.automation(slug);
     if (!automation.kpis.some((kpi) => kpi.name === kpiName)) {
-      throw new KpiNotFoundError(slug, kpiName, automation.kpis.map((kpi) => kpi.name));
+      throw new KpiNotFoundError(
+        slug,
+        kpiName,
+        automation.kpis.map((kpi) => kpi.name),
+      );
     }
     const batch = await this.evaluate(new Map([[slug, automation]]), { reports: [], trends: [{ automation: slug, kpi: kpiName, interval }], runTotals: [] }, resolved, now);
     const trend = batch.trend(slug, kpiName, interval);
     if (trend === null) {
-      throw new KpiNotFoundError(slug, kpiName, automation.kpis.map((kpi) => kpi.name));
+      throw new KpiNotFoundError(
+        slug,
+        kpiName,
+        automation.kpis.map((kpi) => kpi.name),
+      );
     }
     return trend;
   }

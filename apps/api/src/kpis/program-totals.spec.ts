@@ -54,7 +54,15 @@ describe(programTotals.name, () => {
         change: 110_000,
         items: [{ ...recovered, unit: 'EUR/month', before: 410_000, after: 520_000, change: 110_000 }],
       },
-      { currency: 'EUR', unit: 'EUR', kind: 'at_stake', before: 312_000, after: 20_000, change: 292_000, items: [{ ...unreconciled, unit: 'EUR', before: 312_000, after: 20_000, change: 292_000 }] },
+      {
+        currency: 'EUR',
+        unit: 'EUR',
+        kind: 'at_stake',
+        before: 312_000,
+        after: 20_000,
+        change: 292_000,
+        items: [{ ...unreconciled, unit: 'EUR', before: 312_000, after: 20_000, change: 292_000 }],
+      },
       {
         currency: 'EUR',
         unit: 'EUR/month-end',

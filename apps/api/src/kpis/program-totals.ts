@@ -112,9 +112,7 @@ function moneyTotals(items: readonly MoneyItem[]): MoneyTotal[] {
     line.items.push(item);
     lines.set(key, line);
   }
-  return [...lines.values()].sort(
-    (a, b) => a.currency.localeCompare(b.currency) || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.unit.localeCompare(b.unit),
-  );
+  return [...lines.values()].sort((a, b) => a.currency.localeCompare(b.currency) || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.unit.localeCompare(b.unit));
 }
 
 function moneyItem(entry: ProgramKpi, before: number, after: number): MoneyItem | null {

@@ -6,7 +6,8 @@ import { NotFoundError, NotSignedInError } from '../errors/domain-errors.js';
 export const METRICS_CHALLENGE = 'Bearer realm="roundhouse-metrics"';
 
 /** The start-up line of a production server that does not serve /metrics. */
-export const METRICS_CLOSED_NOTE = '/metrics is off: NODE_ENV is production and ROUNDHOUSE_METRICS_TOKEN is unset; set it (32+ characters) and scrape with Authorization: Bearer <it> to serve it';
+export const METRICS_CLOSED_NOTE =
+  '/metrics is off: NODE_ENV is production and ROUNDHOUSE_METRICS_TOKEN is unset; set it (32+ characters) and scrape with Authorization: Bearer <it> to serve it';
 
 type MetricsSettings = Pick<AppConfig, 'NODE_ENV' | 'ROUNDHOUSE_METRICS_TOKEN'>;
 

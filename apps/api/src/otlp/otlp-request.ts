@@ -159,7 +159,11 @@ function camelized(value: unknown): unknown {
   return value;
 }
 
-const list = <T extends z.ZodType>(item: T) => z.array(item).nullish().transform((v) => v ?? []);
+const list = <T extends z.ZodType>(item: T) =>
+  z
+    .array(item)
+    .nullish()
+    .transform((v) => v ?? []);
 const jsonKeyValue = z.looseObject({ key: z.string(), value: z.unknown().optional() });
 const jsonRequest = z.looseObject({
   resourceSpans: list(
@@ -189,7 +193,7 @@ function jsonValue(value: unknown, depth: number): AttributeValue {
   if (typeof v.intValue === 'number' || typeof v.doubleValue === 'string') {
     return (v.intValue ?? v.doubleValue) as AttributeValue;
   }
-  const nested = (x: unknown) => (x !== null && typeof x === 'object' && Array.isArray((x as { values?: unknown }).values) ? ((x as { values: unknown[] }).values) : undefined);
+  const nested = (x: unknown) => (x !== null && typeof x === 'object' && Array.isArray((x as { values?: unknown }).values) ? (x as { values: unknown[] }).values : undefined);
   const array = nested(v.arrayValue);
   if (array !== undefined) {
     return array.map((item) => jsonValue(item, depth + 1));
@@ -229,7 +233,9 @@ function fromJsonSpan(raw: unknown, resource: Attributes, path: string): OtlpSpa
   const nanos = (field: string) => {
     const value = jsonNanos(span[field]);
     if (value === undefined) {
-      problems.push(`${path}.${field}: found ${JSON.stringify(span[field] ?? null)?.slice(0, 60)}; allowed: nanoseconds since 1970 as a decimal string, e.g. "1796614495253000000"`);
+      problems.push(
+        `${path}.${field}: found ${JSON.stringify(span[field] ?? null)?.slice(0, 60)}; allowed: nanoseconds since 1970 as a decimal string, e.g. "1796614495253000000"`,
+      );
     }
     return value ?? 0n;
   };
@@ -261,19 +267,25 @@ function readJson(body: Buffer): OtlpSpan[] {
   const source = body.toString('utf8');
   const nesting = deepestNesting(source, false);
   if (nesting > INGEST_MAX_NESTING) {
-    throw new InputError(`The body nests arrays and objects ${nesting} levels deep; at most ${INGEST_MAX_NESTING} levels are allowed.`, [{ path: 'body', message: `at most ${INGEST_MAX_NESTING} levels of nesting` }]);
+    throw new InputError(`The body nests arrays and objects ${nesting} levels deep; at most ${INGEST_MAX_NESTING} levels are allowed.`, [
+      { path: 'body', message: `at most ${INGEST_MAX_NESTING} levels of nesting` },
+    ]);
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(source);
   } catch {
-    throw new InputError('The body is not JSON: send an OTLP ExportTraceServiceRequest in OTLP/JSON, or in protobuf with Content-Type: application/x-protobuf.', [{ path: 'body', message: 'an ExportTraceServiceRequest in JSON' }]);
+    throw new InputError('The body is not JSON: send an OTLP ExportTraceServiceRequest in OTLP/JSON, or in protobuf with Content-Type: application/x-protobuf.', [
+      { path: 'body', message: 'an ExportTraceServiceRequest in JSON' },
+    ]);
   }
   const request = jsonRequest.safeParse(camelized(parsed));
   if (!request.success) {
     const [issue] = request.error.issues;
     const where = issue === undefined ? 'body' : issue.path.join('.') || 'body';
-    throw new InputError(`The body is not an OTLP ExportTraceServiceRequest: ${where}: ${issue?.message ?? 'unexpected shape'}.`, [{ path: where, message: issue?.message ?? 'an ExportTraceServiceRequest' }]);
+    throw new InputError(`The body is not an OTLP ExportTraceServiceRequest: ${where}: ${issue?.message ?? 'unexpected shape'}.`, [
+      { path: where, message: issue?.message ?? 'an ExportTraceServiceRequest' },
+    ]);
   }
   return request.data.resourceSpans.flatMap((rs, r) => {
     const resource = jsonAttributes(rs.resource?.attributes ?? []);

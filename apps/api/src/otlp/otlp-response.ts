@@ -43,7 +43,9 @@ export function sendExportResponse(response: Response, encoding: OtlpEncoding, p
     response.send(Buffer.from(encodeTraceResponse(partialSuccess)));
   } else {
     // OTLP/JSON writes 64-bit integers as strings.
-    response.send(JSON.stringify(partialSuccess === undefined ? {} : { partialSuccess: { rejectedSpans: String(partialSuccess.rejectedSpans), errorMessage: partialSuccess.errorMessage } }));
+    response.send(
+      JSON.stringify(partialSuccess === undefined ? {} : { partialSuccess: { rejectedSpans: String(partialSuccess.rejectedSpans), errorMessage: partialSuccess.errorMessage } }),
+    );
   }
 }
 

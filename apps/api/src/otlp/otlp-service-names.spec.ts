@@ -15,7 +15,12 @@ describe(serviceNameClashes.name, () => {
   });
 
   it('counts an automation listed twice (a file and its stored row) once', () => {
-    expect(serviceNameClashes([{ slug: 'invoice-generation', serviceName: 'billing' }, { slug: 'invoice-generation', serviceName: 'billing' }])).toEqual([]);
+    expect(
+      serviceNameClashes([
+        { slug: 'invoice-generation', serviceName: 'billing' },
+        { slug: 'invoice-generation', serviceName: 'billing' },
+      ]),
+    ).toEqual([]);
   });
 
   it('names every automation when three share a service.name', () => {

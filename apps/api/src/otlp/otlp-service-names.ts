@@ -36,4 +36,5 @@ export function clashFound(clash: ServiceNameClash): string {
 }
 
 /** What a binding's serviceName may be, and why. */
-export const SERVICE_NAME_ALLOWED = 'a service.name no other automation’s runtime binding names: spans sent to /v1/traces from a shared service.name could not say which automation ran';
+export const SERVICE_NAME_ALLOWED =
+  'a service.name no other automation’s runtime binding names: spans sent to /v1/traces from a shared service.name could not say which automation ran';

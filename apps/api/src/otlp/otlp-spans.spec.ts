@@ -64,7 +64,12 @@ describe(spanReports.name, () => {
 
   it("finds the automation by a binding's service.name, and lets a child span name another automation (an orchestration)", () => {
     const root = span('00000000000000b0');
-    const sub = span('00000000000000b1', { parentSpanId: '00000000000000b0', attributes: { 'roundhouse.automation': 'dunning-reminders' }, statusCode: 2, statusMessage: 'SMTP refused' });
+    const sub = span('00000000000000b1', {
+      parentSpanId: '00000000000000b0',
+      attributes: { 'roundhouse.automation': 'dunning-reminders' },
+      statusCode: 2,
+      statusMessage: 'SMTP refused',
+    });
     const reports = spanReports([root, sub], new Map([['invoice-worker', 'invoice-generation']]));
     expect(reports.map((r) => r.report)).toMatchObject([
       { type: 'run_finished', automation: 'invoice-generation' },

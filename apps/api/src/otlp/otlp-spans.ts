@@ -35,7 +35,9 @@ const stringOf = (value: AttributeValue | undefined) => (typeof value === 'strin
 /** Which automation a span speaks for, if any: its own attribute, its resource's, or a binding's service.name. */
 function declaredAutomation(span: OtlpSpan, bound: ReadonlyMap<string, string>): string | undefined {
   const serviceName = stringOf(span.resource['service.name']);
-  return stringOf(span.attributes[OTLP_ATTRIBUTES.automation]) ?? stringOf(span.resource[OTLP_ATTRIBUTES.automation]) ?? (serviceName === undefined ? undefined : bound.get(serviceName));
+  return (
+    stringOf(span.attributes[OTLP_ATTRIBUTES.automation]) ?? stringOf(span.resource[OTLP_ATTRIBUTES.automation]) ?? (serviceName === undefined ? undefined : bound.get(serviceName))
+  );
 }
 
 /** No parent, or a parent in another process: the first span of this program's work. */

@@ -67,9 +67,15 @@ describe(OtlpService.name, () => {
       [slug, traceId],
     );
   const counted = async (slug: string) =>
-    (await t.db.query<{ n: number }>(`SELECT coalesce(sum(succeeded + failed + retried + dead_lettered), 0)::int AS n FROM run_rollup_minute WHERE automation_slug = $1`, [slug]))[0]?.n;
+    (
+      await t.db.query<{ n: number }>(`SELECT coalesce(sum(succeeded + failed + retried + dead_lettered), 0)::int AS n FROM run_rollup_minute WHERE automation_slug = $1`, [slug])
+    )[0]?.n;
   const stored = async () =>
-    (await t.db.query<{ n: number }>(`SELECT (SELECT count(*) FROM run) + (SELECT count(*) FROM run_step) + (SELECT count(*) FROM quarantined_event) + (SELECT count(*) FROM ingest_event) AS n`))[0]?.n;
+    (
+      await t.db.query<{ n: number }>(
+        `SELECT (SELECT count(*) FROM run) + (SELECT count(*) FROM run_step) + (SELECT count(*) FROM quarantined_event) + (SELECT count(*) FROM ingest_event) AS n`,
+      )
+    )[0]?.n;
 
   beforeAll(async () => {
     await t.api.app.get(CatalogService).apply(path.join(t.api.config.repositoryRoot, 'catalog'), t.api.config.repositoryRoot);
@@ -117,11 +123,23 @@ describe(OtlpService.name, () => {
     const { traceId, spanId } = root.spanContext();
     expect(await runs('invoice-generation', traceId)).toEqual([
       // 64-bit nanoseconds kept to PostgreSQL's microsecond: .123456, and 2.864197532 s as 2864 ms.
-      { run_id: spanId, attempt: 1, correlation_id: traceId, status: 'succeeded', started: `${new Date((now - 60) * 1000).toISOString().slice(0, 19)}.123456Z`, duration_ms: 2864, error_class: null, error_message: null },
+      {
+        run_id: spanId,
+        attempt: 1,
+        correlation_id: traceId,
+        status: 'succeeded',
+        started: `${new Date((now - 60) * 1000).toISOString().slice(0, 19)}.123456Z`,
+        duration_ms: 2864,
+        error_class: null,
+        error_message: null,
+      },
     ]);
 
     const viewer = await t.api.signIn('vera');
-    const trail = await t.api.graphql<{ trail: { runId: string; status: string; automation: { slug: string } }[]; trailSteps: { stepId: string; parentStepId: string; runId: string; name: string; outcome: string; errorMessage: string | null }[] }>(
+    const trail = await t.api.graphql<{
+      trail: { runId: string; status: string; automation: { slug: string } }[];
+      trailSteps: { stepId: string; parentStepId: string; runId: string; name: string; outcome: string; errorMessage: string | null }[];
+    }>(
       `query ($id: String!) { trail(correlationId: $id) { runId status automation { slug } } trailSteps(correlationId: $id) { stepId parentStepId runId name outcome errorMessage } }`,
       { id: traceId },
       viewer,
@@ -135,18 +153,31 @@ describe(OtlpService.name, () => {
 
   it('takes OTLP/JSON from the SDK: a failed root span is a failed attempt with the exception it recorded; attempts and outcome from roundhouse.run.* attributes', async () => {
     const { tracer, finished } = sdk({ 'service.name': 'payout-worker' });
-    const first = tracer.startSpan('reconcile payouts', { attributes: { 'roundhouse.automation': 'payout-reconciliation', 'roundhouse.run.id': 'batch-2026-12-07', 'roundhouse.run.outcome': 'retrying' } });
+    const first = tracer.startSpan('reconcile payouts', {
+      attributes: { 'roundhouse.automation': 'payout-reconciliation', 'roundhouse.run.id': 'batch-2026-12-07', 'roundhouse.run.outcome': 'retrying' },
+    });
     first.recordException({ name: 'RateLimitError', message: 'Adyen answered 429' });
     first.setStatus({ code: SpanStatusCode.ERROR });
     first.end();
-    const second = tracer.startSpan('reconcile payouts', { attributes: { 'roundhouse.automation': 'payout-reconciliation', 'roundhouse.run.id': 'batch-2026-12-07', 'roundhouse.run.attempt': 2 } });
+    const second = tracer.startSpan('reconcile payouts', {
+      attributes: { 'roundhouse.automation': 'payout-reconciliation', 'roundhouse.run.id': 'batch-2026-12-07', 'roundhouse.run.attempt': 2 },
+    });
     second.end();
 
     const before = await counted('payout-reconciliation');
     const result = await send(json(), finished());
     expect(result.code, String(result.error)).toBe(SUCCESS);
     const [a, b] = [await runs('payout-reconciliation', first.spanContext().traceId), await runs('payout-reconciliation', second.spanContext().traceId)];
-    expect(a).toMatchObject([{ run_id: 'batch-2026-12-07', attempt: 1, status: 'retrying', error_class: 'RateLimitError', error_message: 'Adyen answered 429', started: startOf(finished()[0] as ReadableSpan) }]);
+    expect(a).toMatchObject([
+      {
+        run_id: 'batch-2026-12-07',
+        attempt: 1,
+        status: 'retrying',
+        error_class: 'RateLimitError',
+        error_message: 'Adyen answered 429',
+        started: startOf(finished()[0] as ReadableSpan),
+      },
+    ]);
     expect(b).toMatchObject([{ run_id: 'batch-2026-12-07', attempt: 2, status: 'succeeded' }]);
     expect(await counted('payout-reconciliation')).toBe((before ?? 0) + 2);
   });
@@ -177,7 +208,7 @@ describe(OtlpService.name, () => {
     expect(await stored()).toBe(before);
   });
 
-  it("refuses spans for automations the token does not cover: 403 when all are, a partial success naming them when some are, nothing of theirs stored", async () => {
+  it('refuses spans for automations the token does not cover: 403 when all are, a partial success naming them when some are, nothing of theirs stored', async () => {
     const { tracer, finished } = sdk({ 'service.name': 'mixed' });
     const ours = tracer.startSpan('ours', { attributes: { 'roundhouse.automation': 'invoice-generation' } });
     ours.end();
@@ -186,7 +217,12 @@ describe(OtlpService.name, () => {
     partialSuccesses.length = 0;
     expect((await send(proto(), finished())).code).toBe(SUCCESS);
     expect(partialSuccesses.map((p) => JSON.parse(p) as unknown)).toEqual([
-      { rejectedSpans: 1, errorMessage: expect.stringMatching(new RegExp(`span ${theirs.spanContext().spanId} "theirs": the token "test runtime [^"]+" does not cover the automation "order-fulfillment"`)) as unknown },
+      {
+        rejectedSpans: 1,
+        errorMessage: expect.stringMatching(
+          new RegExp(`span ${theirs.spanContext().spanId} "theirs": the token "test runtime [^"]+" does not cover the automation "order-fulfillment"`),
+        ) as unknown,
+      },
     ]);
     expect(await runs('invoice-generation', ours.spanContext().traceId)).toHaveLength(1);
     expect(await runs('order-fulfillment', theirs.spanContext().traceId)).toEqual([]);

@@ -85,17 +85,26 @@ describe('outbound webhooks through the guard', () => {
   it('refuses a host name that resolves to a loopback, private or metadata address, and connects to nothing', async () => {
     const system = new WebhookDispatcher(OutboundGuard.fromSetting(undefined));
     const [localhost] = await system.dispatch({ kind: 'webhook', url: `http://localhost:${internal.port}/reprocess`, secret: 'whsec_x' }, [command()]);
-    expect(localhost).toMatchObject({ result: 'rejected', error: expect.stringMatching(/^webhook not sent: localhost resolves to (127\.0\.0\.1|::1), a loopback address: /) as unknown });
+    expect(localhost).toMatchObject({
+      result: 'rejected',
+      error: expect.stringMatching(/^webhook not sent: localhost resolves to (127\.0\.0\.1|::1), a loopback address: /) as unknown,
+    });
 
     const resolver = scripted([['93.184.216.34', '10.20.0.7']]);
     const [privateAnswer] = await new WebhookDispatcher(new OutboundGuard({ hosts: new Set(), ranges: [] }, resolver)).dispatch(
       { kind: 'webhook', url: `http://payments.internal.example:${internal.port}/reprocess`, secret: 'whsec_x' },
       [command()],
     );
-    expect(privateAnswer).toMatchObject({ result: 'rejected', error: `webhook not sent: payments.internal.example resolves to 10.20.0.7, a private (RFC 1918) address: ${REFUSED}` });
+    expect(privateAnswer).toMatchObject({
+      result: 'rejected',
+      error: `webhook not sent: payments.internal.example resolves to 10.20.0.7, a private (RFC 1918) address: ${REFUSED}`,
+    });
 
     const metadata = scripted([['::ffff:169.254.169.254']]);
-    const [mapped] = await new WebhookDispatcher(new OutboundGuard({ hosts: new Set(), ranges: [] }, metadata)).dispatch({ kind: 'webhook', url: 'https://metadata.example/latest', secret: 'whsec_x' }, [command()]);
+    const [mapped] = await new WebhookDispatcher(new OutboundGuard({ hosts: new Set(), ranges: [] }, metadata)).dispatch(
+      { kind: 'webhook', url: 'https://metadata.example/latest', secret: 'whsec_x' },
+      [command()],
+    );
     expect(mapped).toMatchObject({ result: 'rejected', error: expect.stringContaining('metadata.example resolves to ::ffff:169.254.169.254, a link-local address') as unknown });
     expect(internal.hits).toEqual([]);
   });
@@ -123,7 +132,9 @@ describe('outbound webhooks through the guard', () => {
 
     const outcomes = await dispatcher.dispatch({ kind: 'webhook', url: `http://127.0.0.1:${redirecting.port}/reprocess`, secret: 'whsec_x' }, [message]);
 
-    expect(outcomes).toEqual([{ reprocessId: message.reprocessId, result: 'rejected', error: 'webhook answered 302 Found: redirects are not followed; give the URL it redirects to' }]);
+    expect(outcomes).toEqual([
+      { reprocessId: message.reprocessId, result: 'rejected', error: 'webhook answered 302 Found: redirects are not followed; give the URL it redirects to' },
+    ]);
     expect(redirecting.hits).toEqual(['POST /reprocess']);
     expect(internal.hits).toEqual([]);
   });

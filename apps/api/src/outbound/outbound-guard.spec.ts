@@ -58,7 +58,10 @@ describe(OutboundGuard.name, () => {
   it('stops start-up on an entry that is neither a host, an address nor a range', () => {
     expect(parseOutboundAllowList('10.0.0.0/33, hooks_internal')).toEqual({
       ok: false,
-      problems: ['"10.0.0.0/33" is neither a host name, an IP address nor a CIDR range such as 10.20.0.0/16', '"hooks_internal" is neither a host name, an IP address nor a CIDR range such as 10.20.0.0/16'],
+      problems: [
+        '"10.0.0.0/33" is neither a host name, an IP address nor a CIDR range such as 10.20.0.0/16',
+        '"hooks_internal" is neither a host name, an IP address nor a CIDR range such as 10.20.0.0/16',
+      ],
     });
     expect(() => loadConfig({ ROUNDHOUSE_OUTBOUND_ALLOW: '10.0.0.0/8,http://hooks' })).toThrow(
       'Invalid configuration. ROUNDHOUSE_OUTBOUND_ALLOW: "http://hooks" is neither a host name, an IP address nor a CIDR range such as 10.20.0.0/16.',

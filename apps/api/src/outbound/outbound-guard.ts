@@ -21,7 +21,8 @@ export interface ResolvedAddress {
 /** Resolves a host name to all of its addresses: the system's resolver (getaddrinfo), or a test's. */
 export type Resolver = (hostname: string) => Promise<readonly ResolvedAddress[]>;
 
-export const systemResolver: Resolver = async (hostname) => (await dns.lookup(hostname, { all: true, verbatim: true })).map(({ address, family }) => ({ address, family: family === 6 ? 6 : 4 }));
+export const systemResolver: Resolver = async (hostname) =>
+  (await dns.lookup(hostname, { all: true, verbatim: true })).map(({ address, family }) => ({ address, family: family === 6 ? 6 : 4 }));
 
 type Address = ipaddr.IPv4 | ipaddr.IPv6;
 
@@ -134,7 +135,10 @@ export class OutboundGuard {
           return;
         }
         if (options.all === true) {
-          callback(null, usable.map(({ address, family }) => ({ address, family })));
+          callback(
+            null,
+            usable.map(({ address, family }) => ({ address, family })),
+          );
         } else {
           callback(null, first.address, first.family);
         }

@@ -16,7 +16,12 @@ export class QuarantineRepository {
   constructor(@Inject(Database) private readonly db: Database) {}
 
   /** Newest first; `teams` undefined means every team. */
-  async page(teams: readonly string[] | undefined, automation: string | undefined, limit: number, beforeId: string | undefined): Promise<{ rows: QuarantinedRow[]; total: number }> {
+  async page(
+    teams: readonly string[] | undefined,
+    automation: string | undefined,
+    limit: number,
+    beforeId: string | undefined,
+  ): Promise<{ rows: QuarantinedRow[]; total: number }> {
     const where: string[] = [];
     const params: unknown[] = [];
     if (teams !== undefined) {

@@ -11,7 +11,11 @@ describe(ReadInFlightFromLedger1796080000000.name, () => {
     const db = await createTestDatabase();
     const dataSource = new DataSource(dataSourceOptions(db.migrationUrl));
     const statuses = async () =>
-      (await db.query<{ message_id: string; stored: string; read: string }>(`SELECT d.message_id, d.status AS stored, ${DEAD_LETTER_STATUS} AS read FROM dead_letter d ORDER BY d.message_id`)).map((r) => [r.message_id, r.stored, r.read]);
+      (
+        await db.query<{ message_id: string; stored: string; read: string }>(
+          `SELECT d.message_id, d.status AS stored, ${DEAD_LETTER_STATUS} AS read FROM dead_letter d ORDER BY d.message_id`,
+        )
+      ).map((r) => [r.message_id, r.stored, r.read]);
     try {
       await dataSource.initialize();
       await undoMigrationsThrough(dataSource, ReadInFlightFromLedger1796080000000);
@@ -20,14 +24,22 @@ describe(ReadInFlightFromLedger1796080000000.name, () => {
          VALUES ('reprocess', 'otto', 'Otto', 'NetSuite is back', '{}', ARRAY['invoice-generation'], 100, 3, '{}') RETURNING id::text AS id`,
       );
       // Before: the snapshot stored reprocessing; queued (not sent), acknowledged (sent), and one no item holds any more.
-      for (const [messageId, state] of [['a-queued', 'queued'], ['b-acknowledged', 'acknowledged'], ['c-sent-long-ago', null]] as const) {
+      for (const [messageId, state] of [
+        ['a-queued', 'queued'],
+        ['b-acknowledged', 'acknowledged'],
+        ['c-sent-long-ago', null],
+      ] as const) {
         const [row] = await db.query<{ id: string }>(
           `INSERT INTO dead_letter (automation_slug, source_kind, source_queue, message_id, fingerprint, error_class, error_message, attempts, first_failed_at, last_failed_at, body, status)
            VALUES ('invoice-generation', 'rabbitmq', 'q.dlq', $1, 'fp', 'TimeoutError', 'no answer', 1, now(), now(), '\\x7b7d'::bytea, 'reprocessing') RETURNING id::text AS id`,
           [messageId],
         );
         if (state !== null) {
-          await db.query(`INSERT INTO reprocess_item (request_id, dead_letter_id, automation_slug, route, state) VALUES ($1, $2, 'invoice-generation', 'rabbitmq', $3)`, [request?.id, row?.id, state]);
+          await db.query(`INSERT INTO reprocess_item (request_id, dead_letter_id, automation_slug, route, state) VALUES ($1, $2, 'invoice-generation', 'rabbitmq', $3)`, [
+            request?.id,
+            row?.id,
+            state,
+          ]);
         }
       }
 

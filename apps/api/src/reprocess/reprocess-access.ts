@@ -72,7 +72,11 @@ export function changesSince(row: RequestRow, now: ReadonlyMap<string, Automatio
 }
 
 /** Whether `user` may approve the request now, and if not (while it waits), why. */
-export function decideVerdict(row: RequestRow, user: User | undefined, now: ReadonlyMap<string, AutomationAsRequested>): { canDecide: boolean; decideBlockedReason: string | null } {
+export function decideVerdict(
+  row: RequestRow,
+  user: User | undefined,
+  now: ReadonlyMap<string, AutomationAsRequested>,
+): { canDecide: boolean; decideBlockedReason: string | null } {
   if (row.state !== 'awaiting_approval') {
     return { canDecide: false, decideBlockedReason: null };
   }

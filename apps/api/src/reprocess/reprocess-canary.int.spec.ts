@@ -22,7 +22,16 @@ interface Request {
   total: number;
   waitingReason: string | null;
   progress: Record<string, number>;
-  canary: { size: number; stage: string; sent: number; awaiting: number; succeeded: number; failed: number; rest: number; decision: { outcome: string; reason: string; by: { id: string; name: string } | null; awaiting: number } | null } | null;
+  canary: {
+    size: number;
+    stage: string;
+    sent: number;
+    awaiting: number;
+    succeeded: number;
+    failed: number;
+    rest: number;
+    decision: { outcome: string; reason: string; by: { id: string; name: string } | null; awaiting: number } | null;
+  } | null;
 }
 
 describe(ReprocessCanaryService.name, () => {
@@ -34,7 +43,9 @@ describe(ReprocessCanaryService.name, () => {
   async function seed(count: number): Promise<string[]> {
     const events = Array.from({ length: count }, () => deadLetter('payout-reconciliation', { source: { kind: 'sdk', queue: 'payouts.reconcile' } }));
     expect((await ingest(t.api, runtime, events)).body.accepted).toBe(count);
-    const rows = await t.db.query<{ id: string }>(`SELECT id::text AS id FROM dead_letter WHERE message_id = ANY($1) ORDER BY id`, [events.map((e) => (e as { messageId: string }).messageId)]);
+    const rows = await t.db.query<{ id: string }>(`SELECT id::text AS id FROM dead_letter WHERE message_id = ANY($1) ORDER BY id`, [
+      events.map((e) => (e as { messageId: string }).messageId),
+    ]);
     return rows.map((r) => r.id);
   }
 
@@ -84,7 +95,9 @@ describe(ReprocessCanaryService.name, () => {
     const ids = await seed(3);
     const all = await start({ selection: { ids }, canary: { count: 3, maxFailureRate: 0.2 } });
     expect(all.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect(all.errors?.[0]?.extensions?.fields).toEqual([expect.objectContaining({ path: 'canary.count', message: 'a first slice of 3 leaves nothing for after it: the request holds 3 dead letter(s)' })]);
+    expect(all.errors?.[0]?.extensions?.fields).toEqual([
+      expect.objectContaining({ path: 'canary.count', message: 'a first slice of 3 leaves nothing for after it: the request holds 3 dead letter(s)' }),
+    ]);
     const range = await start({ selection: { ids }, canary: { percent: 100, maxFailureRate: 1.5 } });
     expect(range.errors?.[0]?.extensions?.fields?.map((f) => f.path)).toEqual(['canary.percent', 'canary.maxFailureRate']);
     const discard = await start({ action: 'discard', selection: { ids }, canary: { count: 1, maxFailureRate: 0.2 } });
@@ -106,7 +119,11 @@ describe(ReprocessCanaryService.name, () => {
     await acknowledge(slice);
     await succeed(slice[0] as ReprocessCommandV1);
     // The second outcome never comes: the canary waits and says so; nothing more is offered.
-    const waiting = await eventually(() => request(id), (r) => r.waitingReason?.includes('1 of 2 known') === true, 'the canary waits for the missing outcome');
+    const waiting = await eventually(
+      () => request(id),
+      (r) => r.waitingReason?.includes('1 of 2 known') === true,
+      'the canary waits for the missing outcome',
+    );
     expect(waiting.canary).toMatchObject({ stage: 'waiting', sent: 2, awaiting: 1, succeeded: 1, failed: 0, rest: 3, decision: null });
     expect(waiting.waitingReason).toBe('Canary: waiting for outcomes — 1 of 2 known (0 failed again); the other 3 wait for its decision.');
     expect(waiting.progress).toMatchObject({ queued: 3, acknowledged: 1, succeeded: 1 });
@@ -130,7 +147,9 @@ describe(ReprocessCanaryService.name, () => {
     expect(again.errors?.[0]?.message).toMatch(/^Its canary already passed: canary: continued by Otto Operator/);
 
     const entries =
-      (await t.api.graphql<{ auditEntries: { edges: { node: { action: string; actor: { name: string }; reason: string | null; detail: string } }[] } }>(AUDIT, { id }, operator)).data?.auditEntries.edges.map((e) => e.node) ?? [];
+      (
+        await t.api.graphql<{ auditEntries: { edges: { node: { action: string; actor: { name: string }; reason: string | null; detail: string } }[] } }>(AUDIT, { id }, operator)
+      ).data?.auditEntries.edges.map((e) => e.node) ?? [];
     const entry = entries.find((e) => e.action === 'reprocess.canary.continued');
     expect(entry).toMatchObject({ actor: { name: 'Otto Operator' }, reason: 'the reconciler lost its report; checked the payout by hand' });
     expect(JSON.parse(entry?.detail ?? '{}')).toMatchObject({ size: 2, succeeded: 1, failed: 0, awaiting: 1, rest: 3 });

@@ -55,7 +55,10 @@ describe(decide.name, () => {
   });
 
   it('continues at or below the threshold', () => {
-    expect(decide({ count: 10, maxFailureRate: 0.3, size: 10 }, counts())).toEqual({ outcome: 'passed', reason: 'canary: 3 of 10 failed again (30%), within the 30% you set; sending the other 90' });
+    expect(decide({ count: 10, maxFailureRate: 0.3, size: 10 }, counts())).toEqual({
+      outcome: 'passed',
+      reason: 'canary: 3 of 10 failed again (30%), within the 30% you set; sending the other 90',
+    });
     expect(decide({ count: 10, maxFailureRate: 0, size: 10 }, counts({ succeeded: 10, failed: 0 })).outcome).toBe('passed');
     expect(decide({ count: 10, maxFailureRate: 0, size: 10 }, counts({ succeeded: 9, failed: 1 })).outcome).toBe('stopped');
   });

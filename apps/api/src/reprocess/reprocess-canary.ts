@@ -60,7 +60,12 @@ export function checkCanary(plan: CanaryPlan | null | undefined, action: string,
     problems.push({ path: 'canary.percent', message: 'share of the request in the first slice', found: String(percent), allowed: '1 to 99' });
   }
   if (!Number.isFinite(plan.maxFailureRate) || plan.maxFailureRate < 0 || plan.maxFailureRate > 1) {
-    problems.push({ path: 'canary.maxFailureRate', message: 'the share of the slice that may fail again for the rest to follow', found: String(plan.maxFailureRate), allowed: '0 to 1' });
+    problems.push({
+      path: 'canary.maxFailureRate',
+      message: 'the share of the slice that may fail again for the rest to follow',
+      found: String(plan.maxFailureRate),
+      allowed: '0 to 1',
+    });
   }
 }
 

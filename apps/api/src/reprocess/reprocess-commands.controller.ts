@@ -1,10 +1,5 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
-import {
-  ackCommandsRequestV1,
-  claimCommandsRequestV1,
-  type AckCommandsResponseV1,
-  type ClaimCommandsResponseV1,
-} from '@roundhouse/contracts';
+import { ackCommandsRequestV1, claimCommandsRequestV1, type AckCommandsResponseV1, type ClaimCommandsResponseV1 } from '@roundhouse/contracts';
 import type { z } from 'zod';
 import { CurrentRuntime, RequireRuntimeToken } from '../auth/index.js';
 import { ZodBodyPipe } from '../common/http/zod-body.pipe.js';
@@ -23,7 +18,10 @@ export class ReprocessCommandsController {
   @RequireRuntimeToken('commands')
   @Post('claim')
   @HttpCode(200)
-  claim(@Body(new ZodBodyPipe(claimCommandsRequestV1)) body: z.output<typeof claimCommandsRequestV1>, @CurrentRuntime() runtime: RuntimeIdentity): Promise<ClaimCommandsResponseV1> {
+  claim(
+    @Body(new ZodBodyPipe(claimCommandsRequestV1)) body: z.output<typeof claimCommandsRequestV1>,
+    @CurrentRuntime() runtime: RuntimeIdentity,
+  ): Promise<ClaimCommandsResponseV1> {
     return this.commands.claim(runtime, body);
   }
 

@@ -24,7 +24,6 @@ const IDLE_MS = 250;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
-
 /**
  * Works reprocess requests on pg-boss. A worker claims a request's next items (recording the
  * intent before sending), waits for its turn under the request's velocity limit, sends them
@@ -46,7 +45,12 @@ export class ReprocessDispatchJob implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.jobs.registerWorker<DispatchJob>({ name: DISPATCH_QUEUE, workers: WORKERS_PER_PROCESS, expireInSeconds: 120, handle: async (job) => void (await this.work(job.requestId, job.lane)) });
+    this.jobs.registerWorker<DispatchJob>({
+      name: DISPATCH_QUEUE,
+      workers: WORKERS_PER_PROCESS,
+      expireInSeconds: 120,
+      handle: async (job) => void (await this.work(job.requestId, job.lane)),
+    });
     // Every minute, and when a process starts: pick up running requests nobody is working (their process died).
     this.jobs.register({ name: 'reprocess-sweep', cron: '* * * * *', run: () => this.sweep() });
     this.jobs.onStarted(() => this.sweep());
@@ -112,7 +116,14 @@ export class ReprocessDispatchJob implements OnModuleInit {
     }
     const dispatcher = this.runtimes.dispatcher(first.route);
     const now = new Date();
-    const sent = dispatcher === undefined ? `no runtime kind sends route ${first.route}` : dispatcher.dispatch(runtimes.get(first.automation_slug) ?? null, first.source_queue, items.map((i) => commandOf(i, now)));
+    const sent =
+      dispatcher === undefined
+        ? `no runtime kind sends route ${first.route}`
+        : dispatcher.dispatch(
+            runtimes.get(first.automation_slug) ?? null,
+            first.source_queue,
+            items.map((i) => commandOf(i, now)),
+          );
     try {
       const outcomes = await sent;
       if (typeof outcomes === 'string') {

@@ -37,7 +37,11 @@ const DEAD_LETTER = `query One($id: ID!) { deadLetter(id: $id) { id status repro
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function commands(api: TestApi, token: string, path: 'claim' | 'ack', body: unknown): Promise<{ status: number; body: unknown }> {
-  const response = await fetch(`${api.url}/ingest/v1/commands/${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(`${api.url}/ingest/v1/commands/${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return { status: response.status, body: await response.json() };
 }
 
@@ -66,7 +70,9 @@ describe(ReprocessService.name, () => {
     const events = Array.from({ length: count }, () => deadLetter(automation, { source: { kind: 'sdk', queue: `${automation}.failed` }, ...overrides }));
     const result = await ingest(t.api, runtime, events);
     expect(result.body.accepted).toBe(count);
-    const rows = await t.db.query<{ id: string }>(`SELECT id::text AS id FROM dead_letter WHERE message_id = ANY($1) ORDER BY id`, [events.map((e) => (e as { messageId: string }).messageId)]);
+    const rows = await t.db.query<{ id: string }>(`SELECT id::text AS id FROM dead_letter WHERE message_id = ANY($1) ORDER BY id`, [
+      events.map((e) => (e as { messageId: string }).messageId),
+    ]);
     return rows.map((r) => r.id);
   }
 
@@ -103,11 +109,9 @@ describe(ReprocessService.name, () => {
     const fingerprintOf = `batch${randomUUID().replaceAll('-', '')}`;
     await seed('payout-reconciliation', 3, { errorMessage: `preview ${fingerprintOf}` });
     const selection = { filter: { automation: 'payout-reconciliation', search: fingerprintOf } };
-    const preview = await t.api.graphql<{ reprocessPreview: { count: number; blockedReason: string | null; parts: { route: string; count: number; allowed: boolean; destination: string }[] } }>(
-      PREVIEW,
-      { action: 'reprocess', selection },
-      operator,
-    );
+    const preview = await t.api.graphql<{
+      reprocessPreview: { count: number; blockedReason: string | null; parts: { route: string; count: number; allowed: boolean; destination: string }[] };
+    }>(PREVIEW, { action: 'reprocess', selection }, operator);
     expect(preview.data?.reprocessPreview.count).toBe(3);
     expect(preview.data?.reprocessPreview.blockedReason).toBeNull();
     expect(preview.data?.reprocessPreview.parts).toHaveLength(1);
@@ -147,7 +151,9 @@ describe(ReprocessService.name, () => {
     const timeouts = await seed('payout-reconciliation', 2, { errorClass: 'TimeoutError', errorMessage: `Stripe did not answer in 30s ${marker}` });
     const created = (await start(owner, { selection: { filter: { search: marker } }, velocity: 1 })).data?.startReprocess as Request;
     const GROUPS = `query($id: ID!) { reprocessRequest(id: $id) { errorGroups { automation errorClass count sampleDeadLetterId sampleMessageId sampleError } } }`;
-    type Groups = { reprocessRequest: { errorGroups: { automation: string; errorClass: string; count: number; sampleDeadLetterId: string; sampleMessageId: string; sampleError: string }[] } };
+    type Groups = {
+      reprocessRequest: { errorGroups: { automation: string; errorClass: string; count: number; sampleDeadLetterId: string; sampleMessageId: string; sampleError: string }[] };
+    };
     const sampleOf = async (id: string | undefined) => (await t.db.query<{ message_id: string }>(`SELECT message_id FROM dead_letter WHERE id = $1::bigint`, [id]))[0]?.message_id;
     /** The sample is a group's oldest dead letter: the lowest id, whatever order the seed returned. */
     const oldest = (ids: string[]) => String(Math.min(...ids.map(Number)));
@@ -182,7 +188,11 @@ describe(ReprocessService.name, () => {
     expect(created).toMatchObject({ state: 'running', total: 5, requestedBy: { name: 'Otto Operator' }, canControl: true });
 
     // Offered, and the request says it waits for the runtime (set as the worker settles, just after the last offer).
-    const offered = await eventually(() => request(created.id), (r) => r.progress.dispatched === 5 && r.waitingReason !== null, 'commands offered');
+    const offered = await eventually(
+      () => request(created.id),
+      (r) => r.progress.dispatched === 5 && r.waitingReason !== null,
+      'commands offered',
+    );
     expect(offered.waitingReason).toMatch(/pick up 5 command/);
     // Taken by the request and not sent yet: they read reprocessing, in the list and its filter alike.
     expect(await statusesOf(ids, 'reprocessing')).toEqual(ids.map(() => 'reprocessing'));
@@ -208,8 +218,15 @@ describe(ReprocessService.name, () => {
     await ingest(t.api, runtime, [...handled(first, 'failed'), ...rest.flatMap((c) => handled(c, 'succeeded'))]);
     const finished = await request(created.id);
     expect(finished.progress).toMatchObject({ succeeded: 4, failed: 1 });
-    const resolved = await t.api.graphql<{ deadLetter: { status: string; actions: { requestId: string; state: string; reprocessId: string; route: string }[] } }>(DEAD_LETTER, { id: rest[0]?.deadLetterId }, owner);
-    expect(resolved.data?.deadLetter).toMatchObject({ status: 'resolved', actions: [{ requestId: created.id, state: 'succeeded', route: 'sdk', reprocessId: rest[0]?.reprocessId }] });
+    const resolved = await t.api.graphql<{ deadLetter: { status: string; actions: { requestId: string; state: string; reprocessId: string; route: string }[] } }>(
+      DEAD_LETTER,
+      { id: rest[0]?.deadLetterId },
+      owner,
+    );
+    expect(resolved.data?.deadLetter).toMatchObject({
+      status: 'resolved',
+      actions: [{ requestId: created.id, state: 'succeeded', route: 'sdk', reprocessId: rest[0]?.reprocessId }],
+    });
     const failedAgain = await t.api.graphql<{ deadLetter: { status: string } }>(DEAD_LETTER, { id: first.deadLetterId }, owner);
     expect(failedAgain.data?.deadLetter.status).toBe('failed_again');
 
@@ -233,10 +250,18 @@ describe(ReprocessService.name, () => {
   it('links a new dead letter reported with the key to the one it failed again from', async () => {
     const [id] = await seed('payout-reconciliation', 1);
     const created = (await start(operator, { selection: { ids: [id] } })).data?.startReprocess as Request;
-    await eventually(() => request(created.id), (r) => r.progress.dispatched === 1, 'command offered');
+    await eventually(
+      () => request(created.id),
+      (r) => r.progress.dispatched === 1,
+      'command offered',
+    );
     const [command] = ((await commands(t.api, runtime, 'claim', { max: 100 })).body as ClaimCommandsResponseV1).commands.filter((c) => c.requestId === created.id);
     await commands(t.api, runtime, 'ack', { reprocessIds: [command?.reprocessId] });
-    const retried = deadLetter('payout-reconciliation', { source: { kind: 'sdk', queue: 'payout-reconciliation.failed' }, reprocessId: command?.reprocessId, errorMessage: 'NetSuite refused payout po_4711: bank account 553 is still closed' });
+    const retried = deadLetter('payout-reconciliation', {
+      source: { kind: 'sdk', queue: 'payout-reconciliation.failed' },
+      reprocessId: command?.reprocessId,
+      errorMessage: 'NetSuite refused payout po_4711: bank account 553 is still closed',
+    });
     await ingest(t.api, runtime, [retried]);
     const [fresh] = await t.db.query<{ id: string }>(`SELECT id::text AS id FROM dead_letter WHERE message_id = $1`, [(retried as { messageId: string }).messageId]);
     // The new one is what failed again (waiting, under its own error); the old one was reprocessed, not counted twice.
@@ -249,8 +274,16 @@ describe(ReprocessService.name, () => {
   it('pauses, resumes and cancels; cancelled messages wait again and every step is on record', async () => {
     const ids = await seed('payout-reconciliation', 40);
     const created = (await start(operator, { selection: { ids }, velocity: 2 })).data?.startReprocess as Request;
-    await eventually(() => request(created.id), (r) => r.progress.dispatched >= 1, 'first offers');
-    const paused = await t.api.graphql<{ pauseReprocess: Request }>(`mutation P($id: ID!) { pauseReprocess(id: $id, reason: "checking with treasury") { ${REQUEST_FIELDS} } }`, { id: created.id }, operator);
+    await eventually(
+      () => request(created.id),
+      (r) => r.progress.dispatched >= 1,
+      'first offers',
+    );
+    const paused = await t.api.graphql<{ pauseReprocess: Request }>(
+      `mutation P($id: ID!) { pauseReprocess(id: $id, reason: "checking with treasury") { ${REQUEST_FIELDS} } }`,
+      { id: created.id },
+      operator,
+    );
     expect(paused.data?.pauseReprocess.state).toBe('paused');
     await sleep(1_500);
     const held = (await request(created.id)).progress.dispatched;
@@ -260,7 +293,11 @@ describe(ReprocessService.name, () => {
 
     const resumed = await t.api.graphql<{ resumeReprocess: Request }>(`mutation R($id: ID!) { resumeReprocess(id: $id) { state } }`, { id: created.id }, operator);
     expect(resumed.data?.resumeReprocess.state).toBe('running');
-    await eventually(() => request(created.id), (r) => r.progress.dispatched > held, 'offers after resume');
+    await eventually(
+      () => request(created.id),
+      (r) => r.progress.dispatched > held,
+      'offers after resume',
+    );
 
     // Started and resumed without a canary: no canary check was ever queued for it.
     const checks = await t.db.query<{ n: number }>(
@@ -274,7 +311,11 @@ describe(ReprocessService.name, () => {
     expect(resumeAgain.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     expect((await t.api.graphql(`mutation C($id: ID!) { cancelReprocess(id: $id) { state } }`, { id: created.id }, viewer)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
-    const cancelled = await t.api.graphql<{ cancelReprocess: Request }>(`mutation C($id: ID!) { cancelReprocess(id: $id, reason: "wrong batch") { ${REQUEST_FIELDS} } }`, { id: created.id }, operator);
+    const cancelled = await t.api.graphql<{ cancelReprocess: Request }>(
+      `mutation C($id: ID!) { cancelReprocess(id: $id, reason: "wrong batch") { ${REQUEST_FIELDS} } }`,
+      { id: created.id },
+      operator,
+    );
     expect(cancelled.data?.cancelReprocess.state).toBe('cancelled');
     expect(cancelled.data?.cancelReprocess.progress).toMatchObject({ queued: 0, dispatched: 0, cancelled: 40 });
     const statuses = await t.db.query<{ status: string; n: number }>(`SELECT status, count(*)::int AS n FROM dead_letter WHERE id = ANY($1::bigint[]) GROUP BY status`, [ids]);
@@ -295,7 +336,11 @@ describe(ReprocessService.name, () => {
   it('discards a selection: the dead letters are set aside, nothing is sent', async () => {
     const ids = await seed('payout-reconciliation', 6);
     const created = (await start(operator, { action: 'discard', selection: { ids }, reason: 'duplicates of payouts already booked by hand' })).data?.startReprocess as Request;
-    const done = await eventually(() => request(created.id), (r) => r.state === 'done', 'discard done');
+    const done = await eventually(
+      () => request(created.id),
+      (r) => r.state === 'done',
+      'discard done',
+    );
     expect(done.progress).toMatchObject({ succeeded: 6, queued: 0 });
     const statuses = await t.db.query<{ status: string }>(`SELECT DISTINCT status FROM dead_letter WHERE id = ANY($1::bigint[])`, [ids]);
     expect(statuses).toEqual([{ status: 'discarded' }]);
@@ -353,12 +398,26 @@ describe(ReprocessService.name, () => {
     it('POSTs each message signed, tries again with backoff after a 503, and confirms on 2xx', async () => {
       const admin = await t.api.signIn('ada');
       const token = (await createToken(t.api, admin, { team: 'support-engineering', capabilities: ['ingest', 'dead_letters'] })).secret;
-      const events = Array.from({ length: 3 }, () => deadLetter('ticket-triage', { source: { kind: 'webhook', queue: 'triage' }, errorClass: 'ClassifierError', errorMessage: 'model returned no queue' }));
+      const events = Array.from({ length: 3 }, () =>
+        deadLetter('ticket-triage', { source: { kind: 'webhook', queue: 'triage' }, errorClass: 'ClassifierError', errorMessage: 'model returned no queue' }),
+      );
       await ingest(t.api, token, events);
-      const created = (await t.api.graphql<{ startReprocess: Request }>(START, { input: { action: 'reprocess', velocity: 50, reason: 'classifier model rolled back', selection: { filter: { automation: 'ticket-triage', search: 'ClassifierError' } } } }, admin)).data
-        ?.startReprocess as Request;
+      const created = (
+        await t.api.graphql<{ startReprocess: Request }>(
+          START,
+          {
+            input: { action: 'reprocess', velocity: 50, reason: 'classifier model rolled back', selection: { filter: { automation: 'ticket-triage', search: 'ClassifierError' } } },
+          },
+          admin,
+        )
+      ).data?.startReprocess as Request;
       expect(created.total).toBe(3);
-      const done = await eventually(() => request(created.id), (r) => r.state === 'done', 'webhook deliveries', 45_000);
+      const done = await eventually(
+        () => request(created.id),
+        (r) => r.state === 'done',
+        'webhook deliveries',
+        45_000,
+      );
       expect(done.progress.acknowledged).toBe(3);
       expect(received).toHaveLength(3);
       expect(received.every((r) => r.verified)).toBe(true);
@@ -372,13 +431,29 @@ describe(ReprocessService.name, () => {
         const token = (await createToken(t.api, admin, { team: 'support-engineering', capabilities: ['ingest', 'dead_letters'] })).secret;
         const event = deadLetter('ticket-triage', { source: { kind: 'webhook', queue: 'triage' }, errorClass: 'EchoedError', errorMessage: 'classifier timed out' });
         await ingest(t.api, token, [event]);
-        const created = (await t.api.graphql<{ startReprocess: Request }>(START, { input: { action: 'reprocess', velocity: 50, reason: 'classifier back', selection: { filter: { automation: 'ticket-triage', search: 'EchoedError' } } } }, admin)).data
-          ?.startReprocess as Request;
-        await eventually(() => request(created.id), (r) => r.state === 'done' && r.recentErrors.length === 1, 'the refusal on the ledger', 45_000);
-        const [{ id }] = (await t.db.query<{ id: string }>(`SELECT id::text AS id FROM dead_letter WHERE message_id = $1`, [(event as { messageId: string }).messageId])) as [{ id: string }];
+        const created = (
+          await t.api.graphql<{ startReprocess: Request }>(
+            START,
+            { input: { action: 'reprocess', velocity: 50, reason: 'classifier back', selection: { filter: { automation: 'ticket-triage', search: 'EchoedError' } } } },
+            admin,
+          )
+        ).data?.startReprocess as Request;
+        await eventually(
+          () => request(created.id),
+          (r) => r.state === 'done' && r.recentErrors.length === 1,
+          'the refusal on the ledger',
+          45_000,
+        );
+        const [{ id }] = (await t.db.query<{ id: string }>(`SELECT id::text AS id FROM dead_letter WHERE message_id = $1`, [(event as { messageId: string }).messageId])) as [
+          { id: string },
+        ];
         const read = async (cookie: string) => {
           const one = await t.api.graphql<{ reprocessRequest: Request }>(GET, { id: created.id }, cookie);
-          const history = await t.api.graphql<{ deadLetter: { actions: { lastError: string | null }[] } }>(`query($id: ID!) { deadLetter(id: $id) { actions { lastError } } }`, { id }, cookie);
+          const history = await t.api.graphql<{ deadLetter: { actions: { lastError: string | null }[] } }>(
+            `query($id: ID!) { deadLetter(id: $id) { actions { lastError } } }`,
+            { id },
+            cookie,
+          );
           return [one.data?.reprocessRequest.recentErrors[0]?.error, history.data?.deadLetter.actions[0]?.lastError];
         };
         const full = `webhook answered 422 Unprocessable Entity: ${refuseWith}`;

@@ -20,7 +20,19 @@ import { ReprocessService } from './reprocess.service.js';
 @Module({
   imports: [DeadLettersModule, RuntimesModule, ReprocessHoldsModule, AuditModule, JobsModule, MetricsModule],
   controllers: [ReprocessCommandsController],
-  providers: [ReprocessRepository, ReprocessItemsRepository, ReprocessCanaryRepository, ReprocessCanaryService, ReprocessCanaryJob, ReprocessService, ReprocessCommandsService, ReprocessDispatchJob, ReprocessResolver, DeadLetterActionsResolver, RequestFailedAgainResolver],
+  providers: [
+    ReprocessRepository,
+    ReprocessItemsRepository,
+    ReprocessCanaryRepository,
+    ReprocessCanaryService,
+    ReprocessCanaryJob,
+    ReprocessService,
+    ReprocessCommandsService,
+    ReprocessDispatchJob,
+    ReprocessResolver,
+    DeadLetterActionsResolver,
+    RequestFailedAgainResolver,
+  ],
   exports: [ReprocessDispatchJob, ReprocessService],
 })
 export class ReprocessModule {}

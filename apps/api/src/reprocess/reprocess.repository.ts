@@ -57,7 +57,6 @@ export interface SelectionPart {
   count: number;
 }
 
-
 export interface NewRequest {
   action: ReprocessAction;
   requestedBy: string;
@@ -212,7 +211,10 @@ export class ReprocessRepository {
 
   /** Each automation's owner team and risk domains now. */
   async automationsNow(slugs: readonly string[]): Promise<Map<string, AutomationAsRequested>> {
-    const rows = await this.db.query<{ slug: string; owner_team: string; risk_domains: string[] }>(`SELECT slug, owner_team, risk_domains FROM automation WHERE slug = ANY($1::text[])`, [[...slugs]]);
+    const rows = await this.db.query<{ slug: string; owner_team: string; risk_domains: string[] }>(
+      `SELECT slug, owner_team, risk_domains FROM automation WHERE slug = ANY($1::text[])`,
+      [[...slugs]],
+    );
     return new Map(rows.map((r) => [r.slug, { ownerTeam: r.owner_team, riskDomains: r.risk_domains }]));
   }
 
@@ -251,7 +253,11 @@ export class ReprocessRepository {
    * Records a second person's decision on a request waiting for approval and moves it on (to
    * running when approved, cancelled when rejected); undefined when it was not waiting.
    */
-  async decide(tx: Transaction, id: string, decision: { decision: 'approved' | 'rejected'; by: { id: string; name: string }; note: string | null }): Promise<RequestRow | undefined> {
+  async decide(
+    tx: Transaction,
+    id: string,
+    decision: { decision: 'approved' | 'rejected'; by: { id: string; name: string }; note: string | null },
+  ): Promise<RequestRow | undefined> {
     const [row] = await this.db.query<RequestRow>(
       `WITH decided AS (
          UPDATE reprocess_request

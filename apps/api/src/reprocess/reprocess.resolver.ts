@@ -22,7 +22,10 @@ export class ReprocessResolver {
   constructor(@Inject(ReprocessService) private readonly service: ReprocessService) {}
 
   @RequirePermission('catalog:read')
-  @Query(() => ReprocessPreviewType, { complexity: FIELD_COST.reprocessPreview, description: 'How many dead letters a reprocess or discard would act on now, where they would go, and whether you may.' })
+  @Query(() => ReprocessPreviewType, {
+    complexity: FIELD_COST.reprocessPreview,
+    description: 'How many dead letters a reprocess or discard would act on now, where they would go, and whether you may.',
+  })
   reprocessPreview(
     @CurrentUser() user: User | undefined,
     @Args('action', { type: () => ReprocessActionEnum }) action: ReprocessAction,
@@ -44,13 +47,21 @@ export class ReprocessResolver {
 
   @RequirePermission('dead-letter:act')
   @Mutation(() => ReprocessRequestType)
-  pauseReprocess(@CurrentUser() user: User, @Args('id', { type: () => ID }) id: string, @Args('reason', { type: () => String, nullable: true }) reason: string | null): Promise<ReprocessRequestType> {
+  pauseReprocess(
+    @CurrentUser() user: User,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('reason', { type: () => String, nullable: true }) reason: string | null,
+  ): Promise<ReprocessRequestType> {
     return this.service.pause(id, user, reason);
   }
 
   @RequirePermission('dead-letter:act')
   @Mutation(() => ReprocessRequestType)
-  resumeReprocess(@CurrentUser() user: User, @Args('id', { type: () => ID }) id: string, @Args('reason', { type: () => String, nullable: true }) reason: string | null): Promise<ReprocessRequestType> {
+  resumeReprocess(
+    @CurrentUser() user: User,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('reason', { type: () => String, nullable: true }) reason: string | null,
+  ): Promise<ReprocessRequestType> {
     return this.service.resume(id, user, reason);
   }
 
@@ -58,21 +69,34 @@ export class ReprocessResolver {
   @Mutation(() => ReprocessRequestType, {
     description: 'Sends the rest of a request whose canary still waits for outcomes (a runtime that never reports them), without them. To stop instead, cancel the request.',
   })
-  continueReprocessCanary(@CurrentUser() user: User, @Args('id', { type: () => ID }) id: string, @Args('reason', { type: () => String, nullable: true }) reason: string | null): Promise<ReprocessRequestType> {
+  continueReprocessCanary(
+    @CurrentUser() user: User,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('reason', { type: () => String, nullable: true }) reason: string | null,
+  ): Promise<ReprocessRequestType> {
     return this.service.continueCanary(id, user, reason);
   }
 
   @RequirePermission('dead-letter:act')
   @Mutation(() => ReprocessRequestType, { description: 'Stops sending; messages not sent yet go back to waiting.' })
-  cancelReprocess(@CurrentUser() user: User, @Args('id', { type: () => ID }) id: string, @Args('reason', { type: () => String, nullable: true }) reason: string | null): Promise<ReprocessRequestType> {
+  cancelReprocess(
+    @CurrentUser() user: User,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('reason', { type: () => String, nullable: true }) reason: string | null,
+  ): Promise<ReprocessRequestType> {
     return this.service.cancel(id, user, reason);
   }
 
   @RequirePermission('dead-letter:act')
   @Mutation(() => ReprocessRequestType, {
-    description: 'A second person on call for or owning the team of every automation in it (admins only when on that team) lets a request that waits for approval run. Never the person who asked for it.',
+    description:
+      'A second person on call for or owning the team of every automation in it (admins only when on that team) lets a request that waits for approval run. Never the person who asked for it.',
   })
-  approveReprocess(@CurrentUser() user: User, @Args('id', { type: () => ID }) id: string, @Args('note', { type: () => String, nullable: true }) note: string | null): Promise<ReprocessRequestType> {
+  approveReprocess(
+    @CurrentUser() user: User,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('note', { type: () => String, nullable: true }) note: string | null,
+  ): Promise<ReprocessRequestType> {
     return this.service.approve(id, note, user);
   }
 

@@ -89,7 +89,11 @@ export class ReprocessService {
         { path: 'selection', message: 'matches no actionable dead letter' },
       ]);
     }
-    const routes = parts.map((part: SelectionPart) => ({ automation: part.automation_slug, sourceKind: part.source_kind, route: this.runtimes.route(input.action, part.runtime, part.source_kind) }));
+    const routes = parts.map((part: SelectionPart) => ({
+      automation: part.automation_slug,
+      sourceKind: part.source_kind,
+      route: this.runtimes.route(input.action, part.runtime, part.source_kind),
+    }));
     const created = await this.ledger.transaction(async (tx) => {
       const request = await this.ledger.create(tx, {
         action: input.action,
@@ -191,7 +195,9 @@ export class ReprocessService {
   async reject(id: string, reason: string, user: User): Promise<ReprocessRequestType> {
     const text = reason.trim();
     if (text.length < 3) {
-      throw new InputError('Say why the request is rejected.', [{ path: 'reason', message: 'say why, in a few words (it goes in the audit trail)', found: JSON.stringify(reason) }]);
+      throw new InputError('Say why the request is rejected.', [
+        { path: 'reason', message: 'say why, in a few words (it goes in the audit trail)', found: JSON.stringify(reason) },
+      ]);
     }
     const current = await this.find(id);
     if (current.requested_by === user.id) {
@@ -258,7 +264,10 @@ export class ReprocessService {
         return false;
       }
       const progress = (await this.items.progress([id])).get(id) ?? {};
-      await this.audit.record({ actor: SYSTEM_ACTOR, action: 'request.finished', target: { kind: 'reprocess_request', id }, automations: row.automations, detail: { total: row.total, ...progress } }, tx);
+      await this.audit.record(
+        { actor: SYSTEM_ACTOR, action: 'request.finished', target: { kind: 'reprocess_request', id }, automations: row.automations, detail: { total: row.total, ...progress } },
+        tx,
+      );
       return true;
     });
   }
@@ -375,7 +384,13 @@ export class ReprocessService {
 
   private async recentErrors(row: RequestRow, user: User | undefined): Promise<ReprocessRequestType['recentErrors']> {
     const shown = await this.errorsAsSeenBy(row.automations, user);
-    return (await this.items.itemErrors(row.id, 20)).map((e) => ({ deadLetterId: e.dead_letter_id, messageId: e.message_id, state: e.state, error: shown(e.automation_slug, e.last_error), attempts: e.attempts }));
+    return (await this.items.itemErrors(row.id, 20)).map((e) => ({
+      deadLetterId: e.dead_letter_id,
+      messageId: e.message_id,
+      state: e.state,
+      error: shown(e.automation_slug, e.last_error),
+      attempts: e.attempts,
+    }));
   }
 
   /** What the snapshot holds by automation and error, the sample's error as `user` may read it. */

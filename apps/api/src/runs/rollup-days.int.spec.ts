@@ -126,11 +126,17 @@ describe('daily rollups (run_rollup_day) and run_rollup_span over them', () => {
            FROM run_rollup_minute WHERE automation_slug = '${SLUG}' AND minute >= $1 AND minute < $2`,
         [from, to],
       );
-      const [actual] = await db.query<Totals & Record<string, unknown>>(`SELECT succeeded::text, failed::text, minutes::text, histogram FROM run_rollup_span('${SLUG}', $1, $2, true)`, [from, to]);
+      const [actual] = await db.query<Totals & Record<string, unknown>>(
+        `SELECT succeeded::text, failed::text, minutes::text, histogram FROM run_rollup_span('${SLUG}', $1, $2, true)`,
+        [from, to],
+      );
       expect(actual, `${from.toISOString()} – ${to.toISOString()}`).toEqual(expected);
     }
     // The 30-day way of reading: the sealed days come from their rows, not from 24 hours each.
-    const [plan] = await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, COSTS OFF, FORMAT JSON) SELECT * FROM run_rollup_span('${SLUG}', $1, $2, true)`, [at(0), at(5 * DAY)]);
+    const [plan] = await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, COSTS OFF, FORMAT JSON) SELECT * FROM run_rollup_span('${SLUG}', $1, $2, true)`, [
+      at(0),
+      at(5 * DAY),
+    ]);
     expect(JSON.stringify(plan)).toContain('run_rollup_day');
   });
 

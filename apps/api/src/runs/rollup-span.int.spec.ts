@@ -29,7 +29,10 @@ describe('hourly rollups and run_rollup_span', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     // Three hours of minutes: 1 success each, and a failure every 10th minute; durations in bucket 7.
-    const rows = Array.from({ length: 180 }, (_, k) => `('invoice-generation', '${at(k * MINUTE).toISOString()}', 1, ${k % 10 === 0 ? 1 : 0}, '${histogram(7, k % 10 === 0 ? 2 : 1)}')`);
+    const rows = Array.from(
+      { length: 180 },
+      (_, k) => `('invoice-generation', '${at(k * MINUTE).toISOString()}', 1, ${k % 10 === 0 ? 1 : 0}, '${histogram(7, k % 10 === 0 ? 2 : 1)}')`,
+    );
     await db.query(`INSERT INTO run_rollup_minute (automation_slug, minute, succeeded, failed, duration_histogram) VALUES ${rows.join(', ')}`);
   });
   afterAll(() => db.drop());
@@ -84,7 +87,10 @@ describe('hourly rollups and run_rollup_span', () => {
         [from, to],
       );
       const actual = await span(from, to);
-      expect({ succeeded: String(actual.succeeded), failed: String(actual.failed), minutes: String(actual.minutes), histogram: actual.histogram }, `${from.toISOString()} – ${to.toISOString()}`).toEqual(expected);
+      expect(
+        { succeeded: String(actual.succeeded), failed: String(actual.failed), minutes: String(actual.minutes), histogram: actual.histogram },
+        `${from.toISOString()} – ${to.toISOString()}`,
+      ).toEqual(expected);
     }
   });
 
@@ -99,16 +105,20 @@ describe('hourly rollups and run_rollup_span', () => {
     // hours, some new and some existing — the mix that split statement triggers into opposite lock orders.
     const start = at(20 * HOUR);
     const writers = Array.from({ length: 8 }, (_, w) => w);
-    const clients = await Promise.all(writers.map(async () => {
-      const client = new pg.Client({ connectionString: db.url });
-      await client.connect();
-      return client;
-    }));
+    const clients = await Promise.all(
+      writers.map(async () => {
+        const client = new pg.Client({ connectionString: db.url });
+        await client.connect();
+        return client;
+      }),
+    );
     try {
       for (let round = 0; round < 5; round += 1) {
         await Promise.all(
           clients.map(async (client, w) => {
-            const minutes = Array.from({ length: 6 }, (_, k) => new Date(start.getTime() + ((w * 7 + k * 19 + round * 5) % 120) * MINUTE)).sort((a, b) => a.getTime() - b.getTime());
+            const minutes = Array.from({ length: 6 }, (_, k) => new Date(start.getTime() + ((w * 7 + k * 19 + round * 5) % 120) * MINUTE)).sort(
+              (a, b) => a.getTime() - b.getTime(),
+            );
             const unique = [...new Set(minutes.map((m) => m.toISOString()))];
             await client.query('BEGIN');
             await client.query(
@@ -125,8 +135,12 @@ describe('hourly rollups and run_rollup_span', () => {
     } finally {
       await Promise.all(clients.map((client) => client.end()));
     }
-    const [minutes] = await db.query<{ succeeded: number; h3: number }>(`SELECT sum(succeeded)::int AS succeeded, sum(duration_histogram[4])::int AS h3 FROM run_rollup_minute WHERE automation_slug = 'concurrent'`);
-    const [hours] = await db.query<{ succeeded: number; h3: number }>(`SELECT sum(succeeded)::int AS succeeded, sum(duration_histogram[4])::int AS h3 FROM run_rollup_hour WHERE automation_slug = 'concurrent'`);
+    const [minutes] = await db.query<{ succeeded: number; h3: number }>(
+      `SELECT sum(succeeded)::int AS succeeded, sum(duration_histogram[4])::int AS h3 FROM run_rollup_minute WHERE automation_slug = 'concurrent'`,
+    );
+    const [hours] = await db.query<{ succeeded: number; h3: number }>(
+      `SELECT sum(succeeded)::int AS succeeded, sum(duration_histogram[4])::int AS h3 FROM run_rollup_hour WHERE automation_slug = 'concurrent'`,
+    );
     expect(hours).toEqual(minutes);
     expect(minutes?.succeeded).toBeGreaterThan(100);
   });

@@ -56,7 +56,12 @@ describe(RunPartitionsService.name, () => {
       )
     )[0];
   const days = async (table: string) =>
-    (await t.db.query<{ name: string }>(`SELECT inhrelid::regclass::text AS name FROM pg_inherits WHERE inhparent = $1::regclass AND inhrelid <> ($1 || '_default')::regclass ORDER BY 1`, [table])).map((row) => row.name);
+    (
+      await t.db.query<{ name: string }>(
+        `SELECT inhrelid::regclass::text AS name FROM pg_inherits WHERE inhparent = $1::regclass AND inhrelid <> ($1 || '_default')::regclass ORDER BY 1`,
+        [table],
+      )
+    ).map((row) => row.name);
   const partitionsOfRuns = async (runIds: string[]) =>
     Object.fromEntries(
       (await t.db.query<{ run_id: string; partition: string }>(`SELECT run_id, tableoid::regclass::text AS partition FROM run WHERE run_id = ANY($1)`, [runIds])).map((row) => [
@@ -67,7 +72,10 @@ describe(RunPartitionsService.name, () => {
 
   const partitionsOfKeys = async (ids: unknown[]) =>
     Object.fromEntries(
-      (await t.db.query<{ id: string; partition: string }>(`SELECT id, tableoid::regclass::text AS partition FROM ingest_event WHERE id = ANY($1)`, [ids])).map((row) => [row.id, row.partition]),
+      (await t.db.query<{ id: string; partition: string }>(`SELECT id, tableoid::regclass::text AS partition FROM ingest_event WHERE id = ANY($1)`, [ids])).map((row) => [
+        row.id,
+        row.partition,
+      ]),
     );
 
   const scraped = async () => (await fetch(`${t.api.url}/metrics`)).text();
@@ -101,7 +109,9 @@ describe(RunPartitionsService.name, () => {
     expect(await scraped()).toContain('roundhouse_partition_default_rows{table="ingest_event"} 0');
 
     expect(await partitionsOfRuns(runs.map((run) => run.runId))).toEqual(Object.fromEntries(runs.map((run) => [run.runId, partitionOf('run', run.startedAt)])));
-    expect(await t.db.query(`SELECT tableoid::regclass::text AS partition FROM run_step WHERE correlation_id = 'po-4711'`)).toEqual([{ partition: partitionOf('run_step', daysAgo(3)) }]);
+    expect(await t.db.query(`SELECT tableoid::regclass::text AS partition FROM run_step WHERE correlation_id = 'po-4711'`)).toEqual([
+      { partition: partitionOf('run_step', daysAgo(3)) },
+    ]);
     expect(await t.db.query(`SELECT (SELECT count(*) FROM run_default)::int AS runs, (SELECT count(*) FROM run_step_default)::int AS steps`)).toEqual([{ runs: 0, steps: 0 }]);
     const metrics = await scraped();
     expect(metrics).toContain('roundhouse_partition_default_rows{table="run_step"} 0');
@@ -137,7 +147,9 @@ describe(RunPartitionsService.name, () => {
     const [expected] = await t.db.query<{ runs: number }>(`SELECT count(*)::int AS runs FROM run WHERE started_at < $1`, [new Date(cutoffDay)]);
     expect(expected?.runs).toBeGreaterThanOrEqual(2);
     // Any row deleted from a run or step partition, by whatever statement, fails the retention.
-    await t.db.query(`CREATE OR REPLACE FUNCTION refuse_row_deletes() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'a row of % was deleted', TG_TABLE_NAME; END $$`);
+    await t.db.query(
+      `CREATE OR REPLACE FUNCTION refuse_row_deletes() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'a row of % was deleted', TG_TABLE_NAME; END $$`,
+    );
     await t.db.query(`CREATE TRIGGER refuse_row_deletes BEFORE DELETE ON run FOR EACH ROW EXECUTE FUNCTION refuse_row_deletes()`);
     await t.db.query(`CREATE TRIGGER refuse_row_deletes BEFORE DELETE ON run_step FOR EACH ROW EXECUTE FUNCTION refuse_row_deletes()`);
     await t.db.query(`CREATE TRIGGER refuse_row_deletes BEFORE DELETE ON ingest_event FOR EACH ROW EXECUTE FUNCTION refuse_row_deletes()`);
@@ -156,7 +168,11 @@ describe(RunPartitionsService.name, () => {
     expect(await rollupTotals()).toEqual(rollups);
 
     // What the console lists: the kept runs, none of the dropped day's.
-    const listed = await t.api.graphql<{ runs: { edges: { node: { runId: string } }[] } }>(`{ runs(first: 50, filter: { automation: "${SLUG}" }) { edges { node { runId } } } }`, {}, owner);
+    const listed = await t.api.graphql<{ runs: { edges: { node: { runId: string } }[] } }>(
+      `{ runs(first: 50, filter: { automation: "${SLUG}" }) { edges { node { runId } } } }`,
+      {},
+      owner,
+    );
     const listedIds = listed.data?.runs.edges.map((edge) => edge.node.runId) ?? [];
     expect(listedIds).toEqual(expect.arrayContaining(kept));
     expect(listedIds.filter((id) => old.includes(id))).toEqual([]);

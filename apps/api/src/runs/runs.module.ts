@@ -13,7 +13,17 @@ import { RunsService } from './runs.service.js';
 
 @Module({
   imports: [JobsModule, MetricsModule],
-  providers: [RunsRepository, RunsService, RunsResolver, RunRetentionJob, RunPartitionsRepository, RunPartitionsService, RunPartitionsJob, RunRollupDaysRepository, RunRollupDaysJob],
+  providers: [
+    RunsRepository,
+    RunsService,
+    RunsResolver,
+    RunRetentionJob,
+    RunPartitionsRepository,
+    RunPartitionsService,
+    RunPartitionsJob,
+    RunRollupDaysRepository,
+    RunRollupDaysJob,
+  ],
   exports: [RunRetentionJob, RunPartitionsService],
 })
 export class RunsModule {}

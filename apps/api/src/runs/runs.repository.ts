@@ -84,11 +84,21 @@ export class RunsRepository {
       params.push(value);
       where.push(sql.replace('?', `$${params.length}`));
     };
-    if (query.automation !== undefined) {add('r.automation_slug = ?', query.automation);}
-    if (query.status !== undefined) {add('r.status = ?', query.status);}
-    if (query.from !== undefined) {add('r.started_at >= ?', query.from);}
-    if (query.to !== undefined) {add('r.started_at < ?', query.to);}
-    if (query.correlationId !== undefined) {add('r.correlation_id = ?', query.correlationId);}
+    if (query.automation !== undefined) {
+      add('r.automation_slug = ?', query.automation);
+    }
+    if (query.status !== undefined) {
+      add('r.status = ?', query.status);
+    }
+    if (query.from !== undefined) {
+      add('r.started_at >= ?', query.from);
+    }
+    if (query.to !== undefined) {
+      add('r.started_at < ?', query.to);
+    }
+    if (query.correlationId !== undefined) {
+      add('r.correlation_id = ?', query.correlationId);
+    }
     if (after !== undefined) {
       params.push(after.startedAt, after.automation, after.runId, after.attempt);
       const n = params.length;

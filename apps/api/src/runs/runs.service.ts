@@ -89,11 +89,15 @@ export class RunsService {
   /** Health over a window, from the per-minute rollups only. */
   async health(slug: string, window: string, bucket: string | undefined, user: User | undefined, now = new Date()): Promise<AutomationHealthType> {
     if (!(window in WINDOWS)) {
-      throw new InputError(`The window must be one of ${Object.keys(WINDOWS).join(', ')}.`, [{ path: 'window', message: `one of ${Object.keys(WINDOWS).join(', ')}`, found: JSON.stringify(window) }]);
+      throw new InputError(`The window must be one of ${Object.keys(WINDOWS).join(', ')}.`, [
+        { path: 'window', message: `one of ${Object.keys(WINDOWS).join(', ')}`, found: JSON.stringify(window) },
+      ]);
     }
     const size = (bucket ?? DEFAULT_BUCKET[window as HealthWindow]) as HealthBucket;
     if (!(size in BUCKETS)) {
-      throw new InputError(`The bucket must be one of ${Object.keys(BUCKETS).join(', ')}.`, [{ path: 'bucket', message: `one of ${Object.keys(BUCKETS).join(', ')}`, found: JSON.stringify(bucket) }]);
+      throw new InputError(`The bucket must be one of ${Object.keys(BUCKETS).join(', ')}.`, [
+        { path: 'bucket', message: `one of ${Object.keys(BUCKETS).join(', ')}`, found: JSON.stringify(bucket) },
+      ]);
     }
     await this.automations.get(slug, user); // NOT_FOUND for an unknown slug
     const bucketMs = BUCKETS[size];

@@ -11,7 +11,13 @@ import { RegistryBindingCheck } from './registry.js';
  */
 @Module({
   imports: [OutboundModule],
-  providers: [{ provide: RuntimeBindingCheck, useFactory: (variables: RuntimeVariables, outbound: OutboundGuard) => new RegistryBindingCheck({ variables, outbound }), inject: [RuntimeVariables, OutboundGuard] }],
+  providers: [
+    {
+      provide: RuntimeBindingCheck,
+      useFactory: (variables: RuntimeVariables, outbound: OutboundGuard) => new RegistryBindingCheck({ variables, outbound }),
+      inject: [RuntimeVariables, OutboundGuard],
+    },
+  ],
   exports: [RuntimeBindingCheck],
 })
 export class RuntimeBindingCheckModule {}

@@ -22,7 +22,6 @@ export interface RuntimeAdapterClass {
  */
 export const RUNTIME_ADAPTERS = [RabbitMqRuntime, BullMqRuntime, NatsRuntime, WebhookRuntime, SdkRuntime, OtherRuntime] as const satisfies readonly RuntimeAdapterClass[];
 
-
 /** Each binding checked by the adapter of its kind: the catalog's and the console's one way to validate a binding. */
 export class RegistryBindingCheck extends RuntimeBindingCheck {
   private readonly byKind = new Map<RuntimeKind, RuntimeAdapterClass>(RUNTIME_ADAPTERS.map((Adapter) => [Adapter.kind, Adapter]));

@@ -56,7 +56,11 @@ describe.skipIf(RABBITMQ_URL === undefined || REDIS_URL === undefined)('retentio
     channel = await connection.createChannel();
     // The runtime's dead-letter queue keeps a message 12 hours.
     await channel.assertQueue(dlq, { durable: false, arguments: { 'x-message-ttl': 12 * HOUR_MS } });
-    const registered = await t.api.graphql(REGISTER, { input: automationInput({ runtime: { kind: 'rabbitmq', queue: 'bills.capture', deadLetterQueue: dlq, connection: variable } }) }, await t.api.signIn('omar'));
+    const registered = await t.api.graphql(
+      REGISTER,
+      { input: automationInput({ runtime: { kind: 'rabbitmq', queue: 'bills.capture', deadLetterQueue: dlq, connection: variable } }) },
+      await t.api.signIn('omar'),
+    );
     expect(registered.errors).toBeUndefined();
 
     // The enrichment runtime's jobs are removed 10 hours after they fail.
@@ -97,10 +101,13 @@ describe.skipIf(RABBITMQ_URL === undefined || REDIS_URL === undefined)('retentio
     });
   });
 
-  it("warns about pending BullMQ dead letters that removeOnFail deletes within a day, with when the first goes", async () => {
+  it('warns about pending BullMQ dead letters that removeOnFail deletes within a day, with when the first goes', async () => {
     const events = new QueueEvents(jobs, { connection: { ...redisConnectionOf(REDIS_URL ?? ''), maxRetriesPerRequest: null } });
     await events.waitUntilReady();
-    await queue.addBulk([{ name: 'enrich', data: { leadId: 'L-1' } }, { name: 'enrich', data: { leadId: 'L-2' } }]);
+    await queue.addBulk([
+      { name: 'enrich', data: { leadId: 'L-1' } },
+      { name: 'enrich', data: { leadId: 'L-2' } },
+    ]);
     await expect.poll(() => queue.getFailedCount(), { timeout: 10_000 }).toBe(2);
     await events.close();
     const collector = t.api.app.get(BullMqCollector);
@@ -118,7 +125,12 @@ describe.skipIf(RABBITMQ_URL === undefined || REDIS_URL === undefined)('retentio
 
     // The evaluator raises a ticket, with the runbook the automation's dead-letter SLO names, before they go.
     const alertOf = async () =>
-      (await t.db.query<{ severity: string; state: string; summary: string; runbook: string | null }>(`SELECT severity, state, summary, runbook FROM alert WHERE automation_slug = 'crm-enrichment' AND rule = $1`, [`expiring:${jobs}`]))[0];
+      (
+        await t.db.query<{ severity: string; state: string; summary: string; runbook: string | null }>(
+          `SELECT severity, state, summary, runbook FROM alert WHERE automation_slug = 'crm-enrichment' AND rule = $1`,
+          [`expiring:${jobs}`],
+        )
+      )[0];
     await t.api.app.get(SloEvaluationJob).evaluate();
     expect(await alertOf()).toEqual({ severity: 'ticket', state: 'firing', summary: warning?.message, runbook: 'enrichment-failures' });
 

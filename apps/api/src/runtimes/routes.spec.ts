@@ -7,7 +7,14 @@ import { RUNTIME_ADAPTERS } from './registry.js';
 import { RabbitMqRuntime } from './rabbitmq/rabbitmq.runtime.js';
 import { Runtimes } from './routes.js';
 
-const rabbit: RuntimeBinding = { kind: 'rabbitmq', queue: 'invoices.generate', deadLetterQueue: 'invoices.generate.dlq', exchange: 'finance', routingKey: 'deal.closed_won', connection: 'ROUNDHOUSE_RUNTIME_RABBITMQ_URL' };
+const rabbit: RuntimeBinding = {
+  kind: 'rabbitmq',
+  queue: 'invoices.generate',
+  deadLetterQueue: 'invoices.generate.dlq',
+  exchange: 'finance',
+  routingKey: 'deal.closed_won',
+  connection: 'ROUNDHOUSE_RUNTIME_RABBITMQ_URL',
+};
 const webhook: RuntimeBinding = { kind: 'webhook', reprocessUrl: 'https://triage.example/reprocess', signingSecret: 'ROUNDHOUSE_RUNTIME_TRIAGE_SECRET' };
 
 /** The registered adapters reading variables as this api does, from `env`, with `allowed` listed in ROUNDHOUSE_ALLOWED_RUNTIME_VARIABLES. */
@@ -31,7 +38,9 @@ describe(Runtimes.name, () => {
   it('posts to the webhook, and warns before anything is sent when it cannot be signed', async () => {
     expect(variables({}).route('reprocess', webhook, 'webhook')).toBe('webhook');
     // The person confirming sees where it goes, never the URL's credentials or query (they may be the webhook's token).
-    expect(variables({}).describeRoute('webhook', { ...webhook, reprocessUrl: 'https://hook:pa55@triage.example/reprocess?token=t0k' })).toBe('POSTed, signed, to https://triage.example/reprocess');
+    expect(variables({}).describeRoute('webhook', { ...webhook, reprocessUrl: 'https://hook:pa55@triage.example/reprocess?token=t0k' })).toBe(
+      'POSTed, signed, to https://triage.example/reprocess',
+    );
     expect(variables({}).routeWarning('webhook', webhook)).toMatch(/ROUNDHOUSE_RUNTIME_TRIAGE_SECRET is not set/);
     expect(variables({ ROUNDHOUSE_RUNTIME_TRIAGE_SECRET: 's3cret' }).routeWarning('webhook', webhook)).toBeNull();
     expect(await refusedTarget(variables({}), 'webhook', webhook)).toMatch(/cannot sign/);

@@ -36,9 +36,12 @@ describe.skipIf(RABBITMQ_URL === undefined)(RuntimeCollectors.name, () => {
   const collected = async (queue: string) =>
     (await t.db.query<{ message_id: string }>(`SELECT message_id FROM dead_letter WHERE source_queue = $1 ORDER BY message_id`, [queue])).map((r) => r.message_id);
   const park = (queue: string, messageId: string) =>
-    channel.sendToQueue(queue, Buffer.from(JSON.stringify({ billId: messageId })), { messageId, contentType: 'application/json', headers: { 'x-exception-class': 'VendorNotFound' } });
-  const bound = (deadLetterQueue: string) =>
-    automationInput({ runtime: { kind: 'rabbitmq', queue: 'bills.capture', deadLetterQueue, connection: VARIABLE } });
+    channel.sendToQueue(queue, Buffer.from(JSON.stringify({ billId: messageId })), {
+      messageId,
+      contentType: 'application/json',
+      headers: { 'x-exception-class': 'VendorNotFound' },
+    });
+  const bound = (deadLetterQueue: string) => automationInput({ runtime: { kind: 'rabbitmq', queue: 'bills.capture', deadLetterQueue, connection: VARIABLE } });
 
   beforeAll(async () => {
     process.env[VARIABLE] = RABBITMQ_URL;

@@ -106,10 +106,7 @@ describe(evaluateBurnRates.name, () => {
 
   it('names every firing rule, the page outranking the ticket', () => {
     // 1 h → 14.4, 5 min → 16; 6 h: 36 of 6,000 = 0.6 % → 1.2; 3 d: 432 of 72,000 = 0.6 % → 1.2
-    const evaluation = evaluateBurnRates(
-      99.5,
-      counts({ ...HEALTHY, '1h': [72, 1_000], '5m': [8, 100], '6h': [36, 6_000], '3d': [432, 72_000] }),
-    );
+    const evaluation = evaluateBurnRates(99.5, counts({ ...HEALTHY, '1h': [72, 1_000], '5m': [8, 100], '6h': [36, 6_000], '3d': [432, 72_000] }));
 
     expect(evaluation.firing.map((r) => r.rule.name)).toEqual(['fast-burn', 'slow-burn']);
     expect(evaluation.severity).toBe('page');

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  backlogStatus,
-  freshnessCounts,
-  freshnessStatus,
-  oldestDeadLetterStatus,
-  successRateCounts,
-  withinLimitCounts,
-} from './slo-indicators.js';
+import { backlogStatus, freshnessCounts, freshnessStatus, oldestDeadLetterStatus, successRateCounts, withinLimitCounts } from './slo-indicators.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

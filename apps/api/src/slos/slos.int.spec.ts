@@ -67,7 +67,13 @@ describe(SlosService.name, () => {
   ): Promise<void> {
     if (counts.latency !== undefined) {
       const { thresholdMs, runs, within } = counts.latency;
-      await t.db.query(`INSERT INTO run_latency_minute (automation_slug, threshold_ms, minute, runs, within) VALUES ($1, $2, $3, $4, $5)`, [slug, thresholdMs, minute, runs, within]);
+      await t.db.query(`INSERT INTO run_latency_minute (automation_slug, threshold_ms, minute, runs, within) VALUES ($1, $2, $3, $4, $5)`, [
+        slug,
+        thresholdMs,
+        minute,
+        runs,
+        within,
+      ]);
     }
     await t.db.query(`INSERT INTO run_rollup_minute (automation_slug, minute, succeeded, failed, dead_lettered, duration_histogram) VALUES ($1, $2, $3, $4, $5, $6)`, [
       slug,
@@ -94,7 +100,11 @@ describe(SlosService.name, () => {
 
   it('spends the success-rate budget and pages on a fast burn; a latency tail opens a ticket', async () => {
     // 10 days ago: 9,900 good runs, all 1.2 s. Two minutes ago: 100 runs, 10 of them bad, 5 took 20 minutes.
-    await rollup('invoice-generation', at(10 * DAY), { succeeded: 9900, histogram: histogram({ [bucketOf(1200)]: 9900 }), latency: { thresholdMs: 15 * MINUTE, runs: 9900, within: 9900 } });
+    await rollup('invoice-generation', at(10 * DAY), {
+      succeeded: 9900,
+      histogram: histogram({ [bucketOf(1200)]: 9900 }),
+      latency: { thresholdMs: 15 * MINUTE, runs: 9900, within: 9900 },
+    });
     await rollup('invoice-generation', at(2 * MINUTE), {
       succeeded: 90,
       failed: 6,
@@ -106,7 +116,17 @@ describe(SlosService.name, () => {
 
     const success = byName(statuses, 'invoices-succeed');
     // 99.5 % of 10,000 runs allows 50 bad; 10 bad spent 20 % of it.
-    expect(success.budget).toMatchObject({ noData: false, good: 9990, total: 10_000, bad: 10, allowedBad: 50, consumedFraction: 0.2, remainingFraction: 0.8, overspent: false, attainedPercent: 99.9 });
+    expect(success.budget).toMatchObject({
+      noData: false,
+      good: 9990,
+      total: 10_000,
+      bad: 10,
+      allowedBad: 50,
+      consumedFraction: 0.2,
+      remainingFraction: 0.8,
+      overspent: false,
+      attainedPercent: 99.9,
+    });
     // The last hour (and every shorter and longer alert window): 10 bad of 100 = 10 % against a 0.5 % budget → burning 20×.
     const fast = success.burnRates.find((r) => r.rule.name === 'fast-burn');
     expect(fast).toMatchObject({ long: { window: '1h', good: 90, total: 100, burnRate: 20 }, short: { window: '5m', good: 90, total: 100, burnRate: 20 }, firing: true });

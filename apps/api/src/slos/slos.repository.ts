@@ -277,18 +277,15 @@ export class SlosRepository {
 
   /** Drops gauge samples older than `before`; returns how many. */
   async pruneDeadLetterGauge(before: Date): Promise<number> {
-    const rows = await this.db.query<{ n: number }>(
-      `WITH gone AS (DELETE FROM dead_letter_backlog_minute WHERE minute < $1 RETURNING 1) SELECT count(*)::int AS n FROM gone`,
-      [before],
-    );
+    const rows = await this.db.query<{ n: number }>(`WITH gone AS (DELETE FROM dead_letter_backlog_minute WHERE minute < $1 RETURNING 1) SELECT count(*)::int AS n FROM gone`, [
+      before,
+    ]);
     return rows[0]?.n ?? 0;
   }
 
   /** Slugs of active automations that declare at least one SLO. */
   async automationsWithSlos(): Promise<string[]> {
-    const rows = await this.db.query<{ slug: string }>(
-      `SELECT slug FROM automation WHERE archived_at IS NULL AND jsonb_array_length(slos) > 0 ORDER BY slug`,
-    );
+    const rows = await this.db.query<{ slug: string }>(`SELECT slug FROM automation WHERE archived_at IS NULL AND jsonb_array_length(slos) > 0 ORDER BY slug`);
     return rows.map((r) => r.slug);
   }
 }

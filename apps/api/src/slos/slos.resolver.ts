@@ -11,7 +11,10 @@ export class SlosResolver {
   constructor(@Inject(SlosService) private readonly service: SlosService) {}
 
   @RequirePermission('catalog:read')
-  @Query(() => [SloStatusType], { complexity: FIELD_COST.automationSlos, description: "An automation's SLOs as they stand now: error budget, burn rates and state, from the per-minute rollups." })
+  @Query(() => [SloStatusType], {
+    complexity: FIELD_COST.automationSlos,
+    description: "An automation's SLOs as they stand now: error budget, burn rates and state, from the per-minute rollups.",
+  })
   async automationSlos(@Args('slug', { type: () => String }) slug: string): Promise<SloStatusType[]> {
     return (await this.service.status(slug)).map(toSloStatus);
   }

@@ -7,14 +7,7 @@ import { errorBudget, type ErrorBudget, type GoodTotal } from './error-budget.js
 import { stateOf, type SloState } from './slo-state.js';
 import { sloCounts, type IndicatorData } from './slo-counts.js';
 import { sloThresholdMs } from './slo-duration.js';
-import {
-  backlogStatus,
-  freshnessStatus,
-  oldestDeadLetterStatus,
-  type BacklogStatus,
-  type FreshnessStatus,
-  type OldestDeadLetterStatus,
-} from './slo-indicators.js';
+import { backlogStatus, freshnessStatus, oldestDeadLetterStatus, type BacklogStatus, type FreshnessStatus, type OldestDeadLetterStatus } from './slo-indicators.js';
 export type { SloState } from './slo-state.js';
 import { SlosRepository, type RunbookLink, type SloSnapshot, type WindowRollup } from './slos.repository.js';
 
@@ -156,7 +149,11 @@ export class SlosService {
   }
 
   /** What an SLO's indicator shows at this moment, beside its budget: the last success, the backlog or the oldest dead letter. */
-  private currentStatus(slo: Slo, snapshot: SloSnapshot, now: Date): { status: Pick<SloStatusResult, 'freshness' | 'backlog' | 'oldestDeadLetter' | 'pendingDeadLetters'>; overLimitNow: boolean | null } {
+  private currentStatus(
+    slo: Slo,
+    snapshot: SloSnapshot,
+    now: Date,
+  ): { status: Pick<SloStatusResult, 'freshness' | 'backlog' | 'oldestDeadLetter' | 'pendingDeadLetters'>; overLimitNow: boolean | null } {
     const freshness = slo.indicator === 'freshness' ? freshnessStatus(snapshot.lastSuccessAt, now, sloThresholdMs(slo) ?? 0) : null;
     const backlog = slo.indicator === 'dead_letter_backlog' ? backlogStatus(snapshot.pendingDeadLetters, slo.maxBacklog ?? 0) : null;
     const oldestDeadLetter = slo.indicator === 'dead_letter_age' ? oldestDeadLetterStatus(snapshot.oldestPendingSince, now, sloThresholdMs(slo) ?? 0) : null;

@@ -42,7 +42,11 @@ interface ListedToken {
 }
 
 async function commands(url: string, token: string, route: 'claim' | 'ack', body: unknown): Promise<{ status: number; body: unknown }> {
-  const response = await fetch(`${url}/ingest/v1/commands/${route}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(`${url}/ingest/v1/commands/${route}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return { status: response.status, body: await response.json() };
 }
 
@@ -58,7 +62,9 @@ describe(TokenCoverage.name, () => {
   };
   const applyCatalog = () => t.api.app.get(CatalogService).apply(catalog, catalog);
   const tokensOf = async (persona: Persona, teamName: string): Promise<ListedToken[]> => {
-    const result = await as<{ runtimeTokens: ListedToken[] }>(persona, `query($team: String!) { runtimeTokens(team: $team) { id allAutomations automations } }`, { team: teamName });
+    const result = await as<{ runtimeTokens: ListedToken[] }>(persona, `query($team: String!) { runtimeTokens(team: $team) { id allAutomations automations } }`, {
+      team: teamName,
+    });
     expect(result.errors).toBeUndefined();
     return result.data?.runtimeTokens ?? [];
   };
@@ -96,8 +102,13 @@ describe(TokenCoverage.name, () => {
 
   it('stops a token naming an automation from acting for it the moment it moves to another team, and puts the change on record', async () => {
     const slug = 'vendor-bill-capture';
-    expect((await as('omar', `mutation($input: AutomationInput!) { registerAutomation(input: $input) { slug } }`, { input: automationInput({ slug, riskDomains: [] }) })).errors).toBeUndefined();
-    expect((await as('omar', `mutation($input: AutomationInput!) { registerAutomation(input: $input) { slug } }`, { input: automationInput({ slug: 'ap-aging', riskDomains: [] }) })).errors).toBeUndefined();
+    expect(
+      (await as('omar', `mutation($input: AutomationInput!) { registerAutomation(input: $input) { slug } }`, { input: automationInput({ slug, riskDomains: [] }) })).errors,
+    ).toBeUndefined();
+    expect(
+      (await as('omar', `mutation($input: AutomationInput!) { registerAutomation(input: $input) { slug } }`, { input: automationInput({ slug: 'ap-aging', riskDomains: [] }) }))
+        .errors,
+    ).toBeUndefined();
     const everything = ['ingest', 'dead_letters', 'commands'];
     const worker = await createToken(t.api, cookies.omar, { name: 'ap worker', team: 'finance-ops', automations: [slug, 'ap-aging'], capabilities: everything });
     const billsOnly = await createToken(t.api, cookies.omar, { name: 'bill capture worker', team: 'finance-ops', automations: [slug], capabilities: everything });
@@ -114,7 +125,10 @@ describe(TokenCoverage.name, () => {
     // Ingest: every event for the moved automation is refused, with the reason; the token still works for what its team owns.
     const refused = await ingest(t.api, worker.secret, attempt(slug));
     expect(refused.status).toBe(403);
-    expect(refused.body.results.map((r) => r.reason)).toEqual([`the token "ap worker" does not cover the automation "${slug}"`, `the token "ap worker" does not cover the automation "${slug}"`]);
+    expect(refused.body.results.map((r) => r.reason)).toEqual([
+      `the token "ap worker" does not cover the automation "${slug}"`,
+      `the token "ap worker" does not cover the automation "${slug}"`,
+    ]);
     expect((await ingest(t.api, financeWide.secret, attempt(slug))).status).toBe(403);
     expect((await ingest(t.api, worker.secret, attempt('ap-aging'))).body.accepted).toBe(2);
     // A token whose every named automation moved covers nothing: an empty list is not "every automation".
@@ -159,10 +173,24 @@ describe(TokenCoverage.name, () => {
     expect(finance.find((token) => token.id === financeWide.id)).toEqual({ id: financeWide.id, allAutomations: true, automations: [] });
     expect((await tokensOf('ada', 'order-ops')).map((token) => token.id)).toEqual([orderOps.id]);
     expect(await coverageEntries(worker.id)).toEqual([
-      { actor_id: 'ada', actor_kind: 'person', automations: [slug], teams: ['finance-ops'], before: { name: 'ap worker', automations: [slug, 'ap-aging'] }, after: { name: 'ap worker', automations: ['ap-aging'] } },
+      {
+        actor_id: 'ada',
+        actor_kind: 'person',
+        automations: [slug],
+        teams: ['finance-ops'],
+        before: { name: 'ap worker', automations: [slug, 'ap-aging'] },
+        after: { name: 'ap worker', automations: ['ap-aging'] },
+      },
     ]);
     expect(await coverageEntries(billsOnly.id)).toEqual([
-      { actor_id: 'ada', actor_kind: 'person', automations: [slug], teams: ['finance-ops'], before: { name: 'bill capture worker', automations: [slug] }, after: { name: 'bill capture worker', automations: [] } },
+      {
+        actor_id: 'ada',
+        actor_kind: 'person',
+        automations: [slug],
+        teams: ['finance-ops'],
+        before: { name: 'bill capture worker', automations: [slug] },
+        after: { name: 'bill capture worker', automations: [] },
+      },
     ]);
     expect(await coverageEntries(financeWide.id)).toEqual([]);
 
@@ -183,7 +211,14 @@ describe(TokenCoverage.name, () => {
     expect((await ingest(t.api, token.secret, attempt(slug))).status).toBe(403);
     expect((await tokensOf('omar', 'finance-ops')).find((listed) => listed.id === token.id)?.automations).toEqual([]);
     expect(await coverageEntries(token.id)).toEqual([
-      { actor_id: 'roundhouse', actor_kind: 'system', automations: [slug], teams: ['finance-ops'], before: { name: 'statement worker', automations: [slug] }, after: { name: 'statement worker', automations: [] } },
+      {
+        actor_id: 'roundhouse',
+        actor_kind: 'system',
+        automations: [slug],
+        teams: ['finance-ops'],
+        before: { name: 'statement worker', automations: [slug] },
+        after: { name: 'statement worker', automations: [] },
+      },
     ]);
     const [applied] = await t.db.query<{ detail: { moved: unknown } }>(`SELECT detail FROM audit_entry WHERE action = 'catalog.applied' ORDER BY id DESC LIMIT 1`);
     expect(applied?.detail.moved).toEqual([{ slug, from: 'finance-ops', to: 'order-ops' }]);
@@ -191,8 +226,15 @@ describe(TokenCoverage.name, () => {
 
   it('decides coverage from the automation’s team at the time of use, even when a list was not brought up to date', async () => {
     const slug = 'card-dispute-evidence';
-    expect((await as('omar', `mutation($input: AutomationInput!) { registerAutomation(input: $input) { slug } }`, { input: automationInput({ slug, riskDomains: [] }) })).errors).toBeUndefined();
-    const token = await createToken(t.api, cookies.omar, { name: 'disputes worker', team: 'finance-ops', automations: [slug], capabilities: ['ingest', 'dead_letters', 'commands'] });
+    expect(
+      (await as('omar', `mutation($input: AutomationInput!) { registerAutomation(input: $input) { slug } }`, { input: automationInput({ slug, riskDomains: [] }) })).errors,
+    ).toBeUndefined();
+    const token = await createToken(t.api, cookies.omar, {
+      name: 'disputes worker',
+      team: 'finance-ops',
+      automations: [slug],
+      capabilities: ['ingest', 'dead_letters', 'commands'],
+    });
     const failed = deadLetter(slug, { source: { kind: 'sdk', queue: `${slug}.failed` } });
     expect((await ingest(t.api, token.secret, [failed])).body.accepted).toBe(1);
     const [letter] = await t.db.query<{ id: string }>(`SELECT id::text AS id FROM dead_letter WHERE message_id = $1`, [(failed as { messageId: string }).messageId]);
@@ -219,7 +261,10 @@ describe(TokenCoverage.name, () => {
     expect(empty.errors?.[0]?.extensions?.fields).toEqual([
       { path: 'automations', message: 'name at least one automation of team finance-ops, or leave automations out for every automation of the team', found: '[]' },
     ]);
-    const all = await as<{ createRuntimeToken: { token: ListedToken } }>('omar', `mutation { createRuntimeToken(input: { name: "all of finance", team: "finance-ops" }) { token { id allAutomations automations } } }`);
+    const all = await as<{ createRuntimeToken: { token: ListedToken } }>(
+      'omar',
+      `mutation { createRuntimeToken(input: { name: "all of finance", team: "finance-ops" }) { token { id allAutomations automations } } }`,
+    );
     expect(all.data?.createRuntimeToken.token).toMatchObject({ allAutomations: true, automations: [] });
   });
 });

@@ -27,9 +27,6 @@ export class TokenAlreadyRevokedError extends ConflictError {
 /** Two tokens of a team in effect under one name could not be told apart in the console, the audit trail or a runtime's refusal. */
 export class TokenNameTakenError extends ConflictError {
   constructor(existing: RuntimeToken) {
-    super(
-      `The team ${existing.team} already has a token named "${existing.name}" (${existing.prefix}…): choose another name, or rotate that token to replace its secret.`,
-      'name',
-    );
+    super(`The team ${existing.team} already has a token named "${existing.name}" (${existing.prefix}…): choose another name, or rotate that token to replace its secret.`, 'name');
   }
 }

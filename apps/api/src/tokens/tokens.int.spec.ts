@@ -193,7 +193,11 @@ describe(TokensService.name, () => {
 
   it('names the field and what is allowed for an expiry or overlap out of range', async () => {
     const create = (expiresInDays: number) =>
-      t.api.graphql('mutation C($input: CreateRuntimeTokenInput!) { createRuntimeToken(input: $input) { secret } }', { input: { name: 'bad', team: 'finance-ops', expiresInDays } }, owner);
+      t.api.graphql(
+        'mutation C($input: CreateRuntimeTokenInput!) { createRuntimeToken(input: $input) { secret } }',
+        { input: { name: 'bad', team: 'finance-ops', expiresInDays } },
+        owner,
+      );
     for (const days of [0, 400]) {
       const refused = await create(days);
       expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
@@ -203,7 +207,9 @@ describe(TokensService.name, () => {
     for (const hours of [0, 200]) {
       const refused = await t.api.graphql('mutation R($id: ID!, $h: Int) { rotateRuntimeToken(id: $id, overlapHours: $h) { secret } }', { id: token.id, h: hours }, owner);
       expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-      expect(refused.errors?.[0]?.extensions?.fields).toEqual([{ path: 'overlapHours', message: 'a whole number of hours from 1 to 168 (a week)', found: String(hours), allowed: '1–168' }]);
+      expect(refused.errors?.[0]?.extensions?.fields).toEqual([
+        { path: 'overlapHours', message: 'a whole number of hours from 1 to 168 (a week)', found: String(hours), allowed: '1–168' },
+      ]);
     }
     expect((await listed(token.id))?.state).toBe('active');
   });

@@ -21,7 +21,19 @@ export class TokensRepository {
       `INSERT INTO runtime_token (id, name, team, all_automations, automations, capabilities, secret_hash, prefix, created_by, expires_at, replaces)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
        RETURNING ${RUNTIME_TOKEN_COLUMNS}`,
-      [token.id, token.name, token.team, token.allAutomations, token.automations, token.capabilities, token.secretHash, token.prefix, token.createdBy, token.expiresAt, token.replaces],
+      [
+        token.id,
+        token.name,
+        token.team,
+        token.allAutomations,
+        token.automations,
+        token.capabilities,
+        token.secretHash,
+        token.prefix,
+        token.createdBy,
+        token.expiresAt,
+        token.replaces,
+      ],
       tx,
     );
     return row as RuntimeToken;

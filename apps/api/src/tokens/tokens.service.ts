@@ -65,7 +65,11 @@ export class TokensService {
     const named = request.automations ?? [];
     if (request.automations !== null && named.length === 0) {
       // An empty list would be a token for nothing; "every automation" is said by leaving the list out.
-      problems.push({ path: 'automations', message: `name at least one automation of team ${request.team}, or leave automations out for every automation of the team`, found: '[]' });
+      problems.push({
+        path: 'automations',
+        message: `name at least one automation of team ${request.team}, or leave automations out for every automation of the team`,
+        found: '[]',
+      });
     }
     const owners = await this.automations.ownersOf(named);
     named.forEach((slug, index) => {
@@ -81,9 +85,21 @@ export class TokensService {
       if (taken !== null) {
         throw new TokenNameTakenError(taken);
       }
-      const created = await this.insert(tx, { name, team: request.team, allAutomations: request.automations === null, automations: named, capabilities: request.capabilities, replaces: null }, request.expiresInDays, user);
+      const created = await this.insert(
+        tx,
+        { name, team: request.team, allAutomations: request.automations === null, automations: named, capabilities: request.capabilities, replaces: null },
+        request.expiresInDays,
+        user,
+      );
       await this.audit.record(
-        { actor: user, action: 'token.created', target: { kind: 'runtime_token', id: created.token.id }, teams: [created.token.team], automations: created.token.automations, after: described(created.token) },
+        {
+          actor: user,
+          action: 'token.created',
+          target: { kind: 'runtime_token', id: created.token.id },
+          teams: [created.token.team],
+          automations: created.token.automations,
+          after: described(created.token),
+        },
         tx,
       );
       return created;
@@ -153,7 +169,15 @@ export class TokensService {
       }
       const revoked = await this.tokens.reload(tx, id);
       await this.audit.record(
-        { actor: user, action: 'token.revoked', target: { kind: 'runtime_token', id }, teams: [token.team], automations: token.automations, before: described(token), after: { ...described(revoked), revokedAt: revoked.revokedAt?.toISOString() } },
+        {
+          actor: user,
+          action: 'token.revoked',
+          target: { kind: 'runtime_token', id },
+          teams: [token.team],
+          automations: token.automations,
+          before: described(token),
+          after: { ...described(revoked), revokedAt: revoked.revokedAt?.toISOString() },
+        },
         tx,
       );
       return revoked;
@@ -183,7 +207,10 @@ export class TokensService {
       };
     }
     if (token.expiresAt.getTime() <= now.getTime()) {
-      const rotated = token.replacedBy !== null ? ' after it was rotated: give the runtime the token that replaced it' : ': rotate it in Roundhouse (Runtime tokens → Rotate) and give the runtime the new token';
+      const rotated =
+        token.replacedBy !== null
+          ? ' after it was rotated: give the runtime the token that replaced it'
+          : ': rotate it in Roundhouse (Runtime tokens → Rotate) and give the runtime the new token';
       return { refusal: 'expired', message: `The runtime token "${token.name}" (${token.prefix}…) expired on ${token.expiresAt.toISOString()}${rotated}.` };
     }
     await this.tokens.touch(token.id, now);

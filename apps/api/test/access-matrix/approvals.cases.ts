@@ -10,7 +10,11 @@ async function awaitingRequest(context: MatrixContext, team: string, deadLetterI
   const { startReprocess } = await context.asAdmin<{ startReprocess: { id: string } }>(`mutation($input: StartReprocessInput!) { startReprocess(input: $input) { id } }`, {
     input: { action: 'reprocess', selection: { ids: [deadLetter] }, reason: 'access matrix', velocity: 10 },
   });
-  await context.db.query(`UPDATE reprocess_request SET state = 'awaiting_approval', requested_by = $2, requested_by_name = $3 WHERE id = $1::bigint`, [startReprocess.id, REQUESTER.id, REQUESTER.name]);
+  await context.db.query(`UPDATE reprocess_request SET state = 'awaiting_approval', requested_by = $2, requested_by_name = $3 WHERE id = $1::bigint`, [
+    startReprocess.id,
+    REQUESTER.id,
+    REQUESTER.name,
+  ]);
   return startReprocess.id;
 }
 
@@ -32,7 +36,7 @@ export const cases: AccessCase[] = [
   { operation: 'Query.approvals', document: `{ approvals { waitingForYou reprocessRequests { id } automationChanges { id } } }` },
   {
     operation: 'Mutation.approveReprocess',
-   
+
     document: `mutation($id: ID!) { approveReprocess(id: $id, note: "checked with treasury") { id state } }`,
     prepare: async (context, team) => ({ id: await awaitingRequest(context, team) }),
   },
@@ -53,14 +57,14 @@ export const cases: AccessCase[] = [
   },
   {
     operation: 'Mutation.rejectReprocess',
-   
+
     document: `mutation($id: ID!) { rejectReprocess(id: $id, reason: "duplicates of settled payouts") { id state } }`,
     prepare: async (context, team) => ({ id: await awaitingRequest(context, team) }),
   },
   {
     // Admins do not bypass the owner team: they may ask for a change (and withdraw it), but only an owner on the team approves.
     operation: 'Mutation.approveAutomationChange',
-   
+
     document: `mutation($id: ID!) { approveAutomationChange(id: $id, note: "matches the PSP's SLA") { id state } }`,
     prepare: async (context, team) => {
       const id = await pendingChange(context, team);
@@ -71,7 +75,7 @@ export const cases: AccessCase[] = [
   {
     // Asked for by the admin: owners on the team reject it, and the admin may withdraw it.
     operation: 'Mutation.rejectAutomationChange',
-   
+
     document: `mutation($id: ID!) { rejectAutomationChange(id: $id, reason: "hides a broken integration") { id state } }`,
     prepare: async (context, team) => ({ id: await pendingChange(context, team) }),
   },

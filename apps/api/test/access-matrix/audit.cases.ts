@@ -9,7 +9,7 @@ export const cases: AccessCase[] = [
   // A team-scoped caller filtering on another team is refused; unfiltered, they get their own teams' entries only.
   {
     operation: 'Query.auditEntries',
-   
+
     document: `query($team: String!) { auditEntries(filter: { team: $team }, first: 5) { edges { node { id action } } } }`,
     prepare: auditedAutomation,
   },
@@ -19,9 +19,10 @@ export const cases: AccessCase[] = [
 export const routeCases: RouteAccessCase[] = [
   {
     operation: 'HTTP AuditExportController.export',
-   
+
     prepare: auditedAutomation,
-    send: (context, credentials, prepared) => fetch(`${context.api.url}/audit/export.csv?team=${String(prepared.team)}&automation=${String(prepared.slug)}`, { headers: credentials }),
+    send: (context, credentials, prepared) =>
+      fetch(`${context.api.url}/audit/export.csv?team=${String(prepared.team)}&automation=${String(prepared.slug)}`, { headers: credentials }),
     tookEffect: (body: string, prepared) => body.includes(`automation.registered,automation,${String(prepared.slug)},`),
   },
 ];

@@ -16,25 +16,25 @@ export const cases: AccessCase[] = [
   { operation: 'Query.automations', document: `query($team: String!) { automations(filter: { owner: $team }) { totalCount } }`, prepare: (_context, team) => ({ team }) },
   {
     operation: 'Query.automation',
-   
+
     document: `query($slug: String!) { automation(slug: $slug) { slug } }`,
     prepare: (context, team) => ({ slug: context.shippedAutomation(team) }),
   },
   {
     operation: 'Query.exportAutomation',
-   
+
     document: `query($slug: String!) { exportAutomation(slug: $slug) }`,
     prepare: (context, team) => ({ slug: context.shippedAutomation(team) }),
   },
   {
     operation: 'Mutation.registerAutomation',
-   
+
     document: `mutation($input: AutomationInput!) { registerAutomation(input: $input) { slug } }`,
     prepare: (_context, team) => ({ input: automationInput({ slug: `registered-${team}-${Math.random().toString(36).slice(2, 8)}`, owner: team }) }),
   },
   {
     operation: 'Mutation.updateAutomation',
-   
+
     document: `mutation($slug: String!, $input: AutomationInput!) { updateAutomation(slug: $slug, input: $input) { slug title } }`,
     prepare: async (context, team) => {
       const slug = await context.registerAutomation(team);
@@ -64,7 +64,7 @@ export const cases: AccessCase[] = [
   },
   {
     operation: 'Mutation.archiveAutomation',
-   
+
     document: `mutation($slug: String!) { archiveAutomation(slug: $slug) { slug } }`,
     prepare: async (context, team) => ({ slug: await context.registerAutomation(team) }),
   },

@@ -10,13 +10,13 @@ export const cases: AccessCase[] = [
   { operation: 'Query.dashboard', document: `query($name: String!) { dashboard(name: $name) { name } }`, prepare: (_context, team) => ({ name: DASHBOARD[team] }) },
   {
     operation: 'Query.automationKpis',
-   
+
     document: `query($slug: String!) { automationKpis(slug: $slug) { name } }`,
     prepare: (context, team) => ({ slug: context.shippedAutomation(team) }),
   },
   {
     operation: 'Query.kpiTrend',
-   
+
     document: `query($slug: String!, $kpi: String!) { kpiTrend(slug: $slug, kpi: $kpi) { interval } }`,
     prepare: (context, team) => {
       const slug = context.shippedAutomation(team);
@@ -25,14 +25,14 @@ export const cases: AccessCase[] = [
   },
   {
     operation: 'Query.automationSlos',
-   
+
     document: `query($slug: String!) { automationSlos(slug: $slug) { name } }`,
     prepare: (context, team) => ({ slug: context.shippedAutomation(team) }),
   },
   { operation: 'Query.alerts', document: `query($slug: String!) { alerts(automation: $slug) { id } }`, prepare: (context, team) => ({ slug: context.shippedAutomation(team) }) },
   {
     operation: 'Mutation.acknowledgeAlert',
-   
+
     document: `mutation($id: ID!) { acknowledgeAlert(id: $id, note: "looking into the PSP outage") { id state } }`,
     prepare: async (context, team) => {
       alerts += 1;

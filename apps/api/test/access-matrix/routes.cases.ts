@@ -28,7 +28,7 @@ async function offeredCommand(context: MatrixContext, team: string): Promise<Rec
 export const routeCases: RouteAccessCase[] = [
   {
     operation: 'HTTP IngestController.events',
-   
+
     prepare: (context, team) => ({ slug: context.shippedAutomation(team) }),
     send: (context, credentials, prepared) => post(context, '/ingest/v1/events', credentials, attempt(String(prepared.slug)).slice(0, 1)),
     tookEffect: (body: { accepted: number }) => body.accepted === 1,
@@ -49,14 +49,14 @@ export const routeCases: RouteAccessCase[] = [
   },
   {
     operation: 'HTTP ReprocessCommandsController.claim',
-   
+
     prepare: offeredCommand,
     send: (context, credentials, prepared) => post(context, '/ingest/v1/commands/claim', credentials, { max: 100, automations: [prepared.slug] }),
     tookEffect: (body: { commands: { reprocessId: string }[] }, prepared) => body.commands.some((c) => c.reprocessId === prepared.reprocessId),
   },
   {
     operation: 'HTTP ReprocessCommandsController.ack',
-   
+
     prepare: offeredCommand,
     send: (context, credentials, prepared) => post(context, '/ingest/v1/commands/ack', credentials, { reprocessIds: [prepared.reprocessId] }),
     tookEffect: (body: { acknowledged: number }) => body.acknowledged === 1,
@@ -75,7 +75,7 @@ export const routeCases: RouteAccessCase[] = [
   // A wrong password is answered 401 to everyone alike: the route is open, the credentials decide.
   {
     operation: 'HTTP AuthController.signIn',
-   
+
     send: (context, credentials) => post(context, '/auth/sign-in', credentials, { username: 'nobody', password: 'not-a-password-at-all' }),
     answered: 401,
   },

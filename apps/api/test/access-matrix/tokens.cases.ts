@@ -14,7 +14,7 @@ async function freshToken(context: MatrixContext, team: string): Promise<Record<
 export const cases: AccessCase[] = [
   {
     operation: 'Query.runtimeTokens',
-   
+
     document: `query($team: String!) { runtimeTokens(team: $team) { id state expiresAt } }`,
     prepare: async (context, team) => {
       await freshToken(context, team);
@@ -23,19 +23,19 @@ export const cases: AccessCase[] = [
   },
   {
     operation: 'Mutation.createRuntimeToken',
-   
+
     document: `mutation($team: String!, $name: String!) { createRuntimeToken(input: { name: $name, team: $team, expiresInDays: 30 }) { token { id } } }`,
     prepare: (_context, team) => Promise.resolve({ team, name: `matrix runtime ${randomUUID()}` }),
   },
   {
     operation: 'Mutation.rotateRuntimeToken',
-   
+
     document: `mutation($id: ID!) { rotateRuntimeToken(id: $id, overlapHours: 1) { token { id } replaced { expiresAt } } }`,
     prepare: freshToken,
   },
   {
     operation: 'Mutation.revokeRuntimeToken',
-   
+
     document: `mutation($id: ID!) { revokeRuntimeToken(id: $id) { id revokedAt } }`,
     prepare: freshToken,
   },

@@ -11,10 +11,21 @@ const BODY = fc.oneof(
   fc.record({ persona: oddJson, username: oddJson, password: oddJson }, { requiredKeys: [] }).map((value) => JSON.stringify(value)),
   fc.record({ persona: oddText.filter((s) => !['ada', 'omar', 'olga', 'otto', 'oscar', 'vera'].includes(s)) }).map((value) => JSON.stringify(value)),
   fc.constantFrom('ada', 'omar', 'vera').map((persona) => withProtoKey('{}', { persona, username: persona, password: persona })),
-  fc.constantFrom('{"persona":"constructor"}', '{"persona":"__proto__"}', '{"persona":"toString"}', '{"username":"ada","password":{"$ne":""}}', '{"username":["ada"],"password":"x"}'),
+  fc.constantFrom(
+    '{"persona":"constructor"}',
+    '{"persona":"__proto__"}',
+    '{"persona":"toString"}',
+    '{"username":"ada","password":{"$ne":""}}',
+    '{"username":["ada"],"password":"x"}',
+  ),
 );
 
-const CONTENT_TYPE = fc.oneof(fc.constant('application/json'), fc.constant('application/json'), fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/json; charset=utf-16'), headerText);
+const CONTENT_TYPE = fc.oneof(
+  fc.constant('application/json'),
+  fc.constant('application/json'),
+  fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/json; charset=utf-16'),
+  headerText,
+);
 
 describe('sign-in under fuzzing', () => {
   const t = useTestApi(UNLIMITED);

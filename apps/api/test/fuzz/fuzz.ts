@@ -50,7 +50,21 @@ export async function expectAlive(api: TestApi): Promise<void> {
 
 /** How many rows the tables a client can write to hold: compared before and after a refused request. */
 export async function rowCounts(db: TestDatabase): Promise<Record<string, number>> {
-  const tables = ['ingest_event', 'run', 'run_step', 'run_rollup_minute', 'kpi_measurement', 'automation_activity', 'quarantined_event', 'dead_letter', 'runtime_token', 'automation', 'audit_entry', 'reprocess_request', 'alert'];
+  const tables = [
+    'ingest_event',
+    'run',
+    'run_step',
+    'run_rollup_minute',
+    'kpi_measurement',
+    'automation_activity',
+    'quarantined_event',
+    'dead_letter',
+    'runtime_token',
+    'automation',
+    'audit_entry',
+    'reprocess_request',
+    'alert',
+  ];
   const [row] = await db.query<Record<string, number>>(`SELECT ${tables.map((t) => `(SELECT count(*)::int FROM ${t}) AS ${t}`).join(', ')}`);
   return row ?? {};
 }
@@ -62,7 +76,24 @@ export const headerText = fc.string({ unit: 'binary-ascii', maxLength: 80 }).map
 export const oddText = fc.oneof(
   { arbitrary: fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code)), maxLength: 40 }), weight: 3 },
   { arbitrary: fc.string({ unit: 'binary', maxLength: 40 }), weight: 3 },
-  { arbitrary: fc.constantFrom('\u0000', 'a\u0000b', '\ud800', 'x\udc00y', '😀'.slice(0, 1), '\u202e\u2066', '\ufeff', '%00', '../../etc/passwd', "'; DROP TABLE run; --", '${7*7}', '__proto__', 'constructor'), weight: 3 },
+  {
+    arbitrary: fc.constantFrom(
+      '\u0000',
+      'a\u0000b',
+      '\ud800',
+      'x\udc00y',
+      '😀'.slice(0, 1),
+      '\u202e\u2066',
+      '\ufeff',
+      '%00',
+      '../../etc/passwd',
+      "'; DROP TABLE run; --",
+      '${7*7}',
+      '__proto__',
+      'constructor',
+    ),
+    weight: 3,
+  },
   { arbitrary: fc.nat({ max: 100_000 }).map((n) => 'x'.repeat(n)), weight: 1 },
 );
 

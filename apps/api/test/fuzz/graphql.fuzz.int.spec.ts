@@ -9,9 +9,57 @@ import { expectAlive, expectRefusal, headerText, messageOf, oddJson, oddText, ro
 
 /** Pieces of GraphQL, real names among them, for documents that are nearly right. */
 const TOKEN = fc.constantFrom(
-  '{', '}', '(', ')', '[', ']', ':', '!', '$x', '$input', '...', '@skip(if: true)', '@include(if: $x)', '@deprecated', '@nope', 'query', 'mutation', 'subscription', 'fragment', 'on', 'Query', 'Mutation',
-  'automations', 'automation', 'slug', 'edges', 'node', 'first: 5', 'first: -1', 'first: 99999999999', 'slug: "x"', 'viewer', 'id', '__typename', '__schema', 'createRuntimeToken', 'input: {}', 'revokeRuntimeToken',
-  'String', 'Int', 'ID!', '"\\u0000"', '"""', '#', '1e999', 'null', 'true', '=', ',', '|', '&',
+  '{',
+  '}',
+  '(',
+  ')',
+  '[',
+  ']',
+  ':',
+  '!',
+  '$x',
+  '$input',
+  '...',
+  '@skip(if: true)',
+  '@include(if: $x)',
+  '@deprecated',
+  '@nope',
+  'query',
+  'mutation',
+  'subscription',
+  'fragment',
+  'on',
+  'Query',
+  'Mutation',
+  'automations',
+  'automation',
+  'slug',
+  'edges',
+  'node',
+  'first: 5',
+  'first: -1',
+  'first: 99999999999',
+  'slug: "x"',
+  'viewer',
+  'id',
+  '__typename',
+  '__schema',
+  'createRuntimeToken',
+  'input: {}',
+  'revokeRuntimeToken',
+  'String',
+  'Int',
+  'ID!',
+  '"\\u0000"',
+  '"""',
+  '#',
+  '1e999',
+  'null',
+  'true',
+  '=',
+  ',',
+  '|',
+  '&',
 );
 
 const DOCUMENT = fc.oneof(
@@ -35,7 +83,8 @@ describe('GraphQL under fuzzing', () => {
     cookie = await t.api.signIn('ada');
   });
 
-  const post = (body: string, headers: Record<string, string> = {}) => send(t.api, '/graphql', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  const post = (body: string, headers: Record<string, string> = {}) =>
+    send(t.api, '/graphql', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
 
   /** Never a 5xx; an error is a GraphQL error (or the api's) with a message, never internals. */
   function expectAnswered(answer: Answer): void {
@@ -58,10 +107,16 @@ describe('GraphQL under fuzzing', () => {
     const body = fc.oneof(
       fc.string(),
       fc.json().chain((json) => fc.nat({ max: json.length }).map((cut) => json.slice(0, cut))),
-      fc.jsonValue().filter((v) => v === null || typeof v !== 'object' || Array.isArray(v)).map((v) => JSON.stringify(v)),
+      fc
+        .jsonValue()
+        .filter((v) => v === null || typeof v !== 'object' || Array.isArray(v))
+        .map((v) => JSON.stringify(v)),
       fc.record({ query: oddJson, variables: oddJson, operationName: oddJson }, { requiredKeys: [] }).map((v) => JSON.stringify(v)),
     );
-    await fc.assert(fc.asyncProperty(body, async (text) => expectAnswered(await post(text))), { numRuns: RUNS });
+    await fc.assert(
+      fc.asyncProperty(body, async (text) => expectAnswered(await post(text))),
+      { numRuns: RUNS },
+    );
     await expectAlive(t.api);
   });
 
@@ -108,7 +163,10 @@ describe('GraphQL under fuzzing', () => {
     );
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 1, max: 14 }), fc.integer({ min: 1, max: 10 }), fc.boolean(), async (chain, fan, cycle) => {
-        const fragments = Array.from({ length: chain }, (_, i) => `fragment F${i} on Query { ${i === chain - 1 ? (cycle ? '...F0' : 'viewer { id }') : `...F${i + 1} `.repeat(fan)} }`);
+        const fragments = Array.from(
+          { length: chain },
+          (_, i) => `fragment F${i} on Query { ${i === chain - 1 ? (cycle ? '...F0' : 'viewer { id }') : `...F${i + 1} `.repeat(fan)} }`,
+        );
         const result = await t.api.graphql<unknown>(`{ ...F0 } ${fragments.join(' ')}`, {}, cookie);
         expectNoInternalError(result);
         if (cycle) {
@@ -137,7 +195,11 @@ describe('GraphQL under fuzzing', () => {
       { name: 'auditActions', call: 'auditActions', selection: '' },
     ];
     const costOf = (field: (typeof expensive)[number]) => 1 + FIELD_COST[field.name] + (field.selection === '' ? 0 : (field.items ?? 1));
-    const part = fc.record({ field: fc.nat({ max: expensive.length - 1 }), aliases: fc.integer({ min: 1, max: 6 }), placement: fc.constantFrom('root', 'fragment', 'inline', 'nested fragment') });
+    const part = fc.record({
+      field: fc.nat({ max: expensive.length - 1 }),
+      aliases: fc.integer({ min: 1, max: 6 }),
+      placement: fc.constantFrom('root', 'fragment', 'inline', 'nested fragment'),
+    });
     await fc.assert(
       fc.asyncProperty(fc.array(part, { minLength: 1, maxLength: 5 }), async (parts) => {
         let next = 0;
@@ -167,7 +229,9 @@ describe('GraphQL under fuzzing', () => {
         const refusal = result.errors?.find((error) => error.extensions?.code === 'QUERY_TOO_COSTLY');
         if (most > MAX_SAME_ROOT_FIELD) {
           const named = [...counts].filter(([, n]) => n === most).map(([name]) => name);
-          expect(refusal?.message).toMatch(new RegExp(`^This operation asks for "(${named.join('|')})" ${most} times \\(each alias counts\\); at most ${MAX_SAME_ROOT_FIELD} are allowed`));
+          expect(refusal?.message).toMatch(
+            new RegExp(`^This operation asks for "(${named.join('|')})" ${most} times \\(each alias counts\\); at most ${MAX_SAME_ROOT_FIELD} are allowed`),
+          );
         } else if (total > MAX_ROOT_FIELDS) {
           expect(refusal?.message).toMatch(new RegExp(`^This operation asks for ${total} root fields \\(each alias counts\\); at most ${MAX_ROOT_FIELDS} are allowed`));
         } else if (cost > MAX_COST) {
@@ -215,7 +279,10 @@ describe('GraphQL under fuzzing', () => {
       'mutation M($id: ID!, $reason: String) { cancelReprocess(id: $id, reason: $reason) { id } }',
     );
     // Four of them stay under the 1 MiB body limit (body-limits.int.spec.ts checks the limit itself).
-    const value = fc.oneof(oddJson, fc.nat({ max: 200_000 }).map((n) => 'x'.repeat(n)));
+    const value = fc.oneof(
+      oddJson,
+      fc.nat({ max: 200_000 }).map((n) => 'x'.repeat(n)),
+    );
     const directive = fc.oneof(fc.constant(''), fc.constantFrom('@skip(if: "yes")', '@include', '@nope(x: 1)', '@skip(if: $slug)', '@include(if: true) @include(if: false)'));
     const before = await rowCounts(t.db);
     await fc.assert(

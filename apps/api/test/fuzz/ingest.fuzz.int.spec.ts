@@ -37,7 +37,34 @@ function isValid(event: unknown): boolean {
 
 /** An event of a random type with one field set to something else (or removed). */
 const brokenEvent = fc
-  .record({ which: fc.nat({ max: 6 }), field: fc.constantFrom('id', 'type', 'automation', 'occurredAt', 'runId', 'attempt', 'startedAt', 'durationMs', 'errorClass', 'errorMessage', 'outcome', 'kpi', 'value', 'signal', 'dependency', 'instance', 'messageId', 'source', 'payload', 'headers', 'attempts', 'extra'), value: fc.option(oddJson, { nil: undefined }) })
+  .record({
+    which: fc.nat({ max: 6 }),
+    field: fc.constantFrom(
+      'id',
+      'type',
+      'automation',
+      'occurredAt',
+      'runId',
+      'attempt',
+      'startedAt',
+      'durationMs',
+      'errorClass',
+      'errorMessage',
+      'outcome',
+      'kpi',
+      'value',
+      'signal',
+      'dependency',
+      'instance',
+      'messageId',
+      'source',
+      'payload',
+      'headers',
+      'attempts',
+      'extra',
+    ),
+    value: fc.option(oddJson, { nil: undefined }),
+  })
   .map(({ which, field, value }) => {
     const event = { ...validEvents()[which] };
     if (value === undefined) {
@@ -71,8 +98,12 @@ function inOffset(at: number, minutes: number): string {
 const anyTime = fc.oneof(
   fc.date({ min: new Date('0000-01-01T00:00:00.000Z'), max: new Date('9999-12-31T23:59:59.999Z'), noInvalidDate: true }).map((d) => d.toISOString()),
   fc.integer({ min: -400 * 86_400, max: 2 * 86_400 }).map((seconds) => new Date(Date.now() + seconds * SECOND).toISOString()),
-  fc.constantFrom(-366 * DAY, -30 * DAY, SKEW_MS, 0).chain((edge) => fc.integer({ min: -120, max: 120 }).map((seconds) => new Date(Date.now() + edge + seconds * SECOND).toISOString())),
-  fc.tuple(fc.integer({ min: -3 * 86_400, max: 3 * 86_400 }), fc.integer({ min: -14 * 60, max: 14 * 60 })).map(([seconds, offset]) => inOffset(Date.now() + seconds * SECOND, offset)),
+  fc
+    .constantFrom(-366 * DAY, -30 * DAY, SKEW_MS, 0)
+    .chain((edge) => fc.integer({ min: -120, max: 120 }).map((seconds) => new Date(Date.now() + edge + seconds * SECOND).toISOString())),
+  fc
+    .tuple(fc.integer({ min: -3 * 86_400, max: 3 * 86_400 }), fc.integer({ min: -14 * 60, max: 14 * 60 }))
+    .map(([seconds, offset]) => inOffset(Date.now() + seconds * SECOND, offset)),
   fc.tuple(fc.integer({ min: -86_400, max: 86_400 }), fc.integer({ min: 0, max: 9 })).map(([seconds, digits]) => {
     const iso = new Date(Date.now() + seconds * SECOND).toISOString();
     return digits === 0 ? `${iso.slice(0, 19)}Z` : `${iso.slice(0, 20)}${'123456789'.slice(0, digits)}Z`;
@@ -173,7 +204,10 @@ describe('ingest under fuzzing', () => {
       fc.nat({ max: 3000 }).map((n) => '['.repeat(n) + ']'.repeat(n)),
       fc.nat({ max: 3000 }).map((n) => `[${'{"a":'.repeat(n)}1${'}'.repeat(n)}]`),
     );
-    await fc.assert(fc.asyncProperty(body, async (text) => void (await expectHandled(() => post(text)))), { numRuns: RUNS });
+    await fc.assert(
+      fc.asyncProperty(body, async (text) => void (await expectHandled(() => post(text)))),
+      { numRuns: RUNS },
+    );
   });
 
   it('quarantines, with its reason, every event with a wrong type, a missing field or odd text in any field', async () => {
@@ -293,7 +327,11 @@ describe('ingest under fuzzing', () => {
       fc.constant(null).map(() => deflateSync(JSON.stringify(validEvents()))),
       fc.constant(null).map(() => deflateRawSync(JSON.stringify(validEvents()))),
     );
-    const coding = fc.oneof({ arbitrary: fc.constantFrom('deflate', 'DEFLATE', ' deflate '), weight: 4 }, fc.constantFrom('br', 'zstd', 'compress', 'deflate, gzip', 'gzip, gzip'), headerText);
+    const coding = fc.oneof(
+      { arbitrary: fc.constantFrom('deflate', 'DEFLATE', ' deflate '), weight: 4 },
+      fc.constantFrom('br', 'zstd', 'compress', 'deflate, gzip', 'gzip, gzip'),
+      headerText,
+    );
     await fc.assert(
       fc.asyncProperty(body, coding, async (bytes, encoding) => {
         const answer = await expectHandled(() => post(bytes, { 'content-encoding': encoding }));
@@ -316,7 +354,11 @@ describe('ingest under fuzzing', () => {
       headerText.map((s) => `Bearer ${s}`),
       fc.constantFrom('Bearer', 'Bearer ', 'bearer rh_rt_', 'Basic YWRhOmFkYQ==', 'Bearer rh_rt_00000000-0000-0000-0000-000000000000.garbage'),
     );
-    const contentType = fc.oneof(fc.constant(undefined), headerText, fc.constantFrom('application/json', 'application/x-ndjson', 'text/plain', 'application/json; charset=latin1', 'multipart/form-data; boundary=x'));
+    const contentType = fc.oneof(
+      fc.constant(undefined),
+      headerText,
+      fc.constantFrom('application/json', 'application/x-ndjson', 'text/plain', 'application/json; charset=latin1', 'multipart/form-data; boundary=x'),
+    );
     await fc.assert(
       fc.asyncProperty(authorization, contentType, async (auth, type) => {
         const headers: Record<string, string> = { ...(auth === undefined ? {} : { authorization: auth }), ...(type === undefined ? {} : { 'content-type': type }) };

@@ -12,7 +12,24 @@ import { headerText, RUNS, UNLIMITED } from './fuzz.js';
 const AUTOMATION = 'payout-reconciliation';
 
 /** Names credentials travel under, as runtimes and brokers spell them. */
-const CREDENTIAL_HEADERS = ['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key', 'api-key', 'apikey', 'x-auth-token', 'x-amz-security-token', 'x-hub-signature-256', 'stripe-signature', 'x-session-id', 'x-client-secret', 'x-password', 'x-credentials', 'x-csrf-token'];
+const CREDENTIAL_HEADERS = [
+  'authorization',
+  'proxy-authorization',
+  'cookie',
+  'set-cookie',
+  'x-api-key',
+  'api-key',
+  'apikey',
+  'x-auth-token',
+  'x-amz-security-token',
+  'x-hub-signature-256',
+  'stripe-signature',
+  'x-session-id',
+  'x-client-secret',
+  'x-password',
+  'x-credentials',
+  'x-csrf-token',
+];
 
 /** A name in any case: AUTHORIZATION, Authorization, aUtHoRiZaTiOn. */
 const anyCase = (name: string) =>
@@ -70,43 +87,53 @@ describe('dead-letter masking under fuzzing', () => {
   it('never shows a viewer a credential header, a credential in another header, or a sensitive field in any case, depth or JSON string', async () => {
     const credentialHeader = fc.constantFrom(...CREDENTIAL_HEADERS).chain(anyCase);
     const sensitiveKey = fc.constantFrom('iban', 'password', 'apiKey', 'access_token').chain(anyCase);
-    const embedded = fc.constantFrom((s: string) => `Bearer ${s}`, (s: string) => `token=${s}`, (s: string) => `callback?code=1&access_token=${s}`, (s: string) => `{"Password":"${s}"}`);
+    const embedded = fc.constantFrom(
+      (s: string) => `Bearer ${s}`,
+      (s: string) => `token=${s}`,
+      (s: string) => `callback?code=1&access_token=${s}`,
+      (s: string) => `{"Password":"${s}"}`,
+    );
     const otherHeader = fc.tuple(headerText, embedded).map(([prefix, embed]) => ({ prefix, embed }));
     const payload = fc.tuple(fc.jsonValue({ maxDepth: 4 }), fc.array(fc.nat(), { maxLength: 4 }), sensitiveKey, fc.boolean());
     await fc.assert(
-      fc.asyncProperty(fc.uniqueArray(credentialHeader, { maxLength: 4, selector: (n) => n.toLowerCase() }), fc.option(otherHeader), payload, async (names, other, [json, choices, key, asString]) => {
-        fc.pre(isStorable(json));
-        const secrets: string[] = [];
-        const headers: Record<string, string> = { 'content-type': 'application/json' };
-        for (const name of names) {
-          const value = secret();
-          secrets.push(value);
-          headers[name] = value;
-        }
-        if (other !== null) {
-          const value = secret();
-          secrets.push(value);
-          headers['x-forwarded-detail'] = `${other.prefix} ${other.embed(value)}`;
-        }
-        const hidden = secret();
-        secrets.push(hidden);
-        const body = inject(json, choices, key, hidden);
-        const messageId = randomUUID();
-        const sent = await ingest(t.api, token, [deadLetter(AUTOMATION, { messageId, headers, payload: asString ? JSON.stringify(body) : body })]);
-        expect(sent.status, JSON.stringify(sent.body)).toBe(200);
-        expect(sent.body.accepted, JSON.stringify(sent.body.results)).toBe(1);
+      fc.asyncProperty(
+        fc.uniqueArray(credentialHeader, { maxLength: 4, selector: (n) => n.toLowerCase() }),
+        fc.option(otherHeader),
+        payload,
+        async (names, other, [json, choices, key, asString]) => {
+          fc.pre(isStorable(json));
+          const secrets: string[] = [];
+          const headers: Record<string, string> = { 'content-type': 'application/json' };
+          for (const name of names) {
+            const value = secret();
+            secrets.push(value);
+            headers[name] = value;
+          }
+          if (other !== null) {
+            const value = secret();
+            secrets.push(value);
+            headers['x-forwarded-detail'] = `${other.prefix} ${other.embed(value)}`;
+          }
+          const hidden = secret();
+          secrets.push(hidden);
+          const body = inject(json, choices, key, hidden);
+          const messageId = randomUUID();
+          const sent = await ingest(t.api, token, [deadLetter(AUTOMATION, { messageId, headers, payload: asString ? JSON.stringify(body) : body })]);
+          expect(sent.status, JSON.stringify(sent.body)).toBe(200);
+          expect(sent.body.accepted, JSON.stringify(sent.body.results)).toBe(1);
 
-        const { masked, full } = await views(messageId);
-        for (const value of secrets) {
-          expect(masked, `${value} leaked to a viewer`).not.toContain(value);
-          expect(full, 'an admin reads everything as it came').toContain(value);
-        }
-        const shown = JSON.parse(masked) as { deadLetter: { headers: string; payloadMasked: boolean } };
-        const shownHeaders = JSON.parse(shown.deadLetter.headers) as Record<string, string>;
-        names.forEach((name) => expect(shownHeaders[name]).toBe('••••'));
-        expect(shownHeaders['content-type']).toBe('application/json');
-        expect(shown.deadLetter.payloadMasked).toBe(true);
-      }),
+          const { masked, full } = await views(messageId);
+          for (const value of secrets) {
+            expect(masked, `${value} leaked to a viewer`).not.toContain(value);
+            expect(full, 'an admin reads everything as it came').toContain(value);
+          }
+          const shown = JSON.parse(masked) as { deadLetter: { headers: string; payloadMasked: boolean } };
+          const shownHeaders = JSON.parse(shown.deadLetter.headers) as Record<string, string>;
+          names.forEach((name) => expect(shownHeaders[name]).toBe('••••'));
+          expect(shownHeaders['content-type']).toBe('application/json');
+          expect(shown.deadLetter.payloadMasked).toBe(true);
+        },
+      ),
       { numRuns: RUNS },
     );
   });

@@ -20,7 +20,10 @@ new protobuf.Root().define('google.rpc').add(rpcStatus);
 /** A few real spans from the SDK: a run with a failing child, for the automation, as a runtime would send them. */
 function realSpans(): ReadableSpan[] {
   const memory = new InMemorySpanExporter();
-  const provider = new BasicTracerProvider({ resource: resourceFromAttributes({ 'service.name': 'fuzz', 'roundhouse.automation': 'payout-reconciliation' }), spanProcessors: [new SimpleSpanProcessor(memory)] });
+  const provider = new BasicTracerProvider({
+    resource: resourceFromAttributes({ 'service.name': 'fuzz', 'roundhouse.automation': 'payout-reconciliation' }),
+    spanProcessors: [new SimpleSpanProcessor(memory)],
+  });
   const tracer = provider.getTracer('fuzz');
   const root = tracer.startSpan('reconcile', { attributes: { 'roundhouse.run.attempt': 2, nested: ['a', 'b'] } });
   const step = tracer.startSpan('call psp', {}, trace.setSpan(ROOT_CONTEXT, root));
@@ -84,7 +87,11 @@ describe('OTLP /v1/traces under malformed input', () => {
    */
   async function expectHandled(body: Buffer | string, contentType: string, headers: Record<string, string> = {}): Promise<void> {
     const before = await rowCounts(t.db);
-    const response = await fetch(`${t.api.url}${OTLP_TRACES_PATH}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': contentType, ...headers }, body });
+    const response = await fetch(`${t.api.url}${OTLP_TRACES_PATH}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': contentType, ...headers },
+      body,
+    });
     const bytes = new Uint8Array(await response.arrayBuffer());
     const json = contentType === 'application/json';
     expect(response.status, Buffer.from(bytes).toString('utf8').slice(0, 300)).toBeLessThan(500);
@@ -103,7 +110,10 @@ describe('OTLP /v1/traces under malformed input', () => {
   }
 
   it('answers random and damaged protobuf as OTLP says, never a 5xx, storing nothing when it refuses', async () => {
-    const body = fc.oneof(fc.uint8Array({ maxLength: 512 }).map((b) => Buffer.from(b)), mutatedProtobuf);
+    const body = fc.oneof(
+      fc.uint8Array({ maxLength: 512 }).map((b) => Buffer.from(b)),
+      mutatedProtobuf,
+    );
     await fc.assert(
       fc.asyncProperty(body, fc.boolean(), async (bytes, gzip) => {
         await (gzip ? expectHandled(gzipSync(bytes), 'application/x-protobuf', { 'content-encoding': 'gzip' }) : expectHandled(bytes, 'application/x-protobuf'));
@@ -120,7 +130,10 @@ describe('OTLP /v1/traces under malformed input', () => {
       oddText,
       fc.nat({ max: 3000 }).map((n) => `{"resourceSpans":${'['.repeat(n)}${']'.repeat(n)}}`),
     );
-    await fc.assert(fc.asyncProperty(body, async (text) => void (await expectHandled(text, 'application/json'))), { numRuns: RUNS });
+    await fc.assert(
+      fc.asyncProperty(body, async (text) => void (await expectHandled(text, 'application/json'))),
+      { numRuns: RUNS },
+    );
   });
 
   it('spans with 64-bit times at and past the ends of uint64 are quarantined or refused, never stored as runs out of the window', async () => {

@@ -55,10 +55,7 @@ export function AppRoutes() {
         <Route path="approvals" element={<ApprovalsPage />} />
         <Route path="quarantine" element={<QuarantinePage />} />
         <Route path="dashboards" element={<DashboardsPage />} />
-        <Route
-          path="dashboards/:name"
-          element={<DashboardPage />}
-        />
+        <Route path="dashboards/:name" element={<DashboardPage />} />
         <Route path="alerts" element={<AlertsPage />} />
         <Route path="audit" element={<AuditPage />} />
         <Route path="teams" element={<TeamsPage />} />

@@ -16,11 +16,7 @@ function PageSkeleton() {
  * weighs only what it shows. The fallback sits where the page will be: the menu, and an automation's
  * header around its tabs, stay in place while a chunk loads.
  */
-export function lazyPage<Name extends string>(
-  load: () => Promise<Record<Name, ComponentType>>,
-  name: Name,
-  fallback: ReactNode = <PageSkeleton />,
-): ComponentType {
+export function lazyPage<Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name, fallback: ReactNode = <PageSkeleton />): ComponentType {
   const Page = lazy(async (): Promise<{ default: ComponentType }> => ({ default: (await load())[name] }));
   return function LazyPage() {
     return (

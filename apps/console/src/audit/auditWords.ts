@@ -87,7 +87,10 @@ export function targetOf(entry: {
     }
     case 'automation_change': {
       const automation = entry.automations?.[0];
-      return { label: `SLO change #${id}${automation === undefined ? '' : ` to ${automation}`}`, path: automation === undefined ? '/approvals' : `/automations/${encodeURIComponent(automation)}/slos` };
+      return {
+        label: `SLO change #${id}${automation === undefined ? '' : ` to ${automation}`}`,
+        path: automation === undefined ? '/approvals' : `/automations/${encodeURIComponent(automation)}/slos`,
+      };
     }
     case 'catalog':
       return { label: `Catalog files (${id})`, path: null };
@@ -169,9 +172,7 @@ export function fieldChanges(beforeJson: string | null, afterJson: string | null
   const before = beforeJson === null ? new Map<string, unknown>() : leaves(parse(beforeJson), '', new Map());
   const after = afterJson === null ? new Map<string, unknown>() : leaves(parse(afterJson), '', new Map());
   const fields = [...new Set([...before.keys(), ...after.keys()])];
-  return fields
-    .map((field) => ({ field, before: plain(before.get(field)), after: plain(after.get(field)) }))
-    .filter((change) => change.before !== change.after);
+  return fields.map((field) => ({ field, before: plain(before.get(field)), after: plain(after.get(field)) })).filter((change) => change.before !== change.after);
 }
 
 function describeValue(value: unknown): string {

@@ -3,9 +3,15 @@ import { slugify, toCsv } from './csv';
 
 describe(toCsv.name, () => {
   it('writes a header row and one line per row, CRLF line ends, numbers plainly and empty cells for no data', () => {
-    expect(toCsv(['Automation', 'After (hours)', 'Partial data'], [['Invoice generation', 8.06, false], ['Payout reconciliation', null, true]])).toBe(
-      'Automation,After (hours),Partial data\r\nInvoice generation,8.06,no\r\nPayout reconciliation,,yes\r\n',
-    );
+    expect(
+      toCsv(
+        ['Automation', 'After (hours)', 'Partial data'],
+        [
+          ['Invoice generation', 8.06, false],
+          ['Payout reconciliation', null, true],
+        ],
+      ),
+    ).toBe('Automation,After (hours),Partial data\r\nInvoice generation,8.06,no\r\nPayout reconciliation,,yes\r\n');
     expect(toCsv(['Amount'], [[1_234_567.5], [Number.NaN], [undefined]])).toBe('Amount\r\n1234567.5\r\n\r\n\r\n');
   });
 
@@ -16,7 +22,15 @@ describe(toCsv.name, () => {
   });
 
   it('keeps a spreadsheet from running text as a formula, but leaves negative numbers alone', () => {
-    expect(toCsv(['Text', 'Number'], [['=HYPERLINK("x")', -17.94], ['@SUM(A1)', 0]])).toBe('Text,Number\r\n"\'=HYPERLINK(""x"")",-17.94\r\n\'@SUM(A1),0\r\n');
+    expect(
+      toCsv(
+        ['Text', 'Number'],
+        [
+          ['=HYPERLINK("x")', -17.94],
+          ['@SUM(A1)', 0],
+        ],
+      ),
+    ).toBe('Text,Number\r\n"\'=HYPERLINK(""x"")",-17.94\r\n\'@SUM(A1),0\r\n');
   });
 });
 

@@ -8,9 +8,7 @@ describe(describeVerdict.name, () => {
   });
 
   it('says worse, reached and beaten, and nothing when neither is known', () => {
-    expect(describeVerdict(aKpiReport({ improvementPercent: -12, change: 'worse', progressPercent: -8 }))).toBe(
-      '12% worse than before; further from the target than before.',
-    );
+    expect(describeVerdict(aKpiReport({ improvementPercent: -12, change: 'worse', progressPercent: -8 }))).toBe('12% worse than before; further from the target than before.');
     expect(describeVerdict(aKpiReport({ improvementPercent: 99, progressPercent: 100, targetReached: true }))).toBe('99% better than before; target reached.');
     expect(describeVerdict(aKpiReport({ improvementPercent: 2.44, progressPercent: 130, targetReached: true }))).toBe(
       '2.4% better than before; target reached and beaten (130% of the way).',

@@ -47,7 +47,9 @@ describe(panelCsv.name, () => {
         'Caveat',
       ].join(','),
     );
-    expect(row).toContain('Invoice generation from closed-won deals,Close-to-invoice cycle time,lower is better,26,8.06,0.25,-17.94,69,69.67,no,100,no,2026-09-01,2026-11-30,2026-01-05,2026-03-27,');
+    expect(row).toContain(
+      'Invoice generation from closed-won deals,Close-to-invoice cycle time,lower is better,26,8.06,0.25,-17.94,69,69.67,no,100,no,2026-09-01,2026-11-30,2026-01-05,2026-03-27,',
+    );
     expect(row).toContain('"Median hours from closed-won to invoice sent, Q1 2026, before launch."');
   });
 
@@ -97,7 +99,11 @@ describe(panelCsv.name, () => {
   });
 
   it('writes the dead-letter backlog with the oldest wait as an ISO instant and in hours', () => {
-    const backlog = aPanel({ kind: 'dead_letter_backlog', title: 'Waiting', backlog: [aBacklogRow(), aBacklogRow({ automation: 'x', automationTitle: 'Nothing waiting', pending: 0, oldestPendingSince: null })] });
+    const backlog = aPanel({
+      kind: 'dead_letter_backlog',
+      title: 'Waiting',
+      backlog: [aBacklogRow(), aBacklogRow({ automation: 'x', automationTitle: 'Nothing waiting', pending: 0, oldestPendingSince: null })],
+    });
     expect(lines(panelCsv(dashboard.name, backlog, range, NOW).content)).toEqual([
       'Automation,Waiting now (dead letters),Oldest waiting since (UTC),Oldest waiting (hours),Arrived in the range,Closed in the range',
       'Invoice generation from closed-won deals,14,2026-11-25T06:00:00.000Z,51,212,198',

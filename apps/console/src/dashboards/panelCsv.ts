@@ -72,7 +72,12 @@ function trendTable(trend: KpiTrendData): CsvTable {
   const { kpi } = trend;
   const at = (value: string) => (trend.interval === 'hour' ? new Date(value).toISOString() : isoDay(value));
   return {
-    header: [`${trend.interval === 'hour' ? 'Hour' : trend.interval === 'week' ? 'Week' : 'Day'} starting (UTC)`, `${kpi.title} (${kpi.unit})`, `Target (${kpi.unit})`, `Before: agreed baseline (${kpi.unit})`],
+    header: [
+      `${trend.interval === 'hour' ? 'Hour' : trend.interval === 'week' ? 'Week' : 'Day'} starting (UTC)`,
+      `${kpi.title} (${kpi.unit})`,
+      `Target (${kpi.unit})`,
+      `Before: agreed baseline (${kpi.unit})`,
+    ],
     rows: trend.points.map((point) => [at(point.at), point.value, kpi.target, kpi.baseline]),
   };
 }
@@ -133,15 +138,51 @@ function totalsTable(totals: ProgramTotalsData): CsvTable {
   const blank = (count: number): CsvCell[] => new Array<CsvCell>(count).fill(null);
   const rows: CsvCell[][] = [
     ['Hours saved, total', null, null, totals.hoursSaved, 'hours', null, null, null, null, null, null, totals.hoursSaved === null ? 'no data in this range' : null],
-    ...totals.hoursSavedItems.map((item): CsvCell[] => ['Hours saved', item.automation, item.kpiTitle, item.hours, 'hours', null, null, null, item.touchesAvoidedPerDay, item.minutesPerTouch, item.days, null]),
+    ...totals.hoursSavedItems.map((item): CsvCell[] => [
+      'Hours saved',
+      item.automation,
+      item.kpiTitle,
+      item.hours,
+      'hours',
+      null,
+      null,
+      null,
+      item.touchesAvoidedPerDay,
+      item.minutesPerTouch,
+      item.days,
+      null,
+    ]),
     ...totals.money.flatMap((line): CsvCell[][] => [
       [`${CSV_MONEY_LINES[line.kind]}, total`, null, null, moneyLineAmount(line), line.unit, line.currency, line.before, line.after, ...blank(4)],
-      ...line.items.map((item): CsvCell[] => [CSV_MONEY_LINES[item.kind], item.automation, item.kpiTitle, moneyLineAmount(item), item.unit, item.currency, item.before, item.after, ...blank(4)]),
+      ...line.items.map((item): CsvCell[] => [
+        CSV_MONEY_LINES[item.kind],
+        item.automation,
+        item.kpiTitle,
+        moneyLineAmount(item),
+        item.unit,
+        item.currency,
+        item.before,
+        item.after,
+        ...blank(4),
+      ]),
     ]),
     ...totals.skipped.map((skipped): CsvCell[] => ['Not counted', skipped.automation, skipped.kpiTitle, ...blank(8), skipped.reason]),
   ];
   return {
-    header: ['Line', 'Automation', 'KPI', 'Amount', 'Unit', 'Currency', 'Before', 'After', 'Manual touches avoided per day', 'Minutes per touch', 'Days with data', 'Why not counted'],
+    header: [
+      'Line',
+      'Automation',
+      'KPI',
+      'Amount',
+      'Unit',
+      'Currency',
+      'Before',
+      'After',
+      'Manual touches avoided per day',
+      'Minutes per touch',
+      'Days with data',
+      'Why not counted',
+    ],
     rows,
   };
 }

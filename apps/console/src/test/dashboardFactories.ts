@@ -138,7 +138,15 @@ export function someProgramTotals(overrides: Partial<ProgramTotalsData> = {}): P
     hoursSaved: 1_236.5,
     hoursSavedItems: [
       { automation: 'invoice-generation', kpi: 'manual-touches', kpiTitle: 'Invoices fixed by hand', touchesAvoidedPerDay: 37, minutesPerTouch: 12, days: 91, hours: 673.4 },
-      { automation: 'payout-reconciliation', kpi: 'unmatched-lines', kpiTitle: 'Payout lines matched by hand', touchesAvoidedPerDay: 55.7, minutesPerTouch: 6.67, days: 91, hours: 563.1 },
+      {
+        automation: 'payout-reconciliation',
+        kpi: 'unmatched-lines',
+        kpiTitle: 'Payout lines matched by hand',
+        touchesAvoidedPerDay: 55.7,
+        minutesPerTouch: 6.67,
+        days: 91,
+        hours: 563.1,
+      },
     ],
     // Money of three units: a rate per month, a balance at one date, a balance at each month-end.
     money: [
@@ -150,7 +158,17 @@ export function someProgramTotals(overrides: Partial<ProgramTotalsData> = {}): P
         after: 551_000,
         change: 141_000,
         items: [
-          { automation: 'dunning-reminders', kpi: 'overdue-cash-recovered', kpiTitle: 'Overdue cash recovered', currency: 'EUR', unit: 'EUR/month', kind: 'recovered', before: 410_000, after: 551_000, change: 141_000 },
+          {
+            automation: 'dunning-reminders',
+            kpi: 'overdue-cash-recovered',
+            kpiTitle: 'Overdue cash recovered',
+            currency: 'EUR',
+            unit: 'EUR/month',
+            kind: 'recovered',
+            before: 410_000,
+            after: 551_000,
+            change: 141_000,
+          },
         ],
       },
       {
@@ -161,7 +179,17 @@ export function someProgramTotals(overrides: Partial<ProgramTotalsData> = {}): P
         after: 20_000,
         change: 292_000,
         items: [
-          { automation: 'payout-reconciliation', kpi: 'unreconciled-cash-at-close', kpiTitle: 'Cash not reconciled at month-end', currency: 'EUR', unit: 'EUR', kind: 'at_stake', before: 312_000, after: 20_000, change: 292_000 },
+          {
+            automation: 'payout-reconciliation',
+            kpi: 'unreconciled-cash-at-close',
+            kpiTitle: 'Cash not reconciled at month-end',
+            currency: 'EUR',
+            unit: 'EUR',
+            kind: 'at_stake',
+            before: 312_000,
+            after: 20_000,
+            change: 292_000,
+          },
         ],
       },
       {
@@ -172,7 +200,17 @@ export function someProgramTotals(overrides: Partial<ProgramTotalsData> = {}): P
         after: 5_000,
         change: 177_000,
         items: [
-          { automation: 'invoice-generation', kpi: 'revenue-slipped-at-close', kpiTitle: 'Revenue invoiced after close', currency: 'EUR', unit: 'EUR/month-end', kind: 'at_stake', before: 182_000, after: 5_000, change: 177_000 },
+          {
+            automation: 'invoice-generation',
+            kpi: 'revenue-slipped-at-close',
+            kpiTitle: 'Revenue invoiced after close',
+            currency: 'EUR',
+            unit: 'EUR/month-end',
+            kind: 'at_stake',
+            before: 182_000,
+            after: 5_000,
+            change: 177_000,
+          },
         ],
       },
     ],
@@ -206,7 +244,15 @@ export function aDashboard(overrides: Partial<DashboardData> = {}): DashboardDat
         title: 'Revenue invoiced too late for the month-end close',
         trend: {
           interval: 'week',
-          kpi: aKpiReport({ name: 'revenue-slipped-at-close', title: 'Closed-won revenue invoiced after period close', unit: 'EUR/month-end', currency: 'EUR', baseline: 182_000, target: 5_000, after: 9_000 }),
+          kpi: aKpiReport({
+            name: 'revenue-slipped-at-close',
+            title: 'Closed-won revenue invoiced after period close',
+            unit: 'EUR/month-end',
+            currency: 'EUR',
+            baseline: 182_000,
+            target: 5_000,
+            after: 9_000,
+          }),
           points: [
             { at: '2026-11-09T00:00:00.000Z', value: 12_000 },
             { at: '2026-11-16T00:00:00.000Z', value: null },
@@ -216,7 +262,11 @@ export function aDashboard(overrides: Partial<DashboardData> = {}): DashboardDat
       }),
       aPanel({ kind: 'slo_table', title: 'Are the promises kept?', slos: [anSloRow()] }),
       aPanel({ kind: 'dead_letter_backlog', title: 'Failed items waiting for a decision', backlog: [aBacklogRow()] }),
-      aPanel({ kind: 'kpi_before_after', title: 'Overdue invoices paid after a reminder', problem: 'The KPI "overdue-cash-recovered" is no longer in the catalog entry of dunning-reminders.' }),
+      aPanel({
+        kind: 'kpi_before_after',
+        title: 'Overdue invoices paid after a reminder',
+        problem: 'The KPI "overdue-cash-recovered" is no longer in the catalog entry of dunning-reminders.',
+      }),
     ],
     ...overrides,
   };

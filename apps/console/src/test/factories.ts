@@ -136,9 +136,7 @@ export function anAutomation(overrides: Partial<AutomationDetailFragment> = {}):
         path: 'runbooks/invoice-generation.md',
       },
     ],
-    releases: [
-      { version: '1.0', date: '2026-04-06', summary: 'Invoices created in NetSuite from closed-won deals.', why: 'Removed the daily CSV export.' },
-    ],
+    releases: [{ version: '1.0', date: '2026-04-06', summary: 'Invoices created in NetSuite from closed-won deals.', why: 'Removed the daily CSV export.' }],
     source: 'file',
     sourceFile: 'catalog/automations/invoice-generation.yaml',
     archivedAt: null,

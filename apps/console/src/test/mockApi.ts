@@ -76,7 +76,11 @@ function textOf(name: OperationName): string {
  * A typed MSW handler for one of the console's operations: `operation('Automation', ({ slug }) => ({ data: … }))`.
  * Query or mutation is read from the generated document, and so are the types of the variables and the reply.
  */
-export function operation<K extends OperationName>(name: K, resolve: (variables: Variables<K>) => Reply<K> | Promise<Reply<K>>, record?: (operation: RecordedOperation) => void): RequestHandler {
+export function operation<K extends OperationName>(
+  name: K,
+  resolve: (variables: Variables<K>) => Reply<K> | Promise<Reply<K>>,
+  record?: (operation: RecordedOperation) => void,
+): RequestHandler {
   const handle = /^\s*mutation\b/.test(textOf(name)) ? graphql.mutation : graphql.query;
   // Matched by operation name: codegen names each document after its operation (`Automation` → AutomationDocument).
   return handle<Data<K>, Variables<K>>(name, async ({ operationName, variables }) => {

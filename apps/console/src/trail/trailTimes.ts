@@ -7,9 +7,7 @@ const time = (value: string | null) => (value === null ? Number.POSITIVE_INFINIT
 
 /** Runs in the order they happened: by start, then by finish (still running last), then attempt. */
 export function inTimeOrder(runs: readonly TrailRun[]): TrailRun[] {
-  return [...runs].sort(
-    (a, b) => time(a.startedAt) - time(b.startedAt) || time(a.finishedAt) - time(b.finishedAt) || a.attempt - b.attempt,
-  );
+  return [...runs].sort((a, b) => time(a.startedAt) - time(b.startedAt) || time(a.finishedAt) - time(b.finishedAt) || a.attempt - b.attempt);
 }
 
 /** When a run ended, for drawing: its finish, else start + duration, else (still running) `now`. */

@@ -10,14 +10,7 @@ export const RISK_DOMAINS = ['revenue', 'billing', 'inventory', 'regulatory', 'c
 export const RUNTIME_KINDS = ['rabbitmq', 'bullmq', 'nats', 'webhook', 'sdk', 'other'] as const;
 export const SLO_INDICATORS = ['success_rate', 'latency', 'freshness', 'dead_letter_backlog', 'dead_letter_age'] as const;
 export const KPI_DIRECTIONS = ['lower_is_better', 'higher_is_better'] as const;
-export const KPI_SOURCES = [
-  'measurement',
-  'cycle_time_p50',
-  'cycle_time_p95',
-  'error_rate',
-  'manual_touches_per_day',
-  'throughput_per_day',
-] as const;
+export const KPI_SOURCES = ['measurement', 'cycle_time_p50', 'cycle_time_p95', 'error_rate', 'manual_touches_per_day', 'throughput_per_day'] as const;
 
 export type AutomationType = (typeof AUTOMATION_TYPES)[number];
 export type Lifecycle = (typeof LIFECYCLES)[number];
@@ -46,7 +39,9 @@ const natsName = (what: string, example: string) =>
 const natsSubject = z
   .string()
   .max(255)
-  .regex(/^(?:[^\s.*>]+|\*)(?:\.(?:[^\s.*>]+|\*))*(?:\.>)?$|^>$/, { message: 'a NATS subject filter: dot-separated tokens, "*" for one token, a final ">" for the rest, e.g. "payouts.settle.>"' });
+  .regex(/^(?:[^\s.*>]+|\*)(?:\.(?:[^\s.*>]+|\*))*(?:\.>)?$|^>$/, {
+    message: 'a NATS subject filter: dot-separated tokens, "*" for one token, a final ">" for the rest, e.g. "payouts.settle.>"',
+  });
 
 /** Where the automation runs and how Roundhouse reaches its failures. Never holds secrets: only names. */
 export const runtimeBinding = z
@@ -64,7 +59,9 @@ export const runtimeBinding = z
       .meta({ description: 'NATS JetStream: the durable consumer whose given-up messages (max deliveries reached, or terminated) are collected.' }),
     subject: natsSubject
       .optional()
-      .meta({ description: 'NATS JetStream: the subjects the consumer reads (its filter), e.g. "payouts.settle.>". Reprocessed messages go back to the subject each was published to.' }),
+      .meta({
+        description: 'NATS JetStream: the subjects the consumer reads (its filter), e.g. "payouts.settle.>". Reprocessed messages go back to the subject each was published to.',
+      }),
     serviceName: z
       .string()
       .min(1)
@@ -101,7 +98,10 @@ export const payloadPolicy = z
       .array(z.string().regex(/^[A-Za-z_][\w-]*(\.[A-Za-z_][\w-]*|\.\*)*$/, { message: 'a dotted field path such as "customer.email" or "lines.*.iban"' }))
       .max(100)
       .default([])
-      .meta({ description: 'Payload fields masked for people without payload access, matched in any case and at any depth: "card" masks every card field, "customer.email" the email of any customer, "lines.*.iban" (* is one key or list item); credentials are masked whatever is listed.' }),
+      .meta({
+        description:
+          'Payload fields masked for people without payload access, matched in any case and at any depth: "card" masks every card field, "customer.email" the email of any customer, "lines.*.iban" (* is one key or list item); credentials are masked whatever is listed.',
+      }),
   })
   .meta({ description: 'How dead-letter payloads are shown.' });
 export type PayloadPolicy = z.infer<typeof payloadPolicy>;
@@ -113,11 +113,7 @@ export const slo = z
     name: slug,
     title: z.string().min(1).max(120),
     indicator: z.enum(SLO_INDICATORS),
-    objective: z
-      .number()
-      .gt(0)
-      .lt(100)
-      .meta({ description: 'Percent of good events (success_rate, latency) or of good minutes (freshness, dead-letter SLOs).' }),
+    objective: z.number().gt(0).lt(100).meta({ description: 'Percent of good events (success_rate, latency) or of good minutes (freshness, dead-letter SLOs).' }),
     threshold: duration.optional().meta({ description: 'Latency bound, maximum age of the last success, or of the oldest dead letter.' }),
     percentile: z.number().int().min(50).max(100).optional().meta({ description: 'For latency: the percentile held under the threshold.' }),
     maxBacklog: z.number().int().min(0).optional().meta({ description: 'For dead_letter_backlog: most pending dead letters allowed.' }),
@@ -155,7 +151,11 @@ export const kpi = z
   .strictObject({
     name: slug,
     title: z.string().min(1).max(120),
-    unit: z.string().min(1).max(40).meta({ examples: ['hours', '%', 'touches/day', 'USD'] }),
+    unit: z
+      .string()
+      .min(1)
+      .max(40)
+      .meta({ examples: ['hours', '%', 'touches/day', 'USD'] }),
     direction: z.enum(KPI_DIRECTIONS),
     source: z.enum(KPI_SOURCES).default('measurement').meta({ description: 'Reported by the runtime, or derived from runs.' }),
     baseline: kpiBaseline,
@@ -165,13 +165,10 @@ export const kpi = z
       .regex(/^[A-Z]{3}$/, { message: 'an ISO 4217 code such as "USD"' })
       .optional(),
     minutesPerTouch: z.number().positive().max(480).optional().meta({ description: 'For manual touches: minutes of work each touch costs.' }),
-    money: z
-      .enum(KPI_MONEY_KINDS)
-      .optional()
-      .meta({
-        description:
-          'With a currency: whether the figure is money saved (a cost), recovered (cash in) or at stake (a balance still at risk). Without it: recovered when higher is better, at stake for a balance (a bare currency, or a unit per "…-end"), saved otherwise.',
-      }),
+    money: z.enum(KPI_MONEY_KINDS).optional().meta({
+      description:
+        'With a currency: whether the figure is money saved (a cost), recovered (cash in) or at stake (a balance still at risk). Without it: recovered when higher is better, at stake for a balance (a bare currency, or a unit per "…-end"), saved otherwise.',
+    }),
   })
   .superRefine((value, ctx) => {
     if (value.money !== undefined && value.currency === undefined) {
@@ -261,9 +258,18 @@ export const automationSpec = z.strictObject({
   riskDomains: z.array(z.enum(RISK_DOMAINS)).default([]),
   runtime: runtimeBinding.optional(),
   payload: payloadPolicy.optional(),
-  slos: z.array(slo).default([]).superRefine(uniqueBy((s) => s.name, 'SLO')),
-  kpis: z.array(kpi).default([]).superRefine(uniqueBy((k) => k.name, 'KPI')),
-  runbooks: z.array(runbook).default([]).superRefine(uniqueBy((r) => r.id, 'runbook')),
+  slos: z
+    .array(slo)
+    .default([])
+    .superRefine(uniqueBy((s) => s.name, 'SLO')),
+  kpis: z
+    .array(kpi)
+    .default([])
+    .superRefine(uniqueBy((k) => k.name, 'KPI')),
+  runbooks: z
+    .array(runbook)
+    .default([])
+    .superRefine(uniqueBy((r) => r.id, 'runbook')),
   releases: z.array(release).default([]),
 });
 

@@ -17,6 +17,9 @@ export const backstageMetadata = z.looseObject({
 });
 
 /** A reference to another entity, `[<kind>:][<namespace>/]<name>`; resolved against the whole catalog. */
-export const backstageRef = z.string().min(1).meta({ description: 'An entity reference: [<kind>:][<namespace>/]<name>.', examples: ['group:default/team-a', 'team-a'] });
+export const backstageRef = z
+  .string()
+  .min(1)
+  .meta({ description: 'An entity reference: [<kind>:][<namespace>/]<name>.', examples: ['group:default/team-a', 'team-a'] });
 
 export const backstageProfile = z.looseObject({ displayName: z.string().optional(), email: z.string().optional(), picture: z.string().optional() }).optional();

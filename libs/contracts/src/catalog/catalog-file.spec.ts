@@ -152,9 +152,7 @@ describe(parseCatalogFile.name, () => {
     const result = parseCatalogFile(text, FILE);
 
     expect(result.automations).toEqual([]);
-    expect(result.problems).toEqual([
-      expect.objectContaining({ file: FILE, line: lineStarting(text, 'title: Invoices:'), field: '(file)', allowed: 'valid YAML' }),
-    ]);
+    expect(result.problems).toEqual([expect.objectContaining({ file: FILE, line: lineStarting(text, 'title: Invoices:'), field: '(file)', allowed: 'valid YAML' })]);
   });
 
   it('reads a Backstage Group whole, keeping the entity as written for export', () => {
@@ -166,9 +164,17 @@ describe(parseCatalogFile.name, () => {
     const [group] = result.groups;
     expect(group?.file).toBe('catalog/teams/payments.yaml');
     expect(group?.line).toBe(1);
-    expect(group?.value.spec).toMatchObject({ parent: 'finance', children: ['payments', 'reconciliation'].map((c) => c.replace('payments', 'payouts')), members: ['user:default/amara.okafor', 'priya.raman'] });
+    expect(group?.value.spec).toMatchObject({
+      parent: 'finance',
+      children: ['payments', 'reconciliation'].map((c) => c.replace('payments', 'payouts')),
+      members: ['user:default/amara.okafor', 'priya.raman'],
+    });
     expect(Object.keys(group?.raw ?? {})).toEqual(['apiVersion', 'kind', 'metadata', 'spec']);
-    expect(group?.raw['metadata']).toEqual({ name: 'payments', annotations: { 'github.com/team-slug': 'northwind/payments' }, links: [{ url: 'https://wiki.northwind.example/payments' }] });
+    expect(group?.raw['metadata']).toEqual({
+      name: 'payments',
+      annotations: { 'github.com/team-slug': 'northwind/payments' },
+      links: [{ url: 'https://wiki.northwind.example/payments' }],
+    });
   });
 
   it('skips the kinds it does not read with one note each, and refuses none of the rest', () => {

@@ -175,7 +175,11 @@ function parseEntity(doc: Document, lines: LineCounter, file: string, result: Pa
     if (typeof apiVersion === 'string' && typeof kind === 'string' && kind !== '' && !ours) {
       // Someone else's entity (Backstage's Location, Component, API, a custom kind): not ours to judge.
       const name = (raw['metadata'] as { name?: unknown } | undefined)?.name;
-      result.notes.push({ file, line: lineOf(doc, lines, ['kind']), message: `skipped ${kind}${typeof name === 'string' ? ` "${name}"` : ''} (${apiVersion}): Roundhouse reads ${READ_KINDS} and leaves other kinds to Backstage` });
+      result.notes.push({
+        file,
+        line: lineOf(doc, lines, ['kind']),
+        message: `skipped ${kind}${typeof name === 'string' ? ` "${name}"` : ''} (${apiVersion}): Roundhouse reads ${READ_KINDS} and leaves other kinds to Backstage`,
+      });
       return;
     }
     const field = typeof kind === 'string' && CATALOG_KINDS.some((k) => k.kind === kind) ? 'apiVersion' : typeof apiVersion === 'string' ? 'kind' : 'apiVersion';

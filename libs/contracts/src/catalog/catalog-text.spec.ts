@@ -12,7 +12,8 @@ describe('catalog text a person can fix', () => {
   });
 
   it('points an unclosed list or mapping at the line where it opens, not at the next line', () => {
-    const group = (children: string) => `apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: team-x\nspec:\n  type: team\n  children: ${children}\n  members: [jane]\n`;
+    const group = (children: string) =>
+      `apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: team-x\nspec:\n  type: team\n  children: ${children}\n  members: [jane]\n`;
     expect(parseCatalogFile(group('[team-a, team-b'), 'org/groups.yaml').problems.map(formatProblem)).toEqual([
       'org/groups.yaml:7:13: (file): found a list that opens here with "[" and is never closed; allowed: valid YAML: close it with "]" on the same value',
     ]);

@@ -80,7 +80,14 @@ export function yamlProblems(errors: readonly YAMLError[], text: string, lines: 
     const opened = openingBracketBefore(text, first.pos[0]);
     if (opened !== undefined) {
       const [what, close] = text[opened] === '[' ? ['list', ']'] : ['mapping', '}'];
-      return [{ ...at(opened), field: '(file)', found: `a ${what} that opens here with "${text[opened]}" and is never closed`, allowed: `valid YAML: close it with "${close}" on the same value` }];
+      return [
+        {
+          ...at(opened),
+          field: '(file)',
+          found: `a ${what} that opens here with "${text[opened]}" and is never closed`,
+          allowed: `valid YAML: close it with "${close}" on the same value`,
+        },
+      ];
     }
   }
   return [{ ...at(first.pos[0]), field: '(file)', found: message, allowed: 'valid YAML' }];

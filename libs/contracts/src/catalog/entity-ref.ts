@@ -88,7 +88,8 @@ export function refOfKey(kind: string, key: string): string {
 /** Keys compare as Backstage compares refs: without case. */
 export const keyForMatching = (key: string): string => key.toLowerCase();
 
-const isDnsSubdomain = (value: string): boolean => value.length >= 1 && value.length <= 253 && value.split('.').every((label) => label.length <= 63 && NAMESPACE_PATTERN.test(label));
+const isDnsSubdomain = (value: string): boolean =>
+  value.length >= 1 && value.length <= 253 && value.split('.').every((label) => label.length <= 63 && NAMESPACE_PATTERN.test(label));
 
 /** An annotation or label key as Backstage (and Kubernetes) allow it: `[<DNS subdomain>/]<name>`, e.g. `pagerduty.com/service-id`. */
 export function isMetadataKey(value: string): boolean {

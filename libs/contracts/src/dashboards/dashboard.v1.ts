@@ -48,12 +48,7 @@ function uniqueSlugs(items: string[], ctx: z.RefinementCtx): void {
   });
 }
 
-const automationList = z
-  .array(slug)
-  .min(1)
-  .max(50)
-  .superRefine(uniqueSlugs)
-  .meta({ description: 'Automations by slug, in the order shown.' });
+const automationList = z.array(slug).min(1).max(50).superRefine(uniqueSlugs).meta({ description: 'Automations by slug, in the order shown.' });
 
 export const kpiBeforeAfterPanel = z
   .strictObject({

@@ -43,7 +43,12 @@ const runFields = {
     .meta({ description: 'Set when this run handles a reprocessed dead letter (the x-roundhouse-reprocess-id it carried): a success resolves the dead letter.' }),
 };
 
-const durationMs = z.number().int().min(0).max(7 * 24 * 3600 * 1000).meta({ description: 'How long the attempt took.' });
+const durationMs = z
+  .number()
+  .int()
+  .min(0)
+  .max(7 * 24 * 3600 * 1000)
+  .meta({ description: 'How long the attempt took.' });
 const manualTouch = z.boolean().default(false).meta({ description: 'A person had to step in for this run.' });
 
 export const runStartedV1 = z.strictObject({ ...base, type: z.literal('run_started'), ...runFields });
@@ -56,7 +61,11 @@ export const runFailedV1 = z.strictObject({
   ...runFields,
   durationMs,
   manualTouch,
-  errorClass: z.string().min(1).max(200).meta({ examples: ['RateLimitError', 'TimeoutError'] }),
+  errorClass: z
+    .string()
+    .min(1)
+    .max(200)
+    .meta({ examples: ['RateLimitError', 'TimeoutError'] }),
   errorMessage: z.string().max(4000),
   outcome: z
     .enum(['retrying', 'failed', 'dead_lettered'])
@@ -103,7 +112,11 @@ export const resilienceV1 = z.strictObject({
   ...base,
   type: z.literal('resilience'),
   signal: z.enum(RESILIENCE_SIGNALS),
-  dependency: z.string().min(1).max(120).meta({ description: 'The third party called, e.g. "netsuite".', examples: ['netsuite'] }),
+  dependency: z
+    .string()
+    .min(1)
+    .max(120)
+    .meta({ description: 'The third party called, e.g. "netsuite".', examples: ['netsuite'] }),
   runId: z.string().min(1).max(200).optional(),
 });
 
@@ -117,33 +130,45 @@ export const DEAD_LETTER_SOURCES = ['rabbitmq', 'bullmq', 'nats', 'sqs', 'kafka'
  */
 export const deadLetterV1 = z
   .strictObject({
-  ...base,
-  type: z.literal('dead_letter'),
-  messageId: z.string().min(1).max(200).meta({ description: 'The message id at its source (AMQP message-id, BullMQ job id…).' }),
-  source: z.strictObject({
-    kind: z.enum(DEAD_LETTER_SOURCES),
-    queue: z.string().min(1).max(255).meta({ description: 'Where the dead letter waits: the dead-letter queue (RabbitMQ), the failed job queue (BullMQ), the stream (NATS JetStream) or topic; the same for every delivery of one message.' }),
-    exchange: z.string().max(255).optional(),
-    routingKey: z.string().max(255).optional().meta({ description: 'The routing key (RabbitMQ) or subject (NATS) the message was published with.' }),
-  }),
-  body: messageBodyV1.optional().meta({ description: 'The message body as received: bytes, content type and content encoding. What a reprocess sends back, byte for byte.' }),
-  payload: z
-    .json()
-    .optional()
-    .meta({
+    ...base,
+    type: z.literal('dead_letter'),
+    messageId: z.string().min(1).max(200).meta({ description: 'The message id at its source (AMQP message-id, BullMQ job id…).' }),
+    source: z.strictObject({
+      kind: z.enum(DEAD_LETTER_SOURCES),
+      queue: z
+        .string()
+        .min(1)
+        .max(255)
+        .meta({
+          description:
+            'Where the dead letter waits: the dead-letter queue (RabbitMQ), the failed job queue (BullMQ), the stream (NATS JetStream) or topic; the same for every delivery of one message.',
+        }),
+      exchange: z.string().max(255).optional(),
+      routingKey: z.string().max(255).optional().meta({ description: 'The routing key (RabbitMQ) or subject (NATS) the message was published with.' }),
+    }),
+    body: messageBodyV1.optional().meta({ description: 'The message body as received: bytes, content type and content encoding. What a reprocess sends back, byte for byte.' }),
+    payload: z.json().optional().meta({
       description:
         'The message body as a JSON value, for a runtime that has no bytes: kept as its JSON text (numbers beyond 2^53 have lost digits by the time a JSON parser read them; send `body` to keep them). Ignored when `body` is given.',
     }),
-  headers: z.record(z.string(), z.string().max(4000)).default({}),
-  errorClass: z.string().min(1).max(200),
-  errorMessage: z.string().max(4000),
-  attempts: z.number().int().min(1).max(100_000).meta({ description: 'Deliveries tried before giving up.' }),
-  firstFailedAt: timestamp.optional().meta({ description: 'When the message first failed; default occurredAt.' }),
-  runId: z.string().min(1).max(200).optional(),
-  correlationId: z.string().min(1).max(200).optional(),
-  reprocessId: z.string().min(1).max(200).optional().meta({ description: 'Set when a reprocess of an earlier dead letter failed again (the x-roundhouse-reprocess-id it carried).' }),
+    headers: z.record(z.string(), z.string().max(4000)).default({}),
+    errorClass: z.string().min(1).max(200),
+    errorMessage: z.string().max(4000),
+    attempts: z.number().int().min(1).max(100_000).meta({ description: 'Deliveries tried before giving up.' }),
+    firstFailedAt: timestamp.optional().meta({ description: 'When the message first failed; default occurredAt.' }),
+    runId: z.string().min(1).max(200).optional(),
+    correlationId: z.string().min(1).max(200).optional(),
+    reprocessId: z
+      .string()
+      .min(1)
+      .max(200)
+      .optional()
+      .meta({ description: 'Set when a reprocess of an earlier dead letter failed again (the x-roundhouse-reprocess-id it carried).' }),
   })
-  .refine((event) => event.body !== undefined || event.payload !== undefined, { message: 'a dead letter needs its message: `body` (bytes, base64) or `payload` (JSON)', path: ['body'] });
+  .refine((event) => event.body !== undefined || event.payload !== undefined, {
+    message: 'a dead letter needs its message: `body` (bytes, base64) or `payload` (JSON)',
+    path: ['body'],
+  });
 
 export const ingestEventV1 = z
   .discriminatedUnion('type', [runStartedV1, runFinishedV1, runFailedV1, stepV1, kpiMeasurementV1, heartbeatV1, resilienceV1, deadLetterV1])

@@ -4,10 +4,36 @@ import { ingestEventV1 } from './ingest-event.v1.js';
 import { combineAttempt, ingestEventV2 } from './ingest-event.v2.js';
 import { fastRunEventV2 } from './run-event-fast-path.js';
 
-const started = { id: 'evt-0000001', type: 'run_started', automation: 'invoice-generation', occurredAt: '2026-12-07T09:00:00Z', runId: 'SO-1001', correlationId: 'SO-1001', startedAt: '2026-12-07T09:00:00Z' } as const;
+const started = {
+  id: 'evt-0000001',
+  type: 'run_started',
+  automation: 'invoice-generation',
+  occurredAt: '2026-12-07T09:00:00Z',
+  runId: 'SO-1001',
+  correlationId: 'SO-1001',
+  startedAt: '2026-12-07T09:00:00Z',
+} as const;
 const finished = { ...started, id: 'evt-0000002', type: 'run_finished', occurredAt: '2026-12-07T09:00:02Z', durationMs: 2000, manualTouch: true } as const;
-const failed = { ...started, id: 'evt-0000003', type: 'run_failed', occurredAt: '2026-12-07T09:00:02Z', durationMs: 2000, errorClass: 'RateLimitError', errorMessage: '429', outcome: 'retrying' } as const;
-const run = { id: 'evt-0000004', type: 'run', automation: 'invoice-generation', occurredAt: '2026-12-07T09:00:02Z', runId: 'SO-1001', startedAt: '2026-12-07T09:00:00Z', durationMs: 2000, outcome: 'succeeded' } as const;
+const failed = {
+  ...started,
+  id: 'evt-0000003',
+  type: 'run_failed',
+  occurredAt: '2026-12-07T09:00:02Z',
+  durationMs: 2000,
+  errorClass: 'RateLimitError',
+  errorMessage: '429',
+  outcome: 'retrying',
+} as const;
+const run = {
+  id: 'evt-0000004',
+  type: 'run',
+  automation: 'invoice-generation',
+  occurredAt: '2026-12-07T09:00:02Z',
+  runId: 'SO-1001',
+  startedAt: '2026-12-07T09:00:00Z',
+  durationMs: 2000,
+  outcome: 'succeeded',
+} as const;
 
 describe('ingestEventV2', () => {
   it('accepts every version 1 event as version 1 does', () => {
@@ -28,7 +54,13 @@ describe('ingestEventV2', () => {
 
   it('combines a start and its end into the run event both stand for', () => {
     expect(ingestEventV2.parse(combineAttempt(started, finished))).toEqual({ ...run, id: finished.id, correlationId: 'SO-1001', manualTouch: true, attempt: 1 });
-    expect(ingestEventV2.parse(combineAttempt(started, failed))).toMatchObject({ type: 'run', outcome: 'retrying', errorClass: 'RateLimitError', errorMessage: '429', occurredAt: failed.occurredAt });
+    expect(ingestEventV2.parse(combineAttempt(started, failed))).toMatchObject({
+      type: 'run',
+      outcome: 'retrying',
+      errorClass: 'RateLimitError',
+      errorMessage: '429',
+      occurredAt: failed.occurredAt,
+    });
   });
 });
 
@@ -45,25 +77,53 @@ describe('fastRunEventV2', () => {
 
   it('never accepts a run event the schema refuses, and never differs from the schema’s output when it accepts', () => {
     const values = fc.oneof(
-      fc.constantFrom(undefined, null, '', 'x', 'c'.repeat(4000), 'c'.repeat(4001), 'b'.repeat(201), 'succeeded', 'failed', 'retrying', 'dead_lettered', 'running', 'run', 'run_started', 0, -1, 1, 1.5, 1001, true, false, '2026-12-07T09:00:00'),
+      fc.constantFrom(
+        undefined,
+        null,
+        '',
+        'x',
+        'c'.repeat(4000),
+        'c'.repeat(4001),
+        'b'.repeat(201),
+        'succeeded',
+        'failed',
+        'retrying',
+        'dead_lettered',
+        'running',
+        'run',
+        'run_started',
+        0,
+        -1,
+        1,
+        1.5,
+        1001,
+        true,
+        false,
+        '2026-12-07T09:00:00',
+      ),
       fc.string(),
       fc.integer(),
     );
     const fields = ['type', 'attempt', 'correlationId', 'durationMs', 'manualTouch', 'errorClass', 'errorMessage', 'outcome', 'extra'];
     fc.assert(
-      fc.property(fc.constantFrom<Record<string, unknown>>(run, { ...run, outcome: 'failed', errorClass: 'E', errorMessage: 'm' }), fc.dictionary(fc.constantFrom(...fields), values, { maxKeys: 3 }), fc.array(fc.constantFrom(...fields), { maxLength: 2 }), (base, changes, removed) => {
-        const event: Record<string, unknown> = { ...base, ...changes };
-        for (const key of removed) {
-          delete event[key];
-        }
-        const raw = JSON.parse(JSON.stringify(event)) as unknown;
-        const fast = fastRunEventV2(raw);
-        if (fast !== undefined) {
-          const parsed = ingestEventV2.safeParse(raw);
-          expect(parsed.success).toBe(true);
-          expect(fast).toEqual(parsed.data);
-        }
-      }),
+      fc.property(
+        fc.constantFrom<Record<string, unknown>>(run, { ...run, outcome: 'failed', errorClass: 'E', errorMessage: 'm' }),
+        fc.dictionary(fc.constantFrom(...fields), values, { maxKeys: 3 }),
+        fc.array(fc.constantFrom(...fields), { maxLength: 2 }),
+        (base, changes, removed) => {
+          const event: Record<string, unknown> = { ...base, ...changes };
+          for (const key of removed) {
+            delete event[key];
+          }
+          const raw = JSON.parse(JSON.stringify(event)) as unknown;
+          const fast = fastRunEventV2(raw);
+          if (fast !== undefined) {
+            const parsed = ingestEventV2.safeParse(raw);
+            expect(parsed.success).toBe(true);
+            expect(fast).toEqual(parsed.data);
+          }
+        },
+      ),
       { numRuns: 10_000 },
     );
   }, 60_000);

@@ -35,16 +35,19 @@ export const runV2 = z
     reprocessId,
     durationMs,
     manualTouch,
-    outcome: z
-      .enum(RUN_OUTCOMES)
-      .meta({ description: 'succeeded; retrying: another attempt follows; failed: given up; dead_lettered: given up and parked as a dead letter.' }),
+    outcome: z.enum(RUN_OUTCOMES).meta({ description: 'succeeded; retrying: another attempt follows; failed: given up; dead_lettered: given up and parked as a dead letter.' }),
     errorClass: errorClass.optional().meta({ description: 'Required unless the outcome is succeeded.', examples: ['RateLimitError', 'TimeoutError'] }),
     errorMessage: errorMessage.optional().meta({ description: 'Required unless the outcome is succeeded.' }),
   })
-  .refine((event) => (event.outcome === 'succeeded') === (event.errorClass === undefined && event.errorMessage === undefined) && (event.errorClass === undefined) === (event.errorMessage === undefined), {
-    message: 'errorClass and errorMessage are given together, for every outcome but succeeded (and only then)',
-    path: ['errorClass'],
-  })
+  .refine(
+    (event) =>
+      (event.outcome === 'succeeded') === (event.errorClass === undefined && event.errorMessage === undefined) &&
+      (event.errorClass === undefined) === (event.errorMessage === undefined),
+    {
+      message: 'errorClass and errorMessage are given together, for every outcome but succeeded (and only then)',
+      path: ['errorClass'],
+    },
+  )
   .meta({
     description: 'One attempt whole: its start and its end in one event (run_started plus run_finished or run_failed).',
     examples: [

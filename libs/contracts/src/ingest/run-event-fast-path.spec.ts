@@ -3,9 +3,26 @@ import { describe, expect, it } from 'vitest';
 import { ingestEventV1 } from './ingest-event.v1.js';
 import { fastRunEvent, RUN_EVENT_FAST_PATH_ON } from './run-event-fast-path.js';
 
-const started = { id: '0193a6f2-6d1c-7c3e-9b8a-3f1d2c4b5a69', type: 'run_started', automation: 'invoice-generation', occurredAt: '2026-12-07T09:00:00.123Z', runId: 'SO-1001', startedAt: '2026-12-07T09:00:00.123Z' };
+const started = {
+  id: '0193a6f2-6d1c-7c3e-9b8a-3f1d2c4b5a69',
+  type: 'run_started',
+  automation: 'invoice-generation',
+  occurredAt: '2026-12-07T09:00:00.123Z',
+  runId: 'SO-1001',
+  startedAt: '2026-12-07T09:00:00.123Z',
+};
 const finished = { ...started, id: 'evt-0000002', type: 'run_finished', occurredAt: '2026-12-07T09:00:02+01:00', durationMs: 1877, correlationId: 'SO-1001', attempt: 2 };
-const failed = { ...started, id: 'evt-0000003', type: 'run_failed', occurredAt: '2026-12-07T09:00:02Z', durationMs: 0, manualTouch: true, errorClass: 'RateLimitError', errorMessage: '', outcome: 'retrying' };
+const failed = {
+  ...started,
+  id: 'evt-0000003',
+  type: 'run_failed',
+  occurredAt: '2026-12-07T09:00:02Z',
+  durationMs: 0,
+  manualTouch: true,
+  errorClass: 'RateLimitError',
+  errorMessage: '',
+  outcome: 'retrying',
+};
 
 /** What the schema makes of a raw event: its output, or undefined when it refuses it. */
 function bySchema(raw: unknown): unknown {
@@ -72,7 +89,24 @@ const awkward = fc.oneof(
   fc.integer(),
   fc.double(),
 );
-const fields = ['id', 'type', 'automation', 'occurredAt', 'runId', 'attempt', 'correlationId', 'startedAt', 'reprocessId', 'durationMs', 'manualTouch', 'errorClass', 'errorMessage', 'outcome', 'extra', '__proto__'];
+const fields = [
+  'id',
+  'type',
+  'automation',
+  'occurredAt',
+  'runId',
+  'attempt',
+  'correlationId',
+  'startedAt',
+  'reprocessId',
+  'durationMs',
+  'manualTouch',
+  'errorClass',
+  'errorMessage',
+  'outcome',
+  'extra',
+  '__proto__',
+];
 
 describe('fastRunEvent', () => {
   it('is on for the schema as it stands, and vouches for well-formed run events with the schema’s own output', () => {
@@ -98,20 +132,25 @@ describe('fastRunEvent', () => {
 
   it('never accepts what the schema refuses, and never differs from the schema’s output when it accepts', () => {
     fc.assert(
-      fc.property(fc.constantFrom(started, finished, failed), fc.dictionary(fc.constantFrom(...fields), awkward, { maxKeys: 3 }), fc.array(fc.constantFrom(...fields), { maxLength: 2 }), (base, changes, removed) => {
-        const event: Record<string, unknown> = { ...base };
-        for (const [key, value] of Object.entries(changes)) {
-          Object.defineProperty(event, key, { value, enumerable: true, writable: true, configurable: true });
-        }
-        for (const key of removed) {
-          delete event[key];
-        }
-        const raw = JSON.parse(JSON.stringify(event)) as unknown;
-        const fast = fastRunEvent(raw);
-        if (fast !== undefined) {
-          expect(fast).toEqual(bySchema(raw));
-        }
-      }),
+      fc.property(
+        fc.constantFrom(started, finished, failed),
+        fc.dictionary(fc.constantFrom(...fields), awkward, { maxKeys: 3 }),
+        fc.array(fc.constantFrom(...fields), { maxLength: 2 }),
+        (base, changes, removed) => {
+          const event: Record<string, unknown> = { ...base };
+          for (const [key, value] of Object.entries(changes)) {
+            Object.defineProperty(event, key, { value, enumerable: true, writable: true, configurable: true });
+          }
+          for (const key of removed) {
+            delete event[key];
+          }
+          const raw = JSON.parse(JSON.stringify(event)) as unknown;
+          const fast = fastRunEvent(raw);
+          if (fast !== undefined) {
+            expect(fast).toEqual(bySchema(raw));
+          }
+        },
+      ),
       { numRuns: 20_000 },
     );
   });

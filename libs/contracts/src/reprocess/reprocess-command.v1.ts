@@ -29,7 +29,9 @@ export const reprocessCommandV1 = z
       exchange: z.string().max(255).optional(),
       routingKey: z.string().max(255).optional(),
     }),
-    body: messageBodyV1.meta({ description: 'The message body as it was dead-lettered, byte for byte, with its content type and content encoding. Handle these bytes to handle the message as it came.' }),
+    body: messageBodyV1.meta({
+      description: 'The message body as it was dead-lettered, byte for byte, with its content type and content encoding. Handle these bytes to handle the message as it came.',
+    }),
     payload: z.json().meta({
       description:
         'A convenience view of the body: the JSON value for a JSON body (parsed as JSON.parse would: numbers beyond 2^53 lose digits, so read `body` where they matter), the text for other text, base64 for bytes that are not text.',

@@ -18,7 +18,8 @@ export class AlertEventType {
   @Field(() => Date) at: Date;
   @Field(() => String, { description: 'fired | acknowledged | resolved | notified | notification_failed' }) kind: string;
   @Field(() => String, { nullable: true, description: 'Who, for a person’s action; empty for the evaluator.' }) actor: string | null;
-  @Field(() => String, { nullable: true, description: 'What happened, in words (the note given on acknowledge, why it resolved, why a notification failed).' }) detail: string | null;
+  @Field(() => String, { nullable: true, description: 'What happened, in words (the note given on acknowledge, why it resolved, why a notification failed).' }) detail:
+    string | null;
 }
 
 @ObjectType('Alert', { description: 'An SLO alert: a burn-rate rule that fired for one automation’s SLO, and the runbook that answers it.' })
@@ -36,7 +37,9 @@ export class AlertType {
   @Field(() => Date, { nullable: true }) acknowledgedAt: Date | null;
   @Field(() => String, { nullable: true, description: 'Who acknowledged it.' }) acknowledgedBy: string | null;
   @Field(() => Date, { nullable: true }) resolvedAt: Date | null;
-  @Field(() => SloRunbookType, { nullable: true, description: 'The runbook that answers this alert (the catalog requires one for production automations).' }) runbook: SloRunbookType | null;
+  @Field(() => SloRunbookType, { nullable: true, description: 'The runbook that answers this alert (the catalog requires one for production automations).' })
+  runbook: SloRunbookType | null;
   @Field(() => [AlertEventType], { description: 'Its history, oldest first.' }) events: AlertEventType[];
-  @Field(() => String, { nullable: true, description: 'Why the signed-in person cannot acknowledge it now, in a sentence; empty when they can.' }) acknowledgeBlockedReason: string | null;
+  @Field(() => String, { nullable: true, description: 'Why the signed-in person cannot acknowledge it now, in a sentence; empty when they can.' }) acknowledgeBlockedReason:
+    string | null;
 }

@@ -11,7 +11,8 @@ registerEnumType(AutomationChangeStateEnum, {
 });
 
 @ObjectType('AutomationChange', {
-  description: 'A change waiting for (or decided by) an owner of the automation’s team: the SLOs of a production automation, leaving production, or moving or taking a risk domain from a risk-domain automation.',
+  description:
+    'A change waiting for (or decided by) an owner of the automation’s team: the SLOs of a production automation, leaving production, or moving or taking a risk domain from a risk-domain automation.',
 })
 export class AutomationChangeType {
   @Field(() => ID) id: string;

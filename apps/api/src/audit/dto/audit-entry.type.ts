@@ -3,7 +3,10 @@ import { PageInfoType } from '../../common/graphql/page-info.type.js';
 import type { ActorKind } from '../audit-entry.js';
 
 export const ActorKindEnum = { person: 'person', runtime: 'runtime', system: 'system' } as const satisfies { [K in ActorKind]: K };
-registerEnumType(ActorKindEnum, { name: 'ActorKind', description: 'person: someone signed in; runtime: an automation by its token; system: Roundhouse itself or its command line.' });
+registerEnumType(ActorKindEnum, {
+  name: 'ActorKind',
+  description: 'person: someone signed in; runtime: an automation by its token; system: Roundhouse itself or its command line.',
+});
 
 @ObjectType('Actor')
 export class ActorType {

@@ -40,7 +40,8 @@ export class RuntimeBindingInput {
   @Field(() => String, { nullable: true, description: 'NATS JetStream: the stream that holds the messages.' }) stream?: string | null;
   @Field(() => String, { nullable: true, description: 'NATS JetStream: the durable consumer whose given-up messages are collected.' }) consumer?: string | null;
   @Field(() => String, { nullable: true, description: 'NATS JetStream: the subjects the consumer reads (its filter).' }) subject?: string | null;
-  @Field(() => String, { nullable: true, description: 'The OpenTelemetry service.name whose root spans sent to /v1/traces are this automation’s runs.' }) serviceName?: string | null;
+  @Field(() => String, { nullable: true, description: 'The OpenTelemetry service.name whose root spans sent to /v1/traces are this automation’s runs.' }) serviceName?:
+    string | null;
   @Field(() => String, { nullable: true }) reprocessUrl?: string | null;
   @Field(() => String, { nullable: true }) connection?: string | null;
   @Field(() => String, { nullable: true }) signingSecret?: string | null;

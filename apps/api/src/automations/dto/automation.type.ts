@@ -42,7 +42,11 @@ export class RuntimeBindingType {
 
 @ObjectType('PayloadPolicy')
 export class PayloadPolicyType {
-  @Field(() => [String], { description: 'Payload fields masked for people without payload access, matched in any case and at any depth: "card" masks every card field, "customer.email" the email of any customer, "lines.*.iban" (* is one key or list item); credentials are masked whatever is listed.' }) sensitiveFields: string[];
+  @Field(() => [String], {
+    description:
+      'Payload fields masked for people without payload access, matched in any case and at any depth: "card" masks every card field, "customer.email" the email of any customer, "lines.*.iban" (* is one key or list item); credentials are masked whatever is listed.',
+  })
+  sensitiveFields: string[];
 }
 
 @ObjectType('Slo')
@@ -77,7 +81,8 @@ export class KpiType {
   @Field(() => Float) target: number;
   @Field(() => String, { nullable: true }) currency?: string;
   @Field(() => Float, { nullable: true }) minutesPerTouch?: number;
-  @Field(() => KpiMoneyKindEnum, { nullable: true, description: 'With a currency: money saved, recovered or at stake, as the catalog says (empty: read from direction and unit).' }) money?: KpiMoneyKind;
+  @Field(() => KpiMoneyKindEnum, { nullable: true, description: 'With a currency: money saved, recovered or at stake, as the catalog says (empty: read from direction and unit).' })
+  money?: KpiMoneyKind;
 }
 
 @ObjectType('Runbook')

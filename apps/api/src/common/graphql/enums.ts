@@ -1,15 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
-import {
-  AUTOMATION_TYPES,
-  KPI_DIRECTIONS,
-  KPI_MONEY_KINDS,
-  KPI_SOURCES,
-  LIFECYCLES,
-  LINK_TYPES,
-  RISK_DOMAINS,
-  RUNTIME_KINDS,
-  SLO_INDICATORS,
-} from '@roundhouse/contracts';
+import { AUTOMATION_TYPES, KPI_DIRECTIONS, KPI_MONEY_KINDS, KPI_SOURCES, LIFECYCLES, LINK_TYPES, RISK_DOMAINS, RUNTIME_KINDS, SLO_INDICATORS } from '@roundhouse/contracts';
 
 /** GraphQL enums use the contracts' own lower-case values: one vocabulary in YAML, API and console. */
 function enumOf<const T extends readonly string[]>(values: T): { [K in T[number]]: K } {

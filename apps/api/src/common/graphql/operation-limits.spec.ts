@@ -23,7 +23,10 @@ describe('GraphQL operation limits', () => {
     const costly = new GraphQLSchema({
       query: new GraphQLObjectType({
         name: 'Query',
-        fields: { report: { type: GraphQLString, extensions: { complexity: 1_000 } }, items: { type: new GraphQLList(Item), args: { first: { type: GraphQLInt } }, extensions: { complexity: 50 } } },
+        fields: {
+          report: { type: GraphQLString, extensions: { complexity: 1_000 } },
+          items: { type: new GraphQLList(Item), args: { first: { type: GraphQLInt } }, extensions: { complexity: 50 } },
+        },
       }),
     });
     expect(operationCost(costly, parse('{ report }'), {})).toBe(1_001);
@@ -33,12 +36,23 @@ describe('GraphQL operation limits', () => {
   });
 
   it('counts each root field once per alias, through fragments, and names the one asked for too often', () => {
-    const document = parse('{ a: viewer { id } b: viewer { id } viewer { id } ...F ... on Query { c: viewer { id } teams { name } } } fragment F on Query { a: viewer { id } d: viewer { id } __typename }');
-    expect(rootFieldCounts(document)).toEqual(new Map([['viewer', 5], ['teams', 1]]));
-    expect(rootFieldsProblem(document)).toBe(`This operation asks for "viewer" 5 times (each alias counts); at most ${MAX_SAME_ROOT_FIELD} are allowed in one operation. Send separate requests, or ask a list field for several at once.`);
+    const document = parse(
+      '{ a: viewer { id } b: viewer { id } viewer { id } ...F ... on Query { c: viewer { id } teams { name } } } fragment F on Query { a: viewer { id } d: viewer { id } __typename }',
+    );
+    expect(rootFieldCounts(document)).toEqual(
+      new Map([
+        ['viewer', 5],
+        ['teams', 1],
+      ]),
+    );
+    expect(rootFieldsProblem(document)).toBe(
+      `This operation asks for "viewer" 5 times (each alias counts); at most ${MAX_SAME_ROOT_FIELD} are allowed in one operation. Send separate requests, or ask a list field for several at once.`,
+    );
     const names = ['viewer', 'teams', 'dashboards', 'auditActions', 'automationFacets', 'approvals'];
     const many = parse(`{ ${names.flatMap((name) => [`${name}A: ${name} { __typename }`, `${name}B: ${name} { __typename }`]).join(' ')} }`);
-    expect(rootFieldsProblem(many)).toBe(`This operation asks for 12 root fields (each alias counts); at most ${MAX_ROOT_FIELDS} are allowed in one operation. Send separate requests.`);
+    expect(rootFieldsProblem(many)).toBe(
+      `This operation asks for 12 root fields (each alias counts); at most ${MAX_ROOT_FIELDS} are allowed in one operation. Send separate requests.`,
+    );
     expect(rootFieldsProblem(parse('{ a: viewer { id } b: viewer { id } c: viewer { id } teams { name } }'))).toBeUndefined();
     expect(rootFieldsProblem(parse('query A { a: viewer { id } b: viewer { id } } query B { teams { name } }'), 'B')).toBeUndefined();
   });

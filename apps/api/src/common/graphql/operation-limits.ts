@@ -242,6 +242,8 @@ export function refuseDeeplyNestedDocuments(request: Request, response: Response
     return;
   }
   response.status(400).json({
-    errors: [{ message: `This document nests brackets ${nesting} deep; at most ${MAX_NESTING} are read (and fields at most ${MAX_DEPTH} deep).`, extensions: { code: 'QUERY_TOO_DEEP' } }],
+    errors: [
+      { message: `This document nests brackets ${nesting} deep; at most ${MAX_NESTING} are read (and fields at most ${MAX_DEPTH} deep).`, extensions: { code: 'QUERY_TOO_DEEP' } },
+    ],
   });
 }

@@ -19,7 +19,11 @@ function refusal(error: BodyError): { status: number; code: string; message: str
     case 'charset.unsupported':
       return { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: `The body is in the charset "${error.charset ?? 'unknown'}": send it in UTF-8.` };
     case 'encoding.unsupported':
-      return { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: `The body is encoded with "${error.encoding ?? 'unknown'}": send it uncompressed or with Content-Encoding: gzip.` };
+      return {
+        status: 415,
+        code: 'UNSUPPORTED_MEDIA_TYPE',
+        message: `The body is encoded with "${error.encoding ?? 'unknown'}": send it uncompressed or with Content-Encoding: gzip.`,
+      };
     default:
       return { status: 400, code: 'BAD_USER_INPUT', message: 'The request body could not be read: send one complete JSON object.' };
   }

@@ -53,7 +53,9 @@ export class RateLimitStores implements OnApplicationShutdown {
     } catch (error) {
       redis.disconnect();
       const where = new URL(url);
-      throw new ConfigError(`REDIS_URL: Redis at ${where.hostname}:${where.port || '6379'} did not answer (${(error as Error).message}); rate limits are counted there when REDIS_URL is set.`);
+      throw new ConfigError(
+        `REDIS_URL: Redis at ${where.hostname}:${where.port || '6379'} did not answer (${(error as Error).message}); rate limits are counted there when REDIS_URL is set.`,
+      );
     }
     this.redis = redis;
   }
@@ -68,9 +70,9 @@ export class RateLimitStores implements OnApplicationShutdown {
    * for every replica and different for every cluster, embedded ones included) and the database.
    */
   private async deployment(): Promise<string> {
-    const [row] = await this.db.query<{ cluster: string | null; name: string }[]>(
-      `SELECT (SELECT system_identifier::text FROM pg_control_system()) AS cluster, current_database() AS name`,
-    ).catch(() => this.db.query<{ cluster: string | null; name: string }[]>(`SELECT NULL AS cluster, current_database() AS name`));
+    const [row] = await this.db
+      .query<{ cluster: string | null; name: string }[]>(`SELECT (SELECT system_identifier::text FROM pg_control_system()) AS cluster, current_database() AS name`)
+      .catch(() => this.db.query<{ cluster: string | null; name: string }[]>(`SELECT NULL AS cluster, current_database() AS name`));
     return `${row?.cluster ?? 'cluster'}:${row?.name ?? 'roundhouse'}`;
   }
 

@@ -99,10 +99,16 @@ export interface RuntimeRateLimits {
 export function runtimeRateLimits(perToken: number, unknownPerAddress: number, stores: RateLimitStores): RuntimeRateLimits {
   const proven = new ProvenCredentials();
   // A request whose token turned out valid is given back: only failures use the address's budget.
-  const unknown = perMinute({ stores, limiter: 'runtime-unknown-credential' }, unknownPerAddress, 'requests with a missing or unknown runtime token from this address', clientAddress, {
-    skipSuccessfulRequests: true,
-    requestWasSuccessful: (request) => request.runtime !== undefined,
-  });
+  const unknown = perMinute(
+    { stores, limiter: 'runtime-unknown-credential' },
+    unknownPerAddress,
+    'requests with a missing or unknown runtime token from this address',
+    clientAddress,
+    {
+      skipSuccessfulRequests: true,
+      requestWasSuccessful: (request) => request.runtime !== undefined,
+    },
+  );
   const known = perMinute({ stores, limiter: 'runtime-token' }, perToken, 'ingest requests with this token', (request) => `token:${credentialHash(request) ?? ''}`);
   return {
     credentials: (request, response, next) => {

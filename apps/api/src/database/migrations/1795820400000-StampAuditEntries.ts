@@ -32,7 +32,9 @@ export class StampAuditEntries1795820400000 implements MigrationInterface {
     const [row] = (await db.query(`SELECT pg_get_serial_sequence('audit_entry', 'id') AS sequence`)) as { sequence: string }[];
     await db.query(`DROP TRIGGER audit_entry_stamp ON audit_entry`);
     await db.query(`DROP FUNCTION audit_entry_stamp()`);
-    await db.query(`ALTER TABLE audit_entry ALTER COLUMN id SET DEFAULT nextval(${quoteLiteral(row?.sequence ?? 'audit_entry_id_seq')}::regclass), ALTER COLUMN at SET DEFAULT now()`);
+    await db.query(
+      `ALTER TABLE audit_entry ALTER COLUMN id SET DEFAULT nextval(${quoteLiteral(row?.sequence ?? 'audit_entry_id_seq')}::regclass), ALTER COLUMN at SET DEFAULT now()`,
+    );
   }
 }
 

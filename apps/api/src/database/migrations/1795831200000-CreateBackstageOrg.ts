@@ -11,9 +11,7 @@ export class CreateBackstageOrg1795831200000 implements MigrationInterface {
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`ALTER TABLE team ADD COLUMN parent text, ADD COLUMN definition json`);
-    await db.query(
-      `ALTER TABLE team ADD CONSTRAINT team_parent_fk FOREIGN KEY (parent) REFERENCES team (name) ON UPDATE CASCADE DEFERRABLE INITIALLY DEFERRED`,
-    );
+    await db.query(`ALTER TABLE team ADD CONSTRAINT team_parent_fk FOREIGN KEY (parent) REFERENCES team (name) ON UPDATE CASCADE DEFERRABLE INITIALLY DEFERRED`);
     await db.query(`CREATE INDEX team_parent_idx ON team (parent) WHERE parent IS NOT NULL`);
     await db.query(`
       CREATE TABLE person (

@@ -6,7 +6,9 @@ export class AllowCatalogReadTokens1795870000000 implements MigrationInterface {
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`ALTER TABLE runtime_token DROP CONSTRAINT runtime_token_capabilities_known`);
-    await db.query(`ALTER TABLE runtime_token ADD CONSTRAINT runtime_token_capabilities_known CHECK (capabilities <@ ARRAY['ingest', 'dead_letters', 'commands', 'catalog_read']::text[])`);
+    await db.query(
+      `ALTER TABLE runtime_token ADD CONSTRAINT runtime_token_capabilities_known CHECK (capabilities <@ ARRAY['ingest', 'dead_letters', 'commands', 'catalog_read']::text[])`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {

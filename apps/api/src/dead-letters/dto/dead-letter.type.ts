@@ -50,7 +50,10 @@ export class DeadLetterType {
   @Field(() => String, { nullable: true, description: 'The content type the message came with, as written.' }) contentType: string | null;
   @Field(() => String, { nullable: true, description: 'The content encoding the message came with (e.g. gzip); the view shows the body decoded.' }) contentEncoding: string | null;
   @Field(() => Int, { description: 'The body’s size in bytes, as kept and sent back.' }) bodyBytes: number;
-  @Field(() => String, { description: 'Headers as JSON text; headers carrying credentials (authorization, cookies, API keys, tokens, signatures…) read "••••" unless the viewer may see payloads.' }) headers: string;
+  @Field(() => String, {
+    description: 'Headers as JSON text; headers carrying credentials (authorization, cookies, API keys, tokens, signatures…) read "••••" unless the viewer may see payloads.',
+  })
+  headers: string;
   @Field(() => Boolean, { description: 'Whether payload fields were masked for this viewer.' }) payloadMasked: boolean;
   @Field(() => ID, { nullable: true, description: 'The dead letter this one failed again from, when a reprocess of it failed as a new message.' }) reprocessOf: string | null;
 }
@@ -93,8 +96,12 @@ export class DeadLetterFilter {
   @Field(() => String, { nullable: true }) fingerprint?: string | null;
   @Field(() => DeadLetterStatusEnum, { nullable: true }) status?: DeadLetterStatus | null;
   @Field(() => [String], { nullable: true, description: 'Only those of automations these teams own (e.g. the viewer’s teams: "my teams").' }) teams?: string[] | null;
-  @Field(() => Boolean, { nullable: true, description: 'Only those that need action: pending or failed again (what the dashboard counts as waiting).' }) needsAction?: boolean | null;
-  @Field(() => ID, { nullable: true, description: 'Only those this reprocess request sent back, each as it stands now (the new dead letter, when one failed again as a new message).' })
+  @Field(() => Boolean, { nullable: true, description: 'Only those that need action: pending or failed again (what the dashboard counts as waiting).' }) needsAction?:
+    boolean | null;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Only those this reprocess request sent back, each as it stands now (the new dead letter, when one failed again as a new message).',
+  })
   reprocessRequest?: string | null;
   @Field(() => Date, { nullable: true, description: 'Last failed at or after.' }) from?: Date | null;
   @Field(() => Date, { nullable: true, description: 'Last failed before.' }) to?: Date | null;

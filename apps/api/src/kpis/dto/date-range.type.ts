@@ -1,8 +1,7 @@
 import { Field, Float, InputType, ObjectType } from '@nestjs/graphql';
 
 @InputType('DateRangeInput', {
-  description:
-    'A date range: a rolling `last` duration ending now ("30d"), or whole UTC days `from`–`to` (YYYY-MM-DD, both included). Same rules as a dashboard\'s defaultRange.',
+  description: 'A date range: a rolling `last` duration ending now ("30d"), or whole UTC days `from`–`to` (YYYY-MM-DD, both included). Same rules as a dashboard\'s defaultRange.',
 })
 export class DateRangeInput {
   @Field(() => String, { nullable: true, description: 'A rolling range ending now: a whole number and a unit s, m, h or d, e.g. "30d".' }) last?: string | null;

@@ -30,7 +30,8 @@ export class ReprocessCanaryDecisionType {
   @Field(() => ReprocessCanaryStageEnum, { description: 'passed or stopped.' }) outcome: CanaryStage;
   @Field(() => String, { description: 'The numbers behind it, in words: “canary: 3 of 10 failed again (30%), above the 20% you set…”.' }) reason: string;
   @Field(() => Date) at: Date;
-  @Field(() => ActorType, { nullable: true, description: 'The person who continued the request without every outcome; null when Roundhouse decided from the outcomes.' }) by: ActorType | null;
+  @Field(() => ActorType, { nullable: true, description: 'The person who continued the request without every outcome; null when Roundhouse decided from the outcomes.' })
+  by: ActorType | null;
   @Field(() => Int) succeeded: number;
   @Field(() => Int) failed: number;
   @Field(() => Int, { description: 'Slice messages still without an outcome when it was decided.' }) awaiting: number;

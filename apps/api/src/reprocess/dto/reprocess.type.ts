@@ -15,7 +15,10 @@ registerEnumType(ReprocessRequestStateEnum, { name: 'ReprocessRequestState' });
 export const ReprocessItemStateEnum = enumOf(ITEM_STATES);
 registerEnumType(ReprocessItemStateEnum, { name: 'ReprocessItemState' });
 export const ReprocessRouteEnum = enumOf(ROUTES);
-registerEnumType(ReprocessRouteEnum, { name: 'ReprocessRoute', description: 'How messages go back: the runtime kind whose adapter sends them (rabbitmq, nats, …), sdk when the runtime pulls them through the SDK, or discard (sent nowhere).' });
+registerEnumType(ReprocessRouteEnum, {
+  name: 'ReprocessRoute',
+  description: 'How messages go back: the runtime kind whose adapter sends them (rabbitmq, nats, …), sdk when the runtime pulls them through the SDK, or discard (sent nowhere).',
+});
 
 @ObjectType('ReprocessProgress', { description: 'Items of a request by ledger state.' })
 export class ReprocessProgressType {
@@ -75,14 +78,18 @@ export class ReprocessRequestType {
   @Field(() => Date) updatedAt: Date;
   @Field(() => Date, { nullable: true }) finishedAt: Date | null;
   @Field(() => ReprocessProgressType) progress: ReprocessProgressType;
-  @Field(() => ReprocessCanaryType, { nullable: true, description: 'Its stages, when it was started with a canary: the first slice, its outcomes so far, and the decision on the rest.' })
+  @Field(() => ReprocessCanaryType, {
+    nullable: true,
+    description: 'Its stages, when it was started with a canary: the first slice, its outcomes so far, and the decision on the rest.',
+  })
   canary: ReprocessCanaryType | null;
   @Field(() => [ReprocessItemErrorType], { description: 'The latest failures and retries, with why (at most 20).' }) recentErrors: ReprocessItemErrorType[];
   @Field(() => [ReprocessSelectionGroupType], { description: 'What the snapshot holds by automation and error, most dead letters first (at most 5).' })
   errorGroups: ReprocessSelectionGroupType[];
   @Field(() => Boolean, { description: 'Whether the viewer may pause, resume or cancel it.' }) canControl: boolean;
   @Field(() => Boolean, {
-    description: 'While it waits for approval: whether the viewer may reject it (people on call for or owning its automations’ team, admins only when on it) or, having asked for it, withdraw it.',
+    description:
+      'While it waits for approval: whether the viewer may reject it (people on call for or owning its automations’ team, admins only when on it) or, having asked for it, withdraw it.',
   })
   canReject: boolean;
   @Field(() => [String], { description: 'Why it needs (or needed) a second person’s approval, in words; empty when one person could start it.' }) approvalReasons: string[];
@@ -120,7 +127,8 @@ export class ReprocessPreviewType {
   @Field(() => Int, { description: 'Dead letters the request would snapshot now (pending, failed again or reprocessed; not already waiting in another request).' }) count: number;
   @Field(() => [ReprocessPreviewPartType]) parts: ReprocessPreviewPartType[];
   @Field(() => String, { nullable: true, description: 'Why the viewer cannot make this request, if they cannot.' }) blockedReason: string | null;
-  @Field(() => [String], { description: 'Why the request would wait for a second person’s approval before anything is sent; empty when you may start it alone.' }) approvalReasons: string[];
+  @Field(() => [String], { description: 'Why the request would wait for a second person’s approval before anything is sent; empty when you may start it alone.' })
+  approvalReasons: string[];
 }
 
 @ObjectType('DeadLetterAction', { description: 'One reprocess or discard that included this dead letter, and what became of it.' })
@@ -154,7 +162,8 @@ export class StartReprocessInput {
   @Field(() => DeadLetterSelectionInput) selection: DeadLetterSelectionInput;
   @Field(() => String, { description: 'Why: recorded in the audit trail. Required.' }) reason: string;
   @Field(() => Int, { defaultValue: 100, description: 'Most messages sent per second (1–10,000).' }) velocity: number;
-  @Field(() => Int, { nullable: true, description: 'The count the person confirmed; the request is refused if the selection has grown past it since.' }) expectedCount?: number | null;
+  @Field(() => Int, { nullable: true, description: 'The count the person confirmed; the request is refused if the selection has grown past it since.' }) expectedCount?:
+    number | null;
   @Field(() => ReprocessCanaryInput, { nullable: true, description: 'Send a first slice and continue to the rest only when few enough of it fail again. Reprocess only.' })
   canary?: ReprocessCanaryInput | null;
 }

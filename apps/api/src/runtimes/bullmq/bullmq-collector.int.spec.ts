@@ -18,7 +18,15 @@ class RateLimitError extends Error {
 }
 
 describe(exhausted.name, () => {
-  const job = (attemptsMade: number, attempts?: number): FailedJob => ({ name: 'x', data: {}, opts: { attempts }, attemptsMade, failedReason: 'x', stacktrace: null, timestamp: 0 });
+  const job = (attemptsMade: number, attempts?: number): FailedJob => ({
+    name: 'x',
+    data: {},
+    opts: { attempts },
+    attemptsMade,
+    failedReason: 'x',
+    stacktrace: null,
+    timestamp: 0,
+  });
   it('is true only when no attempt is left', () => {
     expect(exhausted(job(3, 3))).toBe(true);
     expect(exhausted(job(1))).toBe(true);

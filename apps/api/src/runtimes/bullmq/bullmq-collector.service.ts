@@ -147,7 +147,10 @@ export class BullMqCollector implements OnApplicationShutdown {
       if (letters.length > 0) {
         fresh += await this.store.transaction(async (tx) => {
           const unseen = await this.store.claimEventIds(tx, found);
-          await this.deadLetters.store(tx, letters.filter((l) => unseen.has(l.id)));
+          await this.deadLetters.store(
+            tx,
+            letters.filter((l) => unseen.has(l.id)),
+          );
           return unseen.size;
         });
       }

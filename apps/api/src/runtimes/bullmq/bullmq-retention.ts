@@ -43,7 +43,9 @@ export async function bullMqRetention(url: string | null, name: string | null): 
   if (url === null || name === null) {
     return unknown(url === null ? 'unknown: this api cannot reach Redis' : 'unknown: the binding names no BullMQ queue');
   }
-  const queue = new Queue(name, { connection: { ...redisConnectionOf(url), connectTimeout: CONNECT_TIMEOUT_MS, maxRetriesPerRequest: 1, enableOfflineQueue: false, retryStrategy: () => null } });
+  const queue = new Queue(name, {
+    connection: { ...redisConnectionOf(url), connectTimeout: CONNECT_TIMEOUT_MS, maxRetriesPerRequest: 1, enableOfflineQueue: false, retryStrategy: () => null },
+  });
   queue.on('error', () => undefined);
   try {
     await queue.waitUntilReady();

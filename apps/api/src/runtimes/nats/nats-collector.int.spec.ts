@@ -77,9 +77,23 @@ describe.skipIf(NATS_URL === undefined)(NatsCollector.name, () => {
     expect(worker.handled.get(flaky)).toBe(3);
 
     const [terminated, exhausted] = await rows(stream.name);
-    expect(terminated).toMatchObject({ source_kind: 'nats', source_routing_key: stream.subject, error_class: 'SchemaError', attempts: 1, deliveries: 1, content_type: 'text/csv; charset=iso-8859-1' });
+    expect(terminated).toMatchObject({
+      source_kind: 'nats',
+      source_routing_key: stream.subject,
+      error_class: 'SchemaError',
+      attempts: 1,
+      deliveries: 1,
+      content_type: 'text/csv; charset=iso-8859-1',
+    });
     expect(terminated?.body.equals(latin1)).toBe(true);
-    expect(terminated?.headers).toMatchObject({ 'Nats-Stream': stream.name, 'Nats-Consumer': stream.consumer, 'Nats-Sequence': String(poison), 'Nats-Subject': stream.subject, 'Nats-Num-Delivered': '1', 'x-correlation-id': 'corr-poison' });
+    expect(terminated?.headers).toMatchObject({
+      'Nats-Stream': stream.name,
+      'Nats-Consumer': stream.consumer,
+      'Nats-Sequence': String(poison),
+      'Nats-Subject': stream.subject,
+      'Nats-Num-Delivered': '1',
+      'x-correlation-id': 'corr-poison',
+    });
     expect(exhausted).toMatchObject({ error_class: 'JetStreamMaxDeliveries', attempts: 3, content_type: 'application/json' });
     expect(exhausted?.error_message).toBe(`consumer "${stream.consumer}" gave up after 3 deliveries (its max_deliver) on subject ${stream.subject}`);
     // The bytes as stored: a number beyond 2^53 keeps its digits.
@@ -97,7 +111,16 @@ describe.skipIf(NATS_URL === undefined)(NatsCollector.name, () => {
     await worker.stop();
 
     // The same advisory again, as a server that resent it would.
-    const advisory = { type: 'io.nats.jetstream.advisory.v1.terminated', id: 'again', timestamp: new Date().toISOString(), stream: stream.name, consumer: stream.consumer, consumer_seq: 1, stream_seq: seq, deliveries: 1 };
+    const advisory = {
+      type: 'io.nats.jetstream.advisory.v1.terminated',
+      id: 'again',
+      timestamp: new Date().toISOString(),
+      stream: stream.name,
+      consumer: stream.consumer,
+      consumer_seq: 1,
+      stream_seq: seq,
+      deliveries: 1,
+    };
     stream.connection.publish(`$JS.EVENT.ADVISORY.CONSUMER.MSG_TERMINATED.${stream.name}.${stream.consumer}`, JSON.stringify(advisory));
     await expect.poll(async () => (await rows(stream.name))[0]?.deliveries).toBe(2);
     expect((await rows(stream.name)).map((r) => r.message_id)).toEqual([String(seq)]);
@@ -110,7 +133,9 @@ describe.skipIf(NATS_URL === undefined)(NatsCollector.name, () => {
     const seq = await stream.publish('{"payout":"po_gone"}');
     const worker = stream.work(() => 'term');
     await expect
-      .poll(() => lines.map((line) => JSON.parse(line) as { msg: string; stream?: string; sequence?: number }).find((l) => l.stream === stream.name && l.sequence === seq)?.msg, { timeout: 15_000 })
+      .poll(() => lines.map((line) => JSON.parse(line) as { msg: string; stream?: string; sequence?: number }).find((l) => l.stream === stream.name && l.sequence === seq)?.msg, {
+        timeout: 15_000,
+      })
       .toMatch(/no longer holds/);
     await worker.stop();
     expect(await rows(stream.name)).toEqual([]);
@@ -120,11 +145,16 @@ describe.skipIf(NATS_URL === undefined)(NatsCollector.name, () => {
     const stream = await createTestStream(url);
     streams.push(stream);
     const bind = (connection: string) =>
-      t.db.query(`UPDATE automation SET runtime = $1 WHERE slug = 'payout-reconciliation'`, [JSON.stringify({ kind: 'nats', stream: stream.name, consumer: stream.consumer, connection })]);
+      t.db.query(`UPDATE automation SET runtime = $1 WHERE slug = 'payout-reconciliation'`, [
+        JSON.stringify({ kind: 'nats', stream: stream.name, consumer: stream.consumer, connection }),
+      ]);
     const collector = t.api.app.get(NatsCollector);
     await bind('NATS_URL');
     expect(await collector.bindingsFromCatalog()).toEqual([]);
-    expect(lines.map((line) => JSON.parse(line) as { msg: string; automation?: string }).find((l) => l.automation === 'payout-reconciliation' && l.msg.startsWith('not collecting'))?.msg).toMatch(/NATS_URL, which neither starts with ROUNDHOUSE_RUNTIME_/);
+    expect(
+      lines.map((line) => JSON.parse(line) as { msg: string; automation?: string }).find((l) => l.automation === 'payout-reconciliation' && l.msg.startsWith('not collecting'))
+        ?.msg,
+    ).toMatch(/NATS_URL, which neither starts with ROUNDHOUSE_RUNTIME_/);
 
     process.env.ROUNDHOUSE_RUNTIME_TEST_NATS_URL = url;
     try {

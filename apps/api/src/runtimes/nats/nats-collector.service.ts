@@ -84,7 +84,9 @@ export class NatsCollector extends BindingCollector<NatsBinding, Collector> {
     const found = (await this.automations.withRuntime('nats')).flatMap(({ slug, runtime }): FoundBinding<NatsBinding>[] => {
       const stream = runtime?.stream;
       const consumer = runtime?.consumer;
-      return stream === undefined || consumer === undefined ? [] : [{ automation: slug, connection: runtime?.connection, where: { stream }, bind: (url) => ({ automation: slug, url, stream, consumer }) }];
+      return stream === undefined || consumer === undefined
+        ? []
+        : [{ automation: slug, connection: runtime?.connection, where: { stream }, bind: (url) => ({ automation: slug, url, stream, consumer }) }];
     });
     return this.bindingConnections.resolve(found);
   }
@@ -137,7 +139,10 @@ export class NatsCollector extends BindingCollector<NatsBinding, Collector> {
     clearTimeout(collector.timer);
     await this.work(collector);
     if (collector.held.length > 0) {
-      this.log.error({ automation: collector.binding.automation, stream: collector.binding.stream, sequences: collector.held.map((a) => a.streamSeq) }, 'stopped collecting with messages not stored; they stay in the stream');
+      this.log.error(
+        { automation: collector.binding.automation, stream: collector.binding.stream, sequences: collector.held.map((a) => a.streamSeq) },
+        'stopped collecting with messages not stored; they stay in the stream',
+      );
     }
   }
 
@@ -155,7 +160,10 @@ export class NatsCollector extends BindingCollector<NatsBinding, Collector> {
     collector.held.push(advisory);
     if (collector.held.length > MAX_HELD) {
       const dropped = collector.held.shift();
-      this.log.error({ automation: collector.binding.automation, stream: collector.binding.stream, sequence: dropped?.streamSeq }, 'too many JetStream dead letters waiting to be stored; this one is not collected (it stays in the stream)');
+      this.log.error(
+        { automation: collector.binding.automation, stream: collector.binding.stream, sequence: dropped?.streamSeq },
+        'too many JetStream dead letters waiting to be stored; this one is not collected (it stays in the stream)',
+      );
     }
     void this.work(collector);
   }
@@ -171,7 +179,10 @@ export class NatsCollector extends BindingCollector<NatsBinding, Collector> {
         await this.collect(collector.binding, batch);
       } catch (error) {
         collector.held.unshift(...batch);
-        this.log.warn({ automation: collector.binding.automation, stream: collector.binding.stream, reason: natsReason(error, collector.binding.url) }, 'storing JetStream dead letters failed; trying again shortly');
+        this.log.warn(
+          { automation: collector.binding.automation, stream: collector.binding.stream, reason: natsReason(error, collector.binding.url) },
+          'storing JetStream dead letters failed; trying again shortly',
+        );
         if (this.consuming(collector.binding, collector)) {
           clearTimeout(collector.timer);
           collector.timer = setTimeout(() => void this.work(collector), AGAIN_MS);

@@ -107,7 +107,8 @@ export function deadLetterFromJetStream(advisory: GiveUpAdvisory, message: Store
     advisory.reason === 'terminated'
       ? `consumer "${advisory.consumer}" terminated the message after ${advisory.deliveries} ${advisory.deliveries === 1 ? 'delivery' : 'deliveries'}${advisory.termReason === undefined ? '' : `: ${advisory.termReason}`}`
       : `consumer "${advisory.consumer}" gave up after ${advisory.deliveries} deliveries (its max_deliver)`;
-  const errorClass = headerOf(headers, 'x-exception-class') ?? headerOf(headers, 'x-error-class') ?? (advisory.reason === 'terminated' ? 'JetStreamTerminated' : 'JetStreamMaxDeliveries');
+  const errorClass =
+    headerOf(headers, 'x-exception-class') ?? headerOf(headers, 'x-error-class') ?? (advisory.reason === 'terminated' ? 'JetStreamTerminated' : 'JetStreamMaxDeliveries');
   const errorMessage = headerOf(headers, 'x-exception-message') ?? headerOf(headers, 'x-error-message') ?? `${given} on subject ${message.subject}`;
   return {
     id: randomUUID(),

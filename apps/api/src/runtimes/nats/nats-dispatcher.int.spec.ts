@@ -18,7 +18,11 @@ async function commandFor(stream: TestStream, seq: number): Promise<DispatchMess
   if (stored === null) {
     throw new Error(`sequence ${seq} is not in ${stream.name}`);
   }
-  const letter = deadLetterFromJetStream({ reason: 'terminated', stream: stream.name, consumer: stream.consumer, streamSeq: seq, deliveries: 1, timestamp: new Date().toISOString() }, stored, 'payout-reconciliation');
+  const letter = deadLetterFromJetStream(
+    { reason: 'terminated', stream: stream.name, consumer: stream.consumer, streamSeq: seq, deliveries: 1, timestamp: new Date().toISOString() },
+    stored,
+    'payout-reconciliation',
+  );
   return {
     reprocessId: randomUUID(),
     requestId: '1',
@@ -34,7 +38,13 @@ async function commandFor(stream: TestStream, seq: number): Promise<DispatchMess
 }
 
 /** Sends `messages` as the reprocess ledger does: what is not confirmed is sent again with its key until all are; answers how many batches met the server away. */
-async function dispatchUntilConfirmed(dispatcher: NatsDispatcher, url: string, messages: readonly DispatchMessage[], batch: number, onConfirmed: (count: number) => void): Promise<number> {
+async function dispatchUntilConfirmed(
+  dispatcher: NatsDispatcher,
+  url: string,
+  messages: readonly DispatchMessage[],
+  batch: number,
+  onConfirmed: (count: number) => void,
+): Promise<number> {
   let open = [...messages];
   let outages = 0;
   let confirmed = 0;
@@ -73,7 +83,10 @@ describe.skipIf(NATS_URL === undefined)(NatsDispatcher.name, () => {
     const stream = await createTestStream(url);
     streams.push(stream);
     const csv = Buffer.from('payout;42;Zürich;€ 1 200,00\n', 'latin1');
-    const seqs = [await stream.publish(csv, { 'Content-Type': 'text/csv; charset=iso-8859-1', 'Nats-Msg-Id': 'runtime-own-id' }), await stream.publish('{"payout":"po_2","amount":9007199254740993}', { 'x-trace': 'b' })];
+    const seqs = [
+      await stream.publish(csv, { 'Content-Type': 'text/csv; charset=iso-8859-1', 'Nats-Msg-Id': 'runtime-own-id' }),
+      await stream.publish('{"payout":"po_2","amount":9007199254740993}', { 'x-trace': 'b' }),
+    ];
     const worker = stream.work(() => 'term');
     await expect.poll(() => worker.handled.size).toBe(2);
     await worker.stop();
@@ -90,7 +103,11 @@ describe.skipIf(NATS_URL === undefined)(NatsDispatcher.name, () => {
     expect(resent[1]?.body.toString('utf8')).toBe('{"payout":"po_2","amount":9007199254740993}');
     expect(resent[1]?.headers['x-trace']).toBe('b');
     // What the collector added is not sent back.
-    expect(Object.keys(resent[1]?.headers ?? {}).filter((name) => name.startsWith('Nats-')).sort()).toEqual(['Nats-Expected-Stream', 'Nats-Msg-Id']);
+    expect(
+      Object.keys(resent[1]?.headers ?? {})
+        .filter((name) => name.startsWith('Nats-'))
+        .sort(),
+    ).toEqual(['Nats-Expected-Stream', 'Nats-Msg-Id']);
 
     // The runtime's consumer gets each reprocessed message once.
     const again = stream.work(() => 'ack');
@@ -105,7 +122,9 @@ describe.skipIf(NATS_URL === undefined)(NatsDispatcher.name, () => {
     const command = await commandFor(stream, seq);
     const [wrongStream] = await dispatcher.dispatch({ kind: 'nats', url, stream: `${stream.name}_elsewhere` }, [command]);
     expect(wrongStream).toMatchObject({ result: 'rejected', error: expect.stringMatching(/expected stream does not match/) as string });
-    const [nowhere] = await dispatcher.dispatch({ kind: 'nats', url }, [{ ...command, reprocessId: randomUUID(), source: { ...command.source, routingKey: `nobody_${stream.name}.x` } }]);
+    const [nowhere] = await dispatcher.dispatch({ kind: 'nats', url }, [
+      { ...command, reprocessId: randomUUID(), source: { ...command.source, routingKey: `nobody_${stream.name}.x` } },
+    ]);
     expect(nowhere).toMatchObject({ result: 'retry', error: expect.stringMatching(/no JetStream stream answered/) as string });
     expect((await stream.messages()).map((m) => m.seq)).toEqual([seq]);
   });

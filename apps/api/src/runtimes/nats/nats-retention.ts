@@ -22,7 +22,13 @@ function limit(value: number | undefined): number | null {
 }
 
 function duration(ms: number): string {
-  return ms % 86_400_000 === 0 ? `${ms / 86_400_000} d` : ms % 3_600_000 === 0 ? `${ms / 3_600_000} h` : ms >= 60_000 ? `${Math.round(ms / 60_000)} min` : `${Math.round(ms / 1000)} s`;
+  return ms % 86_400_000 === 0
+    ? `${ms / 86_400_000} d`
+    : ms % 3_600_000 === 0
+      ? `${ms / 3_600_000} h`
+      : ms >= 60_000
+        ? `${Math.round(ms / 60_000)} min`
+        : `${Math.round(ms / 1000)} s`;
 }
 
 /** What a stream's configuration means for its failures. */
@@ -38,10 +44,14 @@ export function natsRetention(config: Pick<StreamConfig, 'retention' | 'max_age'
     warnings.push(`The stream keeps its last ${maxCount} messages (max_msgs): older failures are removed as new messages arrive.`);
   }
   if (config.retention === 'workqueue') {
-    warnings.push('The stream uses work-queue retention: a message its consumer terminates is removed at once, so Roundhouse cannot collect it (messages that reach max deliveries stay). Use limits retention to keep both.');
+    warnings.push(
+      'The stream uses work-queue retention: a message its consumer terminates is removed at once, so Roundhouse cannot collect it (messages that reach max deliveries stay). Use limits retention to keep both.',
+    );
   }
   if (config.retention === 'interest') {
-    warnings.push('The stream uses interest retention: a message every consumer acknowledged or terminated is removed, so a terminated message may be gone before Roundhouse reads it. Use limits retention to keep it.');
+    warnings.push(
+      'The stream uses interest retention: a message every consumer acknowledged or terminated is removed, so a terminated message may be gone before Roundhouse reads it. Use limits retention to keep it.',
+    );
   }
   const duplicateWindowMs = Math.round((config.duplicate_window ?? 0) / NANOS_PER_MS);
   const kept = [

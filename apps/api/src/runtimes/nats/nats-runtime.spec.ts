@@ -44,7 +44,16 @@ describe(deadLetterFromJetStream.name, () => {
   it('keeps the stored bytes, content type and headers, and names the terminate reason when the server gives one', () => {
     const letter = deadLetterFromJetStream(
       { reason: 'terminated', stream: 'PAYOUTS', consumer: 'settler', streamSeq: 7, deliveries: 2, timestamp: '2026-12-07T07:00:00.000Z', termReason: 'unknown currency' },
-      { subject: 'payouts.settle.eu', seq: 7, data: Uint8Array.from([0xff, 0x00, 0x41]), time: new Date('2026-12-07T06:59:00Z'), header: [['Content-Type', ['application/octet-stream']], ['x-tag', ['a', 'b']]] },
+      {
+        subject: 'payouts.settle.eu',
+        seq: 7,
+        data: Uint8Array.from([0xff, 0x00, 0x41]),
+        time: new Date('2026-12-07T06:59:00Z'),
+        header: [
+          ['Content-Type', ['application/octet-stream']],
+          ['x-tag', ['a', 'b']],
+        ],
+      },
       'payout-reconciliation',
     );
     expect(letter).toMatchObject({

@@ -28,7 +28,9 @@ describe.skipIf(NATS_URL === undefined)(NatsRuntime.name, () => {
     expect(retention.summary).toContain(`stream "${stream.name}": JetStream workqueue retention, no age or size limit; duplicate window 1 min`);
     expect(retention.summary).toMatch(/terminates is removed at once/);
 
-    expect(runtime.describeRoute(binding)).toBe(`republished to NATS JetStream (stream "${stream.name}", each message on the subject it was first published to; a repeat within the stream's duplicate window is dropped)`);
+    expect(runtime.describeRoute(binding)).toBe(
+      `republished to NATS JetStream (stream "${stream.name}", each message on the subject it was first published to; a repeat within the stream's duplicate window is dropped)`,
+    );
     expect(runtime.delivers(binding, 'nats')).toBe(true);
     expect(runtime.warning('own', binding)).toBeNull();
     expect(runtime.warning('own', { ...binding, consumer: undefined })).toBe('The binding names no consumer, so the messages its consumer gives up on are not collected.');

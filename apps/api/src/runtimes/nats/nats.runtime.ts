@@ -36,7 +36,9 @@ export class NatsRuntime implements RuntimeAdapter {
     this.dispatcher = {
       dispatch: (binding: RuntimeBinding | null, _sourceQueue: string, messages: readonly DispatchMessage[]): Promise<DispatchOutcome[] | string> => {
         const server = connectionUrl(binding, this.variables, 'NATS');
-        return typeof server === 'string' ? Promise.resolve(server) : transport.dispatch({ kind: 'nats', url: server.url, ...(binding?.stream === undefined ? {} : { stream: binding.stream }) }, messages);
+        return typeof server === 'string'
+          ? Promise.resolve(server)
+          : transport.dispatch({ kind: 'nats', url: server.url, ...(binding?.stream === undefined ? {} : { stream: binding.stream }) }, messages);
       },
       close: async () => {
         await Promise.all([transport.close(), this.lookups.close()]);

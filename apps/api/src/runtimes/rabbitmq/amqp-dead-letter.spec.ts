@@ -47,7 +47,10 @@ describe(deadLetterFromAmqp.name, () => {
   it('says why from the dead-lettering reason when the runtime gave no error, and keeps binary bodies with their content type and encoding', () => {
     const binary = Buffer.from([0xff, 0x00, 0xfe]);
     const letter = deadLetterFromAmqp(
-      message({ messageId: undefined, contentType: 'application/octet-stream', contentEncoding: 'gzip', headers: { 'x-death': [{ count: 2, reason: 'expired', queue: 'q' }] } }, binary),
+      message(
+        { messageId: undefined, contentType: 'application/octet-stream', contentEncoding: 'gzip', headers: { 'x-death': [{ count: 2, reason: 'expired', queue: 'q' }] } },
+        binary,
+      ),
       'invoice-generation',
       'q.dlq',
       now,
@@ -62,6 +65,8 @@ describe(deadLetterFromAmqp.name, () => {
     expect(letter.headers['x-roundhouse-payload-encoding']).toBeUndefined();
     expect(letter.messageId).toMatch(/^sha256:/);
     // The same bytes give the same id, so a redelivery is the same dead letter.
-    expect(deadLetterFromAmqp(message({ messageId: undefined, contentType: 'application/octet-stream', headers: {} }, binary), 'invoice-generation', 'q.dlq', now).messageId).toBe(letter.messageId);
+    expect(deadLetterFromAmqp(message({ messageId: undefined, contentType: 'application/octet-stream', headers: {} }, binary), 'invoice-generation', 'q.dlq', now).messageId).toBe(
+      letter.messageId,
+    );
   });
 });

@@ -62,7 +62,12 @@ export function deadLetterFromAmqp(message: AmqpMessage, automation: string, que
   }
   const messageId =
     message.properties.messageId ??
-    `sha256:${createHash('sha256').update(message.content).update(String(message.properties.timestamp ?? '')).update(message.properties.correlationId ?? '').digest('hex').slice(0, 40)}`;
+    `sha256:${createHash('sha256')
+      .update(message.content)
+      .update(String(message.properties.timestamp ?? ''))
+      .update(message.properties.correlationId ?? '')
+      .digest('hex')
+      .slice(0, 40)}`;
   const reprocessId = text(headers[REPROCESS_ID_HEADER]);
   const errorClass = text(headers['x-exception-class']) ?? text(headers['x-error-class']) ?? `Amqp${reason.charAt(0).toUpperCase()}${reason.slice(1)}`;
   const errorMessage =

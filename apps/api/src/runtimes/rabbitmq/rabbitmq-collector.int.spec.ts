@@ -82,7 +82,16 @@ describe.skipIf(RABBITMQ_URL === undefined)(RabbitMqCollector.name, () => {
       },
       { timeout: 15_000, interval: 200 },
     );
-    const rows = await t.db.query<{ message_id: string; deliveries: number; error_class: string; source_exchange: string; source_routing_key: string; attempts: number; headers: Record<string, string>; payload: unknown }>(
+    const rows = await t.db.query<{
+      message_id: string;
+      deliveries: number;
+      error_class: string;
+      source_exchange: string;
+      source_routing_key: string;
+      attempts: number;
+      headers: Record<string, string>;
+      payload: unknown;
+    }>(
       `SELECT message_id, deliveries, error_class, source_exchange, source_routing_key, attempts, headers, convert_from(body, 'UTF8')::jsonb AS payload FROM dead_letter WHERE source_queue = $1 ORDER BY message_id`,
       [dlq],
     );
@@ -101,12 +110,18 @@ describe.skipIf(RABBITMQ_URL === undefined)(RabbitMqCollector.name, () => {
 
   it('moves a message that dies again with another error to the group of its new error, keeping the old one', async () => {
     await failMessage('deal-7', { dealId: 'deal-7', amount: 640 }, { 'x-exception-class': 'ValidationError', 'x-exception-message': 'customer 4711 has no billing address' });
-    await vi.waitFor(async () => expect(await t.db.query(`SELECT 1 FROM dead_letter WHERE source_queue = $1 AND message_id = 'deal-7'`, [dlq])).toHaveLength(1), { timeout: 15_000, interval: 200 });
+    await vi.waitFor(async () => expect(await t.db.query(`SELECT 1 FROM dead_letter WHERE source_queue = $1 AND message_id = 'deal-7'`, [dlq])).toHaveLength(1), {
+      timeout: 15_000,
+      interval: 200,
+    });
     // Retried after the address was fixed, NetSuite now times out: the same message, dead-lettered with a new error.
     await failMessage('deal-7', { dealId: 'deal-7', amount: 640 }, { 'x-exception-class': 'NetSuiteTimeoutError', 'x-exception-message': 'NetSuite did not answer within 30 s' });
     await vi.waitFor(
       async () => {
-        const [row] = await t.db.query<{ error_class: string; deliveries: number }>(`SELECT error_class, deliveries FROM dead_letter WHERE source_queue = $1 AND message_id = 'deal-7'`, [dlq]);
+        const [row] = await t.db.query<{ error_class: string; deliveries: number }>(
+          `SELECT error_class, deliveries FROM dead_letter WHERE source_queue = $1 AND message_id = 'deal-7'`,
+          [dlq],
+        );
         expect(row).toEqual({ error_class: 'NetSuiteTimeoutError', deliveries: 2 });
       },
       { timeout: 15_000, interval: 200 },
@@ -116,7 +131,10 @@ describe.skipIf(RABBITMQ_URL === undefined)(RabbitMqCollector.name, () => {
       [dlq],
     );
     expect(row?.earlier_errors.map((e) => [e.errorClass, e.errorMessage])).toEqual([['ValidationError', 'customer 4711 has no billing address']]);
-    const [group] = await t.db.query<{ error_class: string; normalized_message: string; total: number }>(`SELECT error_class, normalized_message, total FROM dead_letter_group WHERE fingerprint = $1`, [row?.fingerprint]);
+    const [group] = await t.db.query<{ error_class: string; normalized_message: string; total: number }>(
+      `SELECT error_class, normalized_message, total FROM dead_letter_group WHERE fingerprint = $1`,
+      [row?.fingerprint],
+    );
     expect(group).toEqual({ error_class: 'NetSuiteTimeoutError', normalized_message: 'NetSuite did not answer within <n> s', total: 1 });
   });
 
@@ -124,8 +142,16 @@ describe.skipIf(RABBITMQ_URL === undefined)(RabbitMqCollector.name, () => {
     const forged = `${dlq}.forged`;
     await channel.assertQueue(forged, { durable: false, autoDelete: false });
     const death = (iso: string) => [{ count: 1, reason: 'rejected', queue: work, time: { '!': 'timestamp', value: Date.parse(iso) / 1000 }, exchange: '', 'routing-keys': [work] }];
-    channel.sendToQueue(forged, Buffer.from('{"dealId":"deal-old"}'), { messageId: 'deal-old', contentType: 'application/json', headers: { 'x-death': death('2025-03-01T10:00:00Z') } });
-    channel.sendToQueue(forged, Buffer.from('{"dealId":"deal-9999"}'), { messageId: 'deal-9999', contentType: 'application/json', headers: { 'x-death': death('9999-12-31T00:00:00Z') } });
+    channel.sendToQueue(forged, Buffer.from('{"dealId":"deal-old"}'), {
+      messageId: 'deal-old',
+      contentType: 'application/json',
+      headers: { 'x-death': death('2025-03-01T10:00:00Z') },
+    });
+    channel.sendToQueue(forged, Buffer.from('{"dealId":"deal-9999"}'), {
+      messageId: 'deal-9999',
+      contentType: 'application/json',
+      headers: { 'x-death': death('9999-12-31T00:00:00Z') },
+    });
     const collectedFrom = Date.now();
     await t.api.app.get(RabbitMqCollector).start([{ automation: 'invoice-generation', url: RABBITMQ_URL ?? '', queue: forged }]);
     await vi.waitFor(async () => expect(await t.db.query(`SELECT 1 FROM dead_letter WHERE source_queue = $1`, [forged])).toHaveLength(2), { timeout: 15_000, interval: 200 });
@@ -157,7 +183,9 @@ describe.skipIf(RABBITMQ_URL === undefined)(RabbitMqCollector.name, () => {
     await bind('RABBITMQ_URL');
     await collector.syncFromCatalog();
     expect((await channel.checkQueue(queue)).consumerCount).toBe(0);
-    expect(lines.map((line) => JSON.parse(line) as { msg: string; automation?: string }).find((l) => l.automation === 'invoice-generation' && l.msg.startsWith('not collecting'))?.msg).toBe(
+    expect(
+      lines.map((line) => JSON.parse(line) as { msg: string; automation?: string }).find((l) => l.automation === 'invoice-generation' && l.msg.startsWith('not collecting'))?.msg,
+    ).toBe(
       "not collecting: the runtime binding's connection names a variable catalogs may not name (RABBITMQ_URL, which neither starts with ROUNDHOUSE_RUNTIME_ nor is listed in ROUNDHOUSE_ALLOWED_RUNTIME_VARIABLES), so it was not read",
     );
 

@@ -144,7 +144,12 @@ export class RabbitMqCollector extends BindingCollector<RabbitMqBinding, Consume
         return;
       }
       try {
-        await this.store.transaction((tx) => this.deadLetters.store(tx, batch.map((b) => b.letter)));
+        await this.store.transaction((tx) =>
+          this.deadLetters.store(
+            tx,
+            batch.map((b) => b.letter),
+          ),
+        );
         consumer.channel.ack(last.message, true);
       } catch (error) {
         this.log.error({ queue: consumer.binding.queue, err: error }, 'storing dead letters failed; they go back to the queue');

@@ -128,8 +128,16 @@ describe.skipIf(RABBITMQ_URL === undefined)(RabbitMqDispatcher.name, () => {
     const bytes = Buffer.concat([Buffer.from([0x00, 0xff, 0xfe, 0x80, 0x0a]), randomBytes(251)]);
     const text = 'Grüße, 請求書 №42 ✓\n';
     const messages = [
-      commandFor(exchange, 'scan.received', { body: { base64: bytes.toString('base64') }, payload: bytes.toString('base64'), headers: { 'x-roundhouse-payload-encoding': 'base64' } }),
-      commandFor(exchange, 'scan.received', { body: { base64: Buffer.from(text).toString('base64'), contentType: 'text/plain; charset=utf-8', contentEncoding: 'identity' }, payload: text, headers: {} }),
+      commandFor(exchange, 'scan.received', {
+        body: { base64: bytes.toString('base64') },
+        payload: bytes.toString('base64'),
+        headers: { 'x-roundhouse-payload-encoding': 'base64' },
+      }),
+      commandFor(exchange, 'scan.received', {
+        body: { base64: Buffer.from(text).toString('base64'), contentType: 'text/plain; charset=utf-8', contentEncoding: 'identity' },
+        payload: text,
+        headers: {},
+      }),
     ];
 
     expect((await dispatcher.dispatch({ kind: 'rabbitmq', url }, messages)).map((o) => o.result)).toEqual(['confirmed', 'confirmed']);
@@ -208,7 +216,10 @@ describe.skipIf(RABBITMQ_URL === undefined)(RabbitMqDispatcher.name, () => {
       expect((await send()).map((o) => o.result)).toEqual(['confirmed']);
 
       // Closed in the middle of a batch: nothing is confirmed, the whole batch comes back.
-      const batch = dispatcher.dispatch(target, Array.from({ length: 200 }, () => commandFor(exchange, 'deal.closed_won')));
+      const batch = dispatcher.dispatch(
+        target,
+        Array.from({ length: 200 }, () => commandFor(exchange, 'deal.closed_won')),
+      );
       proxy.cut();
       await expect(batch).rejects.toBeInstanceOf(TransportUnavailableError);
       await channel.purgeQueue(queue);

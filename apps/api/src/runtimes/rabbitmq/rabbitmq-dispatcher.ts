@@ -64,9 +64,7 @@ function routeOf(message: DispatchMessage, target: RabbitMqTarget): Route {
 }
 
 function unroutable({ exchange, routingKey }: Route): string {
-  return exchange === ''
-    ? `no queue named "${routingKey}" exists (default exchange)`
-    : `no queue is bound to exchange "${exchange}" with routing key "${routingKey}"`;
+  return exchange === '' ? `no queue named "${routingKey}" exists (default exchange)` : `no queue is bound to exchange "${exchange}" with routing key "${routingKey}"`;
 }
 
 function reasonOf(error: unknown): string {

@@ -56,7 +56,9 @@ describe.skipIf(RABBITMQ_URL === undefined)(rabbitMqRetention.name, () => {
     await rabbitMqRetention(RABBITMQ_URL ?? '', queues.ttl);
     expect((await channel.checkQueue(queues.ttl)).messageCount).toBe(3);
     // Declaring it as the runtime did still matches: nothing was changed.
-    await expect(channel.assertQueue(queues.ttl, { durable: false, arguments: { 'x-message-ttl': DAY_MS, 'x-max-length': 5000, 'x-queue-mode': 'lazy', 'x-overflow': 'drop-head' } })).resolves.toMatchObject({ messageCount: 3 });
+    await expect(
+      channel.assertQueue(queues.ttl, { durable: false, arguments: { 'x-message-ttl': DAY_MS, 'x-max-length': 5000, 'x-queue-mode': 'lazy', 'x-overflow': 'drop-head' } }),
+    ).resolves.toMatchObject({ messageCount: 3 });
   });
 
   it('says "unknown", never a guess, for a queue that does not exist (and does not create it) or a broker it cannot reach', async () => {

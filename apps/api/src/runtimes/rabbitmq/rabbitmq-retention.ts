@@ -129,7 +129,9 @@ function retentionOf({ args }: Learned, waiting: number): SourceRetention & { wa
     maxAgeMs: ttl !== null && expires !== null ? Math.min(ttl, expires) : (ttl ?? expires),
     maxCount: maxLength,
     summary: `${parts.join(', ')} (from the queue's arguments; a policy could set others, which AMQP does not show)`,
-    ...(ttl === null && expires === null ? {} : { limit: ttl !== null && (expires === null || ttl <= expires) ? `queue TTL ${durationWords(ttl)}` : `queue expires after ${durationWords(expires ?? 0)} unused` }),
+    ...(ttl === null && expires === null
+      ? {}
+      : { limit: ttl !== null && (expires === null || ttl <= expires) ? `queue TTL ${durationWords(ttl)}` : `queue expires after ${durationWords(expires ?? 0)} unused` }),
     waiting,
   };
 }

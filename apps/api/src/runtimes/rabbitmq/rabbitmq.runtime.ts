@@ -43,7 +43,12 @@ export class RabbitMqRuntime implements RuntimeAdapter {
     if (typeof broker === 'string') {
       return broker;
     }
-    return { kind: 'rabbitmq', url: broker.url, ...(binding?.exchange === undefined ? {} : { exchange: binding.exchange }), ...(binding?.routingKey === undefined ? {} : { routingKey: binding.routingKey }) };
+    return {
+      kind: 'rabbitmq',
+      url: broker.url,
+      ...(binding?.exchange === undefined ? {} : { exchange: binding.exchange }),
+      ...(binding?.routingKey === undefined ? {} : { routingKey: binding.routingKey }),
+    };
   }
 
   /** What this instance refuses in a binding of this kind: only what every kind refuses. */

@@ -71,8 +71,7 @@ export class SloFreshnessType {
 }
 
 @ObjectType('SloDeadLetters', {
-  description:
-    'For a dead-letter SLO, as it stands now. Its error budget and burn rates count the minutes the per-minute gauge found within the limit.',
+  description: 'For a dead-letter SLO, as it stands now. Its error budget and burn rates count the minutes the per-minute gauge found within the limit.',
 })
 export class SloDeadLettersType {
   @Field(() => Int, { description: 'Dead letters waiting for a decision (pending, or failed again after a reprocess).' }) pending: number;
@@ -91,10 +90,14 @@ export class SloStatusType {
   @Field(() => SloIndicatorEnum, { description: 'What is measured: success rate, latency, freshness of the last success, dead-letter backlog or age.' }) indicator: SloIndicator;
   @Field(() => Float, { description: 'The promise in percent: of runs (success rate, latency) or of minutes (freshness, dead letters) that must be good.' }) objective: number;
   @Field(() => String, { description: 'The rolling period the promise is judged over, e.g. "30d" for the last 30 days.' }) window: string;
-  @Field(() => Float, { nullable: true, description: 'Share of runs (or minutes) that were good over the window, in percent, to compare with the objective; empty when nothing was counted.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Share of runs (or minutes) that were good over the window, in percent, to compare with the objective; empty when nothing was counted.',
+  })
   attainedPercent: number | null;
   @Field(() => SloStateEnum) state: SloState;
-  @Field(() => SloErrorBudgetType, { nullable: true, description: 'The error budget over the window: of runs, or of minutes for freshness and dead-letter SLOs.' }) errorBudget: SloErrorBudgetType | null;
+  @Field(() => SloErrorBudgetType, { nullable: true, description: 'The error budget over the window: of runs, or of minutes for freshness and dead-letter SLOs.' })
+  errorBudget: SloErrorBudgetType | null;
   @Field(() => [SloBurnRateType], { description: 'Each alert rule with its burn rates.' }) burnRates: SloBurnRateType[];
   @Field(() => SloRunbookType, { nullable: true, description: 'The runbook the SLO names, or empty when it names none.' }) runbook: SloRunbookType | null;
   @Field(() => SloFreshnessType, { nullable: true, description: 'For freshness SLOs only.' }) freshness: SloFreshnessType | null;

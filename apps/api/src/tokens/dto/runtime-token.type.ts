@@ -60,6 +60,7 @@ export class CreateRuntimeTokenInput {
   @Field(() => String) team: string;
   @Field(() => [String], { nullable: true, description: 'The automations of the team it may act for; leave out for every automation of the team. An empty list is refused.' })
   automations?: string[] | null;
-  @Field(() => [TokenCapabilityEnum], { defaultValue: ['ingest', 'dead_letters'], description: 'By default what a worker reports: runs and dead letters.' }) capabilities?: TokenCapability[];
+  @Field(() => [TokenCapabilityEnum], { defaultValue: ['ingest', 'dead_letters'], description: 'By default what a worker reports: runs and dead letters.' })
+  capabilities?: TokenCapability[];
   @Field(() => Int, { defaultValue: 90, description: 'Days until it expires, 1 to 365.' }) expiresInDays?: number;
 }

@@ -67,7 +67,12 @@ describe(AlertsPage.name, () => {
   });
 
   it('opens on my teams for someone on a team, with every team’s one click away and the choice in the URL', async () => {
-    const otherTeams = anAlert({ id: 'alert-20', automation: 'ticket-triage', automationTitle: 'Ticket triage', summary: 'Tickets are triaged: error budget burning 14.4× over the last hour' });
+    const otherTeams = anAlert({
+      id: 'alert-20',
+      automation: 'ticket-triage',
+      automationTitle: 'Ticket triage',
+      summary: 'Tickets are triaged: error budget burning 14.4× over the last hour',
+    });
     const api = mockApi(
       {
         Viewer: () => ({ data: aViewer({ id: 'otto', name: 'Otto Operator', role: 'operator', teams: ['finance-ops'] }) }),

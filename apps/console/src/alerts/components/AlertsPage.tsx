@@ -24,9 +24,7 @@ export function AlertsPage() {
       <header className="page-header">
         <div>
           <h1>Alerts</h1>
-          <p className="description">
-            Promises (SLOs) whose error budget is burning too fast, or whose dead-letter limit is crossed. Each names the runbook that answers it.
-          </p>
+          <p className="description">Promises (SLOs) whose error budget is burning too fast, or whose dead-letter limit is crossed. Each names the runbook that answers it.</p>
         </div>
       </header>
       <TeamsScopeToggle scope={scope} label="Whose alerts" />

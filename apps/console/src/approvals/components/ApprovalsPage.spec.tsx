@@ -33,7 +33,14 @@ describe(ApprovalsPage.name, () => {
           sampleMessageId: 'msg-5f2c',
           sampleError: 'customer record CUST-88213 has no billing address for subsidiary 2',
         },
-        { automation: 'invoice-generation', errorClass: 'TimeoutError', count: 30, sampleDeadLetterId: '140', sampleMessageId: 'msg-77aa', sampleError: 'NetSuite did not answer in 30s' },
+        {
+          automation: 'invoice-generation',
+          errorClass: 'TimeoutError',
+          count: 30,
+          sampleDeadLetterId: '140',
+          sampleMessageId: 'msg-77aa',
+          sampleError: 'NetSuite did not answer in 30s',
+        },
       ],
     });
     mockApi({
@@ -44,7 +51,9 @@ describe(ApprovalsPage.name, () => {
 
     const card = await screen.findByRole('article', { name: 'Reprocess request #31' });
     const which = within(card).getByRole('list', { name: 'Which dead letters' });
-    const items = within(which).getAllByRole('listitem').map((item) => item.textContent);
+    const items = within(which)
+      .getAllByRole('listitem')
+      .map((item) => item.textContent);
     expect(items).toEqual([
       'NetSuiteValidationError in invoice-generation: 200 messages, such as msg-5f2c — “customer record CUST-88213 has no billing address for subsidiary 2”',
       'TimeoutError in invoice-generation: 30 messages, such as msg-77aa — “NetSuite did not answer in 30s”',
@@ -58,7 +67,9 @@ describe(ApprovalsPage.name, () => {
     const request = aReprocessRequest({ ...waiting, canary: aCanary({ stage: 'awaiting_approval', size: 24, rest: 216, sent: 0, awaiting: 0, succeeded: 0, failed: 0 }) });
     mockApi({
       Viewer: () => ({ data: OSCAR }),
-      Approvals: () => ({ data: { approvals: { waitingForYou: 1, reprocessRequests: [request, aReprocessRequest({ ...waiting, id: '32', canary: null })], automationChanges: [] } } }),
+      Approvals: () => ({
+        data: { approvals: { waitingForYou: 1, reprocessRequests: [request, aReprocessRequest({ ...waiting, id: '32', canary: null })], automationChanges: [] } },
+      }),
     });
     renderApp('/approvals');
 
@@ -134,7 +145,7 @@ describe(ApprovalsPage.name, () => {
     const card = await screen.findByRole('article', { name: 'SLO change to Card dispute evidence' });
     expect(card.textContent).toContain('Asked by Omar Owner');
     expect(within(card).getByRole('listitem').textContent).toBe('disputes-submitted: objective 99% → 97.5%; window 30d → 28d');
-    expect((within(card).getByRole<HTMLButtonElement>('button', { name: 'Approve…' })).disabled).toBe(false);
+    expect(within(card).getByRole<HTMLButtonElement>('button', { name: 'Approve…' }).disabled).toBe(false);
 
     fireEvent.click(within(card).getByRole('button', { name: 'Reject…' }));
     const dialog = screen.getByRole('dialog', { name: 'Reject the SLO change to Card dispute evidence?' });
@@ -151,7 +162,9 @@ describe(ApprovalsPage.name, () => {
           approvals: {
             waitingForYou: 1,
             reprocessRequests: [],
-            automationChanges: [anAutomationChange({ requestedBy: { id: 'ada', name: 'Ada Admin' }, sloChanges: [], changes: ['owner team: finance-ops → order-ops (it touches revenue)'] })],
+            automationChanges: [
+              anAutomationChange({ requestedBy: { id: 'ada', name: 'Ada Admin' }, sloChanges: [], changes: ['owner team: finance-ops → order-ops (it touches revenue)'] }),
+            ],
           },
         },
       }),

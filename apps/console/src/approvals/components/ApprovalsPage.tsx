@@ -38,8 +38,8 @@ export function ApprovalsPage() {
         <div>
           <h1>Approvals</h1>
           <p className="muted">
-            Money-moving work needs two people: a large or risky reprocess or discard waits for someone else on call, and a change to a production automation’s SLOs
-            waits for another owner of its team.
+            Money-moving work needs two people: a large or risky reprocess or discard waits for someone else on call, and a change to a production automation’s SLOs waits for
+            another owner of its team.
           </p>
         </div>
       </header>
@@ -50,7 +50,9 @@ export function ApprovalsPage() {
         </div>
       ) : (
         <div className="stack">
-          <p role="status">{waitingForYou === 0 ? 'Nothing waits for your decision.' : `${waitingForYou} ${waitingForYou === 1 ? 'item waits' : 'items wait'} for your decision.`}</p>
+          <p role="status">
+            {waitingForYou === 0 ? 'Nothing waits for your decision.' : `${waitingForYou} ${waitingForYou === 1 ? 'item waits' : 'items wait'} for your decision.`}
+          </p>
           {reprocessRequests.length > 0 ? (
             <section className="stack" aria-labelledby="approvals-reprocess-title">
               <h2 id="approvals-reprocess-title">Reprocess and discard requests</h2>

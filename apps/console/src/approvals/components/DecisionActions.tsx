@@ -40,7 +40,12 @@ function ApproveDialog({ subject, label, decision, onClose }: DialogProps<string
       onClose={decision.isPending ? () => undefined : onClose}
       actions={
         <>
-          <button type="button" className="button button--primary" disabled={decision.isPending} onClick={() => decision.mutate(note.trim() === '' ? null : note.trim(), { onSuccess: onClose })}>
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={decision.isPending}
+            onClick={() => decision.mutate(note.trim() === '' ? null : note.trim(), { onSuccess: onClose })}
+          >
             {decision.isPending ? 'Approving…' : label}
           </button>
           <button type="button" className="button" onClick={onClose} disabled={decision.isPending}>
@@ -74,7 +79,12 @@ function RejectDialog({ subject, verb, decision, onClose }: DialogProps<string> 
       onClose={decision.isPending ? () => undefined : onClose}
       actions={
         <>
-          <button type="button" className="button button--danger" disabled={decision.isPending || reason.trim().length < 3} onClick={() => decision.mutate(reason.trim(), { onSuccess: onClose })}>
+          <button
+            type="button"
+            className="button button--danger"
+            disabled={decision.isPending || reason.trim().length < 3}
+            onClick={() => decision.mutate(reason.trim(), { onSuccess: onClose })}
+          >
             {decision.isPending ? `${verb === 'Reject' ? 'Rejecting' : 'Withdrawing'}…` : `${verb} — nothing is applied`}
           </button>
           <button type="button" className="button" onClick={onClose} disabled={decision.isPending}>

@@ -54,14 +54,13 @@ export function ReprocessApprovalCard({ request }: { request: ReprocessRequestSu
             Asked by <span className="strong">{request.requestedBy.name}</span>
           </>
         )}{' '}
-        <time dateTime={request.createdAt}>{formatInstant(request.createdAt)}</time>: “{request.reason}”
-        {own ? ' Waiting for someone else on call.' : null}
+        <time dateTime={request.createdAt}>{formatInstant(request.createdAt)}</time>: “{request.reason}”{own ? ' Waiting for someone else on call.' : null}
       </p>
       <SelectionGroups request={request} />
       {request.canary ? (
         <p data-testid="approval-canary">
-          <span className="strong">Starts with a canary.</span> {canaryPlanSentence(request.canary.size, request.total, request.canary.maxFailureRate)} Your approval
-          covers the whole request.
+          <span className="strong">Starts with a canary.</span> {canaryPlanSentence(request.canary.size, request.total, request.canary.maxFailureRate)} Your approval covers the
+          whole request.
         </p>
       ) : null}
       <p className="muted">Needs a second person: {waitingSentence(request.approvalReasons)}</p>

@@ -20,7 +20,13 @@ export function AuditFiltersBar({ filters, teams, actions, rangeProblem, onFilte
   const actionChoices = filters.action !== '' && !actions.includes(filters.action) ? [filters.action, ...actions] : actions;
   return (
     <FilterBar label="Filter the audit trail">
-      <TextFilterField id="audit-filter-automation" label="Automation" placeholder="e.g. invoice-generation" value={filters.automation} onCommit={(value) => onFilterChange('automation', value)} />
+      <TextFilterField
+        id="audit-filter-automation"
+        label="Automation"
+        placeholder="e.g. invoice-generation"
+        value={filters.automation}
+        onCommit={(value) => onFilterChange('automation', value)}
+      />
       <div className="field field--compact">
         <label htmlFor="audit-filter-team">Team</label>
         <select id="audit-filter-team" value={filters.team} onChange={(event) => onFilterChange('team', event.target.value)}>

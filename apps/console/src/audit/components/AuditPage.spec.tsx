@@ -99,8 +99,18 @@ describe(AuditPage.name, () => {
       action: 'automation.change_requested',
       targetKind: 'automation_change',
       targetId: '7',
-      before: JSON.stringify({ slos: [{ name: 'invoice-success', objective: 99.5, window: '30d' }, { name: 'invoice-latency', objective: 95, threshold: '15m' }] }),
-      after: JSON.stringify({ slos: [{ name: 'invoice-success', objective: 99, window: '30d' }, { name: 'invoice-latency', objective: 95, threshold: '15m' }] }),
+      before: JSON.stringify({
+        slos: [
+          { name: 'invoice-success', objective: 99.5, window: '30d' },
+          { name: 'invoice-latency', objective: 95, threshold: '15m' },
+        ],
+      }),
+      after: JSON.stringify({
+        slos: [
+          { name: 'invoice-success', objective: 99, window: '30d' },
+          { name: 'invoice-latency', objective: 95, threshold: '15m' },
+        ],
+      }),
     });
     const token = anEntry({
       id: '51',
@@ -125,11 +135,15 @@ describe(AuditPage.name, () => {
     expect(table.textContent).not.toContain('0b7e2f4c');
 
     fireEvent.click(within(table).getAllByRole('button', { name: /Show the changes/ })[0]!);
-    const slos = within(screen.getByRole('table', { name: 'What changed' })).getAllByRole('row').slice(1);
+    const slos = within(screen.getByRole('table', { name: 'What changed' }))
+      .getAllByRole('row')
+      .slice(1);
     expect(slos.map((row) => Array.from(row.children).map((cell) => cell.textContent))).toEqual([['slos › invoice-success › objective', '99.5', '99']]);
 
     fireEvent.click(within(tokenLink.closest('tr')!).getByRole('button', { name: /Show the changes/ }));
-    const created = within(screen.getAllByRole('table', { name: 'What changed' })[1]!).getAllByRole('row').slice(1);
+    const created = within(screen.getAllByRole('table', { name: 'What changed' })[1]!)
+      .getAllByRole('row')
+      .slice(1);
     expect(created.map((row) => Array.from(row.children).map((cell) => cell.textContent))).toEqual([
       ['name', '—', 'invoice worker'],
       ['capabilities', '—', 'ingest, commands'],
@@ -200,6 +214,10 @@ describe(AuditPage.name, () => {
     });
     renderApp('/audit');
     expect(await screen.findByText('Nothing has been recorded yet')).toBeTruthy();
-    expect(within(screen.getByRole('navigation', { name: 'Main' })).getByRole('link', { name: 'Audit trail' }).getAttribute('href')).toBe('/audit');
+    expect(
+      within(screen.getByRole('navigation', { name: 'Main' }))
+        .getByRole('link', { name: 'Audit trail' })
+        .getAttribute('href'),
+    ).toBe('/audit');
   });
 });

@@ -87,8 +87,8 @@ export function AuditPage() {
         <div>
           <h1>Audit trail</h1>
           <p className="description">
-            Who did what, when and why: changes to automations, alerts acknowledged, reprocesses, tokens, catalog applies. Entries are never changed or
-            removed. {isAdmin ? 'You see every team.' : `You see your teams (${person?.teams.join(', ') || 'none'}) and their automations.`}
+            Who did what, when and why: changes to automations, alerts acknowledged, reprocesses, tokens, catalog applies. Entries are never changed or removed.{' '}
+            {isAdmin ? 'You see every team.' : `You see your teams (${person?.teams.join(', ') || 'none'}) and their automations.`}
           </p>
         </div>
         {rangeProblem === null ? (

@@ -38,9 +38,7 @@ export interface SignInMethods {
   singleSignOn: { name: string; start: string } | null;
 }
 
-export type Session =
-  | { signedIn: true; user: SessionUser; csrfToken: string | null }
-  | { signedIn: false; methods: SignInMethods; personas: Persona[]; problem: string | null };
+export type Session = { signedIn: true; user: SessionUser; csrfToken: string | null } | { signedIn: false; methods: SignInMethods; personas: Persona[]; problem: string | null };
 
 type JsonObject = Record<string, unknown>;
 

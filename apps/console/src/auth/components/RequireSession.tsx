@@ -21,12 +21,7 @@ export function RequireSession({ children }: { children: ReactNode }) {
   if (session.isError) {
     return (
       <main className="page" id="main">
-        <ErrorState
-          title="Roundhouse cannot check your session"
-          error={session.error}
-          onRetry={() => void session.refetch()}
-          retrying={session.isFetching}
-        />
+        <ErrorState title="Roundhouse cannot check your session" error={session.error} onRetry={() => void session.refetch()} retrying={session.isFetching} />
       </main>
     );
   }

@@ -43,17 +43,16 @@ function SignInMethodsOffered({ methods, personas, next, onSignedIn }: SignInMet
       <div className="state">
         <h2 className="state__title">Single sign-on</h2>
         <p className="state__text">
-          SSO: your identity provider signs you in at the proxy in front of Roundhouse. Open Roundhouse through your organisation’s
-          sign-in link; if that brought you here, ask the team that runs Roundhouse to check the proxy.
+          SSO: your identity provider signs you in at the proxy in front of Roundhouse. Open Roundhouse through your organisation’s sign-in link; if that brought you here, ask the
+          team that runs Roundhouse to check the proxy.
         </p>
       </div>
     ) : (
       <div className="state">
         <h2 className="state__title">Sign-in is not configured</h2>
         <p className="state__text">
-          This Roundhouse has no way to sign you in yet. Ask the team that runs it to create your account (
-          <code>npm run accounts -- add</code>) or to configure single sign-on. On your own machine, <code>npm start</code> turns on
-          dev sign-in.
+          This Roundhouse has no way to sign you in yet. Ask the team that runs it to create your account (<code>npm run accounts -- add</code>) or to configure single sign-on. On
+          your own machine, <code>npm start</code> turns on dev sign-in.
         </p>
       </div>
     );
@@ -105,12 +104,7 @@ export function SignInPage() {
             <SkeletonLine width="55%" />
           </div>
         ) : session.isError ? (
-          <ErrorState
-            title="Roundhouse cannot check your session"
-            error={session.error}
-            onRetry={() => void session.refetch()}
-            retrying={session.isFetching}
-          />
+          <ErrorState title="Roundhouse cannot check your session" error={session.error} onRetry={() => void session.refetch()} retrying={session.isFetching} />
         ) : (
           <>
             {session.data.problem ? (
@@ -118,12 +112,7 @@ export function SignInPage() {
                 {session.data.problem}
               </p>
             ) : null}
-            <SignInMethodsOffered
-              methods={session.data.methods}
-              personas={session.data.personas}
-              next={next}
-              onSignedIn={() => void navigate(next, { replace: true })}
-            />
+            <SignInMethodsOffered methods={session.data.methods} personas={session.data.personas} next={next} onSignedIn={() => void navigate(next, { replace: true })} />
           </>
         )}
       </section>

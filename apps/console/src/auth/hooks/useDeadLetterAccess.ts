@@ -7,8 +7,7 @@ export function useDeadLetterAccess() {
   const person = viewer.data?.viewer;
   return {
     /** Null when the person may act; else the reason, for a disabled button's text. */
-    blockedReason: (team?: string) =>
-      viewer.isError ? 'What you may do could not be checked. Reload the page to try again.' : deadLetterActionBlockedReason(person, team),
+    blockedReason: (team?: string) => (viewer.isError ? 'What you may do could not be checked. Reload the page to try again.' : deadLetterActionBlockedReason(person, team)),
     /** The same for a scope of dead letters whose automations these teams own (none known: the general rule). */
     scopeBlockedReason: (teams: readonly string[]) =>
       viewer.isError ? 'What you may do could not be checked. Reload the page to try again.' : deadLetterScopeBlockedReason(person, teams),

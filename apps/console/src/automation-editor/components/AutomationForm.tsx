@@ -171,14 +171,7 @@ export function AutomationForm({ mode, initialValues, teams, onSubmit, submittin
 
         <Section id="form-ownership" title="Ownership" description="Who owns it, and who answers when it fails.">
           {teams ? (
-            <SelectField
-              path="owner"
-              required
-              options={ownerOptions(teams, values.owner)}
-              emptyOption="Choose a team"
-              value={values.owner}
-              onChange={chooseOwner}
-            />
+            <SelectField path="owner" required options={ownerOptions(teams, values.owner)} emptyOption="Choose a team" value={values.owner} onChange={chooseOwner} />
           ) : (
             <TextField path="owner" required placeholder="finance-ops" hint="The owning team’s name." value={values.owner} onChange={chooseOwner} />
           )}
@@ -190,12 +183,7 @@ export function AutomationForm({ mode, initialValues, teams, onSubmit, submittin
               value={values.onCall.name}
               onChange={(name) => set({ onCall: { ...values.onCall, name } })}
             />
-            <TextField
-              path={fieldPath.onCall('email')}
-              type="email"
-              value={values.onCall.email}
-              onChange={(email) => set({ onCall: { ...values.onCall, email } })}
-            />
+            <TextField path={fieldPath.onCall('email')} type="email" value={values.onCall.email} onChange={(email) => set({ onCall: { ...values.onCall, email } })} />
             <TextField
               path={fieldPath.onCall('slack')}
               placeholder="#finance-ops-oncall"

@@ -81,7 +81,15 @@ describe(EditAutomationPage.name, () => {
     const withMoney = {
       ...editable,
       kpis: [
-        aKpi({ name: 'cash-recovered', title: 'Overdue invoices paid after a reminder', unit: 'EUR per month', direction: 'higher_is_better', source: 'measurement', currency: 'EUR', money: 'recovered' }),
+        aKpi({
+          name: 'cash-recovered',
+          title: 'Overdue invoices paid after a reminder',
+          unit: 'EUR per month',
+          direction: 'higher_is_better',
+          source: 'measurement',
+          currency: 'EUR',
+          money: 'recovered',
+        }),
         aKpi({ name: 'fees-paid', title: 'Chargeback fees', unit: 'EUR per month', currency: 'EUR', money: null }),
       ],
     };
@@ -144,6 +152,12 @@ describe(EditAutomationPage.name, () => {
 
     await waitFor(() => expect(api.calls('UpdateAutomation')).toHaveLength(1));
     const sent = api.calls('UpdateAutomation')[0]?.variables as { input: { runtime: Record<string, unknown> } };
-    expect(sent.input.runtime).toMatchObject({ kind: 'nats', stream: 'PAYOUTS', consumer: 'payout-settler-v2', subject: 'payouts.settle.>', connection: 'ROUNDHOUSE_RUNTIME_FINANCE_NATS_URL' });
+    expect(sent.input.runtime).toMatchObject({
+      kind: 'nats',
+      stream: 'PAYOUTS',
+      consumer: 'payout-settler-v2',
+      subject: 'payouts.settle.>',
+      connection: 'ROUNDHOUSE_RUNTIME_FINANCE_NATS_URL',
+    });
   });
 });

@@ -39,8 +39,7 @@ function PendingChangeNotice({ change, sent }: { change: AutomationChangeItemFra
         ) : (
           <>
             <span className="strong">Waiting for approval:</span> {who === 'you' ? 'You' : who} asked for {onlySlos(change) ? 'an SLO change' : 'a change'}{' '}
-            <time dateTime={change.requestedAt}>{formatInstant(change.requestedAt)}</time>; the {change.ownerTeam} owners decide. The form below shows what is in
-            force, without it.
+            <time dateTime={change.requestedAt}>{formatInstant(change.requestedAt)}</time>; the {change.ownerTeam} owners decide. The form below shows what is in force, without it.
           </>
         )}
       </p>
@@ -64,8 +63,8 @@ function SaveSupersedesNote({ change }: { change: AutomationChangeItemFragment }
   return (
     <p>
       <span className="strong">Saving sets aside the {onlySlos(change) ? 'SLO change' : 'change'} waiting for approval</span> (asked by {who}{' '}
-      <time dateTime={change.requestedAt}>{formatInstant(change.requestedAt)}</time>): once this automation changes, it can no longer be approved. SLO changes
-      made here wait for the {change.ownerTeam} owners in its place.
+      <time dateTime={change.requestedAt}>{formatInstant(change.requestedAt)}</time>): once this automation changes, it can no longer be approved. SLO changes made here wait for
+      the {change.ownerTeam} owners in its place.
     </p>
   );
 }
@@ -107,12 +106,7 @@ export function EditAutomationPage() {
       <NotFoundState title={`No automation called “${slug}”`} />
     ) : (
       <div className="page">
-        <ErrorState
-          title="The automation could not be loaded"
-          error={automation.error}
-          onRetry={() => void automation.refetch()}
-          retrying={automation.isFetching}
-        />
+        <ErrorState title="The automation could not be loaded" error={automation.error} onRetry={() => void automation.refetch()} retrying={automation.isFetching} />
       </div>
     );
   }

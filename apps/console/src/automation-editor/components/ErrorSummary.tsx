@@ -20,9 +20,7 @@ export function ErrorSummary({ problems, message, ref }: ErrorSummaryProps) {
     return null;
   }
   const heading =
-    problems.length === 0
-      ? 'The automation was not saved'
-      : `${problems.length} ${problems.length === 1 ? 'problem stops' : 'problems stop'} this automation from being saved`;
+    problems.length === 0 ? 'The automation was not saved' : `${problems.length} ${problems.length === 1 ? 'problem stops' : 'problems stop'} this automation from being saved`;
   return (
     <div ref={ref} className={styles.summary} role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
       <h2 id="error-summary-title" className={styles.title}>

@@ -34,24 +34,11 @@ export function KpisEditor({ items, update, onItemsMoved }: ListEditorProps<KpiV
                 value={kpi.name}
                 onChange={(name) => change({ name })}
               />
-              <TextField
-                path={fieldPath.kpi(index, 'title')}
-                required
-                placeholder="Close-to-invoice cycle time"
-                value={kpi.title}
-                onChange={(title) => change({ title })}
-              />
+              <TextField path={fieldPath.kpi(index, 'title')} required placeholder="Close-to-invoice cycle time" value={kpi.title} onChange={(title) => change({ title })} />
               <TextField path={fieldPath.kpi(index, 'unit')} required placeholder="hours" value={kpi.unit} onChange={(unit) => change({ unit })} />
               <SelectField path={fieldPath.kpi(index, 'direction')} options={DIRECTIONS} value={kpi.direction} onChange={(direction) => change({ direction })} />
               <SelectField path={fieldPath.kpi(index, 'source')} options={SOURCES} value={kpi.source} onChange={(source) => change({ source })} />
-              <TextField
-                path={fieldPath.kpi(index, 'target')}
-                required
-                inputMode="decimal"
-                placeholder="0.25"
-                value={kpi.target}
-                onChange={(target) => change({ target })}
-              />
+              <TextField path={fieldPath.kpi(index, 'target')} required inputMode="decimal" placeholder="0.25" value={kpi.target} onChange={(target) => change({ target })} />
               <TextField
                 path={fieldPath.kpi(index, 'currency')}
                 placeholder="USD"

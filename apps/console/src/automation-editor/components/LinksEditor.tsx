@@ -23,14 +23,7 @@ export function LinksEditor({ items, update, onItemsMoved }: ListEditorProps<Lin
         return (
           <div className="grid grid--3">
             <TextField path={fieldPath.link(index, 'title')} required autoFocus={isNew} value={link.title} onChange={(title) => change({ title })} />
-            <TextField
-              path={fieldPath.link(index, 'url')}
-              required
-              type="url"
-              placeholder="https://"
-              value={link.url}
-              onChange={(url) => change({ url })}
-            />
+            <TextField path={fieldPath.link(index, 'url')} required type="url" placeholder="https://" value={link.url} onChange={(url) => change({ url })} />
             <SelectField path={fieldPath.link(index, 'type')} options={LINK_TYPES} value={link.type} onChange={(type) => change({ type })} />
           </div>
         );

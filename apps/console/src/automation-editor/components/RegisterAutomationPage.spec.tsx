@@ -161,7 +161,9 @@ describe(RegisterAutomationPage.name, () => {
       Viewer: () => ({ data: aViewer() }),
       Teams: () => ({ data: someTeams() }),
       RegisterAutomation: () =>
-        graphqlError('BAD_USER_INPUT', 'The automation is not valid: runtime.signingSecret.', [{ path: 'runtime.signingSecret', message: `found ${found}; allowed: ${allowed}`, found, allowed }]),
+        graphqlError('BAD_USER_INPUT', 'The automation is not valid: runtime.signingSecret.', [
+          { path: 'runtime.signingSecret', message: `found ${found}; allowed: ${allowed}`, found, allowed },
+        ]),
     });
     renderApp('/automations/new');
     await screen.findByRole('heading', { name: 'Register an automation' });

@@ -38,8 +38,7 @@ export function RegisterAutomationPage() {
         <div className="state" role="status">
           <h1 className="state__title">You cannot register automations</h1>
           <p className="state__text">
-            Your role ({ROLE_LABELS[viewer.data.viewer.role]}) can read the catalog but not add to it. Ask an owner of your team, or add a YAML file under
-            catalog/ in Git.
+            Your role ({ROLE_LABELS[viewer.data.viewer.role]}) can read the catalog but not add to it. Ask an owner of your team, or add a YAML file under catalog/ in Git.
           </p>
         </div>
       </div>
@@ -65,7 +64,9 @@ export function RegisterAutomationPage() {
         cancelTo="/"
         onSubmit={async (input) => {
           const data = await register.mutateAsync({ input });
-          const state: ConfirmationState = { confirmation: `Registered “${data.registerAutomation.title}”. It is in the catalog now; its health shows here once its runtime reports.` };
+          const state: ConfirmationState = {
+            confirmation: `Registered “${data.registerAutomation.title}”. It is in the catalog now; its health shows here once its runtime reports.`,
+          };
           await navigate(`/automations/${data.registerAutomation.slug}`, { state });
         }}
       />

@@ -14,9 +14,7 @@ function RunbookPreview({ markdown }: { markdown: string }) {
       <button type="button" className="button button--quiet button--small" aria-expanded={open} onClick={() => setOpen(!open)}>
         {open ? 'Hide preview' : 'Preview'}
       </button>
-      {open ? (
-        <div className={styles.preview}>{markdown.trim() ? <MarkdownText markdown={markdown} /> : <p className="muted">Nothing to preview yet.</p>}</div>
-      ) : null}
+      {open ? <div className={styles.preview}>{markdown.trim() ? <MarkdownText markdown={markdown} /> : <p className="muted">Nothing to preview yet.</p>}</div> : null}
     </div>
   );
 }

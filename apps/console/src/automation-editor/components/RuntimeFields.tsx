@@ -7,18 +7,8 @@ const KINDS = optionsOf(RUNTIME_KIND_LABELS);
 
 export function RuntimeFields({ value, onChange }: { value: RuntimeValues; onChange: (patch: Partial<RuntimeValues>) => void }) {
   return (
-    <FormFieldset
-      path="runtime"
-      legend="Runtime binding"
-      hint="Where it runs and how Roundhouse reaches its failures. Names only, never secrets."
-    >
-      <SelectField
-        path={fieldPath.runtime('kind')}
-        options={KINDS}
-        emptyOption="No runtime binding"
-        value={value.kind}
-        onChange={(kind) => onChange({ kind })}
-      />
+    <FormFieldset path="runtime" legend="Runtime binding" hint="Where it runs and how Roundhouse reaches its failures. Names only, never secrets.">
+      <SelectField path={fieldPath.runtime('kind')} options={KINDS} emptyOption="No runtime binding" value={value.kind} onChange={(kind) => onChange({ kind })} />
       {value.kind === '' ? null : (
         <div className="grid grid--3">
           <TextField path={fieldPath.runtime('queue')} placeholder="invoices.generate" value={value.queue} onChange={(queue) => onChange({ queue })} />
@@ -29,13 +19,14 @@ export function RuntimeFields({ value, onChange }: { value: RuntimeValues; onCha
             onChange={(deadLetterQueue) => onChange({ deadLetterQueue })}
           />
           <TextField path={fieldPath.runtime('exchange')} placeholder="finance" value={value.exchange} onChange={(exchange) => onChange({ exchange })} />
+          <TextField path={fieldPath.runtime('routingKey')} placeholder="deal.closed_won" value={value.routingKey} onChange={(routingKey) => onChange({ routingKey })} />
           <TextField
-            path={fieldPath.runtime('routingKey')}
-            placeholder="deal.closed_won"
-            value={value.routingKey}
-            onChange={(routingKey) => onChange({ routingKey })}
+            path={fieldPath.runtime('stream')}
+            placeholder="PAYOUTS"
+            hint="NATS JetStream: the stream that holds the messages."
+            value={value.stream}
+            onChange={(stream) => onChange({ stream })}
           />
-          <TextField path={fieldPath.runtime('stream')} placeholder="PAYOUTS" hint="NATS JetStream: the stream that holds the messages." value={value.stream} onChange={(stream) => onChange({ stream })} />
           <TextField
             path={fieldPath.runtime('consumer')}
             placeholder="payout-settler"
@@ -43,7 +34,13 @@ export function RuntimeFields({ value, onChange }: { value: RuntimeValues; onCha
             value={value.consumer}
             onChange={(consumer) => onChange({ consumer })}
           />
-          <TextField path={fieldPath.runtime('subject')} placeholder="payouts.settle.>" hint="NATS JetStream: the subjects the consumer reads." value={value.subject} onChange={(subject) => onChange({ subject })} />
+          <TextField
+            path={fieldPath.runtime('subject')}
+            placeholder="payouts.settle.>"
+            hint="NATS JetStream: the subjects the consumer reads."
+            value={value.subject}
+            onChange={(subject) => onChange({ subject })}
+          />
           <TextField
             path={fieldPath.runtime('serviceName')}
             placeholder="invoice-worker"

@@ -51,14 +51,7 @@ export function SlosEditor({ items, update, onItemsMoved, runbookIds }: SlosEdit
         return (
           <>
             <div className="grid grid--2">
-              <TextField
-                path={fieldPath.slo(index, 'name')}
-                required
-                autoFocus={isNew}
-                placeholder="invoices-succeed"
-                value={slo.name}
-                onChange={(name) => change({ name })}
-              />
+              <TextField path={fieldPath.slo(index, 'name')} required autoFocus={isNew} placeholder="invoices-succeed" value={slo.name} onChange={(name) => change({ name })} />
               <TextField
                 path={fieldPath.slo(index, 'title')}
                 required
@@ -77,13 +70,7 @@ export function SlosEditor({ items, update, onItemsMoved, runbookIds }: SlosEdit
                 value={slo.objective}
                 onChange={(objective) => change({ objective })}
               />
-              <TextField
-                path={fieldPath.slo(index, 'window')}
-                placeholder="30d"
-                hint="A number and s, m, h or d."
-                value={slo.window}
-                onChange={(window) => change({ window })}
-              />
+              <TextField path={fieldPath.slo(index, 'window')} placeholder="30d" hint="A number and s, m, h or d." value={slo.window} onChange={(window) => change({ window })} />
               <SelectField
                 path={fieldPath.slo(index, 'runbook')}
                 options={runbookOptions}

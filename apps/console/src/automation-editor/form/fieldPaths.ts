@@ -1,13 +1,4 @@
-import type {
-  KpiBaselineInput,
-  KpiInput,
-  LinkInput,
-  OnCallInput,
-  ReleaseInput,
-  RunbookInput,
-  RuntimeBindingInput,
-  SloInput,
-} from '@/gql/graphql';
+import type { KpiBaselineInput, KpiInput, LinkInput, OnCallInput, ReleaseInput, RunbookInput, RuntimeBindingInput, SloInput } from '@/gql/graphql';
 import { type AutomationFormValues, SLO_EXTRA_FIELDS } from './formValues';
 
 /*
@@ -113,7 +104,10 @@ const FIELD_LABELS: Record<string, string> = {
 const withoutIndexes = (path: string): string => path.replace(/\[\d+\]/g, '[]');
 
 function humanize(segment: string): string {
-  const words = segment.replace(/\[\d+\]/g, '').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  const words = segment
+    .replace(/\[\d+\]/g, '')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
@@ -179,8 +173,8 @@ export function knownFieldPaths(values: AutomationFormValues): Set<string> {
   ]);
   (['name', 'email', 'slack', 'schedule'] as const).forEach((key) => paths.add(fieldPath.onCall(key)));
   if (values.runtime.kind !== '') {
-    (['queue', 'deadLetterQueue', 'exchange', 'routingKey', 'stream', 'consumer', 'subject', 'serviceName', 'reprocessUrl', 'signingSecret', 'connection'] as const).forEach((key) =>
-      paths.add(fieldPath.runtime(key)),
+    (['queue', 'deadLetterQueue', 'exchange', 'routingKey', 'stream', 'consumer', 'subject', 'serviceName', 'reprocessUrl', 'signingSecret', 'connection'] as const).forEach(
+      (key) => paths.add(fieldPath.runtime(key)),
     );
   }
   values.links.forEach((_, index) => {
@@ -189,16 +183,12 @@ export function knownFieldPaths(values: AutomationFormValues): Set<string> {
   });
   values.slos.forEach((slo, index) => {
     paths.add(fieldPath.item('slos', index));
-    [...(['name', 'title', 'indicator', 'objective', 'window', 'runbook'] as const), ...SLO_EXTRA_FIELDS[slo.indicator]].forEach((key) =>
-      paths.add(fieldPath.slo(index, key)),
-    );
+    [...(['name', 'title', 'indicator', 'objective', 'window', 'runbook'] as const), ...SLO_EXTRA_FIELDS[slo.indicator]].forEach((key) => paths.add(fieldPath.slo(index, key)));
   });
   values.kpis.forEach((_, index) => {
     paths.add(fieldPath.item('kpis', index));
     paths.add(`kpis[${index}].baseline`);
-    (['name', 'title', 'unit', 'direction', 'source', 'target', 'currency', 'money', 'minutesPerTouch'] as const).forEach((key) =>
-      paths.add(fieldPath.kpi(index, key)),
-    );
+    (['name', 'title', 'unit', 'direction', 'source', 'target', 'currency', 'money', 'minutesPerTouch'] as const).forEach((key) => paths.add(fieldPath.kpi(index, key)));
     (['value', 'from', 'to', 'note'] as const).forEach((key) => paths.add(fieldPath.kpiBaseline(index, key)));
   });
   values.runbooks.forEach((_, index) => {

@@ -1,15 +1,4 @@
-import type {
-  AutomationDetailFragment,
-  AutomationType,
-  KpiDirection,
-  KpiMoneyKind,
-  KpiSource,
-  Lifecycle,
-  LinkType,
-  RiskDomain,
-  RuntimeKind,
-  SloIndicator,
-} from '@/gql/graphql';
+import type { AutomationDetailFragment, AutomationType, KpiDirection, KpiMoneyKind, KpiSource, Lifecycle, LinkType, RiskDomain, RuntimeKind, SloIndicator } from '@/gql/graphql';
 
 /*
  * What the form holds while someone types: every input as the string they typed (numbers too), so a

@@ -133,32 +133,26 @@ export function toAutomationInput(values: AutomationFormValues): ConversionResul
     systems: list(values.systems),
     tags: list(values.tags),
     riskDomains: values.riskDomains,
-    links: values.links.map(
-      (link, index): LinkInput => ({
-        title: read.required(fieldPath.link(index, 'title'), link.title),
-        url: read.required(fieldPath.link(index, 'url'), link.url),
-        type: link.type,
-      }),
-    ),
+    links: values.links.map((link, index): LinkInput => ({
+      title: read.required(fieldPath.link(index, 'title'), link.title),
+      url: read.required(fieldPath.link(index, 'url'), link.url),
+      type: link.type,
+    })),
     runtime: runtimeInput(read, values.runtime),
     slos: values.slos.map((slo, index) => sloInput(read, slo, index)),
     kpis: values.kpis.map((kpi, index) => kpiInput(read, kpi, index)),
-    runbooks: values.runbooks.map(
-      (runbook, index): RunbookInput => ({
-        id: read.required(fieldPath.runbook(index, 'id'), runbook.id),
-        title: read.required(fieldPath.runbook(index, 'title'), runbook.title),
-        // Markdown is kept exactly as written: indentation and trailing newlines matter.
-        markdown: runbook.markdown.trim() === '' ? read.required(fieldPath.runbook(index, 'markdown'), '') : runbook.markdown,
-      }),
-    ),
-    releases: values.releases.map(
-      (release, index): ReleaseInput => ({
-        version: read.required(fieldPath.release(index, 'version'), release.version),
-        date: read.required(fieldPath.release(index, 'date'), release.date),
-        summary: read.required(fieldPath.release(index, 'summary'), release.summary),
-        why: read.optional(release.why),
-      }),
-    ),
+    runbooks: values.runbooks.map((runbook, index): RunbookInput => ({
+      id: read.required(fieldPath.runbook(index, 'id'), runbook.id),
+      title: read.required(fieldPath.runbook(index, 'title'), runbook.title),
+      // Markdown is kept exactly as written: indentation and trailing newlines matter.
+      markdown: runbook.markdown.trim() === '' ? read.required(fieldPath.runbook(index, 'markdown'), '') : runbook.markdown,
+    })),
+    releases: values.releases.map((release, index): ReleaseInput => ({
+      version: read.required(fieldPath.release(index, 'version'), release.version),
+      date: read.required(fieldPath.release(index, 'date'), release.date),
+      summary: read.required(fieldPath.release(index, 'summary'), release.summary),
+      why: read.optional(release.why),
+    })),
   };
   return read.problems.length > 0 ? { ok: false, problems: read.problems } : { ok: true, input };
 }

@@ -29,9 +29,7 @@ export function useFormProblems() {
 
   const clearAt = useCallback((target: string) => {
     setState((current) =>
-      current.problems.some((problem) => problem.target === target)
-        ? { ...current, problems: current.problems.filter((problem) => problem.target !== target) }
-        : current,
+      current.problems.some((problem) => problem.target === target) ? { ...current, problems: current.problems.filter((problem) => problem.target !== target) } : current,
     );
   }, []);
 
@@ -43,10 +41,7 @@ export function useFormProblems() {
     }));
   }, []);
 
-  const context = useMemo<FormProblemsValue>(
-    () => ({ problemsAt: (target) => state.problems.filter((problem) => problem.target === target), clearAt }),
-    [state.problems, clearAt],
-  );
+  const context = useMemo<FormProblemsValue>(() => ({ problemsAt: (target) => state.problems.filter((problem) => problem.target === target), clearAt }), [state.problems, clearAt]);
 
   return { problems: state.problems, message: state.message, report, reset, clearList, context };
 }

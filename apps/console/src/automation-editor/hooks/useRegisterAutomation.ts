@@ -13,10 +13,7 @@ export function useRegisterAutomation() {
     onSuccess: async (data) => {
       const automation = data.registerAutomation;
       queryClient.setQueryData<AutomationQuery>(automationKeys.detail(automation.slug), { automation });
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: catalogKeys.all }),
-        queryClient.invalidateQueries({ queryKey: catalogFacetKeys.all }),
-      ]);
+      await Promise.all([queryClient.invalidateQueries({ queryKey: catalogKeys.all }), queryClient.invalidateQueries({ queryKey: catalogFacetKeys.all })]);
     },
   });
 }

@@ -16,7 +16,9 @@ export function useUpdateAutomation(slug: string) {
       const automation = data.updateAutomation;
       // A held SLO change leaves the automation as it was: the answer says so with its pendingChange.
       queryClient.setQueryData<AutomationQuery>(automationKeys.detail(automation.slug), { automation });
-      queryClient.setQueryData<AutomationPendingChangeQuery>(automationPendingChangeKeys.detail(automation.slug), { automation: { slug: automation.slug, pendingChange: automation.pendingChange } });
+      queryClient.setQueryData<AutomationPendingChangeQuery>(automationPendingChangeKeys.detail(automation.slug), {
+        automation: { slug: automation.slug, pendingChange: automation.pendingChange },
+      });
       void queryClient.invalidateQueries({ queryKey: approvalsKeys.all });
       queryClient.removeQueries({ queryKey: exportAutomationKeys.detail(automation.slug) });
       await queryClient.invalidateQueries({ queryKey: catalogKeys.all });

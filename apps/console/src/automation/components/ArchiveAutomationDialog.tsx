@@ -17,12 +17,7 @@ export function ArchiveAutomationDialog({ slug, title, onClose }: ArchiveAutomat
       onClose={onClose}
       actions={
         <>
-          <button
-            type="button"
-            className="button button--danger"
-            disabled={archive.isPending}
-            onClick={() => archive.mutate({ slug }, { onSuccess: onClose })}
-          >
+          <button type="button" className="button button--danger" disabled={archive.isPending} onClick={() => archive.mutate({ slug }, { onSuccess: onClose })}>
             {archive.isPending ? 'Archiving…' : 'Archive automation'}
           </button>
           <button type="button" className="button" onClick={onClose} disabled={archive.isPending}>
@@ -32,8 +27,8 @@ export function ArchiveAutomationDialog({ slug, title, onClose }: ArchiveAutomat
       }
     >
       <p>
-        Archiving takes <span className="strong">{slug}</span> out of the catalog list. Its page, history and YAML export stay available,
-        and “Show archived” in the catalog still finds it.
+        Archiving takes <span className="strong">{slug}</span> out of the catalog list. Its page, history and YAML export stay available, and “Show archived” in the catalog still
+        finds it.
       </p>
       {archive.isError ? (
         <p className="banner banner--error" role="alert">

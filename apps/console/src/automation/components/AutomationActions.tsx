@@ -31,13 +31,7 @@ export function AutomationActions(automation: ActionsProps) {
         </>
       ) : (
         <>
-          <button
-            type="button"
-            className="button"
-            disabled
-            title={blockedReason}
-            aria-describedby={fileManaged ? MANAGED_IN_GIT_NOTICE_ID : EDIT_BLOCKED_ID}
-          >
+          <button type="button" className="button" disabled title={blockedReason} aria-describedby={fileManaged ? MANAGED_IN_GIT_NOTICE_ID : EDIT_BLOCKED_ID}>
             Edit
           </button>
           {fileManaged ? null : (

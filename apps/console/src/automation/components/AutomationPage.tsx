@@ -65,9 +65,7 @@ export function AutomationFrame({ automation }: { automation: AutomationDetailFr
 
       {confirmation === undefined ? null : <Confirmation label="Saved">{confirmation}</Confirmation>}
       {automation.source === 'file' ? <ManagedInGitNotice sourceFile={automation.sourceFile} /> : null}
-      {automation.archivedAt ? (
-        <p className="banner banner--caution">Archived {formatDateTime(automation.archivedAt)}. It no longer appears in the catalog list.</p>
-      ) : null}
+      {automation.archivedAt ? <p className="banner banner--caution">Archived {formatDateTime(automation.archivedAt)}. It no longer appears in the catalog list.</p> : null}
       {automation.archivedAt ? null : <RetentionWarnings automation={automation.slug} linkToDeadLetters />}
 
       <AutomationTabs slug={automation.slug} />

@@ -14,7 +14,10 @@ describe(AutomationReprocessingTab.name, () => {
         data: { reprocessRequests: { pageInfo: { hasNextPage: false, endCursor: null }, edges: [{ cursor: '12', node: aReprocessRequest() }] } },
       }),
       AuditEntries: () => ({
-        data: anAuditPage([anAuditEntry({ id: 'audit-2', action: 'request.paused', reason: 'NetSuite is slow this morning', detail: '{}', at: '2026-11-27T09:02:00Z' }), anAuditEntry()]),
+        data: anAuditPage([
+          anAuditEntry({ id: 'audit-2', action: 'request.paused', reason: 'NetSuite is slow this morning', detail: '{}', at: '2026-11-27T09:02:00Z' }),
+          anAuditEntry(),
+        ]),
       }),
     });
     renderApp('/automations/invoice-generation');

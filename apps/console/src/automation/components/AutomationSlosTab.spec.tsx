@@ -39,7 +39,9 @@ describe(AutomationSlosTab.name, () => {
         },
       }),
       Alerts: () => ({ data: { alerts: [anAlert()] } }),
-      AutomationKpis: () => ({ data: { automationKpis: [aKpiReport({ range: { start: '2026-10-28T09:00:00Z', end: '2026-11-27T09:00:00Z', days: 30, label: 'Last 30 days' } })] } }),
+      AutomationKpis: () => ({
+        data: { automationKpis: [aKpiReport({ range: { start: '2026-10-28T09:00:00Z', end: '2026-11-27T09:00:00Z', days: 30, label: 'Last 30 days' } })] },
+      }),
     });
     renderApp('/automations/invoice-generation');
     const tabs = await screen.findByRole('navigation', { name: 'Automation sections' });
@@ -52,9 +54,7 @@ describe(AutomationSlosTab.name, () => {
     expect(success.textContent).toContain('99.5% over the last 30d');
     expect(success.textContent).toContain('99.32%');
     expect(within(success).getByRole('meter').getAttribute('aria-valuenow')).toBe('25');
-    expect(success.textContent).toContain(
-      'Ticket (opens a ticket): budget spent 1.3× over the last 3d and 1.6× over the last 6h; alerts at 1× — firing now.',
-    );
+    expect(success.textContent).toContain('Ticket (opens a ticket): budget spent 1.3× over the last 3d and 1.6× over the last 6h; alerts at 1× — firing now.');
     expect(success.textContent).toContain('Fast burn (pages the on-call engineer): budget spent 2.1× over the last 1h and 0.8× over the last 5m; alerts at 14.4× — not firing.');
     expect(within(success).getByRole('link', { name: 'Runbook: Failed invoices — triage and reprocess dead letters' }).getAttribute('href')).toBe(
       '/automations/invoice-generation#runbook-reprocess-dead-letters',
@@ -171,7 +171,9 @@ describe(AutomationSlosTab.name, () => {
     renderApp('/automations/invoice-generation/slos');
 
     const waiting = await screen.findByRole('status', { name: 'SLO change waiting for approval' });
-    expect(waiting.textContent).toMatch(/^An SLO change waits for approval: Omar Haddad asked for it .+; the finance-ops owners decide\. The SLOs below are the ones in force until then\./);
+    expect(waiting.textContent).toMatch(
+      /^An SLO change waits for approval: Omar Haddad asked for it .+; the finance-ops owners decide\. The SLOs below are the ones in force until then\./,
+    );
     expect(within(waiting).getByRole('listitem').textContent).toBe('invoice-success: objective 99.5% → 99%');
     expect(within(waiting).queryByRole('link', { name: 'Open approvals' })).toBeNull();
     await screen.findByRole('listitem', { name: '99.5% of closed-won deals invoiced without a manual touch' });

@@ -54,8 +54,8 @@ function PendingSloChange({ slug }: { slug: string }) {
   return (
     <section className="banner banner--caution stack" role="status" aria-label="SLO change waiting for approval">
       <p>
-        <span className="strong">An SLO change waits for approval:</span> {who} asked for it <time dateTime={change.requestedAt}>{formatInstant(change.requestedAt)}</time>;
-        the {change.ownerTeam} owners decide. The SLOs below are the ones in force until then.
+        <span className="strong">An SLO change waits for approval:</span> {who} asked for it <time dateTime={change.requestedAt}>{formatInstant(change.requestedAt)}</time>; the{' '}
+        {change.ownerTeam} owners decide. The SLOs below are the ones in force until then.
       </p>
       <ChangeList changes={change.sloChanges} />
       {viewer.data !== undefined && viewer.data.viewer.role !== 'viewer' ? (

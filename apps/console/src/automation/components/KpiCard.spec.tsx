@@ -47,11 +47,7 @@ describe(KpiCard.name, () => {
   });
 
   it('describes a baseline measured over a period without a single value', () => {
-    render(
-      <KpiCard
-        kpi={aKpi({ title: 'Error rate', unit: '%', baseline: { value: null, from: '2026-02-01', to: '2026-02-28', note: 'From runs.' }, target: 0.5 })}
-      />,
-    );
+    render(<KpiCard kpi={aKpi({ title: 'Error rate', unit: '%', baseline: { value: null, from: '2026-02-01', to: '2026-02-28', note: 'From runs.' }, target: 0.5 })} />);
     const kpi = card('Error rate');
     expect(within(kpi).getByTestId('kpi-change').textContent).toBe('measured baseline → 0.5%');
     expect(kpi.textContent).toContain('Measured over the period · 1 Feb 2026 – 28 Feb 2026');

@@ -8,8 +8,7 @@ export function managedInGitText(sourceFile: string | null): string {
 export function ManagedInGitNotice({ sourceFile }: { sourceFile: string | null }) {
   return (
     <p className="banner banner--info" id={MANAGED_IN_GIT_NOTICE_ID}>
-      <span className="strong">Managed in Git:</span> <code>{sourceFile ?? 'a catalog file'}</code> — edit the file and the catalog will
-      sync.
+      <span className="strong">Managed in Git:</span> <code>{sourceFile ?? 'a catalog file'}</code> — edit the file and the catalog will sync.
     </p>
   );
 }

@@ -29,8 +29,7 @@ export function CatalogEmptyState({ filtered, filterWords, onClearFilters, canRe
         The catalog is empty
       </h2>
       <p className="state__text">
-        Every automation deserves an owner, an SLA, a KPI story and a runbook. Register one here, or add a YAML file under catalog/ in
-        Git and let it sync.
+        Every automation deserves an owner, an SLA, a KPI story and a runbook. Register one here, or add a YAML file under catalog/ in Git and let it sync.
       </p>
       {canRegister ? (
         <Link className="button button--primary" to="/automations/new">

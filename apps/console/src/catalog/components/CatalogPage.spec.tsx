@@ -71,9 +71,7 @@ describe(CatalogPage.name, () => {
       Teams: () => ({ data: someTeams() }),
       CatalogFacets: facets,
       CatalogAutomations: ({ after }) =>
-        after === 'page-2'
-          ? page([aCatalogAutomation({ slug: 'payout-reconciliation', title: 'Payout reconciliation' })], 2)
-          : page([aCatalogAutomation()], 2, 'page-2'),
+        after === 'page-2' ? page([aCatalogAutomation({ slug: 'payout-reconciliation', title: 'Payout reconciliation' })], 2) : page([aCatalogAutomation()], 2, 'page-2'),
     });
     renderApp('/');
 
@@ -140,7 +138,11 @@ describe(CatalogPage.name, () => {
     };
     const invoices = cells('Invoice generation from closed-won deals');
     expect(invoices.Health?.textContent).toBe('Paging212 of 1,380 runs failed in 24 h');
-    expect(within(invoices['Open alerts'] as HTMLElement).getByRole('link', { name: '2 open alerts' }).getAttribute('href')).toBe('/automations/invoice-generation/slos');
+    expect(
+      within(invoices['Open alerts'] as HTMLElement)
+        .getByRole('link', { name: '2 open alerts' })
+        .getAttribute('href'),
+    ).toBe('/automations/invoice-generation/slos');
     expect(invoices['Owner and on call']?.textContent).toBe('Finance Operations EngineeringOn call: Finance ops primary (#finance-ops-oncall)');
 
     const triage = cells('Support ticket triage (pilot)');

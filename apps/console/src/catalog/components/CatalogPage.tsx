@@ -29,10 +29,7 @@ export function CatalogPage() {
   const totalCount = automations.data?.pages.at(-1)?.automations.totalCount;
 
   const canRegister = viewer.data?.viewer.canRegister ?? false;
-  const countText =
-    totalCount === undefined
-      ? '\u00a0'
-      : `Showing ${formatNumber(rows.length)} of ${formatNumber(totalCount)} ${totalCount === 1 ? 'automation' : 'automations'}`;
+  const countText = totalCount === undefined ? '\u00a0' : `Showing ${formatNumber(rows.length)} of ${formatNumber(totalCount)} ${totalCount === 1 ? 'automation' : 'automations'}`;
 
   const clearAll = () => {
     search.setText('');
@@ -72,14 +69,7 @@ export function CatalogPage() {
           Results
         </h2>
         <ListCount>{countText}</ListCount>
-        <CatalogResults
-          query={automations}
-          rows={rows}
-          filtered={hasFilters}
-          filterWords={describeFilters(filters)}
-          onClearFilters={clearAll}
-          canRegister={canRegister}
-        />
+        <CatalogResults query={automations} rows={rows} filtered={hasFilters} filterWords={describeFilters(filters)} onClearFilters={clearAll} canRegister={canRegister} />
       </section>
     </div>
   );

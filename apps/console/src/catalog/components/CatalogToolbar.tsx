@@ -1,11 +1,5 @@
 import type { ReactNode } from 'react';
-import {
-  AUTOMATION_TYPE_LABELS,
-  LIFECYCLE_LABELS,
-  RISK_DOMAIN_LABELS,
-  type Option,
-  optionsOf,
-} from '@/shared/format/labels';
+import { AUTOMATION_TYPE_LABELS, LIFECYCLE_LABELS, RISK_DOMAIN_LABELS, type Option, optionsOf } from '@/shared/format/labels';
 import type { CatalogFilterName, CatalogFilters } from '../catalogFilters';
 import styles from './Catalog.module.css';
 
@@ -81,25 +75,14 @@ export function CatalogToolbar(props: CatalogToolbarProps): ReactNode {
         />
       </div>
       <div className={styles.filters}>
-        <FilterSelect
-          name="owner"
-          label="Owner"
-          value={filters.owner}
-          onChange={onFilterChange}
-          options={props.teams.map((team) => ({ value: team.name, label: team.title }))}
-        />
+        <FilterSelect name="owner" label="Owner" value={filters.owner} onChange={onFilterChange} options={props.teams.map((team) => ({ value: team.name, label: team.title }))} />
         <FilterSelect name="lifecycle" label="Lifecycle" value={filters.lifecycle} onChange={onFilterChange} options={optionsOf(LIFECYCLE_LABELS)} />
         <FilterSelect name="type" label="Type" value={filters.type} onChange={onFilterChange} options={optionsOf(AUTOMATION_TYPE_LABELS)} />
         <FilterSelect name="tag" label="Tag" value={filters.tag} onChange={onFilterChange} options={plain(props.tags)} />
         <FilterSelect name="system" label="System" value={filters.system} onChange={onFilterChange} options={plain(props.systems)} />
         <FilterSelect name="risk" label="Risk domain" value={filters.risk} onChange={onFilterChange} options={optionsOf(RISK_DOMAIN_LABELS)} />
         <div className="field field--compact field--checkbox">
-          <input
-            id="catalog-include-archived"
-            type="checkbox"
-            checked={filters.archived}
-            onChange={(event) => props.onIncludeArchivedChange(event.target.checked)}
-          />
+          <input id="catalog-include-archived" type="checkbox" checked={filters.archived} onChange={(event) => props.onIncludeArchivedChange(event.target.checked)} />
           <label htmlFor="catalog-include-archived">Show archived</label>
         </div>
         {props.hasFilters ? (

@@ -45,9 +45,7 @@ describe(DashboardPage.name, () => {
     expect(descriptionOf(within(kpi).getByRole('button', { name: 'How “After: 1 Sep 2026 – 30 Nov 2026” is computed' }))).toBe(
       'The median time from a run starting to it finishing, over all runs that ended in the range.',
     );
-    expect(descriptionOf(within(kpi).getByRole('button', { name: 'How “Before (agreed baseline)” is computed' }))).toContain(
-      'Measured from 5 Jan 2026 to 27 Mar 2026.',
-    );
+    expect(descriptionOf(within(kpi).getByRole('button', { name: 'How “Before (agreed baseline)” is computed' }))).toContain('Measured from 5 Jan 2026 to 27 Mar 2026.');
 
     const trend = panel('Revenue invoiced too late for the month-end close');
     expect(figure(trend, 'Latest week')).toContain('€6,500 at each month-end');
@@ -64,7 +62,11 @@ describe(DashboardPage.name, () => {
     expect(row.textContent).toContain('99.5% over 30d');
     expect(row.textContent).toContain('99.41%');
     expect(row.textContent).toContain('At risk');
-    expect(within(row).getByRole('meter', { name: /Error budget left/ }).getAttribute('aria-valuenow')).toBe('25');
+    expect(
+      within(row)
+        .getByRole('meter', { name: /Error budget left/ })
+        .getAttribute('aria-valuenow'),
+    ).toBe('25');
     expect(row.textContent).toContain('25% of the room for failures left: 45 of the 60 misses allowed have happened.');
     expect(within(row).getByRole('link', { name: '1 open alert' }).getAttribute('href')).toBe('/automations/invoice-generation/slos');
 
@@ -101,7 +103,14 @@ describe(DashboardPage.name, () => {
   it('flags partial data and shows the caveat when improvement cannot be computed', async () => {
     const dashboard = aDashboard();
     const kpiPanel = dashboard.panels[1]!;
-    const kpi = { ...kpiPanel.kpi!, partial: true, coverage: 0.4, improvementPercent: null, progressPercent: null, caveat: 'The baseline is 0, so there is no percentage to compare.' };
+    const kpi = {
+      ...kpiPanel.kpi!,
+      partial: true,
+      coverage: 0.4,
+      improvementPercent: null,
+      progressPercent: null,
+      caveat: 'The baseline is 0, so there is no percentage to compare.',
+    };
     mockApi({ Viewer: () => ({ data: aViewer() }), Dashboard: () => ({ data: { dashboard: { ...dashboard, panels: [{ ...kpiPanel, kpi }] } } }) });
     renderApp(URL_PATH);
 
@@ -118,7 +127,9 @@ describe(DashboardPage.name, () => {
     const panels = dashboard.panels.map((panel) => {
       switch (panel.kind) {
         case 'kpi_before_after':
-          return panel.kpi ? { ...panel, kpi: { ...panel.kpi, after: null, noData: true, coverage: 0, delta: null, improvementPercent: null, progressPercent: null, change: null } } : panel;
+          return panel.kpi
+            ? { ...panel, kpi: { ...panel.kpi, after: null, noData: true, coverage: 0, delta: null, improvementPercent: null, progressPercent: null, change: null } }
+            : panel;
         case 'kpi_trend':
           return panel.trend ? { ...panel, trend: { ...panel.trend, points: panel.trend.points.map((point) => ({ ...point, value: null })) } } : panel;
         case 'slo_table':
@@ -145,7 +156,9 @@ describe(DashboardPage.name, () => {
     const totals = someProgramTotals({
       hoursSaved: 6.2,
       // (41 − 10) touches a day × 12 minutes × 1 day ÷ 60 = 6.2 hours
-      hoursSavedItems: [{ automation: 'invoice-generation', kpi: 'manual-touches', kpiTitle: 'Invoices fixed by hand', touchesAvoidedPerDay: 31, minutesPerTouch: 12, days: 1, hours: 6.2 }],
+      hoursSavedItems: [
+        { automation: 'invoice-generation', kpi: 'manual-touches', kpiTitle: 'Invoices fixed by hand', touchesAvoidedPerDay: 31, minutesPerTouch: 12, days: 1, hours: 6.2 },
+      ],
     });
     const panels = dashboard.panels.map((panel) => (panel.kind === 'program_totals' ? { ...panel, totals } : panel));
     mockApi({ Viewer: () => ({ data: aViewer() }), Dashboard: () => ({ data: { dashboard: { ...dashboard, panels } } }) });
@@ -176,9 +189,7 @@ describe(DashboardPage.name, () => {
     fireEvent.change(within(custom).getByLabelText('To (included)'), { target: { value: '2026-10-31' } });
     fireEvent.click(within(custom).getByRole('button', { name: 'Show these dates' }));
     await waitFor(() => expect(screen.getByTestId('location').textContent).toBe(`${URL_PATH}?from=2026-10-01&to=2026-10-31`));
-    await waitFor(() =>
-      expect(api.calls('Dashboard').at(-1)?.variables).toEqual({ name: 'finance-automation-program', range: { from: '2026-10-01', to: '2026-10-31' } }),
-    );
+    await waitFor(() => expect(api.calls('Dashboard').at(-1)?.variables).toEqual({ name: 'finance-automation-program', range: { from: '2026-10-01', to: '2026-10-31' } }));
   });
 
   it('shows the api’s reason for a range it refuses, and a way back to the usual dates', async () => {

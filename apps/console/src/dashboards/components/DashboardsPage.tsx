@@ -14,12 +14,12 @@ function EmptyState() {
       </h2>
       <div className="state__text">
         <p>
-          Dashboards are written as code: one YAML file per dashboard in the <code>dashboards/</code> folder of the repository (schema{' '}
-          <code>roundhouse.dev/v1</code>, kind <code>Dashboard</code>), listing the automations, KPIs and panels to show. They appear here once the api
-          has synced them.
+          Dashboards are written as code: one YAML file per dashboard in the <code>dashboards/</code> folder of the repository (schema <code>roundhouse.dev/v1</code>, kind{' '}
+          <code>Dashboard</code>), listing the automations, KPIs and panels to show. They appear here once the api has synced them.
         </p>
         <p>
-          Check the files before you push them with <code>npm run dashboards -- validate</code>: each problem names the file, the line and the field, and every automation and KPI it names is checked against the catalog.
+          Check the files before you push them with <code>npm run dashboards -- validate</code>: each problem names the file, the line and the field, and every automation and KPI
+          it names is checked against the catalog.
         </p>
       </div>
     </section>
@@ -57,8 +57,7 @@ export function DashboardsPage() {
               </h2>
               <p>{dashboard.description}</p>
               <p className="muted">
-                Owned by {dashboard.owner} · {dashboard.panelCount === 1 ? '1 panel' : `${formatNumber(dashboard.panelCount)} panels`} · defined in{' '}
-                <code>{dashboard.path}</code>
+                Owned by {dashboard.owner} · {dashboard.panelCount === 1 ? '1 panel' : `${formatNumber(dashboard.panelCount)} panels`} · defined in <code>{dashboard.path}</code>
               </p>
             </li>
           ))}

@@ -22,7 +22,9 @@ export function DeadLetterBacklogPanel({ rows, rangeLabel }: { rows: readonly Ba
             <th scope="col">Automation</th>
             <th scope="col">
               Waiting now{' '}
-              <InfoTip label="How waiting now is counted">Failed items (dead letters) waiting for someone to retry or close them right now: pending, or failed again after a retry.</InfoTip>
+              <InfoTip label="How waiting now is counted">
+                Failed items (dead letters) waiting for someone to retry or close them right now: pending, or failed again after a retry.
+              </InfoTip>
             </th>
             <th scope="col">
               Oldest has waited <InfoTip label="How the oldest wait is computed">Time since the oldest waiting item first failed.</InfoTip>
@@ -31,8 +33,7 @@ export function DeadLetterBacklogPanel({ rows, rangeLabel }: { rows: readonly Ba
               Arrived, {rangeLabel.toLowerCase()} <InfoTip label="How arrived is counted">Failed items that arrived during the selected dates.</InfoTip>
             </th>
             <th scope="col">
-              Closed, {rangeLabel.toLowerCase()}{' '}
-              <InfoTip label="How closed is counted">Items of the selected dates that were retried successfully, resolved or discarded.</InfoTip>
+              Closed, {rangeLabel.toLowerCase()} <InfoTip label="How closed is counted">Items of the selected dates that were retried successfully, resolved or discarded.</InfoTip>
             </th>
           </tr>
         </thead>

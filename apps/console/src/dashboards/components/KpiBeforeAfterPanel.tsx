@@ -29,12 +29,7 @@ function BeforeAfterChart({ kpi, bars }: { kpi: KpiReport; bars: Bar[] }) {
           <XAxis dataKey="label" tick={AXIS_TICK} interval={0} />
           <YAxis tick={AXIS_TICK} width={64} domain={scale.domain} ticks={scale.ticks} interval={0} tickFormatter={(value: number) => formatNumber(value)} />
           <Tooltip formatter={(value) => (typeof value === 'number' ? kpiValue(kpi, value) : 'no data')} cursor={{ fill: 'rgb(50 90 122 / 8%)' }} />
-          <ReferenceLine
-            y={kpi.target}
-            stroke={CHART_COLOURS.target}
-            strokeDasharray="6 4"
-            strokeWidth={2}
-          />
+          <ReferenceLine y={kpi.target} stroke={CHART_COLOURS.target} strokeDasharray="6 4" strokeWidth={2} />
           <Bar dataKey="value" name={`${kpi.title} (${kpi.unit})`} isAnimationActive={false} maxBarSize={96}>
             {bars.map((bar) => (
               <Cell key={bar.label} fill={bar.colour} />
@@ -82,7 +77,11 @@ export function KpiBeforeAfterPanel({ kpi }: { kpi: KpiReport }) {
           label={afterLabel}
           value={kpi.after === null ? NO_DATA_IN_RANGE : kpiValue(kpi, kpi.after)}
           how={kpi.howComputed}
-          detail={kpi.partial && kpi.after !== null ? `${daysOfData(kpi.coverage * kpi.range.days, kpi.range.days) ?? 'From part of the range'} (${formatNumber(Math.round(kpi.coverage * 100))}% of it).` : undefined}
+          detail={
+            kpi.partial && kpi.after !== null
+              ? `${daysOfData(kpi.coverage * kpi.range.days, kpi.range.days) ?? 'From part of the range'} (${formatNumber(Math.round(kpi.coverage * 100))}% of it).`
+              : undefined
+          }
         />
         <PanelFigure
           label="Target"
@@ -108,11 +107,11 @@ export function KpiBeforeAfterPanel({ kpi }: { kpi: KpiReport }) {
   );
 }
 
-
 function InfoTipProgress() {
   return (
     <InfoTip label="How improvement and progress are computed">
-      Improvement: how much better "after" is than "before", as a share of "before" (positive is better, whichever way the KPI should move). Progress: how much of the way from "before" to the target has been covered; 100% means the target is reached.
+      Improvement: how much better "after" is than "before", as a share of "before" (positive is better, whichever way the KPI should move). Progress: how much of the way from
+      "before" to the target has been covered; 100% means the target is reached.
     </InfoTip>
   );
 }

@@ -53,9 +53,7 @@ export function KpiTrendPanel({ trend }: { trend: KpiTrendData }) {
         />
       </div>
       <figure className={`${chart.chart} ${chart.flat}`} aria-label={`${kpi.title} per ${INTERVAL_WORDS[interval]}, ${kpi.range.label}, with the target and the before`}>
-        <p className="visually-hidden">
-          {`${formatNumber(measured)} of ${formatNumber(points.length)} ${INTERVAL_WORDS[interval]}s have a value.`}
-        </p>
+        <p className="visually-hidden">{`${formatNumber(measured)} of ${formatNumber(points.length)} ${INTERVAL_WORDS[interval]}s have a value.`}</p>
         <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
           <LineChart data={points} {...chartRole(`${kpi.title} per ${INTERVAL_WORDS[interval]}, ${kpi.range.label}`)} margin={{ top: 20, right: 12, bottom: 0, left: 0 }}>
             <CartesianGrid stroke={CHART_COLOURS.grid} vertical={false} />
@@ -69,27 +67,10 @@ export function KpiTrendPanel({ trend }: { trend: KpiTrendData }) {
               minTickGap={24}
             />
             <YAxis tick={AXIS_TICK} width={64} domain={scale.domain} ticks={scale.ticks} interval={0} tickFormatter={(value: number) => formatNumber(value)} />
-            <Tooltip
-              labelFormatter={(time) => bucketLabel(Number(time), interval)}
-              formatter={(value) => (typeof value === 'number' ? kpiValue(kpi, value) : 'no data')}
-            />
+            <Tooltip labelFormatter={(time) => bucketLabel(Number(time), interval)} formatter={(value) => (typeof value === 'number' ? kpiValue(kpi, value) : 'no data')} />
             <Legend formatter={legendText} />
-            <ReferenceLine
-              y={kpi.target}
-              stroke={CHART_COLOURS.target}
-              strokeDasharray="6 4"
-              strokeWidth={2}
-              ifOverflow="extendDomain"
-            />
-            {kpi.baseline === null ? null : (
-              <ReferenceLine
-                y={kpi.baseline}
-                stroke={CHART_COLOURS.baseline}
-                strokeDasharray="2 4"
-                strokeWidth={2}
-                ifOverflow="extendDomain"
-              />
-            )}
+            <ReferenceLine y={kpi.target} stroke={CHART_COLOURS.target} strokeDasharray="6 4" strokeWidth={2} ifOverflow="extendDomain" />
+            {kpi.baseline === null ? null : <ReferenceLine y={kpi.baseline} stroke={CHART_COLOURS.baseline} strokeDasharray="2 4" strokeWidth={2} ifOverflow="extendDomain" />}
             <Line
               type="monotone"
               dataKey="value"

@@ -41,7 +41,8 @@ export function SloTablePanel({ rows, rangeLabel }: { rows: readonly SloRow[]; r
             <th scope="col">
               Room for failures left{' '}
               <InfoTip label="How the error budget is computed">
-                The error budget: how many misses (bad runs, or bad minutes for freshness and dead-letter SLOs) the objective allows over the SLO window, total × (100% − objective), and how much of it is still unused. Overspent means more misses than allowed: the promise was broken.
+                The error budget: how many misses (bad runs, or bad minutes for freshness and dead-letter SLOs) the objective allows over the SLO window, total × (100% −
+                objective), and how much of it is still unused. Overspent means more misses than allowed: the promise was broken.
               </InfoTip>
             </th>
             <th scope="col">Open alerts</th>
@@ -70,7 +71,12 @@ export function SloTablePanel({ rows, rangeLabel }: { rows: readonly SloRow[]; r
                 <SloStateBadge state={row.status.state} />
               </td>
               <td>
-                <ErrorBudgetBar budget={row.status.errorBudget} label={`Error budget left: ${row.status.title}`} objective={row.status.objective} indicator={row.status.indicator} />
+                <ErrorBudgetBar
+                  budget={row.status.errorBudget}
+                  label={`Error budget left: ${row.status.title}`}
+                  objective={row.status.objective}
+                  indicator={row.status.indicator}
+                />
               </td>
               <td>
                 {row.openAlerts.length === 0 ? (

@@ -40,7 +40,14 @@ export function DeadLetterFiltersBar({ filters, groupLabel, onFilterChange, onCl
         </div>
       ) : null}
       <TimeRangeFields idPrefix="dead-letters-filter" fromLabel="Last failed from" toLabel="Last failed before" from={filters.from} to={filters.to} onChange={onFilterChange} />
-      <TextFilterField id="dead-letters-filter-q" label="Text in the error" placeholder="e.g. 429 or CUST-88213" value={filters.q} onCommit={(value) => onFilterChange('q', value)} wide />
+      <TextFilterField
+        id="dead-letters-filter-q"
+        label="Text in the error"
+        placeholder="e.g. 429 or CUST-88213"
+        value={filters.q}
+        onCommit={(value) => onFilterChange('q', value)}
+        wide
+      />
     </FilterBar>
   );
 }

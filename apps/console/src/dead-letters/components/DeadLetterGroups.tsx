@@ -52,8 +52,7 @@ export function DeadLetterGroups({ groups, selected, onSelect }: DeadLetterGroup
             <th scope="col">Automation</th>
             <th scope="col">Source</th>
             <th scope="col" className="numeric">
-              Waiting / total{' '}
-              <InfoTip label="How waiting is counted">Pending or failed again: what the dashboards count as waiting now.</InfoTip>
+              Waiting / total <InfoTip label="How waiting is counted">Pending or failed again: what the dashboards count as waiting now.</InfoTip>
             </th>
             <th scope="col">Seen</th>
             <th scope="col">Last 24 hours</th>
@@ -63,11 +62,7 @@ export function DeadLetterGroups({ groups, selected, onSelect }: DeadLetterGroup
           {groups.map((group) => {
             const isSelected = group.fingerprint === selected;
             return (
-              <tr
-                key={group.fingerprint}
-                data-fingerprint={group.fingerprint}
-                className={isSelected ? styles.selected : undefined}
-              >
+              <tr key={group.fingerprint} data-fingerprint={group.fingerprint} className={isSelected ? styles.selected : undefined}>
                 <td>
                   <button
                     type="button"

@@ -71,18 +71,14 @@ export function DeadLetterList({ filters, hasFilters, onClear, scopeTeams, teams
         onClear={onClear}
         level={3}
       />
-    ) : <DeadLettersEmptyState mine={teams !== null} />;
+    ) : (
+      <DeadLettersEmptyState mine={teams !== null} />
+    );
   } else {
     body = (
       <>
         <ShownCount count={deadLetters.length} noun={['dead letter', 'dead letters']} more={query.hasNextPage} />
-        <DeadLetterActionBar
-          selectedIds={selectedIds}
-          filter={filter}
-          filterWords={describeDeadLetterFilters(filters, teams)}
-          blockedReason={blockedReason}
-          onChoose={setChosen}
-        />
+        <DeadLetterActionBar selectedIds={selectedIds} filter={filter} filterWords={describeDeadLetterFilters(filters, teams)} blockedReason={blockedReason} onChoose={setChosen} />
         <DeadLetterTable deadLetters={deadLetters} selection={blockedReason ? undefined : controls} />
         <LoadMore query={query} />
       </>
@@ -105,8 +101,7 @@ export function DeadLettersEmptyState({ mine = false }: { mine?: boolean }) {
       </h2>
       {mine ? <p className="state__text">Only your teams’ dead letters are shown: the others are under “All teams”.</p> : null}
       <p className="state__text">
-        When a runtime gives up on a message, it hands it over here with its payload, error and correlation id, grouped with others that failed
-        the same way.
+        When a runtime gives up on a message, it hands it over here with its payload, error and correlation id, grouped with others that failed the same way.
       </p>
     </div>
   );

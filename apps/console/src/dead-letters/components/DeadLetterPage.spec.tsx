@@ -172,7 +172,11 @@ describe(DeadLetterPage.name, () => {
     const [item] = within(earlier).getAllByRole('listitem');
     expect(item?.textContent).toContain('BankAccountClosed');
     expect(item?.textContent).toContain('NetSuite refused payout po_4711: bank account 553 is closed');
-    expect(within(item as HTMLElement).getByRole('time').getAttribute('datetime')).toBe('2026-11-27T10:00:00Z');
+    expect(
+      within(item as HTMLElement)
+        .getByRole('time')
+        .getAttribute('datetime'),
+    ).toBe('2026-11-27T10:00:00Z');
   });
 
   it('reprocesses this one message through the same dialog, with its id as the selection', async () => {

@@ -16,9 +16,7 @@ export function DeadLetterScopeBar({ filters, onFilterChange }: DeadLetterScopeB
   const options = useAutomationOptions(ALL_AUTOMATIONS);
   const choices = options.data ?? [];
   const withCurrent =
-    filters.automation && !choices.some((choice) => choice.slug === filters.automation)
-      ? [...choices, { slug: filters.automation, title: filters.automation }]
-      : choices;
+    filters.automation && !choices.some((choice) => choice.slug === filters.automation) ? [...choices, { slug: filters.automation, title: filters.automation }] : choices;
   return (
     <FilterBar label="Choose automation and status">
       <div className="field field--compact">

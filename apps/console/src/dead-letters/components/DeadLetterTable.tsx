@@ -27,15 +27,7 @@ function SelectAll({ deadLetters, selection }: { deadLetters: readonly DeadLette
       ref.current.indeterminate = chosen > 0 && !all;
     }
   }, [chosen, all]);
-  return (
-    <input
-      ref={ref}
-      type="checkbox"
-      aria-label="Select every dead letter shown"
-      checked={all}
-      onChange={(event) => selection.onToggleAll(event.target.checked)}
-    />
-  );
+  return <input ref={ref} type="checkbox" aria-label="Select every dead letter shown" checked={all} onChange={(event) => selection.onToggleAll(event.target.checked)} />;
 }
 
 /** Dead letters, newest failure first; the error class opens one with its payload and runbook. With `selection`, each row can be chosen. */
@@ -66,11 +58,7 @@ export function DeadLetterTable({ deadLetters, selection }: { deadLetters: reado
         </thead>
         <tbody>
           {deadLetters.map((deadLetter) => (
-            <tr
-              key={deadLetter.id}
-              data-dead-letter-id={deadLetter.id}
-              className={selection?.selected.has(deadLetter.id) ? styles.selected : undefined}
-            >
+            <tr key={deadLetter.id} data-dead-letter-id={deadLetter.id} className={selection?.selected.has(deadLetter.id) ? styles.selected : undefined}>
               {selection ? (
                 <td className={styles.select}>
                   <input

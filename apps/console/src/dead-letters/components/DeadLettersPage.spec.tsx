@@ -42,8 +42,13 @@ describe(DeadLettersPage.name, () => {
       DeadLetterGroups: () => ({ data: { deadLetterGroups: [aDeadLetterGroup(), TIMEOUTS] } }),
       DeadLetters: ({ filter }) =>
         filter?.fingerprint === 'fp-stripe-timeout'
-          ? page([aDeadLetterRow({ id: 'dl-0009', automation: TIMEOUTS.automation, errorClass: 'TimeoutError', errorMessage: 'Stripe did not answer in 30s', correlationId: null })])
-          : page([aDeadLetterRow(), aDeadLetterRow({ id: 'dl-0002', correlationId: 'deal-4712', errorMessage: 'customer record CUST-90001 has no billing address for subsidiary 2' })], 'cursor-2'),
+          ? page([
+              aDeadLetterRow({ id: 'dl-0009', automation: TIMEOUTS.automation, errorClass: 'TimeoutError', errorMessage: 'Stripe did not answer in 30s', correlationId: null }),
+            ])
+          : page(
+              [aDeadLetterRow(), aDeadLetterRow({ id: 'dl-0002', correlationId: 'deal-4712', errorMessage: 'customer record CUST-90001 has no billing address for subsidiary 2' })],
+              'cursor-2',
+            ),
     });
     renderApp('/dead-letters');
 
@@ -90,15 +95,32 @@ describe(DeadLettersPage.name, () => {
     renderApp('/dead-letters?automation=payout-reconciliation&status=any&from=2026-11-27T00:00:00.000Z&q=Stripe');
 
     const empty = await screen.findByRole('status', { name: 'No dead letters match these filters' });
-    expect(api.calls('DeadLetterGroups')[0]?.variables).toEqual({ automation: 'payout-reconciliation', teams: ['finance-ops'], status: null, needsAction: null, reprocessRequest: null });
-    expect(api.calls('DeadLetters')[0]?.variables.filter).toEqual({ teams: ['finance-ops'], automation: 'payout-reconciliation', from: '2026-11-27T00:00:00.000Z', search: 'Stripe' });
+    expect(api.calls('DeadLetterGroups')[0]?.variables).toEqual({
+      automation: 'payout-reconciliation',
+      teams: ['finance-ops'],
+      status: null,
+      needsAction: null,
+      reprocessRequest: null,
+    });
+    expect(api.calls('DeadLetters')[0]?.variables.filter).toEqual({
+      teams: ['finance-ops'],
+      automation: 'payout-reconciliation',
+      from: '2026-11-27T00:00:00.000Z',
+      search: 'Stripe',
+    });
 
     fireEvent.click(within(empty).getByRole('button', { name: 'Clear filters' }));
     await waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/dead-letters'));
   });
 
   it('opens on what needs action: failed-again messages under their new error beside pending ones; the status can still be changed, in the URL', async () => {
-    const rateLimited = aDeadLetterGroup({ fingerprint: 'fp-adyen-429', errorClass: 'AdyenRateLimited', normalizedMessage: 'Adyen answered <n> Too Many Requests', total: 10, pending: 10 });
+    const rateLimited = aDeadLetterGroup({
+      fingerprint: 'fp-adyen-429',
+      errorClass: 'AdyenRateLimited',
+      normalizedMessage: 'Adyen answered <n> Too Many Requests',
+      total: 10,
+      pending: 10,
+    });
     const api = mockApi({
       AutomationOptions: () => AUTOMATIONS,
       DeadLetterGroups: ({ needsAction }) => ({ data: { deadLetterGroups: needsAction === true ? [rateLimited, aDeadLetterGroup()] : [aDeadLetterGroup()] } }),
@@ -134,7 +156,11 @@ describe(DeadLettersPage.name, () => {
     const api = mockApi({
       AutomationOptions: () => AUTOMATIONS,
       DeadLetterGroups: () => ({
-        data: { deadLetterGroups: [aDeadLetterGroup({ fingerprint: 'fp-adyen-429', errorClass: 'AdyenRateLimited', normalizedMessage: 'Adyen answered <n> Too Many Requests', pending: 12, matching: 10 })] },
+        data: {
+          deadLetterGroups: [
+            aDeadLetterGroup({ fingerprint: 'fp-adyen-429', errorClass: 'AdyenRateLimited', normalizedMessage: 'Adyen answered <n> Too Many Requests', pending: 12, matching: 10 }),
+          ],
+        },
       }),
       DeadLetters: () => page([aDeadLetterRow({ id: 'dl-0042', status: 'failed_again', errorClass: 'AdyenRateLimited', errorMessage: 'Adyen answered 429 Too Many Requests' })]),
     });
@@ -154,7 +180,12 @@ describe(DeadLettersPage.name, () => {
   });
 
   it('opens on my teams’ dead letters for an operator, with every team’s one click away, the choice in the URL', async () => {
-    const triage = aDeadLetterGroup({ fingerprint: 'fp-zendesk', automation: { slug: 'ticket-triage', title: 'Ticket triage' }, errorClass: 'ZendeskRateLimited', normalizedMessage: 'Zendesk answered <n>' });
+    const triage = aDeadLetterGroup({
+      fingerprint: 'fp-zendesk',
+      automation: { slug: 'ticket-triage', title: 'Ticket triage' },
+      errorClass: 'ZendeskRateLimited',
+      normalizedMessage: 'Zendesk answered <n>',
+    });
     const api = mockApi(
       {
         Viewer: () => ({ data: aViewer({ id: 'otto', name: 'Otto Operator', role: 'operator', teams: ['finance-ops'] }) }),
@@ -174,7 +205,9 @@ describe(DeadLettersPage.name, () => {
 
     fireEvent.click(within(whose).getByRole('button', { name: 'All teams' }));
     await waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/dead-letters?teams=all'));
-    await waitFor(() => expect(within(screen.getByRole('table', { name: 'Dead letters grouped by error, most pending first' })).getByRole('row', { name: /ZendeskRateLimited/ })).toBeTruthy());
+    await waitFor(() =>
+      expect(within(screen.getByRole('table', { name: 'Dead letters grouped by error, most pending first' })).getByRole('row', { name: /ZendeskRateLimited/ })).toBeTruthy(),
+    );
     expect(api.calls('DeadLetters').at(-1)?.variables.filter).toEqual({ needsAction: true });
     expect(api.calls('DeadLetterGroups').at(-1)?.variables).toEqual({ automation: null, teams: null, status: null, needsAction: true, reprocessRequest: null });
   });
@@ -270,8 +303,7 @@ describe(DeadLettersPage.name, () => {
           },
         },
       }),
-      DeadLetterGroups: ({ automation }) =>
-        ({ data: { deadLetterGroups: automation === 'payout-reconciliation' ? [TIMEOUTS] : [aDeadLetterGroup(), TIMEOUTS, churn] } }),
+      DeadLetterGroups: ({ automation }) => ({ data: { deadLetterGroups: automation === 'payout-reconciliation' ? [TIMEOUTS] : [aDeadLetterGroup(), TIMEOUTS, churn] } }),
       DeadLetters: () => page([aDeadLetterRow()]),
     });
     renderApp('/dead-letters');
@@ -300,15 +332,14 @@ describe(DeadLettersPage.name, () => {
       AutomationOptions: () => ({
         data: { automations: { edges: [...AUTOMATIONS.data.automations.edges, { node: { slug: 'deal-sync', title: 'Deal sync', owner: { name: 'sales-ops' } } }] } },
       }),
-      DeadLetterGroups: ({ automation }) =>
-        ({
-          data: {
-            deadLetterGroups:
-              automation === 'payout-reconciliation'
-                ? [TIMEOUTS]
-                : [aDeadLetterGroup(), aDeadLetterGroup({ fingerprint: 'fp-deal', automation: { slug: 'deal-sync', title: 'Deal sync' } })],
-          },
-        }),
+      DeadLetterGroups: ({ automation }) => ({
+        data: {
+          deadLetterGroups:
+            automation === 'payout-reconciliation'
+              ? [TIMEOUTS]
+              : [aDeadLetterGroup(), aDeadLetterGroup({ fingerprint: 'fp-deal', automation: { slug: 'deal-sync', title: 'Deal sync' } })],
+        },
+      }),
       DeadLetters: () => page([aDeadLetterRow()]),
     });
     renderApp('/dead-letters');
@@ -316,7 +347,9 @@ describe(DeadLettersPage.name, () => {
     const toolbar = await screen.findByRole('toolbar', { name: 'Act on dead letters' });
     const all = () => within(screen.getByRole('toolbar', { name: 'Act on dead letters' })).getByRole<HTMLButtonElement>('button', { name: 'Reprocess all matching…' });
     await waitFor(() =>
-      expect(descriptionOf(all())).toBe('These dead letters belong to other teams (finance-ops, sales-ops). Only people on those teams (or an admin) can reprocess or discard them.'),
+      expect(descriptionOf(all())).toBe(
+        'These dead letters belong to other teams (finance-ops, sales-ops). Only people on those teams (or an admin) can reprocess or discard them.',
+      ),
     );
     expect(within(toolbar).getByRole<HTMLButtonElement>('button', { name: 'Reprocess all matching…' }).disabled).toBe(true);
 

@@ -57,10 +57,7 @@ export function DeadLettersPage() {
       <header className="page-header">
         <div>
           <h1>Dead letters</h1>
-          <p className="muted">
-            Messages your runtimes gave up on, grouped by error. Pick a group to see its messages; open one for its payload, its trail and the
-            runbook.
-          </p>
+          <p className="muted">Messages your runtimes gave up on, grouped by error. Pick a group to see its messages; open one for its payload, its trail and the runbook.</p>
         </div>
       </header>
       <TeamsScopeToggle scope={teamsScope} label="Whose dead letters" />

@@ -25,7 +25,9 @@ const INVOICES: Warning = {
   message: '3 dead letters wait in queue "invoices.generate.dlq", not collected yet, and expire within 24 h (queue TTL 24 h).',
 };
 
-const AUTOMATIONS = { data: { automations: { edges: [{ node: { slug: 'invoice-generation', title: 'Invoice generation from closed-won deals', owner: { name: 'finance-ops' } } }] } } };
+const AUTOMATIONS = {
+  data: { automations: { edges: [{ node: { slug: 'invoice-generation', title: 'Invoice generation from closed-won deals', owner: { name: 'finance-ops' } } }] } },
+};
 
 describe(RetentionWarnings.name, () => {
   it('warns on the workbench about every automation whose failures expire within a day', async () => {
@@ -38,7 +40,9 @@ describe(RetentionWarnings.name, () => {
     renderApp('/dead-letters');
 
     const warning = await screen.findByRole('region', { name: 'Dead letters about to expire' }, { timeout: 5_000 });
-    const items = within(warning).getAllByRole('listitem').map((item) => item.textContent);
+    const items = within(warning)
+      .getAllByRole('listitem')
+      .map((item) => item.textContent);
     expect(items).toEqual([`crm-enrichment: ${ENRICHMENT.message}`, `invoice-generation: ${INVOICES.message}`]);
     expect(api.calls('RetentionWarnings')[0]?.variables).toEqual({ automation: null });
   });

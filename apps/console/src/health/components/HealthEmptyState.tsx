@@ -16,8 +16,7 @@ export function HealthEmptyState({ team, teamTitle, canManageTokens }: HealthEmp
         No runs reported yet
       </h2>
       <p className="state__text">
-        Runtimes report through the SDK with a runtime token: each run start, finish and failure, and a heartbeat while they are up. The first
-        report shows here within a minute.
+        Runtimes report through the SDK with a runtime token: each run start, finish and failure, and a heartbeat while they are up. The first report shows here within a minute.
       </p>
       {canManageTokens ? (
         <Link className="button button--primary" to={`/teams/${encodeURIComponent(team)}/tokens`}>

@@ -27,9 +27,7 @@ function Stat({ name, label, how, value, detail, dateTime }: StatProps) {
       <p className={stat.label}>
         <span id={labelId}>{label}</span> <InfoTip label={`How ${label.toLowerCase()} is computed`}>{how}</InfoTip>
       </p>
-      <p className={stat.value}>
-        {value === undefined ? 'No data yet' : dateTime ? <time dateTime={dateTime}>{value}</time> : value}
-      </p>
+      <p className={stat.value}>{value === undefined ? 'No data yet' : dateTime ? <time dateTime={dateTime}>{value}</time> : value}</p>
       <p className={stat.detail}>{detail}</p>
     </div>
   );

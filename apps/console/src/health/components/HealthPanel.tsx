@@ -41,9 +41,7 @@ function HealthBody({ query, ...emptyProps }: { query: HealthQuery } & Omit<Heal
           Could not refresh the numbers; showing the last ones loaded.
         </p>
       ) : null}
-      {health.throughput === 0 ? (
-        <p className="banner banner--info">No attempt finished {HEALTH_WINDOW_PHRASES[shownWindow]}. Try a longer window.</p>
-      ) : null}
+      {health.throughput === 0 ? <p className="banner banner--info">No attempt finished {HEALTH_WINDOW_PHRASES[shownWindow]}. Try a longer window.</p> : null}
       <div className={query.isPlaceholderData ? 'stack is-stale' : 'stack'}>
         <HealthHeadline health={health} healthWindow={shownWindow} />
         <HealthCharts health={health} />

@@ -71,9 +71,7 @@ export function QuarantineList({ automation, pageSize, showAutomation, more, emp
                   <time dateTime={event.receivedAt}>{formatInstant(event.receivedAt)}</time>
                 </td>
                 {showAutomation ? (
-                  <td>
-                    {event.automation ? <Link to={`/automations/${event.automation}/health`}>{event.automation}</Link> : <span className="muted">not named</span>}
-                  </td>
+                  <td>{event.automation ? <Link to={`/automations/${event.automation}/health`}>{event.automation}</Link> : <span className="muted">not named</span>}</td>
                 ) : null}
                 <td>{event.eventType ? <code>{event.eventType}</code> : <span className="muted">unknown</span>}</td>
                 <td className={styles.reason}>{event.reason}</td>

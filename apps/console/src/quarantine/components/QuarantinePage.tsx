@@ -29,8 +29,7 @@ export function QuarantinePage() {
         <div className="state" role="status">
           <h1 className="state__title">Quarantine is for automation owners</h1>
           <p className="state__text">
-            Reports that fail validation are shown to the team that owns the automation, and to admins. Ask an owner if a runtime’s reports seem
-            to go missing.
+            Reports that fail validation are shown to the team that owns the automation, and to admins. Ask an owner if a runtime’s reports seem to go missing.
           </p>
           <Link className="button" to="/">
             Back to the catalog
@@ -47,8 +46,8 @@ export function QuarantinePage() {
         <div>
           <h1>Quarantine</h1>
           <p className="muted">
-            Reports your runtimes sent that Roundhouse refused to apply — invalid, or for an automation it does not know. Nothing here changed a
-            run or a KPI; each says why, so the runtime can be fixed.
+            Reports your runtimes sent that Roundhouse refused to apply — invalid, or for an automation it does not know. Nothing here changed a run or a KPI; each says why, so the
+            runtime can be fixed.
           </p>
         </div>
       </header>

@@ -40,7 +40,6 @@ export function reprocessRequestsQueryOptions(automation: string | null, pageSiz
       const { hasNextPage, endCursor } = lastPage.reprocessRequests.pageInfo;
       return hasNextPage && endCursor ? endCursor : undefined;
     },
-    refetchInterval: (query) =>
-      query.state.data?.pages.some((page) => page.reprocessRequests.edges.some((edge) => isMoving(edge.node))) ? LIST_REFRESH_MS : false,
+    refetchInterval: (query) => (query.state.data?.pages.some((page) => page.reprocessRequests.edges.some((edge) => isMoving(edge.node))) ? LIST_REFRESH_MS : false),
   });
 }

@@ -40,14 +40,10 @@ export function CancelReprocessDialog({ request, cancel, onClose }: CancelReproc
       <p>Roundhouse stops sending at once.</p>
       <ul>
         <li>
-          Up to <span className="strong">{messages(unsent)}</span> not sent yet (queued, or offered and not picked up) go back to waiting: they are
-          pending dead letters in the workbench again, and can be reprocessed or discarded later.
+          Up to <span className="strong">{messages(unsent)}</span> not sent yet (queued, or offered and not picked up) go back to waiting: they are pending dead letters in the
+          workbench again, and can be reprocessed or discarded later.
         </li>
-        {request.action === 'reprocess' ? (
-          <li>
-            The {messages(sent)} already sent are not recalled; what their runtime reports about them is still recorded.
-          </li>
-        ) : null}
+        {request.action === 'reprocess' ? <li>The {messages(sent)} already sent are not recalled; what their runtime reports about them is still recorded.</li> : null}
       </ul>
       <div className="field">
         <label htmlFor={reasonId}>Reason (optional)</label>

@@ -14,8 +14,7 @@ export function FailedAgainLink({ request }: { request: Pick<ReprocessRequestDet
   const text = request.failedAgain === 1 ? 'the 1 that failed again' : `the ${formatNumber(request.failedAgain)} that failed again`;
   return (
     <p className="banner banner--caution" role="status">
-      <span className="strong">Failed again.</span> Open <Link to={failedAgainPath(request.id)}>{text}</Link>, grouped by the error they failed with
-      this time.
+      <span className="strong">Failed again.</span> Open <Link to={failedAgainPath(request.id)}>{text}</Link>, grouped by the error they failed with this time.
     </p>
   );
 }

@@ -29,7 +29,9 @@ describe(ReprocessCanaryStages.name, () => {
     expect(within(rest as HTMLElement).getByRole('heading').textContent).toBe('2. The rest: 90 messages');
     expect(rest?.textContent).toContain('Held until the canary passes.');
     // The rest is held, not slow: no time remaining is made up from it.
-    expect(screen.getByTestId('progress-remaining').textContent).toBe('No estimate while the canary waits for the runtime’s outcomes; the other 90 messages are held until the canary decides.');
+    expect(screen.getByTestId('progress-remaining').textContent).toBe(
+      'No estimate while the canary waits for the runtime’s outcomes; the other 90 messages are held until the canary decides.',
+    );
   });
 
   it('shows the decision with its reason: a stopped canary leaves the rest unsent', async () => {
@@ -55,7 +57,14 @@ describe(ReprocessCanaryStages.name, () => {
       }),
       AuditEntries: () => ({
         data: anAuditPage([
-          anAuditEntry({ id: 'a-9', action: 'reprocess.canary.stopped', actor: { id: 'roundhouse', name: 'Roundhouse' }, actorKind: 'system', reason, detail: '{"size":10,"failed":3,"notSent":90}' }),
+          anAuditEntry({
+            id: 'a-9',
+            action: 'reprocess.canary.stopped',
+            actor: { id: 'roundhouse', name: 'Roundhouse' },
+            actorKind: 'system',
+            reason,
+            detail: '{"size":10,"failed":3,"notSent":90}',
+          }),
         ]),
       }),
     });
@@ -113,7 +122,10 @@ describe(ReprocessCanaryStages.name, () => {
           data: {
             continueReprocessCanary: aReprocessRequest({
               total: 100,
-              canary: aCanary({ stage: 'passed', decision: { outcome: 'passed', reason, at: '2026-11-27T09:05:00Z', by: { id: 'otto', name: 'Otto Operator' }, succeeded: 6, failed: 1, awaiting: 3 } }),
+              canary: aCanary({
+                stage: 'passed',
+                decision: { outcome: 'passed', reason, at: '2026-11-27T09:05:00Z', by: { id: 'otto', name: 'Otto Operator' }, succeeded: 6, failed: 1, awaiting: 3 },
+              }),
             }),
           },
         };

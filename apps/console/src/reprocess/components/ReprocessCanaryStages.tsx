@@ -25,8 +25,7 @@ export function ReprocessCanaryStages({ request }: { request: ReprocessRequestDe
       <ol className={styles.stages}>
         <li className={styles.stage} data-stage="canary" data-outcome={canary.stage} aria-label="Canary">
           <h3>
-            1. Canary: the first {messages(canary.size)} —{' '}
-            <span className="strong">{CANARY_STAGE_LABELS[canary.stage]}</span>
+            1. Canary: the first {messages(canary.size)} — <span className="strong">{CANARY_STAGE_LABELS[canary.stage]}</span>
           </h3>
           <p>{sliceOutcomes(canary)}</p>
           <p data-testid="canary-verdict" role={canary.decision ? 'status' : undefined}>

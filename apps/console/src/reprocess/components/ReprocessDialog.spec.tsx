@@ -188,7 +188,9 @@ describe(ReprocessDialog.name, () => {
     const api = workbench();
     const dialog = await openDialog('Discard all matching…', '/dead-letters?automation=invoice-generation&q=billing');
 
-    expect(within(dialog).getByRole('heading', { name: 'Discard every pending or failed-again dead letter of invoice-generation owned by finance-ops with “billing” in the error?' })).toBeTruthy();
+    expect(
+      within(dialog).getByRole('heading', { name: 'Discard every pending or failed-again dead letter of invoice-generation owned by finance-ops with “billing” in the error?' }),
+    ).toBeTruthy();
     const confirm = await within(dialog).findByRole<HTMLButtonElement>('button', { name: 'Discard 1,234 messages — they will not be retried' });
     expect(confirm.className).toContain('button--danger');
     expect(within(dialog).getByText('1,234 dead letters will be set aside as discarded. Nothing is sent, and they will not be retried.')).toBeTruthy();
@@ -277,10 +279,14 @@ describe(ReprocessDialog.name, () => {
       }),
     });
     const dialog = await openDialog('Reprocess all matching…');
-    expect((await within(dialog).findByRole('alert')).textContent).toContain('You cannot do this. Only people on the owning team can act on dead letters of payout-reconciliation.');
+    expect((await within(dialog).findByRole('alert')).textContent).toContain(
+      'You cannot do this. Only people on the owning team can act on dead letters of payout-reconciliation.',
+    );
     expect(within(dialog).getByRole('row', { name: /Payout reconciliation/ }).textContent).toContain('Not allowed');
     // The 2 an SDK runtime pulls go at its pace: the estimate says it is a ceiling, and why.
-    expect(descriptionOf(within(dialog).getByLabelText('Velocity (messages a second)'))).toContain("Under a second at 100 messages a second at the most: the runtime's SDK pulls 2 of these and handles only a few at a time");
+    expect(descriptionOf(within(dialog).getByLabelText('Velocity (messages a second)'))).toContain(
+      "Under a second at 100 messages a second at the most: the runtime's SDK pulls 2 of these and handles only a few at a time",
+    );
     fireEvent.change(within(dialog).getByLabelText('Reason'), { target: { value: 'Stripe is answering again' } });
     expect(confirmButton(dialog, 'Reprocess 5 messages').disabled).toBe(true);
   });
@@ -288,7 +294,12 @@ describe(ReprocessDialog.name, () => {
   it('warns before submitting when the request will wait for approval, and says why', async () => {
     workbench({
       ReprocessPreview: ({ action }) => ({
-        data: { reprocessPreview: aReprocessPreview({ action, approvalReasons: ['1234 messages is more than the 100 one person may reprocess alone', 'invoice-generation touches revenue and billing'] }) },
+        data: {
+          reprocessPreview: aReprocessPreview({
+            action,
+            approvalReasons: ['1234 messages is more than the 100 one person may reprocess alone', 'invoice-generation touches revenue and billing'],
+          }),
+        },
       }),
     });
     const dialog = await openDialog('Reprocess all matching…');

@@ -151,9 +151,7 @@ function PreviewSummary({ action, preview }: { action: ReprocessAction; preview:
         <h3 id="reprocess-nothing-title" className="state__title">
           Nothing to {action}
         </h3>
-        <p className="state__text">
-          The selection holds no pending, failed-again or reprocessed dead letter that is not already waiting in another request.
-        </p>
+        <p className="state__text">The selection holds no pending, failed-again or reprocessed dead letter that is not already waiting in another request.</p>
       </div>
     );
   }
@@ -165,8 +163,8 @@ function PreviewSummary({ action, preview }: { action: ReprocessAction; preview:
       <ReprocessPreviewParts parts={preview.parts} />
       {preview.approvalReasons.length > 0 && !preview.blockedReason ? (
         <p className="banner banner--caution" role="note">
-          <span className="strong">This request will wait for approval.</span> {preview.approvalReasons.join('; ')}. Nothing is sent until someone else on call
-          approves it; you will find it under Approvals.
+          <span className="strong">This request will wait for approval.</span> {preview.approvalReasons.join('; ')}. Nothing is sent until someone else on call approves it; you
+          will find it under Approvals.
         </p>
       ) : null}
       {preview.blockedReason ? (
@@ -268,10 +266,12 @@ export function ReprocessDialog({ action, selection, scope, onClose }: Reprocess
   const [canaryChoice, setCanaryChoice] = useState(DEFAULT_CANARY);
   // An input changed since the api judged it: its problem is no longer shown.
   const [edited, setEdited] = useState<ReadonlySet<InputName>>(new Set());
-  const edit = <T,>(name: InputName, set: (value: T) => void) => (value: T) => {
-    set(value);
-    setEdited((current) => new Set([...current, name]));
-  };
+  const edit =
+    <T,>(name: InputName, set: (value: T) => void) =>
+    (value: T) => {
+      set(value);
+      setEdited((current) => new Set([...current, name]));
+    };
 
   const velocity = readVelocity(velocityText);
   const apiFields = isApiError(start.error) && start.error.code === 'BAD_USER_INPUT' ? start.error.fields : [];
@@ -306,12 +306,7 @@ export function ReprocessDialog({ action, selection, scope, onClose }: Reprocess
       actions={
         <>
           {preview.isFetching && !preview.isPending ? <DialogStatus>Counting again…</DialogStatus> : null}
-          <button
-            type="button"
-            className={action === 'discard' ? 'button button--danger' : 'button button--primary'}
-            disabled={!ready || start.isPending}
-            onClick={() => submit()}
-          >
+          <button type="button" className={action === 'discard' ? 'button button--danger' : 'button button--primary'} disabled={!ready || start.isPending} onClick={() => submit()}>
             {start.isPending ? 'Starting…' : submitLabel(action, count, preview.data?.reprocessPreview.approvalReasons ?? [])}
           </button>
           <button type="button" className="button" onClick={onClose} disabled={start.isPending}>

@@ -33,15 +33,23 @@ function ProgressTooltip({ rows, active }: { rows: readonly ProgressRow[]; activ
 /** One horizontal bar filling from the left: outcomes first, then messages on their way, waiting ones at the right end. */
 export default function ReprocessProgressChartRenderer({ request }: { request: Pick<ReprocessRequestSummaryFragment, 'progress' | 'total'> }) {
   const rows = progressRows(request.progress, request.total);
-  const whole = Math.max(1, rows.reduce((sum, row) => sum + row.count, 0), request.total);
+  const whole = Math.max(
+    1,
+    rows.reduce((sum, row) => sum + row.count, 0),
+    request.total,
+  );
   const data = [{ name: 'Messages', ...request.progress }];
   return (
     <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
       <BarChart
         data={data}
-        {...chartRole(`Progress: ${rows.map((row) => `${REPROCESS_ITEM_STATE_LABELS[row.state]} ${formatNumber(row.count)}`).join(', ')} of ${formatNumber(request.total)} messages.`)}
+        {...chartRole(
+          `Progress: ${rows.map((row) => `${REPROCESS_ITEM_STATE_LABELS[row.state]} ${formatNumber(row.count)}`).join(', ')} of ${formatNumber(request.total)} messages.`,
+        )}
         layout="vertical"
-        margin={{ top: 4, right: 4, bottom: 4, left: 4 }} barSize={28}>
+        margin={{ top: 4, right: 4, bottom: 4, left: 4 }}
+        barSize={28}
+      >
         <XAxis type="number" hide domain={[0, whole]} />
         <YAxis type="category" dataKey="name" hide />
         <Tooltip content={({ active }) => <ProgressTooltip rows={rows} active={active} />} cursor={false} />

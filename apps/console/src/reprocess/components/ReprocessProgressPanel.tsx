@@ -20,7 +20,9 @@ function StateCount({ row }: { row: ProgressRow }) {
         <span className={styles.swatch} style={{ background: ITEM_STATE_COLOURS[row.state] }} aria-hidden="true" />
         <span id={labelId}>{label}</span> <InfoTip label={`What ${label.toLowerCase()} means`}>{REPROCESS_ITEM_STATE_DESCRIPTIONS[row.state]}</InfoTip>
       </span>
-      <span className={styles.value} data-testid="progress-state-count">{formatNumber(row.count)}</span>
+      <span className={styles.value} data-testid="progress-state-count">
+        {formatNumber(row.count)}
+      </span>
       <span className={styles.share}>{formatShare(row.share)}</span>
     </div>
   );
@@ -87,7 +89,10 @@ export function ReprocessProgressPanel({ request, observedAt }: { request: Reque
   const rows = progressRows(request.progress, request.total);
   const finished = finishedCount(request.progress);
   // The ledger may hold more than the snapshot said while it is being written; never show over 100%.
-  const whole = Math.max(request.total, rows.reduce((sum, row) => sum + row.count, 0));
+  const whole = Math.max(
+    request.total,
+    rows.reduce((sum, row) => sum + row.count, 0),
+  );
   const share = whole === 0 ? 0 : finished / whole;
   return (
     <section className="panel" aria-labelledby="reprocess-progress-title">

@@ -209,9 +209,7 @@ describe(ReprocessRequestPage.name, () => {
 
     const resume = await screen.findByRole<HTMLButtonElement>('button', { name: 'Resume' });
     expect(resume.disabled).toBe(true);
-    await waitFor(() =>
-      expect(descriptionOf(resume)).toBe('Only people on the team that owns invoice-generation (or an admin) can pause, resume or cancel this request.'),
-    );
+    await waitFor(() => expect(descriptionOf(resume)).toBe('Only people on the team that owns invoice-generation (or an admin) can pause, resume or cancel this request.'));
   });
 
   it('says so when there is no such request', async () => {

@@ -58,9 +58,7 @@ function Facts({ request }: { request: ReprocessRequestDetailFragment }) {
       </div>
       <div>
         <dt>{request.state === 'cancelled' ? 'Cancelled' : 'Finished sending'}</dt>
-        <dd>
-          {request.finishedAt ? <time dateTime={request.finishedAt}>{formatInstant(request.finishedAt)}</time> : <span className="muted">not yet</span>}
-        </dd>
+        <dd>{request.finishedAt ? <time dateTime={request.finishedAt}>{formatInstant(request.finishedAt)}</time> : <span className="muted">not yet</span>}</dd>
       </div>
     </dl>
   );

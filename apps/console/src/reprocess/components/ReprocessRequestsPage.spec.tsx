@@ -72,7 +72,10 @@ describe(ReprocessRequestsPage.name, () => {
     renderApp('/reprocess');
 
     const table = await screen.findByRole('table', { name: 'Reprocess and discard requests, newest first' });
-    const stateOf = (id: string) => within(table).getByRole('row', { name: new RegExp(`#${id}`) }).querySelectorAll('td')[1]?.textContent;
+    const stateOf = (id: string) =>
+      within(table)
+        .getByRole('row', { name: new RegExp(`#${id}`) })
+        .querySelectorAll('td')[1]?.textContent;
     expect(stateOf('21')).toBe('Awaiting approvalcanary: waits for approval');
     expect(stateOf('20')).toBe('Runningcanary: waiting for outcomes');
     expect(stateOf('19')).toBe('Cancelledcanary: stopped the request');

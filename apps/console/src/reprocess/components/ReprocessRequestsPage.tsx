@@ -24,8 +24,7 @@ export function ReprocessRequestsPage() {
               Nothing reprocessed or discarded yet
             </h2>
             <p className="state__text">
-              Select dead letters in the workbench, or everything matching a filter, and reprocess or discard them. Each request shows here with
-              its progress and its record.
+              Select dead letters in the workbench, or everything matching a filter, and reprocess or discard them. Each request shows here with its progress and its record.
             </p>
             <Link className="button" to="/dead-letters">
               Open the dead-letter workbench

@@ -19,7 +19,12 @@ export function useReprocessDecision(id: string) {
   const queryClient = useQueryClient();
   const settle = async (request: ReprocessRequestDetailFragment, deadLettersMoved: boolean) => {
     queryClient.setQueryData<ReprocessRequestQuery>(reprocessRequestKeys.detail(id), { reprocessRequest: request });
-    const stale = [approvalsKeys.all, reprocessRequestsKeys.all, auditEntriesKeys.all, ...(deadLettersMoved ? [deadLettersKeys.all, deadLetterGroupsKeys.all, deadLetterKeys.all] : [])];
+    const stale = [
+      approvalsKeys.all,
+      reprocessRequestsKeys.all,
+      auditEntriesKeys.all,
+      ...(deadLettersMoved ? [deadLettersKeys.all, deadLetterGroupsKeys.all, deadLetterKeys.all] : []),
+    ];
     await Promise.all(stale.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
   };
   const approve = useMutation({

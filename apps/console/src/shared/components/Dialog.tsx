@@ -36,17 +36,8 @@ export function Dialog({ title, onClose, children, actions, wide = false }: Dial
 
   return (
     <div className={styles.backdrop} onMouseDown={(event) => event.target === event.currentTarget && onClose()}>
-      <div
-        ref={panelRef}
-        className={wide ? `${styles.dialog} ${styles.wide}` : styles.dialog}
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        tabIndex={-1}
-      >
-        <h2 id={titleId}>
-          {title}
-        </h2>
+      <div ref={panelRef} className={wide ? `${styles.dialog} ${styles.wide}` : styles.dialog} role="dialog" aria-modal="true" aria-labelledby={titleId} tabIndex={-1}>
+        <h2 id={titleId}>{title}</h2>
         <div className={styles.body}>{children}</div>
         <div className={styles.actions}>{actions}</div>
       </div>

@@ -18,15 +18,7 @@ export function ErrorBudgetBar({ budget, label, objective, indicator }: { budget
   const tone = budget.consumedFraction >= 1 ? 'danger' : left < 0.25 ? 'caution' : 'good';
   return (
     <span className={styles.budget}>
-      <span
-        className={styles.track}
-        role="meter"
-        aria-label={label}
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={Math.round(left * 100)}
-        aria-valuetext={words}
-      >
+      <span className={styles.track} role="meter" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(left * 100)} aria-valuetext={words}>
         <span className={`${styles.fill} ${styles[tone]}`} style={{ width: budget.overspent ? '100%' : `${left * 100}%` }} />
       </span>
       <span className={budget.overspent ? `${styles.text} ${styles.overspent}` : styles.text}>{words}</span>

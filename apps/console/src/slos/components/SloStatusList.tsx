@@ -28,8 +28,7 @@ function NowLine({ slo }: { slo: SloStatusData }) {
     const { lastSuccessAt, thresholdMs, fresh } = slo.freshness;
     return (
       <p>
-        Last success: {lastSuccessAt === null ? 'never' : `${formatAge(lastSuccessAt)} ago`} (may be at most {formatDuration(thresholdMs)} old).{' '}
-        {fresh ? 'Fresh.' : 'Stale.'}
+        Last success: {lastSuccessAt === null ? 'never' : `${formatAge(lastSuccessAt)} ago`} (may be at most {formatDuration(thresholdMs)} old). {fresh ? 'Fresh.' : 'Stale.'}
       </p>
     );
   }
@@ -63,7 +62,8 @@ function SloCard({ slo, slug }: { slo: SloStatusData; slug: string }) {
           <dt>
             Error budget left{' '}
             <InfoTip label={`How the error budget is computed: ${slo.title}`}>
-              How many misses the objective allows over the window — bad runs, or bad minutes for freshness and dead-letter SLOs: total × (100% − objective) — and how much of that is unused. Overspent: more misses than allowed, the promise is broken.
+              How many misses the objective allows over the window — bad runs, or bad minutes for freshness and dead-letter SLOs: total × (100% − objective) — and how much of that
+              is unused. Overspent: more misses than allowed, the promise is broken.
             </InfoTip>
           </dt>
           <dd>

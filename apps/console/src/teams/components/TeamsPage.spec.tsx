@@ -14,7 +14,13 @@ function aTeam(overrides: Partial<Team> & Pick<Team, 'name' | 'title'>): Team {
 
 /** A Backstage org of three levels, listed by title as the api lists them (children before parents). */
 const ORG: Team[] = [
-  aTeam({ name: 'accounts.receivable', title: 'Accounts Receivable', parent: 'finance', automationCount: 2, people: [{ name: 'jenny.doe', displayName: 'Jenny Doe', email: 'jenny-doe@northwind.example' }] }),
+  aTeam({
+    name: 'accounts.receivable',
+    title: 'Accounts Receivable',
+    parent: 'finance',
+    automationCount: 2,
+    people: [{ name: 'jenny.doe', displayName: 'Jenny Doe', email: 'jenny-doe@northwind.example' }],
+  }),
   aTeam({ name: 'finance', title: 'Finance', parent: 'northwind', people: [{ name: 'jenny.doe', displayName: 'Jenny Doe', email: 'jenny-doe@northwind.example' }] }),
   aTeam({ name: 'northwind', title: 'Northwind Traders', description: 'The whole company.' }),
   aTeam({
@@ -54,7 +60,11 @@ describe(TeamsPage.name, () => {
     ).toEqual(['Accounts Receivable', 'Payments Engineering']);
 
     const payments = within(branchOf('Payments Engineering')).getByRole('list', { name: 'Members of Payments Engineering' });
-    expect(within(payments).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['Amara Okafor amara@northwind.example', 'lukas']);
+    expect(
+      within(payments)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['Amara Okafor amara@northwind.example', 'lukas']);
     expect(within(branchOf('Payments Engineering')).getByRole('link', { name: '1 automation' }).getAttribute('href')).toBe('/?owner=payments');
     expect(within(branchOf('Team A')).getByText('namespace emea')).toBeTruthy();
     expect(within(branchOf('Northwind Traders')).queryByText(/^namespace/)).toBeNull();

@@ -18,9 +18,9 @@ function EmptyState() {
       </h2>
       <div className="state__text">
         <p>
-          Teams come from the catalog: a <code>roundhouse.dev/v1 Team</code>, or a Backstage org folder copied unchanged under <code>catalog/</code>. Each
-          Backstage <code>Group</code> becomes a team in this tree (<code>spec.parent</code> and <code>spec.children</code>), and each <code>User</code> a
-          member of the teams its <code>spec.memberOf</code> names.
+          Teams come from the catalog: a <code>roundhouse.dev/v1 Team</code>, or a Backstage org folder copied unchanged under <code>catalog/</code>. Each Backstage{' '}
+          <code>Group</code> becomes a team in this tree (<code>spec.parent</code> and <code>spec.children</code>), and each <code>User</code> a member of the teams its{' '}
+          <code>spec.memberOf</code> names.
         </p>
         <p>
           Check the files with <code>npm run catalog -- validate</code>, then apply them with <code>npm run catalog -- apply</code>.
@@ -73,7 +73,11 @@ function TeamBranch({ node }: { node: TeamTreeNode<Team> }) {
         {team.description === null ? null : <p>{team.description}</p>}
         <p className="muted">
           <code>{team.name}</code> ·{' '}
-          {team.automationCount === 0 ? 'no automations' : <Link to={`/?owner=${encodeURIComponent(team.name)}`}>{team.automationCount === 1 ? '1 automation' : `${team.automationCount} automations`}</Link>}
+          {team.automationCount === 0 ? (
+            'no automations'
+          ) : (
+            <Link to={`/?owner=${encodeURIComponent(team.name)}`}>{team.automationCount === 1 ? '1 automation' : `${team.automationCount} automations`}</Link>
+          )}
         </p>
         <Members team={team} />
       </div>

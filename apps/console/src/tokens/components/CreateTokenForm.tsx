@@ -129,7 +129,14 @@ export function CreateTokenForm({ team, teamTitle, automations, onCreated, onCan
                       type="checkbox"
                       checked={chosen.includes(automation.slug)}
                       onChange={(event) =>
-                        setChosen(toggle(chosen, automation.slug, event.target.checked, automations.map((candidate) => candidate.slug)))
+                        setChosen(
+                          toggle(
+                            chosen,
+                            automation.slug,
+                            event.target.checked,
+                            automations.map((candidate) => candidate.slug),
+                          ),
+                        )
                       }
                     />
                     <label htmlFor={id}>
@@ -154,7 +161,16 @@ export function CreateTokenForm({ team, teamTitle, automations, onCreated, onCan
                   type="checkbox"
                   aria-describedby={`${id}-hint`}
                   checked={capabilities.includes(capability.value)}
-                  onChange={(event) => setCapabilities(toggle(capabilities, capability.value, event.target.checked, CAPABILITIES.map((option) => option.value)))}
+                  onChange={(event) =>
+                    setCapabilities(
+                      toggle(
+                        capabilities,
+                        capability.value,
+                        event.target.checked,
+                        CAPABILITIES.map((option) => option.value),
+                      ),
+                    )
+                  }
                 />
                 <label htmlFor={id}>{capability.label}</label>
               </div>

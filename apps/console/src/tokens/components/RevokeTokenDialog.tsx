@@ -19,12 +19,7 @@ export function RevokeTokenDialog({ token, teamTitle, titles, onClose }: RevokeT
       onClose={onClose}
       actions={
         <>
-          <button
-            type="button"
-            className="button button--danger"
-            disabled={revoke.isPending}
-            onClick={() => revoke.mutate({ id: token.id }, { onSuccess: onClose })}
-          >
+          <button type="button" className="button button--danger" disabled={revoke.isPending} onClick={() => revoke.mutate({ id: token.id }, { onSuccess: onClose })}>
             {revoke.isPending ? 'Revoking…' : 'Revoke token'}
           </button>
           <button type="button" className="button" onClick={onClose} disabled={revoke.isPending}>
@@ -41,9 +36,7 @@ export function RevokeTokenDialog({ token, teamTitle, titles, onClose }: RevokeT
           <li key={phrase}>{phrase}.</li>
         ))}
       </ul>
-      <p>
-        What it already reported stays. Revoking cannot be undone: to replace the token without a gap, rotate it instead.
-      </p>
+      <p>What it already reported stays. Revoking cannot be undone: to replace the token without a gap, rotate it instead.</p>
       {revoke.isError ? (
         <p className="banner banner--error" role="alert">
           Not revoked: {describeError(revoke.error)}

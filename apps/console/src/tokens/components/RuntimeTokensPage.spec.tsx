@@ -54,7 +54,15 @@ function tokenApi(initial: RuntimeTokenFieldsFragment[] = []) {
     RotateRuntimeToken: ({ id, overlapHours }) => {
       const old = tokens.find((token) => token.id === id) ?? aRuntimeToken();
       const replaced = { ...old, state: 'replaced' as const, replacedBy: 'tok-3', expiresAt: new Date(NOW.getTime() + (overlapHours ?? 24) * 3_600_000).toISOString() };
-      const token = aRuntimeToken({ ...old, id: 'tok-3', prefix: 'rh_rt_ef56', replaces: String(id), lastUsedAt: null, createdAt: NOW.toISOString(), expiresAt: '2027-02-25T09:00:00Z' });
+      const token = aRuntimeToken({
+        ...old,
+        id: 'tok-3',
+        prefix: 'rh_rt_ef56',
+        replaces: String(id),
+        lastUsedAt: null,
+        createdAt: NOW.toISOString(),
+        expiresAt: '2027-02-25T09:00:00Z',
+      });
       tokens = [token, ...tokens.map((candidate) => (candidate.id === id ? replaced : candidate))];
       return { data: { rotateRuntimeToken: { token, secret: ROTATED_SECRET, replaced } } };
     },
@@ -163,7 +171,10 @@ describe(RuntimeTokensPage.name, () => {
     expect(rotated.textContent).toContain('Already rotated: rotate the token that replaced it.');
 
     // Active tokens first (newest first), then the one ending after its rotation, the expired one last.
-    const names = screen.getAllByRole('row').slice(1).map((row) => row.querySelector('.strong')?.textContent);
+    const names = screen
+      .getAllByRole('row')
+      .slice(1)
+      .map((row) => row.querySelector('.strong')?.textContent);
     expect(names).toEqual(['payout-worker production', 'invoice-worker production', 'chargeback worker', 'old staging worker']);
   });
 

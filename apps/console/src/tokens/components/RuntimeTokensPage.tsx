@@ -124,8 +124,8 @@ function TeamTokens({ team }: { team: string }) {
           <p className="eyebrow">{teamTitle}</p>
           <h1>Runtime tokens</h1>
           <p className="muted">
-            A runtime reports runs, heartbeats and dead letters to Roundhouse with one of these, through the SDK or the ingest API. Give each
-            deployment its own token, scoped to what it runs.
+            A runtime reports runs, heartbeats and dead letters to Roundhouse with one of these, through the SDK or the ingest API. Give each deployment its own token, scoped to
+            what it runs.
           </p>
         </div>
         <div className="actions">

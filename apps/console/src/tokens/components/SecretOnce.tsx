@@ -40,8 +40,8 @@ export function SecretOnce({ name, secret, replaced, onDone }: SecretOnceProps) 
         Copy the token “{name}” now
       </h2>
       <p className="banner banner--caution">
-        <span className="strong">You will not see it again.</span> Roundhouse keeps only a hash of it. Store it where the runtime reads its
-        secrets (e.g. <code>ROUNDHOUSE_TOKEN</code>); if it is lost, revoke it and create another.
+        <span className="strong">You will not see it again.</span> Roundhouse keeps only a hash of it. Store it where the runtime reads its secrets (e.g.{' '}
+        <code>ROUNDHOUSE_TOKEN</code>); if it is lost, revoke it and create another.
       </p>
       {replaced ? (
         <p>

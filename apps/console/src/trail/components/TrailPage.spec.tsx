@@ -47,7 +47,11 @@ describe(TrailPage.name, () => {
     expect(items[0]?.textContent).toContain('RateLimitError');
     expect(items[0]?.textContent).toContain('30 s');
     expect(items[1]?.textContent).toContain('attempt 2');
-    expect(within(items[2] as HTMLElement).getByRole('link').getAttribute('href')).toBe('/automations/payout-reconciliation/runs');
+    expect(
+      within(items[2] as HTMLElement)
+        .getByRole('link')
+        .getAttribute('href'),
+    ).toBe('/automations/payout-reconciliation/runs');
 
     // The time-axis view sums up the same transaction: from the first start to the last finish.
     expect(screen.getByRole('img').getAttribute('aria-label')).toMatch(/^3 runs of 2 automations over 5 min 4 s, from /);
@@ -83,12 +87,17 @@ describe(TrailPage.name, () => {
     renderApp('/trail/4bf92f3577b34da6a3ce929d0e0e4736');
 
     const first = await screen.findByRole('list', { name: 'Steps of Invoice generation from closed-won deals, attempt 1' });
-    expect(within(first).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
-      'fetch deal succeeded · 1.2 s',
-      'call netsuite failed · 1.2 s — NetSuite answered 429',
-    ]);
+    expect(
+      within(first)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['fetch deal succeeded · 1.2 s', 'call netsuite failed · 1.2 s — NetSuite answered 429']);
     const second = screen.getByRole('list', { name: 'Steps of Invoice generation from closed-won deals, attempt 2' });
-    expect(within(second).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['render pdf succeeded · 1.2 s']);
+    expect(
+      within(second)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['render pdf succeeded · 1.2 s']);
   });
 
   it('says so when no run carries the correlation id', async () => {

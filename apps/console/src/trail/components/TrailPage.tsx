@@ -27,8 +27,8 @@ function TrailEmptyState() {
         No runs carry this correlation id
       </h2>
       <p className="state__text">
-        Check the id for a typo. A run joins a trail when its runtime passes the business transaction’s id (an order, a deal, an invoice) as
-        the correlation id through the SDK, or when it is a span of this trace sent with OpenTelemetry.
+        Check the id for a typo. A run joins a trail when its runtime passes the business transaction’s id (an order, a deal, an invoice) as the correlation id through the SDK, or
+        when it is a span of this trace sent with OpenTelemetry.
       </p>
       <Link className="button" to="/runs">
         Search all runs
@@ -59,8 +59,7 @@ export function TrailPage() {
     body = (
       <>
         <p className="muted" role="status">
-          {runs.length} {runs.length === 1 ? 'run' : 'runs'} across {automations} {automations === 1 ? 'automation' : 'automations'}, spanning{' '}
-          {formatDuration(span.length)}.
+          {runs.length} {runs.length === 1 ? 'run' : 'runs'} across {automations} {automations === 1 ? 'automation' : 'automations'}, spanning {formatDuration(span.length)}.
         </p>
         <TrailGantt runs={runs} span={span} now={now} />
         <section className="panel" aria-labelledby="trail-timeline-title">

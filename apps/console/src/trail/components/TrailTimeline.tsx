@@ -26,7 +26,10 @@ function RunSteps({ run, steps }: { run: TrailRun; steps: readonly TrailStep[] }
     <ol className={styles.steps} aria-label={`Steps of ${run.automation.title}, attempt ${run.attempt}`}>
       {steps.map((step) => (
         <li key={step.stepId} className={step.outcome === 'failed' ? styles.failedStep : undefined}>
-          <span className="strong">{step.name}</span> <span className="muted">{step.outcome === 'failed' ? 'failed' : 'succeeded'} · {formatDuration(step.durationMs)}</span>
+          <span className="strong">{step.name}</span>{' '}
+          <span className="muted">
+            {step.outcome === 'failed' ? 'failed' : 'succeeded'} · {formatDuration(step.durationMs)}
+          </span>
           {step.errorMessage ? <span className={styles.stepError}> — {step.errorMessage}</span> : null}
         </li>
       ))}
