@@ -140,8 +140,8 @@ async function load(db, settings, now, api, automation) {
     () => true,
     () => false,
   );
-  const [sizes] = // run keeps a partition per day (and a default one): its size is theirs, summed.
-  (
+  // run keeps a partition per day (and a default one): its size is theirs, summed.
+  const [sizes] = (
     await db.query(
       `SELECT sum(pg_total_relation_size(inhrelid))::bigint AS run_bytes, sum(pg_indexes_size(inhrelid))::bigint AS run_index_bytes, pg_total_relation_size('run_rollup_minute') AS rollup_bytes
          FROM pg_inherits WHERE inhparent = 'run'::regclass`,

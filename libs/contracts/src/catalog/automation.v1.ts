@@ -57,11 +57,9 @@ export const runtimeBinding = z
     consumer: natsName('consumer', 'payout-settler')
       .optional()
       .meta({ description: 'NATS JetStream: the durable consumer whose given-up messages (max deliveries reached, or terminated) are collected.' }),
-    subject: natsSubject
-      .optional()
-      .meta({
-        description: 'NATS JetStream: the subjects the consumer reads (its filter), e.g. "payouts.settle.>". Reprocessed messages go back to the subject each was published to.',
-      }),
+    subject: natsSubject.optional().meta({
+      description: 'NATS JetStream: the subjects the consumer reads (its filter), e.g. "payouts.settle.>". Reprocessed messages go back to the subject each was published to.',
+    }),
     serviceName: z
       .string()
       .min(1)

@@ -135,14 +135,10 @@ export const deadLetterV1 = z
     messageId: z.string().min(1).max(200).meta({ description: 'The message id at its source (AMQP message-id, BullMQ job id…).' }),
     source: z.strictObject({
       kind: z.enum(DEAD_LETTER_SOURCES),
-      queue: z
-        .string()
-        .min(1)
-        .max(255)
-        .meta({
-          description:
-            'Where the dead letter waits: the dead-letter queue (RabbitMQ), the failed job queue (BullMQ), the stream (NATS JetStream) or topic; the same for every delivery of one message.',
-        }),
+      queue: z.string().min(1).max(255).meta({
+        description:
+          'Where the dead letter waits: the dead-letter queue (RabbitMQ), the failed job queue (BullMQ), the stream (NATS JetStream) or topic; the same for every delivery of one message.',
+      }),
       exchange: z.string().max(255).optional(),
       routingKey: z.string().max(255).optional().meta({ description: 'The routing key (RabbitMQ) or subject (NATS) the message was published with.' }),
     }),
