@@ -1,4 +1,4 @@
-import { ingestEventV1, type IngestEventV1, type ReprocessCommandV1 } from '@roundhouse/contracts';
+import { ingestEventV2, type IngestEventV2, type ReprocessCommandV1 } from '@roundhouse/contracts';
 import { RoundhouseClient } from '@roundhouse/sdk';
 import { describe, expect, it } from 'vitest';
 import { PROFILES, profileOf } from './profiles.js';
@@ -25,7 +25,7 @@ function commandOf(overrides: Partial<ReprocessCommandV1> = {}): ReprocessComman
 }
 
 /** A real SDK client whose requests are caught instead of sent: the events the demo reports, as the api would get them. */
-function capturingClient(): { client: RoundhouseClient; events: () => IngestEventV1[] } {
+function capturingClient(): { client: RoundhouseClient; events: () => IngestEventV2[] } {
   const bodies: string[] = [];
   const client = new RoundhouseClient({
     url: 'http://roundhouse.test',
@@ -42,7 +42,7 @@ function capturingClient(): { client: RoundhouseClient; events: () => IngestEven
       return Promise.resolve(new Response(JSON.stringify({ accepted: 0, duplicates: 0, quarantined: 0, forbidden: 0, results: [] }), { status: 200 }));
     },
   });
-  return { client, events: () => bodies.flatMap((body) => JSON.parse(body) as unknown[]).map((event) => ingestEventV1.parse(event)) };
+  return { client, events: () => bodies.flatMap((body) => JSON.parse(body) as unknown[]).map((event) => ingestEventV2.parse(event)) };
 }
 
 describe(planReprocess.name, () => {
@@ -101,8 +101,14 @@ describe(DemoReprocessor.name, () => {
     await reprocessor.handle(client, command);
     await client.shutdown();
 
-    expect(events().map((event) => event.type)).toEqual(['run_started', 'run_finished']);
-    expect(events()[1]).toMatchObject({ automation: 'invoice-generation', runId: reprocessRunId(command), reprocessId: command.reprocessId, correlationId: 'deal-48213' });
+    expect(events().map((event) => event.type)).toEqual(['run']); // the attempt's start and end, joined in one event (ingest-event.v2)
+    expect(events()[0]).toMatchObject({
+      outcome: 'succeeded',
+      automation: 'invoice-generation',
+      runId: reprocessRunId(command),
+      reprocessId: command.reprocessId,
+      correlationId: 'deal-48213',
+    });
     expect(waits).toHaveLength(1);
     expect(handedOn).toEqual(['invoice-generation:deal-48213']);
   });
@@ -115,8 +121,8 @@ describe(DemoReprocessor.name, () => {
     await reprocessor.handle(client, command);
     await client.shutdown();
 
-    const [, failed, deadLetter] = events();
-    expect(failed).toMatchObject({ type: 'run_failed', outcome: 'dead_lettered', reprocessId: command.reprocessId });
+    const [failed, deadLetter] = events();
+    expect(failed).toMatchObject({ type: 'run', outcome: 'dead_lettered', reprocessId: command.reprocessId });
     expect(deadLetter).toMatchObject({
       type: 'dead_letter',
       reprocessId: command.reprocessId,
@@ -136,6 +142,6 @@ describe(DemoReprocessor.name, () => {
     await reprocessor.handle(client, commandOf());
     await client.shutdown();
 
-    expect(events().filter((event) => event.type === 'run_started')).toHaveLength(1);
+    expect(events().filter((event) => event.type === 'run')).toHaveLength(1);
   });
 });
