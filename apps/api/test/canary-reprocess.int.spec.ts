@@ -220,6 +220,12 @@ describe.skipIf(RABBITMQ_URL === undefined || REDIS_URL === undefined)('canary r
         (r) => r.waitingReason?.startsWith('Canary: waiting for outcomes') === true,
         'the request says it waits for outcomes',
       );
+      // The broker confirmed the slice; its delivery to the runtime's consumer may come a moment later.
+      await eventually(
+        () => Promise.resolve(runtime.deliveries.length),
+        (n) => n >= 5,
+        'the slice delivered to the runtime',
+      );
       expect(runtime.deliveries).toHaveLength(5);
 
       // The runtime handles the slice: one of five fails again (20%), within the 25% set.
@@ -281,6 +287,11 @@ describe.skipIf(RABBITMQ_URL === undefined || REDIS_URL === undefined)('canary r
         () => request(requestId),
         (r) => r.canary?.stage === 'waiting' && r.canary.awaiting === 3,
         'the slice of 30% (3) sent',
+      );
+      await eventually(
+        () => Promise.resolve(runtime.deliveries.length),
+        (n) => n >= 3,
+        'the slice delivered to the runtime',
       );
       expect(runtime.deliveries).toHaveLength(3);
       const slice = runtime.deliveries.map((m) => String(m.properties.messageId));
