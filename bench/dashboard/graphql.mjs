@@ -40,9 +40,9 @@ export async function directKpis(root, pool) {
       return (await pool.query(text, params)).rows;
     },
   };
-  // The repository reads through the api's ReadReplica (`source()`: the replica when one is set, else the
-  // primary); older builds took the DataSource itself. Either way: the pool.
-  const repository = new modules.KpisRepository({ ...dataSource, source: () => dataSource });
+  // The repository reads through the api's Database (`read`: the replica when one is set, else the
+  // primary; `query`: the primary); older builds took a ReadReplica (`source()`). Every way: the pool.
+  const repository = new modules.KpisRepository({ ...dataSource, read: dataSource.query, source: () => dataSource });
   // The automations' KPI definitions as an api process keeps them (kpi-definitions.ts: read once, then
   // remembered until a change is notified): read once here too, so both sides send per request the
   // statements the api sends to its pool. (An api built before it kept them reads them each time; so does this side then.)

@@ -64,6 +64,8 @@ async function main() {
   const adminUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
   buildApi();
   const { dataSourceOptions, runMigrations } = await load('database/data-source.js');
+  const { Database } = await load('database/database.js');
+  const { ReadReplica } = await load('database/read-replica.js');
   const { RunPartitionsRepository } = await load('runs/run-partitions.repository.js');
   const { RunPartitionsService } = await load('runs/run-partitions.service.js');
   const cleanup = cleanupList();
@@ -88,7 +90,11 @@ async function main() {
     await dataSource.initialize();
     cleanup.add('close the partitioned database', () => dataSource.destroy());
     const log = { info: () => undefined, warn: (fields, message) => say(`warn: ${message} ${JSON.stringify(fields)}`) };
-    const service = new RunPartitionsService({ ROUNDHOUSE_RUN_RETENTION_DAYS: RETENTION_DAYS }, new RunPartitionsRepository(dataSource), log);
+    const service = new RunPartitionsService(
+      { ROUNDHOUSE_RUN_RETENTION_DAYS: RETENTION_DAYS },
+      new RunPartitionsRepository(new Database(dataSource, new ReadReplica(dataSource, {}))),
+      log,
+    );
     await service.ensure(new Date(now - (SPAN_DAYS - RETENTION_DAYS + 1) * DAY_MS));
 
     say(`writing ${num(runs)} runs over the ${SPAN_DAYS} days up to now into each database…`);
