@@ -1,7 +1,9 @@
 // The listings measured, the same page asked two ways (GraphQL through the api, the api's SQL
 // straight against PostgreSQL), the last-page cursor built as the api builds it, and the checks
 // that both ways return the same rows.
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
 import { devSession } from '../common/http-client.mjs';
 
 export const PAGE = 50;
@@ -18,55 +20,53 @@ export function listings(searches) {
   ];
 }
 
-// ---- the api's SQL, mirrored ---------------------------------------------------------------------
-// apps/api/src/dead-letters/dead-letters.repository.ts (SELECT, page()) and
-// apps/api/src/database/search-query.ts (searchQuery). The checks below compare the
-// rows both return, so a drift in what they select shows; keep the text in step with the api.
+// ---- the api's SQL, its own ------------------------------------------------------------------------
+// The page's text and parameters come from the api's build (apps/api/dist): DeadLettersRepository.page
+// and deadLetterConditions, called here with a database that only records what it is sent. A mirror
+// kept by hand drifted once (the status filter gained a ledger condition the mirror never had), so the
+// baseline and its EXPLAIN were of a statement the api no longer sent.
 
-const COLUMNS = `d.id::text AS id, d.automation_slug, a.title AS automation_title, d.source_kind, d.source_queue, d.message_id,
-  d.fingerprint, d.error_class, d.error_message, d.attempts, d.deliveries, d.first_failed_at, d.last_failed_at,
-  CASE WHEN d.status = 'reprocessing' AND NOT (SELECT true FROM reprocess_item i WHERE i.dead_letter_id = d.id AND i.state IN ('queued', 'dispatched') LIMIT 1) IS NOT NULL THEN 'reprocessed' ELSE d.status END AS status,
-  d.correlation_id, d.run_id, d.body, d.content_type, d.content_encoding, d.headers`;
+let apiSql;
 
-function searchQuery(text) {
-  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  return words.length === 0 ? undefined : words.map((word) => `${word}:*`).join(' & ');
+/** Loads the api's listing SQL from its build; call once, after the api is built. */
+export async function loadApiSql(root) {
+  await import('reflect-metadata');
+  const load = (path) => import(pathToFileURL(join(root, 'apps/api/dist', path)).href);
+  const [{ DeadLettersRepository }, { deadLetterConditions }] = await Promise.all([load('dead-letters/dead-letters.repository.js'), load('dead-letters/dead-letter-query.js')]);
+  let sent;
+  const recorder = {
+    query: async (text, values) => {
+      sent = { text, values: [...values] };
+      return [];
+    },
+  };
+  const repository = new DeadLettersRepository(recorder);
+  apiSql = {
+    page: async (filter, limit, after) => {
+      sent = undefined;
+      await repository.page(filter, limit, after);
+      if (sent === undefined) {
+        throw new Error("the api's DeadLettersRepository.page sent no statement");
+      }
+      return sent;
+    },
+    where: (filter) => {
+      const params = [];
+      return { terms: deadLetterConditions(filter, params), params };
+    },
+  };
 }
 
-/** The filter's WHERE terms and parameters, as the repository builds them. */
-function where(filter) {
-  const terms = [];
-  const params = [];
-  const add = (sql, value) => {
-    params.push(value);
-    terms.push(sql.replaceAll('?', `$${params.length}`));
-  };
-  if (filter.automation !== undefined) {
-    add('d.automation_slug = ?', filter.automation);
+function api() {
+  if (apiSql === undefined) {
+    throw new Error('loadApiSql(root) was not called');
   }
-  if (filter.status !== undefined) {
-    // statusCondition() for one stored status other than reprocessing / reprocessed (the listings here use pending).
-    add('d.status = ?', filter.status);
-  }
-  const tsquery = filter.search === undefined ? undefined : searchQuery(filter.search);
-  if (tsquery !== undefined) {
-    add(`d.search @@ to_tsquery('simple', ?)`, tsquery);
-  }
-  return { terms, params };
+  return apiSql;
 }
 
 /** The api's page query: `limit` rows (it asks for first + 1) after `after` ({ lastFailedAt: ISO text to the microsecond, id: string }). */
 export function pageSql(filter, limit, after) {
-  const { terms, params } = where(filter);
-  if (after !== undefined) {
-    params.push(after.lastFailedAt, after.id);
-    terms.push(`(d.last_failed_at, d.id) < ($${params.length - 1}::timestamptz, $${params.length}::bigint)`);
-  }
-  params.push(limit);
-  // The page's ids through the narrow index first, then their rows by primary key.
-  const text = `WITH page AS (SELECT d.id, d.last_failed_at FROM dead_letter d ${terms.length > 0 ? `WHERE ${terms.join(' AND ')}` : ''} ORDER BY d.last_failed_at DESC, d.id DESC LIMIT $${params.length})
-    SELECT ${COLUMNS} FROM page p JOIN dead_letter d ON d.id = p.id JOIN automation a ON a.slug = d.automation_slug ORDER BY p.last_failed_at DESC, p.id DESC`;
-  return { text, values: params };
+  return api().page(filter, limit, after);
 }
 
 /** The api's dead-letter cursor (dead-letters.service.ts, with encodeCursor of apps/api/src/common/pagination.ts): base64url of JSON [lastFailedAt ISO to the microsecond, id]. */
@@ -76,7 +76,7 @@ export function encodeCursor(lastFailedAt, id) {
 
 /** How many rows the listing has, and the rows at a position from its end, found with SQL (untimed). */
 export async function locate(db, filter) {
-  const { terms, params } = where(filter);
+  const { terms, params } = api().where(filter);
   const condition = terms.length > 0 ? `WHERE ${terms.join(' AND ')}` : '';
   const [{ count }] = (await db.query(`SELECT count(*)::int AS count FROM dead_letter d JOIN automation a ON a.slug = d.automation_slug ${condition}`, params)).rows;
   // Position N − k in the listing order (newest first, 1-based) is the (k + 1)-th row oldest first.
@@ -114,7 +114,7 @@ export async function graphqlClient(baseUrl, persona) {
 
 /** One page straight against PostgreSQL: the api's query text and parameters on one connection. */
 export async function sqlPage(db, filter, after) {
-  const query = pageSql(filter, PAGE + 1, after);
+  const query = await pageSql(filter, PAGE + 1, after);
   const started = performance.now();
   const { rows } = await db.query(query);
   return { ms: performance.now() - started, rows };
@@ -136,7 +136,7 @@ export function samePage(label, connection, rows) {
 
 /** EXPLAIN (ANALYZE, BUFFERS) of a page's SQL: the text, and a one-line summary from the JSON form. */
 export async function explain(db, filter, after) {
-  const query = pageSql(filter, PAGE + 1, after);
+  const query = await pageSql(filter, PAGE + 1, after);
   const text = (await db.query({ text: `EXPLAIN (ANALYZE, BUFFERS) ${query.text}`, values: query.values })).rows.map((r) => r['QUERY PLAN']).join('\n');
   const [
     {

@@ -26,7 +26,7 @@ import { buildApi, cleanupList, createDatabase, flagSetting, intSetting, root, s
 import copyStreams from 'pg-copy-streams';
 import { backendCpu, backendCpuBetween, cpuSecondsOf, machineBusySeconds, memoryOf, startApi, stopApi } from '../common/api-process.mjs';
 import { AUTOMATIONS, COPY_COLUMNS, generateDataset } from './dataset.mjs';
-import { encodeCursor, explain, graphqlClient, listings, locate, PAGE, samePage, sqlPage } from './listings.mjs';
+import { encodeCursor, explain, graphqlClient, listings, loadApiSql, locate, PAGE, samePage, sqlPage } from './listings.mjs';
 import { printReport } from './report.mjs';
 
 const PERSONA = 'otto';
@@ -175,6 +175,7 @@ async function main() {
   if (settings.build) {
     buildApi();
   }
+  await loadApiSql(root);
 
   const cleanup = cleanupList();
   try {

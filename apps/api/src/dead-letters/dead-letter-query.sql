@@ -41,41 +41,44 @@ CASE
   ELSE d.status
 END;
 
--- statusCondition (fragment)
+-- storedIn (fragment)
 d.status = $${params.length};
 
--- statusCondition (fragment)
+-- storedIn (fragment)
 d.status = ANY ($${params.length}::text[]);
 
--- statusCondition (fragment)
+-- latestSendIn (fragment)
+coalesce(
+  (
+    SELECT
+      i.state
+    FROM
+      reprocess_item i
+    WHERE
+      i.dead_letter_id = d.id
+      AND i.route <> 'discard'
+    ORDER BY
+      i.id DESC
+    LIMIT
+      1
+  ),
+  ''
+) NOT IN (${states.map((state) => `'${state}'`).join(', ')});
+
+-- latestSendIn (fragment)
 (
-  ${stored.length === 1 ? `d.status = $${params.length}` : `d.status = ANY ($${params.length}::text[])`}
-  AND (
-    CASE
-      WHEN d.status IN ('pending', 'failed_again', 'reprocessed') THEN coalesce(
-        CASE (
-            SELECT
-              i.state
-            FROM
-              reprocess_item i
-            WHERE
-              i.dead_letter_id = d.id
-              AND i.route <> 'discard'
-            ORDER BY
-              i.id DESC
-            LIMIT
-              1
-          )
-          WHEN 'queued' THEN 'reprocessing'
-          WHEN 'dispatched' THEN 'reprocessing'
-          WHEN 'acknowledged' THEN 'reprocessed'
-        END,
-        d.status
-      )
-      ELSE d.status
-    END
-  ) = ANY ($${params.length}::text[])
-);
+  SELECT
+    i.state
+  FROM
+    reprocess_item i
+  WHERE
+    i.dead_letter_id = d.id
+    AND i.route <> 'discard'
+  ORDER BY
+    i.id DESC
+  LIMIT
+    1
+) IN (${states.map((state) => `'${state}'`).join(', ')});
 
 -- takenByRequest (fragment)
 coalesce(

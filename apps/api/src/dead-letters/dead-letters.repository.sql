@@ -64,22 +64,49 @@ ORDER BY
   source_queue;
 
 -- DeadLettersRepository.page (fragment)
+d.status IN ('pending', 'failed_again');
+
+-- DeadLettersRepository.page (fragment)
 (d.last_failed_at, d.id) < ($${params.length - 1}::timestamptz, $${params.length}::bigint);
 
--- DeadLettersRepository.page
-WITH
-  page AS (
+-- DeadLettersRepository.page (fragment)
+SELECT
+  d.id,
+  d.last_failed_at
+FROM
+  dead_letter d ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+ORDER BY
+  d.last_failed_at DESC,
+  d.id DESC
+LIMIT
+  $${params.length};
+
+-- DeadLettersRepository.page (fragment)
+SELECT
+  d.id,
+  d.last_failed_at
+FROM
+  (
     SELECT
       d.id,
-      d.last_failed_at
+      d.last_failed_at,
+      d.status
     FROM
       dead_letter d ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
     ORDER BY
       d.last_failed_at DESC,
       d.id DESC
-    LIMIT
-      $${params.length}
-  )
+    OFFSET
+      0
+  ) d
+WHERE
+  ${probes.join(' AND ')}
+LIMIT
+  $${params.length};
+
+-- DeadLettersRepository.page
+WITH
+  page AS (${probes.length === 0 ? `SELECT d.id, d.last_failed_at FROM dead_letter d ${filtered} ORDER BY d.last_failed_at DESC, d.id DESC LIMIT $${params.length}` : `SELECT d.id, d.last_failed_at FROM ( SELECT d.id, d.last_failed_at, d.status FROM dead_letter d ${filtered} ORDER BY d.last_failed_at DESC, d.id DESC OFFSET 0 ) d WHERE ${probes.join(' AND ')} LIMIT $${params.length}`})
 SELECT
   d.id::text AS id,
   d.automation_slug,
