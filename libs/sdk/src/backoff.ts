@@ -42,3 +42,8 @@ export function parseRetryAfter(header: string | null | undefined, now: Date): n
   }
   return Math.max(0, date - now.getTime());
 }
+
+/** The wait before retry number `retry`: what Retry-After asked for (`retryAfterMs`), at most `maxDelayMs`; without it, backoffDelay(). */
+export function retryDelay(retry: number, retryAfterMs: number | undefined, policy: BackoffPolicy, random: () => number): number {
+  return retryAfterMs === undefined ? backoffDelay(retry, policy, random) : Math.min(retryAfterMs, policy.maxDelayMs);
+}

@@ -88,3 +88,59 @@ export const defaultDiagnosticHandler: DiagnosticHandler = (diagnostic) => {
     console.warn(`[roundhouse] ${diagnostic.code}: ${diagnostic.message}`);
   }
 };
+
+/** Which event a diagnostic is about, from the event itself. */
+export function describeEvent(event: { id: string; type: IngestEventTypeV2; automation: string }): DiagnosedEvent {
+  return { eventId: event.id, eventType: event.type, automation: event.automation };
+}
+
+/** `handler`, made safe to call from anywhere in the SDK: a handler that throws is ignored (the program's handler failed; the SDK's work goes on). */
+export function guardedDiagnostics(handler: DiagnosticHandler): DiagnosticHandler {
+  return (diagnostic) => {
+    try {
+      handler(diagnostic);
+    } catch {
+      // the program's handler failed; reporting and pulling go on regardless
+    }
+  };
+}
+
+const BUG_IN = { client: 'the Roundhouse SDK hit a bug and carried on', puller: "the Roundhouse SDK's reprocess puller hit a bug" } as const;
+
+/** The `internal_error` diagnostic of a bug the SDK caught (in the client, or in a reprocess puller) so that it never reaches the caller. */
+export function internalError(error: unknown, where: keyof typeof BUG_IN): RoundhouseDiagnostic {
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return { code: 'internal_error', level: 'error', message: `${BUG_IN[where]}: ${text}`, error: text };
+}
+
+/** `{ detail }`, or nothing when there is no detail: the optional field of an outcome or a diagnostic. */
+export function detailOf(detail: string | undefined): { detail?: string } {
+  return detail === undefined ? {} : { detail };
+}
+
+type RefusalFields = Omit<Extract<RoundhouseDiagnostic, { code: 'reprocess_rejected' }>, 'code' | 'status'>;
+
+/** The diagnostic of a claim or ack refused with 403 (`reprocess_forbidden`) or another refusal (`reprocess_rejected`). */
+export function reprocessRefusal(kind: 'forbidden' | 'rejected', status: number, fields: RefusalFields): RoundhouseDiagnostic {
+  return kind === 'forbidden' ? { code: 'reprocess_forbidden', status: 403, ...fields } : { code: 'reprocess_rejected', status, ...fields };
+}
+
+/** The diagnostic of a claim or ack that failed for the `failures`th time in a row and is tried again in `delayMs`; `doing` begins the message. */
+export function reprocessRetryScheduled(
+  request: ReprocessRequestKind,
+  doing: string,
+  failures: number,
+  delayMs: number,
+  outcome: { status?: number; error: string },
+): RoundhouseDiagnostic {
+  return {
+    code: 'reprocess_retry_scheduled',
+    level: 'info',
+    message: `${doing} failed (${outcome.error}); trying again in ${delayMs} ms.`,
+    request,
+    attempt: failures + 1,
+    delayMs,
+    error: outcome.error,
+    ...(outcome.status === undefined ? {} : { status: outcome.status }),
+  };
+}
