@@ -16,7 +16,7 @@ export const QUERIES = {
 };
 
 // ---- the api's SQL, straight against PostgreSQL ---------------------------------------------------
-// Not a copy: the api's own KpisService and KpisRepository (apps/api/dist/kpis), whose DataSource is
+// Not a copy: the api's own KpisService and KpisRepository (apps/api/dist/kpis), whose Database is
 // replaced by a plain pg pool. The statements sent are the repository's KPI_SQL with its parameters,
 // in the service's order (the automation's definitions, when the service reads them per request, then
 // series and trends side by side on two connections);
@@ -40,8 +40,8 @@ export async function directKpis(root, pool) {
       return (await pool.query(text, params)).rows;
     },
   };
-  // The repository reads through the api's Database (`read`: the replica when one is set, else the
-  // primary; `query`: the primary); older builds took a ReadReplica (`source()`). Every way: the pool.
+  // The repository sends its SQL through the api's Database (`read` for what a replica may serve, `query`
+  // on the primary); older builds took a ReadReplica (`source()`) or the DataSource itself. Every way: the pool.
   const repository = new modules.KpisRepository({ ...dataSource, read: dataSource.query, source: () => dataSource });
   // The automations' KPI definitions as an api process keeps them (kpi-definitions.ts: read once, then
   // remembered until a change is notified): read once here too, so both sides send per request the

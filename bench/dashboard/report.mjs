@@ -147,6 +147,11 @@ function graphqlPart({ graphql, slug, trendKpi, persona, memory, apiProblems, lo
     format(head),
     ...lines.map(format),
     `    an empty request ({ __typename }, same connection and session) takes ${ms(graphql.floorMs)} (median): what any GraphQL request costs here before it asks anything.`,
+    ...(graphql.roundTripMs === undefined
+      ? []
+      : [
+          `    a bare round trip to PostgreSQL (SELECT on a listening connection, as the api's change-feed catch-up) takes ${ms(graphql.roundTripMs)} (median, interleaved with the empty requests).`,
+        ]),
     `  api      : ${memory === undefined ? '' : `RSS ${num(memory.current / MIB, 1)} MiB (peak ${num(memory.peak / MIB, 1)} MiB); `}warnings and errors logged while serving: ${apiProblems}; load average ${num(loadAtEnd, 2)} at the end`,
   ];
 }

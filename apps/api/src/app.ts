@@ -16,6 +16,7 @@ import { answerRefusalsWith } from './common/http/refusal.js';
 import { otlpRefusal } from './otlp/otlp-response.js';
 import { databaseBudget } from './database/request-budget.js';
 import { replicaReadScope } from './database/replica-reads.js';
+import { oneCatchUpPerRequest } from './database/request-catch-up.js';
 import { refuseDeeplyNestedDocuments } from './common/graphql/operation-limits.js';
 import { runtimeRateLimits, signInRateLimit } from './common/http/rate-limits.js';
 import { RateLimitStores } from './common/http/rate-limit-stores.js';
@@ -130,6 +131,8 @@ export async function createApp(config: AppConfig, databaseUrl: string, log: Log
   app.use(compression());
   app.use(requestIdMiddleware);
   app.use(databaseBudget(config.ROUNDHOUSE_REQUEST_STATEMENT_TIMEOUT_MS));
+  // Sessions and KPI definitions kept per process: one round trip on the change feed per request, again after a write (request-catch-up.ts).
+  app.use(oneCatchUpPerRequest());
   // Dashboards, health charts, KPI and SLO reads and exports may read the replica (database/replica-reads.ts).
   app.use(replicaReadScope());
   app.use(observeRequests(app.get(MetricsService)));

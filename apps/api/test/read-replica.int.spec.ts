@@ -108,4 +108,21 @@ describe(ReadReplica.name, () => {
     expect(await sloTotal()).toBe(3);
     expect(await exported()).toContain('made while the replica lags');
   });
+
+  it('answers KPI reports with the automation’s definitions as changed on the primary, while the replica lags and after', async () => {
+    const kpiNames = async () =>
+      (await api.graphql<{ automationKpis: { name: string }[] }>(`{ automationKpis(slug: "${SLUG}") { name } }`, {}, owner)).data?.automationKpis.map((kpi) => kpi.name);
+    const before = await kpiNames();
+    expect(before?.length).toBeGreaterThan(1);
+    await cluster.onReplica('SELECT pg_wal_replay_pause()');
+    try {
+      // A change to the automation (the console's edit, a catalog sync): the replica does not have it yet.
+      await cluster.onPrimary(`UPDATE automation SET kpis = kpis - 0 WHERE slug = $1`, [SLUG]);
+      expect(await kpiNames()).toEqual(before?.slice(1));
+    } finally {
+      await cluster.onReplica('SELECT pg_wal_replay_resume()');
+    }
+    await cluster.caughtUp();
+    expect(await kpiNames()).toEqual(before?.slice(1));
+  });
 });

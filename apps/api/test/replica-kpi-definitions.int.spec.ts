@@ -1,6 +1,10 @@
 import { rm } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CatalogService } from '../src/catalog/catalog.service.js';
+import { ChangeFeed } from '../src/database/change-feed.js';
+import { Database } from '../src/database/database.js';
+import { withOneCatchUp } from '../src/database/request-catch-up.js';
+import { KpiDefinitions } from '../src/kpis/kpi-definitions.js';
 import { createTestDatabase, startTestApi, type TestApi, type TestDatabase } from './harness.js';
 import { kpiCatalog } from './kpi-catalog.js';
 
@@ -8,7 +12,8 @@ const KPIS = `query Kpis($slug: String!) { automationKpis(slug: $slug) { name } 
 
 /**
  * Two replicas of the real api on one database: each remembers the automations' KPI definitions it
- * read, and a change to an automation committed anywhere is in the other's very next answer.
+ * read, and a change to an automation committed anywhere is in the other's very next answer. A
+ * request catches up with the change feed once, and again after each of its writes, so it reads its own.
  */
 describe('KPI definitions across api replicas', () => {
   const settings = { ROUNDHOUSE_SESSION_SECRET: 'replicas-share-this-secret-of-32-characters-or-more' };
@@ -51,5 +56,47 @@ describe('KPI definitions across api replicas', () => {
     await db.query(`UPDATE automation SET archived_at = now() WHERE slug = 'payouts'`);
     expect((await kpiNames(second, 'payouts'))[0]).toMatch(/payouts/);
     expect(await kpiNames(first, 'payouts')).toEqual(await kpiNames(second, 'payouts'));
+  });
+
+  it('catches up with the change feed once per request: the session check and the KPI definitions share it', async () => {
+    await kpiNames(second, 'invoicing');
+    const catchUps = vi.spyOn(second.app.get(ChangeFeed), 'caughtUp');
+    try {
+      expect((await kpiNames(second, 'invoicing')).length).toBeGreaterThan(0);
+      expect(catchUps).toHaveBeenCalledTimes(1);
+    } finally {
+      catchUps.mockRestore();
+    }
+  });
+
+  describe('a request that changes an automation', () => {
+    const kpisOf = async (slug: string) => (await second.app.get(KpiDefinitions).of([slug])).get(slug)?.kpis.map((kpi) => kpi.name);
+
+    it('reads its own change: after a statement that may write, the next read catches up again', async () => {
+      const database = second.app.get(Database);
+      const before = await kpisOf('invoicing');
+      expect(before?.length).toBeGreaterThan(1);
+      const read = await withOneCatchUp(async () => {
+        const kept = [await kpisOf('invoicing'), await kpisOf('invoicing')];
+        await database.execute(`UPDATE automation SET kpis = kpis - 0 WHERE slug = 'invoicing'`);
+        return [...kept, await kpisOf('invoicing')];
+      });
+      expect(read).toEqual([before, before, before?.slice(1)]);
+    });
+
+    it('reads its own change after its transaction commits, though it read the definitions inside it', async () => {
+      const database = second.app.get(Database);
+      const before = await kpisOf('invoicing');
+      expect(before?.length).toBeGreaterThan(1);
+      const read = await withOneCatchUp(async () => {
+        const inside = await database.transaction(async (tx) => {
+          await database.execute(`UPDATE automation SET kpis = kpis - 0 WHERE slug = 'invoicing'`, [], tx);
+          // Not committed yet: the copy still holds the definitions as they were, and this catch-up precedes the commit.
+          return kpisOf('invoicing');
+        });
+        return [inside, await kpisOf('invoicing')];
+      });
+      expect(read).toEqual([before, before?.slice(1)]);
+    });
   });
 });

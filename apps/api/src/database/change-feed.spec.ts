@@ -1,15 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { NotifiedCache, type ChangeFeed, type ChangeWatcher } from './change-feed.js';
+import { mayHaveWritten, withOneCatchUp } from './request-catch-up.js';
 
 /** A feed the test drives: notifications, resets, whether it is live, and when a catch-up completes. */
 function fakeFeed() {
   const watchers: ChangeWatcher[] = [];
   const catchUps: ((caught: boolean) => void)[] = [];
-  const feed: Pick<ChangeFeed, 'watch' | 'live' | 'caughtUp'> & { isLive: boolean } = {
+  const feed: Pick<ChangeFeed, 'watch' | 'live' | 'caughtUp'> & { isLive: boolean; roundTrips: number } = {
     isLive: true,
+    roundTrips: 0,
     watch: (_channel, watcher) => void watchers.push(watcher),
     live: () => feed.isLive,
-    caughtUp: () => new Promise<boolean>((resolve) => catchUps.push(resolve)),
+    caughtUp: () => {
+      feed.roundTrips += 1;
+      return new Promise<boolean>((resolve) => catchUps.push(resolve));
+    },
   };
   return {
     feed,
@@ -97,5 +102,74 @@ describe(NotifiedCache.name, () => {
       ]),
     );
     expect(asked).toEqual([['a'], ['b', 'gone']]);
+  });
+
+  describe('inside a request', () => {
+    it('catches up once for all the copies and keys the request asks, where each ask outside a request catches up for itself', async () => {
+      const { feed, catchUp } = fakeFeed();
+      const sessions = new NotifiedCache<string>(feed, 'sessions', 10);
+      const definitions = new NotifiedCache<string>(feed, 'definitions', 10);
+      await sessions.get('s1', () => Promise.resolve('open'));
+      await definitions.get('payouts', () => Promise.resolve('3 KPIs'));
+
+      const request = withOneCatchUp(async () => {
+        const session = await sessions.get('s1', () => Promise.resolve('read again'));
+        return [session, await definitions.get('payouts', () => Promise.resolve('read again')), await definitions.get('payouts', () => Promise.resolve('read again'))];
+      });
+      await tick();
+      catchUp();
+      expect(await request).toEqual(['open', '3 KPIs', '3 KPIs']);
+      expect(feed.roundTrips).toBe(1);
+
+      const outside = Promise.all([sessions.get('s1', () => Promise.resolve('read again')), definitions.get('payouts', () => Promise.resolve('read again'))]);
+      await tick();
+      catchUp();
+      expect(await outside).toEqual(['open', '3 KPIs']);
+      expect(feed.roundTrips).toBe(3);
+    });
+
+    it('reads its own write: after a statement that may write, the next ask catches up again and sees the change it brought', async () => {
+      const { feed, catchUp } = fakeFeed();
+      const definitions = new NotifiedCache<string>(feed, 'definitions', 10);
+      let stored = '3 KPIs';
+      const load = () => Promise.resolve(stored);
+      await definitions.get('payouts', load);
+
+      const request = withOneCatchUp(async () => {
+        const before = await definitions.get('payouts', load);
+        // The request changes the automation; the notification comes with the next round trip on the feed.
+        stored = 'no KPIs';
+        mayHaveWritten();
+        const after = definitions.get('payouts', load);
+        await tick();
+        catchUp(['payouts']);
+        return [before, await after];
+      });
+      await tick();
+      catchUp();
+      expect(await request).toEqual(['3 KPIs', 'no KPIs']);
+      expect(feed.roundTrips).toBe(2);
+    });
+
+    it('gives each request a catch-up of its own: a change notified before the second request is seen by it', async () => {
+      const { feed, catchUp } = fakeFeed();
+      const definitions = new NotifiedCache<string>(feed, 'definitions', 10);
+      let stored = '3 KPIs';
+      const load = () => Promise.resolve(stored);
+      await definitions.get('payouts', load);
+
+      const first = withOneCatchUp(() => definitions.get('payouts', load));
+      await tick();
+      catchUp();
+      expect(await first).toBe('3 KPIs');
+
+      // Changed through another replica between the two requests.
+      stored = 'no KPIs';
+      const second = withOneCatchUp(() => definitions.get('payouts', load));
+      await tick();
+      catchUp(['payouts']);
+      expect(await second).toBe('no KPIs');
+      expect(feed.roundTrips).toBe(2);
+    });
   });
 });

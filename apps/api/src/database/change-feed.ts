@@ -3,6 +3,7 @@ import pg from 'pg';
 import type { Logger } from 'pino';
 import { API_LOGGER } from '../logging/api-logger.token.js';
 import { DATABASE_URL } from './database-url.token.js';
+import { caughtUpInRequest } from './request-catch-up.js';
 
 /** How long the feed waits before connecting again after losing its connection. */
 const RECONNECT_MS = 1_000;
@@ -164,9 +165,11 @@ export class ChangeFeed implements OnApplicationBootstrap, OnApplicationShutdown
  * A per-process copy of values by key, forgotten when `channel` notifies the key (or on any reset of
  * the feed). A kept value is answered only once the feed has caught up with every change committed
  * before the ask (one shared round trip on the feed's connection, no table read), so a change
- * committed through any replica is seen by the next ask on every other. A value read while a
- * notification for any key arrived is not kept: the read may predate the change it announces.
- * Holds at most `maxEntries`; when full it starts over.
+ * committed through any replica is seen by the next request on every other. Inside a request the
+ * catch-up is the request's (request-catch-up.ts): taken by its first ask of any copy, again after
+ * each statement that may write, so a request makes one round trip for all its copies and still reads
+ * its own changes. A value read while a notification for any key arrived is not kept: the read may
+ * predate the change it announces. Holds at most `maxEntries`; when full it starts over.
  */
 export class NotifiedCache<V> {
   private readonly values = new Map<string, V>();
@@ -202,7 +205,7 @@ export class NotifiedCache<V> {
   /** The values of `keys` there are: those kept, and the others from one `load` of the missing keys (kept while the feed is live). */
   async getMany(keys: readonly string[], load: (missing: string[]) => Promise<ReadonlyMap<string, V>>): Promise<Map<string, V>> {
     const found = new Map<string, V>();
-    if (keys.some((key) => this.values.has(key)) && this.feed.live(this.channel) && (await this.feed.caughtUp()) && this.feed.live(this.channel)) {
+    if (keys.some((key) => this.values.has(key)) && this.feed.live(this.channel) && (await caughtUpInRequest(this.feed)) && this.feed.live(this.channel)) {
       for (const key of keys) {
         const kept = this.values.get(key);
         if (kept !== undefined) {

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { ReadReplica } from './read-replica.js';
+import { mayHaveWritten } from './request-catch-up.js';
 
 declare const opaque: unique symbol;
 
@@ -46,12 +47,12 @@ export class Database {
 
   /** The rows `sql` returns (none for a statement without RETURNING), on the primary or in `tx`. */
   async query<Row>(sql: string, params: Params = [], tx?: Transaction): Promise<Row[]> {
-    return (await this.run(this.primary, sql, params, tx)).records as Row[];
+    return (await this.sendToPrimary(sql, params, tx)).records as Row[];
   }
 
   /** How many rows `sql` inserted, changed or deleted, on the primary or in `tx`. */
   async execute(sql: string, params: Params = [], tx?: Transaction): Promise<number> {
-    return (await this.run(this.primary, sql, params, tx)).affected ?? 0;
+    return (await this.sendToPrimary(sql, params, tx)).affected ?? 0;
   }
 
   /**
@@ -87,7 +88,22 @@ export class Database {
         open.delete(tx);
       }
     };
-    return isolation === undefined ? this.primary.transaction(inside) : this.primary.transaction(isolation, inside);
+    const transaction = isolation === undefined ? this.primary.transaction(inside) : this.primary.transaction(isolation, inside);
+    // Committed (or not): the request's next read of a per-process copy catches up again, and so reads this change.
+    return transaction.finally(mayHaveWritten);
+  }
+
+  /**
+   * A statement on the primary, which may change rows (whatever its text: a SELECT may call a function
+   * that writes). Once it has completed, the request's next read of a per-process copy (NotifiedCache)
+   * catches up with the change feed again, so it sees the change (request-catch-up.ts); `read` never writes.
+   */
+  private async sendToPrimary(sql: string, params: Params, tx?: Transaction) {
+    try {
+      return await this.run(this.primary, sql, params, tx);
+    } finally {
+      mayHaveWritten();
+    }
   }
 
   private async run(source: DataSource, sql: string, params: Params, tx?: Transaction) {

@@ -143,12 +143,16 @@ function toFacts(row: Omit<FactsRow, 'key' | 'first_data_at'>, firstDataAt: Date
 export class KpisRepository {
   constructor(@Inject(Database) private readonly db: Database) {}
 
-  /** The automations among `slugs` that are in the catalog (not archived), with their KPIs and SLOs. */
+  /**
+   * The automations among `slugs` that are in the catalog (not archived), with their KPIs and SLOs.
+   * From the primary, never the read replica: KpiDefinitions keeps what this answers until the
+   * automation's next change is notified, and a lagging replica's older copy would be kept until then.
+   */
   async automations(slugs: readonly string[]): Promise<AutomationKpis[]> {
     if (slugs.length === 0) {
       return [];
     }
-    return this.db.read<AutomationKpis>(KPI_SQL.automations, [[...slugs]]);
+    return this.db.query<AutomationKpis>(KPI_SQL.automations, [[...slugs]]);
   }
 
   /** Every series over its window, in one query, by key. */
