@@ -15,45 +15,41 @@ GROUP BY
   state;
 
 -- ReprocessItemsRepository.selectionGroups
+WITH
+  groups AS (
+    SELECT
+      i.automation_slug,
+      d.error_class,
+      count(*)::int AS count,
+      min(d.id) AS sample_id
+    FROM
+      reprocess_item i
+      JOIN dead_letter d ON d.id = i.dead_letter_id
+    WHERE
+      i.request_id = $1::bigint
+    GROUP BY
+      i.automation_slug,
+      d.error_class,
+      d.fingerprint
+    ORDER BY
+      count(*) DESC,
+      min(d.id)
+    LIMIT
+      $2
+  )
 SELECT
-  i.automation_slug,
-  d.error_class,
-  count(*)::int AS count,
-  (
-    array_agg(
-      d.id::text
-      ORDER BY
-        d.id
-    )
-  ) [1] AS sample_id,
-  (
-    array_agg(
-      d.message_id
-      ORDER BY
-        d.id
-    )
-  ) [1] AS sample_message_id,
-  (
-    array_agg(
-      d.error_message
-      ORDER BY
-        d.id
-    )
-  ) [1] AS sample_error
+  g.automation_slug,
+  g.error_class,
+  g.count,
+  g.sample_id::text AS sample_id,
+  s.message_id AS sample_message_id,
+  s.error_message AS sample_error
 FROM
-  reprocess_item i
-  JOIN dead_letter d ON d.id = i.dead_letter_id
-WHERE
-  i.request_id = $1::bigint
-GROUP BY
-  i.automation_slug,
-  d.error_class,
-  d.fingerprint
+  groups g
+  JOIN dead_letter s ON s.id = g.sample_id
 ORDER BY
-  count(*) DESC,
-  min(d.id)
-LIMIT
-  $2;
+  g.count DESC,
+  g.sample_id;
 
 -- ReprocessItemsRepository.itemErrors
 SELECT

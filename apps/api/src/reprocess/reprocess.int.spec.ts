@@ -181,6 +181,26 @@ describe(ReprocessService.name, () => {
     expect(await t.db.query(`SELECT 1 FROM reprocess_item i JOIN dead_letter d ON d.id = i.dead_letter_id WHERE d.error_message = $1`, [`grew ${marker}`])).toEqual([]);
   });
 
+  it('takes each dead letter once when the same selection is requested twice at the same moment, and tells the second request why', async () => {
+    const marker = `twice${randomUUID().replaceAll('-', '')}`;
+    const ids = await seed('payout-reconciliation', 40, { errorMessage: `clicked twice ${marker}` });
+    const selection = { filter: { search: marker } };
+
+    const results = await Promise.all([start(operator, { selection }), start(operator, { selection })]);
+
+    const made = results.flatMap((r) => (r.data?.startReprocess === undefined || r.data.startReprocess === null ? [] : [r.data.startReprocess]));
+    expect(made.map((r) => r.total)).toEqual([40]);
+    const refused = results.flatMap((r) => r.errors ?? []);
+    expect(refused).toHaveLength(1);
+    expect(refused[0]?.message).toMatch(/already waiting in another request|Nothing to act on/);
+    const items = await t.db.query<{ request_id: string; dead_letter_id: string }>(
+      `SELECT request_id::text AS request_id, dead_letter_id::text AS dead_letter_id FROM reprocess_item WHERE dead_letter_id = ANY($1::bigint[]) ORDER BY dead_letter_id::bigint`,
+      [ids],
+    );
+    expect(items.map((i) => i.dead_letter_id)).toEqual(ids);
+    expect(new Set(items.map((i) => i.request_id))).toEqual(new Set([made[0]?.id]));
+  });
+
   it('closes the loop through the SDK: offered, claimed, acknowledged, run reported with the key, resolved', async () => {
     const ids = await seed('payout-reconciliation', 5);
     const started = await start(operator, { selection: { ids }, expectedCount: 5 });

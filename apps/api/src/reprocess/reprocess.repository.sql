@@ -31,6 +31,10 @@ ORDER BY
   d.source_kind;
 
 -- ReprocessRepository.create
+SELECT
+  pg_advisory_xact_lock(hashtext ('roundhouse:snapshot:' || $1));
+
+-- ReprocessRepository.create
 INSERT INTO
   reprocess_request (
     action,
@@ -73,10 +77,18 @@ WITH
       AND r.kind = d.source_kind
     WHERE
       ${where.join(' AND ')}
+      AND NOT EXISTS (
+        SELECT
+          1
+        FROM
+          reprocess_item i
+        WHERE
+          i.dead_letter_id = d.id
+          AND i.state IN ('queued', 'dispatched')
+      )
     ORDER BY
       d.last_failed_at,
       d.id
-    ON CONFLICT DO NOTHING
     RETURNING
       1
   )

@@ -74,11 +74,11 @@ const REQUEST_COLUMNS = `id::text AS id, action, state, requested_by, requested_
 
 /**
  * The SQL conditions (on alias `d`) for a selection; appends their parameters to `params`. For the
- * snapshot (`taken: 'on conflict'`) "can be acted on" looks at the stored status only: the dead
- * letters it reads as reprocessing (an open item holds them) are exactly those the insert's
- * ON CONFLICT on reprocess_item_one_open_idx leaves out, so the ledger is not probed twice per row.
+ * snapshot (`taken: 'open item'`) "can be acted on" looks at the stored status only: the dead
+ * letters it reads as reprocessing (an open item holds them) are exactly those the insert leaves
+ * out by its own condition on reprocess_item_one_open_idx, so the ledger is not probed twice per row.
  */
-function selectionConditions(selection: Selection, params: unknown[], taken: 'filter' | 'on conflict' = 'filter'): string[] {
+function selectionConditions(selection: Selection, params: unknown[], taken: 'filter' | 'open item' = 'filter'): string[] {
   let actionable: string;
   if (taken === 'filter') {
     actionable = statusCondition(ACTIONABLE_STATUSES, params);
@@ -121,8 +121,19 @@ export class ReprocessRepository {
    * queued item (oldest failure first), with its route and its own idempotency key. Dead letters
    * already waiting in another request are left out. Only the ledger is written: the dead letters
    * read `reprocessing` from their new items (DEAD_LETTER_STATUS).
+   *
+   * Snapshots of one automation take turns on an advisory lock held to the end of `tx`, so the
+   * insert leaves out what an open item holds with a plain condition: no speculative insertion
+   * (`ON CONFLICT`: every row checked against each unique index, locked and confirmed apart), and
+   * reprocess_item_one_open_idx still refuses a second open item should anything else write one.
    */
   async create(tx: Transaction, request: NewRequest): Promise<{ id: string; total: number }> {
+    const automations = [...new Set(request.routes.map((r) => r.automation))].sort();
+    // Snapshots of the same automation take turns (in one order, so two never wait for each other):
+    // each one's statement sees the items of the one before it, and leaves the dead letters they hold.
+    for (const automation of automations) {
+      await this.db.query(`SELECT pg_advisory_xact_lock(hashtext('roundhouse:snapshot:' || $1))`, [automation], tx);
+    }
     const [created] = await this.db.query<{ id: string }>(
       `INSERT INTO reprocess_request (action, requested_by, requested_by_name, reason, selection, automations, velocity, total, requested_automations)
        VALUES ($1, $2, $3, $4, $5, $6, $7, 0, $8) RETURNING id::text AS id`,
@@ -132,7 +143,7 @@ export class ReprocessRepository {
         request.requestedByName,
         request.reason,
         JSON.stringify(request.selection),
-        [...new Set(request.routes.map((r) => r.automation))],
+        automations,
         request.velocity,
         JSON.stringify(request.automations),
       ],
@@ -140,7 +151,7 @@ export class ReprocessRepository {
     );
     const id = (created as { id: string }).id;
     const params: unknown[] = [id, request.routes.map((r) => r.automation), request.routes.map((r) => r.sourceKind), request.routes.map((r) => r.route)];
-    const where = selectionConditions(request.selection, params, 'on conflict');
+    const where = selectionConditions(request.selection, params, 'open item');
     // The items are inserted oldest failure first: a sort of every selected row, in memory.
     await this.db.query(`SET LOCAL work_mem = '64MB'`, [], tx);
     const [counted] = await this.db.query<{ total: number }>(
@@ -149,8 +160,8 @@ export class ReprocessRepository {
          SELECT $1::bigint, d.id, d.automation_slug, r.route
            FROM dead_letter d JOIN unnest($2::text[], $3::text[], $4::text[]) AS r(automation, kind, route) ON r.automation = d.automation_slug AND r.kind = d.source_kind
           WHERE ${where.join(' AND ')}
+            AND NOT EXISTS (SELECT 1 FROM reprocess_item i WHERE i.dead_letter_id = d.id AND i.state IN ('queued', 'dispatched'))
           ORDER BY d.last_failed_at, d.id
-         ON CONFLICT DO NOTHING
          RETURNING 1
        )
        SELECT count(*)::int AS total FROM items`,

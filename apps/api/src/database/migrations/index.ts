@@ -34,6 +34,7 @@ import { PartitionIngestEventsByDay1796050000000 } from './1796050000000-Partiti
 import { ReadInFlightFromLedger1796080000000 } from './1796080000000-ReadInFlightFromLedger.js';
 import { OrderReprocessIdsByTime1796080001000 } from './1796080001000-OrderReprocessIdsByTime.js';
 import { CreateDailyRollups1796100000000 } from './1796100000000-CreateDailyRollups.js';
+import { CheckLedgerParentsPerStatement1796110000000 } from './1796110000000-CheckLedgerParentsPerStatement.js';
 
 /** Every migration, oldest first. A new migration is added here. */
 export const migrations = [
@@ -73,4 +74,5 @@ export const migrations = [
   ReadInFlightFromLedger1796080000000,
   OrderReprocessIdsByTime1796080001000,
   CreateDailyRollups1796100000000,
+  CheckLedgerParentsPerStatement1796110000000,
 ];
