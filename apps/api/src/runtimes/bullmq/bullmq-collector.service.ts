@@ -5,12 +5,10 @@ import type { Logger } from 'pino';
 import { BoundAutomations } from '../bound-automations.js';
 import { RuntimeVariables } from '../../config/runtime-variables.js';
 import { redisConnectionOf } from '../../common/redis-connection.js';
-// eslint-disable-next-line no-restricted-imports -- writes in the caller's transaction (an EntityManager) until repositories take an opaque transaction handle (issue 16, item 1): then the owning feature's service takes it
-import { DeadLetterIngestRepository } from '../../dead-letters/dead-letter-ingest.repository.js';
+import { DeadLetterIngestService } from '../../dead-letters/index.js';
+import { Database } from '../../database/database.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config.js';
-// eslint-disable-next-line no-restricted-imports -- writes in the caller's transaction (an EntityManager) until repositories take an opaque transaction handle (issue 16, item 1): then the owning feature's service takes it
-import { IngestRepository } from '../../ingest/ingest.repository.js';
-import { collectedFailureTimes, timestampWindow } from '../../ingest/index.js';
+import { IngestService, collectedFailureTimes, timestampWindow } from '../../ingest/index.js';
 import { API_LOGGER } from '../../logging/api-logger.token.js';
 import { deadLetterFromJob, exhausted, type FailedJob } from './bullmq-dead-letter.js';
 import { CollectorConnections, type FoundBinding } from '../shared/collector-connections.js';
@@ -44,9 +42,10 @@ export class BullMqCollector implements OnApplicationShutdown {
   private readonly bindingConnections: CollectorConnections;
 
   constructor(
-    @Inject(IngestRepository) private readonly store: IngestRepository,
+    @Inject(Database) private readonly database: Database,
+    @Inject(IngestService) private readonly ingest: IngestService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(DeadLetterIngestRepository) private readonly deadLetters: DeadLetterIngestRepository,
+    @Inject(DeadLetterIngestService) private readonly deadLetters: DeadLetterIngestService,
     @Inject(BoundAutomations) private readonly automations: BoundAutomations,
     @Inject(API_LOGGER) private readonly log: Logger,
     @Inject(RuntimeVariables) private readonly variables: RuntimeVariables,
@@ -145,8 +144,8 @@ export class BullMqCollector implements OnApplicationShutdown {
       const found = done.map((job, index) => deadLetterFromJob(job, binding.automation, binding.queue, raw[index]));
       const letters = found.map((letter) => this.collected(letter));
       if (letters.length > 0) {
-        fresh += await this.store.transaction(async (tx) => {
-          const unseen = await this.store.claimEventIds(tx, found);
+        fresh += await this.database.transaction(async (tx) => {
+          const unseen = await this.ingest.claimEventIds(tx, found);
           await this.deadLetters.store(
             tx,
             letters.filter((l) => unseen.has(l.id)),
@@ -193,7 +192,7 @@ export class BullMqCollector implements OnApplicationShutdown {
       }
     }
     if (completed.length > 0) {
-      await this.store.transaction((tx) => this.deadLetters.recordReprocessRuns(tx, completed, []));
+      await this.database.transaction((tx) => this.deadLetters.recordReprocessRuns(tx, completed, []));
     }
   }
 
