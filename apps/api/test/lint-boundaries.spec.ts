@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { ESLint } from 'eslint';
@@ -51,6 +52,21 @@ describe('the boundary lint rules (eslint.config.mjs)', () => {
     expect(await rulesBroken('apps/api/src/runtimes/webhook/webhook.runtime.ts', planted)).toContain('no-restricted-imports');
   });
 
+  it("fail a runtime's collector writing through another feature's repository: the owning feature's service takes the caller's Transaction", async () => {
+    const planted = `import { DeadLetterIngestRepository } from '../../dead-letters/dead-letter-ingest.repository.js';\nexport const repository = DeadLetterIngestRepository;\n`;
+
+    expect(await rulesBroken('apps/api/src/runtimes/rabbitmq/rabbitmq-collector.service.ts', planted)).toContain('no-restricted-imports');
+  });
+
+  it('find no file of the api switching the feature boundary off: there is no exception to it', () => {
+    const sources = path.join(workspaceRoot, 'apps/api/src');
+    const exceptions = readdirSync(sources, { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.ts') && /eslint-disable.*no-restricted-imports/.test(readFileSync(path.join(sources, file), 'utf8')))
+      .sort();
+
+    expect(exceptions).toEqual([]);
+  });
+
   it('pass an api feature importing another through its entry file, from any depth', async () => {
     const sibling = `import { TokensService } from '../tokens/index.js';\nexport const service = TokensService;\n`;
     const deeper = `import { DeadLettersService } from '../../dead-letters/index.js';\nexport const service = DeadLettersService;\n`;
@@ -73,6 +89,7 @@ describe('the boundary lint rules (eslint.config.mjs)', () => {
       'apps/api/src/teams/teams.service.ts',
       'apps/api/src/runtimes/webhook/webhook.runtime.ts',
       'apps/api/src/config/app.config.ts',
+      'apps/api/src/runtimes/rabbitmq/rabbitmq-collector.service.ts',
     ]);
 
     expect(results.flatMap((result) => result.messages.map((message) => `${result.filePath}: ${message.ruleId ?? ''} ${message.message}`))).toEqual([]);

@@ -4,9 +4,7 @@ import { grantsAsMember, type User } from '../auth/index.js';
 import { definitionToYaml, AutomationsService } from '../automations/index.js';
 import { ConflictError, InputError, NotAllowedError, NotFoundError } from '../errors/domain-errors.js';
 import { ReprocessService } from '../reprocess/index.js';
-import { AutomationChangeGate, describeSloChanges, type ChangeRow } from '../automation-changes/index.js';
-// eslint-disable-next-line no-restricted-imports -- settles a change in one transaction with the automation's update (an EntityManager) until repositories take an opaque transaction handle (issue 16, item 1): then AutomationChangesModule offers a service for it
-import { AutomationChangesRepository } from '../automation-changes/automation-changes.repository.js';
+import { AutomationChangeGate, AutomationChangesService, describeSloChanges, type ChangeRow } from '../automation-changes/index.js';
 import type { ApprovalInboxType, AutomationChangeType } from './dto/approval.type.js';
 import { Database } from '../database/database.js';
 
@@ -24,7 +22,7 @@ function ownsTeam(user: User | undefined, team: string): boolean {
 @Injectable()
 export class ApprovalsService {
   constructor(
-    @Inject(AutomationChangesRepository) private readonly changes: AutomationChangesRepository,
+    @Inject(AutomationChangesService) private readonly changes: AutomationChangesService,
     @Inject(Database) private readonly database: Database,
     @Inject(AutomationsService) private readonly automations: AutomationsService,
     @Inject(ReprocessService) private readonly reprocess: ReprocessService,

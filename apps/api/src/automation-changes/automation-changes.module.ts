@@ -3,6 +3,7 @@ import { AuditModule } from '../audit/index.js';
 import { ReprocessHoldsModule } from '../reprocess/index.js';
 import { AutomationChangeGate } from './automation-change-gate.js';
 import { AutomationChangesRepository } from './automation-changes.repository.js';
+import { AutomationChangesService } from './automation-changes.service.js';
 import { WaitingApprovals } from './waiting-approvals.js';
 
 /**
@@ -11,7 +12,7 @@ import { WaitingApprovals } from './waiting-approvals.js';
  */
 @Module({
   imports: [ReprocessHoldsModule, AuditModule],
-  providers: [AutomationChangesRepository, AutomationChangeGate, WaitingApprovals],
-  exports: [AutomationChangesRepository, AutomationChangeGate, WaitingApprovals],
+  providers: [AutomationChangesRepository, AutomationChangesService, AutomationChangeGate, WaitingApprovals],
+  exports: [AutomationChangesService, AutomationChangeGate, WaitingApprovals],
 })
 export class AutomationChangesModule {}

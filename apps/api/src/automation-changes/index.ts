@@ -3,6 +3,7 @@ export { AutomationChangeGate } from './automation-change-gate.js';
 export { AutomationChangesModule } from './automation-changes.module.js';
 export { CHANGE_STATES } from './automation-changes.repository.js';
 export type { ChangeRow, ChangeState } from './automation-changes.repository.js';
+export { AutomationChangesService } from './automation-changes.service.js';
 export { describeSloChanges } from './slo-changes.js';
 export { WaitingApprovals } from './waiting-approvals.js';
 export type { AutomationShift } from './waiting-approvals.js';

@@ -54,10 +54,6 @@ function patchesOf(patches: readonly RunPatch[], rows: readonly KeyRow[]): RunPa
 export class IngestRepository {
   constructor(@Inject(Database) private readonly db: Database) {}
 
-  transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
-    return this.db.transaction(work);
-  }
-
   /** Known automations among `slugs`, with their owning team. */
   async owners(slugs: readonly string[]): Promise<Map<string, string>> {
     if (slugs.length === 0) {

@@ -18,8 +18,8 @@ import {
   type StepV1,
 } from '@roundhouse/contracts';
 import { APP_CONFIG, type AppConfig } from '../config/app.config.js';
-// eslint-disable-next-line no-restricted-imports -- writes in the caller's transaction (an EntityManager) until repositories take an opaque transaction handle (issue 16, item 1): then the owning feature's service takes it
-import { DeadLetterIngestRepository } from '../dead-letters/dead-letter-ingest.repository.js';
+import { DeadLetterIngestService } from '../dead-letters/index.js';
+import { Database, type Transaction } from '../database/database.js';
 import { MetricsService } from '../metrics/index.js';
 import type { RuntimeIdentity } from '../auth/index.js';
 import { covers } from '../tokens/index.js';
@@ -68,11 +68,20 @@ export class IngestService {
 
   constructor(
     @Inject(IngestRepository) private readonly repository: IngestRepository,
+    @Inject(Database) private readonly database: Database,
     @Inject(MetricsService) private readonly metrics: MetricsService,
-    @Inject(DeadLetterIngestRepository) private readonly deadLetters: DeadLetterIngestRepository,
+    @Inject(DeadLetterIngestService) private readonly deadLetters: DeadLetterIngestService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.window = timestampWindow(config);
+  }
+
+  /**
+   * Records events' ids in `tx` (with their `occurredAt`, the same on every resend) and answers the ids
+   * never seen before: how a collector that finds the same failures at every pass stores each once.
+   */
+  claimEventIds(tx: Transaction, events: readonly { id: string; occurredAt: string }[]): Promise<Set<string>> {
+    return this.repository.claimEventIds(tx, events);
   }
 
   /** The event as the contract of `version` parses it, or why it cannot be stored, in the quarantine's words. */
@@ -170,7 +179,7 @@ export class IngestService {
       }
     });
 
-    await this.repository.transaction(async (tx) => {
+    await this.database.transaction(async (tx) => {
       const fresh = await this.repository.claimEventIds(
         tx,
         valid.map((v) => v.event),

@@ -8,7 +8,7 @@ import { decide, sliceSize, stageOf, waitingNote, type CanaryDecision, type Cana
 import { ReprocessCanaryRepository, type CanaryRow } from './reprocess-canary.repository.js';
 import { enqueueRequest } from './reprocess-enqueue.js';
 import { ReprocessRepository } from './reprocess.repository.js';
-import type { Transaction } from '../database/database.js';
+import { Database, type Transaction } from '../database/database.js';
 
 /**
  * Canary reprocess: a request sends a first slice, waits until the runtime reported every slice
@@ -21,6 +21,7 @@ export class ReprocessCanaryService {
   constructor(
     @Inject(ReprocessCanaryRepository) private readonly canaries: ReprocessCanaryRepository,
     @Inject(ReprocessRepository) private readonly ledger: ReprocessRepository,
+    @Inject(Database) private readonly database: Database,
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(JobsService) private readonly jobs: JobsService,
   ) {}
@@ -90,7 +91,7 @@ export class ReprocessCanaryService {
   /** Records the decision once, with its audit entry: the rest is released, or the request stops and its rest waits again. */
   private async record(row: CanaryRow, decision: CanaryDecision, actor: AuditActor, note: string | null): Promise<void> {
     const id = row.request_id;
-    const recorded = await this.ledger.transaction(async (tx) => {
+    const recorded = await this.database.transaction(async (tx) => {
       if (!(await this.canaries.decide(tx, id, decision))) {
         return false;
       }

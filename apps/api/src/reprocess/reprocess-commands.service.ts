@@ -5,9 +5,8 @@ import { commandPayloadOf, toContract } from '../dead-letters/index.js';
 import type { RuntimeIdentity } from '../auth/index.js';
 import { runtimeActor } from '../tokens/index.js';
 import { ReprocessItemsRepository, type ClaimedItem } from './reprocess-items.repository.js';
-import { ReprocessRepository } from './reprocess.repository.js';
 import { ReprocessService } from './reprocess.service.js';
-import type { Transaction } from '../database/database.js';
+import { Database, type Transaction } from '../database/database.js';
 
 /** The command a claimed ledger item becomes. */
 export function commandOf(item: ClaimedItem, issuedAt: Date): ReprocessCommandV1 {
@@ -49,14 +48,14 @@ function byRequest<T extends { request_id: string; automation_slug: string; dead
 @Injectable()
 export class ReprocessCommandsService {
   constructor(
-    @Inject(ReprocessRepository) private readonly ledger: ReprocessRepository,
+    @Inject(Database) private readonly database: Database,
     @Inject(ReprocessItemsRepository) private readonly items: ReprocessItemsRepository,
     @Inject(ReprocessService) private readonly requests: ReprocessService,
     @Inject(AuditService) private readonly audit: AuditService,
   ) {}
 
   async claim(runtime: RuntimeIdentity, request: { max: number; automations?: string[] | undefined }): Promise<ClaimCommandsResponseV1> {
-    const items = await this.ledger.transaction(async (tx) => {
+    const items = await this.database.transaction(async (tx) => {
       const claimed = await this.items.claimCommands(tx, runtime, request.automations, request.max, COMMAND_LEASE_SECONDS);
       await this.record(tx, runtime, 'commands.claimed', claimed);
       return claimed;
@@ -66,7 +65,7 @@ export class ReprocessCommandsService {
   }
 
   async ack(runtime: RuntimeIdentity, reprocessIds: readonly string[]): Promise<AckCommandsResponseV1> {
-    const acknowledged = await this.ledger.transaction(async (tx) => {
+    const acknowledged = await this.database.transaction(async (tx) => {
       const items = await this.items.acknowledgeCommands(tx, reprocessIds, runtime);
       await this.record(tx, runtime, 'commands.acknowledged', items);
       return items;

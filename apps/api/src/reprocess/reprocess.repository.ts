@@ -98,10 +98,6 @@ function selectionConditions(selection: Selection, params: unknown[], taken: 'fi
 export class ReprocessRepository {
   constructor(@Inject(Database) private readonly db: Database) {}
 
-  transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
-    return this.db.transaction(work);
-  }
-
   /** What a selection holds right now that can be acted on, by automation and source. */
   selectionParts(selection: Selection): Promise<SelectionPart[]> {
     const params: unknown[] = [];

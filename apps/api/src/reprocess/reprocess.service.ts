@@ -25,6 +25,7 @@ import { ReprocessCanaryService } from './reprocess-canary.service.js';
 import { ReprocessItemsRepository } from './reprocess-items.repository.js';
 import { ReprocessRepository, type RequestRow, type SelectionPart } from './reprocess.repository.js';
 import { ITEM_STATES, type ReprocessAction, type RequestState, type Selection } from './reprocess.types.js';
+import { Database } from '../database/database.js';
 
 export const MAX_VELOCITY = 10_000;
 export const MAX_REPROCESS_PAGE = 100;
@@ -41,6 +42,7 @@ export class ReprocessService {
 
   constructor(
     @Inject(ReprocessRepository) private readonly ledger: ReprocessRepository,
+    @Inject(Database) private readonly database: Database,
     @Inject(ReprocessItemsRepository) private readonly items: ReprocessItemsRepository,
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(JobsService) private readonly jobs: JobsService,
@@ -94,7 +96,7 @@ export class ReprocessService {
       sourceKind: part.source_kind,
       route: this.runtimes.route(input.action, part.runtime, part.source_kind),
     }));
-    const created = await this.ledger.transaction(async (tx) => {
+    const created = await this.database.transaction(async (tx) => {
       const request = await this.ledger.create(tx, {
         action: input.action,
         requestedBy: user.id,
@@ -162,11 +164,11 @@ export class ReprocessService {
     const changed = changesSince(current, now);
     if (changed.length > 0) {
       const why = wordList(changed);
-      await this.ledger.transaction((tx) => this.holds.requestOutdated(tx, id, why, user));
+      await this.database.transaction((tx) => this.holds.requestOutdated(tx, id, why, user));
       throw new ConflictError(`${why} after ${current.requested_by_name} asked for this request: it was set aside, not approved. Ask again if it is still needed.`, 'id');
     }
     const text = note?.trim() === '' ? null : (note?.trim() ?? null);
-    const approved = await this.ledger.transaction(async (tx) => {
+    const approved = await this.database.transaction(async (tx) => {
       const decided = await this.ledger.decide(tx, id, { decision: 'approved', by: user, note: text });
       if (decided === undefined) {
         throw new ConflictError(notWaiting((await this.ledger.request(id)) ?? current, 'approved'), 'id');
@@ -205,7 +207,7 @@ export class ReprocessService {
     } else {
       checkDecide(current, user, await this.ledger.automationsNow(current.automations));
     }
-    await this.ledger.transaction(async (tx) => {
+    await this.database.transaction(async (tx) => {
       const decided = await this.ledger.decide(tx, id, { decision: 'rejected', by: user, note: text });
       if (decided === undefined) {
         throw new ConflictError(notWaiting((await this.ledger.request(id)) ?? current, 'rejected'), 'id');
@@ -258,7 +260,7 @@ export class ReprocessService {
 
   /** Marks a running request done when nothing is left to send, and records its outcome. */
   async finishIfDone(id: string): Promise<boolean> {
-    return this.ledger.transaction(async (tx) => {
+    return this.database.transaction(async (tx) => {
       const row = await this.ledger.finishIfDone(tx, id);
       if (row === undefined) {
         return false;
@@ -340,7 +342,7 @@ export class ReprocessService {
       throw new NotFoundError(`No reprocess request has the id "${id}".`);
     }
     await this.checkControl(current, user);
-    return this.ledger.transaction(async (tx) => {
+    return this.database.transaction(async (tx) => {
       const moved = await this.ledger.transition(tx, id, from, to);
       if (moved === undefined) {
         throw new ConflictError(`The request is ${current.state}; it can be ${to === 'running' ? 'resumed' : to} only when ${from.join(' or ')}.`, 'id');

@@ -111,7 +111,7 @@ describe.skipIf(RABBITMQ_URL === undefined || REDIS_URL === undefined)('retentio
     await expect.poll(() => queue.getFailedCount(), { timeout: 10_000 }).toBe(2);
     await events.close();
     const collector = t.api.app.get(BullMqCollector);
-    collector.start([{ automation: 'crm-enrichment', url: REDIS_URL ?? '', queue: jobs }], 3_600_000);
+    await collector.start([{ automation: 'crm-enrichment', url: REDIS_URL ?? '', queue: jobs }], 3_600_000);
     await vi.waitFor(async () => expect(await t.db.query(`SELECT 1 FROM dead_letter WHERE source_queue = $1`, [jobs])).toHaveLength(2), { timeout: 10_000, interval: 100 });
 
     const found = (await warnings('crm-enrichment')).filter((w) => w.sourceQueue === jobs);

@@ -1,8 +1,7 @@
 import { Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { OutboundModule } from '../outbound/index.js';
 import { DeadLettersModule } from '../dead-letters/index.js';
-// eslint-disable-next-line no-restricted-imports -- writes in the caller's transaction (an EntityManager) until repositories take an opaque transaction handle (issue 16, item 1): then the owning feature's service takes it
-import { IngestRepository } from '../ingest/ingest.repository.js';
+import { IngestModule } from '../ingest/index.js';
 import { BullMqCollector } from './bullmq/bullmq-collector.service.js';
 import { NatsCollector } from './nats/nats-collector.service.js';
 import { RabbitMqCollector } from './rabbitmq/rabbitmq-collector.service.js';
@@ -25,9 +24,8 @@ class RuntimesShutdown implements OnApplicationShutdown {
 
 /** Every runtime kind's adapter (see registry.ts), as one `Runtimes`, and the collectors following the catalog. */
 @Module({
-  imports: [DeadLettersModule, OutboundModule],
+  imports: [DeadLettersModule, IngestModule, OutboundModule],
   providers: [
-    IngestRepository,
     RabbitMqCollector,
     BullMqCollector,
     NatsCollector,

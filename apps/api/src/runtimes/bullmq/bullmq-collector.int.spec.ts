@@ -75,7 +75,7 @@ describe.skipIf(REDIS_URL === undefined)(BullMqCollector.name, () => {
 
     const collector = t.api.app.get(BullMqCollector);
     // Starting polls once at once; polling again finds nothing new.
-    collector.start([{ automation: 'crm-enrichment', url: REDIS_URL ?? '', queue: name }], 3_600_000);
+    await collector.start([{ automation: 'crm-enrichment', url: REDIS_URL ?? '', queue: name }], 3_600_000);
     await vi.waitFor(async () => expect(await t.db.query(`SELECT 1 FROM dead_letter WHERE source_queue = $1`, [name])).toHaveLength(2), { timeout: 10_000, interval: 100 });
     expect(await collector.poll()).toBe(0);
 
@@ -126,5 +126,16 @@ describe.skipIf(REDIS_URL === undefined)(BullMqCollector.name, () => {
       [letter?.id],
     );
     expect(after).toEqual({ status: 'resolved', state: 'succeeded' });
+  });
+
+  it('stops reading a queue the catalog no longer binds: a job failing after that is not collected', async () => {
+    const collector = t.api.app.get(BullMqCollector);
+    await collector.sync([]);
+    fixed = false;
+    const job = await queue.add('enrich', { leadId: 'L-12', email: 'l-12@acme.example' }, { attempts: 1 });
+    await vi.waitFor(async () => expect(await job.isFailed()).toBe(true), { timeout: 15_000, interval: 100 });
+
+    expect(await collector.poll()).toBe(0);
+    expect(await t.db.query(`SELECT 1 FROM dead_letter WHERE source_queue = $1 AND message_id = $2`, [name, job.id])).toEqual([]);
   });
 });

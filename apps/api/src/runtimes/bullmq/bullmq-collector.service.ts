@@ -1,18 +1,17 @@
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
 import type { DeadLetterV1 } from '@roundhouse/contracts';
 import type { Logger } from 'pino';
 import { BoundAutomations } from '../bound-automations.js';
 import { RuntimeVariables } from '../../config/runtime-variables.js';
 import { redisConnectionOf } from '../../common/redis-connection.js';
-// eslint-disable-next-line no-restricted-imports -- writes in the caller's transaction (an EntityManager) until repositories take an opaque transaction handle (issue 16, item 1): then the owning feature's service takes it
-import { DeadLetterIngestRepository } from '../../dead-letters/dead-letter-ingest.repository.js';
+import { DeadLetterIngestService } from '../../dead-letters/index.js';
+import { Database } from '../../database/database.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config.js';
-// eslint-disable-next-line no-restricted-imports -- writes in the caller's transaction (an EntityManager) until repositories take an opaque transaction handle (issue 16, item 1): then the owning feature's service takes it
-import { IngestRepository } from '../../ingest/ingest.repository.js';
-import { collectedFailureTimes, timestampWindow } from '../../ingest/index.js';
+import { IngestService, collectedFailureTimes, timestampWindow } from '../../ingest/index.js';
 import { API_LOGGER } from '../../logging/api-logger.token.js';
 import { deadLetterFromJob, exhausted, type FailedJob } from './bullmq-dead-letter.js';
+import { BindingCollector, type CollectorSays } from '../shared/binding-collector.js';
 import { CollectorConnections, type FoundBinding } from '../shared/collector-connections.js';
 
 export interface BullMqBinding {
@@ -24,33 +23,45 @@ export interface BullMqBinding {
 const PAGE = 500;
 const POLL_MS = 5_000;
 
-/** A binding's identity: a change of automation, Redis or queue is another collector. */
-function keyOf(binding: BullMqBinding): string {
-  return JSON.stringify([binding.automation, binding.url, binding.queue]);
+/** One queue's failed set, read every poll. */
+interface Watch {
+  binding: BullMqBinding;
+  queue: Queue;
+  timer: NodeJS.Timeout | undefined;
+  /** The poll under way (or the last one): polls of one queue never overlap. */
+  polling: Promise<number>;
 }
 
 /**
  * Collects BullMQ jobs that exhausted their attempts, through BullMQ's own queue API (the failed
  * set), without changing the runtime's jobs. Idempotent: each job failure has a fixed event id.
- * Which queues it watches follows the catalog (see RuntimeCollectors): `sync` starts, moves and stops them.
+ * Which queues it watches follows the catalog (see RuntimeCollectors), on the loop every collector
+ * shares (BindingCollector): `sync` starts, moves and stops them. A failed set holds no messages to
+ * consume: each watched queue is read every poll, and a Redis that is away is read again at the next.
  */
 @Injectable()
-export class BullMqCollector implements OnApplicationShutdown {
-  private readonly queues = new Map<string, { binding: BullMqBinding; queue: Queue }>();
-  private timer: NodeJS.Timeout | undefined;
-  private polling: Promise<number> = Promise.resolve(0);
-  /** Reasons already logged for automations that cannot be collected, so a sync logs each once. */
+export class BullMqCollector extends BindingCollector<BullMqBinding, Watch> {
+  protected readonly says: CollectorSays<BullMqBinding> = {
+    what: 'BullMQ failed jobs',
+    cannot: 'cannot collect BullMQ failed jobs from this queue now; trying again later',
+    fields: ({ automation, queue }) => ({ automation, queue }),
+    failure: (_binding, error) => ({ err: error }),
+  };
 
+  /** How often a queue started from now on is read. */
+  private pollMs = POLL_MS;
   private readonly bindingConnections: CollectorConnections;
 
   constructor(
-    @Inject(IngestRepository) private readonly store: IngestRepository,
+    @Inject(Database) private readonly database: Database,
+    @Inject(IngestService) private readonly ingest: IngestService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(DeadLetterIngestRepository) private readonly deadLetters: DeadLetterIngestRepository,
+    @Inject(DeadLetterIngestService) private readonly deadLetters: DeadLetterIngestService,
     @Inject(BoundAutomations) private readonly automations: BoundAutomations,
-    @Inject(API_LOGGER) private readonly log: Logger,
+    @Inject(API_LOGGER) protected readonly log: Logger,
     @Inject(RuntimeVariables) private readonly variables: RuntimeVariables,
   ) {
+    super();
     this.bindingConnections = new CollectorConnections(this.variables, this.log);
   }
 
@@ -68,66 +79,69 @@ export class BullMqCollector implements OnApplicationShutdown {
   }
 
   /** Collects exactly what the catalog binds now. */
-  async syncFromCatalog(pollMs = POLL_MS): Promise<void> {
-    await this.sync(await this.bindingsFromCatalog(), pollMs);
+  async syncFromCatalog(): Promise<void> {
+    await this.sync(await this.bindingsFromCatalog());
   }
 
-  /** Watches exactly `bindings`: new ones start, ones no longer listed stop (after a poll in progress ends). */
-  async sync(bindings: readonly BullMqBinding[], pollMs = POLL_MS): Promise<void> {
-    const next = new Set(bindings.map(keyOf));
-    const gone = [...this.queues.entries()].filter(([key]) => !next.has(key));
-    if (gone.length > 0) {
-      gone.forEach(([key]) => this.queues.delete(key));
-      await this.polling.catch(() => 0);
-      for (const [, { binding, queue }] of gone) {
-        await queue.close().catch(() => undefined);
-        this.log.info({ automation: binding.automation, queue: binding.queue }, 'stopped collecting BullMQ failed jobs');
-      }
-    }
-    this.start(bindings, pollMs);
+  /** Also watches `bindings` (those not watched yet): each is read at once, then every `pollMs`. */
+  override start(bindings: readonly BullMqBinding[], pollMs = POLL_MS): Promise<void> {
+    this.pollMs = pollMs;
+    return super.start(bindings);
   }
 
-  /** Also watches `bindings` (those not watched yet), polling every `pollMs`. */
-  start(bindings: readonly BullMqBinding[], pollMs = POLL_MS): void {
-    let added = false;
-    for (const binding of bindings) {
-      const key = keyOf(binding);
-      if (this.queues.has(key)) {
-        continue;
-      }
-      const queue = new Queue(binding.queue, { connection: { ...redisConnectionOf(binding.url), maxRetriesPerRequest: 1, lazyConnect: true } });
-      queue.on('error', (error) => this.log.warn({ queue: binding.queue, err: error }, 'BullMQ collector connection problem'));
-      this.queues.set(key, { binding, queue });
-      added = true;
-      this.log.info({ automation: binding.automation, queue: binding.queue }, 'collecting BullMQ failed jobs');
+  /** One read of every watched queue's failed set now; answers how many dead letters were new. */
+  async poll(): Promise<number> {
+    let fresh = 0;
+    for (const watch of this.collecting()) {
+      fresh += await this.pollQueue(watch);
     }
-    if (this.queues.size > 0 && this.timer === undefined) {
-      this.timer = setInterval(() => void this.poll(), pollMs);
-      this.timer.unref();
-    }
-    if (added) {
-      void this.poll();
-    }
+    return fresh;
   }
 
-  /** One pass over every failed set; returns how many dead letters were new. */
-  poll(): Promise<number> {
-    this.polling = this.polling.then(async () => {
-      let fresh = 0;
-      for (const [key, { binding, queue }] of [...this.queues.entries()]) {
-        if (!this.queues.has(key)) {
-          continue;
-        }
-        try {
-          fresh += await this.collect(binding, queue);
-          await this.observeRetried(binding, queue);
-        } catch (error) {
-          this.log.warn({ queue: binding.queue, err: error }, 'collecting BullMQ failed jobs failed; next poll tries again');
-        }
+  protected keyOf(binding: BullMqBinding): string {
+    return JSON.stringify([binding.automation, binding.url, binding.queue]);
+  }
+
+  /** The queue's handle; it connects to Redis when first read, so a Redis that is away shows at the first poll, not here. */
+  protected open(binding: BullMqBinding): Promise<Watch> {
+    const queue = new Queue(binding.queue, { connection: { ...redisConnectionOf(binding.url), maxRetriesPerRequest: 1, lazyConnect: true } });
+    queue.on('error', (error) => this.log.warn({ queue: binding.queue, err: error }, 'BullMQ collector connection problem'));
+    return Promise.resolve({ binding, queue, timer: undefined, polling: Promise.resolve(0) });
+  }
+
+  /** Reads the failed set at once (without waiting for it), then every pollMs. */
+  protected begin(watch: Watch): Promise<void> {
+    watch.timer = setInterval(() => void this.pollQueue(watch), this.pollMs);
+    watch.timer.unref();
+    void this.pollQueue(watch);
+    return Promise.resolve();
+  }
+
+  /** Stops reading once the poll under way ends, then closes the queue's connection. */
+  protected async close(watch: Watch): Promise<void> {
+    clearInterval(watch.timer);
+    watch.timer = undefined;
+    await watch.polling;
+    await watch.queue.close().catch(() => undefined);
+  }
+
+  /** One read of one queue, after the one under way; never throws (a failure is logged and the next poll tries again). */
+  private pollQueue(watch: Watch): Promise<number> {
+    watch.polling = watch.polling.then(async () => {
+      const { binding, queue } = watch;
+      if (!this.consuming(binding, watch)) {
+        return 0;
       }
-      return fresh;
+      try {
+        const fresh = await this.collect(binding, queue);
+        await this.observeRetried(binding, queue);
+        return fresh;
+      } catch (error) {
+        this.log.warn({ queue: binding.queue, err: error }, 'collecting BullMQ failed jobs failed; next poll tries again');
+        return 0;
+      }
     });
-    return this.polling;
+    return watch.polling;
   }
 
   /** Failure times from the future (or before 1970) are stored as the time of collection: see collectedFailureTimes. */
@@ -145,8 +159,8 @@ export class BullMqCollector implements OnApplicationShutdown {
       const found = done.map((job, index) => deadLetterFromJob(job, binding.automation, binding.queue, raw[index]));
       const letters = found.map((letter) => this.collected(letter));
       if (letters.length > 0) {
-        fresh += await this.store.transaction(async (tx) => {
-          const unseen = await this.store.claimEventIds(tx, found);
+        fresh += await this.database.transaction(async (tx) => {
+          const unseen = await this.ingest.claimEventIds(tx, found);
           await this.deadLetters.store(
             tx,
             letters.filter((l) => unseen.has(l.id)),
@@ -193,22 +207,7 @@ export class BullMqCollector implements OnApplicationShutdown {
       }
     }
     if (completed.length > 0) {
-      await this.store.transaction((tx) => this.deadLetters.recordReprocessRuns(tx, completed, []));
+      await this.database.transaction((tx) => this.deadLetters.recordReprocessRuns(tx, completed, []));
     }
-  }
-
-  async stop(): Promise<void> {
-    clearInterval(this.timer);
-    this.timer = undefined;
-    await this.polling.catch(() => 0);
-    const queues = [...this.queues.values()];
-    this.queues.clear();
-    for (const { queue } of queues) {
-      await queue.close().catch(() => undefined);
-    }
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.stop();
   }
 }

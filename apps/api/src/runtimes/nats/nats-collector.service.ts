@@ -6,10 +6,8 @@ import type { Logger } from 'pino';
 import { BoundAutomations } from '../bound-automations.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config.js';
 import { RuntimeVariables } from '../../config/runtime-variables.js';
-// eslint-disable-next-line no-restricted-imports -- writes in the caller's transaction (an EntityManager) until repositories take an opaque transaction handle (issue 16, item 1): then the owning feature's service takes it
-import { DeadLetterIngestRepository } from '../../dead-letters/dead-letter-ingest.repository.js';
-// eslint-disable-next-line no-restricted-imports -- writes in the caller's transaction (an EntityManager) until repositories take an opaque transaction handle (issue 16, item 1): then the owning feature's service takes it
-import { IngestRepository } from '../../ingest/ingest.repository.js';
+import { DeadLetterIngestService } from '../../dead-letters/index.js';
+import { Database } from '../../database/database.js';
 import { collectedFailureTimes, timestampWindow } from '../../ingest/index.js';
 import { API_LOGGER } from '../../logging/api-logger.token.js';
 import { advisorySubjects, deadLetterFromJetStream, parseGiveUpAdvisory, type GiveUpAdvisory } from './nats-dead-letter.js';
@@ -65,9 +63,9 @@ export class NatsCollector extends BindingCollector<NatsBinding, Collector> {
   private readonly bindingConnections: CollectorConnections;
 
   constructor(
-    @Inject(IngestRepository) private readonly store: IngestRepository,
+    @Inject(Database) private readonly database: Database,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(DeadLetterIngestRepository) private readonly deadLetters: DeadLetterIngestRepository,
+    @Inject(DeadLetterIngestService) private readonly deadLetters: DeadLetterIngestService,
     @Inject(API_LOGGER) protected readonly log: Logger,
     @Inject(BoundAutomations) private readonly automations: BoundAutomations,
     @Inject(RuntimeVariables) private readonly variables: RuntimeVariables,
@@ -210,7 +208,7 @@ export class NatsCollector extends BindingCollector<NatsBinding, Collector> {
       letters.push(collectedFailureTimes(deadLetterFromJetStream(advisory, stored, binding.automation), now, window));
     }
     if (letters.length > 0) {
-      await this.store.transaction((tx) => this.deadLetters.store(tx, letters));
+      await this.database.transaction((tx) => this.deadLetters.store(tx, letters));
     }
   }
 }

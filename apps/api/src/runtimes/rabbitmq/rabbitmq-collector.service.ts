@@ -4,11 +4,9 @@ import type { DeadLetterV1 } from '@roundhouse/contracts';
 import type { Logger } from 'pino';
 import { BoundAutomations } from '../bound-automations.js';
 import { RuntimeVariables } from '../../config/runtime-variables.js';
-// eslint-disable-next-line no-restricted-imports -- writes in the caller's transaction (an EntityManager) until repositories take an opaque transaction handle (issue 16, item 1): then the owning feature's service takes it
-import { DeadLetterIngestRepository } from '../../dead-letters/dead-letter-ingest.repository.js';
+import { DeadLetterIngestService } from '../../dead-letters/index.js';
+import { Database } from '../../database/database.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config.js';
-// eslint-disable-next-line no-restricted-imports -- writes in the caller's transaction (an EntityManager) until repositories take an opaque transaction handle (issue 16, item 1): then the owning feature's service takes it
-import { IngestRepository } from '../../ingest/ingest.repository.js';
 import { collectedFailureTimes, timestampWindow } from '../../ingest/index.js';
 import { API_LOGGER } from '../../logging/api-logger.token.js';
 import { deadLetterFromAmqp } from './amqp-dead-letter.js';
@@ -53,9 +51,9 @@ export class RabbitMqCollector extends BindingCollector<RabbitMqBinding, Consume
   private readonly bindingConnections: CollectorConnections;
 
   constructor(
-    @Inject(IngestRepository) private readonly store: IngestRepository,
+    @Inject(Database) private readonly database: Database,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(DeadLetterIngestRepository) private readonly deadLetters: DeadLetterIngestRepository,
+    @Inject(DeadLetterIngestService) private readonly deadLetters: DeadLetterIngestService,
     @Inject(API_LOGGER) protected readonly log: Logger,
     @Inject(BoundAutomations) private readonly automations: BoundAutomations,
     @Inject(RuntimeVariables) private readonly variables: RuntimeVariables,
@@ -144,7 +142,7 @@ export class RabbitMqCollector extends BindingCollector<RabbitMqBinding, Consume
         return;
       }
       try {
-        await this.store.transaction((tx) =>
+        await this.database.transaction((tx) =>
           this.deadLetters.store(
             tx,
             batch.map((b) => b.letter),

@@ -19,7 +19,8 @@ export interface CollectorSays<B> {
 }
 
 /**
- * The collector loop every broker-fed runtime kind shares: per binding, connect and consume; a binding
+ * The collector loop every runtime kind with a collector shares: per binding, connect and consume (or,
+ * for a source that is read rather than consumed, such as BullMQ's failed set, poll); a binding
  * that cannot be collected (broker down, queue missing) or whose connection goes away is tried again
  * later without taking the api down; `sync` follows the catalog (new bindings start, gone ones stop after
  * storing what they hold); `stop` ends them all. A runtime kind says how to open, begin and close one
@@ -80,6 +81,11 @@ export abstract class BindingCollector<B, C> implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await this.stop();
+  }
+
+  /** The consumers collecting now, one per binding that consumes (not those waiting to try again). */
+  protected collecting(): C[] {
+    return [...this.consumers.values()];
   }
 
   /** Whether `consumer` is still the one collecting its binding (not released, not lost). */
