@@ -2,7 +2,6 @@ import { spawnSync } from 'node:child_process';
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { asAdmin } from './console.js';
 import { expect, test } from './fixtures.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -51,6 +50,7 @@ test.describe('Backstage journey', () => {
   });
 
   test('an org folder copied beside the catalog applies with notes; the team tree shows its levels and members, the automation its annotation links', async ({
+    admin,
     baseUrl,
     roundhouse,
     signedInAs,
@@ -81,26 +81,16 @@ test.describe('Backstage journey', () => {
     // A team in another namespace says so.
     await expect(page.getByRole('heading', { name: /^Team A \(EMEA\)/ }).getByText('namespace emea')).toBeVisible();
 
-    await page.goto(`${baseUrl}/automations/card-refunds`);
+    await page.goto('/automations/card-refunds');
     await expect(page.getByRole('heading', { level: 1, name: 'Card refunds' })).toBeVisible();
     await expect(page.getByRole('link', { name: 'PagerDuty service' })).toHaveAttribute('href', 'https://app.pagerduty.com/service-directory/PX7R2QZ');
     await expect(page.getByRole('link', { name: 'GitHub project' })).toHaveAttribute('href', 'https://github.com/northwind/card-refunds');
     await expect(page.getByRole('link', { name: 'Grafana dashboard' })).toHaveAttribute('href', 'https://grafana.northwind.example/d/refunds');
 
     // Backstage reads it back from the running server (not the console's pages) with a catalog_read token.
-    const graphql = await asAdmin(baseUrl);
-    const { createRuntimeToken } = await graphql<{ createRuntimeToken: { secret: string } }>(
-      `
-        mutation ($input: CreateRuntimeTokenInput!) {
-          createRuntimeToken(input: $input) {
-            secret
-          }
-        }
-      `,
-      { input: { name: 'Backstage e2e', team: 'finance-ops', capabilities: ['catalog_read'] } },
-    );
+    const token = await admin.createRuntimeToken({ name: 'Backstage e2e', team: 'finance-ops', capabilities: ['catalog_read'] });
     expect((await fetch(`${baseUrl}/catalog/backstage/entities.yaml`, { headers: { accept: '*/*' } })).status).toBe(401);
-    const served = await fetch(`${baseUrl}/catalog/backstage/entities.yaml`, { headers: { accept: '*/*', authorization: `Bearer ${createRuntimeToken.secret}` } });
+    const served = await fetch(`${baseUrl}/catalog/backstage/entities.yaml`, { headers: { accept: '*/*', authorization: `Bearer ${token}` } });
     expect(served.status).toBe(200);
     const yaml = await served.text();
     expect(yaml).toContain('\n  name: card-refunds\n');

@@ -1,6 +1,9 @@
 import { reprocessDeadLetter, reprocessRunOptions } from '@roundhouse/sdk';
-import { asAdmin, runtimeClient } from './console.js';
 import { expect, test } from './fixtures.js';
+import { FINANCE_OPS } from './support/admin.js';
+import { auditTrail } from './support/audit-trail.js';
+import { approveRequest, openedRequestId } from './support/reprocess-requests.js';
+import { namedError } from './support/runtime.js';
 
 /** Registered by this journey: a finance-ops automation that touches billing, so any reprocess of it needs a second person. */
 const AUTOMATION = 'supplier-statement-reconciliation';
@@ -9,54 +12,30 @@ const ERROR_CLASS = 'StatementBalanceMismatchError';
 const REASON = 'Supplier statement import fixed by finance systems (CHG-2317)';
 const DECISION = 'canary: 1 of 3 failed again (33.3%), within the 40% you set; sending the other 7';
 
-async function setUp(baseUrl: string): Promise<void> {
-  const graphql = await asAdmin(baseUrl);
-  await graphql(
-    `
-      mutation Register($input: AutomationInput!) {
-        registerAutomation(input: $input) {
-          slug
-        }
-      }
-    `,
-    {
-      input: {
-        slug: AUTOMATION,
-        title: 'Supplier statement reconciliation',
-        description: 'Reconciles monthly supplier statements against open vendor bills in NetSuite and flags differences to accounts payable.',
-        type: 'automation',
-        lifecycle: 'production',
-        owner: 'finance-ops',
-        onCall: { name: 'Finance ops primary' },
-        riskDomains: ['billing'],
-        runtime: { kind: 'sdk' },
-      },
-    },
-  );
-}
-
 test.describe('canary reprocess journey', () => {
-  test.beforeAll(({ baseUrl }) => setUp(baseUrl));
+  test.beforeAll(({ admin }) =>
+    admin.registerAutomation({
+      ...FINANCE_OPS,
+      slug: AUTOMATION,
+      title: 'Supplier statement reconciliation',
+      description: 'Reconciles monthly supplier statements against open vendor bills in NetSuite and flags differences to accounts payable.',
+      riskDomains: ['billing'],
+    }),
+  );
 
   test('on call starts a reprocess with a canary, a second operator approves it, the runtime fails one of the first three and the rest follows', async ({
-    baseUrl,
+    connectRuntime,
     signedInAs,
+    workbench,
   }) => {
     // The reconciliation runtime gave up on ten statements; it will handle them again through the SDK.
-    const client = await runtimeClient(baseUrl, {
-      team: 'finance-ops',
-      name: 'statement reconciler e2e',
-      automations: [AUTOMATION],
-      capabilities: ['ingest', 'dead_letters', 'commands'],
-    });
+    const client = await connectRuntime({ team: 'finance-ops', name: 'statement reconciler e2e', automations: [AUTOMATION], capabilities: ['ingest', 'dead_letters', 'commands'] });
     for (let n = 0; n < MESSAGES; n += 1) {
-      const error = new Error(`Statement ST-2026-${500 + n} closes at 12,410.00 EUR but the open bills add up to 12,401.00 EUR`);
-      error.name = ERROR_CLASS;
       client.deadLetter(AUTOMATION, {
         messageId: `statement_e2e_${n}`,
         source: { kind: 'sdk', queue: 'ap.statements.reconcile' },
         payload: { statement: `ST-2026-${500 + n}`, vendor: 'V-2210' },
-        error,
+        error: namedError(ERROR_CLASS, `Statement ST-2026-${500 + n} closes at 12,410.00 EUR but the open bills add up to 12,401.00 EUR`),
         attempts: 3,
       });
     }
@@ -68,9 +47,7 @@ test.describe('canary reprocess journey', () => {
         handled.push(command.messageId);
         // The first statement handled (one of the canary's) still does not balance; the others do now.
         if (handled.length === 1) {
-          const error = new Error('Statement still 9.00 EUR off');
-          error.name = ERROR_CLASS;
-          run.fail(error, { deadLetter: reprocessDeadLetter(command) });
+          run.fail(namedError(ERROR_CLASS, 'Statement still 9.00 EUR off'), { deadLetter: reprocessDeadLetter(command) });
         } else {
           run.succeed();
         }
@@ -78,61 +55,46 @@ test.describe('canary reprocess journey', () => {
       { automations: [AUTOMATION], pollIntervalMs: 500 },
     );
 
-    try {
-      // Otto asks for a reprocess that starts with a canary: 30% first, at most 40% of them may fail again.
-      const page = await signedInAs('otto');
-      await page.goto(`${baseUrl}/dead-letters?automation=${AUTOMATION}`);
-      await page.locator('tr[data-fingerprint]').filter({ hasText: ERROR_CLASS }).getByRole('button').first().click();
-      await expect(page).toHaveURL(/fingerprint=/);
-      await expect(page.locator('tr[data-dead-letter-id]')).toHaveCount(MESSAGES);
-      await page.getByRole('button', { name: 'Reprocess all matching…' }).click();
-      const dialog = page.getByRole('dialog');
-      await dialog.getByLabel('Reason').fill(REASON);
-      await dialog.getByRole('checkbox', { name: 'Start with a canary' }).check();
-      await dialog.getByLabel('First slice').fill('30');
-      await dialog.getByLabel('Most that may fail again (%)').fill('40');
-      await expect(dialog.getByTestId('canary-plan')).toContainText('The first 3 messages go out alone. The other 7 follow');
-      await dialog.getByRole('button', { name: `Ask for approval: Reprocess ${MESSAGES} messages` }).click();
+    // Otto asks for a reprocess that starts with a canary: 30% first, at most 40% of them may fail again.
+    const page = await signedInAs('otto');
+    await workbench.openGroup(AUTOMATION, ERROR_CLASS);
+    await expect(workbench.rows).toHaveCount(MESSAGES);
+    const dialog = await workbench.reprocessAllMatching();
+    await dialog.getByLabel('Reason').fill(REASON);
+    await dialog.getByRole('checkbox', { name: 'Start with a canary' }).check();
+    await dialog.getByLabel('First slice').fill('30');
+    await dialog.getByLabel('Most that may fail again (%)').fill('40');
+    await expect(dialog.getByTestId('canary-plan')).toContainText('The first 3 messages go out alone. The other 7 follow');
+    await dialog.getByRole('button', { name: `Ask for approval: Reprocess ${MESSAGES} messages` }).click();
 
-      await expect(page).toHaveURL(/\/reprocess\/\d+$/);
-      const requestId = /\/reprocess\/(\d+)$/.exec(page.url())?.[1] ?? '';
-      const stages = page.getByRole('region', { name: 'Stages' });
-      await expect(stages.getByRole('listitem', { name: 'Canary' })).toContainText('1. Canary: the first 3 messages — waits for approval');
-      await expect(stages.getByRole('listitem', { name: 'The rest' })).toContainText('2. The rest: 7 messages');
-      // Nothing goes out before the approval, and the verdict does not say it is sending.
-      await expect(page.getByTestId('canary-verdict')).toContainText('Nothing is sent before the approval.');
+    const requestId = await openedRequestId(page);
+    const stages = page.getByRole('region', { name: 'Stages' });
+    await expect(stages.getByRole('listitem', { name: 'Canary' })).toContainText('1. Canary: the first 3 messages — waits for approval');
+    await expect(stages.getByRole('listitem', { name: 'The rest' })).toContainText('2. The rest: 7 messages');
+    // Nothing goes out before the approval, and the verdict does not say it is sending.
+    await expect(page.getByTestId('canary-verdict')).toContainText('Nothing is sent before the approval.');
 
-      // Oscar, second on call, approves the whole request as it is.
-      await signedInAs('oscar');
-      await page.getByRole('link', { name: 'Approvals, 1 waiting for you' }).click();
-      // The card tells Oscar it is a canary, and that his approval covers the whole request.
-      const card = page.getByRole('article', { name: `Reprocess request #${requestId}` });
-      await expect(card.getByTestId('approval-canary')).toContainText('The first 3 messages go out alone. The other 7 follow');
-      await page
-        .getByRole('group', { name: `Decide on request #${requestId}` })
-        .getByRole('button', { name: 'Approve…' })
-        .click();
-      const approveDialog = page.getByRole('dialog', { name: `Approve request #${requestId}?` });
-      await approveDialog.getByRole('textbox').fill('Canary first, as agreed with AP');
-      await approveDialog.getByRole('button', { name: `Approve — send ${MESSAGES} messages` }).click();
-      await expect(page.getByText('Nothing waits for your approval')).toBeVisible();
+    // Oscar, second on call, approves the whole request as it is.
+    await signedInAs('oscar');
+    await page.getByRole('link', { name: 'Approvals, 1 waiting for you' }).click();
+    // The card tells Oscar it is a canary, and that his approval covers the whole request.
+    const card = page.getByRole('article', { name: `Reprocess request #${requestId}` });
+    await expect(card.getByTestId('approval-canary')).toContainText('The first 3 messages go out alone. The other 7 follow');
+    await approveRequest(page, requestId, { messages: MESSAGES, note: 'Canary first, as agreed with AP' });
 
-      // The request page shows the canary's outcomes, its decision with the reason, then the rest going out.
-      await page.goto(`${baseUrl}/reprocess/${requestId}`);
-      const canary = page.getByRole('region', { name: 'Stages' }).getByRole('listitem', { name: 'Canary' });
-      await expect(canary).toContainText(DECISION, { timeout: 30_000 });
-      await expect(canary).toContainText('1. Canary: the first 3 messages — passed');
-      await expect(canary).toContainText('3 of 3 messages sent · 2 succeeded · 1 failed again · 0 awaiting an outcome');
-      await expect(page.locator('[data-request-id]')).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
-      await expect(page.getByRole('region', { name: 'Stages' }).getByRole('listitem', { name: 'The rest' })).toContainText('Sent after the canary passed');
-      await expect.poll(() => handled.length, { timeout: 30_000 }).toBe(MESSAGES);
-      expect(new Set(handled).size).toBe(MESSAGES);
+    // The request page shows the canary's outcomes, its decision with the reason, then the rest going out.
+    await page.goto(`/reprocess/${requestId}`);
+    const canary = stages.getByRole('listitem', { name: 'Canary' });
+    await expect(canary).toContainText(DECISION, { timeout: 30_000 });
+    await expect(canary).toContainText('1. Canary: the first 3 messages — passed');
+    await expect(canary).toContainText('3 of 3 messages sent · 2 succeeded · 1 failed again · 0 awaiting an outcome');
+    await expect(page.locator('[data-request-id]')).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+    await expect(stages.getByRole('listitem', { name: 'The rest' })).toContainText('Sent after the canary passed');
+    await expect.poll(() => handled.length, { timeout: 30_000 }).toBe(MESSAGES);
+    expect(new Set(handled).size).toBe(MESSAGES);
 
-      const trail = page.getByRole('table', { name: 'Audit trail, newest first' });
-      await expect(trail.locator('tr[data-action="reprocess.canary.passed"]')).toContainText('Roundhouse');
-      await expect(trail.locator('tr[data-action="reprocess.canary.passed"]')).toContainText(DECISION);
-    } finally {
-      await client.shutdown();
-    }
+    const passed = auditTrail(page).entries('reprocess.canary.passed');
+    await expect(passed).toContainText('Roundhouse');
+    await expect(passed).toContainText(DECISION);
   });
 });

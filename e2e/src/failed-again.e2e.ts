@@ -1,55 +1,41 @@
-import type { RoundhouseClient } from '@roundhouse/sdk';
-import { asAdmin, runtimeClient } from './console.js';
 import { expect, test } from './fixtures.js';
+import { FINANCE_OPS } from './support/admin.js';
+import { openedRequestId } from './support/reprocess-requests.js';
+import { namedError } from './support/runtime.js';
 
 /** Registered by this journey (finance-ops, runtime kind sdk), so its dead letters touch no other journey's numbers. */
 const AUTOMATION = 'psp-fee-reconciliation';
-const TITLE = 'PSP fee reconciliation';
 const MESSAGES = 12;
 const FAIL_AGAIN = 4;
 const OLD_ERROR = 'FeeScheduleMissingError';
 const NEW_ERROR = 'AcquirerTimeoutError';
 
 test.describe('failed-again journey', () => {
-  let client: RoundhouseClient;
-  /** The disputes whose reprocess the runtime lets fail again: the first FAIL_AGAIN payouts. */
-  const failing = new Set(Array.from({ length: FAIL_AGAIN }, (_, n) => `fee-batch-${n + 1}`));
+  test.beforeAll(({ admin }) =>
+    admin.registerAutomation({
+      ...FINANCE_OPS,
+      slug: AUTOMATION,
+      title: 'PSP fee reconciliation',
+      description: 'Matches the fees Adyen and Stripe deduct from each payout to the contracted fee schedule and books the difference in NetSuite.',
+    }),
+  );
 
-  test.beforeAll(async ({ baseUrl }) => {
-    const graphql = await asAdmin(baseUrl);
-    await graphql(
-      `
-        mutation Register($input: AutomationInput!) {
-          registerAutomation(input: $input) {
-            slug
-          }
-        }
-      `,
-      {
-        input: {
-          slug: AUTOMATION,
-          title: TITLE,
-          description: 'Matches the fees Adyen and Stripe deduct from each payout to the contracted fee schedule and books the difference in NetSuite.',
-          type: 'automation',
-          lifecycle: 'production',
-          owner: 'finance-ops',
-          onCall: { name: 'Finance ops primary' },
-          runtime: { kind: 'sdk' },
-        },
-      },
-    );
-    client = await runtimeClient(baseUrl, {
+  test('a reprocess where some fail again: the request links to exactly those, grouped by their new error, and the default view lists them', async ({
+    connectRuntime,
+    signedInAs,
+    workbench,
+  }) => {
+    // The runtime gave up on twelve fee batches: the fee schedule for a new card scheme was missing.
+    const client = await connectRuntime({
       name: 'fee reconciliation worker e2e',
       team: 'finance-ops',
       automations: [AUTOMATION],
       capabilities: ['ingest', 'dead_letters', 'commands'],
     });
-    // The runtime gave up on twelve fee batches: the fee schedule for a new card scheme was missing.
     const firstFailedAt = new Date(Date.now() - 3_600_000);
     for (let n = 1; n <= MESSAGES; n += 1) {
       const run = client.startRun(AUTOMATION, { runId: `fee-run-${n}`, correlationId: `fee-batch-${n}` });
-      const error = Object.assign(new Error(`no fee schedule for card scheme "cartes_bancaires" in contract ADY-2026-${n}`), { name: OLD_ERROR });
-      run.fail(error, {
+      run.fail(namedError(OLD_ERROR, `no fee schedule for card scheme "cartes_bancaires" in contract ADY-2026-${n}`), {
         outcome: 'dead_lettered',
         deadLetter: {
           messageId: `fee-batch-${n}`,
@@ -61,38 +47,27 @@ test.describe('failed-again journey', () => {
       });
     }
     await client.flush();
-    // Once the schedule is fixed, a reprocess goes through — except where the acquirer times out this time.
+    // Once the schedule is fixed, a reprocess goes through — except for the first FAIL_AGAIN batches, where the acquirer times out this time.
+    const failing = new Set(Array.from({ length: FAIL_AGAIN }, (_, n) => `fee-batch-${n + 1}`));
     client.onReprocess(
       (command) =>
         client.trackReprocess(command, () => {
           if (command.correlationId !== undefined && failing.has(command.correlationId)) {
-            throw Object.assign(new Error(`acquirer did not answer within 30 s for ${command.correlationId}`), { name: NEW_ERROR });
+            throw namedError(NEW_ERROR, `acquirer did not answer within 30 s for ${command.correlationId}`);
           }
           return 'booked';
         }),
       { automations: [AUTOMATION], pollIntervalMs: 500 },
     );
-  });
-
-  test.afterAll(async () => {
-    await client.shutdown();
-  });
-
-  test('a reprocess where some fail again: the request links to exactly those, grouped by their new error, and the default view lists them', async ({ baseUrl, signedInAs }) => {
-    const page = await signedInAs('otto');
 
     // The workbench opens on what needs action; the group of the old error, then everything in it.
-    await page.goto(`${baseUrl}/dead-letters?automation=${AUTOMATION}`);
-    const group = page.locator('tr[data-fingerprint]').filter({ hasText: OLD_ERROR });
-    await group.getByRole('button').first().click();
-    await expect(page).toHaveURL(/fingerprint=/);
-    await expect(page.locator('tr[data-dead-letter-id]')).toHaveCount(MESSAGES);
-    await page.getByRole('button', { name: 'Reprocess all matching…' }).click();
-    const dialog = page.getByRole('dialog');
+    const page = await signedInAs('otto');
+    await workbench.openGroup(AUTOMATION, OLD_ERROR);
+    await expect(workbench.rows).toHaveCount(MESSAGES);
+    const dialog = await workbench.reprocessAllMatching();
     await dialog.getByLabel('Reason').fill('Fee schedule for Cartes Bancaires added to contract ADY-2026 (FIN-812)');
     await dialog.getByRole('button', { name: `Reprocess ${MESSAGES} messages` }).click();
-    await expect(page).toHaveURL(/\/reprocess\/\d+$/);
-    const requestId = /\/reprocess\/(\d+)$/.exec(page.url())?.[1] ?? '';
+    const requestId = await openedRequestId(page);
 
     // The runtime handles every command; the request's page offers "the 4 that failed again".
     const link = page.getByRole('link', { name: `the ${FAIL_AGAIN} that failed again` });
@@ -101,22 +76,20 @@ test.describe('failed-again journey', () => {
     await page.waitForURL((url) => url.pathname === '/dead-letters' && url.searchParams.get('request') === requestId && url.searchParams.get('status') === 'failed_again');
 
     // Exactly those, under the error they failed with this time.
-    const rows = page.locator('tr[data-dead-letter-id]');
-    await expect(rows).toHaveCount(FAIL_AGAIN);
-    await expect(rows.filter({ hasText: NEW_ERROR }).filter({ hasText: 'Failed again' })).toHaveCount(FAIL_AGAIN);
-    const groups = page.locator('tr[data-fingerprint]');
-    await expect(groups).toHaveCount(1);
-    await expect(groups.first()).toContainText(NEW_ERROR);
+    await expect(workbench.rows).toHaveCount(FAIL_AGAIN);
+    await expect(workbench.rows.filter({ hasText: NEW_ERROR }).filter({ hasText: 'Failed again' })).toHaveCount(FAIL_AGAIN);
+    await expect(workbench.groups).toHaveCount(1);
+    await expect(workbench.groups.first()).toContainText(NEW_ERROR);
     await expect(page.getByRole('search', { name: 'Filter dead letters' })).toContainText(`Sent back by request #${requestId}`);
 
     // The default view lists them too: needs action is pending and failed again; the old group holds nothing waiting.
-    await page.goto(`${baseUrl}/dead-letters?automation=${AUTOMATION}`);
+    await workbench.open(AUTOMATION);
     await expect(page.getByRole('combobox', { name: 'Status' })).toHaveValue('needs_action');
-    await expect(rows).toHaveCount(FAIL_AGAIN);
-    await expect(page.locator('tr[data-fingerprint]').filter({ hasText: OLD_ERROR })).toHaveCount(0);
+    await expect(workbench.rows).toHaveCount(FAIL_AGAIN);
+    await expect(workbench.group(OLD_ERROR)).toHaveCount(0);
 
     // One of them keeps the error it had before on its page.
-    await rows.first().getByRole('link', { name: NEW_ERROR }).click();
+    await workbench.rows.first().getByRole('link', { name: NEW_ERROR }).click();
     await expect(page.getByRole('heading', { level: 1, name: new RegExp(NEW_ERROR) })).toBeVisible();
     await expect(page.getByRole('list', { name: 'Earlier errors, newest first' })).toContainText(OLD_ERROR);
   });

@@ -1,22 +1,20 @@
 import { readFile } from 'node:fs/promises';
-import { runtimeClient } from './console.js';
 import { expect, test } from './fixtures.js';
+import { openDashboard } from './support/dashboards.js';
 
 const DASHBOARD = 'Finance automation program';
 
 test.describe('a viewer reads the finance dashboard', () => {
-  test('money never added across units, each line saying what it is; no data said as such; a future range refused with a sentence', async ({ baseUrl, signedInAs }) => {
+  test('money never added across units, each line saying what it is; no data said as such; a future range refused with a sentence', async ({ connectRuntime, signedInAs }) => {
     // Finance's runtimes report two month-end balances: 12,000 EUR invoiced after the close, 20,000 EUR unreconciled.
-    const client = await runtimeClient(baseUrl, { team: 'finance-ops', name: 'finance balances e2e', automations: ['invoice-generation', 'payout-reconciliation'] });
+    const client = await connectRuntime({ team: 'finance-ops', name: 'finance balances e2e', automations: ['invoice-generation', 'payout-reconciliation'] });
     client.measure('invoice-generation', 'revenue-slipped-at-close', 12_000);
     client.measure('payout-reconciliation', 'unreconciled-cash-at-close', 20_000);
     await client.shutdown();
     expect(client.stats()).toMatchObject({ quarantined: 0, forbidden: 0, dropped: 0 });
 
     const page = await signedInAs('vera');
-    await page.getByRole('link', { name: 'Dashboards' }).first().click();
-    await page.getByRole('link', { name: DASHBOARD }).click();
-    await expect(page.getByRole('heading', { level: 1, name: DASHBOARD })).toBeVisible();
+    await openDashboard(page, DASHBOARD);
 
     // One figure per unit, each saying what the money is: two balances still at stake, never one sum.
     const totals = page.getByRole('region', { name: 'Hours and money won back' });
@@ -44,7 +42,7 @@ test.describe('a viewer reads the finance dashboard', () => {
     expect(csv.join('\n')).not.toContain('Money, total');
 
     // A quarter before anything was reported: no data, said as such — not "0 hours".
-    await page.goto(`${baseUrl}/dashboards/finance-automation-program?from=2025-01-01&to=2025-03-31`);
+    await page.goto('/dashboards/finance-automation-program?from=2025-01-01&to=2025-03-31');
     await expect(page.getByTestId('dashboard-range')).toContainText('1 Jan 2025 – 31 Mar 2025');
     await expect(figure('Staff time saved')).toContainText('No data in this range');
     expect(await totals.innerText()).not.toMatch(/\b0 hours\b/);
@@ -52,7 +50,7 @@ test.describe('a viewer reads the finance dashboard', () => {
     await expect(closeToInvoice).toContainText('No data in this range');
 
     // Next year is refused with a sentence and a way back.
-    await page.goto(`${baseUrl}/dashboards/finance-automation-program?from=2099-01-01&to=2099-01-31`);
+    await page.goto('/dashboards/finance-automation-program?from=2099-01-01&to=2099-01-31');
     await expect(page.getByText('These dates cannot be shown')).toBeVisible();
     await expect(page.locator('main')).toContainText('is in the future: nothing has been measured in it yet');
     await page.getByRole('button', { name: 'Show the dashboard’s usual dates' }).click();

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ROUNDHOUSE_ENV_KEY, type Roundhouse } from './fixtures.js';
-import { startRoundhouse } from './roundhouse-process.js';
+import { startRoundhouse } from './support/roundhouse-process.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 

@@ -43,7 +43,7 @@ test.describe('the console on narrow and wide screens', () => {
     await expect(nav).toBeHidden();
   });
 
-  test('at 390 px the sections fold into a menu that opens, leads to a page and closes, and no page scrolls sideways', async ({ baseUrl, page, signedInAs }) => {
+  test('at 390 px the sections fold into a menu that opens, leads to a page and closes, and no page scrolls sideways', async ({ page, signedInAs }) => {
     await page.setViewportSize({ width: 390, height: 844 });
     await signedInAs('ada');
     const nav = page.getByRole('navigation', { name: 'Main' });
@@ -88,7 +88,7 @@ test.describe('the console on narrow and wide screens', () => {
     ];
     const overflowing: Record<string, number> = {};
     for (const path of pages) {
-      await page.goto(`${baseUrl}${path}`);
+      await page.goto(path);
       await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
       await page.waitForLoadState('networkidle');
       const overflow = await sidewaysOverflow(page);

@@ -1,23 +1,22 @@
 import { readFile } from 'node:fs/promises';
-import { runtimeClient } from './console.js';
 import { expect, test } from './fixtures.js';
+import { openDashboard } from './support/dashboards.js';
+import { namedError } from './support/runtime.js';
 
 const AUTOMATION = 'dunning-reminders';
 const SLO_TITLE = '99% of due reminders sent on the day they are due';
 
 test.describe('proving value journey', () => {
-  test('a finance lead reads the program dashboard, exports a panel; on call acknowledges the alert the failing reminders raise', async ({ baseUrl, signedInAs }) => {
+  test('a finance lead reads the program dashboard, exports a panel; on call acknowledges the alert the failing reminders raise', async ({ connectRuntime, signedInAs }) => {
     // The alert evaluator runs every minute: this journey waits for it.
     test.setTimeout(240_000);
     // The reminders runtime reports: a month's recovered cash, and a bad few minutes — 10 of 40 reminders fail.
-    const client = await runtimeClient(baseUrl, { team: 'finance-ops', name: 'dunning worker e2e', automations: [AUTOMATION] });
+    const client = await connectRuntime({ team: 'finance-ops', name: 'dunning worker e2e', automations: [AUTOMATION] });
     client.measure(AUTOMATION, 'overdue-cash-recovered', 512_000);
     for (let i = 0; i < 40; i += 1) {
       const run = client.startRun(AUTOMATION, { correlationId: `dunning-e2e-${i}` });
       if (i % 4 === 0) {
-        const error = new Error('SMTP relay answered 451 Try again later');
-        error.name = 'MailDeliveryError';
-        run.fail(error, { outcome: 'failed' });
+        run.fail(namedError('MailDeliveryError', 'SMTP relay answered 451 Try again later'), { outcome: 'failed' });
       } else {
         run.succeed();
       }
@@ -27,9 +26,7 @@ test.describe('proving value journey', () => {
 
     // A finance lead (a viewer) opens the program dashboard.
     const page = await signedInAs('vera');
-    await page.getByRole('link', { name: 'Dashboards' }).first().click();
-    await page.getByRole('link', { name: 'Finance automation program' }).click();
-    await expect(page.getByRole('heading', { level: 1, name: 'Finance automation program' })).toBeVisible();
+    await openDashboard(page, 'Finance automation program');
     await expect(page.getByTestId('dashboard-range')).toContainText('Last 90 days');
 
     const recovered = page.getByRole('region', { name: 'Overdue invoices paid after a reminder' });
@@ -54,7 +51,7 @@ test.describe('proving value journey', () => {
     await expect(promises).toContainText(SLO_TITLE);
 
     // The evaluator (every minute, on pg-boss) pages on the fast burn; a viewer sees why they cannot acknowledge.
-    await page.goto(`${baseUrl}/alerts`);
+    await page.goto('/alerts');
     const card = page.getByRole('listitem', { name: SLO_TITLE }).filter({ hasText: 'over the last 1h' });
     await expect(async () => {
       await page.reload();
@@ -66,7 +63,7 @@ test.describe('proving value journey', () => {
 
     // The operator on call for finance-ops acknowledges it.
     await signedInAs('otto');
-    await page.goto(`${baseUrl}/alerts`);
+    await page.goto('/alerts');
     await card.getByRole('button', { name: /Acknowledge the alert/ }).click();
     await expect(card).toContainText('Otto Operator');
     await expect(card.getByRole('button', { name: /Acknowledge the alert/ })).toHaveCount(0);

@@ -1,5 +1,8 @@
-import { asAdmin } from './console.js';
 import { expect, test, type Page } from './fixtures.js';
+import { FINANCE_OPS } from './support/admin.js';
+import { auditTrail } from './support/audit-trail.js';
+import { openedRequestId } from './support/reprocess-requests.js';
+import { httpRuntime, type ReprocessCommand } from './support/runtime.js';
 
 /** Registered by this journey (finance-ops, runtime kind sdk), so its runs and dead letters touch no other journey's numbers. */
 const AUTOMATION = 'chargeback-evidence-submission';
@@ -7,75 +10,7 @@ const TITLE = 'Chargeback evidence submission';
 const MESSAGES = 30;
 const ERROR_CLASS = 'EvidenceUploadRefusedError';
 
-/** A reprocess command as the runtime receives it (see @roundhouse/contracts, reprocess-command.v1.ts). */
-interface Command {
-  reprocessId: string;
-  requestId: string;
-  automation: string;
-  deadLetterId: string;
-  messageId: string;
-  correlationId?: string;
-  payload: unknown;
-}
-
-/**
- * A finance-ops automation whose runtime pulls reprocess commands through the SDK, and a runtime
- * token of the team that may report runs and dead letters and pick up commands.
- */
-async function setUp(baseUrl: string): Promise<string> {
-  const graphql = await asAdmin(baseUrl);
-  await graphql(
-    `
-      mutation Register($input: AutomationInput!) {
-        registerAutomation(input: $input) {
-          slug
-        }
-      }
-    `,
-    {
-      input: {
-        slug: AUTOMATION,
-        title: TITLE,
-        description: 'Gathers delivery proof and receipts for disputed card payments and submits them to Adyen before the deadline.',
-        type: 'automation',
-        lifecycle: 'production',
-        owner: 'finance-ops',
-        onCall: { name: 'Finance ops primary' },
-        runtime: { kind: 'sdk' },
-      },
-    },
-  );
-  const created = await graphql<{ createRuntimeToken: { secret: string } }>(`
-    mutation {
-      createRuntimeToken(input: { name: "chargeback worker reprocess e2e", team: "finance-ops", capabilities: [ingest, dead_letters, commands] }) {
-        secret
-      }
-    }
-  `);
-  return created.createRuntimeToken.secret;
-}
-
-/** The runtime's side, as plain HTTP: what an SDK does under the hood. */
-function runtime(baseUrl: string, token: string) {
-  const post = async <T>(path: string, body: unknown): Promise<T> => {
-    const response = await fetch(`${baseUrl}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify(body),
-    });
-    const text = await response.text();
-    if (!response.ok) {
-      throw new Error(`POST ${path} answered ${response.status}: ${text}`);
-    }
-    return JSON.parse(text) as T;
-  };
-  return {
-    report: (events: unknown[]) => post<{ accepted: number; quarantined: number; forbidden: number }>('/ingest/v1/events', events),
-    claim: (max: number) => post<{ commands: Command[] }>('/ingest/v1/commands/claim', { max }),
-    ack: (reprocessIds: string[]) => post<{ acknowledged: number }>('/ingest/v1/commands/ack', { reprocessIds }),
-  };
-}
-
+/** The ingest event of the runtime giving up on dispute `n`. */
 function deadLetterEvent(n: number, at: string) {
   return {
     id: `e2e-reprocess-dead-letter-${n}`,
@@ -98,30 +33,33 @@ function progressOf(page: Page, state: string) {
 }
 
 test.describe('reprocess journey', () => {
-  let worker: ReturnType<typeof runtime>;
+  let worker: ReturnType<typeof httpRuntime>;
 
-  test.beforeAll(async ({ baseUrl }) => {
-    worker = runtime(baseUrl, await setUp(baseUrl));
+  // The automation's runtime, as plain HTTP with a token that may also pick up commands, gave up on thirty disputes.
+  test.beforeAll(async ({ admin, baseUrl }) => {
+    await admin.registerAutomation({
+      ...FINANCE_OPS,
+      slug: AUTOMATION,
+      title: TITLE,
+      description: 'Gathers delivery proof and receipts for disputed card payments and submits them to Adyen before the deadline.',
+    });
+    const token = await admin.createRuntimeToken({ name: 'chargeback worker reprocess e2e', team: 'finance-ops', capabilities: ['ingest', 'dead_letters', 'commands'] });
+    worker = httpRuntime(baseUrl, token);
     const at = new Date().toISOString();
     const stored = await worker.report(Array.from({ length: MESSAGES }, (_, n) => deadLetterEvent(n + 1, at)));
     expect(stored).toMatchObject({ accepted: MESSAGES, quarantined: 0, forbidden: 0 });
   });
 
   test('on call reprocesses a whole group, the runtime picks the commands up and reports back, and the console shows them resolved; a viewer may not act', async ({
-    baseUrl,
     signedInAs,
+    workbench,
   }) => {
     const page = await signedInAs('otto');
 
     // The workbench, narrowed to the group, then "everything matching".
-    await page.goto(`${baseUrl}/dead-letters?automation=${AUTOMATION}`);
-    const group = page.locator('tr[data-fingerprint]').filter({ hasText: ERROR_CLASS });
-    await group.getByRole('button').first().click();
-    await expect(page).toHaveURL(/fingerprint=/);
-    await expect(page.locator('tr[data-dead-letter-id]')).toHaveCount(MESSAGES);
-    await page.getByRole('button', { name: 'Reprocess all matching…' }).click();
-
-    const dialog = page.getByRole('dialog');
+    await workbench.openGroup(AUTOMATION, ERROR_CLASS);
+    await expect(workbench.rows).toHaveCount(MESSAGES);
+    const dialog = await workbench.reprocessAllMatching();
     const confirm = dialog.getByRole('button', { name: `Reprocess ${MESSAGES} messages` });
     await expect(confirm).toBeVisible();
     await expect(dialog).toContainText(`${MESSAGES} dead letters will be sent back to their runtimes`);
@@ -131,13 +69,12 @@ test.describe('reprocess journey', () => {
     await expect(confirm).toBeEnabled();
     await confirm.click();
 
-    await expect(page).toHaveURL(/\/reprocess\/\d+$/);
-    const requestId = /\/reprocess\/(\d+)$/.exec(page.url())?.[1] ?? '';
+    const requestId = await openedRequestId(page);
     await expect(page.getByRole('heading', { level: 1, name: new RegExp(`Reprocess ${MESSAGES} dead letters`) })).toBeVisible();
     await expect(page.getByText('Adyen reopened the defense period (INC-5120)').first()).toBeVisible();
 
     // The runtime: claim the commands offered to it, acknowledge them, handle them, report each run.
-    const commands: Command[] = [];
+    const commands: ReprocessCommand[] = [];
     await expect
       .poll(
         async () => {
@@ -171,13 +108,13 @@ test.describe('reprocess journey', () => {
     await expect(page.locator('[data-request-id]')).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
     await expect(page.getByTestId('progress-headline')).toHaveText(`${MESSAGES} of ${MESSAGES} messages finished (100%)`);
     await expect(progressOf(page, 'failed')).toHaveText('0');
-    const audit = page.getByRole('table', { name: 'Audit trail, newest first' });
-    await expect(audit.getByRole('row', { name: /Reprocess requested/ })).toBeVisible();
-    await expect(audit.getByRole('row', { name: /Finished sending/ })).toBeVisible();
+    const audit = auditTrail(page);
+    await expect(audit.row(/Reprocess requested/)).toBeVisible();
+    await expect(audit.row(/Finished sending/)).toBeVisible();
 
     // One of the dead letters: resolved, with the reprocess in its history.
-    const first = commands[0] as Command;
-    await page.goto(`${baseUrl}/dead-letters/${first.deadLetterId}`);
+    const first = commands[0] as ReprocessCommand;
+    await page.goto(`/dead-letters/${first.deadLetterId}`);
     await expect(page.getByRole('heading', { level: 1, name: /Resolved/ })).toBeVisible();
     const history = page.getByRole('table', { name: 'Reprocesses and discards of this message, newest first' });
     const entry = history.getByRole('row', { name: new RegExp(`Reprocess #${requestId}`) });
@@ -187,7 +124,7 @@ test.describe('reprocess journey', () => {
 
     // A viewer sees the same dead letters, and cannot act on them.
     await signedInAs('vera');
-    await page.goto(`${baseUrl}/dead-letters?automation=${AUTOMATION}&status=any`);
+    await workbench.open(AUTOMATION, 'any');
     const toolbar = page.getByRole('toolbar', { name: 'Act on dead letters' });
     const reprocessAll = toolbar.getByRole('button', { name: 'Reprocess all matching…' });
     await expect(toolbar).toContainText('Your role (Viewer) cannot reprocess or discard dead letters.');
@@ -195,7 +132,7 @@ test.describe('reprocess journey', () => {
     await expect(toolbar.getByRole('button', { name: 'Discard all matching…' })).toBeDisabled();
     await expect(page.getByRole('checkbox')).toHaveCount(0);
 
-    await page.goto(`${baseUrl}/dead-letters/${first.deadLetterId}`);
+    await page.goto(`/dead-letters/${first.deadLetterId}`);
     const reprocessOne = page.getByRole('button', { name: 'Reprocess', exact: true });
     await expect(reprocessOne).toBeDisabled();
   });

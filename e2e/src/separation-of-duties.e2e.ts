@@ -1,6 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { asAdmin } from './console.js';
 import { expect, test } from './fixtures.js';
+import { FINANCE_OPS } from './support/admin.js';
+import { auditTrail } from './support/audit-trail.js';
+import { approveRequest, openedRequestId } from './support/reprocess-requests.js';
+import { httpRuntime } from './support/runtime.js';
 
 /** Registered by this journey: a finance-ops automation that touches billing, so any reprocess of it needs a second person. */
 const AUTOMATION = 'supplier-credit-note-matching';
@@ -9,42 +12,19 @@ const MESSAGES = 3;
 const ERROR_CLASS = 'CreditNoteCurrencyMismatchError';
 const REASON = 'NetSuite currency table fixed by finance systems (CHG-2291)';
 
-async function setUp(baseUrl: string): Promise<void> {
-  const graphql = await asAdmin(baseUrl);
-  await graphql(
-    `
-      mutation Register($input: AutomationInput!) {
-        registerAutomation(input: $input) {
-          slug
-        }
-      }
-    `,
-    {
-      input: {
-        slug: AUTOMATION,
-        title: TITLE,
-        description: 'Matches supplier credit notes from the AP inbox to open vendor bills in NetSuite and applies them before the payment run.',
-        type: 'automation',
-        lifecycle: 'production',
-        owner: 'finance-ops',
-        onCall: { name: 'Finance ops primary' },
-        riskDomains: ['billing'],
-        runtime: { kind: 'sdk' },
-      },
-    },
-  );
-  const { createRuntimeToken } = await graphql<{ createRuntimeToken: { secret: string } }>(`
-    mutation {
-      createRuntimeToken(input: { name: "credit note matcher e2e", team: "finance-ops", capabilities: [ingest, dead_letters] }) {
-        secret
-      }
-    }
-  `);
-  const at = new Date().toISOString();
-  const response = await fetch(`${baseUrl}/ingest/v1/events`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${createRuntimeToken.secret}` },
-    body: JSON.stringify(
+test.describe('separation of duties journey', () => {
+  // The matcher's runtime gave up on three credit notes: the currencies did not match.
+  test.beforeAll(async ({ admin, baseUrl }) => {
+    await admin.registerAutomation({
+      ...FINANCE_OPS,
+      slug: AUTOMATION,
+      title: TITLE,
+      description: 'Matches supplier credit notes from the AP inbox to open vendor bills in NetSuite and applies them before the payment run.',
+      riskDomains: ['billing'],
+    });
+    const runtime = httpRuntime(baseUrl, await admin.createRuntimeToken({ name: 'credit note matcher e2e', team: 'finance-ops', capabilities: ['ingest', 'dead_letters'] }));
+    const at = new Date().toISOString();
+    const stored = await runtime.report(
       Array.from({ length: MESSAGES }, (_, n) => ({
         id: `e2e-sod-dead-letter-${n}`,
         type: 'dead_letter',
@@ -57,31 +37,23 @@ async function setUp(baseUrl: string): Promise<void> {
         errorMessage: 'The credit note is in CHF but the bill it settles is in EUR',
         attempts: 4,
       })),
-    ),
+    );
+    expect(stored).toMatchObject({ accepted: MESSAGES });
   });
-  expect(await response.json()).toMatchObject({ accepted: MESSAGES });
-}
-
-test.describe('separation of duties journey', () => {
-  test.beforeAll(({ baseUrl }) => setUp(baseUrl));
 
   test('on call asks to reprocess a billing automation, cannot approve it alone, a second operator approves it, and an admin finds both in the audit trail and exports it', async ({
-    baseUrl,
     signedInAs,
+    workbench,
   }) => {
     // Otto asks: the dialog says up front that a second person must approve.
     const page = await signedInAs('otto');
-    await page.goto(`${baseUrl}/dead-letters?automation=${AUTOMATION}`);
-    await page.locator('tr[data-fingerprint]').filter({ hasText: ERROR_CLASS }).getByRole('button').first().click();
-    await expect(page).toHaveURL(/fingerprint=/);
-    await expect(page.locator('tr[data-dead-letter-id]')).toHaveCount(MESSAGES);
-    await page.getByRole('button', { name: 'Reprocess all matching…' }).click();
-    const dialog = page.getByRole('dialog');
+    await workbench.openGroup(AUTOMATION, ERROR_CLASS);
+    await expect(workbench.rows).toHaveCount(MESSAGES);
+    const dialog = await workbench.reprocessAllMatching();
     await dialog.getByLabel('Reason').fill(REASON);
     await dialog.getByRole('button', { name: `Ask for approval: Reprocess ${MESSAGES} messages` }).click();
 
-    await expect(page).toHaveURL(/\/reprocess\/\d+$/);
-    const requestId = /\/reprocess\/(\d+)$/.exec(page.url())?.[1] ?? '';
+    const requestId = await openedRequestId(page);
     const approval = page.getByRole('region', { name: 'Approval' });
     await expect(approval).toContainText(`Waiting for approval: ${AUTOMATION} touches billing.`);
     await expect(approval.getByRole('button', { name: 'Approve…' })).toBeDisabled();
@@ -93,31 +65,24 @@ test.describe('separation of duties journey', () => {
     await page.getByRole('link', { name: 'Approvals, 1 waiting for you' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Approvals' })).toBeVisible();
     await expect(page.getByRole('link', { name: `Reprocess ${MESSAGES} messages of ${AUTOMATION}` })).toBeVisible();
-    await page
-      .getByRole('group', { name: `Decide on request #${requestId}` })
-      .getByRole('button', { name: 'Approve…' })
-      .click();
-    const approveDialog = page.getByRole('dialog', { name: `Approve request #${requestId}?` });
-    await approveDialog.getByRole('textbox').fill('Checked the currency fix in NetSuite sandbox');
-    await approveDialog.getByRole('button', { name: `Approve — send ${MESSAGES} messages` }).click();
-    await expect(page.getByText('Nothing waits for your approval')).toBeVisible();
+    await approveRequest(page, requestId, { messages: MESSAGES, note: 'Checked the currency fix in NetSuite sandbox' });
 
-    await page.goto(`${baseUrl}/reprocess/${requestId}`);
+    await page.goto(`/reprocess/${requestId}`);
     await expect(page.locator('[data-request-id]')).toHaveAttribute('data-state', 'running');
     await expect(page.getByRole('status').filter({ hasText: 'Approved by Oscar Operator' })).toContainText('Checked the currency fix in NetSuite sandbox');
 
     // Ada reads the trail of the automation: who asked, who approved, why; and exports it.
     await signedInAs('ada');
-    await page.goto(`${baseUrl}/audit?automation=${AUTOMATION}`);
+    await page.goto(`/audit?automation=${AUTOMATION}`);
     await expect(page.getByRole('heading', { level: 1, name: 'Audit trail' })).toBeVisible();
-    const trail = page.getByRole('table', { name: 'Audit trail, newest first' });
-    const approved = trail.locator('tr[data-action="approval.approved"]');
+    const trail = auditTrail(page);
+    const approved = trail.entries('approval.approved');
     await expect(approved).toContainText('Oscar Operator');
     await expect(approved).toContainText(`Reprocess request #${requestId}`);
-    const requested = trail.locator('tr[data-action="reprocess.requested"]');
+    const requested = trail.entries('reprocess.requested');
     await expect(requested).toContainText('Otto Operator');
     await expect(requested).toContainText(REASON);
-    await expect(trail.locator('tr[data-action="automation.registered"]')).toContainText('Ada Admin');
+    await expect(trail.entries('automation.registered')).toContainText('Ada Admin');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export CSV' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^roundhouse-audit-\d{4}-\d{2}-\d{2}\.csv$/);

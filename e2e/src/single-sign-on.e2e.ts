@@ -2,7 +2,7 @@
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { startTestProvider, type TestProvider } from '../../apps/api/test/oidc-provider.js';
 import { expect, test } from './fixtures.js';
-import { freePort, startRoundhouse, type RoundhouseProcess } from './roundhouse-process.js';
+import { freePort, startRoundhouse, type RoundhouseProcess } from './support/roundhouse-process.js';
 
 /**
  * Single sign-on in the browser, against a real OpenID provider (oidc-provider) started here on

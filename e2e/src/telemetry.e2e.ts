@@ -1,12 +1,13 @@
 import { RoundhouseClient } from '@roundhouse/sdk';
 import { expect, test } from './fixtures.js';
+import { namedError } from './support/runtime.js';
 
 test.describe('telemetry journey', () => {
   test('an owner creates a runtime token, a runtime reports through the SDK, and the health tab and the trail show it', async ({ baseUrl, signedInAs }) => {
     const page = await signedInAs('omar');
 
     // The token is shown once, in the console.
-    await page.goto(`${baseUrl}/teams/finance-ops/tokens`);
+    await page.goto('/teams/finance-ops/tokens');
     await page.getByRole('button', { name: 'New token' }).click();
     await page.getByLabel('Name', { exact: true }).fill('payout worker e2e');
     await page.getByRole('button', { name: 'Create token' }).click();
@@ -21,22 +22,20 @@ test.describe('telemetry journey', () => {
     client.startRun('payout-reconciliation', { correlationId }).succeed();
     const runId = 'payout-run-e2e';
     const first = client.startRun('payout-reconciliation', { correlationId, runId, attempt: 1 });
-    const limited = new Error('Adyen answered 429 Too Many Requests');
-    limited.name = 'RateLimitError';
-    first.fail(limited, { outcome: 'retrying' });
+    first.fail(namedError('RateLimitError', 'Adyen answered 429 Too Many Requests'), { outcome: 'retrying' });
     client.startRun('payout-reconciliation', { correlationId, runId, attempt: 2 }).succeed();
     client.heartbeat('payout-reconciliation', 'payout-worker-1');
     await client.shutdown();
     expect(client.stats()).toMatchObject({ accepted: 7, quarantined: 0, forbidden: 0, dropped: 0 });
 
-    await page.goto(`${baseUrl}/automations/payout-reconciliation/health?window=1h`);
+    await page.goto('/automations/payout-reconciliation/health?window=1h');
     await expect(page.locator('[data-stat="throughput"]')).toContainText('3');
     await expect(page.locator('[data-stat="retry-rate"]')).toContainText('33');
     await expect(page.locator('[data-stat="last-heartbeat"]')).toBeVisible();
     await expect(page.locator('[data-stat="last-heartbeat"]')).not.toContainText('No data yet');
     await expect(page.getByRole('figure').first()).toBeVisible();
 
-    await page.goto(`${baseUrl}/trail/${correlationId}`);
+    await page.goto(`/trail/${correlationId}`);
     const timeline = page.getByRole('list', { name: 'Runs in time order' });
     await expect(timeline.getByRole('listitem')).toHaveCount(3);
     await expect(page.getByRole('figure').filter({ hasText: 'At a glance' })).toHaveCount(1);
