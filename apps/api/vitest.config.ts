@@ -25,7 +25,12 @@ export default defineConfig({
     // expect.poll waits for a state, not a time: up to 10 s on a loaded machine (the default is 1 s).
     expect: { poll: { timeout: 10_000 } },
     hookTimeout: 120_000,
+    // Two files at a time, each in a process of its own (forks). Most of a file's time is spent waiting
+    // (for its api to start, a broker, a poll, another process), so two files can share the
+    // machine's two cores. Files keep out of each other's way: each has its own database (a copy of the run's
+    // migrated template), its own broker names (a random suffix), free ports and temporary folders,
+    // and sets variables only in its own process. `--maxWorkers=1` runs them one at a time.
     pool: 'forks',
-    fileParallelism: false,
+    maxWorkers: 2,
   },
 });

@@ -6,7 +6,6 @@ import { pino, type Logger } from 'pino';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { createApp } from '../src/app.js';
 import { loadConfig, type AppConfig } from '../src/config/app.config.js';
-import { runMigrations } from '../src/database/data-source.js';
 
 export interface TestDatabase {
   /** The api's role (not a superuser, not the tables' owner): what the api runs as, as in production. */
@@ -34,15 +33,18 @@ function withDatabase(url: string, name: string, role?: { name: string; password
   return parsed.toString();
 }
 
-/** A new, empty database belonging to this run's owner role, with every migration applied (as the owner). */
+/**
+ * A new database belonging to this run's owner role: a copy of the run's template, which has every
+ * migration applied (as the owner, see global-setup.ts), or with `migrate: false` an empty one.
+ */
 export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
   const admin = inject('adminDatabaseUrl');
   const roles = inject('testRoles');
   const name = `roundhouse_test_${randomBytes(6).toString('hex')}`;
+  const template = options.migrate === false ? '' : ` TEMPLATE ${pg.escapeIdentifier(inject('templateDatabase'))}`;
   const client = new pg.Client({ connectionString: admin });
   await client.connect();
-  await client.query(`CREATE DATABASE ${name} OWNER ${pg.escapeIdentifier(roles.owner.name)}`);
-  await client.end();
+  await client.query(`CREATE DATABASE ${name}${template} OWNER ${pg.escapeIdentifier(roles.owner.name)}`).finally(() => client.end());
   const adminUrl = withDatabase(admin, name);
   const pool = new pg.Pool({ connectionString: adminUrl, max: 2 });
   await pool.query('REVOKE CREATE ON SCHEMA public FROM PUBLIC');
@@ -65,12 +67,6 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
     await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await dropper.end();
   };
-  if (options.migrate !== false) {
-    await runMigrations(migrationUrl, { apiRole: roles.api.name }).catch(async (error: unknown) => {
-      await drop();
-      throw error;
-    });
-  }
   return {
     url,
     migrationUrl,

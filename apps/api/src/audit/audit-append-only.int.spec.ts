@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/harness.js';
@@ -41,17 +42,18 @@ describe('the audit trail in the database', () => {
   });
 
   it('refuses an application role even when it was granted every privilege on the table', async () => {
+    // Roles belong to the whole server, which other test runs share: this one is named for this test alone.
+    const probe = `audit_probe_${randomBytes(4).toString('hex')}`;
     await asRole(db.adminUrl, async (client) => {
       try {
-        await client.query(`DROP ROLE IF EXISTS audit_probe`);
-        await client.query(`CREATE ROLE audit_probe`);
-        await client.query(`GRANT ALL ON audit_entry TO audit_probe`);
-        await client.query(`SET ROLE audit_probe`);
+        await client.query(`CREATE ROLE ${probe}`);
+        await client.query(`GRANT ALL ON audit_entry TO ${probe}`);
+        await client.query(`SET ROLE ${probe}`);
         await expect(client.query(`DELETE FROM audit_entry`)).rejects.toThrow('audit_entry is append-only: DELETE is not allowed');
         await client.query(`RESET ROLE`);
       } finally {
-        await client.query(`DROP OWNED BY audit_probe`);
-        await client.query(`DROP ROLE audit_probe`);
+        await client.query(`DROP OWNED BY ${probe}`);
+        await client.query(`DROP ROLE ${probe}`);
       }
     });
     expect((await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_entry`))[0]?.n).toBe(2);
