@@ -4,7 +4,6 @@
 import './app/styles.css';
 import './shared/styles/utilities.css';
 import './shared/styles/layout.css';
-import './shared/styles/buttons.css';
 import './shared/styles/content.css';
 import './shared/styles/feedback.css';
 import './shared/styles/tables.css';

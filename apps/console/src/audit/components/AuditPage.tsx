@@ -6,6 +6,7 @@ import { LoadingMessage, SkeletonLine } from '@/shared/components/Skeleton';
 import { NoneMatchState } from '@/shared/components/filters/NoneMatchState';
 import { ShownCount } from '@/shared/components/filters/ShownCount';
 import { useDocumentTitle } from '@/shared/hooks/useDocumentTitle';
+import { Button, ButtonAnchor } from '@/shared/ui/Button';
 import { teamsQueryOptions } from '@/teams/api/teamsQuery';
 import { mayReadAudit } from '../auditAccess';
 import { auditExportUrl, auditRangeProblem, toAuditFilter } from '../auditFilters';
@@ -92,13 +93,13 @@ export function AuditPage() {
           </p>
         </div>
         {rangeProblem === null ? (
-          <a className="button" href={auditExportUrl(filter)} download>
+          <ButtonAnchor href={auditExportUrl(filter)} download>
             Export CSV
-          </a>
+          </ButtonAnchor>
         ) : (
-          <button type="button" className="button" disabled title={rangeProblem}>
+          <Button disabled title={rangeProblem}>
             Export CSV
-          </button>
+          </Button>
         )}
       </header>
       <AuditFiltersBar

@@ -2,6 +2,7 @@ import { Fragment, useState } from 'react';
 import { Link } from 'react-router';
 import type { AuditEntriesQuery } from '@/gql/graphql';
 import { formatInstant } from '@/shared/format/dates';
+import { Button } from '@/shared/ui/Button';
 import { describeAction, describeActorKind, describeDetail, targetOf } from '../auditWords';
 import { AuditEntryChanges } from './AuditEntryChanges';
 import styles from './AuditTable.module.css';
@@ -66,16 +67,16 @@ export function AuditTable({ entries, showTarget = true }: AuditTableProps) {
                     {describeDetail(entry.detail).join(' · ')}
                     {changed ? ' ' : null}
                     {changed ? (
-                      <button
-                        type="button"
-                        className="button button--quiet button--small"
+                      <Button
+                        variant="quiet"
+                        size="small"
                         aria-expanded={expanded}
                         aria-controls={expanded ? changesId : undefined}
                         aria-label={`${expanded ? 'Hide' : 'Show'} the changes: ${describeAction(entry.action)}, ${formatInstant(entry.at)}`}
                         onClick={() => toggle(entry.id)}
                       >
                         {expanded ? 'Hide changes' : 'Show changes'}
-                      </button>
+                      </Button>
                     ) : null}
                   </td>
                 </tr>

@@ -1,5 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { describeError, isApiError } from '@/shared/graphql/ApiError';
+import { Button } from '@/shared/ui/Button';
 import { useSignIn } from '../hooks/useSignIn';
 
 /** What went wrong, in the api's words when it refused the credentials. */
@@ -78,9 +79,9 @@ export function PasswordSignInForm({ onSignedIn }: { onSignedIn: () => void }) {
         />
       </div>
       <div>
-        <button type="submit" className="button button--primary" disabled={signIn.isPending}>
+        <Button type="submit" variant="primary" disabled={signIn.isPending}>
           {signIn.isPending ? 'Signing in…' : 'Sign in'}
-        </button>
+        </Button>
       </div>
     </form>
   );

@@ -3,6 +3,7 @@ import { ErrorState } from '@/shared/components/ErrorState';
 import { LoadingMessage, SkeletonLine } from '@/shared/components/Skeleton';
 import { describeError } from '@/shared/graphql/ApiError';
 import { useDocumentTitle } from '@/shared/hooks/useDocumentTitle';
+import { ButtonAnchor } from '@/shared/ui/Button';
 import type { Persona, SignInMethods } from '../api/session';
 import { useDevSignIn } from '../hooks/useDevSignIn';
 import { useSession } from '../hooks/useSession';
@@ -22,9 +23,9 @@ interface SignInMethodsOfferedProps {
 /** "Sign in with <provider>": a link, since the browser itself goes to the identity provider and comes back signed in. */
 function SingleSignOnButton({ name, start, next }: { name: string; start: string; next: string }) {
   return (
-    <a className="button button--primary" href={`${start}?returnTo=${encodeURIComponent(next)}`}>
+    <ButtonAnchor variant="primary" href={`${start}?returnTo=${encodeURIComponent(next)}`}>
       Sign in with {name}
-    </a>
+    </ButtonAnchor>
   );
 }
 

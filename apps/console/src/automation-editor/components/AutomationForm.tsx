@@ -1,7 +1,7 @@
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
-import { Link } from 'react-router';
 import type { AutomationInput, TeamsQuery } from '@/gql/graphql';
 import { AUTOMATION_TYPE_LABELS, LIFECYCLE_LABELS, optionsOf } from '@/shared/format/labels';
+import { Button, ButtonLink } from '@/shared/ui/Button';
 import { problemsFromError } from '../form/errorsFromApiError';
 import { fieldPath, knownFieldPaths } from '../form/fieldPaths';
 import { FormProblemsContext } from '../form/FormProblemsContext';
@@ -237,12 +237,12 @@ export function AutomationForm({ mode, initialValues, teams, onSubmit, submittin
               {saveNote}
             </div>
           )}
-          <button type="submit" className="button button--primary" disabled={submitting} aria-describedby={saveNote === undefined ? undefined : 'form-save-note'}>
+          <Button type="submit" variant="primary" disabled={submitting} aria-describedby={saveNote === undefined ? undefined : 'form-save-note'}>
             {submitting ? 'Saving…' : mode === 'register' ? 'Register automation' : 'Save changes'}
-          </button>
-          <Link className="button button--quiet" to={cancelTo}>
+          </Button>
+          <ButtonLink variant="quiet" to={cancelTo}>
             Cancel
-          </Link>
+          </ButtonLink>
         </div>
       </form>
     </FormProblemsContext>

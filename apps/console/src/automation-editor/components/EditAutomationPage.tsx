@@ -9,6 +9,7 @@ import { NotFoundState } from '@/shared/components/NotFoundState';
 import { LoadingMessage, SkeletonLine } from '@/shared/components/Skeleton';
 import { hasErrorCode } from '@/shared/graphql/ApiError';
 import { useDocumentTitle } from '@/shared/hooks/useDocumentTitle';
+import { ButtonLink } from '@/shared/ui/Button';
 import { useTeams } from '@/teams/hooks/useTeams';
 import type { AutomationChangeItemFragment } from '@/gql/graphql';
 import { formatInstant } from '@/shared/format/dates';
@@ -123,9 +124,7 @@ export function EditAutomationPage() {
               ? `Managed in Git: ${current.sourceFile ?? 'a catalog file'} — edit the file and the catalog will sync.`
               : (current.editBlockedReason ?? 'You cannot edit this automation.')}
           </p>
-          <Link className="button" to={back}>
-            Back to the automation
-          </Link>
+          <ButtonLink to={back}>Back to the automation</ButtonLink>
         </div>
       </div>
     );

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { MarkdownText } from '@/shared/components/MarkdownText';
+import { Button } from '@/shared/ui/Button';
 import { fieldPath } from '../form/fieldPaths';
 import { type RunbookValues, newRunbook } from '../form/formValues';
 import type { ListEditorProps } from './editorProps';
@@ -11,9 +12,9 @@ function RunbookPreview({ markdown }: { markdown: string }) {
   const [open, setOpen] = useState(false);
   return (
     <div>
-      <button type="button" className="button button--quiet button--small" aria-expanded={open} onClick={() => setOpen(!open)}>
+      <Button variant="quiet" size="small" aria-expanded={open} onClick={() => setOpen(!open)}>
         {open ? 'Hide preview' : 'Preview'}
-      </button>
+      </Button>
       {open ? <div className={styles.preview}>{markdown.trim() ? <MarkdownText markdown={markdown} /> : <p className="muted">Nothing to preview yet.</p>}</div> : null}
     </div>
   );

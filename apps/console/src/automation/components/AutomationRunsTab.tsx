@@ -1,6 +1,6 @@
-import { Link } from 'react-router';
 import { useTeamAccess } from '@/auth/hooks/useTeamAccess';
 import { RunsExplorer } from '@/runs/components/RunsExplorer';
+import { ButtonLink } from '@/shared/ui/Button';
 import { useAutomationOutlet } from '../hooks/useAutomationOutlet';
 
 /** The Runs tab: this automation's runs, filtered from the URL. */
@@ -21,11 +21,7 @@ export function AutomationRunsTab() {
               No runs reported yet
             </h2>
             <p className="state__text">Runtimes report through the SDK with a runtime token; each run shows here as it starts and finishes.</p>
-            {access.canManageTeam(team) ? (
-              <Link className="button" to={`/teams/${encodeURIComponent(team)}/tokens`}>
-                Runtime tokens of {automation.owner.title}
-              </Link>
-            ) : null}
+            {access.canManageTeam(team) ? <ButtonLink to={`/teams/${encodeURIComponent(team)}/tokens`}>Runtime tokens of {automation.owner.title}</ButtonLink> : null}
           </div>
         }
       />

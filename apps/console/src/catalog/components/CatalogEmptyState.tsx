@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Button, ButtonLink } from '@/shared/ui/Button';
 
 interface CatalogEmptyStateProps {
   /** Whether any search or filter is active. */
@@ -17,9 +17,7 @@ export function CatalogEmptyState({ filtered, filterWords, onClearFilters, canRe
           No automations match {filterWords.length > 0 ? filterWords.join(', ') : 'these filters'}
         </h2>
         <p className="state__text">Try other words, or clear the filters to see the whole catalog.</p>
-        <button type="button" className="button" onClick={onClearFilters}>
-          Clear filters
-        </button>
+        <Button onClick={onClearFilters}>Clear filters</Button>
       </div>
     );
   }
@@ -32,9 +30,9 @@ export function CatalogEmptyState({ filtered, filterWords, onClearFilters, canRe
         Every automation deserves an owner, an SLA, a KPI story and a runbook. Register one here, or add a YAML file under catalog/ in Git and let it sync.
       </p>
       {canRegister ? (
-        <Link className="button button--primary" to="/automations/new">
+        <ButtonLink variant="primary" to="/automations/new">
           Register automation
-        </Link>
+        </ButtonLink>
       ) : null}
     </div>
   );

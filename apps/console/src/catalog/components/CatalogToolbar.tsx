@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { AUTOMATION_TYPE_LABELS, LIFECYCLE_LABELS, RISK_DOMAIN_LABELS, type Option, optionsOf } from '@/shared/format/labels';
+import { Button } from '@/shared/ui/Button';
 import type { CatalogFilterName, CatalogFilters } from '../catalogFilters';
 import styles from './Catalog.module.css';
 
@@ -86,9 +87,9 @@ export function CatalogToolbar(props: CatalogToolbarProps): ReactNode {
           <label htmlFor="catalog-include-archived">Show archived</label>
         </div>
         {props.hasFilters ? (
-          <button type="button" className="button button--quiet" onClick={props.onClear}>
+          <Button variant="quiet" onClick={props.onClear}>
             Clear filters
-          </button>
+          </Button>
         ) : null}
       </div>
     </form>

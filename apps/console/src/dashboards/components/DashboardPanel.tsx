@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { DashboardPanelKind } from '@/gql/graphql';
+import { Button } from '@/shared/ui/Button';
 import type { DashboardPanelData, ResolvedRange } from '../dashboardTypes';
 import { downloadCsv, panelCsv } from '../panelCsv';
 import { DeadLetterBacklogPanel } from './DeadLetterBacklogPanel';
@@ -44,14 +45,9 @@ export function DashboardPanel({ dashboardName, panel, range }: DashboardPanelPr
         <h2 id={titleId} className="panel__title">
           {panel.title}
         </h2>
-        <button
-          type="button"
-          className="button button--small button--quiet"
-          title="The numbers behind this panel, for a spreadsheet"
-          onClick={() => downloadCsv(panelCsv(dashboardName, panel, range))}
-        >
+        <Button variant="quiet" size="small" title="The numbers behind this panel, for a spreadsheet" onClick={() => downloadCsv(panelCsv(dashboardName, panel, range))}>
           Download CSV
-        </button>
+        </Button>
       </div>
       {panel.description ? <p className={styles.description}>{panel.description}</p> : null}
       {panel.problem === null ? (

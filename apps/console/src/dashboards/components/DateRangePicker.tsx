@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import type { DateRangeInput } from '@/gql/graphql';
 import { Segmented, SegmentedOption } from '@/shared/components/Segmented';
+import { Button } from '@/shared/ui/Button';
 import { RANGE_PRESETS, type RangeSpec, customRangeProblem, isoDay, lastDayOf } from '../dateRange';
 import type { ResolvedRange } from '../dashboardTypes';
 import styles from './DateRangePicker.module.css';
@@ -51,9 +52,9 @@ export function DateRangePicker({ value, defaultRange, resolved, onChange }: Dat
           To (included)
           <input type="date" value={to} min={from || undefined} onChange={(event) => setTo(event.target.value)} />
         </label>
-        <button type="submit" className="button button--small">
+        <Button type="submit" size="small">
           Show these dates
-        </button>
+        </Button>
         {problem ? (
           <span className="field-problem" role="alert">
             {problem}

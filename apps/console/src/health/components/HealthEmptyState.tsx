@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { ButtonLink } from '@/shared/ui/Button';
 
 interface HealthEmptyStateProps {
   /** The owning team, whose runtime tokens the runtime needs. */
@@ -19,9 +19,9 @@ export function HealthEmptyState({ team, teamTitle, canManageTokens }: HealthEmp
         Runtimes report through the SDK with a runtime token: each run start, finish and failure, and a heartbeat while they are up. The first report shows here within a minute.
       </p>
       {canManageTokens ? (
-        <Link className="button button--primary" to={`/teams/${encodeURIComponent(team)}/tokens`}>
+        <ButtonLink variant="primary" to={`/teams/${encodeURIComponent(team)}/tokens`}>
           Create a runtime token
-        </Link>
+        </ButtonLink>
       ) : (
         <p className="state__text">The owning team, {teamTitle}, creates the runtime token.</p>
       )}

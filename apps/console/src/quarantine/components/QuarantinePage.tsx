@@ -1,9 +1,9 @@
-import { Link } from 'react-router';
 import { useTeamAccess } from '@/auth/hooks/useTeamAccess';
 import { useAutomationOptions } from '@/catalog/hooks/useAutomationOptions';
 import { FilterBar } from '@/shared/components/filters/FilterBar';
 import { LoadingMessage, SkeletonLine } from '@/shared/components/Skeleton';
 import { useDocumentTitle } from '@/shared/hooks/useDocumentTitle';
+import { ButtonLink } from '@/shared/ui/Button';
 import { useQuarantineFilter } from '../hooks/useQuarantineFilter';
 import { QuarantineList } from './QuarantineList';
 
@@ -31,9 +31,7 @@ export function QuarantinePage() {
           <p className="state__text">
             Reports that fail validation are shown to the team that owns the automation, and to admins. Ask an owner if a runtime’s reports seem to go missing.
           </p>
-          <Link className="button" to="/">
-            Back to the catalog
-          </Link>
+          <ButtonLink to="/">Back to the catalog</ButtonLink>
         </div>
       </div>
     );

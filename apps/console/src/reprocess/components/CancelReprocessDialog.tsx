@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { ReprocessRequestDetailFragment } from '@/gql/graphql';
 import { Dialog } from '@/shared/components/Dialog';
 import { describeError } from '@/shared/graphql/ApiError';
+import { Button } from '@/shared/ui/Button';
 import type { useReprocessControls } from '../hooks/useReprocessControls';
 import { messages } from '../reprocessWords';
 
@@ -23,17 +24,12 @@ export function CancelReprocessDialog({ request, cancel, onClose }: CancelReproc
       onClose={cancel.isPending ? () => undefined : onClose}
       actions={
         <>
-          <button
-            type="button"
-            className="button button--danger"
-            disabled={cancel.isPending}
-            onClick={() => cancel.mutate(reason.trim() === '' ? null : reason.trim(), { onSuccess: onClose })}
-          >
+          <Button variant="danger" disabled={cancel.isPending} onClick={() => cancel.mutate(reason.trim() === '' ? null : reason.trim(), { onSuccess: onClose })}>
             {cancel.isPending ? 'Cancelling…' : 'Cancel the request — stop sending'}
-          </button>
-          <button type="button" className="button" onClick={onClose} disabled={cancel.isPending}>
+          </Button>
+          <Button onClick={onClose} disabled={cancel.isPending}>
             Keep it going
-          </button>
+          </Button>
         </>
       }
     >

@@ -1,5 +1,7 @@
 import type { ReprocessRequestDetailFragment } from '@/gql/graphql';
 import { describeError } from '@/shared/graphql/ApiError';
+import { Actions } from '@/shared/ui/Actions';
+import { Button } from '@/shared/ui/Button';
 import { useReprocessControls } from '../hooks/useReprocessControls';
 import { CANARY_STAGE_LABELS, restWords, sliceOutcomes, sliceVerdict } from '../reprocessCanary';
 import { messages } from '../reprocessWords';
@@ -32,11 +34,11 @@ export function ReprocessCanaryStages({ request }: { request: ReprocessRequestDe
             {sliceVerdict(canary)}
           </p>
           {open && canary.stage === 'waiting' && request.canControl ? (
-            <div className="actions">
-              <button type="button" className="button" disabled={controls.continueCanary.isPending} onClick={() => controls.continueCanary.mutate(null)}>
+            <Actions>
+              <Button disabled={controls.continueCanary.isPending} onClick={() => controls.continueCanary.mutate(null)}>
                 {controls.continueCanary.isPending ? 'Sending the rest…' : `Send the other ${messages(canary.rest)} without waiting`}
-              </button>
-            </div>
+              </Button>
+            </Actions>
           ) : null}
           {controls.continueCanary.error ? (
             <p className="banner banner--error" role="alert">

@@ -5,6 +5,7 @@ import { Dialog, DialogStatus } from '@/shared/components/Dialog';
 import { ErrorState } from '@/shared/components/ErrorState';
 import { LoadingMessage, SkeletonLine } from '@/shared/components/Skeleton';
 import { type ApiFieldError, describeError, isApiError } from '@/shared/graphql/ApiError';
+import { Button } from '@/shared/ui/Button';
 import { useReprocessPreview } from '../hooks/useReprocessPreview';
 import { useStartReprocess } from '../hooks/useStartReprocess';
 import { reprocessPath } from '../reprocessProgress';
@@ -88,9 +89,9 @@ function SubmitProblem({ error, onRecount }: { error: unknown; onRecount: () => 
         <div className="banner banner--error" role="alert">
           <p className="strong">Nothing was started: the selection changed.</p>
           <p>{error.message}</p>
-          <button type="button" className="button button--small" onClick={onRecount}>
+          <Button size="small" onClick={onRecount}>
             Count again
-          </button>
+          </Button>
         </div>
       );
     case 'FORBIDDEN':
@@ -306,12 +307,12 @@ export function ReprocessDialog({ action, selection, scope, onClose }: Reprocess
       actions={
         <>
           {preview.isFetching && !preview.isPending ? <DialogStatus>Counting again…</DialogStatus> : null}
-          <button type="button" className={action === 'discard' ? 'button button--danger' : 'button button--primary'} disabled={!ready || start.isPending} onClick={() => submit()}>
+          <Button variant={action === 'discard' ? 'danger' : 'primary'} disabled={!ready || start.isPending} onClick={() => submit()}>
             {start.isPending ? 'Starting…' : submitLabel(action, count, preview.data?.reprocessPreview.approvalReasons ?? [])}
-          </button>
-          <button type="button" className="button" onClick={onClose} disabled={start.isPending}>
+          </Button>
+          <Button onClick={onClose} disabled={start.isPending}>
             Cancel
-          </button>
+          </Button>
         </>
       }
     >

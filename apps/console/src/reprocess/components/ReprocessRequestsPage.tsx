@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { useDocumentTitle } from '@/shared/hooks/useDocumentTitle';
+import { ButtonLink } from '@/shared/ui/Button';
 import { ReprocessRequestList } from './ReprocessRequestList';
 
 /** Every reprocess and discard request, newest first. */
@@ -26,9 +27,7 @@ export function ReprocessRequestsPage() {
             <p className="state__text">
               Select dead letters in the workbench, or everything matching a filter, and reprocess or discard them. Each request shows here with its progress and its record.
             </p>
-            <Link className="button" to="/dead-letters">
-              Open the dead-letter workbench
-            </Link>
+            <ButtonLink to="/dead-letters">Open the dead-letter workbench</ButtonLink>
           </div>
         }
       />

@@ -1,4 +1,5 @@
 import { describeError } from '@/shared/graphql/ApiError';
+import { Button } from '@/shared/ui/Button';
 
 interface ErrorStateProps {
   title: string;
@@ -14,9 +15,9 @@ export function ErrorState({ title, error, onRetry, retrying = false }: ErrorSta
       <h2 className="state__title">{title}</h2>
       <p className="state__text">{describeError(error)}</p>
       {onRetry ? (
-        <button type="button" className="button" onClick={onRetry} disabled={retrying}>
+        <Button onClick={onRetry} disabled={retrying}>
           {retrying ? 'Trying again…' : 'Try again'}
-        </button>
+        </Button>
       ) : null}
     </div>
   );

@@ -1,3 +1,4 @@
+import { Button } from '@/shared/ui/Button';
 import styles from './LoadMore.module.css';
 
 /** What "Load more" needs of an infinite query (react-query's `useInfiniteQuery` result fits). */
@@ -26,9 +27,9 @@ export function LoadMore({ query }: { query: NextPageQuery }) {
 export function LoadMoreButton({ query }: { query: NextPageQuery }) {
   return query.hasNextPage ? (
     <div className={styles.loadMore}>
-      <button type="button" className="button" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
+      <Button onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
         {query.isFetchingNextPage ? 'Loading more…' : 'Load more'}
-      </button>
+      </Button>
     </div>
   ) : null;
 }

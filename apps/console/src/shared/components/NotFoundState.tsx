@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Link } from 'react-router';
+import { ButtonLink } from '@/shared/ui/Button';
 
 interface NotFoundStateProps {
   title: ReactNode;
@@ -16,9 +16,7 @@ export function NotFoundState({ title, children, back = { to: '/', label: 'Back 
         {title}
       </h1>
       {children ? <div className="state__text">{children}</div> : null}
-      <Link className="button" to={back.to}>
-        {back.label}
-      </Link>
+      <ButtonLink to={back.to}>{back.label}</ButtonLink>
     </section>
   );
 }

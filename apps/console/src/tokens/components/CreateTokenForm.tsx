@@ -2,6 +2,8 @@ import { type FormEvent, useState } from 'react';
 import type { TokenCapability } from '@/gql/graphql';
 import { TOKEN_CAPABILITY_DESCRIPTIONS, TOKEN_CAPABILITY_LABELS, optionsOf } from '@/shared/format/labels';
 import { describeError, isApiError } from '@/shared/graphql/ApiError';
+import { Actions } from '@/shared/ui/Actions';
+import { Button } from '@/shared/ui/Button';
 import { useCreateRuntimeToken } from '../hooks/useCreateRuntimeToken';
 import { DEFAULT_EXPIRY_DAYS, EXPIRY_CHOICES } from '../tokenLifetimes';
 import styles from './RuntimeTokens.module.css';
@@ -194,14 +196,14 @@ export function CreateTokenForm({ team, teamTitle, automations, onCreated, onCan
           Then runtimes using it are refused. Rotate it before that: the old and new tokens both work for a while, so nothing stops.
         </p>
       </div>
-      <div className="actions">
-        <button type="submit" className="button button--primary" disabled={create.isPending}>
+      <Actions>
+        <Button type="submit" variant="primary" disabled={create.isPending}>
           {create.isPending ? 'Creating…' : 'Create token'}
-        </button>
-        <button type="button" className="button" onClick={onCancel} disabled={create.isPending}>
+        </Button>
+        <Button onClick={onCancel} disabled={create.isPending}>
           Cancel
-        </button>
-      </div>
+        </Button>
+      </Actions>
     </form>
   );
 }

@@ -1,5 +1,6 @@
 import { Dialog } from '@/shared/components/Dialog';
 import { describeError } from '@/shared/graphql/ApiError';
+import { Button } from '@/shared/ui/Button';
 import { useRevokeRuntimeToken } from '../hooks/useRevokeRuntimeToken';
 import { type RuntimeToken, describeScope, whatStops } from '../tokenScope';
 
@@ -19,12 +20,12 @@ export function RevokeTokenDialog({ token, teamTitle, titles, onClose }: RevokeT
       onClose={onClose}
       actions={
         <>
-          <button type="button" className="button button--danger" disabled={revoke.isPending} onClick={() => revoke.mutate({ id: token.id }, { onSuccess: onClose })}>
+          <Button variant="danger" disabled={revoke.isPending} onClick={() => revoke.mutate({ id: token.id }, { onSuccess: onClose })}>
             {revoke.isPending ? 'Revoking…' : 'Revoke token'}
-          </button>
-          <button type="button" className="button" onClick={onClose} disabled={revoke.isPending}>
+          </Button>
+          <Button onClick={onClose} disabled={revoke.isPending}>
             Cancel
-          </button>
+          </Button>
         </>
       }
     >

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Dialog } from '@/shared/components/Dialog';
 import { formatDateTime } from '@/shared/format/dates';
 import { describeError } from '@/shared/graphql/ApiError';
+import { Button } from '@/shared/ui/Button';
 import { useRotateRuntimeToken } from '../hooks/useRotateRuntimeToken';
 import { DEFAULT_EXPIRY_DAYS, DEFAULT_OVERLAP_HOURS, EXPIRY_CHOICES, OVERLAP_CHOICES } from '../tokenLifetimes';
 import { type RuntimeToken, describeScope } from '../tokenScope';
@@ -47,12 +48,12 @@ export function RotateTokenDialog({ token, teamTitle, titles, onRotated, onClose
       onClose={onClose}
       actions={
         <>
-          <button type="button" className="button button--primary" disabled={rotate.isPending} onClick={submit}>
+          <Button variant="primary" disabled={rotate.isPending} onClick={submit}>
             {rotate.isPending ? 'Rotating…' : 'Rotate token'}
-          </button>
-          <button type="button" className="button" onClick={onClose} disabled={rotate.isPending}>
+          </Button>
+          <Button onClick={onClose} disabled={rotate.isPending}>
             Cancel
-          </button>
+          </Button>
         </>
       }
     >

@@ -1,10 +1,12 @@
 import { useMemo, useState } from 'react';
-import { Link, Navigate, useNavigate, useParams } from 'react-router';
+import { Navigate, useNavigate, useParams } from 'react-router';
 import { useTeamAccess } from '@/auth/hooks/useTeamAccess';
 import { useAutomationOptions } from '@/catalog/hooks/useAutomationOptions';
 import { ErrorState } from '@/shared/components/ErrorState';
 import { LoadingMessage, SkeletonLine } from '@/shared/components/Skeleton';
 import { useDocumentTitle } from '@/shared/hooks/useDocumentTitle';
+import { Actions } from '@/shared/ui/Actions';
+import { Button, ButtonLink } from '@/shared/ui/Button';
 import { useTeams } from '@/teams/hooks/useTeams';
 import { useRuntimeTokens } from '../hooks/useRuntimeTokens';
 import { type RuntimeToken, inListOrder } from '../tokenScope';
@@ -50,9 +52,7 @@ export function TokensIndexPage() {
       <div className="state" role="status">
         <h1 className="state__title">No team whose tokens you manage</h1>
         <p className="state__text">Runtime tokens are created by the owners of a team, and by admins.</p>
-        <Link className="button" to="/">
-          Back to the catalog
-        </Link>
+        <ButtonLink to="/">Back to the catalog</ButtonLink>
       </div>
     </div>
   );
@@ -72,9 +72,7 @@ export function RuntimeTokensPage() {
         <div className="state" role="status">
           <h1 className="state__title">Runtime tokens of {team} are managed by its owners</h1>
           <p className="state__text">Ask an owner of the team, or an admin, for a token. Each one lets a runtime report for the team’s automations.</p>
-          <Link className="button" to="/">
-            Back to the catalog
-          </Link>
+          <ButtonLink to="/">Back to the catalog</ButtonLink>
         </div>
       </div>
     );
@@ -128,14 +126,14 @@ function TeamTokens({ team }: { team: string }) {
             what it runs.
           </p>
         </div>
-        <div className="actions">
+        <Actions>
           <TeamSwitcher team={team} />
           {panel.kind === 'closed' ? (
-            <button type="button" className="button button--primary" onClick={() => setPanel({ kind: 'form' })}>
+            <Button variant="primary" onClick={() => setPanel({ kind: 'form' })}>
               New token
-            </button>
+            </Button>
           ) : null}
-        </div>
+        </Actions>
       </header>
 
       {panel.kind === 'form' ? (

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import { formatDateTime } from '@/shared/format/dates';
+import { Actions } from '@/shared/ui/Actions';
+import { Button } from '@/shared/ui/Button';
 import styles from './RuntimeTokens.module.css';
 
 type CopyState = 'idle' | 'copied' | 'failed';
@@ -59,19 +61,17 @@ export function SecretOnce({ name, secret, replaced, onDone }: SecretOnceProps) 
         <label htmlFor="token-secret">Runtime token</label>
         <div className={styles.secretRow}>
           <input id="token-secret" className="mono" readOnly value={secret} onFocus={(event) => event.target.select()} spellCheck={false} />
-          <button type="button" className="button button--primary" onClick={() => void copyToClipboard()}>
+          <Button variant="primary" onClick={() => void copyToClipboard()}>
             Copy token
-          </button>
+          </Button>
         </div>
         <p className="field-hint" role="status">
           {copy === 'copied' ? 'Copied to the clipboard.' : copy === 'failed' ? 'Could not copy: select the text and copy it by hand.' : ''}
         </p>
       </div>
-      <div className="actions">
-        <button type="button" className="button" onClick={onDone}>
-          I have stored it
-        </button>
-      </div>
+      <Actions>
+        <Button onClick={onDone}>I have stored it</Button>
+      </Actions>
     </section>
   );
 }

@@ -3,6 +3,8 @@ import { Badge, type BadgeTone } from '@/shared/components/Badge';
 import { Slug } from '@/shared/components/Slug';
 import { formatDateTime, formatTimeAgo } from '@/shared/format/dates';
 import { TOKEN_CAPABILITY_LABELS } from '@/shared/format/labels';
+import { Actions, ActionsReason } from '@/shared/ui/Actions';
+import { Button } from '@/shared/ui/Button';
 import { type RuntimeToken, TOKEN_STATE_LABELS, describeExpiry, rotateBlockedReason } from '../tokenScope';
 import styles from './RuntimeTokens.module.css';
 
@@ -48,31 +50,29 @@ function Expiry({ token }: { token: RuntimeToken }) {
   return soon ? <Badge tone="caution">{time}</Badge> : time;
 }
 
-function Actions({ token, onRotate, onRevoke }: { token: RuntimeToken; onRotate: () => void; onRevoke: () => void }) {
+function TokenActions({ token, onRotate, onRevoke }: { token: RuntimeToken; onRotate: () => void; onRevoke: () => void }) {
   const blocked = rotateBlockedReason(token);
   const reasonId = `token-${token.id}-rotate-blocked`;
   return (
-    <div className="actions">
+    <Actions>
       {blocked === null ? (
-        <button type="button" className="button button--small" aria-label={`Rotate ${token.name}`} onClick={onRotate}>
+        <Button size="small" aria-label={`Rotate ${token.name}`} onClick={onRotate}>
           Rotate
-        </button>
+        </Button>
       ) : (
         <>
-          <button type="button" className="button button--small" aria-label={`Rotate ${token.name}`} disabled title={blocked} aria-describedby={reasonId}>
+          <Button size="small" aria-label={`Rotate ${token.name}`} disabled title={blocked} aria-describedby={reasonId}>
             Rotate
-          </button>
-          <span className="actions__reason" id={reasonId}>
-            {blocked}
-          </span>
+          </Button>
+          <ActionsReason id={reasonId}>{blocked}</ActionsReason>
         </>
       )}
       {token.state === 'revoked' ? null : (
-        <button type="button" className="button button--danger-quiet button--small" aria-label={`Revoke ${token.name}`} onClick={onRevoke}>
+        <Button variant="danger-quiet" size="small" aria-label={`Revoke ${token.name}`} onClick={onRevoke}>
           Revoke
-        </button>
+        </Button>
       )}
-    </div>
+    </Actions>
   );
 }
 
@@ -146,7 +146,7 @@ export function TokenTable({ tokens, titles, onRotate, onRevoke }: TokenTablePro
                 <StateBadge token={token} />
               </td>
               <td>
-                <Actions token={token} onRotate={() => onRotate(token)} onRevoke={() => onRevoke(token)} />
+                <TokenActions token={token} onRotate={() => onRotate(token)} onRevoke={() => onRevoke(token)} />
               </td>
             </tr>
           ))}

@@ -1,9 +1,10 @@
 import { useMemo, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { ErrorState } from '@/shared/components/ErrorState';
 import { LoadingMessage, SkeletonLine } from '@/shared/components/Skeleton';
 import { formatDuration } from '@/shared/format/durations';
 import { useDocumentTitle } from '@/shared/hooks/useDocumentTitle';
+import { ButtonLink } from '@/shared/ui/Button';
 import { useTrail } from '../hooks/useTrail';
 import { inTimeOrder, spanOf } from '../trailTimes';
 import { TrailGantt } from './TrailGantt';
@@ -30,9 +31,7 @@ function TrailEmptyState() {
         Check the id for a typo. A run joins a trail when its runtime passes the business transaction’s id (an order, a deal, an invoice) as the correlation id through the SDK, or
         when it is a span of this trace sent with OpenTelemetry.
       </p>
-      <Link className="button" to="/runs">
-        Search all runs
-      </Link>
+      <ButtonLink to="/runs">Search all runs</ButtonLink>
     </div>
   );
 }
