@@ -1,4 +1,5 @@
 import { describeError } from '@/shared/graphql/ApiError';
+import { Banner } from '@/shared/ui/Banner';
 import { Button } from '@/shared/ui/Button';
 import { useAcknowledgeAlert } from '../hooks/useAcknowledgeAlert';
 import styles from './Alerts.module.css';
@@ -23,9 +24,9 @@ export function AcknowledgeAlertButton({ id, sloTitle, blockedReason }: { id: st
       </Button>
       {blockedReason === null ? null : <p className="muted">{blockedReason}</p>}
       {acknowledge.isError ? (
-        <p className="banner banner--error" role="alert">
+        <Banner tone="error" role="alert">
           Not acknowledged: {describeError(acknowledge.error)}
-        </p>
+        </Banner>
       ) : null}
     </div>
   );

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { Dialog } from '@/shared/components/Dialog';
 import { describeError } from '@/shared/graphql/ApiError';
 import { Actions, ActionsReason } from '@/shared/ui/Actions';
+import { Banner } from '@/shared/ui/Banner';
 import { Button } from '@/shared/ui/Button';
 
 interface Decision<T> {
@@ -57,9 +58,9 @@ function ApproveDialog({ subject, label, decision, onClose }: DialogProps<string
         <p className="field-hint">Recorded in the audit trail with your name.</p>
       </div>
       {decision.isError ? (
-        <p className="banner banner--error" role="alert">
+        <Banner tone="error" role="alert">
           Not approved: {describeError(decision.error)}
-        </p>
+        </Banner>
       ) : null}
     </Dialog>
   );
@@ -93,9 +94,9 @@ function RejectDialog({ subject, verb, decision, onClose }: DialogProps<string> 
         <p className="field-hint">Why, in a few words. It is recorded in the audit trail with your name.</p>
       </div>
       {decision.isError ? (
-        <p className="banner banner--error" role="alert">
+        <Banner tone="error" role="alert">
           Not {done}: {describeError(decision.error)}
-        </p>
+        </Banner>
       ) : null}
     </Dialog>
   );

@@ -1,5 +1,6 @@
 import { ClearFiltersButton, FilterBar } from '@/shared/components/filters/FilterBar';
 import { TextFilterField } from '@/shared/components/filters/TextFilterField';
+import { Banner } from '@/shared/ui/Banner';
 import type { AuditFilterName, AuditFilters } from '../auditFilters';
 import { describeAction } from '../auditWords';
 
@@ -60,9 +61,9 @@ export function AuditFiltersBar({ filters, teams, actions, rangeProblem, onFilte
       </div>
       {hasFilters ? <ClearFiltersButton onClear={onClear} quiet /> : null}
       {rangeProblem ? (
-        <p className="banner banner--error" role="alert">
+        <Banner tone="error" role="alert">
           {rangeProblem}
-        </p>
+        </Banner>
       ) : null}
     </FilterBar>
   );

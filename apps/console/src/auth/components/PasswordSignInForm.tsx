@@ -1,5 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { describeError, isApiError } from '@/shared/graphql/ApiError';
+import { Banner } from '@/shared/ui/Banner';
 import { Button } from '@/shared/ui/Button';
 import { useSignIn } from '../hooks/useSignIn';
 
@@ -48,9 +49,9 @@ export function PasswordSignInForm({ onSignedIn }: { onSignedIn: () => void }) {
   return (
     <form className="stack" aria-label="Sign in with your account" aria-busy={signIn.isPending} onSubmit={submit} noValidate>
       {problem === undefined ? null : (
-        <p className="banner banner--error" role="alert" id="sign-in-problem">
+        <Banner tone="error" role="alert" id="sign-in-problem">
           {problem}
-        </p>
+        </Banner>
       )}
       <div className="field">
         <label htmlFor="sign-in-username">Username</label>

@@ -3,6 +3,7 @@ import { ErrorState } from '@/shared/components/ErrorState';
 import { LoadingMessage, SkeletonLine } from '@/shared/components/Skeleton';
 import { describeError } from '@/shared/graphql/ApiError';
 import { useDocumentTitle } from '@/shared/hooks/useDocumentTitle';
+import { Banner } from '@/shared/ui/Banner';
 import { ButtonAnchor } from '@/shared/ui/Button';
 import type { Persona, SignInMethods } from '../api/session';
 import { useDevSignIn } from '../hooks/useDevSignIn';
@@ -67,9 +68,9 @@ function SignInMethodsOffered({ methods, personas, next, onSignedIn }: SignInMet
           <h2 id="dev-sign-in-title">Development sign-in</h2>
           <p className="muted">Choose who you want to be. Each persona has its own role and teams.</p>
           {devSignIn.isError ? (
-            <p className="banner banner--error" role="alert">
+            <Banner tone="error" role="alert">
               Sign-in failed: {describeError(devSignIn.error)}
-            </p>
+            </Banner>
           ) : null}
           <PersonaPicker
             personas={personas}
@@ -109,9 +110,9 @@ export function SignInPage() {
         ) : (
           <>
             {session.data.problem ? (
-              <p className="banner banner--error" role="alert">
+              <Banner tone="error" role="alert">
                 {session.data.problem}
-              </p>
+              </Banner>
             ) : null}
             <SignInMethodsOffered methods={session.data.methods} personas={session.data.personas} next={next} onSignedIn={() => void navigate(next, { replace: true })} />
           </>

@@ -9,6 +9,7 @@ import { NotFoundState } from '@/shared/components/NotFoundState';
 import { LoadingMessage, SkeletonLine } from '@/shared/components/Skeleton';
 import { hasErrorCode } from '@/shared/graphql/ApiError';
 import { useDocumentTitle } from '@/shared/hooks/useDocumentTitle';
+import { Banner } from '@/shared/ui/Banner';
 import { ButtonLink } from '@/shared/ui/Button';
 import { useTeams } from '@/teams/hooks/useTeams';
 import type { AutomationChangeItemFragment } from '@/gql/graphql';
@@ -33,7 +34,7 @@ function PendingChangeNotice({ change, sent }: { change: AutomationChangeItemFra
     }
   }, [sent, change.id]);
   return (
-    <section ref={ref} tabIndex={-1} className="banner banner--caution stack" role="status" aria-label="Waiting for approval">
+    <Banner ref={ref} tabIndex={-1} tone="caution" as="section" className="stack" role="status" aria-label="Waiting for approval">
       <p>
         {sent ? (
           <span className="strong">Sent to the {change.ownerTeam} owners for approval. Nothing is applied until another owner approves it.</span>
@@ -48,7 +49,7 @@ function PendingChangeNotice({ change, sent }: { change: AutomationChangeItemFra
       <p>
         <Link to="/approvals">Open approvals</Link>
       </p>
-    </section>
+    </Banner>
   );
 }
 
@@ -76,10 +77,10 @@ function PendingSloNote({ change }: { change: AutomationChangeItemFragment }) {
     return null;
   }
   return (
-    <div className="banner banner--caution">
+    <Banner tone="caution" as="div">
       <p className="strong">Not applied yet, waiting for approval:</p>
       <ChangeList changes={change.sloChanges} />
-    </div>
+    </Banner>
   );
 }
 

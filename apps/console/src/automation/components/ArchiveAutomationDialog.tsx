@@ -1,5 +1,6 @@
 import { Dialog } from '@/shared/components/Dialog';
 import { describeError } from '@/shared/graphql/ApiError';
+import { Banner } from '@/shared/ui/Banner';
 import { Button } from '@/shared/ui/Button';
 import { useArchiveAutomation } from '../hooks/useArchiveAutomation';
 
@@ -32,9 +33,9 @@ export function ArchiveAutomationDialog({ slug, title, onClose }: ArchiveAutomat
         finds it.
       </p>
       {archive.isError ? (
-        <p className="banner banner--error" role="alert">
+        <Banner tone="error" role="alert">
           Not archived: {describeError(archive.error)}
-        </p>
+        </Banner>
       ) : null}
     </Dialog>
   );

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { DashboardPanelKind } from '@/gql/graphql';
+import { Banner } from '@/shared/ui/Banner';
 import { Button } from '@/shared/ui/Button';
 import type { DashboardPanelData, ResolvedRange } from '../dashboardTypes';
 import { downloadCsv, panelCsv } from '../panelCsv';
@@ -53,9 +54,9 @@ export function DashboardPanel({ dashboardName, panel, range }: DashboardPanelPr
       {panel.problem === null ? (
         <PanelBody panel={panel} range={range} />
       ) : (
-        <p className="banner banner--caution" role="status">
+        <Banner tone="caution" role="status">
           This panel cannot be shown: {panel.problem}
-        </p>
+        </Banner>
       )}
     </section>
   );

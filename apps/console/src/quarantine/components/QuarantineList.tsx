@@ -6,6 +6,7 @@ import { LoadMoreButton } from '@/shared/components/LoadMore';
 import { LoadingMessage, SkeletonLine } from '@/shared/components/Skeleton';
 import { formatInstant } from '@/shared/format/dates';
 import { formatNumber } from '@/shared/format/numbers';
+import { Banner } from '@/shared/ui/Banner';
 import { useQuarantine } from '../hooks/useQuarantine';
 import { PayloadView } from './PayloadView';
 import styles from './Quarantine.module.css';
@@ -85,9 +86,9 @@ export function QuarantineList({ automation, pageSize, showAutomation, more, emp
         </table>
       </div>
       {query.isFetchNextPageError ? (
-        <p className="banner banner--error" role="alert">
+        <Banner tone="error" role="alert">
           The next page could not be loaded. Try again.
-        </p>
+        </Banner>
       ) : null}
       {more ?? <LoadMoreButton query={query} />}
     </>

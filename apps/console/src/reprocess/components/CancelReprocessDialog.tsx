@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { ReprocessRequestDetailFragment } from '@/gql/graphql';
 import { Dialog } from '@/shared/components/Dialog';
 import { describeError } from '@/shared/graphql/ApiError';
+import { Banner } from '@/shared/ui/Banner';
 import { Button } from '@/shared/ui/Button';
 import type { useReprocessControls } from '../hooks/useReprocessControls';
 import { messages } from '../reprocessWords';
@@ -47,9 +48,9 @@ export function CancelReprocessDialog({ request, cancel, onClose }: CancelReproc
         <p className="field-hint">Recorded in the audit trail with your name.</p>
       </div>
       {cancel.isError ? (
-        <p className="banner banner--error" role="alert">
+        <Banner tone="error" role="alert">
           Not cancelled: {describeError(cancel.error)}
-        </p>
+        </Banner>
       ) : null}
     </Dialog>
   );

@@ -1,6 +1,7 @@
 import type { ReprocessRequestDetailFragment } from '@/gql/graphql';
 import { describeError } from '@/shared/graphql/ApiError';
 import { Actions } from '@/shared/ui/Actions';
+import { Banner } from '@/shared/ui/Banner';
 import { Button } from '@/shared/ui/Button';
 import { useReprocessControls } from '../hooks/useReprocessControls';
 import { CANARY_STAGE_LABELS, restWords, sliceOutcomes, sliceVerdict } from '../reprocessCanary';
@@ -41,9 +42,9 @@ export function ReprocessCanaryStages({ request }: { request: ReprocessRequestDe
             </Actions>
           ) : null}
           {controls.continueCanary.error ? (
-            <p className="banner banner--error" role="alert">
+            <Banner tone="error" role="alert">
               The rest was not sent: {describeError(controls.continueCanary.error)}
-            </p>
+            </Banner>
           ) : null}
         </li>
         <li className={styles.stage} data-stage="rest" aria-label="The rest">

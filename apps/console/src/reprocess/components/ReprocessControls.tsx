@@ -4,6 +4,7 @@ import type { ReprocessRequestDetailFragment, Role } from '@/gql/graphql';
 import { ROLE_LABELS } from '@/shared/format/labels';
 import { describeError } from '@/shared/graphql/ApiError';
 import { Actions, ActionsReason } from '@/shared/ui/Actions';
+import { Banner } from '@/shared/ui/Banner';
 import { Button } from '@/shared/ui/Button';
 import { useReprocessControls } from '../hooks/useReprocessControls';
 import { CancelReprocessDialog } from './CancelReprocessDialog';
@@ -50,9 +51,9 @@ export function ReprocessControls({ request }: { request: ReprocessRequestDetail
         {blocked ? <ActionsReason id={BLOCKED_ID}>{blocked}</ActionsReason> : null}
       </Actions>
       {failed ? (
-        <p className="banner banner--error" role="alert">
+        <Banner tone="error" role="alert">
           {controls.pause.error ? 'Not paused' : 'Not resumed'}: {describeError(failed)}
-        </p>
+        </Banner>
       ) : null}
       {confirmCancel ? <CancelReprocessDialog request={request} cancel={controls.cancel} onClose={() => setConfirmCancel(false)} /> : null}
     </div>

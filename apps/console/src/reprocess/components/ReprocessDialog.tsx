@@ -5,6 +5,7 @@ import { Dialog, DialogStatus } from '@/shared/components/Dialog';
 import { ErrorState } from '@/shared/components/ErrorState';
 import { LoadingMessage, SkeletonLine } from '@/shared/components/Skeleton';
 import { type ApiFieldError, describeError, isApiError } from '@/shared/graphql/ApiError';
+import { Banner } from '@/shared/ui/Banner';
 import { Button } from '@/shared/ui/Button';
 import { useReprocessPreview } from '../hooks/useReprocessPreview';
 import { useStartReprocess } from '../hooks/useStartReprocess';
@@ -77,35 +78,35 @@ function FieldProblems({ id, problems }: { id: string; problems: readonly ApiFie
 function SubmitProblem({ error, onRecount }: { error: unknown; onRecount: () => void }) {
   if (!isApiError(error)) {
     return (
-      <p className="banner banner--error" role="alert">
+      <Banner tone="error" role="alert">
         Nothing was started: {describeError(error)}
-      </p>
+      </Banner>
     );
   }
   const other = error.fields.filter((field) => inputOf(field) === undefined && field.message !== error.message);
   switch (error.code) {
     case 'CONFLICT':
       return (
-        <div className="banner banner--error" role="alert">
+        <Banner tone="error" as="div" role="alert">
           <p className="strong">Nothing was started: the selection changed.</p>
           <p>{error.message}</p>
           <Button size="small" onClick={onRecount}>
             Count again
           </Button>
-        </div>
+        </Banner>
       );
     case 'FORBIDDEN':
       return (
-        <p className="banner banner--error" role="alert">
+        <Banner tone="error" role="alert">
           Nothing was started: you may not do this. {error.message}
-        </p>
+        </Banner>
       );
     case 'BAD_USER_INPUT':
       if (error.fields.length > 0 && other.length === 0) {
         return null; // each problem is shown beside its input
       }
       return (
-        <div className="banner banner--error" role="alert">
+        <Banner tone="error" as="div" role="alert">
           <p className="strong">Nothing was started: {error.message}</p>
           {other.length > 0 ? (
             <ul>
@@ -117,13 +118,13 @@ function SubmitProblem({ error, onRecount }: { error: unknown; onRecount: () => 
               ))}
             </ul>
           ) : null}
-        </div>
+        </Banner>
       );
     default:
       return (
-        <p className="banner banner--error" role="alert">
+        <Banner tone="error" role="alert">
           Nothing was started: {describeError(error)}
-        </p>
+        </Banner>
       );
   }
 }
@@ -163,15 +164,15 @@ function PreviewSummary({ action, preview }: { action: ReprocessAction; preview:
       </p>
       <ReprocessPreviewParts parts={preview.parts} />
       {preview.approvalReasons.length > 0 && !preview.blockedReason ? (
-        <p className="banner banner--caution" role="note">
+        <Banner tone="caution" role="note">
           <span className="strong">This request will wait for approval.</span> {preview.approvalReasons.join('; ')}. Nothing is sent until someone else on call approves it; you
           will find it under Approvals.
-        </p>
+        </Banner>
       ) : null}
       {preview.blockedReason ? (
-        <p className="banner banner--error" role="alert">
+        <Banner tone="error" role="alert">
           <span className="strong">You cannot do this.</span> {preview.blockedReason}
-        </p>
+        </Banner>
       ) : null}
     </div>
   );

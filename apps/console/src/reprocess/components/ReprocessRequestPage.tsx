@@ -5,6 +5,7 @@ import { detailPageFallback } from '@/shared/components/DetailPageFallback';
 import { formatInstant } from '@/shared/format/dates';
 import { formatNumber } from '@/shared/format/numbers';
 import { useDocumentTitle } from '@/shared/hooks/useDocumentTitle';
+import { Banner } from '@/shared/ui/Banner';
 import { useReprocessRequest } from '../hooks/useReprocessRequest';
 import { isMoving } from '../reprocessProgress';
 import { messages } from '../reprocessWords';
@@ -102,14 +103,14 @@ export function ReprocessRequestPage() {
       </header>
       <ReprocessApproval request={request} />
       {request.waitingReason ? (
-        <p className="banner banner--caution" role="status">
+        <Banner tone="caution" role="status">
           <span className="strong">Waiting.</span> {request.waitingReason}
-        </p>
+        </Banner>
       ) : null}
       {query.isRefetchError ? (
-        <p className="banner banner--error" role="alert">
+        <Banner tone="error" role="alert">
           The latest progress could not be loaded; the numbers below may be behind. Trying again.
-        </p>
+        </Banner>
       ) : null}
       <div className="stack">
         <ReprocessCanaryStages request={request} />

@@ -1,3 +1,4 @@
+import { Banner } from '@/shared/ui/Banner';
 import { Button } from '@/shared/ui/Button';
 import styles from './LoadMore.module.css';
 
@@ -14,9 +15,9 @@ export function LoadMore({ query }: { query: NextPageQuery }) {
   return (
     <>
       {query.isFetchNextPageError ? (
-        <p className="banner banner--error" role="alert">
+        <Banner tone="error" role="alert">
           The next page could not be loaded. Try again.
-        </p>
+        </Banner>
       ) : null}
       <LoadMoreButton query={query} />
     </>

@@ -3,6 +3,7 @@ import type { TokenCapability } from '@/gql/graphql';
 import { TOKEN_CAPABILITY_DESCRIPTIONS, TOKEN_CAPABILITY_LABELS, optionsOf } from '@/shared/format/labels';
 import { describeError, isApiError } from '@/shared/graphql/ApiError';
 import { Actions } from '@/shared/ui/Actions';
+import { Banner } from '@/shared/ui/Banner';
 import { Button } from '@/shared/ui/Button';
 import { useCreateRuntimeToken } from '../hooks/useCreateRuntimeToken';
 import { DEFAULT_EXPIRY_DAYS, EXPIRY_CHOICES } from '../tokenLifetimes';
@@ -83,7 +84,7 @@ export function CreateTokenForm({ team, teamTitle, automations, onCreated, onCan
         New runtime token for {teamTitle}
       </h2>
       {problems.length > 0 || create.isError ? (
-        <div className="banner banner--error" role="alert">
+        <Banner tone="error" as="div" role="alert">
           <p className="strong">The token was not created.</p>
           <ul>
             {problems.map((problem) => (
@@ -96,7 +97,7 @@ export function CreateTokenForm({ team, teamTitle, automations, onCreated, onCan
               </li>
             ))}
           </ul>
-        </div>
+        </Banner>
       ) : null}
       <div className="field">
         <label htmlFor="token-name" className="required">

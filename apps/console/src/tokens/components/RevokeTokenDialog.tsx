@@ -1,5 +1,6 @@
 import { Dialog } from '@/shared/components/Dialog';
 import { describeError } from '@/shared/graphql/ApiError';
+import { Banner } from '@/shared/ui/Banner';
 import { Button } from '@/shared/ui/Button';
 import { useRevokeRuntimeToken } from '../hooks/useRevokeRuntimeToken';
 import { type RuntimeToken, describeScope, whatStops } from '../tokenScope';
@@ -39,9 +40,9 @@ export function RevokeTokenDialog({ token, teamTitle, titles, onClose }: RevokeT
       </ul>
       <p>What it already reported stays. Revoking cannot be undone: to replace the token without a gap, rotate it instead.</p>
       {revoke.isError ? (
-        <p className="banner banner--error" role="alert">
+        <Banner tone="error" role="alert">
           Not revoked: {describeError(revoke.error)}
-        </p>
+        </Banner>
       ) : null}
     </Dialog>
   );

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Dialog } from '@/shared/components/Dialog';
 import { formatDateTime } from '@/shared/format/dates';
 import { describeError } from '@/shared/graphql/ApiError';
+import { Banner } from '@/shared/ui/Banner';
 import { Button } from '@/shared/ui/Button';
 import { useRotateRuntimeToken } from '../hooks/useRotateRuntimeToken';
 import { DEFAULT_EXPIRY_DAYS, DEFAULT_OVERLAP_HOURS, EXPIRY_CHOICES, OVERLAP_CHOICES } from '../tokenLifetimes';
@@ -91,9 +92,9 @@ export function RotateTokenDialog({ token, teamTitle, titles, onRotated, onClose
         </select>
       </div>
       {rotate.isError ? (
-        <p className="banner banner--error" role="alert">
+        <Banner tone="error" role="alert">
           Not rotated: {describeError(rotate.error)}
-        </p>
+        </Banner>
       ) : null}
     </Dialog>
   );

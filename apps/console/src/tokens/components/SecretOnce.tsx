@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { formatDateTime } from '@/shared/format/dates';
 import { Actions } from '@/shared/ui/Actions';
+import { Banner } from '@/shared/ui/Banner';
 import { Button } from '@/shared/ui/Button';
 import styles from './RuntimeTokens.module.css';
 
@@ -41,10 +42,10 @@ export function SecretOnce({ name, secret, replaced, onDone }: SecretOnceProps) 
       <h2 id="secret-once-title" className="panel__title">
         Copy the token “{name}” now
       </h2>
-      <p className="banner banner--caution">
+      <Banner tone="caution">
         <span className="strong">You will not see it again.</span> Roundhouse keeps only a hash of it. Store it where the runtime reads its secrets (e.g.{' '}
         <code>ROUNDHOUSE_TOKEN</code>); if it is lost, revoke it and create another.
-      </p>
+      </Banner>
       {replaced ? (
         <p>
           The old token <code>{replaced.prefix}…</code>{' '}
