@@ -7,7 +7,6 @@ import './shared/styles/layout.css';
 import './shared/styles/content.css';
 import './shared/styles/feedback.css';
 import './shared/styles/tables.css';
-import './shared/styles/forms.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';

@@ -4,6 +4,7 @@ import { describeError } from '@/shared/graphql/ApiError';
 import { Actions, ActionsReason } from '@/shared/ui/Actions';
 import { Banner } from '@/shared/ui/Banner';
 import { Button } from '@/shared/ui/Button';
+import { Field } from '@/shared/ui/Field';
 
 interface Decision<T> {
   mutate: (text: T, options: { onSuccess: () => void }) => void;
@@ -52,11 +53,11 @@ function ApproveDialog({ subject, label, decision, onClose }: DialogProps<string
         </>
       }
     >
-      <div className="field">
-        <label htmlFor={noteId}>Note (optional)</label>
-        <textarea id={noteId} rows={2} value={note} onChange={(event) => setNote(event.target.value)} placeholder="e.g. Checked with treasury: the account is open again" />
-        <p className="field-hint">Recorded in the audit trail with your name.</p>
-      </div>
+      <Field id={noteId} label="Note (optional)" hint="Recorded in the audit trail with your name.">
+        {(control) => (
+          <textarea {...control} rows={2} value={note} onChange={(event) => setNote(event.target.value)} placeholder="e.g. Checked with treasury: the account is open again" />
+        )}
+      </Field>
       {decision.isError ? (
         <Banner tone="error" role="alert">
           Not approved: {describeError(decision.error)}
@@ -86,13 +87,9 @@ function RejectDialog({ subject, verb, decision, onClose }: DialogProps<string> 
         </>
       }
     >
-      <div className="field">
-        <label htmlFor={reasonId} className="required">
-          Reason
-        </label>
-        <textarea id={reasonId} rows={2} value={reason} onChange={(event) => setReason(event.target.value)} aria-required placeholder="e.g. Half of these are duplicates" />
-        <p className="field-hint">Why, in a few words. It is recorded in the audit trail with your name.</p>
-      </div>
+      <Field id={reasonId} label="Reason" required hint="Why, in a few words. It is recorded in the audit trail with your name.">
+        {(control) => <textarea {...control} rows={2} value={reason} onChange={(event) => setReason(event.target.value)} placeholder="e.g. Half of these are duplicates" />}
+      </Field>
       {decision.isError ? (
         <Banner tone="error" role="alert">
           Not {done}: {describeError(decision.error)}

@@ -7,6 +7,7 @@ import type { ListEditorProps } from './editorProps';
 import { TextAreaField, TextField } from './FormField';
 import { RepeatableList, patchAt } from './RepeatableList';
 import styles from './RunbooksEditor.module.css';
+import { FieldGrid } from './FieldGrid';
 
 function RunbookPreview({ markdown }: { markdown: string }) {
   const [open, setOpen] = useState(false);
@@ -35,7 +36,7 @@ export function RunbooksEditor({ items, update, onItemsMoved }: ListEditorProps<
         const change = (patch: Partial<RunbookValues>) => update((runbooks) => patchAt(runbooks, index, patch));
         return (
           <>
-            <div className="grid grid--2">
+            <FieldGrid columns={2}>
               <TextField
                 path={fieldPath.runbook(index, 'id')}
                 required
@@ -52,7 +53,7 @@ export function RunbooksEditor({ items, update, onItemsMoved }: ListEditorProps<
                 value={runbook.title}
                 onChange={(title) => change({ title })}
               />
-            </div>
+            </FieldGrid>
             <TextAreaField
               path={fieldPath.runbook(index, 'markdown')}
               required

@@ -4,6 +4,7 @@ import { FilterBar } from '@/shared/components/filters/FilterBar';
 import { LoadingMessage, SkeletonLine } from '@/shared/components/Skeleton';
 import { useDocumentTitle } from '@/shared/hooks/useDocumentTitle';
 import { ButtonLink } from '@/shared/ui/Button';
+import { Field } from '@/shared/ui/Field';
 import { useQuarantineFilter } from '../hooks/useQuarantineFilter';
 import { QuarantineList } from './QuarantineList';
 
@@ -50,17 +51,18 @@ export function QuarantinePage() {
         </div>
       </header>
       <FilterBar label="Filter quarantined reports">
-        <div className="field field--compact">
-          <label htmlFor="quarantine-filter-automation">Automation</label>
-          <select id="quarantine-filter-automation" value={automation ?? ''} onChange={(event) => setAutomation(event.target.value)}>
-            <option value="">All {access.isAdmin ? 'automations' : 'of your teams’ automations'}</option>
-            {withCurrent.map((choice) => (
-              <option key={choice.slug} value={choice.slug}>
-                {choice.title}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Field id="quarantine-filter-automation" label="Automation" compact>
+          {(control) => (
+            <select {...control} value={automation ?? ''} onChange={(event) => setAutomation(event.target.value)}>
+              <option value="">All {access.isAdmin ? 'automations' : 'of your teams’ automations'}</option>
+              {withCurrent.map((choice) => (
+                <option key={choice.slug} value={choice.slug}>
+                  {choice.title}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
       </FilterBar>
       <QuarantineList
         automation={automation}

@@ -4,6 +4,7 @@ import { Dialog } from '@/shared/components/Dialog';
 import { describeError } from '@/shared/graphql/ApiError';
 import { Banner } from '@/shared/ui/Banner';
 import { Button } from '@/shared/ui/Button';
+import { Field } from '@/shared/ui/Field';
 import type { useReprocessControls } from '../hooks/useReprocessControls';
 import { messages } from '../reprocessWords';
 
@@ -42,11 +43,9 @@ export function CancelReprocessDialog({ request, cancel, onClose }: CancelReproc
         </li>
         {request.action === 'reprocess' ? <li>The {messages(sent)} already sent are not recalled; what their runtime reports about them is still recorded.</li> : null}
       </ul>
-      <div className="field">
-        <label htmlFor={reasonId}>Reason (optional)</label>
-        <textarea id={reasonId} rows={2} value={reason} onChange={(event) => setReason(event.target.value)} placeholder="e.g. NetSuite is failing again" />
-        <p className="field-hint">Recorded in the audit trail with your name.</p>
-      </div>
+      <Field id={reasonId} label="Reason (optional)" hint="Recorded in the audit trail with your name.">
+        {(control) => <textarea {...control} rows={2} value={reason} onChange={(event) => setReason(event.target.value)} placeholder="e.g. NetSuite is failing again" />}
+      </Field>
       {cancel.isError ? (
         <Banner tone="error" role="alert">
           Not cancelled: {describeError(cancel.error)}

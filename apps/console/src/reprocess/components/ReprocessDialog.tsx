@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { DeadLetterSelection, ReprocessAction, ReprocessPreviewQuery } from '@/gql/graphql';
 import { Dialog, DialogStatus } from '@/shared/components/Dialog';
@@ -7,6 +7,7 @@ import { LoadingMessage, SkeletonLine } from '@/shared/components/Skeleton';
 import { type ApiFieldError, describeError, isApiError } from '@/shared/graphql/ApiError';
 import { Banner } from '@/shared/ui/Banner';
 import { Button } from '@/shared/ui/Button';
+import { Field } from '@/shared/ui/Field';
 import { useReprocessPreview } from '../hooks/useReprocessPreview';
 import { useStartReprocess } from '../hooks/useStartReprocess';
 import { reprocessPath } from '../reprocessProgress';
@@ -61,17 +62,9 @@ function ProblemLine({ problem }: { problem: ApiFieldError }) {
   );
 }
 
-function FieldProblems({ id, problems }: { id: string; problems: readonly ApiFieldError[] }) {
-  if (problems.length === 0) {
-    return null;
-  }
-  return (
-    <div id={id} className="field-problem">
-      {problems.map((problem) => (
-        <ProblemLine key={`${problem.path}:${problem.message}`} problem={problem} />
-      ))}
-    </div>
-  );
+/** The api's problems with one field, a line each; nothing when there are none. */
+function problemLines(problems: readonly ApiFieldError[]): ReactNode {
+  return problems.length === 0 ? undefined : problems.map((problem) => <ProblemLine key={`${problem.path}:${problem.message}`} problem={problem} />);
 }
 
 /** Why the request was refused, for everything that is not one input's problem. */
@@ -183,10 +176,6 @@ function submitLabel(action: ReprocessAction, count: number, approvalReasons: re
   return approvalReasons.length > 0 ? `Ask for approval: ${confirmLabel(action, count)}` : confirmLabel(action, count);
 }
 
-function describedBy(id: string, problems: readonly ApiFieldError[]): string {
-  return problems.length > 0 ? `${id}-hint ${id}-problem` : `${id}-hint`;
-}
-
 interface FieldProps {
   action: ReprocessAction;
   value: string;
@@ -195,52 +184,33 @@ interface FieldProps {
 }
 
 function ReasonField({ action, value, onChange, problems }: FieldProps) {
-  const id = useId();
   return (
-    <div className={problems.length > 0 ? 'field field--invalid' : 'field'}>
-      <label htmlFor={id} className="required">
-        Reason
-      </label>
-      <textarea
-        id={id}
-        rows={3}
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-        aria-required
-        aria-invalid={problems.length > 0 ? true : undefined}
-        aria-describedby={describedBy(id, problems)}
-        placeholder={action === 'reprocess' ? 'e.g. NetSuite fixed the billing addresses (INC-4211)' : 'e.g. duplicates of payouts already settled by hand'}
-      />
-      <p id={`${id}-hint`} className="field-hint">
-        Why, in a few words. It is recorded in the audit trail with your name.
-      </p>
-      <FieldProblems id={`${id}-problem`} problems={problems} />
-    </div>
+    <Field label="Reason" required hint="Why, in a few words. It is recorded in the audit trail with your name." problem={problemLines(problems)}>
+      {(control) => (
+        <textarea
+          {...control}
+          rows={3}
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+          placeholder={action === 'reprocess' ? 'e.g. NetSuite fixed the billing addresses (INC-4211)' : 'e.g. duplicates of payouts already settled by hand'}
+        />
+      )}
+    </Field>
   );
 }
 
 function VelocityField({ value, onChange, problems, estimate }: Omit<FieldProps, 'action'> & { estimate: string }) {
-  const id = useId();
   return (
-    <div className={problems.length > 0 ? `field field--invalid ${styles.velocity}` : `field ${styles.velocity}`}>
-      <label htmlFor={id}>Velocity (messages a second)</label>
-      <input
-        id={id}
-        type="number"
-        inputMode="numeric"
-        min={MIN_VELOCITY}
-        max={MAX_VELOCITY}
-        step={1}
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-        aria-invalid={problems.length > 0 ? true : undefined}
-        aria-describedby={describedBy(id, problems)}
-      />
-      <p id={`${id}-hint`} className="field-hint">
-        {estimate} At most this many are sent each second, so the runtime and the systems behind it are not flooded.
-      </p>
-      <FieldProblems id={`${id}-problem`} problems={problems} />
-    </div>
+    <Field
+      label="Velocity (messages a second)"
+      className={styles.velocity}
+      hint={<>{estimate} At most this many are sent each second, so the runtime and the systems behind it are not flooded.</>}
+      problem={problemLines(problems)}
+    >
+      {(control) => (
+        <input {...control} type="number" inputMode="numeric" min={MIN_VELOCITY} max={MAX_VELOCITY} step={1} value={value} onChange={(event) => onChange(event.target.value)} />
+      )}
+    </Field>
   );
 }
 

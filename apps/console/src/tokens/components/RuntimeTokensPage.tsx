@@ -7,6 +7,7 @@ import { LoadingMessage, SkeletonLine } from '@/shared/components/Skeleton';
 import { useDocumentTitle } from '@/shared/hooks/useDocumentTitle';
 import { Actions } from '@/shared/ui/Actions';
 import { Button, ButtonLink } from '@/shared/ui/Button';
+import { Field } from '@/shared/ui/Field';
 import { useTeams } from '@/teams/hooks/useTeams';
 import { useRuntimeTokens } from '../hooks/useRuntimeTokens';
 import { type RuntimeToken, inListOrder } from '../tokenScope';
@@ -88,16 +89,17 @@ function TeamSwitcher({ team }: { team: string }) {
     return null;
   }
   return (
-    <div className="field field--compact">
-      <label htmlFor="tokens-team">Team</label>
-      <select id="tokens-team" value={team} onChange={(event) => void navigate(`/teams/${encodeURIComponent(event.target.value)}/tokens`)}>
-        {manageable.map((option) => (
-          <option key={option.name} value={option.name}>
-            {option.title}
-          </option>
-        ))}
-      </select>
-    </div>
+    <Field id="tokens-team" label="Team" compact>
+      {(control) => (
+        <select {...control} value={team} onChange={(event) => void navigate(`/teams/${encodeURIComponent(event.target.value)}/tokens`)}>
+          {manageable.map((option) => (
+            <option key={option.name} value={option.name}>
+              {option.title}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }
 

@@ -3,6 +3,7 @@ import { formatDateTime } from '@/shared/format/dates';
 import { Actions } from '@/shared/ui/Actions';
 import { Banner } from '@/shared/ui/Banner';
 import { Button } from '@/shared/ui/Button';
+import { Field, FieldHint } from '@/shared/ui/Field';
 import styles from './RuntimeTokens.module.css';
 
 type CopyState = 'idle' | 'copied' | 'failed';
@@ -58,18 +59,19 @@ export function SecretOnce({ name, secret, replaced, onDone }: SecretOnceProps) 
           )}
         </p>
       ) : null}
-      <div className="field">
-        <label htmlFor="token-secret">Runtime token</label>
-        <div className={styles.secretRow}>
-          <input id="token-secret" className="mono" readOnly value={secret} onFocus={(event) => event.target.select()} spellCheck={false} />
-          <Button variant="primary" onClick={() => void copyToClipboard()}>
-            Copy token
-          </Button>
-        </div>
-        <p className="field-hint" role="status">
-          {copy === 'copied' ? 'Copied to the clipboard.' : copy === 'failed' ? 'Could not copy: select the text and copy it by hand.' : ''}
-        </p>
-      </div>
+      <Field id="token-secret" label="Runtime token">
+        {(control) => (
+          <>
+            <div className={styles.secretRow}>
+              <input {...control} className="mono" readOnly value={secret} onFocus={(event) => event.target.select()} spellCheck={false} />
+              <Button variant="primary" onClick={() => void copyToClipboard()}>
+                Copy token
+              </Button>
+            </div>
+            <FieldHint role="status">{copy === 'copied' ? 'Copied to the clipboard.' : copy === 'failed' ? 'Could not copy: select the text and copy it by hand.' : ''}</FieldHint>
+          </>
+        )}
+      </Field>
       <Actions>
         <Button onClick={onDone}>I have stored it</Button>
       </Actions>
