@@ -3,6 +3,7 @@ import { ErrorState } from '@/shared/components/ErrorState';
 import { LoadingMessage, SkeletonLine } from '@/shared/components/Skeleton';
 import { formatNumber } from '@/shared/format/numbers';
 import { useDocumentTitle } from '@/shared/hooks/useDocumentTitle';
+import { Panel, PanelTitle } from '@/shared/ui/Panel';
 import { useDashboards } from '../hooks/useDashboards';
 import styles from './DashboardsPage.module.css';
 
@@ -51,15 +52,15 @@ export function DashboardsPage() {
       ) : (
         <ul className={styles.list}>
           {query.data.dashboards.map((dashboard) => (
-            <li key={dashboard.name} className={`panel ${styles.card}`}>
-              <h2 className="panel__title">
+            <Panel as="li" key={dashboard.name} className={styles.card}>
+              <PanelTitle>
                 <Link to={`/dashboards/${encodeURIComponent(dashboard.name)}`}>{dashboard.title}</Link>
-              </h2>
+              </PanelTitle>
               <p>{dashboard.description}</p>
               <p className="muted">
                 Owned by {dashboard.owner} · {dashboard.panelCount === 1 ? '1 panel' : `${formatNumber(dashboard.panelCount)} panels`} · defined in <code>{dashboard.path}</code>
               </p>
-            </li>
+            </Panel>
           ))}
         </ul>
       )}

@@ -3,6 +3,7 @@ import { describeError } from '@/shared/graphql/ApiError';
 import { Actions } from '@/shared/ui/Actions';
 import { Banner } from '@/shared/ui/Banner';
 import { Button } from '@/shared/ui/Button';
+import { Panel, PanelTitle } from '@/shared/ui/Panel';
 import { useReprocessControls } from '../hooks/useReprocessControls';
 import { CANARY_STAGE_LABELS, restWords, sliceOutcomes, sliceVerdict } from '../reprocessCanary';
 import { messages } from '../reprocessWords';
@@ -21,10 +22,8 @@ export function ReprocessCanaryStages({ request }: { request: ReprocessRequestDe
   }
   const open = canary.decision === null && (request.state === 'running' || request.state === 'paused');
   return (
-    <section className="panel" aria-labelledby="reprocess-stages-title">
-      <h2 id="reprocess-stages-title" className="panel__title">
-        Stages
-      </h2>
+    <Panel aria-labelledby="reprocess-stages-title">
+      <PanelTitle id="reprocess-stages-title">Stages</PanelTitle>
       <ol className={styles.stages}>
         <li className={styles.stage} data-stage="canary" data-outcome={canary.stage} aria-label="Canary">
           <h3>
@@ -52,6 +51,6 @@ export function ReprocessCanaryStages({ request }: { request: ReprocessRequestDe
           <p>{restWords(canary, request.state)}</p>
         </li>
       </ol>
-    </section>
+    </Panel>
   );
 }

@@ -4,6 +4,7 @@ import { Badge } from '@/shared/components/Badge';
 import { ErrorState } from '@/shared/components/ErrorState';
 import { LoadingMessage, SkeletonLine } from '@/shared/components/Skeleton';
 import { useDocumentTitle } from '@/shared/hooks/useDocumentTitle';
+import { Panel, PanelTitle } from '@/shared/ui/Panel';
 import { useTeamTree } from '../hooks/useTeamTree';
 import { teamTree, type TeamTreeNode } from '../teamTree';
 import styles from './TeamsPage.module.css';
@@ -58,8 +59,8 @@ function TeamBranch({ node }: { node: TeamTreeNode<Team> }) {
   const headingId = `team-${team.name.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
   return (
     <li aria-labelledby={headingId}>
-      <div className="panel">
-        <h2 id={headingId} className="panel__title">
+      <Panel as="div">
+        <PanelTitle id={headingId}>
           {team.title}
           {team.namespace === 'default' ? null : (
             <>
@@ -69,7 +70,7 @@ function TeamBranch({ node }: { node: TeamTreeNode<Team> }) {
               </Badge>
             </>
           )}
-        </h2>
+        </PanelTitle>
         {team.description === null ? null : <p>{team.description}</p>}
         <p className="muted">
           <code>{team.name}</code> ·{' '}
@@ -80,7 +81,7 @@ function TeamBranch({ node }: { node: TeamTreeNode<Team> }) {
           )}
         </p>
         <Members team={team} />
-      </div>
+      </Panel>
       {node.children.length === 0 ? null : (
         <ul className={styles.tree} aria-label={`Teams under ${team.title}`}>
           {node.children.map((child) => (

@@ -6,6 +6,7 @@ import { Actions } from '@/shared/ui/Actions';
 import { Banner } from '@/shared/ui/Banner';
 import { Button } from '@/shared/ui/Button';
 import { CheckboxField, Field, FieldHint, Fieldset } from '@/shared/ui/Field';
+import { PanelTitle } from '@/shared/ui/Panel';
 import { useCreateRuntimeToken } from '../hooks/useCreateRuntimeToken';
 import { DEFAULT_EXPIRY_DAYS, EXPIRY_CHOICES } from '../tokenLifetimes';
 import styles from './RuntimeTokens.module.css';
@@ -81,9 +82,7 @@ export function CreateTokenForm({ team, teamTitle, automations, onCreated, onCan
   const apiFields = isApiError(create.error) ? create.error.fields : [];
   return (
     <form className={`stack ${styles.form}`} aria-labelledby="create-token-title" onSubmit={submit} noValidate>
-      <h2 id="create-token-title" className="panel__title">
-        New runtime token for {teamTitle}
-      </h2>
+      <PanelTitle id="create-token-title">New runtime token for {teamTitle}</PanelTitle>
       {problems.length > 0 || create.isError ? (
         <Banner tone="error" as="div" role="alert">
           <p className="strong">The token was not created.</p>

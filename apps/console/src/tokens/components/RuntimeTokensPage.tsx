@@ -8,6 +8,7 @@ import { useDocumentTitle } from '@/shared/hooks/useDocumentTitle';
 import { Actions } from '@/shared/ui/Actions';
 import { Button, ButtonLink } from '@/shared/ui/Button';
 import { Field } from '@/shared/ui/Field';
+import { Panel } from '@/shared/ui/Panel';
 import { useTeams } from '@/teams/hooks/useTeams';
 import { useRuntimeTokens } from '../hooks/useRuntimeTokens';
 import { type RuntimeToken, inListOrder } from '../tokenScope';
@@ -103,13 +104,13 @@ function TeamSwitcher({ team }: { team: string }) {
   );
 }
 
-type Panel = { kind: 'closed' } | { kind: 'form' } | { kind: 'secret'; name: string; secret: string; replaced?: { prefix: string; expiresAt: string } };
+type TokenPanel = { kind: 'closed' } | { kind: 'form' } | { kind: 'secret'; name: string; secret: string; replaced?: { prefix: string; expiresAt: string } };
 
 function TeamTokens({ team }: { team: string }) {
   const tokens = useRuntimeTokens(team);
   const teams = useTeams();
   const automations = useAutomationOptions({ owner: team });
-  const [panel, setPanel] = useState<Panel>({ kind: 'closed' });
+  const [panel, setPanel] = useState<TokenPanel>({ kind: 'closed' });
   const [revoking, setRevoking] = useState<RuntimeToken | null>(null);
   const [rotating, setRotating] = useState<RuntimeToken | null>(null);
 
@@ -139,7 +140,7 @@ function TeamTokens({ team }: { team: string }) {
       </header>
 
       {panel.kind === 'form' ? (
-        <div className="panel">
+        <Panel as="div">
           <CreateTokenForm
             team={team}
             teamTitle={teamTitle}
@@ -147,12 +148,12 @@ function TeamTokens({ team }: { team: string }) {
             onCreated={({ name, secret }) => setPanel({ kind: 'secret', name, secret })}
             onCancel={() => setPanel({ kind: 'closed' })}
           />
-        </div>
+        </Panel>
       ) : null}
       {panel.kind === 'secret' ? (
-        <div className="panel">
+        <Panel as="div">
           <SecretOnce name={panel.name} secret={panel.secret} replaced={panel.replaced} onDone={() => setPanel({ kind: 'closed' })} />
-        </div>
+        </Panel>
       ) : null}
 
       <section className="stack token-list" aria-labelledby="token-list-title">

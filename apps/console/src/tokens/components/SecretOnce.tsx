@@ -4,6 +4,7 @@ import { Actions } from '@/shared/ui/Actions';
 import { Banner } from '@/shared/ui/Banner';
 import { Button } from '@/shared/ui/Button';
 import { Field, FieldHint } from '@/shared/ui/Field';
+import { PanelTitle } from '@/shared/ui/Panel';
 import styles from './RuntimeTokens.module.css';
 
 type CopyState = 'idle' | 'copied' | 'failed';
@@ -40,9 +41,7 @@ export function SecretOnce({ name, secret, replaced, onDone }: SecretOnceProps) 
 
   return (
     <section className={styles.secretOnce} aria-labelledby="secret-once-title">
-      <h2 id="secret-once-title" className="panel__title">
-        Copy the token “{name}” now
-      </h2>
+      <PanelTitle id="secret-once-title">Copy the token “{name}” now</PanelTitle>
       <Banner tone="caution">
         <span className="strong">You will not see it again.</span> Roundhouse keeps only a hash of it. Store it where the runtime reads its secrets (e.g.{' '}
         <code>ROUNDHOUSE_TOKEN</code>); if it is lost, revoke it and create another.

@@ -5,6 +5,7 @@ import { LoadingMessage, SkeletonLine } from '@/shared/components/Skeleton';
 import { formatDuration } from '@/shared/format/durations';
 import { useDocumentTitle } from '@/shared/hooks/useDocumentTitle';
 import { ButtonLink } from '@/shared/ui/Button';
+import { Panel, PanelTitle } from '@/shared/ui/Panel';
 import { useTrail } from '../hooks/useTrail';
 import { inTimeOrder, spanOf } from '../trailTimes';
 import { TrailGantt } from './TrailGantt';
@@ -61,12 +62,10 @@ export function TrailPage() {
           {runs.length} {runs.length === 1 ? 'run' : 'runs'} across {automations} {automations === 1 ? 'automation' : 'automations'}, spanning {formatDuration(span.length)}.
         </p>
         <TrailGantt runs={runs} span={span} now={now} />
-        <section className="panel" aria-labelledby="trail-timeline-title">
-          <h2 id="trail-timeline-title" className="panel__title">
-            Timeline
-          </h2>
+        <Panel aria-labelledby="trail-timeline-title">
+          <PanelTitle id="trail-timeline-title">Timeline</PanelTitle>
           <TrailTimeline runs={runs} steps={query.data?.trailSteps ?? []} />
-        </section>
+        </Panel>
       </>
     );
   }
