@@ -1,12 +1,11 @@
 // Styles, in cascade order: the design tokens, resets and element styles; then the few classes every feature
-// shares (shared/styles/: the page's frame, states, content and utilities); then, through App and the pages it
-// loads, each component's CSS module (shared/ui/ for buttons, banners, fields, panels and tables), so that a
+// shares (shared/styles/: the page's frame, content and utilities); then, through App and the pages it loads,
+// each component's CSS module (shared/ui/ for buttons, banners, fields, panels, tables and states), so that a
 // module's rule wins over a shared class of the same specificity.
 import './app/styles.css';
 import './shared/styles/utilities.css';
 import './shared/styles/layout.css';
 import './shared/styles/content.css';
-import './shared/styles/feedback.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';

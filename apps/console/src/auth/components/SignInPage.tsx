@@ -5,6 +5,7 @@ import { describeError } from '@/shared/graphql/ApiError';
 import { useDocumentTitle } from '@/shared/hooks/useDocumentTitle';
 import { Banner } from '@/shared/ui/Banner';
 import { ButtonAnchor } from '@/shared/ui/Button';
+import { State, StateText, StateTitle } from '@/shared/ui/State';
 import type { Persona, SignInMethods } from '../api/session';
 import { useDevSignIn } from '../hooks/useDevSignIn';
 import { useSession } from '../hooks/useSession';
@@ -42,21 +43,21 @@ function SignInMethodsOffered({ methods, personas, next, onSignedIn }: SignInMet
       return singleSignOn;
     }
     return methods.oidc ? (
-      <div className="state">
-        <h2 className="state__title">Single sign-on</h2>
-        <p className="state__text">
+      <State>
+        <StateTitle>Single sign-on</StateTitle>
+        <StateText>
           SSO: your identity provider signs you in at the proxy in front of Roundhouse. Open Roundhouse through your organisation’s sign-in link; if that brought you here, ask the
           team that runs Roundhouse to check the proxy.
-        </p>
-      </div>
+        </StateText>
+      </State>
     ) : (
-      <div className="state">
-        <h2 className="state__title">Sign-in is not configured</h2>
-        <p className="state__text">
+      <State>
+        <StateTitle>Sign-in is not configured</StateTitle>
+        <StateText>
           This Roundhouse has no way to sign you in yet. Ask the team that runs it to create your account (<code>npm run accounts -- add</code>) or to configure single sign-on. On
           your own machine, <code>npm start</code> turns on dev sign-in.
-        </p>
-      </div>
+        </StateText>
+      </State>
     );
   }
   return (

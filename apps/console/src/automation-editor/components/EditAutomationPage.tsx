@@ -11,6 +11,7 @@ import { hasErrorCode } from '@/shared/graphql/ApiError';
 import { useDocumentTitle } from '@/shared/hooks/useDocumentTitle';
 import { Banner } from '@/shared/ui/Banner';
 import { ButtonLink } from '@/shared/ui/Button';
+import { State, StateText, StateTitle } from '@/shared/ui/State';
 import { useTeams } from '@/teams/hooks/useTeams';
 import type { AutomationChangeItemFragment } from '@/gql/graphql';
 import { formatInstant } from '@/shared/format/dates';
@@ -118,15 +119,15 @@ export function EditAutomationPage() {
   if (current.source === 'file' || !current.canEdit) {
     return (
       <div className="page">
-        <div className="state" role="status">
-          <h1 className="state__title">“{current.title}” cannot be edited here</h1>
-          <p className="state__text">
+        <State role="status">
+          <StateTitle level={1}>“{current.title}” cannot be edited here</StateTitle>
+          <StateText>
             {current.source === 'file'
               ? `Managed in Git: ${current.sourceFile ?? 'a catalog file'} — edit the file and the catalog will sync.`
               : (current.editBlockedReason ?? 'You cannot edit this automation.')}
-          </p>
+          </StateText>
           <ButtonLink to={back}>Back to the automation</ButtonLink>
-        </div>
+        </State>
       </div>
     );
   }

@@ -4,16 +4,15 @@ import { LoadingMessage, SkeletonLine } from '@/shared/components/Skeleton';
 import { formatNumber } from '@/shared/format/numbers';
 import { useDocumentTitle } from '@/shared/hooks/useDocumentTitle';
 import { Panel, PanelTitle } from '@/shared/ui/Panel';
+import { State, StateText, StateTitle } from '@/shared/ui/State';
 import { useDashboards } from '../hooks/useDashboards';
 import styles from './DashboardsPage.module.css';
 
 function EmptyState() {
   return (
-    <section className="state" aria-labelledby="dashboards-empty-title">
-      <h2 id="dashboards-empty-title" className="state__title">
-        No dashboards yet
-      </h2>
-      <div className="state__text">
+    <State as="section" aria-labelledby="dashboards-empty-title">
+      <StateTitle id="dashboards-empty-title">No dashboards yet</StateTitle>
+      <StateText as="div">
         <p>
           Dashboards are written as code: one YAML file per dashboard in the <code>dashboards/</code> folder of the repository (schema <code>roundhouse.dev/v1</code>, kind{' '}
           <code>Dashboard</code>), listing the automations, KPIs and panels to show. They appear here once the api has synced them.
@@ -22,8 +21,8 @@ function EmptyState() {
           Check the files before you push them with <code>npm run dashboards -- validate</code>: each problem names the file, the line and the field, and every automation and KPI
           it names is checked against the catalog.
         </p>
-      </div>
-    </section>
+      </StateText>
+    </State>
   );
 }
 

@@ -5,6 +5,7 @@ import { LoadingMessage, SkeletonLine } from '@/shared/components/Skeleton';
 import { useDocumentTitle } from '@/shared/hooks/useDocumentTitle';
 import { ButtonLink } from '@/shared/ui/Button';
 import { Field } from '@/shared/ui/Field';
+import { State, StateText, StateTitle } from '@/shared/ui/State';
 import { useQuarantineFilter } from '../hooks/useQuarantineFilter';
 import { QuarantineList } from './QuarantineList';
 
@@ -27,13 +28,11 @@ export function QuarantinePage() {
   if (!access.managesAnyTeam) {
     return (
       <div className="page">
-        <div className="state" role="status">
-          <h1 className="state__title">Quarantine is for automation owners</h1>
-          <p className="state__text">
-            Reports that fail validation are shown to the team that owns the automation, and to admins. Ask an owner if a runtime’s reports seem to go missing.
-          </p>
+        <State role="status">
+          <StateTitle level={1}>Quarantine is for automation owners</StateTitle>
+          <StateText>Reports that fail validation are shown to the team that owns the automation, and to admins. Ask an owner if a runtime’s reports seem to go missing.</StateText>
           <ButtonLink to="/">Back to the catalog</ButtonLink>
-        </div>
+        </State>
       </div>
     );
   }

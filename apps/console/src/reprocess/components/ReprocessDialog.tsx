@@ -8,6 +8,7 @@ import { type ApiFieldError, describeError, isApiError } from '@/shared/graphql/
 import { Banner } from '@/shared/ui/Banner';
 import { Button } from '@/shared/ui/Button';
 import { Field } from '@/shared/ui/Field';
+import { State, StateText, StateTitle } from '@/shared/ui/State';
 import { useReprocessPreview } from '../hooks/useReprocessPreview';
 import { useStartReprocess } from '../hooks/useStartReprocess';
 import { reprocessPath } from '../reprocessProgress';
@@ -142,12 +143,12 @@ function pulledCount(parts: readonly { route: string; count: number }[]): number
 function PreviewSummary({ action, preview }: { action: ReprocessAction; preview: Preview }) {
   if (preview.count === 0) {
     return (
-      <div className="state" role="status" aria-labelledby="reprocess-nothing-title">
-        <h3 id="reprocess-nothing-title" className="state__title">
+      <State role="status" aria-labelledby="reprocess-nothing-title">
+        <StateTitle id="reprocess-nothing-title" level={3}>
           Nothing to {action}
-        </h3>
-        <p className="state__text">The selection holds no pending, failed-again or reprocessed dead letter that is not already waiting in another request.</p>
-      </div>
+        </StateTitle>
+        <StateText>The selection holds no pending, failed-again or reprocessed dead letter that is not already waiting in another request.</StateText>
+      </State>
     );
   }
   return (

@@ -9,6 +9,7 @@ import { Actions } from '@/shared/ui/Actions';
 import { Button, ButtonLink } from '@/shared/ui/Button';
 import { Field } from '@/shared/ui/Field';
 import { Panel } from '@/shared/ui/Panel';
+import { State, StateText, StateTitle } from '@/shared/ui/State';
 import { useTeams } from '@/teams/hooks/useTeams';
 import { useRuntimeTokens } from '../hooks/useRuntimeTokens';
 import { type RuntimeToken, inListOrder } from '../tokenScope';
@@ -51,11 +52,11 @@ export function TokensIndexPage() {
   }
   return (
     <div className="page">
-      <div className="state" role="status">
-        <h1 className="state__title">No team whose tokens you manage</h1>
-        <p className="state__text">Runtime tokens are created by the owners of a team, and by admins.</p>
+      <State role="status">
+        <StateTitle level={1}>No team whose tokens you manage</StateTitle>
+        <StateText>Runtime tokens are created by the owners of a team, and by admins.</StateText>
         <ButtonLink to="/">Back to the catalog</ButtonLink>
-      </div>
+      </State>
     </div>
   );
 }
@@ -71,11 +72,11 @@ export function RuntimeTokensPage() {
   if (!access.canManageTeam(team)) {
     return (
       <div className="page">
-        <div className="state" role="status">
-          <h1 className="state__title">Runtime tokens of {team} are managed by its owners</h1>
-          <p className="state__text">Ask an owner of the team, or an admin, for a token. Each one lets a runtime report for the team’s automations.</p>
+        <State role="status">
+          <StateTitle level={1}>Runtime tokens of {team} are managed by its owners</StateTitle>
+          <StateText>Ask an owner of the team, or an admin, for a token. Each one lets a runtime report for the team’s automations.</StateText>
           <ButtonLink to="/">Back to the catalog</ButtonLink>
-        </div>
+        </State>
       </div>
     );
   }
@@ -169,12 +170,10 @@ function TeamTokens({ team }: { team: string }) {
         ) : tokens.isError ? (
           <ErrorState title="The tokens could not be loaded" error={tokens.error} onRetry={() => void tokens.refetch()} retrying={tokens.isFetching} />
         ) : rows.length === 0 ? (
-          <div className="state" role="status" aria-labelledby="tokens-empty-title">
-            <h2 id="tokens-empty-title" className="state__title">
-              No runtime tokens yet
-            </h2>
-            <p className="state__text">Until a runtime has one, {teamTitle}’s automations cannot report runs, so their health stays empty.</p>
-          </div>
+          <State role="status" aria-labelledby="tokens-empty-title">
+            <StateTitle id="tokens-empty-title">No runtime tokens yet</StateTitle>
+            <StateText>Until a runtime has one, {teamTitle}’s automations cannot report runs, so their health stays empty.</StateText>
+          </State>
         ) : (
           <TokenTable tokens={rows} titles={titles} onRotate={setRotating} onRevoke={setRevoking} />
         )}

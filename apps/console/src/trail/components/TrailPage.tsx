@@ -6,6 +6,7 @@ import { formatDuration } from '@/shared/format/durations';
 import { useDocumentTitle } from '@/shared/hooks/useDocumentTitle';
 import { ButtonLink } from '@/shared/ui/Button';
 import { Panel, PanelTitle } from '@/shared/ui/Panel';
+import { State, StateText, StateTitle } from '@/shared/ui/State';
 import { useTrail } from '../hooks/useTrail';
 import { inTimeOrder, spanOf } from '../trailTimes';
 import { TrailGantt } from './TrailGantt';
@@ -24,16 +25,14 @@ function TrailSkeleton() {
 
 function TrailEmptyState() {
   return (
-    <div className="state" role="status" aria-labelledby="trail-empty-title">
-      <h2 id="trail-empty-title" className="state__title">
-        No runs carry this correlation id
-      </h2>
-      <p className="state__text">
+    <State role="status" aria-labelledby="trail-empty-title">
+      <StateTitle id="trail-empty-title">No runs carry this correlation id</StateTitle>
+      <StateText>
         Check the id for a typo. A run joins a trail when its runtime passes the business transaction’s id (an order, a deal, an invoice) as the correlation id through the SDK, or
         when it is a span of this trace sent with OpenTelemetry.
-      </p>
+      </StateText>
       <ButtonLink to="/runs">Search all runs</ButtonLink>
-    </div>
+    </State>
   );
 }
 
