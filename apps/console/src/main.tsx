@@ -1,14 +1,11 @@
-// Styles, in cascade order: the design tokens, resets and element styles; then the classes every feature
-// shares (shared/styles/); then, through App and the pages it loads, each component's CSS module, so that a
+// Styles, in cascade order: the design tokens, resets and element styles; then the few classes every feature
+// shares (shared/styles/: the page's frame, content and utilities); then, through App and the pages it loads,
+// each component's CSS module (shared/ui/ for buttons, banners, fields, panels, tables and states), so that a
 // module's rule wins over a shared class of the same specificity.
 import './app/styles.css';
 import './shared/styles/utilities.css';
 import './shared/styles/layout.css';
-import './shared/styles/buttons.css';
 import './shared/styles/content.css';
-import './shared/styles/feedback.css';
-import './shared/styles/tables.css';
-import './shared/styles/forms.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';

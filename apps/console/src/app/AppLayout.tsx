@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { RequireSession } from '@/auth/components/RequireSession';
 import { UserMenu } from '@/auth/components/UserMenu';
+import { Button } from '@/shared/ui/Button';
 import styles from './AppLayout.module.css';
 import { MainNav } from './MainNav';
 import { useScrollToTopOnPageChange } from './useScrollToTopOnPageChange';
@@ -38,16 +39,9 @@ export function AppLayout() {
         <Link to="/" className={styles.brand}>
           Roundhouse
         </Link>
-        <button
-          ref={toggle}
-          type="button"
-          className={`button button--quiet ${styles.menuToggle}`}
-          aria-expanded={menuOpen}
-          aria-controls={NAV_ID}
-          onClick={() => setOpenOn(menuOpen ? null : pathname)}
-        >
+        <Button ref={toggle} variant="quiet" className={styles.menuToggle} aria-expanded={menuOpen} aria-controls={NAV_ID} onClick={() => setOpenOn(menuOpen ? null : pathname)}>
           Menu
-        </button>
+        </Button>
         <MainNav id={NAV_ID} className={styles.nav} />
         <UserMenu className={styles.userMenu} />
       </header>

@@ -1,6 +1,7 @@
 import type { DocumentTypeDecoration, ResultOf, VariablesOf } from '@graphql-typed-document-node/core';
 import { graphql, http, HttpResponse, type RequestHandler } from 'msw';
 import * as documents from '@/gql/graphql';
+import type { Role } from '@/gql/graphql';
 import { server } from './server';
 
 /*
@@ -89,13 +90,30 @@ export function operation<K extends OperationName>(
   });
 }
 
+const ROLES: readonly Role[] = ['admin', 'operator', 'owner', 'viewer'];
+
 /**
- * What the shell asks on every page whatever the test is about (the Approvals link's count), answered as a
- * quiet api would; a test about it passes its own handler, which wins.
+ * What pages ask whatever the test is about, answered as a quiet api would: the shell's Approvals count, who is
+ * signed in (`Viewer`, the session's person, allowed what their role allows), whether figures come from a lagging
+ * replica (`DataFreshness`: no), and dead letters about to expire (`RetentionWarnings`: none). A test about one of
+ * them passes its own handler, which wins.
  */
-const SHELL_HANDLERS: Handlers = {
-  Approvals: () => ({ data: { approvals: { waitingForYou: 0, reprocessRequests: [], automationChanges: [] } } }),
-};
+function defaultHandlers(signedIn: () => SessionReply['user']): Handlers {
+  return {
+    Approvals: () => ({ data: { approvals: { waitingForYou: 0, reprocessRequests: [], automationChanges: [] } } }),
+    Viewer: () => {
+      const user = signedIn();
+      if (user === null) {
+        return graphqlError('UNAUTHENTICATED', 'Sign in first.');
+      }
+      const { id, name, role, teams } = user;
+      const known = ROLES.find((candidate) => candidate === role) ?? 'viewer';
+      return { data: { viewer: { id, name, role: known, teams, canRegister: known === 'owner' || known === 'admin' } } };
+    },
+    DataFreshness: () => ({ data: { dataFreshness: { fromReplica: false, behindSeconds: 0, asOf: null, lagging: false } } }),
+    RetentionWarnings: () => ({ data: { deadLetterRetentionWarnings: [] } }),
+  };
+}
 
 /**
  * Starts the fake api for one test: the GraphQL operations in `handlers`, and the session routes (signed in as
@@ -106,7 +124,7 @@ export function mockApi(handlers: Handlers, options: { session?: SessionReply; o
   const operations: RecordedOperation[] = [];
   const posts: RecordedPost[] = [];
 
-  const answers: Handlers = { ...SHELL_HANDLERS, ...handlers };
+  const answers: Handlers = { ...defaultHandlers(() => session.user), ...handlers };
   const graphqlHandlers = (Object.keys(answers) as OperationName[]).map((name) =>
     operation(name, answers[name] as (variables: Variables<typeof name>) => Reply<typeof name>, (sent) => operations.push(sent)),
   );

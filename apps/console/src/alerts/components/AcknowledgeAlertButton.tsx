@@ -1,4 +1,6 @@
 import { describeError } from '@/shared/graphql/ApiError';
+import { Banner } from '@/shared/ui/Banner';
+import { Button } from '@/shared/ui/Button';
 import { useAcknowledgeAlert } from '../hooks/useAcknowledgeAlert';
 import styles from './Alerts.module.css';
 
@@ -10,21 +12,21 @@ export function AcknowledgeAlertButton({ id, sloTitle, blockedReason }: { id: st
   const acknowledge = useAcknowledgeAlert(id);
   return (
     <div className={styles.acknowledge}>
-      <button
-        type="button"
-        className="button button--small button--primary"
+      <Button
+        variant="primary"
+        size="small"
         aria-label={`Acknowledge the alert on “${sloTitle}”`}
         disabled={acknowledge.isPending || blockedReason !== null}
         title={blockedReason ?? undefined}
         onClick={() => acknowledge.mutate()}
       >
         {acknowledge.isPending ? 'Acknowledging…' : 'Acknowledge'}
-      </button>
+      </Button>
       {blockedReason === null ? null : <p className="muted">{blockedReason}</p>}
       {acknowledge.isError ? (
-        <p className="banner banner--error" role="alert">
+        <Banner tone="error" role="alert">
           Not acknowledged: {describeError(acknowledge.error)}
-        </p>
+        </Banner>
       ) : null}
     </div>
   );

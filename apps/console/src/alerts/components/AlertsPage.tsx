@@ -6,6 +6,7 @@ import { useDocumentTitle } from '@/shared/hooks/useDocumentTitle';
 import { useUrlState } from '@/shared/hooks/useUrlState';
 import { useAlerts } from '../hooks/useAlerts';
 import { AlertList } from './AlertList';
+import styles from './Alerts.module.css';
 
 const OPEN_ONLY = { resolved: false };
 const readResolved = (params: URLSearchParams) => ({ resolved: params.get('resolved') === '1' });
@@ -28,7 +29,7 @@ export function AlertsPage() {
         </div>
       </header>
       <TeamsScopeToggle scope={scope} label="Whose alerts" />
-      <label className="checkbox-row">
+      <label className={styles.includeResolved}>
         <input type="checkbox" checked={includeResolved} onChange={(event) => toggle(event.target.checked)} /> Include resolved alerts
       </label>
       {query.isPending ? (

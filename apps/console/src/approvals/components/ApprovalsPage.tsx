@@ -1,6 +1,7 @@
 import { ErrorState } from '@/shared/components/ErrorState';
 import { LoadingMessage, SkeletonLine } from '@/shared/components/Skeleton';
 import { useDocumentTitle } from '@/shared/hooks/useDocumentTitle';
+import { State, StateText, StateTitle } from '@/shared/ui/State';
 import { useApprovals } from '../hooks/useApprovals';
 import { AutomationChangeCard } from './AutomationChangeCard';
 import { ReprocessApprovalCard } from './ReprocessApprovalCard';
@@ -44,10 +45,10 @@ export function ApprovalsPage() {
         </div>
       </header>
       {empty ? (
-        <div className="state" role="status">
-          <h2 className="state__title">Nothing waits for your approval</h2>
-          <p className="state__text">Requests you may approve, and the ones you asked for, appear here until someone decides.</p>
-        </div>
+        <State role="status">
+          <StateTitle>Nothing waits for your approval</StateTitle>
+          <StateText>Requests you may approve, and the ones you asked for, appear here until someone decides.</StateText>
+        </State>
       ) : (
         <div className="stack">
           <p role="status">

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { useViewer } from '@/auth/hooks/useViewer';
 import type { AutomationChangeItemFragment } from '@/gql/graphql';
 import { formatInstant } from '@/shared/format/dates';
+import { Panel, PanelTitle } from '@/shared/ui/Panel';
 import { useAutomationChangeDecision } from '../hooks/useAutomationChangeDecision';
 import { DecisionActions } from './DecisionActions';
 
@@ -33,10 +34,10 @@ export function AutomationChangeCard({ change }: { change: AutomationChangeItemF
   const slos = onlySlos(change);
   const kind = slos ? 'SLO change' : 'Change';
   return (
-    <article className="panel stack" aria-label={`${kind} to ${change.automation.title}`} data-change-id={change.id}>
-      <h3 className="panel__title">
+    <Panel as="article" className="stack" aria-label={`${kind} to ${change.automation.title}`} data-change-id={change.id}>
+      <PanelTitle level={3}>
         {kind} to <Link to={`/automations/${encodeURIComponent(change.automation.slug)}${slos ? '/slos' : ''}`}>{change.automation.title}</Link>
-      </h3>
+      </PanelTitle>
       <p>
         {own ? (
           'You asked'
@@ -63,6 +64,6 @@ export function AutomationChangeCard({ change }: { change: AutomationChangeItemF
         approve={decision.approve}
         reject={decision.reject}
       />
-    </article>
+    </Panel>
   );
 }

@@ -1,6 +1,10 @@
 import { useId, useState } from 'react';
 import { Dialog } from '@/shared/components/Dialog';
 import { describeError } from '@/shared/graphql/ApiError';
+import { Actions, ActionsReason } from '@/shared/ui/Actions';
+import { Banner } from '@/shared/ui/Banner';
+import { Button } from '@/shared/ui/Button';
+import { Field } from '@/shared/ui/Field';
 
 interface Decision<T> {
   mutate: (text: T, options: { onSuccess: () => void }) => void;
@@ -40,29 +44,24 @@ function ApproveDialog({ subject, label, decision, onClose }: DialogProps<string
       onClose={decision.isPending ? () => undefined : onClose}
       actions={
         <>
-          <button
-            type="button"
-            className="button button--primary"
-            disabled={decision.isPending}
-            onClick={() => decision.mutate(note.trim() === '' ? null : note.trim(), { onSuccess: onClose })}
-          >
+          <Button variant="primary" disabled={decision.isPending} onClick={() => decision.mutate(note.trim() === '' ? null : note.trim(), { onSuccess: onClose })}>
             {decision.isPending ? 'Approving…' : label}
-          </button>
-          <button type="button" className="button" onClick={onClose} disabled={decision.isPending}>
+          </Button>
+          <Button onClick={onClose} disabled={decision.isPending}>
             Not now
-          </button>
+          </Button>
         </>
       }
     >
-      <div className="field">
-        <label htmlFor={noteId}>Note (optional)</label>
-        <textarea id={noteId} rows={2} value={note} onChange={(event) => setNote(event.target.value)} placeholder="e.g. Checked with treasury: the account is open again" />
-        <p className="field-hint">Recorded in the audit trail with your name.</p>
-      </div>
+      <Field id={noteId} label="Note (optional)" hint="Recorded in the audit trail with your name.">
+        {(control) => (
+          <textarea {...control} rows={2} value={note} onChange={(event) => setNote(event.target.value)} placeholder="e.g. Checked with treasury: the account is open again" />
+        )}
+      </Field>
       {decision.isError ? (
-        <p className="banner banner--error" role="alert">
+        <Banner tone="error" role="alert">
           Not approved: {describeError(decision.error)}
-        </p>
+        </Banner>
       ) : null}
     </Dialog>
   );
@@ -79,31 +78,22 @@ function RejectDialog({ subject, verb, decision, onClose }: DialogProps<string> 
       onClose={decision.isPending ? () => undefined : onClose}
       actions={
         <>
-          <button
-            type="button"
-            className="button button--danger"
-            disabled={decision.isPending || reason.trim().length < 3}
-            onClick={() => decision.mutate(reason.trim(), { onSuccess: onClose })}
-          >
+          <Button variant="danger" disabled={decision.isPending || reason.trim().length < 3} onClick={() => decision.mutate(reason.trim(), { onSuccess: onClose })}>
             {decision.isPending ? `${verb === 'Reject' ? 'Rejecting' : 'Withdrawing'}…` : `${verb} — nothing is applied`}
-          </button>
-          <button type="button" className="button" onClick={onClose} disabled={decision.isPending}>
+          </Button>
+          <Button onClick={onClose} disabled={decision.isPending}>
             Not now
-          </button>
+          </Button>
         </>
       }
     >
-      <div className="field">
-        <label htmlFor={reasonId} className="required">
-          Reason
-        </label>
-        <textarea id={reasonId} rows={2} value={reason} onChange={(event) => setReason(event.target.value)} aria-required placeholder="e.g. Half of these are duplicates" />
-        <p className="field-hint">Why, in a few words. It is recorded in the audit trail with your name.</p>
-      </div>
+      <Field id={reasonId} label="Reason" required hint="Why, in a few words. It is recorded in the audit trail with your name.">
+        {(control) => <textarea {...control} rows={2} value={reason} onChange={(event) => setReason(event.target.value)} placeholder="e.g. Half of these are duplicates" />}
+      </Field>
       {decision.isError ? (
-        <p className="banner banner--error" role="alert">
+        <Banner tone="error" role="alert">
           Not {done}: {describeError(decision.error)}
-        </p>
+        </Banner>
       ) : null}
     </Dialog>
   );
@@ -127,29 +117,18 @@ export function DecisionActions({ subject, approveLabel, canDecide, decideBlocke
   const blocked = canDecide ? null : decideBlockedReason;
 
   return (
-    <div className="actions" role="group" aria-label={`Decide on ${subject}`}>
-      <button
-        type="button"
-        className="button button--primary"
-        disabled={!canDecide || pending}
-        title={blocked ?? undefined}
-        aria-describedby={blocked ? blockedId : undefined}
-        onClick={() => setOpen('approve')}
-      >
+    <Actions role="group" aria-label={`Decide on ${subject}`}>
+      <Button variant="primary" disabled={!canDecide || pending} title={blocked ?? undefined} aria-describedby={blocked ? blockedId : undefined} onClick={() => setOpen('approve')}>
         Approve…
-      </button>
+      </Button>
       {canReject ? (
-        <button type="button" className="button button--danger-quiet" disabled={pending} onClick={() => setOpen('reject')}>
+        <Button variant="danger-quiet" disabled={pending} onClick={() => setOpen('reject')}>
           {rejectVerb}…
-        </button>
+        </Button>
       ) : null}
-      {blocked ? (
-        <span className="actions__reason" id={blockedId}>
-          {blocked}
-        </span>
-      ) : null}
+      {blocked ? <ActionsReason id={blockedId}>{blocked}</ActionsReason> : null}
       {open === 'approve' ? <ApproveDialog subject={subject} label={approveLabel} decision={approve} onClose={close} /> : null}
       {open === 'reject' ? <RejectDialog subject={subject} verb={rejectVerb} decision={reject} onClose={close} /> : null}
-    </div>
+    </Actions>
   );
 }

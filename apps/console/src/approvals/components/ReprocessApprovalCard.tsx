@@ -6,6 +6,7 @@ import { ReprocessDecisionActions, waitingSentence } from '@/reprocess/component
 import { canaryPlanSentence } from '@/reprocess/reprocessCanary';
 import { messages } from '@/reprocess/reprocessWords';
 import { formatInstant } from '@/shared/format/dates';
+import { Panel, PanelTitle } from '@/shared/ui/Panel';
 
 /**
  * Which dead letters, as an approver recognises them: by error, automation and a sample message (the
@@ -40,12 +41,12 @@ export function ReprocessApprovalCard({ request }: { request: ReprocessRequestSu
   const own = viewer.data?.viewer.id === request.requestedBy.id;
   const verb = request.action === 'reprocess' ? 'Reprocess' : 'Discard';
   return (
-    <article className="panel stack" aria-label={`${verb} request #${request.id}`} data-request-id={request.id}>
-      <h3 className="panel__title">
+    <Panel as="article" className="stack" aria-label={`${verb} request #${request.id}`} data-request-id={request.id}>
+      <PanelTitle level={3}>
         <Link to={`/reprocess/${request.id}`}>
           {verb} {messages(request.total)} of {request.automations.join(', ')}
         </Link>
-      </h3>
+      </PanelTitle>
       <p>
         {own ? (
           'You asked'
@@ -65,6 +66,6 @@ export function ReprocessApprovalCard({ request }: { request: ReprocessRequestSu
       ) : null}
       <p className="muted">Needs a second person: {waitingSentence(request.approvalReasons)}</p>
       <ReprocessDecisionActions request={request} />
-    </article>
+    </Panel>
   );
 }

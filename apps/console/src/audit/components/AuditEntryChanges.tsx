@@ -1,3 +1,4 @@
+import { Table } from '@/shared/ui/Table';
 import type { AuditEntryRow } from './AuditTable';
 import { fieldChanges } from '../auditWords';
 
@@ -8,7 +9,7 @@ export function AuditEntryChanges({ entry }: { entry: AuditEntryRow }) {
     return <p className="muted">No fields changed.</p>;
   }
   return (
-    <table className="table">
+    <Table unboxed>
       <caption className="visually-hidden">What changed</caption>
       <thead>
         <tr>
@@ -26,6 +27,6 @@ export function AuditEntryChanges({ entry }: { entry: AuditEntryRow }) {
           </tr>
         ))}
       </tbody>
-    </table>
+    </Table>
   );
 }

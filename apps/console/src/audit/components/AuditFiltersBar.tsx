@@ -1,5 +1,7 @@
 import { ClearFiltersButton, FilterBar } from '@/shared/components/filters/FilterBar';
 import { TextFilterField } from '@/shared/components/filters/TextFilterField';
+import { Banner } from '@/shared/ui/Banner';
+import { Field } from '@/shared/ui/Field';
 import type { AuditFilterName, AuditFilters } from '../auditFilters';
 import { describeAction } from '../auditWords';
 
@@ -27,42 +29,42 @@ export function AuditFiltersBar({ filters, teams, actions, rangeProblem, onFilte
         value={filters.automation}
         onCommit={(value) => onFilterChange('automation', value)}
       />
-      <div className="field field--compact">
-        <label htmlFor="audit-filter-team">Team</label>
-        <select id="audit-filter-team" value={filters.team} onChange={(event) => onFilterChange('team', event.target.value)}>
-          <option value="">Every team you may read</option>
-          {teams.map((team) => (
-            <option key={team} value={team}>
-              {team}
-            </option>
-          ))}
-        </select>
-      </div>
+      <Field id="audit-filter-team" label="Team" compact>
+        {(control) => (
+          <select {...control} value={filters.team} onChange={(event) => onFilterChange('team', event.target.value)}>
+            <option value="">Every team you may read</option>
+            {teams.map((team) => (
+              <option key={team} value={team}>
+                {team}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
       <TextFilterField id="audit-filter-actor" label="Who" placeholder="e.g. omar or Omar Owner" value={filters.actor} onCommit={(value) => onFilterChange('actor', value)} />
-      <div className="field field--compact">
-        <label htmlFor="audit-filter-action">What</label>
-        <select id="audit-filter-action" value={filters.action} onChange={(event) => onFilterChange('action', event.target.value)}>
-          <option value="">Anything</option>
-          {actionChoices.map((action) => (
-            <option key={action} value={action}>
-              {describeAction(action)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field field--compact">
-        <label htmlFor="audit-filter-from">From (UTC)</label>
-        <input id="audit-filter-from" type="date" value={filters.from} max={filters.to || undefined} onChange={(event) => onFilterChange('from', event.target.value)} />
-      </div>
-      <div className="field field--compact">
-        <label htmlFor="audit-filter-to">To, included (UTC)</label>
-        <input id="audit-filter-to" type="date" value={filters.to} min={filters.from || undefined} onChange={(event) => onFilterChange('to', event.target.value)} />
-      </div>
+      <Field id="audit-filter-action" label="What" compact>
+        {(control) => (
+          <select {...control} value={filters.action} onChange={(event) => onFilterChange('action', event.target.value)}>
+            <option value="">Anything</option>
+            {actionChoices.map((action) => (
+              <option key={action} value={action}>
+                {describeAction(action)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field id="audit-filter-from" label="From (UTC)" compact>
+        {(control) => <input {...control} type="date" value={filters.from} max={filters.to || undefined} onChange={(event) => onFilterChange('from', event.target.value)} />}
+      </Field>
+      <Field id="audit-filter-to" label="To, included (UTC)" compact>
+        {(control) => <input {...control} type="date" value={filters.to} min={filters.from || undefined} onChange={(event) => onFilterChange('to', event.target.value)} />}
+      </Field>
       {hasFilters ? <ClearFiltersButton onClear={onClear} quiet /> : null}
       {rangeProblem ? (
-        <p className="banner banner--error" role="alert">
+        <Banner tone="error" role="alert">
           {rangeProblem}
-        </p>
+        </Banner>
       ) : null}
     </FilterBar>
   );

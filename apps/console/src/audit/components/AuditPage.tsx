@@ -6,6 +6,8 @@ import { LoadingMessage, SkeletonLine } from '@/shared/components/Skeleton';
 import { NoneMatchState } from '@/shared/components/filters/NoneMatchState';
 import { ShownCount } from '@/shared/components/filters/ShownCount';
 import { useDocumentTitle } from '@/shared/hooks/useDocumentTitle';
+import { Button, ButtonAnchor } from '@/shared/ui/Button';
+import { State, StateText, StateTitle } from '@/shared/ui/State';
 import { teamsQueryOptions } from '@/teams/api/teamsQuery';
 import { mayReadAudit } from '../auditAccess';
 import { auditExportUrl, auditRangeProblem, toAuditFilter } from '../auditFilters';
@@ -36,12 +38,12 @@ export function AuditPage() {
   if (viewer.isSuccess && !allowed) {
     return (
       <div className="page">
-        <div className="state" role="status" aria-labelledby="audit-not-allowed-title">
-          <h1 id="audit-not-allowed-title" className="state__title">
+        <State role="status" aria-labelledby="audit-not-allowed-title">
+          <StateTitle id="audit-not-allowed-title" level={1}>
             The audit trail is for operators, owners and admins
-          </h1>
-          <p className="state__text">Your role ({person?.role ?? 'signed out'}) cannot read it. Ask an admin if you need to know who changed something.</p>
-        </div>
+          </StateTitle>
+          <StateText>Your role ({person?.role ?? 'signed out'}) cannot read it. Ask an admin if you need to know who changed something.</StateText>
+        </State>
       </div>
     );
   }
@@ -92,13 +94,13 @@ export function AuditPage() {
           </p>
         </div>
         {rangeProblem === null ? (
-          <a className="button" href={auditExportUrl(filter)} download>
+          <ButtonAnchor href={auditExportUrl(filter)} download>
             Export CSV
-          </a>
+          </ButtonAnchor>
         ) : (
-          <button type="button" className="button" disabled title={rangeProblem}>
+          <Button disabled title={rangeProblem}>
             Export CSV
-          </button>
+          </Button>
         )}
       </header>
       <AuditFiltersBar
@@ -117,11 +119,9 @@ export function AuditPage() {
 
 function NothingRecordedState() {
   return (
-    <div className="state" role="status" aria-labelledby="audit-empty-title">
-      <h2 id="audit-empty-title" className="state__title">
-        Nothing has been recorded yet
-      </h2>
-      <p className="state__text">Every change and action in Roundhouse will be listed here, newest first.</p>
-    </div>
+    <State role="status" aria-labelledby="audit-empty-title">
+      <StateTitle id="audit-empty-title">Nothing has been recorded yet</StateTitle>
+      <StateText>Every change and action in Roundhouse will be listed here, newest first.</StateText>
+    </State>
   );
 }

@@ -2,6 +2,8 @@ import { Fragment, useState } from 'react';
 import { Link } from 'react-router';
 import type { AuditEntriesQuery } from '@/gql/graphql';
 import { formatInstant } from '@/shared/format/dates';
+import { Button } from '@/shared/ui/Button';
+import { Table } from '@/shared/ui/Table';
 import { describeAction, describeActorKind, describeDetail, targetOf } from '../auditWords';
 import { AuditEntryChanges } from './AuditEntryChanges';
 import styles from './AuditTable.module.css';
@@ -28,69 +30,67 @@ export function AuditTable({ entries, showTarget = true }: AuditTableProps) {
   const columns = showTarget ? 6 : 5;
 
   return (
-    <div className="table-scroll">
-      <table className="table audit-trail">
-        <caption className="visually-hidden">Audit trail, newest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">When</th>
-            <th scope="col">Who</th>
-            <th scope="col">What</th>
-            {showTarget ? <th scope="col">On</th> : null}
-            <th scope="col">Why</th>
-            <th scope="col">Details</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((entry) => {
-            const target = targetOf(entry);
-            const expanded = open.has(entry.id);
-            const changesId = `audit-entry-${entry.id}-changes`;
-            const changed = entry.before !== null || entry.after !== null;
-            return (
-              <Fragment key={entry.id}>
-                <tr data-action={entry.action}>
-                  <td className="nowrap">
-                    <time dateTime={entry.at}>{formatInstant(entry.at)}</time>
-                  </td>
-                  <td>
-                    {entry.actor.name}
-                    {entry.actorKind === 'person' || entry.actor.name === describeActorKind(entry.actorKind) ? null : (
-                      <span className="muted"> · {describeActorKind(entry.actorKind)}</span>
-                    )}
-                  </td>
-                  <td>{describeAction(entry.action)}</td>
-                  {showTarget ? <td>{target.path === null ? target.label : <Link to={target.path}>{target.label}</Link>}</td> : null}
-                  <td>{entry.reason ?? <span className="muted">—</span>}</td>
-                  <td className={styles.detail}>
-                    {describeDetail(entry.detail).join(' · ')}
-                    {changed ? ' ' : null}
-                    {changed ? (
-                      <button
-                        type="button"
-                        className="button button--quiet button--small"
-                        aria-expanded={expanded}
-                        aria-controls={expanded ? changesId : undefined}
-                        aria-label={`${expanded ? 'Hide' : 'Show'} the changes: ${describeAction(entry.action)}, ${formatInstant(entry.at)}`}
-                        onClick={() => toggle(entry.id)}
-                      >
-                        {expanded ? 'Hide changes' : 'Show changes'}
-                      </button>
-                    ) : null}
+    <Table>
+      <caption className="visually-hidden">Audit trail, newest first</caption>
+      <thead>
+        <tr>
+          <th scope="col">When</th>
+          <th scope="col">Who</th>
+          <th scope="col">What</th>
+          {showTarget ? <th scope="col">On</th> : null}
+          <th scope="col">Why</th>
+          <th scope="col">Details</th>
+        </tr>
+      </thead>
+      <tbody>
+        {entries.map((entry) => {
+          const target = targetOf(entry);
+          const expanded = open.has(entry.id);
+          const changesId = `audit-entry-${entry.id}-changes`;
+          const changed = entry.before !== null || entry.after !== null;
+          return (
+            <Fragment key={entry.id}>
+              <tr data-action={entry.action}>
+                <td className="nowrap">
+                  <time dateTime={entry.at}>{formatInstant(entry.at)}</time>
+                </td>
+                <td>
+                  {entry.actor.name}
+                  {entry.actorKind === 'person' || entry.actor.name === describeActorKind(entry.actorKind) ? null : (
+                    <span className="muted"> · {describeActorKind(entry.actorKind)}</span>
+                  )}
+                </td>
+                <td>{describeAction(entry.action)}</td>
+                {showTarget ? <td>{target.path === null ? target.label : <Link to={target.path}>{target.label}</Link>}</td> : null}
+                <td>{entry.reason ?? <span className="muted">—</span>}</td>
+                <td className={styles.detail}>
+                  {describeDetail(entry.detail).join(' · ')}
+                  {changed ? ' ' : null}
+                  {changed ? (
+                    <Button
+                      variant="quiet"
+                      size="small"
+                      aria-expanded={expanded}
+                      aria-controls={expanded ? changesId : undefined}
+                      aria-label={`${expanded ? 'Hide' : 'Show'} the changes: ${describeAction(entry.action)}, ${formatInstant(entry.at)}`}
+                      onClick={() => toggle(entry.id)}
+                    >
+                      {expanded ? 'Hide changes' : 'Show changes'}
+                    </Button>
+                  ) : null}
+                </td>
+              </tr>
+              {expanded && changed ? (
+                <tr id={changesId}>
+                  <td colSpan={columns}>
+                    <AuditEntryChanges entry={entry} />
                   </td>
                 </tr>
-                {expanded && changed ? (
-                  <tr id={changesId}>
-                    <td colSpan={columns}>
-                      <AuditEntryChanges entry={entry} />
-                    </td>
-                  </tr>
-                ) : null}
-              </Fragment>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+              ) : null}
+            </Fragment>
+          );
+        })}
+      </tbody>
+    </Table>
   );
 }

@@ -1,5 +1,8 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { describeError, isApiError } from '@/shared/graphql/ApiError';
+import { Banner } from '@/shared/ui/Banner';
+import { Button } from '@/shared/ui/Button';
+import { Field } from '@/shared/ui/Field';
 import { useSignIn } from '../hooks/useSignIn';
 
 /** What went wrong, in the api's words when it refused the credentials. */
@@ -47,40 +50,42 @@ export function PasswordSignInForm({ onSignedIn }: { onSignedIn: () => void }) {
   return (
     <form className="stack" aria-label="Sign in with your account" aria-busy={signIn.isPending} onSubmit={submit} noValidate>
       {problem === undefined ? null : (
-        <p className="banner banner--error" role="alert" id="sign-in-problem">
+        <Banner tone="error" role="alert" id="sign-in-problem">
           {problem}
-        </p>
+        </Banner>
       )}
-      <div className="field">
-        <label htmlFor="sign-in-username">Username</label>
-        <input
-          id="sign-in-username"
-          name="username"
-          autoComplete="username"
-          autoCapitalize="none"
-          spellCheck={false}
-          value={username}
-          onChange={(event) => setUsername(event.target.value)}
-          aria-describedby={problem === undefined ? undefined : 'sign-in-problem'}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="sign-in-password">Password</label>
-        <input
-          id="sign-in-password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          ref={passwordInput}
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
-          aria-describedby={problem === undefined ? undefined : 'sign-in-problem'}
-        />
-      </div>
+      <Field id="sign-in-username" label="Username">
+        {(control) => (
+          <input
+            {...control}
+            aria-describedby={problem === undefined ? undefined : 'sign-in-problem'}
+            name="username"
+            autoComplete="username"
+            autoCapitalize="none"
+            spellCheck={false}
+            value={username}
+            onChange={(event) => setUsername(event.target.value)}
+          />
+        )}
+      </Field>
+      <Field id="sign-in-password" label="Password">
+        {(control) => (
+          <input
+            {...control}
+            aria-describedby={problem === undefined ? undefined : 'sign-in-problem'}
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            ref={passwordInput}
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+          />
+        )}
+      </Field>
       <div>
-        <button type="submit" className="button button--primary" disabled={signIn.isPending}>
+        <Button type="submit" variant="primary" disabled={signIn.isPending}>
           {signIn.isPending ? 'Signing in…' : 'Sign in'}
-        </button>
+        </Button>
       </div>
     </form>
   );

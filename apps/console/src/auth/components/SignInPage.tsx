@@ -3,6 +3,9 @@ import { ErrorState } from '@/shared/components/ErrorState';
 import { LoadingMessage, SkeletonLine } from '@/shared/components/Skeleton';
 import { describeError } from '@/shared/graphql/ApiError';
 import { useDocumentTitle } from '@/shared/hooks/useDocumentTitle';
+import { Banner } from '@/shared/ui/Banner';
+import { ButtonAnchor } from '@/shared/ui/Button';
+import { State, StateText, StateTitle } from '@/shared/ui/State';
 import type { Persona, SignInMethods } from '../api/session';
 import { useDevSignIn } from '../hooks/useDevSignIn';
 import { useSession } from '../hooks/useSession';
@@ -22,9 +25,9 @@ interface SignInMethodsOfferedProps {
 /** "Sign in with <provider>": a link, since the browser itself goes to the identity provider and comes back signed in. */
 function SingleSignOnButton({ name, start, next }: { name: string; start: string; next: string }) {
   return (
-    <a className="button button--primary" href={`${start}?returnTo=${encodeURIComponent(next)}`}>
+    <ButtonAnchor variant="primary" href={`${start}?returnTo=${encodeURIComponent(next)}`}>
       Sign in with {name}
-    </a>
+    </ButtonAnchor>
   );
 }
 
@@ -40,21 +43,21 @@ function SignInMethodsOffered({ methods, personas, next, onSignedIn }: SignInMet
       return singleSignOn;
     }
     return methods.oidc ? (
-      <div className="state">
-        <h2 className="state__title">Single sign-on</h2>
-        <p className="state__text">
+      <State>
+        <StateTitle>Single sign-on</StateTitle>
+        <StateText>
           SSO: your identity provider signs you in at the proxy in front of Roundhouse. Open Roundhouse through your organisation’s sign-in link; if that brought you here, ask the
           team that runs Roundhouse to check the proxy.
-        </p>
-      </div>
+        </StateText>
+      </State>
     ) : (
-      <div className="state">
-        <h2 className="state__title">Sign-in is not configured</h2>
-        <p className="state__text">
+      <State>
+        <StateTitle>Sign-in is not configured</StateTitle>
+        <StateText>
           This Roundhouse has no way to sign you in yet. Ask the team that runs it to create your account (<code>npm run accounts -- add</code>) or to configure single sign-on. On
           your own machine, <code>npm start</code> turns on dev sign-in.
-        </p>
-      </div>
+        </StateText>
+      </State>
     );
   }
   return (
@@ -66,9 +69,9 @@ function SignInMethodsOffered({ methods, personas, next, onSignedIn }: SignInMet
           <h2 id="dev-sign-in-title">Development sign-in</h2>
           <p className="muted">Choose who you want to be. Each persona has its own role and teams.</p>
           {devSignIn.isError ? (
-            <p className="banner banner--error" role="alert">
+            <Banner tone="error" role="alert">
               Sign-in failed: {describeError(devSignIn.error)}
-            </p>
+            </Banner>
           ) : null}
           <PersonaPicker
             personas={personas}
@@ -108,9 +111,9 @@ export function SignInPage() {
         ) : (
           <>
             {session.data.problem ? (
-              <p className="banner banner--error" role="alert">
+              <Banner tone="error" role="alert">
                 {session.data.problem}
-              </p>
+              </Banner>
             ) : null}
             <SignInMethodsOffered methods={session.data.methods} personas={session.data.personas} next={next} onSignedIn={() => void navigate(next, { replace: true })} />
           </>

@@ -2,6 +2,7 @@ import { useNavigate } from 'react-router';
 import { Badge } from '@/shared/components/Badge';
 import { ROLE_LABELS } from '@/shared/format/labels';
 import { describeError } from '@/shared/graphql/ApiError';
+import { Button } from '@/shared/ui/Button';
 import { useSignedInUser } from '../hooks/useSignedInUser';
 import { useSignOut } from '../hooks/useSignOut';
 import styles from './UserMenu.module.css';
@@ -19,9 +20,8 @@ export function UserMenu({ className }: { className?: string }) {
       <span className={styles.name}>{user.name}</span>
       <Badge tone="muted">{ROLE_LABELS[user.role]}</Badge>
       {user.teams.length > 0 ? <span className={styles.teams}>{user.teams.join(', ')}</span> : null}
-      <button
-        type="button"
-        className="button button--quiet"
+      <Button
+        variant="quiet"
         disabled={signOut.isPending}
         title={signOut.isError ? `Sign-out failed: ${describeError(signOut.error)}` : undefined}
         onClick={() =>
@@ -32,7 +32,7 @@ export function UserMenu({ className }: { className?: string }) {
         }
       >
         {signOut.isPending ? 'Signing out…' : 'Sign out'}
-      </button>
+      </Button>
     </div>
   );
 }

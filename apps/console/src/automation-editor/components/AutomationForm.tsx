@@ -1,7 +1,7 @@
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
-import { Link } from 'react-router';
 import type { AutomationInput, TeamsQuery } from '@/gql/graphql';
 import { AUTOMATION_TYPE_LABELS, LIFECYCLE_LABELS, optionsOf } from '@/shared/format/labels';
+import { Button, ButtonLink } from '@/shared/ui/Button';
 import { problemsFromError } from '../form/errorsFromApiError';
 import { fieldPath, knownFieldPaths } from '../form/fieldPaths';
 import { FormProblemsContext } from '../form/FormProblemsContext';
@@ -18,6 +18,7 @@ import { RunbooksEditor } from './RunbooksEditor';
 import { RuntimeFields } from './RuntimeFields';
 import { SlosEditor } from './SlosEditor';
 import styles from './AutomationForm.module.css';
+import { FieldGrid } from './FieldGrid';
 
 const TYPES = optionsOf(AUTOMATION_TYPE_LABELS);
 const LIFECYCLES = optionsOf(LIFECYCLE_LABELS);
@@ -130,7 +131,7 @@ export function AutomationForm({ mode, initialValues, teams, onSubmit, submittin
         <ErrorSummary ref={summaryRef} problems={problems} message={message} />
 
         <Section id="form-basics" title="Basics" description="What it is and how far along it is.">
-          <div className="grid grid--2">
+          <FieldGrid columns={2}>
             <TextField
               path="title"
               required
@@ -154,7 +155,7 @@ export function AutomationForm({ mode, initialValues, teams, onSubmit, submittin
                 set({ slug });
               }}
             />
-          </div>
+          </FieldGrid>
           <TextAreaField
             path="description"
             required
@@ -163,10 +164,10 @@ export function AutomationForm({ mode, initialValues, teams, onSubmit, submittin
             value={values.description}
             onChange={(description) => set({ description })}
           />
-          <div className="grid grid--2">
+          <FieldGrid columns={2}>
             <SelectField path="type" options={TYPES} value={values.type} onChange={(type) => set({ type })} />
             <SelectField path="lifecycle" options={LIFECYCLES} value={values.lifecycle} onChange={(lifecycle) => set({ lifecycle })} />
-          </div>
+          </FieldGrid>
         </Section>
 
         <Section id="form-ownership" title="Ownership" description="Who owns it, and who answers when it fails.">
@@ -175,7 +176,7 @@ export function AutomationForm({ mode, initialValues, teams, onSubmit, submittin
           ) : (
             <TextField path="owner" required placeholder="finance-ops" hint="The owning team’s name." value={values.owner} onChange={chooseOwner} />
           )}
-          <div className="grid grid--2">
+          <FieldGrid columns={2}>
             <TextField
               path={fieldPath.onCall('name')}
               required
@@ -198,14 +199,14 @@ export function AutomationForm({ mode, initialValues, teams, onSubmit, submittin
               value={values.onCall.schedule}
               onChange={(schedule) => set({ onCall: { ...values.onCall, schedule } })}
             />
-          </div>
+          </FieldGrid>
         </Section>
 
         <Section id="form-wiring" title="Systems and risk" description="What it touches, what a failure puts at risk, and where it runs.">
-          <div className="grid grid--2">
+          <FieldGrid columns={2}>
             <TextField path="systems" placeholder="salesforce, netsuite, avalara" hint="Separate with commas." value={values.systems} onChange={(systems) => set({ systems })} />
             <TextField path="tags" placeholder="invoicing, month-end" hint="Separate with commas." value={values.tags} onChange={(tags) => set({ tags })} />
-          </div>
+          </FieldGrid>
           <RiskDomainsField value={values.riskDomains} onChange={(riskDomains) => set({ riskDomains })} />
           <RuntimeFields value={values.runtime} onChange={(patch) => set({ runtime: { ...values.runtime, ...patch } })} />
         </Section>
@@ -237,12 +238,12 @@ export function AutomationForm({ mode, initialValues, teams, onSubmit, submittin
               {saveNote}
             </div>
           )}
-          <button type="submit" className="button button--primary" disabled={submitting} aria-describedby={saveNote === undefined ? undefined : 'form-save-note'}>
+          <Button type="submit" variant="primary" disabled={submitting} aria-describedby={saveNote === undefined ? undefined : 'form-save-note'}>
             {submitting ? 'Saving…' : mode === 'register' ? 'Register automation' : 'Save changes'}
-          </button>
-          <Link className="button button--quiet" to={cancelTo}>
+          </Button>
+          <ButtonLink variant="quiet" to={cancelTo}>
             Cancel
-          </Link>
+          </ButtonLink>
         </div>
       </form>
     </FormProblemsContext>

@@ -9,6 +9,9 @@ import { NotFoundState } from '@/shared/components/NotFoundState';
 import { LoadingMessage, SkeletonLine } from '@/shared/components/Skeleton';
 import { hasErrorCode } from '@/shared/graphql/ApiError';
 import { useDocumentTitle } from '@/shared/hooks/useDocumentTitle';
+import { Banner } from '@/shared/ui/Banner';
+import { ButtonLink } from '@/shared/ui/Button';
+import { State, StateText, StateTitle } from '@/shared/ui/State';
 import { useTeams } from '@/teams/hooks/useTeams';
 import type { AutomationChangeItemFragment } from '@/gql/graphql';
 import { formatInstant } from '@/shared/format/dates';
@@ -32,7 +35,7 @@ function PendingChangeNotice({ change, sent }: { change: AutomationChangeItemFra
     }
   }, [sent, change.id]);
   return (
-    <section ref={ref} tabIndex={-1} className="banner banner--caution stack" role="status" aria-label="Waiting for approval">
+    <Banner ref={ref} tabIndex={-1} tone="caution" as="section" className="stack" role="status" aria-label="Waiting for approval">
       <p>
         {sent ? (
           <span className="strong">Sent to the {change.ownerTeam} owners for approval. Nothing is applied until another owner approves it.</span>
@@ -47,7 +50,7 @@ function PendingChangeNotice({ change, sent }: { change: AutomationChangeItemFra
       <p>
         <Link to="/approvals">Open approvals</Link>
       </p>
-    </section>
+    </Banner>
   );
 }
 
@@ -75,10 +78,10 @@ function PendingSloNote({ change }: { change: AutomationChangeItemFragment }) {
     return null;
   }
   return (
-    <div className="banner banner--caution">
+    <Banner tone="caution" as="div">
       <p className="strong">Not applied yet, waiting for approval:</p>
       <ChangeList changes={change.sloChanges} />
-    </div>
+    </Banner>
   );
 }
 
@@ -116,17 +119,15 @@ export function EditAutomationPage() {
   if (current.source === 'file' || !current.canEdit) {
     return (
       <div className="page">
-        <div className="state" role="status">
-          <h1 className="state__title">“{current.title}” cannot be edited here</h1>
-          <p className="state__text">
+        <State role="status">
+          <StateTitle level={1}>“{current.title}” cannot be edited here</StateTitle>
+          <StateText>
             {current.source === 'file'
               ? `Managed in Git: ${current.sourceFile ?? 'a catalog file'} — edit the file and the catalog will sync.`
               : (current.editBlockedReason ?? 'You cannot edit this automation.')}
-          </p>
-          <Link className="button" to={back}>
-            Back to the automation
-          </Link>
-        </div>
+          </StateText>
+          <ButtonLink to={back}>Back to the automation</ButtonLink>
+        </State>
       </div>
     );
   }

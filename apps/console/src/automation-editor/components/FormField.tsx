@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Option } from '@/shared/format/labels';
+import { Field, type FieldControlProps, FieldHint, FieldProblem, Fieldset } from '@/shared/ui/Field';
 import { fieldId, labelFor } from '../form/fieldPaths';
 import { type PlacedProblem, useFieldProblems } from '../form/FormProblemsContext';
 import styles from './FormField.module.css';
@@ -25,17 +26,9 @@ function ProblemLine({ problem }: { problem: PlacedProblem }) {
   );
 }
 
-export function ProblemText({ id, problems }: { id: string; problems: readonly PlacedProblem[] }) {
-  if (problems.length === 0) {
-    return null;
-  }
-  return (
-    <div id={id} className="field-problem">
-      {problems.map((problem, index) => (
-        <ProblemLine key={index} problem={problem} />
-      ))}
-    </div>
-  );
+/** The problems the api placed on a path, one line each; nothing when there are none. */
+function problemLines(problems: readonly PlacedProblem[]): ReactNode {
+  return problems.length === 0 ? undefined : problems.map((problem, index) => <ProblemLine key={index} problem={problem} />);
 }
 
 interface BaseFieldProps {
@@ -48,55 +41,20 @@ interface BaseFieldProps {
   className?: string;
 }
 
-function useFieldWiring({ path, label, hint, required }: BaseFieldProps) {
-  const id = fieldId(path);
-  const { problems, clear } = useFieldProblems(path);
-  const describedBy = [hint ? `${id}-hint` : undefined, problems.length > 0 ? `${id}-problem` : undefined].filter(Boolean).join(' ');
-  return {
-    id,
-    problems,
-    clear,
-    inputProps: {
-      id,
-      name: path,
-      'aria-invalid': problems.length > 0 ? true : undefined,
-      'aria-describedby': describedBy || undefined,
-      'aria-required': required ? true : undefined,
-    },
-    labelElement: (
-      <label htmlFor={id} className={required ? 'required' : undefined}>
-        {label ?? labelFor(path)}
-      </label>
-    ),
-  };
-}
-
-function FieldFrame({
-  id,
-  className,
-  labelElement,
+/** The shared Field for an api path: its id, label, hint and the problems the api placed on it. */
+function PathField({
+  path,
+  label,
   hint,
-  problems,
+  required,
+  className,
   children,
-}: {
-  id: string;
-  className: string | undefined;
-  labelElement: ReactNode;
-  hint: ReactNode;
-  problems: readonly PlacedProblem[];
-  children: ReactNode;
-}) {
+}: BaseFieldProps & { children: (control: FieldControlProps & { name: string }, clear: () => void) => ReactNode }) {
+  const { problems, clear } = useFieldProblems(path);
   return (
-    <div className={['field', problems.length > 0 ? 'field--invalid' : '', className ?? ''].filter(Boolean).join(' ')}>
-      {labelElement}
-      {children}
-      {hint ? (
-        <p id={`${id}-hint`} className="field-hint">
-          {hint}
-        </p>
-      ) : null}
-      <ProblemText id={`${id}-problem`} problems={problems} />
-    </div>
+    <Field id={fieldId(path)} label={label ?? labelFor(path)} hint={hint} required={required} className={className} problem={problemLines(problems)}>
+      {(control) => children({ ...control, name: path }, clear)}
+    </Field>
   );
 }
 
@@ -111,23 +69,24 @@ interface TextFieldProps extends BaseFieldProps {
 }
 
 export function TextField({ value, onChange, type = 'text', inputMode, placeholder, readOnly, autoFocus, ...base }: TextFieldProps) {
-  const { id, problems, clear, inputProps, labelElement } = useFieldWiring(base);
   return (
-    <FieldFrame id={id} className={base.className} labelElement={labelElement} hint={base.hint} problems={problems}>
-      <input
-        {...inputProps}
-        type={type}
-        inputMode={inputMode}
-        placeholder={placeholder}
-        readOnly={readOnly}
-        autoFocus={autoFocus}
-        value={value}
-        onChange={(event) => {
-          clear();
-          onChange(event.target.value);
-        }}
-      />
-    </FieldFrame>
+    <PathField {...base}>
+      {(control, clear) => (
+        <input
+          {...control}
+          type={type}
+          inputMode={inputMode}
+          placeholder={placeholder}
+          readOnly={readOnly}
+          autoFocus={autoFocus}
+          value={value}
+          onChange={(event) => {
+            clear();
+            onChange(event.target.value);
+          }}
+        />
+      )}
+    </PathField>
   );
 }
 
@@ -140,21 +99,22 @@ interface TextAreaFieldProps extends BaseFieldProps {
 }
 
 export function TextAreaField({ value, onChange, rows = 3, placeholder, monospace, ...base }: TextAreaFieldProps) {
-  const { id, problems, clear, inputProps, labelElement } = useFieldWiring(base);
   return (
-    <FieldFrame id={id} className={base.className} labelElement={labelElement} hint={base.hint} problems={problems}>
-      <textarea
-        {...inputProps}
-        rows={rows}
-        placeholder={placeholder}
-        className={monospace ? styles.monospace : undefined}
-        value={value}
-        onChange={(event) => {
-          clear();
-          onChange(event.target.value);
-        }}
-      />
-    </FieldFrame>
+    <PathField {...base}>
+      {(control, clear) => (
+        <textarea
+          {...control}
+          rows={rows}
+          placeholder={placeholder}
+          className={monospace ? styles.monospace : undefined}
+          value={value}
+          onChange={(event) => {
+            clear();
+            onChange(event.target.value);
+          }}
+        />
+      )}
+    </PathField>
   );
 }
 
@@ -167,27 +127,28 @@ interface SelectFieldProps<T extends string> extends BaseFieldProps {
 }
 
 export function SelectField<T extends string>({ value, onChange, options, emptyOption, ...base }: SelectFieldProps<T>) {
-  const { id, problems, clear, inputProps, labelElement } = useFieldWiring(base);
   return (
-    <FieldFrame id={id} className={base.className} labelElement={labelElement} hint={base.hint} problems={problems}>
-      <select
-        {...inputProps}
-        value={value}
-        onChange={(event) => {
-          const chosen = options.find((option) => option.value === event.target.value);
-          clear();
-          // '' is only offered through emptyOption, whose value the caller's T includes.
-          onChange(chosen ? chosen.value : (event.target.value as T));
-        }}
-      >
-        {emptyOption !== undefined ? <option value="">{emptyOption}</option> : null}
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </FieldFrame>
+    <PathField {...base}>
+      {(control, clear) => (
+        <select
+          {...control}
+          value={value}
+          onChange={(event) => {
+            const chosen = options.find((option) => option.value === event.target.value);
+            clear();
+            // '' is only offered through emptyOption, whose value the caller's T includes.
+            onChange(chosen ? chosen.value : (event.target.value as T));
+          }}
+        >
+          {emptyOption !== undefined ? <option value="">{emptyOption}</option> : null}
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </PathField>
   );
 }
 
@@ -207,21 +168,17 @@ export function FormFieldset({ path, legend, children, className, actions, hint 
   const { problems } = useFieldProblems(path);
   const describedBy = [hint ? `${id}-hint` : undefined, problems.length > 0 ? `${id}-problem` : undefined].filter(Boolean).join(' ');
   return (
-    <fieldset
+    <Fieldset
       id={id}
       tabIndex={-1}
-      className={['fieldset', problems.length > 0 ? styles.invalid : '', className ?? ''].filter(Boolean).join(' ')}
+      legend={legend}
+      className={[problems.length > 0 ? styles.invalid : '', className ?? ''].filter(Boolean).join(' ') || undefined}
       aria-describedby={describedBy || undefined}
     >
-      <legend>{legend}</legend>
       {actions ? <div className={styles.actions}>{actions}</div> : null}
-      {hint ? (
-        <p id={`${id}-hint`} className="field-hint">
-          {hint}
-        </p>
-      ) : null}
-      <ProblemText id={`${id}-problem`} problems={problems} />
+      {hint ? <FieldHint id={`${id}-hint`}>{hint}</FieldHint> : null}
+      {problems.length > 0 ? <FieldProblem id={`${id}-problem`}>{problemLines(problems)}</FieldProblem> : null}
       {children}
-    </fieldset>
+    </Fieldset>
   );
 }

@@ -4,6 +4,7 @@ import { type KpiBaselineValues, type KpiValues, newKpi } from '../form/formValu
 import type { ListEditorProps } from './editorProps';
 import { FormFieldset, SelectField, TextAreaField, TextField } from './FormField';
 import { RepeatableList, patchAt } from './RepeatableList';
+import { FieldGrid } from './FieldGrid';
 
 const DIRECTIONS = optionsOf(KPI_DIRECTION_LABELS);
 const SOURCES = optionsOf(KPI_SOURCE_LABELS);
@@ -25,7 +26,7 @@ export function KpisEditor({ items, update, onItemsMoved }: ListEditorProps<KpiV
         const changeBaseline = (patch: Partial<KpiBaselineValues>) => change({ baseline: { ...kpi.baseline, ...patch } });
         return (
           <>
-            <div className="grid grid--3">
+            <FieldGrid columns={3}>
               <TextField
                 path={fieldPath.kpi(index, 'name')}
                 required
@@ -62,13 +63,13 @@ export function KpisEditor({ items, update, onItemsMoved }: ListEditorProps<KpiV
                 value={kpi.minutesPerTouch}
                 onChange={(minutesPerTouch) => change({ minutesPerTouch })}
               />
-            </div>
+            </FieldGrid>
             <FormFieldset
               path={`kpis[${index}].baseline`}
               legend="Baseline (the agreed “before”)"
               hint="Give a value, or the period it was measured over (from and to), and always how it was measured."
             >
-              <div className="grid grid--3">
+              <FieldGrid columns={3}>
                 <TextField
                   path={fieldPath.kpiBaseline(index, 'value')}
                   inputMode="decimal"
@@ -78,7 +79,7 @@ export function KpisEditor({ items, update, onItemsMoved }: ListEditorProps<KpiV
                 />
                 <TextField path={fieldPath.kpiBaseline(index, 'from')} type="date" value={kpi.baseline.from} onChange={(from) => changeBaseline({ from })} />
                 <TextField path={fieldPath.kpiBaseline(index, 'to')} type="date" value={kpi.baseline.to} onChange={(to) => changeBaseline({ to })} />
-              </div>
+              </FieldGrid>
               <TextAreaField
                 path={fieldPath.kpiBaseline(index, 'note')}
                 required

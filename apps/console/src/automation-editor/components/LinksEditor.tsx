@@ -4,6 +4,7 @@ import { type LinkValues, newLink } from '../form/formValues';
 import type { ListEditorProps } from './editorProps';
 import { SelectField, TextField } from './FormField';
 import { RepeatableList, patchAt } from './RepeatableList';
+import { FieldGrid } from './FieldGrid';
 
 const LINK_TYPES = optionsOf(LINK_TYPE_LABELS);
 
@@ -21,11 +22,11 @@ export function LinksEditor({ items, update, onItemsMoved }: ListEditorProps<Lin
       renderItem={(link, index, isNew) => {
         const change = (patch: Partial<LinkValues>) => update((links) => patchAt(links, index, patch));
         return (
-          <div className="grid grid--3">
+          <FieldGrid columns={3}>
             <TextField path={fieldPath.link(index, 'title')} required autoFocus={isNew} value={link.title} onChange={(title) => change({ title })} />
             <TextField path={fieldPath.link(index, 'url')} required type="url" placeholder="https://" value={link.url} onChange={(url) => change({ url })} />
             <SelectField path={fieldPath.link(index, 'type')} options={LINK_TYPES} value={link.type} onChange={(type) => change({ type })} />
-          </div>
+          </FieldGrid>
         );
       }}
     />

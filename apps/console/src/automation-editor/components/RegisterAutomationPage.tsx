@@ -5,6 +5,7 @@ import { ErrorState } from '@/shared/components/ErrorState';
 import { LoadingMessage, SkeletonLine } from '@/shared/components/Skeleton';
 import { ROLE_LABELS } from '@/shared/format/labels';
 import { useDocumentTitle } from '@/shared/hooks/useDocumentTitle';
+import { State, StateText, StateTitle } from '@/shared/ui/State';
 import { useTeams } from '@/teams/hooks/useTeams';
 import { emptyFormValues } from '../form/formValues';
 import { useRegisterAutomation } from '../hooks/useRegisterAutomation';
@@ -35,12 +36,12 @@ export function RegisterAutomationPage() {
   if (!viewer.data.viewer.canRegister) {
     return (
       <div className="page">
-        <div className="state" role="status">
-          <h1 className="state__title">You cannot register automations</h1>
-          <p className="state__text">
+        <State role="status">
+          <StateTitle level={1}>You cannot register automations</StateTitle>
+          <StateText>
             Your role ({ROLE_LABELS[viewer.data.viewer.role]}) can read the catalog but not add to it. Ask an owner of your team, or add a YAML file under catalog/ in Git.
-          </p>
-        </div>
+          </StateText>
+        </State>
       </div>
     );
   }

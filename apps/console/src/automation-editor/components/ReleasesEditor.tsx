@@ -3,6 +3,7 @@ import { type ReleaseValues, newRelease } from '../form/formValues';
 import type { ListEditorProps } from './editorProps';
 import { TextAreaField, TextField } from './FormField';
 import { RepeatableList, patchAt } from './RepeatableList';
+import { FieldGrid } from './FieldGrid';
 
 export function ReleasesEditor({ items, update, onItemsMoved }: ListEditorProps<ReleaseValues>) {
   return (
@@ -19,7 +20,7 @@ export function ReleasesEditor({ items, update, onItemsMoved }: ListEditorProps<
         const change = (patch: Partial<ReleaseValues>) => update((releases) => patchAt(releases, index, patch));
         return (
           <>
-            <div className="grid grid--2">
+            <FieldGrid columns={2}>
               <TextField
                 path={fieldPath.release(index, 'version')}
                 required
@@ -29,7 +30,7 @@ export function ReleasesEditor({ items, update, onItemsMoved }: ListEditorProps<
                 onChange={(version) => change({ version })}
               />
               <TextField path={fieldPath.release(index, 'date')} required type="date" value={release.date} onChange={(date) => change({ date })} />
-            </div>
+            </FieldGrid>
             <TextAreaField
               path={fieldPath.release(index, 'summary')}
               required

@@ -1,4 +1,5 @@
 import { type ReactNode, useState } from 'react';
+import { Button } from '@/shared/ui/Button';
 import { ITEM_NOUNS, type RepeatedList, fieldPath } from '../form/fieldPaths';
 import type { ItemKey } from '../form/formValues';
 import { FormFieldset } from './FormField';
@@ -28,24 +29,23 @@ export function RepeatableList<T extends { key: ItemKey }>({ list, items, onAdd,
           legend={`${noun} ${index + 1}`}
           className={styles.item}
           actions={
-            <button type="button" className="button button--quiet button--small" onClick={() => onRemove(index)}>
+            <Button variant="quiet" size="small" onClick={() => onRemove(index)}>
               Remove {noun} {index + 1}
-            </button>
+            </Button>
           }
         >
           {renderItem(item, index, addedCount > 0 && index === items.length - 1)}
         </FormFieldset>
       ))}
-      <button
-        type="button"
-        className="button button--small"
+      <Button
+        size="small"
         onClick={() => {
           setAddedCount((count) => count + 1);
           onAdd();
         }}
       >
         Add {noun === 'SLO' || noun === 'KPI' ? noun : noun.toLowerCase()}
-      </button>
+      </Button>
     </div>
   );
 }

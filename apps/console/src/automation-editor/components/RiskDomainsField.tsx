@@ -1,8 +1,10 @@
 import type { RiskDomain } from '@/gql/graphql';
 import { RISK_DOMAIN_LABELS, optionsOf } from '@/shared/format/labels';
+import { CheckboxField } from '@/shared/ui/Field';
 import { fieldId } from '../form/fieldPaths';
 import { useFieldProblems } from '../form/FormProblemsContext';
 import { FormFieldset } from './FormField';
+import styles from './RiskDomainsField.module.css';
 
 const DOMAINS = optionsOf(RISK_DOMAIN_LABELS);
 
@@ -15,16 +17,12 @@ export function RiskDomainsField({ value, onChange }: { value: readonly RiskDoma
   };
   return (
     <FormFieldset path="riskDomains" legend="Risk domains" hint="What a failure puts at risk. Revenue and billing raise the bar for bulk reprocessing.">
-      <div className="checkbox-row">
-        {DOMAINS.map((option) => {
-          const id = `${fieldId('riskDomains')}-${option.value}`;
-          return (
-            <div key={option.value} className="field--checkbox">
-              <input id={id} type="checkbox" checked={value.includes(option.value)} onChange={(event) => toggle(option.value, event.target.checked)} />
-              <label htmlFor={id}>{option.label}</label>
-            </div>
-          );
-        })}
+      <div className={styles.choices}>
+        {DOMAINS.map((option) => (
+          <CheckboxField key={option.value} id={`${fieldId('riskDomains')}-${option.value}`} label={option.label}>
+            {(control) => <input {...control} type="checkbox" checked={value.includes(option.value)} onChange={(event) => toggle(option.value, event.target.checked)} />}
+          </CheckboxField>
+        ))}
       </div>
     </FormFieldset>
   );

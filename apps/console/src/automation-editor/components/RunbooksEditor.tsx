@@ -1,19 +1,21 @@
 import { useState } from 'react';
 import { MarkdownText } from '@/shared/components/MarkdownText';
+import { Button } from '@/shared/ui/Button';
 import { fieldPath } from '../form/fieldPaths';
 import { type RunbookValues, newRunbook } from '../form/formValues';
 import type { ListEditorProps } from './editorProps';
 import { TextAreaField, TextField } from './FormField';
 import { RepeatableList, patchAt } from './RepeatableList';
 import styles from './RunbooksEditor.module.css';
+import { FieldGrid } from './FieldGrid';
 
 function RunbookPreview({ markdown }: { markdown: string }) {
   const [open, setOpen] = useState(false);
   return (
     <div>
-      <button type="button" className="button button--quiet button--small" aria-expanded={open} onClick={() => setOpen(!open)}>
+      <Button variant="quiet" size="small" aria-expanded={open} onClick={() => setOpen(!open)}>
         {open ? 'Hide preview' : 'Preview'}
-      </button>
+      </Button>
       {open ? <div className={styles.preview}>{markdown.trim() ? <MarkdownText markdown={markdown} /> : <p className="muted">Nothing to preview yet.</p>}</div> : null}
     </div>
   );
@@ -34,7 +36,7 @@ export function RunbooksEditor({ items, update, onItemsMoved }: ListEditorProps<
         const change = (patch: Partial<RunbookValues>) => update((runbooks) => patchAt(runbooks, index, patch));
         return (
           <>
-            <div className="grid grid--2">
+            <FieldGrid columns={2}>
               <TextField
                 path={fieldPath.runbook(index, 'id')}
                 required
@@ -51,7 +53,7 @@ export function RunbooksEditor({ items, update, onItemsMoved }: ListEditorProps<
                 value={runbook.title}
                 onChange={(title) => change({ title })}
               />
-            </div>
+            </FieldGrid>
             <TextAreaField
               path={fieldPath.runbook(index, 'markdown')}
               required

@@ -2,6 +2,7 @@ import { RUNTIME_KIND_LABELS, optionsOf } from '@/shared/format/labels';
 import { fieldPath } from '../form/fieldPaths';
 import type { RuntimeValues } from '../form/formValues';
 import { FormFieldset, SelectField, TextField } from './FormField';
+import { FieldGrid } from './FieldGrid';
 
 const KINDS = optionsOf(RUNTIME_KIND_LABELS);
 
@@ -10,7 +11,7 @@ export function RuntimeFields({ value, onChange }: { value: RuntimeValues; onCha
     <FormFieldset path="runtime" legend="Runtime binding" hint="Where it runs and how Roundhouse reaches its failures. Names only, never secrets.">
       <SelectField path={fieldPath.runtime('kind')} options={KINDS} emptyOption="No runtime binding" value={value.kind} onChange={(kind) => onChange({ kind })} />
       {value.kind === '' ? null : (
-        <div className="grid grid--3">
+        <FieldGrid columns={3}>
           <TextField path={fieldPath.runtime('queue')} placeholder="invoices.generate" value={value.queue} onChange={(queue) => onChange({ queue })} />
           <TextField
             path={fieldPath.runtime('deadLetterQueue')}
@@ -70,7 +71,7 @@ export function RuntimeFields({ value, onChange }: { value: RuntimeValues; onCha
             value={value.connection}
             onChange={(connection) => onChange({ connection })}
           />
-        </div>
+        </FieldGrid>
       )}
     </FormFieldset>
   );

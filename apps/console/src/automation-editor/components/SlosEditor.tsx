@@ -1,10 +1,12 @@
 import { describeSloObjective } from '@/shared/format/describeSlo';
 import { SLO_INDICATOR_LABELS, optionsOf } from '@/shared/format/labels';
+import { FieldHint } from '@/shared/ui/Field';
 import { fieldPath } from '../form/fieldPaths';
 import { SLO_EXTRA_FIELDS, type SloValues, newSlo } from '../form/formValues';
 import type { ListEditorProps } from './editorProps';
 import { SelectField, TextField } from './FormField';
 import { RepeatableList, patchAt } from './RepeatableList';
+import { FieldGrid } from './FieldGrid';
 
 const INDICATORS = optionsOf(SLO_INDICATOR_LABELS);
 
@@ -50,7 +52,7 @@ export function SlosEditor({ items, update, onItemsMoved, runbookIds }: SlosEdit
         const reads = preview(slo);
         return (
           <>
-            <div className="grid grid--2">
+            <FieldGrid columns={2}>
               <TextField path={fieldPath.slo(index, 'name')} required autoFocus={isNew} placeholder="invoices-succeed" value={slo.name} onChange={(name) => change({ name })} />
               <TextField
                 path={fieldPath.slo(index, 'title')}
@@ -59,8 +61,8 @@ export function SlosEditor({ items, update, onItemsMoved, runbookIds }: SlosEdit
                 value={slo.title}
                 onChange={(title) => change({ title })}
               />
-            </div>
-            <div className="grid grid--4">
+            </FieldGrid>
+            <FieldGrid columns={4}>
               <SelectField path={fieldPath.slo(index, 'indicator')} options={INDICATORS} value={slo.indicator} onChange={(indicator) => change({ indicator })} />
               <TextField
                 path={fieldPath.slo(index, 'objective')}
@@ -107,8 +109,8 @@ export function SlosEditor({ items, update, onItemsMoved, runbookIds }: SlosEdit
                   onChange={(maxBacklog) => change({ maxBacklog })}
                 />
               ) : null}
-            </div>
-            {reads ? <p className="field-hint">Reads as: {reads}</p> : null}
+            </FieldGrid>
+            {reads ? <FieldHint>Reads as: {reads}</FieldHint> : null}
           </>
         );
       }}

@@ -1,5 +1,7 @@
 import { Dialog } from '@/shared/components/Dialog';
 import { describeError } from '@/shared/graphql/ApiError';
+import { Banner } from '@/shared/ui/Banner';
+import { Button } from '@/shared/ui/Button';
 import { useArchiveAutomation } from '../hooks/useArchiveAutomation';
 
 interface ArchiveAutomationDialogProps {
@@ -17,12 +19,12 @@ export function ArchiveAutomationDialog({ slug, title, onClose }: ArchiveAutomat
       onClose={onClose}
       actions={
         <>
-          <button type="button" className="button button--danger" disabled={archive.isPending} onClick={() => archive.mutate({ slug }, { onSuccess: onClose })}>
+          <Button variant="danger" disabled={archive.isPending} onClick={() => archive.mutate({ slug }, { onSuccess: onClose })}>
             {archive.isPending ? 'Archiving…' : 'Archive automation'}
-          </button>
-          <button type="button" className="button" onClick={onClose} disabled={archive.isPending}>
+          </Button>
+          <Button onClick={onClose} disabled={archive.isPending}>
             Cancel
-          </button>
+          </Button>
         </>
       }
     >
@@ -31,9 +33,9 @@ export function ArchiveAutomationDialog({ slug, title, onClose }: ArchiveAutomat
         finds it.
       </p>
       {archive.isError ? (
-        <p className="banner banner--error" role="alert">
+        <Banner tone="error" role="alert">
           Not archived: {describeError(archive.error)}
-        </p>
+        </Banner>
       ) : null}
     </Dialog>
   );

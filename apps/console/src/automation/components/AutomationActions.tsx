@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { Link } from 'react-router';
 import type { AutomationDetailFragment } from '@/gql/graphql';
+import { Actions, ActionsReason } from '@/shared/ui/Actions';
+import { Button, ButtonLink } from '@/shared/ui/Button';
 import { ArchiveAutomationDialog } from './ArchiveAutomationDialog';
 import { ExportYamlDialog } from './ExportYamlDialog';
 import { MANAGED_IN_GIT_NOTICE_ID, managedInGitText } from './ManagedInGitNotice';
@@ -17,35 +18,29 @@ export function AutomationActions(automation: ActionsProps) {
   const blockedReason = fileManaged ? managedInGitText(automation.sourceFile) : (automation.editBlockedReason ?? 'You cannot edit this automation.');
 
   return (
-    <div className="actions">
+    <Actions>
       {editable ? (
         <>
-          <Link className="button button--primary" to={`/automations/${automation.slug}/edit`}>
+          <ButtonLink variant="primary" to={`/automations/${automation.slug}/edit`}>
             Edit
-          </Link>
+          </ButtonLink>
           {automation.archivedAt ? null : (
-            <button type="button" className="button button--danger-quiet" onClick={() => setDialog('archive')}>
+            <Button variant="danger-quiet" onClick={() => setDialog('archive')}>
               Archive
-            </button>
+            </Button>
           )}
         </>
       ) : (
         <>
-          <button type="button" className="button" disabled title={blockedReason} aria-describedby={fileManaged ? MANAGED_IN_GIT_NOTICE_ID : EDIT_BLOCKED_ID}>
+          <Button disabled title={blockedReason} aria-describedby={fileManaged ? MANAGED_IN_GIT_NOTICE_ID : EDIT_BLOCKED_ID}>
             Edit
-          </button>
-          {fileManaged ? null : (
-            <span className="actions__reason" id={EDIT_BLOCKED_ID}>
-              {blockedReason}
-            </span>
-          )}
+          </Button>
+          {fileManaged ? null : <ActionsReason id={EDIT_BLOCKED_ID}>{blockedReason}</ActionsReason>}
         </>
       )}
-      <button type="button" className="button" onClick={() => setDialog('export')}>
-        Export YAML
-      </button>
+      <Button onClick={() => setDialog('export')}>Export YAML</Button>
       {dialog === 'export' ? <ExportYamlDialog slug={automation.slug} onClose={close} /> : null}
       {dialog === 'archive' ? <ArchiveAutomationDialog slug={automation.slug} title={automation.title} onClose={close} /> : null}
-    </div>
+    </Actions>
   );
 }

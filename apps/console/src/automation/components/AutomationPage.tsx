@@ -11,6 +11,7 @@ import { useDocumentTitle } from '@/shared/hooks/useDocumentTitle';
 import { useAutomation } from '../hooks/useAutomation';
 import type { AutomationOutletContext } from '../hooks/useAutomationOutlet';
 import { RetentionWarnings } from '@/dead-letters/components/RetentionWarnings';
+import { Banner } from '@/shared/ui/Banner';
 import { AutomationActions } from './AutomationActions';
 import { AutomationPageSkeleton } from './AutomationPageSkeleton';
 import { AutomationTabs } from './AutomationTabs';
@@ -65,7 +66,7 @@ export function AutomationFrame({ automation }: { automation: AutomationDetailFr
 
       {confirmation === undefined ? null : <Confirmation label="Saved">{confirmation}</Confirmation>}
       {automation.source === 'file' ? <ManagedInGitNotice sourceFile={automation.sourceFile} /> : null}
-      {automation.archivedAt ? <p className="banner banner--caution">Archived {formatDateTime(automation.archivedAt)}. It no longer appears in the catalog list.</p> : null}
+      {automation.archivedAt ? <Banner tone="caution">Archived {formatDateTime(automation.archivedAt)}. It no longer appears in the catalog list.</Banner> : null}
       {automation.archivedAt ? null : <RetentionWarnings automation={automation.slug} linkToDeadLetters />}
 
       <AutomationTabs slug={automation.slug} />

@@ -1,6 +1,7 @@
-import { Link } from 'react-router';
 import { useTeamAccess } from '@/auth/hooks/useTeamAccess';
 import { RunsExplorer } from '@/runs/components/RunsExplorer';
+import { ButtonLink } from '@/shared/ui/Button';
+import { State, StateText, StateTitle } from '@/shared/ui/State';
 import { useAutomationOutlet } from '../hooks/useAutomationOutlet';
 
 /** The Runs tab: this automation's runs, filtered from the URL. */
@@ -16,17 +17,11 @@ export function AutomationRunsTab() {
       <RunsExplorer
         automation={automation.slug}
         emptyState={
-          <div className="state" role="status" aria-labelledby="runs-empty-title">
-            <h2 id="runs-empty-title" className="state__title">
-              No runs reported yet
-            </h2>
-            <p className="state__text">Runtimes report through the SDK with a runtime token; each run shows here as it starts and finishes.</p>
-            {access.canManageTeam(team) ? (
-              <Link className="button" to={`/teams/${encodeURIComponent(team)}/tokens`}>
-                Runtime tokens of {automation.owner.title}
-              </Link>
-            ) : null}
-          </div>
+          <State role="status" aria-labelledby="runs-empty-title">
+            <StateTitle id="runs-empty-title">No runs reported yet</StateTitle>
+            <StateText>Runtimes report through the SDK with a runtime token; each run shows here as it starts and finishes.</StateText>
+            {access.canManageTeam(team) ? <ButtonLink to={`/teams/${encodeURIComponent(team)}/tokens`}>Runtime tokens of {automation.owner.title}</ButtonLink> : null}
+          </State>
         }
       />
     </section>

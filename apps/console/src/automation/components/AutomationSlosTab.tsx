@@ -7,6 +7,7 @@ import { useViewer } from '@/auth/hooks/useViewer';
 import { useAutomationPendingChange } from '@/automation-editor/hooks/useAutomationPendingChange';
 import { KpiReportList } from '@/dashboards/components/KpiReportList';
 import { useAutomationKpis } from '@/dashboards/hooks/useAutomationKpis';
+import { Banner } from '@/shared/ui/Banner';
 import { SloStatusList } from '@/slos/components/SloStatusList';
 import { useAutomationSlos } from '@/slos/hooks/useAutomationSlos';
 import { ErrorState } from '@/shared/components/ErrorState';
@@ -52,7 +53,7 @@ function PendingSloChange({ slug }: { slug: string }) {
   }
   const who = viewer.data?.viewer.id === change.requestedBy.id ? 'You' : change.requestedBy.name;
   return (
-    <section className="banner banner--caution stack" role="status" aria-label="SLO change waiting for approval">
+    <Banner tone="caution" as="section" className="stack" role="status" aria-label="SLO change waiting for approval">
       <p>
         <span className="strong">An SLO change waits for approval:</span> {who} asked for it <time dateTime={change.requestedAt}>{formatInstant(change.requestedAt)}</time>; the{' '}
         {change.ownerTeam} owners decide. The SLOs below are the ones in force until then.
@@ -63,7 +64,7 @@ function PendingSloChange({ slug }: { slug: string }) {
           <Link to="/approvals">Open approvals</Link>
         </p>
       ) : null}
-    </section>
+    </Banner>
   );
 }
 

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Dialog, DialogStatus } from '@/shared/components/Dialog';
 import { ErrorState } from '@/shared/components/ErrorState';
 import { LoadingMessage, SkeletonLine } from '@/shared/components/Skeleton';
+import { Button } from '@/shared/ui/Button';
 import { useExportAutomation } from '../hooks/useExportAutomation';
 
 type CopyState = 'idle' | 'copied' | 'failed';
@@ -30,17 +31,10 @@ export function ExportYamlDialog({ slug, onClose }: { slug: string; onClose: () 
           <DialogStatus role="status">
             {copy === 'copied' ? 'Copied to the clipboard.' : copy === 'failed' ? 'Could not copy: select the text and copy it by hand.' : ''}
           </DialogStatus>
-          <button
-            type="button"
-            className="button button--primary"
-            disabled={!exported.isSuccess}
-            onClick={() => exported.data && void copyToClipboard(exported.data.exportAutomation)}
-          >
+          <Button variant="primary" disabled={!exported.isSuccess} onClick={() => exported.data && void copyToClipboard(exported.data.exportAutomation)}>
             Copy YAML
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            Close
-          </button>
+          </Button>
+          <Button onClick={onClose}>Close</Button>
         </>
       }
     >

@@ -1,3 +1,4 @@
+import { Banner } from '@/shared/ui/Banner';
 export const MANAGED_IN_GIT_NOTICE_ID = 'managed-in-git-notice';
 
 export function managedInGitText(sourceFile: string | null): string {
@@ -7,8 +8,8 @@ export function managedInGitText(sourceFile: string | null): string {
 /** File-managed automations are read-only here, like any GitOps object: the file is the truth. */
 export function ManagedInGitNotice({ sourceFile }: { sourceFile: string | null }) {
   return (
-    <p className="banner banner--info" id={MANAGED_IN_GIT_NOTICE_ID}>
+    <Banner tone="info" id={MANAGED_IN_GIT_NOTICE_ID}>
       <span className="strong">Managed in Git:</span> <code>{sourceFile ?? 'a catalog file'}</code> — edit the file and the catalog will sync.
-    </p>
+    </Banner>
   );
 }

@@ -1,16 +1,15 @@
 import type { ReactNode } from 'react';
+import { Panel, PanelHeader, PanelTitle } from '@/shared/ui/Panel';
 
 /** A titled panel of the automation page. */
 export function PageSection({ id, title, children, actions }: { id: string; title: string; children: ReactNode; actions?: ReactNode }) {
   return (
-    <section className="panel" aria-labelledby={id}>
-      <div className="panel__header">
-        <h2 id={id} className="panel__title">
-          {title}
-        </h2>
+    <Panel aria-labelledby={id}>
+      <PanelHeader>
+        <PanelTitle id={id}>{title}</PanelTitle>
         {actions}
-      </div>
+      </PanelHeader>
       {children}
-    </section>
+    </Panel>
   );
 }

@@ -1,4 +1,5 @@
-import { Link } from 'react-router';
+import { Button, ButtonLink } from '@/shared/ui/Button';
+import { State, StateText, StateTitle } from '@/shared/ui/State';
 
 interface CatalogEmptyStateProps {
   /** Whether any search or filter is active. */
@@ -12,30 +13,22 @@ interface CatalogEmptyStateProps {
 export function CatalogEmptyState({ filtered, filterWords, onClearFilters, canRegister }: CatalogEmptyStateProps) {
   if (filtered) {
     return (
-      <div className="state" role="status" aria-labelledby="catalog-empty-title">
-        <h2 id="catalog-empty-title" className="state__title">
-          No automations match {filterWords.length > 0 ? filterWords.join(', ') : 'these filters'}
-        </h2>
-        <p className="state__text">Try other words, or clear the filters to see the whole catalog.</p>
-        <button type="button" className="button" onClick={onClearFilters}>
-          Clear filters
-        </button>
-      </div>
+      <State role="status" aria-labelledby="catalog-empty-title">
+        <StateTitle id="catalog-empty-title">No automations match {filterWords.length > 0 ? filterWords.join(', ') : 'these filters'}</StateTitle>
+        <StateText>Try other words, or clear the filters to see the whole catalog.</StateText>
+        <Button onClick={onClearFilters}>Clear filters</Button>
+      </State>
     );
   }
   return (
-    <div className="state" role="status" aria-labelledby="catalog-empty-title">
-      <h2 id="catalog-empty-title" className="state__title">
-        The catalog is empty
-      </h2>
-      <p className="state__text">
-        Every automation deserves an owner, an SLA, a KPI story and a runbook. Register one here, or add a YAML file under catalog/ in Git and let it sync.
-      </p>
+    <State role="status" aria-labelledby="catalog-empty-title">
+      <StateTitle id="catalog-empty-title">The catalog is empty</StateTitle>
+      <StateText>Every automation deserves an owner, an SLA, a KPI story and a runbook. Register one here, or add a YAML file under catalog/ in Git and let it sync.</StateText>
       {canRegister ? (
-        <Link className="button button--primary" to="/automations/new">
+        <ButtonLink variant="primary" to="/automations/new">
           Register automation
-        </Link>
+        </ButtonLink>
       ) : null}
-    </div>
+    </State>
   );
 }

@@ -1,9 +1,9 @@
 import { useCallback, useMemo } from 'react';
-import { Link } from 'react-router';
 import { useViewer } from '@/auth/hooks/useViewer';
 import { ListCount } from '@/shared/components/ListCount';
 import { formatNumber } from '@/shared/format/numbers';
 import { useDocumentTitle } from '@/shared/hooks/useDocumentTitle';
+import { ButtonLink } from '@/shared/ui/Button';
 import { useTeams } from '@/teams/hooks/useTeams';
 import { describeFilters, toAutomationFilter } from '../catalogFilters';
 import { useCatalogAutomations } from '../hooks/useCatalogAutomations';
@@ -44,9 +44,9 @@ export function CatalogPage() {
           <p className="muted">Every automation, its owner, its promises and its proof.</p>
         </div>
         {canRegister ? (
-          <Link className="button button--primary" to="/automations/new">
+          <ButtonLink variant="primary" to="/automations/new">
             Register automation
-          </Link>
+          </ButtonLink>
         ) : null}
       </header>
 

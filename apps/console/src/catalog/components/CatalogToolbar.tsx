@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import { AUTOMATION_TYPE_LABELS, LIFECYCLE_LABELS, RISK_DOMAIN_LABELS, type Option, optionsOf } from '@/shared/format/labels';
+import { Button } from '@/shared/ui/Button';
+import { CheckboxField, Field } from '@/shared/ui/Field';
 import type { CatalogFilterName, CatalogFilters } from '../catalogFilters';
 import styles from './Catalog.module.css';
 
@@ -35,17 +37,18 @@ function FilterSelect({
   // A value from a shared link that the facets no longer list is still shown, so the view explains itself.
   const withCurrent = value && !options.some((option) => option.value === value) ? [...options, { value, label: value }] : options;
   return (
-    <div className="field field--compact">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(event) => onChange(name, event.target.value)}>
-        <option value="">Any</option>
-        {withCurrent.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <Field id={id} label={label} compact>
+      {(control) => (
+        <select {...control} value={value} onChange={(event) => onChange(name, event.target.value)}>
+          <option value="">Any</option>
+          {withCurrent.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }
 
@@ -63,17 +66,18 @@ export function CatalogToolbar(props: CatalogToolbarProps): ReactNode {
         props.onSearchSubmit();
       }}
     >
-      <div className={`field ${styles.search}`}>
-        <label htmlFor="catalog-search">Search automations</label>
-        <input
-          id="catalog-search"
-          type="search"
-          placeholder="Title, description or tag, e.g. invoice"
-          value={props.searchText}
-          onChange={(event) => props.onSearchTextChange(event.target.value)}
-          autoComplete="off"
-        />
-      </div>
+      <Field id="catalog-search" label="Search automations" className={styles.search}>
+        {(control) => (
+          <input
+            {...control}
+            type="search"
+            placeholder="Title, description or tag, e.g. invoice"
+            value={props.searchText}
+            onChange={(event) => props.onSearchTextChange(event.target.value)}
+            autoComplete="off"
+          />
+        )}
+      </Field>
       <div className={styles.filters}>
         <FilterSelect name="owner" label="Owner" value={filters.owner} onChange={onFilterChange} options={props.teams.map((team) => ({ value: team.name, label: team.title }))} />
         <FilterSelect name="lifecycle" label="Lifecycle" value={filters.lifecycle} onChange={onFilterChange} options={optionsOf(LIFECYCLE_LABELS)} />
@@ -81,14 +85,13 @@ export function CatalogToolbar(props: CatalogToolbarProps): ReactNode {
         <FilterSelect name="tag" label="Tag" value={filters.tag} onChange={onFilterChange} options={plain(props.tags)} />
         <FilterSelect name="system" label="System" value={filters.system} onChange={onFilterChange} options={plain(props.systems)} />
         <FilterSelect name="risk" label="Risk domain" value={filters.risk} onChange={onFilterChange} options={optionsOf(RISK_DOMAIN_LABELS)} />
-        <div className="field field--compact field--checkbox">
-          <input id="catalog-include-archived" type="checkbox" checked={filters.archived} onChange={(event) => props.onIncludeArchivedChange(event.target.checked)} />
-          <label htmlFor="catalog-include-archived">Show archived</label>
-        </div>
+        <CheckboxField id="catalog-include-archived" label="Show archived" compact>
+          {(control) => <input {...control} type="checkbox" checked={filters.archived} onChange={(event) => props.onIncludeArchivedChange(event.target.checked)} />}
+        </CheckboxField>
         {props.hasFilters ? (
-          <button type="button" className="button button--quiet" onClick={props.onClear}>
+          <Button variant="quiet" onClick={props.onClear}>
             Clear filters
-          </button>
+          </Button>
         ) : null}
       </div>
     </form>

@@ -6,6 +6,7 @@ import { NotFoundState } from '@/shared/components/NotFoundState';
 import { formatDateTime } from '@/shared/format/dates';
 import { hasErrorCode } from '@/shared/graphql/ApiError';
 import { useDocumentTitle } from '@/shared/hooks/useDocumentTitle';
+import { Button } from '@/shared/ui/Button';
 import type { DashboardData } from '../dashboardTypes';
 import { rangeKey, withRange } from '../dateRange';
 import { useDashboard } from '../hooks/useDashboard';
@@ -59,9 +60,7 @@ export function DashboardPage() {
         <DateRangePicker key={rangeKey(range)} value={range} defaultRange={undefined} resolved={undefined} onChange={setRange} />
         <ErrorState title="These dates cannot be shown" error={query.error} />
         <p>
-          <button type="button" className="button" onClick={() => setRange({})}>
-            Show the dashboard’s usual dates
-          </button>
+          <Button onClick={() => setRange({})}>Show the dashboard’s usual dates</Button>
         </p>
       </div>
     );

@@ -1,5 +1,8 @@
 import { useId } from 'react';
 import type { DashboardPanelKind } from '@/gql/graphql';
+import { Banner } from '@/shared/ui/Banner';
+import { Button } from '@/shared/ui/Button';
+import { Panel, PanelHeader, PanelTitle } from '@/shared/ui/Panel';
 import type { DashboardPanelData, ResolvedRange } from '../dashboardTypes';
 import { downloadCsv, panelCsv } from '../panelCsv';
 import { DeadLetterBacklogPanel } from './DeadLetterBacklogPanel';
@@ -39,28 +42,21 @@ interface DashboardPanelProps {
 export function DashboardPanel({ dashboardName, panel, range }: DashboardPanelProps) {
   const titleId = useId();
   return (
-    <section className={WIDE_PANELS.has(panel.kind) ? `panel ${styles.panel} ${styles.wide}` : `panel ${styles.panel}`} aria-labelledby={titleId}>
-      <div className="panel__header">
-        <h2 id={titleId} className="panel__title">
-          {panel.title}
-        </h2>
-        <button
-          type="button"
-          className="button button--small button--quiet"
-          title="The numbers behind this panel, for a spreadsheet"
-          onClick={() => downloadCsv(panelCsv(dashboardName, panel, range))}
-        >
+    <Panel className={WIDE_PANELS.has(panel.kind) ? `${styles.panel} ${styles.wide}` : styles.panel} aria-labelledby={titleId}>
+      <PanelHeader>
+        <PanelTitle id={titleId}>{panel.title}</PanelTitle>
+        <Button variant="quiet" size="small" title="The numbers behind this panel, for a spreadsheet" onClick={() => downloadCsv(panelCsv(dashboardName, panel, range))}>
           Download CSV
-        </button>
-      </div>
+        </Button>
+      </PanelHeader>
       {panel.description ? <p className={styles.description}>{panel.description}</p> : null}
       {panel.problem === null ? (
         <PanelBody panel={panel} range={range} />
       ) : (
-        <p className="banner banner--caution" role="status">
+        <Banner tone="caution" role="status">
           This panel cannot be shown: {panel.problem}
-        </p>
+        </Banner>
       )}
-    </section>
+    </Panel>
   );
 }

@@ -1,5 +1,6 @@
 import { LoadingMessage, SkeletonLine } from '@/shared/components/Skeleton';
 import chart from '@/shared/charts/Chart.module.css';
+import { Panel } from '@/shared/ui/Panel';
 import styles from './DashboardPage.module.css';
 
 export function DashboardSkeleton() {
@@ -10,10 +11,10 @@ export function DashboardSkeleton() {
       <SkeletonLine width="24rem" />
       <div className={styles.grid}>
         {[1, 2, 3, 4].map((key) => (
-          <div key={key} className="panel">
+          <Panel key={key} as="div">
             <SkeletonLine width="40%" />
             <div className={chart.placeholder} aria-hidden="true" />
-          </div>
+          </Panel>
         ))}
       </div>
     </div>

@@ -3,16 +3,16 @@ import { ErrorState } from '@/shared/components/ErrorState';
 import { LoadingMessage, SkeletonLine } from '@/shared/components/Skeleton';
 import { formatNumber } from '@/shared/format/numbers';
 import { useDocumentTitle } from '@/shared/hooks/useDocumentTitle';
+import { Panel, PanelTitle } from '@/shared/ui/Panel';
+import { State, StateText, StateTitle } from '@/shared/ui/State';
 import { useDashboards } from '../hooks/useDashboards';
 import styles from './DashboardsPage.module.css';
 
 function EmptyState() {
   return (
-    <section className="state" aria-labelledby="dashboards-empty-title">
-      <h2 id="dashboards-empty-title" className="state__title">
-        No dashboards yet
-      </h2>
-      <div className="state__text">
+    <State as="section" aria-labelledby="dashboards-empty-title">
+      <StateTitle id="dashboards-empty-title">No dashboards yet</StateTitle>
+      <StateText as="div">
         <p>
           Dashboards are written as code: one YAML file per dashboard in the <code>dashboards/</code> folder of the repository (schema <code>roundhouse.dev/v1</code>, kind{' '}
           <code>Dashboard</code>), listing the automations, KPIs and panels to show. They appear here once the api has synced them.
@@ -21,8 +21,8 @@ function EmptyState() {
           Check the files before you push them with <code>npm run dashboards -- validate</code>: each problem names the file, the line and the field, and every automation and KPI
           it names is checked against the catalog.
         </p>
-      </div>
-    </section>
+      </StateText>
+    </State>
   );
 }
 
@@ -51,15 +51,15 @@ export function DashboardsPage() {
       ) : (
         <ul className={styles.list}>
           {query.data.dashboards.map((dashboard) => (
-            <li key={dashboard.name} className={`panel ${styles.card}`}>
-              <h2 className="panel__title">
+            <Panel as="li" key={dashboard.name} className={styles.card}>
+              <PanelTitle>
                 <Link to={`/dashboards/${encodeURIComponent(dashboard.name)}`}>{dashboard.title}</Link>
-              </h2>
+              </PanelTitle>
               <p>{dashboard.description}</p>
               <p className="muted">
                 Owned by {dashboard.owner} · {dashboard.panelCount === 1 ? '1 panel' : `${formatNumber(dashboard.panelCount)} panels`} · defined in <code>{dashboard.path}</code>
               </p>
-            </li>
+            </Panel>
           ))}
         </ul>
       )}

@@ -1,6 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import type { DateRangeInput } from '@/gql/graphql';
 import { Segmented, SegmentedOption } from '@/shared/components/Segmented';
+import { Button } from '@/shared/ui/Button';
+import { FieldProblem } from '@/shared/ui/Field';
 import { RANGE_PRESETS, type RangeSpec, customRangeProblem, isoDay, lastDayOf } from '../dateRange';
 import type { ResolvedRange } from '../dashboardTypes';
 import styles from './DateRangePicker.module.css';
@@ -43,21 +45,21 @@ export function DateRangePicker({ value, defaultRange, resolved, onChange }: Dat
         ))}
       </Segmented>
       <form className={styles.custom} onSubmit={submit} aria-label="Custom dates" noValidate>
-        <label className="field--compact">
+        <label>
           From
           <input type="date" value={from} max={to || undefined} onChange={(event) => setFrom(event.target.value)} />
         </label>
-        <label className="field--compact">
+        <label>
           To (included)
           <input type="date" value={to} min={from || undefined} onChange={(event) => setTo(event.target.value)} />
         </label>
-        <button type="submit" className="button button--small">
+        <Button type="submit" size="small">
           Show these dates
-        </button>
+        </Button>
         {problem ? (
-          <span className="field-problem" role="alert">
+          <FieldProblem as="span" role="alert">
             {problem}
-          </span>
+          </FieldProblem>
         ) : null}
       </form>
     </div>

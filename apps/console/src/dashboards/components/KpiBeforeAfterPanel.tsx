@@ -9,6 +9,7 @@ import { AXIS_TICK, CHART_COLOURS, CHART_HEIGHT } from './chartTheme';
 import { PanelFigure } from './PanelFigure';
 import chart from '@/shared/charts/Chart.module.css';
 import stat from '@/shared/components/Stat.module.css';
+import { Banner } from '@/shared/ui/Banner';
 import styles from './KpiPanels.module.css';
 
 export const BEFORE_LABEL = 'Before (agreed baseline)';
@@ -101,7 +102,7 @@ export function KpiBeforeAfterPanel({ kpi }: { kpi: KpiReport }) {
           {verdict} <InfoTipProgress />
         </p>
       ) : null}
-      {kpi.caveat ? <p className="banner banner--info">{kpi.caveat}</p> : null}
+      {kpi.caveat ? <Banner tone="info">{kpi.caveat}</Banner> : null}
       <BeforeAfterChart kpi={kpi} bars={bars} />
     </div>
   );

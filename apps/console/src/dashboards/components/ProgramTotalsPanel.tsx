@@ -5,6 +5,7 @@ import { daysOfData, formatHours, NO_DATA_IN_RANGE } from '../kpiWords';
 import { MONEY_KIND_HOW, formatMoney, formatMoneyIn, moneyLineDetail, moneyPeriod, moneyLineLabel, moneyLineValue, type MoneyItem } from '../moneyWords';
 import { PanelFigure } from './PanelFigure';
 import stat from '@/shared/components/Stat.module.css';
+import { Table } from '@/shared/ui/Table';
 import styles from './ProgramTotalsPanel.module.css';
 
 const CHANGE_WORDS = {
@@ -54,64 +55,60 @@ export function ProgramTotalsPanel({ totals, range }: { totals: ProgramTotalsDat
         ))}
       </div>
       {totals.hoursSavedItems.length > 0 ? (
-        <div className="table-scroll">
-          <table className="table">
-            <caption className={styles.caption}>Where the hours come from</caption>
-            <thead>
-              <tr>
-                <th scope="col">Automation</th>
-                <th scope="col">Manual work</th>
-                <th scope="col">Tasks avoided per day</th>
-                <th scope="col">Minutes per task</th>
-                <th scope="col">Days with data</th>
-                <th scope="col">Hours saved</th>
+        <Table>
+          <caption className={styles.caption}>Where the hours come from</caption>
+          <thead>
+            <tr>
+              <th scope="col">Automation</th>
+              <th scope="col">Manual work</th>
+              <th scope="col">Tasks avoided per day</th>
+              <th scope="col">Minutes per task</th>
+              <th scope="col">Days with data</th>
+              <th scope="col">Hours saved</th>
+            </tr>
+          </thead>
+          <tbody>
+            {totals.hoursSavedItems.map((item) => (
+              <tr key={`${item.automation}/${item.kpi}`}>
+                <td>{item.automation}</td>
+                <td>{item.kpiTitle}</td>
+                <td>{formatNumber(Math.round(item.touchesAvoidedPerDay * 10) / 10)}</td>
+                <td>{formatNumber(item.minutesPerTouch)}</td>
+                <td>{formatNumber(Math.round(item.days * 10) / 10)}</td>
+                <td className="strong">{formatHours(item.hours)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {totals.hoursSavedItems.map((item) => (
+            ))}
+          </tbody>
+        </Table>
+      ) : null}
+      {totals.money.length > 0 ? (
+        <Table>
+          <caption className={styles.caption}>Where the money comes from</caption>
+          <thead>
+            <tr>
+              <th scope="col">Automation</th>
+              <th scope="col">KPI</th>
+              <th scope="col">What it is</th>
+              <th scope="col">Before</th>
+              <th scope="col">Now</th>
+              <th scope="col">Change</th>
+            </tr>
+          </thead>
+          <tbody>
+            {totals.money.flatMap((line) =>
+              line.items.map((item) => (
                 <tr key={`${item.automation}/${item.kpi}`}>
                   <td>{item.automation}</td>
                   <td>{item.kpiTitle}</td>
-                  <td>{formatNumber(Math.round(item.touchesAvoidedPerDay * 10) / 10)}</td>
-                  <td>{formatNumber(item.minutesPerTouch)}</td>
-                  <td>{formatNumber(Math.round(item.days * 10) / 10)}</td>
-                  <td className="strong">{formatHours(item.hours)}</td>
+                  <td>{MONEY_KIND_LABELS[item.kind]}</td>
+                  <td>{formatMoneyIn(item.before, item.unit, item.currency)}</td>
+                  <td>{formatMoneyIn(item.after, item.unit, item.currency)}</td>
+                  <td className="strong">{changeWords(item)}</td>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
-      {totals.money.length > 0 ? (
-        <div className="table-scroll">
-          <table className="table">
-            <caption className={styles.caption}>Where the money comes from</caption>
-            <thead>
-              <tr>
-                <th scope="col">Automation</th>
-                <th scope="col">KPI</th>
-                <th scope="col">What it is</th>
-                <th scope="col">Before</th>
-                <th scope="col">Now</th>
-                <th scope="col">Change</th>
-              </tr>
-            </thead>
-            <tbody>
-              {totals.money.flatMap((line) =>
-                line.items.map((item) => (
-                  <tr key={`${item.automation}/${item.kpi}`}>
-                    <td>{item.automation}</td>
-                    <td>{item.kpiTitle}</td>
-                    <td>{MONEY_KIND_LABELS[item.kind]}</td>
-                    <td>{formatMoneyIn(item.before, item.unit, item.currency)}</td>
-                    <td>{formatMoneyIn(item.after, item.unit, item.currency)}</td>
-                    <td className="strong">{changeWords(item)}</td>
-                  </tr>
-                )),
-              )}
-            </tbody>
-          </table>
-        </div>
+              )),
+            )}
+          </tbody>
+        </Table>
       ) : null}
       {totals.skipped.length > 0 ? (
         <div>

@@ -1,4 +1,5 @@
 import { useHref } from 'react-router';
+import { Button } from '@/shared/ui/Button';
 import { useCopyLink } from '../hooks/useCopyLink';
 import styles from './ShareLinkButton.module.css';
 
@@ -12,9 +13,7 @@ export function ShareLinkButton({ path }: { path: string }) {
   const { state, copy } = useCopyLink();
   return (
     <div className={styles.shareLink}>
-      <button type="button" className="button" onClick={() => void copy(url)}>
-        Copy link
-      </button>
+      <Button onClick={() => void copy(url)}>Copy link</Button>
       <span role="status" className={styles.status}>
         {state.status === 'copied' ? 'Link copied. Anyone who can sign in sees these dates.' : null}
       </span>

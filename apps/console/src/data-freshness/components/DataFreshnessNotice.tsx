@@ -1,5 +1,6 @@
 import { formatInstant } from '@/shared/format/dates';
 import { formatDuration } from '@/shared/format/durations';
+import { Banner } from '@/shared/ui/Banner';
 import { useDataFreshness } from '../hooks/useDataFreshness';
 
 /**
@@ -15,7 +16,7 @@ export function DataFreshnessNotice() {
   }
   const behind = freshness.behindSeconds > 0 ? ` (${formatDuration(freshness.behindSeconds * 1000)} behind)` : '';
   return (
-    <p className="banner banner--caution" role="status">
+    <Banner tone="caution" role="status">
       {freshness.asOf ? (
         <>
           These figures are as of <time dateTime={freshness.asOf}>{formatInstant(freshness.asOf)}</time>
@@ -25,6 +26,6 @@ export function DataFreshnessNotice() {
         <>These figures come from a read replica that has not caught up yet.</>
       )}{' '}
       Changes since then, yours included, show once it has.
-    </p>
+    </Banner>
   );
 }

@@ -1,5 +1,7 @@
 import type { DeadLetterFilter, DeadLetterSelection, ReprocessAction } from '@/gql/graphql';
 import { formatNumber } from '@/shared/format/numbers';
+import { ActionsReason } from '@/shared/ui/Actions';
+import { Button } from '@/shared/ui/Button';
 import styles from './DeadLetterActionBar.module.css';
 
 interface DeadLetterActionBarProps {
@@ -43,24 +45,20 @@ export function DeadLetterActionBar({ selectedIds, filter, filterWords, blockedR
           {count === 0 ? 'None selected' : selectedScope}
         </span>
       )}
-      <button type="button" className="button button--primary button--small" {...noneChosen} {...blocked} onClick={() => open('reprocess', 'selected')}>
+      <Button variant="primary" size="small" {...noneChosen} {...blocked} onClick={() => open('reprocess', 'selected')}>
         Reprocess {formatNumber(count)} selected
-      </button>
-      <button type="button" className="button button--danger-quiet button--small" {...noneChosen} {...blocked} onClick={() => open('discard', 'selected')}>
+      </Button>
+      <Button variant="danger-quiet" size="small" {...noneChosen} {...blocked} onClick={() => open('discard', 'selected')}>
         Discard {formatNumber(count)} selected
-      </button>
+      </Button>
       <span className={styles.divider} aria-hidden="true" />
-      <button type="button" className="button button--small" {...blocked} onClick={() => open('reprocess', 'matching')}>
+      <Button size="small" {...blocked} onClick={() => open('reprocess', 'matching')}>
         Reprocess all matching…
-      </button>
-      <button type="button" className="button button--danger-quiet button--small" {...blocked} onClick={() => open('discard', 'matching')}>
+      </Button>
+      <Button variant="danger-quiet" size="small" {...blocked} onClick={() => open('discard', 'matching')}>
         Discard all matching…
-      </button>
-      {blockedReason ? (
-        <span className="actions__reason" id={BLOCKED_ID}>
-          {blockedReason}
-        </span>
-      ) : null}
+      </Button>
+      {blockedReason ? <ActionsReason id={BLOCKED_ID}>{blockedReason}</ActionsReason> : null}
     </div>
   );
 }

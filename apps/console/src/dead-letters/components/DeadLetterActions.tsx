@@ -3,6 +3,8 @@ import { useDeadLetterAccess } from '@/auth/hooks/useDeadLetterAccess';
 import { useAutomation } from '@/automation/hooks/useAutomation';
 import type { DeadLetterStatus, ReprocessAction } from '@/gql/graphql';
 import { ReprocessDialog } from '@/reprocess/components/ReprocessDialog';
+import { Actions, ActionsReason } from '@/shared/ui/Actions';
+import { Button } from '@/shared/ui/Button';
 
 const BLOCKED_ID = 'dead-letter-actions-blocked';
 
@@ -36,19 +38,15 @@ export function DeadLetterActions({ id, status, automation }: DeadLetterActionsP
   const blockedReason = access.blockedReason(owner) ?? statusBlockedReason(status);
   const blocked = blockedReason ? { disabled: true, title: blockedReason, 'aria-describedby': BLOCKED_ID } : {};
   return (
-    <div className="actions">
-      <button type="button" className="button button--primary" {...blocked} onClick={() => setAction('reprocess')}>
+    <Actions>
+      <Button variant="primary" {...blocked} onClick={() => setAction('reprocess')}>
         Reprocess
-      </button>
-      <button type="button" className="button button--danger-quiet" {...blocked} onClick={() => setAction('discard')}>
+      </Button>
+      <Button variant="danger-quiet" {...blocked} onClick={() => setAction('discard')}>
         Discard
-      </button>
-      {blockedReason ? (
-        <span className="actions__reason" id={BLOCKED_ID}>
-          {blockedReason}
-        </span>
-      ) : null}
+      </Button>
+      {blockedReason ? <ActionsReason id={BLOCKED_ID}>{blockedReason}</ActionsReason> : null}
       {action ? <ReprocessDialog action={action} selection={{ ids: [id] }} scope={`dead letter #${id}`} onClose={() => setAction(null)} /> : null}
-    </div>
+    </Actions>
   );
 }

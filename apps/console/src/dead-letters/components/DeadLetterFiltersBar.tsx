@@ -18,7 +18,7 @@ export function DeadLetterFiltersBar({ filters, groupLabel, onFilterChange, onCl
   return (
     <FilterBar label="Filter dead letters" hasFilters={hasFilters} onClear={onClear}>
       {filters.request ? (
-        <div className={`field field--compact ${styles.group}`}>
+        <div className={styles.group}>
           <span className={styles.label}>Request</span>
           <span className="chip">
             Sent back by request #{filters.request}
@@ -29,7 +29,7 @@ export function DeadLetterFiltersBar({ filters, groupLabel, onFilterChange, onCl
         </div>
       ) : null}
       {filters.fingerprint ? (
-        <div className={`field field--compact ${styles.group}`}>
+        <div className={styles.group}>
           <span className={styles.label}>Group</span>
           <span className="chip" title={filters.fingerprint}>
             {groupLabel ?? filters.fingerprint}

@@ -6,6 +6,7 @@ import { formatDateTime, formatTimeAgo } from '@/shared/format/dates';
 import { DEAD_LETTER_SOURCE_LABELS } from '@/shared/format/labels';
 import { formatNumber } from '@/shared/format/numbers';
 import { ErrorClass, ErrorMessageLine } from '@/shared/components/RunError';
+import { NumericCell, Table } from '@/shared/ui/Table';
 import { DeadLetterTrend } from './DeadLetterTrend';
 import styles from './DeadLetterGroups.module.css';
 
@@ -43,65 +44,63 @@ export function DeadLetterGroups({ groups, selected, onSelect }: DeadLetterGroup
     );
   }
   return (
-    <div className="table-scroll">
-      <table className="table">
-        <caption className="visually-hidden">Dead letters grouped by error, most pending first</caption>
-        <thead>
-          <tr>
-            <th scope="col">Error</th>
-            <th scope="col">Automation</th>
-            <th scope="col">Source</th>
-            <th scope="col" className="numeric">
-              Waiting / total <InfoTip label="How waiting is counted">Pending or failed again: what the dashboards count as waiting now.</InfoTip>
-            </th>
-            <th scope="col">Seen</th>
-            <th scope="col">Last 24 hours</th>
-          </tr>
-        </thead>
-        <tbody>
-          {groups.map((group) => {
-            const isSelected = group.fingerprint === selected;
-            return (
-              <tr key={group.fingerprint} data-fingerprint={group.fingerprint} className={isSelected ? styles.selected : undefined}>
-                <td>
-                  <button
-                    type="button"
-                    className={styles.select}
-                    aria-pressed={isSelected}
-                    title={isSelected ? 'Show every group’s dead letters' : `e.g. ${group.sampleMessage}`}
-                    onClick={() => onSelect(isSelected ? '' : group.fingerprint)}
-                  >
-                    <ErrorClass>{group.errorClass}</ErrorClass>
-                    <ErrorMessageLine as="span" className={styles.message} text={group.normalizedMessage} />
-                  </button>
-                </td>
-                <td>{group.automation.title}</td>
-                <td>
-                  {DEAD_LETTER_SOURCE_LABELS[group.sourceKind]}
-                  <span className={`${styles.secondLine} mono`}>{group.sourceQueue}</span>
-                </td>
-                <td className="numeric nowrap">
-                  <strong>{formatNumber(group.pending)}</strong> / {formatNumber(group.total)}
-                  {group.matching === group.pending ? null : (
-                    <span className={`${styles.secondLine} muted`} data-testid="group-matching">
-                      {formatNumber(group.matching)} match the filters
-                    </span>
-                  )}
-                </td>
-                <td className="nowrap">
-                  <span title={formatDateTime(group.lastSeen)}>last {formatTimeAgo(group.lastSeen)}</span>
-                  <span className={`${styles.secondLine} muted`} title={formatDateTime(group.firstSeen)}>
-                    first {formatTimeAgo(group.firstSeen)}
+    <Table>
+      <caption className="visually-hidden">Dead letters grouped by error, most pending first</caption>
+      <thead>
+        <tr>
+          <th scope="col">Error</th>
+          <th scope="col">Automation</th>
+          <th scope="col">Source</th>
+          <th scope="col">
+            Waiting / total <InfoTip label="How waiting is counted">Pending or failed again: what the dashboards count as waiting now.</InfoTip>
+          </th>
+          <th scope="col">Seen</th>
+          <th scope="col">Last 24 hours</th>
+        </tr>
+      </thead>
+      <tbody>
+        {groups.map((group) => {
+          const isSelected = group.fingerprint === selected;
+          return (
+            <tr key={group.fingerprint} data-fingerprint={group.fingerprint} className={isSelected ? styles.selected : undefined}>
+              <td>
+                <button
+                  type="button"
+                  className={styles.select}
+                  aria-pressed={isSelected}
+                  title={isSelected ? 'Show every group’s dead letters' : `e.g. ${group.sampleMessage}`}
+                  onClick={() => onSelect(isSelected ? '' : group.fingerprint)}
+                >
+                  <ErrorClass>{group.errorClass}</ErrorClass>
+                  <ErrorMessageLine as="span" className={styles.message} text={group.normalizedMessage} />
+                </button>
+              </td>
+              <td>{group.automation.title}</td>
+              <td>
+                {DEAD_LETTER_SOURCE_LABELS[group.sourceKind]}
+                <span className={`${styles.secondLine} mono`}>{group.sourceQueue}</span>
+              </td>
+              <NumericCell className="nowrap">
+                <strong>{formatNumber(group.pending)}</strong> / {formatNumber(group.total)}
+                {group.matching === group.pending ? null : (
+                  <span className={`${styles.secondLine} muted`} data-testid="group-matching">
+                    {formatNumber(group.matching)} match the filters
                   </span>
-                </td>
-                <td>
-                  <DeadLetterTrend trend={group.trend} />
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+                )}
+              </NumericCell>
+              <td className="nowrap">
+                <span title={formatDateTime(group.lastSeen)}>last {formatTimeAgo(group.lastSeen)}</span>
+                <span className={`${styles.secondLine} muted`} title={formatDateTime(group.firstSeen)}>
+                  first {formatTimeAgo(group.firstSeen)}
+                </span>
+              </td>
+              <td>
+                <DeadLetterTrend trend={group.trend} />
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </Table>
   );
 }

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { Table } from '@/shared/ui/Table';
 import styles from './DeadLetterPage.module.css';
 
 type HeaderRows = { kind: 'rows'; rows: [string, string][] } | { kind: 'raw'; text: string };
@@ -32,26 +33,24 @@ export function DeadLetterHeaders({ headers }: { headers: string }) {
     return <p className="muted">The message carried no headers.</p>;
   }
   return (
-    <div className="table-scroll">
-      <table className="table">
-        <caption className="visually-hidden">Message headers</caption>
-        <thead>
-          <tr>
-            <th scope="col">Header</th>
-            <th scope="col">Value</th>
+    <Table>
+      <caption className="visually-hidden">Message headers</caption>
+      <thead>
+        <tr>
+          <th scope="col">Header</th>
+          <th scope="col">Value</th>
+        </tr>
+      </thead>
+      <tbody>
+        {parsed.rows.map(([key, value]) => (
+          <tr key={key}>
+            <th scope="row" className="mono">
+              {key}
+            </th>
+            <td className={`mono ${styles.headerValue}`}>{value}</td>
           </tr>
-        </thead>
-        <tbody>
-          {parsed.rows.map(([key, value]) => (
-            <tr key={key}>
-              <th scope="row" className="mono">
-                {key}
-              </th>
-              <td className={`mono ${styles.headerValue}`}>{value}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </Table>
   );
 }

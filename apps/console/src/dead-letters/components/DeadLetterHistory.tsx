@@ -6,6 +6,7 @@ import { formatInstant } from '@/shared/format/dates';
 import { REPROCESS_ACTION_LABELS, REPROCESS_ROUTE_LABELS } from '@/shared/format/labels';
 import { formatNumber } from '@/shared/format/numbers';
 import { ErrorClass } from '@/shared/components/RunError';
+import { Table } from '@/shared/ui/Table';
 import { deadLetterPath } from '../deadLetterFilters';
 import styles from './DeadLetterHistory.module.css';
 
@@ -44,45 +45,43 @@ export function DeadLetterHistory({ actions }: { actions: readonly DeadLetterAct
     );
   }
   return (
-    <div className="table-scroll">
-      <table className="table">
-        <caption className="visually-hidden">Reprocesses and discards of this message, newest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">Request</th>
-            <th scope="col">Who and why</th>
-            <th scope="col">Route</th>
-            <th scope="col">Outcome</th>
-            <th scope="col">Idempotency key</th>
+    <Table>
+      <caption className="visually-hidden">Reprocesses and discards of this message, newest first</caption>
+      <thead>
+        <tr>
+          <th scope="col">Request</th>
+          <th scope="col">Who and why</th>
+          <th scope="col">Route</th>
+          <th scope="col">Outcome</th>
+          <th scope="col">Idempotency key</th>
+        </tr>
+      </thead>
+      <tbody>
+        {actions.map((action) => (
+          <tr key={`${action.requestId}:${action.reprocessId}`} data-request-id={action.requestId}>
+            <td className="nowrap">
+              <Link to={reprocessPath(action.requestId)}>
+                {REPROCESS_ACTION_LABELS[action.action]} #{action.requestId}
+              </Link>{' '}
+              <ReprocessStateBadge state={action.requestState} />
+            </td>
+            <td>
+              {action.requestedBy}, <time dateTime={action.requestedAt}>{formatInstant(action.requestedAt)}</time>
+              <p className={styles.reason}>{action.reason}</p>
+            </td>
+            <td>{REPROCESS_ROUTE_LABELS[action.route]}</td>
+            <td>
+              <Outcome action={action} />
+            </td>
+            <td>
+              <code className={styles.key} title="Sent as x-roundhouse-reprocess-id; the runtime dedupes on it">
+                {action.reprocessId}
+              </code>
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {actions.map((action) => (
-            <tr key={`${action.requestId}:${action.reprocessId}`} data-request-id={action.requestId}>
-              <td className="nowrap">
-                <Link to={reprocessPath(action.requestId)}>
-                  {REPROCESS_ACTION_LABELS[action.action]} #{action.requestId}
-                </Link>{' '}
-                <ReprocessStateBadge state={action.requestState} />
-              </td>
-              <td>
-                {action.requestedBy}, <time dateTime={action.requestedAt}>{formatInstant(action.requestedAt)}</time>
-                <p className={styles.reason}>{action.reason}</p>
-              </td>
-              <td>{REPROCESS_ROUTE_LABELS[action.route]}</td>
-              <td>
-                <Outcome action={action} />
-              </td>
-              <td>
-                <code className={styles.key} title="Sent as x-roundhouse-reprocess-id; the runtime dedupes on it">
-                  {action.reprocessId}
-                </code>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </Table>
   );
 }
 

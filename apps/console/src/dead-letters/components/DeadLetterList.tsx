@@ -11,6 +11,7 @@ import { useDeadLetters } from '../hooks/useDeadLetters';
 import { type ChosenAction, DeadLetterActionBar } from './DeadLetterActionBar';
 import { type DeadLetterSelectionControls, DeadLetterTable } from './DeadLetterTable';
 import { LoadMore } from '@/shared/components/LoadMore';
+import { State, StateText, StateTitle } from '@/shared/ui/State';
 
 interface DeadLetterListProps {
   filters: DeadLetterFilters;
@@ -95,14 +96,10 @@ export function DeadLetterList({ filters, hasFilters, onClear, scopeTeams, teams
 /** Nothing waiting (for the viewer's teams, when `mine`): the best news the on-call can get. */
 export function DeadLettersEmptyState({ mine = false }: { mine?: boolean }) {
   return (
-    <div className="state" role="status" aria-labelledby="dead-letters-empty-title">
-      <h2 id="dead-letters-empty-title" className="state__title">
-        No dead letters — nothing is waiting for you
-      </h2>
-      {mine ? <p className="state__text">Only your teams’ dead letters are shown: the others are under “All teams”.</p> : null}
-      <p className="state__text">
-        When a runtime gives up on a message, it hands it over here with its payload, error and correlation id, grouped with others that failed the same way.
-      </p>
-    </div>
+    <State role="status" aria-labelledby="dead-letters-empty-title">
+      <StateTitle id="dead-letters-empty-title">No dead letters — nothing is waiting for you</StateTitle>
+      {mine ? <StateText>Only your teams’ dead letters are shown: the others are under “All teams”.</StateText> : null}
+      <StateText>When a runtime gives up on a message, it hands it over here with its payload, error and correlation id, grouped with others that failed the same way.</StateText>
+    </State>
   );
 }

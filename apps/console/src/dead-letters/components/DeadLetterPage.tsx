@@ -9,6 +9,7 @@ import { DEAD_LETTER_SOURCE_LABELS } from '@/shared/format/labels';
 import { formatNumber } from '@/shared/format/numbers';
 import { useDocumentTitle } from '@/shared/hooks/useDocumentTitle';
 import { ErrorClass } from '@/shared/components/RunError';
+import { Panel, PanelTitle } from '@/shared/ui/Panel';
 import { automationDeadLettersPath, deadLetterPath } from '../deadLetterFilters';
 import { useDeadLetter } from '../hooks/useDeadLetter';
 import { DeadLetterActions } from './DeadLetterActions';
@@ -138,37 +139,27 @@ export function DeadLetterPage() {
         <DeadLetterActions id={deadLetter.id} status={deadLetter.status} automation={deadLetter.automation.slug} />
       </header>
       <div className="stack">
-        <section className="panel" aria-labelledby="dead-letter-facts-title">
-          <h2 id="dead-letter-facts-title" className="panel__title">
-            Where it came from
-          </h2>
+        <Panel aria-labelledby="dead-letter-facts-title">
+          <PanelTitle id="dead-letter-facts-title">Where it came from</PanelTitle>
           <Facts deadLetter={deadLetter} />
-        </section>
-        <section className="panel" aria-labelledby="dead-letter-history-title">
-          <h2 id="dead-letter-history-title" className="panel__title">
-            History
-          </h2>
+        </Panel>
+        <Panel aria-labelledby="dead-letter-history-title">
+          <PanelTitle id="dead-letter-history-title">History</PanelTitle>
           <DeadLetterHistory actions={deadLetter.actions} />
           <DeadLetterEarlierErrors errors={deadLetter.earlierErrors} />
-        </section>
-        <section className="panel" aria-labelledby="dead-letter-payload-title">
-          <h2 id="dead-letter-payload-title" className="panel__title">
-            Payload
-          </h2>
+        </Panel>
+        <Panel aria-labelledby="dead-letter-payload-title">
+          <PanelTitle id="dead-letter-payload-title">Payload</PanelTitle>
           <Payload deadLetter={deadLetter} />
-        </section>
-        <section className="panel" aria-labelledby="dead-letter-headers-title">
-          <h2 id="dead-letter-headers-title" className="panel__title">
-            Headers
-          </h2>
+        </Panel>
+        <Panel aria-labelledby="dead-letter-headers-title">
+          <PanelTitle id="dead-letter-headers-title">Headers</PanelTitle>
           <DeadLetterHeaders headers={deadLetter.headers} />
-        </section>
-        <section className="panel" aria-labelledby="dead-letter-runbooks-title">
-          <h2 id="dead-letter-runbooks-title" className="panel__title">
-            Runbooks
-          </h2>
+        </Panel>
+        <Panel aria-labelledby="dead-letter-runbooks-title">
+          <PanelTitle id="dead-letter-runbooks-title">Runbooks</PanelTitle>
           <DeadLetterRunbooks slug={deadLetter.automation.slug} />
-        </section>
+        </Panel>
       </div>
     </div>
   );

@@ -1,6 +1,7 @@
 import type { TeamMember } from '@/auth/teamAccess';
 import type { PayloadFormat } from '@/gql/graphql';
 import { formatNumber } from '@/shared/format/numbers';
+import { Banner } from '@/shared/ui/Banner';
 import styles from './DeadLetterPage.module.css';
 
 export interface DeadLetterPayloadProps {
@@ -41,18 +42,14 @@ export function DeadLetterPayload({ payload, masked, format, contentType, conten
   return (
     <div className="stack">
       {masked ? (
-        <p className="banner banner--caution" role="note">
+        <Banner tone="caution" role="note">
           <strong>{why.headline}</strong> Fields the automation marks sensitive read “••••”. {why.who}
-        </p>
+        </Banner>
       ) : null}
       <p className="muted" aria-label="Body">
         {described}
       </p>
-      {format === 'base64' ? (
-        <p className="banner" role="note">
-          This body is not text, so it is shown as base64. A reprocess sends its bytes back exactly as they came.
-        </p>
-      ) : null}
+      {format === 'base64' ? <Banner role="note">This body is not text, so it is shown as base64. A reprocess sends its bytes back exactly as they came.</Banner> : null}
       <pre className={`code-block ${styles.payload}`} tabIndex={0} aria-label="Payload as received">
         <code>{payload}</code>
       </pre>

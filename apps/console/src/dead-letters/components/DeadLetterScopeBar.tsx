@@ -1,6 +1,7 @@
 import { useAutomationOptions } from '@/catalog/hooks/useAutomationOptions';
 import { FilterBar } from '@/shared/components/filters/FilterBar';
 import { DEAD_LETTER_STATUS_LABELS, optionsOf } from '@/shared/format/labels';
+import { Field } from '@/shared/ui/Field';
 import { type DeadLetterFilterName, type DeadLetterFilters, NEEDS_ACTION } from '../deadLetterFilters';
 
 const STATUSES = optionsOf(DEAD_LETTER_STATUS_LABELS);
@@ -19,29 +20,31 @@ export function DeadLetterScopeBar({ filters, onFilterChange }: DeadLetterScopeB
     filters.automation && !choices.some((choice) => choice.slug === filters.automation) ? [...choices, { slug: filters.automation, title: filters.automation }] : choices;
   return (
     <FilterBar label="Choose automation and status">
-      <div className="field field--compact">
-        <label htmlFor="dead-letters-filter-automation">Automation</label>
-        <select id="dead-letters-filter-automation" value={filters.automation} onChange={(event) => onFilterChange('automation', event.target.value)}>
-          <option value="">All automations</option>
-          {withCurrent.map((choice) => (
-            <option key={choice.slug} value={choice.slug}>
-              {choice.title}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field field--compact">
-        <label htmlFor="dead-letters-filter-status">Status</label>
-        <select id="dead-letters-filter-status" value={filters.status} onChange={(event) => onFilterChange('status', event.target.value)}>
-          <option value={NEEDS_ACTION}>Needs action (pending or failed again)</option>
-          {STATUSES.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-          <option value="any">Any status</option>
-        </select>
-      </div>
+      <Field id="dead-letters-filter-automation" label="Automation" compact>
+        {(control) => (
+          <select {...control} value={filters.automation} onChange={(event) => onFilterChange('automation', event.target.value)}>
+            <option value="">All automations</option>
+            {withCurrent.map((choice) => (
+              <option key={choice.slug} value={choice.slug}>
+                {choice.title}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field id="dead-letters-filter-status" label="Status" compact>
+        {(control) => (
+          <select {...control} value={filters.status} onChange={(event) => onFilterChange('status', event.target.value)}>
+            <option value={NEEDS_ACTION}>Needs action (pending or failed again)</option>
+            {STATUSES.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+            <option value="any">Any status</option>
+          </select>
+        )}
+      </Field>
     </FilterBar>
   );
 }

@@ -5,6 +5,7 @@ import { trailPath } from '@/runs/components/RunsTable';
 import { formatInstant } from '@/shared/format/dates';
 import { formatNumber } from '@/shared/format/numbers';
 import { ErrorClass, ErrorMessageLine, ErrorSummary } from '@/shared/components/RunError';
+import { NumericCell, Table } from '@/shared/ui/Table';
 import { deadLetterPath } from '../deadLetterFilters';
 import { DeadLetterStatusBadge } from './DeadLetterStatusBadge';
 import styles from './DeadLetterTable.module.css';
@@ -33,74 +34,68 @@ function SelectAll({ deadLetters, selection }: { deadLetters: readonly DeadLette
 /** Dead letters, newest failure first; the error class opens one with its payload and runbook. With `selection`, each row can be chosen. */
 export function DeadLetterTable({ deadLetters, selection }: { deadLetters: readonly DeadLetterRowFragment[]; selection?: DeadLetterSelectionControls }) {
   return (
-    <div className="table-scroll">
-      <table className="table">
-        <caption className="visually-hidden">Dead letters, newest failure first</caption>
-        <thead>
-          <tr>
+    <Table>
+      <caption className="visually-hidden">Dead letters, newest failure first</caption>
+      <thead>
+        <tr>
+          {selection ? (
+            <th scope="col" className={styles.select}>
+              <SelectAll deadLetters={deadLetters} selection={selection} />
+            </th>
+          ) : null}
+          <th scope="col">Last failed</th>
+          <th scope="col">Automation</th>
+          <th scope="col">Error</th>
+          <th scope="col">Attempts</th>
+          <th scope="col">Deliveries</th>
+          <th scope="col">Status</th>
+          <th scope="col">Correlation id</th>
+        </tr>
+      </thead>
+      <tbody>
+        {deadLetters.map((deadLetter) => (
+          <tr key={deadLetter.id} data-dead-letter-id={deadLetter.id} className={selection?.selected.has(deadLetter.id) ? styles.selected : undefined}>
             {selection ? (
-              <th scope="col" className={styles.select}>
-                <SelectAll deadLetters={deadLetters} selection={selection} />
-              </th>
+              <td className={styles.select}>
+                <input
+                  type="checkbox"
+                  aria-label={`Select dead letter ${deadLetter.id}: ${deadLetter.errorClass}`}
+                  checked={selection.selected.has(deadLetter.id)}
+                  onChange={(event) => selection.onToggle(deadLetter.id, event.target.checked)}
+                />
+              </td>
             ) : null}
-            <th scope="col">Last failed</th>
-            <th scope="col">Automation</th>
-            <th scope="col">Error</th>
-            <th scope="col" className="numeric">
-              Attempts
-            </th>
-            <th scope="col" className="numeric">
-              Deliveries
-            </th>
-            <th scope="col">Status</th>
-            <th scope="col">Correlation id</th>
+            <td className="nowrap">
+              <time dateTime={deadLetter.lastFailedAt}>{formatInstant(deadLetter.lastFailedAt)}</time>
+            </td>
+            <td>
+              <Link to={`/automations/${deadLetter.automation.slug}`}>{deadLetter.automation.title}</Link>
+            </td>
+            <td className={styles.error}>
+              <ErrorSummary>
+                <Link to={deadLetterPath(deadLetter.id)} title="Open this dead letter: payload, headers and runbook">
+                  <ErrorClass>{deadLetter.errorClass}</ErrorClass>
+                </Link>
+                <ErrorMessageLine text={deadLetter.errorMessage} title={deadLetter.errorMessage} />
+              </ErrorSummary>
+            </td>
+            <NumericCell>{formatNumber(deadLetter.attempts)}</NumericCell>
+            <NumericCell>{formatNumber(deadLetter.deliveries)}</NumericCell>
+            <td>
+              <DeadLetterStatusBadge status={deadLetter.status} />
+            </td>
+            <td>
+              {deadLetter.correlationId ? (
+                <Link className="mono" to={trailPath(deadLetter.correlationId)} title="Every run in this transaction">
+                  {deadLetter.correlationId}
+                </Link>
+              ) : (
+                <span className="muted">—</span>
+              )}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {deadLetters.map((deadLetter) => (
-            <tr key={deadLetter.id} data-dead-letter-id={deadLetter.id} className={selection?.selected.has(deadLetter.id) ? styles.selected : undefined}>
-              {selection ? (
-                <td className={styles.select}>
-                  <input
-                    type="checkbox"
-                    aria-label={`Select dead letter ${deadLetter.id}: ${deadLetter.errorClass}`}
-                    checked={selection.selected.has(deadLetter.id)}
-                    onChange={(event) => selection.onToggle(deadLetter.id, event.target.checked)}
-                  />
-                </td>
-              ) : null}
-              <td className="nowrap">
-                <time dateTime={deadLetter.lastFailedAt}>{formatInstant(deadLetter.lastFailedAt)}</time>
-              </td>
-              <td>
-                <Link to={`/automations/${deadLetter.automation.slug}`}>{deadLetter.automation.title}</Link>
-              </td>
-              <td className={styles.error}>
-                <ErrorSummary>
-                  <Link to={deadLetterPath(deadLetter.id)} title="Open this dead letter: payload, headers and runbook">
-                    <ErrorClass>{deadLetter.errorClass}</ErrorClass>
-                  </Link>
-                  <ErrorMessageLine text={deadLetter.errorMessage} title={deadLetter.errorMessage} />
-                </ErrorSummary>
-              </td>
-              <td className="numeric">{formatNumber(deadLetter.attempts)}</td>
-              <td className="numeric">{formatNumber(deadLetter.deliveries)}</td>
-              <td>
-                <DeadLetterStatusBadge status={deadLetter.status} />
-              </td>
-              <td>
-                {deadLetter.correlationId ? (
-                  <Link className="mono" to={trailPath(deadLetter.correlationId)} title="Every run in this transaction">
-                    {deadLetter.correlationId}
-                  </Link>
-                ) : (
-                  <span className="muted">—</span>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </Table>
   );
 }

@@ -2,6 +2,7 @@ import { useTeamsScope } from '@/auth/hooks/useTeamsScope';
 import { useAutomationOptions } from '@/catalog/hooks/useAutomationOptions';
 import { TeamsScopeToggle } from '@/shared/components/TeamsScopeToggle';
 import { useDocumentTitle } from '@/shared/hooks/useDocumentTitle';
+import { Panel, PanelHeader, PanelTitle } from '@/shared/ui/Panel';
 import { groupsScope } from '../deadLetterFilters';
 import { useDeadLetterFilters } from '../hooks/useDeadLetterFilters';
 import { useDeadLetterGroups } from '../hooks/useDeadLetterGroups';
@@ -67,14 +68,12 @@ export function DeadLettersPage() {
         <DeadLettersEmptyState mine={teamsScope.teams !== null} />
       ) : (
         <div className="stack">
-          <section className="panel" aria-labelledby="dead-letter-groups-title">
-            <div className="panel__header">
-              <h2 id="dead-letter-groups-title" className="panel__title">
-                Failing the same way
-              </h2>
-            </div>
+          <Panel aria-labelledby="dead-letter-groups-title">
+            <PanelHeader>
+              <PanelTitle id="dead-letter-groups-title">Failing the same way</PanelTitle>
+            </PanelHeader>
             {groupsBody}
-          </section>
+          </Panel>
           <section aria-labelledby="dead-letter-list-title">
             <h2 id="dead-letter-list-title">Messages</h2>
             <DeadLetterFiltersBar

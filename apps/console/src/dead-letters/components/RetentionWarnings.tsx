@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
+import { Banner } from '@/shared/ui/Banner';
 import { retentionWarningsQueryOptions } from '../api/retentionWarningsQuery';
 
 /**
@@ -14,7 +15,7 @@ export function RetentionWarnings({ automation, linkToDeadLetters = false }: { a
     return null;
   }
   return (
-    <section className="banner banner--caution" aria-label="Dead letters about to expire">
+    <Banner tone="caution" as="section" aria-label="Dead letters about to expire">
       <strong>Failures about to vanish from their source</strong>
       <ul>
         {warnings.map((warning) => (
@@ -31,6 +32,6 @@ export function RetentionWarnings({ automation, linkToDeadLetters = false }: { a
           </li>
         ))}
       </ul>
-    </section>
+    </Banner>
   );
 }

@@ -1,4 +1,5 @@
-import { Link } from 'react-router';
+import { ButtonLink } from '@/shared/ui/Button';
+import { State, StateText, StateTitle } from '@/shared/ui/State';
 
 interface HealthEmptyStateProps {
   /** The owning team, whose runtime tokens the runtime needs. */
@@ -11,20 +12,18 @@ interface HealthEmptyStateProps {
 /** Nothing reported yet: say how reports arrive and where to get the token that sends them. */
 export function HealthEmptyState({ team, teamTitle, canManageTokens }: HealthEmptyStateProps) {
   return (
-    <div className="state" role="status" aria-labelledby="health-empty-title">
-      <h2 id="health-empty-title" className="state__title">
-        No runs reported yet
-      </h2>
-      <p className="state__text">
+    <State role="status" aria-labelledby="health-empty-title">
+      <StateTitle id="health-empty-title">No runs reported yet</StateTitle>
+      <StateText>
         Runtimes report through the SDK with a runtime token: each run start, finish and failure, and a heartbeat while they are up. The first report shows here within a minute.
-      </p>
+      </StateText>
       {canManageTokens ? (
-        <Link className="button button--primary" to={`/teams/${encodeURIComponent(team)}/tokens`}>
+        <ButtonLink variant="primary" to={`/teams/${encodeURIComponent(team)}/tokens`}>
           Create a runtime token
-        </Link>
+        </ButtonLink>
       ) : (
-        <p className="state__text">The owning team, {teamTitle}, creates the runtime token.</p>
+        <StateText>The owning team, {teamTitle}, creates the runtime token.</StateText>
       )}
-    </div>
+    </State>
   );
 }

@@ -1,6 +1,7 @@
 import { DataFreshnessNotice } from '@/data-freshness/components/DataFreshnessNotice';
 import { ErrorState } from '@/shared/components/ErrorState';
 import { formatDateTime } from '@/shared/format/dates';
+import { Banner } from '@/shared/ui/Banner';
 import { hasNeverReported } from '../healthSeries';
 import { HEALTH_WINDOW_LABELS, HEALTH_WINDOW_PHRASES, healthWindowFrom } from '../healthWindow';
 import { useAutomationHealth } from '../hooks/useAutomationHealth';
@@ -37,11 +38,11 @@ function HealthBody({ query, ...emptyProps }: { query: HealthQuery } & Omit<Heal
   return (
     <>
       {query.isError ? (
-        <p className="banner banner--error" role="alert">
+        <Banner tone="error" role="alert">
           Could not refresh the numbers; showing the last ones loaded.
-        </p>
+        </Banner>
       ) : null}
-      {health.throughput === 0 ? <p className="banner banner--info">No attempt finished {HEALTH_WINDOW_PHRASES[shownWindow]}. Try a longer window.</p> : null}
+      {health.throughput === 0 ? <Banner tone="info">No attempt finished {HEALTH_WINDOW_PHRASES[shownWindow]}. Try a longer window.</Banner> : null}
       <div className={query.isPlaceholderData ? 'stack is-stale' : 'stack'}>
         <HealthHeadline health={health} healthWindow={shownWindow} />
         <HealthCharts health={health} />

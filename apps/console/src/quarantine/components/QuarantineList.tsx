@@ -6,6 +6,8 @@ import { LoadMoreButton } from '@/shared/components/LoadMore';
 import { LoadingMessage, SkeletonLine } from '@/shared/components/Skeleton';
 import { formatInstant } from '@/shared/format/dates';
 import { formatNumber } from '@/shared/format/numbers';
+import { Banner } from '@/shared/ui/Banner';
+import { Table } from '@/shared/ui/Table';
 import { useQuarantine } from '../hooks/useQuarantine';
 import { PayloadView } from './PayloadView';
 import styles from './Quarantine.module.css';
@@ -51,43 +53,41 @@ export function QuarantineList({ automation, pageSize, showAutomation, more, emp
       <ListCount>
         Showing {formatNumber(events.length)} of {formatNumber(totalCount)} quarantined {totalCount === 1 ? 'report' : 'reports'}
       </ListCount>
-      <div className="table-scroll">
-        <table className="table">
-          <caption className="visually-hidden">Quarantined reports, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Received</th>
-              {showAutomation ? <th scope="col">Automation</th> : null}
-              <th scope="col">Event type</th>
-              <th scope="col">Reason</th>
-              <th scope="col">Token</th>
-              <th scope="col">Payload</th>
+      <Table>
+        <caption className="visually-hidden">Quarantined reports, newest first</caption>
+        <thead>
+          <tr>
+            <th scope="col">Received</th>
+            {showAutomation ? <th scope="col">Automation</th> : null}
+            <th scope="col">Event type</th>
+            <th scope="col">Reason</th>
+            <th scope="col">Token</th>
+            <th scope="col">Payload</th>
+          </tr>
+        </thead>
+        <tbody>
+          {events.map((event) => (
+            <tr key={event.id} data-quarantine-id={event.id}>
+              <td className="nowrap">
+                <time dateTime={event.receivedAt}>{formatInstant(event.receivedAt)}</time>
+              </td>
+              {showAutomation ? (
+                <td>{event.automation ? <Link to={`/automations/${event.automation}/health`}>{event.automation}</Link> : <span className="muted">not named</span>}</td>
+              ) : null}
+              <td>{event.eventType ? <code>{event.eventType}</code> : <span className="muted">unknown</span>}</td>
+              <td className={styles.reason}>{event.reason}</td>
+              <td>{event.tokenName ?? <span className="muted">—</span>}</td>
+              <td className={styles.payloadCell}>
+                <PayloadView payload={event.payload} />
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {events.map((event) => (
-              <tr key={event.id} data-quarantine-id={event.id}>
-                <td className="nowrap">
-                  <time dateTime={event.receivedAt}>{formatInstant(event.receivedAt)}</time>
-                </td>
-                {showAutomation ? (
-                  <td>{event.automation ? <Link to={`/automations/${event.automation}/health`}>{event.automation}</Link> : <span className="muted">not named</span>}</td>
-                ) : null}
-                <td>{event.eventType ? <code>{event.eventType}</code> : <span className="muted">unknown</span>}</td>
-                <td className={styles.reason}>{event.reason}</td>
-                <td>{event.tokenName ?? <span className="muted">—</span>}</td>
-                <td className={styles.payloadCell}>
-                  <PayloadView payload={event.payload} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </Table>
       {query.isFetchNextPageError ? (
-        <p className="banner banner--error" role="alert">
+        <Banner tone="error" role="alert">
           The next page could not be loaded. Try again.
-        </p>
+        </Banner>
       ) : null}
       {more ?? <LoadMoreButton query={query} />}
     </>

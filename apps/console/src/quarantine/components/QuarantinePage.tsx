@@ -1,9 +1,11 @@
-import { Link } from 'react-router';
 import { useTeamAccess } from '@/auth/hooks/useTeamAccess';
 import { useAutomationOptions } from '@/catalog/hooks/useAutomationOptions';
 import { FilterBar } from '@/shared/components/filters/FilterBar';
 import { LoadingMessage, SkeletonLine } from '@/shared/components/Skeleton';
 import { useDocumentTitle } from '@/shared/hooks/useDocumentTitle';
+import { ButtonLink } from '@/shared/ui/Button';
+import { Field } from '@/shared/ui/Field';
+import { State, StateText, StateTitle } from '@/shared/ui/State';
 import { useQuarantineFilter } from '../hooks/useQuarantineFilter';
 import { QuarantineList } from './QuarantineList';
 
@@ -26,15 +28,11 @@ export function QuarantinePage() {
   if (!access.managesAnyTeam) {
     return (
       <div className="page">
-        <div className="state" role="status">
-          <h1 className="state__title">Quarantine is for automation owners</h1>
-          <p className="state__text">
-            Reports that fail validation are shown to the team that owns the automation, and to admins. Ask an owner if a runtime’s reports seem to go missing.
-          </p>
-          <Link className="button" to="/">
-            Back to the catalog
-          </Link>
-        </div>
+        <State role="status">
+          <StateTitle level={1}>Quarantine is for automation owners</StateTitle>
+          <StateText>Reports that fail validation are shown to the team that owns the automation, and to admins. Ask an owner if a runtime’s reports seem to go missing.</StateText>
+          <ButtonLink to="/">Back to the catalog</ButtonLink>
+        </State>
       </div>
     );
   }
@@ -52,17 +50,18 @@ export function QuarantinePage() {
         </div>
       </header>
       <FilterBar label="Filter quarantined reports">
-        <div className="field field--compact">
-          <label htmlFor="quarantine-filter-automation">Automation</label>
-          <select id="quarantine-filter-automation" value={automation ?? ''} onChange={(event) => setAutomation(event.target.value)}>
-            <option value="">All {access.isAdmin ? 'automations' : 'of your teams’ automations'}</option>
-            {withCurrent.map((choice) => (
-              <option key={choice.slug} value={choice.slug}>
-                {choice.title}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Field id="quarantine-filter-automation" label="Automation" compact>
+          {(control) => (
+            <select {...control} value={automation ?? ''} onChange={(event) => setAutomation(event.target.value)}>
+              <option value="">All {access.isAdmin ? 'automations' : 'of your teams’ automations'}</option>
+              {withCurrent.map((choice) => (
+                <option key={choice.slug} value={choice.slug}>
+                  {choice.title}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
       </FilterBar>
       <QuarantineList
         automation={automation}

@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { Panel, PanelTitle } from '@/shared/ui/Panel';
 import { QuarantineList } from './QuarantineList';
 import styles from './Quarantine.module.css';
 
@@ -7,10 +8,8 @@ const SECTION_PAGE_SIZE = 5;
 /** The latest quarantined reports of one automation, for its owners, on the automation page. */
 export function QuarantineSection({ slug }: { slug: string }) {
   return (
-    <section className="panel" aria-labelledby="quarantine-section-title">
-      <h2 id="quarantine-section-title" className="panel__title">
-        Quarantined reports
-      </h2>
+    <Panel aria-labelledby="quarantine-section-title">
+      <PanelTitle id="quarantine-section-title">Quarantined reports</PanelTitle>
       <p className="muted">Reports for this automation that failed validation at ingest. They were kept, not applied.</p>
       <QuarantineList
         automation={slug}
@@ -23,6 +22,6 @@ export function QuarantineSection({ slug }: { slug: string }) {
           </p>
         }
       />
-    </section>
+    </Panel>
   );
 }

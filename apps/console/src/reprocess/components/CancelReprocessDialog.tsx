@@ -2,6 +2,9 @@ import { useId, useState } from 'react';
 import type { ReprocessRequestDetailFragment } from '@/gql/graphql';
 import { Dialog } from '@/shared/components/Dialog';
 import { describeError } from '@/shared/graphql/ApiError';
+import { Banner } from '@/shared/ui/Banner';
+import { Button } from '@/shared/ui/Button';
+import { Field } from '@/shared/ui/Field';
 import type { useReprocessControls } from '../hooks/useReprocessControls';
 import { messages } from '../reprocessWords';
 
@@ -23,17 +26,12 @@ export function CancelReprocessDialog({ request, cancel, onClose }: CancelReproc
       onClose={cancel.isPending ? () => undefined : onClose}
       actions={
         <>
-          <button
-            type="button"
-            className="button button--danger"
-            disabled={cancel.isPending}
-            onClick={() => cancel.mutate(reason.trim() === '' ? null : reason.trim(), { onSuccess: onClose })}
-          >
+          <Button variant="danger" disabled={cancel.isPending} onClick={() => cancel.mutate(reason.trim() === '' ? null : reason.trim(), { onSuccess: onClose })}>
             {cancel.isPending ? 'Cancelling…' : 'Cancel the request — stop sending'}
-          </button>
-          <button type="button" className="button" onClick={onClose} disabled={cancel.isPending}>
+          </Button>
+          <Button onClick={onClose} disabled={cancel.isPending}>
             Keep it going
-          </button>
+          </Button>
         </>
       }
     >
@@ -45,15 +43,13 @@ export function CancelReprocessDialog({ request, cancel, onClose }: CancelReproc
         </li>
         {request.action === 'reprocess' ? <li>The {messages(sent)} already sent are not recalled; what their runtime reports about them is still recorded.</li> : null}
       </ul>
-      <div className="field">
-        <label htmlFor={reasonId}>Reason (optional)</label>
-        <textarea id={reasonId} rows={2} value={reason} onChange={(event) => setReason(event.target.value)} placeholder="e.g. NetSuite is failing again" />
-        <p className="field-hint">Recorded in the audit trail with your name.</p>
-      </div>
+      <Field id={reasonId} label="Reason (optional)" hint="Recorded in the audit trail with your name.">
+        {(control) => <textarea {...control} rows={2} value={reason} onChange={(event) => setReason(event.target.value)} placeholder="e.g. NetSuite is failing again" />}
+      </Field>
       {cancel.isError ? (
-        <p className="banner banner--error" role="alert">
+        <Banner tone="error" role="alert">
           Not cancelled: {describeError(cancel.error)}
-        </p>
+        </Banner>
       ) : null}
     </Dialog>
   );

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { failedAgainPath } from '@/dead-letters/deadLetterFilters';
 import type { ReprocessRequestDetailFragment } from '@/gql/graphql';
 import { formatNumber } from '@/shared/format/numbers';
+import { Banner } from '@/shared/ui/Banner';
 
 /**
  * The messages of a reprocess that failed again and wait for a decision: one link to exactly those in
@@ -13,8 +14,8 @@ export function FailedAgainLink({ request }: { request: Pick<ReprocessRequestDet
   }
   const text = request.failedAgain === 1 ? 'the 1 that failed again' : `the ${formatNumber(request.failedAgain)} that failed again`;
   return (
-    <p className="banner banner--caution" role="status">
+    <Banner tone="caution" role="status">
       <span className="strong">Failed again.</span> Open <Link to={failedAgainPath(request.id)}>{text}</Link>, grouped by the error they failed with this time.
-    </p>
+    </Banner>
   );
 }

@@ -2,6 +2,7 @@ import { DecisionActions } from '@/approvals/components/DecisionActions';
 import { useViewer } from '@/auth/hooks/useViewer';
 import type { ReprocessRequestSummaryFragment } from '@/gql/graphql';
 import { formatInstant } from '@/shared/format/dates';
+import { Banner } from '@/shared/ui/Banner';
 import { useReprocessDecision } from '../hooks/useReprocessDecision';
 import { messages } from '../reprocessWords';
 
@@ -36,25 +37,25 @@ export function ReprocessDecisionActions({ request }: { request: ReprocessReques
 export function ReprocessApproval({ request }: { request: ReprocessRequestSummaryFragment }) {
   if (request.state === 'awaiting_approval') {
     return (
-      <section className="banner banner--caution stack" aria-label="Approval">
+      <Banner tone="caution" as="section" className="stack" aria-label="Approval">
         <p role="status">
           <span className="strong">Waiting for approval:</span> {waitingSentence(request.approvalReasons)} Nothing is sent until someone else on call for{' '}
           {request.automations.join(', ')} approves it.
         </p>
         <ReprocessDecisionActions request={request} />
-      </section>
+      </Banner>
     );
   }
   if (request.decision) {
     const { decision, by, at, note } = request.decision;
     return (
-      <p className={decision === 'approved' ? 'banner banner--info' : 'banner banner--caution'} role="status">
+      <Banner tone={decision === 'approved' ? 'info' : 'caution'} role="status">
         <span className="strong">
           {decision === 'approved' ? 'Approved' : request.requestedBy.id === by.id ? 'Withdrawn' : 'Rejected'} by {by.name}
         </span>{' '}
         <time dateTime={at}>{formatInstant(at)}</time>
         {note ? <>: “{note}”</> : '.'} It needed a second person because {waitingSentence(request.approvalReasons)}
-      </p>
+      </Banner>
     );
   }
   return null;

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { ReprocessAction } from '@/gql/graphql';
 import type { ApiFieldError } from '@/shared/graphql/ApiError';
+import { FieldFrame, FieldHint, FieldProblem } from '@/shared/ui/Field';
 import { type CanaryChoice, canaryPlanSentence, readCanary } from '../reprocessCanary';
 import styles from './ReprocessDialog.module.css';
 
@@ -25,14 +26,14 @@ export function ReprocessCanaryField({ action, value, onChange, count, problems 
   const shown = [...(read.ok ? [] : [read.problem]), ...problems.map((p) => p.message)];
   const set = (patch: Partial<CanaryChoice>) => onChange({ ...value, ...patch });
   return (
-    <fieldset className={shown.length > 0 ? `field field--invalid ${styles.canary}` : `field ${styles.canary}`}>
+    <FieldFrame as="fieldset" invalid={shown.length > 0} className={styles.canary}>
       <legend>Canary</legend>
       <label className="checkbox">
         <input type="checkbox" checked={value.on} onChange={(event) => set({ on: event.target.checked })} aria-describedby={`${id}-hint`} /> Start with a canary
       </label>
-      <p id={`${id}-hint`} className="field-hint">
+      <FieldHint id={`${id}-hint`}>
         Send a first slice, wait until the runtime reports each one’s outcome (succeeded or failed again — not the broker’s acknowledgement), and only then the rest.
-      </p>
+      </FieldHint>
       {value.on ? (
         <div className={styles.canaryInputs}>
           <label htmlFor={`${id}-slice`}>First slice</label>
@@ -52,19 +53,19 @@ export function ReprocessCanaryField({ action, value, onChange, count, problems 
             onChange={(event) => set({ thresholdText: event.target.value })}
           />
           {read.ok && read.value !== null && count > 0 ? (
-            <p className={`field-hint ${styles.canaryPlan}`} data-testid="canary-plan">
+            <FieldHint className={styles.canaryPlan} data-testid="canary-plan">
               {canaryPlanSentence(read.size, count, read.value.maxFailureRate)}
-            </p>
+            </FieldHint>
           ) : null}
         </div>
       ) : null}
       {value.on && shown.length > 0 ? (
-        <div className="field-problem" role="alert">
+        <FieldProblem role="alert">
           {shown.map((text) => (
             <p key={text}>{text}</p>
           ))}
-        </div>
+        </FieldProblem>
       ) : null}
-    </fieldset>
+    </FieldFrame>
   );
 }

@@ -1,5 +1,9 @@
 import type { ReprocessRequestDetailFragment } from '@/gql/graphql';
 import { describeError } from '@/shared/graphql/ApiError';
+import { Actions } from '@/shared/ui/Actions';
+import { Banner } from '@/shared/ui/Banner';
+import { Button } from '@/shared/ui/Button';
+import { Panel, PanelTitle } from '@/shared/ui/Panel';
 import { useReprocessControls } from '../hooks/useReprocessControls';
 import { CANARY_STAGE_LABELS, restWords, sliceOutcomes, sliceVerdict } from '../reprocessCanary';
 import { messages } from '../reprocessWords';
@@ -18,10 +22,8 @@ export function ReprocessCanaryStages({ request }: { request: ReprocessRequestDe
   }
   const open = canary.decision === null && (request.state === 'running' || request.state === 'paused');
   return (
-    <section className="panel" aria-labelledby="reprocess-stages-title">
-      <h2 id="reprocess-stages-title" className="panel__title">
-        Stages
-      </h2>
+    <Panel aria-labelledby="reprocess-stages-title">
+      <PanelTitle id="reprocess-stages-title">Stages</PanelTitle>
       <ol className={styles.stages}>
         <li className={styles.stage} data-stage="canary" data-outcome={canary.stage} aria-label="Canary">
           <h3>
@@ -32,16 +34,16 @@ export function ReprocessCanaryStages({ request }: { request: ReprocessRequestDe
             {sliceVerdict(canary)}
           </p>
           {open && canary.stage === 'waiting' && request.canControl ? (
-            <div className="actions">
-              <button type="button" className="button" disabled={controls.continueCanary.isPending} onClick={() => controls.continueCanary.mutate(null)}>
+            <Actions>
+              <Button disabled={controls.continueCanary.isPending} onClick={() => controls.continueCanary.mutate(null)}>
                 {controls.continueCanary.isPending ? 'Sending the rest…' : `Send the other ${messages(canary.rest)} without waiting`}
-              </button>
-            </div>
+              </Button>
+            </Actions>
           ) : null}
           {controls.continueCanary.error ? (
-            <p className="banner banner--error" role="alert">
+            <Banner tone="error" role="alert">
               The rest was not sent: {describeError(controls.continueCanary.error)}
-            </p>
+            </Banner>
           ) : null}
         </li>
         <li className={styles.stage} data-stage="rest" aria-label="The rest">
@@ -49,6 +51,6 @@ export function ReprocessCanaryStages({ request }: { request: ReprocessRequestDe
           <p>{restWords(canary, request.state)}</p>
         </li>
       </ol>
-    </section>
+    </Panel>
   );
 }

@@ -3,6 +3,9 @@ import { useViewer } from '@/auth/hooks/useViewer';
 import type { ReprocessRequestDetailFragment, Role } from '@/gql/graphql';
 import { ROLE_LABELS } from '@/shared/format/labels';
 import { describeError } from '@/shared/graphql/ApiError';
+import { Actions, ActionsReason } from '@/shared/ui/Actions';
+import { Banner } from '@/shared/ui/Banner';
+import { Button } from '@/shared/ui/Button';
 import { useReprocessControls } from '../hooks/useReprocessControls';
 import { CancelReprocessDialog } from './CancelReprocessDialog';
 import styles from './ReprocessRequestPage.module.css';
@@ -32,29 +35,25 @@ export function ReprocessControls({ request }: { request: ReprocessRequestDetail
 
   return (
     <div className={`stack ${styles.controls}`}>
-      <div className="actions" role="group" aria-label="Control this request">
+      <Actions role="group" aria-label="Control this request">
         {request.state === 'running' ? (
-          <button type="button" className="button" {...disabledProps} onClick={() => controls.pause.mutate(null)}>
+          <Button {...disabledProps} onClick={() => controls.pause.mutate(null)}>
             {controls.pause.isPending ? 'Pausing…' : 'Pause'}
-          </button>
+          </Button>
         ) : (
-          <button type="button" className="button button--primary" {...disabledProps} onClick={() => controls.resume.mutate(null)}>
+          <Button variant="primary" {...disabledProps} onClick={() => controls.resume.mutate(null)}>
             {controls.resume.isPending ? 'Resuming…' : 'Resume'}
-          </button>
+          </Button>
         )}
-        <button type="button" className="button button--danger-quiet" {...disabledProps} onClick={() => setConfirmCancel(true)}>
+        <Button variant="danger-quiet" {...disabledProps} onClick={() => setConfirmCancel(true)}>
           Cancel…
-        </button>
-        {blocked ? (
-          <span className="actions__reason" id={BLOCKED_ID}>
-            {blocked}
-          </span>
-        ) : null}
-      </div>
+        </Button>
+        {blocked ? <ActionsReason id={BLOCKED_ID}>{blocked}</ActionsReason> : null}
+      </Actions>
       {failed ? (
-        <p className="banner banner--error" role="alert">
+        <Banner tone="error" role="alert">
           {controls.pause.error ? 'Not paused' : 'Not resumed'}: {describeError(failed)}
-        </p>
+        </Banner>
       ) : null}
       {confirmCancel ? <CancelReprocessDialog request={request} cancel={controls.cancel} onClose={() => setConfirmCancel(false)} /> : null}
     </div>

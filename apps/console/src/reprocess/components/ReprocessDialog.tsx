@@ -1,10 +1,14 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { DeadLetterSelection, ReprocessAction, ReprocessPreviewQuery } from '@/gql/graphql';
 import { Dialog, DialogStatus } from '@/shared/components/Dialog';
 import { ErrorState } from '@/shared/components/ErrorState';
 import { LoadingMessage, SkeletonLine } from '@/shared/components/Skeleton';
 import { type ApiFieldError, describeError, isApiError } from '@/shared/graphql/ApiError';
+import { Banner } from '@/shared/ui/Banner';
+import { Button } from '@/shared/ui/Button';
+import { Field } from '@/shared/ui/Field';
+import { State, StateText, StateTitle } from '@/shared/ui/State';
 import { useReprocessPreview } from '../hooks/useReprocessPreview';
 import { useStartReprocess } from '../hooks/useStartReprocess';
 import { reprocessPath } from '../reprocessProgress';
@@ -59,52 +63,44 @@ function ProblemLine({ problem }: { problem: ApiFieldError }) {
   );
 }
 
-function FieldProblems({ id, problems }: { id: string; problems: readonly ApiFieldError[] }) {
-  if (problems.length === 0) {
-    return null;
-  }
-  return (
-    <div id={id} className="field-problem">
-      {problems.map((problem) => (
-        <ProblemLine key={`${problem.path}:${problem.message}`} problem={problem} />
-      ))}
-    </div>
-  );
+/** The api's problems with one field, a line each; nothing when there are none. */
+function problemLines(problems: readonly ApiFieldError[]): ReactNode {
+  return problems.length === 0 ? undefined : problems.map((problem) => <ProblemLine key={`${problem.path}:${problem.message}`} problem={problem} />);
 }
 
 /** Why the request was refused, for everything that is not one input's problem. */
 function SubmitProblem({ error, onRecount }: { error: unknown; onRecount: () => void }) {
   if (!isApiError(error)) {
     return (
-      <p className="banner banner--error" role="alert">
+      <Banner tone="error" role="alert">
         Nothing was started: {describeError(error)}
-      </p>
+      </Banner>
     );
   }
   const other = error.fields.filter((field) => inputOf(field) === undefined && field.message !== error.message);
   switch (error.code) {
     case 'CONFLICT':
       return (
-        <div className="banner banner--error" role="alert">
+        <Banner tone="error" as="div" role="alert">
           <p className="strong">Nothing was started: the selection changed.</p>
           <p>{error.message}</p>
-          <button type="button" className="button button--small" onClick={onRecount}>
+          <Button size="small" onClick={onRecount}>
             Count again
-          </button>
-        </div>
+          </Button>
+        </Banner>
       );
     case 'FORBIDDEN':
       return (
-        <p className="banner banner--error" role="alert">
+        <Banner tone="error" role="alert">
           Nothing was started: you may not do this. {error.message}
-        </p>
+        </Banner>
       );
     case 'BAD_USER_INPUT':
       if (error.fields.length > 0 && other.length === 0) {
         return null; // each problem is shown beside its input
       }
       return (
-        <div className="banner banner--error" role="alert">
+        <Banner tone="error" as="div" role="alert">
           <p className="strong">Nothing was started: {error.message}</p>
           {other.length > 0 ? (
             <ul>
@@ -116,13 +112,13 @@ function SubmitProblem({ error, onRecount }: { error: unknown; onRecount: () => 
               ))}
             </ul>
           ) : null}
-        </div>
+        </Banner>
       );
     default:
       return (
-        <p className="banner banner--error" role="alert">
+        <Banner tone="error" role="alert">
           Nothing was started: {describeError(error)}
-        </p>
+        </Banner>
       );
   }
 }
@@ -147,12 +143,12 @@ function pulledCount(parts: readonly { route: string; count: number }[]): number
 function PreviewSummary({ action, preview }: { action: ReprocessAction; preview: Preview }) {
   if (preview.count === 0) {
     return (
-      <div className="state" role="status" aria-labelledby="reprocess-nothing-title">
-        <h3 id="reprocess-nothing-title" className="state__title">
+      <State role="status" aria-labelledby="reprocess-nothing-title">
+        <StateTitle id="reprocess-nothing-title" level={3}>
           Nothing to {action}
-        </h3>
-        <p className="state__text">The selection holds no pending, failed-again or reprocessed dead letter that is not already waiting in another request.</p>
-      </div>
+        </StateTitle>
+        <StateText>The selection holds no pending, failed-again or reprocessed dead letter that is not already waiting in another request.</StateText>
+      </State>
     );
   }
   return (
@@ -162,15 +158,15 @@ function PreviewSummary({ action, preview }: { action: ReprocessAction; preview:
       </p>
       <ReprocessPreviewParts parts={preview.parts} />
       {preview.approvalReasons.length > 0 && !preview.blockedReason ? (
-        <p className="banner banner--caution" role="note">
+        <Banner tone="caution" role="note">
           <span className="strong">This request will wait for approval.</span> {preview.approvalReasons.join('; ')}. Nothing is sent until someone else on call approves it; you
           will find it under Approvals.
-        </p>
+        </Banner>
       ) : null}
       {preview.blockedReason ? (
-        <p className="banner banner--error" role="alert">
+        <Banner tone="error" role="alert">
           <span className="strong">You cannot do this.</span> {preview.blockedReason}
-        </p>
+        </Banner>
       ) : null}
     </div>
   );
@@ -181,10 +177,6 @@ function submitLabel(action: ReprocessAction, count: number, approvalReasons: re
   return approvalReasons.length > 0 ? `Ask for approval: ${confirmLabel(action, count)}` : confirmLabel(action, count);
 }
 
-function describedBy(id: string, problems: readonly ApiFieldError[]): string {
-  return problems.length > 0 ? `${id}-hint ${id}-problem` : `${id}-hint`;
-}
-
 interface FieldProps {
   action: ReprocessAction;
   value: string;
@@ -193,52 +185,33 @@ interface FieldProps {
 }
 
 function ReasonField({ action, value, onChange, problems }: FieldProps) {
-  const id = useId();
   return (
-    <div className={problems.length > 0 ? 'field field--invalid' : 'field'}>
-      <label htmlFor={id} className="required">
-        Reason
-      </label>
-      <textarea
-        id={id}
-        rows={3}
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-        aria-required
-        aria-invalid={problems.length > 0 ? true : undefined}
-        aria-describedby={describedBy(id, problems)}
-        placeholder={action === 'reprocess' ? 'e.g. NetSuite fixed the billing addresses (INC-4211)' : 'e.g. duplicates of payouts already settled by hand'}
-      />
-      <p id={`${id}-hint`} className="field-hint">
-        Why, in a few words. It is recorded in the audit trail with your name.
-      </p>
-      <FieldProblems id={`${id}-problem`} problems={problems} />
-    </div>
+    <Field label="Reason" required hint="Why, in a few words. It is recorded in the audit trail with your name." problem={problemLines(problems)}>
+      {(control) => (
+        <textarea
+          {...control}
+          rows={3}
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+          placeholder={action === 'reprocess' ? 'e.g. NetSuite fixed the billing addresses (INC-4211)' : 'e.g. duplicates of payouts already settled by hand'}
+        />
+      )}
+    </Field>
   );
 }
 
 function VelocityField({ value, onChange, problems, estimate }: Omit<FieldProps, 'action'> & { estimate: string }) {
-  const id = useId();
   return (
-    <div className={problems.length > 0 ? `field field--invalid ${styles.velocity}` : `field ${styles.velocity}`}>
-      <label htmlFor={id}>Velocity (messages a second)</label>
-      <input
-        id={id}
-        type="number"
-        inputMode="numeric"
-        min={MIN_VELOCITY}
-        max={MAX_VELOCITY}
-        step={1}
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-        aria-invalid={problems.length > 0 ? true : undefined}
-        aria-describedby={describedBy(id, problems)}
-      />
-      <p id={`${id}-hint`} className="field-hint">
-        {estimate} At most this many are sent each second, so the runtime and the systems behind it are not flooded.
-      </p>
-      <FieldProblems id={`${id}-problem`} problems={problems} />
-    </div>
+    <Field
+      label="Velocity (messages a second)"
+      className={styles.velocity}
+      hint={<>{estimate} At most this many are sent each second, so the runtime and the systems behind it are not flooded.</>}
+      problem={problemLines(problems)}
+    >
+      {(control) => (
+        <input {...control} type="number" inputMode="numeric" min={MIN_VELOCITY} max={MAX_VELOCITY} step={1} value={value} onChange={(event) => onChange(event.target.value)} />
+      )}
+    </Field>
   );
 }
 
@@ -306,12 +279,12 @@ export function ReprocessDialog({ action, selection, scope, onClose }: Reprocess
       actions={
         <>
           {preview.isFetching && !preview.isPending ? <DialogStatus>Counting again…</DialogStatus> : null}
-          <button type="button" className={action === 'discard' ? 'button button--danger' : 'button button--primary'} disabled={!ready || start.isPending} onClick={() => submit()}>
+          <Button variant={action === 'discard' ? 'danger' : 'primary'} disabled={!ready || start.isPending} onClick={() => submit()}>
             {start.isPending ? 'Starting…' : submitLabel(action, count, preview.data?.reprocessPreview.approvalReasons ?? [])}
-          </button>
-          <button type="button" className="button" onClick={onClose} disabled={start.isPending}>
+          </Button>
+          <Button onClick={onClose} disabled={start.isPending}>
             Cancel
-          </button>
+          </Button>
         </>
       }
     >

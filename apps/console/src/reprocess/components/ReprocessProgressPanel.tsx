@@ -3,6 +3,7 @@ import type { ReprocessRequestSummaryFragment } from '@/gql/graphql';
 import { InfoTip } from '@/shared/components/InfoTip';
 import { REPROCESS_ITEM_STATE_DESCRIPTIONS, REPROCESS_ITEM_STATE_LABELS } from '@/shared/format/labels';
 import { formatNumber } from '@/shared/format/numbers';
+import { Panel, PanelHeader, PanelTitle } from '@/shared/ui/Panel';
 import { ITEM_STATE_COLOURS, type ProgressRow, finishedCount, formatShare, openCount, progressRows, refetchIntervalFor } from '../reprocessProgress';
 import { type PickupSample, addSample, describeTimeRemaining, notPickedUpCount, observedRate, pickedUpCount } from '../reprocessEstimate';
 import { messages } from '../reprocessWords';
@@ -95,15 +96,13 @@ export function ReprocessProgressPanel({ request, observedAt }: { request: Reque
   );
   const share = whole === 0 ? 0 : finished / whole;
   return (
-    <section className="panel" aria-labelledby="reprocess-progress-title">
-      <div className="panel__header">
-        <h2 id="reprocess-progress-title" className="panel__title">
-          Progress
-        </h2>
+    <Panel aria-labelledby="reprocess-progress-title">
+      <PanelHeader>
+        <PanelTitle id="reprocess-progress-title">Progress</PanelTitle>
         <p className={`muted ${styles.freshness}`} aria-live="off">
           {freshness(request)}
         </p>
-      </div>
+      </PanelHeader>
       <p className={styles.headline} data-testid="progress-headline">
         <span className="strong">{formatNumber(finished)}</span> of {messages(whole)} finished ({formatShare(share)})
       </p>
@@ -114,6 +113,6 @@ export function ReprocessProgressPanel({ request, observedAt }: { request: Reque
           <StateCount key={row.state} row={row} />
         ))}
       </div>
-    </section>
+    </Panel>
   );
 }

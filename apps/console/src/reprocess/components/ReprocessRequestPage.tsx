@@ -5,6 +5,8 @@ import { detailPageFallback } from '@/shared/components/DetailPageFallback';
 import { formatInstant } from '@/shared/format/dates';
 import { formatNumber } from '@/shared/format/numbers';
 import { useDocumentTitle } from '@/shared/hooks/useDocumentTitle';
+import { Banner } from '@/shared/ui/Banner';
+import { Panel, PanelTitle } from '@/shared/ui/Panel';
 import { useReprocessRequest } from '../hooks/useReprocessRequest';
 import { isMoving } from '../reprocessProgress';
 import { messages } from '../reprocessWords';
@@ -102,37 +104,31 @@ export function ReprocessRequestPage() {
       </header>
       <ReprocessApproval request={request} />
       {request.waitingReason ? (
-        <p className="banner banner--caution" role="status">
+        <Banner tone="caution" role="status">
           <span className="strong">Waiting.</span> {request.waitingReason}
-        </p>
+        </Banner>
       ) : null}
       {query.isRefetchError ? (
-        <p className="banner banner--error" role="alert">
+        <Banner tone="error" role="alert">
           The latest progress could not be loaded; the numbers below may be behind. Trying again.
-        </p>
+        </Banner>
       ) : null}
       <div className="stack">
         <ReprocessCanaryStages request={request} />
         <ReprocessProgressPanel request={request} observedAt={query.dataUpdatedAt} />
         <FailedAgainLink request={request} />
-        <section className="panel" aria-labelledby="reprocess-facts-title">
-          <h2 id="reprocess-facts-title" className="panel__title">
-            Request
-          </h2>
+        <Panel aria-labelledby="reprocess-facts-title">
+          <PanelTitle id="reprocess-facts-title">Request</PanelTitle>
           <Facts request={request} />
-        </section>
-        <section className="panel" aria-labelledby="reprocess-errors-title">
-          <h2 id="reprocess-errors-title" className="panel__title">
-            Latest failures and retries
-          </h2>
+        </Panel>
+        <Panel aria-labelledby="reprocess-errors-title">
+          <PanelTitle id="reprocess-errors-title">Latest failures and retries</PanelTitle>
           <ReprocessErrorsTable errors={request.recentErrors} />
-        </section>
-        <section className="panel" aria-labelledby="reprocess-audit-title">
-          <h2 id="reprocess-audit-title" className="panel__title">
-            Audit trail
-          </h2>
+        </Panel>
+        <Panel aria-labelledby="reprocess-audit-title">
+          <PanelTitle id="reprocess-audit-title">Audit trail</PanelTitle>
           <AuditTrail scope={{ requestId: request.id }} live={isMoving(request)} version={request.state} emptyText="Nothing recorded for this request yet." />
-        </section>
+        </Panel>
       </div>
     </div>
   );

@@ -1,5 +1,7 @@
 import { Link } from 'react-router';
 import { useDocumentTitle } from '@/shared/hooks/useDocumentTitle';
+import { ButtonLink } from '@/shared/ui/Button';
+import { State, StateText, StateTitle } from '@/shared/ui/State';
 import { ReprocessRequestList } from './ReprocessRequestList';
 
 /** Every reprocess and discard request, newest first. */
@@ -19,17 +21,13 @@ export function ReprocessRequestsPage() {
       <ReprocessRequestList
         automation={null}
         emptyState={
-          <div className="state" role="status" aria-labelledby="reprocess-empty-title">
-            <h2 id="reprocess-empty-title" className="state__title">
-              Nothing reprocessed or discarded yet
-            </h2>
-            <p className="state__text">
+          <State role="status" aria-labelledby="reprocess-empty-title">
+            <StateTitle id="reprocess-empty-title">Nothing reprocessed or discarded yet</StateTitle>
+            <StateText>
               Select dead letters in the workbench, or everything matching a filter, and reprocess or discard them. Each request shows here with its progress and its record.
-            </p>
-            <Link className="button" to="/dead-letters">
-              Open the dead-letter workbench
-            </Link>
-          </div>
+            </StateText>
+            <ButtonLink to="/dead-letters">Open the dead-letter workbench</ButtonLink>
+          </State>
         }
       />
     </div>

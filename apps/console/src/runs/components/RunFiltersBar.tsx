@@ -2,6 +2,7 @@ import { FilterBar } from '@/shared/components/filters/FilterBar';
 import { TextFilterField } from '@/shared/components/filters/TextFilterField';
 import { TimeRangeFields } from '@/shared/components/filters/TimeRangeFields';
 import { RUN_STATUS_LABELS, optionsOf } from '@/shared/format/labels';
+import { Field } from '@/shared/ui/Field';
 import type { RunFilterName, RunFilters } from '../runFilters';
 
 interface RunFiltersBarProps {
@@ -17,17 +18,18 @@ const STATUSES = optionsOf(RUN_STATUS_LABELS);
 export function RunFiltersBar({ filters, onFilterChange, onClear, hasFilters }: RunFiltersBarProps) {
   return (
     <FilterBar label="Filter runs" hasFilters={hasFilters} onClear={onClear}>
-      <div className="field field--compact">
-        <label htmlFor="runs-filter-status">Status</label>
-        <select id="runs-filter-status" value={filters.status} onChange={(event) => onFilterChange('status', event.target.value)}>
-          <option value="">Any</option>
-          {STATUSES.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <Field id="runs-filter-status" label="Status" compact>
+        {(control) => (
+          <select {...control} value={filters.status} onChange={(event) => onFilterChange('status', event.target.value)}>
+            <option value="">Any</option>
+            {STATUSES.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
       <TimeRangeFields idPrefix="runs-filter" fromLabel="Started from" toLabel="Started before" from={filters.from} to={filters.to} onChange={onFilterChange} />
       <TextFilterField
         id="runs-filter-correlation"

@@ -1,4 +1,5 @@
 import { useDocumentTitle } from '@/shared/hooks/useDocumentTitle';
+import { State, StateText, StateTitle } from '@/shared/ui/State';
 import { RunsExplorer } from './RunsExplorer';
 
 /** Every automation's runs in one place: the first stop for "what is failing right now?". */
@@ -14,12 +15,10 @@ export function RunsPage() {
       </header>
       <RunsExplorer
         emptyState={
-          <div className="state" role="status" aria-labelledby="runs-empty-title">
-            <h2 id="runs-empty-title" className="state__title">
-              No runs reported yet
-            </h2>
-            <p className="state__text">Runtimes report through the SDK with a runtime token; their runs show here as they happen.</p>
-          </div>
+          <State role="status" aria-labelledby="runs-empty-title">
+            <StateTitle id="runs-empty-title">No runs reported yet</StateTitle>
+            <StateText>Runtimes report through the SDK with a runtime token; their runs show here as they happen.</StateText>
+          </State>
         }
       />
     </div>

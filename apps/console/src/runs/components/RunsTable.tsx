@@ -4,6 +4,7 @@ import { Badge, RunStatusBadge } from '@/shared/components/Badge';
 import { formatInstant } from '@/shared/format/dates';
 import { formatDuration } from '@/shared/format/durations';
 import { RunError } from '@/shared/components/RunError';
+import { NumericCell, Table } from '@/shared/ui/Table';
 import styles from './RunsTable.module.css';
 
 export function trailPath(correlationId: string): string {
@@ -25,59 +26,57 @@ interface RunsTableProps {
 
 export function RunsTable({ runs, showAutomation }: RunsTableProps) {
   return (
-    <div className="table-scroll">
-      <table className="table">
-        <caption className="visually-hidden">Runs, newest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">Started</th>
-            {showAutomation ? <th scope="col">Automation</th> : null}
-            <th scope="col">Status</th>
-            <th scope="col">Attempt</th>
-            <th scope="col">Duration</th>
-            <th scope="col">Correlation id</th>
-            <th scope="col">Error</th>
-            <th scope="col">Manual touch</th>
+    <Table>
+      <caption className="visually-hidden">Runs, newest first</caption>
+      <thead>
+        <tr>
+          <th scope="col">Started</th>
+          {showAutomation ? <th scope="col">Automation</th> : null}
+          <th scope="col">Status</th>
+          <th scope="col">Attempt</th>
+          <th scope="col">Duration</th>
+          <th scope="col">Correlation id</th>
+          <th scope="col">Error</th>
+          <th scope="col">Manual touch</th>
+        </tr>
+      </thead>
+      <tbody>
+        {runs.map((run) => (
+          <tr key={`${run.automation.slug}/${run.runId}/${run.attempt}`} data-run-id={run.runId}>
+            <td className="nowrap">
+              <time dateTime={run.startedAt}>{formatInstant(run.startedAt)}</time>
+              <span className={styles.runId} title="Run id">
+                {run.runId}
+              </span>
+            </td>
+            {showAutomation ? (
+              <td>
+                <Link to={`/automations/${run.automation.slug}/runs`}>{run.automation.title}</Link>
+              </td>
+            ) : null}
+            <td>
+              <RunStatusBadge status={run.status} />
+            </td>
+            <NumericCell>{run.attempt}</NumericCell>
+            <td className="nowrap">
+              <RunDuration run={run} />
+            </td>
+            <td>
+              {run.correlationId ? (
+                <Link className="mono" to={trailPath(run.correlationId)} title="Every run in this transaction">
+                  {run.correlationId}
+                </Link>
+              ) : (
+                <span className="muted">—</span>
+              )}
+            </td>
+            <td className={styles.error}>
+              <RunError errorClass={run.errorClass} errorMessage={run.errorMessage} />
+            </td>
+            <td>{run.manualTouch ? <Badge tone="caution">Manual touch</Badge> : <span className="muted">—</span>}</td>
           </tr>
-        </thead>
-        <tbody>
-          {runs.map((run) => (
-            <tr key={`${run.automation.slug}/${run.runId}/${run.attempt}`} data-run-id={run.runId}>
-              <td className="nowrap">
-                <time dateTime={run.startedAt}>{formatInstant(run.startedAt)}</time>
-                <span className={styles.runId} title="Run id">
-                  {run.runId}
-                </span>
-              </td>
-              {showAutomation ? (
-                <td>
-                  <Link to={`/automations/${run.automation.slug}/runs`}>{run.automation.title}</Link>
-                </td>
-              ) : null}
-              <td>
-                <RunStatusBadge status={run.status} />
-              </td>
-              <td className="numeric">{run.attempt}</td>
-              <td className="nowrap">
-                <RunDuration run={run} />
-              </td>
-              <td>
-                {run.correlationId ? (
-                  <Link className="mono" to={trailPath(run.correlationId)} title="Every run in this transaction">
-                    {run.correlationId}
-                  </Link>
-                ) : (
-                  <span className="muted">—</span>
-                )}
-              </td>
-              <td className={styles.error}>
-                <RunError errorClass={run.errorClass} errorMessage={run.errorMessage} />
-              </td>
-              <td>{run.manualTouch ? <Badge tone="caution">Manual touch</Badge> : <span className="muted">—</span>}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </Table>
   );
 }

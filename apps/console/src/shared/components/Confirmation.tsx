@@ -1,18 +1,19 @@
 import { type ReactNode, useEffect, useRef } from 'react';
+import { Banner } from '@/shared/ui/Banner';
 
 /**
  * What a save or a registration did, said where the person looks next: on screen, with the keyboard
  * and the screen reader's focus moved to it when it appears.
  */
 export function Confirmation({ children, label = 'Done' }: { children: ReactNode; label?: string }) {
-  const ref = useRef<HTMLDivElement>(null);
+  const ref = useRef<HTMLElement>(null);
   useEffect(() => {
     ref.current?.focus();
   }, []);
   return (
-    <div ref={ref} className="banner banner--good confirmation" role="status" aria-label={label} tabIndex={-1}>
+    <Banner ref={ref} tone="good" as="div" role="status" aria-label={label} tabIndex={-1}>
       {children}
-    </div>
+    </Banner>
   );
 }
 

@@ -1,4 +1,6 @@
 import { describeError } from '@/shared/graphql/ApiError';
+import { Button } from '@/shared/ui/Button';
+import { State, StateText, StateTitle } from '@/shared/ui/State';
 
 interface ErrorStateProps {
   title: string;
@@ -10,14 +12,14 @@ interface ErrorStateProps {
 /** A failed load: what failed, the api's reason, and a way to try again. */
 export function ErrorState({ title, error, onRetry, retrying = false }: ErrorStateProps) {
   return (
-    <div className="state state--error" role="alert">
-      <h2 className="state__title">{title}</h2>
-      <p className="state__text">{describeError(error)}</p>
+    <State tone="error" role="alert">
+      <StateTitle>{title}</StateTitle>
+      <StateText>{describeError(error)}</StateText>
       {onRetry ? (
-        <button type="button" className="button" onClick={onRetry} disabled={retrying}>
+        <Button onClick={onRetry} disabled={retrying}>
           {retrying ? 'Trying again…' : 'Try again'}
-        </button>
+        </Button>
       ) : null}
-    </div>
+    </State>
   );
 }

@@ -1,3 +1,5 @@
+import { Banner } from '@/shared/ui/Banner';
+import { Button } from '@/shared/ui/Button';
 import styles from './LoadMore.module.css';
 
 /** What "Load more" needs of an infinite query (react-query's `useInfiniteQuery` result fits). */
@@ -13,9 +15,9 @@ export function LoadMore({ query }: { query: NextPageQuery }) {
   return (
     <>
       {query.isFetchNextPageError ? (
-        <p className="banner banner--error" role="alert">
+        <Banner tone="error" role="alert">
           The next page could not be loaded. Try again.
-        </p>
+        </Banner>
       ) : null}
       <LoadMoreButton query={query} />
     </>
@@ -26,9 +28,9 @@ export function LoadMore({ query }: { query: NextPageQuery }) {
 export function LoadMoreButton({ query }: { query: NextPageQuery }) {
   return query.hasNextPage ? (
     <div className={styles.loadMore}>
-      <button type="button" className="button" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
+      <Button onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
         {query.isFetchingNextPage ? 'Loading more…' : 'Load more'}
-      </button>
+      </Button>
     </div>
   ) : null;
 }

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { Link } from 'react-router';
+import { ButtonLink } from '@/shared/ui/Button';
+import { State, StateEyebrow, StateText, StateTitle } from '@/shared/ui/State';
 
 interface NotFoundStateProps {
   title: ReactNode;
@@ -10,15 +11,13 @@ interface NotFoundStateProps {
 
 export function NotFoundState({ title, children, back = { to: '/', label: 'Back to the catalog' } }: NotFoundStateProps) {
   return (
-    <section className="state state--not-found" aria-labelledby="not-found-title">
-      <p className="state__eyebrow">404 · Not found</p>
-      <h1 id="not-found-title" className="state__title">
+    <State as="section" aria-labelledby="not-found-title">
+      <StateEyebrow>404 · Not found</StateEyebrow>
+      <StateTitle id="not-found-title" level={1}>
         {title}
-      </h1>
-      {children ? <div className="state__text">{children}</div> : null}
-      <Link className="button" to={back.to}>
-        {back.label}
-      </Link>
-    </section>
+      </StateTitle>
+      {children ? <StateText as="div">{children}</StateText> : null}
+      <ButtonLink to={back.to}>{back.label}</ButtonLink>
+    </State>
   );
 }

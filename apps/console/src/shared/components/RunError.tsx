@@ -1,4 +1,5 @@
 import { type ReactNode, useId, useState } from 'react';
+import { Button } from '@/shared/ui/Button';
 import styles from './RunError.module.css';
 
 /** Longer messages are cut to one line until asked for; the whole text is also the hover title. */
@@ -40,9 +41,9 @@ export function RunError({ errorClass, errorMessage }: { errorClass: string | nu
         </p>
       ) : null}
       {long ? (
-        <button type="button" className="button button--quiet button--small" aria-expanded={expanded} aria-controls={messageId} onClick={() => setExpanded(!expanded)}>
+        <Button variant="quiet" size="small" aria-expanded={expanded} aria-controls={messageId} onClick={() => setExpanded(!expanded)}>
           {expanded ? 'Show less' : 'Show all'}
-        </button>
+        </Button>
       ) : null}
     </ErrorSummary>
   );

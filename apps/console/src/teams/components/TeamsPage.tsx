@@ -4,6 +4,8 @@ import { Badge } from '@/shared/components/Badge';
 import { ErrorState } from '@/shared/components/ErrorState';
 import { LoadingMessage, SkeletonLine } from '@/shared/components/Skeleton';
 import { useDocumentTitle } from '@/shared/hooks/useDocumentTitle';
+import { Panel, PanelTitle } from '@/shared/ui/Panel';
+import { State, StateText, StateTitle } from '@/shared/ui/State';
 import { useTeamTree } from '../hooks/useTeamTree';
 import { teamTree, type TeamTreeNode } from '../teamTree';
 import styles from './TeamsPage.module.css';
@@ -12,11 +14,9 @@ type Team = TeamTreeQuery['teams'][number];
 
 function EmptyState() {
   return (
-    <section className="state" role="status" aria-labelledby="teams-empty-title">
-      <h2 id="teams-empty-title" className="state__title">
-        No teams yet
-      </h2>
-      <div className="state__text">
+    <State as="section" role="status" aria-labelledby="teams-empty-title">
+      <StateTitle id="teams-empty-title">No teams yet</StateTitle>
+      <StateText as="div">
         <p>
           Teams come from the catalog: a <code>roundhouse.dev/v1 Team</code>, or a Backstage org folder copied unchanged under <code>catalog/</code>. Each Backstage{' '}
           <code>Group</code> becomes a team in this tree (<code>spec.parent</code> and <code>spec.children</code>), and each <code>User</code> a member of the teams its{' '}
@@ -25,8 +25,8 @@ function EmptyState() {
         <p>
           Check the files with <code>npm run catalog -- validate</code>, then apply them with <code>npm run catalog -- apply</code>.
         </p>
-      </div>
-    </section>
+      </StateText>
+    </State>
   );
 }
 
@@ -58,8 +58,8 @@ function TeamBranch({ node }: { node: TeamTreeNode<Team> }) {
   const headingId = `team-${team.name.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
   return (
     <li aria-labelledby={headingId}>
-      <div className="panel">
-        <h2 id={headingId} className="panel__title">
+      <Panel as="div">
+        <PanelTitle id={headingId}>
           {team.title}
           {team.namespace === 'default' ? null : (
             <>
@@ -69,7 +69,7 @@ function TeamBranch({ node }: { node: TeamTreeNode<Team> }) {
               </Badge>
             </>
           )}
-        </h2>
+        </PanelTitle>
         {team.description === null ? null : <p>{team.description}</p>}
         <p className="muted">
           <code>{team.name}</code> ·{' '}
@@ -80,7 +80,7 @@ function TeamBranch({ node }: { node: TeamTreeNode<Team> }) {
           )}
         </p>
         <Members team={team} />
-      </div>
+      </Panel>
       {node.children.length === 0 ? null : (
         <ul className={styles.tree} aria-label={`Teams under ${team.title}`}>
           {node.children.map((child) => (

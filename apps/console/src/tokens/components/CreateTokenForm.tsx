@@ -2,6 +2,11 @@ import { type FormEvent, useState } from 'react';
 import type { TokenCapability } from '@/gql/graphql';
 import { TOKEN_CAPABILITY_DESCRIPTIONS, TOKEN_CAPABILITY_LABELS, optionsOf } from '@/shared/format/labels';
 import { describeError, isApiError } from '@/shared/graphql/ApiError';
+import { Actions } from '@/shared/ui/Actions';
+import { Banner } from '@/shared/ui/Banner';
+import { Button } from '@/shared/ui/Button';
+import { CheckboxField, Field, FieldHint, Fieldset } from '@/shared/ui/Field';
+import { PanelTitle } from '@/shared/ui/Panel';
 import { useCreateRuntimeToken } from '../hooks/useCreateRuntimeToken';
 import { DEFAULT_EXPIRY_DAYS, EXPIRY_CHOICES } from '../tokenLifetimes';
 import styles from './RuntimeTokens.module.css';
@@ -77,11 +82,9 @@ export function CreateTokenForm({ team, teamTitle, automations, onCreated, onCan
   const apiFields = isApiError(create.error) ? create.error.fields : [];
   return (
     <form className={`stack ${styles.form}`} aria-labelledby="create-token-title" onSubmit={submit} noValidate>
-      <h2 id="create-token-title" className="panel__title">
-        New runtime token for {teamTitle}
-      </h2>
+      <PanelTitle id="create-token-title">New runtime token for {teamTitle}</PanelTitle>
       {problems.length > 0 || create.isError ? (
-        <div className="banner banner--error" role="alert">
+        <Banner tone="error" as="div" role="alert">
           <p className="strong">The token was not created.</p>
           <ul>
             {problems.map((problem) => (
@@ -94,27 +97,18 @@ export function CreateTokenForm({ team, teamTitle, automations, onCreated, onCan
               </li>
             ))}
           </ul>
-        </div>
+        </Banner>
       ) : null}
-      <div className="field">
-        <label htmlFor="token-name" className="required">
-          Name
-        </label>
-        <input id="token-name" value={name} onChange={(event) => setName(event.target.value)} aria-describedby="token-name-hint" autoComplete="off" />
-        <p id="token-name-hint" className="field-hint">
-          Where it runs, so whoever revokes it later knows what breaks: e.g. “invoice-worker production”.
-        </p>
-      </div>
-      <fieldset className="fieldset">
-        <legend>Automations it may report for</legend>
-        <div className="field--checkbox">
-          <input id="token-scope-all" type="radio" name="token-scope" checked={scope === 'all'} onChange={() => setScope('all')} />
-          <label htmlFor="token-scope-all">All automations of the team, including ones registered later</label>
-        </div>
-        <div className="field--checkbox">
-          <input id="token-scope-some" type="radio" name="token-scope" checked={scope === 'some'} onChange={() => setScope('some')} />
-          <label htmlFor="token-scope-some">Only the automations chosen below</label>
-        </div>
+      <Field id="token-name" label="Name" required hint="Where it runs, so whoever revokes it later knows what breaks: e.g. “invoice-worker production”.">
+        {(control) => <input {...control} value={name} onChange={(event) => setName(event.target.value)} autoComplete="off" />}
+      </Field>
+      <Fieldset legend="Automations it may report for">
+        <CheckboxField id="token-scope-all" label="All automations of the team, including ones registered later">
+          {(control) => <input {...control} type="radio" name="token-scope" checked={scope === 'all'} onChange={() => setScope('all')} />}
+        </CheckboxField>
+        <CheckboxField id="token-scope-some" label="Only the automations chosen below">
+          {(control) => <input {...control} type="radio" name="token-scope" checked={scope === 'some'} onChange={() => setScope('some')} />}
+        </CheckboxField>
         {scope === 'some' ? (
           automations.length === 0 ? (
             <p className="muted">The team has no automations yet.</p>
@@ -123,85 +117,94 @@ export function CreateTokenForm({ team, teamTitle, automations, onCreated, onCan
               {automations.map((automation) => {
                 const id = `token-automation-${automation.slug}`;
                 return (
-                  <div key={automation.slug} className="field--checkbox">
-                    <input
-                      id={id}
-                      type="checkbox"
-                      checked={chosen.includes(automation.slug)}
-                      onChange={(event) =>
-                        setChosen(
-                          toggle(
-                            chosen,
-                            automation.slug,
-                            event.target.checked,
-                            automations.map((candidate) => candidate.slug),
-                          ),
-                        )
-                      }
-                    />
-                    <label htmlFor={id}>
-                      {automation.title} <span className="muted mono">{automation.slug}</span>
-                    </label>
-                  </div>
+                  <CheckboxField
+                    key={automation.slug}
+                    id={id}
+                    label={
+                      <>
+                        {automation.title} <span className="muted mono">{automation.slug}</span>
+                      </>
+                    }
+                  >
+                    {(control) => (
+                      <input
+                        {...control}
+                        type="checkbox"
+                        checked={chosen.includes(automation.slug)}
+                        onChange={(event) =>
+                          setChosen(
+                            toggle(
+                              chosen,
+                              automation.slug,
+                              event.target.checked,
+                              automations.map((candidate) => candidate.slug),
+                            ),
+                          )
+                        }
+                      />
+                    )}
+                  </CheckboxField>
                 );
               })}
             </div>
           )
         ) : null}
-      </fieldset>
-      <fieldset className="fieldset">
-        <legend>What it may do</legend>
+      </Fieldset>
+      <Fieldset legend="What it may do">
         {CAPABILITIES.map((capability) => {
           const id = `token-capability-${capability.value}`;
           return (
             <div key={capability.value} className="capability">
-              <div className="field--checkbox">
-                <input
-                  id={id}
-                  type="checkbox"
-                  aria-describedby={`${id}-hint`}
-                  checked={capabilities.includes(capability.value)}
-                  onChange={(event) =>
-                    setCapabilities(
-                      toggle(
-                        capabilities,
-                        capability.value,
-                        event.target.checked,
-                        CAPABILITIES.map((option) => option.value),
-                      ),
-                    )
-                  }
-                />
-                <label htmlFor={id}>{capability.label}</label>
-              </div>
-              <p id={`${id}-hint`} className={`field-hint ${styles.capabilityHint}`}>
+              <CheckboxField id={id} label={capability.label}>
+                {(control) => (
+                  <input
+                    {...control}
+                    type="checkbox"
+                    aria-describedby={`${id}-hint`}
+                    checked={capabilities.includes(capability.value)}
+                    onChange={(event) =>
+                      setCapabilities(
+                        toggle(
+                          capabilities,
+                          capability.value,
+                          event.target.checked,
+                          CAPABILITIES.map((option) => option.value),
+                        ),
+                      )
+                    }
+                  />
+                )}
+              </CheckboxField>
+              <FieldHint id={`${id}-hint`} className={styles.capabilityHint}>
                 {TOKEN_CAPABILITY_DESCRIPTIONS[capability.value]}
-              </p>
+              </FieldHint>
             </div>
           );
         })}
-      </fieldset>
-      <div className="field">
-        <label htmlFor="token-expiry">Expires after</label>
-        <select id="token-expiry" value={expiresInDays} onChange={(event) => setExpiresInDays(Number(event.target.value))} aria-describedby="token-expiry-hint">
-          {EXPIRY_CHOICES.map((choice) => (
-            <option key={choice.days} value={choice.days}>
-              {choice.label}
-            </option>
-          ))}
-        </select>
-        <p id="token-expiry-hint" className="field-hint">
-          Then runtimes using it are refused. Rotate it before that: the old and new tokens both work for a while, so nothing stops.
-        </p>
-      </div>
-      <div className="actions">
-        <button type="submit" className="button button--primary" disabled={create.isPending}>
+      </Fieldset>
+      <Field
+        id="token-expiry"
+        label="Expires after"
+        hint="Then runtimes using it are refused. Rotate it before that: the old and new tokens both work for a while, so nothing stops."
+      >
+        {(control) => (
+          <select {...control} value={expiresInDays} onChange={(event) => setExpiresInDays(Number(event.target.value))}>
+            {EXPIRY_CHOICES.map((choice) => (
+              <option key={choice.days} value={choice.days}>
+                {choice.label}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Actions>
+        <Button type="submit" variant="primary" disabled={create.isPending}>
           {create.isPending ? 'Creating…' : 'Create token'}
-        </button>
-        <button type="button" className="button" onClick={onCancel} disabled={create.isPending}>
+        </Button>
+        <Button onClick={onCancel} disabled={create.isPending}>
           Cancel
-        </button>
-      </div>
+        </Button>
+      </Actions>
     </form>
   );
 }

@@ -1,5 +1,7 @@
 import { Dialog } from '@/shared/components/Dialog';
 import { describeError } from '@/shared/graphql/ApiError';
+import { Banner } from '@/shared/ui/Banner';
+import { Button } from '@/shared/ui/Button';
 import { useRevokeRuntimeToken } from '../hooks/useRevokeRuntimeToken';
 import { type RuntimeToken, describeScope, whatStops } from '../tokenScope';
 
@@ -19,12 +21,12 @@ export function RevokeTokenDialog({ token, teamTitle, titles, onClose }: RevokeT
       onClose={onClose}
       actions={
         <>
-          <button type="button" className="button button--danger" disabled={revoke.isPending} onClick={() => revoke.mutate({ id: token.id }, { onSuccess: onClose })}>
+          <Button variant="danger" disabled={revoke.isPending} onClick={() => revoke.mutate({ id: token.id }, { onSuccess: onClose })}>
             {revoke.isPending ? 'Revoking…' : 'Revoke token'}
-          </button>
-          <button type="button" className="button" onClick={onClose} disabled={revoke.isPending}>
+          </Button>
+          <Button onClick={onClose} disabled={revoke.isPending}>
             Cancel
-          </button>
+          </Button>
         </>
       }
     >
@@ -38,9 +40,9 @@ export function RevokeTokenDialog({ token, teamTitle, titles, onClose }: RevokeT
       </ul>
       <p>What it already reported stays. Revoking cannot be undone: to replace the token without a gap, rotate it instead.</p>
       {revoke.isError ? (
-        <p className="banner banner--error" role="alert">
+        <Banner tone="error" role="alert">
           Not revoked: {describeError(revoke.error)}
-        </p>
+        </Banner>
       ) : null}
     </Dialog>
   );

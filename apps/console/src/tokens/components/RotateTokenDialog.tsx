@@ -2,6 +2,9 @@ import { useState } from 'react';
 import { Dialog } from '@/shared/components/Dialog';
 import { formatDateTime } from '@/shared/format/dates';
 import { describeError } from '@/shared/graphql/ApiError';
+import { Banner } from '@/shared/ui/Banner';
+import { Button } from '@/shared/ui/Button';
+import { Field } from '@/shared/ui/Field';
 import { useRotateRuntimeToken } from '../hooks/useRotateRuntimeToken';
 import { DEFAULT_EXPIRY_DAYS, DEFAULT_OVERLAP_HOURS, EXPIRY_CHOICES, OVERLAP_CHOICES } from '../tokenLifetimes';
 import { type RuntimeToken, describeScope } from '../tokenScope';
@@ -47,12 +50,12 @@ export function RotateTokenDialog({ token, teamTitle, titles, onRotated, onClose
       onClose={onClose}
       actions={
         <>
-          <button type="button" className="button button--primary" disabled={rotate.isPending} onClick={submit}>
+          <Button variant="primary" disabled={rotate.isPending} onClick={submit}>
             {rotate.isPending ? 'Rotating…' : 'Rotate token'}
-          </button>
-          <button type="button" className="button" onClick={onClose} disabled={rotate.isPending}>
+          </Button>
+          <Button onClick={onClose} disabled={rotate.isPending}>
             Cancel
-          </button>
+          </Button>
         </>
       }
     >
@@ -64,35 +67,42 @@ export function RotateTokenDialog({ token, teamTitle, titles, onRotated, onClose
           The old token <code>{token.prefix}…</code> already expired, so runtimes using it stay refused until they get the new one.
         </p>
       ) : (
-        <div className="field">
-          <label htmlFor="rotate-overlap">Keep the old token working for</label>
-          <select id="rotate-overlap" value={overlapHours} onChange={(event) => setOverlapHours(Number(event.target.value))} aria-describedby="rotate-overlap-hint">
-            {OVERLAP_CHOICES.map((choice) => (
-              <option key={choice.hours} value={choice.hours}>
+        <Field
+          id="rotate-overlap"
+          label="Keep the old token working for"
+          hint={
+            <>
+              Both tokens work during this time (the old one never past {formatDateTime(token.expiresAt)}), so you can deploy the new one without a gap. Then
+              <code> {token.prefix}…</code> is refused.
+            </>
+          }
+        >
+          {(control) => (
+            <select {...control} value={overlapHours} onChange={(event) => setOverlapHours(Number(event.target.value))}>
+              {OVERLAP_CHOICES.map((choice) => (
+                <option key={choice.hours} value={choice.hours}>
+                  {choice.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      )}
+      <Field id="rotate-expiry" label="The new token expires after">
+        {(control) => (
+          <select {...control} value={expiresInDays} onChange={(event) => setExpiresInDays(Number(event.target.value))}>
+            {EXPIRY_CHOICES.map((choice) => (
+              <option key={choice.days} value={choice.days}>
                 {choice.label}
               </option>
             ))}
           </select>
-          <p id="rotate-overlap-hint" className="field-hint">
-            Both tokens work during this time (the old one never past {formatDateTime(token.expiresAt)}), so you can deploy the new one without a gap. Then
-            <code> {token.prefix}…</code> is refused.
-          </p>
-        </div>
-      )}
-      <div className="field">
-        <label htmlFor="rotate-expiry">The new token expires after</label>
-        <select id="rotate-expiry" value={expiresInDays} onChange={(event) => setExpiresInDays(Number(event.target.value))}>
-          {EXPIRY_CHOICES.map((choice) => (
-            <option key={choice.days} value={choice.days}>
-              {choice.label}
-            </option>
-          ))}
-        </select>
-      </div>
+        )}
+      </Field>
       {rotate.isError ? (
-        <p className="banner banner--error" role="alert">
+        <Banner tone="error" role="alert">
           Not rotated: {describeError(rotate.error)}
-        </p>
+        </Banner>
       ) : null}
     </Dialog>
   );

@@ -1,10 +1,15 @@
 import { useMemo, useState } from 'react';
-import { Link, Navigate, useNavigate, useParams } from 'react-router';
+import { Navigate, useNavigate, useParams } from 'react-router';
 import { useTeamAccess } from '@/auth/hooks/useTeamAccess';
 import { useAutomationOptions } from '@/catalog/hooks/useAutomationOptions';
 import { ErrorState } from '@/shared/components/ErrorState';
 import { LoadingMessage, SkeletonLine } from '@/shared/components/Skeleton';
 import { useDocumentTitle } from '@/shared/hooks/useDocumentTitle';
+import { Actions } from '@/shared/ui/Actions';
+import { Button, ButtonLink } from '@/shared/ui/Button';
+import { Field } from '@/shared/ui/Field';
+import { Panel } from '@/shared/ui/Panel';
+import { State, StateText, StateTitle } from '@/shared/ui/State';
 import { useTeams } from '@/teams/hooks/useTeams';
 import { useRuntimeTokens } from '../hooks/useRuntimeTokens';
 import { type RuntimeToken, inListOrder } from '../tokenScope';
@@ -47,13 +52,11 @@ export function TokensIndexPage() {
   }
   return (
     <div className="page">
-      <div className="state" role="status">
-        <h1 className="state__title">No team whose tokens you manage</h1>
-        <p className="state__text">Runtime tokens are created by the owners of a team, and by admins.</p>
-        <Link className="button" to="/">
-          Back to the catalog
-        </Link>
-      </div>
+      <State role="status">
+        <StateTitle level={1}>No team whose tokens you manage</StateTitle>
+        <StateText>Runtime tokens are created by the owners of a team, and by admins.</StateText>
+        <ButtonLink to="/">Back to the catalog</ButtonLink>
+      </State>
     </div>
   );
 }
@@ -69,13 +72,11 @@ export function RuntimeTokensPage() {
   if (!access.canManageTeam(team)) {
     return (
       <div className="page">
-        <div className="state" role="status">
-          <h1 className="state__title">Runtime tokens of {team} are managed by its owners</h1>
-          <p className="state__text">Ask an owner of the team, or an admin, for a token. Each one lets a runtime report for the team’s automations.</p>
-          <Link className="button" to="/">
-            Back to the catalog
-          </Link>
-        </div>
+        <State role="status">
+          <StateTitle level={1}>Runtime tokens of {team} are managed by its owners</StateTitle>
+          <StateText>Ask an owner of the team, or an admin, for a token. Each one lets a runtime report for the team’s automations.</StateText>
+          <ButtonLink to="/">Back to the catalog</ButtonLink>
+        </State>
       </div>
     );
   }
@@ -90,26 +91,27 @@ function TeamSwitcher({ team }: { team: string }) {
     return null;
   }
   return (
-    <div className="field field--compact">
-      <label htmlFor="tokens-team">Team</label>
-      <select id="tokens-team" value={team} onChange={(event) => void navigate(`/teams/${encodeURIComponent(event.target.value)}/tokens`)}>
-        {manageable.map((option) => (
-          <option key={option.name} value={option.name}>
-            {option.title}
-          </option>
-        ))}
-      </select>
-    </div>
+    <Field id="tokens-team" label="Team" compact>
+      {(control) => (
+        <select {...control} value={team} onChange={(event) => void navigate(`/teams/${encodeURIComponent(event.target.value)}/tokens`)}>
+          {manageable.map((option) => (
+            <option key={option.name} value={option.name}>
+              {option.title}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }
 
-type Panel = { kind: 'closed' } | { kind: 'form' } | { kind: 'secret'; name: string; secret: string; replaced?: { prefix: string; expiresAt: string } };
+type TokenPanel = { kind: 'closed' } | { kind: 'form' } | { kind: 'secret'; name: string; secret: string; replaced?: { prefix: string; expiresAt: string } };
 
 function TeamTokens({ team }: { team: string }) {
   const tokens = useRuntimeTokens(team);
   const teams = useTeams();
   const automations = useAutomationOptions({ owner: team });
-  const [panel, setPanel] = useState<Panel>({ kind: 'closed' });
+  const [panel, setPanel] = useState<TokenPanel>({ kind: 'closed' });
   const [revoking, setRevoking] = useState<RuntimeToken | null>(null);
   const [rotating, setRotating] = useState<RuntimeToken | null>(null);
 
@@ -128,18 +130,18 @@ function TeamTokens({ team }: { team: string }) {
             what it runs.
           </p>
         </div>
-        <div className="actions">
+        <Actions>
           <TeamSwitcher team={team} />
           {panel.kind === 'closed' ? (
-            <button type="button" className="button button--primary" onClick={() => setPanel({ kind: 'form' })}>
+            <Button variant="primary" onClick={() => setPanel({ kind: 'form' })}>
               New token
-            </button>
+            </Button>
           ) : null}
-        </div>
+        </Actions>
       </header>
 
       {panel.kind === 'form' ? (
-        <div className="panel">
+        <Panel as="div">
           <CreateTokenForm
             team={team}
             teamTitle={teamTitle}
@@ -147,12 +149,12 @@ function TeamTokens({ team }: { team: string }) {
             onCreated={({ name, secret }) => setPanel({ kind: 'secret', name, secret })}
             onCancel={() => setPanel({ kind: 'closed' })}
           />
-        </div>
+        </Panel>
       ) : null}
       {panel.kind === 'secret' ? (
-        <div className="panel">
+        <Panel as="div">
           <SecretOnce name={panel.name} secret={panel.secret} replaced={panel.replaced} onDone={() => setPanel({ kind: 'closed' })} />
-        </div>
+        </Panel>
       ) : null}
 
       <section className="stack token-list" aria-labelledby="token-list-title">
@@ -168,12 +170,10 @@ function TeamTokens({ team }: { team: string }) {
         ) : tokens.isError ? (
           <ErrorState title="The tokens could not be loaded" error={tokens.error} onRetry={() => void tokens.refetch()} retrying={tokens.isFetching} />
         ) : rows.length === 0 ? (
-          <div className="state" role="status" aria-labelledby="tokens-empty-title">
-            <h2 id="tokens-empty-title" className="state__title">
-              No runtime tokens yet
-            </h2>
-            <p className="state__text">Until a runtime has one, {teamTitle}’s automations cannot report runs, so their health stays empty.</p>
-          </div>
+          <State role="status" aria-labelledby="tokens-empty-title">
+            <StateTitle id="tokens-empty-title">No runtime tokens yet</StateTitle>
+            <StateText>Until a runtime has one, {teamTitle}’s automations cannot report runs, so their health stays empty.</StateText>
+          </State>
         ) : (
           <TokenTable tokens={rows} titles={titles} onRotate={setRotating} onRevoke={setRevoking} />
         )}

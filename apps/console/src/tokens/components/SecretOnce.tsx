@@ -1,5 +1,10 @@
 import { useEffect, useState } from 'react';
 import { formatDateTime } from '@/shared/format/dates';
+import { Actions } from '@/shared/ui/Actions';
+import { Banner } from '@/shared/ui/Banner';
+import { Button } from '@/shared/ui/Button';
+import { Field, FieldHint } from '@/shared/ui/Field';
+import { PanelTitle } from '@/shared/ui/Panel';
 import styles from './RuntimeTokens.module.css';
 
 type CopyState = 'idle' | 'copied' | 'failed';
@@ -36,13 +41,11 @@ export function SecretOnce({ name, secret, replaced, onDone }: SecretOnceProps) 
 
   return (
     <section className={styles.secretOnce} aria-labelledby="secret-once-title">
-      <h2 id="secret-once-title" className="panel__title">
-        Copy the token “{name}” now
-      </h2>
-      <p className="banner banner--caution">
+      <PanelTitle id="secret-once-title">Copy the token “{name}” now</PanelTitle>
+      <Banner tone="caution">
         <span className="strong">You will not see it again.</span> Roundhouse keeps only a hash of it. Store it where the runtime reads its secrets (e.g.{' '}
         <code>ROUNDHOUSE_TOKEN</code>); if it is lost, revoke it and create another.
-      </p>
+      </Banner>
       {replaced ? (
         <p>
           The old token <code>{replaced.prefix}…</code>{' '}
@@ -55,23 +58,22 @@ export function SecretOnce({ name, secret, replaced, onDone }: SecretOnceProps) 
           )}
         </p>
       ) : null}
-      <div className="field">
-        <label htmlFor="token-secret">Runtime token</label>
-        <div className={styles.secretRow}>
-          <input id="token-secret" className="mono" readOnly value={secret} onFocus={(event) => event.target.select()} spellCheck={false} />
-          <button type="button" className="button button--primary" onClick={() => void copyToClipboard()}>
-            Copy token
-          </button>
-        </div>
-        <p className="field-hint" role="status">
-          {copy === 'copied' ? 'Copied to the clipboard.' : copy === 'failed' ? 'Could not copy: select the text and copy it by hand.' : ''}
-        </p>
-      </div>
-      <div className="actions">
-        <button type="button" className="button" onClick={onDone}>
-          I have stored it
-        </button>
-      </div>
+      <Field id="token-secret" label="Runtime token">
+        {(control) => (
+          <>
+            <div className={styles.secretRow}>
+              <input {...control} className="mono" readOnly value={secret} onFocus={(event) => event.target.select()} spellCheck={false} />
+              <Button variant="primary" onClick={() => void copyToClipboard()}>
+                Copy token
+              </Button>
+            </div>
+            <FieldHint role="status">{copy === 'copied' ? 'Copied to the clipboard.' : copy === 'failed' ? 'Could not copy: select the text and copy it by hand.' : ''}</FieldHint>
+          </>
+        )}
+      </Field>
+      <Actions>
+        <Button onClick={onDone}>I have stored it</Button>
+      </Actions>
     </section>
   );
 }

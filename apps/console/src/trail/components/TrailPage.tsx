@@ -1,9 +1,12 @@
 import { useMemo, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { ErrorState } from '@/shared/components/ErrorState';
 import { LoadingMessage, SkeletonLine } from '@/shared/components/Skeleton';
 import { formatDuration } from '@/shared/format/durations';
 import { useDocumentTitle } from '@/shared/hooks/useDocumentTitle';
+import { ButtonLink } from '@/shared/ui/Button';
+import { Panel, PanelTitle } from '@/shared/ui/Panel';
+import { State, StateText, StateTitle } from '@/shared/ui/State';
 import { useTrail } from '../hooks/useTrail';
 import { inTimeOrder, spanOf } from '../trailTimes';
 import { TrailGantt } from './TrailGantt';
@@ -22,18 +25,14 @@ function TrailSkeleton() {
 
 function TrailEmptyState() {
   return (
-    <div className="state" role="status" aria-labelledby="trail-empty-title">
-      <h2 id="trail-empty-title" className="state__title">
-        No runs carry this correlation id
-      </h2>
-      <p className="state__text">
+    <State role="status" aria-labelledby="trail-empty-title">
+      <StateTitle id="trail-empty-title">No runs carry this correlation id</StateTitle>
+      <StateText>
         Check the id for a typo. A run joins a trail when its runtime passes the business transaction’s id (an order, a deal, an invoice) as the correlation id through the SDK, or
         when it is a span of this trace sent with OpenTelemetry.
-      </p>
-      <Link className="button" to="/runs">
-        Search all runs
-      </Link>
-    </div>
+      </StateText>
+      <ButtonLink to="/runs">Search all runs</ButtonLink>
+    </State>
   );
 }
 
@@ -62,12 +61,10 @@ export function TrailPage() {
           {runs.length} {runs.length === 1 ? 'run' : 'runs'} across {automations} {automations === 1 ? 'automation' : 'automations'}, spanning {formatDuration(span.length)}.
         </p>
         <TrailGantt runs={runs} span={span} now={now} />
-        <section className="panel" aria-labelledby="trail-timeline-title">
-          <h2 id="trail-timeline-title" className="panel__title">
-            Timeline
-          </h2>
+        <Panel aria-labelledby="trail-timeline-title">
+          <PanelTitle id="trail-timeline-title">Timeline</PanelTitle>
           <TrailTimeline runs={runs} steps={query.data?.trailSteps ?? []} />
-        </section>
+        </Panel>
       </>
     );
   }

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { Button } from '@/shared/ui/Button';
 import styles from './FilterBar.module.css';
 
 interface FilterBarProps {
@@ -22,8 +23,8 @@ export function FilterBar({ label, hasFilters = false, onClear, children }: Filt
 
 export function ClearFiltersButton({ onClear, quiet = false }: { onClear: () => void; quiet?: boolean }) {
   return (
-    <button type="button" className={quiet ? 'button button--quiet' : 'button'} onClick={onClear}>
+    <Button variant={quiet ? 'quiet' : 'secondary'} onClick={onClear}>
       Clear filters
-    </button>
+    </Button>
   );
 }

@@ -1,3 +1,4 @@
+import { State, StateText, StateTitle } from '@/shared/ui/State';
 import { ClearFiltersButton } from './FilterBar';
 
 interface NoneMatchStateProps {
@@ -13,14 +14,13 @@ interface NoneMatchStateProps {
 
 /** The filters leave nothing: say so, and offer the way back. */
 export function NoneMatchState({ id, title, hint, onClear, level = 2 }: NoneMatchStateProps) {
-  const Heading = level === 2 ? 'h2' : 'h3';
   return (
-    <div className="state" role="status" aria-labelledby={id}>
-      <Heading id={id} className="state__title">
+    <State role="status" aria-labelledby={id}>
+      <StateTitle level={level} id={id}>
         {title}
-      </Heading>
-      <p className="state__text">{hint}</p>
+      </StateTitle>
+      <StateText>{hint}</StateText>
       <ClearFiltersButton onClear={onClear} />
-    </div>
+    </State>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { Field } from '@/shared/ui/Field';
 import styles from './FilterBar.module.css';
 
 interface TextFilterFieldProps {
@@ -32,24 +33,25 @@ export function TextFilterField({ id, label, placeholder, value, onCommit, wide 
   }, []);
 
   return (
-    <div className={wide ? `field field--compact ${styles.wide}` : 'field field--compact'}>
-      <label htmlFor={id}>{label}</label>
-      <input
-        ref={input}
-        id={id}
-        type="search"
-        placeholder={placeholder}
-        autoComplete="off"
-        value={text}
-        onChange={(event) => setText(event.target.value)}
-        onBlur={commit}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter') {
-            event.preventDefault();
-            commit();
-          }
-        }}
-      />
-    </div>
+    <Field id={id} label={label} compact className={wide ? styles.wide : undefined}>
+      {(control) => (
+        <input
+          {...control}
+          ref={input}
+          type="search"
+          placeholder={placeholder}
+          autoComplete="off"
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+          onBlur={commit}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') {
+              event.preventDefault();
+              commit();
+            }
+          }}
+        />
+      )}
+    </Field>
   );
 }

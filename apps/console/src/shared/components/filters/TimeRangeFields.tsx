@@ -1,4 +1,5 @@
 import { fromLocalInput, toLocalInput } from '@/shared/format/localInput';
+import { Field } from '@/shared/ui/Field';
 
 interface TimeRangeFieldsProps {
   /** The inputs' ids are `<idPrefix>-from` and `<idPrefix>-to`. */
@@ -15,14 +16,12 @@ interface TimeRangeFieldsProps {
 export function TimeRangeFields({ idPrefix, fromLabel, toLabel, from, to, onChange }: TimeRangeFieldsProps) {
   return (
     <>
-      <div className="field field--compact">
-        <label htmlFor={`${idPrefix}-from`}>{fromLabel}</label>
-        <input id={`${idPrefix}-from`} type="datetime-local" value={toLocalInput(from)} onChange={(event) => onChange('from', fromLocalInput(event.target.value))} />
-      </div>
-      <div className="field field--compact">
-        <label htmlFor={`${idPrefix}-to`}>{toLabel}</label>
-        <input id={`${idPrefix}-to`} type="datetime-local" value={toLocalInput(to)} onChange={(event) => onChange('to', fromLocalInput(event.target.value))} />
-      </div>
+      <Field id={`${idPrefix}-from`} label={fromLabel} compact>
+        {(control) => <input {...control} type="datetime-local" value={toLocalInput(from)} onChange={(event) => onChange('from', fromLocalInput(event.target.value))} />}
+      </Field>
+      <Field id={`${idPrefix}-to`} label={toLabel} compact>
+        {(control) => <input {...control} type="datetime-local" value={toLocalInput(to)} onChange={(event) => onChange('to', fromLocalInput(event.target.value))} />}
+      </Field>
     </>
   );
 }
