@@ -9,6 +9,7 @@ import { pino } from 'pino';
 import { runMigrations } from '../src/database/data-source.js';
 import { ensureRoles, randomPassword, type DatabaseRoles } from '../src/database/database-roles.js';
 import { startEmbeddedPostgres } from '../src/database/embedded-postgres.js';
+import { withDatabase } from './database-url.js';
 import { freePort } from './free-port.js';
 
 declare module 'vitest' {
@@ -93,16 +94,6 @@ async function createTemplateDatabase(adminUrl: string, roles: DatabaseRoles): P
     await admin.end();
   }
   return name;
-}
-
-function withDatabase(url: string, name: string, role?: { name: string; password: string }): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${name}`;
-  if (role !== undefined) {
-    parsed.username = encodeURIComponent(role.name);
-    parsed.password = encodeURIComponent(role.password);
-  }
-  return parsed.toString();
 }
 
 /**

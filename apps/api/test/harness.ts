@@ -6,6 +6,7 @@ import { pino, type Logger } from 'pino';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { createApp } from '../src/app.js';
 import { loadConfig, type AppConfig } from '../src/config/app.config.js';
+import { withDatabase } from './database-url.js';
 
 export interface TestDatabase {
   /** The api's role (not a superuser, not the tables' owner): what the api runs as, as in production. */
@@ -21,16 +22,6 @@ export interface TestDatabase {
   /** A query as the superuser, for a test's own setup and checks. */
   query<T extends pg.QueryResultRow>(sql: string, params?: unknown[]): Promise<T[]>;
   drop(): Promise<void>;
-}
-
-function withDatabase(url: string, name: string, role?: { name: string; password: string }): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${name}`;
-  if (role !== undefined) {
-    parsed.username = encodeURIComponent(role.name);
-    parsed.password = encodeURIComponent(role.password);
-  }
-  return parsed.toString();
 }
 
 /**
