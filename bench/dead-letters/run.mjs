@@ -276,7 +276,7 @@ async function main() {
       held.seconds = (performance.now() - heldStarted) / 1000;
       await measure(heldListings(settings.heldSearches, held.total));
       // The held dead letters read reprocessing: the pending listing lost exactly them.
-      const pending = (held_) => results.find((r) => r.filter.status === 'pending' && r.filter.search === undefined && r.held === held_);
+      const pending = (heldCount) => results.find((r) => r.filter.status === 'pending' && r.filter.search === undefined && r.held === heldCount);
       const [free, taken] = [pending(undefined), pending(held.total)];
       if (free.count - taken.count !== held.total) {
         throw new Error(`the pending listing has ${free.count} dead letters, ${taken.count} while ${held.total} are held: the held ones do not read reprocessing`);
