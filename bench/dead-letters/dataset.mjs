@@ -264,14 +264,19 @@ function headersOf(source, { messageId, correlationId, attempts, lastFailedAt, e
   }
 }
 
-/** Status by age: the last days nearly all pending, older ones more often reprocessed, resolved or discarded. */
+/**
+ * Stored status by age: the last days nearly all pending, older ones more often reprocessed, resolved or
+ * discarded. Never `reprocessing`: the api no longer stores it (a dead letter in a request reads it from
+ * the ledger, ledger.mjs; the migration ReadInFlightFromLedger stored the ones no request held as
+ * `reprocessed`), so the same draws keep their old place in the random sequence and store `reprocessed`.
+ */
 function statusOf(r, ageDays) {
   if (r() < 0.95 - 0.007 * ageDays) {
     return 'pending';
   }
   const x = r();
   if (ageDays < 1 && x < 0.05) {
-    return 'reprocessing';
+    return 'reprocessed';
   }
   return x < 0.45 ? 'reprocessed' : x < 0.7 ? 'resolved' : x < 0.85 ? 'discarded' : 'failed_again';
 }

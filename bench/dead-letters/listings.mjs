@@ -20,6 +20,18 @@ export function listings(searches) {
   ];
 }
 
+/**
+ * The pending listings again while an open request holds the newest `held` pending dead letters: they
+ * read `reprocessing`, so the first page's ordered walk steps over each of them (a ledger probe apiece).
+ */
+export function heldListings(searches, held) {
+  const label = `newest ${held.toLocaleString('en-US')} held`;
+  return [
+    { name: `status = pending, ${label}`, filter: { status: 'pending' }, held },
+    ...searches.map((search) => ({ name: `status = pending, search "${search}", ${label}`, filter: { status: 'pending', search }, held })),
+  ];
+}
+
 // ---- the api's SQL, its own ------------------------------------------------------------------------
 // The page's text and parameters come from the api's build (apps/api/dist): DeadLettersRepository.page
 // and deadLetterConditions, called here with a database that only records what it is sent. A mirror
@@ -146,7 +158,7 @@ export async function explain(db, filter, after) {
   const scans = [];
   const walk = (node) => {
     if (/Scan$/.test(node['Node Type']) && node['Relation Name'] !== 'automation' && node['Index Name'] !== 'automation_pkey') {
-      const on = node['Index Name'] ?? node['Relation Name'];
+      const on = node['Index Name'] ?? node['Relation Name'] ?? node.Alias;
       const removed = (node['Rows Removed by Filter'] ?? 0) + (node['Rows Removed by Index Recheck'] ?? 0);
       scans.push(`${node['Node Type']} ${on}: ${node['Actual Rows'] * (node['Actual Loops'] ?? 1)} rows${removed > 0 ? `, ${removed} removed by filter` : ''}`);
     }

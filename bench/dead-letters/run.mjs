@@ -6,10 +6,13 @@
 //   1. builds the api (Nx, cached);
 //   2. creates database roundhouse_bench_dl_<random>, starts the api on it as its own process (it
 //      migrates and applies catalog/), COPYs BENCH_ROWS dead letters into dead_letter, fills
-//      dead_letter_group as the ingest would have, VACUUM ANALYZE, CHECKPOINT;
+//      dead_letter_group as the ingest would have, writes a finished reprocess request's ledger over a
+//      tenth of the older ones (ledger.mjs), VACUUM ANALYZE, CHECKPOINT;
 //   3. signs in as otto; for each listing: finds with SQL the cursor of the last page, checks it is
 //      the api's own, then times the first and the last page, interleaved, through POST /graphql
-//      and as the api's SQL straight against PostgreSQL; EXPLAIN ANALYZE of both pages;
+//      and as the api's SQL straight against PostgreSQL (with the api's session settings);
+//      EXPLAIN ANALYZE of both pages; then an open request takes the newest BENCH_HELD pending dead
+//      letters (the snapshot's insert) and the pending listings are measured again, held;
 //   4. prints the table; stops the api and drops the database, also on failure or Ctrl-C.
 //
 // Not a test: only this script runs it, and it asserts no timing. It exits non-zero only when it
@@ -26,24 +29,38 @@ import { buildApi, cleanupList, createDatabase, flagSetting, intSetting, root, s
 import copyStreams from 'pg-copy-streams';
 import { backendCpu, backendCpuBetween, cpuSecondsOf, machineBusySeconds, memoryOf, startApi, stopApi } from '../common/api-process.mjs';
 import { AUTOMATIONS, COPY_COLUMNS, generateDataset } from './dataset.mjs';
-import { encodeCursor, explain, graphqlClient, listings, loadApiSql, locate, PAGE, samePage, sqlPage } from './listings.mjs';
+import { holdNewest, seedFinishedRequest } from './ledger.mjs';
+import { encodeCursor, explain, graphqlClient, heldListings, listings, loadApiSql, locate, PAGE, samePage, sqlPage } from './listings.mjs';
 import { printReport } from './report.mjs';
 
 const PERSONA = 'otto';
 
 /** The settings, from the environment (documented in README.md). */
 function readSettings() {
-  const searches = (process.env.BENCH_SEARCH || 'timeout,adyen').split(',').map((s) => s.trim());
-  const wordless = searches.find((s) => !/[\p{L}\p{N}]/u.test(s));
-  if (wordless !== undefined) {
-    throw new SettingError(`BENCH_SEARCH has ${JSON.stringify(wordless)}: each search needs a letter or digit (the api ignores a search without words).`);
+  const list = (name, fallback) =>
+    (process.env[name] ?? fallback)
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
+  const searches = list('BENCH_SEARCH', 'timeout,adyen');
+  const heldSearches = list('BENCH_HELD_SEARCH', 'adyen');
+  for (const [name, values] of [
+    ['BENCH_SEARCH', searches],
+    ['BENCH_HELD_SEARCH', heldSearches],
+  ]) {
+    const wordless = values.find((s) => !/[\p{L}\p{N}]/u.test(s));
+    if (wordless !== undefined) {
+      throw new SettingError(`${name} has ${JSON.stringify(wordless)}: each search needs a letter or digit (the api ignores a search without words).`);
+    }
   }
   return {
     rows: intSetting('BENCH_ROWS', 1_000_000, 10_000, 20_000_000),
+    held: intSetting('BENCH_HELD', 20_000, 0, 10_000_000),
     repeats: intSetting('BENCH_REPEAT', 30, 3, 1000),
     warmup: intSetting('BENCH_WARMUP', 5, 0, 100),
     seed: intSetting('BENCH_SEED', 1, 0, 2 ** 32 - 1),
     searches,
+    heldSearches,
     build: flagSetting('BENCH_BUILD', true),
     explainAll: flagSetting('BENCH_EXPLAIN', false),
     adminUrl: process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres',
@@ -88,9 +105,14 @@ async function load(db, settings, now) {
       groups.map(([, g]) => g.total),
     ],
   );
+  const ledgerStarted = performance.now();
+  const finished = await seedFinishedRequest(db, now);
+  const ledgerSeconds = (performance.now() - ledgerStarted) / 1000;
   const vacuumStarted = performance.now();
   await db.query('VACUUM (ANALYZE) dead_letter');
   await db.query('ANALYZE dead_letter_group');
+  await db.query('ANALYZE reprocess_request');
+  await db.query('ANALYZE reprocess_item');
   const vacuumSeconds = (performance.now() - vacuumStarted) / 1000;
   const checkpoints = await db.query('CHECKPOINT').then(
     () => true,
@@ -105,7 +127,20 @@ async function load(db, settings, now) {
   const indexes = (
     await db.query(`SELECT indexrelname AS name, pg_relation_size(indexrelid) AS bytes FROM pg_stat_user_indexes WHERE relname = 'dead_letter' ORDER BY indexrelname`)
   ).rows;
-  return { copySeconds, vacuumSeconds, checkpoints, groups: groups.length, counts: dataset.counts, incidents: dataset.incidents, sizes, indexes };
+  // Stored statuses after the finished request (resolved where its runs succeeded).
+  const stored = Object.fromEntries((await db.query('SELECT status, count(*)::int AS n FROM dead_letter GROUP BY status')).rows.map((r) => [r.status, r.n]));
+  return {
+    copySeconds,
+    ledgerSeconds,
+    finished,
+    vacuumSeconds,
+    checkpoints,
+    groups: groups.length,
+    counts: { ...dataset.counts, status: stored },
+    incidents: dataset.incidents,
+    sizes,
+    indexes,
+  };
 }
 
 const median = (values) => {
@@ -190,7 +225,10 @@ async function main() {
     const baseUrl = await api.ready;
     const atStart = memoryOf(api.pid);
 
-    const db = new pg.Client({ connectionString: database.url });
+    // The api's session settings (e.g. jit=off), so the baseline, locate() and EXPLAIN run as the api's statements do.
+    const { dataSourceOptions } = await import(pathToFileURL(join(root, 'apps/api/dist/database/data-source.js')).href);
+    const sessionOptions = dataSourceOptions(database.url).extra?.options;
+    const db = new pg.Client({ connectionString: database.url, options: sessionOptions });
     await db.connect();
     cleanup.add('closing the database connection', () => db.end());
     const postgresVersion = (await db.query('SHOW server_version')).rows[0].server_version;
@@ -201,35 +239,54 @@ async function main() {
 
     const client = await graphqlClient(baseUrl, PERSONA);
     cleanup.add('closing the http client', async () => client.close());
-    const apiBefore = cpuSecondsOf(api.pid);
-    const backendsBefore = await backendCpu(db, database.name);
-    const benchBefore = process.cpuUsage();
-    const machineBefore = machineBusySeconds();
-    const started = performance.now();
-    const results = [];
-    for (const listing of listings(settings.searches)) {
-      say(`${listing.name}: ${settings.warmup} warm-up + ${settings.repeats} timed requests of the first and the last page, each way…`);
-      const result = await measureListing({ db, client, listing, settings }).catch(async (error) => {
-        await Promise.race([api.exitedPromise, sleep(1000)]);
-        throw api.exited ? new Error(`${error.message}\nThe api exited; its last lines:\n${api.tail.join('\n')}`) : error;
-      });
-      results.push(result);
-    }
-    const wall = (performance.now() - started) / 1000;
-    const bench = process.cpuUsage(benchBefore);
-    const machineAfter = machineBusySeconds();
-    const cpu = {
-      wall,
-      api: apiBefore === undefined ? undefined : cpuSecondsOf(api.pid) - apiBefore,
-      postgres: backendCpuBetween(backendsBefore, await backendCpu(db, database.name)),
-      bench: (bench.user + bench.system) / 1e6,
-      machine: machineBefore === undefined ? undefined : machineAfter - machineBefore,
+    const cpu = { wall: 0, api: 0, postgres: 0, bench: 0, machine: 0 };
+    const add = (key, value) => {
+      cpu[key] = cpu[key] === undefined || value === undefined ? undefined : cpu[key] + value;
     };
+    const results = [];
+    // The listings' CPU and wall time are summed over the requests only (not the open request's snapshot).
+    const measure = async (all) => {
+      const apiBefore = cpuSecondsOf(api.pid);
+      const backendsBefore = await backendCpu(db, database.name);
+      const benchBefore = process.cpuUsage();
+      const machineBefore = machineBusySeconds();
+      const started = performance.now();
+      for (const listing of all) {
+        say(`${listing.name}: ${settings.warmup} warm-up + ${settings.repeats} timed requests of the first and the last page, each way…`);
+        const result = await measureListing({ db, client, listing, settings }).catch(async (error) => {
+          await Promise.race([api.exitedPromise, sleep(1000)]);
+          throw api.exited ? new Error(`${error.message}\nThe api exited; its last lines:\n${api.tail.join('\n')}`) : error;
+        });
+        results.push(result);
+      }
+      add('wall', (performance.now() - started) / 1000);
+      const bench = process.cpuUsage(benchBefore);
+      const machineAfter = machineBusySeconds();
+      add('api', apiBefore === undefined ? undefined : cpuSecondsOf(api.pid) - apiBefore);
+      add('postgres', backendCpuBetween(backendsBefore, await backendCpu(db, database.name)));
+      add('bench', (bench.user + bench.system) / 1e6);
+      add('machine', machineBefore === undefined || machineAfter === undefined ? undefined : machineAfter - machineBefore);
+    };
+    await measure(listings(settings.searches));
+    let held;
+    if (settings.held > 0) {
+      say(`an open request takes the newest ${num(settings.held)} pending dead letters (the snapshot's insert), then the pending listings again…`);
+      const heldStarted = performance.now();
+      held = await holdNewest(db, settings.held, now);
+      held.seconds = (performance.now() - heldStarted) / 1000;
+      await measure(heldListings(settings.heldSearches, held.total));
+      // The held dead letters read reprocessing: the pending listing lost exactly them.
+      const pending = (heldCount) => results.find((r) => r.filter.status === 'pending' && r.filter.search === undefined && r.held === heldCount);
+      const [free, taken] = [pending(undefined), pending(held.total)];
+      if (free.count - taken.count !== held.total) {
+        throw new Error(`the pending listing has ${free.count} dead letters, ${taken.count} while ${held.total} are held: the held ones do not read reprocessing`);
+      }
+    }
     const memory = atStart === undefined ? undefined : { atStart: atStart.current, peak: memoryOf(api.pid).peak };
     const apiProblems = api.problems;
     await stopApi(api);
 
-    printReport({ settings, loaded, results, cpu, memory, apiProblems, postgresVersion, loadAtStart, loadAtEnd: loadavg()[0], persona: PERSONA });
+    printReport({ settings, loaded, held, sessionOptions, results, cpu, memory, apiProblems, postgresVersion, loadAtStart, loadAtEnd: loadavg()[0], persona: PERSONA });
   } finally {
     await cleanup.run();
   }
