@@ -120,6 +120,23 @@ function timingTable({ question, questionCpu, loaded }) {
   ];
 }
 
+/** CPU per request, each way: where a request's time goes when it is not waiting. */
+function cpuLines(graphql) {
+  if (graphql.emptyCpu === undefined) {
+    return [];
+  }
+  const cpu = (value) => (value === undefined ? '?' : ms(value));
+  const graphqlCpu = (c) => `api ${cpu(c.api)} + PostgreSQL ${cpu(c.postgres)}`;
+  return [
+    `    CPU per request (${num(graphql.cpuRequests)} requests in a row each way; /proc, all backends of the bench database; the bench's own client side left out):`,
+    ...graphql.results.map(
+      (r) =>
+        `      ${r.name.padEnd(16)} GraphQL: ${graphqlCpu(r.cpu.graphql)}   SQL: this process ${cpu(r.cpu.sql.bench)} + PostgreSQL ${cpu(r.cpu.sql.postgres)}   PostgreSQL GraphQL − SQL: ${r.cpu.graphql.postgres === undefined || r.cpu.sql.postgres === undefined ? '?' : ms(r.cpu.graphql.postgres - r.cpu.sql.postgres)}`,
+    ),
+    `      ${'empty request'.padEnd(16)} GraphQL: ${graphqlCpu(graphql.emptyCpu)}`,
+  ];
+}
+
 function graphqlPart({ graphql, slug, trendKpi, persona, memory, apiProblems, loadAtEnd }) {
   if (graphql.skipped !== undefined) {
     return ['', `  GraphQL  : not measured: ${graphql.skipped}.`, `  load average ${num(loadAtEnd, 2)} at the end`];
@@ -152,6 +169,7 @@ function graphqlPart({ graphql, slug, trendKpi, persona, memory, apiProblems, lo
       : [
           `    a bare round trip to PostgreSQL (SELECT on a listening connection, as the api's change-feed catch-up) takes ${ms(graphql.roundTripMs)} (median, interleaved with the empty requests).`,
         ]),
+    ...cpuLines(graphql),
     `  api      : ${memory === undefined ? '' : `RSS ${num(memory.current / MIB, 1)} MiB (peak ${num(memory.peak / MIB, 1)} MiB); `}warnings and errors logged while serving: ${apiProblems}; load average ${num(loadAtEnd, 2)} at the end`,
   ];
 }

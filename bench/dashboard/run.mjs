@@ -27,7 +27,7 @@ import { pipeline } from 'node:stream/promises';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import copyStreams from 'pg-copy-streams';
-import { backendCpu, backendCpuBetween, memoryOf, startApi, stopApi } from '../common/api-process.mjs';
+import { backendCpu, backendCpuBetween, cpuSecondsOf, memoryOf, startApi, stopApi } from '../common/api-process.mjs';
 import { buildApi, cleanupList, createDatabase, flagSetting, intSetting, root, say, SettingError } from '../common/harness.mjs';
 import { COPY_COLUMNS, generateMeasurements, generateRuns } from './dataset.mjs';
 import { checkAutomationKpis, checkKpiTrend, directKpis, graphqlClient, QUERIES } from './graphql.mjs';
@@ -48,6 +48,8 @@ function readSettings() {
     warmup: intSetting('BENCH_WARMUP', 1, 0, 20),
     graphqlRepeats: intSetting('BENCH_GRAPHQL_REPEAT', 10, 1, 1000),
     graphqlWarmup: intSetting('BENCH_GRAPHQL_WARMUP', 2, 0, 100),
+    // Requests in a row per way for the CPU each costs (the api, this process, PostgreSQL's backends); 0: not measured.
+    graphqlCpuRequests: intSetting('BENCH_GRAPHQL_CPU_REQUESTS', 200, 0, 10_000),
     seed: intSetting('BENCH_SEED', 1, 0, 2 ** 32 - 1),
     build: flagSetting('BENCH_BUILD', true),
     graphql: flagSetting('BENCH_GRAPHQL', true),
@@ -254,8 +256,24 @@ async function timeCase(c, settings) {
   return { name: c.name, samples, bytes, ratio: median(samples.graphql) / median(samples.sql) };
 }
 
+/**
+ * CPU per request of `ask`, `count` times in a row: the api process's, this process's and PostgreSQL's
+ * (every backend of the bench database, from /proc). CPU time, not wall time, so steadier than the
+ * medians on a shared machine; /proc counts in 10 ms ticks, hence many requests.
+ */
+async function cpuPerRequest(ask, count, { db, databaseName, apiPid }) {
+  const before = { api: cpuSecondsOf(apiPid), bench: process.cpuUsage(), postgres: await backendCpu(db, databaseName) };
+  for (let i = 0; i < count; i += 1) {
+    await ask();
+  }
+  const bench = process.cpuUsage(before.bench);
+  const postgres = backendCpuBetween(before.postgres, await backendCpu(db, databaseName));
+  const perRequest = (seconds) => (seconds === undefined ? undefined : (seconds * 1000) / count);
+  return { api: perRequest(cpuSecondsOf(apiPid) - before.api), bench: (bench.user + bench.system) / 1000 / count, postgres: perRequest(postgres) };
+}
+
 /** automationKpis and kpiTrend (daily) through GraphQL against the api's SQL; `skipped` when the api cannot answer them. */
-async function measureGraphql({ baseUrl, databaseUrl, settings, cleanup }) {
+async function measureGraphql({ baseUrl, databaseUrl, settings, cleanup, db, databaseName, apiPid }) {
   const client = await graphqlClient(baseUrl, PERSONA);
   cleanup.add('closing the http client', async () => client.close());
   // The same session settings as the api's own connections (e.g. JIT off), so only the path differs.
@@ -301,7 +319,14 @@ async function measureGraphql({ baseUrl, databaseUrl, settings, cleanup }) {
     direct.takeStatements();
     await c.sql();
     const statements = direct.takeStatements();
-    results.push({ ...(await timeCase(c, settings)), statements });
+    const timed = await timeCase(c, settings);
+    let cpu;
+    if (settings.graphqlCpuRequests > 0) {
+      say(`${c.name}: ${settings.graphqlCpuRequests} requests in a row each way for their CPU…`);
+      const where = { db, databaseName, apiPid };
+      cpu = { graphql: await cpuPerRequest(c.graphql, settings.graphqlCpuRequests, where), sql: await cpuPerRequest(c.sql, settings.graphqlCpuRequests, where) };
+    }
+    results.push({ ...timed, statements, cpu });
   }
   // What any request costs here, whatever it asks: HTTP, the session, GraphQL parsing and validation;
   // interleaved with one bare round trip to PostgreSQL on a listening connection, which is what the
@@ -322,8 +347,21 @@ async function measureGraphql({ baseUrl, databaseUrl, settings, cleanup }) {
       roundTrips.push(roundTripMs);
     }
   }
+  const emptyCpu =
+    settings.graphqlCpuRequests > 0
+      ? await cpuPerRequest(() => client.query('{ __typename }', {}, '__typename'), settings.graphqlCpuRequests, { db, databaseName, apiPid })
+      : undefined;
   const checked = `every KPI's "after" and coverage (${kpis.data.length} KPIs) and all ${trend.data.points.length} trend points equal to the service's own answer over the pool for the api's window`;
-  return { results, checked, floorMs: median(floor), roundTripMs: median(roundTrips), kpis: kpis.data, trendPoints: trend.data.points.length };
+  return {
+    results,
+    checked,
+    floorMs: median(floor),
+    roundTripMs: median(roundTrips),
+    emptyCpu,
+    cpuRequests: settings.graphqlCpuRequests,
+    kpis: kpis.data,
+    trendPoints: trend.data.points.length,
+  };
 }
 
 async function main() {
@@ -422,7 +460,7 @@ async function main() {
 
     let graphql = { skipped: 'BENCH_GRAPHQL=false' };
     if (settings.graphql) {
-      graphql = await measureGraphql({ baseUrl, databaseUrl: database.url, settings, cleanup });
+      graphql = await measureGraphql({ baseUrl, databaseUrl: database.url, settings, cleanup, db, databaseName: database.name, apiPid: apiProcess.pid });
     }
     const memory = memoryOf(apiProcess.pid);
     const apiProblems = apiProcess.problems;

@@ -57,6 +57,33 @@ describe('GraphQL operation limits, over HTTP', () => {
     expect(long.body.errors?.[0]?.message).toMatch(/^Syntax Error: Document contains more .* 20000 tokens. Parsing aborted.$/);
   });
 
+  it('judges every request on its own variables, also when the same document was judged before', async () => {
+    const cookie = await t.api.signIn('vera');
+    const send = async (variables: Record<string, unknown>) => {
+      const response = await fetch(`${t.api.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': await t.api.csrfToken(cookie) },
+        body: JSON.stringify({ query: 'query Page($n: Int!) { automations(first: $n) { edges { node { slug title } } } }', variables }),
+      });
+      return { status: response.status, body: (await response.json()) as { errors?: { message: string; extensions?: { code?: string } }[] } };
+    };
+    const tooCostly = /^This operation would cost \d+ \(one per field, more for fields that read much from the database, times "first" for each page\); at most 20000 is allowed\./;
+    // The same text each time, so the same parsed document: a small page, a page too large, each twice and interleaved.
+    for (let i = 0; i < 2; i += 1) {
+      const small = await send({ n: 10 });
+      expect(small.status).toBe(200);
+      expect(small.body.errors).toBeUndefined();
+      const large = await send({ n: 10_000 });
+      expect(large.status).toBe(400);
+      expect(large.body.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COSTLY');
+      expect(large.body.errors?.[0]?.message).toMatch(tooCostly);
+    }
+    // Variables of the wrong type after the same document was costed: graphql-js's error, as the first time.
+    const wrongType = await send({ n: 'many' });
+    expect(wrongType.status).toBe(400);
+    expect(wrongType.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
   it('answers variables of the wrong type with graphql-js’s own error, not a cost refusal', async () => {
     const cookie = await t.api.signIn('vera');
     const send = async (query: string, variables: Record<string, unknown>) => {

@@ -130,34 +130,74 @@ function refused(message: string, code: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
 }
 
+/** What the limits found of one operation of a document: its depth, its root fields' problem, its cost by the variables sent. */
+interface Judged {
+  depth: number;
+  tooMany: string | undefined;
+  costs: Map<string, number>;
+}
+
+/** Sets of variables whose cost is kept per operation; past that it starts over. */
+const MOST_COSTS_KEPT = 64;
+/** Variables longer than this (as JSON) are costed every time, never kept. */
+const MOST_KEPT_VARIABLES_LENGTH = 2_000;
+
 /**
  * Refuses, before anything runs, an operation nested deeper than `maxDepth`, asking for too many
  * root fields or the same one too often (MAX_ROOT_FIELDS, MAX_SAME_ROOT_FIELD), or costing more
  * than `maxCost`: a 400 with a sentence saying by how much.
+ *
+ * Apollo keeps a document it has parsed and validated and hands the same one to every request that
+ * sends the same text, so what depends on the document alone (depth, root fields) is found once per
+ * document, and the cost once per document and set of variables (`first` and `@skip`/`@include` may
+ * come from them); each request is still judged, on its own variables, against the same limits.
  */
 export function operationLimitsPlugin(limits: { maxDepth: number; maxCost: number } = { maxDepth: MAX_DEPTH, maxCost: MAX_COST }): ApolloServerPlugin {
+  const judged = new WeakMap<DocumentNode, Map<string, Judged>>();
+  const judge = (document: DocumentNode, operationName: string | undefined): Judged => {
+    let operations = judged.get(document);
+    if (operations === undefined) {
+      operations = new Map();
+      judged.set(document, operations);
+    }
+    let found = operations.get(operationName ?? '');
+    if (found === undefined) {
+      found = { depth: operationDepth(document, operationName), tooMany: rootFieldsProblem(document, operationName), costs: new Map() };
+      operations.set(operationName ?? '', found);
+    }
+    return found;
+  };
   return {
     requestDidStart() {
       return Promise.resolve({
         didResolveOperation({ document, request, schema, operationName, operation }) {
-          const depth = operationDepth(document, operationName ?? undefined);
-          if (depth > limits.maxDepth) {
-            throw refused(`This operation nests fields ${depth} deep; at most ${limits.maxDepth} are allowed.`, 'QUERY_TOO_DEEP');
+          const found = judge(document, operationName ?? undefined);
+          if (found.depth > limits.maxDepth) {
+            throw refused(`This operation nests fields ${found.depth} deep; at most ${limits.maxDepth} are allowed.`, 'QUERY_TOO_DEEP');
           }
-          const tooMany = rootFieldsProblem(document, operationName ?? undefined);
-          if (tooMany !== undefined) {
-            throw refused(tooMany, 'QUERY_TOO_COSTLY');
+          if (found.tooMany !== undefined) {
+            throw refused(found.tooMany, 'QUERY_TOO_COSTLY');
           }
-          // Variables that do not fit their types: nothing will run, and execution says which and why.
-          if ((getVariableValues(schema, operation?.variableDefinitions ?? [], request.variables ?? {}).errors?.length ?? 0) > 0) {
-            return Promise.resolve();
-          }
-          let cost: number;
-          try {
-            cost = operationCost(schema, document, request.variables, operationName ?? undefined);
-          } catch {
-            // graphql-query-complexity gives up on operations with too many fields (fragments included).
-            throw refused('This operation asks for too many fields (fragments included) to be worth running. Ask for fewer.', 'QUERY_TOO_COSTLY');
+          const variables = JSON.stringify(request.variables ?? {});
+          const key = variables.length <= MOST_KEPT_VARIABLES_LENGTH ? variables : undefined;
+          let cost = key === undefined ? undefined : found.costs.get(key);
+          if (cost === undefined) {
+            // Variables that do not fit their types: nothing will run, and execution says which and why.
+            if ((getVariableValues(schema, operation?.variableDefinitions ?? [], request.variables ?? {}).errors?.length ?? 0) > 0) {
+              return Promise.resolve();
+            }
+            try {
+              cost = operationCost(schema, document, request.variables, operationName ?? undefined);
+            } catch {
+              // graphql-query-complexity gives up on operations with too many fields (fragments included).
+              throw refused('This operation asks for too many fields (fragments included) to be worth running. Ask for fewer.', 'QUERY_TOO_COSTLY');
+            }
+            if (key !== undefined) {
+              if (found.costs.size >= MOST_COSTS_KEPT) {
+                found.costs.clear();
+              }
+              found.costs.set(key, cost);
+            }
           }
           if (cost > limits.maxCost) {
             throw refused(
