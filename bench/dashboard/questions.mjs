@@ -373,3 +373,129 @@ export function compareAnswers(raw, rollup, api) {
   });
   return { problems, worst };
 }
+
+// ---- the question as the api answers it -------------------------------------------------------------
+
+/**
+ * The dashboard's KPIs as the api answers them: its own KpisService and KpisRepository (apps/api/dist,
+ * graphql.mjs `directKpis`) on the bench's pool with the api's session options, so the statements sent
+ * are the api's KPI_SQL: automationKpis over the window, then kpiTrend(interval: day) of `trendKpi`,
+ * in that order, as the dashboard asks them. Timed from the first query to the figures (the service's
+ * KPI values and trend points). `now` is the window's end, so the api's window is the question's.
+ */
+export async function apiAnswer(direct, slug, trendKpi, window) {
+  const range = { last: `${(window.to - window.from) / DAY_MS}d` };
+  const now = new Date(window.to);
+  const started = performance.now();
+  const reports = await direct.service.automationKpis(slug, range, now);
+  const trend = await direct.service.kpiTrend(slug, trendKpi, range, 'day', now);
+  const ms = performance.now() - started;
+  const figures = {
+    reports: reports.map((r) => ({
+      name: r.kpi.name,
+      source: r.kpi.source ?? 'measurement',
+      unit: r.kpi.unit,
+      value: r.after.value,
+      days: r.after.days,
+      from: r.range.from.getTime(),
+      to: r.range.to.getTime(),
+    })),
+    trend: {
+      name: trend.report.kpi.name,
+      source: trend.report.kpi.source ?? 'measurement',
+      unit: trend.report.kpi.unit,
+      points: trend.points.map((p) => ({ at: p.at.getTime(), value: p.value })),
+    },
+  };
+  return { ms, figures };
+}
+
+/**
+ * The api's figures against the raw rows' for the same window: each KPI's "after" value and each
+ * trend point (the same figure taken from raw's 30-day total or day). Counts and rates equal;
+ * percentiles in the same duration bucket as the exact one. `msPerUnit` is the api's (kpi-derived).
+ */
+export function compareApiAnswer(raw, answer, api, msPerUnit) {
+  const problems = [];
+  let worst = { relative: 0, where: 'none' };
+  const close = (a, b) => a === b || (typeof a === 'number' && typeof b === 'number' && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a)));
+  const same = (where, exact, got) => {
+    if (!close(exact, got)) {
+      problems.push(`${where}: raw ${exact}, api ${got}`);
+    }
+  };
+  const percentile = (where, exact, got) => {
+    if (exact === null || got === null) {
+      same(where, exact, got);
+      return;
+    }
+    if (api.bucketOf(exact) !== api.bucketOf(got)) {
+      problems.push(`${where}: raw ${exact} ms (bucket ${api.bucketOf(exact)}), api ${got} ms (bucket ${api.bucketOf(got)})`);
+    }
+    const relative = Math.abs(got / exact - 1);
+    if (relative > worst.relative) {
+      worst = { relative, where };
+    }
+  };
+  // One figure of `kpi` from raw's part (30-day total or a day) against the api's value, by the KPI's source.
+  const check = (where, kpi, part, value, days) => {
+    const ended = part.succeeded + part.failed + part.dead_lettered;
+    switch (kpi.source) {
+      case 'cycle_time_p50':
+      case 'cycle_time_p95':
+        percentile(where, part.percentiles[kpi.source === 'cycle_time_p50' ? 0 : 1], value === null ? null : value * msPerUnit(kpi.unit));
+        break;
+      case 'error_rate':
+        same(where, ended === 0 ? null : ((part.failed + part.dead_lettered) * (kpi.unit.trim() === '%' ? 100 : 1)) / ended, value);
+        break;
+      case 'manual_touches_per_day':
+        same(where, part.manual_touches / days, value);
+        break;
+      case 'throughput_per_day':
+        same(where, ended / days, value);
+        break;
+      case 'measurement':
+        same(where, part.measured[kpi.name] ?? null, value);
+        break;
+      default:
+        problems.push(`${where}: no raw figure for source ${kpi.source}`);
+    }
+  };
+  const total = {
+    succeeded: raw.counts.succeeded,
+    failed: raw.counts.failed,
+    dead_lettered: raw.counts.deadLettered,
+    manual_touches: raw.counts.manualTouches,
+    percentiles: [raw.kpis.cycleTimeP50Ms, raw.kpis.cycleTimeP95Ms],
+    measured: Object.fromEntries(
+      Object.entries(raw.kpis)
+        .filter(([k]) => k.startsWith('measured:'))
+        .map(([k, v]) => [k.slice(9), v]),
+    ),
+  };
+  for (const report of answer.reports) {
+    check(`30 days, ${report.name}`, report, total, report.value, report.days);
+  }
+  const { trend } = answer;
+  same(`${trend.name} trend points`, raw.trend.length, trend.points.length);
+  raw.trend.forEach((point, i) => {
+    const other = trend.points[i];
+    const day = new Date(point.at).toISOString().slice(0, 16);
+    same(`day ${day} at`, point.at, other?.at);
+    if (trend.source === 'manual_touches_per_day' || trend.source === 'throughput_per_day') {
+      problems.push(`the ${trend.source} trend is not checked here`);
+      return;
+    }
+    // A day without runs (or measurements) is null both ways.
+    const part = {
+      succeeded: point.ended - point.failed,
+      failed: point.failed,
+      dead_lettered: 0,
+      manual_touches: point.manualTouches,
+      percentiles: [point.p50, point.p95],
+      measured: point.measured,
+    };
+    check(`day ${day} ${trend.name}`, trend, part, other?.value ?? null, null);
+  });
+  return { problems, worst };
+}

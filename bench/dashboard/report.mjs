@@ -47,19 +47,23 @@ function describe({ settings, loaded, window, question, postgresVersion, pgSetti
     `             manual touches and throughput per day, the mean of each measurement KPI), the success-rate SLO (${window.sloName ?? 'success rate'}, ${window.sloObjective} %) over the window, and a daily trend (one point`,
     `             per UTC day the window touches, 31, the first and last partial, as kpiTrend cuts them: runs ended, failed, touched, p50, p95, measurement means).`,
     `             Raw: one GROUP BY GROUPING SETS ((day), ()) over \`run\` with percentile_disc (exact, nearest rank).`,
-    `             Rollups: one GROUP BY day over the rollup rows, the 30-day total summed from the days, percentiles from the histogram with the api's percentile().`,
-    `             Both: the measurement KPIs' means from kpi_measurement in the same statement (one round trip), the SLO through the api's errorBudget. Timed from the query to the figures.`,
+    `             The api (judged): its own KpisService and KpisRepository from apps/api/dist on a pool of 2 with its session options: automationKpis(30d), then kpiTrend(day),`,
+    `             the statements the api sends (KPI_SQL.series; series and trends side by side), KPI values and trend points from the api's own code.`,
+    `             Bench mirrors (comparison only, not the api's SQL): one GROUP BY day over the rollup rows, the 30-day total summed from the days, percentiles with the api's percentile();`,
+    `             the measurement KPIs' means from kpi_measurement in the same statement (one round trip), the SLO through the api's errorBudget. Every way timed from the query to the figures.`,
     `  repeats  : ${settings.warmup} warm-up + ${settings.repeats} timed per way, the ${question.ways.length} ways interleaved (rotating which goes first); medians below.`,
     `  machine  : ${cpu.length} CPUs (${cpu[0]?.model.trim() ?? 'unknown'}), Node ${process.version}, PostgreSQL ${postgresVersion} (${pgs}); load average ${num(loadAtStart, 2)} at start`,
   ];
 }
 
-/** The way the api reads a window, which the target judges: days + hours + edge minutes when the api keeps daily rollups. */
-const judged = (question) => (question.answer.days === undefined ? 'hours' : 'days');
+/** The way the target judges: the api's own statements. */
+const JUDGED = 'api';
+/** The bench's one-statement mirror whose figures cover the whole question (the table below): days + hours + edge minutes when the api keeps daily rollups. */
+const mirror = (question) => (question.answer.days === undefined ? 'hours' : 'days');
 
 function answerTable({ question, api }) {
   const raw = question.answer.raw;
-  const rollup = question.answer[judged(question)];
+  const rollup = question.answer[mirror(question)];
   const rel = (a, b) => (a === null || b === null ? '' : ` (${b >= a ? '+' : ''}${num((100 * (b - a)) / a, 1)} %)`);
   const rows = [
     ['cycle time p50', duration(raw.kpis.cycleTimeP50Ms), `${duration(rollup.kpis.cycleTimeP50Ms)}${rel(raw.kpis.cycleTimeP50Ms, rollup.kpis.cycleTimeP50Ms)}`],
@@ -75,21 +79,28 @@ function answerTable({ question, api }) {
   ];
   const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length), ['', 'raw rows (exact)', 'rollups'][i].length));
   const format = (cells) => `    ${cells[0].padEnd(widths[0])}  ${cells[1].padStart(widths[1])}  ${cells[2].padStart(widths[2])}`.trimEnd();
-  const worst = question.agreement[judged(question)];
+  const worst = question.agreement[mirror(question)];
+  const apiWorst = question.agreement[JUDGED];
+  const apiAnswer = question.answer[JUDGED];
+  const apiValue = (r) => (r.value === null ? '—' : `${num(r.value, 3)} ${r.unit}`);
   const busiest = raw.trend.reduce((a, b) => (b.ended > a.ended ? b : a));
   const quietest = raw.trend.reduce((a, b) => (b.ended < a.ended ? b : a));
   return [
     '',
-    `  the answer (${question.ways.find((w) => w.name === judged(question)).label}; their figures are what the api would show):`,
+    `  the answer (rollups: ${question.ways.find((w) => w.name === mirror(question)).label}, the bench's statement for the whole question, checked; the api's own figures below):`,
     format(['', 'raw rows (exact)', 'rollups']),
     ...rows.map(format),
     `    daily trend: ${raw.trend.length} points, ${num(quietest.ended)} to ${num(busiest.ended)} runs ended a day; p95 from ${duration(Math.min(...raw.trend.map((p) => p.p95 ?? Infinity)))} to ${duration(Math.max(...raw.trend.map((p) => p.p95 ?? 0)))}`,
     `  agreed   : every count, rate, per-day figure, SLO figure and measurement mean equal; every percentile (30 days and each day) in the same duration bucket as the exact one,`,
-    `             so within the histogram's ${num(100 * api.HISTOGRAM_RELATIVE_ERROR, 2)} % (bucket middle vs exact value); largest difference seen ${num(100 * worst.relative, 2)} % (${worst.where}). The ${question.ways.length - 1} rollup ways gave the same figures.`,
+    `             so within the histogram's ${num(100 * api.HISTOGRAM_RELATIVE_ERROR, 2)} % (bucket middle vs exact value); largest difference seen ${num(100 * worst.relative, 2)} % (${worst.where}). The ${question.ways.length - 2} mirror ways gave the same figures.`,
+    `  the api  : its KpisService (apps/api/dist) on a pool of 2 with the api's session options: automationKpis(30d) ${apiAnswer.reports.map((r) => `${r.name} ${apiValue(r)}`).join(', ')};`,
+    `             kpiTrend(${apiAnswer.trend.name}, day) ${apiAnswer.trend.points.length} points. Checked against raw: each KPI's after value and every trend point the same figure as raw's`,
+    `             (counts and means equal, percentiles in the exact one's duration bucket; largest percentile difference ${num(100 * apiWorst.relative, 2)} %, ${apiWorst.where}).`,
+    `             Not asked of the api (it answers them from the same series row, no other statement): p95, error rate, throughput, SLO, the other trend figures.`,
   ];
 }
 
-function timingTable({ question, questionCpu, loaded }) {
+function timingTable({ question, questionCpu }) {
   const head = ['way', 'median', 'min', 'max', 'server (EXPLAIN ANALYZE)', 'plan'];
   const lines = question.ways.map((way) => {
     const samples = question.samples[way.name];
@@ -100,7 +111,7 @@ function timingTable({ question, questionCpu, loaded }) {
   const format = (cells) => `    ${cells.map((c, i) => (i === 0 || i === 5 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')}`.trimEnd();
   const raw = median(question.samples.raw);
   const ratio = (name) => raw / median(question.samples[name]);
-  const target = judged(question);
+  const target = JUDGED;
   const judgedRatio = ratio(target);
   const label = (name) => question.ways.find((w) => w.name === name).label;
   const width = Math.max(...question.ways.slice(1).map((w) => w.label.length));
@@ -110,10 +121,11 @@ function timingTable({ question, questionCpu, loaded }) {
     format(head),
     ...lines.map(format),
     `    raw ÷ ${label(target).padEnd(width)} : ${num(judgedRatio, 1).padStart(7)}×   target ≥ ${num(TARGET_RATIO)}×: ${judgedRatio >= TARGET_RATIO ? 'met' : 'NOT met'}` +
-      (loaded.hourly.api ? '  (how the api reads a window now: run_rollup_span, kpis.repository.ts)' : '  (bench-only hourly table: this api has no run_rollup_hour)'),
-    ...(target === 'days'
-      ? [`    raw ÷ ${label('hours').padEnd(width)} : ${num(ratio('hours'), 1).padStart(7)}×   (whole hours only, as the api read a window before daily rollups)`]
+      `  (the statements the api sends: KPI_SQL.series, KPI_SQL.trends via its KpisService, timed from the first query to the figures)`,
+    ...(mirror(question) === 'days'
+      ? [`    raw ÷ ${label('days').padEnd(width)} : ${num(ratio('days'), 1).padStart(7)}×   (comparison only: the bench's own statement, not what the api sends)`]
       : []),
+    `    raw ÷ ${label('hours').padEnd(width)} : ${num(ratio('hours'), 1).padStart(7)}×   (comparison only: whole hours, no days)`,
     `    raw ÷ ${label('minutes').padEnd(width)} : ${num(ratio('minutes'), 1).padStart(7)}×   (43,200 minute rows for 30 days, histograms summed one sum() per bucket)`,
     `    raw ÷ ${label('intArraySum').padEnd(width)} : ${num(ratio('intArraySum'), 1).padStart(7)}×   (the same rows through the int_array_sum aggregate of the first telemetry migration)`,
     `    PostgreSQL backends of the bench database used ${questionCpu.postgres === undefined ? 'n/a' : `${num(questionCpu.postgres / questionCpu.wall, 2)} cores`} over the ${num(questionCpu.wall, 1)} s of this part.`,

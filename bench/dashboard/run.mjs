@@ -31,7 +31,19 @@ import { backendCpu, backendCpuBetween, cpuSecondsOf, memoryOf, startApi, stopAp
 import { buildApi, cleanupList, createDatabase, flagSetting, intSetting, root, say, SettingError } from '../common/harness.mjs';
 import { COPY_COLUMNS, generateMeasurements, generateRuns } from './dataset.mjs';
 import { checkAutomationKpis, checkKpiTrend, directKpis, graphqlClient, QUERIES } from './graphql.mjs';
-import { bucketThresholds, buildRollups, checkRollups, hourlyRollups, compareAnswers, questionParams, rawAnswer, rollupAnswer, SQL } from './questions.mjs';
+import {
+  apiAnswer,
+  bucketThresholds,
+  buildRollups,
+  checkRollups,
+  compareAnswers,
+  compareApiAnswer,
+  hourlyRollups,
+  questionParams,
+  rawAnswer,
+  rollupAnswer,
+  SQL,
+} from './questions.mjs';
 import { addHistory, buildWindow, compareSizes, printHistory } from './history.mjs';
 import { printReport } from './report.mjs';
 
@@ -71,7 +83,8 @@ async function apiArithmetic() {
   const load = (path) => import(pathToFileURL(join(root, 'apps/api/dist', path)).href);
   const histogram = await load('runs/duration-histogram.js');
   const budget = await load('slos/error-budget.js');
-  return { ...histogram, errorBudget: budget.errorBudget };
+  const derived = await load('kpis/kpi-derived.js');
+  return { ...histogram, errorBudget: budget.errorBudget, msPerUnit: derived.msPerUnit };
 }
 
 /** Measurement KPIs: one value every 15 minutes, the catalog's target plus a tenth of the way back to the baseline. */
@@ -164,25 +177,70 @@ async function load(db, settings, now, api, automation) {
   };
 }
 
-/** Raw rows and three ways of reading rollups: checked to agree, then timed interleaved. */
-async function measureQuestion(db, window, api, settings, hourly) {
+/**
+ * The api's KPI service on a pool of 2 with the api's own session options (data-source.ts, e.g. JIT
+ * off), as the api's connections; the statements it sends are recorded (text and parameters) so
+ * that the last answer's can be EXPLAINed.
+ */
+async function apiService(databaseUrl, cleanup) {
+  const { dataSourceOptions } = await import(pathToFileURL(join(root, 'apps/api/dist/database/data-source.js')).href);
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 2, statement_timeout: 1_800_000, options: dataSourceOptions(databaseUrl).extra?.options });
+  cleanup.add('closing the SQL pool of the question', () => pool.end());
+  let sent = [];
+  const recording = {
+    query: (text, params) => {
+      sent.push({ text, params });
+      return pool.query(text, params);
+    },
+  };
+  const direct = await directKpis(root, recording);
+  if (direct.missing !== undefined) {
+    throw new Error(direct.missing);
+  }
+  return {
+    direct,
+    pool,
+    /** The statements sent since the last call, in order. */
+    takeSent: () => {
+      const taken = sent;
+      sent = [];
+      return taken;
+    },
+  };
+}
+
+/**
+ * Raw rows against the api's own statements (the judged way) and, for comparison, the bench's
+ * hand-written one-statement reads of the rollups: checked to agree with raw, then timed interleaved.
+ */
+async function measureQuestion(db, window, api, settings, hourly, service) {
   const B = api.HISTOGRAM_BUCKETS;
   const hourTable = hourly.table;
   const ways = [
     { name: 'raw', label: 'raw run rows', sql: SQL.raw },
-    // How the api reads a window (run_rollup_span) when it keeps daily rollups; the target's way then.
-    ...(hourly.days === null ? [] : [{ name: 'days', label: 'rollups: run_rollup_day + hours + edge minutes', sql: SQL.days(B) }]),
-    { name: 'hours', label: `rollups: ${hourTable} + edge minutes`, sql: SQL.hours(hourTable, B) },
-    { name: 'minutes', label: 'rollups: run_rollup_minute alone', sql: SQL.minuteBucketSums(B) },
-    { name: 'intArraySum', label: 'rollups: minutes, int_array_sum', sql: SQL.minuteIntArraySum() },
-  ].map((way) => ({ ...way, ask: () => (way.name === 'raw' ? rawAnswer(db, SLUG, window, api) : rollupAnswer(db, SLUG, window, api, way.sql)) }));
+    // The judged way: the statements the api sends for this dashboard (KPI_SQL through its KpisService).
+    { name: 'api', label: "rollups: the api's statements (automationKpis + kpiTrend day)", sql: null },
+    // Comparison only: one hand-written statement each, not what the api sends.
+    ...(hourly.days === null ? [] : [{ name: 'days', label: 'bench mirror, one statement: days + hours + edge minutes', sql: SQL.days(B) }]),
+    { name: 'hours', label: `bench mirror, one statement: ${hourTable} + edge minutes`, sql: SQL.hours(hourTable, B) },
+    { name: 'minutes', label: 'bench mirror, one statement: run_rollup_minute alone', sql: SQL.minuteBucketSums(B) },
+    { name: 'intArraySum', label: 'bench mirror, one statement: minutes, int_array_sum', sql: SQL.minuteIntArraySum() },
+  ].map((way) => ({
+    ...way,
+    ask: () =>
+      way.name === 'raw'
+        ? rawAnswer(db, SLUG, window, api)
+        : way.name === 'api'
+          ? apiAnswer(service.direct, SLUG, TREND_KPI, window)
+          : rollupAnswer(db, SLUG, window, api, way.sql),
+  }));
   const first = {};
   for (const way of ways) {
     first[way.name] = (await way.ask()).figures;
   }
   const agreement = {};
   for (const way of ways.slice(1)) {
-    const { problems, worst } = compareAnswers(first.raw, first[way.name], api);
+    const { problems, worst } = way.name === 'api' ? compareApiAnswer(first.raw, first.api, api, api.msPerUnit) : compareAnswers(first.raw, first[way.name], api);
     if (problems.length > 0) {
       throw new Error(`${way.label} and raw rows disagree, so their times mean nothing:\n  ${problems.slice(0, 20).join('\n  ')}`);
     }
@@ -199,14 +257,32 @@ async function measureQuestion(db, window, api, settings, hourly) {
       }
     }
   }
-  const explains = {};
-  for (const way of ways) {
+  const explain = async (client, text, values) => {
     const [
       {
         'QUERY PLAN': [plan],
       },
-    ] = (await db.query({ text: `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${way.sql}`, values: questionParams(SLUG, window) })).rows;
-    explains[way.name] = summarizePlan(plan);
+    ] = (await client.query({ text: `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${text}`, values })).rows;
+    return summarizePlan(plan);
+  };
+  const explains = {};
+  for (const way of ways) {
+    if (way.name !== 'api') {
+      explains[way.name] = await explain(db, way.sql, questionParams(SLUG, window));
+      continue;
+    }
+    // The api's statements of one answer, each EXPLAINed on the api's session options; their server times added.
+    service.takeSent();
+    await way.ask();
+    const names = new Map(Object.entries((await import(pathToFileURL(join(root, 'apps/api/dist/kpis/kpis.repository.js')).href)).KPI_SQL).map(([name, text]) => [text, name]));
+    const parts = [];
+    let executionMs = 0;
+    for (const { text, params } of service.takeSent()) {
+      const plan = await explain(service.pool, text, params);
+      executionMs += plan.executionMs;
+      parts.push(`${names.get(text) ?? 'other'} ${plan.executionMs.toFixed(2)} ms: ${plan.summary}`);
+    }
+    explains.api = { executionMs, summary: parts.join(' | ') };
   }
   return { ways, answer: first, agreement, samples, explains };
 }
@@ -455,7 +531,8 @@ async function main() {
     say(`the dashboard's question: raw rows against rollups, ${settings.warmup} warm-up + ${settings.repeats} timed repetitions each, interleaved…`);
     const backendsBefore = await backendCpu(db, database.name);
     const questionStarted = performance.now();
-    const question = await measureQuestion(db, window, api, settings, loaded.hourly);
+    const service = await apiService(database.url, cleanup);
+    const question = await measureQuestion(db, window, api, settings, loaded.hourly, service);
     const questionCpu = { wall: (performance.now() - questionStarted) / 1000, postgres: backendCpuBetween(backendsBefore, await backendCpu(db, database.name)) };
 
     let graphql = { skipped: 'BENCH_GRAPHQL=false' };

@@ -128,61 +128,266 @@ WITH
           )
       ) q
       JOIN unnest($1::text[], $7::timestamptz[], $8::float8[]) AS o (key, origin, step_ms) ON o.key = q.key
+  ),
+  cuts AS MATERIALIZED (
+    SELECT
+      r.key,
+      r.automation,
+      r.with_histogram,
+      b.bucket,
+      s.f,
+      s.t,
+      h.h1,
+      h.h2,
+      CASE
+        WHEN d.first_day < d.last_day THEN d.first_day
+        ELSE h.h2
+      END AS d1,
+      CASE
+        WHEN d.first_day < d.last_day THEN d.last_day
+        ELSE h.h2
+      END AS d2
+    FROM
+      r
+      CROSS JOIN LATERAL generate_series(
+        floor(
+          extract(
+            epoch
+            FROM
+              r.from_at - r.origin
+          ) * 1000 / r.step_ms
+        )::int,
+        ceil(
+          extract(
+            epoch
+            FROM
+              r.to_at - r.origin
+          ) * 1000 / r.step_ms
+        )::int - 1
+      ) AS b (bucket)
+      CROSS JOIN LATERAL (
+        SELECT
+          greatest(
+            r.from_at,
+            r.origin + b.bucket * r.step_ms * interval '1 millisecond'
+          ) AS f,
+          least(
+            r.to_at,
+            r.origin + (b.bucket + 1) * r.step_ms * interval '1 millisecond'
+          ) AS t
+        OFFSET
+          0
+      ) s
+      CROSS JOIN LATERAL (
+        SELECT
+          CASE
+            WHEN (
+              CASE
+                WHEN date_bin(
+                  '1 hour',
+                  s.f,
+                  timestamptz '2000-01-01 00:00:00+00'
+                ) = s.f THEN s.f
+                ELSE date_bin(
+                  '1 hour',
+                  s.f,
+                  timestamptz '2000-01-01 00:00:00+00'
+                ) + interval '1 hour'
+              END
+            ) < date_bin(
+              '1 hour',
+              s.t,
+              timestamptz '2000-01-01 00:00:00+00'
+            ) THEN (
+              CASE
+                WHEN date_bin(
+                  '1 hour',
+                  s.f,
+                  timestamptz '2000-01-01 00:00:00+00'
+                ) = s.f THEN s.f
+                ELSE date_bin(
+                  '1 hour',
+                  s.f,
+                  timestamptz '2000-01-01 00:00:00+00'
+                ) + interval '1 hour'
+              END
+            )
+            ELSE s.t
+          END AS h1,
+          CASE
+            WHEN (
+              CASE
+                WHEN date_bin(
+                  '1 hour',
+                  s.f,
+                  timestamptz '2000-01-01 00:00:00+00'
+                ) = s.f THEN s.f
+                ELSE date_bin(
+                  '1 hour',
+                  s.f,
+                  timestamptz '2000-01-01 00:00:00+00'
+                ) + interval '1 hour'
+              END
+            ) < date_bin(
+              '1 hour',
+              s.t,
+              timestamptz '2000-01-01 00:00:00+00'
+            ) THEN date_bin(
+              '1 hour',
+              s.t,
+              timestamptz '2000-01-01 00:00:00+00'
+            )
+            ELSE s.t
+          END AS h2
+        OFFSET
+          0
+      ) h
+      CROSS JOIN LATERAL (
+        SELECT
+          (
+            CASE
+              WHEN date_bin(
+                '1 day',
+                h.h1,
+                timestamptz '2000-01-01 00:00:00+00'
+              ) = h.h1 THEN h.h1
+              ELSE date_bin(
+                '1 day',
+                h.h1,
+                timestamptz '2000-01-01 00:00:00+00'
+              ) + interval '1 day'
+            END
+          ) AS first_day,
+          least(
+            date_bin(
+              '1 day',
+              h.h2,
+              timestamptz '2000-01-01 00:00:00+00'
+            ),
+            (
+              SELECT
+                through
+              FROM
+                run_rollup_day_sealed
+            )
+          ) AS last_day
+        OFFSET
+          0
+      ) d
+    WHERE
+      r.kpi IS NULL
+  ),
+  parts AS (
+    SELECT
+      c.key,
+      c.bucket,
+      c.with_histogram,
+      p.${PART_COLUMNS.split(', ').join(', p.')},
+      p.minutes,
+      CASE
+        WHEN c.with_histogram THEN p.duration_histogram
+      END AS duration_histogram
+    FROM
+      cuts c
+      CROSS JOIN LATERAL (
+        SELECT
+          succeeded,
+          failed,
+          dead_lettered,
+          manual_touches,
+          minutes,
+          duration_histogram
+        FROM
+          run_rollup_day
+        WHERE
+          automation_slug = c.automation
+          AND day >= c.d1
+          AND day < c.d2
+        UNION ALL
+        SELECT
+          succeeded,
+          failed,
+          dead_lettered,
+          manual_touches,
+          minutes,
+          duration_histogram
+        FROM
+          run_rollup_hour
+        WHERE
+          automation_slug = c.automation
+          AND hour >= c.h1
+          AND hour < c.d1
+        UNION ALL
+        SELECT
+          succeeded,
+          failed,
+          dead_lettered,
+          manual_touches,
+          minutes,
+          duration_histogram
+        FROM
+          run_rollup_hour
+        WHERE
+          automation_slug = c.automation
+          AND hour >= c.d2
+          AND hour < c.h2
+        UNION ALL
+        SELECT
+          succeeded,
+          failed,
+          dead_lettered,
+          manual_touches,
+          1,
+          duration_histogram
+        FROM
+          run_rollup_minute
+        WHERE
+          automation_slug = c.automation
+          AND minute >= c.f
+          AND minute < c.h1
+        UNION ALL
+        SELECT
+          succeeded,
+          failed,
+          dead_lettered,
+          manual_touches,
+          1,
+          duration_histogram
+        FROM
+          run_rollup_minute
+        WHERE
+          automation_slug = c.automation
+          AND minute >= c.h2
+          AND minute < c.t
+      ) p
   )
 SELECT
+  key,
+  bucket,
+  sum(succeeded)::float8 AS succeeded,
+  sum(failed)::float8 AS failed,
+  sum(dead_lettered)::float8 AS dead_lettered,
+  sum(manual_touches)::float8 AS manual_touches,
+  sum(minutes)::int AS rollup_minutes,
+  CASE
+    WHEN bool_or(with_histogram) THEN ${histogramSumSql('duration_histogram')}
+  END AS histogram,
+  NULL::float8 AS mean,
+  0 AS measurements
+FROM
+  parts
+GROUP BY
+  key,
+  bucket
+HAVING
+  sum(minutes) > 0
+UNION ALL
+SELECT
   r.key,
-  b.*
+  m.*
 FROM
   r
   CROSS JOIN LATERAL (
-    SELECT
-      runs.*,
-      NULL::float8 AS mean,
-      0 AS measurements
-    FROM
-      (
-        SELECT
-          b.bucket,
-          s.succeeded::float8 AS succeeded,
-          s.failed::float8 AS failed,
-          s.dead_lettered::float8 AS dead_lettered,
-          s.manual_touches::float8 AS manual_touches,
-          s.minutes::int AS rollup_minutes,
-          s.histogram
-        FROM
-          generate_series(
-            floor(
-              extract(
-                epoch
-                FROM
-                  r.from_at - r.origin
-              ) * 1000 / r.step_ms
-            )::int,
-            ceil(
-              extract(
-                epoch
-                FROM
-                  r.to_at - r.origin
-              ) * 1000 / r.step_ms
-            )::int - 1
-          ) AS b (bucket)
-          CROSS JOIN LATERAL run_rollup_span (
-            r.automation,
-            greatest(
-              r.from_at,
-              r.origin + b.bucket * r.step_ms * interval '1 millisecond'
-            ),
-            least(
-              r.to_at,
-              r.origin + (b.bucket + 1) * r.step_ms * interval '1 millisecond'
-            ),
-            r.with_histogram
-          ) s
-        WHERE
-          r.kpi IS NULL
-          AND s.minutes > 0
-      ) runs
-    UNION ALL
     SELECT
       floor(
         extract(
@@ -191,12 +396,12 @@ FROM
             k.measured_at - r.origin
         ) * 1000 / r.step_ms
       )::int AS bucket,
+      0::float8,
+      0::float8,
+      0::float8,
+      0::float8,
       0,
-      0,
-      0,
-      0,
-      0,
-      NULL,
+      NULL::int[],
       avg(k.value)::float8,
       count(*)::int
     FROM
@@ -209,4 +414,4 @@ FROM
       AND k.measured_at < r.to_at
     GROUP BY
       1
-  ) b;
+  ) m;
