@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { HeartbeatV1, KpiMeasurementV1, StepV1 } from '@roundhouse/contracts';
 import type { CountedRun, RollupDelta } from './rollup-delta.js';
-import { attemptKey, compareAttempts, type RunPatch } from './run-patch.js';
+import { compareAttempts, type RunPatch } from './run-patch.js';
 import { Database, type Transaction } from '../database/database.js';
 
 export interface QuarantineRow {
@@ -20,34 +20,38 @@ export interface AppliedPhases {
   counted: CountedRun[];
 }
 
-interface KeyRow {
-  automation_slug: string;
-  run_id: string;
-  attempt: number;
-  started_at: Date;
+/**
+ * The patches as one JSON text parameter, read by `json_to_recordset` with `RUN_ROWS`: `JSON.stringify`
+ * is native, where twelve arrays cost `pg` an escape pass per element and PostgreSQL an array parse
+ * each. `i` is the patch's place, which the statements answer instead of the attempt's key; times
+ * go as the text the runtime sent.
+ */
+function runRows(patches: readonly RunPatch[]): string {
+  return JSON.stringify(
+    patches.map((r, i) => ({
+      i,
+      a: r.automation,
+      r: r.runId,
+      n: r.attempt,
+      s: r.startedAt,
+      c: r.correlationId,
+      st: r.status,
+      f: r.finishedAt,
+      d: r.durationMs,
+      ec: r.errorClass,
+      em: r.errorMessage,
+      m: r.manualTouch,
+      ss: r.starts.length > 0,
+    })),
+  );
 }
 
-/** The run columns of patches, as arrays in the order the run statements list them. */
-function runColumns(patches: readonly RunPatch[]): unknown[][] {
-  return [
-    patches.map((r) => r.automation),
-    patches.map((r) => r.runId),
-    patches.map((r) => r.attempt),
-    patches.map((r) => r.startedAt),
-    patches.map((r) => r.correlationId),
-    patches.map((r) => r.status),
-    patches.map((r) => r.finishedAt),
-    patches.map((r) => r.durationMs),
-    patches.map((r) => r.errorClass),
-    patches.map((r) => r.errorMessage),
-    patches.map((r) => r.manualTouch),
-  ];
-}
+/** The columns of `runRows`' JSON, as `json_to_recordset` reads them; `t(...)` in key order (`i`). */
+const RUN_ROWS = `json_to_recordset($1::json) AS t(i int, a text, r text, n int, s timestamptz, c text, st text, f timestamptz, d int, ec text, em text, m boolean, ss boolean)`;
 
-/** The patches that returned rows name, by the attempt's key. */
-function patchesOf(patches: readonly RunPatch[], rows: readonly KeyRow[]): RunPatch[] {
-  const byKey = new Map(patches.map((patch) => [attemptKey(patch.automation, patch.runId, patch.attempt, patch.startedAtMs), patch]));
-  return rows.flatMap((row) => byKey.get(attemptKey(row.automation_slug, row.run_id, row.attempt, new Date(row.started_at).getTime())) ?? []);
+/** The patches at the places `rows` answered. */
+function placed(patches: readonly RunPatch[], rows: readonly { i: number }[]): RunPatch[] {
+  return rows.map((row) => patches[row.i] as RunPatch);
 }
 
 @Injectable()
@@ -123,17 +127,18 @@ export class IngestRepository {
     if (ordered.length === 0) {
       return [];
     }
-    const rows = await this.db.query<KeyRow>(
-      `INSERT INTO run (automation_slug, run_id, attempt, started_at, correlation_id, status, finished_at, duration_ms, error_class, error_message, manual_touch, counted, start_seen)
-       SELECT automation_slug, run_id, attempt, started_at, correlation_id, status, finished_at, duration_ms, error_class, error_message, manual_touch, status <> 'running', start_seen
-         FROM unnest($1::text[], $2::text[], $3::int[], $4::timestamptz[], $5::text[], $6::text[], $7::timestamptz[], $8::int[], $9::text[], $10::text[], $11::boolean[], $12::boolean[])
-           AS t(automation_slug, run_id, attempt, started_at, correlation_id, status, finished_at, duration_ms, error_class, error_message, manual_touch, start_seen)
-       ON CONFLICT ON CONSTRAINT run_pkey DO NOTHING
-       RETURNING automation_slug, run_id, attempt, started_at`,
-      [...runColumns(ordered), ordered.map((r) => r.starts.length > 0)],
+    const rows = await this.db.query<{ i: number }>(
+      `WITH t AS (SELECT * FROM ${RUN_ROWS}),
+       ins AS (
+         INSERT INTO run (automation_slug, run_id, attempt, started_at, correlation_id, status, finished_at, duration_ms, error_class, error_message, manual_touch, counted, start_seen)
+         SELECT a, r, n, s, c, st, f, d, ec, em, m, st <> 'running', ss FROM t ORDER BY i
+         ON CONFLICT ON CONSTRAINT run_pkey DO NOTHING
+         RETURNING automation_slug, run_id, attempt, started_at)
+       SELECT t.i FROM ins JOIN t ON (t.a, t.r, t.n, t.s) = (ins.automation_slug, ins.run_id, ins.attempt, ins.started_at) ORDER BY t.i`,
+      [runRows(ordered)],
       tx,
     );
-    return patchesOf(ordered, rows);
+    return placed(ordered, rows);
   }
 
   /** Applies the ends of stored attempts that have none yet; answers those it applied. */
@@ -141,24 +146,27 @@ export class IngestRepository {
     if (ordered.length === 0) {
       return new Set();
     }
-    const rows = await this.db.query<KeyRow>(
-      `INSERT INTO run (automation_slug, run_id, attempt, started_at, correlation_id, status, finished_at, duration_ms, error_class, error_message, manual_touch, counted, start_seen)
-       SELECT *, true, false FROM unnest($1::text[], $2::text[], $3::int[], $4::timestamptz[], $5::text[], $6::text[], $7::timestamptz[], $8::int[], $9::text[], $10::text[], $11::boolean[])
-       ON CONFLICT ON CONSTRAINT run_pkey DO UPDATE SET
-         correlation_id = coalesce(run.correlation_id, EXCLUDED.correlation_id),
-         status = EXCLUDED.status,
-         finished_at = EXCLUDED.finished_at,
-         duration_ms = EXCLUDED.duration_ms,
-         error_class = EXCLUDED.error_class,
-         error_message = EXCLUDED.error_message,
-         manual_touch = EXCLUDED.manual_touch,
-         counted = true
-       WHERE NOT run.counted
-       RETURNING automation_slug, run_id, attempt, started_at`,
-      runColumns(ordered),
+    const rows = await this.db.query<{ i: number }>(
+      `WITH t AS (SELECT * FROM ${RUN_ROWS}),
+       up AS (
+         INSERT INTO run (automation_slug, run_id, attempt, started_at, correlation_id, status, finished_at, duration_ms, error_class, error_message, manual_touch, counted, start_seen)
+         SELECT a, r, n, s, c, st, f, d, ec, em, m, true, false FROM t ORDER BY i
+         ON CONFLICT ON CONSTRAINT run_pkey DO UPDATE SET
+           correlation_id = coalesce(run.correlation_id, EXCLUDED.correlation_id),
+           status = EXCLUDED.status,
+           finished_at = EXCLUDED.finished_at,
+           duration_ms = EXCLUDED.duration_ms,
+           error_class = EXCLUDED.error_class,
+           error_message = EXCLUDED.error_message,
+           manual_touch = EXCLUDED.manual_touch,
+           counted = true
+         WHERE NOT run.counted
+         RETURNING automation_slug, run_id, attempt, started_at)
+       SELECT t.i FROM up JOIN t ON (t.a, t.r, t.n, t.s) = (up.automation_slug, up.run_id, up.attempt, up.started_at) ORDER BY t.i`,
+      [runRows(ordered)],
       tx,
     );
-    return new Set(patchesOf(ordered, rows));
+    return new Set(placed(ordered, rows));
   }
 
   /** Marks starts not seen yet, filling in the correlation id of an attempt whose end is not in; answers those it marked. */
@@ -166,18 +174,21 @@ export class IngestRepository {
     if (ordered.length === 0) {
       return [];
     }
-    const rows = await this.db.query<KeyRow>(
-      `INSERT INTO run AS r (automation_slug, run_id, attempt, started_at, correlation_id, status, counted, start_seen)
-       SELECT *, 'running', false, true FROM unnest($1::text[], $2::text[], $3::int[], $4::timestamptz[], $5::text[])
-       ON CONFLICT ON CONSTRAINT run_pkey DO UPDATE SET
-         start_seen = true,
-         correlation_id = CASE WHEN r.counted THEN r.correlation_id ELSE coalesce(r.correlation_id, EXCLUDED.correlation_id) END
-       WHERE NOT r.start_seen
-       RETURNING automation_slug, run_id, attempt, started_at`,
-      runColumns(ordered).slice(0, 5),
+    const rows = await this.db.query<{ i: number }>(
+      `WITH t AS (SELECT * FROM ${RUN_ROWS}),
+       up AS (
+         INSERT INTO run AS r (automation_slug, run_id, attempt, started_at, correlation_id, status, counted, start_seen)
+         SELECT a, r, n, s, c, 'running', false, true FROM t ORDER BY i
+         ON CONFLICT ON CONSTRAINT run_pkey DO UPDATE SET
+           start_seen = true,
+           correlation_id = CASE WHEN r.counted THEN r.correlation_id ELSE coalesce(r.correlation_id, EXCLUDED.correlation_id) END
+         WHERE NOT r.start_seen
+         RETURNING automation_slug, run_id, attempt, started_at)
+       SELECT t.i FROM up JOIN t ON (t.a, t.r, t.n, t.s) = (up.automation_slug, up.run_id, up.attempt, up.started_at) ORDER BY t.i`,
+      [runRows(ordered)],
       tx,
     );
-    return patchesOf(ordered, rows);
+    return placed(ordered, rows);
   }
 
   /**
