@@ -274,21 +274,17 @@ INSERT INTO
     within
   )
 SELECT
-  c.slug,
+  c.a,
   t.threshold_ms,
-  date_bin(
-    '1 minute',
-    c.finished_at,
-    timestamptz '2000-01-01 00:00:00+00'
-  ),
+  to_timestamp(c.m / 1000),
   count(*)::int,
   count(*) FILTER (
     WHERE
-      coalesce(c.duration_ms, 0) <= t.threshold_ms
+      coalesce(c.d, 0) <= t.threshold_ms
   )::int
 FROM
-  unnest($1::text[], $2::timestamptz[], $3::int[]) AS c (slug, finished_at, duration_ms)
-  JOIN automation a ON a.slug = c.slug
+  json_to_recordset($1::json) AS c (a text, m bigint, d int)
+  JOIN automation a ON a.slug = c.a
   CROSS JOIN LATERAL unnest(latency_thresholds_ms (a.slos)) AS t (threshold_ms)
 GROUP BY
   1,

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { HeartbeatV1, KpiMeasurementV1, StepV1 } from '@roundhouse/contracts';
-import type { CountedRun, RollupDelta } from './rollup-delta.js';
+import { minuteOf, type CountedRun, type RollupDelta } from './rollup-delta.js';
 import { compareAttempts, type RunPatch } from './run-patch.js';
 import { Database, type Transaction } from '../database/database.js';
 
@@ -114,7 +114,7 @@ export class IngestRepository {
       applied.counted.push({
         automation: patch.automation,
         status: patch.status,
-        finishedAt: new Date(patch.finishedAt as string),
+        finishedAtMs: Date.parse(patch.finishedAt as string),
         durationMs: patch.durationMs as number,
         manualTouch: patch.manualTouch,
       });
@@ -194,7 +194,8 @@ export class IngestRepository {
   /**
    * For every latency threshold the runs' automations name (`latency_thresholds_ms` of their SLOs):
    * per minute, the attempts that ended and those that took at most the threshold, exactly. Minutes
-   * and thresholds in key order, like the rollups.
+   * and thresholds in key order, like the rollups. Each ended attempt goes as its automation, minute
+   * (in ms, the rollups' minute) and duration in one JSON parameter: no `Date` for `pg` to format.
    */
   async addLatencyCounts(tx: Transaction, runs: readonly CountedRun[]): Promise<void> {
     const ended = runs.filter((run) => run.status !== 'running');
@@ -203,15 +204,14 @@ export class IngestRepository {
     }
     await this.db.query(
       `INSERT INTO run_latency_minute AS r (automation_slug, threshold_ms, minute, runs, within)
-       SELECT c.slug, t.threshold_ms, date_bin('1 minute', c.finished_at, timestamptz '2000-01-01 00:00:00+00'), count(*)::int,
-              count(*) FILTER (WHERE coalesce(c.duration_ms, 0) <= t.threshold_ms)::int
-         FROM unnest($1::text[], $2::timestamptz[], $3::int[]) AS c(slug, finished_at, duration_ms)
-         JOIN automation a ON a.slug = c.slug
+       SELECT c.a, t.threshold_ms, to_timestamp(c.m / 1000), count(*)::int, count(*) FILTER (WHERE coalesce(c.d, 0) <= t.threshold_ms)::int
+         FROM json_to_recordset($1::json) AS c(a text, m bigint, d int)
+         JOIN automation a ON a.slug = c.a
         CROSS JOIN LATERAL unnest(latency_thresholds_ms(a.slos)) AS t(threshold_ms)
         GROUP BY 1, 2, 3
         ORDER BY 1, 2, 3
        ON CONFLICT ON CONSTRAINT run_latency_minute_pkey DO UPDATE SET runs = r.runs + EXCLUDED.runs, within = r.within + EXCLUDED.within`,
-      [ended.map((run) => run.automation), ended.map((run) => run.finishedAt), ended.map((run) => run.durationMs)],
+      [JSON.stringify(ended.map((run) => ({ a: run.automation, m: minuteOf(run.finishedAtMs), d: run.durationMs })))],
       tx,
     );
   }
@@ -298,12 +298,12 @@ export class IngestRepository {
 
   /** Moves last success and last heartbeat forward, never back. */
   async touchActivity(tx: Transaction, successes: readonly CountedRun[], heartbeats: readonly HeartbeatV1[]): Promise<void> {
-    const latest = new Map<string, { success: Date | null; heartbeat: Date | null; instance: string | null }>();
+    const latest = new Map<string, { success: number | null; heartbeat: Date | null; instance: string | null }>();
     const entry = (slug: string) => latest.get(slug) ?? { success: null, heartbeat: null, instance: null };
     for (const run of successes) {
       const e = entry(run.automation);
-      if (run.status === 'succeeded' && (e.success === null || run.finishedAt > e.success)) {
-        latest.set(run.automation, { ...e, success: run.finishedAt });
+      if (run.status === 'succeeded' && (e.success === null || run.finishedAtMs > e.success)) {
+        latest.set(run.automation, { ...e, success: run.finishedAtMs });
       }
     }
     for (const beat of heartbeats) {
@@ -325,7 +325,15 @@ export class IngestRepository {
          last_heartbeat_at = greatest(a.last_heartbeat_at, EXCLUDED.last_heartbeat_at),
          last_instance = CASE WHEN EXCLUDED.last_heartbeat_at > a.last_heartbeat_at OR a.last_heartbeat_at IS NULL
                               THEN coalesce(EXCLUDED.last_instance, a.last_instance) ELSE a.last_instance END`,
-      [slugs, slugs.map((s) => latest.get(s)?.success ?? null), slugs.map((s) => latest.get(s)?.heartbeat ?? null), slugs.map((s) => latest.get(s)?.instance ?? null)],
+      [
+        slugs,
+        slugs.map((s) => {
+          const success = latest.get(s)?.success;
+          return success == null ? null : new Date(success);
+        }),
+        slugs.map((s) => latest.get(s)?.heartbeat ?? null),
+        slugs.map((s) => latest.get(s)?.instance ?? null),
+      ],
       tx,
     );
   }
