@@ -328,8 +328,8 @@ export class IngestRepository {
       [
         slugs,
         slugs.map((s) => {
-          const success = latest.get(s)?.success;
-          return success == null ? null : new Date(success);
+          const success = latest.get(s)?.success ?? null;
+          return success === null ? null : new Date(success);
         }),
         slugs.map((s) => latest.get(s)?.heartbeat ?? null),
         slugs.map((s) => latest.get(s)?.instance ?? null),
