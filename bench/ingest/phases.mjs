@@ -86,10 +86,18 @@ export async function ingestPhase({ baseUrl, path, secret, batches, clients }) {
   };
 }
 
-/** Empties every table the ingest writes, so that a repeat starts where the first one did. */
+/**
+ * Empties every table the ingest writes, directly or through the rollup triggers (minutes → hours →
+ * sealed days; TRUNCATE fires no row trigger, so each is named), so that a repeat starts where the
+ * first one did: with rows left over, a repeat's upserts would take the UPDATE path instead of the
+ * INSERT path and do other work than the first repeat. The sealed-day mark stays.
+ */
 export async function resetTelemetry(db) {
   await db.query('DROP TABLE IF EXISTS bench_ingested_run');
-  await db.query('TRUNCATE run, run_rollup_minute, automation_activity, ingest_event, quarantined_event, kpi_measurement');
+  await db.query(
+    `TRUNCATE run, run_step, run_rollup_minute, run_rollup_hour, run_rollup_day, run_latency_minute, run_latency_hour,
+              automation_activity, ingest_event, quarantined_event, kpi_measurement`,
+  );
 }
 
 /** What the ingest must have stored: every attempt once, counted and in the rollups, its start and end recorded; every event sent (`sent`) accepted. */
@@ -102,6 +110,17 @@ export async function verifyIngest(db, workload, sent, answered) {
   );
   const rollups = await one(`SELECT coalesce(sum(succeeded + failed + retried + dead_lettered), 0)::int FROM run_rollup_minute`);
   // Run events are kept out twice by the run's key and phase: each attempt's start and end (reported apart or as one `run`) are recorded on its row.
+  // Per automation and SLO latency threshold: the ended attempts and those within it, as the stored run rows make them.
+  const latencyMismatches = await one(
+    `SELECT count(*)::int FROM
+       (SELECT automation_slug, threshold_ms, sum(runs)::int AS runs, sum(within)::int AS within FROM run_latency_minute GROUP BY 1, 2) l
+       FULL JOIN (
+         SELECT r.automation_slug, t.threshold_ms, count(*)::int AS runs, count(*) FILTER (WHERE coalesce(r.duration_ms, 0) <= t.threshold_ms)::int AS within
+           FROM run r JOIN automation a ON a.slug = r.automation_slug CROSS JOIN LATERAL unnest(latency_thresholds_ms(a.slos)) AS t(threshold_ms)
+          WHERE r.status <> 'running' GROUP BY 1, 2
+       ) e USING (automation_slug, threshold_ms)
+      WHERE l.runs IS DISTINCT FROM e.runs OR l.within IS DISTINCT FROM e.within`,
+  );
   const eventIds = await one(`SELECT count(*)::int FROM ingest_event`);
   const quarantined = await one(`SELECT count(*)::int FROM quarantined_event`);
   const stored = Object.fromEntries(byStatus.map((r) => [r.status, r.n]));
@@ -126,6 +145,9 @@ export async function verifyIngest(db, workload, sent, answered) {
   if (rollups !== attempts) {
     problems.push(`the per-minute rollups count ${rollups} ended attempts, expected ${attempts}`);
   }
+  if (latencyMismatches !== 0) {
+    problems.push(`the per-minute latency counts disagree with the run rows for ${latencyMismatches} (automation, SLO threshold) pairs`);
+  }
   if (keys !== workload.events.length) {
     problems.push(`${keys} phases (starts and ends) recorded on run rows, expected ${workload.events.length}`);
   }
@@ -141,7 +163,7 @@ export async function verifyIngest(db, workload, sent, answered) {
     .join(', ');
   return {
     problems,
-    summary: `${num(rows)} run rows (${split}), all counted; rollups count ${num(rollups)} attempts; ${num(keys)} idempotency keys (run, attempt, phase); ${quarantined} quarantined`,
+    summary: `${num(rows)} run rows (${split}), all counted; rollups count ${num(rollups)} attempts; latency counts agree; ${num(keys)} idempotency keys (run, attempt, phase); ${quarantined} quarantined`,
   };
 }
 

@@ -30,7 +30,8 @@ function rates(n, repeat) {
     after: n / repeat.after.seconds,
     raw,
     ratio: product / raw,
-    withMutation: n / (repeat.product.seconds + repeat.product.mutationSeconds),
+    // From sending the mutation to done: the early claims fall inside the mutation, so they are not counted twice.
+    withMutation: n / (repeat.product.secondsAfterAnswer + repeat.product.mutationSeconds),
   };
 }
 
@@ -59,9 +60,15 @@ function table({ settings, repeats, memory, batch }) {
   const rows = [
     ['product msg/s (reprocess request → RabbitMQ)', num(product)],
     [`raw msg/s (amqplib, confirms per batch of ${batch})`, num(median(each.map((r) => r.raw)))],
-    ['ratio (product ÷ raw)', `${num(ratio, 3)}${repeats.length > 1 ? `  (repeats: ${each.map((r) => num(r.ratio, 3)).join(', ')})` : ''}`],
-    ['target ratio', `≥ ${TARGET_RATIO}  ${ratio >= TARGET_RATIO ? 'met' : 'NOT met'}`],
-    ['target rate', `≥ ${num(TARGET_RATE)} msg/s  ${product >= TARGET_RATE ? 'met' : 'NOT met'}`],
+    [
+      'ratio (product ÷ raw)',
+      `${num(ratio, 3)}${repeats.length > 1 ? `  (repeats: ${each.map((r) => num(r.ratio, 3)).join(', ')}; min ${num(Math.min(...each.map((r) => r.ratio)), 3)}, max ${num(Math.max(...each.map((r) => r.ratio)), 3)})` : ''}`,
+    ],
+    [
+      'target ratio (issue 18)',
+      `≥ ${TARGET_RATIO}  ${ratio >= TARGET_RATIO ? 'met' : 'NOT met'}${repeats.length > 1 && Math.min(...each.map((r) => r.ratio)) < TARGET_RATIO && ratio >= TARGET_RATIO ? ' by the median, not by every repeat' : ''}`,
+    ],
+    ["rate goal (this bench's own)", `≥ ${num(TARGET_RATE)} msg/s  ${product >= TARGET_RATE ? 'met' : 'NOT met'}`],
     ['product msg/s including the mutation', `${num(median(each.map((r) => r.withMutation)))} (the snapshot of every item into the ledger counted too)`],
     ['velocity', `${num(settings.velocity)} msg/s${settings.velocity === 10_000 ? " (the api's maximum)" : ''}`],
     ['api peak RSS (VmHWM)', memory === undefined ? 'n/a (no /proc)' : `${num(memory.peak / MIB, 1)} MiB (${num(memory.atStart / MIB, 1)} MiB after start-up)`],

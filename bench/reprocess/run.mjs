@@ -44,7 +44,7 @@ function readSettings() {
   return {
     messages: intSetting('BENCH_MESSAGES', 100_000, 1000, 1_000_000),
     velocity: intSetting('BENCH_VELOCITY', 10_000, 1, 10_000), // the api allows 1 to 10,000 msg/s
-    repeats: intSetting('BENCH_REPEAT', 1, 1, 10),
+    repeats: intSetting('BENCH_REPEAT', 3, 1, 10),
     durable: flagSetting('BENCH_DURABLE', true),
     seed: intSetting('BENCH_SEED', 1, 0, 2 ** 32 - 1),
     build: flagSetting('BENCH_BUILD', true),
@@ -239,7 +239,10 @@ async function productPhase({ context, label, fresh }) {
     },
     what: label,
   });
-  return { ...request, cpu, checked, checkpoints, timeline: await timeline(db, request.id, request.answeredAt) };
+  const t = await timeline(db, request.id, request.answeredAt);
+  // The dispatch job can claim before the mutation's answer reaches the bench: the clock then starts at that first claim, so no message is sent before it.
+  const early = Math.max(0, -(t.firstClaimMs ?? 0)) / 1000;
+  return { ...request, seconds: request.seconds + early, secondsAfterAnswer: request.seconds, cpu, checked, checkpoints, timeline: t };
 }
 
 async function main() {

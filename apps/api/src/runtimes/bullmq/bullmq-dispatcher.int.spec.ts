@@ -130,13 +130,11 @@ describe.skipIf(REDIS_URL === undefined)(BullMqDispatcher.name, () => {
   it('throws TransportUnavailableError, without the password, when Redis cannot be reached', async () => {
     const port = await freePort();
     const unreachable: BullMqTarget = { kind: 'bullmq', url: `redis://default:s3cret-Pa55@127.0.0.1:${port}/0`, queue: name };
-    const started = Date.now();
-
+    // It answers rather than retrying forever: a hang fails the test by its time-out, with no clock read here.
     const error = await dispatcher.dispatch(unreachable, [commandFor(name, '1')]).catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(TransportUnavailableError);
     expect((error as Error).message).toContain(`redis://127.0.0.1:${port}/0`);
     expect((error as Error).message).not.toContain('s3cret-Pa55');
-    expect(Date.now() - started).toBeLessThan(10_000);
   });
 });
