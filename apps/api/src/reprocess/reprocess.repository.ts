@@ -170,8 +170,9 @@ export class ReprocessRepository {
   }
 
   /**
-   * Fresh planner statistics after a large snapshot: the ledger's queries must keep walking the
-   * claim index (request, state, id) and the dead letters' primary key, not a stale guess.
+   * Fresh planner statistics after a large snapshot (the dispatch job, before its first claim): the
+   * ledger's queries must keep walking the claim index (request, state, id) and the dead letters'
+   * primary key, not a stale guess.
    */
   async analyze(): Promise<void> {
     await this.db.query(`ANALYZE reprocess_item`);

@@ -29,8 +29,6 @@ import { Database } from '../database/database.js';
 
 export const MAX_VELOCITY = 10_000;
 export const MAX_REPROCESS_PAGE = 100;
-/** A snapshot this large changes the ledger's statistics enough to refresh them. */
-const ANALYZE_AFTER = 5_000;
 
 /**
  * Reprocess and discard requests: what a selection holds, making a request (a snapshot, checked
@@ -140,9 +138,6 @@ export class ReprocessService {
       );
       return { ...request, held: reasons.length > 0 };
     });
-    if (created.total >= ANALYZE_AFTER) {
-      await this.ledger.analyze();
-    }
     if (!created.held) {
       await enqueueRequest(this.jobs, created.id, input.canary !== undefined && input.canary !== null);
     }
