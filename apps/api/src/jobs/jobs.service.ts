@@ -27,6 +27,8 @@ export interface SendOptions {
   /** At most one job with this key waits in the queue at a time (more can be active). */
   singletonKey?: string;
   startAfterSeconds?: number;
+  /** This process's idle workers of the queue fetch at once instead of at their next poll (work someone waits on). */
+  wake?: boolean;
 }
 
 /**
@@ -49,6 +51,8 @@ export class JobsService implements OnApplicationShutdown {
   private readonly jobs: ScheduledJob[] = [];
   private readonly workers: QueueWorker<object>[] = [];
   private readonly startHooks: (() => Promise<void>)[] = [];
+  /** pg-boss's ids of this process's workers, by queue (to wake them: SendOptions.wake). */
+  private readonly workerIds = new Map<string, string[]>();
   private depthTimer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -84,6 +88,11 @@ export class JobsService implements OnApplicationShutdown {
       ...(options.singletonKey === undefined ? {} : { singletonKey: options.singletonKey }),
       ...(options.startAfterSeconds === undefined ? {} : { startAfter: options.startAfterSeconds }),
     });
+    if (options.wake === true) {
+      for (const id of this.workerIds.get(name) ?? []) {
+        this.boss.notifyWorker(id);
+      }
+    }
     return true;
   }
 
@@ -115,7 +124,7 @@ export class JobsService implements OnApplicationShutdown {
         boss.createQueue(worker.name, { name: worker.name, policy: 'short', expireInSeconds: worker.expireInSeconds, retryLimit: 5, retryDelay: 5 }),
       );
       for (let index = 0; index < worker.workers; index += 1) {
-        await boss.work<object>(worker.name, { pollingIntervalSeconds: 0.5 }, async ([job]) => {
+        const id = await boss.work<object>(worker.name, { pollingIntervalSeconds: 0.5 }, async ([job]) => {
           if (job !== undefined) {
             await worker.handle(job.data).catch((error: unknown) => {
               this.log.error({ queue: worker.name, err: error }, 'background job failed; pg-boss tries it again');
@@ -123,6 +132,7 @@ export class JobsService implements OnApplicationShutdown {
             });
           }
         });
+        this.workerIds.set(worker.name, [...(this.workerIds.get(worker.name) ?? []), id]);
       }
     }
     for (const hook of this.startHooks) {
@@ -145,5 +155,6 @@ export class JobsService implements OnApplicationShutdown {
     clearInterval(this.depthTimer);
     await this.boss?.stop({ graceful: true, wait: true, timeout: 10_000 });
     this.boss = undefined;
+    this.workerIds.clear();
   }
 }

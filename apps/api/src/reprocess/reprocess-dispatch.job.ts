@@ -8,7 +8,7 @@ import { API_LOGGER } from '../logging/api-logger.token.js';
 import { JobsService } from '../jobs/index.js';
 import { MetricsService } from '../metrics/index.js';
 import { ReprocessItemsRepository, type ClaimedItem } from './reprocess-items.repository.js';
-import { ReprocessRepository } from './reprocess.repository.js';
+import { ReprocessRepository, type RequestRow } from './reprocess.repository.js';
 import { commandOf } from './reprocess-commands.service.js';
 import { ReprocessService } from './reprocess.service.js';
 import { DISPATCH_QUEUE, enqueueRequest, type DispatchJob } from './reprocess-enqueue.js';
@@ -21,6 +21,8 @@ const WORKERS_PER_PROCESS = 2;
 export const MAX_ATTEMPTS = 8;
 const MAX_BATCH = 500;
 const IDLE_MS = 250;
+/** A snapshot this large changes the ledger's statistics enough to refresh them before it is claimed. */
+const ANALYZE_AFTER = 5_000;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
@@ -43,6 +45,9 @@ export class ReprocessDispatchJob implements OnModuleInit {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(API_LOGGER) private readonly log: Logger,
   ) {}
+
+  /** Large requests whose ledger statistics this process refreshed (or is refreshing): their lanes wait for the one ANALYZE. */
+  private readonly analyzed = new Map<string, Promise<void>>();
 
   onModuleInit(): void {
     this.jobs.registerWorker<DispatchJob>({
@@ -68,6 +73,7 @@ export class ReprocessDispatchJob implements OnModuleInit {
     if (request?.state !== 'running') {
       return false;
     }
+    await this.freshStatistics(request);
     const batchSize = Math.max(1, Math.min(MAX_BATCH, Math.ceil(request.velocity / 5)));
     const deadline = Date.now() + sliceMs;
     const runtimes = new Map<string, RuntimeBinding | null>();
@@ -90,6 +96,26 @@ export class ReprocessDispatchJob implements OnModuleInit {
     this.log.debug({ requestId, lane }, 'reprocess slice ends; the request goes back to the queue');
     await this.jobs.send(DISPATCH_QUEUE, { requestId, lane }, { singletonKey: `${requestId}:${lane}` });
     return true;
+  }
+
+  /**
+   * Before a large request's first claim in this process, fresh planner statistics of the ledger
+   * (the snapshot changed them: ReprocessRepository.analyze), once: the request's other lanes wait
+   * for the same ANALYZE, and its later slices find it done. The mutation answers without it.
+   */
+  private freshStatistics(request: RequestRow): Promise<void> {
+    if (request.total < ANALYZE_AFTER) {
+      return Promise.resolve();
+    }
+    let done = this.analyzed.get(request.id);
+    if (done === undefined) {
+      done = this.ledger.analyze().catch((error: unknown) => {
+        this.analyzed.delete(request.id);
+        throw error;
+      });
+      this.analyzed.set(request.id, done);
+    }
+    return done;
   }
 
   /** False once the request is finished, paused or cancelled, or only waits for SDK runtimes to pull. */

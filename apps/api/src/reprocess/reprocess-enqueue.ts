@@ -20,12 +20,13 @@ export interface CanaryJob {
 }
 
 /**
- * Puts a request's workers in the durable queue (at most one waiting per lane) and, when it has a
- * canary still to decide, the canary's check: a request without one queues no check at all.
+ * Puts a request's workers in the durable queue (at most one waiting per lane; this process's idle
+ * workers fetch them at once rather than at their next poll) and, when it has a canary still to
+ * decide, the canary's check: a request without one queues no check at all.
  */
 export async function enqueueRequest(jobs: JobsService, requestId: string, canaryOpen: boolean): Promise<void> {
   for (let lane = 0; lane < LANES; lane += 1) {
-    await jobs.send(DISPATCH_QUEUE, { requestId, lane } satisfies DispatchJob, { singletonKey: `${requestId}:${lane}` });
+    await jobs.send(DISPATCH_QUEUE, { requestId, lane } satisfies DispatchJob, { singletonKey: `${requestId}:${lane}`, wake: true });
   }
   if (canaryOpen) {
     await jobs.send(CANARY_QUEUE, { requestId } satisfies CanaryJob, { singletonKey: requestId });

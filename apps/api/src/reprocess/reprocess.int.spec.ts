@@ -201,6 +201,39 @@ describe(ReprocessService.name, () => {
     expect(new Set(items.map((i) => i.request_id))).toEqual(new Set([made[0]?.id]));
   });
 
+  it('answers a new request as its snapshot took it, acts only on the automations it took, and says why when there is nothing left to take', async () => {
+    const marker = `waits${randomUUID().replaceAll('-', '')}`;
+    const payouts = await seed('payout-reconciliation', 2, { errorMessage: `waits ${marker}` });
+    expect((await start(operator, { selection: { ids: payouts }, velocity: 1 })).data?.startReprocess.total).toBe(2);
+    const reminders = [
+      ...(await seed('dunning-reminders', 2, { errorClass: 'SmtpRefused', errorMessage: `mail server refused ${marker}` })),
+      ...(await seed('dunning-reminders', 1, { errorClass: 'TimeoutError', errorMessage: `mail server slow ${marker}` })),
+    ];
+    const selection = { filter: { search: marker } };
+    const STARTED = `mutation Start($input: StartReprocessInput!) {
+      startReprocess(input: $input) { id total automations progress { queued dispatched } recentErrors { deadLetterId } errorGroups { automation errorClass count sampleDeadLetterId sampleMessageId sampleError } }
+    }`;
+    type Started = { id: string; total: number; automations: string[]; progress: Record<string, number>; recentErrors: unknown[]; errorGroups: { sampleDeadLetterId: string }[] };
+    const answered = await t.api.graphql<{ startReprocess: Started }>(STARTED, { input: { action: 'reprocess', velocity: 1, reason: 'mail server back up', selection } }, operator);
+    const second = answered.data?.startReprocess as Started;
+    // The payouts wait in the first request: the second takes the reminders only, and acts on their automation only.
+    expect(second).toMatchObject({ total: 3, automations: ['dunning-reminders'], progress: { queued: 3, dispatched: 0 }, recentErrors: [] });
+    const [audited] = await t.db.query<{ automations: string[] }>(`SELECT automations FROM audit_entry WHERE action = 'reprocess.requested' AND target_id = $1`, [second.id]);
+    expect(audited?.automations).toEqual(['dunning-reminders']);
+    const GROUPS = `query($id: ID!) { reprocessRequest(id: $id) { errorGroups { automation errorClass count sampleDeadLetterId sampleMessageId sampleError } } }`;
+    const later = await t.api.graphql<{ reprocessRequest: { errorGroups: unknown[] } }>(GROUPS, { id: second.id }, operator);
+    expect(second.errorGroups).toEqual(later.data?.reprocessRequest.errorGroups);
+    expect(second.errorGroups).toHaveLength(2);
+    expect(second.errorGroups[0]?.sampleDeadLetterId).toBe(String(Math.min(...reminders.slice(0, 2).map(Number))));
+
+    const again = await start(operator, { selection });
+    expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(again.errors?.[0]?.message).toBe('Every dead letter in the selection is already waiting in another request.');
+    const none = await start(operator, { selection: { filter: { search: `none${marker}` } } });
+    expect(none.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(none.errors?.[0]?.message).toMatch(/^Nothing to act on: the selection holds no pending, failed-again or reprocessed dead letters/);
+  });
+
   it('closes the loop through the SDK: offered, claimed, acknowledged, run reported with the key, resolved', async () => {
     const ids = await seed('payout-reconciliation', 5);
     const started = await start(operator, { selection: { ids }, expectedCount: 5 });

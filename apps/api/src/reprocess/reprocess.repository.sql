@@ -30,6 +30,40 @@ ORDER BY
   d.automation_slug,
   d.source_kind;
 
+-- ReprocessRepository.candidates
+SELECT
+  d.automation_slug,
+  d.source_kind,
+  a.owner_team,
+  a.risk_domains,
+  a.runtime
+FROM
+  (
+    SELECT DISTINCT
+      d.automation_slug,
+      d.source_kind
+    FROM
+      dead_letter d
+    WHERE
+      ${where.join(' AND ')}
+  ) d
+  JOIN automation a ON a.slug = d.automation_slug
+ORDER BY
+  d.automation_slug,
+  d.source_kind;
+
+-- ReprocessRepository.holdsActionable
+SELECT
+  EXISTS (
+    SELECT
+      1
+    FROM
+      dead_letter d
+    WHERE
+      d.automation_slug = ANY ($1::text[])
+      AND ${where.join(' AND ')}
+  ) AS found;
+
 -- ReprocessRepository.create
 SELECT
   pg_advisory_xact_lock(hashtext ('roundhouse:snapshot:' || $1));
@@ -58,19 +92,15 @@ SET
 
 -- ReprocessRepository.create
 WITH
-  items AS (
-    INSERT INTO
-      reprocess_item (
-        request_id,
-        dead_letter_id,
-        automation_slug,
-        route
-      )
+  selected AS MATERIALIZED (
     SELECT
-      $1::bigint,
       d.id,
       d.automation_slug,
-      r.route
+      r.kind,
+      r.route,
+      d.error_class,
+      d.fingerprint,
+      d.last_failed_at
     FROM
       dead_letter d
       JOIN unnest($2::text[], $3::text[], $4::text[]) AS r (automation, kind, route) ON r.automation = d.automation_slug
@@ -86,21 +116,112 @@ WITH
           i.dead_letter_id = d.id
           AND i.state IN ('queued', 'dispatched')
       )
+  ),
+  items AS (
+    INSERT INTO
+      reprocess_item (
+        request_id,
+        dead_letter_id,
+        automation_slug,
+        route
+      )
+    SELECT
+      $1::bigint,
+      s.id,
+      s.automation_slug,
+      s.route
+    FROM
+      selected s
     ORDER BY
-      d.last_failed_at,
-      d.id
+      s.last_failed_at,
+      s.id
     RETURNING
       1
+  ),
+  groups AS (
+    SELECT
+      s.automation_slug,
+      s.error_class,
+      count(*)::int AS count,
+      min(s.id) AS sample_id
+    FROM
+      selected s
+    GROUP BY
+      s.automation_slug,
+      s.error_class,
+      s.fingerprint
+    ORDER BY
+      count(*) DESC,
+      min(s.id)
+    LIMIT
+      $${params.length}
   )
 SELECT
-  count(*)::int AS total
-FROM
-  items;
+  (
+    SELECT
+      count(*)
+    FROM
+      items
+  )::int AS total,
+  (
+    SELECT
+      coalesce(
+        json_agg(
+          t
+          ORDER BY
+            t.automation_slug,
+            t.source_kind
+        ),
+        '[]'
+      )
+    FROM
+      (
+        SELECT
+          s.automation_slug,
+          s.kind AS source_kind,
+          count(*)::int AS count
+        FROM
+          selected s
+        GROUP BY
+          s.automation_slug,
+          s.kind
+      ) t
+  ) AS taken,
+  (
+    SELECT
+      coalesce(
+        json_agg(
+          json_build_object(
+            'automation_slug',
+            g.automation_slug,
+            'error_class',
+            g.error_class,
+            'count',
+            g.count,
+            'sample_id',
+            g.sample_id::text,
+            'sample_message_id',
+            x.message_id,
+            'sample_error',
+            x.error_message
+          )
+          ORDER BY
+            g.count DESC,
+            g.sample_id
+        ),
+        '[]'
+      )
+    FROM
+      groups g
+      JOIN dead_letter x ON x.id = g.sample_id
+  ) AS groups;
 
 -- ReprocessRepository.create
 UPDATE reprocess_request
 SET
-  total = $2
+  total = $2,
+  automations = $3,
+  requested_automations = $4
 WHERE
   id = $1;
 

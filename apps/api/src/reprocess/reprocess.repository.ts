@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { RuntimeBinding } from '@roundhouse/contracts';
 import { deadLetterConditions, statusCondition } from '../dead-letters/index.js';
-import { ACTIONABLE_STATUSES, type ReprocessAction, type RequestState, type Route, type Selection } from './reprocess.types.js';
+import { ACTIONABLE_STATUSES, ERROR_GROUPS, type ReprocessAction, type RequestState, type Route, type Selection } from './reprocess.types.js';
 import { Database, type Transaction } from '../database/database.js';
+import type { SelectionGroupRow } from './reprocess-items.repository.js';
 
 export interface RequestRow {
   id: string;
@@ -55,6 +56,19 @@ export interface SelectionPart {
   risk_domains: string[];
   runtime: RuntimeBinding | null;
   count: number;
+}
+
+/** Dead letters of a selection that may be actionable, by automation and source, read from their stored status only (see candidates). */
+export type SelectionCandidate = Omit<SelectionPart, 'count'>;
+
+/** A request just snapshotted: what it took, by automation and source, and by automation and error (the first groups, most first). */
+export interface Snapshot {
+  id: string;
+  total: number;
+  /** What the snapshot took, by automation and source; a candidate it took nothing of is not here. */
+  taken: { automation_slug: string; source_kind: string; count: number }[];
+  /** The snapshot by automation and error, as selectionGroups answers it for the request (same order, same samples). */
+  groups: SelectionGroupRow[];
 }
 
 export interface NewRequest {
@@ -113,6 +127,40 @@ export class ReprocessRepository {
   }
 
   /**
+   * The automations and sources a selection's actionable dead letters may be of, from their stored
+   * status only (the snapshot's own reading, selectionConditions 'open item'): every part
+   * selectionParts answers, and those whose every dead letter already waits in another request,
+   * without probing the ledger for each dead letter. The snapshot takes what is not waiting.
+   */
+  candidates(selection: Selection): Promise<SelectionCandidate[]> {
+    const params: unknown[] = [];
+    const where = selectionConditions(selection, params, 'open item');
+    return this.db.query<SelectionCandidate>(
+      `SELECT d.automation_slug, d.source_kind, a.owner_team, a.risk_domains, a.runtime
+         FROM (SELECT DISTINCT d.automation_slug, d.source_kind FROM dead_letter d WHERE ${where.join(' AND ')}) d
+         JOIN automation a ON a.slug = d.automation_slug
+        ORDER BY d.automation_slug, d.source_kind`,
+      params,
+    );
+  }
+
+  /**
+   * Whether the selection holds a dead letter of `automations` that can be acted on by its stored
+   * status: after a snapshot that took nothing, whether what it holds is all waiting in another
+   * request (true) or nothing is actionable at all (false).
+   */
+  async holdsActionable(tx: Transaction, selection: Selection, automations: readonly string[]): Promise<boolean> {
+    const params: unknown[] = [[...automations]];
+    const where = selectionConditions(selection, params, 'open item');
+    const [row] = await this.db.query<{ found: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM dead_letter d WHERE d.automation_slug = ANY($1::text[]) AND ${where.join(' AND ')}) AS found`,
+      params,
+      tx,
+    );
+    return row?.found === true;
+  }
+
+  /**
    * Snapshots a selection into a new request: every actionable dead letter it holds now becomes a
    * queued item (oldest failure first), with its route and its own idempotency key. Dead letters
    * already waiting in another request are left out. Only the ledger is written: the dead letters
@@ -123,7 +171,7 @@ export class ReprocessRepository {
    * (`ON CONFLICT`: every row checked against each unique index, locked and confirmed apart), and
    * reprocess_item_one_open_idx still refuses a second open item should anything else write one.
    */
-  async create(tx: Transaction, request: NewRequest): Promise<{ id: string; total: number }> {
+  async create(tx: Transaction, request: NewRequest): Promise<Snapshot> {
     const automations = [...new Set(request.routes.map((r) => r.automation))].sort();
     // Snapshots of the same automation take turns (in one order, so two never wait for each other):
     // each one's statement sees the items of the one before it, and leaves the dead letters they hold.
@@ -148,30 +196,51 @@ export class ReprocessRepository {
     const id = (created as { id: string }).id;
     const params: unknown[] = [id, request.routes.map((r) => r.automation), request.routes.map((r) => r.sourceKind), request.routes.map((r) => r.route)];
     const where = selectionConditions(request.selection, params, 'open item');
-    // The items are inserted oldest failure first: a sort of every selected row, in memory.
+    // The items are inserted oldest failure first: a sort of every selected row, in memory. The same
+    // statement answers what it took by automation and source, and by automation and error with the
+    // first groups' samples (the request's answer), from the rows it selected: no second read of them.
     await this.db.query(`SET LOCAL work_mem = '64MB'`, [], tx);
-    const [counted] = await this.db.query<{ total: number }>(
-      `WITH items AS (
-         INSERT INTO reprocess_item (request_id, dead_letter_id, automation_slug, route)
-         SELECT $1::bigint, d.id, d.automation_slug, r.route
+    params.push(ERROR_GROUPS);
+    const [snapshot] = await this.db.query<Omit<Snapshot, 'id'>>(
+      `WITH selected AS MATERIALIZED (
+         SELECT d.id, d.automation_slug, r.kind, r.route, d.error_class, d.fingerprint, d.last_failed_at
            FROM dead_letter d JOIN unnest($2::text[], $3::text[], $4::text[]) AS r(automation, kind, route) ON r.automation = d.automation_slug AND r.kind = d.source_kind
           WHERE ${where.join(' AND ')}
             AND NOT EXISTS (SELECT 1 FROM reprocess_item i WHERE i.dead_letter_id = d.id AND i.state IN ('queued', 'dispatched'))
-          ORDER BY d.last_failed_at, d.id
+       ), items AS (
+         INSERT INTO reprocess_item (request_id, dead_letter_id, automation_slug, route)
+         SELECT $1::bigint, s.id, s.automation_slug, s.route FROM selected s ORDER BY s.last_failed_at, s.id
          RETURNING 1
+       ), groups AS (
+         SELECT s.automation_slug, s.error_class, count(*)::int AS count, min(s.id) AS sample_id
+           FROM selected s GROUP BY s.automation_slug, s.error_class, s.fingerprint
+          ORDER BY count(*) DESC, min(s.id) LIMIT $${params.length}
        )
-       SELECT count(*)::int AS total FROM items`,
+       SELECT (SELECT count(*) FROM items)::int AS total,
+              (SELECT coalesce(json_agg(t ORDER BY t.automation_slug, t.source_kind), '[]')
+                 FROM (SELECT s.automation_slug, s.kind AS source_kind, count(*)::int AS count FROM selected s GROUP BY s.automation_slug, s.kind) t) AS taken,
+              (SELECT coalesce(json_agg(json_build_object('automation_slug', g.automation_slug, 'error_class', g.error_class, 'count', g.count, 'sample_id', g.sample_id::text,
+                                                          'sample_message_id', x.message_id, 'sample_error', x.error_message) ORDER BY g.count DESC, g.sample_id), '[]')
+                 FROM groups g JOIN dead_letter x ON x.id = g.sample_id) AS groups`,
       params,
       tx,
     );
-    const total = counted?.total ?? 0;
-    await this.db.query(`UPDATE reprocess_request SET total = $2 WHERE id = $1`, [id, total], tx);
-    return { id, total };
+    const total = snapshot?.total ?? 0;
+    const taken = snapshot?.taken ?? [];
+    // The request acts on the automations it took dead letters of (not on one whose every dead letter was already waiting).
+    const automationsTaken = [...new Set(taken.map((t) => t.automation_slug))].sort();
+    await this.db.query(
+      `UPDATE reprocess_request SET total = $2, automations = $3, requested_automations = $4 WHERE id = $1`,
+      [id, total, automationsTaken, JSON.stringify(Object.fromEntries(automationsTaken.map((slug) => [slug, request.automations[slug]])))],
+      tx,
+    );
+    return { id, total, taken, groups: snapshot?.groups ?? [] };
   }
 
   /**
-   * Fresh planner statistics after a large snapshot: the ledger's queries must keep walking the
-   * claim index (request, state, id) and the dead letters' primary key, not a stale guess.
+   * Fresh planner statistics after a large snapshot (the dispatch job, before its first claim): the
+   * ledger's queries must keep walking the claim index (request, state, id) and the dead letters'
+   * primary key, not a stale guess.
    */
   async analyze(): Promise<void> {
     await this.db.query(`ANALYZE reprocess_item`);

@@ -23,14 +23,13 @@ import { SELF_APPROVAL, changesSince, checkDecide, decideVerdict, deniedReason, 
 import { checkCanary } from './reprocess-canary.js';
 import { ReprocessCanaryService } from './reprocess-canary.service.js';
 import { ReprocessItemsRepository } from './reprocess-items.repository.js';
-import { ReprocessRepository, type RequestRow, type SelectionPart } from './reprocess.repository.js';
-import { ITEM_STATES, type ReprocessAction, type RequestState, type Selection } from './reprocess.types.js';
+import { ReprocessRepository, type RequestRow, type SelectionCandidate } from './reprocess.repository.js';
+import type { SelectionGroupRow } from './reprocess-items.repository.js';
+import { ERROR_GROUPS, ITEM_STATES, type ItemState, type ReprocessAction, type RequestState, type Selection } from './reprocess.types.js';
 import { Database } from '../database/database.js';
 
 export const MAX_VELOCITY = 10_000;
 export const MAX_REPROCESS_PAGE = 100;
-/** A snapshot this large changes the ledger's statistics enough to refresh them. */
-const ANALYZE_AFTER = 5_000;
 
 /**
  * Reprocess and discard requests: what a selection holds, making a request (a snapshot, checked
@@ -81,17 +80,8 @@ export class ReprocessService {
 
   async start(input: StartReprocessInput, user: User): Promise<ReprocessRequestType> {
     const selection = checkStart(input);
-    const parts = await this.ledger.selectionParts(selection);
-    const denied = [...new Set(parts.filter((p) => !mayAct(user, p.owner_team)).map((p) => p.automation_slug))];
-    if (denied.length > 0) {
-      throw new NotAllowedError(deniedReason(user, denied));
-    }
-    if (parts.length === 0) {
-      throw new InputError('Nothing to act on: the selection holds no pending, failed-again or reprocessed dead letters that are not already in a request.', [
-        { path: 'selection', message: 'matches no actionable dead letter' },
-      ]);
-    }
-    const routes = parts.map((part: SelectionPart) => ({
+    const parts = await this.partsToTake(selection, user);
+    const routes = parts.map((part: SelectionCandidate) => ({
       automation: part.automation_slug,
       sourceKind: part.source_kind,
       route: this.runtimes.route(input.action, part.runtime, part.source_kind),
@@ -111,12 +101,19 @@ export class ReprocessService {
         throw new ConflictError(`The selection now holds ${request.total} dead letters, more than the ${input.expectedCount} you confirmed. Preview it again.`, 'expectedCount');
       }
       if (request.total === 0) {
-        throw new ConflictError('Every dead letter in the selection is already waiting in another request.', 'selection');
+        // Nothing taken: what the selection holds is all waiting in another request, or (changed since it was read) nothing is actionable.
+        if (await this.ledger.holdsActionable(tx, selection, [...new Set(parts.map((p) => p.automation_slug))])) {
+          throw new ConflictError('Every dead letter in the selection is already waiting in another request.', 'selection');
+        }
+        throw nothingToActOn();
       }
+      // What the request acts on: the parts it took dead letters of.
+      const taken = parts.filter((part) => request.taken.some((t) => t.automation_slug === part.automation_slug && t.source_kind === part.source_kind));
+      const routesTaken = routes.filter((route) => request.taken.some((t) => t.automation_slug === route.automation && t.source_kind === route.sourceKind));
       if (input.canary !== undefined && input.canary !== null) {
         await this.canary.stage(tx, request.id, request.total, input.canary);
       }
-      const reasons = approvalReasons(this.policy, input.action, request.total, automationsOf(parts));
+      const reasons = approvalReasons(this.policy, input.action, request.total, automationsOf(taken));
       if (reasons.length > 0) {
         await this.ledger.holdForApproval(tx, request.id, reasons);
       }
@@ -125,13 +122,13 @@ export class ReprocessService {
           actor: user,
           action: `${input.action}.requested`,
           target: { kind: 'reprocess_request', id: request.id },
-          automations: routes.map((r) => r.automation),
+          automations: routesTaken.map((r) => r.automation),
           reason: input.reason.trim(),
           detail: {
             selection: describeSelection(selection),
             total: request.total,
             velocity: input.velocity,
-            routes: [...new Set(routes.map((r) => r.route))],
+            routes: [...new Set(routesTaken.map((r) => r.route))],
             ...(input.canary === undefined || input.canary === null ? {} : { canary: { ...input.canary } }),
             ...(reasons.length === 0 ? {} : { awaitingApproval: reasons }),
           },
@@ -140,13 +137,39 @@ export class ReprocessService {
       );
       return { ...request, held: reasons.length > 0 };
     });
-    if (created.total >= ANALYZE_AFTER) {
-      await this.ledger.analyze();
-    }
+    // The answer is the request as committed, before its workers start: every item queued, no error yet, its
+    // groups as the snapshot counted them (ledger statistics are refreshed by the dispatch job before its first claim).
+    const [answer] = await this.present([await this.find(created.id)], user, true, {
+      progress: { queued: created.total },
+      groups: created.groups,
+    });
     if (!created.held) {
       await enqueueRequest(this.jobs, created.id, input.canary !== undefined && input.canary !== null);
     }
-    return this.get(created.id, user);
+    return answer as ReprocessRequestType;
+  }
+
+  /**
+   * The automations and sources a new request snapshots: the selection's candidates (stored status,
+   * no probe of the ledger per dead letter) the person may act on. Refused, as the preview says, when
+   * the selection holds an actionable dead letter not already waiting of an automation the person may
+   * not act on (then counted exactly, selectionParts); an automation they may not act on is never
+   * part of the snapshot.
+   */
+  private async partsToTake(selection: Selection, user: User): Promise<SelectionCandidate[]> {
+    const candidates = await this.ledger.candidates(selection);
+    if (candidates.some((p) => !mayAct(user, p.owner_team))) {
+      const exact = await this.ledger.selectionParts(selection);
+      const denied = [...new Set(exact.filter((p) => !mayAct(user, p.owner_team)).map((p) => p.automation_slug))];
+      if (denied.length > 0) {
+        throw new NotAllowedError(deniedReason(user, denied));
+      }
+    }
+    const parts = candidates.filter((p) => mayAct(user, p.owner_team));
+    if (parts.length === 0) {
+      throw nothingToActOn();
+    }
+    return parts;
   }
 
   /**
@@ -396,9 +419,9 @@ export class ReprocessService {
   }
 
   /** What the snapshot holds by automation and error, the sample's error as `user` may read it. */
-  private async errorGroups(row: RequestRow, user: User | undefined): Promise<ReprocessRequestType['errorGroups']> {
+  private async errorGroups(row: RequestRow, user: User | undefined, counted?: readonly SelectionGroupRow[]): Promise<ReprocessRequestType['errorGroups']> {
     const shown = await this.errorsAsSeenBy(row.automations, user);
-    return (await this.items.selectionGroups(row.id, 5)).map((g) => ({
+    return (counted ?? (await this.items.selectionGroups(row.id, ERROR_GROUPS))).map((g) => ({
       automation: g.automation_slug,
       errorClass: g.error_class,
       count: g.count,
@@ -408,8 +431,17 @@ export class ReprocessService {
     }));
   }
 
-  private async present(rows: readonly RequestRow[], user: User | undefined, withErrors: boolean): Promise<ReprocessRequestType[]> {
-    const progress = await this.items.progress(rows.map((r) => r.id));
+  /**
+   * Requests as `user` sees them. `fresh`: the one request just snapshotted, with its progress and
+   * error groups as the snapshot counted them (it has no item sent, so no error yet).
+   */
+  private async present(
+    rows: readonly RequestRow[],
+    user: User | undefined,
+    withErrors: boolean,
+    fresh?: { progress: Partial<Record<ItemState, number>>; groups: readonly SelectionGroupRow[] },
+  ): Promise<ReprocessRequestType[]> {
+    const progress = fresh === undefined ? await this.items.progress(rows.map((r) => r.id)) : new Map(rows.map((r) => [r.id, fresh.progress]));
     const now = await this.ledger.automationsNow([...new Set(rows.flatMap((r) => r.automations))]);
     const owners = new Map([...now].map(([slug, automation]) => [slug, automation.ownerTeam]));
     const canaries = await this.canary.of(rows.map((r) => r.id));
@@ -432,8 +464,8 @@ export class ReprocessService {
         finishedAt: row.finished_at,
         progress: Object.fromEntries(ITEM_STATES.map((s) => [s, counts[s] ?? 0])) as unknown as ReprocessProgressType,
         canary: canaries.get(row.id) ?? null,
-        recentErrors: withErrors ? await this.recentErrors(row, user) : [],
-        errorGroups: await this.errorGroups(row, user),
+        recentErrors: withErrors && fresh === undefined ? await this.recentErrors(row, user) : [],
+        errorGroups: await this.errorGroups(row, user, fresh?.groups),
         canControl: row.automations.every((slug) => mayAct(user, owners.get(slug) ?? '')),
         canReject:
           row.state === 'awaiting_approval' &&
@@ -451,9 +483,15 @@ export class ReprocessService {
 }
 
 /** Each automation a request acts on, with the risk domains it touches. */
-function automationsOf(parts: readonly SelectionPart[]): { slug: string; riskDomains: string[] }[] {
+function automationsOf(parts: readonly SelectionCandidate[]): { slug: string; riskDomains: string[] }[] {
   const bySlug = new Map(parts.map((part) => [part.automation_slug, part.risk_domains]));
   return [...bySlug].map(([slug, riskDomains]) => ({ slug, riskDomains }));
+}
+
+function nothingToActOn(): InputError {
+  return new InputError('Nothing to act on: the selection holds no pending, failed-again or reprocessed dead letters that are not already in a request.', [
+    { path: 'selection', message: 'matches no actionable dead letter' },
+  ]);
 }
 
 /** The request's note while only SDK runtimes can move it on. */

@@ -18,6 +18,9 @@ export type RequestState = (typeof REQUEST_STATES)[number];
  *   failed        it failed again, or could not be delivered
  *   cancelled     the request was cancelled before it was sent
  */
+/** Error groups a request's answer shows (most first). */
+export const ERROR_GROUPS = 5;
+
 export const ITEM_STATES = ['queued', 'dispatched', 'acknowledged', 'succeeded', 'failed', 'cancelled'] as const;
 export type ItemState = (typeof ITEM_STATES)[number];
 
