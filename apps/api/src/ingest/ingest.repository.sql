@@ -25,244 +25,163 @@ RETURNING
   id;
 
 -- IngestRepository.insertNewAttempts
-WITH
-  t AS (
-    SELECT
-      *
-    FROM
-      json_to_recordset($1::json) AS t (
-        i int,
-        a text,
-        r text,
-        n int,
-        s timestamptz,
-        c text,
-        st text,
-        f timestamptz,
-        d int,
-        ec text,
-        em text,
-        m boolean,
-        ss boolean
-      )
-  ),
-  ins AS (
-    INSERT INTO
-      run (
-        automation_slug,
-        run_id,
-        attempt,
-        started_at,
-        correlation_id,
-        status,
-        finished_at,
-        duration_ms,
-        error_class,
-        error_message,
-        manual_touch,
-        counted,
-        start_seen
-      )
-    SELECT
-      a,
-      r,
-      n,
-      s,
-      c,
-      st,
-      f,
-      d,
-      ec,
-      em,
-      m,
-      st <> 'running',
-      ss
-    FROM
-      t
-    ORDER BY
-      i
-    ON CONFLICT ON CONSTRAINT run_pkey DO NOTHING
-    RETURNING
-      automation_slug,
-      run_id,
-      attempt,
-      started_at
+INSERT INTO
+  run (
+    automation_slug,
+    run_id,
+    attempt,
+    started_at,
+    correlation_id,
+    status,
+    finished_at,
+    duration_ms,
+    error_class,
+    error_message,
+    manual_touch,
+    counted,
+    start_seen
   )
 SELECT
-  t.i
+  automation_slug,
+  run_id,
+  attempt,
+  started_at,
+  correlation_id,
+  status,
+  finished_at,
+  duration_ms,
+  error_class,
+  error_message,
+  manual_touch,
+  status <> 'running',
+  start_seen
 FROM
-  ins
-  JOIN t ON (t.a, t.r, t.n, t.s) = (
-    ins.automation_slug,
-    ins.run_id,
-    ins.attempt,
-    ins.started_at
+  unnest(
+    $1::text[],
+    $2::text[],
+    $3::int[],
+    $4::timestamptz[],
+    $5::text[],
+    $6::text[],
+    $7::timestamptz[],
+    $8::int[],
+    $9::text[],
+    $10::text[],
+    $11::boolean[],
+    $12::boolean[]
+  ) AS t (
+    automation_slug,
+    run_id,
+    attempt,
+    started_at,
+    correlation_id,
+    status,
+    finished_at,
+    duration_ms,
+    error_class,
+    error_message,
+    manual_touch,
+    start_seen
   )
-ORDER BY
-  t.i;
+ON CONFLICT ON CONSTRAINT run_pkey DO NOTHING
+RETURNING
+  automation_slug,
+  run_id,
+  attempt,
+  started_at;
 
 -- IngestRepository.applyEnds
-WITH
-  t AS (
-    SELECT
-      *
-    FROM
-      json_to_recordset($1::json) AS t (
-        i int,
-        a text,
-        r text,
-        n int,
-        s timestamptz,
-        c text,
-        st text,
-        f timestamptz,
-        d int,
-        ec text,
-        em text,
-        m boolean,
-        ss boolean
-      )
-  ),
-  up AS (
-    INSERT INTO
-      run (
-        automation_slug,
-        run_id,
-        attempt,
-        started_at,
-        correlation_id,
-        status,
-        finished_at,
-        duration_ms,
-        error_class,
-        error_message,
-        manual_touch,
-        counted,
-        start_seen
-      )
-    SELECT
-      a,
-      r,
-      n,
-      s,
-      c,
-      st,
-      f,
-      d,
-      ec,
-      em,
-      m,
-      true,
-      false
-    FROM
-      t
-    ORDER BY
-      i
-    ON CONFLICT ON CONSTRAINT run_pkey DO UPDATE
-    SET
-      correlation_id = coalesce(run.correlation_id, EXCLUDED.correlation_id),
-      status = EXCLUDED.status,
-      finished_at = EXCLUDED.finished_at,
-      duration_ms = EXCLUDED.duration_ms,
-      error_class = EXCLUDED.error_class,
-      error_message = EXCLUDED.error_message,
-      manual_touch = EXCLUDED.manual_touch,
-      counted = true
-    WHERE
-      NOT run.counted
-    RETURNING
-      automation_slug,
-      run_id,
-      attempt,
-      started_at
+INSERT INTO
+  run (
+    automation_slug,
+    run_id,
+    attempt,
+    started_at,
+    correlation_id,
+    status,
+    finished_at,
+    duration_ms,
+    error_class,
+    error_message,
+    manual_touch,
+    counted,
+    start_seen
   )
 SELECT
-  t.i
+  *,
+  true,
+  false
 FROM
-  up
-  JOIN t ON (t.a, t.r, t.n, t.s) = (
-    up.automation_slug,
-    up.run_id,
-    up.attempt,
-    up.started_at
+  unnest(
+    $1::text[],
+    $2::text[],
+    $3::int[],
+    $4::timestamptz[],
+    $5::text[],
+    $6::text[],
+    $7::timestamptz[],
+    $8::int[],
+    $9::text[],
+    $10::text[],
+    $11::boolean[]
   )
-ORDER BY
-  t.i;
+ON CONFLICT ON CONSTRAINT run_pkey DO UPDATE
+SET
+  correlation_id = coalesce(run.correlation_id, EXCLUDED.correlation_id),
+  status = EXCLUDED.status,
+  finished_at = EXCLUDED.finished_at,
+  duration_ms = EXCLUDED.duration_ms,
+  error_class = EXCLUDED.error_class,
+  error_message = EXCLUDED.error_message,
+  manual_touch = EXCLUDED.manual_touch,
+  counted = true
+WHERE
+  NOT run.counted
+RETURNING
+  automation_slug,
+  run_id,
+  attempt,
+  started_at;
 
 -- IngestRepository.markStarts
-WITH
-  t AS (
-    SELECT
-      *
-    FROM
-      json_to_recordset($1::json) AS t (
-        i int,
-        a text,
-        r text,
-        n int,
-        s timestamptz,
-        c text,
-        st text,
-        f timestamptz,
-        d int,
-        ec text,
-        em text,
-        m boolean,
-        ss boolean
-      )
-  ),
-  up AS (
-    INSERT INTO
-      run AS r (
-        automation_slug,
-        run_id,
-        attempt,
-        started_at,
-        correlation_id,
-        status,
-        counted,
-        start_seen
-      )
-    SELECT
-      a,
-      r,
-      n,
-      s,
-      c,
-      'running',
-      false,
-      true
-    FROM
-      t
-    ORDER BY
-      i
-    ON CONFLICT ON CONSTRAINT run_pkey DO UPDATE
-    SET
-      start_seen = true,
-      correlation_id = CASE
-        WHEN r.counted THEN r.correlation_id
-        ELSE coalesce(r.correlation_id, EXCLUDED.correlation_id)
-      END
-    WHERE
-      NOT r.start_seen
-    RETURNING
-      automation_slug,
-      run_id,
-      attempt,
-      started_at
+INSERT INTO
+  run AS r (
+    automation_slug,
+    run_id,
+    attempt,
+    started_at,
+    correlation_id,
+    status,
+    counted,
+    start_seen
   )
 SELECT
-  t.i
+  *,
+  'running',
+  false,
+  true
 FROM
-  up
-  JOIN t ON (t.a, t.r, t.n, t.s) = (
-    up.automation_slug,
-    up.run_id,
-    up.attempt,
-    up.started_at
+  unnest(
+    $1::text[],
+    $2::text[],
+    $3::int[],
+    $4::timestamptz[],
+    $5::text[]
   )
-ORDER BY
-  t.i;
+ON CONFLICT ON CONSTRAINT run_pkey DO UPDATE
+SET
+  start_seen = true,
+  correlation_id = CASE
+    WHEN r.counted THEN r.correlation_id
+    ELSE coalesce(r.correlation_id, EXCLUDED.correlation_id)
+  END
+WHERE
+  NOT r.start_seen
+RETURNING
+  automation_slug,
+  run_id,
+  attempt,
+  started_at;
 
 -- IngestRepository.addLatencyCounts
 INSERT INTO
@@ -274,17 +193,21 @@ INSERT INTO
     within
   )
 SELECT
-  c.a,
+  c.slug,
   t.threshold_ms,
-  to_timestamp(c.m / 1000),
+  date_bin(
+    '1 minute',
+    c.finished_at,
+    timestamptz '2000-01-01 00:00:00+00'
+  ),
   count(*)::int,
   count(*) FILTER (
     WHERE
-      coalesce(c.d, 0) <= t.threshold_ms
+      coalesce(c.duration_ms, 0) <= t.threshold_ms
   )::int
 FROM
-  json_to_recordset($1::json) AS c (a text, m bigint, d int)
-  JOIN automation a ON a.slug = c.a
+  unnest($1::text[], $2::timestamptz[], $3::int[]) AS c (slug, finished_at, duration_ms)
+  JOIN automation a ON a.slug = c.slug
   CROSS JOIN LATERAL unnest(latency_thresholds_ms (a.slos)) AS t (threshold_ms)
 GROUP BY
   1,

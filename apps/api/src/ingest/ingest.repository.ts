@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { HeartbeatV1, KpiMeasurementV1, StepV1 } from '@roundhouse/contracts';
-import { minuteOf, type CountedRun, type RollupDelta } from './rollup-delta.js';
-import { compareAttempts, type RunPatch } from './run-patch.js';
+import type { CountedRun, RollupDelta } from './rollup-delta.js';
+import { attemptKey, compareAttempts, type RunPatch } from './run-patch.js';
 import { Database, type Transaction } from '../database/database.js';
 
 export interface QuarantineRow {
@@ -20,38 +20,34 @@ export interface AppliedPhases {
   counted: CountedRun[];
 }
 
-/**
- * The patches as one JSON text parameter, read by `json_to_recordset` with `RUN_ROWS`: `JSON.stringify`
- * is native, where twelve arrays cost `pg` an escape pass per element and PostgreSQL an array parse
- * each. `i` is the patch's place, which the statements answer instead of the attempt's key; times
- * go as the text the runtime sent.
- */
-function runRows(patches: readonly RunPatch[]): string {
-  return JSON.stringify(
-    patches.map((r, i) => ({
-      i,
-      a: r.automation,
-      r: r.runId,
-      n: r.attempt,
-      s: r.startedAt,
-      c: r.correlationId,
-      st: r.status,
-      f: r.finishedAt,
-      d: r.durationMs,
-      ec: r.errorClass,
-      em: r.errorMessage,
-      m: r.manualTouch,
-      ss: r.starts.length > 0,
-    })),
-  );
+interface KeyRow {
+  automation_slug: string;
+  run_id: string;
+  attempt: number;
+  started_at: Date;
 }
 
-/** The columns of `runRows`' JSON, as `json_to_recordset` reads them; `t(...)` in key order (`i`). */
-const RUN_ROWS = `json_to_recordset($1::json) AS t(i int, a text, r text, n int, s timestamptz, c text, st text, f timestamptz, d int, ec text, em text, m boolean, ss boolean)`;
+/** The run columns of patches, as arrays in the order the run statements list them. */
+function runColumns(patches: readonly RunPatch[]): unknown[][] {
+  return [
+    patches.map((r) => r.automation),
+    patches.map((r) => r.runId),
+    patches.map((r) => r.attempt),
+    patches.map((r) => r.startedAt),
+    patches.map((r) => r.correlationId),
+    patches.map((r) => r.status),
+    patches.map((r) => r.finishedAt),
+    patches.map((r) => r.durationMs),
+    patches.map((r) => r.errorClass),
+    patches.map((r) => r.errorMessage),
+    patches.map((r) => r.manualTouch),
+  ];
+}
 
-/** The patches at the places `rows` answered. */
-function placed(patches: readonly RunPatch[], rows: readonly { i: number }[]): RunPatch[] {
-  return rows.map((row) => patches[row.i] as RunPatch);
+/** The patches that returned rows name, by the attempt's key. */
+function patchesOf(patches: readonly RunPatch[], rows: readonly KeyRow[]): RunPatch[] {
+  const byKey = new Map(patches.map((patch) => [attemptKey(patch.automation, patch.runId, patch.attempt, patch.startedAtMs), patch]));
+  return rows.flatMap((row) => byKey.get(attemptKey(row.automation_slug, row.run_id, row.attempt, new Date(row.started_at).getTime())) ?? []);
 }
 
 @Injectable()
@@ -114,7 +110,7 @@ export class IngestRepository {
       applied.counted.push({
         automation: patch.automation,
         status: patch.status,
-        finishedAtMs: Date.parse(patch.finishedAt as string),
+        finishedAt: new Date(patch.finishedAt as string),
         durationMs: patch.durationMs as number,
         manualTouch: patch.manualTouch,
       });
@@ -127,18 +123,17 @@ export class IngestRepository {
     if (ordered.length === 0) {
       return [];
     }
-    const rows = await this.db.query<{ i: number }>(
-      `WITH t AS (SELECT * FROM ${RUN_ROWS}),
-       ins AS (
-         INSERT INTO run (automation_slug, run_id, attempt, started_at, correlation_id, status, finished_at, duration_ms, error_class, error_message, manual_touch, counted, start_seen)
-         SELECT a, r, n, s, c, st, f, d, ec, em, m, st <> 'running', ss FROM t ORDER BY i
-         ON CONFLICT ON CONSTRAINT run_pkey DO NOTHING
-         RETURNING automation_slug, run_id, attempt, started_at)
-       SELECT t.i FROM ins JOIN t ON (t.a, t.r, t.n, t.s) = (ins.automation_slug, ins.run_id, ins.attempt, ins.started_at) ORDER BY t.i`,
-      [runRows(ordered)],
+    const rows = await this.db.query<KeyRow>(
+      `INSERT INTO run (automation_slug, run_id, attempt, started_at, correlation_id, status, finished_at, duration_ms, error_class, error_message, manual_touch, counted, start_seen)
+       SELECT automation_slug, run_id, attempt, started_at, correlation_id, status, finished_at, duration_ms, error_class, error_message, manual_touch, status <> 'running', start_seen
+         FROM unnest($1::text[], $2::text[], $3::int[], $4::timestamptz[], $5::text[], $6::text[], $7::timestamptz[], $8::int[], $9::text[], $10::text[], $11::boolean[], $12::boolean[])
+           AS t(automation_slug, run_id, attempt, started_at, correlation_id, status, finished_at, duration_ms, error_class, error_message, manual_touch, start_seen)
+       ON CONFLICT ON CONSTRAINT run_pkey DO NOTHING
+       RETURNING automation_slug, run_id, attempt, started_at`,
+      [...runColumns(ordered), ordered.map((r) => r.starts.length > 0)],
       tx,
     );
-    return placed(ordered, rows);
+    return patchesOf(ordered, rows);
   }
 
   /** Applies the ends of stored attempts that have none yet; answers those it applied. */
@@ -146,27 +141,24 @@ export class IngestRepository {
     if (ordered.length === 0) {
       return new Set();
     }
-    const rows = await this.db.query<{ i: number }>(
-      `WITH t AS (SELECT * FROM ${RUN_ROWS}),
-       up AS (
-         INSERT INTO run (automation_slug, run_id, attempt, started_at, correlation_id, status, finished_at, duration_ms, error_class, error_message, manual_touch, counted, start_seen)
-         SELECT a, r, n, s, c, st, f, d, ec, em, m, true, false FROM t ORDER BY i
-         ON CONFLICT ON CONSTRAINT run_pkey DO UPDATE SET
-           correlation_id = coalesce(run.correlation_id, EXCLUDED.correlation_id),
-           status = EXCLUDED.status,
-           finished_at = EXCLUDED.finished_at,
-           duration_ms = EXCLUDED.duration_ms,
-           error_class = EXCLUDED.error_class,
-           error_message = EXCLUDED.error_message,
-           manual_touch = EXCLUDED.manual_touch,
-           counted = true
-         WHERE NOT run.counted
-         RETURNING automation_slug, run_id, attempt, started_at)
-       SELECT t.i FROM up JOIN t ON (t.a, t.r, t.n, t.s) = (up.automation_slug, up.run_id, up.attempt, up.started_at) ORDER BY t.i`,
-      [runRows(ordered)],
+    const rows = await this.db.query<KeyRow>(
+      `INSERT INTO run (automation_slug, run_id, attempt, started_at, correlation_id, status, finished_at, duration_ms, error_class, error_message, manual_touch, counted, start_seen)
+       SELECT *, true, false FROM unnest($1::text[], $2::text[], $3::int[], $4::timestamptz[], $5::text[], $6::text[], $7::timestamptz[], $8::int[], $9::text[], $10::text[], $11::boolean[])
+       ON CONFLICT ON CONSTRAINT run_pkey DO UPDATE SET
+         correlation_id = coalesce(run.correlation_id, EXCLUDED.correlation_id),
+         status = EXCLUDED.status,
+         finished_at = EXCLUDED.finished_at,
+         duration_ms = EXCLUDED.duration_ms,
+         error_class = EXCLUDED.error_class,
+         error_message = EXCLUDED.error_message,
+         manual_touch = EXCLUDED.manual_touch,
+         counted = true
+       WHERE NOT run.counted
+       RETURNING automation_slug, run_id, attempt, started_at`,
+      runColumns(ordered),
       tx,
     );
-    return new Set(placed(ordered, rows));
+    return new Set(patchesOf(ordered, rows));
   }
 
   /** Marks starts not seen yet, filling in the correlation id of an attempt whose end is not in; answers those it marked. */
@@ -174,28 +166,24 @@ export class IngestRepository {
     if (ordered.length === 0) {
       return [];
     }
-    const rows = await this.db.query<{ i: number }>(
-      `WITH t AS (SELECT * FROM ${RUN_ROWS}),
-       up AS (
-         INSERT INTO run AS r (automation_slug, run_id, attempt, started_at, correlation_id, status, counted, start_seen)
-         SELECT a, r, n, s, c, 'running', false, true FROM t ORDER BY i
-         ON CONFLICT ON CONSTRAINT run_pkey DO UPDATE SET
-           start_seen = true,
-           correlation_id = CASE WHEN r.counted THEN r.correlation_id ELSE coalesce(r.correlation_id, EXCLUDED.correlation_id) END
-         WHERE NOT r.start_seen
-         RETURNING automation_slug, run_id, attempt, started_at)
-       SELECT t.i FROM up JOIN t ON (t.a, t.r, t.n, t.s) = (up.automation_slug, up.run_id, up.attempt, up.started_at) ORDER BY t.i`,
-      [runRows(ordered)],
+    const rows = await this.db.query<KeyRow>(
+      `INSERT INTO run AS r (automation_slug, run_id, attempt, started_at, correlation_id, status, counted, start_seen)
+       SELECT *, 'running', false, true FROM unnest($1::text[], $2::text[], $3::int[], $4::timestamptz[], $5::text[])
+       ON CONFLICT ON CONSTRAINT run_pkey DO UPDATE SET
+         start_seen = true,
+         correlation_id = CASE WHEN r.counted THEN r.correlation_id ELSE coalesce(r.correlation_id, EXCLUDED.correlation_id) END
+       WHERE NOT r.start_seen
+       RETURNING automation_slug, run_id, attempt, started_at`,
+      runColumns(ordered).slice(0, 5),
       tx,
     );
-    return placed(ordered, rows);
+    return patchesOf(ordered, rows);
   }
 
   /**
    * For every latency threshold the runs' automations name (`latency_thresholds_ms` of their SLOs):
    * per minute, the attempts that ended and those that took at most the threshold, exactly. Minutes
-   * and thresholds in key order, like the rollups. Each ended attempt goes as its automation, minute
-   * (in ms, the rollups' minute) and duration in one JSON parameter: no `Date` for `pg` to format.
+   * and thresholds in key order, like the rollups.
    */
   async addLatencyCounts(tx: Transaction, runs: readonly CountedRun[]): Promise<void> {
     const ended = runs.filter((run) => run.status !== 'running');
@@ -204,14 +192,15 @@ export class IngestRepository {
     }
     await this.db.query(
       `INSERT INTO run_latency_minute AS r (automation_slug, threshold_ms, minute, runs, within)
-       SELECT c.a, t.threshold_ms, to_timestamp(c.m / 1000), count(*)::int, count(*) FILTER (WHERE coalesce(c.d, 0) <= t.threshold_ms)::int
-         FROM json_to_recordset($1::json) AS c(a text, m bigint, d int)
-         JOIN automation a ON a.slug = c.a
+       SELECT c.slug, t.threshold_ms, date_bin('1 minute', c.finished_at, timestamptz '2000-01-01 00:00:00+00'), count(*)::int,
+              count(*) FILTER (WHERE coalesce(c.duration_ms, 0) <= t.threshold_ms)::int
+         FROM unnest($1::text[], $2::timestamptz[], $3::int[]) AS c(slug, finished_at, duration_ms)
+         JOIN automation a ON a.slug = c.slug
         CROSS JOIN LATERAL unnest(latency_thresholds_ms(a.slos)) AS t(threshold_ms)
         GROUP BY 1, 2, 3
         ORDER BY 1, 2, 3
        ON CONFLICT ON CONSTRAINT run_latency_minute_pkey DO UPDATE SET runs = r.runs + EXCLUDED.runs, within = r.within + EXCLUDED.within`,
-      [JSON.stringify(ended.map((run) => ({ a: run.automation, m: minuteOf(run.finishedAtMs), d: run.durationMs })))],
+      [ended.map((run) => run.automation), ended.map((run) => run.finishedAt), ended.map((run) => run.durationMs)],
       tx,
     );
   }
@@ -298,12 +287,12 @@ export class IngestRepository {
 
   /** Moves last success and last heartbeat forward, never back. */
   async touchActivity(tx: Transaction, successes: readonly CountedRun[], heartbeats: readonly HeartbeatV1[]): Promise<void> {
-    const latest = new Map<string, { success: number | null; heartbeat: Date | null; instance: string | null }>();
+    const latest = new Map<string, { success: Date | null; heartbeat: Date | null; instance: string | null }>();
     const entry = (slug: string) => latest.get(slug) ?? { success: null, heartbeat: null, instance: null };
     for (const run of successes) {
       const e = entry(run.automation);
-      if (run.status === 'succeeded' && (e.success === null || run.finishedAtMs > e.success)) {
-        latest.set(run.automation, { ...e, success: run.finishedAtMs });
+      if (run.status === 'succeeded' && (e.success === null || run.finishedAt > e.success)) {
+        latest.set(run.automation, { ...e, success: run.finishedAt });
       }
     }
     for (const beat of heartbeats) {
@@ -325,15 +314,7 @@ export class IngestRepository {
          last_heartbeat_at = greatest(a.last_heartbeat_at, EXCLUDED.last_heartbeat_at),
          last_instance = CASE WHEN EXCLUDED.last_heartbeat_at > a.last_heartbeat_at OR a.last_heartbeat_at IS NULL
                               THEN coalesce(EXCLUDED.last_instance, a.last_instance) ELSE a.last_instance END`,
-      [
-        slugs,
-        slugs.map((s) => {
-          const success = latest.get(s)?.success ?? null;
-          return success === null ? null : new Date(success);
-        }),
-        slugs.map((s) => latest.get(s)?.heartbeat ?? null),
-        slugs.map((s) => latest.get(s)?.instance ?? null),
-      ],
+      [slugs, slugs.map((s) => latest.get(s)?.success ?? null), slugs.map((s) => latest.get(s)?.heartbeat ?? null), slugs.map((s) => latest.get(s)?.instance ?? null)],
       tx,
     );
   }

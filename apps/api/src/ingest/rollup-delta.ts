@@ -5,8 +5,7 @@ import { bucketOf, emptyHistogram } from '../runs/index.js';
 export interface CountedRun {
   automation: string;
   status: RunStatus;
-  /** When it ended, in milliseconds since the epoch (read once; no `Date` per attempt). */
-  finishedAtMs: number;
+  finishedAt: Date;
   durationMs: number;
   manualTouch: boolean;
 }
@@ -26,22 +25,21 @@ export interface RollupDelta {
   circuitOpens: number;
 }
 
-/** The minute `atMs` falls in, in milliseconds since the epoch: the rollups' and the latency counts' bucket. */
-export function minuteOf(atMs: number): number {
-  return Math.floor(atMs / 60_000) * 60_000;
+function minuteOf(at: Date): Date {
+  return new Date(Math.floor(at.getTime() / 60_000) * 60_000);
 }
 
 /** Sums newly counted attempts and resilience signals per automation and minute, in key order. */
 export function rollupDeltas(runs: readonly CountedRun[], signals: readonly ResilienceV1[]): RollupDelta[] {
   const deltas = new Map<string, RollupDelta>();
-  const deltaFor = (automation: string, atMs: number): RollupDelta => {
-    const minuteMs = minuteOf(atMs);
-    const key = `${automation}\u0000${minuteMs}`;
+  const deltaFor = (automation: string, at: Date): RollupDelta => {
+    const minute = minuteOf(at);
+    const key = `${automation}\u0000${minute.getTime()}`;
     let delta = deltas.get(key);
     if (delta === undefined) {
       delta = {
         automation,
-        minute: new Date(minuteMs),
+        minute,
         succeeded: 0,
         failed: 0,
         deadLettered: 0,
@@ -57,7 +55,7 @@ export function rollupDeltas(runs: readonly CountedRun[], signals: readonly Resi
     return delta;
   };
   for (const run of runs) {
-    const delta = deltaFor(run.automation, run.finishedAtMs);
+    const delta = deltaFor(run.automation, run.finishedAt);
     switch (run.status) {
       case 'succeeded':
         delta.succeeded += 1;
@@ -79,7 +77,7 @@ export function rollupDeltas(runs: readonly CountedRun[], signals: readonly Resi
     delta.histogram[bucket] = (delta.histogram[bucket] ?? 0) + 1;
   }
   for (const signal of signals) {
-    const delta = deltaFor(signal.automation, Date.parse(signal.occurredAt));
+    const delta = deltaFor(signal.automation, new Date(signal.occurredAt));
     if (signal.signal === 'retry') {
       delta.dependencyRetries += 1;
     } else if (signal.signal === 'timeout') {
