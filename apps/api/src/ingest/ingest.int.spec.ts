@@ -137,6 +137,19 @@ describe(IngestService.name, () => {
     expect(await t.db.query(`SELECT correlation_id FROM run WHERE run_id = $1`, [(withEmoji as { runId: string }).runId])).toEqual([{ correlation_id: 'SO-😀' }]);
   });
 
+  it('stores texts with quotes, backslashes, control characters and escape-like text exactly as sent', async () => {
+    const odd = 'He said "no" \\ C:\\tmp\\ \t\n\u0001 \\u0000 {"a":[1]} \'x\' 😀';
+    const [started, finished] = attempt('invoice-generation', { end: 'failed' });
+    const result = await ingest(t.api, teamToken, [
+      { ...started, correlationId: `SO-${odd}` },
+      { ...finished, errorMessage: odd },
+    ]);
+    expect(result.body.results.map((r) => r.outcome)).toEqual(['accepted', 'accepted']);
+    expect(await t.db.query(`SELECT correlation_id, error_message FROM run WHERE run_id = $1`, [(started as { runId: string }).runId])).toEqual([
+      { correlation_id: `SO-${odd}`, error_message: odd },
+    ]);
+  });
+
   it('takes gzip, deflate and NDJSON, quarantining a line that is not JSON', async () => {
     const events = attempt('invoice-generation');
     const gz = await ingest(t.api, teamToken, [], { 'content-encoding': 'gzip' }, gzipSync(JSON.stringify(events)));
