@@ -1,26 +1,16 @@
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/harness.js';
+import { MINUTE, HOUR, DAY, histogramText } from '../../test/rollup-rows.js';
 import type { AppConfig } from '../config/app.config.js';
 import { dataSourceOptions } from '../database/data-source.js';
 import { Database } from '../database/database.js';
 import { ReadReplica } from '../database/read-replica.js';
-import { emptyHistogram } from '../runs/index.js';
 import { trendPlan } from './kpi-range.js';
 import type { SeriesFacts } from './kpi-values.js';
 import { KpisRepository, type TrendSeriesRequest } from './kpis.repository.js';
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
 const SLUG = 'invoice-generation';
-
-/** A histogram with `count` runs in `bucket`, as SQL text. */
-function histogram(bucket: number, count: number): string {
-  const h = emptyHistogram();
-  h[bucket] = count;
-  return `{${h.join(',')}}`;
-}
 
 interface Totals {
   succeeded: number;
@@ -47,7 +37,7 @@ describe('trend buckets over the minute, hour and sealed-day rollups', () => {
     // Ten days of minutes every 11 minutes (so no hour or day has the same minutes), varied counts and buckets.
     const rows = Array.from({ length: Math.floor((10 * DAY) / (11 * MINUTE)) }, (_, k) => {
       const minute = at(k * 11 * MINUTE).toISOString();
-      return `('${SLUG}', '${minute}', ${1 + (k % 4)}, ${k % 9 === 0 ? 1 : 0}, ${k % 13 === 0 ? 1 : 0}, '${histogram(k % 60, 1 + (k % 3))}')`;
+      return `('${SLUG}', '${minute}', ${1 + (k % 4)}, ${k % 9 === 0 ? 1 : 0}, ${k % 13 === 0 ? 1 : 0}, '${histogramText(k % 60, 1 + (k % 3))}')`;
     });
     await db.query(`INSERT INTO run_rollup_minute (automation_slug, minute, succeeded, failed, manual_touches, duration_histogram) VALUES ${rows.join(', ')}`);
   });

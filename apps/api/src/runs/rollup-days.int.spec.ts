@@ -2,24 +2,14 @@ import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/harness.js';
+import { MINUTE, HOUR, DAY, histogramText } from '../../test/rollup-rows.js';
 import type { AppConfig } from '../config/app.config.js';
 import { dataSourceOptions } from '../database/data-source.js';
 import { Database } from '../database/database.js';
 import { ReadReplica } from '../database/read-replica.js';
-import { emptyHistogram } from './duration-histogram.js';
 import { RunRollupDaysRepository } from './run-rollup-days.repository.js';
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
 const SLUG = 'invoice-generation';
-
-/** A histogram with `count` runs in `bucket`, as SQL text. */
-function histogram(bucket: number, count: number): string {
-  const h = emptyHistogram();
-  h[bucket] = count;
-  return `{${h.join(',')}}`;
-}
 
 interface Totals {
   succeeded: string;
@@ -70,7 +60,7 @@ describe('daily rollups (run_rollup_day) and run_rollup_span over them', () => {
     // Five days of minutes every 7 minutes: successes, every 10th with a failure and a manual touch, in varied buckets.
     const rows = Array.from({ length: Math.floor((5 * DAY) / (7 * MINUTE)) }, (_, k) => {
       const minute = at(k * 7 * MINUTE).toISOString();
-      return `('${SLUG}', '${minute}', ${1 + (k % 3)}, ${k % 10 === 0 ? 1 : 0}, ${k % 10 === 0 ? 1 : 0}, '${histogram(k % 50, 1 + (k % 3))}')`;
+      return `('${SLUG}', '${minute}', ${1 + (k % 3)}, ${k % 10 === 0 ? 1 : 0}, ${k % 10 === 0 ? 1 : 0}, '${histogramText(k % 50, 1 + (k % 3))}')`;
     });
     await db.query(`INSERT INTO run_rollup_minute (automation_slug, minute, succeeded, failed, manual_touches, duration_histogram) VALUES ${rows.join(', ')}`);
   });
@@ -99,7 +89,7 @@ describe('daily rollups (run_rollup_day) and run_rollup_span over them', () => {
        VALUES ('${SLUG}', $1, 4, 1, $4), ('${SLUG}', $2, 2, 0, $4), ('${SLUG}', $3, 1, 1, $4)
        ON CONFLICT (automation_slug, minute) DO UPDATE SET succeeded = r.succeeded + EXCLUDED.succeeded, failed = r.failed + EXCLUDED.failed,
          duration_histogram = int_array_add(r.duration_histogram, EXCLUDED.duration_histogram)`,
-      [at(DAY + 7 * MINUTE * 3), at(2 * DAY + 3 * MINUTE), at(-2 * DAY + 30 * MINUTE), histogram(60, 5)],
+      [at(DAY + 7 * MINUTE * 3), at(2 * DAY + 3 * MINUTE), at(-2 * DAY + 30 * MINUTE), histogramText(60, 5)],
     );
     await db.query(`DELETE FROM run_rollup_minute WHERE automation_slug = '${SLUG}' AND minute = $1`, [at(3 * DAY + 7 * MINUTE * 11)]);
     // A minute moved to another day (not what ingest does, but the trigger allows it).
@@ -160,7 +150,7 @@ describe('daily rollups (run_rollup_day) and run_rollup_span over them', () => {
              SELECT '${slug}', m, 1, $2::int[] FROM unnest($1::timestamptz[]) AS m
              ON CONFLICT (automation_slug, minute) DO UPDATE SET succeeded = r.succeeded + EXCLUDED.succeeded,
                duration_histogram = int_array_add(r.duration_histogram, EXCLUDED.duration_histogram)`,
-            [minutes, histogram(9, 1)],
+            [minutes, histogramText(9, 1)],
           );
           await client.query('COMMIT');
         });

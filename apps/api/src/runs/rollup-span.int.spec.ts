@@ -1,23 +1,13 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/harness.js';
-import { emptyHistogram } from './duration-histogram.js';
-
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
+import { MINUTE, HOUR, histogramText } from '../../test/rollup-rows.js';
 
 interface Span {
   succeeded: string;
   failed: string;
   minutes: string;
   histogram: number[] | null;
-}
-
-/** A histogram with `count` runs in `bucket`. */
-function histogram(bucket: number, count: number): string {
-  const h = emptyHistogram();
-  h[bucket] = count;
-  return `{${h.join(',')}}`;
 }
 
 describe('hourly rollups and run_rollup_span', () => {
@@ -31,7 +21,7 @@ describe('hourly rollups and run_rollup_span', () => {
     // Three hours of minutes: 1 success each, and a failure every 10th minute; durations in bucket 7.
     const rows = Array.from(
       { length: 180 },
-      (_, k) => `('invoice-generation', '${at(k * MINUTE).toISOString()}', 1, ${k % 10 === 0 ? 1 : 0}, '${histogram(7, k % 10 === 0 ? 2 : 1)}')`,
+      (_, k) => `('invoice-generation', '${at(k * MINUTE).toISOString()}', 1, ${k % 10 === 0 ? 1 : 0}, '${histogramText(7, k % 10 === 0 ? 2 : 1)}')`,
     );
     await db.query(`INSERT INTO run_rollup_minute (automation_slug, minute, succeeded, failed, duration_histogram) VALUES ${rows.join(', ')}`);
   });
@@ -57,7 +47,7 @@ describe('hourly rollups and run_rollup_span', () => {
        VALUES ('invoice-generation', $1, 4, 1, $3), ('invoice-generation', $2, 2, 0, $3)
        ON CONFLICT (automation_slug, minute) DO UPDATE SET succeeded = r.succeeded + EXCLUDED.succeeded, failed = r.failed + EXCLUDED.failed,
          duration_histogram = int_array_add(r.duration_histogram, EXCLUDED.duration_histogram)`,
-      [at(HOUR + 5 * MINUTE), at(4 * HOUR), histogram(7, 5)],
+      [at(HOUR + 5 * MINUTE), at(4 * HOUR), histogramText(7, 5)],
     );
     await db.query(`DELETE FROM run_rollup_minute WHERE minute = $1`, [at(2 * HOUR)]);
     const after = await db.query<{ succeeded: number; failed: number; minutes: number; h7: number }>(
@@ -126,7 +116,7 @@ describe('hourly rollups and run_rollup_span', () => {
                SELECT 'concurrent', m, 1, $2::int[] FROM unnest($1::timestamptz[]) AS m
                ON CONFLICT (automation_slug, minute) DO UPDATE SET succeeded = r.succeeded + EXCLUDED.succeeded,
                  duration_histogram = int_array_add(r.duration_histogram, EXCLUDED.duration_histogram)`,
-              [unique, histogram(3, 1)],
+              [unique, histogramText(3, 1)],
             );
             await client.query('COMMIT');
           }),
