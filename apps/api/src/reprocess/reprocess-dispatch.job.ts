@@ -23,6 +23,8 @@ const MAX_BATCH = 500;
 const IDLE_MS = 250;
 /** A snapshot this large changes the ledger's statistics enough to refresh them before it is claimed. */
 const ANALYZE_AFTER = 5_000;
+/** Requests whose refresh this process remembers; the oldest is forgotten past this. */
+const ANALYZED_KEPT = 64;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
@@ -114,6 +116,9 @@ export class ReprocessDispatchJob implements OnModuleInit {
         throw error;
       });
       this.analyzed.set(request.id, done);
+      if (this.analyzed.size > ANALYZED_KEPT) {
+        this.analyzed.delete(this.analyzed.keys().next().value as string); // the oldest: its lanes are long past their first claim
+      }
     }
     return done;
   }

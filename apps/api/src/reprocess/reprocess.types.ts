@@ -8,6 +8,9 @@ export type ReprocessAction = (typeof REPROCESS_ACTIONS)[number];
 export const REQUEST_STATES = ['requested', 'awaiting_approval', 'running', 'paused', 'cancelled', 'done'] as const;
 export type RequestState = (typeof REQUEST_STATES)[number];
 
+/** Error groups a request's answer shows (most first). */
+export const ERROR_GROUPS = 5;
+
 /**
  * One message's place in the ledger:
  *   queued        waiting its turn (or waiting to be tried again after `not_before`)
@@ -18,9 +21,6 @@ export type RequestState = (typeof REQUEST_STATES)[number];
  *   failed        it failed again, or could not be delivered
  *   cancelled     the request was cancelled before it was sent
  */
-/** Error groups a request's answer shows (most first). */
-export const ERROR_GROUPS = 5;
-
 export const ITEM_STATES = ['queued', 'dispatched', 'acknowledged', 'succeeded', 'failed', 'cancelled'] as const;
 export type ItemState = (typeof ITEM_STATES)[number];
 
