@@ -19,7 +19,8 @@
 //
 // Not a test: only this script runs it, and it asserts no timing. It exits non-zero only when it
 // could not measure (a wrong setting, the api failed, or two answers that should agree did not).
-import { loadavg } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Readable } from 'node:stream';
@@ -28,6 +29,7 @@ import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import copyStreams from 'pg-copy-streams';
 import { backendCpu, backendCpuBetween, cpuSecondsOf, memoryOf, startApi, stopApi } from '../common/api-process.mjs';
+import { monotonicUs, profileLines, readProfile, summarizeProfile } from '../common/cpu-profile.mjs';
 import { buildApi, cleanupList, createDatabase, flagSetting, intSetting, root, say, SettingError } from '../common/harness.mjs';
 import { COPY_COLUMNS, generateMeasurements, generateRuns } from './dataset.mjs';
 import { checkAutomationKpis, checkKpiTrend, directKpis, graphqlClient, QUERIES } from './graphql.mjs';
@@ -62,6 +64,7 @@ function readSettings() {
     graphqlWarmup: intSetting('BENCH_GRAPHQL_WARMUP', 2, 0, 100),
     // Requests in a row per way for the CPU each costs (the api, this process, PostgreSQL's backends); 0: not measured.
     graphqlCpuRequests: intSetting('BENCH_GRAPHQL_CPU_REQUESTS', 200, 0, 10_000),
+    profile: flagSetting('BENCH_PROFILE', false),
     seed: intSetting('BENCH_SEED', 1, 0, 2 ** 32 - 1),
     build: flagSetting('BENCH_BUILD', true),
     graphql: flagSetting('BENCH_GRAPHQL', true),
@@ -337,15 +340,27 @@ async function timeCase(c, settings) {
  * (every backend of the bench database, from /proc). CPU time, not wall time, so steadier than the
  * medians on a shared machine; /proc counts in 10 ms ticks, hence many requests.
  */
+/** Where the api's CPU went in each run of GraphQL requests in a row (BENCH_PROFILE=true), one summary per query. */
+function printGraphqlProfile(profile, graphql) {
+  const runs = [...graphql.results.map((r) => ({ name: r.name, window: r.cpu.graphql.window })), { name: 'empty request', window: graphql.emptyCpu.window }];
+  const lines = runs.flatMap(({ name, window }) => [
+    '',
+    ...profileLines(`api CPU profile, ${num(graphql.cpuRequests)} ${name} requests in a row`, summarizeProfile(profile, [window]), { packages: 14, functions: 20 }),
+  ]);
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
 async function cpuPerRequest(ask, count, { db, databaseName, apiPid }) {
   const before = { api: cpuSecondsOf(apiPid), bench: process.cpuUsage(), postgres: await backendCpu(db, databaseName) };
+  const fromUs = monotonicUs();
   for (let i = 0; i < count; i += 1) {
     await ask();
   }
+  const window = { fromUs, toUs: monotonicUs() };
   const bench = process.cpuUsage(before.bench);
   const postgres = backendCpuBetween(before.postgres, await backendCpu(db, databaseName));
   const perRequest = (seconds) => (seconds === undefined ? undefined : (seconds * 1000) / count);
-  return { api: perRequest(cpuSecondsOf(apiPid) - before.api), bench: (bench.user + bench.system) / 1000 / count, postgres: perRequest(postgres) };
+  return { api: perRequest(cpuSecondsOf(apiPid) - before.api), bench: (bench.user + bench.system) / 1000 / count, postgres: perRequest(postgres), window };
 }
 
 /** automationKpis and kpiTrend (daily) through GraphQL against the api's SQL; `skipped` when the api cannot answer them. */
@@ -454,7 +469,12 @@ async function main() {
     cleanup.add(`dropping database ${database.name}`, database.drop);
     say(`database ${database.name} created; starting the api…`);
     process.env.ROUNDHOUSE_COLLECTORS = 'false';
-    const apiProcess = startApi({ entry: join(root, 'apps/api/dist/main.js'), cwd: root, databaseUrl: database.url });
+    const profileDir = settings.profile ? mkdtempSync(join(tmpdir(), 'roundhouse-bench-profile-')) : undefined;
+    if (profileDir !== undefined) {
+      cleanup.add('removing the CPU profile', async () => rmSync(profileDir, { recursive: true, force: true }));
+    }
+    const nodeArgs = profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`];
+    const apiProcess = startApi({ entry: join(root, 'apps/api/dist/main.js'), cwd: root, databaseUrl: database.url, nodeArgs });
     cleanup.add('stopping the api', () => stopApi(apiProcess));
     const baseUrl = await apiProcess.ready;
 
@@ -561,6 +581,9 @@ async function main() {
       persona: PERSONA,
       api,
     });
+    if (profileDir !== undefined && graphql.results !== undefined && graphql.emptyCpu !== undefined) {
+      printGraphqlProfile(readProfile(profileDir), graphql);
+    }
   } finally {
     await cleanup.run();
   }

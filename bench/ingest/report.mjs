@@ -1,5 +1,6 @@
 // What the benchmark prints: how it measured, the table, each repeat, where CPU went.
 import { cpus } from 'node:os';
+import { profileLines } from '../common/cpu-profile.mjs';
 import { OUTCOME_SHARES, statusCounts } from './workload.mjs';
 
 const MIB = 1024 * 1024;
@@ -101,14 +102,5 @@ export function printReport(context) {
 }
 
 export function printProfile(summary) {
-  const pct = (share) => `${num(share * 100, 1)}%`.padStart(6);
-  const lines = [
-    '',
-    `api CPU profile during the ingest (self time; the main thread was busy or waiting for a CPU ${num(summary.busyMs)} ms, idle ${num(summary.idleMs)} ms)`,
-    '  by package:',
-    ...summary.byHome.slice(0, 12).map((h) => `    ${pct(h.share)}  ${h.name}`),
-    '  by function:',
-    ...summary.byFunction.slice(0, 25).map((f) => `    ${pct(f.share)}  ${f.name}`),
-  ];
-  process.stdout.write(`${lines.join('\n')}\n`);
+  process.stdout.write(`${['', ...profileLines('api CPU profile during the ingest', summary)].join('\n')}\n`);
 }

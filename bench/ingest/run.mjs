@@ -21,7 +21,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { buildApi, cleanupList, createDatabase, flagSetting, intSetting, root, say, SettingError } from '../common/harness.mjs';
 import { backendCpu, backendCpuBetween, cpuSecondsOf, machineBusySeconds, memoryOf, startApi, stopApi } from '../common/api-process.mjs';
-import { readProfile, summarizeProfile } from './cpu-profile.mjs';
+import { readProfile, summarizeProfile } from '../common/cpu-profile.mjs';
 import { checkpoint, copyPhase, createToken, ingestPhase, resetTelemetry, sameRows, setIngestedRowsAside, verifyIngest } from './phases.mjs';
 import { printProfile, printReport } from './report.mjs';
 import { encodeBatches, encodeCopyRows, generateWorkload, requestEvents } from './workload.mjs';

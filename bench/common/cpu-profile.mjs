@@ -1,10 +1,13 @@
-// Where the api's CPU went during the ingest phase, from the V8 profile `node --cpu-prof` writes when
-// the api exits (BENCH_PROFILE=true). Samples are kept only inside the ingest phases, by the
-// monotonic clock that V8's profiler and process.hrtime share on Linux, so start-up, the COPY and
-// shutdown drop out. The profiler samples wall time: under CPU contention, "busy" includes waiting
+// Where the api's CPU went during a bench's timed phases, from the V8 profile `node --cpu-prof` writes
+// when the api exits (BENCH_PROFILE=true). Samples are kept only inside the phases' windows, by the
+// monotonic clock that V8's profiler and process.hrtime share on Linux (`monotonicUs()`), so
+// start-up, loading and shutdown drop out. The profiler samples wall time: under CPU contention, "busy" includes waiting
 // for a CPU.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+
+/** Now on the clock of the profile's samples, in µs: take one at each end of a window. */
+export const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
 
 /** The one .cpuprofile in `dir`, parsed. */
 export function readProfile(dir) {
@@ -76,4 +79,18 @@ export function summarizeProfile(profile, windows) {
   });
   const ranked = (map) => [...map.entries()].sort((a, b) => b[1] - a[1]).map(([name, us]) => ({ name, ms: us / 1000, share: totalUs === 0 ? 0 : us / totalUs }));
   return { busyMs: totalUs / 1000, idleMs: idleUs / 1000, byHome: ranked(byHome), byFunction: ranked(byFunction) };
+}
+
+const num = (value, digits = 0) => value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+/** A summary as lines: its packages and functions by self time, largest first. */
+export function profileLines(title, summary, { packages = 12, functions = 25 } = {}) {
+  const pct = (share) => `${num(share * 100, 1)}%`.padStart(6);
+  return [
+    `${title} (self time; the main thread was busy or waiting for a CPU ${num(summary.busyMs)} ms, idle ${num(summary.idleMs)} ms)`,
+    '  by package:',
+    ...summary.byHome.slice(0, packages).map((h) => `    ${pct(h.share)}  ${h.name}`),
+    '  by function:',
+    ...summary.byFunction.slice(0, functions).map((f) => `    ${pct(f.share)}  ${f.name}`),
+  ];
 }
