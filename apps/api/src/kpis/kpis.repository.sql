@@ -129,24 +129,14 @@ WITH
       ) q
       JOIN unnest($1::text[], $7::timestamptz[], $8::float8[]) AS o (key, origin, step_ms) ON o.key = q.key
   ),
-  cuts AS MATERIALIZED (
+  buckets AS MATERIALIZED (
     SELECT
       r.key,
       r.automation,
       r.with_histogram,
       b.bucket,
       s.f,
-      s.t,
-      h.h1,
-      h.h2,
-      CASE
-        WHEN d.first_day < d.last_day THEN d.first_day
-        ELSE h.h2
-      END AS d1,
-      CASE
-        WHEN d.first_day < d.last_day THEN d.last_day
-        ELSE h.h2
-      END AS d2
+      s.t
     FROM
       r
       CROSS JOIN LATERAL generate_series(
@@ -178,102 +168,6 @@ WITH
         OFFSET
           0
       ) s
-      CROSS JOIN LATERAL (
-        SELECT
-          CASE
-            WHEN (
-              CASE
-                WHEN date_bin(
-                  '1 hour',
-                  s.f,
-                  timestamptz '2000-01-01 00:00:00+00'
-                ) = s.f THEN s.f
-                ELSE date_bin(
-                  '1 hour',
-                  s.f,
-                  timestamptz '2000-01-01 00:00:00+00'
-                ) + interval '1 hour'
-              END
-            ) < date_bin(
-              '1 hour',
-              s.t,
-              timestamptz '2000-01-01 00:00:00+00'
-            ) THEN (
-              CASE
-                WHEN date_bin(
-                  '1 hour',
-                  s.f,
-                  timestamptz '2000-01-01 00:00:00+00'
-                ) = s.f THEN s.f
-                ELSE date_bin(
-                  '1 hour',
-                  s.f,
-                  timestamptz '2000-01-01 00:00:00+00'
-                ) + interval '1 hour'
-              END
-            )
-            ELSE s.t
-          END AS h1,
-          CASE
-            WHEN (
-              CASE
-                WHEN date_bin(
-                  '1 hour',
-                  s.f,
-                  timestamptz '2000-01-01 00:00:00+00'
-                ) = s.f THEN s.f
-                ELSE date_bin(
-                  '1 hour',
-                  s.f,
-                  timestamptz '2000-01-01 00:00:00+00'
-                ) + interval '1 hour'
-              END
-            ) < date_bin(
-              '1 hour',
-              s.t,
-              timestamptz '2000-01-01 00:00:00+00'
-            ) THEN date_bin(
-              '1 hour',
-              s.t,
-              timestamptz '2000-01-01 00:00:00+00'
-            )
-            ELSE s.t
-          END AS h2
-        OFFSET
-          0
-      ) h
-      CROSS JOIN LATERAL (
-        SELECT
-          (
-            CASE
-              WHEN date_bin(
-                '1 day',
-                h.h1,
-                timestamptz '2000-01-01 00:00:00+00'
-              ) = h.h1 THEN h.h1
-              ELSE date_bin(
-                '1 day',
-                h.h1,
-                timestamptz '2000-01-01 00:00:00+00'
-              ) + interval '1 day'
-            END
-          ) AS first_day,
-          least(
-            date_bin(
-              '1 day',
-              h.h2,
-              timestamptz '2000-01-01 00:00:00+00'
-            ),
-            (
-              SELECT
-                through
-              FROM
-                run_rollup_day_sealed
-            )
-          ) AS last_day
-        OFFSET
-          0
-      ) d
     WHERE
       r.kpi IS NULL
   ),
@@ -282,84 +176,17 @@ WITH
       c.key,
       c.bucket,
       c.with_histogram,
-      p.${PART_COLUMNS.split(', ').join(', p.')},
+      p.succeeded,
+      p.failed,
+      p.dead_lettered,
+      p.manual_touches,
       p.minutes,
       CASE
         WHEN c.with_histogram THEN p.duration_histogram
       END AS duration_histogram
     FROM
-      cuts c
-      CROSS JOIN LATERAL (
-        SELECT
-          succeeded,
-          failed,
-          dead_lettered,
-          manual_touches,
-          minutes,
-          duration_histogram
-        FROM
-          run_rollup_day
-        WHERE
-          automation_slug = c.automation
-          AND day >= c.d1
-          AND day < c.d2
-        UNION ALL
-        SELECT
-          succeeded,
-          failed,
-          dead_lettered,
-          manual_touches,
-          minutes,
-          duration_histogram
-        FROM
-          run_rollup_hour
-        WHERE
-          automation_slug = c.automation
-          AND hour >= c.h1
-          AND hour < c.d1
-        UNION ALL
-        SELECT
-          succeeded,
-          failed,
-          dead_lettered,
-          manual_touches,
-          minutes,
-          duration_histogram
-        FROM
-          run_rollup_hour
-        WHERE
-          automation_slug = c.automation
-          AND hour >= c.d2
-          AND hour < c.h2
-        UNION ALL
-        SELECT
-          succeeded,
-          failed,
-          dead_lettered,
-          manual_touches,
-          1,
-          duration_histogram
-        FROM
-          run_rollup_minute
-        WHERE
-          automation_slug = c.automation
-          AND minute >= c.f
-          AND minute < c.h1
-        UNION ALL
-        SELECT
-          succeeded,
-          failed,
-          dead_lettered,
-          manual_touches,
-          1,
-          duration_histogram
-        FROM
-          run_rollup_minute
-        WHERE
-          automation_slug = c.automation
-          AND minute >= c.h2
-          AND minute < c.t
-      ) p
+      buckets c
+      CROSS JOIN LATERAL run_rollup_parts (c.automation, c.f, c.t) p
   )
 SELECT
   key,

@@ -61,53 +61,29 @@ const SPAN_COLUMNS = `s.succeeded::float8 AS succeeded, s.failed::float8 AS fail
  */
 const RUN_SUMS = `SELECT ${SPAN_COLUMNS} FROM run_rollup_span(r.automation, r.from_at, CASE WHEN r.kpi IS NULL THEN r.to_at ELSE r.from_at END, r.with_histogram) s`;
 
-const ORIGIN = `timestamptz '2000-01-01 00:00:00+00'`;
-const hourOf = (at: string) => `date_bin('1 hour', ${at}, ${ORIGIN})`;
-/** UTC days, as the daily rollups and the trend's day buckets cut them. */
-const dayOf = (at: string) => `date_bin('1 day', ${at}, ${ORIGIN})`;
-const ceilHour = (at: string) => `(CASE WHEN ${hourOf(at)} = ${at} THEN ${at} ELSE ${hourOf(at)} + interval '1 hour' END)`;
-const ceilDay = (at: string) => `(CASE WHEN ${dayOf(at)} = ${at} THEN ${at} ELSE ${dayOf(at)} + interval '1 day' END)`;
-
 /**
- * Each run request's buckets of `r.step_ms` from `r.origin` over [from, to), with the cut of the
- * bucket's part [f, t) of the window that `run_rollup_span` makes (CreateDailyRollups): minutes
- * [f, h1), hours [h1, d1), whole sealed days [d1, d2), hours [d2, h2), minutes [h2, t). Without a
- * whole hour h1 = h2 = t; without a whole sealed day d1 = d2 = h2.
+ * Each run request's buckets of `r.step_ms` from `r.origin` over [from, to), with the bucket's part
+ * [f, t) of the window (the `OFFSET 0` keeps the planner from pasting the expressions into every
+ * index condition of `run_rollup_parts`).
  */
-const BUCKET_CUTS = `SELECT r.key, r.automation, r.with_histogram, b.bucket, s.f, s.t, h.h1, h.h2,
-                CASE WHEN d.first_day < d.last_day THEN d.first_day ELSE h.h2 END AS d1,
-                CASE WHEN d.first_day < d.last_day THEN d.last_day ELSE h.h2 END AS d2
+const BUCKETS = `SELECT r.key, r.automation, r.with_histogram, b.bucket, s.f, s.t
            FROM r
           CROSS JOIN LATERAL generate_series(floor(extract(epoch FROM r.from_at - r.origin) * 1000 / r.step_ms)::int,
                                              ceil(extract(epoch FROM r.to_at - r.origin) * 1000 / r.step_ms)::int - 1) AS b(bucket)
           CROSS JOIN LATERAL (SELECT greatest(r.from_at, r.origin + b.bucket * r.step_ms * interval '1 millisecond') AS f,
                                      least(r.to_at, r.origin + (b.bucket + 1) * r.step_ms * interval '1 millisecond') AS t OFFSET 0) s
-          CROSS JOIN LATERAL (SELECT CASE WHEN ${ceilHour('s.f')} < ${hourOf('s.t')} THEN ${ceilHour('s.f')} ELSE s.t END AS h1,
-                                     CASE WHEN ${ceilHour('s.f')} < ${hourOf('s.t')} THEN ${hourOf('s.t')} ELSE s.t END AS h2 OFFSET 0) h
-          CROSS JOIN LATERAL (SELECT ${ceilDay('h.h1')} AS first_day, least(${dayOf('h.h2')}, (SELECT through FROM run_rollup_day_sealed)) AS last_day OFFSET 0) d
           WHERE r.kpi IS NULL`;
 
-const PART_COLUMNS = 'succeeded, failed, dead_lettered, manual_touches';
-
 /**
- * The rollup rows of every bucket's cut, each read once with its bucket: the same rows
- * `run_rollup_span` would read for the bucket (hours and days hold the sums of their minutes),
- * by index ranges, without a function call per bucket. Histograms only for requests that want them.
+ * The rollup rows of every bucket, each read once with its bucket: `run_rollup_parts` (migration
+ * CutRollupWindowsInOnePlace) cuts the bucket as `run_rollup_span` cuts a window (minutes, hours,
+ * whole sealed days, hours, minutes) and is inlined, so these are index ranges per bucket.
+ * Histograms only for requests that want them.
  */
-const BUCKET_PARTS = `SELECT c.key, c.bucket, c.with_histogram, p.${PART_COLUMNS.split(', ').join(', p.')}, p.minutes,
+const BUCKET_PARTS = `SELECT c.key, c.bucket, c.with_histogram, p.succeeded, p.failed, p.dead_lettered, p.manual_touches, p.minutes,
                 CASE WHEN c.with_histogram THEN p.duration_histogram END AS duration_histogram
-           FROM cuts c
-          CROSS JOIN LATERAL (
-            SELECT ${PART_COLUMNS}, minutes, duration_histogram FROM run_rollup_day WHERE automation_slug = c.automation AND day >= c.d1 AND day < c.d2
-            UNION ALL
-            SELECT ${PART_COLUMNS}, minutes, duration_histogram FROM run_rollup_hour WHERE automation_slug = c.automation AND hour >= c.h1 AND hour < c.d1
-            UNION ALL
-            SELECT ${PART_COLUMNS}, minutes, duration_histogram FROM run_rollup_hour WHERE automation_slug = c.automation AND hour >= c.d2 AND hour < c.h2
-            UNION ALL
-            SELECT ${PART_COLUMNS}, 1, duration_histogram FROM run_rollup_minute WHERE automation_slug = c.automation AND minute >= c.f AND minute < c.h1
-            UNION ALL
-            SELECT ${PART_COLUMNS}, 1, duration_histogram FROM run_rollup_minute WHERE automation_slug = c.automation AND minute >= c.h2 AND minute < c.t
-          ) p`;
+           FROM buckets c
+          CROSS JOIN LATERAL run_rollup_parts(c.automation, c.f, c.t) p`;
 
 /** Run totals per request and bucket, as `run_rollup_span` over the bucket answers them; only buckets with rollups. */
 const RUN_BUCKETS = `SELECT key, bucket, sum(succeeded)::float8 AS succeeded, sum(failed)::float8 AS failed, sum(dead_lettered)::float8 AS dead_lettered,
@@ -149,7 +125,7 @@ export const KPI_SQL = {
   trends: `WITH r AS (
          SELECT q.*, o.origin, o.step_ms FROM (${REQUESTS}) q
            JOIN unnest($1::text[], $7::timestamptz[], $8::float8[]) AS o(key, origin, step_ms) ON o.key = q.key
-       ), cuts AS MATERIALIZED (${BUCKET_CUTS}), parts AS (${BUCKET_PARTS})
+       ), buckets AS MATERIALIZED (${BUCKETS}), parts AS (${BUCKET_PARTS})
        ${RUN_BUCKETS}
        UNION ALL
        SELECT r.key, m.* FROM r

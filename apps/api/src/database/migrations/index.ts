@@ -35,6 +35,7 @@ import { ReadInFlightFromLedger1796080000000 } from './1796080000000-ReadInFligh
 import { OrderReprocessIdsByTime1796080001000 } from './1796080001000-OrderReprocessIdsByTime.js';
 import { CreateDailyRollups1796100000000 } from './1796100000000-CreateDailyRollups.js';
 import { CheckLedgerParentsPerStatement1796110000000 } from './1796110000000-CheckLedgerParentsPerStatement.js';
+import { CutRollupWindowsInOnePlace1796120000000 } from './1796120000000-CutRollupWindowsInOnePlace.js';
 
 /** Every migration, oldest first. A new migration is added here. */
 export const migrations = [
@@ -75,4 +76,5 @@ export const migrations = [
   OrderReprocessIdsByTime1796080001000,
   CreateDailyRollups1796100000000,
   CheckLedgerParentsPerStatement1796110000000,
+  CutRollupWindowsInOnePlace1796120000000,
 ];
