@@ -14,231 +14,29 @@ WHERE
   AND archived_at IS NULL;
 
 -- KpisRepository.series
-WITH
-  r AS (
-    SELECT
-      *
-    FROM
-      unnest(
-        $1::text[],
-        $2::text[],
-        $3::text[],
-        $4::timestamptz[],
-        $5::timestamptz[],
-        $6::boolean[]
-      ) AS r (
-        key,
-        automation,
-        kpi,
-        from_at,
-        to_at,
-        with_histogram
-      )
-  )
 SELECT
-  r.key,
-  runs.succeeded,
-  runs.failed,
-  runs.dead_lettered,
-  runs.manual_touches,
-  runs.histogram,
-  runs.rollup_minutes,
-  m.mean,
-  m.measurements,
-  CASE
-    WHEN r.kpi IS NULL THEN (
-      SELECT
-        min(minute)
-      FROM
-        run_rollup_minute
-      WHERE
-        automation_slug = r.automation
-    )
-    ELSE (
-      SELECT
-        min(measured_at)
-      FROM
-        kpi_measurement
-      WHERE
-        automation_slug = r.automation
-        AND kpi = r.kpi
-    )
-  END AS first_data_at
+  *
 FROM
-  r
-  CROSS JOIN LATERAL (
-    SELECT
-      s.succeeded::float8 AS succeeded,
-      s.failed::float8 AS failed,
-      s.dead_lettered::float8 AS dead_lettered,
-      s.manual_touches::float8 AS manual_touches,
-      s.minutes::int AS rollup_minutes,
-      s.histogram
-    FROM
-      run_rollup_span (
-        r.automation,
-        r.from_at,
-        CASE
-          WHEN r.kpi IS NULL THEN r.to_at
-          ELSE r.from_at
-        END,
-        r.with_histogram
-      ) s
-  ) runs
-  CROSS JOIN LATERAL (
-    SELECT
-      avg(k.value)::float8 AS mean,
-      count(*)::int AS measurements
-    FROM
-      kpi_measurement k
-    WHERE
-      r.kpi IS NOT NULL
-      AND k.automation_slug = r.automation
-      AND k.kpi = r.kpi
-      AND k.measured_at >= r.from_at
-      AND k.measured_at < r.to_at
-  ) m;
+  kpi_series (
+    $1::text[],
+    $2::text[],
+    $3::text[],
+    $4::timestamptz[],
+    $5::timestamptz[],
+    $6::boolean[]
+  );
 
 -- KpisRepository.trends
-WITH
-  r AS (
-    SELECT
-      q.*,
-      o.origin,
-      o.step_ms
-    FROM
-      (
-        SELECT
-          *
-        FROM
-          unnest(
-            $1::text[],
-            $2::text[],
-            $3::text[],
-            $4::timestamptz[],
-            $5::timestamptz[],
-            $6::boolean[]
-          ) AS r (
-            key,
-            automation,
-            kpi,
-            from_at,
-            to_at,
-            with_histogram
-          )
-      ) q
-      JOIN unnest($1::text[], $7::timestamptz[], $8::float8[]) AS o (key, origin, step_ms) ON o.key = q.key
-  ),
-  buckets AS MATERIALIZED (
-    SELECT
-      r.key,
-      r.automation,
-      r.with_histogram,
-      b.bucket,
-      s.f,
-      s.t
-    FROM
-      r
-      CROSS JOIN LATERAL generate_series(
-        floor(
-          extract(
-            epoch
-            FROM
-              r.from_at - r.origin
-          ) * 1000 / r.step_ms
-        )::int,
-        ceil(
-          extract(
-            epoch
-            FROM
-              r.to_at - r.origin
-          ) * 1000 / r.step_ms
-        )::int - 1
-      ) AS b (bucket)
-      CROSS JOIN LATERAL (
-        SELECT
-          greatest(
-            r.from_at,
-            r.origin + b.bucket * r.step_ms * interval '1 millisecond'
-          ) AS f,
-          least(
-            r.to_at,
-            r.origin + (b.bucket + 1) * r.step_ms * interval '1 millisecond'
-          ) AS t
-        OFFSET
-          0
-      ) s
-    WHERE
-      r.kpi IS NULL
-  ),
-  parts AS (
-    SELECT
-      c.key,
-      c.bucket,
-      c.with_histogram,
-      p.succeeded,
-      p.failed,
-      p.dead_lettered,
-      p.manual_touches,
-      p.minutes,
-      CASE
-        WHEN c.with_histogram THEN p.duration_histogram
-      END AS duration_histogram
-    FROM
-      buckets c
-      CROSS JOIN LATERAL run_rollup_parts (c.automation, c.f, c.t) p
-  )
 SELECT
-  key,
-  bucket,
-  sum(succeeded)::float8 AS succeeded,
-  sum(failed)::float8 AS failed,
-  sum(dead_lettered)::float8 AS dead_lettered,
-  sum(manual_touches)::float8 AS manual_touches,
-  sum(minutes)::int AS rollup_minutes,
-  CASE
-    WHEN bool_or(with_histogram) THEN ${histogramSumSql('duration_histogram')}
-  END AS histogram,
-  NULL::float8 AS mean,
-  0 AS measurements
+  *
 FROM
-  parts
-GROUP BY
-  key,
-  bucket
-HAVING
-  sum(minutes) > 0
-UNION ALL
-SELECT
-  r.key,
-  m.*
-FROM
-  r
-  CROSS JOIN LATERAL (
-    SELECT
-      floor(
-        extract(
-          epoch
-          FROM
-            k.measured_at - r.origin
-        ) * 1000 / r.step_ms
-      )::int AS bucket,
-      0::float8,
-      0::float8,
-      0::float8,
-      0::float8,
-      0,
-      NULL::int[],
-      avg(k.value)::float8,
-      count(*)::int
-    FROM
-      kpi_measurement k
-    WHERE
-      r.kpi IS NOT NULL
-      AND k.automation_slug = r.automation
-      AND k.kpi = r.kpi
-      AND k.measured_at >= r.from_at
-      AND k.measured_at < r.to_at
-    GROUP BY
-      1
-  ) m;
+  kpi_trends (
+    $1::text[],
+    $2::text[],
+    $3::text[],
+    $4::timestamptz[],
+    $5::timestamptz[],
+    $6::boolean[],
+    $7::timestamptz[],
+    $8::float8[]
+  );

@@ -36,6 +36,7 @@ import { OrderReprocessIdsByTime1796080001000 } from './1796080001000-OrderRepro
 import { CreateDailyRollups1796100000000 } from './1796100000000-CreateDailyRollups.js';
 import { CheckLedgerParentsPerStatement1796110000000 } from './1796110000000-CheckLedgerParentsPerStatement.js';
 import { CutRollupWindowsInOnePlace1796120000000 } from './1796120000000-CutRollupWindowsInOnePlace.js';
+import { PlanKpiStatementsOnce1796121000000 } from './1796121000000-PlanKpiStatementsOnce.js';
 
 /** Every migration, oldest first. A new migration is added here. */
 export const migrations = [
@@ -77,4 +78,5 @@ export const migrations = [
   CreateDailyRollups1796100000000,
   CheckLedgerParentsPerStatement1796110000000,
   CutRollupWindowsInOnePlace1796120000000,
+  PlanKpiStatementsOnce1796121000000,
 ];
