@@ -189,6 +189,12 @@ async function apiService(databaseUrl, cleanup) {
   const { dataSourceOptions } = await import(pathToFileURL(join(root, 'apps/api/dist/database/data-source.js')).href);
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2, statement_timeout: 1_800_000, options: dataSourceOptions(databaseUrl).extra?.options });
   cleanup.add('closing the SQL pool of the question', () => pool.end());
+  // pg's pool closes a connection idle for 10 s (its default, as the api's pool): with the raw way
+  // between two answers a backend, and what it planned, may not last from one answer to the next.
+  let connections = 0;
+  pool.on('connect', () => {
+    connections += 1;
+  });
   let sent = [];
   const recording = {
     query: (text, params) => {
@@ -203,6 +209,8 @@ async function apiService(databaseUrl, cleanup) {
   return {
     direct,
     pool,
+    /** Connections the pool opened so far. */
+    connections: () => connections,
     /** The statements sent since the last call, in order. */
     takeSent: () => {
       const taken = sent;
@@ -285,7 +293,7 @@ async function measureQuestion(db, window, api, settings, hourly, service) {
       executionMs += plan.executionMs;
       parts.push(`${names.get(text) ?? 'other'} ${plan.executionMs.toFixed(2)} ms: ${plan.summary}`);
     }
-    explains.api = { executionMs, summary: parts.join(' | ') };
+    explains.api = { executionMs, summary: `${parts.join(' | ')} (the pool of 2 opened ${service.connections()} connections in this part)` };
   }
   return { ways, answer: first, agreement, samples, explains };
 }
