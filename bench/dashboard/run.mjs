@@ -187,10 +187,17 @@ async function load(db, settings, now, api, automation) {
  */
 async function apiService(databaseUrl, cleanup) {
   const { dataSourceOptions } = await import(pathToFileURL(join(root, 'apps/api/dist/database/data-source.js')).href);
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 2, statement_timeout: 1_800_000, options: dataSourceOptions(databaseUrl).extra?.options });
+  // Connections kept for the whole part (no idle time-out), as a busy api's pool keeps them: pg's
+  // default closes a connection idle for 10 s, and at 10M runs the raw way alone keeps the pool idle
+  // that long between two answers, so each answer would also time connecting and planning afresh.
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: 2,
+    idleTimeoutMillis: 0,
+    statement_timeout: 1_800_000,
+    options: dataSourceOptions(databaseUrl).extra?.options,
+  });
   cleanup.add('closing the SQL pool of the question', () => pool.end());
-  // pg's pool closes a connection idle for 10 s (its default, as the api's pool): with the raw way
-  // between two answers a backend, and what it planned, may not last from one answer to the next.
   let connections = 0;
   pool.on('connect', () => {
     connections += 1;
