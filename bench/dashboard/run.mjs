@@ -181,22 +181,22 @@ async function load(db, settings, now, api, automation) {
 }
 
 /**
- * The api's KPI service on a pool of 2 with the api's own session options (data-source.ts, e.g. JIT
- * off), as the api's connections; the statements it sends are recorded (text and parameters) so
+ * A pool of two connections as the api's own pool makes them (its `dataSourceOptions`): the same
+ * session settings (JIT off) and idle time-out (a connection keeps what it planned, and the raw way
+ * between two answers keeps the pool idle for seconds), so only the path differs.
+ */
+async function apiPool(databaseUrl) {
+  const { dataSourceOptions } = await import(pathToFileURL(join(root, 'apps/api/dist/database/data-source.js')).href);
+  const { options, idleTimeoutMillis } = dataSourceOptions(databaseUrl).extra ?? {};
+  return new pg.Pool({ connectionString: databaseUrl, max: 2, statement_timeout: 1_800_000, options, idleTimeoutMillis });
+}
+
+/**
+ * The api's KPI service on a pool of 2 made as the api's (`apiPool`); the statements it sends are recorded (text and parameters) so
  * that the last answer's can be EXPLAINed.
  */
 async function apiService(databaseUrl, cleanup) {
-  const { dataSourceOptions } = await import(pathToFileURL(join(root, 'apps/api/dist/database/data-source.js')).href);
-  // Connections kept for the whole part (no idle time-out), as a busy api's pool keeps them: pg's
-  // default closes a connection idle for 10 s, and at 10M runs the raw way alone keeps the pool idle
-  // that long between two answers, so each answer would also time connecting and planning afresh.
-  const pool = new pg.Pool({
-    connectionString: databaseUrl,
-    max: 2,
-    idleTimeoutMillis: 0,
-    statement_timeout: 1_800_000,
-    options: dataSourceOptions(databaseUrl).extra?.options,
-  });
+  const pool = await apiPool(databaseUrl);
   cleanup.add('closing the SQL pool of the question', () => pool.end());
   let connections = 0;
   pool.on('connect', () => {
@@ -382,9 +382,7 @@ async function cpuPerRequest(ask, count, { db, databaseName, apiPid }) {
 async function measureGraphql({ baseUrl, databaseUrl, settings, cleanup, db, databaseName, apiPid }) {
   const client = await graphqlClient(baseUrl, PERSONA);
   cleanup.add('closing the http client', async () => client.close());
-  // The same session settings as the api's own connections (e.g. JIT off), so only the path differs.
-  const { dataSourceOptions } = await import(pathToFileURL(join(root, 'apps/api/dist/database/data-source.js')).href);
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 2, statement_timeout: 1_800_000, options: dataSourceOptions(databaseUrl).extra?.options });
+  const pool = await apiPool(databaseUrl);
   cleanup.add('closing the SQL pool', () => pool.end());
   const direct = await directKpis(root, pool);
   if (direct.missing !== undefined) {
@@ -528,13 +526,12 @@ async function main() {
       dbOpen = false;
       const twin = await createDatabase(settings.adminUrl, 'roundhouse_bench_dash', { template: database.name });
       cleanup.add(`dropping database ${twin.name}`, twin.drop);
-      const { dataSourceOptions } = await import(pathToFileURL(join(root, 'apps/api/dist/database/data-source.js')).href);
       const connect = async (url) => {
         const client = new pg.Client({ connectionString: url });
         await client.connect();
         cleanup.add('closing a database connection', () => client.end());
         await client.query(`SET statement_timeout = '1800s'`);
-        const pool = new pg.Pool({ connectionString: url, max: 2, statement_timeout: 1_800_000, options: dataSourceOptions(url).extra?.options });
+        const pool = await apiPool(url);
         cleanup.add('closing a SQL pool', () => pool.end());
         const direct = await directKpis(root, pool);
         if (direct.missing !== undefined) {

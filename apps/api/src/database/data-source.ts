@@ -18,7 +18,10 @@ function poolOptions(url: string, sessionSettings: string, withMigrations: boole
     synchronize: false,
     migrationsRun: false,
     migrationsTransactionMode: 'each',
-    extra: { max: 10, options: sessionSettings, Client: BudgetedClient },
+    // Idle connections are kept for five minutes, not pg's 10 s: a connection keeps what it planned
+    // (the dashboard's KPI functions plan once per connection, migration PlanKpiStatementsOnce), and a
+    // pool that closed it after every pause of a few seconds would plan them again on a new one.
+    extra: { max: 10, idleTimeoutMillis: 300_000, options: sessionSettings, Client: BudgetedClient },
   };
 }
 
