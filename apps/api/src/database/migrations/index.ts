@@ -37,6 +37,7 @@ import { CreateDailyRollups1796100000000 } from './1796100000000-CreateDailyRoll
 import { CheckLedgerParentsPerStatement1796110000000 } from './1796110000000-CheckLedgerParentsPerStatement.js';
 import { CutRollupWindowsInOnePlace1796120000000 } from './1796120000000-CutRollupWindowsInOnePlace.js';
 import { PlanKpiStatementsOnce1796121000000 } from './1796121000000-PlanKpiStatementsOnce.js';
+import { CheckLedgerRouteShapeWithoutRepeat1796130000000 } from './1796130000000-CheckLedgerRouteShapeWithoutRepeat.js';
 
 /** Every migration, oldest first. A new migration is added here. */
 export const migrations = [
@@ -79,4 +80,5 @@ export const migrations = [
   CheckLedgerParentsPerStatement1796110000000,
   CutRollupWindowsInOnePlace1796120000000,
   PlanKpiStatementsOnce1796121000000,
+  CheckLedgerRouteShapeWithoutRepeat1796130000000,
 ];
