@@ -201,6 +201,36 @@ describe(ReprocessService.name, () => {
     expect(new Set(items.map((i) => i.request_id))).toEqual(new Set([made[0]?.id]));
   });
 
+  it('gives every item its own idempotency key, a version-7 UUID of the moment it was taken, and new keys when the same dead letters are requested again', async () => {
+    const ids = await seed('payout-reconciliation', 30);
+    const keysOf = async (requestId: string) =>
+      (await t.db.query<{ reprocess_id: string }>(`SELECT reprocess_id::text AS reprocess_id FROM reprocess_item WHERE request_id = $1::bigint ORDER BY id`, [requestId])).map(
+        (row) => row.reprocess_id,
+      );
+    const millisecondsOf = (key: string) => Number.parseInt(key.replaceAll('-', '').slice(0, 12), 16);
+
+    const before = Date.now();
+    const first = (await start(operator, { selection: { ids }, velocity: 1 })).data?.startReprocess as Request;
+    const after = Date.now();
+    const keys = await keysOf(first.id);
+    expect(keys).toHaveLength(30);
+    expect(new Set(keys).size).toBe(30);
+    for (const key of keys) {
+      expect(key).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(millisecondsOf(key)).toBeGreaterThanOrEqual(before - 1_000); // the database's clock against this process's
+      expect(millisecondsOf(key)).toBeLessThanOrEqual(after + 1_000);
+    }
+    expect(keys.map(millisecondsOf)).toEqual([...keys.map(millisecondsOf)].sort((a, b) => a - b));
+
+    await t.api.graphql(`mutation C($id: ID!) { cancelReprocess(id: $id, reason: "wrong batch") { state } }`, { id: first.id }, operator);
+    const second = (await start(operator, { selection: { ids }, velocity: 1 })).data?.startReprocess as Request;
+    expect(second.total).toBe(30);
+    const again = await keysOf(second.id);
+    expect(new Set(again).size).toBe(30);
+    expect(again.filter((key) => keys.includes(key))).toEqual([]);
+    await t.api.graphql(`mutation C($id: ID!) { cancelReprocess(id: $id, reason: "done looking") { state } }`, { id: second.id }, operator);
+  });
+
   it('answers a new request as its snapshot took it, acts only on the automations it took, and says why when there is nothing left to take', async () => {
     const marker = `waits${randomUUID().replaceAll('-', '')}`;
     const payouts = await seed('payout-reconciliation', 2, { errorMessage: `waits ${marker}` });

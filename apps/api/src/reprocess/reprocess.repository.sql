@@ -117,26 +117,31 @@ WITH
           AND i.state IN ('queued', 'dispatched')
       )
   ),
+  key AS MATERIALIZED (
+    SELECT
+      uuid_send (gen_random_uuid()) AS key
+  ),
   items AS (
     INSERT INTO
       reprocess_item (
         request_id,
         dead_letter_id,
         automation_slug,
-        route
+        route,
+        reprocess_id
       )
     SELECT
       $1::bigint,
       s.id,
       s.automation_slug,
-      s.route
+      s.route,
+      roundhouse_uuid_v7 (k.key, s.id)
     FROM
       selected s
+      CROSS JOIN key k
     ORDER BY
       s.last_failed_at,
       s.id
-    RETURNING
-      1
   ),
   groups AS (
     SELECT
@@ -161,7 +166,7 @@ SELECT
     SELECT
       count(*)
     FROM
-      items
+      selected
   )::int AS total,
   (
     SELECT

@@ -199,6 +199,9 @@ export class ReprocessRepository {
     // The items are inserted oldest failure first: a sort of every selected row, in memory. The same
     // statement answers what it took by automation and source, and by automation and error with the
     // first groups' samples (the request's answer), from the rows it selected: no second read of them.
+    // Its items' reprocess ids come from one random key and their dead letter (each taken once), not
+    // a fresh random UUID each (KeyReprocessIdsPerSnapshot); every selected row is inserted, so the
+    // total is the selection's count.
     await this.db.query(`SET LOCAL work_mem = '64MB'`, [], tx);
     params.push(ERROR_GROUPS);
     const [snapshot] = await this.db.query<Omit<Snapshot, 'id'>>(
@@ -207,16 +210,17 @@ export class ReprocessRepository {
            FROM dead_letter d JOIN unnest($2::text[], $3::text[], $4::text[]) AS r(automation, kind, route) ON r.automation = d.automation_slug AND r.kind = d.source_kind
           WHERE ${where.join(' AND ')}
             AND NOT EXISTS (SELECT 1 FROM reprocess_item i WHERE i.dead_letter_id = d.id AND i.state IN ('queued', 'dispatched'))
+       ), key AS MATERIALIZED (
+         SELECT uuid_send(gen_random_uuid()) AS key
        ), items AS (
-         INSERT INTO reprocess_item (request_id, dead_letter_id, automation_slug, route)
-         SELECT $1::bigint, s.id, s.automation_slug, s.route FROM selected s ORDER BY s.last_failed_at, s.id
-         RETURNING 1
+         INSERT INTO reprocess_item (request_id, dead_letter_id, automation_slug, route, reprocess_id)
+         SELECT $1::bigint, s.id, s.automation_slug, s.route, roundhouse_uuid_v7(k.key, s.id) FROM selected s CROSS JOIN key k ORDER BY s.last_failed_at, s.id
        ), groups AS (
          SELECT s.automation_slug, s.error_class, count(*)::int AS count, min(s.id) AS sample_id
            FROM selected s GROUP BY s.automation_slug, s.error_class, s.fingerprint
           ORDER BY count(*) DESC, min(s.id) LIMIT $${params.length}
        )
-       SELECT (SELECT count(*) FROM items)::int AS total,
+       SELECT (SELECT count(*) FROM selected)::int AS total,
               (SELECT coalesce(json_agg(t ORDER BY t.automation_slug, t.source_kind), '[]')
                  FROM (SELECT s.automation_slug, s.kind AS source_kind, count(*)::int AS count FROM selected s GROUP BY s.automation_slug, s.kind) t) AS taken,
               (SELECT coalesce(json_agg(json_build_object('automation_slug', g.automation_slug, 'error_class', g.error_class, 'count', g.count, 'sample_id', g.sample_id::text,

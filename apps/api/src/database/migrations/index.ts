@@ -38,6 +38,7 @@ import { CheckLedgerParentsPerStatement1796110000000 } from './1796110000000-Che
 import { CutRollupWindowsInOnePlace1796120000000 } from './1796120000000-CutRollupWindowsInOnePlace.js';
 import { PlanKpiStatementsOnce1796121000000 } from './1796121000000-PlanKpiStatementsOnce.js';
 import { CheckLedgerRouteShapeWithoutRepeat1796130000000 } from './1796130000000-CheckLedgerRouteShapeWithoutRepeat.js';
+import { KeyReprocessIdsPerSnapshot1796130001000 } from './1796130001000-KeyReprocessIdsPerSnapshot.js';
 
 /** Every migration, oldest first. A new migration is added here. */
 export const migrations = [
@@ -81,4 +82,5 @@ export const migrations = [
   CutRollupWindowsInOnePlace1796120000000,
   PlanKpiStatementsOnce1796121000000,
   CheckLedgerRouteShapeWithoutRepeat1796130000000,
+  KeyReprocessIdsPerSnapshot1796130001000,
 ];
