@@ -21,7 +21,6 @@ import { refuseDeeplyNestedDocuments } from './common/graphql/operation-limits.j
 import { runtimeRateLimits, signInRateLimit } from './common/http/rate-limits.js';
 import { RateLimitStores } from './common/http/rate-limit-stores.js';
 import { listOperationRules } from './auth/operation-rules.js';
-import { identifyOnArrival, RequestIdentifier } from './auth/request-identifier.js';
 import type { AppConfig } from './config/app.config.js';
 import { PinoNestLogger, pathOf, requestIdMiddleware, requestLogLevel, serializeError } from './logging/logger.js';
 import { readIngestBody } from './ingest/ingest-body.js';
@@ -136,8 +135,6 @@ export async function createApp(config: AppConfig, databaseUrl: string, log: Log
   app.use(oneCatchUpPerRequest());
   // Dashboards, health charts, KPI and SLO reads and exports may read the replica (database/replica-reads.ts).
   app.use(replicaReadScope());
-  // Who asks, from the request's arrival: the session check's round trip overlaps the body and the stack below.
-  app.use('/graphql', identifyOnArrival(app.get(RequestIdentifier)));
   app.use(observeRequests(app.get(MetricsService)));
   app.use(
     pinoHttp({

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { parse as parseCookies } from 'cookie';
-import type { NextFunction, Request, Response } from 'express';
+import type { Request } from 'express';
 import { APP_CONFIG, type AppConfig } from '../config/app.config.js';
 import { withDatabaseBudget } from '../database/request-budget.js';
 import { NotSignedInError } from '../errors/domain-errors.js';
@@ -84,19 +84,4 @@ export class RequestIdentifier {
       throw error;
     }
   }
-}
-
-/**
- * Express middleware: starts working out who a request comes from as soon as it arrives, so that the
- * session check's round trip (its catch-up with the change feed: open-sessions.ts) runs while the
- * body is read and the rest of the stack runs, not after it. `identify` keeps its answer on the
- * request, so the CSRF middleware and the guard await this very one; the catch-up is sent after the
- * request arrived, so a session ended before it is still refused. A failure is theirs to answer:
- * caught here only so that a request answered before them (a malformed body) leaves no unhandled rejection.
- */
-export function identifyOnArrival(identities: Pick<RequestIdentifier, 'identify'>) {
-  return (request: Request, _response: Response, next: NextFunction): void => {
-    identities.identify(request).catch(() => undefined);
-    next();
-  };
 }
