@@ -20,8 +20,9 @@ function poolOptions(url: string, sessionSettings: string, withMigrations: boole
     migrationsTransactionMode: 'each',
     // Idle connections are kept for five minutes, not pg's 10 s: a connection keeps what it planned
     // (the dashboard's KPI functions plan once per connection, migration PlanKpiStatementsOnce), and a
-    // pool that closed it after every pause of a few seconds would plan them again on a new one.
-    extra: { max: 10, idleTimeoutMillis: 300_000, options: sessionSettings, Client: BudgetedClient },
+    // pool that closed it after every pause of a few seconds would plan them again on a new one. TCP
+    // keep-alive, so that a connection a network device dropped while it was idle is noticed.
+    extra: { max: 10, idleTimeoutMillis: 300_000, keepAlive: true, options: sessionSettings, Client: BudgetedClient },
   };
 }
 

@@ -6,6 +6,7 @@ import type { AppConfig } from '../config/app.config.js';
 import { dataSourceOptions } from '../database/data-source.js';
 import { Database } from '../database/database.js';
 import { ReadReplica } from '../database/read-replica.js';
+import { HISTOGRAM_BUCKETS } from '../runs/duration-histogram.js';
 import { trendPlan } from './kpi-range.js';
 import type { SeriesFacts } from './kpi-values.js';
 import { KpisRepository, type TrendSeriesRequest } from './kpis.repository.js';
@@ -105,5 +106,10 @@ describe('trend buckets over the minute, hour and sealed-day rollups', () => {
     expect(withoutHistogram.every((f) => f.runs.histogram.every((n) => n === 0))).toBe(true);
     expect(withHistogram.some((f) => f.runs.histogram.some((n) => n > 0))).toBe(true);
     expect(answer.get('other automation')?.size).toBe(0);
+    // The statements' histogram sums are written out in migrations (CutRollupWindowsInOnePlace,
+    // PlanKpiStatementsOnce): they must keep as many buckets as the api reads.
+    const totals = (await kpis.series([{ key: 'total', automation: SLUG, kpi: null, from, to, histogram: true }])).get('total');
+    expect(totals?.runs.histogram).toHaveLength(HISTOGRAM_BUCKETS);
+    expect(withHistogram.every((f) => f.runs.histogram.length === HISTOGRAM_BUCKETS)).toBe(true);
   });
 });

@@ -5,8 +5,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * `roundhouse_uuid_v7()` (the time in milliseconds, then 74 bits nobody can guess), its 74 bits taken
  * from SHA-256 of a random key and a number instead of from a fresh `gen_random_uuid()`. A snapshot
  * draws one random key (one `gen_random_uuid()`) and numbers its items by their dead letter, which it
- * takes at most once: its ids differ from each other by construction, and from any other statement's
- * as much as random ids do. Without the key, one id tells nothing about another (SHA-256 as a keyed
+ * takes at most once: its ids differ from each other and from any other statement's as much as random
+ * ids do (74 bits of a keyed hash; a collision, as unlikely as between two random UUIDs, is refused
+ * by the unique index and the request is not made). Without the key, one id tells nothing about another (SHA-256 as a keyed
  * function, its output cut to 74 bits).
  *
  * Why: `gen_random_uuid()` asks OpenSSL for fresh bytes on every call (a lock and a `getpid` system
